@@ -1,0 +1,105 @@
+"""The edition's settings, read from ``teiedit.toml`` at the edition's root."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from teiedit.diagnostics import TeieditError
+
+CONFIG_NAME = "teiedit.toml"
+
+
+@dataclass(frozen=True)
+class Editor:
+    id: str
+    name: str
+    resp: str = "editor"
+
+
+@dataclass(frozen=True)
+class Edition:
+    """Settings of one edition; paths are absolute."""
+
+    root: Path
+    title: str = "Untitled edition"
+    short_title: str = ""
+    publisher: str = ""
+    pub_place: str = ""
+    licence: str = ""
+    licence_url: str = ""
+    base_url: str = ""
+    language: str = "en"
+    editors: tuple[Editor, ...] = ()
+    sources: Path = field(default=Path("sources"))
+    tei: Path = field(default=Path("tei"))
+    registers: Path = field(default=Path("tei/registers"))
+    schema: Path = field(default=Path("schema"))
+    out: Path = field(default=Path("out"))
+
+    @property
+    def rng(self) -> Path:
+        return self.schema / "build" / "teiedit.rng"
+
+    @property
+    def sch(self) -> Path:
+        return self.schema / "build" / "teiedit.sch"
+
+
+def find_edition_root(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` holding a teiedit.toml."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return folder
+    return None
+
+
+def load_edition(root: Path | None = None) -> Edition:
+    """Load the edition at ``root`` (or the nearest one above the current folder)."""
+    found = find_edition_root(root or Path.cwd())
+    if found is None:
+        raise TeieditError(
+            f"no {CONFIG_NAME} here or in any folder above",
+            root or Path.cwd(),
+            hint="run this in an edition folder, or create one with `teiedit init DIR`",
+        )
+    cfg_path = found / CONFIG_NAME
+    try:
+        data = tomllib.loads(cfg_path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise TeieditError(f"invalid TOML: {exc}", cfg_path, hint="fix the syntax") from None
+    ed = data.get("edition", {})
+    paths = data.get("paths", {})
+    editors = tuple(
+        Editor(id=str(e.get("id", f"ed{i}")), name=str(e["name"]), resp=str(e.get("resp", "editor")))
+        for i, e in enumerate(ed.get("editors", []), start=1)
+        if "name" in e
+    )
+
+    def p(key: str, default: str) -> Path:
+        return (found / str(paths.get(key, default))).resolve()
+
+    return Edition(
+        root=found,
+        title=str(ed.get("title", "Untitled edition")),
+        short_title=str(ed.get("short_title", ed.get("title", ""))),
+        publisher=str(ed.get("publisher", "")),
+        pub_place=str(ed.get("pub_place", "")),
+        licence=str(ed.get("licence", "")),
+        licence_url=str(ed.get("licence_url", "")),
+        base_url=str(ed.get("base_url", "")),
+        language=str(ed.get("language", "en")),
+        editors=editors,
+        sources=p("sources", "sources"),
+        tei=p("tei", "tei"),
+        registers=p("registers", "tei/registers"),
+        schema=p("schema", "schema"),
+        out=p("out", "out"),
+    )
+
+
+def default_edition(root: Path | None = None) -> Edition:
+    """Settings used when converting outside any edition (``teiedit convert`` in a bare folder)."""
+    return Edition(root=(root or Path.cwd()).resolve())

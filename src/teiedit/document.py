@@ -1,0 +1,63 @@
+"""TEI namespaces, the one ElementMaker, and TeiDocument (a tree with its name and origin)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+from lxml.builder import ElementMaker
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+XI_NS = "http://www.w3.org/2001/XInclude"
+NSMAP = {"tei": TEI_NS, "xml": XML_NS, "xi": XI_NS}
+
+#: Build TEI elements: ``E.p("text", E.persName("Kim", ref="#kim-il-sung"))``.
+E = ElementMaker(namespace=TEI_NS, nsmap={None: TEI_NS})
+
+XML_ID = f"{{{XML_NS}}}id"
+XML_LANG = f"{{{XML_NS}}}lang"
+XML_SPACE = f"{{{XML_NS}}}space"
+
+
+def tei(local: str) -> str:
+    """The Clark name of a TEI element: ``tei("p")`` -> ``{http://www.tei-c.org/ns/1.0}p``."""
+    return f"{{{TEI_NS}}}{local}"
+
+
+def local_name(el: etree._Element) -> str:
+    """The local name of an element (``p`` for ``tei:p``); empty for comments and PIs."""
+    tag = el.tag
+    if not isinstance(tag, str):
+        return ""
+    return etree.QName(tag).localname
+
+
+def xpath(node: etree._Element | etree._ElementTree, expr: str) -> list[etree._Element]:
+    """Evaluate an XPath with the ``tei``, ``xml`` and ``xi`` prefixes bound; element results only."""
+    return [n for n in node.xpath(expr, namespaces=NSMAP) if isinstance(n, etree._Element)]
+
+
+def text_of(node: etree._Element) -> str:
+    """All text of an element and its descendants, in document order (the 'original reading')."""
+    return "".join(node.itertext())
+
+
+@dataclass
+class TeiDocument:
+    """One TEI document in the pipeline: the tree, its name (file stem / xml:id) and where it came from."""
+
+    tree: etree._ElementTree
+    name: str
+    origin: Path | None = None
+    #: Free-form facts a reader or pass wants the report to carry (profile chosen, encoding, ...).
+    decisions: list[str] = field(default_factory=list)
+
+    @property
+    def root(self) -> etree._Element:
+        return self.tree.getroot()
+
+    def title(self) -> str:
+        titles = xpath(self.root, "tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[1]")
+        return " ".join(text_of(titles[0]).split()) if titles else self.name

@@ -1,0 +1,271 @@
+"""All file-system input and output: text decoding, safe XML parsing, atomic writes, TEI serialisation."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from teiedit.diagnostics import TeieditError
+from teiedit.document import TEI_NS, TeiDocument
+
+# -- reading text -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    """A source decoded to str, with the decision taken and the checksum of the raw bytes."""
+
+    text: str
+    encoding: str
+    decision: str
+    sha256: str
+    newline: str  # "\n", "\r\n" or "\r": what the source used (the text itself is normalised to \n)
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode_source(data: bytes, path: str | Path = "") -> DecodedText:
+    """Decode a plaintext source; refuse empty or binary input with a clear error.
+
+    Order of evidence: a byte-order mark; strict UTF-8; then cp1252 (which also covers ASCII-only
+    latin-1 text) when the bytes contain no C1 control characters, else latin-1. The decision is
+    returned so that the reader can record it in the TEI header.
+    """
+    sha = hashlib.sha256(data).hexdigest()
+    if not data.strip():
+        raise TeieditError(
+            "the file is empty (or holds only white space)",
+            path,
+            hint="give a plaintext source with some text in it",
+        )
+    text: str | None = None
+    decision = ""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(enc.replace("-sig", ""))
+            except UnicodeDecodeError as exc:
+                raise TeieditError(
+                    f"the file starts with a {enc} byte-order mark but is not valid {enc} "
+                    f"(byte {exc.start})",
+                    path,
+                    hint="re-save the file in UTF-8",
+                ) from None
+            decision = f"decoded as {enc.upper().replace('-SIG', '')} (byte-order mark found)"
+            break
+    if text is None:
+        if b"\x00" in data:
+            raise TeieditError(
+                "the file looks binary (it contains NUL bytes), not plaintext",
+                path,
+                hint="convert it to a UTF-8 text file first (e.g. export as plain text)",
+            )
+        try:
+            text = data.decode("utf-8")
+            decision = "decoded as UTF-8"
+        except UnicodeDecodeError as exc:
+            if _looks_binary(data):
+                raise TeieditError(
+                    "the file looks binary (many control bytes), not plaintext",
+                    path,
+                    hint="convert it to a UTF-8 text file first",
+                ) from None
+            try:
+                text = data.decode("cp1252")
+                decision = (
+                    f"not valid UTF-8 (first bad byte at offset {exc.start}); decoded as Windows-1252"
+                )
+            except UnicodeDecodeError:
+                text = data.decode("latin-1")
+                decision = (
+                    f"not valid UTF-8 (first bad byte at offset {exc.start}); decoded as ISO-8859-1"
+                )
+    if _control_share(text) > 0.05:
+        raise TeieditError(
+            "the file looks binary (many control characters), not plaintext",
+            path,
+            hint="convert it to a UTF-8 text file first",
+        )
+    newline = "\r\n" if "\r\n" in text else ("\r" if "\r" in text else "\n")
+    if newline != "\n":
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        decision += f"; line ends {newline!r} normalised to '\\n'"
+    return DecodedText(text=text, encoding=decision.split()[2], decision=decision, sha256=sha, newline=newline)
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:65536]
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return controls > len(sample) * 0.05
+
+
+def _control_share(text: str) -> float:
+    sample = text[:65536]
+    if not sample:
+        return 0.0
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f\v") or 0x7F <= ord(ch) < 0xA0)
+    return bad / len(sample)
+
+
+def read_text(path: Path) -> DecodedText:
+    """Read and decode a plaintext source file."""
+    path = Path(path)
+    if not path.exists():
+        raise TeieditError("no such file", path, hint="check the path")
+    if path.is_dir():
+        raise TeieditError("this is a folder, not a file", path, hint="name the .txt files inside it")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise TeieditError(f"cannot read the file: {exc.strerror}", path) from None
+    return decode_source(data, path)
+
+
+# -- reading XML --------------------------------------------------------------------------------------
+
+
+def safe_parser(*, recover: bool = False) -> etree.XMLParser:
+    """An lxml parser that never touches the network, never loads DTDs and never expands entities.
+
+    ``huge_tree`` lifts libxml2's size limits so that large (legitimate) documents parse; entity
+    expansion bombs are still defused because entities are not resolved at all.
+    """
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=True,
+        remove_blank_text=False,
+        remove_comments=False,
+        recover=recover,
+    )
+
+
+def parse_xml_bytes(data: bytes, path: str | Path = "") -> etree._ElementTree:
+    """Parse XML bytes safely; a syntax error becomes a TeieditError with file and line."""
+    try:
+        root = etree.fromstring(data, safe_parser(), base_url=str(path) if path else None)
+    except etree.XMLSyntaxError as exc:
+        line = exc.lineno or 0
+        raise TeieditError(
+            f"not well-formed XML: {exc.msg}",
+            path,
+            line=line,
+            hint="fix the markup at that line (an unclosed or misspelt tag is the usual cause)",
+        ) from None
+    return etree.ElementTree(root)
+
+
+def read_xml(path: Path) -> etree._ElementTree:
+    """Read any XML file safely."""
+    path = Path(path)
+    if not path.is_file():
+        raise TeieditError(
+            "no such file" if not path.exists() else "not a file", path, hint="check the path"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise TeieditError(f"cannot read the file: {exc.strerror}", path) from None
+    if not data.strip():
+        raise TeieditError("the file is empty", path, hint="give a TEI XML file")
+    return parse_xml_bytes(data, path)
+
+
+def read_tei(path: Path) -> TeiDocument:
+    """Read a TEI file safely; refuse files whose root is not TEI or teiCorpus in the TEI namespace."""
+    tree = read_xml(path)
+    root = tree.getroot()
+    if etree.QName(root).namespace != TEI_NS:
+        raise TeieditError(
+            f"the root element <{etree.QName(root).localname}> is not in the TEI namespace",
+            path,
+            line=root.sourceline or 0,
+            hint=f'TEI files start with <TEI xmlns="{TEI_NS}">',
+        )
+    return TeiDocument(tree=tree, name=Path(path).stem, origin=Path(path))
+
+
+def iter_xml_files(paths: list[Path]) -> Iterator[Path]:
+    """Expand files and folders (recursively, *.xml) in a stable order; missing paths raise."""
+    for p in paths:
+        p = Path(p)
+        if not p.exists():
+            raise TeieditError("no such file or folder", p, hint="check the path")
+        if p.is_dir():
+            yield from sorted(q for q in p.rglob("*.xml") if q.is_file())
+        else:
+            yield p
+
+
+# -- writing ------------------------------------------------------------------------------------------
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write bytes so that readers see the old file or the new one, never half of it."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    write_atomic(path, text.encode("utf-8"))
+
+
+@contextmanager
+def staged_dir(target: Path) -> Iterator[Path]:
+    """Yield a temporary folder beside ``target``; on success its files replace those in ``target``.
+
+    A failed build leaves ``target`` as it was: nothing half-written appears there.
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        yield tmp
+        target.mkdir(parents=True, exist_ok=True)
+        for src in sorted(tmp.rglob("*")):
+            rel = src.relative_to(tmp)
+            dst = target / rel
+            if src.is_dir():
+                dst.mkdir(parents=True, exist_ok=True)
+            else:
+                dst.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(src, dst)
+    finally:
+        import shutil
+
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sha256_file(path: Path) -> str:
+    return sha256_bytes(Path(path).read_bytes())
