@@ -83,6 +83,9 @@ class Report:
             return EXIT_FINDINGS
         return EXIT_OK
 
+    def count_invalid_files(self) -> int:
+        return len({d.path for d in self.diagnostics if d.level in (Level.ERROR, Level.FATAL)})
+
     def for_file(self, path: str) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.path == path]
 
@@ -101,3 +104,4 @@ class TeieditError(Exception):
 
     def __str__(self) -> str:
         return self.diagnostic.format()
+

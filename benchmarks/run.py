@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Time each stage of the pipeline on this edition and print figures (documents/s, seconds, peak memory).
+
+Usage: python benchmarks/run.py [--edition DIR] [--repeat N]
+Stages run on a copy of the edition in a temporary folder, so tei/ and out/ are left as they are.
+Other scripts in benchmarks/ measure single concerns (repair rates, entity scores, ...).
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+
+from teiedit.builders import get_builder  # noqa: E402
+from teiedit.config import load_edition  # noqa: E402
+from teiedit.pipeline import (  # noqa: E402
+    ConvertOptions,
+    convert_files,
+    edition_schemas,
+    edition_tei_files,
+    source_files,
+)
+from teiedit.validate import validate_paths  # noqa: E402
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed(fn: Callable[[], int], repeat: int) -> tuple[float, int]:
+    best, count = float("inf"), 0
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        count = fn()
+        best = min(best, time.perf_counter() - t0)
+    return best, count
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--edition", type=Path, default=REPO)
+    ap.add_argument("--repeat", type=int, default=3, help="runs per stage; the best time is shown")
+    ap.add_argument("--no-pdf", action="store_true")
+    args = ap.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp) / "edition"
+        shutil.copytree(args.edition, work, ignore=shutil.ignore_patterns("out", ".venv", ".git", "tei"))
+        edition = load_edition(work)
+        sources = source_files(edition)
+        stages: list[tuple[str, Callable[[], int]]] = [
+            ("convert (sources -> tei/)", lambda: sum(
+                len(r.outputs) for r in convert_files(sources, edition.tei, edition,
+                                                      ConvertOptions(force=True)))),
+            ("validate (tei/)", lambda: len(validate_paths(edition_tei_files(edition),
+                                                           edition_schemas(edition)).files_checked)),
+            ("html (tei/ -> out/html)", lambda: len(get_builder("html").build(
+                edition_tei_files(edition), edition.out / "html", edition))),
+        ]
+        if not args.no_pdf:
+            stages.append(("pdf (tei/ -> out/pdf)", lambda: len(get_builder("pdf").build(
+                edition_tei_files(edition), edition.out / "pdf", edition))))
+        print(f"{'stage':32} {'seconds':>9} {'items':>6} {'items/s':>9} {'peak MB':>9}")
+        for name, fn in stages:
+            seconds, count = timed(fn, args.repeat)
+            rate = count / seconds if seconds else float("inf")
+            print(f"{name:32} {seconds:9.3f} {count:6d} {rate:9.1f} {peak_mb():9.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,71 @@
+"""The command line: parse arguments, call the library, print, return an exit code. No XML work here."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+
+from teiedit import __version__
+from teiedit.commands import COMMANDS
+from teiedit.console import print_diagnostic
+from teiedit.diagnostics import EXIT_ERROR, Diagnostic, Level, TeieditError
+
+DESCRIPTION = """\
+teiedit turns plaintext transcriptions into a TEI P5 edition, validates it against the edition's own
+ODD, and publishes it as a static web site and a print PDF.
+
+Exit codes: 0 ok, 1 findings (invalid documents), 2 errors (bad input or usage).
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors: one line, exit 2
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        sys.exit(EXIT_ERROR)
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="teiedit", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--version", action="version", version=f"teiedit {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show Python tracebacks on errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for command in COMMANDS:
+        command.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        return int(args.run(args))
+    except TeieditError as exc:
+        if args.debug:
+            traceback.print_exc()
+        print_diagnostic(exc.diagnostic)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        sys.stderr.write("teiedit: interrupted\n")
+        return 130
+    except Exception as exc:  # a bug: say so in one line unless --debug
+        if args.debug:
+            traceback.print_exc()
+        print_diagnostic(
+            Diagnostic(
+                message=f"internal error ({type(exc).__name__}: {exc}); "
+                "run again with --debug and report it",
+                level=Level.FATAL,
+            )
+        )
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,10 @@
+"""Sub-commands of the CLI, one module each; each module has ``add_parser(subparsers)``.
+
+Adding a command is adding a module and a line in COMMANDS.
+"""
+
+from __future__ import annotations
+
+from teiedit.commands import build, convert, init, render, schema, validate
+
+COMMANDS = [init, build, convert, validate, render.Html, render.Pdf, schema]

@@ -1,0 +1,48 @@
+"""teiedit build: the whole edition (convert changed sources, validate, web and print editions)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from teiedit.config import load_edition
+from teiedit.console import err_console, out_console, print_diagnostic, progress
+from teiedit.diagnostics import EXIT_OK
+
+HELP = """\
+In an edition folder (one with teiedit.toml): convert the sources that changed into tei/ (hand-edited TEI
+files are never overwritten), validate tei/, then write the web edition to out/html/ and the print
+edition to out/pdf/. Exit 1 when documents are invalid (the outputs are still written)."""
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("build", help="build the edition: TEI, validation, HTML and PDF", description=HELP)
+    p.add_argument("--edition", type=Path, default=None, help="the edition folder (default: here)")
+    p.add_argument("--force", action="store_true",
+                   help="convert every source again and overwrite hand-edited TEI files")
+    p.add_argument("--no-pdf", action="store_true", help="skip the print edition")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from teiedit.pipeline import build
+
+    edition = load_edition(args.edition)
+    with progress() as step:
+        result = build(edition, force=args.force, progress=step, pdf=not args.no_pdf)  # type: ignore[arg-type]
+    for conv in result.conversions:
+        for kept in conv.kept_hand_edited:
+            err_console.print(
+                f"{kept['file']}: kept your hand-edited version; the fresh conversion is in "
+                f"{kept['fresh_conversion']} ({kept['diff_lines']} lines differ). "
+                "Use --force to overwrite.", markup=False)
+        for d in conv.diagnostics:
+            print_diagnostic(d)
+    for d in result.validation.diagnostics:
+        print_diagnostic(d)
+    converted = sum(len(c.outputs) for c in result.conversions if not c.skipped_unchanged)
+    out_console.print(
+        f"{converted} TEI files written, {len(result.validation.files_checked)} validated "
+        f"({result.validation.count_invalid_files()} invalid), {len(result.html_pages)} HTML pages, "
+        f"{len(result.pdfs)} PDFs in {edition.out}", markup=False)
+    return result.validation.exit_code if result.validation.diagnostics else EXIT_OK

@@ -1,0 +1,68 @@
+"""teiedit convert: plaintext sources to TEI files, with a JSON report of everything set aside."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from teiedit.config import default_edition, find_edition_root, load_edition
+from teiedit.console import err_console, out_console, print_diagnostic, progress
+from teiedit.diagnostics import EXIT_ERROR, EXIT_OK, TeieditError
+from teiedit.io import write_text_atomic
+
+HELP = """\
+Convert plaintext SOURCE files to TEI in DIR (one or more files per source; a compilation is split into
+its documents). The profile (kind of source) is detected from the text's structure unless --profile is
+given. Files in DIR that an editor changed by hand are never overwritten: the fresh conversion goes to
+DIR/.pending/ and the report says so (--force overwrites). --report writes a JSON report listing, per
+source, its outputs and every span set aside (e.g. web-site boilerplate) with the reason."""
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    from teiedit.readers import READERS
+
+    p = sub.add_parser("convert", help="convert plaintext sources to TEI", description=HELP)
+    p.add_argument("sources", nargs="+", type=Path, metavar="SOURCE", help="plaintext files")
+    p.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the TEI files")
+    p.add_argument("--report", type=Path, metavar="FILE", help="write the JSON conversion report here")
+    p.add_argument("--profile", choices=sorted(READERS), help="the kind of source (default: detect)")
+    p.add_argument("--no-repair", action="store_true", help="do not repair PDF-extraction damage")
+    p.add_argument("--force", action="store_true", help="overwrite hand-edited TEI files")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from teiedit.pipeline import ConvertOptions, convert_files
+
+    for s in args.sources:
+        if not s.exists():
+            raise TeieditError("no such file", s, hint="check the path")
+        if s.is_dir():
+            raise TeieditError("this is a folder, not a source file", s, hint="name the .txt files inside it")
+    if args.out.exists() and not args.out.is_dir():
+        raise TeieditError("--out must be a folder, and this is a file", args.out)
+    edition = load_edition() if find_edition_root(Path.cwd()) else default_edition()
+    options = ConvertOptions(profile=args.profile, repair=not args.no_repair, force=args.force)
+    # Read and check every source before writing anything, so that bad input leaves no output at all.
+    from teiedit.pipeline import source_from_file
+
+    for s in args.sources:
+        source_from_file(s)
+    with progress() as step:
+        results = convert_files(args.sources, args.out, edition, options, step)  # type: ignore[arg-type]
+    status = EXIT_OK
+    for r in results:
+        for d in r.diagnostics:
+            print_diagnostic(d)
+            if d.level.value == "fatal":
+                status = EXIT_ERROR
+        for kept in r.kept_hand_edited:
+            err_console.print(f"{kept['file']}: kept your hand-edited version; fresh conversion in "
+                              f"{kept['fresh_conversion']}", markup=False)
+    if args.report:
+        report = {"sources": [r.to_json() for r in results]}
+        write_text_atomic(args.report, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    written = sum(len(r.outputs) for r in results)
+    out_console.print(f"{len(results)} sources, {written} TEI files in {args.out}", markup=False)
+    return status

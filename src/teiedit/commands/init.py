@@ -1,0 +1,66 @@
+"""teiedit init DIR: create a new, empty edition with the same shape as this one."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+from pathlib import Path
+
+from teiedit.config import CONFIG_NAME
+from teiedit.console import out_console
+from teiedit.diagnostics import EXIT_OK, TeieditError
+from teiedit.io import write_text_atomic
+from teiedit.resources import schema_dir
+
+TEMPLATE = """\
+# Settings of this edition (see `teiedit --help`).
+[edition]
+title = "{title}"
+short_title = "{title}"
+publisher = ""
+pub_place = ""
+licence = "CC-BY-4.0"
+licence_url = "https://creativecommons.org/licenses/by/4.0/"
+base_url = ""
+language = "en"
+
+[[edition.editors]]
+id = "ed-1"
+name = "Your Name"
+resp = "editor"
+
+[paths]
+sources = "sources"
+tei = "tei"
+registers = "tei/registers"
+schema = "schema"
+out = "out"
+"""
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("init", help="create a new empty edition folder",
+                       description="Create DIR with teiedit.toml, sources/, tei/registers/, schema/ and out/.")
+    p.add_argument("dir", type=Path, help="the folder to create (must not hold an edition already)")
+    p.add_argument("--title", default="Untitled edition", help="the edition's title")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    target: Path = args.dir
+    if (target / CONFIG_NAME).exists():
+        raise TeieditError("an edition already exists here", target / CONFIG_NAME,
+                           hint="choose another folder")
+    if target.exists() and not target.is_dir():
+        raise TeieditError("this path is a file", target, hint="choose a folder name")
+    for sub in ("sources", "tei/registers", "out"):
+        (target / sub).mkdir(parents=True, exist_ok=True)
+    schema_src = schema_dir()
+    shutil.copytree(schema_src, target / "schema", dirs_exist_ok=True)
+    write_text_atomic(target / CONFIG_NAME, TEMPLATE.format(title=args.title.replace('"', "'")))
+    write_text_atomic(target / ".gitignore", "/out/\n")
+    write_text_atomic(target / "sources" / "README.md",
+                      "# Sources\n\nPut plaintext transcriptions (*.txt) here; `teiedit build` converts them.\n")
+    out_console.print(f"Created an empty edition in {target}. Put sources in {target / 'sources'} and run "
+                      "`teiedit build` there.", markup=False)
+    return EXIT_OK

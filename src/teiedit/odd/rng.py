@@ -1,0 +1,262 @@
+"""ODD -> RELAX NG (XML syntax). Deterministic: the same ODD always gives the same bytes."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from teiedit.document import TEI_NS, XML_NS, xpath, local_name
+from teiedit.odd.datatypes import XSD_DT, resolve
+from teiedit.odd.model import AttDef, OddSchema, Spec
+
+RNG_NS = "http://relaxng.org/ns/structure/1.0"
+A_NS = "http://relaxng.org/ns/compatibility/annotations/1.0"
+
+
+def R(tag: str, **attrs: str) -> etree._Element:
+    el = etree.Element(f"{{{RNG_NS}}}{tag}")
+    for k, v in attrs.items():
+        el.set(k.rstrip("_"), v)
+    return el
+
+
+def _occurs(pattern: etree._Element, node: etree._Element) -> etree._Element:
+    lo = node.get("minOccurs", "1")
+    hi = node.get("maxOccurs", "1")
+    if lo == "1" and hi == "1":
+        return pattern
+    lo_n = int(lo)
+    if hi == "unbounded":
+        if lo_n == 0:
+            wrap = R("zeroOrMore")
+            wrap.append(pattern)
+            return wrap
+        group = R("group")
+        for _ in range(lo_n - 1):
+            group.append(_copy(pattern))
+        more = R("oneOrMore")
+        more.append(pattern)
+        group.append(more)
+        return group if lo_n > 1 else more
+    hi_n = int(hi)
+    group = R("group")
+    for _ in range(lo_n):
+        group.append(_copy(pattern))
+    for _ in range(hi_n - lo_n):
+        opt = R("optional")
+        opt.append(_copy(pattern))
+        group.append(opt)
+    if len(group) == 1:
+        return group[0]
+    if len(group) == 0:
+        return R("empty")
+    return group
+
+
+def _copy(el: etree._Element) -> etree._Element:
+    return etree.fromstring(etree.tostring(el))
+
+
+class RngCompiler:
+    def __init__(self, odd: OddSchema) -> None:
+        self.odd = odd
+
+    # -- content models ------------------------------------------------------------------------------
+    def content(self, node: etree._Element) -> etree._Element:
+        """Translate one pure-ODD content node (sequence, alternate, elementRef, ...) to RNG."""
+        ns = etree.QName(node).namespace
+        name = local_name(node)
+        if ns == RNG_NS:
+            return _copy(node)
+        if name in ("sequence", "alternate"):
+            wrap = R("group" if name == "sequence" else "choice")
+            for child in node:
+                if isinstance(child.tag, str):
+                    wrap.append(self.content(child))
+            if len(wrap) == 0:
+                wrap = R("empty")
+            return _occurs(wrap, node)
+        if name == "elementRef":
+            key = node.get("key", "")
+            return _occurs(R("ref", name=key) if key in self.odd.elements else R("notAllowed"), node)
+        if name == "classRef":
+            key = node.get("key", "")
+            return _occurs(R("ref", name=key) if key in self.odd.classes else R("notAllowed"), node)
+        if name == "macroRef":
+            key = node.get("key", "")
+            return _occurs(R("ref", name=key) if key in self.odd.macros else R("notAllowed"), node)
+        if name == "textNode":
+            return R("text")
+        if name == "empty":
+            return R("empty")
+        if name == "anyElement":
+            el = R("element")
+            any_name = R("anyName")
+            el.append(any_name)
+            inner = R("zeroOrMore")
+            ch = R("choice")
+            ch.append(R("attribute"))
+            ch[-1].append(R("anyName"))
+            ch.append(R("text"))
+            ch.append(R("ref", name="anyElement"))
+            inner.append(ch)
+            el.append(inner)
+            return _occurs(R("ref", name="anyElement"), node)
+        if name == "dataRef":
+            return self.data(node)
+        if name == "valList":
+            return self.vallist(node)
+        if name == "content":
+            group = R("group")
+            for child in node:
+                if isinstance(child.tag, str):
+                    group.append(self.content(child))
+            if len(group) == 0:
+                return R("empty")
+            return group[0] if len(group) == 1 else group
+        raise ValueError(f"unsupported content node <{name}>")
+
+    def data(self, node: etree._Element) -> etree._Element:
+        key = node.get("key")
+        if key:
+            types = resolve(key)
+        else:
+            nm = node.get("name", "string")
+            types = [(nm, "")]
+        restriction = node.get("restriction", "")
+        pats = []
+        for t, pattern in types:
+            d = R("data", type=t, datatypeLibrary=XSD_DT)
+            pat = restriction or pattern
+            if pat:
+                p = R("param", name="pattern")
+                p.text = pat
+                d.append(p)
+            pats.append(d)
+        if len(pats) == 1:
+            return pats[0]
+        ch = R("choice")
+        ch.extend(pats)
+        return ch
+
+    def vallist(self, node: etree._Element) -> etree._Element:
+        values = [v.get("ident", "") for v in xpath(node, "tei:valItem")]
+        if node.get("type", "open") != "closed" or not values:
+            return R("data", type="token", datatypeLibrary=XSD_DT)
+        ch = R("choice")
+        for v in values:
+            val = R("value")
+            val.text = v
+            ch.append(val)
+        return ch
+
+    # -- attributes ----------------------------------------------------------------------------------
+    def attribute(self, att: AttDef) -> etree._Element:
+        ident = att.ident
+        if ident.startswith("xml:"):
+            a = R("attribute", name=ident[4:], ns=XML_NS)
+        else:
+            a = R("attribute", name=ident, ns="")
+        vallists = xpath(att.spec, "tei:valList")
+        datatype = xpath(att.spec, "tei:datatype")
+        if vallists and vallists[0].get("type") == "closed":
+            value = self.vallist(vallists[0])
+        elif datatype:
+            dt = datatype[0]
+            inner = [c for c in dt if isinstance(c.tag, str)]
+            value = self.content(inner[0]) if inner else R("text")
+            if dt.get("maxOccurs", "1") != "1":
+                lst = R("list")
+                more = R("oneOrMore")
+                more.append(value)
+                lst.append(more)
+                value = lst
+        else:
+            value = R("text")
+        a.append(value)
+        if att.usage == "req":
+            return a
+        opt = R("optional")
+        opt.append(a)
+        return opt
+
+    def attributes_of(self, spec: Spec) -> list[etree._Element]:
+        out: list[etree._Element] = []
+        for key in spec.member_of:
+            cls = self.odd.classes.get(key)
+            if cls is not None and cls.class_type == "atts":
+                out.append(R("ref", name=f"{key}.attributes"))
+        out.extend(self.attribute(a) for a in spec.atts)
+        return out
+
+    # -- the grammar ---------------------------------------------------------------------------------
+    def grammar(self) -> etree._Element:
+        g = etree.Element(
+            f"{{{RNG_NS}}}grammar",
+            nsmap={None: RNG_NS, "a": A_NS, "xlink": "http://www.w3.org/1999/xlink"},
+        )
+        g.set("ns", self.odd.ns)
+        g.set("datatypeLibrary", XSD_DT)
+        start = R("start")
+        choice = R("choice")
+        for s in self.odd.start:
+            choice.append(R("ref", name=s))
+        start.append(choice if len(choice) > 1 else choice[0])
+        g.append(start)
+        for ident in sorted(self.odd.macros):
+            spec = self.odd.macros[ident]
+            d = R("define", name=ident)
+            d.append(self.content(spec.content) if spec.content is not None else R("empty"))
+            g.append(d)
+        for ident in sorted(self.odd.classes):
+            spec = self.odd.classes[ident]
+            if spec.class_type == "atts":
+                d = R("define", name=f"{ident}.attributes")
+                parts = self.attributes_of(spec)
+                if parts:
+                    d.extend(parts)
+                else:
+                    d.append(R("empty"))
+            else:
+                d = R("define", name=ident)
+                members = [m for m in self.odd.members(ident)
+                           if m.kind == "element" or m.class_type == "model"]
+                if members:
+                    ch = R("choice")
+                    for m in members:
+                        ch.append(R("ref", name=m.ident))
+                    d.append(ch if len(ch) > 1 else ch[0])
+                else:
+                    d.append(R("notAllowed"))
+            g.append(d)
+        any_def = R("define", name="anyElement")
+        el = R("element")
+        el.append(R("anyName"))
+        zm = R("zeroOrMore")
+        ch = R("choice")
+        att = R("attribute")
+        att.append(R("anyName"))
+        ch.append(att)
+        ch.append(R("text"))
+        ch.append(R("ref", name="anyElement"))
+        zm.append(ch)
+        el.append(zm)
+        any_def.append(el)
+        g.append(any_def)
+        for ident in sorted(self.odd.elements):
+            spec = self.odd.elements[ident]
+            d = R("define", name=ident)
+            el = R("element", name=ident)
+            if spec.ns != self.odd.ns:
+                el.set("ns", spec.ns)
+            el.append(self.content(spec.content) if spec.content is not None else R("empty"))
+            el.extend(self.attributes_of(spec))
+            d.append(el)
+            g.append(d)
+        return g
+
+
+def odd_to_rng(odd: OddSchema) -> bytes:
+    """Compile the ODD to a RELAX NG grammar, serialised deterministically."""
+    g = RngCompiler(odd).grammar()
+    etree.indent(g, space="  ")
+    return etree.tostring(g, xml_declaration=True, encoding="UTF-8") + b"\n"

@@ -1,0 +1,246 @@
+"""The library API the CLI calls: convert, validate, build. Incremental; never overwrites hand edits."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from teiedit.config import Edition
+from teiedit.diagnostics import Diagnostic, Level, Report, TeieditError
+from teiedit.document import TeiDocument
+from teiedit.io import read_text, write_atomic
+from teiedit.readers import Conversion, Source, detect_profile, get_reader
+from teiedit.serialize import serialize_tei
+from teiedit.state import TeiState, converter_fingerprint
+from teiedit.transforms import PassContext, run_passes
+from teiedit.validate import Schemas
+
+Progress = Callable[[str], None]
+
+PENDING_DIR = ".pending"
+
+
+def slugify(text: str, *, max_len: int = 80) -> str:
+    """A safe file/id slug: ASCII letters, digits and hyphens, starting with a letter."""
+    norm = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", norm.lower()).strip("-")[:max_len].strip("-")
+    if not slug or not slug[0].isalpha():
+        slug = "d-" + slug if slug else "document"
+    return slug
+
+
+@dataclass
+class ConvertOptions:
+    profile: str | None = None  # None: detect
+    repair: bool = True
+    force: bool = False
+    strict: bool = True
+    pass_options: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class SourceResult:
+    """The outcome of converting one source, as the JSON report shows it."""
+
+    source: str
+    profile: str = ""
+    outputs: list[str] = field(default_factory=list)
+    kept_hand_edited: list[dict[str, str]] = field(default_factory=list)
+    skipped_unchanged: bool = False
+    conversion: Conversion | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    records: dict[str, list[dict[str, object]]] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, object]:
+        conv = self.conversion
+        return {
+            "source": self.source,
+            "profile": self.profile,
+            "outputs": self.outputs,
+            "skipped_unchanged": self.skipped_unchanged,
+            "kept_hand_edited": self.kept_hand_edited,
+            "set_aside": [s.to_json() for s in conv.set_aside] if conv else [],
+            "orphan_notes": conv.orphan_notes if conv else [],
+            "decisions": conv.decisions if conv else [],
+            "repairs": self.records.get("repair", []),
+            "passes": {k: v for k, v in self.records.items() if k != "repair"},
+            "diagnostics": [d.to_json() for d in self.diagnostics],
+        }
+
+
+def convert_text(
+    source: Source, edition: Edition, options: ConvertOptions
+) -> tuple[Conversion, list[Diagnostic], dict[str, list[dict[str, object]]]]:
+    """Pure core: a decoded source to TEI documents, with all passes run (no file system)."""
+    if options.profile:
+        reader = get_reader(options.profile)
+        decision = f"profile {reader.name!r} chosen by the user"
+    else:
+        name, scores = detect_profile(source.text)
+        reader = get_reader(name)
+        shown = ", ".join(f"{k} {v:.2f}" for k, v in sorted(scores.items(), key=lambda kv: -kv[1]))
+        decision = f"profile {name!r} detected from the text's structure (scores: {shown})"
+    conversion = reader.read(source, edition)
+    conversion.decisions.insert(0, decision)
+    conversion.decisions.insert(1, source.encoding_decision)
+    ctx = PassContext(edition=edition, options={"repair": options.repair, **options.pass_options})
+    diags: list[Diagnostic] = []
+    for doc in conversion.documents:
+        diags.extend(run_passes(doc, ctx, strict=options.strict))
+    return conversion, diags, ctx.records
+
+
+def source_from_file(path: Path) -> Source:
+    decoded = read_text(path)
+    return Source(
+        text=decoded.text,
+        name=slugify(Path(path).stem),
+        filename=Path(path).name,
+        sha256=decoded.sha256,
+        encoding_decision=decoded.decision,
+    )
+
+
+def schema_hrefs(out_dir: Path, edition: Edition) -> tuple[str | None, str | None]:
+    """Relative hrefs from the output folder to the compiled schemas, for the xml-model PIs."""
+    def rel(target: Path) -> str:
+        return Path(os.path.relpath(target, out_dir)).as_posix()
+
+    return rel(edition.rng), rel(edition.sch)
+
+
+def convert_files(
+    paths: list[Path],
+    out_dir: Path,
+    edition: Edition,
+    options: ConvertOptions,
+    progress: Progress | None = None,
+) -> list[SourceResult]:
+    """Convert sources into ``out_dir``; unchanged sources are skipped, hand-edited files are kept.
+
+    Bad input raises TeieditError before anything of that source is written.
+    """
+    out_dir = Path(out_dir)
+    state = TeiState.load(out_dir)
+    fingerprint = converter_fingerprint()
+    results: list[SourceResult] = []
+    rng_href, sch_href = schema_hrefs(out_dir.resolve(), edition)
+    for path in paths:
+        path = Path(path)
+        if progress:
+            progress(f"converting {path.name}")
+        source = source_from_file(path)
+        result = SourceResult(source=str(path))
+        results.append(result)
+        if not options.force and state.is_current(path.name, source.sha256, fingerprint):
+            result.skipped_unchanged = True
+            result.outputs = [str(out_dir / n) for n in state.outputs_of(path.name)]
+            continue
+        conversion, diags, records = convert_text(source, edition, options)
+        result.conversion, result.diagnostics, result.records = conversion, diags, records
+        result.profile = conversion.profile
+        if any(d.level is Level.FATAL for d in diags):
+            continue  # never write a document a pass damaged
+        payloads = [
+            (f"{doc.name}.xml", serialize_tei(doc.tree, rng_href=rng_href, sch_href=sch_href))
+            for doc in conversion.documents
+        ]
+        for name, data in payloads:
+            target = out_dir / name
+            if not options.force and state.is_hand_edited(name):
+                pending = out_dir / PENDING_DIR / name
+                write_atomic(pending, data)
+                result.kept_hand_edited.append(
+                    {"file": str(target), "fresh_conversion": str(pending),
+                     "diff_lines": str(_diff_size(target, data))}
+                )
+                continue
+            write_atomic(target, data)
+            state.files[name] = _file_state(data, path.name, source.sha256, fingerprint)
+            result.outputs.append(str(target))
+        state.save()
+    return results
+
+
+def _file_state(data: bytes, source: str, source_sha: str, fingerprint: str) -> Any:
+    from teiedit.io import sha256_bytes
+    from teiedit.state import FileState
+
+    return FileState(sha256=sha256_bytes(data), source=source, source_sha256=source_sha,
+                     fingerprint=fingerprint)
+
+
+def _diff_size(path: Path, fresh: bytes) -> int:
+    old = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    new = fresh.decode("utf-8").splitlines()
+    return sum(1 for line in difflib.unified_diff(old, new, lineterm="") if line[:1] in "+-")
+
+
+def source_files(edition: Edition) -> list[Path]:
+    if not edition.sources.is_dir():
+        raise TeieditError("the sources folder does not exist", edition.sources,
+                           hint="create it and put plaintext sources (*.txt) in it")
+    return sorted(p for p in edition.sources.glob("*.txt") if p.is_file())
+
+
+def edition_tei_files(edition: Edition) -> list[Path]:
+    """The edition's documents (registers and pending conversions excluded), in name order."""
+    if not edition.tei.is_dir():
+        return []
+    regs = edition.registers.resolve()
+    return sorted(
+        p for p in edition.tei.rglob("*.xml")
+        if p.is_file()
+        and regs not in p.resolve().parents
+        and not any(part.startswith(".") for part in p.relative_to(edition.tei).parts)
+    )
+
+
+def edition_schemas(edition: Edition) -> Schemas:
+    if not edition.rng.is_file():
+        raise TeieditError("the compiled schema is missing", edition.rng,
+                           hint="compile it with `teiedit schema`")
+    return Schemas(rng=edition.rng)
+
+
+@dataclass
+class BuildResult:
+    conversions: list[SourceResult]
+    validation: Report
+    html_pages: list[Path]
+    pdfs: list[Path]
+
+
+def build(edition: Edition, *, force: bool = False, progress: Progress | None = None,
+          pdf: bool = True) -> BuildResult:
+    """Convert changed sources into tei/, validate tei/, write out/html and out/pdf."""
+    from teiedit.builders import get_builder
+    from teiedit.validate import validate_paths
+
+    conversions = convert_files(source_files(edition), edition.tei, edition,
+                                ConvertOptions(force=force), progress)
+    docs = edition_tei_files(edition)
+    if progress:
+        progress(f"validating {len(docs)} documents")
+    report = validate_paths(docs, edition_schemas(edition)) if docs else Report()
+    if progress:
+        progress("writing the web edition")
+    html = get_builder("html").build(docs, edition.out / "html", edition, progress=progress)
+    pdfs: list[Path] = []
+    if pdf:
+        if progress:
+            progress("writing the print edition")
+        pdfs = get_builder("pdf").build(docs, edition.out / "pdf", edition, progress=progress)
+    return BuildResult(conversions=conversions, validation=report, html_pages=html, pdfs=pdfs)
+
+
+def load_documents(paths: list[Path]) -> list[TeiDocument]:
+    from teiedit.io import iter_xml_files, read_tei
+
+    return [read_tei(p) for p in iter_xml_files(paths)]

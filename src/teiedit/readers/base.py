@@ -1,0 +1,60 @@
+"""What every reader takes and returns: a decoded source in, TEI documents and a set-aside list out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from teiedit.config import Edition
+from teiedit.document import TeiDocument
+
+
+@dataclass(frozen=True)
+class Source:
+    """A plaintext source ready for a reader."""
+
+    text: str
+    name: str  # the slug used for document ids, from the file stem
+    filename: str  # the file name as given, recorded in the header
+    sha256: str
+    encoding_decision: str = "decoded as UTF-8"
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """A span of the source that is not in the TEI, with the reason (e.g. web-site boilerplate)."""
+
+    text: str
+    reason: str
+    line: int = 0
+
+    def to_json(self) -> dict[str, object]:
+        return {"text": self.text, "reason": self.reason, "line": self.line}
+
+
+@dataclass
+class Conversion:
+    """What a reader made of one source."""
+
+    source: Source
+    profile: str
+    documents: list[TeiDocument] = field(default_factory=list)
+    set_aside: list[SetAside] = field(default_factory=list)
+    decisions: list[str] = field(default_factory=list)
+    orphan_notes: list[dict[str, object]] = field(default_factory=list)
+    repairs: list[dict[str, object]] = field(default_factory=list)
+
+
+class Reader(Protocol):
+    """A source profile: recognises a kind of plaintext by its structure and turns it into TEI."""
+
+    name: str
+    description: str
+
+    def detect(self, text: str) -> float:
+        """How well the text fits this profile, from 0 (not at all) to 1 (certainly)."""
+        ...
+
+    def read(self, source: Source, edition: Edition) -> Conversion:
+        """Convert the source to one or more minimal valid TEI documents."""
+        ...

@@ -1,0 +1,109 @@
+"""io.py: decoding decisions, refusal of bad input, safe XML parsing, atomic writes."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from teiedit.diagnostics import TeieditError
+from teiedit.io import decode_source, read_text, read_xml, write_atomic
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "decision"),
+    [
+        ("Pyŏngyang".encode(), "Pyŏngyang", "decoded as UTF-8"),
+        (codecs.BOM_UTF8 + "Pyŏngyang".encode(), "Pyŏngyang", "byte-order mark"),
+        (codecs.BOM_UTF16_LE + "Pyŏngyang".encode("utf-16-le"), "Pyŏngyang", "UTF-16-LE"),
+        (codecs.BOM_UTF16_BE + "Pyŏngyang".encode("utf-16-be"), "Pyŏngyang", "UTF-16-BE"),
+        ("caf\u00e9 \u2019quoted\u2019".encode("cp1252"), "café ’quoted’", "Windows-1252"),
+    ],
+)
+def test_decoding_records_the_decision(data: bytes, text: str, decision: str) -> None:
+    decoded = decode_source(data)
+    assert decoded.text == text
+    assert decision in decoded.decision
+
+
+def test_crlf_is_normalised_and_recorded() -> None:
+    decoded = decode_source(b"one\r\ntwo\r\n")
+    assert decoded.text == "one\ntwo\n"
+    assert decoded.newline == "\r\n"
+    assert "normalised" in decoded.decision
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (b"", "empty"),
+        (b"   \n\n  ", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        (bytes(range(0, 32)) * 50, "binary"),
+    ],
+)
+def test_bad_input_is_refused_with_a_reason(data: bytes, words: str) -> None:
+    with pytest.raises(TeieditError) as info:
+        decode_source(data, "x.txt")
+    assert words in str(info.value)
+    assert info.value.diagnostic.path == "x.txt"
+
+
+def test_read_text_on_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(TeieditError, match="no such file"):
+        read_text(tmp_path / "nope.txt")
+    with pytest.raises(TeieditError, match="folder"):
+        read_text(tmp_path)
+
+
+def test_a_single_ten_megabyte_line_decodes(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("word " * 2_000_000, encoding="utf-8")
+    assert len(read_text(big).text) == 10_000_000
+
+
+def test_entity_expansion_bomb_is_not_expanded(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.xml"
+    bomb.write_text(
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+        '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">'
+        '<!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]>'
+        "<root>&lol4;</root>"
+    )
+    root = read_xml(bomb).getroot()
+    assert "lollollol" not in "".join(root.itertext())
+
+
+def test_external_entities_are_not_loaded(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET")
+    doc = tmp_path / "xxe.xml"
+    doc.write_text(
+        f'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file://{secret}">]><r>&x;</r>'
+    )
+    root = read_xml(doc).getroot()
+    assert "TOP-SECRET" not in "".join(root.itertext())
+
+
+def test_xml_syntax_error_names_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<TEI>\n<p>\n</TEI>\n")
+    with pytest.raises(TeieditError) as info:
+        read_xml(bad)
+    assert info.value.diagnostic.line == 3
+    assert "not well-formed" in str(info.value)
+
+
+def test_write_atomic_leaves_no_partial_file_on_failure(tmp_path: Path) -> None:
+    target = tmp_path / "out.xml"
+    target.write_bytes(b"old")
+
+    class Boom(bytes):
+        pass
+
+    with pytest.raises(TypeError):
+        write_atomic(target, object())  # type: ignore[arg-type]
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.xml"]
