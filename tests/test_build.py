@@ -5,16 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import run_cli
 from lxml import etree, html
 from pypdf import PdfReader
-
-from helpers import run_cli
 
 
 @pytest.fixture
 def built(mini_edition: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(mini_edition)
-    code, out, err = run_cli(["build"], capsys)
+    code, _, err = run_cli(["build"], capsys)
     assert code == 0, err
     return mini_edition
 

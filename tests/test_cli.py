@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from helpers import run_cli
 
 REPO = Path(__file__).resolve().parent.parent
@@ -31,6 +30,7 @@ def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
     [
         (b"", "empty"),
         (b"\x00\x01\x02\x03binary\x00\x00", "binary"),
+        (b"caf\xc3\xa9 then \xff\xfe broken", "invalid UTF-8"),
     ],
 )
 def test_convert_refuses_bad_input_with_exit_2(
@@ -112,7 +112,7 @@ def test_no_traceback_from_a_real_process(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     proc = subprocess.run(
         [sys.executable, "-m", "teiedit", "convert", str(tmp_path / "x.txt"), "--out", str(tmp_path)],
-        capture_output=True, text=True, env=env, cwd=tmp_path,
+        check=False, capture_output=True, text=True, env=env, cwd=tmp_path,
     )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and "x.txt" in proc.stderr

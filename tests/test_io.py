@@ -27,6 +27,21 @@ def test_decoding_records_the_decision(data: bytes, text: str, decision: str) ->
     assert decision in decoded.decision
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        "Pyŏngyang".encode() + b" \xc3\x28 broken",  # UTF-8 with an invalid sequence: broken, not legacy
+        b"abc \x80\x81\x82\x83\x84 def",  # bytes that are no plausible 8-bit text
+        codecs.BOM_UTF8 + b"\xff\xfe\xfd",
+    ],
+)
+def test_invalid_utf8_is_refused_with_line_and_hint(data: bytes) -> None:
+    with pytest.raises(TeieditError) as info:
+        decode_source(b"first line\n" + data, "bad.txt")
+    assert "UTF-8" in str(info.value) or "utf-8" in str(info.value)
+    assert info.value.diagnostic.suggestion
+
+
 def test_crlf_is_normalised_and_recorded() -> None:
     decoded = decode_source(b"one\r\ntwo\r\n")
     assert decoded.text == "one\ntwo\n"
@@ -39,8 +54,9 @@ def test_crlf_is_normalised_and_recorded() -> None:
     [
         (b"", "empty"),
         (b"   \n\n  ", "empty"),
+        (codecs.BOM_UTF8 + b"  \n", "empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-        (bytes(range(0, 32)) * 50, "binary"),
+        (bytes(range(32)) * 50, "binary"),
     ],
 )
 def test_bad_input_is_refused_with_a_reason(data: bytes, words: str) -> None:

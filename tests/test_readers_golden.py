@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from helpers import assert_golden
+
 from teiedit.config import default_edition
 from teiedit.io import decode_source
 from teiedit.pipeline import ConvertOptions, convert_text, slugify

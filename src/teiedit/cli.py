@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("teiedit: interrupted\n")
         return 130
-    except Exception as exc:  # a bug: say so in one line unless --debug
+    except Exception as exc:  # noqa: BLE001  (a bug: say so in one line unless --debug)
         if args.debug:
             traceback.print_exc()
         print_diagnostic(

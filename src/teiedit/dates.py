@@ -20,8 +20,8 @@ MONTHS = {
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 #: "October 22, 1956" / "22 October 1956" / "Oct. 22 1956"
-_FULL_MDY = re.compile(rf"\b(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>1[5-9]\d\d|20\d\d)\b", re.I)
-_FULL_DMY = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_RE})\.?,?\s+(?P<y>1[5-9]\d\d|20\d\d)\b", re.I)
+_FULL_MDY = re.compile(rf"\b(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>1[5-9]\d\d|20\d\d)\b", re.IGNORECASE)
+_FULL_DMY = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_RE})\.?,?\s+(?P<y>1[5-9]\d\d|20\d\d)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -42,9 +43,9 @@ _BOMS = (
 def decode_source(data: bytes, path: str | Path = "") -> DecodedText:
     """Decode a plaintext source; refuse empty or binary input with a clear error.
 
-    Order of evidence: a byte-order mark; strict UTF-8; then cp1252 (which also covers ASCII-only
-    latin-1 text) when the bytes contain no C1 control characters, else latin-1. The decision is
-    returned so that the reader can record it in the TEI header.
+    Order of evidence: a byte-order mark (UTF-8/16/32); strict UTF-8; then Windows-1252 when the bytes
+    are plausible 8-bit text (see ``_decode_legacy``). The decision is returned so that the reader can
+    record it in the TEI header.
     """
     sha = hashlib.sha256(data).hexdigest()
     if not data.strip():
@@ -55,6 +56,7 @@ def decode_source(data: bytes, path: str | Path = "") -> DecodedText:
         )
     text: str | None = None
     decision = ""
+    encoding = "UTF-8"
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
@@ -66,7 +68,8 @@ def decode_source(data: bytes, path: str | Path = "") -> DecodedText:
                     path,
                     hint="re-save the file in UTF-8",
                 ) from None
-            decision = f"decoded as {enc.upper().replace('-SIG', '')} (byte-order mark found)"
+            encoding = enc.upper().replace("-SIG", "")
+            decision = f"decoded as {encoding} (byte-order mark found)"
             break
     if text is None:
         if b"\x00" in data:
@@ -79,22 +82,14 @@ def decode_source(data: bytes, path: str | Path = "") -> DecodedText:
             text = data.decode("utf-8")
             decision = "decoded as UTF-8"
         except UnicodeDecodeError as exc:
-            if _looks_binary(data):
-                raise TeieditError(
-                    "the file looks binary (many control bytes), not plaintext",
-                    path,
-                    hint="convert it to a UTF-8 text file first",
-                ) from None
-            try:
-                text = data.decode("cp1252")
-                decision = (
-                    f"not valid UTF-8 (first bad byte at offset {exc.start}); decoded as Windows-1252"
-                )
-            except UnicodeDecodeError:
-                text = data.decode("latin-1")
-                decision = (
-                    f"not valid UTF-8 (first bad byte at offset {exc.start}); decoded as ISO-8859-1"
-                )
+            text, decision = _decode_legacy(data, exc, path)
+            encoding = "Windows-1252"
+    if not text.strip():
+        raise TeieditError(
+            "the file is empty (or holds only white space)",
+            path,
+            hint="give a plaintext source with some text in it",
+        )
     if _control_share(text) > 0.05:
         raise TeieditError(
             "the file looks binary (many control characters), not plaintext",
@@ -105,7 +100,51 @@ def decode_source(data: bytes, path: str | Path = "") -> DecodedText:
     if newline != "\n":
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         decision += f"; line ends {newline!r} normalised to '\\n'"
-    return DecodedText(text=text, encoding=decision.split()[2], decision=decision, sha256=sha, newline=newline)
+    return DecodedText(text=text, encoding=encoding, decision=decision, sha256=sha, newline=newline)
+
+
+#: Non-ASCII characters that legacy 8-bit English/European text plausibly contains besides letters.
+_PLAUSIBLE_PUNCT = set("’‘“”–—…«»°§©®€£¥¢·•×÷±¶¼½¾¿¡ \u00a0")
+
+
+def _decode_legacy(data: bytes, exc: UnicodeDecodeError, path: str | Path) -> tuple[str, str]:
+    """Decode text that is not UTF-8 as Windows-1252 when it plausibly is, else refuse it.
+
+    Broken UTF-8 (valid multi-byte sequences mixed with invalid bytes, as in a truncated or spliced
+    capture) and bytes that decode only to control characters are refused: guessing would corrupt text.
+    """
+    line = data.count(b"\n", 0, exc.start) + 1
+    if _has_utf8_multibyte(data):
+        raise TeieditError(
+            f"invalid UTF-8 at byte {exc.start} (the file mixes UTF-8 with other bytes)",
+            path,
+            line=line,
+            hint="repair the encoding (e.g. re-save the file as UTF-8) and convert again",
+        )
+    if _looks_binary(data):
+        raise TeieditError("the file looks binary (many control bytes), not plaintext", path,
+                           hint="convert it to a UTF-8 text file first")
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = ""
+    high = [ch for ch in text if ord(ch) > 0x7F]
+    plausible = bool(text) and all(ch.isalpha() or ch in _PLAUSIBLE_PUNCT for ch in high)
+    if not plausible or len(high) > max(3, len(text) // 10):
+        raise TeieditError(
+            f"invalid UTF-8 at byte {exc.start}, and the bytes are not plausible Windows-1252/Latin-1 text",
+            path,
+            line=line,
+            hint="save the file as UTF-8 and convert again",
+        )
+    return text, f"not valid UTF-8 (first bad byte at offset {exc.start}); decoded as Windows-1252"
+
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _has_utf8_multibyte(data: bytes) -> bool:
+    return _UTF8_MULTIBYTE.search(data) is not None
 
 
 def _looks_binary(data: bytes) -> bool:

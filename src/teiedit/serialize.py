@@ -12,14 +12,7 @@ from teiedit.document import TEI_NS, local_name
 
 #: TEI elements whose content is elements only (no character data), so whitespace there is insignificant.
 ELEMENT_ONLY = frozenset(
-    """
-    TEI teiCorpus teiHeader fileDesc titleStmt editionStmt publicationStmt seriesStmt notesStmt sourceDesc
-    respStmt availability encodingDesc editorialDecl projectDesc samplingDecl appInfo profileDesc
-    langUsage textClass revisionDesc listChange correspDesc correspContext msDesc msIdentifier msContents
-    physDesc history additional biblFull text front body back group div listBibl listPerson listPlace
-    listOrg listEvent listRelation person place org event list opener closer table row
-    particDesc settingDesc tagsDecl namespace classDecl taxonomy category catDesc standOff
-    """.split()
+    ["TEI", "teiCorpus", "teiHeader", "fileDesc", "titleStmt", "editionStmt", "publicationStmt", "seriesStmt", "notesStmt", "sourceDesc", "respStmt", "availability", "encodingDesc", "editorialDecl", "projectDesc", "samplingDecl", "appInfo", "profileDesc", "langUsage", "textClass", "revisionDesc", "listChange", "correspDesc", "correspContext", "msDesc", "msIdentifier", "msContents", "physDesc", "history", "additional", "biblFull", "text", "front", "body", "back", "group", "div", "listBibl", "listPerson", "listPlace", "listOrg", "listEvent", "listRelation", "person", "place", "org", "event", "list", "opener", "closer", "table", "row", "particDesc", "settingDesc", "tagsDecl", "namespace", "classDecl", "taxonomy", "category", "catDesc", "standOff"]
 )
 
 SCHEMA_PIS = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from teiedit.document import TEI_NS, XML_NS, xpath, local_name
+from teiedit.document import XML_NS, local_name, xpath
 from teiedit.odd.datatypes import XSD_DT, resolve
 from teiedit.odd.model import AttDef, OddSchema, Spec
 

@@ -10,7 +10,7 @@ from lxml import etree
 
 from teiedit import __version__
 from teiedit.config import Edition
-from teiedit.document import E, XML_ID
+from teiedit.document import XML_ID, E
 
 #: Editorial conventions stated in every converted document; readers and passes may add paragraphs.
 DEFAULT_EDITORIAL_DECL = (
@@ -44,7 +44,7 @@ def conversion_date() -> str:
     """Today's date, or the date of SOURCE_DATE_EPOCH when set (reproducible builds and golden tests)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return _dt.datetime.fromtimestamp(int(epoch), tz=_dt.timezone.utc).date().isoformat()
+        return _dt.datetime.fromtimestamp(int(epoch), tz=_dt.UTC).date().isoformat()
     return _dt.date.today().isoformat()
 
 
