@@ -74,7 +74,8 @@ def document_kind(title: str) -> str:
 
 
 def parse_document(
-    blocks: list[Block], linker: NoteLinker, *, head: etree._Element | None = None
+    blocks: list[Block], linker: NoteLinker, *, prelude: list[etree._Element] | None = None,
+    title: str = "",
 ) -> tuple[etree._Element, list[etree._Element], DocFacts]:
     """Build a ``div`` for one archival document from its blocks; also the back matter (summary)."""
     facts = DocFacts()
@@ -90,9 +91,9 @@ def parse_document(
             div.append(opener)
         opener.append(child)
 
-    if head is not None:
-        div.append(head)
-        facts.title = " ".join("".join(head.itertext()).split())
+    for el in prelude or []:
+        div.append(el)
+    facts.title = title
     # -- top zone
     while i < len(blocks) and i < 6:
         b = blocks[i]
@@ -150,6 +151,10 @@ def parse_document(
             continue
         if _PS.match(b.text):
             div.append(E.postscript(linker.fill(E.p(), b.text, b.line)))
+        elif (n := _ab_extent(blocks, k, closer_start)) > 0:
+            div.append(_ab(blocks[k : k + n], linker))
+            k += n
+            continue
         else:
             div.append(linker.fill(E.p(), b.text, b.line))
         k += 1
@@ -179,6 +184,52 @@ def parse_document(
     facts.kind = document_kind(facts.title) if facts.title else ("letter" if facts.salute else "document")
     div.set("type", facts.kind)
     return div, back, facts
+
+
+_STAMP = re.compile(r"^\[?\s*stamp\b", re.IGNORECASE)
+_DISTRIBUTION = re.compile(r"^(?:\[?distribution(?: list)?\]?:?|-?\s*\d+\s+copies\s+(?:sent|issued|printed)\b)",
+                           re.IGNORECASE)
+
+
+def _ab_extent(blocks: list[Block], k: int, stop: int) -> int:
+    """How many blocks from ``k`` form a stamp or a distribution list (0 if ``blocks[k]`` starts neither)."""
+    first = blocks[k].one_line
+    if _STAMP.match(first):
+        depth, n = 0, 0
+        while k + n < stop:
+            depth += blocks[k + n].text.count("[") - blocks[k + n].text.count("]")
+            n += 1
+            if depth <= 0 or n >= 6:
+                break
+        return n
+    if _DISTRIBUTION.match(first):
+        n = 1
+        while k + n < stop and len(blocks[k + n].one_line) <= 60 and not looks_like_prose(blocks[k + n]):
+            n += 1
+        return n
+    return 0
+
+
+def _ab(blocks: list[Block], linker: NoteLinker) -> etree._Element:
+    """``ab[@type=stamp|distribution]``; a distribution's lines become a list."""
+    kind = "stamp" if _STAMP.match(blocks[0].one_line) else "distribution"
+    if kind == "stamp":
+        ab = E.ab(type="stamp")
+        for i, b in enumerate(blocks):
+            if i:
+                ab.append(E.lb())
+            linker.fill(ab, b.text, b.line) if i == 0 else _tail_fill(ab, b.text)
+        return ab
+    lines = [ln.strip() for b in blocks for ln in b.text.splitlines() if ln.strip()]
+    ab = E.ab(type="distribution")
+    ab.text = lines[0]
+    if len(lines) > 1:
+        ab.append(E.list(*(E.item(ln) for ln in lines[1:])))
+    return ab
+
+
+def _tail_fill(el: etree._Element, text: str) -> None:
+    el[-1].tail = (el[-1].tail or "") + text
 
 
 def _closer_like(b: Block) -> bool:
