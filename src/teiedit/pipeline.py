@@ -68,6 +68,7 @@ class SourceResult:
             "set_aside": [s.to_json() for s in conv.set_aside] if conv else [],
             "orphan_notes": conv.orphan_notes if conv else [],
             "decisions": conv.decisions if conv else [],
+            "carried_elsewhere": [s.to_json() for s in conv.spans] if conv else [],
             "repairs": self.records.get("repair", []),
             "passes": {k: v for k, v in self.records.items() if k != "repair"},
             "diagnostics": [d.to_json() for d in self.diagnostics],
