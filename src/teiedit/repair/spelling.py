@@ -1,0 +1,88 @@
+"""Near-word correction for decoded words the word list does not know (``Sovjit`` -> ``Soviet``).
+
+Shifted text is often also garbled a little (a letter swapped or replaced). A decoded word that wordfreq does
+not know is compared with known words at edit distance one or two, found through an index of words with one
+letter deleted (the symmetric-delete method). A candidate wins only if its cost plus a cost per edit is lower
+than the cost of the word as decoded, so rare names (``Sangjo``) stay as they are unless a much more common
+word is one small edit away.
+"""
+
+from __future__ import annotations
+
+from teiedit.repair.model import EnglishModel
+
+#: Cost (nats) of each edit the correction assumes.
+EDIT_COST = 9.0
+#: Words of the list considered as corrections: the most frequent ones, at least this long.
+INDEX_WORDS = 60000
+MIN_LEN = 4
+#: A correction must be a word at least this frequent.
+MIN_FREQ = 1e-6
+
+
+def _index(model: EnglishModel) -> dict[str, list[str]]:
+    """Deletion index of the frequent words, built on first use and kept with the model."""
+    cached = model.extras.get("delete-index")
+    if cached is not None:
+        return cached  # type: ignore[return-value]
+    idx: dict[str, list[str]] = {}
+    taken = 0
+    for w, f in model.freq.items():  # from the most to the least frequent
+        if f < MIN_FREQ or taken >= INDEX_WORDS:
+            break
+        if len(w) < MIN_LEN or not w.isalpha() or not w.isascii():
+            continue
+        taken += 1
+        for d in _deletes(w):
+            idx.setdefault(d, []).append(w)
+    model.extras["delete-index"] = idx
+    return idx
+
+
+def _deletes(w: str) -> set[str]:
+    return {w} | {w[:i] + w[i + 1:] for i in range(len(w))}
+
+
+def distance(a: str, b: str) -> int:
+    """Damerau-Levenshtein distance (optimal string alignment)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[len(b)]
+
+
+def correct(word: str, model: EnglishModel) -> tuple[str, int] | None:
+    """The best known word near ``word`` (lowercase) and the number of edits, or None."""
+    low = word.lower()
+    if len(low) < MIN_LEN or not low.isalpha() or not low.isascii():
+        return None
+    idx = _index(model)
+    seen: set[str] = set()
+    for d in _deletes(low):
+        seen.update(idx.get(d, ()))
+    own = model.word_cost(low)
+    best: tuple[float, str, int] | None = None
+    for cand in seen:
+        dist = distance(low, cand)
+        if dist == 0 or dist > 2:
+            continue
+        cost = model.word_cost(cand) + EDIT_COST * dist
+        if cost < own and (best is None or cost < best[0]):
+            best = (cost, cand, dist)
+    return (best[1], best[2]) if best else None
+
+
+def match_case(template: str, word: str) -> str:
+    """``word`` in the capitalisation of ``template`` (Title, UPPER or lower)."""
+    if len(template) > 1 and template.isupper():
+        return word.upper()
+    if template[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
