@@ -18,10 +18,10 @@ from teiedit.repair import ligature, quotes, spelling
 from teiedit.repair.debris import find_debris
 from teiedit.repair.detect import SHIFTED, SPACED, Stretch, label
 from teiedit.repair.letterspace import unspace
-from teiedit.repair.model import COMMON_PUNCT, EnglishModel, english
+from teiedit.repair.model import OOV_PENALTY, EnglishModel, english
 from teiedit.repair.shift import SMART_SPACE, best_shift, decode, is_shifted_space
 
-__all__ = ["Repair", "document_shift", "english", "find_repairs"]
+__all__ = ["Repair", "document_shift", "document_words", "english", "find_repairs"]
 
 
 @dataclass(frozen=True)
@@ -68,12 +68,26 @@ def document_shift(texts: list[str], model: EnglishModel | None = None) -> int:
             core = "".join(c for c in tok if c.isalpha()).lower()
             if not core or not model.known(core) or not tok.isascii():
                 suspects.append(tok)
-    k, _gain = best_shift(suspects, model)
+    k, _count = best_shift(suspects, model)
     return k
 
 
-def find_repairs(text: str, k: int, model: EnglishModel | None = None) -> list[Repair]:
-    """The repairs of one text (a paragraph, a heading, ...), in order and non-overlapping."""
+def document_words(texts: list[str]) -> frozenset[str]:
+    """The words of a document (lowercased): a decoded word found among them is attested, not garbled."""
+    return frozenset(w.lower() for text in texts for w in _ALPHA.findall(text))
+
+
+_ALPHA = re.compile(r"[^\W\d_]{2,}")
+
+
+def find_repairs(
+    text: str, k: int, model: EnglishModel | None = None, vocab: frozenset[str] = frozenset()
+) -> list[Repair]:
+    """The repairs of one text (a paragraph, a heading, ...), in order and non-overlapping.
+
+    ``vocab``: the document's own words (``document_words``); a decoded word among them is taken as it is
+    (a name such as ``Changik`` is not "corrected" to a dictionary word).
+    """
     model = model or english()
     repairs: list[Repair] = list(find_debris(text))
     taken = [(r.start, r.end) for r in repairs]
@@ -81,7 +95,7 @@ def find_repairs(text: str, k: int, model: EnglishModel | None = None) -> list[R
         if any(a < stretch.end and stretch.start < b for a, b in taken):
             continue
         if stretch.state == SHIFTED:
-            repairs.extend(_shifted_words(text, stretch, k, model))
+            repairs.extend(_shifted_words(text, stretch, k, model, vocab))
         elif stretch.state == SPACED:
             repairs.append(_spaced_run(text, stretch, model))
     repairs.sort(key=lambda r: r.start)
@@ -105,7 +119,7 @@ def _separators(chunk: str, k: int, model: EnglishModel) -> frozenset[str]:
     counts: dict[str, int] = {}
     for c in chunk:
         if (not c.isalnum() and not c.isspace() and c.isascii() and c not in base
-                and decode(c, k) not in COMMON_PUNCT):
+                and not decode(c, k).isalnum() and decode(c, k) not in _PROSE_PUNCT):
             counts[c] = counts.get(c, 0) + 1
     squeezed = "".join(chunk.split())
 
@@ -121,7 +135,9 @@ def _separators(chunk: str, k: int, model: EnglishModel) -> frozenset[str]:
     return frozenset(base)
 
 
-def _shifted_words(text: str, s: Stretch, k: int, model: EnglishModel) -> list[Repair]:
+def _shifted_words(
+    text: str, s: Stretch, k: int, model: EnglishModel, vocab: frozenset[str]
+) -> list[Repair]:
     """Cut a shifted stretch into words at its shifted spaces and decode each word."""
     seps = _separators(text[s.start:s.end], k, model)
     spans: list[tuple[int, int]] = []
@@ -144,20 +160,33 @@ def _shifted_words(text: str, s: Stretch, k: int, model: EnglishModel) -> list[R
     out: list[Repair] = []
     for a, b in spans:
         original = text[a:b]
-        decoded = "".join(" " if c in seps else decode(c, k) for c in "".join(original.split()))
+        decoded = "".join(" " if c in seps else decode(c, k) for c in _squeeze(original))
         needs_space = decoded.endswith(" ") and b < len(text) and not text[b].isspace()
         core = decoded.strip()
         if not core:
             continue
-        reading, cert, method = fix_word(core, model)
+        reading, cert, method = fix_word(core, model, vocab)
         out.append(Repair(a, b, original, reading + (" " if needs_space else ""), "shift", cert, method))
     return out
 
 
 _CERT_ORDER = ("high", "medium", "low")
+#: Decoded characters that are ordinary punctuation and so never stand for a space.
+_PROSE_PUNCT = frozenset(".,;:!?-'\"()[]")
 
 
-def fix_word(core: str, model: EnglishModel) -> tuple[str, str, str]:
+def _squeeze(s: str) -> str:
+    """Drop the extraction's spurious spaces, except between a letter and a digit (``qp 3:`` is ``on 18``)."""
+    parts = s.split()
+    out = parts[0] if parts else ""
+    for p in parts[1:]:
+        if out and (out[-1].isalpha() and p[0].isdigit() or out[-1].isdigit() and p[0].isalpha()):
+            out += " "
+        out += p
+    return out
+
+
+def fix_word(core: str, model: EnglishModel, vocab: frozenset[str] = frozenset()) -> tuple[str, str, str]:
     """The reading of one decoded word: debris glyphs resolved, near-words corrected; with cert and method.
 
     Every way of reading the debris glyphs (as ligatures, an apostrophe, or quotation marks at the edges) is
@@ -165,27 +194,57 @@ def fix_word(core: str, model: EnglishModel) -> tuple[str, str, str]:
     """
     parts = core.split()
     if len(parts) > 1:  # a separator inside one extraction word: fix each word
-        fixed = [fix_word(p, model) for p in parts]
+        fixed = [fix_word(p, model, vocab) for p in parts]
         cert = max((c for _, c, _ in fixed), key=_CERT_ORDER.index)
         return " ".join(r for r, _, _ in fixed), cert, "; ".join(m for _, _, m in fixed)
+    if core == "i":  # the pronoun (the word list is lowercase)
+        return "I", "high", "decoded"
     best: tuple[float, str, str, str] | None = None
     for lead, body, trail, how in _readings(core):
-        if not body or not any(c.isalpha() for c in body) or model.known(body):
-            cost = model.word_cost(body) if any(c.isalpha() for c in body) else 0.0
-            cand = (cost, lead + body + trail, "high", how)
-        else:
-            near = spelling.correct(body, model) if body.isalpha() and body.isascii() else None
-            if near:
-                word, dist = near
-                cost = model.word_cost(word) + spelling.EDIT_COST * dist
-                cand = (cost, lead + spelling.match_case(body, word) + trail, "medium" if dist == 1 else "low",
-                        f"{how}, near-word ({dist} edit{'s' if dist > 1 else ''})")
-            else:
-                cand = (model.word_cost(body), lead + body + trail, "medium", how + ", unknown word")
-        if best is None or cand[0] < best[0]:
-            best = cand
+        for cand in _word_candidates(body, model, vocab):
+            cost, word, cert, note = cand
+            option = (cost, lead + word + trail, cert, how + note)
+            if best is None or option[0] < best[0]:
+                best = option
     assert best is not None
     return best[1], best[2], best[3]
+
+
+#: Below this frequency a known word may still be a garbled form of a much more common one (``Howver``).
+RARE = 1e-6
+#: Cost of reading one letter of an unknown word as a ligature (``injuence`` -> ``influence``).
+LIGATURE_EDIT_COST = 6.0
+
+
+def _word_candidates(
+    body: str, model: EnglishModel, vocab: frozenset[str]
+) -> list[tuple[float, str, str, str]]:
+    """Readings of one word with their costs: as it is, a ligature in place of one letter, a near word."""
+    if not body or not any(c.isalpha() for c in body):
+        return [(0.0, body, "high", "")]
+    own = model.word_cost(body)
+    if body.lower() in vocab and not model.known(body):
+        return [(own - OOV_PENALTY, body, "high", ", a word of the document")]
+    f = model.known(body)
+    out: list[tuple[float, str, str, str]] = [(own, body, "high" if f else "medium", "" if f else ", unknown word")]
+    if f >= RARE or not body.isascii():
+        return out
+    if body.isalpha() and len(body) >= 3:
+        low = body.lower()
+        for i in range(len(low)):
+            for lig in ligature.LIGATURES:
+                cand = low[:i] + lig + low[i + 1:]
+                if model.known(cand) >= RARE:
+                    # the glyph replaced carries no case of its own: ``Jve`` is ``five``
+                    template = body[1:] if i == 0 and len(body) > 1 else body
+                    out.append((model.word_cost(cand) + LIGATURE_EDIT_COST, spelling.match_case(template, cand),
+                                "medium", ", ligature in place of a letter"))
+    near = spelling.correct(body, model) if body.isalpha() else None
+    if near:
+        word, dist = near
+        out.append((model.word_cost(word) + spelling.EDIT_COST * dist, spelling.match_case(body, word),
+                     "medium" if dist == 1 else "low", f", near-word ({dist} edit{'s' if dist > 1 else ''})"))
+    return out
 
 
 _PUNCT_EDGE = re.compile(r"^([^\w]*)(.*?)([^\w]*)$", re.S)

@@ -31,6 +31,8 @@ SHIFT_TOKEN_COST = 2.5
 SPACED_MAX_LETTERS = 1
 #: A shifted stretch must be at least this much cheaper (nats) read shifted than read as it stands.
 MIN_SHIFT_GAIN = 10.0
+#: Share of the letters of a shifted stretch, read shifted back, that must form known words.
+KNOWN_SHARE = 0.3
 #: A letter-spaced run needs at least this many glyphs.
 MIN_SPACED_GLYPHS = 4
 
@@ -89,6 +91,7 @@ def label(text: str, k: int, model: EnglishModel) -> list[Stretch]:
     path[-1] = last
     for i in range(n - 1, 0, -1):
         path[i - 1] = back[i][path[i]]
+    _absorb_short_spaced(path)
     stretches: list[Stretch] = []
     i = 0
     while i < n:
@@ -106,8 +109,27 @@ def label(text: str, k: int, model: EnglishModel) -> list[Stretch]:
     return stretches
 
 
+def _absorb_short_spaced(path: list[int]) -> None:
+    """A few glyphs read as letter-spacing next to shifted text are shifted text spaced out (``q h L e``)."""
+    i, n = 0, len(path)
+    while i < n:
+        if path[i] != SPACED:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and path[j + 1] == SPACED:
+            j += 1
+        near_shift = (i > 0 and path[i - 1] == SHIFTED) or (j + 1 < n and path[j + 1] == SHIFTED)
+        if j - i + 1 < MIN_SPACED_GLYPHS and near_shift:
+            for t in range(i, j + 1):
+                path[t] = SHIFTED
+        i = j + 1
+
+
 def _clean_word(tok: str, k: int, model: EnglishModel, *, min_letters: int) -> bool:
     """A token of a shifted stretch that is more probable as the word it is than as the word it decodes to."""
+    if any(is_shifted_space(c, k) for c in tok):
+        return False  # it holds a shifted space: it is shifted text
     letters = "".join(c for c in tok if c.isalpha())
     if len(letters) < min_letters or not letters.isascii() or not model.known(letters):
         return False
@@ -163,4 +185,4 @@ def _convincing(text: str, s: Stretch, k: int, model: EnglishModel) -> bool:
     words = _WORDS.findall(decoded)
     letters = sum(len(w) for w in words)
     known = [w for w in words if model.known(w)]
-    return any(len(w) >= 3 for w in known) and sum(len(w) for w in known) >= 0.5 * letters
+    return any(len(w) >= 3 for w in known) and sum(len(w) for w in known) >= KNOWN_SHARE * letters

@@ -8,7 +8,7 @@ straight double quotes alternate between opening and closing.
 
 from __future__ import annotations
 
-from teiedit.repair.model import EnglishModel, char_cost
+from teiedit.repair.model import OOV_PENALTY, EnglishModel, char_cost
 
 MAX_WORD = 24
 
@@ -27,7 +27,7 @@ def segment(letters: str, model: EnglishModel) -> list[str]:
             piece = letters[i:j]
             if not piece.isalpha():
                 continue
-            cost = best[i] + model.word_cost(piece)
+            cost = best[i] + _piece_cost(piece, model)
             if cost < best[j]:
                 best[j], back[j] = cost, i
     pieces: list[str] = []
@@ -36,6 +36,17 @@ def segment(letters: str, model: EnglishModel) -> list[str]:
         pieces.append(letters[back[j]:j])
         j = back[j]
     return pieces[::-1]
+
+
+#: Cost of a piece the word list does not know: the unknown-word penalty plus a flat cost per letter (cheaper
+#: than spelling every candidate piece out, and long unknown pieces must lose against known words anyway).
+UNKNOWN_LETTER_COST = 4.5
+
+
+def _piece_cost(piece: str, model: EnglishModel) -> float:
+    if model.known(piece):
+        return model.word_cost(piece)
+    return OOV_PENALTY + 4.0 + UNKNOWN_LETTER_COST * len(piece)
 
 
 def join_words(pieces: list[str]) -> str:

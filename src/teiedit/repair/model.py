@@ -43,6 +43,8 @@ class EnglishModel:
         self.freq: dict[str, float] = wordfreq.get_frequency_dict("en")
         self._tri, self._bi, self._uni = _train_trigrams(self.freq)
         self._cache: dict[str, float] = {}
+        self._char_cache: dict[str, float] = {}
+        self._text_cache: dict[str, float] = {}
         #: Derived tables other modules build on first use and keep with the model (e.g. a spelling index).
         self.extras: dict[str, object] = {}
 
@@ -78,6 +80,13 @@ class EnglishModel:
         return cost
 
     def _char_cost(self, a: str, b: str, c: str) -> float:
+        key = a + "\x00" + b + "\x00" + c
+        cached = self._char_cache.get(key)
+        if cached is None:
+            cached = self._char_cache[key] = self._char_cost_uncached(a, b, c)
+        return cached
+
+    def _char_cost_uncached(self, a: str, b: str, c: str) -> float:
         if c not in self._uni:
             return ODD_COST
         p = 0.02 * self._uni[c]
@@ -119,6 +128,14 @@ class EnglishModel:
 
     def text_cost(self, s: str) -> float:
         """Cost of a stretch of ordinary text: its words by ``word_cost``, everything else by character class."""
+        cached = self._text_cache.get(s)
+        if cached is None:
+            cached = self._text_cost(s)
+            if len(s) < 40:
+                self._text_cache[s] = cached
+        return cached
+
+    def _text_cost(self, s: str) -> float:
         cost = 0.0
         pos = 0
         for m in _WORD.finditer(s):

@@ -9,23 +9,29 @@ word is one small edit away.
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from teiedit.repair.model import EnglishModel
 
 #: Cost (nats) of each edit the correction assumes.
 EDIT_COST = 9.0
-#: Words of the list considered as corrections: the most frequent ones, at least this long.
-INDEX_WORDS = 60000
+#: Two-edit corrections come from the most frequent words (an index of them with one letter deleted); one-edit
+#: corrections from every word at least ``MIN_FREQ`` frequent (generated from the query: no index needed).
+INDEX_WORDS = 20000
 MIN_LEN = 4
+#: A capitalised word is probably a name: it is corrected only to a word at least this frequent
+#: (``Sovjit`` -> ``Soviet``, but ``Sangjo`` is not ``Anglo``).
+NAME_GUARD = 1e-5
 #: A correction must be a word at least this frequent.
-MIN_FREQ = 1e-6
+MIN_FREQ = 2e-7
 
 
 def _index(model: EnglishModel) -> dict[str, list[str]]:
-    """Deletion index of the frequent words, built on first use and kept with the model."""
+    """Words of the list with one letter deleted -> the words, built on first use and kept with the model."""
     cached = model.extras.get("delete-index")
     if cached is not None:
         return cached  # type: ignore[return-value]
-    idx: dict[str, list[str]] = {}
+    idx: defaultdict[str, list[str]] = defaultdict(list)
     taken = 0
     for w, f in model.freq.items():  # from the most to the least frequent
         if f < MIN_FREQ or taken >= INDEX_WORDS:
@@ -33,14 +39,27 @@ def _index(model: EnglishModel) -> dict[str, list[str]]:
         if len(w) < MIN_LEN or not w.isalpha() or not w.isascii():
             continue
         taken += 1
-        for d in _deletes(w):
-            idx.setdefault(d, []).append(w)
+        for i in range(len(w)):
+            idx[w[:i] + w[i + 1:]].append(w)
     model.extras["delete-index"] = idx
     return idx
 
 
 def _deletes(w: str) -> set[str]:
-    return {w} | {w[:i] + w[i + 1:] for i in range(len(w))}
+    return {w[:i] + w[i + 1:] for i in range(len(w))}
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _edits1(w: str) -> set[str]:
+    """Every string one deletion, transposition, replacement or insertion away from ``w``."""
+    splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    out |= {a + c + b for a, b in splits for c in _LETTERS}
+    return out
 
 
 def distance(a: str, b: str) -> int:
@@ -61,11 +80,17 @@ def distance(a: str, b: str) -> int:
 def correct(word: str, model: EnglishModel) -> tuple[str, int] | None:
     """The best known word near ``word`` (lowercase) and the number of edits, or None."""
     low = word.lower()
+    proper = word[:1].isupper()
     if len(low) < MIN_LEN or not low.isalpha() or not low.isascii():
         return None
+    cache: dict[tuple[str, bool], tuple[str, int] | None] = model.extras.setdefault("corrections", {})  # type: ignore[assignment]
+    if (low, proper) in cache:
+        return cache[(low, proper)]
     idx = _index(model)
-    seen: set[str] = set()
-    for d in _deletes(low):
+    d1 = _deletes(low)
+    d2 = {d for x in d1 for d in _deletes(x)}
+    seen: set[str] = {w for w in _edits1(low) if model.known(w) >= MIN_FREQ}
+    for d in (low, *d1, *d2):
         seen.update(idx.get(d, ()))
     own = model.word_cost(low)
     best: tuple[float, str, int] | None = None
@@ -73,10 +98,14 @@ def correct(word: str, model: EnglishModel) -> tuple[str, int] | None:
         dist = distance(low, cand)
         if dist == 0 or dist > 2:
             continue
+        if proper and model.known(cand) < NAME_GUARD:
+            continue
         cost = model.word_cost(cand) + EDIT_COST * dist
         if cost < own and (best is None or cost < best[0]):
             best = (cost, cand, dist)
-    return (best[1], best[2]) if best else None
+    result = (best[1], best[2]) if best else None
+    cache[(low, proper)] = result
+    return result
 
 
 def match_case(template: str, word: str) -> str:

@@ -24,7 +24,7 @@ from lxml import etree
 
 from teiedit.diagnostics import Diagnostic
 from teiedit.document import TEI_NS, E, TeiDocument, local_name, xpath
-from teiedit.repair import Repair, document_shift, english, find_repairs
+from teiedit.repair import Repair, document_shift, document_words, english, find_repairs
 from teiedit.transforms import PassContext, register
 
 #: Elements whose content the pass never touches: earlier editorial decisions and teiedit's own output.
@@ -67,11 +67,13 @@ class RepairDamage:
             return []
         model = english()
         segmented = [_segments(c) for c in containers]
-        k = document_shift(["".join(s.value for s in segs) for segs in segmented], model)
+        texts = ["".join(s.value for s in segs) for segs in segmented]
+        k = document_shift(texts, model)
+        vocab = document_words(texts) if k else frozenset()
         done = 0
         for segs in segmented:
             text = "".join(s.value for s in segs)
-            placed = _place(segs, find_repairs(text, k, model))
+            placed = _place(segs, find_repairs(text, k, model, vocab))
             for seg, repairs in placed:
                 _apply(seg, repairs)
                 for r in repairs:
