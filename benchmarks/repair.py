@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import re
 import sys
 import time
@@ -161,17 +162,17 @@ def main() -> int:
 
     from teiedit.repair import english
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     english()
-    t_model = time.perf_counter() - t0
+    t_model, c_model = time.perf_counter() - t0, time.process_time() - c0
     ctx = PassContext(edition=edition, options={"repair": True})
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for doc in docs:
         diags = run_passes(doc, ctx, strict=True, only=["repair"])
         if diags:
             print("\n".join(d.message for d in diags))
             return 1
-    t_pass = time.perf_counter() - t0
+    t_pass, c_pass = time.perf_counter() - t0, time.process_time() - c0
 
     results = evaluate(load_truth(args.truth), segments(docs))
     print(f"source: {args.source.name}; truth: {args.truth.relative_to(REPO) if args.truth.is_relative_to(REPO) else args.truth}")
@@ -187,8 +188,10 @@ def main() -> int:
         by_cert[str(r["cert"])] = by_cert.get(str(r["cert"]), 0) + 1
     print(f"repairs made in the whole bulletin: {len(repairs)} "
           f"({', '.join(f'{k} {v}' for k, v in sorted(by_cert.items()))})")
-    print(f"repair pass on the whole bulletin: {t_pass:.2f} s "
-          f"(+ {t_model:.2f} s to build the language model once per process)")
+    print(f"repair pass on the whole bulletin: {t_pass:.2f} s wall, {c_pass:.2f} s CPU "
+          f"(+ {t_model:.2f} s wall, {c_model:.2f} s CPU to build the language model once per process)")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    print(f"machine load average {load:.1f} on {os.cpu_count()} CPUs (wall times grow with it)")
     if args.show_misses:
         for item, found, ok, reading in results:
             if not ok:

@@ -160,7 +160,13 @@ def _shifted_words(
     out: list[Repair] = []
     for a, b in spans:
         original = text[a:b]
-        decoded = "".join(" " if c in seps else decode(c, k) for c in _squeeze(original))
+        mapped = "".join(
+            c if c.isspace() else "\x00" if c in seps
+            else "-" if c == "-" and (p + 1 == len(original) or original[p + 1].isspace())  # line-break hyphen
+            else decode(c, k)
+            for p, c in enumerate(original)
+        )
+        decoded = _squeeze(mapped).replace("\x00", " ")
         needs_space = decoded.endswith(" ") and b < len(text) and not text[b].isspace()
         core = decoded.strip()
         if not core:
@@ -239,7 +245,7 @@ def _word_candidates(
                     template = body[1:] if i == 0 and len(body) > 1 else body
                     out.append((model.word_cost(cand) + LIGATURE_EDIT_COST, spelling.match_case(template, cand),
                                 "medium", ", ligature in place of a letter"))
-    near = spelling.correct(body, model) if body.isalpha() else None
+    near = spelling.correct(body, model, vocab) if body.isalpha() else None
     if near:
         word, dist = near
         out.append((model.word_cost(word) + spelling.EDIT_COST * dist, spelling.match_case(body, word),

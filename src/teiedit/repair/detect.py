@@ -67,7 +67,7 @@ def label(text: str, k: int, model: EnglishModel) -> list[Stretch]:
         emit = [inf, inf, inf]
         emit[CLEAN] = model.text_cost(tok)
         if k:
-            emit[SHIFTED] = model.fragment_cost(decode(tok, k), decode(prev_tok, k))
+            emit[SHIFTED] = model.fragment_cost(decode_word(tok, k), decode(prev_tok, k))
             if _letters(tok) >= 2:
                 emit[SHIFTED] += SHIFT_TOKEN_COST
         if _letters(tok) <= SPACED_MAX_LETTERS and len(tok) <= 3:
@@ -75,8 +75,8 @@ def label(text: str, k: int, model: EnglishModel) -> list[Stretch]:
         for s in states:
             if emit[s] == inf:
                 continue
-            if i == 0:
-                cost[i][s] = emit[s] + SWITCH[CLEAN][s]
+            if i == 0:  # a text may begin with damage: no cost for entering it
+                cost[i][s] = emit[s]
                 continue
             best, arg = inf, 0
             for r in states:
@@ -86,12 +86,13 @@ def label(text: str, k: int, model: EnglishModel) -> list[Stretch]:
             cost[i][s] = best + emit[s]
             back[i][s] = arg
         prev_tok = tok
-    last = min(states, key=lambda s: cost[n - 1][s] + SWITCH[s][CLEAN])
+    last = min(states, key=lambda s: cost[n - 1][s])
     path = [0] * n
     path[-1] = last
     for i in range(n - 1, 0, -1):
         path[i - 1] = back[i][path[i]]
     _absorb_short_spaced(path)
+    _unterminated_to_spaced(path, tokens, k)
     stretches: list[Stretch] = []
     i = 0
     while i < n:
@@ -109,6 +110,13 @@ def label(text: str, k: int, model: EnglishModel) -> list[Stretch]:
     return stretches
 
 
+def decode_word(tok: str, k: int) -> str:
+    """A token shifted back, keeping a final hyphen: line-break hyphens are added by layout, not the font."""
+    if tok.endswith("-") and len(tok) > 1:
+        return decode(tok[:-1], k) + "-"
+    return decode(tok, k)
+
+
 def _absorb_short_spaced(path: list[int]) -> None:
     """A few glyphs read as letter-spacing next to shifted text are shifted text spaced out (``q h L e``)."""
     i, n = 0, len(path)
@@ -124,6 +132,21 @@ def _absorb_short_spaced(path: list[int]) -> None:
             for t in range(i, j + 1):
                 path[t] = SHIFTED
         i = j + 1
+
+
+def _unterminated_to_spaced(path: list[int], tokens: list[tuple[int, int, str]], k: int) -> None:
+    """Glyphs at the end of a shifted stretch, after its last shifted space, that run into a letter-spaced
+    run belong to that run: a shifted word ends with a shifted space (``r e s w k t g f " t h e i r``)."""
+    n = len(path)
+    for i in range(n - 1):
+        if path[i] != SHIFTED or path[i + 1] != SPACED:
+            continue
+        j = i
+        while j >= 0 and path[j] == SHIFTED and len(tokens[j][2]) == 1 and not is_shifted_space(tokens[j][2], k):
+            j -= 1
+        if 0 < i - j <= 2 and j >= 0 and path[j] == SHIFTED:
+            for t in range(j + 1, i + 1):
+                path[t] = SPACED
 
 
 def _clean_word(tok: str, k: int, model: EnglishModel, *, min_letters: int) -> bool:

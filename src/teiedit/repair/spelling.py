@@ -18,7 +18,11 @@ EDIT_COST = 9.0
 #: Two-edit corrections come from the most frequent words (an index of them with one letter deleted); one-edit
 #: corrections from every word at least ``MIN_FREQ`` frequent (generated from the query: no index needed).
 INDEX_WORDS = 20000
-MIN_LEN = 4
+MIN_LEN = 3
+#: Two-edit corrections only for words at least this long.
+MIN_LEN_TWO_EDITS = 5
+#: Cost taken off a candidate that the document itself uses elsewhere.
+ATTESTED_BONUS = 3.0
 #: A capitalised word is probably a name: it is corrected only to a word at least this frequent
 #: (``Sovjit`` -> ``Soviet``, but ``Sangjo`` is not ``Anglo``).
 NAME_GUARD = 1e-5
@@ -77,34 +81,44 @@ def distance(a: str, b: str) -> int:
     return prev[len(b)]
 
 
-def correct(word: str, model: EnglishModel) -> tuple[str, int] | None:
-    """The best known word near ``word`` (lowercase) and the number of edits, or None."""
+def correct(word: str, model: EnglishModel, vocab: frozenset[str] = frozenset()) -> tuple[str, int] | None:
+    """The best known word near ``word`` (lowercase) and the number of edits, or None.
+
+    ``vocab``: the document's own words. A candidate the document uses elsewhere is preferred; a capitalised
+    word (probably a name) is corrected by two edits only to such a word (``Sovjit`` -> ``Soviet`` where the
+    document says Soviet, but ``Sangdu`` is not ``Sandy``).
+    """
     low = word.lower()
     proper = word[:1].isupper()
     if len(low) < MIN_LEN or not low.isalpha() or not low.isascii():
         return None
-    cache: dict[tuple[str, bool], tuple[str, int] | None] = model.extras.setdefault("corrections", {})  # type: ignore[assignment]
-    if (low, proper) in cache:
-        return cache[(low, proper)]
+    cache: dict[tuple[str, bool, frozenset[str]], tuple[str, int] | None] = model.extras.setdefault("corrections", {})  # type: ignore[assignment]
+    key = (low, proper, vocab)  # a frozenset caches its hash
+    if key in cache:
+        return cache[key]
     idx = _index(model)
     d1 = _deletes(low)
     d2 = {d for x in d1 for d in _deletes(x)}
-    seen: set[str] = {w for w in _edits1(low) if model.known(w) >= MIN_FREQ}
-    for d in (low, *d1, *d2):
-        seen.update(idx.get(d, ()))
+    e1 = _edits1(low)
+    freq = model.freq
+    seen: set[str] = {w for w in e1 if freq.get(w, 0.0) >= MIN_FREQ}
+    if len(low) >= MIN_LEN_TWO_EDITS:
+        for d in (low, *d1, *d2, *e1):
+            seen.update(idx.get(d, ()))
     own = model.word_cost(low)
     best: tuple[float, str, int] | None = None
     for cand in seen:
         dist = distance(low, cand)
-        if dist == 0 or dist > 2:
+        if dist == 0 or dist > 2 or (dist == 2 and len(low) < MIN_LEN_TWO_EDITS):
             continue
-        if proper and model.known(cand) < NAME_GUARD:
+        attested = cand in vocab
+        if proper and (model.known(cand) < NAME_GUARD or (dist == 2 and not attested)):
             continue
-        cost = model.word_cost(cand) + EDIT_COST * dist
+        cost = model.word_cost(cand) + EDIT_COST * dist - (ATTESTED_BONUS if attested else 0.0)
         if cost < own and (best is None or cost < best[0]):
             best = (cost, cand, dist)
     result = (best[1], best[2]) if best else None
-    cache[(low, proper)] = result
+    cache[key] = result
     return result
 
 
