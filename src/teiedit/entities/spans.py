@@ -130,6 +130,17 @@ class FlatText:
         flat._starts = [s.start for s in flat.segments]
         return flat
 
+    def reading(self) -> str:
+        """The text for people: marked names and dates read through, notes and lists as a space."""
+        parts: list[str] = []
+        for seg in self.segments:
+            if seg.atom and seg.length and self.text[seg.start] == BARRIER:
+                inner = _tei_local(seg.node) in OPAQUE
+                parts.append(" ".join("".join(seg.node.itertext()).split()) if inner else " ")
+            else:
+                parts.append(self.text[seg.start : seg.start + seg.length])
+        return "".join(parts)
+
     # -- offsets to positions ---------------------------------------------------------------------------
 
     def _segment_at(self, char: int) -> _Segment | None:
