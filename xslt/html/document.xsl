@@ -65,7 +65,7 @@
             <xsl:with-param name="text" select="te:texts(.)"/>
           </xsl:call-template>
           <xsl:call-template name="te:entity-list">
-            <xsl:with-param name="text" select="te:texts(.)"/>
+            <xsl:with-param name="text" select="te:texts(.) | tei:teiHeader"/>
           </xsl:call-template>
           <xsl:call-template name="te:metadata"/>
         </article>

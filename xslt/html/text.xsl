@@ -62,7 +62,7 @@
     <xsl:choose>
       <xsl:when test="$sectioning and not(te:in-phrasing(.))">
         <xsl:variable name="depth" select="min((count(ancestor::*[self::tei:div or self::tei:div1 or self::tei:div2
-                                           or self::tei:div3 or self::tei:floatingText]), 5)) + 1"/>
+                                           or self::tei:div3 or self::tei:div4 or self::tei:div5]), 5)) + 1"/>
         <xsl:element name="h{$depth}">
           <xsl:attribute name="class" select="normalize-space('tei-head ' || te:rend-classes(.))"/>
           <xsl:call-template name="te:id"/>

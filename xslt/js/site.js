@@ -22,7 +22,7 @@
     var corrected = document.getElementById("reading-corrected");
     if (original && corrected) {
       var apply = function () {
-        body.classList.toggle("reading-original", original.checked);
+        body.classList.toggle("show-original", original.checked);
         store("reading", original.checked ? "original" : "corrected");
       };
       if (store("reading") === "original") original.checked = true;
@@ -33,7 +33,7 @@
     var highlight = document.getElementById("highlight-names");
     if (highlight) {
       var hl = function () {
-        body.classList.toggle("highlight-names", highlight.checked);
+        body.classList.toggle("show-names", highlight.checked);
         store("highlight", highlight.checked ? "on" : "off");
       };
       if (store("highlight") === "on") highlight.checked = true;
