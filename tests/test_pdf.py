@@ -201,45 +201,83 @@ def test_footnote_numbers_are_the_web_numbers(out: Path) -> None:
 # -- index ----------------------------------------------------------------------------------------------
 
 
-def _register_entries() -> dict[str, list[str]]:
-    """Preferred name -> every spelling, from the fixture registers."""
-    entries: dict[str, list[str]] = {}
+def _index_names() -> dict[str, set[str]]:
+    """Preferred name -> every spelling: the register's variants and the mentions' own texts."""
+    by_id: dict[str, set[str]] = {}
+    preferred: dict[str, str] = {}
     for reg in REGISTERS:
         for entry in etree.parse(str(reg)).xpath("//tei:person | //tei:place | //tei:org", namespaces=TEI):
-            names = [" ".join(n.itertext()).strip() for n in entry.xpath("tei:persName | tei:placeName | tei:orgName",
-                                                                           namespaces=TEI)]
-            entries[names[0]] = names
-    return entries
+            names = [" ".join(n.itertext()).strip()
+                     for n in entry.xpath("tei:persName | tei:placeName | tei:orgName", namespaces=TEI)]
+            entry_id = entry.get("{http://www.w3.org/XML/1998/namespace}id")
+            preferred[entry_id] = names[0]
+            by_id[entry_id] = set(names)
+    for doc in DOCS:
+        for m in etree.parse(str(doc)).xpath("//tei:text//*[@ref]", namespaces=TEI):
+            by_id[m.get("ref").lstrip("#")].add(" ".join(" ".join(m.itertext()).split()))
+    return {preferred[i]: names for i, names in by_id.items()}
 
 
-def test_index_page_numbers_point_at_pages_that_name_the_entry(out: Path) -> None:
-    pdf = out / "edition.pdf"
-    pages = _pages(pdf)
-    index_at = _outline_pages(pdf)["Index"]
-    entries = _register_entries()
+def _index_locators(pdf: Path) -> dict[str, list[int]]:
+    """Index entry label -> the page numbers printed after it (ranges expanded)."""
+    names = _index_names()
     with pdfplumber.open(pdf) as doc:
-        page = doc.pages[index_at]
+        page = doc.pages[_outline_pages(pdf)["Index"]]
         half, top = page.width / 2, page.search("Index")[0]["bottom"]
         columns = [page.crop((0, top, half, page.height)), page.crop((half, top, page.width, page.height))]
         text = " ".join(_norm(c.extract_text()) for c in columns)
     # An entry starts after the previous entry's last page number or after a part heading.
     starts = {}
-    for label in entries:
+    for label in names:
         found = re.search(r"(?:^|(?<=\d)|(?<=Persons)|(?<=Places)|(?<=Organisations))\s*" + re.escape(label), text)
         assert found, f"{label!r} is not indexed"
         starts[label] = found.end() - len(label)
-    labels = sorted(entries, key=starts.__getitem__)
-    checked = 0
+    labels = sorted(names, key=starts.__getitem__)
+    result: dict[str, list[int]] = {}
     for i, label in enumerate(labels):
-        start = starts[label]
         end = starts[labels[i + 1]] if i + 1 < len(labels) else len(text)
-        chunk = re.sub(r"\b(Persons|Places|Organisations)\b", "", text[start:end])
-        numbers = re.search(r"(\d+(?:, \d+)*)\s*$", chunk.strip())
+        chunk = re.sub(r"\b(Persons|Places|Organisations)\b", "", text[starts[label]:end]).strip()
+        numbers = re.search(r"(\d+(?:\u2013\d+)?)(?:, \d+(?:\u2013\d+)?)*$", chunk)
         assert numbers, f"no page numbers after {label!r}: {chunk!r}"
-        for number in map(int, numbers.group(1).split(", ")):
-            assert any(name in pages[number - 1] for name in entries[label]), (label, number)
-            checked += 1
-    assert checked >= 10
+        pages: list[int] = []
+        for part in numbers.group(0).split(", "):
+            low, _, high = part.partition("\u2013")
+            pages.extend(range(int(low), int(high or low) + 1))
+        result[label] = pages
+    return result
+
+
+def test_index_page_numbers_point_at_pages_that_name_the_entry(out: Path) -> None:
+    pdf = out / "edition.pdf"
+    pages = _pages(pdf)
+    names = _index_names()
+    locators = _index_locators(pdf)
+    assert set(locators) == set(names)
+    for label, numbers in locators.items():
+        assert numbers == sorted(set(numbers)), f"{label}: pages repeat or are out of order"
+        for number in numbers:
+            assert any(name in pages[number - 1] for name in names[label]), (label, number)
+    assert sum(map(len, locators.values())) >= 12
+
+
+def test_index_lists_every_page_a_name_is_on_not_only_the_first(out: Path) -> None:
+    """Kaesŏng is named on both pages of the letter and in the report: every such page is listed."""
+    pdf = out / "edition.pdf"
+    pages = _pages(pdf)
+    names = _index_names()["Kaesŏng"]
+    outline = _outline_pages(pdf)
+    body = range(outline["Report on the Winter Plan of the Textile Industry"], outline["Index"])
+    expected = [i + 1 for i in body if any(n in pages[i] for n in names)]
+    assert len(expected) >= 3
+    assert _index_locators(pdf)["Kaesŏng"] == expected
+
+
+def test_index_page_numbers_continue_the_book(out: Path) -> None:
+    reader = PdfReader(out / "edition.pdf")
+    outline = _outline_pages(out / "edition.pdf")
+    index_page = outline["Index"] + 1
+    assert index_page % 2 == 1, "the index starts on a right-hand page"
+    assert _norm(reader.pages[index_page - 1].extract_text()).split()[-1] == str(index_page)
 
 
 # -- PDF structure: outline, metadata, attachments, fonts ------------------------------------------------

@@ -120,7 +120,7 @@
         </xsl:if>
         <xsl:if test="tp:mentions($docs)">
           <dt>Index</dt><dd>Names of persons, places and organisations are indexed under the form of the
-          edition's registers; the page numbers point at the first mention in each document.</dd>
+          edition's registers; the page numbers are those of every page that mentions them.</dd>
         </xsl:if>
       </xsl:variable>
       <xsl:if test="exists($signs)">
@@ -174,7 +174,7 @@
     <xsl:param name="docs" as="element()*"/>
     <xsl:variable name="mentions" select="tp:mentions($docs)"/>
     <xsl:if test="$mentions">
-      <section class="matter index" id="index">
+      <section class="matter index" id="index" data-running="{$tp:running-edition}">
         <h2 class="matter-title">Index</h2>
         <xsl:variable name="entries" as="element()*">
           <xsl:for-each-group select="$mentions" group-by="tokenize(@ref)[1]">
@@ -183,6 +183,7 @@
             <tp:entry kind="{tp:entity-kind($entry, current-group()[1])}"
                       label="{tp:entry-label($entry, current-group())}"
                       desc="{tp:entry-desc($entry)}">
+              <xsl:attribute name="mentions" select="current-group() ! tp:mention-id(.)"/>
               <xsl:for-each-group select="current-group()" group-by="generate-id(ancestor::tei:TEI[1])">
                 <tp:loc href="#{tp:mention-id(current-group()[1])}"/>
               </xsl:for-each-group>
@@ -203,7 +204,10 @@
                     <xsl:if test="normalize-space(@desc)">
                       <span class="index-desc">, <xsl:value-of select="@desc"/></span>
                     </xsl:if>
-                    <span class="index-locators">
+                    <!-- Locators: the first mention in each document, by target-counter(). builders/pdf.py
+                         replaces them with every page that mentions the entry, read from the laid-out
+                         pages (data-mentions lists the ids of all mentions). -->
+                    <span class="index-locators" data-mentions="{@mentions}">
                       <xsl:for-each select="tp:loc">
                         <xsl:text> </xsl:text>
                         <a class="locator" href="{@href}"/>

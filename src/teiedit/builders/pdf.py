@@ -84,7 +84,13 @@ def _url_fetcher() -> object:
 
 
 def render_pdf(job: PrintJob) -> bytes:
-    """Lay out one job with WeasyPrint (runs in a worker process)."""
+    """Lay out one job with WeasyPrint (runs in a worker process).
+
+    A book with an index is laid out in two parts: first everything up to the index (whose heading
+    stays, so the contents can point at it), then the index, filled with the pages on which the first
+    part placed every mention; the index's pages replace the placeholder. Only the index is laid out
+    twice, and page numbers repeat nowhere (CSS target-counter() would give one number per mention).
+    """
     import weasyprint
 
     when = dt.datetime.fromtimestamp(job.epoch, dt.timezone.utc) if job.epoch is not None else None
@@ -93,13 +99,107 @@ def render_pdf(job: PrintJob) -> bytes:
                               relationship="Source", created=when, modified=when)
         for a in job.attachments
     ]
-    html = weasyprint.HTML(string=job.html, base_url=str(css_dir()) + "/", url_fetcher=_url_fetcher())
-    document = html.render()
+
+    def layout(html: str) -> weasyprint.Document:
+        return weasyprint.HTML(string=html, base_url=str(css_dir()) + "/",
+                               url_fetcher=_url_fetcher()).render()
+
+    parts = split_index(job.html)
+    if parts is None:
+        document = layout(job.html)
+    else:
+        book = layout(parts[0])
+        page_of = {anchor: number for number, page in enumerate(book.pages, start=1)
+                   for anchor in page.anchors}
+        first = page_of.get(INDEX_ID)
+        if first is None:  # the placeholder vanished: keep the single-pass index
+            document = layout(job.html)
+        else:
+            index = layout(fill_index(parts[1], page_of, first))
+            document = book.copy([*book.pages[: first - 1], *index.pages])
     if job.title:
         document.metadata.title = job.title
     if when is not None:
         document.metadata.created = document.metadata.modified = when.strftime("%Y-%m-%dT%H:%M:%SZ")
     return bytes(document.write_pdf(attachments=attachments, pdf_variant=job.variant))
+
+
+# -- the index: page numbers from the laid-out book ----------------------------------------------------
+
+INDEX_ID = "index"
+
+
+def split_index(html: str) -> tuple[str, str] | None:
+    """The paged HTML of a book as (everything with an empty index section, the index alone), or None
+    when it has no index whose locators list their mentions (``data-mentions``)."""
+    from lxml import html as lhtml
+
+    doc = lhtml.document_fromstring(html)
+    found = doc.xpath(f"//section[@id='{INDEX_ID}'][.//*[@data-mentions]]")
+    if not found:
+        return None
+    section = found[0]
+    index_doc = copy.deepcopy(doc)
+    body = index_doc.find("body")
+    for child in list(body):
+        body.remove(child)
+    body.append(copy.deepcopy(section))
+    for child in list(section):
+        if child.tag not in ("h1", "h2"):
+            section.remove(child)
+    return _html_text(doc), _html_text(index_doc)
+
+
+def fill_index(index_html: str, page_of: dict[str, int], first_page: int) -> str:
+    """Replace each entry's locators with the sorted, distinct pages of its mentions (runs of three or
+    more as ranges), each number linking to the first mention on that page; number pages from
+    ``first_page`` on."""
+    from lxml import html as lhtml
+
+    doc = lhtml.document_fromstring(index_html)
+    for locators in doc.xpath("//*[@data-mentions]"):
+        first_on: dict[int, str] = {}
+        for mention in locators.get("data-mentions", "").split():
+            if mention in page_of:
+                first_on.setdefault(page_of[mention], mention)
+        if not first_on:
+            continue  # keep the target-counter locators
+        for child in list(locators):
+            locators.remove(child)
+        locators.text = " "
+        runs = _runs(sorted(first_on))
+        for i, (low, high) in enumerate(runs):
+            link = lhtml.Element("a", {"class": "page-ref", "href": f"#{first_on[low]}"})
+            link.text = str(low) if low == high else f"{low}\u2013{high}"
+            link.tail = ", " if i + 1 < len(runs) else ""
+            locators.append(link)
+    style = lhtml.Element("style")
+    style.text = f"@page :first {{ counter-reset: page {first_page}; }}"
+    doc.find("head").append(style)
+    return _html_text(doc)
+
+
+def _runs(pages: list[int]) -> list[tuple[int, int]]:
+    """[3, 4, 5, 8, 9] -> [(3, 5), (8, 8), (9, 9)]: three or more consecutive pages make a range."""
+    runs: list[list[int]] = []
+    for p in pages:
+        if runs and p == runs[-1][-1] + 1:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    out: list[tuple[int, int]] = []
+    for run in runs:
+        if len(run) >= 3:
+            out.append((run[0], run[-1]))
+        else:
+            out.extend((p, p) for p in run)
+    return out
+
+
+def _html_text(doc: etree._Element) -> str:
+    from lxml import html as lhtml
+
+    return "<!DOCTYPE html>\n" + lhtml.tostring(doc, encoding="unicode")
 
 
 def _render_or_explain(job: PrintJob) -> bytes:
