@@ -1,7 +1,9 @@
-"""The ODD compiler and the committed compiled schema."""
+"""The ODD compiler and the committed compiled schema; the customisation against TEI and the conventions."""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
@@ -9,6 +11,26 @@ from lxml import etree
 from teiedit.odd import load_odd, odd_to_rng
 
 REPO = Path(__file__).resolve().parent.parent
+VALID_CASES = Path(__file__).resolve().parent / "cases" / "validate" / "valid"
+TEI = {"t": "http://www.tei-c.org/ns/1.0"}
+
+
+@lru_cache(maxsize=2)
+def _rng(path: str) -> etree.RelaxNG:
+    return etree.RelaxNG(etree.parse(path))
+
+
+def _ours() -> etree.RelaxNG:
+    return _rng(str(REPO / "schema" / "build" / "teiedit.rng"))
+
+
+def _tei_all(shared: Path) -> etree.RelaxNG:
+    return _rng(str(shared / "tei-p5" / "schemas" / "rng" / "tei_all.rng"))
+
+
+def _declared_elements() -> set[str]:
+    odd = etree.parse(str(REPO / "schema" / "teiedit.odd"))
+    return set(odd.xpath("//t:schemaSpec/t:elementSpec/@ident", namespaces=TEI))
 
 
 def test_compiled_rng_is_not_stale() -> None:
@@ -23,11 +45,42 @@ def test_compilation_is_deterministic() -> None:
 
 
 def test_edition_tei_is_valid_against_teiedit_and_tei_all(shared: Path) -> None:
-    ours = etree.RelaxNG(etree.parse(str(REPO / "schema" / "build" / "teiedit.rng")))
-    tei_all = etree.RelaxNG(etree.parse(str(shared / "tei-p5" / "schemas" / "rng" / "tei_all.rng")))
-    files = sorted((REPO / "tei").glob("*.xml"))
+    files = sorted((REPO / "tei").glob("*.xml")) + sorted((REPO / "tei").glob("registers/*.xml"))
     assert files, "tei/ is empty: run `teiedit build`"
     for f in files:
         doc = etree.parse(str(f))
-        assert ours.validate(doc), (f.name, str(ours.error_log))
-        assert tei_all.validate(doc), (f.name, str(tei_all.error_log))
+        assert _ours().validate(doc), (f.name, str(_ours().error_log))
+        assert _tei_all(shared).validate(doc), (f.name, str(_tei_all(shared).error_log))
+
+
+def test_valid_samples_are_valid_against_teiedit_and_tei_all(shared: Path) -> None:
+    files = sorted(VALID_CASES.glob("*.xml"))
+    assert len(files) >= 4
+    for f in files:
+        doc = etree.parse(str(f))
+        assert _ours().validate(doc), (f.name, str(_ours().error_log))
+        assert _tei_all(shared).validate(doc), (f.name, str(_tei_all(shared).error_log))
+
+
+def test_every_declared_element_is_used_by_a_valid_sample() -> None:
+    used = {
+        etree.QName(e).localname
+        for f in VALID_CASES.glob("*.xml")
+        for e in etree.parse(str(f)).iter()
+        if isinstance(e.tag, str)
+    }
+    assert _declared_elements() - used == set()
+
+
+def test_conventions_elements_are_declared(shared: Path) -> None:
+    """Every TEI element docs/tei-conventions.md names (as <name> or in `a/b/c` paths) is in the ODD."""
+    text = (REPO / "docs" / "tei-conventions.md").read_text(encoding="utf-8")
+    words = set(re.findall(r"<([A-Za-z]+)[\s>/]", text))
+    prose = re.sub(r"```.*?```", " ", text, flags=re.S)
+    for span in re.findall(r"`([^`\n]+)`", prose):
+        # drop predicates, quoted values, attribute names and file names: only element names remain
+        span = re.sub(r'\[[^\]]*\]|"[^"]*"|@[\w:]+|\S+\.(?:xml|txt|py|md|rng|sch|json)\S*', " ", span)
+        words |= set(re.findall(r"[A-Za-z][\w-]*", span))
+    p5 = etree.parse(str(shared / "tei-p5" / "p5subset.xml"))
+    tei_elements = set(p5.xpath("//t:elementSpec/@ident", namespaces=TEI))
+    assert sorted((words & tei_elements) - _declared_elements()) == []

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from teiedit.diagnostics import TeieditError
 from teiedit.readers.base import Conversion, Reader, SetAside, Source
+from teiedit.readers.archival import ArchivalReader, WebCaptureReader
+from teiedit.readers.compilation import CompilationReader
 from teiedit.readers.plain import PlainReader
 
 #: All readers, by profile name. Adding a profile is adding a module and a line here.
-READERS: dict[str, Reader] = {r.name: r for r in (PlainReader(),)}
+READERS: dict[str, Reader] = {r.name: r for r in (
+    PlainReader(), ArchivalReader(), WebCaptureReader(), CompilationReader(),
+)}
 
 
 def get_reader(name: str) -> Reader:

@@ -32,6 +32,24 @@ class SetAside:
         return {"text": self.text, "reason": self.reason, "line": self.line}
 
 
+@dataclass(frozen=True)
+class Span:
+    """A piece of source text the TEI carries differently from where it stood.
+
+    ``kind`` is ``"label"`` for characters carried by an attribute (a list item's or a note's number in
+    ``@n``, a note anchor ``[1]`` or ``<sup>1</sup>`` replaced by the note itself) or ``"moved"`` for a
+    note body placed at its anchor instead of where the source had it. The round-trip check uses these
+    to give back the source's order; the report lists them under ``decisions``.
+    """
+
+    line: int
+    text: str
+    kind: str  # "label" | "moved"
+
+    def to_json(self) -> dict[str, object]:
+        return {"line": self.line, "text": self.text, "kind": self.kind}
+
+
 @dataclass
 class Conversion:
     """What a reader made of one source."""
@@ -43,6 +61,9 @@ class Conversion:
     decisions: list[str] = field(default_factory=list)
     orphan_notes: list[dict[str, object]] = field(default_factory=list)
     repairs: list[dict[str, object]] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+    #: For a split compilation: the name of the document that lists the parts (not itself source text).
+    whole: str = ""
 
 
 class Reader(Protocol):
