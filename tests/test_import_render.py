@@ -26,11 +26,14 @@ def _words(text: str) -> str:
     return " ".join(text.split())
 
 
-def text_nodes(root: etree._Element) -> list[str]:
-    """Every non-blank text node inside tei:text (nested texts included), space-normalised."""
+def text_nodes(root: etree._Element, *, corrected: bool = False) -> list[str]:
+    """Every non-blank text node inside tei:text (nested texts included), space-normalised; with
+    ``corrected``, without the sic/orig of a choice that has a corr/reg (the corrected reading)."""
     out = []
+    other = ("[not(ancestor::tei:sic[parent::tei:choice[tei:corr]])]"
+             "[not(ancestor::tei:orig[parent::tei:choice[tei:reg]])]") if corrected else ""
     for text_el in root.iter(f"{TEI}text"):
-        for node in text_el.xpath(".//text()"):
+        for node in text_el.xpath(".//text()" + other, namespaces={"tei": TEI[1:-1]}):
             if _words(node):
                 out.append(_words(node))
     return out
@@ -72,6 +75,9 @@ def test_imported_letters_render_in_the_print_edition(imported: list[Path], tmp_
     for src in picks:
         pdf = next(p for p in written if p.stem == src.stem)
         with pdfplumber.open(pdf) as doc:
-            text = _words(" ".join(page.extract_text() or "" for page in doc.pages))
-        words = [w for t in text_nodes(etree.parse(str(src)).getroot()) for w in t.split() if w.isalpha()]
+            raw = " ".join(page.extract_text() or "" for page in doc.pages)
+        text = _words(raw.replace("\u2010\n", "").replace("-\n", ""))  # undo the print edition's hyphenation
+        # print shows the corrected reading: the other reading of a choice is not on the page
+        words = [w for t in text_nodes(etree.parse(str(src)).getroot(), corrected=True)
+                 for w in t.split() if w.isalpha()]
         assert words and all(w in text for w in words), src.name
