@@ -60,6 +60,7 @@ class DocFacts:
     editorial: list[str] = field(default_factory=list)
     summary: list[str] = field(default_factory=list)
     kind: str = "document"
+    body_end_line: int = 0  # the last source line placed in the body (notes after it may go to back)
 
 
 def document_kind(title: str) -> str:
@@ -76,11 +77,11 @@ def document_kind(title: str) -> str:
 def parse_document(
     blocks: list[Block], linker: NoteLinker, *, prelude: list[etree._Element] | None = None,
     title: str = "",
-) -> tuple[etree._Element, list[etree._Element], DocFacts]:
+) -> tuple[etree._Element, list[tuple[int, etree._Element]], DocFacts]:
     """Build a ``div`` for one archival document from its blocks; also the back matter (summary)."""
     facts = DocFacts()
     div = E.div()
-    back: list[etree._Element] = []
+    back: list[tuple[int, etree._Element]] = []
     i = 0
     opener: etree._Element | None = None
 
@@ -149,7 +150,7 @@ def parse_document(
                 k += 1
             div.append(lst)
             continue
-        if _PS.match(b.text):
+        if _PS.match(b.text) and k == closer_start - 1:  # a postscript ends the text (TEI: div bottom)
             div.append(E.postscript(linker.fill(E.p(), b.text, b.line)))
         elif (n := _ab_extent(blocks, k, closer_start)) > 0:
             div.append(_ab(blocks[k : k + n], linker))
@@ -177,10 +178,11 @@ def parse_document(
             div.append(E.postscript(linker.fill(E.p(), b.text, b.line)))
             continue
         facts.summary.append(b.one_line)
-        if back and back[-1].get("type") == "summary":
-            back[-1].append(linker.fill(E.p(), b.text, b.line))
+        if back and back[-1][1].get("type") == "summary":
+            back[-1][1].append(linker.fill(E.p(), b.text, b.line))
         else:
-            back.append(E.div(linker.fill(E.p(), b.text, b.line), type="summary"))
+            back.append((b.line, E.div(linker.fill(E.p(), b.text, b.line), type="summary")))
+    facts.body_end_line = blocks[summary_start - 1].end_line if summary_start > 0 else 0
     facts.kind = document_kind(facts.title) if facts.title else ("letter" if facts.salute else "document")
     div.set("type", facts.kind)
     return div, back, facts
@@ -297,26 +299,33 @@ class ArchivalReader:
         conv = Conversion(source=source, profile=self.name)
         blocks = split_blocks(source.text)
         content, citation_blocks = self._set_aside(blocks, conv)
-        linker = NoteLinker()
         bodies = bracket_bodies(content)
-        body_lines = set()
-        for b, n, label, text in bodies:
-            linker.add_body(n, label, text, b.line)
-            body_lines.add(b.line)
-        doc_blocks = [b for b in content if b.line not in body_lines]
-        div, back_divs, facts = parse_document(doc_blocks, linker)
-        back = E.back()
+        not_notes: set[int] = set()
+        while True:
+            # A [n]text block is a note body; an unpaired one inside the body text is just a paragraph
+            # (moving it to back/ would change the text's order), so parse again without it.
+            linker = NoteLinker()
+            body_lines = set()
+            for b, n, label, text in bodies:
+                if b.line not in not_notes and n not in linker.bodies:  # a repeated number stays text
+                    linker.add_body(n, label, text, b.line)
+                    body_lines.add(b.line)
+            doc_blocks = [b for b in content if b.line not in body_lines]
+            div, back_items, facts = parse_document(doc_blocks, linker)
+            misplaced = {o.line for o in linker.orphan_bodies() if o.line < facts.body_end_line}
+            if not misplaced:
+                break
+            not_notes |= misplaced
         orphans = linker.orphan_bodies()
         if orphans:
-            back.append(E.div(*(orphan_note(o) for o in orphans), type="notes"))
-        for d in back_divs:
-            back.append(d)
+            back_items.append((orphans[0].line, E.div(*(orphan_note(o) for o in orphans), type="notes")))
         ms_desc = None
         for b in citation_blocks:
             cit = parse_archival(source_line_body(b.text) or b.text)
             ms_desc = ms_desc if ms_desc is not None else cit.ms_desc()
-            back.append(E.div(E.bibl(b.text, type="source"), type="source"))
-        # Source order: notes and summary stay in source order inside back (sorted by their first line).
+            back_items.append((b.line, E.div(E.bibl(b.text, type="source"), type="source")))
+        # Source order: notes, summary and source citation stay in source order inside back.
+        back = E.back(*(el for _, el in sorted(back_items, key=lambda item: item[0])))
         conv.spans.extend(linker.spans)
         conv.orphan_notes.extend(linker.orphan_report())
         for body in linker.bodies.values():
@@ -369,10 +378,8 @@ class ArchivalReader:
                 if after_info_label and not citations:
                     citations.append(b)
                     after_info_label = False
-                elif len(b.one_line) < 200:
-                    conv.set_aside.append(SetAside(b.text, "value in a web-page information panel", b.line))
                 else:
-                    content.append(b)
+                    conv.set_aside.append(SetAside(b.text, "value in a web-page information panel", b.line))
                 continue
             content.append(b)
         return content, citations

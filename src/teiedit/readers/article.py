@@ -182,6 +182,7 @@ class ArticleReader:
             doc_title.append(E.titlePart(b.text, type="desc"))
         if title:
             doc_title.append(E.titlePart(kept[i - 1].text, type="main"))
+        if len(doc_title):
             title_page.append(doc_title)
         pages = doi = published = ""
         pages_m = None

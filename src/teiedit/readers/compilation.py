@@ -145,6 +145,8 @@ class CompilationReader:
                                                b.line))
             else:
                 blocks.append(b)
+        if not blocks:  # nothing but page numbers: they are the text
+            blocks, conv.set_aside = split_blocks(source.text), []
         parts = find_parts(blocks)
         whole_title = _title_from_name(source.name)
         width = max(2, len(str(len(parts))))
@@ -154,7 +156,7 @@ class CompilationReader:
             linker = NoteLinker(anchor=SUP_ANCHOR) if part.kind == "essay" else NoteLinker()
             if part.kind == "essay":
                 div, _ = essay_body(part, linker)
-                back_divs: list[etree._Element] = []
+                back_divs: list[tuple[int, etree._Element]] = []
                 title = part.title or _first_words(part.blocks)
                 facts_kind = "essay"
                 info = header_info(source, title, kind="essay")
@@ -198,7 +200,7 @@ class CompilationReader:
             orphans = linker.orphan_bodies()
             if orphans:
                 back.append(E.div(*(_orphan_with_extra(o) for o in orphans), type="notes"))
-            for d in back_divs:
+            for _, d in back_divs:
                 back.append(d)
             for body in linker.bodies.values():
                 if body.used:
