@@ -110,7 +110,7 @@ def parse_document(
         elif tm:
             facts.translation = b.one_line
             facts.source_language = LANGUAGE_CODES.get(tm["lang"].lower(), "")
-            to_opener(E.byline(b.text))
+            to_opener(E.seg(b.text, type="translation"))
         elif facts.title and len(b.one_line) <= 160 and SALUTE.match(b.one_line) and not facts.salute:
             facts.salute = b.one_line
             to_opener(E.salute(b.text))

@@ -166,7 +166,7 @@ class ArticleReader:
                 kept.append(b)
         # -- front: section label, title, byline, imprint
         front = E.front()
-        title_page = E.titlePage()
+        title_page = front  # heads and paragraphs: what both tei_all and the project ODD allow in front
         i = 0
         title = ""
         labels: list[Block] = []
@@ -177,13 +177,10 @@ class ArticleReader:
             else:
                 labels.append(b)
             i += 1
-        doc_title = E.docTitle()
         for b in labels:
-            doc_title.append(E.titlePart(b.text, type="desc"))
+            front.append(E.head(b.text, type="label"))
         if title:
-            doc_title.append(E.titlePart(kept[i - 1].text, type="main"))
-        if len(doc_title):
-            title_page.append(doc_title)
+            front.append(E.head(kept[i - 1].text, type="main"))
         pages = doi = published = ""
         pages_m = None
         while i < len(kept) and not _heading(kept[i]) and len(kept[i].one_line) < 200:
@@ -199,8 +196,6 @@ class ArticleReader:
                 if dates and not published:
                     published = dates[0].when
             i += 1
-        if len(title_page):
-            front.append(title_page)
         # -- sections
         sections = _sections(kept[i:])
         linker = _Sequential(anchor=GLUED_ANCHOR)
@@ -260,7 +255,7 @@ class ArticleReader:
         conv.spans.extend(linker.spans)
         if len(body_el) == 0:
             body_el.append(E.div(E.p(), type="article"))
-        bylined = [n for line in title_page.iterfind("{http://www.tei-c.org/ns/1.0}byline")
+        bylined = [n for line in front.iterfind("{http://www.tei-c.org/ns/1.0}p[@rend='byline']")
                    for n in _NAMES_SPLIT.split("".join(line.itertext())) if _NAME.match(n.strip())]
         authors = [*(n.strip() for n in bylined), *(a for a in authors if a not in [n.strip() for n in bylined])]
         bibl = E.bibl()
@@ -288,7 +283,7 @@ class ArticleReader:
 
 
 def _front_line_impl(title_page: etree._Element, line: str) -> None:
-    title_page.append(E.docImprint(line) if _IMPRINT.search(line) else E.byline(line))
+    title_page.append(E.p(line, rend="imprint" if _IMPRINT.search(line) else "byline"))
 
 
 def _sections(blocks: list[Block]) -> list[tuple[Block | None, list[Block]]]:

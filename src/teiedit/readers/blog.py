@@ -76,7 +76,7 @@ class BlogReader:
         author = ""
         bm = BYLINE.match(blocks[1].one_line) if len(blocks) > 1 else None
         if bm:
-            byline = E.byline()
+            byline = E.p(rend="byline")
             dates = find_full_dates(blocks[1].text)
             if dates:
                 d = dates[0]
@@ -108,7 +108,7 @@ class BlogReader:
                 target = post
                 if k + 1 < len(blocks) and (m := _BY.match(blocks[k + 1].one_line)):
                     author = author or m["name"].strip()
-                    post.append(E.byline(blocks[k + 1].text))
+                    post.append(E.p(blocks[k + 1].text, rend="byline"))
                     k += 1
                 k += 1
                 figure = None

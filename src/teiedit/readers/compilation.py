@@ -210,7 +210,7 @@ class CompilationReader:
             conv.spans.extend(linker.spans)
             conv.orphan_notes.extend({**o, "part": doc_id} for o in linker.orphan_report())
             doc = make_tei(doc_id, info, edition, E.body(div), back=back)
-            _point_to_whole(doc.root, source.name)
+            _point_to_whole(doc.root, source.name, whole_title, idx)
             conv.documents.append(doc)
             first, last = part.blocks[0].line, part.blocks[-1].end_line
             conv.decisions.append(f"split: part {idx:0{width}d} ({facts_kind}) lines {first}-{last}: {title[:80]!r}"
@@ -251,8 +251,8 @@ def _moved(line: int, text: str) -> object:
     return Span(line, text, "moved")
 
 
-def _point_to_whole(root: etree._Element, whole: str) -> None:
-    """Add ``notesStmt/relatedItem[@type=partOf]`` pointing at the whole's file."""
+def _point_to_whole(root: etree._Element, whole: str, whole_title: str, n: int) -> None:
+    """Point a part at its whole: ``seriesStmt`` (title, file, part number) and a ``note[@type=part-of]``."""
     ns = "{http://www.tei-c.org/ns/1.0}"
     file_desc = root.find(f"{ns}teiHeader/{ns}fileDesc")
     assert file_desc is not None
@@ -262,7 +262,11 @@ def _point_to_whole(root: etree._Element, whole: str) -> None:
         source_desc = file_desc.find(f"{ns}sourceDesc")
         assert source_desc is not None
         source_desc.addprevious(notes)
-    notes.append(E.relatedItem(type="partOf", target=f"{whole}.xml"))
+    notes.append(E.note(E.ref(whole_title, target=f"{whole}.xml"), type="part-of"))
+    series = file_desc.find(f"{ns}seriesStmt")
+    assert series is not None
+    series.append(E.idno(f"{whole}.xml", type="file"))
+    series.append(E.biblScope(str(n), unit="part"))
 
 
 def _title_from_name(name: str) -> str:
