@@ -17,8 +17,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from teiedit.config import default_edition, find_edition_root, load_edition  # noqa: E402
-from teiedit.pipeline import ConvertOptions, convert_files  # noqa: E402
+from teiedit.config import default_edition, find_edition_root, load_edition
+from teiedit.pipeline import ConvertOptions, convert_files
 
 TARGET_SECONDS = 5.0
 

@@ -79,7 +79,7 @@ def test_two_sources_writing_the_same_file_are_refused(tmp_path: Path,
 def test_an_internal_failure_in_one_source_writes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import teiedit.pipeline as pipeline
+    from teiedit import pipeline
 
     real = pipeline.convert_text
     calls: list[str] = []

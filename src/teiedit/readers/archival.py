@@ -29,14 +29,15 @@ from teiedit.readers.lines import (
     DOC_TITLE,
     EDITORIAL_STATEMENT,
     LANGUAGE_CODES,
-    letter_title,
     NUMBERED,
     SALUTE,
     SIGNED,
     TRANSLATION,
     Block,
     date_line,
+    letter_title,
     looks_like_prose,
+    place_date_line,
     split_blocks,
 )
 from teiedit.readers.notes import NoteLinker, bracket_bodies, orphan_note
@@ -60,6 +61,7 @@ class DocFacts:
     editorial: list[str] = field(default_factory=list)
     summary: list[str] = field(default_factory=list)
     kind: str = "document"
+    place: str = ""  # where the document was written, from a "Place, date" line
     body_end_line: int = 0  # the last source line placed in the body (notes after it may go to back)
 
 
@@ -98,11 +100,11 @@ def parse_document(
     # -- top zone
     while i < len(blocks) and i < 6:
         b = blocks[i]
-        d = date_line(b)
+        d = _dateline(b)
         tm = TRANSLATION.match(b.one_line)
         if d and facts.date is None:
-            facts.date = d
-            to_opener(E.dateline(E.date(b.text, when=d.when)))
+            facts.date, facts.place = d[1], d[2]
+            to_opener(d[0])
         elif (not facts.title and len(b.one_line) <= 300 and not looks_like_prose(b)
               and not SALUTE.match(b.one_line) or (not facts.title and DOC_TITLE.match(b.one_line))):
             facts.title = b.one_line
@@ -124,9 +126,9 @@ def parse_document(
     closer_start = end
     summary_start = end
     for j in range(end - 1, i, -1):
-        d = date_line(blocks[j])
-        if d:
-            facts.closing_date = d
+        found = _dateline(blocks[j])
+        if found:
+            facts.closing_date = found[1]
             closer_start, summary_start = j, j + 1
             break
         if not looks_like_prose(blocks[j]) or j < end - 3:
@@ -162,9 +164,10 @@ def parse_document(
     if closer_start < summary_start:
         closer = E.closer()
         for b in blocks[closer_start:summary_start]:
-            d = date_line(b)
+            d = _dateline(b)
             if d:
-                closer.append(E.dateline(E.date(b.text, when=d.when)))
+                closer.append(d[0])
+                facts.place = facts.place or d[2]
             elif EDITORIAL_STATEMENT.search(b.text):
                 facts.editorial.append(b.one_line)
                 closer.append(E.note(b.text, type="editorial"))
@@ -232,6 +235,40 @@ def _ab(blocks: list[Block], linker: NoteLinker) -> etree._Element:
 
 def _tail_fill(el: etree._Element, text: str) -> None:
     el[-1].tail = (el[-1].tail or "") + text
+
+
+STRUCTURE_STATEMENT = (
+    "Divisions, openers, closers, lists, stamps and distribution lists were recognised by teiedit from the "
+    "layout of the plaintext; numbered items keep their numbers in the text and in @n."
+)
+NOTES_STATEMENT = (
+    "Footnotes of the source are placed at their markers (note[@place='foot'], the marker's number in @n); "
+    "note texts without a marker are kept in back as note[@type='orphan']; both are listed in the "
+    "conversion report."
+)
+WEB_STATEMENT = (
+    "Web-site furniture (navigation, funder and rights statements, information-panel labels, shop and "
+    "login panels) is not part of the text; it is listed with reasons in the conversion report."
+)
+
+
+def editorial_statements(*, web: bool = False, notes: bool = False) -> list[str]:
+    """editorialDecl paragraphs saying what the conversion did to the text."""
+    return [STRUCTURE_STATEMENT, *([NOTES_STATEMENT] if notes else []), *([WEB_STATEMENT] if web else [])]
+
+
+def _dateline(b: Block) -> tuple[etree._Element, FoundDate, str] | None:
+    """A ``dateline`` for a block that is a date, or a place and a date; with the date and the place."""
+    d = date_line(b)
+    if d:
+        return E.dateline(E.date(b.text, when=d.when)), d, ""
+    pd = place_date_line(b)
+    if pd:
+        place, at, found = pd
+        el = E.dateline(E.placeName(place), E.date(b.text[at:], when=found.when))
+        el[0].tail = b.text[len(place):at]
+        return el, found, place
+    return None
 
 
 def _closer_like(b: Block) -> bool:
@@ -339,11 +376,17 @@ class ArchivalReader:
         )
         if ms_desc is not None:
             info.source_desc = ms_desc
+            note = parse_archival(source_line_body(citation_blocks[0].text) or citation_blocks[0].text).note
+            if note:
+                info.notes.append(note)
+                if not info.translation and "translat" in note.lower():
+                    info.translation = note
+        info.editorial.extend(editorial_statements(web=self.web, notes=bool(linker.bodies)))
         if facts.kind == "letter":
             m = letter_title(facts.title)
             if m:
                 info.author = m["sender"].strip(" ,")
-            cd = corresp_desc(facts.title, facts.date or facts.closing_date)
+            cd = corresp_desc(facts.title, facts.date or facts.closing_date, facts.place)
             if cd is not None:
                 info.profile_extra.append(cd)
         doc = make_tei(source.name, info, edition, E.body(div), back=back)

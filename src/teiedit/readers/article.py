@@ -25,15 +25,15 @@ from teiedit.document import E
 from teiedit.readers.base import Conversion, SetAside, Source
 from teiedit.readers.boilerplate import boilerplate_reason
 from teiedit.readers.build import header_info, make_tei
-from teiedit.readers.lines import SUP_ANCHOR, Block, looks_like_prose, split_blocks
+from teiedit.readers.lines import Block, looks_like_prose, split_blocks
 from teiedit.readers.notes import NoteLinker, orphan_note
 
-_COUNTER = re.compile(r"^(?:views|crossref citations to date|altmetric|citations|downloads|shares?)$", re.I)
+_COUNTER = re.compile(r"^(?:views|crossref citations to date|altmetric|citations|downloads|shares?)$", re.IGNORECASE)
 _NUMBER = re.compile(r"^\d[\d,.]*$")
-_PAGES = re.compile(r"\bPages?\s+(?P<from>\d+)\s*[-–]\s*(?P<to>\d+)", re.I)
-_DOI = re.compile(r"\b(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(?P<doi>10\.\d{4,9}/[^\s\"<>]+)", re.I)
-_IMPRINT = re.compile(r"\b(?:Pages?\s+\d|Published online|Volume\s+\d|Vol\.\s*\d|Issue\s+\d|doi\b|DOI\b)", re.I)
-_JOURNAL = re.compile(r"^(?P<journal>[A-Z][^|]{2,80}?),?\s+(?:Volume|Vol\.)\s*(?P<vol>\d+)", re.I)
+_PAGES = re.compile(r"\bPages?\s+(?P<from>\d+)\s*[-–]\s*(?P<to>\d+)", re.IGNORECASE)
+_DOI = re.compile(r"\b(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(?P<doi>10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
+_IMPRINT = re.compile(r"\b(?:Pages?\s+\d|Published online|Volume\s+\d|Vol\.\s*\d|Issue\s+\d|doi\b|DOI\b)", re.IGNORECASE)
+_JOURNAL = re.compile(r"^(?P<journal>[A-Z][^|]{2,80}?),?\s+(?:Volume|Vol\.)\s*(?P<vol>\d+)", re.IGNORECASE)
 _NOTE_BODY = re.compile(r"^(?P<label>(?P<n>\d{1,3})\.?)\s+\S")
 #: A number glued after a word or punctuation, as PDF/HTML extraction leaves footnote markers: "state.12 The".
 GLUED_ANCHOR = re.compile(r"(?<=[A-Za-z.,;:”’\")])(?P<n>\d{1,3})(?=\s|$)|\s?<sup>\s*(?P<n2>\d{1,3})\s*</sup>")
@@ -70,7 +70,7 @@ def explode_short_lines(blocks: list[Block]) -> list[Block]:
 class _Sequential(NoteLinker):
     """A linker that takes glued numbers as markers only in sequence (1, 2, 3, ...) and only with a body."""
 
-    def fill(self, el: etree._Element, text: str, line: int) -> etree._Element:  # noqa: D102
+    def fill(self, el: etree._Element, text: str, line: int) -> etree._Element:
         pattern = self.anchor
         expected = getattr(self, "_next", 1)
         accepted: list[re.Match[str]] = []
@@ -181,7 +181,7 @@ class ArticleReader:
             front.append(E.head(b.text, type="label"))
         if title:
             front.append(E.head(kept[i - 1].text, type="main"))
-        pages = doi = published = ""
+        doi = published = ""
         pages_m = None
         while i < len(kept) and not _heading(kept[i]) and len(kept[i].one_line) < 200:
             b = kept[i]

@@ -18,14 +18,20 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from teiedit.config import Edition
+from teiedit.dates import find_full_dates
 from teiedit.document import E
-from teiedit.readers.archival import parse_document
+from teiedit.readers.archival import corresp_desc, editorial_statements, parse_document
 from teiedit.readers.base import Conversion, SetAside, Source
 from teiedit.readers.build import header_info, make_tei
 from teiedit.readers.citation import parse_archival, source_line_body
-from teiedit.readers.lines import NUMBERED, SUP_ANCHOR, Block, looks_like_prose, split_blocks
+from teiedit.readers.lines import SUP_ANCHOR, Block, letter_title, looks_like_prose, split_blocks
 from teiedit.readers.notes import NoteLinker, orphan_note
 
+_SPLIT_STATEMENT = (
+    "This document is part {n} of a compilation that teiedit split into one document per essay and "
+    "archival document ({whole} lists them in order); page numbers of the printed original are omitted "
+    "and listed in the conversion report."
+)
 _BOLD = re.compile(r"^\*\*(?P<t>.+?)\*\*$", re.DOTALL)
 _PAGE_NUMBER = re.compile(r"^\.?\s?\d{1,4}$")
 _NOTE_LINE = re.compile(r"^(?P<label>(?P<n>\d{1,3})\.)\s+\S")
@@ -161,6 +167,7 @@ class CompilationReader:
                 facts_kind = "essay"
                 info = header_info(source, title, kind="essay")
                 info.source_description = f"Part {idx} of the compilation {source.filename} (an essay)"
+                info.editorial.extend(editorial_statements(notes=bool(linker.bodies))[1:])
             else:
                 prelude: list[etree._Element] = []
                 rest = list(part.blocks)
@@ -168,7 +175,7 @@ class CompilationReader:
                     prelude.append(E.head(part.title))
                     rest.remove(part.title_block)
                     # Lines between the title and the source line (a subtitle, often damaged) stay there.
-                    t, s = rest.index(part.source_block) if part.source_block in rest else 0, 0
+                    t = rest.index(part.source_block) if part.source_block in rest else 0
                     for b in rest[:t]:
                         prelude.append(E.head(b.text, type="sub"))
                     rest = rest[t:]
@@ -193,6 +200,19 @@ class CompilationReader:
                     info.source_desc = cit.ms_desc()
                     if cit.note:
                         info.notes.append(cit.note)
+                        if not info.translation and "translat" in cit.note.lower():
+                            info.translation = cit.note
+                in_title = find_full_dates(title) if len(title) <= 400 else []
+                if not info.date_when and in_title:
+                    info.date_when, info.date_text = in_title[-1].when, in_title[-1].text
+                if facts.kind == "letter" and (m := letter_title(title)):
+                    info.author = m["sender"].strip(" ,")
+                    cd = corresp_desc(title, facts.date or facts.closing_date or (in_title[-1] if in_title
+                                      else None), facts.place)
+                    if cd is not None:
+                        info.profile_extra.append(cd)
+                info.editorial.extend(editorial_statements(notes=bool(linker.bodies)))
+            info.editorial.append(_SPLIT_STATEMENT.format(n=idx, whole=f"{source.name}.xml"))
             info.series_title = whole_title
             if edition.base_url:
                 info.series_idno = edition.base_url.rstrip("/") + "/" + source.name
