@@ -45,7 +45,8 @@ from teiedit.readers.notes import NoteLinker, bracket_bodies, orphan_note
 _PS = re.compile(r"^(?:P\.\s?S\.|PS:|Postscript)", re.IGNORECASE)
 _PANEL_LABEL = "label of a web-page panel"
 _ORG_WORDS = re.compile(r"\b(?:Committee|Party|Ministry|Embassy|Department|Presidium|CC|Government|Council|"
-                        r"Bureau|Politburo|Secretariat|Plenum)\b")
+                        r"Bureau|Politburo|Secretariat|Plenum|Board|Commission|Office|Agency|Administration|"
+                        r"Union|Association|Society|Academy|Institute|Directorate|Soviet|Congress)\b")
 
 
 @dataclass
@@ -377,10 +378,10 @@ class ArchivalReader:
         if ms_desc is not None:
             info.source_desc = ms_desc
             note = parse_archival(source_line_body(citation_blocks[0].text) or citation_blocks[0].text).note
-            if note:
+            if note and not info.translation and "translat" in note.lower():
+                info.translation = note
+            elif note:
                 info.notes.append(note)
-                if not info.translation and "translat" in note.lower():
-                    info.translation = note
         info.editorial.extend(editorial_statements(web=self.web, notes=bool(linker.bodies)))
         if facts.kind == "letter":
             m = letter_title(facts.title)

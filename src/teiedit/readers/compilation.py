@@ -198,10 +198,10 @@ class CompilationReader:
                 )
                 if cit is not None:
                     info.source_desc = cit.ms_desc()
-                    if cit.note:
+                    if cit.note and not info.translation and "translat" in cit.note.lower():
+                        info.translation = cit.note
+                    elif cit.note:
                         info.notes.append(cit.note)
-                        if not info.translation and "translat" in cit.note.lower():
-                            info.translation = cit.note
                 in_title = find_full_dates(title) if len(title) <= 400 else []
                 if not info.date_when and in_title:
                     info.date_when, info.date_text = in_title[-1].when, in_title[-1].text
