@@ -102,17 +102,17 @@ class Flat:
     def pieces(self, start: int, end: int) -> list[str | etree._Element]:
         """The content of [start, end) as strings and the original child elements, in order."""
         out: list[str | etree._Element] = []
-        buf = []
-        for i in range(start, end):
-            if i in self.children:
-                if buf:
-                    out.append("".join(buf))
-                    buf = []
-                out.append(self.children[i])
-            else:
-                buf.append(self.text[i])
-        if buf:
-            out.append("".join(buf))
+        pos = start
+        i = bisect.bisect_left(self.positions, start)
+        while i < len(self.positions) and self.positions[i] < end:
+            at = self.positions[i]
+            if at > pos:
+                out.append(self.text[pos:at])
+            out.append(self.children[at])
+            pos = at + 1
+            i += 1
+        if end > pos:
+            out.append(self.text[pos:end])
         return out
 
     def reading(self, start: int, end: int) -> str:
@@ -128,6 +128,11 @@ class Flat:
         """End of the text node containing ``pos`` (the next placeholder, or the end)."""
         i = bisect.bisect_left(self.positions, pos)
         return self.positions[i] if i < len(self.positions) else len(self.text)
+
+    def children_between(self, start: int, end: int) -> list[etree._Element]:
+        lo = bisect.bisect_left(self.positions, start)
+        hi = bisect.bisect_left(self.positions, end)
+        return [self.children[p] for p in self.positions[lo:hi]]
 
     def has_child(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.positions, start)
@@ -218,6 +223,11 @@ def _is_name(text: str) -> bool:
     return 1 <= len(words) <= 5 and all(_NAME_WORD.match(w) and w[0].isupper() for w in words)
 
 
+#: Letter similarity (difflib ratio) above which a bracketed name is taken as another form of the name
+#: before it: "Chiang Kai-shek's [Jiang Jieshi]" is 0.58, "Kim [Chang Hym]" 0.18, "Manush [Myftiu]" 0.33.
+_SIMILAR = 0.55
+
+
 def _name_before(before: str, content: str) -> tuple[int, float] | None:
     """Where a name ending ``before`` (followed by whitespace) starts, if the bracket is another form of it.
 
@@ -247,10 +257,13 @@ def _name_before(before: str, content: str) -> tuple[int, float] | None:
         candidate = head[start:]
         if abs(_tokens(candidate) - _tokens(content)) > 1:
             continue
-        ratio = difflib.SequenceMatcher(None, _key(candidate), target).ratio()
+        matcher = difflib.SequenceMatcher(None, _key(candidate), target)
+        if matcher.quick_ratio() < _SIMILAR:  # an upper bound, cheap
+            continue
+        ratio = matcher.ratio()
         if best is None or ratio > best[1]:
             best = (start, ratio)
-    if best is None or best[1] < 0.55:
+    if best is None or best[1] < _SIMILAR:
         return None
     return best
 
@@ -330,11 +343,33 @@ class _Run:
             if _descend(child):
                 self.container(child)
         flat = _flatten(el)
-        if "[" not in flat.text:
+        if "[" not in flat.text and "]" not in flat.text:
             return
         found = self.scan(flat)
         if found:
             _rebuild(el, flat, found)
+            flat = _flatten(el)
+        self.report_leftovers(flat)
+
+    def report_leftovers(self, flat: Flat) -> None:
+        """Report brackets still in the text: around converted or nested ones, or not closed here.
+
+        Innermost pairs were classified (and reported if unrecognised) by ``scan``; this reports the rest.
+        """
+        stack: list[list[int]] = []  # [start, holds an inner pair]
+        for m in re.finditer(r"[\[\]]", flat.text):
+            if m.group(0) == "[":
+                stack.append([m.start(), 0])
+            elif stack:
+                start, inner = stack.pop()
+                if stack:
+                    stack[-1][1] = 1
+                if inner or any(_is_bracket_element(c) for c in flat.children_between(start, m.start())):
+                    self.record("unrecognised", flat.reading(start, m.end()), nested=True)
+            else:
+                self.record("unbalanced", _around(flat, m.start()), char="]")
+        for start, _ in stack:
+            self.record("unbalanced", _around(flat, start), char="[")
 
     def scan(self, flat: Flat) -> list[Found]:
         out: list[Found] = []
@@ -473,6 +508,15 @@ def _descend(child: etree._Element) -> bool:
     return not (name == "seg" and child.get("type") == "pdf-debris")
 
 
+def _is_bracket_element(el: etree._Element) -> bool:
+    return isinstance(el.tag, str) and REND in (el.get("rend") or "").split()
+
+
+def _around(flat: Flat, pos: int, width: int = 40) -> str:
+    """The text around ``pos`` (for reports), children given as their reading."""
+    return flat.reading(max(0, pos - width), min(len(flat.text), pos + width)).strip()
+
+
 def _flatten(el: etree._Element) -> Flat:
     own = (el.text or "") + "".join(c.tail or "" for c in el)
     placeholder = "\ue000"
@@ -545,17 +589,24 @@ DECL_N = "brackets"
 def kinds_in(root: etree._Element) -> list[str]:
     """The kinds of bracket markup present under tei:text, in the order of CONVENTIONS."""
     present: set[str] = set()
-    for el in xpath(root, f"tei:text//*[contains(concat(' ', @rend, ' '), ' {REND} ')]"):
-        name = local_name(el)
-        if name == "gap":
-            present.add("signature" if el.get("reason") == "signature" else "gap")
-        elif name == "supplied":
-            present.add("supplied")
-        elif name == "note":
-            present.add({"sic": "sic", "query": "unclear"}.get(el.get("subtype") or "", "note"))
-        elif name == "seg":
-            present.add(el.get("type") or "")
+    # Python iteration: libxml2's XPath is quadratic over very wide mixed content here.
+    for text in root.iterchildren(tei("text")):
+        for el in text.iter(tei("gap"), tei("supplied"), tei("note"), tei("seg")):
+            if _is_bracket_element(el):
+                _add_kind(el, present)
     return [k for k, _ in CONVENTIONS if k in present]
+
+
+def _add_kind(el: etree._Element, present: set[str]) -> None:
+    name = local_name(el)
+    if name == "gap":
+        present.add("signature" if el.get("reason") == "signature" else "gap")
+    elif name == "supplied":
+        present.add("supplied")
+    elif name == "note":
+        present.add({"sic": "sic", "query": "unclear"}.get(el.get("subtype") or "", "note"))
+    elif name == "seg":
+        present.add(el.get("type") or "")
 
 
 def editorial_decl_paragraphs(kinds: Sequence[str]) -> list[etree._Element]:
