@@ -216,7 +216,7 @@ def _paragraph(draw: st.DrawFn) -> etree._Element:
     return p
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(paras=st.lists(_paragraph(), min_size=1, max_size=3))
 def test_property_original_reading_and_validity(paras: list[etree._Element], tei_all: etree.RelaxNG) -> None:
     doc = _doc("")

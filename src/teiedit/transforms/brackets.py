@@ -34,6 +34,11 @@ REND = "brackets"
 #: already encodes an alternative or an omission (PDF repairs put damaged text in choice/sic), identifiers.
 _SKIP = frozenset({"corr", "reg", "expan", "ex", "choice", "gap", "desc", "certainty", "idno", "code"})
 
+#: Elements whose content TEI limits to text and a few phrase elements (macro.limitedContent): there only
+#: the choice-based encodings are valid; other brackets there are left as text and reported.
+_LIMITED = frozenset({"figDesc", "catDesc", "headLabel", "headItem"})
+_VALID_IN_LIMITED = frozenset({"romanisation", "expansion"})
+
 # --- what the bracket contents look like ------------------------------------------------------------------
 
 #: How far before/after a bracket the pass looks for the word or name it belongs to.
@@ -345,7 +350,7 @@ class _Run:
         flat = _flatten(el)
         if "[" not in flat.text and "]" not in flat.text:
             return
-        found = self.scan(flat)
+        found = self.scan(flat, limited=local_name(el) in _LIMITED)
         if found:
             _rebuild(el, flat, found)
             flat = _flatten(el)
@@ -371,7 +376,7 @@ class _Run:
         for start, _ in stack:
             self.record("unbalanced", _around(flat, start), char="[")
 
-    def scan(self, flat: Flat) -> list[Found]:
+    def scan(self, flat: Flat, *, limited: bool = False) -> list[Found]:
         out: list[Found] = []
         taken = 0  # nothing before this offset may be rewritten again
         for m in _INNERMOST.finditer(flat.text):
@@ -383,6 +388,8 @@ class _Run:
             content = flat.reading(m.start() + 1, m.end() - 1)
             source = "[" + content + "]"
             f = self.classify(flat, m, content, before, before_start, after, inner_has_children)
+            if f is not None and limited and f.kind not in _VALID_IN_LIMITED:
+                f = None  # TEI allows no gap/supplied/note here
             if f is None:
                 if not _FOOTNOTE_MARKER.match(content):
                     self.record("unrecognised", source)
@@ -452,6 +459,10 @@ class _Run:
         if _is_phrase(content):
             el = _E("supplied", content, rend=REND)
             return Found(s, e, [el], "supplied", {"element": "supplied"})
+        if content.endswith("?") and _is_phrase(content[:-1].rstrip()):
+            # "[Moscow?]": the editor's conjecture, marked as doubtful
+            el = _E("supplied", content, cert="low", rend=REND)
+            return Found(s, e, [el], "supplied", {"element": "supplied", "cert": "low"})
         return None
 
     def _marked_word(self, s: int, e: int, before: str, before_start: int, content: str,
@@ -559,7 +570,8 @@ CONVENTIONS: tuple[tuple[str, str], ...] = (
     ("signature", "[signed] and [signature] (a signature not transcribed) are encoded as "
                   "gap[@reason=\"signature\"] with the word kept in gap/desc."),
     ("supplied", "Words or parts of words that the source's editor inserted in square brackets "
-                 "([or], S[o] Hwi) are encoded as supplied."),
+                 "([or], S[o] Hwi) are encoded as supplied; a conjecture marked with a question mark "
+                 "([Moscow?]) as supplied[@cert=\"low\"], the question mark kept in it."),
     ("sic", "[sic] after a word is encoded as sic around that word, followed by the editor's marker as "
             "note[@type=\"editorial\"][@subtype=\"sic\"][@place=\"inline\"]."),
     ("unclear", "[?] after a word is encoded as unclear[@cert=\"low\"] around that word, followed by the "
