@@ -5,7 +5,7 @@ brackets: ``[illegible]``, ``[...]``, inserted words ``[or]``, completed words `
 ``[?]``, ``[signed]``, alternative romanisations ``Pak Heon-yeong [Pak Hon Yong]``, abbreviations
 explained ``CC [Central Committee]``, and descriptions of handwriting or stamps ``[handwritten in the
 margin: ...]``. This pass recognises them by their shape (never by a particular name or document) and
-encodes them as ``gap``, ``supplied``, ``sic``, ``unclear``, ``choice`` or ``add``/``stamp``.
+encodes them as ``gap``, ``supplied``, ``sic``, ``unclear``, ``choice``, ``add`` or ``seg``.
 
 Nothing is lost: the element that stands for a bracket expression carries ``@rend="brackets"`` and every
 character the source had inside the brackets stays as text, so ``original_reading`` gives back
@@ -60,13 +60,14 @@ _EDITOR_NOTE = re.compile(r"\s*(?:editor(?:'|’)?s|translator(?:'|’)?s)\s+not
 
 #: Damage vocabulary -> gap/@reason. Checked in order; the first hit wins.
 _DAMAGE: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(?:illegible|unreadable|indecipherable|undecipherable|not legible|faded|blurred)\b",
-                re.I), "illegible"),
+    (re.compile(r"\b(?:illegible|unreadable|indecipherable|undecipherable|not legible|blurred)\b", re.I),
+     "illegible"),
+    (re.compile(r"\bfaded\b", re.I), "faded"),
     (re.compile(r"\b(?:typed over|crossed out|struck (?:out|through)|overwritten|blacked out|erased)\b",
                 re.I), "cancelled"),
     (re.compile(r"\b(?:damaged?|torn|burnt|burned|stained|hole|water[- ]damage|tear)\b", re.I), "damage"),
-    (re.compile(r"\b(?:off the (?:reproduced )?page|cut off|not reproduced|missing|lost)\b", re.I),
-     "unrecoverable"),
+    (re.compile(r"\b(?:off the (?:reproduced )?page|cut off|not reproduced|missing)\b", re.I), "missing"),
+    (re.compile(r"\blost\b", re.I), "lost"),
 )
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "several": 0, "few": 0, "some": 0}
@@ -188,7 +189,7 @@ def _gap_for(content: str) -> tuple[str, dict[str, str]] | None:
     if _ELLIPSIS.match(content) or _OMITTED.match(content):
         return "omitted", {}
     if _SIGNATURE.match(content):
-        return "signature", {}
+        return "omitted", {}  # a signature the transcription does not reproduce
     words = content.split()
     if not words or len(words) > 12:
         return None
@@ -412,7 +413,7 @@ class _Run:
             if gap:
                 reason, dims = gap
                 el = _E("gap", _E("desc", content), reason=reason, rend=REND, **dims)
-                kind = "signature" if reason == "signature" else "gap"
+                kind = "signature" if _SIGNATURE.match(content) else "gap"
                 return Found(s, e, [el], kind, {"element": "gap", "reason": reason, **dims})
             sic = _SIC.match(content)
             if sic:
@@ -447,7 +448,9 @@ class _Run:
             a = before_start + abbr
             short = flat.text[a: s].rstrip(" ")
             space = flat.text[a + len(short): s]
-            el = _E("choice", _E("abbr", short), space, _E("seg", content, type="expansion", rend=REND))
+            # abbr sits in a seg: the choice offers two original forms, not abbr/expan (expan is editorial)
+            el = _E("choice", _E("seg", _E("abbr", short)), space,
+                    _E("seg", content, type="expansion", rend=REND))
             return Found(a, e, [el], "expansion", {"element": "choice", "abbreviation": short})
         glued_left = bool(before) and before[-1].isalpha()
         glued_right = bool(after) and after[0].isalpha()
@@ -483,7 +486,7 @@ class _Run:
         return Found(a, e, [wrapped, between, marker], what, detail)
 
     def _labelled(self, flat: Flat, s: int, e: int, lab: re.Match[str]) -> Found:
-        """``[handwritten in the margin: text]`` -> seg(label, add); ``[stamp: text]`` -> seg(label, stamp)."""
+        """``[handwritten in the margin: text]`` -> seg(label, add); ``[stamp: text]`` -> seg(label, text)."""
         label_end = s + 1 + lab.end("label")
         body_start = s + 1 + lab.start("body")
         label = flat.text[s + 1: label_end]
@@ -491,19 +494,15 @@ class _Run:
         body = flat.pieces(body_start, e - 1)
         word = lab.group("word").lower()
         if "stamp" in word or word == "seal":
-            kind = "stamp"
-            inner = _E("stamp", *body)
-        else:
-            kind = "handwritten"
-            attrs: dict[str, str] = {}
-            lowered = label.lower()
-            for place in ("margin", "top", "bottom", "overleaf", "above", "below"):
-                if place in lowered:
-                    attrs["place"] = place
-                    break
-            inner = _E("add", *body, **attrs)
-        el = _E("seg", _E("label", label), space, inner, type=kind, rend=REND)
-        return Found(s, e, [el], kind, {"element": "seg", "label": label.strip()})
+            # the stamp's text follows its label in the seg (the project's stamps are ab/seg[@type=stamp])
+            el = _E("seg", _E("label", label), space, *body, type="stamp", rend=REND)
+            return Found(s, e, [el], "stamp", {"element": "seg", "label": label.strip()})
+        attrs: dict[str, str] = {}
+        place = re.search(r"\b(margin|top|bottom|overleaf|above|below)\b", label, re.I)
+        if place:
+            attrs["place"] = place.group(1).lower()
+        el = _E("seg", _E("label", label), space, _E("add", *body, **attrs), type="handwritten", rend=REND)
+        return Found(s, e, [el], "handwritten", {"element": "seg", "label": label.strip(), **attrs})
 
 
 def _descend(child: etree._Element) -> bool:
@@ -564,11 +563,11 @@ def _rebuild(el: etree._Element, flat: Flat, found: list[Found]) -> None:
 #: What each kind of bracket became, in the words of the editorialDecl.
 CONVENTIONS: tuple[tuple[str, str], ...] = (
     ("gap", "Descriptions of illegible, damaged, cancelled or omitted text in square brackets "
-            "([illegible], [two words illegible], […]) are encoded as gap with @reason (illegible, "
-            "cancelled, damage, unrecoverable, omitted) and, where the description states it, "
+            "([illegible], [two words illegible], […]) are encoded as gap with @reason (illegible, faded, "
+            "cancelled, damage, missing, lost, omitted) and, where the description states it, "
             "@quantity or @atLeast/@atMost with @unit; the description itself is kept in gap/desc."),
-    ("signature", "[signed] and [signature] (a signature not transcribed) are encoded as "
-                  "gap[@reason=\"signature\"] with the word kept in gap/desc."),
+    ("signature", "[signed] and [signature] (a signature the transcription does not reproduce) are encoded "
+                  "as gap[@reason=\"omitted\"] with the word kept in gap/desc."),
     ("supplied", "Words or parts of words that the source's editor inserted in square brackets "
                  "([or], S[o] Hwi) are encoded as supplied; a conjecture marked with a question mark "
                  "([Moscow?]) as supplied[@cert=\"low\"], the question mark kept in it."),
@@ -579,13 +578,13 @@ CONVENTIONS: tuple[tuple[str, str], ...] = (
     ("romanisation", "A name followed by another romanisation of it in square brackets is encoded as choice "
                      "holding both forms as seg, the bracketed one seg[@type=\"romanisation\"]; both forms "
                      "are original text."),
-    ("expansion", "An abbreviation followed by its expansion in square brackets is encoded as choice of abbr "
-                  "and seg[@type=\"expansion\"]; both are original text."),
+    ("expansion", "An abbreviation followed by its expansion in square brackets is encoded as choice of "
+                  "seg/abbr and seg[@type=\"expansion\"]; both are original text."),
     ("handwritten", "Bracketed descriptions of handwriting ([handwritten in the margin: …]) are encoded as "
                     "seg[@type=\"handwritten\"] holding the description as label and the handwritten text as "
                     "add, with @place where the description states it."),
     ("stamp", "Bracketed descriptions of stamps ([stamp: …]) are encoded as seg[@type=\"stamp\"] holding the "
-              "description as label and the stamp's text as stamp."),
+              "description as label followed by the stamp's text."),
     ("note", "Bracketed editor's or translator's notes in the text are encoded as "
              "note[@type=\"editorial\"][@place=\"inline\"]."),
 )
@@ -612,7 +611,9 @@ def kinds_in(root: etree._Element) -> list[str]:
 def _add_kind(el: etree._Element, present: set[str]) -> None:
     name = local_name(el)
     if name == "gap":
-        present.add("signature" if el.get("reason") == "signature" else "gap")
+        desc = el.find(tei("desc"))
+        signature = desc is not None and bool(_SIGNATURE.match(desc.text or ""))
+        present.add("signature" if signature else "gap")
     elif name == "supplied":
         present.add("supplied")
     elif name == "note":
