@@ -321,3 +321,20 @@ def test_source_round_trip_with_and_without_the_pass(capsys: pytest.CaptureFixtu
     assert not xpath(without.documents[0].root, "//tei:gap")
     code, _, _ = run_cli(["convert", str(src), "--out", str(tmp_path / "o")], capsys)
     assert code == 0
+
+
+def test_case_outputs_are_valid_against_the_project_schema(
+        converted: tuple[Path, object], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The project's RNG and Schematron accept every case output (header taken from a converted letter)."""
+    out, _ = converted
+    letter = sorted(out.glob("letter-*.xml"))[0]
+    root = etree.parse(str(letter)).getroot()
+    text = root.find(tei("text"))
+    root.remove(text)
+    body = "".join("<div><p>x</p>" + etree.tostring(c.find(tei("out"))[0], encoding="unicode", with_tail=False)
+                   + "</div>" for c in CASES)
+    root.append(etree.fromstring(f'<text xmlns="{TEI_NS}"><body>{body}</body></text>'))
+    target = tmp_path / "cases.xml"
+    target.write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
+    code, out_text, err = run_cli(["validate", str(target)], capsys)
+    assert code == 0, out_text + err

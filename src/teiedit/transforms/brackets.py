@@ -204,7 +204,8 @@ def _dimensions(content: str) -> dict[str, str]:
     if m:
         unit = _UNIT_NAMES[m.group("unit").lower().rstrip("s")]
         if m.group("lo"):
-            return {"atLeast": m.group("lo"), "atMost": m.group("hi"), "unit": unit}
+            # a range: @extent in words (the project ODD has no @atLeast/@atMost)
+            return {"extent": f"{m.group('lo')}-{m.group('hi')} {unit}s", "unit": unit}
         n = m.group("n").lower()
         count = int(n) if n.isdigit() else _NUMBERS[n]
         return {"quantity": str(count), "unit": unit} if count else {"unit": unit}
@@ -565,7 +566,7 @@ CONVENTIONS: tuple[tuple[str, str], ...] = (
     ("gap", "Descriptions of illegible, damaged, cancelled or omitted text in square brackets "
             "([illegible], [two words illegible], […]) are encoded as gap with @reason (illegible, faded, "
             "cancelled, damage, missing, lost, omitted) and, where the description states it, "
-            "@quantity or @atLeast/@atMost with @unit; the description itself is kept in gap/desc."),
+            "@quantity (or @extent for a range) with @unit; the description itself is kept in gap/desc."),
     ("signature", "[signed] and [signature] (a signature the transcription does not reproduce) are encoded "
                   "as gap[@reason=\"omitted\"] with the word kept in gap/desc."),
     ("supplied", "Words or parts of words that the source's editor inserted in square brackets "
