@@ -203,26 +203,48 @@ _text = st.lists(_piece, max_size=14).map("".join)
 
 
 @st.composite
-def _paragraph(draw: st.DrawFn) -> etree._Element:
-    p = etree.Element(tei("p"))
-    p.text = draw(_text)
+def _mixed(draw: st.DrawFn, name: str) -> etree._Element:
+    """An element of running text with random brackets and up to two inline children."""
+    el = etree.Element(tei(name))
+    el.text = draw(_text)
     for _ in range(draw(st.integers(min_value=0, max_value=2))):
-        child = etree.SubElement(p, tei(draw(st.sampled_from(["hi", "persName", "lb", "date"]))))
+        child = etree.SubElement(el, tei(draw(st.sampled_from(["hi", "persName", "lb", "date"]))))
         if local_name(child) != "lb":
             child.text = draw(_text)
         if local_name(child) == "hi":
             child.set("rend", "italic")
         child.tail = draw(_text)
-    return p
+    return el
+
+
+@st.composite
+def _block(draw: st.DrawFn) -> etree._Element:
+    """A block of body content: a paragraph, a list item, a figure caption or a quotation in a paragraph."""
+    kind = draw(st.sampled_from(["p", "item", "figDesc", "quote"]))
+    if kind == "p":
+        return draw(_mixed("p"))
+    if kind == "item":
+        block = etree.Element(tei("list"))
+        block.append(draw(_mixed("item")))
+        return block
+    if kind == "figDesc":
+        block = etree.Element(tei("figure"))
+        block.append(draw(_mixed("figDesc")))
+        return block
+    block = draw(_mixed("p"))
+    block.insert(0, draw(_mixed("quote")))
+    return block
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(paras=st.lists(_paragraph(), min_size=1, max_size=3))
+@given(paras=st.lists(_block(), min_size=1, max_size=3))
 def test_property_original_reading_and_validity(paras: list[etree._Element], tei_all: etree.RelaxNG) -> None:
     doc = _doc("")
     body = xpath(doc.root, "tei:text/tei:body")[0]
     for p in paras:
         body.append(p)
+    body.append(etree.fromstring(f'<p xmlns="{TEI_NS}">end</p>'))  # a body needs a paragraph
+    assert tei_all.validate(doc.tree), str(tei_all.error_log)[:500]  # the generator makes valid input
     text_el = xpath(doc.root, "tei:text")[0]
     before = original_reading(text_el)
     _run(doc)
