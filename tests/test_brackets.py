@@ -208,7 +208,9 @@ def _mixed(draw: st.DrawFn, name: str) -> etree._Element:
     el = etree.Element(tei(name))
     el.text = draw(_text)
     for _ in range(draw(st.integers(min_value=0, max_value=2))):
-        child = etree.SubElement(el, tei(draw(st.sampled_from(["hi", "persName", "lb", "date"]))))
+        # figDesc has limited content: no lb, no names (TEI's macro.limitedContent)
+        inline = ["hi"] if name == "figDesc" else ["hi", "persName", "lb", "date"]
+        child = etree.SubElement(el, tei(draw(st.sampled_from(inline))))
         if local_name(child) != "lb":
             child.text = draw(_text)
         if local_name(child) == "hi":
