@@ -70,10 +70,11 @@ _DAMAGE: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\blost\b", re.I), "lost"),
 )
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10, "several": 0, "few": 0, "some": 0}
+            "eight": 8, "nine": 9, "ten": 10}
 _QUANTITY = re.compile(
-    r"(?:(?P<lo>\d+)\s*[-–]\s*(?P<hi>\d+)|(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten))"
-    r"\s+(?:\w+\s+)?(?P<unit>words?|lines?|letters?|characters?|pages?|signatures?)\b", re.I)
+    r"(?<![\w-])(?:(?P<lo>\d+)\s*[-–]\s*(?P<hi>\d+)|(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten))"
+    r"\s+(?:(?:illegible|unreadable|indecipherable|missing|faded|damaged|deleted)\s+)?"
+    r"(?P<unit>words?|lines?|letters?|characters?|pages?|signatures?)\b", re.I)
 _UNIT_NAMES = {"word": "word", "line": "line", "letter": "char", "character": "char", "page": "page",
                "signature": "signature"}
 _BARE_UNIT = re.compile(r"\b(?:illegible|unreadable)\s+(?P<unit>word|line|letter|character|page|signature)\b",
