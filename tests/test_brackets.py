@@ -362,3 +362,16 @@ def test_case_outputs_are_valid_against_the_project_schema(
     target.write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
     code, out_text, err = run_cli(["validate", str(target)], capsys)
     assert code == 0, out_text + err
+
+
+def test_every_document_of_a_corpus_is_processed() -> None:
+    """A teiCorpus with two TEI documents: brackets in both texts, none in the headers."""
+    one = SKELETON.format(encoding="", body="<p>a [illegible] b</p>").replace(' xml:id="doc"', "")
+    two = SKELETON.format(encoding="", body="<p>c [or] d</p>").replace(' xml:id="doc"', "")
+    corpus = (f'<teiCorpus xmlns="{TEI_NS}"><teiHeader><fileDesc><titleStmt><title>C [x]</title></titleStmt>'
+              f"<publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc>"
+              f"</teiHeader>{one}{two}</teiCorpus>")
+    doc = TeiDocument(tree=etree.ElementTree(etree.fromstring(corpus)), name="corpus")
+    ctx = _run(doc)
+    assert [r["kind"] for r in ctx.records["brackets"]] == ["gap", "supplied"]
+    assert xpath(doc.root, "tei:teiHeader//tei:title")[0].text == "C [x]"

@@ -323,7 +323,8 @@ class MarkEditorialBrackets:
         return bool(ctx.options.get("brackets", True))
 
     def __call__(self, doc: TeiDocument, ctx: PassContext) -> list[Diagnostic]:
-        texts = xpath(doc.root, "tei:text")
+        # every outermost text (a teiCorpus holds several TEI), never the header
+        texts = xpath(doc.root, "//tei:text[not(ancestor::tei:text)][not(ancestor::tei:teiHeader)]")
         if not texts:
             return []
         run = _Run(doc.name, ctx)
@@ -392,7 +393,9 @@ class _Run:
             source = "[" + content + "]"
             f = self.classify(flat, m, content, before, before_start, after, inner_has_children)
             if f is not None and limited and f.kind not in _VALID_IN_LIMITED:
-                f = None  # TEI allows no gap/supplied/note here
+                # TEI allows no gap/supplied/note here: keep the text, tell the editor what it would be
+                self.record("unrecognised", source, would_be=f.kind, limited_content=True)
+                continue
             if f is None:
                 if not _FOOTNOTE_MARKER.match(content):
                     self.record("unrecognised", source)
@@ -603,7 +606,7 @@ def kinds_in(root: etree._Element) -> list[str]:
     """The kinds of bracket markup present under tei:text, in the order of CONVENTIONS."""
     present: set[str] = set()
     # Python iteration: libxml2's XPath is quadratic over very wide mixed content here.
-    for text in root.iterchildren(tei("text")):
+    for text in root.iter(tei("text")):
         for el in text.iter(tei("gap"), tei("supplied"), tei("note"), tei("seg")):
             if _is_bracket_element(el):
                 _add_kind(el, present)
