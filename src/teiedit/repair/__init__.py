@@ -12,13 +12,14 @@ debris inside damaged words), ``spelling`` (near-word correction), ``debris`` (r
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from teiedit.repair import ligature, quotes, spelling
 from teiedit.repair.debris import find_debris
 from teiedit.repair.detect import SHIFTED, SPACED, Stretch, label
 from teiedit.repair.letterspace import unspace
-from teiedit.repair.model import OOV_PENALTY, EnglishModel, english
+from teiedit.repair.model import DocumentWords, EnglishModel, english
 from teiedit.repair.shift import SMART_SPACE, best_shift, decode, is_shifted_space
 
 __all__ = ["Repair", "document_shift", "document_words", "english", "find_repairs"]
@@ -72,16 +73,16 @@ def document_shift(texts: list[str], model: EnglishModel | None = None) -> int:
     return k
 
 
-def document_words(texts: list[str]) -> frozenset[str]:
-    """The words of a document (lowercased): a decoded word found among them is attested, not garbled."""
-    return frozenset(w.lower() for text in texts for w in _ALPHA.findall(text))
+def document_words(texts: list[str]) -> DocumentWords:
+    """The words of a document, counted (lowercased): the document's own evidence for readings."""
+    return DocumentWords(Counter(w.lower() for text in texts for w in _ALPHA.findall(text)))
 
 
 _ALPHA = re.compile(r"[^\W\d_]{2,}")
 
 
 def find_repairs(
-    text: str, k: int, model: EnglishModel | None = None, vocab: frozenset[str] = frozenset()
+    text: str, k: int, model: EnglishModel | None = None, vocab: DocumentWords | None = None
 ) -> list[Repair]:
     """The repairs of one text (a paragraph, a heading, ...), in order and non-overlapping.
 
@@ -89,6 +90,7 @@ def find_repairs(
     (a name such as ``Changik`` is not "corrected" to a dictionary word).
     """
     model = model or english()
+    vocab = vocab if vocab is not None else DocumentWords()
     repairs: list[Repair] = list(find_debris(text))
     taken = [(r.start, r.end) for r in repairs]
     for stretch in label(text, k, model):
@@ -97,14 +99,14 @@ def find_repairs(
         if stretch.state == SHIFTED:
             repairs.extend(_shifted_words(text, stretch, k, model, vocab))
         elif stretch.state == SPACED:
-            repairs.append(_spaced_run(text, stretch, model))
+            repairs.append(_spaced_run(text, stretch, model, vocab))
     repairs.sort(key=lambda r: r.start)
     return repairs
 
 
-def _spaced_run(text: str, s: Stretch, model: EnglishModel) -> Repair:
+def _spaced_run(text: str, s: Stretch, model: EnglishModel, vocab: DocumentWords) -> Repair:
     original = text[s.start:s.end]
-    return Repair(s.start, s.end, original, unspace(original, model), "letterspace", "medium", "segmented")
+    return Repair(s.start, s.end, original, unspace(original, model, vocab), "letterspace", "medium", "segmented")
 
 
 def _separators(chunk: str, k: int, model: EnglishModel) -> frozenset[str]:
@@ -118,7 +120,7 @@ def _separators(chunk: str, k: int, model: EnglishModel) -> frozenset[str]:
     base |= set(SMART_SPACE)
     counts: dict[str, int] = {}
     for c in chunk:
-        if (not c.isalnum() and not c.isspace() and c.isascii() and c not in base
+        if (not c.isalnum() and not c.isspace() and c.isascii() and c not in base and c != "-"
                 and not decode(c, k).isalnum() and decode(c, k) not in _PROSE_PUNCT):
             counts[c] = counts.get(c, 0) + 1
     squeezed = "".join(chunk.split())
@@ -136,7 +138,7 @@ def _separators(chunk: str, k: int, model: EnglishModel) -> frozenset[str]:
 
 
 def _shifted_words(
-    text: str, s: Stretch, k: int, model: EnglishModel, vocab: frozenset[str]
+    text: str, s: Stretch, k: int, model: EnglishModel, vocab: DocumentWords
 ) -> list[Repair]:
     """Cut a shifted stretch into words at its shifted spaces and decode each word."""
     seps = _separators(text[s.start:s.end], k, model)
@@ -158,8 +160,10 @@ def _shifted_words(
             spans.append((i, end))
         i = end
     out: list[Repair] = []
-    for a, b in spans:
+    for n, (a, b) in enumerate(spans):
         original = text[a:b]
+        if n == len(spans) - 1 and _clean_tail(original, k, model):
+            continue  # clean text glued to the shifted stretch (``vjg"September``)
         mapped = "".join(
             c if c.isspace() else "\x00" if c in seps
             else "-" if c == "-" and (p + 1 == len(original) or original[p + 1].isspace())  # line-break hyphen
@@ -176,6 +180,13 @@ def _shifted_words(
     return out
 
 
+def _clean_tail(word: str, k: int, model: EnglishModel) -> bool:
+    """The last word of a shifted stretch, with no shifted space after it, that is a word as it stands."""
+    if any(is_shifted_space(c, k) for c in word) or not word.isalpha():
+        return False
+    return model.known(word) >= spelling.MIN_FREQ and model.word_cost(word) < model.word_cost(decode(word, k))
+
+
 _CERT_ORDER = ("high", "medium", "low")
 #: Decoded characters that are ordinary punctuation and so never stand for a space.
 _PROSE_PUNCT = frozenset(".,;:!?-'\"()[]")
@@ -186,18 +197,20 @@ def _squeeze(s: str) -> str:
     parts = s.split()
     out = parts[0] if parts else ""
     for p in parts[1:]:
-        if out and (out[-1].isalpha() and p[0].isdigit() or out[-1].isdigit() and p[0].isalpha()):
+        if out and (out[-1].isalpha() and p[0].isdigit() or out[-1].isdigit() and p[0].isalpha()
+                    or out[-1] in "!?" and p[0].isalpha()):
             out += " "
         out += p
     return out
 
 
-def fix_word(core: str, model: EnglishModel, vocab: frozenset[str] = frozenset()) -> tuple[str, str, str]:
+def fix_word(core: str, model: EnglishModel, vocab: DocumentWords | None = None) -> tuple[str, str, str]:
     """The reading of one decoded word: debris glyphs resolved, near-words corrected; with cert and method.
 
     Every way of reading the debris glyphs (as ligatures, an apostrophe, or quotation marks at the edges) is
     tried, each reading possibly corrected to a near word; the cheapest under the model wins.
     """
+    vocab = vocab if vocab is not None else DocumentWords()
     parts = core.split()
     if len(parts) > 1:  # a separator inside one extraction word: fix each word
         fixed = [fix_word(p, model, vocab) for p in parts]
@@ -223,14 +236,14 @@ LIGATURE_EDIT_COST = 6.0
 
 
 def _word_candidates(
-    body: str, model: EnglishModel, vocab: frozenset[str]
+    body: str, model: EnglishModel, vocab: DocumentWords
 ) -> list[tuple[float, str, str, str]]:
     """Readings of one word with their costs: as it is, a ligature in place of one letter, a near word."""
     if not body or not any(c.isalpha() for c in body):
         return [(0.0, body, "high", "")]
-    own = model.word_cost(body)
-    if body.lower() in vocab and not model.known(body):
-        return [(own - OOV_PENALTY, body, "high", ", a word of the document")]
+    own = model.cost_in(body, vocab)
+    if body in vocab and not model.known(body):
+        return [(own, body, "high", ", a word of the document")]
     f = model.known(body)
     out: list[tuple[float, str, str, str]] = [(own, body, "high" if f else "medium", "" if f else ", unknown word")]
     if f >= RARE or not body.isascii():
@@ -243,12 +256,12 @@ def _word_candidates(
                 if model.known(cand) >= RARE:
                     # the glyph replaced carries no case of its own: ``Jve`` is ``five``
                     template = body[1:] if i == 0 and len(body) > 1 else body
-                    out.append((model.word_cost(cand) + LIGATURE_EDIT_COST, spelling.match_case(template, cand),
+                    out.append((model.cost_in(cand, vocab) + LIGATURE_EDIT_COST, spelling.match_case(template, cand),
                                 "medium", ", ligature in place of a letter"))
     near = spelling.correct(body, model, vocab) if body.isalpha() else None
     if near:
-        word, dist = near
-        out.append((model.word_cost(word) + spelling.EDIT_COST * dist, spelling.match_case(body, word),
+        word, dist, cost = near
+        out.append((cost, spelling.match_case(body, word),
                      "medium" if dist == 1 else "low", f", near-word ({dist} edit{'s' if dist > 1 else ''})"))
     return out
 

@@ -8,7 +8,8 @@ straight double quotes alternate between opening and closing.
 
 from __future__ import annotations
 
-from teiedit.repair.model import OOV_PENALTY, EnglishModel, char_cost
+from teiedit.repair import spelling
+from teiedit.repair.model import OOV_PENALTY, DocumentWords, EnglishModel, char_cost
 
 MAX_WORD = 24
 
@@ -73,6 +74,52 @@ def join_words(pieces: list[str]) -> str:
     return "".join(out)
 
 
-def unspace(text: str, model: EnglishModel) -> str:
+#: A cut is suspect where it produced a short rare piece (``unc erm on i ously``): the letters around it may be
+#: one garbled word. Pieces this short and rarer than ``SHORT_RARE`` start a re-examination.
+SHORT_PIECE = 3
+SHORT_RARE = 1e-5
+MAX_WINDOW = 5
+
+
+def mend(pieces: list[str], model: EnglishModel, doc: DocumentWords) -> list[str]:
+    """Re-join runs of pieces around a short rare piece when together they are one edit or two from a word.
+
+    Segmentation alone cuts a garbled long word into short rare words; the near-word correction decides
+    whether the letters are better read as that word (cost of the word plus edits against the pieces' cost).
+    """
+    out = list(pieces)
+    i = 0
+    while i < len(out):
+        piece = out[i]
+        if not (piece.isalpha() and len(piece) <= SHORT_PIECE and model.known(piece) < SHORT_RARE):
+            i += 1
+            continue
+        best: tuple[float, int, int, str] | None = None
+        for a in range(max(0, i - MAX_WINDOW + 1), i + 1):
+            for b in range(i + 1, min(len(out), a + MAX_WINDOW) + 1):
+                window = out[a:b]
+                if len(window) < 2 or not all(p.isalpha() for p in window):
+                    continue
+                joined = "".join(window)
+                if len(joined) < spelling.MIN_LEN_TWO_EDITS + 2:
+                    continue
+                near = spelling.correct(joined, model, doc)
+                if not near:
+                    continue
+                word, _dist, cost = near
+                saving = sum(model.cost_in(p, doc) for p in window) - cost
+                if saving > 0 and (best is None or saving > best[0]):
+                    best = (saving, a, b, spelling.match_case(joined, word))
+        if best is None:
+            i += 1
+            continue
+        _saving, a, b, word = best
+        out[a:b] = [word]
+        i = a + 1
+    return out
+
+
+def unspace(text: str, model: EnglishModel, doc: DocumentWords | None = None) -> str:
     """The reading of a letter-spaced run as ordinary prose."""
-    return join_words(segment("".join(text.split()), model))
+    doc = doc if doc is not None else DocumentWords()
+    return join_words(mend(segment("".join(text.split()), model), model, doc))

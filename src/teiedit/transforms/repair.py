@@ -69,7 +69,7 @@ class RepairDamage:
         segmented = [_segments(c) for c in containers]
         texts = ["".join(s.value for s in segs) for segs in segmented]
         k = document_shift(texts, model)
-        vocab = document_words(texts) if k else frozenset()
+        vocab = document_words(texts) if k else None
         done = 0
         for segs in segmented:
             text = "".join(s.value for s in segs)
