@@ -24,6 +24,8 @@ MIN_LEN_TWO_EDITS = 5
 #: A capitalised word is probably a name: it is corrected only to a word at least this frequent
 #: (``Sovjit`` -> ``Soviet``, but ``Sangjo`` is not ``Anglo``).
 NAME_GUARD = 1e-5
+#: ... and by two edits only to a word the document uses or one at least this frequent.
+COMMON = 3e-5
 #: A correction must be a word at least this frequent.
 MIN_FREQ = 2e-7
 
@@ -110,7 +112,8 @@ def correct(word: str, model: EnglishModel, doc: DocumentWords | None = None) ->
         dist = distance(low, cand)
         if dist == 0 or dist > 2 or (dist == 2 and len(low) < MIN_LEN_TWO_EDITS):
             continue
-        if proper and (model.known(cand) < NAME_GUARD or (dist == 2 and cand not in doc)):
+        if proper and (model.known(cand) < NAME_GUARD
+                       or (dist == 2 and cand not in doc and model.known(cand) < COMMON)):
             continue
         cost = model.cost_in(cand, doc) + EDIT_COST * dist
         if cost < own and (best is None or cost < best[0]):
