@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from teiedit.repair import ligature, quotes, spelling
 from teiedit.repair.debris import find_debris
 from teiedit.repair.detect import SHIFTED, SPACED, Stretch, label
+from teiedit.repair.hyphenation import find_hyphenation
 from teiedit.repair.letterspace import unspace
 from teiedit.repair.model import DocumentWords, EnglishModel, english
 from teiedit.repair.shift import SMART_SPACE, best_shift, decode, is_shifted_space
@@ -99,14 +100,19 @@ def find_repairs(
         if stretch.state == SHIFTED:
             repairs.extend(_shifted_words(text, stretch, k, model, vocab))
         elif stretch.state == SPACED:
-            repairs.append(_spaced_run(text, stretch, model, vocab))
+            repairs.append(_spaced_run(text, stretch, k, model, vocab))
+    taken = [(r.start, r.end) for r in repairs]
+    for r in find_hyphenation(text, model):
+        if not any(a < r.end and r.start < b for a, b in taken):
+            repairs.append(r)
     repairs.sort(key=lambda r: r.start)
     return repairs
 
 
-def _spaced_run(text: str, s: Stretch, model: EnglishModel, vocab: DocumentWords) -> Repair:
+def _spaced_run(text: str, s: Stretch, k: int, model: EnglishModel, vocab: DocumentWords) -> Repair:
     original = text[s.start:s.end]
-    return Repair(s.start, s.end, original, unspace(original, model, vocab), "letterspace", "medium", "segmented")
+    reading = unspace(original, model, vocab, k)
+    return Repair(s.start, s.end, original, reading, "letterspace", "medium", "segmented")
 
 
 def _separators(chunk: str, k: int, model: EnglishModel) -> frozenset[str]:

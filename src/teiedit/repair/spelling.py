@@ -96,6 +96,26 @@ def correct(word: str, model: EnglishModel, doc: DocumentWords | None = None) ->
     key = (low, proper)
     if key in doc.corrections:
         return doc.corrections[key]
+    own = model.cost_in(low, doc)
+    best: tuple[float, str, int] | None = None
+    for cand, dist in neighbours(low, model):
+        if proper and (model.known(cand) < NAME_GUARD
+                       or (dist == 2 and cand not in doc and model.known(cand) < COMMON)):
+            continue
+        cost = model.cost_in(cand, doc) + EDIT_COST * dist
+        if cost < own and (best is None or cost < best[0]):
+            best = (cost, cand, dist)
+    result = (best[1], best[2], best[0]) if best else None
+    doc.corrections[key] = result
+    return result
+
+
+def neighbours(low: str, model: EnglishModel) -> list[tuple[str, int]]:
+    """Known words one or two edits from ``low`` with their distance (kept with the model: words recur)."""
+    cache: dict[str, list[tuple[str, int]]] = model.extras.setdefault("neighbours", {})  # type: ignore[assignment]
+    found = cache.get(low)
+    if found is not None:
+        return found
     idx = _index(model)
     d1 = _deletes(low)
     d2 = {d for x in d1 for d in _deletes(x)}
@@ -106,21 +126,15 @@ def correct(word: str, model: EnglishModel, doc: DocumentWords | None = None) ->
     if len(low) >= MIN_LEN_TWO_EDITS:
         for d in (low, *d1, *d2, *e1):
             seen.update(idx.get(d, ()))
-    own = model.cost_in(low, doc)
-    best: tuple[float, str, int] | None = None
+    found = []
     for cand in seen:
         dist = distance(low, cand)
         if dist == 0 or dist > 2 or (dist == 2 and len(low) < MIN_LEN_TWO_EDITS):
             continue
-        if proper and (model.known(cand) < NAME_GUARD
-                       or (dist == 2 and cand not in doc and model.known(cand) < COMMON)):
-            continue
-        cost = model.cost_in(cand, doc) + EDIT_COST * dist
-        if cost < own and (best is None or cost < best[0]):
-            best = (cost, cand, dist)
-    result = (best[1], best[2], best[0]) if best else None
-    doc.corrections[key] = result
-    return result
+        found.append((cand, dist))
+    found.sort()
+    cache[low] = found
+    return found
 
 
 def match_case(template: str, word: str) -> str:
