@@ -140,3 +140,59 @@ def test_no_false_repairs_on_english(words: list[str], punct: list[str], caps: l
     )
     k = document_shift([text])
     assert find_repairs(text, k) == []
+
+
+def _encode(text: str, k: int) -> str:
+    """What a font shifted by ``k`` makes of ``text`` (the damage, for tests of other offsets)."""
+    return "".join(chr(ord(c) + k) if 0x20 <= ord(c) <= 0x7E - k else c for c in text)
+
+
+CLEAN_SENTENCE = ("The delegation of the party returned to the capital and reported on the situation "
+                  "in the country to the members of the committee")
+
+
+@pytest.mark.parametrize("k", [1, 2, 3])
+def test_any_font_shift_is_found_and_undone(k: int) -> None:
+    damaged = "Before the meeting, " + _encode(CLEAN_SENTENCE, k) + " was read out."
+    assert document_shift([damaged]) == k
+    repairs = find_repairs(damaged, k)
+    assert {r.type for r in repairs} == {"shift"}
+    corrected = damaged
+    for r in reversed(repairs):
+        corrected = corrected[:r.start] + r.reading + corrected[r.end:]
+    assert " ".join(corrected.split()) == f"Before the meeting, {CLEAN_SENTENCE} was read out."
+
+
+@pytest.mark.parametrize(
+    ("decoded", "reading", "cert"),
+    [
+        ("ofŁcials", "officials", "high"),  # ligature glyph read as fi
+        ("Łatterers", "flatterers", "high"),  # ... or fl, whichever makes a word
+        ("didnøt", "didn't", "high"),  # mangled apostrophe inside a word
+        ("ōboss.ō", "“boss.”", "high"),  # mangled quotes at the edges
+        ("Jve", "five", "medium"),  # a capital letter standing for a ligature
+        ("Sovjit", "Soviet", "low"),  # two edits from a common word
+        ("Minitlry", "Ministry", "low"),
+        ("i", "I", "high"),
+        ("Sangjo", "Sangjo", "medium"),  # an unknown name stays as decoded
+    ],
+)
+def test_fix_word_table(decoded: str, reading: str, cert: str) -> None:
+    from teiedit.repair import fix_word
+
+    got, got_cert, _method = fix_word(decoded, english())
+    assert (got, got_cert) == (reading, cert)
+
+
+@pytest.mark.parametrize(
+    ("spaced", "reading"),
+    [
+        ("b e i n g f o r c e d t o w o r k", "being forced to work"),
+        ('s a y s w h a t " i s n e c e s s a r y . " T h i s', 'says what "is necessary." This'),
+        ("G e n e r a l - L i e u t e n a n t G i m", "General-Lieutenant Gim"),
+    ],
+)
+def test_unspace_table(spaced: str, reading: str) -> None:
+    from teiedit.repair.letterspace import unspace
+
+    assert unspace(spaced, english()) == reading
