@@ -170,13 +170,9 @@ def _shifted_words(
         original = text[a:b]
         if n == len(spans) - 1 and _clean_tail(original, k, model):
             continue  # clean text glued to the shifted stretch (``vjg"September``)
-        mapped = "".join(
-            c if c.isspace() else "\x00" if c in seps
-            else "-" if c == "-" and (p + 1 == len(original) or original[p + 1].isspace())  # line-break hyphen
-            else decode(c, k)
-            for p, c in enumerate(original)
-        )
-        decoded = _squeeze(mapped).replace("\x00", " ")
+        if _reads_as_is(original, seps, k, model):
+            continue  # e.g. initials ``N. T.`` amid shifted text: as they stand they are as good as shifted
+        decoded = _decode_word(original, seps, k, model)
         needs_space = decoded.endswith(" ") and b < len(text) and not text[b].isspace()
         core = decoded.strip()
         if not core:
@@ -184,6 +180,50 @@ def _shifted_words(
         reading, cert, method = fix_word(core, model, vocab)
         out.append(Repair(a, b, original, reading + (" " if needs_space else ""), "shift", cert, method))
     return out
+
+
+def _unescape(s: str) -> str:
+    """Markdown escapes in extracted text (``\\*``, ``\\_``) stand for the character escaped."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", s)
+
+
+def _decode_word(original: str, seps: frozenset[str], k: int, model: EnglishModel) -> str:
+    """One shifted word read back: separators become spaces, spurious spaces go, a layout hyphen stays one.
+
+    A plain ``-`` cannot come from the shifted font (its hyphen is ``/``): it was added by the layout at a
+    line break, and the font may have changed there (``rgt-sonal`` is ``per`` shifted and ``sonal`` plain). The
+    halves are read either way and joined with or without the hyphen, whichever the model prefers.
+    """
+    raw = _unescape(original)
+    cut = re.search(r"-(?=\s*\S)", raw.rstrip())
+    if cut and not raw[:cut.start()].isspace():
+        left, right = raw[:cut.start()], raw[cut.end():]
+        options = [
+            lt + hy + rt
+            for lt in (_shift_back(left, seps, k), _squeeze(left))
+            for rt in (_shift_back(right, seps, k), _squeeze(right))
+            for hy in ("", "-")
+        ]
+        return min(options, key=lambda o: model.text_cost(o.strip()))
+    return _shift_back(raw, seps, k)
+
+
+def _shift_back(raw: str, seps: frozenset[str], k: int) -> str:
+    mapped = "".join(
+        c if c.isspace() else "\x00" if c in seps
+        else "-" if c == "-" and (p + 1 == len(raw) or raw[p + 1].isspace())  # line-break hyphen
+        else decode(c, k)
+        for p, c in enumerate(raw)
+    )
+    return _squeeze(mapped).replace("\x00", " ")
+
+
+def _reads_as_is(original: str, seps: frozenset[str], k: int, model: EnglishModel) -> bool:
+    """A word of a shifted stretch without a shifted space that is no less English as it stands."""
+    if any(c in seps for c in original):
+        return False
+    raw = " ".join(original.split())
+    return model.text_cost(raw) <= model.text_cost(_shift_back(original, seps, k).strip())
 
 
 def _clean_tail(word: str, k: int, model: EnglishModel) -> bool:
