@@ -170,9 +170,9 @@ def _shifted_words(
         original = text[a:b]
         if n == len(spans) - 1 and _clean_tail(original, k, model):
             continue  # clean text glued to the shifted stretch (``vjg"September``)
-        if _reads_as_is(original, seps, k, model):
-            continue  # e.g. initials ``N. T.`` amid shifted text: as they stand they are as good as shifted
-        decoded = _decode_word(original, seps, k, model)
+        decoded = _font_change(original, _decode_word(original, seps, k, model), seps, k, model, vocab)
+        if _reads_as_is(original, decoded, seps, model):
+            continue  # e.g. initials ``N. T.`` amid shifted text: as they stand they read better
         needs_space = decoded.endswith(" ") and b < len(text) and not text[b].isspace()
         core = decoded.strip()
         if not core:
@@ -218,12 +218,39 @@ def _shift_back(raw: str, seps: frozenset[str], k: int) -> str:
     return _squeeze(mapped).replace("\x00", " ")
 
 
-def _reads_as_is(original: str, seps: frozenset[str], k: int, model: EnglishModel) -> bool:
-    """A word of a shifted stretch without a shifted space that is no less English as it stands."""
+def _reads_as_is(original: str, decoded: str, seps: frozenset[str], model: EnglishModel) -> bool:
+    """A word of a shifted stretch without a shifted space that is more English as it stands."""
     if any(c in seps for c in original):
         return False
-    raw = " ".join(original.split())
-    return model.text_cost(raw) <= model.text_cost(_shift_back(original, seps, k).strip())
+    return model.text_cost(" ".join(original.split())) < model.text_cost(decoded.strip())
+
+
+#: A font change inside a word must make the reading this much cheaper to be believed.
+FONT_CHANGE_GAIN = 6.0
+
+
+def _font_change(
+    original: str, decoded: str, seps: frozenset[str], k: int, model: EnglishModel, vocab: DocumentWords
+) -> str:
+    """``decoded``, or the word read shifted up to some letter and plain after it, when that reads much
+    better (``fkhŁewnties``: ``difŁcul`` shifted, ``ties`` plain)."""
+    body = "".join(original.split())
+    if len(body) < 6 or any(c in seps for c in body[:-1]) or "-" in body:
+        return decoded
+    end = body[-1] if body[-1] in seps else ""
+    word = body[: len(body) - len(end)]
+    tail_space = " " if end else ""
+    base, _reading, cert, _how = _best_reading(decoded.strip(), model, vocab)
+    if cert == "high":
+        return decoded
+    best, best_cost = decoded, base - FONT_CHANGE_GAIN
+    for p in range(2, len(word) - 1):
+        cand = decode(word[:p], k) + word[p:]
+        known = [model.cost_in(b, vocab) for _l, b, _t, _h in _readings(cand) if b and model.known(b)]
+        cost = min(known, default=float("inf"))  # only a known word is evidence enough for a font change
+        if cost < best_cost:
+            best, best_cost = cand + tail_space, cost
+    return best
 
 
 def _clean_tail(word: str, k: int, model: EnglishModel) -> bool:
@@ -264,6 +291,12 @@ def fix_word(core: str, model: EnglishModel, vocab: DocumentWords | None = None)
         return " ".join(r for r, _, _ in fixed), cert, "; ".join(m for _, _, m in fixed)
     if core == "i":  # the pronoun (the word list is lowercase)
         return "I", "high", "decoded"
+    best = _best_reading(core, model, vocab)
+    return best[1], best[2], best[3]
+
+
+def _best_reading(core: str, model: EnglishModel, vocab: DocumentWords) -> tuple[float, str, str, str]:
+    """(cost, reading, cert, method) of the cheapest reading of one decoded word."""
     best: tuple[float, str, str, str] | None = None
     for lead, body, trail, how in _readings(core):
         for cand in _word_candidates(body, model, vocab):
@@ -272,7 +305,7 @@ def fix_word(core: str, model: EnglishModel, vocab: DocumentWords | None = None)
             if best is None or option[0] < best[0]:
                 best = option
     assert best is not None
-    return best[1], best[2], best[3]
+    return best
 
 
 #: Below this frequency a known word may still be a garbled form of a much more common one (``Howver``).
