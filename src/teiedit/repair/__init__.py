@@ -102,6 +102,10 @@ def find_repairs(
         elif stretch.state == SPACED:
             repairs.append(_spaced_run(text, stretch, k, model, vocab))
     taken = [(r.start, r.end) for r in repairs]
+    repairs.extend(ligature.find_in_clean_text(text, model, taken))
+    taken = [(r.start, r.end) for r in repairs]
+    repairs.extend(quotes.find_in_clean_text(text, model, taken))
+    taken = [(r.start, r.end) for r in repairs]
     for r in find_hyphenation(text, model):
         if not any(a < r.end and r.start < b for a, b in taken):
             repairs.append(r)
