@@ -300,9 +300,15 @@ def fix_word(core: str, model: EnglishModel, vocab: DocumentWords | None = None)
 
 
 def _best_reading(core: str, model: EnglishModel, vocab: DocumentWords) -> tuple[float, str, str, str]:
-    """(cost, reading, cert, method) of the cheapest reading of one decoded word."""
+    """(cost, reading, cert, method) of the cheapest reading of one decoded word.
+
+    When some reading of the debris glyphs is a known word, only such readings compete: a known word is
+    better evidence than a near word found for another reading (and the search costs time).
+    """
+    readings = _readings(core)
+    known = [r for r in readings if r[1] and (model.known(r[1]) or not any(c.isalpha() for c in r[1]))]
     best: tuple[float, str, str, str] | None = None
-    for lead, body, trail, how in _readings(core):
+    for lead, body, trail, how in known or readings:
         for cand in _word_candidates(body, model, vocab):
             cost, word, cert, note = cand
             option = (cost, lead + word + trail, cert, how + note)

@@ -98,7 +98,7 @@ def correct(word: str, model: EnglishModel, doc: DocumentWords | None = None) ->
         return doc.corrections[key]
     own = model.cost_in(low, doc)
     best: tuple[float, str, int] | None = None
-    for cand, dist in neighbours(low, model):
+    for cand, dist in neighbours(low, model, rare=not proper):
         if proper and (model.known(cand) < NAME_GUARD
                        or (dist == 2 and cand not in doc and model.known(cand) < COMMON)):
             continue
@@ -110,21 +110,28 @@ def correct(word: str, model: EnglishModel, doc: DocumentWords | None = None) ->
     return result
 
 
-def neighbours(low: str, model: EnglishModel) -> list[tuple[str, int]]:
-    """Known words one or two edits from ``low`` with their distance (kept with the model: words recur)."""
-    cache: dict[str, list[tuple[str, int]]] = model.extras.setdefault("neighbours", {})  # type: ignore[assignment]
-    found = cache.get(low)
+def neighbours(low: str, model: EnglishModel, *, rare: bool = True) -> list[tuple[str, int]]:
+    """Known words one or two edits from ``low`` with their distance (kept with the model: words recur).
+
+    ``rare``: also one-edit neighbours outside the indexed frequent words (every edit is generated and looked
+    up); names are only corrected to common words, so they skip that.
+    """
+    cache: dict[tuple[str, bool], list[tuple[str, int]]] = model.extras.setdefault(  # type: ignore[assignment]
+        "neighbours", {})
+    found = cache.get((low, rare))
     if found is not None:
         return found
     idx = _index(model)
     d1 = _deletes(low)
     d2 = {d for x in d1 for d in _deletes(x)}
-    e1 = _edits1(low)
     freq = model.freq
+    e1 = _edits1(low) if rare else set()
     seen: set[str] = {w for w in e1 if freq.get(w, 0.0) >= MIN_FREQ}
-    seen |= {w for w in d2 if freq.get(w, 0.0) >= MIN_FREQ}  # two letters too many
+    seen |= {w for w in (*d1, *d2) if freq.get(w, 0.0) >= MIN_FREQ}  # letters too many
+    for d in (low, *d1):
+        seen.update(idx.get(d, ()))  # a letter replaced, or one missing
     if len(low) >= MIN_LEN_TWO_EDITS:
-        for d in (low, *d1, *d2, *e1):
+        for d in (*d2, *e1):
             seen.update(idx.get(d, ()))
     found = []
     for cand in seen:
@@ -133,7 +140,7 @@ def neighbours(low: str, model: EnglishModel) -> list[tuple[str, int]]:
             continue
         found.append((cand, dist))
     found.sort()
-    cache[low] = found
+    cache[(low, rare)] = found
     return found
 
 
