@@ -89,7 +89,7 @@ def bulletin_conversion() -> tuple[list[TeiDocument], list[object], dict[str, li
 
 def test_bulletin_repaired_without_losing_a_character(bulletin_conversion) -> None:  # type: ignore[no-untyped-def]
     docs, diags, records = bulletin_conversion
-    assert not [d for d in diags if getattr(d, "level").value == "fatal"]  # strict mode checks the invariant
+    assert not [d for d in diags if d.level.value == "fatal"]  # strict mode checks the invariant
     assert len(records["repair"]) > 500
     source_text = BULLETIN.read_text(encoding="utf-8")
     debris = 0

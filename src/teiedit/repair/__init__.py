@@ -355,7 +355,7 @@ def _word_candidates(
     return out
 
 
-_PUNCT_EDGE = re.compile(r"^([^\w]*)(.*?)([^\w]*)$", re.S)
+_PUNCT_EDGE = re.compile(r"^([^\w]*)(.*?)([^\w]*)$", re.DOTALL)
 
 
 def _readings(core: str) -> list[tuple[str, str, str, str]]:

@@ -35,9 +35,7 @@ def placeholder_positions(word: str) -> list[int]:
     """
     found: list[int] = []
     for i, ch in enumerate(word):
-        if not ch.isascii():
-            found.append(i)
-        elif (
+        if not ch.isascii() or (
             ch.isupper() and 0 < i < len(word) - 1 and word[i - 1].islower() and word[i + 1].islower()
         ):
             found.append(i)

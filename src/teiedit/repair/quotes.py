@@ -32,8 +32,11 @@ def is_debris(ch: str) -> bool:
 
 #: A quoted stretch in clean text is at most this many words long.
 MAX_QUOTED_WORDS = 8
-_QUOTED = re.compile(r"(?<!\S)([^\x00-\x7f\s])([A-Za-z][^\s]*?(?:\s+[^\s]+?){0,%d})\1(?=[\s.,;:!?)]|$)"
-                     % (MAX_QUOTED_WORDS - 1))
+_QUOTED = re.compile(
+    r"(?<!\S)([^\x00-\x7f\s])([A-Za-z][^\s]*?(?:\s+[^\s]+?){0,"
+    + str(MAX_QUOTED_WORDS - 1)
+    + r"})\1(?=[\s.,;:!?)]|$)"
+)
 
 
 def find_in_clean_text(text: str, model: EnglishModel, taken: list[tuple[int, int]]) -> Iterator[Repair]:
