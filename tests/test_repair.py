@@ -196,3 +196,18 @@ def test_unspace_table(spaced: str, reading: str) -> None:
     from teiedit.repair.letterspace import unspace
 
     assert unspace(spaced, english()) == reading
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    words=st.lists(st.sampled_from(_COMMON), min_size=10, max_size=60),
+    names=st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=9), min_size=1, max_size=12),
+)
+def test_no_false_repairs_on_english_with_foreign_names(words: list[str], names: list[str]) -> None:
+    """Unknown names (random letter strings, capitalised) among English words are not taken for damage."""
+    mixed = list(words)
+    for i, name in enumerate(names):
+        mixed.insert((i * 7) % (len(mixed) + 1), name.capitalize())
+    text = " ".join(mixed) + "."
+    k = document_shift([text])
+    assert find_repairs(text, k) == []
