@@ -4,9 +4,12 @@
 TEI pass (``teiedit.transforms.repair``) turns them into ``choice/sic+corr`` so that every repair can be seen and
 undone. ``document_shift(texts)`` decides, once per document, which font shift (if any) the damage uses.
 
-The parts: ``model`` (the English language model), ``detect`` (which stretches are damaged), ``shift`` (undoing
-shifted fonts), ``letterspace`` (re-cutting letter-spaced runs into words), ``ligature`` and ``quotes`` (glyph
-debris inside damaged words), ``spelling`` (near-word correction), ``debris`` (raw PDF operators).
+The parts: ``model`` (the English language model and the document's own words), ``detect`` (which stretches
+are damaged: a hidden Markov model over tokens), ``shift`` (undoing shifted fonts, finding the offset),
+``letterspace`` (re-cutting letter-spaced runs into words), ``ligature`` and ``quotes`` (glyph debris, in damaged
+words and in clean text), ``spelling`` (near-word correction of garbled words), ``hyphenation`` (words broken
+across a line), ``debris`` (raw PDF operators). Every decision compares costs under the English model; there
+are no lists of expected words.
 """
 
 from __future__ import annotations
