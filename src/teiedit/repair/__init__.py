@@ -323,6 +323,8 @@ def _best_reading(core: str, model: EnglishModel, vocab: DocumentWords) -> tuple
 
 #: Below this frequency a known word may still be a garbled form of a much more common one (``Howver``).
 RARE = 1e-6
+#: A ligature read in place of a letter must give a word at least this frequent (the cost then decides).
+IN_PLACE_MIN = 1e-8
 #: Cost of reading one letter of an unknown word as a ligature (``injuence`` -> ``influence``).
 LIGATURE_EDIT_COST = 6.0
 
@@ -343,9 +345,9 @@ def _word_candidates(
     if body.isalpha() and len(body) >= 3:
         low = body.lower()
         for i in range(len(low)):
-            for lig in ligature.LIGATURES:
+            for lig in ligature.IN_PLACE:
                 cand = low[:i] + lig + low[i + 1:]
-                if model.known(cand) >= RARE:
+                if model.known(cand) >= IN_PLACE_MIN:
                     # the glyph replaced carries no case of its own: ``Jve`` is ``five``
                     template = body[1:] if i == 0 and len(body) > 1 else body
                     out.append((model.cost_in(cand, vocab) + LIGATURE_EDIT_COST, spelling.match_case(template, cand),

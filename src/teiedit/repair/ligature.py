@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from teiedit.repair import Repair
 
 LIGATURES = ("fi", "fl", "ff", "ffi", "ffl", "f")
+#: Ligatures a plain letter of a decoded word may stand for (a font's ``tt`` glyph extracts as one letter:
+#: ``Handwriuen`` is ``Handwritten``).
+IN_PLACE = (*LIGATURES, "tt")
 #: Readings tried for a placeholder inside a word.
 INNER_READINGS = (*LIGATURES, "'")
 #: At most this many placeholders per word are resolved jointly (the readings multiply).
