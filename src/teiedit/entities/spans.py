@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from teiedit.document import TEI_NS, local_name
+from teiedit.document import TEI_NS
 
 #: Inline elements whose text is part of the running text of their container.
 TRANSPARENT = frozenset({
@@ -66,11 +66,15 @@ def _set_run(parent: etree._Element, index: int, text: str) -> None:
         parent[index - 1].tail = text or None
 
 
+_TEI_PREFIX = "{" + TEI_NS + "}"
+
+
 def _tei_local(el: etree._Element) -> str:
-    """Local name for TEI elements; elements of other namespaces count as unknown ("")."""
-    if not isinstance(el.tag, str):
-        return ""
-    return local_name(el) if etree.QName(el).namespace == TEI_NS else ""
+    """Local name for TEI elements; elements of other namespaces, comments and PIs count as unknown ("")."""
+    tag = el.tag
+    if isinstance(tag, str) and tag.startswith(_TEI_PREFIX):
+        return tag[len(_TEI_PREFIX) :]
+    return ""
 
 
 def choice_reading(choice: etree._Element) -> str:

@@ -25,6 +25,7 @@ from teiedit.entities.spans import clean_span, containers, unwrap, wrap
 from teiedit.transforms import PassContext, register
 
 RESP = "#teiedit"
+_HYPHENS = frozenset("-\u2010\u2011")
 ENTITY_ELEMENTS = ("persName", "placeName", "orgName")
 #: How far back (in characters of running text) a mention may resolve a short or shared form.
 WINDOW = 4000
@@ -64,12 +65,32 @@ def _choose(hit: Hit, memory: _Memory, here: int) -> tuple[str | None, str, list
     Full forms win over short forms of the same text; a form of exactly one entry is linked directly,
     one shared by several entries only through the most recent mention of one of them.
     """
+    if len(hit.targets) == 1 and not hit.targets[0].short:
+        t = hit.targets[0]
+        return t.entry_id, t.kind, [t.entry_id]
     full = [t for t in hit.targets if not t.short]
     pool = full or list(hit.targets)
     ids = list(dict.fromkeys(t.entry_id for t in pool))
     kinds = {t.entry_id: t.kind for t in pool}
     chosen = ids[0] if len(ids) == 1 else memory.resolve(ids, here)
     return chosen, kinds.get(chosen or "", pool[0].kind), ids
+
+
+def _in_compound(raw: str, hit: Hit) -> bool:
+    """A place name as the second half of a lower-case compound is an adjective: ``anti-Japan``, ``pro-Soviet``.
+
+    (``Soviet-DPRK relations`` and ``anti-Kim Il Sung`` are not skipped: the first half is a name, or the
+    name is a person's.)
+    """
+    if not all(t.kind == "placeName" for t in hit.targets):
+        return False
+    i = hit.start
+    if i < 2 or raw[i - 1] not in "-\u2010\u2011":
+        return False
+    j = i - 1
+    while j > 0 and raw[j - 1].isalpha():
+        j -= 1
+    return j < i - 1 and raw[j].islower()
 
 
 def _extend_brackets(raw: str, start: int, end: int) -> tuple[int, int]:
@@ -118,6 +139,8 @@ class TagEntities:
             for flat in containers(text_el):
                 plans = []
                 for hit in matcher.find(flat.text):
+                    if hit.start > 1 and flat.text[hit.start - 1] in _HYPHENS and _in_compound(flat.text, hit):
+                        continue
                     here = offset + hit.start
                     chosen, kind, ids = _choose(hit, memory, here)
                     if chosen is None:
