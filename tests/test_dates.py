@@ -30,6 +30,7 @@ from teiedit.dates import find_dates, parse_date_line
         ("8 Feb. to 27 March 1956", "8 Feb. to 27 March 1956", {"from": "1956-02-08", "to": "1956-03-27"}),
         ("April 24-29, 1956 (Pyongyang", "April 24-29, 1956", {"from": "1956-04-24", "to": "1956-04-29"}),
         ("held 30-31 August 1956.", "30-31 August 1956", {"from": "1956-08-30", "to": "1956-08-31"}),
+        ("from 2 to 14 March 1956,", "2 to 14 March 1956", {"from": "1956-03-02", "to": "1956-03-14"}),
         ("between 19 February and 19 March 1956", "19 February and 19 March 1956",
          {"from": "1956-02-19", "to": "1956-03-19"}),
     ],

@@ -154,3 +154,17 @@ def test_duplicate_ids_across_registers_are_refused(tmp_path: Path) -> None:
         (tmp_path / name).write_bytes((REGISTERS / "places.xml").read_bytes())
     with pytest.raises(TeieditError, match="used twice"):
         load_registers(tmp_path)
+
+
+def test_an_unresolved_short_form_goes_to_the_much_more_named_entry_with_cert() -> None:
+    body, ctx = tagged("<p>Li said so first.</p>" + "<p>" + "x " * 2100 + "</p>"
+                       "<p>Li Sangjo, Li Sangjo and Li Sangjo wrote; Li Pilgyu did not.</p>")
+    first = body.xpath(".//tei:persName", namespaces=NSMAP)[0]
+    assert (first.text, first.get("ref"), first.get("cert")) == ("Li", "#p-ri", "medium")
+    assert {"document": "t", "text": "Li", "reason": "linked to the most mentioned",
+            "candidates": ["p-ri", "p-ri-pil-gyu"], "ref": "p-ri"} in ctx.records["entities"]
+
+
+def test_places_in_lower_case_compounds_are_adjectives() -> None:
+    body, _ = tagged("<p>anti-Korea struggles, pro-USSR officials, Moscow-Pyongyang relations.</p>")
+    assert names(body) == [("placeName", "#pl-moscow", "Moscow"), ("placeName", "#pl-pyongyang", "Pyongyang")]

@@ -114,8 +114,8 @@ _PATTERNS = [
     # between 24 May and 11 June 1956
     _p("dm-and-dmy", rf"(?P<d1>{_D}){_S}(?P<m1>{_M}){_S}and{_S}(?P<d2>{_D}){_S}(?P<m2>{_M}),?{_S}(?P<y>{_Y})",
        left=r"(?<=between )"),
-    # 30-31 August 1956
-    _p("d-dmy", rf"(?P<d1>{_D})\s*[-–]\s*(?P<d2>{_D}){_S}(?P<m>{_M}),?{_S}(?P<y>{_Y})"),
+    # 30-31 August 1956, 2 to 14 March 1956
+    _p("d-dmy", rf"(?P<d1>{_D})(?:\s*[-–]\s*|{_S}to{_S})(?P<d2>{_D}){_S}(?P<m>{_M}),?{_S}(?P<y>{_Y})"),
     # April 24-29, 1956
     _p("md-dy", rf"(?P<m>{_M}){_S}(?P<d1>{_D})\s*[-–]\s*(?P<d2>{_D}),?{_S}(?P<y>{_Y})"),
     # 22 October 1956

@@ -11,6 +11,7 @@ earlier links are removed and made afresh, so that a changed register gives fres
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from teiedit.diagnostics import Diagnostic
 from teiedit.document import TeiDocument, tei, text_of, xpath
 from teiedit.entities.matcher import Hit, Matcher, match_key
 from teiedit.entities.registers import Registers, load_registers
-from teiedit.entities.spans import clean_span, containers, unwrap, wrap
+from teiedit.entities.spans import FlatText, clean_span, containers, unwrap, wrap
 from teiedit.transforms import PassContext, register
 
 RESP = "#teiedit"
@@ -29,6 +30,8 @@ _HYPHENS = frozenset("-\u2010\u2011")
 ENTITY_ELEMENTS = ("persName", "placeName", "orgName")
 #: How far back (in characters of running text) a mention may resolve a short or shared form.
 WINDOW = 4000
+#: How many times more often a candidate must be named unambiguously to win an unresolved short form.
+DOMINANCE = 3
 
 _matchers: dict[int, tuple[Registers, Matcher]] = {}
 
@@ -93,6 +96,18 @@ def _in_compound(raw: str, hit: Hit) -> bool:
     return j < i - 1 and raw[j].islower()
 
 
+def _dominant(candidates: list[str], plain: Counter[str]) -> str | None:
+    """The candidate the document names far more often than the others by an unambiguous form, if any.
+
+    Linked with ``@cert="medium"``: ``Li`` in a document about Li Sangjo that mentions Li Pilgyu twice.
+    """
+    ranked = sorted(((plain[c], c) for c in candidates), reverse=True)
+    if len(ranked) < 2:
+        return None
+    (top, best), (second, _) = ranked[0], ranked[1]
+    return best if top >= 3 and top >= DOMINANCE * second else None
+
+
 def _extend_brackets(raw: str, start: int, end: int) -> tuple[int, int]:
     """Take editorial brackets around or half inside a name into its span: ``[Bulganin]``, ``Kim [Chang Hym]``."""
     inner = raw[start:end]
@@ -134,24 +149,41 @@ class TagEntities:
             for old in list(text_el.iter(*(tei(n) for n in ENTITY_ELEMENTS))):
                 if old.get("resp") == RESP and old.get("ref"):
                     unwrap(old)
-            memory = _Memory()
+            # First every hit of the document, so that ambiguous short forms can be weighed against the
+            # document's unambiguous mentions; then the links, container by container.
+            found: list[tuple[FlatText, list[Hit], int]] = []
+            plain: Counter[str] = Counter()
             offset = 0
-            for flat in containers(text_el):
+            for flat in list(containers(text_el)):
+                hits = [h for h in matcher.find(flat.text) if not (
+                    h.start > 1 and flat.text[h.start - 1] in _HYPHENS and _in_compound(flat.text, h))]
+                plain.update(h.targets[0].entry_id for h in hits if len(h.targets) == 1 and not h.targets[0].short)
+                found.append((flat, hits, offset))
+                offset += len(flat.text) + 1
+            memory = _Memory()
+            for flat, hits, offset in found:
                 plans = []
-                for hit in matcher.find(flat.text):
-                    if hit.start > 1 and flat.text[hit.start - 1] in _HYPHENS and _in_compound(flat.text, hit):
-                        continue
+                for hit in hits:
                     here = offset + hit.start
                     chosen, kind, ids = _choose(hit, memory, here)
+                    cert = ""
                     if chosen is None:
+                        chosen = _dominant(ids, plain)
+                        if chosen is None:
+                            ctx.record(self.name, {
+                                "document": doc.name, "text": hit.text, "reason": "ambiguous",
+                                "candidates": ids,
+                            })
+                            continue
+                        kind = next(t.kind for t in hit.targets if t.entry_id == chosen)
+                        cert = "medium"
                         ctx.record(self.name, {
-                            "document": doc.name, "text": hit.text, "reason": "ambiguous",
-                            "candidates": ids,
+                            "document": doc.name, "text": hit.text, "reason": "linked to the most mentioned",
+                            "candidates": ids, "ref": chosen,
                         })
-                        continue
                     memory.last[chosen] = here
-                    plans.append((hit, chosen, kind))
-                for hit, chosen, kind in reversed(plans):
+                    plans.append((hit, chosen, kind, cert))
+                for hit, chosen, kind, cert in reversed(plans):
                     start, end = _extend_brackets(flat.text, hit.start, hit.end)
                     s, e = flat.start_position(start), flat.end_position(end)
                     span = clean_span(s, e, flat.container) if s and e else None
@@ -164,9 +196,10 @@ class TagEntities:
                     el = etree.Element(tei(kind), nsmap=None)
                     el.set("ref", f"#{chosen}")
                     el.set("resp", RESP)
+                    if cert:
+                        el.set("cert", cert)
                     wrap(span[0], span[1], el)
                     counts[kind] = counts.get(kind, 0) + 1
-                offset += len(flat.text) + 1
         self._link_correspondents(doc, regs)
         if counts:
             ctx.record(self.name, {"document": doc.name, "linked": dict(sorted(counts.items()))})
