@@ -168,3 +168,28 @@ def test_an_unresolved_short_form_goes_to_the_much_more_named_entry_with_cert() 
 def test_places_in_lower_case_compounds_are_adjectives() -> None:
     body, _ = tagged("<p>anti-Korea struggles, pro-USSR officials, Moscow-Pyongyang relations.</p>")
     assert names(body) == [("placeName", "#pl-moscow", "Moscow"), ("placeName", "#pl-pyongyang", "Pyongyang")]
+
+
+def test_romanisation_glosses_in_choice_link_both_forms_inside_their_segs() -> None:
+    body, _ = tagged('<p>comrades <choice><seg>Ri Sang-jo</seg> <seg type="romanisation" rend="brackets">'
+                     "Li Sangjo</seg></choice> and <choice><seg>Kim Il</seg> <seg>Sung</seg></choice>.</p>")
+    assert names(body) == [("persName", "#p-ri", "Ri Sang-jo"), ("persName", "#p-ri", "Li Sangjo")]
+    # each name sits inside its seg; choice keeps only seg children
+    assert body.xpath("count(.//tei:choice/tei:seg/tei:persName)", namespaces=NSMAP) == 2
+    assert body.xpath("count(.//tei:choice/*[not(self::tei:seg)])", namespaces=NSMAP) == 0
+
+
+def test_names_in_repaired_words_wrap_the_whole_choices() -> None:
+    body, _ = tagged('<p>Cde. <choice><sic>Nk"</sic><corr resp="#teiedit">Li </corr></choice>'
+                     '<choice><sic>Ucpilq."</sic><corr resp="#teiedit">Sangjo, </corr></choice>said.</p>')
+    (name,) = body.xpath(".//tei:persName", namespaces=NSMAP)
+    assert name.get("ref") == "#p-ri"
+    assert [etree.QName(c).localname for c in name] == ["choice", "choice"]
+
+
+def test_a_name_inside_a_longer_correction_is_marked_in_the_correction() -> None:
+    body, _ = tagged('<p>Talks <choice><sic>h e l d i n M o s c o w</sic><corr resp="#teiedit">held in Moscow'
+                     " in 1956</corr></choice> ended.</p>")
+    corr = body.find(".//{http://www.tei-c.org/ns/1.0}corr")
+    assert [(etree.QName(c).localname, c.text) for c in corr] == [("placeName", "Moscow"), ("date", "1956")]
+    assert body.find(".//{http://www.tei-c.org/ns/1.0}sic").text == "h e l d i n M o s c o w"

@@ -22,7 +22,7 @@ from teiedit.diagnostics import Diagnostic
 from teiedit.document import TeiDocument, tei, text_of, xpath
 from teiedit.entities.matcher import Hit, Matcher, match_key
 from teiedit.entities.registers import Registers, load_registers
-from teiedit.entities.spans import FlatText, clean_span, containers, unwrap, wrap
+from teiedit.entities.spans import FlatText, clean_span, containers, inner_span, unwrap, wrap
 from teiedit.transforms import PassContext, register
 
 RESP = "#teiedit"
@@ -186,7 +186,7 @@ class TagEntities:
                 for hit, chosen, kind, cert in reversed(plans):
                     start, end = _extend_brackets(flat.text, hit.start, hit.end)
                     s, e = flat.start_position(start), flat.end_position(end)
-                    span = clean_span(s, e, flat.container) if s and e else None
+                    span = clean_span(s, e, flat.container) if s and e else inner_span(flat, start, end)
                     if span is None:
                         ctx.record(self.name, {
                             "document": doc.name, "text": hit.text, "reason": "crosses markup",
