@@ -20,7 +20,7 @@ from lxml import etree
 from teiedit.config import Edition
 from teiedit.diagnostics import Diagnostic
 from teiedit.document import TeiDocument, tei, text_of, xpath
-from teiedit.entities.matcher import Hit, Matcher, match_key
+from teiedit.entities.matcher import Hit, Matcher
 from teiedit.entities.registers import Registers, load_registers
 from teiedit.entities.spans import FlatText, clean_span, containers, inner_span, unwrap, wrap
 from teiedit.transforms import PassContext, register
@@ -206,15 +206,15 @@ class TagEntities:
         return []
 
     def _link_correspondents(self, doc: TeiDocument, regs: Registers) -> None:
-        """Names in correspDesc get @ref when their whole text is a form of exactly one entry."""
-        by_key: dict[tuple[str, str], set[str]] = {}
-        for entry in regs.entries.values():
-            for v in entry.variants:
-                if not v.is_short:
-                    by_key.setdefault((entry.kind, match_key(v.text)), set()).add(entry.id)
+        """Names in correspDesc get @ref when they hold exactly one full form of an entry of their kind.
+
+        (``DPRK Ambassador to the USSR Ri Sang-jo`` is Ri Sang-jo; a bare short form like ``Kim`` is not enough.)
+        """
+        matcher = matcher_for(regs)
         for el in xpath(doc.root, "//tei:teiHeader//tei:correspDesc//*[self::tei:persName or "
                                   "self::tei:placeName or self::tei:orgName][not(@ref)]"):
-            ids = by_key.get((etree.QName(el).localname, match_key(text_of(el))), set())
+            kind = etree.QName(el).localname
+            ids = {t.entry_id for hit in matcher.find(text_of(el)) for t in hit.targets
+                   if t.kind == kind and not t.short}
             if len(ids) == 1:
                 el.set("ref", f"#{next(iter(ids))}")
-
