@@ -26,11 +26,11 @@ from lxml import etree
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from teiedit.config import Edition  # noqa: E402
-from teiedit.document import NSMAP, TEI_NS, TeiDocument, local_name  # noqa: E402
-from teiedit.entities.spans import unwrap  # noqa: E402
-from teiedit.io import parse_xml_bytes, read_text  # noqa: E402
-from teiedit.transforms import PassContext, run_passes  # noqa: E402
+from teiedit.config import Edition
+from teiedit.document import NSMAP, TEI_NS, TeiDocument, local_name
+from teiedit.entities.spans import unwrap
+from teiedit.io import parse_xml_bytes, read_text
+from teiedit.transforms import PassContext, run_passes
 
 EVAL = ROOT / "benchmarks" / "eval" / "entities"
 TYPES = ("persName", "placeName", "orgName", "date")

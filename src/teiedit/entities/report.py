@@ -56,7 +56,7 @@ def mention_report(registers: Registers, documents: list[TeiDocument]) -> Mentio
     for doc in documents:
         for el in xpath(doc.root, "//tei:persName[@ref] | //tei:placeName[@ref] | //tei:orgName[@ref]"):
             for ref in el.get("ref", "").split():
-                target = ref[1:] if ref.startswith("#") else ref
+                target = ref.removeprefix("#")
                 text = " ".join(text_of(el).split())
                 if target not in stats:
                     dangling[target].add(doc.name)
