@@ -56,9 +56,11 @@ def test_case(src: Path, update_goldens: bool) -> None:
     assert_golden(serialize_tei(doc.tree), src.with_name(f"{src.stem}.expected.xml"), update_goldens)
 
 
-def test_case_outputs_are_valid_tei_all(shared: Path) -> None:
-    """All cases in one test: compiling tei_all.rng takes most of the time."""
+def test_case_outputs_and_the_edition_registers_are_valid_tei_all(shared: Path) -> None:
+    """In one test: compiling tei_all.rng takes most of the time."""
     rng = etree.RelaxNG(etree.parse(str(shared / "tei-p5" / "schemas" / "rng" / "tei_all.rng")))
+    for f in sorted((Path(__file__).resolve().parent.parent / "tei" / "registers").glob("*.xml")):
+        assert rng.validate(etree.parse(str(f))), (f.name, str(rng.error_log))
     for src in INPUTS:
         doc = TeiDocument(tree=parse_xml_bytes(src.read_bytes(), src), name=src.stem)
         run(doc)
