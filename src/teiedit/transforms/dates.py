@@ -4,7 +4,8 @@
 A day and month without a year (``5 June`` in a diary headed ``24 May to 11 June 1956``) takes the year of
 the nearest date before it in reading order (a note reads at its anchor) that is precise to the month, if
 that is at most ``YEAR_REACH`` characters back, and then carries ``@cert="medium"``; otherwise it stays
-untagged and is recorded (the edition's schema wants full ISO dates, not ``--06-05``).
+untagged and is recorded (the edition's schema wants full ISO dates, not ``--06-05``). Dates with a
+two-digit year (``31-III-56``, ``5.6.56``) take their century from that year the same way.
 Dates already marked (by a reader or an editor) are left alone and not looked into; teiedit's own earlier
 dates are removed and found afresh. The header is not touched.
 """
@@ -16,7 +17,7 @@ import calendar
 
 from lxml import etree
 
-from teiedit.dates import DateMention, find_dates
+from teiedit.dates import NO_CENTURY, SAME_YEAR, DateMention, century, find_dates
 from teiedit.diagnostics import Diagnostic
 from teiedit.document import TeiDocument, tei
 from teiedit.entities.spans import FlatText, clean_span, containers, inner_span, unwrap, wrap
@@ -68,13 +69,18 @@ class TagDates:
                 for k, found in fs:
                     attrs = dict(found.attrs)
                     when = attrs.get("when", "")
-                    if when.startswith("--"):
+                    if when.startswith(("--", NO_CENTURY, SAME_YEAR)):
                         i = bisect.bisect_left(years, (k,)) - 1
-                        if i < 0 or k[0] - years[i][0][0] > YEAR_REACH or not _exists(years[i][1], when):
+                        full = None
+                        if i >= 0 and k[0] - years[i][0][0] <= YEAR_REACH:
+                            year = years[i][1]
+                            full = century(when, year) if not when.startswith("--") else (
+                                year + when[1:] if _exists(year, when) else None)
+                        if full is None:
                             ctx.record(self.name, {"document": doc.name, "text": found.text,
                                                    "reason": "no year nearby"})
                             continue
-                        attrs = {"when": years[i][1] + when[1:], "cert": "medium"}
+                        attrs = {"when": full, "cert": "medium"}
                     plans.append((found, attrs))
                 for found, attrs in reversed(plans):
                     s, e = flat.start_position(found.start), flat.end_position(found.end)
