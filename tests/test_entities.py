@@ -195,3 +195,9 @@ def test_a_name_inside_a_longer_correction_is_marked_in_the_correction() -> None
     corr = body.find(".//{http://www.tei-c.org/ns/1.0}corr")
     assert [(etree.QName(c).localname, c.text) for c in corr] == [("placeName", "Moscow"), ("date", "1956")]
     assert body.find(".//{http://www.tei-c.org/ns/1.0}sic").text == "h e l d i n M o s c o w"
+
+
+def test_a_place_name_for_a_group_is_no_place() -> None:
+    body, _ = tagged("""<p>the "Soviet" and "Moscow" factions, the Moscow "group", the Moscow [old] faction;
+        in Moscow grouped.</p>""")
+    assert names(body) == [("placeName", "#pl-moscow", "Moscow")]

@@ -11,6 +11,7 @@ earlier links are removed and made afresh, so that a changed register gives fres
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,6 +109,14 @@ def _dominant(candidates: list[str], plain: Counter[str]) -> str | None:
     return best if top >= 3 and top >= DOMINANCE * second else None
 
 
+_GROUP_AFTER = re.compile(r"""["”’']?\s*(?:\[[^\]]*\]\s*)?["“]?(?:factions?|groups?)\b""")
+
+
+def _names_a_group(raw: str, hit: Hit) -> bool:
+    """A place name used for a group of people is no place: the "Yan'an" faction, the Yan'an "group"."""
+    return all(t.kind == "placeName" for t in hit.targets) and bool(_GROUP_AFTER.match(raw, hit.end))
+
+
 def _extend_brackets(raw: str, start: int, end: int) -> tuple[int, int]:
     """Take editorial brackets around or half inside a name into its span: ``[Bulganin]``, ``Kim [Chang Hym]``."""
     inner = raw[start:end]
@@ -156,7 +165,8 @@ class TagEntities:
             offset = 0
             for flat in list(containers(text_el)):
                 hits = [h for h in matcher.find(flat.text) if not (
-                    h.start > 1 and flat.text[h.start - 1] in _HYPHENS and _in_compound(flat.text, h))]
+                    h.start > 1 and flat.text[h.start - 1] in _HYPHENS and _in_compound(flat.text, h))
+                    and not _names_a_group(flat.text, h)]
                 plain.update(h.targets[0].entry_id for h in hits if len(h.targets) == 1 and not h.targets[0].short)
                 found.append((flat, hits, offset))
                 offset += len(flat.text) + 1
