@@ -2,11 +2,19 @@
 
 Names come from the edition's registers (``paths.registers``); without registers the pass does nothing.
 A mention is linked when its form belongs to exactly one entry. A short form (a bare surname such as
-``Kim``, ``Li``, ``Choe``) or a form shared by several entries is linked only to the entry among its
-candidates mentioned most recently in the same document, and not further back than ``WINDOW``
-characters; otherwise it stays untagged and is recorded (``ambiguous``) for the editor. Markup an editor
-made (entity elements without ``@resp="#teiedit"``) is never changed and never looked into; teiedit's own
-earlier links are removed and made afresh, so that a changed register gives fresh links.
+``Kim``, ``Li``, ``Choe``) or a form shared by several entries is linked to the entry among its candidates
+mentioned most recently in the same document, not further back than ``WINDOW`` characters; failing that,
+to a candidate the document names ``DOMINANCE`` times more often than the others by unambiguous forms,
+with ``@cert="medium"``; otherwise it stays untagged and is recorded (``ambiguous``) for the editor.
+Place names are skipped where they act as adjectives: the second half of a lower-case compound
+(``anti-Japan``) or the name of a group (the "Yan'an" faction).
+
+Spans cover the name only (titles and possessive endings stay outside), take in editorial brackets and
+``supplied`` letters, and run across ``lb``, ``hi`` and repaired words (``choice``); a name inside a
+longer correction is marked inside the ``corr``. Markup an editor made (entity elements without
+``@resp="#teiedit"``) is never changed and never looked into; teiedit's own earlier links are removed and
+made afresh, so that a changed register gives fresh links. In the header only ``correspDesc`` names are
+touched: they get ``@ref`` when they hold exactly one full form of an entry of their kind.
 """
 
 from __future__ import annotations
