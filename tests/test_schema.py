@@ -86,3 +86,21 @@ def test_conventions_elements_are_declared(shared: Path) -> None:
     p5 = etree.parse(str(shared / "tei-p5" / "p5subset.xml"))
     tei_elements = set(p5.xpath("//t:elementSpec/@ident", namespaces=TEI))
     assert sorted((words & tei_elements) - _declared_elements()) == []
+
+
+def test_html_reference_documents_every_element() -> None:
+    from lxml import html
+
+    page = html.parse(str(REPO / "schema" / "build" / "teiedit.html")).getroot()
+    for ident in sorted(_declared_elements()):
+        section = page.xpath(f"//h2[@id='el-{ident}']/..")
+        assert section, ident
+        sec = section[0]
+        assert sec.xpath(".//div[@class='model']/code"), f"{ident}: no content model"
+        example = sec.xpath("string(.//h3[.='Example']/following-sibling::pre[1])")
+        assert example.startswith(f"<{ident}") or f"<{ident}" in example, f"{ident}: no example"
+    gap = page.xpath("//h2[@id='el-gap']/..")[0]
+    assert "only: illegible | omitted | damage | unrecoverable" in gap.text_content()
+    choice = page.xpath("//h2[@id='el-choice']/..")[0]
+    assert choice.xpath(".//a[@href='#rule-choice-both-readings']")
+    assert page.xpath("//li[@id='rule-pointers-resolve']")

@@ -8,24 +8,13 @@ from pathlib import Path
 from teiedit.io import write_atomic
 from teiedit.odd.model import OddSchema, load_odd
 from teiedit.odd.rng import odd_to_rng
+from teiedit.odd.reference import odd_to_html
 from teiedit.odd.schematron import odd_to_schematron
+from teiedit.odd.xsd import odd_to_xsd
 
 
 def _outputs() -> dict[str, Callable[[OddSchema], bytes]]:
-    out: dict[str, Callable[[OddSchema], bytes]] = {"rng": odd_to_rng, "sch": odd_to_schematron}
-    try:
-        from teiedit.odd.xsd import odd_to_xsd
-
-        out["xsd"] = odd_to_xsd
-    except ImportError:  # pragma: no cover - while the XSD writer is not there
-        pass
-    try:
-        from teiedit.odd.reference import odd_to_html
-
-        out["html"] = odd_to_html
-    except ImportError:  # pragma: no cover
-        pass
-    return out
+    return {"rng": odd_to_rng, "sch": odd_to_schematron, "xsd": odd_to_xsd, "html": odd_to_html}
 
 
 def compiled_files(odd: OddSchema) -> dict[str, bytes]:
