@@ -154,12 +154,12 @@ def _listing(names: list[str] | set[str], limit: int = 12) -> str:
 
 # -- RELAX NG -----------------------------------------------------------------------------------------
 _WRONG = re.compile(r"Did not expect element (\S+) there")
-_EXPECT = re.compile(r"Expecting (?:an )?element (\S+), got (\S+)")
+_EXPECT = re.compile(r"Expecting (?:an )?element (\w\S*), got (\S+)")
 _EXTRA = re.compile(r"Element (\S+) has extra content: (\S+)")
 _BADATT = re.compile(r"Invalid attribute (\S+) for element (\S+)")
 _ATTRS = re.compile(r"Element (\S+) failed to validate attributes")
 _CONTENT = re.compile(r"Element (\S+) failed to validate content")
-_NOTHING = re.compile(r"Expecting (?:an )?element (\S+), got nothing")
+_NOTHING = re.compile(r"Expecting (?:an )?element ?(\S*), got nothing")
 _NOTALLOWED = re.compile(r"Element (\S+) not allowed")
 _TEXT = re.compile(r"Element (\S+) has (?:extra content: text|text content)|Error validating value")
 
@@ -217,6 +217,10 @@ def explain_rng_error(err: etree._LogEntry, tree: etree._ElementTree, grammar: G
     m = _NOTHING.search(msg)
     if m:
         name = etree.QName(el).localname if el is not None else "this element"
+        if not m.group(1):
+            info = grammar.info(name)
+            return (f"<{name}> is incomplete: it needs content here",
+                    f"allowed: {_listing(info.children)}" if info else "", el)
         return (f"<{name}> is incomplete: <{m.group(1)}> is missing", f"add a <{m.group(1)}>", el)
     m = _BADATT.search(msg)
     if m:
@@ -435,8 +439,10 @@ def schemas_for(doc: Path, tree: etree._ElementTree, default: Schemas) -> tuple[
             local_sch = _local_file(sch.href, doc) if sch is not None else None
             return replace(default, rng=local, sch=local_sch, schematron=local_sch is not None), notes
         fallback = default.tei_all or default.rng
+        remote = urlparse(rng.href).scheme not in ("", "file")
+        why = "is not a local file" if remote else "does not exist beside this file"
         notes.append(Diagnostic(
-            message=f"the declared schema {rng.href} is not a local file; validating against {fallback.name}",
+            message=f"the declared schema {rng.href} {why}; validating against {fallback.name}",
             path=str(doc), level=Level.INFO, origin="validate", rule="xml-model",
             suggestion="" if default.tei_all else "give --tei-all PATH to check TEI from elsewhere against tei_all",
         ))
