@@ -17,11 +17,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from teiedit import validate as v  # noqa: E402
-from teiedit import xslt  # noqa: E402
-from teiedit.io import iter_xml_files  # noqa: E402
-from teiedit.odd.build import compiled_files  # noqa: E402
-from teiedit.odd.model import load_odd  # noqa: E402
+from teiedit import validate as v
+from teiedit import xslt
+from teiedit.io import iter_xml_files
+from teiedit.odd.build import compiled_files
+from teiedit.odd.model import load_odd
 
 
 def best(fn: Callable[[], object], repeat: int, reset: Callable[[], None] | None = None) -> float:

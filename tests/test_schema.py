@@ -78,7 +78,7 @@ def test_conventions_elements_are_declared(shared: Path) -> None:
     """Every TEI element docs/tei-conventions.md names (as <name> or in `a/b/c` paths) is in the ODD."""
     text = (REPO / "docs" / "tei-conventions.md").read_text(encoding="utf-8")
     words = set(re.findall(r"<([A-Za-z]+)[\s>/]", text))
-    prose = re.sub(r"```.*?```", " ", text, flags=re.S)
+    prose = re.sub(r"```.*?```", " ", text, flags=re.DOTALL)
     for span in re.findall(r"`([^`\n]+)`", prose):
         # drop predicates, quoted values, attribute names and file names: only element names remain
         span = re.sub(r'\[[^\]]*\]|"[^"]*"|@[\w:]+|\S+\.(?:xml|txt|py|md|rng|sch|json)\S*', " ", span)
@@ -104,3 +104,16 @@ def test_html_reference_documents_every_element() -> None:
     choice = page.xpath("//h2[@id='el-choice']/..")[0]
     assert choice.xpath(".//a[@href='#rule-choice-both-readings']")
     assert page.xpath("//li[@id='rule-pointers-resolve']")
+
+
+def test_edition_files_point_editors_at_the_compiled_schemas() -> None:
+    """Every file in tei/ carries xml-model PIs for the RNG and the Schematron, and both files exist."""
+    from teiedit.validate import RNG_NS, SCH_NS, xml_models
+
+    files = sorted((REPO / "tei").glob("*.xml"))
+    assert files
+    for f in files:
+        models = {m.schematypens: m.href for m in xml_models(etree.parse(str(f)))}
+        assert set(models) >= {RNG_NS, SCH_NS}, f.name
+        for href in models.values():
+            assert (f.parent / href).resolve().is_file(), (f.name, href)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from teiedit.odd.xsd import Particle, UNBOUNDED, deterministic
+from teiedit.odd.xsd import UNBOUNDED, Particle, deterministic
 from teiedit.validate import Schemas, validate_file
 
 REPO = Path(__file__).resolve().parent.parent

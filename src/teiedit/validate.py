@@ -276,14 +276,13 @@ def rng_diagnostics(tree: etree._ElementTree, path: str, rng_path: Path) -> list
     reported: list[etree._Element] = []
     for err in entries:
         message, hint, el = explain_rng_error(err, tree, grammar)
-        cascade = any(p.search(err.message) for p in _CASCADE) or _ATTRS.search(err.message) and any(
-            d.line == err.line and "@" in d.message for d in diags)
-        # a follow-up error about an element already reported, its ancestors or a sibling of it
-        if el is not None and any(el is r or el in r.iterancestors() or r in el.iterancestors()
-                                  or r.getparent() is el.getparent() for r in reported):
-            if cascade or not _WRONG.search(err.message):
-                continue
-        if cascade and diags:
+        # "extra content" / "failed to validate" restate an error already given for a child
+        cascade = any(p.search(err.message) for p in _CASCADE) or bool(_ATTRS.search(err.message) and any(
+            d.line == err.line and "@" in d.message for d in diags))
+        # an error about an element already reported, one of its ancestors or descendants, or a sibling
+        related = el is not None and any(el is r or el in r.iterancestors() or r in el.iterancestors()
+                                         or r.getparent() is el.getparent() for r in reported)
+        if (related and (cascade or not _WRONG.search(err.message))) or (cascade and diags):
             continue
         if el is not None:
             reported.append(el)

@@ -8,8 +8,8 @@ from pathlib import Path
 from teiedit.diagnostics import TeieditError
 from teiedit.io import write_atomic
 from teiedit.odd.model import OddSchema, load_odd
-from teiedit.odd.rng import odd_to_rng
 from teiedit.odd.reference import odd_to_html
+from teiedit.odd.rng import odd_to_rng
 from teiedit.odd.schematron import odd_to_schematron
 from teiedit.odd.xsd import odd_to_xsd
 

@@ -30,6 +30,15 @@ def _desc(spec_el: etree._Element) -> str:
     return " ".join("".join(d[0].itertext()).split()) if d else ""
 
 
+def _links(names: list[str], prefix: str | None = None, odd: OddSchema | None = None) -> list[etree._Element | str]:
+    """Links to sections, separated by spaces."""
+    out: list[etree._Element | str] = []
+    for n in names:
+        kind = prefix or ("el" if odd is not None and n in odd.elements else "class")
+        out.extend([H.A(n, href=f"#{kind}-{n}"), " "])
+    return out
+
+
 def _occ(node: etree._Element) -> str:
     lo, hi = node.get("minOccurs", "1"), node.get("maxOccurs", "1")
     if (lo, hi) == ("1", "1"):
@@ -185,7 +194,7 @@ class Reference:
         sec.append(self.model_html(spec.content))
         classes = [m for m in spec.member_of if m in self.odd.classes]
         if classes:
-            sec.append(H.P("Member of: ", *sum(([H.A(c, href=f"#class-{c}"), " "] for c in classes), [])))
+            sec.append(H.P("Member of: ", *_links(classes, "class")))
         atts = self.all_atts(spec)
         sec.append(H.H3("Attributes"))
         if "att.global" in [c.ident for c in self.odd.att_classes_of(spec)]:
@@ -207,7 +216,7 @@ class Reference:
 
     def page(self) -> etree._Element:
         odd = self.odd
-        nav = H.P(*sum(([H.A(e, href=f"#el-{e}"), " "] for e in sorted(odd.elements, key=str.lower)), []))
+        nav = H.P(*_links(sorted(odd.elements, key=str.lower), "el"))
         body = H.BODY(
             H.H1(f"The {odd.ident} customisation of TEI P5"),
             H.P(f"{len(odd.elements)} elements, {len(odd.classes)} classes, {len(odd.macros)} macros, "
@@ -231,8 +240,7 @@ class Reference:
                 item.append(H.TABLE(H.TR(*(H.TH(h) for h in ("attribute", "use", "datatype", "values",
                                                               "description", "from"))),
                                     *(self.att_row(a, ident) for a in cls.atts)))
-            item.append(H.P("Members: ", *sum(([H.A(m, href=f"#{'el' if m in odd.elements else 'class'}-{m}"), " "]
-                                                for m in members), [])))
+            item.append(H.P("Members: ", *_links(members, None, odd)))
             body.append(item)
         body.append(H.H2("Macros", id="macros"))
         for ident in sorted(odd.macros):
@@ -250,4 +258,4 @@ def odd_to_html(odd: OddSchema) -> bytes:
     return b"<!DOCTYPE html>\n" + etree.tostring(page, method="html", encoding="utf-8") + b"\n"
 
 
-__all__ = ["odd_to_html", "TEI_NS"]
+__all__ = ["TEI_NS", "odd_to_html"]

@@ -377,4 +377,4 @@ def odd_to_xsd(odd: OddSchema) -> bytes:
     return etree.tostring(s, xml_declaration=True, encoding="UTF-8") + b"\n"
 
 
-__all__ = ["odd_to_xsd", "deterministic", "Particle", "TEI_NS"]
+__all__ = ["TEI_NS", "Particle", "deterministic", "odd_to_xsd"]
