@@ -69,10 +69,31 @@ def load_rng(path: Path) -> etree.RelaxNG:
     return _load_rng(Path(path).resolve())
 
 
+_REMOTE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+
+
+def _refuse_remote(tree: etree._ElementTree, path: Path, what: str) -> None:
+    """A schema from elsewhere may pull in remote grammars or documents: refuse, never fetch."""
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        loader = etree.QName(el).localname in ("include", "externalRef", "import", "redefine", "extends")
+        for name, value in el.attrib.items():
+            if loader and name in ("href", "schemaLocation") and _REMOTE.match(value) and not value.startswith("file:"):
+                raise TeieditError(f"this {what} refers to the remote {value}; teiedit never fetches anything",
+                                   path, line=el.sourceline or 0, hint="use a local copy of that file")
+            if name in ("test", "context", "select", "value") and re.search(
+                    r"(doc|document|unparsed-text|collection|json-doc)\s*\(\s*['\"][a-zA-Z][\w+.-]*://", value):
+                raise TeieditError(f"this {what} reads a remote resource in {value!r}; teiedit never fetches",
+                                   path, line=el.sourceline or 0, hint="use a local copy of that resource")
+
+
 @lru_cache(maxsize=8)
 def _load_rng(path: Path) -> etree.RelaxNG:
+    tree = read_xml(path)
+    _refuse_remote(tree, path, "RELAX NG schema")
     try:
-        return etree.RelaxNG(read_xml(path))
+        return etree.RelaxNG(tree)
     except etree.RelaxNGParseError as exc:
         raise TeieditError(f"the RELAX NG schema does not load: {exc}", path,
                            hint="recompile it with `teiedit schema`") from None
@@ -90,6 +111,7 @@ def schematron_stylesheet(sch: Path) -> Path:
         from teiedit.io import write_atomic
 
         tree = read_xml(Path(sch))
+        _refuse_remote(tree, Path(sch), "Schematron schema")
         if etree.QName(tree.getroot()).namespace != SCH_NS:
             raise TeieditError("not an ISO Schematron schema", sch,
                                hint=f"the root must be <schema xmlns=\"{SCH_NS}\">")
