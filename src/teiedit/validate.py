@@ -536,9 +536,24 @@ def _replace(node: etree._Element, new: list[etree._Element], text: str | None) 
 
 # -- putting it together -----------------------------------------------------------------------------------
 def _collapse(diags: list[Diagnostic]) -> list[Diagnostic]:
-    """One message per mistake: the grammar and the rules often both flag the same bad value."""
-    out: list[Diagnostic] = []
+    """One message per mistake: the grammar and the rules often both flag the same bad value, and one
+    missing declaration (a register entry, resp="#teiedit" without its application) fires on every use."""
+    repeats: dict[tuple[str, str], int] = {}
     for d in diags:
+        if d.origin == "schematron":
+            repeats[(d.rule, d.message)] = repeats.get((d.rule, d.message), 0) + 1
+    first_seen: set[tuple[str, str]] = set()
+    merged: list[Diagnostic] = []
+    for d in diags:
+        key = (d.rule, d.message)
+        if d.origin == "schematron" and repeats.get(key, 1) > 1:
+            if key in first_seen:
+                continue
+            first_seen.add(key)
+            d = replace(d, message=f"{d.message} ({repeats[key]} places in this file; the first is shown)")
+        merged.append(d)
+    out: list[Diagnostic] = []
+    for d in merged:
         attr = re.search(r"@([\w:]+)=\"([^\"]*)\"", d.message)
         key = (d.line, attr.group(0) if attr else "")
         if attr and any((o.line, (re.search(r"@([\w:]+)=\"([^\"]*)\"", o.message) or [""])[0]) == key
