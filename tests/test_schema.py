@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
 from teiedit.odd import load_odd
@@ -117,3 +118,14 @@ def test_edition_files_point_editors_at_the_compiled_schemas() -> None:
         assert set(models) >= {RNG_NS, SCH_NS}, f.name
         for href in models.values():
             assert (f.parent / href).resolve().is_file(), (f.name, href)
+
+
+def test_cli_schema_writes_the_four_compiled_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from helpers import run_cli
+
+    code, out, _ = run_cli(["schema", "--odd", str(REPO / "schema" / "teiedit.odd"), "--out", str(tmp_path)], capsys)
+    assert code == 0
+    for suffix in ("rng", "sch", "xsd", "html"):
+        written = tmp_path / f"teiedit.{suffix}"
+        assert f"wrote {written}" in out
+        assert written.read_bytes() == (REPO / "schema" / "build" / f"teiedit.{suffix}").read_bytes()
