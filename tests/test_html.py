@@ -105,7 +105,7 @@ def page(site: Path, name: str) -> etree._ElementTree:
         ("memo-c.html", "string(//a[@rel='prev']/@href)", "letter-b.html"),
         ("letter-b.html", "string(//a[@class='stable-url']/@href)", "https://example.org/test/letter-b"),
         # index
-        ("index.html", "count(//table[@id='documents']/tbody/tr)", 3.0),
+        ("index.html", "count(//table[@id='documents']/tbody/tr)", 4.0),
         ("index.html", "string(//tbody/tr[1]/td[2]/a/@href)", "letter-a.html"),
         ("index.html", "string(//tbody/tr[1]/td[3])", "Anna Berg"),
         ("index.html", "string(//tbody/tr[1]/td[4])", "Carl Dorn"),
@@ -113,6 +113,18 @@ def page(site: Path, name: str) -> etree._ElementTree:
         ("index.html", "string(//tbody/tr[1]/td[6])", "Northtown, City Archive, Berg papers, Box 3, folder 7"),
         ("index.html", "count(//select[@id='filter-year']/option)", 3.0),
         ("index.html", "string(//tbody/tr[3]/@data-persons)", "Kim Chol"),
+        # pointers, tables, verse, pages
+        ("compilation-s.html", "string(//a[.='Memorandum on the carts']/@href)", "memo-c.html"),
+        ("compilation-s.html", "count(//a[.='A part not in this build'])", 0.0),
+        ("compilation-s.html", "string(//span[@class='tei-ref'])", "A part not in this build"),
+        ("compilation-s.html", "string(//a[@class='tei-ptr']/@href)", "https://example.org/bulletin"),
+        ("compilation-s.html", "string(//table[@class='tei-table']/caption)", "Deliveries"),
+        ("compilation-s.html", "string(//table[@class='tei-table']//tr[1]/th[2])", "Carts"),
+        ("compilation-s.html", "string(//table[@class='tei-table']//tr[2]/td[1]/a/@href)", "places.html#pl-north"),
+        ("compilation-s.html", "count(//div[@class='tei-lg']/p[@class='tei-l'])", 2.0),
+        ("compilation-s.html", "string(//span[@class='tei-pb']/@data-n)", "2"),
+        ("compilation-s.html", "string(//span[@lang='de'])", "Wort"),
+        ("compilation-s.html", "string(//em[@class='tei-emph'])", "this"),
         # registers
         ("persons.html", "count(//section[@class='entry'])", 3.0),
         ("persons.html", "string(//section[@id='p-berg']//ul[@class='variants']/li/@lang)", "de"),
@@ -154,7 +166,7 @@ def test_search_index_holds_each_paragraph_with_its_anchor(site: Path) -> None:
     script = (site / "search-index.js").read_text(encoding="ascii")
     data = json.loads(script.removeprefix("window.teieditSearchIndex = ").rstrip().rstrip(";"))
     docs = [d[0] for d in data["docs"]]
-    assert docs == ["letter-a.html", "letter-b.html", "memo-c.html"]
+    assert docs == ["letter-a.html", "letter-b.html", "memo-c.html", "compilation-s.html"]
     texts = {b[2]: (docs[b[0]], b[1]) for b in data["blocks"]}
     assert texts["Ten carts, as said."][0] == "letter-a.html"
     hit = next(v for k, v in texts.items() if k.startswith("Dear Anna"))
@@ -325,8 +337,9 @@ def test_a_new_document_rerenders_its_neighbours(tmp_path: Path) -> None:
         .replace("Memorandum on the carts", "Later memorandum")
     (src / "memo-d.xml").write_text(later, encoding="utf-8")
     written = {p.name for p in build(src, out)}
-    assert {"memo-d.html", "memo-c.html"} <= written and "letter-a.html" not in written
-    assert page(out, "memo-c.html").xpath("string(//a[@rel='next']/@href)") == "memo-d.html"
+    assert {"memo-d.html", "compilation-s.html"} <= written and "letter-a.html" not in written
+    assert "memo-c.html" not in written
+    assert page(out, "compilation-s.html").xpath("string(//a[@rel='next']/@href)") == "memo-d.html"
 
 
 def test_print_stylesheet_still_imports_the_web_one(tmp_path: Path) -> None:

@@ -103,7 +103,7 @@ def test_reading_switch_works_without_javascript(site: Path, browser) -> None:  
     assert not pg.locator(".choice.repaired .corr").is_visible()
     assert "Ten carts, as said." in pg.locator("main").inner_text()
     pg.goto(url(site, "index.html"))
-    assert pg.locator("#documents tbody tr").count() == 3
+    assert pg.locator("#documents tbody tr").count() == 4
     context.close()
 
 
@@ -171,21 +171,21 @@ def test_index_filters_and_sorting(site: Path, page) -> None:  # type: ignore[no
     assert page.locator("#filters").is_visible()
     page.select_option("#filter-kind", "memorandum")
     assert visible.count() == 1 and "Memorandum on the carts" in visible.first.inner_text()
-    assert page.locator("#filter-count").inner_text() == "1 of 3 documents"
+    assert page.locator("#filter-count").inner_text() == "1 of 4 documents"
     page.select_option("#filter-kind", "")
     page.select_option("#filter-person", "Carl Dorn")
     assert visible.count() == 2
     page.select_option("#filter-year", "1957")
     assert visible.count() == 0
     page.select_option("#filter-person", "")
-    assert visible.count() == 1
+    assert visible.count() == 2
     page.select_option("#filter-year", "")
-    assert visible.count() == 3
+    assert visible.count() == 4
     page.get_by_role("button", name="Title").click()
-    titles = [rows.nth(i).locator("td").nth(1).inner_text() for i in range(3)]
+    titles = [rows.nth(i).locator("td").nth(1).inner_text() for i in range(4)]
     assert titles == sorted(titles, key=str.lower)
     page.get_by_role("button", name="Title").click()
-    titles_desc = [rows.nth(i).locator("td").nth(1).inner_text() for i in range(3)]
+    titles_desc = [rows.nth(i).locator("td").nth(1).inner_text() for i in range(4)]
     assert titles_desc == sorted(titles, key=str.lower, reverse=True)
     assert page.locator("th[aria-sort='descending']").inner_text().startswith("Title")
     assert page.errors == []

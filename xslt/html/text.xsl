@@ -235,9 +235,9 @@
 
   <!-- Links inside the text: only safe URLs become hrefs. -->
   <xsl:template match="tei:ref | tei:ptr" mode="text">
-    <xsl:variable name="url" select="te:safe-url(tokenize(normalize-space(@target), ' ')[1])"/>
+    <xsl:variable name="url" select="te:link-target(., tokenize(normalize-space(@target), ' ')[1])"/>
     <xsl:choose>
-      <xsl:when test="$url and not(te:inside-link(.)) and not(starts-with($url, '#'))">
+      <xsl:when test="$url and not(te:inside-link(.))">
         <a class="tei-{local-name()}" href="{$url}">
           <xsl:apply-templates mode="text"/>
           <xsl:if test="self::tei:ptr"><xsl:value-of select="$url"/></xsl:if>
@@ -246,6 +246,19 @@
       <xsl:otherwise><span class="tei-{local-name()}"><xsl:apply-templates mode="text"/></span></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- A pointer to another TEI file of the build becomes a link to its page (te:pages in the bundle);
+       absolute http(s)/mailto URLs stay links if safe; anything else (relative files that are not pages
+       of the site, javascript:, data:) stays text. -->
+  <xsl:function name="te:link-target" as="xs:string">
+    <xsl:param name="context" as="node()"/>
+    <xsl:param name="target" as="xs:string?"/>
+    <xsl:variable name="file" select="tokenize(substring-before(($target || '#'), '#'), '/')[last()]"/>
+    <xsl:variable name="page" select="root($context)/te:bundle/te:pages/te:page[@file = $file][1]/@page"/>
+    <xsl:variable name="url" select="te:safe-url($target)"/>
+    <xsl:sequence select="if ($file and $page) then $page || '.html'
+                          else if (matches($url, '^(https?|mailto):', 'i')) then $url else ''"/>
+  </xsl:function>
 
   <xsl:template match="comment() | processing-instruction()" mode="text"/>
 

@@ -146,6 +146,25 @@ def referenced_ids(root: etree._Element) -> set[str]:
     return ids
 
 
+def linked_pages(root: etree._Element, pages_by_file: dict[str, str]) -> dict[str, str]:
+    """Pointers (``@target``) to other TEI files of the build, mapped to their page names."""
+    found: dict[str, str] = {}
+    for target in root.xpath(".//@target"):
+        for token in str(target).split():
+            name = token.split("#", 1)[0].rsplit("/", 1)[-1]
+            if name in pages_by_file:
+                found[name] = pages_by_file[name]
+    return found
+
+
+def pages_element(pages: dict[str, str]) -> etree._Element:
+    """``te:pages``: which page each linked TEI file became (stylesheets never guess file names)."""
+    out = etree.Element(f"{{{TE_NS}}}pages", nsmap={"te": TE_NS})
+    for file, page in sorted(pages.items()):
+        etree.SubElement(out, f"{{{TE_NS}}}page", file=file, page=page)
+    return out
+
+
 def correspondents(root: etree._Element) -> frozenset[str]:
     """Who writes to whom in a letter (register ids, else normalised names), regardless of direction."""
     people: set[str] = set()

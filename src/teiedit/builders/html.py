@@ -29,8 +29,10 @@ from teiedit.builders.corpus import (
     document_title,
     edition_corpus,
     is_register,
+    linked_pages,
     load_edition_docs,
     load_registers,
+    pages_element,
     referenced_ids,
     sort_key,
 )
@@ -102,13 +104,15 @@ def page_params(docs: list[EditionDoc], i: int) -> dict[str, str]:
 
 
 def render_page(ed: EditionDoc, edition: Edition, prev: str = "", next_: str = "",
-                registers: Registers | None = None, params: dict[str, str] | None = None) -> str:
-    """The HTML page of one document (with its register entries when ``registers`` is given)."""
+                registers: Registers | None = None, params: dict[str, str] | None = None,
+                links: dict[str, str] | None = None) -> str:
+    """The HTML page of one document (with its register entries when ``registers`` is given, and the
+    pages of the TEI files it points to in ``links``)."""
     root = ed.doc.root
     source: etree._Element = root
-    if registers is not None:
-        ids = referenced_ids(root) & registers.entries.keys()
-        source = bundle(_copy(root), registers.element(ids))
+    if registers is not None or links:
+        ids = referenced_ids(root) & (registers.entries.keys() if registers else set())
+        source = bundle(_copy(root), (registers or Registers()).element(ids), pages_element(links or {}))
     all_params: dict[str, str] = {
         "edition-title": edition.title, "page": ed.page, "prev": prev, "next": next_,
         "base-url": edition.base_url, "tei-href": "", "pdf-href": "",
@@ -147,6 +151,7 @@ class HtmlBuilder:
         old = Manifest.read(out_dir)
         new = Manifest(assets=assets_fingerprint())
         written: list[Path] = []
+        by_file = {ed.path.name: ed.page for ed in docs}
         with staged_dir(out_dir) as tmp:
             for i, ed in enumerate(docs):
                 params = page_params(docs, i)
@@ -155,13 +160,15 @@ class HtmlBuilder:
                     "pdf-href": f"../pdf/{ed.page}.pdf" if link_pdf else "",
                 })
                 ids = referenced_ids(ed.doc.root) & registers.entries.keys()
-                digest = self._doc_hash(ed, params, registers, ids, new.assets, edition)
+                links = linked_pages(ed.doc.root, by_file)
+                digest = self._doc_hash(ed, {**params, **{"link:" + k: v for k, v in links.items()}},
+                                        registers, ids, new.assets, edition)
                 new.docs[ed.page] = digest
                 if old.docs.get(ed.page) == digest and (out_dir / f"{ed.page}.html").is_file() \
                         and (out_dir / "tei" / f"{ed.page}.xml").is_file():
                     continue
                 say(f"rendering {ed.page}")
-                html = render_page(ed, edition, registers=registers, params=params)
+                html = render_page(ed, edition, registers=registers, params=params, links=links)
                 write_text_atomic(tmp / f"{ed.page}.html", html)
                 (tmp / "tei").mkdir(exist_ok=True)
                 shutil.copyfile(ed.path, tmp / "tei" / f"{ed.page}.xml")
