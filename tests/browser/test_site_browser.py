@@ -297,3 +297,36 @@ def test_keyboard_focus_is_visible_and_starts_with_the_skip_link(site: Path, pag
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+
+
+# -- the repository's own edition ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def edition_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The web edition of this repository's tei/ (documents and registers, whatever they hold today)."""
+    from teiedit.config import load_edition
+    from teiedit.pipeline import edition_tei_files
+
+    repo = Path(__file__).resolve().parents[2]
+    edition = load_edition(repo)
+    files = edition_tei_files(edition)
+    assert files, "the repository's tei/ holds no documents"
+    out = tmp_path_factory.mktemp("edition") / "html"
+    HtmlBuilder().build(files, out, edition)
+    return out
+
+
+def test_the_edition_loads_cleanly_and_passes_the_audit(edition_site: Path, page) -> None:  # type: ignore[no-untyped-def]
+    problems = {}
+    for name in all_pages(edition_site):
+        page.goto(url(edition_site, name))
+        found = page.evaluate(A11Y_AUDIT)
+        if found:
+            problems[name] = found[:5]
+    assert problems == {}
+    assert page.errors == []
+
+
+def test_the_edition_links_all_resolve(edition_site: Path) -> None:
+    test_internal_links_all_resolve(edition_site)

@@ -61,8 +61,9 @@
                                             or self::tei:body or self::tei:front or self::tei:back or self::tei:group]"/>
     <xsl:choose>
       <xsl:when test="$sectioning and not(te:in-phrasing(.))">
-        <xsl:variable name="depth" select="min((count(ancestor::*[self::tei:div or self::tei:div1 or self::tei:div2
-                                           or self::tei:div3 or self::tei:div4 or self::tei:div5]), 5)) + 1"/>
+        <!-- h1 is the document's title: headings of the text start at h2, one level per division. -->
+        <xsl:variable name="depth" select="max((2, min((count(ancestor::*[self::tei:div or self::tei:div1 or self::tei:div2
+                                           or self::tei:div3 or self::tei:div4 or self::tei:div5]) + 1, 6))))"/>
         <xsl:element name="h{$depth}">
           <xsl:attribute name="class" select="normalize-space('tei-head ' || te:rend-classes(.))"/>
           <xsl:call-template name="te:id"/>
