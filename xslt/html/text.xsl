@@ -7,6 +7,14 @@
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:te="urn:teiedit" xmlns="http://www.w3.org/1999/xhtml" exclude-result-prefixes="#all">
 
+  <!-- Blocks of reading text are counted so that each gets an id (te-b<n>) when the TEI gives none: search
+     hits and citations can point at a paragraph. -->
+  <xsl:mode use-accumulators="#all"/>
+  <xsl:accumulator name="te:blocks" initial-value="0" as="xs:integer">
+    <xsl:accumulator-rule match="tei:p | tei:ab | tei:head | tei:item | tei:l | tei:dateline | tei:salute | tei:signed"
+                          select="$value + 1"/>
+  </xsl:accumulator>
+
   <!-- Elements whose HTML counterpart only takes phrasing content: inside them blocks become spans. -->
   <xsl:variable name="te:phrasing-parents" as="xs:string*"
     select="('p', 'head', 'l', 'ab', 'dateline', 'salute', 'signed', 'label', 'figDesc', 'hi', 'q', 'seg',
@@ -276,7 +284,13 @@
   </xsl:template>
 
   <xsl:template name="te:id">
-    <xsl:if test="@xml:id"><xsl:attribute name="id" select="te:safe-id(@xml:id)"/></xsl:if>
+    <xsl:choose>
+      <xsl:when test="@xml:id"><xsl:attribute name="id" select="te:safe-id(@xml:id)"/></xsl:when>
+      <xsl:when test="self::tei:p | self::tei:ab | self::tei:head | self::tei:item | self::tei:l | self::tei:dateline
+                      | self::tei:salute | self::tei:signed">
+        <xsl:attribute name="id" select="'te-b' || accumulator-before('te:blocks')"/>
+      </xsl:when>
+    </xsl:choose>
   </xsl:template>
   <xsl:template name="te:lang">
     <xsl:if test="@xml:lang and matches(@xml:lang, '^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$')">
