@@ -1,0 +1,237 @@
+"""CMIF v1.1 export: one ``correspDesc`` per letter of the edition, the format correspSearch harvests.
+
+Letters are the edition's documents whose ``profileDesc/correspDesc`` has ``correspAction``s
+(docs/tei-conventions.md); imported documents (tei/imported/) belong to other projects and are left
+out. Correspondents and places are named as the registers name them and carry the authority URI of
+their register entry (persons: GND, VIAF, LC, BnF, Wikidata…; places: GeoNames first), or no @ref when
+the register has none — CMIF asks for authority URIs, not project-internal ids. Dates keep the ISO
+attributes CMIF's date profile allows (@when, @notBefore, @notAfter, @from, @to).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from lxml import etree
+
+from teiedit.config import Edition
+from teiedit.diagnostics import TeieditError
+from teiedit.document import TEI_NS, XML_ID, E, local_name, tei
+from teiedit.exchange.authority import PERSON_PREFERENCE, PLACE_PREFERENCE, authority_uri, preferred_uri
+from teiedit.exchange.entries import Entry, load_register_files
+from teiedit.io import read_xml, write_atomic
+
+CMIF_RNG_URL = "https://raw.githubusercontent.com/TEI-Correspondence-SIG/CMIF/master/schema/cmi-customization.rng"
+#: CMIF's date profile: ISO years, year-months and dates.
+ISO_DATE = re.compile(r"^-?\d{4}(-\d{2}(-\d{2})?)?$")
+DATE_ATTRS = ("when", "notBefore", "notAfter", "from", "to")
+PARTY_TAGS = ("persName", "orgName", "name", "rs")
+
+
+@dataclass
+class CmifResult:
+    tree: etree._ElementTree
+    letters: int
+    warnings: list[str] = field(default_factory=list)
+
+
+def edition_letters(edition: Edition) -> list[tuple[Path, etree._Element]]:
+    """(file, TEI root) of the edition's own letters, in file order."""
+    from teiedit.pipeline import edition_tei_files
+
+    imported = (edition.tei / "imported").resolve()
+    out = []
+    for path in edition_tei_files(edition):
+        if imported in path.resolve().parents:
+            continue
+        root = read_xml(path).getroot()
+        if root.tag != tei("TEI"):
+            continue
+        if root.find(f"{tei('teiHeader')}/{tei('profileDesc')}/{tei('correspDesc')}/{tei('correspAction')}") is not None:
+            out.append((path, root))
+    return out
+
+
+def _timestamp() -> str:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    now = datetime.fromtimestamp(int(epoch), UTC) if epoch and epoch.isdigit() else datetime.now(UTC)
+    return now.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def _bibl_id(key: str) -> str:
+    """A UUID (as CMIF recommends) that is also a valid xml:id: the first of a stable series that
+    starts with a letter (xml:id must not start with a digit)."""
+    n = 0
+    while True:
+        candidate = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{key}#{n}"))
+        if candidate[0].isalpha():
+            return candidate
+        n += 1
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+class _Lookup:
+    """Register entries by id, and the URI CMIF gets for a name element."""
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self.by_id = {e.id: e for e in entries}
+
+    def entry(self, el: etree._Element) -> Entry | None:
+        for token in (el.get("ref") or el.get("key") or "").split():
+            if token.startswith("#") and token[1:] in self.by_id:
+                return self.by_id[token[1:]]
+        return None
+
+    def uri(self, el: etree._Element, preference: tuple[str, ...]) -> str | None:
+        entry = self.entry(el)
+        if entry is not None:
+            return preferred_uri(entry.authority_uris(), preference)
+        for token in (el.get("ref") or "").split():  # a URI written directly on the name
+            uri = authority_uri("", token)
+            if uri:
+                return uri
+        return None
+
+    def name(self, el: etree._Element) -> str:
+        entry = self.entry(el)
+        return entry.name if entry is not None and entry.names else _norm("".join(el.itertext()))
+
+
+def _action(action: etree._Element, kind: str, lookup: _Lookup, where: str,
+            warnings: list[str]) -> etree._Element:
+    out = E.correspAction(type=kind)
+    for party in action:
+        if not isinstance(party.tag, str) or local_name(party) not in PARTY_TAGS:
+            continue
+        is_org = local_name(party) == "orgName" or (
+            (entry := lookup.entry(party)) is not None and entry.kind == "org")
+        name = lookup.name(party)
+        if not name:
+            continue
+        el = E.orgName(name) if is_org else E.persName(name)
+        uri = lookup.uri(party, PERSON_PREFERENCE)
+        if uri:
+            el.set("ref", uri)
+        out.append(el)
+    if not len(out):
+        warnings.append(f"{where}: no {'sender' if kind == 'sent' else 'addressee'} given; written as unknown")
+        out.append(E.persName("unknown"))
+    place = action.find(tei("placeName"))
+    if place is not None and lookup.name(place):
+        el = E.placeName(lookup.name(place))
+        uri = lookup.uri(place, PLACE_PREFERENCE)
+        if uri:
+            el.set("ref", uri)
+        out.append(el)
+    date = action.find(tei("date"))
+    if date is not None:
+        attrs = {a: date.get(a, "").strip() for a in DATE_ATTRS if date.get(a)}
+        good = {a: v for a, v in attrs.items() if ISO_DATE.match(v)}
+        if attrs and not good:
+            warnings.append(f"{where}: the date {attrs} is not in CMIF's ISO profile; left out")
+        if good:
+            el = E.date(**good)
+            if date.get("cert"):
+                el.set("cert", date.get("cert", ""))
+            out.append(el)
+    return out
+
+
+def build_cmif(edition: Edition, *, url: str | None = None, email: str | None = None,
+               file_name: str = "cmif.xml") -> CmifResult:
+    """The CMIF tree of the edition's letters; TeieditError when CMIF's required facts are missing."""
+    cfg = edition.root / "teiedit.toml"
+    if not edition.editors:
+        raise TeieditError("CMIF names the editors of the file, and the edition has none", cfg,
+                           hint="add an [[edition.editors]] entry with a name")
+    if not edition.licence_url:
+        raise TeieditError("CMIF needs the licence of the file as a URL", cfg,
+                           hint='set licence_url (e.g. "https://creativecommons.org/licenses/by/4.0/")')
+    file_url = url or (edition.base_url.rstrip("/") + "/" + file_name if edition.base_url else "")
+    if not file_url:
+        raise TeieditError("CMIF needs the URL where the file will be published", cfg,
+                           hint="pass --url URL or set base_url in teiedit.toml")
+    letters = edition_letters(edition)
+    if not letters:
+        raise TeieditError("the edition has no letters (documents with a correspDesc) to export",
+                           edition.tei, hint="letters carry profileDesc/correspDesc with correspAction")
+    lookup = _Lookup(load_register_files(edition.registers))
+    bibl_id = _bibl_id(edition.base_url or edition.title)
+    warnings: list[str] = []
+    descs = []
+    for path, root in letters:
+        corresp = root.find(f"{tei('teiHeader')}/{tei('profileDesc')}/{tei('correspDesc')}")
+        assert corresp is not None
+        desc = E.correspDesc(source=f"#{bibl_id}")
+        idno = root.find(f"{tei('teiHeader')}/{tei('fileDesc')}/{tei('publicationStmt')}/{tei('idno')}[@type='URI']")
+        letter_url = _norm(idno.text or "") if idno is not None else ""
+        if not letter_url and edition.base_url:
+            letter_url = edition.base_url.rstrip("/") + "/" + (root.get(XML_ID) or path.stem)
+        if letter_url:
+            desc.set("ref", letter_url)
+        for kind in ("sent", "received"):
+            actions = corresp.findall(f"{tei('correspAction')}[@type='{kind}']")
+            if not actions:
+                warnings.append(f"{path.name}: no correspAction type={kind!r}; written as unknown")
+                desc.append(E.correspAction(E.persName("unknown"), type=kind))
+            for action in actions:
+                desc.append(_action(action, kind, lookup, path.name, warnings))
+        descs.append(desc)
+    editors = []
+    for i, ed in enumerate(edition.editors):
+        el = E.editor(ed.name)
+        if email and i == 0:
+            el.append(E.email(email))
+        editors.append(el)
+    publisher = E.publisher(E.ref(edition.publisher or edition.title, target=edition.base_url)
+                            if edition.base_url else (edition.publisher or edition.title))
+    bibl = E.bibl(f"{edition.title}. ", type="online")
+    bibl.set(XML_ID, bibl_id)
+    if edition.base_url:
+        bibl.append(E.ref(edition.base_url, target=edition.base_url))
+    root = E.TEI(
+        E.teiHeader(
+            E.fileDesc(
+                E.titleStmt(E.title(f"{edition.title}: correspondence metadata (CMIF)"), *editors),
+                E.publicationStmt(
+                    publisher,
+                    E.idno(file_url, type="url"),
+                    E.date(when=_timestamp()),
+                    E.availability(E.licence(edition.licence or edition.licence_url,
+                                             target=edition.licence_url)),
+                ),
+                E.sourceDesc(bibl),
+            ),
+            E.profileDesc(*descs),
+        ),
+        E.text(E.body(E.p())),
+    )
+    doc = etree.ElementTree(root)
+    root.addprevious(etree.ProcessingInstruction(
+        "xml-model", f'href="{CMIF_RNG_URL}" type="application/xml" '
+        'schematypens="http://relaxng.org/ns/structure/1.0"'))
+    return CmifResult(tree=doc, letters=len(descs), warnings=warnings)
+
+
+def serialize_cmif(result: CmifResult) -> bytes:
+    return etree.tostring(result.tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def write_cmif(edition: Edition, out: Path, *, url: str | None = None, email: str | None = None) -> str:
+    """Write the CMIF file; return a one-line summary (warnings on further lines)."""
+    result = build_cmif(edition, url=url, email=email, file_name=Path(out).name)
+    write_atomic(Path(out), serialize_cmif(result))
+    lines = [f"CMIF with {result.letters} letters written to {out}"]
+    lines += [f"warning: {w}" for w in result.warnings]
+    return "\n".join(lines)
+
+
+__all__ = ["CmifResult", "build_cmif", "edition_letters", "write_cmif", "TEI_NS"]

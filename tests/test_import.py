@@ -1,0 +1,173 @@
+"""teiedit import: foreign TEI enters the edition unaltered, hostile files are refused with a reason."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from helpers import run_cli
+from lxml import etree
+
+from teiedit.config import load_edition
+from teiedit.exchange.importer import import_files
+
+CASES = Path(__file__).resolve().parent / "cases" / "exchange"
+TEI = "{http://www.tei-c.org/ns/1.0}"
+
+
+@pytest.fixture
+def edition(tmp_path: Path) -> Path:
+    root = tmp_path / "edition"
+    shutil.copytree(CASES / "edition", root)
+    return root
+
+
+@pytest.fixture(scope="module")
+def shared_import(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, dict[str, object]]]:
+    """The whole shared external corpus imported once into a copy of the test edition."""
+    shared = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "external-tei"
+    if not shared.is_dir():
+        pytest.fail(f"the shared corpus is missing at {shared}")
+    root = tmp_path_factory.mktemp("shared") / "edition"
+    shutil.copytree(CASES / "edition", root)
+    report = import_files([shared], load_edition(root))
+    return shared, {str(f.source): f.to_json(report.target_dir) for f in report.files}
+
+
+def test_every_shared_file_is_imported_included_or_refused_with_a_reason(
+    shared_import: tuple[Path, dict[str, dict[str, object]]]
+) -> None:
+    shared, outcome = shared_import
+    assert sorted(outcome) == sorted(str(p.resolve()) for p in shared.rglob("*.xml"))
+    for source, entry in outcome.items():
+        assert entry["status"] in ("imported", "included", "refused"), source
+        if entry["status"] == "refused":
+            assert len(str(entry["reason"])) > 15, source
+        if entry["status"] == "included":
+            assert "included into" in str(entry["reason"])
+    # the CMIF template's xml:id="[UUID]" is not well-formed; it must be refused, not half-imported
+    template = next(s for s in outcome if s.endswith("cmif-digital-edition.xml"))
+    assert outcome[template]["status"] == "refused"
+    assert "NCName" in str(outcome[template]["reason"])
+
+
+def test_imported_files_are_stored_unaltered(shared_import: tuple[Path, dict[str, dict[str, object]]]) -> None:
+    _, outcome = shared_import
+    imported = [e for e in outcome.values() if e["status"] == "imported"]
+    copies = [e for e in imported if e["stored_as"] == "byte-identical copy"]
+    resolved = [e for e in imported if e["stored_as"] == "resolved XInclude"]
+    assert len(copies) > 35 and len(resolved) == 7  # 6 I.Sicily files (fallbacks) + the SGA master
+    assert all(e["xinclude"] or e["xinclude_fallbacks"] for e in resolved)
+    for entry in copies:
+        assert Path(str(entry["file"])).read_bytes() == Path(str(entry["source"])).read_bytes()
+
+
+def test_xinclude_set_is_resolved_into_one_document(
+    shared_import: tuple[Path, dict[str, dict[str, object]]]
+) -> None:
+    _, outcome = shared_import
+    master = next(e for s, e in outcome.items() if s.endswith("hu-hm_2177.xml"))
+    assert master["status"] == "imported" and len(master["xinclude"]) == 4  # type: ignore[arg-type]
+    tree = etree.parse(str(master["file"]))
+    assert not tree.xpath("//xi:include", namespaces={"xi": "http://www.w3.org/2001/XInclude"})
+    for inc in master["xinclude"]:  # type: ignore[attr-defined]
+        part = etree.parse(inc["file"]).getroot()
+        words = " ".join("".join(part.itertext()).split())
+        assert words in " ".join("".join(tree.getroot().itertext()).split())
+    fragments = [e for s, e in outcome.items() if "/hu-hm_2177/" in s]
+    assert len(fragments) == 3 and all(e["status"] == "included" for e in fragments)
+
+
+def test_manifest_lists_imports_and_register_conflicts(edition: Path) -> None:
+    (edition / "foreign").mkdir()
+    (edition / "foreign" / "people.xml").write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>P</title>
+        </titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc>
+        </teiHeader><standOff><listPerson>
+        <person xml:id="P17"><persName>Kim Il-sung</persName><idno type="URI">http://www.wikidata.org/entity/Q39464</idno></person>
+        <person xml:id="P18"><persName>Ri Sang-jo</persName></person>
+        </listPerson></standOff><text><body><p>A register.</p></body></text></TEI>""",
+        encoding="utf-8",
+    )
+    report = import_files([edition / "foreign"], load_edition(edition))
+    kinds = {(c.type, frozenset(e.id for e in c.entries)) for c in report.conflicts}
+    assert ("same-authority", frozenset({"kim-il-sung", "P17"})) in kinds
+    assert ("same-name", frozenset({"ri-sang-jo", "P18"})) in kinds
+    manifest = json.loads((edition / "tei" / "imported" / "manifest.json").read_text(encoding="utf-8"))
+    assert [f["name"] for f in manifest["files"]] == ["people.xml"]
+    assert manifest["files"][0]["source_sha256"] == manifest["files"][0]["stored_sha256"]
+    assert len(manifest["conflicts"]) == len(report.conflicts)
+    # importing again changes nothing and keeps the name
+    again = import_files([edition / "foreign"], load_edition(edition))
+    assert [(f.status, f.name) for f in again.files] == [("unchanged", "people.xml")]
+
+
+def test_xinclude_local_set_with_text_fallback_and_pointer(edition: Path) -> None:
+    report = import_files([CASES / "xinclude"], load_edition(edition))
+    status = {Path(f.source).name: f.status for f in report.files}
+    assert status == {"master.xml": "imported", "chapter-1.xml": "included", "chapter-2.xml": "included",
+                      "nested.xml": "included"}
+    tree = etree.parse(str(edition / "tei" / "imported" / "master.xml"))
+    body = tree.find(f"{TEI}text/{TEI}body")
+    assert [etree.QName(c).localname for c in body] == ["div", "p", "p", "p"]
+    assert "".join(body[0].itertext()) == "Chapter oneA nested paragraph & more."
+    assert "".join(body[1].itertext()) == "Quoted from a text file: To be, or not to be."
+    assert "".join(body[2].itertext()) == "Chapter 3 is lost."
+    assert body[3].get("{http://www.w3.org/XML/1998/namespace}id") == "second-para"
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("xxe.xml", "declares its own entities"),
+        ("billion-laughs.xml", "declares its own entities"),
+        ("undeclared-entity.xml", "does not expand"),
+        ("xinclude-remote.xml", "never fetches"),
+        ("xinclude-escape.xml", "outside the folder"),
+        ("xinclude-cycle-a.xml", "cycle"),
+        ("not-tei.xml", "is not TEI"),
+        ("empty.xml", "empty"),
+        ("broken.xml", "not well-formed"),
+        ("fragment.xml", "fragment"),
+    ],
+)
+def test_hostile_and_odd_files_are_refused_with_exit_2(
+    edition: Path, capsys: pytest.CaptureFixture[str], name: str, words: str
+) -> None:
+    code, _, err = run_cli(["import", str(CASES / "hostile" / name), "--into", str(edition)], capsys)
+    assert code == 2
+    assert words in err and name in err
+    assert "Traceback" not in err and "root:" not in err
+    assert not (edition / "tei" / "imported").exists()
+    assert "root:x:0:0" not in err  # nothing of /etc/passwd leaked into a message
+
+
+def test_import_cli_reports_and_writes_json(edition: Path, capsys: pytest.CaptureFixture[str],
+                                            tmp_path: Path) -> None:
+    code, out, _ = run_cli(["import", str(CASES / "xinclude"), "--into", str(edition),
+                            "--report", str(tmp_path / "r.json")], capsys)
+    assert code == 1  # imported, with schema problems against teiedit's schema
+    assert "imported as imported/master.xml" in out and "1 imported" in out
+    data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    master = next(f for f in data["files"] if f["name"] == "master.xml")
+    assert master["problems"] and master["problems"][0]["line"] > 0
+    assert "is not allowed" in master["problems"][0]["message"]
+
+
+def test_declared_local_schema_is_used(edition: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "withschema"
+    folder.mkdir()
+    (folder / "tiny.rng").write_text(
+        """<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><element name="TEI"
+        ns="http://www.tei-c.org/ns/1.0"><zeroOrMore><choice><text/><element><anyName/><text/></element>
+        </choice></zeroOrMore></element></start></grammar>""", encoding="utf-8")
+    (folder / "doc.xml").write_text(
+        '<?xml-model href="tiny.rng" type="application/xml" '
+        'schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text>flat</text></TEI>', encoding="utf-8")
+    report = import_files([folder], load_edition(edition))
+    (item,) = report.files
+    assert item.status == "imported" and item.problems == []
+    assert Path(item.schema).name == "tiny.rng" and "declares" in item.schema_reason
