@@ -349,5 +349,6 @@ def test_print_stylesheet_still_imports_the_web_one(tmp_path: Path) -> None:
     doc = read_tei(CASES / "letter-a.xml")
     out = transform(xslt_dir() / "print" / "document.xsl", doc.tree, params={"edition-title": "T"}).output
     tree = html.fromstring(out)
-    assert "Of cabbages, mostly." in tree.text_content()
-    assert tree.xpath("count(//a[@role='doc-noteref'])") == 3
+    text = " ".join(tree.text_content().split())
+    for expected in ("Of cabbages, mostly.", "Ten carts, as said.", "poor"):
+        assert expected in text

@@ -189,7 +189,7 @@ class HtmlBuilder:
     @staticmethod
     def _edition_registers(edition: Edition, seen: set[Path]) -> list[EditionDoc]:
         """Register files of the edition (tei/registers/) that were not named among the inputs."""
-        folder = edition.registers
+        folder = edition.registers if edition.registers.is_absolute() else edition.root / edition.registers
         if not folder.is_dir():
             return []
         extra = [p for p in iter_xml_files([folder]) if p.resolve() not in seen]
