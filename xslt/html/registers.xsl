@@ -66,8 +66,8 @@
               <li>
                 <xsl:call-template name="te:lang"/>
                 <xsl:apply-templates mode="text"/>
-                <xsl:if test="@type or @xml:lang">
-                  <span class="variant-kind"> (<xsl:value-of select="string-join((@type, @xml:lang), ', ')"/>)</span>
+                <xsl:if test="@type or @subtype or @xml:lang">
+                  <span class="variant-kind"> (<xsl:value-of select="string-join((@type, @subtype, @xml:lang), ', ')"/>)</span>
                 </xsl:if>
               </li>
             </xsl:for-each>

@@ -219,8 +219,10 @@ class HtmlBuilder:
         base = {"edition-title": edition.title}
         written: list[Path] = []
 
-        def emit(name: str, stylesheet: str, params: dict[str, str]) -> None:
-            html = transform(xslt_dir() / "html" / stylesheet, site, params={**base, **params}).output
+        def emit(name: str, stylesheet: str, params: dict[str, str],
+                 source: etree._Element | None = None) -> None:
+            html = transform(xslt_dir() / "html" / stylesheet, site if source is None else source,
+                             params={**base, **params}).output
             write_text_atomic(tmp / f"{name}.html", html)
             written.append(out_dir / f"{name}.html")
 
@@ -228,7 +230,7 @@ class HtmlBuilder:
         emit("timeline", "timeline.xsl", {"section": "timeline"})
         for kind in REGISTER_PAGES:
             emit(kind, "registers.xsl", {"section": kind, "kind": kind})
-        emit("search", "search.xsl", {"section": "search"})
+        emit("search", "search.xsl", {"section": "search"}, source=etree.Element("site"))
 
         pages = []
         for ed in docs:
