@@ -352,3 +352,25 @@ def test_print_stylesheet_still_imports_the_web_one(tmp_path: Path) -> None:
     text = " ".join(tree.text_content().split())
     for expected in ("Of cabbages, mostly.", "Ten carts, as said.", "poor"):
         assert expected in text
+
+
+def test_html_command_renders_any_tei_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from helpers import run_cli
+
+    monkeypatch.chdir(tmp_path)  # outside any edition
+    code, out, err = run_cli(["html", str(CASES), "--out", str(tmp_path / "site")], capsys)
+    assert code == 0, err
+    assert (tmp_path / "site" / "letter-a.html").is_file()
+    assert page(tmp_path / "site", "persons.html").xpath("count(//section[@class='entry'])") == 3.0
+    assert oct((tmp_path / "site" / "letter-a.html").stat().st_mode & 0o777) == "0o644"
+
+
+def test_html_command_refuses_xml_that_is_not_tei(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from helpers import run_cli
+
+    (tmp_path / "other.xml").write_text("<root>not TEI</root>", encoding="utf-8")
+    code, _, err = run_cli(["html", str(tmp_path / "other.xml"), "--out", str(tmp_path / "site")], capsys)
+    assert code == 2
+    assert "other.xml" in err and "Traceback" not in err
+    assert not (tmp_path / "site").exists()
