@@ -330,3 +330,16 @@ def test_the_edition_loads_cleanly_and_passes_the_audit(edition_site: Path, page
 
 def test_the_edition_links_all_resolve(edition_site: Path) -> None:
     test_internal_links_all_resolve(edition_site)
+
+
+def test_pages_fit_a_phone_screen(site: Path, browser) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    pg = context.new_page()
+    wide = {}
+    for name in all_pages(site):
+        pg.goto(url(site, name))
+        width = pg.evaluate("document.documentElement.scrollWidth")
+        if width > 360:
+            wide[name] = width
+    context.close()
+    assert wide == {}
