@@ -374,3 +374,24 @@ def test_html_command_refuses_xml_that_is_not_tei(tmp_path: Path, capsys: pytest
     assert code == 2
     assert "other.xml" in err and "Traceback" not in err
     assert not (tmp_path / "site").exists()
+
+
+def test_stylesheets_are_compiled_once_per_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import teiedit.xslt as xslt
+
+    real = xslt.processor()
+    compiled: list[str] = []
+
+    class Counting:
+        def __getattr__(self, name: str) -> object:
+            return getattr(real, name)
+
+        def new_xslt30_processor(self) -> object:
+            compiled.append("x")
+            return real.new_xslt30_processor()
+
+    monkeypatch.setattr(xslt, "_compiled", {})
+    monkeypatch.setattr(xslt, "processor", lambda: Counting())
+    build(CASES, tmp_path / "html")
+    # document, index, timeline, registers (3 pages) and search: five stylesheets, each compiled once
+    assert len(compiled) == 5

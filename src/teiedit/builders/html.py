@@ -80,19 +80,23 @@ class Manifest:
                           indent=1, sort_keys=True) + "\n"
 
 
-def page_params(docs: list[EditionDoc], i: int) -> dict[str, str]:
+def page_params(docs: list[EditionDoc], i: int,
+                pairs: list[frozenset[str]] | None = None) -> dict[str, str]:
     """Neighbours of document ``i``: previous/next document, and previous/next letter between the same
-    correspondents."""
-    ed = docs[i]
+    correspondents (``pairs``: the correspondents of every document, computed once by the caller)."""
+    if pairs is None:
+        pairs = [correspondents(d.doc.root) for d in docs]
     params = {"prev": "", "next": "", "prev-title": "", "next-title": "",
               "prev-letter": "", "next-letter": "", "prev-letter-title": "", "next-letter-title": ""}
     if i > 0:
-        params["prev"], params["prev-title"] = docs[i - 1].page, document_title(docs[i - 1].doc.root, docs[i - 1].page)
+        before = docs[i - 1]
+        params["prev"], params["prev-title"] = before.page, document_title(before.doc.root, before.page)
     if i + 1 < len(docs):
-        params["next"], params["next-title"] = docs[i + 1].page, document_title(docs[i + 1].doc.root, docs[i + 1].page)
-    who = correspondents(ed.doc.root)
+        after = docs[i + 1]
+        params["next"], params["next-title"] = after.page, document_title(after.doc.root, after.page)
+    who = pairs[i]
     if len(who) >= 2:
-        same = [j for j, other in enumerate(docs) if correspondents(other.doc.root) == who]
+        same = [j for j, other in enumerate(pairs) if other == who]
         k = same.index(i)
         if k > 0:
             o = docs[same[k - 1]]
@@ -152,9 +156,10 @@ class HtmlBuilder:
         new = Manifest(assets=assets_fingerprint())
         written: list[Path] = []
         by_file = {ed.path.name: ed.page for ed in docs}
+        pairs = [correspondents(ed.doc.root) for ed in docs]
         with staged_dir(out_dir) as tmp:
             for i, ed in enumerate(docs):
-                params = page_params(docs, i)
+                params = page_params(docs, i, pairs)
                 params.update({
                     "tei-href": f"tei/{ed.page}.xml",
                     "pdf-href": f"../pdf/{ed.page}.pdf" if link_pdf else "",
