@@ -395,3 +395,44 @@ def test_stylesheets_are_compiled_once_per_run(tmp_path: Path, monkeypatch: pyte
     build(CASES, tmp_path / "html")
     # document, index, timeline, registers (3 pages) and search: five stylesheets, each compiled once
     assert len(compiled) == 5
+
+
+def internal_link_problems(site: Path) -> list[str]:
+    """Links between pages of a site whose file or fragment does not exist."""
+    from urllib.parse import unquote, urlsplit
+
+    ids: dict[str, set[str]] = {}
+    problems = []
+    for f in sorted(site.glob("*.html")):
+        for href in page(site, f.name).xpath("//a/@href"):
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("//"):
+                continue
+            target = site / unquote(parts.path) if parts.path else f
+            if not target.is_file():
+                problems.append(f"{f.name}: {href}")
+            elif parts.fragment and target.suffix == ".html":
+                if target.name not in ids:
+                    ids[target.name] = set(page(site, target.name).xpath("//@id"))
+                if unquote(parts.fragment) not in ids[target.name]:
+                    problems.append(f"{f.name}: {href}")
+    return problems
+
+
+def test_internal_links_resolve(site: Path) -> None:
+    assert internal_link_problems(site) == []
+
+
+def test_the_full_example_of_the_tei_contract_renders_completely(repo: Path, tmp_path: Path) -> None:
+    """tests/cases/validate/valid holds a letter using every element of docs/tei-conventions.md."""
+    src = repo / "tests" / "cases" / "validate" / "valid"
+    out = tmp_path / "html"
+    build(src, out)
+    for f in sorted(src.glob("*.xml")):
+        root = read_tei(f).root
+        if not is_register(root):
+            assert missing_text(root, page(out, f"{safe_page_names([f])[0]}.html")) == [], f.name
+    assert internal_link_problems(out) == []
+    letter = page(out, "letter-full.html")
+    assert letter.xpath("string(//a[@class='tei-ref']/@href)") == "#d1"
+    assert letter.xpath("string(//a[@class='tei-ptr']/@href)") == "#note-1"

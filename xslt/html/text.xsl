@@ -121,7 +121,7 @@
         <span class="tei-list block"><xsl:apply-templates mode="text"/></span>
       </xsl:when>
       <xsl:otherwise>
-        <div class="tei-list {te:class-token(@type)}">
+        <div class="{normalize-space('tei-list ' || te:class-token(@type))}">
           <xsl:call-template name="te:id"/>
           <xsl:apply-templates select="tei:head" mode="text"/>
           <xsl:element name="{if ($ordered) then 'ol' else 'ul'}">
@@ -249,7 +249,10 @@
       <xsl:when test="$url and not(te:inside-link(.))">
         <a class="tei-{local-name()}" href="{$url}">
           <xsl:apply-templates mode="text"/>
-          <xsl:if test="self::tei:ptr"><xsl:value-of select="$url"/></xsl:if>
+          <xsl:if test="self::tei:ptr">
+            <xsl:value-of select="if (starts-with($url, '#note-')) then 'note ' || substring-after($url, '#note-')
+                                  else if (starts-with($url, '#')) then '↗ ' || substring($url, 2) else $url"/>
+          </xsl:if>
         </a>
       </xsl:when>
       <xsl:otherwise><span class="tei-{local-name()}"><xsl:apply-templates mode="text"/></span></xsl:otherwise>
@@ -259,14 +262,33 @@
   <!-- A pointer to another TEI file of the build becomes a link to its page (te:pages in the bundle);
        absolute http(s)/mailto URLs stay links if safe; anything else (relative files that are not pages
        of the site, javascript:, data:) stays text. -->
-  <xsl:function name="te:link-target" as="xs:string">
+<xsl:function name="te:link-target" as="xs:string">
     <xsl:param name="context" as="node()"/>
     <xsl:param name="target" as="xs:string?"/>
     <xsl:variable name="file" select="tokenize(substring-before(($target || '#'), '#'), '/')[last()]"/>
     <xsl:variable name="page" select="root($context)/te:bundle/te:pages/te:page[@file = $file][1]/@page"/>
     <xsl:variable name="url" select="te:safe-url($target)"/>
     <xsl:sequence select="if ($file and $page) then $page || '.html'
+                          else if (starts-with($target, '#')) then te:internal-target($context, substring($target, 2))
                           else if (matches($url, '^(https?|mailto):', 'i')) then $url else ''"/>
+  </xsl:function>
+
+  <!-- "#id" inside the document: the HTML id the element got (a footnote's is note-n), or '' when the
+       element is not in this document or renders without an id. -->
+  <xsl:function name="te:internal-target" as="xs:string">
+    <xsl:param name="context" as="node()"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:variable name="el" select="(te:doc-scope($context)//*[@xml:id = $id])[1]"/>
+    <xsl:sequence select="if (empty($el)) then ''
+                          else if ($el/self::tei:note and te:is-footnote($el)) then '#' || te:note-id($el, 'note')
+                          else if ($el[self::tei:div or self::tei:div1 or self::tei:div2 or self::tei:div3 or self::tei:p
+                                   or self::tei:head or self::tei:item or self::tei:ab or self::tei:l or self::tei:list
+                                   or self::tei:table or self::tei:figure or self::tei:floatingText or self::tei:anchor
+                                   or self::tei:milestone or self::tei:dateline or self::tei:salute or self::tei:signed]
+                               [ancestor::tei:text]
+                               [not(self::tei:list or self::tei:table or self::tei:figure) or not(te:in-phrasing(.))])
+                          then '#' || te:safe-id($id)
+                          else ''"/>
   </xsl:function>
 
   <xsl:template match="comment() | processing-instruction()" mode="text"/>
