@@ -205,9 +205,9 @@ def edition_corpus(docs: list[EditionDoc], edition: Edition) -> etree._Element:
     return corpus
 
 
-def bundle(*parts: etree._Element) -> etree._Element:
+def bundle(*parts: etree._Element, kind: str = "document") -> etree._Element:
     """A ``te:bundle``: a document (or corpus) with registers and page names, input of the site stylesheets."""
-    out = etree.Element(f"{{{TE_NS}}}bundle", nsmap={"te": TE_NS, None: TEI_NS})
+    out = etree.Element(f"{{{TE_NS}}}bundle", nsmap={"te": TE_NS, None: TEI_NS}, kind=kind)
     for part in parts:
         out.append(part)
     return out

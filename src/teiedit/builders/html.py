@@ -220,7 +220,7 @@ class HtmlBuilder:
 
     def _render_lists(self, docs: list[EditionDoc], registers: Registers, edition: Edition,
                       tmp: Path, out_dir: Path) -> list[Path]:
-        site = bundle(registers.element(), edition_corpus(docs, edition))
+        site = bundle(registers.element(), edition_corpus(docs, edition), kind="site")
         base = {"edition-title": edition.title}
         written: list[Path] = []
 
