@@ -355,6 +355,8 @@ def test_print_stylesheet_still_imports_the_web_one(tmp_path: Path) -> None:
     text = " ".join(tree.text_content().split())
     for expected in ("Of cabbages, mostly.", "Ten carts, as said.", "poor"):
         assert expected in text
+    # the text behaviours come from the web stylesheets (the print ones override notes and the frame)
+    assert tree.xpath("count(//div[@class='tei-opener'])") == 1
 
 
 def test_html_command_renders_any_tei_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str],
