@@ -343,3 +343,43 @@ def test_pages_fit_a_phone_screen(site: Path, browser) -> None:  # type: ignore[
             wide[name] = width
     context.close()
     assert wide == {}
+
+
+# -- axe-core, when installed ------------------------------------------------------------------------
+
+def axe_script() -> Path | None:
+    """axe-core from npm, installed at set-up time (never fetched by the tests):
+    ``npm install --no-save --prefix .venv/node axe-core@4`` or a path in $TEIEDIT_AXE."""
+    import os
+
+    repo = Path(__file__).resolve().parents[2]
+    for candidate in (os.environ.get("TEIEDIT_AXE", ""),
+                      str(repo / ".venv" / "node" / "node_modules" / "axe-core" / "axe.min.js")):
+        if candidate and Path(candidate).is_file():
+            return Path(candidate)
+    return None
+
+
+def axe_findings(page, script: Path) -> list[str]:  # type: ignore[no-untyped-def]
+    page.add_script_tag(path=str(script))
+    violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                               ".map(v => [v.id, v.impact, v.nodes.length])")
+    return [f"{rule} ({impact}, {n} nodes)" for rule, impact, n in violations if impact in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("which", ["fixtures", "edition"])
+def test_axe_core_finds_nothing_serious(which: str, request: pytest.FixtureRequest, page) -> None:  # type: ignore[no-untyped-def]
+    script = axe_script()
+    if script is None:
+        pytest.skip("axe-core is not installed (npm install --no-save --prefix .venv/node axe-core@4); "
+                    "the focused accessibility audit above still ran")
+    root = request.getfixturevalue("site" if which == "fixtures" else "edition_site")
+    findings = {}
+    for name in all_pages(root):
+        page.goto(url(root, name))
+        if name == "letter-a.html":
+            page.get_by_label("highlight names").check()
+        found = axe_findings(page, script)
+        if found:
+            findings[name] = found
+    assert findings == {}
