@@ -441,3 +441,10 @@ def test_the_full_example_of_the_tei_contract_renders_completely(repo: Path, tmp
     letter = page(out, "letter-full.html")
     assert letter.xpath("string(//a[@class='tei-ref']/@href)") == "#d1"
     assert letter.xpath("string(//a[@class='tei-ptr']/@href)") == "#note-1"
+
+
+def test_pages_link_their_pdf_when_asked(tmp_path: Path) -> None:
+    files = sorted(CASES.rglob("*.xml"))
+    HtmlBuilder(link_pdf=True).build(files, tmp_path / "html", make_edition(tmp_path))
+    links = page(tmp_path / "html", "letter-a.html").xpath("//ul[@class='downloads']//a/@href")
+    assert links == ["tei/letter-a.xml", "../pdf/letter-a.pdf"]

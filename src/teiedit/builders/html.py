@@ -139,7 +139,13 @@ def _copy(root: etree._Element) -> etree._Element:
 
 
 class HtmlBuilder:
+    """The web edition. ``link_pdf``: link each page to ``../pdf/<page>.pdf`` (None: only when writing the
+    edition's own out/html, beside which the print edition is written)."""
+
     name = "html"
+
+    def __init__(self, link_pdf: bool | None = None) -> None:
+        self.link_pdf = link_pdf
 
     def build(self, files: list[Path], out_dir: Path, edition: Edition,
               progress: object | None = None) -> list[Path]:
@@ -151,7 +157,8 @@ class HtmlBuilder:
         register_docs += self._edition_registers(edition, {ed.path.resolve() for ed in loaded})
         registers = load_registers(register_docs)
 
-        link_pdf = out_dir.resolve() == (edition.out / "html").resolve()
+        link_pdf = self.link_pdf if self.link_pdf is not None \
+            else out_dir.resolve() == (edition.out / "html").resolve()
         old = Manifest.read(out_dir)
         new = Manifest(assets=assets_fingerprint())
         written: list[Path] = []
