@@ -329,6 +329,11 @@ def test_only_changed_documents_are_rendered_again(tmp_path: Path) -> None:
     build(src, out)
     assert not (out / "memo-c.html").exists()
     assert "memo-c" not in json.loads((out / MANIFEST).read_text(encoding="utf-8"))["docs"]
+    # a lost asset or page comes back even when nothing changed
+    (out / "css" / "site.css").unlink()
+    (out / "letter-b.html").unlink()
+    assert {p.name for p in build(src, out)} == {"letter-b.html"}
+    assert (out / "css" / "site.css").is_file()
 
 
 def test_a_new_document_rerenders_its_neighbours(tmp_path: Path) -> None:

@@ -191,7 +191,7 @@ class HtmlBuilder:
             if old.lists != new.lists or not all((out_dir / f"{p}.html").is_file() for p in site_pages):
                 say("rendering the index, timeline, registers and search")
                 written += self._render_lists(docs, registers, edition, tmp, out_dir)
-            if old.assets != new.assets or not (out_dir / "js" / "site.js").is_file():
+            if old.assets != new.assets or not all((out_dir / rel).is_file() for rel in self._asset_names()):
                 self._copy_assets(tmp)
             write_text_atomic(tmp / MANIFEST, new.text())
             _make_readable(tmp)
@@ -255,12 +255,15 @@ class HtmlBuilder:
         return written
 
     @staticmethod
-    def _copy_assets(tmp: Path) -> None:
-        for sub in ("css", "js"):
-            (tmp / sub).mkdir(exist_ok=True)
-            for f in sorted((xslt_dir() / sub).glob("*")):
-                if f.is_file() and f.suffix in (".css", ".js"):
-                    shutil.copyfile(f, tmp / sub / f.name)
+    def _asset_names() -> list[str]:
+        """The style sheets and scripts the site ships, as paths relative to the output folder."""
+        return [f"{sub}/{f.name}" for sub in ("css", "js") for f in sorted((xslt_dir() / sub).glob("*"))
+                if f.is_file() and f.suffix in (".css", ".js")]
+
+    def _copy_assets(self, tmp: Path) -> None:
+        for rel in self._asset_names():
+            (tmp / rel).parent.mkdir(exist_ok=True)
+            shutil.copyfile(xslt_dir() / rel, tmp / rel)
 
     @staticmethod
     def _remove_stale(out_dir: Path, pages: set[str]) -> None:
