@@ -46,6 +46,9 @@
   <xsl:template match="tei:text" mode="text">
     <div class="tei-text"><xsl:call-template name="te:lang"/><xsl:apply-templates mode="text"/></div>
   </xsl:template>
+  <xsl:template match="tei:text[ancestor::tei:text]" mode="text">
+    <xsl:call-template name="te:block"><xsl:with-param name="class" select="'embedded-text'"/></xsl:call-template>
+  </xsl:template>
   <xsl:template match="tei:body | tei:front | tei:back | tei:group" mode="text">
     <xsl:call-template name="te:block"/>
   </xsl:template>
