@@ -97,6 +97,9 @@ def page(site: Path, name: str) -> etree._ElementTree:
         ("letter-a.html", "count(//ol[@class='revisions']/li)", 1.0),
         ("letter-a.html", "string(//a[@class='stable-url']/@href)", "https://example.org/test/letter-a"),
         ("letter-a.html", "string(//ul[@class='downloads']//a/@href)", "tei/letter-a.xml"),
+        ("letter-a.html", "string(//head/link[@rel='canonical']/@href)", "https://example.org/test/letter-a"),
+        ("letter-a.html", "string(//head/meta[@name='citation_author']/@content)", "Anna Berg"),
+        ("letter-a.html", "string(//head/meta[@name='description']/@content)", "Anna asks Carl about the harvest."),
         # neighbours
         ("letter-a.html", "string(//a[@rel='next']/@href)", "letter-b.html"),
         ("letter-a.html", "string(//a[@class='next-letter']/@href)", "letter-b.html"),
