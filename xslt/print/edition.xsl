@@ -14,7 +14,9 @@
   <xsl:key name="tp:entry" match="tei:standOff//*[@xml:id]" use="@xml:id"/>
 
   <xsl:template match="/tei:teiCorpus" mode="print-root">
-    <xsl:variable name="docs" select="tei:TEI"/>
+    <!-- A compilation's whole (kind "compilation") only lists its parts, which are documents of the
+         book themselves: the contents already list them. -->
+    <xsl:variable name="docs" select="tei:TEI[not(tp:kind(.) = 'compilation')]"/>
     <xsl:call-template name="te:frame">
       <xsl:with-param name="title" select="$edition-title"/>
       <xsl:with-param name="content">

@@ -71,9 +71,29 @@
                           else '…'"/>
   </xsl:function>
 
+  <!-- An uncertain reading gets "[?]", unless the source's own query note follows it (printed in place). -->
   <xsl:template match="tei:unclear" mode="text">
     <span class="unclear"><xsl:apply-templates mode="text"/></span>
-    <span class="editorial-sign">[?]</span>
+    <xsl:if test="not(following-sibling::node()[1][self::tei:note[@place = 'inline']])">
+      <span class="editorial-sign">[?]</span>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- choice of two original forms (a name and its other romanisation, an abbreviation and the source
+       editor's expansion): both are printed as the source had them. -->
+  <xsl:template match="tei:choice[not(tei:corr | tei:reg | tei:expan)]" mode="text">
+    <span class="choice"><xsl:apply-templates mode="text"/></span>
+  </xsl:template>
+
+  <!-- Any other bracketed expression of the source (@rend="brackets": the brackets are not characters in
+       the TEI) gets its brackets back. -->
+  <xsl:template match="tei:seg[tokenize(@rend) = 'brackets'] | tei:label[tokenize(@rend) = 'brackets']" mode="text">
+    <span class="{string-join(('bracketed', @type), ' ')}">[<xsl:apply-templates mode="text"/>]</span>
+  </xsl:template>
+
+  <!-- Handwriting the source describes in brackets is an addition of its own kind: no \ / signs. -->
+  <xsl:template match="tei:seg[@type = 'handwritten']//tei:add" mode="text" priority="2">
+    <span class="add handwritten"><xsl:apply-templates mode="text"/></span>
   </xsl:template>
 
   <xsl:template match="tei:add" mode="text">

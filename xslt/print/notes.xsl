@@ -23,6 +23,18 @@
     <xsl:sequence select="exists($note/ancestor::tei:back) or $note/@type = 'orphan'"/>
   </xsl:function>
 
+  <!-- A note the source printed in the running text (an editor's [?] or [sic], a [Source: …] line) stays
+       where it is: a paragraph between blocks, else inline; in brackets when the source had them. -->
+  <xsl:template match="tei:note[@place = 'inline']" mode="text">
+    <xsl:variable name="brackets" select="tokenize(@rend) = 'brackets'"/>
+    <xsl:element name="{if (parent::tei:div | parent::tei:body | parent::tei:back | parent::tei:front) then 'p' else 'span'}">
+      <xsl:attribute name="class" select="string-join(('inline-note', @type, @subtype), ' ')"/>
+      <xsl:if test="$brackets">[</xsl:if>
+      <xsl:apply-templates mode="fn"/>
+      <xsl:if test="$brackets">]</xsl:if>
+    </xsl:element>
+  </xsl:template>
+
   <xsl:template match="tei:note" mode="text">
     <xsl:variable name="n" select="tp:note-n(.)"/>
     <xsl:variable name="doc" select="tp:doc-id(ancestor::tei:TEI[1])"/>
