@@ -344,11 +344,72 @@ def test_every_character_of_the_sources_renders_with_an_embedded_font(out: Path)
     assert any("CJK" in line for line in fonts) and any("Noto-Serif" in line for line in fonts)
 
 
-def test_no_glyph_is_missing(out: Path) -> None:
-    """No drawn glyph maps to U+FFFD or to nothing: a .notdef box would show up as one or the other."""
-    with pdfplumber.open(out / "bulletin-quotas-03.pdf") as pdf:
-        chars = [c["text"] for p in pdf.pages for c in p.chars]
-    assert chars and "\ufffd" not in chars and all(c for c in chars)
+def _tounicode(data: bytes) -> dict[int, str]:
+    """CID -> text from a ToUnicode CMap (bfchar and bfrange entries)."""
+    text, cids = data.decode("latin-1"), {}
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", text, re.S):
+        for src, dst in re.findall(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>", block):
+            cids[int(src, 16)] = bytes.fromhex(dst).decode("utf-16-be", "replace")
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", text, re.S):
+        for low, high, dst in re.findall(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>", block):
+            for i, cid in enumerate(range(int(low, 16), int(high, 16) + 1)):
+                cids[cid] = chr(int(dst, 16) + i)
+    return cids
+
+
+def _missing_glyphs(pdf: Path | bytes) -> list[tuple[str, str]]:
+    """(font, character) for every drawn glyph that the embedded font does not have or draws empty.
+
+    Text extraction cannot see a missing glyph (ToUnicode still maps it to the right character), so
+    this opens the embedded font programs with fontTools and looks each used glyph up."""
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    reader = PdfReader(io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf)
+    missing: list[tuple[str, str]] = []
+    seen: set[int] = set()
+    for page in reader.pages:
+        for ref in page["/Resources"]["/Font"].values():
+            font = ref.get_object()
+            if ref.idnum in seen:
+                continue
+            seen.add(ref.idnum)
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+            program = descriptor.get("/FontFile2") or descriptor.get("/FontFile3")
+            tt = TTFont(io.BytesIO(program.get_object().get_data()))
+            order = tt.getGlyphOrder()
+            for cid, char in _tounicode(font["/ToUnicode"].get_object().get_data()).items():
+                if char.isspace():
+                    continue
+                if "glyf" in tt:
+                    ok = 0 < cid < len(order) and tt["glyf"][order[cid]].numberOfContours != 0
+                else:  # CFF, CID-keyed: glyph names are cidNNNNN
+                    cff = tt["CFF "].cff
+                    strings = cff[cff.fontNames[0]].CharStrings
+                    name = f"cid{cid:05d}"
+                    ok = cid > 0 and name in strings
+                    if ok:
+                        charstring = strings[name]
+                        charstring.decompile()
+                        ok = len(charstring.program) > 1
+                if not ok:
+                    missing.append((str(font["/BaseFont"]), char))
+    return missing
+
+
+@pytest.mark.parametrize("pdf_name", ["bulletin-quotas-03.pdf", "edition.pdf"])
+def test_no_glyph_is_missing(out: Path, pdf_name: str) -> None:
+    assert _missing_glyphs(out / pdf_name) == []
+
+
+def test_the_glyph_check_sees_a_missing_glyph() -> None:
+    """A character no installed font has (Cyrillic Extended-D, U+1E030) is reported: the check can fail."""
+    from teiedit.builders.pdf import PrintJob, render_pdf
+
+    html = '<html><head><link rel="stylesheet" href="print.css"/></head><body><p>A \U0001E030 ŏ 規</p></body></html>'
+    missing = _missing_glyphs(render_pdf(PrintJob("probe.pdf", html, variant=None)))
+    assert [char for _, char in missing] == ["\U0001E030"]
 
 
 # -- robustness -------------------------------------------------------------------------------------------
