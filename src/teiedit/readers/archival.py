@@ -29,7 +29,7 @@ from teiedit.readers.lines import (
     DOC_TITLE,
     EDITORIAL_STATEMENT,
     LANGUAGE_CODES,
-    LETTER_TITLE,
+    letter_title,
     NUMBERED,
     SALUTE,
     SIGNED,
@@ -64,7 +64,7 @@ class DocFacts:
 
 def document_kind(title: str) -> str:
     first = title.lstrip("*").split()[0].lower().rstrip(",") if title.strip("* ") else ""
-    if LETTER_TITLE.match(title) or first in {"letter", "telegram", "cable"}:
+    if letter_title(title) or first in {"letter", "telegram", "cable"}:
         return "letter"
     if first in {"memorandum", "memo", "record", "conversation", "diary", "minutes", "notes"}:
         return "memorandum"
@@ -238,7 +238,7 @@ def _closer_like(b: Block) -> bool:
 
 def corresp_desc(title: str, date: FoundDate | None, place: str = "") -> etree._Element | None:
     """correspDesc for a letter whose title names sender and addressee ("Letter from X to Y")."""
-    m = LETTER_TITLE.match(title)
+    m = letter_title(title)
     if not m:
         return None
     sender = m["sender"].strip(" ,")
@@ -265,7 +265,7 @@ def structure_score(blocks: list[Block]) -> float:
     score = 0.0
     if any(date_line(b) for b in top):
         score += 0.3
-    if any(LETTER_TITLE.match(b.one_line) for b in top):
+    if any(letter_title(b.one_line) for b in top):
         score += 0.3
     elif any(DOC_TITLE.match(b.one_line) and len(b.one_line) < 250 for b in top):
         score += 0.2
@@ -331,7 +331,7 @@ class ArchivalReader:
         if ms_desc is not None:
             info.source_desc = ms_desc
         if facts.kind == "letter":
-            m = LETTER_TITLE.match(facts.title)
+            m = letter_title(facts.title)
             if m:
                 info.author = m["sender"].strip(" ,")
             cd = corresp_desc(facts.title, facts.date or facts.closing_date)

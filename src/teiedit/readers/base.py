@@ -45,9 +45,16 @@ class Span:
     line: int
     text: str
     kind: str  # "label" | "moved"
+    before: str = ""  # the text just before it on its line, to tell "1" after "time." from "1" in "1951"
 
     def to_json(self) -> dict[str, object]:
         return {"line": self.line, "text": self.text, "kind": self.kind}
+
+
+def context_before(text: str, pos: int, width: int = 16) -> str:
+    """Up to ``width`` characters before ``pos`` on the same line (for ``Span.before``)."""
+    start = max(text.rfind("\n", 0, pos) + 1, pos - width)
+    return text[start:pos]
 
 
 @dataclass

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from teiedit.dates import FoundDate, parse_date_line
 
@@ -22,7 +23,7 @@ class Block:
     line: int
     text: str
 
-    @property
+    @cached_property
     def one_line(self) -> str:
         return " ".join(self.text.split())
 
@@ -33,13 +34,19 @@ class Block:
 
 def split_blocks(text: str) -> list[Block]:
     """Runs of non-blank lines, each with its 1-based starting line number (of its first non-blank char)."""
+    return list(_split_blocks(text))
+
+
+@lru_cache(maxsize=4)
+def _split_blocks(text: str) -> tuple[Block, ...]:
+    # Cached: every reader's detect() splits the same text; blocks are immutable.
     out: list[Block] = []
     for m in _BLOCK.finditer(text):
         raw = m.group(0)
         stripped = raw.strip()
         lead = raw[: len(raw) - len(raw.lstrip())]
         out.append(Block(text.count("\n", 0, m.start()) + lead.count("\n") + 1, stripped))
-    return out
+    return tuple(out)
 
 
 def date_line(block: Block) -> FoundDate | None:
@@ -76,6 +83,13 @@ LETTER_TITLE = re.compile(
     r"(?P<sender>.+)\s+to\s+(?P<addressee>.+?)(?:,\s*(?P<date>[^,]*\d{4}))?\.?(?:\*\*)?$",
     re.IGNORECASE,
 )
+
+
+
+def letter_title(text: str) -> re.Match[str] | None:
+    """``LETTER_TITLE`` on a title-sized text only (a long line is not a title, and would be slow)."""
+    return LETTER_TITLE.match(text) if len(text) <= 400 else None
+
 
 #: "Translation from Korean", "Translated from the Russian".
 TRANSLATION = re.compile(r"^Translat(?:ion|ed)\s+from\s+(?:the\s+)?(?P<lang>[A-Z][a-z]+)\.?$")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from teiedit.document import E
-from teiedit.readers.base import Span
+from teiedit.readers.base import Span, context_before
 from teiedit.readers.lines import BRACKET_ANCHOR, SUP_ANCHOR, Block
 
 
@@ -53,7 +53,8 @@ class NoteLinker:
             if body is not None and not body.used:
                 body.used = True
                 note = E.note(body.text, place="foot", n=n)
-                self.spans.append(Span(here, m.group(0).strip(), "label"))
+                self.spans.append(Span(here, m.group(0).strip(), "label",
+                                       context_before(text, m.start() + len(m.group(0)) - len(m.group(0).lstrip()))))
                 self.spans.append(Span(body.line, body.label, "label"))
                 self.spans.append(Span(body.line, body.text, "moved"))
             else:
@@ -62,8 +63,9 @@ class NoteLinker:
                     note = E.hi(n, rend="sup")
                     lead = m.group(0)[: len(m.group(0)) - len(m.group(0).lstrip())]
                     _append_text(el, last, lead)
-                    self.spans.append(Span(here, "<sup>", "label"))
-                    self.spans.append(Span(here, "</sup>", "label"))
+                    at = m.start() + len(lead)
+                    self.spans.append(Span(here, "<sup>", "label", context_before(text, at)))
+                    self.spans.append(Span(here, "</sup>", "label", context_before(text, m.end() - 6)))
                 else:
                     _append_text(el, last, m.group(0))
                     pos = m.end()

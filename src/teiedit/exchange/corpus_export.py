@@ -1,0 +1,132 @@
+"""Corpus export: the whole edition as one ``teiCorpus`` (or a zip of its TEI files with a manifest).
+
+The teiCorpus holds a header describing the edition, the registers (as the TEI documents they are)
+and every document, so that another archive ingests one file in which every ``#id`` pointer still
+resolves. Register ids are unique across the registers already (docs/tei-conventions.md) and keep
+their values; an id of a document that is already taken in the corpus (every document declares
+``xml:id="teiedit"`` for its application, for instance) is renamed ``<document-id>.<id>`` and the
+pointers inside that document follow it.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from teiedit.config import Edition
+from teiedit.diagnostics import TeieditError
+from teiedit.document import TEI_NS, XML_ID, E, tei
+from teiedit.io import read_xml, write_atomic
+
+
+def _docs(edition: Edition) -> tuple[list[Path], list[Path]]:
+    from teiedit.pipeline import edition_tei_files
+
+    registers = sorted(edition.registers.glob("*.xml")) if edition.registers.is_dir() else []
+    documents = edition_tei_files(edition)
+    if not documents:
+        raise TeieditError("the edition has no TEI documents to export", edition.tei,
+                           hint="convert sources first (`teiedit build`)")
+    return registers, documents
+
+
+def _rename_taken_ids(root: etree._Element, prefix: str, taken: set[str]) -> dict[str, str]:
+    """Rename ids of ``root`` that are in ``taken``; rewrite ``#id`` pointers inside ``root``."""
+    renames: dict[str, str] = {}
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        old = el.get(XML_ID)
+        if old is None:
+            continue
+        if old in taken:
+            new, n = f"{prefix}.{old}", 2
+            while new in taken:
+                new, n = f"{prefix}.{old}-{n}", n + 1
+            renames[old] = new
+            el.set(XML_ID, new)
+            old = new
+        taken.add(old)
+    if renames:
+        for el in root.iter():
+            if not isinstance(el.tag, str):
+                continue
+            for name, value in el.attrib.items():
+                if "#" not in value:
+                    continue
+                tokens = value.split()
+                fixed = [f"#{renames[t[1:]]}" if t.startswith("#") and t[1:] in renames else t for t in tokens]
+                if fixed != tokens:
+                    el.set(name, " ".join(fixed))
+    return renames
+
+
+def build_corpus(edition: Edition) -> etree._Element:
+    """The teiCorpus of the edition: header, registers, documents (in file order)."""
+    registers, documents = _docs(edition)
+    corpus = etree.Element(tei("teiCorpus"), nsmap={None: TEI_NS})
+    publication = E.publicationStmt(E.publisher(edition.publisher or edition.title))
+    if edition.licence_url:
+        publication.append(E.availability(E.licence(edition.licence or edition.licence_url,
+                                                    target=edition.licence_url)))
+    if edition.base_url:
+        publication.append(E.idno(edition.base_url, type="URI"))
+    corpus.append(E.teiHeader(E.fileDesc(
+        E.titleStmt(E.title(edition.title), *[E.editor(ed.name) for ed in edition.editors]),
+        publication,
+        E.sourceDesc(E.p(f"The TEI documents and registers of the edition, gathered by teiedit: "
+                         f"{len(registers)} registers, {len(documents)} documents.")),
+    )))
+    taken: set[str] = set()
+    for path in [*registers, *documents]:
+        root = copy.deepcopy(read_xml(path).getroot())
+        if root.tag not in (tei("TEI"), tei("teiCorpus")):
+            raise TeieditError("not a TEI document", path, hint="only TEI or teiCorpus files belong in tei/")
+        prefix = root.get(XML_ID) or path.stem
+        _rename_taken_ids(root, prefix, taken)
+        corpus.append(root)
+    return corpus
+
+
+def write_corpus(edition: Edition, out: Path) -> str:
+    """Write a teiCorpus file, or (``.zip``) the TEI files with manifest.json."""
+    out = Path(out)
+    if out.suffix.lower() == ".zip":
+        return _write_zip(edition, out)
+    corpus = build_corpus(edition)
+    data = etree.tostring(corpus, xml_declaration=True, encoding="UTF-8")
+    write_atomic(out, data)
+    n = len(corpus) - 1
+    return f"teiCorpus with {n} TEI files written to {out}"
+
+
+def _write_zip(edition: Edition, out: Path) -> str:
+    registers, documents = _docs(edition)
+    manifest: dict[str, object] = {"title": edition.title, "publisher": edition.publisher,
+                                   "licence": edition.licence_url or edition.licence, "files": []}
+    buf: list[tuple[str, bytes]] = []
+    for kind, paths in (("register", registers), ("document", documents)):
+        for path in paths:
+            rel = "tei/" + path.resolve().relative_to(edition.tei.resolve()).as_posix()
+            data = path.read_bytes()
+            buf.append((rel, data))
+            root = read_xml(path).getroot()
+            manifest["files"].append({  # type: ignore[attr-defined]
+                "path": rel, "kind": kind, "id": root.get(XML_ID, ""),
+                "sha256": hashlib.sha256(data).hexdigest(),
+            })
+    import io
+
+    mem = io.BytesIO()
+    with zipfile.ZipFile(mem, "w", zipfile.ZIP_DEFLATED) as zf:
+        for rel, data in buf:
+            zf.writestr(zipfile.ZipInfo(rel, date_time=(1980, 1, 1, 0, 0, 0)), data)
+        zf.writestr(zipfile.ZipInfo("manifest.json", date_time=(1980, 1, 1, 0, 0, 0)),
+                    json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+    write_atomic(out, mem.getvalue())
+    return f"zip with {len(buf)} TEI files and manifest.json written to {out}"

@@ -1,0 +1,98 @@
+"""Register export: persons, places and organisations as CSV (one file per kind) and JSON.
+
+Each row: id, names, description, identifiers (as written, and as authority URIs where teiedit knows
+the authority), and how often the edition's documents point to the entry (``@ref="#id"`` and other
+``#id`` pointers that do not resolve inside the document itself).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from pathlib import Path
+
+from lxml import etree
+
+from teiedit.config import Edition
+from teiedit.diagnostics import TeieditError
+from teiedit.document import XML_ID
+from teiedit.exchange.authority import authority_uri
+from teiedit.exchange.entries import Entry, load_register_files
+from teiedit.io import read_xml, staged_dir, write_text_atomic
+
+KIND_FILES = {"person": "persons", "place": "places", "org": "orgs"}
+COLUMNS = ["id", "names", "description", "identifiers", "authority_uris", "mentions"]
+
+
+def count_mentions(files: list[Path]) -> Counter[str]:
+    """``#id`` pointers in the documents that point outside themselves (i.e. to the registers)."""
+    counts: Counter[str] = Counter()
+    for path in files:
+        root = read_xml(path).getroot()
+        local = {el.get(XML_ID) for el in root.iter() if isinstance(el.tag, str) and el.get(XML_ID)}
+        for el in root.iter():
+            if not isinstance(el.tag, str):
+                continue
+            for value in el.attrib.values():
+                for token in value.split():
+                    if token.startswith("#") and len(token) > 1 and token[1:] not in local:
+                        counts[token[1:]] += 1
+    return counts
+
+
+def register_rows(edition: Edition) -> dict[str, list[dict[str, object]]]:
+    """Rows by kind file name (persons, places, orgs)."""
+    from teiedit.pipeline import edition_tei_files
+
+    if not edition.registers.is_dir():
+        raise TeieditError("the edition has no registers folder", edition.registers,
+                           hint="registers live in tei/registers/{persons,places,orgs}.xml")
+    entries = load_register_files(edition.registers)
+    imported = (edition.tei / "imported").resolve()
+    docs = [p for p in edition_tei_files(edition) if imported not in p.resolve().parents]
+    mentions = count_mentions(docs)
+    rows: dict[str, list[dict[str, object]]] = {name: [] for name in KIND_FILES.values()}
+    for e in entries:
+        rows[KIND_FILES[e.kind]].append(_row(e, mentions[e.id]))
+    return rows
+
+
+def _row(e: Entry, mentions: int) -> dict[str, object]:
+    return {
+        "id": e.id,
+        "names": e.names,
+        "description": e.description,
+        "identifiers": [{"type": t, "value": v, "uri": authority_uri(t, v)} for t, v in e.identifiers],
+        "authority_uris": [uri for _, uri in e.authority_uris()],
+        "mentions": mentions,
+    }
+
+
+def to_csv(rows: list[dict[str, object]]) -> str:
+    """CSV with lists joined by " | " (a separator that names and URIs do not contain)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for r in rows:
+        idents = [f"{i['type']}:{i['value']}" if i["type"] else str(i["value"])
+                  for i in r["identifiers"]]  # type: ignore[attr-defined]
+        writer.writerow([r["id"], " | ".join(r["names"]), r["description"],  # type: ignore[arg-type]
+                         " | ".join(idents), " | ".join(r["authority_uris"]),  # type: ignore[arg-type]
+                         r["mentions"]])
+    return buf.getvalue()
+
+
+def write_registers(edition: Edition, out_dir: Path) -> str:
+    """Write persons.csv, places.csv, orgs.csv and registers.json into ``out_dir``."""
+    rows = register_rows(edition)
+    with staged_dir(Path(out_dir)) as tmp:
+        for name, kind_rows in rows.items():
+            write_text_atomic(tmp / f"{name}.csv", to_csv(kind_rows))
+        write_text_atomic(tmp / "registers.json", json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    counts = ", ".join(f"{len(v)} {k}" for k, v in rows.items())
+    return f"registers ({counts}) written to {out_dir}: persons.csv, places.csv, orgs.csv, registers.json"
+
+
+__all__ = ["count_mentions", "register_rows", "to_csv", "write_registers", "etree"]
