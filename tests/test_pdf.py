@@ -131,7 +131,7 @@ def test_conventions_page_states_editorial_decl_and_the_signs_used(out: Path) ->
     page = _pages(out / "edition.pdf")[_outline_pages(out / "edition.pdf")["Editorial conventions"]]
     assert "Romanisation of Korean names follows McCune–Reischauer (ŏ, ŭ)." in page
     assert page.count("Orthography as in the original translation.") == 1  # stated by three documents
-    for sign in ("[…]", "text°", "[text]", "text[?]", "\\text/"):
+    for sign in ("[…]", "⸢text⸣", "[text]", "text[?]", "\\text/"):
         assert sign in page
 
 
@@ -145,7 +145,9 @@ def test_archival_citation_and_summary_open_the_document(out: Path) -> None:
 
 def test_editorial_interventions_are_typeset_by_the_conventions(out: Path) -> None:
     letter = " ".join(_pages(out / "letter-han-to-o-1957-03-02.pdf"))
-    assert "reduction°" in letter and "re duction" not in letter
+    assert "⸢reduction⸣ of the plan" in letter and "re duction" not in letter
+    assert "to wait for ⸢the next plan⸣." in letter  # one pair of half brackets for a repaired run
+    assert "pgzv" not in letter
     assert "[The remainder]" in letter and "[2 lines illegible]" in letter
     memo = " ".join(_pages(out / "bulletin-quotas-03.pdf"))
     assert "foreman[?]" in memo and "\\fourteen/" in memo and "absent" in memo and "absente" not in memo

@@ -102,10 +102,13 @@
         <xsl:if test="$text//tei:sic[not(parent::tei:choice)]">
           <dt>[sic]</dt><dd>Thus in the source.</dd>
         </xsl:if>
-        <xsl:if test="$text//tei:corr">
-          <dt>text°</dt><dd>A corrected reading. Where the text was damaged by the extraction from PDF, teiedit
-            repaired it (split or joined words, letter-spacing, ligatures, quotation marks, hyphenation); the
-            TEI source keeps the original reading.</dd>
+        <xsl:if test="$text//tei:corr[@resp = '#teiedit']">
+          <dt>⸢text⸣</dt><dd>A passage damaged by the extraction from PDF (shifted letters, split or joined
+            words, letter-spacing, ligatures, quotation marks, hyphenation) and repaired by teiedit; the TEI
+            source keeps the damaged original.</dd>
+        </xsl:if>
+        <xsl:if test="$text//tei:corr[not(@resp = '#teiedit')]">
+          <dt>text°</dt><dd>A correction of an error in the source; the TEI keeps the source's reading.</dd>
         </xsl:if>
         <xsl:if test="$text//tei:choice[tei:reg and not(tei:corr)]">
           <dt>—</dt><dd>Regularised spellings are printed in their regular form; the TEI keeps the original.</dd>

@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Print: editorial interventions typeset by the edition's conventions (stated on the conventions page,
      see tp:conventions in edition.xsl). Paper has no switch between readings, so:
-       choice/(sic, corr)    the corrected reading, followed by a raised ° marker
+       choice/(sic, corr)    the corrected reading, followed by a raised ° marker; teiedit's repairs of
+                             PDF-extraction damage: the repaired passage between half brackets ⸢ ⸣
        choice/(orig, reg)    the regularised reading;  choice/(abbr, expan): the expansion
        sic (alone)           the text as written, followed by [sic]
        supplied              [text] when the source had brackets (@rend="brackets"), else ⟨text⟩
@@ -16,12 +17,33 @@
   exclude-result-prefixes="#all">
 
   <xsl:template match="tei:choice[tei:corr]" mode="text">
-    <xsl:variable name="corr" select="tei:corr[1]"/>
-    <span class="corr{if ($corr/@resp = '#teiedit') then ' repair' else ''}">
-      <xsl:apply-templates select="$corr/node()" mode="text"/>
-    </span>
-    <span class="corr-mark" aria-hidden="true">°</span>
+    <span class="corr"><xsl:apply-templates select="tei:corr[1]/node()" mode="text"/></span>
+    <span class="corr-mark">°</span>
   </xsl:template>
+
+  <!-- teiedit's repairs of PDF-extraction damage come word by word (a damaged passage is a run of
+       adjacent choices); the run is printed in its corrected reading between half brackets ⸢ ⸣, once. -->
+  <xsl:template match="tei:choice[tei:corr[@resp = '#teiedit']]" mode="text" priority="2">
+    <xsl:variable name="corr" select="tei:corr[1]"/>
+    <xsl:variable name="starts" select="not(tp:is-repair(preceding-sibling::node()[not(self::text()[not(normalize-space())])][1]))"/>
+    <xsl:variable name="ends" select="not(tp:is-repair(following-sibling::node()[not(self::text()[not(normalize-space())])][1]))"/>
+    <xsl:variable name="trailing" select="if ($ends and not($corr/*)) then substring(string($corr), string-length(replace($corr, '\s+$', '')) + 1) else ''"/>
+    <span class="corr repair">
+      <xsl:if test="$starts"><span class="repair-mark">⸢</span></xsl:if>
+      <xsl:choose>
+        <xsl:when test="$ends and not($corr/*)"><xsl:value-of select="replace($corr, '\s+$', '')"/></xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="$corr/node()" mode="text"/></xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="$ends"><span class="repair-mark">⸣</span></xsl:if>
+    </span>
+    <xsl:value-of select="$trailing"/>
+  </xsl:template>
+
+  <!-- Is this node (the nearest sibling, white space skipped) another teiedit repair? -->
+  <xsl:function name="tp:is-repair" as="xs:boolean">
+    <xsl:param name="node" as="node()?"/>
+    <xsl:sequence select="exists($node[self::tei:choice[tei:corr[@resp = '#teiedit']]])"/>
+  </xsl:function>
 
   <xsl:template match="tei:choice[tei:reg and not(tei:corr)]" mode="text">
     <span class="reg"><xsl:apply-templates select="tei:reg[1]/node()" mode="text"/></span>
