@@ -146,7 +146,7 @@ def test_archival_citation_and_summary_open_the_document(out: Path) -> None:
 def test_editorial_interventions_are_typeset_by_the_conventions(out: Path) -> None:
     letter = " ".join(_pages(out / "letter-han-to-o-1957-03-02.pdf"))
     assert "⸢reduction⸣ of the plan" in letter and "re duction" not in letter
-    assert "to wait for ⸢the next plan⸣." in letter  # one pair of half brackets for a repaired run
+    assert "to wait for ⸢the next Union plan⸣." in letter  # one pair of half brackets for a repaired run
     assert "pgzv" not in letter
     assert "[The remainder]" in letter and "[2 lines illegible]" in letter
     memo = " ".join(_pages(out / "bulletin-quotas-03.pdf"))

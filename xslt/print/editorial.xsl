@@ -25,8 +25,14 @@
        adjacent choices); the run is printed in its corrected reading between half brackets ⸢ ⸣, once. -->
   <xsl:template match="tei:choice[tei:corr[@resp = '#teiedit']]" mode="text" priority="2">
     <xsl:variable name="corr" select="tei:corr[1]"/>
-    <xsl:variable name="starts" select="not(tp:is-repair(preceding-sibling::node()[not(self::text()[not(normalize-space())])][1]))"/>
-    <xsl:variable name="ends" select="not(tp:is-repair(following-sibling::node()[not(self::text()[not(normalize-space())])][1]))"/>
+    <!-- The unit that takes part in a run: the choice, or the outermost element around it (a name) that
+         holds nothing but repairs. -->
+    <xsl:variable name="unit" select="(ancestor-or-self::*[tp:is-repair(.)])[1]"/>
+    <xsl:variable name="repairs" select="$unit/descendant-or-self::tei:choice[tei:corr[@resp = '#teiedit']]"/>
+    <xsl:variable name="starts" select=". is $repairs[1]
+        and not(tp:is-repair($unit/preceding-sibling::node()[not(self::text()[not(normalize-space())])][1]))"/>
+    <xsl:variable name="ends" select=". is $repairs[last()]
+        and not(tp:is-repair($unit/following-sibling::node()[not(self::text()[not(normalize-space())])][1]))"/>
     <xsl:variable name="trailing" select="if ($ends and not($corr/*)) then substring(string($corr), string-length(replace($corr, '\s+$', '')) + 1) else ''"/>
     <span class="corr repair">
       <xsl:if test="$starts"><span class="repair-mark">⸢</span></xsl:if>
@@ -39,10 +45,15 @@
     <xsl:value-of select="$trailing"/>
   </xsl:template>
 
-  <!-- Is this node (the nearest sibling, white space skipped) another teiedit repair? -->
+  <!-- Is this node a teiedit repair, or an inline element (a name) holding nothing but repairs? -->
   <xsl:function name="tp:is-repair" as="xs:boolean">
     <xsl:param name="node" as="node()?"/>
-    <xsl:sequence select="exists($node[self::tei:choice[tei:corr[@resp = '#teiedit']]])"/>
+    <xsl:variable name="content" select="$node/node()[not(self::text()[not(normalize-space())])]"/>
+    <xsl:sequence select="if ($node[self::tei:choice[tei:corr[@resp = '#teiedit']]]) then true()
+                          else if (not($node instance of element()) or empty($content)
+                                   or $node[self::tei:p or self::tei:div or self::tei:ab or self::tei:note
+                                            or self::tei:item or self::tei:head or self::tei:body]) then false()
+                          else every $c in $content satisfies tp:is-repair($c)"/>
   </xsl:function>
 
   <xsl:template match="tei:choice[tei:reg and not(tei:corr)]" mode="text">
