@@ -283,6 +283,13 @@ def test_index_lists_every_page_a_name_is_on_not_only_the_first(out: Path) -> No
     assert _index_locators(pdf)["Kaesŏng"] == expected
 
 
+def test_index_gives_names_in_other_scripts_from_the_register(out: Path) -> None:
+    pages = _pages(out / "edition.pdf")
+    index = pages[_outline_pages(out / "edition.pdf")["Index"]]
+    assert "Han Sŏ-bong (Хан Со Бон, 한서봉)" in index
+    assert _missing_glyphs(out / "edition.pdf") == []
+
+
 def test_index_page_numbers_continue_the_book(out: Path) -> None:
     reader = PdfReader(out / "edition.pdf")
     outline = _outline_pages(out / "edition.pdf")

@@ -187,6 +187,7 @@
             <xsl:variable name="entry" select="if ($id) then key('tp:entry', $id, root(current-group()[1]))[1] else ()"/>
             <tp:entry kind="{tp:entity-kind($entry, current-group()[1])}"
                       label="{tp:entry-label($entry, current-group())}"
+                      script="{tp:other-scripts($entry)}"
                       desc="{tp:entry-desc($entry)}">
               <xsl:attribute name="mentions" select="current-group() ! tp:mention-id(.)"/>
               <xsl:for-each-group select="current-group()" group-by="generate-id(ancestor::tei:TEI[1])">
@@ -206,6 +207,9 @@
                   <xsl:sort select="lower-case(@label)" lang="en"/>
                   <li class="index-entry">
                     <span class="index-label"><xsl:value-of select="@label"/></span>
+                    <xsl:if test="normalize-space(@script)">
+                      <span class="index-script"> (<xsl:value-of select="@script"/>)</span>
+                    </xsl:if>
                     <xsl:if test="normalize-space(@desc)">
                       <span class="index-desc">, <xsl:value-of select="@desc"/></span>
                     </xsl:if>
@@ -252,6 +256,15 @@
       </xsl:for-each-group>
     </xsl:variable>
     <xsl:sequence select="if (normalize-space($preferred)) then tp:name-string($preferred) else ($counted, '?')[1]"/>
+  </xsl:function>
+
+  <!-- The entry's names in other scripts (Hangul, Han characters, Cyrillic: register names whose
+       @xml:lang is not the edition's language and that are not written in Latin letters), at most two. -->
+  <xsl:function name="tp:other-scripts" as="xs:string">
+    <xsl:param name="entry" as="element()?"/>
+    <xsl:variable name="names" select="$entry/(tei:persName | tei:placeName | tei:orgName)[@xml:lang]
+                                       [not(matches(normalize-space(.), '^[\p{IsBasicLatin}\p{IsLatin-1Supplement}\p{IsLatinExtendedAdditional}\p{IsLatinExtended-A}\p{IsLatinExtended-B}\p{IsCombiningDiacriticalMarks}]*$'))]"/>
+    <xsl:sequence select="string-join(subsequence(distinct-values($names ! normalize-space(.)), 1, 2), ', ')"/>
   </xsl:function>
 
   <!-- A name as one string, also when it is split into forename/surname or similar parts. -->
