@@ -258,12 +258,12 @@
     <xsl:sequence select="if (normalize-space($preferred)) then tp:name-string($preferred) else ($counted, '?')[1]"/>
   </xsl:function>
 
-  <!-- The entry's names in other scripts (Hangul, Han characters, Cyrillic: register names whose
-       @xml:lang is not the edition's language and that are not written in Latin letters), at most two. -->
+  <!-- The entry's names in other scripts (Hangul, Han characters, Cyrillic: register names with an
+       @xml:lang that are not written in Latin letters, by code point ranges), at most two. -->
   <xsl:function name="tp:other-scripts" as="xs:string">
     <xsl:param name="entry" as="element()?"/>
     <xsl:variable name="names" select="$entry/(tei:persName | tei:placeName | tei:orgName)[@xml:lang]
-                                       [not(matches(normalize-space(.), '^[\p{IsBasicLatin}\p{IsLatin-1Supplement}\p{IsLatinExtendedAdditional}\p{IsLatinExtended-A}\p{IsLatinExtended-B}\p{IsCombiningDiacriticalMarks}]*$'))]"/>
+                                       [not(matches(normalize-space(.), '^[&#x20;-&#x24F;&#x300;-&#x36F;&#x1E00;-&#x1EFF;&#x2000;-&#x206F;]*$'))]"/>
     <xsl:sequence select="string-join(subsequence(distinct-values($names ! normalize-space(.)), 1, 2), ', ')"/>
   </xsl:function>
 
