@@ -206,7 +206,8 @@
         </xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <xsl:sequence select="string-join($parts[.], ', ')"/>
+    <!-- distinct: a collection "Fond 5" and an idno[@type="fond"] "5" say the same -->
+    <xsl:sequence select="string-join(distinct-values($parts[.]), ', ')"/>
   </xsl:function>
 
   <!-- An archival identifier with its kind when the text does not say it: idno[@type="opis"] "28" gives
