@@ -22,11 +22,11 @@ from pathlib import Path
 # (benchmarks/html.py) would shadow it for WeasyPrint: drop the folder.
 sys.path = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
-from pypdf import PdfReader  # noqa: E402
+from pypdf import PdfReader
 
-from teiedit.builders.pdf import PdfBuilder, plan, render_all  # noqa: E402
-from teiedit.config import load_edition  # noqa: E402
-from teiedit.io import iter_xml_files  # noqa: E402
+from teiedit.builders.pdf import PdfBuilder, plan, render_all
+from teiedit.config import load_edition
+from teiedit.io import iter_xml_files
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -356,10 +356,10 @@ def test_every_character_of_the_sources_renders_with_an_embedded_font(out: Path)
 def _tounicode(data: bytes) -> dict[int, str]:
     """CID -> text from a ToUnicode CMap (bfchar and bfrange entries)."""
     text, cids = data.decode("latin-1"), {}
-    for block in re.findall(r"beginbfchar(.*?)endbfchar", text, re.S):
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", text, re.DOTALL):
         for src, dst in re.findall(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>", block):
             cids[int(src, 16)] = bytes.fromhex(dst).decode("utf-16-be", "replace")
-    for block in re.findall(r"beginbfrange(.*?)endbfrange", text, re.S):
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", text, re.DOTALL):
         for low, high, dst in re.findall(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>", block):
             for i, cid in enumerate(range(int(low, 16), int(high, 16) + 1)):
                 cids[cid] = chr(int(dst, 16) + i)

@@ -64,24 +64,12 @@
     </section>
   </xsl:template>
 
-  <!-- ===== Editorial conventions: the editorialDecl statements of the documents, once each, and a key
-       to the signs this print edition uses (only for signs that occur). ===== -->
+  <!-- ===== Editorial conventions: a key to the signs this print edition uses (only for signs that occur),
+       then the editorialDecl statements of the documents, each once. ===== -->
   <xsl:template name="tp:conventions">
     <xsl:param name="docs" as="element()*"/>
     <section class="matter conventions" id="conventions">
       <h2 class="matter-title">Editorial conventions</h2>
-      <xsl:for-each-group select="$docs/tei:teiHeader/tei:encodingDesc/tei:editorialDecl/*[normalize-space()]"
-                          group-by="local-name() || ' ' || normalize-space(.)">
-        <p class="decl">
-          <xsl:variable name="label" select="tp:decl-label(local-name())"/>
-          <xsl:if test="$label"><span class="label"><xsl:value-of select="$label"/>. </span></xsl:if>
-          <xsl:apply-templates select="if (tei:p) then tei:p/node() else node()" mode="fn"/>
-          <xsl:if test="count(current-group()) lt count($docs)">
-            <span class="decl-scope"> (<xsl:value-of select="count(current-group()/ancestor::tei:TEI)"/>
-              of <xsl:value-of select="count($docs)"/> documents)</span>
-          </xsl:if>
-        </p>
-      </xsl:for-each-group>
       <xsl:variable name="text" select="$docs/tei:text"/>
       <xsl:variable name="signs" as="element()*">
         <xsl:if test="$text//tei:note[not(tp:is-endnote(.))]">
@@ -131,6 +119,23 @@
       <xsl:if test="exists($signs)">
         <h3>Signs used in this edition</h3>
         <dl class="signs"><xsl:sequence select="$signs"/></dl>
+      </xsl:if>
+      <xsl:if test="$docs/tei:teiHeader/tei:encodingDesc/tei:editorialDecl/*[normalize-space()]">
+        <h3>The editorial principles of the TEI sources</h3>
+        <div class="decls">
+          <xsl:for-each-group select="$docs/tei:teiHeader/tei:encodingDesc/tei:editorialDecl/*[normalize-space()]"
+                              group-by="local-name() || ' ' || normalize-space(.)">
+            <p class="decl">
+              <xsl:variable name="label" select="tp:decl-label(local-name())"/>
+              <xsl:if test="$label"><span class="label"><xsl:value-of select="$label"/>. </span></xsl:if>
+              <xsl:apply-templates select="if (tei:p) then tei:p/node() else node()" mode="fn"/>
+              <xsl:if test="count(current-group()) lt count($docs)">
+                <span class="decl-scope"> (<xsl:value-of select="count(current-group()/ancestor::tei:TEI)"/>
+                  of <xsl:value-of select="count($docs)"/> documents)</span>
+              </xsl:if>
+            </p>
+          </xsl:for-each-group>
+        </div>
       </xsl:if>
     </section>
   </xsl:template>
