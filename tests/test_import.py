@@ -171,3 +171,31 @@ def test_declared_local_schema_is_used(edition: Path, tmp_path: Path) -> None:
     (item,) = report.files
     assert item.status == "imported" and item.problems == []
     assert Path(item.schema).name == "tiny.rng" and "declares" in item.schema_reason
+
+
+def test_tei_all_is_used_when_supplied(edition: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """With --tei-all, files without a local schema are checked against it (lines as in SOURCES.md)."""
+    tests = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "external-tei" / "TEIC" / "TEI" / "P5" / "Test"
+    tei_all = Path(__file__).resolve().parent.parent.parent / "shared" / "tei-p5" / "schemas" / "rng" / "tei_all.rng"
+    code, out, err = run_cli(["import", str(tests / "testspoken.xml"), str(tests / "testgos.xml"),
+                              "--into", str(edition), "--tei-all", str(tei_all)], capsys)
+    assert code == 1
+    (line,) = [ln for ln in out.splitlines() if "imported/testspoken.xml" in ln]
+    assert line.endswith("; valid (schema: tei_all (given with --tei-all))")
+    assert "testgos.xml:32: error: <date> is not allowed at this place (inside <publicationStmt>)" in err
+    code, _, err = run_cli(["import", str(tests / "testspoken.xml"), "--into", str(edition),
+                            "--tei-all", str(edition / "missing.rng")], capsys)
+    assert code == 2 and "--tei-all does not exist" in err
+
+
+def test_cmif_export_imports_back_as_cmif(edition: Path, tmp_path: Path) -> None:
+    from teiedit.exchange.cmif import write_cmif
+
+    write_cmif(load_edition(edition), tmp_path / "cmif" / "letters.xml")
+    other = tmp_path / "other"
+    shutil.copytree(CASES / "edition", other)
+    report = import_files([tmp_path / "cmif"], load_edition(other))
+    (item,) = report.files
+    assert (item.status, item.role) == ("imported", "cmif")
+    stored = other / "tei" / "imported" / "letters.xml"
+    assert stored.read_bytes() == (tmp_path / "cmif" / "letters.xml").read_bytes()

@@ -70,6 +70,9 @@ def choose_schema(tree: etree._ElementTree, path: Path, *, tei_all: Path | None,
     else:
         tei_all, label = own_rng, "teiedit"
         reason = "teiedit's own schema (no local declared schema; pass --tei-all PATH to use tei_all)"
+    xsd = tree.getroot().get("{http://www.w3.org/2001/XMLSchema-instance}schemaLocation")
+    if xsd:
+        notes.append(f"declares an XML Schema ({' '.join(xsd.split()[1::2]) or xsd}), which teiedit does not use")
     if notes:
         reason = "; ".join(notes) + "; checked against " + reason
     return SchemaChoice(Path(tei_all), label, reason)

@@ -211,15 +211,20 @@ def _refuse_entities(tree: etree._ElementTree, path: Path) -> None:
 
 
 def _role(root: etree._Element, entries: list[Entry]) -> str:
-    if root.find(f".//{{{TEI_NS}}}correspDesc/{{{TEI_NS}}}correspAction") is not None:
+    """What the file is, for the report: cmif, letter, register, corpus or document."""
+    descs = root.findall(f".//{{{TEI_NS}}}correspDesc")
+    if len(descs) > 1 and root.find(f"{{{TEI_NS}}}teiHeader/{{{TEI_NS}}}profileDesc/{{{TEI_NS}}}correspDesc") is not None:
+        return "cmif"
+    if any(d.find(f"{{{TEI_NS}}}correspAction") is not None for d in descs):
         return "letter"
     if entries:
-        texts = root.xpath(
-            "//tei:text//tei:p[not(ancestor::tei:person or ancestor::tei:place or ancestor::tei:org"
-            " or ancestor::tei:event or ancestor::tei:note or ancestor::tei:bibl)]",
+        prose = sum(len(t.strip()) for t in root.xpath(
+            "//tei:text//text()[not(ancestor::tei:person or ancestor::tei:place or ancestor::tei:org"
+            " or ancestor::tei:event or ancestor::tei:note or ancestor::tei:bibl or ancestor::tei:head"
+            " or ancestor::tei:listPerson or ancestor::tei:listPlace or ancestor::tei:listOrg)]",
             namespaces={"tei": TEI_NS},
-        )
-        if not texts:
+        ))
+        if prose < 200:
             return "register"
     return "corpus" if local_name(root) == "teiCorpus" else "document"
 
@@ -399,7 +404,7 @@ def report_lines(report: ImportReport, *, max_problems: int = 5, max_conflicts: 
         n = len(item.problems)
         summary = f"{verb} {report.target_dir.name}/{item.name} ({item.role}); "
         summary += f"{n} schema problem{'s' if n != 1 else ''}" if n else "valid"
-        summary += f" against {item.schema_reason}"
+        summary += f" (schema: {item.schema_reason})"
         if item.reason:
             summary += f"; {item.reason}"
         out.append(Diagnostic(message=summary, path=str(item.source), level=Level.INFO, origin="import"))
