@@ -21,7 +21,8 @@ def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--help"])
     assert info.value.code == 0
     out = capsys.readouterr().out
-    for command in ("init", "build", "convert", "validate", "html", "pdf", "schema", "export", "import"):
+    for command in ("init", "build", "convert", "validate", "html", "pdf", "schema", "entities", "export",
+                    "import"):
         assert command in out
 
 

@@ -1,5 +1,7 @@
 """Readers: every tests/cases/readers/<profile>/<case>.txt converts to <case>.xml (compared canonically).
 
+Only the reader and id stamping run here; each enrichment pass has its own cases.
+
 Run `pytest --update-goldens` to rewrite the expected files after an intended change, then review the diff.
 """
 
@@ -26,7 +28,8 @@ def test_reader_case(src: Path, update_goldens: bool) -> None:
     source = Source(text=decoded.text, name=slugify(src.stem), filename=src.name,
                     sha256=decoded.sha256, encoding_decision=decoded.decision)
     conversion, diags, _ = convert_text(source, default_edition(src.parent),
-                                        ConvertOptions(profile=src.parent.name))
+                                        ConvertOptions(profile=src.parent.name,
+                                                               passes=["assign-ids"]))
     assert not [d for d in diags if d.level.value == "fatal"]
     for i, doc in enumerate(conversion.documents):
         suffix = "" if i == 0 else f".{i}"

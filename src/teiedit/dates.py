@@ -1,9 +1,17 @@
-"""Recognise dates written in English prose and give them in ISO form."""
+"""Recognise dates written in English prose and give them in ISO form.
+
+``find_dates`` returns, for a running text, every full date (``22 October 1956``, ``October 22, 1956``),
+month and year (``August 1956``), day and month without a year (``5 June``, given as ``--06-05``), year
+(``1956``), decade (``1950s``) and range (``24 May to 11 June 1956``, ``April 24-29, 1956``,
+``1953-1962``, ``1957-9``), each with the TEI attributes that say it: ``when``, ``from``/``to`` or
+``notBefore``/``notAfter``. Overlaps are settled leftmost-longest. Impossible dates (31 June) are skipped.
+"""
 
 from __future__ import annotations
 
+import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 MONTHS = {
     name: i
@@ -33,8 +41,6 @@ class FoundDate:
 
 
 def _valid(y: int, m: int, d: int) -> bool:
-    import calendar
-
     return 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
 
 
@@ -61,3 +67,137 @@ def parse_date_line(line: str) -> FoundDate | None:
     if len(dates) == 1 and dates[0].start == 0 and dates[0].end == len(stripped):
         return dates[0]
     return None
+
+
+# -- dates in running text ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date in running text: ``text[start:end]`` and its TEI attributes (when, from/to, notBefore/notAfter)."""
+
+    start: int
+    end: int
+    text: str
+    attrs: dict[str, str] = field(default_factory=dict)
+
+
+def _month_alternatives() -> str:
+    """Month names capitalised or in capitals; abbreviations may take a full stop, full names may not."""
+    full = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+            "october", "november", "december"}
+    forms: list[str] = []
+    for n in sorted(MONTHS, key=len, reverse=True):
+        dot = "" if n in full else r"\.?"
+        forms += [n.capitalize() + dot, n.upper() + dot]
+    return "|".join(forms)
+
+
+_M = rf"(?:{_month_alternatives()})"
+_D = r"[“\"]?(?:[12]\d|3[01]|0?[1-9])[”\"]?(?:st|nd|rd|th)?"
+_Y = r"(?:1[89]\d\d|20\d\d)"
+_TO = r"\s*(?:[-–—]|to|until|till)\s*"
+_S = r"\s+"
+_LEFT = r"(?<![\w/.,#°-])"
+_RIGHT = r"(?![\w/%]|[-–]\d)"
+
+
+def _p(name: str, body: str, left: str = _LEFT) -> tuple[str, re.Pattern[str]]:
+    return name, re.compile(left + body + _RIGHT)
+
+
+_PATTERNS = [
+    # 24 May to 11 June 1956 / 1 October to 25 October 1959
+    _p("dm-dmy", rf"(?P<d1>{_D}){_S}(?P<m1>{_M}){_TO}(?P<d2>{_D}){_S}(?P<m2>{_M}),?{_S}(?P<y>{_Y})"),
+    # between 24 May and 11 June 1956
+    _p("dm-and-dmy", rf"(?P<d1>{_D}){_S}(?P<m1>{_M}){_S}and{_S}(?P<d2>{_D}){_S}(?P<m2>{_M}),?{_S}(?P<y>{_Y})",
+       left=r"(?<=between )"),
+    # 30-31 August 1956
+    _p("d-dmy", rf"(?P<d1>{_D})\s*[-–]\s*(?P<d2>{_D}){_S}(?P<m>{_M}),?{_S}(?P<y>{_Y})"),
+    # April 24-29, 1956
+    _p("md-dy", rf"(?P<m>{_M}){_S}(?P<d1>{_D})\s*[-–]\s*(?P<d2>{_D}),?{_S}(?P<y>{_Y})"),
+    # 22 October 1956
+    _p("dmy", rf"(?P<d>{_D}){_S}(?P<m>{_M}),?{_S}(?P<y>{_Y})"),
+    # October 22, 1956
+    _p("mdy", rf"(?P<m>{_M}){_S}(?P<d>{_D}),?{_S}(?P<y>{_Y})"),
+    # August 1956
+    _p("my", rf"(?P<m>{_M}),?{_S}(?:of{_S})?(?P<y>{_Y})"),
+    # 5 June / February 16 (no year)
+    _p("dm", rf"(?P<d>{_D}){_S}(?P<m>{_M})(?!\.?,?\s*\d)"),
+    _p("md", rf"(?P<m>{_M}){_S}(?P<d>{_D})(?![\d,]|\s*\d)"),
+    # 1953-1962, 1957-9, 1960-65, 1998 to 2002
+    _p("y-y", rf"(?P<y1>{_Y})(?:\s*[-–/]\s*|\s+to\s+)(?P<y2>\d{{1,4}})"),
+    # 1950s
+    _p("decade", r"(?P<dec>(?:1[89]|20)\d0)s", left=r"(?<![\w/.,#°])"),
+    # 1956
+    _p("y", rf"(?<!No\. )(?<!No )(?<!N° )(?<!# )(?P<y>{_Y})"),
+]
+
+
+def _month(text: str) -> int:
+    return MONTHS[text.rstrip(".").lower()]
+
+
+def _day(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def _iso(y: int, m: int, d: int | None = None) -> str | None:
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    return f"{y:04d}-{m:02d}-{d:02d}" if _valid(y, m, d) else None
+
+
+def _attrs(kind: str, g: dict[str, str]) -> dict[str, str] | None:
+    """The TEI attributes of a match, or None when it is no real date."""
+    if kind in ("dm-dmy", "dm-and-dmy"):
+        y = int(g["y"])
+        a, b = _iso(y, _month(g["m1"]), _day(g["d1"])), _iso(y, _month(g["m2"]), _day(g["d2"]))
+        return {"from": a, "to": b} if a and b and a < b else None
+    if kind in ("d-dmy", "md-dy"):
+        y, m = int(g["y"]), _month(g["m"])
+        a, b = _iso(y, m, _day(g["d1"])), _iso(y, m, _day(g["d2"]))
+        return {"from": a, "to": b} if a and b and a < b else None
+    if kind in ("dmy", "mdy"):
+        when = _iso(int(g["y"]), _month(g["m"]), _day(g["d"]))
+        return {"when": when} if when else None
+    if kind == "my":
+        return {"when": f"{int(g['y']):04d}-{_month(g['m']):02d}"}
+    if kind in ("dm", "md"):
+        m, d = _month(g["m"]), _day(g["d"])
+        return {"when": f"--{m:02d}-{d:02d}"} if _valid(2000, m, d) else None  # 2000: a leap year
+    if kind == "y-y":
+        y1, tail = int(g["y1"]), g["y2"]
+        if len(tail) == 3:
+            return None
+        y2 = int(str(y1)[: 4 - len(tail)] + tail)
+        return {"from": f"{y1:04d}", "to": f"{y2:04d}"} if y1 < y2 <= y1 + 100 else None
+    if kind == "decade":
+        start = int(g["dec"])
+        return {"notBefore": f"{start:04d}", "notAfter": f"{start + 9:04d}"}
+    if kind == "y":
+        return {"when": g["y"]}
+    return None
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date in a running text, in order, without overlaps (leftmost-longest).
+
+    An impossible day (31 June 1956) is no date, and its month and year are not taken for one either.
+    """
+    found: list[tuple[DateMention, bool]] = []
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(text):
+            attrs = _attrs(kind, {k: v for k, v in m.groupdict().items() if v is not None})
+            if attrs or kind in _BLOCKING:
+                found.append((DateMention(m.start(), m.end(), m.group(0), attrs or {}), bool(attrs)))
+    found.sort(key=lambda f: (f[0].start, f[0].start - f[0].end))
+    chosen: list[tuple[DateMention, bool]] = []
+    for f in found:
+        if not chosen or f[0].start >= chosen[-1][0].end:
+            chosen.append(f)
+    return [d for d, real in chosen if real]
+
+
+#: Patterns naming a day: when the day is impossible the span is still no date of a coarser kind.
+_BLOCKING = frozenset({"dm-dmy", "dm-and-dmy", "d-dmy", "md-dy", "dmy", "mdy"})

@@ -41,6 +41,8 @@ class ConvertOptions:
     repair: bool = True
     force: bool = False
     strict: bool = True
+    #: Run only these passes (by name); None runs every enabled pass. Reader tests use ["assign-ids"].
+    passes: list[str] | None = None
     pass_options: dict[str, Any] = field(default_factory=dict)
 
 
@@ -68,6 +70,7 @@ class SourceResult:
             "set_aside": [s.to_json() for s in conv.set_aside] if conv else [],
             "orphan_notes": conv.orphan_notes if conv else [],
             "decisions": conv.decisions if conv else [],
+            "carried_elsewhere": [s.to_json() for s in conv.spans] if conv else [],
             "repairs": self.records.get("repair", []),
             "passes": {k: v for k, v in self.records.items() if k != "repair"},
             "diagnostics": [d.to_json() for d in self.diagnostics],
@@ -92,7 +95,7 @@ def convert_text(
     ctx = PassContext(edition=edition, options={"repair": options.repair, **options.pass_options})
     diags: list[Diagnostic] = []
     for doc in conversion.documents:
-        diags.extend(run_passes(doc, ctx, strict=options.strict))
+        diags.extend(run_passes(doc, ctx, strict=options.strict, only=options.passes))
     return conversion, diags, ctx.records
 
 

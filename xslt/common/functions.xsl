@@ -1,5 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Functions shared by the web and print stylesheets: titles, dates, page names. No templates here. -->
+<!-- Functions shared by the web and print stylesheets: titles, dates, people, page names, safe URLs and ids.
+     Keys, no templates. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:te="urn:teiedit" exclude-result-prefixes="#all">
@@ -9,15 +10,22 @@
     <xsl:param name="doc" as="element()"/>
     <xsl:variable name="t" select="($doc/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type='main'],
                                      $doc/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1]"/>
-    <xsl:sequence select="if ($t) then normalize-space(string($t)) else '(untitled)'"/>
+    <xsl:sequence select="if (normalize-space($t)) then normalize-space(string($t)) else '(untitled)'"/>
   </xsl:function>
 
   <!-- The document's own date (ISO) from correspDesc or sourceDesc, or the empty string. -->
   <xsl:function name="te:date" as="xs:string">
     <xsl:param name="doc" as="element()"/>
-    <xsl:sequence select="string(($doc/tei:teiHeader//tei:correspAction[@type='sent']/tei:date/@when,
+    <xsl:sequence select="string(($doc/tei:teiHeader//tei:correspAction[@type='sent']/tei:date/(@when, @notBefore, @from),
                                    $doc/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:date/@when,
                                    $doc/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:date/@notBefore)[1])"/>
+  </xsl:function>
+
+  <!-- The year (four digits) of the document's date, or the empty string. -->
+  <xsl:function name="te:year" as="xs:string">
+    <xsl:param name="doc" as="element()"/>
+    <xsl:variable name="y" select="replace(te:date($doc), '^(-?\d{4}).*$', '$1')"/>
+    <xsl:sequence select="if (matches($y, '^-?\d{4}$')) then $y else ''"/>
   </xsl:function>
 
   <!-- The page name teiedit chose for a document in an edition corpus (xml:base), without extension. -->
@@ -26,10 +34,112 @@
     <xsl:sequence select="replace(string($doc/@xml:base), '\.xml$', '')"/>
   </xsl:function>
 
+  <!-- The kind of document (letter, memorandum, ...) from textClass, or the type of its first division. -->
+  <xsl:function name="te:kind" as="xs:string">
+    <xsl:param name="doc" as="element()"/>
+    <xsl:sequence select="normalize-space(string(($doc/tei:teiHeader//tei:textClass//tei:term[@type='kind'],
+                                                   $doc/tei:text/tei:body/tei:div/@type)[1]))"/>
+  </xsl:function>
+
+  <!-- Senders or authors of a document (elements whose text names them). -->
+  <xsl:function name="te:senders" as="element()*">
+    <xsl:param name="doc" as="element()"/>
+    <xsl:variable name="sent" select="$doc/tei:teiHeader//tei:correspAction[@type='sent']/(tei:persName | tei:orgName | tei:name)"/>
+    <xsl:sequence select="if ($sent) then $sent else $doc/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:author"/>
+  </xsl:function>
+
+  <!-- Addressees of a letter. -->
+  <xsl:function name="te:addressees" as="element()*">
+    <xsl:param name="doc" as="element()"/>
+    <xsl:sequence select="$doc/tei:teiHeader//tei:correspAction[@type='received']/(tei:persName | tei:orgName | tei:name)"/>
+  </xsl:function>
+
+  <!-- The source of a document in one line: an archival citation from msIdentifier, else the bibl's text. -->
+  <xsl:function name="te:source-line" as="xs:string">
+    <xsl:param name="doc" as="element()"/>
+    <xsl:sequence select="string-join(
+        for $s in $doc/tei:teiHeader/tei:fileDesc/tei:sourceDesc/*
+        return if ($s/self::tei:msDesc) then string-join($s/tei:msIdentifier/*/normalize-space()[.], ', ')
+               else normalize-space($s), '; ')"/>
+  </xsl:function>
+
   <!-- Only http(s), mailto and relative URLs may become links; anything else (javascript:, data:) is dropped. -->
   <xsl:function name="te:safe-url" as="xs:string">
     <xsl:param name="url" as="xs:string?"/>
     <xsl:variable name="u" select="normalize-space($url)"/>
-    <xsl:sequence select="if (matches($u, '^(https?:|mailto:|#|[^:]*$)', 'i')) then $u else ''"/>
+    <xsl:sequence select="if (matches($u, '[\p{Cc}\s]')) then ''
+                          else if (matches($u, '^(https?:|mailto:|#|[^:]*$)', 'i')) then $u else ''"/>
+  </xsl:function>
+
+  <!-- A value from the TEI made fit for an HTML id or fragment: letters, digits, '-', '_', '.'. -->
+  <xsl:function name="te:safe-id" as="xs:string">
+    <xsl:param name="id" as="xs:string?"/>
+    <xsl:sequence select="replace(normalize-space($id), '[^\p{L}\p{Nd}_.\-]', '_')"/>
+  </xsl:function>
+
+  <!-- The register id a pointer like "#kim-il-sung" names (first pointer only), or '' for other pointers. -->
+  <xsl:function name="te:ref-id" as="xs:string">
+    <xsl:param name="ref" as="xs:string?"/>
+    <xsl:variable name="first" select="tokenize(normalize-space($ref), ' ')[1]"/>
+    <xsl:sequence select="if (starts-with($first, '#')) then substring($first, 2) else ''"/>
+  </xsl:function>
+
+  <!-- Which register page lists an entry, from the entry's element: persons, places or orgs. -->
+  <xsl:function name="te:register-page" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="if ($entry/self::tei:place) then 'places'
+                          else if ($entry/self::tei:org) then 'orgs' else 'persons'"/>
+  </xsl:function>
+
+  <!-- The preferred name of a register entry. -->
+  <xsl:function name="te:entry-name" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="names" select="$entry/(tei:persName | tei:placeName | tei:orgName | tei:name)"/>
+    <xsl:variable name="best" select="($names[@type = ('main', 'preferred', 'reg', 'standard')], $names[not(@type)], $names)[1]"/>
+    <xsl:sequence select="if (normalize-space($best)) then normalize-space($best) else string($entry/@xml:id)"/>
+  </xsl:function>
+
+  <!-- The element describing a register entry in a line (its note, desc or occupation). -->
+  <xsl:function name="te:entry-description-element" as="element()?">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="($entry/tei:note[not(@type) or @type = ('description', 'desc', 'short')],
+                           $entry/tei:desc, $entry/tei:occupation, $entry/tei:roleName, $entry/tei:note)[1]"/>
+  </xsl:function>
+  <xsl:function name="te:entry-description" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="normalize-space(string(te:entry-description-element($entry)))"/>
+  </xsl:function>
+
+  <!-- The texts of a TEI or teiCorpus document (outermost tei:text elements, in document order). -->
+  <xsl:function name="te:texts" as="element()*">
+    <xsl:param name="doc" as="element()"/>
+    <xsl:variable name="texts" select="$doc/descendant::tei:text[not(ancestor::tei:text)]"/>
+    <!-- Without a text (a transcription in sourceDoc, a chronology in standOff), those are the reading text. -->
+    <xsl:sequence select="if ($texts) then $texts else $doc/(tei:sourceDoc | tei:standOff)"/>
+  </xsl:function>
+
+  <xsl:key name="te:entry" match="te:registers//tei:person[@xml:id] | te:registers//tei:personGrp[@xml:id] | te:registers//tei:place[@xml:id] | te:registers//tei:org[@xml:id]" use="string(@xml:id)"/>
+  <xsl:key name="te:mentions" match="tei:text//*[@ref]" use="te:ref-id(@ref)"/>
+
+  <!-- The register entry a name points to, if the registers are at hand. -->
+  <xsl:function name="te:entry" as="element()?">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="id" select="te:ref-id($name/@ref)"/>
+    <xsl:sequence select="if ($id) then key('te:entry', $id, root($name))[1] else ()"/>
+  </xsl:function>
+
+  <!-- The HTML id of a mention: m-&lt;entry&gt;-&lt;n&gt;, n counting the mentions of that entry in the document. -->
+  <xsl:function name="te:mention-id" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="id" select="te:ref-id($name/@ref)"/>
+    <xsl:variable name="all" select="key('te:mentions', $id, te:doc-scope($name))"/>
+    <xsl:variable name="n" select="for $i in 1 to count($all) return $i[$all[$i] is $name]"/>
+    <xsl:sequence select="if (exists($n)) then 'm-' || te:safe-id($id) || '-' || $n else ''"/>
+  </xsl:function>
+
+  <!-- The outermost TEI element around a node, or its root when there is none: the scope of per-document counters. -->
+  <xsl:function name="te:doc-scope" as="node()">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="($node/ancestor-or-self::tei:TEI[1], root($node))[1]"/>
   </xsl:function>
 </xsl:stylesheet>

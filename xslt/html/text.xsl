@@ -1,96 +1,289 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Matching: which HTML each TEI element of tei:text becomes (mode "text"). Unknown elements fall back
-     to a generic span/div that keeps their text: nothing is silently dropped. -->
+<!-- Matching: which HTML each structural TEI element of tei:text becomes (mode "text"). Notes, editorial
+     interventions and names have their own files. Unknown elements fall back to a generic span/div that keeps
+     their text: nothing is silently dropped. Attributes from the TEI never become HTML attributes except as
+     class names (rend), ids (made safe) or checked URLs. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:te="urn:teiedit" xmlns="http://www.w3.org/1999/xhtml" exclude-result-prefixes="#all">
 
-  <xsl:template match="tei:div" mode="text">
-    <section class="tei-div {@type}">
-      <xsl:call-template name="te:id"/>
-      <xsl:apply-templates mode="text"/>
-    </section>
-  </xsl:template>
+  <!-- Elements whose HTML counterpart only takes phrasing content: inside them blocks become spans. -->
+  <xsl:variable name="te:phrasing-parents" as="xs:string*"
+    select="('p', 'head', 'l', 'ab', 'dateline', 'salute', 'signed', 'label', 'figDesc', 'hi', 'q', 'seg',
+             'persName', 'placeName', 'orgName', 'name', 'rs', 'date', 'title', 'trailer', 'byline', 'docTitle',
+             'titlePart', 'docAuthor', 'docDate', 'emph', 'term', 'foreign', 'ref', 'num', 'measure', 'addrLine',
+             'sic', 'corr', 'orig', 'reg', 'abbr', 'expan', 'supplied', 'unclear', 'add', 'del', 'choice', 'gap')"/>
 
-  <xsl:template match="tei:head" mode="text">
-    <xsl:variable name="depth" select="min((count(ancestor::tei:div) + 2, 6))"/>
-    <xsl:element name="h{$depth}">
-      <xsl:attribute name="class" select="'tei-head'"/>
+<!-- True where HTML allows only phrasing content. A footnote's content is rendered in a list item, so
+       only phrasing ancestors inside the note count there. -->
+  <xsl:function name="te:in-phrasing" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="note" select="$node/ancestor::tei:note[1]"/>
+    <xsl:sequence select="exists($node/ancestor::*[local-name() = $te:phrasing-parents][empty($note) or . &gt;&gt; $note])"/>
+  </xsl:function>
+
+  <!-- A block: the given HTML element, or a span styled as a block where only phrasing content may stand. -->
+  <xsl:template name="te:block">
+    <xsl:param name="element" as="xs:string" select="'div'"/>
+    <xsl:param name="class" as="xs:string" select="''"/>
+    <xsl:element name="{if (te:in-phrasing(.)) then 'span' else $element}">
+      <xsl:attribute name="class" select="normalize-space(string-join((
+        'tei-' || local-name(), $class, te:rend-classes(.), if (te:in-phrasing(.)) then 'block' else ()), ' '))"/>
+      <xsl:call-template name="te:id"/>
+      <xsl:call-template name="te:lang"/>
       <xsl:apply-templates mode="text"/>
     </xsl:element>
   </xsl:template>
 
-  <xsl:template match="tei:p" mode="text">
-    <p><xsl:call-template name="te:id"/><xsl:apply-templates mode="text"/></p>
+  <xsl:template match="tei:text" mode="text">
+    <div class="tei-text"><xsl:call-template name="te:lang"/><xsl:apply-templates mode="text"/></div>
+  </xsl:template>
+  <xsl:template match="tei:body | tei:front | tei:back | tei:group" mode="text">
+    <xsl:call-template name="te:block"/>
   </xsl:template>
 
-  <xsl:template match="tei:hi" mode="text">
-    <xsl:variable name="rend" select="tokenize(@rend)"/>
+  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5" mode="text">
+    <xsl:call-template name="te:block">
+      <xsl:with-param name="element" select="'section'"/>
+      <xsl:with-param name="class" select="te:class-token(@type)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:floatingText" mode="text">
+    <xsl:call-template name="te:block">
+      <xsl:with-param name="element" select="'section'"/>
+      <xsl:with-param name="class" select="'embedded ' || te:class-token(@type)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:head" mode="text">
+    <xsl:variable name="sectioning" select="parent::*[self::tei:div or self::tei:div1 or self::tei:div2 or self::tei:div3
+                                            or self::tei:body or self::tei:front or self::tei:back or self::tei:group]"/>
     <xsl:choose>
-      <xsl:when test="$rend = 'italic'"><em><xsl:apply-templates mode="text"/></em></xsl:when>
-      <xsl:when test="$rend = 'bold'"><strong><xsl:apply-templates mode="text"/></strong></xsl:when>
-      <xsl:when test="$rend = 'sup'"><sup><xsl:apply-templates mode="text"/></sup></xsl:when>
-      <xsl:otherwise><span class="tei-hi"><xsl:apply-templates mode="text"/></span></xsl:otherwise>
+      <xsl:when test="$sectioning and not(te:in-phrasing(.))">
+        <xsl:variable name="depth" select="min((count(ancestor::*[self::tei:div or self::tei:div1 or self::tei:div2
+                                           or self::tei:div3 or self::tei:div4 or self::tei:div5]), 5)) + 1"/>
+        <xsl:element name="h{$depth}">
+          <xsl:attribute name="class" select="normalize-space('tei-head ' || te:rend-classes(.))"/>
+          <xsl:call-template name="te:id"/>
+          <xsl:apply-templates mode="text"/>
+        </xsl:element>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="te:block">
+          <xsl:with-param name="element" select="'p'"/>
+        </xsl:call-template>
+      </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="tei:lb" mode="text"><br/></xsl:template>
+  <xsl:template match="tei:p | tei:ab | tei:dateline | tei:salute | tei:signed | tei:byline | tei:trailer
+                       | tei:docAuthor | tei:docDate | tei:l" mode="text">
+    <xsl:call-template name="te:block">
+      <xsl:with-param name="element" select="'p'"/>
+      <xsl:with-param name="class" select="te:class-token(@type)"/>
+    </xsl:call-template>
+  </xsl:template>
 
-  <xsl:template match="tei:date" mode="text">
+  <xsl:template match="tei:opener | tei:closer | tei:postscript | tei:lg | tei:sp | tei:epigraph | tei:argument
+                       | tei:titlePage | tei:address | tei:docImprint" mode="text">
+    <xsl:call-template name="te:block"/>
+  </xsl:template>
+
+  <xsl:template match="tei:quote | tei:cit" mode="text">
+    <xsl:choose>
+      <xsl:when test="te:in-phrasing(.) or not(tei:p | tei:lg | tei:list | tei:l)">
+        <span class="tei-{local-name()}"><xsl:call-template name="te:lang"/><xsl:apply-templates mode="text"/></span>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="te:block"><xsl:with-param name="element" select="'blockquote'"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="tei:q | tei:said" mode="text">
+    <q class="tei-{local-name()}"><xsl:call-template name="te:lang"/><xsl:apply-templates mode="text"/></q>
+  </xsl:template>
+
+  <!-- Lists: ul/ol of items; a head or label stays in the list, nothing is dropped. -->
+  <xsl:template match="tei:list | tei:listBibl" mode="text">
+    <xsl:variable name="ordered" select="@type = ('ordered', 'numbered') or tokenize(@rend) = ('numbered', 'ordered')"/>
+    <xsl:choose>
+      <xsl:when test="te:in-phrasing(.)">
+        <span class="tei-list block"><xsl:apply-templates mode="text"/></span>
+      </xsl:when>
+      <xsl:otherwise>
+        <div class="tei-list {te:class-token(@type)}">
+          <xsl:call-template name="te:id"/>
+          <xsl:apply-templates select="tei:head" mode="text"/>
+          <xsl:element name="{if ($ordered) then 'ol' else 'ul'}">
+            <xsl:apply-templates select="node() except tei:head" mode="list-item"/>
+          </xsl:element>
+        </div>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="tei:item | tei:bibl" mode="list-item">
+    <li>
+      <xsl:call-template name="te:id"/>
+      <xsl:if test="@n and ../@type = 'ordered'"><xsl:attribute name="data-n" select="@n"/></xsl:if>
+      <xsl:apply-templates mode="text"/>
+    </li>
+  </xsl:template>
+  <xsl:template match="*" mode="list-item">
+    <li class="tei-{local-name()}"><xsl:apply-templates select="." mode="text"/></li>
+  </xsl:template>
+  <xsl:template match="text()" mode="list-item">
+    <xsl:if test="normalize-space()"><li><xsl:value-of select="."/></li></xsl:if>
+  </xsl:template>
+  <xsl:template match="comment() | processing-instruction()" mode="list-item"/>
+  <xsl:template match="tei:item" mode="text">
+    <span class="tei-item block"><xsl:call-template name="te:id"/><xsl:apply-templates mode="text"/></span>
+  </xsl:template>
+
+  <!-- Tables -->
+  <xsl:template match="tei:table" mode="text">
+    <xsl:choose>
+      <xsl:when test="te:in-phrasing(.)"><span class="tei-table block"><xsl:apply-templates mode="text"/></span></xsl:when>
+      <xsl:otherwise>
+        <table class="tei-table">
+          <xsl:call-template name="te:id"/>
+          <xsl:if test="tei:head"><caption><xsl:apply-templates select="tei:head/node()" mode="text"/></caption></xsl:if>
+          <xsl:apply-templates select="node() except tei:head" mode="table"/>
+        </table>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="tei:row" mode="table">
+    <tr><xsl:apply-templates select="node()" mode="table"/></tr>
+  </xsl:template>
+  <xsl:template match="tei:cell" mode="table">
+    <xsl:element name="{if (@role = 'label' or ../@role = 'label') then 'th' else 'td'}">
+      <xsl:if test="@cols castable as xs:integer"><xsl:attribute name="colspan" select="@cols"/></xsl:if>
+      <xsl:if test="@rows castable as xs:integer"><xsl:attribute name="rowspan" select="@rows"/></xsl:if>
+      <xsl:apply-templates mode="text"/>
+    </xsl:element>
+  </xsl:template>
+  <xsl:template match="*" mode="table">
+    <tr><td><xsl:apply-templates select="." mode="text"/></td></tr>
+  </xsl:template>
+  <xsl:template match="text()" mode="table">
+    <xsl:if test="normalize-space()"><tr><td><xsl:value-of select="."/></td></tr></xsl:if>
+  </xsl:template>
+  <xsl:template match="comment() | processing-instruction()" mode="table"/>
+
+  <!-- Figures: captions are text; graphics are never fetched from TEI-supplied URLs. -->
+  <xsl:template match="tei:figure" mode="text">
+    <xsl:choose>
+      <xsl:when test="te:in-phrasing(.)"><span class="tei-figure block"><xsl:apply-templates mode="text"/></span></xsl:when>
+      <xsl:otherwise>
+        <figure class="tei-figure">
+          <xsl:call-template name="te:id"/>
+          <xsl:apply-templates select="node() except (tei:head | tei:figDesc)" mode="text"/>
+          <xsl:if test="tei:head | tei:figDesc">
+            <figcaption><xsl:apply-templates select="tei:head | tei:figDesc" mode="figcaption"/></figcaption>
+          </xsl:if>
+        </figure>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="*" mode="figcaption">
+    <span class="tei-{local-name()} block"><xsl:apply-templates mode="text"/></span>
+  </xsl:template>
+  <xsl:template match="tei:graphic" mode="text">
+    <span class="tei-graphic">
+      <xsl:apply-templates mode="text"/>
+    </span>
+  </xsl:template>
+
+  <!-- Inline rendition -->
+  <xsl:template match="tei:hi | tei:emph | tei:foreign | tei:term | tei:mentioned | tei:soCalled | tei:title" mode="text">
+    <xsl:variable name="rend" select="tokenize(lower-case(@rend), '\s+')"/>
+    <xsl:variable name="tag" select="if ($rend = ('italic', 'italics', 'i')) then 'em'
+                                     else if ($rend = ('bold', 'b')) then 'strong'
+                                     else if ($rend = ('sup', 'superscript')) then 'sup'
+                                     else if ($rend = ('sub', 'subscript')) then 'sub'
+                                     else if (self::tei:emph) then 'em'
+                                     else 'span'"/>
+    <xsl:element name="{$tag}">
+      <xsl:attribute name="class" select="normalize-space('tei-' || local-name() || ' ' || te:rend-classes(.))"/>
+      <xsl:call-template name="te:lang"/>
+      <xsl:apply-templates mode="text"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:lb" mode="text"><br/></xsl:template>
+  <xsl:template match="tei:pb" mode="text">
+    <span class="tei-pb" role="separator">
+      <xsl:if test="@n"><xsl:attribute name="data-n" select="@n"/><xsl:attribute name="title" select="'Page ' || @n"/></xsl:if>
+      <xsl:apply-templates mode="text"/>
+    </span>
+  </xsl:template>
+  <xsl:template match="tei:cb | tei:milestone | tei:anchor" mode="text">
+    <span class="tei-{local-name()}"><xsl:call-template name="te:id"/><xsl:apply-templates mode="text"/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:date | tei:time" mode="text">
     <time class="tei-date">
-      <xsl:if test="@when castable as xs:date or @when castable as xs:gYear or @when castable as xs:gYearMonth">
-        <xsl:attribute name="datetime" select="@when"/>
+      <xsl:variable name="when" select="string((@when, @from, @notBefore)[1])"/>
+      <xsl:if test="$when castable as xs:date or $when castable as xs:gYear or $when castable as xs:gYearMonth
+                    or $when castable as xs:dateTime">
+        <xsl:attribute name="datetime" select="$when"/>
       </xsl:if>
       <xsl:apply-templates mode="text"/>
     </time>
   </xsl:template>
 
-  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name" mode="text">
-    <span class="entity {local-name()}">
-      <xsl:if test="@ref"><xsl:attribute name="data-ref" select="@ref"/></xsl:if>
-      <xsl:apply-templates mode="text"/>
-    </span>
+  <!-- Links inside the text: only safe URLs become hrefs. -->
+  <xsl:template match="tei:ref | tei:ptr" mode="text">
+    <xsl:variable name="url" select="te:safe-url(tokenize(normalize-space(@target), ' ')[1])"/>
+    <xsl:choose>
+      <xsl:when test="$url and not(te:inside-link(.)) and not(starts-with($url, '#'))">
+        <a class="tei-{local-name()}" href="{$url}">
+          <xsl:apply-templates mode="text"/>
+          <xsl:if test="self::tei:ptr"><xsl:value-of select="$url"/></xsl:if>
+        </a>
+      </xsl:when>
+      <xsl:otherwise><span class="tei-{local-name()}"><xsl:apply-templates mode="text"/></span></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="tei:note" mode="text">
-    <xsl:variable name="n" select="if (@n) then string(@n) else string(count(preceding::tei:note[ancestor::tei:text]) + 1)"/>
-    <a class="noteref" href="#note-{$n}" id="noteref-{$n}" role="doc-noteref"><sup><xsl:value-of select="$n"/></sup></a>
-  </xsl:template>
+  <xsl:template match="comment() | processing-instruction()" mode="text"/>
 
-  <!-- Fallback: any other element keeps its text, in a div for block-like content, a span otherwise. -->
+  <!-- Fallback: any other element (any namespace) keeps its text, in a div for block-like content, a span otherwise. -->
   <xsl:template match="*" mode="text">
     <xsl:choose>
-      <xsl:when test="tei:p | tei:div | tei:list | tei:table | tei:lg">
-        <div class="tei-{local-name()}"><xsl:apply-templates mode="text"/></div>
+      <xsl:when test="(tei:p | tei:div | tei:list | tei:table | tei:lg | tei:ab) and not(te:in-phrasing(.))">
+        <div class="tei-{te:class-token(local-name())}"><xsl:call-template name="te:lang"/><xsl:apply-templates mode="text"/></div>
       </xsl:when>
       <xsl:otherwise>
-        <span class="tei-{local-name()}"><xsl:apply-templates mode="text"/></span>
+        <span class="tei-{te:class-token(local-name())}"><xsl:call-template name="te:lang"/><xsl:apply-templates mode="text"/></span>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
-  <!-- Footnotes of a document, listed at the end with links back to the anchors. -->
-  <xsl:template name="te:footnotes">
-    <xsl:param name="text" as="element()*"/>
-    <xsl:variable name="notes" select="$text//tei:note"/>
-    <xsl:if test="$notes">
-      <section class="footnotes" role="doc-endnotes" aria-label="Notes">
-        <h2>Notes</h2>
-        <ol>
-          <xsl:for-each select="$notes">
-            <xsl:variable name="n" select="if (@n) then string(@n) else string(count(preceding::tei:note[ancestor::tei:text]) + 1)"/>
-            <li id="note-{$n}" value="{if ($n castable as xs:integer) then $n else position()}">
-              <xsl:apply-templates mode="text"/>
-              <xsl:text> </xsl:text>
-              <a href="#noteref-{$n}" class="noteback" aria-label="Back to the text">↩</a>
-            </li>
-          </xsl:for-each>
-        </ol>
-      </section>
+  <xsl:template name="te:id">
+    <xsl:if test="@xml:id"><xsl:attribute name="id" select="te:safe-id(@xml:id)"/></xsl:if>
+  </xsl:template>
+  <xsl:template name="te:lang">
+    <xsl:if test="@xml:lang and matches(@xml:lang, '^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$')">
+      <xsl:attribute name="lang" select="@xml:lang"/>
     </xsl:if>
   </xsl:template>
 
-  <xsl:template name="te:id">
-    <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
-  </xsl:template>
+  <!-- rend/type values as class names (prefixed, only name characters). -->
+  <xsl:function name="te:rend-classes" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="string-join(for $r in tokenize(normalize-space($el/@rend), ' ') return 'rend-' || te:class-token($r), ' ')"/>
+  </xsl:function>
+  <xsl:function name="te:class-token" as="xs:string">
+    <xsl:param name="s" as="xs:string?"/>
+    <xsl:sequence select="replace(normalize-space($s), '[^\p{L}\p{Nd}_\-]', '_')"/>
+  </xsl:function>
+
+  <!-- True inside something that already renders as a link (no nested links). -->
+  <xsl:function name="te:inside-link" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="exists($node/ancestor::*[(self::tei:persName or self::tei:placeName or self::tei:orgName
+                           or self::tei:name or self::tei:rs) and @ref] | $node/ancestor::tei:ref[@target])"/>
+  </xsl:function>
 </xsl:stylesheet>

@@ -1,4 +1,5 @@
-"""Gather the TEI files of a build into one in-memory teiCorpus, the input of site-level stylesheets.
+"""Gather the TEI files of a build: documents with safe page names, the standoff registers, and the
+in-memory inputs (teiCorpus, bundles) that site-level stylesheets read.
 
 Each document is parsed safely by io.py; the copy in the corpus carries ``xml:base`` with the safe page
 name teiedit chose for it, so stylesheets never derive file names from ids found in the TEI.
@@ -7,16 +8,27 @@ name teiedit chose for it, so stylesheets never derive file names from ids found
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
 from teiedit.config import Edition
-from teiedit.document import TEI_NS, E, TeiDocument, xpath
+from teiedit.document import TEI_NS, XML_ID, E, TeiDocument, local_name, text_of, xpath
 from teiedit.io import read_tei
 
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
+TE_NS = "urn:teiedit"
+
+#: Pages the site writes itself; a document may not take these names.
+RESERVED_PAGES = frozenset({"index", "timeline", "persons", "places", "orgs", "search", "search-index"})
+
+#: Register entries the site shows, by element name; the value is the register page.
+ENTRY_PAGES = {"person": "persons", "personGrp": "persons", "place": "places", "org": "orgs"}
+_ENTRY_XPATH = "|".join(f".//tei:{name}[@xml:id]" for name in ENTRY_PAGES)
+_LIST_NAMES = ("listPerson", "listPlace", "listOrg")
 
 
 @dataclass
@@ -29,12 +41,14 @@ class EditionDoc:
 
 
 def safe_page_names(files: list[Path]) -> list[str]:
-    """Unique, safe page names from file stems (never from TEI content)."""
+    """Unique, safe page names from file stems (never from TEI content), avoiding the site's own pages."""
     from teiedit.pipeline import slugify
 
     names: list[str] = []
     for f in files:
-        base = slugify(f.stem)
+        base = slugify(f.stem) or "document"
+        if base in RESERVED_PAGES:
+            base = f"doc-{base}"
         name, i = base, 2
         while name in names:
             name, i = f"{base}-{i}", i + 1
@@ -49,13 +63,105 @@ def load_edition_docs(files: list[Path]) -> list[EditionDoc]:
 
 def sort_key(ed: EditionDoc) -> tuple[str, str]:
     """Chronological order: the document's date (sourceDesc or correspDesc), then its page name."""
-    dates = xpath(
-        ed.doc.root,
-        "(tei:teiHeader//tei:correspAction[@type='sent']/tei:date/@when"
-        " | tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:date/@when)[1]/..",
-    )
-    when = dates[0].get("when", "") if dates else ""
-    return (when or "9999", ed.page)
+    return (document_date(ed.doc.root) or "9999", ed.page)
+
+
+def document_date(root: etree._Element) -> str:
+    """The document's own ISO date (as the stylesheets' te:date reads it), or ''."""
+    for expr in (
+        "tei:teiHeader//tei:correspAction[@type='sent']/tei:date/@when",
+        "tei:teiHeader//tei:correspAction[@type='sent']/tei:date/@notBefore",
+        "tei:teiHeader//tei:correspAction[@type='sent']/tei:date/@from",
+        "tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:date/@when",
+        "tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:date/@notBefore",
+    ):
+        found = root.xpath(expr, namespaces={"tei": TEI_NS})
+        if found:
+            return str(found[0]).strip()
+    return ""
+
+
+def is_register(root: etree._Element) -> bool:
+    """A register file holds lists of persons/places/orgs and no running text (decided by structure)."""
+    if root.tag != f"{{{TEI_NS}}}TEI":
+        return False
+    lists = xpath(root, "tei:text//tei:listPerson | tei:text//tei:listPlace | tei:text//tei:listOrg"
+                        " | tei:standOff//tei:listPerson | tei:standOff//tei:listPlace | tei:standOff//tei:listOrg")
+    if not lists:
+        return False
+    # Everything with text must be an entry the register pages show (or a heading of the lists).
+    stray = root.xpath(
+        "tei:text//text()[normalize-space()][not(ancestor::tei:person[@xml:id] or ancestor::tei:personGrp[@xml:id]"
+        " or ancestor::tei:place[@xml:id] or ancestor::tei:org[@xml:id] or parent::tei:head)]",
+        namespaces={"tei": TEI_NS})
+    return not stray
+
+
+@dataclass
+class Registers:
+    """The standoff registers of a build: entries by id, and the files they came from."""
+
+    entries: dict[str, etree._Element] = field(default_factory=dict)
+    files: list[Path] = field(default_factory=list)
+    roots: list[etree._Element] = field(default_factory=list)
+
+    def page_of(self, entry_id: str) -> str:
+        entry = self.entries.get(entry_id)
+        return ENTRY_PAGES[local_name(entry)] if entry is not None else ""
+
+    def element(self, ids: Iterable[str] | None = None) -> etree._Element:
+        """A ``te:registers`` element with copies of the entries (all, or those named by ``ids``)."""
+        out = etree.Element(f"{{{TE_NS}}}registers", nsmap={"te": TE_NS, None: TEI_NS})
+        if ids is None:
+            for root in self.roots:
+                for lst in xpath(root, "(tei:text | tei:standOff)//*[self::tei:listPerson or self::tei:listPlace"
+                                       " or self::tei:listOrg][not(ancestor::tei:listPerson or"
+                                       " ancestor::tei:listPlace or ancestor::tei:listOrg)]"):
+                    out.append(copy.deepcopy(lst))
+        else:
+            for entry_id in sorted(set(ids)):
+                entry = self.entries.get(entry_id)
+                if entry is not None:
+                    out.append(copy.deepcopy(entry))
+        return out
+
+
+def load_registers(docs: list[EditionDoc]) -> Registers:
+    regs = Registers()
+    for ed in docs:
+        regs.files.append(ed.path)
+        regs.roots.append(ed.doc.root)
+        for entry in xpath(ed.doc.root, _ENTRY_XPATH):
+            regs.entries.setdefault(entry.get(XML_ID, ""), entry)
+    return regs
+
+
+def referenced_ids(root: etree._Element) -> set[str]:
+    """Register ids that names in the document point to (``@ref="#id"``), header included."""
+    ids: set[str] = set()
+    for ref in root.xpath(".//@ref"):
+        first = str(ref).split()[0] if str(ref).split() else ""
+        if first.startswith("#"):
+            ids.add(first[1:])
+    return ids
+
+
+def correspondents(root: etree._Element) -> frozenset[str]:
+    """Who writes to whom in a letter (register ids, else normalised names), regardless of direction."""
+    people: set[str] = set()
+    for el in xpath(root, "tei:teiHeader//tei:correspAction[@type='sent' or @type='received']"
+                          "/*[self::tei:persName or self::tei:orgName or self::tei:name]"):
+        ref = (el.get("ref") or "").split()
+        people.add(ref[0] if ref else " ".join(text_of(el).split()).casefold())
+    people.discard("")
+    return frozenset(people)
+
+
+def document_title(root: etree._Element, fallback: str) -> str:
+    titles = xpath(root, "tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type='main']"
+                         " | tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title")
+    text = " ".join(text_of(titles[0]).split()) if titles else ""
+    return text or fallback
 
 
 def edition_corpus(docs: list[EditionDoc], edition: Edition) -> etree._Element:
@@ -76,3 +182,19 @@ def edition_corpus(docs: list[EditionDoc], edition: Edition) -> etree._Element:
         root.set(XML_BASE, ed.page + ".xml")
         corpus.append(root)
     return corpus
+
+
+def bundle(*parts: etree._Element) -> etree._Element:
+    """A ``te:bundle`` wrapping a document (or corpus) and the registers, the input of the site stylesheets."""
+    out = etree.Element(f"{{{TE_NS}}}bundle", nsmap={"te": TE_NS, None: TEI_NS})
+    for part in parts:
+        out.append(part)
+    return out
+
+
+_SAFE_FRAGMENT = re.compile(r"[^\w.\-]", re.UNICODE)
+
+
+def safe_fragment(value: str) -> str:
+    """The HTML id the stylesheets make of a TEI id (same rule as te:safe-id)."""
+    return _SAFE_FRAGMENT.sub("_", " ".join(value.split()))

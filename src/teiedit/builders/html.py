@@ -1,30 +1,133 @@
-"""HtmlBuilder: the static web edition (a page per document, an index), via the XSLT in xslt/html."""
+"""HtmlBuilder: the static web edition via the XSLT in xslt/html.
+
+Pages: one per document, the index (sortable, filterable), the timeline, the registers (persons, places,
+organisations) and the search page with its index. Everything is static: it reads from ``file://``.
+
+Rendering is incremental: ``.teiedit-html.json`` in the output folder records, per page, a hash of what
+the page depends on (the TEI file, its neighbours, the register entries it names, the stylesheets). Only
+pages whose hash changed are rendered again; the listing pages are rendered when any document or register
+changed.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from teiedit.builders.corpus import EditionDoc, edition_corpus, load_edition_docs, sort_key
+from lxml import etree
+
+from teiedit.builders.corpus import (
+    EditionDoc,
+    Registers,
+    bundle,
+    correspondents,
+    document_date,
+    document_title,
+    edition_corpus,
+    is_register,
+    load_edition_docs,
+    load_registers,
+    referenced_ids,
+    sort_key,
+)
+from teiedit.builders.search import SearchDoc, read_page, search_index_script
 from teiedit.config import Edition
-from teiedit.io import staged_dir, write_text_atomic
-from teiedit.resources import css_dir, xslt_dir
+from teiedit.io import iter_xml_files, staged_dir, write_text_atomic
+from teiedit.resources import xslt_dir
 from teiedit.xslt import transform
 
+MANIFEST = ".teiedit-html.json"
+#: Bump when the builder's own output logic changes (the stylesheets are hashed anyway).
+FORMAT = 1
+REGISTER_PAGES = ("persons", "places", "orgs")
 
-def render_page(ed: EditionDoc, edition: Edition, prev: str = "", next_: str = "") -> str:
-    """The HTML page of one document."""
-    return transform(
-        xslt_dir() / "html" / "document.xsl",
-        ed.doc.tree,
-        base_uri=str(ed.path),
-        params={
-            "edition-title": edition.title,
-            "page": ed.page,
-            "prev": prev,
-            "next": next_,
-        },
-    ).output
+
+def assets_fingerprint() -> str:
+    """A hash of every stylesheet, style sheet and script the site is made with."""
+    h = hashlib.sha256(f"format {FORMAT}".encode())
+    root = xslt_dir()
+    for sub in ("common", "html", "css", "js"):
+        for f in sorted((root / sub).glob("*")):
+            if f.is_file():
+                h.update(f"{sub}/{f.name}\0".encode())
+                h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+@dataclass
+class Manifest:
+    assets: str = ""
+    docs: dict[str, str] = field(default_factory=dict)
+    lists: str = ""
+
+    @classmethod
+    def read(cls, out_dir: Path) -> Manifest:
+        try:
+            data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+            return cls(assets=str(data["assets"]), docs={str(k): str(v) for k, v in data["docs"].items()},
+                       lists=str(data["lists"]))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return cls()
+
+    def text(self) -> str:
+        return json.dumps({"format": FORMAT, "assets": self.assets, "docs": self.docs, "lists": self.lists},
+                          indent=1, sort_keys=True) + "\n"
+
+
+def page_params(docs: list[EditionDoc], i: int) -> dict[str, str]:
+    """Neighbours of document ``i``: previous/next document, and previous/next letter between the same
+    correspondents."""
+    ed = docs[i]
+    params = {"prev": "", "next": "", "prev-title": "", "next-title": "",
+              "prev-letter": "", "next-letter": "", "prev-letter-title": "", "next-letter-title": ""}
+    if i > 0:
+        params["prev"], params["prev-title"] = docs[i - 1].page, document_title(docs[i - 1].doc.root, docs[i - 1].page)
+    if i + 1 < len(docs):
+        params["next"], params["next-title"] = docs[i + 1].page, document_title(docs[i + 1].doc.root, docs[i + 1].page)
+    who = correspondents(ed.doc.root)
+    if len(who) >= 2:
+        same = [j for j, other in enumerate(docs) if correspondents(other.doc.root) == who]
+        k = same.index(i)
+        if k > 0:
+            o = docs[same[k - 1]]
+            params["prev-letter"], params["prev-letter-title"] = o.page, document_title(o.doc.root, o.page)
+        if k + 1 < len(same):
+            o = docs[same[k + 1]]
+            params["next-letter"], params["next-letter-title"] = o.page, document_title(o.doc.root, o.page)
+    return params
+
+
+def render_page(ed: EditionDoc, edition: Edition, prev: str = "", next_: str = "",
+                registers: Registers | None = None, params: dict[str, str] | None = None) -> str:
+    """The HTML page of one document (with its register entries when ``registers`` is given)."""
+    root = ed.doc.root
+    source: etree._Element = root
+    if registers is not None:
+        ids = referenced_ids(root) & registers.entries.keys()
+        source = bundle(_copy(root), registers.element(ids))
+    all_params: dict[str, str] = {
+        "edition-title": edition.title, "page": ed.page, "prev": prev, "next": next_,
+        "base-url": edition.base_url, "tei-href": "", "pdf-href": "",
+    }
+    all_params.update(params or {})
+    return transform(xslt_dir() / "html" / "document.xsl", source, base_uri=str(ed.path),
+                     params=all_params).output
+
+
+def _make_readable(folder: Path) -> None:
+    """A published site is world-readable (atomic writes create private files)."""
+    for path in folder.rglob("*"):
+        path.chmod(0o755 if path.is_dir() else 0o644)
+
+
+def _copy(root: etree._Element) -> etree._Element:
+    import copy
+
+    return copy.deepcopy(root)
 
 
 class HtmlBuilder:
@@ -32,24 +135,117 @@ class HtmlBuilder:
 
     def build(self, files: list[Path], out_dir: Path, edition: Edition,
               progress: object | None = None) -> list[Path]:
-        docs = sorted(load_edition_docs(files), key=sort_key)
+        say: Callable[[str], object] = progress if callable(progress) else (lambda _m: None)
+        out_dir = Path(out_dir)
+        loaded = load_edition_docs(files)
+        register_docs = [ed for ed in loaded if is_register(ed.doc.root)]
+        docs = sorted((ed for ed in loaded if not is_register(ed.doc.root)), key=sort_key)
+        register_docs += self._edition_registers(edition, {ed.path.resolve() for ed in loaded})
+        registers = load_registers(register_docs)
+
+        link_pdf = out_dir.resolve() == (edition.out / "html").resolve()
+        old = Manifest.read(out_dir)
+        new = Manifest(assets=assets_fingerprint())
         written: list[Path] = []
         with staged_dir(out_dir) as tmp:
             for i, ed in enumerate(docs):
-                prev = docs[i - 1].page if i > 0 else ""
-                next_ = docs[i + 1].page if i + 1 < len(docs) else ""
-                write_text_atomic(tmp / f"{ed.page}.html", render_page(ed, edition, prev, next_))
+                params = page_params(docs, i)
+                params.update({
+                    "tei-href": f"tei/{ed.page}.xml",
+                    "pdf-href": f"../pdf/{ed.page}.pdf" if link_pdf else "",
+                })
+                ids = referenced_ids(ed.doc.root) & registers.entries.keys()
+                digest = self._doc_hash(ed, params, registers, ids, new.assets, edition)
+                new.docs[ed.page] = digest
+                if old.docs.get(ed.page) == digest and (out_dir / f"{ed.page}.html").is_file() \
+                        and (out_dir / "tei" / f"{ed.page}.xml").is_file():
+                    continue
+                say(f"rendering {ed.page}")
+                html = render_page(ed, edition, registers=registers, params=params)
+                write_text_atomic(tmp / f"{ed.page}.html", html)
                 (tmp / "tei").mkdir(exist_ok=True)
                 shutil.copyfile(ed.path, tmp / "tei" / f"{ed.page}.xml")
                 written.append(out_dir / f"{ed.page}.html")
-            index = transform(
-                xslt_dir() / "html" / "index.xsl",
-                edition_corpus(docs, edition),
-                params={"edition-title": edition.title},
-            ).output
-            write_text_atomic(tmp / "index.html", index)
-            written.append(out_dir / "index.html")
-            (tmp / "css").mkdir(exist_ok=True)
-            for css in sorted(css_dir().glob("*.css")):
-                shutil.copyfile(css, tmp / "css" / css.name)
+
+            new.lists = self._lists_hash(new, registers, edition, [ed.page for ed in docs])
+            site_pages = ["index", "timeline", "search", *REGISTER_PAGES]
+            if old.lists != new.lists or not all((out_dir / f"{p}.html").is_file() for p in site_pages):
+                say("rendering the index, timeline, registers and search")
+                written += self._render_lists(docs, registers, edition, tmp, out_dir)
+            if old.assets != new.assets or not (out_dir / "js" / "site.js").is_file():
+                self._copy_assets(tmp)
+            write_text_atomic(tmp / MANIFEST, new.text())
+            _make_readable(tmp)
+        self._remove_stale(out_dir, set(old.docs) - set(new.docs))
         return written
+
+    @staticmethod
+    def _edition_registers(edition: Edition, seen: set[Path]) -> list[EditionDoc]:
+        """Register files of the edition (tei/registers/) that were not named among the inputs."""
+        folder = edition.registers
+        if not folder.is_dir():
+            return []
+        extra = [p for p in iter_xml_files([folder]) if p.resolve() not in seen]
+        return [ed for ed in load_edition_docs(extra) if is_register(ed.doc.root)]
+
+    @staticmethod
+    def _doc_hash(ed: EditionDoc, params: dict[str, str], registers: Registers, ids: set[str],
+                  assets: str, edition: Edition) -> str:
+        h = hashlib.sha256(assets.encode())
+        h.update(ed.path.read_bytes())
+        h.update(json.dumps([params, edition.title, edition.base_url], sort_keys=True).encode())
+        for entry_id in sorted(ids):
+            h.update(etree.tostring(registers.entries[entry_id]))
+        return h.hexdigest()
+
+    @staticmethod
+    def _lists_hash(new: Manifest, registers: Registers, edition: Edition, order: list[str]) -> str:
+        h = hashlib.sha256(new.assets.encode())
+        h.update(json.dumps([order, [new.docs[p] for p in order], edition.title, edition.base_url]).encode())
+        for f in registers.files:
+            h.update(f.read_bytes())
+        return h.hexdigest()
+
+    def _render_lists(self, docs: list[EditionDoc], registers: Registers, edition: Edition,
+                      tmp: Path, out_dir: Path) -> list[Path]:
+        site = bundle(registers.element(), edition_corpus(docs, edition))
+        base = {"edition-title": edition.title}
+        written: list[Path] = []
+
+        def emit(name: str, stylesheet: str, params: dict[str, str]) -> None:
+            html = transform(xslt_dir() / "html" / stylesheet, site, params={**base, **params}).output
+            write_text_atomic(tmp / f"{name}.html", html)
+            written.append(out_dir / f"{name}.html")
+
+        emit("index", "index.xsl", {"section": "index"})
+        emit("timeline", "timeline.xsl", {"section": "timeline"})
+        for kind in REGISTER_PAGES:
+            emit(kind, "registers.xsl", {"section": kind, "kind": kind})
+        emit("search", "search.xsl", {"section": "search"})
+
+        pages = []
+        for ed in docs:
+            fresh = tmp / f"{ed.page}.html"
+            pages.append(read_page(fresh if fresh.is_file() else out_dir / f"{ed.page}.html"))
+        search_docs = [SearchDoc(ed.page, document_title(ed.doc.root, ed.page), document_date(ed.doc.root))
+                       for ed in docs]
+        write_text_atomic(tmp / "search-index.js", search_index_script(search_docs, pages))
+        written.append(out_dir / "search-index.js")
+        return written
+
+    @staticmethod
+    def _copy_assets(tmp: Path) -> None:
+        for sub in ("css", "js"):
+            (tmp / sub).mkdir(exist_ok=True)
+            for f in sorted((xslt_dir() / sub).glob("*")):
+                if f.is_file() and f.suffix in (".css", ".js"):
+                    shutil.copyfile(f, tmp / sub / f.name)
+
+    @staticmethod
+    def _remove_stale(out_dir: Path, pages: set[str]) -> None:
+        """Pages of documents no longer in the build (names come from the manifest: plain slugs)."""
+        for page in pages:
+            if "/" in page or "\\" in page or page.startswith("."):
+                continue
+            for stale in (out_dir / f"{page}.html", out_dir / "tei" / f"{page}.xml"):
+                stale.unlink(missing_ok=True)

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from teiedit.diagnostics import TeieditError
 from teiedit.readers.base import Conversion, Reader, SetAside, Source
+from teiedit.readers.article import ArticleReader
+from teiedit.readers.archival import ArchivalReader, WebCaptureReader
+from teiedit.readers.blog import BlogReader
+from teiedit.readers.compilation import CompilationReader
 from teiedit.readers.plain import PlainReader
 
 #: All readers, by profile name. Adding a profile is adding a module and a line here.
-READERS: dict[str, Reader] = {r.name: r for r in (PlainReader(),)}
+READERS: dict[str, Reader] = {r.name: r for r in (
+    PlainReader(), ArchivalReader(), WebCaptureReader(), CompilationReader(), ArticleReader(),
+    BlogReader(),
+)}
 
 
 def get_reader(name: str) -> Reader:

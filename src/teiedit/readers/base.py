@@ -32,6 +32,31 @@ class SetAside:
         return {"text": self.text, "reason": self.reason, "line": self.line}
 
 
+@dataclass(frozen=True)
+class Span:
+    """A piece of source text the TEI carries differently from where it stood.
+
+    ``kind`` is ``"label"`` for characters carried by an attribute (a list item's or a note's number in
+    ``@n``, a note anchor ``[1]`` or ``<sup>1</sup>`` replaced by the note itself) or ``"moved"`` for a
+    note body placed at its anchor instead of where the source had it. The round-trip check uses these
+    to give back the source's order; the report lists them under ``decisions``.
+    """
+
+    line: int
+    text: str
+    kind: str  # "label" | "moved"
+    before: str = ""  # the text just before it on its line, to tell "1" after "time." from "1" in "1951"
+
+    def to_json(self) -> dict[str, object]:
+        return {"line": self.line, "text": self.text, "kind": self.kind}
+
+
+def context_before(text: str, pos: int, width: int = 16) -> str:
+    """Up to ``width`` characters before ``pos`` on the same line (for ``Span.before``)."""
+    start = max(text.rfind("\n", 0, pos) + 1, pos - width)
+    return text[start:pos]
+
+
 @dataclass
 class Conversion:
     """What a reader made of one source."""
@@ -43,6 +68,9 @@ class Conversion:
     decisions: list[str] = field(default_factory=list)
     orphan_notes: list[dict[str, object]] = field(default_factory=list)
     repairs: list[dict[str, object]] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+    #: For a split compilation: the name of the document that lists the parts (not itself source text).
+    whole: str = ""
 
 
 class Reader(Protocol):

@@ -38,6 +38,12 @@ class HeaderInfo:
     editorial: list[str] = field(default_factory=list)
     profile_extra: list[etree._Element] = field(default_factory=list)  # e.g. correspDesc
     today: str = ""
+    authors: list[str] = field(default_factory=list)  # more authors after ``author``
+    source_language: str = ""  # ISO code of the language translated from
+    translation: str = ""  # the source's translation statement ("Translation from Korean")
+    notes: list[str] = field(default_factory=list)  # notesStmt notes (e.g. what was set aside)
+    series_title: str = ""  # the whole a part belongs to (compilations)
+    series_idno: str = ""
 
 
 def conversion_date() -> str:
@@ -51,9 +57,10 @@ def conversion_date() -> str:
 def build_header(info: HeaderInfo, edition: Edition, doc_id: str) -> etree._Element:
     """A complete teiHeader: titleStmt, publicationStmt, sourceDesc, encodingDesc, profileDesc, revisionDesc."""
     today = info.today or conversion_date()
-    title_stmt = E.titleStmt(E.title(info.title, type="main"))
-    if info.author:
-        title_stmt.append(E.author(info.author))
+    title_stmt = E.titleStmt(E.title(info.title or "Untitled", type="main"))
+    for name in [info.author, *info.authors]:
+        if name:
+            title_stmt.append(E.author(name))
     for ed in edition.editors:
         pers = E.persName(ed.name)
         pers.set(XML_ID, ed.id)
@@ -71,6 +78,18 @@ def build_header(info: HeaderInfo, edition: Edition, doc_id: str) -> etree._Elem
     if edition.base_url:
         pub.append(E.idno(edition.base_url.rstrip("/") + "/" + doc_id, type="URI"))
 
+    series = None
+    if info.series_title:
+        series = E.seriesStmt(E.title(info.series_title))
+        if info.series_idno:
+            series.append(E.idno(info.series_idno, type="URI"))
+    notes_stmt = None
+    if info.translation or info.notes:
+        notes_stmt = E.notesStmt()
+        if info.translation:
+            notes_stmt.append(E.note(info.translation, type="translation"))
+        for text in info.notes:
+            notes_stmt.append(E.note(text))
     if info.source_desc is not None:
         source_desc = E.sourceDesc(info.source_desc)
     else:
@@ -87,7 +106,12 @@ def build_header(info: HeaderInfo, edition: Edition, doc_id: str) -> etree._Elem
     profile = E.profileDesc()
     if info.abstract:
         profile.append(E.abstract(*(E.p(t) for t in info.abstract)))
-    profile.append(E.langUsage(E.language(_LANGUAGES.get(info.language, info.language), ident=info.language)))
+    lang_usage = E.langUsage(E.language(_LANGUAGES.get(info.language, info.language), ident=info.language))
+    if info.source_language and info.source_language != info.language:
+        name = _LANGUAGES.get(info.source_language, info.source_language)
+        lang_usage.append(E.language(f"{name} (the language of the original, translated)",
+                                     ident=info.source_language))
+    profile.append(lang_usage)
     if info.kind:
         profile.append(E.textClass(E.keywords(E.term(info.kind, type="kind"))))
     for extra in info.profile_extra:
@@ -104,11 +128,14 @@ def build_header(info: HeaderInfo, edition: Edition, doc_id: str) -> etree._Elem
         type="conversion",
     )
     return E.teiHeader(
-        E.fileDesc(title_stmt, pub, source_desc),
+        E.fileDesc(*(x for x in (title_stmt, pub, series, notes_stmt, source_desc) if x is not None)),
         encoding,
         profile,
         E.revisionDesc(change),
     )
 
 
-_LANGUAGES = {"en": "English", "ko": "Korean", "ru": "Russian", "zh": "Chinese", "de": "German"}
+_LANGUAGES = {"en": "English", "ko": "Korean", "ru": "Russian", "zh": "Chinese", "de": "German",
+              "ja": "Japanese", "fr": "French", "hu": "Hungarian", "pl": "Polish", "cs": "Czech",
+              "ro": "Romanian", "bg": "Bulgarian", "sq": "Albanian", "mn": "Mongolian", "vi": "Vietnamese",
+              "es": "Spanish"}

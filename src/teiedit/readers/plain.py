@@ -38,7 +38,7 @@ class PlainReader:
         title = source.name
         for _, block in blocks[:3]:
             first_line = block.strip().splitlines()[0].strip()
-            found = parse_date_line(first_line)
+            found = parse_date_line(first_line) if len(first_line) <= 60 else None
             if found and date is None:
                 date = found
                 continue

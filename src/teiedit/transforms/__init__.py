@@ -21,21 +21,35 @@ from teiedit.document import TEI_NS, TeiDocument, local_name, xpath
 _NOT_ORIGINAL = frozenset({"corr", "reg", "expan", "ex"})
 
 
+#: rend token marking an element that stands for a square-bracket expression of the source.
+BRACKETS_REND = "brackets"
+
+
 def original_reading(el: etree._Element) -> str:
-    """The source's own text under ``el``: everything but corrections, regularisations and teiedit notes."""
+    """The source's own text under ``el``: everything but corrections, regularisations and teiedit notes.
+
+    An element with ``@rend="brackets"`` stands for a bracketed expression of the source (``[illegible]``
+    encoded as ``gap``, ``[or]`` as ``supplied``, ...): its brackets are given back around its own reading.
+    """
     parts: list[str] = []
 
     def walk(node: etree._Element) -> None:
         if isinstance(node.tag, str):
             name = local_name(node)
-            skip = etree.QName(node).namespace == TEI_NS and (
+            in_tei = etree.QName(node).namespace == TEI_NS
+            skip = in_tei and (
                 name in _NOT_ORIGINAL or (name == "note" and node.get("resp") == "#teiedit")
             )
             if not skip:
+                bracketed = in_tei and BRACKETS_REND in (node.get("rend") or "").split()
+                if bracketed:
+                    parts.append("[")
                 if node.text:
                     parts.append(node.text)
                 for child in node:
                     walk(child)
+                if bracketed:
+                    parts.append("]")
         if node.tail:
             parts.append(node.tail)
 
@@ -87,7 +101,7 @@ def ordered_passes() -> list[Pass]:
 
 def _load_builtin_passes() -> None:
     # Importing the modules runs their @register decorators. Each module is one pass.
-    from teiedit.transforms import stamp_ids  # noqa: F401
+    from teiedit.transforms import brackets, dates, entities, repair, stamp_ids  # noqa: F401
 
 
 def run_passes(

@@ -1,0 +1,74 @@
+"""Per register entry, its mentions across the edition; links that need an editor's eye.
+
+Flags (a) one and the same string linked to different entries (a homonym, or a wrong link), (b) entries
+never mentioned, and (c) links to ids that no register has.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from teiedit.document import TeiDocument, text_of, xpath
+from teiedit.entities.matcher import match_key
+from teiedit.entities.registers import Registers
+
+
+@dataclass
+class EntryMentions:
+    id: str
+    kind: str
+    preferred: str
+    forms: Counter[str] = field(default_factory=Counter)
+    documents: Counter[str] = field(default_factory=Counter)
+    machine: int = 0
+
+    @property
+    def count(self) -> int:
+        return sum(self.forms.values())
+
+    def to_json(self) -> dict[str, object]:
+        return {"id": self.id, "kind": self.kind, "preferred": self.preferred, "mentions": self.count,
+                "machine_made": self.machine, "forms": dict(self.forms.most_common()),
+                "documents": dict(sorted(self.documents.items()))}
+
+
+@dataclass
+class MentionReport:
+    entries: list[EntryMentions]
+    never_mentioned: list[str]
+    conflicting: dict[str, dict[str, int]]  # normalised string -> {entry id: count}
+    dangling: dict[str, list[str]]  # unknown id -> documents
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "entries": [e.to_json() for e in self.entries if e.count],
+            "never_mentioned": self.never_mentioned,
+            "same_string_different_entries": self.conflicting,
+            "unknown_ids": self.dangling,
+        }
+
+
+def mention_report(registers: Registers, documents: list[TeiDocument]) -> MentionReport:
+    stats = {e.id: EntryMentions(e.id, e.kind, e.preferred) for e in registers.entries.values()}
+    by_string: dict[str, Counter[str]] = defaultdict(Counter)
+    dangling: dict[str, set[str]] = defaultdict(set)
+    for doc in documents:
+        for el in xpath(doc.root, "//tei:persName[@ref] | //tei:placeName[@ref] | //tei:orgName[@ref]"):
+            for ref in el.get("ref", "").split():
+                target = ref[1:] if ref.startswith("#") else ref
+                text = " ".join(text_of(el).split())
+                if target not in stats:
+                    dangling[target].add(doc.name)
+                    continue
+                s = stats[target]
+                s.forms[text] += 1
+                s.documents[doc.name] += 1
+                if el.get("resp") == "#teiedit":
+                    s.machine += 1
+                by_string[match_key(text)][target] += 1
+    conflicting = {k: dict(v) for k, v in sorted(by_string.items()) if len(v) > 1}
+    entries = sorted(stats.values(), key=lambda e: (-e.count, e.id))
+    never = sorted(e.id for e in stats.values() if not e.count)
+    return MentionReport(entries, never, conflicting, {k: sorted(v) for k, v in sorted(dangling.items())})
+

@@ -1,0 +1,323 @@
+"""The running text of a TEI element across inline markup, and wrapping a span of it in a new element.
+
+Names and dates are found in plain strings, but they live in a tree: ``S<supplied>o</supplied> Hwi``,
+``Kim Il<lb/>Sung``, ``<hi>Bulganin</hi>``. ``FlatText`` gives the text of one *container* (a ``p``,
+``head``, ``item``, ...) with inline elements read through, and maps string offsets back to tree
+positions; ``wrap`` puts a span into a new element when it nests cleanly (its ends lie in the same parent,
+after lifting them out of inline elements whose whole content they cover), and refuses otherwise, so that
+well-formedness and the text are never broken.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from teiedit.document import TEI_NS, local_name
+
+#: Inline elements whose text is part of the running text of their container.
+TRANSPARENT = frozenset({
+    "hi", "supplied", "unclear", "add", "del", "sic", "corr", "orig", "reg", "abbr", "expan", "emph",
+    "foreign", "seg", "title", "q", "quote", "mentioned", "term", "ref", "damage", "said", "soCalled",
+    "distinct", "gloss", "measure", "c", "w", "pc", "restore", "secl", "surplus",
+})
+#: Empty elements read as a space (or as nothing with ``@break="no"``).
+MILESTONES = frozenset({"lb", "pb", "cb", "milestone", "anchor"})
+#: Elements never looked into: existing entity markup, identifiers, gaps.
+OPAQUE = frozenset({
+    "persName", "placeName", "orgName", "name", "rs", "date", "time", "idno", "ptr", "gap", "fw",
+    "teiHeader", "num", "geogName", "roleName", "forename", "surname", "addName", "genName",
+})
+#: Stands for an element that interrupts the running text (a note, a list, existing markup).
+BARRIER = "\x00"
+
+
+@dataclass
+class _Segment:
+    start: int
+    length: int
+    node: etree._Element
+    is_tail: bool = False  # text segment: node.text (False) or node.tail (True)
+    atom: bool = False  # an element read as a whole (choice, lb, barrier)
+
+
+@dataclass
+class Position:
+    """A point in the tree: in ``parent``, in the text run before child ``index``, at ``offset``."""
+
+    parent: etree._Element
+    index: int
+    offset: int
+
+
+def _run(parent: etree._Element, index: int) -> str:
+    if index == 0:
+        return parent.text or ""
+    return parent[index - 1].tail or ""
+
+
+def _set_run(parent: etree._Element, index: int, text: str) -> None:
+    if index == 0:
+        parent.text = text or None
+    else:
+        parent[index - 1].tail = text or None
+
+
+def _tei_local(el: etree._Element) -> str:
+    """Local name for TEI elements; elements of other namespaces count as unknown ("")."""
+    if not isinstance(el.tag, str):
+        return ""
+    return local_name(el) if etree.QName(el).namespace == TEI_NS else ""
+
+
+def choice_reading(choice: etree._Element) -> str:
+    """The reading of a ``choice`` used for matching: the correction/regularisation, else the original."""
+    for wanted in (("corr", "reg", "expan"), ("sic", "orig", "abbr")):
+        for child in choice:
+            if _tei_local(child) in wanted:
+                return "".join(child.itertext())
+    return "".join(choice.itertext())
+
+
+@dataclass
+class FlatText:
+    """The running text of one container element, with the map back into the tree."""
+
+    container: etree._Element
+    text: str = ""
+    segments: list[_Segment] = field(default_factory=list)
+    nested: list[etree._Element] = field(default_factory=list)  # barrier elements with text of their own
+    _starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, container: etree._Element) -> FlatText:
+        flat = cls(container)
+        parts: list[str] = []
+        pos = 0
+
+        def add(text: str, node: etree._Element, is_tail: bool = False, atom: bool = False) -> None:
+            nonlocal pos
+            if not text and not atom:
+                return
+            flat.segments.append(_Segment(pos, len(text), node, is_tail, atom))
+            parts.append(text)
+            pos += len(text)
+
+        def walk(el: etree._Element) -> None:
+            if el.text:
+                add(el.text, el)
+            for child in el:
+                name = _tei_local(child)
+                if isinstance(child.tag, str):
+                    if name in TRANSPARENT:
+                        walk(child)
+                    elif name in MILESTONES:
+                        add("" if child.get("break") == "no" else " ", child, atom=True)
+                    elif name == "choice":
+                        add(choice_reading(child), child, atom=True)
+                    else:
+                        add(BARRIER, child, atom=True)
+                        if name not in OPAQUE:
+                            flat.nested.append(child)
+                if child.tail:
+                    add(child.tail, child, is_tail=True)
+
+        walk(container)
+        flat.text = "".join(parts)
+        flat._starts = [s.start for s in flat.segments]
+        return flat
+
+    def reading(self) -> str:
+        """The text for people: marked names and dates read through, notes and lists as a space."""
+        parts: list[str] = []
+        for seg in self.segments:
+            if seg.atom and seg.length and self.text[seg.start] == BARRIER:
+                inner = _tei_local(seg.node) in OPAQUE
+                parts.append(" ".join("".join(seg.node.itertext()).split()) if inner else " ")
+            else:
+                parts.append(self.text[seg.start : seg.start + seg.length])
+        return "".join(parts)
+
+    # -- offsets to positions ---------------------------------------------------------------------------
+
+    def _segment_at(self, char: int) -> _Segment | None:
+        i = bisect.bisect_right(self._starts, char) - 1
+        while i >= 0:
+            seg = self.segments[i]
+            if seg.start <= char < seg.start + seg.length:
+                return seg
+            if seg.start + seg.length <= char:
+                return None
+            i -= 1
+        return None
+
+    def start_position(self, char: int) -> Position | None:
+        """The tree position just before character ``char``; None inside an element read as a whole."""
+        seg = self._segment_at(char)
+        if seg is None:
+            return None
+        if seg.atom:
+            if char != seg.start:
+                return None
+            parent = seg.node.getparent()
+            idx = parent.index(seg.node)
+            return Position(parent, idx, len(_run(parent, idx)))
+        return _text_position(seg, char - seg.start)
+
+    def end_position(self, char: int) -> Position | None:
+        """The tree position just after character ``char - 1`` (``char`` is an exclusive end)."""
+        seg = self._segment_at(char - 1)
+        if seg is None:
+            return None
+        if seg.atom:
+            if char != seg.start + seg.length:
+                return None
+            parent = seg.node.getparent()
+            return Position(parent, parent.index(seg.node) + 1, 0)
+        return _text_position(seg, char - seg.start)
+
+
+def _text_position(seg: _Segment, offset: int) -> Position:
+    if seg.is_tail:
+        parent = seg.node.getparent()
+        return Position(parent, parent.index(seg.node) + 1, offset)
+    return Position(seg.node, 0, offset)
+
+
+# -- wrapping ---------------------------------------------------------------------------------------------
+
+
+def _at_start(p: Position) -> bool:
+    return p.index == 0 and p.offset == 0
+
+
+def _at_end(p: Position) -> bool:
+    return p.index == len(p.parent) and p.offset == len(_run(p.parent, p.index))
+
+
+def _lift_start(p: Position) -> Position:
+    el = p.parent
+    parent = el.getparent()
+    idx = parent.index(el)
+    return Position(parent, idx, len(_run(parent, idx)))
+
+
+def _lift_end(p: Position) -> Position:
+    el = p.parent
+    parent = el.getparent()
+    return Position(parent, parent.index(el) + 1, 0)
+
+
+def _is_ancestor(a: etree._Element, b: etree._Element) -> bool:
+    """True when ``a`` is a proper ancestor of ``b``."""
+    node = b.getparent()
+    while node is not None:
+        if node is a:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _liftable(p: Position, container: etree._Element) -> bool:
+    return p.parent is not container and _tei_local(p.parent) in TRANSPARENT
+
+
+def clean_span(start: Position, end: Position, container: etree._Element) -> tuple[Position, Position] | None:
+    """Both ends in one parent, lifted out of inline elements whose whole content the span covers."""
+    s, e = start, end
+    for _ in range(64):  # bounded: each step moves one level up
+        if s.parent is e.parent:
+            if _liftable(s, container) and _at_start(s) and _at_end(e):
+                s, e = _lift_start(s), _lift_end(e)
+                continue
+            if s.index > e.index or (s.index == e.index and s.offset >= e.offset):
+                return None
+            return s, e
+        lift_s = _liftable(s, container) and _at_start(s) and not _is_ancestor(s.parent, e.parent)
+        lift_e = _liftable(e, container) and _at_end(e) and not _is_ancestor(e.parent, s.parent)
+        if lift_s:
+            s = _lift_start(s)
+        elif lift_e:
+            e = _lift_end(e)
+        else:
+            return None
+    return None
+
+
+def wrap(start: Position, end: Position, element: etree._Element) -> etree._Element:
+    """Put the content between two positions of the same parent into ``element`` (which must be empty)."""
+    parent = start.parent
+    assert parent is end.parent
+    i1, i2 = start.index, end.index
+    run1 = _run(parent, i1)
+    if i1 == i2:
+        _set_run(parent, i1, run1[: start.offset])
+        element.text = run1[start.offset : end.offset] or None
+        element.tail = run1[end.offset :] or None
+        parent.insert(i1, element)
+        return element
+    run2 = _run(parent, i2)
+    moved = list(parent)[i1:i2]
+    _set_run(parent, i1, run1[: start.offset])
+    element.text = run1[start.offset :] or None
+    for child in moved:
+        element.append(child)  # the child's tail moves with it
+    moved[-1].tail = run2[: end.offset] or None
+    element.tail = run2[end.offset :] or None
+    parent.insert(i1, element)
+    return element
+
+
+def unwrap(el: etree._Element) -> None:
+    """Replace an element by its content (text, children, tail), keeping every character."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    idx = parent.index(el)
+    before = _run(parent, idx)
+    children = list(el)
+    if children:
+        _set_run(parent, idx, before + (el.text or ""))
+        last = children[-1]
+        last.tail = (last.tail or "") + (el.tail or "") or None
+        parent.remove(el)  # note: removing first would drop el.tail; it was copied above
+        for k, child in enumerate(children):
+            parent.insert(idx + k, child)
+    else:
+        _set_run(parent, idx, before + (el.text or "") + (el.tail or ""))
+        el.tail = None
+        parent.remove(el)
+
+
+def containers(root: etree._Element) -> Iterator[FlatText]:
+    """Every container with running text under ``root``, in document order, as FlatText.
+
+    A container is an element with text of its own (not only white space) that is not itself inline;
+    elements that interrupt a container's text (notes, lists) are visited as containers of their own.
+    """
+    stack = [root]
+    while stack:
+        el = stack.pop()
+        name = _tei_local(el)
+        if not isinstance(el.tag, str) or name in OPAQUE:
+            continue
+        if _has_own_text(el):
+            flat = FlatText.of(el)
+            yield flat
+            stack.extend(reversed(flat.nested))
+        else:
+            stack.extend(reversed([c for c in el if isinstance(c.tag, str)]))
+
+
+def _has_own_text(el: etree._Element) -> bool:
+    if el.text and el.text.strip():
+        return True
+    for child in el:
+        if child.tail and child.tail.strip():
+            return True
+        if isinstance(child.tag, str) and _tei_local(child) in TRANSPARENT | {"choice"}:
+            return True
+    return False

@@ -1,0 +1,107 @@
+"""Candidate names that no register knows yet, so that an editor can add them.
+
+Four kinds of evidence, from the most to the least specific: a title before capitalised words
+(``Cde. Pak Il``, ``Ambassador Ivanov``); the shape of a Korean name (a short surname and a two-syllable
+given name: ``Yun Kong-hum``, ``Gim Seunghwa``, ``Ho Un-bae``); the shape of a Russian name with initials
+(``N. T. Fedorenko``, ``Samsonov G.Ie.``); and runs of two or more capitalised words. Text already marked
+as a name and text a register already matches are left out. No language model is needed; none is used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from teiedit.entities.matcher import Matcher
+
+_TITLES = (
+    r"Cdes?\.|Comrades?|comrades?|Ambassador|ambassador|Minister|Deputy Minister|Premier|Vice Premier|"
+    r"Chairman|Secretary|General|General-Lieutenant|Counsellor|Councilor|Dr\.|Mr\.|Mrs\.|Ms\.|Professor|"
+    r"President|Marshal|Director|Chief"
+)
+_WORD = r"[A-Z][\w'’ŏŭŎŬ]*(?:-[\w'’ŏŭ]+)?"
+_SYL = r"[\w'’ŏŭŎŬ]{1,7}"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("title", re.compile(rf"(?:{_TITLES})\s+(?P<name>(?:[A-Z]\.\s?){{0,3}}{_WORD}(?:\s+{_WORD}){{0,2}})")),
+    ("korean", re.compile(
+        rf"(?<![\w-])(?P<name>[A-Z][a-zŏŭ']{{0,4}}\s+[A-Z]{_SYL}-[a-zŏŭ']{{1,7}}|"
+        rf"[A-Z][a-zŏŭ']{{0,4}}\s+[A-Z][a-zŏŭ']{{1,5}}\s+[A-Z][a-zŏŭ']{{1,5}})(?![\w-])")),
+    ("russian", re.compile(
+        r"(?<![\w.])(?P<name>(?:[A-Z]\.\s?(?:[A-Z][a-z]?\.\s?)?)[A-Z][a-z]{2,}|"
+        r"[A-Z][a-z]{2,}\s+[A-Z]\.\s?[A-Z][a-z]?\.)(?![\w])")),
+    ("capitalised", re.compile(
+        rf"(?<![\w-])(?P<name>{_WORD}(?:\s+(?:(?:of|the|for|and|de|von|van)\s+)?{_WORD}){{1,4}})(?![\w-])")),
+]
+#: Capitalised words that are no names by themselves (sentence openers, months, titles, document words).
+_STOP = frozenset("""
+A An The This That These Those In On At To For From By With Of And Or But If As It Its He She They We I You
+Our Their His Her My Your Who What When Where Why How Which There Here Then Thus Therefore However Moreover
+Further Furthermore First Second Third Fourth Fifth Finally Also Even Only After Before Since Until During
+January February March April May June July August September October November December Comrade Comrades
+Cde Cdes Dear Top Secret Copy No Source Translation Memorandum Record Letter Report Diary Document Documents
+Ambassador Minister Premier Chairman Secretary General Deputy Vice Department Committee Central Plenum
+Congress Party Presidium Embassy Ministry State People's Peoples' Republic Communist Workers' Democratic
+Soviet Soviets Korean Koreans Chinese Japanese Russian American British North South East West Eastern
+Western Northeastern Great Leninist Marxist Marxism-Leninism Marxist-Leninist Bolsheviks Ibid Fond Opis
+Delo List Listy Accessed Online Notes Note See Stamp Distribute Attachment Typed Drafted Issued Issue
+""".split())
+
+
+@dataclass
+class Candidate:
+    """A string that looks like a name no register has, with where it occurs."""
+
+    text: str
+    kind: str
+    count: int = 0
+    documents: set[str] = field(default_factory=set)
+    contexts: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, object]:
+        return {"text": self.text, "kind": self.kind, "count": self.count,
+                "documents": sorted(self.documents), "contexts": self.contexts}
+
+
+def _known_mask(text: str, matcher: Matcher | None) -> str:
+    """The text with every register match blanked out, so that known names are not suggested again."""
+    if matcher is None:
+        return text
+    chars = list(text)
+    for hit in matcher.find(text):
+        for i in range(hit.start, hit.end):
+            chars[i] = "\x00"
+    return "".join(chars)
+
+
+def _plausible(name: str) -> bool:
+    """Not only stop words, not opening with one, and not letter debris (``V JG``, ``M Y R``)."""
+    words = re.findall(r"[\w'’ŏŭŎŬ-]+", name)
+    if not words or words[0] in _STOP or all(w.strip("'’") in _STOP for w in words):
+        return False
+    debris = sum(1 for w in words if len(w) <= 2 and w.isupper())
+    return debris * 2 < len(words) or "." in name
+
+
+def suggest(texts: Iterable[tuple[str, str]], matcher: Matcher | None, *, contexts: int = 3) -> list[Candidate]:
+    """Candidates from (document name, running text) pairs: name shapes first, then by frequency."""
+    found: dict[str, Candidate] = {}
+    for doc, text in texts:
+        masked = _known_mask(text, matcher)
+        taken: list[tuple[int, int]] = []
+        for kind, rx in _PATTERNS:
+            for m in rx.finditer(masked):
+                start, end = m.span("name")
+                name = " ".join(m.group("name").split())
+                if "\x00" in name or any(s < end and start < e for s, e in taken) or not _plausible(name):
+                    continue
+                taken.append((start, end))
+                cand = found.setdefault(name, Candidate(name, kind))
+                cand.count += 1
+                cand.documents.add(doc)
+                if len(cand.contexts) < contexts:
+                    left = " ".join(text[max(0, start - 40) : start].split())
+                    right = " ".join(text[end : end + 40].split())
+                    cand.contexts.append(f"…{left} [{name}] {right}…".replace("\x00", ""))
+    order = {"title": 0, "korean": 1, "russian": 2, "capitalised": 3}
+    return sorted(found.values(), key=lambda c: (order[c.kind], -c.count, c.text))

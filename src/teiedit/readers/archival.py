@@ -1,0 +1,393 @@
+"""Archival documents in translation (letters, memoranda, reports) and web captures of them.
+
+Structure recognised, by the shape of blocks:
+  top:    date line -> ``opener/dateline``; title line -> ``head``; "Translation from X" -> ``byline``
+          (and langUsage); a short salutation -> ``opener/salute``
+  middle: paragraphs (``p``), runs of numbered blocks (``list[@type="ordered"]/item[@n]``)
+  bottom: editor's statements, signature/authentication lines and the closing date -> ``closer``;
+          "P.S." -> ``postscript``; prose after the closing date -> ``back/div[@type="summary"]`` (and the
+          header's abstract); ``[n]text`` blocks -> footnotes at their ``[n]`` markers.
+A web capture additionally has site furniture, set aside with a reason, and an information panel
+whose archival citation is parsed into ``msDesc``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from teiedit.config import Edition
+from teiedit.dates import FoundDate
+from teiedit.document import E
+from teiedit.readers.base import Conversion, SetAside, Source
+from teiedit.readers.boilerplate import boilerplate_reason, cue_count
+from teiedit.readers.build import header_info, make_tei
+from teiedit.readers.citation import parse_archival, source_line_body
+from teiedit.readers.lines import (
+    DOC_TITLE,
+    EDITORIAL_STATEMENT,
+    LANGUAGE_CODES,
+    letter_title,
+    NUMBERED,
+    SALUTE,
+    SIGNED,
+    TRANSLATION,
+    Block,
+    date_line,
+    looks_like_prose,
+    split_blocks,
+)
+from teiedit.readers.notes import NoteLinker, bracket_bodies, orphan_note
+
+_PS = re.compile(r"^(?:P\.\s?S\.|PS:|Postscript)", re.IGNORECASE)
+_PANEL_LABEL = "label of a web-page panel"
+_ORG_WORDS = re.compile(r"\b(?:Committee|Party|Ministry|Embassy|Department|Presidium|CC|Government|Council|"
+                        r"Bureau|Politburo|Secretariat|Plenum)\b")
+
+
+@dataclass
+class DocFacts:
+    """What the structure parser learnt about one document, for its header."""
+
+    title: str = ""
+    date: FoundDate | None = None
+    closing_date: FoundDate | None = None
+    translation: str = ""
+    source_language: str = ""
+    salute: str = ""
+    editorial: list[str] = field(default_factory=list)
+    summary: list[str] = field(default_factory=list)
+    kind: str = "document"
+
+
+def document_kind(title: str) -> str:
+    first = title.lstrip("*").split()[0].lower().rstrip(",") if title.strip("* ") else ""
+    if letter_title(title) or first in {"letter", "telegram", "cable"}:
+        return "letter"
+    if first in {"memorandum", "memo", "record", "conversation", "diary", "minutes", "notes"}:
+        return "memorandum"
+    if first in {"report", "information"}:
+        return "report"
+    return "document"
+
+
+def parse_document(
+    blocks: list[Block], linker: NoteLinker, *, prelude: list[etree._Element] | None = None,
+    title: str = "",
+) -> tuple[etree._Element, list[etree._Element], DocFacts]:
+    """Build a ``div`` for one archival document from its blocks; also the back matter (summary)."""
+    facts = DocFacts()
+    div = E.div()
+    back: list[etree._Element] = []
+    i = 0
+    opener: etree._Element | None = None
+
+    def to_opener(child: etree._Element) -> None:
+        nonlocal opener
+        if opener is None or div[-1] is not opener:
+            opener = E.opener()
+            div.append(opener)
+        opener.append(child)
+
+    for el in prelude or []:
+        div.append(el)
+    facts.title = title
+    # -- top zone
+    while i < len(blocks) and i < 6:
+        b = blocks[i]
+        d = date_line(b)
+        tm = TRANSLATION.match(b.one_line)
+        if d and facts.date is None:
+            facts.date = d
+            to_opener(E.dateline(E.date(b.text, when=d.when)))
+        elif (not facts.title and len(b.one_line) <= 300 and not looks_like_prose(b)
+              and not SALUTE.match(b.one_line) or (not facts.title and DOC_TITLE.match(b.one_line))):
+            facts.title = b.one_line
+            div.append(linker.fill(E.head(), b.text, b.line))
+        elif tm:
+            facts.translation = b.one_line
+            facts.source_language = LANGUAGE_CODES.get(tm["lang"].lower(), "")
+            to_opener(E.byline(b.text))
+        elif facts.title and len(b.one_line) <= 160 and SALUTE.match(b.one_line) and not facts.salute:
+            facts.salute = b.one_line
+            to_opener(E.salute(b.text))
+            i += 1
+            break
+        else:
+            break
+        i += 1
+    # -- bottom zone: closing date, signatures, summary
+    end = len(blocks)
+    closer_start = end
+    summary_start = end
+    for j in range(end - 1, i, -1):
+        d = date_line(blocks[j])
+        if d:
+            facts.closing_date = d
+            closer_start, summary_start = j, j + 1
+            break
+        if not looks_like_prose(blocks[j]) or j < end - 3:
+            break
+    if facts.closing_date is None:
+        closer_start = summary_start = end
+    while closer_start - 1 >= i and _closer_like(blocks[closer_start - 1]):
+        closer_start -= 1
+    # -- middle
+    k = i
+    while k < closer_start:
+        b = blocks[k]
+        m = NUMBERED.match(b.text)
+        if m:
+            lst = E.list(type="ordered")
+            while k < closer_start and (m := NUMBERED.match(blocks[k].text)):
+                blk = blocks[k]
+                item = E.item(n=m["n"])
+                linker.fill(item, blk.text, blk.line)
+                lst.append(item)
+                k += 1
+            div.append(lst)
+            continue
+        if _PS.match(b.text):
+            div.append(E.postscript(linker.fill(E.p(), b.text, b.line)))
+        elif (n := _ab_extent(blocks, k, closer_start)) > 0:
+            div.append(_ab(blocks[k : k + n], linker))
+            k += n
+            continue
+        else:
+            div.append(linker.fill(E.p(), b.text, b.line))
+        k += 1
+    if closer_start < summary_start:
+        closer = E.closer()
+        for b in blocks[closer_start:summary_start]:
+            d = date_line(b)
+            if d:
+                closer.append(E.dateline(E.date(b.text, when=d.when)))
+            elif EDITORIAL_STATEMENT.search(b.text):
+                facts.editorial.append(b.one_line)
+                closer.append(E.note(b.text, type="editorial"))
+            elif SIGNED.match(b.one_line):
+                closer.append(E.signed(b.text))
+            else:
+                closer.append(E.salute(b.text))
+        div.append(closer)
+    for b in blocks[summary_start:]:
+        if _PS.match(b.text):
+            div.append(E.postscript(linker.fill(E.p(), b.text, b.line)))
+            continue
+        facts.summary.append(b.one_line)
+        if back and back[-1].get("type") == "summary":
+            back[-1].append(linker.fill(E.p(), b.text, b.line))
+        else:
+            back.append(E.div(linker.fill(E.p(), b.text, b.line), type="summary"))
+    facts.kind = document_kind(facts.title) if facts.title else ("letter" if facts.salute else "document")
+    div.set("type", facts.kind)
+    return div, back, facts
+
+
+_STAMP = re.compile(r"^\[?\s*stamp\b", re.IGNORECASE)
+_DISTRIBUTION = re.compile(r"^(?:\[?distribution(?: list)?\]?:?|-?\s*\d+\s+copies\s+(?:sent|issued|printed)\b)",
+                           re.IGNORECASE)
+
+
+def _ab_extent(blocks: list[Block], k: int, stop: int) -> int:
+    """How many blocks from ``k`` form a stamp or a distribution list (0 if ``blocks[k]`` starts neither)."""
+    first = blocks[k].one_line
+    if _STAMP.match(first):
+        depth, n = 0, 0
+        while k + n < stop:
+            depth += blocks[k + n].text.count("[") - blocks[k + n].text.count("]")
+            n += 1
+            if depth <= 0 or n >= 6:
+                break
+        return n
+    if _DISTRIBUTION.match(first):
+        n = 1
+        while k + n < stop and len(blocks[k + n].one_line) <= 60 and not looks_like_prose(blocks[k + n]):
+            n += 1
+        return n
+    return 0
+
+
+def _ab(blocks: list[Block], linker: NoteLinker) -> etree._Element:
+    """``ab[@type=stamp|distribution]``; a distribution's lines become a list."""
+    kind = "stamp" if _STAMP.match(blocks[0].one_line) else "distribution"
+    if kind == "stamp":
+        ab = E.ab(type="stamp")
+        for i, b in enumerate(blocks):
+            if i:
+                ab.append(E.lb())
+            linker.fill(ab, b.text, b.line) if i == 0 else _tail_fill(ab, b.text)
+        return ab
+    lines = [ln.strip() for b in blocks for ln in b.text.splitlines() if ln.strip()]
+    ab = E.ab(type="distribution")
+    ab.text = lines[0]
+    if len(lines) > 1:
+        ab.append(E.list(*(E.item(ln) for ln in lines[1:])))
+    return ab
+
+
+def _tail_fill(el: etree._Element, text: str) -> None:
+    el[-1].tail = (el[-1].tail or "") + text
+
+
+def _closer_like(b: Block) -> bool:
+    return len(b.one_line) <= 200 and bool(SIGNED.match(b.one_line) or EDITORIAL_STATEMENT.search(b.text))
+
+
+def corresp_desc(title: str, date: FoundDate | None, place: str = "") -> etree._Element | None:
+    """correspDesc for a letter whose title names sender and addressee ("Letter from X to Y")."""
+    m = letter_title(title)
+    if not m:
+        return None
+    sender = m["sender"].strip(" ,")
+    addressee = m["addressee"].strip(" ,.*")
+
+    def agent(name: str) -> etree._Element:
+        return E.orgName(name) if _ORG_WORDS.search(name) and not re.search(r"\b[A-Z][a-z]+-[a-z]+\b", name) \
+            else E.persName(name)
+
+    sent = E.correspAction(agent(sender), type="sent")
+    if place:
+        sent.append(E.placeName(place))
+    if date is not None:
+        sent.append(E.date(date.text, when=date.when))
+    return E.correspDesc(sent, E.correspAction(agent(addressee), type="received"))
+
+
+def structure_score(blocks: list[Block]) -> float:
+    """How much the text looks like one archival document (0..1), ignoring web furniture."""
+    if not blocks:
+        return 0.0
+    content = [b for b in blocks if not boilerplate_reason(b)]
+    top = content[:5]
+    score = 0.0
+    if any(date_line(b) for b in top):
+        score += 0.3
+    if any(letter_title(b.one_line) for b in top):
+        score += 0.3
+    elif any(DOC_TITLE.match(b.one_line) and len(b.one_line) < 250 for b in top):
+        score += 0.2
+    if any(TRANSLATION.match(b.one_line) for b in content):
+        score += 0.1
+    if any(SALUTE.match(b.one_line) and len(b.one_line) < 160 for b in content[:7]):
+        score += 0.15
+    if any(date_line(b) or SIGNED.match(b.one_line) for b in content[-6:]):
+        score += 0.15
+    sources = sum(1 for b in blocks if source_line_body(b.text) is not None)
+    if sources >= 2:
+        score -= 0.4
+    return max(0.0, min(score, 1.0))
+
+
+class ArchivalReader:
+    """A single archival document in translation (letter, memorandum, report)."""
+
+    name = "archival"
+    description = "an archival document in translation: date, title, salutation, body, signatures, summary"
+    web = False
+
+    def detect(self, text: str) -> float:
+        blocks = split_blocks(text)
+        cues = cue_count(blocks)
+        return max(0.0, structure_score(blocks) - 0.15 * min(cues, 4))
+
+    def read(self, source: Source, edition: Edition) -> Conversion:
+        conv = Conversion(source=source, profile=self.name)
+        blocks = split_blocks(source.text)
+        content, citation_blocks = self._set_aside(blocks, conv)
+        linker = NoteLinker()
+        bodies = bracket_bodies(content)
+        body_lines = set()
+        for b, n, label, text in bodies:
+            linker.add_body(n, label, text, b.line)
+            body_lines.add(b.line)
+        doc_blocks = [b for b in content if b.line not in body_lines]
+        div, back_divs, facts = parse_document(doc_blocks, linker)
+        back = E.back()
+        orphans = linker.orphan_bodies()
+        if orphans:
+            back.append(E.div(*(orphan_note(o) for o in orphans), type="notes"))
+        for d in back_divs:
+            back.append(d)
+        ms_desc = None
+        for b in citation_blocks:
+            cit = parse_archival(source_line_body(b.text) or b.text)
+            ms_desc = ms_desc if ms_desc is not None else cit.ms_desc()
+            back.append(E.div(E.bibl(b.text, type="source"), type="source"))
+        # Source order: notes and summary stay in source order inside back (sorted by their first line).
+        conv.spans.extend(linker.spans)
+        conv.orphan_notes.extend(linker.orphan_report())
+        for body in linker.bodies.values():
+            if body.used:
+                conv.decisions.append(f"note {body.n} (line {body.line}) placed at its marker in the text")
+        info = header_info(
+            source, facts.title or source.name, kind=facts.kind,
+            date_when=facts.date.when if facts.date else "", date_text=facts.date.text if facts.date else "",
+            source_language=facts.source_language, translation=facts.translation,
+            abstract=facts.summary, editorial=facts.editorial,
+        )
+        if ms_desc is not None:
+            info.source_desc = ms_desc
+        if facts.kind == "letter":
+            m = letter_title(facts.title)
+            if m:
+                info.author = m["sender"].strip(" ,")
+            cd = corresp_desc(facts.title, facts.date or facts.closing_date)
+            if cd is not None:
+                info.profile_extra.append(cd)
+        doc = make_tei(source.name, info, edition, E.body(div), back=back)
+        conv.documents.append(doc)
+        conv.decisions.append(
+            f"structure: title {facts.title!r}; kind {facts.kind}; "
+            f"date {facts.date.when if facts.date else 'none'}; salutation {'yes' if facts.salute else 'no'}; "
+            f"closing date {facts.closing_date.when if facts.closing_date else 'none'}; "
+            f"summary paragraphs {len(facts.summary)}"
+        )
+        return conv
+
+    def _set_aside(self, blocks: list[Block], conv: Conversion) -> tuple[list[Block], list[Block]]:
+        """Web furniture out (with reasons); the information panel's citation found. Archival: nothing."""
+        if not self.web:
+            return blocks, []
+        content: list[Block] = []
+        citations: list[Block] = []
+        in_panel = False
+        after_info_label = False
+        for b in blocks:
+            reason = boilerplate_reason(b)
+            if reason == _PANEL_LABEL:
+                in_panel = True
+                after_info_label = b.one_line.lower().startswith("document information")
+                conv.set_aside.append(SetAside(b.text, reason, b.line))
+                continue
+            if reason:
+                conv.set_aside.append(SetAside(b.text, reason, b.line))
+                continue
+            if in_panel:
+                if after_info_label and not citations:
+                    citations.append(b)
+                    after_info_label = False
+                elif len(b.one_line) < 200:
+                    conv.set_aside.append(SetAside(b.text, "value in a web-page information panel", b.line))
+                else:
+                    content.append(b)
+                continue
+            content.append(b)
+        return content, citations
+
+
+class WebCaptureReader(ArchivalReader):
+    """An archival document captured from a web page, with the site's furniture around it."""
+
+    name = "webcapture"
+    description = "a web capture of an archival document: the same, plus site boilerplate and footnotes"
+    web = True
+
+    def detect(self, text: str) -> float:
+        blocks = split_blocks(text)
+        cues = cue_count(blocks)
+        if cues < 2:
+            return 0.0
+        return min(1.0, 0.8 * structure_score(blocks) + 0.1 * min(cues, 4))

@@ -1,0 +1,274 @@
+"""Compilations (bulletins): introductory essays and many archival documents, split into one TEI each.
+
+Boundaries are found by structure, tolerant of PDF-extraction damage:
+- a document starts at its title: the nearest whole-bold block (``**...**``) among the two blocks before a
+  ``[Source: ...]`` block, else the short block right before it;
+- before the first document, a whole-bold block that is not a document title starts a new essay;
+- lone page numbers (``. 24``) are page furniture and set aside.
+Essays keep their ``<sup>n</sup>`` markers paired with their numbered note lists; documents are parsed
+like single archival documents, with the source line parsed into ``msDesc``. The whole is ``<slug>.xml``,
+listing the parts in order; each part ``<slug>-NN.xml`` points back to it (seriesStmt, relatedItem).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from teiedit.config import Edition
+from teiedit.document import E
+from teiedit.readers.archival import parse_document
+from teiedit.readers.base import Conversion, SetAside, Source
+from teiedit.readers.build import header_info, make_tei
+from teiedit.readers.citation import parse_archival, source_line_body
+from teiedit.readers.lines import NUMBERED, SUP_ANCHOR, Block, looks_like_prose, split_blocks
+from teiedit.readers.notes import NoteLinker, orphan_note
+
+_BOLD = re.compile(r"^\*\*(?P<t>.+?)\*\*$", re.DOTALL)
+_PAGE_NUMBER = re.compile(r"^\.?\s?\d{1,4}$")
+_NOTE_LINE = re.compile(r"^(?P<label>(?P<n>\d{1,3})\.)\s+\S")
+
+
+@dataclass
+class Part:
+    kind: str  # "essay" | "document"
+    blocks: list[Block] = field(default_factory=list)
+    title: str = ""
+    title_block: Block | None = None
+    source_block: Block | None = None
+
+
+def _bold_title(b: Block) -> str | None:
+    m = _BOLD.match(b.text)
+    return " ".join(m["t"].split()) if m and "**" not in m["t"] else None
+
+
+def find_parts(blocks: list[Block]) -> list[Part]:
+    """Split a compilation's blocks (page furniture already removed) into essays and documents."""
+    sources = [i for i, b in enumerate(blocks) if source_line_body(b.text) is not None]
+    starts: dict[int, tuple[str, int | None, int | None]] = {}  # start index -> (kind, title idx, source idx)
+    for s in sources:
+        title_idx: int | None = None
+        for back in (1, 2):
+            if s - back >= 0 and _bold_title(blocks[s - back]) and (s - back) not in starts:
+                title_idx = s - back
+                break
+        if title_idx is None and s >= 1 and len(blocks[s - 1].one_line) <= 300 \
+                and not looks_like_prose(blocks[s - 1]) and source_line_body(blocks[s - 1].text) is None:
+            title_idx = s - 1
+        starts[title_idx if title_idx is not None else s] = ("document", title_idx, s)
+    first_doc = min(starts) if starts else len(blocks)
+    for i in range(first_doc):
+        if i > 0 and _bold_title(blocks[i]):
+            starts[i] = ("essay", i, None)
+    if 0 not in starts:
+        starts[0] = ("essay", None, None)
+    order = sorted(starts)
+    parts: list[Part] = []
+    for a, b in zip(order, [*order[1:], len(blocks)], strict=True):
+        kind, t, s = starts[a]
+        part = Part(kind=kind, blocks=blocks[a:b])
+        if t is not None:
+            part.title_block = blocks[t]
+            part.title = _bold_title(blocks[t]) or blocks[t].one_line
+        if s is not None:
+            part.source_block = blocks[s]
+        parts.append(part)
+    return [p for p in parts if p.blocks]
+
+
+def essay_body(part: Part, linker: NoteLinker) -> tuple[etree._Element, etree._Element | None]:
+    """An essay's div, with its numbered note list turned into notes at their ``<sup>`` markers."""
+    blocks = [b for b in part.blocks if b is not part.title_block]
+    # The note list: from the first block whose first line is "N. text" after some prose.
+    note_start = len(blocks)
+    seen_prose = False
+    for i, b in enumerate(blocks):
+        if not _NOTE_LINE.match(b.text):
+            seen_prose = True
+        elif seen_prose and _NOTE_LINE.match(b.text):
+            note_start = i
+            break
+    last: tuple[str, int] | None = None
+    pieces: dict[str, list[tuple[int, str, str]]] = {}
+    stray: list[Block] = []
+    for b in blocks[note_start:]:
+        for off, raw in _lines_with_offsets(b):
+            m = _NOTE_LINE.match(raw)
+            if m and m["n"] not in pieces:
+                pieces[m["n"]] = [(b.line + off, m["label"], raw[len(m["label"]):].strip())]
+                last = (m["n"], b.line + off)
+            elif last is not None:
+                pieces[last[0]].append((b.line + off, "", raw.strip()))
+            else:
+                stray.append(Block(b.line + off, raw.strip()))
+    for n, ps in pieces.items():
+        line, label, text = ps[0]
+        linker.add_body(n, label, text, line)
+        body = linker.bodies[n]
+        body.extra = ps[1:]  # type: ignore[attr-defined]
+    div = E.div(type="essay")
+    if part.title_block is not None:
+        div.append(E.head(part.title))
+    for b in blocks[:note_start]:
+        div.append(linker.fill(E.p(), b.text, b.line))
+    for b in stray:
+        div.append(E.p(b.text))
+    return div, None
+
+
+def _lines_with_offsets(b: Block) -> list[tuple[int, str]]:
+    return [(i, ln) for i, ln in enumerate(b.text.splitlines()) if ln.strip()]
+
+
+class CompilationReader:
+    """A bulletin or collection: essays and archival documents with ``[Source: ...]`` lines."""
+
+    name = "compilation"
+    description = "a compilation (bulletin): essays and archival documents, split into one TEI per part"
+
+    def detect(self, text: str) -> float:
+        blocks = split_blocks(text)
+        sources = sum(1 for b in blocks if source_line_body(b.text) is not None)
+        if sources < 2:
+            return 0.0
+        return min(1.0, 0.5 + 0.1 * sources)
+
+    def read(self, source: Source, edition: Edition) -> Conversion:
+        conv = Conversion(source=source, profile=self.name)
+        blocks: list[Block] = []
+        for b in split_blocks(source.text):
+            if _PAGE_NUMBER.match(b.text):
+                conv.set_aside.append(SetAside(b.text, "page number of the printed original (PDF furniture)",
+                                               b.line))
+            else:
+                blocks.append(b)
+        parts = find_parts(blocks)
+        whole_title = _title_from_name(source.name)
+        width = max(2, len(str(len(parts))))
+        entries: list[tuple[str, str]] = []
+        for idx, part in enumerate(parts, start=1):
+            doc_id = f"{source.name}-{idx:0{width}d}"
+            linker = NoteLinker(anchor=SUP_ANCHOR) if part.kind == "essay" else NoteLinker()
+            if part.kind == "essay":
+                div, _ = essay_body(part, linker)
+                back_divs: list[etree._Element] = []
+                title = part.title or _first_words(part.blocks)
+                facts_kind = "essay"
+                info = header_info(source, title, kind="essay")
+                info.source_description = f"Part {idx} of the compilation {source.filename} (an essay)"
+            else:
+                prelude: list[etree._Element] = []
+                rest = list(part.blocks)
+                if part.title_block is not None:
+                    prelude.append(E.head(part.title))
+                    rest.remove(part.title_block)
+                    # Lines between the title and the source line (a subtitle, often damaged) stay there.
+                    t, s = rest.index(part.source_block) if part.source_block in rest else 0, 0
+                    for b in rest[:t]:
+                        prelude.append(E.head(b.text, type="sub"))
+                    rest = rest[t:]
+                cit = None
+                if part.source_block is not None:
+                    # A note (model.global) so that an opener may still follow it in the division's top.
+                    prelude.append(E.note(E.bibl(part.source_block.text), type="source", place="inline"))
+                    rest.remove(part.source_block)
+                    cit = parse_archival(source_line_body(part.source_block.text) or "")
+                # Blocks between the title and the source line (damaged debris) stay, after the source.
+                div, back_divs, facts = parse_document(rest, linker, prelude=prelude, title=part.title)
+                title = part.title or facts.title or _first_words(part.blocks)
+                facts_kind = facts.kind
+                info = header_info(
+                    source, title, kind=facts.kind,
+                    date_when=facts.date.when if facts.date else "",
+                    date_text=facts.date.text if facts.date else "",
+                    source_language=facts.source_language, translation=facts.translation,
+                    abstract=facts.summary, editorial=facts.editorial,
+                )
+                if cit is not None:
+                    info.source_desc = cit.ms_desc()
+                    if cit.note:
+                        info.notes.append(cit.note)
+            info.series_title = whole_title
+            if edition.base_url:
+                info.series_idno = edition.base_url.rstrip("/") + "/" + source.name
+            back = E.back()
+            orphans = linker.orphan_bodies()
+            if orphans:
+                back.append(E.div(*(_orphan_with_extra(o) for o in orphans), type="notes"))
+            for d in back_divs:
+                back.append(d)
+            for body in linker.bodies.values():
+                if body.used:
+                    for line, _, text in getattr(body, "extra", []):
+                        _note_for(div, body.n).text += "\n" + text  # type: ignore[operator]
+                        conv.spans.append(_moved(line, text))
+            conv.spans.extend(linker.spans)
+            conv.orphan_notes.extend({**o, "part": doc_id} for o in linker.orphan_report())
+            doc = make_tei(doc_id, info, edition, E.body(div), back=back)
+            _point_to_whole(doc.root, source.name)
+            conv.documents.append(doc)
+            first, last = part.blocks[0].line, part.blocks[-1].end_line
+            conv.decisions.append(f"split: part {idx:0{width}d} ({facts_kind}) lines {first}-{last}: {title[:80]!r}"
+                                  + ("" if part.source_block is None else " (source line found)"))
+            entries.append((doc_id, title))
+        whole = self._whole(source, edition, whole_title, entries)
+        conv.documents.insert(0, whole)
+        conv.whole = whole.name
+        conv.decisions.append(f"split into {len(parts)} parts; the whole is {source.name}.xml")
+        return conv
+
+    def _whole(self, source: Source, edition: Edition, title: str,
+               entries: list[tuple[str, str]]) -> object:
+        info = header_info(source, title, kind="compilation")
+        info.source_description = f"Compilation {source.filename}, split by teiedit into {len(entries)} parts"
+        items = [E.item(E.ref(t, target=f"{doc_id}.xml"), n=str(i)) for i, (doc_id, t) in enumerate(entries, 1)]
+        body = E.body(E.div(E.head(title), E.list(*items, type="parts"), type="compilation"))
+        return make_tei(source.name, info, edition, body)
+
+
+def _orphan_with_extra(body: object) -> etree._Element:
+    note = orphan_note(body)  # type: ignore[arg-type]
+    for _, _, text in getattr(body, "extra", []):
+        note.text = (note.text or "") + "\n" + text
+    return note
+
+
+def _note_for(div: etree._Element, n: str) -> etree._Element:
+    for note in div.iter("{http://www.tei-c.org/ns/1.0}note"):
+        if note.get("n") == n and note.get("place") == "foot":
+            return note
+    raise LookupError(n)
+
+
+def _moved(line: int, text: str) -> object:
+    from teiedit.readers.base import Span
+
+    return Span(line, text, "moved")
+
+
+def _point_to_whole(root: etree._Element, whole: str) -> None:
+    """Add ``notesStmt/relatedItem[@type=partOf]`` pointing at the whole's file."""
+    ns = "{http://www.tei-c.org/ns/1.0}"
+    file_desc = root.find(f"{ns}teiHeader/{ns}fileDesc")
+    assert file_desc is not None
+    notes = file_desc.find(f"{ns}notesStmt")
+    if notes is None:
+        notes = E.notesStmt()
+        source_desc = file_desc.find(f"{ns}sourceDesc")
+        assert source_desc is not None
+        source_desc.addprevious(notes)
+    notes.append(E.relatedItem(type="partOf", target=f"{whole}.xml"))
+
+
+def _title_from_name(name: str) -> str:
+    words = name.replace("-", " ").split()
+    return (" ".join(words)[:1].upper() + " ".join(words)[1:]) if words else "Compilation"
+
+
+def _first_words(blocks: list[Block]) -> str:
+    text = SUP_ANCHOR.sub("", " ".join(b.one_line for b in blocks[:1]))
+    words = text.split()
+    return " ".join(words[:12]) + ("…" if len(words) > 12 else "")

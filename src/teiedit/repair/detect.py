@@ -1,0 +1,211 @@
+"""Finding damaged stretches: a three-state hidden Markov model over the whitespace-separated tokens of a text.
+
+Every token is read three ways: as clean text (C), as text in a shifted font (S: shifted back by ``k``, spaces
+inside are extraction artefacts), and as one glyph of a letter-spaced run (L: at most one letter). The emission
+cost of a token in each state is how un-English that reading is (``EnglishModel``); changing state costs a fixed
+amount, so damage must be consistent over a stretch before it is believed. The cheapest state sequence (Viterbi)
+marks the stretches; clean prose never pays the switching costs because its shifted reading is gibberish.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from teiedit.repair.model import EnglishModel
+from teiedit.repair.shift import decode, is_shifted_space
+
+CLEAN, SHIFTED, SPACED = 0, 1, 2
+STATES = (CLEAN, SHIFTED, SPACED)
+
+#: Cost (nats) of changing state between two tokens: [from][to].
+SWITCH = (
+    (0.0, 7.0, 9.0),
+    (7.0, 0.0, 3.0),
+    (9.0, 3.0, 0.0),
+)
+#: Cost (nats) of each token read as shifted: the space before it is then an extraction artefact, which is itself
+#: unusual; without it short clean tokens (``KWP``) read shifted would look as cheap as real words.
+SHIFT_TOKEN_COST = 2.5
+#: A token with more letters than this cannot be one glyph of a letter-spaced run.
+SPACED_MAX_LETTERS = 1
+#: A shifted stretch must be at least this much cheaper (nats) read shifted than read as it stands.
+MIN_SHIFT_GAIN = 10.0
+#: Share of the letters of a shifted stretch, read shifted back, that must form known words.
+KNOWN_SHARE = 0.3
+#: A letter-spaced run needs at least this many glyphs.
+MIN_SPACED_GLYPHS = 4
+
+_TOKEN = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """A run of tokens in one state: character offsets into the text."""
+
+    state: int
+    start: int
+    end: int
+
+
+def _letters(tok: str) -> int:
+    return sum(1 for c in tok if c.isalpha())
+
+
+def label(text: str, k: int, model: EnglishModel) -> list[Stretch]:
+    """The damaged stretches (shifted or letter-spaced) of ``text`` under shift ``k`` (0: no shift state)."""
+    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+    if not tokens:
+        return []
+    states = STATES if k else (CLEAN, SPACED)
+    inf = float("inf")
+    n = len(tokens)
+    cost = [[inf] * 3 for _ in range(n)]
+    back = [[0] * 3 for _ in range(n)]
+    prev_tok = ""
+    for i, (_, _, tok) in enumerate(tokens):
+        emit = [inf, inf, inf]
+        emit[CLEAN] = model.text_cost(tok)
+        if k:
+            emit[SHIFTED] = model.fragment_cost(decode_word(tok, k), decode(prev_tok, k))
+            if _letters(tok) >= 2:
+                emit[SHIFTED] += SHIFT_TOKEN_COST
+        if _letters(tok) <= SPACED_MAX_LETTERS and len(tok) <= 3:
+            emit[SPACED] = model.fragment_cost(tok, prev_tok)
+        for s in states:
+            if emit[s] == inf:
+                continue
+            if i == 0:  # a text may begin with damage: no cost for entering it
+                cost[i][s] = emit[s]
+                continue
+            best, arg = inf, 0
+            for r in states:
+                c = cost[i - 1][r] + SWITCH[r][s]
+                if c < best:
+                    best, arg = c, r
+            cost[i][s] = best + emit[s]
+            back[i][s] = arg
+        prev_tok = tok
+    last = min(states, key=lambda s: cost[n - 1][s])
+    path = [0] * n
+    path[-1] = last
+    for i in range(n - 1, 0, -1):
+        path[i - 1] = back[i][path[i]]
+    _absorb_short_spaced(path)
+    _unterminated_to_spaced(path, tokens, k)
+    stretches: list[Stretch] = []
+    i = 0
+    while i < n:
+        j = i
+        while j + 1 < n and path[j + 1] == path[i]:
+            j += 1
+        run_end, state = j, path[i]
+        runs = _split_shifted(tokens, i, j, k, model) if state == SHIFTED else [_trim_spaced(tokens, i, j, k)]
+        for a, b in runs:
+            if state != CLEAN and a <= b:
+                stretch = Stretch(state, tokens[a][0], tokens[b][1])
+                if _convincing(text, stretch, k, model):
+                    stretches.append(stretch)
+        i = run_end + 1
+    return stretches
+
+
+def decode_word(tok: str, k: int) -> str:
+    """A token shifted back, keeping a final hyphen: line-break hyphens are added by layout, not the font."""
+    if tok.endswith("-") and len(tok) > 1:
+        return decode(tok[:-1], k) + "-"
+    return decode(tok, k)
+
+
+def _absorb_short_spaced(path: list[int]) -> None:
+    """A few glyphs read as letter-spacing next to shifted text are shifted text spaced out (``q h L e``)."""
+    i, n = 0, len(path)
+    while i < n:
+        if path[i] != SPACED:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and path[j + 1] == SPACED:
+            j += 1
+        near_shift = (i > 0 and path[i - 1] == SHIFTED) or (j + 1 < n and path[j + 1] == SHIFTED)
+        if j - i + 1 < MIN_SPACED_GLYPHS and near_shift:
+            for t in range(i, j + 1):
+                path[t] = SHIFTED
+        i = j + 1
+
+
+def _unterminated_to_spaced(path: list[int], tokens: list[tuple[int, int, str]], k: int) -> None:
+    """Glyphs at the end of a shifted stretch, after its last shifted space, that run into a letter-spaced
+    run belong to that run: a shifted word ends with a shifted space (``r e s w k t g f " t h e i r``)."""
+    n = len(path)
+    for i in range(n - 1):
+        if path[i] != SHIFTED or path[i + 1] != SPACED:
+            continue
+        j = i
+        while j >= 0 and path[j] == SHIFTED and len(tokens[j][2]) == 1 and not is_shifted_space(tokens[j][2], k):
+            j -= 1
+        if 0 < i - j <= 2 and j >= 0 and path[j] == SHIFTED:
+            for t in range(j + 1, i + 1):
+                path[t] = SPACED
+
+
+def _clean_word(tok: str, k: int, model: EnglishModel, *, min_letters: int) -> bool:
+    """A token of a shifted stretch that is more probable as the word it is than as the word it decodes to."""
+    if any(is_shifted_space(c, k) for c in tok):
+        return False  # it holds a shifted space: it is shifted text
+    letters = "".join(c for c in tok if c.isalpha())
+    if len(letters) < min_letters or not letters.isascii() or not model.known(letters):
+        return False
+    decoded = decode(tok, k)
+    if any(c.isspace() for c in decoded.strip()):
+        return False  # it holds a shifted space: it is shifted text
+    shifted = "".join(c for c in decoded if c.isalpha())
+    return model.word_cost(letters) < model.word_cost(shifted)
+
+
+def _split_shifted(
+    tokens: list[tuple[int, int, str]], i: int, j: int, k: int, model: EnglishModel
+) -> list[tuple[int, int]]:
+    """Give clean words back to the clean text: at the edges of a shifted run (``KWP`` before ``ycu"``) and,
+    when they are long, inside it (``September``)."""
+    while i <= j and _clean_word(tokens[i][2], k, model, min_letters=2):
+        i += 1
+    while j >= i and _clean_word(tokens[j][2], k, model, min_letters=2):
+        j -= 1
+    runs: list[tuple[int, int]] = []
+    start = i
+    for t in range(i, j + 1):
+        if _clean_word(tokens[t][2], k, model, min_letters=5):
+            if start <= t - 1:
+                runs.append((start, t - 1))
+            start = t + 1
+    if start <= j:
+        runs.append((start, j))
+    return runs
+
+
+def _trim_spaced(tokens: list[tuple[int, int, str]], i: int, j: int, k: int) -> tuple[int, int]:
+    """A letter-spaced run starts and ends with glyphs, not with the shifted spaces of neighbouring text."""
+    while i <= j and all(is_shifted_space(c, k) for c in tokens[i][2]):
+        i += 1
+    while j >= i and all(is_shifted_space(c, k) for c in tokens[j][2]):
+        j -= 1
+    return i, j
+
+
+_WORDS = re.compile(r"[A-Za-z]+")
+
+
+def _convincing(text: str, s: Stretch, k: int, model: EnglishModel) -> bool:
+    """Drop stretches too small or too odd to be believed: the repaired reading must be mostly known words."""
+    chunk = text[s.start:s.end]
+    if s.state == SPACED:
+        return len(chunk.split()) >= MIN_SPACED_GLYPHS
+    decoded = decode("".join(chunk.split()), k)
+    gain = model.text_cost(chunk) - model.text_cost(decoded)
+    if gain < MIN_SHIFT_GAIN:
+        return False
+    words = _WORDS.findall(decoded)
+    letters = sum(len(w) for w in words)
+    known = [w for w in words if model.known(w)]
+    return any(len(w) >= 3 for w in known) and sum(len(w) for w in known) >= KNOWN_SHARE * letters

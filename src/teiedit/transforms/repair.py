@@ -1,0 +1,214 @@
+"""RepairDamage: mark PDF-extraction damage in the text and propose the repaired reading, reversibly.
+
+The pass works on any TEI: it reads the text nodes of ``tei:text`` (never attributes, never the header), one
+container at a time (an element with text of its own: ``p``, ``head``, ``item``, ...), with inline markup inside
+the container read as part of its text, so that the language model sees the whole paragraph. A repair is applied
+only when it lies inside one text node; it becomes
+
+    <choice><sic>vjg"</sic><corr resp="#teiedit" cert="high" type="shift">the</corr></choice>
+
+(``sic`` keeps every damaged character, so the original reading is unchanged), and raw PDF operators become
+``<seg type="pdf-debris">…</seg>``. Already edited spans (``choice``, ``sic``, ``corr``, ``reg``, ``orig``,
+teiedit's notes, debris) are left alone, so running the pass twice changes nothing. Every repair is recorded
+with its confidence for the conversion report, and the conventions are declared in
+``encodingDesc/editorialDecl/correction``.
+
+Turned off by ``teiedit convert --no-repair`` (``ctx.options["repair"] = False``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from teiedit.diagnostics import Diagnostic
+from teiedit.document import TEI_NS, E, TeiDocument, local_name, xpath
+from teiedit.repair import Repair, document_shift, document_words, english, find_repairs
+from teiedit.transforms import PassContext, register
+
+#: Elements whose content the pass never touches: earlier editorial decisions and teiedit's own output.
+_SKIP = frozenset({"choice", "sic", "corr", "reg", "orig", "expan", "abbr", "ex", "gap", "fw",
+                   "formula", "code", "egXML"})
+
+CORRECTION_TEXT = (
+    "Damage from PDF extraction was repaired by teiedit and every repair is marked: "
+    "choice holds the damaged text (sic, every character kept) and the repaired reading "
+    "(corr resp=\"#teiedit\", with cert high|medium|low and type shift|letterspace|ligature|quote|hyphenation). "
+    "shift: letters from a font whose encoding is shifted (vjg for the), shifted back by the offset the English "
+    "word-frequency model prefers; letterspace: letter-spaced runs cut into words by the same model; ligature and "
+    "quote: debris glyphs standing for fi, fl, ff or quotation marks, read as the most frequent known word. "
+    "Raw PDF operators are kept in seg type=\"pdf-debris\". cert: high, the reading is a known word; medium, "
+    "an unknown word (a name) or one edit from a known word; low, two edits."
+)
+
+
+@dataclass
+class _Segment:
+    """One text node of a container: ``owner.text`` or ``owner.tail``, at ``offset`` in the container's string."""
+
+    owner: etree._Element
+    kind: str  # "text" | "tail"
+    offset: int
+    value: str
+
+
+@register
+class RepairDamage:
+    name = "repair"
+    priority = 100
+
+    def enabled(self, ctx: PassContext) -> bool:
+        return ctx.options.get("repair", True) is not False
+
+    def __call__(self, doc: TeiDocument, ctx: PassContext) -> list[Diagnostic]:
+        containers = [c for t in xpath(doc.root, "//tei:text[not(ancestor::tei:text)]") for c in _containers(t)]
+        if not containers:
+            return []
+        model = english()
+        segmented = [_segments(c) for c in containers]
+        texts = ["".join(s.value for s in segs) for segs in segmented]
+        k = document_shift(texts, model)
+        vocab = document_words(texts) if k else frozenset()
+        done = 0
+        for segs in segmented:
+            text = "".join(s.value for s in segs)
+            placed = _place(segs, find_repairs(text, k, model, vocab))
+            for seg, repairs in placed:
+                _apply(seg, repairs)
+                for r in repairs:
+                    item: dict[str, object] = {"document": doc.name, **r.to_json()}
+                    if r.type == "shift":
+                        item["shift"] = k
+                    ctx.record("repair", item)
+                    done += 1
+        if done:
+            _declare(doc)
+        return []
+
+
+def _has_own_text(el: etree._Element) -> bool:
+    if el.text and el.text.strip():
+        return True
+    return any(child.tail and child.tail.strip() for child in el)
+
+
+def _skipped(el: etree._Element) -> bool:
+    if not isinstance(el.tag, str):
+        return True
+    if etree.QName(el).namespace != TEI_NS:
+        return True
+    name = local_name(el)
+    return (
+        name in _SKIP
+        or (name == "note" and el.get("resp") == "#teiedit")
+        or (name == "seg" and el.get("type") == "pdf-debris")
+    )
+
+
+def _containers(el: etree._Element) -> list[etree._Element]:
+    """The outermost elements under ``el`` with text of their own (paragraphs, heads, items, ...)."""
+    found: list[etree._Element] = []
+    for child in el:
+        if _skipped(child):
+            continue
+        if _has_own_text(child):
+            found.append(child)
+        else:
+            found.extend(_containers(child))
+    return found
+
+
+def _segments(container: etree._Element) -> list[_Segment]:
+    """The container's text nodes in reading order, skipping the content of skipped elements."""
+    out: list[_Segment] = []
+    offset = 0
+
+    def add(owner: etree._Element, kind: str, value: str | None) -> None:
+        nonlocal offset
+        if value:
+            out.append(_Segment(owner, kind, offset, value))
+            offset += len(value)
+
+    def walk(el: etree._Element) -> None:
+        add(el, "text", el.text)
+        for child in el:
+            if not _skipped(child):
+                walk(child)
+            add(child, "tail", child.tail)
+
+    walk(container)
+    return out
+
+
+def _place(segs: list[_Segment], repairs: list[Repair]) -> list[tuple[_Segment, list[Repair]]]:
+    """Repairs that lie inside one text node, rebased to that node's offsets; the others are dropped."""
+    placed: list[tuple[_Segment, list[Repair]]] = []
+    for seg in segs:
+        inside = [
+            Repair(r.start - seg.offset, r.end - seg.offset, r.original, r.reading, r.type, r.cert, r.method)
+            for r in repairs
+            if seg.offset <= r.start and r.end <= seg.offset + len(seg.value)
+        ]
+        if inside:
+            placed.append((seg, inside))
+    return placed
+
+
+def _markup(r: Repair) -> etree._Element:
+    if r.type == "debris":
+        return E.seg(r.original, type="pdf-debris")
+    return E.choice(E.sic(r.original), E.corr(r.reading, resp="#teiedit", cert=r.cert, type=r.type))
+
+
+def _apply(seg: _Segment, repairs: list[Repair]) -> None:
+    """Split one text node around its repairs and insert the markup."""
+    value = seg.value
+    pieces: list[str] = []
+    made: list[etree._Element] = []
+    pos = 0
+    for r in repairs:
+        pieces.append(value[pos:r.start])
+        made.append(_markup(r))
+        pos = r.end
+    rest = value[pos:]
+    for el, after in zip(made, [*pieces[1:], rest], strict=True):
+        el.tail = after or None
+    if seg.kind == "text":
+        seg.owner.text = pieces[0] or None
+        for i, el in enumerate(made):
+            seg.owner.insert(i, el)
+    else:
+        seg.owner.tail = pieces[0] or None
+        parent = seg.owner.getparent()
+        assert parent is not None
+        at = parent.index(seg.owner) + 1
+        for i, el in enumerate(made):
+            parent.insert(at + i, el)
+
+
+def _declare(doc: TeiDocument) -> None:
+    """Write the repair conventions into encodingDesc/editorialDecl/correction (once)."""
+    header = xpath(doc.root, "tei:teiHeader")
+    if not header:
+        return
+    enc = xpath(header[0], "tei:encodingDesc")
+    if not enc:
+        enc_el = E.encodingDesc()
+        file_desc = xpath(header[0], "tei:fileDesc")
+        if file_desc:
+            file_desc[0].addnext(enc_el)
+        else:
+            header[0].insert(0, enc_el)
+    else:
+        enc_el = enc[0]
+    decl = xpath(enc_el, "tei:editorialDecl")
+    if decl:
+        decl_el = decl[0]
+    else:
+        decl_el = E.editorialDecl()
+        enc_el.append(decl_el)
+    for p in xpath(decl_el, "tei:correction/tei:p"):
+        if (p.text or "") == CORRECTION_TEXT:
+            return
+    decl_el.append(E.correction(E.p(CORRECTION_TEXT)))

@@ -1,0 +1,299 @@
+"""The web edition in a real browser: Playwright driving Debian's chromium (/usr/bin/chromium), headless,
+over file:// (the site needs no server).
+
+Accessibility: there is no network at test time, so instead of axe-core these tests check what axe's
+serious rules check on our pages: landmarks, names of form controls and links, heading order, colour
+contrast of the palette (WCAG AA), visible keyboard focus, and that the skip link comes first.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from lxml import html
+
+from teiedit.builders.html import HtmlBuilder
+from teiedit.config import default_edition
+
+pytestmark = pytest.mark.browser
+
+CASES = Path(__file__).resolve().parent.parent / "cases" / "html"
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("browser")
+    src = root / "src"
+    shutil.copytree(CASES, src)
+    edition = dataclasses.replace(default_edition(root), title="Test Edition", base_url="https://example.org/test/")
+    out = root / "html"
+    HtmlBuilder().build(sorted(src.rglob("*.xml")), out, edition)
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        pytest.fail("chromium is missing at /usr/bin/chromium: install it (scripts/system-deps.sh)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):  # type: ignore[no-untyped-def]
+    context = browser.new_context()
+    pg = context.new_page()
+    pg.errors = []  # console errors and uncaught exceptions, checked by the tests
+    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    yield pg
+    context.close()
+
+
+def url(site: Path, name: str) -> str:
+    return (site / name).as_uri()
+
+
+def all_pages(site: Path) -> list[str]:
+    return sorted(p.name for p in site.glob("*.html"))
+
+
+def test_every_page_loads_without_console_errors(site: Path, page) -> None:  # type: ignore[no-untyped-def]
+    for name in all_pages(site):
+        page.goto(url(site, name))
+        page.wait_for_load_state("load")
+        assert page.evaluate("document.documentElement.classList.contains('js')"), name
+    assert page.errors == []
+
+
+def test_reading_switch_shows_the_original_or_the_corrected_reading(site: Path, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(url(site, "letter-a.html"))
+    corrected = page.locator(".choice.repaired .corr")
+    original = page.locator(".choice.repaired .sic")
+    assert corrected.is_visible() and not original.is_visible()
+    page.get_by_label("as in the source").check()
+    assert original.is_visible() and not corrected.is_visible()
+    assert page.locator(".choice .orig").is_visible() and not page.locator(".choice .reg").is_visible()
+    page.get_by_label("corrected").check()
+    assert corrected.is_visible() and not original.is_visible()
+    # the choice is remembered on the next page load
+    page.get_by_label("as in the source").check()
+    page.reload()
+    assert original.is_visible()
+    assert page.errors == []
+
+
+def test_reading_switch_works_without_javascript(site: Path, browser) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(java_script_enabled=False)
+    pg = context.new_page()
+    pg.goto(url(site, "letter-a.html"))
+    assert pg.locator(".choice.repaired .corr").is_visible()
+    pg.get_by_label("as in the source").check()
+    assert pg.locator(".choice.repaired .sic").is_visible()
+    assert not pg.locator(".choice.repaired .corr").is_visible()
+    assert "Ten carts, as said." in pg.locator("main").inner_text()
+    pg.goto(url(site, "index.html"))
+    assert pg.locator("#documents tbody tr").count() == 3
+    context.close()
+
+
+def test_names_are_highlighted_on_demand(site: Path, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(url(site, "letter-a.html"))
+    name = page.locator("a.entity.persName").first
+    background = "getComputedStyle(document.querySelector('main a.entity.persName')).backgroundColor"
+    assert page.evaluate(background) == "rgba(0, 0, 0, 0)"
+    page.get_by_label("highlight names").check()
+    assert page.evaluate(background) != "rgba(0, 0, 0, 0)"
+    assert name.is_visible()
+    page.get_by_label("highlight names").uncheck()
+    assert page.evaluate(background) == "rgba(0, 0, 0, 0)"
+
+
+def test_popups_show_descriptions_on_hover_and_focus(site: Path, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(url(site, "letter-a.html"))
+    page.locator("#m-p-dorn-1").hover()
+    popup = page.locator("#teiedit-popup")
+    assert popup.is_visible()
+    assert popup.inner_text() == "Carl Dorn: Clerk of the Cooperative."
+    page.mouse.move(0, 0)
+    assert not popup.is_visible()
+    page.locator("#m-o-coop-1").focus()
+    assert popup.is_visible() and "farmers' cooperative" in popup.inner_text()
+    page.keyboard.press("Escape")
+    assert not popup.is_visible()
+    page.locator("#noteref-1").hover()
+    assert popup.inner_text() == "Of cabbages, mostly."
+    assert page.errors == []
+
+
+def test_search_finds_words_and_links_to_the_hit(site: Path, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(url(site, "index.html"))
+    page.fill("#site-q", "carts arrived")
+    page.press("#site-q", "Enter")
+    page.wait_for_url("**/search.html?q=*")
+    results = page.locator("#search-results li")
+    assert results.count() == 1
+    assert page.locator("#search-status").inner_text() == "1 passage found."
+    assert page.locator("#search-results mark").first.inner_text().lower() == "carts"
+    link = results.first.locator("a")
+    assert link.inner_text() == "Reply from Carl Dorn to Anna Berg"
+    href = link.get_attribute("href")
+    assert href.startswith("letter-b.html#")
+    link.click()
+    page.wait_for_url("**/letter-b.html#*")
+    fragment = unquote(urlsplit(page.url).fragment)
+    assert "carts" in page.locator(f"[id='{fragment}']").inner_text()
+    # diacritics and case do not matter; several words must all occur
+    page.goto(url(site, "search.html") + "?q=BERGOVA")
+    assert page.locator("#search-results li").count() == 0  # variants live in the register, not the text
+    page.goto(url(site, "search.html") + "?q=CABBAGES")
+    assert page.locator("#search-results li").count() == 1
+    page.fill("#search-q", "harvest poor")
+    page.press("#search-q", "Enter")
+    assert page.locator("#search-results li").count() == 1
+    assert page.errors == []
+
+
+def test_index_filters_and_sorting(site: Path, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(url(site, "index.html"))
+    rows = page.locator("#documents tbody tr")
+    visible = page.locator("#documents tbody tr:visible")
+    assert page.locator("#filters").is_visible()
+    page.select_option("#filter-kind", "memorandum")
+    assert visible.count() == 1 and "Memorandum on the carts" in visible.first.inner_text()
+    assert page.locator("#filter-count").inner_text() == "1 of 3 documents"
+    page.select_option("#filter-kind", "")
+    page.select_option("#filter-person", "Carl Dorn")
+    assert visible.count() == 2
+    page.select_option("#filter-year", "1957")
+    assert visible.count() == 0
+    page.select_option("#filter-person", "")
+    assert visible.count() == 1
+    page.select_option("#filter-year", "")
+    assert visible.count() == 3
+    page.get_by_role("button", name="Title").click()
+    titles = [rows.nth(i).locator("td").nth(1).inner_text() for i in range(3)]
+    assert titles == sorted(titles, key=str.lower)
+    page.get_by_role("button", name="Title").click()
+    titles_desc = [rows.nth(i).locator("td").nth(1).inner_text() for i in range(3)]
+    assert titles_desc == sorted(titles, key=str.lower, reverse=True)
+    assert page.locator("th[aria-sort='descending']").inner_text().startswith("Title")
+    assert page.errors == []
+
+
+def test_internal_links_all_resolve(site: Path) -> None:
+    for name in all_pages(site):
+        tree = html.parse(str(site / name))
+        for href in tree.xpath("//a/@href | //link/@href | //script/@src | //form/@action"):
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("//"):
+                continue  # external (authority files, licences, stable URLs)
+            target = (site / name).parent / unquote(parts.path) if parts.path else site / name
+            assert target.is_file(), f"{name}: {href}"
+            if parts.fragment and target.suffix == ".html":
+                ids = html.parse(str(target)).xpath("//@id")
+                assert unquote(parts.fragment) in ids, f"{name}: {href}"
+
+
+# -- accessibility ----------------------------------------------------------------------------------
+
+A11Y_AUDIT = """
+() => {
+  const problems = [];
+  const one = (sel, what) => { if (document.querySelectorAll(sel).length !== 1) problems.push('landmark ' + what); };
+  one('body > header', 'banner'); one('main', 'main'); one('body > footer', 'contentinfo');
+  if (!document.querySelector('nav[aria-label]')) problems.push('no labelled navigation');
+  if (!document.documentElement.lang) problems.push('no lang on html');
+  if (!document.title.trim()) problems.push('no title');
+  if (document.querySelectorAll('h1').length !== 1) problems.push('h1 count');
+  let last = 1;
+  for (const h of document.querySelectorAll('main h1, main h2, main h3, main h4, main h5, main h6')) {
+    const level = +h.tagName[1];
+    if (level > last + 1) problems.push('heading jumps to ' + h.tagName + ': ' + h.textContent.trim());
+    last = level;
+  }
+  for (const c of document.querySelectorAll('input, select, textarea, button')) {
+    if (c.type === 'hidden') continue;
+    const labelled = (c.labels && c.labels.length) || c.getAttribute('aria-label') || c.getAttribute('aria-labelledby')
+                     || (c.tagName === 'BUTTON' && c.textContent.trim());
+    if (!labelled) problems.push('unlabelled control ' + (c.id || c.name || c.tagName));
+  }
+  for (const a of document.querySelectorAll('a[href]')) {
+    if (!(a.textContent.trim() || a.getAttribute('aria-label'))) problems.push('empty link ' + a.getAttribute('href'));
+  }
+  for (const el of document.querySelectorAll('[aria-describedby], [aria-labelledby]')) {
+    for (const attr of ['aria-describedby', 'aria-labelledby']) {
+      for (const id of (el.getAttribute(attr) || '').split(/\\s+/).filter(Boolean)) {
+        if (!document.getElementById(id)) problems.push(attr + ' to missing ' + id);
+      }
+    }
+  }
+  // colour contrast of every visible text (WCAG AA: 4.5:1, 3:1 for large text)
+  const rgb = s => (s.match(/[\\d.]+/g) || []).map(Number);
+  const lum = c => { const v = c.slice(0, 3).map(x => { x /= 255; return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); });
+                     return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+  const background = el => { for (let e = el; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor);
+                             if (c.length === 3 || c[3] > 0) return c; } return [255, 255, 255]; };
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const seen = new Set();
+  while (walker.nextNode()) {
+    const el = walker.currentNode.parentElement;
+    if (!walker.currentNode.textContent.trim() || seen.has(el) || !el.checkVisibility()) continue;
+    seen.add(el);
+    const st = getComputedStyle(el);
+    const fg = rgb(st.color), bg = background(el);
+    const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+    const ratio = (a + 0.05) / (b + 0.05);
+    const large = parseFloat(st.fontSize) >= 24 || (parseFloat(st.fontSize) >= 18.66 && +st.fontWeight >= 700);
+    if (ratio < (large ? 3 : 4.5)) problems.push('contrast ' + ratio.toFixed(2) + ' for "' + el.textContent.trim().slice(0, 30) + '"');
+  }
+  return problems;
+}
+"""
+
+
+def test_pages_pass_the_accessibility_audit(site: Path, page) -> None:  # type: ignore[no-untyped-def]
+    problems = {}
+    for name in all_pages(site):
+        page.goto(url(site, name))
+        found = page.evaluate(A11Y_AUDIT)
+        if name == "letter-a.html":  # also with the highlighting and the original reading on
+            page.get_by_label("highlight names").check()
+            page.get_by_label("as in the source").check()
+            found += page.evaluate(A11Y_AUDIT)
+        if found:
+            problems[name] = found
+    assert problems == {}
+
+
+def test_the_audit_catches_poor_contrast(site: Path, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(url(site, "memo-c.html"))
+    page.add_style_tag(content="main p { color: #bbb !important; }")
+    assert any(p.startswith("contrast") for p in page.evaluate(A11Y_AUDIT))
+
+
+def test_keyboard_focus_is_visible_and_starts_with_the_skip_link(site: Path, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(url(site, "letter-a.html"))
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    assert page.locator(".skip").is_visible()
+    for _ in range(25):
+        page.keyboard.press("Tab")
+        style = page.evaluate("""() => { const e = document.activeElement; const s = getComputedStyle(e);
+            return [e.tagName, s.outlineStyle, s.outlineWidth]; }""")
+        if style[0] in ("A", "BUTTON"):
+            assert style[1] != "none" and style[2] != "0px", style
+    page.goto(url(site, "letter-a.html"))
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"

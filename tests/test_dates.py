@@ -1,0 +1,62 @@
+"""Dates in running text -> ISO attributes (when, from/to, notBefore/notAfter); what is not a date stays out."""
+
+from __future__ import annotations
+
+import pytest
+
+from teiedit.dates import find_dates, parse_date_line
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "attrs"),
+    [
+        ("on 22 October 1956 he", "22 October 1956", {"when": "1956-10-22"}),
+        ("October 22, 1956", "October 22, 1956", {"when": "1956-10-22"}),
+        ("“13” June 1956", "“13” June 1956", {"when": "1956-06-13"}),
+        ("22 Oct 2018.", "22 Oct 2018", {"when": "2018-10-22"}),
+        ("in August 1956 the", "August 1956", {"when": "1956-08"}),
+        ("(July 1990), pp.", "July 1990", {"when": "1990-07"}),
+        ("on 5 June.", "5 June", {"when": "--06-05"}),
+        ("entry February 16. In", "February 16", {"when": "--02-16"}),
+        ("the 1956 crisis", "1956", {"when": "1956"}),
+        ("in the 1950s", "1950s", {"notBefore": "1950", "notAfter": "1959"}),
+        ("mid-1950s", "1950s", {"notBefore": "1950", "notAfter": "1959"}),
+        ("from 1953-1962.", "1953-1962", {"from": "1953", "to": "1962"}),
+        ("1945–1961", "1945–1961", {"from": "1945", "to": "1961"}),
+        ("in 1957-9, North", "1957-9", {"from": "1957", "to": "1959"}),
+        ("spanning 1960-65,", "1960-65", {"from": "1960", "to": "1965"}),
+        ("from 1998 to 2002 have", "1998 to 2002", {"from": "1998", "to": "2002"}),
+        ("from 24 May to 11 June 1956.", "24 May to 11 June 1956", {"from": "1956-05-24", "to": "1956-06-11"}),
+        ("8 Feb. to 27 March 1956", "8 Feb. to 27 March 1956", {"from": "1956-02-08", "to": "1956-03-27"}),
+        ("April 24-29, 1956 (Pyongyang", "April 24-29, 1956", {"from": "1956-04-24", "to": "1956-04-29"}),
+        ("held 30-31 August 1956.", "30-31 August 1956", {"from": "1956-08-30", "to": "1956-08-31"}),
+        ("between 19 February and 19 March 1956", "19 February and 19 March 1956",
+         {"from": "1956-02-19", "to": "1956-03-19"}),
+    ],
+)
+def test_dates_found(text: str, span: str, attrs: dict[str, str]) -> None:
+    found = find_dates(text)
+    assert [(f.text, f.attrs) for f in found] == [(span, attrs)]
+    assert text[found[0].start : found[0].end] == span
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No. 1956", "N° 1578/d", "Grant NRF-2016S1A3A2925361", "fond 0102, opis 12, delo 1029",
+        "20,000 people", "3,500,000 meters", "USD 455.00", "31 June 1956", "2 may 3", "Working Paper #38",
+        "Fond 5, Opis 28, Delo 410, Listy 22-25", "file KM011101, 15–21", "No. 25-C-2261",
+    ],
+)
+def test_not_dates(text: str) -> None:
+    assert find_dates(text) == []
+
+
+def test_overlaps_are_settled_leftmost_longest() -> None:
+    found = find_dates("Diary from 1 October to 25 October 1959, entry 24 October. In: 2002.")
+    assert [f.text for f in found] == ["1 October to 25 October 1959", "24 October", "2002"]
+
+
+def test_date_line_for_readers() -> None:
+    assert parse_date_line("October 22, 1956").when == "1956-10-22"
+    assert parse_date_line("October 22, 1956, Moscow") is None

@@ -1,0 +1,156 @@
+"""The entity pass: names of the registers become persName/placeName/orgName with @ref and @resp.
+
+Cases are data: tests/cases/entities/<case>.xml goes through the entities and dates passes with the registers
+in tests/cases/entities/registers/ and is compared with <case>.expected.xml (pytest --update-goldens).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import assert_golden
+from lxml import etree
+
+from teiedit.config import Edition
+from teiedit.document import NSMAP, TeiDocument
+from teiedit.entities.registers import load_registers
+from teiedit.io import parse_xml_bytes
+from teiedit.serialize import serialize_tei
+from teiedit.transforms import PassContext, original_reading, run_passes
+
+CASES = Path(__file__).parent / "cases" / "entities"
+REGISTERS = CASES / "registers"
+INPUTS = sorted(p for p in CASES.glob("*.xml") if not p.name.endswith(".expected.xml"))
+
+TEMPLATE = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t</title>
+</titleStmt><publicationStmt><p>t</p></publicationStmt><sourceDesc><p>t</p></sourceDesc></fileDesc>
+</teiHeader><text><body>{body}</body></text></TEI>"""
+
+
+def run(doc: TeiDocument, registers: Path = REGISTERS) -> PassContext:
+    ctx = PassContext(edition=Edition(root=registers.parent, registers=registers))
+    diags = run_passes(doc, ctx, strict=True, only=["entities", "dates"])
+    assert not [d for d in diags if d.level.value == "fatal"], diags
+    return ctx
+
+
+def tagged(body: str, registers: Path = REGISTERS) -> tuple[etree._Element, PassContext]:
+    doc = TeiDocument(tree=parse_xml_bytes(TEMPLATE.format(body=body).encode()), name="t")
+    ctx = run(doc, registers)
+    return doc.root.find(".//{http://www.tei-c.org/ns/1.0}body"), ctx
+
+
+def names(body_el: etree._Element) -> list[tuple[str, str, str]]:
+    """(element, @ref, text) of every entity element, in document order."""
+    found = body_el.xpath(".//tei:persName | .//tei:placeName | .//tei:orgName", namespaces=NSMAP)
+    return [(etree.QName(e).localname, e.get("ref", ""), "".join(e.itertext())) for e in found]
+
+
+@pytest.mark.parametrize("src", INPUTS, ids=[p.stem for p in INPUTS])
+def test_case(src: Path, update_goldens: bool) -> None:
+    doc = TeiDocument(tree=parse_xml_bytes(src.read_bytes(), src), name=src.stem)
+    before = original_reading(doc.root.find("{http://www.tei-c.org/ns/1.0}text"))
+    run(doc)
+    assert original_reading(doc.root.find("{http://www.tei-c.org/ns/1.0}text")) == before
+    assert_golden(serialize_tei(doc.tree), src.with_name(f"{src.stem}.expected.xml"), update_goldens)
+
+
+def test_case_outputs_are_valid_tei_all(shared: Path) -> None:
+    """All cases in one test: compiling tei_all.rng takes most of the time."""
+    rng = etree.RelaxNG(etree.parse(str(shared / "tei-p5" / "schemas" / "rng" / "tei_all.rng")))
+    for src in INPUTS:
+        doc = TeiDocument(tree=parse_xml_bytes(src.read_bytes(), src), name=src.stem)
+        run(doc)
+        assert rng.validate(doc.tree), (src.name, str(rng.error_log))
+
+
+def test_titles_and_possessives_stay_outside_the_name() -> None:
+    body, _ = tagged("<p>Cde. Kim Il Sung's speech and Ambassador Li Sangjo’s letter.</p>")
+    assert names(body) == [("persName", "#p-kim", "Kim Il Sung"), ("persName", "#p-ri", "Li Sangjo")]
+    p = body.find("{http://www.tei-c.org/ns/1.0}p")
+    assert p.text == "Cde. " and p[0].tail == "'s speech and Ambassador "
+
+
+def test_bracketed_parts_stay_inside_the_name() -> None:
+    body, _ = tagged('<p>S<supplied rend="brackets">o</supplied> Hwi, <supplied rend="brackets">Bulganin</supplied>'
+                     " and S[o] Hwi and [Bulganin].</p>")
+    assert names(body) == [
+        ("persName", "#p-so-hwi", "So Hwi"), ("persName", "#p-bulganin", "Bulganin"),
+        ("persName", "#p-so-hwi", "S[o] Hwi"), ("persName", "#p-bulganin", "[Bulganin]"),
+    ]
+    first, second = body.xpath(".//tei:persName", namespaces=NSMAP)[:2]
+    assert etree.QName(first[0]).localname == "supplied"  # the supplied letter is inside the name
+    assert etree.QName(second[0]).localname == "supplied"  # the whole supplied element is inside
+
+
+def test_adjectives_and_lower_case_words_are_not_names() -> None:
+    body, _ = tagged("<p>Soviet comrades, North Korean friends, Korean people; a person; kim.</p>")
+    assert names(body) == []
+
+
+def test_romanisation_variants_link_to_one_entry() -> None:
+    body, _ = tagged("<p>Kim Il-sung, Kim Il Sung, KIM IL SUNG, Kim Ir Sen; Ri Sang-jo [Li Sangjo], Yi Sang-cho.</p>")
+    refs = [r for _, r, _ in names(body)]
+    assert refs == ["#p-kim"] * 4 + ["#p-ri"] * 3
+
+
+def test_a_name_split_by_a_line_break_is_one_name() -> None:
+    body, _ = tagged("<p>Kim Il<lb/>Sung and N. S.<lb/>Khrushchev</p>")
+    assert names(body) == [("persName", "#p-kim", "Kim IlSung"), ("persName", "#p-khrushchev", "N. S.Khrushchev")]
+    assert body.xpath("count(.//tei:persName/tei:lb)", namespaces=NSMAP) == 2
+
+
+def test_manual_markup_is_never_changed_or_nested() -> None:
+    body, _ = tagged('<p><persName ref="#someone">Kim Il Sung</persName> and <placeName>Moscow</placeName>'
+                     ' and <orgName type="x">KWP in Moscow</orgName>.</p>')
+    assert names(body) == [("persName", "#someone", "Kim Il Sung"), ("placeName", "", "Moscow"),
+                           ("orgName", "", "KWP in Moscow")]
+    assert not body.xpath(".//*[@resp]")
+
+
+def test_header_is_untouched_but_correspondents_get_refs() -> None:
+    src = CASES / "letter.xml"
+    doc = TeiDocument(tree=parse_xml_bytes(src.read_bytes(), src), name="letter")
+    run(doc)
+    header = doc.root.find("{http://www.tei-c.org/ns/1.0}teiHeader")
+    assert header.xpath(".//tei:title//tei:persName", namespaces=NSMAP) == []
+    sent = header.xpath(".//tei:correspAction[@type='sent']/*", namespaces=NSMAP)
+    assert [e.get("ref") for e in sent] == ["#p-ri", "#pl-moscow"]
+    # "Kim" alone is a short form: not enough to link a correspondent.
+    assert header.xpath(".//tei:correspAction[@type='received']/tei:persName/@ref", namespaces=NSMAP) == []
+
+
+def test_short_forms_follow_the_last_mention_and_ambiguity_is_reported() -> None:
+    body, ctx = tagged("<p>Li said so. Li Pilgyu came. Li agreed. Khrushchev and Kim spoke.</p>")
+    assert names(body) == [
+        ("persName", "#p-ri-pil-gyu", "Li Pilgyu"), ("persName", "#p-ri-pil-gyu", "Li"),
+        ("persName", "#p-khrushchev", "Khrushchev"), ("persName", "#p-kim", "Kim"),
+    ]
+    reported = [r for r in ctx.records["entities"] if r.get("reason") == "ambiguous"]
+    assert reported == [{"document": "t", "text": "Li", "reason": "ambiguous",
+                         "candidates": ["p-ri", "p-ri-pil-gyu"]}]
+
+
+def test_running_twice_gives_the_same_tree() -> None:
+    src = CASES / "letter.xml"
+    doc = TeiDocument(tree=parse_xml_bytes(src.read_bytes(), src), name="letter")
+    run(doc)
+    once = serialize_tei(doc.tree)
+    run(doc)
+    assert serialize_tei(doc.tree) == once
+
+
+def test_without_registers_the_pass_does_nothing(tmp_path: Path) -> None:
+    body, ctx = tagged("<p>Kim Il Sung in Moscow.</p>", registers=tmp_path / "none")
+    assert names(body) == []
+    assert "entities" not in ctx.records
+
+
+def test_duplicate_ids_across_registers_are_refused(tmp_path: Path) -> None:
+    from teiedit.diagnostics import TeieditError
+
+    for name in ("a.xml", "b.xml"):
+        (tmp_path / name).write_bytes((REGISTERS / "places.xml").read_bytes())
+    with pytest.raises(TeieditError, match="used twice"):
+        load_registers(tmp_path)

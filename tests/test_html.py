@@ -1,0 +1,340 @@
+"""The web edition (builders/html.py, xslt/html): XPath tables over the pages built from the hand-written
+fixtures in tests/cases/html (documents and registers), completeness, safety and incremental rendering."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from lxml import etree, html
+
+from teiedit.builders.corpus import is_register, safe_page_names
+from teiedit.builders.html import MANIFEST, HtmlBuilder
+from teiedit.config import Edition, default_edition
+from teiedit.io import read_tei
+
+CASES = Path(__file__).resolve().parent / "cases" / "html"
+TEI = {"tei": "http://www.tei-c.org/ns/1.0"}
+
+
+def make_edition(root: Path) -> Edition:
+    return dataclasses.replace(default_edition(root), title="Test Edition",
+                               base_url="https://example.org/test/")
+
+
+def build(src: Path, out: Path) -> list[Path]:
+    files = sorted(src.rglob("*.xml"))
+    return HtmlBuilder().build(files, out, make_edition(src))
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site") / "html"
+    build(CASES, out)
+    return out
+
+
+def page(site: Path, name: str) -> etree._ElementTree:
+    return html.parse(str(site / name))
+
+
+@pytest.mark.parametrize(
+    ("name", "xpath", "expected"),
+    [
+        # the document page: title, summary, structure
+        ("letter-a.html", "string(//h1)", "Letter from Anna Berg to Carl Dorn"),
+        ("letter-a.html", "string(//title)", "Letter from Anna Berg to Carl Dorn · Test Edition"),
+        ("letter-a.html", "string((//time)[1]/@datetime)", "1956-10-12"),
+        ("letter-a.html", "count(//header[@class='site-header']) + count(//main) + count(//footer)", 3.0),
+        ("letter-a.html", "count(//section[contains(@class,'letter')]/h2)", 1.0),
+        ("letter-a.html", "string(//div[@class='tei-opener']/p[@class='tei-salute'])", "Dear Carl,"),
+        ("letter-a.html", "string(//div[@class='tei-list ordered']/p)", "Requests"),
+        ("letter-a.html", "count(//div[@class='tei-list ordered']/ol/li)", 2.0),
+        ("letter-a.html", "normalize-space(//blockquote)", "A quoted paragraph from The Farmer."),
+        ("letter-a.html", "string(//figure/figcaption)", "A drawing of a cart."),
+        ("letter-a.html", "string(//div[@class='tei-closer']/p[@class='tei-signed'])", "Anna"),
+        ("letter-a.html", "boolean(//section[contains(@class,'embedded')]//p[.='Ten carts, as said.'])", True),
+        ("letter-a.html", "string(//aside[contains(@class,'note-orphan')])", "An orphan note whose anchor was lost."),
+        # footnotes, linked both ways
+        ("letter-a.html", "count(//a[@role='doc-noteref'])", 3.0),
+        ("letter-a.html", "string(//a[@id='noteref-1']/@href)", "#note-1"),
+        ("letter-a.html", "string(//li[@id='note-1']/a[@class='note-label']/@href)", "#noteref-1"),
+        ("letter-a.html", "normalize-space(//li[@id='note-1']/div)", "Of cabbages, mostly."),
+        ("letter-a.html", "string(//li[@id='note-2']/span[@class='note-kind'])", "Editor: "),
+        ("letter-a.html", "boolean(//li[@id='note-3'][contains(@class,'note-teiedit')])", True),
+        # editorial interventions: both readings in the page, repairs marked
+        ("letter-a.html", "string(//span[@class='choice repaired']/span[contains(@class,'reading-original')])", "poer"),
+        ("letter-a.html", "string(//span[contains(@class,'reading-corrected') and contains(@class,'repair')])", "poor"),
+        ("letter-a.html", "string(//span[contains(@class,'repair')]/@data-repair)", "shift"),
+        ("letter-a.html", "normalize-space(//span[@class='supplied'])", "[only]"),
+        ("letter-a.html", "string(//span[@class='gap']/@data-reason)", "illegible"),
+        ("letter-a.html", "string(//span[@class='unclear'])", "doubtful"),
+        ("letter-a.html", "string(//span[contains(@class,'orig reading-original')])", "colour"),
+        ("letter-a.html", "string(//span[contains(@class,'expan reading-corrected')])", "Comrade"),
+        ("letter-a.html", "string(//ins[@class='add'])", "also"),
+        ("letter-a.html", "string(//del[@class='del'])", "never"),
+        ("letter-a.html", "string(//span[@class='debris'])", "TJ/-1.2"),
+        ("letter-a.html", "string(//span[@class='tei-foo'])", "element text"),
+        ("letter-a.html", "count(//input[@name='reading'])", 2.0),
+        # names: linked to the register, with an id for the way back and a description
+        ("letter-a.html", "string(//a[@id='m-p-dorn-1']/@href)", "persons.html#p-dorn"),
+        ("letter-a.html", "string(//a[@id='m-p-dorn-1']/@title)", "Carl Dorn: Clerk of the Cooperative."),
+        ("letter-a.html", "string(//a[@id='m-o-coop-1']/@aria-describedby)", "desc-o-coop"),
+        ("letter-a.html", "normalize-space(//li[@id='desc-o-coop'])",
+         "Northtown Cooperative: The farmers' cooperative of Northtown."),
+        ("letter-a.html", "string(//span[@class='entity persName'])", "Mr Nobody"),
+        ("letter-a.html", "count(//input[@id='highlight-names'])", 1.0),
+        # metadata panel
+        ("letter-a.html", "string(//dd[@class='source'])", "Northtown, City Archive, Berg papers, Box 3, folder 7"),
+        ("letter-a.html", "contains(string(//dt[.='Translation']/following-sibling::dd[1]), 'Tara Translator')", True),
+        ("letter-a.html", "normalize-space(//dd[@class='corresp-received'])", "Carl Dorn"),
+        ("letter-a.html", "normalize-space(//dd[@class='abstract'])", "Anna asks Carl about the harvest."),
+        ("letter-a.html", "count(//ol[@class='revisions']/li)", 1.0),
+        ("letter-a.html", "string(//a[@class='stable-url']/@href)", "https://example.org/test/letter-a"),
+        ("letter-a.html", "string(//ul[@class='downloads']//a/@href)", "tei/letter-a.xml"),
+        # neighbours
+        ("letter-a.html", "string(//a[@rel='next']/@href)", "letter-b.html"),
+        ("letter-a.html", "string(//a[@class='next-letter']/@href)", "letter-b.html"),
+        ("letter-b.html", "string(//a[@class='prev-letter']/@href)", "letter-a.html"),
+        ("memo-c.html", "count(//a[@class='prev-letter' or @class='next-letter'])", 0.0),
+        ("memo-c.html", "string(//a[@rel='prev']/@href)", "letter-b.html"),
+        ("letter-b.html", "string(//a[@class='stable-url']/@href)", "https://example.org/test/letter-b"),
+        # index
+        ("index.html", "count(//table[@id='documents']/tbody/tr)", 3.0),
+        ("index.html", "string(//tbody/tr[1]/td[2]/a/@href)", "letter-a.html"),
+        ("index.html", "string(//tbody/tr[1]/td[3])", "Anna Berg"),
+        ("index.html", "string(//tbody/tr[1]/td[4])", "Carl Dorn"),
+        ("index.html", "string(//tbody/tr[3]/@data-kind)", "memorandum"),
+        ("index.html", "string(//tbody/tr[1]/td[6])", "Northtown, City Archive, Berg papers, Box 3, folder 7"),
+        ("index.html", "count(//select[@id='filter-year']/option)", 3.0),
+        ("index.html", "string(//tbody/tr[3]/@data-persons)", "Kim Chol"),
+        # registers
+        ("persons.html", "count(//section[@class='entry'])", 3.0),
+        ("persons.html", "string(//section[@id='p-berg']//ul[@class='variants']/li/@lang)", "de"),
+        ("persons.html", "string(//section[@id='p-berg']//dd[@class='description'])", "Farmer in Northtown, writer of letters."),
+        ("persons.html", "string(//section[@id='p-berg']//ul[@class='authority']//a/@href)",
+         "https://www.wikidata.org/wiki/Q4115189"),
+        ("persons.html", "string(//section[@id='p-dorn']//a[@class='mention']/@href)", "letter-a.html#m-p-dorn-1"),
+        ("persons.html", "count(//section[@id='p-berg']//ul[@class='mentions']/li)", 2.0),
+        ("persons.html", "string(//section[@id='p-kim']//dt[.='Birth']/following-sibling::dd[1])", "1901"),
+        ("places.html", "string(//section[@id='pl-capital']//ul[@class='variants']/li)", "Capital City (variant)"),
+        ("places.html", "string(//section[@id='pl-north']//ul[@class='authority']//a/@href)", "https://www.geonames.org/2643743"),
+        ("orgs.html", "string(//section[@id='o-coop']//a[@class='mention'][1]/@href)", "letter-a.html#m-o-coop-1"),
+        # timeline
+        ("timeline.html", "concat(//section[@class='year'][1]/h2, ' ', //section[@class='year'][2]/h2)", "1956 1957"),
+        ("timeline.html", "string(//section[h2='1957']//a/@href)", "memo-c.html"),
+        # search page
+        ("search.html", "string(//form[@id='search-form']/@action)", "search.html"),
+        ("search.html", "count(//script[@src='search-index.js'])", 1.0),
+    ],
+)
+def test_pages(site: Path, name: str, xpath: str, expected: object) -> None:
+    assert page(site, name).xpath(xpath) == expected
+
+
+def test_register_mentions_point_at_existing_ids(site: Path) -> None:
+    for reg in ("persons.html", "places.html", "orgs.html"):
+        for href in page(site, reg).xpath("//a[@class='mention']/@href"):
+            target, fragment = href.split("#")
+            assert page(site, target).xpath(f"count(//*[@id='{fragment}'])") == 1.0, href
+
+
+def test_no_duplicate_ids(site: Path) -> None:
+    for f in site.glob("*.html"):
+        ids = Counter(page(site, f.name).xpath("//@id"))
+        assert [i for i, n in ids.items() if n > 1] == [], f.name
+
+
+def test_search_index_holds_each_paragraph_with_its_anchor(site: Path) -> None:
+    script = (site / "search-index.js").read_text(encoding="ascii")
+    data = json.loads(script.removeprefix("window.teieditSearchIndex = ").rstrip().rstrip(";"))
+    docs = [d[0] for d in data["docs"]]
+    assert docs == ["letter-a.html", "letter-b.html", "memo-c.html"]
+    texts = {b[2]: (docs[b[0]], b[1]) for b in data["blocks"]}
+    assert texts["Ten carts, as said."][0] == "letter-a.html"
+    hit = next(v for k, v in texts.items() if k.startswith("Dear Anna"))
+    assert hit[0] == "letter-b.html" and hit[1]
+    assert page(site, hit[0]).xpath(f"count(//*[@id='{hit[1]}'])") == 1.0
+
+
+def text_nodes(nodes: list[str]) -> list[str]:
+    return [" ".join(t.split()) for t in nodes if t.strip()]
+
+
+def page_text_nodes(main: etree._Element) -> list[str]:
+    """The text nodes under an HTML element (texts and tails; faster than XPath on big pages)."""
+    out: list[str] = []
+    for el in main.iter():
+        if el is not main and el.tail:
+            out.append(el.tail)
+        if isinstance(el.tag, str) and el.tag != "script" and el.text:
+            out.append(el.text)
+    return out
+
+
+def missing_text(tei_root: etree._Element, page_tree: etree._ElementTree) -> list[str]:
+    """TEI text nodes of the reading text that are not on the page (as a text node or inside the text)."""
+    has_text = tei_root.xpath("//tei:text", namespaces=TEI)
+    expr = "//tei:text//text()" if has_text else "(//tei:sourceDoc | //tei:standOff)//text()"
+    wanted = text_nodes(tei_root.xpath(expr, namespaces=TEI))
+    main = page_tree.xpath("//main")[0]
+    present = Counter(text_nodes(page_text_nodes(main)))
+    whole = " ".join(main.text_content().split())
+    missing = []
+    for t in wanted:
+        if present[t] > 0:
+            present[t] -= 1
+        elif t not in whole:
+            missing.append(t)
+    return missing
+
+
+def test_every_text_node_of_the_fixtures_is_on_its_page(site: Path) -> None:
+    for f in sorted(CASES.glob("*.xml")):
+        assert missing_text(read_tei(f).root, page(site, f"{f.stem}.html")) == [], f.name
+
+
+def test_missing_text_notices_a_dropped_word(site: Path) -> None:
+    tree = page(site, "letter-a.html")
+    for el in tree.xpath("//span[@class='unclear']"):
+        el.getparent().remove(el)
+    assert "doubtful" in missing_text(read_tei(CASES / "letter-a.xml").root, tree)
+
+
+@pytest.mark.slow
+def test_external_tei_keeps_every_text_node(shared: Path, tmp_path: Path) -> None:
+    files = []
+    for f in sorted((shared / "corpora" / "external-tei").rglob("*.xml")):
+        try:
+            read_tei(f)
+        except Exception:  # not well-formed or not TEI: refused with a message elsewhere (test_io)
+            continue
+        files.append(f)
+    assert len(files) > 40
+    out = tmp_path / "html"
+    HtmlBuilder().build(files, out, make_edition(tmp_path))
+    register_pages = " ".join(
+        " ".join(html.parse(str(out / f"{k}.html")).xpath("string(//main)").split())
+        for k in ("persons", "places", "orgs"))
+    problems = {}
+    for f, name in zip(files, safe_page_names(files)):
+        root = read_tei(f).root
+        if is_register(root):
+            entries = root.xpath("//tei:person[@xml:id] | //tei:place[@xml:id] | //tei:org[@xml:id]",
+                                 namespaces=TEI)
+            lost = [t for e in entries for t in text_nodes(e.xpath(".//text()")) if t not in register_pages]
+        else:
+            lost = missing_text(root, html.parse(str(out / f"{name}.html")))
+        if lost:
+            problems[f.name] = lost[:5]
+    assert problems == {}
+
+
+HOSTILE = """<?xml version="1.0"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:h="http://www.w3.org/1999/xhtml" xml:id="hostile" n="x&quot;onload=&quot;alert(1)">
+  <teiHeader><fileDesc><titleStmt><title type="main">&lt;script&gt;alert(1)&lt;/script&gt;</title></titleStmt>
+    <publicationStmt><publisher>x</publisher><idno type="URI">javascript:alert(1)</idno></publicationStmt>
+    <sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>
+  <text><body>
+    <p n="../../etc/passwd" type="x&quot;&gt;&lt;script&gt;" rend="x&quot; onmouseover=&quot;alert(1)" style="background:url(javascript:alert(1))">A
+      <ref target="javascript:alert(1)">js link</ref> <ref target="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;">data link</ref>
+      <ref target="JaVa&#9;Script:alert(1)">tab link</ref> <ref target="https://example.org/ok">good link</ref>
+      <persName ref="javascript:alert(1)">Evil Name</persName>
+      <h:script>alert("in text")</h:script><script>alert("tei script")</script>
+      <h:img src="x" onerror="alert(1)"/><hi rend="italic" onclick="alert(1)">styled</hi></p>
+  </body></text>
+</TEI>
+"""
+
+
+def test_tei_cannot_inject_markup_or_script(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "hostile.xml").write_text(HOSTILE, encoding="utf-8")
+    out = tmp_path / "out"
+    build(src, out)
+    tree = page(out, "hostile.html")
+    scripts = tree.xpath("//script")
+    assert [s.get("src") for s in scripts] == ["js/site.js"]
+    assert all(not s.text for s in scripts)
+    hrefs = tree.xpath("//@href | //@src")
+    assert [h for h in hrefs if re.match(r"\s*(javascript|data|vbscript):", h, re.I) or "\t" in h] == []
+    assert "https://example.org/ok" in hrefs
+    assert tree.xpath("//@*[starts-with(name(), 'on')]") == []
+    assert tree.xpath("//@style") == []
+    assert tree.xpath("//img") == []
+    text = tree.xpath("string(//main)")
+    for word in ("js link", "data link", "tab link", "Evil Name", 'alert("in text")', "styled"):
+        assert word in text
+    assert tree.xpath("string(//h1)") == "<script>alert(1)</script>"
+    # ids from the TEI never name files
+    assert sorted(p.name for p in out.glob("*.html")) == [
+        "hostile.html", "index.html", "orgs.html", "persons.html", "places.html", "search.html", "timeline.html"]
+    assert not (tmp_path / "etc").exists()
+
+
+def test_page_names_come_from_safe_file_stems_and_avoid_site_pages(tmp_path: Path) -> None:
+    names = safe_page_names([Path("index.xml"), Path("Search.xml"), Path("a b/../Ünïcode file.xml"), Path("x.xml")])
+    assert names[0] == "doc-index" and names[1] == "doc-search"
+    assert all(re.fullmatch(r"[a-z0-9][a-z0-9-]*", n) for n in names)
+
+
+def test_registers_are_recognised_by_structure() -> None:
+    assert is_register(read_tei(CASES / "registers" / "persons.xml").root)
+    assert not is_register(read_tei(CASES / "letter-a.xml").root)
+
+
+def test_only_changed_documents_are_rendered_again(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(CASES, src)
+    out = tmp_path / "html"
+    first = {p.name for p in build(src, out)}
+    assert {"letter-a.html", "letter-b.html", "memo-c.html", "index.html", "persons.html"} <= first
+    assert build(src, out) == []  # nothing changed: nothing written
+    memo = src / "memo-c.xml"
+    memo.write_text(memo.read_text(encoding="utf-8").replace("again.", "once more."), encoding="utf-8")
+    second = {p.name for p in build(src, out)}
+    assert second == {"memo-c.html", "index.html", "timeline.html", "persons.html", "places.html",
+                      "orgs.html", "search.html", "search-index.js"}
+    assert "once more." in (out / "memo-c.html").read_text(encoding="utf-8")
+    assert "once more." in (out / "search-index.js").read_text(encoding="ascii")
+    # a register entry changes: only the pages naming it (and the listings) are rendered again
+    persons = src / "registers" / "persons.xml"
+    persons.write_text(persons.read_text(encoding="utf-8").replace("Counter of carts.", "Counts carts."),
+                       encoding="utf-8")
+    third = {p.name for p in build(src, out)}
+    assert {"letter-a.html", "memo-c.html"} <= third and "letter-b.html" not in third
+    # a removed document loses its page
+    memo.unlink()
+    build(src, out)
+    assert not (out / "memo-c.html").exists()
+    assert "memo-c" not in json.loads((out / MANIFEST).read_text(encoding="utf-8"))["docs"]
+
+
+def test_a_new_document_rerenders_its_neighbours(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(CASES, src)
+    out = tmp_path / "html"
+    build(src, out)
+    later = (src / "memo-c.xml").read_text(encoding="utf-8").replace("1957-03-03", "1958-01-01") \
+        .replace("Memorandum on the carts", "Later memorandum")
+    (src / "memo-d.xml").write_text(later, encoding="utf-8")
+    written = {p.name for p in build(src, out)}
+    assert {"memo-d.html", "memo-c.html"} <= written and "letter-a.html" not in written
+    assert page(out, "memo-c.html").xpath("string(//a[@rel='next']/@href)") == "memo-d.html"
+
+
+def test_print_stylesheet_still_imports_the_web_one(tmp_path: Path) -> None:
+    from teiedit.resources import xslt_dir
+    from teiedit.xslt import transform
+
+    doc = read_tei(CASES / "letter-a.xml")
+    out = transform(xslt_dir() / "print" / "document.xsl", doc.tree, params={"edition-title": "T"}).output
+    tree = html.fromstring(out)
+    assert "Of cabbages, mostly." in tree.text_content()
+    assert tree.xpath("count(//a[@role='doc-noteref'])") == 3

@@ -1,0 +1,402 @@
+"""The print edition, read back from the PDFs: text, outline, attachments, metadata, footnotes, index, glyphs.
+
+The fixtures in tests/cases/pdf/tei are small hand-made TEI documents (a letter with footnotes and names,
+a bulletin memorandum with Cyrillic, Hangul and Han characters and editorial signs, a short report) and a
+register set. The PDFs are built once per module with the real XSLT (saxonche) and WeasyPrint.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from conftest import CASES, FIXED_EPOCH
+from lxml import etree
+from pypdf import PdfReader
+
+from teiedit.builders.pdf import PdfBuilder, is_register, plan
+from teiedit.config import Edition, Editor
+from teiedit.diagnostics import TeieditError
+
+pytestmark = pytest.mark.slow
+
+TEI = {"tei": "http://www.tei-c.org/ns/1.0"}
+FIXTURES = CASES / "pdf" / "tei"
+DOCS = sorted(FIXTURES.glob("*.xml"))
+REGISTERS = sorted((FIXTURES / "registers").glob("*.xml"))
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+
+EDITION = Edition(
+    root=FIXTURES,
+    title="Weaving Quotas: A Test Dossier",
+    short_title="Weaving Quotas",
+    publisher="Test Press",
+    pub_place="Testville",
+    licence="CC-BY-4.0",
+    base_url="https://example.org/quotas/",
+    editors=(Editor(id="ed-a", name="Ada Editor", resp="general editor"),
+             Editor(id="ed-b", name="Bo Reviewer", resp="notes")),
+)
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("pdf") / "pdf"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        written = PdfBuilder().build([*DOCS, *REGISTERS], folder, EDITION)
+    assert sorted(p.name for p in written) == sorted(["edition.pdf", *(d.name.replace(".xml", ".pdf") for d in DOCS)])
+    return folder
+
+
+_CJK = "\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff"
+
+
+def _norm(text: str) -> str:
+    """Extracted text as one line: automatic hyphens (U+2010 at a line end) rejoined, lines broken inside
+    a run of Hangul or Han characters rejoined, white space single."""
+    text = re.sub("\u2010\n", "", text)
+    text = re.sub(f"(?<=[{_CJK}])\n(?=[{_CJK}])", "", text)
+    return " ".join(text.split())
+
+
+def _words(text: str) -> list[str]:
+    """Words and numbers as separate tokens (a footnote call sticks to the word before it)."""
+    return re.findall(r"[^\W\d_]+|\d+", text)
+
+
+def _pages(pdf: Path) -> list[str]:
+    return [_norm(p.extract_text()) for p in PdfReader(pdf).pages]
+
+
+def _outline_pages(pdf: Path) -> dict[str, int]:
+    """Top-level outline titles -> 0-based page index."""
+    reader = PdfReader(pdf)
+    return {o.title: reader.get_destination_page_number(o) for o in reader.outline if not isinstance(o, list)}
+
+
+def _printed_text(el: etree._Element) -> str:
+    """The reading a printed page shows: corrected/regularised side of a choice, no notes."""
+    hidden = "ancestor::tei:note or ancestor::tei:sic[parent::tei:choice] or ancestor::tei:orig[parent::tei:choice]"
+    return " ".join(el.xpath(f".//text()[not({hidden})]", namespaces=TEI))
+
+
+def _is_subsequence(needle: list[str], hay: list[str]) -> bool:
+    it = iter(hay)
+    return all(any(w == h for h in it) for w in needle)
+
+
+# -- text -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.stem)
+def test_every_word_of_every_document_is_printed_in_order(out: Path, doc: Path) -> None:
+    tei = etree.parse(str(doc))
+    body = _words(_printed_text(tei.find(".//tei:text", TEI)))
+    notes = [_words(" ".join(n.itertext())) for n in tei.iterfind(".//tei:text//tei:note", TEI)]
+    for pdf in (out / f"{doc.stem}.pdf", out / "edition.pdf"):
+        printed = _words(" ".join(_pages(pdf)))
+        assert _is_subsequence(body, printed), f"text of {doc.name} missing or out of order in {pdf.name}"
+        for note in notes:
+            assert _is_subsequence(note, printed), f"a note of {doc.name} is missing in {pdf.name}"
+
+
+def test_documents_are_in_chronological_order_each_on_a_new_page(out: Path) -> None:
+    outline = _outline_pages(out / "edition.pdf")
+    titles = ["Report on the Winter Plan of the Textile Industry",  # 1956-12-01
+              "Letter from Han Sŏ-bong to O Kyŏng-suk on the Weaving Quotas",  # 1957-03-02
+              "Memorandum of Pyotr Lavrov on the Textile Mills of the Province"]  # 1957-03-20
+    starts = [outline[t] for t in titles]
+    assert starts == sorted(starts) and len(set(starts)) == 3
+    pages = _pages(out / "edition.pdf")
+    assert all(t in pages[p] for t, p in zip(titles, starts))
+
+
+def test_title_page_holds_the_settings(out: Path) -> None:
+    first = _pages(out / "edition.pdf")[0]
+    for expected in ("Weaving Quotas: A Test Dossier", "Ada Editor", "general editor", "Bo Reviewer",
+                     "Test Press", "Testville", "CC-BY-4.0", "https://example.org/quotas/"):
+        assert expected in first
+
+
+def test_conventions_page_states_editorial_decl_and_the_signs_used(out: Path) -> None:
+    page = _pages(out / "edition.pdf")[_outline_pages(out / "edition.pdf")["Editorial conventions"]]
+    assert "Romanisation of Korean names follows McCune–Reischauer (ŏ, ŭ)." in page
+    assert page.count("Orthography as in the original translation.") == 1  # stated by three documents
+    for sign in ("[…]", "text°", "[text]", "text[?]", "\\text/"):
+        assert sign in page
+
+
+def test_archival_citation_and_summary_open_the_document(out: Path) -> None:
+    first = _pages(out / "letter-han-to-o-1957-03-02.pdf")[0]
+    assert ("Source: Kaesŏng, Provincial Archive of Light Industry, Fond 12, Opis 3, Delo 45, Listy 7-9"
+            in first)
+    assert "Summary Han complains that the weaving quotas" in first
+    assert "From Han Sŏ-bong to O Kyŏng-suk, Moscow, 2 March 1957" in first
+
+
+def test_editorial_interventions_are_typeset_by_the_conventions(out: Path) -> None:
+    letter = " ".join(_pages(out / "letter-han-to-o-1957-03-02.pdf"))
+    assert "reduction°" in letter and "re duction" not in letter
+    assert "[The remainder]" in letter and "[2 lines illegible]" in letter
+    memo = " ".join(_pages(out / "bulletin-quotas-03.pdf"))
+    assert "foreman[?]" in memo and "\\fourteen/" in memo and "absent" in memo and "absente" not in memo
+
+
+def test_contents_page_numbers_point_at_the_documents(out: Path) -> None:
+    outline = _outline_pages(out / "edition.pdf")
+    with pdfplumber.open(out / "edition.pdf") as pdf:
+        lines = [line["text"] for line in pdf.pages[outline["Contents"]].extract_text_lines()]
+    for title in ("Report on the Winter Plan of the Textile Industry", "Editorial conventions", "Index"):
+        line = next(t for t in lines if title in t)
+        assert int(line.split()[-1]) - 1 == outline[title], line
+    # one numbered line per document, the conventions, the index, and the running head "Contents 3"
+    assert len([t for t in lines if re.search(r"\d$", t)]) == len(DOCS) + 3
+
+
+# -- footnotes ------------------------------------------------------------------------------------------
+
+
+def _note_calls(page: pdfplumber.page.Page, body_size: float) -> list[tuple[str, float]]:
+    """Superscript digits (footnote calls) on a page, with their vertical position."""
+    chars = [c for c in page.chars if c["size"] < body_size * 0.75 and c["text"].isdigit()]
+    return [(c["text"], c["top"]) for c in chars]
+
+
+@pytest.mark.parametrize("pdf_name", ["letter-han-to-o-1957-03-02.pdf", "edition.pdf"])
+def test_footnote_text_is_on_the_page_of_its_call_with_the_web_number(out: Path, pdf_name: str) -> None:
+    tei = etree.parse(str(FIXTURES / "letter-han-to-o-1957-03-02.xml"))
+    notes = tei.findall(".//tei:text//tei:note", TEI)
+    assert len(notes) == 3
+    with pdfplumber.open(out / pdf_name) as pdf:
+        texts = [_norm(p.extract_text()) for p in pdf.pages]
+        for note in notes:
+            n = note.get("n")
+            start = " ".join(" ".join(note.itertext()).split()[:6])
+            hits = [i for i, t in enumerate(texts) if f"{n}. {start}" in t]
+            assert len(hits) == 1, f"footnote {n} should be printed once, as '{n}. {start}…'"
+            page = pdf.pages[hits[0]]
+            foot = page.search(re.escape(f"{n}. {start.split()[0]}"))[-1]["top"]
+            calls = [top for text, top in _note_calls(page, 10) if text == n and top < foot]
+            assert calls, f"the call of footnote {n} is not above its text on page {hits[0] + 1}"
+
+
+def test_footnote_numbers_are_the_web_numbers(out: Path) -> None:
+    """Numbers come from the same rule as the web edition: @n, else the position in the document."""
+    from teiedit.resources import xslt_dir
+    from teiedit.xslt import transform
+
+    tree = etree.parse(str(FIXTURES / "report-winter-1956-12-01.xml"))
+    web = etree.HTML(transform(xslt_dir() / "html" / "document.xsl", tree).output.encode())
+    printed = etree.HTML(transform(xslt_dir() / "print" / "document.xsl", tree).output.encode())
+    web_numbers = [" ".join(a.itertext()).strip() for a in web.xpath("//*[@role='doc-noteref']")]
+    assert web_numbers == ["1"]
+    assert printed.xpath("//span[contains(@class, 'footnote')]/@data-n") == web_numbers
+
+
+# -- index ----------------------------------------------------------------------------------------------
+
+
+def _index_names() -> dict[str, set[str]]:
+    """Preferred name -> every spelling: the register's variants and the mentions' own texts."""
+    by_id: dict[str, set[str]] = {}
+    preferred: dict[str, str] = {}
+    for reg in REGISTERS:
+        for entry in etree.parse(str(reg)).xpath("//tei:person | //tei:place | //tei:org", namespaces=TEI):
+            names = [" ".join(n.itertext()).strip()
+                     for n in entry.xpath("tei:persName | tei:placeName | tei:orgName", namespaces=TEI)]
+            entry_id = entry.get("{http://www.w3.org/XML/1998/namespace}id")
+            preferred[entry_id] = names[0]
+            by_id[entry_id] = set(names)
+    for doc in DOCS:
+        for m in etree.parse(str(doc)).xpath("//tei:text//*[@ref]", namespaces=TEI):
+            by_id[m.get("ref").lstrip("#")].add(" ".join(" ".join(m.itertext()).split()))
+    return {preferred[i]: names for i, names in by_id.items()}
+
+
+def _index_locators(pdf: Path) -> dict[str, list[int]]:
+    """Index entry label -> the page numbers printed after it (ranges expanded)."""
+    names = _index_names()
+    with pdfplumber.open(pdf) as doc:
+        page = doc.pages[_outline_pages(pdf)["Index"]]
+        half, top = page.width / 2, page.search("Index")[0]["bottom"]
+        columns = [page.crop((0, top, half, page.height)), page.crop((half, top, page.width, page.height))]
+        text = " ".join(_norm(c.extract_text()) for c in columns)
+    # An entry starts after the previous entry's last page number or after a part heading.
+    starts = {}
+    for label in names:
+        found = re.search(r"(?:^|(?<=\d)|(?<=Persons)|(?<=Places)|(?<=Organisations))\s*" + re.escape(label), text)
+        assert found, f"{label!r} is not indexed"
+        starts[label] = found.end() - len(label)
+    labels = sorted(names, key=starts.__getitem__)
+    result: dict[str, list[int]] = {}
+    for i, label in enumerate(labels):
+        end = starts[labels[i + 1]] if i + 1 < len(labels) else len(text)
+        chunk = re.sub(r"\b(Persons|Places|Organisations)\b", "", text[starts[label]:end]).strip()
+        numbers = re.search(r"(\d+(?:\u2013\d+)?)(?:, \d+(?:\u2013\d+)?)*$", chunk)
+        assert numbers, f"no page numbers after {label!r}: {chunk!r}"
+        pages: list[int] = []
+        for part in numbers.group(0).split(", "):
+            low, _, high = part.partition("\u2013")
+            pages.extend(range(int(low), int(high or low) + 1))
+        result[label] = pages
+    return result
+
+
+def test_index_page_numbers_point_at_pages_that_name_the_entry(out: Path) -> None:
+    pdf = out / "edition.pdf"
+    pages = _pages(pdf)
+    names = _index_names()
+    locators = _index_locators(pdf)
+    assert set(locators) == set(names)
+    for label, numbers in locators.items():
+        assert numbers == sorted(set(numbers)), f"{label}: pages repeat or are out of order"
+        for number in numbers:
+            assert any(name in pages[number - 1] for name in names[label]), (label, number)
+    assert sum(map(len, locators.values())) >= 12
+
+
+def test_index_lists_every_page_a_name_is_on_not_only_the_first(out: Path) -> None:
+    """Kaesŏng is named on both pages of the letter and in the report: every such page is listed."""
+    pdf = out / "edition.pdf"
+    pages = _pages(pdf)
+    names = _index_names()["Kaesŏng"]
+    outline = _outline_pages(pdf)
+    body = range(outline["Report on the Winter Plan of the Textile Industry"], outline["Index"])
+    expected = [i + 1 for i in body if any(n in pages[i] for n in names)]
+    assert len(expected) >= 3
+    assert _index_locators(pdf)["Kaesŏng"] == expected
+
+
+def test_index_page_numbers_continue_the_book(out: Path) -> None:
+    reader = PdfReader(out / "edition.pdf")
+    outline = _outline_pages(out / "edition.pdf")
+    index_page = outline["Index"] + 1
+    assert index_page % 2 == 1, "the index starts on a right-hand page"
+    assert _norm(reader.pages[index_page - 1].extract_text()).split()[-1] == str(index_page)
+
+
+# -- PDF structure: outline, metadata, attachments, fonts ------------------------------------------------
+
+
+def test_outline_has_an_entry_per_document_pointing_at_its_first_page(out: Path) -> None:
+    reader = PdfReader(out / "edition.pdf")
+    top = [o for o in reader.outline if not isinstance(o, list)]
+    titles = [o.title for o in top]
+    assert titles[:3] == ["Title page", "Editorial conventions", "Contents"] and titles[-1] == "Index"
+    pages = _pages(out / "edition.pdf")
+    for o in top[3:-1]:
+        assert o.title in pages[reader.get_destination_page_number(o)]
+    assert len(top) == 3 + len(DOCS) + 1
+
+
+def test_metadata_title_author_subject(out: Path) -> None:
+    meta = PdfReader(out / "edition.pdf").metadata
+    assert meta.title == "Weaving Quotas: A Test Dossier"
+    assert meta.author == "Ada Editor; Bo Reviewer"
+    assert "Weaving Quotas: A Test Dossier" in meta.subject
+    doc = PdfReader(out / "bulletin-quotas-03.pdf").metadata
+    assert doc.title == "Memorandum of Pyotr Lavrov on the Textile Mills of the Province"
+    assert doc.author == "Pyotr Lavrov"
+    assert doc.subject.startswith("Lavrov reports the figures of the southern mills")
+    assert doc.creation_date.year == 2026  # SOURCE_DATE_EPOCH, not the clock
+
+
+def test_tei_sources_are_attached_byte_for_byte(out: Path) -> None:
+    attached = PdfReader(out / "edition.pdf").attachments
+    for doc in DOCS:
+        assert attached[doc.name] == [doc.read_bytes()]
+    for reg in REGISTERS:
+        assert attached[f"registers-{reg.name}"] == [reg.read_bytes()]
+    single = PdfReader(out / "letter-han-to-o-1957-03-02.pdf").attachments
+    assert list(single) == ["letter-han-to-o-1957-03-02.xml"]
+
+
+def test_pdfs_declare_pdf_a_3b(out: Path) -> None:
+    reader = PdfReader(out / "edition.pdf")
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
+    assert re.search(r"pdfaid:part[>=\"']+3", xmp) and re.search(r"pdfaid:conformance[>=\"']+B", xmp)
+
+
+def test_every_character_of_the_sources_renders_with_an_embedded_font(out: Path) -> None:
+    memo = FIXTURES / "bulletin-quotas-03.xml"
+    printed_text = "".join(_pages(out / "bulletin-quotas-03.pdf"))
+    wanted = set(_printed_text(etree.parse(str(memo)).find(".//tei:text", TEI))) - set(" \n\t")
+    assert {"ŏ", "ŭ", "Н", "Ŭ", "л", "규", "規"} <= wanted
+    assert not wanted - set(printed_text), "characters lost between TEI and PDF"
+    fonts = subprocess.run(["pdffonts", str(out / "bulletin-quotas-03.pdf")], capture_output=True,
+                           text=True, check=True).stdout.splitlines()[2:]
+    assert fonts and all(" yes yes yes " in line for line in fonts), "\n".join(fonts)
+    assert any("CJK" in line for line in fonts) and any("Noto-Serif" in line for line in fonts)
+
+
+def test_no_glyph_is_missing(out: Path) -> None:
+    """No drawn glyph maps to U+FFFD or to nothing: a .notdef box would show up as one or the other."""
+    with pdfplumber.open(out / "bulletin-quotas-03.pdf") as pdf:
+        chars = [c["text"] for p in pdf.pages for c in p.chars]
+    assert chars and "\ufffd" not in chars and all(c for c in chars)
+
+
+# -- robustness -------------------------------------------------------------------------------------------
+
+
+def test_registers_are_recognised_by_structure() -> None:
+    assert all(is_register(etree.parse(str(r)).getroot()) for r in REGISTERS)
+    assert not any(is_register(etree.parse(str(d)).getroot()) for d in DOCS)
+
+
+def test_a_broken_file_stops_the_build_and_writes_nothing(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.xml"
+    broken.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader>', encoding="utf-8")
+    target = tmp_path / "pdf"
+    with pytest.raises(TeieditError) as err:
+        PdfBuilder().build([DOCS[0], broken], target, EDITION)
+    assert "broken.xml" in str(err.value)
+    assert not target.exists()
+
+
+def test_documents_cannot_make_weasyprint_fetch_anything() -> None:
+    from teiedit.builders.pdf import _allowed
+    from teiedit.resources import css_dir
+
+    assert _allowed((css_dir() / "print.css").resolve().as_uri())
+    for url in ("file:///etc/passwd", "https://example.org/x.css", "data:text/css,p{}",
+                (css_dir() / ".." / "print" / "edition.xsl").resolve().as_uri()):
+        assert not _allowed(url)
+
+
+def test_the_html_for_weasyprint_has_no_script_or_remote_reference() -> None:
+    jobs = plan(DOCS, EDITION)
+    for job in jobs:
+        html = etree.HTML(job.html.encode())
+        assert not html.xpath("//script | //*[@src] | //iframe")
+        assert all(not h.startswith(("http", "//")) for h in html.xpath("//link/@href"))
+
+
+# -- page images (artefacts for a human eye, not committed) ------------------------------------------------
+
+
+def _page_of(pdf: Path, text: str) -> int:
+    return next(i for i, t in enumerate(_pages(pdf)) if text in t) + 1
+
+
+def test_page_images_for_review(out: Path) -> None:
+    """Title page, a letter page and a bulletin page as PNG in tests/artifacts/ (gitignored)."""
+    if shutil.which("pdftoppm") is None:
+        pytest.fail("pdftoppm (poppler-utils) is missing: run scripts/system-deps.sh --test")
+    ARTIFACTS.mkdir(exist_ok=True)
+    edition = out / "edition.pdf"
+    shots = {"pdf-title-page": 1, "pdf-letter": _page_of(edition, "Dear Comrade"),
+             "pdf-bulletin": _page_of(edition, "Memorandum on the textile mills")}
+    for name, page in shots.items():
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", "-f", str(page), "-l", str(page),
+                        str(edition), str(ARTIFACTS / name)], check=True)
+        from PIL import Image
+
+        with Image.open(ARTIFACTS / f"{name}.png") as img:
+            dark = sum(img.convert("L").histogram()[:128])
+        assert dark > 500, f"{name}.png looks blank"

@@ -1,0 +1,153 @@
+"""teiedit validate: valid cases pass, each invalid case gives its message at its line, exit codes 0/1/2.
+
+The invalid cases are data: tests/cases/validate/invalid/*.xml with the expected findings in
+expected.tsv (file, line, rule, message, suggestion). Each case is one mistake and must give exactly the
+expected diagnostics: a second message would be a cascade that should have been collapsed.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from helpers import run_cli
+from lxml import etree
+
+from teiedit.validate import Schemas, validate_file, validate_paths
+
+CASES = Path(__file__).resolve().parent / "cases" / "validate"
+REPO = Path(__file__).resolve().parent.parent
+RNG = REPO / "schema" / "build" / "teiedit.rng"
+
+
+def _expected() -> dict[str, list[tuple[int, str, str, str]]]:
+    table: dict[str, list[tuple[int, str, str, str]]] = {}
+    for line in (CASES / "invalid" / "expected.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        file, lineno, rule, message, suggestion = (line.split("\t") + [""])[:5]
+        table.setdefault(file, []).append((int(lineno), rule, message, suggestion))
+    return table
+
+
+EXPECTED = _expected()
+
+
+def test_every_invalid_case_has_expectations() -> None:
+    assert sorted(p.name for p in (CASES / "invalid").glob("*.xml")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_invalid_case_message_and_line(name: str) -> None:
+    diags = validate_file(CASES / "invalid" / name, Schemas(rng=RNG))
+    got = [(d.line, d.rule, d.message, d.suggestion) for d in diags]
+    want = EXPECTED[name]
+    assert len(got) == len(want), got
+    for (line, rule, message, suggestion), (w_line, w_rule, w_message, w_suggestion) in zip(got, want):
+        assert (line, rule) == (w_line, w_rule), got
+        assert w_message in message
+        assert w_suggestion in suggestion
+
+
+def test_valid_cases_and_registers_have_no_findings() -> None:
+    report = validate_paths([CASES / "valid", CASES / "registers"], Schemas(rng=RNG))
+    assert report.diagnostics == []
+    assert len(report.files_checked) >= 5
+
+
+def test_cli_human_line_format_and_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
+    bad = CASES / "invalid" / "misspelt-element.xml"
+    code, _, err = run_cli(["validate", str(bad)], capsys)
+    assert code == 1
+    line = err.strip().splitlines()[0]
+    assert line.startswith(f"{bad}:63:115: error: <salut> is not an element of this schema")
+    assert "(at /TEI/text/body/div/opener/salut)" in line
+    assert line.endswith("did you mean <salute>?")
+
+
+def test_cli_json_one_object_per_diagnostic(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(["validate", str(CASES / "invalid"), "--format", "json"], capsys)
+    assert code == 1
+    data = json.loads(out)
+    assert len(data) == sum(len(v) for v in EXPECTED.values())
+    first = data[0]
+    assert {"path", "line", "column", "level", "origin", "xpath", "message", "suggestion", "rule"} <= set(first)
+    assert {d["origin"] for d in data} == {"rng", "schematron"}
+
+
+def test_cli_junit_one_case_per_file(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(["validate", str(CASES / "invalid" / "bad-value.xml"),
+                            str(CASES / "valid" / "letter-full.xml"), "--format", "junit"], capsys)
+    assert code == 1
+    suite = etree.fromstring(out.encode())
+    assert suite.get("tests") == "2" and suite.get("failures") == "1"
+    failure = suite.find("testcase/failure")
+    assert failure is not None and "illegable" in failure.get("message", "")
+
+
+def test_cli_exit_2_on_not_xml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = tmp_path / "broken.xml"
+    broken.write_text("<TEI><unclosed></TEI>", encoding="utf-8")
+    code, _, err = run_cli(["validate", str(broken)], capsys)
+    assert code == 2
+    assert str(broken) in err and "Traceback" not in err
+
+
+def test_registers_missing_means_register_pointers_are_not_checked(tmp_path: Path) -> None:
+    doc = tmp_path / "tei" / "letter.xml"
+    doc.parent.mkdir()
+    shutil.copy(CASES / "invalid" / "dangling-ref.xml", doc)
+    assert [d.rule for d in validate_file(doc, Schemas(rng=RNG))] == []
+    (tmp_path / "registers").mkdir()
+    shutil.copy(CASES / "registers" / "persons.xml", tmp_path / "registers" / "persons.xml")
+    from teiedit.validate import _register_ids
+
+    _register_ids.cache_clear()
+    assert [d.rule for d in validate_file(doc, Schemas(rng=RNG))] == ["pointers-resolve"]
+
+
+def test_declared_local_schema_is_used_and_remote_falls_back(tmp_path: Path, shared: Path) -> None:
+    """TEI from elsewhere: its own local xml-model RNG, else --tei-all, else teiedit (with a note)."""
+    body = (CASES / "valid" / "letter-full.xml").read_text(encoding="utf-8").split("?>", 1)[1]
+    # <mentioned> is TEI (valid under tei_all) but not part of teiedit
+    body = body.replace('<ab type="stamp">Secret</ab>', '<ab type="stamp"><mentioned>Secret</mentioned></ab>')
+    tei_all = shared / "tei-p5" / "schemas" / "rng" / "tei_all.rng"
+    rng_ns = "http://relaxng.org/ns/structure/1.0"
+
+    def doc(name: str, href: str, text: str = body) -> Path:
+        path = tmp_path / name
+        path.write_text(f'<?xml version="1.0"?>\n<?xml-model href="{href}" schematypens="{rng_ns}"?>{text}',
+                        encoding="utf-8")
+        return path
+
+    follow = Schemas(rng=RNG, follow_xml_model=True)
+    assert validate_file(doc("local.xml", str(tei_all)), follow) == []
+    wrong = body.replace("<salute>Dear comrades,</salute>", "<salut>Dear comrades,</salut>")
+    diags = validate_file(doc("local-wrong.xml", str(tei_all), wrong), follow)
+    assert [(d.origin, d.line) for d in diags] == [("rng", 64)]  # one line more: the xml-model PI
+    assert diags[0].suggestion == "did you mean <salute>?"
+
+    remote = doc("remote.xml", "https://tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng")
+    diags = validate_file(remote, follow)
+    assert diags[0].level.value == "info" and "not a local file" in diags[0].message
+    assert any("<mentioned>" in d.message for d in diags[1:])  # checked against teiedit instead
+    with_tei_all = Schemas(rng=RNG, follow_xml_model=True, tei_all=tei_all)
+    assert [d.level.value for d in validate_file(remote, with_tei_all)] == ["info"]
+
+
+def test_xinclude_local_only(tmp_path: Path) -> None:
+    part = tmp_path / "part.xml"
+    part.write_text('<p xmlns="http://www.tei-c.org/ns/1.0">Included <salut>x</salut>.</p>', encoding="utf-8")
+    text = (CASES / "valid" / "header-variants.xml").read_text(encoding="utf-8")
+    doc = tmp_path / "doc.xml"
+    doc.write_text(text.replace("<body><p>Text.</p></body>",
+                                '<body xmlns:xi="http://www.w3.org/2001/XInclude"><xi:include href="part.xml"/>'
+                                '<xi:include href="https://example.org/x.xml"/><xi:include href="../../etc/passwd"/></body>'),
+                   encoding="utf-8")
+    diags = validate_file(doc, Schemas(rng=RNG))
+    messages = [d.message for d in diags]
+    assert any("<salut> is not an element" in m for m in messages)  # the included file was validated
+    assert any("never fetches remote files" in m for m in messages)
+    assert any("only files under the document's folder" in m or "no such file" in m for m in messages)

@@ -1,0 +1,184 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The teiHeader shown to readers: a one-line summary under the title, and a metadata panel (archival
+     citation, translation, correspondence, abstract, revision history), "cite this document" and downloads. -->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:te="urn:teiedit" xmlns="http://www.w3.org/1999/xhtml" exclude-result-prefixes="#all">
+
+  <!-- Where the site is published (for the citation when the TEI has no idno[@type='URI']). -->
+  <xsl:param name="base-url" as="xs:string" select="''"/>
+  <!-- Links to the document's TEI file and PDF, relative to the page; empty: no link. -->
+  <xsl:param name="tei-href" as="xs:string" select="''"/>
+  <xsl:param name="pdf-href" as="xs:string" select="''"/>
+
+  <!-- Date, kind, sender and addressee under the title. -->
+  <xsl:template name="te:summary">
+    <xsl:variable name="date" select="te:date(.)"/>
+    <xsl:variable name="senders" select="te:senders(.)"/>
+    <xsl:variable name="addressees" select="te:addressees(.)"/>
+    <p class="doc-summary">
+      <xsl:if test="$date">
+        <time datetime="{$date}"><xsl:value-of select="$date"/></time>
+      </xsl:if>
+      <xsl:if test="te:kind(.)">
+        <span class="kind"><xsl:value-of select="te:kind(.)"/></span>
+      </xsl:if>
+      <xsl:if test="$senders">
+        <span class="people">
+          <xsl:for-each select="$senders">
+            <xsl:if test="position() gt 1">, </xsl:if>
+            <xsl:apply-templates select="." mode="meta"/>
+          </xsl:for-each>
+          <xsl:if test="$addressees">
+            <xsl:text> to </xsl:text>
+            <xsl:for-each select="$addressees">
+              <xsl:if test="position() gt 1">, </xsl:if>
+              <xsl:apply-templates select="." mode="meta"/>
+            </xsl:for-each>
+          </xsl:if>
+        </span>
+      </xsl:if>
+    </p>
+  </xsl:template>
+
+  <xsl:template name="te:metadata">
+    <xsl:variable name="h" select="tei:teiHeader"/>
+    <section class="metadata" aria-labelledby="metadata-heading">
+      <h2 id="metadata-heading">About this document</h2>
+      <dl>
+        <xsl:for-each select="$h/tei:fileDesc/tei:sourceDesc/*">
+          <dt>Source</dt>
+          <dd class="source"><xsl:apply-templates select="." mode="citation"/></dd>
+        </xsl:for-each>
+        <xsl:variable name="translation" select="$h//tei:respStmt[tei:resp[matches(., 'transl', 'i')]]
+                                                 | $h/tei:fileDesc/tei:notesStmt/tei:note[matches(@type, 'transl', 'i')]
+                                                 | $h/tei:fileDesc/tei:sourceDesc//tei:note[matches(@type, 'transl', 'i')]"/>
+        <xsl:if test="$translation">
+          <dt>Translation</dt>
+          <xsl:for-each select="$translation"><dd><xsl:apply-templates select="." mode="meta"/></dd></xsl:for-each>
+        </xsl:if>
+        <xsl:if test="$h/tei:profileDesc/tei:langUsage/tei:language">
+          <dt>Language</dt>
+          <dd><xsl:value-of select="string-join($h/tei:profileDesc/tei:langUsage/tei:language/normalize-space(), ', ')"/></dd>
+        </xsl:if>
+        <xsl:for-each select="$h/tei:profileDesc/tei:correspDesc/tei:correspAction">
+          <dt><xsl:value-of select="if (@type = 'sent') then 'Sent' else if (@type = 'received') then 'Received'
+                                    else concat(upper-case(substring(@type, 1, 1)), substring(@type, 2))"/></dt>
+          <dd class="corresp-{te:class-token(@type)}">
+            <xsl:for-each select="*">
+              <xsl:if test="position() gt 1"><xsl:text>; </xsl:text></xsl:if>
+              <xsl:apply-templates select="." mode="meta"/>
+            </xsl:for-each>
+          </dd>
+        </xsl:for-each>
+        <xsl:if test="$h/tei:profileDesc/tei:abstract">
+          <dt>Summary</dt>
+          <dd class="abstract"><xsl:apply-templates select="$h/tei:profileDesc/tei:abstract/node()" mode="text"/></dd>
+        </xsl:if>
+        <xsl:if test="$h/tei:fileDesc/tei:notesStmt/tei:note[not(matches(@type, 'transl', 'i'))]">
+          <dt>Notes</dt>
+          <xsl:for-each select="$h/tei:fileDesc/tei:notesStmt/tei:note[not(matches(@type, 'transl', 'i'))]">
+            <dd><xsl:apply-templates select="." mode="meta"/></dd>
+          </xsl:for-each>
+        </xsl:if>
+        <xsl:if test="$h/tei:encodingDesc/tei:editorialDecl">
+          <dt>Editorial principles</dt>
+          <dd><xsl:apply-templates select="$h/tei:encodingDesc/tei:editorialDecl/*" mode="meta-block"/></dd>
+        </xsl:if>
+        <xsl:if test="$h/tei:fileDesc/tei:publicationStmt/tei:availability">
+          <dt>Licence</dt>
+          <dd><xsl:apply-templates select="$h/tei:fileDesc/tei:publicationStmt/tei:availability" mode="meta"/></dd>
+        </xsl:if>
+      </dl>
+      <xsl:if test="$h/tei:revisionDesc//tei:change">
+        <h3>Revision history</h3>
+        <ol class="revisions">
+          <xsl:for-each select="$h/tei:revisionDesc//tei:change">
+            <li>
+              <xsl:if test="@when"><time datetime="{@when}"><xsl:value-of select="@when"/></time><xsl:text>: </xsl:text></xsl:if>
+              <xsl:apply-templates mode="meta"/>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </xsl:if>
+      <xsl:call-template name="te:cite"/>
+    </section>
+  </xsl:template>
+
+  <!-- The stable URL of the document: its idno[@type='URI'], else the site's base URL plus the page. -->
+  <xsl:function name="te:stable-url" as="xs:string">
+    <xsl:param name="doc" as="element()"/>
+    <xsl:param name="page" as="xs:string"/>
+    <xsl:variable name="idno" select="te:safe-url($doc/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'URI'][1])"/>
+    <xsl:sequence select="if (matches($idno, '^https?:')) then $idno
+                          else if (matches($base-url, '^https?:')) then (if (ends-with($base-url, '/')) then $base-url else $base-url || '/') || $page
+                          else ''"/>
+  </xsl:function>
+
+  <xsl:template name="te:cite">
+    <xsl:variable name="url" select="te:stable-url(., $page)"/>
+    <xsl:variable name="editors" select="tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:respStmt[not(tei:resp[matches(., 'transl', 'i')])]/(tei:persName | tei:name | tei:orgName)/normalize-space()"/>
+    <xsl:variable name="year" select="replace(string((tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date/@when)[1]), '^(\d{4}).*$', '$1')"/>
+    <section class="cite" aria-labelledby="cite-heading">
+      <h3 id="cite-heading">Cite this document</h3>
+      <p class="citation">
+        <xsl:value-of select="string-join(te:senders(.)/normalize-space(), ', ')"/>
+        <xsl:if test="te:senders(.)">. </xsl:if>
+        <xsl:text>“</xsl:text><xsl:value-of select="te:title(.)"/><xsl:text>.” In </xsl:text>
+        <cite><xsl:value-of select="$edition-title"/></cite>
+        <xsl:if test="exists($editors)">, ed. <xsl:value-of select="string-join($editors, ', ')"/></xsl:if>
+        <xsl:if test="normalize-space((tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:publisher)[1])">
+          <xsl:text>. </xsl:text><xsl:value-of select="normalize-space((tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:publisher)[1])"/>
+        </xsl:if>
+        <xsl:if test="$year castable as xs:gYear">, <xsl:value-of select="$year"/></xsl:if>
+        <xsl:text>.</xsl:text>
+        <xsl:if test="$url"><xsl:text> </xsl:text><a class="stable-url" href="{$url}"><xsl:value-of select="$url"/></a></xsl:if>
+      </p>
+      <xsl:if test="$tei-href or $pdf-href">
+        <ul class="downloads">
+          <xsl:if test="$tei-href"><li><a href="{$tei-href}" type="application/tei+xml">TEI-XML of this document</a></li></xsl:if>
+          <xsl:if test="$pdf-href"><li><a href="{$pdf-href}" type="application/pdf">PDF of this document</a></li></xsl:if>
+        </ul>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
+  <!-- Header content as inline text; names link to registers like in the text. -->
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs" mode="meta">
+    <xsl:apply-templates select="." mode="text"/>
+  </xsl:template>
+  <xsl:template match="tei:date" mode="meta">
+    <xsl:choose>
+      <xsl:when test="normalize-space()"><xsl:apply-templates select="." mode="text"/></xsl:when>
+      <xsl:otherwise><time datetime="{(@when, @from, @notBefore)[1]}"><xsl:value-of select="string-join((@when, @from, @notBefore, @to, @notAfter), '–')"/></time></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="tei:lb" mode="meta"><br/></xsl:template>
+  <xsl:template match="tei:licence | tei:ref | tei:ptr" mode="meta">
+    <xsl:variable name="url" select="te:safe-url(@target)"/>
+    <xsl:choose>
+      <xsl:when test="$url"><a href="{$url}"><xsl:apply-templates mode="meta"/><xsl:if test="not(normalize-space())"><xsl:value-of select="$url"/></xsl:if></a></xsl:when>
+      <xsl:otherwise><xsl:apply-templates mode="meta"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="tei:p" mode="meta-block"><p><xsl:apply-templates mode="meta"/></p></xsl:template>
+  <xsl:template match="*" mode="meta-block"><p><xsl:apply-templates mode="meta"/></p></xsl:template>
+  <xsl:template match="*" mode="meta">
+    <xsl:if test="preceding-sibling::* and not(preceding-sibling::node()[1][self::text()][matches(., '\s$')])"><xsl:text> </xsl:text></xsl:if>
+    <span class="h-{te:class-token(local-name())}"><xsl:apply-templates mode="meta"/></span>
+  </xsl:template>
+  <xsl:template match="comment() | processing-instruction()" mode="meta"/>
+
+  <!-- An archival citation: repository, collection, shelfmark; bibl and biblStruct read as text. -->
+  <xsl:template match="tei:msDesc" mode="citation">
+    <xsl:variable name="ident" select="tei:msIdentifier/(tei:country | tei:settlement | tei:institution | tei:repository
+                                       | tei:collection | tei:idno | tei:msName)[normalize-space()]"/>
+    <span class="archival"><xsl:value-of select="string-join($ident/normalize-space(), ', ')"/></span>
+    <xsl:for-each select="* except tei:msIdentifier">
+      <xsl:text> </xsl:text><xsl:apply-templates select="." mode="meta"/>
+    </xsl:for-each>
+  </xsl:template>
+  <xsl:template match="*" mode="citation">
+    <xsl:apply-templates select="." mode="meta"/>
+  </xsl:template>
+</xsl:stylesheet>
