@@ -11,7 +11,7 @@ from lxml import etree
 
 from teiedit.config import load_edition
 from teiedit.exchange.cmif import build_cmif, edition_letters, serialize_cmif
-from teiedit.exchange.schematron import run_schematron
+from teiedit.validate import schematron_diagnostics
 
 CASES = Path(__file__).resolve().parent / "cases" / "exchange"
 REPO = Path(__file__).resolve().parent.parent
@@ -25,7 +25,7 @@ def cmif_rng() -> etree.RelaxNG:
 
 def assert_valid_cmif(tree: etree._ElementTree, rng: etree.RelaxNG) -> None:
     assert rng.validate(tree), rng.error_log
-    findings = run_schematron(REPO.parent / "shared" / "cmif" / "cmif.sch", tree)
+    findings = schematron_diagnostics(tree, "cmif.xml", REPO.parent / "shared" / "cmif" / "cmif.sch")
     assert findings == [], findings
 
 
@@ -114,13 +114,13 @@ def test_cmif_of_this_edition(cmif_rng: etree.RelaxNG) -> None:
                           namespaces=NS)
 
 
-def test_schematron_runner_catches_a_missing_addressee_and_an_undated_date() -> None:
+def test_cmif_schematron_catches_a_missing_addressee_and_an_undated_date() -> None:
     tree = build_cmif(load_edition(CASES / "edition")).tree
     first = tree.find(".//tei:correspDesc", NS)
     first.remove(first.find("tei:correspAction[@type='received']", NS))
     date = first.find("tei:correspAction/tei:date", NS)
     for attr in list(date.attrib):
         del date.attrib[attr]
-    findings = run_schematron(REPO.parent / "shared" / "cmif" / "cmif.sch", tree)
-    codes = sorted(f.message.split()[0] for f in findings if f.is_error)
+    findings = schematron_diagnostics(tree, "cmif.xml", REPO.parent / "shared" / "cmif" / "cmif.sch")
+    codes = sorted(f.message.split()[0] for f in findings if f.level.value == "error")
     assert codes == ["[E0002]", "[E0004]"]

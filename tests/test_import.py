@@ -153,7 +153,7 @@ def test_import_cli_reports_and_writes_json(edition: Path, capsys: pytest.Captur
     data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     master = next(f for f in data["files"] if f["name"] == "master.xml")
     assert master["problems"] and master["problems"][0]["line"] > 0
-    assert "is not allowed" in master["problems"][0]["message"]
+    assert "<p>" in master["problems"][0]["message"]  # a <p> directly in publicationStmt
 
 
 def test_declared_local_schema_is_used(edition: Path, tmp_path: Path) -> None:
@@ -170,7 +170,7 @@ def test_declared_local_schema_is_used(edition: Path, tmp_path: Path) -> None:
     report = import_files([folder], load_edition(edition))
     (item,) = report.files
     assert item.status == "imported" and item.problems == []
-    assert Path(item.schema).name == "tiny.rng" and "declares" in item.schema_reason
+    assert Path(item.schema).name == "tiny.rng" and item.schema_reason.startswith("the schema the file declares")
 
 
 def test_tei_all_is_used_when_supplied(edition: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -182,7 +182,8 @@ def test_tei_all_is_used_when_supplied(edition: Path, capsys: pytest.CaptureFixt
     assert code == 1
     (line,) = [ln for ln in out.splitlines() if "imported/testspoken.xml" in ln]
     assert line.endswith("; valid (schema: tei_all (given with --tei-all))")
-    assert "testgos.xml:32: error: <date> is not allowed at this place (inside <publicationStmt>)" in err
+    (problem,) = [ln for ln in err.splitlines() if "testgos.xml:32:" in ln]  # as SOURCES.md says
+    assert "error" in problem and "<date>" in problem and "publicationStmt" in problem
     code, _, err = run_cli(["import", str(tests / "testspoken.xml"), "--into", str(edition),
                             "--tei-all", str(edition / "missing.rng")], capsys)
     assert code == 2 and "--tei-all does not exist" in err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -73,5 +74,6 @@ def test_imported_letters_render_in_the_print_edition(imported: list[Path], tmp_
         pdf = next(p for p in written if p.stem == src.stem)
         with pdfplumber.open(pdf) as doc:
             text = _words(" ".join(page.extract_text() or "" for page in doc.pages))
+        text += " " + re.sub(r"[\u2010\u00ad-]\s+", "", text)  # words hyphenated at line ends, joined
         words = [w for t in text_nodes(etree.parse(str(src)).getroot()) for w in t.split() if w.isalpha()]
         assert words and all(w in text for w in words), src.name

@@ -26,7 +26,7 @@ from lxml import etree
 from teiedit.config import Edition
 from teiedit.diagnostics import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Diagnostic, Level, TeieditError
 from teiedit.document import TEI_NS, local_name
-from teiedit.exchange.checking import SchemaChoice, check, choose_schema
+from teiedit.exchange.checking import check
 from teiedit.exchange.entries import Entry, entries_in, load_register_files
 from teiedit.exchange.xinclude import XIncludeResult, has_xincludes, resolve_xincludes
 from teiedit.io import parse_xml_bytes, sha256_bytes, write_atomic, write_text_atomic
@@ -340,9 +340,8 @@ def import_files(paths: list[Path], edition: Edition, *, tei_all: Path | None = 
     for item in items:
         if item.tree is None:
             continue
-        choice: SchemaChoice = choose_schema(item.tree, item.source, tei_all=tei_all, own_rng=own)
-        item.schema, item.schema_reason = str(choice.rng), choice.reason
-        item.problems = check(item.tree, str(item.source), choice)
+        checked = check(item.tree, item.source, own_rng=own, tei_all=tei_all)
+        item.schema, item.schema_reason, item.problems = str(checked.schema), checked.reason, checked.problems
         found = entries_in(item.tree.getroot(), str(target / item.name))
         batch_entries.extend(found)
         item.role = _role(item.tree.getroot(), found)
