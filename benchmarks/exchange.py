@@ -31,8 +31,12 @@ def peak_mb() -> float:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpora" / "external-tei")
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "--corpus", type=Path, default=REPO.parent / "shared" / "corpora" / "external-tei"
+    )
     ap.add_argument("--pdf", action="store_true", help="also build the print edition")
     ap.add_argument("--exports", action="store_true", help="also time corpus and register exports")
     args = ap.parse_args()
@@ -46,15 +50,21 @@ def main() -> int:
         report = import_files([args.corpus], edition)
         t_import = time.perf_counter() - t0
         imported = [report.target_dir / f.name for f in report.files if f.name]
-        status = {s: sum(1 for f in report.files if f.status == s)
-                  for s in ("imported", "included", "refused")}
+        status = {
+            s: sum(1 for f in report.files if f.status == s)
+            for s in ("imported", "included", "refused")
+        }
         print(f"corpus: {len(files)} files, {size / 1e6:.1f} MB")
-        print(f"import: {t_import:6.2f} s  ({len(files) / t_import:.1f} files/s)  {status}, "
-              f"{len(report.conflicts)} register conflicts")
+        print(
+            f"import: {t_import:6.2f} s  ({len(files) / t_import:.1f} files/s)  {status}, "
+            f"{len(report.conflicts)} register conflicts"
+        )
         t0 = time.perf_counter()
         html_files = get_builder("html").build(imported, Path(tmp) / "html", default_edition(root))
         t_html = time.perf_counter() - t0
-        print(f"html:   {t_html:6.2f} s  ({len(imported) / t_html:.1f} documents/s, {len(html_files)} files)")
+        print(
+            f"html:   {t_html:6.2f} s  ({len(imported) / t_html:.1f} documents/s, {len(html_files)} files)"
+        )
         total = t_import + t_html
         if args.pdf:
             t0 = time.perf_counter()
@@ -69,10 +79,14 @@ def main() -> int:
             t0 = time.perf_counter()
             write_corpus(edition, Path(tmp) / "corpus.xml")
             write_registers(edition, Path(tmp) / "registers")
-            print(f"export: {time.perf_counter() - t0:6.2f} s  (teiCorpus of the edition + registers)")
+            print(
+                f"export: {time.perf_counter() - t0:6.2f} s  (teiCorpus of the edition + registers)"
+            )
         load = os.getloadavg()[0]
-        print(f"total:  {total:6.2f} s  (target < 60 s)   peak memory {peak_mb():.0f} MB   "
-              f"load average {load:.1f} on {os.cpu_count()} CPUs")
+        print(
+            f"total:  {total:6.2f} s  (target < 60 s)   peak memory {peak_mb():.0f} MB   "
+            f"load average {load:.1f} on {os.cpu_count()} CPUs"
+        )
     return 0
 
 

@@ -25,7 +25,9 @@ def edition(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def shared_import(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, dict[str, object]]]:
+def shared_import(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, dict[str, dict[str, object]]]:
     """The whole shared external corpus imported once into a copy of the test edition."""
     shared = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "external-tei"
     if not shared.is_dir():
@@ -37,7 +39,7 @@ def shared_import(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[
 
 
 def test_every_shared_file_is_imported_included_or_refused_with_a_reason(
-    shared_import: tuple[Path, dict[str, dict[str, object]]]
+    shared_import: tuple[Path, dict[str, dict[str, object]]],
 ) -> None:
     shared, outcome = shared_import
     assert sorted(outcome) == sorted(str(p.resolve()) for p in shared.rglob("*.xml"))
@@ -53,7 +55,9 @@ def test_every_shared_file_is_imported_included_or_refused_with_a_reason(
     assert "NCName" in str(outcome[template]["reason"])
 
 
-def test_imported_files_are_stored_unaltered(shared_import: tuple[Path, dict[str, dict[str, object]]]) -> None:
+def test_imported_files_are_stored_unaltered(
+    shared_import: tuple[Path, dict[str, dict[str, object]]],
+) -> None:
     _, outcome = shared_import
     imported = [e for e in outcome.values() if e["status"] == "imported"]
     copies = [e for e in imported if e["stored_as"] == "byte-identical copy"]
@@ -65,7 +69,7 @@ def test_imported_files_are_stored_unaltered(shared_import: tuple[Path, dict[str
 
 
 def test_xinclude_set_is_resolved_into_one_document(
-    shared_import: tuple[Path, dict[str, dict[str, object]]]
+    shared_import: tuple[Path, dict[str, dict[str, object]]],
 ) -> None:
     _, outcome = shared_import
     master = next(e for s, e in outcome.items() if s.endswith("hu-hm_2177.xml"))
@@ -95,7 +99,9 @@ def test_manifest_lists_imports_and_register_conflicts(edition: Path) -> None:
     kinds = {(c.type, frozenset(e.id for e in c.entries)) for c in report.conflicts}
     assert ("same-authority", frozenset({"kim-il-sung", "P17"})) in kinds
     assert ("same-name", frozenset({"ri-sang-jo", "P18"})) in kinds
-    manifest = json.loads((edition / "tei" / "imported" / "manifest.json").read_text(encoding="utf-8"))
+    manifest = json.loads(
+        (edition / "tei" / "imported" / "manifest.json").read_text(encoding="utf-8")
+    )
     assert [f["name"] for f in manifest["files"]] == ["people.xml"]
     assert manifest["files"][0]["source_sha256"] == manifest["files"][0]["stored_sha256"]
     assert len(manifest["conflicts"]) == len(report.conflicts)
@@ -107,8 +113,12 @@ def test_manifest_lists_imports_and_register_conflicts(edition: Path) -> None:
 def test_xinclude_local_set_with_text_fallback_and_pointer(edition: Path) -> None:
     report = import_files([CASES / "xinclude"], load_edition(edition))
     status = {Path(f.source).name: f.status for f in report.files}
-    assert status == {"master.xml": "imported", "chapter-1.xml": "included", "chapter-2.xml": "included",
-                      "nested.xml": "included"}
+    assert status == {
+        "master.xml": "imported",
+        "chapter-1.xml": "included",
+        "chapter-2.xml": "included",
+        "nested.xml": "included",
+    }
     tree = etree.parse(str(edition / "tei" / "imported" / "master.xml"))
     body = tree.find(f"{TEI}text/{TEI}body")
     assert [etree.QName(c).localname for c in body] == ["div", "p", "p", "p"]
@@ -136,7 +146,9 @@ def test_xinclude_local_set_with_text_fallback_and_pointer(edition: Path) -> Non
 def test_hostile_and_odd_files_are_refused_with_exit_2(
     edition: Path, capsys: pytest.CaptureFixture[str], name: str, words: str
 ) -> None:
-    code, _, err = run_cli(["import", str(CASES / "hostile" / name), "--into", str(edition)], capsys)
+    code, _, err = run_cli(
+        ["import", str(CASES / "hostile" / name), "--into", str(edition)], capsys
+    )
     assert code == 2
     assert words in err and name in err
     assert "Traceback" not in err and "root:" not in err
@@ -144,10 +156,20 @@ def test_hostile_and_odd_files_are_refused_with_exit_2(
     assert "root:x:0:0" not in err  # nothing of /etc/passwd leaked into a message
 
 
-def test_import_cli_reports_and_writes_json(edition: Path, capsys: pytest.CaptureFixture[str],
-                                            tmp_path: Path) -> None:
-    code, out, _ = run_cli(["import", str(CASES / "xinclude"), "--into", str(edition),
-                            "--report", str(tmp_path / "r.json")], capsys)
+def test_import_cli_reports_and_writes_json(
+    edition: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, _ = run_cli(
+        [
+            "import",
+            str(CASES / "xinclude"),
+            "--into",
+            str(edition),
+            "--report",
+            str(tmp_path / "r.json"),
+        ],
+        capsys,
+    )
     assert code == 1  # imported, with schema problems against teiedit's schema
     assert "imported as imported/master.xml" in out and "1 imported" in out
     data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
@@ -162,30 +184,71 @@ def test_declared_local_schema_is_used(edition: Path, tmp_path: Path) -> None:
     (folder / "tiny.rng").write_text(
         """<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><element name="TEI"
         ns="http://www.tei-c.org/ns/1.0"><zeroOrMore><choice><text/><element><anyName/><text/></element>
-        </choice></zeroOrMore></element></start></grammar>""", encoding="utf-8")
+        </choice></zeroOrMore></element></start></grammar>""",
+        encoding="utf-8",
+    )
     (folder / "doc.xml").write_text(
         '<?xml-model href="tiny.rng" type="application/xml" '
         'schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
-        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text>flat</text></TEI>', encoding="utf-8")
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text>flat</text></TEI>',
+        encoding="utf-8",
+    )
     report = import_files([folder], load_edition(edition))
     (item,) = report.files
     assert item.status == "imported" and item.problems == []
-    assert Path(item.schema).name == "tiny.rng" and item.schema_reason.startswith("the schema the file declares")
+    assert Path(item.schema).name == "tiny.rng" and item.schema_reason.startswith(
+        "the schema the file declares"
+    )
 
 
 def test_tei_all_is_used_when_supplied(edition: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """With --tei-all, files without a local schema are checked against it (lines as in SOURCES.md)."""
-    tests = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "external-tei" / "TEIC" / "TEI" / "P5" / "Test"
-    tei_all = Path(__file__).resolve().parent.parent.parent / "shared" / "tei-p5" / "schemas" / "rng" / "tei_all.rng"
-    code, out, err = run_cli(["import", str(tests / "testspoken.xml"), str(tests / "testgos.xml"),
-                              "--into", str(edition), "--tei-all", str(tei_all)], capsys)
+    tests = (
+        Path(__file__).resolve().parent.parent.parent
+        / "shared"
+        / "corpora"
+        / "external-tei"
+        / "TEIC"
+        / "TEI"
+        / "P5"
+        / "Test"
+    )
+    tei_all = (
+        Path(__file__).resolve().parent.parent.parent
+        / "shared"
+        / "tei-p5"
+        / "schemas"
+        / "rng"
+        / "tei_all.rng"
+    )
+    code, out, err = run_cli(
+        [
+            "import",
+            str(tests / "testspoken.xml"),
+            str(tests / "testgos.xml"),
+            "--into",
+            str(edition),
+            "--tei-all",
+            str(tei_all),
+        ],
+        capsys,
+    )
     assert code == 1
     (line,) = [ln for ln in out.splitlines() if "imported/testspoken.xml" in ln]
     assert line.endswith("; valid (schema: tei_all (given with --tei-all))")
     (problem,) = [ln for ln in err.splitlines() if "testgos.xml:32:" in ln]  # as SOURCES.md says
     assert "error" in problem and "<date>" in problem and "publicationStmt" in problem
-    code, _, err = run_cli(["import", str(tests / "testspoken.xml"), "--into", str(edition),
-                            "--tei-all", str(edition / "missing.rng")], capsys)
+    code, _, err = run_cli(
+        [
+            "import",
+            str(tests / "testspoken.xml"),
+            "--into",
+            str(edition),
+            "--tei-all",
+            str(edition / "missing.rng"),
+        ],
+        capsys,
+    )
     assert code == 2 and "--tei-all does not exist" in err
 
 

@@ -16,7 +16,9 @@ from teiedit.config import load_edition
 from teiedit.exchange.importer import import_files
 
 CASES = Path(__file__).resolve().parent / "cases" / "exchange"
-SHARED_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "external-tei"
+SHARED_CORPUS = (
+    Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "external-tei"
+)
 TEI = "{http://www.tei-c.org/ns/1.0}"
 
 
@@ -51,7 +53,9 @@ def test_every_imported_document_renders_all_its_text_in_html(imported: list[Pat
     for ed in load_edition_docs(imported):
         page = _words(lxml_html.fromstring(render_page(ed, edition)).text_content())
         missing = [t for t in text_nodes(ed.doc.root) if t not in page]
-        assert missing == [], f"{ed.path.name}: {len(missing)} text nodes missing, e.g. {missing[:3]}"
+        assert missing == [], (
+            f"{ed.path.name}: {len(missing)} text nodes missing, e.g. {missing[:3]}"
+        )
         checked += 1
     assert checked == len(imported)
 
@@ -69,6 +73,10 @@ def test_imported_letters_render_in_the_print_edition(imported: list[Path], tmp_
         pdf = next(p for p in written if p.stem == src.stem)
         with pdfplumber.open(pdf) as doc:
             text = _words(" ".join(page.extract_text() or "" for page in doc.pages))
-        text += " " + re.sub(r"[\u2010\u00ad-]\s+", "", text)  # words hyphenated at line ends, joined
-        words = [w for t in text_nodes(etree.parse(str(src)).getroot()) for w in t.split() if w.isalpha()]
+        text += " " + re.sub(
+            r"[\u2010\u00ad-]\s+", "", text
+        )  # words hyphenated at line ends, joined
+        words = [
+            w for t in text_nodes(etree.parse(str(src)).getroot()) for w in t.split() if w.isalpha()
+        ]
         assert words and all(w in text for w in words), src.name

@@ -31,7 +31,9 @@ class CheckResult:
     problems: list[Diagnostic] = field(default_factory=list)
 
 
-def check(tree: etree._ElementTree, source: Path, *, own_rng: Path, tei_all: Path | None) -> CheckResult:
+def check(
+    tree: etree._ElementTree, source: Path, *, own_rng: Path, tei_all: Path | None
+) -> CheckResult:
     """Validate an (XInclude-resolved) imported document; never raises for a bad document."""
     from teiedit.validate import Schemas, schemas_for, validate_tree
 
@@ -42,7 +44,9 @@ def check(tree: etree._ElementTree, source: Path, *, own_rng: Path, tei_all: Pat
         # declares nothing is also better checked against tei_all than against teiedit's narrower schema
         chosen = replace(chosen, rng=tei_all, sch=None, schematron=False)
     if Path(chosen.rng) == Path(own_rng):
-        reason = "teiedit's own schema" + ("" if tei_all else "; pass --tei-all PATH to use tei_all")
+        reason = "teiedit's own schema" + (
+            "" if tei_all else "; pass --tei-all PATH to use tei_all"
+        )
     elif tei_all is not None and Path(chosen.rng) == Path(tei_all):
         reason = "tei_all (given with --tei-all)"
     else:
@@ -50,8 +54,10 @@ def check(tree: etree._ElementTree, source: Path, *, own_rng: Path, tei_all: Pat
     remarks = [n.message for n in notes]
     xsd = tree.getroot().get(XSI_SCHEMA_LOCATION)
     if xsd:
-        remarks.append(f"the file declares an XML Schema ({' '.join(xsd.split()[1::2]) or xsd}), "
-                       "which teiedit does not use")
+        remarks.append(
+            f"the file declares an XML Schema ({' '.join(xsd.split()[1::2]) or xsd}), "
+            "which teiedit does not use"
+        )
     if remarks:
         reason = f"{reason}; " + "; ".join(remarks)
     try:
@@ -72,9 +78,16 @@ def fold_repeats(diags: list[Diagnostic]) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     for first, n in folded.values():
         if n > 1:
-            first = Diagnostic(message=f"{first.message} ({n} times; first here)", path=first.path,
-                               line=first.line, column=first.column, level=first.level,
-                               origin=first.origin, xpath=first.xpath, suggestion=first.suggestion,
-                               rule=first.rule)
+            first = Diagnostic(
+                message=f"{first.message} ({n} times; first here)",
+                path=first.path,
+                line=first.line,
+                column=first.column,
+                level=first.level,
+                origin=first.origin,
+                xpath=first.xpath,
+                suggestion=first.suggestion,
+                rule=first.rule,
+            )
         out.append(first)
     return out
