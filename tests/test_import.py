@@ -263,3 +263,73 @@ def test_cmif_export_imports_back_as_cmif(edition: Path, tmp_path: Path) -> None
     assert (item.status, item.role) == ("imported", "cmif")
     stored = other / "tei" / "imported" / "letters.xml"
     assert stored.read_bytes() == (tmp_path / "cmif" / "letters.xml").read_bytes()
+
+
+def test_other_encodings_are_stored_as_they_are_and_render(edition: Path) -> None:
+    from lxml import html as lxml_html
+
+    from teiedit.builders.corpus import load_edition_docs
+    from teiedit.builders.html import render_page
+
+    report = import_files([CASES / "odd"], load_edition(edition))
+    assert {f.name: f.status for f in report.files} == {
+        "latin1.xml": "imported",
+        "utf16.xml": "imported",
+    }
+    stored = edition / "tei" / "imported"
+    for name, words in (
+        ("latin1.xml", "Café à São Paulo, «naïve»."),
+        ("utf16.xml", "Ελληνικά и кириллица, 조선."),
+    ):
+        assert (stored / name).read_bytes() == (CASES / "odd" / name).read_bytes()
+        (ed,) = load_edition_docs([stored / name])
+        assert words in lxml_html.fromstring(render_page(ed, load_edition(edition))).text_content()
+
+
+def _tei(body: str) -> str:
+    return (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:xi="http://www.w3.org/2001/XInclude">'
+        "<teiHeader><fileDesc><titleStmt><title>T</title></titleStmt><publicationStmt><p>P</p>"
+        f"</publicationStmt><sourceDesc><p>S</p></sourceDesc></fileDesc></teiHeader><text><body>{body}"
+        "</body></text></TEI>"
+    )
+
+
+def _div(body: str) -> str:
+    return f'<div xmlns="http://www.tei-c.org/ns/1.0" xmlns:xi="http://www.w3.org/2001/XInclude">{body}</div>'
+
+
+def test_deep_include_chains_and_include_bombs_are_refused(edition: Path, tmp_path: Path) -> None:
+    deep = tmp_path / "deep"
+    deep.mkdir()
+    (deep / "main.xml").write_text(_tei('<xi:include href="d1.xml"/>'), encoding="utf-8")
+    for i in range(1, 12):
+        (deep / f"d{i}.xml").write_text(
+            _div(f'<xi:include href="d{i + 1}.xml"/>'), encoding="utf-8"
+        )
+    (deep / "d12.xml").write_text(_div("<p>bottom</p>"), encoding="utf-8")
+    bomb = tmp_path / "bomb"
+    bomb.mkdir()
+    (bomb / "main.xml").write_text(_tei('<xi:include href="b1.xml"/>' * 20), encoding="utf-8")
+    (bomb / "b1.xml").write_text(_div('<xi:include href="b2.xml"/>' * 20), encoding="utf-8")
+    (bomb / "b2.xml").write_text(_div('<xi:include href="b3.xml"/>' * 20), encoding="utf-8")
+    (bomb / "b3.xml").write_text(_div("<p>lol</p>"), encoding="utf-8")
+    report = import_files([deep / "main.xml", bomb / "main.xml"], load_edition(edition))
+    reasons = {f.source.parent.name: f.reason for f in report.files}
+    assert "nest deeper than" in reasons["deep"]
+    assert "more than 500 XIncludes" in reasons["bomb"]
+    assert all(f.status == "refused" for f in report.files)
+
+
+def test_include_through_a_symlink_pointing_outside_is_refused(
+    edition: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path / "outside.xml"
+    outside.write_text(_div("<p>secret</p>"), encoding="utf-8")
+    folder = tmp_path / "set"
+    folder.mkdir()
+    (folder / "link.xml").symlink_to(outside)
+    (folder / "main.xml").write_text(_tei('<xi:include href="link.xml"/>'), encoding="utf-8")
+    report = import_files([folder / "main.xml"], load_edition(edition))
+    (main,) = [f for f in report.files if f.source.name == "main.xml"]
+    assert main.status == "refused" and "outside the folder" in main.reason

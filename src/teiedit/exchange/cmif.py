@@ -279,5 +279,3 @@ def write_cmif(
     lines = [f"CMIF with {result.letters} letters written to {out}"]
     lines += [f"warning: {w}" for w in result.warnings]
     return "\n".join(lines)
-
-

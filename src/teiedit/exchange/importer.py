@@ -203,6 +203,15 @@ def _read(path: Path, root: Path) -> ImportedFile:
         return _refuse(item, exc)
     except OSError as exc:
         return _refuse(item, TeieditError(f"cannot read the file: {exc.strerror}", path))
+    except (etree.Error, ValueError, RecursionError) as exc:  # anything lxml refuses beyond syntax
+        return _refuse(
+            item,
+            TeieditError(
+                f"the file cannot be processed as XML ({type(exc).__name__}: {exc})",
+                path,
+                hint="check that it is a well-formed TEI XML file",
+            ),
+        )
     return item
 
 

@@ -106,5 +106,3 @@ def write_registers(edition: Edition, out_dir: Path) -> str:
         )
     counts = ", ".join(f"{len(v)} {k}" for k, v in rows.items())
     return f"registers ({counts}) written to {out_dir}: persons.csv, places.csv, orgs.csv, registers.json"
-
-

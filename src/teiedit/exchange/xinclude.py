@@ -22,6 +22,7 @@ from teiedit.io import parse_xml_bytes
 XI_NAMESPACES = ("http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude")
 MAX_DEPTH = 8
 MAX_INCLUDES = 500
+MAX_BYTES = 64 * 1024 * 1024
 
 
 @dataclass
@@ -163,6 +164,13 @@ def _load(
         )
     if not target.is_file():
         raise _Missing("no such file")
+    if target.stat().st_size > MAX_BYTES:
+        raise TeieditError(
+            f"includes {href!r}, which is larger than {MAX_BYTES // 2**20} MB",
+            path,
+            line=line,
+            hint="split the included file",
+        )
     data = target.read_bytes()
     result.included.append(target)
     if parse == "text":
