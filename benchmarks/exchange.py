@@ -19,6 +19,9 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+# benchmarks/ holds html.py and pdf.py scripts, which would shadow the standard library's html module
+# (WeasyPrint's worker processes import it), so this folder must not be on the import path.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(REPO / "src"))
 
 from teiedit.builders import get_builder  # noqa: E402
