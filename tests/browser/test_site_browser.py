@@ -371,8 +371,8 @@ def axe_findings(page, script: Path) -> list[str]:  # type: ignore[no-untyped-de
 def test_axe_core_finds_nothing_serious(which: str, request: pytest.FixtureRequest, page) -> None:  # type: ignore[no-untyped-def]
     script = axe_script()
     if script is None:
-        pytest.skip("axe-core is not installed (npm install --no-save --prefix .venv/node axe-core@4); "
-                    "the focused accessibility audit above still ran")
+        pytest.fail("axe-core is not installed: `make test` installs it "
+                    "(npm install --no-save --prefix .venv/node axe-core@4)")
     root = request.getfixturevalue("site" if which == "fixtures" else "edition_site")
     findings = {}
     for name in all_pages(root):
