@@ -210,10 +210,15 @@ def _ab_extent(blocks: list[Block], k: int, stop: int) -> int:
         return n
     if _DISTRIBUTION.match(first):
         n = 1
-        while k + n < stop and len(blocks[k + n].one_line) <= 60 and not looks_like_prose(blocks[k + n]):
+        while k + n < stop and _short_lines(blocks[k + n]):
             n += 1
         return n
     return 0
+
+
+def _short_lines(b: Block) -> bool:
+    """A block of list-like lines (names, copy numbers), none of them prose."""
+    return all(len(ln.strip()) <= 60 for ln in b.text.splitlines()) and not looks_like_prose(b)
 
 
 def _ab(blocks: list[Block], linker: NoteLinker) -> etree._Element:
