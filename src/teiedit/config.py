@@ -102,4 +102,8 @@ def load_edition(root: Path | None = None) -> Edition:
 
 def default_edition(root: Path | None = None) -> Edition:
     """Settings used when converting outside any edition (``teiedit convert`` in a bare folder)."""
-    return Edition(root=(root or Path.cwd()).resolve())
+    base = (root or Path.cwd()).resolve()
+    # Paths are resolved against ``base``, never the current folder: a bare folder has no registers
+    # unless it holds tei/registers itself.
+    return Edition(root=base, sources=base / "sources", tei=base / "tei", registers=base / "tei" / "registers",
+                   schema=base / "schema", out=base / "out")
