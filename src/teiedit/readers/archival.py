@@ -281,6 +281,26 @@ def _closer_like(b: Block) -> bool:
     return len(b.one_line) <= 200 and bool(SIGNED.match(b.one_line) or EDITORIAL_STATEMENT.search(b.text))
 
 
+_NAME_PART = re.compile(r"^(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z]\.(?:[A-Z]\.)*)$")
+_ROLE_WORDS = re.compile(r"^(?:Ambassador|Minister|Chairman|Chairwoman|Secretary|President|Director|Consul|"
+                         r"Counsellor|Counselor|Premier|General|Comrade|Cde\.?|Deputy|Vice|Head|Chief|Envoy|"
+                         r"Attaché|Officer|Leader|Commander|Marshal|Colonel|Captain)$")
+
+
+def personal_name(text: str) -> str:
+    """The name at the end of a "role + name" phrase ("DPRK Ambassador to the USSR Ri Sang-jo" -> "Ri
+    Sang-jo"); the whole text when it has no such tail (a bare name, or an organisation)."""
+    tokens = text.split()
+    run = 0
+    for tok in reversed(tokens):
+        if not _NAME_PART.match(tok) or _ROLE_WORDS.match(tok) or _ORG_WORDS.match(tok):
+            break
+        run += 1
+    if 2 <= run < len(tokens) and run <= 4:
+        return " ".join(tokens[-run:])
+    return text
+
+
 def corresp_desc(title: str, date: FoundDate | None, place: str = "") -> etree._Element | None:
     """correspDesc for a letter whose title names sender and addressee ("Letter from X to Y")."""
     m = letter_title(title)
@@ -290,8 +310,10 @@ def corresp_desc(title: str, date: FoundDate | None, place: str = "") -> etree._
     addressee = m["addressee"].strip(" ,.*")
 
     def agent(name: str) -> etree._Element:
-        return E.orgName(name) if _ORG_WORDS.search(name) and not re.search(r"\b[A-Z][a-z]+-[a-z]+\b", name) \
-            else E.persName(name)
+        person = personal_name(name)
+        if person != name or not _ORG_WORDS.search(name):
+            return E.persName(person)
+        return E.orgName(name)
 
     sent = E.correspAction(agent(sender), type="sent")
     if place:
@@ -391,7 +413,7 @@ class ArchivalReader:
         if facts.kind == "letter":
             m = letter_title(facts.title)
             if m:
-                info.author = m["sender"].strip(" ,")
+                info.author = personal_name(m["sender"].strip(" ,"))
             cd = corresp_desc(facts.title, facts.date or facts.closing_date, facts.place)
             if cd is not None:
                 info.profile_extra.append(cd)
