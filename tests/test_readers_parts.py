@@ -11,8 +11,8 @@ from teiedit.readers.lines import Block, place_date_line, split_blocks
 
 
 @pytest.mark.parametrize(("text", "repository", "idnos", "note"), [
-    ("Russian State Archive of Contemporary History (hereafter RGANI), Fond 5, Opis 28, Delo 410, "
-     "Listy 73-85.", "Russian State Archive of Contemporary History",
+    (("Russian State Archive of Contemporary History (hereafter RGANI), Fond 5, Opis 28, Delo 410, "
+      "Listy 73-85."), "Russian State Archive of Contemporary History",
      [("fond", "5"), ("opis", "28"), ("delo", "410"), ("listy", "73-85")], ""),
     ("RGANI, Fond 5, Opis 28, Delo 412, List 295. Obtained and translated for CWIHP by J. Doe.", "RGANI",
      [("fond", "5"), ("opis", "28"), ("delo", "412"), ("listy", "295")],

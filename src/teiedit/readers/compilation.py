@@ -20,7 +20,12 @@ from lxml import etree
 from teiedit.config import Edition
 from teiedit.dates import find_full_dates
 from teiedit.document import E
-from teiedit.readers.archival import corresp_desc, editorial_statements, parse_document, personal_name
+from teiedit.readers.archival import (
+    corresp_desc,
+    editorial_statements,
+    parse_document,
+    personal_name,
+)
 from teiedit.readers.base import Conversion, SetAside, Source
 from teiedit.readers.build import header_info, make_tei
 from teiedit.readers.citation import parse_archival, source_line_body
