@@ -148,9 +148,15 @@ def parse_document(
             while k < closer_start and (m := NUMBERED.match(blocks[k].text)):
                 blk = blocks[k]
                 item = E.item(n=m["n"])
-                linker.fill(item, blk.text, blk.line)
                 lst.append(item)
-                k += 1
+                more = _continuation(blocks, k, closer_start, int(m["n"]))
+                if more:
+                    # Paragraphs between point n and point n+1 belong to point n.
+                    for part in blocks[k : k + 1 + more]:
+                        item.append(linker.fill(E.p(), part.text, part.line))
+                else:
+                    linker.fill(item, blk.text, blk.line)
+                k += 1 + more
             div.append(lst)
             continue
         if _PS.match(b.text) and k == closer_start - 1:  # a postscript ends the text (TEI: div bottom)
@@ -190,6 +196,17 @@ def parse_document(
     facts.kind = document_kind(facts.title) if facts.title else ("letter" if facts.salute else "document")
     div.set("type", facts.kind)
     return div, back, facts
+
+
+def _continuation(blocks: list[Block], k: int, stop: int, n: int, reach: int = 6) -> int:
+    """How many unnumbered blocks after numbered block ``k`` come before point ``n + 1`` (0 if none)."""
+    for j in range(k + 1, min(stop, k + 1 + reach)):
+        m = NUMBERED.match(blocks[j].text)
+        if m:
+            return j - k - 1 if int(m["n"]) == n + 1 else 0
+        if _ab_extent(blocks, j, stop) or _PS.match(blocks[j].text):
+            return 0
+    return 0
 
 
 _STAMP = re.compile(r"^\[?\s*stamp\b", re.IGNORECASE)
