@@ -15,6 +15,8 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+# The script's own folder holds other benchmarks (html.py, pdf.py) that would shadow standard modules.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(REPO / "src"))
 
 from teiedit.config import default_edition, find_edition_root, load_edition

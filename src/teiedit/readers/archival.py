@@ -148,9 +148,15 @@ def parse_document(
             while k < closer_start and (m := NUMBERED.match(blocks[k].text)):
                 blk = blocks[k]
                 item = E.item(n=m["n"])
-                linker.fill(item, blk.text, blk.line)
                 lst.append(item)
-                k += 1
+                more = _continuation(blocks, k, closer_start, int(m["n"]))
+                if more:
+                    # Paragraphs between point n and point n+1 belong to point n.
+                    for part in blocks[k : k + 1 + more]:
+                        item.append(linker.fill(E.p(), part.text, part.line))
+                else:
+                    linker.fill(item, blk.text, blk.line)
+                k += 1 + more
             div.append(lst)
             continue
         if _PS.match(b.text) and k == closer_start - 1:  # a postscript ends the text (TEI: div bottom)
@@ -192,6 +198,17 @@ def parse_document(
     return div, back, facts
 
 
+def _continuation(blocks: list[Block], k: int, stop: int, n: int, reach: int = 6) -> int:
+    """How many unnumbered blocks after numbered block ``k`` come before point ``n + 1`` (0 if none)."""
+    for j in range(k + 1, min(stop, k + 1 + reach)):
+        m = NUMBERED.match(blocks[j].text)
+        if m:
+            return j - k - 1 if int(m["n"]) == n + 1 else 0
+        if _ab_extent(blocks, j, stop) or _PS.match(blocks[j].text):
+            return 0
+    return 0
+
+
 _STAMP = re.compile(r"^\[?\s*stamp\b", re.IGNORECASE)
 _DISTRIBUTION = re.compile(r"^(?:\[?distribution(?: list)?\]?:?|-?\s*\d+\s+copies\s+(?:sent|issued|printed)\b)",
                            re.IGNORECASE)
@@ -210,10 +227,15 @@ def _ab_extent(blocks: list[Block], k: int, stop: int) -> int:
         return n
     if _DISTRIBUTION.match(first):
         n = 1
-        while k + n < stop and len(blocks[k + n].one_line) <= 60 and not looks_like_prose(blocks[k + n]):
+        while k + n < stop and _short_lines(blocks[k + n]):
             n += 1
         return n
     return 0
+
+
+def _short_lines(b: Block) -> bool:
+    """A block of list-like lines (names, copy numbers), none of them prose."""
+    return all(len(ln.strip()) <= 60 for ln in b.text.splitlines()) and not looks_like_prose(b)
 
 
 def _ab(blocks: list[Block], linker: NoteLinker) -> etree._Element:
@@ -276,6 +298,26 @@ def _closer_like(b: Block) -> bool:
     return len(b.one_line) <= 200 and bool(SIGNED.match(b.one_line) or EDITORIAL_STATEMENT.search(b.text))
 
 
+_NAME_PART = re.compile(r"^(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z]\.(?:[A-Z]\.)*)$")
+_ROLE_WORDS = re.compile(r"^(?:Ambassador|Minister|Chairman|Chairwoman|Secretary|President|Director|Consul|"
+                         r"Counsellor|Counselor|Premier|General|Comrade|Cde\.?|Deputy|Vice|Head|Chief|Envoy|"
+                         r"Attaché|Officer|Leader|Commander|Marshal|Colonel|Captain)$")
+
+
+def personal_name(text: str) -> str:
+    """The name at the end of a "role + name" phrase ("DPRK Ambassador to the USSR Ri Sang-jo" -> "Ri
+    Sang-jo"); the whole text when it has no such tail (a bare name, or an organisation)."""
+    tokens = text.split()
+    run = 0
+    for tok in reversed(tokens):
+        if not _NAME_PART.match(tok) or _ROLE_WORDS.match(tok) or _ORG_WORDS.match(tok):
+            break
+        run += 1
+    if 2 <= run < len(tokens) and run <= 4:
+        return " ".join(tokens[-run:])
+    return text
+
+
 def corresp_desc(title: str, date: FoundDate | None, place: str = "") -> etree._Element | None:
     """correspDesc for a letter whose title names sender and addressee ("Letter from X to Y")."""
     m = letter_title(title)
@@ -285,8 +327,10 @@ def corresp_desc(title: str, date: FoundDate | None, place: str = "") -> etree._
     addressee = m["addressee"].strip(" ,.*")
 
     def agent(name: str) -> etree._Element:
-        return E.orgName(name) if _ORG_WORDS.search(name) and not re.search(r"\b[A-Z][a-z]+-[a-z]+\b", name) \
-            else E.persName(name)
+        person = personal_name(name)
+        if person != name or not _ORG_WORDS.search(name):
+            return E.persName(person)
+        return E.orgName(name)
 
     sent = E.correspAction(agent(sender), type="sent")
     if place:
@@ -386,7 +430,7 @@ class ArchivalReader:
         if facts.kind == "letter":
             m = letter_title(facts.title)
             if m:
-                info.author = m["sender"].strip(" ,")
+                info.author = personal_name(m["sender"].strip(" ,"))
             cd = corresp_desc(facts.title, facts.date or facts.closing_date, facts.place)
             if cd is not None:
                 info.profile_extra.append(cd)

@@ -33,7 +33,9 @@ _NUMBER = re.compile(r"^\d[\d,.]*$")
 _PAGES = re.compile(r"\bPages?\s+(?P<from>\d+)\s*[-–]\s*(?P<to>\d+)", re.IGNORECASE)
 _DOI = re.compile(r"\b(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(?P<doi>10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
 _IMPRINT = re.compile(r"\b(?:Pages?\s+\d|Published online|Volume\s+\d|Vol\.\s*\d|Issue\s+\d|doi\b|DOI\b)", re.IGNORECASE)
-_JOURNAL = re.compile(r"^(?P<journal>[A-Z][^|]{2,80}?),?\s+(?:Volume|Vol\.)\s*(?P<vol>\d+)", re.IGNORECASE)
+#: "Cold War History, Volume 18, Issue 3" / "Journal of X, Vol. 4, No. 2".
+_JOURNAL = re.compile(r"^(?P<journal>[A-Z][^|,]{2,80}?),?\s+(?:Volume|Vol\.)\s*(?P<vol>\d+)"
+                      r"(?:,?\s+(?:Issue|No\.)\s*(?P<issue>\d+))?")
 _NOTE_BODY = re.compile(r"^(?P<label>(?P<n>\d{1,3})\.?)\s+\S")
 #: A number glued after a word or punctuation, as PDF/HTML extraction leaves footnote markers: "state.12 The".
 GLUED_ANCHOR = re.compile(r"(?<=[A-Za-z.,;:”’\")])(?P<n>\d{1,3})(?=\s|$)|\s?<sup>\s*(?P<n2>\d{1,3})\s*</sup>")
@@ -183,18 +185,22 @@ class ArticleReader:
             front.append(E.head(kept[i - 1].text, type="main"))
         doi = published = ""
         pages_m = None
+        journal_m = None
         while i < len(kept) and not _heading(kept[i]) and len(kept[i].one_line) < 200:
             b = kept[i]
-            for off, raw in enumerate(b.text.splitlines()):
-                if raw.strip():
-                    self._front_line(title_page, raw.strip())
-            if _IMPRINT.search(b.one_line):
-                pages_m = pages_m or _PAGES.search(b.one_line)
-                d = _DOI.search(b.one_line)
-                doi = doi or (d["doi"].rstrip(".") if d else "")
-                dates = find_full_dates(b.one_line)
-                if dates and not published:
-                    published = dates[0].when
+            for raw in b.text.splitlines():
+                line = raw.strip()
+                if not line:
+                    continue
+                self._front_line(title_page, line)
+                if _IMPRINT.search(line):
+                    pages_m = pages_m or _PAGES.search(line)
+                    journal_m = journal_m or _JOURNAL.search(line)
+                    d = _DOI.search(line)
+                    doi = doi or (d["doi"].rstrip(".") if d else "")
+                    dates = find_full_dates(line)
+                    if dates and not published:
+                        published = dates[0].when
             i += 1
         # -- sections
         sections = _sections(kept[i:])
@@ -262,6 +268,11 @@ class ArticleReader:
         for a in authors:
             bibl.append(E.author(a))
         bibl.append(E.title(title or source.name, level="a"))
+        if journal_m:
+            bibl.append(E.title(journal_m["journal"].strip(), level="j"))
+            bibl.append(E.biblScope(journal_m["vol"], unit="volume"))
+            if journal_m["issue"]:
+                bibl.append(E.biblScope(journal_m["issue"], unit="issue"))
         if pages_m:
             bibl.append(E.biblScope(f"{pages_m['from']}-{pages_m['to']}", unit="page",
                                     **{"from": pages_m["from"], "to": pages_m["to"]}))

@@ -20,7 +20,12 @@ from lxml import etree
 from teiedit.config import Edition
 from teiedit.dates import find_full_dates
 from teiedit.document import E
-from teiedit.readers.archival import corresp_desc, editorial_statements, parse_document
+from teiedit.readers.archival import (
+    corresp_desc,
+    editorial_statements,
+    parse_document,
+    personal_name,
+)
 from teiedit.readers.base import Conversion, SetAside, Source
 from teiedit.readers.build import header_info, make_tei
 from teiedit.readers.citation import parse_archival, source_line_body
@@ -206,7 +211,7 @@ class CompilationReader:
                 if not info.date_when and in_title:
                     info.date_when, info.date_text = in_title[-1].when, in_title[-1].text
                 if facts.kind == "letter" and (m := letter_title(title)):
-                    info.author = m["sender"].strip(" ,")
+                    info.author = personal_name(m["sender"].strip(" ,"))
                     cd = corresp_desc(title, facts.date or facts.closing_date or (in_title[-1] if in_title
                                       else None), facts.place)
                     if cd is not None:
