@@ -128,7 +128,7 @@ def test_cli_no_repair_writes_no_choice(tmp_path: Path, capsys: pytest.CaptureFi
 _COMMON = [w for w, _ in zip(english().freq, range(3000), strict=False) if w.isalpha()]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     words=st.lists(st.sampled_from(_COMMON), min_size=3, max_size=60),
     punct=st.lists(st.sampled_from(["", "", "", ",", ".", ";", ":", "?"]), min_size=60, max_size=60),
