@@ -62,6 +62,7 @@ def page(site: Path, name: str) -> etree._ElementTree:
         ("letter-a.html", "string(//aside[contains(@class,'note-orphan')])", "An orphan note whose anchor was lost."),
         # footnotes, linked both ways
         ("letter-a.html", "count(//a[@role='doc-noteref'])", 3.0),
+        ("letter-a.html", "string(//a[@id='noteref-3']/@class)", "noteref reading-corrected"),
         ("letter-a.html", "string(//a[@id='noteref-1']/@href)", "#note-1"),
         ("letter-a.html", "string(//li[@id='note-1']/a[@class='note-label']/@href)", "#noteref-1"),
         ("letter-a.html", "normalize-space(//li[@id='note-1']/div)", "Of cabbages, mostly."),
