@@ -1,38 +1,69 @@
-"""Print edition speed: XSLT time, layout time, per-document PDFs in parallel, whole edition.
+"""Print edition speed: XSLT, the whole-edition PDF alone, and the full print build (per-document PDFs
+in parallel with the edition). Target (issue 8): edition.pdf under 30 s.
 
-Run from the repository root:  PYTHONPATH=src python benchmarks/pdf.py [TEI folder]
-Target: the whole-edition PDF under 30 s (issue 8). Prints seconds, pages and sizes.
+    PYTHONPATH=src python benchmarks/pdf.py [EDITION_ROOT] [--images]
+
+EDITION_ROOT defaults to this repository; its tei/ (and tei/registers/) are read, nothing is written
+there. With --images, PNGs of the title page, the first letter page and the first page of a bulletin
+document of the built edition.pdf are written to tests/artifacts/ (gitignored) for a human eye.
+The machine's load average is printed with the figures: on a shared machine it dominates them.
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+# Run as a script, this folder is first on sys.path, and a sibling benchmark named like a standard module
+# (benchmarks/html.py) would shadow it for WeasyPrint: drop the folder.
+sys.path = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+
 from pypdf import PdfReader
 
 from teiedit.builders.pdf import PdfBuilder, plan, render_all
-from teiedit.config import find_edition_root, load_edition
+from teiedit.config import load_edition
 from teiedit.io import iter_xml_files
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def page_images(pdf: Path, out: Path) -> list[Path]:
+    """Title page, the first page whose text opens with a salutation ("Dear"), and the first page of a
+    document from a compilation (a bulletin part: its source line cites an archive's Fond)."""
+    pages = [p.extract_text() or "" for p in PdfReader(pdf).pages]
+    wanted = {"edition-title-page": 0}
+    letter = next((i for i, t in enumerate(pages) if "\nDear " in t or t.startswith("Dear ")), None)
+    bulletin = next((i for i, t in enumerate(pages) if "Fond" in t and "Source" in t), None)
+    if letter is not None:
+        wanted["edition-letter"] = letter
+    if bulletin is not None:
+        wanted["edition-bulletin"] = bulletin
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, index in wanted.items():
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", "-f", str(index + 1), "-l",
+                        str(index + 1), str(pdf), str(out / name)], check=True)
+        written.append(out / f"{name}.png")
+    return written
 
 
 def main() -> None:
-    root = Path(__file__).resolve().parent.parent
-    tei = Path(sys.argv[1]) if len(sys.argv) > 1 else root / "tei"
-    edition = load_edition(root) if find_edition_root(root) else None
-    assert edition is not None
-    files = list(iter_xml_files([tei]))
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    root = Path(args[0]).resolve() if args else REPO
+    edition = load_edition(root)
+    files = [f for f in iter_xml_files([edition.tei]) if not any(p.startswith(".") for p in f.parts)]
 
     t0 = time.perf_counter()
     jobs = plan(files, edition)
     t_xslt = time.perf_counter() - t0
-    edition_job = [j for j in jobs if j.output == "edition.pdf"]
 
-    t0 = time.perf_counter()
-    render_all(edition_job, workers=1)
-    t_edition = time.perf_counter() - t0
+    t0, c0 = time.perf_counter(), time.process_time()
+    render_all([j for j in jobs if j.output == "edition.pdf"], workers=1)
+    t_edition, c_edition = time.perf_counter() - t0, time.process_time() - c0
 
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
@@ -42,12 +73,20 @@ def main() -> None:
         pages = len(PdfReader(edition_pdf).pages)
         size = edition_pdf.stat().st_size
         total = sum(p.stat().st_size for p in written)
+        images = page_images(edition_pdf, REPO / "tests" / "artifacts") if "--images" in sys.argv else []
 
-    print(f"documents:                       {len(jobs) - 1}")
-    print(f"XSLT to paged HTML (all jobs):   {t_xslt:6.2f} s")
-    print(f"edition.pdf alone (1 process):   {t_edition:6.2f} s   {pages} pages, {size / 1e6:.2f} MB")
-    print(f"full print build (2 workers):    {t_all:6.2f} s   {len(written)} PDFs, {total / 1e6:.2f} MB")
-    print(f"target: edition.pdf < 30 s       {'OK' if t_edition < 30 else 'MISSED'}")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"documents in the book:                 {len(jobs) - 1}")
+    print(f"XSLT to paged HTML (all PDFs):         {t_xslt:6.2f} s")
+    print(f"edition.pdf alone (one process):       {t_edition:6.2f} s   {pages} pages, {size / 1e6:.2f} MB")
+    print(f"  of which CPU time of that process:   {c_edition:6.2f} s   (what an idle core would take)")
+    print(f"print build, {os.cpu_count()} cores (all PDFs):      {t_all:6.2f} s   {len(written)} PDFs, "
+          f"{total / 1e6:.2f} MB")
+    print(f"load average (1, 5, 15 min):           {load}")
+    print(f"target edition.pdf < 30 s:             {'met' if t_edition < 30 else 'MISSED'} (wall), "
+          f"{'met' if c_edition < 30 else 'MISSED'} (CPU)")
+    for image in images:
+        print(f"page image: {image}")
 
 
 if __name__ == "__main__":

@@ -27,6 +27,9 @@ pytestmark = pytest.mark.slow
 TEI = {"tei": "http://www.tei-c.org/ns/1.0"}
 FIXTURES = CASES / "pdf" / "tei"
 DOCS = sorted(FIXTURES.glob("*.xml"))
+#: The compilation's whole only lists its parts: it gets its own PDF but is no chapter of the book.
+WHOLE = FIXTURES / "bulletin-quotas.xml"
+CHAPTERS = [d for d in DOCS if d != WHOLE]
 REGISTERS = sorted((FIXTURES / "registers").glob("*.xml"))
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
@@ -98,7 +101,8 @@ def test_every_word_of_every_document_is_printed_in_order(out: Path, doc: Path) 
     tei = etree.parse(str(doc))
     body = _words(_printed_text(tei.find(".//tei:text", TEI)))
     notes = [_words(" ".join(n.itertext())) for n in tei.iterfind(".//tei:text//tei:note", TEI)]
-    for pdf in (out / f"{doc.stem}.pdf", out / "edition.pdf"):
+    pdfs = [out / f"{doc.stem}.pdf"] + ([out / "edition.pdf"] if doc in CHAPTERS else [])
+    for pdf in pdfs:
         printed = _words(" ".join(_pages(pdf)))
         assert _is_subsequence(body, printed), f"text of {doc.name} missing or out of order in {pdf.name}"
         for note in notes:
@@ -127,7 +131,7 @@ def test_conventions_page_states_editorial_decl_and_the_signs_used(out: Path) ->
     page = _pages(out / "edition.pdf")[_outline_pages(out / "edition.pdf")["Editorial conventions"]]
     assert "Romanisation of Korean names follows McCune–Reischauer (ŏ, ŭ)." in page
     assert page.count("Orthography as in the original translation.") == 1  # stated by three documents
-    for sign in ("[…]", "text°", "[text]", "text[?]", "\\text/"):
+    for sign in ("[…]", "⸢text⸣", "[text]", "text[?]", "\\text/"):
         assert sign in page
 
 
@@ -141,10 +145,17 @@ def test_archival_citation_and_summary_open_the_document(out: Path) -> None:
 
 def test_editorial_interventions_are_typeset_by_the_conventions(out: Path) -> None:
     letter = " ".join(_pages(out / "letter-han-to-o-1957-03-02.pdf"))
-    assert "reduction°" in letter and "re duction" not in letter
+    assert "⸢reduction⸣ of the plan" in letter and "re duction" not in letter
+    assert "to wait for ⸢the next Union plan⸣." in letter  # one pair of half brackets for a repaired run
+    assert "pgzv" not in letter
     assert "[The remainder]" in letter and "[2 lines illegible]" in letter
     memo = " ".join(_pages(out / "bulletin-quotas-03.pdf"))
     assert "foreman[?]" in memo and "\\fourteen/" in memo and "absent" in memo and "absente" not in memo
+    assert "night[?] inspections" in memo and "[?][?]" not in memo  # the source's own query, once
+    assert "TU [Textile Union]" in memo and "Kim Chŏng-il [Kim Jong Il]" in memo
+    assert "SECRET. Copy No. 2 [handwritten: urgent]" in memo
+    assert "[Source: Archive of Foreign Policy, Fond 0102, Opis 13.] SECRET" in memo  # in place, not a footnote
+    assert "Source: Archive of Foreign Policy, Fond 0102, Opis 13, Delo 72, Listy 1-4" in memo  # idno kinds
 
 
 def test_contents_page_numbers_point_at_the_documents(out: Path) -> None:
@@ -155,7 +166,7 @@ def test_contents_page_numbers_point_at_the_documents(out: Path) -> None:
         line = next(t for t in lines if title in t)
         assert int(line.split()[-1]) - 1 == outline[title], line
     # one numbered line per document, the conventions, the index, and the running head "Contents 3"
-    assert len([t for t in lines if re.search(r"\d$", t)]) == len(DOCS) + 3
+    assert len([t for t in lines if re.search(r"\d$", t)]) == len(CHAPTERS) + 3
 
 
 # -- footnotes ------------------------------------------------------------------------------------------
@@ -212,7 +223,7 @@ def _index_names() -> dict[str, set[str]]:
             entry_id = entry.get("{http://www.w3.org/XML/1998/namespace}id")
             preferred[entry_id] = names[0]
             by_id[entry_id] = set(names)
-    for doc in DOCS:
+    for doc in CHAPTERS:
         for m in etree.parse(str(doc)).xpath("//tei:text//*[@ref]", namespaces=TEI):
             by_id[m.get("ref").lstrip("#")].add(" ".join(" ".join(m.itertext()).split()))
     return {preferred[i]: names for i, names in by_id.items()}
@@ -272,6 +283,13 @@ def test_index_lists_every_page_a_name_is_on_not_only_the_first(out: Path) -> No
     assert _index_locators(pdf)["Kaesŏng"] == expected
 
 
+def test_index_gives_names_in_other_scripts_from_the_register(out: Path) -> None:
+    pages = _pages(out / "edition.pdf")
+    index = pages[_outline_pages(out / "edition.pdf")["Index"]]
+    assert "Han Sŏ-bong (Хан Со Бон, 한서봉)" in index
+    assert _missing_glyphs(out / "edition.pdf") == []
+
+
 def test_index_page_numbers_continue_the_book(out: Path) -> None:
     reader = PdfReader(out / "edition.pdf")
     outline = _outline_pages(out / "edition.pdf")
@@ -291,7 +309,8 @@ def test_outline_has_an_entry_per_document_pointing_at_its_first_page(out: Path)
     pages = _pages(out / "edition.pdf")
     for o in top[3:-1]:
         assert o.title in pages[reader.get_destination_page_number(o)]
-    assert len(top) == 3 + len(DOCS) + 1
+    assert len(top) == 3 + len(CHAPTERS) + 1
+    assert "Bulletin of Test Documents, No. 3" not in titles
 
 
 def test_metadata_title_author_subject(out: Path) -> None:
@@ -308,7 +327,7 @@ def test_metadata_title_author_subject(out: Path) -> None:
 
 def test_tei_sources_are_attached_byte_for_byte(out: Path) -> None:
     attached = PdfReader(out / "edition.pdf").attachments
-    for doc in DOCS:
+    for doc in CHAPTERS:
         assert attached[doc.name] == [doc.read_bytes()]
     for reg in REGISTERS:
         assert attached[f"registers-{reg.name}"] == [reg.read_bytes()]
@@ -334,11 +353,72 @@ def test_every_character_of_the_sources_renders_with_an_embedded_font(out: Path)
     assert any("CJK" in line for line in fonts) and any("Noto-Serif" in line for line in fonts)
 
 
-def test_no_glyph_is_missing(out: Path) -> None:
-    """No drawn glyph maps to U+FFFD or to nothing: a .notdef box would show up as one or the other."""
-    with pdfplumber.open(out / "bulletin-quotas-03.pdf") as pdf:
-        chars = [c["text"] for p in pdf.pages for c in p.chars]
-    assert chars and "\ufffd" not in chars and all(c for c in chars)
+def _tounicode(data: bytes) -> dict[int, str]:
+    """CID -> text from a ToUnicode CMap (bfchar and bfrange entries)."""
+    text, cids = data.decode("latin-1"), {}
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", text, re.DOTALL):
+        for src, dst in re.findall(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>", block):
+            cids[int(src, 16)] = bytes.fromhex(dst).decode("utf-16-be", "replace")
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", text, re.DOTALL):
+        for low, high, dst in re.findall(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>", block):
+            for i, cid in enumerate(range(int(low, 16), int(high, 16) + 1)):
+                cids[cid] = chr(int(dst, 16) + i)
+    return cids
+
+
+def _missing_glyphs(pdf: Path | bytes) -> list[tuple[str, str]]:
+    """(font, character) for every drawn glyph that the embedded font does not have or draws empty.
+
+    Text extraction cannot see a missing glyph (ToUnicode still maps it to the right character), so
+    this opens the embedded font programs with fontTools and looks each used glyph up."""
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    reader = PdfReader(io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf)
+    missing: list[tuple[str, str]] = []
+    seen: set[int] = set()
+    for page in reader.pages:
+        for ref in page["/Resources"]["/Font"].values():
+            font = ref.get_object()
+            if ref.idnum in seen:
+                continue
+            seen.add(ref.idnum)
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+            program = descriptor.get("/FontFile2") or descriptor.get("/FontFile3")
+            tt = TTFont(io.BytesIO(program.get_object().get_data()))
+            order = tt.getGlyphOrder()
+            for cid, char in _tounicode(font["/ToUnicode"].get_object().get_data()).items():
+                if char.isspace():
+                    continue
+                if "glyf" in tt:
+                    ok = 0 < cid < len(order) and tt["glyf"][order[cid]].numberOfContours != 0
+                else:  # CFF, CID-keyed: glyph names are cidNNNNN
+                    cff = tt["CFF "].cff
+                    strings = cff[cff.fontNames[0]].CharStrings
+                    name = f"cid{cid:05d}"
+                    ok = cid > 0 and name in strings
+                    if ok:
+                        charstring = strings[name]
+                        charstring.decompile()
+                        ok = len(charstring.program) > 1
+                if not ok:
+                    missing.append((str(font["/BaseFont"]), char))
+    return missing
+
+
+@pytest.mark.parametrize("pdf_name", ["bulletin-quotas-03.pdf", "edition.pdf"])
+def test_no_glyph_is_missing(out: Path, pdf_name: str) -> None:
+    assert _missing_glyphs(out / pdf_name) == []
+
+
+def test_the_glyph_check_sees_a_missing_glyph() -> None:
+    """A character no installed font has (Cyrillic Extended-D, U+1E030) is reported: the check can fail."""
+    from teiedit.builders.pdf import PrintJob, render_pdf
+
+    html = '<html><head><link rel="stylesheet" href="print.css"/></head><body><p>A \U0001E030 ŏ 規</p></body></html>'
+    missing = _missing_glyphs(render_pdf(PrintJob("probe.pdf", html, variant=None)))
+    assert [char for _, char in missing] == ["\U0001E030"]
 
 
 # -- robustness -------------------------------------------------------------------------------------------

@@ -123,6 +123,10 @@
   <xsl:template name="te:footer"/>
 
   <!-- Structural elements whose web rendering relies on the screen layout. -->
+  <!-- A heading that only repeats the document's title (already printed above it) is not printed twice. -->
+  <xsl:template match="tei:body/tei:div[1]/tei:head[1][not(preceding-sibling::tei:p)]
+                       [normalize-space(.) = te:title(ancestor::tei:TEI[1])]" mode="text" priority="2"/>
+
   <xsl:template match="tei:head" mode="text">
     <xsl:variable name="depth" select="min((count(ancestor::tei:div) + 1, 6))"/>
     <xsl:element name="h{max((2, $depth))}">
@@ -195,14 +199,28 @@
     <xsl:variable name="parts" as="xs:string*">
       <xsl:choose>
         <xsl:when test="$ms">
-          <xsl:sequence select="($ms[1]/* ! normalize-space(.))[.]"/>
+          <xsl:sequence select="($ms[1]/* ! tp:labelled(.))[.]"/>
         </xsl:when>
         <xsl:otherwise>
           <xsl:sequence select="($sourceDesc/(tei:bibl | tei:biblStruct | tei:biblFull | tei:p))[1] ! tp:fields(.)"/>
         </xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <xsl:sequence select="string-join($parts[.], ', ')"/>
+    <!-- distinct: a collection "Fond 5" and an idno[@type="fond"] "5" say the same -->
+    <xsl:sequence select="string-join(distinct-values($parts[.]), ', ')"/>
+  </xsl:function>
+
+  <!-- An archival identifier with its kind when the text does not say it: idno[@type="opis"] "28" gives
+       "Opis 28"; a repository or collection stays as it is. -->
+  <xsl:function name="tp:labelled" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="text" select="normalize-space($e)"/>
+    <xsl:variable name="type" select="normalize-space($e/@type)"/>
+    <xsl:sequence select="if ($e/self::tei:idno and matches($type, '^[A-Za-z]+$') and $text
+                              and not(starts-with(lower-case($text), lower-case($type)))
+                              and not(lower-case($type) = ('uri', 'url', 'doi', 'shelfmark', 'callnumber')))
+                          then upper-case(substring($type, 1, 1)) || substring($type, 2) || ' ' || $text
+                          else $text"/>
   </xsl:function>
 
   <!-- The text of a bibliographic element read as fields: child elements are separated by spaces (the

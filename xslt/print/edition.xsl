@@ -14,7 +14,9 @@
   <xsl:key name="tp:entry" match="tei:standOff//*[@xml:id]" use="@xml:id"/>
 
   <xsl:template match="/tei:teiCorpus" mode="print-root">
-    <xsl:variable name="docs" select="tei:TEI"/>
+    <!-- A compilation's whole (kind "compilation") only lists its parts, which are documents of the
+         book themselves: the contents already list them. -->
+    <xsl:variable name="docs" select="tei:TEI[not(tp:kind(.) = 'compilation')]"/>
     <xsl:call-template name="te:frame">
       <xsl:with-param name="title" select="$edition-title"/>
       <xsl:with-param name="content">
@@ -62,24 +64,12 @@
     </section>
   </xsl:template>
 
-  <!-- ===== Editorial conventions: the editorialDecl statements of the documents, once each, and a key
-       to the signs this print edition uses (only for signs that occur). ===== -->
+  <!-- ===== Editorial conventions: a key to the signs this print edition uses (only for signs that occur),
+       then the editorialDecl statements of the documents, each once. ===== -->
   <xsl:template name="tp:conventions">
     <xsl:param name="docs" as="element()*"/>
     <section class="matter conventions" id="conventions">
       <h2 class="matter-title">Editorial conventions</h2>
-      <xsl:for-each-group select="$docs/tei:teiHeader/tei:encodingDesc/tei:editorialDecl/*[normalize-space()]"
-                          group-by="local-name() || ' ' || normalize-space(.)">
-        <p class="decl">
-          <xsl:variable name="label" select="tp:decl-label(local-name())"/>
-          <xsl:if test="$label"><span class="label"><xsl:value-of select="$label"/>. </span></xsl:if>
-          <xsl:apply-templates select="if (tei:p) then tei:p/node() else node()" mode="fn"/>
-          <xsl:if test="count(current-group()) lt count($docs)">
-            <span class="decl-scope"> (<xsl:value-of select="count(current-group()/ancestor::tei:TEI)"/>
-              of <xsl:value-of select="count($docs)"/> documents)</span>
-          </xsl:if>
-        </p>
-      </xsl:for-each-group>
       <xsl:variable name="text" select="$docs/tei:text"/>
       <xsl:variable name="signs" as="element()*">
         <xsl:if test="$text//tei:note[not(tp:is-endnote(.))]">
@@ -100,10 +90,13 @@
         <xsl:if test="$text//tei:sic[not(parent::tei:choice)]">
           <dt>[sic]</dt><dd>Thus in the source.</dd>
         </xsl:if>
-        <xsl:if test="$text//tei:corr">
-          <dt>text°</dt><dd>A corrected reading. Where the text was damaged by the extraction from PDF, teiedit
-            repaired it (split or joined words, letter-spacing, ligatures, quotation marks, hyphenation); the
-            TEI source keeps the original reading.</dd>
+        <xsl:if test="$text//tei:corr[@resp = '#teiedit']">
+          <dt>⸢text⸣</dt><dd>A passage damaged by the extraction from PDF (shifted letters, split or joined
+            words, letter-spacing, ligatures, quotation marks, hyphenation) and repaired by teiedit; the TEI
+            source keeps the damaged original.</dd>
+        </xsl:if>
+        <xsl:if test="$text//tei:corr[not(@resp = '#teiedit')]">
+          <dt>text°</dt><dd>A correction of an error in the source; the TEI keeps the source's reading.</dd>
         </xsl:if>
         <xsl:if test="$text//tei:choice[tei:reg and not(tei:corr)]">
           <dt>—</dt><dd>Regularised spellings are printed in their regular form; the TEI keeps the original.</dd>
@@ -126,6 +119,23 @@
       <xsl:if test="exists($signs)">
         <h3>Signs used in this edition</h3>
         <dl class="signs"><xsl:sequence select="$signs"/></dl>
+      </xsl:if>
+      <xsl:if test="$docs/tei:teiHeader/tei:encodingDesc/tei:editorialDecl/*[normalize-space()]">
+        <h3>The editorial principles of the TEI sources</h3>
+        <div class="decls">
+          <xsl:for-each-group select="$docs/tei:teiHeader/tei:encodingDesc/tei:editorialDecl/*[normalize-space()]"
+                              group-by="local-name() || ' ' || normalize-space(.)">
+            <p class="decl">
+              <xsl:variable name="label" select="tp:decl-label(local-name())"/>
+              <xsl:if test="$label"><span class="label"><xsl:value-of select="$label"/>. </span></xsl:if>
+              <xsl:apply-templates select="if (tei:p) then tei:p/node() else node()" mode="fn"/>
+              <xsl:if test="count(current-group()) lt count($docs)">
+                <span class="decl-scope"> (<xsl:value-of select="count(current-group()/ancestor::tei:TEI)"/>
+                  of <xsl:value-of select="count($docs)"/> documents)</span>
+              </xsl:if>
+            </p>
+          </xsl:for-each-group>
+        </div>
       </xsl:if>
     </section>
   </xsl:template>
@@ -182,6 +192,7 @@
             <xsl:variable name="entry" select="if ($id) then key('tp:entry', $id, root(current-group()[1]))[1] else ()"/>
             <tp:entry kind="{tp:entity-kind($entry, current-group()[1])}"
                       label="{tp:entry-label($entry, current-group())}"
+                      script="{tp:other-scripts($entry)}"
                       desc="{tp:entry-desc($entry)}">
               <xsl:attribute name="mentions" select="current-group() ! tp:mention-id(.)"/>
               <xsl:for-each-group select="current-group()" group-by="generate-id(ancestor::tei:TEI[1])">
@@ -201,6 +212,9 @@
                   <xsl:sort select="lower-case(@label)" lang="en"/>
                   <li class="index-entry">
                     <span class="index-label"><xsl:value-of select="@label"/></span>
+                    <xsl:if test="normalize-space(@script)">
+                      <span class="index-script"> (<xsl:value-of select="@script"/>)</span>
+                    </xsl:if>
                     <xsl:if test="normalize-space(@desc)">
                       <span class="index-desc">, <xsl:value-of select="@desc"/></span>
                     </xsl:if>
@@ -247,6 +261,15 @@
       </xsl:for-each-group>
     </xsl:variable>
     <xsl:sequence select="if (normalize-space($preferred)) then tp:name-string($preferred) else ($counted, '?')[1]"/>
+  </xsl:function>
+
+  <!-- The entry's names in other scripts (Hangul, Han characters, Cyrillic: register names with an
+       @xml:lang that are not written in Latin letters, by code point ranges), at most two. -->
+  <xsl:function name="tp:other-scripts" as="xs:string">
+    <xsl:param name="entry" as="element()?"/>
+    <xsl:variable name="names" select="$entry/(tei:persName | tei:placeName | tei:orgName)[@xml:lang]
+                                       [not(matches(normalize-space(.), '^[&#x20;-&#x24F;&#x300;-&#x36F;&#x1E00;-&#x1EFF;&#x2000;-&#x206F;]*$'))]"/>
+    <xsl:sequence select="string-join(subsequence(distinct-values($names ! normalize-space(.)), 1, 2), ', ')"/>
   </xsl:function>
 
   <!-- A name as one string, also when it is split into forename/surname or similar parts. -->

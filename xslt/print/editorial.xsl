@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Print: editorial interventions typeset by the edition's conventions (stated on the conventions page,
      see tp:conventions in edition.xsl). Paper has no switch between readings, so:
-       choice/(sic, corr)    the corrected reading, followed by a raised ° marker
+       choice/(sic, corr)    the corrected reading, followed by a raised ° marker; teiedit's repairs of
+                             PDF-extraction damage: the repaired passage between half brackets ⸢ ⸣
        choice/(orig, reg)    the regularised reading;  choice/(abbr, expan): the expansion
        sic (alone)           the text as written, followed by [sic]
        supplied              [text] when the source had brackets (@rend="brackets"), else ⟨text⟩
@@ -16,12 +17,44 @@
   exclude-result-prefixes="#all">
 
   <xsl:template match="tei:choice[tei:corr]" mode="text">
-    <xsl:variable name="corr" select="tei:corr[1]"/>
-    <span class="corr{if ($corr/@resp = '#teiedit') then ' repair' else ''}">
-      <xsl:apply-templates select="$corr/node()" mode="text"/>
-    </span>
-    <span class="corr-mark" aria-hidden="true">°</span>
+    <span class="corr"><xsl:apply-templates select="tei:corr[1]/node()" mode="text"/></span>
+    <span class="corr-mark">°</span>
   </xsl:template>
+
+  <!-- teiedit's repairs of PDF-extraction damage come word by word (a damaged passage is a run of
+       adjacent choices); the run is printed in its corrected reading between half brackets ⸢ ⸣, once. -->
+  <xsl:template match="tei:choice[tei:corr[@resp = '#teiedit']]" mode="text" priority="2">
+    <xsl:variable name="corr" select="tei:corr[1]"/>
+    <!-- The unit that takes part in a run: the choice, or the outermost element around it (a name) that
+         holds nothing but repairs. -->
+    <xsl:variable name="unit" select="(ancestor-or-self::*[tp:is-repair(.)])[1]"/>
+    <xsl:variable name="repairs" select="$unit/descendant-or-self::tei:choice[tei:corr[@resp = '#teiedit']]"/>
+    <xsl:variable name="starts" select=". is $repairs[1]
+        and not(tp:is-repair($unit/preceding-sibling::node()[not(self::text()[not(normalize-space())])][1]))"/>
+    <xsl:variable name="ends" select=". is $repairs[last()]
+        and not(tp:is-repair($unit/following-sibling::node()[not(self::text()[not(normalize-space())])][1]))"/>
+    <xsl:variable name="trailing" select="if ($ends and not($corr/*)) then substring(string($corr), string-length(replace($corr, '\s+$', '')) + 1) else ''"/>
+    <span class="corr repair">
+      <xsl:if test="$starts"><span class="repair-mark">⸢</span></xsl:if>
+      <xsl:choose>
+        <xsl:when test="$ends and not($corr/*)"><xsl:value-of select="replace($corr, '\s+$', '')"/></xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="$corr/node()" mode="text"/></xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="$ends"><span class="repair-mark">⸣</span></xsl:if>
+    </span>
+    <xsl:value-of select="$trailing"/>
+  </xsl:template>
+
+  <!-- Is this node a teiedit repair, or an inline element (a name) holding nothing but repairs? -->
+  <xsl:function name="tp:is-repair" as="xs:boolean">
+    <xsl:param name="node" as="node()?"/>
+    <xsl:variable name="content" select="$node/node()[not(self::text()[not(normalize-space())])]"/>
+    <xsl:sequence select="if ($node[self::tei:choice[tei:corr[@resp = '#teiedit']]]) then true()
+                          else if (not($node instance of element()) or empty($content)
+                                   or $node[self::tei:p or self::tei:div or self::tei:ab or self::tei:note
+                                            or self::tei:item or self::tei:head or self::tei:body]) then false()
+                          else every $c in $content satisfies tp:is-repair($c)"/>
+  </xsl:function>
 
   <xsl:template match="tei:choice[tei:reg and not(tei:corr)]" mode="text">
     <span class="reg"><xsl:apply-templates select="tei:reg[1]/node()" mode="text"/></span>
@@ -71,9 +104,29 @@
                           else '…'"/>
   </xsl:function>
 
+  <!-- An uncertain reading gets "[?]", unless the source's own query note follows it (printed in place). -->
   <xsl:template match="tei:unclear" mode="text">
     <span class="unclear"><xsl:apply-templates mode="text"/></span>
-    <span class="editorial-sign">[?]</span>
+    <xsl:if test="not(following-sibling::node()[1][self::tei:note[@place = 'inline']])">
+      <span class="editorial-sign">[?]</span>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- choice of two original forms (a name and its other romanisation, an abbreviation and the source
+       editor's expansion): both are printed as the source had them. -->
+  <xsl:template match="tei:choice[not(tei:corr | tei:reg | tei:expan)]" mode="text">
+    <span class="choice"><xsl:apply-templates mode="text"/></span>
+  </xsl:template>
+
+  <!-- Any other bracketed expression of the source (@rend="brackets": the brackets are not characters in
+       the TEI) gets its brackets back. -->
+  <xsl:template match="tei:seg[tokenize(@rend) = 'brackets'] | tei:label[tokenize(@rend) = 'brackets']" mode="text">
+    <span class="{string-join(('bracketed', @type), ' ')}">[<xsl:apply-templates mode="text"/>]</span>
+  </xsl:template>
+
+  <!-- Handwriting the source describes in brackets is an addition of its own kind: no \ / signs. -->
+  <xsl:template match="tei:seg[@type = 'handwritten']//tei:add" mode="text" priority="2">
+    <span class="add handwritten"><xsl:apply-templates mode="text"/></span>
   </xsl:template>
 
   <xsl:template match="tei:add" mode="text">

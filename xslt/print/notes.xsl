@@ -8,13 +8,11 @@
   xmlns:te="urn:teiedit" xmlns:tp="urn:teiedit:print" xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all">
 
-  <!-- The number printed for a note: the same rule as the web edition, counted per document (in the whole
-       edition all documents share one input tree, so "preceding" must stop at the document). -->
+  <!-- The number printed for a note: the web edition's own label (te:note-label in html/notes.xsl: @n, else
+       the running number among the document's footnotes), so paper and screen cite the same notes. -->
   <xsl:function name="tp:note-n" as="xs:string">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:variable name="text" select="$note/ancestor::tei:text[last()]"/>
-    <xsl:sequence select="if ($note/@n) then normalize-space($note/@n)
-                          else string(count($note/preceding::tei:note intersect $text//tei:note) + 1)"/>
+    <xsl:sequence select="te:note-label($note)"/>
   </xsl:function>
 
   <!-- Notes that are printed at the end of the document rather than at the foot of a page. -->
@@ -22,6 +20,18 @@
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:sequence select="exists($note/ancestor::tei:back) or $note/@type = 'orphan'"/>
   </xsl:function>
+
+  <!-- A note the source printed in the running text (an editor's [?] or [sic], a [Source: …] line) stays
+       where it is: a paragraph between blocks, else inline; in brackets when the source had them. -->
+  <xsl:template match="tei:note[@place = 'inline']" mode="text">
+    <xsl:variable name="brackets" select="tokenize(@rend) = 'brackets'"/>
+    <xsl:element name="{if (parent::tei:div | parent::tei:body | parent::tei:back | parent::tei:front) then 'p' else 'span'}">
+      <xsl:attribute name="class" select="string-join(('inline-note', @type, @subtype), ' ')"/>
+      <xsl:if test="$brackets">[</xsl:if>
+      <xsl:apply-templates mode="fn"/>
+      <xsl:if test="$brackets">]</xsl:if>
+    </xsl:element>
+  </xsl:template>
 
   <xsl:template match="tei:note" mode="text">
     <xsl:variable name="n" select="tp:note-n(.)"/>

@@ -93,7 +93,7 @@ def render_pdf(job: PrintJob) -> bytes:
     """
     import weasyprint
 
-    when = dt.datetime.fromtimestamp(job.epoch, dt.timezone.utc) if job.epoch is not None else None
+    when = dt.datetime.fromtimestamp(job.epoch, dt.UTC) if job.epoch is not None else None
     attachments = [
         weasyprint.Attachment(string=a.data, name=a.name, description=a.description,
                               relationship="Source", created=when, modified=when)
@@ -205,7 +205,7 @@ def _html_text(doc: etree._Element) -> str:
 def _render_or_explain(job: PrintJob) -> bytes:
     try:
         return render_pdf(job)
-    except Exception as exc:  # WeasyPrint raises many kinds; name the PDF that failed
+    except Exception as exc:  # noqa: BLE001 -- WeasyPrint raises many kinds; name the PDF that failed
         raise TeieditError(f"WeasyPrint could not lay out {job.output}: {exc}", job.output) from None
 
 
@@ -285,8 +285,8 @@ def _epoch() -> int | None:
 def edition_params(edition: Edition) -> dict[str, str]:
     """teiedit.toml values for the title page and the running heads."""
     epoch = _epoch()
-    year = (dt.datetime.fromtimestamp(epoch, dt.timezone.utc) if epoch is not None
-            else dt.datetime.now(dt.timezone.utc)).year
+    year = (dt.datetime.fromtimestamp(epoch, dt.UTC) if epoch is not None
+            else dt.datetime.now(dt.UTC)).year
     return {
         "edition-title": edition.title,
         "edition-short-title": edition.short_title or edition.title,
