@@ -171,7 +171,7 @@
   </xsl:template>
   <xsl:template match="tei:lb" mode="meta"><br/></xsl:template>
   <xsl:template match="tei:licence | tei:ref | tei:ptr" mode="meta">
-    <xsl:variable name="url" select="te:safe-url(@target)"/>
+    <xsl:variable name="url" select="te:link-target(., tokenize(normalize-space(@target), ' ')[1])"/>
     <xsl:choose>
       <xsl:when test="$url"><a href="{$url}"><xsl:apply-templates mode="meta"/><xsl:if test="not(normalize-space())"><xsl:value-of select="$url"/></xsl:if></a></xsl:when>
       <xsl:otherwise><xsl:apply-templates mode="meta"/></xsl:otherwise>
