@@ -35,7 +35,9 @@
     <xsl:apply-templates select="." mode="text"/>
   </xsl:template>
   <xsl:template match="*" mode="choice"><xsl:apply-templates select="." mode="text"/></xsl:template>
-  <xsl:template match="text()" mode="choice"><xsl:if test="normalize-space()"><xsl:value-of select="."/></xsl:if></xsl:template>
+  <!-- Spaces between the alternatives are kept: when both are shown (an abbreviation with its expansion from
+       the source) they separate them, and HTML collapses them when one is hidden. -->
+  <xsl:template match="text()" mode="choice"><xsl:value-of select="."/></xsl:template>
   <xsl:template match="comment() | processing-instruction()" mode="choice"/>
 
   <xsl:function name="te:original-title" as="xs:string">
