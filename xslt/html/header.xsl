@@ -187,9 +187,7 @@
 
   <!-- An archival citation: repository, collection, shelfmark; bibl and biblStruct read as text. -->
   <xsl:template match="tei:msDesc" mode="citation">
-    <xsl:variable name="ident" select="tei:msIdentifier/(tei:country | tei:settlement | tei:institution | tei:repository
-                                       | tei:collection | tei:idno | tei:msName)[normalize-space()]"/>
-    <span class="archival"><xsl:value-of select="string-join($ident/normalize-space(), ', ')"/></span>
+    <span class="archival"><xsl:value-of select="te:ms-identifier(tei:msIdentifier)"/></span>
     <xsl:for-each select="* except tei:msIdentifier">
       <xsl:text> </xsl:text><xsl:apply-templates select="." mode="meta"/>
     </xsl:for-each>
