@@ -84,6 +84,8 @@ def test_reading_switch_shows_the_original_or_the_corrected_reading(site: Path, 
     page.get_by_label("as in the source").check()
     assert original.is_visible() and not corrected.is_visible()
     assert page.locator(".choice .orig").is_visible() and not page.locator(".choice .reg").is_visible()
+    # the original reading has no teiedit notes (docs/tei-conventions.md)
+    assert not page.locator("#noteref-3").is_visible() and page.locator("#noteref-1").is_visible()
     page.get_by_label("corrected").check()
     assert corrected.is_visible() and not original.is_visible()
     # the choice is remembered on the next page load
