@@ -457,6 +457,35 @@ def test_the_html_for_weasyprint_has_no_script_or_remote_reference() -> None:
         assert all(not h.startswith(("http", "//")) for h in html.xpath("//link/@href"))
 
 
+HOSTILE = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Hostile</title>
+</titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>
+<text><body><p>Look <ref target="javascript:alert(1)">here</ref> and <ref target="file:///etc/passwd">there</ref>.</p>
+<figure><graphic url="file:///etc/passwd"/><head>A picture</head></figure>
+<p rend="x" style="background: url(file:///etc/passwd)">&lt;link rel="stylesheet" href="file:///etc/passwd"/&gt; stays text</p>
+</body></text></TEI>"""
+
+
+def test_a_hostile_document_cannot_make_the_pdf_read_files(tmp_path: Path) -> None:
+    source = tmp_path / "hostile.xml"
+    source.write_text(HOSTILE, encoding="utf-8")
+    PdfBuilder().build([source], tmp_path / "pdf", EDITION)
+    pdf = tmp_path / "pdf" / "hostile.pdf"
+    text = _norm(" ".join(p.extract_text() for p in PdfReader(pdf).pages))
+    assert "A picture" in text and '<link rel="stylesheet" href="file:///etc/passwd"/> stays text' in text
+    assert b"root:x:0:0" not in pdf.read_bytes()
+    assert not any(page.images for page in PdfReader(pdf).pages)
+
+
+def test_the_pdf_command_reports_bad_input_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from helpers import run_cli
+
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<TEI>", encoding="utf-8")
+    code, _, err = run_cli(["pdf", str(bad), "--out", str(tmp_path / "out")], capsys)
+    assert code == 2 and "bad.xml" in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists()
+
+
 # -- page images (artefacts for a human eye, not committed) ------------------------------------------------
 
 
