@@ -476,6 +476,15 @@ def test_a_hostile_document_cannot_make_the_pdf_read_files(tmp_path: Path) -> No
     assert not any(page.images for page in PdfReader(pdf).pages)
 
 
+def test_the_same_tei_gives_the_same_pdf_bytes() -> None:
+    """With SOURCE_DATE_EPOCH fixed, a PDF is reproducible (dates of the PDF and its attachments)."""
+    from teiedit.builders.pdf import render_pdf
+
+    job = next(j for j in plan([FIXTURES / "report-winter-1956-12-01.xml"], EDITION) if j.output != "edition.pdf")
+    job = type(job)(job.output, job.html, job.attachments, title=job.title, epoch=int(FIXED_EPOCH))
+    assert render_pdf(job) == render_pdf(job)
+
+
 def test_the_pdf_command_reports_bad_input_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from helpers import run_cli
 
