@@ -1,7 +1,9 @@
 """Time the web edition: a full build of an edition's TEI, a rebuild with nothing changed, and a rebuild
 after one document changed. Prints seconds per stage and per page.
 
-    PYTHONPATH=src python benchmarks/html.py [TEI_FOLDER ...]   (default: tei/ of this repository)
+    PYTHONPATH=src python benchmarks/html.py [--copies N] [TEI_FOLDER ...]   (default: tei/ of this repository)
+
+--copies N renders every document N times (as separate files) to show how the build scales.
 """
 
 from __future__ import annotations
@@ -20,12 +22,19 @@ from teiedit.io import iter_xml_files
 
 def main(argv: list[str]) -> None:
     repo = Path(__file__).resolve().parent.parent
+    copies = 1
+    if argv[:1] == ["--copies"]:
+        copies, argv = int(argv[1]), argv[2:]
     folders = [Path(a) for a in argv] or [repo / "tei"]
     edition = load_edition(repo) if find_edition_root(repo) else default_edition(repo)
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "tei"
         for i, folder in enumerate(folders):
             shutil.copytree(folder, src / str(i))
+            originals = sorted((src / str(i)).glob("*.xml"))
+            for c in range(2, copies + 1):
+                for f in originals:
+                    shutil.copyfile(f, f.with_name(f"{f.stem}-copy{c}.xml"))
         edition = dataclasses.replace(edition, registers=src / "no-registers-folder")
         files = list(iter_xml_files([src]))
         out = Path(tmp) / "html"

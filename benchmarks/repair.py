@@ -29,14 +29,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+# benchmarks/ holds html.py, which would shadow the standard library's html module
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(REPO / "src"))
 
-from lxml import etree  # noqa: E402
+from lxml import etree
 
-from teiedit.config import default_edition  # noqa: E402
-from teiedit.document import TEI_NS, TeiDocument, local_name, xpath  # noqa: E402
-from teiedit.pipeline import ConvertOptions, convert_text, source_from_file  # noqa: E402
-from teiedit.transforms import PassContext, run_passes  # noqa: E402
+from teiedit.config import default_edition
+from teiedit.document import TEI_NS, TeiDocument, local_name, xpath
+from teiedit.pipeline import ConvertOptions, convert_text, source_from_file
+from teiedit.transforms import PassContext, run_passes
 
 SOURCE = REPO / "sources" / "bulletin-cwihp-1956-crisis-documents.txt"
 TRUTH = REPO / "benchmarks" / "data" / "repair" / "bulletin.tsv"

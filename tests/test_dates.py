@@ -30,6 +30,7 @@ from teiedit.dates import find_dates, parse_date_line
         ("8 Feb. to 27 March 1956", "8 Feb. to 27 March 1956", {"from": "1956-02-08", "to": "1956-03-27"}),
         ("April 24-29, 1956 (Pyongyang", "April 24-29, 1956", {"from": "1956-04-24", "to": "1956-04-29"}),
         ("held 30-31 August 1956.", "30-31 August 1956", {"from": "1956-08-30", "to": "1956-08-31"}),
+        ("from 2 to 14 March 1956,", "2 to 14 March 1956", {"from": "1956-03-02", "to": "1956-03-14"}),
         ("between 19 February and 19 March 1956", "19 February and 19 March 1956",
          {"from": "1956-02-19", "to": "1956-03-19"}),
     ],
@@ -55,6 +56,25 @@ def test_not_dates(text: str) -> None:
 def test_overlaps_are_settled_leftmost_longest() -> None:
     found = find_dates("Diary from 1 October to 25 October 1959, entry 24 October. In: 2002.")
     assert [f.text for f in found] == ["1 October to 25 October 1959", "24 October", "2002"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "when", "context", "full"),
+    [
+        ("31-III-56 x", "31-III-56", "..56-03-31", "1956", "1956-03-31"),
+        ("5.IX.56", "5.IX.56", "..56-09-05", "1961", "1956-09-05"),
+        ("5.IX.56", "5.IX.56", "..56-09-05", "1890", None),  # 1856 or 1956: too far from 1890 either way
+        ("5.6.56", "5.6.56", "::56-06-05", "1956", "1956-06-05"),
+        ("5.6.56", "5.6.56", "::56-06-05", "1957", None),  # all-numeric: only with that very year nearby
+        ("25/VII. I.", "25/VII", "--07-25", "1956", "--07-25"),
+    ],
+)
+def test_dates_without_century(text: str, span: str, when: str, context: str, full: str | None) -> None:
+    from teiedit.dates import century
+
+    (found,) = find_dates(text)
+    assert (found.text, found.attrs) == (span, {"when": when})
+    assert century(when, context) == full
 
 
 def test_date_line_for_readers() -> None:

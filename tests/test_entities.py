@@ -56,9 +56,11 @@ def test_case(src: Path, update_goldens: bool) -> None:
     assert_golden(serialize_tei(doc.tree), src.with_name(f"{src.stem}.expected.xml"), update_goldens)
 
 
-def test_case_outputs_are_valid_tei_all(shared: Path) -> None:
-    """All cases in one test: compiling tei_all.rng takes most of the time."""
+def test_case_outputs_and_the_edition_registers_are_valid_tei_all(shared: Path) -> None:
+    """In one test: compiling tei_all.rng takes most of the time."""
     rng = etree.RelaxNG(etree.parse(str(shared / "tei-p5" / "schemas" / "rng" / "tei_all.rng")))
+    for f in sorted((Path(__file__).resolve().parent.parent / "tei" / "registers").glob("*.xml")):
+        assert rng.validate(etree.parse(str(f))), (f.name, str(rng.error_log))
     for src in INPUTS:
         doc = TeiDocument(tree=parse_xml_bytes(src.read_bytes(), src), name=src.stem)
         run(doc)
@@ -154,3 +156,48 @@ def test_duplicate_ids_across_registers_are_refused(tmp_path: Path) -> None:
         (tmp_path / name).write_bytes((REGISTERS / "places.xml").read_bytes())
     with pytest.raises(TeieditError, match="used twice"):
         load_registers(tmp_path)
+
+
+def test_an_unresolved_short_form_goes_to_the_much_more_named_entry_with_cert() -> None:
+    body, ctx = tagged("<p>Li said so first.</p>" + "<p>" + "x " * 2100 + "</p>"
+                       "<p>Li Sangjo, Li Sangjo and Li Sangjo wrote; Li Pilgyu did not.</p>")
+    first = body.xpath(".//tei:persName", namespaces=NSMAP)[0]
+    assert (first.text, first.get("ref"), first.get("cert")) == ("Li", "#p-ri", "medium")
+    assert {"document": "t", "text": "Li", "reason": "linked to the most mentioned",
+            "candidates": ["p-ri", "p-ri-pil-gyu"], "ref": "p-ri"} in ctx.records["entities"]
+
+
+def test_places_in_lower_case_compounds_are_adjectives() -> None:
+    body, _ = tagged("<p>anti-Korea struggles, pro-USSR officials, Moscow-Pyongyang relations.</p>")
+    assert names(body) == [("placeName", "#pl-moscow", "Moscow"), ("placeName", "#pl-pyongyang", "Pyongyang")]
+
+
+def test_romanisation_glosses_in_choice_link_both_forms_inside_their_segs() -> None:
+    body, _ = tagged('<p>comrades <choice><seg>Ri Sang-jo</seg> <seg type="romanisation" rend="brackets">'
+                     "Li Sangjo</seg></choice> and <choice><seg>Kim Il</seg> <seg>Sung</seg></choice>.</p>")
+    assert names(body) == [("persName", "#p-ri", "Ri Sang-jo"), ("persName", "#p-ri", "Li Sangjo")]
+    # each name sits inside its seg; choice keeps only seg children
+    assert body.xpath("count(.//tei:choice/tei:seg/tei:persName)", namespaces=NSMAP) == 2
+    assert body.xpath("count(.//tei:choice/*[not(self::tei:seg)])", namespaces=NSMAP) == 0
+
+
+def test_names_in_repaired_words_wrap_the_whole_choices() -> None:
+    body, _ = tagged('<p>Cde. <choice><sic>Nk"</sic><corr resp="#teiedit">Li </corr></choice>'
+                     '<choice><sic>Ucpilq."</sic><corr resp="#teiedit">Sangjo, </corr></choice>said.</p>')
+    (name,) = body.xpath(".//tei:persName", namespaces=NSMAP)
+    assert name.get("ref") == "#p-ri"
+    assert [etree.QName(c).localname for c in name] == ["choice", "choice"]
+
+
+def test_a_name_inside_a_longer_correction_is_marked_in_the_correction() -> None:
+    body, _ = tagged('<p>Talks <choice><sic>h e l d i n M o s c o w</sic><corr resp="#teiedit">held in Moscow'
+                     " in 1956</corr></choice> ended.</p>")
+    corr = body.find(".//{http://www.tei-c.org/ns/1.0}corr")
+    assert [(etree.QName(c).localname, c.text) for c in corr] == [("placeName", "Moscow"), ("date", "1956")]
+    assert body.find(".//{http://www.tei-c.org/ns/1.0}sic").text == "h e l d i n M o s c o w"
+
+
+def test_a_place_name_for_a_group_is_no_place() -> None:
+    body, _ = tagged("""<p>the "Soviet" and "Moscow" factions, the Moscow "group", the Moscow [old] faction;
+        in Moscow grouped.</p>""")
+    assert names(body) == [("placeName", "#pl-moscow", "Moscow")]

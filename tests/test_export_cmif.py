@@ -11,7 +11,7 @@ from lxml import etree
 
 from teiedit.config import load_edition
 from teiedit.exchange.cmif import build_cmif, edition_letters, serialize_cmif
-from teiedit.exchange.schematron import run_schematron
+from teiedit.validate import schematron_diagnostics
 
 CASES = Path(__file__).resolve().parent / "cases" / "exchange"
 REPO = Path(__file__).resolve().parent.parent
@@ -20,12 +20,16 @@ NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 
 @pytest.fixture(scope="module")
 def cmif_rng() -> etree.RelaxNG:
-    return etree.RelaxNG(etree.parse(str(REPO.parent / "shared" / "cmif" / "cmi-customization.rng")))
+    return etree.RelaxNG(
+        etree.parse(str(REPO.parent / "shared" / "cmif" / "cmi-customization.rng"))
+    )
 
 
 def assert_valid_cmif(tree: etree._ElementTree, rng: etree.RelaxNG) -> None:
     assert rng.validate(tree), rng.error_log
-    findings = run_schematron(REPO.parent / "shared" / "cmif" / "cmif.sch", tree)
+    findings = schematron_diagnostics(
+        tree, "cmif.xml", REPO.parent / "shared" / "cmif" / "cmif.sch"
+    )
     assert findings == [], findings
 
 
@@ -40,26 +44,44 @@ def test_cmif_of_the_test_edition_is_valid_and_matches_the_golden(
 
 # letter -> (senders with refs, sender place, date attributes, addressees with refs)
 EXPECTED = {
-    "letter-ri-to-kim": ([("Ri Sang-jo", None)], ("Moscow", "http://www.geonames.org/524901"),
-                         {"when": "1956-10-22"}, [("Kim Il Sung", "http://viaf.org/viaf/91810738")]),
-    "letter-ri-to-cc": ([("Ri Sang-jo", None)], ("Moscow", "http://www.geonames.org/524901"),
-                        {"when": "1956-10-12"}, [("Central Committee of the Korean Workers' Party", None)]),
-    "letter-kim-to-ri": ([("Kim Il Sung", "http://viaf.org/viaf/91810738")],
-                         ("Pyongyang", "http://www.geonames.org/1871859"),
-                         {"notBefore": "1956-09-01", "notAfter": "1956-09-30"}, [("Ri Sang-jo", None)]),
+    "letter-ri-to-kim": (
+        [("Ri Sang-jo", None)],
+        ("Moscow", "http://www.geonames.org/524901"),
+        {"when": "1956-10-22"},
+        [("Kim Il Sung", "http://viaf.org/viaf/91810738")],
+    ),
+    "letter-ri-to-cc": (
+        [("Ri Sang-jo", None)],
+        ("Moscow", "http://www.geonames.org/524901"),
+        {"when": "1956-10-12"},
+        [("Central Committee of the Korean Workers' Party", None)],
+    ),
+    "letter-kim-to-ri": (
+        [("Kim Il Sung", "http://viaf.org/viaf/91810738")],
+        ("Pyongyang", "http://www.geonames.org/1871859"),
+        {"notBefore": "1956-09-01", "notAfter": "1956-09-30"},
+        [("Ri Sang-jo", None)],
+    ),
 }
 
 
 @pytest.mark.parametrize("letter", sorted(EXPECTED))
 def test_each_letter_has_its_correspondents_places_and_dates(letter: str) -> None:
     tree = build_cmif(load_edition(CASES / "edition")).tree
-    (desc,) = tree.xpath(f"//tei:correspDesc[@ref='https://example.org/exchange-test/{letter}']", namespaces=NS)
+    (desc,) = tree.xpath(
+        f"//tei:correspDesc[@ref='https://example.org/exchange-test/{letter}']", namespaces=NS
+    )
     senders, place, date, addressees = EXPECTED[letter]
-    sent, received = desc.xpath("tei:correspAction[@type='sent']", namespaces=NS)[0], \
-        desc.xpath("tei:correspAction[@type='received']", namespaces=NS)[0]
+    sent, received = (
+        desc.xpath("tei:correspAction[@type='sent']", namespaces=NS)[0],
+        desc.xpath("tei:correspAction[@type='received']", namespaces=NS)[0],
+    )
 
     def parties(action: etree._Element) -> list[tuple[str, str | None]]:
-        return [(p.text, p.get("ref")) for p in action.xpath("tei:persName | tei:orgName", namespaces=NS)]
+        return [
+            (p.text, p.get("ref"))
+            for p in action.xpath("tei:persName | tei:orgName", namespaces=NS)
+        ]
 
     assert parties(sent) == senders
     assert parties(received) == addressees
@@ -67,7 +89,8 @@ def test_each_letter_has_its_correspondents_places_and_dates(letter: str) -> Non
     assert (pl.text, pl.get("ref")) == place
     assert dict(sent.find("tei:date", NS).attrib) == date
     assert desc.get("source") == "#" + tree.find(".//tei:sourceDesc/tei:bibl", NS).get(
-        "{http://www.w3.org/XML/1998/namespace}id")
+        "{http://www.w3.org/XML/1998/namespace}id"
+    )
 
 
 def test_documents_that_are_not_letters_are_left_out() -> None:
@@ -75,18 +98,37 @@ def test_documents_that_are_not_letters_are_left_out() -> None:
     assert names == ["letter-kim-to-ri", "letter-ri-to-cc", "letter-ri-to-kim"]
 
 
-def test_cli_writes_cmif_and_refuses_an_edition_without_licence(tmp_path: Path,
-                                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_writes_cmif_and_refuses_an_edition_without_licence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "cmif.xml"
-    code, stdout, _ = run_cli(["export", "cmif", "--edition", str(CASES / "edition"), "--out", str(out),
-                               "--email", "editor@example.org"], capsys)
+    code, stdout, _ = run_cli(
+        [
+            "export",
+            "cmif",
+            "--edition",
+            str(CASES / "edition"),
+            "--out",
+            str(out),
+            "--email",
+            "editor@example.org",
+        ],
+        capsys,
+    )
     assert code == 0 and "3 letters" in stdout
-    assert etree.parse(str(out)).xpath("string(//tei:editor/tei:email)", namespaces=NS) == "editor@example.org"
+    assert (
+        etree.parse(str(out)).xpath("string(//tei:editor/tei:email)", namespaces=NS)
+        == "editor@example.org"
+    )
     bare = tmp_path / "bare"
     shutil.copytree(CASES / "edition", bare)
     toml = (bare / "teiedit.toml").read_text(encoding="utf-8")
-    (bare / "teiedit.toml").write_text(toml.replace("licence_url", "# licence_url"), encoding="utf-8")
-    code, _, err = run_cli(["export", "cmif", "--edition", str(bare), "--out", str(tmp_path / "x.xml")], capsys)
+    (bare / "teiedit.toml").write_text(
+        toml.replace("licence_url", "# licence_url"), encoding="utf-8"
+    )
+    code, _, err = run_cli(
+        ["export", "cmif", "--edition", str(bare), "--out", str(tmp_path / "x.xml")], capsys
+    )
     assert code == 2 and "licence" in err and "Traceback" not in err
     assert not (tmp_path / "x.xml").exists()
 
@@ -105,22 +147,28 @@ def test_cmif_of_this_edition(cmif_rng: etree.RelaxNG) -> None:
     assert_valid_cmif(tree, cmif_rng)
     descs = tree.xpath("//tei:correspDesc", namespaces=NS)
     assert len(descs) == len(letters)
-    for (_, root), desc in zip(letters, descs):
+    for (_, root), desc in zip(letters, descs, strict=True):
         sent = root.find(".//tei:correspDesc/tei:correspAction[@type='sent']", NS)
-        when = sent.find("tei:date", NS).get("when") if sent.find("tei:date", NS) is not None else None
+        when = (
+            sent.find("tei:date", NS).get("when") if sent.find("tei:date", NS) is not None else None
+        )
         if when and len(when) >= 4:
             assert desc.find("tei:correspAction[@type='sent']/tei:date", NS).get("when") == when
-        assert desc.xpath("tei:correspAction[@type='sent']/*[self::tei:persName or self::tei:orgName]",
-                          namespaces=NS)
+        assert desc.xpath(
+            "tei:correspAction[@type='sent']/*[self::tei:persName or self::tei:orgName]",
+            namespaces=NS,
+        )
 
 
-def test_schematron_runner_catches_a_missing_addressee_and_an_undated_date() -> None:
+def test_cmif_schematron_catches_a_missing_addressee_and_an_undated_date() -> None:
     tree = build_cmif(load_edition(CASES / "edition")).tree
     first = tree.find(".//tei:correspDesc", NS)
     first.remove(first.find("tei:correspAction[@type='received']", NS))
     date = first.find("tei:correspAction/tei:date", NS)
     for attr in list(date.attrib):
         del date.attrib[attr]
-    findings = run_schematron(REPO.parent / "shared" / "cmif" / "cmif.sch", tree)
-    codes = sorted(f.message.split()[0] for f in findings if f.is_error)
+    findings = schematron_diagnostics(
+        tree, "cmif.xml", REPO.parent / "shared" / "cmif" / "cmif.sch"
+    )
+    codes = sorted(f.message.split()[0] for f in findings if f.level.value == "error")
     assert codes == ["[E0002]", "[E0004]"]

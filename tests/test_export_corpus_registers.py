@@ -23,24 +23,38 @@ NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 
 
 def pointers(root: etree._Element) -> list[tuple[etree._Element, str]]:
-    return [(el, tok[1:]) for el in root.iter() if isinstance(el.tag, str)
-            for v in el.attrib.values() for tok in v.split() if tok.startswith("#") and len(tok) > 1]
+    return [
+        (el, tok[1:])
+        for el in root.iter()
+        if isinstance(el.tag, str)
+        for v in el.attrib.values()
+        for tok in v.split()
+        if tok.startswith("#") and len(tok) > 1
+    ]
 
 
 def test_corpus_keeps_ids_unique_and_every_pointer_resolvable() -> None:
     corpus = build_corpus(load_edition(CASES / "edition"))
     ids = [el.get(XML_ID) for el in corpus.iter() if isinstance(el.tag, str) and el.get(XML_ID)]
     assert len(ids) == len(set(ids))
-    unresolved = [(etree.QName(el).localname, target) for el, target in pointers(corpus) if target not in ids]
+    unresolved = [
+        (etree.QName(el).localname, target) for el, target in pointers(corpus) if target not in ids
+    ]
     assert unresolved == []
     # a document's own pointers follow its renamed ids: the note in letter-ri-to-kim still points
     # to the paragraph of that letter, not to the first "p1" of the corpus
     letter = corpus.xpath("tei:TEI[@xml:id='letter-ri-to-kim']", namespaces=NS)[0]
     (ref,) = letter.xpath(".//tei:note//tei:ref", namespaces=NS)
-    assert letter.xpath(f".//*[@xml:id='{ref.get('target')[1:]}']", namespaces=NS)[0].tag.endswith("}p")
+    assert letter.xpath(f".//*[@xml:id='{ref.get('target')[1:]}']", namespaces=NS)[0].tag.endswith(
+        "}p"
+    )
     # register pointers keep their values
-    assert letter.xpath("string(.//tei:correspAction[@type='received']/tei:persName/@ref)",
-                        namespaces=NS) == "#kim-il-sung"
+    assert (
+        letter.xpath(
+            "string(.//tei:correspAction[@type='received']/tei:persName/@ref)", namespaces=NS
+        )
+        == "#kim-il-sung"
+    )
 
 
 def test_corpus_holds_registers_then_every_document_with_all_its_text() -> None:
@@ -48,23 +62,36 @@ def test_corpus_holds_registers_then_every_document_with_all_its_text() -> None:
     corpus = build_corpus(edition)
     members = corpus.xpath("tei:TEI", namespaces=NS)
     assert [m.get(XML_ID) for m in members] == [
-        "register-orgs", "register-persons", "register-places",
-        "letter-kim-to-ri", "letter-ri-to-cc", "letter-ri-to-kim", "memo-plenum",
+        "register-orgs",
+        "register-persons",
+        "register-places",
+        "letter-kim-to-ri",
+        "letter-ri-to-cc",
+        "letter-ri-to-kim",
+        "memo-plenum",
     ]
     for member in members[3:]:
         original = etree.parse(str(edition.tei / f"{member.get(XML_ID)}.xml")).getroot()
-        assert "".join(member.find("tei:text", NS).itertext()) == "".join(original.find("tei:text", NS).itertext())
+        assert "".join(member.find("tei:text", NS).itertext()) == "".join(
+            original.find("tei:text", NS).itertext()
+        )
 
 
 def test_corpus_is_valid_tei_all() -> None:
-    rng = etree.RelaxNG(etree.parse(str(SHARED / "tei-p5" / "schemas" / "rng" / "tei_all.rng")))
+    from teiedit.validate import load_rng  # cached per process: the import tests reuse the grammar
+
+    rng = load_rng(SHARED / "tei-p5" / "schemas" / "rng" / "tei_all.rng")
     corpus = build_corpus(load_edition(CASES / "edition"))
     assert rng.validate(etree.ElementTree(corpus)), rng.error_log
 
 
-def test_corpus_zip_has_every_file_and_a_manifest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_corpus_zip_has_every_file_and_a_manifest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "corpus.zip"
-    code, stdout, _ = run_cli(["export", "corpus", "--edition", str(CASES / "edition"), "--out", str(out)], capsys)
+    code, stdout, _ = run_cli(
+        ["export", "corpus", "--edition", str(CASES / "edition"), "--out", str(out)], capsys
+    )
     assert code == 0 and "7 TEI files" in stdout
     with zipfile.ZipFile(out) as zf:
         manifest = json.loads(zf.read("manifest.json"))
@@ -77,22 +104,35 @@ def test_corpus_zip_has_every_file_and_a_manifest(tmp_path: Path, capsys: pytest
 
 def test_registers_export_csv_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "registers"
-    code, _, _ = run_cli(["export", "registers", "--edition", str(CASES / "edition"), "--out", str(out)], capsys)
+    code, _, _ = run_cli(
+        ["export", "registers", "--edition", str(CASES / "edition"), "--out", str(out)], capsys
+    )
     assert code == 0
     data = json.loads((out / "registers.json").read_text(encoding="utf-8"))
-    table = {(kind, r["id"]): (r["names"][0], r["mentions"], r["authority_uris"])
-             for kind, rows in data.items() for r in rows}
+    table = {
+        (kind, r["id"]): (r["names"][0], r["mentions"], r["authority_uris"])
+        for kind, rows in data.items()
+        for r in rows
+    }
     assert table == {
-        ("persons", "kim-il-sung"): ("Kim Il Sung", 5, ["http://www.wikidata.org/entity/Q39464",
-                                                        "http://viaf.org/viaf/91810738"]),
+        ("persons", "kim-il-sung"): (
+            "Kim Il Sung",
+            5,
+            ["http://www.wikidata.org/entity/Q39464", "http://viaf.org/viaf/91810738"],
+        ),
         ("persons", "ri-sang-jo"): ("Ri Sang-jo", 4, []),
         ("places", "moscow"): ("Moscow", 4, ["http://www.geonames.org/524901"]),
-        ("places", "pyongyang"): ("Pyongyang", 3, ["http://www.geonames.org/1871859",
-                                                   "http://www.wikidata.org/entity/Q18808"]),
+        ("places", "pyongyang"): (
+            "Pyongyang",
+            3,
+            ["http://www.geonames.org/1871859", "http://www.wikidata.org/entity/Q18808"],
+        ),
         ("orgs", "kwp-cc"): ("Central Committee of the Korean Workers' Party", 3, []),
     }
     for kind, rows in data.items():
-        parsed = list(csv.DictReader(io.StringIO((out / f"{kind}.csv").read_text(encoding="utf-8"))))
+        parsed = list(
+            csv.DictReader(io.StringIO((out / f"{kind}.csv").read_text(encoding="utf-8")))
+        )
         assert [r["id"] for r in parsed] == [r["id"] for r in rows]
         assert [int(r["mentions"]) for r in parsed] == [r["mentions"] for r in rows]
         assert [r["names"].split(" | ") for r in parsed] == [r["names"] for r in rows]

@@ -97,6 +97,9 @@ def page(site: Path, name: str) -> etree._ElementTree:
         ("letter-a.html", "count(//ol[@class='revisions']/li)", 1.0),
         ("letter-a.html", "string(//a[@class='stable-url']/@href)", "https://example.org/test/letter-a"),
         ("letter-a.html", "string(//ul[@class='downloads']//a/@href)", "tei/letter-a.xml"),
+        ("letter-a.html", "string(//head/link[@rel='canonical']/@href)", "https://example.org/test/letter-a"),
+        ("letter-a.html", "string(//head/meta[@name='citation_author']/@content)", "Anna Berg"),
+        ("letter-a.html", "string(//head/meta[@name='description']/@content)", "Anna asks Carl about the harvest."),
         # neighbours
         ("letter-a.html", "string(//a[@rel='next']/@href)", "letter-b.html"),
         ("letter-a.html", "string(//a[@class='next-letter']/@href)", "letter-b.html"),
@@ -105,7 +108,7 @@ def page(site: Path, name: str) -> etree._ElementTree:
         ("memo-c.html", "string(//a[@rel='prev']/@href)", "letter-b.html"),
         ("letter-b.html", "string(//a[@class='stable-url']/@href)", "https://example.org/test/letter-b"),
         # index
-        ("index.html", "count(//table[@id='documents']/tbody/tr)", 3.0),
+        ("index.html", "count(//table[@id='documents']/tbody/tr)", 4.0),
         ("index.html", "string(//tbody/tr[1]/td[2]/a/@href)", "letter-a.html"),
         ("index.html", "string(//tbody/tr[1]/td[3])", "Anna Berg"),
         ("index.html", "string(//tbody/tr[1]/td[4])", "Carl Dorn"),
@@ -113,6 +116,18 @@ def page(site: Path, name: str) -> etree._ElementTree:
         ("index.html", "string(//tbody/tr[1]/td[6])", "Northtown, City Archive, Berg papers, Box 3, folder 7"),
         ("index.html", "count(//select[@id='filter-year']/option)", 3.0),
         ("index.html", "string(//tbody/tr[3]/@data-persons)", "Kim Chol"),
+        # pointers, tables, verse, pages
+        ("compilation-s.html", "string(//a[.='Memorandum on the carts']/@href)", "memo-c.html"),
+        ("compilation-s.html", "count(//a[.='A part not in this build'])", 0.0),
+        ("compilation-s.html", "string(//span[@class='tei-ref'])", "A part not in this build"),
+        ("compilation-s.html", "string(//a[@class='tei-ptr']/@href)", "https://example.org/bulletin"),
+        ("compilation-s.html", "string(//table[@class='tei-table']/caption)", "Deliveries"),
+        ("compilation-s.html", "string(//table[@class='tei-table']//tr[1]/th[2])", "Carts"),
+        ("compilation-s.html", "string(//table[@class='tei-table']//tr[2]/td[1]/a/@href)", "places.html#pl-north"),
+        ("compilation-s.html", "count(//div[@class='tei-lg']/p[@class='tei-l'])", 2.0),
+        ("compilation-s.html", "string(//span[@class='tei-pb']/@data-n)", "2"),
+        ("compilation-s.html", "string(//span[@lang='de'])", "Wort"),
+        ("compilation-s.html", "string(//em[@class='tei-emph'])", "this"),
         # registers
         ("persons.html", "count(//section[@class='entry'])", 3.0),
         ("persons.html", "string(//section[@id='p-berg']//ul[@class='variants']/li/@lang)", "de"),
@@ -121,6 +136,9 @@ def page(site: Path, name: str) -> etree._ElementTree:
          "https://www.wikidata.org/wiki/Q4115189"),
         ("persons.html", "string(//section[@id='p-dorn']//a[@class='mention']/@href)", "letter-a.html#m-p-dorn-1"),
         ("persons.html", "count(//section[@id='p-berg']//ul[@class='mentions']/li)", 2.0),
+        ("persons.html", "string(//section[@id='p-dorn']//dd[@class='more-affiliation']//a/@href)", "orgs.html#o-coop"),
+        ("persons.html", "count(//section[@id='p-dorn']//dd[@class='more-affiliation']//a/@aria-describedby)", 0.0),
+        ("orgs.html", "count(//section[@id='o-coop']//a[@class='mention'])", 2.0),
         ("persons.html", "string(//section[@id='p-kim']//dt[.='Birth']/following-sibling::dd[1])", "1901"),
         ("places.html", "string(//section[@id='pl-capital']//ul[@class='variants']/li)", "Capital City (variant)"),
         ("places.html", "string(//section[@id='pl-north']//ul[@class='authority']//a/@href)", "https://www.geonames.org/2643743"),
@@ -154,7 +172,7 @@ def test_search_index_holds_each_paragraph_with_its_anchor(site: Path) -> None:
     script = (site / "search-index.js").read_text(encoding="ascii")
     data = json.loads(script.removeprefix("window.teieditSearchIndex = ").rstrip().rstrip(";"))
     docs = [d[0] for d in data["docs"]]
-    assert docs == ["letter-a.html", "letter-b.html", "memo-c.html"]
+    assert docs == ["letter-a.html", "letter-b.html", "memo-c.html", "compilation-s.html"]
     texts = {b[2]: (docs[b[0]], b[1]) for b in data["blocks"]}
     assert texts["Ten carts, as said."][0] == "letter-a.html"
     hit = next(v for k, v in texts.items() if k.startswith("Dear Anna"))
@@ -314,6 +332,11 @@ def test_only_changed_documents_are_rendered_again(tmp_path: Path) -> None:
     build(src, out)
     assert not (out / "memo-c.html").exists()
     assert "memo-c" not in json.loads((out / MANIFEST).read_text(encoding="utf-8"))["docs"]
+    # a lost asset or page comes back even when nothing changed
+    (out / "css" / "site.css").unlink()
+    (out / "letter-b.html").unlink()
+    assert {p.name for p in build(src, out)} == {"letter-b.html"}
+    assert (out / "css" / "site.css").is_file()
 
 
 def test_a_new_document_rerenders_its_neighbours(tmp_path: Path) -> None:
@@ -325,8 +348,9 @@ def test_a_new_document_rerenders_its_neighbours(tmp_path: Path) -> None:
         .replace("Memorandum on the carts", "Later memorandum")
     (src / "memo-d.xml").write_text(later, encoding="utf-8")
     written = {p.name for p in build(src, out)}
-    assert {"memo-d.html", "memo-c.html"} <= written and "letter-a.html" not in written
-    assert page(out, "memo-c.html").xpath("string(//a[@rel='next']/@href)") == "memo-d.html"
+    assert {"memo-d.html", "compilation-s.html"} <= written and "letter-a.html" not in written
+    assert "memo-c.html" not in written
+    assert page(out, "compilation-s.html").xpath("string(//a[@rel='next']/@href)") == "memo-d.html"
 
 
 def test_print_stylesheet_still_imports_the_web_one(tmp_path: Path) -> None:
@@ -336,6 +360,99 @@ def test_print_stylesheet_still_imports_the_web_one(tmp_path: Path) -> None:
     doc = read_tei(CASES / "letter-a.xml")
     out = transform(xslt_dir() / "print" / "document.xsl", doc.tree, params={"edition-title": "T"}).output
     tree = html.fromstring(out)
-    assert "Of cabbages, mostly." in tree.text_content()
+    text = " ".join(tree.text_content().split())
+    for expected in ("Of cabbages, mostly.", "Ten carts, as said.", "poor"):
+        assert expected in text
     # the text behaviours come from the web stylesheets (the print ones override notes and the frame)
     assert tree.xpath("count(//div[@class='tei-opener'])") == 1
+
+
+def test_html_command_renders_any_tei_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from helpers import run_cli
+
+    monkeypatch.chdir(tmp_path)  # outside any edition
+    code, out, err = run_cli(["html", str(CASES), "--out", str(tmp_path / "site")], capsys)
+    assert code == 0, err
+    assert (tmp_path / "site" / "letter-a.html").is_file()
+    assert page(tmp_path / "site", "persons.html").xpath("count(//section[@class='entry'])") == 3.0
+    assert oct((tmp_path / "site" / "letter-a.html").stat().st_mode & 0o777) == "0o644"
+
+
+def test_html_command_refuses_xml_that_is_not_tei(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from helpers import run_cli
+
+    (tmp_path / "other.xml").write_text("<root>not TEI</root>", encoding="utf-8")
+    code, _, err = run_cli(["html", str(tmp_path / "other.xml"), "--out", str(tmp_path / "site")], capsys)
+    assert code == 2
+    assert "other.xml" in err and "Traceback" not in err
+    assert not (tmp_path / "site").exists()
+
+
+def test_stylesheets_are_compiled_once_per_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import teiedit.xslt as xslt
+
+    real = xslt.processor()
+    compiled: list[str] = []
+
+    class Counting:
+        def __getattr__(self, name: str) -> object:
+            return getattr(real, name)
+
+        def new_xslt30_processor(self) -> object:
+            compiled.append("x")
+            return real.new_xslt30_processor()
+
+    monkeypatch.setattr(xslt, "_compiled", {})
+    monkeypatch.setattr(xslt, "processor", lambda: Counting())
+    build(CASES, tmp_path / "html")
+    # document, index, timeline, registers (3 pages) and search: five stylesheets, each compiled once
+    assert len(compiled) == 5
+
+
+def internal_link_problems(site: Path) -> list[str]:
+    """Links between pages of a site whose file or fragment does not exist."""
+    from urllib.parse import unquote, urlsplit
+
+    ids: dict[str, set[str]] = {}
+    problems = []
+    for f in sorted(site.glob("*.html")):
+        for href in page(site, f.name).xpath("//a/@href"):
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("//"):
+                continue
+            target = site / unquote(parts.path) if parts.path else f
+            if not target.is_file():
+                problems.append(f"{f.name}: {href}")
+            elif parts.fragment and target.suffix == ".html":
+                if target.name not in ids:
+                    ids[target.name] = set(page(site, target.name).xpath("//@id"))
+                if unquote(parts.fragment) not in ids[target.name]:
+                    problems.append(f"{f.name}: {href}")
+    return problems
+
+
+def test_internal_links_resolve(site: Path) -> None:
+    assert internal_link_problems(site) == []
+
+
+def test_the_full_example_of_the_tei_contract_renders_completely(repo: Path, tmp_path: Path) -> None:
+    """tests/cases/validate/valid holds a letter using every element of docs/tei-conventions.md."""
+    src = repo / "tests" / "cases" / "validate" / "valid"
+    out = tmp_path / "html"
+    build(src, out)
+    for f in sorted(src.glob("*.xml")):
+        root = read_tei(f).root
+        if not is_register(root):
+            assert missing_text(root, page(out, f"{safe_page_names([f])[0]}.html")) == [], f.name
+    assert internal_link_problems(out) == []
+    letter = page(out, "letter-full.html")
+    assert letter.xpath("string(//a[@class='tei-ref']/@href)") == "#d1"
+    assert letter.xpath("string(//a[@class='tei-ptr']/@href)") == "#note-1"
+
+
+def test_pages_link_their_pdf_when_asked(tmp_path: Path) -> None:
+    files = sorted(CASES.rglob("*.xml"))
+    HtmlBuilder(link_pdf=True).build(files, tmp_path / "html", make_edition(tmp_path))
+    links = page(tmp_path / "html", "letter-a.html").xpath("//ul[@class='downloads']//a/@href")
+    assert links == ["tei/letter-a.xml", "../pdf/letter-a.pdf"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
 from teiedit.odd import load_odd
@@ -78,7 +79,7 @@ def test_conventions_elements_are_declared(shared: Path) -> None:
     """Every TEI element docs/tei-conventions.md names (as <name> or in `a/b/c` paths) is in the ODD."""
     text = (REPO / "docs" / "tei-conventions.md").read_text(encoding="utf-8")
     words = set(re.findall(r"<([A-Za-z]+)[\s>/]", text))
-    prose = re.sub(r"```.*?```", " ", text, flags=re.S)
+    prose = re.sub(r"```.*?```", " ", text, flags=re.DOTALL)
     for span in re.findall(r"`([^`\n]+)`", prose):
         # drop predicates, quoted values, attribute names and file names: only element names remain
         span = re.sub(r'\[[^\]]*\]|"[^"]*"|@[\w:]+|\S+\.(?:xml|txt|py|md|rng|sch|json)\S*', " ", span)
@@ -86,3 +87,45 @@ def test_conventions_elements_are_declared(shared: Path) -> None:
     p5 = etree.parse(str(shared / "tei-p5" / "p5subset.xml"))
     tei_elements = set(p5.xpath("//t:elementSpec/@ident", namespaces=TEI))
     assert sorted((words & tei_elements) - _declared_elements()) == []
+
+
+def test_html_reference_documents_every_element() -> None:
+    from lxml import html
+
+    page = html.parse(str(REPO / "schema" / "build" / "teiedit.html")).getroot()
+    for ident in sorted(_declared_elements()):
+        section = page.xpath(f"//h2[@id='el-{ident}']/..")
+        assert section, ident
+        sec = section[0]
+        assert sec.xpath(".//div[@class='model']/code"), f"{ident}: no content model"
+        example = sec.xpath("string(.//h3[.='Example']/following-sibling::pre[1])")
+        assert example.startswith(f"<{ident}") or f"<{ident}" in example, f"{ident}: no example"
+    gap = page.xpath("//h2[@id='el-gap']/..")[0]
+    assert "only: illegible | omitted | damage | unrecoverable" in gap.text_content()
+    choice = page.xpath("//h2[@id='el-choice']/..")[0]
+    assert choice.xpath(".//a[@href='#rule-choice-both-readings']")
+    assert page.xpath("//li[@id='rule-pointers-resolve']")
+
+
+def test_edition_files_point_editors_at_the_compiled_schemas() -> None:
+    """Every file in tei/ carries xml-model PIs for the RNG and the Schematron, and both files exist."""
+    from teiedit.validate import RNG_NS, SCH_NS, xml_models
+
+    files = sorted((REPO / "tei").glob("*.xml"))
+    assert files
+    for f in files:
+        models = {m.schematypens: m.href for m in xml_models(etree.parse(str(f)))}
+        assert set(models) >= {RNG_NS, SCH_NS}, f.name
+        for href in models.values():
+            assert (f.parent / href).resolve().is_file(), (f.name, href)
+
+
+def test_cli_schema_writes_the_four_compiled_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from helpers import run_cli
+
+    code, out, _ = run_cli(["schema", "--odd", str(REPO / "schema" / "teiedit.odd"), "--out", str(tmp_path)], capsys)
+    assert code == 0
+    for suffix in ("rng", "sch", "xsd", "html"):
+        written = tmp_path / f"teiedit.{suffix}"
+        assert f"wrote {written}" in out
+        assert written.read_bytes() == (REPO / "schema" / "build" / f"teiedit.{suffix}").read_bytes()

@@ -112,7 +112,8 @@ def test_declared_local_schema_is_used_and_remote_falls_back(tmp_path: Path, sha
     """TEI from elsewhere: its own local xml-model RNG, else --tei-all, else teiedit (with a note)."""
     body = (CASES / "valid" / "letter-full.xml").read_text(encoding="utf-8").split("?>", 1)[1]
     # <mentioned> is TEI (valid under tei_all) but not part of teiedit
-    body = body.replace('<ab type="stamp">Secret</ab>', '<ab type="stamp"><mentioned>Secret</mentioned></ab>')
+    body = body.replace('<stamp>Secret</stamp>', '<mentioned>Secret</mentioned>')
+    assert '<mentioned>' in body
     tei_all = shared / "tei-p5" / "schemas" / "rng" / "tei_all.rng"
     rng_ns = "http://relaxng.org/ns/structure/1.0"
 
@@ -151,3 +152,18 @@ def test_xinclude_local_only(tmp_path: Path) -> None:
     assert any("<salut> is not an element" in m for m in messages)  # the included file was validated
     assert any("never fetches remote files" in m for m in messages)
     assert any("only files under the document's folder" in m or "no such file" in m for m in messages)
+
+
+def test_schemas_that_would_fetch_remote_files_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rng = tmp_path / "evil.rng"
+    rng.write_text('<grammar xmlns="http://relaxng.org/ns/structure/1.0"><include href="http://127.0.0.1:9/x.rng"/>'
+                   '<start><element name="TEI"><empty/></element></start></grammar>', encoding="utf-8")
+    sch = tmp_path / "evil.sch"
+    sch.write_text('<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt3"><pattern>'
+                   '<rule context="/"><assert test="doc(\'http://127.0.0.1:9/x.xml\')">x</assert></rule>'
+                   '</pattern></schema>', encoding="utf-8")
+    doc = CASES / "valid" / "header-variants.xml"
+    code, _, err = run_cli(["validate", "--rng", str(rng), str(doc)], capsys)
+    assert code == 2 and "never fetches" in err
+    code, _, err = run_cli(["validate", "--rng", str(RNG), "--sch", str(sch), str(doc)], capsys)
+    assert code == 2 and "never fetch" in err

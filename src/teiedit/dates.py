@@ -97,13 +97,21 @@ _M = rf"(?:{_month_alternatives()})"
 _D = r"[“\"]?(?:[12]\d|3[01]|0?[1-9])[”\"]?(?:st|nd|rd|th)?"
 _Y = r"(?:1[89]\d\d|20\d\d)"
 _TO = r"\s*(?:[-–—]|to|until|till)\s*"
+_ROMAN = r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
+_ROMAN_MONTHS = {r: i for i, r in enumerate(
+    ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"], start=1)}
+#: Prefix of ``when`` for a date whose century the text does not give ("..56-03-31"); ``century`` fixes it
+#: from a nearby year. ``::`` marks the ambiguous all-numeric form, which needs that very year nearby.
+NO_CENTURY, SAME_YEAR = "..", "::"
 _S = r"\s+"
 _LEFT = r"(?<![\w/.,#°-])"
 _RIGHT = r"(?![\w/%]|[-–]\d)"
 
 
 def _p(name: str, body: str, left: str = _LEFT) -> tuple[str, re.Pattern[str]]:
-    return name, re.compile(left + body + _RIGHT)
+    # The lookahead on the first character lets the engine skip most positions cheaply.
+    first = r"(?=[A-Z])" if body.startswith("(?P<m") else r"(?=[“\"\d])"
+    return name, re.compile(first + left + body + _RIGHT)
 
 
 _PATTERNS = [
@@ -112,8 +120,8 @@ _PATTERNS = [
     # between 24 May and 11 June 1956
     _p("dm-and-dmy", rf"(?P<d1>{_D}){_S}(?P<m1>{_M}){_S}and{_S}(?P<d2>{_D}){_S}(?P<m2>{_M}),?{_S}(?P<y>{_Y})",
        left=r"(?<=between )"),
-    # 30-31 August 1956
-    _p("d-dmy", rf"(?P<d1>{_D})\s*[-–]\s*(?P<d2>{_D}){_S}(?P<m>{_M}),?{_S}(?P<y>{_Y})"),
+    # 30-31 August 1956, 2 to 14 March 1956
+    _p("d-dmy", rf"(?P<d1>{_D})(?:\s*[-–]\s*|{_S}to{_S})(?P<d2>{_D}){_S}(?P<m>{_M}),?{_S}(?P<y>{_Y})"),
     # April 24-29, 1956
     _p("md-dy", rf"(?P<m>{_M}){_S}(?P<d1>{_D})\s*[-–]\s*(?P<d2>{_D}),?{_S}(?P<y>{_Y})"),
     # 22 October 1956
@@ -125,6 +133,12 @@ _PATTERNS = [
     # 5 June / February 16 (no year)
     _p("dm", rf"(?P<d>{_D}){_S}(?P<m>{_M})(?!\.?,?\s*\d)"),
     _p("md", rf"(?P<m>{_M}){_S}(?P<d>{_D})(?![\d,]|\s*\d)"),
+    # 31-III-56, 5.IX.56 (roman month, two-digit year: the century comes from the context, see ``century``)
+    _p("d-rm-yy", rf"(?P<d>{_D})[.-](?P<rm>{_ROMAN})[.-](?P<yy>\d\d)"),
+    # 5.6.56 (day.month.two-digit year, as in Soviet documents: only with a matching year in the context)
+    _p("d-m-yy", r"(?P<d>[12]\d|3[01]|0?[1-9])\.(?P<m>1[0-2]|0?[1-9])\.(?P<yy>\d\d)"),
+    # 25/VII (roman month, no year)
+    _p("d-rm", rf"(?P<d>{_D})[/.-](?P<rm>{_ROMAN})(?![.-]?\d)"),
     # 1953-1962, 1957-9, 1960-65, 1998 to 2002
     _p("y-y", rf"(?P<y1>{_Y})(?:\s*[-–/]\s*|\s+to\s+)(?P<y2>\d{{1,4}})"),
     # 1950s
@@ -166,6 +180,14 @@ def _attrs(kind: str, g: dict[str, str]) -> dict[str, str] | None:
     if kind in ("dm", "md"):
         m, d = _month(g["m"]), _day(g["d"])
         return {"when": f"--{m:02d}-{d:02d}"} if _valid(2000, m, d) else None  # 2000: a leap year
+    if kind in ("d-rm-yy", "d-m-yy", "d-rm"):
+        m = _ROMAN_MONTHS[g["rm"]] if "rm" in g else int(g["m"])
+        d = _day(g["d"])
+        if not _valid(2000, m, d):
+            return None
+        if kind == "d-rm":
+            return {"when": f"--{m:02d}-{d:02d}"}
+        return {"when": f"{NO_CENTURY if kind == 'd-rm-yy' else SAME_YEAR}{g['yy']}-{m:02d}-{d:02d}"}
     if kind == "y-y":
         y1, tail = int(g["y1"]), g["y2"]
         if len(tail) == 3:
@@ -180,23 +202,60 @@ def _attrs(kind: str, g: dict[str, str]) -> dict[str, str] | None:
     return None
 
 
+def century(when: str, context_year: str) -> str | None:
+    """A date without its century (``..56-03-31``, ``::56-06-05``) completed from a year of its context.
+
+    ``..`` takes the century that puts the year closest to the context year (at most 30 years apart);
+    ``::`` only accepts the context year itself. None when that does not work out (or the day does not exist).
+    """
+    if not when.startswith((NO_CENTURY, SAME_YEAR)):
+        return when
+    yy, month, day = int(when[2:4]), int(when[5:7]), int(when[8:10])
+    cy = int(context_year)
+    if when.startswith(SAME_YEAR):
+        year = cy if cy % 100 == yy else None
+    else:
+        best = min((c * 100 + yy for c in (cy // 100 - 1, cy // 100, cy // 100 + 1)), key=lambda y: abs(y - cy))
+        year = best if abs(best - cy) <= 30 else None
+    if year is None or not _valid(year, month, day):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Every date in a running text, in order, without overlaps (leftmost-longest).
 
     An impossible day (31 June 1956) is no date, and its month and year are not taken for one either.
     """
     found: list[tuple[DateMention, bool]] = []
-    for kind, rx in _PATTERNS:
-        for m in rx.finditer(text):
-            attrs = _attrs(kind, {k: v for k, v in m.groupdict().items() if v is not None})
-            if attrs or kind in _BLOCKING:
-                found.append((DateMention(m.start(), m.end(), m.group(0), attrs or {}), bool(attrs)))
+    for lo, hi in _windows(text):
+        for kind, rx in _PATTERNS:
+            for m in rx.finditer(text, lo, hi):
+                attrs = _attrs(kind, {k: v for k, v in m.groupdict().items() if v is not None})
+                if attrs or kind in _BLOCKING:
+                    found.append((DateMention(m.start(), m.end(), m.group(0), attrs or {}), bool(attrs)))
     found.sort(key=lambda f: (f[0].start, f[0].start - f[0].end))
     chosen: list[tuple[DateMention, bool]] = []
     for f in found:
         if not chosen or f[0].start >= chosen[-1][0].end:
             chosen.append(f)
     return [d for d, real in chosen if real]
+
+
+_DIGITS = re.compile(r"\d+")
+_REACH = 48  # characters around digits that can belong to the same date ("24 September to 11 ...")
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of the text around digits: every date has one, and most prose has none."""
+    windows: list[tuple[int, int]] = []
+    for m in _DIGITS.finditer(text):
+        lo, hi = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
 
 
 #: Patterns naming a day: when the day is impossible the span is still no date of a coarser kind.

@@ -58,6 +58,7 @@ class SourceResult:
     conversion: Conversion | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     records: dict[str, list[dict[str, object]]] = field(default_factory=dict)
+    removed: list[str] = field(default_factory=list)  # outputs of an earlier conversion no longer made
 
     def to_json(self) -> dict[str, object]:
         conv = self.conversion
@@ -67,6 +68,7 @@ class SourceResult:
             "outputs": self.outputs,
             "skipped_unchanged": self.skipped_unchanged,
             "kept_hand_edited": self.kept_hand_edited,
+            "removed": self.removed,
             "set_aside": [s.to_json() for s in conv.set_aside] if conv else [],
             "orphan_notes": conv.orphan_notes if conv else [],
             "decisions": conv.decisions if conv else [],
@@ -134,6 +136,8 @@ def convert_files(
     fingerprint = converter_fingerprint()
     results: list[SourceResult] = []
     rng_href, sch_href = schema_hrefs(out_dir.resolve(), edition)
+    # 1. Convert everything in memory: a failure in any source leaves out_dir untouched.
+    planned: list[tuple[SourceResult, Path, Source, list[tuple[str, bytes]]]] = []
     for path in paths:
         path = Path(path)
         if progress:
@@ -154,6 +158,10 @@ def convert_files(
             (f"{doc.name}.xml", serialize_tei(doc.tree, rng_href=rng_href, sch_href=sch_href))
             for doc in conversion.documents
         ]
+        planned.append((result, path, source, payloads))
+    _refuse_name_clashes(planned)
+    # 2. Write: never over a hand-edited file; outputs a source no longer gives are removed.
+    for result, path, source, payloads in planned:
         for name, data in payloads:
             target = out_dir / name
             if not options.force and state.is_hand_edited(name):
@@ -167,8 +175,36 @@ def convert_files(
             write_atomic(target, data)
             state.files[name] = _file_state(data, path.name, source.sha256, fingerprint)
             result.outputs.append(str(target))
+        fresh = {name for name, _ in payloads}
+        for old in state.outputs_of(path.name):
+            if old in fresh:
+                continue
+            if state.is_hand_edited(old) and not options.force:
+                result.kept_hand_edited.append(
+                    {"file": str(out_dir / old), "fresh_conversion": "",
+                     "diff_lines": "the source no longer gives this document; your edited file is kept"})
+                continue
+            (out_dir / old).unlink(missing_ok=True)
+            del state.files[old]
+            result.removed.append(str(out_dir / old))
+    if planned:
         state.save()
     return results
+
+
+def _refuse_name_clashes(planned: list[tuple[SourceResult, Path, Source, list[tuple[str, bytes]]]]) -> None:
+    """Two sources must not write the same file (e.g. ``a-01.txt`` and part 1 of compilation ``a``)."""
+    owner: dict[str, str] = {}
+    for _, path, _, payloads in planned:
+        for name, _ in payloads:
+            other = owner.get(name, path.name)
+            if other != path.name:
+                raise TeieditError(
+                    f"{path.name} and {other} would both write {name}",
+                    path,
+                    hint="rename one of the sources so that their document ids differ",
+                )
+            owner[name] = path.name
 
 
 def _file_state(data: bytes, source: str, source_sha: str, fingerprint: str) -> Any:

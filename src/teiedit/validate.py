@@ -69,10 +69,31 @@ def load_rng(path: Path) -> etree.RelaxNG:
     return _load_rng(Path(path).resolve())
 
 
+_REMOTE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+
+
+def _refuse_remote(tree: etree._ElementTree, path: Path, what: str) -> None:
+    """A schema from elsewhere may pull in remote grammars or documents: refuse, never fetch."""
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        loader = etree.QName(el).localname in ("include", "externalRef", "import", "redefine", "extends")
+        for name, value in el.attrib.items():
+            if loader and name in ("href", "schemaLocation") and _REMOTE.match(value) and not value.startswith("file:"):
+                raise TeieditError(f"this {what} refers to the remote {value}; teiedit never fetches anything",
+                                   path, line=el.sourceline or 0, hint="use a local copy of that file")
+            if name in ("test", "context", "select", "value") and re.search(
+                    r"(doc|document|unparsed-text|collection|json-doc)\s*\(\s*['\"][a-zA-Z][\w+.-]*://", value):
+                raise TeieditError(f"this {what} reads a remote resource in {value!r}; teiedit never fetches",
+                                   path, line=el.sourceline or 0, hint="use a local copy of that resource")
+
+
 @lru_cache(maxsize=8)
 def _load_rng(path: Path) -> etree.RelaxNG:
+    tree = read_xml(path)
+    _refuse_remote(tree, path, "RELAX NG schema")
     try:
-        return etree.RelaxNG(read_xml(path))
+        return etree.RelaxNG(tree)
     except etree.RelaxNGParseError as exc:
         raise TeieditError(f"the RELAX NG schema does not load: {exc}", path,
                            hint="recompile it with `teiedit schema`") from None
@@ -90,6 +111,7 @@ def schematron_stylesheet(sch: Path) -> Path:
         from teiedit.io import write_atomic
 
         tree = read_xml(Path(sch))
+        _refuse_remote(tree, Path(sch), "Schematron schema")
         if etree.QName(tree.getroot()).namespace != SCH_NS:
             raise TeieditError("not an ISO Schematron schema", sch,
                                hint=f"the root must be <schema xmlns=\"{SCH_NS}\">")
@@ -102,7 +124,7 @@ def load_xsd(path: Path):  # type: ignore[no-untyped-def]
     import xmlschema
 
     try:
-        return xmlschema.XMLSchema(str(path))
+        return xmlschema.XMLSchema(str(path), validation="skip")  # the schema document is not re-checked: 4x faster
     except (xmlschema.XMLSchemaException, OSError) as exc:
         raise TeieditError(f"the XML Schema does not load: {exc}", path,
                            hint="recompile it with `teiedit schema`") from None
@@ -154,12 +176,12 @@ def _listing(names: list[str] | set[str], limit: int = 12) -> str:
 
 # -- RELAX NG -----------------------------------------------------------------------------------------
 _WRONG = re.compile(r"Did not expect element (\S+) there")
-_EXPECT = re.compile(r"Expecting (?:an )?element (\S+), got (\S+)")
+_EXPECT = re.compile(r"Expecting (?:an )?element (\w\S*), got (\S+)")
 _EXTRA = re.compile(r"Element (\S+) has extra content: (\S+)")
 _BADATT = re.compile(r"Invalid attribute (\S+) for element (\S+)")
 _ATTRS = re.compile(r"Element (\S+) failed to validate attributes")
 _CONTENT = re.compile(r"Element (\S+) failed to validate content")
-_NOTHING = re.compile(r"Expecting (?:an )?element (\S+), got nothing")
+_NOTHING = re.compile(r"Expecting (?:an )?element ?(\S*), got nothing")
 _NOTALLOWED = re.compile(r"Element (\S+) not allowed")
 _TEXT = re.compile(r"Element (\S+) has (?:extra content: text|text content)|Error validating value")
 
@@ -217,6 +239,10 @@ def explain_rng_error(err: etree._LogEntry, tree: etree._ElementTree, grammar: G
     m = _NOTHING.search(msg)
     if m:
         name = etree.QName(el).localname if el is not None else "this element"
+        if not m.group(1):
+            info = grammar.info(name)
+            return (f"<{name}> is incomplete: it needs content here",
+                    f"allowed: {_listing(info.children)}" if info else "", el)
         return (f"<{name}> is incomplete: <{m.group(1)}> is missing", f"add a <{m.group(1)}>", el)
     m = _BADATT.search(msg)
     if m:
@@ -272,14 +298,13 @@ def rng_diagnostics(tree: etree._ElementTree, path: str, rng_path: Path) -> list
     reported: list[etree._Element] = []
     for err in entries:
         message, hint, el = explain_rng_error(err, tree, grammar)
-        cascade = any(p.search(err.message) for p in _CASCADE) or _ATTRS.search(err.message) and any(
-            d.line == err.line and "@" in d.message for d in diags)
-        # a follow-up error about an element already reported, its ancestors or a sibling of it
-        if el is not None and any(el is r or el in r.iterancestors() or r in el.iterancestors()
-                                  or r.getparent() is el.getparent() for r in reported):
-            if cascade or not _WRONG.search(err.message):
-                continue
-        if cascade and diags:
+        # "extra content" / "failed to validate" restate an error already given for a child
+        cascade = any(p.search(err.message) for p in _CASCADE) or bool(_ATTRS.search(err.message) and any(
+            d.line == err.line and "@" in d.message for d in diags))
+        # an error about an element already reported, one of its ancestors or descendants, or a sibling
+        related = el is not None and any(el is r or el in r.iterancestors() or r in el.iterancestors()
+                                         or r.getparent() is el.getparent() for r in reported)
+        if (related and (cascade or not _WRONG.search(err.message))) or (cascade and diags):
             continue
         if el is not None:
             reported.append(el)
@@ -361,6 +386,19 @@ def xsd_diagnostics(tree: etree._ElementTree, path: str, xsd: Path) -> list[Diag
             continue  # one message per element: xmlschema repeats the cause on every ancestor
         seen.add(line)
         reason = " ".join(str(err.reason or err.message).split())
+        suggestion = ""
+        m = re.search(r"Unexpected child with tag '(?:\{[^}]*\})?([^']+)'", reason)
+        if m and isinstance(el, etree._Element):
+            pos = re.search(r"at position (\d+)", reason)
+            kids = [c for c in el if isinstance(c.tag, str)]
+            child = kids[int(pos.group(1)) - 1] if pos and int(pos.group(1)) <= len(kids) else None
+            reason = f"<{m.group(1)}> is not allowed inside <{etree.QName(el).localname}> here"
+            known = sorted({etree.QName(k).localname for k in schema.elements})
+            if m.group(1) not in known:
+                near = _nearest(m.group(1), known)
+                suggestion = f"did you mean <{near}>?" if near else ""
+            if child is not None:
+                el, line = child, child.sourceline or line
         diags.append(Diagnostic(
             message=reason,
             path=path,
@@ -368,6 +406,7 @@ def xsd_diagnostics(tree: etree._ElementTree, path: str, xsd: Path) -> list[Diag
             level=Level.ERROR,
             origin="xsd",
             xpath=readable_path(el) if isinstance(el, etree._Element) else str(err.path or ""),
+            suggestion=suggestion,
             rule="xsd",
         ))
     return diags
@@ -421,8 +460,10 @@ def schemas_for(doc: Path, tree: etree._ElementTree, default: Schemas) -> tuple[
             local_sch = _local_file(sch.href, doc) if sch is not None else None
             return replace(default, rng=local, sch=local_sch, schematron=local_sch is not None), notes
         fallback = default.tei_all or default.rng
+        remote = urlparse(rng.href).scheme not in ("", "file")
+        why = "is not a local file" if remote else "does not exist beside this file"
         notes.append(Diagnostic(
-            message=f"the declared schema {rng.href} is not a local file; validating against {fallback.name}",
+            message=f"the declared schema {rng.href} {why}; validating against {fallback.name}",
             path=str(doc), level=Level.INFO, origin="validate", rule="xml-model",
             suggestion="" if default.tei_all else "give --tei-all PATH to check TEI from elsewhere against tei_all",
         ))
@@ -495,9 +536,24 @@ def _replace(node: etree._Element, new: list[etree._Element], text: str | None) 
 
 # -- putting it together -----------------------------------------------------------------------------------
 def _collapse(diags: list[Diagnostic]) -> list[Diagnostic]:
-    """One message per mistake: the grammar and the rules often both flag the same bad value."""
-    out: list[Diagnostic] = []
+    """One message per mistake: the grammar and the rules often both flag the same bad value, and one
+    missing declaration (a register entry, resp="#teiedit" without its application) fires on every use."""
+    repeats: dict[tuple[str, str], int] = {}
     for d in diags:
+        if d.origin == "schematron":
+            repeats[(d.rule, d.message)] = repeats.get((d.rule, d.message), 0) + 1
+    first_seen: set[tuple[str, str]] = set()
+    merged: list[Diagnostic] = []
+    for d in diags:
+        key = (d.rule, d.message)
+        if d.origin == "schematron" and repeats.get(key, 1) > 1:
+            if key in first_seen:
+                continue
+            first_seen.add(key)
+            d = replace(d, message=f"{d.message} ({repeats[key]} places in this file; the first is shown)")
+        merged.append(d)
+    out: list[Diagnostic] = []
+    for d in merged:
         attr = re.search(r"@([\w:]+)=\"([^\"]*)\"", d.message)
         key = (d.line, attr.group(0) if attr else "")
         if attr and any((o.line, (re.search(r"@([\w:]+)=\"([^\"]*)\"", o.message) or [""])[0]) == key

@@ -103,7 +103,7 @@ def test_reading_switch_works_without_javascript(site: Path, browser) -> None:  
     assert not pg.locator(".choice.repaired .corr").is_visible()
     assert "Ten carts, as said." in pg.locator("main").inner_text()
     pg.goto(url(site, "index.html"))
-    assert pg.locator("#documents tbody tr").count() == 3
+    assert pg.locator("#documents tbody tr").count() == 4
     context.close()
 
 
@@ -171,21 +171,21 @@ def test_index_filters_and_sorting(site: Path, page) -> None:  # type: ignore[no
     assert page.locator("#filters").is_visible()
     page.select_option("#filter-kind", "memorandum")
     assert visible.count() == 1 and "Memorandum on the carts" in visible.first.inner_text()
-    assert page.locator("#filter-count").inner_text() == "1 of 3 documents"
+    assert page.locator("#filter-count").inner_text() == "1 of 4 documents"
     page.select_option("#filter-kind", "")
     page.select_option("#filter-person", "Carl Dorn")
     assert visible.count() == 2
     page.select_option("#filter-year", "1957")
     assert visible.count() == 0
     page.select_option("#filter-person", "")
-    assert visible.count() == 1
+    assert visible.count() == 2
     page.select_option("#filter-year", "")
-    assert visible.count() == 3
+    assert visible.count() == 4
     page.get_by_role("button", name="Title").click()
-    titles = [rows.nth(i).locator("td").nth(1).inner_text() for i in range(3)]
+    titles = [rows.nth(i).locator("td").nth(1).inner_text() for i in range(4)]
     assert titles == sorted(titles, key=str.lower)
     page.get_by_role("button", name="Title").click()
-    titles_desc = [rows.nth(i).locator("td").nth(1).inner_text() for i in range(3)]
+    titles_desc = [rows.nth(i).locator("td").nth(1).inner_text() for i in range(4)]
     assert titles_desc == sorted(titles, key=str.lower, reverse=True)
     assert page.locator("th[aria-sort='descending']").inner_text().startswith("Title")
     assert page.errors == []
@@ -297,3 +297,89 @@ def test_keyboard_focus_is_visible_and_starts_with_the_skip_link(site: Path, pag
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+
+
+# -- the repository's own edition ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def edition_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The web edition of this repository's tei/ (documents and registers, whatever they hold today)."""
+    from teiedit.config import load_edition
+    from teiedit.pipeline import edition_tei_files
+
+    repo = Path(__file__).resolve().parents[2]
+    edition = load_edition(repo)
+    files = edition_tei_files(edition)
+    assert files, "the repository's tei/ holds no documents"
+    out = tmp_path_factory.mktemp("edition") / "html"
+    HtmlBuilder().build(files, out, edition)
+    return out
+
+
+def test_the_edition_loads_cleanly_and_passes_the_audit(edition_site: Path, page) -> None:  # type: ignore[no-untyped-def]
+    problems = {}
+    for name in all_pages(edition_site):
+        page.goto(url(edition_site, name))
+        found = page.evaluate(A11Y_AUDIT)
+        if found:
+            problems[name] = found[:5]
+    assert problems == {}
+    assert page.errors == []
+
+
+def test_the_edition_links_all_resolve(edition_site: Path) -> None:
+    test_internal_links_all_resolve(edition_site)
+
+
+def test_pages_fit_a_phone_screen(site: Path, browser) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    pg = context.new_page()
+    wide = {}
+    for name in all_pages(site):
+        pg.goto(url(site, name))
+        width = pg.evaluate("document.documentElement.scrollWidth")
+        if width > 360:
+            wide[name] = width
+    context.close()
+    assert wide == {}
+
+
+# -- axe-core, when installed ------------------------------------------------------------------------
+
+def axe_script() -> Path | None:
+    """axe-core from npm, installed at set-up time (never fetched by the tests):
+    ``npm install --no-save --prefix .venv/node axe-core@4`` or a path in $TEIEDIT_AXE."""
+    import os
+
+    repo = Path(__file__).resolve().parents[2]
+    for candidate in (os.environ.get("TEIEDIT_AXE", ""),
+                      str(repo / ".venv" / "node" / "node_modules" / "axe-core" / "axe.min.js")):
+        if candidate and Path(candidate).is_file():
+            return Path(candidate)
+    return None
+
+
+def axe_findings(page, script: Path) -> list[str]:  # type: ignore[no-untyped-def]
+    page.add_script_tag(path=str(script))
+    violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                               ".map(v => [v.id, v.impact, v.nodes.length])")
+    return [f"{rule} ({impact}, {n} nodes)" for rule, impact, n in violations if impact in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("which", ["fixtures", "edition"])
+def test_axe_core_finds_nothing_serious(which: str, request: pytest.FixtureRequest, page) -> None:  # type: ignore[no-untyped-def]
+    script = axe_script()
+    if script is None:
+        pytest.skip("axe-core is not installed (npm install --no-save --prefix .venv/node axe-core@4); "
+                    "the focused accessibility audit above still ran")
+    root = request.getfixturevalue("site" if which == "fixtures" else "edition_site")
+    findings = {}
+    for name in all_pages(root):
+        page.goto(url(root, name))
+        if name == "letter-a.html":
+            page.get_by_label("highlight names").check()
+        found = axe_findings(page, script)
+        if found:
+            findings[name] = found
+    assert findings == {}

@@ -53,6 +53,7 @@
       <xsl:with-param name="title" select="te:title(.)"/>
       <xsl:with-param name="lang" select="(tei:text/@xml:lang, @xml:lang, 'en')[1]"/>
       <xsl:with-param name="body-class" select="'document-page'"/>
+      <xsl:with-param name="head"><xsl:call-template name="te:citation-meta"/></xsl:with-param>
       <xsl:with-param name="content">
         <article class="document" aria-labelledby="doc-title">
           <header class="doc-header">

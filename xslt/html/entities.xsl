@@ -16,7 +16,9 @@
       <xsl:when test="$entry and not(te:inside-link(.))">
         <xsl:variable name="id" select="te:safe-id($entry/@xml:id)"/>
         <a class="{$classes}" href="{te:register-page($entry)}.html#{$id}"
-           data-entity="{$id}" aria-describedby="desc-{$id}" title="{te:entry-tooltip($entry)}">
+           data-entity="{$id}" title="{te:entry-tooltip($entry)}">
+          <!-- Document pages list the descriptions (te:entity-list); register pages do not need to. -->
+          <xsl:if test="root()/te:bundle[@kind = 'document']"><xsl:attribute name="aria-describedby" select="'desc-' || $id"/></xsl:if>
           <xsl:call-template name="te:mention-id"/>
           <xsl:apply-templates mode="text"/>
         </a>

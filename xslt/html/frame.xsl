@@ -14,11 +14,14 @@
     <xsl:param name="content" as="node()*"/>
     <xsl:param name="lang" as="xs:string" select="'en'"/>
     <xsl:param name="body-class" as="xs:string" select="''"/>
+    <!-- Page-specific head elements (canonical URL, citation metadata). -->
+    <xsl:param name="head" as="node()*" select="()"/>
     <html lang="{$lang}">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="$title"/> · <xsl:value-of select="$edition-title"/></title>
+        <xsl:sequence select="$head"/>
         <xsl:call-template name="te:head-links"/>
       </head>
       <body>

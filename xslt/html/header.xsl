@@ -105,6 +105,22 @@
     </section>
   </xsl:template>
 
+  <!-- For reference managers and search engines: the canonical URL and Highwire-style citation tags. -->
+  <xsl:template name="te:citation-meta">
+    <xsl:variable name="url" select="te:stable-url(., $page)"/>
+    <xsl:if test="$url"><link rel="canonical" href="{$url}"/></xsl:if>
+    <meta name="citation_title" content="{te:title(.)}"/>
+    <xsl:for-each select="te:senders(.)">
+      <meta name="citation_author" content="{normalize-space(.)}"/>
+    </xsl:for-each>
+    <xsl:if test="te:date(.)"><meta name="citation_date" content="{te:date(.)}"/></xsl:if>
+    <meta name="citation_publisher" content="{$edition-title}"/>
+    <xsl:if test="$url"><meta name="citation_public_url" content="{$url}"/></xsl:if>
+    <xsl:if test="tei:teiHeader/tei:profileDesc/tei:abstract">
+      <meta name="description" content="{normalize-space(tei:teiHeader/tei:profileDesc/tei:abstract)}"/>
+    </xsl:if>
+  </xsl:template>
+
   <!-- The stable URL of the document: its idno[@type='URI'], else the site's base URL plus the page. -->
   <xsl:function name="te:stable-url" as="xs:string">
     <xsl:param name="doc" as="element()"/>

@@ -9,6 +9,7 @@
   <xsl:include href="../common/functions.xsl"/>
   <xsl:include href="frame.xsl"/>
   <xsl:include href="text.xsl"/>
+  <xsl:include href="notes.xsl"/>
   <xsl:include href="editorial.xsl"/>
   <xsl:include href="entities.xsl"/>
 
@@ -66,8 +67,8 @@
               <li>
                 <xsl:call-template name="te:lang"/>
                 <xsl:apply-templates mode="text"/>
-                <xsl:if test="@type or @xml:lang">
-                  <span class="variant-kind"> (<xsl:value-of select="string-join((@type, @xml:lang), ', ')"/>)</span>
+                <xsl:if test="@type or @subtype or @xml:lang">
+                  <span class="variant-kind"> (<xsl:value-of select="string-join((@type, @subtype, @xml:lang), ', ')"/>)</span>
                 </xsl:if>
               </li>
             </xsl:for-each>
@@ -110,6 +111,7 @@
           </xsl:for-each>
         </xsl:if>
       </dl>
+      <xsl:call-template name="te:footnotes"><xsl:with-param name="text" select="."/></xsl:call-template>
       <xsl:call-template name="te:mentions"><xsl:with-param name="id" select="string(@xml:id)"/></xsl:call-template>
     </section>
   </xsl:template>

@@ -7,6 +7,14 @@
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:te="urn:teiedit" xmlns="http://www.w3.org/1999/xhtml" exclude-result-prefixes="#all">
 
+  <!-- Blocks of reading text are counted so that each gets an id (te-b<n>) when the TEI gives none: search
+     hits and citations can point at a paragraph. -->
+  <xsl:mode use-accumulators="#all"/>
+  <xsl:accumulator name="te:blocks" initial-value="0" as="xs:integer">
+    <xsl:accumulator-rule match="tei:p | tei:ab | tei:head | tei:item | tei:l | tei:dateline | tei:salute | tei:signed"
+                          select="$value + 1"/>
+  </xsl:accumulator>
+
   <!-- Elements whose HTML counterpart only takes phrasing content: inside them blocks become spans. -->
   <xsl:variable name="te:phrasing-parents" as="xs:string*"
     select="('p', 'head', 'l', 'ab', 'dateline', 'salute', 'signed', 'label', 'figDesc', 'hi', 'q', 'seg',
@@ -38,6 +46,9 @@
   <xsl:template match="tei:text" mode="text">
     <div class="tei-text"><xsl:call-template name="te:lang"/><xsl:apply-templates mode="text"/></div>
   </xsl:template>
+  <xsl:template match="tei:text[ancestor::tei:text]" mode="text">
+    <xsl:call-template name="te:block"><xsl:with-param name="class" select="'embedded-text'"/></xsl:call-template>
+  </xsl:template>
   <xsl:template match="tei:body | tei:front | tei:back | tei:group" mode="text">
     <xsl:call-template name="te:block"/>
   </xsl:template>
@@ -61,8 +72,9 @@
                                             or self::tei:body or self::tei:front or self::tei:back or self::tei:group]"/>
     <xsl:choose>
       <xsl:when test="$sectioning and not(te:in-phrasing(.))">
-        <xsl:variable name="depth" select="min((count(ancestor::*[self::tei:div or self::tei:div1 or self::tei:div2
-                                           or self::tei:div3 or self::tei:div4 or self::tei:div5]), 5)) + 1"/>
+        <!-- h1 is the document's title: headings of the text start at h2, one level per division. -->
+        <xsl:variable name="depth" select="max((2, min((count(ancestor::*[self::tei:div or self::tei:div1 or self::tei:div2
+                                           or self::tei:div3 or self::tei:div4 or self::tei:div5]) + 1, 6))))"/>
         <xsl:element name="h{$depth}">
           <xsl:attribute name="class" select="normalize-space('tei-head ' || te:rend-classes(.))"/>
           <xsl:call-template name="te:id"/>
@@ -112,7 +124,7 @@
         <span class="tei-list block"><xsl:apply-templates mode="text"/></span>
       </xsl:when>
       <xsl:otherwise>
-        <div class="tei-list {te:class-token(@type)}">
+        <div class="{normalize-space('tei-list ' || te:class-token(@type))}">
           <xsl:call-template name="te:id"/>
           <xsl:apply-templates select="tei:head" mode="text"/>
           <xsl:element name="{if ($ordered) then 'ol' else 'ul'}">
@@ -235,17 +247,52 @@
 
   <!-- Links inside the text: only safe URLs become hrefs. -->
   <xsl:template match="tei:ref | tei:ptr" mode="text">
-    <xsl:variable name="url" select="te:safe-url(tokenize(normalize-space(@target), ' ')[1])"/>
+    <xsl:variable name="url" select="te:link-target(., tokenize(normalize-space(@target), ' ')[1])"/>
     <xsl:choose>
-      <xsl:when test="$url and not(te:inside-link(.)) and not(starts-with($url, '#'))">
+      <xsl:when test="$url and not(te:inside-link(.))">
         <a class="tei-{local-name()}" href="{$url}">
           <xsl:apply-templates mode="text"/>
-          <xsl:if test="self::tei:ptr"><xsl:value-of select="$url"/></xsl:if>
+          <xsl:if test="self::tei:ptr">
+            <xsl:value-of select="if (starts-with($url, '#note-')) then 'note ' || substring-after($url, '#note-')
+                                  else if (starts-with($url, '#')) then '↗ ' || substring($url, 2) else $url"/>
+          </xsl:if>
         </a>
       </xsl:when>
       <xsl:otherwise><span class="tei-{local-name()}"><xsl:apply-templates mode="text"/></span></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- A pointer to another TEI file of the build becomes a link to its page (te:pages in the bundle);
+       absolute http(s)/mailto URLs stay links if safe; anything else (relative files that are not pages
+       of the site, javascript:, data:) stays text. -->
+<xsl:function name="te:link-target" as="xs:string">
+    <xsl:param name="context" as="node()"/>
+    <xsl:param name="target" as="xs:string?"/>
+    <xsl:variable name="file" select="tokenize(substring-before(($target || '#'), '#'), '/')[last()]"/>
+    <xsl:variable name="page" select="root($context)/te:bundle/te:pages/te:page[@file = $file][1]/@page"/>
+    <xsl:variable name="url" select="te:safe-url($target)"/>
+    <xsl:sequence select="if ($file and $page) then $page || '.html'
+                          else if (starts-with($target, '#')) then te:internal-target($context, substring($target, 2))
+                          else if (matches($url, '^(https?|mailto):', 'i')) then $url else ''"/>
+  </xsl:function>
+
+  <!-- "#id" inside the document: the HTML id the element got (a footnote's is note-n), or '' when the
+       element is not in this document or renders without an id. -->
+  <xsl:function name="te:internal-target" as="xs:string">
+    <xsl:param name="context" as="node()"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:variable name="el" select="(te:doc-scope($context)//*[@xml:id = $id])[1]"/>
+    <xsl:sequence select="if (empty($el)) then ''
+                          else if ($el/self::tei:note and te:is-footnote($el)) then '#' || te:note-id($el, 'note')
+                          else if ($el[self::tei:div or self::tei:div1 or self::tei:div2 or self::tei:div3 or self::tei:p
+                                   or self::tei:head or self::tei:item or self::tei:ab or self::tei:l or self::tei:list
+                                   or self::tei:table or self::tei:figure or self::tei:floatingText or self::tei:anchor
+                                   or self::tei:milestone or self::tei:dateline or self::tei:salute or self::tei:signed]
+                               [ancestor::tei:text]
+                               [not(self::tei:list or self::tei:table or self::tei:figure) or not(te:in-phrasing(.))])
+                          then '#' || te:safe-id($id)
+                          else ''"/>
+  </xsl:function>
 
   <xsl:template match="comment() | processing-instruction()" mode="text"/>
 
@@ -262,7 +309,13 @@
   </xsl:template>
 
   <xsl:template name="te:id">
-    <xsl:if test="@xml:id"><xsl:attribute name="id" select="te:safe-id(@xml:id)"/></xsl:if>
+    <xsl:choose>
+      <xsl:when test="@xml:id"><xsl:attribute name="id" select="te:safe-id(@xml:id)"/></xsl:when>
+      <xsl:when test="self::tei:p | self::tei:ab | self::tei:head | self::tei:item | self::tei:l | self::tei:dateline
+                      | self::tei:salute | self::tei:signed">
+        <xsl:attribute name="id" select="'te-b' || accumulator-before('te:blocks')"/>
+      </xsl:when>
+    </xsl:choose>
   </xsl:template>
   <xsl:template name="te:lang">
     <xsl:if test="@xml:lang and matches(@xml:lang, '^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$')">

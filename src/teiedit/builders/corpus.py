@@ -85,14 +85,15 @@ def is_register(root: etree._Element) -> bool:
     """A register file holds lists of persons/places/orgs and no running text (decided by structure)."""
     if root.tag != f"{{{TEI_NS}}}TEI":
         return False
-    lists = xpath(root, "tei:text//tei:listPerson | tei:text//tei:listPlace | tei:text//tei:listOrg"
-                        " | tei:standOff//tei:listPerson | tei:standOff//tei:listPlace | tei:standOff//tei:listOrg")
+    lists = xpath(root, "(tei:text | tei:standOff)//*[self::tei:listPerson or self::tei:listPlace"
+                        " or self::tei:listOrg]")
     if not lists:
         return False
     # Everything with text must be an entry the register pages show (or a heading of the lists).
     stray = root.xpath(
-        "tei:text//text()[normalize-space()][not(ancestor::tei:person[@xml:id] or ancestor::tei:personGrp[@xml:id]"
-        " or ancestor::tei:place[@xml:id] or ancestor::tei:org[@xml:id] or parent::tei:head)]",
+        "tei:text//text()[normalize-space()][not(ancestor::tei:person[@xml:id]"
+        " or ancestor::tei:personGrp[@xml:id] or ancestor::tei:place[@xml:id] or ancestor::tei:org[@xml:id]"
+        " or parent::tei:head)]",
         namespaces={"tei": TEI_NS})
     return not stray
 
@@ -114,9 +115,10 @@ class Registers:
         out = etree.Element(f"{{{TE_NS}}}registers", nsmap={"te": TE_NS, None: TEI_NS})
         if ids is None:
             for root in self.roots:
-                for lst in xpath(root, "(tei:text | tei:standOff)//*[self::tei:listPerson or self::tei:listPlace"
-                                       " or self::tei:listOrg][not(ancestor::tei:listPerson or"
-                                       " ancestor::tei:listPlace or ancestor::tei:listOrg)]"):
+                for lst in xpath(root, "(tei:text | tei:standOff)//*[self::tei:listPerson"
+                                       " or self::tei:listPlace or self::tei:listOrg]"
+                                       "[not(ancestor::tei:listPerson or ancestor::tei:listPlace"
+                                       " or ancestor::tei:listOrg)]"):
                     out.append(copy.deepcopy(lst))
         else:
             for entry_id in sorted(set(ids)):
@@ -144,6 +146,25 @@ def referenced_ids(root: etree._Element) -> set[str]:
         if first.startswith("#"):
             ids.add(first[1:])
     return ids
+
+
+def linked_pages(root: etree._Element, pages_by_file: dict[str, str]) -> dict[str, str]:
+    """Pointers (``@target``) to other TEI files of the build, mapped to their page names."""
+    found: dict[str, str] = {}
+    for target in root.xpath(".//@target"):
+        for token in str(target).split():
+            name = token.split("#", 1)[0].rsplit("/", 1)[-1]
+            if name in pages_by_file:
+                found[name] = pages_by_file[name]
+    return found
+
+
+def pages_element(pages: dict[str, str]) -> etree._Element:
+    """``te:pages``: which page each linked TEI file became (stylesheets never guess file names)."""
+    out = etree.Element(f"{{{TE_NS}}}pages", nsmap={"te": TE_NS})
+    for file, page in sorted(pages.items()):
+        etree.SubElement(out, f"{{{TE_NS}}}page", file=file, page=page)
+    return out
 
 
 def correspondents(root: etree._Element) -> frozenset[str]:
@@ -184,9 +205,9 @@ def edition_corpus(docs: list[EditionDoc], edition: Edition) -> etree._Element:
     return corpus
 
 
-def bundle(*parts: etree._Element) -> etree._Element:
-    """A ``te:bundle`` wrapping a document (or corpus) and the registers, the input of the site stylesheets."""
-    out = etree.Element(f"{{{TE_NS}}}bundle", nsmap={"te": TE_NS, None: TEI_NS})
+def bundle(*parts: etree._Element, kind: str = "document") -> etree._Element:
+    """A ``te:bundle``: a document (or corpus) with registers and page names, input of the site stylesheets."""
+    out = etree.Element(f"{{{TE_NS}}}bundle", nsmap={"te": TE_NS, None: TEI_NS}, kind=kind)
     for part in parts:
         out.append(part)
     return out

@@ -29,8 +29,10 @@ from teiedit.builders.corpus import (
     document_title,
     edition_corpus,
     is_register,
+    linked_pages,
     load_edition_docs,
     load_registers,
+    pages_element,
     referenced_ids,
     sort_key,
 )
@@ -78,19 +80,23 @@ class Manifest:
                           indent=1, sort_keys=True) + "\n"
 
 
-def page_params(docs: list[EditionDoc], i: int) -> dict[str, str]:
+def page_params(docs: list[EditionDoc], i: int,
+                pairs: list[frozenset[str]] | None = None) -> dict[str, str]:
     """Neighbours of document ``i``: previous/next document, and previous/next letter between the same
-    correspondents."""
-    ed = docs[i]
+    correspondents (``pairs``: the correspondents of every document, computed once by the caller)."""
+    if pairs is None:
+        pairs = [correspondents(d.doc.root) for d in docs]
     params = {"prev": "", "next": "", "prev-title": "", "next-title": "",
               "prev-letter": "", "next-letter": "", "prev-letter-title": "", "next-letter-title": ""}
     if i > 0:
-        params["prev"], params["prev-title"] = docs[i - 1].page, document_title(docs[i - 1].doc.root, docs[i - 1].page)
+        before = docs[i - 1]
+        params["prev"], params["prev-title"] = before.page, document_title(before.doc.root, before.page)
     if i + 1 < len(docs):
-        params["next"], params["next-title"] = docs[i + 1].page, document_title(docs[i + 1].doc.root, docs[i + 1].page)
-    who = correspondents(ed.doc.root)
+        after = docs[i + 1]
+        params["next"], params["next-title"] = after.page, document_title(after.doc.root, after.page)
+    who = pairs[i]
     if len(who) >= 2:
-        same = [j for j, other in enumerate(docs) if correspondents(other.doc.root) == who]
+        same = [j for j, other in enumerate(pairs) if other == who]
         k = same.index(i)
         if k > 0:
             o = docs[same[k - 1]]
@@ -102,13 +108,15 @@ def page_params(docs: list[EditionDoc], i: int) -> dict[str, str]:
 
 
 def render_page(ed: EditionDoc, edition: Edition, prev: str = "", next_: str = "",
-                registers: Registers | None = None, params: dict[str, str] | None = None) -> str:
-    """The HTML page of one document (with its register entries when ``registers`` is given)."""
+                registers: Registers | None = None, params: dict[str, str] | None = None,
+                links: dict[str, str] | None = None) -> str:
+    """The HTML page of one document (with its register entries when ``registers`` is given, and the
+    pages of the TEI files it points to in ``links``)."""
     root = ed.doc.root
     source: etree._Element = root
-    if registers is not None:
-        ids = referenced_ids(root) & registers.entries.keys()
-        source = bundle(_copy(root), registers.element(ids))
+    if registers is not None or links:
+        ids = referenced_ids(root) & (registers.entries.keys() if registers else set())
+        source = bundle(_copy(root), (registers or Registers()).element(ids), pages_element(links or {}))
     all_params: dict[str, str] = {
         "edition-title": edition.title, "page": ed.page, "prev": prev, "next": next_,
         "base-url": edition.base_url, "tei-href": "", "pdf-href": "",
@@ -131,7 +139,13 @@ def _copy(root: etree._Element) -> etree._Element:
 
 
 class HtmlBuilder:
+    """The web edition. ``link_pdf``: link each page to ``../pdf/<page>.pdf`` (None: only when writing the
+    edition's own out/html, beside which the print edition is written)."""
+
     name = "html"
+
+    def __init__(self, link_pdf: bool | None = None) -> None:
+        self.link_pdf = link_pdf
 
     def build(self, files: list[Path], out_dir: Path, edition: Edition,
               progress: object | None = None) -> list[Path]:
@@ -143,25 +157,30 @@ class HtmlBuilder:
         register_docs += self._edition_registers(edition, {ed.path.resolve() for ed in loaded})
         registers = load_registers(register_docs)
 
-        link_pdf = out_dir.resolve() == (edition.out / "html").resolve()
+        link_pdf = self.link_pdf if self.link_pdf is not None \
+            else out_dir.resolve() == (edition.out / "html").resolve()
         old = Manifest.read(out_dir)
         new = Manifest(assets=assets_fingerprint())
         written: list[Path] = []
+        by_file = {ed.path.name: ed.page for ed in docs}
+        pairs = [correspondents(ed.doc.root) for ed in docs]
         with staged_dir(out_dir) as tmp:
             for i, ed in enumerate(docs):
-                params = page_params(docs, i)
+                params = page_params(docs, i, pairs)
                 params.update({
                     "tei-href": f"tei/{ed.page}.xml",
                     "pdf-href": f"../pdf/{ed.page}.pdf" if link_pdf else "",
                 })
                 ids = referenced_ids(ed.doc.root) & registers.entries.keys()
-                digest = self._doc_hash(ed, params, registers, ids, new.assets, edition)
+                links = linked_pages(ed.doc.root, by_file)
+                digest = self._doc_hash(ed, {**params, **{"link:" + k: v for k, v in links.items()}},
+                                        registers, ids, new.assets, edition)
                 new.docs[ed.page] = digest
                 if old.docs.get(ed.page) == digest and (out_dir / f"{ed.page}.html").is_file() \
                         and (out_dir / "tei" / f"{ed.page}.xml").is_file():
                     continue
                 say(f"rendering {ed.page}")
-                html = render_page(ed, edition, registers=registers, params=params)
+                html = render_page(ed, edition, registers=registers, params=params, links=links)
                 write_text_atomic(tmp / f"{ed.page}.html", html)
                 (tmp / "tei").mkdir(exist_ok=True)
                 shutil.copyfile(ed.path, tmp / "tei" / f"{ed.page}.xml")
@@ -172,7 +191,7 @@ class HtmlBuilder:
             if old.lists != new.lists or not all((out_dir / f"{p}.html").is_file() for p in site_pages):
                 say("rendering the index, timeline, registers and search")
                 written += self._render_lists(docs, registers, edition, tmp, out_dir)
-            if old.assets != new.assets or not (out_dir / "js" / "site.js").is_file():
+            if old.assets != new.assets or not all((out_dir / rel).is_file() for rel in self._asset_names()):
                 self._copy_assets(tmp)
             write_text_atomic(tmp / MANIFEST, new.text())
             _make_readable(tmp)
@@ -182,7 +201,7 @@ class HtmlBuilder:
     @staticmethod
     def _edition_registers(edition: Edition, seen: set[Path]) -> list[EditionDoc]:
         """Register files of the edition (tei/registers/) that were not named among the inputs."""
-        folder = edition.registers
+        folder = edition.registers if edition.registers.is_absolute() else edition.root / edition.registers
         if not folder.is_dir():
             return []
         extra = [p for p in iter_xml_files([folder]) if p.resolve() not in seen]
@@ -208,12 +227,14 @@ class HtmlBuilder:
 
     def _render_lists(self, docs: list[EditionDoc], registers: Registers, edition: Edition,
                       tmp: Path, out_dir: Path) -> list[Path]:
-        site = bundle(registers.element(), edition_corpus(docs, edition))
+        site = bundle(registers.element(), edition_corpus(docs, edition), kind="site")
         base = {"edition-title": edition.title}
         written: list[Path] = []
 
-        def emit(name: str, stylesheet: str, params: dict[str, str]) -> None:
-            html = transform(xslt_dir() / "html" / stylesheet, site, params={**base, **params}).output
+        def emit(name: str, stylesheet: str, params: dict[str, str],
+                 source: etree._Element | None = None) -> None:
+            html = transform(xslt_dir() / "html" / stylesheet, site if source is None else source,
+                             params={**base, **params}).output
             write_text_atomic(tmp / f"{name}.html", html)
             written.append(out_dir / f"{name}.html")
 
@@ -221,7 +242,7 @@ class HtmlBuilder:
         emit("timeline", "timeline.xsl", {"section": "timeline"})
         for kind in REGISTER_PAGES:
             emit(kind, "registers.xsl", {"section": kind, "kind": kind})
-        emit("search", "search.xsl", {"section": "search"})
+        emit("search", "search.xsl", {"section": "search"}, source=etree.Element("site"))
 
         pages = []
         for ed in docs:
@@ -234,12 +255,15 @@ class HtmlBuilder:
         return written
 
     @staticmethod
-    def _copy_assets(tmp: Path) -> None:
-        for sub in ("css", "js"):
-            (tmp / sub).mkdir(exist_ok=True)
-            for f in sorted((xslt_dir() / sub).glob("*")):
-                if f.is_file() and f.suffix in (".css", ".js"):
-                    shutil.copyfile(f, tmp / sub / f.name)
+    def _asset_names() -> list[str]:
+        """The style sheets and scripts the site ships, as paths relative to the output folder."""
+        return [f"{sub}/{f.name}" for sub in ("css", "js") for f in sorted((xslt_dir() / sub).glob("*"))
+                if f.is_file() and f.suffix in (".css", ".js")]
+
+    def _copy_assets(self, tmp: Path) -> None:
+        for rel in self._asset_names():
+            (tmp / rel).parent.mkdir(exist_ok=True)
+            shutil.copyfile(xslt_dir() / rel, tmp / rel)
 
     @staticmethod
     def _remove_stale(out_dir: Path, pages: set[str]) -> None:

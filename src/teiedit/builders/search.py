@@ -14,13 +14,11 @@ from pathlib import Path
 from lxml import html as lxml_html
 
 #: Elements that hold a block of reading text.
-_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "figcaption", "blockquote", "dd")
-_BLOCK_XPATH = " | ".join(
-    f"//article//div[contains(concat(' ', @class, ' '), ' tei-text ')]//{b}"
-    f" | //article//section[contains(concat(' ', @class, ' '), ' footnotes ')]//{b}"
-    for b in _BLOCKS
-)
-_INNER_BLOCK = "./descendant::*[" + " or ".join(f"self::{b}" for b in _BLOCKS) + "]"
+_BLOCKS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "figcaption", "blockquote", "dd"})
+#: The parts of a document page that hold its reading text and notes.
+_REGIONS = ("//article//div[contains(concat(' ', @class, ' '), ' tei-text ')]"
+            "[not(ancestor::div[contains(concat(' ', @class, ' '), ' tei-text ')])]"
+            " | //article//section[contains(concat(' ', @class, ' '), ' footnotes ')]")
 
 
 @dataclass
@@ -31,17 +29,28 @@ class SearchDoc:
 
 
 def page_records(html_bytes: bytes) -> list[tuple[str, str]]:
-    """(anchor, text) for each innermost text block of a document page, in reading order."""
+    """(anchor, text) for each innermost text block of a document page, in reading order.
+
+    One walk over each region: a block is kept when no block lies inside it, and links to the nearest
+    element with an id around it (its own id first).
+    """
     tree = lxml_html.fromstring(html_bytes)
     records: list[tuple[str, str]] = []
-    for el in tree.xpath(_BLOCK_XPATH):
-        if el.xpath(_INNER_BLOCK):
-            continue
-        text = " ".join(el.text_content().split())
-        if not text:
-            continue
-        anchors = el.xpath("ancestor-or-self::*[@id][1]/@id")
-        records.append((str(anchors[0]) if anchors else "", text))
+    for region in tree.xpath(_REGIONS):
+        for el in region.iter(*_BLOCKS):
+            if any(True for _ in el.iterdescendants(*_BLOCKS)):
+                continue
+            text = " ".join(el.text_content().split())
+            if not text:
+                continue
+            anchor = ""
+            node = el
+            while node is not None:
+                if node.get("id"):
+                    anchor = node.get("id", "")
+                    break
+                node = node.getparent()
+            records.append((anchor, text))
     return records
 
 

@@ -26,7 +26,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     inner = p.add_subparsers(dest="entities_command", metavar="ACTION", parser_class=type(p))
     s = inner.add_parser("suggest", help="candidate names not in any register",
-                         description="Candidate names not in any register, most frequent first.")
+                         description="Candidate names not in any register: name shapes first, then by frequency.")
     s.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="TEI files, folders or .txt sources")
     s.add_argument("--format", choices=["human", "json"], default="human")
     s.add_argument("--limit", type=int, default=50, help="show at most N candidates (default 50; 0: all)")

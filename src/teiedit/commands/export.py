@@ -18,14 +18,28 @@ Export the edition for other archives:
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("export", help="export CMIF, a teiCorpus or the registers", description=HELP,
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = sub.add_parser(
+        "export",
+        help="export CMIF, a teiCorpus or the registers",
+        description=HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("format", choices=["cmif", "corpus", "registers"], help="what to export")
-    p.add_argument("--out", type=Path, required=True, metavar="PATH", help="output file (folder for registers)")
-    p.add_argument("--edition", type=Path, metavar="DIR",
-                   help="the edition folder (default: the edition around the current folder)")
-    p.add_argument("--url", metavar="URL", help="cmif: the URL where the CMIF file will be published")
-    p.add_argument("--email", metavar="ADDRESS", help="cmif: contact e-mail of the editor (CMIF asks for one)")
+    p.add_argument(
+        "--out", type=Path, required=True, metavar="PATH", help="output file (folder for registers)"
+    )
+    p.add_argument(
+        "--edition",
+        type=Path,
+        metavar="DIR",
+        help="the edition folder (default: the edition around the current folder)",
+    )
+    p.add_argument(
+        "--url", metavar="URL", help="cmif: the URL where the CMIF file will be published"
+    )
+    p.add_argument(
+        "--email", metavar="ADDRESS", help="cmif: contact e-mail of the editor (CMIF asks for one)"
+    )
     p.set_defaults(run=run)
 
 

@@ -23,15 +23,31 @@ Exit 0 when everything was imported and is valid, 1 when imported files have sch
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("import", help="import TEI from other projects into the edition", description=HELP,
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = sub.add_parser(
+        "import",
+        help="import TEI from other projects into the edition",
+        description=HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="TEI files or folders")
-    p.add_argument("--into", type=Path, metavar="EDITION",
-                   help="the edition folder (default: the edition around the current folder)")
-    p.add_argument("--tei-all", type=Path, metavar="PATH",
-                   help="tei_all.rng to check files that declare no local schema")
-    p.add_argument("--include-root", type=Path, metavar="DIR",
-                   help="folder that XIncludes may reach (default: the folder imported, or the file's folder)")
+    p.add_argument(
+        "--into",
+        type=Path,
+        metavar="EDITION",
+        help="the edition folder (default: the edition around the current folder)",
+    )
+    p.add_argument(
+        "--tei-all",
+        type=Path,
+        metavar="PATH",
+        help="tei_all.rng to check files that declare no local schema",
+    )
+    p.add_argument(
+        "--include-root",
+        type=Path,
+        metavar="DIR",
+        help="folder that XIncludes may reach (default: the folder imported, or the file's folder)",
+    )
     p.add_argument("--report", type=Path, metavar="FILE", help="also write the full report as JSON")
     p.set_defaults(run=run)
 
@@ -48,13 +64,17 @@ def run(args: argparse.Namespace) -> int:
             out_console.print(d.format(), markup=False)
         else:
             print_diagnostic(d)
-    counts = {s: sum(1 for f in report.files if f.status == s)
-              for s in ("imported", "unchanged", "included", "refused")}
+    counts = {
+        s: sum(1 for f in report.files if f.status == s)
+        for s in ("imported", "unchanged", "included", "refused")
+    }
     out_console.print(
         f"{counts['imported']} imported, {counts['unchanged']} unchanged, {counts['included']} included "
         f"into others, {counts['refused']} refused; {len(report.conflicts)} register conflicts",
         markup=False,
     )
     if args.report:
-        write_text_atomic(args.report, json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
+        write_text_atomic(
+            args.report, json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n"
+        )
     return report.exit_code

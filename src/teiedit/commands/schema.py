@@ -1,4 +1,4 @@
-"""teiedit schema: compile the ODD into schema/build/."""
+"""teiedit schema: compile the ODD into schema/build/ (or any customisation against a TEI source)."""
 
 from __future__ import annotations
 
@@ -7,18 +7,27 @@ from pathlib import Path
 
 from teiedit.config import find_edition_root, load_edition
 from teiedit.console import out_console
-from teiedit.diagnostics import EXIT_OK
+from teiedit.diagnostics import EXIT_OK, TeieditError
 from teiedit.resources import schema_dir
 
 HELP = """\
-Compile the edition's ODD (schema/teiedit.odd) into schema/build/: teiedit.rng (RELAX NG). The output is
-deterministic, so the compiled files can be committed and editors can point their XML editor at them."""
+Compile the edition's ODD (schema/teiedit.odd) into schema/build/: teiedit.rng (RELAX NG), teiedit.sch
+(ISO Schematron), teiedit.xsd (XML Schema) and teiedit.html (a reference of the customisation). The output
+is deterministic, so the compiled files can be committed and editors can point their XML editor at them.
+
+With --source P5SUBSET, compile any TEI customisation that references TEI modules (moduleRef, elementRef,
+elementSpec/classSpec mode="change|delete|replace", attribute changes) against that TEI source, which you
+supply: teiedit never fetches one. This writes <ident>.rng beside the ODD (or into --out)."""
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("schema", help="compile the ODD into RELAX NG", description=HELP)
+    p = sub.add_parser("schema", help="compile the ODD into RELAX NG, Schematron, XSD and HTML",
+                       description=HELP)
+    p.add_argument("odd_file", nargs="?", type=Path, metavar="ODD", help="the ODD to compile")
     p.add_argument("--odd", type=Path, help="the ODD to compile (default: schema/teiedit.odd)")
     p.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: schema/build)")
+    p.add_argument("--source", type=Path, metavar="P5SUBSET",
+                   help="a TEI source (p5subset.xml) to resolve moduleRef and mode=change|delete against")
     p.set_defaults(run=run)
 
 
@@ -26,9 +35,14 @@ def run(args: argparse.Namespace) -> int:
     from teiedit.odd.build import compile_odd
 
     base = load_edition().schema if find_edition_root(Path.cwd()) else schema_dir()
-    odd = args.odd or base / "teiedit.odd"
-    out = args.out or base / "build"
-    written = compile_odd(odd, out)
+    odd = args.odd_file or args.odd or base / "teiedit.odd"
+    if not Path(odd).is_file():
+        raise TeieditError("no such ODD file", odd, hint="give the path of the customisation (.odd)")
+    if args.source is not None:
+        out = args.out or Path(odd).resolve().parent
+    else:
+        out = args.out or base / "build"
+    written = compile_odd(odd, out, source=args.source)
     for w in written:
         out_console.print(f"wrote {w}", markup=False)
     return EXIT_OK

@@ -11,6 +11,8 @@ number of variants.
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass
 
 import ahocorasick
@@ -21,32 +23,64 @@ _APOSTROPHES = frozenset("\u2019\u2018\u02bc\u02bb`\u00b4")
 _HYPHENS = frozenset("-\u2010\u2011\u2012\u2013\u2014")
 
 
-def normalise(raw: str) -> tuple[str, list[int]]:
-    """The matching form of ``raw`` and, per character of it, the index of its source character in ``raw``."""
-    out: list[str] = []
-    index: list[int] = []
-    n = len(raw)
-    for i, ch in enumerate(raw):
-        if ch == "[" or ch == "]":
-            left = raw[i - 1] if i > 0 else " "
-            right = raw[i + 1] if i + 1 < n else " "
-            if left.isalpha() and right.isalpha():
-                continue  # S[o] Hwi: a bracket inside a word is dropped
-            ch = " "
-        elif ch in _APOSTROPHES:
-            ch = "'"
-        elif ch in _HYPHENS or ch.isspace():
-            ch = " "
-        if ch == " ":
-            if out and (out[-1] == " " or out[-1] == "."):
-                continue
-            out.append(" ")
-            index.append(i)
-            continue
-        low = ch.lower()
-        out.append(low if len(low) == 1 else ch)
-        index.append(i)
-    return "".join(out), index
+_DROP = "\x01"
+_BRACKET = re.compile(r"[\[\]]")
+_TO_SPACE = re.compile(r"[\t\n\r\f\v\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\-\u2010-\u2014]")
+_TO_APOSTROPHE = re.compile("[" + "".join(sorted(_APOSTROPHES)) + "]")
+#: What the normal form leaves out: dropped brackets, and spaces after a space or a full stop (group 1).
+_DELETED = re.compile(r"\x01|[ .]( +)")
+
+
+class OffsetMap:
+    """Maps a position in the normal form back to the raw text (the normal form only ever deletes)."""
+
+    def __init__(self, length: int, deletions: list[tuple[int, int]]) -> None:
+        self.length = length
+        self._at = [0] + [k for k, _ in deletions]  # normal-form position where a deletion takes effect
+        self._shift = [0] + [d for _, d in deletions]  # characters deleted before it, in total
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, k: int) -> int:
+        return k + self._shift[bisect.bisect_right(self._at, k) - 1]
+
+
+def normalise(raw: str) -> tuple[str, OffsetMap]:
+    """The matching form of ``raw`` and the map from its positions back to ``raw``.
+
+    Brackets inside a word are dropped (``S[o] Hwi``), other brackets, hyphens and white space become one
+    space, a space after a full stop is dropped (``N. S.`` = ``N.S.``), apostrophes are straightened and
+    letters lower-cased. Done with string methods and regular expressions: this runs over every text.
+    """
+    s1 = raw
+    if "[" in s1 or "]" in s1:
+        chars = list(s1)
+        for m in _BRACKET.finditer(s1):
+            i = m.start()
+            inner = 0 < i < len(s1) - 1 and s1[i - 1].isalpha() and s1[i + 1].isalpha()
+            chars[i] = _DROP if inner else " "
+        s1 = "".join(chars)
+    s1 = _TO_APOSTROPHE.sub("'", _TO_SPACE.sub(" ", s1))
+    kept: list[str] = []
+    deletions: list[tuple[int, int]] = []
+    pos = 0
+    out_len = 0
+    deleted = 0
+    for m in _DELETED.finditer(s1):
+        a = m.start(1) if m.group(1) else m.start()
+        kept.append(s1[pos:a])
+        out_len += a - pos
+        deleted += m.end() - a
+        deletions.append((out_len, deleted))
+        pos = m.end()
+    kept.append(s1[pos:])
+    out_len += len(s1) - pos
+    text = "".join(kept)
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is longer (rare): keep those as they are
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low, OffsetMap(out_len, deletions)
 
 
 def match_key(text: str) -> str:
@@ -116,6 +150,7 @@ class Matcher:
             payload = tuple(Target(i, k, short, tuple(texts)) for (i, k, short), texts in targets.items())
             self.automaton.add_word(key, (key, payload))
         self.size = len(table)
+        self._case_cache: dict[tuple[str, tuple[Target, ...]], tuple[Target, ...]] = {}
         if self.size:
             self.automaton.make_automaton()
 
@@ -124,26 +159,28 @@ class Matcher:
         if not self.size:
             return []
         norm, index = normalise(raw)
-        found: list[tuple[int, int, tuple[Target, ...]]] = []
         n = len(norm)
-        for end, (key, targets) in self.automaton.iter(norm):
+        hits: list[Hit] = []
+        for end, (key, targets) in self.automaton.iter_long(norm):
             start = end - len(key) + 1
             if start > 0 and norm[start - 1].isalnum():
                 continue
-            if end + 1 < n and norm[end + 1].isalnum():
-                continue
-            found.append((start, end + 1, targets))
-        found.sort(key=lambda f: (f[0], f[0] - f[1]))
-        hits: list[Hit] = []
-        last_end = -1
-        for start, end, targets in found:
-            if start < last_end:
-                continue
-            rs, re_ = index[start], index[end - 1] + 1
+            if end + 1 < n and norm[end + 1].isalnum() and key[-1] != ".":
+                continue  # (after "Ivanov V.I." the next word follows without a space in normal form)
+            rs, re_ = index[start], index[end] + 1
             text = raw[rs:re_]
-            ok = tuple(t for t in targets if any(_case_agrees(text, v) for v in t.variants))
-            if not ok:
-                continue
-            hits.append(Hit(rs, re_, text, ok))
-            last_end = end
+            ok = self._agreeing(text, targets)
+            if ok:
+                hits.append(Hit(rs, re_, text, ok))
         return hits
+
+    def _agreeing(self, text: str, targets: tuple[Target, ...]) -> tuple[Target, ...]:
+        """The targets whose spelling agrees with the text in capitals (cached: names recur)."""
+        key = (text, targets)
+        ok = self._case_cache.get(key)
+        if ok is None:
+            ok = tuple(t for t in targets if text in t.variants or any(_case_agrees(text, v) for v in t.variants))
+            if len(self._case_cache) > 100_000:
+                self._case_cache.clear()
+            self._case_cache[key] = ok
+        return ok

@@ -9,9 +9,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from teiedit.document import TeiDocument, text_of, xpath
+from lxml import etree
+
+from teiedit.document import TeiDocument, xpath
 from teiedit.entities.matcher import match_key
 from teiedit.entities.registers import Registers
+from teiedit.entities.spans import choice_reading
 
 
 @dataclass
@@ -49,6 +52,25 @@ class MentionReport:
         }
 
 
+def reading(el: etree._Element) -> str:
+    """The text of a name as a reader sees it: a repaired word in its corrected form, not the damage."""
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str) and etree.QName(child).localname == "choice":
+                parts.append(choice_reading(child))
+            elif isinstance(child.tag, str):
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(el)
+    return "".join(parts)
+
+
 def mention_report(registers: Registers, documents: list[TeiDocument]) -> MentionReport:
     stats = {e.id: EntryMentions(e.id, e.kind, e.preferred) for e in registers.entries.values()}
     by_string: dict[str, Counter[str]] = defaultdict(Counter)
@@ -56,8 +78,8 @@ def mention_report(registers: Registers, documents: list[TeiDocument]) -> Mentio
     for doc in documents:
         for el in xpath(doc.root, "//tei:persName[@ref] | //tei:placeName[@ref] | //tei:orgName[@ref]"):
             for ref in el.get("ref", "").split():
-                target = ref[1:] if ref.startswith("#") else ref
-                text = " ".join(text_of(el).split())
+                target = ref.removeprefix("#")
+                text = " ".join(reading(el).split())
                 if target not in stats:
                     dangling[target].add(doc.name)
                     continue

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from teiedit.document import TEI_NS, local_name
+from teiedit.document import TEI_NS
 
 #: Inline elements whose text is part of the running text of their container.
 TRANSPARENT = frozenset({
@@ -31,6 +31,7 @@ OPAQUE = frozenset({
     "persName", "placeName", "orgName", "name", "rs", "date", "time", "idno", "ptr", "gap", "fw",
     "teiHeader", "num", "geogName", "roleName", "forename", "surname", "addName", "genName",
 })
+_INLINE_WITH_TEXT = TRANSPARENT | {"choice"}
 #: Stands for an element that interrupts the running text (a note, a list, existing markup).
 BARRIER = "\x00"
 
@@ -66,11 +67,15 @@ def _set_run(parent: etree._Element, index: int, text: str) -> None:
         parent[index - 1].tail = text or None
 
 
+_TEI_PREFIX = "{" + TEI_NS + "}"
+
+
 def _tei_local(el: etree._Element) -> str:
-    """Local name for TEI elements; elements of other namespaces count as unknown ("")."""
-    if not isinstance(el.tag, str):
-        return ""
-    return local_name(el) if etree.QName(el).namespace == TEI_NS else ""
+    """Local name for TEI elements; elements of other namespaces, comments and PIs count as unknown ("")."""
+    tag = el.tag
+    if isinstance(tag, str) and tag.startswith(_TEI_PREFIX):
+        return tag[len(_TEI_PREFIX) :]
+    return ""
 
 
 def choice_reading(choice: etree._Element) -> str:
@@ -116,6 +121,8 @@ class FlatText:
                         walk(child)
                     elif name in MILESTONES:
                         add("" if child.get("break") == "no" else " ", child, atom=True)
+                    elif name == "choice" and _is_gloss(child):
+                        walk(child)  # Pak Heon-yeong [Pak Hon Yong]: each form is text of its own seg
                     elif name == "choice":
                         add(choice_reading(child), child, atom=True)
                     else:
@@ -160,8 +167,8 @@ class FlatText:
         if seg is None:
             return None
         if seg.atom:
-            if char != seg.start:
-                return None
+            if char != seg.start and _has_word(self.text[seg.start : char]):
+                return None  # inside an element read as a whole (only leading spaces or punctuation may go)
             parent = seg.node.getparent()
             idx = parent.index(seg.node)
             return Position(parent, idx, len(_run(parent, idx)))
@@ -173,11 +180,42 @@ class FlatText:
         if seg is None:
             return None
         if seg.atom:
-            if char != seg.start + seg.length:
-                return None
+            if char != seg.start + seg.length and _has_word(self.text[char : seg.start + seg.length]):
+                return None  # a repaired word "Sangjo, " may end a name with its comma
             parent = seg.node.getparent()
             return Position(parent, parent.index(seg.node) + 1, 0)
         return _text_position(seg, char - seg.start)
+
+
+def inner_span(flat: FlatText, start: int, end: int) -> tuple[Position, Position] | None:
+    """A span inside the correction of one ``choice`` (``<corr>held in Moscow with</corr>``), if it is one.
+
+    The span must lie in one run of the correction's text: it then marks the corrected reading only, and the
+    original reading (``sic``) is left as it is.
+    """
+    seg = flat._segment_at(start)
+    if seg is None or not seg.atom or seg is not flat._segment_at(end - 1) or _tei_local(seg.node) != "choice":
+        return None
+    a, b = start - seg.start, end - seg.start
+    for child in seg.node:
+        if _tei_local(child) not in ("corr", "reg", "expan"):
+            continue
+        if "".join(child.itertext()) != flat.text[seg.start : seg.start + seg.length]:
+            return None
+        at = 0  # the text runs of the correction (its text and its children's tails), with their offsets
+        for index in range(len(child) + 1):
+            if index:
+                at += len("".join(child[index - 1].itertext()))
+            run = _run(child, index)
+            if at <= a and b <= at + len(run):
+                return Position(child, index, a - at), Position(child, index, b - at)
+            at += len(run)
+        return None
+    return None
+
+
+def _has_word(text: str) -> bool:
+    return any(c.isalnum() for c in text)
 
 
 def _text_position(seg: _Segment, offset: int) -> Position:
@@ -222,7 +260,17 @@ def _is_ancestor(a: etree._Element, b: etree._Element) -> bool:
 
 
 def _liftable(p: Position, container: etree._Element) -> bool:
-    return p.parent is not container and _tei_local(p.parent) in TRANSPARENT
+    """An end may leave an inline element, but never into a ``choice`` (whose children are alternatives)."""
+    if p.parent is container or _tei_local(p.parent) not in TRANSPARENT:
+        return False
+    grand = p.parent.getparent()
+    return grand is not None and _tei_local(grand) != "choice"
+
+
+def _is_gloss(choice: etree._Element) -> bool:
+    """A ``choice`` of ``seg`` alternatives (a name and its romanisation gloss), read as running text."""
+    kids = [c for c in choice if isinstance(c.tag, str)]
+    return bool(kids) and all(_tei_local(c) == "seg" for c in kids)
 
 
 def clean_span(start: Position, end: Position, container: etree._Element) -> tuple[Position, Position] | None:
@@ -235,6 +283,8 @@ def clean_span(start: Position, end: Position, container: etree._Element) -> tup
                 continue
             if s.index > e.index or (s.index == e.index and s.offset >= e.offset):
                 return None
+            if _tei_local(s.parent) == "choice":
+                return None  # a span across alternatives
             return s, e
         lift_s = _liftable(s, container) and _at_start(s) and not _is_ancestor(s.parent, e.parent)
         lift_e = _liftable(e, container) and _at_end(e) and not _is_ancestor(e.parent, s.parent)
@@ -318,6 +368,6 @@ def _has_own_text(el: etree._Element) -> bool:
     for child in el:
         if child.tail and child.tail.strip():
             return True
-        if isinstance(child.tag, str) and _tei_local(child) in TRANSPARENT | {"choice"}:
+        if isinstance(child.tag, str) and _tei_local(child) in _INLINE_WITH_TEXT:
             return True
     return False

@@ -34,7 +34,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?<![\w-])(?P<name>{_WORD}(?:\s+(?:(?:of|the|for|and|de|von|van)\s+)?{_WORD}){{1,4}})(?![\w-])")),
 ]
 #: Capitalised words that are no names by themselves (sentence openers, months, titles, document words).
-_STOP = frozenset("""
+_STOP = frozenset(re.findall(r"\S+", """
 A An The This That These Those In On At To For From By With Of And Or But If As It Its He She They We I You
 Our Their His Her My Your Who What When Where Why How Which There Here Then Thus Therefore However Moreover
 Further Furthermore First Second Third Fourth Fifth Finally Also Even Only After Before Since Until During
@@ -45,7 +45,7 @@ Congress Party Presidium Embassy Ministry State People's Peoples' Republic Commu
 Soviet Soviets Korean Koreans Chinese Japanese Russian American British North South East West Eastern
 Western Northeastern Great Leninist Marxist Marxism-Leninism Marxist-Leninist Bolsheviks Ibid Fond Opis
 Delo List Listy Accessed Online Notes Note See Stamp Distribute Attachment Typed Drafted Issued Issue
-""".split())
+"""))
 
 
 @dataclass

@@ -21,8 +21,13 @@ from lxml import etree
 
 from teiedit.config import Edition
 from teiedit.diagnostics import TeieditError
-from teiedit.document import TEI_NS, XML_ID, E, local_name, tei
-from teiedit.exchange.authority import PERSON_PREFERENCE, PLACE_PREFERENCE, authority_uri, preferred_uri
+from teiedit.document import XML_ID, E, local_name, tei
+from teiedit.exchange.authority import (
+    PERSON_PREFERENCE,
+    PLACE_PREFERENCE,
+    authority_uri,
+    preferred_uri,
+)
 from teiedit.exchange.entries import Entry, load_register_files
 from teiedit.io import read_xml, write_atomic
 
@@ -52,14 +57,21 @@ def edition_letters(edition: Edition) -> list[tuple[Path, etree._Element]]:
         root = read_xml(path).getroot()
         if root.tag != tei("TEI"):
             continue
-        if root.find(f"{tei('teiHeader')}/{tei('profileDesc')}/{tei('correspDesc')}/{tei('correspAction')}") is not None:
+        if (
+            root.find(
+                f"{tei('teiHeader')}/{tei('profileDesc')}/{tei('correspDesc')}/{tei('correspAction')}"
+            )
+            is not None
+        ):
             out.append((path, root))
     return out
 
 
 def _timestamp() -> str:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    now = datetime.fromtimestamp(int(epoch), UTC) if epoch and epoch.isdigit() else datetime.now(UTC)
+    now = (
+        datetime.fromtimestamp(int(epoch), UTC) if epoch and epoch.isdigit() else datetime.now(UTC)
+    )
     return now.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
@@ -105,14 +117,16 @@ class _Lookup:
         return entry.name if entry is not None and entry.names else _norm("".join(el.itertext()))
 
 
-def _action(action: etree._Element, kind: str, lookup: _Lookup, where: str,
-            warnings: list[str]) -> etree._Element:
+def _action(
+    action: etree._Element, kind: str, lookup: _Lookup, where: str, warnings: list[str]
+) -> etree._Element:
     out = E.correspAction(type=kind)
     for party in action:
         if not isinstance(party.tag, str) or local_name(party) not in PARTY_TAGS:
             continue
         is_org = local_name(party) == "orgName" or (
-            (entry := lookup.entry(party)) is not None and entry.kind == "org")
+            (entry := lookup.entry(party)) is not None and entry.kind == "org"
+        )
         name = lookup.name(party)
         if not name:
             continue
@@ -122,7 +136,9 @@ def _action(action: etree._Element, kind: str, lookup: _Lookup, where: str,
             el.set("ref", uri)
         out.append(el)
     if not len(out):
-        warnings.append(f"{where}: no {'sender' if kind == 'sent' else 'addressee'} given; written as unknown")
+        warnings.append(
+            f"{where}: no {'sender' if kind == 'sent' else 'addressee'} given; written as unknown"
+        )
         out.append(E.persName("unknown"))
     place = action.find(tei("placeName"))
     if place is not None and lookup.name(place):
@@ -145,24 +161,41 @@ def _action(action: etree._Element, kind: str, lookup: _Lookup, where: str,
     return out
 
 
-def build_cmif(edition: Edition, *, url: str | None = None, email: str | None = None,
-               file_name: str = "cmif.xml") -> CmifResult:
+def build_cmif(
+    edition: Edition,
+    *,
+    url: str | None = None,
+    email: str | None = None,
+    file_name: str = "cmif.xml",
+) -> CmifResult:
     """The CMIF tree of the edition's letters; TeieditError when CMIF's required facts are missing."""
     cfg = edition.root / "teiedit.toml"
     if not edition.editors:
-        raise TeieditError("CMIF names the editors of the file, and the edition has none", cfg,
-                           hint="add an [[edition.editors]] entry with a name")
+        raise TeieditError(
+            "CMIF names the editors of the file, and the edition has none",
+            cfg,
+            hint="add an [[edition.editors]] entry with a name",
+        )
     if not edition.licence_url:
-        raise TeieditError("CMIF needs the licence of the file as a URL", cfg,
-                           hint='set licence_url (e.g. "https://creativecommons.org/licenses/by/4.0/")')
+        raise TeieditError(
+            "CMIF needs the licence of the file as a URL",
+            cfg,
+            hint='set licence_url (e.g. "https://creativecommons.org/licenses/by/4.0/")',
+        )
     file_url = url or (edition.base_url.rstrip("/") + "/" + file_name if edition.base_url else "")
     if not file_url:
-        raise TeieditError("CMIF needs the URL where the file will be published", cfg,
-                           hint="pass --url URL or set base_url in teiedit.toml")
+        raise TeieditError(
+            "CMIF needs the URL where the file will be published",
+            cfg,
+            hint="pass --url URL or set base_url in teiedit.toml",
+        )
     letters = edition_letters(edition)
     if not letters:
-        raise TeieditError("the edition has no letters (documents with a correspDesc) to export",
-                           edition.tei, hint="letters carry profileDesc/correspDesc with correspAction")
+        raise TeieditError(
+            "the edition has no letters (documents with a correspDesc) to export",
+            edition.tei,
+            hint="letters carry profileDesc/correspDesc with correspAction",
+        )
     lookup = _Lookup(load_register_files(edition.registers))
     bibl_id = _bibl_id(edition.base_url or edition.title)
     warnings: list[str] = []
@@ -171,7 +204,9 @@ def build_cmif(edition: Edition, *, url: str | None = None, email: str | None = 
         corresp = root.find(f"{tei('teiHeader')}/{tei('profileDesc')}/{tei('correspDesc')}")
         assert corresp is not None
         desc = E.correspDesc(source=f"#{bibl_id}")
-        idno = root.find(f"{tei('teiHeader')}/{tei('fileDesc')}/{tei('publicationStmt')}/{tei('idno')}[@type='URI']")
+        idno = root.find(
+            f"{tei('teiHeader')}/{tei('fileDesc')}/{tei('publicationStmt')}/{tei('idno')}[@type='URI']"
+        )
         letter_url = _norm(idno.text or "") if idno is not None else ""
         if not letter_url and edition.base_url:
             letter_url = edition.base_url.rstrip("/") + "/" + (root.get(XML_ID) or path.stem)
@@ -191,8 +226,11 @@ def build_cmif(edition: Edition, *, url: str | None = None, email: str | None = 
         if email and i == 0:
             el.append(E.email(email))
         editors.append(el)
-    publisher = E.publisher(E.ref(edition.publisher or edition.title, target=edition.base_url)
-                            if edition.base_url else (edition.publisher or edition.title))
+    publisher = E.publisher(
+        E.ref(edition.publisher or edition.title, target=edition.base_url)
+        if edition.base_url
+        else (edition.publisher or edition.title)
+    )
     bibl = E.bibl(f"{edition.title}. ", type="online")
     bibl.set(XML_ID, bibl_id)
     if edition.base_url:
@@ -205,8 +243,11 @@ def build_cmif(edition: Edition, *, url: str | None = None, email: str | None = 
                     publisher,
                     E.idno(file_url, type="url"),
                     E.date(when=_timestamp()),
-                    E.availability(E.licence(edition.licence or edition.licence_url,
-                                             target=edition.licence_url)),
+                    E.availability(
+                        E.licence(
+                            edition.licence or edition.licence_url, target=edition.licence_url
+                        )
+                    ),
                 ),
                 E.sourceDesc(bibl),
             ),
@@ -215,9 +256,13 @@ def build_cmif(edition: Edition, *, url: str | None = None, email: str | None = 
         E.text(E.body(E.p())),
     )
     doc = etree.ElementTree(root)
-    root.addprevious(etree.ProcessingInstruction(
-        "xml-model", f'href="{CMIF_RNG_URL}" type="application/xml" '
-        'schematypens="http://relaxng.org/ns/structure/1.0"'))
+    root.addprevious(
+        etree.ProcessingInstruction(
+            "xml-model",
+            f'href="{CMIF_RNG_URL}" type="application/xml" '
+            'schematypens="http://relaxng.org/ns/structure/1.0"',
+        )
+    )
     return CmifResult(tree=doc, letters=len(descs), warnings=warnings)
 
 
@@ -225,13 +270,12 @@ def serialize_cmif(result: CmifResult) -> bytes:
     return etree.tostring(result.tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def write_cmif(edition: Edition, out: Path, *, url: str | None = None, email: str | None = None) -> str:
+def write_cmif(
+    edition: Edition, out: Path, *, url: str | None = None, email: str | None = None
+) -> str:
     """Write the CMIF file; return a one-line summary (warnings on further lines)."""
     result = build_cmif(edition, url=url, email=email, file_name=Path(out).name)
     write_atomic(Path(out), serialize_cmif(result))
     lines = [f"CMIF with {result.letters} letters written to {out}"]
     lines += [f"warning: {w}" for w in result.warnings]
     return "\n".join(lines)
-
-
-__all__ = ["CmifResult", "build_cmif", "edition_letters", "write_cmif", "TEI_NS"]

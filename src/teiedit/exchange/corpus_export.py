@@ -30,8 +30,11 @@ def _docs(edition: Edition) -> tuple[list[Path], list[Path]]:
     registers = sorted(edition.registers.glob("*.xml")) if edition.registers.is_dir() else []
     documents = edition_tei_files(edition)
     if not documents:
-        raise TeieditError("the edition has no TEI documents to export", edition.tei,
-                           hint="convert sources first (`teiedit build`)")
+        raise TeieditError(
+            "the edition has no TEI documents to export",
+            edition.tei,
+            hint="convert sources first (`teiedit build`)",
+        )
     return registers, documents
 
 
@@ -60,7 +63,10 @@ def _rename_taken_ids(root: etree._Element, prefix: str, taken: set[str]) -> dic
                 if "#" not in value:
                     continue
                 tokens = value.split()
-                fixed = [f"#{renames[t[1:]]}" if t.startswith("#") and t[1:] in renames else t for t in tokens]
+                fixed = [
+                    f"#{renames[t[1:]]}" if t.startswith("#") and t[1:] in renames else t
+                    for t in tokens
+                ]
                 if fixed != tokens:
                     el.set(name, " ".join(fixed))
     return renames
@@ -72,21 +78,34 @@ def build_corpus(edition: Edition) -> etree._Element:
     corpus = etree.Element(tei("teiCorpus"), nsmap={None: TEI_NS})
     publication = E.publicationStmt(E.publisher(edition.publisher or edition.title))
     if edition.licence_url:
-        publication.append(E.availability(E.licence(edition.licence or edition.licence_url,
-                                                    target=edition.licence_url)))
+        publication.append(
+            E.availability(
+                E.licence(edition.licence or edition.licence_url, target=edition.licence_url)
+            )
+        )
     if edition.base_url:
         publication.append(E.idno(edition.base_url, type="URI"))
-    corpus.append(E.teiHeader(E.fileDesc(
-        E.titleStmt(E.title(edition.title), *[E.editor(ed.name) for ed in edition.editors]),
-        publication,
-        E.sourceDesc(E.p(f"The TEI documents and registers of the edition, gathered by teiedit: "
-                         f"{len(registers)} registers, {len(documents)} documents.")),
-    )))
+    corpus.append(
+        E.teiHeader(
+            E.fileDesc(
+                E.titleStmt(E.title(edition.title), *[E.editor(ed.name) for ed in edition.editors]),
+                publication,
+                E.sourceDesc(
+                    E.p(
+                        f"The TEI documents and registers of the edition, gathered by teiedit: "
+                        f"{len(registers)} registers, {len(documents)} documents."
+                    )
+                ),
+            )
+        )
+    )
     taken: set[str] = set()
     for path in [*registers, *documents]:
         root = copy.deepcopy(read_xml(path).getroot())
         if root.tag not in (tei("TEI"), tei("teiCorpus")):
-            raise TeieditError("not a TEI document", path, hint="only TEI or teiCorpus files belong in tei/")
+            raise TeieditError(
+                "not a TEI document", path, hint="only TEI or teiCorpus files belong in tei/"
+            )
         prefix = root.get(XML_ID) or path.stem
         _rename_taken_ids(root, prefix, taken)
         corpus.append(root)
@@ -107,8 +126,12 @@ def write_corpus(edition: Edition, out: Path) -> str:
 
 def _write_zip(edition: Edition, out: Path) -> str:
     registers, documents = _docs(edition)
-    manifest: dict[str, object] = {"title": edition.title, "publisher": edition.publisher,
-                                   "licence": edition.licence_url or edition.licence, "files": []}
+    manifest: dict[str, object] = {
+        "title": edition.title,
+        "publisher": edition.publisher,
+        "licence": edition.licence_url or edition.licence,
+        "files": [],
+    }
     buf: list[tuple[str, bytes]] = []
     for kind, paths in (("register", registers), ("document", documents)):
         for path in paths:
@@ -116,17 +139,23 @@ def _write_zip(edition: Edition, out: Path) -> str:
             data = path.read_bytes()
             buf.append((rel, data))
             root = read_xml(path).getroot()
-            manifest["files"].append({  # type: ignore[attr-defined]
-                "path": rel, "kind": kind, "id": root.get(XML_ID, ""),
-                "sha256": hashlib.sha256(data).hexdigest(),
-            })
+            manifest["files"].append(
+                {  # type: ignore[attr-defined]
+                    "path": rel,
+                    "kind": kind,
+                    "id": root.get(XML_ID, ""),
+                    "sha256": hashlib.sha256(data).hexdigest(),
+                }
+            )
     import io
 
     mem = io.BytesIO()
     with zipfile.ZipFile(mem, "w", zipfile.ZIP_DEFLATED) as zf:
         for rel, data in buf:
             zf.writestr(zipfile.ZipInfo(rel, date_time=(1980, 1, 1, 0, 0, 0)), data)
-        zf.writestr(zipfile.ZipInfo("manifest.json", date_time=(1980, 1, 1, 0, 0, 0)),
-                    json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+        zf.writestr(
+            zipfile.ZipInfo("manifest.json", date_time=(1980, 1, 1, 0, 0, 0)),
+            json.dumps(manifest, ensure_ascii=False, indent=2) + "\n",
+        )
     write_atomic(out, mem.getvalue())
     return f"zip with {len(buf)} TEI files and manifest.json written to {out}"

@@ -7,6 +7,7 @@ the import's conflict report (one person under two ids).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,6 +52,19 @@ class Entry:
         return out
 
 
+_AUTHORITY_ID = re.compile(
+    r"^(gnd|viaf|wikidata|geonames|lccn|isni)[-_.]([0-9A-Za-z][0-9A-Za-z-]*)$", re.I
+)
+
+
+def _idno_kind(idno: etree._Element) -> str:
+    """The authority an idno names: its @type, or its @subtype when @type is only "URI"/"URL"."""
+    kind = (idno.get("type") or "").strip()
+    if kind.lower() in ("", "uri", "url"):
+        kind = (idno.get("subtype") or kind).strip()
+    return kind
+
+
 def _norm(text: str) -> str:
     return " ".join(text.split())
 
@@ -86,14 +100,16 @@ def entry_from_element(el: etree._Element, file: str = "") -> Entry | None:
         if isinstance(c.tag, str) and local_name(c) in ("note", "desc", "occupation", "roleName")
     ]
     identifiers = [
-        ((i.get("type") or i.get("subtype") or "").strip(), _norm(i.text or ""))
-        for i in el.findall(tei("idno"))
-        if _norm(i.text or "")
+        (_idno_kind(i), _norm(i.text or "")) for i in el.findall(tei("idno")) if _norm(i.text or "")
     ]
     for attr in ("sameAs", "ref", "corresp"):
         for token in (el.get(attr) or "").split():
             if not token.startswith("#") and parse_identifier("", token):
                 identifiers.append(("", token))
+    # Registers that name entries after an authority record ("gnd-118560093") identify them by it.
+    m = _AUTHORITY_ID.match(el.get(XML_ID, ""))
+    if m and not identifiers:
+        identifiers.append((m.group(1).lower(), m.group(2)))
     return Entry(
         kind=kind,
         id=el.get(XML_ID, ""),

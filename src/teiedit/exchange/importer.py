@@ -26,7 +26,7 @@ from lxml import etree
 from teiedit.config import Edition
 from teiedit.diagnostics import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Diagnostic, Level, TeieditError
 from teiedit.document import TEI_NS, local_name
-from teiedit.exchange.checking import SchemaChoice, check, choose_schema
+from teiedit.exchange.checking import check
 from teiedit.exchange.entries import Entry, entries_in, load_register_files
 from teiedit.exchange.xinclude import XIncludeResult, has_xincludes, resolve_xincludes
 from teiedit.io import parse_xml_bytes, sha256_bytes, write_atomic, write_text_atomic
@@ -70,8 +70,12 @@ class ImportedFile:
             "role": self.role,
             "source_sha256": self.source_sha256,
             "stored_sha256": self.stored_sha256,
-            "stored_as": "resolved XInclude" if self.xinclude or self.fallbacks else "byte-identical copy",
-            "xinclude": [{"file": str(p), "sha256": sha256_bytes(p.read_bytes())} for p in self.xinclude],
+            "stored_as": "resolved XInclude"
+            if self.xinclude or self.fallbacks
+            else "byte-identical copy",
+            "xinclude": [
+                {"file": str(p), "sha256": sha256_bytes(p.read_bytes())} for p in self.xinclude
+            ],
             "xinclude_fallbacks": self.fallbacks,
             "schema": self.schema,
             "schema_reason": self.schema_reason,
@@ -100,8 +104,13 @@ class Conflict:
 
     def to_json(self) -> dict[str, object]:
         return {
-            "type": self.type, "kind": self.kind, "key": self.key, "message": self.message(),
-            "entries": [{"id": e.id, "name": e.name, "file": e.file, "line": e.line} for e in self.entries],
+            "type": self.type,
+            "kind": self.kind,
+            "key": self.key,
+            "message": self.message(),
+            "entries": [
+                {"id": e.id, "name": e.name, "file": e.file, "line": e.line} for e in self.entries
+            ],
         }
 
 
@@ -162,8 +171,11 @@ def _read(path: Path, root: Path) -> ImportedFile:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise TeieditError(f"the file is larger than {MAX_BYTES // 2**20} MB", path,
-                               hint="split it into smaller TEI files")
+            raise TeieditError(
+                f"the file is larger than {MAX_BYTES // 2**20} MB",
+                path,
+                hint="split it into smaller TEI files",
+            )
         data = path.read_bytes()
         item.data, item.source_sha256 = data, sha256_bytes(data)
         if not data.strip():
@@ -175,7 +187,8 @@ def _read(path: Path, root: Path) -> ImportedFile:
         if ns != TEI_NS:
             shown = f"{{{ns}}}" if ns else "no namespace"
             raise TeieditError(
-                f"the root element <{local_name(root_el)}> is not TEI ({shown})", path,
+                f"the root element <{local_name(root_el)}> is not TEI ({shown})",
+                path,
                 line=root_el.sourceline or 0,
                 hint=f'teiedit imports TEI documents: <TEI xmlns="{TEI_NS}"> or <teiCorpus>',
             )
@@ -190,6 +203,15 @@ def _read(path: Path, root: Path) -> ImportedFile:
         return _refuse(item, exc)
     except OSError as exc:
         return _refuse(item, TeieditError(f"cannot read the file: {exc.strerror}", path))
+    except (etree.Error, ValueError, RecursionError) as exc:  # anything lxml refuses beyond syntax
+        return _refuse(
+            item,
+            TeieditError(
+                f"the file cannot be processed as XML ({type(exc).__name__}: {exc})",
+                path,
+                hint="check that it is a well-formed TEI XML file",
+            ),
+        )
     return item
 
 
@@ -200,26 +222,41 @@ def _refuse_entities(tree: etree._ElementTree, path: Path) -> None:
         names = ", ".join(sorted(e.name for e in dtd.iterentities())[:5])
         raise TeieditError(
             f"the file declares its own entities ({names}) in a DOCTYPE; teiedit does not expand "
-            "entities (a safety rule)", path,
+            "entities (a safety rule)",
+            path,
             hint="replace the entities by the characters they stand for and remove the declarations",
         )
     for ent in tree.getroot().iter(etree.Entity):
         raise TeieditError(
-            f"the file uses the entity {ent.text}, which teiedit does not expand", path,
-            line=ent.sourceline or 0, hint="replace it by the character it stands for (e.g. &#160;)",
+            f"the file uses the entity {ent.text}, which teiedit does not expand",
+            path,
+            line=ent.sourceline or 0,
+            hint="replace it by the character it stands for (e.g. &#160;)",
         )
 
 
 def _role(root: etree._Element, entries: list[Entry]) -> str:
-    if root.find(f".//{{{TEI_NS}}}correspDesc/{{{TEI_NS}}}correspAction") is not None:
+    """What the file is, for the report: cmif, letter, register, corpus or document."""
+    descs = root.findall(f".//{{{TEI_NS}}}correspDesc")
+    if (
+        len(descs) > 1
+        and root.find(f"{{{TEI_NS}}}teiHeader/{{{TEI_NS}}}profileDesc/{{{TEI_NS}}}correspDesc")
+        is not None
+    ):
+        return "cmif"
+    if any(d.find(f"{{{TEI_NS}}}correspAction") is not None for d in descs):
         return "letter"
     if entries:
-        texts = root.xpath(
-            "//tei:text//tei:p[not(ancestor::tei:person or ancestor::tei:place or ancestor::tei:org"
-            " or ancestor::tei:event or ancestor::tei:note or ancestor::tei:bibl)]",
-            namespaces={"tei": TEI_NS},
+        prose = sum(
+            len(t.strip())
+            for t in root.xpath(
+                "//tei:text//text()[not(ancestor::tei:person or ancestor::tei:place or ancestor::tei:org"
+                " or ancestor::tei:event or ancestor::tei:note or ancestor::tei:bibl or ancestor::tei:head"
+                " or ancestor::tei:listPerson or ancestor::tei:listPlace or ancestor::tei:listOrg)]",
+                namespaces={"tei": TEI_NS},
+            )
         )
-        if not texts:
+        if prose < 200:
             return "register"
     return "corpus" if local_name(root) == "teiCorpus" else "document"
 
@@ -239,13 +276,20 @@ def _load_manifest(target_dir: Path) -> dict[str, dict[str, object]]:
         data = json.loads(path.read_text(encoding="utf-8"))
         return {str(e["name"]): e for e in data.get("files", []) if e.get("name")}
     except (ValueError, KeyError, AttributeError, TypeError):
-        raise TeieditError("the import manifest is damaged", path,
-                           hint="restore it from version control, or remove it to start afresh") from None
+        raise TeieditError(
+            "the import manifest is damaged",
+            path,
+            hint="restore it from version control, or remove it to start afresh",
+        ) from None
 
 
-def _assign_names(items: list[ImportedFile], earlier: dict[str, dict[str, object]], target: Path) -> None:
+def _assign_names(
+    items: list[ImportedFile], earlier: dict[str, dict[str, object]], target: Path
+) -> None:
     by_source = {str(e.get("source")): n for n, e in earlier.items()}
-    taken = set(earlier) | {p.name for p in target.glob("*.xml")} if target.is_dir() else set(earlier)
+    taken = (
+        set(earlier) | {p.name for p in target.glob("*.xml")} if target.is_dir() else set(earlier)
+    )
     for item in items:
         if item.tree is None:
             continue
@@ -288,7 +332,7 @@ def find_conflicts(entries: list[Entry]) -> list[Conflict]:
         if len(ids) > 1:
             conflicts.append(Conflict("same-authority", kind, uri, ids))
     flagged = {frozenset(e.id for e in c.entries) for c in conflicts}
-    for (kind, name), group in by_name.items():
+    for (kind, _name), group in by_name.items():
         ids = distinct_ids(group)
         if len(ids) > 1 and frozenset(e.id for e in ids) not in flagged:
             conflicts.append(Conflict("same-name", kind, ids[0].name, ids))
@@ -297,22 +341,33 @@ def find_conflicts(entries: list[Entry]) -> list[Conflict]:
         nonempty = {s for s in uri_sets if s}
         if len(nonempty) > 1 and not frozenset.intersection(*nonempty):
             firsts: dict[frozenset[str], Entry] = {}
-            for e, s in zip(group, uri_sets):
+            for e, s in zip(group, uri_sets, strict=True):
                 if s:
                     firsts.setdefault(s, e)
             conflicts.append(Conflict("same-id", kind, ident, list(firsts.values())))
     return conflicts
 
 
-def import_files(paths: list[Path], edition: Edition, *, tei_all: Path | None = None,
-                 own_rng: Path | None = None, include_root: Path | None = None) -> ImportReport:
+def import_files(
+    paths: list[Path],
+    edition: Edition,
+    *,
+    tei_all: Path | None = None,
+    own_rng: Path | None = None,
+    include_root: Path | None = None,
+) -> ImportReport:
     """Import TEI files and folders into ``edition``; see the module docstring."""
     from teiedit.resources import schema_dir
 
     if tei_all is not None and not Path(tei_all).is_file():
-        raise TeieditError("the tei_all schema given with --tei-all does not exist", tei_all,
-                           hint="give the path of tei_all.rng")
-    own = own_rng or (edition.rng if edition.rng.is_file() else schema_dir() / "build" / "teiedit.rng")
+        raise TeieditError(
+            "the tei_all schema given with --tei-all does not exist",
+            tei_all,
+            hint="give the path of tei_all.rng",
+        )
+    own = own_rng or (
+        edition.rng if edition.rng.is_file() else schema_dir() / "build" / "teiedit.rng"
+    )
     target = edition.tei / IMPORT_DIR
     items = [_read(f, r) for f, r in _inputs(paths, include_root)]
     included: dict[Path, Path] = {}
@@ -323,21 +378,30 @@ def import_files(paths: list[Path], edition: Edition, *, tei_all: Path | None = 
         if item.fragment:
             if item.source in included:
                 item.status = "included"
-                item.reason = f"a <{item.fragment}> fragment, included into {included[item.source].name}"
+                item.reason = (
+                    f"a <{item.fragment}> fragment, included into {included[item.source].name}"
+                )
             else:
                 item.status, item.line = "refused", 0
-                item.reason = (f"the root element <{item.fragment}> is a TEI fragment, not a document "
-                               "(it is meant to be included by another file)")
-                item.hint = "import the file that includes it (with its folder), or wrap it in <TEI>"
+                item.reason = (
+                    f"the root element <{item.fragment}> is a TEI fragment, not a document "
+                    "(it is meant to be included by another file)"
+                )
+                item.hint = (
+                    "import the file that includes it (with its folder), or wrap it in <TEI>"
+                )
     earlier = _load_manifest(target)
     _assign_names(items, earlier, target)
     batch_entries: list[Entry] = []
     for item in items:
         if item.tree is None:
             continue
-        choice: SchemaChoice = choose_schema(item.tree, item.source, tei_all=tei_all, own_rng=own)
-        item.schema, item.schema_reason = str(choice.rng), choice.reason
-        item.problems = check(item.tree, str(item.source), choice)
+        checked = check(item.tree, item.source, own_rng=own, tei_all=tei_all)
+        item.schema, item.schema_reason, item.problems = (
+            str(checked.schema),
+            checked.reason,
+            checked.problems,
+        )
         found = entries_in(item.tree.getroot(), str(target / item.name))
         batch_entries.extend(found)
         item.role = _role(item.tree.getroot(), found)
@@ -348,7 +412,9 @@ def import_files(paths: list[Path], edition: Edition, *, tei_all: Path | None = 
         stored = item.data
         if item.xinclude or item.fallbacks:
             stored = etree.tostring(item.tree, xml_declaration=True, encoding="UTF-8")
-            item.reason = f"XIncludes resolved ({len(item.xinclude)} files, {len(item.fallbacks)} fallbacks)"
+            item.reason = (
+                f"XIncludes resolved ({len(item.xinclude)} files, {len(item.fallbacks)} fallbacks)"
+            )
         item.stored_sha256 = sha256_bytes(stored)
         dest = target / item.name
         if dest.is_file() and dest.read_bytes() == stored:
@@ -361,9 +427,12 @@ def import_files(paths: list[Path], edition: Edition, *, tei_all: Path | None = 
     for name in earlier:
         if name not in names_now and (target / name).is_file():
             try:
-                older_entries.extend(entries_in(parse_xml_bytes((target / name).read_bytes(),
-                                                                target / name).getroot(),
-                                                str(target / name)))
+                older_entries.extend(
+                    entries_in(
+                        parse_xml_bytes((target / name).read_bytes(), target / name).getroot(),
+                        str(target / name),
+                    )
+                )
             except TeieditError:
                 continue
     entries = load_register_files(edition.registers) + older_entries + batch_entries
@@ -374,7 +443,12 @@ def import_files(paths: list[Path], edition: Edition, *, tei_all: Path | None = 
             if item.name:
                 manifest[item.name] = item.to_json(target)
         doc = {
-            "about": "Files imported into this edition by `teiedit import`; see docs of teiedit.",
+            "about": (
+                "Files imported by `teiedit import`: where each came from (source, sha256), how it is "
+                "stored (a byte-identical copy, or with its XIncludes resolved), the schema it was "
+                "checked against and the problems found; then register entries that look like one "
+                "person, place or organisation under several ids across the edition."
+            ),
             "files": [manifest[n] for n in sorted(manifest)],
             "conflicts": [c.to_json() for c in report.conflicts],
         }
@@ -382,36 +456,69 @@ def import_files(paths: list[Path], edition: Edition, *, tei_all: Path | None = 
     return report
 
 
-def report_lines(report: ImportReport, *, max_problems: int = 5, max_conflicts: int = 20) -> list[Diagnostic]:
+def report_lines(
+    report: ImportReport, *, max_problems: int = 5, max_conflicts: int = 20
+) -> list[Diagnostic]:
     """The report as diagnostics an editor reads top to bottom."""
     out: list[Diagnostic] = []
     for item in report.files:
         if item.status == "refused":
-            out.append(Diagnostic(message=f"not imported: {item.reason}", path=str(item.source),
-                                  line=item.line, level=Level.FATAL, suggestion=item.hint,
-                                  origin="import"))
+            out.append(
+                Diagnostic(
+                    message=f"not imported: {item.reason}",
+                    path=str(item.source),
+                    line=item.line,
+                    level=Level.FATAL,
+                    suggestion=item.hint,
+                    origin="import",
+                )
+            )
             continue
         if item.status == "included":
-            out.append(Diagnostic(message=item.reason, path=str(item.source), level=Level.INFO,
-                                  origin="import"))
+            out.append(
+                Diagnostic(
+                    message=item.reason, path=str(item.source), level=Level.INFO, origin="import"
+                )
+            )
             continue
         verb = "imported as" if item.status == "imported" else "already imported, unchanged:"
         n = len(item.problems)
         summary = f"{verb} {report.target_dir.name}/{item.name} ({item.role}); "
         summary += f"{n} schema problem{'s' if n != 1 else ''}" if n else "valid"
-        summary += f" against {item.schema_reason}"
+        summary += f" (schema: {item.schema_reason})"
         if item.reason:
             summary += f"; {item.reason}"
-        out.append(Diagnostic(message=summary, path=str(item.source), level=Level.INFO, origin="import"))
+        out.append(
+            Diagnostic(message=summary, path=str(item.source), level=Level.INFO, origin="import")
+        )
         for d in item.problems[:max_problems]:
             out.append(d)
         if n > max_problems:
-            out.append(Diagnostic(message=f"… and {n - max_problems} more (see the manifest)",
-                                  path=str(item.source), level=Level.ERROR, origin="import"))
+            out.append(
+                Diagnostic(
+                    message=f"… and {n - max_problems} more (see the manifest)",
+                    path=str(item.source),
+                    level=Level.ERROR,
+                    origin="import",
+                )
+            )
     for c in report.conflicts[:max_conflicts]:
-        out.append(Diagnostic(message=c.message(), level=Level.WARNING, origin="registers",
-                              path=c.entries[0].file, line=c.entries[0].line))
+        out.append(
+            Diagnostic(
+                message=c.message(),
+                level=Level.WARNING,
+                origin="registers",
+                path=c.entries[0].file,
+                line=c.entries[0].line,
+            )
+        )
     if len(report.conflicts) > max_conflicts:
-        out.append(Diagnostic(message=f"… and {len(report.conflicts) - max_conflicts} more register "
-                              "conflicts (see the manifest)", level=Level.WARNING, origin="registers"))
+        out.append(
+            Diagnostic(
+                message=f"… and {len(report.conflicts) - max_conflicts} more register "
+                "conflicts (see the manifest)",
+                level=Level.WARNING,
+                origin="registers",
+            )
+        )
     return out

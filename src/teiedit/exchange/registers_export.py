@@ -13,8 +13,6 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from lxml import etree
-
 from teiedit.config import Edition
 from teiedit.diagnostics import TeieditError
 from teiedit.document import XML_ID
@@ -47,8 +45,11 @@ def register_rows(edition: Edition) -> dict[str, list[dict[str, object]]]:
     from teiedit.pipeline import edition_tei_files
 
     if not edition.registers.is_dir():
-        raise TeieditError("the edition has no registers folder", edition.registers,
-                           hint="registers live in tei/registers/{persons,places,orgs}.xml")
+        raise TeieditError(
+            "the edition has no registers folder",
+            edition.registers,
+            hint="registers live in tei/registers/{persons,places,orgs}.xml",
+        )
     entries = load_register_files(edition.registers)
     imported = (edition.tei / "imported").resolve()
     docs = [p for p in edition_tei_files(edition) if imported not in p.resolve().parents]
@@ -64,7 +65,9 @@ def _row(e: Entry, mentions: int) -> dict[str, object]:
         "id": e.id,
         "names": e.names,
         "description": e.description,
-        "identifiers": [{"type": t, "value": v, "uri": authority_uri(t, v)} for t, v in e.identifiers],
+        "identifiers": [
+            {"type": t, "value": v, "uri": authority_uri(t, v)} for t, v in e.identifiers
+        ],
         "authority_uris": [uri for _, uri in e.authority_uris()],
         "mentions": mentions,
     }
@@ -76,11 +79,19 @@ def to_csv(rows: list[dict[str, object]]) -> str:
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(COLUMNS)
     for r in rows:
-        idents = [f"{i['type']}:{i['value']}" if i["type"] else str(i["value"])
-                  for i in r["identifiers"]]  # type: ignore[attr-defined]
-        writer.writerow([r["id"], " | ".join(r["names"]), r["description"],  # type: ignore[arg-type]
-                         " | ".join(idents), " | ".join(r["authority_uris"]),  # type: ignore[arg-type]
-                         r["mentions"]])
+        idents = [
+            f"{i['type']}:{i['value']}" if i["type"] else str(i["value"]) for i in r["identifiers"]
+        ]  # type: ignore[attr-defined]
+        writer.writerow(
+            [
+                r["id"],
+                " | ".join(r["names"]),
+                r["description"],  # type: ignore[arg-type]
+                " | ".join(idents),
+                " | ".join(r["authority_uris"]),  # type: ignore[arg-type]
+                r["mentions"],
+            ]
+        )
     return buf.getvalue()
 
 
@@ -90,9 +101,8 @@ def write_registers(edition: Edition, out_dir: Path) -> str:
     with staged_dir(Path(out_dir)) as tmp:
         for name, kind_rows in rows.items():
             write_text_atomic(tmp / f"{name}.csv", to_csv(kind_rows))
-        write_text_atomic(tmp / "registers.json", json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        write_text_atomic(
+            tmp / "registers.json", json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+        )
     counts = ", ".join(f"{len(v)} {k}" for k, v in rows.items())
     return f"registers ({counts}) written to {out_dir}: persons.csv, places.csv, orgs.csv, registers.json"
-
-
-__all__ = ["count_mentions", "register_rows", "to_csv", "write_registers", "etree"]

@@ -5,27 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from teiedit.diagnostics import TeieditError
 from teiedit.io import write_atomic
 from teiedit.odd.model import OddSchema, load_odd
+from teiedit.odd.reference import odd_to_html
 from teiedit.odd.rng import odd_to_rng
 from teiedit.odd.schematron import odd_to_schematron
+from teiedit.odd.xsd import odd_to_xsd
 
 
 def _outputs() -> dict[str, Callable[[OddSchema], bytes]]:
-    out: dict[str, Callable[[OddSchema], bytes]] = {"rng": odd_to_rng, "sch": odd_to_schematron}
-    try:
-        from teiedit.odd.xsd import odd_to_xsd
-
-        out["xsd"] = odd_to_xsd
-    except ImportError:  # pragma: no cover - while the XSD writer is not there
-        pass
-    try:
-        from teiedit.odd.reference import odd_to_html
-
-        out["html"] = odd_to_html
-    except ImportError:  # pragma: no cover
-        pass
-    return out
+    return {"rng": odd_to_rng, "sch": odd_to_schematron, "xsd": odd_to_xsd, "html": odd_to_html}
 
 
 def compiled_files(odd: OddSchema) -> dict[str, bytes]:
@@ -33,10 +23,24 @@ def compiled_files(odd: OddSchema) -> dict[str, bytes]:
     return {suffix: make(odd) for suffix, make in _outputs().items()}
 
 
-def compile_odd(odd_path: Path, out_dir: Path) -> list[Path]:
-    """Write ``<ident>.rng``, ``.sch`` (and ``.xsd``, ``.html``) for the ODD's schemaSpec; returns the files."""
-    odd = load_odd(odd_path)
-    files = compiled_files(odd)  # all compiled before any is written: no half-updated build folder
+def compile_odd(odd_path: Path, out_dir: Path, source: Path | None = None) -> list[Path]:
+    """Write ``<ident>.rng``, ``.sch``, ``.xsd`` and ``.html`` for the ODD's schemaSpec; returns the files.
+
+    With ``source`` (a p5subset.xml the user supplies), the ODD may reference TEI modules; it is resolved
+    against the source first and compiled to RELAX NG only (TEI's own Schematron rules and XSD are not
+    produced in this mode).
+    """
+    if source is not None:
+        from teiedit.odd.model import odd_from_schema_spec
+        from teiedit.odd.source import resolve_odd
+
+        if not Path(source).is_file():
+            raise TeieditError("no such TEI source file", source, hint="give the path of a p5subset.xml")
+        odd = odd_from_schema_spec(resolve_odd(Path(odd_path), Path(source)), Path(odd_path))
+        files = {"rng": odd_to_rng(odd)}
+    else:
+        odd = load_odd(odd_path)
+        files = compiled_files(odd)  # all compiled before any is written: no half-updated build folder
     written = []
     for suffix, data in files.items():
         target = Path(out_dir) / f"{odd.ident}.{suffix}"

@@ -40,6 +40,7 @@ class OddSchema:
     classes: dict[str, Spec]
     macros: dict[str, Spec]
     source: Path | None = None
+    datas: dict[str, Spec] = field(default_factory=dict)
     schema_spec: etree._Element | None = None
 
     def members(self, class_ident: str) -> list[Spec]:
@@ -76,10 +77,15 @@ def load_odd(path: Path) -> OddSchema:
     specs = xpath(tree, "//tei:schemaSpec")
     if not specs:
         raise TeieditError("no <schemaSpec> in this ODD", path, hint="an ODD declares its schema in <schemaSpec>")
-    ss = specs[0]
+    return odd_from_schema_spec(specs[0], Path(path))
+
+
+def odd_from_schema_spec(ss: etree._Element, path: Path | None = None) -> OddSchema:
+    """The specs of one schemaSpec (written as pure ODD, or resolved against a TEI source)."""
     elements: dict[str, Spec] = {}
     classes: dict[str, Spec] = {}
     macros: dict[str, Spec] = {}
+    datas: dict[str, Spec] = {}
     for el in xpath(ss, ".//tei:elementSpec"):
         content = xpath(el, "tei:content")
         elements[el.get("ident", "")] = Spec(
@@ -105,6 +111,11 @@ def load_odd(path: Path) -> OddSchema:
         macros[el.get("ident", "")] = Spec(
             kind="macro", ident=el.get("ident", ""), el=el, content=content[0] if content else None
         )
+    for el in xpath(ss, ".//tei:dataSpec"):
+        content = xpath(el, "tei:content")
+        datas[el.get("ident", "")] = Spec(
+            kind="data", ident=el.get("ident", ""), el=el, content=content[0] if content else None
+        )
     return OddSchema(
         ident=ss.get("ident", "schema"),
         start=(ss.get("start") or "TEI").split(),
@@ -112,6 +123,7 @@ def load_odd(path: Path) -> OddSchema:
         elements=elements,
         classes=classes,
         macros=macros,
-        source=Path(path),
+        source=path,
         schema_spec=ss,
+        datas=datas,
     )

@@ -117,6 +117,8 @@ class RngCompiler:
 
     def data(self, node: etree._Element) -> etree._Element:
         key = node.get("key")
+        if key and key in self.odd.datas and not node.get("restriction"):
+            return R("ref", name=key)  # the source's own dataSpec
         if key:
             types = resolve(key)
         else:
@@ -206,6 +208,11 @@ class RngCompiler:
             spec = self.odd.macros[ident]
             d = R("define", name=ident)
             d.append(self.content(spec.content) if spec.content is not None else R("empty"))
+            g.append(d)
+        for ident in sorted(self.odd.datas):
+            spec = self.odd.datas[ident]
+            d = R("define", name=ident)
+            d.append(self.content(spec.content) if spec.content is not None else R("text"))
             g.append(d)
         for ident in sorted(self.odd.classes):
             spec = self.odd.classes[ident]

@@ -16,6 +16,7 @@ from teiedit.odd.model import OddSchema
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 XS_NS = "http://www.w3.org/2001/XMLSchema"
+MAP_NS = "http://www.w3.org/2005/xpath-functions/map"
 
 
 def S(tag: str, **attrs: str) -> etree._Element:
@@ -58,7 +59,7 @@ def constraint_specs(odd: OddSchema) -> list[tuple[str, str, etree._Element]]:
 def odd_to_schematron_tree(odd: OddSchema) -> etree._Element:
     schema = etree.Element(
         f"{{{SCH_NS}}}schema",
-        nsmap={"sch": SCH_NS, "tei": TEI_NS, "xs": XS_NS},
+        nsmap={"sch": SCH_NS, "tei": TEI_NS, "xs": XS_NS, "map": MAP_NS},
     )
     schema.set("queryBinding", "xslt3")
     title = S("title")
@@ -66,6 +67,7 @@ def odd_to_schematron_tree(odd: OddSchema) -> etree._Element:
     schema.append(title)
     schema.append(S("ns", prefix="tei", uri=TEI_NS))
     schema.append(S("ns", prefix="xs", uri=XS_NS))
+    schema.append(S("ns", prefix="map", uri=MAP_NS))
     lets: list[etree._Element] = []
     patterns: list[etree._Element] = []
     for ident, context, spec in constraint_specs(odd):

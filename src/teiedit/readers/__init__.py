@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from teiedit.diagnostics import TeieditError
-from teiedit.readers.base import Conversion, Reader, SetAside, Source
-from teiedit.readers.article import ArticleReader
 from teiedit.readers.archival import ArchivalReader, WebCaptureReader
+from teiedit.readers.article import ArticleReader
+from teiedit.readers.base import Conversion, Reader, SetAside, Source
 from teiedit.readers.blog import BlogReader
 from teiedit.readers.compilation import CompilationReader
 from teiedit.readers.plain import PlainReader

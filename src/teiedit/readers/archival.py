@@ -29,14 +29,15 @@ from teiedit.readers.lines import (
     DOC_TITLE,
     EDITORIAL_STATEMENT,
     LANGUAGE_CODES,
-    letter_title,
     NUMBERED,
     SALUTE,
     SIGNED,
     TRANSLATION,
     Block,
     date_line,
+    letter_title,
     looks_like_prose,
+    place_date_line,
     split_blocks,
 )
 from teiedit.readers.notes import NoteLinker, bracket_bodies, orphan_note
@@ -44,7 +45,8 @@ from teiedit.readers.notes import NoteLinker, bracket_bodies, orphan_note
 _PS = re.compile(r"^(?:P\.\s?S\.|PS:|Postscript)", re.IGNORECASE)
 _PANEL_LABEL = "label of a web-page panel"
 _ORG_WORDS = re.compile(r"\b(?:Committee|Party|Ministry|Embassy|Department|Presidium|CC|Government|Council|"
-                        r"Bureau|Politburo|Secretariat|Plenum)\b")
+                        r"Bureau|Politburo|Secretariat|Plenum|Board|Commission|Office|Agency|Administration|"
+                        r"Union|Association|Society|Academy|Institute|Directorate|Soviet|Congress)\b")
 
 
 @dataclass
@@ -60,6 +62,8 @@ class DocFacts:
     editorial: list[str] = field(default_factory=list)
     summary: list[str] = field(default_factory=list)
     kind: str = "document"
+    place: str = ""  # where the document was written, from a "Place, date" line
+    body_end_line: int = 0  # the last source line placed in the body (notes after it may go to back)
 
 
 def document_kind(title: str) -> str:
@@ -76,11 +80,11 @@ def document_kind(title: str) -> str:
 def parse_document(
     blocks: list[Block], linker: NoteLinker, *, prelude: list[etree._Element] | None = None,
     title: str = "",
-) -> tuple[etree._Element, list[etree._Element], DocFacts]:
+) -> tuple[etree._Element, list[tuple[int, etree._Element]], DocFacts]:
     """Build a ``div`` for one archival document from its blocks; also the back matter (summary)."""
     facts = DocFacts()
     div = E.div()
-    back: list[etree._Element] = []
+    back: list[tuple[int, etree._Element]] = []
     i = 0
     opener: etree._Element | None = None
 
@@ -97,11 +101,11 @@ def parse_document(
     # -- top zone
     while i < len(blocks) and i < 6:
         b = blocks[i]
-        d = date_line(b)
+        d = _dateline(b)
         tm = TRANSLATION.match(b.one_line)
         if d and facts.date is None:
-            facts.date = d
-            to_opener(E.dateline(E.date(b.text, when=d.when)))
+            facts.date, facts.place = d[1], d[2]
+            to_opener(d[0])
         elif (not facts.title and len(b.one_line) <= 300 and not looks_like_prose(b)
               and not SALUTE.match(b.one_line) or (not facts.title and DOC_TITLE.match(b.one_line))):
             facts.title = b.one_line
@@ -109,7 +113,7 @@ def parse_document(
         elif tm:
             facts.translation = b.one_line
             facts.source_language = LANGUAGE_CODES.get(tm["lang"].lower(), "")
-            to_opener(E.byline(b.text))
+            to_opener(E.seg(b.text, type="translation"))
         elif facts.title and len(b.one_line) <= 160 and SALUTE.match(b.one_line) and not facts.salute:
             facts.salute = b.one_line
             to_opener(E.salute(b.text))
@@ -123,9 +127,9 @@ def parse_document(
     closer_start = end
     summary_start = end
     for j in range(end - 1, i, -1):
-        d = date_line(blocks[j])
-        if d:
-            facts.closing_date = d
+        found = _dateline(blocks[j])
+        if found:
+            facts.closing_date = found[1]
             closer_start, summary_start = j, j + 1
             break
         if not looks_like_prose(blocks[j]) or j < end - 3:
@@ -149,7 +153,7 @@ def parse_document(
                 k += 1
             div.append(lst)
             continue
-        if _PS.match(b.text):
+        if _PS.match(b.text) and k == closer_start - 1:  # a postscript ends the text (TEI: div bottom)
             div.append(E.postscript(linker.fill(E.p(), b.text, b.line)))
         elif (n := _ab_extent(blocks, k, closer_start)) > 0:
             div.append(_ab(blocks[k : k + n], linker))
@@ -161,9 +165,10 @@ def parse_document(
     if closer_start < summary_start:
         closer = E.closer()
         for b in blocks[closer_start:summary_start]:
-            d = date_line(b)
+            d = _dateline(b)
             if d:
-                closer.append(E.dateline(E.date(b.text, when=d.when)))
+                closer.append(d[0])
+                facts.place = facts.place or d[2]
             elif EDITORIAL_STATEMENT.search(b.text):
                 facts.editorial.append(b.one_line)
                 closer.append(E.note(b.text, type="editorial"))
@@ -177,10 +182,11 @@ def parse_document(
             div.append(E.postscript(linker.fill(E.p(), b.text, b.line)))
             continue
         facts.summary.append(b.one_line)
-        if back and back[-1].get("type") == "summary":
-            back[-1].append(linker.fill(E.p(), b.text, b.line))
+        if back and back[-1][1].get("type") == "summary":
+            back[-1][1].append(linker.fill(E.p(), b.text, b.line))
         else:
-            back.append(E.div(linker.fill(E.p(), b.text, b.line), type="summary"))
+            back.append((b.line, E.div(linker.fill(E.p(), b.text, b.line), type="summary")))
+    facts.body_end_line = blocks[summary_start - 1].end_line if summary_start > 0 else 0
     facts.kind = document_kind(facts.title) if facts.title else ("letter" if facts.salute else "document")
     div.set("type", facts.kind)
     return div, back, facts
@@ -230,6 +236,40 @@ def _ab(blocks: list[Block], linker: NoteLinker) -> etree._Element:
 
 def _tail_fill(el: etree._Element, text: str) -> None:
     el[-1].tail = (el[-1].tail or "") + text
+
+
+STRUCTURE_STATEMENT = (
+    "Divisions, openers, closers, lists, stamps and distribution lists were recognised by teiedit from the "
+    "layout of the plaintext; numbered items keep their numbers in the text and in @n."
+)
+NOTES_STATEMENT = (
+    "Footnotes of the source are placed at their markers (note[@place='foot'], the marker's number in @n); "
+    "note texts without a marker are kept in back as note[@type='orphan']; both are listed in the "
+    "conversion report."
+)
+WEB_STATEMENT = (
+    "Web-site furniture (navigation, funder and rights statements, information-panel labels, shop and "
+    "login panels) is not part of the text; it is listed with reasons in the conversion report."
+)
+
+
+def editorial_statements(*, web: bool = False, notes: bool = False) -> list[str]:
+    """editorialDecl paragraphs saying what the conversion did to the text."""
+    return [STRUCTURE_STATEMENT, *([NOTES_STATEMENT] if notes else []), *([WEB_STATEMENT] if web else [])]
+
+
+def _dateline(b: Block) -> tuple[etree._Element, FoundDate, str] | None:
+    """A ``dateline`` for a block that is a date, or a place and a date; with the date and the place."""
+    d = date_line(b)
+    if d:
+        return E.dateline(E.date(b.text, when=d.when)), d, ""
+    pd = place_date_line(b)
+    if pd:
+        place, at, found = pd
+        el = E.dateline(E.placeName(place), E.date(b.text[at:], when=found.when))
+        el[0].tail = b.text[len(place):at]
+        return el, found, place
+    return None
 
 
 def _closer_like(b: Block) -> bool:
@@ -297,26 +337,33 @@ class ArchivalReader:
         conv = Conversion(source=source, profile=self.name)
         blocks = split_blocks(source.text)
         content, citation_blocks = self._set_aside(blocks, conv)
-        linker = NoteLinker()
         bodies = bracket_bodies(content)
-        body_lines = set()
-        for b, n, label, text in bodies:
-            linker.add_body(n, label, text, b.line)
-            body_lines.add(b.line)
-        doc_blocks = [b for b in content if b.line not in body_lines]
-        div, back_divs, facts = parse_document(doc_blocks, linker)
-        back = E.back()
+        not_notes: set[int] = set()
+        while True:
+            # A [n]text block is a note body; an unpaired one inside the body text is just a paragraph
+            # (moving it to back/ would change the text's order), so parse again without it.
+            linker = NoteLinker()
+            body_lines = set()
+            for b, n, label, text in bodies:
+                if b.line not in not_notes and n not in linker.bodies:  # a repeated number stays text
+                    linker.add_body(n, label, text, b.line)
+                    body_lines.add(b.line)
+            doc_blocks = [b for b in content if b.line not in body_lines]
+            div, back_items, facts = parse_document(doc_blocks, linker)
+            misplaced = {o.line for o in linker.orphan_bodies() if o.line < facts.body_end_line}
+            if not misplaced:
+                break
+            not_notes |= misplaced
         orphans = linker.orphan_bodies()
         if orphans:
-            back.append(E.div(*(orphan_note(o) for o in orphans), type="notes"))
-        for d in back_divs:
-            back.append(d)
+            back_items.append((orphans[0].line, E.div(*(orphan_note(o) for o in orphans), type="notes")))
         ms_desc = None
         for b in citation_blocks:
             cit = parse_archival(source_line_body(b.text) or b.text)
             ms_desc = ms_desc if ms_desc is not None else cit.ms_desc()
-            back.append(E.div(E.bibl(b.text, type="source"), type="source"))
-        # Source order: notes and summary stay in source order inside back (sorted by their first line).
+            back_items.append((b.line, E.div(E.bibl(b.text, type="source"), type="source")))
+        # Source order: notes, summary and source citation stay in source order inside back.
+        back = E.back(*(el for _, el in sorted(back_items, key=lambda item: item[0])))
         conv.spans.extend(linker.spans)
         conv.orphan_notes.extend(linker.orphan_report())
         for body in linker.bodies.values():
@@ -330,11 +377,17 @@ class ArchivalReader:
         )
         if ms_desc is not None:
             info.source_desc = ms_desc
+            note = parse_archival(source_line_body(citation_blocks[0].text) or citation_blocks[0].text).note
+            if note and not info.translation and "translat" in note.lower():
+                info.translation = note
+            elif note:
+                info.notes.append(note)
+        info.editorial.extend(editorial_statements(web=self.web, notes=bool(linker.bodies)))
         if facts.kind == "letter":
             m = letter_title(facts.title)
             if m:
                 info.author = m["sender"].strip(" ,")
-            cd = corresp_desc(facts.title, facts.date or facts.closing_date)
+            cd = corresp_desc(facts.title, facts.date or facts.closing_date, facts.place)
             if cd is not None:
                 info.profile_extra.append(cd)
         doc = make_tei(source.name, info, edition, E.body(div), back=back)
@@ -369,10 +422,8 @@ class ArchivalReader:
                 if after_info_label and not citations:
                     citations.append(b)
                     after_info_label = False
-                elif len(b.one_line) < 200:
-                    conv.set_aside.append(SetAside(b.text, "value in a web-page information panel", b.line))
                 else:
-                    content.append(b)
+                    conv.set_aside.append(SetAside(b.text, "value in a web-page information panel", b.line))
                 continue
             content.append(b)
         return content, citations

@@ -25,15 +25,15 @@ from teiedit.document import E
 from teiedit.readers.base import Conversion, SetAside, Source
 from teiedit.readers.boilerplate import boilerplate_reason
 from teiedit.readers.build import header_info, make_tei
-from teiedit.readers.lines import SUP_ANCHOR, Block, looks_like_prose, split_blocks
+from teiedit.readers.lines import Block, looks_like_prose, split_blocks
 from teiedit.readers.notes import NoteLinker, orphan_note
 
-_COUNTER = re.compile(r"^(?:views|crossref citations to date|altmetric|citations|downloads|shares?)$", re.I)
+_COUNTER = re.compile(r"^(?:views|crossref citations to date|altmetric|citations|downloads|shares?)$", re.IGNORECASE)
 _NUMBER = re.compile(r"^\d[\d,.]*$")
-_PAGES = re.compile(r"\bPages?\s+(?P<from>\d+)\s*[-–]\s*(?P<to>\d+)", re.I)
-_DOI = re.compile(r"\b(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(?P<doi>10\.\d{4,9}/[^\s\"<>]+)", re.I)
-_IMPRINT = re.compile(r"\b(?:Pages?\s+\d|Published online|Volume\s+\d|Vol\.\s*\d|Issue\s+\d|doi\b|DOI\b)", re.I)
-_JOURNAL = re.compile(r"^(?P<journal>[A-Z][^|]{2,80}?),?\s+(?:Volume|Vol\.)\s*(?P<vol>\d+)", re.I)
+_PAGES = re.compile(r"\bPages?\s+(?P<from>\d+)\s*[-–]\s*(?P<to>\d+)", re.IGNORECASE)
+_DOI = re.compile(r"\b(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(?P<doi>10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
+_IMPRINT = re.compile(r"\b(?:Pages?\s+\d|Published online|Volume\s+\d|Vol\.\s*\d|Issue\s+\d|doi\b|DOI\b)", re.IGNORECASE)
+_JOURNAL = re.compile(r"^(?P<journal>[A-Z][^|]{2,80}?),?\s+(?:Volume|Vol\.)\s*(?P<vol>\d+)", re.IGNORECASE)
 _NOTE_BODY = re.compile(r"^(?P<label>(?P<n>\d{1,3})\.?)\s+\S")
 #: A number glued after a word or punctuation, as PDF/HTML extraction leaves footnote markers: "state.12 The".
 GLUED_ANCHOR = re.compile(r"(?<=[A-Za-z.,;:”’\")])(?P<n>\d{1,3})(?=\s|$)|\s?<sup>\s*(?P<n2>\d{1,3})\s*</sup>")
@@ -70,7 +70,7 @@ def explode_short_lines(blocks: list[Block]) -> list[Block]:
 class _Sequential(NoteLinker):
     """A linker that takes glued numbers as markers only in sequence (1, 2, 3, ...) and only with a body."""
 
-    def fill(self, el: etree._Element, text: str, line: int) -> etree._Element:  # noqa: D102
+    def fill(self, el: etree._Element, text: str, line: int) -> etree._Element:
         pattern = self.anchor
         expected = getattr(self, "_next", 1)
         accepted: list[re.Match[str]] = []
@@ -166,7 +166,7 @@ class ArticleReader:
                 kept.append(b)
         # -- front: section label, title, byline, imprint
         front = E.front()
-        title_page = E.titlePage()
+        title_page = front  # heads and paragraphs: what both tei_all and the project ODD allow in front
         i = 0
         title = ""
         labels: list[Block] = []
@@ -177,13 +177,11 @@ class ArticleReader:
             else:
                 labels.append(b)
             i += 1
-        doc_title = E.docTitle()
         for b in labels:
-            doc_title.append(E.titlePart(b.text, type="desc"))
+            front.append(E.head(b.text, type="label"))
         if title:
-            doc_title.append(E.titlePart(kept[i - 1].text, type="main"))
-            title_page.append(doc_title)
-        pages = doi = published = ""
+            front.append(E.head(kept[i - 1].text, type="main"))
+        doi = published = ""
         pages_m = None
         while i < len(kept) and not _heading(kept[i]) and len(kept[i].one_line) < 200:
             b = kept[i]
@@ -198,8 +196,6 @@ class ArticleReader:
                 if dates and not published:
                     published = dates[0].when
             i += 1
-        if len(title_page):
-            front.append(title_page)
         # -- sections
         sections = _sections(kept[i:])
         linker = _Sequential(anchor=GLUED_ANCHOR)
@@ -259,7 +255,7 @@ class ArticleReader:
         conv.spans.extend(linker.spans)
         if len(body_el) == 0:
             body_el.append(E.div(E.p(), type="article"))
-        bylined = [n for line in title_page.iterfind("{http://www.tei-c.org/ns/1.0}byline")
+        bylined = [n for line in front.iterfind("{http://www.tei-c.org/ns/1.0}p[@rend='byline']")
                    for n in _NAMES_SPLIT.split("".join(line.itertext())) if _NAME.match(n.strip())]
         authors = [*(n.strip() for n in bylined), *(a for a in authors if a not in [n.strip() for n in bylined])]
         bibl = E.bibl()
@@ -287,7 +283,7 @@ class ArticleReader:
 
 
 def _front_line_impl(title_page: etree._Element, line: str) -> None:
-    title_page.append(E.docImprint(line) if _IMPRINT.search(line) else E.byline(line))
+    title_page.append(E.p(line, rend="imprint" if _IMPRINT.search(line) else "byline"))
 
 
 def _sections(blocks: list[Block]) -> list[tuple[Block | None, list[Block]]]:

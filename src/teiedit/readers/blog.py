@@ -65,8 +65,9 @@ class BlogReader:
                 conv.set_aside.append(SetAside(b.text, reason, b.line))
             else:
                 blocks.append(b)
-        if not blocks:
-            blocks = split_blocks(source.text)[:1]
+        if not blocks:  # nothing but furniture: keep it all as text rather than an empty post
+            conv.set_aside.clear()
+            blocks = split_blocks(source.text)
         title_block = blocks[0]
         title = title_block.one_line
         div = E.div(E.head(title_block.text), type="blog")
@@ -75,7 +76,7 @@ class BlogReader:
         author = ""
         bm = BYLINE.match(blocks[1].one_line) if len(blocks) > 1 else None
         if bm:
-            byline = E.byline()
+            byline = E.p(rend="byline")
             dates = find_full_dates(blocks[1].text)
             if dates:
                 d = dates[0]
@@ -107,7 +108,7 @@ class BlogReader:
                 target = post
                 if k + 1 < len(blocks) and (m := _BY.match(blocks[k + 1].one_line)):
                     author = author or m["name"].strip()
-                    post.append(E.byline(blocks[k + 1].text))
+                    post.append(E.p(blocks[k + 1].text, rend="byline"))
                     k += 1
                 k += 1
                 figure = None
@@ -120,9 +121,9 @@ class BlogReader:
                 continue
             cap = CAPTION.match(b.one_line)
             if cap and comments is None:
-                if figure is None or target[-1] is not figure:
+                if figure is None or len(target) == 0 or target[-1] is not figure:
                     figure = E.figure(E.figDesc(b.text))
-                    target.append(figure)
+                    target = append_flow(target, figure)
                 else:
                     figure.append(E.head(b.text))
                 k += 1
@@ -139,7 +140,7 @@ class BlogReader:
             if comments is not None and (m := NUMBERED.match(b.text)):
                 comments.append(E.div(E.p(b.text), type="comment", n=m["n"]))
             else:
-                target.append(E.p(b.text))
+                append_flow(target, E.p(b.text))
             k += 1
         for d in div.iter("{http://www.tei-c.org/ns/1.0}div"):
             if len(d) == 1 and d[0].tag.endswith("head"):
@@ -160,6 +161,14 @@ class BlogReader:
             f"{'yes' if intro is not None else 'no'}; comments {'yes' if comments is not None else 'no'}"
         )
         return conv
+
+
+def append_flow(target: etree._Element, el: etree._Element) -> etree._Element:
+    """Append running content where TEI allows it: into the last nested division if there is one."""
+    while len(target) and local(target[-1]) == "div":
+        target = target[-1]
+    target.append(el)
+    return target
 
 
 def local(el: etree._Element) -> str:

@@ -18,14 +18,20 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from teiedit.config import Edition
+from teiedit.dates import find_full_dates
 from teiedit.document import E
-from teiedit.readers.archival import parse_document
+from teiedit.readers.archival import corresp_desc, editorial_statements, parse_document
 from teiedit.readers.base import Conversion, SetAside, Source
 from teiedit.readers.build import header_info, make_tei
 from teiedit.readers.citation import parse_archival, source_line_body
-from teiedit.readers.lines import NUMBERED, SUP_ANCHOR, Block, looks_like_prose, split_blocks
+from teiedit.readers.lines import SUP_ANCHOR, Block, letter_title, looks_like_prose, split_blocks
 from teiedit.readers.notes import NoteLinker, orphan_note
 
+_SPLIT_STATEMENT = (
+    "This document is part {n} of a compilation that teiedit split into one document per essay and "
+    "archival document ({whole} lists them in order); page numbers of the printed original are omitted "
+    "and listed in the conversion report."
+)
 _BOLD = re.compile(r"^\*\*(?P<t>.+?)\*\*$", re.DOTALL)
 _PAGE_NUMBER = re.compile(r"^\.?\s?\d{1,4}$")
 _NOTE_LINE = re.compile(r"^(?P<label>(?P<n>\d{1,3})\.)\s+\S")
@@ -145,6 +151,8 @@ class CompilationReader:
                                                b.line))
             else:
                 blocks.append(b)
+        if not blocks:  # nothing but page numbers: they are the text
+            blocks, conv.set_aside = split_blocks(source.text), []
         parts = find_parts(blocks)
         whole_title = _title_from_name(source.name)
         width = max(2, len(str(len(parts))))
@@ -154,11 +162,12 @@ class CompilationReader:
             linker = NoteLinker(anchor=SUP_ANCHOR) if part.kind == "essay" else NoteLinker()
             if part.kind == "essay":
                 div, _ = essay_body(part, linker)
-                back_divs: list[etree._Element] = []
+                back_divs: list[tuple[int, etree._Element]] = []
                 title = part.title or _first_words(part.blocks)
                 facts_kind = "essay"
                 info = header_info(source, title, kind="essay")
                 info.source_description = f"Part {idx} of the compilation {source.filename} (an essay)"
+                info.editorial.extend(editorial_statements(notes=bool(linker.bodies))[1:])
             else:
                 prelude: list[etree._Element] = []
                 rest = list(part.blocks)
@@ -166,7 +175,7 @@ class CompilationReader:
                     prelude.append(E.head(part.title))
                     rest.remove(part.title_block)
                     # Lines between the title and the source line (a subtitle, often damaged) stay there.
-                    t, s = rest.index(part.source_block) if part.source_block in rest else 0, 0
+                    t = rest.index(part.source_block) if part.source_block in rest else 0
                     for b in rest[:t]:
                         prelude.append(E.head(b.text, type="sub"))
                     rest = rest[t:]
@@ -189,8 +198,21 @@ class CompilationReader:
                 )
                 if cit is not None:
                     info.source_desc = cit.ms_desc()
-                    if cit.note:
+                    if cit.note and not info.translation and "translat" in cit.note.lower():
+                        info.translation = cit.note
+                    elif cit.note:
                         info.notes.append(cit.note)
+                in_title = find_full_dates(title) if len(title) <= 400 else []
+                if not info.date_when and in_title:
+                    info.date_when, info.date_text = in_title[-1].when, in_title[-1].text
+                if facts.kind == "letter" and (m := letter_title(title)):
+                    info.author = m["sender"].strip(" ,")
+                    cd = corresp_desc(title, facts.date or facts.closing_date or (in_title[-1] if in_title
+                                      else None), facts.place)
+                    if cd is not None:
+                        info.profile_extra.append(cd)
+                info.editorial.extend(editorial_statements(notes=bool(linker.bodies)))
+            info.editorial.append(_SPLIT_STATEMENT.format(n=idx, whole=f"{source.name}.xml"))
             info.series_title = whole_title
             if edition.base_url:
                 info.series_idno = edition.base_url.rstrip("/") + "/" + source.name
@@ -198,7 +220,7 @@ class CompilationReader:
             orphans = linker.orphan_bodies()
             if orphans:
                 back.append(E.div(*(_orphan_with_extra(o) for o in orphans), type="notes"))
-            for d in back_divs:
+            for _, d in back_divs:
                 back.append(d)
             for body in linker.bodies.values():
                 if body.used:
@@ -208,7 +230,7 @@ class CompilationReader:
             conv.spans.extend(linker.spans)
             conv.orphan_notes.extend({**o, "part": doc_id} for o in linker.orphan_report())
             doc = make_tei(doc_id, info, edition, E.body(div), back=back)
-            _point_to_whole(doc.root, source.name)
+            _point_to_whole(doc.root, source.name, whole_title, idx)
             conv.documents.append(doc)
             first, last = part.blocks[0].line, part.blocks[-1].end_line
             conv.decisions.append(f"split: part {idx:0{width}d} ({facts_kind}) lines {first}-{last}: {title[:80]!r}"
@@ -249,8 +271,8 @@ def _moved(line: int, text: str) -> object:
     return Span(line, text, "moved")
 
 
-def _point_to_whole(root: etree._Element, whole: str) -> None:
-    """Add ``notesStmt/relatedItem[@type=partOf]`` pointing at the whole's file."""
+def _point_to_whole(root: etree._Element, whole: str, whole_title: str, n: int) -> None:
+    """Point a part at its whole: ``seriesStmt`` (title, file, part number) and a ``note[@type=part-of]``."""
     ns = "{http://www.tei-c.org/ns/1.0}"
     file_desc = root.find(f"{ns}teiHeader/{ns}fileDesc")
     assert file_desc is not None
@@ -260,7 +282,11 @@ def _point_to_whole(root: etree._Element, whole: str) -> None:
         source_desc = file_desc.find(f"{ns}sourceDesc")
         assert source_desc is not None
         source_desc.addprevious(notes)
-    notes.append(E.relatedItem(type="partOf", target=f"{whole}.xml"))
+    notes.append(E.note(E.ref(whole_title, target=f"{whole}.xml"), type="part-of"))
+    series = file_desc.find(f"{ns}seriesStmt")
+    assert series is not None
+    series.append(E.idno(f"{whole}.xml", type="file"))
+    series.append(E.biblScope(str(n), unit="part"))
 
 
 def _title_from_name(name: str) -> str:

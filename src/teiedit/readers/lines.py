@@ -56,6 +56,20 @@ def date_line(block: Block) -> FoundDate | None:
     return parse_date_line(block.text.strip("\u201c\u201d\"' "))
 
 
+_PLACE_DATE = re.compile(r"^(?P<place>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2}),\s*(?P<date>\S.*)$")
+
+
+def place_date_line(block: Block) -> tuple[str, int, FoundDate] | None:
+    """``Moscow, 12 October 1956``: (place, offset of the date in the text, date); None otherwise."""
+    if "\n" in block.text or len(block.text) > 70:
+        return None
+    m = _PLACE_DATE.match(block.text)
+    if not m:
+        return None
+    found = parse_date_line(m["date"])
+    return (m["place"], m.start("date"), found) if found else None
+
+
 #: A numbered item: ``1. Text``, ``2) Text``, ``- 1. Text``.
 NUMBERED = re.compile(r"^(?P<label>(?:-\s+)?(?P<n>\d{1,3})[.)])\s+\S")
 

@@ -10,6 +10,7 @@ from teiedit.config import Edition
 from teiedit.dates import parse_date_line
 from teiedit.document import XML_ID, XML_LANG, E, TeiDocument
 from teiedit.readers.base import Conversion, Source
+from teiedit.readers.build import ensure_content
 from teiedit.readers.header import HeaderInfo, build_header
 
 _BLOCK = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
@@ -55,6 +56,7 @@ class PlainReader:
                 body.append(E.p(text))
         if len(body) == 0:
             body.append(E.p(source.text.strip()))
+        ensure_content(body)
         info = HeaderInfo(
             title=title[:300],
             source_filename=source.filename,

@@ -134,6 +134,10 @@ def _absorb_short_spaced(path: list[int]) -> None:
         i = j + 1
 
 
+#: Glyphs after the last shifted space of a shifted stretch that may still be shifted text.
+MAX_UNTERMINATED = 12
+
+
 def _unterminated_to_spaced(path: list[int], tokens: list[tuple[int, int, str]], k: int) -> None:
     """Glyphs at the end of a shifted stretch, after its last shifted space, that run into a letter-spaced
     run belong to that run: a shifted word ends with a shifted space (``r e s w k t g f " t h e i r``)."""
@@ -144,7 +148,7 @@ def _unterminated_to_spaced(path: list[int], tokens: list[tuple[int, int, str]],
         j = i
         while j >= 0 and path[j] == SHIFTED and len(tokens[j][2]) == 1 and not is_shifted_space(tokens[j][2], k):
             j -= 1
-        if 0 < i - j <= 2 and j >= 0 and path[j] == SHIFTED:
+        if 0 < i - j and (j < 0 or path[j] != SHIFTED or i - j <= MAX_UNTERMINATED):
             for t in range(j + 1, i + 1):
                 path[t] = SPACED
 

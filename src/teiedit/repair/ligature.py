@@ -9,11 +9,21 @@ fonts mangle ``'`` (``didnøt``).
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Iterator
 from itertools import product
+from typing import TYPE_CHECKING
 
 from teiedit.repair.model import EnglishModel
 
+if TYPE_CHECKING:
+    from teiedit.repair import Repair
+
 LIGATURES = ("fi", "fl", "ff", "ffi", "ffl", "f")
+#: Ligatures a plain letter of a decoded word may stand for (a font's ``tt`` glyph extracts as one letter:
+#: ``Handwriuen`` is ``Handwritten``).
+IN_PLACE = (*LIGATURES, "tt")
 #: Readings tried for a placeholder inside a word.
 INNER_READINGS = (*LIGATURES, "'")
 #: At most this many placeholders per word are resolved jointly (the readings multiply).
@@ -28,9 +38,7 @@ def placeholder_positions(word: str) -> list[int]:
     """
     found: list[int] = []
     for i, ch in enumerate(word):
-        if not ch.isascii():
-            found.append(i)
-        elif (
+        if not ch.isascii() or (
             ch.isupper() and 0 < i < len(word) - 1 and word[i - 1].islower() and word[i + 1].islower()
         ):
             found.append(i)
@@ -69,3 +77,48 @@ def resolve(word: str, model: EnglishModel) -> str | None:
         if f > best_f:
             best, best_f = cand, f
     return best
+
+
+_TOKEN = re.compile(r"\S+")
+_EDGE_PUNCT = ".,;:!?()[]\"'“”‘’"
+
+
+def find_in_clean_text(text: str, model: EnglishModel, taken: list[tuple[int, int]]) -> Iterator[Repair]:
+    """Ligature glyphs inside otherwise plain words of clean text (``Łeld`` -> ``field``), type ``ligature``.
+
+    Only a word that is ASCII but for its placeholders, unknown as it stands and a known English word once
+    read (so Polish ``Łódź`` or ``Wałęsa`` stay as they are); placeholders are letters that are no accented
+    form of another letter (``Ł``, ``ħ``, ``ø``), so romanised ``Yŏm`` stays too.
+    """
+    from teiedit.repair import Repair
+
+    for m in _TOKEN.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        tok = m.group(0)
+        word = tok.strip(_EDGE_PUNCT)
+        if not word or word.isascii() or model.known(word):
+            continue
+        positions = placeholder_positions(word)
+        if not positions or not all(_glyph_like(word[p]) for p in positions):
+            continue
+        rest = "".join(c for i, c in enumerate(word) if i not in positions)
+        if len(rest) < 2 or not rest.isascii() or not rest.replace("'", "").isalpha():
+            continue
+        resolved = resolve(word, model)
+        if not resolved or model.known(resolved) < MIN_KNOWN:
+            continue
+        start = m.start() + tok.index(word)
+        apostrophe = resolved.count("'") - word.count("'") == len(positions)  # every glyph read as ' (didnøt)
+        yield Repair(start, start + len(word), word, resolved, "quote" if apostrophe else "ligature", "high",
+                     "glyph read by the word list")
+
+
+def _glyph_like(ch: str) -> bool:
+    """A letter that is no accented form of another (``Ł``, ``ħ``, ``ø``; not ``ŏ`` or ``é``, which
+    romanised names and other languages use as letters)."""
+    return not ch.isascii() and ch.isalpha() and not unicodedata.decomposition(ch)
+
+
+#: A ligature reading in clean text must be a word at least this frequent.
+MIN_KNOWN = 1e-8

@@ -67,6 +67,13 @@ class EnglishModel:
         self._cache[key] = cost
         return cost
 
+    def cost_in(self, word: str, doc: DocumentWords) -> float:
+        """``word_cost`` with the document's own word counts mixed in (see ``DocumentWords``)."""
+        share = doc.share(word)
+        if not share:
+            return self.word_cost(word)
+        return -math.log((1 - DOCUMENT_WEIGHT) * self.known(word) + DOCUMENT_WEIGHT * share)
+
     # ------------------------------------------------------------------ characters
     def spell_cost(self, s: str, *, bounded: bool) -> float:
         """Trigram cost of the letters of ``s``; ``bounded``: ``s`` is a whole word (starts and ends a word)."""
@@ -146,6 +153,30 @@ class EnglishModel:
             pos = m.end()
         cost += sum(char_cost(ch) for ch in s[pos:])
         return cost
+
+
+class DocumentWords:
+    """The words of the document being repaired, counted: a cache language model.
+
+    A document repeats its words (``cult of personality`` forty times), so a candidate reading it uses
+    elsewhere is more probable there than the general word list says; costs mix both (``EnglishModel.cost_in``).
+    It also keeps the document's cache of corrections.
+    """
+
+    def __init__(self, counts: Counter[str] | None = None) -> None:
+        self.counts: Counter[str] = counts or Counter()
+        self.total = max(1, sum(self.counts.values()))
+        self.corrections: dict[tuple[str, bool], tuple[str, int, float] | None] = {}
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and word.lower() in self.counts
+
+    def share(self, word: str) -> float:
+        return self.counts.get(word.lower(), 0) / self.total
+
+
+#: Weight of the document's own word counts against the general word list.
+DOCUMENT_WEIGHT = 0.5
 
 
 def char_cost(ch: str) -> float:

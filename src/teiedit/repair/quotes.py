@@ -7,6 +7,15 @@ at the end as a closing one; inside a word ``ligature.resolve`` decides (``didn�
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from teiedit.repair.model import EnglishModel
+
+if TYPE_CHECKING:
+    from teiedit.repair import Repair
+
 OPEN_QUOTE = "“"
 CLOSE_QUOTE = "”"
 
@@ -19,3 +28,34 @@ def edge_reading(ch: str, *, opening: bool) -> str:
 def is_debris(ch: str) -> bool:
     """A character that shifted text cannot contain: anything outside ASCII that is not whitespace."""
     return not ch.isascii() and not ch.isspace()
+
+
+#: A quoted stretch in clean text is at most this many words long.
+MAX_QUOTED_WORDS = 8
+_QUOTED = re.compile(
+    r"(?<!\S)([^\x00-\x7f\s])([A-Za-z][^\s]*?(?:\s+[^\s]+?){0,"
+    + str(MAX_QUOTED_WORDS - 1)
+    + r"})\1(?=[\s.,;:!?)]|$)"
+)
+
+
+def find_in_clean_text(text: str, model: EnglishModel, taken: list[tuple[int, int]]) -> Iterator[Repair]:
+    """Pairs of one debris glyph around English words in clean text (``ōbossō`` -> ``“boss”``), type ``quote``.
+
+    Only the same glyph at both ends of an ASCII stretch of known English words is read as quotation marks;
+    a single accented letter at the edge of a word (``née``) is left alone.
+    """
+    from teiedit.repair import Repair
+
+    for m in _QUOTED.finditer(text):
+        a, b = m.span()
+        if any(x < b and a < y for x, y in taken):
+            continue
+        glyph, inner = m.group(1), m.group(2)
+        if glyph.isascii() or not inner.isascii():
+            continue
+        words = re.findall(r"[A-Za-z]+", inner)
+        if not words or not all(model.known(w) >= 1e-6 for w in words):
+            continue
+        yield Repair(a, b, m.group(0), OPEN_QUOTE + inner + CLOSE_QUOTE, "quote", "medium",
+                     "a pair of debris glyphs around English words")

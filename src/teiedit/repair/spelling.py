@@ -11,21 +11,21 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from teiedit.repair.model import EnglishModel
+from teiedit.repair.model import DocumentWords, EnglishModel
 
 #: Cost (nats) of each edit the correction assumes.
-EDIT_COST = 9.0
+EDIT_COST = 8.0
 #: Two-edit corrections come from the most frequent words (an index of them with one letter deleted); one-edit
 #: corrections from every word at least ``MIN_FREQ`` frequent (generated from the query: no index needed).
 INDEX_WORDS = 20000
 MIN_LEN = 3
 #: Two-edit corrections only for words at least this long.
 MIN_LEN_TWO_EDITS = 5
-#: Cost taken off a candidate that the document itself uses elsewhere.
-ATTESTED_BONUS = 3.0
 #: A capitalised word is probably a name: it is corrected only to a word at least this frequent
 #: (``Sovjit`` -> ``Soviet``, but ``Sangjo`` is not ``Anglo``).
 NAME_GUARD = 1e-5
+#: ... and by two edits only to a word the document uses or one at least this frequent.
+COMMON = 3e-5
 #: A correction must be a word at least this frequent.
 MIN_FREQ = 2e-7
 
@@ -81,45 +81,67 @@ def distance(a: str, b: str) -> int:
     return prev[len(b)]
 
 
-def correct(word: str, model: EnglishModel, vocab: frozenset[str] = frozenset()) -> tuple[str, int] | None:
-    """The best known word near ``word`` (lowercase) and the number of edits, or None.
+def correct(word: str, model: EnglishModel, doc: DocumentWords | None = None) -> tuple[str, int, float] | None:
+    """The best known word near ``word`` (lowercase), the number of edits and the cost, or None.
 
-    ``vocab``: the document's own words. A candidate the document uses elsewhere is preferred; a capitalised
-    word (probably a name) is corrected by two edits only to such a word (``Sovjit`` -> ``Soviet`` where the
-    document says Soviet, but ``Sangdu`` is not ``Sandy``).
+    ``doc``: the document's own words. Candidates are costed with them mixed in (a word the document uses is
+    more probable); a capitalised word (probably a name) is corrected by two edits only to a word the document
+    uses (``Sovjit`` -> ``Soviet`` where the document says Soviet, but ``Sangdu`` is not ``Sandy``).
     """
+    doc = doc if doc is not None else DocumentWords()
     low = word.lower()
     proper = word[:1].isupper()
     if len(low) < MIN_LEN or not low.isalpha() or not low.isascii():
         return None
-    cache: dict[tuple[str, bool, frozenset[str]], tuple[str, int] | None] = model.extras.setdefault("corrections", {})  # type: ignore[assignment]
-    key = (low, proper, vocab)  # a frozenset caches its hash
-    if key in cache:
-        return cache[key]
+    key = (low, proper)
+    if key in doc.corrections:
+        return doc.corrections[key]
+    own = model.cost_in(low, doc)
+    best: tuple[float, str, int] | None = None
+    for cand, dist in neighbours(low, model, rare=not proper):
+        if proper and (model.known(cand) < NAME_GUARD
+                       or (dist == 2 and cand not in doc and model.known(cand) < COMMON)):
+            continue
+        cost = model.cost_in(cand, doc) + EDIT_COST * dist
+        if cost < own and (best is None or cost < best[0]):
+            best = (cost, cand, dist)
+    result = (best[1], best[2], best[0]) if best else None
+    doc.corrections[key] = result
+    return result
+
+
+def neighbours(low: str, model: EnglishModel, *, rare: bool = True) -> list[tuple[str, int]]:
+    """Known words one or two edits from ``low`` with their distance (kept with the model: words recur).
+
+    ``rare``: also one-edit neighbours outside the indexed frequent words (every edit is generated and looked
+    up); names are only corrected to common words, so they skip that.
+    """
+    cache: dict[tuple[str, bool], list[tuple[str, int]]] = model.extras.setdefault(  # type: ignore[assignment]
+        "neighbours", {})
+    found = cache.get((low, rare))
+    if found is not None:
+        return found
     idx = _index(model)
     d1 = _deletes(low)
     d2 = {d for x in d1 for d in _deletes(x)}
-    e1 = _edits1(low)
     freq = model.freq
+    e1 = _edits1(low) if rare else set()
     seen: set[str] = {w for w in e1 if freq.get(w, 0.0) >= MIN_FREQ}
+    seen |= {w for w in (*d1, *d2) if freq.get(w, 0.0) >= MIN_FREQ}  # letters too many
+    for d in (low, *d1):
+        seen.update(idx.get(d, ()))  # a letter replaced, or one missing
     if len(low) >= MIN_LEN_TWO_EDITS:
-        for d in (low, *d1, *d2, *e1):
+        for d in (*d2, *e1):
             seen.update(idx.get(d, ()))
-    own = model.word_cost(low)
-    best: tuple[float, str, int] | None = None
+    found = []
     for cand in seen:
         dist = distance(low, cand)
         if dist == 0 or dist > 2 or (dist == 2 and len(low) < MIN_LEN_TWO_EDITS):
             continue
-        attested = cand in vocab
-        if proper and (model.known(cand) < NAME_GUARD or (dist == 2 and not attested)):
-            continue
-        cost = model.word_cost(cand) + EDIT_COST * dist - (ATTESTED_BONUS if attested else 0.0)
-        if cost < own and (best is None or cost < best[0]):
-            best = (cost, cand, dist)
-    result = (best[1], best[2]) if best else None
-    cache[key] = result
-    return result
+        found.append((cand, dist))
+    found.sort()
+    cache[(low, rare)] = found
+    return found
 
 
 def match_case(template: str, word: str) -> str:

@@ -5,7 +5,7 @@ brackets: ``[illegible]``, ``[...]``, inserted words ``[or]``, completed words `
 ``[?]``, ``[signed]``, alternative romanisations ``Pak Heon-yeong [Pak Hon Yong]``, abbreviations
 explained ``CC [Central Committee]``, and descriptions of handwriting or stamps ``[handwritten in the
 margin: ...]``. This pass recognises them by their shape (never by a particular name or document) and
-encodes them as ``gap``, ``supplied``, ``sic``, ``unclear``, ``choice`` or ``add``/``stamp``.
+encodes them as ``gap``, ``supplied``, ``sic``, ``unclear``, ``choice``, ``add`` or ``seg``.
 
 Nothing is lost: the element that stands for a bracket expression carries ``@rend="brackets"`` and every
 character the source had inside the brackets stays as text, so ``original_reading`` gives back
@@ -34,6 +34,11 @@ REND = "brackets"
 #: already encodes an alternative or an omission (PDF repairs put damaged text in choice/sic), identifiers.
 _SKIP = frozenset({"corr", "reg", "expan", "ex", "choice", "gap", "desc", "certainty", "idno", "code"})
 
+#: Elements whose content TEI limits to text and a few phrase elements (macro.limitedContent): there only
+#: the choice-based encodings are valid; other brackets there are left as text and reported.
+_LIMITED = frozenset({"figDesc", "catDesc", "headLabel", "headItem"})
+_VALID_IN_LIMITED = frozenset({"romanisation", "expansion"})
+
 # --- what the bracket contents look like ------------------------------------------------------------------
 
 #: How far before/after a bracket the pass looks for the word or name it belongs to.
@@ -55,19 +60,21 @@ _EDITOR_NOTE = re.compile(r"\s*(?:editor(?:'|’)?s|translator(?:'|’)?s)\s+not
 
 #: Damage vocabulary -> gap/@reason. Checked in order; the first hit wins.
 _DAMAGE: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(?:illegible|unreadable|indecipherable|undecipherable|not legible|faded|blurred)\b",
-                re.I), "illegible"),
+    (re.compile(r"\b(?:illegible|unreadable|indecipherable|undecipherable|not legible|blurred)\b", re.I),
+     "illegible"),
+    (re.compile(r"\bfaded\b", re.I), "faded"),
     (re.compile(r"\b(?:typed over|crossed out|struck (?:out|through)|overwritten|blacked out|erased)\b",
                 re.I), "cancelled"),
     (re.compile(r"\b(?:damaged?|torn|burnt|burned|stained|hole|water[- ]damage|tear)\b", re.I), "damage"),
-    (re.compile(r"\b(?:off the (?:reproduced )?page|cut off|not reproduced|missing|lost)\b", re.I),
-     "unrecoverable"),
+    (re.compile(r"\b(?:off the (?:reproduced )?page|cut off|not reproduced|missing)\b", re.I), "missing"),
+    (re.compile(r"\blost\b", re.I), "lost"),
 )
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10, "several": 0, "few": 0, "some": 0}
+            "eight": 8, "nine": 9, "ten": 10}
 _QUANTITY = re.compile(
-    r"(?:(?P<lo>\d+)\s*[-–]\s*(?P<hi>\d+)|(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten))"
-    r"\s+(?:\w+\s+)?(?P<unit>words?|lines?|letters?|characters?|pages?|signatures?)\b", re.I)
+    r"(?<![\w-])(?:(?P<lo>\d+)\s*[-–]\s*(?P<hi>\d+)|(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten))"
+    r"\s+(?:(?:illegible|unreadable|indecipherable|missing|faded|damaged|deleted)\s+)?"
+    r"(?P<unit>words?|lines?|letters?|characters?|pages?|signatures?)\b", re.I)
 _UNIT_NAMES = {"word": "word", "line": "line", "letter": "char", "character": "char", "page": "page",
                "signature": "signature"}
 _BARE_UNIT = re.compile(r"\b(?:illegible|unreadable)\s+(?P<unit>word|line|letter|character|page|signature)\b",
@@ -102,17 +109,17 @@ class Flat:
     def pieces(self, start: int, end: int) -> list[str | etree._Element]:
         """The content of [start, end) as strings and the original child elements, in order."""
         out: list[str | etree._Element] = []
-        buf = []
-        for i in range(start, end):
-            if i in self.children:
-                if buf:
-                    out.append("".join(buf))
-                    buf = []
-                out.append(self.children[i])
-            else:
-                buf.append(self.text[i])
-        if buf:
-            out.append("".join(buf))
+        pos = start
+        i = bisect.bisect_left(self.positions, start)
+        while i < len(self.positions) and self.positions[i] < end:
+            at = self.positions[i]
+            if at > pos:
+                out.append(self.text[pos:at])
+            out.append(self.children[at])
+            pos = at + 1
+            i += 1
+        if end > pos:
+            out.append(self.text[pos:end])
         return out
 
     def reading(self, start: int, end: int) -> str:
@@ -128,6 +135,11 @@ class Flat:
         """End of the text node containing ``pos`` (the next placeholder, or the end)."""
         i = bisect.bisect_left(self.positions, pos)
         return self.positions[i] if i < len(self.positions) else len(self.text)
+
+    def children_between(self, start: int, end: int) -> list[etree._Element]:
+        lo = bisect.bisect_left(self.positions, start)
+        hi = bisect.bisect_left(self.positions, end)
+        return [self.children[p] for p in self.positions[lo:hi]]
 
     def has_child(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.positions, start)
@@ -178,7 +190,7 @@ def _gap_for(content: str) -> tuple[str, dict[str, str]] | None:
     if _ELLIPSIS.match(content) or _OMITTED.match(content):
         return "omitted", {}
     if _SIGNATURE.match(content):
-        return "signature", {}
+        return "omitted", {}  # a signature the transcription does not reproduce
     words = content.split()
     if not words or len(words) > 12:
         return None
@@ -193,7 +205,8 @@ def _dimensions(content: str) -> dict[str, str]:
     if m:
         unit = _UNIT_NAMES[m.group("unit").lower().rstrip("s")]
         if m.group("lo"):
-            return {"atLeast": m.group("lo"), "atMost": m.group("hi"), "unit": unit}
+            # a range: @extent in words (the project ODD has no @atLeast/@atMost)
+            return {"extent": f"{m.group('lo')}-{m.group('hi')} {unit}s", "unit": unit}
         n = m.group("n").lower()
         count = int(n) if n.isdigit() else _NUMBERS[n]
         return {"quantity": str(count), "unit": unit} if count else {"unit": unit}
@@ -216,6 +229,11 @@ def _tokens(name: str) -> int:
 def _is_name(text: str) -> bool:
     words = text.split()
     return 1 <= len(words) <= 5 and all(_NAME_WORD.match(w) and w[0].isupper() for w in words)
+
+
+#: Letter similarity (difflib ratio) above which a bracketed name is taken as another form of the name
+#: before it: "Chiang Kai-shek's [Jiang Jieshi]" is 0.58, "Kim [Chang Hym]" 0.18, "Manush [Myftiu]" 0.33.
+_SIMILAR = 0.55
 
 
 def _name_before(before: str, content: str) -> tuple[int, float] | None:
@@ -247,10 +265,13 @@ def _name_before(before: str, content: str) -> tuple[int, float] | None:
         candidate = head[start:]
         if abs(_tokens(candidate) - _tokens(content)) > 1:
             continue
-        ratio = difflib.SequenceMatcher(None, _key(candidate), target).ratio()
+        matcher = difflib.SequenceMatcher(None, _key(candidate), target)
+        if matcher.quick_ratio() < _SIMILAR:  # an upper bound, cheap
+            continue
+        ratio = matcher.ratio()
         if best is None or ratio > best[1]:
             best = (start, ratio)
-    if best is None or best[1] < 0.55:
+    if best is None or best[1] < _SIMILAR:
         return None
     return best
 
@@ -302,7 +323,8 @@ class MarkEditorialBrackets:
         return bool(ctx.options.get("brackets", True))
 
     def __call__(self, doc: TeiDocument, ctx: PassContext) -> list[Diagnostic]:
-        texts = xpath(doc.root, "tei:text")
+        # every outermost text (a teiCorpus holds several TEI), never the header
+        texts = xpath(doc.root, "//tei:text[not(ancestor::tei:text)][not(ancestor::tei:teiHeader)]")
         if not texts:
             return []
         run = _Run(doc.name, ctx)
@@ -330,13 +352,35 @@ class _Run:
             if _descend(child):
                 self.container(child)
         flat = _flatten(el)
-        if "[" not in flat.text:
+        if "[" not in flat.text and "]" not in flat.text:
             return
-        found = self.scan(flat)
+        found = self.scan(flat, limited=local_name(el) in _LIMITED)
         if found:
             _rebuild(el, flat, found)
+            flat = _flatten(el)
+        self.report_leftovers(flat)
 
-    def scan(self, flat: Flat) -> list[Found]:
+    def report_leftovers(self, flat: Flat) -> None:
+        """Report brackets still in the text: around converted or nested ones, or not closed here.
+
+        Innermost pairs were classified (and reported if unrecognised) by ``scan``; this reports the rest.
+        """
+        stack: list[list[int]] = []  # [start, holds an inner pair]
+        for m in re.finditer(r"[\[\]]", flat.text):
+            if m.group(0) == "[":
+                stack.append([m.start(), 0])
+            elif stack:
+                start, inner = stack.pop()
+                if stack:
+                    stack[-1][1] = 1
+                if inner or any(_is_bracket_element(c) for c in flat.children_between(start, m.start())):
+                    self.record("unrecognised", flat.reading(start, m.end()), nested=True)
+            else:
+                self.record("unbalanced", _around(flat, m.start()), char="]")
+        for start, _ in stack:
+            self.record("unbalanced", _around(flat, start), char="[")
+
+    def scan(self, flat: Flat, *, limited: bool = False) -> list[Found]:
         out: list[Found] = []
         taken = 0  # nothing before this offset may be rewritten again
         for m in _INNERMOST.finditer(flat.text):
@@ -348,6 +392,10 @@ class _Run:
             content = flat.reading(m.start() + 1, m.end() - 1)
             source = "[" + content + "]"
             f = self.classify(flat, m, content, before, before_start, after, inner_has_children)
+            if f is not None and limited and f.kind not in _VALID_IN_LIMITED:
+                # TEI allows no gap/supplied/note here: keep the text, tell the editor what it would be
+                self.record("unrecognised", source, would_be=f.kind, limited_content=True)
+                continue
             if f is None:
                 if not _FOOTNOTE_MARKER.match(content):
                     self.record("unrecognised", source)
@@ -370,7 +418,7 @@ class _Run:
             if gap:
                 reason, dims = gap
                 el = _E("gap", _E("desc", content), reason=reason, rend=REND, **dims)
-                kind = "signature" if reason == "signature" else "gap"
+                kind = "signature" if _SIGNATURE.match(content) else "gap"
                 return Found(s, e, [el], kind, {"element": "gap", "reason": reason, **dims})
             sic = _SIC.match(content)
             if sic:
@@ -405,7 +453,9 @@ class _Run:
             a = before_start + abbr
             short = flat.text[a: s].rstrip(" ")
             space = flat.text[a + len(short): s]
-            el = _E("choice", _E("abbr", short), space, _E("seg", content, type="expansion", rend=REND))
+            # abbr sits in a seg: the choice offers two original forms, not abbr/expan (expan is editorial)
+            el = _E("choice", _E("seg", _E("abbr", short)), space,
+                    _E("seg", content, type="expansion", rend=REND))
             return Found(a, e, [el], "expansion", {"element": "choice", "abbreviation": short})
         glued_left = bool(before) and before[-1].isalpha()
         glued_right = bool(after) and after[0].isalpha()
@@ -417,6 +467,10 @@ class _Run:
         if _is_phrase(content):
             el = _E("supplied", content, rend=REND)
             return Found(s, e, [el], "supplied", {"element": "supplied"})
+        if content.endswith("?") and _is_phrase(content[:-1].rstrip()):
+            # "[Moscow?]": the editor's conjecture, marked as doubtful
+            el = _E("supplied", content, cert="low", rend=REND)
+            return Found(s, e, [el], "supplied", {"element": "supplied", "cert": "low"})
         return None
 
     def _marked_word(self, s: int, e: int, before: str, before_start: int, content: str,
@@ -437,7 +491,7 @@ class _Run:
         return Found(a, e, [wrapped, between, marker], what, detail)
 
     def _labelled(self, flat: Flat, s: int, e: int, lab: re.Match[str]) -> Found:
-        """``[handwritten in the margin: text]`` -> seg(label, add); ``[stamp: text]`` -> seg(label, stamp)."""
+        """``[handwritten in the margin: text]`` -> seg(label, add); ``[stamp: text]`` -> seg(label, text)."""
         label_end = s + 1 + lab.end("label")
         body_start = s + 1 + lab.start("body")
         label = flat.text[s + 1: label_end]
@@ -445,19 +499,15 @@ class _Run:
         body = flat.pieces(body_start, e - 1)
         word = lab.group("word").lower()
         if "stamp" in word or word == "seal":
-            kind = "stamp"
-            inner = _E("stamp", *body)
-        else:
-            kind = "handwritten"
-            attrs: dict[str, str] = {}
-            lowered = label.lower()
-            for place in ("margin", "top", "bottom", "overleaf", "above", "below"):
-                if place in lowered:
-                    attrs["place"] = place
-                    break
-            inner = _E("add", *body, **attrs)
-        el = _E("seg", _E("label", label), space, inner, type=kind, rend=REND)
-        return Found(s, e, [el], kind, {"element": "seg", "label": label.strip()})
+            # the stamp's text follows its label in the seg (the project's stamps are ab/seg[@type=stamp])
+            el = _E("seg", _E("label", label), space, *body, type="stamp", rend=REND)
+            return Found(s, e, [el], "stamp", {"element": "seg", "label": label.strip()})
+        attrs: dict[str, str] = {}
+        place = re.search(r"\b(margin|top|bottom|overleaf|above|below)\b", label, re.I)
+        if place:
+            attrs["place"] = place.group(1).lower()
+        el = _E("seg", _E("label", label), space, _E("add", *body, **attrs), type="handwritten", rend=REND)
+        return Found(s, e, [el], "handwritten", {"element": "seg", "label": label.strip(), **attrs})
 
 
 def _descend(child: etree._Element) -> bool:
@@ -471,6 +521,15 @@ def _descend(child: etree._Element) -> bool:
     if name == "note" and child.get("resp") == "#teiedit":
         return False
     return not (name == "seg" and child.get("type") == "pdf-debris")
+
+
+def _is_bracket_element(el: etree._Element) -> bool:
+    return isinstance(el.tag, str) and REND in (el.get("rend") or "").split()
+
+
+def _around(flat: Flat, pos: int, width: int = 40) -> str:
+    """The text around ``pos`` (for reports), children given as their reading."""
+    return flat.reading(max(0, pos - width), min(len(flat.text), pos + width)).strip()
 
 
 def _flatten(el: etree._Element) -> Flat:
@@ -509,13 +568,14 @@ def _rebuild(el: etree._Element, flat: Flat, found: list[Found]) -> None:
 #: What each kind of bracket became, in the words of the editorialDecl.
 CONVENTIONS: tuple[tuple[str, str], ...] = (
     ("gap", "Descriptions of illegible, damaged, cancelled or omitted text in square brackets "
-            "([illegible], [two words illegible], […]) are encoded as gap with @reason (illegible, "
-            "cancelled, damage, unrecoverable, omitted) and, where the description states it, "
-            "@quantity or @atLeast/@atMost with @unit; the description itself is kept in gap/desc."),
-    ("signature", "[signed] and [signature] (a signature not transcribed) are encoded as "
-                  "gap[@reason=\"signature\"] with the word kept in gap/desc."),
+            "([illegible], [two words illegible], […]) are encoded as gap with @reason (illegible, faded, "
+            "cancelled, damage, missing, lost, omitted) and, where the description states it, "
+            "@quantity (or @extent for a range) with @unit; the description itself is kept in gap/desc."),
+    ("signature", "[signed] and [signature] (a signature the transcription does not reproduce) are encoded "
+                  "as gap[@reason=\"omitted\"] with the word kept in gap/desc."),
     ("supplied", "Words or parts of words that the source's editor inserted in square brackets "
-                 "([or], S[o] Hwi) are encoded as supplied."),
+                 "([or], S[o] Hwi) are encoded as supplied; a conjecture marked with a question mark "
+                 "([Moscow?]) as supplied[@cert=\"low\"], the question mark kept in it."),
     ("sic", "[sic] after a word is encoded as sic around that word, followed by the editor's marker as "
             "note[@type=\"editorial\"][@subtype=\"sic\"][@place=\"inline\"]."),
     ("unclear", "[?] after a word is encoded as unclear[@cert=\"low\"] around that word, followed by the "
@@ -523,13 +583,13 @@ CONVENTIONS: tuple[tuple[str, str], ...] = (
     ("romanisation", "A name followed by another romanisation of it in square brackets is encoded as choice "
                      "holding both forms as seg, the bracketed one seg[@type=\"romanisation\"]; both forms "
                      "are original text."),
-    ("expansion", "An abbreviation followed by its expansion in square brackets is encoded as choice of abbr "
-                  "and seg[@type=\"expansion\"]; both are original text."),
+    ("expansion", "An abbreviation followed by its expansion in square brackets is encoded as choice of "
+                  "seg/abbr and seg[@type=\"expansion\"]; both are original text."),
     ("handwritten", "Bracketed descriptions of handwriting ([handwritten in the margin: …]) are encoded as "
                     "seg[@type=\"handwritten\"] holding the description as label and the handwritten text as "
                     "add, with @place where the description states it."),
     ("stamp", "Bracketed descriptions of stamps ([stamp: …]) are encoded as seg[@type=\"stamp\"] holding the "
-              "description as label and the stamp's text as stamp."),
+              "description as label followed by the stamp's text."),
     ("note", "Bracketed editor's or translator's notes in the text are encoded as "
              "note[@type=\"editorial\"][@place=\"inline\"]."),
 )
@@ -545,17 +605,26 @@ DECL_N = "brackets"
 def kinds_in(root: etree._Element) -> list[str]:
     """The kinds of bracket markup present under tei:text, in the order of CONVENTIONS."""
     present: set[str] = set()
-    for el in xpath(root, f"tei:text//*[contains(concat(' ', @rend, ' '), ' {REND} ')]"):
-        name = local_name(el)
-        if name == "gap":
-            present.add("signature" if el.get("reason") == "signature" else "gap")
-        elif name == "supplied":
-            present.add("supplied")
-        elif name == "note":
-            present.add({"sic": "sic", "query": "unclear"}.get(el.get("subtype") or "", "note"))
-        elif name == "seg":
-            present.add(el.get("type") or "")
+    # Python iteration: libxml2's XPath is quadratic over very wide mixed content here.
+    for text in root.iter(tei("text")):
+        for el in text.iter(tei("gap"), tei("supplied"), tei("note"), tei("seg")):
+            if _is_bracket_element(el):
+                _add_kind(el, present)
     return [k for k, _ in CONVENTIONS if k in present]
+
+
+def _add_kind(el: etree._Element, present: set[str]) -> None:
+    name = local_name(el)
+    if name == "gap":
+        desc = el.find(tei("desc"))
+        signature = desc is not None and bool(_SIGNATURE.match(desc.text or ""))
+        present.add("signature" if signature else "gap")
+    elif name == "supplied":
+        present.add("supplied")
+    elif name == "note":
+        present.add({"sic": "sic", "query": "unclear"}.get(el.get("subtype") or "", "note"))
+    elif name == "seg":
+        present.add(el.get("type") or "")
 
 
 def editorial_decl_paragraphs(kinds: Sequence[str]) -> list[etree._Element]:

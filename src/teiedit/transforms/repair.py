@@ -32,14 +32,16 @@ _SKIP = frozenset({"choice", "sic", "corr", "reg", "orig", "expan", "abbr", "ex"
                    "formula", "code", "egXML"})
 
 CORRECTION_TEXT = (
-    "Damage from PDF extraction was repaired by teiedit and every repair is marked: "
-    "choice holds the damaged text (sic, every character kept) and the repaired reading "
-    "(corr resp=\"#teiedit\", with cert high|medium|low and type shift|letterspace|ligature|quote|hyphenation). "
-    "shift: letters from a font whose encoding is shifted (vjg for the), shifted back by the offset the English "
-    "word-frequency model prefers; letterspace: letter-spaced runs cut into words by the same model; ligature and "
-    "quote: debris glyphs standing for fi, fl, ff or quotation marks, read as the most frequent known word. "
-    "Raw PDF operators are kept in seg type=\"pdf-debris\". cert: high, the reading is a known word; medium, "
-    "an unknown word (a name) or one edit from a known word; low, two edits."
+    "Damage from PDF extraction was repaired by teiedit, and every repair is marked so that it can be undone: "
+    "choice holds the damaged text as extracted (sic, every character kept) and the repaired reading "
+    "(corr resp=\"#teiedit\" with cert and type). Types: shift, text from a font whose encoding is shifted "
+    "(vjg for the), shifted back by the offset under which an English word-frequency model (wordfreq) reads "
+    "it best; letterspace, letter-spaced runs cut into words by the same model; ligature, glyphs standing for "
+    "fi, fl, ff, ffi or ffl; quote, glyphs standing for quotation marks or apostrophes; hyphenation, words "
+    "broken across a line. Garbled words in damaged text are read as the nearest known word, preferring words "
+    "the document itself uses. cert: high, the reading is a known word; medium, an unknown word (often a name), "
+    "a word one edit away, or a letter-spaced run; low, a word two edits away. Raw PDF operators are kept "
+    "unchanged in seg type=\"pdf-debris\"."
 )
 
 
@@ -69,7 +71,7 @@ class RepairDamage:
         segmented = [_segments(c) for c in containers]
         texts = ["".join(s.value for s in segs) for segs in segmented]
         k = document_shift(texts, model)
-        vocab = document_words(texts) if k else frozenset()
+        vocab = document_words(texts) if k else None
         done = 0
         for segs in segmented:
             text = "".join(s.value for s in segs)

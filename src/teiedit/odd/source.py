@@ -1,0 +1,276 @@
+"""Resolve a TEI customisation against a TEI source (p5subset.xml) into a pure schemaSpec ("odd2odd").
+
+Users with their own customisations reference TEI's modules instead of declaring everything; the user
+supplies the source (teiedit never fetches one). Supported: ``moduleRef`` (``include``/``except``),
+``elementRef``, ``classRef``, ``macroRef`` and ``dataRef`` at schema level; ``elementSpec``/``classSpec``/
+``macroSpec``/``dataSpec`` with ``mode`` add, change, replace or delete; inside them ``classes`` (memberOf
+add/delete, or replace), ``content`` (replaced), and ``attList`` with ``attDef`` add, change (merged
+child by child), replace and delete, and ``valList`` add/replace.
+
+The result is one schemaSpec where every element spells out all its attributes (attribute classes
+are flattened into it, so a changed or deleted class attribute needs no special case later), references
+to elements and classes that did not survive are pruned as TEI's own processor does, and the ordinary
+compiler (odd/rng.py) takes over.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from lxml import etree
+
+from teiedit.diagnostics import TeieditError
+from teiedit.document import TEI_NS, xpath
+from teiedit.io import read_xml
+
+T = f"{{{TEI_NS}}}"
+SPEC_KINDS = ("elementSpec", "classSpec", "macroSpec", "dataSpec")
+
+
+def _kind(el: etree._Element) -> str:
+    return etree.QName(el).localname
+
+
+class SourceIndex:
+    """The specs of a TEI source by ident, and its modules."""
+
+    def __init__(self, path: Path) -> None:
+        tree = read_xml(path)
+        self.specs: dict[str, etree._Element] = {}
+        for kind in SPEC_KINDS:
+            for s in tree.iter(T + kind):
+                self.specs.setdefault(s.get("ident", ""), s)
+        self.modules = {m.get("ident", "") for m in tree.iter(T + "moduleSpec")}
+
+    def in_module(self, module: str, kind: str) -> list[str]:
+        return [i for i, s in self.specs.items() if _kind(s) == kind and s.get("module") == module]
+
+
+def _merge_attdef(base: etree._Element, change: etree._Element) -> etree._Element:
+    """attDef mode="change": children the change has replace those of the base; the rest is kept."""
+    out = copy.deepcopy(base)
+    for k, v in change.attrib.items():
+        if k != "mode":
+            out.set(k, v)
+    for child in change:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag == T + "valList" and child.get("mode") == "add":
+            existing = out.find(T + "valList")
+            if existing is not None:
+                existing.extend(copy.deepcopy(list(child)))
+                continue
+        for old in out.findall(child.tag):
+            out.remove(old)
+        out.append(copy.deepcopy(child))
+    out.attrib.pop("mode", None)
+    return out
+
+
+def _apply_attlist(target: dict[str, etree._Element], attlist: etree._Element) -> None:
+    for att in attlist.iter(T + "attDef"):
+        ident = att.get("ident", "")
+        mode = att.get("mode", "add")
+        if mode == "delete":
+            target.pop(ident, None)
+        elif mode == "change" and ident in target:
+            target[ident] = _merge_attdef(target[ident], att)
+        elif mode == "change":  # changes an attribute inherited from a class: merged when flattening
+            target[ident] = copy.deepcopy(att)
+        else:
+            fresh = copy.deepcopy(att)
+            fresh.attrib.pop("mode", None)
+            target[ident] = fresh
+
+
+def _merge_spec(base: etree._Element, change: etree._Element) -> etree._Element:
+    """elementSpec/classSpec mode="change"."""
+    out = copy.deepcopy(base)
+    for k, v in change.attrib.items():
+        if k != "mode":
+            out.set(k, v)
+    for child in change:
+        if not isinstance(child.tag, str):
+            continue
+        name = etree.QName(child).localname
+        if name == "classes":
+            classes = out.find(T + "classes")
+            if classes is None or child.get("mode") == "replace":
+                if classes is not None:
+                    out.remove(classes)
+                classes = etree.SubElement(out, T + "classes")
+            for m in child.iter(T + "memberOf"):
+                key = m.get("key")
+                for old in classes.findall(T + "memberOf"):
+                    if old.get("key") == key:
+                        classes.remove(old)
+                if m.get("mode", "add") != "delete":
+                    etree.SubElement(classes, T + "memberOf", key=key or "")
+        elif name == "attList":
+            atts = {a.get("ident", ""): a for a in out.iter(T + "attDef")}
+            _apply_attlist(atts, child)
+            for old in out.findall(T + "attList"):
+                out.remove(old)
+            new = etree.SubElement(out, T + "attList")
+            new.extend(atts.values())
+        else:  # content, constraintSpec, desc, exemplum ...: replaced wholesale
+            if name != "constraintSpec":
+                for old in out.findall(child.tag):
+                    out.remove(old)
+            out.append(copy.deepcopy(child))
+    return out
+
+
+class Resolver:
+    def __init__(self, odd_path: Path, source_path: Path) -> None:
+        self.source = SourceIndex(source_path)
+        tree = read_xml(odd_path)
+        specs = xpath(tree, "//tei:schemaSpec")
+        if not specs:
+            raise TeieditError("no <schemaSpec> in this ODD", odd_path)
+        self.schema_spec = specs[0]
+        self.chosen: dict[str, etree._Element] = {}
+
+    def select(self) -> None:
+        src = self.source
+        for node in self.schema_spec:
+            if not isinstance(node.tag, str):
+                continue
+            name = _kind(node)
+            if name == "moduleRef" and node.get("key"):
+                module = node.get("key", "")
+                if module not in src.modules:
+                    raise TeieditError(f"module {module!r} is not in the TEI source",
+                                       hint="check moduleRef/@key against the source's moduleSpecs")
+                elements = src.in_module(module, "elementSpec")
+                if node.get("include"):
+                    elements = [e for e in node.get("include", "").split() if e in elements]
+                elif node.get("except"):
+                    excluded = set(node.get("except", "").split())
+                    elements = [e for e in elements if e not in excluded]
+                for ident in elements:
+                    self.chosen[ident] = copy.deepcopy(src.specs[ident])
+                for kind in ("classSpec", "macroSpec", "dataSpec"):
+                    for ident in src.in_module(module, kind):
+                        self.chosen.setdefault(ident, copy.deepcopy(src.specs[ident]))
+            elif name in ("elementRef", "classRef", "macroRef", "dataRef") and node.get("key") in src.specs:
+                self.chosen[node.get("key", "")] = copy.deepcopy(src.specs[node.get("key", "")])
+
+    def customise(self) -> None:
+        for node in self.schema_spec.iter(*(T + k for k in SPEC_KINDS)):
+            ident = node.get("ident", "")
+            mode = node.get("mode", "add")
+            if mode == "delete":
+                self.chosen.pop(ident, None)
+            elif mode == "change":
+                base = self.chosen.get(ident)
+                if base is None and ident in self.source.specs:
+                    base = copy.deepcopy(self.source.specs[ident])
+                if base is not None:
+                    self.chosen[ident] = _merge_spec(base, node)
+            else:  # add, replace
+                fresh = copy.deepcopy(node)
+                fresh.attrib.pop("mode", None)
+                self.chosen[ident] = fresh
+
+    # -- flattening and pruning ---------------------------------------------------------------------
+    def _class_atts(self, ident: str, seen: set[str]) -> dict[str, etree._Element]:
+        spec = self.chosen.get(ident)
+        if spec is None or ident in seen or spec.get("type") != "atts":
+            return {}
+        seen.add(ident)
+        out: dict[str, etree._Element] = {}
+        for m in spec.iter(T + "memberOf"):
+            out.update(self._class_atts(m.get("key", ""), seen))
+        for attlist in spec.findall(T + "attList"):
+            _apply_attlist(out, attlist)
+        return out
+
+    def flatten_attributes(self, spec: etree._Element) -> None:
+        atts: dict[str, etree._Element] = {}
+        classes = spec.find(T + "classes")
+        if classes is not None:
+            for m in list(classes.iter(T + "memberOf")):
+                key = m.get("key", "")
+                atts.update(self._class_atts(key, set()))
+        for attlist in spec.findall(T + "attList"):
+            _apply_attlist(atts, attlist)
+            spec.remove(attlist)
+        if classes is not None:
+            for m in list(classes.iter(T + "memberOf")):
+                target = self.chosen.get(m.get("key", ""))
+                if target is None or target.get("type") == "atts":
+                    m.getparent().remove(m)
+        if atts:
+            new = etree.SubElement(spec, T + "attList")
+            new.extend(atts[k] for k in sorted(atts))
+
+    def live_classes(self) -> set[str]:
+        """Model classes that end up with at least one element (directly or through other classes)."""
+        live: set[str] = set()
+        changed = True
+        while changed:
+            changed = False
+            for ident, spec in self.chosen.items():
+                if _kind(spec) == "classSpec" and spec.get("type") != "model":
+                    continue
+                if _kind(spec) not in ("elementSpec", "classSpec"):
+                    continue
+                if _kind(spec) == "classSpec" and ident not in live:
+                    continue
+                for m in spec.iter(T + "memberOf"):
+                    key = m.get("key", "")
+                    if key in self.chosen and key not in live and (_kind(spec) == "elementSpec" or ident in live):
+                        live.add(key)
+                        changed = True
+        return live
+
+    def prune(self, content: etree._Element, live: set[str]) -> None:
+        """Drop references to things that are not in the schema; empty groups go with them."""
+        for ref in list(content.iter(T + "elementRef", T + "classRef", T + "macroRef", T + "dataRef")):
+            key = ref.get("key")
+            if key is None:
+                continue
+            kind = _kind(ref)
+            gone = key not in self.chosen or (kind == "classRef" and key not in live)
+            if gone and ref.getparent() is not None:
+                ref.getparent().remove(ref)
+        changed = True
+        while changed:
+            changed = False
+            for group in list(content.iter(T + "sequence", T + "alternate")):
+                if not any(isinstance(c.tag, str) for c in group) and group.getparent() is not None:
+                    group.getparent().remove(group)
+                    changed = True
+        if not any(isinstance(c.tag, str) for c in content):
+            etree.SubElement(content, T + "empty")
+
+    def resolve(self) -> etree._Element:
+        self.select()
+        self.customise()
+        live = self.live_classes()
+        for spec in self.chosen.values():
+            if _kind(spec) == "elementSpec":
+                self.flatten_attributes(spec)
+            for content in spec.findall(T + "content"):
+                self.prune(content, live)
+            for dt in spec.iter(T + "datatype"):
+                self.prune(dt, live)
+        out = etree.Element(T + "schemaSpec", nsmap={None: TEI_NS})
+        for k in ("ident", "start", "ns", "prefix"):
+            if self.schema_spec.get(k):
+                out.set(k, self.schema_spec.get(k, ""))
+        for ident in sorted(self.chosen):
+            spec = self.chosen[ident]
+            if _kind(spec) == "classSpec" and spec.get("type") == "atts":
+                continue  # flattened into the elements
+            if _kind(spec) == "classSpec" and ident not in live:
+                continue
+            out.append(spec)
+        return out
+
+
+def resolve_odd(odd_path: Path, source_path: Path) -> etree._Element:
+    """A pure schemaSpec for a customisation that references TEI modules, against the given source."""
+    return Resolver(Path(odd_path), Path(source_path)).resolve()
