@@ -111,9 +111,9 @@ def test_every_word_of_every_document_is_printed_in_order(out: Path, doc: Path) 
 
 def test_documents_are_in_chronological_order_each_on_a_new_page(out: Path) -> None:
     outline = _outline_pages(out / "edition.pdf")
-    titles = ["Report on the Winter Plan of the Textile Industry",  # 1956-12-01
-              "Letter from Han Sŏ-bong to O Kyŏng-suk on the Weaving Quotas",  # 1957-03-02
-              "Memorandum of Pyotr Lavrov on the Textile Mills of the Province"]  # 1957-03-20
+    titles = ["Report on the Winter Plan of the Textile Industry",  # 1956-12-01, in the header
+              "Memorandum of Pyotr Lavrov on the Textile Mills of the Province",  # 1957-02-20, in its head
+              "Letter from Han Sŏ-bong to O Kyŏng-suk on the Weaving Quotas"]  # 1957-03-02, correspDesc
     starts = [outline[t] for t in titles]
     assert starts == sorted(starts) and len(set(starts)) == 3
     pages = _pages(out / "edition.pdf")
@@ -167,6 +167,8 @@ def test_contents_page_numbers_point_at_the_documents(out: Path) -> None:
         assert int(line.split()[-1]) - 1 == outline[title], line
     # one numbered line per document, the conventions, the index, and the running head "Contents 3"
     assert len([t for t in lines if re.search(r"\d$", t)]) == len(CHAPTERS) + 3
+    # a document whose header has no date is placed by the date in its heading
+    assert any(t.startswith("1957-02-20 Memorandum of Pyotr Lavrov") for t in lines)
 
 
 # -- footnotes ------------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import os
+import re
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from teiedit.builders.corpus import EditionDoc, edition_corpus, load_edition_docs, sort_key
+from teiedit.builders.corpus import EditionDoc, document_date, edition_corpus, load_edition_docs
 from teiedit.config import Edition
 from teiedit.diagnostics import TeieditError
 from teiedit.document import TEI_NS
@@ -269,6 +270,31 @@ def with_registers(corpus: etree._Element, registers: list[etree._Element]) -> e
     return corpus
 
 
+#: Where a document without a date in its header states its own date: its heading, opener or dateline
+#: (a bulletin's part "Memorandum of Conversation with ..., 5 June 1956"). Only single dates (@when),
+#: so an essay headed "..., 1953-1964" is not filed under 1953.
+_OWN_DATE = ("tei:text/tei:body//*[self::tei:head or self::tei:opener or self::tei:dateline"
+             " or self::tei:docDate]//tei:date/@when | tei:text/tei:body//tei:docDate/@when")
+_ISO = re.compile(r"^\d{4}(-\d\d){0,2}$")
+
+
+def print_date(root: etree._Element) -> str:
+    """The date that places a document in the book: the header's (as the web edition's), else the first
+    full date in its heading, opener or dateline; same rule as tp:doc-date in edition.xsl."""
+    found = document_date(root)
+    if found:
+        return found
+    for when in root.xpath(_OWN_DATE, namespaces={"tei": TEI_NS}):
+        if _ISO.match(str(when).strip()):
+            return str(when).strip()
+    return ""
+
+
+def print_order(ed: EditionDoc) -> tuple[str, str]:
+    """Chronological; undated documents last, in the order of their page names."""
+    return (print_date(ed.doc.root) or "9999", ed.page)
+
+
 def doc_title(ed: EditionDoc) -> str:
     """The document's main title (as te:title in XSLT), for the PDF's Title."""
     stmt = "tei:teiHeader/tei:fileDesc/tei:titleStmt/"
@@ -311,7 +337,7 @@ def plan(files: list[Path], edition: Edition) -> list[PrintJob]:
             registers.append(ed.doc.root)
         else:
             docs.append(ed)
-    docs.sort(key=sort_key)
+    docs.sort(key=print_order)
     params = edition_params(edition)
     epoch = _epoch()
     jobs: list[PrintJob] = []
