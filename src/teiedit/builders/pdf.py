@@ -25,7 +25,13 @@ from pathlib import Path
 
 from lxml import etree
 
-from teiedit.builders.corpus import EditionDoc, document_date, edition_corpus, load_edition_docs
+from teiedit.builders.corpus import (
+    EditionDoc,
+    document_date,
+    edition_corpus,
+    is_register,  # one definition for the web and the print edition
+    load_edition_docs,
+)
 from teiedit.config import Edition
 from teiedit.diagnostics import TeieditError
 from teiedit.document import TEI_NS
@@ -235,16 +241,6 @@ def render_all(jobs: list[PrintJob], workers: int | None = None,
 
 
 # -- the edition's data -----------------------------------------------------------------------------
-
-
-def is_register(root: etree._Element) -> bool:
-    """A register file (persons, places, orgs) rather than a document: its text holds nothing but lists."""
-    ns = {"tei": TEI_NS}
-    lists = " | ".join(f".//tei:{n}" for n in _REGISTER_LISTS)
-    if not root.xpath(lists, namespaces=ns):
-        return False
-    in_lists = " or ".join(f"ancestor::tei:{n}" for n in _REGISTER_LISTS)
-    return not root.xpath(f"tei:text//tei:p[not({in_lists})]", namespaces=ns)
 
 
 def register_files(files: Iterable[Path], edition: Edition) -> list[Path]:
