@@ -21,6 +21,7 @@ edition: install
 install-test: install
 	bash scripts/system-deps.sh --test
 	$(BIN)/pip install --quiet -e ".[test]"
+	test -f $(VENV)/node/node_modules/axe-core/axe.min.js || npm install --silent --no-save --prefix $(VENV)/node axe-core@4
 
 ## test: install the test dependencies and run the whole test suite
 test: install-test

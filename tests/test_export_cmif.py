@@ -11,6 +11,7 @@ from lxml import etree
 
 from teiedit.config import load_edition
 from teiedit.exchange.cmif import build_cmif, edition_letters, serialize_cmif
+from teiedit.exchange.entries import load_register_files
 from teiedit.validate import schematron_diagnostics
 
 CASES = Path(__file__).resolve().parent / "cases" / "exchange"
@@ -147,17 +148,34 @@ def test_cmif_of_this_edition(cmif_rng: etree.RelaxNG) -> None:
     assert_valid_cmif(tree, cmif_rng)
     descs = tree.xpath("//tei:correspDesc", namespaces=NS)
     assert len(descs) == len(letters)
-    for (_, root), desc in zip(letters, descs, strict=True):
-        sent = root.find(".//tei:correspDesc/tei:correspAction[@type='sent']", NS)
-        when = (
-            sent.find("tei:date", NS).get("when") if sent.find("tei:date", NS) is not None else None
+    registers = {e.id: e for e in load_register_files(edition.registers)}
+
+    def expected(action: etree._Element) -> list[str]:
+        """Who the letter names: the register's name for a linked party, else the letter's words."""
+        out = []
+        for party in action.xpath("tei:persName | tei:orgName", namespaces=NS):
+            ref = (party.get("ref") or "").removeprefix("#")
+            out.append(
+                registers[ref].name
+                if ref in registers
+                else " ".join("".join(party.itertext()).split())
+            )
+        return out
+
+    for (path, root), desc in zip(letters, descs, strict=True):
+        assert desc.get("ref", "").endswith(
+            root.get("{http://www.w3.org/XML/1998/namespace}id", path.stem)
         )
-        if when and len(when) >= 4:
-            assert desc.find("tei:correspAction[@type='sent']/tei:date", NS).get("when") == when
-        assert desc.xpath(
-            "tei:correspAction[@type='sent']/*[self::tei:persName or self::tei:orgName]",
-            namespaces=NS,
-        )
+        for kind in ("sent", "received"):
+            (mine,) = root.xpath(
+                f".//tei:correspDesc/tei:correspAction[@type='{kind}']", namespaces=NS
+            )
+            (theirs,) = desc.xpath(f"tei:correspAction[@type='{kind}']", namespaces=NS)
+            names = [p.text for p in theirs.xpath("tei:persName | tei:orgName", namespaces=NS)]
+            assert names == (expected(mine) or ["unknown"]), (path.name, kind)
+            date = mine.find("tei:date", NS)
+            if date is not None and date.get("when"):
+                assert theirs.find("tei:date", NS).get("when") == date.get("when"), path.name
 
 
 def test_cmif_schematron_catches_a_missing_addressee_and_an_undated_date() -> None:

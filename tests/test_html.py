@@ -62,6 +62,7 @@ def page(site: Path, name: str) -> etree._ElementTree:
         ("letter-a.html", "string(//aside[contains(@class,'note-orphan')])", "An orphan note whose anchor was lost."),
         # footnotes, linked both ways
         ("letter-a.html", "count(//a[@role='doc-noteref'])", 3.0),
+        ("letter-a.html", "string(//a[@id='noteref-3']/@class)", "noteref reading-corrected"),
         ("letter-a.html", "string(//a[@id='noteref-1']/@href)", "#note-1"),
         ("letter-a.html", "string(//li[@id='note-1']/a[@class='note-label']/@href)", "#noteref-1"),
         ("letter-a.html", "normalize-space(//li[@id='note-1']/div)", "Of cabbages, mostly."),
@@ -104,6 +105,10 @@ def page(site: Path, name: str) -> etree._ElementTree:
         ("letter-a.html", "string(//a[@rel='next']/@href)", "letter-b.html"),
         ("letter-a.html", "string(//a[@class='next-letter']/@href)", "letter-b.html"),
         ("letter-b.html", "string(//a[@class='prev-letter']/@href)", "letter-a.html"),
+        ("letter-b.html", "normalize-space(//span[@class='choice'])", "CC Central Committee"),
+        ("letter-b.html", "string(//span[contains(@class,'rend-brackets')])", "Central Committee"),
+        ("letter-b.html", "string(//ol/@class)", "numbered-in-text"),
+        ("letter-a.html", "count(//ol[@class='numbered-in-text'])", 0.0),
         ("memo-c.html", "count(//a[@class='prev-letter' or @class='next-letter'])", 0.0),
         ("memo-c.html", "string(//a[@rel='prev']/@href)", "letter-b.html"),
         ("letter-b.html", "string(//a[@class='stable-url']/@href)", "https://example.org/test/letter-b"),

@@ -95,7 +95,12 @@ def test_manifest_lists_imports_and_register_conflicts(edition: Path) -> None:
         </listPerson></standOff><text><body><p>A register.</p></body></text></TEI>""",
         encoding="utf-8",
     )
+    (
+        edition / "foreign" / ".git"
+    ).mkdir()  # hidden folders (version control, caches) are not imported
+    (edition / "foreign" / ".git" / "x.xml").write_text("<not-tei/>", encoding="utf-8")
     report = import_files([edition / "foreign"], load_edition(edition))
+    assert [f.source.name for f in report.files] == ["people.xml"]
     kinds = {(c.type, frozenset(e.id for e in c.entries)) for c in report.conflicts}
     assert ("same-authority", frozenset({"kim-il-sung", "P17"})) in kinds
     assert ("same-name", frozenset({"ri-sang-jo", "P18"})) in kinds

@@ -111,9 +111,9 @@ def test_every_word_of_every_document_is_printed_in_order(out: Path, doc: Path) 
 
 def test_documents_are_in_chronological_order_each_on_a_new_page(out: Path) -> None:
     outline = _outline_pages(out / "edition.pdf")
-    titles = ["Report on the Winter Plan of the Textile Industry",  # 1956-12-01
-              "Letter from Han Sŏ-bong to O Kyŏng-suk on the Weaving Quotas",  # 1957-03-02
-              "Memorandum of Pyotr Lavrov on the Textile Mills of the Province"]  # 1957-03-20
+    titles = ["Report on the Winter Plan of the Textile Industry",  # 1956-12-01, in the header
+              "Memorandum of Pyotr Lavrov on the Textile Mills of the Province",  # 1957-02-20, in its head
+              "Letter from Han Sŏ-bong to O Kyŏng-suk on the Weaving Quotas"]  # 1957-03-02, correspDesc
     starts = [outline[t] for t in titles]
     assert starts == sorted(starts) and len(set(starts)) == 3
     pages = _pages(out / "edition.pdf")
@@ -167,6 +167,8 @@ def test_contents_page_numbers_point_at_the_documents(out: Path) -> None:
         assert int(line.split()[-1]) - 1 == outline[title], line
     # one numbered line per document, the conventions, the index, and the running head "Contents 3"
     assert len([t for t in lines if re.search(r"\d$", t)]) == len(CHAPTERS) + 3
+    # a document whose header has no date is placed by the date in its heading
+    assert any(t.startswith("1957-02-20 Memorandum of Pyotr Lavrov") for t in lines)
 
 
 # -- footnotes ------------------------------------------------------------------------------------------
@@ -455,6 +457,44 @@ def test_the_html_for_weasyprint_has_no_script_or_remote_reference() -> None:
         html = etree.HTML(job.html.encode())
         assert not html.xpath("//script | //*[@src] | //iframe")
         assert all(not h.startswith(("http", "//")) for h in html.xpath("//link/@href"))
+
+
+HOSTILE = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Hostile</title>
+</titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>
+<text><body><p>Look <ref target="javascript:alert(1)">here</ref> and <ref target="file:///etc/passwd">there</ref>.</p>
+<figure><graphic url="file:///etc/passwd"/><head>A picture</head></figure>
+<p rend="x" style="background: url(file:///etc/passwd)">&lt;link rel="stylesheet" href="file:///etc/passwd"/&gt; stays text</p>
+</body></text></TEI>"""
+
+
+def test_a_hostile_document_cannot_make_the_pdf_read_files(tmp_path: Path) -> None:
+    source = tmp_path / "hostile.xml"
+    source.write_text(HOSTILE, encoding="utf-8")
+    PdfBuilder().build([source], tmp_path / "pdf", EDITION)
+    pdf = tmp_path / "pdf" / "hostile.pdf"
+    text = _norm(" ".join(p.extract_text() for p in PdfReader(pdf).pages))
+    assert "A picture" in text and '<link rel="stylesheet" href="file:///etc/passwd"/> stays text' in text
+    assert b"root:x:0:0" not in pdf.read_bytes()
+    assert not any(page.images for page in PdfReader(pdf).pages)
+
+
+def test_the_same_tei_gives_the_same_pdf_bytes() -> None:
+    """With SOURCE_DATE_EPOCH fixed, a PDF is reproducible (dates of the PDF and its attachments)."""
+    from teiedit.builders.pdf import render_pdf
+
+    job = next(j for j in plan([FIXTURES / "report-winter-1956-12-01.xml"], EDITION) if j.output != "edition.pdf")
+    job = type(job)(job.output, job.html, job.attachments, title=job.title, epoch=int(FIXED_EPOCH))
+    assert render_pdf(job) == render_pdf(job)
+
+
+def test_the_pdf_command_reports_bad_input_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from helpers import run_cli
+
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<TEI>", encoding="utf-8")
+    code, _, err = run_cli(["pdf", str(bad), "--out", str(tmp_path / "out")], capsys)
+    assert code == 2 and "bad.xml" in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists()
 
 
 # -- page images (artefacts for a human eye, not committed) ------------------------------------------------

@@ -167,3 +167,10 @@ def test_schemas_that_would_fetch_remote_files_are_refused(tmp_path: Path, capsy
     assert code == 2 and "never fetches" in err
     code, _, err = run_cli(["validate", "--rng", str(RNG), "--sch", str(sch), str(doc)], capsys)
     assert code == 2 and "never fetch" in err
+
+
+def test_the_edition_passes_grammar_and_rules() -> None:
+    """All of tei/ (documents and registers) passes RELAX NG and Schematron: `teiedit validate tei` exits 0."""
+    report = validate_paths([REPO / "tei"], Schemas(rng=RNG))
+    assert [d.format() for d in report.diagnostics] == []
+    assert any("registers" in f for f in report.files_checked)

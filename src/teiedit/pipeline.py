@@ -133,7 +133,7 @@ def convert_files(
     """
     out_dir = Path(out_dir)
     state = TeiState.load(out_dir)
-    fingerprint = converter_fingerprint()
+    fingerprint = converter_fingerprint(edition.registers)
     results: list[SourceResult] = []
     rng_href, sch_href = schema_hrefs(out_dir.resolve(), edition)
     # 1. Convert everything in memory: a failure in any source leaves out_dir untouched.

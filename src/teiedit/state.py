@@ -77,11 +77,16 @@ class TeiState:
         )
 
 
-def converter_fingerprint() -> str:
-    """A hash of teiedit's conversion code: a changed converter means sources are converted again."""
+def converter_fingerprint(registers: Path | None = None) -> str:
+    """A hash of teiedit's conversion code and of the edition's register files: a changed converter or
+    register (a new spelling, a new person) means sources are converted again."""
     pkg = Path(__file__).parent
     h = hashlib.sha256()
-    for sub in ("readers", "transforms", "registers"):
+    if registers is not None and registers.is_dir():
+        for f in sorted(registers.glob("*.xml")):
+            h.update(f.name.encode())
+            h.update(f.read_bytes())
+    for sub in ("readers", "transforms", "entities", "repair"):
         for f in sorted((pkg / sub).rglob("*.py")):
             h.update(f.relative_to(pkg).as_posix().encode())
             h.update(f.read_bytes())

@@ -59,8 +59,23 @@
     <xsl:param name="doc" as="element()"/>
     <xsl:sequence select="string-join(
         for $s in $doc/tei:teiHeader/tei:fileDesc/tei:sourceDesc/*
-        return if ($s/self::tei:msDesc) then string-join($s/tei:msIdentifier/*/normalize-space()[.], ', ')
+        return if ($s/self::tei:msDesc) then te:ms-identifier($s/tei:msIdentifier)
                else normalize-space($s), '; ')"/>
+  </xsl:function>
+
+  <!-- An archival shelfmark in one line: "RGANI, Fond 5, Opis 28, Delo 412". Typed idnos get their type as a
+       label; a part already given (collection "Fond 5" and idno[@type='fond'] "5") is said once. -->
+  <xsl:function name="te:ms-identifier" as="xs:string">
+    <xsl:param name="ident" as="element()?"/>
+    <xsl:variable name="parts" as="xs:string*" select="
+        for $p in $ident/*[normalize-space()]
+        return if ($p/self::tei:idno and $p/@type and not($p/@type = ('shelfmark', 'callNumber', 'URI')))
+               then concat(upper-case(substring($p/@type, 1, 1)), substring($p/@type, 2), ' ', normalize-space($p))
+               else normalize-space($p)"/>
+    <xsl:sequence select="string-join(
+        for $i in 1 to count($parts)
+        return $parts[$i][not(some $q in subsequence($parts, 1, $i - 1) satisfies lower-case($q) = lower-case($parts[$i]))],
+        ', ')"/>
   </xsl:function>
 
   <!-- Only http(s), mailto and relative URLs may become links; anything else (javascript:, data:) is dropped. -->

@@ -82,7 +82,7 @@
   <!-- The reading switch and the name highlighting; CSS (:has) makes them work even without scripts. -->
   <xsl:template name="te:reading-tools">
     <xsl:variable name="text" select="te:texts(.)"/>
-    <xsl:variable name="alternates" select="exists($text//tei:choice)"/>
+    <xsl:variable name="alternates" select="exists($text//(tei:choice | tei:corr | tei:reg | tei:expan | tei:note[@resp = '#teiedit']))"/>
     <xsl:variable name="names" select="exists($text//(tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs))"/>
     <xsl:if test="$alternates or $names">
       <form class="reading-tools" aria-label="Reading options">

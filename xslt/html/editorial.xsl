@@ -35,7 +35,9 @@
     <xsl:apply-templates select="." mode="text"/>
   </xsl:template>
   <xsl:template match="*" mode="choice"><xsl:apply-templates select="." mode="text"/></xsl:template>
-  <xsl:template match="text()" mode="choice"><xsl:if test="normalize-space()"><xsl:value-of select="."/></xsl:if></xsl:template>
+  <!-- Spaces between the alternatives are kept: when both are shown (an abbreviation with its expansion from
+       the source) they separate them, and HTML collapses them when one is hidden. -->
+  <xsl:template match="text()" mode="choice"><xsl:value-of select="."/></xsl:template>
   <xsl:template match="comment() | processing-instruction()" mode="choice"/>
 
   <xsl:function name="te:original-title" as="xs:string">
@@ -61,7 +63,9 @@
     <span class="sic" title="As in the source (sic)"><xsl:apply-templates mode="text"/></span>
   </xsl:template>
   <xsl:template match="tei:corr | tei:reg | tei:expan | tei:orig | tei:abbr" mode="text">
-    <span class="{string-join((local-name(), if (@resp = '#teiedit') then 'repair' else ()), ' ')}" title="{te:corrected-title(.)}">
+    <!-- The original reading leaves out corr, reg and expan (docs/tei-conventions.md): the switch hides them. -->
+    <span class="{string-join((local-name(), if (self::tei:corr or self::tei:reg or self::tei:expan) then 'reading-corrected' else (),
+                               if (@resp = '#teiedit') then 'repair' else ()), ' ')}" title="{te:corrected-title(.)}">
       <xsl:apply-templates mode="text"/>
     </span>
   </xsl:template>

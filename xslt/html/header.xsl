@@ -171,7 +171,7 @@
   </xsl:template>
   <xsl:template match="tei:lb" mode="meta"><br/></xsl:template>
   <xsl:template match="tei:licence | tei:ref | tei:ptr" mode="meta">
-    <xsl:variable name="url" select="te:safe-url(@target)"/>
+    <xsl:variable name="url" select="te:link-target(., tokenize(normalize-space(@target), ' ')[1])"/>
     <xsl:choose>
       <xsl:when test="$url"><a href="{$url}"><xsl:apply-templates mode="meta"/><xsl:if test="not(normalize-space())"><xsl:value-of select="$url"/></xsl:if></a></xsl:when>
       <xsl:otherwise><xsl:apply-templates mode="meta"/></xsl:otherwise>
@@ -187,9 +187,7 @@
 
   <!-- An archival citation: repository, collection, shelfmark; bibl and biblStruct read as text. -->
   <xsl:template match="tei:msDesc" mode="citation">
-    <xsl:variable name="ident" select="tei:msIdentifier/(tei:country | tei:settlement | tei:institution | tei:repository
-                                       | tei:collection | tei:idno | tei:msName)[normalize-space()]"/>
-    <span class="archival"><xsl:value-of select="string-join($ident/normalize-space(), ', ')"/></span>
+    <span class="archival"><xsl:value-of select="te:ms-identifier(tei:msIdentifier)"/></span>
     <xsl:for-each select="* except tei:msIdentifier">
       <xsl:text> </xsl:text><xsl:apply-templates select="." mode="meta"/>
     </xsl:for-each>

@@ -44,7 +44,7 @@
             <sup class="noteref" id="{te:note-id(., 'noteref')}"><xsl:value-of select="$label"/></sup>
           </xsl:when>
           <xsl:otherwise>
-            <a class="noteref" href="#{te:note-id(., 'note')}" id="{te:note-id(., 'noteref')}" role="doc-noteref"
+            <a class="noteref{if (@resp = '#teiedit') then ' reading-corrected' else ''}" href="#{te:note-id(., 'note')}" id="{te:note-id(., 'noteref')}" role="doc-noteref"
                aria-label="Note {$label}"><sup><xsl:value-of select="$label"/></sup></a>
           </xsl:otherwise>
         </xsl:choose>

@@ -128,6 +128,11 @@
           <xsl:call-template name="te:id"/>
           <xsl:apply-templates select="tei:head" mode="text"/>
           <xsl:element name="{if ($ordered) then 'ol' else 'ul'}">
+            <!-- Numbers already written in the items' text (as the source has them) are not doubled. -->
+            <xsl:if test="tei:item and (every $i in tei:item satisfies
+                          ($i/@n and starts-with(normalize-space($i), normalize-space($i/@n))))">
+              <xsl:attribute name="class" select="'numbered-in-text'"/>
+            </xsl:if>
             <xsl:apply-templates select="node() except tei:head" mode="list-item"/>
           </xsl:element>
         </div>
@@ -300,10 +305,12 @@
   <xsl:template match="*" mode="text">
     <xsl:choose>
       <xsl:when test="(tei:p | tei:div | tei:list | tei:table | tei:lg | tei:ab) and not(te:in-phrasing(.))">
-        <div class="tei-{te:class-token(local-name())}"><xsl:call-template name="te:lang"/><xsl:apply-templates mode="text"/></div>
+        <div class="{normalize-space('tei-' || te:class-token(local-name()) || ' ' || te:rend-classes(.))}">
+          <xsl:call-template name="te:lang"/><xsl:apply-templates mode="text"/></div>
       </xsl:when>
       <xsl:otherwise>
-        <span class="tei-{te:class-token(local-name())}"><xsl:call-template name="te:lang"/><xsl:apply-templates mode="text"/></span>
+        <span class="{normalize-space('tei-' || te:class-token(local-name()) || ' ' || te:rend-classes(.))}">
+          <xsl:call-template name="te:lang"/><xsl:apply-templates mode="text"/></span>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -157,7 +157,7 @@
         <li class="toc-matter"><a class="toc-link" href="#conventions">Editorial conventions</a></li>
         <xsl:for-each select="$docs">
           <li class="toc-doc">
-            <xsl:variable name="date" select="te:date(.)"/>
+            <xsl:variable name="date" select="tp:doc-date(.)"/>
             <a class="toc-link" href="#{tp:doc-id(.)}">
               <xsl:if test="$date"><span class="toc-date"><xsl:value-of select="$date"/></span></xsl:if>
               <span class="toc-title"><xsl:value-of select="te:title(.)"/></span>
@@ -170,6 +170,16 @@
       </ol>
     </nav>
   </xsl:template>
+
+  <!-- The date that places a document in the book (builders/pdf.py print_date: the same rule): the header's,
+       else the first single full date in its heading, opener or dateline. -->
+  <xsl:function name="tp:doc-date" as="xs:string">
+    <xsl:param name="doc" as="element()"/>
+    <xsl:variable name="own" select="$doc/tei:text/tei:body//*[self::tei:head or self::tei:opener
+                                       or self::tei:dateline or self::tei:docDate]//tei:date/@when
+                                     | $doc/tei:text/tei:body//tei:docDate/@when"/>
+    <xsl:sequence select="(te:date($doc)[.], $own[matches(normalize-space(.), '^\d{4}(-\d\d){0,2}$')] ! normalize-space(.), '')[1]"/>
+  </xsl:function>
 
   <!-- ===== Index of persons, places and organisations ===== -->
 

@@ -185,8 +185,29 @@ def document_title(root: etree._Element, fallback: str) -> str:
     return text or fallback
 
 
-def edition_corpus(docs: list[EditionDoc], edition: Edition) -> etree._Element:
-    """A teiCorpus holding copies of all documents (each with xml:base = its page name)."""
+def listing_copy(root: etree._Element) -> etree._Element:
+    """What the listing pages (index, timeline, registers) read of a document: its header, the type of its
+    first division, and every pointing name of its text as a flat element with the name's text, in
+    document order (so mention numbers match the document page), without the rest of the text."""
+    out = etree.Element(root.tag, {k: v for k, v in root.attrib.items()}, nsmap={None: TEI_NS})
+    header = root.find(f"{{{TEI_NS}}}teiHeader")
+    if header is not None:
+        out.append(copy.deepcopy(header))
+    text = etree.SubElement(out, f"{{{TEI_NS}}}text")
+    body = etree.SubElement(text, f"{{{TEI_NS}}}body")
+    first_div = xpath(root, "tei:text/tei:body/tei:div[1]")
+    div = etree.SubElement(body, f"{{{TEI_NS}}}div")
+    if first_div and first_div[0].get("type"):
+        div.set("type", first_div[0].get("type", ""))
+    for el in xpath(root, ".//tei:text//*[@ref]"):
+        flat = etree.SubElement(div, el.tag, ref=el.get("ref", ""))
+        flat.text = text_of(el)
+    return out
+
+
+def edition_corpus(docs: list[EditionDoc], edition: Edition, *, listing: bool = False) -> etree._Element:
+    """A teiCorpus holding copies of all documents (each with xml:base = its page name); with ``listing``,
+    only what the listing pages need of each (see listing_copy)."""
     header = E.teiHeader(
         E.fileDesc(
             E.titleStmt(E.title(edition.title)),
@@ -197,9 +218,9 @@ def edition_corpus(docs: list[EditionDoc], edition: Edition) -> etree._Element:
     corpus = etree.Element(f"{{{TEI_NS}}}teiCorpus", nsmap={None: TEI_NS})
     corpus.append(header)
     for ed in docs:
-        root = copy.deepcopy(ed.doc.root)
-        if root.tag != f"{{{TEI_NS}}}TEI":
+        if ed.doc.root.tag != f"{{{TEI_NS}}}TEI":
             continue
+        root = listing_copy(ed.doc.root) if listing else copy.deepcopy(ed.doc.root)
         root.set(XML_BASE, ed.page + ".xml")
         corpus.append(root)
     return corpus

@@ -227,7 +227,7 @@ class HtmlBuilder:
 
     def _render_lists(self, docs: list[EditionDoc], registers: Registers, edition: Edition,
                       tmp: Path, out_dir: Path) -> list[Path]:
-        site = bundle(registers.element(), edition_corpus(docs, edition), kind="site")
+        site = bundle(registers.element(), edition_corpus(docs, edition, listing=True), kind="site")
         base = {"edition-title": edition.title}
         written: list[Path] = []
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import os
+import re
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -24,7 +25,13 @@ from pathlib import Path
 
 from lxml import etree
 
-from teiedit.builders.corpus import EditionDoc, edition_corpus, load_edition_docs, sort_key
+from teiedit.builders.corpus import (
+    EditionDoc,
+    document_date,
+    edition_corpus,
+    is_register,  # one definition for the web and the print edition
+    load_edition_docs,
+)
 from teiedit.config import Edition
 from teiedit.diagnostics import TeieditError
 from teiedit.document import TEI_NS
@@ -236,16 +243,6 @@ def render_all(jobs: list[PrintJob], workers: int | None = None,
 # -- the edition's data -----------------------------------------------------------------------------
 
 
-def is_register(root: etree._Element) -> bool:
-    """A register file (persons, places, orgs) rather than a document: its text holds nothing but lists."""
-    ns = {"tei": TEI_NS}
-    lists = " | ".join(f".//tei:{n}" for n in _REGISTER_LISTS)
-    if not root.xpath(lists, namespaces=ns):
-        return False
-    in_lists = " or ".join(f"ancestor::tei:{n}" for n in _REGISTER_LISTS)
-    return not root.xpath(f"tei:text//tei:p[not({in_lists})]", namespaces=ns)
-
-
 def register_files(files: Iterable[Path], edition: Edition) -> list[Path]:
     """The register files: a ``registers`` folder beside the documents (in an edition that is
     tei/registers), else the edition's configured registers folder."""
@@ -267,6 +264,31 @@ def with_registers(corpus: etree._Element, registers: list[etree._Element]) -> e
             if not any(etree.QName(a).localname in _REGISTER_LISTS for a in lst.iterancestors()):
                 stand_off.append(copy.deepcopy(lst))
     return corpus
+
+
+#: Where a document without a date in its header states its own date: its heading, opener or dateline
+#: (a bulletin's part "Memorandum of Conversation with ..., 5 June 1956"). Only single dates (@when),
+#: so an essay headed "..., 1953-1964" is not filed under 1953.
+_OWN_DATE = ("tei:text/tei:body//*[self::tei:head or self::tei:opener or self::tei:dateline"
+             " or self::tei:docDate]//tei:date/@when | tei:text/tei:body//tei:docDate/@when")
+_ISO = re.compile(r"^\d{4}(-\d\d){0,2}$")
+
+
+def print_date(root: etree._Element) -> str:
+    """The date that places a document in the book: the header's (as the web edition's), else the first
+    full date in its heading, opener or dateline; same rule as tp:doc-date in edition.xsl."""
+    found = document_date(root)
+    if found:
+        return found
+    for when in root.xpath(_OWN_DATE, namespaces={"tei": TEI_NS}):
+        if _ISO.match(str(when).strip()):
+            return str(when).strip()
+    return ""
+
+
+def print_order(ed: EditionDoc) -> tuple[str, str]:
+    """Chronological; undated documents last, in the order of their page names."""
+    return (print_date(ed.doc.root) or "9999", ed.page)
 
 
 def doc_title(ed: EditionDoc) -> str:
@@ -311,7 +333,7 @@ def plan(files: list[Path], edition: Edition) -> list[PrintJob]:
             registers.append(ed.doc.root)
         else:
             docs.append(ed)
-    docs.sort(key=sort_key)
+    docs.sort(key=print_order)
     params = edition_params(edition)
     epoch = _epoch()
     jobs: list[PrintJob] = []

@@ -147,7 +147,11 @@ def _inputs(paths: list[Path], include_root: Path | None) -> list[tuple[Path, Pa
             raise TeieditError("no such file or folder", p, hint="check the path")
         if p.is_dir():
             root = (include_root or p).resolve()
-            out.extend((f.resolve(), root) for f in sorted(p.rglob("*.xml")) if f.is_file())
+            out.extend(
+                (f.resolve(), root)
+                for f in sorted(p.rglob("*.xml"))
+                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
         else:
             out.append((p.resolve(), (include_root or p.parent).resolve()))
     seen: set[Path] = set()

@@ -20,8 +20,8 @@ CANDIDATE_SHIFTS = tuple(k for k in range(-5, 6) if k != 0)
 #: At most this many suspect tokens are scored per offset (the first ones of the document).
 SAMPLE = 300
 #: See ``best_shift``.
-CLEAR_GAIN = 8.0
-MIN_TOKENS = 2
+CLEAR_GAIN = 12.0
+MIN_TOKENS = 3
 MIN_SHARE = 0.05
 
 #: Curly quotes that stand for a shifted space once a typesetter "smartened" the quotes.

@@ -75,7 +75,13 @@ class RepairDamage:
         done = 0
         for segs in segmented:
             text = "".join(s.value for s in segs)
-            placed = _place(segs, find_repairs(text, k, model, vocab))
+            found = find_repairs(text, k, model, vocab)
+            placed = _place(segs, found)
+            applied = {id(r) for _seg, rs in placed for r in rs}
+            for r in found:
+                if id(r) not in applied:  # it spans inline markup: left for an editor, but reported
+                    ctx.record("repair-not-applied", {"document": doc.name, **r.to_json(),
+                                                      "reason": "the damaged span crosses inline markup"})
             for seg, repairs in placed:
                 _apply(seg, repairs)
                 for r in repairs:
@@ -144,14 +150,11 @@ def _segments(container: etree._Element) -> list[_Segment]:
 
 
 def _place(segs: list[_Segment], repairs: list[Repair]) -> list[tuple[_Segment, list[Repair]]]:
-    """Repairs that lie inside one text node, rebased to that node's offsets; the others are dropped."""
+    """Repairs that lie inside one text node, by node, with offsets into that node's text; the others
+    (spanning inline markup) are left out."""
     placed: list[tuple[_Segment, list[Repair]]] = []
     for seg in segs:
-        inside = [
-            Repair(r.start - seg.offset, r.end - seg.offset, r.original, r.reading, r.type, r.cert, r.method)
-            for r in repairs
-            if seg.offset <= r.start and r.end <= seg.offset + len(seg.value)
-        ]
+        inside = [r for r in repairs if seg.offset <= r.start and r.end <= seg.offset + len(seg.value)]
         if inside:
             placed.append((seg, inside))
     return placed
@@ -164,15 +167,16 @@ def _markup(r: Repair) -> etree._Element:
 
 
 def _apply(seg: _Segment, repairs: list[Repair]) -> None:
-    """Split one text node around its repairs and insert the markup."""
+    """Split one text node around its repairs (offsets into the container's text) and insert the markup."""
     value = seg.value
     pieces: list[str] = []
     made: list[etree._Element] = []
     pos = 0
     for r in repairs:
-        pieces.append(value[pos:r.start])
+        start, end = r.start - seg.offset, r.end - seg.offset
+        pieces.append(value[pos:start])
         made.append(_markup(r))
-        pos = r.end
+        pos = end
     rest = value[pos:]
     for el, after in zip(made, [*pieces[1:], rest], strict=True):
         el.tail = after or None
