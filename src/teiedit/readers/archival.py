@@ -245,8 +245,8 @@ def _ab(blocks: list[Block], linker: NoteLinker) -> etree._Element:
         ab = E.ab(type="stamp")
         for i, b in enumerate(blocks):
             if i:
-                ab.append(E.lb())
-            linker.fill(ab, b.text, b.line) if i == 0 else _tail_fill(ab, b.text)
+                ab.append(E.lb())  # a blank line inside the stamp
+            linker.fill(ab, b.text, b.line)
         return ab
     lines = [ln.strip() for b in blocks for ln in b.text.splitlines() if ln.strip()]
     ab = E.ab(type="distribution")
@@ -254,10 +254,6 @@ def _ab(blocks: list[Block], linker: NoteLinker) -> etree._Element:
     if len(lines) > 1:
         ab.append(E.list(*(E.item(ln) for ln in lines[1:])))
     return ab
-
-
-def _tail_fill(el: etree._Element, text: str) -> None:
-    el[-1].tail = (el[-1].tail or "") + text
 
 
 STRUCTURE_STATEMENT = (

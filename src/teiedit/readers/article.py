@@ -86,7 +86,7 @@ class _Sequential(NoteLinker):
             _append(el, el[-1] if len(el) else None, text)
             return el
         pos = 0
-        last = None
+        last = el[-1] if len(el) else None
         for m in accepted:
             n = m["n"] or m["n2"]
             _append(el, last, text[pos:m.start()])

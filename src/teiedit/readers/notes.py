@@ -44,7 +44,7 @@ class NoteLinker:
     def fill(self, el: etree._Element, text: str, line: int) -> etree._Element:
         """Append ``text`` to ``el`` as mixed content, replacing markers whose body is known by notes."""
         pos = 0
-        last: etree._Element | None = None
+        last: etree._Element | None = el[-1] if len(el) else None  # text goes after what is there
         for m in self.anchor.finditer(text):
             n = m["n"]
             _append_text(el, last, text[pos : m.start()])
