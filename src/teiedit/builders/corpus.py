@@ -8,7 +8,6 @@ name teiedit chose for it, so stylesheets never derive file names from ids found
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from teiedit.config import Edition
-from teiedit.document import TEI_NS, XML_ID, E, TeiDocument, local_name, text_of, xpath
+from teiedit.document import TEI_NS, XML_ID, E, TeiDocument, text_of, xpath
 from teiedit.io import read_tei
 
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
@@ -105,10 +104,6 @@ class Registers:
     entries: dict[str, etree._Element] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
     roots: list[etree._Element] = field(default_factory=list)
-
-    def page_of(self, entry_id: str) -> str:
-        entry = self.entries.get(entry_id)
-        return ENTRY_PAGES[local_name(entry)] if entry is not None else ""
 
     def element(self, ids: Iterable[str] | None = None) -> etree._Element:
         """A ``te:registers`` element with copies of the entries (all, or those named by ``ids``)."""
@@ -232,11 +227,3 @@ def bundle(*parts: etree._Element, kind: str = "document") -> etree._Element:
     for part in parts:
         out.append(part)
     return out
-
-
-_SAFE_FRAGMENT = re.compile(r"[^\w.\-]", re.UNICODE)
-
-
-def safe_fragment(value: str) -> str:
-    """The HTML id the stylesheets make of a TEI id (same rule as te:safe-id)."""
-    return _SAFE_FRAGMENT.sub("_", " ".join(value.split()))
