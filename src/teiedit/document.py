@@ -44,6 +44,29 @@ def text_of(node: etree._Element) -> str:
     return "".join(node.itertext())
 
 
+_HIDDEN_IN_CORRECTED = {"sic": "corr", "orig": "reg", "abbr": "expan"}
+
+
+def corrected_text(node: etree._Element) -> str:
+    """The text of an element in its corrected reading: of each choice the corr/reg/expan, not sic/orig/abbr."""
+    parts: list[str] = []
+
+    def walk(el: etree._Element) -> None:
+        name = local_name(el) if isinstance(el.tag, str) else ""
+        partner = _HIDDEN_IN_CORRECTED.get(name)
+        parent = el.getparent()
+        hidden = partner is not None and parent is not None and local_name(parent) == "choice" and \
+            parent.find(f"{{{TEI_NS}}}{partner}") is not None
+        if not hidden and isinstance(el.tag, str):
+            parts.append(el.text or "")
+            for child in el:
+                walk(child)
+                parts.append(child.tail or "")
+
+    walk(node)
+    return "".join(parts)
+
+
 @dataclass
 class TeiDocument:
     """One TEI document in the pipeline: the tree, its name (file stem / xml:id) and where it came from."""

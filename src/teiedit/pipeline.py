@@ -281,7 +281,10 @@ def build(edition: Edition, *, force: bool = False, progress: Progress | None = 
                        "`teiedit validate tei/imported --tei-all PATH` checks them again"))
     if progress:
         progress("writing the web edition")
-    html = get_builder("html").build(docs, edition.out / "html", edition, progress=progress)
+    from teiedit.builders.html import HtmlBuilder
+
+    # pages link to their PDF only when this build writes the print edition
+    html = HtmlBuilder(link_pdf=pdf).build(docs, edition.out / "html", edition, progress=progress)
     pdfs: list[Path] = []
     if pdf:
         if progress:

@@ -18,7 +18,8 @@
     <xsl:param name="doc" as="element()"/>
     <xsl:sequence select="string(($doc/tei:teiHeader//tei:correspAction[@type='sent']/tei:date/(@when, @notBefore, @from),
                                    $doc/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:date/@when,
-                                   $doc/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:date/@notBefore)[1])"/>
+                                   $doc/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:date/@notBefore,
+                                   $doc/tei:teiHeader/tei:profileDesc/tei:creation/tei:date/(@when, @from, @notBefore))[1])"/>
   </xsl:function>
 
   <!-- The year (four digits) of the document's date, or the empty string. -->
@@ -60,7 +61,21 @@
     <xsl:sequence select="string-join(
         for $s in $doc/tei:teiHeader/tei:fileDesc/tei:sourceDesc/*
         return if ($s/self::tei:msDesc) then te:ms-identifier($s/tei:msIdentifier)
-               else normalize-space($s), '; ')"/>
+               else te:spaced-text($s), '; ')"/>
+  </xsl:function>
+
+  <!-- The corrected reading of an element in one line: of each choice, the corr/reg/expan, not the sic/orig/abbr. -->
+  <xsl:function name="te:corrected-text" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="normalize-space(string-join($el//text()[not(ancestor::tei:sic[parent::tei:choice[tei:corr]]
+        | ancestor::tei:orig[parent::tei:choice[tei:reg]] | ancestor::tei:abbr[parent::tei:choice[tei:expan]])], ''))"/>
+  </xsl:function>
+
+  <!-- The text of a header element in one line, with a space between its parts: a bibl's author, title and
+       date are separate elements with no space between them in the TEI. -->
+  <xsl:function name="te:spaced-text" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="replace(normalize-space(string-join($el//text(), ' ')), ' ([,.;:)])', '$1')"/>
   </xsl:function>
 
   <!-- An archival shelfmark in one line: "RGANI, Fond 5, Opis 28, Delo 412". Typed idnos get their type as a

@@ -133,7 +133,7 @@
               <xsl:text>: </xsl:text>
               <xsl:for-each select="current-group()">
                 <xsl:if test="position() gt 1">, </xsl:if>
-                <a class="mention" href="{te:page($doc)}.html#{te:mention-id(.)}"><xsl:value-of select="normalize-space()"/></a>
+                <a class="mention" href="{te:page($doc)}.html#{te:mention-id(.)}"><xsl:value-of select="te:corrected-text(.)"/></a>
               </xsl:for-each>
             </li>
           </xsl:for-each-group>

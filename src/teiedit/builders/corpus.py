@@ -15,7 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from teiedit.config import Edition
-from teiedit.document import TEI_NS, XML_ID, E, TeiDocument, text_of, xpath
+from teiedit.document import TEI_NS, XML_ID, E, TeiDocument, corrected_text, text_of, xpath
 from teiedit.io import read_tei
 
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
@@ -73,6 +73,9 @@ def document_date(root: etree._Element) -> str:
         "tei:teiHeader//tei:correspAction[@type='sent']/tei:date/@from",
         "tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:date/@when",
         "tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:date/@notBefore",
+        "tei:teiHeader/tei:profileDesc/tei:creation/tei:date/@when",
+        "tei:teiHeader/tei:profileDesc/tei:creation/tei:date/@from",
+        "tei:teiHeader/tei:profileDesc/tei:creation/tei:date/@notBefore",
     ):
         found = root.xpath(expr, namespaces={"tei": TEI_NS})
         if found:
@@ -196,7 +199,7 @@ def listing_copy(root: etree._Element) -> etree._Element:
         div.set("type", first_div[0].get("type", ""))
     for el in xpath(root, ".//tei:text//*[@ref]"):
         flat = etree.SubElement(div, el.tag, ref=el.get("ref", ""))
-        flat.text = text_of(el)
+        flat.text = corrected_text(el)
     return out
 
 

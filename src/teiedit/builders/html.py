@@ -49,8 +49,13 @@ REGISTER_PAGES = ("persons", "places", "orgs")
 
 
 def assets_fingerprint() -> str:
-    """A hash of every stylesheet, style sheet and script the site is made with."""
+    """A hash of every stylesheet, style sheet and script the site is made with, and of the Python that
+    prepares the stylesheets' input (a changed builder re-renders every page)."""
     h = hashlib.sha256(f"format {FORMAT}".encode())
+    pkg = Path(__file__).resolve().parent.parent
+    for f in (pkg / "builders" / "html.py", pkg / "builders" / "corpus.py", pkg / "builders" / "search.py",
+              pkg / "document.py"):
+        h.update(f.read_bytes())
     root = xslt_dir()
     for sub in ("common", "html", "css", "js"):
         for f in sorted((root / sub).glob("*")):

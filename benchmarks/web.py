@@ -1,7 +1,7 @@
 """Time the web edition: a full build of an edition's TEI, a rebuild with nothing changed, and a rebuild
 after one document changed. Prints seconds per stage and per page.
 
-    PYTHONPATH=src python benchmarks/html.py [--copies N] [TEI_FOLDER ...]   (default: tei/ of this repository)
+    PYTHONPATH=src python benchmarks/web.py [--copies N] [TEI_FOLDER ...]   (default: tei/ of this repository)
 
 --copies N renders every document N times (as separate files) to show how the build scales.
 """
