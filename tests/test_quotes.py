@@ -57,6 +57,8 @@ CASES: list[tuple[str, str | None]] = [
     # other containers
     ("<list><item>the “item” text</item></list>", "<list><item>the “<q>item</q>” text</item></list>"),
     ("<head>On “Peace”</head>", "<head>On “<q>Peace</q>”</head>"),
+    # a quoted day number (“15” October) is not a quotation
+    ('<p>on “15” October and "13" May</p>', None),
     # empty quotes: nothing to wrap
     ("<p>an empty “” pair</p>", None),
 ]
@@ -127,7 +129,7 @@ def test_unpaired_recorded() -> None:
     assert ("unpaired", "“") in kinds and ("unpaired", "”") in kinds
 
 
-def test_full_document_valid_against_project_rng() -> None:
+def test_full_document_valid_against_project_rng_and_tei_all(shared: Path) -> None:
     heads = [src for src, _ in CASES if src.startswith("<head")]
     body = "".join(heads + [src for src, _ in CASES if not src.startswith("<head")])
     doc = _doc(f"<div>{body}</div>")
@@ -136,3 +138,30 @@ def test_full_document_valid_against_project_rng() -> None:
     rng = etree.RelaxNG(etree.parse(str(REPO / "schema" / "build" / "teiedit.rng")))
     ok = rng.validate(doc.tree)
     assert ok, str(rng.error_log)[:3000]
+    tei_all = etree.RelaxNG(etree.parse(str(shared / "tei-p5" / "schemas" / "rng" / "tei_all.rng")))
+    assert tei_all.validate(doc.tree), str(tei_all.error_log)[:3000]
+
+
+def test_every_source_converts_with_quotes_and_stays_valid() -> None:
+    """Whole pipeline (strict: the invariant is checked after every pass) over the sample sources."""
+    from teiedit.pipeline import ConvertOptions, convert_text, source_from_file
+
+    rng = etree.RelaxNG(etree.parse(str(REPO / "schema" / "build" / "teiedit.rng")))
+    total = 0
+    for path in sorted((REPO / "sources").glob("*.txt")):
+        conversion, diags, records = convert_text(source_from_file(path), default_edition(REPO), ConvertOptions())
+        assert not [d for d in diags if d.level is Level.FATAL], (path.name, [d.message for d in diags])
+        marked = [r for r in records.get("quotes", []) if r["kind"] in ("q", "quote")]
+        total += len(marked)
+        for doc in conversion.documents:
+            found = xpath(doc.root, "//tei:text//tei:q | //tei:text//tei:quote")
+            if found:
+                assert xpath(doc.root, "tei:teiHeader//tei:editorialDecl/tei:quotation"), path.name
+            assert not xpath(doc.root, "tei:teiHeader//tei:q | tei:teiHeader//tei:quote")
+            # marks stay outside the element: the wrapped text never starts or ends with one
+            for el in found:
+                inner = "".join(el.itertext())
+                assert inner[:1] not in "“‘\"" and inner[-1:] not in "”’\"", (path.name, inner[:60])
+            if doc.root.tag == tei("TEI"):
+                assert rng.validate(doc.tree), (path.name, str(rng.error_log)[:2000])
+    assert total >= 20

@@ -135,7 +135,8 @@ def find_spans(text: str) -> tuple[list[Span], list[int]]:
         unpaired.append(opened)
     spans.extend(_single_spans(text, spans, unpaired))
     spans.extend(_straight_spans(text, unpaired))
-    spans = [s for s in spans if text[s.start:s.end].replace(_HOLE, "x").strip()]
+    # a quotation says something: marks around nothing, or around a bare number (“15” October), are not one
+    spans = [s for s in spans if any(c.isalpha() or c == _HOLE for c in text[s.start:s.end])]
     spans.sort(key=lambda s: s.start)
     kept: list[Span] = []
     for s in spans:  # outermost first; drop anything overlapping a kept span
