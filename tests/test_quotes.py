@@ -165,3 +165,13 @@ def test_every_source_converts_with_quotes_and_stays_valid() -> None:
             if doc.root.tag == tei("TEI"):
                 assert rng.validate(doc.tree), (path.name, str(rng.error_log)[:2000])
     assert total >= 20
+
+
+def test_long_line_is_handled() -> None:
+    """A single very long paragraph (a 10 MB line in a capture) is processed without quadratic work."""
+    unit = "the “term” and ‘word’ and Kim’s text, "
+    doc = _doc(f"<p>{unit * 20000}</p>")
+    before = original_reading(xpath(doc.root, "tei:text")[0])
+    ctx = _run(doc)
+    assert len([r for r in ctx.records["quotes"] if r["kind"] == "q"]) == 40000
+    assert original_reading(xpath(doc.root, "tei:text")[0]) == before

@@ -27,6 +27,7 @@ orig, gap, desc, q, quote, PDF debris). Running it twice changes nothing.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -56,6 +57,9 @@ _HOLE = "\ufffc"
 
 _OPEN_BEFORE = re.compile(r"[\s(\[{—–\-“‘\"/" + _HOLE + "]")
 _CLOSE_AFTER = re.compile(r"[\s.,;:!?)\]}—–\-”’\"/…" + _HOLE + "]")
+
+_DOUBLE_MARK = re.compile("[“”]")
+_SINGLE_MARK = re.compile("[‘’]")
 
 DECL_TEXT = (
     "Quotations: quoted passages of eight words or more are encoded as quote, shorter quotations, terms "
@@ -118,7 +122,8 @@ def find_spans(text: str) -> tuple[list[Span], list[int]]:
     # curly double: a simple stack, outermost pairs only
     opened: int | None = None
     depth = 0
-    for i, ch in enumerate(text):
+    for m in _DOUBLE_MARK.finditer(text):  # only the marks: a 10 MB line is not walked char by char
+        i, ch = m.start(), m.group()
         if ch == "“":
             if depth == 0:
                 opened = i
@@ -146,15 +151,19 @@ def find_spans(text: str) -> tuple[list[Span], list[int]]:
     return kept, unpaired
 
 
-def _inside(i: int, spans: list[Span]) -> bool:
-    return any(s.start - 1 <= i <= s.end for s in spans)
+def _inside(i: int, spans: list[Span], opens: list[int]) -> bool:
+    """True when offset ``i`` is a mark or content of one of ``spans`` (sorted; ``opens``: their marks)."""
+    k = bisect.bisect_right(opens, i) - 1
+    return k >= 0 and i <= spans[k].end
 
 
 def _single_spans(text: str, doubles: list[Span], unpaired: list[int]) -> list[Span]:
     out: list[Span] = []
     opened: int | None = None
-    for i, ch in enumerate(text):
-        if _inside(i, doubles):
+    opens = [d.start - 1 for d in doubles]
+    for m in _SINGLE_MARK.finditer(text):
+        i, ch = m.start(), m.group()
+        if _inside(i, doubles, opens):
             continue
         if ch == "‘":
             if _OPEN_BEFORE.match(_before(text, i)) and not _after(text, i).isspace():
@@ -173,7 +182,7 @@ def _single_spans(text: str, doubles: list[Span], unpaired: list[int]) -> list[S
 
 
 def _straight_spans(text: str, unpaired: list[int]) -> list[Span]:
-    marks = [i for i, ch in enumerate(text) if ch == '"']
+    marks = [m.start() for m in re.finditer('"', text)]
     if not marks or len(marks) % 2 or len(marks) > MAX_STRAIGHT:
         return []
     out: list[Span] = []
@@ -188,22 +197,20 @@ def _straight_spans(text: str, unpaired: list[int]) -> list[Span]:
     return out
 
 
-def _pieces(text: str, children: list[etree._Element], start: int, end: int) -> list[str | etree._Element]:
-    """The content of flattened [start, end) as strings and child nodes."""
+def _pieces(text: str, children: list[etree._Element], holes: list[int], start: int, end: int
+            ) -> list[str | etree._Element]:
+    """The content of flattened [start, end) as strings and child nodes (``holes``: offsets of children)."""
     out: list[str | etree._Element] = []
-    buf: list[str] = []
-    hole = text.count(_HOLE, 0, start)
-    for ch in text[start:end]:
-        if ch == _HOLE:
-            if buf:
-                out.append("".join(buf))
-                buf = []
-            out.append(children[hole])
-            hole += 1
-        else:
-            buf.append(ch)
-    if buf:
-        out.append("".join(buf))
+    pos = start
+    k = bisect.bisect_left(holes, start)
+    while k < len(holes) and holes[k] < end:
+        if holes[k] > pos:
+            out.append(text[pos:holes[k]])
+        out.append(children[k])
+        pos = holes[k] + 1
+        k += 1
+    if end > pos:
+        out.append(text[pos:end])
     return out
 
 
@@ -239,10 +246,11 @@ class _Run:
         if not any(m in text for m in "“”‘\""):
             return
         spans, unpaired = find_spans(text)
+        holes = [m.start() for m in re.finditer(_HOLE, text)]
         # a span already holding a q/quote was marked before (or is nested quoting): leave it
         spans = [s for s in spans if not any(
             isinstance(c, etree._Element) and isinstance(c.tag, str) and local_name(c) in ("q", "quote")
-            for c in _pieces(text, children, s.start, s.end))]
+            for c in _pieces(text, children, holes, s.start, s.end))]
         for i in unpaired:
             self.ctx.record("quotes", {"document": self.doc_name, "kind": "unpaired", "mark": text[i],
                                        "element": local_name(el),
@@ -256,19 +264,19 @@ class _Run:
         new: list[str | etree._Element] = []
         pos = 0
         for s in spans:
-            new.extend(_pieces(text, children, pos, s.start))
+            new.extend(_pieces(text, children, holes, pos, s.start))
             inner = text[s.start:s.end]
             words = _words(inner)
             tag = "quote" if words >= QUOTE_MIN_WORDS and name in _QUOTE_OK else "q"
             wrapper = etree.Element(tei(tag))
-            _fill(wrapper, _pieces(text, children, s.start, s.end))
+            _fill(wrapper, _pieces(text, children, holes, s.start, s.end))
             new.append(wrapper)
             pos = s.end
             self.marked += 1
             self.ctx.record("quotes", {"document": self.doc_name, "kind": tag, "mark": s.mark,
                                        "element": name, "words": words,
                                        "text": inner.replace(_HOLE, "…")[:80]})
-        new.extend(_pieces(text, children, pos, len(text)))
+        new.extend(_pieces(text, children, holes, pos, len(text)))
         _fill(el, new)
 
 
