@@ -92,7 +92,7 @@ def test_validate_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     good = tmp_path / "tei" / "s.xml"
     code, out, _ = run_cli(["validate", str(good)], capsys)
     assert code == 0, out
-    bad = tmp_path / "bad.xml"
+    bad = tmp_path / "tei" / "bad.xml"  # beside good: its xml-model href is relative
     bad.write_text(good.read_text(encoding="utf-8").replace("<p>A paragraph.</p>",
                                                             "<p>A <bogus>paragraph</bogus>.</p>"))
     code, _, err = run_cli(["validate", str(bad)], capsys)
