@@ -59,6 +59,10 @@ CASES: list[tuple[str, str | None]] = [
     ("<head>On “Peace”</head>", "<head>On “<q>Peace</q>”</head>"),
     # a quoted day number (“15” October) is not a quotation
     ('<p>on “15” October and "13" May</p>', None),
+    # a long quotation where quote is not allowed (dateline holds phrases only) is a q
+    ("<closer><dateline>“Written at the front line in the first days of the great war”</dateline></closer>",
+     "<closer><dateline>“<q>Written at the front line in the first days of the great war</q>”</dateline>"
+     "</closer>"),
     # empty quotes: nothing to wrap
     ("<p>an empty “” pair</p>", None),
 ]
@@ -130,8 +134,9 @@ def test_unpaired_recorded() -> None:
 
 
 def test_full_document_valid_against_project_rng_and_tei_all(shared: Path) -> None:
-    heads = [src for src, _ in CASES if src.startswith("<head")]
-    body = "".join(heads + [src for src, _ in CASES if not src.startswith("<head")])
+    first = [src for src, _ in CASES if src.startswith("<head")]
+    last = [src for src, _ in CASES if src.startswith("<closer")]
+    body = "".join(first + [src for src, _ in CASES if src not in first + last] + last)
     doc = _doc(f"<div>{body}</div>")
     _run(doc)
     assert len(xpath(doc.root, "//tei:q")) >= 10 and xpath(doc.root, "//tei:quote")

@@ -46,8 +46,8 @@ _CONTAINERS = frozenset({"p", "ab", "item", "head", "note", "salute", "signed", 
 _NEVER = frozenset({"choice", "sic", "corr", "reg", "orig", "gap", "desc", "q", "quote", "said", "idno",
                     "code", "expan", "abbr", "ex", "certainty", "figDesc", "catDesc"})
 #: Parents in which the project schema (and tei_all) allows ``quote`` (model.attributable / model.inter).
-_QUOTE_OK = frozenset({"p", "ab", "item", "note", "head", "salute", "signed", "cell", "hi", "label",
-                       "title", "add", "supplied", "unclear", "foreign", "emph", "l", "dateline"})
+#: Elsewhere (dateline, byline, closer, ...) a long quotation is still a ``q``, which any phrase may hold.
+_QUOTE_OK = frozenset({"p", "ab", "item", "note", "head", "salute", "signed", "cell", "hi", "label", "title"})
 #: A quotation of at least this many words becomes ``quote``; shorter ones ``q``.
 QUOTE_MIN_WORDS = 8
 #: More straight double marks than this in one element: not quotations (damaged or technical text).
