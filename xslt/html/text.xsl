@@ -113,7 +113,9 @@
     </xsl:choose>
   </xsl:template>
   <xsl:template match="tei:q | tei:said" mode="text">
-    <q class="tei-{local-name()}"><xsl:call-template name="te:lang"/><xsl:apply-templates mode="text"/></q>
+    <!-- teiedit keeps the source's quotation marks as text beside the q: then the browser must not add its own -->
+    <xsl:variable name="marked" select="matches(string(preceding-sibling::node()[1][self::text()]), '[&quot;“‘«„]$')"/>
+    <q class="tei-{local-name()}{if ($marked) then ' has-marks' else ''}"><xsl:call-template name="te:lang"/><xsl:apply-templates mode="text"/></q>
   </xsl:template>
 
   <!-- Lists: ul/ol of items; a head or label stays in the list, nothing is dropped. -->
