@@ -44,6 +44,16 @@ def text_of(node: etree._Element) -> str:
     return "".join(node.itertext())
 
 
+def append_text(el: etree._Element, last: etree._Element | None, text: str) -> None:
+    """Add ``text`` to mixed content: after ``last`` (its tail) or, when there is no child yet, to ``el.text``."""
+    if not text:
+        return
+    if last is None:
+        el.text = (el.text or "") + text
+    else:
+        last.tail = (last.tail or "") + text
+
+
 _HIDDEN_IN_CORRECTED = {"sic": "corr", "orig": "reg", "abbr": "expan"}
 
 

@@ -21,7 +21,7 @@ from lxml import etree
 
 from teiedit.config import Edition
 from teiedit.dates import find_full_dates
-from teiedit.document import E
+from teiedit.document import E, append_text
 from teiedit.readers.base import Conversion, SetAside, Source
 from teiedit.readers.boilerplate import boilerplate_reason
 from teiedit.readers.build import header_info, make_tei
@@ -83,13 +83,13 @@ class _Sequential(NoteLinker):
                 expected += 1
         self._next = expected  # type: ignore[attr-defined]
         if not accepted:
-            _append(el, el[-1] if len(el) else None, text)
+            append_text(el, el[-1] if len(el) else None, text)
             return el
         pos = 0
         last = el[-1] if len(el) else None
         for m in accepted:
             n = m["n"] or m["n2"]
-            _append(el, last, text[pos:m.start()])
+            append_text(el, last, text[pos:m.start()])
             here = line + text.count("\n", 0, m.start())
             body = self.bodies[n]
             body.used = True
@@ -101,21 +101,13 @@ class _Sequential(NoteLinker):
                            Span(body.line, body.label, "label"),
                            Span(body.line, body.text, "moved")]
             if m.group(0)[:1].isspace():
-                _append(el, last, m.group(0)[:1])
+                append_text(el, last, m.group(0)[:1])
             el.append(note)
             last = note
             pos = m.end()
-        _append(el, last, text[pos:])
+        append_text(el, last, text[pos:])
         return el
 
-
-def _append(el: etree._Element, last: etree._Element | None, text: str) -> None:
-    if not text:
-        return
-    if last is None:
-        el.text = (el.text or "") + text
-    else:
-        last.tail = (last.tail or "") + text
 
 
 class ArticleReader:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from teiedit.document import E
+from teiedit.document import E, append_text
 from teiedit.readers.base import Span, context_before
 from teiedit.readers.lines import BRACKET_ANCHOR, SUP_ANCHOR, Block
 
@@ -47,7 +47,7 @@ class NoteLinker:
         last: etree._Element | None = el[-1] if len(el) else None  # text goes after what is there
         for m in self.anchor.finditer(text):
             n = m["n"]
-            _append_text(el, last, text[pos : m.start()])
+            append_text(el, last, text[pos : m.start()])
             here = line + text.count("\n", 0, m.start())
             body = self.bodies.get(n)
             if body is not None and not body.used:
@@ -62,18 +62,18 @@ class NoteLinker:
                 if m.group(0).lstrip().startswith("<sup>"):
                     note = E.hi(n, rend="sup")
                     lead = m.group(0)[: len(m.group(0)) - len(m.group(0).lstrip())]
-                    _append_text(el, last, lead)
+                    append_text(el, last, lead)
                     at = m.start() + len(lead)
                     self.spans.append(Span(here, "<sup>", "label", context_before(text, at)))
                     self.spans.append(Span(here, "</sup>", "label", context_before(text, m.end() - 6)))
                 else:
-                    _append_text(el, last, m.group(0))
+                    append_text(el, last, m.group(0))
                     pos = m.end()
                     continue
             el.append(note)
             last = note
             pos = m.end()
-        _append_text(el, last, text[pos:])
+        append_text(el, last, text[pos:])
         return el
 
     def orphan_bodies(self) -> list[NoteBody]:
@@ -93,14 +93,6 @@ def orphan_note(body: NoteBody) -> etree._Element:
 def _sep(body: NoteBody) -> str:
     return "" if body.label.startswith("[") else " "
 
-
-def _append_text(el: etree._Element, last: etree._Element | None, text: str) -> None:
-    if not text:
-        return
-    if last is None:
-        el.text = (el.text or "") + text
-    else:
-        last.tail = (last.tail or "") + text
 
 
 def bracket_bodies(blocks: list[Block]) -> list[tuple[Block, str, str, str]]:

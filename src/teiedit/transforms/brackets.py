@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from teiedit.diagnostics import Diagnostic
-from teiedit.document import TEI_NS, TeiDocument, local_name, tei, xpath
+from teiedit.document import TEI_NS, TeiDocument, append_text, local_name, tei, xpath
 from teiedit.transforms import PassContext, original_reading, register
 
 #: rend token on every element that stands for a bracket expression of the source.
@@ -170,12 +170,7 @@ def _fill(el: etree._Element, content: Sequence[str | etree._Element]) -> None:
     last: etree._Element | None = el[-1] if len(el) else None
     for item in content:
         if isinstance(item, str):
-            if not item:
-                continue
-            if last is None:
-                el.text = (el.text or "") + item
-            else:
-                last.tail = (last.tail or "") + item
+            append_text(el, last, item)
         else:
             el.append(item)
             item.tail = None
