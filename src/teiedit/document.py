@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,6 +54,32 @@ def append_text(el: etree._Element, last: etree._Element | None, text: str) -> N
         el.text = (el.text or "") + text
     else:
         last.tail = (last.tail or "") + text
+
+
+def replace_with(node: etree._Element, parts: Sequence[str | etree._Element]) -> None:
+    """Put ``parts`` (strings and copies of elements, as mixed content) where ``node`` was, keeping the text
+    around it. ``node`` must have a parent."""
+    parent = node.getparent()
+    assert parent is not None, "replace_with needs an element inside a tree"
+    index = parent.index(node)
+    prev = node.getprevious()
+    tail = node.tail or ""
+    nodes: list[etree._Element] = []
+    text_before = ""
+    for part in parts:
+        if isinstance(part, str):
+            if nodes:
+                nodes[-1].tail = (nodes[-1].tail or "") + part
+            else:
+                text_before += part
+        else:
+            nodes.append(copy.deepcopy(part))
+            nodes[-1].tail = None
+    append_text(parent, prev, text_before)
+    parent.remove(node)
+    for offset, new in enumerate(nodes):
+        parent.insert(index + offset, new)
+    append_text(parent, nodes[-1] if nodes else prev, tail)
 
 
 _HIDDEN_IN_CORRECTED = {"sic": "corr", "orig": "reg", "abbr": "expan"}

@@ -24,7 +24,7 @@ from urllib.parse import unquote, urlparse
 from lxml import etree
 
 from teiedit.diagnostics import Diagnostic, Level, Report, TeieditError
-from teiedit.document import TEI_NS, XML_NS
+from teiedit.document import TEI_NS, XML_NS, replace_with
 from teiedit.io import iter_xml_files, read_xml
 from teiedit.odd.grammar import Grammar, load_grammar
 
@@ -509,29 +509,13 @@ def resolve_xincludes(tree: etree._ElementTree, doc: Path) -> list[Diagnostic]:
 
 
 def _replace(node: etree._Element, new: list[etree._Element], text: str | None) -> None:
-    parent = node.getparent()
-    if parent is None:
+    """Put ``text`` then the ``new`` elements (each with its tail) where ``node`` was."""
+    if node.getparent() is None:
         return
-    tail = node.tail or ""
-    idx = list(parent).index(node)
-    prev = node.getprevious()
-    lead = (text or "")
-    if lead:
-        if prev is not None:
-            prev.tail = (prev.tail or "") + lead
-        else:
-            parent.text = (parent.text or "") + lead
-    parent.remove(node)
-    for i, n in enumerate(new):
-        parent.insert(idx + i, n)
-    if new:
-        new[-1].tail = (new[-1].tail or "") + tail
-    elif tail:
-        prev = parent[idx - 1] if idx > 0 else None
-        if prev is not None:
-            prev.tail = (prev.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
+    parts: list[str | etree._Element] = [text or ""]
+    for el in new:
+        parts += [el, el.tail or ""]
+    replace_with(node, parts)
 
 
 # -- putting it together -----------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from urllib.parse import unquote
 from lxml import etree
 
 from teiedit.diagnostics import TeieditError
+from teiedit.document import replace_with
 from teiedit.io import parse_xml_bytes
 
 XI_NAMESPACES = ("http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude")
@@ -221,38 +222,6 @@ def _select(root: etree._Element, pointer: str, path: Path, line: int) -> etree.
 
 def _replace(inc: etree._Element, parts: list[object]) -> None:
     """Put ``parts`` (text and elements) where ``inc`` was, keeping inc's tail."""
-    import copy
-
-    parent = inc.getparent()
-    tail = inc.tail or ""
-    if parent is None:
+    if inc.getparent() is None:
         raise TeieditError("the root element is an xi:include", hint="wrap it in a TEI document")
-    index = parent.index(inc)
-    prev = inc.getprevious()
-    nodes: list[etree._Element] = []
-    text_before = ""
-    for part in parts:
-        if isinstance(part, str):
-            if nodes:
-                nodes[-1].tail = (nodes[-1].tail or "") + part
-            else:
-                text_before += part
-        elif isinstance(part, etree._Element):
-            nodes.append(copy.deepcopy(part))
-            nodes[-1].tail = None
-    if text_before:
-        if prev is not None:
-            prev.tail = (prev.tail or "") + text_before
-        else:
-            parent.text = (parent.text or "") + text_before
-    parent.remove(inc)
-    for offset, node in enumerate(nodes):
-        parent.insert(index + offset, node)
-    if tail:
-        if nodes:
-            nodes[-1].tail = (nodes[-1].tail or "") + tail
-        elif index > 0:
-            before = parent[index - 1]
-            before.tail = (before.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
+    replace_with(inc, parts)  # type: ignore[arg-type]

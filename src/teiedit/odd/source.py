@@ -47,15 +47,23 @@ class SourceIndex:
         return [i for i, s in self.specs.items() if _kind(s) == kind and s.get("module") == module]
 
 
-def _merge_attdef(base: etree._Element, change: etree._Element) -> etree._Element:
-    """attDef mode="change": children the change has replace those of the base; the rest is kept."""
+def _changed_copy(base: etree._Element, change: etree._Element) -> etree._Element:
+    """A copy of ``base`` with the attributes of a mode="change" spec (other than @mode) set on it."""
     out = copy.deepcopy(base)
     for k, v in change.attrib.items():
         if k != "mode":
             out.set(k, v)
-    for child in change:
-        if not isinstance(child.tag, str):
-            continue
+    return out
+
+
+def _element_children(el: etree._Element) -> list[etree._Element]:
+    return [c for c in el if isinstance(c.tag, str)]
+
+
+def _merge_attdef(base: etree._Element, change: etree._Element) -> etree._Element:
+    """attDef mode="change": children the change has replace those of the base; the rest is kept."""
+    out = _changed_copy(base, change)
+    for child in _element_children(change):
         if child.tag == T + "valList" and child.get("mode") == "add":
             existing = out.find(T + "valList")
             if existing is not None:
@@ -86,13 +94,8 @@ def _apply_attlist(target: dict[str, etree._Element], attlist: etree._Element) -
 
 def _merge_spec(base: etree._Element, change: etree._Element) -> etree._Element:
     """elementSpec/classSpec mode="change"."""
-    out = copy.deepcopy(base)
-    for k, v in change.attrib.items():
-        if k != "mode":
-            out.set(k, v)
-    for child in change:
-        if not isinstance(child.tag, str):
-            continue
+    out = _changed_copy(base, change)
+    for child in _element_children(change):
         name = etree.QName(child).localname
         if name == "classes":
             classes = out.find(T + "classes")

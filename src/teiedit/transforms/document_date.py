@@ -9,7 +9,6 @@ A header that already states a date (``correspAction/date``, ``creation/date``) 
 
 from __future__ import annotations
 
-import copy
 import re
 
 from lxml import etree
@@ -68,7 +67,7 @@ class DocumentDate:
         if found.get("cert"):
             date.set("cert", found.get("cert"))
         date.set("resp", "#teiedit")
-        date.text = " ".join("".join(copy.deepcopy(found).itertext()).split())
+        date.text = " ".join("".join(found.itertext()).split())
         creation = etree.SubElement(profile[0], f"{{{TEI_NS}}}creation")
         creation.append(date)
         ctx.record(self.name, {"document": doc.name, "date": found.get("when") or found.get("from")
