@@ -39,6 +39,11 @@ class Edition:
     out: Path = field(default=Path("out"))
 
     @property
+    def imported(self) -> Path:
+        """Where `teiedit import` keeps documents from other projects, unaltered (under tei/)."""
+        return self.tei / "imported"
+
+    @property
     def rng(self) -> Path:
         return self.schema / "build" / "teiedit.rng"
 

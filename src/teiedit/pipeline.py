@@ -14,7 +14,6 @@ from typing import Any
 from teiedit.config import Edition
 from teiedit.diagnostics import Diagnostic, Level, Report, TeieditError
 from teiedit.document import TeiDocument
-from teiedit.exchange.importer import IMPORT_DIR
 from teiedit.io import read_text, write_atomic
 from teiedit.readers import Conversion, Source, detect_profile, get_reader
 from teiedit.serialize import serialize_tei
@@ -268,7 +267,7 @@ def build(edition: Edition, *, force: bool = False, progress: Progress | None = 
     docs = edition_tei_files(edition)
     # Documents imported from other projects keep their own schema; `teiedit import` checked them against
     # it (see tei/imported/manifest.json). The edition's schema checks only the edition's own documents.
-    imported_dir = (edition.tei / IMPORT_DIR).resolve()
+    imported_dir = edition.imported.resolve()
     own = [p for p in docs if imported_dir not in p.resolve().parents]
     if progress:
         progress(f"validating {len(own)} documents")

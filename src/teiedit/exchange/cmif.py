@@ -49,7 +49,7 @@ def edition_letters(edition: Edition) -> list[tuple[Path, etree._Element]]:
     """(file, TEI root) of the edition's own letters, in file order."""
     from teiedit.pipeline import edition_tei_files
 
-    imported = (edition.tei / "imported").resolve()
+    imported = edition.imported.resolve()
     out = []
     for path in edition_tei_files(edition):
         if imported in path.resolve().parents:

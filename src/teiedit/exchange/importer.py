@@ -31,7 +31,6 @@ from teiedit.exchange.entries import Entry, entries_in, load_register_files
 from teiedit.exchange.xinclude import XIncludeResult, has_xincludes, resolve_xincludes
 from teiedit.io import parse_xml_bytes, sha256_bytes, write_atomic, write_text_atomic
 
-IMPORT_DIR = "imported"
 MANIFEST = "manifest.json"
 MAX_BYTES = 64 * 1024 * 1024
 DOCUMENT_ROOTS = ("TEI", "teiCorpus")
@@ -372,7 +371,7 @@ def import_files(
     own = own_rng or (
         edition.rng if edition.rng.is_file() else schema_dir() / "build" / "teiedit.rng"
     )
-    target = edition.tei / IMPORT_DIR
+    target = edition.imported
     items = [_read(f, r) for f, r in _inputs(paths, include_root)]
     included: dict[Path, Path] = {}
     for item in items:

@@ -51,7 +51,7 @@ def register_rows(edition: Edition) -> dict[str, list[dict[str, object]]]:
             hint="registers live in tei/registers/{persons,places,orgs}.xml",
         )
     entries = load_register_files(edition.registers)
-    imported = (edition.tei / "imported").resolve()
+    imported = edition.imported.resolve()
     docs = [p for p in edition_tei_files(edition) if imported not in p.resolve().parents]
     mentions = count_mentions(docs)
     rows: dict[str, list[dict[str, object]]] = {name: [] for name in KIND_FILES.values()}
