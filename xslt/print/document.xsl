@@ -40,22 +40,18 @@
       <xsl:with-param name="title" select="te:title(.)"/>
       <xsl:with-param name="lang" select="(@xml:lang, 'en')[1]"/>
       <xsl:with-param name="content">
-        <xsl:apply-templates select="." mode="print">
-          <xsl:with-param name="edition-line" select="true()"/>
-        </xsl:apply-templates>
+        <xsl:apply-templates select="." mode="print"/>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
   <!-- One document: heading block (title, date, correspondents, archival citation, summary), the text
-       with its footnotes, and the notes that have no anchor. -->
+       with its footnotes, and the notes that have no anchor. The data-pdf-* attributes carry the metadata
+       of the document's own PDF, which builders/pdf.py cuts from the book's paged HTML. -->
   <xsl:template match="tei:TEI | tei:teiCorpus" mode="print">
-    <xsl:param name="edition-line" as="xs:boolean" select="false()"/>
-    <article class="document kind-{tp:kind(.)}" id="{tp:doc-id(.)}">
+    <article class="document kind-{tp:kind(.)}" id="{tp:doc-id(.)}" data-pdf-author="{tp:author(.)}"
+             data-pdf-subject="{tp:subject(.)}" data-pdf-keywords="{tp:keywords(.)}">
       <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
-      <xsl:if test="$edition-line">
-        <p class="edition-line" data-running="{$tp:running-edition}"><xsl:value-of select="$edition-title"/></p>
-      </xsl:if>
       <header class="doc-header">
         <h1 class="doc-title" data-running="{tp:running-title(te:title(.))}">
           <xsl:value-of select="te:title(.)"/>
@@ -115,8 +111,7 @@
     <xsl:if test="$author"><meta name="author" content="{$author}"/></xsl:if>
     <meta name="description" content="{tp:subject(.)}"/>
     <meta name="generator" content="teiedit"/>
-    <xsl:variable name="kind" select="tp:kind(.)"/>
-    <meta name="keywords" content="{string-join(($kind[. ne 'document'], 'TEI', 'edition'), ', ')}"/>
+    <meta name="keywords" content="{tp:keywords(.)}"/>
   </xsl:template>
   <xsl:template name="te:nav"/>
   <xsl:template name="te:pager"/>
@@ -163,6 +158,11 @@
     <xsl:param name="doc" as="element()"/>
     <xsl:variable name="k" select="normalize-space(($doc/tei:teiHeader//tei:keywords/tei:term[@type='kind'])[1])"/>
     <xsl:sequence select="if (matches($k, '^[A-Za-z][A-Za-z0-9-]*$')) then lower-case($k) else 'document'"/>
+  </xsl:function>
+
+  <xsl:function name="tp:keywords" as="xs:string">
+    <xsl:param name="doc" as="element()"/>
+    <xsl:sequence select="string-join((tp:kind($doc)[. ne 'document'], 'TEI', 'edition'), ', ')"/>
   </xsl:function>
 
   <!-- A title short enough for a running head. -->

@@ -1,14 +1,20 @@
-"""PdfBuilder: the print edition. The only module that imports WeasyPrint.
+"""PdfBuilder: the print edition, one PDF per document and ``edition.pdf``, the whole as a book (title
+page, conventions, contents, documents in date order, index).
 
-xslt/print turns TEI into paged HTML (it imports the web stylesheets and overrides what differs);
-WeasyPrint lays it out with the CSS Paged Media rules in xslt/css/print.css. The builder writes one PDF
-per document and ``edition.pdf`` (title page, conventions, contents, documents, index).
+How it is made, in rounds, each part laid out exactly once:
 
-Saxon runs in this process (its compiled stylesheets are cached here); the layout, which takes nearly all
-the time, runs in a pool of worker processes, one per core: the longest job (the whole edition) starts
-first, the documents fill the other worker. Every PDF carries its TEI source(s) as attachments, so the
-print edition also delivers its data; by default it is written as PDF/A-3b, the archival profile that
-allows embedded files.
+1. XSLT (xslt/print, in this process) makes the book's paged HTML; builders/pdf_parts.py cuts it into the
+   front matter, one part per document and the index.
+2. WeasyPrint (builders/pdf_layout.py, in worker processes, one per core) lays out every document and a
+   draft of the front matter. Each document's PDF is also its own PDF ("offprint"), with the TEI source
+   attached. A document that is no chapter of the book (a compilation's listing) is laid out on its own.
+3. Now every part's place in the book is known: the front matter is laid out again with the contents'
+   page numbers, and the index with the pages on which every name was set.
+4. The folios (page numbers and running heads, builders/folios.py) of all pages are laid out.
+5. builders/pdf_assembly.py stamps the folios and puts the book together; a document's own PDF keeps
+   the page numbers it has in the book, and says so on its first page.
+
+So a 500-page novel costs one layout, not two, and the book is laid out on all cores.
 """
 
 from __future__ import annotations
@@ -18,13 +24,12 @@ import datetime as dt
 import os
 import re
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from multiprocessing import get_context
 from pathlib import Path
 
 from lxml import etree
 
+from teiedit.builders import folios as fol
 from teiedit.builders.corpus import (
     EditionDoc,
     document_date,
@@ -32,212 +37,23 @@ from teiedit.builders.corpus import (
     is_register,  # one definition for the web and the print edition
     load_edition_docs,
 )
+from teiedit.builders.pdf_layout import (  # noqa: F401 -- re-exported for callers and tests
+    PDF_VARIANT,
+    AttachedFile,
+    LaidOut,
+    Layout,
+    PrintJob,
+    _allowed,
+    render_pdf,
+)
+from teiedit.builders.pdf_parts import BookParts, fill_contents, fill_index, part_pages, split_book
 from teiedit.config import Edition
-from teiedit.diagnostics import TeieditError
 from teiedit.document import TEI_NS
 from teiedit.io import read_xml, staged_dir, write_atomic
-from teiedit.resources import css_dir, xslt_dir
+from teiedit.resources import xslt_dir
 from teiedit.xslt import transform
 
-#: The archival PDF profile that allows attachments. ``None`` writes a plain PDF 1.7.
-PDF_VARIANT: str | None = "pdf/a-3b"
-
 _REGISTER_LISTS = ("listPerson", "listPlace", "listOrg")
-
-
-@dataclass(frozen=True)
-class AttachedFile:
-    """A file embedded in a PDF (a TEI source or a register)."""
-
-    name: str
-    data: bytes
-    description: str
-
-
-@dataclass(frozen=True)
-class PrintJob:
-    """One PDF to lay out: the paged HTML and what to attach. Picklable, so it can go to a worker."""
-
-    output: str
-    html: str
-    attachments: tuple[AttachedFile, ...] = ()
-    title: str = ""
-    variant: str | None = PDF_VARIANT
-    epoch: int | None = None
-
-
-def _allowed(url: str) -> bool:
-    """Only teiedit's own CSS may be loaded: TEI can never make WeasyPrint read or fetch anything else
-    (no network, no local file named in a document)."""
-    from urllib.parse import unquote, urlparse
-
-    parsed = urlparse(url)
-    if parsed.scheme != "file":
-        return False
-    path = Path(unquote(parsed.path)).resolve()
-    return path.parent == css_dir().resolve() and path.suffix == ".css"
-
-
-def _url_fetcher() -> object:
-    import weasyprint
-
-    class CssOnlyFetcher(weasyprint.URLFetcher):  # type: ignore[misc, name-defined]
-        def fetch(self, url: str, headers: object = None) -> object:
-            if not _allowed(url):
-                raise ValueError(f"teiedit does not load {url!r} into a PDF")
-            return super().fetch(url, headers)
-
-    return CssOnlyFetcher()
-
-
-def render_pdf(job: PrintJob) -> bytes:
-    """Lay out one job with WeasyPrint (runs in a worker process).
-
-    A book with an index is laid out in two parts: first everything up to the index (whose heading
-    stays, so the contents can point at it), then the index, filled with the pages on which the first
-    part placed every mention; the index's pages replace the placeholder. Only the index is laid out
-    twice, and page numbers repeat nowhere (CSS target-counter() would give one number per mention).
-    """
-    import weasyprint
-
-    when = dt.datetime.fromtimestamp(job.epoch, dt.UTC) if job.epoch is not None else None
-    attachments = [
-        weasyprint.Attachment(string=a.data, name=a.name, description=a.description,
-                              relationship="Source", created=when, modified=when)
-        for a in job.attachments
-    ]
-
-    def layout(html: str) -> weasyprint.Document:
-        return weasyprint.HTML(string=html, base_url=str(css_dir()) + "/",
-                               url_fetcher=_url_fetcher()).render()
-
-    parts = split_index(job.html)
-    if parts is None:
-        document = layout(job.html)
-    else:
-        book = layout(parts[0])
-        page_of = {anchor: number for number, page in enumerate(book.pages, start=1)
-                   for anchor in page.anchors}
-        first = page_of.get(INDEX_ID)
-        if first is None:  # the placeholder vanished: keep the single-pass index
-            document = layout(job.html)
-        else:
-            index = layout(fill_index(parts[1], page_of, first))
-            document = book.copy([*book.pages[: first - 1], *index.pages])
-    if job.title:
-        document.metadata.title = job.title
-    if when is not None:
-        document.metadata.created = document.metadata.modified = when.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return bytes(document.write_pdf(attachments=attachments, pdf_variant=job.variant))
-
-
-# -- the index: page numbers from the laid-out book ----------------------------------------------------
-
-INDEX_ID = "index"
-
-
-def split_index(html: str) -> tuple[str, str] | None:
-    """The paged HTML of a book as (everything with an empty index section, the index alone), or None
-    when it has no index whose locators list their mentions (``data-mentions``)."""
-    from lxml import html as lhtml
-
-    doc = lhtml.document_fromstring(html)
-    found = doc.xpath(f"//section[@id='{INDEX_ID}'][.//*[@data-mentions]]")
-    if not found:
-        return None
-    section = found[0]
-    index_doc = copy.deepcopy(doc)
-    body = index_doc.find("body")
-    for child in list(body):
-        body.remove(child)
-    body.append(copy.deepcopy(section))
-    for child in list(section):
-        if child.tag not in ("h1", "h2"):
-            section.remove(child)
-    return _html_text(doc), _html_text(index_doc)
-
-
-def fill_index(index_html: str, page_of: dict[str, int], first_page: int) -> str:
-    """Replace each entry's locators with the sorted, distinct pages of its mentions (runs of three or
-    more as ranges), each number linking to the first mention on that page; number pages from
-    ``first_page`` on."""
-    from lxml import html as lhtml
-
-    doc = lhtml.document_fromstring(index_html)
-    for locators in doc.xpath("//*[@data-mentions]"):
-        first_on: dict[int, str] = {}
-        for mention in locators.get("data-mentions", "").split():
-            if mention in page_of:
-                first_on.setdefault(page_of[mention], mention)
-        if not first_on:
-            continue  # keep the target-counter locators
-        for child in list(locators):
-            locators.remove(child)
-        locators.text = " "
-        runs = _runs(sorted(first_on))
-        for i, (low, high) in enumerate(runs):
-            link = lhtml.Element("a", {"class": "page-ref", "href": f"#{first_on[low]}"})
-            link.text = str(low) if low == high else f"{low}\u2013{high}"
-            link.tail = ", " if i + 1 < len(runs) else ""
-            locators.append(link)
-    style = lhtml.Element("style")
-    style.text = f"@page :first {{ counter-reset: page {first_page}; }}"
-    doc.find("head").append(style)
-    return _html_text(doc)
-
-
-def _runs(pages: list[int]) -> list[tuple[int, int]]:
-    """[3, 4, 5, 8, 9] -> [(3, 5), (8, 8), (9, 9)]: three or more consecutive pages make a range."""
-    runs: list[list[int]] = []
-    for p in pages:
-        if runs and p == runs[-1][-1] + 1:
-            runs[-1].append(p)
-        else:
-            runs.append([p])
-    out: list[tuple[int, int]] = []
-    for run in runs:
-        if len(run) >= 3:
-            out.append((run[0], run[-1]))
-        else:
-            out.extend((p, p) for p in run)
-    return out
-
-
-def _html_text(doc: etree._Element) -> str:
-    from lxml import html as lhtml
-
-    return "<!DOCTYPE html>\n" + lhtml.tostring(doc, encoding="unicode")
-
-
-def _render_or_explain(job: PrintJob) -> bytes:
-    try:
-        return render_pdf(job)
-    except Exception as exc:  # noqa: BLE001 -- WeasyPrint raises many kinds; name the PDF that failed
-        raise TeieditError(f"WeasyPrint could not lay out {job.output}: {exc}", job.output) from None
-
-
-def render_all(jobs: list[PrintJob], workers: int | None = None,
-               done: Callable[[PrintJob], None] | None = None) -> dict[str, bytes]:
-    """Lay out all jobs, in parallel on up to ``workers`` processes (default: one per core, at most 2
-    unless TEIEDIT_PDF_WORKERS says otherwise). Longest jobs first, so the pool finishes together."""
-    if workers is None:
-        workers = int(os.environ.get("TEIEDIT_PDF_WORKERS", "0")) or min(2, os.cpu_count() or 1)
-    ordered = sorted(jobs, key=lambda j: len(j.html), reverse=True)
-    results: dict[str, bytes] = {}
-    if workers <= 1 or len(ordered) <= 1:
-        for job in ordered:
-            results[job.output] = _render_or_explain(job)
-            if done:
-                done(job)
-        return results
-    # "spawn": the workers start clean, without this process's Saxon (a native runtime with threads).
-    with ProcessPoolExecutor(max_workers=min(workers, len(ordered)), mp_context=get_context("spawn")) as pool:
-        futures: list[tuple[PrintJob, Future[bytes]]] = [(j, pool.submit(_render_or_explain, j)) for j in ordered]
-        for job, fut in futures:
-            results[job.output] = fut.result()
-            if done:
-                done(job)
-    return results
 
 
 # -- the edition's data -----------------------------------------------------------------------------
@@ -321,8 +137,44 @@ def edition_params(edition: Edition) -> dict[str, str]:
     }
 
 
-def plan(files: list[Path], edition: Edition) -> list[PrintJob]:
-    """Transform the TEI into paged HTML (XSLT, in this process) and return the layout jobs."""
+
+# -- what to lay out ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Single:
+    """A document with a PDF of its own but no chapter in the book (a compilation's listing, a document
+    that is a teiCorpus)."""
+
+    job: PrintJob
+    running_head: str
+
+
+@dataclass(frozen=True)
+class PrintPlan:
+    """What XSLT made: the book's parts, and a layout job for each document's own PDF."""
+
+    book: BookParts | None
+    chapter_jobs: list[PrintJob]     # in book order, one per chapter (its HTML is the chapter's part)
+    singles: list[Single]
+    book_attachments: tuple[AttachedFile, ...]
+    edition_title: str
+    edition_head: str                # the running head of left-hand pages
+    epoch: int | None
+
+    @property
+    def jobs(self) -> list[PrintJob]:
+        """One job per document's own PDF."""
+        return [*self.chapter_jobs, *(s.job for s in self.singles)]
+
+    def html(self) -> list[str]:
+        """All the paged HTML the plan holds (for checks)."""
+        book = [self.book.front, *([self.book.index] if self.book.index else [])] if self.book else []
+        return [*book, *(j.html for j in self.jobs)]
+
+
+def plan(files: list[Path], edition: Edition) -> PrintPlan:
+    """Transform the TEI into paged HTML (XSLT, in this process)."""
     regs = register_files(files, edition)
     reg_paths = {p.resolve() for p in regs}
     loaded = load_edition_docs([f for f in files if f.resolve() not in reg_paths])
@@ -336,23 +188,165 @@ def plan(files: list[Path], edition: Edition) -> list[PrintJob]:
     docs.sort(key=print_order)
     params = edition_params(edition)
     epoch = _epoch()
-    jobs: list[PrintJob] = []
-    sources: list[AttachedFile] = []
-    for ed in docs:
-        source = AttachedFile(f"{ed.page}.xml", ed.path.read_bytes(), f"TEI source of {ed.page}.pdf")
-        sources.append(source)
-        html = transform(xslt_dir() / "print" / "document.xsl", ed.doc.tree, base_uri=str(ed.path),
-                         params={**params, "page": ed.page}).output
-        jobs.append(PrintJob(f"{ed.page}.pdf", html, (source,), title=doc_title(ed),
-                             epoch=epoch))
+    sources = {ed.page: AttachedFile(f"{ed.page}.xml", ed.path.read_bytes(), f"TEI source of {ed.page}.pdf")
+               for ed in docs}
+    book = None
     if docs:
         corpus = with_registers(edition_corpus(docs, edition), registers)
-        html = transform(xslt_dir() / "print" / "edition.xsl", corpus, params=params).output
-        reg_files = tuple(AttachedFile(f"registers-{p.name}", p.read_bytes(), f"TEI register {p.name}")
-                          for p in regs)
-        jobs.append(PrintJob("edition.pdf", html, (*sources, *reg_files), title=edition.title,
-                             epoch=epoch))
-    return jobs
+        book = split_book(transform(xslt_dir() / "print" / "edition.xsl", corpus, params=params).output)
+    by_id = {f"doc-{ed.page}": ed for ed in docs}
+    chapters = [c for c in (book.chapters if book else []) if c.id in by_id]
+    chapter_jobs = [PrintJob(f"{by_id[c.id].page}.pdf", c.html, (sources[by_id[c.id].page],),
+                             title=doc_title(by_id[c.id]), epoch=epoch) for c in chapters]
+    in_book = {c.id for c in chapters}
+    singles = []
+    for ed in docs:
+        if f"doc-{ed.page}" in in_book:
+            continue
+        html = transform(xslt_dir() / "print" / "document.xsl", ed.doc.tree, base_uri=str(ed.path),
+                         params={**params, "page": ed.page}).output
+        singles.append(Single(PrintJob(f"{ed.page}.pdf", html, (sources[ed.page],), title=doc_title(ed),
+                                       epoch=epoch), running_title(doc_title(ed))))
+    reg_files = tuple(AttachedFile(f"registers-{p.name}", p.read_bytes(), f"TEI register {p.name}")
+                      for p in regs)
+    if book is not None and len(chapters) != len(book.chapters):
+        book = BookParts(book.front, book.front_sections, chapters, book.index, book.index_title)
+    return PrintPlan(book if chapters else None, chapter_jobs, singles,
+                     (*(sources[ed.page] for ed in docs if f"doc-{ed.page}" in in_book), *reg_files),
+                     edition.title, params["edition-short-title"], epoch)
+
+
+def running_title(title: str, limit: int = 70) -> str:
+    """A title short enough for a running head (as tp:running-title in xslt/print/document.xsl)."""
+    if len(title) <= limit:
+        return title
+    return re.sub(r"\s+\S*$", "", title[: limit - 2]) + " \u2026"
+
+
+# -- where the parts land ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Placement:
+    """The book's page numbers, once its parts are laid out."""
+
+    front_pages: int
+    starts: list[int]          # the first page number of each chapter
+    lengths: list[int]         # the number of pages of each chapter
+    index_start: int           # 0: the book has no index
+    blank_before_index: bool   # the index opens on a right-hand page
+    page_of: dict[str, int]    # anchor (element id) -> page number
+
+
+def place(front: LaidOut, chapters: list[LaidOut], has_index: bool) -> Placement:
+    front_pages = part_pages(front.anchors, front.pages)
+    page_of = {a: i + 1 for a, i in front.anchors.items() if i < front_pages}
+    starts, number = [], front_pages + 1
+    for laid in chapters:
+        starts.append(number)
+        for anchor, i in laid.anchors.items():
+            page_of.setdefault(anchor, number + i)
+        number += laid.pages
+    blank = has_index and number % 2 == 0
+    index_start = (number + 1 if blank else number) if has_index else 0
+    if has_index:
+        page_of["index"] = index_start
+    return Placement(front_pages, starts, [c.pages for c in chapters], index_start, blank, page_of)
+
+
+class FolioList:
+    """The folios to lay out, and for each page of each output the number of its folio (None: none)."""
+
+    def __init__(self) -> None:
+        self.folios: list[fol.Folio] = []
+
+    def add(self, folio: fol.Folio) -> int | None:
+        if folio.kind == fol.NONE:
+            return None
+        self.folios.append(folio)
+        return len(self.folios) - 1
+
+    def jobs(self, parts: int) -> list[PrintJob]:
+        """The folios as up to ``parts`` layout jobs of about equal size (named folios-0, folios-1, …)."""
+        size = max(1, -(-len(self.folios) // max(1, parts)))
+        return [PrintJob(f"folios-{n}", fol.folio_html(self.folios[i:i + size]), variant=None)
+                for n, i in enumerate(range(0, len(self.folios), size))]
+
+
+def book_folios(p: PrintPlan, where: Placement, front: LaidOut, index_pages: int,
+                folios: FolioList) -> list[int | None]:
+    """The folio of every page of the book, in order."""
+    assert p.book is not None
+    head = p.edition_head
+    pages: list[int | None] = [folios.add(fol.BLANK)]  # the title page
+    firsts = sorted((front.anchors[i] + 1, title) for i, title in p.book.front_sections if i in front.anchors)
+    for number in range(2, where.front_pages + 1):
+        title = next((t for first, t in reversed(firsts) if first <= number), "")
+        pages.append(folios.add(fol.running(number, head, title)))
+    for start, length, chapter in zip(where.starts, where.lengths, p.book.chapters):
+        pages.extend(folios.add(f) for f in fol.section(start, length, head, chapter.running_head))
+    if where.index_start:
+        if where.blank_before_index:
+            pages.append(folios.add(fol.BLANK))
+        pages.extend(folios.add(f) for f in fol.section(where.index_start, index_pages, head,
+                                                        p.book.index_title))
+    return pages
+
+
+# -- the rounds ---------------------------------------------------------------------------------------------
+
+
+def make_pdfs(p: PrintPlan, layout: Layout,
+              done: Callable[[PrintJob], None] | None = None) -> dict[str, bytes]:
+    """Lay out and assemble every PDF of the plan; returns the PDFs by file name."""
+    from teiedit.builders import pdf_assembly as asm
+
+    front_draft = PrintJob("the front matter (draft)", p.book.front, variant=None) if p.book else None
+    laid = layout.run([*p.jobs, *([front_draft] if front_draft else [])], done)
+    folios = FolioList()
+    out: dict[str, bytes] = {}
+    book_pages: list[int | None] = []
+    if p.book is not None and front_draft is not None:
+        chapters = [laid[j.output] for j in p.chapter_jobs]
+        front = laid[front_draft.output]
+        has_index = p.book.index is not None
+        for _ in range(3):  # the contents' numbers could change the front matter's length: lay out again
+            where = place(front, chapters, has_index)
+            second = [PrintJob("the front matter", fill_contents(p.book.front, where.page_of),
+                               p.book_attachments, title=p.edition_title, epoch=p.epoch)]
+            if p.book.index is not None:
+                second.append(PrintJob("the index", fill_index(p.book.index, where.page_of), variant=None))
+            again = layout.run(second, done)
+            front = again["the front matter"]
+            if part_pages(front.anchors, front.pages) == where.front_pages:
+                break
+        index = again.get("the index")
+        index_pages = part_pages(index.anchors, index.pages) if index else 0
+        book_pages = book_folios(p, where, front, index_pages, folios)
+        offprint_firsts = [folios.add(fol.offprint_first(s, s + n - 1, p.edition_title))
+                           for s, n in zip(where.starts, where.lengths)]
+    single_pages = []
+    for s in p.singles:
+        n = laid[s.job.output].pages
+        single_pages.append([folios.add(fol.Folio(fol.OFFPRINT, "1", p.edition_title)),
+                             *(folios.add(fol.running(k, p.edition_head, s.running_head))
+                               for k in range(2, n + 1))])
+    folio_jobs = folios.jobs(layout.workers)
+    sheets_laid = layout.run(folio_jobs, done)
+    sheets = asm.FolioSheets([sheets_laid[j.output].pdf for j in folio_jobs])
+    if p.book is not None:
+        parts: list[asm.Piece | None] = [asm.Piece(c.pdf, c.pages) for c in chapters]
+        if where.blank_before_index:
+            parts.append(asm.BLANK)
+        if index is not None:
+            parts.append(asm.Piece(index.pdf, index_pages))
+        out["edition.pdf"] = asm.assemble(asm.Piece(front.pdf, where.front_pages), parts, book_pages, sheets)
+        for job, laid_doc, start, first in zip(p.chapter_jobs, chapters, where.starts, offprint_firsts):
+            own = [first, *book_pages[start:start + laid_doc.pages - 1]]
+            out[job.output] = asm.stamp(laid_doc.pdf, own, sheets, first_number=start)
+    for s, own in zip(p.singles, single_pages):
+        out[s.job.output] = asm.stamp(laid[s.job.output].pdf, own, sheets)
+    return out
 
 
 class PdfBuilder:
@@ -360,16 +354,17 @@ class PdfBuilder:
 
     def build(self, files: list[Path], out_dir: Path, edition: Edition,
               progress: object | None = None) -> list[Path]:
-        jobs = plan(files, edition)
+        p = plan(files, edition)
 
         def done(job: PrintJob) -> None:
             if callable(progress):
                 progress(f"laid out {job.output}")
 
-        pdfs = render_all(jobs, done=done)
+        with Layout() as layout:
+            pdfs = make_pdfs(p, layout, done)
         written: list[Path] = []
         with staged_dir(out_dir) as tmp:
-            for job in jobs:
-                write_atomic(tmp / job.output, pdfs[job.output])
-                written.append(out_dir / job.output)
+            for name in [*(["edition.pdf"] if "edition.pdf" in pdfs else []), *(j.output for j in p.jobs)]:
+                write_atomic(tmp / name, pdfs[name])
+                written.append(out_dir / name)
         return written

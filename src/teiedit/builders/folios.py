@@ -1,0 +1,63 @@
+"""Folios: the page number and running head of every page of the print edition.
+
+The parts of the book (front matter, each document, the index) are laid out without them, each once and
+in parallel, because where a part lands in the book is known only when the parts before it are laid out.
+Afterwards every page gets a :class:`Folio`; :func:`folio_html` turns a run of folios into an HTML
+document of empty pages whose margins hold them (styled by xslt/css/folio.css), which WeasyPrint lays out
+and builders/pdf_assembly.py stamps on the pages.
+
+The rules are those of a printed book: right-hand (recto) pages have odd numbers; a left-hand page shows
+its number outside and the edition's short title, a right-hand page the title of its document or section
+and its number; the page that opens a document or the index shows only its number, at the foot; the title
+page and blank pages show nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+NONE, VERSO, RECTO, OPENING, OFFPRINT = "none", "verso", "recto", "opening", "offprint"
+
+
+@dataclass(frozen=True)
+class Folio:
+    kind: str  # one of NONE, VERSO, RECTO, OPENING, OFFPRINT
+    number: str = ""
+    head: str = ""
+
+
+BLANK = Folio(NONE)
+
+
+def running(number: int, edition_head: str, own_head: str) -> Folio:
+    """A page inside a document or section: left or right by its number."""
+    if number % 2 == 0:
+        return Folio(VERSO, str(number), edition_head)
+    return Folio(RECTO, str(number), own_head)
+
+
+def section(first: int, count: int, edition_head: str, own_head: str,
+            opening: bool = True) -> list[Folio]:
+    """The folios of ``count`` pages numbered from ``first``; the first page opens the section when
+    ``opening`` (a document, the index), else it is an ordinary page (a section of the front matter)."""
+    folios = [running(first + i, edition_head, own_head) for i in range(count)]
+    if opening and folios:
+        folios[0] = Folio(OPENING, str(first))
+    return folios
+
+
+def offprint_first(first: int, last: int, edition_title: str) -> Folio:
+    """The first page of a document's own PDF: it names the edition and the pages it has there."""
+    pages = f"p. {first}" if first == last else f"pp. {first}\u2013{last}"
+    return Folio(OFFPRINT, str(first), f"{edition_title}, {pages}")
+
+
+def folio_html(folios: list[Folio]) -> str:
+    """An HTML document with one empty page per folio, for WeasyPrint."""
+    pages = "".join(
+        f'<div class="folio folio-{f.kind}" data-number="{escape(f.number)}" data-head="{escape(f.head)}"></div>'
+        for f in folios)
+    return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"/><title>Folios</title>'
+            '<link rel="stylesheet" href="print.css"/><link rel="stylesheet" href="folio.css"/></head>'
+            f"<body>{pages}</body></html>")

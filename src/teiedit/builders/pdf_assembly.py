@@ -1,0 +1,176 @@
+"""Assembly: the laid-out parts become the book and the per-document PDFs. The only module that imports
+pikepdf.
+
+WeasyPrint lays out every part of the print edition once (builders/pdf_layout.py). Here the pages are
+put in book order, the folios (page numbers, running heads; builders/folios.py) are stamped on them as
+form XObjects, and what a reader navigates by is rebuilt for the whole: the named destinations that links
+point at and the outline (bookmarks). The front matter's PDF is the base of the book, so the book keeps
+what WeasyPrint wrote there: PDF/A-3b metadata, the attached TEI sources and the document information.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Pages of a laid-out part that go into the book: the first ``pages`` pages of ``pdf`` (the pages
+    after them hold link targets that belong to other parts)."""
+
+    pdf: bytes
+    pages: int
+
+
+#: A blank page in the book (the index opens on a right-hand page).
+BLANK: None = None
+
+
+class FolioSheets:
+    """The laid-out folio PDFs, addressed by one running folio number across all of them."""
+
+    def __init__(self, pdfs: Sequence[bytes]) -> None:
+        self._pdfs = [_open(p) for p in pdfs]
+        self._starts: list[int] = []
+        total = 0
+        for pdf in self._pdfs:
+            self._starts.append(total)
+            total += len(pdf.pages)
+        self.count = total
+
+    def page(self, index: int) -> pikepdf.Page:
+        for start, pdf in zip(reversed(self._starts), reversed(self._pdfs)):
+            if index >= start:
+                return pdf.pages[index - start]
+        raise IndexError(index)
+
+
+def _open(data: bytes) -> Pdf:
+    return pikepdf.open(io.BytesIO(data))
+
+
+def _save(pdf: Pdf) -> bytes:
+    out = io.BytesIO()
+    pdf.save(out, deterministic_id=True)  # same parts, same bytes (with SOURCE_DATE_EPOCH)
+    return out.getvalue()
+
+
+def _stamp(page: pikepdf.Page, folio: pikepdf.Page | None) -> None:
+    if folio is not None:
+        page.add_overlay(folio, pikepdf.Rectangle(page.mediabox))
+
+
+def stamp(pdf_bytes: bytes, folios: Sequence[int | None], sheets: FolioSheets,
+          first_number: int = 1) -> bytes:
+    """A PDF with folio ``folios[i]`` stamped on its page i (None: nothing); viewers number its pages
+    from ``first_number`` (a document's own PDF keeps the page numbers it has in the book)."""
+    pdf = _open(pdf_bytes)
+    for page, folio in zip(pdf.pages, folios):
+        _stamp(page, sheets.page(folio) if folio is not None else None)
+    if first_number != 1:
+        pdf.Root.PageLabels = pdf.make_indirect(Dictionary(
+            Nums=Array([0, Dictionary(S=Name.D, St=first_number)])))
+    return _save(pdf)
+
+
+def assemble(front: Piece, parts: Sequence[Piece | None], folios: Sequence[int | None],
+             sheets: FolioSheets) -> bytes:
+    """The book: the front matter, then ``parts`` in order (None: a blank page), folio ``folios[i]``
+    stamped on book page i. Named destinations and the outline are gathered from all parts; where two
+    parts define the same name, the first keeps it."""
+    book = _open(front.pdf)
+    size = pikepdf.Rectangle(book.pages[0].mediabox)
+    dests: dict[str, Array] = {}
+    outline: list[OutlineItem] = []
+    front_items = _outline_of(book, {p.obj.objgen: i for i, p in enumerate(book.pages)}, front.pages, 0)
+    _gather_dests(book, front.pages, 0, book, dests)
+    del book.pages[front.pages:]
+    outline.extend(front_items)
+    opened = []
+    for part in parts:
+        if part is BLANK:
+            book.add_blank_page(page_size=(size.width, size.height))
+            continue
+        src = _open(part.pdf)
+        opened.append(src)
+        offset = len(book.pages)
+        local = {p.obj.objgen: i for i, p in enumerate(src.pages)}
+        with warnings.catch_warnings():  # named destinations are rebuilt below, for the whole book
+            warnings.simplefilter("ignore", pikepdf.exceptions.PageCopyWarning)
+            book.pages.extend(src.pages[: part.pages])
+        _gather_dests(src, part.pages, offset, book, dests)
+        outline.extend(_outline_of(src, local, part.pages, offset))
+    for page, folio in zip(book.pages, folios):
+        _stamp(page, sheets.page(folio) if folio is not None else None)
+    _set_dests(book, dests)
+    _set_outline(book, outline)
+    return _save(book)
+
+
+# -- named destinations -------------------------------------------------------------------------------
+
+
+def _named_dests(pdf: Pdf) -> Iterator[tuple[str, Array]]:
+    names = pdf.Root.get(Name.Names)
+    if names is None or Name.Dests not in names:
+        return
+    for name, dest in pikepdf.NameTree(names.Dests).items():
+        if isinstance(dest, Dictionary):
+            dest = dest.get(Name.D)
+        if isinstance(dest, Array) and len(dest) >= 2:
+            yield str(name), dest
+
+
+def _gather_dests(src: Pdf, kept: int, offset: int, book: Pdf, dests: dict[str, Array]) -> None:
+    """Add ``src``'s named destinations on its first ``kept`` pages, moved to book page offset + i."""
+    local = {p.obj.objgen: i for i, p in enumerate(src.pages)}
+    for name, dest in _named_dests(src):
+        i = local.get(dest[0].objgen)
+        if i is None or i >= kept or name in dests:
+            continue
+        dests[name] = Array([book.pages[offset + i].obj, *list(dest)[1:]])
+
+
+def _set_dests(book: Pdf, dests: dict[str, Array]) -> None:
+    if Name.Names not in book.Root:
+        book.Root.Names = book.make_indirect(Dictionary())
+    tree = pikepdf.NameTree.new(book)
+    for name in sorted(dests):
+        tree[name] = dests[name]
+    book.Root.Names.Dests = tree.obj
+
+
+# -- outline --------------------------------------------------------------------------------------------
+
+
+def _outline_of(src: Pdf, local: dict[tuple[int, int], int], kept: int, offset: int) -> list[OutlineItem]:
+    """``src``'s outline items that point at its first ``kept`` pages, as new items pointing at book
+    page offset + i (children kept)."""
+
+    def convert(item: OutlineItem) -> OutlineItem | None:
+        dest = item.destination
+        if not isinstance(dest, Array) or not len(dest):
+            return None
+        i = local.get(dest[0].objgen)
+        if i is None or i >= kept:
+            return None
+        left = float(dest[2]) if len(dest) > 3 and dest[2] is not None else None
+        top = float(dest[3]) if len(dest) > 3 and dest[3] is not None else None
+        new = OutlineItem(item.title, offset + i, "XYZ", left=left, top=top)
+        new.children.extend(c for c in map(convert, item.children) if c is not None)
+        return new
+
+    with src.open_outline() as ol:
+        return [c for c in map(convert, ol.root) if c is not None]
+
+
+def _set_outline(book: Pdf, items: list[OutlineItem]) -> None:
+    with book.open_outline() as ol:
+        ol.root.clear()
+        ol.root.extend(items)

@@ -1,0 +1,160 @@
+"""Layout: paged HTML to PDF with WeasyPrint. The only module that imports WeasyPrint.
+
+Every part of the print edition (the front matter, each document, the index, the running heads) is laid
+out here, in worker processes (see :func:`run_jobs`). A part is laid out once; the book and the
+per-document PDFs are put together from the results by :mod:`teiedit.builders.pdf_assembly`, so the
+layout reports what the assembly needs besides the PDF: how many pages, and on which page every
+``id`` (anchor) landed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Self
+
+from teiedit.diagnostics import TeieditError
+from teiedit.resources import css_dir
+
+#: The archival PDF profile that allows attachments. ``None`` writes a plain PDF 1.7.
+PDF_VARIANT: str | None = "pdf/a-3b"
+
+
+@dataclass(frozen=True)
+class AttachedFile:
+    """A file embedded in a PDF (a TEI source or a register)."""
+
+    name: str
+    data: bytes
+    description: str
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    """One part to lay out: the paged HTML and what to attach. Picklable, so it can go to a worker."""
+
+    output: str
+    html: str
+    attachments: tuple[AttachedFile, ...] = ()
+    title: str = ""
+    variant: str | None = PDF_VARIANT
+    epoch: int | None = None
+
+
+@dataclass(frozen=True)
+class LaidOut:
+    """A laid-out part: the PDF, its page count, and the 0-based page of each anchor (element id)."""
+
+    output: str
+    pdf: bytes
+    pages: int
+    anchors: dict[str, int] = field(default_factory=dict)
+
+
+def _allowed(url: str) -> bool:
+    """Only teiedit's own CSS may be loaded: TEI can never make WeasyPrint read or fetch anything else
+    (no network, no local file named in a document)."""
+    from urllib.parse import unquote, urlparse
+
+    parsed = urlparse(url)
+    if parsed.scheme != "file":
+        return False
+    path = Path(unquote(parsed.path)).resolve()
+    return path.parent == css_dir().resolve() and path.suffix == ".css"
+
+
+def _url_fetcher() -> object:
+    import weasyprint
+
+    class CssOnlyFetcher(weasyprint.URLFetcher):  # type: ignore[misc, name-defined]
+        def fetch(self, url: str, headers: object = None) -> object:
+            if not _allowed(url):
+                raise ValueError(f"teiedit does not load {url!r} into a PDF")
+            return super().fetch(url, headers)
+
+    return CssOnlyFetcher()
+
+
+def lay_out(job: PrintJob) -> LaidOut:
+    """Lay out one part with WeasyPrint and write it as a PDF (runs in a worker process)."""
+    import weasyprint
+
+    when = dt.datetime.fromtimestamp(job.epoch, dt.UTC) if job.epoch is not None else None
+    attachments = [
+        weasyprint.Attachment(string=a.data, name=a.name, description=a.description,
+                              relationship="Source", created=when, modified=when)
+        for a in job.attachments
+    ]
+    document = weasyprint.HTML(string=job.html, base_url=str(css_dir()) + "/",
+                               url_fetcher=_url_fetcher()).render()
+    anchors: dict[str, int] = {}
+    for number, page in enumerate(document.pages):
+        for anchor in page.anchors:
+            anchors.setdefault(anchor, number)
+    if job.title:
+        document.metadata.title = job.title
+    if when is not None:
+        document.metadata.created = document.metadata.modified = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    data = bytes(document.write_pdf(attachments=attachments, pdf_variant=job.variant))
+    return LaidOut(job.output, data, len(document.pages), anchors)
+
+
+def render_pdf(job: PrintJob) -> bytes:
+    """The PDF of one part, as WeasyPrint writes it (no running heads: those are stamped later)."""
+    return lay_out(job).pdf
+
+
+def _lay_out_or_explain(job: PrintJob) -> LaidOut:
+    try:
+        return lay_out(job)
+    except Exception as exc:  # noqa: BLE001 -- WeasyPrint raises many kinds; name the PDF that failed
+        raise TeieditError(f"WeasyPrint could not lay out {job.output}: {exc}", job.output) from None
+
+
+def default_workers() -> int:
+    """One worker per core, at most 2, unless TEIEDIT_PDF_WORKERS says otherwise."""
+    return int(os.environ.get("TEIEDIT_PDF_WORKERS", "0")) or min(2, os.cpu_count() or 1)
+
+
+class Layout:
+    """Lays out jobs, in a pool of worker processes when there are several cores. One pool serves all
+    the rounds of a build (documents, then front matter and index, then running heads), so WeasyPrint
+    is imported once per worker. Use as a context manager."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = default_workers() if workers is None else workers
+        self._pool: Executor | None = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+
+    def run(self, jobs: Iterable[PrintJob],
+            done: Callable[[PrintJob], None] | None = None) -> dict[str, LaidOut]:
+        """Lay out all jobs, longest first (so the workers finish together); results by output name."""
+        ordered = sorted(jobs, key=lambda j: len(j.html), reverse=True)
+        results: dict[str, LaidOut] = {}
+        if self.workers <= 1 or len(ordered) <= 1:
+            for job in ordered:
+                results[job.output] = _lay_out_or_explain(job)
+                if done:
+                    done(job)
+            return results
+        if self._pool is None:
+            # "spawn": the workers start clean, without this process's Saxon (a native runtime with threads).
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=get_context("spawn"))
+        futures: list[tuple[PrintJob, Future[LaidOut]]] = [
+            (j, self._pool.submit(_lay_out_or_explain, j)) for j in ordered]
+        for job, fut in futures:
+            results[job.output] = fut.result()
+            if done:
+                done(job)
+        return results

@@ -1,0 +1,172 @@
+"""The book's paged HTML cut into parts that are laid out separately, and the page numbers written into
+the parts that print them (the contents and the index).
+
+xslt/print/edition.xsl makes the whole book as one HTML document: title page and front matter, one
+``article.document`` per document, the index. :func:`split_book` cuts it into a front part, one part per
+document and an index part, each a complete HTML document with the book's head. A part's links to
+targets in other parts would be dropped by WeasyPrint, so :func:`with_link_sink` adds those targets on
+pages of their own at the end of the part; the assembly leaves those pages out.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+
+from lxml import etree
+from lxml import html as lhtml
+
+#: The id of the section that holds the link targets of other parts (see print.css ``.link-sink``).
+SINK_ID = "link-sink"
+#: A number at least as wide as any page number, for laying out the contents before the numbers are known.
+PLACEHOLDER = "8888"
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A document of the book: its id, its running head, its article as a standalone HTML document."""
+
+    id: str
+    running_head: str
+    html: str
+
+
+@dataclass(frozen=True)
+class BookParts:
+    front: str              # title page, conventions, contents (contents numbers: PLACEHOLDER)
+    front_sections: list[tuple[str, str]]  # (id, title) of the front matter's sections after the title page
+    chapters: list[Chapter]
+    index: str | None       # the index (locators not yet filled)
+    index_title: str
+
+
+def html_text(doc: etree._Element) -> str:
+    return "<!DOCTYPE html>\n" + lhtml.tostring(doc, encoding="unicode")
+
+
+def _main(doc: etree._Element) -> etree._Element:
+    found = doc.xpath("//main")
+    return found[0] if found else doc.find("body")
+
+
+def _with_content(doc: etree._Element, content: list[etree._Element]) -> etree._Element:
+    """A copy of the book's HTML document whose main element holds only ``content``."""
+    shell = lhtml.document_fromstring(lhtml.tostring(doc.find("head"), encoding="unicode")
+                                      + "<body><main id='main'></main></body>")
+    main = _main(shell)
+    for el in content:
+        main.append(el)
+    return shell
+
+
+def _text(el: etree._Element | None) -> str:
+    return " ".join("".join(el.itertext()).split()) if el is not None else ""
+
+
+def split_book(book_html: str) -> BookParts:
+    doc = lhtml.document_fromstring(book_html)
+    main = _main(doc)
+    children = list(main)
+    articles = [c for c in children if c.tag == "article" and "document" in c.get("class", "").split()]
+    index = next((c for c in children if c.get("id") == "index"), None)
+    front = [c for c in children if c not in articles and c is not index]
+    chapters = []
+    for art in articles:
+        title = art.find(".//h1")
+        part = _with_content(doc, [copy.deepcopy(art)])
+        _document_head(part, art, _text(title))
+        chapters.append(Chapter(art.get("id", ""), (title.get("data-running") if title is not None else "")
+                                or _text(title), html_text(part)))
+    sections = [(c.get("id", ""), _text(c.find(".//h2"))) for c in front if c.get("id") and c.find(".//h2") is not None]
+    front_doc = _with_content(doc, [copy.deepcopy(c) for c in front])
+    for link in front_doc.xpath("//a[contains(concat(' ', @class, ' '), ' toc-link ')]"):
+        link.set("data-page", PLACEHOLDER)
+    index_doc = _with_content(doc, [copy.deepcopy(index)]) if index is not None else None
+    return BookParts(
+        front=html_text(with_link_sink(front_doc)),
+        front_sections=sections,
+        chapters=chapters,
+        index=html_text(index_doc) if index_doc is not None else None,
+        index_title=_text(index.find(".//h2")) if index is not None else "Index",
+    )
+
+
+def _document_head(part: etree._Element, article: etree._Element, title: str) -> None:
+    """The head of a document's own PDF: its title and the metadata the article carries (data-pdf-*),
+    which WeasyPrint writes as the PDF's Title, Author, Subject and Keywords."""
+    head = part.find("head")
+    for el in head.xpath("title | meta[@name]"):
+        if el.tag == "title" or el.get("name") in ("author", "description", "keywords"):
+            head.remove(el)
+    title_el = etree.SubElement(head, "title")
+    title_el.text = title
+    for name, attr in (("author", "data-pdf-author"), ("description", "data-pdf-subject"),
+                       ("keywords", "data-pdf-keywords")):
+        if article.get(attr):
+            etree.SubElement(head, "meta", name=name, content=article.get(attr))
+
+
+def with_link_sink(doc: etree._Element) -> etree._Element:
+    """Add, on pages of their own, an element for every internal link target the part does not have."""
+    own = set(doc.xpath("//@id"))
+    wanted = []
+    for href in doc.xpath("//a/@href"):
+        if href.startswith("#") and href[1:] not in own and href[1:] not in wanted:
+            wanted.append(href[1:])
+    if wanted:
+        sink = etree.SubElement(_main(doc), "section", {"id": SINK_ID, "class": "link-sink"})
+        for target in wanted:
+            etree.SubElement(sink, "span", id=target).text = "\u00b7 "
+    return doc
+
+
+def fill_contents(front_html: str, page_of: dict[str, int]) -> str:
+    """Write each contents entry's page number (data-page, printed by print.css)."""
+    doc = lhtml.document_fromstring(front_html)
+    for link in doc.xpath("//a[@data-page]"):
+        target = link.get("href", "").lstrip("#")
+        link.set("data-page", str(page_of[target]) if target in page_of else "")
+    return html_text(doc)
+
+
+def fill_index(index_html: str, page_of: dict[str, int]) -> str:
+    """Replace each entry's locators with the sorted, distinct pages of its mentions (runs of three or
+    more as ranges), each number linking to the first mention on that page."""
+    doc = lhtml.document_fromstring(index_html)
+    for locators in doc.xpath("//*[@data-mentions]"):
+        first_on: dict[int, str] = {}
+        for mention in locators.get("data-mentions", "").split():
+            if mention in page_of:
+                first_on.setdefault(page_of[mention], mention)
+        for child in list(locators):
+            locators.remove(child)
+        locators.text = " "
+        runs = _runs(sorted(first_on))
+        for i, (low, high) in enumerate(runs):
+            link = lhtml.Element("a", {"class": "page-ref", "href": f"#{first_on[low]}"})
+            link.text = str(low) if low == high else f"{low}\u2013{high}"
+            link.tail = ", " if i + 1 < len(runs) else ""
+            locators.append(link)
+    return html_text(with_link_sink(doc))
+
+
+def _runs(pages: list[int]) -> list[tuple[int, int]]:
+    """[3, 4, 5, 8, 9] -> [(3, 5), (8, 8), (9, 9)]: three or more consecutive pages make a range."""
+    runs: list[list[int]] = []
+    for p in pages:
+        if runs and p == runs[-1][-1] + 1:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    out: list[tuple[int, int]] = []
+    for run in runs:
+        if len(run) >= 3:
+            out.append((run[0], run[-1]))
+        else:
+            out.extend((p, p) for p in run)
+    return out
+
+
+def part_pages(anchors: dict[str, int], pages: int) -> int:
+    """How many pages of a laid-out part belong to it: those before its link sink."""
+    return anchors.get(SINK_ID, pages)
