@@ -30,6 +30,8 @@ DOCS = sorted(FIXTURES.glob("*.xml"))
 #: The compilation's whole only lists its parts: it gets its own PDF but is no chapter of the book.
 WHOLE = FIXTURES / "bulletin-quotas.xml"
 CHAPTERS = [d for d in DOCS if d != WHOLE]
+#: The book's documents by date (1956-12-01, 1957-02-20 in its heading, 1957-03-02).
+CHAPTERS_IN_BOOK_ORDER = ["report-winter-1956-12-01", "bulletin-quotas-03", "letter-han-to-o-1957-03-02"]
 REGISTERS = sorted((FIXTURES / "registers").glob("*.xml"))
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
@@ -299,6 +301,111 @@ def test_index_page_numbers_continue_the_book(out: Path) -> None:
     index_page = outline["Index"] + 1
     assert index_page % 2 == 1, "the index starts on a right-hand page"
     assert _norm(reader.pages[index_page - 1].extract_text()).split()[-1] == str(index_page)
+
+
+# -- folios: page numbers and running heads, stamped on the laid-out parts ---------------------------------
+
+MM = 72 / 25.4
+
+
+def _bands(pdf: Path) -> list[tuple[str, str]]:
+    """(top margin text, bottom margin text) of every page: where the folios are (the margins are 20 mm
+    at the top and 22 mm at the foot; the folios sit in their middle, clear of the text area)."""
+    with pdfplumber.open(pdf) as doc:
+        return [(_norm(p.within_bbox((0, 0, p.width, 17 * MM)).extract_text() or ""),
+                 _norm(p.within_bbox((0, p.height - 18 * MM, p.width, p.height)).extract_text() or ""))
+                for p in doc.pages]
+
+
+def _body(pdf: Path) -> list[str]:
+    """The text of every page inside the margins."""
+    with pdfplumber.open(pdf) as doc:
+        return [_norm(p.crop((0, 20 * MM, p.width, p.height - 22 * MM)).extract_text() or "")
+                for p in doc.pages]
+
+
+def _starts(pdf: Path) -> list[int]:
+    """1-based first pages of the book's documents, from the outline."""
+    outline = _outline_pages(pdf)
+    return sorted(outline[t] + 1 for t in outline
+                  if t not in ("Title page", "Editorial conventions", "Contents", "Index"))
+
+
+def test_every_page_shows_its_number_and_running_head_by_the_rules(out: Path) -> None:
+    pdf = out / "edition.pdf"
+    bands = _bands(pdf)
+    outline = _outline_pages(pdf)
+    openings = {*_starts(pdf), outline["Index"] + 1}
+    titles = {outline[t] + 1: t for t in outline}
+    blank = [number for number, text in enumerate(_body(pdf), start=1) if not text]
+    assert bands[0] == ("", "")  # the title page
+    head = ""
+    for number, (top, bottom) in enumerate(bands[1:], start=2):
+        head = titles.get(number, head)
+        if number in blank:  # only before the index, which opens on a right-hand page
+            assert (top, bottom) == ("", "") and number + 1 == outline["Index"] + 1
+        elif number in openings:
+            assert (top, bottom) == ("", str(number)), number
+        elif number % 2 == 0:
+            assert (top, bottom) == (f"{number} Weaving Quotas", ""), number
+        else:
+            assert (top, bottom) == (f"{head} {number}", ""), number
+    assert any(n % 2 == 1 and n not in openings for n in range(2, len(bands) + 1))
+
+
+def test_a_documents_own_pdf_is_its_part_of_the_book(out: Path) -> None:
+    """The same layout (one layout serves both), the book's page numbers, and a line naming the edition."""
+    book = out / "edition.pdf"
+    book_body, book_bands = _body(book), _bands(book)
+    starts = [*_starts(book), _outline_pages(book)["Index"] + 1]
+    for start, end, doc in zip(starts, starts[1:], CHAPTERS_IN_BOOK_ORDER):
+        own = out / f"{doc}.pdf"
+        length = len(PdfReader(own).pages)
+        assert start + length <= end, doc
+        assert _body(own) == book_body[start - 1:start - 1 + length], doc
+        bands = _bands(own)
+        pages = f"p. {start}" if length == 1 else f"pp. {start}\u2013{start + length - 1}"
+        assert bands[0] == (f"Weaving Quotas: A Test Dossier, {pages}", str(start)), doc
+        assert bands[1:] == book_bands[start:start - 1 + length], doc
+        assert PdfReader(own).page_labels[:2] == [str(start), str(start + 1)][:length]
+
+
+def test_every_link_of_the_book_reaches_its_target(out: Path) -> None:
+    """Contents and index lie in other parts than their targets: their links still arrive, and a link
+    that shows a page number (a contents entry's, an index locator) goes to that page."""
+    reader = PdfReader(out / "edition.pdf")
+    dests = reader.named_destinations
+    starts = _starts(out / "edition.pdf")
+    numbered = 0
+    with pdfplumber.open(out / "edition.pdf") as doc:
+        for number, page in enumerate(reader.pages):
+            for annot in page.get("/Annots") or []:
+                annot = annot.get_object()
+                if "/Dest" not in annot:
+                    continue
+                name = str(annot["/Dest"])
+                target = reader.get_destination_page_number(dests[name]) + 1  # KeyError: a broken link
+                if name.startswith("doc-"):
+                    assert target in starts, name
+                xa, ya, xb, yb = (float(v) for v in annot["/Rect"])
+                plumb = doc.pages[number]
+                box = (min(xa, xb), plumb.height - max(ya, yb), max(xa, xb), plumb.height - min(ya, yb))
+                if box[2] - box[0] < 1:
+                    continue
+                shown = re.fullmatch(r"(\d+)(?:\u2013\d+)?,?", _norm(plumb.crop(box).extract_text() or ""))
+                if shown:
+                    assert int(shown.group(1)) == target, (name, shown.group(0), target)
+                    numbered += 1
+    assert numbered >= len(CHAPTERS) + 2 + 10  # contents entries, conventions, index, locators
+
+
+def test_the_whole_print_build_is_reproducible(out: Path, tmp_path: Path) -> None:
+    """With SOURCE_DATE_EPOCH fixed, the book and each document's PDF come out byte for byte the same."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        PdfBuilder().build([*DOCS, *REGISTERS], tmp_path / "again", EDITION)
+    for name in ("edition.pdf", "letter-han-to-o-1957-03-02.pdf", "bulletin-quotas.pdf"):
+        assert (tmp_path / "again" / name).read_bytes() == (out / name).read_bytes(), name
 
 
 # -- PDF structure: outline, metadata, attachments, fonts ------------------------------------------------

@@ -151,8 +151,10 @@
     </span>
   </xsl:template>
 
+  <!-- Unique in the book (all documents are one tree there) and the same in every run: generate-id() without
+       Saxon's document number, which grows with every transformation a process makes. -->
   <xsl:function name="tp:mention-id" as="xs:string">
     <xsl:param name="mention" as="element()"/>
-    <xsl:sequence select="'m-' || generate-id($mention)"/>
+    <xsl:sequence select="'m-' || replace(generate-id($mention), '^d\d+', '')"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -61,9 +61,17 @@ def _save(pdf: Pdf) -> bytes:
     return out.getvalue()
 
 
-def _stamp(page: pikepdf.Page, folio: pikepdf.Page | None) -> None:
-    if folio is not None:
-        page.add_overlay(folio, pikepdf.Rectangle(page.mediabox))
+def _stamp(pdf: Pdf, page: pikepdf.Page, folios: Sequence[int | None], at: int,
+           sheets: FolioSheets) -> None:
+    """Draw folio ``folios[at]`` over the page, as a form XObject named after the folio's number (so the
+    same parts give the same bytes). Folio pages have the size of the book's pages: no scaling."""
+    number = folios[at] if at < len(folios) else None
+    if number is None:
+        return
+    form = pdf.copy_foreign(sheets.page(number).as_form_xobject())
+    name = page.add_resource(form, Name.XObject, Name(f"/Folio{number}"))
+    page.contents_add(b"q\n", prepend=True)  # the page's own graphics state ends before the folio
+    page.contents_add(b"Q\nq " + str(name).encode() + b" Do Q\n")
 
 
 def stamp(pdf_bytes: bytes, folios: Sequence[int | None], sheets: FolioSheets,
@@ -71,8 +79,8 @@ def stamp(pdf_bytes: bytes, folios: Sequence[int | None], sheets: FolioSheets,
     """A PDF with folio ``folios[i]`` stamped on its page i (None: nothing); viewers number its pages
     from ``first_number`` (a document's own PDF keeps the page numbers it has in the book)."""
     pdf = _open(pdf_bytes)
-    for page, folio in zip(pdf.pages, folios):
-        _stamp(page, sheets.page(folio) if folio is not None else None)
+    for at, page in enumerate(pdf.pages):
+        _stamp(pdf, page, folios, at, sheets)
     if first_number != 1:
         pdf.Root.PageLabels = pdf.make_indirect(Dictionary(
             Nums=Array([0, Dictionary(S=Name.D, St=first_number)])))
@@ -106,8 +114,8 @@ def assemble(front: Piece, parts: Sequence[Piece | None], folios: Sequence[int |
             book.pages.extend(src.pages[: part.pages])
         _gather_dests(src, part.pages, offset, book, dests)
         outline.extend(_outline_of(src, local, part.pages, offset))
-    for page, folio in zip(book.pages, folios):
-        _stamp(page, sheets.page(folio) if folio is not None else None)
+    for at, page in enumerate(book.pages):
+        _stamp(book, page, folios, at, sheets)
     _set_dests(book, dests)
     _set_outline(book, outline)
     return _save(book)

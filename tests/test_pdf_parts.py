@@ -1,0 +1,122 @@
+"""The print edition's bookkeeping, without WeasyPrint: cutting the book into parts, placing the parts,
+and the folio (page number, running head) of every page."""
+
+from __future__ import annotations
+
+from lxml import html as lhtml
+
+from teiedit.builders import folios as fol
+from teiedit.builders.pdf import FolioList, place
+from teiedit.builders.pdf_layout import LaidOut
+from teiedit.builders.pdf_parts import (
+    PLACEHOLDER,
+    SINK_ID,
+    fill_contents,
+    fill_index,
+    part_pages,
+    split_book,
+)
+
+BOOK = """<!DOCTYPE html><html><head><title>Book</title><link rel="stylesheet" href="print.css"/>
+<meta name="author" content="The Editors"/><meta name="description" content="Print edition"/></head>
+<body><main id="main">
+<section class="title-page" id="title-page"><h1 class="edition-title">A Dossier</h1></section>
+<section class="matter conventions" id="conventions"><h2 class="matter-title">Editorial conventions</h2></section>
+<nav class="matter contents" id="contents"><h2 class="matter-title">Contents</h2><ol class="toc">
+ <li><a class="toc-link" href="#conventions">Editorial conventions</a></li>
+ <li><a class="toc-link" href="#doc-a">Letter A</a></li><li><a class="toc-link" href="#doc-b">Report B</a></li>
+ <li><a class="toc-link" href="#index">Index</a></li></ol></nav>
+<article class="document kind-letter" id="doc-a" data-pdf-author="Han" data-pdf-subject="About quotas"
+  data-pdf-keywords="letter, TEI, edition"><header><h1 class="doc-title" data-running="Letter A">Letter A</h1>
+  </header><p>Dear <span id="m-1">Kim</span>, see <a href="#doc-b">the report</a>.</p></article>
+<article class="document" id="doc-b" data-pdf-author="" data-pdf-subject="" data-pdf-keywords="TEI">
+  <header><h1 class="doc-title" data-running="Report B">Report B</h1></header><p><span id="m-2">Kim</span> again.</p>
+</article>
+<section class="matter index" id="index"><h2 class="matter-title">Index</h2>
+ <li class="index-entry"><span class="index-label">Kim</span>
+  <span class="index-locators" data-mentions="m-1 m-2"> <a class="locator" href="#m-1"></a></span></li></section>
+</main></body></html>"""
+
+
+def _doc(text: str) -> lhtml.HtmlElement:
+    return lhtml.document_fromstring(text)
+
+
+def test_the_book_is_cut_into_front_matter_documents_and_index() -> None:
+    parts = split_book(BOOK)
+    assert [c.id for c in parts.chapters] == ["doc-a", "doc-b"]
+    assert [c.running_head for c in parts.chapters] == ["Letter A", "Report B"]
+    assert parts.front_sections == [("conventions", "Editorial conventions"), ("contents", "Contents")]
+    assert parts.index_title == "Index"
+    front = _doc(parts.front)
+    assert front.xpath("//main/*/@id") == ["title-page", "conventions", "contents", SINK_ID]
+    assert front.xpath("//a[@class='toc-link']/@data-page") == [PLACEHOLDER] * 4
+    # the contents' targets in other parts wait on a page of their own; its own target does not
+    assert front.xpath(f"//*[@id='{SINK_ID}']/span/@id") == ["doc-a", "doc-b", "index"]
+    index = _doc(parts.index or "")
+    assert index.xpath("//main/*/@id") == ["index"]  # locators are filled once pages are known
+
+
+def test_a_document_part_carries_the_metadata_of_its_own_pdf() -> None:
+    a, b = (_doc(c.html) for c in split_book(BOOK).chapters)
+    assert a.findtext(".//title") == "Letter A"
+    assert a.xpath("//meta[@name='author']/@content") == ["Han"]
+    assert a.xpath("//meta[@name='description']/@content") == ["About quotas"]
+    assert a.xpath("//link/@href") == ["print.css"]
+    assert a.xpath("//main/article/@id") == ["doc-a"] and not a.xpath("//*[@id='index']")
+    # no author of its own: the book's author is not claimed for it either
+    assert b.xpath("//meta[@name='author']") == [] and b.xpath("//meta[@name='keywords']/@content") == ["TEI"]
+    # no sink pages: a document's own PDF is exactly its pages of the book (xslt/print makes no links
+    # between documents)
+    assert not a.xpath(f"//*[@id='{SINK_ID}']")
+
+
+def test_contents_and_index_get_the_page_numbers() -> None:
+    parts = split_book(BOOK)
+    page_of = {"conventions": 2, "doc-a": 5, "doc-b": 7, "index": 9, "m-1": 5, "m-2": 7}
+    front = _doc(fill_contents(parts.front, page_of))
+    assert front.xpath("//a[@class='toc-link']/@data-page") == ["2", "5", "7", "9"]
+    index = _doc(fill_index(parts.index or "", page_of))
+    assert index.xpath("//span[@class='index-locators']//a/text()") == ["5", "7"]
+    assert index.xpath("//span[@class='index-locators']//a/@href") == ["#m-1", "#m-2"]
+    assert index.xpath(f"//*[@id='{SINK_ID}']/span/@id") == ["m-1", "m-2"]
+    same_page = _doc(fill_index(parts.index or "", {"m-1": 4, "m-2": 4}))
+    assert same_page.xpath("//span[@class='index-locators']//a/text()") == ["4"]
+
+
+def test_parts_are_placed_one_after_another_and_the_index_opens_on_a_right_hand_page() -> None:
+    front = LaidOut("front", b"", 5, {"title-page": 0, "conventions": 1, "contents": 2, SINK_ID: 3})
+    a = LaidOut("a.pdf", b"", 2, {"doc-a": 0, "m-1": 1})
+    b = LaidOut("b.pdf", b"", 3, {"doc-b": 0, "m-2": 2, "m-1": 0})
+    where = place(front, [a, b], has_index=True)
+    assert where.front_pages == part_pages(front.anchors, front.pages) == 3
+    assert where.starts == [4, 6] and where.lengths == [2, 3]
+    # 3 + 2 + 3 pages end on page 8: page 9, a right-hand page, opens the index
+    assert (where.blank_before_index, where.index_start) == (False, 9)
+    assert where.page_of["m-1"] == 5  # the first part that has an id keeps it
+    assert where.page_of["m-2"] == 8 and where.page_of["contents"] == 3 and where.page_of["index"] == 9
+    shorter = place(front, [a, LaidOut("b.pdf", b"", 2, {})], has_index=True)
+    assert (shorter.blank_before_index, shorter.index_start) == (True, 9)
+    assert place(front, [a], has_index=False).index_start == 0
+
+
+def test_folios_follow_the_rules_of_a_printed_book() -> None:
+    pages = fol.section(7, 4, "Dossier", "Letter A")
+    assert pages == [fol.Folio(fol.OPENING, "7"), fol.Folio(fol.VERSO, "8", "Dossier"),
+                     fol.Folio(fol.RECTO, "9", "Letter A"), fol.Folio(fol.VERSO, "10", "Dossier")]
+    assert fol.section(2, 2, "D", "Contents", opening=False)[0] == fol.Folio(fol.VERSO, "2", "D")
+    assert fol.offprint_first(7, 10, "A Dossier") == fol.Folio(fol.OFFPRINT, "7", "A Dossier, pp. 7\u201310")
+    assert fol.offprint_first(7, 7, "A Dossier").head == "A Dossier, p. 7"
+
+
+def test_folio_pages_are_html_with_their_strings_escaped_and_split_into_jobs() -> None:
+    folios = FolioList()
+    assert folios.add(fol.BLANK) is None  # nothing to stamp on a blank page
+    numbers = [folios.add(f) for f in fol.section(1, 5, "A & B", "<Title>")]
+    assert numbers == [0, 1, 2, 3, 4]
+    jobs = folios.jobs(2)
+    assert [j.output for j in jobs] == ["folios-0", "folios-1"]
+    pages = [_doc(j.html).xpath("//div[contains(@class, 'folio')]") for j in jobs]
+    assert [len(p) for p in pages] == [3, 2]
+    assert pages[0][1].get("data-head") == "A & B" and pages[1][0].get("data-head") == "A & B"
+    assert pages[0][2].get("data-head") == "<Title>" and pages[0][0].get("class") == "folio folio-opening"
