@@ -17,7 +17,8 @@ from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-# benchmarks/ holds scripts named like stdlib modules (html.py): keep it off the import path
+# A script's own folder comes first on sys.path; keep benchmarks/ off it, so that a benchmark named
+# like a module (pdf.py, web.py) can never shadow an import of the code it measures.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != REPO / "benchmarks"]
 sys.path.insert(0, str(REPO / "src"))
 

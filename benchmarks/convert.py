@@ -15,7 +15,8 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-# The script's own folder holds other benchmarks (html.py, pdf.py) that would shadow standard modules.
+# A script's own folder comes first on sys.path; keep benchmarks/ off it, so that a benchmark named
+# like a module (pdf.py, web.py) can never shadow an import of the code it measures.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(REPO / "src"))
 

@@ -19,8 +19,8 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-# benchmarks/ holds html.py and pdf.py scripts, which would shadow the standard library's html module
-# (WeasyPrint's worker processes import it), so this folder must not be on the import path.
+# A script's own folder comes first on sys.path; keep benchmarks/ off it, so that a benchmark named
+# like a module (pdf.py, web.py) can never shadow an import of the code it measures.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(REPO / "src"))
 

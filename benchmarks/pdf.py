@@ -1,5 +1,6 @@
-"""Print edition speed: XSLT, the whole-edition PDF alone, and the full print build (per-document PDFs
-in parallel with the edition). Target (issue 8): edition.pdf under 30 s.
+"""Print edition speed: XSLT, then the whole print build (every document laid out once, in parallel, the
+book assembled from the parts), with the CPU time of the layout workers. Target (issue 8): edition.pdf
+under 30 s; the print build now makes edition.pdf and every document's PDF together.
 
     PYTHONPATH=src python benchmarks/pdf.py [EDITION_ROOT] [--images]
 
@@ -12,19 +13,20 @@ The machine's load average is printed with the figures: on a shared machine it d
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-# Run as a script, this folder is first on sys.path, and a sibling benchmark named like a standard module
-# (benchmarks/html.py) would shadow it for WeasyPrint: drop the folder.
+# A script's own folder comes first on sys.path; keep benchmarks/ off it, so that a benchmark named
+# like a module (pdf.py, web.py) can never shadow an import of the code it measures.
 sys.path = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
 from pypdf import PdfReader
 
-from teiedit.builders.pdf import PdfBuilder, plan, render_all
+from teiedit.builders.pdf import PdfBuilder, plan
 from teiedit.config import load_edition
 from teiedit.io import iter_xml_files
 
@@ -58,17 +60,16 @@ def main() -> None:
     files = [f for f in iter_xml_files([edition.tei]) if not any(p.startswith(".") for p in f.parts)]
 
     t0 = time.perf_counter()
-    jobs = plan(files, edition)
+    printed = plan(files, edition)
     t_xslt = time.perf_counter() - t0
 
-    t0, c0 = time.perf_counter(), time.process_time()
-    render_all([j for j in jobs if j.output == "edition.pdf"], workers=1)
-    t_edition, c_edition = time.perf_counter() - t0, time.process_time() - c0
-
     with tempfile.TemporaryDirectory() as tmp:
-        t0 = time.perf_counter()
+        children0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0, c0 = time.perf_counter(), time.process_time()
         written = PdfBuilder().build(files, Path(tmp) / "pdf", edition)
-        t_all = time.perf_counter() - t0
+        t_all, c_main = time.perf_counter() - t0, time.process_time() - c0
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        c_workers = (children.ru_utime + children.ru_stime) - (children0.ru_utime + children0.ru_stime)
         edition_pdf = Path(tmp) / "pdf" / "edition.pdf"
         pages = len(PdfReader(edition_pdf).pages)
         size = edition_pdf.stat().st_size
@@ -76,15 +77,15 @@ def main() -> None:
         images = page_images(edition_pdf, REPO / "tests" / "artifacts") if "--images" in sys.argv else []
 
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"documents in the book:                 {len(jobs) - 1}")
-    print(f"XSLT to paged HTML (all PDFs):         {t_xslt:6.2f} s")
-    print(f"edition.pdf alone (one process):       {t_edition:6.2f} s   {pages} pages, {size / 1e6:.2f} MB")
-    print(f"  of which CPU time of that process:   {c_edition:6.2f} s   (what an idle core would take)")
+    print(f"documents in the book:                 {len(printed.chapter_jobs)}"
+          f" (+{len(printed.singles)} with a PDF of their own only)")
+    print(f"XSLT to paged HTML:                    {t_xslt:6.2f} s")
     print(f"print build, {os.cpu_count()} cores (all PDFs):      {t_all:6.2f} s   {len(written)} PDFs, "
-          f"{total / 1e6:.2f} MB")
+          f"{total / 1e6:.2f} MB; edition.pdf {pages} pages, {size / 1e6:.2f} MB")
+    print(f"  CPU time: layout workers {c_workers:6.2f} s, main process (XSLT, assembly) {c_main:6.2f} s")
     print(f"load average (1, 5, 15 min):           {load}")
-    print(f"target edition.pdf < 30 s:             {'met' if t_edition < 30 else 'MISSED'} (wall), "
-          f"{'met' if c_edition < 30 else 'MISSED'} (CPU)")
+    print(f"target edition.pdf < 30 s:             {'met' if t_all < 30 else 'MISSED'} "
+          "(the whole print build, which includes it)")
     for image in images:
         print(f"page image: {image}")
 

@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-# benchmarks/ holds html.py, which would shadow the standard library's html module
+# A script's own folder comes first on sys.path; keep benchmarks/ off it, so that a benchmark named
+# like a module (pdf.py, web.py) can never shadow an import of the code it measures.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(REPO / "src"))
 
