@@ -8,7 +8,7 @@ from pathlib import Path
 from teiedit.config import find_edition_root, load_edition
 from teiedit.console import out_console
 from teiedit.diagnostics import EXIT_OK, TeieditError
-from teiedit.resources import schema_dir
+from teiedit.resources import in_checkout, schema_dir
 
 HELP = """\
 Compile the edition's ODD (schema/teiedit.odd) into schema/build/: teiedit.rng (RELAX NG), teiedit.sch
@@ -34,10 +34,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 def run(args: argparse.Namespace) -> int:
     from teiedit.odd.build import compile_odd
 
-    base = load_edition().schema if find_edition_root(Path.cwd()) else schema_dir()
+    in_edition = find_edition_root(Path.cwd()) is not None
+    base = load_edition().schema if in_edition else schema_dir()
     odd = args.odd_file or args.odd or base / "teiedit.odd"
     if not Path(odd).is_file():
         raise TeieditError("no such ODD file", odd, hint="give the path of the customisation (.odd)")
+    if args.source is None and args.out is None and not in_edition and not in_checkout():
+        # The default would be the schema folder inside the installed package (site-packages).
+        raise TeieditError("outside an edition, an installed teiedit has no schema/build folder to write into",
+                           odd, hint="give --out DIR, or run this in an edition (create one with `teiedit init DIR`)")
     if args.source is not None:
         out = args.out or Path(odd).resolve().parent
     else:
