@@ -89,8 +89,15 @@ class _Refused(Exception):
         return TeieditError(self.message, self.path, line=self.line, hint=self.hint)
 
     def diagnostic(self, level: Level = Level.ERROR) -> Diagnostic:
-        return Diagnostic(message=self.message, path=str(self.path), line=self.line, level=level,
-                          origin="xinclude", rule="xinclude", suggestion=self.hint)
+        return Diagnostic(
+            message=self.message,
+            path=str(self.path),
+            line=self.line,
+            level=level,
+            origin="xinclude",
+            rule="xinclude",
+            suggestion=self.hint,
+        )
 
 
 class _Missing(_Refused):
@@ -98,8 +105,11 @@ class _Missing(_Refused):
 
 
 def is_xinclude(el: etree._Element, localname: str = "include") -> bool:
-    return isinstance(el.tag, str) and etree.QName(el).namespace in XI_NAMESPACES \
+    return (
+        isinstance(el.tag, str)
+        and etree.QName(el).namespace in XI_NAMESPACES
         and etree.QName(el).localname == localname
+    )
 
 
 def has_xincludes(root: etree._Element) -> bool:
@@ -131,7 +141,9 @@ def resolve(
     both policies: it is a guard against runaway input, not a finding about one include.
     """
     path = Path(path).resolve()
-    resolver = _Resolver(IncludeRoot(Path(root.folder).resolve(), root.name, root.hint), policy, max_depth)
+    resolver = _Resolver(
+        IncludeRoot(Path(root.folder).resolve(), root.name, root.hint), policy, max_depth
+    )
     resolver.resolve_below(tree.getroot(), path, [path])
     return resolver.result
 
@@ -146,8 +158,11 @@ class _Resolver:
         for inc in list(_includes(node)):
             self.seen += 1
             if self.seen > MAX_INCLUDES:
-                raise TeieditError(f"the document has more than {MAX_INCLUDES} XIncludes", stack[0],
-                                   hint="split the set or resolve the includes beforehand")
+                raise TeieditError(
+                    f"the document has more than {MAX_INCLUDES} XIncludes",
+                    stack[0],
+                    hint="split the set or resolve the includes beforehand",
+                )
             self._resolve_one(inc, path, stack)
 
     def _resolve_one(self, inc: etree._Element, path: Path, stack: list[Path]) -> None:
@@ -156,8 +171,9 @@ class _Resolver:
         fallback = next((c for c in inc if is_xinclude(c, "fallback")), None)
         try:
             if inc.getparent() is None:
-                raise _Refused("the root element is an xi:include", path, line,
-                               "wrap it in a TEI document")
+                raise _Refused(
+                    "the root element is an xi:include", path, line, "wrap it in a TEI document"
+                )
             parts = self._load(inc, href, path, stack)
         except _Missing as missing:
             if fallback is None:
@@ -166,7 +182,9 @@ class _Resolver:
             else:
                 self.result.fallbacks.append(href)
                 if self.policy is OnRefusal.REPORT:
-                    note = _Refused(f"{missing.message}; its xi:fallback is used instead", path, line, "")
+                    note = _Refused(
+                        f"{missing.message}; its xi:fallback is used instead", path, line, ""
+                    )
                     self.result.diagnostics.append(note.diagnostic(Level.INFO))
                 parts = self._fallback_parts(fallback, path, stack)
         except _Refused as refused:
@@ -180,8 +198,9 @@ class _Resolver:
             raise refused.error()
         self.result.diagnostics.append(refused.diagnostic())
 
-    def _fallback_parts(self, fallback: etree._Element, path: Path,
-                        stack: list[Path]) -> list[str | etree._Element]:
+    def _fallback_parts(
+        self, fallback: etree._Element, path: Path, stack: list[Path]
+    ) -> list[str | etree._Element]:
         """The fallback's content (its own includes resolved) as text and elements."""
         self.resolve_below(fallback, path, stack)
         parts: list[str | etree._Element] = [fallback.text or ""]
@@ -189,8 +208,9 @@ class _Resolver:
             parts += [child, child.tail or ""]
         return parts
 
-    def _load(self, inc: etree._Element, href: str, path: Path,
-              stack: list[Path]) -> list[str | etree._Element]:
+    def _load(
+        self, inc: etree._Element, href: str, path: Path, stack: list[Path]
+    ) -> list[str | etree._Element]:
         line = inc.sourceline or 0
         target = self._target(inc, href, path, stack)
         data = target.read_bytes()
@@ -199,14 +219,22 @@ class _Resolver:
         if parse == "text":
             return [_decode(data, inc.get("encoding"), href, path, line)]
         if parse != "xml":
-            raise _Refused(f"includes {href!r} with parse={parse!r}, which XInclude does not define",
-                           path, line, 'use parse="xml" or parse="text"')
+            raise _Refused(
+                f"includes {href!r} with parse={parse!r}, which XInclude does not define",
+                path,
+                line,
+                'use parse="xml" or parse="text"',
+            )
         try:
             sub = parse_xml_bytes(data, target)
         except TeieditError as exc:
             bad = exc.diagnostic
-            raise _Refused(f"{bad.message} (included from {path.name}, line {line})", target, bad.line,
-                           bad.suggestion) from None
+            raise _Refused(
+                f"{bad.message} (included from {path.name}, line {line})",
+                target,
+                bad.line,
+                bad.suggestion,
+            ) from None
         _refuse_entities(sub, target, path, line)
         self.resolve_below(sub.getroot(), target, [*stack, target])
         pointer = _pointer(inc, href, path, line)
@@ -216,32 +244,60 @@ class _Resolver:
         """The local file ``href`` names, after every rule on where it may be."""
         line = inc.sourceline or 0
         if not href:
-            raise _Refused("an xi:include without href (including this same file) is not supported",
-                           path, line, "give the included file in @href")
+            raise _Refused(
+                "an xi:include without href (including this same file) is not supported",
+                path,
+                line,
+                "give the included file in @href",
+            )
         if _SCHEME.match(href) or href.startswith("//"):
-            raise _Refused(f"includes {href!r}, which is not a local file: teiedit never fetches remote "
-                           "files", path, line,
-                           "save the file next to the document and give a relative href")
+            raise _Refused(
+                f"includes {href!r}, which is not a local file: teiedit never fetches remote files",
+                path,
+                line,
+                "save the file next to the document and give a relative href",
+            )
         target = (path.parent / unquote(href.split("#")[0])).resolve()
         folder = self.root.folder
         if target != folder and folder not in target.parents:
-            raise _Refused(f"includes {href!r}, which lies outside {self.root.name} ({folder}): only "
-                           f"files under {self.root.name} are included", path, line, self.root.hint)
+            raise _Refused(
+                f"includes {href!r}, which lies outside {self.root.name} ({folder}): only "
+                f"files under {self.root.name} are included",
+                path,
+                line,
+                self.root.hint,
+            )
         if target in stack:
-            chain = " -> ".join(p.name for p in [*stack[stack.index(target):], target])
-            raise _Refused(f"includes {href!r}, which is already being included ({chain}): a cycle",
-                           path, line, "remove the circular xi:include")
+            chain = " -> ".join(p.name for p in [*stack[stack.index(target) :], target])
+            raise _Refused(
+                f"includes {href!r}, which is already being included ({chain}): a cycle",
+                path,
+                line,
+                "remove the circular xi:include",
+            )
         if len(stack) > self.max_depth:
-            raise _Refused(f"includes {href!r}, but XIncludes nest deeper than {self.max_depth} levels here",
-                           path, line, "flatten the include chain")
+            raise _Refused(
+                f"includes {href!r}, but XIncludes nest deeper than {self.max_depth} levels here",
+                path,
+                line,
+                "flatten the include chain",
+            )
         if not target.is_file():
             why = "is a folder, not a file" if target.is_dir() else "is missing (no such file)"
-            raise _Missing(f"includes {href!r}, which {why}", path, line,
-                           "put the included file in place (or import its folder too), or add an xi:fallback")
+            raise _Missing(
+                f"includes {href!r}, which {why}",
+                path,
+                line,
+                "put the included file in place (or import its folder too), or add an xi:fallback",
+            )
         size = target.stat().st_size
         if size > MAX_BYTES:
-            raise _Refused(f"includes {href!r}, which is larger than {MAX_BYTES // 2**20} MB", path, line,
-                           "split the included file")
+            raise _Refused(
+                f"includes {href!r}, which is larger than {MAX_BYTES // 2**20} MB",
+                path,
+                line,
+                "split the included file",
+            )
         return target
 
 
@@ -250,12 +306,20 @@ def _decode(data: bytes, encoding: str | None, href: str, path: Path, line: int)
     try:
         return data.decode(encoding or "utf-8-sig")
     except LookupError:
-        raise _Refused(f"includes {href!r} with encoding={encoding!r}, which is not a known encoding",
-                       path, line, 'give a known encoding such as "UTF-8", or save the file as UTF-8') from None
+        raise _Refused(
+            f"includes {href!r} with encoding={encoding!r}, which is not a known encoding",
+            path,
+            line,
+            'give a known encoding such as "UTF-8", or save the file as UTF-8',
+        ) from None
     except UnicodeDecodeError:
-        raise _Refused(f"the text included from {href!r} is not in the declared encoding "
-                       f"({encoding or 'UTF-8'})", path, line,
-                       "save it as UTF-8 or declare its encoding in @encoding") from None
+        raise _Refused(
+            f"the text included from {href!r} is not in the declared encoding "
+            f"({encoding or 'UTF-8'})",
+            path,
+            line,
+            "save it as UTF-8 or declare its encoding in @encoding",
+        ) from None
 
 
 def _refuse_entities(sub: etree._ElementTree, target: Path, path: Path, line: int) -> None:
@@ -265,10 +329,14 @@ def _refuse_entities(sub: etree._ElementTree, target: Path, path: Path, line: in
     used = sorted({str(e.name) for e in sub.getroot().iter(etree.Entity)})
     if declared or used:
         names = ", ".join((declared or used)[:5])
-        raise _Refused(f"the included file {target.name} {'declares' if declared else 'uses'} entities "
-                       f"({names}) that teiedit does not expand (a safety rule) (included from "
-                       f"{path.name}, line {line})", target, 0,
-                       "replace the entities by the characters they stand for")
+        raise _Refused(
+            f"the included file {target.name} {'declares' if declared else 'uses'} entities "
+            f"({names}) that teiedit does not expand (a safety rule) (included from "
+            f"{path.name}, line {line})",
+            target,
+            0,
+            "replace the entities by the characters they stand for",
+        )
 
 
 def _pointer(inc: etree._Element, href: str, path: Path, line: int) -> str:
@@ -276,8 +344,12 @@ def _pointer(inc: etree._Element, href: str, path: Path, line: int) -> str:
     pointer = (inc.get("xpointer") or "").strip()
     fragment = unquote(href.partition("#")[2]).strip()
     if pointer and fragment:
-        raise _Refused(f"includes {href!r} with both a #fragment and an xpointer", path, line,
-                       'keep one: xpointer="the-id" is the XInclude way')
+        raise _Refused(
+            f"includes {href!r} with both a #fragment and an xpointer",
+            path,
+            line,
+            'keep one: xpointer="the-id" is the XInclude way',
+        )
     return pointer or fragment
 
 
@@ -285,11 +357,19 @@ def _select(root: etree._Element, pointer: str, href: str, path: Path, line: int
     """Shorthand pointers (an id) and ``element(id)``; other XPointer schemes are refused."""
     m = _ID_POINTER.fullmatch(pointer)
     if not m:
-        raise _Refused(f"includes {href!r} with the XPointer {pointer!r}, which is not supported (only ids)",
-                       path, line, 'point to an element by its xml:id: xpointer="the-id"')
+        raise _Refused(
+            f"includes {href!r} with the XPointer {pointer!r}, which is not supported (only ids)",
+            path,
+            line,
+            'point to an element by its xml:id: xpointer="the-id"',
+        )
     wanted = m.group(1) or m.group(2)
     found = root.xpath("(//*[@xml:id=$i or @id=$i])[1]", i=wanted)
     if not found:
-        raise _Refused(f"includes {href!r} with the XPointer {pointer!r}, which finds no element",
-                       path, line, f'check that an element in {href.split("#")[0]} has xml:id="{wanted}"')
+        raise _Refused(
+            f"includes {href!r} with the XPointer {pointer!r}, which finds no element",
+            path,
+            line,
+            f'check that an element in {href.split("#")[0]} has xml:id="{wanted}"',
+        )
     return found[0]  # type: ignore[no-any-return]
