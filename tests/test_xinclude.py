@@ -394,3 +394,19 @@ def test_import_entry_point_stops_against_the_import_root(tmp_path: Path) -> Non
         import_resolve(read_xml(main), main, folder)
     assert "lies outside the folder being imported" in caught.value.diagnostic.message
     assert "--include-root" in caught.value.diagnostic.suggestion
+
+
+def test_a_fallback_does_not_excuse_a_refused_include(tmp_path: Path) -> None:
+    """Only a missing target falls back quietly; a remote href with a fallback is still refused."""
+    main = _main(
+        tmp_path,
+        '<p>A <xi:include href="https://example.org/a.xml"><xi:fallback>local</xi:fallback>'
+        "</xi:include> copy.</p>",
+    )
+    with pytest.raises(TeieditError, match="never fetches"):
+        _run(main, OnRefusal.STOP)
+    tree, result = _run(main, OnRefusal.REPORT)
+    (diag,) = result.diagnostics
+    assert diag.level is Level.ERROR and "never fetches" in diag.message and diag.line == 4
+    assert _body_text(tree) == "A local copy."  # validation goes on with the fallback in place
+    assert result.fallbacks == []

@@ -149,6 +149,8 @@ def resolve(
 
 
 class _Resolver:
+    """One resolution run: the rules, the policy, and what has been done so far."""
+
     def __init__(self, root: IncludeRoot, policy: OnRefusal, max_depth: int) -> None:
         self.root, self.policy, self.max_depth = root, policy, max_depth
         self.result = XIncludeResult()
@@ -166,6 +168,9 @@ class _Resolver:
             self._resolve_one(inc, path, stack)
 
     def _resolve_one(self, inc: etree._Element, path: Path, stack: list[Path]) -> None:
+        """Put what ``inc`` includes in its place. A missing target with an xi:fallback is not a
+        refusal: the fallback is used (REPORT notes it as information). Any other refusal stops (STOP)
+        or is reported, and then the fallback, if there is one, or nothing takes its place (REPORT)."""
         line = inc.sourceline or 0
         href = (inc.get("href") or "").strip()
         fallback = next((c for c in inc if is_xinclude(c, "fallback")), None)
