@@ -24,14 +24,14 @@ from urllib.parse import unquote, urlparse
 from lxml import etree
 
 from teiedit.diagnostics import Diagnostic, Level, Report, TeieditError
-from teiedit.document import TEI_NS, XML_NS, replace_with
+from teiedit.document import TEI_NS, XML_NS
 from teiedit.io import iter_xml_files, read_xml
 from teiedit.odd.grammar import Grammar, load_grammar
+from teiedit.xinclude import IncludeRoot, OnRefusal, resolve
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
-XI_NS = "http://www.w3.org/2001/XInclude"
 
 
 # -- schemas --------------------------------------------------------------------------------------------
@@ -473,49 +473,14 @@ def schemas_for(doc: Path, tree: etree._ElementTree, default: Schemas) -> tuple[
 
 
 def resolve_xincludes(tree: etree._ElementTree, doc: Path) -> list[Diagnostic]:
-    """Replace xi:include by the included local files (under the document's folder only); never fetch."""
-    diags: list[Diagnostic] = []
-    folder = Path(doc).resolve().parent
-    for _round in range(10):  # included files may include others; bounded against cycles
-        includes = list(tree.iter(f"{{{XI_NS}}}include"))
-        if not includes:
-            break
-        for inc in includes:
-            href = inc.get("href", "")
-            target = _local_file(href, Path(doc).resolve()) if href else None
-            problem = ""
-            if not href:
-                problem = "xi:include without href"
-            elif urlparse(href).scheme not in ("", "file"):
-                problem = f"xi:include of {href} refused: teiedit never fetches remote files"
-            elif target is None:
-                problem = f"xi:include of {href}: no such file"
-            elif folder not in target.parents:
-                problem = f"xi:include of {href} refused: only files under the document's folder are included"
-            if problem:
-                diags.append(Diagnostic(message=problem, path=str(doc), line=inc.sourceline or 0,
-                                        level=Level.ERROR, origin="xinclude", rule="xinclude",
-                                        xpath=readable_path(inc)))
-                fallback = inc.find(f"{{{XI_NS}}}fallback")
-                _replace(inc, list(fallback) if fallback is not None else [], fallback.text if fallback is not None else "")
-                continue
-            assert target is not None
-            if inc.get("parse", "xml") == "text":
-                _replace(inc, [], target.read_text(encoding=inc.get("encoding") or "utf-8"))
-            else:
-                included = read_xml(target).getroot()
-                _replace(inc, [included], "")
-    return diags
+    """Replace xi:include by the included local files (under the document's folder only); never fetch.
 
-
-def _replace(node: etree._Element, new: list[etree._Element], text: str | None) -> None:
-    """Put ``text`` then the ``new`` elements (each with its tail) where ``node`` was."""
-    if node.getparent() is None:
-        return
-    parts: list[str | etree._Element] = [text or ""]
-    for el in new:
-        parts += [el, el.tail or ""]
-    replace_with(node, parts)
+    The rules are :mod:`teiedit.xinclude`'s, shared with ``teiedit import``; validation only chooses to
+    report a refused include and go on, so that the rest of the document is still checked.
+    """
+    scope = IncludeRoot(folder=Path(doc).resolve().parent, name="the document's folder",
+                        hint="move the included file into the document's folder (or a folder below it)")
+    return resolve(tree, Path(doc), scope, policy=OnRefusal.REPORT).diagnostics
 
 
 # -- putting it together -----------------------------------------------------------------------------------
