@@ -212,7 +212,7 @@ def plan(files: list[Path], edition: Edition) -> PrintPlan:
     if book is not None and len(chapters) != len(book.chapters):
         book = BookParts(book.front, book.front_sections, chapters, book.index, book.index_title)
     return PrintPlan(book if chapters else None, chapter_jobs, singles,
-                     (*(sources[ed.page] for ed in docs if f"doc-{ed.page}" in in_book), *reg_files),
+                     (*(sources[ed.page] for ed in docs), *reg_files),  # the book delivers all the data
                      edition.title, params["edition-short-title"], epoch)
 
 
