@@ -615,6 +615,16 @@ def test_the_pdf_command_reports_bad_input_in_one_line(tmp_path: Path, capsys: p
     assert not (tmp_path / "out").exists()
 
 
+def test_a_bad_worker_count_is_reported_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from helpers import run_cli
+
+    monkeypatch.setenv("TEIEDIT_PDF_WORKERS", "two")
+    code, _, err = run_cli(["pdf", str(DOCS[0]), "--out", str(tmp_path / "out")], capsys)
+    assert code == 2 and "TEIEDIT_PDF_WORKERS='two'" in err and "whole number" in err
+    assert not (tmp_path / "out").exists()
+
+
 # -- page images (artefacts for a human eye, not committed) ------------------------------------------------
 
 

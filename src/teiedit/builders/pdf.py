@@ -354,13 +354,12 @@ class PdfBuilder:
 
     def build(self, files: list[Path], out_dir: Path, edition: Edition,
               progress: object | None = None) -> list[Path]:
-        p = plan(files, edition)
-
         def done(job: PrintJob) -> None:
             if callable(progress):
                 progress(f"laid out {job.output}")
 
-        with Layout() as layout:
+        with Layout() as layout:  # first: a bad TEIEDIT_PDF_WORKERS stops before any work
+            p = plan(files, edition)
             pdfs = make_pdfs(p, layout, done)
         written: list[Path] = []
         with staged_dir(out_dir) as tmp:

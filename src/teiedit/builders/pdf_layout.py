@@ -118,7 +118,11 @@ def _lay_out_or_explain(job: PrintJob) -> LaidOut:
 
 def default_workers() -> int:
     """One worker per core, at most 2, unless TEIEDIT_PDF_WORKERS says otherwise."""
-    return int(os.environ.get("TEIEDIT_PDF_WORKERS", "0")) or min(2, os.cpu_count() or 1)
+    value = os.environ.get("TEIEDIT_PDF_WORKERS", "").strip()
+    if value and not (value.isdigit() and int(value) > 0):
+        raise TeieditError(f"TEIEDIT_PDF_WORKERS={value!r} is not a number of processes",
+                           hint="set it to a whole number such as 1 or 2, or unset it to use one per core")
+    return int(value) if value else min(2, os.cpu_count() or 1)
 
 
 class Layout:

@@ -38,8 +38,19 @@ class Html:
 class Pdf:
     @staticmethod
     def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-        p = sub.add_parser("pdf", help="render TEI files as PDF",
-                           description="Render TEI files or folders to one PDF each and edition.pdf in DIR.")
+        p = sub.add_parser(
+            "pdf", help="render TEI files as PDF", formatter_class=argparse.RawDescriptionHelpFormatter,
+            description="Render TEI files or folders to edition.pdf and one PDF per document in DIR.",
+            epilog="""\
+edition.pdf is the print edition as a book: title page, editorial conventions, contents, the documents
+in date order (each from a new page, footnotes at the foot of the page), an index of persons, places and
+organisations with the pages of every mention. Each document's own PDF is its part of the book, with the
+book's page numbers and a first-page line naming the edition. Register files (listPerson, listPlace,
+listOrg) feed the index. Every PDF is PDF/A-3b with its TEI source attached.
+
+Title, editors, publisher and licence come from teiedit.toml when run inside an edition folder.
+Environment: TEIEDIT_PDF_WORKERS=N lays out on N processes (default: one per core, at most 2);
+SOURCE_DATE_EPOCH=seconds fixes the dates in the PDFs, so the same TEI gives the same bytes.""")
         p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="TEI files or folders")
         p.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder")
         p.set_defaults(run=lambda a: _render("pdf", a))
