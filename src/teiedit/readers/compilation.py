@@ -58,6 +58,15 @@ def _bold_title(b: Block) -> str | None:
     return " ".join(m["t"].split()) if m and "**" not in m["t"] else None
 
 
+def content_blocks(text: str) -> tuple[list[Block], list[Block]]:
+    """A compilation's blocks without its page furniture (lone page numbers), and that furniture."""
+    blocks = split_blocks(text)
+    content = [b for b in blocks if not _PAGE_NUMBER.match(b.text)]
+    if not content:  # nothing but page numbers: they are the text
+        return blocks, []
+    return content, [b for b in blocks if _PAGE_NUMBER.match(b.text)]
+
+
 def find_parts(blocks: list[Block]) -> list[Part]:
     """Split a compilation's blocks (page furniture already removed) into essays and documents.
 
@@ -231,15 +240,9 @@ class CompilationReader:
 
     def read(self, source: Source, edition: Edition) -> Conversion:
         conv = Conversion(source=source, profile=self.name)
-        blocks: list[Block] = []
-        for b in split_blocks(source.text):
-            if _PAGE_NUMBER.match(b.text):
-                conv.set_aside.append(SetAside(b.text, "page number of the printed original (PDF furniture)",
-                                               b.line))
-            else:
-                blocks.append(b)
-        if not blocks:  # nothing but page numbers: they are the text
-            blocks, conv.set_aside = split_blocks(source.text), []
+        blocks, furniture = content_blocks(source.text)
+        conv.set_aside.extend(SetAside(b.text, "page number of the printed original (PDF furniture)", b.line)
+                              for b in furniture)
         parts = find_parts(blocks)
         whole_title = _title_from_name(source.name)
         width = max(2, len(str(len(parts))))

@@ -34,6 +34,10 @@ _LINK = r"(?:,|:|\s+(?i:of|from|to|by|on|with|for|about|concerning|regarding|bet
 _ISSUER = r"(?:(?:[A-Z][A-Za-z'’.-]*|of|the|and)\s+){0,4}?"
 _TITLE = re.compile(rf"^{_ISSUER}(?P<kind>(?i:{_KINDS}))(?={_LINK})")
 _BOLD = re.compile(r"^\*\*(?P<t>.+?)\*\*$", re.DOTALL)
+#: Auxiliaries that make a line ending in a full stop a sentence rather than a title.
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|shall|should|can|could|did|does)\b")
+#: Words that open a sentence, not an issuer's name ("The report on ... was read").
+_DETERMINER = re.compile(r"^(?:The|A|An|This|That|These|Those|His|Her|Its|Our|Their|My|Your|Every|No)\b")
 
 #: Classification and registry marks of a document's top: SECRET, Top Secret, Copy No. 2, [Stamp: ...].
 _STAMP = re.compile(
@@ -69,9 +73,9 @@ def title_shape(block: Block) -> int:
         return 0
     if len(text.split()) < 3:
         return 0  # "DIARY", "RECEPTION": a heading of the document's own layout, not a title
-    if text[-1] in "?!;" or (text[-1] == "." and len(text.split()) > 15):
+    if text[-1] in "?!;" or (text[-1] == "." and (len(text.split()) > 15 or _FINITE.search(text))):
         return 0  # a sentence
-    if not _TITLE.match(text):
+    if not _TITLE.match(text) or _DETERMINER.match(text):
         return 0
     score = 3
     if _BOLD.match(block.text):
@@ -123,9 +127,9 @@ def structure_around(blocks: list[Block], i: int) -> int:
     # The end of the previous document: signature, closing date, distribution list, source line.
     if i > 0:
         score += max(_closing_mark(b) for b in blocks[max(0, i - 3) : i])
-        prev = blocks[i - 1].one_line
-        if looks_like_prose(blocks[i - 1]) and prev[-1:] not in ".?!\"”’)]":
-            score -= 3  # the previous paragraph runs on into this line
+        prev = blocks[i - 1]
+        if prev.one_line[-1:] not in ".?!\"”’)]" and len(prev.one_line.split()) > 4 and not _closing_mark(prev):
+            score -= 3  # the previous paragraph runs on into this line (a page break in mid-sentence)
     return score
 
 
