@@ -1,12 +1,17 @@
-"""The small recognisers the readers are made of: citations, names, dates with places, web furniture."""
+"""The small recognisers the readers are made of: citations, names, dates with places, web furniture, and
+where the documents of a compilation begin and end."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from teiedit.readers.archival import personal_name
 from teiedit.readers.boilerplate import boilerplate_reason
 from teiedit.readers.citation import parse_archival, source_line_body
+from teiedit.readers.compilation import Part, content_blocks, find_parts
+from teiedit.readers.doc_starts import is_document_start, title_shape
 from teiedit.readers.lines import Block, place_date_line, split_blocks
 
 
@@ -67,11 +72,6 @@ def test_blocks_keep_their_line_numbers() -> None:
 
 
 # -- compilations: where one document ends and the next begins ------------------------------------------
-
-from pathlib import Path  # noqa: E402
-
-from teiedit.readers.compilation import Part, content_blocks, find_parts  # noqa: E402
-from teiedit.readers.doc_starts import is_document_start, title_shape  # noqa: E402
 
 _REPO = Path(__file__).resolve().parent.parent
 _COMPILATIONS = _REPO / "tests/cases/readers/compilation"

@@ -3,6 +3,11 @@
 Boundaries are found by structure, tolerant of PDF-extraction damage:
 - a document starts at its title: the nearest whole-bold block (``**...**``) among the two blocks before a
   ``[Source: ...]`` block, else the short block right before it;
+- a document without a source line starts at a title of the document kind with a document's top (date,
+  stamps, addressee) after it or the previous document's end (signature, distribution list) before it,
+  scored so that headings and title-like lines inside a body do not split it (``doc_starts``);
+- a source line after a body (after prose, a signature, a date: or, when unclear, because most source
+  lines of the compilation stand there) closes the document above it, and what follows starts another;
 - before the first document, a whole-bold block that is not a document title starts a new essay;
 - lone page numbers (``. 24``) are page furniture and set aside.
 Essays keep their ``<sup>n</sup>`` markers paired with their numbered note lists; documents are parsed

@@ -21,7 +21,15 @@ from __future__ import annotations
 import re
 
 from teiedit.readers.citation import source_line_body
-from teiedit.readers.lines import NUMBERED, SIGNED, TRANSLATION, Block, date_line, looks_like_prose, place_date_line
+from teiedit.readers.lines import (
+    NUMBERED,
+    SIGNED,
+    TRANSLATION,
+    Block,
+    date_line,
+    looks_like_prose,
+    place_date_line,
+)
 
 _KINDS = (
     r"Letter|Memorandum|Memo|Record|Report|Telegram|Cable|Minutes|Notes?|Diary|Directive|Resolution|Decree|"
