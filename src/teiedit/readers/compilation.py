@@ -3,6 +3,11 @@
 Boundaries are found by structure, tolerant of PDF-extraction damage:
 - a document starts at its title: the nearest whole-bold block (``**...**``) among the two blocks before a
   ``[Source: ...]`` block, else the short block right before it;
+- a document without a source line starts at a title of the document kind with a document's top (date,
+  stamps, addressee) after it or the previous document's end (signature, distribution list) before it,
+  scored so that headings and title-like lines inside a body do not split it (``doc_starts``);
+- a source line after a body (after prose, a signature, a date: or, when unclear, because most source
+  lines of the compilation stand there) closes the document above it, and what follows starts another;
 - before the first document, a whole-bold block that is not a document title starts a new essay;
 - lone page numbers (``. 24``) are page furniture and set aside.
 Essays keep their ``<sup>n</sup>`` markers paired with their numbered note lists; documents are parsed
@@ -29,6 +34,7 @@ from teiedit.readers.archival import (
 from teiedit.readers.base import Conversion, SetAside, Source
 from teiedit.readers.build import header_info, make_tei
 from teiedit.readers.citation import parse_archival, source_line_body
+from teiedit.readers.doc_starts import ends_document, is_document_start, start_score, title_shape
 from teiedit.readers.lines import SUP_ANCHOR, Block, letter_title, looks_like_prose, split_blocks
 from teiedit.readers.notes import NoteLinker, orphan_note
 
@@ -49,6 +55,7 @@ class Part:
     title: str = ""
     title_block: Block | None = None
     source_block: Block | None = None
+    source_after_body: bool = False  # the source line follows the document instead of heading it
 
 
 def _bold_title(b: Block) -> str | None:
@@ -56,38 +63,127 @@ def _bold_title(b: Block) -> str | None:
     return " ".join(m["t"].split()) if m and "**" not in m["t"] else None
 
 
+def content_blocks(text: str) -> tuple[list[Block], list[Block]]:
+    """A compilation's blocks without its page furniture (lone page numbers), and that furniture."""
+    blocks = split_blocks(text)
+    content = [b for b in blocks if not _PAGE_NUMBER.match(b.text)]
+    if not content:  # nothing but page numbers: they are the text
+        return blocks, []
+    return content, [b for b in blocks if _PAGE_NUMBER.match(b.text)]
+
+
 def find_parts(blocks: list[Block]) -> list[Part]:
-    """Split a compilation's blocks (page furniture already removed) into essays and documents."""
+    """Split a compilation's blocks (page furniture already removed) into essays and documents.
+
+    Three kinds of evidence, in this order: a ``[Source: ...]`` line under a title (the title starts a
+    document); a title of the document kind with a document's header or the previous document's end
+    around it (a document without a source line, see ``doc_starts``); a source line after a document's
+    body (it closes the document whose title comes before it, and what follows starts a new one).
+    """
     sources = [i for i, b in enumerate(blocks) if source_line_body(b.text) is not None]
-    starts: dict[int, tuple[str, int | None, int | None]] = {}  # start index -> (kind, title idx, source idx)
+    places = {s: _source_place(blocks, s) for s in sources}
+    # A compilation places its source lines one way: an unclear one goes the way most clear ones go.
+    usual = "trailer" if sum(p == "trailer" for p in places.values()) > \
+        sum(p == "header" for p in places.values()) else "header"
+    starts: dict[int, _Start] = {}
+    trailers: list[int] = []
+    header_zone: set[int] = set()
     for s in sources:
-        title_idx: int | None = None
-        for back in (1, 2):
-            if s - back >= 0 and _bold_title(blocks[s - back]) and (s - back) not in starts:
-                title_idx = s - back
-                break
-        if title_idx is None and s >= 1 and len(blocks[s - 1].one_line) <= 300 \
-                and not looks_like_prose(blocks[s - 1]) and source_line_body(blocks[s - 1].text) is None:
-            title_idx = s - 1
-        starts[title_idx if title_idx is not None else s] = ("document", title_idx, s)
-    first_doc = min(starts) if starts else len(blocks)
+        place = usual if places[s] == "either" else places[s]
+        if place == "trailer" and _title_between(blocks, _after_previous_source(blocks, s), s - 1):
+            trailers.append(s)
+            continue
+        title_idx = _title_above_source(blocks, s, starts)
+        start = title_idx if title_idx is not None else s
+        starts[start] = _Start("document", title_idx, s)
+        header_zone.update(range(start, s + 1))
+    for i in range(len(blocks)):
+        if i not in starts and i not in header_zone and source_line_body(blocks[i].text) is None \
+                and is_document_start(blocks, i):
+            starts[i] = _Start("document", i, None)
+    for s in trailers:
+        _place_trailer(blocks, s, starts)
+    documents = [i for i, st in starts.items() if st.kind == "document"]
+    first_doc = min(documents) if documents else len(blocks)
     for i in range(first_doc):
-        if i > 0 and _bold_title(blocks[i]):
-            starts[i] = ("essay", i, None)
+        if _bold_title(blocks[i]):
+            starts[i] = _Start("essay", i, None)
     if 0 not in starts:
-        starts[0] = ("essay", None, None)
+        starts[0] = _Start("essay", None, None)
     order = sorted(starts)
     parts: list[Part] = []
     for a, b in zip(order, [*order[1:], len(blocks)], strict=True):
-        kind, t, s = starts[a]
-        part = Part(kind=kind, blocks=blocks[a:b])
-        if t is not None:
-            part.title_block = blocks[t]
-            part.title = _bold_title(blocks[t]) or blocks[t].one_line
-        if s is not None:
-            part.source_block = blocks[s]
+        st = starts[a]
+        part = Part(kind=st.kind, blocks=blocks[a:b], source_after_body=st.source_after_body)
+        if st.title is not None:
+            part.title_block = blocks[st.title]
+            part.title = _bold_title(blocks[st.title]) or blocks[st.title].one_line
+        if st.source is not None:
+            part.source_block = blocks[st.source]
         parts.append(part)
     return [p for p in parts if p.blocks]
+
+
+@dataclass
+class _Start:
+    """Where a part starts: its kind, and the indices of its title and source blocks (if any)."""
+
+    kind: str
+    title: int | None
+    source: int | None
+    source_after_body: bool = False
+
+
+def _source_place(blocks: list[Block], s: int) -> str:
+    """Whether the source line ``blocks[s]`` clearly heads its document (under a title), clearly closes
+    it (after prose, a signature, a date or a distribution list), or may do "either"."""
+    if s == 0 or any(s - back >= 0 and _bold_title(blocks[s - back]) for back in (1, 2)) \
+            or title_shape(blocks[s - 1]):
+        return "header"
+    if looks_like_prose(blocks[s - 1]) or ends_document(blocks[s - 1]):
+        return "trailer"
+    return "either"
+
+
+def _title_above_source(blocks: list[Block], s: int, starts: dict[int, _Start]) -> int | None:
+    """The title of the document whose source line is ``blocks[s]``, when the source line is under it."""
+    for back in (1, 2):
+        if s - back >= 0 and _bold_title(blocks[s - back]) and (s - back) not in starts:
+            return s - back
+    if s >= 1 and len(blocks[s - 1].one_line) <= 300 and not looks_like_prose(blocks[s - 1]) \
+            and source_line_body(blocks[s - 1].text) is None:
+        return s - 1
+    return None
+
+
+def _title_between(blocks: list[Block], lo: int, hi: int) -> bool:
+    return any(title_shape(blocks[j]) for j in range(lo, hi))
+
+
+def _after_previous_source(blocks: list[Block], s: int) -> int:
+    j = s - 1
+    while j >= 0 and source_line_body(blocks[j].text) is None:
+        j -= 1
+    return j + 1
+
+
+def _place_trailer(blocks: list[Block], s: int, starts: dict[int, _Start]) -> None:
+    """Give the source line ``blocks[s]`` to the document above it, and start a new part after it."""
+    lo = _after_previous_source(blocks, s)
+    owner = max((i for i in starts if lo <= i < s), default=None)
+    if owner is None or starts[owner].kind != "document" or starts[owner].source is not None:
+        # No document start found yet: the best title between the previous source line and this one.
+        first = lo if owner is None else max(lo, owner + 1)
+        scored = [(sum(start_score(blocks, j)), -j) for j in range(first, s - 1) if title_shape(blocks[j])]
+        if not scored:
+            starts[s] = _Start("document", None, s)
+            return
+        owner = -max(scored)[1]
+        starts[owner] = _Start("document", owner, None)
+    starts[owner].source, starts[owner].source_after_body = s, True
+    nxt = min((i for i in starts if i > s), default=len(blocks))
+    if s + 1 < len(blocks) and nxt - (s + 1) > 2:
+        starts[s + 1] = _Start("document", s + 1 if title_shape(blocks[s + 1]) else None, None)
 
 
 def essay_body(part: Part, linker: NoteLinker) -> tuple[etree._Element, etree._Element | None]:
@@ -149,15 +245,9 @@ class CompilationReader:
 
     def read(self, source: Source, edition: Edition) -> Conversion:
         conv = Conversion(source=source, profile=self.name)
-        blocks: list[Block] = []
-        for b in split_blocks(source.text):
-            if _PAGE_NUMBER.match(b.text):
-                conv.set_aside.append(SetAside(b.text, "page number of the printed original (PDF furniture)",
-                                               b.line))
-            else:
-                blocks.append(b)
-        if not blocks:  # nothing but page numbers: they are the text
-            blocks, conv.set_aside = split_blocks(source.text), []
+        blocks, furniture = content_blocks(source.text)
+        conv.set_aside.extend(SetAside(b.text, "page number of the printed original (PDF furniture)", b.line)
+                              for b in furniture)
         parts = find_parts(blocks)
         whole_title = _title_from_name(source.name)
         width = max(2, len(str(len(parts))))
@@ -176,22 +266,35 @@ class CompilationReader:
             else:
                 prelude: list[etree._Element] = []
                 rest = list(part.blocks)
+                after: list[Block] = []  # blocks after a source line that closes the document
                 if part.title_block is not None:
                     prelude.append(E.head(part.title))
                     rest.remove(part.title_block)
-                    # Lines between the title and the source line (a subtitle, often damaged) stay there.
-                    t = rest.index(part.source_block) if part.source_block in rest else 0
-                    for b in rest[:t]:
-                        prelude.append(E.head(b.text, type="sub"))
-                    rest = rest[t:]
+                    if not part.source_after_body:
+                        # Lines between the title and the source line (a subtitle, often damaged) stay there.
+                        t = rest.index(part.source_block) if part.source_block in rest else 0
+                        for b in rest[:t]:
+                            prelude.append(E.head(b.text, type="sub"))
+                        rest = rest[t:]
                 cit = None
                 if part.source_block is not None:
-                    # A note (model.global) so that an opener may still follow it in the division's top.
-                    prelude.append(E.note(E.bibl(part.source_block.text), type="source", place="inline"))
-                    rest.remove(part.source_block)
+                    src_note = E.note(E.bibl(part.source_block.text), type="source", place="inline")
+                    t = rest.index(part.source_block)
+                    if part.source_after_body:
+                        rest, after = rest[:t], rest[t + 1:]
+                    else:
+                        # A note (model.global) so that an opener may still follow it in the division's top.
+                        prelude.append(src_note)
+                        rest.remove(part.source_block)
                     cit = parse_archival(source_line_body(part.source_block.text) or "")
                 # Blocks between the title and the source line (damaged debris) stay, after the source.
                 div, back_divs, facts = parse_document(rest, linker, prelude=prelude, title=part.title)
+                if part.source_after_body:
+                    # Where the source line stands: after the body, or after the summary when there is one.
+                    last = back_divs[-1][1] if back_divs else div
+                    last.append(src_note)
+                    for b in after:
+                        last.append(linker.fill(E.p(), b.text, b.line))
                 title = part.title or facts.title or _first_words(part.blocks)
                 facts_kind = facts.kind
                 info = header_info(
