@@ -84,7 +84,11 @@ SUP_ANCHOR = re.compile(r"\s?<sup>\s*(?P<n>\d{1,3})\s*</sup>")
 
 #: A title that says what kind of document follows (Letter from X to Y; Memorandum of Conversation ...).
 DOC_TITLE = re.compile(
-    r"^(?:\*\*)?(?:(?:CPSU|Soviet|Chinese|Korean|DPRK|KWP)\s+(?:CC\s+)?)?"
+    # the issuer may come first ("Soviet Embassy Report", "CC Directive"): up to three capitalised words
+    # or acronyms, matched case-sensitively; no names of parties or countries in code
+    # (not an article, pronoun or preposition: "The report was ..." is a sentence)
+    r"^(?:\*\*)?(?-i:(?:(?!(?:The|A|An|This|That|These|Those|In|On|At|By|For|From|With|To|As|It|"
+    r"He|She|We|They|I|His|Her|Their|Our|Its|My)\b)[A-Z][\w.'\u2019-]*\s+){0,3})?"
     r"(?:Letter|Memorandum|Memo|Record|Report|Telegram|Cable|Note|Minutes|Diary|Statement|Resolution|"
     r"Directive|Decree|Instruction|Remarks|Conversation|Speech|Protocol|Draft|Excerpt|Transcript|"
     r"Information|Notes)\b",
