@@ -83,15 +83,16 @@ BRACKET_ANCHOR = re.compile(r"(?<=\S)\[(?P<n>\d{1,3})\]")
 SUP_ANCHOR = re.compile(r"\s?<sup>\s*(?P<n>\d{1,3})\s*</sup>")
 
 #: A title that says what kind of document follows (Letter from X to Y; Memorandum of Conversation ...).
+_DOC_KINDS = (r"Letter|Memorandum|Memo|Record|Report|Telegram|Cable|Note|Minutes|Diary|Statement|Resolution|"
+              r"Directive|Decree|Instruction|Remarks|Conversation|Speech|Protocol|Draft|Excerpt|Transcript|"
+              r"Information|Notes")
+#: Who issued it, before the kind ("Soviet Embassy Report", "CC Directive"): one to three capitalised words or
+#: acronyms, not an article, pronoun or preposition ("The report was ..." is a sentence). No names in code.
+_ISSUER = (r"(?:(?!(?:The|A|An|This|That|These|Those|Some|Any|In|On|At|By|For|From|With|To|As|It|He|She|We|"
+           r"They|I|His|Her|Their|Our|Its|My)\b)[A-Z][\w.'\u2019-]*\s+){1,3}")
 DOC_TITLE = re.compile(
-    # the issuer may come first ("Soviet Embassy Report", "CC Directive"): up to three capitalised words
-    # or acronyms, matched case-sensitively; no names of parties or countries in code
-    # (not an article, pronoun or preposition: "The report was ..." is a sentence)
-    r"^(?:\*\*)?(?-i:(?:(?!(?:The|A|An|This|That|These|Those|In|On|At|By|For|From|With|To|As|It|"
-    r"He|She|We|They|I|His|Her|Their|Our|Its|My)\b)[A-Z][\w.'\u2019-]*\s+){0,3})?"
-    r"(?:Letter|Memorandum|Memo|Record|Report|Telegram|Cable|Note|Minutes|Diary|Statement|Resolution|"
-    r"Directive|Decree|Instruction|Remarks|Conversation|Speech|Protocol|Draft|Excerpt|Transcript|"
-    r"Information|Notes)\b",
+    # with an issuer, the kind is capitalised too; alone, it may be in any case ("MEMORANDUM", "Report")
+    rf"^(?:\*\*)?(?:(?-i:{_ISSUER}(?:{_DOC_KINDS}))|(?:{_DOC_KINDS}))\b",
     re.IGNORECASE,
 )
 
