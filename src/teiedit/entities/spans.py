@@ -370,4 +370,7 @@ def _has_own_text(el: etree._Element) -> bool:
             return True
         if isinstance(child.tag, str) and _tei_local(child) in _INLINE_WITH_TEXT:
             return True
+        # a dateline that holds only its date: the date is part of this container's running text
+        if isinstance(child.tag, str) and _tei_local(child) in OPAQUE and "".join(child.itertext()).strip():
+            return True
     return False

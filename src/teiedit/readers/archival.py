@@ -26,12 +26,14 @@ from teiedit.readers.boilerplate import boilerplate_reason, cue_count
 from teiedit.readers.build import header_info, make_tei
 from teiedit.readers.citation import parse_archival, source_line_body
 from teiedit.readers.lines import (
+    CLASSIFICATION,
     DOC_TITLE,
     EDITORIAL_STATEMENT,
     LANGUAGE_CODES,
     NUMBERED,
     SALUTE,
     SIGNED,
+    STAMP,
     TRANSLATION,
     Block,
     date_line,
@@ -110,6 +112,10 @@ def parse_document(
               and not SALUTE.match(b.one_line) or (not facts.title and DOC_TITLE.match(b.one_line))):
             facts.title = b.one_line
             div.append(linker.fill(E.head(), b.text, b.line))
+        elif (facts.title and CLASSIFICATION.match(b.one_line) and len(b.one_line) <= 120
+              and not looks_like_prose(b)):
+            # "Secret. Copy No. 1" between the title and the date: part of the document's top
+            to_opener(linker.fill(E.seg(type="classification"), b.text, b.line))
         elif tm:
             facts.translation = b.one_line
             facts.source_language = LANGUAGE_CODES.get(tm["lang"].lower(), "")
@@ -209,7 +215,6 @@ def _continuation(blocks: list[Block], k: int, stop: int, n: int, reach: int = 6
     return 0
 
 
-_STAMP = re.compile(r"^\[?\s*stamp\b", re.IGNORECASE)
 _DISTRIBUTION = re.compile(r"^(?:\[?distribution(?: list)?\]?:?|-?\s*\d+\s+copies\s+(?:sent|issued|printed)\b)",
                            re.IGNORECASE)
 
@@ -217,7 +222,7 @@ _DISTRIBUTION = re.compile(r"^(?:\[?distribution(?: list)?\]?:?|-?\s*\d+\s+copie
 def _ab_extent(blocks: list[Block], k: int, stop: int) -> int:
     """How many blocks from ``k`` form a stamp or a distribution list (0 if ``blocks[k]`` starts neither)."""
     first = blocks[k].one_line
-    if _STAMP.match(first):
+    if STAMP.match(first):
         depth, n = 0, 0
         while k + n < stop:
             depth += blocks[k + n].text.count("[") - blocks[k + n].text.count("]")
@@ -240,7 +245,7 @@ def _short_lines(b: Block) -> bool:
 
 def _ab(blocks: list[Block], linker: NoteLinker) -> etree._Element:
     """``ab[@type=stamp|distribution]``; a distribution's lines become a list."""
-    kind = "stamp" if _STAMP.match(blocks[0].one_line) else "distribution"
+    kind = "stamp" if STAMP.match(blocks[0].one_line) else "distribution"
     if kind == "stamp":
         ab = E.ab(type="stamp")
         for i, b in enumerate(blocks):

@@ -22,8 +22,10 @@ import re
 
 from teiedit.readers.citation import source_line_body
 from teiedit.readers.lines import (
+    CLASSIFICATION,
     NUMBERED,
     SIGNED,
+    STAMP,
     TRANSLATION,
     Block,
     date_line,
@@ -47,12 +49,6 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|shall|should
 #: Words that open a sentence, not an issuer's name ("The report on ... was read").
 _DETERMINER = re.compile(r"^(?:The|A|An|This|That|These|Those|His|Her|Its|Our|Their|My|Your|Every|No)\b")
 
-#: Classification and registry marks of a document's top: SECRET, Top Secret, Copy No. 2, [Stamp: ...].
-_STAMP = re.compile(
-    r"^\[?\s*(?:stamp\b|(?:top\s+|strictly\s+)?secret\b|confidential\b|strictly\s+confidential\b|"
-    r"copy\s+n(?:o\.?|°|r\.?)\s*\d|for\s+official\s+use\b|urgent\b|personal\b)",
-    re.IGNORECASE,
-)
 _REGISTRY = re.compile(r"^(?:No\.|N°|Nr\.)\s*\S{1,20}$")
 _ADDRESSEE = re.compile(r"^(?:To|Dear|Respected|Esteemed|My dear)\s+\S", re.IGNORECASE)
 #: The end of a distribution list, or its head: "4 copies sent", "[Distribution list]:", "2-Archive".
@@ -98,7 +94,7 @@ def _opening_mark(block: Block) -> int:
     one = block.one_line
     if len(one) > 160:
         return 0
-    if date_line(block) or place_date_line(block) or _STAMP.match(one):
+    if date_line(block) or place_date_line(block) or CLASSIFICATION.match(one) or STAMP.match(one):
         return 2
     if source_line_body(block.text) is not None:
         return 2

@@ -82,6 +82,16 @@ BRACKET_ANCHOR = re.compile(r"(?<=\S)\[(?P<n>\d{1,3})\]")
 #: A note anchor written as HTML: ``<sup>5</sup>``.
 SUP_ANCHOR = re.compile(r"\s?<sup>\s*(?P<n>\d{1,3})\s*</sup>")
 
+#: A classification or registry mark at a document's top: "SECRET", "Top Secret", "Secret. Copy No. 1",
+#: "Copy No. 2", "For official use only", "Strictly confidential".
+CLASSIFICATION = re.compile(
+    r"^\[?\s*(?:(?:top\s+|strictly\s+)?secret\b|(?:strictly\s+)?confidential\b|copy\s+n(?:o\.?|°|r\.?)\s*\d|"
+    r"for\s+official\s+use\b|urgent\b|personal\b)",
+    re.IGNORECASE,
+)
+#: An archive's stamp as the source's editor describes it: "[Stamp: ...]", "Stamp of the ...".
+STAMP = re.compile(r"^\[?\s*stamp\b", re.IGNORECASE)
+
 #: A title that says what kind of document follows (Letter from X to Y; Memorandum of Conversation ...).
 _DOC_KINDS = (r"Letter|Memorandum|Memo|Record|Report|Telegram|Cable|Note|Minutes|Diary|Statement|Resolution|"
               r"Directive|Decree|Instruction|Remarks|Conversation|Speech|Protocol|Draft|Excerpt|Transcript|"
