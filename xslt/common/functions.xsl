@@ -1,5 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Functions shared by the web and print stylesheets: titles, dates, people, page names, safe URLs and ids.
+<!-- Functions shared by the web and print stylesheets: titles, dates, people, page names, safe URLs and ids,
+     note kinds and numbers.
      Keys, no templates. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
