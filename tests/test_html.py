@@ -160,6 +160,77 @@ def test_pages(site: Path, name: str, xpath: str, expected: object) -> None:
     assert page(site, name).xpath(xpath) == expected
 
 
+# -- note numbers: tests/cases/notes, one hand-made document per note kind ------------------------------
+# Footnotes are numbered @n, else by their position among the numbered notes (footnotes and endnotes) of
+# their document; block notes (between blocks) and notes the source printed in its text are shown where
+# they stand without number. test_pdf.py checks that the print edition prints the same numbers.
+
+NOTE_CASES = CASES.parent / "notes"
+CALLS = "//a[@role='doc-noteref']"
+
+
+def note_page(name: str) -> etree._Element:
+    from teiedit.resources import xslt_dir
+    from teiedit.xslt import transform
+
+    doc = read_tei(NOTE_CASES / f"{name}.xml")
+    return html.fromstring(transform(xslt_dir() / "html" / "document.xsl", doc.tree).output)
+
+
+def strings(found: object) -> object:
+    """An XPath result as the reader sees it: elements as their space-normalised text."""
+    if isinstance(found, list):
+        return [" ".join(f.text_content().split()) if isinstance(f, etree._Element) else str(f) for f in found]
+    return found
+
+
+@pytest.mark.parametrize(
+    ("name", "xpath", "expected"),
+    [
+        ("footnotes-only", CALLS, ["1", "2", "3"]),
+        ("footnotes-only", f"{CALLS}/@href", ["#note-1", "#note-2", "#note-3"]),
+        ("footnotes-only", "//section[@class='footnotes']//li/a[@class='note-label']", ["1", "2", "3"]),
+        ("footnotes-only", "//section[@class='footnotes']//li/@id", ["note-1", "note-2", "note-3"]),
+        ("footnotes-only", "normalize-space(//li[@id='note-3']/div)", "Mostly red."),
+        # a block note before the first footnote takes no number, in the text or in the list
+        ("block-before-footnote", CALLS, ["1", "2", "3"]),
+        ("block-before-footnote", "//section[@class='footnotes']//li/a[@class='note-label']", ["1", "2", "3"]),
+        ("block-before-footnote", "//aside[contains(@class, 'note-editorial')]",
+         ["The first page of the memorandum is damaged.", "A line is struck through here.",
+          "The signature is illegible."]),
+        ("block-before-footnote", "count(//aside[1]/following::a[@role='doc-noteref'])", 3.0),
+        ("block-before-footnote", "count(//aside[@data-n])", 0.0),
+        ("block-before-footnote", "normalize-space(//li[@id='note-1']/div)", "By one tenth."),
+        ("block-before-footnote", "normalize-space(//li[@id='note-3']/div)", "Of the weaving mill."),
+        # @n is the label; ids keep the running number
+        ("notes-with-n", CALLS, ["12", "2", "a", "14"]),
+        ("notes-with-n", f"{CALLS}/@id", ["noteref-1", "noteref-2", "noteref-3", "noteref-4"]),
+        ("notes-with-n", "//section[@class='footnotes']//li/a[@class='note-label']", ["12", "2", "a", "14"]),
+        ("notes-with-n", "//aside[contains(@class, 'note-orphan')]/@data-n", ["15"]),
+        # an inline note and a note in a note stay in the text; a note that lost its call is an endnote
+        ("anchors", CALLS, ["1", "2", "3", "4"]),
+        ("anchors", "//p//span[contains(@class, 'inline-note')]", ["[?]"]),
+        ("anchors", "//p[contains(@class, 'inline-note')]", ["[Editor's note: a paragraph of the source.]"]),
+        ("anchors", "normalize-space(//li[@id='note-1']/div)", "An anchored note (with a note of its own)."),
+        ("anchors", "normalize-space(//li[@id='note-2']/div)", "Anchored in an item."),
+        ("anchors", "normalize-space(//li[@id='note-3']/div)", "A note that is the whole item."),
+        ("anchors", "//aside[not(@data-n)]", ["A note between paragraphs, without a call."]),
+        ("anchors", "//aside[contains(@class, 'note-orphan')]/@data-n", ["5", "9"]),
+        # notes of a nested text are numbered with those of the text around it
+        ("nested-text", CALLS, ["1", "2", "T1", "4"]),
+        ("nested-text", f"//*[contains(@class, 'tei-floatingText')]{CALLS}", ["2", "T1"]),
+        ("nested-text", "//section[@class='footnotes']//li/@id", ["note-1", "note-2", "note-3", "note-4"]),
+        ("nested-text", "//*[contains(@class, 'tei-floatingText')]//aside", ["The telegram is a copy."]),
+        # back matter: its anchored notes are footnotes, its other notes endnotes, all numbered in one run
+        ("endnotes", CALLS, ["1", "3"]),
+        ("endnotes", "//section[@class='footnotes']//li/@id", ["note-1", "note-3"]),
+        ("endnotes", "//aside/@data-n", ["2", "3", "5"]),
+    ],
+)
+def test_note_numbers(name: str, xpath: str, expected: object) -> None:
+    assert strings(note_page(name).xpath(xpath)) == expected
+
+
 def test_register_mentions_point_at_existing_ids(site: Path) -> None:
     for reg in ("persons.html", "places.html", "orgs.html"):
         for href in page(site, reg).xpath("//a[@class='mention']/@href"):

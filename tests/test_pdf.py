@@ -213,6 +213,77 @@ def test_footnote_numbers_are_the_web_numbers(out: Path) -> None:
     assert printed.xpath("//span[contains(@class, 'footnote')]/@data-n") == web_numbers
 
 
+NOTE_CASES = CASES / "notes"
+#: Every numbered note of a page in document order: the web's calls and endnotes, the print's footnotes
+#: and endnotes. Block and inline notes carry no number in either edition.
+WEB_NUMBERS = ("//*[contains(concat(' ', @class, ' '), ' noteref ')]"
+               " | //aside[contains(concat(' ', @class, ' '), ' note ')][@data-n]")
+PRINT_NUMBERS = "//span[contains(concat(' ', @class, ' '), ' footnote ')] | //div[@class='endnote']"
+
+
+def _web_and_paged(doc: Path) -> tuple[etree._Element, etree._Element]:
+    """The web page (html/document.xsl) and the paged HTML (print/document.xsl) of one TEI document."""
+    from teiedit.resources import xslt_dir
+    from teiedit.xslt import transform
+
+    tree = etree.parse(str(doc))
+    web = etree.HTML(transform(xslt_dir() / "html" / "document.xsl", tree).output.encode())
+    paged = etree.HTML(transform(xslt_dir() / "print" / "document.xsl", tree).output.encode())
+    return web, paged
+
+
+def _label(el: etree._Element) -> str:
+    return el.get("data-n") or " ".join("".join(el.itertext()).split())
+
+
+@pytest.mark.parametrize(
+    ("name", "xpath", "expected"),
+    [
+        ("footnotes-only", "//span[contains(@class, 'footnote')]/@data-n", ["1", "2", "3"]),
+        # the block notes are printed where they stand, unnumbered; the footnotes keep 1, 2, 3
+        ("block-before-footnote", "//span[contains(@class, 'footnote')]/@data-n", ["1", "2", "3"]),
+        ("block-before-footnote", "//span[contains(@class, 'footnote')]/@id",
+         ["doc-main-note-1", "doc-main-note-2", "doc-main-note-3"]),
+        ("block-before-footnote", "//p[contains(@class, 'block-note')]/text()",
+         ["The first page of the memorandum is damaged.", "A line is struck through here.",
+          "The signature is illegible."]),
+        ("block-before-footnote", "count(//p[contains(@class, 'block-note')][1]/following::span[@data-n])", 3.0),
+        ("notes-with-n", "//span[contains(@class, 'footnote')]/@data-n", ["12", "2", "a", "14"]),
+        ("notes-with-n", "//div[@class='endnote']/span[@class='endnote-n']/text()", ["15."]),
+        ("anchors", "//span[contains(@class, 'footnote')]/@data-n", ["1", "2", "3", "4"]),
+        ("anchors", "normalize-space(//span[@data-n='1'])", "An anchored note (with a note of its own)."),
+        ("anchors", "string(//span[contains(@class, 'inline-note')])", "[?]"),
+        ("anchors", "//div[@class='endnote']/@data-n", ["5", "9"]),
+        ("nested-text", "//span[contains(@class, 'footnote')]/@data-n", ["1", "2", "T1", "4"]),
+        ("nested-text", "//p[contains(@class, 'block-note')]/text()", ["The telegram is a copy."]),
+        ("endnotes", "//span[contains(@class, 'footnote')]/@data-n", ["1"]),
+        ("endnotes", "//div[@class='endnote']/@data-n", ["2", "3", "3", "5"]),
+        ("endnotes", "//div[@class='endnote']/@id",
+         ["doc-main-note-2", "doc-main-note-3", "doc-main-note-4", "doc-main-note-5"]),
+    ],
+)
+def test_printed_note_numbers(name: str, xpath: str, expected: object) -> None:
+    _, paged = _web_and_paged(NOTE_CASES / f"{name}.xml")
+    found = paged.xpath(xpath)
+    assert ([str(f) for f in found] if isinstance(found, list) else found) == expected
+
+
+@pytest.mark.parametrize("doc", [*sorted(NOTE_CASES.glob("*.xml")), *DOCS, *sorted((CASES / "html").glob("*.xml"))],
+                         ids=lambda d: d.name)
+def test_every_numbered_note_has_the_web_number_in_print(doc: Path) -> None:
+    """Footnotes and endnotes, in document order, carry the same numbers on the web page and on paper; no
+    two notes of a page share an id."""
+    web, paged = _web_and_paged(doc)
+    printed = [_label(e) for e in paged.xpath(PRINT_NUMBERS)]
+    assert printed == [_label(e) for e in web.xpath(WEB_NUMBERS)]
+    tei = etree.parse(str(doc))
+    numbered = tei.xpath("//tei:text//tei:note[not(@place = 'inline') and not(ancestor::tei:note)]", namespaces=TEI)
+    blocks = paged.xpath("//*[contains(concat(' ', @class, ' '), ' block-note ')]")
+    assert len(printed) + len(blocks) == len(numbered)
+    ids = paged.xpath(f"({PRINT_NUMBERS})/@id")
+    assert len(ids) == len(set(ids)) == len(printed)
+
+
 # -- index ----------------------------------------------------------------------------------------------
 
 

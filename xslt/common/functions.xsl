@@ -1,5 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Functions shared by the web and print stylesheets: titles, dates, people, page names, safe URLs and ids.
+<!-- Functions shared by the web and print stylesheets: titles, dates, people, page names, safe URLs and ids,
+     note kinds and numbers.
      Keys, no templates. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
@@ -171,5 +172,53 @@
   <xsl:function name="te:doc-scope" as="node()">
     <xsl:param name="node" as="node()"/>
     <xsl:sequence select="($node/ancestor-or-self::tei:TEI[1], root($node))[1]"/>
+  </xsl:function>
+  <!-- Notes. Both editions classify a note with te:note-kind and number it with te:note-number, so the web
+       page and the PDF cannot number notes differently. The kinds:
+       footnote  called from a point of the running text (or declared @place foot/end/bottom/margin): a
+                 numbered call with the note in a list (web) or at the foot of the page (print);
+       endnote   a note that lost its anchor (@type='orphan') or stands between blocks of the back matter:
+                 numbered, shown where it stands (web) or as an endnote (print);
+       block     a note standing between blocks of the body (a division, a closer) or in the header: shown
+                 where it stands, without number;
+       inline    a note the source printed in its running text (@place='inline', an editor's [?] or [sic])
+                 or a note inside a note: kept in the text where it is, without number.
+       Only footnotes and endnotes are numbered: @n when the note has one, else its position among the
+       numbered notes of its document (te:doc-scope). -->
+
+  <!-- Elements whose content is a line of running text: a note inside one is called from a point of it. -->
+  <xsl:variable name="te:running-text" as="xs:string*"
+    select="('p', 'head', 'l', 'ab', 'dateline', 'salute', 'signed', 'label', 'figDesc', 'hi', 'q', 'seg',
+             'persName', 'placeName', 'orgName', 'name', 'rs', 'date', 'title', 'trailer', 'byline', 'docTitle',
+             'titlePart', 'docAuthor', 'docDate', 'emph', 'term', 'foreign', 'ref', 'num', 'measure', 'addrLine',
+             'sic', 'corr', 'orig', 'reg', 'abbr', 'expan', 'supplied', 'unclear', 'add', 'del', 'choice', 'gap',
+             'item', 'cell', 'bibl', 'speaker', 'stage')"/>
+
+  <xsl:function name="te:note-kind" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="
+        if ($note/ancestor::tei:teiHeader) then 'block'
+        else if ($note/ancestor::tei:note or $note/@place = 'inline') then 'inline'
+        else if ($note/@type = 'orphan') then 'endnote'
+        else if ($note/@place = ('foot', 'end', 'bottom', 'margin')
+                 or $note/ancestor::*[local-name() = $te:running-text]
+                 or $note/../text()[normalize-space()]) then 'footnote'
+        else if ($note/ancestor::tei:back) then 'endnote'
+        else 'block'"/>
+  </xsl:function>
+
+  <!-- The notes that carry a number, indexed once per tree so that numbering stays linear in practice. -->
+  <xsl:key name="te:numbered-notes" match="tei:note[te:note-kind(.) = ('footnote', 'endnote')]" use="'numbered'"/>
+
+  <!-- The running number of a footnote or endnote in its document (1, 2, ...): the key of its ids. -->
+  <xsl:function name="te:note-number" as="xs:integer">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="count(key('te:numbered-notes', 'numbered', te:doc-scope($note))[. &lt;&lt; $note]) + 1"/>
+  </xsl:function>
+
+  <!-- The number a reader sees at the call and at the note: @n, else the running number. -->
+  <xsl:function name="te:note-label" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="if (normalize-space($note/@n)) then normalize-space($note/@n) else string(te:note-number($note))"/>
   </xsl:function>
 </xsl:stylesheet>

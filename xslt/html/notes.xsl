@@ -1,24 +1,17 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Notes: footnotes become numbered markers in the text and a list at the end, linked both ways;
-     notes standing between blocks (orphans collected in back, block notes) are shown where they stand. -->
+     notes standing between blocks (orphans collected in back, block notes) and notes the source printed in
+     its text are shown where they stand. The kinds and numbers are those of te:note-kind and te:note-number
+     (common/functions.xsl), shared with the print edition. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:te="urn:teiedit" xmlns="http://www.w3.org/1999/xhtml" exclude-result-prefixes="#all">
 
-  <!-- A footnote is a note anchored in running text (or declared foot/end); orphans and block notes are not. -->
+  <!-- Which notes are footnotes, and their numbers, come from te:note-kind and te:note-number in
+       common/functions.xsl, which the print edition uses too. -->
   <xsl:function name="te:is-footnote" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="not($note/@type = 'orphan')
-                          and ($note/@place = ('foot', 'end', 'bottom', 'margin', 'inline') or te:in-phrasing($note)
-                               or $note/ancestor::tei:note)"/>
-  </xsl:function>
-
-  <!-- The running number of a footnote in its document (1, 2, ...): the key of its ids. The key indexes
-       the footnotes of a tree once, so numbering stays linear in practice even with thousands of notes. -->
-  <xsl:key name="te:footnotes" match="tei:note[te:is-footnote(.)]" use="'footnote'"/>
-  <xsl:function name="te:note-number" as="xs:integer">
-    <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="count(key('te:footnotes', 'footnote', te:doc-scope($note))[. &lt;&lt; $note]) + 1"/>
+    <xsl:sequence select="te:note-kind($note) = 'footnote'"/>
   </xsl:function>
 
   <!-- Ids of notes must stay unique when several documents share a page (print edition). -->
@@ -28,11 +21,6 @@
     <xsl:variable name="doc" select="$note/ancestor::tei:TEI[1]"/>
     <xsl:variable name="prefix" select="if ($doc/parent::tei:teiCorpus and $doc/@xml:base) then te:safe-id(te:page($doc)) || '-' else ''"/>
     <xsl:sequence select="$prefix || $kind || '-' || te:note-number($note)"/>
-  </xsl:function>
-
-  <xsl:function name="te:note-label" as="xs:string">
-    <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="if (normalize-space($note/@n)) then normalize-space($note/@n) else string(te:note-number($note))"/>
   </xsl:function>
 
   <xsl:template match="tei:note" mode="text">
@@ -49,13 +37,42 @@
           </xsl:otherwise>
         </xsl:choose>
       </xsl:when>
+      <xsl:when test="te:note-kind(.) = 'inline'">
+        <xsl:call-template name="te:inline-note"/>
+      </xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="te:block">
-          <xsl:with-param name="element" select="'aside'"/>
-          <xsl:with-param name="class" select="string-join(('note', te:note-classes(.)), ' ')"/>
-        </xsl:call-template>
+        <!-- Block notes and endnotes stand where they are; an endnote keeps its number (data-n), the one
+             the print edition prints before it. -->
+        <xsl:element name="{if (te:in-phrasing(.)) then 'span' else 'aside'}">
+          <xsl:attribute name="class" select="normalize-space(string-join(('tei-note', 'note', te:note-classes(.),
+              te:rend-classes(.), if (te:in-phrasing(.)) then 'block' else ()), ' '))"/>
+          <xsl:if test="te:note-kind(.) = 'endnote'">
+            <xsl:attribute name="data-n" select="te:note-label(.)"/>
+          </xsl:if>
+          <xsl:call-template name="te:id"/>
+          <xsl:call-template name="te:lang"/>
+          <xsl:apply-templates mode="text"/>
+        </xsl:element>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A note the source printed in its running text (an editor's [?] or [sic], a [Source: …] line) stays
+       where it is, unnumbered, as on paper: a paragraph between blocks, else inline; in brackets when the
+       source had them. A note inside a note is said in parentheses within it. -->
+  <xsl:template name="te:inline-note">
+    <xsl:variable name="nested" select="exists(ancestor::tei:note)"/>
+    <xsl:variable name="brackets" select="tokenize(@rend) = 'brackets'"/>
+    <xsl:element name="{if (te:in-phrasing(.) or $nested) then 'span' else 'p'}">
+      <xsl:attribute name="class" select="normalize-space(string-join(('inline-note', te:note-classes(.)), ' '))"/>
+      <xsl:call-template name="te:id"/>
+      <xsl:call-template name="te:lang"/>
+      <xsl:choose>
+        <xsl:when test="$nested"> (<xsl:apply-templates mode="text"/>)</xsl:when>
+        <xsl:when test="$brackets">[<xsl:apply-templates mode="text"/>]</xsl:when>
+        <xsl:otherwise><xsl:apply-templates mode="text"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:element>
   </xsl:template>
 
   <xsl:function name="te:note-classes" as="xs:string*">

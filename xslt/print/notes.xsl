@@ -1,32 +1,37 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Print: notes. A note in the text becomes a CSS footnote (float: footnote) at its anchor, so WeasyPrint
-     sets it at the foot of the page that holds the call. Numbers are those of the web edition: @n when the
-     note has one, else its position among the notes of its own document. Notes that lost their anchor
-     (note[@type='orphan'] in back/div[@type='notes']) are printed as endnotes of the document. -->
+<!-- Print: notes. Which notes are footnotes, endnotes, block or inline notes, and their numbers, come from
+     te:note-kind and te:note-label (common/functions.xsl), the very functions of the web edition, so paper
+     and screen cite the same notes by the same numbers: @n when the note has one, else its position among
+     the numbered notes of its own document. A footnote becomes a CSS footnote (float: footnote) at its
+     call, so WeasyPrint sets it at the foot of the page that holds the call; a footnote of the back matter
+     and a note that lost its anchor (note[@type='orphan'] in back/div[@type='notes']) are printed as
+     endnotes of the document; block and inline notes are printed where they stand, unnumbered. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:te="urn:teiedit" xmlns:tp="urn:teiedit:print" xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all">
 
-  <!-- The number printed for a note: the web edition's own label (te:note-label in html/notes.xsl: @n, else
-       the running number among the document's footnotes), so paper and screen cite the same notes. -->
+  <!-- The number printed for a note: the web edition's own label. -->
   <xsl:function name="tp:note-n" as="xs:string">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:sequence select="te:note-label($note)"/>
   </xsl:function>
 
-  <!-- Notes that are printed at the end of the document rather than at the foot of a page. -->
+  <!-- Numbered notes printed at the end of the document rather than at the foot of a page. -->
   <xsl:function name="tp:is-endnote" as="xs:boolean">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="exists($note/ancestor::tei:back) or $note/@type = 'orphan'"/>
+    <xsl:sequence select="te:note-kind($note) = 'endnote'
+                          or (te:note-kind($note) = 'footnote' and exists($note/ancestor::tei:back))"/>
   </xsl:function>
 
   <!-- A note the source printed in the running text (an editor's [?] or [sic], a [Source: …] line) stays
-       where it is: a paragraph between blocks, else inline; in brackets when the source had them. -->
-  <xsl:template match="tei:note[@place = 'inline']" mode="text">
+       where it is: a paragraph between blocks, else inline; in brackets when the source had them. So does a
+       block note (a note standing between blocks of the body): it has no call to hang a footnote on. -->
+  <xsl:template match="tei:note[te:note-kind(.) = ('inline', 'block')]" mode="text">
     <xsl:variable name="brackets" select="tokenize(@rend) = 'brackets'"/>
-    <xsl:element name="{if (parent::tei:div | parent::tei:body | parent::tei:back | parent::tei:front) then 'p' else 'span'}">
-      <xsl:attribute name="class" select="string-join(('inline-note', @type, @subtype), ' ')"/>
+    <xsl:element name="{if (te:in-phrasing(.)) then 'span' else 'p'}">
+      <xsl:attribute name="class" select="normalize-space(string-join(('inline-note', @type, @subtype,
+                                          if (te:note-kind(.) = 'block') then 'block-note' else ()), ' '))"/>
       <xsl:if test="$brackets">[</xsl:if>
       <xsl:apply-templates mode="fn"/>
       <xsl:if test="$brackets">]</xsl:if>
@@ -35,10 +40,11 @@
 
   <xsl:template match="tei:note" mode="text">
     <xsl:variable name="n" select="tp:note-n(.)"/>
-    <xsl:variable name="doc" select="tp:doc-id(ancestor::tei:TEI[1])"/>
+    <!-- The id takes the running number, unique in the document even where two notes share an @n. -->
+    <xsl:variable name="id" select="tp:doc-id(ancestor::tei:TEI[1]) || '-note-' || te:note-number(.)"/>
     <xsl:choose>
       <xsl:when test="tp:is-endnote(.)">
-        <div class="endnote" id="{$doc}-note-{$n}">
+        <div class="endnote" id="{$id}" data-n="{$n}">
           <span class="endnote-n"><xsl:value-of select="$n"/>.</span>
           <xsl:text> </xsl:text>
           <xsl:apply-templates mode="fn"/>
@@ -46,7 +52,7 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="body"><xsl:apply-templates mode="fn"/></xsl:variable>
-        <span class="footnote{if (@resp = '#teiedit') then ' by-teiedit' else ''}" id="{$doc}-note-{$n}"
+        <span class="footnote{if (@resp = '#teiedit') then ' by-teiedit' else ''}" id="{$id}"
               data-n="{$n}"><xsl:apply-templates select="$body" mode="tp:one-line"/></span>
       </xsl:otherwise>
     </xsl:choose>
