@@ -72,7 +72,7 @@
       <h2 class="matter-title">Editorial conventions</h2>
       <xsl:variable name="text" select="$docs/tei:text"/>
       <xsl:variable name="signs" as="element()*">
-        <xsl:if test="$text//tei:note[not(tp:is-endnote(.))]">
+        <xsl:if test="$text//tei:note[te:note-kind(.) = 'footnote']">
           <dt>¹ ² ³</dt><dd>Footnotes, numbered per document with the numbers of the web edition.</dd>
         </xsl:if>
         <xsl:if test="$text//tei:supplied[tokenize(@rend) = 'brackets']">
