@@ -1,0 +1,160 @@
+"""Words hyphenated across a paragraph or page break: ``Commu-`` ends one block, ``nist …`` starts the next.
+
+PDF extraction turns a page or column break, and the page furniture set aside around it (a running head, a
+page number such as ``. 2``), into a blank line. A word the printer hyphenated at the end of the last line of
+a page then ends one paragraph and goes on at the start of the next. Inside a paragraph ``hyphenation`` joins
+such words; this module joins them across blocks.
+
+The decision is made by the English model, as inside a paragraph, with the structure as further evidence,
+because across a block the next fragment may come from elsewhere (a page out of order, a list that follows a
+compound). Two fragments are joined only when all of these hold:
+
+- the continuation starts with a lowercase letter (``Soviet-`` / ``Remarks on …`` is not a continuation);
+- the joined word is a known word;
+- the fragments are not words in their own right, or at least one of them is rarer than the joined word:
+  two fragments that are both commoner words stay apart (``well-`` / ``being``, ``long-`` / ``term``, and
+  ``com-`` / ``in advance``, where the text after the break is not the rest of the word).
+- both blocks are of the same kind (``p`` and ``p``), with nothing but breaks and page furniture between them:
+  a ``p`` ending with ``well-`` and followed by a list is not a broken word.
+
+The TEI shape (``join_across_blocks``): the fragment's block takes in its continuation, and the join is one
+``choice`` whose ``sic`` keeps every character that stood there, the break included::
+
+    <p>… the <choice><sic>Commu-<lb type="paragraph" break="no"/>nist</sic><corr resp="#teiedit"
+       cert="high" type="hyphenation">Communist</corr></choice> party …</p>
+
+``lb[@type="paragraph"]`` marks where the extraction ended one block and began the next (``break="no"``: the
+break falls inside a word). Whitespace, ``pb``, ``fw`` or other breaks that stood between the two blocks move
+into ``sic`` unchanged, after the ``lb``. The original reading is therefore unchanged, and splitting the block
+at the ``lb`` (dropping ``corr``) gives back the extracted structure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from lxml import etree
+
+from teiedit.document import TEI_NS, E, local_name
+from teiedit.repair.model import EnglishModel
+
+#: Blocks whose hyphenated last word may go on in the next block of the same kind.
+BLOCKS = frozenset({"p", "ab"})
+#: Elements that may stand between the two blocks (breaks and page furniture); they move into ``sic``.
+BETWEEN = frozenset({"pb", "lb", "cb", "fw", "milestone"})
+#: ``lb/@type`` of the marker that stands for the extraction's block break inside ``sic``.
+BREAK_TYPE = "paragraph"
+
+_LETTERS = r"[^\W\d_]"
+#: The hyphenated fragment at the end of a block (a word of 2+ letters, its hyphen, trailing spaces).
+_FRAGMENT = re.compile(rf"(?<!{_LETTERS})({_LETTERS}{{2,}})-(\s*)$")
+#: The continuation at the start of the next block (a word of 2+ letters).
+_CONTINUATION = re.compile(rf"^\s*({_LETTERS}{{2,}})(?!{_LETTERS})")
+
+
+@dataclass(frozen=True)
+class BlockJoin:
+    """One word rejoined across blocks: ``original`` as extracted (the break as a newline), ``reading`` joined."""
+
+    original: str
+    reading: str
+
+
+def joined_word(head: str, tail: str, model: EnglishModel) -> str | None:
+    """``head + tail`` when the two fragments are one word broken across a block, else None."""
+    if not tail[:1].islower():
+        return None
+    joined = head + tail
+    f = model.known(joined)
+    if not f:
+        return None
+    if min(model.known(head), model.known(tail)) > f:
+        return None  # both fragments are words more common than the joined form: a compound, or no join
+    return joined
+
+
+def join_across_blocks(
+    text_el: etree._Element, model: EnglishModel, skipped: Callable[[etree._Element], bool]
+) -> list[BlockJoin]:
+    """Join every word hyphenated across two blocks under ``text_el`` (in place); the joins made, in order.
+
+    ``skipped``: elements whose content the repair pass never touches (earlier editorial decisions); a block
+    inside one is left alone.
+    """
+    joins: list[BlockJoin] = []
+    blocks = [
+        el for el in text_el.iter(*(f"{{{TEI_NS}}}{name}" for name in BLOCKS))
+        if not any(skipped(a) for a in el.iterancestors())
+    ]
+    for block in blocks:
+        if block.getparent() is None:
+            continue  # already merged into the block before it
+        while (join := _join_next(block, model)) is not None:
+            joins.append(join)
+    return joins
+
+
+def _join_next(block: etree._Element, model: EnglishModel) -> BlockJoin | None:
+    """Merge the block after ``block`` into it when ``block`` ends with the first fragment of a word."""
+    between, nxt = _following_block(block)
+    if nxt is None:
+        return None
+    last = block[-1] if len(block) else None
+    end_text = (last.tail if last is not None else block.text) or ""
+    frag = _FRAGMENT.search(end_text)
+    cont = _CONTINUATION.match(nxt.text or "")
+    if frag is None or cont is None:
+        return None
+    joined = joined_word(frag.group(1), cont.group(1), model)
+    if joined is None:
+        return None
+
+    sic = E.sic(end_text[frag.start():])
+    marker = E.lb(type=BREAK_TYPE)
+    marker.set("break", "no")
+    marker.tail = block.tail
+    sic.append(marker)
+    for el in between:
+        sic.append(el)  # moves the element with its tail
+    tip = sic[-1]
+    tip.tail = (tip.tail or "") + cont.group(0)
+    choice = E.choice(sic, E.corr(joined, resp="#teiedit", cert="high", type="hyphenation"))
+    choice.tail = (nxt.text or "")[cont.end():] or None
+
+    before = end_text[:frag.start()] or None
+    if last is not None:
+        last.tail = before
+    else:
+        block.text = before
+    block.append(choice)
+    for child in list(nxt):
+        block.append(child)
+    block.tail = nxt.tail
+    parent = nxt.getparent()
+    assert parent is not None
+    parent.remove(nxt)
+    original = end_text[frag.start():] + "\n" + cont.group(0)
+    return BlockJoin(original, joined)
+
+
+def _following_block(block: etree._Element) -> tuple[list[etree._Element], etree._Element | None]:
+    """The breaks and furniture after ``block`` and the block of the same kind after them, if nothing else
+    (no text, no other element) stands between; the block must carry no attributes, since it is merged away."""
+    if (block.tail or "").strip():
+        return [], None
+    between: list[etree._Element] = []
+    sib = block.getnext()
+    while sib is not None and _tei_name(sib) in BETWEEN and not (sib.tail or "").strip():
+        between.append(sib)
+        sib = sib.getnext()
+    if sib is None or _tei_name(sib) != _tei_name(block) or sib.attrib:
+        return [], None
+    return between, sib
+
+
+def _tei_name(el: etree._Element) -> str | None:
+    if not isinstance(el.tag, str) or etree.QName(el).namespace != TEI_NS:
+        return None
+    return local_name(el)
