@@ -10,10 +10,12 @@ because across a block the next fragment may come from elsewhere (a page out of 
 compound). Two fragments are joined only when all of these hold:
 
 - the continuation starts with a lowercase letter (``Soviet-`` / ``Remarks on …`` is not a continuation);
+  when the next block begins in shifted-font text, already marked by the shift repair (``Commu-`` /
+  ``pkuv"``), the continuation is that text shifted back (``nist``), and the join replaces the shift repair;
 - the joined word is a known word;
 - the fragments are not words in their own right, or at least one of them is rarer than the joined word:
   two fragments that are both commoner words stay apart (``well-`` / ``being``, ``long-`` / ``term``, and
-  ``com-`` / ``in advance``, where the text after the break is not the rest of the word).
+  ``com-`` / ``in advance``, where the text after the break is not the rest of the word);
 - both blocks are of the same kind (``p`` and ``p``), with nothing but breaks and page furniture between them:
   a ``p`` ending with ``well-`` and followed by a list is not a broken word.
 
@@ -39,6 +41,7 @@ from lxml import etree
 
 from teiedit.document import TEI_NS, E, local_name
 from teiedit.repair.model import EnglishModel
+from teiedit.repair.shift import decode
 
 #: Blocks whose hyphenated last word may go on in the next block of the same kind.
 BLOCKS = frozenset({"p", "ab"})
@@ -60,6 +63,8 @@ class BlockJoin:
 
     original: str
     reading: str
+    #: (sic, corr) of the shift repair the continuation was read from and that the join replaces, if any.
+    replaces: tuple[str, str] | None = None
 
 
 def joined_word(head: str, tail: str, model: EnglishModel) -> str | None:
@@ -76,12 +81,12 @@ def joined_word(head: str, tail: str, model: EnglishModel) -> str | None:
 
 
 def join_across_blocks(
-    text_el: etree._Element, model: EnglishModel, skipped: Callable[[etree._Element], bool]
+    text_el: etree._Element, model: EnglishModel, skipped: Callable[[etree._Element], bool], k: int = 0
 ) -> list[BlockJoin]:
     """Join every word hyphenated across two blocks under ``text_el`` (in place); the joins made, in order.
 
     ``skipped``: elements whose content the repair pass never touches (earlier editorial decisions); a block
-    inside one is left alone.
+    inside one is left alone. ``k``: the document's font shift (0: none), for a continuation in shifted text.
     """
     joins: list[BlockJoin] = []
     blocks = [
@@ -91,12 +96,49 @@ def join_across_blocks(
     for block in blocks:
         if block.getparent() is None:
             continue  # already merged into the block before it
-        while (join := _join_next(block, model)) is not None:
+        while (join := _join_next(block, model, k)) is not None:
             joins.append(join)
     return joins
 
 
-def _join_next(block: etree._Element, model: EnglishModel) -> BlockJoin | None:
+@dataclass(frozen=True)
+class _Continuation:
+    """The start of the next block that may finish a word: ``word`` as read, ``source`` its characters as
+    extracted, ``after`` what the corrected reading goes on with, ``rest`` the plain text after it, and
+    ``replaces`` the shift repair it was read from (its sic and corr), if any."""
+
+    word: str
+    source: str
+    after: str
+    rest: str
+    replaces: etree._Element | None = None
+
+
+def _continuation(nxt: etree._Element, k: int) -> _Continuation | None:
+    """The first word of ``nxt``: in its plain text, or in the shift repair it starts with.
+
+    Shifted text after a page break is already marked by the shift repair (``hgtgf"``, read as a near word
+    ``feed``); its sic shifted back gives the letters as printed (``fered``), which may finish the word.
+    """
+    text = nxt.text or ""
+    cont = _CONTINUATION.match(text)
+    if cont is not None:
+        return _Continuation(cont.group(1), cont.group(0), "", text[cont.end():])
+    if text.strip() or not len(nxt) or not k:
+        return None
+    first = nxt[0]
+    sic, corr = first.find(f"{{{TEI_NS}}}sic"), first.find(f"{{{TEI_NS}}}corr")
+    if (_tei_name(first) != "choice" or sic is None or corr is None or len(sic)
+            or corr.get("resp") != "#teiedit" or corr.get("type") != "shift"):
+        return None
+    decoded = decode(sic.text or "", k)
+    word = _CONTINUATION.match(decoded)
+    if word is None or any(c.isalnum() for c in decoded[word.end():]):
+        return None  # not one word (with its punctuation) in shifted text
+    return _Continuation(word.group(1), text + (sic.text or ""), decoded[word.end():], first.tail or "", first)
+
+
+def _join_next(block: etree._Element, model: EnglishModel, k: int) -> BlockJoin | None:
     """Merge the block after ``block`` into it when ``block`` ends with the first fragment of a word."""
     between, nxt = _following_block(block)
     if nxt is None:
@@ -104,10 +146,10 @@ def _join_next(block: etree._Element, model: EnglishModel) -> BlockJoin | None:
     last = block[-1] if len(block) else None
     end_text = (last.tail if last is not None else block.text) or ""
     frag = _FRAGMENT.search(end_text)
-    cont = _CONTINUATION.match(nxt.text or "")
+    cont = _continuation(nxt, k)
     if frag is None or cont is None:
         return None
-    joined = joined_word(frag.group(1), cont.group(1), model)
+    joined = joined_word(frag.group(1), cont.word, model)
     if joined is None:
         return None
 
@@ -119,9 +161,14 @@ def _join_next(block: etree._Element, model: EnglishModel) -> BlockJoin | None:
     for el in between:
         sic.append(el)  # moves the element with its tail
     tip = sic[-1]
-    tip.tail = (tip.tail or "") + cont.group(0)
-    choice = E.choice(sic, E.corr(joined, resp="#teiedit", cert="high", type="hyphenation"))
-    choice.tail = (nxt.text or "")[cont.end():] or None
+    tip.tail = (tip.tail or "") + cont.source
+    choice = E.choice(sic, E.corr(joined + cont.after, resp="#teiedit", cert="high", type="hyphenation"))
+    choice.tail = cont.rest or None
+    replaced = None
+    if cont.replaces is not None:
+        replaced = ("".join(cont.replaces.find(f"{{{TEI_NS}}}sic").itertext()),
+                    "".join(cont.replaces.find(f"{{{TEI_NS}}}corr").itertext()))
+        nxt.remove(cont.replaces)  # its characters are in the new sic, its tail is ``cont.rest``
 
     before = end_text[:frag.start()] or None
     if last is not None:
@@ -135,8 +182,16 @@ def _join_next(block: etree._Element, model: EnglishModel) -> BlockJoin | None:
     parent = nxt.getparent()
     assert parent is not None
     parent.remove(nxt)
-    original = end_text[frag.start():] + "\n" + cont.group(0)
-    return BlockJoin(original, joined)
+    return BlockJoin(_as_extracted(sic, marker), joined + cont.after, replaced)
+
+
+def _as_extracted(sic: etree._Element, marker: etree._Element) -> str:
+    """The characters of ``sic`` as the extraction had them, its break marker read as a line break."""
+    parts = [sic.text or ""]
+    for child in sic:
+        parts.append("\n" if child is marker else "".join(child.itertext()))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _following_block(block: etree._Element) -> tuple[list[etree._Element], etree._Element | None]:

@@ -94,14 +94,28 @@ class RepairDamage:
                     ctx.record("repair", item)
                     done += 1
         for text_el in xpath(doc.root, "//tei:text[not(ancestor::tei:text)]"):
-            for join in join_across_blocks(text_el, model, _skipped):
+            for join in join_across_blocks(text_el, model, _skipped, k):
+                method = "joined across a paragraph or page break"
+                if join.replaces:
+                    _forget(ctx, doc.name, *join.replaces)
+                    method = "shifted text decoded, " + method
                 ctx.record("repair", {"document": doc.name, "original": join.original, "reading": join.reading,
-                                      "type": "hyphenation", "cert": "high",
-                                      "method": "joined across a paragraph or page break"})
+                                      "type": "hyphenation", "cert": "high", "method": method})
                 done += 1
         if done:
             _declare(doc)
         return []
+
+
+def _forget(ctx: PassContext, document: str, original: str, reading: str) -> None:
+    """Drop the record of a shift repair that a join across blocks has replaced (it is no longer in the TEI)."""
+    records = ctx.records.get("repair", [])
+    for i in range(len(records) - 1, -1, -1):
+        r = records[i]
+        if (r.get("document"), r.get("original"), r.get("reading"), r.get("type")) == (
+                document, original, reading, "shift"):
+            del records[i]
+            return
 
 
 def _has_own_text(el: etree._Element) -> bool:
