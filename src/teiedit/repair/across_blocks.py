@@ -105,20 +105,22 @@ def join_across_blocks(
 class _Continuation:
     """The start of the next block that may finish a word: ``word`` as read, ``source`` its characters as
     extracted, ``after`` what the corrected reading goes on with, ``rest`` the plain text after it, and
-    ``replaces`` the shift repair it was read from (its sic and corr), if any."""
+    ``repair`` the shift repair it was read from, if any, with ``replaces`` its (sic, corr) texts."""
 
     word: str
     source: str
     after: str
     rest: str
-    replaces: etree._Element | None = None
+    repair: etree._Element | None = None
+    replaces: tuple[str, str] | None = None
 
 
 def _continuation(nxt: etree._Element, k: int) -> _Continuation | None:
     """The first word of ``nxt``: in its plain text, or in the shift repair it starts with.
 
-    Shifted text after a page break is already marked by the shift repair (``hgtgf"``, read as a near word
-    ``feed``); its sic shifted back gives the letters as printed (``fered``), which may finish the word.
+    Shifted text after a page break is already marked by the shift repair, which reads a word fragment as
+    the nearest whole word; its sic shifted back gives the letters as printed (``pkuv"``: ``nist``), which
+    may finish the word.
     """
     text = nxt.text or ""
     cont = _CONTINUATION.match(text)
@@ -135,7 +137,8 @@ def _continuation(nxt: etree._Element, k: int) -> _Continuation | None:
     word = _CONTINUATION.match(decoded)
     if word is None or any(c.isalnum() for c in decoded[word.end():]):
         return None  # not one word (with its punctuation) in shifted text
-    return _Continuation(word.group(1), text + (sic.text or ""), decoded[word.end():], first.tail or "", first)
+    return _Continuation(word.group(1), text + (sic.text or ""), decoded[word.end():], first.tail or "", first,
+                         (sic.text or "", "".join(corr.itertext())))
 
 
 def _join_next(block: etree._Element, model: EnglishModel, k: int) -> BlockJoin | None:
@@ -164,11 +167,8 @@ def _join_next(block: etree._Element, model: EnglishModel, k: int) -> BlockJoin 
     tip.tail = (tip.tail or "") + cont.source
     choice = E.choice(sic, E.corr(joined + cont.after, resp="#teiedit", cert="high", type="hyphenation"))
     choice.tail = cont.rest or None
-    replaced = None
-    if cont.replaces is not None:
-        replaced = ("".join(cont.replaces.find(f"{{{TEI_NS}}}sic").itertext()),
-                    "".join(cont.replaces.find(f"{{{TEI_NS}}}corr").itertext()))
-        nxt.remove(cont.replaces)  # its characters are in the new sic, its tail is ``cont.rest``
+    if cont.repair is not None:
+        nxt.remove(cont.repair)  # its characters are in the new sic, its tail is ``cont.rest``
 
     before = end_text[:frag.start()] or None
     if last is not None:
@@ -182,7 +182,7 @@ def _join_next(block: etree._Element, model: EnglishModel, k: int) -> BlockJoin 
     parent = nxt.getparent()
     assert parent is not None
     parent.remove(nxt)
-    return BlockJoin(_as_extracted(sic, marker), joined + cont.after, replaced)
+    return BlockJoin(_as_extracted(sic, marker), joined + cont.after, cont.replaces)
 
 
 def _as_extracted(sic: etree._Element, marker: etree._Element) -> str:
