@@ -16,8 +16,9 @@ compound). Two fragments are joined only when all of these hold:
 - the fragments are not words in their own right, or at least one of them is rarer than the joined word:
   two fragments that are both commoner words stay apart (``well-`` / ``being``, ``long-`` / ``term``, and
   ``com-`` / ``in advance``, where the text after the break is not the rest of the word);
-- both blocks are of the same kind (``p`` and ``p``), with nothing but breaks and page furniture between them:
-  a ``p`` ending with ``well-`` and followed by a list is not a broken word.
+- both blocks are of the same kind (``p`` and ``p``), with nothing but breaks and page furniture between them
+  (``pb``, ``fw``, or up to two blocks of the form of a page number or a running head in capitals, which the
+  join turns into ``fw``): a ``p`` ending with ``well-`` and followed by a list is not a broken word.
 
 The TEI shape (``join_across_blocks``): the fragment's block takes in its continuation, and the join is one
 ``choice`` whose ``sic`` keeps every character that stood there, the break included::
@@ -47,6 +48,8 @@ from teiedit.repair.shift import decode
 BLOCKS = frozenset({"p", "ab"})
 #: Elements that may stand between the two blocks (breaks and page furniture); they move into ``sic``.
 BETWEEN = frozenset({"pb", "lb", "cb", "fw", "milestone"})
+#: At most this many blocks that look like page furniture (``furniture_type``) may stand between the halves.
+MAX_FURNITURE = 2
 #: ``lb/@type`` of the marker that stands for the extraction's block break inside ``sic``.
 BREAK_TYPE = "paragraph"
 
@@ -162,7 +165,7 @@ def _join_next(block: etree._Element, model: EnglishModel, k: int) -> BlockJoin 
     marker.tail = block.tail
     sic.append(marker)
     for el in between:
-        sic.append(el)  # moves the element with its tail
+        sic.append(_as_furniture(el))  # moves the element with its tail
     tip = sic[-1]
     tip.tail = (tip.tail or "") + cont.source
     choice = E.choice(sic, E.corr(joined + cont.after, resp="#teiedit", cert="high", type="hyphenation"))
@@ -196,17 +199,60 @@ def _as_extracted(sic: etree._Element, marker: etree._Element) -> str:
 
 def _following_block(block: etree._Element) -> tuple[list[etree._Element], etree._Element | None]:
     """The breaks and furniture after ``block`` and the block of the same kind after them, if nothing else
-    (no text, no other element) stands between; the block must carry no attributes, since it is merged away."""
+    (no text, no other element) stands between; the block must carry no attributes, since it is merged away.
+
+    Page furniture the reader kept as a block of its own (a page number ``. 2``, a running head in capitals)
+    counts as furniture here when a word is broken around it: at most ``MAX_FURNITURE`` such blocks, which
+    become ``fw`` when the join is made (``_as_furniture``).
+    """
     if (block.tail or "").strip():
         return [], None
     between: list[etree._Element] = []
+    furniture = 0
     sib = block.getnext()
-    while sib is not None and _tei_name(sib) in BETWEEN and not (sib.tail or "").strip():
-        between.append(sib)
+    while sib is not None and not (sib.tail or "").strip():
+        if _tei_name(sib) in BETWEEN:
+            between.append(sib)
+        elif furniture < MAX_FURNITURE and _tei_name(sib) == _tei_name(block) and furniture_type(sib):
+            between.append(sib)
+            furniture += 1
+        else:
+            break
         sib = sib.getnext()
     if sib is None or _tei_name(sib) != _tei_name(block) or sib.attrib:
         return [], None
     return between, sib
+
+
+#: A block that is only a page number: digits with punctuation around them (``. 2``, ``- 24 -``, ``17``).
+_PAGE_NUMBER = re.compile(r"[^\w\s]{0,3}\s*\d{1,4}\s*[^\w\s]{0,3}")
+#: A running head: a short line of capitals (and digits, punctuation), at most this many words.
+RUNNING_HEAD_WORDS = 12
+
+
+def furniture_type(el: etree._Element) -> str | None:
+    """``pageNum`` or ``header`` when the block ``el`` (text only, no attributes) has the form of page
+    furniture, else None. Used only between the two halves of a broken word, which are the evidence."""
+    if el.attrib or len(el):
+        return None
+    text = (el.text or "").strip()
+    if _PAGE_NUMBER.fullmatch(text):
+        return "pageNum"
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 3 and all(c.isupper() for c in letters) and len(text.split()) <= RUNNING_HEAD_WORDS:
+        return "header"
+    return None
+
+
+def _as_furniture(el: etree._Element) -> etree._Element:
+    """A block taken for page furniture becomes ``fw`` (its text and tail unchanged); others stay as they are."""
+    if _tei_name(el) in BETWEEN:
+        return el
+    kind = furniture_type(el)
+    el.tag = f"{{{TEI_NS}}}fw"
+    if kind:
+        el.set("type", kind)
+    return el
 
 
 def _tei_name(el: etree._Element) -> str | None:
