@@ -92,15 +92,28 @@ def test_bulletin_repaired_without_losing_a_character(bulletin_conversion) -> No
     assert not [d for d in diags if d.level.value == "fatal"]  # strict mode checks the invariant
     assert len(records["repair"]) > 500
     source_text = BULLETIN.read_text(encoding="utf-8")
+    flat_source = " ".join(source_text.split())
     debris = 0
     for doc in docs:
         for sic in xpath(doc.root, "//tei:text//tei:sic"):
-            assert "".join(sic.itertext()) in source_text
+            if xpath(sic, "tei:lb[@type='paragraph']"):  # a word joined across blocks: the break was blank lines
+                assert " ".join(_with_breaks(sic).split()) in flat_source
+            else:
+                assert "".join(sic.itertext()) in source_text
         for corr in xpath(doc.root, "//tei:text//tei:corr"):
             assert corr.get("resp") == "#teiedit" and corr.get("cert") in {"high", "medium", "low"}
             assert corr.get("type") in {"shift", "letterspace", "ligature", "quote", "hyphenation"}
         debris += serialize_tei(doc.tree).count(b'type="pdf-debris"')
     assert debris >= 2
+
+
+def _with_breaks(sic: etree._Element) -> str:
+    """The text of a ``sic``, its block-break markers read as the line breaks the extraction had there."""
+    parts = [sic.text or ""]
+    for child in sic:
+        parts.append("\n" if etree.QName(child).localname == "lb" else "".join(child.itertext()))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 @pytest.mark.parametrize("src", CLEAN_SOURCES, ids=[p.stem for p in CLEAN_SOURCES])
@@ -224,3 +237,54 @@ def test_damage_across_inline_markup_is_reported_not_applied(tmp_path: Path) -> 
     assert [r["original"] for r in skipped] == ['qhŁekcnu"']
     assert "Soviet" in [c.text for c in xpath(doc.root, "//tei:corr")]
     assert xpath(doc.root, "//tei:hi")[0].text == 'Łekcnu"'
+
+
+@pytest.mark.parametrize(
+    ("head", "tail", "joined"),
+    [
+        ("Commu", "nist", "Communist"),  # neither fragment is a word
+        ("inde", "pendent", "independent"),
+        ("active", "ly", "actively"),  # one fragment is a word, but rarer than the joined word
+        ("well", "being", None),  # both fragments commoner words than the joined form: a compound
+        ("long", "term", None),
+        ("com", "in", None),  # text after the break that is no continuation
+        ("inde", "Pendent", None),  # upper-case start
+        ("qzx", "vwk", None),  # the joined form is no word
+    ],
+)
+def test_joined_word_across_blocks_table(head: str, tail: str, joined: str | None) -> None:
+    from teiedit.repair.across_blocks import joined_word
+
+    assert joined_word(head, tail, english()) == joined
+
+
+def test_join_across_blocks_recorded_and_replaces_the_shift_repair() -> None:
+    doc = _doc(CASES / "hyphen-across-shifted-text.in.xml")
+    ctx = _repair(doc)
+    joins = [r for r in ctx.records["repair"] if r["type"] == "hyphenation"]
+    assert [(r["original"], r["reading"], r["cert"]) for r in joins] == [('Commu-\n\npkuv"', "Communist ", "high")]
+    assert "shifted text decoded" in str(joins[0]["method"])
+    # the shift repair of the continuation is gone from the TEI and so from the report
+    assert not [r for r in ctx.records["repair"] if r["original"] == 'pkuv"']
+    assert len(ctx.records["repair"]) == len(xpath(doc.root, "//tei:text//tei:corr"))
+    assert len(xpath(doc.root, "//tei:body/tei:p")) == 1
+
+
+def test_join_across_blocks_splits_back_to_the_extracted_blocks() -> None:
+    """Undoing a join (the source's reading, cut at the break marker) gives back the blocks as extracted."""
+    src = CASES / "hyphen-across-page-number.in.xml"
+    extracted = [original_reading(p) for p in xpath(_doc(src).root, "//tei:body/tei:p")]
+    doc = _doc(src)
+    _repair(doc)
+    merged = xpath(doc.root, "//tei:body/tei:p")
+    assert len(merged) == 1
+    sic = xpath(merged[0], "tei:choice/tei:sic")[0]
+    assert [(etree.QName(el).localname, el.get("type"), el.get("break")) for el in sic] == [
+        ("lb", "paragraph", "no"), ("fw", "pageNum", None), ("pb", None, None)]
+    marker = sic[0]
+    marker.tail = "\uE000" + (marker.tail or "")  # a private-use sentinel
+    first, rest = original_reading(merged[0]).split("\uE000")
+    assert first == extracted[0]
+    between, _, second = rest.partition("bers")
+    assert " ".join(between.split()) == ". 2"  # the page furniture, kept in sic
+    assert "bers" + second == extracted[1]

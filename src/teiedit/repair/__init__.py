@@ -8,7 +8,8 @@ The parts: ``model`` (the English language model and the document's own words), 
 are damaged: a hidden Markov model over tokens), ``shift`` (undoing shifted fonts, finding the offset),
 ``letterspace`` (re-cutting letter-spaced runs into words), ``ligature`` and ``quotes`` (glyph debris, in damaged
 words and in clean text), ``spelling`` (near-word correction of garbled words), ``hyphenation`` (words broken
-across a line), ``debris`` (raw PDF operators). Every decision compares costs under the English model; there
+across a line), ``across_blocks`` (words broken across a paragraph or page break: works on the TEI tree, run
+by the pass after the repairs of each block), ``debris`` (raw PDF operators). Every decision compares costs under the English model; there
 are no lists of expected words.
 """
 

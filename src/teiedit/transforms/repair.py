@@ -8,7 +8,9 @@ only when it lies inside one text node; it becomes
     <choice><sic>vjg"</sic><corr resp="#teiedit" cert="high" type="shift">the</corr></choice>
 
 (``sic`` keeps every damaged character, so the original reading is unchanged), and raw PDF operators become
-``<seg type="pdf-debris">…</seg>``. Already edited spans (``choice``, ``sic``, ``corr``, ``reg``, ``orig``,
+``<seg type="pdf-debris">…</seg>``. A word hyphenated across a paragraph or page break of the extraction
+(``Commu-`` ending one ``p``, ``nist`` starting the next) is joined last, across the two blocks: the blocks are
+merged and the break is kept inside ``sic`` as ``lb[@type="paragraph"]`` (``teiedit.repair.across_blocks``). Already edited spans (``choice``, ``sic``, ``corr``, ``reg``, ``orig``,
 teiedit's notes, debris) are left alone, so running the pass twice changes nothing. Every repair is recorded
 with its confidence for the conversion report, and the conventions are declared in
 ``encodingDesc/editorialDecl/correction``.
@@ -25,6 +27,7 @@ from lxml import etree
 from teiedit.diagnostics import Diagnostic
 from teiedit.document import TEI_NS, E, TeiDocument, local_name, xpath
 from teiedit.repair import Repair, document_shift, document_words, english, find_repairs
+from teiedit.repair.across_blocks import join_across_blocks
 from teiedit.transforms import PassContext, register
 
 #: Elements whose content the pass never touches: earlier editorial decisions and teiedit's own output.
@@ -90,9 +93,29 @@ class RepairDamage:
                         item["shift"] = k
                     ctx.record("repair", item)
                     done += 1
+        for text_el in xpath(doc.root, "//tei:text[not(ancestor::tei:text)]"):
+            for join in join_across_blocks(text_el, model, _skipped, k):
+                method = "joined across a paragraph or page break"
+                if join.replaces:
+                    _forget(ctx, doc.name, *join.replaces)
+                    method = "shifted text decoded, " + method
+                ctx.record("repair", {"document": doc.name, "original": join.original, "reading": join.reading,
+                                      "type": "hyphenation", "cert": "high", "method": method})
+                done += 1
         if done:
             _declare(doc)
         return []
+
+
+def _forget(ctx: PassContext, document: str, original: str, reading: str) -> None:
+    """Drop the record of a shift repair that a join across blocks has replaced (it is no longer in the TEI)."""
+    records = ctx.records.get("repair", [])
+    for i in range(len(records) - 1, -1, -1):
+        r = records[i]
+        if (r.get("document"), r.get("original"), r.get("reading"), r.get("type")) == (
+                document, original, reading, "shift"):
+            del records[i]
+            return
 
 
 def _has_own_text(el: etree._Element) -> bool:
