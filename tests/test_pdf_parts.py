@@ -115,7 +115,8 @@ def test_folio_pages_are_html_with_their_strings_escaped_and_split_into_jobs() -
     numbers = [folios.add(f) for f in fol.section(1, 5, "A & B", "<Title>")]
     assert numbers == [0, 1, 2, 3, 4]
     jobs = folios.jobs(2)
-    assert [j.output for j in jobs] == ["folios-0", "folios-1"]
+    assert [j.output for j in jobs] == ["the page numbers and running heads (1 of 2)",
+                                        "the page numbers and running heads (2 of 2)"]
     pages = [_doc(j.html).xpath("//div[contains(@class, 'folio')]") for j in jobs]
     assert [len(p) for p in pages] == [3, 2]
     assert pages[0][1].get("data-head") == "A & B" and pages[1][0].get("data-head") == "A & B"

@@ -267,10 +267,13 @@ class FolioList:
         return len(self.folios) - 1
 
     def jobs(self, parts: int) -> list[PrintJob]:
-        """The folios as up to ``parts`` layout jobs of about equal size (named folios-0, folios-1, …)."""
+        """The folios as up to ``parts`` layout jobs of about equal size, in order; their names are what
+        the progress display shows."""
         size = max(1, -(-len(self.folios) // max(1, parts)))
-        return [PrintJob(f"folios-{n}", fol.folio_html(self.folios[i:i + size]), variant=None)
-                for n, i in enumerate(range(0, len(self.folios), size))]
+        starts = range(0, len(self.folios), size)
+        return [PrintJob(f"the page numbers and running heads ({n + 1} of {len(starts)})",
+                         fol.folio_html(self.folios[i:i + size]), variant=None)
+                for n, i in enumerate(starts)]
 
 
 def book_folios(p: PrintPlan, where: Placement, front: LaidOut, index_pages: int,
