@@ -3,9 +3,10 @@ the parts that print them (the contents and the index).
 
 xslt/print/edition.xsl makes the whole book as one HTML document: title page and front matter, one
 ``article.document`` per document, the index. :func:`split_book` cuts it into a front part, one part per
-document and an index part, each a complete HTML document with the book's head. A part's links to
-targets in other parts would be dropped by WeasyPrint, so :func:`with_link_sink` adds those targets on
-pages of their own at the end of the part; the assembly leaves those pages out.
+document and an index part, each a complete HTML document with the book's head. The contents and the
+index link to targets in other parts, which WeasyPrint would drop, so :func:`with_link_sink` adds those
+targets on pages of their own at the end of the part; the assembly leaves those pages out. A document's
+part gets no such pages (xslt/print makes no links between documents): its PDF is exactly its pages.
 """
 
 from __future__ import annotations
