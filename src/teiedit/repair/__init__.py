@@ -55,6 +55,10 @@ class Repair:
         }
 
 
+#: Stands between two blocks of one text (the items of a list inside a paragraph-like element): white space
+#: to the finders, never part of a word, not a line break (no hyphenation is joined across it).
+BLOCK_BREAK = "\u2029"
+
 _SUSPECT = re.compile(r"(?<!\S)(?:\S )+\S(?!\S)|\S{3,}")
 
 
@@ -164,9 +168,9 @@ def _shifted_words(
         if i >= s.end:
             break
         j = i
-        while j < s.end and text[j] not in seps:
+        while j < s.end and text[j] not in seps and text[j] != BLOCK_BREAK:
             j += 1
-        end = min(j + 1, s.end)
+        end = j if j < s.end and text[j] == BLOCK_BREAK else min(j + 1, s.end)
         core = "".join(text[i:end].split())
         if all(c in seps for c in core) and spans:
             spans[-1] = (spans[-1][0], end)  # a lone shifted space belongs to the word before it
@@ -380,6 +384,12 @@ def _readings(core: str) -> list[tuple[str, str, str, str]]:
         j -= 1
     del q_lead
     variants = [(lead, body, trail, "decoded")]
+    # A ligature glyph that extracted as a symbol (``£ngu``: ``£`` stands for ``fi``) sits at the word's edge
+    # as if it were punctuation: read it as part of the word too.
+    a = len(lead) - len(lead.rstrip("".join(c for c in lead if not c.isascii() and not c.isspace())))
+    b = len(trail) - len(trail.lstrip("".join(c for c in trail if not c.isascii() and not c.isspace())))
+    if (a or b) and body:
+        variants.append((lead[:len(lead) - a], lead[len(lead) - a:] + body + trail[:b], trail[b:], "decoded"))
     if i or j < len(body):
         inner = body[i:j]
         inner_m = _PUNCT_EDGE.match(inner)

@@ -26,7 +26,14 @@ from lxml import etree
 
 from teiedit.diagnostics import Diagnostic
 from teiedit.document import TEI_NS, E, TeiDocument, local_name, xpath
-from teiedit.repair import Repair, document_shift, document_words, english, find_repairs
+from teiedit.repair import (
+    BLOCK_BREAK,
+    Repair,
+    document_shift,
+    document_words,
+    english,
+    find_repairs,
+)
 from teiedit.repair.across_blocks import join_across_blocks
 from teiedit.transforms import PassContext, register
 
@@ -53,9 +60,15 @@ class _Segment:
     """One text node of a container: ``owner.text`` or ``owner.tail``, at ``offset`` in the container's string."""
 
     owner: etree._Element
-    kind: str  # "text" | "tail"
+    kind: str  # "text" | "tail" | "break" (between blocks nested in the container: no text node)
     offset: int
     value: str
+
+
+#: Blocks that may sit inside a container with text of its own (the items of a distribution list inside an
+#: ``ab``): their texts are kept apart by a break, so that words of two items never read as one.
+_BLOCKS = frozenset({"list", "item", "p", "ab", "l", "lg", "head", "label", "table", "row", "cell",
+                     "opener", "closer", "dateline", "salute", "signed", "floatingText", "div"})
 
 
 @register
@@ -165,7 +178,12 @@ def _segments(container: etree._Element) -> list[_Segment]:
         add(el, "text", el.text)
         for child in el:
             if not _skipped(child):
+                block = local_name(child) in _BLOCKS
+                if block:
+                    add(child, "break", BLOCK_BREAK)
                 walk(child)
+                if block:
+                    add(child, "break", BLOCK_BREAK)
             add(child, "tail", child.tail)
 
     walk(container)
@@ -177,6 +195,8 @@ def _place(segs: list[_Segment], repairs: list[Repair]) -> list[tuple[_Segment, 
     (spanning inline markup) are left out."""
     placed: list[tuple[_Segment, list[Repair]]] = []
     for seg in segs:
+        if seg.kind == "break":
+            continue
         inside = [r for r in repairs if seg.offset <= r.start and r.end <= seg.offset + len(seg.value)]
         if inside:
             placed.append((seg, inside))
