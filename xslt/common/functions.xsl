@@ -186,13 +186,16 @@
        Only footnotes and endnotes are numbered: @n when the note has one, else its position among the
        numbered notes of its document (te:doc-scope). -->
 
-  <!-- Elements whose content is a line of running text: a note inside one is called from a point of it. -->
-  <xsl:variable name="te:running-text" as="xs:string*"
+  <!-- Elements whose HTML counterpart only takes phrasing content: inside them blocks become spans
+       (te:in-phrasing in html/text.xsl). -->
+  <xsl:variable name="te:phrasing-parents" as="xs:string*"
     select="('p', 'head', 'l', 'ab', 'dateline', 'salute', 'signed', 'label', 'figDesc', 'hi', 'q', 'seg',
              'persName', 'placeName', 'orgName', 'name', 'rs', 'date', 'title', 'trailer', 'byline', 'docTitle',
              'titlePart', 'docAuthor', 'docDate', 'emph', 'term', 'foreign', 'ref', 'num', 'measure', 'addrLine',
-             'sic', 'corr', 'orig', 'reg', 'abbr', 'expan', 'supplied', 'unclear', 'add', 'del', 'choice', 'gap',
-             'item', 'cell', 'bibl', 'speaker', 'stage')"/>
+             'sic', 'corr', 'orig', 'reg', 'abbr', 'expan', 'supplied', 'unclear', 'add', 'del', 'choice', 'gap')"/>
+  <!-- Elements whose content is a line of running text: a note inside one is called from a point of it. -->
+  <xsl:variable name="te:running-text" as="xs:string*"
+    select="($te:phrasing-parents, 'item', 'cell', 'bibl', 'speaker', 'stage')"/>
 
   <xsl:function name="te:note-kind" as="xs:string">
     <xsl:param name="note" as="element()"/>

@@ -15,14 +15,7 @@
                           select="$value + 1"/>
   </xsl:accumulator>
 
-  <!-- Elements whose HTML counterpart only takes phrasing content: inside them blocks become spans. -->
-  <xsl:variable name="te:phrasing-parents" as="xs:string*"
-    select="('p', 'head', 'l', 'ab', 'dateline', 'salute', 'signed', 'label', 'figDesc', 'hi', 'q', 'seg',
-             'persName', 'placeName', 'orgName', 'name', 'rs', 'date', 'title', 'trailer', 'byline', 'docTitle',
-             'titlePart', 'docAuthor', 'docDate', 'emph', 'term', 'foreign', 'ref', 'num', 'measure', 'addrLine',
-             'sic', 'corr', 'orig', 'reg', 'abbr', 'expan', 'supplied', 'unclear', 'add', 'del', 'choice', 'gap')"/>
-
-<!-- True where HTML allows only phrasing content. A footnote's content is rendered in a list item, so
+  <!-- True where HTML allows only phrasing content. A footnote's content is rendered in a list item, so
        only phrasing ancestors inside the note count there. -->
   <xsl:function name="te:in-phrasing" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
