@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -49,6 +48,7 @@ from teiedit.builders.pdf_layout import (  # noqa: F401 -- re-exported for calle
 from teiedit.builders.pdf_parts import BookParts, fill_contents, fill_index, part_pages, split_book
 from teiedit.config import Edition
 from teiedit.document import TEI_NS
+from teiedit.epoch import source_date_epoch
 from teiedit.io import read_xml, staged_dir, write_atomic
 from teiedit.resources import xslt_dir
 from teiedit.xslt import transform
@@ -115,14 +115,9 @@ def doc_title(ed: EditionDoc) -> str:
     return " ".join("".join(found[0].itertext()).split()) if found else ed.page
 
 
-def _epoch() -> int | None:
-    value = os.environ.get("SOURCE_DATE_EPOCH", "")
-    return int(value) if value.isdigit() else None
-
-
 def edition_params(edition: Edition) -> dict[str, str]:
     """teiedit.toml values for the title page and the running heads."""
-    epoch = _epoch()
+    epoch = source_date_epoch()
     year = (dt.datetime.fromtimestamp(epoch, dt.UTC) if epoch is not None
             else dt.datetime.now(dt.UTC)).year
     return {
@@ -187,7 +182,7 @@ def plan(files: list[Path], edition: Edition) -> PrintPlan:
             docs.append(ed)
     docs.sort(key=print_order)
     params = edition_params(edition)
-    epoch = _epoch()
+    epoch = source_date_epoch()
     sources = {ed.page: AttachedFile(f"{ed.page}.xml", ed.path.read_bytes(), f"TEI source of {ed.page}.pdf")
                for ed in docs}
     book = None

@@ -10,7 +10,6 @@ attributes CMIF's date profile allows (@when, @notBefore, @notAfter, @from, @to)
 
 from __future__ import annotations
 
-import os
 import re
 import uuid
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from lxml import etree
 from teiedit.config import Edition
 from teiedit.diagnostics import TeieditError
 from teiedit.document import XML_ID, E, local_name, tei
+from teiedit.epoch import source_date_epoch
 from teiedit.exchange.authority import (
     PERSON_PREFERENCE,
     PLACE_PREFERENCE,
@@ -68,10 +68,8 @@ def edition_letters(edition: Edition) -> list[tuple[Path, etree._Element]]:
 
 
 def _timestamp() -> str:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    now = (
-        datetime.fromtimestamp(int(epoch), UTC) if epoch and epoch.isdigit() else datetime.now(UTC)
-    )
+    epoch = source_date_epoch()
+    now = datetime.fromtimestamp(epoch, UTC) if epoch is not None else datetime.now(UTC)
     return now.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 

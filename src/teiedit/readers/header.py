@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-import os
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -11,6 +10,7 @@ from lxml import etree
 from teiedit import __version__
 from teiedit.config import Edition
 from teiedit.document import XML_ID, E
+from teiedit.epoch import source_date_epoch
 
 #: Editorial conventions stated in every converted document; readers and passes may add paragraphs.
 DEFAULT_EDITORIAL_DECL = (
@@ -48,9 +48,9 @@ class HeaderInfo:
 
 def conversion_date() -> str:
     """Today's date, or the date of SOURCE_DATE_EPOCH when set (reproducible builds and golden tests)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return _dt.datetime.fromtimestamp(int(epoch), tz=_dt.UTC).date().isoformat()
+    epoch = source_date_epoch()
+    if epoch is not None:
+        return _dt.datetime.fromtimestamp(epoch, tz=_dt.UTC).date().isoformat()
     return _dt.date.today().isoformat()
 
 
