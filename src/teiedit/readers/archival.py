@@ -27,6 +27,7 @@ from teiedit.readers.build import header_info, make_tei
 from teiedit.readers.citation import parse_archival, source_line_body
 from teiedit.readers.lines import (
     CLASSIFICATION,
+    DISTRIBUTION_HEAD,
     DOC_TITLE,
     EDITORIAL_STATEMENT,
     LANGUAGE_CODES,
@@ -215,10 +216,6 @@ def _continuation(blocks: list[Block], k: int, stop: int, n: int, reach: int = 6
     return 0
 
 
-_DISTRIBUTION = re.compile(r"^(?:\[?distribution(?: list)?\]?:?|-?\s*\d+\s+copies\s+(?:sent|issued|printed)\b)",
-                           re.IGNORECASE)
-
-
 def _ab_extent(blocks: list[Block], k: int, stop: int) -> int:
     """How many blocks from ``k`` form a stamp or a distribution list (0 if ``blocks[k]`` starts neither)."""
     first = blocks[k].one_line
@@ -230,7 +227,7 @@ def _ab_extent(blocks: list[Block], k: int, stop: int) -> int:
             if depth <= 0 or n >= 6:
                 break
         return n
-    if _DISTRIBUTION.match(first):
+    if DISTRIBUTION_HEAD.match(first):
         n = 1
         while k + n < stop and _short_lines(blocks[k + n]):
             n += 1

@@ -23,6 +23,7 @@ import re
 from teiedit.readers.citation import source_line_body
 from teiedit.readers.lines import (
     CLASSIFICATION,
+    DISTRIBUTION_HEAD,
     NUMBERED,
     SIGNED,
     STAMP,
@@ -51,10 +52,9 @@ _DETERMINER = re.compile(r"^(?:The|A|An|This|That|These|Those|His|Her|Its|Our|Th
 
 _REGISTRY = re.compile(r"^(?:No\.|N°|Nr\.)\s*\S{1,20}$")
 _ADDRESSEE = re.compile(r"^(?:To|Dear|Respected|Esteemed|My dear)\s+\S", re.IGNORECASE)
-#: The end of a distribution list, or its head: "4 copies sent", "[Distribution list]:", "2-Archive".
-_DISTRIBUTION = re.compile(
-    r"^(?:\[?distribution(?: list)?\]?:?|-?\s*\d+\s+copies\b|(?:no\.\s*)?\d{1,2}\s?-\s?\S.{0,40}$|"
-    r"(?:drafted|typed|issued|printed)\s+by\b)",
+#: The end of a distribution list besides its head (DISTRIBUTION_HEAD): "4 copies", "2-Archive", "Typed by".
+_DISTRIBUTION_LINE = re.compile(
+    r"^(?:-?\s*\d+\s+copies\b|(?:no\.\s*)?\d{1,2}\s?-\s?\S.{0,40}$|(?:drafted|typed|issued|printed)\s+by\b)",
     re.IGNORECASE,
 )
 
@@ -110,7 +110,7 @@ def _closing_mark(block: Block) -> int:
         return 2
     if len(one) > 160:
         return 0
-    if _DISTRIBUTION.match(one) or SIGNED.match(one):
+    if DISTRIBUTION_HEAD.match(one) or _DISTRIBUTION_LINE.match(one) or SIGNED.match(one):
         return 2
     if date_line(block) or place_date_line(block):
         return 1

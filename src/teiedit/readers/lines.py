@@ -89,6 +89,10 @@ CLASSIFICATION = re.compile(
     r"for\s+official\s+use\b|urgent\b|personal\b)",
     re.IGNORECASE,
 )
+#: The head of a distribution list: "[Distribution list]:", "4 copies sent", "- 3 copies issued".
+DISTRIBUTION_HEAD = re.compile(
+    r"^(?:\[?distribution(?: list)?\]?:?|-?\s*\d+\s+copies\s+(?:sent|issued|printed)\b)", re.IGNORECASE
+)
 #: An archive's stamp as the source's editor describes it: "[Stamp: ...]", "Stamp of the ...".
 STAMP = re.compile(r"^\[?\s*stamp\b", re.IGNORECASE)
 
