@@ -96,8 +96,9 @@ def assemble(front: Piece, parts: Sequence[Piece | None], folios: Sequence[int |
     size = pikepdf.Rectangle(book.pages[0].mediabox)
     dests: dict[str, Array] = {}
     outline: list[OutlineItem] = []
-    front_items = _outline_of(book, {p.obj.objgen: i for i, p in enumerate(book.pages)}, front.pages, 0)
-    _gather_dests(book, front.pages, 0, book, dests)
+    front_local = _page_index(book)
+    front_items = _outline_of(book, front_local, front.pages, 0)
+    _gather_dests(book, front_local, front.pages, 0, book, dests)
     del book.pages[front.pages:]
     outline.extend(front_items)
     opened = []
@@ -108,17 +109,22 @@ def assemble(front: Piece, parts: Sequence[Piece | None], folios: Sequence[int |
         src = _open(part.pdf)
         opened.append(src)
         offset = len(book.pages)
-        local = {p.obj.objgen: i for i, p in enumerate(src.pages)}
+        local = _page_index(src)
         with warnings.catch_warnings():  # named destinations are rebuilt below, for the whole book
             warnings.simplefilter("ignore", pikepdf.exceptions.PageCopyWarning)
             book.pages.extend(src.pages[: part.pages])
-        _gather_dests(src, part.pages, offset, book, dests)
+        _gather_dests(src, local, part.pages, offset, book, dests)
         outline.extend(_outline_of(src, local, part.pages, offset))
     for at, page in enumerate(book.pages):
         _stamp(book, page, folios, at, sheets)
     _set_dests(book, dests)
     _set_outline(book, outline)
     return _save(book)
+
+
+def _page_index(pdf: Pdf) -> dict[tuple[int, int], int]:
+    """Page object -> 0-based page index: destinations and outline items name pages by object."""
+    return {p.obj.objgen: i for i, p in enumerate(pdf.pages)}
 
 
 # -- named destinations -------------------------------------------------------------------------------
@@ -135,9 +141,10 @@ def _named_dests(pdf: Pdf) -> Iterator[tuple[str, Array]]:
             yield str(name), dest
 
 
-def _gather_dests(src: Pdf, kept: int, offset: int, book: Pdf, dests: dict[str, Array]) -> None:
-    """Add ``src``'s named destinations on its first ``kept`` pages, moved to book page offset + i."""
-    local = {p.obj.objgen: i for i, p in enumerate(src.pages)}
+def _gather_dests(src: Pdf, local: dict[tuple[int, int], int], kept: int, offset: int, book: Pdf,
+                  dests: dict[str, Array]) -> None:
+    """Add ``src``'s named destinations on its first ``kept`` pages (``local``: page object -> index), moved
+    to book page offset + i."""
     for name, dest in _named_dests(src):
         i = local.get(dest[0].objgen)
         if i is None or i >= kept or name in dests:
