@@ -13,6 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from teiedit.document import local_name
 from teiedit.io import read_xml
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
@@ -35,8 +36,6 @@ class ElementInfo:
     text: bool = False
 
 
-def _local(el: etree._Element) -> str:
-    return etree.QName(el).localname
 
 
 def _rng_children(el: etree._Element) -> list[etree._Element]:
@@ -67,7 +66,7 @@ class Grammar:
         if el.get("name"):
             return el.get("name", "").split(":")[-1]
         for c in _rng_children(el):
-            if _local(c) == "name":
+            if local_name(c) == "name":
                 return (c.text or "").strip()
             break
         return ""
@@ -75,7 +74,7 @@ class Grammar:
     def _walk(self, node: etree._Element, info: ElementInfo, *, required: bool, seen: set[str],
               top: bool = False) -> None:
         for child in _rng_children(node):
-            kind = _local(child)
+            kind = local_name(child)
             if kind == "element":
                 if not top or child is not node:
                     name = self._name(child)
@@ -103,8 +102,8 @@ class Grammar:
         name = att.get("name", "")
         if not name:
             kids = _rng_children(att)
-            name = (kids[0].text or "").strip() if kids and _local(kids[0]) == "name" else ""
-            if kids and _local(kids[0]) == "name" and kids[0].get("ns") == XML_NS:
+            name = (kids[0].text or "").strip() if kids and local_name(kids[0]) == "name" else ""
+            if kids and local_name(kids[0]) == "name" and kids[0].get("ns") == XML_NS:
                 name = "xml:" + name
         elif att.get("ns") == XML_NS:
             name = "xml:" + name
@@ -116,10 +115,10 @@ class Grammar:
 
     def _values(self, node: etree._Element, a: AttInfo, seen: set[str]) -> None:
         kids = _rng_children(node)
-        if not kids and _local(node) == "attribute":
+        if not kids and local_name(node) == "attribute":
             a.free = True
         for c in kids:
-            kind = _local(c)
+            kind = local_name(c)
             if kind == "value":
                 if (c.text or "") not in a.values:
                     a.values.append(c.text or "")
@@ -128,7 +127,7 @@ class Grammar:
                 if t not in a.datatypes:
                     a.datatypes.append(t)
                 if t in ("string", "token", "normalizedString") and not any(
-                        _local(p) == "param" for p in _rng_children(c)):
+                        local_name(p) == "param" for p in _rng_children(c)):
                     a.free = True
             elif kind == "text":
                 a.free = True

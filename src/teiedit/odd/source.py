@@ -21,15 +21,13 @@ from pathlib import Path
 from lxml import etree
 
 from teiedit.diagnostics import TeieditError
-from teiedit.document import TEI_NS, xpath
+from teiedit.document import TEI_NS, local_name, xpath
 from teiedit.io import read_xml
 
 T = f"{{{TEI_NS}}}"
 SPEC_KINDS = ("elementSpec", "classSpec", "macroSpec", "dataSpec")
 
 
-def _kind(el: etree._Element) -> str:
-    return etree.QName(el).localname
 
 
 class SourceIndex:
@@ -44,7 +42,7 @@ class SourceIndex:
         self.modules = {m.get("ident", "") for m in tree.iter(T + "moduleSpec")}
 
     def in_module(self, module: str, kind: str) -> list[str]:
-        return [i for i, s in self.specs.items() if _kind(s) == kind and s.get("module") == module]
+        return [i for i, s in self.specs.items() if local_name(s) == kind and s.get("module") == module]
 
 
 def _changed_copy(base: etree._Element, change: etree._Element) -> etree._Element:
@@ -140,7 +138,7 @@ class Resolver:
         for node in self.schema_spec:
             if not isinstance(node.tag, str):
                 continue
-            name = _kind(node)
+            name = local_name(node)
             if name == "moduleRef" and node.get("key"):
                 module = node.get("key", "")
                 if module not in src.modules:
@@ -216,15 +214,15 @@ class Resolver:
         while changed:
             changed = False
             for ident, spec in self.chosen.items():
-                if _kind(spec) == "classSpec" and spec.get("type") != "model":
+                if local_name(spec) == "classSpec" and spec.get("type") != "model":
                     continue
-                if _kind(spec) not in ("elementSpec", "classSpec"):
+                if local_name(spec) not in ("elementSpec", "classSpec"):
                     continue
-                if _kind(spec) == "classSpec" and ident not in live:
+                if local_name(spec) == "classSpec" and ident not in live:
                     continue
                 for m in spec.iter(T + "memberOf"):
                     key = m.get("key", "")
-                    if key in self.chosen and key not in live and (_kind(spec) == "elementSpec" or ident in live):
+                    if key in self.chosen and key not in live and (local_name(spec) == "elementSpec" or ident in live):
                         live.add(key)
                         changed = True
         return live
@@ -235,7 +233,7 @@ class Resolver:
             key = ref.get("key")
             if key is None:
                 continue
-            kind = _kind(ref)
+            kind = local_name(ref)
             gone = key not in self.chosen or (kind == "classRef" and key not in live)
             if gone and ref.getparent() is not None:
                 ref.getparent().remove(ref)
@@ -254,7 +252,7 @@ class Resolver:
         self.customise()
         live = self.live_classes()
         for spec in self.chosen.values():
-            if _kind(spec) == "elementSpec":
+            if local_name(spec) == "elementSpec":
                 self.flatten_attributes(spec)
             for content in spec.findall(T + "content"):
                 self.prune(content, live)
@@ -266,9 +264,9 @@ class Resolver:
                 out.set(k, self.schema_spec.get(k, ""))
         for ident in sorted(self.chosen):
             spec = self.chosen[ident]
-            if _kind(spec) == "classSpec" and spec.get("type") == "atts":
+            if local_name(spec) == "classSpec" and spec.get("type") == "atts":
                 continue  # flattened into the elements
-            if _kind(spec) == "classSpec" and ident not in live:
+            if local_name(spec) == "classSpec" and ident not in live:
                 continue
             out.append(spec)
         return out

@@ -19,7 +19,7 @@ from lxml import etree
 
 from teiedit.config import Edition
 from teiedit.dates import find_full_dates
-from teiedit.document import E
+from teiedit.document import E, local_name
 from teiedit.readers.base import Conversion, SetAside, Source, Span
 from teiedit.readers.boilerplate import boilerplate_reason
 from teiedit.readers.build import header_info, make_tei
@@ -132,7 +132,7 @@ class BlogReader:
             if sec and comments is None and target is not intro and len(sec["text"]) > 40:
                 section = E.div(E.head(sec["head"].strip()), E.p(sec["text"]), type="section")
                 conv.spans.append(Span(b.line, "|", "label"))
-                parent = target if local(target) != "div" or target.get("type") != "section" else target.getparent()
+                parent = target if local_name(target) != "div" or target.get("type") != "section" else target.getparent()
                 parent.append(section)
                 target = section
                 k += 1
@@ -165,11 +165,9 @@ class BlogReader:
 
 def append_flow(target: etree._Element, el: etree._Element) -> etree._Element:
     """Append running content where TEI allows it: into the last nested division if there is one."""
-    while len(target) and local(target[-1]) == "div":
+    while len(target) and local_name(target[-1]) == "div":
         target = target[-1]
     target.append(el)
     return target
 
 
-def local(el: etree._Element) -> str:
-    return etree.QName(el).localname
