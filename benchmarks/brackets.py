@@ -30,9 +30,11 @@ from teiedit.pipeline import ConvertOptions, convert_text, source_from_file  # n
 from teiedit.transforms import PassContext, ordered_passes, original_reading, run_passes  # noqa: E402
 from teiedit.transforms.brackets import MarkEditorialBrackets  # noqa: E402
 
-SAMPLE = ("The plan [two words illegible] was sent to comrades Smith and [Jones], S[o] Hwi said, and "
-          "Pak Heon-yeong [Pak Hon Yong] of the CC [Central Committee] Presidium [SIC] replied finances[?] "
-          "[...] Authenticated: [signed] B. Petrov [Document #3] [1]. ")
+SAMPLE = (
+    "The plan [two words illegible] was sent to comrades Smith and [Jones], S[o] Hwi said, and "
+    "Pak Heon-yeong [Pak Hon Yong] of the CC [Central Committee] Presidium [SIC] replied finances[?] "
+    "[...] Authenticated: [signed] B. Petrov [Document #3] [1]. "
+)
 
 
 def _time_pass(doc: TeiDocument, edition: object) -> tuple[float, PassContext]:
@@ -58,7 +60,9 @@ def main() -> int:
     for path in sorted((REPO / "sources").glob("*.txt")):
         # the passes that run before this one in the pipeline (PDF repair, notes, ...), then this one alone
         earlier = [p.name for p in ordered_passes() if p.priority < MarkEditorialBrackets.priority]
-        conversion, _, _ = convert_text(source_from_file(path), edition, ConvertOptions(passes=earlier))
+        conversion, _, _ = convert_text(
+            source_from_file(path), edition, ConvertOptions(passes=earlier)
+        )
         counts: Counter[str] = Counter()
         for doc in conversion.documents:
             elapsed, ctx = _time_pass(doc, edition)
@@ -69,17 +73,23 @@ def main() -> int:
     print(f"pass over all sources: {total * 1000:.1f} ms")
 
     filler = "Plain running prose of the document without any editorial intervention at all. " * 24
-    for label, unit, mb in (("sparse", SAMPLE + filler, args.big_mb), ("dense", SAMPLE, args.dense_mb)):
+    for label, unit, mb in (
+        ("sparse", SAMPLE + filler, args.big_mb),
+        ("dense", SAMPLE, args.dense_mb),
+    ):
         repeats = int(mb * 1_000_000 / len(unit)) or 1
         root = etree.fromstring(
-            f'<TEI xmlns="{TEI_NS}"><teiHeader/><text><body><p/></body></text></TEI>')
+            f'<TEI xmlns="{TEI_NS}"><teiHeader/><text><body><p/></body></text></TEI>'
+        )
         root.find(f".//{{{TEI_NS}}}p").text = unit * repeats
         doc = TeiDocument(tree=etree.ElementTree(root), name="big")
         elapsed, ctx = _time_pass(doc, edition)
         found = len(ctx.records.get("brackets", []))
         size = len(unit) * repeats / 1e6
-        print(f"{label}: one {size:.1f} MB paragraph, {found} brackets: {elapsed:.2f} s "
-              f"({size / elapsed:.1f} MB/s, {found / elapsed:,.0f} brackets/s)")
+        print(
+            f"{label}: one {size:.1f} MB paragraph, {found} brackets: {elapsed:.2f} s "
+            f"({size / elapsed:.1f} MB/s, {found / elapsed:,.0f} brackets/s)"
+        )
     return 0
 
 

@@ -51,11 +51,17 @@ def main() -> int:
     print(f"{'source':<{width}}  {'profile':<12} {'docs':>4}  {'KB':>6}  seconds")
     for path in paths:
         n = path.name
-        print(f"{n:<{width}}  {profiles[n]:<12} {docs[n]:>4}  {path.stat().st_size / 1024:>6.1f}  {best[n]:.3f}")
-    print(f"{'total':<{width}}  {'':<12} {sum(docs.values()):>4}  {size / 1024:>6.1f}  {total:.3f}"
-          f"  ({size / 1024 / total if total else 0:.0f} KB/s; best of {args.repeat})")
+        print(
+            f"{n:<{width}}  {profiles[n]:<12} {docs[n]:>4}  {path.stat().st_size / 1024:>6.1f}  {best[n]:.3f}"
+        )
+    print(
+        f"{'total':<{width}}  {'':<12} {sum(docs.values()):>4}  {size / 1024:>6.1f}  {total:.3f}"
+        f"  ({size / 1024 / total if total else 0:.0f} KB/s; best of {args.repeat})"
+    )
     verdict = "within" if total < TARGET_SECONDS else "OVER"
-    print(f"target < {TARGET_SECONDS:.0f} s for all of {args.sources.name}/: {verdict} ({total:.2f} s)")
+    print(
+        f"target < {TARGET_SECONDS:.0f} s for all of {args.sources.name}/: {verdict} ({total:.2f} s)"
+    )
     return 0 if total < TARGET_SECONDS else 1
 
 

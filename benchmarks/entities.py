@@ -55,8 +55,11 @@ def mentions(p: etree._Element, index: int) -> tuple[str, list[Mention]]:
                 parts.append(child.tail)
         name = local_name(el)
         if name in TYPES and el is not p:
-            link = el.get("ref", "") if name != "date" else " ".join(
-                f"{a}={el.get(a)}" for a in DATE_ATTRS if el.get(a))
+            link = (
+                el.get("ref", "")
+                if name != "date"
+                else " ".join(f"{a}={el.get(a)}" for a in DATE_ATTRS if el.get(a))
+            )
             found.append((index, start, sum(map(len, parts)), name, link))
 
     walk(p)
@@ -87,9 +90,13 @@ def evaluate(verbose: bool) -> None:
             gold += g
             pred += t
         offset += 10_000
-    print(f"dev set: {len(list(EVAL.glob('*.xml')))} files, {sum(len(t.split()) for t in texts.values())} words, "
-          f"{len(gold)} annotated mentions\n")
-    print(f"{'type':<10} {'gold':>5} {'found':>6} {'P':>6} {'R':>6} {'F1':>6}   (span only: P / R / F1)")
+    print(
+        f"dev set: {len(list(EVAL.glob('*.xml')))} files, {sum(len(t.split()) for t in texts.values())} words, "
+        f"{len(gold)} annotated mentions\n"
+    )
+    print(
+        f"{'type':<10} {'gold':>5} {'found':>6} {'P':>6} {'R':>6} {'F1':>6}   (span only: P / R / F1)"
+    )
     g_set, p_set = set(gold), set(pred)
     g_span = {m[:4] for m in gold}
     p_span = {m[:4] for m in pred}
@@ -100,7 +107,9 @@ def evaluate(verbose: bool) -> None:
         ps = {m for m in p_span if m[3] == typ}
         pr, rc, f1 = _prf(len(g & p), len(p), len(g))
         spr, src, sf1 = _prf(len(gs & ps), len(ps), len(gs))
-        print(f"{typ:<10} {len(g):>5} {len(p):>6} {pr:6.3f} {rc:6.3f} {f1:6.3f}   ({spr:.3f} / {src:.3f} / {sf1:.3f})")
+        print(
+            f"{typ:<10} {len(g):>5} {len(p):>6} {pr:6.3f} {rc:6.3f} {f1:6.3f}   ({spr:.3f} / {src:.3f} / {sf1:.3f})"
+        )
     # the same @ref for all mentions of one person
     pred_ref = {m[:4]: m[4] for m in pred}
     per_person: dict[str, Counter[str]] = defaultdict(Counter)
@@ -110,9 +119,13 @@ def evaluate(verbose: bool) -> None:
             per_person[m[4]]["same"] += pred_ref.get(m[:4]) == m[4]
     total = sum(c["all"] for c in per_person.values())
     same = sum(c["same"] for c in per_person.values())
-    print(f"\nmentions of a person carrying that person's @ref: {same}/{total} = {same / total:.3f} "
-          f"({len(per_person)} persons)")
-    worst = sorted(per_person.items(), key=lambda kv: (kv[1]["same"] / kv[1]["all"], -kv[1]["all"]))[:5]
+    print(
+        f"\nmentions of a person carrying that person's @ref: {same}/{total} = {same / total:.3f} "
+        f"({len(per_person)} persons)"
+    )
+    worst = sorted(
+        per_person.items(), key=lambda kv: (kv[1]["same"] / kv[1]["all"], -kv[1]["all"])
+    )[:5]
     print("lowest: " + ", ".join(f"{ref} {c['same']}/{c['all']}" for ref, c in worst))
     if verbose:
         print("\nmissed (gold, not found):")
@@ -140,8 +153,12 @@ def _prf(tp: int, found: int, gold: int) -> tuple[float, float, float]:
 
 
 def speed(megabytes: float) -> None:
-    paras = [p.strip() for f in sorted((ROOT / "sources").glob("*.txt"))
-             for p in read_text(f).text.split("\n\n") if p.strip()]
+    paras = [
+        p.strip()
+        for f in sorted((ROOT / "sources").glob("*.txt"))
+        for p in read_text(f).text.split("\n\n")
+        if p.strip()
+    ]
     target = int(megabytes * 1024 * 1024)
     body: list[str] = []
     size = 0
@@ -151,9 +168,11 @@ def speed(megabytes: float) -> None:
             size += len(p)
             if size >= target:
                 break
-    xml = (f'<TEI xmlns="{TEI_NS}"><teiHeader><fileDesc><titleStmt><title>speed</title></titleStmt>'
-           "<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>"
-           f"<text><body><div>{''.join(body)}</div></body></text></TEI>")
+    xml = (
+        f'<TEI xmlns="{TEI_NS}"><teiHeader><fileDesc><titleStmt><title>speed</title></titleStmt>'
+        "<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>"
+        f"<text><body><div>{''.join(body)}</div></body></text></TEI>"
+    )
     doc = TeiDocument(tree=parse_xml_bytes(xml.encode("utf-8")), name="speed")
     ctx = PassContext(edition=Edition(root=ROOT, registers=ROOT / "tei" / "registers"))
     print(f"\nspeed: {size / 1024 / 1024:.1f} MB of text in {len(body)} paragraphs")
@@ -161,15 +180,23 @@ def speed(megabytes: float) -> None:
         t0, c0 = time.perf_counter(), time.process_time()
         run_passes(doc, ctx, strict=False, only=[name])
         dt, dc = time.perf_counter() - t0, time.process_time() - c0
-        print(f"  {name:<9} {dt:6.2f} s wall, {dc:6.2f} s CPU  ({size / 1024 / 1024 / dc:5.1f} MB/s of CPU)")
+        print(
+            f"  {name:<9} {dt:6.2f} s wall, {dc:6.2f} s CPU  ({size / 1024 / 1024 / dc:5.1f} MB/s of CPU)"
+        )
     n = sum(1 for el in doc.root.iter() if isinstance(el.tag, str) and el.get("resp") == "#teiedit")
     print(f"  {n} elements added")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--verbose", action="store_true", help="list every missed and every wrong mention")
-    parser.add_argument("--mb", type=float, default=10.0, help="megabytes of text for the speed run (default 10)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--verbose", action="store_true", help="list every missed and every wrong mention"
+    )
+    parser.add_argument(
+        "--mb", type=float, default=10.0, help="megabytes of text for the speed run (default 10)"
+    )
     parser.add_argument("--no-speed", action="store_true")
     args = parser.parse_args()
     evaluate(args.verbose)

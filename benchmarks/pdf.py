@@ -47,8 +47,22 @@ def page_images(pdf: Path, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for name, index in wanted.items():
-        subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", "-f", str(index + 1), "-l",
-                        str(index + 1), str(pdf), str(out / name)], check=True)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "80",
+                "-singlefile",
+                "-f",
+                str(index + 1),
+                "-l",
+                str(index + 1),
+                str(pdf),
+                str(out / name),
+            ],
+            check=True,
+        )
         written.append(out / f"{name}.png")
     return written
 
@@ -57,7 +71,9 @@ def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     root = Path(args[0]).resolve() if args else REPO
     edition = load_edition(root)
-    files = [f for f in iter_xml_files([edition.tei]) if not any(p.startswith(".") for p in f.parts)]
+    files = [
+        f for f in iter_xml_files([edition.tei]) if not any(p.startswith(".") for p in f.parts)
+    ]
 
     t0 = time.perf_counter()
     printed = plan(files, edition)
@@ -69,23 +85,35 @@ def main() -> None:
         written = PdfBuilder().build(files, Path(tmp) / "pdf", edition)
         t_all, c_main = time.perf_counter() - t0, time.process_time() - c0
         children = resource.getrusage(resource.RUSAGE_CHILDREN)
-        c_workers = (children.ru_utime + children.ru_stime) - (children0.ru_utime + children0.ru_stime)
+        c_workers = (children.ru_utime + children.ru_stime) - (
+            children0.ru_utime + children0.ru_stime
+        )
         edition_pdf = Path(tmp) / "pdf" / "edition.pdf"
         pages = len(PdfReader(edition_pdf).pages)
         size = edition_pdf.stat().st_size
         total = sum(p.stat().st_size for p in written)
-        images = page_images(edition_pdf, REPO / "tests" / "artifacts") if "--images" in sys.argv else []
+        images = (
+            page_images(edition_pdf, REPO / "tests" / "artifacts") if "--images" in sys.argv else []
+        )
 
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"documents in the book:                 {len(printed.chapter_jobs)}"
-          f" (+{len(printed.singles)} with a PDF of their own only)")
+    print(
+        f"documents in the book:                 {len(printed.chapter_jobs)}"
+        f" (+{len(printed.singles)} with a PDF of their own only)"
+    )
     print(f"XSLT to paged HTML:                    {t_xslt:6.2f} s")
-    print(f"print build, {os.cpu_count()} cores (all PDFs):      {t_all:6.2f} s   {len(written)} PDFs, "
-          f"{total / 1e6:.2f} MB; edition.pdf {pages} pages, {size / 1e6:.2f} MB")
-    print(f"  CPU time: layout workers {c_workers:6.2f} s, main process (XSLT, assembly) {c_main:6.2f} s")
+    print(
+        f"print build, {os.cpu_count()} cores (all PDFs):      {t_all:6.2f} s   {len(written)} PDFs, "
+        f"{total / 1e6:.2f} MB; edition.pdf {pages} pages, {size / 1e6:.2f} MB"
+    )
+    print(
+        f"  CPU time: layout workers {c_workers:6.2f} s, main process (XSLT, assembly) {c_main:6.2f} s"
+    )
     print(f"load average (1, 5, 15 min):           {load}")
-    print(f"target edition.pdf < 30 s:             {'met' if t_all < 30 else 'MISSED'} "
-          "(the whole print build, which includes it)")
+    print(
+        f"target edition.pdf < 30 s:             {'met' if t_all < 30 else 'MISSED'} "
+        "(the whole print build, which includes it)"
+    )
     for image in images:
         print(f"page image: {image}")
 

@@ -91,14 +91,19 @@ def segments(docs: list[TeiDocument]) -> list[Segment]:
                 if name == "choice":
                     sic = xpath(child, "tei:sic | tei:orig")
                     corr = xpath(child, "tei:corr | tei:reg")
-                    out.append(Segment(
-                        "".join(text_of(s, frozenset()) for s in sic),
-                        "".join(text_of(c, frozenset()) for c in corr), True,
-                    ))
+                    out.append(
+                        Segment(
+                            "".join(text_of(s, frozenset()) for s in sic),
+                            "".join(text_of(c, frozenset()) for c in corr),
+                            True,
+                        )
+                    )
                 elif name == "seg" and child.get("type") == "pdf-debris":
                     t = text_of(child, frozenset())
                     out.append(Segment(t, t, True))
-                elif name in {"corr", "reg"} or (name == "note" and child.get("resp") == "#teiedit"):
+                elif name in {"corr", "reg"} or (
+                    name == "note" and child.get("resp") == "#teiedit"
+                ):
                     pass
                 else:
                     walk(child)
@@ -149,7 +154,7 @@ def evaluate(items: list[Item], segs: list[Segment]) -> list[tuple[Item, bool, b
                 found = True
                 corrected.append(s.corr)
             else:
-                corrected.append(s.orig[max(a, st) - st:min(b, end) - st])
+                corrected.append(s.orig[max(a, st) - st : min(b, end) - st])
         reading = "".join(corrected)
         results.append((item, found, norm(reading) == norm(item.reading), reading))
     return results
@@ -182,8 +187,12 @@ def main() -> int:
     t_pass, c_pass = time.perf_counter() - t0, time.process_time() - c0
 
     results = evaluate(load_truth(args.truth), segments(docs))
-    print(f"source: {args.source.name}; truth: {args.truth.relative_to(REPO) if args.truth.is_relative_to(REPO) else args.truth}")
-    print(f"{'kind':<12} {'damaged':>8} {'found':>7} {'repaired':>9} {'left':>6} {'repaired %':>11}")
+    print(
+        f"source: {args.source.name}; truth: {args.truth.relative_to(REPO) if args.truth.is_relative_to(REPO) else args.truth}"
+    )
+    print(
+        f"{'kind':<12} {'damaged':>8} {'found':>7} {'repaired':>9} {'left':>6} {'repaired %':>11}"
+    )
     for kind in KINDS:
         rows = [r for r in results if r[0].kind == kind]
         n, found, rep = len(rows), sum(r[1] for r in rows), sum(r[2] for r in rows)
@@ -193,17 +202,23 @@ def main() -> int:
     by_cert: dict[str, int] = {}
     for r in repairs:
         by_cert[str(r["cert"])] = by_cert.get(str(r["cert"]), 0) + 1
-    print(f"repairs made in the whole bulletin: {len(repairs)} "
-          f"({', '.join(f'{k} {v}' for k, v in sorted(by_cert.items()))})")
-    print(f"repair pass on the whole bulletin: {t_pass:.2f} s wall, {c_pass:.2f} s CPU "
-          f"(+ {t_model:.2f} s wall, {c_model:.2f} s CPU to build the language model once per process)")
+    print(
+        f"repairs made in the whole bulletin: {len(repairs)} "
+        f"({', '.join(f'{k} {v}' for k, v in sorted(by_cert.items()))})"
+    )
+    print(
+        f"repair pass on the whole bulletin: {t_pass:.2f} s wall, {c_pass:.2f} s CPU "
+        f"(+ {t_model:.2f} s wall, {c_model:.2f} s CPU to build the language model once per process)"
+    )
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
     print(f"machine load average {load:.1f} on {os.cpu_count()} CPUs (wall times grow with it)")
     if args.show_misses:
         for item, found, ok, reading in results:
             if not ok:
-                print(f"  {'found' if found else 'MISSED':<6} {item.kind:<11} {item.damaged[:60]!r} -> "
-                      f"{reading[:80]!r} (truth {item.reading[:80]!r})")
+                print(
+                    f"  {'found' if found else 'MISSED':<6} {item.kind:<11} {item.damaged[:60]!r} -> "
+                    f"{reading[:80]!r} (truth {item.reading[:80]!r})"
+                )
     return 0
 
 

@@ -46,7 +46,9 @@ def timed(fn: Callable[[], int], repeat: int) -> tuple[float, int]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--edition", type=Path, default=REPO)
     ap.add_argument("--repeat", type=int, default=3, help="runs per stage; the best time is shown")
     ap.add_argument("--no-pdf", action="store_true")
@@ -54,21 +56,49 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp) / "edition"
-        shutil.copytree(args.edition, work, ignore=shutil.ignore_patterns("out", ".venv", ".git", "tei"))
+        shutil.copytree(
+            args.edition, work, ignore=shutil.ignore_patterns("out", ".venv", ".git", "tei")
+        )
         edition = load_edition(work)
         sources = source_files(edition)
         stages: list[tuple[str, Callable[[], int]]] = [
-            ("convert (sources -> tei/)", lambda: sum(
-                len(r.outputs) for r in convert_files(sources, edition.tei, edition,
-                                                      ConvertOptions(force=True)))),
-            ("validate (tei/)", lambda: len(validate_paths(edition_tei_files(edition),
-                                                           edition_schemas(edition)).files_checked)),
-            ("html (tei/ -> out/html)", lambda: len(get_builder("html").build(
-                edition_tei_files(edition), edition.out / "html", edition))),
+            (
+                "convert (sources -> tei/)",
+                lambda: sum(
+                    len(r.outputs)
+                    for r in convert_files(
+                        sources, edition.tei, edition, ConvertOptions(force=True)
+                    )
+                ),
+            ),
+            (
+                "validate (tei/)",
+                lambda: len(
+                    validate_paths(
+                        edition_tei_files(edition), edition_schemas(edition)
+                    ).files_checked
+                ),
+            ),
+            (
+                "html (tei/ -> out/html)",
+                lambda: len(
+                    get_builder("html").build(
+                        edition_tei_files(edition), edition.out / "html", edition
+                    )
+                ),
+            ),
         ]
         if not args.no_pdf:
-            stages.append(("pdf (tei/ -> out/pdf)", lambda: len(get_builder("pdf").build(
-                edition_tei_files(edition), edition.out / "pdf", edition))))
+            stages.append(
+                (
+                    "pdf (tei/ -> out/pdf)",
+                    lambda: len(
+                        get_builder("pdf").build(
+                            edition_tei_files(edition), edition.out / "pdf", edition
+                        )
+                    ),
+                )
+            )
         print(f"{'stage':32} {'seconds':>9} {'items':>6} {'items/s':>9} {'peak MB':>9}")
         for name, fn in stages:
             seconds, count = timed(fn, args.repeat)

@@ -83,10 +83,16 @@ def main() -> int:
     print(f"compile ODD -> rng, sch, xsd, html        {compile_s:7.3f} s")
     print(f"load RELAX NG (lxml)                      {load_rng:7.3f} s")
     print(f"load Schematron (sch -> XSLT 3 -> Saxon)  {load_sch_s:7.3f} s")
-    print(f"load both (target < 1 s)                  {load_all_s:7.3f} s  {'ok' if load_all_s < 1 else 'SLOW'}")
-    print(f"validate {len(files):3d} files, RNG + Schematron    {warm:7.3f} s  "
-          f"({len(files) / warm:.1f} files/s; target < 2 s: {'ok' if warm < 2 else 'SLOW'})")
-    print(f"load + validate, cold                     {cold:7.3f} s  {'ok' if cold < 2 else 'SLOW'}")
+    print(
+        f"load both (target < 1 s)                  {load_all_s:7.3f} s  {'ok' if load_all_s < 1 else 'SLOW'}"
+    )
+    print(
+        f"validate {len(files):3d} files, RNG + Schematron    {warm:7.3f} s  "
+        f"({len(files) / warm:.1f} files/s; target < 2 s: {'ok' if warm < 2 else 'SLOW'})"
+    )
+    print(
+        f"load + validate, cold                     {cold:7.3f} s  {'ok' if cold < 2 else 'SLOW'}"
+    )
     if args.xsd:
         load_xsd = best(lambda: v.load_xsd(xsd), 1, clear_caches)
         xsd_schemas = v.Schemas(rng=rng, xsd=xsd, use_xsd=True, schematron=False)

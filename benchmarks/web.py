@@ -47,7 +47,9 @@ def main(argv: list[str]) -> None:
         again = builder.build(files, out, edition)
         noop = time.perf_counter() - t
         first_doc = files[0]
-        first_doc.write_bytes(first_doc.read_bytes().replace(b"</TEI>", b"<!-- touched --></TEI>", 1))
+        first_doc.write_bytes(
+            first_doc.read_bytes().replace(b"</TEI>", b"<!-- touched --></TEI>", 1)
+        )
         t = time.perf_counter()
         one = builder.build(files, out, edition)
         touched = time.perf_counter() - t

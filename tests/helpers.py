@@ -27,9 +27,13 @@ def assert_golden(actual: bytes, golden: Path, update: bool) -> None:
     want, got = canonical(golden.read_bytes()), canonical(actual)
     if want != got:
         diff = "\n".join(
-            difflib.unified_diff(want.splitlines(), got.splitlines(), "expected", "actual", lineterm="", n=2)
+            difflib.unified_diff(
+                want.splitlines(), got.splitlines(), "expected", "actual", lineterm="", n=2
+            )
         )
-        pytest.fail(f"output differs from {golden.name} (run with --update-goldens if intended):\n{diff[:6000]}")
+        pytest.fail(
+            f"output differs from {golden.name} (run with --update-goldens if intended):\n{diff[:6000]}"
+        )
 
 
 def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:

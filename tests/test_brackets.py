@@ -21,7 +21,7 @@ from lxml import etree
 from teiedit.config import default_edition
 from teiedit.diagnostics import Level
 from teiedit.document import TEI_NS, TeiDocument, local_name, tei, xpath
-from teiedit.transforms import PassContext, original_reading, ordered_passes, run_passes
+from teiedit.transforms import PassContext, ordered_passes, original_reading, run_passes
 from teiedit.transforms.brackets import DECL_N, editorial_decl_paragraphs, kinds_in
 
 CASES_FILE = Path(__file__).parent / "cases" / "brackets" / "cases.xml"
@@ -30,8 +30,10 @@ REPO = Path(__file__).resolve().parent.parent
 SKELETON = f"""<TEI xmlns="{TEI_NS}" xml:id="doc"><teiHeader><fileDesc><titleStmt><title>T [draft]</title>
 </titleStmt><publicationStmt><p>P [x]</p></publicationStmt><sourceDesc><p>S [illegible]</p></sourceDesc>
 </fileDesc>{{encoding}}</teiHeader><text><body>{{body}}</body></text></TEI>"""
-ENCODING = ('<encodingDesc><appInfo><application ident="teiedit" version="1" xml:id="teiedit">'
-            "<label>teiedit</label></application></appInfo></encodingDesc>")
+ENCODING = (
+    '<encodingDesc><appInfo><application ident="teiedit" version="1" xml:id="teiedit">'
+    "<label>teiedit</label></application></appInfo></encodingDesc>"
+)
 
 
 def _cases() -> list[etree._Element]:
@@ -98,8 +100,12 @@ def test_case_table(case: etree._Element) -> None:
 
 def test_case_outputs_are_valid_tei_all(tei_all: etree.RelaxNG) -> None:
     # each case in its own div (a closer needs a paragraph before it)
-    body = "".join("<div><p>x</p>" + etree.tostring(c.find(tei("out"))[0], encoding="unicode", with_tail=False)
-                   + "</div>" for c in CASES)
+    body = "".join(
+        "<div><p>x</p>"
+        + etree.tostring(c.find(tei("out"))[0], encoding="unicode", with_tail=False)
+        + "</div>"
+        for c in CASES
+    )
     doc = _doc(body)
     _run(doc)  # a second run over the expected output: nothing left to do, still valid
     _assert_valid(tei_all, doc)
@@ -139,15 +145,18 @@ def test_editorial_decl_states_the_kinds_used() -> None:
     paras = xpath(decl[0], f"tei:p[@n='{DECL_N}']")
     assert len(paras) == 1
     text = paras[0].text or ""
-    assert "gap" in text and "supplied" in text and "@rend=\"brackets\"" in text
+    assert "gap" in text and "supplied" in text and '@rend="brackets"' in text
     assert "romanisation" not in text  # only the conventions this document uses
     # appInfo stays first, editorialDecl follows it
     assert [local_name(c) for c in decl[0].getparent()] == ["appInfo", "editorialDecl"]
 
 
 def test_editorial_decl_created_with_encoding_desc_in_schema_order(tei_all: etree.RelaxNG) -> None:
-    doc = _doc("<p>a [...] b</p>", encoding="<profileDesc><langUsage><language ident='en'>English</language>"
-               "</langUsage></profileDesc>")
+    doc = _doc(
+        "<p>a [...] b</p>",
+        encoding="<profileDesc><langUsage><language ident='en'>English</language>"
+        "</langUsage></profileDesc>",
+    )
     _run(doc)
     header = xpath(doc.root, "tei:teiHeader")[0]
     assert [local_name(c) for c in header] == ["fileDesc", "encodingDesc", "profileDesc"]
@@ -155,11 +164,15 @@ def test_editorial_decl_created_with_encoding_desc_in_schema_order(tei_all: etre
 
 
 def test_editorial_decl_goes_before_later_declarations_and_is_not_repeated() -> None:
-    enc = ('<encodingDesc><editorialDecl><p>Orthography as in the original.</p></editorialDecl>'
-           '<tagsDecl><namespace name="x"/></tagsDecl></encodingDesc>')
+    enc = (
+        "<encodingDesc><editorialDecl><p>Orthography as in the original.</p></editorialDecl>"
+        '<tagsDecl><namespace name="x"/></tagsDecl></encodingDesc>'
+    )
     doc = _doc("<p>a [...] b</p>", encoding=enc)
     _run(doc)
-    doc.root.find(f".//{tei('body')}").append(etree.fromstring(f'<p xmlns="{TEI_NS}">more [or] text</p>'))
+    doc.root.find(f".//{tei('body')}").append(
+        etree.fromstring(f'<p xmlns="{TEI_NS}">more [or] text</p>')
+    )
     _run(doc)
     decl = xpath(doc.root, "tei:teiHeader/tei:encodingDesc/tei:editorialDecl")[0]
     assert [local_name(c) for c in decl.getparent()] == ["editorialDecl", "tagsDecl"]
@@ -175,11 +188,31 @@ def test_no_editorial_decl_when_nothing_changed() -> None:
 
 
 def test_editorial_decl_paragraphs_cover_every_kind() -> None:
-    kinds = ["gap", "signature", "supplied", "sic", "unclear", "romanisation", "expansion",
-             "handwritten", "stamp", "note"]
+    kinds = [
+        "gap",
+        "signature",
+        "supplied",
+        "sic",
+        "unclear",
+        "romanisation",
+        "expansion",
+        "handwritten",
+        "stamp",
+        "note",
+    ]
     text = editorial_decl_paragraphs(kinds)[0].text or ""
-    for word in ("gap/desc", "signature", "supplied", "sic", "unclear", "choice", "abbr", "add", "stamp",
-                 "note[@type=\"editorial\"]"):
+    for word in (
+        "gap/desc",
+        "signature",
+        "supplied",
+        "sic",
+        "unclear",
+        "choice",
+        "abbr",
+        "add",
+        "stamp",
+        'note[@type="editorial"]',
+    ):
         assert word in text
 
 
@@ -191,14 +224,63 @@ def test_kinds_in_reads_the_tree() -> None:
 
 # --- property: random text with random brackets -------------------------------------------------------------
 
-_BRACKETS = ["[illegible]", "[two words illegible]", "[...]", "[…]", "[or]", "[Bulganin]", "[SIC]", "[sic]",
-             "[?]", "[signed]", "[signature]", "[Pak Hon Yong]", "[handwritten in the margin: ok]",
-             "[Handwritten: [illegible]]", "[stamp: CC 1]", "[1]", "[ ]", "[", "]", "[[", "]]",
-             "[Central Committee]", "[e]", "[Document #3]", "[2-3 words typed over]", "[date too faded]"]
-_WORDS = ["the", "Pak Heon-yeong", "S", "CC", "finances", "Kim", "replac", "x", "1956", "Nam Il", "won",
-          "Cheong-", "\n", " ", "  ", ", ", ". ", "\"", "’s", "&", "<", "é"]
-_piece = st.one_of(st.sampled_from(_BRACKETS), st.sampled_from(_WORDS),
-                   st.text(alphabet="ab []?.:-’\n", max_size=8))
+_BRACKETS = [
+    "[illegible]",
+    "[two words illegible]",
+    "[...]",
+    "[…]",
+    "[or]",
+    "[Bulganin]",
+    "[SIC]",
+    "[sic]",
+    "[?]",
+    "[signed]",
+    "[signature]",
+    "[Pak Hon Yong]",
+    "[handwritten in the margin: ok]",
+    "[Handwritten: [illegible]]",
+    "[stamp: CC 1]",
+    "[1]",
+    "[ ]",
+    "[",
+    "]",
+    "[[",
+    "]]",
+    "[Central Committee]",
+    "[e]",
+    "[Document #3]",
+    "[2-3 words typed over]",
+    "[date too faded]",
+]
+_WORDS = [
+    "the",
+    "Pak Heon-yeong",
+    "S",
+    "CC",
+    "finances",
+    "Kim",
+    "replac",
+    "x",
+    "1956",
+    "Nam Il",
+    "won",
+    "Cheong-",
+    "\n",
+    " ",
+    "  ",
+    ", ",
+    ". ",
+    '"',
+    "’s",
+    "&",
+    "<",
+    "é",
+]
+_piece = st.one_of(
+    st.sampled_from(_BRACKETS),
+    st.sampled_from(_WORDS),
+    st.text(alphabet="ab []?.:-’\n", max_size=8),
+)
 _text = st.lists(_piece, max_size=14).map("".join)
 
 
@@ -238,15 +320,21 @@ def _block(draw: st.DrawFn) -> etree._Element:
     return block
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(paras=st.lists(_block(), min_size=1, max_size=3))
-def test_property_original_reading_and_validity(paras: list[etree._Element], tei_all: etree.RelaxNG) -> None:
+def test_property_original_reading_and_validity(
+    paras: list[etree._Element], tei_all: etree.RelaxNG
+) -> None:
     doc = _doc("")
     body = xpath(doc.root, "tei:text/tei:body")[0]
     for p in paras:
         body.append(p)
     body.append(etree.fromstring(f'<p xmlns="{TEI_NS}">end</p>'))  # a body needs a paragraph
-    assert tei_all.validate(doc.tree), str(tei_all.error_log)[:500]  # the generator makes valid input
+    assert tei_all.validate(doc.tree), str(tei_all.error_log)[
+        :500
+    ]  # the generator makes valid input
     text_el = xpath(doc.root, "tei:text")[0]
     before = original_reading(text_el)
     _run(doc)
@@ -263,7 +351,14 @@ def test_property_original_reading_and_validity(paras: list[etree._Element], tei
 SOURCE_EXPECTATIONS = {
     "letter-": {"signature": 1, "supplied": 10, "unclear": 2, "expansion": 2},
     "webcapture-": {"gap": 2, "supplied": 12, "romanisation": 11},
-    "bulletin-": {"gap": 10, "supplied": 30, "sic": 2, "handwritten": 1, "expansion": 3, "romanisation": 1},
+    "bulletin-": {
+        "gap": 10,
+        "supplied": 30,
+        "sic": 2,
+        "handwritten": 1,
+        "expansion": 3,
+        "romanisation": 1,
+    },
     "article-": {"unrecognised": 10},
 }
 
@@ -274,8 +369,16 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
     report = out / "report.json"
     from teiedit.cli import main
 
-    code = main(["convert", *map(str, sorted((REPO / "sources").glob("*.txt"))), "--out", str(out / "tei"),
-                 "--report", str(report)])
+    code = main(
+        [
+            "convert",
+            *map(str, sorted((REPO / "sources").glob("*.txt"))),
+            "--out",
+            str(out / "tei"),
+            "--report",
+            str(report),
+        ]
+    )
     assert code == 0
     return out / "tei", json.loads(report.read_text(encoding="utf-8"))
 
@@ -294,7 +397,9 @@ def test_sources_convert_with_brackets_found(converted: tuple[Path, object]) -> 
     entries = _source_entries(report)
     assert len(entries) == 5
     for entry in entries:
-        assert not [d for d in entry["diagnostics"] if d.get("level") == "fatal"], entry["diagnostics"]
+        assert not [d for d in entry["diagnostics"] if d.get("level") == "fatal"], entry[
+            "diagnostics"
+        ]
         records = entry["passes"].get("brackets", [])
         counts = Counter(r["kind"] for r in records)
         stem = Path(entry["source"]).name
@@ -304,8 +409,9 @@ def test_sources_convert_with_brackets_found(converted: tuple[Path, object]) -> 
                     assert counts[kind] >= n, (stem, kind, counts)
 
 
-def test_sources_markup_matches_records_and_reading(converted: tuple[Path, object],
-                                                    tei_all: etree.RelaxNG) -> None:
+def test_sources_markup_matches_records_and_reading(
+    converted: tuple[Path, object], tei_all: etree.RelaxNG
+) -> None:
     out, report = converted
     recorded = Counter()
     for entry in _source_entries(report):
@@ -323,13 +429,19 @@ def test_sources_markup_matches_records_and_reading(converted: tuple[Path, objec
         assert reading.count("[") >= len(xpath(tree.getroot(), "tei:text//*[@rend='brackets']"))
     assert found["gap"] == recorded["gap"] + recorded["signature"]
     assert found["supplied"] == recorded["supplied"]
-    assert found["seg"] == recorded["romanisation"] + recorded["expansion"] + recorded["handwritten"] \
+    assert (
+        found["seg"]
+        == recorded["romanisation"]
+        + recorded["expansion"]
+        + recorded["handwritten"]
         + recorded["stamp"]
+    )
     assert found["note"] == recorded["sic"] + recorded["unclear"] + recorded["note"]
 
 
-def test_source_round_trip_with_and_without_the_pass(capsys: pytest.CaptureFixture[str],
-                                                     tmp_path: Path) -> None:
+def test_source_round_trip_with_and_without_the_pass(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     """The letter's original reading is the same whether the pass runs or not (the pass only adds markup)."""
     src = sorted((REPO / "sources").glob("letter-*.txt"))[0]
     from teiedit.pipeline import ConvertOptions, convert_text, source_from_file
@@ -348,15 +460,20 @@ def test_source_round_trip_with_and_without_the_pass(capsys: pytest.CaptureFixtu
 
 
 def test_case_outputs_are_valid_against_the_project_schema(
-        converted: tuple[Path, object], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    converted: tuple[Path, object], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """The project's RNG and Schematron accept every case output (header taken from a converted letter)."""
     out, _ = converted
     letter = sorted(out.glob("letter-*.xml"))[0]
     root = etree.parse(str(letter)).getroot()
     text = root.find(tei("text"))
     root.remove(text)
-    body = "".join("<div><p>x</p>" + etree.tostring(c.find(tei("out"))[0], encoding="unicode", with_tail=False)
-                   + "</div>" for c in CASES)
+    body = "".join(
+        "<div><p>x</p>"
+        + etree.tostring(c.find(tei("out"))[0], encoding="unicode", with_tail=False)
+        + "</div>"
+        for c in CASES
+    )
     root.append(etree.fromstring(f'<text xmlns="{TEI_NS}"><body>{body}</body></text>'))
     target = tmp_path / "cases.xml"
     target.write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
@@ -368,9 +485,11 @@ def test_every_document_of_a_corpus_is_processed() -> None:
     """A teiCorpus with two TEI documents: brackets in both texts, none in the headers."""
     one = SKELETON.format(encoding="", body="<p>a [illegible] b</p>").replace(' xml:id="doc"', "")
     two = SKELETON.format(encoding="", body="<p>c [or] d</p>").replace(' xml:id="doc"', "")
-    corpus = (f'<teiCorpus xmlns="{TEI_NS}"><teiHeader><fileDesc><titleStmt><title>C [x]</title></titleStmt>'
-              f"<publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc>"
-              f"</teiHeader>{one}{two}</teiCorpus>")
+    corpus = (
+        f'<teiCorpus xmlns="{TEI_NS}"><teiHeader><fileDesc><titleStmt><title>C [x]</title></titleStmt>'
+        f"<publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc>"
+        f"</teiHeader>{one}{two}</teiCorpus>"
+    )
     doc = TeiDocument(tree=etree.ElementTree(etree.fromstring(corpus)), name="corpus")
     ctx = _run(doc)
     assert [r["kind"] for r in ctx.records["brackets"]] == ["gap", "supplied"]

@@ -11,7 +11,9 @@ from pypdf import PdfReader
 
 
 @pytest.fixture
-def built(mini_edition: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Path:
+def built(
+    mini_edition: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> Path:
     monkeypatch.chdir(mini_edition)
     code, _, err = run_cli(["build"], capsys)
     assert code == 0, err
@@ -54,8 +56,13 @@ def test_every_source_paragraph_is_on_its_page(built: Path) -> None:
 def test_pdfs_hold_the_text(built: Path) -> None:
     pdf_dir = built / "out" / "pdf"
     assert sorted(p.name for p in pdf_dir.glob("*.pdf")) == [
-        "edition.pdf", "note-on-cabbages.pdf", "plain-letter.pdf"]
-    text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf_dir / "edition.pdf").pages).split())
+        "edition.pdf",
+        "note-on-cabbages.pdf",
+        "plain-letter.pdf",
+    ]
+    text = " ".join(
+        " ".join(p.extract_text() for p in PdfReader(pdf_dir / "edition.pdf").pages).split()
+    )
     assert "Memorandum on the Cabbage Harvest" in text
     assert "Deliveries to the capital fell by a third" in text
     single = " ".join(PdfReader(pdf_dir / "plain-letter.pdf").pages[0].extract_text().split())
@@ -64,4 +71,7 @@ def test_pdfs_hold_the_text(built: Path) -> None:
 
 def test_tei_files_are_published_with_the_site(built: Path) -> None:
     copied = built / "out" / "html" / "tei" / "note-on-cabbages.xml"
-    assert etree.parse(str(copied)).getroot().get("{http://www.w3.org/XML/1998/namespace}id") == "note-on-cabbages"
+    assert (
+        etree.parse(str(copied)).getroot().get("{http://www.w3.org/XML/1998/namespace}id")
+        == "note-on-cabbages"
+    )

@@ -21,8 +21,18 @@ def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--help"])
     assert info.value.code == 0
     out = capsys.readouterr().out
-    for command in ("init", "build", "convert", "validate", "html", "pdf", "schema", "entities", "export",
-                    "import"):
+    for command in (
+        "init",
+        "build",
+        "convert",
+        "validate",
+        "html",
+        "pdf",
+        "schema",
+        "entities",
+        "export",
+        "import",
+    ):
         assert command in out
 
 
@@ -46,11 +56,15 @@ def test_convert_refuses_bad_input_with_exit_2(
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").glob("*.xml"))
 
 
-def test_convert_decodes_invalid_utf8_and_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_convert_decodes_invalid_utf8_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     src = tmp_path / "latin.txt"
     src.write_bytes("Caf\u00e9 au lait\n\nA second paragraph.\n".encode("cp1252"))
-    code, _, _ = run_cli(["convert", str(src), "--out", str(tmp_path / "out"),
-                          "--report", str(tmp_path / "r.json")], capsys)
+    code, _, _ = run_cli(
+        ["convert", str(src), "--out", str(tmp_path / "out"), "--report", str(tmp_path / "r.json")],
+        capsys,
+    )
     assert code == 0
     xml = (tmp_path / "out" / "latin.xml").read_text(encoding="utf-8")
     assert "Café au lait" in xml and "Windows-1252" in xml
@@ -93,8 +107,11 @@ def test_validate_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     code, out, _ = run_cli(["validate", str(good)], capsys)
     assert code == 0, out
     bad = tmp_path / "tei" / "bad.xml"  # beside good: its xml-model href is relative
-    bad.write_text(good.read_text(encoding="utf-8").replace("<p>A paragraph.</p>",
-                                                            "<p>A <bogus>paragraph</bogus>.</p>"))
+    bad.write_text(
+        good.read_text(encoding="utf-8").replace(
+            "<p>A paragraph.</p>", "<p>A <bogus>paragraph</bogus>.</p>"
+        )
+    )
     code, _, err = run_cli(["validate", str(bad)], capsys)
     assert code == 1
     assert "bad.xml:" in err and "bogus" in err
@@ -112,20 +129,38 @@ def test_validate_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 def test_no_traceback_from_a_real_process(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     proc = subprocess.run(
-        [sys.executable, "-m", "teiedit", "convert", str(tmp_path / "x.txt"), "--out", str(tmp_path)],
-        check=False, capture_output=True, text=True, env=env, cwd=tmp_path,
+        [
+            sys.executable,
+            "-m",
+            "teiedit",
+            "convert",
+            str(tmp_path / "x.txt"),
+            "--out",
+            str(tmp_path),
+        ],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
     )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and "x.txt" in proc.stderr
 
 
-def test_init_creates_an_edition_that_builds(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_init_creates_an_edition_that_builds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "new-edition"
     code, _, _ = run_cli(["init", str(target), "--title", "My Letters"], capsys)
     assert code == 0
-    for part in ("teiedit.toml", "sources", "tei/registers", "schema/teiedit.odd",
-                 "schema/build/teiedit.rng"):
+    for part in (
+        "teiedit.toml",
+        "sources",
+        "tei/registers",
+        "schema/teiedit.odd",
+        "schema/build/teiedit.rng",
+    ):
         assert (target / part).exists(), part
     assert 'title = "My Letters"' in (target / "teiedit.toml").read_text()
     assert run_cli(["init", str(target)], capsys)[0] == 2  # never over an existing edition

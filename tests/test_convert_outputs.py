@@ -17,8 +17,10 @@ WEB = REPO / "tests/cases/readers/webcapture/capture-with-footnote.txt"
 
 def _run(tmp_path: Path, capsys: pytest.CaptureFixture[str], *srcs: Path) -> tuple[int, dict, Path]:
     out = tmp_path / "out"
-    code, _, err = run_cli(["convert", *map(str, srcs), "--out", str(out),
-                            "--report", str(tmp_path / "r.json")], capsys)
+    code, _, err = run_cli(
+        ["convert", *map(str, srcs), "--out", str(out), "--report", str(tmp_path / "r.json")],
+        capsys,
+    )
     assert "Traceback" not in err
     report = json.loads((tmp_path / "r.json").read_text()) if (tmp_path / "r.json").exists() else {}
     return code, report, out
@@ -31,23 +33,36 @@ def test_compilation_gives_whole_and_parts_and_the_report_says_so(
     assert code == 0
     bulletin, web = report["sources"]
     names = [Path(p).name for p in bulletin["outputs"]]
-    assert names == ["bulletin-two-documents.xml", "bulletin-two-documents-01.xml",
-                     "bulletin-two-documents-02.xml", "bulletin-two-documents-03.xml"]
+    assert names == [
+        "bulletin-two-documents.xml",
+        "bulletin-two-documents-01.xml",
+        "bulletin-two-documents-02.xml",
+        "bulletin-two-documents-03.xml",
+    ]
     assert all((out / n).is_file() for n in names)
     assert bulletin["profile"] == "compilation"
     assert any(d.startswith("split into 3 parts") for d in bulletin["decisions"])
-    assert bulletin["set_aside"][0] == {"text": ". 7", "reason": "page number of the printed original (PDF "
-                                        "furniture)", "line": 9}
+    assert bulletin["set_aside"][0] == {
+        "text": ". 7",
+        "reason": "page number of the printed original (PDF furniture)",
+        "line": 9,
+    }
     assert [o["n"] for o in bulletin["orphan_notes"]] == ["4", "3"]
     assert any(s["kind"] == "moved" for s in bulletin["carried_elsewhere"])
     reasons = {s["reason"] for s in web["set_aside"]}
-    assert {"web-site navigation", "funder statement of the web site", "label of a web-page panel"} <= reasons
+    assert {
+        "web-site navigation",
+        "funder statement of the web site",
+        "label of a web-page panel",
+    } <= reasons
     assert web["orphan_notes"] == [{"n": "2", "line": 15, "kind": "marker without a note body"}]
     assert any("decoded as UTF-8" in d for d in web["decisions"])
     assert any("scores:" in d for d in web["decisions"])
 
 
-def test_parts_no_longer_made_are_removed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_parts_no_longer_made_are_removed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     src = tmp_path / "bull.txt"
     shutil.copy(BULLETIN, src)
     _run(tmp_path, capsys, src)
@@ -62,8 +77,9 @@ def test_parts_no_longer_made_are_removed(tmp_path: Path, capsys: pytest.Capture
     assert sorted(p.name for p in out.glob("*.xml")) == ["bull.xml"]
 
 
-def test_two_sources_writing_the_same_file_are_refused(tmp_path: Path,
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_two_sources_writing_the_same_file_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     a = tmp_path / "src" / "bull.txt"
     b = tmp_path / "src" / "bull-01.txt"
     a.parent.mkdir()

@@ -12,7 +12,9 @@ from teiedit.pipeline import ConvertOptions, convert_text, source_from_file
 from teiedit.serialize import serialize_tei
 
 REPO = Path(__file__).resolve().parent.parent
-INPUTS = sorted((REPO / "sources").glob("*.txt")) + sorted((REPO / "tests/cases/readers").glob("*/*.txt"))
+INPUTS = sorted((REPO / "sources").glob("*.txt")) + sorted(
+    (REPO / "tests/cases/readers").glob("*/*.txt")
+)
 
 
 _SCHEMA: list[etree.RelaxNG] = []
@@ -39,12 +41,17 @@ def test_every_output_is_valid_tei_all(tei_all: etree.RelaxNG) -> None:
     for path in INPUTS:
         profile = path.parent.name if path.parent.parent.name == "readers" else None
         source = source_from_file(path)
-        conversion, _, _ = convert_text(source, default_edition(REPO), ConvertOptions(profile=profile))
+        conversion, _, _ = convert_text(
+            source, default_edition(REPO), ConvertOptions(profile=profile)
+        )
         for doc in conversion.documents:
             count += 1
             tree = etree.fromstring(serialize_tei(doc.tree))
             if not tei_all.validate(tree):
-                problems += [f"{path.name} -> {doc.name}: line {e.line}: {e.message}" for e in tei_all.error_log][:5]
+                problems += [
+                    f"{path.name} -> {doc.name}: line {e.line}: {e.message}"
+                    for e in tei_all.error_log
+                ][:5]
     assert count >= len(INPUTS)
     assert not problems, "\n".join(problems[:40])
 
@@ -57,9 +64,15 @@ def test_reader_output_is_valid_against_the_project_schema() -> None:
     problems: list[str] = []
     for path in INPUTS:
         source = source_from_file(path)
-        profile = path.parent.name if path.parent.parent.name == "readers" else detect_profile(source.text)[0]
+        profile = (
+            path.parent.name
+            if path.parent.parent.name == "readers"
+            else detect_profile(source.text)[0]
+        )
         for doc in get_reader(profile).read(source, default_edition(REPO)).documents:
             if not schema.validate(etree.fromstring(serialize_tei(doc.tree))):
-                problems += [f"{path.name} -> {doc.name}: line {e.line}: {e.message}"
-                             for e in schema.error_log][:5]
+                problems += [
+                    f"{path.name} -> {doc.name}: line {e.line}: {e.message}"
+                    for e in schema.error_log
+                ][:5]
     assert not problems, "\n".join(problems[:40])

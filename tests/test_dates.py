@@ -26,13 +26,36 @@ from teiedit.dates import find_dates, parse_date_line
         ("in 1957-9, North", "1957-9", {"from": "1957", "to": "1959"}),
         ("spanning 1960-65,", "1960-65", {"from": "1960", "to": "1965"}),
         ("from 1998 to 2002 have", "1998 to 2002", {"from": "1998", "to": "2002"}),
-        ("from 24 May to 11 June 1956.", "24 May to 11 June 1956", {"from": "1956-05-24", "to": "1956-06-11"}),
-        ("8 Feb. to 27 March 1956", "8 Feb. to 27 March 1956", {"from": "1956-02-08", "to": "1956-03-27"}),
-        ("April 24-29, 1956 (Pyongyang", "April 24-29, 1956", {"from": "1956-04-24", "to": "1956-04-29"}),
-        ("held 30-31 August 1956.", "30-31 August 1956", {"from": "1956-08-30", "to": "1956-08-31"}),
-        ("from 2 to 14 March 1956,", "2 to 14 March 1956", {"from": "1956-03-02", "to": "1956-03-14"}),
-        ("between 19 February and 19 March 1956", "19 February and 19 March 1956",
-         {"from": "1956-02-19", "to": "1956-03-19"}),
+        (
+            "from 24 May to 11 June 1956.",
+            "24 May to 11 June 1956",
+            {"from": "1956-05-24", "to": "1956-06-11"},
+        ),
+        (
+            "8 Feb. to 27 March 1956",
+            "8 Feb. to 27 March 1956",
+            {"from": "1956-02-08", "to": "1956-03-27"},
+        ),
+        (
+            "April 24-29, 1956 (Pyongyang",
+            "April 24-29, 1956",
+            {"from": "1956-04-24", "to": "1956-04-29"},
+        ),
+        (
+            "held 30-31 August 1956.",
+            "30-31 August 1956",
+            {"from": "1956-08-30", "to": "1956-08-31"},
+        ),
+        (
+            "from 2 to 14 March 1956,",
+            "2 to 14 March 1956",
+            {"from": "1956-03-02", "to": "1956-03-14"},
+        ),
+        (
+            "between 19 February and 19 March 1956",
+            "19 February and 19 March 1956",
+            {"from": "1956-02-19", "to": "1956-03-19"},
+        ),
     ],
 )
 def test_dates_found(text: str, span: str, attrs: dict[str, str]) -> None:
@@ -44,9 +67,19 @@ def test_dates_found(text: str, span: str, attrs: dict[str, str]) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "No. 1956", "N° 1578/d", "Grant NRF-2016S1A3A2925361", "fond 0102, opis 12, delo 1029",
-        "20,000 people", "3,500,000 meters", "USD 455.00", "31 June 1956", "2 may 3", "Working Paper #38",
-        "Fond 5, Opis 28, Delo 410, Listy 22-25", "file KM011101, 15–21", "No. 25-C-2261",
+        "No. 1956",
+        "N° 1578/d",
+        "Grant NRF-2016S1A3A2925361",
+        "fond 0102, opis 12, delo 1029",
+        "20,000 people",
+        "3,500,000 meters",
+        "USD 455.00",
+        "31 June 1956",
+        "2 may 3",
+        "Working Paper #38",
+        "Fond 5, Opis 28, Delo 410, Listy 22-25",
+        "file KM011101, 15–21",
+        "No. 25-C-2261",
     ],
 )
 def test_not_dates(text: str) -> None:
@@ -63,13 +96,27 @@ def test_overlaps_are_settled_leftmost_longest() -> None:
     [
         ("31-III-56 x", "31-III-56", "..56-03-31", "1956", "1956-03-31"),
         ("5.IX.56", "5.IX.56", "..56-09-05", "1961", "1956-09-05"),
-        ("5.IX.56", "5.IX.56", "..56-09-05", "1890", None),  # 1856 or 1956: too far from 1890 either way
+        (
+            "5.IX.56",
+            "5.IX.56",
+            "..56-09-05",
+            "1890",
+            None,
+        ),  # 1856 or 1956: too far from 1890 either way
         ("5.6.56", "5.6.56", "::56-06-05", "1956", "1956-06-05"),
-        ("5.6.56", "5.6.56", "::56-06-05", "1957", None),  # all-numeric: only with that very year nearby
+        (
+            "5.6.56",
+            "5.6.56",
+            "::56-06-05",
+            "1957",
+            None,
+        ),  # all-numeric: only with that very year nearby
         ("25/VII. I.", "25/VII", "--07-25", "1956", "--07-25"),
     ],
 )
-def test_dates_without_century(text: str, span: str, when: str, context: str, full: str | None) -> None:
+def test_dates_without_century(
+    text: str, span: str, when: str, context: str, full: str | None
+) -> None:
     from teiedit.dates import century
 
     (found,) = find_dates(text)

@@ -24,16 +24,32 @@ def _doc(header_extra: str, body: str) -> TeiDocument:
 @pytest.mark.parametrize(
     ("header", "body", "expected"),
     [
-        ("", '<div><head>Memorandum of Conversation, <date when="1956-03-12">12 March 1956</date></head><p>x</p></div>',
-         ("1956-03-12", "12 March 1956")),
-        ("", '<div><opener><dateline>Moscow, <date when="1956-10-22">22 Oct.</date></dateline></opener>'
-             '<head>On <date when="1950">1950</date></head><p>x</p></div>', ("1956-10-22", "22 Oct.")),
-        ("", '<div><head>Undated note</head><p>In <date when="1950">1950</date> it rained.</p></div>', None),
-        ('<correspDesc><correspAction type="sent"><date when="1956-01-01"/></correspAction></correspDesc>',
-         '<div><head>Letter, <date when="1956-03-12">12 March 1956</date></head><p>x</p></div>', None),
+        (
+            "",
+            '<div><head>Memorandum of Conversation, <date when="1956-03-12">12 March 1956</date></head><p>x</p></div>',
+            ("1956-03-12", "12 March 1956"),
+        ),
+        (
+            "",
+            '<div><opener><dateline>Moscow, <date when="1956-10-22">22 Oct.</date></dateline></opener>'
+            '<head>On <date when="1950">1950</date></head><p>x</p></div>',
+            ("1956-10-22", "22 Oct."),
+        ),
+        (
+            "",
+            '<div><head>Undated note</head><p>In <date when="1950">1950</date> it rained.</p></div>',
+            None,
+        ),
+        (
+            '<correspDesc><correspAction type="sent"><date when="1956-01-01"/></correspAction></correspDesc>',
+            '<div><head>Letter, <date when="1956-03-12">12 March 1956</date></head><p>x</p></div>',
+            None,
+        ),
     ],
 )
-def test_document_date(header: str, body: str, expected: tuple[str, str] | None, tmp_path: Path) -> None:
+def test_document_date(
+    header: str, body: str, expected: tuple[str, str] | None, tmp_path: Path
+) -> None:
     doc = _doc(header, body)
     diags = run_passes(doc, PassContext(edition=default_edition(tmp_path)), only=["document-date"])
     assert diags == []
@@ -45,6 +61,9 @@ def test_document_date(header: str, body: str, expected: tuple[str, str] | None,
 
 
 def test_a_period_in_a_heading_is_not_the_document_date(tmp_path: Path) -> None:
-    doc = _doc("", '<div><head>The Khrushchev era, <date from="1953" to="1964">1953-1964</date></head><p>x</p></div>')
+    doc = _doc(
+        "",
+        '<div><head>The Khrushchev era, <date from="1953" to="1964">1953-1964</date></head><p>x</p></div>',
+    )
     run_passes(doc, PassContext(edition=default_edition(tmp_path)), only=["document-date"])
     assert doc.root.xpath("//tei:creation", namespaces=NS) == []

@@ -53,7 +53,9 @@ def test_case(src: Path, update_goldens: bool) -> None:
     before = original_reading(doc.root.find("{http://www.tei-c.org/ns/1.0}text"))
     run(doc)
     assert original_reading(doc.root.find("{http://www.tei-c.org/ns/1.0}text")) == before
-    assert_golden(serialize_tei(doc.tree), src.with_name(f"{src.stem}.expected.xml"), update_goldens)
+    assert_golden(
+        serialize_tei(doc.tree), src.with_name(f"{src.stem}.expected.xml"), update_goldens
+    )
 
 
 def test_case_outputs_and_the_edition_registers_are_valid_tei_all(shared: Path) -> None:
@@ -69,17 +71,24 @@ def test_case_outputs_and_the_edition_registers_are_valid_tei_all(shared: Path) 
 
 def test_titles_and_possessives_stay_outside_the_name() -> None:
     body, _ = tagged("<p>Cde. Kim Il Sung's speech and Ambassador Li Sangjo’s letter.</p>")
-    assert names(body) == [("persName", "#p-kim", "Kim Il Sung"), ("persName", "#p-ri", "Li Sangjo")]
+    assert names(body) == [
+        ("persName", "#p-kim", "Kim Il Sung"),
+        ("persName", "#p-ri", "Li Sangjo"),
+    ]
     p = body.find("{http://www.tei-c.org/ns/1.0}p")
     assert p.text == "Cde. " and p[0].tail == "'s speech and Ambassador "
 
 
 def test_bracketed_parts_stay_inside_the_name() -> None:
-    body, _ = tagged('<p>S<supplied rend="brackets">o</supplied> Hwi, <supplied rend="brackets">Bulganin</supplied>'
-                     " and S[o] Hwi and [Bulganin].</p>")
+    body, _ = tagged(
+        '<p>S<supplied rend="brackets">o</supplied> Hwi, <supplied rend="brackets">Bulganin</supplied>'
+        " and S[o] Hwi and [Bulganin].</p>"
+    )
     assert names(body) == [
-        ("persName", "#p-so-hwi", "So Hwi"), ("persName", "#p-bulganin", "Bulganin"),
-        ("persName", "#p-so-hwi", "S[o] Hwi"), ("persName", "#p-bulganin", "[Bulganin]"),
+        ("persName", "#p-so-hwi", "So Hwi"),
+        ("persName", "#p-bulganin", "Bulganin"),
+        ("persName", "#p-so-hwi", "S[o] Hwi"),
+        ("persName", "#p-bulganin", "[Bulganin]"),
     ]
     first, second = body.xpath(".//tei:persName", namespaces=NSMAP)[:2]
     assert etree.QName(first[0]).localname == "supplied"  # the supplied letter is inside the name
@@ -92,22 +101,32 @@ def test_adjectives_and_lower_case_words_are_not_names() -> None:
 
 
 def test_romanisation_variants_link_to_one_entry() -> None:
-    body, _ = tagged("<p>Kim Il-sung, Kim Il Sung, KIM IL SUNG, Kim Ir Sen; Ri Sang-jo [Li Sangjo], Yi Sang-cho.</p>")
+    body, _ = tagged(
+        "<p>Kim Il-sung, Kim Il Sung, KIM IL SUNG, Kim Ir Sen; Ri Sang-jo [Li Sangjo], Yi Sang-cho.</p>"
+    )
     refs = [r for _, r, _ in names(body)]
     assert refs == ["#p-kim"] * 4 + ["#p-ri"] * 3
 
 
 def test_a_name_split_by_a_line_break_is_one_name() -> None:
     body, _ = tagged("<p>Kim Il<lb/>Sung and N. S.<lb/>Khrushchev</p>")
-    assert names(body) == [("persName", "#p-kim", "Kim IlSung"), ("persName", "#p-khrushchev", "N. S.Khrushchev")]
+    assert names(body) == [
+        ("persName", "#p-kim", "Kim IlSung"),
+        ("persName", "#p-khrushchev", "N. S.Khrushchev"),
+    ]
     assert body.xpath("count(.//tei:persName/tei:lb)", namespaces=NSMAP) == 2
 
 
 def test_manual_markup_is_never_changed_or_nested() -> None:
-    body, _ = tagged('<p><persName ref="#someone">Kim Il Sung</persName> and <placeName>Moscow</placeName>'
-                     ' and <orgName type="x">KWP in Moscow</orgName>.</p>')
-    assert names(body) == [("persName", "#someone", "Kim Il Sung"), ("placeName", "", "Moscow"),
-                           ("orgName", "", "KWP in Moscow")]
+    body, _ = tagged(
+        '<p><persName ref="#someone">Kim Il Sung</persName> and <placeName>Moscow</placeName>'
+        ' and <orgName type="x">KWP in Moscow</orgName>.</p>'
+    )
+    assert names(body) == [
+        ("persName", "#someone", "Kim Il Sung"),
+        ("placeName", "", "Moscow"),
+        ("orgName", "", "KWP in Moscow"),
+    ]
     assert not body.xpath(".//*[@resp]")
 
 
@@ -120,18 +139,29 @@ def test_header_is_untouched_but_correspondents_get_refs() -> None:
     sent = header.xpath(".//tei:correspAction[@type='sent']/*", namespaces=NSMAP)
     assert [e.get("ref") for e in sent] == ["#p-ri", "#pl-moscow"]
     # "Kim" alone is a short form: not enough to link a correspondent.
-    assert header.xpath(".//tei:correspAction[@type='received']/tei:persName/@ref", namespaces=NSMAP) == []
+    assert (
+        header.xpath(".//tei:correspAction[@type='received']/tei:persName/@ref", namespaces=NSMAP)
+        == []
+    )
 
 
 def test_short_forms_follow_the_last_mention_and_ambiguity_is_reported() -> None:
     body, ctx = tagged("<p>Li said so. Li Pilgyu came. Li agreed. Khrushchev and Kim spoke.</p>")
     assert names(body) == [
-        ("persName", "#p-ri-pil-gyu", "Li Pilgyu"), ("persName", "#p-ri-pil-gyu", "Li"),
-        ("persName", "#p-khrushchev", "Khrushchev"), ("persName", "#p-kim", "Kim"),
+        ("persName", "#p-ri-pil-gyu", "Li Pilgyu"),
+        ("persName", "#p-ri-pil-gyu", "Li"),
+        ("persName", "#p-khrushchev", "Khrushchev"),
+        ("persName", "#p-kim", "Kim"),
     ]
     reported = [r for r in ctx.records["entities"] if r.get("reason") == "ambiguous"]
-    assert reported == [{"document": "t", "text": "Li", "reason": "ambiguous",
-                         "candidates": ["p-ri", "p-ri-pil-gyu"]}]
+    assert reported == [
+        {
+            "document": "t",
+            "text": "Li",
+            "reason": "ambiguous",
+            "candidates": ["p-ri", "p-ri-pil-gyu"],
+        }
+    ]
 
 
 def test_running_twice_gives_the_same_tree() -> None:
@@ -159,22 +189,34 @@ def test_duplicate_ids_across_registers_are_refused(tmp_path: Path) -> None:
 
 
 def test_an_unresolved_short_form_goes_to_the_much_more_named_entry_with_cert() -> None:
-    body, ctx = tagged("<p>Li said so first.</p>" + "<p>" + "x " * 2100 + "</p>"
-                       "<p>Li Sangjo, Li Sangjo and Li Sangjo wrote; Li Pilgyu did not.</p>")
+    body, ctx = tagged(
+        "<p>Li said so first.</p>" + "<p>" + "x " * 2100 + "</p>"
+        "<p>Li Sangjo, Li Sangjo and Li Sangjo wrote; Li Pilgyu did not.</p>"
+    )
     first = body.xpath(".//tei:persName", namespaces=NSMAP)[0]
     assert (first.text, first.get("ref"), first.get("cert")) == ("Li", "#p-ri", "medium")
-    assert {"document": "t", "text": "Li", "reason": "linked to the most mentioned",
-            "candidates": ["p-ri", "p-ri-pil-gyu"], "ref": "p-ri"} in ctx.records["entities"]
+    assert {
+        "document": "t",
+        "text": "Li",
+        "reason": "linked to the most mentioned",
+        "candidates": ["p-ri", "p-ri-pil-gyu"],
+        "ref": "p-ri",
+    } in ctx.records["entities"]
 
 
 def test_places_in_lower_case_compounds_are_adjectives() -> None:
     body, _ = tagged("<p>anti-Korea struggles, pro-USSR officials, Moscow-Pyongyang relations.</p>")
-    assert names(body) == [("placeName", "#pl-moscow", "Moscow"), ("placeName", "#pl-pyongyang", "Pyongyang")]
+    assert names(body) == [
+        ("placeName", "#pl-moscow", "Moscow"),
+        ("placeName", "#pl-pyongyang", "Pyongyang"),
+    ]
 
 
 def test_romanisation_glosses_in_choice_link_both_forms_inside_their_segs() -> None:
-    body, _ = tagged('<p>comrades <choice><seg>Ri Sang-jo</seg> <seg type="romanisation" rend="brackets">'
-                     "Li Sangjo</seg></choice> and <choice><seg>Kim Il</seg> <seg>Sung</seg></choice>.</p>")
+    body, _ = tagged(
+        '<p>comrades <choice><seg>Ri Sang-jo</seg> <seg type="romanisation" rend="brackets">'
+        "Li Sangjo</seg></choice> and <choice><seg>Kim Il</seg> <seg>Sung</seg></choice>.</p>"
+    )
     assert names(body) == [("persName", "#p-ri", "Ri Sang-jo"), ("persName", "#p-ri", "Li Sangjo")]
     # each name sits inside its seg; choice keeps only seg children
     assert body.xpath("count(.//tei:choice/tei:seg/tei:persName)", namespaces=NSMAP) == 2
@@ -182,22 +224,31 @@ def test_romanisation_glosses_in_choice_link_both_forms_inside_their_segs() -> N
 
 
 def test_names_in_repaired_words_wrap_the_whole_choices() -> None:
-    body, _ = tagged('<p>Cde. <choice><sic>Nk"</sic><corr resp="#teiedit">Li </corr></choice>'
-                     '<choice><sic>Ucpilq."</sic><corr resp="#teiedit">Sangjo, </corr></choice>said.</p>')
+    body, _ = tagged(
+        '<p>Cde. <choice><sic>Nk"</sic><corr resp="#teiedit">Li </corr></choice>'
+        '<choice><sic>Ucpilq."</sic><corr resp="#teiedit">Sangjo, </corr></choice>said.</p>'
+    )
     (name,) = body.xpath(".//tei:persName", namespaces=NSMAP)
     assert name.get("ref") == "#p-ri"
     assert [etree.QName(c).localname for c in name] == ["choice", "choice"]
 
 
 def test_a_name_inside_a_longer_correction_is_marked_in_the_correction() -> None:
-    body, _ = tagged('<p>Talks <choice><sic>h e l d i n M o s c o w</sic><corr resp="#teiedit">held in Moscow'
-                     " in 1956</corr></choice> ended.</p>")
+    body, _ = tagged(
+        '<p>Talks <choice><sic>h e l d i n M o s c o w</sic><corr resp="#teiedit">held in Moscow'
+        " in 1956</corr></choice> ended.</p>"
+    )
     corr = body.find(".//{http://www.tei-c.org/ns/1.0}corr")
-    assert [(etree.QName(c).localname, c.text) for c in corr] == [("placeName", "Moscow"), ("date", "1956")]
+    assert [(etree.QName(c).localname, c.text) for c in corr] == [
+        ("placeName", "Moscow"),
+        ("date", "1956"),
+    ]
     assert body.find(".//{http://www.tei-c.org/ns/1.0}sic").text == "h e l d i n M o s c o w"
 
 
 def test_a_place_name_for_a_group_is_no_place() -> None:
-    body, _ = tagged("""<p>the "Soviet" and "Moscow" factions, the Moscow "group", the Moscow [old] faction;
+    body, _ = (
+        tagged("""<p>the "Soviet" and "Moscow" factions, the Moscow "group", the Moscow [old] faction;
         in Moscow grouped.</p>""")
+    )
     assert names(body) == [("placeName", "#pl-moscow", "Moscow")]

@@ -40,23 +40,31 @@ def test_suggest_lists_unknown_names_with_counts_and_contexts(
     found = {c["text"]: c for c in json.loads(out)}
     assert found["Yun Kong-hum"]["count"] == 2
     assert found["Yun Kong-hum"]["kind"] in {"title", "korean"}
-    assert any("[Yun Kong-hum]" in ctx and "Moscow" in ctx for ctx in found["Yun Kong-hum"]["contexts"])
+    assert any(
+        "[Yun Kong-hum]" in ctx and "Moscow" in ctx for ctx in found["Yun Kong-hum"]["contexts"]
+    )
     assert "N. T. Fedorenko" in found and found["N. T. Fedorenko"]["kind"] == "russian"
     assert found["Ivanov"]["kind"] == "title"
     # names the registers know, marked or not, are not suggested
     assert not [t for t in found if "Kim" in t or "Moscow" in t]
 
 
-def test_suggest_reads_plaintext_sources_too(edition: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_suggest_reads_plaintext_sources_too(
+    edition: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     src = edition / "note.txt"
-    src.write_text("Comrade Pak Kil-yong told Kim Il Sung.\n\nPak Kil-yong left.\n", encoding="utf-8")
+    src.write_text(
+        "Comrade Pak Kil-yong told Kim Il Sung.\n\nPak Kil-yong left.\n", encoding="utf-8"
+    )
     code, out, _ = run_cli(["entities", "suggest", str(src)], capsys)
     assert code == 0
     assert "   2  Pak Kil-yong  (title; note)" in out
     assert "Kim Il Sung" not in out.replace("told Kim Il Sung", "")
 
 
-def test_report_counts_mentions_and_flags_problems(edition: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_report_counts_mentions_and_flags_problems(
+    edition: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, _ = run_cli(["entities", "report", "--format", "json"], capsys)
     assert code == 1  # a link to an id no register has
     report = json.loads(out)
@@ -76,12 +84,16 @@ def test_report_human_output(edition: Path, capsys: pytest.CaptureFixture[str]) 
     assert "unknown id: #p-nobody (in doc)" in out
 
 
-def test_report_without_registers_is_an_error(edition: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_report_without_registers_is_an_error(
+    edition: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     shutil.rmtree(edition / "tei" / "registers")
     code, _, err = run_cli(["entities", "report"], capsys)
     assert code == 2 and "no registers" in err and "Traceback" not in err
 
 
-def test_suggest_missing_path_is_an_error(edition: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_suggest_missing_path_is_an_error(
+    edition: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, _, err = run_cli(["entities", "suggest", "nope.xml"], capsys)
     assert code == 2 and "nope.xml" in err

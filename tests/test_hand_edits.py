@@ -20,7 +20,9 @@ def test_hand_edited_file_is_kept_and_fresh_conversion_written_beside(
     out = tmp_path / "tei"
     assert _convert(src, out, capsys) == 0
     target = out / "doc.xml"
-    edited = target.read_text(encoding="utf-8").replace("First paragraph.", "First paragraph (corrected).")
+    edited = target.read_text(encoding="utf-8").replace(
+        "First paragraph.", "First paragraph (corrected)."
+    )
     target.write_text(edited, encoding="utf-8")
 
     src.write_text("A Title\n\nFirst paragraph, changed source.\n", encoding="utf-8")
@@ -33,7 +35,9 @@ def test_hand_edited_file_is_kept_and_fresh_conversion_written_beside(
     assert "changed source" in target.read_text(encoding="utf-8")
 
 
-def test_unchanged_source_is_not_converted_again(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unchanged_source_is_not_converted_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     src = tmp_path / "doc.txt"
     src.write_text("A Title\n\nText.\n", encoding="utf-8")
     out = tmp_path / "tei"

@@ -23,8 +23,9 @@ TEI = {"tei": "http://www.tei-c.org/ns/1.0"}
 
 
 def make_edition(root: Path) -> Edition:
-    return dataclasses.replace(default_edition(root), title="Test Edition",
-                               base_url="https://example.org/test/")
+    return dataclasses.replace(
+        default_edition(root), title="Test Edition", base_url="https://example.org/test/"
+    )
 
 
 def build(src: Path, out: Path) -> list[Path]:
@@ -50,16 +51,32 @@ def page(site: Path, name: str) -> etree._ElementTree:
         ("letter-a.html", "string(//h1)", "Letter from Anna Berg to Carl Dorn"),
         ("letter-a.html", "string(//title)", "Letter from Anna Berg to Carl Dorn · Test Edition"),
         ("letter-a.html", "string((//time)[1]/@datetime)", "1956-10-12"),
-        ("letter-a.html", "count(//header[@class='site-header']) + count(//main) + count(//footer)", 3.0),
+        (
+            "letter-a.html",
+            "count(//header[@class='site-header']) + count(//main) + count(//footer)",
+            3.0,
+        ),
         ("letter-a.html", "count(//section[contains(@class,'letter')]/h2)", 1.0),
-        ("letter-a.html", "string(//div[@class='tei-opener']/p[@class='tei-salute'])", "Dear Carl,"),
+        (
+            "letter-a.html",
+            "string(//div[@class='tei-opener']/p[@class='tei-salute'])",
+            "Dear Carl,",
+        ),
         ("letter-a.html", "string(//div[@class='tei-list ordered']/p)", "Requests"),
         ("letter-a.html", "count(//div[@class='tei-list ordered']/ol/li)", 2.0),
         ("letter-a.html", "normalize-space(//blockquote)", "A quoted paragraph from The Farmer."),
         ("letter-a.html", "string(//figure/figcaption)", "A drawing of a cart."),
         ("letter-a.html", "string(//div[@class='tei-closer']/p[@class='tei-signed'])", "Anna"),
-        ("letter-a.html", "boolean(//section[contains(@class,'embedded')]//p[.='Ten carts, as said.'])", True),
-        ("letter-a.html", "string(//aside[contains(@class,'note-orphan')])", "An orphan note whose anchor was lost."),
+        (
+            "letter-a.html",
+            "boolean(//section[contains(@class,'embedded')]//p[.='Ten carts, as said.'])",
+            True,
+        ),
+        (
+            "letter-a.html",
+            "string(//aside[contains(@class,'note-orphan')])",
+            "An orphan note whose anchor was lost.",
+        ),
         # footnotes, linked both ways
         ("letter-a.html", "count(//a[@role='doc-noteref'])", 3.0),
         ("letter-a.html", "string(//a[@id='noteref-3']/@class)", "noteref reading-corrected"),
@@ -69,8 +86,16 @@ def page(site: Path, name: str) -> etree._ElementTree:
         ("letter-a.html", "string(//li[@id='note-2']/span[@class='note-kind'])", "Editor: "),
         ("letter-a.html", "boolean(//li[@id='note-3'][contains(@class,'note-teiedit')])", True),
         # editorial interventions: both readings in the page, repairs marked
-        ("letter-a.html", "string(//span[@class='choice repaired']/span[contains(@class,'reading-original')])", "poer"),
-        ("letter-a.html", "string(//span[contains(@class,'reading-corrected') and contains(@class,'repair')])", "poor"),
+        (
+            "letter-a.html",
+            "string(//span[@class='choice repaired']/span[contains(@class,'reading-original')])",
+            "poer",
+        ),
+        (
+            "letter-a.html",
+            "string(//span[contains(@class,'reading-corrected') and contains(@class,'repair')])",
+            "poor",
+        ),
         ("letter-a.html", "string(//span[contains(@class,'repair')]/@data-repair)", "shift"),
         ("letter-a.html", "normalize-space(//span[@class='supplied'])", "[only]"),
         ("letter-a.html", "string(//span[@class='gap']/@data-reason)", "illegible"),
@@ -84,23 +109,54 @@ def page(site: Path, name: str) -> etree._ElementTree:
         ("letter-a.html", "count(//input[@name='reading'])", 2.0),
         # names: linked to the register, with an id for the way back and a description
         ("letter-a.html", "string(//a[@id='m-p-dorn-1']/@href)", "persons.html#p-dorn"),
-        ("letter-a.html", "string(//a[@id='m-p-dorn-1']/@title)", "Carl Dorn: Clerk of the Cooperative."),
+        (
+            "letter-a.html",
+            "string(//a[@id='m-p-dorn-1']/@title)",
+            "Carl Dorn: Clerk of the Cooperative.",
+        ),
         ("letter-a.html", "string(//a[@id='m-o-coop-1']/@aria-describedby)", "desc-o-coop"),
-        ("letter-a.html", "normalize-space(//li[@id='desc-o-coop'])",
-         "Northtown Cooperative: The farmers' cooperative of Northtown."),
+        (
+            "letter-a.html",
+            "normalize-space(//li[@id='desc-o-coop'])",
+            "Northtown Cooperative: The farmers' cooperative of Northtown.",
+        ),
         ("letter-a.html", "string(//span[@class='entity persName'])", "Mr Nobody"),
         ("letter-a.html", "count(//input[@id='highlight-names'])", 1.0),
         # metadata panel
-        ("letter-a.html", "string(//dd[@class='source'])", "Northtown, City Archive, Berg papers, Box 3, folder 7"),
-        ("letter-a.html", "contains(string(//dt[.='Translation']/following-sibling::dd[1]), 'Tara Translator')", True),
+        (
+            "letter-a.html",
+            "string(//dd[@class='source'])",
+            "Northtown, City Archive, Berg papers, Box 3, folder 7",
+        ),
+        (
+            "letter-a.html",
+            "contains(string(//dt[.='Translation']/following-sibling::dd[1]), 'Tara Translator')",
+            True,
+        ),
         ("letter-a.html", "normalize-space(//dd[@class='corresp-received'])", "Carl Dorn"),
-        ("letter-a.html", "normalize-space(//dd[@class='abstract'])", "Anna asks Carl about the harvest."),
+        (
+            "letter-a.html",
+            "normalize-space(//dd[@class='abstract'])",
+            "Anna asks Carl about the harvest.",
+        ),
         ("letter-a.html", "count(//ol[@class='revisions']/li)", 1.0),
-        ("letter-a.html", "string(//a[@class='stable-url']/@href)", "https://example.org/test/letter-a"),
+        (
+            "letter-a.html",
+            "string(//a[@class='stable-url']/@href)",
+            "https://example.org/test/letter-a",
+        ),
         ("letter-a.html", "string(//ul[@class='downloads']//a/@href)", "tei/letter-a.xml"),
-        ("letter-a.html", "string(//head/link[@rel='canonical']/@href)", "https://example.org/test/letter-a"),
+        (
+            "letter-a.html",
+            "string(//head/link[@rel='canonical']/@href)",
+            "https://example.org/test/letter-a",
+        ),
         ("letter-a.html", "string(//head/meta[@name='citation_author']/@content)", "Anna Berg"),
-        ("letter-a.html", "string(//head/meta[@name='description']/@content)", "Anna asks Carl about the harvest."),
+        (
+            "letter-a.html",
+            "string(//head/meta[@name='description']/@content)",
+            "Anna asks Carl about the harvest.",
+        ),
         # neighbours
         ("letter-a.html", "string(//a[@rel='next']/@href)", "letter-b.html"),
         ("letter-a.html", "string(//a[@class='next-letter']/@href)", "letter-b.html"),
@@ -111,24 +167,40 @@ def page(site: Path, name: str) -> etree._ElementTree:
         ("letter-a.html", "count(//ol[@class='numbered-in-text'])", 0.0),
         ("memo-c.html", "count(//a[@class='prev-letter' or @class='next-letter'])", 0.0),
         ("memo-c.html", "string(//a[@rel='prev']/@href)", "letter-b.html"),
-        ("letter-b.html", "string(//a[@class='stable-url']/@href)", "https://example.org/test/letter-b"),
+        (
+            "letter-b.html",
+            "string(//a[@class='stable-url']/@href)",
+            "https://example.org/test/letter-b",
+        ),
         # index
         ("index.html", "count(//table[@id='documents']/tbody/tr)", 4.0),
         ("index.html", "string(//tbody/tr[1]/td[2]/a/@href)", "letter-a.html"),
         ("index.html", "string(//tbody/tr[1]/td[3])", "Anna Berg"),
         ("index.html", "string(//tbody/tr[1]/td[4])", "Carl Dorn"),
         ("index.html", "string(//tbody/tr[3]/@data-kind)", "memorandum"),
-        ("index.html", "string(//tbody/tr[1]/td[6])", "Northtown, City Archive, Berg papers, Box 3, folder 7"),
+        (
+            "index.html",
+            "string(//tbody/tr[1]/td[6])",
+            "Northtown, City Archive, Berg papers, Box 3, folder 7",
+        ),
         ("index.html", "count(//select[@id='filter-year']/option)", 3.0),
         ("index.html", "string(//tbody/tr[3]/@data-persons)", "Kim Chol"),
         # pointers, tables, verse, pages
         ("compilation-s.html", "string(//a[.='Memorandum on the carts']/@href)", "memo-c.html"),
         ("compilation-s.html", "count(//a[.='A part not in this build'])", 0.0),
         ("compilation-s.html", "string(//span[@class='tei-ref'])", "A part not in this build"),
-        ("compilation-s.html", "string(//a[@class='tei-ptr']/@href)", "https://example.org/bulletin"),
+        (
+            "compilation-s.html",
+            "string(//a[@class='tei-ptr']/@href)",
+            "https://example.org/bulletin",
+        ),
         ("compilation-s.html", "string(//table[@class='tei-table']/caption)", "Deliveries"),
         ("compilation-s.html", "string(//table[@class='tei-table']//tr[1]/th[2])", "Carts"),
-        ("compilation-s.html", "string(//table[@class='tei-table']//tr[2]/td[1]/a/@href)", "places.html#pl-north"),
+        (
+            "compilation-s.html",
+            "string(//table[@class='tei-table']//tr[2]/td[1]/a/@href)",
+            "places.html#pl-north",
+        ),
         ("compilation-s.html", "count(//div[@class='tei-lg']/p[@class='tei-l'])", 2.0),
         ("compilation-s.html", "string(//span[@class='tei-pb']/@data-n)", "2"),
         ("compilation-s.html", "string(//span[@lang='de'])", "Wort"),
@@ -136,20 +208,59 @@ def page(site: Path, name: str) -> etree._ElementTree:
         # registers
         ("persons.html", "count(//section[@class='entry'])", 3.0),
         ("persons.html", "string(//section[@id='p-berg']//ul[@class='variants']/li/@lang)", "de"),
-        ("persons.html", "string(//section[@id='p-berg']//dd[@class='description'])", "Farmer in Northtown, writer of letters."),
-        ("persons.html", "string(//section[@id='p-berg']//ul[@class='authority']//a/@href)",
-         "https://www.wikidata.org/wiki/Q4115189"),
-        ("persons.html", "string(//section[@id='p-dorn']//a[@class='mention']/@href)", "letter-a.html#m-p-dorn-1"),
+        (
+            "persons.html",
+            "string(//section[@id='p-berg']//dd[@class='description'])",
+            "Farmer in Northtown, writer of letters.",
+        ),
+        (
+            "persons.html",
+            "string(//section[@id='p-berg']//ul[@class='authority']//a/@href)",
+            "https://www.wikidata.org/wiki/Q4115189",
+        ),
+        (
+            "persons.html",
+            "string(//section[@id='p-dorn']//a[@class='mention']/@href)",
+            "letter-a.html#m-p-dorn-1",
+        ),
         ("persons.html", "count(//section[@id='p-berg']//ul[@class='mentions']/li)", 2.0),
-        ("persons.html", "string(//section[@id='p-dorn']//dd[@class='more-affiliation']//a/@href)", "orgs.html#o-coop"),
-        ("persons.html", "count(//section[@id='p-dorn']//dd[@class='more-affiliation']//a/@aria-describedby)", 0.0),
+        (
+            "persons.html",
+            "string(//section[@id='p-dorn']//dd[@class='more-affiliation']//a/@href)",
+            "orgs.html#o-coop",
+        ),
+        (
+            "persons.html",
+            "count(//section[@id='p-dorn']//dd[@class='more-affiliation']//a/@aria-describedby)",
+            0.0,
+        ),
         ("orgs.html", "count(//section[@id='o-coop']//a[@class='mention'])", 2.0),
-        ("persons.html", "string(//section[@id='p-kim']//dt[.='Birth']/following-sibling::dd[1])", "1901"),
-        ("places.html", "string(//section[@id='pl-capital']//ul[@class='variants']/li)", "Capital City (variant)"),
-        ("places.html", "string(//section[@id='pl-north']//ul[@class='authority']//a/@href)", "https://www.geonames.org/2643743"),
-        ("orgs.html", "string(//section[@id='o-coop']//a[@class='mention'][1]/@href)", "letter-a.html#m-o-coop-1"),
+        (
+            "persons.html",
+            "string(//section[@id='p-kim']//dt[.='Birth']/following-sibling::dd[1])",
+            "1901",
+        ),
+        (
+            "places.html",
+            "string(//section[@id='pl-capital']//ul[@class='variants']/li)",
+            "Capital City (variant)",
+        ),
+        (
+            "places.html",
+            "string(//section[@id='pl-north']//ul[@class='authority']//a/@href)",
+            "https://www.geonames.org/2643743",
+        ),
+        (
+            "orgs.html",
+            "string(//section[@id='o-coop']//a[@class='mention'][1]/@href)",
+            "letter-a.html#m-o-coop-1",
+        ),
         # timeline
-        ("timeline.html", "concat(//section[@class='year'][1]/h2, ' ', //section[@class='year'][2]/h2)", "1956 1957"),
+        (
+            "timeline.html",
+            "concat(//section[@class='year'][1]/h2, ' ', //section[@class='year'][2]/h2)",
+            "1956 1957",
+        ),
         ("timeline.html", "string(//section[h2='1957']//a/@href)", "memo-c.html"),
         # search page
         ("search.html", "string(//form[@id='search-form']/@action)", "search.html"),
@@ -180,7 +291,10 @@ def note_page(name: str) -> etree._Element:
 def strings(found: object) -> object:
     """An XPath result as the reader sees it: elements as their space-normalised text."""
     if isinstance(found, list):
-        return [" ".join(f.text_content().split()) if isinstance(f, etree._Element) else str(f) for f in found]
+        return [
+            " ".join(f.text_content().split()) if isinstance(f, etree._Element) else str(f)
+            for f in found
+        ]
     return found
 
 
@@ -189,29 +303,59 @@ def strings(found: object) -> object:
     [
         ("footnotes-only", CALLS, ["1", "2", "3"]),
         ("footnotes-only", f"{CALLS}/@href", ["#note-1", "#note-2", "#note-3"]),
-        ("footnotes-only", "//section[@class='footnotes']//li/a[@class='note-label']", ["1", "2", "3"]),
+        (
+            "footnotes-only",
+            "//section[@class='footnotes']//li/a[@class='note-label']",
+            ["1", "2", "3"],
+        ),
         ("footnotes-only", "//section[@class='footnotes']//li/@id", ["note-1", "note-2", "note-3"]),
         ("footnotes-only", "normalize-space(//li[@id='note-3']/div)", "Mostly red."),
         # a block note before the first footnote takes no number, in the text or in the list
         ("block-before-footnote", CALLS, ["1", "2", "3"]),
-        ("block-before-footnote", "//section[@class='footnotes']//li/a[@class='note-label']", ["1", "2", "3"]),
-        ("block-before-footnote", "//aside[contains(@class, 'note-editorial')]",
-         ["The first page of the memorandum is damaged.", "A line is struck through here.",
-          "The signature is illegible."]),
+        (
+            "block-before-footnote",
+            "//section[@class='footnotes']//li/a[@class='note-label']",
+            ["1", "2", "3"],
+        ),
+        (
+            "block-before-footnote",
+            "//aside[contains(@class, 'note-editorial')]",
+            [
+                "The first page of the memorandum is damaged.",
+                "A line is struck through here.",
+                "The signature is illegible.",
+            ],
+        ),
         ("block-before-footnote", "count(//aside[1]/following::a[@role='doc-noteref'])", 3.0),
         ("block-before-footnote", "count(//aside[@data-n])", 0.0),
         ("block-before-footnote", "normalize-space(//li[@id='note-1']/div)", "By one tenth."),
-        ("block-before-footnote", "normalize-space(//li[@id='note-3']/div)", "Of the weaving mill."),
+        (
+            "block-before-footnote",
+            "normalize-space(//li[@id='note-3']/div)",
+            "Of the weaving mill.",
+        ),
         # @n is the label; ids keep the running number
         ("notes-with-n", CALLS, ["12", "2", "a", "14"]),
         ("notes-with-n", f"{CALLS}/@id", ["noteref-1", "noteref-2", "noteref-3", "noteref-4"]),
-        ("notes-with-n", "//section[@class='footnotes']//li/a[@class='note-label']", ["12", "2", "a", "14"]),
+        (
+            "notes-with-n",
+            "//section[@class='footnotes']//li/a[@class='note-label']",
+            ["12", "2", "a", "14"],
+        ),
         ("notes-with-n", "//aside[contains(@class, 'note-orphan')]/@data-n", ["15"]),
         # an inline note and a note in a note stay in the text; a note that lost its call is an endnote
         ("anchors", CALLS, ["1", "2", "3", "4"]),
         ("anchors", "//p//span[contains(@class, 'inline-note')]", ["[?]"]),
-        ("anchors", "//p[contains(@class, 'inline-note')]", ["[Editor's note: a paragraph of the source.]"]),
-        ("anchors", "normalize-space(//li[@id='note-1']/div)", "An anchored note (with a note of its own)."),
+        (
+            "anchors",
+            "//p[contains(@class, 'inline-note')]",
+            ["[Editor's note: a paragraph of the source.]"],
+        ),
+        (
+            "anchors",
+            "normalize-space(//li[@id='note-1']/div)",
+            "An anchored note (with a note of its own).",
+        ),
         ("anchors", "normalize-space(//li[@id='note-2']/div)", "Anchored in an item."),
         ("anchors", "normalize-space(//li[@id='note-3']/div)", "A note that is the whole item."),
         ("anchors", "//aside[not(@data-n)]", ["A note between paragraphs, without a call."]),
@@ -219,8 +363,16 @@ def strings(found: object) -> object:
         # notes of a nested text are numbered with those of the text around it
         ("nested-text", CALLS, ["1", "2", "T1", "4"]),
         ("nested-text", f"//*[contains(@class, 'tei-floatingText')]{CALLS}", ["2", "T1"]),
-        ("nested-text", "//section[@class='footnotes']//li/@id", ["note-1", "note-2", "note-3", "note-4"]),
-        ("nested-text", "//*[contains(@class, 'tei-floatingText')]//aside", ["The telegram is a copy."]),
+        (
+            "nested-text",
+            "//section[@class='footnotes']//li/@id",
+            ["note-1", "note-2", "note-3", "note-4"],
+        ),
+        (
+            "nested-text",
+            "//*[contains(@class, 'tei-floatingText')]//aside",
+            ["The telegram is a copy."],
+        ),
         # back matter: its anchored notes are footnotes, its other notes endnotes, all numbered in one run
         ("endnotes", CALLS, ["1", "3"]),
         ("endnotes", "//section[@class='footnotes']//li/@id", ["note-1", "note-3"]),
@@ -314,14 +466,21 @@ def test_external_tei_keeps_every_text_node(shared: Path, tmp_path: Path) -> Non
     HtmlBuilder().build(files, out, make_edition(tmp_path))
     register_pages = " ".join(
         " ".join(html.parse(str(out / f"{k}.html")).xpath("string(//main)").split())
-        for k in ("persons", "places", "orgs"))
+        for k in ("persons", "places", "orgs")
+    )
     problems = {}
     for f, name in zip(files, safe_page_names(files)):
         root = read_tei(f).root
         if is_register(root):
-            entries = root.xpath("//tei:person[@xml:id] | //tei:place[@xml:id] | //tei:org[@xml:id]",
-                                 namespaces=TEI)
-            lost = [t for e in entries for t in text_nodes(e.xpath(".//text()")) if t not in register_pages]
+            entries = root.xpath(
+                "//tei:person[@xml:id] | //tei:place[@xml:id] | //tei:org[@xml:id]", namespaces=TEI
+            )
+            lost = [
+                t
+                for e in entries
+                for t in text_nodes(e.xpath(".//text()"))
+                if t not in register_pages
+            ]
         else:
             lost = missing_text(root, html.parse(str(out / f"{name}.html")))
         if lost:
@@ -357,7 +516,9 @@ def test_tei_cannot_inject_markup_or_script(tmp_path: Path) -> None:
     assert [s.get("src") for s in scripts] == ["js/site.js"]
     assert all(not s.text for s in scripts)
     hrefs = tree.xpath("//@href | //@src")
-    assert [h for h in hrefs if re.match(r"\s*(javascript|data|vbscript):", h, re.I) or "\t" in h] == []
+    assert [
+        h for h in hrefs if re.match(r"\s*(javascript|data|vbscript):", h, re.I) or "\t" in h
+    ] == []
     assert "https://example.org/ok" in hrefs
     assert tree.xpath("//@*[starts-with(name(), 'on')]") == []
     assert tree.xpath("//@style") == []
@@ -368,12 +529,21 @@ def test_tei_cannot_inject_markup_or_script(tmp_path: Path) -> None:
     assert tree.xpath("string(//h1)") == "<script>alert(1)</script>"
     # ids from the TEI never name files
     assert sorted(p.name for p in out.glob("*.html")) == [
-        "hostile.html", "index.html", "orgs.html", "persons.html", "places.html", "search.html", "timeline.html"]
+        "hostile.html",
+        "index.html",
+        "orgs.html",
+        "persons.html",
+        "places.html",
+        "search.html",
+        "timeline.html",
+    ]
     assert not (tmp_path / "etc").exists()
 
 
 def test_page_names_come_from_safe_file_stems_and_avoid_site_pages(tmp_path: Path) -> None:
-    names = safe_page_names([Path("index.xml"), Path("Search.xml"), Path("a b/../Ünïcode file.xml"), Path("x.xml")])
+    names = safe_page_names(
+        [Path("index.xml"), Path("Search.xml"), Path("a b/../Ünïcode file.xml"), Path("x.xml")]
+    )
     assert names[0] == "doc-index" and names[1] == "doc-search"
     assert all(re.fullmatch(r"[a-z0-9][a-z0-9-]*", n) for n in names)
 
@@ -391,16 +561,28 @@ def test_only_changed_documents_are_rendered_again(tmp_path: Path) -> None:
     assert {"letter-a.html", "letter-b.html", "memo-c.html", "index.html", "persons.html"} <= first
     assert build(src, out) == []  # nothing changed: nothing written
     memo = src / "memo-c.xml"
-    memo.write_text(memo.read_text(encoding="utf-8").replace("again.", "once more."), encoding="utf-8")
+    memo.write_text(
+        memo.read_text(encoding="utf-8").replace("again.", "once more."), encoding="utf-8"
+    )
     second = {p.name for p in build(src, out)}
-    assert second == {"memo-c.html", "index.html", "timeline.html", "persons.html", "places.html",
-                      "orgs.html", "search.html", "search-index.js"}
+    assert second == {
+        "memo-c.html",
+        "index.html",
+        "timeline.html",
+        "persons.html",
+        "places.html",
+        "orgs.html",
+        "search.html",
+        "search-index.js",
+    }
     assert "once more." in (out / "memo-c.html").read_text(encoding="utf-8")
     assert "once more." in (out / "search-index.js").read_text(encoding="ascii")
     # a register entry changes: only the pages naming it (and the listings) are rendered again
     persons = src / "registers" / "persons.xml"
-    persons.write_text(persons.read_text(encoding="utf-8").replace("Counter of carts.", "Counts carts."),
-                       encoding="utf-8")
+    persons.write_text(
+        persons.read_text(encoding="utf-8").replace("Counter of carts.", "Counts carts."),
+        encoding="utf-8",
+    )
     third = {p.name for p in build(src, out)}
     assert {"letter-a.html", "memo-c.html"} <= third and "letter-b.html" not in third
     # a removed document loses its page
@@ -420,8 +602,12 @@ def test_a_new_document_rerenders_its_neighbours(tmp_path: Path) -> None:
     shutil.copytree(CASES, src)
     out = tmp_path / "html"
     build(src, out)
-    later = (src / "memo-c.xml").read_text(encoding="utf-8").replace("1957-03-03", "1958-01-01") \
+    later = (
+        (src / "memo-c.xml")
+        .read_text(encoding="utf-8")
+        .replace("1957-03-03", "1958-01-01")
         .replace("Memorandum on the carts", "Later memorandum")
+    )
     (src / "memo-d.xml").write_text(later, encoding="utf-8")
     written = {p.name for p in build(src, out)}
     assert {"memo-d.html", "compilation-s.html"} <= written and "letter-a.html" not in written
@@ -434,7 +620,9 @@ def test_print_stylesheet_still_imports_the_web_one(tmp_path: Path) -> None:
     from teiedit.xslt import transform
 
     doc = read_tei(CASES / "letter-a.xml")
-    out = transform(xslt_dir() / "print" / "document.xsl", doc.tree, params={"edition-title": "T"}).output
+    out = transform(
+        xslt_dir() / "print" / "document.xsl", doc.tree, params={"edition-title": "T"}
+    ).output
     tree = html.fromstring(out)
     text = " ".join(tree.text_content().split())
     for expected in ("Of cabbages, mostly.", "Ten carts, as said.", "poor"):
@@ -443,8 +631,9 @@ def test_print_stylesheet_still_imports_the_web_one(tmp_path: Path) -> None:
     assert tree.xpath("count(//div[@class='tei-opener'])") == 1
 
 
-def test_html_command_renders_any_tei_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_html_command_renders_any_tei_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from helpers import run_cli
 
     monkeypatch.chdir(tmp_path)  # outside any edition
@@ -455,17 +644,23 @@ def test_html_command_renders_any_tei_folder(tmp_path: Path, capsys: pytest.Capt
     assert oct((tmp_path / "site" / "letter-a.html").stat().st_mode & 0o777) == "0o644"
 
 
-def test_html_command_refuses_xml_that_is_not_tei(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_html_command_refuses_xml_that_is_not_tei(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from helpers import run_cli
 
     (tmp_path / "other.xml").write_text("<root>not TEI</root>", encoding="utf-8")
-    code, _, err = run_cli(["html", str(tmp_path / "other.xml"), "--out", str(tmp_path / "site")], capsys)
+    code, _, err = run_cli(
+        ["html", str(tmp_path / "other.xml"), "--out", str(tmp_path / "site")], capsys
+    )
     assert code == 2
     assert "other.xml" in err and "Traceback" not in err
     assert not (tmp_path / "site").exists()
 
 
-def test_stylesheets_are_compiled_once_per_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_stylesheets_are_compiled_once_per_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import teiedit.xslt as xslt
 
     real = xslt.processor()
@@ -512,7 +707,9 @@ def test_internal_links_resolve(site: Path) -> None:
     assert internal_link_problems(site) == []
 
 
-def test_the_full_example_of_the_tei_contract_renders_completely(repo: Path, tmp_path: Path) -> None:
+def test_the_full_example_of_the_tei_contract_renders_completely(
+    repo: Path, tmp_path: Path
+) -> None:
     """tests/cases/validate/valid holds a letter using every element of docs/tei-conventions.md."""
     src = repo / "tests" / "cases" / "validate" / "valid"
     out = tmp_path / "html"

@@ -29,9 +29,15 @@ def text_nodes(root: etree._Element, *, corrected: bool = False) -> list[str]:
     """Every non-blank text node inside tei:text (nested texts included), space-normalised; with
     ``corrected``, without the sic/orig/abbr of a choice that has a corr/reg/expan (the reading print shows)."""
     out = []
-    other = ("[not(ancestor::tei:sic[parent::tei:choice[tei:corr]])]"
-             "[not(ancestor::tei:orig[parent::tei:choice[tei:reg]])]"
-             "[not(ancestor::tei:abbr[parent::tei:choice[tei:expan]])]") if corrected else ""
+    other = (
+        (
+            "[not(ancestor::tei:sic[parent::tei:choice[tei:corr]])]"
+            "[not(ancestor::tei:orig[parent::tei:choice[tei:reg]])]"
+            "[not(ancestor::tei:abbr[parent::tei:choice[tei:expan]])]"
+        )
+        if corrected
+        else ""
+    )
     for text_el in root.iter(f"{TEI}text"):
         for node in text_el.xpath(".//text()" + other, namespaces={"tei": TEI[1:-1]}):
             if _words(node):
@@ -71,9 +77,28 @@ def _printed_words(pdf: Path) -> str:
 
     mm = 72 / 25.4
     width, height = 156 * mm, 234 * mm  # xslt/css/print.css
-    out = subprocess.run(["pdftotext", "-enc", "UTF-8", "-x", "0", "-y", str(int(17 * mm)), "-W", str(int(width)),
-                          "-H", str(int(height - 35 * mm)), "-r", "72", str(pdf), "-"],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [
+            "pdftotext",
+            "-enc",
+            "UTF-8",
+            "-x",
+            "0",
+            "-y",
+            str(int(17 * mm)),
+            "-W",
+            str(int(width)),
+            "-H",
+            str(int(height - 35 * mm)),
+            "-r",
+            "72",
+            str(pdf),
+            "-",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     text = "\n".join(page.strip() for page in out.split("\f"))
     return _words(text.replace("\u2010\n", "").replace("-\n", ""))
 
@@ -90,11 +115,15 @@ def test_every_imported_document_prints_all_its_text(imported: list[Path], tmp_p
     for src in imported:
         root = etree.parse(str(src)).getroot()
         words = [w for t in text_nodes(root, corrected=True) for w in t.split() if w.isalpha()]
-        if src.stem not in by_stem:  # a register: its entries feed the book's index (the web prints it whole)
+        if (
+            src.stem not in by_stem
+        ):  # a register: its entries feed the book's index (the web prints it whole)
             assert is_register(root), f"{src.name} has no PDF"
             continue
         text = _printed_words(by_stem[src.stem])
         missing = [w for w in words if w not in text]
-        assert not missing, f"{src.name}: {len(missing)} of {len(words)} words not printed, e.g. {missing[:5]}"
+        assert not missing, (
+            f"{src.name}: {len(missing)} of {len(words)} words not printed, e.g. {missing[:5]}"
+        )
         checked += 1
     assert checked >= 40

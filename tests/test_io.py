@@ -30,7 +30,8 @@ def test_decoding_records_the_decision(data: bytes, text: str, decision: str) ->
 @pytest.mark.parametrize(
     "data",
     [
-        "Pyŏngyang".encode() + b" \xc3\x28 broken",  # UTF-8 with an invalid sequence: broken, not legacy
+        "Pyŏngyang".encode()
+        + b" \xc3\x28 broken",  # UTF-8 with an invalid sequence: broken, not legacy
         b"abc \x80\x81\x82\x83\x84 def",  # bytes that are no plausible 8-bit text
         codecs.BOM_UTF8 + b"\xff\xfe\xfd",
     ],

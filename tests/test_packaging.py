@@ -24,14 +24,27 @@ pytestmark = pytest.mark.slow
 TEI = "{http://www.tei-c.org/ns/1.0}"
 #: Top-level folders left out of the copy the wheel is built from: version control, virtual environments,
 #: build output, tests (schema/build/ is kept: only the repository's own build/ is left out).
-_NOT_COPIED = {".git", ".venv", "venv", "build", "dist", "out", "tests", ".pytest_cache", ".mypy_cache",
-               ".ruff_cache"}
+_NOT_COPIED = {
+    ".git",
+    ".venv",
+    "venv",
+    "build",
+    "dist",
+    "out",
+    "tests",
+    ".pytest_cache",
+    ".mypy_cache",
+    ".ruff_cache",
+}
 
 
 def _ignore(folder: str, names: list[str]) -> set[str]:
     top = Path(folder).resolve() == REPO
-    return {n for n in names
-            if (top and n in _NOT_COPIED) or n == "__pycache__" or n.endswith(".egg-info")}
+    return {
+        n
+        for n in names
+        if (top and n in _NOT_COPIED) or n == "__pycache__" or n.endswith(".egg-info")
+    }
 
 
 def _pip(*args: str, cwd: Path) -> None:
@@ -49,13 +62,24 @@ def _setuptools_builds_wheels() -> bool:
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A wheel built offline (no build isolation, no index) from a copy of the working tree."""
     if not _setuptools_builds_wheels():
-        pytest.fail(f"setuptools {version('setuptools')} cannot build a wheel offline without the `wheel` "
-                    "package: install the test extras (`pip install -e '.[test]'`, setuptools>=70.1)")
+        pytest.fail(
+            f"setuptools {version('setuptools')} cannot build a wheel offline without the `wheel` "
+            "package: install the test extras (`pip install -e '.[test]'`, setuptools>=70.1)"
+        )
     base = tmp_path_factory.mktemp("wheel")
     tree = base / "tree"
     shutil.copytree(REPO, tree, ignore=_ignore)
-    _pip("wheel", "--no-deps", "--no-build-isolation", "--no-index", "-q", "-w", str(base / "dist"), str(tree),
-         cwd=base)
+    _pip(
+        "wheel",
+        "--no-deps",
+        "--no-build-isolation",
+        "--no-index",
+        "-q",
+        "-w",
+        str(base / "dist"),
+        str(tree),
+        cwd=base,
+    )
     built = sorted((base / "dist").glob("teiedit-*.whl"))
     assert len(built) == 1, built
     return built[0]
@@ -65,7 +89,16 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def site(wheel: Path) -> Path:
     """The wheel installed (without dependencies: /work/venv has them) into a folder of its own."""
     target = wheel.parent.parent / "site"
-    _pip("install", "--no-deps", "--no-index", "-q", "--target", str(target), str(wheel), cwd=wheel.parent)
+    _pip(
+        "install",
+        "--no-deps",
+        "--no-index",
+        "-q",
+        "--target",
+        str(target),
+        str(wheel),
+        cwd=wheel.parent,
+    )
     return target
 
 
@@ -81,23 +114,44 @@ def run_installed(site: Path, cwd: Path, *args: str) -> subprocess.CompletedProc
     """Run ``python -m teiedit ARGS`` with only the installed copy importable."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env["PYTHONPATH"] = str(site)
-    return subprocess.run([sys.executable, "-m", "teiedit", *args], cwd=cwd, env=env, capture_output=True,
-                          text=True, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "teiedit", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def repo_files(*folders: str) -> dict[str, Path]:
     """Every file the repository keeps in these top-level folders, by its path under teiedit/data/."""
-    return {p.relative_to(REPO).as_posix(): p for f in folders for p in sorted((REPO / f).rglob("*"))
-            if p.is_file() and "__pycache__" not in p.parts and not p.name.startswith(".")}
+    return {
+        p.relative_to(REPO).as_posix(): p
+        for f in folders
+        for p in sorted((REPO / f).rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts and not p.name.startswith(".")
+    }
 
 
 def test_wheel_ships_every_stylesheet_and_schema_file(wheel: Path) -> None:
     with zipfile.ZipFile(wheel) as zf:
         names = set(zf.namelist())
-        for must in ("xslt/print/edition.xsl", "xslt/html/document.xsl", "xslt/common/functions.xsl",
-                     "xslt/css/print.css", "xslt/css/folio.css", "xslt/css/site.css", "xslt/js/site.js",
-                     "schema/teiedit.odd", "schema/build/teiedit.rng", "schema/build/teiedit.sch",
-                     "schema/build/teiedit.xsd", "schema/build/teiedit.html"):
+        for must in (
+            "xslt/print/edition.xsl",
+            "xslt/html/document.xsl",
+            "xslt/common/functions.xsl",
+            "xslt/css/print.css",
+            "xslt/css/folio.css",
+            "xslt/css/site.css",
+            "xslt/js/site.js",
+            "schema/teiedit.odd",
+            "schema/build/teiedit.rng",
+            "schema/build/teiedit.sch",
+            "schema/build/teiedit.xsd",
+            "schema/build/teiedit.html",
+        ):
             assert f"teiedit/data/{must}" in names, must
         shipped = {n.removeprefix("teiedit/data/") for n in names if n.startswith("teiedit/data/")}
         expected = repo_files("xslt", "schema")
@@ -113,13 +167,25 @@ def test_installed_teiedit_reads_its_packaged_data(site: Path, outside: Path) ->
     assert done.returncode == 0, done.stderr
     for command in ("html", "pdf", "validate", "schema", "init"):
         assert command in done.stdout
-    probe = ("import teiedit, teiedit.resources as r; "
-             "print(teiedit.__file__); print(r.xslt_dir()); print(r.schema_dir()); print(r.in_checkout())")
+    probe = (
+        "import teiedit, teiedit.resources as r; "
+        "print(teiedit.__file__); print(r.xslt_dir()); print(r.schema_dir()); print(r.in_checkout())"
+    )
     env = {**{k: v for k, v in os.environ.items() if k != "PYTHONPATH"}, "PYTHONPATH": str(site)}
-    lines = subprocess.run([sys.executable, "-c", probe], cwd=outside, env=env, capture_output=True,
-                           text=True, check=True).stdout.splitlines()
-    assert lines == [str(site / "teiedit" / "__init__.py"), str(site / "teiedit" / "data" / "xslt"),
-                     str(site / "teiedit" / "data" / "schema"), "False"]
+    lines = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=outside,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    assert lines == [
+        str(site / "teiedit" / "__init__.py"),
+        str(site / "teiedit" / "data" / "xslt"),
+        str(site / "teiedit" / "data" / "schema"),
+        "False",
+    ]
 
 
 def test_installed_html_renders_with_packaged_stylesheets(site: Path, outside: Path) -> None:
@@ -132,7 +198,9 @@ def test_installed_html_renders_with_packaged_stylesheets(site: Path, outside: P
     page = (out / "letter-a.html").read_text(encoding="utf-8")
     assert title in page
     assert "css/site.css" in page
-    assert (out / "css" / "site.css").read_bytes() == (REPO / "xslt" / "css" / "site.css").read_bytes()
+    assert (out / "css" / "site.css").read_bytes() == (
+        REPO / "xslt" / "css" / "site.css"
+    ).read_bytes()
     assert (out / "js" / "site.js").read_bytes() == (REPO / "xslt" / "js" / "site.js").read_bytes()
 
 
@@ -148,9 +216,13 @@ def test_installed_pdf_renders_with_packaged_print_css(site: Path, outside: Path
 
 
 def test_installed_validate_uses_packaged_schema(site: Path, outside: Path) -> None:
-    expected = next(line.split("\t") for line in
-                    (CASES / "validate" / "invalid" / "expected.tsv").read_text(encoding="utf-8").splitlines()
-                    if line.startswith("misspelt-element.xml\t"))
+    expected = next(
+        line.split("\t")
+        for line in (CASES / "validate" / "invalid" / "expected.tsv")
+        .read_text(encoding="utf-8")
+        .splitlines()
+        if line.startswith("misspelt-element.xml\t")
+    )
     bad = CASES / "validate" / "invalid" / expected[0]
     done = run_installed(site, outside, "validate", str(CASES / "validate" / "valid"), str(bad))
     assert done.returncode == 1, done.stdout + done.stderr
@@ -180,7 +252,9 @@ def test_installed_init_copies_packaged_schema(site: Path, outside: Path) -> Non
     done = run_installed(site, outside, "init", "ed")
     assert done.returncode == 0, done.stderr
     for rel in ("teiedit.odd", "build/teiedit.rng"):
-        assert (outside / "ed" / "schema" / rel).read_bytes() == (REPO / "schema" / rel).read_bytes()
+        assert (outside / "ed" / "schema" / rel).read_bytes() == (
+            REPO / "schema" / rel
+        ).read_bytes()
 
 
 def test_checkout_reads_top_level_folders() -> None:

@@ -31,7 +31,11 @@ DOCS = sorted(FIXTURES.glob("*.xml"))
 WHOLE = FIXTURES / "bulletin-quotas.xml"
 CHAPTERS = [d for d in DOCS if d != WHOLE]
 #: The book's documents by date (1956-12-01, 1957-02-20 in its heading, 1957-03-02).
-CHAPTERS_IN_BOOK_ORDER = ["report-winter-1956-12-01", "bulletin-quotas-03", "letter-han-to-o-1957-03-02"]
+CHAPTERS_IN_BOOK_ORDER = [
+    "report-winter-1956-12-01",
+    "bulletin-quotas-03",
+    "letter-han-to-o-1957-03-02",
+]
 REGISTERS = sorted((FIXTURES / "registers").glob("*.xml"))
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
@@ -43,8 +47,10 @@ EDITION = Edition(
     pub_place="Testville",
     licence="CC-BY-4.0",
     base_url="https://example.org/quotas/",
-    editors=(Editor(id="ed-a", name="Ada Editor", resp="general editor"),
-             Editor(id="ed-b", name="Bo Reviewer", resp="notes")),
+    editors=(
+        Editor(id="ed-a", name="Ada Editor", resp="general editor"),
+        Editor(id="ed-b", name="Bo Reviewer", resp="notes"),
+    ),
 )
 
 
@@ -54,7 +60,9 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
         written = PdfBuilder().build([*DOCS, *REGISTERS], folder, EDITION)
-    assert sorted(p.name for p in written) == sorted(["edition.pdf", *(d.name.replace(".xml", ".pdf") for d in DOCS)])
+    assert sorted(p.name for p in written) == sorted(
+        ["edition.pdf", *(d.name.replace(".xml", ".pdf") for d in DOCS)]
+    )
     return folder
 
 
@@ -81,7 +89,11 @@ def _pages(pdf: Path) -> list[str]:
 def _outline_pages(pdf: Path) -> dict[str, int]:
     """Top-level outline titles -> 0-based page index."""
     reader = PdfReader(pdf)
-    return {o.title: reader.get_destination_page_number(o) for o in reader.outline if not isinstance(o, list)}
+    return {
+        o.title: reader.get_destination_page_number(o)
+        for o in reader.outline
+        if not isinstance(o, list)
+    }
 
 
 def _printed_text(el: etree._Element) -> str:
@@ -106,16 +118,20 @@ def test_every_word_of_every_document_is_printed_in_order(out: Path, doc: Path) 
     pdfs = [out / f"{doc.stem}.pdf"] + ([out / "edition.pdf"] if doc in CHAPTERS else [])
     for pdf in pdfs:
         printed = _words(" ".join(_pages(pdf)))
-        assert _is_subsequence(body, printed), f"text of {doc.name} missing or out of order in {pdf.name}"
+        assert _is_subsequence(body, printed), (
+            f"text of {doc.name} missing or out of order in {pdf.name}"
+        )
         for note in notes:
             assert _is_subsequence(note, printed), f"a note of {doc.name} is missing in {pdf.name}"
 
 
 def test_documents_are_in_chronological_order_each_on_a_new_page(out: Path) -> None:
     outline = _outline_pages(out / "edition.pdf")
-    titles = ["Report on the Winter Plan of the Textile Industry",  # 1956-12-01, in the header
-              "Memorandum of Pyotr Lavrov on the Textile Mills of the Province",  # 1957-02-20, in its head
-              "Letter from Han Sŏ-bong to O Kyŏng-suk on the Weaving Quotas"]  # 1957-03-02, correspDesc
+    titles = [
+        "Report on the Winter Plan of the Textile Industry",  # 1956-12-01, in the header
+        "Memorandum of Pyotr Lavrov on the Textile Mills of the Province",  # 1957-02-20, in its head
+        "Letter from Han Sŏ-bong to O Kyŏng-suk on the Weaving Quotas",
+    ]  # 1957-03-02, correspDesc
     starts = [outline[t] for t in titles]
     assert starts == sorted(starts) and len(set(starts)) == 3
     pages = _pages(out / "edition.pdf")
@@ -124,23 +140,35 @@ def test_documents_are_in_chronological_order_each_on_a_new_page(out: Path) -> N
 
 def test_title_page_holds_the_settings(out: Path) -> None:
     first = _pages(out / "edition.pdf")[0]
-    for expected in ("Weaving Quotas: A Test Dossier", "Ada Editor", "general editor", "Bo Reviewer",
-                     "Test Press", "Testville", "CC-BY-4.0", "https://example.org/quotas/"):
+    for expected in (
+        "Weaving Quotas: A Test Dossier",
+        "Ada Editor",
+        "general editor",
+        "Bo Reviewer",
+        "Test Press",
+        "Testville",
+        "CC-BY-4.0",
+        "https://example.org/quotas/",
+    ):
         assert expected in first
 
 
 def test_conventions_page_states_editorial_decl_and_the_signs_used(out: Path) -> None:
     page = _pages(out / "edition.pdf")[_outline_pages(out / "edition.pdf")["Editorial conventions"]]
     assert "Romanisation of Korean names follows McCune–Reischauer (ŏ, ŭ)." in page
-    assert page.count("Orthography as in the original translation.") == 1  # stated by three documents
+    assert (
+        page.count("Orthography as in the original translation.") == 1
+    )  # stated by three documents
     for sign in ("[…]", "⸢text⸣", "[text]", "text[?]", "\\text/"):
         assert sign in page
 
 
 def test_archival_citation_and_summary_open_the_document(out: Path) -> None:
     first = _pages(out / "letter-han-to-o-1957-03-02.pdf")[0]
-    assert ("Source: Kaesŏng, Provincial Archive of Light Industry, Fond 12, Opis 3, Delo 45, Listy 7-9"
-            in first)
+    assert (
+        "Source: Kaesŏng, Provincial Archive of Light Industry, Fond 12, Opis 3, Delo 45, Listy 7-9"
+        in first
+    )
     assert "Summary Han complains that the weaving quotas" in first
     assert "From Han Sŏ-bong to O Kyŏng-suk, Moscow, 2 March 1957" in first
 
@@ -148,23 +176,38 @@ def test_archival_citation_and_summary_open_the_document(out: Path) -> None:
 def test_editorial_interventions_are_typeset_by_the_conventions(out: Path) -> None:
     letter = " ".join(_pages(out / "letter-han-to-o-1957-03-02.pdf"))
     assert "⸢reduction⸣ of the plan" in letter and "re duction" not in letter
-    assert "to wait for ⸢the next Union plan⸣." in letter  # one pair of half brackets for a repaired run
+    assert (
+        "to wait for ⸢the next Union plan⸣." in letter
+    )  # one pair of half brackets for a repaired run
     assert "pgzv" not in letter
     assert "[The remainder]" in letter and "[2 lines illegible]" in letter
     memo = " ".join(_pages(out / "bulletin-quotas-03.pdf"))
-    assert "foreman[?]" in memo and "\\fourteen/" in memo and "absent" in memo and "absente" not in memo
+    assert (
+        "foreman[?]" in memo
+        and "\\fourteen/" in memo
+        and "absent" in memo
+        and "absente" not in memo
+    )
     assert "night[?] inspections" in memo and "[?][?]" not in memo  # the source's own query, once
     assert "TU [Textile Union]" in memo and "Kim Chŏng-il [Kim Jong Il]" in memo
     assert "SECRET. Copy No. 2 [handwritten: urgent]" in memo
-    assert "[Source: Archive of Foreign Policy, Fond 0102, Opis 13.] SECRET" in memo  # in place, not a footnote
-    assert "Source: Archive of Foreign Policy, Fond 0102, Opis 13, Delo 72, Listy 1-4" in memo  # idno kinds
+    assert (
+        "[Source: Archive of Foreign Policy, Fond 0102, Opis 13.] SECRET" in memo
+    )  # in place, not a footnote
+    assert (
+        "Source: Archive of Foreign Policy, Fond 0102, Opis 13, Delo 72, Listy 1-4" in memo
+    )  # idno kinds
 
 
 def test_contents_page_numbers_point_at_the_documents(out: Path) -> None:
     outline = _outline_pages(out / "edition.pdf")
     with pdfplumber.open(out / "edition.pdf") as pdf:
         lines = [line["text"] for line in pdf.pages[outline["Contents"]].extract_text_lines()]
-    for title in ("Report on the Winter Plan of the Textile Industry", "Editorial conventions", "Index"):
+    for title in (
+        "Report on the Winter Plan of the Textile Industry",
+        "Editorial conventions",
+        "Index",
+    ):
         line = next(t for t in lines if title in t)
         assert int(line.split()[-1]) - 1 == outline[title], line
     # one numbered line per document, the conventions, the index, and the running head "Contents 3"
@@ -183,7 +226,9 @@ def _note_calls(page: pdfplumber.page.Page, body_size: float) -> list[tuple[str,
 
 
 @pytest.mark.parametrize("pdf_name", ["letter-han-to-o-1957-03-02.pdf", "edition.pdf"])
-def test_footnote_text_is_on_the_page_of_its_call_with_the_web_number(out: Path, pdf_name: str) -> None:
+def test_footnote_text_is_on_the_page_of_its_call_with_the_web_number(
+    out: Path, pdf_name: str
+) -> None:
     tei = etree.parse(str(FIXTURES / "letter-han-to-o-1957-03-02.xml"))
     notes = tei.findall(".//tei:text//tei:note", TEI)
     assert len(notes) == 3
@@ -216,8 +261,10 @@ def test_footnote_numbers_are_the_web_numbers(out: Path) -> None:
 NOTE_CASES = CASES / "notes"
 #: Every numbered note of a page in document order: the web's calls and endnotes, the print's footnotes
 #: and endnotes. Block and inline notes carry no number in either edition.
-WEB_NUMBERS = ("//*[contains(concat(' ', @class, ' '), ' noteref ')]"
-               " | //aside[contains(concat(' ', @class, ' '), ' note ')][@data-n]")
+WEB_NUMBERS = (
+    "//*[contains(concat(' ', @class, ' '), ' noteref ')]"
+    " | //aside[contains(concat(' ', @class, ' '), ' note ')][@data-n]"
+)
 PRINT_NUMBERS = "//span[contains(concat(' ', @class, ' '), ' footnote ')] | //div[@class='endnote']"
 
 
@@ -242,24 +289,44 @@ def _label(el: etree._Element) -> str:
         ("footnotes-only", "//span[contains(@class, 'footnote')]/@data-n", ["1", "2", "3"]),
         # the block notes are printed where they stand, unnumbered; the footnotes keep 1, 2, 3
         ("block-before-footnote", "//span[contains(@class, 'footnote')]/@data-n", ["1", "2", "3"]),
-        ("block-before-footnote", "//span[contains(@class, 'footnote')]/@id",
-         ["doc-main-note-1", "doc-main-note-2", "doc-main-note-3"]),
-        ("block-before-footnote", "//p[contains(@class, 'block-note')]/text()",
-         ["The first page of the memorandum is damaged.", "A line is struck through here.",
-          "The signature is illegible."]),
-        ("block-before-footnote", "count(//p[contains(@class, 'block-note')][1]/following::span[@data-n])", 3.0),
+        (
+            "block-before-footnote",
+            "//span[contains(@class, 'footnote')]/@id",
+            ["doc-main-note-1", "doc-main-note-2", "doc-main-note-3"],
+        ),
+        (
+            "block-before-footnote",
+            "//p[contains(@class, 'block-note')]/text()",
+            [
+                "The first page of the memorandum is damaged.",
+                "A line is struck through here.",
+                "The signature is illegible.",
+            ],
+        ),
+        (
+            "block-before-footnote",
+            "count(//p[contains(@class, 'block-note')][1]/following::span[@data-n])",
+            3.0,
+        ),
         ("notes-with-n", "//span[contains(@class, 'footnote')]/@data-n", ["12", "2", "a", "14"]),
         ("notes-with-n", "//div[@class='endnote']/span[@class='endnote-n']/text()", ["15."]),
         ("anchors", "//span[contains(@class, 'footnote')]/@data-n", ["1", "2", "3", "4"]),
-        ("anchors", "normalize-space(//span[@data-n='1'])", "An anchored note (with a note of its own)."),
+        (
+            "anchors",
+            "normalize-space(//span[@data-n='1'])",
+            "An anchored note (with a note of its own).",
+        ),
         ("anchors", "string(//span[contains(@class, 'inline-note')])", "[?]"),
         ("anchors", "//div[@class='endnote']/@data-n", ["5", "9"]),
         ("nested-text", "//span[contains(@class, 'footnote')]/@data-n", ["1", "2", "T1", "4"]),
         ("nested-text", "//p[contains(@class, 'block-note')]/text()", ["The telegram is a copy."]),
         ("endnotes", "//span[contains(@class, 'footnote')]/@data-n", ["1"]),
         ("endnotes", "//div[@class='endnote']/@data-n", ["2", "3", "3", "5"]),
-        ("endnotes", "//div[@class='endnote']/@id",
-         ["doc-main-note-2", "doc-main-note-3", "doc-main-note-4", "doc-main-note-5"]),
+        (
+            "endnotes",
+            "//div[@class='endnote']/@id",
+            ["doc-main-note-2", "doc-main-note-3", "doc-main-note-4", "doc-main-note-5"],
+        ),
     ],
 )
 def test_printed_note_numbers(name: str, xpath: str, expected: object) -> None:
@@ -268,8 +335,11 @@ def test_printed_note_numbers(name: str, xpath: str, expected: object) -> None:
     assert ([str(f) for f in found] if isinstance(found, list) else found) == expected
 
 
-@pytest.mark.parametrize("doc", [*sorted(NOTE_CASES.glob("*.xml")), *DOCS, *sorted((CASES / "html").glob("*.xml"))],
-                         ids=lambda d: d.name)
+@pytest.mark.parametrize(
+    "doc",
+    [*sorted(NOTE_CASES.glob("*.xml")), *DOCS, *sorted((CASES / "html").glob("*.xml"))],
+    ids=lambda d: d.name,
+)
 def test_every_numbered_note_has_the_web_number_in_print(doc: Path) -> None:
     """Footnotes and endnotes, in document order, carry the same numbers on the web page and on paper; no
     two notes of a page share an id."""
@@ -277,7 +347,9 @@ def test_every_numbered_note_has_the_web_number_in_print(doc: Path) -> None:
     printed = [_label(e) for e in paged.xpath(PRINT_NUMBERS)]
     assert printed == [_label(e) for e in web.xpath(WEB_NUMBERS)]
     tei = etree.parse(str(doc))
-    numbered = tei.xpath("//tei:text//tei:note[not(@place = 'inline') and not(ancestor::tei:note)]", namespaces=TEI)
+    numbered = tei.xpath(
+        "//tei:text//tei:note[not(@place = 'inline') and not(ancestor::tei:note)]", namespaces=TEI
+    )
     blocks = paged.xpath("//*[contains(concat(' ', @class, ' '), ' block-note ')]")
     assert len(printed) + len(blocks) == len(numbered)
     ids = paged.xpath(f"({PRINT_NUMBERS})/@id")
@@ -292,9 +364,13 @@ def _index_names() -> dict[str, set[str]]:
     by_id: dict[str, set[str]] = {}
     preferred: dict[str, str] = {}
     for reg in REGISTERS:
-        for entry in etree.parse(str(reg)).xpath("//tei:person | //tei:place | //tei:org", namespaces=TEI):
-            names = [" ".join(n.itertext()).strip()
-                     for n in entry.xpath("tei:persName | tei:placeName | tei:orgName", namespaces=TEI)]
+        for entry in etree.parse(str(reg)).xpath(
+            "//tei:person | //tei:place | //tei:org", namespaces=TEI
+        ):
+            names = [
+                " ".join(n.itertext()).strip()
+                for n in entry.xpath("tei:persName | tei:placeName | tei:orgName", namespaces=TEI)
+            ]
             entry_id = entry.get("{http://www.w3.org/XML/1998/namespace}id")
             preferred[entry_id] = names[0]
             by_id[entry_id] = set(names)
@@ -310,20 +386,24 @@ def _index_locators(pdf: Path) -> dict[str, list[int]]:
     with pdfplumber.open(pdf) as doc:
         page = doc.pages[_outline_pages(pdf)["Index"]]
         half, top = page.width / 2, page.search("Index")[0]["bottom"]
-        bottom = page.height - 22 * 72 / 25.4  # the text area ends at the bottom margin (the folio is below)
+        bottom = (
+            page.height - 22 * 72 / 25.4
+        )  # the text area ends at the bottom margin (the folio is below)
         columns = [page.crop((0, top, half, bottom)), page.crop((half, top, page.width, bottom))]
         text = " ".join(_norm(c.extract_text()) for c in columns)
     # An entry starts after the previous entry's last page number or after a part heading.
     starts = {}
     for label in names:
-        found = re.search(r"(?:^|(?<=\d)|(?<=Persons)|(?<=Places)|(?<=Organisations))\s*" + re.escape(label), text)
+        found = re.search(
+            r"(?:^|(?<=\d)|(?<=Persons)|(?<=Places)|(?<=Organisations))\s*" + re.escape(label), text
+        )
         assert found, f"{label!r} is not indexed"
         starts[label] = found.end() - len(label)
     labels = sorted(names, key=starts.__getitem__)
     result: dict[str, list[int]] = {}
     for i, label in enumerate(labels):
         end = starts[labels[i + 1]] if i + 1 < len(labels) else len(text)
-        chunk = re.sub(r"\b(Persons|Places|Organisations)\b", "", text[starts[label]:end]).strip()
+        chunk = re.sub(r"\b(Persons|Places|Organisations)\b", "", text[starts[label] : end]).strip()
         numbers = re.search(r"(\d+(?:\u2013\d+)?)(?:, \d+(?:\u2013\d+)?)*$", chunk)
         assert numbers, f"no page numbers after {label!r}: {chunk!r}"
         pages: list[int] = []
@@ -383,23 +463,34 @@ def _bands(pdf: Path) -> list[tuple[str, str]]:
     """(top margin text, bottom margin text) of every page: where the folios are (the margins are 20 mm
     at the top and 22 mm at the foot; the folios sit in their middle, clear of the text area)."""
     with pdfplumber.open(pdf) as doc:
-        return [(_norm(p.within_bbox((0, 0, p.width, 17 * MM)).extract_text() or ""),
-                 _norm(p.within_bbox((0, p.height - 18 * MM, p.width, p.height)).extract_text() or ""))
-                for p in doc.pages]
+        return [
+            (
+                _norm(p.within_bbox((0, 0, p.width, 17 * MM)).extract_text() or ""),
+                _norm(
+                    p.within_bbox((0, p.height - 18 * MM, p.width, p.height)).extract_text() or ""
+                ),
+            )
+            for p in doc.pages
+        ]
 
 
 def _body(pdf: Path) -> list[str]:
     """The text of every page inside the margins."""
     with pdfplumber.open(pdf) as doc:
-        return [_norm(p.crop((0, 20 * MM, p.width, p.height - 22 * MM)).extract_text() or "")
-                for p in doc.pages]
+        return [
+            _norm(p.crop((0, 20 * MM, p.width, p.height - 22 * MM)).extract_text() or "")
+            for p in doc.pages
+        ]
 
 
 def _starts(pdf: Path) -> list[int]:
     """1-based first pages of the book's documents, from the outline."""
     outline = _outline_pages(pdf)
-    return sorted(outline[t] + 1 for t in outline
-                  if t not in ("Title page", "Editorial conventions", "Contents", "Index"))
+    return sorted(
+        outline[t] + 1
+        for t in outline
+        if t not in ("Title page", "Editorial conventions", "Contents", "Index")
+    )
 
 
 def test_every_page_shows_its_number_and_running_head_by_the_rules(out: Path) -> None:
@@ -433,11 +524,11 @@ def test_a_documents_own_pdf_is_its_part_of_the_book(out: Path) -> None:
         own = out / f"{doc}.pdf"
         length = len(PdfReader(own).pages)
         assert start + length <= end, doc
-        assert _body(own) == book_body[start - 1:start - 1 + length], doc
+        assert _body(own) == book_body[start - 1 : start - 1 + length], doc
         bands = _bands(own)
         pages = f"p. {start}" if length == 1 else f"pp. {start}\u2013{start + length - 1}"
         assert bands[0] == (f"Weaving Quotas: A Test Dossier, {pages}", str(start)), doc
-        assert bands[1:] == book_bands[start:start - 1 + length], doc
+        assert bands[1:] == book_bands[start : start - 1 + length], doc
         assert PdfReader(own).page_labels[:2] == [str(start), str(start + 1)][:length]
 
 
@@ -455,15 +546,24 @@ def test_every_link_of_the_book_reaches_its_target(out: Path) -> None:
                 if "/Dest" not in annot:
                     continue
                 name = str(annot["/Dest"])
-                target = reader.get_destination_page_number(dests[name]) + 1  # KeyError: a broken link
+                target = (
+                    reader.get_destination_page_number(dests[name]) + 1
+                )  # KeyError: a broken link
                 if name.startswith("doc-"):
                     assert target in starts, name
                 xa, ya, xb, yb = (float(v) for v in annot["/Rect"])
                 plumb = doc.pages[number]
-                box = (min(xa, xb), plumb.height - max(ya, yb), max(xa, xb), plumb.height - min(ya, yb))
+                box = (
+                    min(xa, xb),
+                    plumb.height - max(ya, yb),
+                    max(xa, xb),
+                    plumb.height - min(ya, yb),
+                )
                 if box[2] - box[0] < 1:
                     continue
-                shown = re.fullmatch(r"(\d+)(?:\u2013\d+)?,?", _norm(plumb.crop(box).extract_text() or ""))
+                shown = re.fullmatch(
+                    r"(\d+)(?:\u2013\d+)?,?", _norm(plumb.crop(box).extract_text() or "")
+                )
                 if shown:
                     assert int(shown.group(1)) == target, (name, shown.group(0), target)
                     numbered += 1
@@ -486,7 +586,9 @@ def test_outline_has_an_entry_per_document_pointing_at_its_first_page(out: Path)
     reader = PdfReader(out / "edition.pdf")
     top = [o for o in reader.outline if not isinstance(o, list)]
     titles = [o.title for o in top]
-    assert titles[:3] == ["Title page", "Editorial conventions", "Contents"] and titles[-1] == "Index"
+    assert (
+        titles[:3] == ["Title page", "Editorial conventions", "Contents"] and titles[-1] == "Index"
+    )
     pages = _pages(out / "edition.pdf")
     for o in top[3:-1]:
         assert o.title in pages[reader.get_destination_page_number(o)]
@@ -508,7 +610,9 @@ def test_metadata_title_author_subject(out: Path) -> None:
 
 def test_tei_sources_are_attached_byte_for_byte(out: Path) -> None:
     attached = PdfReader(out / "edition.pdf").attachments
-    for doc in DOCS:  # the compilation's listing too: it is no chapter, but it is data of the edition
+    for (
+        doc
+    ) in DOCS:  # the compilation's listing too: it is no chapter, but it is data of the edition
         assert attached[doc.name] == [doc.read_bytes()]
     for reg in REGISTERS:
         assert attached[f"registers-{reg.name}"] == [reg.read_bytes()]
@@ -519,7 +623,9 @@ def test_tei_sources_are_attached_byte_for_byte(out: Path) -> None:
 def test_pdfs_declare_pdf_a_3b(out: Path) -> None:
     reader = PdfReader(out / "edition.pdf")
     xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
-    assert re.search(r"pdfaid:part[>=\"']+3", xmp) and re.search(r"pdfaid:conformance[>=\"']+B", xmp)
+    assert re.search(r"pdfaid:part[>=\"']+3", xmp) and re.search(
+        r"pdfaid:conformance[>=\"']+B", xmp
+    )
 
 
 def test_every_character_of_the_sources_renders_with_an_embedded_font(out: Path) -> None:
@@ -528,8 +634,12 @@ def test_every_character_of_the_sources_renders_with_an_embedded_font(out: Path)
     wanted = set(_printed_text(etree.parse(str(memo)).find(".//tei:text", TEI))) - set(" \n\t")
     assert {"ŏ", "ŭ", "Н", "Ŭ", "л", "규", "規"} <= wanted
     assert not wanted - set(printed_text), "characters lost between TEI and PDF"
-    fonts = subprocess.run(["pdffonts", str(out / "bulletin-quotas-03.pdf")], capture_output=True,
-                           text=True, check=True).stdout.splitlines()[2:]
+    fonts = subprocess.run(
+        ["pdffonts", str(out / "bulletin-quotas-03.pdf")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()[2:]
     assert fonts and all(" yes yes yes " in line for line in fonts), "\n".join(fonts)
     assert any("CJK" in line for line in fonts) and any("Noto-Serif" in line for line in fonts)
 
@@ -541,7 +651,9 @@ def _tounicode(data: bytes) -> dict[int, str]:
         for src, dst in re.findall(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>", block):
             cids[int(src, 16)] = bytes.fromhex(dst).decode("utf-16-be", "replace")
     for block in re.findall(r"beginbfrange(.*?)endbfrange", text, re.DOTALL):
-        for low, high, dst in re.findall(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>", block):
+        for low, high, dst in re.findall(
+            r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>", block
+        ):
             for i, cid in enumerate(range(int(low, 16), int(high, 16) + 1)):
                 cids[cid] = chr(int(dst, 16) + i)
     return cids
@@ -608,9 +720,9 @@ def test_the_glyph_check_sees_a_missing_glyph() -> None:
     """A character no installed font has (Cyrillic Extended-D, U+1E030) is reported: the check can fail."""
     from teiedit.builders.pdf import PrintJob, render_pdf
 
-    html = '<html><head><link rel="stylesheet" href="print.css"/></head><body><p>A \U0001E030 ŏ 規</p></body></html>'
+    html = '<html><head><link rel="stylesheet" href="print.css"/></head><body><p>A \U0001e030 ŏ 規</p></body></html>'
     missing = _missing_glyphs(render_pdf(PrintJob("probe.pdf", html, variant=None)))
-    assert [char for _, char in missing] == ["\U0001E030"]
+    assert [char for _, char in missing] == ["\U0001e030"]
 
 
 # -- robustness -------------------------------------------------------------------------------------------
@@ -636,8 +748,12 @@ def test_documents_cannot_make_weasyprint_fetch_anything() -> None:
     from teiedit.resources import css_dir
 
     assert _allowed((css_dir() / "print.css").resolve().as_uri())
-    for url in ("file:///etc/passwd", "https://example.org/x.css", "data:text/css,p{}",
-                (css_dir() / ".." / "print" / "edition.xsl").resolve().as_uri()):
+    for url in (
+        "file:///etc/passwd",
+        "https://example.org/x.css",
+        "data:text/css,p{}",
+        (css_dir() / ".." / "print" / "edition.xsl").resolve().as_uri(),
+    ):
         assert not _allowed(url)
 
 
@@ -662,7 +778,10 @@ def test_a_hostile_document_cannot_make_the_pdf_read_files(tmp_path: Path) -> No
     PdfBuilder().build([source], tmp_path / "pdf", EDITION)
     pdf = tmp_path / "pdf" / "hostile.pdf"
     text = _norm(" ".join(p.extract_text() for p in PdfReader(pdf).pages))
-    assert "A picture" in text and '<link rel="stylesheet" href="file:///etc/passwd"/> stays text' in text
+    assert (
+        "A picture" in text
+        and '<link rel="stylesheet" href="file:///etc/passwd"/> stays text' in text
+    )
     assert b"root:x:0:0" not in pdf.read_bytes()
     assert not any(page.images for page in PdfReader(pdf).pages)
 
@@ -676,7 +795,9 @@ def test_the_same_tei_gives_the_same_pdf_bytes() -> None:
     assert render_pdf(job) == render_pdf(job)
 
 
-def test_the_pdf_command_reports_bad_input_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_pdf_command_reports_bad_input_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from helpers import run_cli
 
     bad = tmp_path / "bad.xml"
@@ -686,8 +807,9 @@ def test_the_pdf_command_reports_bad_input_in_one_line(tmp_path: Path, capsys: p
     assert not (tmp_path / "out").exists()
 
 
-def test_a_bad_worker_count_is_reported_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bad_worker_count_is_reported_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from helpers import run_cli
 
     monkeypatch.setenv("TEIEDIT_PDF_WORKERS", "two")
@@ -709,11 +831,28 @@ def test_page_images_for_review(out: Path) -> None:
         pytest.fail("pdftoppm (poppler-utils) is missing: run scripts/system-deps.sh --test")
     ARTIFACTS.mkdir(exist_ok=True)
     edition = out / "edition.pdf"
-    shots = {"pdf-title-page": 1, "pdf-letter": _page_of(edition, "Dear Comrade"),
-             "pdf-bulletin": _page_of(edition, "Memorandum on the textile mills")}
+    shots = {
+        "pdf-title-page": 1,
+        "pdf-letter": _page_of(edition, "Dear Comrade"),
+        "pdf-bulletin": _page_of(edition, "Memorandum on the textile mills"),
+    }
     for name, page in shots.items():
-        subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", "-f", str(page), "-l", str(page),
-                        str(edition), str(ARTIFACTS / name)], check=True)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "80",
+                "-singlefile",
+                "-f",
+                str(page),
+                "-l",
+                str(page),
+                str(edition),
+                str(ARTIFACTS / name),
+            ],
+            check=True,
+        )
         from PIL import Image
 
         with Image.open(ARTIFACTS / f"{name}.png") as img:

@@ -46,7 +46,10 @@ def test_the_book_is_cut_into_front_matter_documents_and_index() -> None:
     parts = split_book(BOOK)
     assert [c.id for c in parts.chapters] == ["doc-a", "doc-b"]
     assert [c.running_head for c in parts.chapters] == ["Letter A", "Report B"]
-    assert parts.front_sections == [("conventions", "Editorial conventions"), ("contents", "Contents")]
+    assert parts.front_sections == [
+        ("conventions", "Editorial conventions"),
+        ("contents", "Contents"),
+    ]
     assert parts.index_title == "Index"
     front = _doc(parts.front)
     assert front.xpath("//main/*/@id") == ["title-page", "conventions", "contents", SINK_ID]
@@ -65,7 +68,9 @@ def test_a_document_part_carries_the_metadata_of_its_own_pdf() -> None:
     assert a.xpath("//link/@href") == ["print.css"]
     assert a.xpath("//main/article/@id") == ["doc-a"] and not a.xpath("//*[@id='index']")
     # no author of its own: the book's author is not claimed for it either
-    assert b.xpath("//meta[@name='author']") == [] and b.xpath("//meta[@name='keywords']/@content") == ["TEI"]
+    assert b.xpath("//meta[@name='author']") == [] and b.xpath(
+        "//meta[@name='keywords']/@content"
+    ) == ["TEI"]
     # no sink pages: a document's own PDF is exactly its pages of the book (xslt/print makes no links
     # between documents)
     assert not a.xpath(f"//*[@id='{SINK_ID}']")
@@ -94,7 +99,9 @@ def test_parts_are_placed_one_after_another_and_the_index_opens_on_a_right_hand_
     # 3 + 2 + 3 pages end on page 8: page 9, a right-hand page, opens the index
     assert (where.blank_before_index, where.index_start) == (False, 9)
     assert where.page_of["m-1"] == 5  # the first part that has an id keeps it
-    assert where.page_of["m-2"] == 8 and where.page_of["contents"] == 3 and where.page_of["index"] == 9
+    assert (
+        where.page_of["m-2"] == 8 and where.page_of["contents"] == 3 and where.page_of["index"] == 9
+    )
     shorter = place(front, [a, LaidOut("b.pdf", b"", 2, {})], has_index=True)
     assert (shorter.blank_before_index, shorter.index_start) == (True, 9)
     assert place(front, [a], has_index=False).index_start == 0
@@ -102,10 +109,16 @@ def test_parts_are_placed_one_after_another_and_the_index_opens_on_a_right_hand_
 
 def test_folios_follow_the_rules_of_a_printed_book() -> None:
     pages = fol.section(7, 4, "Dossier", "Letter A")
-    assert pages == [fol.Folio(fol.OPENING, "7"), fol.Folio(fol.VERSO, "8", "Dossier"),
-                     fol.Folio(fol.RECTO, "9", "Letter A"), fol.Folio(fol.VERSO, "10", "Dossier")]
+    assert pages == [
+        fol.Folio(fol.OPENING, "7"),
+        fol.Folio(fol.VERSO, "8", "Dossier"),
+        fol.Folio(fol.RECTO, "9", "Letter A"),
+        fol.Folio(fol.VERSO, "10", "Dossier"),
+    ]
     assert fol.section(2, 2, "D", "Contents", opening=False)[0] == fol.Folio(fol.VERSO, "2", "D")
-    assert fol.offprint_first(7, 10, "A Dossier") == fol.Folio(fol.OFFPRINT, "7", "A Dossier, pp. 7\u201310")
+    assert fol.offprint_first(7, 10, "A Dossier") == fol.Folio(
+        fol.OFFPRINT, "7", "A Dossier, pp. 7\u201310"
+    )
     assert fol.offprint_first(7, 7, "A Dossier").head == "A Dossier, p. 7"
 
 
@@ -115,9 +128,14 @@ def test_folio_pages_are_html_with_their_strings_escaped_and_split_into_jobs() -
     numbers = [folios.add(f) for f in fol.section(1, 5, "A & B", "<Title>")]
     assert numbers == [0, 1, 2, 3, 4]
     jobs = folios.jobs(2)
-    assert [j.output for j in jobs] == ["the page numbers and running heads (1 of 2)",
-                                        "the page numbers and running heads (2 of 2)"]
+    assert [j.output for j in jobs] == [
+        "the page numbers and running heads (1 of 2)",
+        "the page numbers and running heads (2 of 2)",
+    ]
     pages = [_doc(j.html).xpath("//div[contains(@class, 'folio')]") for j in jobs]
     assert [len(p) for p in pages] == [3, 2]
     assert pages[0][1].get("data-head") == "A & B" and pages[1][0].get("data-head") == "A & B"
-    assert pages[0][2].get("data-head") == "<Title>" and pages[0][0].get("class") == "folio folio-opening"
+    assert (
+        pages[0][2].get("data-head") == "<Title>"
+        and pages[0][0].get("class") == "folio folio-opening"
+    )

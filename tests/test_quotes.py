@@ -3,7 +3,6 @@ untouched, header untouched, original-reading invariant, idempotence, validity a
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
 import pytest
@@ -26,43 +25,60 @@ SKELETON = f"""<TEI{NS}><teiHeader><fileDesc><titleStmt><title>The “Title” o
 #: input paragraph -> expected paragraph (None: unchanged)
 CASES: list[tuple[str, str | None]] = [
     # curly double, short -> q
-    ("<p>the so-called “hostile elements” were</p>", "<p>the so-called “<q>hostile elements</q>” were</p>"),
+    (
+        "<p>the so-called “hostile elements” were</p>",
+        "<p>the so-called “<q>hostile elements</q>” were</p>",
+    ),
     # curly double, long -> quote
-    ("<p>He wrote: “We must strengthen the army and prepare for the coming struggle.” Then</p>",
-     "<p>He wrote: “<quote>We must strengthen the army and prepare for the coming struggle.</quote>” Then</p>"),
+    (
+        "<p>He wrote: “We must strengthen the army and prepare for the coming struggle.” Then</p>",
+        "<p>He wrote: “<quote>We must strengthen the army and prepare for the coming struggle.</quote>” Then</p>",
+    ),
     # two quotations in one paragraph
     ("<p>“a” and “b c”.</p>", "<p>“<q>a</q>” and “<q>b c</q>”.</p>"),
     # nested single inside double: only the outer one
     ("<p>“he said ‘no’ twice”</p>", "<p>“<q>he said ‘no’ twice</q>”</p>"),
     # single quotes vs apostrophes
-    ("<p>the ‘people’s democracy’ and ‘order’, don’t</p>",
-     "<p>the ‘<q>people’s democracy</q>’ and ‘<q>order</q>’, don’t</p>"),
+    (
+        "<p>the ‘people’s democracy’ and ‘order’, don’t</p>",
+        "<p>the ‘<q>people’s democracy</q>’ and ‘<q>order</q>’, don’t</p>",
+    ),
     ("<p>Kim’s letter and the workers’ party</p>", None),
     ("<p>in the ’50s it’s fine</p>", None),
     # straight quotes, balanced and well placed
-    ('<p>called "volunteers" (or "helpers").</p>', '<p>called "<q>volunteers</q>" (or "<q>helpers</q>").</p>'),
+    (
+        '<p>called "volunteers" (or "helpers").</p>',
+        '<p>called "<q>volunteers</q>" (or "<q>helpers</q>").</p>',
+    ),
     # straight quotes, unbalanced: untouched
     ('<p>a 5" gun and "b</p>', None),
     # PDF shift damage uses " for spaces: never touched
     ('<p>vjg"Uqxkgv"Wpkqp"ku"c"itgcv"rqygt"cpf"vjg"rctv{</p>', None),
     ('<p>Vjg "Uqxkgv" Wpkqp"</p>', None),
     # spans inline markup that nests cleanly
-    ("<p>the slogan “long live <persName>Kim Il Sung</persName>” was</p>",
-     "<p>the slogan “<q>long live <persName>Kim Il Sung</persName></q>” was</p>"),
+    (
+        "<p>the slogan “long live <persName>Kim Il Sung</persName>” was</p>",
+        "<p>the slogan “<q>long live <persName>Kim Il Sung</persName></q>” was</p>",
+    ),
     # marks split across markup: left alone
     ("<p>the “long <hi>live” it</hi> was</p>", None),
     # inside choice/sic/gap/existing q: untouched
     ("<p><choice><sic>“x”</sic><corr>“x”</corr></choice> and <q>“y”</q></p>", None),
     ('<p><seg type="pdf-debris">“z”</seg></p>', None),
     # other containers
-    ("<list><item>the “item” text</item></list>", "<list><item>the “<q>item</q>” text</item></list>"),
+    (
+        "<list><item>the “item” text</item></list>",
+        "<list><item>the “<q>item</q>” text</item></list>",
+    ),
     ("<head>On “Peace”</head>", "<head>On “<q>Peace</q>”</head>"),
     # a quoted day number (“15” October) is not a quotation
     ('<p>on “15” October and "13" May</p>', None),
     # a long quotation where quote is not allowed (dateline holds phrases only) is a q
-    ("<closer><dateline>“Written at the front line in the first days of the great war”</dateline></closer>",
-     "<closer><dateline>“<q>Written at the front line in the first days of the great war</q>”</dateline>"
-     "</closer>"),
+    (
+        "<closer><dateline>“Written at the front line in the first days of the great war”</dateline></closer>",
+        "<closer><dateline>“<q>Written at the front line in the first days of the great war</q>”</dateline>"
+        "</closer>",
+    ),
     # empty quotes: nothing to wrap
     ("<p>an empty “” pair</p>", None),
 ]
@@ -90,7 +106,11 @@ def _c14n(el: etree._Element) -> str:
 
 def _wrap(xml: str) -> str:
     """Declare the TEI namespace on the case's root element."""
-    return xml.replace(">", NS + ">", 1) if " " not in xml.split(">", 1)[0] else xml.replace(" ", NS + " ", 1)
+    return (
+        xml.replace(">", NS + ">", 1)
+        if " " not in xml.split(">", 1)[0]
+        else xml.replace(" ", NS + " ", 1)
+    )
 
 
 @pytest.mark.parametrize(("source", "expected"), CASES, ids=[c[0][:40] for c in CASES])
@@ -154,8 +174,13 @@ def test_every_source_converts_with_quotes_and_stays_valid() -> None:
     rng = etree.RelaxNG(etree.parse(str(REPO / "schema" / "build" / "teiedit.rng")))
     total = 0
     for path in sorted((REPO / "sources").glob("*.txt")):
-        conversion, diags, records = convert_text(source_from_file(path), default_edition(REPO), ConvertOptions())
-        assert not [d for d in diags if d.level is Level.FATAL], (path.name, [d.message for d in diags])
+        conversion, diags, records = convert_text(
+            source_from_file(path), default_edition(REPO), ConvertOptions()
+        )
+        assert not [d for d in diags if d.level is Level.FATAL], (
+            path.name,
+            [d.message for d in diags],
+        )
         marked = [r for r in records.get("quotes", []) if r["kind"] in ("q", "quote")]
         total += len(marked)
         for doc in conversion.documents:
@@ -166,7 +191,7 @@ def test_every_source_converts_with_quotes_and_stays_valid() -> None:
             # marks stay outside the element: the wrapped text never starts or ends with one
             for el in found:
                 inner = "".join(el.itertext())
-                assert inner[:1] not in "“‘\"" and inner[-1:] not in "”’\"", (path.name, inner[:60])
+                assert inner[:1] not in '“‘"' and inner[-1:] not in '”’"', (path.name, inner[:60])
             if doc.root.tag == tei("TEI"):
                 assert rng.validate(doc.tree), (path.name, str(rng.error_log)[:2000])
     assert total >= 20

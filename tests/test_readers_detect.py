@@ -17,7 +17,9 @@ SOURCE_KINDS = {
     "article-runaway-ambassador-yi-sang-cho.txt": "article",
     "blog-soviet-dprk-relations-lankov.txt": "blog",
 }
-CASES = sorted(p for p in (REPO / "tests/cases/readers").glob("*/*.txt") if p.parent.name != "plain")
+CASES = sorted(
+    p for p in (REPO / "tests/cases/readers").glob("*/*.txt") if p.parent.name != "plain"
+)
 
 
 @pytest.mark.parametrize(("name", "kind"), sorted(SOURCE_KINDS.items()))

@@ -25,11 +25,18 @@ SOURCES = sorted(CASES.glob("*/*.txt"))
 @pytest.mark.parametrize("src", SOURCES, ids=[f"{p.parent.name}/{p.stem}" for p in SOURCES])
 def test_reader_case(src: Path, update_goldens: bool) -> None:
     decoded = decode_source(src.read_bytes(), src)
-    source = Source(text=decoded.text, name=slugify(src.stem), filename=src.name,
-                    sha256=decoded.sha256, encoding_decision=decoded.decision)
-    conversion, diags, _ = convert_text(source, default_edition(src.parent),
-                                        ConvertOptions(profile=src.parent.name,
-                                                               passes=["assign-ids"]))
+    source = Source(
+        text=decoded.text,
+        name=slugify(src.stem),
+        filename=src.name,
+        sha256=decoded.sha256,
+        encoding_decision=decoded.decision,
+    )
+    conversion, diags, _ = convert_text(
+        source,
+        default_edition(src.parent),
+        ConvertOptions(profile=src.parent.name, passes=["assign-ids"]),
+    )
     assert not [d for d in diags if d.level.value == "fatal"]
     for i, doc in enumerate(conversion.documents):
         suffix = "" if i == 0 else f".{i}"

@@ -44,7 +44,9 @@ def _repair(doc: TeiDocument, **options: object) -> PassContext:
 def test_repair_case(src: Path, update_goldens: bool) -> None:
     doc = _doc(src)
     _repair(doc)
-    assert_golden(etree.tostring(doc.root), src.with_name(src.name.replace(".in.", ".out.")), update_goldens)
+    assert_golden(
+        etree.tostring(doc.root), src.with_name(src.name.replace(".in.", ".out.")), update_goldens
+    )
 
 
 @pytest.mark.parametrize("src", INPUTS, ids=[p.name.split(".")[0] for p in INPUTS])
@@ -71,7 +73,9 @@ def test_no_repair_option_turns_the_pass_off() -> None:
 def test_repairs_declared_in_editorial_decl_and_recorded() -> None:
     doc = _doc(CASES / "shifted-words.in.xml")
     ctx = _repair(doc)
-    corrections = xpath(doc.root, "tei:teiHeader/tei:encodingDesc/tei:editorialDecl/tei:correction/tei:p")
+    corrections = xpath(
+        doc.root, "tei:teiHeader/tei:encodingDesc/tei:editorialDecl/tei:correction/tei:p"
+    )
     assert len(corrections) == 1 and "sic" in (corrections[0].text or "")
     records = ctx.records["repair"]
     corrs = xpath(doc.root, "//tei:text//tei:corr")
@@ -81,7 +85,9 @@ def test_repairs_declared_in_editorial_decl_and_recorded() -> None:
 
 
 @pytest.fixture(scope="module")
-def bulletin_conversion() -> tuple[list[TeiDocument], list[object], dict[str, list[dict[str, object]]]]:
+def bulletin_conversion() -> tuple[
+    list[TeiDocument], list[object], dict[str, list[dict[str, object]]]
+]:
     source = source_from_file(BULLETIN)
     conversion, diags, records = convert_text(source, default_edition(REPO), ConvertOptions())
     return conversion.documents, diags, records
@@ -96,7 +102,9 @@ def test_bulletin_repaired_without_losing_a_character(bulletin_conversion) -> No
     debris = 0
     for doc in docs:
         for sic in xpath(doc.root, "//tei:text//tei:sic"):
-            if xpath(sic, "tei:lb[@type='paragraph']"):  # a word joined across blocks: the break was blank lines
+            if xpath(
+                sic, "tei:lb[@type='paragraph']"
+            ):  # a word joined across blocks: the break was blank lines
                 assert " ".join(_with_breaks(sic).split()) in flat_source
             else:
                 assert "".join(sic.itertext()) in source_text
@@ -122,14 +130,20 @@ def test_clean_sources_get_no_repairs(src: Path) -> None:
     source = source_from_file(src)
     conversion, _diags, records = convert_text(source, default_edition(REPO), ConvertOptions())
     assert not records.get("repair")
-    plain, _diags, _records = convert_text(source, default_edition(REPO), ConvertOptions(repair=False))
-    assert [serialize_tei(d.tree) for d in conversion.documents] == [serialize_tei(d.tree) for d in plain.documents]
+    plain, _diags, _records = convert_text(
+        source, default_edition(REPO), ConvertOptions(repair=False)
+    )
+    assert [serialize_tei(d.tree) for d in conversion.documents] == [
+        serialize_tei(d.tree) for d in plain.documents
+    ]
     for doc in conversion.documents:
         assert not xpath(doc.root, "//tei:corr[@resp='#teiedit'] | //tei:seg[@type='pdf-debris']")
 
 
 def test_cli_no_repair_writes_no_choice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _out, _err = run_cli(["convert", str(BULLETIN), "--out", str(tmp_path), "--no-repair"], capsys)
+    code, _out, _err = run_cli(
+        ["convert", str(BULLETIN), "--out", str(tmp_path), "--no-repair"], capsys
+    )
     assert code == 0
     files = list(tmp_path.glob("*.xml"))
     assert files
@@ -144,7 +158,9 @@ _COMMON = [w for w, _ in zip(english().freq, range(3000), strict=False) if w.isa
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     words=st.lists(st.sampled_from(_COMMON), min_size=3, max_size=60),
-    punct=st.lists(st.sampled_from(["", "", "", ",", ".", ";", ":", "?"]), min_size=60, max_size=60),
+    punct=st.lists(
+        st.sampled_from(["", "", "", ",", ".", ";", ":", "?"]), min_size=60, max_size=60
+    ),
     caps=st.lists(st.booleans(), min_size=60, max_size=60),
 )
 def test_no_false_repairs_on_english(words: list[str], punct: list[str], caps: list[bool]) -> None:
@@ -160,8 +176,10 @@ def _encode(text: str, k: int) -> str:
     return "".join(chr(ord(c) + k) if 0x20 <= ord(c) <= 0x7E - k else c for c in text)
 
 
-CLEAN_SENTENCE = ("The delegation of the party returned to the capital and reported on the situation "
-                  "in the country to the members of the committee")
+CLEAN_SENTENCE = (
+    "The delegation of the party returned to the capital and reported on the situation "
+    "in the country to the members of the committee"
+)
 
 
 @pytest.mark.parametrize("k", [1, 2, 3])
@@ -172,7 +190,7 @@ def test_any_font_shift_is_found_and_undone(k: int) -> None:
     assert {r.type for r in repairs} == {"shift"}
     corrected = damaged
     for r in reversed(repairs):
-        corrected = corrected[:r.start] + r.reading + corrected[r.end:]
+        corrected = corrected[: r.start] + r.reading + corrected[r.end :]
     assert " ".join(corrected.split()) == f"Before the meeting, {CLEAN_SENTENCE} was read out."
 
 
@@ -214,7 +232,11 @@ def test_unspace_table(spaced: str, reading: str) -> None:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     words=st.lists(st.sampled_from(_COMMON), min_size=10, max_size=60),
-    names=st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=9), min_size=1, max_size=12),
+    names=st.lists(
+        st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=9),
+        min_size=1,
+        max_size=12,
+    ),
 )
 def test_no_false_repairs_on_english_with_foreign_names(words: list[str], names: list[str]) -> None:
     """Unknown names (random letter strings, capitalised) among English words are not taken for damage."""
@@ -262,7 +284,9 @@ def test_join_across_blocks_recorded_and_replaces_the_shift_repair() -> None:
     doc = _doc(CASES / "hyphen-across-shifted-text.in.xml")
     ctx = _repair(doc)
     joins = [r for r in ctx.records["repair"] if r["type"] == "hyphenation"]
-    assert [(r["original"], r["reading"], r["cert"]) for r in joins] == [('Commu-\n\npkuv"', "Communist ", "high")]
+    assert [(r["original"], r["reading"], r["cert"]) for r in joins] == [
+        ('Commu-\n\npkuv"', "Communist ", "high")
+    ]
     assert "shifted text decoded" in str(joins[0]["method"])
     # the shift repair of the continuation is gone from the TEI and so from the report
     assert not [r for r in ctx.records["repair"] if r["original"] == 'pkuv"']
@@ -280,10 +304,13 @@ def test_join_across_blocks_splits_back_to_the_extracted_blocks() -> None:
     assert len(merged) == 1
     sic = xpath(merged[0], "tei:choice/tei:sic")[0]
     assert [(etree.QName(el).localname, el.get("type"), el.get("break")) for el in sic] == [
-        ("lb", "paragraph", "no"), ("fw", "pageNum", None), ("pb", None, None)]
+        ("lb", "paragraph", "no"),
+        ("fw", "pageNum", None),
+        ("pb", None, None),
+    ]
     marker = sic[0]
-    marker.tail = "\uE000" + (marker.tail or "")  # a private-use sentinel
-    first, rest = original_reading(merged[0]).split("\uE000")
+    marker.tail = "\ue000" + (marker.tail or "")  # a private-use sentinel
+    first, rest = original_reading(merged[0]).split("\ue000")
     assert first == extracted[0]
     between, _, second = rest.partition("bers")
     assert " ".join(between.split()) == ". 2"  # the page furniture, kept in sic

@@ -30,8 +30,17 @@ SHAPES = st.one_of(
     st.sampled_from(["March 3, 1957", "22 October 1956", "12 June 1958."]),
     st.tuples(sentence, sentence).map(lambda t: f"Letter from {t[0]} to {t[1]}"),
     st.tuples(sentence).map(lambda t: f"Memorandum of Conversation with {t[0]}"),
-    st.sampled_from(["Translation from Korean", "Dear comrades!", "to Cde. Kim!", "Signed: A. B.",
-                     "/P. Orlov/", "Authenticated: [signed] B. V.", "The spelling is as in the original."]),
+    st.sampled_from(
+        [
+            "Translation from Korean",
+            "Dear comrades!",
+            "to Cde. Kim!",
+            "Signed: A. B.",
+            "/P. Orlov/",
+            "Authenticated: [signed] B. V.",
+            "The spelling is as in the original.",
+        ]
+    ),
     st.tuples(n, sentence).map(lambda t: f"{t[0]}. {t[1]}"),
     st.tuples(n, sentence).map(lambda t: f"{t[0]} {t[1]}"),
     st.tuples(n, sentence).map(lambda t: f"[{t[0]}]{t[1]}"),
@@ -41,20 +50,39 @@ SHAPES = st.one_of(
     st.tuples(sentence, sentence).map(lambda t: f"{t[0]} | {t[1]} {t[1]} {t[1]} {t[1]}"),
     st.tuples(sentence).map(lambda t: f"{t[0]} | image via {t[0]}"),
     st.tuples(sentence).map(lambda t: f"**{t[0]}**"),
-    st.sampled_from([
-        "[Source: RGANI, Fond 5, Opis 28, Delo 410, Listy 73-85. Obtained by A. B.]",
-        "[Source: Archive (hereafter AR), Fond 1, Delo 2.]", "[Stamp:\nCC 20340", "date faded]",
-        "4 copies sent\n1-Fedorenko\n2-Kurdyukov", ". 24", "Skip to content", "Document Information",
-        "Original Archive", "Record ID", "Log in via your institution", "340\nViews\n0\nAltmetric",
-        "ABSTRACT", "Notes", "Notes on contributors", "No Comments", "Leave a Reply",
-        "By | March 29, 2013 | No Comments", "by Jan Novak", "Pages 3-9 | Published online: 3 Mar 2020",
-        "P.S. one more thing.", "---", "Related Research",
-    ]),
+    st.sampled_from(
+        [
+            "[Source: RGANI, Fond 5, Opis 28, Delo 410, Listy 73-85. Obtained by A. B.]",
+            "[Source: Archive (hereafter AR), Fond 1, Delo 2.]",
+            "[Stamp:\nCC 20340",
+            "date faded]",
+            "4 copies sent\n1-Fedorenko\n2-Kurdyukov",
+            ". 24",
+            "Skip to content",
+            "Document Information",
+            "Original Archive",
+            "Record ID",
+            "Log in via your institution",
+            "340\nViews\n0\nAltmetric",
+            "ABSTRACT",
+            "Notes",
+            "Notes on contributors",
+            "No Comments",
+            "Leave a Reply",
+            "By | March 29, 2013 | No Comments",
+            "by Jan Novak",
+            "Pages 3-9 | Published online: 3 Mar 2020",
+            "P.S. one more thing.",
+            "---",
+            "Related Research",
+        ]
+    ),
 )
 documents = st.lists(SHAPES, min_size=1, max_size=14).flatmap(
-    lambda blocks: st.lists(st.sampled_from(["\n\n", "\n\n\n", "\n"]), min_size=len(blocks),
-                            max_size=len(blocks)).map(
-        lambda seps: "".join(b + s for b, s in zip(blocks, seps, strict=True))))
+    lambda blocks: st.lists(
+        st.sampled_from(["\n\n", "\n\n\n", "\n"]), min_size=len(blocks), max_size=len(blocks)
+    ).map(lambda seps: "".join(b + s for b, s in zip(blocks, seps, strict=True)))
+)
 
 
 @pytest.mark.parametrize("profile", sorted(READERS))

@@ -69,7 +69,9 @@ def source_without_spans(text: str, conversion: Conversion) -> str:
         start_at = max(base, cursor) if line == cursor_line else base
         # Match ignoring white space differences (set-aside blocks were stripped of outer space).
         pattern = r"\s*".join(re.escape(ch) for ch in _WS.sub("", piece))
-        m = re.compile(f"(?<={re.escape(before)})({pattern})" if before else f"({pattern})").search(text, start_at)
+        m = re.compile(f"(?<={re.escape(before)})({pattern})" if before else f"({pattern})").search(
+            text, start_at
+        )
         assert m is not None, f"span {piece[:60]!r} not found at line {line}"
         cut.append((m.start(1), m.end(1)))
         cursor_line, cursor = line, m.end()
@@ -97,10 +99,14 @@ def check_round_trip(text: str, conversion: Conversion) -> None:
         placed.extend(notes)
     got = _nows("".join(got_parts))
     if got != expected:
-        i = next((k for k in range(min(len(got), len(expected))) if got[k] != expected[k]),
-                 min(len(got), len(expected)))
-        pytest.fail(f"round trip differs at {i}:\nsource: …{expected[max(0, i - 80):i + 80]}\n"
-                    f"TEI:    …{got[max(0, i - 80):i + 80]}")
+        i = next(
+            (k for k in range(min(len(got), len(expected))) if got[k] != expected[k]),
+            min(len(got), len(expected)),
+        )
+        pytest.fail(
+            f"round trip differs at {i}:\nsource: …{expected[max(0, i - 80) : i + 80]}\n"
+            f"TEI:    …{got[max(0, i - 80) : i + 80]}"
+        )
     moved = [s.text for s in conversion.spans if s.kind == "moved"]
     # A note body may come in pieces (continued after a page break): compare the characters as a whole.
     assert sorted(_nows("".join(placed))) == sorted(_nows("".join(moved)))
@@ -120,5 +126,7 @@ CASES = sorted((REPO / "tests/cases/readers").glob("*/*.txt"))
 @pytest.mark.parametrize("path", CASES, ids=[f"{p.parent.name}/{p.stem}" for p in CASES])
 def test_every_reader_case_round_trips(path: Path) -> None:
     source = source_from_file(path)
-    conversion, _, _ = convert_text(source, default_edition(REPO), ConvertOptions(profile=path.parent.name))
+    conversion, _, _ = convert_text(
+        source, default_edition(REPO), ConvertOptions(profile=path.parent.name)
+    )
     check_round_trip(source.text, conversion)

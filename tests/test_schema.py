@@ -39,7 +39,9 @@ def test_compiled_files_are_not_stale() -> None:
     assert {"rng", "sch"} <= set(fresh)
     for suffix, data in fresh.items():
         committed = (REPO / "schema" / "build" / f"teiedit.{suffix}").read_bytes()
-        assert data == committed, f"schema/build/teiedit.{suffix} is stale: run `teiedit schema` and commit"
+        assert data == committed, (
+            f"schema/build/teiedit.{suffix} is stale: run `teiedit schema` and commit"
+        )
 
 
 def test_compilation_is_deterministic() -> None:
@@ -82,7 +84,9 @@ def test_conventions_elements_are_declared(shared: Path) -> None:
     prose = re.sub(r"```.*?```", " ", text, flags=re.DOTALL)
     for span in re.findall(r"`([^`\n]+)`", prose):
         # drop predicates, quoted values, attribute names and file names: only element names remain
-        span = re.sub(r'\[[^\]]*\]|"[^"]*"|@[\w:]+|\S+\.(?:xml|txt|py|md|rng|sch|json)\S*', " ", span)
+        span = re.sub(
+            r'\[[^\]]*\]|"[^"]*"|@[\w:]+|\S+\.(?:xml|txt|py|md|rng|sch|json)\S*', " ", span
+        )
         words |= set(re.findall(r"[A-Za-z][\w-]*", span))
     p5 = etree.parse(str(shared / "tei-p5" / "p5subset.xml"))
     tei_elements = set(p5.xpath("//t:elementSpec/@ident", namespaces=TEI))
@@ -120,12 +124,18 @@ def test_edition_files_point_editors_at_the_compiled_schemas() -> None:
             assert (f.parent / href).resolve().is_file(), (f.name, href)
 
 
-def test_cli_schema_writes_the_four_compiled_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_schema_writes_the_four_compiled_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from helpers import run_cli
 
-    code, out, _ = run_cli(["schema", "--odd", str(REPO / "schema" / "teiedit.odd"), "--out", str(tmp_path)], capsys)
+    code, out, _ = run_cli(
+        ["schema", "--odd", str(REPO / "schema" / "teiedit.odd"), "--out", str(tmp_path)], capsys
+    )
     assert code == 0
     for suffix in ("rng", "sch", "xsd", "html"):
         written = tmp_path / f"teiedit.{suffix}"
         assert f"wrote {written}" in out
-        assert written.read_bytes() == (REPO / "schema" / "build" / f"teiedit.{suffix}").read_bytes()
+        assert (
+            written.read_bytes() == (REPO / "schema" / "build" / f"teiedit.{suffix}").read_bytes()
+        )

@@ -45,6 +45,10 @@ def test_determinism_check() -> None:
     a, b = Particle("elem", name="a"), Particle("elem", name="b")
     a_opt = Particle("elem", name="a", lo=0)
     assert deterministic(Particle("seq", items=[a, b]))
-    assert not deterministic(Particle("seq", items=[a_opt, a]))  # (a?, a): which a is the first one?
-    assert not deterministic(Particle("seq", items=[Particle("elem", name="a", lo=0, hi=UNBOUNDED), a_opt]))
+    assert not deterministic(
+        Particle("seq", items=[a_opt, a])
+    )  # (a?, a): which a is the first one?
+    assert not deterministic(
+        Particle("seq", items=[Particle("elem", name="a", lo=0, hi=UNBOUNDED), a_opt])
+    )
     assert deterministic(Particle("choice", items=[a, b], lo=0, hi=UNBOUNDED))

@@ -45,7 +45,9 @@ def test_invalid_case_message_and_line(name: str) -> None:
     got = [(d.line, d.rule, d.message, d.suggestion) for d in diags]
     want = EXPECTED[name]
     assert len(got) == len(want), got
-    for (line, rule, message, suggestion), (w_line, w_rule, w_message, w_suggestion) in zip(got, want):
+    for (line, rule, message, suggestion), (w_line, w_rule, w_message, w_suggestion) in zip(
+        got, want
+    ):
         assert (line, rule) == (w_line, w_rule), got
         assert w_message in message
         assert w_suggestion in suggestion
@@ -73,13 +75,31 @@ def test_cli_json_one_object_per_diagnostic(capsys: pytest.CaptureFixture[str]) 
     data = json.loads(out)
     assert len(data) == sum(len(v) for v in EXPECTED.values())
     first = data[0]
-    assert {"path", "line", "column", "level", "origin", "xpath", "message", "suggestion", "rule"} <= set(first)
+    assert {
+        "path",
+        "line",
+        "column",
+        "level",
+        "origin",
+        "xpath",
+        "message",
+        "suggestion",
+        "rule",
+    } <= set(first)
     assert {d["origin"] for d in data} == {"rng", "schematron"}
 
 
 def test_cli_junit_one_case_per_file(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run_cli(["validate", str(CASES / "invalid" / "bad-value.xml"),
-                            str(CASES / "valid" / "letter-full.xml"), "--format", "junit"], capsys)
+    code, out, _ = run_cli(
+        [
+            "validate",
+            str(CASES / "invalid" / "bad-value.xml"),
+            str(CASES / "valid" / "letter-full.xml"),
+            "--format",
+            "junit",
+        ],
+        capsys,
+    )
     assert code == 1
     suite = etree.fromstring(out.encode())
     assert suite.get("tests") == "2" and suite.get("failures") == "1"
@@ -112,15 +132,17 @@ def test_declared_local_schema_is_used_and_remote_falls_back(tmp_path: Path, sha
     """TEI from elsewhere: its own local xml-model RNG, else --tei-all, else teiedit (with a note)."""
     body = (CASES / "valid" / "letter-full.xml").read_text(encoding="utf-8").split("?>", 1)[1]
     # <mentioned> is TEI (valid under tei_all) but not part of teiedit
-    body = body.replace('<stamp>Secret</stamp>', '<mentioned>Secret</mentioned>')
-    assert '<mentioned>' in body
+    body = body.replace("<stamp>Secret</stamp>", "<mentioned>Secret</mentioned>")
+    assert "<mentioned>" in body
     tei_all = shared / "tei-p5" / "schemas" / "rng" / "tei_all.rng"
     rng_ns = "http://relaxng.org/ns/structure/1.0"
 
     def doc(name: str, href: str, text: str = body) -> Path:
         path = tmp_path / name
-        path.write_text(f'<?xml version="1.0"?>\n<?xml-model href="{href}" schematypens="{rng_ns}"?>{text}',
-                        encoding="utf-8")
+        path.write_text(
+            f'<?xml version="1.0"?>\n<?xml-model href="{href}" schematypens="{rng_ns}"?>{text}',
+            encoding="utf-8",
+        )
         return path
 
     follow = Schemas(rng=RNG, follow_xml_model=True)
@@ -132,7 +154,9 @@ def test_declared_local_schema_is_used_and_remote_falls_back(tmp_path: Path, sha
     assert [(d.origin, d.line) for d in diags] == [("rng", expected_line)]  # the line of <salut>
     assert diags[0].suggestion == "did you mean <salute>?"
 
-    remote = doc("remote.xml", "https://tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng")
+    remote = doc(
+        "remote.xml", "https://tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng"
+    )
     diags = validate_file(remote, follow)
     assert diags[0].level.value == "info" and "not a local file" in diags[0].message
     assert any("<mentioned>" in d.message for d in diags[1:])  # checked against teiedit instead
@@ -142,28 +166,46 @@ def test_declared_local_schema_is_used_and_remote_falls_back(tmp_path: Path, sha
 
 def test_xinclude_local_only(tmp_path: Path) -> None:
     part = tmp_path / "part.xml"
-    part.write_text('<p xmlns="http://www.tei-c.org/ns/1.0">Included <salut>x</salut>.</p>', encoding="utf-8")
+    part.write_text(
+        '<p xmlns="http://www.tei-c.org/ns/1.0">Included <salut>x</salut>.</p>', encoding="utf-8"
+    )
     text = (CASES / "valid" / "header-variants.xml").read_text(encoding="utf-8")
     doc = tmp_path / "doc.xml"
-    doc.write_text(text.replace("<body><p>Text.</p></body>",
-                                '<body xmlns:xi="http://www.w3.org/2001/XInclude"><xi:include href="part.xml"/>'
-                                '<xi:include href="https://example.org/x.xml"/><xi:include href="../../etc/passwd"/></body>'),
-                   encoding="utf-8")
+    doc.write_text(
+        text.replace(
+            "<body><p>Text.</p></body>",
+            '<body xmlns:xi="http://www.w3.org/2001/XInclude"><xi:include href="part.xml"/>'
+            '<xi:include href="https://example.org/x.xml"/><xi:include href="../../etc/passwd"/></body>',
+        ),
+        encoding="utf-8",
+    )
     diags = validate_file(doc, Schemas(rng=RNG))
     messages = [d.message for d in diags]
-    assert any("<salut> is not an element" in m for m in messages)  # the included file was validated
+    assert any(
+        "<salut> is not an element" in m for m in messages
+    )  # the included file was validated
     assert any("never fetches remote files" in m for m in messages)
-    assert any("only files under the document's folder" in m or "no such file" in m for m in messages)
+    assert any(
+        "only files under the document's folder" in m or "no such file" in m for m in messages
+    )
 
 
-def test_schemas_that_would_fetch_remote_files_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_schemas_that_would_fetch_remote_files_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     rng = tmp_path / "evil.rng"
-    rng.write_text('<grammar xmlns="http://relaxng.org/ns/structure/1.0"><include href="http://127.0.0.1:9/x.rng"/>'
-                   '<start><element name="TEI"><empty/></element></start></grammar>', encoding="utf-8")
+    rng.write_text(
+        '<grammar xmlns="http://relaxng.org/ns/structure/1.0"><include href="http://127.0.0.1:9/x.rng"/>'
+        '<start><element name="TEI"><empty/></element></start></grammar>',
+        encoding="utf-8",
+    )
     sch = tmp_path / "evil.sch"
-    sch.write_text('<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt3"><pattern>'
-                   '<rule context="/"><assert test="doc(\'http://127.0.0.1:9/x.xml\')">x</assert></rule>'
-                   '</pattern></schema>', encoding="utf-8")
+    sch.write_text(
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt3"><pattern>'
+        '<rule context="/"><assert test="doc(\'http://127.0.0.1:9/x.xml\')">x</assert></rule>'
+        "</pattern></schema>",
+        encoding="utf-8",
+    )
     doc = CASES / "valid" / "header-variants.xml"
     code, _, err = run_cli(["validate", "--rng", str(rng), str(doc)], capsys)
     assert code == 2 and "never fetches" in err

@@ -28,7 +28,9 @@ class _Parser(argparse.ArgumentParser):
 
 def make_parser() -> argparse.ArgumentParser:
     parser = _Parser(
-        prog="teiedit", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+        prog="teiedit",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"teiedit {__version__}")
     parser.add_argument("--debug", action="store_true", help="show Python tracebacks on errors")

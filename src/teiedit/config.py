@@ -78,7 +78,9 @@ def load_edition(root: Path | None = None) -> Edition:
     ed = data.get("edition", {})
     paths = data.get("paths", {})
     editors = tuple(
-        Editor(id=str(e.get("id", f"ed{i}")), name=str(e["name"]), resp=str(e.get("resp", "editor")))
+        Editor(
+            id=str(e.get("id", f"ed{i}")), name=str(e["name"]), resp=str(e.get("resp", "editor"))
+        )
         for i, e in enumerate(ed.get("editors", []), start=1)
         if "name" in e
     )
@@ -110,5 +112,11 @@ def default_edition(root: Path | None = None) -> Edition:
     base = (root or Path.cwd()).resolve()
     # Paths are resolved against ``base``, never the current folder: a bare folder has no registers
     # unless it holds tei/registers itself.
-    return Edition(root=base, sources=base / "sources", tei=base / "tei", registers=base / "tei" / "registers",
-                   schema=base / "schema", out=base / "out")
+    return Edition(
+        root=base,
+        sources=base / "sources",
+        tei=base / "tei",
+        registers=base / "tei" / "registers",
+        schema=base / "schema",
+        out=base / "out",
+    )

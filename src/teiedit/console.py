@@ -22,6 +22,7 @@ def progress(enabled: bool | None = None) -> Iterator[object]:
         yield lambda message: None
         return
     with err_console.status("starting…") as status:
+
         def step(message: str) -> None:
             status.update(message)
             err_console.log(message)
@@ -30,5 +31,7 @@ def progress(enabled: bool | None = None) -> Iterator[object]:
 
 
 def print_diagnostic(diag: Diagnostic) -> None:
-    style = {Level.FATAL: "bold red", Level.ERROR: "red", Level.WARNING: "yellow"}.get(diag.level, "")
+    style = {Level.FATAL: "bold red", Level.ERROR: "red", Level.WARNING: "yellow"}.get(
+        diag.level, ""
+    )
     err_console.print(diag.format(), style=style, markup=False)

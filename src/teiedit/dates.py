@@ -17,9 +17,18 @@ MONTHS = {
     name: i
     for i, names in enumerate(
         [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
         ],
         start=1,
     )
@@ -28,8 +37,14 @@ MONTHS = {
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 #: "October 22, 1956" / "22 October 1956" / "Oct. 22 1956"
-_FULL_MDY = re.compile(rf"\b(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>1[5-9]\d\d|20\d\d)\b", re.IGNORECASE)
-_FULL_DMY = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_RE})\.?,?\s+(?P<y>1[5-9]\d\d|20\d\d)\b", re.IGNORECASE)
+_FULL_MDY = re.compile(
+    rf"\b(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>1[5-9]\d\d|20\d\d)\b",
+    re.IGNORECASE,
+)
+_FULL_DMY = re.compile(
+    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_RE})\.?,?\s+(?P<y>1[5-9]\d\d|20\d\d)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -84,8 +99,20 @@ class DateMention:
 
 def _month_alternatives() -> str:
     """Month names capitalised or in capitals; abbreviations may take a full stop, full names may not."""
-    full = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-            "october", "november", "december"}
+    full = {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    }
     forms: list[str] = []
     for n in sorted(MONTHS, key=len, reverse=True):
         dot = "" if n in full else r"\.?"
@@ -98,8 +125,12 @@ _D = r"[“\"]?(?:[12]\d|3[01]|0?[1-9])[”\"]?(?:st|nd|rd|th)?"
 _Y = r"(?:1[89]\d\d|20\d\d)"
 _TO = r"\s*(?:[-–—]|to|until|till)\s*"
 _ROMAN = r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
-_ROMAN_MONTHS = {r: i for i, r in enumerate(
-    ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"], start=1)}
+_ROMAN_MONTHS = {
+    r: i
+    for i, r in enumerate(
+        ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"], start=1
+    )
+}
 #: Prefix of ``when`` for a date whose century the text does not give ("..56-03-31"); ``century`` fixes it
 #: from a nearby year. ``::`` marks the ambiguous all-numeric form, which needs that very year nearby.
 NO_CENTURY, SAME_YEAR = "..", "::"
@@ -116,12 +147,20 @@ def _p(name: str, body: str, left: str = _LEFT) -> tuple[str, re.Pattern[str]]:
 
 _PATTERNS = [
     # 24 May to 11 June 1956 / 1 October to 25 October 1959
-    _p("dm-dmy", rf"(?P<d1>{_D}){_S}(?P<m1>{_M}){_TO}(?P<d2>{_D}){_S}(?P<m2>{_M}),?{_S}(?P<y>{_Y})"),
+    _p(
+        "dm-dmy", rf"(?P<d1>{_D}){_S}(?P<m1>{_M}){_TO}(?P<d2>{_D}){_S}(?P<m2>{_M}),?{_S}(?P<y>{_Y})"
+    ),
     # between 24 May and 11 June 1956
-    _p("dm-and-dmy", rf"(?P<d1>{_D}){_S}(?P<m1>{_M}){_S}and{_S}(?P<d2>{_D}){_S}(?P<m2>{_M}),?{_S}(?P<y>{_Y})",
-       left=r"(?<=between )"),
+    _p(
+        "dm-and-dmy",
+        rf"(?P<d1>{_D}){_S}(?P<m1>{_M}){_S}and{_S}(?P<d2>{_D}){_S}(?P<m2>{_M}),?{_S}(?P<y>{_Y})",
+        left=r"(?<=between )",
+    ),
     # 30-31 August 1956, 2 to 14 March 1956
-    _p("d-dmy", rf"(?P<d1>{_D})(?:\s*[-–]\s*|{_S}to{_S})(?P<d2>{_D}){_S}(?P<m>{_M}),?{_S}(?P<y>{_Y})"),
+    _p(
+        "d-dmy",
+        rf"(?P<d1>{_D})(?:\s*[-–]\s*|{_S}to{_S})(?P<d2>{_D}){_S}(?P<m>{_M}),?{_S}(?P<y>{_Y})",
+    ),
     # April 24-29, 1956
     _p("md-dy", rf"(?P<m>{_M}){_S}(?P<d1>{_D})\s*[-–]\s*(?P<d2>{_D}),?{_S}(?P<y>{_Y})"),
     # 22 October 1956
@@ -187,7 +226,9 @@ def _attrs(kind: str, g: dict[str, str]) -> dict[str, str] | None:
             return None
         if kind == "d-rm":
             return {"when": f"--{m:02d}-{d:02d}"}
-        return {"when": f"{NO_CENTURY if kind == 'd-rm-yy' else SAME_YEAR}{g['yy']}-{m:02d}-{d:02d}"}
+        return {
+            "when": f"{NO_CENTURY if kind == 'd-rm-yy' else SAME_YEAR}{g['yy']}-{m:02d}-{d:02d}"
+        }
     if kind == "y-y":
         y1, tail = int(g["y1"]), g["y2"]
         if len(tail) == 3:
@@ -215,7 +256,10 @@ def century(when: str, context_year: str) -> str | None:
     if when.startswith(SAME_YEAR):
         year = cy if cy % 100 == yy else None
     else:
-        best = min((c * 100 + yy for c in (cy // 100 - 1, cy // 100, cy // 100 + 1)), key=lambda y: abs(y - cy))
+        best = min(
+            (c * 100 + yy for c in (cy // 100 - 1, cy // 100, cy // 100 + 1)),
+            key=lambda y: abs(y - cy),
+        )
         year = best if abs(best - cy) <= 30 else None
     if year is None or not _valid(year, month, day):
         return None
@@ -233,7 +277,9 @@ def find_dates(text: str) -> list[DateMention]:
             for m in rx.finditer(text, lo, hi):
                 attrs = _attrs(kind, {k: v for k, v in m.groupdict().items() if v is not None})
                 if attrs or kind in _BLOCKING:
-                    found.append((DateMention(m.start(), m.end(), m.group(0), attrs or {}), bool(attrs)))
+                    found.append(
+                        (DateMention(m.start(), m.end(), m.group(0), attrs or {}), bool(attrs))
+                    )
     found.sort(key=lambda f: (f[0].start, f[0].start - f[0].end))
     chosen: list[tuple[DateMention, bool]] = []
     for f in found:

@@ -104,4 +104,3 @@ class TeieditError(Exception):
 
     def __str__(self) -> str:
         return self.diagnostic.format()
-

@@ -93,8 +93,12 @@ def corrected_text(node: etree._Element) -> str:
         name = local_name(el) if isinstance(el.tag, str) else ""
         partner = _HIDDEN_IN_CORRECTED.get(name)
         parent = el.getparent()
-        hidden = partner is not None and parent is not None and local_name(parent) == "choice" and \
-            parent.find(f"{{{TEI_NS}}}{partner}") is not None
+        hidden = (
+            partner is not None
+            and parent is not None
+            and local_name(parent) == "choice"
+            and parent.find(f"{{{TEI_NS}}}{partner}") is not None
+        )
         if not hidden and isinstance(el.tag, str):
             parts.append(el.text or "")
             for child in el:

@@ -122,8 +122,11 @@ def _decode_legacy(data: bytes, exc: UnicodeDecodeError, path: str | Path) -> tu
             hint="repair the encoding (e.g. re-save the file as UTF-8) and convert again",
         )
     if _looks_binary(data):
-        raise TeieditError("the file looks binary (many control bytes), not plaintext", path,
-                           hint="convert it to a UTF-8 text file first")
+        raise TeieditError(
+            "the file looks binary (many control bytes), not plaintext",
+            path,
+            hint="convert it to a UTF-8 text file first",
+        )
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
@@ -140,7 +143,9 @@ def _decode_legacy(data: bytes, exc: UnicodeDecodeError, path: str | Path) -> tu
     return text, f"not valid UTF-8 (first bad byte at offset {exc.start}); decoded as Windows-1252"
 
 
-_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 
 
 def _has_utf8_multibyte(data: bytes) -> bool:
@@ -157,7 +162,9 @@ def _control_share(text: str) -> float:
     sample = text[:65536]
     if not sample:
         return 0.0
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f\v") or 0x7F <= ord(ch) < 0xA0)
+    bad = sum(
+        1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f\v") or 0x7F <= ord(ch) < 0xA0
+    )
     return bad / len(sample)
 
 
@@ -167,7 +174,9 @@ def read_text(path: Path) -> DecodedText:
     if not path.exists():
         raise TeieditError("no such file", path, hint="check the path")
     if path.is_dir():
-        raise TeieditError("this is a folder, not a file", path, hint="name the .txt files inside it")
+        raise TeieditError(
+            "this is a folder, not a file", path, hint="name the .txt files inside it"
+        )
     try:
         data = path.read_bytes()
     except OSError as exc:

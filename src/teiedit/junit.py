@@ -15,8 +15,9 @@ def report_to_junit(report: Report) -> str:
         problems = [d for d in report.for_file(path) if d.level in (Level.ERROR, Level.FATAL)]
         if problems:
             failures += 1
-            fail = etree.SubElement(case, "failure", message=problems[0].message,
-                                    type=problems[0].origin)
+            fail = etree.SubElement(
+                case, "failure", message=problems[0].message, type=problems[0].origin
+            )
             fail.text = "\n".join(d.format() for d in problems)
     suite.set("tests", str(len(report.files_checked)))
     suite.set("failures", str(failures))

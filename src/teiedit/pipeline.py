@@ -58,7 +58,9 @@ class SourceResult:
     conversion: Conversion | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     records: dict[str, list[dict[str, object]]] = field(default_factory=dict)
-    removed: list[str] = field(default_factory=list)  # outputs of an earlier conversion no longer made
+    removed: list[str] = field(
+        default_factory=list
+    )  # outputs of an earlier conversion no longer made
 
     def to_json(self) -> dict[str, object]:
         conv = self.conversion
@@ -114,6 +116,7 @@ def source_from_file(path: Path) -> Source:
 
 def schema_hrefs(out_dir: Path, edition: Edition) -> tuple[str | None, str | None]:
     """Relative hrefs from the output folder to the compiled schemas, for the xml-model PIs."""
+
     def rel(target: Path) -> str:
         return Path(os.path.relpath(target, out_dir)).as_posix()
 
@@ -168,8 +171,11 @@ def convert_files(
                 pending = out_dir / PENDING_DIR / name
                 write_atomic(pending, data)
                 result.kept_hand_edited.append(
-                    {"file": str(target), "fresh_conversion": str(pending),
-                     "diff_lines": str(_diff_size(target, data))}
+                    {
+                        "file": str(target),
+                        "fresh_conversion": str(pending),
+                        "diff_lines": str(_diff_size(target, data)),
+                    }
                 )
                 continue
             write_atomic(target, data)
@@ -181,8 +187,12 @@ def convert_files(
                 continue
             if state.is_hand_edited(old) and not options.force:
                 result.kept_hand_edited.append(
-                    {"file": str(out_dir / old), "fresh_conversion": "",
-                     "diff_lines": "the source no longer gives this document; your edited file is kept"})
+                    {
+                        "file": str(out_dir / old),
+                        "fresh_conversion": "",
+                        "diff_lines": "the source no longer gives this document; your edited file is kept",
+                    }
+                )
                 continue
             (out_dir / old).unlink(missing_ok=True)
             del state.files[old]
@@ -192,7 +202,9 @@ def convert_files(
     return results
 
 
-def _refuse_name_clashes(planned: list[tuple[SourceResult, Path, Source, list[tuple[str, bytes]]]]) -> None:
+def _refuse_name_clashes(
+    planned: list[tuple[SourceResult, Path, Source, list[tuple[str, bytes]]]],
+) -> None:
     """Two sources must not write the same file (e.g. ``a-01.txt`` and part 1 of compilation ``a``)."""
     owner: dict[str, str] = {}
     for _, path, _, payloads in planned:
@@ -211,8 +223,9 @@ def _file_state(data: bytes, source: str, source_sha: str, fingerprint: str) -> 
     from teiedit.io import sha256_bytes
     from teiedit.state import FileState
 
-    return FileState(sha256=sha256_bytes(data), source=source, source_sha256=source_sha,
-                     fingerprint=fingerprint)
+    return FileState(
+        sha256=sha256_bytes(data), source=source, source_sha256=source_sha, fingerprint=fingerprint
+    )
 
 
 def _diff_size(path: Path, fresh: bytes) -> int:
@@ -223,8 +236,11 @@ def _diff_size(path: Path, fresh: bytes) -> int:
 
 def source_files(edition: Edition) -> list[Path]:
     if not edition.sources.is_dir():
-        raise TeieditError("the sources folder does not exist", edition.sources,
-                           hint="create it and put plaintext sources (*.txt) in it")
+        raise TeieditError(
+            "the sources folder does not exist",
+            edition.sources,
+            hint="create it and put plaintext sources (*.txt) in it",
+        )
     return sorted(p for p in edition.sources.glob("*.txt") if p.is_file())
 
 
@@ -234,7 +250,8 @@ def edition_tei_files(edition: Edition) -> list[Path]:
         return []
     regs = edition.registers.resolve()
     return sorted(
-        p for p in edition.tei.rglob("*.xml")
+        p
+        for p in edition.tei.rglob("*.xml")
         if p.is_file()
         and regs not in p.resolve().parents
         and not any(part.startswith(".") for part in p.relative_to(edition.tei).parts)
@@ -243,8 +260,9 @@ def edition_tei_files(edition: Edition) -> list[Path]:
 
 def edition_schemas(edition: Edition) -> Schemas:
     if not edition.rng.is_file():
-        raise TeieditError("the compiled schema is missing", edition.rng,
-                           hint="compile it with `teiedit schema`")
+        raise TeieditError(
+            "the compiled schema is missing", edition.rng, hint="compile it with `teiedit schema`"
+        )
     return Schemas(rng=edition.rng)
 
 
@@ -256,14 +274,16 @@ class BuildResult:
     pdfs: list[Path]
 
 
-def build(edition: Edition, *, force: bool = False, progress: Progress | None = None,
-          pdf: bool = True) -> BuildResult:
+def build(
+    edition: Edition, *, force: bool = False, progress: Progress | None = None, pdf: bool = True
+) -> BuildResult:
     """Convert changed sources into tei/, validate tei/, write out/html and out/pdf."""
     from teiedit.builders import get_builder
     from teiedit.validate import validate_paths
 
-    conversions = convert_files(source_files(edition), edition.tei, edition,
-                                ConvertOptions(force=force), progress)
+    conversions = convert_files(
+        source_files(edition), edition.tei, edition, ConvertOptions(force=force), progress
+    )
     docs = edition_tei_files(edition)
     # Documents imported from other projects keep their own schema; `teiedit import` checked them against
     # it (see tei/imported/manifest.json). The edition's schema checks only the edition's own documents.
@@ -273,11 +293,17 @@ def build(edition: Edition, *, force: bool = False, progress: Progress | None = 
         progress(f"validating {len(own)} documents")
     report = validate_paths(own, edition_schemas(edition)) if own else Report()
     if len(own) < len(docs):
-        report.add(Diagnostic(
-            message=f"{len(docs) - len(own)} imported documents not checked against the edition's schema",
-            path=str(imported_dir), level=Level.INFO, origin="build", rule="imported",
-            suggestion="they were checked against their own schema on import; "
-                       "`teiedit validate tei/imported --tei-all PATH` checks them again"))
+        report.add(
+            Diagnostic(
+                message=f"{len(docs) - len(own)} imported documents not checked against the edition's schema",
+                path=str(imported_dir),
+                level=Level.INFO,
+                origin="build",
+                rule="imported",
+                suggestion="they were checked against their own schema on import; "
+                "`teiedit validate tei/imported --tei-all PATH` checks them again",
+            )
+        )
     if progress:
         progress("writing the web edition")
     from teiedit.builders.html import HtmlBuilder

@@ -19,17 +19,24 @@ _DATA = _PKG / "data"
 
 def in_checkout() -> bool:
     """True when this package is ``<repo>/src/teiedit`` of a teiedit source checkout (also editable)."""
-    return (_PKG.parent.name == "src" and (_REPO / "pyproject.toml").is_file()
-            and (_REPO / "xslt").is_dir() and (_REPO / "schema").is_dir())
+    return (
+        _PKG.parent.name == "src"
+        and (_REPO / "pyproject.toml").is_file()
+        and (_REPO / "xslt").is_dir()
+        and (_REPO / "schema").is_dir()
+    )
 
 
 def _resource(name: str) -> Path:
     """The folder ``name`` (xslt or schema) of the checkout, or the packaged copy of an installed teiedit."""
     folder = _REPO / name if in_checkout() else _DATA / name
     if not folder.is_dir():
-        raise TeieditError(f"teiedit's {name} folder is missing from this installation", folder,
-                           hint="reinstall teiedit from a wheel built with `pip wheel .` in its repository, "
-                                "or run it from a checkout")
+        raise TeieditError(
+            f"teiedit's {name} folder is missing from this installation",
+            folder,
+            hint="reinstall teiedit from a wheel built with `pip wheel .` in its repository, "
+            "or run it from a checkout",
+        )
     return folder
 
 

@@ -53,7 +53,9 @@ class TeiState:
 
     def save(self) -> None:
         data = {"files": {k: v.to_json() for k, v in sorted(self.files.items())}}
-        write_text_atomic(self.folder / STATE_NAME, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        write_text_atomic(
+            self.folder / STATE_NAME, json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        )
 
     def is_hand_edited(self, name: str) -> bool:
         """True when the file exists and is not byte-identical to what teiedit last wrote there."""

@@ -77,15 +77,36 @@ def _refuse_remote(tree: etree._ElementTree, path: Path, what: str) -> None:
     for el in tree.iter():
         if not isinstance(el.tag, str):
             continue
-        loader = etree.QName(el).localname in ("include", "externalRef", "import", "redefine", "extends")
+        loader = etree.QName(el).localname in (
+            "include",
+            "externalRef",
+            "import",
+            "redefine",
+            "extends",
+        )
         for name, value in el.attrib.items():
-            if loader and name in ("href", "schemaLocation") and _REMOTE.match(value) and not value.startswith("file:"):
-                raise TeieditError(f"this {what} refers to the remote {value}; teiedit never fetches anything",
-                                   path, line=el.sourceline or 0, hint="use a local copy of that file")
+            if (
+                loader
+                and name in ("href", "schemaLocation")
+                and _REMOTE.match(value)
+                and not value.startswith("file:")
+            ):
+                raise TeieditError(
+                    f"this {what} refers to the remote {value}; teiedit never fetches anything",
+                    path,
+                    line=el.sourceline or 0,
+                    hint="use a local copy of that file",
+                )
             if name in ("test", "context", "select", "value") and re.search(
-                    r"(doc|document|unparsed-text|collection|json-doc)\s*\(\s*['\"][a-zA-Z][\w+.-]*://", value):
-                raise TeieditError(f"this {what} reads a remote resource in {value!r}; teiedit never fetches",
-                                   path, line=el.sourceline or 0, hint="use a local copy of that resource")
+                r"(doc|document|unparsed-text|collection|json-doc)\s*\(\s*['\"][a-zA-Z][\w+.-]*://",
+                value,
+            ):
+                raise TeieditError(
+                    f"this {what} reads a remote resource in {value!r}; teiedit never fetches",
+                    path,
+                    line=el.sourceline or 0,
+                    hint="use a local copy of that resource",
+                )
 
 
 @lru_cache(maxsize=8)
@@ -95,8 +116,11 @@ def _load_rng(path: Path) -> etree.RelaxNG:
     try:
         return etree.RelaxNG(tree)
     except etree.RelaxNGParseError as exc:
-        raise TeieditError(f"the RELAX NG schema does not load: {exc}", path,
-                           hint="recompile it with `teiedit schema`") from None
+        raise TeieditError(
+            f"the RELAX NG schema does not load: {exc}",
+            path,
+            hint="recompile it with `teiedit schema`",
+        ) from None
 
 
 @lru_cache(maxsize=8)
@@ -113,8 +137,11 @@ def schematron_stylesheet(sch: Path) -> Path:
         tree = read_xml(Path(sch))
         _refuse_remote(tree, Path(sch), "Schematron schema")
         if etree.QName(tree.getroot()).namespace != SCH_NS:
-            raise TeieditError("not an ISO Schematron schema", sch,
-                               hint=f"the root must be <schema xmlns=\"{SCH_NS}\">")
+            raise TeieditError(
+                "not an ISO Schematron schema",
+                sch,
+                hint=f'the root must be <schema xmlns="{SCH_NS}">',
+            )
         write_atomic(target, schematron_to_xslt(tree))
     return target
 
@@ -124,10 +151,13 @@ def load_xsd(path: Path):  # type: ignore[no-untyped-def]
     import xmlschema
 
     try:
-        return xmlschema.XMLSchema(str(path), validation="skip")  # the schema document is not re-checked: 4x faster
+        return xmlschema.XMLSchema(
+            str(path), validation="skip"
+        )  # the schema document is not re-checked: 4x faster
     except (xmlschema.XMLSchemaException, OSError) as exc:
-        raise TeieditError(f"the XML Schema does not load: {exc}", path,
-                           hint="recompile it with `teiedit schema`") from None
+        raise TeieditError(
+            f"the XML Schema does not load: {exc}", path, hint="recompile it with `teiedit schema`"
+        ) from None
 
 
 # -- where are things -------------------------------------------------------------------------------------
@@ -196,24 +226,31 @@ def _explain_value(el_name: str, att: str, value: str, grammar: Grammar) -> tupl
     info = grammar.info(el_name)
     a = info.attributes.get(att) if info else None
     if a is None:
-        return f"@{att}=\"{value}\" is not allowed on <{el_name}>", ""
+        return f'@{att}="{value}" is not allowed on <{el_name}>', ""
     if a.values:
         near = _nearest(value, a.values)
-        return (f"@{att}=\"{value}\" is not an allowed value on <{el_name}>; allowed: {_listing(a.values, 20)}",
-                f"did you mean \"{near}\"?" if near else "")
+        return (
+            f'@{att}="{value}" is not an allowed value on <{el_name}>; allowed: {_listing(a.values, 20)}',
+            f'did you mean "{near}"?' if near else "",
+        )
     kinds = [t for t in a.datatypes if t not in ("string", "token")]
     if any(t in ("date", "gYear", "gYearMonth", "dateTime") for t in kinds):
-        return (f"@{att}=\"{value}\" on <{el_name}> is not a valid date",
-                "write YYYY, YYYY-MM or YYYY-MM-DD (a day that exists in that month)")
+        return (
+            f'@{att}="{value}" on <{el_name}> is not a valid date',
+            "write YYYY, YYYY-MM or YYYY-MM-DD (a day that exists in that month)",
+        )
     if "ID" in kinds or "NCName" in kinds:
-        return (f"@{att}=\"{value}\" on <{el_name}> is not a valid identifier (or it is used twice)",
-                "ids start with a letter and contain no spaces or colons; each id is used once")
+        return (
+            f'@{att}="{value}" on <{el_name}> is not a valid identifier (or it is used twice)',
+            "ids start with a letter and contain no spaces or colons; each id is used once",
+        )
     shown = ", ".join(kinds) or "the declared datatype"
-    return f"@{att}=\"{value}\" on <{el_name}> is not a valid value ({shown})", ""
+    return f'@{att}="{value}" on <{el_name}> is not a valid value ({shown})', ""
 
 
-def explain_rng_error(err: etree._LogEntry, tree: etree._ElementTree, grammar: Grammar
-                      ) -> tuple[str, str, etree._Element | None]:
+def explain_rng_error(
+    err: etree._LogEntry, tree: etree._ElementTree, grammar: Grammar
+) -> tuple[str, str, etree._Element | None]:
     """(message, suggestion, element) in an editor's words for one libxml2 RELAX NG error."""
     el = _element_at(tree, err.path or "")
     msg = err.message
@@ -226,12 +263,23 @@ def explain_rng_error(err: etree._LogEntry, tree: etree._ElementTree, grammar: G
         allowed = pinfo.children if pinfo else set()
         if name not in grammar.names:
             near = _nearest(name, sorted(allowed)) or _nearest(name, grammar.names)
-            return (f"<{name}> is not an element of this schema" + (f" (inside <{pname}>)" if pname else ""),
-                    f"did you mean <{near}>?" if near else "", el)
+            return (
+                f"<{name}> is not an element of this schema"
+                + (f" (inside <{pname}>)" if pname else ""),
+                f"did you mean <{near}>?" if near else "",
+                el,
+            )
         if name in allowed:
-            return (f"<{name}> is not allowed at this position inside <{pname}>",
-                    "check the order of the elements: " + _order_hint(pname, el), el)
-        return (f"<{name}> is not allowed inside <{pname}> here; allowed: {_listing(allowed)}", "", el)
+            return (
+                f"<{name}> is not allowed at this position inside <{pname}>",
+                "check the order of the elements: " + _order_hint(pname, el),
+                el,
+            )
+        return (
+            f"<{name}> is not allowed inside <{pname}> here; allowed: {_listing(allowed)}",
+            "",
+            el,
+        )
     m = _EXPECT.search(msg)
     if m and not _NOTHING.search(msg):
         want, got = m.group(1), m.group(2)
@@ -241,8 +289,11 @@ def explain_rng_error(err: etree._LogEntry, tree: etree._ElementTree, grammar: G
         name = etree.QName(el).localname if el is not None else "this element"
         if not m.group(1):
             info = grammar.info(name)
-            return (f"<{name}> is incomplete: it needs content here",
-                    f"allowed: {_listing(info.children)}" if info else "", el)
+            return (
+                f"<{name}> is incomplete: it needs content here",
+                f"allowed: {_listing(info.children)}" if info else "",
+                el,
+            )
         return (f"<{name}> is incomplete: <{m.group(1)}> is missing", f"add a <{m.group(1)}>", el)
     m = _BADATT.search(msg)
     if m:
@@ -254,18 +305,29 @@ def explain_rng_error(err: etree._LogEntry, tree: etree._ElementTree, grammar: G
             text, hint = _explain_value(el_name, att, value, grammar)
             return text, hint, el
         near = _nearest(att, declared)
-        return (f"@{att} is not allowed on <{el_name}>",
-                f"did you mean @{near}?" if near else f"allowed: {_listing(declared, 20)}", el)
+        return (
+            f"@{att} is not allowed on <{el_name}>",
+            f"did you mean @{near}?" if near else f"allowed: {_listing(declared, 20)}",
+            el,
+        )
     m = _ATTRS.search(msg)
     if m:
         el_name = m.group(1)
         info = grammar.info(el_name)
         if info is not None and el is not None:
-            missing = [a for a, ai in sorted(info.attributes.items())
-                       if ai.required and _attr_value(el, a) is None]
+            missing = [
+                a
+                for a, ai in sorted(info.attributes.items())
+                if ai.required and _attr_value(el, a) is None
+            ]
             if missing:
-                return (f"<{el_name}> lacks the required attribute" + ("s " if len(missing) > 1 else " ")
-                        + ", ".join(f"@{a}" for a in missing), "", el)
+                return (
+                    f"<{el_name}> lacks the required attribute"
+                    + ("s " if len(missing) > 1 else " ")
+                    + ", ".join(f"@{a}" for a in missing),
+                    "",
+                    el,
+                )
         return (f"an attribute of <{el_name}> is not valid", "", el)
     m = _EXTRA.search(msg)
     if m:
@@ -279,9 +341,14 @@ def explain_rng_error(err: etree._LogEntry, tree: etree._ElementTree, grammar: G
 def _order_hint(parent: str, el: etree._Element | None) -> str:
     if el is None:
         return "see the schema reference (schema/build/teiedit.html)"
-    before = [etree.QName(s).localname for s in el.itersiblings(preceding=True) if isinstance(s.tag, str)]
-    return (f"it follows <{before[0]}>, after which it may not come" if before
-            else f"it may not come first in <{parent}>")
+    before = [
+        etree.QName(s).localname for s in el.itersiblings(preceding=True) if isinstance(s.tag, str)
+    ]
+    return (
+        f"it follows <{before[0]}>, after which it may not come"
+        if before
+        else f"it may not come first in <{parent}>"
+    )
 
 
 _CASCADE = (_EXTRA, _CONTENT)
@@ -299,26 +366,35 @@ def rng_diagnostics(tree: etree._ElementTree, path: str, rng_path: Path) -> list
     for err in entries:
         message, hint, el = explain_rng_error(err, tree, grammar)
         # "extra content" / "failed to validate" restate an error already given for a child
-        cascade = any(p.search(err.message) for p in _CASCADE) or bool(_ATTRS.search(err.message) and any(
-            d.line == err.line and "@" in d.message for d in diags))
+        cascade = any(p.search(err.message) for p in _CASCADE) or bool(
+            _ATTRS.search(err.message)
+            and any(d.line == err.line and "@" in d.message for d in diags)
+        )
         # an error about an element already reported, one of its ancestors or descendants, or a sibling
-        related = el is not None and any(el is r or el in r.iterancestors() or r in el.iterancestors()
-                                         or r.getparent() is el.getparent() for r in reported)
+        related = el is not None and any(
+            el is r
+            or el in r.iterancestors()
+            or r in el.iterancestors()
+            or r.getparent() is el.getparent()
+            for r in reported
+        )
         if (related and (cascade or not _WRONG.search(err.message))) or (cascade and diags):
             continue
         if el is not None:
             reported.append(el)
-        diags.append(Diagnostic(
-            message=message,
-            path=path,
-            line=(el.sourceline if el is not None and el.sourceline else err.line) or 0,
-            column=err.column or 0,
-            level=Level.ERROR,
-            origin="rng",
-            xpath=readable_path(el) if el is not None else "",
-            suggestion=hint,
-            rule=err.type_name.lower().removeprefix("relaxng_err_") or "rng",
-        ))
+        diags.append(
+            Diagnostic(
+                message=message,
+                path=path,
+                line=(el.sourceline if el is not None and el.sourceline else err.line) or 0,
+                column=err.column or 0,
+                level=Level.ERROR,
+                origin="rng",
+                xpath=readable_path(el) if el is not None else "",
+                suggestion=hint,
+                rule=err.type_name.lower().removeprefix("relaxng_err_") or "rng",
+            )
+        )
     return diags
 
 
@@ -345,8 +421,9 @@ def register_folders(doc: Path) -> tuple[Path, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def schematron_diagnostics(tree: etree._ElementTree, path: str, sch: Path,
-                           doc: Path | None = None) -> list[Diagnostic]:
+def schematron_diagnostics(
+    tree: etree._ElementTree, path: str, sch: Path, doc: Path | None = None
+) -> list[Diagnostic]:
     """Run a Schematron schema (through our XSLT 3 compilation in saxonche) and report failed rules."""
     from teiedit import xslt
 
@@ -360,17 +437,28 @@ def schematron_diagnostics(tree: etree._ElementTree, path: str, sch: Path,
         el = _element_at(tree, location)
         text = " ".join("".join(fired.itertext()).split())
         role = (fired.get("role") or "error").lower()
-        level = Level.WARNING if role in ("warning", "warn") else (Level.INFO if role == "info" else Level.ERROR)
-        diags.append(Diagnostic(
-            message=text,
-            path=path,
-            line=(el.sourceline or 0) if el is not None else 0,
-            level=level,
-            origin="schematron",
-            xpath=(readable_path(el) + location[location.rfind("/@"):]
-                   if el is not None and "/@" in location else readable_path(el) if el is not None else ""),
-            rule=fired.get("pattern") or fired.get("id") or "schematron",
-        ))
+        level = (
+            Level.WARNING
+            if role in ("warning", "warn")
+            else (Level.INFO if role == "info" else Level.ERROR)
+        )
+        diags.append(
+            Diagnostic(
+                message=text,
+                path=path,
+                line=(el.sourceline or 0) if el is not None else 0,
+                level=level,
+                origin="schematron",
+                xpath=(
+                    readable_path(el) + location[location.rfind("/@") :]
+                    if el is not None and "/@" in location
+                    else readable_path(el)
+                    if el is not None
+                    else ""
+                ),
+                rule=fired.get("pattern") or fired.get("id") or "schematron",
+            )
+        )
     return diags
 
 
@@ -399,16 +487,18 @@ def xsd_diagnostics(tree: etree._ElementTree, path: str, xsd: Path) -> list[Diag
                 suggestion = f"did you mean <{near}>?" if near else ""
             if child is not None:
                 el, line = child, child.sourceline or line
-        diags.append(Diagnostic(
-            message=reason,
-            path=path,
-            line=line,
-            level=Level.ERROR,
-            origin="xsd",
-            xpath=readable_path(el) if isinstance(el, etree._Element) else str(err.path or ""),
-            suggestion=suggestion,
-            rule="xsd",
-        ))
+        diags.append(
+            Diagnostic(
+                message=reason,
+                path=path,
+                line=line,
+                level=Level.ERROR,
+                origin="xsd",
+                xpath=readable_path(el) if isinstance(el, etree._Element) else str(err.path or ""),
+                suggestion=suggestion,
+                rule="xsd",
+            )
+        )
     return diags
 
 
@@ -432,7 +522,9 @@ def xml_models(tree: etree._ElementTree) -> list[XmlModel]:
     for pi in reversed(pis):
         attrs = dict(re.findall(r'(\w+)\s*=\s*["\']([^"\']*)["\']', pi.text or ""))
         if attrs.get("href"):
-            out.append(XmlModel(attrs["href"], attrs.get("schematypens", ""), attrs.get("type", "")))
+            out.append(
+                XmlModel(attrs["href"], attrs.get("schematypens", ""), attrs.get("type", ""))
+            )
     return out
 
 
@@ -445,28 +537,46 @@ def _local_file(href: str, base: Path) -> Path | None:
     return target.resolve() if target.is_file() else None
 
 
-def schemas_for(doc: Path, tree: etree._ElementTree, default: Schemas) -> tuple[Schemas, list[Diagnostic]]:
+def schemas_for(
+    doc: Path, tree: etree._ElementTree, default: Schemas
+) -> tuple[Schemas, list[Diagnostic]]:
     """Which schemas check this document: its own local xml-model, else tei_all if given, else ours."""
     if not default.follow_xml_model:
         return default, []
     models = xml_models(tree)
     rng = next((m for m in models if m.schematypens == RNG_NS or m.href.endswith(".rng")), None)
-    sch = next((m for m in models if m.schematypens in (SCH_NS, "http://www.ascc.net/xml/schematron")
-                or m.href.endswith((".sch", ".isosch"))), None)
+    sch = next(
+        (
+            m
+            for m in models
+            if m.schematypens in (SCH_NS, "http://www.ascc.net/xml/schematron")
+            or m.href.endswith((".sch", ".isosch"))
+        ),
+        None,
+    )
     notes: list[Diagnostic] = []
     if rng is not None:
         local = _local_file(rng.href, doc)
         if local is not None:
             local_sch = _local_file(sch.href, doc) if sch is not None else None
-            return replace(default, rng=local, sch=local_sch, schematron=local_sch is not None), notes
+            return replace(
+                default, rng=local, sch=local_sch, schematron=local_sch is not None
+            ), notes
         fallback = default.tei_all or default.rng
         remote = urlparse(rng.href).scheme not in ("", "file")
         why = "is not a local file" if remote else "does not exist beside this file"
-        notes.append(Diagnostic(
-            message=f"the declared schema {rng.href} {why}; validating against {fallback.name}",
-            path=str(doc), level=Level.INFO, origin="validate", rule="xml-model",
-            suggestion="" if default.tei_all else "give --tei-all PATH to check TEI from elsewhere against tei_all",
-        ))
+        notes.append(
+            Diagnostic(
+                message=f"the declared schema {rng.href} {why}; validating against {fallback.name}",
+                path=str(doc),
+                level=Level.INFO,
+                origin="validate",
+                rule="xml-model",
+                suggestion=""
+                if default.tei_all
+                else "give --tei-all PATH to check TEI from elsewhere against tei_all",
+            )
+        )
         if default.tei_all is not None:
             return replace(default, rng=default.tei_all, sch=None, schematron=False), notes
     return default, notes
@@ -478,8 +588,11 @@ def resolve_xincludes(tree: etree._ElementTree, doc: Path) -> list[Diagnostic]:
     The rules are :mod:`teiedit.xinclude`'s, shared with ``teiedit import``; validation only chooses to
     report a refused include and go on, so that the rest of the document is still checked.
     """
-    scope = IncludeRoot(folder=Path(doc).resolve().parent, name="the document's folder",
-                        hint="move the included file into the document's folder (or a folder below it)")
+    scope = IncludeRoot(
+        folder=Path(doc).resolve().parent,
+        name="the document's folder",
+        hint="move the included file into the document's folder (or a folder below it)",
+    )
     return resolve(tree, Path(doc), scope, policy=OnRefusal.REPORT).diagnostics
 
 
@@ -499,21 +612,26 @@ def _collapse(diags: list[Diagnostic]) -> list[Diagnostic]:
             if key in first_seen:
                 continue
             first_seen.add(key)
-            d = replace(d, message=f"{d.message} ({repeats[key]} places in this file; the first is shown)")
+            d = replace(
+                d, message=f"{d.message} ({repeats[key]} places in this file; the first is shown)"
+            )
         merged.append(d)
     out: list[Diagnostic] = []
     for d in merged:
         attr = re.search(r"@([\w:]+)=\"([^\"]*)\"", d.message)
         key = (d.line, attr.group(0) if attr else "")
-        if attr and any((o.line, (re.search(r"@([\w:]+)=\"([^\"]*)\"", o.message) or [""])[0]) == key
-                        for o in out):
+        if attr and any(
+            (o.line, (re.search(r"@([\w:]+)=\"([^\"]*)\"", o.message) or [""])[0]) == key
+            for o in out
+        ):
             continue
         out.append(d)
     return out
 
 
-def validate_tree(tree: etree._ElementTree, path: str, schemas: Schemas,
-                  doc: Path | None = None) -> list[Diagnostic]:
+def validate_tree(
+    tree: etree._ElementTree, path: str, schemas: Schemas, doc: Path | None = None
+) -> list[Diagnostic]:
     """All findings for one parsed document."""
     diags: list[Diagnostic] = []
     if schemas.use_xsd:
@@ -552,7 +670,9 @@ def validate_file(file: Path, schemas: Schemas) -> list[Diagnostic]:
     tree = read_xml(file)
     diags = resolve_xincludes(tree, file)
     chosen, notes = schemas_for(file, tree, schemas)
-    return notes + _with_columns(diags + validate_tree(tree, str(file), chosen, doc=file), Path(file))
+    return notes + _with_columns(
+        diags + validate_tree(tree, str(file), chosen, doc=file), Path(file)
+    )
 
 
 def validate_paths(paths: list[Path], schemas: Schemas) -> Report:

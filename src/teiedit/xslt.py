@@ -89,7 +89,9 @@ def transform(
         try:
             out = executable.transform_to_string(xdm_node=node)
         except PySaxonApiError as exc:
-            raise TeieditError(f"the transformation failed: {exc}", base_uri or stylesheet) from None
+            raise TeieditError(
+                f"the transformation failed: {exc}", base_uri or stylesheet
+            ) from None
         messages = []
         msgs = executable.get_xsl_messages()
         if msgs is not None:

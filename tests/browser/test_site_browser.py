@@ -31,7 +31,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("browser")
     src = root / "src"
     shutil.copytree(CASES, src)
-    edition = dataclasses.replace(default_edition(root), title="Test Edition", base_url="https://example.org/test/")
+    edition = dataclasses.replace(
+        default_edition(root), title="Test Edition", base_url="https://example.org/test/"
+    )
     out = root / "html"
     HtmlBuilder().build(sorted(src.rglob("*.xml")), out, edition)
     return out
@@ -83,7 +85,9 @@ def test_reading_switch_shows_the_original_or_the_corrected_reading(site: Path, 
     assert corrected.is_visible() and not original.is_visible()
     page.get_by_label("as in the source").check()
     assert original.is_visible() and not corrected.is_visible()
-    assert page.locator(".choice .orig").is_visible() and not page.locator(".choice .reg").is_visible()
+    assert (
+        page.locator(".choice .orig").is_visible() and not page.locator(".choice .reg").is_visible()
+    )
     # the original reading has no teiedit notes (docs/tei-conventions.md)
     assert not page.locator("#noteref-3").is_visible() and page.locator("#noteref-1").is_visible()
     page.get_by_label("corrected").check()
@@ -112,7 +116,9 @@ def test_reading_switch_works_without_javascript(site: Path, browser) -> None:  
 def test_names_are_highlighted_on_demand(site: Path, page) -> None:  # type: ignore[no-untyped-def]
     page.goto(url(site, "letter-a.html"))
     name = page.locator("a.entity.persName").first
-    background = "getComputedStyle(document.querySelector('main a.entity.persName')).backgroundColor"
+    background = (
+        "getComputedStyle(document.querySelector('main a.entity.persName')).backgroundColor"
+    )
     assert page.evaluate(background) == "rgba(0, 0, 0, 0)"
     page.get_by_label("highlight names").check()
     assert page.evaluate(background) != "rgba(0, 0, 0, 0)"
@@ -157,7 +163,9 @@ def test_search_finds_words_and_links_to_the_hit(site: Path, page) -> None:  # t
     assert "carts" in page.locator(f"[id='{fragment}']").inner_text()
     # diacritics and case do not matter; several words must all occur
     page.goto(url(site, "search.html") + "?q=BERGOVA")
-    assert page.locator("#search-results li").count() == 0  # variants live in the register, not the text
+    assert (
+        page.locator("#search-results li").count() == 0
+    )  # variants live in the register, not the text
     page.goto(url(site, "search.html") + "?q=CABBAGES")
     assert page.locator("#search-results li").count() == 1
     page.fill("#search-q", "harvest poor")
@@ -349,14 +357,17 @@ def test_pages_fit_a_phone_screen(site: Path, browser) -> None:  # type: ignore[
 
 # -- axe-core, when installed ------------------------------------------------------------------------
 
+
 def axe_script() -> Path | None:
     """axe-core from npm, installed at set-up time (never fetched by the tests):
     ``npm install --no-save --prefix .venv/node axe-core@4`` or a path in $TEIEDIT_AXE."""
     import os
 
     repo = Path(__file__).resolve().parents[2]
-    for candidate in (os.environ.get("TEIEDIT_AXE", ""),
-                      str(repo / ".venv" / "node" / "node_modules" / "axe-core" / "axe.min.js")):
+    for candidate in (
+        os.environ.get("TEIEDIT_AXE", ""),
+        str(repo / ".venv" / "node" / "node_modules" / "axe-core" / "axe.min.js"),
+    ):
         if candidate and Path(candidate).is_file():
             return Path(candidate)
     return None
@@ -364,17 +375,25 @@ def axe_script() -> Path | None:
 
 def axe_findings(page, script: Path) -> list[str]:  # type: ignore[no-untyped-def]
     page.add_script_tag(path=str(script))
-    violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-                               ".map(v => [v.id, v.impact, v.nodes.length])")
-    return [f"{rule} ({impact}, {n} nodes)" for rule, impact, n in violations if impact in ("serious", "critical")]
+    violations = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        ".map(v => [v.id, v.impact, v.nodes.length])"
+    )
+    return [
+        f"{rule} ({impact}, {n} nodes)"
+        for rule, impact, n in violations
+        if impact in ("serious", "critical")
+    ]
 
 
 @pytest.mark.parametrize("which", ["fixtures", "edition"])
 def test_axe_core_finds_nothing_serious(which: str, request: pytest.FixtureRequest, page) -> None:  # type: ignore[no-untyped-def]
     script = axe_script()
     if script is None:
-        pytest.fail("axe-core is not installed: `make test` installs it "
-                    "(npm install --no-save --prefix .venv/node axe-core@4)")
+        pytest.fail(
+            "axe-core is not installed: `make test` installs it "
+            "(npm install --no-save --prefix .venv/node axe-core@4)"
+        )
     root = request.getfixturevalue("site" if which == "fixtures" else "edition_site")
     findings = {}
     for name in all_pages(root):

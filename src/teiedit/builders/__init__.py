@@ -12,8 +12,9 @@ from teiedit.diagnostics import TeieditError
 class Builder(Protocol):
     name: str
 
-    def build(self, files: list[Path], out_dir: Path, edition: Edition,
-              progress: object | None = None) -> list[Path]:
+    def build(
+        self, files: list[Path], out_dir: Path, edition: Edition, progress: object | None = None
+    ) -> list[Path]:
         """Render the TEI files into ``out_dir``; return the files written."""
         ...
 

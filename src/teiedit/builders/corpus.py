@@ -22,7 +22,9 @@ XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 TE_NS = "urn:teiedit"
 
 #: Pages the site writes itself; a document may not take these names.
-RESERVED_PAGES = frozenset({"index", "timeline", "persons", "places", "orgs", "search", "search-index"})
+RESERVED_PAGES = frozenset(
+    {"index", "timeline", "persons", "places", "orgs", "search", "search-index"}
+)
 
 #: Register entries the site shows, by element name; the value is the register page.
 ENTRY_PAGES = {"person": "persons", "personGrp": "persons", "place": "places", "org": "orgs"}
@@ -57,7 +59,9 @@ def safe_page_names(files: list[Path]) -> list[str]:
 
 def load_edition_docs(files: list[Path]) -> list[EditionDoc]:
     docs = [read_tei(f) for f in files]
-    return [EditionDoc(doc=d, page=p, path=f) for d, p, f in zip(docs, safe_page_names(files), files)]
+    return [
+        EditionDoc(doc=d, page=p, path=f) for d, p, f in zip(docs, safe_page_names(files), files)
+    ]
 
 
 def sort_key(ed: EditionDoc) -> tuple[str, str]:
@@ -87,8 +91,11 @@ def is_register(root: etree._Element) -> bool:
     """A register file holds lists of persons/places/orgs and no running text (decided by structure)."""
     if root.tag != f"{{{TEI_NS}}}TEI":
         return False
-    lists = xpath(root, "(tei:text | tei:standOff)//*[self::tei:listPerson or self::tei:listPlace"
-                        " or self::tei:listOrg]")
+    lists = xpath(
+        root,
+        "(tei:text | tei:standOff)//*[self::tei:listPerson or self::tei:listPlace"
+        " or self::tei:listOrg]",
+    )
     if not lists:
         return False
     # Everything with text must be an entry the register pages show (or a heading of the lists).
@@ -96,7 +103,8 @@ def is_register(root: etree._Element) -> bool:
         "tei:text//text()[normalize-space()][not(ancestor::tei:person[@xml:id]"
         " or ancestor::tei:personGrp[@xml:id] or ancestor::tei:place[@xml:id] or ancestor::tei:org[@xml:id]"
         " or parent::tei:head)]",
-        namespaces={"tei": TEI_NS})
+        namespaces={"tei": TEI_NS},
+    )
     return not stray
 
 
@@ -113,10 +121,13 @@ class Registers:
         out = etree.Element(f"{{{TE_NS}}}registers", nsmap={"te": TE_NS, None: TEI_NS})
         if ids is None:
             for root in self.roots:
-                for lst in xpath(root, "(tei:text | tei:standOff)//*[self::tei:listPerson"
-                                       " or self::tei:listPlace or self::tei:listOrg]"
-                                       "[not(ancestor::tei:listPerson or ancestor::tei:listPlace"
-                                       " or ancestor::tei:listOrg)]"):
+                for lst in xpath(
+                    root,
+                    "(tei:text | tei:standOff)//*[self::tei:listPerson"
+                    " or self::tei:listPlace or self::tei:listOrg]"
+                    "[not(ancestor::tei:listPerson or ancestor::tei:listPlace"
+                    " or ancestor::tei:listOrg)]",
+                ):
                     out.append(copy.deepcopy(lst))
         else:
             for entry_id in sorted(set(ids)):
@@ -168,8 +179,11 @@ def pages_element(pages: dict[str, str]) -> etree._Element:
 def correspondents(root: etree._Element) -> frozenset[str]:
     """Who writes to whom in a letter (register ids, else normalised names), regardless of direction."""
     people: set[str] = set()
-    for el in xpath(root, "tei:teiHeader//tei:correspAction[@type='sent' or @type='received']"
-                          "/*[self::tei:persName or self::tei:orgName or self::tei:name]"):
+    for el in xpath(
+        root,
+        "tei:teiHeader//tei:correspAction[@type='sent' or @type='received']"
+        "/*[self::tei:persName or self::tei:orgName or self::tei:name]",
+    ):
         ref = (el.get("ref") or "").split()
         people.add(ref[0] if ref else " ".join(text_of(el).split()).casefold())
     people.discard("")
@@ -177,8 +191,11 @@ def correspondents(root: etree._Element) -> frozenset[str]:
 
 
 def document_title(root: etree._Element, fallback: str) -> str:
-    titles = xpath(root, "tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type='main']"
-                         " | tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title")
+    titles = xpath(
+        root,
+        "tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type='main']"
+        " | tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title",
+    )
     text = " ".join(text_of(titles[0]).split()) if titles else ""
     return text or fallback
 
@@ -203,7 +220,9 @@ def listing_copy(root: etree._Element) -> etree._Element:
     return out
 
 
-def edition_corpus(docs: list[EditionDoc], edition: Edition, *, listing: bool = False) -> etree._Element:
+def edition_corpus(
+    docs: list[EditionDoc], edition: Edition, *, listing: bool = False
+) -> etree._Element:
     """A teiCorpus holding copies of all documents (each with xml:base = its page name); with ``listing``,
     only what the listing pages need of each (see listing_copy)."""
     header = E.teiHeader(

@@ -37,8 +37,9 @@ def running(number: int, edition_head: str, own_head: str) -> Folio:
     return Folio(RECTO, str(number), own_head)
 
 
-def section(first: int, count: int, edition_head: str, own_head: str,
-            opening: bool = True) -> list[Folio]:
+def section(
+    first: int, count: int, edition_head: str, own_head: str, opening: bool = True
+) -> list[Folio]:
     """The folios of ``count`` pages numbered from ``first``; the first page opens the section when
     ``opening`` (a document, the index), else it is an ordinary page (a section of the front matter)."""
     folios = [running(first + i, edition_head, own_head) for i in range(count)]
@@ -57,7 +58,10 @@ def folio_html(folios: list[Folio]) -> str:
     """An HTML document with one empty page per folio, for WeasyPrint."""
     pages = "".join(
         f'<div class="folio folio-{f.kind}" data-number="{escape(f.number)}" data-head="{escape(f.head)}"></div>'
-        for f in folios)
-    return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"/><title>Folios</title>'
-            '<link rel="stylesheet" href="print.css"/><link rel="stylesheet" href="folio.css"/></head>'
-            f"<body>{pages}</body></html>")
+        for f in folios
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"/><title>Folios</title>'
+        '<link rel="stylesheet" href="print.css"/><link rel="stylesheet" href="folio.css"/></head>'
+        f"<body>{pages}</body></html>"
+    )

@@ -53,8 +53,12 @@ def assets_fingerprint() -> str:
     prepares the stylesheets' input (a changed builder re-renders every page)."""
     h = hashlib.sha256(f"format {FORMAT}".encode())
     pkg = Path(__file__).resolve().parent.parent
-    for f in (pkg / "builders" / "html.py", pkg / "builders" / "corpus.py", pkg / "builders" / "search.py",
-              pkg / "document.py"):
+    for f in (
+        pkg / "builders" / "html.py",
+        pkg / "builders" / "corpus.py",
+        pkg / "builders" / "search.py",
+        pkg / "document.py",
+    ):
         h.update(f.read_bytes())
     root = xslt_dir()
     for sub in ("common", "html", "css", "js"):
@@ -75,60 +79,104 @@ class Manifest:
     def read(cls, out_dir: Path) -> Manifest:
         try:
             data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
-            return cls(assets=str(data["assets"]), docs={str(k): str(v) for k, v in data["docs"].items()},
-                       lists=str(data["lists"]))
+            return cls(
+                assets=str(data["assets"]),
+                docs={str(k): str(v) for k, v in data["docs"].items()},
+                lists=str(data["lists"]),
+            )
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return cls()
 
     def text(self) -> str:
-        return json.dumps({"format": FORMAT, "assets": self.assets, "docs": self.docs, "lists": self.lists},
-                          indent=1, sort_keys=True) + "\n"
+        return (
+            json.dumps(
+                {"format": FORMAT, "assets": self.assets, "docs": self.docs, "lists": self.lists},
+                indent=1,
+                sort_keys=True,
+            )
+            + "\n"
+        )
 
 
-def page_params(docs: list[EditionDoc], i: int,
-                pairs: list[frozenset[str]] | None = None) -> dict[str, str]:
+def page_params(
+    docs: list[EditionDoc], i: int, pairs: list[frozenset[str]] | None = None
+) -> dict[str, str]:
     """Neighbours of document ``i``: previous/next document, and previous/next letter between the same
     correspondents (``pairs``: the correspondents of every document, computed once by the caller)."""
     if pairs is None:
         pairs = [correspondents(d.doc.root) for d in docs]
-    params = {"prev": "", "next": "", "prev-title": "", "next-title": "",
-              "prev-letter": "", "next-letter": "", "prev-letter-title": "", "next-letter-title": ""}
+    params = {
+        "prev": "",
+        "next": "",
+        "prev-title": "",
+        "next-title": "",
+        "prev-letter": "",
+        "next-letter": "",
+        "prev-letter-title": "",
+        "next-letter-title": "",
+    }
     if i > 0:
         before = docs[i - 1]
-        params["prev"], params["prev-title"] = before.page, document_title(before.doc.root, before.page)
+        params["prev"], params["prev-title"] = (
+            before.page,
+            document_title(before.doc.root, before.page),
+        )
     if i + 1 < len(docs):
         after = docs[i + 1]
-        params["next"], params["next-title"] = after.page, document_title(after.doc.root, after.page)
+        params["next"], params["next-title"] = (
+            after.page,
+            document_title(after.doc.root, after.page),
+        )
     who = pairs[i]
     if len(who) >= 2:
         same = [j for j, other in enumerate(pairs) if other == who]
         k = same.index(i)
         if k > 0:
             o = docs[same[k - 1]]
-            params["prev-letter"], params["prev-letter-title"] = o.page, document_title(o.doc.root, o.page)
+            params["prev-letter"], params["prev-letter-title"] = (
+                o.page,
+                document_title(o.doc.root, o.page),
+            )
         if k + 1 < len(same):
             o = docs[same[k + 1]]
-            params["next-letter"], params["next-letter-title"] = o.page, document_title(o.doc.root, o.page)
+            params["next-letter"], params["next-letter-title"] = (
+                o.page,
+                document_title(o.doc.root, o.page),
+            )
     return params
 
 
-def render_page(ed: EditionDoc, edition: Edition, prev: str = "", next_: str = "",
-                registers: Registers | None = None, params: dict[str, str] | None = None,
-                links: dict[str, str] | None = None) -> str:
+def render_page(
+    ed: EditionDoc,
+    edition: Edition,
+    prev: str = "",
+    next_: str = "",
+    registers: Registers | None = None,
+    params: dict[str, str] | None = None,
+    links: dict[str, str] | None = None,
+) -> str:
     """The HTML page of one document (with its register entries when ``registers`` is given, and the
     pages of the TEI files it points to in ``links``)."""
     root = ed.doc.root
     source: etree._Element = root
     if registers is not None or links:
         ids = referenced_ids(root) & (registers.entries.keys() if registers else set())
-        source = bundle(_copy(root), (registers or Registers()).element(ids), pages_element(links or {}))
+        source = bundle(
+            _copy(root), (registers or Registers()).element(ids), pages_element(links or {})
+        )
     all_params: dict[str, str] = {
-        "edition-title": edition.title, "page": ed.page, "prev": prev, "next": next_,
-        "base-url": edition.base_url, "tei-href": "", "pdf-href": "",
+        "edition-title": edition.title,
+        "page": ed.page,
+        "prev": prev,
+        "next": next_,
+        "base-url": edition.base_url,
+        "tei-href": "",
+        "pdf-href": "",
     }
     all_params.update(params or {})
-    return transform(xslt_dir() / "html" / "document.xsl", source, base_uri=str(ed.path),
-                     params=all_params).output
+    return transform(
+        xslt_dir() / "html" / "document.xsl", source, base_uri=str(ed.path), params=all_params
+    ).output
 
 
 def _make_readable(folder: Path) -> None:
@@ -152,8 +200,9 @@ class HtmlBuilder:
     def __init__(self, link_pdf: bool | None = None) -> None:
         self.link_pdf = link_pdf
 
-    def build(self, files: list[Path], out_dir: Path, edition: Edition,
-              progress: object | None = None) -> list[Path]:
+    def build(
+        self, files: list[Path], out_dir: Path, edition: Edition, progress: object | None = None
+    ) -> list[Path]:
         say: Callable[[str], object] = progress if callable(progress) else (lambda _m: None)
         out_dir = Path(out_dir)
         loaded = load_edition_docs(files)
@@ -162,8 +211,11 @@ class HtmlBuilder:
         register_docs += self._edition_registers(edition, {ed.path.resolve() for ed in loaded})
         registers = load_registers(register_docs)
 
-        link_pdf = self.link_pdf if self.link_pdf is not None \
+        link_pdf = (
+            self.link_pdf
+            if self.link_pdf is not None
             else out_dir.resolve() == (edition.out / "html").resolve()
+        )
         old = Manifest.read(out_dir)
         new = Manifest(assets=assets_fingerprint())
         written: list[Path] = []
@@ -172,17 +224,28 @@ class HtmlBuilder:
         with staged_dir(out_dir) as tmp:
             for i, ed in enumerate(docs):
                 params = page_params(docs, i, pairs)
-                params.update({
-                    "tei-href": f"tei/{ed.page}.xml",
-                    "pdf-href": f"../pdf/{ed.page}.pdf" if link_pdf else "",
-                })
+                params.update(
+                    {
+                        "tei-href": f"tei/{ed.page}.xml",
+                        "pdf-href": f"../pdf/{ed.page}.pdf" if link_pdf else "",
+                    }
+                )
                 ids = referenced_ids(ed.doc.root) & registers.entries.keys()
                 links = linked_pages(ed.doc.root, by_file)
-                digest = self._doc_hash(ed, {**params, **{"link:" + k: v for k, v in links.items()}},
-                                        registers, ids, new.assets, edition)
+                digest = self._doc_hash(
+                    ed,
+                    {**params, **{"link:" + k: v for k, v in links.items()}},
+                    registers,
+                    ids,
+                    new.assets,
+                    edition,
+                )
                 new.docs[ed.page] = digest
-                if old.docs.get(ed.page) == digest and (out_dir / f"{ed.page}.html").is_file() \
-                        and (out_dir / "tei" / f"{ed.page}.xml").is_file():
+                if (
+                    old.docs.get(ed.page) == digest
+                    and (out_dir / f"{ed.page}.html").is_file()
+                    and (out_dir / "tei" / f"{ed.page}.xml").is_file()
+                ):
                     continue
                 say(f"rendering {ed.page}")
                 html = render_page(ed, edition, registers=registers, params=params, links=links)
@@ -193,10 +256,14 @@ class HtmlBuilder:
 
             new.lists = self._lists_hash(new, registers, edition, [ed.page for ed in docs])
             site_pages = ["index", "timeline", "search", *REGISTER_PAGES]
-            if old.lists != new.lists or not all((out_dir / f"{p}.html").is_file() for p in site_pages):
+            if old.lists != new.lists or not all(
+                (out_dir / f"{p}.html").is_file() for p in site_pages
+            ):
                 say("rendering the index, timeline, registers and search")
                 written += self._render_lists(docs, registers, edition, tmp, out_dir)
-            if old.assets != new.assets or not all((out_dir / rel).is_file() for rel in self._asset_names()):
+            if old.assets != new.assets or not all(
+                (out_dir / rel).is_file() for rel in self._asset_names()
+            ):
                 self._copy_assets(tmp)
             write_text_atomic(tmp / MANIFEST, new.text())
             _make_readable(tmp)
@@ -206,15 +273,25 @@ class HtmlBuilder:
     @staticmethod
     def _edition_registers(edition: Edition, seen: set[Path]) -> list[EditionDoc]:
         """Register files of the edition (tei/registers/) that were not named among the inputs."""
-        folder = edition.registers if edition.registers.is_absolute() else edition.root / edition.registers
+        folder = (
+            edition.registers
+            if edition.registers.is_absolute()
+            else edition.root / edition.registers
+        )
         if not folder.is_dir():
             return []
         extra = [p for p in iter_xml_files([folder]) if p.resolve() not in seen]
         return [ed for ed in load_edition_docs(extra) if is_register(ed.doc.root)]
 
     @staticmethod
-    def _doc_hash(ed: EditionDoc, params: dict[str, str], registers: Registers, ids: set[str],
-                  assets: str, edition: Edition) -> str:
+    def _doc_hash(
+        ed: EditionDoc,
+        params: dict[str, str],
+        registers: Registers,
+        ids: set[str],
+        assets: str,
+        edition: Edition,
+    ) -> str:
         h = hashlib.sha256(assets.encode())
         h.update(ed.path.read_bytes())
         h.update(json.dumps([params, edition.title, edition.base_url], sort_keys=True).encode())
@@ -225,21 +302,35 @@ class HtmlBuilder:
     @staticmethod
     def _lists_hash(new: Manifest, registers: Registers, edition: Edition, order: list[str]) -> str:
         h = hashlib.sha256(new.assets.encode())
-        h.update(json.dumps([order, [new.docs[p] for p in order], edition.title, edition.base_url]).encode())
+        h.update(
+            json.dumps(
+                [order, [new.docs[p] for p in order], edition.title, edition.base_url]
+            ).encode()
+        )
         for f in registers.files:
             h.update(f.read_bytes())
         return h.hexdigest()
 
-    def _render_lists(self, docs: list[EditionDoc], registers: Registers, edition: Edition,
-                      tmp: Path, out_dir: Path) -> list[Path]:
+    def _render_lists(
+        self,
+        docs: list[EditionDoc],
+        registers: Registers,
+        edition: Edition,
+        tmp: Path,
+        out_dir: Path,
+    ) -> list[Path]:
         site = bundle(registers.element(), edition_corpus(docs, edition, listing=True), kind="site")
         base = {"edition-title": edition.title}
         written: list[Path] = []
 
-        def emit(name: str, stylesheet: str, params: dict[str, str],
-                 source: etree._Element | None = None) -> None:
-            html = transform(xslt_dir() / "html" / stylesheet, site if source is None else source,
-                             params={**base, **params}).output
+        def emit(
+            name: str, stylesheet: str, params: dict[str, str], source: etree._Element | None = None
+        ) -> None:
+            html = transform(
+                xslt_dir() / "html" / stylesheet,
+                site if source is None else source,
+                params={**base, **params},
+            ).output
             write_text_atomic(tmp / f"{name}.html", html)
             written.append(out_dir / f"{name}.html")
 
@@ -253,8 +344,10 @@ class HtmlBuilder:
         for ed in docs:
             fresh = tmp / f"{ed.page}.html"
             pages.append(read_page(fresh if fresh.is_file() else out_dir / f"{ed.page}.html"))
-        search_docs = [SearchDoc(ed.page, document_title(ed.doc.root, ed.page), document_date(ed.doc.root))
-                       for ed in docs]
+        search_docs = [
+            SearchDoc(ed.page, document_title(ed.doc.root, ed.page), document_date(ed.doc.root))
+            for ed in docs
+        ]
         write_text_atomic(tmp / "search-index.js", search_index_script(search_docs, pages))
         written.append(out_dir / "search-index.js")
         return written
@@ -262,8 +355,12 @@ class HtmlBuilder:
     @staticmethod
     def _asset_names() -> list[str]:
         """The style sheets and scripts the site ships, as paths relative to the output folder."""
-        return [f"{sub}/{f.name}" for sub in ("css", "js") for f in sorted((xslt_dir() / sub).glob("*"))
-                if f.is_file() and f.suffix in (".css", ".js")]
+        return [
+            f"{sub}/{f.name}"
+            for sub in ("css", "js")
+            for f in sorted((xslt_dir() / sub).glob("*"))
+            if f.is_file() and f.suffix in (".css", ".js")
+        ]
 
     def _copy_assets(self, tmp: Path) -> None:
         for rel in self._asset_names():

@@ -85,8 +85,10 @@ def with_registers(corpus: etree._Element, registers: list[etree._Element]) -> e
 #: Where a document without a date in its header states its own date: its heading, opener or dateline
 #: (a bulletin's part "Memorandum of Conversation with ..., 5 June 1956"). Only single dates (@when),
 #: so an essay headed "..., 1953-1964" is not filed under 1953.
-_OWN_DATE = ("tei:text/tei:body//*[self::tei:head or self::tei:opener or self::tei:dateline"
-             " or self::tei:docDate]//tei:date/@when | tei:text/tei:body//tei:docDate/@when")
+_OWN_DATE = (
+    "tei:text/tei:body//*[self::tei:head or self::tei:opener or self::tei:dateline"
+    " or self::tei:docDate]//tei:date/@when | tei:text/tei:body//tei:docDate/@when"
+)
 _ISO = re.compile(r"^\d{4}(-\d\d){0,2}$")
 
 
@@ -110,27 +112,30 @@ def print_order(ed: EditionDoc) -> tuple[str, str]:
 def doc_title(ed: EditionDoc) -> str:
     """The document's main title (as te:title in XSLT), for the PDF's Title."""
     stmt = "tei:teiHeader/tei:fileDesc/tei:titleStmt/"
-    found = ed.doc.root.xpath(f"({stmt}tei:title[@type='main'] | {stmt}tei:title)[1]",
-                              namespaces={"tei": TEI_NS})
+    found = ed.doc.root.xpath(
+        f"({stmt}tei:title[@type='main'] | {stmt}tei:title)[1]", namespaces={"tei": TEI_NS}
+    )
     return " ".join("".join(found[0].itertext()).split()) if found else ed.page
 
 
 def edition_params(edition: Edition) -> dict[str, str]:
     """teiedit.toml values for the title page and the running heads."""
     epoch = source_date_epoch()
-    year = (dt.datetime.fromtimestamp(epoch, dt.UTC) if epoch is not None
-            else dt.datetime.now(dt.UTC)).year
+    year = (
+        dt.datetime.fromtimestamp(epoch, dt.UTC) if epoch is not None else dt.datetime.now(dt.UTC)
+    ).year
     return {
         "edition-title": edition.title,
         "edition-short-title": edition.short_title or edition.title,
-        "edition-editors": "\n".join(f"{e.name}: {e.resp}" if e.resp else e.name for e in edition.editors),
+        "edition-editors": "\n".join(
+            f"{e.name}: {e.resp}" if e.resp else e.name for e in edition.editors
+        ),
         "edition-publisher": edition.publisher,
         "edition-pub-place": edition.pub_place,
         "edition-licence": edition.licence,
         "edition-base-url": edition.base_url,
         "edition-year": str(year),
     }
-
 
 
 # -- what to lay out ------------------------------------------------------------------------------------
@@ -150,11 +155,11 @@ class PrintPlan:
     """What XSLT made: the book's parts, and a layout job for each document's own PDF."""
 
     book: BookParts | None
-    chapter_jobs: list[PrintJob]     # in book order, one per chapter (its HTML is the chapter's part)
+    chapter_jobs: list[PrintJob]  # in book order, one per chapter (its HTML is the chapter's part)
     singles: list[Single]
     book_attachments: tuple[AttachedFile, ...]
     edition_title: str
-    edition_head: str                # the running head of left-hand pages
+    edition_head: str  # the running head of left-hand pages
     epoch: int | None
 
     @property
@@ -164,7 +169,9 @@ class PrintPlan:
 
     def html(self) -> list[str]:
         """All the paged HTML the plan holds (for checks)."""
-        book = [self.book.front, *([self.book.index] if self.book.index else [])] if self.book else []
+        book = (
+            [self.book.front, *([self.book.index] if self.book.index else [])] if self.book else []
+        )
         return [*book, *(j.html for j in self.jobs)]
 
 
@@ -183,32 +190,63 @@ def plan(files: list[Path], edition: Edition) -> PrintPlan:
     docs.sort(key=print_order)
     params = edition_params(edition)
     epoch = source_date_epoch()
-    sources = {ed.page: AttachedFile(f"{ed.page}.xml", ed.path.read_bytes(), f"TEI source of {ed.page}.pdf")
-               for ed in docs}
+    sources = {
+        ed.page: AttachedFile(
+            f"{ed.page}.xml", ed.path.read_bytes(), f"TEI source of {ed.page}.pdf"
+        )
+        for ed in docs
+    }
     book = None
     if docs:
         corpus = with_registers(edition_corpus(docs, edition), registers)
-        book = split_book(transform(xslt_dir() / "print" / "edition.xsl", corpus, params=params).output)
+        book = split_book(
+            transform(xslt_dir() / "print" / "edition.xsl", corpus, params=params).output
+        )
     by_id = {f"doc-{ed.page}": ed for ed in docs}
     chapters = [c for c in (book.chapters if book else []) if c.id in by_id]
-    chapter_jobs = [PrintJob(f"{by_id[c.id].page}.pdf", c.html, (sources[by_id[c.id].page],),
-                             title=doc_title(by_id[c.id]), epoch=epoch) for c in chapters]
+    chapter_jobs = [
+        PrintJob(
+            f"{by_id[c.id].page}.pdf",
+            c.html,
+            (sources[by_id[c.id].page],),
+            title=doc_title(by_id[c.id]),
+            epoch=epoch,
+        )
+        for c in chapters
+    ]
     in_book = {c.id for c in chapters}
     singles = []
     for ed in docs:
         if f"doc-{ed.page}" in in_book:
             continue
-        html = transform(xslt_dir() / "print" / "document.xsl", ed.doc.tree, base_uri=str(ed.path),
-                         params={**params, "page": ed.page}).output
-        singles.append(Single(PrintJob(f"{ed.page}.pdf", html, (sources[ed.page],), title=doc_title(ed),
-                                       epoch=epoch), running_title(doc_title(ed))))
-    reg_files = tuple(AttachedFile(f"registers-{p.name}", p.read_bytes(), f"TEI register {p.name}")
-                      for p in regs)
+        html = transform(
+            xslt_dir() / "print" / "document.xsl",
+            ed.doc.tree,
+            base_uri=str(ed.path),
+            params={**params, "page": ed.page},
+        ).output
+        singles.append(
+            Single(
+                PrintJob(
+                    f"{ed.page}.pdf", html, (sources[ed.page],), title=doc_title(ed), epoch=epoch
+                ),
+                running_title(doc_title(ed)),
+            )
+        )
+    reg_files = tuple(
+        AttachedFile(f"registers-{p.name}", p.read_bytes(), f"TEI register {p.name}") for p in regs
+    )
     if book is not None and len(chapters) != len(book.chapters):
         book = BookParts(book.front, book.front_sections, chapters, book.index, book.index_title)
-    return PrintPlan(book if chapters else None, chapter_jobs, singles,
-                     (*(sources[ed.page] for ed in docs), *reg_files),  # the book delivers all the data
-                     edition.title, params["edition-short-title"], epoch)
+    return PrintPlan(
+        book if chapters else None,
+        chapter_jobs,
+        singles,
+        (*(sources[ed.page] for ed in docs), *reg_files),  # the book delivers all the data
+        edition.title,
+        params["edition-short-title"],
+        epoch,
+    )
 
 
 def running_title(title: str, limit: int = 70) -> str:
@@ -226,11 +264,11 @@ class Placement:
     """The book's page numbers, once its parts are laid out."""
 
     front_pages: int
-    starts: list[int]          # the first page number of each chapter
-    lengths: list[int]         # the number of pages of each chapter
-    index_start: int           # 0: the book has no index
-    blank_before_index: bool   # the index opens on a right-hand page
-    page_of: dict[str, int]    # anchor (element id) -> page number
+    starts: list[int]  # the first page number of each chapter
+    lengths: list[int]  # the number of pages of each chapter
+    index_start: int  # 0: the book has no index
+    blank_before_index: bool  # the index opens on a right-hand page
+    page_of: dict[str, int]  # anchor (element id) -> page number
 
 
 def place(front: LaidOut, chapters: list[LaidOut], has_index: bool) -> Placement:
@@ -266,18 +304,26 @@ class FolioList:
         the progress display shows."""
         size = max(1, -(-len(self.folios) // max(1, parts)))
         starts = range(0, len(self.folios), size)
-        return [PrintJob(f"the page numbers and running heads ({n + 1} of {len(starts)})",
-                         fol.folio_html(self.folios[i:i + size]), variant=None)
-                for n, i in enumerate(starts)]
+        return [
+            PrintJob(
+                f"the page numbers and running heads ({n + 1} of {len(starts)})",
+                fol.folio_html(self.folios[i : i + size]),
+                variant=None,
+            )
+            for n, i in enumerate(starts)
+        ]
 
 
-def book_folios(p: PrintPlan, where: Placement, front: LaidOut, index_pages: int,
-                folios: FolioList) -> list[int | None]:
+def book_folios(
+    p: PrintPlan, where: Placement, front: LaidOut, index_pages: int, folios: FolioList
+) -> list[int | None]:
     """The folio of every page of the book, in order."""
     assert p.book is not None
     head = p.edition_head
     pages: list[int | None] = [folios.add(fol.BLANK)]  # the title page
-    firsts = sorted((front.anchors[i] + 1, title) for i, title in p.book.front_sections if i in front.anchors)
+    firsts = sorted(
+        (front.anchors[i] + 1, title) for i, title in p.book.front_sections if i in front.anchors
+    )
     for number in range(2, where.front_pages + 1):
         title = next((t for first, t in reversed(firsts) if first <= number), "")
         pages.append(folios.add(fol.running(number, head, title)))
@@ -286,20 +332,25 @@ def book_folios(p: PrintPlan, where: Placement, front: LaidOut, index_pages: int
     if where.index_start:
         if where.blank_before_index:
             pages.append(folios.add(fol.BLANK))
-        pages.extend(folios.add(f) for f in fol.section(where.index_start, index_pages, head,
-                                                        p.book.index_title))
+        pages.extend(
+            folios.add(f)
+            for f in fol.section(where.index_start, index_pages, head, p.book.index_title)
+        )
     return pages
 
 
 # -- the rounds ---------------------------------------------------------------------------------------------
 
 
-def make_pdfs(p: PrintPlan, layout: Layout,
-              done: Callable[[PrintJob], None] | None = None) -> dict[str, bytes]:
+def make_pdfs(
+    p: PrintPlan, layout: Layout, done: Callable[[PrintJob], None] | None = None
+) -> dict[str, bytes]:
     """Lay out and assemble every PDF of the plan; returns the PDFs by file name."""
     from teiedit.builders import pdf_assembly as asm
 
-    front_draft = PrintJob("the front matter (draft)", p.book.front, variant=None) if p.book else None
+    front_draft = (
+        PrintJob("the front matter (draft)", p.book.front, variant=None) if p.book else None
+    )
     laid = layout.run([*p.jobs, *([front_draft] if front_draft else [])], done)
     folios = FolioList()
     out: dict[str, bytes] = {}
@@ -308,12 +359,23 @@ def make_pdfs(p: PrintPlan, layout: Layout,
         chapters = [laid[j.output] for j in p.chapter_jobs]
         front = laid[front_draft.output]
         has_index = p.book.index is not None
-        for _ in range(3):  # the contents' numbers could change the front matter's length: lay out again
+        for _ in range(
+            3
+        ):  # the contents' numbers could change the front matter's length: lay out again
             where = place(front, chapters, has_index)
-            second = [PrintJob("the front matter", fill_contents(p.book.front, where.page_of),
-                               p.book_attachments, title=p.edition_title, epoch=p.epoch)]
+            second = [
+                PrintJob(
+                    "the front matter",
+                    fill_contents(p.book.front, where.page_of),
+                    p.book_attachments,
+                    title=p.edition_title,
+                    epoch=p.epoch,
+                )
+            ]
             if p.book.index is not None:
-                second.append(PrintJob("the index", fill_index(p.book.index, where.page_of), variant=None))
+                second.append(
+                    PrintJob("the index", fill_index(p.book.index, where.page_of), variant=None)
+                )
             again = layout.run(second, done)
             front = again["the front matter"]
             if part_pages(front.anchors, front.pages) == where.front_pages:
@@ -321,14 +383,22 @@ def make_pdfs(p: PrintPlan, layout: Layout,
         index = again.get("the index")
         index_pages = part_pages(index.anchors, index.pages) if index else 0
         book_pages = book_folios(p, where, front, index_pages, folios)
-        offprint_firsts = [folios.add(fol.offprint_first(s, s + n - 1, p.edition_title))
-                           for s, n in zip(where.starts, where.lengths)]
+        offprint_firsts = [
+            folios.add(fol.offprint_first(s, s + n - 1, p.edition_title))
+            for s, n in zip(where.starts, where.lengths)
+        ]
     single_pages = []
     for s in p.singles:
         n = laid[s.job.output].pages
-        single_pages.append([folios.add(fol.Folio(fol.OFFPRINT, "1", p.edition_title)),
-                             *(folios.add(fol.running(k, p.edition_head, s.running_head))
-                               for k in range(2, n + 1))])
+        single_pages.append(
+            [
+                folios.add(fol.Folio(fol.OFFPRINT, "1", p.edition_title)),
+                *(
+                    folios.add(fol.running(k, p.edition_head, s.running_head))
+                    for k in range(2, n + 1)
+                ),
+            ]
+        )
     folio_jobs = folios.jobs(layout.workers)
     sheets_laid = layout.run(folio_jobs, done)
     sheets = asm.FolioSheets([sheets_laid[j.output].pdf for j in folio_jobs])
@@ -338,9 +408,13 @@ def make_pdfs(p: PrintPlan, layout: Layout,
             parts.append(asm.BLANK)
         if index is not None:
             parts.append(asm.Piece(index.pdf, index_pages))
-        out["edition.pdf"] = asm.assemble(asm.Piece(front.pdf, where.front_pages), parts, book_pages, sheets)
-        for job, laid_doc, start, first in zip(p.chapter_jobs, chapters, where.starts, offprint_firsts):
-            own = [first, *book_pages[start:start + laid_doc.pages - 1]]
+        out["edition.pdf"] = asm.assemble(
+            asm.Piece(front.pdf, where.front_pages), parts, book_pages, sheets
+        )
+        for job, laid_doc, start, first in zip(
+            p.chapter_jobs, chapters, where.starts, offprint_firsts
+        ):
+            own = [first, *book_pages[start : start + laid_doc.pages - 1]]
             out[job.output] = asm.stamp(laid_doc.pdf, own, sheets, first_number=start)
     for s, own in zip(p.singles, single_pages):
         out[s.job.output] = asm.stamp(laid[s.job.output].pdf, own, sheets)
@@ -350,8 +424,9 @@ def make_pdfs(p: PrintPlan, layout: Layout,
 class PdfBuilder:
     name = "pdf"
 
-    def build(self, files: list[Path], out_dir: Path, edition: Edition,
-              progress: object | None = None) -> list[Path]:
+    def build(
+        self, files: list[Path], out_dir: Path, edition: Edition, progress: object | None = None
+    ) -> list[Path]:
         def done(job: PrintJob) -> None:
             if callable(progress):
                 progress(f"laid out {job.output}")
@@ -361,7 +436,10 @@ class PdfBuilder:
             pdfs = make_pdfs(p, layout, done)
         written: list[Path] = []
         with staged_dir(out_dir) as tmp:
-            for name in [*(["edition.pdf"] if "edition.pdf" in pdfs else []), *(j.output for j in p.jobs)]:
+            for name in [
+                *(["edition.pdf"] if "edition.pdf" in pdfs else []),
+                *(j.output for j in p.jobs),
+            ]:
                 write_atomic(tmp / name, pdfs[name])
                 written.append(out_dir / name)
         return written

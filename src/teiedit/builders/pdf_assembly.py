@@ -61,8 +61,9 @@ def _save(pdf: Pdf) -> bytes:
     return out.getvalue()
 
 
-def _stamp(pdf: Pdf, page: pikepdf.Page, folios: Sequence[int | None], at: int,
-           sheets: FolioSheets) -> None:
+def _stamp(
+    pdf: Pdf, page: pikepdf.Page, folios: Sequence[int | None], at: int, sheets: FolioSheets
+) -> None:
     """Draw folio ``folios[at]`` over the page, as a form XObject named after the folio's number (so the
     same parts give the same bytes). Folio pages have the size of the book's pages: no scaling."""
     number = folios[at] if at < len(folios) else None
@@ -74,21 +75,24 @@ def _stamp(pdf: Pdf, page: pikepdf.Page, folios: Sequence[int | None], at: int,
     page.contents_add(b"Q\nq " + str(name).encode() + b" Do Q\n")
 
 
-def stamp(pdf_bytes: bytes, folios: Sequence[int | None], sheets: FolioSheets,
-          first_number: int = 1) -> bytes:
+def stamp(
+    pdf_bytes: bytes, folios: Sequence[int | None], sheets: FolioSheets, first_number: int = 1
+) -> bytes:
     """A PDF with folio ``folios[i]`` stamped on its page i (None: nothing); viewers number its pages
     from ``first_number`` (a document's own PDF keeps the page numbers it has in the book)."""
     pdf = _open(pdf_bytes)
     for at, page in enumerate(pdf.pages):
         _stamp(pdf, page, folios, at, sheets)
     if first_number != 1:
-        pdf.Root.PageLabels = pdf.make_indirect(Dictionary(
-            Nums=Array([0, Dictionary(S=Name.D, St=first_number)])))
+        pdf.Root.PageLabels = pdf.make_indirect(
+            Dictionary(Nums=Array([0, Dictionary(S=Name.D, St=first_number)]))
+        )
     return _save(pdf)
 
 
-def assemble(front: Piece, parts: Sequence[Piece | None], folios: Sequence[int | None],
-             sheets: FolioSheets) -> bytes:
+def assemble(
+    front: Piece, parts: Sequence[Piece | None], folios: Sequence[int | None], sheets: FolioSheets
+) -> bytes:
     """The book: the front matter, then ``parts`` in order (None: a blank page), folio ``folios[i]``
     stamped on book page i. Named destinations and the outline are gathered from all parts; where two
     parts define the same name, the first keeps it."""
@@ -99,7 +103,7 @@ def assemble(front: Piece, parts: Sequence[Piece | None], folios: Sequence[int |
     front_local = _page_index(book)
     front_items = _outline_of(book, front_local, front.pages, 0)
     _gather_dests(book, front_local, front.pages, 0, book, dests)
-    del book.pages[front.pages:]
+    del book.pages[front.pages :]
     outline.extend(front_items)
     opened = []
     for part in parts:
@@ -141,8 +145,14 @@ def _named_dests(pdf: Pdf) -> Iterator[tuple[str, Array]]:
             yield str(name), dest
 
 
-def _gather_dests(src: Pdf, local: dict[tuple[int, int], int], kept: int, offset: int, book: Pdf,
-                  dests: dict[str, Array]) -> None:
+def _gather_dests(
+    src: Pdf,
+    local: dict[tuple[int, int], int],
+    kept: int,
+    offset: int,
+    book: Pdf,
+    dests: dict[str, Array],
+) -> None:
     """Add ``src``'s named destinations on its first ``kept`` pages (``local``: page object -> index), moved
     to book page offset + i."""
     for name, dest in _named_dests(src):
@@ -164,7 +174,9 @@ def _set_dests(book: Pdf, dests: dict[str, Array]) -> None:
 # -- outline --------------------------------------------------------------------------------------------
 
 
-def _outline_of(src: Pdf, local: dict[tuple[int, int], int], kept: int, offset: int) -> list[OutlineItem]:
+def _outline_of(
+    src: Pdf, local: dict[tuple[int, int], int], kept: int, offset: int
+) -> list[OutlineItem]:
     """``src``'s outline items that point at its first ``kept`` pages, as new items pointing at book
     page offset + i (children kept)."""
 

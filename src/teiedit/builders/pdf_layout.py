@@ -86,12 +86,19 @@ def lay_out(job: PrintJob) -> LaidOut:
 
     when = dt.datetime.fromtimestamp(job.epoch, dt.UTC) if job.epoch is not None else None
     attachments = [
-        weasyprint.Attachment(string=a.data, name=a.name, description=a.description,
-                              relationship="Source", created=when, modified=when)
+        weasyprint.Attachment(
+            string=a.data,
+            name=a.name,
+            description=a.description,
+            relationship="Source",
+            created=when,
+            modified=when,
+        )
         for a in job.attachments
     ]
-    document = weasyprint.HTML(string=job.html, base_url=str(css_dir()) + "/",
-                               url_fetcher=_url_fetcher()).render()
+    document = weasyprint.HTML(
+        string=job.html, base_url=str(css_dir()) + "/", url_fetcher=_url_fetcher()
+    ).render()
     anchors: dict[str, int] = {}
     for number, page in enumerate(document.pages):
         for anchor in page.anchors:
@@ -113,15 +120,19 @@ def _lay_out_or_explain(job: PrintJob) -> LaidOut:
     try:
         return lay_out(job)
     except Exception as exc:  # noqa: BLE001 -- WeasyPrint raises many kinds; name the PDF that failed
-        raise TeieditError(f"WeasyPrint could not lay out {job.output}: {exc}", job.output) from None
+        raise TeieditError(
+            f"WeasyPrint could not lay out {job.output}: {exc}", job.output
+        ) from None
 
 
 def default_workers() -> int:
     """One worker per core, at most 2, unless TEIEDIT_PDF_WORKERS says otherwise."""
     value = os.environ.get("TEIEDIT_PDF_WORKERS", "").strip()
     if value and not (value.isdigit() and int(value) > 0):
-        raise TeieditError(f"TEIEDIT_PDF_WORKERS={value!r} is not a number of processes",
-                           hint="set it to a whole number such as 1 or 2, or unset it to use one per core")
+        raise TeieditError(
+            f"TEIEDIT_PDF_WORKERS={value!r} is not a number of processes",
+            hint="set it to a whole number such as 1 or 2, or unset it to use one per core",
+        )
     return int(value) if value else min(2, os.cpu_count() or 1)
 
 
@@ -141,8 +152,9 @@ class Layout:
         if self._pool is not None:
             self._pool.shutdown()
 
-    def run(self, jobs: Iterable[PrintJob],
-            done: Callable[[PrintJob], None] | None = None) -> dict[str, LaidOut]:
+    def run(
+        self, jobs: Iterable[PrintJob], done: Callable[[PrintJob], None] | None = None
+    ) -> dict[str, LaidOut]:
         """Lay out all jobs, longest first (so the workers finish together); results by output name."""
         ordered = sorted(jobs, key=lambda j: len(j.html), reverse=True)
         results: dict[str, LaidOut] = {}
@@ -154,9 +166,12 @@ class Layout:
             return results
         if self._pool is None:
             # "spawn": the workers start clean, without this process's Saxon (a native runtime with threads).
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=get_context("spawn"))
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers, mp_context=get_context("spawn")
+            )
         futures: list[tuple[PrintJob, Future[LaidOut]]] = [
-            (j, self._pool.submit(_lay_out_or_explain, j)) for j in ordered]
+            (j, self._pool.submit(_lay_out_or_explain, j)) for j in ordered
+        ]
         for job, fut in futures:
             results[job.output] = fut.result()
             if done:

@@ -34,10 +34,12 @@ class Chapter:
 
 @dataclass(frozen=True)
 class BookParts:
-    front: str              # title page, conventions, contents (contents numbers: PLACEHOLDER)
-    front_sections: list[tuple[str, str]]  # (id, title) of the front matter's sections after the title page
+    front: str  # title page, conventions, contents (contents numbers: PLACEHOLDER)
+    front_sections: list[
+        tuple[str, str]
+    ]  # (id, title) of the front matter's sections after the title page
     chapters: list[Chapter]
-    index: str | None       # the index (locators not yet filled)
+    index: str | None  # the index (locators not yet filled)
     index_title: str
 
 
@@ -52,8 +54,10 @@ def _main(doc: etree._Element) -> etree._Element:
 
 def _with_content(doc: etree._Element, content: list[etree._Element]) -> etree._Element:
     """A copy of the book's HTML document whose main element holds only ``content``."""
-    shell = lhtml.document_fromstring(lhtml.tostring(doc.find("head"), encoding="unicode")
-                                      + "<body><main id='main'></main></body>")
+    shell = lhtml.document_fromstring(
+        lhtml.tostring(doc.find("head"), encoding="unicode")
+        + "<body><main id='main'></main></body>"
+    )
     main = _main(shell)
     for el in content:
         main.append(el)
@@ -68,7 +72,9 @@ def split_book(book_html: str) -> BookParts:
     doc = lhtml.document_fromstring(book_html)
     main = _main(doc)
     children = list(main)
-    articles = [c for c in children if c.tag == "article" and "document" in c.get("class", "").split()]
+    articles = [
+        c for c in children if c.tag == "article" and "document" in c.get("class", "").split()
+    ]
     index = next((c for c in children if c.get("id") == "index"), None)
     front = [c for c in children if c not in articles and c is not index]
     chapters = []
@@ -76,9 +82,18 @@ def split_book(book_html: str) -> BookParts:
         title = art.find(".//h1")
         part = _with_content(doc, [copy.deepcopy(art)])
         _document_head(part, art, _text(title))
-        chapters.append(Chapter(art.get("id", ""), (title.get("data-running") if title is not None else "")
-                                or _text(title), html_text(part)))
-    sections = [(c.get("id", ""), _text(c.find(".//h2"))) for c in front if c.get("id") and c.find(".//h2") is not None]
+        chapters.append(
+            Chapter(
+                art.get("id", ""),
+                (title.get("data-running") if title is not None else "") or _text(title),
+                html_text(part),
+            )
+        )
+    sections = [
+        (c.get("id", ""), _text(c.find(".//h2")))
+        for c in front
+        if c.get("id") and c.find(".//h2") is not None
+    ]
     front_doc = _with_content(doc, [copy.deepcopy(c) for c in front])
     for link in front_doc.xpath("//a[contains(concat(' ', @class, ' '), ' toc-link ')]"):
         link.set("data-page", PLACEHOLDER)
@@ -101,8 +116,11 @@ def _document_head(part: etree._Element, article: etree._Element, title: str) ->
             head.remove(el)
     title_el = etree.SubElement(head, "title")
     title_el.text = title
-    for name, attr in (("author", "data-pdf-author"), ("description", "data-pdf-subject"),
-                       ("keywords", "data-pdf-keywords")):
+    for name, attr in (
+        ("author", "data-pdf-author"),
+        ("description", "data-pdf-subject"),
+        ("keywords", "data-pdf-keywords"),
+    ):
         if article.get(attr):
             etree.SubElement(head, "meta", name=name, content=article.get(attr))
 

@@ -14,11 +14,15 @@ from pathlib import Path
 from lxml import html as lxml_html
 
 #: Elements that hold a block of reading text.
-_BLOCKS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "figcaption", "blockquote", "dd"})
+_BLOCKS = frozenset(
+    {"p", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "figcaption", "blockquote", "dd"}
+)
 #: The parts of a document page that hold its reading text and notes.
-_REGIONS = ("//article//div[contains(concat(' ', @class, ' '), ' tei-text ')]"
-            "[not(ancestor::div[contains(concat(' ', @class, ' '), ' tei-text ')])]"
-            " | //article//section[contains(concat(' ', @class, ' '), ' footnotes ')]")
+_REGIONS = (
+    "//article//div[contains(concat(' ', @class, ' '), ' tei-text ')]"
+    "[not(ancestor::div[contains(concat(' ', @class, ' '), ' tei-text ')])]"
+    " | //article//section[contains(concat(' ', @class, ' '), ' footnotes ')]"
+)
 
 
 @dataclass
@@ -65,7 +69,11 @@ def search_index_script(docs: list[SearchDoc], pages: list[bytes]) -> str:
         "blocks": blocks,
     }
     # ensure_ascii keeps the file plain ASCII: no byte of it can end a script or confuse an encoding.
-    return "window.teieditSearchIndex = " + json.dumps(data, ensure_ascii=True, separators=(",", ":")) + ";\n"
+    return (
+        "window.teieditSearchIndex = "
+        + json.dumps(data, ensure_ascii=True, separators=(",", ":"))
+        + ";\n"
+    )
 
 
 def read_page(path: Path) -> bytes:

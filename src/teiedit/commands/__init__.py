@@ -5,6 +5,27 @@ Adding a command is adding a module and a line in COMMANDS.
 
 from __future__ import annotations
 
-from teiedit.commands import build, convert, entities, export, importer, init, render, schema, validate
+from teiedit.commands import (
+    build,
+    convert,
+    entities,
+    export,
+    importer,
+    init,
+    render,
+    schema,
+    validate,
+)
 
-COMMANDS = [init, build, convert, validate, render.Html, render.Pdf, schema, entities, export, importer]
+COMMANDS = [
+    init,
+    build,
+    convert,
+    validate,
+    render.Html,
+    render.Pdf,
+    schema,
+    entities,
+    export,
+    importer,
+]

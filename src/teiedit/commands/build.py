@@ -16,10 +16,15 @@ edition to out/pdf/. Exit 1 when documents are invalid (the outputs are still wr
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("build", help="build the edition: TEI, validation, HTML and PDF", description=HELP)
+    p = sub.add_parser(
+        "build", help="build the edition: TEI, validation, HTML and PDF", description=HELP
+    )
     p.add_argument("--edition", type=Path, default=None, help="the edition folder (default: here)")
-    p.add_argument("--force", action="store_true",
-                   help="convert every source again and overwrite hand-edited TEI files")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="convert every source again and overwrite hand-edited TEI files",
+    )
     p.add_argument("--no-pdf", action="store_true", help="skip the print edition")
     p.set_defaults(run=run)
 
@@ -35,7 +40,9 @@ def run(args: argparse.Namespace) -> int:
             err_console.print(
                 f"{kept['file']}: kept your hand-edited version; the fresh conversion is in "
                 f"{kept['fresh_conversion']} ({kept['diff_lines']} lines differ). "
-                "Use --force to overwrite.", markup=False)
+                "Use --force to overwrite.",
+                markup=False,
+            )
         for d in conv.diagnostics:
             print_diagnostic(d)
     for d in result.validation.diagnostics:
@@ -44,5 +51,7 @@ def run(args: argparse.Namespace) -> int:
     out_console.print(
         f"{converted} TEI files written, {len(result.validation.files_checked)} validated "
         f"({result.validation.count_invalid_files()} invalid), {len(result.html_pages)} HTML pages, "
-        f"{len(result.pdfs)} PDFs in {edition.out}", markup=False)
+        f"{len(result.pdfs)} PDFs in {edition.out}",
+        markup=False,
+    )
     return result.validation.exit_code if result.validation.diagnostics else EXIT_OK

@@ -24,9 +24,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
     p = sub.add_parser("convert", help="convert plaintext sources to TEI", description=HELP)
     p.add_argument("sources", nargs="+", type=Path, metavar="SOURCE", help="plaintext files")
-    p.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the TEI files")
-    p.add_argument("--report", type=Path, metavar="FILE", help="write the JSON conversion report here")
-    p.add_argument("--profile", choices=sorted(READERS), help="the kind of source (default: detect)")
+    p.add_argument(
+        "--out", type=Path, required=True, metavar="DIR", help="folder for the TEI files"
+    )
+    p.add_argument(
+        "--report", type=Path, metavar="FILE", help="write the JSON conversion report here"
+    )
+    p.add_argument(
+        "--profile", choices=sorted(READERS), help="the kind of source (default: detect)"
+    )
     p.add_argument("--no-repair", action="store_true", help="do not repair PDF-extraction damage")
     p.add_argument("--force", action="store_true", help="overwrite hand-edited TEI files")
     p.set_defaults(run=run)
@@ -39,7 +45,9 @@ def run(args: argparse.Namespace) -> int:
         if not s.exists():
             raise TeieditError("no such file", s, hint="check the path")
         if s.is_dir():
-            raise TeieditError("this is a folder, not a source file", s, hint="name the .txt files inside it")
+            raise TeieditError(
+                "this is a folder, not a source file", s, hint="name the .txt files inside it"
+            )
     if args.out.exists() and not args.out.is_dir():
         raise TeieditError("--out must be a folder, and this is a file", args.out)
     edition = load_edition() if find_edition_root(Path.cwd()) else default_edition()
@@ -58,8 +66,11 @@ def run(args: argparse.Namespace) -> int:
             if d.level.value == "fatal":
                 status = EXIT_ERROR
         for kept in r.kept_hand_edited:
-            err_console.print(f"{kept['file']}: kept your hand-edited version; fresh conversion in "
-                              f"{kept['fresh_conversion']}", markup=False)
+            err_console.print(
+                f"{kept['file']}: kept your hand-edited version; fresh conversion in "
+                f"{kept['fresh_conversion']}",
+                markup=False,
+            )
     if args.report:
         report = {"sources": [r.to_json() for r in results]}
         write_text_atomic(args.report, json.dumps(report, indent=2, ensure_ascii=False) + "\n")

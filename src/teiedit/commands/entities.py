@@ -22,18 +22,34 @@ Work with the edition's registers of persons, places and organisations (tei/regi
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("entities", help="suggest register entries and report on mentions", description=HELP,
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = sub.add_parser(
+        "entities",
+        help="suggest register entries and report on mentions",
+        description=HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     inner = p.add_subparsers(dest="entities_command", metavar="ACTION", parser_class=type(p))
-    s = inner.add_parser("suggest", help="candidate names not in any register",
-                         description="Candidate names not in any register: name shapes first, then by frequency.")
-    s.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="TEI files, folders or .txt sources")
+    s = inner.add_parser(
+        "suggest",
+        help="candidate names not in any register",
+        description="Candidate names not in any register: name shapes first, then by frequency.",
+    )
+    s.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="TEI files, folders or .txt sources"
+    )
     s.add_argument("--format", choices=["human", "json"], default="human")
-    s.add_argument("--limit", type=int, default=50, help="show at most N candidates (default 50; 0: all)")
-    s.add_argument("--min-count", type=int, default=1, metavar="N", help="only candidates seen N times or more")
+    s.add_argument(
+        "--limit", type=int, default=50, help="show at most N candidates (default 50; 0: all)"
+    )
+    s.add_argument(
+        "--min-count", type=int, default=1, metavar="N", help="only candidates seen N times or more"
+    )
     s.set_defaults(run=run_suggest)
-    r = inner.add_parser("report", help="mentions per register entry",
-                         description="Mentions per register entry across the edition's TEI files.")
+    r = inner.add_parser(
+        "report",
+        help="mentions per register entry",
+        description="Mentions per register entry across the edition's TEI files.",
+    )
     r.add_argument("--format", choices=["human", "json"], default="human")
     r.add_argument("--output", type=Path, metavar="FILE", help="write the report to FILE")
     r.set_defaults(run=run_report)
@@ -80,14 +96,22 @@ def run_suggest(args: argparse.Namespace) -> int:
     for p in paths:
         if not p.exists():
             raise TeieditError("no such file or folder", p, hint="check the path")
-    found = [c for c in suggest(_texts(paths), matcher_for(regs) if regs else None) if c.count >= args.min_count]
+    found = [
+        c
+        for c in suggest(_texts(paths), matcher_for(regs) if regs else None)
+        if c.count >= args.min_count
+    ]
     if args.limit:
         found = found[: args.limit]
     if args.format == "json":
-        out_console.file.write(json.dumps([c.to_json() for c in found], ensure_ascii=False, indent=2) + "\n")
+        out_console.file.write(
+            json.dumps([c.to_json() for c in found], ensure_ascii=False, indent=2) + "\n"
+        )
         return EXIT_OK
     for c in found:
-        out_console.print(f"{c.count:4d}  {c.text}  ({c.kind}; {', '.join(sorted(c.documents))})", markup=False)
+        out_console.print(
+            f"{c.count:4d}  {c.text}  ({c.kind}; {', '.join(sorted(c.documents))})", markup=False
+        )
         for ctx in c.contexts:
             out_console.print(f"        {ctx}", markup=False)
     out_console.print(f"{len(found)} candidate names not in any register", markup=False)
@@ -101,8 +125,11 @@ def run_report(args: argparse.Namespace) -> int:
 
     edition, regs = _registers()
     if not regs:
-        raise TeieditError("the edition has no registers", edition.registers,
-                           hint="create tei/registers/persons.xml, places.xml and orgs.xml")
+        raise TeieditError(
+            "the edition has no registers",
+            edition.registers,
+            hint="create tei/registers/persons.xml, places.xml and orgs.xml",
+        )
     report = mention_report(regs, [read_tei(f) for f in edition_tei_files(edition)])
     if args.format == "json":
         text = json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n"
@@ -111,13 +138,17 @@ def run_report(args: argparse.Namespace) -> int:
         for e in report.entries:
             if e.count:
                 forms = ", ".join(f"{f} ×{n}" for f, n in e.forms.most_common())
-                lines.append(f"{e.id} ({e.preferred}): {e.count} mentions in {len(e.documents)} documents: {forms}")
+                lines.append(
+                    f"{e.id} ({e.preferred}): {e.count} mentions in {len(e.documents)} documents: {forms}"
+                )
         for key, ids in report.conflicting.items():
             shown = ", ".join(f"{i} ×{n}" for i, n in ids.items())
             lines.append(f"same string, different entries: {key!r} -> {shown}")
         for ref, docs in report.dangling.items():
             lines.append(f"unknown id: #{ref} (in {', '.join(docs)})")
-        lines.append(f"never mentioned ({len(report.never_mentioned)}): {', '.join(report.never_mentioned)}")
+        lines.append(
+            f"never mentioned ({len(report.never_mentioned)}): {', '.join(report.never_mentioned)}"
+        )
         text = "\n".join(lines) + "\n"
     if args.output:
         write_text_atomic(args.output, text)

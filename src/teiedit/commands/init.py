@@ -39,8 +39,11 @@ out = "out"
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("init", help="create a new empty edition folder",
-                       description="Create DIR with teiedit.toml, sources/, tei/registers/, schema/ and out/.")
+    p = sub.add_parser(
+        "init",
+        help="create a new empty edition folder",
+        description="Create DIR with teiedit.toml, sources/, tei/registers/, schema/ and out/.",
+    )
     p.add_argument("dir", type=Path, help="the folder to create (must not hold an edition already)")
     p.add_argument("--title", default="Untitled edition", help="the edition's title")
     p.set_defaults(run=run)
@@ -49,8 +52,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 def run(args: argparse.Namespace) -> int:
     target: Path = args.dir
     if (target / CONFIG_NAME).exists():
-        raise TeieditError("an edition already exists here", target / CONFIG_NAME,
-                           hint="choose another folder")
+        raise TeieditError(
+            "an edition already exists here", target / CONFIG_NAME, hint="choose another folder"
+        )
     if target.exists() and not target.is_dir():
         raise TeieditError("this path is a file", target, hint="choose a folder name")
     for sub in ("sources", "tei/registers", "out"):
@@ -59,8 +63,13 @@ def run(args: argparse.Namespace) -> int:
     shutil.copytree(schema_src, target / "schema", dirs_exist_ok=True)
     write_text_atomic(target / CONFIG_NAME, TEMPLATE.format(title=args.title.replace('"', "'")))
     write_text_atomic(target / ".gitignore", "/out/\n")
-    write_text_atomic(target / "sources" / "README.md",
-                      "# Sources\n\nPut plaintext transcriptions (*.txt) here; `teiedit build` converts them.\n")
-    out_console.print(f"Created an empty edition in {target}. Put sources in {target / 'sources'} and run "
-                      "`teiedit build` there.", markup=False)
+    write_text_atomic(
+        target / "sources" / "README.md",
+        "# Sources\n\nPut plaintext transcriptions (*.txt) here; `teiedit build` converts them.\n",
+    )
+    out_console.print(
+        f"Created an empty edition in {target}. Put sources in {target / 'sources'} and run "
+        "`teiedit build` there.",
+        markup=False,
+    )
     return EXIT_OK

@@ -17,8 +17,11 @@ def _render(builder_name: str, args: argparse.Namespace) -> int:
     edition = load_edition() if find_edition_root(Path.cwd()) else default_edition()
     files = list(iter_xml_files(args.paths))
     if not files:
-        raise TeieditError("no XML files found", " ".join(map(str, args.paths)),
-                           hint="name TEI files or folders that contain *.xml")
+        raise TeieditError(
+            "no XML files found",
+            " ".join(map(str, args.paths)),
+            hint="name TEI files or folders that contain *.xml",
+        )
     with progress() as step:
         written = get_builder(builder_name).build(files, args.out, edition, progress=step)
     out_console.print(f"{len(written)} files written to {args.out}", markup=False)
@@ -28,8 +31,11 @@ def _render(builder_name: str, args: argparse.Namespace) -> int:
 class Html:
     @staticmethod
     def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-        p = sub.add_parser("html", help="render TEI files as a static web site",
-                           description="Render TEI files or folders to HTML pages and an index in DIR.")
+        p = sub.add_parser(
+            "html",
+            help="render TEI files as a static web site",
+            description="Render TEI files or folders to HTML pages and an index in DIR.",
+        )
         p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="TEI files or folders")
         p.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder")
         p.set_defaults(run=lambda a: _render("html", a))
@@ -39,7 +45,9 @@ class Pdf:
     @staticmethod
     def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         p = sub.add_parser(
-            "pdf", help="render TEI files as PDF", formatter_class=argparse.RawDescriptionHelpFormatter,
+            "pdf",
+            help="render TEI files as PDF",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
             description="Render TEI files or folders to edition.pdf and one PDF per document in DIR.",
             epilog="""\
 edition.pdf is the print edition as a book: title page, editorial conventions, contents, the documents
@@ -50,7 +58,8 @@ listOrg) feed the index. Every PDF is PDF/A-3b with its TEI source attached.
 
 Title, editors, publisher and licence come from teiedit.toml when run inside an edition folder.
 Environment: TEIEDIT_PDF_WORKERS=N lays out on N processes (default: one per core, at most 2);
-SOURCE_DATE_EPOCH=seconds fixes the dates in the PDFs, so the same TEI gives the same bytes.""")
+SOURCE_DATE_EPOCH=seconds fixes the dates in the PDFs, so the same TEI gives the same bytes.""",
+        )
         p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="TEI files or folders")
         p.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder")
         p.set_defaults(run=lambda a: _render("pdf", a))

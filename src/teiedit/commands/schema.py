@@ -21,13 +21,18 @@ supply: teiedit never fetches one. This writes <ident>.rng beside the ODD (or in
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("schema", help="compile the ODD into RELAX NG, Schematron, XSD and HTML",
-                       description=HELP)
+    p = sub.add_parser(
+        "schema", help="compile the ODD into RELAX NG, Schematron, XSD and HTML", description=HELP
+    )
     p.add_argument("odd_file", nargs="?", type=Path, metavar="ODD", help="the ODD to compile")
     p.add_argument("--odd", type=Path, help="the ODD to compile (default: schema/teiedit.odd)")
     p.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: schema/build)")
-    p.add_argument("--source", type=Path, metavar="P5SUBSET",
-                   help="a TEI source (p5subset.xml) to resolve moduleRef and mode=change|delete against")
+    p.add_argument(
+        "--source",
+        type=Path,
+        metavar="P5SUBSET",
+        help="a TEI source (p5subset.xml) to resolve moduleRef and mode=change|delete against",
+    )
     p.set_defaults(run=run)
 
 
@@ -38,11 +43,16 @@ def run(args: argparse.Namespace) -> int:
     base = load_edition().schema if in_edition else schema_dir()
     odd = args.odd_file or args.odd or base / "teiedit.odd"
     if not Path(odd).is_file():
-        raise TeieditError("no such ODD file", odd, hint="give the path of the customisation (.odd)")
+        raise TeieditError(
+            "no such ODD file", odd, hint="give the path of the customisation (.odd)"
+        )
     if args.source is None and args.out is None and not in_edition and not in_checkout():
         # The default would be the schema folder inside the installed package (site-packages).
-        raise TeieditError("outside an edition, an installed teiedit has no schema/build folder to write into",
-                           odd, hint="give --out DIR, or run this in an edition (create one with `teiedit init DIR`)")
+        raise TeieditError(
+            "outside an edition, an installed teiedit has no schema/build folder to write into",
+            odd,
+            hint="give --out DIR, or run this in an edition (create one with `teiedit init DIR`)",
+        )
     if args.source is not None:
         out = args.out or Path(odd).resolve().parent
     else:

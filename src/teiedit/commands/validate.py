@@ -21,15 +21,31 @@ Exit 0 when all are valid, 1 when some are invalid, 2 on bad input (missing file
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("validate", help="validate TEI files against the schema", description=HELP)
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="TEI files or folders")
-    p.add_argument("--format", choices=["human", "json", "junit"], default="human",
-                   help="how to print the findings: human lines, json (one object per diagnostic), junit")
-    p.add_argument("--output", type=Path, metavar="FILE", help="write the json/junit report to FILE")
+    p.add_argument(
+        "--format",
+        choices=["human", "json", "junit"],
+        default="human",
+        help="how to print the findings: human lines, json (one object per diagnostic), junit",
+    )
+    p.add_argument(
+        "--output", type=Path, metavar="FILE", help="write the json/junit report to FILE"
+    )
     p.add_argument("--rng", type=Path, help="validate every file against this RELAX NG file")
     p.add_argument("--sch", type=Path, help="and against this ISO Schematron file")
-    p.add_argument("--xsd", nargs="?", const=True, default=None, metavar="FILE",
-                   help="use XML Schema (xmlschema) instead of RELAX NG; default teiedit.xsd beside the RNG")
-    p.add_argument("--tei-all", type=Path, metavar="PATH",
-                   help="tei_all.rng for files whose declared schema is not a local file")
+    p.add_argument(
+        "--xsd",
+        nargs="?",
+        const=True,
+        default=None,
+        metavar="FILE",
+        help="use XML Schema (xmlschema) instead of RELAX NG; default teiedit.xsd beside the RNG",
+    )
+    p.add_argument(
+        "--tei-all",
+        type=Path,
+        metavar="PATH",
+        help="tei_all.rng for files whose declared schema is not a local file",
+    )
     p.add_argument("--no-schematron", action="store_true", help="check the grammar only")
     p.set_defaults(run=run)
 
@@ -39,7 +55,12 @@ def run(args: argparse.Namespace) -> int:
     from teiedit.resources import schema_dir
     from teiedit.validate import Schemas, validate_paths
 
-    for opt in (args.rng, args.sch, args.tei_all, Path(args.xsd) if isinstance(args.xsd, str) else None):
+    for opt in (
+        args.rng,
+        args.sch,
+        args.tei_all,
+        Path(args.xsd) if isinstance(args.xsd, str) else None,
+    ):
         if opt is not None and not Path(opt).is_file():
             raise TeieditError("no such schema file", opt, hint="check the path")
     if args.rng:
@@ -51,7 +72,9 @@ def run(args: argparse.Namespace) -> int:
     if args.xsd:
         from dataclasses import replace
 
-        schemas = replace(schemas, use_xsd=True, xsd=Path(args.xsd) if isinstance(args.xsd, str) else None)
+        schemas = replace(
+            schemas, use_xsd=True, xsd=Path(args.xsd) if isinstance(args.xsd, str) else None
+        )
     if args.no_schematron:
         from dataclasses import replace
 
@@ -68,8 +91,12 @@ def replace_defaults(schemas: object, args: argparse.Namespace) -> object:
     """The edition's schemas, letting files choose their own declared schema and adding --tei-all/--sch."""
     from dataclasses import replace
 
-    return replace(schemas, follow_xml_model=True, tei_all=args.tei_all,  # type: ignore[type-var]
-                   **({"sch": args.sch} if args.sch else {}))
+    return replace(
+        schemas,
+        follow_xml_model=True,
+        tei_all=args.tei_all,  # type: ignore[type-var]
+        **({"sch": args.sch} if args.sch else {}),
+    )
 
 
 def emit(report: Report, fmt: str, output: Path | None) -> None:
@@ -83,7 +110,9 @@ def emit(report: Report, fmt: str, output: Path | None) -> None:
         for d in report.diagnostics:
             print_diagnostic(d)
         n_bad = report.count_invalid_files()
-        out_console.print(f"{len(report.files_checked)} files checked, {n_bad} invalid", markup=False)
+        out_console.print(
+            f"{len(report.files_checked)} files checked, {n_bad} invalid", markup=False
+        )
         return
     if output:
         write_text_atomic(output, text)

@@ -25,7 +25,9 @@ _HYPHENS = frozenset("-\u2010\u2011\u2012\u2013\u2014")
 
 _DROP = "\x01"
 _BRACKET = re.compile(r"[\[\]]")
-_TO_SPACE = re.compile(r"[\t\n\r\f\v\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\-\u2010-\u2014]")
+_TO_SPACE = re.compile(
+    r"[\t\n\r\f\v\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\-\u2010-\u2014]"
+)
 _TO_APOSTROPHE = re.compile("[" + "".join(sorted(_APOSTROPHES)) + "]")
 #: What the normal form leaves out: dropped brackets, and spaces after a space or a full stop (group 1).
 _DELETED = re.compile(r"\x01|[ .]( +)")
@@ -36,7 +38,9 @@ class OffsetMap:
 
     def __init__(self, length: int, deletions: list[tuple[int, int]]) -> None:
         self.length = length
-        self._at = [0] + [k for k, _ in deletions]  # normal-form position where a deletion takes effect
+        self._at = [0] + [
+            k for k, _ in deletions
+        ]  # normal-form position where a deletion takes effect
         self._shift = [0] + [d for _, d in deletions]  # characters deleted before it, in total
 
     def __len__(self) -> int:
@@ -144,10 +148,14 @@ class Matcher:
             for v in entry.variants:
                 key = match_key(v.text)
                 if key:
-                    table.setdefault(key, {}).setdefault((entry.id, entry.kind, v.is_short), []).append(v.text)
+                    table.setdefault(key, {}).setdefault(
+                        (entry.id, entry.kind, v.is_short), []
+                    ).append(v.text)
         self.automaton = ahocorasick.Automaton()
         for key, targets in table.items():
-            payload = tuple(Target(i, k, short, tuple(texts)) for (i, k, short), texts in targets.items())
+            payload = tuple(
+                Target(i, k, short, tuple(texts)) for (i, k, short), texts in targets.items()
+            )
             self.automaton.add_word(key, (key, payload))
         self.size = len(table)
         self._case_cache: dict[tuple[str, tuple[Target, ...]], tuple[Target, ...]] = {}
@@ -179,7 +187,11 @@ class Matcher:
         key = (text, targets)
         ok = self._case_cache.get(key)
         if ok is None:
-            ok = tuple(t for t in targets if text in t.variants or any(_case_agrees(text, v) for v in t.variants))
+            ok = tuple(
+                t
+                for t in targets
+                if text in t.variants or any(_case_agrees(text, v) for v in t.variants)
+            )
             if len(self._case_cache) > 100_000:
                 self._case_cache.clear()
             self._case_cache[key] = ok

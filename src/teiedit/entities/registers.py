@@ -98,8 +98,10 @@ def parse_register(tree: etree._ElementTree, source: str = "") -> list[Entry]:
         if not variants:
             continue
         preferred = next((v.text for v in variants if v.type == "preferred"), variants[0].text)
-        desc_el = el.find(f"{{{TEI_NS}}}note") if el.find(f"{{{TEI_NS}}}desc") is None else el.find(
-            f"{{{TEI_NS}}}desc"
+        desc_el = (
+            el.find(f"{{{TEI_NS}}}note")
+            if el.find(f"{{{TEI_NS}}}desc") is None
+            else el.find(f"{{{TEI_NS}}}desc")
         )
         description = _normal_space(text_of(desc_el)) if desc_el is not None else ""
         entries.append(Entry(entry_id, kind, preferred, variants, description, source))

@@ -31,9 +31,15 @@ class EntryMentions:
         return sum(self.forms.values())
 
     def to_json(self) -> dict[str, object]:
-        return {"id": self.id, "kind": self.kind, "preferred": self.preferred, "mentions": self.count,
-                "machine_made": self.machine, "forms": dict(self.forms.most_common()),
-                "documents": dict(sorted(self.documents.items()))}
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "preferred": self.preferred,
+            "mentions": self.count,
+            "machine_made": self.machine,
+            "forms": dict(self.forms.most_common()),
+            "documents": dict(sorted(self.documents.items())),
+        }
 
 
 @dataclass
@@ -76,7 +82,9 @@ def mention_report(registers: Registers, documents: list[TeiDocument]) -> Mentio
     by_string: dict[str, Counter[str]] = defaultdict(Counter)
     dangling: dict[str, set[str]] = defaultdict(set)
     for doc in documents:
-        for el in xpath(doc.root, "//tei:persName[@ref] | //tei:placeName[@ref] | //tei:orgName[@ref]"):
+        for el in xpath(
+            doc.root, "//tei:persName[@ref] | //tei:placeName[@ref] | //tei:orgName[@ref]"
+        ):
             for ref in el.get("ref", "").split():
                 target = ref.removeprefix("#")
                 text = " ".join(reading(el).split())
@@ -92,5 +100,6 @@ def mention_report(registers: Registers, documents: list[TeiDocument]) -> Mentio
     conflicting = {k: dict(v) for k, v in sorted(by_string.items()) if len(v) > 1}
     entries = sorted(stats.values(), key=lambda e: (-e.count, e.id))
     never = sorted(e.id for e in stats.values() if not e.count)
-    return MentionReport(entries, never, conflicting, {k: sorted(v) for k, v in sorted(dangling.items())})
-
+    return MentionReport(
+        entries, never, conflicting, {k: sorted(v) for k, v in sorted(dangling.items())}
+    )

@@ -19,18 +19,68 @@ from lxml import etree
 from teiedit.document import TEI_NS
 
 #: Inline elements whose text is part of the running text of their container.
-TRANSPARENT = frozenset({
-    "hi", "supplied", "unclear", "add", "del", "sic", "corr", "orig", "reg", "abbr", "expan", "emph",
-    "foreign", "seg", "title", "q", "quote", "mentioned", "term", "ref", "damage", "said", "soCalled",
-    "distinct", "gloss", "measure", "c", "w", "pc", "restore", "secl", "surplus",
-})
+TRANSPARENT = frozenset(
+    {
+        "hi",
+        "supplied",
+        "unclear",
+        "add",
+        "del",
+        "sic",
+        "corr",
+        "orig",
+        "reg",
+        "abbr",
+        "expan",
+        "emph",
+        "foreign",
+        "seg",
+        "title",
+        "q",
+        "quote",
+        "mentioned",
+        "term",
+        "ref",
+        "damage",
+        "said",
+        "soCalled",
+        "distinct",
+        "gloss",
+        "measure",
+        "c",
+        "w",
+        "pc",
+        "restore",
+        "secl",
+        "surplus",
+    }
+)
 #: Empty elements read as a space (or as nothing with ``@break="no"``).
 MILESTONES = frozenset({"lb", "pb", "cb", "milestone", "anchor"})
 #: Elements never looked into: existing entity markup, identifiers, gaps.
-OPAQUE = frozenset({
-    "persName", "placeName", "orgName", "name", "rs", "date", "time", "idno", "ptr", "gap", "fw",
-    "teiHeader", "num", "geogName", "roleName", "forename", "surname", "addName", "genName",
-})
+OPAQUE = frozenset(
+    {
+        "persName",
+        "placeName",
+        "orgName",
+        "name",
+        "rs",
+        "date",
+        "time",
+        "idno",
+        "ptr",
+        "gap",
+        "fw",
+        "teiHeader",
+        "num",
+        "geogName",
+        "roleName",
+        "forename",
+        "surname",
+        "addName",
+        "genName",
+    }
+)
 _INLINE_WITH_TEXT = TRANSPARENT | {"choice"}
 #: Stands for an element that interrupts the running text (a note, a list, existing markup).
 BARRIER = "\x00"
@@ -94,7 +144,9 @@ class FlatText:
     container: etree._Element
     text: str = ""
     segments: list[_Segment] = field(default_factory=list)
-    nested: list[etree._Element] = field(default_factory=list)  # barrier elements with text of their own
+    nested: list[etree._Element] = field(
+        default_factory=list
+    )  # barrier elements with text of their own
     _starts: list[int] = field(default_factory=list)
 
     @classmethod
@@ -122,7 +174,9 @@ class FlatText:
                     elif name in MILESTONES:
                         add("" if child.get("break") == "no" else " ", child, atom=True)
                     elif name == "choice" and _is_gloss(child):
-                        walk(child)  # Pak Heon-yeong [Pak Hon Yong]: each form is text of its own seg
+                        walk(
+                            child
+                        )  # Pak Heon-yeong [Pak Hon Yong]: each form is text of its own seg
                     elif name == "choice":
                         add(choice_reading(child), child, atom=True)
                     else:
@@ -180,7 +234,9 @@ class FlatText:
         if seg is None:
             return None
         if seg.atom:
-            if char != seg.start + seg.length and _has_word(self.text[char : seg.start + seg.length]):
+            if char != seg.start + seg.length and _has_word(
+                self.text[char : seg.start + seg.length]
+            ):
                 return None  # a repaired word "Sangjo, " may end a name with its comma
             parent = seg.node.getparent()
             return Position(parent, parent.index(seg.node) + 1, 0)
@@ -194,7 +250,12 @@ def inner_span(flat: FlatText, start: int, end: int) -> tuple[Position, Position
     original reading (``sic``) is left as it is.
     """
     seg = flat._segment_at(start)
-    if seg is None or not seg.atom or seg is not flat._segment_at(end - 1) or _tei_local(seg.node) != "choice":
+    if (
+        seg is None
+        or not seg.atom
+        or seg is not flat._segment_at(end - 1)
+        or _tei_local(seg.node) != "choice"
+    ):
         return None
     a, b = start - seg.start, end - seg.start
     for child in seg.node:
@@ -273,7 +334,9 @@ def _is_gloss(choice: etree._Element) -> bool:
     return bool(kids) and all(_tei_local(c) == "seg" for c in kids)
 
 
-def clean_span(start: Position, end: Position, container: etree._Element) -> tuple[Position, Position] | None:
+def clean_span(
+    start: Position, end: Position, container: etree._Element
+) -> tuple[Position, Position] | None:
     """Both ends in one parent, lifted out of inline elements whose whole content the span covers."""
     s, e = start, end
     for _ in range(64):  # bounded: each step moves one level up
@@ -371,6 +434,10 @@ def _has_own_text(el: etree._Element) -> bool:
         if isinstance(child.tag, str) and _tei_local(child) in _INLINE_WITH_TEXT:
             return True
         # a dateline that holds only its date: the date is part of this container's running text
-        if isinstance(child.tag, str) and _tei_local(child) in OPAQUE and "".join(child.itertext()).strip():
+        if (
+            isinstance(child.tag, str)
+            and _tei_local(child) in OPAQUE
+            and "".join(child.itertext()).strip()
+        ):
             return True
     return False

@@ -23,18 +23,36 @@ _TITLES = (
 _WORD = r"[A-Z][\w'’ŏŭŎŬ]*(?:-[\w'’ŏŭ]+)?"
 _SYL = r"[\w'’ŏŭŎŬ]{1,7}"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("title", re.compile(rf"(?:{_TITLES})\s+(?P<name>(?:[A-Z]\.\s?){{0,3}}{_WORD}(?:\s+{_WORD}){{0,2}})")),
-    ("korean", re.compile(
-        rf"(?<![\w-])(?P<name>[A-Z][a-zŏŭ']{{0,4}}\s+[A-Z]{_SYL}-[a-zŏŭ']{{1,7}}|"
-        rf"[A-Z][a-zŏŭ']{{0,4}}\s+[A-Z][a-zŏŭ']{{1,5}}\s+[A-Z][a-zŏŭ']{{1,5}})(?![\w-])")),
-    ("russian", re.compile(
-        r"(?<![\w.])(?P<name>(?:[A-Z]\.\s?(?:[A-Z][a-z]?\.\s?)?)[A-Z][a-z]{2,}|"
-        r"[A-Z][a-z]{2,}\s+[A-Z]\.\s?[A-Z][a-z]?\.)(?![\w])")),
-    ("capitalised", re.compile(
-        rf"(?<![\w-])(?P<name>{_WORD}(?:\s+(?:(?:of|the|for|and|de|von|van)\s+)?{_WORD}){{1,4}})(?![\w-])")),
+    (
+        "title",
+        re.compile(rf"(?:{_TITLES})\s+(?P<name>(?:[A-Z]\.\s?){{0,3}}{_WORD}(?:\s+{_WORD}){{0,2}})"),
+    ),
+    (
+        "korean",
+        re.compile(
+            rf"(?<![\w-])(?P<name>[A-Z][a-zŏŭ']{{0,4}}\s+[A-Z]{_SYL}-[a-zŏŭ']{{1,7}}|"
+            rf"[A-Z][a-zŏŭ']{{0,4}}\s+[A-Z][a-zŏŭ']{{1,5}}\s+[A-Z][a-zŏŭ']{{1,5}})(?![\w-])"
+        ),
+    ),
+    (
+        "russian",
+        re.compile(
+            r"(?<![\w.])(?P<name>(?:[A-Z]\.\s?(?:[A-Z][a-z]?\.\s?)?)[A-Z][a-z]{2,}|"
+            r"[A-Z][a-z]{2,}\s+[A-Z]\.\s?[A-Z][a-z]?\.)(?![\w])"
+        ),
+    ),
+    (
+        "capitalised",
+        re.compile(
+            rf"(?<![\w-])(?P<name>{_WORD}(?:\s+(?:(?:of|the|for|and|de|von|van)\s+)?{_WORD}){{1,4}})(?![\w-])"
+        ),
+    ),
 ]
 #: Capitalised words that are no names by themselves (sentence openers, months, titles, document words).
-_STOP = frozenset(re.findall(r"\S+", """
+_STOP = frozenset(
+    re.findall(
+        r"\S+",
+        """
 A An The This That These Those In On At To For From By With Of And Or But If As It Its He She They We I You
 Our Their His Her My Your Who What When Where Why How Which There Here Then Thus Therefore However Moreover
 Further Furthermore First Second Third Fourth Fifth Finally Also Even Only After Before Since Until During
@@ -45,7 +63,9 @@ Congress Party Presidium Embassy Ministry State People's Peoples' Republic Commu
 Soviet Soviets Korean Koreans Chinese Japanese Russian American British North South East West Eastern
 Western Northeastern Great Leninist Marxist Marxism-Leninism Marxist-Leninist Bolsheviks Ibid Fond Opis
 Delo List Listy Accessed Online Notes Note See Stamp Distribute Attachment Typed Drafted Issued Issue
-"""))
+""",
+    )
+)
 
 
 @dataclass
@@ -59,8 +79,13 @@ class Candidate:
     contexts: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, object]:
-        return {"text": self.text, "kind": self.kind, "count": self.count,
-                "documents": sorted(self.documents), "contexts": self.contexts}
+        return {
+            "text": self.text,
+            "kind": self.kind,
+            "count": self.count,
+            "documents": sorted(self.documents),
+            "contexts": self.contexts,
+        }
 
 
 def _known_mask(text: str, matcher: Matcher | None) -> str:
@@ -83,7 +108,9 @@ def _plausible(name: str) -> bool:
     return debris * 2 < len(words) or "." in name
 
 
-def suggest(texts: Iterable[tuple[str, str]], matcher: Matcher | None, *, contexts: int = 3) -> list[Candidate]:
+def suggest(
+    texts: Iterable[tuple[str, str]], matcher: Matcher | None, *, contexts: int = 3
+) -> list[Candidate]:
     """Candidates from (document name, running text) pairs: name shapes first, then by frequency."""
     found: dict[str, Candidate] = {}
     for doc, text in texts:
@@ -93,7 +120,11 @@ def suggest(texts: Iterable[tuple[str, str]], matcher: Matcher | None, *, contex
             for m in rx.finditer(masked):
                 start, end = m.span("name")
                 name = " ".join(m.group("name").split())
-                if "\x00" in name or any(s < end and start < e for s, e in taken) or not _plausible(name):
+                if (
+                    "\x00" in name
+                    or any(s < end and start < e for s, e in taken)
+                    or not _plausible(name)
+                ):
                     continue
                 taken.append((start, end))
                 cand = found.setdefault(name, Candidate(name, kind))

@@ -35,12 +35,16 @@ def compile_odd(odd_path: Path, out_dir: Path, source: Path | None = None) -> li
         from teiedit.odd.source import resolve_odd
 
         if not Path(source).is_file():
-            raise TeieditError("no such TEI source file", source, hint="give the path of a p5subset.xml")
+            raise TeieditError(
+                "no such TEI source file", source, hint="give the path of a p5subset.xml"
+            )
         odd = odd_from_schema_spec(resolve_odd(Path(odd_path), Path(source)), Path(odd_path))
         files = {"rng": odd_to_rng(odd)}
     else:
         odd = load_odd(odd_path)
-        files = compiled_files(odd)  # all compiled before any is written: no half-updated build folder
+        files = compiled_files(
+            odd
+        )  # all compiled before any is written: no half-updated build folder
     written = []
     for suffix, data in files.items():
         target = Path(out_dir) / f"{odd.ident}.{suffix}"

@@ -36,8 +36,6 @@ class ElementInfo:
     text: bool = False
 
 
-
-
 def _rng_children(el: etree._Element) -> list[etree._Element]:
     return [c for c in el if isinstance(c.tag, str) and etree.QName(c).namespace == RNG_NS]
 
@@ -71,8 +69,15 @@ class Grammar:
             break
         return ""
 
-    def _walk(self, node: etree._Element, info: ElementInfo, *, required: bool, seen: set[str],
-              top: bool = False) -> None:
+    def _walk(
+        self,
+        node: etree._Element,
+        info: ElementInfo,
+        *,
+        required: bool,
+        seen: set[str],
+        top: bool = False,
+    ) -> None:
         for child in _rng_children(node):
             kind = local_name(child)
             if kind == "element":
@@ -92,7 +97,16 @@ class Grammar:
                 seen.add(name)
                 for d in self.defines.get(name, []):
                     self._walk(d, info, required=required, seen=seen)
-            elif kind in ("name", "anyName", "nsName", "data", "value", "empty", "notAllowed", "param"):
+            elif kind in (
+                "name",
+                "anyName",
+                "nsName",
+                "data",
+                "value",
+                "empty",
+                "notAllowed",
+                "param",
+            ):
                 if kind in ("data", "value"):
                     info.text = True
             else:  # group, interleave, choice, optional, zeroOrMore, oneOrMore, list
@@ -127,7 +141,8 @@ class Grammar:
                 if t not in a.datatypes:
                     a.datatypes.append(t)
                 if t in ("string", "token", "normalizedString") and not any(
-                        local_name(p) == "param" for p in _rng_children(c)):
+                    local_name(p) == "param" for p in _rng_children(c)
+                ):
                     a.free = True
             elif kind == "text":
                 a.free = True

@@ -76,7 +76,9 @@ def load_odd(path: Path) -> OddSchema:
     tree = read_xml(path)
     specs = xpath(tree, "//tei:schemaSpec")
     if not specs:
-        raise TeieditError("no <schemaSpec> in this ODD", path, hint="an ODD declares its schema in <schemaSpec>")
+        raise TeieditError(
+            "no <schemaSpec> in this ODD", path, hint="an ODD declares its schema in <schemaSpec>"
+        )
     return odd_from_schema_spec(specs[0], Path(path))
 
 

@@ -30,7 +30,9 @@ def _desc(spec_el: etree._Element) -> str:
     return " ".join("".join(d[0].itertext()).split()) if d else ""
 
 
-def _links(names: list[str], prefix: str | None = None, odd: OddSchema | None = None) -> list[etree._Element | str]:
+def _links(
+    names: list[str], prefix: str | None = None, odd: OddSchema | None = None
+) -> list[etree._Element | str]:
     """Links to sections, separated by spaces."""
     out: list[etree._Element | str] = []
     for n in names:
@@ -125,7 +127,9 @@ class Reference:
         values: list[etree._Element | str] = []
         if vallists:
             kind = vallists[0].get("type", "open")
-            label = {"closed": "only", "semi": "suggested, others allowed", "open": "examples"}.get(kind, kind)
+            label = {"closed": "only", "semi": "suggested, others allowed", "open": "examples"}.get(
+                kind, kind
+            )
             items = [v.get("ident", "") for v in xpath(vallists[0], "tei:valItem")]
             values = [f"{label}: ", H.CODE(" | ".join(items))]
         return H.TR(
@@ -166,7 +170,11 @@ class Reference:
         if spec.content is None or xpath(spec.content, "tei:empty") or not len(spec.content):
             return f"<{ident}{attrs}/>"
         inner = "…"
-        if depth < 2 and not xpath(spec.content, ".//tei:textNode") and not xpath(spec.content, ".//tei:macroRef"):
+        if (
+            depth < 2
+            and not xpath(spec.content, ".//tei:textNode")
+            and not xpath(spec.content, ".//tei:macroRef")
+        ):
             first = xpath(spec.content, ".//tei:elementRef[not(@minOccurs='0')]")
             if first and first[0].get("key") in self.odd.elements:
                 inner = self.minimal(first[0].get("key", ""), depth + 1) + "…"
@@ -198,18 +206,40 @@ class Reference:
         atts = self.all_atts(spec)
         sec.append(H.H3("Attributes"))
         if "att.global" in [c.ident for c in self.odd.att_classes_of(spec)]:
-            sec.append(H.P("The ", H.A("global attributes", href="#class-att.global"),
-                           " (@xml:id, @xml:lang, @n, @rend, @resp, @cert ...), and:"))
+            sec.append(
+                H.P(
+                    "The ",
+                    H.A("global attributes", href="#class-att.global"),
+                    " (@xml:id, @xml:lang, @n, @rend, @resp, @cert ...), and:",
+                )
+            )
         if atts:
-            sec.append(H.TABLE(H.TR(*(H.TH(h) for h in ("attribute", "use", "datatype", "values",
-                                                          "description", "from"))),
-                               *(self.att_row(a, s) for a, s in atts)))
+            sec.append(
+                H.TABLE(
+                    H.TR(
+                        *(
+                            H.TH(h)
+                            for h in (
+                                "attribute",
+                                "use",
+                                "datatype",
+                                "values",
+                                "description",
+                                "from",
+                            )
+                        )
+                    ),
+                    *(self.att_row(a, s) for a, s in atts),
+                )
+            )
         else:
             sec.append(H.P("none"))
         rules = self.rules_for(spec.ident)
         if rules:
             sec.append(H.H3("Rules (Schematron)"))
-            sec.append(H.UL(*(H.LI(H.A(cid, href=f"#rule-{cid}"), ": ", text) for cid, text in rules)))
+            sec.append(
+                H.UL(*(H.LI(H.A(cid, href=f"#rule-{cid}"), ": ", text) for cid, text in rules))
+            )
         sec.append(H.H3("Example"))
         sec.append(H.PRE(self.example(spec)))
         return sec
@@ -219,14 +249,25 @@ class Reference:
         nav = H.P(*_links(sorted(odd.elements, key=str.lower), "el"))
         body = H.BODY(
             H.H1(f"The {odd.ident} customisation of TEI P5"),
-            H.P(f"{len(odd.elements)} elements, {len(odd.classes)} classes, {len(odd.macros)} macros, "
+            H.P(
+                f"{len(odd.elements)} elements, {len(odd.classes)} classes, {len(odd.macros)} macros, "
                 f"{len(self.constraints)} Schematron rules. Compiled from the ODD by teiedit; every document "
                 "valid against it is valid against tei_all. Document elements: "
-                + ", ".join(odd.start) + "."),
-            H.H2("Elements", id="elements"), H.E.NAV(nav),
+                + ", ".join(odd.start)
+                + "."
+            ),
+            H.H2("Elements", id="elements"),
+            H.E.NAV(nav),
         )
         body.append(H.H2("Rules that apply across elements", id="rules"))
-        body.append(H.UL(*(H.LI(H.CODE(cid), ": ", text, id=f"rule-{cid}") for cid, text in self.global_rules())))
+        body.append(
+            H.UL(
+                *(
+                    H.LI(H.CODE(cid), ": ", text, id=f"rule-{cid}")
+                    for cid, text in self.global_rules()
+                )
+            )
+        )
         for ident in sorted(odd.elements, key=str.lower):
             body.append(self.element_section(odd.elements[ident]))
         body.append(H.H2("Classes", id="classes"))
@@ -237,19 +278,41 @@ class Reference:
             if _desc(cls.el):
                 item.append(H.P(_desc(cls.el)))
             if cls.class_type == "atts" and cls.atts:
-                item.append(H.TABLE(H.TR(*(H.TH(h) for h in ("attribute", "use", "datatype", "values",
-                                                              "description", "from"))),
-                                    *(self.att_row(a, ident) for a in cls.atts)))
+                item.append(
+                    H.TABLE(
+                        H.TR(
+                            *(
+                                H.TH(h)
+                                for h in (
+                                    "attribute",
+                                    "use",
+                                    "datatype",
+                                    "values",
+                                    "description",
+                                    "from",
+                                )
+                            )
+                        ),
+                        *(self.att_row(a, ident) for a in cls.atts),
+                    )
+                )
             item.append(H.P("Members: ", *_links(members, None, odd)))
             body.append(item)
         body.append(H.H2("Macros", id="macros"))
         for ident in sorted(odd.macros):
-            body.append(H.DIV(H.H3(H.CODE(ident), id=f"macro-{ident}"), H.P(_desc(odd.macros[ident].el)),
-                              self.model_html(odd.macros[ident].content)))
+            body.append(
+                H.DIV(
+                    H.H3(H.CODE(ident), id=f"macro-{ident}"),
+                    H.P(_desc(odd.macros[ident].el)),
+                    self.model_html(odd.macros[ident].content),
+                )
+            )
         for cid, context, spec in self.constraints:
             if context:
                 body.append(H.P(H.CODE(cid), f" (on <{context}>): ", _desc(spec), id=f"rule-{cid}"))
-        return H.HTML(H.HEAD(H.META(charset="utf-8"), H.TITLE(f"{odd.ident}: reference"), H.STYLE(CSS)), body)
+        return H.HTML(
+            H.HEAD(H.META(charset="utf-8"), H.TITLE(f"{odd.ident}: reference"), H.STYLE(CSS)), body
+        )
 
 
 def odd_to_html(odd: OddSchema) -> bytes:

@@ -77,7 +77,9 @@ class RngCompiler:
             return _occurs(wrap, node)
         if name == "elementRef":
             key = node.get("key", "")
-            return _occurs(R("ref", name=key) if key in self.odd.elements else R("notAllowed"), node)
+            return _occurs(
+                R("ref", name=key) if key in self.odd.elements else R("notAllowed"), node
+            )
         if name == "classRef":
             key = node.get("key", "")
             return _occurs(R("ref", name=key) if key in self.odd.classes else R("notAllowed"), node)
@@ -225,8 +227,11 @@ class RngCompiler:
                     d.append(R("empty"))
             else:
                 d = R("define", name=ident)
-                members = [m for m in self.odd.members(ident)
-                           if m.kind == "element" or m.class_type == "model"]
+                members = [
+                    m
+                    for m in self.odd.members(ident)
+                    if m.kind == "element" or m.class_type == "model"
+                ]
                 if members:
                     ch = R("choice")
                     for m in members:

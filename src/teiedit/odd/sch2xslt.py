@@ -83,7 +83,9 @@ def _variable(let: etree._Element, tag: str = "variable") -> etree._Element:
 def _check(kind: str, node: etree._Element, pattern_id: str) -> etree._Element:
     test = node.get("test", "true()")
     xsl_if = X("if", test=f"not({test})" if kind == "assert" else test)
-    out = etree.SubElement(xsl_if, f"{{{SVRL_NS}}}{'failed-assert' if kind == 'assert' else 'successful-report'}")
+    out = etree.SubElement(
+        xsl_if, f"{{{SVRL_NS}}}{'failed-assert' if kind == 'assert' else 'successful-report'}"
+    )
     out.set("test", test)
     attrs = {"id": node.get("id", ""), "role": node.get("role", ""), "pattern": pattern_id}
     for name, value in attrs.items():
@@ -124,7 +126,9 @@ def schematron_to_xslt(schema: etree._Element | etree._ElementTree) -> bytes:
             sheet.append(_variable(let))
         rules = _sch(pattern, "rule")
         for j, rule in enumerate(rules):
-            template = X("template", match=rule.get("context", "/"), mode=mode, priority=str(len(rules) - j))
+            template = X(
+                "template", match=rule.get("context", "/"), mode=mode, priority=str(len(rules) - j)
+            )
             for child in rule:
                 if not isinstance(child.tag, str):
                     continue

@@ -49,8 +49,11 @@ def constraint_specs(odd: OddSchema) -> list[tuple[str, str, etree._Element]]:
         parent = spec.getparent()
         context = ""
         if parent is not None and etree.QName(parent).localname in ("elementSpec", "attDef"):
-            owner = parent if etree.QName(parent).localname == "elementSpec" else parent.xpath(
-                "ancestor::tei:elementSpec[1]", namespaces={"tei": TEI_NS})[0]
+            owner = (
+                parent
+                if etree.QName(parent).localname == "elementSpec"
+                else parent.xpath("ancestor::tei:elementSpec[1]", namespaces={"tei": TEI_NS})[0]
+            )
             context = owner.get("ident", "")
         out.append((spec.get("ident", ""), context, spec))
     return out
@@ -79,7 +82,10 @@ def odd_to_schematron_tree(odd: OddSchema) -> etree._Element:
                 if name == "let" and not context:
                     lets.append(_clean(child))
                 elif name == "ns":
-                    if not any(n.get("prefix") == child.get("prefix") for n in schema.iter(f"{{{SCH_NS}}}ns")):
+                    if not any(
+                        n.get("prefix") == child.get("prefix")
+                        for n in schema.iter(f"{{{SCH_NS}}}ns")
+                    ):
                         schema.insert(len(schema) - 0, _clean(child))
                 elif name == "pattern":
                     patterns.append(_clean(child))
@@ -88,7 +94,11 @@ def odd_to_schematron_tree(odd: OddSchema) -> etree._Element:
                 else:  # assert, report, let inside an elementSpec
                     loose.append(_clean(child))
             if loose:
-                prefix = "tei:" if odd.elements.get(context) is None or odd.elements[context].ns == TEI_NS else ""
+                prefix = (
+                    "tei:"
+                    if odd.elements.get(context) is None or odd.elements[context].ns == TEI_NS
+                    else ""
+                )
                 rule = S("rule", context=f"{prefix}{context}")
                 rule.extend(loose)
                 pattern.append(rule)

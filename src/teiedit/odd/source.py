@@ -28,8 +28,6 @@ T = f"{{{TEI_NS}}}"
 SPEC_KINDS = ("elementSpec", "classSpec", "macroSpec", "dataSpec")
 
 
-
-
 class SourceIndex:
     """The specs of a TEI source by ident, and its modules."""
 
@@ -42,7 +40,9 @@ class SourceIndex:
         self.modules = {m.get("ident", "") for m in tree.iter(T + "moduleSpec")}
 
     def in_module(self, module: str, kind: str) -> list[str]:
-        return [i for i, s in self.specs.items() if local_name(s) == kind and s.get("module") == module]
+        return [
+            i for i, s in self.specs.items() if local_name(s) == kind and s.get("module") == module
+        ]
 
 
 def _changed_copy(base: etree._Element, change: etree._Element) -> etree._Element:
@@ -82,7 +82,9 @@ def _apply_attlist(target: dict[str, etree._Element], attlist: etree._Element) -
             target.pop(ident, None)
         elif mode == "change" and ident in target:
             target[ident] = _merge_attdef(target[ident], att)
-        elif mode == "change":  # changes an attribute inherited from a class: merged when flattening
+        elif (
+            mode == "change"
+        ):  # changes an attribute inherited from a class: merged when flattening
             target[ident] = copy.deepcopy(att)
         else:
             fresh = copy.deepcopy(att)
@@ -142,8 +144,10 @@ class Resolver:
             if name == "moduleRef" and node.get("key"):
                 module = node.get("key", "")
                 if module not in src.modules:
-                    raise TeieditError(f"module {module!r} is not in the TEI source",
-                                       hint="check moduleRef/@key against the source's moduleSpecs")
+                    raise TeieditError(
+                        f"module {module!r} is not in the TEI source",
+                        hint="check moduleRef/@key against the source's moduleSpecs",
+                    )
                 elements = src.in_module(module, "elementSpec")
                 if node.get("include"):
                     elements = [e for e in node.get("include", "").split() if e in elements]
@@ -155,7 +159,10 @@ class Resolver:
                 for kind in ("classSpec", "macroSpec", "dataSpec"):
                     for ident in src.in_module(module, kind):
                         self.chosen.setdefault(ident, copy.deepcopy(src.specs[ident]))
-            elif name in ("elementRef", "classRef", "macroRef", "dataRef") and node.get("key") in src.specs:
+            elif (
+                name in ("elementRef", "classRef", "macroRef", "dataRef")
+                and node.get("key") in src.specs
+            ):
                 self.chosen[node.get("key", "")] = copy.deepcopy(src.specs[node.get("key", "")])
 
     def customise(self) -> None:
@@ -222,14 +229,20 @@ class Resolver:
                     continue
                 for m in spec.iter(T + "memberOf"):
                     key = m.get("key", "")
-                    if key in self.chosen and key not in live and (local_name(spec) == "elementSpec" or ident in live):
+                    if (
+                        key in self.chosen
+                        and key not in live
+                        and (local_name(spec) == "elementSpec" or ident in live)
+                    ):
                         live.add(key)
                         changed = True
         return live
 
     def prune(self, content: etree._Element, live: set[str]) -> None:
         """Drop references to things that are not in the schema; empty groups go with them."""
-        for ref in list(content.iter(T + "elementRef", T + "classRef", T + "macroRef", T + "dataRef")):
+        for ref in list(
+            content.iter(T + "elementRef", T + "classRef", T + "macroRef", T + "dataRef")
+        ):
             key = ref.get("key")
             if key is None:
                 continue

@@ -66,12 +66,18 @@ class ParticleBuilder:
             return Particle("seq" if name == "sequence" else "choice", items=kids, lo=lo, hi=hi)
         if name == "elementRef":
             key = node.get("key", "")
-            return Particle("elem", name=key, lo=lo, hi=hi) if key in self.odd.elements else Particle("empty")
+            return (
+                Particle("elem", name=key, lo=lo, hi=hi)
+                if key in self.odd.elements
+                else Particle("empty")
+            )
         if name == "classRef":
             members = self.class_members(node.get("key", ""))
             if not members:
                 return Particle("empty")
-            return Particle("choice", items=[Particle("elem", name=m) for m in members], lo=lo, hi=hi)
+            return Particle(
+                "choice", items=[Particle("elem", name=m) for m in members], lo=lo, hi=hi
+            )
         if name == "macroRef":
             spec = self.odd.macros.get(node.get("key", ""))
             if spec is None or spec.content is None:
@@ -94,8 +100,13 @@ def simplify(p: Particle) -> Particle:
         for i in items:
             if i.kind == p.kind and i.lo == 1 and i.hi == 1:
                 flat.extend(i.items)
-            elif p.kind == "choice" and i.kind == "choice" and i.lo in (0, 1) and i.hi in (1, UNBOUNDED) \
-                    and p.hi == UNBOUNDED:
+            elif (
+                p.kind == "choice"
+                and i.kind == "choice"
+                and i.lo in (0, 1)
+                and i.hi in (1, UNBOUNDED)
+                and p.hi == UNBOUNDED
+            ):
                 flat.extend(i.items)  # (a|(b|c)*)* == (a|b|c)*
                 if i.lo == 0:
                     p = Particle(p.kind, items=p.items, lo=0, hi=p.hi)
@@ -119,8 +130,11 @@ def simplify(p: Particle) -> Particle:
 
 
 def _same(a: Particle, b: Particle) -> bool:
-    return (a.kind, a.name, a.lo, a.hi) == (b.kind, b.name, b.lo, b.hi) and len(a.items) == len(b.items) and all(
-        _same(x, y) for x, y in zip(a.items, b.items))
+    return (
+        (a.kind, a.name, a.lo, a.hi) == (b.kind, b.name, b.lo, b.hi)
+        and len(a.items) == len(b.items)
+        and all(_same(x, y) for x, y in zip(a.items, b.items))
+    )
 
 
 def has_text(p: Particle) -> bool:
@@ -183,7 +197,11 @@ def deterministic(p: Particle) -> bool:
 
 # -- writing ---------------------------------------------------------------------------------------------
 def X(tag: str, parent: etree._Element | None = None, **attrs: str) -> etree._Element:
-    el = etree.Element(f"{{{XS}}}{tag}") if parent is None else etree.SubElement(parent, f"{{{XS}}}{tag}")
+    el = (
+        etree.Element(f"{{{XS}}}{tag}")
+        if parent is None
+        else etree.SubElement(parent, f"{{{XS}}}{tag}")
+    )
     for k, v in attrs.items():
         el.set(k, v)
     return el
@@ -325,8 +343,15 @@ class XsdCompiler:
             if not deterministic(p):
                 note = X("annotation", ct)
                 doc = X("documentation", note)
-                doc.text = "widened: the RELAX NG content model is not deterministic in XML Schema terms"
-                p = Particle("choice", items=[Particle("elem", name=n) for n in names_in(p)], lo=0, hi=UNBOUNDED)
+                doc.text = (
+                    "widened: the RELAX NG content model is not deterministic in XML Schema terms"
+                )
+                p = Particle(
+                    "choice",
+                    items=[Particle("elem", name=n) for n in names_in(p)],
+                    lo=0,
+                    hi=UNBOUNDED,
+                )
             wrapper = p if p.kind in ("seq", "choice") else Particle("seq", items=[p])
             _particle(wrapper, ct)
         own = {a.ident for a in spec.atts}
@@ -355,8 +380,10 @@ class XsdCompiler:
         s.set("elementFormDefault", "qualified")
         note = X("annotation", s)
         doc = X("documentation", note)
-        doc.text = (f"XML Schema of the {self.odd.ident} customisation, compiled by teiedit from the ODD. "
-                    f"Document elements: {', '.join(self.odd.start)}.")
+        doc.text = (
+            f"XML Schema of the {self.odd.ident} customisation, compiled by teiedit from the ODD. "
+            f"Document elements: {', '.join(self.odd.start)}."
+        )
         X("import", s, namespace=XML_NS)
         for ident in sorted(self.odd.elements):
             spec = self.odd.elements[ident]

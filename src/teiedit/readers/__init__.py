@@ -11,10 +11,17 @@ from teiedit.readers.compilation import CompilationReader
 from teiedit.readers.plain import PlainReader
 
 #: All readers, by profile name. Adding a profile is adding a module and a line here.
-READERS: dict[str, Reader] = {r.name: r for r in (
-    PlainReader(), ArchivalReader(), WebCaptureReader(), CompilationReader(), ArticleReader(),
-    BlogReader(),
-)}
+READERS: dict[str, Reader] = {
+    r.name: r
+    for r in (
+        PlainReader(),
+        ArchivalReader(),
+        WebCaptureReader(),
+        CompilationReader(),
+        ArticleReader(),
+        BlogReader(),
+    )
+}
 
 
 def get_reader(name: str) -> Reader:

@@ -47,9 +47,11 @@ from teiedit.readers.notes import NoteLinker, bracket_bodies, orphan_note
 
 _PS = re.compile(r"^(?:P\.\s?S\.|PS:|Postscript)", re.IGNORECASE)
 _PANEL_LABEL = "label of a web-page panel"
-_ORG_WORDS = re.compile(r"\b(?:Committee|Party|Ministry|Embassy|Department|Presidium|CC|Government|Council|"
-                        r"Bureau|Politburo|Secretariat|Plenum|Board|Commission|Office|Agency|Administration|"
-                        r"Union|Association|Society|Academy|Institute|Directorate|Soviet|Congress)\b")
+_ORG_WORDS = re.compile(
+    r"\b(?:Committee|Party|Ministry|Embassy|Department|Presidium|CC|Government|Council|"
+    r"Bureau|Politburo|Secretariat|Plenum|Board|Commission|Office|Agency|Administration|"
+    r"Union|Association|Society|Academy|Institute|Directorate|Soviet|Congress)\b"
+)
 
 
 @dataclass
@@ -66,7 +68,9 @@ class DocFacts:
     summary: list[str] = field(default_factory=list)
     kind: str = "document"
     place: str = ""  # where the document was written, from a "Place, date" line
-    body_end_line: int = 0  # the last source line placed in the body (notes after it may go to back)
+    body_end_line: int = (
+        0  # the last source line placed in the body (notes after it may go to back)
+    )
 
 
 def document_kind(title: str) -> str:
@@ -81,7 +85,10 @@ def document_kind(title: str) -> str:
 
 
 def parse_document(
-    blocks: list[Block], linker: NoteLinker, *, prelude: list[etree._Element] | None = None,
+    blocks: list[Block],
+    linker: NoteLinker,
+    *,
+    prelude: list[etree._Element] | None = None,
     title: str = "",
 ) -> tuple[etree._Element, list[tuple[int, etree._Element]], DocFacts]:
     """Build a ``div`` for one archival document from its blocks; also the back matter (summary)."""
@@ -109,19 +116,30 @@ def parse_document(
         if d and facts.date is None:
             facts.date, facts.place = d[1], d[2]
             to_opener(d[0])
-        elif (not facts.title and len(b.one_line) <= 300 and not looks_like_prose(b)
-              and not SALUTE.match(b.one_line) or (not facts.title and DOC_TITLE.match(b.one_line))):
+        elif (
+            not facts.title
+            and len(b.one_line) <= 300
+            and not looks_like_prose(b)
+            and not SALUTE.match(b.one_line)
+            or (not facts.title and DOC_TITLE.match(b.one_line))
+        ):
             facts.title = b.one_line
             div.append(linker.fill(E.head(), b.text, b.line))
-        elif (facts.title and CLASSIFICATION.match(b.one_line) and len(b.one_line) <= 120
-              and not looks_like_prose(b)):
+        elif (
+            facts.title
+            and CLASSIFICATION.match(b.one_line)
+            and len(b.one_line) <= 120
+            and not looks_like_prose(b)
+        ):
             # "Secret. Copy No. 1" between the title and the date: part of the document's top
             to_opener(linker.fill(E.seg(type="classification"), b.text, b.line))
         elif tm:
             facts.translation = b.one_line
             facts.source_language = LANGUAGE_CODES.get(tm["lang"].lower(), "")
             to_opener(E.seg(b.text, type="translation"))
-        elif facts.title and len(b.one_line) <= 160 and SALUTE.match(b.one_line) and not facts.salute:
+        elif (
+            facts.title and len(b.one_line) <= 160 and SALUTE.match(b.one_line) and not facts.salute
+        ):
             facts.salute = b.one_line
             to_opener(E.salute(b.text))
             i += 1
@@ -166,7 +184,9 @@ def parse_document(
                 k += 1 + more
             div.append(lst)
             continue
-        if _PS.match(b.text) and k == closer_start - 1:  # a postscript ends the text (TEI: div bottom)
+        if (
+            _PS.match(b.text) and k == closer_start - 1
+        ):  # a postscript ends the text (TEI: div bottom)
             div.append(E.postscript(linker.fill(E.p(), b.text, b.line)))
         elif (n := _ab_extent(blocks, k, closer_start)) > 0:
             div.append(_ab(blocks[k : k + n], linker))
@@ -200,7 +220,9 @@ def parse_document(
         else:
             back.append((b.line, E.div(linker.fill(E.p(), b.text, b.line), type="summary")))
     facts.body_end_line = blocks[summary_start - 1].end_line if summary_start > 0 else 0
-    facts.kind = document_kind(facts.title) if facts.title else ("letter" if facts.salute else "document")
+    facts.kind = (
+        document_kind(facts.title) if facts.title else ("letter" if facts.salute else "document")
+    )
     div.set("type", facts.kind)
     return div, back, facts
 
@@ -275,7 +297,11 @@ WEB_STATEMENT = (
 
 def editorial_statements(*, web: bool = False, notes: bool = False) -> list[str]:
     """editorialDecl paragraphs saying what the conversion did to the text."""
-    return [STRUCTURE_STATEMENT, *([NOTES_STATEMENT] if notes else []), *([WEB_STATEMENT] if web else [])]
+    return [
+        STRUCTURE_STATEMENT,
+        *([NOTES_STATEMENT] if notes else []),
+        *([WEB_STATEMENT] if web else []),
+    ]
 
 
 def _dateline(b: Block) -> tuple[etree._Element, FoundDate, str] | None:
@@ -287,19 +313,23 @@ def _dateline(b: Block) -> tuple[etree._Element, FoundDate, str] | None:
     if pd:
         place, at, found = pd
         el = E.dateline(E.placeName(place), E.date(b.text[at:], when=found.when))
-        el[0].tail = b.text[len(place):at]
+        el[0].tail = b.text[len(place) : at]
         return el, found, place
     return None
 
 
 def _closer_like(b: Block) -> bool:
-    return len(b.one_line) <= 200 and bool(SIGNED.match(b.one_line) or EDITORIAL_STATEMENT.search(b.text))
+    return len(b.one_line) <= 200 and bool(
+        SIGNED.match(b.one_line) or EDITORIAL_STATEMENT.search(b.text)
+    )
 
 
 _NAME_PART = re.compile(r"^(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z]\.(?:[A-Z]\.)*)$")
-_ROLE_WORDS = re.compile(r"^(?:Ambassador|Minister|Chairman|Chairwoman|Secretary|President|Director|Consul|"
-                         r"Counsellor|Counselor|Premier|General|Comrade|Cde\.?|Deputy|Vice|Head|Chief|Envoy|"
-                         r"Attaché|Officer|Leader|Commander|Marshal|Colonel|Captain)$")
+_ROLE_WORDS = re.compile(
+    r"^(?:Ambassador|Minister|Chairman|Chairwoman|Secretary|President|Director|Consul|"
+    r"Counsellor|Counselor|Premier|General|Comrade|Cde\.?|Deputy|Vice|Head|Chief|Envoy|"
+    r"Attaché|Officer|Leader|Commander|Marshal|Colonel|Captain)$"
+)
 
 
 def personal_name(text: str) -> str:
@@ -367,7 +397,9 @@ class ArchivalReader:
     """A single archival document in translation (letter, memorandum, report)."""
 
     name = "archival"
-    description = "an archival document in translation: date, title, salutation, body, signatures, summary"
+    description = (
+        "an archival document in translation: date, title, salutation, body, signatures, summary"
+    )
     web = False
 
     def detect(self, text: str) -> float:
@@ -387,7 +419,9 @@ class ArchivalReader:
             linker = NoteLinker()
             body_lines = set()
             for b, n, label, text in bodies:
-                if b.line not in not_notes and n not in linker.bodies:  # a repeated number stays text
+                if (
+                    b.line not in not_notes and n not in linker.bodies
+                ):  # a repeated number stays text
                     linker.add_body(n, label, text, b.line)
                     body_lines.add(b.line)
             doc_blocks = [b for b in content if b.line not in body_lines]
@@ -398,7 +432,9 @@ class ArchivalReader:
             not_notes |= misplaced
         orphans = linker.orphan_bodies()
         if orphans:
-            back_items.append((orphans[0].line, E.div(*(orphan_note(o) for o in orphans), type="notes")))
+            back_items.append(
+                (orphans[0].line, E.div(*(orphan_note(o) for o in orphans), type="notes"))
+            )
         ms_desc = None
         for b in citation_blocks:
             cit = parse_archival(source_line_body(b.text) or b.text)
@@ -410,16 +446,25 @@ class ArchivalReader:
         conv.orphan_notes.extend(linker.orphan_report())
         for body in linker.bodies.values():
             if body.used:
-                conv.decisions.append(f"note {body.n} (line {body.line}) placed at its marker in the text")
+                conv.decisions.append(
+                    f"note {body.n} (line {body.line}) placed at its marker in the text"
+                )
         info = header_info(
-            source, facts.title or source.name, kind=facts.kind,
-            date_when=facts.date.when if facts.date else "", date_text=facts.date.text if facts.date else "",
-            source_language=facts.source_language, translation=facts.translation,
-            abstract=facts.summary, editorial=facts.editorial,
+            source,
+            facts.title or source.name,
+            kind=facts.kind,
+            date_when=facts.date.when if facts.date else "",
+            date_text=facts.date.text if facts.date else "",
+            source_language=facts.source_language,
+            translation=facts.translation,
+            abstract=facts.summary,
+            editorial=facts.editorial,
         )
         if ms_desc is not None:
             info.source_desc = ms_desc
-            note = parse_archival(source_line_body(citation_blocks[0].text) or citation_blocks[0].text).note
+            note = parse_archival(
+                source_line_body(citation_blocks[0].text) or citation_blocks[0].text
+            ).note
             if note and not info.translation and "translat" in note.lower():
                 info.translation = note
             elif note:
@@ -465,7 +510,9 @@ class ArchivalReader:
                     citations.append(b)
                     after_info_label = False
                 else:
-                    conv.set_aside.append(SetAside(b.text, "value in a web-page information panel", b.line))
+                    conv.set_aside.append(
+                        SetAside(b.text, "value in a web-page information panel", b.line)
+                    )
                 continue
             content.append(b)
         return content, citations
@@ -475,7 +522,9 @@ class WebCaptureReader(ArchivalReader):
     """An archival document captured from a web page, with the site's furniture around it."""
 
     name = "webcapture"
-    description = "a web capture of an archival document: the same, plus site boilerplate and footnotes"
+    description = (
+        "a web capture of an archival document: the same, plus site boilerplate and footnotes"
+    )
     web = True
 
     def detect(self, text: str) -> float:

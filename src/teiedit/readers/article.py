@@ -28,31 +28,52 @@ from teiedit.readers.build import header_info, make_tei
 from teiedit.readers.lines import Block, looks_like_prose, split_blocks
 from teiedit.readers.notes import NoteLinker, orphan_note
 
-_COUNTER = re.compile(r"^(?:views|crossref citations to date|altmetric|citations|downloads|shares?)$", re.IGNORECASE)
+_COUNTER = re.compile(
+    r"^(?:views|crossref citations to date|altmetric|citations|downloads|shares?)$", re.IGNORECASE
+)
 _NUMBER = re.compile(r"^\d[\d,.]*$")
 _PAGES = re.compile(r"\bPages?\s+(?P<from>\d+)\s*[-–]\s*(?P<to>\d+)", re.IGNORECASE)
-_DOI = re.compile(r"\b(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(?P<doi>10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
-_IMPRINT = re.compile(r"\b(?:Pages?\s+\d|Published online|Volume\s+\d|Vol\.\s*\d|Issue\s+\d|doi\b|DOI\b)", re.IGNORECASE)
+_DOI = re.compile(
+    r"\b(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(?P<doi>10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE
+)
+_IMPRINT = re.compile(
+    r"\b(?:Pages?\s+\d|Published online|Volume\s+\d|Vol\.\s*\d|Issue\s+\d|doi\b|DOI\b)",
+    re.IGNORECASE,
+)
 #: "Cold War History, Volume 18, Issue 3" / "Journal of X, Vol. 4, No. 2".
-_JOURNAL = re.compile(r"^(?P<journal>[A-Z][^|,]{2,80}?),?\s+(?:Volume|Vol\.)\s*(?P<vol>\d+)"
-                      r"(?:,?\s+(?:Issue|No\.)\s*(?P<issue>\d+))?")
+_JOURNAL = re.compile(
+    r"^(?P<journal>[A-Z][^|,]{2,80}?),?\s+(?:Volume|Vol\.)\s*(?P<vol>\d+)"
+    r"(?:,?\s+(?:Issue|No\.)\s*(?P<issue>\d+))?"
+)
 _NOTE_BODY = re.compile(r"^(?P<label>(?P<n>\d{1,3})\.?)\s+\S")
 #: A number glued after a word or punctuation, as PDF/HTML extraction leaves footnote markers: "state.12 The".
-GLUED_ANCHOR = re.compile(r"(?<=[A-Za-z.,;:”’\")])(?P<n>\d{1,3})(?=\s|$)|\s?<sup>\s*(?P<n2>\d{1,3})\s*</sup>")
+GLUED_ANCHOR = re.compile(
+    r"(?<=[A-Za-z.,;:”’\")])(?P<n>\d{1,3})(?=\s|$)|\s?<sup>\s*(?P<n2>\d{1,3})\s*</sup>"
+)
 _NAMES_SPLIT = re.compile(r"\s*(?:&|,|\band\b)\s*")
 _NAME = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4}$")
 _SECTION_KIND = {
-    "abstract": "abstract", "notes": "notes", "endnotes": "notes", "footnotes": "notes",
-    "notes on contributors": "contributors", "about the authors": "contributors",
-    "contributors": "contributors", "references": "bibliography", "bibliography": "bibliography",
+    "abstract": "abstract",
+    "notes": "notes",
+    "endnotes": "notes",
+    "footnotes": "notes",
+    "notes on contributors": "contributors",
+    "about the authors": "contributors",
+    "contributors": "contributors",
+    "references": "bibliography",
+    "bibliography": "bibliography",
 }
 
 
 def _heading(b: Block) -> bool:
     t = b.one_line
     return (
-        "\n" not in b.text and 2 <= len(t) <= 60 and t[-1] not in ".,;:!?" and not _NUMBER.match(t)
-        and not _IMPRINT.search(t) and (t[0].isupper() or t.isupper())
+        "\n" not in b.text
+        and 2 <= len(t) <= 60
+        and t[-1] not in ".,;:!?"
+        and not _NUMBER.match(t)
+        and not _IMPRINT.search(t)
+        and (t[0].isupper() or t.isupper())
         and len(t.split()) <= 6
     )
 
@@ -89,7 +110,7 @@ class _Sequential(NoteLinker):
         last = el[-1] if len(el) else None
         for m in accepted:
             n = m["n"] or m["n2"]
-            append_text(el, last, text[pos:m.start()])
+            append_text(el, last, text[pos : m.start()])
             here = line + text.count("\n", 0, m.start())
             body = self.bodies[n]
             body.used = True
@@ -97,9 +118,11 @@ class _Sequential(NoteLinker):
             from teiedit.readers.base import Span, context_before
 
             at = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
-            self.spans += [Span(here, m.group(0).strip(), "label", context_before(text, at)),
-                           Span(body.line, body.label, "label"),
-                           Span(body.line, body.text, "moved")]
+            self.spans += [
+                Span(here, m.group(0).strip(), "label", context_before(text, at)),
+                Span(body.line, body.label, "label"),
+                Span(body.line, body.text, "moved"),
+            ]
             if m.group(0)[:1].isspace():
                 append_text(el, last, m.group(0)[:1])
             el.append(note)
@@ -109,12 +132,13 @@ class _Sequential(NoteLinker):
         return el
 
 
-
 class ArticleReader:
     """A journal article's web page (or its plaintext): front matter, sections, notes, contributors."""
 
     name = "article"
-    description = "a journal article page: title, imprint, abstract, sections, numbered notes, contributors"
+    description = (
+        "a journal article page: title, imprint, abstract, sections, numbered notes, contributors"
+    )
 
     def detect(self, text: str) -> float:
         blocks = split_blocks(text)
@@ -124,10 +148,14 @@ class ArticleReader:
             score += 0.3
         if any(_PAGES.search(t) or "published online" in t.lower() for t in lines[:12]):
             score += 0.2
-        notes_at = [i for i, t in enumerate(lines) if t.lower() in ("notes", "endnotes", "footnotes")]
-        if notes_at and sum(1 for t in lines[notes_at[0] + 1:] if _NOTE_BODY.match(t)) >= 3:
+        notes_at = [
+            i for i, t in enumerate(lines) if t.lower() in ("notes", "endnotes", "footnotes")
+        ]
+        if notes_at and sum(1 for t in lines[notes_at[0] + 1 :] if _NOTE_BODY.match(t)) >= 3:
             score += 0.25
-        if any(t.lower() in ("notes on contributors", "about the authors", "references") for t in lines):
+        if any(
+            t.lower() in ("notes on contributors", "about the authors", "references") for t in lines
+        ):
             score += 0.15
         if any(_DOI.search(t) for t in lines[:20]):
             score += 0.1
@@ -143,8 +171,12 @@ class ArticleReader:
         kept: list[Block] = []
         for i, b in enumerate(blocks):
             reason = boilerplate_reason(b)
-            if reason is None and _NUMBER.match(b.one_line) and i + 1 < len(blocks) \
-                    and _COUNTER.match(blocks[i + 1].one_line):
+            if (
+                reason is None
+                and _NUMBER.match(b.one_line)
+                and i + 1 < len(blocks)
+                and _COUNTER.match(blocks[i + 1].one_line)
+            ):
                 reason = "usage counter of the web page"
             if reason is None and kept == [] and _COUNTER.match(b.one_line):
                 reason = "usage counter of the web page"
@@ -152,7 +184,7 @@ class ArticleReader:
                 conv.set_aside.append(SetAside(b.text, reason, b.line))
                 if reason.startswith("related-reading"):
                     # Everything after a related-reading panel heading is that panel.
-                    for rest in blocks[i + 1:]:
+                    for rest in blocks[i + 1 :]:
                         if not any(s.line == rest.line for s in conv.set_aside):
                             conv.set_aside.append(SetAside(rest.text, reason, rest.line))
                     break
@@ -160,7 +192,9 @@ class ArticleReader:
                 kept.append(b)
         # -- front: section label, title, byline, imprint
         front = E.front()
-        title_page = front  # heads and paragraphs: what both tei_all and the project ODD allow in front
+        title_page = (
+            front  # heads and paragraphs: what both tei_all and the project ODD allow in front
+        )
         i = 0
         title = ""
         labels: list[Block] = []
@@ -203,8 +237,12 @@ class ArticleReader:
                     for off, raw in enumerate(b.text.splitlines()):
                         m = _NOTE_BODY.match(raw.strip())
                         if m:
-                            linker.add_body(m["n"], m["label"], raw.strip()[len(m["label"]):].strip(),
-                                            b.line + off)
+                            linker.add_body(
+                                m["n"],
+                                m["label"],
+                                raw.strip()[len(m["label"]) :].strip(),
+                                b.line + off,
+                            )
         body_el = E.body()
         back = E.back()
         target = body_el
@@ -212,7 +250,11 @@ class ArticleReader:
         abstract: list[str] = []
         authors: list[str] = []
         for idx, (head, blocks_) in enumerate(sections):
-            kind = _SECTION_KIND.get(head.one_line.lower(), "section") if head is not None else "section"
+            kind = (
+                _SECTION_KIND.get(head.one_line.lower(), "section")
+                if head is not None
+                else "section"
+            )
             if kind == "notes":
                 target = back
                 container = None
@@ -233,8 +275,12 @@ class ArticleReader:
                 for k, b in enumerate(blocks_):
                     if kind == "abstract":
                         abstract.append(b.one_line)
-                    if kind == "contributors" and k + 1 < len(blocks_) and len(b.one_line) <= 60 \
-                            and blocks_[k + 1].one_line.startswith(b.one_line):
+                    if (
+                        kind == "contributors"
+                        and k + 1 < len(blocks_)
+                        and len(b.one_line) <= 60
+                        and blocks_[k + 1].one_line.startswith(b.one_line)
+                    ):
                         authors.append(b.one_line)
                         div.append(E.p(E.persName(b.text)))
                         continue
@@ -248,14 +294,23 @@ class ArticleReader:
                 div.append(E.p())
             (container if container is not None else target).append(div)
         orphans = [o for o in linker.orphan_bodies()]
-        conv.orphan_notes.extend({"n": o.n, "line": o.line, "kind": "note body without a marker",
-                                  "text": o.text[:120]} for o in orphans)
+        conv.orphan_notes.extend(
+            {"n": o.n, "line": o.line, "kind": "note body without a marker", "text": o.text[:120]}
+            for o in orphans
+        )
         conv.spans.extend(linker.spans)
         if len(body_el) == 0:
             body_el.append(E.div(E.p(), type="article"))
-        bylined = [n for line in front.iterfind("{http://www.tei-c.org/ns/1.0}p[@rend='byline']")
-                   for n in _NAMES_SPLIT.split("".join(line.itertext())) if _NAME.match(n.strip())]
-        authors = [*(n.strip() for n in bylined), *(a for a in authors if a not in [n.strip() for n in bylined])]
+        bylined = [
+            n
+            for line in front.iterfind("{http://www.tei-c.org/ns/1.0}p[@rend='byline']")
+            for n in _NAMES_SPLIT.split("".join(line.itertext()))
+            if _NAME.match(n.strip())
+        ]
+        authors = [
+            *(n.strip() for n in bylined),
+            *(a for a in authors if a not in [n.strip() for n in bylined]),
+        ]
         bibl = E.bibl()
         for a in authors:
             bibl.append(E.author(a))
@@ -266,13 +321,20 @@ class ArticleReader:
             if journal_m["issue"]:
                 bibl.append(E.biblScope(journal_m["issue"], unit="issue"))
         if pages_m:
-            bibl.append(E.biblScope(f"{pages_m['from']}-{pages_m['to']}", unit="page",
-                                    **{"from": pages_m["from"], "to": pages_m["to"]}))
+            bibl.append(
+                E.biblScope(
+                    f"{pages_m['from']}-{pages_m['to']}",
+                    unit="page",
+                    **{"from": pages_m["from"], "to": pages_m["to"]},
+                )
+            )
         if published:
             bibl.append(E.date(published, when=published, type="published"))
         if doi:
             bibl.append(E.idno(doi, type="DOI"))
-        info = header_info(source, title or source.name, kind="article", abstract=abstract, source_desc=bibl)
+        info = header_info(
+            source, title or source.name, kind="article", abstract=abstract, source_desc=bibl
+        )
         if authors:
             info.author, info.authors = authors[0], authors[1:]
         doc = make_tei(source.name, info, edition, body_el, front=front, back=back)

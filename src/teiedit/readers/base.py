@@ -45,7 +45,9 @@ class Span:
     line: int
     text: str
     kind: str  # "label" | "moved"
-    before: str = ""  # the text just before it on its line, to tell "1" after "time." from "1" in "1951"
+    before: str = (
+        ""  # the text just before it on its line, to tell "1" after "time." from "1" in "1951"
+    )
 
     def to_json(self) -> dict[str, object]:
         return {"line": self.line, "text": self.text, "kind": self.kind}

@@ -27,25 +27,35 @@ from teiedit.readers.lines import NUMBERED, Block, split_blocks
 
 BYLINE = re.compile(r"^By\b(?P<name>[^|]*)\|(?P<date>[^|]*)(?:\|(?P<rest>.*))?$", re.IGNORECASE)
 _BY = re.compile(r"^by\s+(?P<name>[A-Z][\w.'’ -]{1,80})$")
-CAPTION = re.compile(r"^(?P<caption>.{3,300}?)\s*\|\s*(?P<credit>(?:image|photo|picture|illustration|"
-                     r"source|credit|courtesy)\b.{0,120})$", re.IGNORECASE)
+CAPTION = re.compile(
+    r"^(?P<caption>.{3,300}?)\s*\|\s*(?P<credit>(?:image|photo|picture|illustration|"
+    r"source|credit|courtesy)\b.{0,120})$",
+    re.IGNORECASE,
+)
 SECTION = re.compile(r"^(?P<head>[^|\n]{3,150}?)\s\|\s(?P<text>\S.*)$", re.DOTALL)
-COMMENTS = re.compile(r"^(?:no|\d+|one)\s+(?:comments?|responses?|replies)$|^comments$", re.IGNORECASE)
+COMMENTS = re.compile(
+    r"^(?:no|\d+|one)\s+(?:comments?|responses?|replies)$|^comments$", re.IGNORECASE
+)
 
 
 class BlogReader:
     """A blog post captured as plaintext."""
 
     name = "blog"
-    description = "a blog post: title, byline, captions, introduction, 'Heading | text' sections, comments"
+    description = (
+        "a blog post: title, byline, captions, introduction, 'Heading | text' sections, comments"
+    )
 
     def detect(self, text: str) -> float:
         blocks = split_blocks(text)
         score = 0.0
         if any(BYLINE.match(b.one_line) for b in blocks[:5]):
             score += 0.4
-        sections = sum(1 for b in blocks if SECTION.match(b.text) and not CAPTION.match(b.one_line)
-                       and len(b.one_line) > 200)
+        sections = sum(
+            1
+            for b in blocks
+            if SECTION.match(b.text) and not CAPTION.match(b.one_line) and len(b.one_line) > 200
+        )
         if sections >= 2:
             score += 0.3
         if any(CAPTION.match(b.one_line) for b in blocks):
@@ -132,7 +142,11 @@ class BlogReader:
             if sec and comments is None and target is not intro and len(sec["text"]) > 40:
                 section = E.div(E.head(sec["head"].strip()), E.p(sec["text"]), type="section")
                 conv.spans.append(Span(b.line, "|", "label"))
-                parent = target if local_name(target) != "div" or target.get("type") != "section" else target.getparent()
+                parent = (
+                    target
+                    if local_name(target) != "div" or target.get("type") != "section"
+                    else target.getparent()
+                )
                 parent.append(section)
                 target = section
                 k += 1
@@ -169,5 +183,3 @@ def append_flow(target: etree._Element, el: etree._Element) -> etree._Element:
         target = target[-1]
     target.append(el)
     return target
-
-

@@ -12,8 +12,13 @@ from teiedit.readers.header import HeaderInfo, build_header
 
 def header_info(source: Source, title: str, **kw: object) -> HeaderInfo:
     """A HeaderInfo with the source's file name, checksum and encoding decision filled in."""
-    return HeaderInfo(title=title[:300], source_filename=source.filename, source_sha256=source.sha256,
-                      encoding_decision=source.encoding_decision, **kw)  # type: ignore[arg-type]
+    return HeaderInfo(
+        title=title[:300],
+        source_filename=source.filename,
+        source_sha256=source.sha256,
+        encoding_decision=source.encoding_decision,
+        **kw,
+    )  # type: ignore[arg-type]
 
 
 def make_tei(
@@ -42,8 +47,21 @@ def make_tei(
     return TeiDocument(tree=etree.ElementTree(root), name=doc_id)
 
 
-_TOP = frozenset({"head", "opener", "byline", "dateline", "salute", "docDate", "docAuthor", "argument",
-                  "epigraph", "note", "titlePage"})
+_TOP = frozenset(
+    {
+        "head",
+        "opener",
+        "byline",
+        "dateline",
+        "salute",
+        "docDate",
+        "docAuthor",
+        "argument",
+        "epigraph",
+        "note",
+        "titlePage",
+    }
+)
 _BOTTOM = frozenset({"closer", "postscript", "trailer", "signed"})
 
 

@@ -20,8 +20,19 @@ _PART = re.compile(
     re.IGNORECASE,
 )
 _KEYS = {
-    "fond": "fond", "f.": "fond", "opis": "opis", "op.": "opis", "o.": "opis", "delo": "delo", "d.": "delo",
-    "listy": "listy", "listi": "listy", "list": "listy", "ll.": "listy", "l.": "listy", "papka": "papka",
+    "fond": "fond",
+    "f.": "fond",
+    "opis": "opis",
+    "op.": "opis",
+    "o.": "opis",
+    "delo": "delo",
+    "d.": "delo",
+    "listy": "listy",
+    "listi": "listy",
+    "list": "listy",
+    "ll.": "listy",
+    "l.": "listy",
+    "papka": "papka",
     "p.": "papka",
 }
 _ABBREV = re.compile(r"\(\s*hereafter\s+(?P<abbr>[^)]+)\)", re.IGNORECASE)
@@ -65,7 +76,7 @@ def parse_archival(body: str) -> ArchivalCitation:
     # The shelfmark ends at the first full stop followed by a capitalised word that is not a part key.
     head, rest = flat, ""
     for m in re.finditer(r"\.\s+(?=[A-Z])", flat):
-        after = flat[m.end():]
+        after = flat[m.end() :]
         if not _PART.match(after):
             head, rest = flat[: m.start()], after
             break

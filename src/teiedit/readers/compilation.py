@@ -83,8 +83,12 @@ def find_parts(blocks: list[Block]) -> list[Part]:
     sources = [i for i, b in enumerate(blocks) if source_line_body(b.text) is not None]
     places = {s: _source_place(blocks, s) for s in sources}
     # A compilation places its source lines one way: an unclear one goes the way most clear ones go.
-    usual = "trailer" if sum(p == "trailer" for p in places.values()) > \
-        sum(p == "header" for p in places.values()) else "header"
+    usual = (
+        "trailer"
+        if sum(p == "trailer" for p in places.values())
+        > sum(p == "header" for p in places.values())
+        else "header"
+    )
     starts: dict[int, _Start] = {}
     trailers: list[int] = []
     header_zone: set[int] = set()
@@ -98,8 +102,12 @@ def find_parts(blocks: list[Block]) -> list[Part]:
         starts[start] = _Start("document", title_idx, s)
         header_zone.update(range(start, s + 1))
     for i in range(len(blocks)):
-        if i not in starts and i not in header_zone and source_line_body(blocks[i].text) is None \
-                and is_document_start(blocks, i):
+        if (
+            i not in starts
+            and i not in header_zone
+            and source_line_body(blocks[i].text) is None
+            and is_document_start(blocks, i)
+        ):
             starts[i] = _Start("document", i, None)
     for s in trailers:
         _place_trailer(blocks, s, starts)
@@ -137,8 +145,11 @@ class _Start:
 def _source_place(blocks: list[Block], s: int) -> str:
     """Whether the source line ``blocks[s]`` clearly heads its document (under a title), clearly closes
     it (after prose, a signature, a date or a distribution list), or may do "either"."""
-    if s == 0 or any(s - back >= 0 and _bold_title(blocks[s - back]) for back in (1, 2)) \
-            or title_shape(blocks[s - 1]):
+    if (
+        s == 0
+        or any(s - back >= 0 and _bold_title(blocks[s - back]) for back in (1, 2))
+        or title_shape(blocks[s - 1])
+    ):
         return "header"
     if looks_like_prose(blocks[s - 1]) or ends_document(blocks[s - 1]):
         return "trailer"
@@ -150,8 +161,12 @@ def _title_above_source(blocks: list[Block], s: int, starts: dict[int, _Start]) 
     for back in (1, 2):
         if s - back >= 0 and _bold_title(blocks[s - back]) and (s - back) not in starts:
             return s - back
-    if s >= 1 and len(blocks[s - 1].one_line) <= 300 and not looks_like_prose(blocks[s - 1]) \
-            and source_line_body(blocks[s - 1].text) is None:
+    if (
+        s >= 1
+        and len(blocks[s - 1].one_line) <= 300
+        and not looks_like_prose(blocks[s - 1])
+        and source_line_body(blocks[s - 1].text) is None
+    ):
         return s - 1
     return None
 
@@ -174,7 +189,9 @@ def _place_trailer(blocks: list[Block], s: int, starts: dict[int, _Start]) -> No
     if owner is None or starts[owner].kind != "document" or starts[owner].source is not None:
         # No document start found yet: the best title between the previous source line and this one.
         first = lo if owner is None else max(lo, owner + 1)
-        scored = [(sum(start_score(blocks, j)), -j) for j in range(first, s - 1) if title_shape(blocks[j])]
+        scored = [
+            (sum(start_score(blocks, j)), -j) for j in range(first, s - 1) if title_shape(blocks[j])
+        ]
         if not scored:
             starts[s] = _Start("document", None, s)
             return
@@ -205,7 +222,7 @@ def essay_body(part: Part, linker: NoteLinker) -> tuple[etree._Element, etree._E
         for off, raw in _lines_with_offsets(b):
             m = _NOTE_LINE.match(raw)
             if m and m["n"] not in pieces:
-                pieces[m["n"]] = [(b.line + off, m["label"], raw[len(m["label"]):].strip())]
+                pieces[m["n"]] = [(b.line + off, m["label"], raw[len(m["label"]) :].strip())]
                 last = (m["n"], b.line + off)
             elif last is not None:
                 pieces[last[0]].append((b.line + off, "", raw.strip()))
@@ -234,7 +251,9 @@ class CompilationReader:
     """A bulletin or collection: essays and archival documents with ``[Source: ...]`` lines."""
 
     name = "compilation"
-    description = "a compilation (bulletin): essays and archival documents, split into one TEI per part"
+    description = (
+        "a compilation (bulletin): essays and archival documents, split into one TEI per part"
+    )
 
     def detect(self, text: str) -> float:
         blocks = split_blocks(text)
@@ -246,8 +265,10 @@ class CompilationReader:
     def read(self, source: Source, edition: Edition) -> Conversion:
         conv = Conversion(source=source, profile=self.name)
         blocks, furniture = content_blocks(source.text)
-        conv.set_aside.extend(SetAside(b.text, "page number of the printed original (PDF furniture)", b.line)
-                              for b in furniture)
+        conv.set_aside.extend(
+            SetAside(b.text, "page number of the printed original (PDF furniture)", b.line)
+            for b in furniture
+        )
         parts = find_parts(blocks)
         whole_title = _title_from_name(source.name)
         width = max(2, len(str(len(parts))))
@@ -261,7 +282,9 @@ class CompilationReader:
                 title = part.title or _first_words(part.blocks)
                 facts_kind = "essay"
                 info = header_info(source, title, kind="essay")
-                info.source_description = f"Part {idx} of the compilation {source.filename} (an essay)"
+                info.source_description = (
+                    f"Part {idx} of the compilation {source.filename} (an essay)"
+                )
                 info.editorial.extend(editorial_statements(notes=bool(linker.bodies))[1:])
             else:
                 prelude: list[etree._Element] = []
@@ -281,14 +304,16 @@ class CompilationReader:
                     src_note = E.note(E.bibl(part.source_block.text), type="source", place="inline")
                     t = rest.index(part.source_block)
                     if part.source_after_body:
-                        rest, after = rest[:t], rest[t + 1:]
+                        rest, after = rest[:t], rest[t + 1 :]
                     else:
                         # A note (model.global) so that an opener may still follow it in the division's top.
                         prelude.append(src_note)
                         rest.remove(part.source_block)
                     cit = parse_archival(source_line_body(part.source_block.text) or "")
                 # Blocks between the title and the source line (damaged debris) stay, after the source.
-                div, back_divs, facts = parse_document(rest, linker, prelude=prelude, title=part.title)
+                div, back_divs, facts = parse_document(
+                    rest, linker, prelude=prelude, title=part.title
+                )
                 if part.source_after_body:
                     # Where the source line stands: after the body, or after the summary when there is one.
                     last = back_divs[-1][1] if back_divs else div
@@ -298,11 +323,15 @@ class CompilationReader:
                 title = part.title or facts.title or _first_words(part.blocks)
                 facts_kind = facts.kind
                 info = header_info(
-                    source, title, kind=facts.kind,
+                    source,
+                    title,
+                    kind=facts.kind,
                     date_when=facts.date.when if facts.date else "",
                     date_text=facts.date.text if facts.date else "",
-                    source_language=facts.source_language, translation=facts.translation,
-                    abstract=facts.summary, editorial=facts.editorial,
+                    source_language=facts.source_language,
+                    translation=facts.translation,
+                    abstract=facts.summary,
+                    editorial=facts.editorial,
                 )
                 if cit is not None:
                     info.source_desc = cit.ms_desc()
@@ -315,8 +344,11 @@ class CompilationReader:
                     info.date_when, info.date_text = in_title[-1].when, in_title[-1].text
                 if facts.kind == "letter" and (m := letter_title(title)):
                     info.author = personal_name(m["sender"].strip(" ,"))
-                    cd = corresp_desc(title, facts.date or facts.closing_date or (in_title[-1] if in_title
-                                      else None), facts.place)
+                    cd = corresp_desc(
+                        title,
+                        facts.date or facts.closing_date or (in_title[-1] if in_title else None),
+                        facts.place,
+                    )
                     if cd is not None:
                         info.profile_extra.append(cd)
                 info.editorial.extend(editorial_statements(notes=bool(linker.bodies)))
@@ -341,8 +373,10 @@ class CompilationReader:
             _point_to_whole(doc.root, source.name, whole_title, idx)
             conv.documents.append(doc)
             first, last = part.blocks[0].line, part.blocks[-1].end_line
-            conv.decisions.append(f"split: part {idx:0{width}d} ({facts_kind}) lines {first}-{last}: {title[:80]!r}"
-                                  + ("" if part.source_block is None else " (source line found)"))
+            conv.decisions.append(
+                f"split: part {idx:0{width}d} ({facts_kind}) lines {first}-{last}: {title[:80]!r}"
+                + ("" if part.source_block is None else " (source line found)")
+            )
             entries.append((doc_id, title))
         whole = self._whole(source, edition, whole_title, entries)
         conv.documents.insert(0, whole)
@@ -350,11 +384,17 @@ class CompilationReader:
         conv.decisions.append(f"split into {len(parts)} parts; the whole is {source.name}.xml")
         return conv
 
-    def _whole(self, source: Source, edition: Edition, title: str,
-               entries: list[tuple[str, str]]) -> object:
+    def _whole(
+        self, source: Source, edition: Edition, title: str, entries: list[tuple[str, str]]
+    ) -> object:
         info = header_info(source, title, kind="compilation")
-        info.source_description = f"Compilation {source.filename}, split by teiedit into {len(entries)} parts"
-        items = [E.item(E.ref(t, target=f"{doc_id}.xml"), n=str(i)) for i, (doc_id, t) in enumerate(entries, 1)]
+        info.source_description = (
+            f"Compilation {source.filename}, split by teiedit into {len(entries)} parts"
+        )
+        items = [
+            E.item(E.ref(t, target=f"{doc_id}.xml"), n=str(i))
+            for i, (doc_id, t) in enumerate(entries, 1)
+        ]
         body = E.body(E.div(E.head(title), E.list(*items, type="parts"), type="compilation"))
         return make_tei(source.name, info, edition, body)
 

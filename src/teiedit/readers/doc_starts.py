@@ -46,9 +46,13 @@ _ISSUER = r"(?:(?:[A-Z][A-Za-z'’.-]*|of|the|and)\s+){0,4}?"
 _TITLE = re.compile(rf"^{_ISSUER}(?P<kind>(?i:{_KINDS}))(?={_LINK})")
 _BOLD = re.compile(r"^\*\*(?P<t>.+?)\*\*$", re.DOTALL)
 #: Auxiliaries that make a line ending in a full stop a sentence rather than a title.
-_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|shall|should|can|could|did|does)\b")
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|shall|should|can|could|did|does)\b"
+)
 #: Words that open a sentence, not an issuer's name ("The report on ... was read").
-_DETERMINER = re.compile(r"^(?:The|A|An|This|That|These|Those|His|Her|Its|Our|Their|My|Your|Every|No)\b")
+_DETERMINER = re.compile(
+    r"^(?:The|A|An|This|That|These|Those|His|Her|Its|Our|Their|My|Your|Every|No)\b"
+)
 
 _REGISTRY = re.compile(r"^(?:No\.|N°|Nr\.)\s*\S{1,20}$")
 _ADDRESSEE = re.compile(r"^(?:To|Dear|Respected|Esteemed|My dear)\s+\S", re.IGNORECASE)
@@ -84,7 +88,9 @@ def title_shape(block: Block) -> int:
     score = 3
     if _BOLD.match(block.text):
         score += 2
-    if re.search(r"\b\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}\b|\b[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\b", text):
+    if re.search(
+        r"\b\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}\b|\b[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\b", text
+    ):
         score += 1  # the document's date in its title
     return score
 
@@ -98,7 +104,11 @@ def _opening_mark(block: Block) -> int:
         return 2
     if source_line_body(block.text) is not None:
         return 2
-    if TRANSLATION.match(one) or _REGISTRY.match(one) or (_ADDRESSEE.match(one) and not looks_like_prose(block)):
+    if (
+        TRANSLATION.match(one)
+        or _REGISTRY.match(one)
+        or (_ADDRESSEE.match(one) and not looks_like_prose(block))
+    ):
         return 1
     return 0
 
@@ -132,8 +142,14 @@ def structure_around(blocks: list[Block], i: int) -> int:
     if i > 0:
         score += max(_closing_mark(b) for b in blocks[max(0, i - 3) : i])
         prev = blocks[i - 1]
-        if prev.one_line[-1:] not in ".?!\"”’)]" and len(prev.one_line.split()) > 4 and not _closing_mark(prev):
-            score -= 3  # the previous paragraph runs on into this line (a page break in mid-sentence)
+        if (
+            prev.one_line[-1:] not in '.?!"”’)]'
+            and len(prev.one_line.split()) > 4
+            and not _closing_mark(prev)
+        ):
+            score -= (
+                3  # the previous paragraph runs on into this line (a page break in mid-sentence)
+            )
     return score
 
 

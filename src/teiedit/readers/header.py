@@ -31,7 +31,9 @@ class HeaderInfo:
     date_when: str = ""  # ISO date of the document, if found
     date_text: str = ""
     source_description: str = ""  # a bibliographic line, when nothing more structured is known
-    source_desc: etree._Element | None = None  # a structured sourceDesc child (bibl, msDesc, biblStruct)
+    source_desc: etree._Element | None = (
+        None  # a structured sourceDesc child (bibl, msDesc, biblStruct)
+    )
     language: str = "en"
     kind: str = ""
     abstract: list[str] = field(default_factory=list)
@@ -106,11 +108,16 @@ def build_header(info: HeaderInfo, edition: Edition, doc_id: str) -> etree._Elem
     profile = E.profileDesc()
     if info.abstract:
         profile.append(E.abstract(*(E.p(t) for t in info.abstract)))
-    lang_usage = E.langUsage(E.language(_LANGUAGES.get(info.language, info.language), ident=info.language))
+    lang_usage = E.langUsage(
+        E.language(_LANGUAGES.get(info.language, info.language), ident=info.language)
+    )
     if info.source_language and info.source_language != info.language:
         name = _LANGUAGES.get(info.source_language, info.source_language)
-        lang_usage.append(E.language(f"{name} (the language of the original, translated)",
-                                     ident=info.source_language))
+        lang_usage.append(
+            E.language(
+                f"{name} (the language of the original, translated)", ident=info.source_language
+            )
+        )
     profile.append(lang_usage)
     if info.kind:
         profile.append(E.textClass(E.keywords(E.term(info.kind, type="kind"))))
@@ -128,14 +135,30 @@ def build_header(info: HeaderInfo, edition: Edition, doc_id: str) -> etree._Elem
         type="conversion",
     )
     return E.teiHeader(
-        E.fileDesc(*(x for x in (title_stmt, pub, series, notes_stmt, source_desc) if x is not None)),
+        E.fileDesc(
+            *(x for x in (title_stmt, pub, series, notes_stmt, source_desc) if x is not None)
+        ),
         encoding,
         profile,
         E.revisionDesc(change),
     )
 
 
-_LANGUAGES = {"en": "English", "ko": "Korean", "ru": "Russian", "zh": "Chinese", "de": "German",
-              "ja": "Japanese", "fr": "French", "hu": "Hungarian", "pl": "Polish", "cs": "Czech",
-              "ro": "Romanian", "bg": "Bulgarian", "sq": "Albanian", "mn": "Mongolian", "vi": "Vietnamese",
-              "es": "Spanish"}
+_LANGUAGES = {
+    "en": "English",
+    "ko": "Korean",
+    "ru": "Russian",
+    "zh": "Chinese",
+    "de": "German",
+    "ja": "Japanese",
+    "fr": "French",
+    "hu": "Hungarian",
+    "pl": "Polish",
+    "cs": "Czech",
+    "ro": "Romanian",
+    "bg": "Bulgarian",
+    "sq": "Albanian",
+    "mn": "Mongolian",
+    "vi": "Vietnamese",
+    "es": "Spanish",
+}

@@ -56,7 +56,9 @@ def date_line(block: Block) -> FoundDate | None:
     return parse_date_line(block.text.strip("\u201c\u201d\"' "))
 
 
-_PLACE_DATE = re.compile(r"^(?P<place>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2}),\s*(?P<date>\S.*)$")
+_PLACE_DATE = re.compile(
+    r"^(?P<place>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2}),\s*(?P<date>\S.*)$"
+)
 
 
 def place_date_line(block: Block) -> tuple[str, int, FoundDate] | None:
@@ -91,19 +93,24 @@ CLASSIFICATION = re.compile(
 )
 #: The head of a distribution list: "[Distribution list]:", "4 copies sent", "- 3 copies issued".
 DISTRIBUTION_HEAD = re.compile(
-    r"^(?:\[?distribution(?: list)?\]?:?|-?\s*\d+\s+copies\s+(?:sent|issued|printed)\b)", re.IGNORECASE
+    r"^(?:\[?distribution(?: list)?\]?:?|-?\s*\d+\s+copies\s+(?:sent|issued|printed)\b)",
+    re.IGNORECASE,
 )
 #: An archive's stamp as the source's editor describes it: "[Stamp: ...]", "Stamp of the ...".
 STAMP = re.compile(r"^\[?\s*stamp\b", re.IGNORECASE)
 
 #: A title that says what kind of document follows (Letter from X to Y; Memorandum of Conversation ...).
-_DOC_KINDS = (r"Letter|Memorandum|Memo|Record|Report|Telegram|Cable|Note|Minutes|Diary|Statement|Resolution|"
-              r"Directive|Decree|Instruction|Remarks|Conversation|Speech|Protocol|Draft|Excerpt|Transcript|"
-              r"Information|Notes")
+_DOC_KINDS = (
+    r"Letter|Memorandum|Memo|Record|Report|Telegram|Cable|Note|Minutes|Diary|Statement|Resolution|"
+    r"Directive|Decree|Instruction|Remarks|Conversation|Speech|Protocol|Draft|Excerpt|Transcript|"
+    r"Information|Notes"
+)
 #: Who issued it, before the kind ("Soviet Embassy Report", "CC Directive"): one to three capitalised words or
 #: acronyms, not an article, pronoun or preposition ("The report was ..." is a sentence). No names in code.
-_ISSUER = (r"(?:(?!(?:The|A|An|This|That|These|Those|Some|Any|In|On|At|By|For|From|With|To|As|It|He|She|We|"
-           r"They|I|His|Her|Their|Our|Its|My)\b)[A-Z][\w.'\u2019-]*\s+){1,3}")
+_ISSUER = (
+    r"(?:(?!(?:The|A|An|This|That|These|Those|Some|Any|In|On|At|By|For|From|With|To|As|It|He|She|We|"
+    r"They|I|His|Her|Their|Our|Its|My)\b)[A-Z][\w.'\u2019-]*\s+){1,3}"
+)
 DOC_TITLE = re.compile(
     # with an issuer, the kind is capitalised too; alone, it may be in any case ("MEMORANDUM", "Report")
     rf"^(?:\*\*)?(?:(?-i:{_ISSUER}(?:{_DOC_KINDS}))|(?:{_DOC_KINDS}))\b",
@@ -118,7 +125,6 @@ LETTER_TITLE = re.compile(
 )
 
 
-
 def letter_title(text: str) -> re.Match[str] | None:
     """``LETTER_TITLE`` on a title-sized text only (a long line is not a title, and would be slow)."""
     return LETTER_TITLE.match(text) if len(text) <= 400 else None
@@ -128,7 +134,9 @@ def letter_title(text: str) -> re.Match[str] | None:
 TRANSLATION = re.compile(r"^Translat(?:ion|ed)\s+from\s+(?:the\s+)?(?P<lang>[A-Z][a-z]+)\.?$")
 
 #: A salutation: short line opening with Dear/To or ending with ! or :.
-SALUTE = re.compile(r"^(?:(?:dear|to|my dear|respected|esteemed)\b.{0,120}|.{0,120}[!:])$", re.IGNORECASE)
+SALUTE = re.compile(
+    r"^(?:(?:dear|to|my dear|respected|esteemed)\b.{0,120}|.{0,120}[!:])$", re.IGNORECASE
+)
 
 #: Signature-like lines: "Authenticated: [signed] X", "/V. IVANOV/", "(I. Vinogradov)", "Signed: ..."
 SIGNED = re.compile(
@@ -143,9 +151,22 @@ EDITORIAL_STATEMENT = re.compile(
 )
 
 LANGUAGE_CODES = {
-    "korean": "ko", "russian": "ru", "chinese": "zh", "german": "de", "japanese": "ja", "french": "fr",
-    "hungarian": "hu", "polish": "pl", "czech": "cs", "romanian": "ro", "bulgarian": "bg",
-    "albanian": "sq", "mongolian": "mn", "vietnamese": "vi", "english": "en", "spanish": "es",
+    "korean": "ko",
+    "russian": "ru",
+    "chinese": "zh",
+    "german": "de",
+    "japanese": "ja",
+    "french": "fr",
+    "hungarian": "hu",
+    "polish": "pl",
+    "czech": "cs",
+    "romanian": "ro",
+    "bulgarian": "bg",
+    "albanian": "sq",
+    "mongolian": "mn",
+    "vietnamese": "vi",
+    "english": "en",
+    "spanish": "es",
 }
 
 
@@ -155,4 +176,6 @@ def is_short(block: Block, limit: int = 160) -> bool:
 
 def looks_like_prose(block: Block) -> bool:
     """A paragraph of running text: long enough and ending like a sentence."""
-    return len(block.one_line) > 160 or (len(block.one_line) > 60 and block.one_line[-1:] in ".?!\"”’)")
+    return len(block.one_line) > 160 or (
+        len(block.one_line) > 60 and block.one_line[-1:] in '.?!"”’)'
+    )

@@ -53,19 +53,31 @@ class NoteLinker:
             if body is not None and not body.used:
                 body.used = True
                 note = E.note(body.text, place="foot", n=n)
-                self.spans.append(Span(here, m.group(0).strip(), "label",
-                                       context_before(text, m.start() + len(m.group(0)) - len(m.group(0).lstrip()))))
+                self.spans.append(
+                    Span(
+                        here,
+                        m.group(0).strip(),
+                        "label",
+                        context_before(
+                            text, m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+                        ),
+                    )
+                )
                 self.spans.append(Span(body.line, body.label, "label"))
                 self.spans.append(Span(body.line, body.text, "moved"))
             else:
-                self.orphan_markers.append({"n": n, "line": here, "kind": "marker without a note body"})
+                self.orphan_markers.append(
+                    {"n": n, "line": here, "kind": "marker without a note body"}
+                )
                 if m.group(0).lstrip().startswith("<sup>"):
                     note = E.hi(n, rend="sup")
                     lead = m.group(0)[: len(m.group(0)) - len(m.group(0).lstrip())]
                     append_text(el, last, lead)
                     at = m.start() + len(lead)
                     self.spans.append(Span(here, "<sup>", "label", context_before(text, at)))
-                    self.spans.append(Span(here, "</sup>", "label", context_before(text, m.end() - 6)))
+                    self.spans.append(
+                        Span(here, "</sup>", "label", context_before(text, m.end() - 6))
+                    )
                 else:
                     append_text(el, last, m.group(0))
                     pos = m.end()
@@ -80,9 +92,18 @@ class NoteLinker:
         return [b for b in self.bodies.values() if not b.used]
 
     def orphan_report(self) -> list[dict[str, object]]:
-        return [*self.orphan_markers,
-                *({"n": b.n, "line": b.line, "kind": "note body without a marker", "text": b.text[:120]}
-                  for b in self.orphan_bodies())]
+        return [
+            *self.orphan_markers,
+            *(
+                {
+                    "n": b.n,
+                    "line": b.line,
+                    "kind": "note body without a marker",
+                    "text": b.text[:120],
+                }
+                for b in self.orphan_bodies()
+            ),
+        ]
 
 
 def orphan_note(body: NoteBody) -> etree._Element:
@@ -92,7 +113,6 @@ def orphan_note(body: NoteBody) -> etree._Element:
 
 def _sep(body: NoteBody) -> str:
     return "" if body.label.startswith("[") else " "
-
 
 
 def bracket_bodies(blocks: list[Block]) -> list[tuple[Block, str, str, str]]:

@@ -19,8 +19,7 @@ _BLOCK = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
 def split_blocks(text: str) -> list[tuple[int, str]]:
     """Runs of non-blank lines, each with its 1-based starting line number."""
     return [
-        (text.count("\n", 0, m.start()) + 1, m.group(0).rstrip("\n"))
-        for m in _BLOCK.finditer(text)
+        (text.count("\n", 0, m.start()) + 1, m.group(0).rstrip("\n")) for m in _BLOCK.finditer(text)
     ]
 
 
@@ -49,7 +48,9 @@ class PlainReader:
         for i, (_, block) in enumerate(blocks):
             text = block.strip()
             if i == 0 and " ".join(text.split()) == title:
-                body.append(E.head(text))  # a heading only where TEI allows it: before the paragraphs
+                body.append(
+                    E.head(text)
+                )  # a heading only where TEI allows it: before the paragraphs
             elif date is not None and text.rstrip(".") == date.text:
                 body.append(E.p(E.date(text, when=date.when)))
             else:

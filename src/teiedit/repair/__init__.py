@@ -122,7 +122,7 @@ def find_repairs(
 
 
 def _spaced_run(text: str, s: Stretch, k: int, model: EnglishModel, vocab: DocumentWords) -> Repair:
-    original = text[s.start:s.end]
+    original = text[s.start : s.end]
     reading = unspace(original, model, vocab, k)
     return Repair(s.start, s.end, original, reading, "letterspace", "medium", "segmented")
 
@@ -138,8 +138,15 @@ def _separators(chunk: str, k: int, model: EnglishModel) -> frozenset[str]:
     base |= set(SMART_SPACE)
     counts: dict[str, int] = {}
     for c in chunk:
-        if (not c.isalnum() and not c.isspace() and c.isascii() and c not in base and c != "-"
-                and not decode(c, k).isalnum() and decode(c, k) not in _PROSE_PUNCT):
+        if (
+            not c.isalnum()
+            and not c.isspace()
+            and c.isascii()
+            and c not in base
+            and c != "-"
+            and not decode(c, k).isalnum()
+            and decode(c, k) not in _PROSE_PUNCT
+        ):
             counts[c] = counts.get(c, 0) + 1
     squeezed = "".join(chunk.split())
 
@@ -159,7 +166,7 @@ def _shifted_words(
     text: str, s: Stretch, k: int, model: EnglishModel, vocab: DocumentWords
 ) -> list[Repair]:
     """Cut a shifted stretch into words at its shifted spaces and decode each word."""
-    seps = _separators(text[s.start:s.end], k, model)
+    seps = _separators(text[s.start : s.end], k, model)
     spans: list[tuple[int, int]] = []
     i = s.start
     while i < s.end:
@@ -182,7 +189,9 @@ def _shifted_words(
         original = text[a:b]
         if n == len(spans) - 1 and _clean_tail(original, k, model):
             continue  # clean text glued to the shifted stretch (``vjg"September``)
-        decoded = _font_change(original, _decode_word(original, seps, k, model), seps, k, model, vocab)
+        decoded = _font_change(
+            original, _decode_word(original, seps, k, model), seps, k, model, vocab
+        )
         if _reads_as_is(original, decoded, seps, model):
             continue  # e.g. initials ``N. T.`` amid shifted text: as they stand they read better
         needs_space = decoded.endswith(" ") and b < len(text) and not text[b].isspace()
@@ -190,7 +199,9 @@ def _shifted_words(
         if not core:
             continue
         reading, cert, method = fix_word(core, model, vocab)
-        out.append(Repair(a, b, original, reading + (" " if needs_space else ""), "shift", cert, method))
+        out.append(
+            Repair(a, b, original, reading + (" " if needs_space else ""), "shift", cert, method)
+        )
     return out
 
 
@@ -208,8 +219,8 @@ def _decode_word(original: str, seps: frozenset[str], k: int, model: EnglishMode
     """
     raw = _unescape(original)
     cut = re.search(r"-(?=\s*\S)", raw.rstrip())
-    if cut and not raw[:cut.start()].isspace():
-        left, right = raw[:cut.start()], raw[cut.end():]
+    if cut and not raw[: cut.start()].isspace():
+        left, right = raw[: cut.start()], raw[cut.end() :]
         options = [
             lt + hy + rt
             for lt in (_shift_back(left, seps, k), _squeeze(left))
@@ -222,8 +233,12 @@ def _decode_word(original: str, seps: frozenset[str], k: int, model: EnglishMode
 
 def _shift_back(raw: str, seps: frozenset[str], k: int) -> str:
     mapped = "".join(
-        c if c.isspace() else "\x00" if c in seps
-        else "-" if c == "-" and (p + 1 == len(raw) or raw[p + 1].isspace())  # line-break hyphen
+        c
+        if c.isspace()
+        else "\x00"
+        if c in seps
+        else "-"
+        if c == "-" and (p + 1 == len(raw) or raw[p + 1].isspace())  # line-break hyphen
         else decode(c, k)
         for p, c in enumerate(raw)
     )
@@ -242,7 +257,12 @@ FONT_CHANGE_GAIN = 6.0
 
 
 def _font_change(
-    original: str, decoded: str, seps: frozenset[str], k: int, model: EnglishModel, vocab: DocumentWords
+    original: str,
+    decoded: str,
+    seps: frozenset[str],
+    k: int,
+    model: EnglishModel,
+    vocab: DocumentWords,
 ) -> str:
     """``decoded``, or the word read shifted up to some letter and plain after it, when that reads much
     better (``fkhŁewnties``: ``difŁcul`` shifted, ``ties`` plain)."""
@@ -258,8 +278,12 @@ def _font_change(
     best, best_cost = decoded, base - FONT_CHANGE_GAIN
     for p in range(2, len(word) - 1):
         cand = decode(word[:p], k) + word[p:]
-        known = [model.cost_in(b, vocab) for _l, b, _t, _h in _readings(cand) if b and model.known(b)]
-        cost = min(known, default=float("inf"))  # only a known word is evidence enough for a font change
+        known = [
+            model.cost_in(b, vocab) for _l, b, _t, _h in _readings(cand) if b and model.known(b)
+        ]
+        cost = min(
+            known, default=float("inf")
+        )  # only a known word is evidence enough for a font change
         if cost < best_cost:
             best, best_cost = cand + tail_space, cost
     return best
@@ -269,7 +293,9 @@ def _clean_tail(word: str, k: int, model: EnglishModel) -> bool:
     """The last word of a shifted stretch, with no shifted space after it, that is a word as it stands."""
     if any(is_shifted_space(c, k) for c in word) or not word.isalpha():
         return False
-    return model.known(word) >= spelling.MIN_FREQ and model.word_cost(word) < model.word_cost(decode(word, k))
+    return model.known(word) >= spelling.MIN_FREQ and model.word_cost(word) < model.word_cost(
+        decode(word, k)
+    )
 
 
 _CERT_ORDER = ("high", "medium", "low")
@@ -282,14 +308,22 @@ def _squeeze(s: str) -> str:
     parts = s.split()
     out = parts[0] if parts else ""
     for p in parts[1:]:
-        if out and (out[-1].isalpha() and p[0].isdigit() or out[-1].isdigit() and p[0].isalpha()
-                    or out[-1] in "!?" and p[0].isalpha()):
+        if out and (
+            out[-1].isalpha()
+            and p[0].isdigit()
+            or out[-1].isdigit()
+            and p[0].isalpha()
+            or out[-1] in "!?"
+            and p[0].isalpha()
+        ):
             out += " "
         out += p
     return out
 
 
-def fix_word(core: str, model: EnglishModel, vocab: DocumentWords | None = None) -> tuple[str, str, str]:
+def fix_word(
+    core: str, model: EnglishModel, vocab: DocumentWords | None = None
+) -> tuple[str, str, str]:
     """The reading of one decoded word: debris glyphs resolved, near-words corrected; with cert and method.
 
     Every way of reading the debris glyphs (as ligatures, an apostrophe, or quotation marks at the edges) is
@@ -307,14 +341,18 @@ def fix_word(core: str, model: EnglishModel, vocab: DocumentWords | None = None)
     return best[1], best[2], best[3]
 
 
-def _best_reading(core: str, model: EnglishModel, vocab: DocumentWords) -> tuple[float, str, str, str]:
+def _best_reading(
+    core: str, model: EnglishModel, vocab: DocumentWords
+) -> tuple[float, str, str, str]:
     """(cost, reading, cert, method) of the cheapest reading of one decoded word.
 
     When some reading of the debris glyphs is a known word, only such readings compete: a known word is
     better evidence than a near word found for another reading (and the search costs time).
     """
     readings = _readings(core)
-    known = [r for r in readings if r[1] and (model.known(r[1]) or not any(c.isalpha() for c in r[1]))]
+    known = [
+        r for r in readings if r[1] and (model.known(r[1]) or not any(c.isalpha() for c in r[1]))
+    ]
     best: tuple[float, str, str, str] | None = None
     for lead, body, trail, how in known or readings:
         for cand in _word_candidates(body, model, vocab):
@@ -344,24 +382,38 @@ def _word_candidates(
     if body in vocab and not model.known(body):
         return [(own, body, "high", ", a word of the document")]
     f = model.known(body)
-    out: list[tuple[float, str, str, str]] = [(own, body, "high" if f else "medium", "" if f else ", unknown word")]
+    out: list[tuple[float, str, str, str]] = [
+        (own, body, "high" if f else "medium", "" if f else ", unknown word")
+    ]
     if f >= RARE or not body.isascii():
         return out
     if body.isalpha() and len(body) >= 3:
         low = body.lower()
         for i in range(len(low)):
             for lig in ligature.IN_PLACE:
-                cand = low[:i] + lig + low[i + 1:]
+                cand = low[:i] + lig + low[i + 1 :]
                 if model.known(cand) >= IN_PLACE_MIN:
                     # the glyph replaced carries no case of its own: ``Jve`` is ``five``
                     template = body[1:] if i == 0 and len(body) > 1 else body
-                    out.append((model.cost_in(cand, vocab) + LIGATURE_EDIT_COST, spelling.match_case(template, cand),
-                                "medium", ", ligature in place of a letter"))
+                    out.append(
+                        (
+                            model.cost_in(cand, vocab) + LIGATURE_EDIT_COST,
+                            spelling.match_case(template, cand),
+                            "medium",
+                            ", ligature in place of a letter",
+                        )
+                    )
     near = spelling.correct(body, model, vocab) if body.isalpha() else None
     if near:
         word, dist, cost = near
-        out.append((cost, spelling.match_case(body, word),
-                     "medium" if dist == 1 else "low", f", near-word ({dist} edit{'s' if dist > 1 else ''})"))
+        out.append(
+            (
+                cost,
+                spelling.match_case(body, word),
+                "medium" if dist == 1 else "low",
+                f", near-word ({dist} edit{'s' if dist > 1 else ''})",
+            )
+        )
     return out
 
 
@@ -386,19 +438,29 @@ def _readings(core: str) -> list[tuple[str, str, str, str]]:
     variants = [(lead, body, trail, "decoded")]
     # A ligature glyph that extracted as a symbol (``£ngu``: ``£`` stands for ``fi``) sits at the word's edge
     # as if it were punctuation: read it as part of the word too.
-    a = len(lead) - len(lead.rstrip("".join(c for c in lead if not c.isascii() and not c.isspace())))
-    b = len(trail) - len(trail.lstrip("".join(c for c in trail if not c.isascii() and not c.isspace())))
+    a = len(lead) - len(
+        lead.rstrip("".join(c for c in lead if not c.isascii() and not c.isspace()))
+    )
+    b = len(trail) - len(
+        trail.lstrip("".join(c for c in trail if not c.isascii() and not c.isspace()))
+    )
     if (a or b) and body:
-        variants.append((lead[:len(lead) - a], lead[len(lead) - a:] + body + trail[:b], trail[b:], "decoded"))
+        variants.append(
+            (lead[: len(lead) - a], lead[len(lead) - a :] + body + trail[:b], trail[b:], "decoded")
+        )
     if i or j < len(body):
         inner = body[i:j]
         inner_m = _PUNCT_EDGE.match(inner)
         assert inner_m is not None
         il, ib, it = inner_m.groups()
-        variants.append((
-            lead + quotes.OPEN_QUOTE * i + il, ib,
-            it + quotes.CLOSE_QUOTE * (len(body) - j) + trail, "decoded, quotes",
-        ))
+        variants.append(
+            (
+                lead + quotes.OPEN_QUOTE * i + il,
+                ib,
+                it + quotes.CLOSE_QUOTE * (len(body) - j) + trail,
+                "decoded, quotes",
+            )
+        )
     for vl, vb, vt, how in variants:
         out.append((vl, vb, vt, how))
         if ligature.placeholder_positions(vb):

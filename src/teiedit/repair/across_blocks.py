@@ -84,7 +84,10 @@ def joined_word(head: str, tail: str, model: EnglishModel) -> str | None:
 
 
 def join_across_blocks(
-    text_el: etree._Element, model: EnglishModel, skipped: Callable[[etree._Element], bool], k: int = 0
+    text_el: etree._Element,
+    model: EnglishModel,
+    skipped: Callable[[etree._Element], bool],
+    k: int = 0,
 ) -> list[BlockJoin]:
     """Join every word hyphenated across two blocks under ``text_el`` (in place); the joins made, in order.
 
@@ -93,7 +96,8 @@ def join_across_blocks(
     """
     joins: list[BlockJoin] = []
     blocks = [
-        el for el in text_el.iter(*(f"{{{TEI_NS}}}{name}" for name in BLOCKS))
+        el
+        for el in text_el.iter(*(f"{{{TEI_NS}}}{name}" for name in BLOCKS))
         if not any(skipped(a) for a in el.iterancestors())
     ]
     for block in blocks:
@@ -128,20 +132,32 @@ def _continuation(nxt: etree._Element, k: int) -> _Continuation | None:
     text = nxt.text or ""
     cont = _CONTINUATION.match(text)
     if cont is not None:
-        return _Continuation(cont.group(1), cont.group(0), "", text[cont.end():])
+        return _Continuation(cont.group(1), cont.group(0), "", text[cont.end() :])
     if text.strip() or not len(nxt) or not k:
         return None
     first = nxt[0]
     sic, corr = first.find(f"{{{TEI_NS}}}sic"), first.find(f"{{{TEI_NS}}}corr")
-    if (_tei_name(first) != "choice" or sic is None or corr is None or len(sic)
-            or corr.get("resp") != "#teiedit" or corr.get("type") != "shift"):
+    if (
+        _tei_name(first) != "choice"
+        or sic is None
+        or corr is None
+        or len(sic)
+        or corr.get("resp") != "#teiedit"
+        or corr.get("type") != "shift"
+    ):
         return None
     decoded = decode(sic.text or "", k)
     word = _CONTINUATION.match(decoded)
-    if word is None or any(c.isalnum() for c in decoded[word.end():]):
+    if word is None or any(c.isalnum() for c in decoded[word.end() :]):
         return None  # not one word (with its punctuation) in shifted text
-    return _Continuation(word.group(1), text + (sic.text or ""), decoded[word.end():], first.tail or "", first,
-                         (sic.text or "", "".join(corr.itertext())))
+    return _Continuation(
+        word.group(1),
+        text + (sic.text or ""),
+        decoded[word.end() :],
+        first.tail or "",
+        first,
+        (sic.text or "", "".join(corr.itertext())),
+    )
 
 
 def _join_next(block: etree._Element, model: EnglishModel, k: int) -> BlockJoin | None:
@@ -159,7 +175,7 @@ def _join_next(block: etree._Element, model: EnglishModel, k: int) -> BlockJoin 
     if joined is None:
         return None
 
-    sic = E.sic(end_text[frag.start():])
+    sic = E.sic(end_text[frag.start() :])
     marker = E.lb(type=BREAK_TYPE)
     marker.set("break", "no")
     marker.tail = block.tail
@@ -168,12 +184,14 @@ def _join_next(block: etree._Element, model: EnglishModel, k: int) -> BlockJoin 
         sic.append(_as_furniture(el))  # moves the element with its tail
     tip = sic[-1]
     tip.tail = (tip.tail or "") + cont.source
-    choice = E.choice(sic, E.corr(joined + cont.after, resp="#teiedit", cert="high", type="hyphenation"))
+    choice = E.choice(
+        sic, E.corr(joined + cont.after, resp="#teiedit", cert="high", type="hyphenation")
+    )
     choice.tail = cont.rest or None
     if cont.repair is not None:
         nxt.remove(cont.repair)  # its characters are in the new sic, its tail is ``cont.rest``
 
-    before = end_text[:frag.start()] or None
+    before = end_text[: frag.start()] or None
     if last is not None:
         last.tail = before
     else:
@@ -213,7 +231,9 @@ def _following_block(block: etree._Element) -> tuple[list[etree._Element], etree
     while sib is not None and not (sib.tail or "").strip():
         if _tei_name(sib) in BETWEEN:
             between.append(sib)
-        elif furniture < MAX_FURNITURE and _tei_name(sib) == _tei_name(block) and furniture_type(sib):
+        elif (
+            furniture < MAX_FURNITURE and _tei_name(sib) == _tei_name(block) and furniture_type(sib)
+        ):
             between.append(sib)
             furniture += 1
         else:
@@ -239,7 +259,11 @@ def furniture_type(el: etree._Element) -> str | None:
     if _PAGE_NUMBER.fullmatch(text):
         return "pageNum"
     letters = [c for c in text if c.isalpha()]
-    if len(letters) >= 3 and all(c.isupper() for c in letters) and len(text.split()) <= RUNNING_HEAD_WORDS:
+    if (
+        len(letters) >= 3
+        and all(c.isupper() for c in letters)
+        and len(text.split()) <= RUNNING_HEAD_WORDS
+    ):
         return "header"
     return None
 

@@ -100,7 +100,11 @@ def label(text: str, k: int, model: EnglishModel) -> list[Stretch]:
         while j + 1 < n and path[j + 1] == path[i]:
             j += 1
         run_end, state = j, path[i]
-        runs = _split_shifted(tokens, i, j, k, model) if state == SHIFTED else [_trim_spaced(tokens, i, j, k)]
+        runs = (
+            _split_shifted(tokens, i, j, k, model)
+            if state == SHIFTED
+            else [_trim_spaced(tokens, i, j, k)]
+        )
         for a, b in runs:
             if state != CLEAN and a <= b:
                 stretch = Stretch(state, tokens[a][0], tokens[b][1])
@@ -146,7 +150,12 @@ def _unterminated_to_spaced(path: list[int], tokens: list[tuple[int, int, str]],
         if path[i] != SHIFTED or path[i + 1] != SPACED:
             continue
         j = i
-        while j >= 0 and path[j] == SHIFTED and len(tokens[j][2]) == 1 and not is_shifted_space(tokens[j][2], k):
+        while (
+            j >= 0
+            and path[j] == SHIFTED
+            and len(tokens[j][2]) == 1
+            and not is_shifted_space(tokens[j][2], k)
+        ):
             j -= 1
         if 0 < i - j and (j < 0 or path[j] != SHIFTED or i - j <= MAX_UNTERMINATED):
             for t in range(j + 1, i + 1):
@@ -202,7 +211,7 @@ _WORDS = re.compile(r"[A-Za-z]+")
 
 def _convincing(text: str, s: Stretch, k: int, model: EnglishModel) -> bool:
     """Drop stretches too small or too odd to be believed: the repaired reading must be mostly known words."""
-    chunk = text[s.start:s.end]
+    chunk = text[s.start : s.end]
     if s.state == SPACED:
         return len(chunk.split()) >= MIN_SPACED_GLYPHS
     decoded = decode("".join(chunk.split()), k)

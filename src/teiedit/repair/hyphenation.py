@@ -33,4 +33,12 @@ def find_hyphenation(text: str, model: EnglishModel) -> Iterator[Repair]:
         # both halves words in their own right and more common than the joined form: a real compound
         if min(model.known(head), model.known(tail)) > f:
             continue
-        yield Repair(m.start(), m.end(), m.group(0), joined, "hyphenation", "high", "joined across a line break")
+        yield Repair(
+            m.start(),
+            m.end(),
+            m.group(0),
+            joined,
+            "hyphenation",
+            "high",
+            "joined across a line break",
+        )

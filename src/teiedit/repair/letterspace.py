@@ -43,7 +43,7 @@ def _segment(letters: str, model: EnglishModel, doc: DocumentWords) -> tuple[lis
     pieces: list[str] = []
     j = n
     while j > 0:
-        pieces.append(letters[back[j]:j])
+        pieces.append(letters[back[j] : j])
         j = back[j]
     return pieces[::-1], best[n]
 

@@ -39,7 +39,10 @@ def placeholder_positions(word: str) -> list[int]:
     found: list[int] = []
     for i, ch in enumerate(word):
         if not ch.isascii() or (
-            ch.isupper() and 0 < i < len(word) - 1 and word[i - 1].islower() and word[i + 1].islower()
+            ch.isupper()
+            and 0 < i < len(word) - 1
+            and word[i - 1].islower()
+            and word[i + 1].islower()
         ):
             found.append(i)
     return found
@@ -52,7 +55,8 @@ def readings(word: str) -> list[str]:
         return []
     out: list[str] = []
     options = [
-        (*INNER_READINGS, word[p].lower()) if word[p].isascii() else INNER_READINGS for p in positions
+        (*INNER_READINGS, word[p].lower()) if word[p].isascii() else INNER_READINGS
+        for p in positions
     ]
     for choice in product(*options):
         chars = list(word)
@@ -83,7 +87,9 @@ _TOKEN = re.compile(r"\S+")
 _EDGE_PUNCT = ".,;:!?()[]\"'“”‘’"
 
 
-def find_in_clean_text(text: str, model: EnglishModel, taken: list[tuple[int, int]]) -> Iterator[Repair]:
+def find_in_clean_text(
+    text: str, model: EnglishModel, taken: list[tuple[int, int]]
+) -> Iterator[Repair]:
     """Ligature glyphs inside otherwise plain words of clean text (``Łeld`` -> ``field``), type ``ligature``.
 
     Only a word that is ASCII but for its placeholders, unknown as it stands and a known English word once
@@ -109,9 +115,18 @@ def find_in_clean_text(text: str, model: EnglishModel, taken: list[tuple[int, in
         if not resolved or model.known(resolved) < MIN_KNOWN:
             continue
         start = m.start() + tok.index(word)
-        apostrophe = resolved.count("'") - word.count("'") == len(positions)  # every glyph read as ' (didnøt)
-        yield Repair(start, start + len(word), word, resolved, "quote" if apostrophe else "ligature", "high",
-                     "glyph read by the word list")
+        apostrophe = resolved.count("'") - word.count("'") == len(
+            positions
+        )  # every glyph read as ' (didnøt)
+        yield Repair(
+            start,
+            start + len(word),
+            word,
+            resolved,
+            "quote" if apostrophe else "ligature",
+            "high",
+            "glyph read by the word list",
+        )
 
 
 def _glyph_like(ch: str) -> bool:

@@ -146,7 +146,7 @@ class EnglishModel:
         cost = 0.0
         pos = 0
         for m in _WORD.finditer(s):
-            cost += sum(char_cost(ch) for ch in s[pos:m.start()])
+            cost += sum(char_cost(ch) for ch in s[pos : m.start()])
             word = m.group(0)
             if word.isascii() or all(c.isalpha() for c in word):
                 cost += self.word_cost(word)
@@ -187,7 +187,9 @@ def char_cost(ch: str) -> float:
         return DIGIT_COST
     if ch in COMMON_PUNCT:
         return PUNCT_COST
-    if ch.isalpha():  # a letter outside words (cannot happen via text_cost) or a lone non-Latin letter
+    if (
+        ch.isalpha()
+    ):  # a letter outside words (cannot happen via text_cost) or a lone non-Latin letter
         return PUNCT_COST
     return ODD_COST
 
@@ -211,8 +213,8 @@ def _train_trigrams(
             continue
         taken += 1
         s = BOUNDARY + BOUNDARY + word + BOUNDARY
-        tri.update(s[i - 2:i + 1] for i in range(2, len(s)))
-        bi.update(s[i - 1:i + 1] for i in range(2, len(s)))
+        tri.update(s[i - 2 : i + 1] for i in range(2, len(s)))
+        bi.update(s[i - 1 : i + 1] for i in range(2, len(s)))
         uni.update(s[2:])
     ctx2: Counter[str] = Counter()
     for k, v in tri.items():

@@ -39,7 +39,9 @@ _QUOTED = re.compile(
 )
 
 
-def find_in_clean_text(text: str, model: EnglishModel, taken: list[tuple[int, int]]) -> Iterator[Repair]:
+def find_in_clean_text(
+    text: str, model: EnglishModel, taken: list[tuple[int, int]]
+) -> Iterator[Repair]:
     """Pairs of one debris glyph around English words in clean text (``ōbossō`` -> ``“boss”``), type ``quote``.
 
     Only the same glyph at both ends of an ASCII stretch of known English words is read as quotation marks;
@@ -57,5 +59,12 @@ def find_in_clean_text(text: str, model: EnglishModel, taken: list[tuple[int, in
         words = re.findall(r"[A-Za-z]+", inner)
         if not words or not all(model.known(w) >= 1e-6 for w in words):
             continue
-        yield Repair(a, b, m.group(0), OPEN_QUOTE + inner + CLOSE_QUOTE, "quote", "medium",
-                     "a pair of debris glyphs around English words")
+        yield Repair(
+            a,
+            b,
+            m.group(0),
+            OPEN_QUOTE + inner + CLOSE_QUOTE,
+            "quote",
+            "medium",
+            "a pair of debris glyphs around English words",
+        )

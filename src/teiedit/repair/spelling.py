@@ -44,13 +44,13 @@ def _index(model: EnglishModel) -> dict[str, list[str]]:
             continue
         taken += 1
         for i in range(len(w)):
-            idx[w[:i] + w[i + 1:]].append(w)
+            idx[w[:i] + w[i + 1 :]].append(w)
     model.extras["delete-index"] = idx
     return idx
 
 
 def _deletes(w: str) -> set[str]:
-    return {w[:i] + w[i + 1:] for i in range(len(w))}
+    return {w[:i] + w[i + 1 :] for i in range(len(w))}
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -81,7 +81,9 @@ def distance(a: str, b: str) -> int:
     return prev[len(b)]
 
 
-def correct(word: str, model: EnglishModel, doc: DocumentWords | None = None) -> tuple[str, int, float] | None:
+def correct(
+    word: str, model: EnglishModel, doc: DocumentWords | None = None
+) -> tuple[str, int, float] | None:
     """The best known word near ``word`` (lowercase), the number of edits and the cost, or None.
 
     ``doc``: the document's own words. Candidates are costed with them mixed in (a word the document uses is
@@ -99,8 +101,10 @@ def correct(word: str, model: EnglishModel, doc: DocumentWords | None = None) ->
     own = model.cost_in(low, doc)
     best: tuple[float, str, int] | None = None
     for cand, dist in neighbours(low, model, rare=not proper):
-        if proper and (model.known(cand) < NAME_GUARD
-                       or (dist == 2 and cand not in doc and model.known(cand) < COMMON)):
+        if proper and (
+            model.known(cand) < NAME_GUARD
+            or (dist == 2 and cand not in doc and model.known(cand) < COMMON)
+        ):
             continue
         cost = model.cost_in(cand, doc) + EDIT_COST * dist
         if cost < own and (best is None or cost < best[0]):
@@ -117,7 +121,8 @@ def neighbours(low: str, model: EnglishModel, *, rare: bool = True) -> list[tupl
     up); names are only corrected to common words, so they skip that.
     """
     cache: dict[tuple[str, bool], list[tuple[str, int]]] = model.extras.setdefault(  # type: ignore[assignment]
-        "neighbours", {})
+        "neighbours", {}
+    )
     found = cache.get((low, rare))
     if found is not None:
         return found

@@ -101,7 +101,15 @@ def ordered_passes() -> list[Pass]:
 
 def _load_builtin_passes() -> None:
     # Importing the modules runs their @register decorators. Each module is one pass.
-    from teiedit.transforms import brackets, dates, document_date, entities, quotes, repair, stamp_ids  # noqa: F401
+    from teiedit.transforms import (
+        brackets,
+        dates,
+        document_date,
+        entities,
+        quotes,
+        repair,
+        stamp_ids,
+    )  # noqa: F401
 
 
 def run_passes(

@@ -15,9 +15,9 @@ footnote markers such as ``[1]`` are left for the notes code.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
-import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -32,7 +32,9 @@ REND = "brackets"
 
 #: Elements whose content the pass never rewrites: editorial additions (not original text), markup that
 #: already encodes an alternative or an omission (PDF repairs put damaged text in choice/sic), identifiers.
-_SKIP = frozenset({"corr", "reg", "expan", "ex", "choice", "gap", "desc", "certainty", "idno", "code"})
+_SKIP = frozenset(
+    {"corr", "reg", "expan", "ex", "choice", "gap", "desc", "certainty", "idno", "code"}
+)
 
 #: Elements whose content TEI limits to text and a few phrase elements (macro.limitedContent): there only
 #: the choice-based encodings are valid; other brackets there are left as text and reported.
@@ -48,41 +50,83 @@ _FOOTNOTE_MARKER = re.compile(r"\s*\d{1,3}[a-z]?\s*$")
 _ELLIPSIS = re.compile(r"\s*(?:…|\.(?:\s?\.){1,3})\s*$")
 _OMITTED = re.compile(
     r"\s*(?:(?:text|passage|words?|lines?|sentences?|paragraphs?|section|part|rest of (?:the )?\w+)\s+)?"
-    r"(?:omitted|not translated|left out|cut)\.?\s*$", re.I)
+    r"(?:omitted|not translated|left out|cut)\.?\s*$",
+    re.I,
+)
 _SIGNATURE = re.compile(r"\s*(?:signed|signature|sgd\.?|sig\.)\s*$", re.I)
 _SIC = re.compile(r"\s*sic\b(?:\s*[!.]?)(?P<rest>.*)$", re.I | re.S)
 _QUERY = re.compile(r"\s*\?\s*$")
 _LABELLED = re.compile(
     r"(?P<label>\s*(?P<word>hand[- ]?written|handwriting|written by hand|manuscript note|marginal note"
     r"|margin note|marginalia|notation|annotation|stamp|rubber stamp|seal)\b[^:\n]{0,60}:)"
-    r"(?P<space>\s*)(?P<body>.*\S.*)$", re.I | re.S)
+    r"(?P<space>\s*)(?P<body>.*\S.*)$",
+    re.I | re.S,
+)
 _EDITOR_NOTE = re.compile(r"\s*(?:editor(?:'|’)?s|translator(?:'|’)?s)\s+note\s*:", re.I)
 
 #: Damage vocabulary -> gap/@reason. Checked in order; the first hit wins.
 _DAMAGE: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(?:illegible|unreadable|indecipherable|undecipherable|not legible|blurred)\b", re.I),
-     "illegible"),
+    (
+        re.compile(
+            r"\b(?:illegible|unreadable|indecipherable|undecipherable|not legible|blurred)\b", re.I
+        ),
+        "illegible",
+    ),
     (re.compile(r"\bfaded\b", re.I), "faded"),
-    (re.compile(r"\b(?:typed over|crossed out|struck (?:out|through)|overwritten|blacked out|erased)\b",
-                re.I), "cancelled"),
-    (re.compile(r"\b(?:damaged?|torn|burnt|burned|stained|hole|water[- ]damage|tear)\b", re.I), "damage"),
-    (re.compile(r"\b(?:off the (?:reproduced )?page|cut off|not reproduced|missing)\b", re.I), "missing"),
+    (
+        re.compile(
+            r"\b(?:typed over|crossed out|struck (?:out|through)|overwritten|blacked out|erased)\b",
+            re.I,
+        ),
+        "cancelled",
+    ),
+    (
+        re.compile(r"\b(?:damaged?|torn|burnt|burned|stained|hole|water[- ]damage|tear)\b", re.I),
+        "damage",
+    ),
+    (
+        re.compile(r"\b(?:off the (?:reproduced )?page|cut off|not reproduced|missing)\b", re.I),
+        "missing",
+    ),
     (re.compile(r"\blost\b", re.I), "lost"),
 )
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10}
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 _QUANTITY = re.compile(
     r"(?<![\w-])(?:(?P<lo>\d+)\s*[-–]\s*(?P<hi>\d+)|(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten))"
     r"\s+(?:(?:illegible|unreadable|indecipherable|missing|faded|damaged|deleted)\s+)?"
-    r"(?P<unit>words?|lines?|letters?|characters?|pages?|signatures?)\b", re.I)
-_UNIT_NAMES = {"word": "word", "line": "line", "letter": "char", "character": "char", "page": "page",
-               "signature": "signature"}
-_BARE_UNIT = re.compile(r"\b(?:illegible|unreadable)\s+(?P<unit>word|line|letter|character|page|signature)\b",
-                        re.I)
+    r"(?P<unit>words?|lines?|letters?|characters?|pages?|signatures?)\b",
+    re.I,
+)
+_UNIT_NAMES = {
+    "word": "word",
+    "line": "line",
+    "letter": "char",
+    "character": "char",
+    "page": "page",
+    "signature": "signature",
+}
+_BARE_UNIT = re.compile(
+    r"\b(?:illegible|unreadable)\s+(?P<unit>word|line|letter|character|page|signature)\b", re.I
+)
 
 #: A name word: capitalised, letters with hyphens/apostrophes (Heon-yeong, Chiang, O'Neil).
 _NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[’'\-])*$")
-_SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "to", "at", "a", "an", "de", "du", "la"})
+_SMALL_WORDS = frozenset(
+    {"of", "the", "and", "for", "on", "in", "to", "at", "a", "an", "de", "du", "la"}
+)
 _PHRASE_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[’'\-.])*[,]?$|\d+(?:st|nd|rd|th)?[,.]?$")
 
 
@@ -124,7 +168,9 @@ class Flat:
 
     def reading(self, start: int, end: int) -> str:
         """The original reading of [start, end), children included."""
-        return "".join(p if isinstance(p, str) else _own_reading(p) for p in self.pieces(start, end))
+        return "".join(
+            p if isinstance(p, str) else _own_reading(p) for p in self.pieces(start, end)
+        )
 
     def node_start(self, pos: int) -> int:
         """Start of the text node containing ``pos`` (just after the previous placeholder)."""
@@ -149,7 +195,9 @@ class Flat:
 def _own_reading(el: etree._Element) -> str:
     """Original reading of one element without its tail."""
     holder = etree.Element("holder")
-    copy = etree.fromstring(etree.tostring(el, with_tail=False)) if isinstance(el.tag, str) else None
+    copy = (
+        etree.fromstring(etree.tostring(el, with_tail=False)) if isinstance(el.tag, str) else None
+    )
     if copy is None:
         return ""
     copy.tail = None
@@ -368,7 +416,9 @@ class _Run:
                 start, inner = stack.pop()
                 if stack:
                     stack[-1][1] = 1
-                if inner or any(_is_bracket_element(c) for c in flat.children_between(start, m.start())):
+                if inner or any(
+                    _is_bracket_element(c) for c in flat.children_between(start, m.start())
+                ):
                     self.record("unrecognised", flat.reading(start, m.end()), nested=True)
             else:
                 self.record("unbalanced", _around(flat, m.start()), char="]")
@@ -381,8 +431,8 @@ class _Run:
         for m in _INNERMOST.finditer(flat.text):
             # Context is looked for in the same text node only, and at most _CONTEXT characters away.
             before_start = max(flat.node_start(m.start()), taken, m.start() - _CONTEXT)
-            before = flat.text[before_start: m.start()]
-            after = flat.text[m.end(): min(flat.node_end(m.end()), m.end() + _CONTEXT)]
+            before = flat.text[before_start : m.start()]
+            after = flat.text[m.end() : min(flat.node_end(m.end()), m.end() + _CONTEXT)]
             inner_has_children = flat.has_child(m.start() + 1, m.end() - 1)
             content = flat.reading(m.start() + 1, m.end() - 1)
             source = "[" + content + "]"
@@ -401,8 +451,16 @@ class _Run:
             self.record(f.kind, source, **f.detail)
         return out
 
-    def classify(self, flat: Flat, m: re.Match[str], content: str, before: str, before_start: int,
-                 after: str, has_children: bool) -> Found | None:
+    def classify(
+        self,
+        flat: Flat,
+        m: re.Match[str],
+        content: str,
+        before: str,
+        before_start: int,
+        after: str,
+        has_children: bool,
+    ) -> Found | None:
         s, e = m.start(), m.end()
         inner = flat.pieces(s + 1, e - 1)
 
@@ -428,7 +486,8 @@ class _Run:
             return self._labelled(flat, s, e, lab)
         if has_children:
             if _is_phrase(flat.reading(s + 1, e - 1)) and not _looks_like_title_translation(
-                    content, before, after):
+                content, before, after
+            ):
                 el = _E("supplied", *inner, rend=REND)
                 return Found(s, e, [el], "supplied", {"element": "supplied"})
             return None
@@ -437,20 +496,33 @@ class _Run:
             if hit:
                 start, ratio = hit
                 a = before_start + start
-                name = flat.text[a: before_start + len(before.rstrip())]
-                space = flat.text[a + len(name): s]
-                el = _E("choice", _E("seg", name), space,
-                        _E("seg", content, type="romanisation", rend=REND))
-                return Found(a, e, [el], "romanisation",
-                             {"element": "choice", "form": name, "similarity": round(ratio, 2)})
+                name = flat.text[a : before_start + len(before.rstrip())]
+                space = flat.text[a + len(name) : s]
+                el = _E(
+                    "choice",
+                    _E("seg", name),
+                    space,
+                    _E("seg", content, type="romanisation", rend=REND),
+                )
+                return Found(
+                    a,
+                    e,
+                    [el],
+                    "romanisation",
+                    {"element": "choice", "form": name, "similarity": round(ratio, 2)},
+                )
         abbr = _abbreviation_before(before, content)
         if abbr is not None:
             a = before_start + abbr
-            short = flat.text[a: s].rstrip(" ")
-            space = flat.text[a + len(short): s]
+            short = flat.text[a:s].rstrip(" ")
+            space = flat.text[a + len(short) : s]
             # abbr sits in a seg: the choice offers two original forms, not abbr/expan (expan is editorial)
-            el = _E("choice", _E("seg", _E("abbr", short)), space,
-                    _E("seg", content, type="expansion", rend=REND))
+            el = _E(
+                "choice",
+                _E("seg", _E("abbr", short)),
+                space,
+                _E("seg", content, type="expansion", rend=REND),
+            )
             return Found(a, e, [el], "expansion", {"element": "choice", "abbreviation": short})
         glued_left = bool(before) and before[-1].isalpha()
         glued_right = bool(after) and after[0].isalpha()
@@ -468,12 +540,19 @@ class _Run:
             return Found(s, e, [el], "supplied", {"element": "supplied", "cert": "low"})
         return None
 
-    def _marked_word(self, s: int, e: int, before: str, before_start: int, content: str,
-                     what: str) -> Found:
+    def _marked_word(
+        self, s: int, e: int, before: str, before_start: int, content: str, what: str
+    ) -> Found:
         """``word [sic]`` -> sic(word) + marker note; ``word[?]`` -> unclear(word) + marker note."""
         m = re.search(r"([^\W_][\w’'\-]*)([\"”’.,;:!)]*)(\s*)$", before)
-        marker = _E("note", content, type="editorial", subtype="sic" if what == "sic" else "query",
-                    place="inline", rend=REND)
+        marker = _E(
+            "note",
+            content,
+            type="editorial",
+            subtype="sic" if what == "sic" else "query",
+            place="inline",
+            rend=REND,
+        )
         detail: dict[str, object] = {"element": what}
         if not m:
             detail["word"] = None
@@ -489,8 +568,8 @@ class _Run:
         """``[handwritten in the margin: text]`` -> seg(label, add); ``[stamp: text]`` -> seg(label, text)."""
         label_end = s + 1 + lab.end("label")
         body_start = s + 1 + lab.start("body")
-        label = flat.text[s + 1: label_end]
-        space = flat.text[label_end: body_start]
+        label = flat.text[s + 1 : label_end]
+        space = flat.text[label_end:body_start]
         body = flat.pieces(body_start, e - 1)
         word = lab.group("word").lower()
         if "stamp" in word or word == "seal":
@@ -501,7 +580,14 @@ class _Run:
         place = re.search(r"\b(margin|top|bottom|overleaf|above|below)\b", label, re.I)
         if place:
             attrs["place"] = place.group(1).lower()
-        el = _E("seg", _E("label", label), space, _E("add", *body, **attrs), type="handwritten", rend=REND)
+        el = _E(
+            "seg",
+            _E("label", label),
+            space,
+            _E("add", *body, **attrs),
+            type="handwritten",
+            rend=REND,
+        )
         return Found(s, e, [el], "handwritten", {"element": "seg", "label": label.strip(), **attrs})
 
 
@@ -562,36 +648,68 @@ def _rebuild(el: etree._Element, flat: Flat, found: list[Found]) -> None:
 
 #: What each kind of bracket became, in the words of the editorialDecl.
 CONVENTIONS: tuple[tuple[str, str], ...] = (
-    ("gap", "Descriptions of illegible, damaged, cancelled or omitted text in square brackets "
-            "([illegible], [two words illegible], […]) are encoded as gap with @reason (illegible, faded, "
-            "cancelled, damage, missing, lost, omitted) and, where the description states it, "
-            "@quantity (or @extent for a range) with @unit; the description itself is kept in gap/desc."),
-    ("signature", "[signed] and [signature] (a signature the transcription does not reproduce) are encoded "
-                  "as gap[@reason=\"omitted\"] with the word kept in gap/desc."),
-    ("supplied", "Words or parts of words that the source's editor inserted in square brackets "
-                 "([or], S[o] Hwi) are encoded as supplied; a conjecture marked with a question mark "
-                 "([Moscow?]) as supplied[@cert=\"low\"], the question mark kept in it."),
-    ("sic", "[sic] after a word is encoded as sic around that word, followed by the editor's marker as "
-            "note[@type=\"editorial\"][@subtype=\"sic\"][@place=\"inline\"]."),
-    ("unclear", "[?] after a word is encoded as unclear[@cert=\"low\"] around that word, followed by the "
-                "editor's marker as note[@type=\"editorial\"][@subtype=\"query\"][@place=\"inline\"]."),
-    ("romanisation", "A name followed by another romanisation of it in square brackets is encoded as choice "
-                     "holding both forms as seg, the bracketed one seg[@type=\"romanisation\"]; both forms "
-                     "are original text."),
-    ("expansion", "An abbreviation followed by its expansion in square brackets is encoded as choice of "
-                  "seg/abbr and seg[@type=\"expansion\"]; both are original text."),
-    ("handwritten", "Bracketed descriptions of handwriting ([handwritten in the margin: …]) are encoded as "
-                    "seg[@type=\"handwritten\"] holding the description as label and the handwritten text as "
-                    "add, with @place where the description states it."),
-    ("stamp", "Bracketed descriptions of stamps ([stamp: …]) are encoded as seg[@type=\"stamp\"] holding the "
-              "description as label followed by the stamp's text."),
-    ("note", "Bracketed editor's or translator's notes in the text are encoded as "
-             "note[@type=\"editorial\"][@place=\"inline\"]."),
+    (
+        "gap",
+        "Descriptions of illegible, damaged, cancelled or omitted text in square brackets "
+        "([illegible], [two words illegible], […]) are encoded as gap with @reason (illegible, faded, "
+        "cancelled, damage, missing, lost, omitted) and, where the description states it, "
+        "@quantity (or @extent for a range) with @unit; the description itself is kept in gap/desc.",
+    ),
+    (
+        "signature",
+        "[signed] and [signature] (a signature the transcription does not reproduce) are encoded "
+        'as gap[@reason="omitted"] with the word kept in gap/desc.',
+    ),
+    (
+        "supplied",
+        "Words or parts of words that the source's editor inserted in square brackets "
+        "([or], S[o] Hwi) are encoded as supplied; a conjecture marked with a question mark "
+        '([Moscow?]) as supplied[@cert="low"], the question mark kept in it.',
+    ),
+    (
+        "sic",
+        "[sic] after a word is encoded as sic around that word, followed by the editor's marker as "
+        'note[@type="editorial"][@subtype="sic"][@place="inline"].',
+    ),
+    (
+        "unclear",
+        '[?] after a word is encoded as unclear[@cert="low"] around that word, followed by the '
+        'editor\'s marker as note[@type="editorial"][@subtype="query"][@place="inline"].',
+    ),
+    (
+        "romanisation",
+        "A name followed by another romanisation of it in square brackets is encoded as choice "
+        'holding both forms as seg, the bracketed one seg[@type="romanisation"]; both forms '
+        "are original text.",
+    ),
+    (
+        "expansion",
+        "An abbreviation followed by its expansion in square brackets is encoded as choice of "
+        'seg/abbr and seg[@type="expansion"]; both are original text.',
+    ),
+    (
+        "handwritten",
+        "Bracketed descriptions of handwriting ([handwritten in the margin: …]) are encoded as "
+        'seg[@type="handwritten"] holding the description as label and the handwritten text as '
+        "add, with @place where the description states it.",
+    ),
+    (
+        "stamp",
+        'Bracketed descriptions of stamps ([stamp: …]) are encoded as seg[@type="stamp"] holding the '
+        "description as label followed by the stamp's text.",
+    ),
+    (
+        "note",
+        "Bracketed editor's or translator's notes in the text are encoded as "
+        'note[@type="editorial"][@place="inline"].',
+    ),
 )
-_GENERAL = ("Square brackets of the source: every element that stands for a bracketed expression of the "
-            "source carries @rend=\"brackets\" (the brackets are not repeated as characters); all words "
-            "inside the brackets are kept as text. Bracketed text that teiedit did not recognise is left "
-            "as it is, brackets included; footnote markers such as [1] are handled with the notes.")
+_GENERAL = (
+    "Square brackets of the source: every element that stands for a bracketed expression of the "
+    'source carries @rend="brackets" (the brackets are not repeated as characters); all words '
+    "inside the brackets are kept as text. Bracketed text that teiedit did not recognise is left "
+    "as it is, brackets included; footnote markers such as [1] are handled with the notes."
+)
 
 #: @n of the editorialDecl paragraph this pass owns, so re-running replaces it instead of adding another.
 DECL_N = "brackets"
@@ -629,9 +747,22 @@ def editorial_decl_paragraphs(kinds: Sequence[str]) -> list[etree._Element]:
 
 
 #: encodingDesc children that TEI's examples and our conventions put after editorialDecl.
-_AFTER_EDITORIAL_DECL = ("tagsDecl", "styleDefDecl", "refsDecl", "listPrefixDef", "prefixDef", "classDecl",
-                         "geoDecl", "unitDecl", "schemaSpec", "schemaRef", "listTranspose", "fsdDecl",
-                         "metDecl", "variantEncoding")
+_AFTER_EDITORIAL_DECL = (
+    "tagsDecl",
+    "styleDefDecl",
+    "refsDecl",
+    "listPrefixDef",
+    "prefixDef",
+    "classDecl",
+    "geoDecl",
+    "unitDecl",
+    "schemaSpec",
+    "schemaRef",
+    "listTranspose",
+    "fsdDecl",
+    "metDecl",
+    "variantEncoding",
+)
 
 
 def add_editorial_decl(doc: TeiDocument) -> None:
@@ -654,7 +785,9 @@ def add_editorial_decl(doc: TeiDocument) -> None:
     decl = enc.find(tei("editorialDecl"))
     if decl is None:
         decl = etree.Element(tei("editorialDecl"))
-        later = [c for c in enc if isinstance(c.tag, str) and local_name(c) in _AFTER_EDITORIAL_DECL]
+        later = [
+            c for c in enc if isinstance(c.tag, str) and local_name(c) in _AFTER_EDITORIAL_DECL
+        ]
         if later:
             later[0].addprevious(decl)
         else:
@@ -666,5 +799,11 @@ def add_editorial_decl(doc: TeiDocument) -> None:
         decl.append(p)
 
 
-__all__ = ["MarkEditorialBrackets", "add_editorial_decl", "editorial_decl_paragraphs", "kinds_in",
-           "CONVENTIONS", "REND"]
+__all__ = [
+    "MarkEditorialBrackets",
+    "add_editorial_decl",
+    "editorial_decl_paragraphs",
+    "kinds_in",
+    "CONVENTIONS",
+    "REND",
+]

@@ -62,7 +62,9 @@ class TagDates:
                     elif seg.atom and seg.node.tag == DATE and len(seg.node.get("when", "")) >= 7:
                         marked.append((key(seg.start), seg.node.get("when", "")[:4]))  # a dateline
                 found_all.append((flat, [(key(f.start), f) for f in find_dates(flat.text)]))
-            years = sorted([(k, y) for _, fs in found_all for k, f in fs if (y := _year_of(f))] + marked)
+            years = sorted(
+                [(k, y) for _, fs in found_all for k, f in fs if (y := _year_of(f))] + marked
+            )
             # ... then the dates, each day and month without a year taking the year of the last date before it.
             for flat, fs in found_all:
                 plans: list[tuple[DateMention, dict[str, str]]] = []
@@ -74,20 +76,35 @@ class TagDates:
                         full = None
                         if i >= 0 and k[0] - years[i][0][0] <= YEAR_REACH:
                             year = years[i][1]
-                            full = century(when, year) if not when.startswith("--") else (
-                                year + when[1:] if _exists(year, when) else None)
+                            full = (
+                                century(when, year)
+                                if not when.startswith("--")
+                                else (year + when[1:] if _exists(year, when) else None)
+                            )
                         if full is None:
-                            ctx.record(self.name, {"document": doc.name, "text": found.text,
-                                                   "reason": "no year nearby"})
+                            ctx.record(
+                                self.name,
+                                {
+                                    "document": doc.name,
+                                    "text": found.text,
+                                    "reason": "no year nearby",
+                                },
+                            )
                             continue
                         attrs = {"when": full, "cert": "medium"}
                     plans.append((found, attrs))
                 for found, attrs in reversed(plans):
                     s, e = flat.start_position(found.start), flat.end_position(found.end)
-                    span = clean_span(s, e, flat.container) if s and e else inner_span(flat, found.start, found.end)
+                    span = (
+                        clean_span(s, e, flat.container)
+                        if s and e
+                        else inner_span(flat, found.start, found.end)
+                    )
                     if span is None:
-                        ctx.record(self.name, {"document": doc.name, "text": found.text,
-                                               "reason": "crosses markup"})
+                        ctx.record(
+                            self.name,
+                            {"document": doc.name, "text": found.text, "reason": "crosses markup"},
+                        )
                         continue
                     el = etree.Element(tei("date"))
                     for name, value in attrs.items():

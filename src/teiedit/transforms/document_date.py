@@ -29,8 +29,13 @@ _DATE_ATTS = ("when", "from", "to", "notBefore", "notAfter")
 
 
 def _stated_in_header(doc: TeiDocument) -> bool:
-    return bool(xpath(doc.root, "tei:teiHeader/tei:profileDesc/tei:correspDesc//tei:date[@when or @from or "
-                                "@notBefore] | tei:teiHeader/tei:profileDesc/tei:creation"))
+    return bool(
+        xpath(
+            doc.root,
+            "tei:teiHeader/tei:profileDesc/tei:correspDesc//tei:date[@when or @from or "
+            "@notBefore] | tei:teiHeader/tei:profileDesc/tei:creation",
+        )
+    )
 
 
 def _first_date(doc: TeiDocument) -> etree._Element | None:
@@ -70,6 +75,12 @@ class DocumentDate:
         date.text = " ".join("".join(found.itertext()).split())
         creation = etree.SubElement(profile[0], f"{{{TEI_NS}}}creation")
         creation.append(date)
-        ctx.record(self.name, {"document": doc.name, "date": found.get("when") or found.get("from")
-                               or found.get("notBefore"), "text": date.text})
+        ctx.record(
+            self.name,
+            {
+                "document": doc.name,
+                "date": found.get("when") or found.get("from") or found.get("notBefore"),
+                "text": date.text,
+            },
+        )
         return []

@@ -62,7 +62,11 @@ class _Memory:
     last: dict[str, int] = field(default_factory=dict)
 
     def resolve(self, candidates: list[str], here: int) -> str | None:
-        seen = [(self.last[c], c) for c in candidates if c in self.last and here - self.last[c] <= WINDOW]
+        seen = [
+            (self.last[c], c)
+            for c in candidates
+            if c in self.last and here - self.last[c] <= WINDOW
+        ]
         if not seen:
             return None
         seen.sort(reverse=True)
@@ -122,7 +126,9 @@ _GROUP_AFTER = re.compile(r"""["”’']?\s*(?:\[[^\]]*\]\s*)?["“]?(?:factions
 
 def _names_a_group(raw: str, hit: Hit) -> bool:
     """A place name used for a group of people is no place: the "Yan'an" faction, the Yan'an "group"."""
-    return all(t.kind == "placeName" for t in hit.targets) and bool(_GROUP_AFTER.match(raw, hit.end))
+    return all(t.kind == "placeName" for t in hit.targets) and bool(
+        _GROUP_AFTER.match(raw, hit.end)
+    )
 
 
 def _extend_brackets(raw: str, start: int, end: int) -> tuple[int, int]:
@@ -172,10 +178,21 @@ class TagEntities:
             plain: Counter[str] = Counter()
             offset = 0
             for flat in list(containers(text_el)):
-                hits = [h for h in matcher.find(flat.text) if not (
-                    h.start > 1 and flat.text[h.start - 1] in _HYPHENS and _in_compound(flat.text, h))
-                    and not _names_a_group(flat.text, h)]
-                plain.update(h.targets[0].entry_id for h in hits if len(h.targets) == 1 and not h.targets[0].short)
+                hits = [
+                    h
+                    for h in matcher.find(flat.text)
+                    if not (
+                        h.start > 1
+                        and flat.text[h.start - 1] in _HYPHENS
+                        and _in_compound(flat.text, h)
+                    )
+                    and not _names_a_group(flat.text, h)
+                ]
+                plain.update(
+                    h.targets[0].entry_id
+                    for h in hits
+                    if len(h.targets) == 1 and not h.targets[0].short
+                )
                 found.append((flat, hits, offset))
                 offset += len(flat.text) + 1
             memory = _Memory()
@@ -188,28 +205,48 @@ class TagEntities:
                     if chosen is None:
                         chosen = _dominant(ids, plain)
                         if chosen is None:
-                            ctx.record(self.name, {
-                                "document": doc.name, "text": hit.text, "reason": "ambiguous",
-                                "candidates": ids,
-                            })
+                            ctx.record(
+                                self.name,
+                                {
+                                    "document": doc.name,
+                                    "text": hit.text,
+                                    "reason": "ambiguous",
+                                    "candidates": ids,
+                                },
+                            )
                             continue
                         kind = next(t.kind for t in hit.targets if t.entry_id == chosen)
                         cert = "medium"
-                        ctx.record(self.name, {
-                            "document": doc.name, "text": hit.text, "reason": "linked to the most mentioned",
-                            "candidates": ids, "ref": chosen,
-                        })
+                        ctx.record(
+                            self.name,
+                            {
+                                "document": doc.name,
+                                "text": hit.text,
+                                "reason": "linked to the most mentioned",
+                                "candidates": ids,
+                                "ref": chosen,
+                            },
+                        )
                     memory.last[chosen] = here
                     plans.append((hit, chosen, kind, cert))
                 for hit, chosen, kind, cert in reversed(plans):
                     start, end = _extend_brackets(flat.text, hit.start, hit.end)
                     s, e = flat.start_position(start), flat.end_position(end)
-                    span = clean_span(s, e, flat.container) if s and e else inner_span(flat, start, end)
+                    span = (
+                        clean_span(s, e, flat.container)
+                        if s and e
+                        else inner_span(flat, start, end)
+                    )
                     if span is None:
-                        ctx.record(self.name, {
-                            "document": doc.name, "text": hit.text, "reason": "crosses markup",
-                            "candidates": [chosen],
-                        })
+                        ctx.record(
+                            self.name,
+                            {
+                                "document": doc.name,
+                                "text": hit.text,
+                                "reason": "crosses markup",
+                                "candidates": [chosen],
+                            },
+                        )
                         continue
                     el = etree.Element(tei(kind), nsmap=None)
                     el.set("ref", f"#{chosen}")
@@ -229,10 +266,17 @@ class TagEntities:
         (``DPRK Ambassador to the USSR Ri Sang-jo`` is Ri Sang-jo; a bare short form like ``Kim`` is not enough.)
         """
         matcher = matcher_for(regs)
-        for el in xpath(doc.root, "//tei:teiHeader//tei:correspDesc//*[self::tei:persName or "
-                                  "self::tei:placeName or self::tei:orgName][not(@ref)]"):
+        for el in xpath(
+            doc.root,
+            "//tei:teiHeader//tei:correspDesc//*[self::tei:persName or "
+            "self::tei:placeName or self::tei:orgName][not(@ref)]",
+        ):
             kind = etree.QName(el).localname
-            ids = {t.entry_id for hit in matcher.find(text_of(el)) for t in hit.targets
-                   if t.kind == kind and not t.short}
+            ids = {
+                t.entry_id
+                for hit in matcher.find(text_of(el))
+                for t in hit.targets
+                if t.kind == kind and not t.short
+            }
             if len(ids) == 1:
                 el.set("ref", f"#{next(iter(ids))}")

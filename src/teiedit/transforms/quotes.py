@@ -38,16 +38,65 @@ from teiedit.document import TEI_NS, E, TeiDocument, local_name, tei, xpath
 from teiedit.transforms import PassContext, register
 
 #: Elements whose own text is running text that may hold quotations.
-_CONTAINERS = frozenset({"p", "ab", "item", "head", "note", "salute", "signed", "cell", "label", "l",
-                         "byline", "dateline", "hi", "emph", "add", "postscript", "closer", "opener",
-                         "docAuthor", "trailer", "argument", "epigraph", "bibl", "title", "foreign",
-                         "supplied", "unclear"})
+_CONTAINERS = frozenset(
+    {
+        "p",
+        "ab",
+        "item",
+        "head",
+        "note",
+        "salute",
+        "signed",
+        "cell",
+        "label",
+        "l",
+        "byline",
+        "dateline",
+        "hi",
+        "emph",
+        "add",
+        "postscript",
+        "closer",
+        "opener",
+        "docAuthor",
+        "trailer",
+        "argument",
+        "epigraph",
+        "bibl",
+        "title",
+        "foreign",
+        "supplied",
+        "unclear",
+    }
+)
 #: Elements whose content (and descendants) the pass never touches.
-_NEVER = frozenset({"choice", "sic", "corr", "reg", "orig", "gap", "desc", "q", "quote", "said", "idno",
-                    "code", "expan", "abbr", "ex", "certainty", "figDesc", "catDesc"})
+_NEVER = frozenset(
+    {
+        "choice",
+        "sic",
+        "corr",
+        "reg",
+        "orig",
+        "gap",
+        "desc",
+        "q",
+        "quote",
+        "said",
+        "idno",
+        "code",
+        "expan",
+        "abbr",
+        "ex",
+        "certainty",
+        "figDesc",
+        "catDesc",
+    }
+)
 #: Parents in which the project schema (and tei_all) allows ``quote`` (model.attributable / model.inter).
 #: Elsewhere (dateline, byline, closer, ...) a long quotation is still a ``q``, which any phrase may hold.
-_QUOTE_OK = frozenset({"p", "ab", "item", "note", "head", "salute", "signed", "cell", "hi", "label", "title"})
+_QUOTE_OK = frozenset(
+    {"p", "ab", "item", "note", "head", "salute", "signed", "cell", "hi", "label", "title"}
+)
 #: A quotation of at least this many words becomes ``quote``; shorter ones ``q``.
 QUOTE_MIN_WORDS = 8
 #: More straight double marks than this in one element: not quotations (damaged or technical text).
@@ -141,7 +190,7 @@ def find_spans(text: str) -> tuple[list[Span], list[int]]:
     spans.extend(_single_spans(text, spans, unpaired))
     spans.extend(_straight_spans(text, unpaired))
     # a quotation says something: marks around nothing, or around a bare number (“15” October), are not one
-    spans = [s for s in spans if any(c.isalpha() or c == _HOLE for c in text[s.start:s.end])]
+    spans = [s for s in spans if any(c.isalpha() or c == _HOLE for c in text[s.start : s.end])]
     spans.sort(key=lambda s: s.start)
     kept: list[Span] = []
     for s in spans:  # outermost first; drop anything overlapping a kept span
@@ -172,8 +221,11 @@ def _single_spans(text: str, doubles: list[Span], unpaired: list[int]) -> list[S
                 opened = i
         elif ch == "’" and opened is not None:
             nxt = _after(text, i)
-            if (not _before(text, i).isspace() and _CLOSE_AFTER.match(nxt)
-                    and not text[i + 1:i + 3].lower().startswith("s")):
+            if (
+                not _before(text, i).isspace()
+                and _CLOSE_AFTER.match(nxt)
+                and not text[i + 1 : i + 3].lower().startswith("s")
+            ):
                 out.append(Span(opened + 1, i, "single"))
                 opened = None
     if opened is not None:
@@ -188,24 +240,30 @@ def _straight_spans(text: str, unpaired: list[int]) -> list[Span]:
     out: list[Span] = []
     for k in range(0, len(marks), 2):
         o, c = marks[k], marks[k + 1]
-        opening = (_before(text, o).isspace() or _before(text, o) in "([" + _HOLE) and not _after(text, o).isspace()
-        closing = not _before(text, c).isspace() and bool(_CLOSE_AFTER.match(_after(text, c))) \
+        opening = (_before(text, o).isspace() or _before(text, o) in "([" + _HOLE) and not _after(
+            text, o
+        ).isspace()
+        closing = (
+            not _before(text, c).isspace()
+            and bool(_CLOSE_AFTER.match(_after(text, c)))
             and _after(text, c) != '"'
+        )
         if not (opening and closing) or c == o + 1:
             return []  # any odd placement: leave every straight mark of the element alone
         out.append(Span(o + 1, c, "straight"))
     return out
 
 
-def _pieces(text: str, children: list[etree._Element], holes: list[int], start: int, end: int
-            ) -> list[str | etree._Element]:
+def _pieces(
+    text: str, children: list[etree._Element], holes: list[int], start: int, end: int
+) -> list[str | etree._Element]:
     """The content of flattened [start, end) as strings and child nodes (``holes``: offsets of children)."""
     out: list[str | etree._Element] = []
     pos = start
     k = bisect.bisect_left(holes, start)
     while k < len(holes) and holes[k] < end:
         if holes[k] > pos:
-            out.append(text[pos:holes[k]])
+            out.append(text[pos : holes[k]])
         out.append(children[k])
         pos = holes[k] + 1
         k += 1
@@ -243,29 +301,45 @@ class _Run:
         text, children = _flatten(el)
         if _HOLE in (el.text or "") or any(_HOLE in (c.tail or "") for c in children):
             return
-        if not any(m in text for m in "“”‘\""):
+        if not any(m in text for m in '“”‘"'):
             return
         spans, unpaired = find_spans(text)
         holes = [m.start() for m in re.finditer(_HOLE, text)]
         # a span already holding a q/quote was marked before (or is nested quoting): leave it
-        spans = [s for s in spans if not any(
-            isinstance(c, etree._Element) and isinstance(c.tag, str) and local_name(c) in ("q", "quote")
-            for c in _pieces(text, children, holes, s.start, s.end))]
+        spans = [
+            s
+            for s in spans
+            if not any(
+                isinstance(c, etree._Element)
+                and isinstance(c.tag, str)
+                and local_name(c) in ("q", "quote")
+                for c in _pieces(text, children, holes, s.start, s.end)
+            )
+        ]
         for i in unpaired:
-            self.ctx.record("quotes", {"document": self.doc_name, "kind": "unpaired", "mark": text[i],
-                                       "element": local_name(el),
-                                       "context": text[max(0, i - 30):i + 30].replace(_HOLE, "…")})
+            self.ctx.record(
+                "quotes",
+                {
+                    "document": self.doc_name,
+                    "kind": "unpaired",
+                    "mark": text[i],
+                    "element": local_name(el),
+                    "context": text[max(0, i - 30) : i + 30].replace(_HOLE, "…"),
+                },
+            )
         if not spans:
             return
         name = local_name(el)
-        for child in children:  # detach first; their text is all in ``text`` and comes back via _fill
+        for (
+            child
+        ) in children:  # detach first; their text is all in ``text`` and comes back via _fill
             el.remove(child)
         el.text = None
         new: list[str | etree._Element] = []
         pos = 0
         for s in spans:
             new.extend(_pieces(text, children, holes, pos, s.start))
-            inner = text[s.start:s.end]
+            inner = text[s.start : s.end]
             words = _words(inner)
             tag = "quote" if words >= QUOTE_MIN_WORDS and name in _QUOTE_OK else "q"
             wrapper = etree.Element(tei(tag))
@@ -273,9 +347,17 @@ class _Run:
             new.append(wrapper)
             pos = s.end
             self.marked += 1
-            self.ctx.record("quotes", {"document": self.doc_name, "kind": tag, "mark": s.mark,
-                                       "element": name, "words": words,
-                                       "text": inner.replace(_HOLE, "…")[:80]})
+            self.ctx.record(
+                "quotes",
+                {
+                    "document": self.doc_name,
+                    "kind": tag,
+                    "mark": s.mark,
+                    "element": name,
+                    "words": words,
+                    "text": inner.replace(_HOLE, "…")[:80],
+                },
+            )
         new.extend(_pieces(text, children, holes, pos, len(text)))
         _fill(el, new)
 
@@ -296,7 +378,9 @@ def _declare(doc: TeiDocument) -> None:
     decl = enc.find(tei("editorialDecl"))
     if decl is None:
         decl = E.editorialDecl()
-        enc.append(decl)  # encodingDesc content is (model.encodingDescPart | model.pLike)+, any order
+        enc.append(
+            decl
+        )  # encodingDesc content is (model.encodingDescPart | model.pLike)+, any order
     for q in decl.findall(tei("quotation")):
         if any((p.text or "") == DECL_TEXT for p in q.findall(tei("p"))):
             return
@@ -317,7 +401,9 @@ class MarkQuotations:
         texts = xpath(doc.root, "//tei:text[not(ancestor::tei:text)][not(ancestor::tei:teiHeader)]")
         run = _Run(doc.name, ctx)
         for text in texts:
-            candidates = [el for el in text.iter(*(tei(n) for n in _CONTAINERS)) if not _is_skipped(el)]
+            candidates = [
+                el for el in text.iter(*(tei(n) for n in _CONTAINERS)) if not _is_skipped(el)
+            ]
             for el in candidates:
                 if not _is_skipped(el):  # an earlier wrap may have put it inside a new q
                     run.element(el)

@@ -38,20 +38,35 @@ from teiedit.repair.across_blocks import join_across_blocks
 from teiedit.transforms import PassContext, register
 
 #: Elements whose content the pass never touches: earlier editorial decisions and teiedit's own output.
-_SKIP = frozenset({"choice", "sic", "corr", "reg", "orig", "expan", "abbr", "ex", "gap", "fw",
-                   "formula", "code", "egXML"})
+_SKIP = frozenset(
+    {
+        "choice",
+        "sic",
+        "corr",
+        "reg",
+        "orig",
+        "expan",
+        "abbr",
+        "ex",
+        "gap",
+        "fw",
+        "formula",
+        "code",
+        "egXML",
+    }
+)
 
 CORRECTION_TEXT = (
     "Damage from PDF extraction was repaired by teiedit, and every repair is marked so that it can be undone: "
     "choice holds the damaged text as extracted (sic, every character kept) and the repaired reading "
-    "(corr resp=\"#teiedit\" with cert and type). Types: shift, text from a font whose encoding is shifted "
+    '(corr resp="#teiedit" with cert and type). Types: shift, text from a font whose encoding is shifted '
     "(vjg for the), shifted back by the offset under which an English word-frequency model (wordfreq) reads "
     "it best; letterspace, letter-spaced runs cut into words by the same model; ligature, glyphs standing for "
     "fi, fl, ff, ffi or ffl; quote, glyphs standing for quotation marks or apostrophes; hyphenation, words "
     "broken across a line. Garbled words in damaged text are read as the nearest known word, preferring words "
     "the document itself uses. cert: high, the reading is a known word; medium, an unknown word (often a name), "
     "a word one edit away, or a letter-spaced run; low, a word two edits away. Raw PDF operators are kept "
-    "unchanged in seg type=\"pdf-debris\"."
+    'unchanged in seg type="pdf-debris".'
 )
 
 
@@ -67,8 +82,28 @@ class _Segment:
 
 #: Blocks that may sit inside a container with text of its own (the items of a distribution list inside an
 #: ``ab``): their texts are kept apart by a break, so that words of two items never read as one.
-_BLOCKS = frozenset({"list", "item", "p", "ab", "l", "lg", "head", "label", "table", "row", "cell",
-                     "opener", "closer", "dateline", "salute", "signed", "floatingText", "div"})
+_BLOCKS = frozenset(
+    {
+        "list",
+        "item",
+        "p",
+        "ab",
+        "l",
+        "lg",
+        "head",
+        "label",
+        "table",
+        "row",
+        "cell",
+        "opener",
+        "closer",
+        "dateline",
+        "salute",
+        "signed",
+        "floatingText",
+        "div",
+    }
+)
 
 
 @register
@@ -80,7 +115,11 @@ class RepairDamage:
         return ctx.options.get("repair", True) is not False
 
     def __call__(self, doc: TeiDocument, ctx: PassContext) -> list[Diagnostic]:
-        containers = [c for t in xpath(doc.root, "//tei:text[not(ancestor::tei:text)]") for c in _containers(t)]
+        containers = [
+            c
+            for t in xpath(doc.root, "//tei:text[not(ancestor::tei:text)]")
+            for c in _containers(t)
+        ]
         if not containers:
             return []
         model = english()
@@ -96,8 +135,14 @@ class RepairDamage:
             applied = {id(r) for _seg, rs in placed for r in rs}
             for r in found:
                 if id(r) not in applied:  # it spans inline markup: left for an editor, but reported
-                    ctx.record("repair-not-applied", {"document": doc.name, **r.to_json(),
-                                                      "reason": "the damaged span crosses inline markup"})
+                    ctx.record(
+                        "repair-not-applied",
+                        {
+                            "document": doc.name,
+                            **r.to_json(),
+                            "reason": "the damaged span crosses inline markup",
+                        },
+                    )
             for seg, repairs in placed:
                 _apply(seg, repairs)
                 for r in repairs:
@@ -112,8 +157,17 @@ class RepairDamage:
                 if join.replaces:
                     _forget(ctx, doc.name, *join.replaces)
                     method = "shifted text decoded, " + method
-                ctx.record("repair", {"document": doc.name, "original": join.original, "reading": join.reading,
-                                      "type": "hyphenation", "cert": "high", "method": method})
+                ctx.record(
+                    "repair",
+                    {
+                        "document": doc.name,
+                        "original": join.original,
+                        "reading": join.reading,
+                        "type": "hyphenation",
+                        "cert": "high",
+                        "method": method,
+                    },
+                )
                 done += 1
         if done:
             _declare(doc)
@@ -126,7 +180,11 @@ def _forget(ctx: PassContext, document: str, original: str, reading: str) -> Non
     for i in range(len(records) - 1, -1, -1):
         r = records[i]
         if (r.get("document"), r.get("original"), r.get("reading"), r.get("type")) == (
-                document, original, reading, "shift"):
+            document,
+            original,
+            reading,
+            "shift",
+        ):
             del records[i]
             return
 
@@ -197,7 +255,9 @@ def _place(segs: list[_Segment], repairs: list[Repair]) -> list[tuple[_Segment, 
     for seg in segs:
         if seg.kind == "break":
             continue
-        inside = [r for r in repairs if seg.offset <= r.start and r.end <= seg.offset + len(seg.value)]
+        inside = [
+            r for r in repairs if seg.offset <= r.start and r.end <= seg.offset + len(seg.value)
+        ]
         if inside:
             placed.append((seg, inside))
     return placed

@@ -18,9 +18,13 @@ class AssignIds:
         return True
 
     def __call__(self, doc: TeiDocument, ctx: PassContext) -> list[Diagnostic]:
-        taken = {el.get(XML_ID) for el in doc.root.iter() if isinstance(el.tag, str) and el.get(XML_ID)}
+        taken = {
+            el.get(XML_ID) for el in doc.root.iter() if isinstance(el.tag, str) and el.get(XML_ID)
+        }
         counters: dict[str, int] = {}
-        for el in xpath(doc.root, "//tei:text//tei:div | //tei:text//tei:note | //tei:text//tei:floatingText"):
+        for el in xpath(
+            doc.root, "//tei:text//tei:div | //tei:text//tei:note | //tei:text//tei:floatingText"
+        ):
             if el.get(XML_ID):
                 continue
             prefix = _PREFIX[local_name(el)]
