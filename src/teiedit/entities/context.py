@@ -1,0 +1,169 @@
+"""What the words around a register name say about it.
+
+A name found in the text may be part of something longer: a bare family name next to another given name
+(``Kim Tu-bong`` when only ``Kim Il Sung`` is in the register, ``Suzy Kim``), a place or a person inside a
+longer name (``Warsaw Pact``, ``George Washington``, ``Kim Il Sung University``, a romanised publisher's
+name in a citation), and it may stand in a bibliographic citation, where runs of capitalised words are
+titles and imprints rather than prose. The word lists below are data about English text, not about any
+source: capitalised words that are no names, titles before names, and head nouns of institutions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from teiedit.document import TEI_NS
+from teiedit.entities.registers import Entry
+
+#: Capitalised words that are no given names and no parts of names (sentence openers, months, titles,
+#: document words, adjectives of nationality and of politics).
+NOT_NAMES = frozenset(
+    re.findall(
+        r"\S+",
+        """
+A An The This That These Those In On At To For From By With Of And Or But If As It Its He She They We I You
+Our Their His Her My Your Who What When Where Why How Which There Here Then Thus Therefore However Moreover
+Further Furthermore First Second Third Fourth Fifth Finally Also Even Only After Before Since Until During
+January February March April May June July August September October November December Comrade Comrades
+Cde Cdes Dear Top Secret Copy No Source Translation Memorandum Record Letter Report Diary Document Documents
+Ambassador Minister Premier Chairman Secretary General Deputy Vice Department Committee Central Plenum
+Congress Party Presidium Embassy Ministry State People's Peoples' Republic Communist Workers' Democratic
+Soviet Soviets Korean Koreans Chinese Japanese Russian American British North South East West Eastern
+Western Northeastern Great Leninist Marxist Marxism-Leninism Marxist-Leninist Bolsheviks Ibid Fond Opis
+Delo List Listy Accessed Online Notes Note See Stamp Distribute Attachment Typed Drafted Issued Issue
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Dr Prof Professor President Marshal
+Director Chief Counsellor Councilor Councillor Consul Chargé Attaché Comrade's Premier's Chairman's Leader
+Generalissimo Lieutenant Colonel Major Captain Commander Admiral Editor Translator Interpreter Citizen
+Said Says Asked Told Yours Sincerely Regards Cf Vol Vols Ed Eds Trans Pp Ch Chapter Part Section Nr
+Also Both Each Every All Some Many Most Other Another Such No Not Nor Yet So Too Very Just Now Today
+According Although Because Whereas While Though Unless Upon Into Onto Over Under Between Among Against
+Former Late New Old Young Elder Younger Senior Junior Mister Madam Sir Lord Lady Saint St
+Modern Ancient Medieval Imperial Socialist Greater Upper Lower Inner Outer Northern Southern Colonial
+Occupied Free Liberated Divided Contemporary Postwar Wartime Revolutionary Red Early Making History
+Crisis Struggle War Revolution Politics Relations Policy Origins Rise Fall
+""",
+    )
+)
+#: Head nouns after which a name is part of the name of an institution, a publication, a prize, a street, a
+#: treaty (words such as Party or Committee are left out: "Pyongyang City Committee" still names the city).
+INSTITUTION_HEADS = frozenset(
+    re.findall(
+        r"\S+",
+        """
+University Universities Institute Institution Academy College School Museum Library Archive Archives
+Foundation Center Centre Society Association Agency Bureau Press Publishers Publishing Publications
+Journal Review Quarterly Bulletin Studies Yearbook Times Post Herald Daily Tribune Gazette Radio
+Television Pact Treaty Accords Prize Award Medal Square Street Avenue Road Boulevard Bridge Station
+Stadium Hall Palace Airport Harbour Harbor Hospital Hotel Theatre Theater Wall Doctrine Handbooks
+Handbook Encyclopedia Dictionary Papers Project Program Programme Bank Company Corporation
+""",
+    )
+)
+
+_WORD = r"[^\W\d_][\w'’\u2010\-]*"
+_BEFORE = re.compile(rf"(?<![\w'’\-.])({_WORD}\.?)[ \t\n]+$")
+_AFTER = re.compile(rf"^[ \t\n]+({_WORD}\.?)")
+_INITIAL = re.compile(r"[A-Z][a-z]?\.$")
+_CITATION_ELEMENTS = frozenset({"note", "bibl", "biblStruct", "listBibl", "biblFull"})
+#: A reference's tell-tales: a page or volume number, an imprint ``(City: Publisher, 1998)``, an archival
+#: signature (``f. 5, op. 28, d. 410``).
+_CITATION_TEXT = re.compile(
+    r"\b(?:pp?\.|vol\.|tom|no\.|nr\.|ll?\.|listy?|delo|fond|opis|f\.|op\.|d\.)\s*\d"
+    r"|\(\s*[^()]{2,40}:\s*[^()]{2,80},\s*(?:1[5-9]|20)\d\d\s*\)"
+    r"|[:,]\s*(?:1[5-9]|20)\d\d[,.)]\s*(?:pp?\.\s*)?\d",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+
+
+def word_before(raw: str, start: int) -> str:
+    """The word right before ``start`` across white space only ('' if punctuation stands between)."""
+    m = _BEFORE.search(raw, max(0, start - 60), start)
+    return m.group(1) if m else ""
+
+
+def word_after(raw: str, end: int) -> str:
+    """The word right after ``end`` across white space only ('' if punctuation stands between)."""
+    m = _AFTER.match(raw[end : end + 60])
+    return m.group(1) if m else ""
+
+
+def is_initial(word: str) -> bool:
+    """``N.``, ``Ye.``: an initial of a given name."""
+    return bool(_INITIAL.match(word))
+
+
+def could_be_name(word: str) -> bool:
+    """A capitalised word that may be part of a person's name (no title, opener, month or acronym)."""
+    if not word or not word[0].isupper() or word.endswith("."):
+        return False
+    bare = word.rstrip(".")
+    if bare in NOT_NAMES or bare.split("-")[0] in NOT_NAMES:
+        return False
+    return not (len(bare) > 1 and bare.isupper())  # KWP, USSR: acronyms, not given names
+
+
+def _given_initials(entry: Entry, surname: str) -> set[str]:
+    """First letters of the entry's other name words (``Nikita Khrushchev`` -> N for ``Khrushchev``)."""
+    key = surname.casefold()
+    initials: set[str] = set()
+    for v in entry.variants:
+        if v.is_short:
+            continue
+        for w in re.findall(r"[^\W\d_][\w'’]*", v.text):
+            if w.casefold() != key:
+                initials.add(w[0].upper())
+    return initials
+
+
+def other_given_name(raw: str, start: int, end: int, entries: list[Entry]) -> str:
+    """The given name or initial next to a bare family name that belongs to none of ``entries``, if any.
+
+    ``Kim Tu-bong``, ``Suzy Kim``, ``A. Kim``, ``Lenin Internet Archive`` give the word next to the name;
+    ``Cde. Kim``, ``Kim said``, ``N. Khrushchev`` (N is Nikita's) give ''.
+    """
+    name = raw[start:end]
+    for word in (word_before(raw, start), word_after(raw, end)):
+        if not word:
+            continue
+        if is_initial(word):
+            if not any(word[0] in _given_initials(e, name) for e in entries):
+                return word
+        elif could_be_name(word):
+            return word
+    return ""
+
+
+def part_of_longer_name(raw: str, start: int, end: int, kind: str, citation: bool) -> str:
+    """The word that makes a place or a person's full name part of a longer name, if one does.
+
+    A place right before the head noun of an institution (``Warsaw Pact``, ``Oxford Handbooks``) or right
+    after a given name (``George Washington``); a person before the head noun of an institution (``Kim Il Sung
+    University``). In a citation, any capitalised word after a place or person makes it part of a title
+    or a publisher's name (``Pyongyang Ch'ulp'ansa``), except across punctuation (``Seoul: Publisher``).
+    """
+    after, before = word_after(raw, end), word_before(raw, start)
+    if citation and after and after[0].isupper() and after.rstrip(".") not in NOT_NAMES:
+        return after
+    if kind == "placeName":
+        if after and after.rstrip(".") in INSTITUTION_HEADS:
+            return after
+        if before and could_be_name(before):
+            return before
+    elif kind == "persName" and after and after.rstrip(".") in INSTITUTION_HEADS:
+        return after
+    return ""
+
+
+def in_citation(container: etree._Element, text: str) -> bool:
+    """Whether a container holds a bibliographic citation: a note, a bibl, or text shaped like one."""
+    node: etree._Element | None = container
+    while node is not None:
+        tag = node.tag
+        if isinstance(tag, str) and tag.startswith(f"{{{TEI_NS}}}"):
+            if tag[len(TEI_NS) + 2 :] in _CITATION_ELEMENTS:
+                return True
+        node = node.getparent()
+    return bool(_YEAR.search(text) and _CITATION_TEXT.search(text))
