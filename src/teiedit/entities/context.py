@@ -76,6 +76,9 @@ _CITATION_TEXT = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+_MONTHS = frozenset(
+    "January February March April May June July August September October November December".split()
+)
 
 
 def word_before(raw: str, start: int) -> str:
@@ -139,21 +142,32 @@ def other_given_name(raw: str, start: int, end: int, entries: list[Entry]) -> st
 def part_of_longer_name(raw: str, start: int, end: int, kind: str, citation: bool) -> str:
     """The word that makes a place or a person's full name part of a longer name, if one does.
 
-    A place right before the head noun of an institution (``Warsaw Pact``, ``Oxford Handbooks``) or right
-    after a given name (``George Washington``); a person before the head noun of an institution (``Kim Il Sung
-    University``). In a citation, any capitalised word after a place or person makes it part of a title
+    A place or person followed by capitalised words that end in the head noun of an institution
+    (``Warsaw Pact``, ``Moscow State University``, ``Kim Il Sung University``), or a place right after a
+    given name (``George Washington``). In a citation, any capitalised word after a place or person makes it part of a title
     or a publisher's name (``Pyongyang Ch'ulp'ansa``), except across punctuation (``Seoul: Publisher``).
     """
     after, before = word_after(raw, end), word_before(raw, start)
-    if citation and after and after[0].isupper() and after.rstrip(".") not in NOT_NAMES:
+    if citation and after and after[0].isupper() and after.rstrip(".") not in _MONTHS:
         return after
-    if kind == "placeName":
-        if after and after.rstrip(".") in INSTITUTION_HEADS:
-            return after
-        if before and could_be_name(before):
-            return before
-    elif kind == "persName" and after and after.rstrip(".") in INSTITUTION_HEADS:
-        return after
+    head = _institution_after(raw, end)
+    if head:
+        return head
+    if kind == "placeName" and before and could_be_name(before):
+        return before
+    return ""
+
+
+def _institution_after(raw: str, end: int) -> str:
+    """The head noun of an institution among the next capitalised words (``State University``), if any."""
+    pos = end
+    for _ in range(3):
+        word = word_after(raw, pos)
+        if not word or not word[0].isupper():
+            return ""
+        if word.rstrip(".") in INSTITUTION_HEADS:
+            return word
+        pos = raw.index(word, pos) + len(word)
     return ""
 
 

@@ -272,6 +272,6 @@ class TagEntities:
 def _header_refs(doc: TeiDocument) -> list[str]:
     """The organisations the header's correspondence names (a letter from an embassy)."""
     return [
-        str(r).removeprefix("#")
-        for r in xpath(doc.root, "//tei:teiHeader//tei:correspDesc//tei:orgName/@ref")
+        el.get("ref", "").removeprefix("#")
+        for el in xpath(doc.root, "//tei:teiHeader//tei:correspDesc//tei:orgName[@ref]")
     ]
