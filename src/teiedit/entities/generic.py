@@ -4,13 +4,14 @@ A definite article before a generic head noun refers to one organisation the rea
 context. The head nouns and the kind of organisation each stands for are data (``GENERIC_HEADS``); an
 entry's kind is its ``org/@type`` in the register or, failing that, the head of its preferred name
 (``Communist Party of the Soviet Union`` is a party, ``KWP Central Committee`` a central committee,
-``Higher Party School`` neither). ``resolve`` settles a reference when the document makes the referent
+``Higher Party School`` neither). ``Referents.resolve`` settles a reference when the document makes the referent
 certain: exactly one organisation of that kind named before it (``@cert="medium"``), or, when none is
 named before, exactly one in the whole document (``@cert="low"``). Otherwise it stays unmarked.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -84,24 +85,30 @@ def find_generic(text: str) -> list[GenericMention]:
     ]
 
 
-def resolve(
-    kind: str, here: int, mentioned: Iterable[tuple[int, str]], kinds: dict[str, frozenset[str]]
-) -> tuple[str, str, list[str]]:
-    """The entry a generic reference at ``here`` stands for, its certainty, and the candidates.
+class Referents:
+    """The organisations a document names, by kind, each with the offset of its first mention."""
 
-    ``mentioned`` holds (offset, entry id) of the organisations the document names (the header's at -1).
-    Returns ('', '', candidates) when the document does not make the referent certain.
-    """
-    before: set[str] = set()
-    anywhere: set[str] = set()
-    for offset, entry_id in mentioned:
-        if kind not in kinds.get(entry_id, ()):
-            continue
-        anywhere.add(entry_id)
-        if offset < here:
-            before.add(entry_id)
-    if len(before) == 1:
-        return next(iter(before)), "medium", sorted(before)
-    if not before and len(anywhere) == 1:
-        return next(iter(anywhere)), "low", sorted(anywhere)
-    return "", "", sorted(before or anywhere)
+    def __init__(self, named: Iterable[tuple[int, str]], kinds: dict[str, frozenset[str]]) -> None:
+        first: dict[str, int] = {}
+        for offset, entry_id in named:
+            if kinds.get(entry_id) and (entry_id not in first or offset < first[entry_id]):
+                first[entry_id] = offset
+        self._by_kind: dict[str, list[tuple[int, str]]] = {}
+        for entry_id, offset in first.items():
+            for kind in kinds[entry_id]:
+                self._by_kind.setdefault(kind, []).append((offset, entry_id))
+        for found in self._by_kind.values():
+            found.sort()
+
+    def resolve(self, kind: str, here: int) -> tuple[str, str, list[str]]:
+        """The entry a generic reference of ``kind`` at ``here`` stands for, its certainty, the candidates.
+
+        Returns ('', '', candidates) when the document does not make the referent certain.
+        """
+        found = self._by_kind.get(kind, [])
+        before = [e for o, e in found[: bisect.bisect_left(found, (here, ""))]]
+        if len(before) == 1:
+            return before[0], "medium", before
+        if not before and len(found) == 1:
+            return found[0][1], "low", [found[0][1]]
+        return "", "", sorted(before or [e for _, e in found])

@@ -44,7 +44,7 @@ from teiedit.entities.decide import (
     in_compound,
     names_a_group,
 )
-from teiedit.entities.generic import find_generic, org_kinds, resolve
+from teiedit.entities.generic import Referents, find_generic, org_kinds
 from teiedit.entities.matcher import Hit, Matcher
 from teiedit.entities.registers import Registers, load_registers
 from teiedit.entities.spans import FlatText, clean_span, containers, inner_span, unwrap, wrap
@@ -174,9 +174,9 @@ class TagEntities:
                     named.append((here, d.entry_id))
                     links.append(_Link(hit.start, hit.end, hit.text, d.kind, d.entry_id, d.cert))
                 plans.append((flat, links, offset))
-            kinds = {e.id: org_kinds(e) for e in regs.entries.values() if e.kind == "orgName"}
+            referents = Referents(named, _kinds(regs))
             for flat, links, offset in plans:
-                links += self._generic(ctx, doc.name, flat, links, offset, named, kinds)
+                links += self._generic(ctx, doc.name, flat, links, offset, referents)
                 for link in sorted(links, key=lambda k: -k.start):
                     if self._wrap(flat, link):
                         counts[link.kind] += 1
@@ -210,15 +210,14 @@ class TagEntities:
         flat: FlatText,
         links: list[_Link],
         offset: int,
-        named: list[tuple[int, str]],
-        kinds: dict[str, frozenset[str]],
+        referents: Referents,
     ) -> list[_Link]:
         """Generic references of one container that the document resolves ("the Party" -> the KWP)."""
         found: list[_Link] = []
         for g in find_generic(flat.text):
             if any(k.start < g.end and g.start < k.end for k in links):
                 continue  # inside a register name ("the Central Committee of the KWP")
-            entry_id, cert, candidates = resolve(g.kind, offset + g.start, named, kinds)
+            entry_id, cert, candidates = referents.resolve(g.kind, offset + g.start)
             if not entry_id:
                 ctx.record(
                     self.name,
@@ -267,6 +266,20 @@ class TagEntities:
             }
             if len(ids) == 1:
                 el.set("ref", f"#{next(iter(ids))}")
+
+
+_kinds_cache: dict[int, tuple[Registers, dict[str, frozenset[str]]]] = {}
+
+
+def _kinds(regs: Registers) -> dict[str, frozenset[str]]:
+    """The kinds of every organisation entry (computed once per loaded registers)."""
+    cached = _kinds_cache.get(id(regs))
+    if cached is None or cached[0] is not regs:
+        kinds = {e.id: org_kinds(e) for e in regs.entries.values() if e.kind == "orgName"}
+        cached = (regs, {k: v for k, v in kinds.items() if v})
+        _kinds_cache.clear()
+        _kinds_cache[id(regs)] = cached
+    return cached[1]
 
 
 def _header_refs(doc: TeiDocument) -> list[str]:
