@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from teiedit.config import Edition
 from teiedit.document import NSMAP, TEI_NS, TeiDocument, local_name
-from teiedit.entities.spans import unwrap
+from teiedit.entities.wrap import unwrap
 from teiedit.io import parse_xml_bytes, read_text
 from teiedit.transforms import PassContext, run_passes
 

@@ -20,7 +20,8 @@ from lxml import etree
 from teiedit.dates import NO_CENTURY, SAME_YEAR, DateMention, century, find_dates
 from teiedit.diagnostics import Diagnostic
 from teiedit.document import TeiDocument, tei
-from teiedit.entities.spans import FlatText, clean_span, containers, inner_span, unwrap, wrap
+from teiedit.entities.spans import FlatText, containers, inner_span
+from teiedit.entities.wrap import clean_span, unwrap, wrap
 from teiedit.transforms import PassContext, register
 from teiedit.transforms.entities import RESP, text_roots
 

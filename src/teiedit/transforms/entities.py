@@ -47,7 +47,8 @@ from teiedit.entities.decide import (
 from teiedit.entities.generic import Referents, find_generic, org_kinds
 from teiedit.entities.matcher import Hit, Matcher
 from teiedit.entities.registers import Registers, load_registers
-from teiedit.entities.spans import FlatText, clean_span, containers, inner_span, unwrap, wrap
+from teiedit.entities.spans import FlatText, containers, inner_span
+from teiedit.entities.wrap import clean_span, unwrap, wrap
 from teiedit.transforms import PassContext, register
 
 __all__ = ["DOMINANCE", "WINDOW", "RESP", "TagEntities", "matcher_for", "registers_folder"]
