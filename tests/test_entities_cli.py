@@ -78,7 +78,7 @@ def test_report_counts_mentions_and_flags_problems(
         {
             "document": "doc",
             "text": "Kim",
-            "reason": "another given name next to it",
+            "reason": "another name next to it",
             "next to": "Kwang-hyop",
             "candidates": ["p-kim"],
         }
@@ -92,7 +92,7 @@ def test_report_human_output(edition: Path, capsys: pytest.CaptureFixture[str]) 
     assert "same string, different entries: 'li' -> p-ri ×1, p-ri-pil-gyu ×1" in out
     assert "unknown id: #p-nobody (in doc)" in out
     assert (
-        "left unlinked in doc: 'Kim': another given name next to it (next to Kwang-hyop); "
+        "left unlinked in doc: 'Kim': another name next to it (next to Kwang-hyop); "
         "candidates: p-kim" in out
     )
 

@@ -63,8 +63,10 @@ Handbook Encyclopedia Dictionary Papers Project Program Programme Bank Company C
 )
 
 _WORD = r"[^\W\d_][\w'’\u2010\-]*"
-_BEFORE = re.compile(rf"(?<![\w'’\-.])({_WORD}\.?)[ \t\n]+$")
-_AFTER = re.compile(rf"^[ \t\n]+({_WORD}\.?)")
+_BEFORE = re.compile(rf"(?<![\w'’\-.])({_WORD}\.?)[ \t\n\xa0]+$")
+_AFTER = re.compile(rf"^[ \t\n\xa0]+({_WORD}\.?)")
+_BEFORE_ON_LINE = re.compile(rf"(?<![\w'’\-.])({_WORD}\.?)[ \t\xa0]+$")
+_AFTER_ON_LINE = re.compile(rf"^[ \t\xa0]+({_WORD}\.?)")
 _INITIAL = re.compile(r"[A-Z][a-z]?\.$")
 _CITATION_ELEMENTS = frozenset({"note", "bibl", "biblStruct", "listBibl", "biblFull"})
 #: A reference's tell-tales: a page or volume number, an imprint ``(City: Publisher, 1998)``, an archival
@@ -81,15 +83,15 @@ _MONTHS = frozenset(
 )
 
 
-def word_before(raw: str, start: int) -> str:
+def word_before(raw: str, start: int, *, same_line: bool = False) -> str:
     """The word right before ``start`` across white space only ('' if punctuation stands between)."""
-    m = _BEFORE.search(raw, max(0, start - 60), start)
+    m = (_BEFORE_ON_LINE if same_line else _BEFORE).search(raw, max(0, start - 60), start)
     return m.group(1) if m else ""
 
 
-def word_after(raw: str, end: int) -> str:
+def word_after(raw: str, end: int, *, same_line: bool = False) -> str:
     """The word right after ``end`` across white space only ('' if punctuation stands between)."""
-    m = _AFTER.match(raw[end : end + 60])
+    m = (_AFTER_ON_LINE if same_line else _AFTER).match(raw[end : end + 60])
     return m.group(1) if m else ""
 
 
@@ -147,7 +149,8 @@ def part_of_longer_name(raw: str, start: int, end: int, kind: str, citation: boo
     given name (``George Washington``). In a citation, any capitalised word after a place or person makes it part of a title
     or a publisher's name (``Pyongyang Ch'ulp'ansa``), except across punctuation (``Seoul: Publisher``).
     """
-    after, before = word_after(raw, end), word_before(raw, start)
+    # a line break between two words of a name is rare; between a heading's or an address's lines, common
+    after, before = word_after(raw, end, same_line=True), word_before(raw, start, same_line=True)
     if citation and after and after[0].isupper() and after.rstrip(".") not in _MONTHS:
         return after
     head = _institution_after(raw, end)
@@ -162,7 +165,7 @@ def _institution_after(raw: str, end: int) -> str:
     """The head noun of an institution among the next capitalised words (``State University``), if any."""
     pos = end
     for _ in range(3):
-        word = word_after(raw, pos)
+        word = word_after(raw, pos, same_line=True)
         if not word or not word[0].isupper():
             return ""
         if word.rstrip(".") in INSTITUTION_HEADS:

@@ -94,7 +94,7 @@ def decide(
         entries = [regs.entries[i] for i in ids if i in regs.entries]
         beside = other_given_name(raw, hit.start, hit.end, entries)
         if beside:
-            return Decision(None, kind, ids, reason="another given name next to it", next_to=beside)
+            return Decision(None, kind, ids, reason="another name next to it", next_to=beside)
     if len(ids) == 1 and full:
         return Decision(ids[0], kind, ids)
     family = ids

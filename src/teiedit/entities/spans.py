@@ -103,12 +103,14 @@ class Position:
 
 
 def run_at(parent: etree._Element, index: int) -> str:
+    """The text run of ``parent`` before child ``index`` (its text, or the tail of the child before)."""
     if index == 0:
         return parent.text or ""
     return parent[index - 1].tail or ""
 
 
 def set_run_at(parent: etree._Element, index: int, text: str) -> None:
+    """Replace the text run of ``parent`` before child ``index``."""
     if index == 0:
         parent.text = text or None
     else:
