@@ -10,9 +10,11 @@ source: capitalised words that are no names, titles before names, and head nouns
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from lxml import etree
+from wordfreq import zipf_frequency
 
 from teiedit.document import TEI_NS
 from teiedit.entities.registers import Entry
@@ -34,7 +36,8 @@ Soviet Soviets Korean Koreans Chinese Japanese Russian American British North So
 Western Northeastern Great Leninist Marxist Marxism-Leninism Marxist-Leninist Bolsheviks Ibid Fond Opis
 Delo List Listy Accessed Online Notes Note See Stamp Distribute Attachment Typed Drafted Issued Issue
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Dr Prof Professor President Marshal
-Director Chief Counsellor Councilor Councillor Consul Chargé Attaché Comrade's Premier's Chairman's Leader
+Director Chief Counsellor Councilor Councillor Counselor Consul Chargé Attaché Comrade's Premier's Chairman's
+Leader Envoy Official Officer Academician Correspondent Instructor Referent Head Member Candidate Delegate
 Generalissimo Lieutenant Colonel Major Captain Commander Admiral Editor Translator Interpreter Citizen
 Said Says Asked Told Yours Sincerely Regards Cf Vol Vols Ed Eds Trans Pp Ch Chapter Part Section Nr
 Also Both Each Every All Some Many Most Other Another Such No Not Nor Yet So Too Very Just Now Today
@@ -100,14 +103,23 @@ def is_initial(word: str) -> bool:
     return bool(_INITIAL.match(word))
 
 
+#: Zipf frequency (wordfreq) from which a word is common English: title case, not a romanised name.
+ENGLISH_WORD = 4.0
+
+
 def could_be_name(word: str) -> bool:
     """A capitalised word that may be part of a person's name (no title, opener, month or acronym)."""
-    if not word or not word[0].isupper() or word.endswith("."):
+    if not word or len(word) < 2 or not word[0].isupper() or word.endswith((".", "'s", "’s")):
         return False
     bare = word.rstrip(".")
     if bare in NOT_NAMES or bare.split("-")[0] in NOT_NAMES:
         return False
     return not (len(bare) > 1 and bare.isupper())  # KWP, USSR: acronyms, not given names
+
+
+def english(word: str) -> bool:
+    """A common English word (``Era``, ``Relations``): in title case, it is no part of a name."""
+    return zipf_frequency(word.lower(), "en") >= ENGLISH_WORD
 
 
 def _given_initials(entry: Entry, surname: str) -> set[str]:
@@ -123,22 +135,50 @@ def _given_initials(entry: Entry, surname: str) -> set[str]:
     return initials
 
 
-def other_given_name(raw: str, start: int, end: int, entries: list[Entry]) -> str:
+def _close(word: str, names: set[str]) -> bool:
+    """Whether a word is one of ``names`` or a damaged spelling of one (``Dgehuai`` for ``Dehuai``)."""
+    w = word.casefold().strip(".,;:'’”“\"")
+    if w in names:
+        return True
+    return any(
+        abs(len(n) - len(w)) <= 2 and difflib.SequenceMatcher(None, w, n).ratio() >= 0.8
+        for n in names
+    )
+
+
+def other_given_name(
+    raw: str, start: int, end: int, entries: list[Entry], surnames: frozenset[str] = frozenset()
+) -> str:
     """The given name or initial next to a bare family name that belongs to none of ``entries``, if any.
 
-    ``Kim Tu-bong``, ``Suzy Kim``, ``A. Kim``, ``Lenin Internet Archive`` give the word next to the name;
-    ``Cde. Kim``, ``Kim said``, ``N. Khrushchev`` (N is Nikita's) give ''.
+    ``Kim Tu-bong``, ``Suzy Kim``, ``A. Kim`` give the word next to the name; ``Cde. Kim``, ``Kim said``,
+    ``N. Khrushchev`` (N is Nikita's), ``the Khrushchev Era`` (a common English word after the name:
+    title case), ``Peng Dgehuai`` (the entry's own given name, damaged) and ``Ponomarev Suslov`` (a list
+    of family names the registers know: ``surnames``) give ''.
     """
     name = raw[start:end]
-    for word in (word_before(raw, start), word_after(raw, end)):
+    before, after = word_before(raw, start), word_after(raw, end)
+    own: set[str] = set()
+    for e in entries:
+        own |= {w.casefold() for v in e.variants if not v.is_short for w in _words(v.text)}
+    for word, is_before in ((before, True), (after, False)):
         if not word:
             continue
         if is_initial(word):
             if not any(word[0] in _given_initials(e, name) for e in entries):
                 return word
-        elif could_be_name(word):
+        elif (
+            could_be_name(word)
+            and (is_before or not english(word))
+            and not _close(word, own)
+            and not _close(word, set(surnames))
+        ):
             return word
     return ""
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_][\w'’]*", text.replace("-", " "))
 
 
 def part_of_longer_name(raw: str, start: int, end: int, kind: str, citation: bool) -> str:
@@ -147,11 +187,18 @@ def part_of_longer_name(raw: str, start: int, end: int, kind: str, citation: boo
     A place or person followed by capitalised words that end in the head noun of an institution
     (``Warsaw Pact``, ``Moscow State University``, ``Kim Il Sung University``), or a place right after a
     given name (``George Washington``). In a citation, any capitalised word after a place or person makes it part of a title
-    or a publisher's name (``Pyongyang Ch'ulp'ansa``), except across punctuation (``Seoul: Publisher``).
+    or a publisher's name (``Pyongyang Ch'ulp'ansa``) unless it is common English (a title in title case:
+    ``Soviet-DPRK Relations``), and never across punctuation (``Seoul: Publisher``).
     """
     # a line break between two words of a name is rare; between a heading's or an address's lines, common
     after, before = word_after(raw, end, same_line=True), word_before(raw, start, same_line=True)
-    if citation and after and after[0].isupper() and after.rstrip(".") not in _MONTHS:
+    if (
+        citation
+        and after
+        and after[0].isupper()
+        and after.rstrip(".") not in _MONTHS
+        and not english(after)  # a title in title case ("Soviet-DPRK Relations") names the place
+    ):
         return after
     head = _institution_after(raw, end)
     if head:

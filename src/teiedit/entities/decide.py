@@ -82,8 +82,8 @@ def decide(
     A family name several register entries bear (``Kim``) goes, in this order, to another bearer named
     earlier in the same container (``Kim Tu-bong spoke. Kim said``, ``@cert="medium"``), to the entry the
     register gives that short form to when the document has named it before (within ``WINDOW`` when
-    several entries have the short form), to another bearer named within ``WINDOW`` (medium), to one the
-    document names far more often than the others (medium), or to nobody.
+    several entries have the short form), to one the document names far more often than the others
+    (medium), to another bearer named within ``WINDOW`` (medium), or to nobody.
     """
     full = [t for t in hit.targets if not t.short]
     pool = full or list(hit.targets)
@@ -92,7 +92,8 @@ def decide(
     one_word = kind == "persName" and len(hit.text.split()) == 1
     if one_word:
         entries = [regs.entries[i] for i in ids if i in regs.entries]
-        beside = other_given_name(raw, hit.start, hit.end, entries)
+        surnames = regs.surnames() - {hit.text.casefold()}
+        beside = other_given_name(raw, hit.start, hit.end, entries, surnames)
         if beside:
             return Decision(None, kind, ids, reason="another name next to it", next_to=beside)
     if len(ids) == 1 and full:
@@ -111,15 +112,15 @@ def decide(
     chosen = memory.resolve(ids, here, None if len(ids) == 1 else WINDOW)
     if chosen is not None:
         return Decision(chosen, regs.entries[chosen].kind, family)
-    chosen = memory.resolve(family, here)
-    if chosen is not None:
-        return Decision(
-            chosen, regs.entries[chosen].kind, family, "medium", "another bearer named before"
-        )
     chosen = _dominant(family, plain)
     if chosen is not None:
         return Decision(
             chosen, regs.entries[chosen].kind, family, "medium", "linked to the most mentioned"
+        )
+    chosen = memory.resolve(family, here)
+    if chosen is not None:
+        return Decision(
+            chosen, regs.entries[chosen].kind, family, "medium", "another bearer named before"
         )
     reason = "several register entries bear this name" if len(family) > len(ids) else "ambiguous"
     return Decision(None, kind, family, reason=reason)

@@ -63,12 +63,25 @@ class Registers:
     entries: dict[str, Entry] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
     _bearers: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
+    _surnames: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     def __bool__(self) -> bool:
         return bool(self.entries)
 
     def of_kind(self, kind: str) -> list[Entry]:
         return [e for e in self.entries.values() if e.kind == kind]
+
+    def surnames(self) -> frozenset[str]:
+        """Every one-word form of a person's name (``Khrushchev``, ``Ponomarev``), case-folded."""
+        if self._surnames is None:
+            self._surnames = frozenset(
+                v.text.casefold()
+                for e in self.entries.values()
+                if e.kind == "persName"
+                for v in e.variants
+                if len(v.text.split()) == 1
+            )
+        return self._surnames
 
     def bearers(self, name: str) -> list[str]:
         """The persons whose full names begin or end with the word ``name`` (a family name they share)."""

@@ -111,7 +111,7 @@ class _Scan:
                 kind = h.targets[0].kind
                 longer = (
                     part_of_longer_name(raw, h.start, h.end, kind, citation)
-                    if all(t.kind == kind and not t.short for t in h.targets) and kind != "orgName"
+                    if all(t.kind == kind for t in h.targets) and kind != "orgName"
                     else ""
                 )
                 if longer:
