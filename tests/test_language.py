@@ -132,3 +132,9 @@ def test_candidates_restrict_the_guess() -> None:
         detect("Sentralkomiteen besluttet å ikke offentliggjøre teksten", ["en", "de"]).language
         == "de"
     )
+
+
+def test_a_text_without_blocks_still_lists_its_language(tmp_path: Path) -> None:
+    doc, _ = pass_only("", Edition(root=tmp_path))
+    assert text_lang(doc) == "en"
+    assert [(code, name) for code, _, name in languages(doc)][0] == ("en", "English")

@@ -146,6 +146,7 @@ def _lang_usage(doc: TeiDocument, language: str, shares: Counter[str]) -> None:
             el.get("ident") == root_lang and "(" not in (el.text or "")
         ):
             usage.remove(el)
+    shares[language] += 0  # listed even when the text has no block (a title only)
     total = sum(shares.values())
     ranked = sorted(shares.items(), key=lambda kv: (kv[0] != language, -kv[1], kv[0]))
     for i, (code, n) in enumerate(ranked):
