@@ -5,11 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from teiedit.config import default_edition, find_edition_root, load_edition
+from teiedit.config import Edition, default_edition, find_edition_root, load_edition
 from teiedit.console import out_console
 from teiedit.diagnostics import EXIT_FINDINGS, EXIT_OK, TeieditError
 from teiedit.io import write_text_atomic
+
+if TYPE_CHECKING:
+    from teiedit.entities.registers import Registers
 
 HELP = """\
 Work with the edition's registers of persons, places and organisations (tei/registers/*.xml).
@@ -18,7 +22,9 @@ Work with the edition's registers of persons, places and organisations (tei/regi
                      shapes, runs of capitalised words), with counts and contexts; PATHs are TEI files,
                      folders or plaintext sources (default: the edition's tei/ folder)
   report             per register entry, its mentions across the edition's TEI; flags one string linked to
-                     different entries, entries never mentioned and links to unknown ids (exit 1 for those)"""
+                     different entries, entries never mentioned and links to unknown ids (exit 1 for those),
+                     and lists the names teiedit leaves unlinked with the reason (a family name several
+                     entries bear, a generic reference without one referent, ...)"""
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -61,7 +67,7 @@ def _usage(parser: argparse.ArgumentParser) -> int:
     raise TeieditError("say which action: `teiedit entities suggest` or `teiedit entities report`")
 
 
-def _registers():  # type: ignore[no-untyped-def]
+def _registers() -> tuple[Edition, Registers]:
     from teiedit.entities.registers import load_registers
     from teiedit.transforms.entities import registers_folder
 
@@ -119,7 +125,7 @@ def run_suggest(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from teiedit.entities.report import mention_report
+    from teiedit.entities.report import mention_report, unlinked_mentions
     from teiedit.io import read_tei
     from teiedit.pipeline import edition_tei_files
 
@@ -130,7 +136,9 @@ def run_report(args: argparse.Namespace) -> int:
             edition.registers,
             hint="create tei/registers/persons.xml, places.xml and orgs.xml",
         )
-    report = mention_report(regs, [read_tei(f) for f in edition_tei_files(edition)])
+    documents = [read_tei(f) for f in edition_tei_files(edition)]
+    report = mention_report(regs, documents)
+    report.unlinked = unlinked_mentions(edition, documents)
     if args.format == "json":
         text = json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n"
     else:
@@ -149,6 +157,14 @@ def run_report(args: argparse.Namespace) -> int:
         lines.append(
             f"never mentioned ({len(report.never_mentioned)}): {', '.join(report.never_mentioned)}"
         )
+        for r in report.unlinked:
+            beside = f" (next to {r['next to']})" if r.get("next to") else ""
+            cands = r.get("candidates")
+            candidates = ", ".join(map(str, cands)) if isinstance(cands, list) and cands else "none"
+            lines.append(
+                f"left unlinked in {r['document']}: {r['text']!r}: {r['reason']}{beside}; "
+                f"candidates: {candidates}"
+            )
         text = "\n".join(lines) + "\n"
     if args.output:
         write_text_atomic(args.output, text)

@@ -1,16 +1,20 @@
 """Per register entry, its mentions across the edition; links that need an editor's eye.
 
 Flags (a) one and the same string linked to different entries (a homonym, or a wrong link), (b) entries
-never mentioned, and (c) links to ids that no register has.
+never mentioned, (c) links to ids that no register has, and (d) names the entities pass leaves unlinked
+(a family name several entries bear, one beside another given name, a generic reference without one
+referent, a name inside a longer name), with the reason and the candidates.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from copy import deepcopy as copy_tree
 from dataclasses import dataclass, field
 
 from lxml import etree
 
+from teiedit.config import Edition
 from teiedit.document import TeiDocument, xpath
 from teiedit.entities.matcher import match_key
 from teiedit.entities.registers import Registers
@@ -48,6 +52,7 @@ class MentionReport:
     never_mentioned: list[str]
     conflicting: dict[str, dict[str, int]]  # normalised string -> {entry id: count}
     dangling: dict[str, list[str]]  # unknown id -> documents
+    unlinked: list[dict[str, object]] = field(default_factory=list)  # the entities pass's records
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -55,6 +60,7 @@ class MentionReport:
             "never_mentioned": self.never_mentioned,
             "same_string_different_entries": self.conflicting,
             "unknown_ids": self.dangling,
+            "left_unlinked": self.unlinked,
         }
 
 
@@ -75,6 +81,19 @@ def reading(el: etree._Element) -> str:
 
     walk(el)
     return "".join(parts)
+
+
+def unlinked_mentions(edition: Edition, documents: list[TeiDocument]) -> list[dict[str, object]]:
+    """What the entities pass leaves unlinked in each document, and why (run on a copy: nothing changes)."""
+    from teiedit.transforms import PassContext, run_passes
+
+    found: list[dict[str, object]] = []
+    for doc in documents:
+        copy = TeiDocument(tree=copy_tree(doc.tree), name=doc.name)
+        ctx = PassContext(edition=edition)
+        run_passes(copy, ctx, strict=False, only=["entities"])
+        found += [r for r in ctx.records.get("entities", []) if "reason" in r and "ref" not in r]
+    return found
 
 
 def mention_report(registers: Registers, documents: list[TeiDocument]) -> MentionReport:

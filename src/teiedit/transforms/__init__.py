@@ -106,6 +106,7 @@ def _load_builtin_passes() -> None:
         dates,
         document_date,
         entities,
+        language,
         quotes,
         repair,
         stamp_ids,
