@@ -39,17 +39,33 @@ def _error_files(lines: list[str]) -> set[str]:
 
 
 def jing_verdicts(rng: Path, docs: list[Path]) -> dict[Path, bool]:
-    """Validate every document against a RELAX NG schema with Jing, in one run."""
-    done = subprocess.run(
-        [need("jing"), str(rng), *(str(d) for d in docs)], capture_output=True, text=True
-    )
-    lines = [
-        ln for ln in (done.stdout + done.stderr).splitlines() if not ln.startswith("[warning]")
-    ]
-    schema_errors = [ln for ln in lines if ln.startswith(str(rng)) or "Exception" in ln]
-    assert not schema_errors, f"Jing does not load {rng.name}: {schema_errors[:3]}"
-    bad = _error_files(lines)
-    return {d: str(d) not in bad for d in docs}
+    """Validate every document against a RELAX NG schema with Jing (one run, more after a fatal error)."""
+    verdicts: dict[Path, bool] = {}
+    todo = list(docs)
+    while todo:
+        # Jing names files by their normalised path: give it those, so that its messages can be matched.
+        done = subprocess.run(
+            [need("jing"), str(rng.resolve()), *(str(d.resolve()) for d in todo)],
+            capture_output=True,
+            text=True,
+        )
+        lines = [
+            ln for ln in (done.stdout + done.stderr).splitlines() if not ln.startswith("[warning]")
+        ]
+        schema_errors = [
+            ln for ln in lines if ln.startswith(str(rng.resolve())) or "Exception" in ln
+        ]
+        assert not schema_errors, f"Jing does not load {rng.name}: {schema_errors[:3]}"
+        bad = _error_files(lines)
+        names = {str(d.resolve()) for d in todo}
+        assert bad <= names, f"Jing named files it was not given: {sorted(bad - names)[:3]}"
+        # A file that is not well-formed stops Jing: the files after it were not checked.
+        fatal = [m.group(1) for ln in lines if (m := re.match(r"^(/[^:]+):\d+:\d+: fatal", ln))]
+        stop = next((i for i, d in enumerate(todo) if fatal and str(d.resolve()) == fatal[0]), None)
+        checked = todo if stop is None else todo[: stop + 1]
+        verdicts.update({d: str(d.resolve()) not in bad for d in checked})
+        todo = todo[len(checked) :]
+    return verdicts
 
 
 def xmllint_verdicts(
