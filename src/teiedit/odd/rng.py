@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from teiedit.document import XML_NS, local_name, xpath
+from teiedit.document import TEI_NS, XML_NS, local_name
 from teiedit.odd.datatypes import XSD_DT, resolve
 from teiedit.odd.model import AttDef, OddSchema, Spec
 
@@ -184,7 +184,9 @@ class RngCompiler:
             nm = node.get("name", "string")
             types = [(nm, "")]
         restriction = node.get("restriction", "")
-        facets = [(f.get("name", ""), f.get("value", "")) for f in xpath(node, "tei:dataFacet")]
+        facets = [
+            (f.get("name", ""), f.get("value", "")) for f in node.findall(f"{{{TEI_NS}}}dataFacet")
+        ]
         pats = []
         for t, pattern in types:
             d = R("data", type=t, datatypeLibrary=XSD_DT)
@@ -203,7 +205,7 @@ class RngCompiler:
 
     def vallist(self, node: etree._Element, *, in_content: bool = False) -> etree._Element:
         """Closed lists (and, in a dataSpec's content, any list: TEI reads it so) as a choice of values."""
-        values = [v.get("ident", "") for v in xpath(node, "tei:valItem")]
+        values = [v.get("ident", "") for v in node.findall(f"{{{TEI_NS}}}valItem")]
         closed = node.get("type", "open") == "closed" or in_content
         if not closed or not values:
             return R("data", type="token", datatypeLibrary=XSD_DT)
@@ -221,8 +223,8 @@ class RngCompiler:
             a = R("attribute", name=ident[4:], ns=XML_NS)
         else:
             a = R("attribute", name=ident, ns="")
-        vallists = xpath(att.spec, "tei:valList")
-        datatype = xpath(att.spec, "tei:datatype")
+        vallists = att.spec.findall(f"{{{TEI_NS}}}valList")
+        datatype = att.spec.findall(f"{{{TEI_NS}}}datatype")
         if vallists and vallists[0].get("type") == "closed":
             value = self.vallist(vallists[0])
         elif datatype:
