@@ -61,6 +61,12 @@ def run(args: argparse.Namespace) -> int:
         (target / sub).mkdir(parents=True, exist_ok=True)
     schema_src = schema_dir()
     shutil.copytree(schema_src, target / "schema", dirs_exist_ok=True)
+    # VS Code (Red Hat XML) validates tei/ as you type with these settings; Oxygen's framework and the
+    # XML catalog came with schema/ (schema/oxygen, schema/catalog.xml).
+    vscode = schema_src / "vscode" / "settings.json"
+    if vscode.is_file() and not (target / ".vscode" / "settings.json").exists():
+        (target / ".vscode").mkdir(exist_ok=True)
+        shutil.copyfile(vscode, target / ".vscode" / "settings.json")
     write_text_atomic(target / CONFIG_NAME, TEMPLATE.format(title=args.title.replace('"', "'")))
     write_text_atomic(target / ".gitignore", "/out/\n")
     write_text_atomic(
