@@ -360,7 +360,6 @@ class MarkEditorialBrackets:
     """Encode the source editor's square-bracket interventions as TEI editorial markup."""
 
     name = "brackets"
-    priority = 200  # after PDF repair (100), before entity tagging (400) and ids (900)
 
     def enabled(self, ctx: PassContext) -> bool:
         return bool(ctx.options.get("brackets", True))

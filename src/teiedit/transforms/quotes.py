@@ -392,7 +392,6 @@ class MarkQuotations:
     """Wrap quoted passages of the running text in q/quote, keeping the marks as text."""
 
     name = "quotes"
-    priority = 300  # after repair (100) and brackets (200), before entities (400)
 
     def enabled(self, ctx: PassContext) -> bool:
         return bool(ctx.options.get("quotes", True))

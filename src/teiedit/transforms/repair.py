@@ -109,7 +109,6 @@ _BLOCKS = frozenset(
 @register
 class RepairDamage:
     name = "repair"
-    priority = 100
 
     def enabled(self, ctx: PassContext) -> bool:
         return ctx.options.get("repair", True) is not False
