@@ -18,11 +18,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from teiedit.brackets.conventions import DECL_N, editorial_decl_paragraphs, kinds_in
 from teiedit.config import default_edition
 from teiedit.diagnostics import Level
 from teiedit.document import TEI_NS, TeiDocument, local_name, tei, xpath
 from teiedit.transforms import PassContext, ordered_passes, original_reading, run_passes
-from teiedit.transforms.brackets import DECL_N, editorial_decl_paragraphs, kinds_in
 
 CASES_FILE = Path(__file__).parent / "cases" / "brackets" / "cases.xml"
 REPO = Path(__file__).resolve().parent.parent

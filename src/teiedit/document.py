@@ -33,7 +33,7 @@ def local_name(el: etree._Element) -> str:
     tag = el.tag
     if not isinstance(tag, str):
         return ""
-    return etree.QName(tag).localname
+    return str(etree.QName(tag).localname)
 
 
 def xpath(node: etree._Element | etree._ElementTree, expr: str) -> list[etree._Element]:
@@ -107,6 +107,98 @@ def corrected_text(node: etree._Element) -> str:
 
     walk(node)
     return "".join(parts)
+
+
+#: Elements whose content is an editorial addition, not part of the source's reading.
+_NOT_ORIGINAL = frozenset({"corr", "reg", "expan", "ex"})
+
+
+#: rend token marking an element that stands for a square-bracket expression of the source.
+BRACKETS_REND = "brackets"
+
+
+def original_reading(el: etree._Element) -> str:
+    """The source's own text under ``el``: everything but corrections, regularisations and teiedit notes.
+
+    An element with ``@rend="brackets"`` stands for a bracketed expression of the source (``[illegible]``
+    encoded as ``gap``, ``[or]`` as ``supplied``, ...): its brackets are given back around its own reading.
+    """
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if isinstance(node.tag, str):
+            name = local_name(node)
+            in_tei = etree.QName(node).namespace == TEI_NS
+            skip = in_tei and (
+                name in _NOT_ORIGINAL or (name == "note" and node.get("resp") == "#teiedit")
+            )
+            if not skip:
+                bracketed = in_tei and BRACKETS_REND in (node.get("rend") or "").split()
+                if bracketed:
+                    parts.append("[")
+                if node.text:
+                    parts.append(node.text)
+                for child in node:
+                    walk(child)
+                if bracketed:
+                    parts.append("]")
+        if node.tail:
+            parts.append(node.tail)
+
+    if el.text:
+        parts.append(el.text)
+    for child in el:
+        walk(child)
+    return "".join(parts)
+
+
+#: encodingDesc children that TEI's examples and our conventions put after editorialDecl.
+_AFTER_EDITORIAL_DECL = frozenset(
+    {
+        "tagsDecl",
+        "styleDefDecl",
+        "refsDecl",
+        "listPrefixDef",
+        "prefixDef",
+        "classDecl",
+        "geoDecl",
+        "unitDecl",
+        "schemaSpec",
+        "schemaRef",
+        "listTranspose",
+        "fsdDecl",
+        "metDecl",
+        "variantEncoding",
+    }
+)
+
+
+def editorial_decl(root: etree._Element) -> etree._Element | None:
+    """The document's teiHeader/encodingDesc/editorialDecl, created where missing; None without a header.
+
+    A new encodingDesc follows fileDesc; a new editorialDecl comes before the encodingDesc children that
+    TEI's examples put after it (tagsDecl, refsDecl, ...), else last.
+    """
+    header = root.find(tei("teiHeader"))
+    if header is None:
+        return None
+    enc = header.find(tei("encodingDesc"))
+    if enc is None:
+        enc = etree.Element(tei("encodingDesc"))
+        file_desc = header.find(tei("fileDesc"))
+        if file_desc is not None:
+            file_desc.addnext(enc)
+        else:
+            header.insert(0, enc)
+    decl = enc.find(tei("editorialDecl"))
+    if decl is None:
+        decl = etree.Element(tei("editorialDecl"))
+        later = [c for c in enc if local_name(c) in _AFTER_EDITORIAL_DECL]
+        if later:
+            later[0].addprevious(decl)
+        else:
+            enc.append(decl)
+    return decl
 
 
 @dataclass

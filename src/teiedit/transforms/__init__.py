@@ -20,49 +20,7 @@ from lxml import etree
 
 from teiedit.config import Edition
 from teiedit.diagnostics import Diagnostic, Level
-from teiedit.document import TEI_NS, TeiDocument, local_name, xpath
-
-#: Elements whose content is an editorial addition, not part of the source's reading.
-_NOT_ORIGINAL = frozenset({"corr", "reg", "expan", "ex"})
-
-
-#: rend token marking an element that stands for a square-bracket expression of the source.
-BRACKETS_REND = "brackets"
-
-
-def original_reading(el: etree._Element) -> str:
-    """The source's own text under ``el``: everything but corrections, regularisations and teiedit notes.
-
-    An element with ``@rend="brackets"`` stands for a bracketed expression of the source (``[illegible]``
-    encoded as ``gap``, ``[or]`` as ``supplied``, ...): its brackets are given back around its own reading.
-    """
-    parts: list[str] = []
-
-    def walk(node: etree._Element) -> None:
-        if isinstance(node.tag, str):
-            name = local_name(node)
-            in_tei = etree.QName(node).namespace == TEI_NS
-            skip = in_tei and (
-                name in _NOT_ORIGINAL or (name == "note" and node.get("resp") == "#teiedit")
-            )
-            if not skip:
-                bracketed = in_tei and BRACKETS_REND in (node.get("rend") or "").split()
-                if bracketed:
-                    parts.append("[")
-                if node.text:
-                    parts.append(node.text)
-                for child in node:
-                    walk(child)
-                if bracketed:
-                    parts.append("]")
-        if node.tail:
-            parts.append(node.tail)
-
-    if el.text:
-        parts.append(el.text)
-    for child in el:
-        walk(child)
-    return "".join(parts)
+from teiedit.document import BRACKETS_REND, TeiDocument, original_reading, xpath
 
 
 @dataclass
@@ -88,6 +46,21 @@ PASS_ORDER: tuple[tuple[str, str], ...] = (
     ("document-date", "document_date"),  # after the dates pass has normalised the dates
     ("assign-ids", "stamp_ids"),  # after everything that creates divisions or notes
 )
+
+
+__all__ = [
+    "BRACKETS_REND",
+    "PASSES",
+    "PASS_ORDER",
+    "Pass",
+    "PassContext",
+    "UnknownPass",
+    "ordered_passes",
+    "original_reading",
+    "pass_names",
+    "register",
+    "run_passes",
+]
 
 
 class UnknownPass(LookupError):

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from teiedit.diagnostics import Diagnostic
-from teiedit.document import TEI_NS, E, TeiDocument, local_name, xpath
+from teiedit.document import TEI_NS, E, TeiDocument, editorial_decl, local_name, xpath
 from teiedit.repair import (
     BLOCK_BREAK,
     Repair,
@@ -297,26 +297,10 @@ def _apply(seg: _Segment, repairs: list[Repair]) -> None:
 
 def _declare(doc: TeiDocument) -> None:
     """Write the repair conventions into encodingDesc/editorialDecl/correction (once)."""
-    header = xpath(doc.root, "tei:teiHeader")
-    if not header:
+    decl = editorial_decl(doc.root)
+    if decl is None:
         return
-    enc = xpath(header[0], "tei:encodingDesc")
-    if not enc:
-        enc_el = E.encodingDesc()
-        file_desc = xpath(header[0], "tei:fileDesc")
-        if file_desc:
-            file_desc[0].addnext(enc_el)
-        else:
-            header[0].insert(0, enc_el)
-    else:
-        enc_el = enc[0]
-    decl = xpath(enc_el, "tei:editorialDecl")
-    if decl:
-        decl_el = decl[0]
-    else:
-        decl_el = E.editorialDecl()
-        enc_el.append(decl_el)
-    for p in xpath(decl_el, "tei:correction/tei:p"):
+    for p in xpath(decl, "tei:correction/tei:p"):
         if (p.text or "") == CORRECTION_TEXT:
             return
-    decl_el.append(E.correction(E.p(CORRECTION_TEXT)))
+    decl.append(E.correction(E.p(CORRECTION_TEXT)))
