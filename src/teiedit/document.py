@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +23,16 @@ E = ElementMaker(namespace=TEI_NS, nsmap={None: TEI_NS})
 XML_ID = f"{{{XML_NS}}}id"
 XML_LANG = f"{{{XML_NS}}}lang"
 XML_SPACE = f"{{{XML_NS}}}space"
+
+
+def slugify(text: str, *, max_len: int = 80, fallback: str = "document") -> str:
+    """A safe file name or id: ASCII letters, digits and hyphens, starting with a letter (``fallback``
+    when nothing of ``text`` is left)."""
+    norm = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", norm.lower()).strip("-")[:max_len].strip("-")
+    if not slug:
+        return fallback
+    return slug if slug[0].isalpha() else "d-" + slug
 
 
 def tei(local: str) -> str:

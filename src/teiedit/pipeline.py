@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +11,7 @@ from typing import Any
 
 from teiedit.config import Edition
 from teiedit.diagnostics import Diagnostic, Level, Report, TeieditError
-from teiedit.document import TeiDocument
+from teiedit.document import TeiDocument, slugify
 from teiedit.io import read_text, write_atomic
 from teiedit.readers import Conversion, Source, detect_profile, get_reader
 from teiedit.serialize import serialize_tei
@@ -24,15 +22,6 @@ from teiedit.validate import Schemas
 Progress = Callable[[str], None]
 
 PENDING_DIR = ".pending"
-
-
-def slugify(text: str, *, max_len: int = 80) -> str:
-    """A safe file/id slug: ASCII letters, digits and hyphens, starting with a letter."""
-    norm = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", norm.lower()).strip("-")[:max_len].strip("-")
-    if not slug or not slug[0].isalpha():
-        slug = "d-" + slug if slug else "document"
-    return slug
 
 
 @dataclass

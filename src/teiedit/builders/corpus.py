@@ -15,7 +15,16 @@ from pathlib import Path
 from lxml import etree
 
 from teiedit.config import Edition
-from teiedit.document import TEI_NS, XML_ID, E, TeiDocument, corrected_text, text_of, xpath
+from teiedit.document import (
+    TEI_NS,
+    XML_ID,
+    E,
+    TeiDocument,
+    corrected_text,
+    slugify,
+    text_of,
+    xpath,
+)
 from teiedit.io import read_tei
 
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
@@ -43,8 +52,6 @@ class EditionDoc:
 
 def safe_page_names(files: list[Path]) -> list[str]:
     """Unique, safe page names from file stems (never from TEI content), avoiding the site's own pages."""
-    from teiedit.pipeline import slugify
-
     names: list[str] = []
     for f in files:
         base = slugify(f.stem) or "document"

@@ -54,7 +54,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 def run(args: argparse.Namespace) -> int:
     from teiedit.config import load_edition
-    from teiedit.exchange.importer import import_files, report_lines
+    from teiedit.exchange.import_report import report_lines
+    from teiedit.exchange.importer import import_files
     from teiedit.io import write_text_atomic
 
     edition = load_edition(args.into) if args.into else load_edition()
