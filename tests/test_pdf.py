@@ -18,7 +18,9 @@ from conftest import CASES, FIXED_EPOCH
 from lxml import etree
 from pypdf import PdfReader
 
-from teiedit.builders.pdf import PdfBuilder, is_register, plan
+from teiedit.builders.corpus import is_register
+from teiedit.builders.pdf import PdfBuilder
+from teiedit.builders.pdf.plan import plan
 from teiedit.config import Edition, Editor
 from teiedit.diagnostics import TeieditError
 
@@ -718,7 +720,7 @@ def test_no_glyph_is_missing(out: Path, pdf_name: str) -> None:
 
 def test_the_glyph_check_sees_a_missing_glyph() -> None:
     """A character no installed font has (Cyrillic Extended-D, U+1E030) is reported: the check can fail."""
-    from teiedit.builders.pdf import PrintJob, render_pdf
+    from teiedit.builders.pdf.layout import PrintJob, render_pdf
 
     html = '<html><head><link rel="stylesheet" href="print.css"/></head><body><p>A \U0001e030 ŏ 規</p></body></html>'
     missing = _missing_glyphs(render_pdf(PrintJob("probe.pdf", html, variant=None)))
@@ -744,7 +746,7 @@ def test_a_broken_file_stops_the_build_and_writes_nothing(tmp_path: Path) -> Non
 
 
 def test_documents_cannot_make_weasyprint_fetch_anything() -> None:
-    from teiedit.builders.pdf import _allowed
+    from teiedit.builders.pdf.layout import _allowed
     from teiedit.resources import css_dir
 
     assert _allowed((css_dir() / "print.css").resolve().as_uri())
@@ -788,7 +790,7 @@ def test_a_hostile_document_cannot_make_the_pdf_read_files(tmp_path: Path) -> No
 
 def test_the_same_tei_gives_the_same_pdf_bytes() -> None:
     """With SOURCE_DATE_EPOCH fixed, a PDF is reproducible (dates of the PDF and its attachments)."""
-    from teiedit.builders.pdf import render_pdf
+    from teiedit.builders.pdf.layout import render_pdf
 
     job = plan([FIXTURES / "report-winter-1956-12-01.xml"], EDITION).jobs[0]
     job = type(job)(job.output, job.html, job.attachments, title=job.title, epoch=int(FIXED_EPOCH))

@@ -2,7 +2,7 @@
 
 Every part of the print edition (the front matter, each document, the index, the running heads) is laid
 out here, in worker processes (see :func:`run_jobs`). A part is laid out once; the book and the
-per-document PDFs are put together from the results by :mod:`teiedit.builders.pdf_assembly`, so the
+per-document PDFs are put together from the results by :mod:`teiedit.builders.pdf.assembly`, so the
 layout reports what the assembly needs besides the PDF: how many pages, and on which page every
 ``id`` (anchor) landed.
 """

@@ -1,8 +1,8 @@
 """Assembly: the laid-out parts become the book and the per-document PDFs. The only module that imports
 pikepdf.
 
-WeasyPrint lays out every part of the print edition once (builders/pdf_layout.py). Here the pages are
-put in book order, the folios (page numbers, running heads; builders/folios.py) are stamped on them as
+WeasyPrint lays out every part of the print edition once (builders/pdf/layout.py). Here the pages are
+put in book order, the folios (page numbers, running heads; builders/pdf/folios.py) are stamped on them as
 form XObjects, and what a reader navigates by is rebuilt for the whole: the named destinations that links
 point at and the outline (bookmarks). The front matter's PDF is the base of the book, so the book keeps
 what WeasyPrint wrote there: PDF/A-3b metadata, the attached TEI sources and the document information.
