@@ -26,15 +26,10 @@ from lxml import etree
 
 from teiedit.diagnostics import Diagnostic
 from teiedit.document import TEI_NS, E, TeiDocument, editorial_decl, local_name, xpath
-from teiedit.repair import (
-    BLOCK_BREAK,
-    Repair,
-    document_shift,
-    document_words,
-    english,
-    find_repairs,
-)
 from teiedit.repair.across_blocks import join_across_blocks
+from teiedit.repair.find import document_shift, document_words, find_repairs
+from teiedit.repair.model import english
+from teiedit.repair.record import BLOCK_BREAK, Repair
 from teiedit.transforms import PassContext, register
 
 #: Elements whose content the pass never touches: earlier editorial decisions and teiedit's own output.
