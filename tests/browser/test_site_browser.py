@@ -316,7 +316,7 @@ def test_keyboard_focus_is_visible_and_starts_with_the_skip_link(site: Path, pag
 def edition_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The web edition of this repository's tei/ (documents and registers, whatever they hold today)."""
     from teiedit.config import load_edition
-    from teiedit.pipeline import edition_tei_files
+    from teiedit.edition_files import edition_tei_files
 
     repo = Path(__file__).resolve().parents[2]
     edition = load_edition(repo)

@@ -119,9 +119,9 @@ def run_suggest(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
+    from teiedit.edition_files import edition_tei_files
     from teiedit.entities.report import mention_report
     from teiedit.io import read_tei
-    from teiedit.pipeline import edition_tei_files
 
     edition, regs = _registers()
     if not regs:

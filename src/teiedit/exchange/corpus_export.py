@@ -21,12 +21,11 @@ from lxml import etree
 from teiedit.config import Edition
 from teiedit.diagnostics import TeieditError
 from teiedit.document import TEI_NS, XML_ID, E, tei
+from teiedit.edition_files import edition_tei_files
 from teiedit.io import read_xml, write_atomic
 
 
 def _docs(edition: Edition) -> tuple[list[Path], list[Path]]:
-    from teiedit.pipeline import edition_tei_files
-
     registers = sorted(edition.registers.glob("*.xml")) if edition.registers.is_dir() else []
     documents = edition_tei_files(edition)
     if not documents:

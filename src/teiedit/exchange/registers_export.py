@@ -16,6 +16,7 @@ from pathlib import Path
 from teiedit.config import Edition
 from teiedit.diagnostics import TeieditError
 from teiedit.document import XML_ID
+from teiedit.edition_files import own_documents
 from teiedit.exchange.authority import authority_uri
 from teiedit.exchange.entries import Entry, load_register_files
 from teiedit.io import read_xml, staged_dir, write_text_atomic
@@ -42,8 +43,6 @@ def count_mentions(files: list[Path]) -> Counter[str]:
 
 def register_rows(edition: Edition) -> dict[str, list[dict[str, object]]]:
     """Rows by kind file name (persons, places, orgs)."""
-    from teiedit.pipeline import edition_tei_files
-
     if not edition.registers.is_dir():
         raise TeieditError(
             "the edition has no registers folder",
@@ -51,9 +50,7 @@ def register_rows(edition: Edition) -> dict[str, list[dict[str, object]]]:
             hint="registers live in tei/registers/{persons,places,orgs}.xml",
         )
     entries = load_register_files(edition.registers)
-    imported = edition.imported.resolve()
-    docs = [p for p in edition_tei_files(edition) if imported not in p.resolve().parents]
-    mentions = count_mentions(docs)
+    mentions = count_mentions(own_documents(edition))
     rows: dict[str, list[dict[str, object]]] = {name: [] for name in KIND_FILES.values()}
     for e in entries:
         rows[KIND_FILES[e.kind]].append(_row(e, mentions[e.id]))
