@@ -141,9 +141,7 @@ def original_reading(el: etree._Element) -> str:
         if isinstance(node.tag, str):
             name = local_name(node)
             in_tei = etree.QName(node).namespace == TEI_NS
-            skip = in_tei and (
-                name in _NOT_ORIGINAL or (name == "note" and node.get("resp") == "#teiedit")
-            )
+            skip = in_tei and (name in _NOT_ORIGINAL or is_teiedit_note(node))
             if not skip:
                 bracketed = in_tei and BRACKETS_REND in (node.get("rend") or "").split()
                 if bracketed:
@@ -162,6 +160,25 @@ def original_reading(el: etree._Element) -> str:
     for child in el:
         walk(child)
     return "".join(parts)
+
+
+#: ``@resp`` of the markup teiedit makes: the application every document declares in ``appInfo``.
+RESP_TEIEDIT = "#teiedit"
+
+
+def is_teiedit_note(el: etree._Element) -> bool:
+    """A note teiedit wrote (``note[@resp="#teiedit"]``): not the source's text, never rewritten."""
+    return bool(el.tag == tei("note") and el.get("resp") == RESP_TEIEDIT)
+
+
+def is_pdf_debris(el: etree._Element) -> bool:
+    """Raw PDF operators the repair pass set aside (``seg[@type="pdf-debris"]``): no pass reads them."""
+    return bool(el.tag == tei("seg") and el.get("type") == "pdf-debris")
+
+
+def text_roots(root: etree._Element) -> list[etree._Element]:
+    """The outermost ``tei:text`` elements outside the header (a teiCorpus holds several TEI)."""
+    return xpath(root, "//tei:text[not(ancestor::tei:text)][not(ancestor::tei:teiHeader)]")
 
 
 #: encodingDesc children that TEI's examples and our conventions put after editorialDecl.

@@ -23,7 +23,14 @@ from teiedit.brackets.conventions import add_editorial_decl, is_bracket_element
 from teiedit.brackets.encode import REND, Found, classify, reading
 from teiedit.brackets.shapes import FOOTNOTE_MARKER, INNERMOST
 from teiedit.diagnostics import Diagnostic
-from teiedit.document import TEI_NS, TeiDocument, local_name, xpath
+from teiedit.document import (
+    TEI_NS,
+    TeiDocument,
+    is_pdf_debris,
+    is_teiedit_note,
+    local_name,
+    text_roots,
+)
 from teiedit.mixed import Flat, flatten, rebuild
 from teiedit.transforms import PassContext, register
 
@@ -52,8 +59,7 @@ class MarkEditorialBrackets:
         return bool(ctx.options.get("brackets", True))
 
     def __call__(self, doc: TeiDocument, ctx: PassContext) -> list[Diagnostic]:
-        # every outermost text (a teiCorpus holds several TEI), never the header
-        texts = xpath(doc.root, "//tei:text[not(ancestor::tei:text)][not(ancestor::tei:teiHeader)]")
+        texts = text_roots(doc.root)
         if not texts:
             return []
         run = _Run(doc.name, ctx)
@@ -150,9 +156,7 @@ def _descend(child: etree._Element) -> bool:
         return False
     if REND in (child.get("rend") or "").split():
         return False
-    if name == "note" and child.get("resp") == "#teiedit":
-        return False
-    return not (name == "seg" and child.get("type") == "pdf-debris")
+    return not (is_teiedit_note(child) or is_pdf_debris(child))
 
 
 def _around(flat: Flat, pos: int, width: int = 40) -> str:

@@ -34,7 +34,17 @@ from dataclasses import dataclass
 from lxml import etree
 
 from teiedit.diagnostics import Diagnostic
-from teiedit.document import TEI_NS, E, TeiDocument, editorial_decl, local_name, tei, xpath
+from teiedit.document import (
+    TEI_NS,
+    E,
+    TeiDocument,
+    editorial_decl,
+    is_pdf_debris,
+    is_teiedit_note,
+    local_name,
+    tei,
+    text_roots,
+)
 from teiedit.mixed import Piece, fill, flatten, rebuild
 from teiedit.transforms import PassContext, register
 
@@ -137,9 +147,7 @@ def _is_skipped(el: etree._Element) -> bool:
                 name = local_name(node)
                 if name in _NEVER or name == "teiHeader":
                     return True
-                if name == "seg" and node.get("type") == "pdf-debris":
-                    return True
-                if name == "note" and node.get("resp") == "#teiedit":
+                if is_pdf_debris(node) or is_teiedit_note(node):
                     return True
             else:
                 return True
@@ -332,9 +340,8 @@ class MarkQuotations:
         return bool(ctx.options.get("quotes", True))
 
     def __call__(self, doc: TeiDocument, ctx: PassContext) -> list[Diagnostic]:
-        texts = xpath(doc.root, "//tei:text[not(ancestor::tei:text)][not(ancestor::tei:teiHeader)]")
         run = _Run(doc.name, ctx)
-        for text in texts:
+        for text in text_roots(doc.root):
             candidates = [
                 el for el in text.iter(*(tei(n) for n in _CONTAINERS)) if not _is_skipped(el)
             ]

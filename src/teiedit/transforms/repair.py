@@ -25,7 +25,18 @@ from dataclasses import dataclass
 from lxml import etree
 
 from teiedit.diagnostics import Diagnostic
-from teiedit.document import TEI_NS, E, TeiDocument, editorial_decl, local_name, xpath
+from teiedit.document import (
+    RESP_TEIEDIT,
+    TEI_NS,
+    E,
+    TeiDocument,
+    editorial_decl,
+    is_pdf_debris,
+    is_teiedit_note,
+    local_name,
+    text_roots,
+    xpath,
+)
 from teiedit.repair.across_blocks import join_across_blocks
 from teiedit.repair.find import document_shift, document_words, find_repairs
 from teiedit.repair.model import english
@@ -109,11 +120,7 @@ class RepairDamage:
         return ctx.options.get("repair", True) is not False
 
     def __call__(self, doc: TeiDocument, ctx: PassContext) -> list[Diagnostic]:
-        containers = [
-            c
-            for t in xpath(doc.root, "//tei:text[not(ancestor::tei:text)]")
-            for c in _containers(t)
-        ]
+        containers = [c for t in text_roots(doc.root) for c in _containers(t)]
         if not containers:
             return []
         model = english()
@@ -145,7 +152,7 @@ class RepairDamage:
                         item["shift"] = k
                     ctx.record("repair", item)
                     done += 1
-        for text_el in xpath(doc.root, "//tei:text[not(ancestor::tei:text)]"):
+        for text_el in text_roots(doc.root):
             for join in join_across_blocks(text_el, model, _skipped, k):
                 method = "joined across a paragraph or page break"
                 if join.replaces:
@@ -195,11 +202,7 @@ def _skipped(el: etree._Element) -> bool:
     if etree.QName(el).namespace != TEI_NS:
         return True
     name = local_name(el)
-    return (
-        name in _SKIP
-        or (name == "note" and el.get("resp") == "#teiedit")
-        or (name == "seg" and el.get("type") == "pdf-debris")
-    )
+    return name in _SKIP or is_teiedit_note(el) or is_pdf_debris(el)
 
 
 def _containers(el: etree._Element) -> list[etree._Element]:
@@ -260,7 +263,9 @@ def _place(segs: list[_Segment], repairs: list[Repair]) -> list[tuple[_Segment, 
 def _markup(r: Repair) -> etree._Element:
     if r.type == "debris":
         return E.seg(r.original, type="pdf-debris")
-    return E.choice(E.sic(r.original), E.corr(r.reading, resp="#teiedit", cert=r.cert, type=r.type))
+    return E.choice(
+        E.sic(r.original), E.corr(r.reading, resp=RESP_TEIEDIT, cert=r.cert, type=r.type)
+    )
 
 
 def _apply(seg: _Segment, repairs: list[Repair]) -> None:
