@@ -469,7 +469,7 @@ def test_external_tei_keeps_every_text_node(shared: Path, tmp_path: Path) -> Non
         for k in ("persons", "places", "orgs")
     )
     problems = {}
-    for f, name in zip(files, safe_page_names(files)):
+    for f, name in zip(files, safe_page_names(files), strict=True):
         root = read_tei(f).root
         if is_register(root):
             entries = root.xpath(

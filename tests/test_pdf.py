@@ -7,6 +7,7 @@ register set. The PDFs are built once per module with the real XSLT (saxonche) a
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import subprocess
@@ -137,7 +138,7 @@ def test_documents_are_in_chronological_order_each_on_a_new_page(out: Path) -> N
     starts = [outline[t] for t in titles]
     assert starts == sorted(starts) and len(set(starts)) == 3
     pages = _pages(out / "edition.pdf")
-    assert all(t in pages[p] for t, p in zip(titles, starts))
+    assert all(t in pages[p] for t, p in zip(titles, starts, strict=True))
 
 
 def test_title_page_holds_the_settings(out: Path) -> None:
@@ -522,7 +523,7 @@ def test_a_documents_own_pdf_is_its_part_of_the_book(out: Path) -> None:
     book = out / "edition.pdf"
     book_body, book_bands = _body(book), _bands(book)
     starts = [*_starts(book), _outline_pages(book)["Index"] + 1]
-    for start, end, doc in zip(starts, starts[1:], CHAPTERS_IN_BOOK_ORDER):
+    for (start, end), doc in zip(itertools.pairwise(starts), CHAPTERS_IN_BOOK_ORDER, strict=True):
         own = out / f"{doc}.pdf"
         length = len(PdfReader(own).pages)
         assert start + length <= end, doc

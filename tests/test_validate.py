@@ -46,7 +46,7 @@ def test_invalid_case_message_and_line(name: str) -> None:
     want = EXPECTED[name]
     assert len(got) == len(want), got
     for (line, rule, message, suggestion), (w_line, w_rule, w_message, w_suggestion) in zip(
-        got, want
+        got, want, strict=True
     ):
         assert (line, rule) == (w_line, w_rule), got
         assert w_message in message

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from teiedit.config import Edition
-from teiedit.diagnostics import Diagnostic, Level, Report, TeieditError
+from teiedit.diagnostics import Diagnostic, Level, Progress, Report, TeieditError
 from teiedit.document import TeiDocument, slugify
 from teiedit.edition_files import edition_tei_files, own_documents, source_files
 from teiedit.io import read_text, write_atomic
@@ -19,8 +18,6 @@ from teiedit.serialize import serialize_tei
 from teiedit.state import TeiState, converter_fingerprint
 from teiedit.transforms import PassContext, run_passes
 from teiedit.validate import Schemas
-
-Progress = Callable[[str], None]
 
 PENDING_DIR = ".pending"
 

@@ -97,6 +97,6 @@ def converter_fingerprint(registers: Path | None = None) -> str:
         for f in sorted((pkg / sub).rglob("*.py")):
             h.update(f.relative_to(pkg).as_posix().encode())
             h.update(f.read_bytes())
-    for f in CONVERTER_MODULES:
-        h.update((pkg / f).read_bytes())
+    for name in CONVERTER_MODULES:
+        h.update((pkg / name).read_bytes())
     return h.hexdigest()[:16]

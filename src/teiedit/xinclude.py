@@ -375,4 +375,4 @@ def _select(root: etree._Element, pointer: str, href: str, path: Path, line: int
             line,
             f'check that an element in {href.split("#")[0]} has xml:id="{wanted}"',
         )
-    return found[0]  # type: ignore[no-any-return]
+    return found[0]

@@ -67,7 +67,8 @@ def safe_page_names(files: list[Path]) -> list[str]:
 def load_edition_docs(files: list[Path]) -> list[EditionDoc]:
     docs = [read_tei(f) for f in files]
     return [
-        EditionDoc(doc=d, page=p, path=f) for d, p, f in zip(docs, safe_page_names(files), files)
+        EditionDoc(doc=d, page=p, path=f)
+        for d, p, f in zip(docs, safe_page_names(files), files, strict=True)
     ]
 
 

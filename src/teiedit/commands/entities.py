@@ -5,11 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from teiedit.config import default_edition, find_edition_root, load_edition
+from teiedit.commands.base import Subparsers
+from teiedit.config import Edition, default_edition, find_edition_root, load_edition
 from teiedit.console import out_console
 from teiedit.diagnostics import EXIT_FINDINGS, EXIT_OK, TeieditError
 from teiedit.io import write_text_atomic
+
+if TYPE_CHECKING:  # the registers are loaded when the command runs (quick --help)
+    from teiedit.entities.registers import Registers
 
 HELP = """\
 Work with the edition's registers of persons, places and organisations (tei/registers/*.xml).
@@ -21,7 +26,7 @@ Work with the edition's registers of persons, places and organisations (tei/regi
                      different entries, entries never mentioned and links to unknown ids (exit 1 for those)"""
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: Subparsers) -> None:
     p = sub.add_parser(
         "entities",
         help="suggest register entries and report on mentions",
@@ -61,7 +66,8 @@ def _usage(parser: argparse.ArgumentParser) -> int:
     raise TeieditError("say which action: `teiedit entities suggest` or `teiedit entities report`")
 
 
-def _registers():  # type: ignore[no-untyped-def]
+def _registers() -> tuple[Edition, Registers]:
+    """The edition here (or a bare one) and its registers."""
     from teiedit.entities.registers import load_registers
     from teiedit.transforms.entities import registers_folder
 

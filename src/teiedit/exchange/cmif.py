@@ -261,7 +261,11 @@ def build_cmif(
 
 
 def serialize_cmif(result: CmifResult) -> bytes:
-    return etree.tostring(result.tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    """The CMIF file's bytes."""
+    data: bytes = etree.tostring(
+        result.tree, xml_declaration=True, encoding="UTF-8", pretty_print=True
+    )
+    return data
 
 
 def write_cmif(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import io
 import json
 import zipfile
 from pathlib import Path
@@ -125,12 +126,7 @@ def write_corpus(edition: Edition, out: Path) -> str:
 
 def _write_zip(edition: Edition, out: Path) -> str:
     registers, documents = _docs(edition)
-    manifest: dict[str, object] = {
-        "title": edition.title,
-        "publisher": edition.publisher,
-        "licence": edition.licence_url or edition.licence,
-        "files": [],
-    }
+    files: list[dict[str, str]] = []
     buf: list[tuple[str, bytes]] = []
     for kind, paths in (("register", registers), ("document", documents)):
         for path in paths:
@@ -138,15 +134,20 @@ def _write_zip(edition: Edition, out: Path) -> str:
             data = path.read_bytes()
             buf.append((rel, data))
             root = read_xml(path).getroot()
-            manifest["files"].append(
-                {  # type: ignore[attr-defined]
+            files.append(
+                {
                     "path": rel,
                     "kind": kind,
                     "id": root.get(XML_ID, ""),
                     "sha256": hashlib.sha256(data).hexdigest(),
                 }
             )
-    import io
+    manifest = {
+        "title": edition.title,
+        "publisher": edition.publisher,
+        "licence": edition.licence_url or edition.licence,
+        "files": files,
+    }
 
     mem = io.BytesIO()
     with zipfile.ZipFile(mem, "w", zipfile.ZIP_DEFLATED) as zf:

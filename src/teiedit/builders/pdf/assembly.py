@@ -45,7 +45,7 @@ class FolioSheets:
         self.count = total
 
     def page(self, index: int) -> pikepdf.Page:
-        for start, pdf in zip(reversed(self._starts), reversed(self._pdfs)):
+        for start, pdf in zip(reversed(self._starts), reversed(self._pdfs), strict=True):
             if index >= start:
                 return pdf.pages[index - start]
         raise IndexError(index)
@@ -139,10 +139,10 @@ def _named_dests(pdf: Pdf) -> Iterator[tuple[str, Array]]:
     if names is None or Name.Dests not in names:
         return
     for name, dest in pikepdf.NameTree(names.Dests).items():
-        if isinstance(dest, Dictionary):
-            dest = dest.get(Name.D)
-        if isinstance(dest, Array) and len(dest) >= 2:
-            yield str(name), dest
+        # a destination is an array, or a dictionary holding it under /D
+        target = dest.get(Name.D) if isinstance(dest, Dictionary) else dest
+        if isinstance(target, Array) and len(target) >= 2:
+            yield str(name), target
 
 
 def _gather_dests(

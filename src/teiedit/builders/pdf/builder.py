@@ -8,6 +8,7 @@ from teiedit.builders.pdf.layout import Layout, PrintJob
 from teiedit.builders.pdf.plan import plan
 from teiedit.builders.pdf.rounds import make_pdfs
 from teiedit.config import Edition
+from teiedit.diagnostics import Progress
 from teiedit.io import staged_dir, write_atomic
 
 
@@ -15,10 +16,10 @@ class PdfBuilder:
     name = "pdf"
 
     def build(
-        self, files: list[Path], out_dir: Path, edition: Edition, progress: object | None = None
+        self, files: list[Path], out_dir: Path, edition: Edition, progress: Progress | None = None
     ) -> list[Path]:
         def done(job: PrintJob) -> None:
-            if callable(progress):
+            if progress is not None:
                 progress(f"laid out {job.output}")
 
         with Layout() as layout:  # first: a bad TEIEDIT_PDF_WORKERS stops before any work

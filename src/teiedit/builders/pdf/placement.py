@@ -78,7 +78,7 @@ def book_folios(
     for number in range(2, where.front_pages + 1):
         title = next((t for first, t in reversed(firsts) if first <= number), "")
         pages.append(folios.add(fol.running(number, head, title)))
-    for start, length, chapter in zip(where.starts, where.lengths, p.book.chapters):
+    for start, length, chapter in zip(where.starts, where.lengths, p.book.chapters, strict=True):
         pages.extend(folios.add(f) for f in fol.section(start, length, head, chapter.running_head))
     if where.index_start:
         if where.blank_before_index:

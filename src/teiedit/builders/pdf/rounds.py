@@ -54,7 +54,7 @@ def make_pdfs(
         book_pages = book_folios(p, where, front, index_pages, folios)
         offprint_firsts = [
             folios.add(fol.offprint_first(s, s + n - 1, p.edition_title))
-            for s, n in zip(where.starts, where.lengths)
+            for s, n in zip(where.starts, where.lengths, strict=True)
         ]
     single_pages = []
     for s in p.singles:
@@ -81,10 +81,10 @@ def make_pdfs(
             asm.Piece(front.pdf, where.front_pages), parts, book_pages, sheets
         )
         for job, laid_doc, start, first in zip(
-            p.chapter_jobs, chapters, where.starts, offprint_firsts
+            p.chapter_jobs, chapters, where.starts, offprint_firsts, strict=True
         ):
             own = [first, *book_pages[start : start + laid_doc.pages - 1]]
             out[job.output] = asm.stamp(laid_doc.pdf, own, sheets, first_number=start)
-    for s, own in zip(p.singles, single_pages):
+    for s, own in zip(p.singles, single_pages, strict=True):
         out[s.job.output] = asm.stamp(laid[s.job.output].pdf, own, sheets)
     return out
