@@ -20,6 +20,8 @@ SHARED_CORPUS = (
 )
 TEI = "{http://www.tei-c.org/ns/1.0}"
 
+pytestmark = pytest.mark.slow  # the whole shared corpus, in HTML and in PDF
+
 
 def _words(text: str) -> str:
     return " ".join(text.split())

@@ -119,6 +119,7 @@ def test_every_word_of_every_document_is_printed_in_order(out: Path, doc: Path) 
     body = _words(_printed_text(tei.find(".//tei:text", TEI)))
     notes = [_words(" ".join(n.itertext())) for n in tei.iterfind(".//tei:text//tei:note", TEI)]
     pdfs = [out / f"{doc.stem}.pdf"] + ([out / "edition.pdf"] if doc in CHAPTERS else [])
+    assert len(body) > 10  # a subsequence test of nothing would pass on an empty document
     for pdf in pdfs:
         printed = _words(" ".join(_pages(pdf)))
         assert _is_subsequence(body, printed), (
@@ -613,6 +614,7 @@ def test_metadata_title_author_subject(out: Path) -> None:
 
 def test_tei_sources_are_attached_byte_for_byte(out: Path) -> None:
     attached = PdfReader(out / "edition.pdf").attachments
+    assert (len(DOCS), len(REGISTERS)) == (4, 3)
     for (
         doc
     ) in DOCS:  # the compilation's listing too: it is no chapter, but it is data of the edition
@@ -761,7 +763,9 @@ def test_documents_cannot_make_weasyprint_fetch_anything() -> None:
 
 
 def test_the_html_for_weasyprint_has_no_script_or_remote_reference() -> None:
-    for text in plan(DOCS, EDITION).html():
+    pages = plan(DOCS, EDITION).html()
+    assert len(pages) >= len(DOCS)
+    for text in pages:
         html = etree.HTML(text.encode())
         assert not html.xpath("//script | //*[@src] | //iframe")
         assert all(not h.startswith(("http", "//")) for h in html.xpath("//link/@href"))
