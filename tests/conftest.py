@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -46,10 +47,47 @@ def shared() -> Path:
     return SHARED
 
 
+def _copy_mini(folder: Path) -> Path:
+    root = folder / "mini"
+    shutil.copytree(ROOTS / "mini", root)
+    shutil.copytree(REPO / "schema", root / "schema")
+    return root
+
+
+def tei_all_grammar() -> etree.RelaxNG:
+    """tei_all from ../shared, loaded once per process (compiling it takes seconds): teiedit's own cache."""
+    from teiedit.validate import load_rng
+
+    rng = SHARED / "tei-p5" / "schemas" / "rng" / "tei_all.rng"
+    if not rng.is_file():
+        pytest.fail(f"tei_all.rng is missing at {rng}: the tests need ../shared/tei-p5")
+    return load_rng(rng)
+
+
+@pytest.fixture
+def tei_all() -> etree.RelaxNG:
+    """tei_all, shared by every test of the session (see ``tei_all_grammar``)."""
+    return tei_all_grammar()
+
+
 @pytest.fixture
 def mini_edition(tmp_path: Path) -> Path:
     """A copy of tests/roots/mini with the repository's schema, ready for `teiedit build`."""
-    root = tmp_path / "mini"
-    shutil.copytree(ROOTS / "mini", root)
-    shutil.copytree(REPO / "schema", root / "schema")
+    return _copy_mini(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def built_mini(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/roots/mini after `teiedit build` (TEI, web and print editions), built once per session.
+
+    Tests read it and never change it; a test that edits an edition builds its own (``mini_edition``).
+    """
+    from teiedit.cli import main
+
+    root = _copy_mini(tmp_path_factory.mktemp("built"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        patch.chdir(root)
+        code = main(["build"])
+    assert code == 0, "teiedit build of tests/roots/mini failed"
     return root

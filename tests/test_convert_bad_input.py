@@ -84,6 +84,7 @@ def test_crlf_gives_the_same_text_as_lf(tmp_path: Path, capsys: pytest.CaptureFi
     assert "normalised" in crlf_xml
 
 
+@pytest.mark.slow
 def test_ten_megabyte_single_line_converts(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from lxml import etree
 
 from teiedit.config import default_edition
@@ -15,24 +14,6 @@ REPO = Path(__file__).resolve().parent.parent
 INPUTS = sorted((REPO / "sources").glob("*.txt")) + sorted(
     (REPO / "tests/cases/readers").glob("*/*.txt")
 )
-
-
-_SCHEMA: list[etree.RelaxNG] = []
-
-
-def load_tei_all() -> etree.RelaxNG:
-    """tei_all from ../shared, compiled once per test session (it takes 10-30 s)."""
-    if not _SCHEMA:
-        rng = REPO.parent / "shared/tei-p5/schemas/rng/tei_all.rng"
-        if not rng.is_file():
-            pytest.fail(f"tei_all is missing at {rng}: the tests need ../shared")
-        _SCHEMA.append(etree.RelaxNG(etree.parse(str(rng))))
-    return _SCHEMA[0]
-
-
-@pytest.fixture(scope="module")
-def tei_all() -> etree.RelaxNG:
-    return load_tei_all()
 
 
 def test_every_output_is_valid_tei_all(tei_all: etree.RelaxNG) -> None:

@@ -17,7 +17,8 @@ from lxml import etree
 from teiedit.config import default_edition
 from teiedit.document import TeiDocument, xpath
 from teiedit.pipeline import ConvertOptions, convert_text, source_from_file
-from teiedit.repair import document_shift, english, find_repairs
+from teiedit.repair.find import document_shift, find_repairs
+from teiedit.repair.model import english
 from teiedit.serialize import serialize_tei
 from teiedit.transforms import PassContext, original_reading, run_passes
 
@@ -209,7 +210,7 @@ def test_any_font_shift_is_found_and_undone(k: int) -> None:
     ],
 )
 def test_fix_word_table(decoded: str, reading: str, cert: str) -> None:
-    from teiedit.repair import fix_word
+    from teiedit.repair.words import fix_word
 
     got, got_cert, _method = fix_word(decoded, english())
     assert (got, got_cert) == (reading, cert)

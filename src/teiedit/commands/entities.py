@@ -7,12 +7,13 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from teiedit.commands.base import Subparsers
 from teiedit.config import Edition, default_edition, find_edition_root, load_edition
 from teiedit.console import out_console
 from teiedit.diagnostics import EXIT_FINDINGS, EXIT_OK, TeieditError
 from teiedit.io import write_text_atomic
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the registers are loaded when the command runs (quick --help)
     from teiedit.entities.registers import Registers
 
 HELP = """\
@@ -27,7 +28,7 @@ Work with the edition's registers of persons, places and organisations (tei/regi
                      entries bear, a generic reference without one referent, ...)"""
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: Subparsers) -> None:
     p = sub.add_parser(
         "entities",
         help="suggest register entries and report on mentions",
@@ -68,6 +69,7 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 
 def _registers() -> tuple[Edition, Registers]:
+    """The edition here (or a bare one) and its registers."""
     from teiedit.entities.registers import load_registers
     from teiedit.transforms.entities import registers_folder
 
@@ -125,9 +127,9 @@ def run_suggest(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
+    from teiedit.edition_files import edition_tei_files
     from teiedit.entities.report import mention_report, unlinked_mentions
     from teiedit.io import read_tei
-    from teiedit.pipeline import edition_tei_files
 
     edition, regs = _registers()
     if not regs:

@@ -6,6 +6,7 @@ import argparse
 import shutil
 from pathlib import Path
 
+from teiedit.commands.base import Subparsers
 from teiedit.config import CONFIG_NAME
 from teiedit.console import out_console
 from teiedit.diagnostics import EXIT_OK, TeieditError
@@ -38,7 +39,7 @@ out = "out"
 """
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: Subparsers) -> None:
     p = sub.add_parser(
         "init",
         help="create a new empty edition folder",

@@ -33,7 +33,6 @@ DATE = tei("date")
 @register
 class TagDates:
     name = "dates"
-    priority = 450  # after entities (names are not looked into), before ids
 
     def enabled(self, ctx: PassContext) -> bool:
         return ctx.options.get("dates", True) is not False

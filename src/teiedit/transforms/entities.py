@@ -139,7 +139,6 @@ class _Scan:
 @register
 class TagEntities:
     name = "entities"
-    priority = 400  # after repairs, notes and editorial brackets; before dates and ids
 
     def enabled(self, ctx: PassContext) -> bool:
         return ctx.options.get("entities", True) is not False

@@ -67,7 +67,6 @@ def _sample(blocks: list[tuple[etree._Element, str]]) -> str:
 @register
 class DetectLanguage:
     name = "language"
-    priority = 50  # first: later passes (repairs for one) may consult the language
 
     def enabled(self, ctx: PassContext) -> bool:
         return ctx.options.get("language", True) is not False
