@@ -35,12 +35,7 @@ LAYERS = {
 
 #: Imports that break the rule today, with the reason they are still there. The test fails when one of
 #: them is gone (remove it here) as much as when a new one appears.
-KNOWN: dict[tuple[str, str], str] = {
-    (
-        "teiedit.commands.entities",
-        "teiedit.transforms.entities",
-    ): "the command uses registers_folder, text_roots and matcher_for, which live in the entities pass",
-}
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 def _modules() -> dict[str, Path]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+from copy import deepcopy as copy_tree
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -284,3 +285,14 @@ def load_documents(paths: list[Path]) -> list[TeiDocument]:
     from teiedit.io import iter_xml_files, read_tei
 
     return [read_tei(p) for p in iter_xml_files(paths)]
+
+
+def unlinked_mentions(edition: Edition, documents: list[TeiDocument]) -> list[dict[str, object]]:
+    """What the entities pass leaves unlinked in each document, and why (run on a copy: nothing changes)."""
+    found: list[dict[str, object]] = []
+    for doc in documents:
+        copy = TeiDocument(tree=copy_tree(doc.tree), name=doc.name)
+        ctx = PassContext(edition=edition)
+        run_passes(copy, ctx, strict=False, only=["entities"])
+        found += [r for r in ctx.records.get("entities", []) if "reason" in r and "ref" not in r]
+    return found

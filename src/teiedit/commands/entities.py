@@ -70,8 +70,7 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 def _registers() -> tuple[Edition, Registers]:
     """The edition here (or a bare one) and its registers."""
-    from teiedit.entities.registers import load_registers
-    from teiedit.transforms.entities import registers_folder
+    from teiedit.entities.registers import load_registers, registers_folder
 
     edition = load_edition() if find_edition_root(Path.cwd()) else default_edition()
     return edition, load_registers(registers_folder(edition))
@@ -79,9 +78,9 @@ def _registers() -> tuple[Edition, Registers]:
 
 def _texts(paths: list[Path]) -> list[tuple[str, str]]:
     """(document, running text) pairs: TEI text containers, or paragraphs of plaintext sources."""
+    from teiedit.document import text_roots
     from teiedit.entities.spans import containers
     from teiedit.io import iter_xml_files, read_tei, read_text
-    from teiedit.transforms.entities import text_roots
 
     texts: list[tuple[str, str]] = []
     for p in paths:
@@ -90,14 +89,14 @@ def _texts(paths: list[Path]) -> list[tuple[str, str]]:
             continue
         for f in iter_xml_files([p]):
             doc = read_tei(f)
-            for root in text_roots(doc):
+            for root in text_roots(doc.root):
                 texts.extend((doc.name, flat.reading()) for flat in containers(root))
     return texts
 
 
 def run_suggest(args: argparse.Namespace) -> int:
+    from teiedit.entities.matcher import matcher_for
     from teiedit.entities.suggest import suggest
-    from teiedit.transforms.entities import matcher_for
 
     edition, regs = _registers()
     paths = args.paths or [edition.tei]
@@ -128,8 +127,9 @@ def run_suggest(args: argparse.Namespace) -> int:
 
 def run_report(args: argparse.Namespace) -> int:
     from teiedit.edition_files import edition_tei_files
-    from teiedit.entities.report import mention_report, unlinked_mentions
+    from teiedit.entities.report import mention_report
     from teiedit.io import read_tei
+    from teiedit.pipeline import unlinked_mentions
 
     edition, regs = _registers()
     if not regs:

@@ -9,12 +9,10 @@ referent, a name inside a longer name), with the reason and the candidates.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from copy import deepcopy as copy_tree
 from dataclasses import dataclass, field
 
 from lxml import etree
 
-from teiedit.config import Edition
 from teiedit.document import TeiDocument, xpath
 from teiedit.entities.matcher import match_key
 from teiedit.entities.registers import Registers
@@ -81,19 +79,6 @@ def reading(el: etree._Element) -> str:
 
     walk(el)
     return "".join(parts)
-
-
-def unlinked_mentions(edition: Edition, documents: list[TeiDocument]) -> list[dict[str, object]]:
-    """What the entities pass leaves unlinked in each document, and why (run on a copy: nothing changes)."""
-    from teiedit.transforms import PassContext, run_passes
-
-    found: list[dict[str, object]] = []
-    for doc in documents:
-        copy = TeiDocument(tree=copy_tree(doc.tree), name=doc.name)
-        ctx = PassContext(edition=edition)
-        run_passes(copy, ctx, strict=False, only=["entities"])
-        found += [r for r in ctx.records.get("entities", []) if "reason" in r and "ref" not in r]
-    return found
 
 
 def mention_report(registers: Registers, documents: list[TeiDocument]) -> MentionReport:

@@ -19,11 +19,11 @@ from lxml import etree
 
 from teiedit.dates import NO_CENTURY, SAME_YEAR, DateMention, century, find_dates
 from teiedit.diagnostics import Diagnostic
-from teiedit.document import TeiDocument, tei
+from teiedit.document import RESP_TEIEDIT as RESP
+from teiedit.document import TeiDocument, tei, text_roots
 from teiedit.entities.spans import FlatText, containers, inner_span
 from teiedit.entities.wrap import clean_span, unwrap, wrap
 from teiedit.transforms import PassContext, register
-from teiedit.transforms.entities import RESP, text_roots
 
 #: How far back (characters of running text) a year may be taken for a date without one.
 YEAR_REACH = 3000
@@ -39,7 +39,7 @@ class TagDates:
 
     def __call__(self, doc: TeiDocument, ctx: PassContext) -> list[Diagnostic]:
         count = 0
-        for text_el in text_roots(doc):
+        for text_el in text_roots(doc.root):
             for old in list(text_el.iter(tei("date"))):
                 if old.get("resp") == RESP:
                     unwrap(old)

@@ -26,13 +26,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
 from lxml import etree
 
-from teiedit.config import Edition
 from teiedit.diagnostics import Diagnostic
-from teiedit.document import TeiDocument, tei, text_of, xpath
+from teiedit.document import TeiDocument, tei, text_of, text_roots, xpath
 from teiedit.entities.context import in_citation, part_of_longer_name
 from teiedit.entities.decide import (
     DOMINANCE,
@@ -45,39 +43,17 @@ from teiedit.entities.decide import (
     names_a_group,
 )
 from teiedit.entities.generic import Referents, find_generic, org_kinds
-from teiedit.entities.matcher import Hit, Matcher
-from teiedit.entities.registers import Registers, load_registers
+from teiedit.entities.matcher import Hit, Matcher, matcher_for
+from teiedit.entities.registers import Registers, load_registers, registers_folder
 from teiedit.entities.spans import FlatText, containers, inner_span
 from teiedit.entities.wrap import clean_span, unwrap, wrap
 from teiedit.transforms import PassContext, register
 
-__all__ = ["DOMINANCE", "WINDOW", "RESP", "TagEntities", "matcher_for", "registers_folder"]
+__all__ = ["DOMINANCE", "RESP", "WINDOW", "TagEntities"]
 
 RESP = "#teiedit"
 _HYPHENS = frozenset("-\u2010\u2011")
 ENTITY_ELEMENTS = ("persName", "placeName", "orgName")
-
-_matchers: dict[int, tuple[Registers, Matcher]] = {}
-
-
-def matcher_for(regs: Registers) -> Matcher:
-    """One automaton per loaded registers object (the loader caches registers by file state)."""
-    cached = _matchers.get(id(regs))
-    if cached is None or cached[0] is not regs:
-        cached = (regs, Matcher(regs))
-        _matchers.clear()
-        _matchers[id(regs)] = cached
-    return cached[1]
-
-
-def registers_folder(edition: Edition) -> Path:
-    """The edition's register folder; a relative setting is relative to the edition's root."""
-    folder = edition.registers
-    return folder if folder.is_absolute() else edition.root / folder
-
-
-def text_roots(doc: TeiDocument) -> list[etree._Element]:
-    return xpath(doc.root, "//tei:text[not(ancestor::tei:text)]")
 
 
 @dataclass(frozen=True)
@@ -151,7 +127,7 @@ class TagEntities:
         counts: Counter[str] = Counter()
         self._link_correspondents(doc, regs)
         header = [(-1, r) for r in _header_refs(doc)]
-        for text_el in text_roots(doc):
+        for text_el in text_roots(doc.root):
             for old in list(text_el.iter(*(tei(n) for n in ENTITY_ELEMENTS))):
                 if old.get("resp") == RESP and old.get("ref"):
                     unwrap(old)
