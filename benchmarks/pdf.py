@@ -28,7 +28,7 @@ from pypdf import PdfReader
 
 from teiedit.builders.pdf import PdfBuilder
 from teiedit.builders.pdf.plan import plan
-from teiedit.config import load_edition
+from teiedit.config import load_settings
 from teiedit.io import iter_xml_files
 
 REPO = Path(__file__).resolve().parent.parent
@@ -71,7 +71,7 @@ def page_images(pdf: Path, out: Path) -> list[Path]:
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     root = Path(args[0]).resolve() if args else REPO
-    edition = load_edition(root)
+    edition = load_settings(root)
     files = [
         f for f in iter_xml_files([edition.tei]) if not any(p.startswith(".") for p in f.parts)
     ]

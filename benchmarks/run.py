@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
 from teiedit.builders import get_builder  # noqa: E402
-from teiedit.config import load_edition  # noqa: E402
+from teiedit.config import load_settings  # noqa: E402
 from teiedit.edition_files import edition_tei_files, source_files
 from teiedit.pipeline import ConvertOptions, convert_files, edition_schemas
 from teiedit.validate import validate_paths  # noqa: E402
@@ -54,7 +54,7 @@ def main() -> int:
         shutil.copytree(
             args.edition, work, ignore=shutil.ignore_patterns("out", ".venv", ".git", "tei")
         )
-        edition = load_edition(work)
+        edition = load_settings(work)
         sources = source_files(edition)
         stages: list[tuple[str, Callable[[], int]]] = [
             (

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from teiedit.builders.html import HtmlBuilder
-from teiedit.config import default_edition, find_edition_root, load_edition
+from teiedit.config import default_settings, find_edition_root, load_settings
 from teiedit.io import iter_xml_files
 
 
@@ -26,7 +26,7 @@ def main(argv: list[str]) -> None:
     if argv[:1] == ["--copies"]:
         copies, argv = int(argv[1]), argv[2:]
     folders = [Path(a) for a in argv] or [repo / "tei"]
-    edition = load_edition(repo) if find_edition_root(repo) else default_edition(repo)
+    edition = load_settings(repo) if find_edition_root(repo) else default_settings(repo)
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "tei"
         for i, folder in enumerate(folders):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from teiedit.config import default_edition
+from teiedit.config import default_settings
 from teiedit.pipeline import ConvertOptions, convert_text, source_from_file
 from teiedit.serialize import serialize_tei
 
@@ -23,7 +23,7 @@ def test_every_output_is_valid_tei_all(tei_all: etree.RelaxNG) -> None:
         profile = path.parent.name if path.parent.parent.name == "readers" else None
         source = source_from_file(path)
         conversion, _, _ = convert_text(
-            source, default_edition(REPO), ConvertOptions(profile=profile)
+            source, default_settings(REPO), ConvertOptions(profile=profile)
         )
         for doc in conversion.documents:
             count += 1
@@ -50,7 +50,7 @@ def test_reader_output_is_valid_against_the_project_schema() -> None:
             if path.parent.parent.name == "readers"
             else detect_profile(source.text)[0]
         )
-        for doc in get_reader(profile).read(source, default_edition(REPO)).documents:
+        for doc in get_reader(profile).read(source, default_settings(REPO)).documents:
             if not schema.validate(etree.fromstring(serialize_tei(doc.tree))):
                 problems += [
                     f"{path.name} -> {doc.name}: line {e.line}: {e.message}"

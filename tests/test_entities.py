@@ -12,7 +12,7 @@ import pytest
 from helpers import assert_golden
 from lxml import etree
 
-from teiedit.config import Edition
+from teiedit.config import Settings
 from teiedit.document import NSMAP, TeiDocument
 from teiedit.entities.registers import load_registers
 from teiedit.io import parse_xml_bytes
@@ -29,7 +29,7 @@ TEMPLATE = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><tit
 
 
 def run(doc: TeiDocument, registers: Path = REGISTERS) -> PassContext:
-    ctx = PassContext(edition=Edition(root=registers.parent, registers=registers))
+    ctx = PassContext(settings=Settings(root=registers.parent, registers=registers))
     diags = run_passes(doc, ctx, strict=True, only=["entities", "dates"])
     assert not [d for d in diags if d.level.value == "fatal"], diags
     return ctx

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from teiedit.config import load_edition
+from teiedit.config import load_settings
 from teiedit.document import NSMAP, TeiDocument, xpath
 from teiedit.entities.registers import load_registers
 from teiedit.pipeline import ConvertOptions, convert_text, source_from_file
@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def letter() -> TeiDocument:
-    edition = load_edition(REPO)
+    edition = load_settings(REPO)
     source = source_from_file(REPO / "sources" / "letter-ri-sang-jo-to-kim-il-sung-1956-10-22.txt")
     conversion, diags, _ = convert_text(source, edition, ConvertOptions())
     assert not [

@@ -15,16 +15,16 @@ from lxml import etree, html
 
 from teiedit.builders.corpus import is_register, safe_page_names
 from teiedit.builders.html import MANIFEST, HtmlBuilder
-from teiedit.config import Edition, default_edition
+from teiedit.config import Settings, default_settings
 from teiedit.io import read_tei
 
 CASES = Path(__file__).resolve().parent / "cases" / "html"
 TEI = {"tei": "http://www.tei-c.org/ns/1.0"}
 
 
-def make_edition(root: Path) -> Edition:
+def make_edition(root: Path) -> Settings:
     return dataclasses.replace(
-        default_edition(root), title="Test Edition", base_url="https://example.org/test/"
+        default_settings(root), title="Test Settings", base_url="https://example.org/test/"
     )
 
 
@@ -49,7 +49,7 @@ def page(site: Path, name: str) -> etree._ElementTree:
     [
         # the document page: title, summary, structure
         ("letter-a.html", "string(//h1)", "Letter from Anna Berg to Carl Dorn"),
-        ("letter-a.html", "string(//title)", "Letter from Anna Berg to Carl Dorn · Test Edition"),
+        ("letter-a.html", "string(//title)", "Letter from Anna Berg to Carl Dorn · Test Settings"),
         ("letter-a.html", "string((//time)[1]/@datetime)", "1956-10-12"),
         (
             "letter-a.html",

@@ -11,7 +11,7 @@ from lxml import html as lxml_html
 
 from teiedit.builders.corpus import load_edition_docs
 from teiedit.builders.html import render_page
-from teiedit.config import load_edition
+from teiedit.config import load_settings
 from teiedit.exchange.importer import import_files
 
 CASES = Path(__file__).resolve().parent / "cases" / "exchange"
@@ -53,13 +53,13 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
         pytest.fail(f"the shared corpus is missing at {SHARED_CORPUS}")
     root = tmp_path_factory.mktemp("render") / "edition"
     shutil.copytree(CASES / "edition", root)
-    report = import_files([SHARED_CORPUS], load_edition(root))
+    report = import_files([SHARED_CORPUS], load_settings(root))
     return [report.target_dir / f.name for f in report.files if f.status == "imported"]
 
 
 def test_every_imported_document_renders_all_its_text_in_html(imported: list[Path]) -> None:
     assert len(imported) >= 45
-    edition = load_edition(CASES / "edition")
+    edition = load_settings(CASES / "edition")
     checked = 0
     for ed in load_edition_docs(imported):
         page = _words(lxml_html.fromstring(render_page(ed, edition)).text_content())
@@ -111,7 +111,7 @@ def test_every_imported_document_prints_all_its_text(imported: list[Path], tmp_p
     from teiedit.builders.corpus import is_register
     from teiedit.builders.pdf import PdfBuilder
 
-    written = PdfBuilder().build(imported, tmp_path / "pdf", load_edition(CASES / "edition"))
+    written = PdfBuilder().build(imported, tmp_path / "pdf", load_settings(CASES / "edition"))
     by_stem = {p.stem: p for p in written}
     assert "edition" in by_stem
     checked = 0

@@ -22,7 +22,7 @@ from pypdf import PdfReader
 from teiedit.builders.corpus import is_register
 from teiedit.builders.pdf import PdfBuilder
 from teiedit.builders.pdf.plan import plan
-from teiedit.config import Edition, Editor
+from teiedit.config import Settings, Editor
 from teiedit.diagnostics import TeieditError
 
 pytestmark = pytest.mark.slow
@@ -42,7 +42,7 @@ CHAPTERS_IN_BOOK_ORDER = [
 REGISTERS = sorted((FIXTURES / "registers").glob("*.xml"))
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
-EDITION = Edition(
+EDITION = Settings(
     root=FIXTURES,
     title="Weaving Quotas: A Test Dossier",
     short_title="Weaving Quotas",

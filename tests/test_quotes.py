@@ -9,7 +9,7 @@ import pytest
 from helpers import canonical
 from lxml import etree
 
-from teiedit.config import default_edition
+from teiedit.config import default_settings
 from teiedit.diagnostics import Level
 from teiedit.document import TEI_NS, TeiDocument, tei, xpath
 from teiedit.transforms import PassContext, original_reading, run_passes
@@ -90,7 +90,7 @@ def _doc(body: str) -> TeiDocument:
 
 
 def _run(doc: TeiDocument) -> PassContext:
-    ctx = PassContext(edition=default_edition(REPO))
+    ctx = PassContext(settings=default_settings(REPO))
     diags = run_passes(doc, ctx, strict=True, only=["quotes"])
     assert not [d for d in diags if d.level is Level.FATAL], [d.message for d in diags]
     return ctx
@@ -174,7 +174,7 @@ def test_every_source_converts_with_quotes_and_stays_valid() -> None:
     total = 0
     for path in sorted((REPO / "sources").glob("*.txt")):
         conversion, diags, records = convert_text(
-            source_from_file(path), default_edition(REPO), ConvertOptions()
+            source_from_file(path), default_settings(REPO), ConvertOptions()
         )
         assert not [d for d in diags if d.level is Level.FATAL], (
             path.name,

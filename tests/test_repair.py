@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from teiedit.config import default_edition
+from teiedit.config import default_settings
 from teiedit.document import TeiDocument, xpath
 from teiedit.pipeline import ConvertOptions, convert_text, source_from_file
 from teiedit.repair.find import document_shift, find_repairs
@@ -35,7 +35,7 @@ def _doc(path: Path) -> TeiDocument:
 
 
 def _repair(doc: TeiDocument, **options: object) -> PassContext:
-    ctx = PassContext(edition=default_edition(CASES), options=dict(options))
+    ctx = PassContext(settings=default_settings(CASES), options=dict(options))
     diags = run_passes(doc, ctx, strict=True, only=["repair"])
     assert not diags, [d.message for d in diags]
     return ctx
@@ -90,7 +90,7 @@ def bulletin_conversion() -> tuple[
     list[TeiDocument], list[object], dict[str, list[dict[str, object]]]
 ]:
     source = source_from_file(BULLETIN)
-    conversion, diags, records = convert_text(source, default_edition(REPO), ConvertOptions())
+    conversion, diags, records = convert_text(source, default_settings(REPO), ConvertOptions())
     return conversion.documents, diags, records
 
 
@@ -129,10 +129,10 @@ def _with_breaks(sic: etree._Element) -> str:
 def test_clean_sources_get_no_repairs(src: Path) -> None:
     """With and without the repair pass, a clean source converts to exactly the same TEI."""
     source = source_from_file(src)
-    conversion, _diags, records = convert_text(source, default_edition(REPO), ConvertOptions())
+    conversion, _diags, records = convert_text(source, default_settings(REPO), ConvertOptions())
     assert not records.get("repair")
     plain, _diags, _records = convert_text(
-        source, default_edition(REPO), ConvertOptions(repair=False)
+        source, default_settings(REPO), ConvertOptions(repair=False)
     )
     assert [serialize_tei(d.tree) for d in conversion.documents] == [
         serialize_tei(d.tree) for d in plain.documents

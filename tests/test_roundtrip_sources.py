@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from teiedit.config import default_edition
+from teiedit.config import default_settings
 from teiedit.document import TEI_NS, local_name
 from teiedit.pipeline import ConvertOptions, convert_text, source_from_file
 from teiedit.readers import Conversion
@@ -115,7 +115,7 @@ def check_round_trip(text: str, conversion: Conversion) -> None:
 @pytest.mark.parametrize("path", SOURCES, ids=[p.stem[:30] for p in SOURCES])
 def test_every_source_round_trips(path: Path) -> None:
     source = source_from_file(path)
-    conversion, diags, _ = convert_text(source, default_edition(REPO), ConvertOptions())
+    conversion, diags, _ = convert_text(source, default_settings(REPO), ConvertOptions())
     assert not [d for d in diags if d.level.value == "fatal"], diags
     check_round_trip(source.text, conversion)
 
@@ -127,6 +127,6 @@ CASES = sorted((REPO / "tests/cases/readers").glob("*/*.txt"))
 def test_every_reader_case_round_trips(path: Path) -> None:
     source = source_from_file(path)
     conversion, _, _ = convert_text(
-        source, default_edition(REPO), ConvertOptions(profile=path.parent.name)
+        source, default_settings(REPO), ConvertOptions(profile=path.parent.name)
     )
     check_round_trip(source.text, conversion)

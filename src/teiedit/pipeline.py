@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from teiedit.config import Edition
+from teiedit.config import Settings
 from teiedit.diagnostics import Diagnostic, Level, Progress, Report, TeieditError
 from teiedit.document import TeiDocument, slugify
 from teiedit.edition_files import edition_tei_files, own_documents, source_files
@@ -70,7 +70,7 @@ class SourceResult:
 
 
 def convert_text(
-    source: Source, edition: Edition, options: ConvertOptions
+    source: Source, edition: Settings, options: ConvertOptions
 ) -> tuple[Conversion, list[Diagnostic], dict[str, list[dict[str, object]]]]:
     """Pure core: a decoded source to TEI documents, with all passes run (no file system)."""
     if options.profile:
@@ -84,7 +84,7 @@ def convert_text(
     conversion = reader.read(source, edition)
     conversion.decisions.insert(0, decision)
     conversion.decisions.insert(1, source.encoding_decision)
-    ctx = PassContext(edition=edition, options={"repair": options.repair, **options.pass_options})
+    ctx = PassContext(settings=edition, options={"repair": options.repair, **options.pass_options})
     diags: list[Diagnostic] = []
     for doc in conversion.documents:
         diags.extend(run_passes(doc, ctx, strict=options.strict, only=options.passes))
@@ -102,7 +102,7 @@ def source_from_file(path: Path) -> Source:
     )
 
 
-def schema_hrefs(out_dir: Path, edition: Edition) -> tuple[str | None, str | None]:
+def schema_hrefs(out_dir: Path, edition: Settings) -> tuple[str | None, str | None]:
     """Relative hrefs from the output folder to the compiled schemas, for the xml-model PIs."""
 
     def rel(target: Path) -> str:
@@ -114,7 +114,7 @@ def schema_hrefs(out_dir: Path, edition: Edition) -> tuple[str | None, str | Non
 def convert_files(
     paths: list[Path],
     out_dir: Path,
-    edition: Edition,
+    edition: Settings,
     options: ConvertOptions,
     progress: Progress | None = None,
 ) -> list[SourceResult]:
@@ -222,7 +222,7 @@ def _diff_size(path: Path, fresh: bytes) -> int:
     return sum(1 for line in difflib.unified_diff(old, new, lineterm="") if line[:1] in "+-")
 
 
-def edition_schemas(edition: Edition) -> Schemas:
+def edition_schemas(edition: Settings) -> Schemas:
     if not edition.rng.is_file():
         raise TeieditError(
             "the compiled schema is missing", edition.rng, hint="compile it with `teiedit schema`"
@@ -239,7 +239,7 @@ class BuildResult:
 
 
 def build(
-    edition: Edition, *, force: bool = False, progress: Progress | None = None, pdf: bool = True
+    edition: Settings, *, force: bool = False, progress: Progress | None = None, pdf: bool = True
 ) -> BuildResult:
     """Convert changed sources into tei/, validate tei/, write out/html and out/pdf."""
     from teiedit.builders import get_builder
@@ -287,12 +287,12 @@ def load_documents(paths: list[Path]) -> list[TeiDocument]:
     return [read_tei(p) for p in iter_xml_files(paths)]
 
 
-def unlinked_mentions(edition: Edition, documents: list[TeiDocument]) -> list[dict[str, object]]:
+def unlinked_mentions(edition: Settings, documents: list[TeiDocument]) -> list[dict[str, object]]:
     """What the entities pass leaves unlinked in each document, and why (run on a copy: nothing changes)."""
     found: list[dict[str, object]] = []
     for doc in documents:
         copy = TeiDocument(tree=copy_tree(doc.tree), name=doc.name)
-        ctx = PassContext(edition=edition)
+        ctx = PassContext(settings=edition)
         run_passes(copy, ctx, strict=False, only=["entities"])
         found += [r for r in ctx.records.get("entities", []) if "reason" in r and "ref" not in r]
     return found

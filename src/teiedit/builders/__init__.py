@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from teiedit.config import Edition
+from teiedit.config import Settings
 from teiedit.diagnostics import Progress, TeieditError
 
 
@@ -13,7 +13,7 @@ class Builder(Protocol):
     name: str
 
     def build(
-        self, files: list[Path], out_dir: Path, edition: Edition, progress: Progress | None = None
+        self, files: list[Path], out_dir: Path, edition: Settings, progress: Progress | None = None
     ) -> list[Path]:
         """Render the TEI files into ``out_dir``; return the files written."""
         ...

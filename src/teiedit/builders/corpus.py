@@ -14,7 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from teiedit.config import Edition
+from teiedit.config import Settings
 from teiedit.document import (
     TEI_NS,
     XML_ID,
@@ -229,7 +229,7 @@ def listing_copy(root: etree._Element) -> etree._Element:
 
 
 def edition_corpus(
-    docs: list[EditionDoc], edition: Edition, *, listing: bool = False
+    docs: list[EditionDoc], edition: Settings, *, listing: bool = False
 ) -> etree._Element:
     """A teiCorpus holding copies of all documents (each with xml:base = its page name); with ``listing``,
     only what the listing pages need of each (see listing_copy)."""

@@ -36,7 +36,7 @@ from teiedit.builders.corpus import (
     sort_key,
 )
 from teiedit.builders.search import SearchDoc, read_page, search_index_script
-from teiedit.config import Edition
+from teiedit.config import Settings
 from teiedit.diagnostics import Progress
 from teiedit.io import iter_xml_files, staged_dir, write_text_atomic
 from teiedit.resources import xslt_dir
@@ -148,7 +148,7 @@ def page_params(
 
 def render_page(
     ed: EditionDoc,
-    edition: Edition,
+    edition: Settings,
     prev: str = "",
     next_: str = "",
     registers: Registers | None = None,
@@ -201,7 +201,7 @@ class HtmlBuilder:
         self.link_pdf = link_pdf
 
     def build(
-        self, files: list[Path], out_dir: Path, edition: Edition, progress: Progress | None = None
+        self, files: list[Path], out_dir: Path, edition: Settings, progress: Progress | None = None
     ) -> list[Path]:
         say: Progress = progress if progress is not None else (lambda _m: None)
         out_dir = Path(out_dir)
@@ -271,7 +271,7 @@ class HtmlBuilder:
         return written
 
     @staticmethod
-    def _edition_registers(edition: Edition, seen: set[Path]) -> list[EditionDoc]:
+    def _edition_registers(edition: Settings, seen: set[Path]) -> list[EditionDoc]:
         """Register files of the edition (tei/registers/) that were not named among the inputs."""
         folder = (
             edition.registers
@@ -290,7 +290,7 @@ class HtmlBuilder:
         registers: Registers,
         ids: set[str],
         assets: str,
-        edition: Edition,
+        edition: Settings,
     ) -> str:
         h = hashlib.sha256(assets.encode())
         h.update(ed.path.read_bytes())
@@ -300,7 +300,7 @@ class HtmlBuilder:
         return h.hexdigest()
 
     @staticmethod
-    def _lists_hash(new: Manifest, registers: Registers, edition: Edition, order: list[str]) -> str:
+    def _lists_hash(new: Manifest, registers: Registers, edition: Settings, order: list[str]) -> str:
         h = hashlib.sha256(new.assets.encode())
         h.update(
             json.dumps(
@@ -315,7 +315,7 @@ class HtmlBuilder:
         self,
         docs: list[EditionDoc],
         registers: Registers,
-        edition: Edition,
+        edition: Settings,
         tmp: Path,
         out_dir: Path,
     ) -> list[Path]:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from teiedit.commands.base import Subparsers
-from teiedit.config import Edition, default_edition, find_edition_root, load_edition
+from teiedit.config import Settings, default_settings, find_edition_root, load_settings
 from teiedit.console import out_console
 from teiedit.diagnostics import EXIT_FINDINGS, EXIT_OK, TeieditError
 from teiedit.io import write_text_atomic
@@ -68,11 +68,11 @@ def _usage(parser: argparse.ArgumentParser) -> int:
     raise TeieditError("say which action: `teiedit entities suggest` or `teiedit entities report`")
 
 
-def _registers() -> tuple[Edition, Registers]:
+def _registers() -> tuple[Settings, Registers]:
     """The edition here (or a bare one) and its registers."""
     from teiedit.entities.registers import load_registers, registers_folder
 
-    edition = load_edition() if find_edition_root(Path.cwd()) else default_edition()
+    edition = load_settings() if find_edition_root(Path.cwd()) else default_settings()
     return edition, load_registers(registers_folder(edition))
 
 

@@ -45,9 +45,9 @@ def add_parser(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from teiedit.config import load_edition
+    from teiedit.config import load_settings
 
-    edition = load_edition(args.edition) if args.edition else load_edition()
+    edition = load_settings(args.edition) if args.edition else load_settings()
     if args.format == "cmif":
         from teiedit.exchange.cmif import write_cmif
 

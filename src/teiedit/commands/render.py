@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from teiedit.commands.base import Subparsers
-from teiedit.config import default_edition, find_edition_root, load_edition
+from teiedit.config import default_settings, find_edition_root, load_settings
 from teiedit.console import out_console, progress
 from teiedit.diagnostics import EXIT_OK, TeieditError
 from teiedit.io import iter_xml_files
@@ -15,7 +15,7 @@ from teiedit.io import iter_xml_files
 def _render(builder_name: str, args: argparse.Namespace) -> int:
     from teiedit.builders import get_builder
 
-    edition = load_edition() if find_edition_root(Path.cwd()) else default_edition()
+    edition = load_settings() if find_edition_root(Path.cwd()) else default_settings()
     files = list(iter_xml_files(args.paths))
     if not files:
         raise TeieditError(

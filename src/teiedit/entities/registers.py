@@ -14,7 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from teiedit.config import Edition
+from teiedit.config import Settings
 from teiedit.diagnostics import TeieditError
 from teiedit.document import TEI_NS, XML_ID, local_name, text_of
 from teiedit.io import read_xml
@@ -173,7 +173,7 @@ def _load_cached(key: tuple[tuple[str, int, int], ...]) -> Registers:
     return regs
 
 
-def registers_folder(edition: Edition) -> Path:
+def registers_folder(edition: Settings) -> Path:
     """The edition's register folder; a relative setting is relative to the edition's root."""
     folder = edition.registers
     return folder if folder.is_absolute() else edition.root / folder

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from teiedit.config import Edition
+from teiedit.config import Settings
 from teiedit.diagnostics import TeieditError
 from teiedit.document import XML_ID, E, local_name, tei
 from teiedit.edition_files import own_documents
@@ -46,7 +46,7 @@ class CmifResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def edition_letters(edition: Edition) -> list[tuple[Path, etree._Element]]:
+def edition_letters(edition: Settings) -> list[tuple[Path, etree._Element]]:
     """(file, TEI root) of the edition's own letters, in file order."""
     out = []
     for path in own_documents(edition):
@@ -156,7 +156,7 @@ def _action(
 
 
 def build_cmif(
-    edition: Edition,
+    edition: Settings,
     *,
     url: str | None = None,
     email: str | None = None,
@@ -269,7 +269,7 @@ def serialize_cmif(result: CmifResult) -> bytes:
 
 
 def write_cmif(
-    edition: Edition, out: Path, *, url: str | None = None, email: str | None = None
+    edition: Settings, out: Path, *, url: str | None = None, email: str | None = None
 ) -> str:
     """Write the CMIF file; return a one-line summary (warnings on further lines)."""
     result = build_cmif(edition, url=url, email=email, file_name=Path(out).name)

@@ -19,14 +19,14 @@ from pathlib import Path
 
 from lxml import etree
 
-from teiedit.config import Edition
+from teiedit.config import Settings
 from teiedit.diagnostics import TeieditError
 from teiedit.document import TEI_NS, XML_ID, E, tei
 from teiedit.edition_files import edition_tei_files
 from teiedit.io import read_xml, write_atomic
 
 
-def _docs(edition: Edition) -> tuple[list[Path], list[Path]]:
+def _docs(edition: Settings) -> tuple[list[Path], list[Path]]:
     registers = sorted(edition.registers.glob("*.xml")) if edition.registers.is_dir() else []
     documents = edition_tei_files(edition)
     if not documents:
@@ -72,7 +72,7 @@ def _rename_taken_ids(root: etree._Element, prefix: str, taken: set[str]) -> dic
     return renames
 
 
-def build_corpus(edition: Edition) -> etree._Element:
+def build_corpus(edition: Settings) -> etree._Element:
     """The teiCorpus of the edition: header, registers, documents (in file order)."""
     registers, documents = _docs(edition)
     corpus = etree.Element(tei("teiCorpus"), nsmap={None: TEI_NS})
@@ -112,7 +112,7 @@ def build_corpus(edition: Edition) -> etree._Element:
     return corpus
 
 
-def write_corpus(edition: Edition, out: Path) -> str:
+def write_corpus(edition: Settings, out: Path) -> str:
     """Write a teiCorpus file, or (``.zip``) the TEI files with manifest.json."""
     out = Path(out)
     if out.suffix.lower() == ".zip":
@@ -124,7 +124,7 @@ def write_corpus(edition: Edition, out: Path) -> str:
     return f"teiCorpus with {n} TEI files written to {out}"
 
 
-def _write_zip(edition: Edition, out: Path) -> str:
+def _write_zip(edition: Settings, out: Path) -> str:
     registers, documents = _docs(edition)
     files: list[dict[str, str]] = []
     buf: list[tuple[str, bytes]] = []

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from teiedit.config import Edition
+from teiedit.config import Settings
 from teiedit.diagnostics import TeieditError
 from teiedit.document import TEI_NS, local_name
 from teiedit.exchange.checking import check
@@ -33,7 +33,7 @@ from teiedit.io import parse_xml_bytes, sha256_bytes, write_atomic, write_text_a
 
 def import_files(
     paths: list[Path],
-    edition: Edition,
+    edition: Settings,
     *,
     tei_all: Path | None = None,
     own_rng: Path | None = None,

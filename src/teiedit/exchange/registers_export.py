@@ -14,7 +14,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TypedDict
 
-from teiedit.config import Edition
+from teiedit.config import Settings
 from teiedit.diagnostics import TeieditError
 from teiedit.document import XML_ID
 from teiedit.edition_files import own_documents
@@ -61,7 +61,7 @@ def count_mentions(files: list[Path]) -> Counter[str]:
     return counts
 
 
-def register_rows(edition: Edition) -> dict[str, list[RegisterRow]]:
+def register_rows(edition: Settings) -> dict[str, list[RegisterRow]]:
     """Rows by kind file name (persons, places, orgs)."""
     if not edition.registers.is_dir():
         raise TeieditError(
@@ -112,7 +112,7 @@ def to_csv(rows: list[RegisterRow]) -> str:
     return buf.getvalue()
 
 
-def write_registers(edition: Edition, out_dir: Path) -> str:
+def write_registers(edition: Settings, out_dir: Path) -> str:
     """Write persons.csv, places.csv, orgs.csv and registers.json into ``out_dir``."""
     rows = register_rows(edition)
     with staged_dir(Path(out_dir)) as tmp:

@@ -120,7 +120,7 @@ class TagEntities:
         return ctx.options.get("entities", True) is not False
 
     def __call__(self, doc: TeiDocument, ctx: PassContext) -> list[Diagnostic]:
-        regs = load_registers(registers_folder(ctx.edition))
+        regs = load_registers(registers_folder(ctx.settings))
         if not regs:
             return []
         matcher = matcher_for(regs)

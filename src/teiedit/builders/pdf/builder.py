@@ -7,7 +7,7 @@ from pathlib import Path
 from teiedit.builders.pdf.layout import Layout, PrintJob
 from teiedit.builders.pdf.plan import plan
 from teiedit.builders.pdf.rounds import make_pdfs
-from teiedit.config import Edition
+from teiedit.config import Settings
 from teiedit.diagnostics import Progress
 from teiedit.io import staged_dir, write_atomic
 
@@ -16,7 +16,7 @@ class PdfBuilder:
     name = "pdf"
 
     def build(
-        self, files: list[Path], out_dir: Path, edition: Edition, progress: Progress | None = None
+        self, files: list[Path], out_dir: Path, edition: Settings, progress: Progress | None = None
     ) -> list[Path]:
         def done(job: PrintJob) -> None:
             if progress is not None:

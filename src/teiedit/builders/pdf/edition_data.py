@@ -11,14 +11,14 @@ from pathlib import Path
 from lxml import etree
 
 from teiedit.builders.corpus import EditionDoc, document_date
-from teiedit.config import Edition
+from teiedit.config import Settings
 from teiedit.document import TEI_NS
 from teiedit.epoch import source_date_epoch
 
 _REGISTER_LISTS = ("listPerson", "listPlace", "listOrg")
 
 
-def register_files(files: Iterable[Path], edition: Edition) -> list[Path]:
+def register_files(files: Iterable[Path], edition: Settings) -> list[Path]:
     """The register files: a ``registers`` folder beside the documents (in an edition that is
     tei/registers), else the edition's configured registers folder."""
     folders = sorted({f.resolve().parent / "registers" for f in files})
@@ -77,7 +77,7 @@ def doc_title(ed: EditionDoc) -> str:
     return " ".join("".join(found[0].itertext()).split()) if found else ed.page
 
 
-def edition_params(edition: Edition) -> dict[str, str]:
+def edition_params(edition: Settings) -> dict[str, str]:
     """teiedit.toml values for the title page and the running heads."""
     epoch = source_date_epoch()
     year = (

@@ -18,7 +18,7 @@ from teiedit.builders.pdf.edition_data import (
 )
 from teiedit.builders.pdf.layout import AttachedFile, PrintJob
 from teiedit.builders.pdf.parts import BookParts, split_book
-from teiedit.config import Edition
+from teiedit.config import Settings
 from teiedit.epoch import source_date_epoch
 from teiedit.io import read_xml
 from teiedit.resources import xslt_dir
@@ -59,7 +59,7 @@ class PrintPlan:
         return [*book, *(j.html for j in self.jobs)]
 
 
-def plan(files: list[Path], edition: Edition) -> PrintPlan:
+def plan(files: list[Path], edition: Settings) -> PrintPlan:
     """Transform the TEI into paged HTML (XSLT, in this process)."""
     regs = register_files(files, edition)
     reg_paths = {p.resolve() for p in regs}
