@@ -51,7 +51,9 @@ def test_document_date(
     header: str, body: str, expected: tuple[str, str] | None, tmp_path: Path
 ) -> None:
     doc = _doc(header, body)
-    diags = run_passes(doc, PassContext(settings=default_settings(tmp_path)), only=["document-date"])
+    diags = run_passes(
+        doc, PassContext(settings=default_settings(tmp_path)), only=["document-date"]
+    )
     assert diags == []
     found = doc.root.xpath("tei:teiHeader/tei:profileDesc/tei:creation/tei:date", namespaces=NS)
     if expected is None:

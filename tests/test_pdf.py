@@ -22,7 +22,7 @@ from pypdf import PdfReader
 from teiedit.builders.corpus import is_register
 from teiedit.builders.pdf import PdfBuilder
 from teiedit.builders.pdf.plan import plan
-from teiedit.config import Settings, Editor
+from teiedit.config import Editor, Settings
 from teiedit.diagnostics import TeieditError
 
 pytestmark = pytest.mark.slow

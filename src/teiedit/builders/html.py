@@ -300,7 +300,9 @@ class HtmlBuilder:
         return h.hexdigest()
 
     @staticmethod
-    def _lists_hash(new: Manifest, registers: Registers, edition: Settings, order: list[str]) -> str:
+    def _lists_hash(
+        new: Manifest, registers: Registers, edition: Settings, order: list[str]
+    ) -> str:
         h = hashlib.sha256(new.assets.encode())
         h.update(
             json.dumps(
