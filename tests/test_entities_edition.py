@@ -9,8 +9,8 @@ from lxml import etree
 
 from teiedit.config import load_settings
 from teiedit.document import NSMAP, TeiDocument, xpath
-from teiedit.entities.registers import load_registers
 from teiedit.pipeline import ConvertOptions, convert_text, source_from_file
+from teiedit.registers import load_registers
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -33,8 +33,9 @@ def refs(doc: TeiDocument, xp: str) -> list[tuple[str, str]]:
 
 
 def test_registers_have_unique_ids_preferred_names_and_descriptions() -> None:
-    regs = load_registers(REPO / "tei" / "registers")
-    kinds = {e.kind for e in regs.entries.values()}
+    regs = load_registers(load_settings(REPO))
+    regs.check_unique()
+    kinds = {e.name_tag for e in regs.entries.values()}
     assert kinds == {"persName", "placeName", "orgName"}
     assert len(regs.entries) > 200
     for entry in regs.entries.values():

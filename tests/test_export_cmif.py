@@ -12,7 +12,7 @@ from lxml import etree
 
 from teiedit.config import Editor, default_settings, load_settings
 from teiedit.exchange.cmif import build_cmif, edition_letters, serialize_cmif
-from teiedit.exchange.entries import load_register_files
+from teiedit.registers import load_registers
 from teiedit.validate import schematron_diagnostics
 
 CASES = Path(__file__).resolve().parent / "cases" / "exchange"
@@ -157,7 +157,7 @@ def test_cmif_of_this_edition(cmif_rng: etree.RelaxNG) -> None:
     assert_valid_cmif(tree, cmif_rng)
     descs = tree.xpath("//tei:correspDesc", namespaces=NS)
     assert len(descs) == len(letters)
-    registers = {e.id: e for e in load_register_files(edition.registers)}
+    registers = {e.id: e for e in load_registers(edition).all}
 
     def expected(action: etree._Element) -> list[str]:
         """Who the letter names: the register's name for a linked party, else the letter's words."""

@@ -18,19 +18,19 @@ from pathlib import Path
 
 from lxml import etree
 
-from teiedit.config import Settings
-from teiedit.diagnostics import TeieditError
-from teiedit.document import XML_ID, E, local_name, tei
-from teiedit.edition_files import own_documents
-from teiedit.epoch import source_date_epoch
-from teiedit.exchange.authority import (
+from teiedit.authority import (
     PERSON_PREFERENCE,
     PLACE_PREFERENCE,
     authority_uri,
     preferred_uri,
 )
-from teiedit.exchange.entries import Entry, load_register_files
+from teiedit.config import Settings
+from teiedit.diagnostics import TeieditError
+from teiedit.document import XML_ID, E, local_name, tei
+from teiedit.edition_files import own_documents
+from teiedit.epoch import source_date_epoch
 from teiedit.io import read_xml, write_atomic
+from teiedit.registers import Entry, load_registers
 
 CMIF_RNG_URL = "https://raw.githubusercontent.com/TEI-Correspondence-SIG/CMIF/master/schema/cmi-customization.rng"
 #: CMIF's date profile: ISO years, year-months and dates.
@@ -190,7 +190,7 @@ def build_cmif(
             edition.tei,
             hint="letters carry profileDesc/correspDesc with correspAction",
         )
-    lookup = _Lookup(load_register_files(edition.registers))
+    lookup = _Lookup(load_registers(edition).all)
     bibl_id = _bibl_id(edition.base_url or edition.title)
     warnings: list[str] = []
     descs = []

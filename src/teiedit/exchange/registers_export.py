@@ -14,13 +14,13 @@ from collections import Counter
 from pathlib import Path
 from typing import TypedDict
 
+from teiedit.authority import authority_uri
 from teiedit.config import Settings
 from teiedit.diagnostics import TeieditError
 from teiedit.document import XML_ID
 from teiedit.edition_files import own_documents
-from teiedit.exchange.authority import authority_uri
-from teiedit.exchange.entries import Entry, load_register_files
 from teiedit.io import read_xml, staged_dir, write_text_atomic
+from teiedit.registers import Entry, load_registers
 
 KIND_FILES = {"person": "persons", "place": "places", "org": "orgs"}
 COLUMNS = ["id", "names", "description", "identifiers", "authority_uris", "mentions"]
@@ -69,7 +69,7 @@ def register_rows(edition: Settings) -> dict[str, list[RegisterRow]]:
             edition.registers,
             hint="registers live in tei/registers/{persons,places,orgs}.xml",
         )
-    entries = load_register_files(edition.registers)
+    entries = load_registers(edition).all
     mentions = count_mentions(own_documents(edition))
     rows: dict[str, list[RegisterRow]] = {name: [] for name in KIND_FILES.values()}
     for e in entries:
@@ -80,7 +80,7 @@ def register_rows(edition: Settings) -> dict[str, list[RegisterRow]]:
 def _row(e: Entry, mentions: int) -> RegisterRow:
     return {
         "id": e.id,
-        "names": e.names,
+        "names": list(e.names),
         "description": e.description,
         "identifiers": [
             {"type": t, "value": v, "uri": authority_uri(t, v)} for t, v in e.identifiers
