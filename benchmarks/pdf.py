@@ -26,9 +26,11 @@ sys.path = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).re
 
 from pypdf import PdfReader
 
+from teiedit.builder import BuildOptions
 from teiedit.builders.pdf import PdfBuilder
 from teiedit.builders.pdf.plan import plan
 from teiedit.config import load_settings
+from teiedit.edition import Edition
 from teiedit.io import iter_xml_files
 
 REPO = Path(__file__).resolve().parent.parent
@@ -77,13 +79,15 @@ def main() -> None:
     ]
 
     t0 = time.perf_counter()
-    printed = plan(files, edition)
+    printed = plan(Edition.from_files(edition, files))
     t_xslt = time.perf_counter() - t0
 
     with tempfile.TemporaryDirectory() as tmp:
         children0 = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0, c0 = time.perf_counter(), time.process_time()
-        written = PdfBuilder().build(files, Path(tmp) / "pdf", edition)
+        written = PdfBuilder().build(
+            Edition.from_files(edition, files), Path(tmp) / "pdf", BuildOptions()
+        )
         t_all, c_main = time.perf_counter() - t0, time.process_time() - c0
         children = resource.getrusage(resource.RUSAGE_CHILDREN)
         c_workers = (children.ru_utime + children.ru_stime) - (

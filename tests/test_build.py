@@ -28,7 +28,7 @@ def test_build_writes_tei_that_validates(built: Path, capsys: pytest.CaptureFixt
 @pytest.mark.parametrize(
     ("page", "xpath", "expected"),
     [
-        ("index.html", "string(//title)", "Documents · Mini Settings"),
+        ("index.html", "string(//title)", "Documents · Mini Edition"),
         ("index.html", "count(//table//tbody/tr)", 2.0),
         ("index.html", "string(//tbody/tr[1]/td[1])", "1957-03-03"),
         ("index.html", "string(//tbody/tr[1]//a/@href)", "note-on-cabbages.html"),

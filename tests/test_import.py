@@ -258,9 +258,10 @@ def test_tei_all_is_used_when_supplied(edition: Path, capsys: pytest.CaptureFixt
 
 
 def test_cmif_export_imports_back_as_cmif(edition: Path, tmp_path: Path) -> None:
+    from teiedit.edition import Edition
     from teiedit.exchange.cmif import write_cmif
 
-    write_cmif(load_settings(edition), tmp_path / "cmif" / "letters.xml")
+    write_cmif(Edition.load(load_settings(edition)), tmp_path / "cmif" / "letters.xml")
     other = tmp_path / "other"
     shutil.copytree(CASES / "edition", other)
     report = import_files([tmp_path / "cmif"], load_settings(other))
@@ -273,8 +274,8 @@ def test_cmif_export_imports_back_as_cmif(edition: Path, tmp_path: Path) -> None
 def test_other_encodings_are_stored_as_they_are_and_render(edition: Path) -> None:
     from lxml import html as lxml_html
 
-    from teiedit.builders.corpus import load_edition_docs
     from teiedit.builders.html import render_page
+    from teiedit.edition import Edition
 
     report = import_files([CASES / "odd"], load_settings(edition))
     assert {f.name: f.status for f in report.files} == {
@@ -287,8 +288,9 @@ def test_other_encodings_are_stored_as_they_are_and_render(edition: Path) -> Non
         ("utf16.xml", "Ελληνικά и кириллица, 조선."),
     ):
         assert (stored / name).read_bytes() == (CASES / "odd" / name).read_bytes()
-        (ed,) = load_edition_docs([stored / name])
-        assert words in lxml_html.fromstring(render_page(ed, load_settings(edition))).text_content()
+        settings = load_settings(edition)
+        (ed,) = Edition.from_files(settings, [stored / name]).documents()
+        assert words in lxml_html.fromstring(render_page(ed, settings)).text_content()
 
 
 def _tei(body: str) -> str:

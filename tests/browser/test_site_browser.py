@@ -17,8 +17,10 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from lxml import html
 
+from teiedit.builder import BuildOptions
 from teiedit.builders.html import HtmlBuilder
 from teiedit.config import default_settings
+from teiedit.edition import Edition
 
 pytestmark = pytest.mark.browser
 
@@ -32,10 +34,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     src = root / "src"
     shutil.copytree(CASES, src)
     edition = dataclasses.replace(
-        default_settings(root), title="Test Settings", base_url="https://example.org/test/"
+        default_settings(root), title="Test Edition", base_url="https://example.org/test/"
     )
     out = root / "html"
-    HtmlBuilder().build(sorted(src.rglob("*.xml")), out, edition)
+    HtmlBuilder().build(
+        Edition.from_files(edition, sorted(src.rglob("*.xml"))), out, BuildOptions()
+    )
     return out
 
 
@@ -330,7 +334,7 @@ def edition_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     files = edition_tei_files(edition)
     assert files, "the repository's tei/ holds no documents"
     out = tmp_path_factory.mktemp("edition") / "html"
-    HtmlBuilder().build(files, out, edition)
+    HtmlBuilder().build(Edition.from_files(edition, files), out, BuildOptions())
     return out
 
 
