@@ -1,4 +1,5 @@
-"""Which files of an edition are what: its sources, its TEI documents, and its own documents among them."""
+"""Which files of an edition are what: its sources and its TEI documents (the loaded Edition tells its
+own documents from those imported, teiedit/edition.py)."""
 
 from __future__ import annotations
 
@@ -31,14 +32,3 @@ def edition_tei_files(edition: Settings) -> list[Path]:
         and regs not in p.resolve().parents
         and not any(part.startswith(".") for part in p.relative_to(edition.tei).parts)
     )
-
-
-def own_documents(edition: Settings, files: list[Path] | None = None) -> list[Path]:
-    """The edition's own documents: ``files`` (default: all its TEI documents) less those imported from
-    other projects (``tei/imported/``), which keep their own schema and are not the edition's to export."""
-    imported = edition.imported.resolve()
-    return [
-        p
-        for p in (edition_tei_files(edition) if files is None else files)
-        if imported not in p.resolve().parents
-    ]

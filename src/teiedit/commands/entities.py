@@ -128,9 +128,8 @@ def run_suggest(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from teiedit.edition_files import edition_tei_files
+    from teiedit.edition import Edition
     from teiedit.entities.report import mention_report
-    from teiedit.io import read_tei
     from teiedit.pipeline import unlinked_mentions
 
     settings, regs = _registers()
@@ -140,7 +139,7 @@ def run_report(args: argparse.Namespace) -> int:
             settings.registers,
             hint="create tei/registers/persons.xml, places.xml and orgs.xml",
         )
-    documents = [read_tei(f) for f in edition_tei_files(settings)]
+    documents = [ed.doc for ed in Edition.load(settings).inputs()]
     report = mention_report(regs, documents)
     report.unlinked = unlinked_mentions(settings, documents)
     if args.format == "json":
