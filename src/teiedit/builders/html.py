@@ -3,10 +3,10 @@
 Pages: one per document, the index (sortable, filterable), the timeline, the registers (persons, places,
 organisations) and the search page with its index. Everything is static: it reads from ``file://``.
 
-Rendering is incremental: ``.teiedit-html.json`` in the output folder records, per page, a hash of what
-the page depends on (the TEI file, its neighbours, the register entries it names, the stylesheets). Only
-pages whose hash changed are rendered again; the listing pages are rendered when any document or register
-changed.
+Rendering is incremental (teiedit/builder.py's Manifest): ``.teiedit-html.json`` in the output folder
+records, per page, a hash of what the page depends on (the TEI file, its neighbours, the register entries
+it names, the stylesheets). Only pages whose hash changed are rendered again (``outdated``); the listing
+pages are rendered when any document or register changed.
 """
 
 from __future__ import annotations
