@@ -77,7 +77,7 @@ def main() -> int:
                 ),
             ),
             (
-                "load (tei/, each file parsed once)",
+                "load (tei/, parsed once)",
                 lambda: sum(1 for _ in Edition.load(edition).inputs()),
             ),
             (
