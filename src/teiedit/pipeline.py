@@ -279,15 +279,15 @@ def validate_edition(edition: Edition, progress: Progress | None = None) -> Repo
     if progress:
         progress(f"validating {len(own)} documents")
     report = Report()
-    schemas = edition_schemas(settings) if own else None
-    ids = edition.registers.ids()
-    for ed in own:
-        assert schemas is not None
-        report.files_checked.append(str(ed.path))
-        try:
-            report.extend(validate_parsed(ed.doc.tree, ed.path, schemas, register_ids=ids))
-        except TeieditError as exc:
-            report.add(exc.diagnostic)
+    if own:
+        schemas = edition_schemas(settings)
+        ids = edition.registers.ids()
+        for ed in own:
+            report.files_checked.append(str(ed.path))
+            try:
+                report.extend(validate_parsed(ed.doc.tree, ed.path, schemas, register_ids=ids))
+            except TeieditError as exc:
+                report.add(exc.diagnostic)
     if imported:
         report.add(
             Diagnostic(
