@@ -67,14 +67,17 @@ def transform(
     *,
     base_uri: str = "",
     params: dict[str, Any] | None = None,
+    facts: etree._Element | None = None,
 ) -> XsltResult:
     """Run a stylesheet on a tree (safely re-serialised) and return the primary result as text.
 
     Stylesheets that need other files (registers, the edition listing) get their URIs as parameters;
-    ``base_uri`` only names the input in error messages.
+    ``facts`` (teiedit/facts.py) becomes the document parameter ``facts``; ``base_uri`` only names the
+    input in error messages.
     """
     root = source.getroot() if isinstance(source, etree._ElementTree) else source
     text = etree.tostring(root, encoding="unicode")
+    facts_text = etree.tostring(facts, encoding="unicode") if facts is not None else None
     with _lock:
         executable = compile_stylesheet(stylesheet)
         proc = processor()
@@ -85,6 +88,8 @@ def transform(
         executable.clear_parameters()
         for name, value in (params or {}).items():
             executable.set_parameter(name, _value(value))
+        if facts_text is not None:
+            executable.set_parameter("facts", proc.parse_xml(xml_text=facts_text))
         executable.set_save_xsl_message(True, None)
         try:
             out = executable.transform_to_string(xdm_node=node)

@@ -54,12 +54,12 @@ def add_parser(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from teiedit.config import load_edition
+    from teiedit.config import load_settings
     from teiedit.exchange.import_report import report_lines
     from teiedit.exchange.importer import import_files
     from teiedit.io import write_text_atomic
 
-    edition = load_edition(args.into) if args.into else load_edition()
+    edition = load_settings(args.into) if args.into else load_settings()
     report = import_files(args.paths, edition, tei_all=args.tei_all, include_root=args.include_root)
     for d in report_lines(report):
         if d.level is Level.INFO:

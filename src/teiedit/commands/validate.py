@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from teiedit.commands.base import Subparsers
-from teiedit.config import find_edition_root, load_edition
+from teiedit.config import find_edition_root, load_settings
 from teiedit.console import out_console, print_diagnostic
 from teiedit.diagnostics import Report, TeieditError
 from teiedit.io import write_text_atomic
@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     if args.rng:
         schemas = Schemas(rng=args.rng, sch=args.sch, schematron=args.sch is not None)
     elif find_edition_root(Path.cwd()):
-        schemas = replace_defaults(edition_schemas(load_edition()), args)
+        schemas = replace_defaults(edition_schemas(load_settings()), args)
     else:
         schemas = replace_defaults(Schemas(rng=schema_dir() / "build" / "teiedit.rng"), args)
     if args.xsd:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -63,13 +64,19 @@ def register_folders(doc: Path) -> tuple[Path, ...]:
 
 
 def schematron_diagnostics(
-    tree: etree._ElementTree, path: str, sch: Path, doc: Path | None = None
+    tree: etree._ElementTree,
+    path: str,
+    sch: Path,
+    doc: Path | None = None,
+    ids: Sequence[str] | None = None,
 ) -> list[Diagnostic]:
-    """Run a Schematron schema (through our XSLT 3 compilation in saxonche) and report failed rules."""
+    """Run a Schematron schema (through our XSLT 3 compilation in saxonche) and report failed rules;
+    ``ids``: the register ids pointers may name (default: those of the registers beside ``doc``)."""
     from teiedit import xslt
 
     stylesheet = schematron_stylesheet(Path(sch))
-    ids = register_ids(register_folders(doc)) if doc is not None else ()
+    if ids is None:
+        ids = register_ids(register_folders(doc)) if doc is not None else ()
     result = xslt.transform(stylesheet, tree, base_uri=path, params={"register-ids": " ".join(ids)})
     svrl = etree.fromstring(result.output.encode("utf-8"))
     diags = []
