@@ -16,6 +16,7 @@ from lxml import etree
 
 from teiedit.diagnostics import TeieditError
 from teiedit.document import TEI_NS, TeiDocument
+from teiedit.text import Replaced, xml_safe
 
 # -- reading text -------------------------------------------------------------------------------------
 
@@ -29,6 +30,8 @@ class DecodedText:
     decision: str
     sha256: str
     newline: str  # "\n", "\r\n" or "\r": what the source used (the text itself is normalised to \n)
+    #: Characters XML cannot hold, replaced by U+FFFD (see :mod:`teiedit.text`), with their places.
+    replaced: tuple[Replaced, ...] = ()
 
 
 _BOMS = (
@@ -100,7 +103,22 @@ def decode_source(data: bytes, path: str | Path = "") -> DecodedText:
     if newline != "\n":
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         decision += f"; line ends {newline!r} normalised to '\\n'"
-    return DecodedText(text=text, encoding=encoding, decision=decision, sha256=sha, newline=newline)
+    safe = xml_safe(text)
+    if not safe.text.strip():
+        raise TeieditError(
+            "the file holds only page breaks and white space",
+            path,
+            hint="give a plaintext source with some text in it",
+        )
+    decision = "; ".join([decision, *safe.decisions()])
+    return DecodedText(
+        text=safe.text,
+        encoding=encoding,
+        decision=decision,
+        sha256=sha,
+        newline=newline,
+        replaced=safe.replaced,
+    )
 
 
 #: Non-ASCII characters that legacy 8-bit English/European text plausibly contains besides letters.

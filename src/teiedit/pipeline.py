@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 from copy import deepcopy as copy_tree
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from teiedit.io import read_text, write_atomic
 from teiedit.readers import Conversion, Source, detect_profile, get_reader
 from teiedit.serialize import serialize_tei
 from teiedit.state import TeiState, converter_fingerprint
+from teiedit.text import is_xml_safe, page_breaks_to_pb, xml_safe
 from teiedit.transforms import PassContext, run_passes
 from teiedit.validate import Schemas
 
@@ -65,6 +66,7 @@ class SourceResult:
             "carried_elsewhere": [s.to_json() for s in conv.spans] if conv else [],
             "repairs": self.records.get("repair", []),
             "passes": {k: v for k, v in self.records.items() if k != "repair"},
+            "replaced_characters": [r.to_json() for r in conv.source.replaced] if conv else [],
             "diagnostics": [d.to_json() for d in self.diagnostics],
         }
 
@@ -73,6 +75,14 @@ def convert_text(
     source: Source, edition: Edition, options: ConvertOptions
 ) -> tuple[Conversion, list[Diagnostic], dict[str, list[dict[str, object]]]]:
     """Pure core: a decoded source to TEI documents, with all passes run (no file system)."""
+    if not is_xml_safe(source.text):  # text given in memory: the decoding layer's policy applies
+        safe = xml_safe(source.text)
+        source = replace(
+            source,
+            text=safe.text,
+            replaced=safe.replaced,
+            encoding_decision="; ".join([source.encoding_decision, *safe.decisions()]),
+        )
     if options.profile:
         reader = get_reader(options.profile)
         decision = f"profile {reader.name!r} chosen by the user"
@@ -84,6 +94,8 @@ def convert_text(
     conversion = reader.read(source, edition)
     conversion.decisions.insert(0, decision)
     conversion.decisions.insert(1, source.encoding_decision)
+    for doc in conversion.documents:  # the source's page ends the reader left as markers
+        conversion.decisions.extend(page_breaks_to_pb(doc.root).decisions())
     ctx = PassContext(edition=edition, options={"repair": options.repair, **options.pass_options})
     diags: list[Diagnostic] = []
     for doc in conversion.documents:
@@ -99,6 +111,7 @@ def source_from_file(path: Path) -> Source:
         filename=Path(path).name,
         sha256=decoded.sha256,
         encoding_decision=decoded.decision,
+        replaced=decoded.replaced,
     )
 
 
