@@ -38,6 +38,7 @@ def import_files(
     tei_all: Path | None = None,
     own_rng: Path | None = None,
     include_root: Path | None = None,
+    trust_schematron: bool = False,
 ) -> ImportReport:
     """Import TEI files and folders into ``edition``; see the module docstring."""
     from teiedit.resources import schema_dir
@@ -79,7 +80,9 @@ def import_files(
     for item in items:
         if item.tree is None:
             continue
-        checked = check(item.tree, item.source, own_rng=own, tei_all=tei_all)
+        checked = check(
+            item.tree, item.source, own_rng=own, tei_all=tei_all, trust_schematron=trust_schematron
+        )
         item.schema, item.schema_reason, item.problems = (
             str(checked.schema),
             checked.reason,

@@ -11,7 +11,7 @@ from teiedit.io import iter_xml_files, read_xml
 from teiedit.validate.report import collapse, with_columns
 from teiedit.validate.rng import _load_rng, rng_diagnostics
 from teiedit.validate.schemas import Schemas
-from teiedit.validate.schematron import register_ids, schematron_diagnostics, schematron_stylesheet
+from teiedit.validate.schematron import _stylesheet, register_ids, schematron_diagnostics
 from teiedit.validate.xinclude import resolve_xincludes
 from teiedit.validate.xml_model import schemas_for
 from teiedit.validate.xsd import load_xsd, xsd_diagnostics
@@ -28,7 +28,14 @@ def validate_tree(
         diags.extend(rng_diagnostics(tree, path, schemas.rng))
     sch = schemas.schematron_path()
     if sch is not None:
-        diags.extend(schematron_diagnostics(tree, path, sch, doc))
+        try:
+            diags.extend(schematron_diagnostics(tree, path, sch, doc, foreign=schemas.foreign_sch))
+        except TeieditError as exc:
+            if not schemas.foreign_sch:
+                raise
+            diags.append(
+                exc.diagnostic
+            )  # a refused foreign Schematron: the grammar's findings stand
     diags.sort(key=lambda d: (d.line, d.column))
     return collapse(diags)
 
@@ -57,6 +64,6 @@ def validate_paths(paths: list[Path], schemas: Schemas) -> Report:
 def clear_caches() -> None:
     """Forget every loaded schema and register id list (benchmarks time cold loads with this)."""
     _load_rng.cache_clear()
-    schematron_stylesheet.cache_clear()
+    _stylesheet.cache_clear()
     register_ids.cache_clear()
     load_xsd.cache_clear()
