@@ -254,9 +254,40 @@ def read_xml(path: Path) -> etree._ElementTree:
     return parse_xml_bytes(data, path)
 
 
+def entity_names(tree: etree._ElementTree) -> tuple[list[str], list[str]]:
+    """The entities a document declares in its DOCTYPE, and those it uses (never expanded here)."""
+    dtd = tree.docinfo.internalDTD
+    declared = sorted(e.name for e in dtd.iterentities()) if dtd is not None else []
+    used = sorted({str(e.name) for e in tree.getroot().iter(etree.Entity)})
+    return declared, used
+
+
+def refuse_entities(tree: etree._ElementTree, path: str | Path) -> None:
+    """Entities are never expanded (a safety rule: no external files, no expansion bombs); a document
+    that declares or uses them would lose text, so it is refused with that reason."""
+    declared, used = entity_names(tree)
+    if declared:
+        raise TeieditError(
+            f"the file declares its own entities ({', '.join(declared[:5])}) in a DOCTYPE; teiedit "
+            "does not expand entities (a safety rule)",
+            path,
+            hint="replace the entities by the characters they stand for and remove the declarations",
+        )
+    if used:
+        first = next(iter(tree.getroot().iter(etree.Entity)))
+        raise TeieditError(
+            f"the file uses the entity &{used[0]};, which teiedit does not expand",
+            path,
+            line=first.sourceline or 0,
+            hint="replace it by the character it stands for (e.g. &#160;)",
+        )
+
+
 def read_tei(path: Path) -> TeiDocument:
-    """Read a TEI file safely; refuse files whose root is not TEI or teiCorpus in the TEI namespace."""
+    """Read a TEI file safely; refuse files whose root is not TEI or teiCorpus in the TEI namespace,
+    and files that need entities expanded."""
     tree = read_xml(path)
+    refuse_entities(tree, path)
     root = tree.getroot()
     if etree.QName(root).namespace != TEI_NS:
         raise TeieditError(

@@ -7,7 +7,7 @@ from pathlib import Path
 from lxml import etree
 
 from teiedit.diagnostics import Diagnostic, Report, TeieditError
-from teiedit.io import iter_xml_files, read_xml
+from teiedit.io import iter_xml_files, read_xml, refuse_entities
 from teiedit.validate.report import collapse, with_columns
 from teiedit.validate.rng import _load_rng, rng_diagnostics
 from teiedit.validate.schemas import Schemas
@@ -42,6 +42,7 @@ def validate_tree(
 
 def validate_file(file: Path, schemas: Schemas) -> list[Diagnostic]:
     tree = read_xml(file)
+    refuse_entities(tree, file)
     diags = resolve_xincludes(tree, file)
     chosen, notes = schemas_for(file, tree, schemas)
     return notes + with_columns(
