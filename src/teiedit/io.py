@@ -314,6 +314,28 @@ def iter_xml_files(paths: list[Path]) -> Iterator[Path]:
 # -- writing ------------------------------------------------------------------------------------------
 
 
+def output_path(folder: Path, name: str | Path) -> Path:
+    """``folder / name``, refused unless it lies inside ``folder`` once every link is followed.
+
+    Every writer of the edition's files calls this with the folder it writes into (``tei/``,
+    ``tei/imported/``, ``out/html/``, ``out/pdf/``): a name from a manifest (``../../x.xml``), an absolute
+    name, or a symbolic link planted in the folder cannot make teiedit write anywhere else.
+    """
+    base = Path(folder).resolve()
+    joined = base / name
+    # the folders on the way are resolved (a linked folder is where the file lands); the file itself is
+    # not: writing replaces a link planted there instead of writing through it
+    target = joined.parent.resolve() / joined.name
+    if joined.name in ("", ".", "..") or (target.parent != base and base not in target.parents):
+        raise TeieditError(
+            f"refusing to write {str(name)!r}: it would land outside {folder} ({target})",
+            folder,
+            hint="a file name in a manifest or a symbolic link in the folder points elsewhere; "
+            "remove it",
+        )
+    return target
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write bytes so that readers see the old file or the new one, never half of it."""
     path = Path(path)
@@ -355,7 +377,7 @@ def staged_dir(target: Path) -> Iterator[Path]:
         target.mkdir(parents=True, exist_ok=True)
         for src in sorted(tmp.rglob("*")):
             rel = src.relative_to(tmp)
-            dst = target / rel
+            dst = output_path(target, rel)
             if src.is_dir():
                 dst.mkdir(parents=True, exist_ok=True)
             else:

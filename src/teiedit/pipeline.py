@@ -13,7 +13,7 @@ from teiedit.config import Edition
 from teiedit.diagnostics import Diagnostic, Level, Progress, Report, TeieditError
 from teiedit.document import TeiDocument, slugify
 from teiedit.edition_files import edition_tei_files, own_documents, source_files
-from teiedit.io import read_text, write_atomic
+from teiedit.io import output_path, read_text, write_atomic
 from teiedit.readers import Conversion, Source, detect_profile, get_reader
 from teiedit.serialize import serialize_tei
 from teiedit.state import TeiState, converter_fingerprint
@@ -163,7 +163,7 @@ def convert_files(
             for doc in conversion.documents
         ]
         planned.append((result, path, source, payloads))
-    _refuse_name_clashes(planned)
+    _refuse_name_clashes(planned, state, {Path(p).name for p in paths}, out_dir)
     # 2. Write: never over a hand-edited file; outputs a source no longer gives are removed.
     for result, path, source, payloads in planned:
         for name, data in payloads:
@@ -205,11 +205,20 @@ def convert_files(
 
 def _refuse_name_clashes(
     planned: list[tuple[SourceResult, Path, Source, list[tuple[str, bytes]]]],
+    state: TeiState,
+    sources: set[str],
+    out_dir: Path,
 ) -> None:
-    """Two sources must not write the same file (e.g. ``a-01.txt`` and part 1 of compilation ``a``)."""
-    owner: dict[str, str] = {}
+    """Two sources must not write the same file (e.g. ``a-01.txt`` and part 1 of compilation ``a``),
+    whether both are converted in this run or the other one's file is already there (its source is
+    unchanged, so it is not converted again); and no output may land outside ``out_dir``."""
+    owner: dict[str, str] = {
+        name: entry.source for name, entry in state.files.items() if entry.source in sources
+    }
     for _, path, _, payloads in planned:
         for name, _ in payloads:
+            output_path(out_dir, name)
+            output_path(out_dir / PENDING_DIR, name)
             other = owner.get(name, path.name)
             if other != path.name:
                 raise TeieditError(

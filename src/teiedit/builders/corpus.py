@@ -30,9 +30,11 @@ from teiedit.io import read_tei
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 TE_NS = "urn:teiedit"
 
-#: Pages the site writes itself; a document may not take these names.
+#: Names the builders give their own outputs: the site's pages (``index.html``, the registers, the search
+#: page and its index) and the book (``edition.pdf``). A document never takes one: its page is
+#: ``doc-<name>`` instead (a source ``edition.txt`` must not replace the book).
 RESERVED_PAGES = frozenset(
-    {"index", "timeline", "persons", "places", "orgs", "search", "search-index"}
+    {"index", "timeline", "persons", "places", "orgs", "search", "search-index", "edition"}
 )
 
 #: Register entries the site shows, by element name; the value is the register page.

@@ -37,8 +37,8 @@ from teiedit.builders.corpus import (
 )
 from teiedit.builders.search import SearchDoc, read_page, search_index_script
 from teiedit.config import Edition
-from teiedit.diagnostics import Progress
-from teiedit.io import iter_xml_files, staged_dir, write_text_atomic
+from teiedit.diagnostics import Progress, TeieditError
+from teiedit.io import iter_xml_files, output_path, staged_dir, write_text_atomic
 from teiedit.resources import xslt_dir
 from teiedit.xslt import transform
 
@@ -373,5 +373,9 @@ class HtmlBuilder:
         for page in pages:
             if "/" in page or "\\" in page or page.startswith("."):
                 continue
-            for stale in (out_dir / f"{page}.html", out_dir / "tei" / f"{page}.xml"):
+            for rel in (f"{page}.html", f"tei/{page}.xml"):
+                try:
+                    stale = output_path(out_dir, rel)
+                except TeieditError:
+                    continue
                 stale.unlink(missing_ok=True)

@@ -28,7 +28,13 @@ from teiedit.exchange.entries import Entry, entries_in, load_register_files
 from teiedit.exchange.import_manifest import MANIFEST, assign_names, load_manifest
 from teiedit.exchange.import_read import input_files, read_input
 from teiedit.exchange.import_report import ImportReport
-from teiedit.io import parse_xml_bytes, sha256_bytes, write_atomic, write_text_atomic
+from teiedit.io import (
+    output_path,
+    parse_xml_bytes,
+    sha256_bytes,
+    write_atomic,
+    write_text_atomic,
+)
 
 
 def import_files(
@@ -102,7 +108,7 @@ def import_files(
                 f"XIncludes resolved ({len(item.xinclude)} files, {len(item.fallbacks)} fallbacks)"
             )
         item.stored_sha256 = sha256_bytes(stored)
-        dest = target / item.name
+        dest = output_path(target, item.name)
         if dest.is_file() and dest.read_bytes() == stored:
             item.status = "unchanged"
         else:

@@ -8,8 +8,8 @@ from teiedit.builders.pdf.layout import Layout, PrintJob
 from teiedit.builders.pdf.plan import plan
 from teiedit.builders.pdf.rounds import make_pdfs
 from teiedit.config import Edition
-from teiedit.diagnostics import Progress
-from teiedit.io import staged_dir, write_atomic
+from teiedit.diagnostics import Progress, TeieditError
+from teiedit.io import output_path, staged_dir, write_atomic
 
 
 class PdfBuilder:
@@ -25,12 +25,13 @@ class PdfBuilder:
         with Layout() as layout:  # first: a bad TEIEDIT_PDF_WORKERS stops before any work
             p = plan(files, edition)
             pdfs = make_pdfs(p, layout, done)
+        names = [*(["edition.pdf"] if "edition.pdf" in pdfs else []), *(j.output for j in p.jobs)]
+        if len(set(names)) != len(names):  # page names avoid the book's: this would be a bug
+            clash = sorted({n for n in names if names.count(n) > 1})
+            raise TeieditError(f"two PDFs of this build would be called {', '.join(clash)}", out_dir)
         written: list[Path] = []
         with staged_dir(out_dir) as tmp:
-            for name in [
-                *(["edition.pdf"] if "edition.pdf" in pdfs else []),
-                *(j.output for j in p.jobs),
-            ]:
-                write_atomic(tmp / name, pdfs[name])
+            for name in names:
+                write_atomic(output_path(tmp, name), pdfs[name])
                 written.append(out_dir / name)
         return written
