@@ -28,7 +28,9 @@ class PdfBuilder:
         names = [*(["edition.pdf"] if "edition.pdf" in pdfs else []), *(j.output for j in p.jobs)]
         if len(set(names)) != len(names):  # page names avoid the book's: this would be a bug
             clash = sorted({n for n in names if names.count(n) > 1})
-            raise TeieditError(f"two PDFs of this build would be called {', '.join(clash)}", out_dir)
+            raise TeieditError(
+                f"two PDFs of this build would be called {', '.join(clash)}", out_dir
+            )
         written: list[Path] = []
         with staged_dir(out_dir) as tmp:
             for name in names:
