@@ -70,7 +70,7 @@ def source_without_spans(text: str, conversion: Conversion) -> str:
         base = starts[max(0, min(line, len(starts)) - 1)]
         start_at = max(base, cursor) if line == cursor_line else base
         # Match ignoring white space differences (set-aside blocks were stripped of outer space).
-        pattern = r"\s*".join(re.escape(ch) for ch in _WS.sub("", piece))
+        pattern = f"[\\s{PAGE_BREAK}]*".join(re.escape(ch) for ch in _WS.sub("", piece))
         m = re.compile(f"(?<={re.escape(before)})({pattern})" if before else f"({pattern})").search(
             text, start_at
         )
