@@ -25,9 +25,11 @@ from teiedit.facts import DocumentFacts, document_facts
 from teiedit.io import read_tei
 from teiedit.registers import Registers, is_register, load_registers, register_files
 
-#: Pages the site writes itself; a document may not take these names.
+#: Names the builders give their own outputs: the site's pages (``index.html``, the registers, the search
+#: page and its index) and the book (``edition.pdf``). A document never takes one: its page is
+#: ``doc-<name>`` instead (a source ``edition.txt`` must not replace the book).
 RESERVED_PAGES = frozenset(
-    {"index", "timeline", "persons", "places", "orgs", "search", "search-index"}
+    {"index", "timeline", "persons", "places", "orgs", "search", "search-index", "edition"}
 )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 from copy import deepcopy as copy_tree
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +14,11 @@ from teiedit.diagnostics import Diagnostic, Level, Progress, Report, TeieditErro
 from teiedit.document import TeiDocument, slugify
 from teiedit.edition import Edition
 from teiedit.edition_files import source_files
-from teiedit.io import read_text, write_atomic
+from teiedit.io import output_path, read_text, write_atomic
 from teiedit.readers import Conversion, Source, detect_profile, get_reader
 from teiedit.serialize import serialize_tei
 from teiedit.state import TeiState, converter_fingerprint
+from teiedit.text import is_xml_safe, page_breaks_to_pb, xml_safe
 from teiedit.transforms import PassContext, run_passes
 from teiedit.validate import Schemas
 
@@ -66,6 +67,7 @@ class SourceResult:
             "carried_elsewhere": [s.to_json() for s in conv.spans] if conv else [],
             "repairs": self.records.get("repair", []),
             "passes": {k: v for k, v in self.records.items() if k != "repair"},
+            "replaced_characters": [r.to_json() for r in conv.source.replaced] if conv else [],
             "diagnostics": [d.to_json() for d in self.diagnostics],
         }
 
@@ -74,6 +76,14 @@ def convert_text(
     source: Source, edition: Settings, options: ConvertOptions
 ) -> tuple[Conversion, list[Diagnostic], dict[str, list[dict[str, object]]]]:
     """Pure core: a decoded source to TEI documents, with all passes run (no file system)."""
+    if not is_xml_safe(source.text):  # text given in memory: the decoding layer's policy applies
+        safe = xml_safe(source.text)
+        source = replace(
+            source,
+            text=safe.text,
+            replaced=safe.replaced,
+            encoding_decision="; ".join([source.encoding_decision, *safe.decisions()]),
+        )
     if options.profile:
         reader = get_reader(options.profile)
         decision = f"profile {reader.name!r} chosen by the user"
@@ -85,6 +95,8 @@ def convert_text(
     conversion = reader.read(source, edition)
     conversion.decisions.insert(0, decision)
     conversion.decisions.insert(1, source.encoding_decision)
+    for doc in conversion.documents:  # the source's page ends the reader left as markers
+        conversion.decisions.extend(page_breaks_to_pb(doc.root).decisions())
     ctx = PassContext(settings=edition, options={"repair": options.repair, **options.pass_options})
     diags: list[Diagnostic] = []
     for doc in conversion.documents:
@@ -100,6 +112,7 @@ def source_from_file(path: Path) -> Source:
         filename=Path(path).name,
         sha256=decoded.sha256,
         encoding_decision=decoded.decision,
+        replaced=decoded.replaced,
     )
 
 
@@ -151,7 +164,7 @@ def convert_files(
             for doc in conversion.documents
         ]
         planned.append((result, path, source, payloads))
-    _refuse_name_clashes(planned)
+    _refuse_name_clashes(planned, state, {Path(p).name for p in paths}, out_dir)
     # 2. Write: never over a hand-edited file; outputs a source no longer gives are removed.
     for result, path, source, payloads in planned:
         for name, data in payloads:
@@ -193,11 +206,20 @@ def convert_files(
 
 def _refuse_name_clashes(
     planned: list[tuple[SourceResult, Path, Source, list[tuple[str, bytes]]]],
+    state: TeiState,
+    sources: set[str],
+    out_dir: Path,
 ) -> None:
-    """Two sources must not write the same file (e.g. ``a-01.txt`` and part 1 of compilation ``a``)."""
-    owner: dict[str, str] = {}
+    """Two sources must not write the same file (e.g. ``a-01.txt`` and part 1 of compilation ``a``),
+    whether both are converted in this run or the other one's file is already there (its source is
+    unchanged, so it is not converted again); and no output may land outside ``out_dir``."""
+    owner: dict[str, str] = {
+        name: entry.source for name, entry in state.files.items() if entry.source in sources
+    }
     for _, path, _, payloads in planned:
         for name, _ in payloads:
+            output_path(out_dir, name)
+            output_path(out_dir / PENDING_DIR, name)
             other = owner.get(name, path.name)
             if other != path.name:
                 raise TeieditError(
