@@ -22,7 +22,7 @@ from lxml import etree
 from test_roundtrip_property import SHAPES
 from test_roundtrip_sources import check_round_trip
 
-from teiedit.config import default_edition
+from teiedit.config import default_settings
 from teiedit.pipeline import ConvertOptions, convert_text
 from teiedit.readers import Source
 from teiedit.serialize import serialize_tei
@@ -65,7 +65,7 @@ def check_conversion(text: str, profile: str | None) -> None:
     if not text.replace(PAGE_BREAK, "").replace("\f", "").strip():
         return  # an empty source is refused by decoding, with a reason, before any reader
     source = Source(text=text, name="fuzz", filename="fuzz.txt", sha256="0" * 64)
-    conversion, diags, _ = convert_text(source, default_edition(), ConvertOptions(profile=profile))
+    conversion, diags, _ = convert_text(source, default_settings(), ConvertOptions(profile=profile))
     fatal = [d.message for d in diags if d.level.value == "fatal"]
     assert not fatal, fatal
     assert conversion.documents

@@ -9,7 +9,7 @@ import pytest
 from lxml import etree
 
 from teiedit.cli import main
-from teiedit.config import default_edition
+from teiedit.config import default_settings
 from teiedit.document import TEI_NS
 from teiedit.io import decode_source
 from teiedit.odd.grammar import load_grammar
@@ -82,7 +82,7 @@ def test_every_control_character_converts() -> None:
             filename="c.txt",
             sha256="0" * 64,
         )
-        conversion, diags, _ = convert_text(source, default_edition(), ConvertOptions())
+        conversion, diags, _ = convert_text(source, default_settings(), ConvertOptions())
         assert not [d for d in diags if d.level.value == "fatal"]
         for doc in conversion.documents:
             etree.fromstring(serialize_tei(doc.tree))
@@ -107,7 +107,7 @@ def test_a_pdftotext_source_gets_page_breaks_and_stays_valid() -> None:
     ]
     text = FF.join(pages) + FF
     source = Source(text=text, name="m", filename="m.txt", sha256="0" * 64)
-    conversion, diags, _ = convert_text(source, default_edition(), ConvertOptions())
+    conversion, diags, _ = convert_text(source, default_settings(), ConvertOptions())
     assert not [d for d in diags if d.level.value == "fatal"]
     (doc,) = conversion.documents
     tree = etree.fromstring(serialize_tei(doc.tree))

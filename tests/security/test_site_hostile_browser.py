@@ -19,8 +19,10 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from teiedit.builder import BuildOptions
 from teiedit.builders.html import HtmlBuilder
-from teiedit.config import default_edition
+from teiedit.config import default_settings
+from teiedit.edition import Edition
 
 pytestmark = pytest.mark.browser
 
@@ -97,12 +99,12 @@ def hostile_site(
         tree.write(str(target), xml_declaration=True, encoding="UTF-8")
         files.append(target)
     edition = dataclasses.replace(
-        default_edition(root),
+        default_settings(root),
         title=f"Edition {TEXT_PAYLOAD}",
         base_url="https://example.org/test/",
     )
     out = root / "html"
-    HtmlBuilder().build(files, out, edition)
+    HtmlBuilder().build(Edition.from_files(edition, files), out, BuildOptions())
     return out, places
 
 

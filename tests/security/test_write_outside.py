@@ -12,7 +12,7 @@ import pytest
 from conftest import FIXED_EPOCH
 
 from teiedit.cli import main
-from teiedit.config import load_edition
+from teiedit.config import load_settings
 from teiedit.diagnostics import TeieditError
 from teiedit.io import output_path, staged_dir
 from teiedit.pipeline import ConvertOptions, convert_files
@@ -149,7 +149,7 @@ def test_a_new_source_may_not_take_a_file_another_source_wrote(tmp_path: Path) -
     """``a-01.txt`` converted earlier (unchanged now) and a new compilation ``a.txt`` whose part 1 is
     ``a-01.xml``: detected against the file already there, not only within one run."""
     root = _edition_with(tmp_path, {"a-01.txt": LETTER})
-    edition = load_edition(root)
+    edition = load_settings(root)
     tei = root / "tei"
     convert_files([root / "sources" / "a-01.txt"], tei, edition, ConvertOptions())
     first = (tei / "a-01.xml").read_bytes()
