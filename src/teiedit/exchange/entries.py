@@ -70,9 +70,10 @@ def _norm(text: str) -> str:
 
 
 def _name_text(el: etree._Element) -> str:
-    """A name element's text; a structured persName (surname, forename) reads "surname, forename"."""
+    """A name element's text; a structured persName (forename, surname) reads "surname, forename" (one
+    written surname first, "Kim Il Sung", reads as written)."""
     parts = [c for c in el if isinstance(c.tag, str) and local_name(c) in ("surname", "forename")]
-    if parts and not (el.text or "").strip():
+    if parts and not (el.text or "").strip() and local_name(parts[0]) == "forename":
         sur = " ".join(_norm("".join(c.itertext())) for c in parts if local_name(c) == "surname")
         fore = " ".join(_norm("".join(c.itertext())) for c in parts if local_name(c) == "forename")
         if sur and fore:
