@@ -13,6 +13,7 @@ from teiedit.config import Edition
 from teiedit.diagnostics import Diagnostic, Level, Progress, Report, TeieditError
 from teiedit.document import TeiDocument, slugify
 from teiedit.edition_files import edition_tei_files, own_documents, source_files
+from teiedit.front_matter import front_files, placeholder_findings
 from teiedit.io import read_text, write_atomic
 from teiedit.readers import Conversion, Source, detect_profile, get_reader
 from teiedit.serialize import serialize_tei
@@ -254,7 +255,8 @@ def build(
     own = own_documents(edition, docs)
     if progress:
         progress(f"validating {len(own)} documents")
-    report = validate_paths(own, edition_schemas(edition)) if own else Report()
+    checked = [*own, *front_files(edition)]  # the introduction is the edition's TEI too
+    report = validate_paths(checked, edition_schemas(edition)) if checked else Report()
     if len(own) < len(docs):
         report.add(
             Diagnostic(
@@ -278,6 +280,8 @@ def build(
         if progress:
             progress("writing the print edition")
         pdfs = get_builder("pdf").build(docs, edition.out / "pdf", edition, progress=progress)
+    for finding in placeholder_findings(edition):  # what the title page and the site would print
+        report.add(finding)
     return BuildResult(conversions=conversions, validation=report, html_pages=html, pdfs=pdfs)
 
 

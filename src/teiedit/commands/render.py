@@ -7,15 +7,17 @@ from pathlib import Path
 
 from teiedit.commands.base import Subparsers
 from teiedit.config import default_edition, find_edition_root, load_edition
-from teiedit.console import out_console, progress
+from teiedit.console import out_console, print_diagnostic, progress
 from teiedit.diagnostics import EXIT_OK, TeieditError
+from teiedit.front_matter import placeholder_findings
 from teiedit.io import iter_xml_files
 
 
 def _render(builder_name: str, args: argparse.Namespace) -> int:
     from teiedit.builders import get_builder
 
-    edition = load_edition() if find_edition_root(Path.cwd()) else default_edition()
+    in_edition = find_edition_root(Path.cwd()) is not None
+    edition = load_edition() if in_edition else default_edition()
     files = list(iter_xml_files(args.paths))
     if not files:
         raise TeieditError(
@@ -25,6 +27,9 @@ def _render(builder_name: str, args: argparse.Namespace) -> int:
         )
     with progress() as step:
         written = get_builder(builder_name).build(files, args.out, edition, progress=step)
+    if builder_name == "pdf" and in_edition:  # settings of the edition's own teiedit.toml
+        for finding in placeholder_findings(edition):
+            print_diagnostic(finding)
     out_console.print(f"{len(written)} files written to {args.out}", markup=False)
     return EXIT_OK
 
@@ -51,13 +56,15 @@ class Pdf:
             formatter_class=argparse.RawDescriptionHelpFormatter,
             description="Render TEI files or folders to edition.pdf and one PDF per document in DIR.",
             epilog="""\
-edition.pdf is the print edition as a book: title page, editorial conventions, contents, the documents
-in date order (each from a new page, footnotes at the foot of the page), an index of persons, places and
-organisations with the pages of every mention. Each document's own PDF is its part of the book, with the
-book's page numbers and a first-page line naming the edition. Register files (listPerson, listPlace,
-listOrg) feed the index. Every PDF is PDF/A-3b with its TEI source attached.
+edition.pdf is the print edition as a book: title page and imprint, contents, the introduction, editorial
+conventions, sources, the documents in date order (each from a new page, footnotes at the foot of the
+page), an index of persons, places and organisations with the pages of every mention. Each document's own
+PDF is its part of the book, with the book's page numbers and a first-page line naming the edition.
+Register files (listPerson, listPlace, listOrg) feed the index. Every PDF is PDF/A-3b with its TEI source
+attached.
 
-Title, editors, publisher and licence come from teiedit.toml when run inside an edition folder.
+Title, editors, publisher and licence come from teiedit.toml when run inside an edition folder, and the
+introduction from its tei/front/*.xml; placeholders left in teiedit.toml are reported.
 Environment: TEIEDIT_PDF_WORKERS=N lays out on N processes (default: one per core, at most 2);
 SOURCE_DATE_EPOCH=seconds fixes the dates in the PDFs, so the same TEI gives the same bytes.""",
         )

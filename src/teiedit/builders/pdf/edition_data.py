@@ -92,6 +92,7 @@ def edition_params(edition: Edition) -> dict[str, str]:
         "edition-publisher": edition.publisher,
         "edition-pub-place": edition.pub_place,
         "edition-licence": edition.licence,
+        "edition-licence-url": edition.licence_url,
         "edition-base-url": edition.base_url,
         "edition-year": str(year),
     }

@@ -16,10 +16,12 @@ from teiedit.builders.pdf.edition_data import (
     register_files,
     with_registers,
 )
+from teiedit.builders.pdf.front import front_attachments, with_front
 from teiedit.builders.pdf.layout import AttachedFile, PrintJob
 from teiedit.builders.pdf.parts import BookParts, split_book
 from teiedit.config import Edition
 from teiedit.epoch import source_date_epoch
+from teiedit.front_matter import front_files
 from teiedit.io import read_xml
 from teiedit.resources import xslt_dir
 from teiedit.xslt import transform
@@ -81,8 +83,9 @@ def plan(files: list[Path], edition: Edition) -> PrintPlan:
         for ed in docs
     }
     book = None
+    fronts = front_files(edition)
     if docs:
-        corpus = with_registers(edition_corpus(docs, edition), registers)
+        corpus = with_front(with_registers(edition_corpus(docs, edition), registers), fronts)
         book = split_book(
             transform(xslt_dir() / "print" / "edition.xsl", corpus, params=params).output
         )
@@ -126,7 +129,8 @@ def plan(files: list[Path], edition: Edition) -> PrintPlan:
         book if chapters else None,
         chapter_jobs,
         singles,
-        (*(sources[ed.page] for ed in docs), *reg_files),  # the book delivers all the data
+        # the book delivers all the data
+        (*front_attachments(fronts), *(sources[ed.page] for ed in docs), *reg_files),
         edition.title,
         params["edition-short-title"],
         epoch,
