@@ -4,9 +4,9 @@
 
        person/@sortKey (place, org too)       the sort key, one word as TEI wants it, its parts joined
                                               by underscores ("Berg_Anna_van_der")
-       persName[@type="preferred"] with       sorted by surname, then forenames; listed as "Brezhnev, Leonid"
-         forename and surname                 when the forename is written first, as written ("Kim Il Sung")
-                                              when the surname is
+       persName[@type="preferred"] with       sorted by surname, then forenames; listed as "Brezhnev, Leonid",
+         forename and surname                 or as written ("Kim Il Sung") when written surname first with
+                                              spaces between the parts
        otherwise                              the preferred name as written
 
      Sort keys are compared without case and accents ("Chŏng" sorts as "Chong"); a leading "The" is
@@ -43,15 +43,20 @@
     <xsl:sequence select="replace($plain, '^the\s+', '')"/>
   </xsl:function>
 
-  <!-- The form an index lists the entry under: "Surname, Forenames" for a split name whose forename is
-       written first, else the preferred name as written. -->
+  <!-- The form an index lists the entry under: "Surname, Forenames" for a split name, unless it is
+       written surname first with spaces between its parts ("Kim Il Sung"): then as written. (Registers
+       that record <surname>Schnitzler</surname><forename>Arthur</forename> with nothing between the parts
+       give the parts, not a written name.) -->
   <xsl:function name="te:index-name" as="xs:string">
     <xsl:param name="entry" as="element()?"/>
     <xsl:variable name="name" select="te:preferred-name($entry)"/>
     <xsl:variable name="sur" select="$name/tei:surname[1]"/>
     <xsl:variable name="fore" select="$name/tei:forename[1]"/>
+    <xsl:variable name="written-surname-first" select="$sur &lt;&lt; $fore
+        and (every $t in $name/text()[following-sibling::*] satisfies matches($t, '^\s+$'))
+        and exists($name/text()[following-sibling::*])"/>
     <xsl:sequence select="
-        if ($sur and $fore and $fore &lt;&lt; $sur)
+        if ($sur and $fore and not($written-surname-first))
         then normalize-space(string-join($name/tei:surname, ' ')) || ', '
              || normalize-space(string-join($name/* except $name/tei:surname, ' '))
         else normalize-space($name)"/>
