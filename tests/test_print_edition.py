@@ -29,6 +29,8 @@ def book() -> dict[str, str]:
     def text(page: str) -> str:
         """The page's text, blocks apart and inline elements run on ("[" + em + "]" stays one)."""
         doc = html.document_fromstring(page)
+        for hidden in doc.xpath("//*[contains(concat(' ', @class, ' '), ' reading-original ')]"):
+            hidden.drop_tree()  # print.css does not print the original side of a choice
         for block in doc.iter("p", "li", "dt", "dd", "h1", "h2", "h3", "section", "div", "span"):
             if block.tag != "span" or "block" in (block.get("class") or ""):
                 block.tail = " " + (block.tail or "")

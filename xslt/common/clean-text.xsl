@@ -17,18 +17,27 @@
   <!-- The words printed for an omitted damaged passage; the conventions page quotes them. -->
   <xsl:variable name="te:damaged-passage" as="xs:string" select="'damaged passage'"/>
 
+  <!-- Both readings stay in the page, as for every choice (the web's reading switch shows the original;
+       print.css never does): the omission, and the debris as the source file has it. -->
   <xsl:template match="tei:choice[tei:corr[@type = 'debris']]" mode="text" priority="3">
-    <span class="gap damaged-passage" title="The source file holds only machine code of its PDF here; the TEI keeps it">
-      <xsl:text>[</xsl:text><em><xsl:value-of select="$te:damaged-passage"/></em><xsl:text>]</xsl:text>
+    <span class="choice repaired damaged-passage">
+      <span class="sic reading-original" title="As in the source file: machine code of its PDF">
+        <xsl:apply-templates select="tei:sic/node()" mode="text"/>
+      </span>
+      <span class="gap reading-corrected" title="A passage that cannot be read: the source file holds only machine code of its PDF here">
+        <xsl:text>[</xsl:text><em><xsl:value-of select="$te:damaged-passage"/></em><xsl:text>]</xsl:text>
+      </span>
     </span>
   </xsl:template>
 
+  <!-- The rule's characters stay in the page as the original reading, after the break. -->
   <xsl:template match="tei:ab[@type = 'rule']" mode="text" priority="3">
     <xsl:if test="not(preceding-sibling::*[1][self::tei:ab[@type = 'rule']])">
       <xsl:call-template name="te:section-break">
         <xsl:with-param name="rend" select="(tei:milestone/@rend, 'rule')[1]"/>
       </xsl:call-template>
     </xsl:if>
+    <span class="rule-marks reading-original"><xsl:value-of select="normalize-space(string-join(text(), ''))"/></span>
   </xsl:template>
 
   <xsl:template match="tei:milestone[@unit = 'section']" mode="text" priority="3">
