@@ -14,6 +14,7 @@ from teiedit.diagnostics import Diagnostic, Level, Progress, Report, TeieditErro
 from teiedit.document import TeiDocument, slugify
 from teiedit.edition import Edition
 from teiedit.edition_files import source_files
+from teiedit.front_matter import front_files, placeholder_findings
 from teiedit.io import output_path, read_text, write_atomic
 from teiedit.readers import Conversion, Source, detect_profile, get_reader
 from teiedit.serialize import serialize_tei
@@ -284,6 +285,8 @@ def build(
         if progress:
             progress("writing the print edition")
         pdfs = get_builder("pdf").build(edition, settings.out / "pdf", options)
+    for finding in placeholder_findings(settings):  # what the title page and the site would print
+        report.add(finding)
     return BuildResult(conversions=conversions, validation=report, html_pages=html, pdfs=pdfs)
 
 
@@ -293,7 +296,7 @@ def validate_edition(edition: Edition, progress: Progress | None = None) -> Repo
     Documents imported from other projects keep their own schema; `teiedit import` checked them against
     it (see tei/imported/manifest.json). The edition's schema checks only the edition's own documents.
     """
-    from teiedit.validate import validate_parsed
+    from teiedit.validate import validate_parsed, validate_paths
 
     settings = edition.settings
     own = [ed for ed in edition.inputs() if not ed.imported]
@@ -310,6 +313,11 @@ def validate_edition(edition: Edition, progress: Progress | None = None) -> Repo
                 report.extend(validate_parsed(ed.doc.tree, ed.path, schemas, register_ids=ids))
             except TeieditError as exc:
                 report.add(exc.diagnostic)
+    front = front_files(settings)  # the introduction is the edition's TEI too
+    if front:
+        front_report = validate_paths(front, edition_schemas(settings))
+        report.files_checked.extend(front_report.files_checked)
+        report.extend(front_report.diagnostics)
     if imported:
         report.add(
             Diagnostic(
