@@ -38,8 +38,9 @@ from teiedit.builders.corpus import (
 from teiedit.builders.search import SearchDoc, read_page, search_index_script
 from teiedit.config import Edition
 from teiedit.diagnostics import Progress
-from teiedit.io import iter_xml_files, staged_dir, write_text_atomic
+from teiedit.io import iter_xml_files, write_text_atomic
 from teiedit.resources import xslt_dir
+from teiedit.staging import staged_dir
 from teiedit.xslt import transform
 
 MANIFEST = ".teiedit-html.json"
@@ -265,9 +266,11 @@ class HtmlBuilder:
                 (out_dir / rel).is_file() for rel in self._asset_names()
             ):
                 self._copy_assets(tmp)
-            write_text_atomic(tmp / MANIFEST, new.text())
             _make_readable(tmp)
         self._remove_stale(out_dir, set(old.docs) - set(new.docs))
+        # The manifest goes in last: a run killed before this line leaves the old manifest, whose
+        # digests make the next run render again every page this one may have left half done.
+        write_text_atomic(out_dir / MANIFEST, new.text())
         return written
 
     @staticmethod

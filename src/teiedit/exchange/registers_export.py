@@ -20,7 +20,8 @@ from teiedit.document import XML_ID
 from teiedit.edition_files import own_documents
 from teiedit.exchange.authority import authority_uri
 from teiedit.exchange.entries import Entry, load_register_files
-from teiedit.io import read_xml, staged_dir, write_text_atomic
+from teiedit.io import read_xml, write_text_atomic
+from teiedit.staging import staged_dir
 
 KIND_FILES = {"person": "persons", "place": "places", "org": "orgs"}
 COLUMNS = ["id", "names", "description", "identifiers", "authority_uris", "mentions"]

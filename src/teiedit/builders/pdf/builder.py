@@ -9,7 +9,8 @@ from teiedit.builders.pdf.plan import plan
 from teiedit.builders.pdf.rounds import make_pdfs
 from teiedit.config import Edition
 from teiedit.diagnostics import Progress
-from teiedit.io import staged_dir, write_atomic
+from teiedit.io import write_atomic
+from teiedit.staging import swapped_dir
 
 
 class PdfBuilder:
@@ -26,7 +27,8 @@ class PdfBuilder:
             p = plan(files, edition)
             pdfs = make_pdfs(p, layout, done)
         written: list[Path] = []
-        with staged_dir(out_dir) as tmp:
+        # The folder is swapped as a whole: a killed run never leaves old and new PDFs mixed.
+        with swapped_dir(out_dir) as tmp:
             for name in [
                 *(["edition.pdf"] if "edition.pdf" in pdfs else []),
                 *(j.output for j in p.jobs),
