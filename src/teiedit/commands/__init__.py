@@ -13,6 +13,7 @@ from teiedit.commands import (
     importer,
     init,
     render,
+    resolve,
     schema,
     validate,
 )
@@ -22,6 +23,7 @@ COMMANDS: list[Command] = [
     init,
     build,
     convert,
+    resolve,
     validate,
     render.Html,
     render.Pdf,
