@@ -21,7 +21,6 @@ from teiedit.diagnostics import TeieditError
 from teiedit.io import parse_xml_bytes
 from teiedit.merge.tokens import XML_ID
 from teiedit.merge.tree import Conflict, Merger, Side
-from teiedit.serialize import indent_tei
 
 __all__ = ["MergeConflict", "MergeOutcome", "MergeRefused", "Side", "merge_documents"]
 
@@ -86,7 +85,6 @@ def merge_documents(
     paths = [
         (c, tree.getpath(c.anchor) if _inside(c.anchor, root) else "/*") for c in merger.conflicts
     ]
-    indent_tei(root)
     data = _serialize(tm.getroot(), root)
     reread = parse_xml_bytes(data, path).getroot()
     conflicts = []

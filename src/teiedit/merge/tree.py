@@ -8,6 +8,7 @@ not change is taken whole from the editor.
 
 from __future__ import annotations
 
+from collections import Counter
 from copy import deepcopy
 from dataclasses import dataclass
 from typing import Literal
@@ -104,6 +105,8 @@ class Merger:
                 self._stable(new, hunk)
             else:
                 self._chunk(new, hunk, _context(hunks, i))
+        if drop:
+            _lay_out(new, next((x for x in (m, f, b) if len(x)), m))
 
     def _attributes(
         self, new: etree._Element, b: etree._Element, m: etree._Element, f: etree._Element
@@ -164,6 +167,19 @@ class Merger:
             new[-1].tail = (new[-1].tail or "") + text
         else:
             new.text = (new.text or "") + text
+
+
+def _lay_out(new: etree._Element, model: etree._Element) -> None:
+    """White space between the children of element-only content, as in ``model`` (the editor's file
+    when it has children there): the merge keeps the file's own layout."""
+    if not len(new):
+        return
+    tails = [c.tail for c in model]
+    between = Counter(tails[:-1]).most_common(1)[0][0] if len(tails) > 1 else model.text
+    new.text = model.text
+    for child in new[:-1]:
+        child.tail = between
+    new[-1].tail = tails[-1] if tails else None
 
 
 def _context(hunks: list[Hunk], i: int, words: int = 4) -> tuple[str, str]:
