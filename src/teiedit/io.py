@@ -252,13 +252,21 @@ def read_tei(path: Path) -> TeiDocument:
 
 
 def iter_xml_files(paths: list[Path]) -> Iterator[Path]:
-    """Expand files and folders (recursively, *.xml) in a stable order; missing paths raise."""
+    """Expand files and folders (recursively, *.xml) in a stable order; missing paths raise.
+
+    Hidden files and folders inside a folder (teiedit's own ``.teiedit/`` with its bases, ``.pending/``,
+    version control) are not the folder's documents and are left out.
+    """
     for p in paths:
         p = Path(p)
         if not p.exists():
             raise TeieditError("no such file or folder", p, hint="check the path")
         if p.is_dir():
-            yield from sorted(q for q in p.rglob("*.xml") if q.is_file())
+            yield from sorted(
+                q
+                for q in p.rglob("*.xml")
+                if q.is_file() and not any(part.startswith(".") for part in q.relative_to(p).parts)
+            )
         else:
             yield p
 
