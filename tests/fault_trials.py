@@ -67,6 +67,13 @@ def run_build(root: Path, *, pdf: bool, env: dict[str, str] | None = None) -> tu
 
 
 @dataclass
+class Trial:
+    how: str
+    exit_code: int
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Scenario:
     """An edition with changed inputs and its old outputs (``before``), and both snapshots."""
 
@@ -76,6 +83,8 @@ class Scenario:
     pdf: bool
     points: int = 0
     seconds: float = 0.0
+    #: What each write point does ("write PATH", "apply PATH", ...), in order (point k is labels[k-1]).
+    labels: list[str] = field(default_factory=list)
 
 
 def prepare(work: Path, *, pdf: bool = False) -> Scenario:
@@ -112,15 +121,8 @@ def prepare(work: Path, *, pdf: bool = False) -> Scenario:
     new = snapshot(clean)
     assert "All is very well here." in new["tei/plain-letter.xml"].decode("utf-8")
     assert "postscript added" in new["tei/plain-letter.xml"].decode("utf-8")
-    points = len(log.read_text(encoding="utf-8").splitlines())
-    return Scenario(before, old, new, pdf, points, seconds)
-
-
-@dataclass
-class Trial:
-    how: str
-    exit_code: int
-    problems: list[str] = field(default_factory=list)
+    labels = [line.split(" ", 2)[2] for line in log.read_text(encoding="utf-8").splitlines()]
+    return Scenario(before, old, new, pdf, len(labels), seconds, labels)
 
 
 def check_after_crash(sc: Scenario, root: Path, how: str, exit_code: int) -> Trial:

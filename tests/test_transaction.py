@@ -255,3 +255,19 @@ def test_a_failed_staged_build_leaves_the_folder_as_it_was(tmp_path: Path) -> No
             raise RuntimeError("the build failed")
     assert (target / "a.html").read_text() == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["html"]
+
+
+def test_temporary_files_of_dead_writers_are_removed_from_the_tei_folder(tmp_path: Path) -> None:
+    from teiedit.staging import sweep_temporary_files
+
+    dead, live = _dead_pid(), os.getpid()
+    (tmp_path / "imported").mkdir()
+    left = [
+        tmp_path / f"..teiedit-state.json.{dead}.a1b2.tmp",
+        tmp_path / f"imported/.x.xml.{dead}.q.tmp",
+    ]
+    busy = tmp_path / f".y.xml.{live}.q.tmp"
+    for p in [*left, busy]:
+        p.write_text("half")
+    assert sorted(sweep_temporary_files(tmp_path)) == sorted(left)
+    assert busy.is_file()

@@ -17,6 +17,7 @@ from teiedit.lock import folder_lock
 from teiedit.publishable import publishable
 from teiedit.readers import Conversion, Source, detect_profile, get_reader
 from teiedit.serialize import serialize_tei
+from teiedit.staging import sweep_leftovers, sweep_temporary_files
 from teiedit.state import TeiState, converter_fingerprint
 from teiedit.transaction import recover
 from teiedit.transforms import PassContext, run_passes
@@ -136,6 +137,7 @@ def convert_files(
     out_dir = Path(out_dir)
     with folder_lock(out_dir, say=progress):
         recover(out_dir)
+        sweep_temporary_files(out_dir)
         _tidy_pending(out_dir)
         return _convert_locked(paths, out_dir, edition, options, progress)
 
@@ -251,6 +253,8 @@ def build(
     One build at a time per edition: the build holds the lock of tei/ (a second one waits, then exits).
     """
     with folder_lock(edition.tei, say=progress):
+        for folder in ("html", "pdf"):  # what killed runs left there, even when it is not rebuilt now
+            sweep_leftovers(edition.out / folder)
         return _build(edition, force=force, progress=progress, pdf=pdf)
 
 

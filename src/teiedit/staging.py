@@ -92,6 +92,19 @@ def sweep_leftovers(target: Path) -> list[Path]:
     return done
 
 
+def sweep_temporary_files(folder: Path) -> list[Path]:
+    """Remove the temporary files of atomic writes that dead processes left anywhere in ``folder``."""
+    done: list[Path] = []
+    if not Path(folder).is_dir():
+        return done
+    for p in sorted(Path(folder).rglob("*.tmp")):
+        m = _TMP.match(p.name)
+        if m and p.is_file() and not pid_alive(int(m.group("pid"))):
+            p.unlink(missing_ok=True)
+            done.append(p)
+    return done
+
+
 def _files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file())
 
