@@ -237,11 +237,13 @@ def test_a_swapped_folder_keeps_files_it_does_not_replace(tmp_path: Path) -> Non
     target = tmp_path / "pdf"
     target.mkdir()
     (target / "a.pdf").write_bytes(b"old a")
-    (target / "mine.txt").write_bytes(b"the editor's note")
+    (target / "b.pdf").write_bytes(b"a PDF this build does not write")
+    inode = target.stat().st_ino
     with swapped_dir(target) as tmp:
         (tmp / "a.pdf").write_bytes(b"new a")
+    assert target.stat().st_ino != inode  # swapped as a whole
     assert (target / "a.pdf").read_bytes() == b"new a"
-    assert (target / "mine.txt").read_bytes() == b"the editor's note"
+    assert (target / "b.pdf").read_bytes() == b"a PDF this build does not write"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pdf"]
 
 
@@ -271,3 +273,15 @@ def test_temporary_files_of_dead_writers_are_removed_from_the_tei_folder(tmp_pat
         p.write_text("half")
     assert sorted(sweep_temporary_files(tmp_path)) == sorted(left)
     assert busy.is_file()
+
+
+def test_a_folder_with_other_files_is_never_renamed(tmp_path: Path) -> None:
+    """`teiedit pdf x.xml --out .` in someone's folder: new PDFs are moved in, the folder stays put."""
+    target = tmp_path / "work"
+    target.mkdir()
+    (target / "x.xml").write_text("<x/>")
+    inode = target.stat().st_ino
+    with swapped_dir(target) as tmp:
+        (tmp / "x.pdf").write_bytes(b"pdf")
+    assert target.stat().st_ino == inode
+    assert sorted(p.name for p in target.iterdir()) == ["x.pdf", "x.xml"]

@@ -105,6 +105,14 @@ def sweep_temporary_files(folder: Path) -> list[Path]:
     return done
 
 
+def _only(folder: Path, suffix: str) -> bool:
+    """True when ``folder`` holds only files ending in ``suffix`` (hidden files aside), no folders."""
+    return all(
+        p.name.startswith(".") or (p.is_file() and p.name.endswith(suffix))
+        for p in folder.iterdir()
+    )
+
+
 def _files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file())
 
@@ -136,14 +144,20 @@ def staged_dir(target: Path) -> Iterator[Path]:
 
 
 @contextmanager
-def swapped_dir(target: Path) -> Iterator[Path]:
+def swapped_dir(target: Path, keep: str = ".pdf") -> Iterator[Path]:
     """Yield a staging folder; on success it replaces ``target`` as a whole (old or new, never mixed).
 
-    Files of ``target`` that the staging folder does not have are linked (or copied) into it first, so
-    nothing else in the folder is lost. A run killed between the two renames of the swap is finished
-    (or undone) by ``sweep_leftovers`` in the next run.
+    Only a folder that holds nothing but files with the ``keep`` suffix (the builder's own outputs, e.g.
+    ``.pdf``) is swapped: a folder with anything else in it (someone's own files) is never renamed, its
+    new files are moved in one by one instead. Files of ``target`` that the staging folder does not have
+    are linked (or copied) into it first, so nothing in the folder is lost. A run killed between the two
+    renames of the swap is finished (or undone) by ``sweep_leftovers`` in the next run.
     """
-    target = Path(target)
+    target = Path(target).resolve()
+    if target.is_dir() and not _only(target, keep):
+        with staged_dir(target) as tmp:
+            yield tmp
+        return
     sweep_leftovers(target)
     tmp = _mkdtemp(target, "staging")
     try:
