@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import copy
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import etree
+
+from teiedit.diagnostics import Diagnostic
+from teiedit.readers import Conversion, Source
+
+Records = dict[str, list[dict[str, object]]]
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -23,6 +30,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite expected outputs (goldens) from the current code; review the diff before committing",
     )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A test that uses tei_all is slow: compiling the grammar takes seconds (once per process)."""
+    for item in items:
+        if "tei_all" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(autouse=True)
@@ -52,6 +66,29 @@ def _copy_mini(folder: Path) -> Path:
     shutil.copytree(ROOTS / "mini", root)
     shutil.copytree(REPO / "schema", root / "schema")
     return root
+
+
+_CONVERTED: dict[tuple[Path, str | None], tuple[Any, ...]] = {}
+
+
+def converted(
+    path: Path, profile: str | None = None
+) -> tuple[Source, Conversion, list[Diagnostic], Records]:
+    """(source, conversion, diagnostics, pass records) of a file converted with the repository's settings
+    and all passes. Several test modules read the same conversions: each file is converted once per
+    session (the date comes from FIXED_EPOCH) and every caller gets its own copy to read or change."""
+    from teiedit.config import default_edition
+    from teiedit.pipeline import ConvertOptions, convert_text, source_from_file
+
+    key = (path.resolve(), profile)
+    if key not in _CONVERTED:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+            source = source_from_file(path)
+            result = convert_text(source, default_edition(REPO), ConvertOptions(profile=profile))
+        _CONVERTED[key] = (source, *result)
+    source, conversion, diags, records = copy.deepcopy(_CONVERTED[key])
+    return source, conversion, diags, records
 
 
 def tei_all_grammar() -> etree.RelaxNG:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import converted
 from lxml import etree
 
 from teiedit.config import default_edition
-from teiedit.pipeline import ConvertOptions, convert_text, source_from_file
+from teiedit.pipeline import source_from_file
 from teiedit.serialize import serialize_tei
 
 REPO = Path(__file__).resolve().parent.parent
@@ -21,10 +22,7 @@ def test_every_output_is_valid_tei_all(tei_all: etree.RelaxNG) -> None:
     count = 0
     for path in INPUTS:
         profile = path.parent.name if path.parent.parent.name == "readers" else None
-        source = source_from_file(path)
-        conversion, _, _ = convert_text(
-            source, default_edition(REPO), ConvertOptions(profile=profile)
-        )
+        _, conversion, _, _ = converted(path, profile)
         for doc in conversion.documents:
             count += 1
             tree = etree.fromstring(serialize_tei(doc.tree))

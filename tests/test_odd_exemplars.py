@@ -17,6 +17,8 @@ import pytest
 from lxml import etree
 from schema_engines import jing_verdicts
 
+pytestmark = pytest.mark.slow  # TEI's exemplars compiled from p5subset, judged by Jing and libxml2
+
 REPO = Path(__file__).resolve().parent.parent
 P5 = REPO.parent / "shared" / "tei-p5"
 EXEMPLARS = ["tei_all", "tei_bare", "tei_corpus", "tei_drama", "tei_simplePrint"]

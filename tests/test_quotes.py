@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import converted
 from helpers import canonical
 from lxml import etree
 
@@ -168,14 +169,10 @@ def test_full_document_valid_against_project_rng_and_tei_all(tei_all: etree.Rela
 
 def test_every_source_converts_with_quotes_and_stays_valid() -> None:
     """Whole pipeline (strict: the invariant is checked after every pass) over the sample sources."""
-    from teiedit.pipeline import ConvertOptions, convert_text, source_from_file
-
     rng = etree.RelaxNG(etree.parse(str(REPO / "schema" / "build" / "teiedit.rng")))
     total = 0
     for path in sorted((REPO / "sources").glob("*.txt")):
-        conversion, diags, records = convert_text(
-            source_from_file(path), default_edition(REPO), ConvertOptions()
-        )
+        _, conversion, diags, records = converted(path)
         assert not [d for d in diags if d.level is Level.FATAL], (
             path.name,
             [d.message for d in diags],

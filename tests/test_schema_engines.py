@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from lxml import etree
 from schema_engines import SCH_NS, jing_verdicts, sch_prefixes_used, xmllint_verdicts
 
@@ -29,6 +30,7 @@ def _documents() -> list[Path]:
     )
 
 
+@pytest.mark.slow  # Jing (a JVM) and xmllint over every validation case
 def test_grammars_give_the_same_verdicts_in_every_engine() -> None:
     """RNG in lxml (teiedit), Jing and xmllint; XSD in xmlschema (teiedit), lxml and xmllint."""
     docs = _documents()
