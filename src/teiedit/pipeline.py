@@ -253,7 +253,8 @@ def build(
     One build at a time per edition: the build holds the lock of tei/ (a second one waits, then exits).
     """
     with folder_lock(edition.tei, say=progress):
-        for folder in ("html", "pdf"):  # what killed runs left there, even when it is not rebuilt now
+        # What killed runs left in out/, also when this build does not write that output.
+        for folder in ("html", "pdf"):
             sweep_leftovers(edition.out / folder)
         return _build(edition, force=force, progress=progress, pdf=pdf)
 
