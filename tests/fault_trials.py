@@ -56,7 +56,12 @@ def build(root: Path, *, pdf: bool, env: dict[str, str] | None = None) -> subpro
     full = {k: v for k, v in os.environ.items() if not k.startswith("TEIEDIT_FAULT_")}
     full |= {"SOURCE_DATE_EPOCH": FIXED_EPOCH, **(env or {})}
     return subprocess.Popen(
-        args, cwd=root, env=full, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        args,
+        cwd=root,
+        env=full,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # its own process group: what outlives it can be found and ended
     )
 
 
@@ -157,8 +162,15 @@ def trial_after_delay(sc: Scenario, work: Path, delay: float, n: int) -> Trial:
     shutil.copytree(sc.before, root)
     proc = build(root, pdf=sc.pdf)
     time.sleep(delay)
-    proc.send_signal(signal.SIGKILL)
-    proc.communicate()
+    proc.send_signal(signal.SIGKILL)  # the build only: its layout workers must end by themselves
+    orphans = ""
+    try:
+        proc.communicate(timeout=60)  # returns once no process of the build holds its stderr
+    except subprocess.TimeoutExpired:
+        orphans = "processes of the killed build were still running a minute later"
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
     trial = check_after_crash(sc, root, f"SIGKILL after {delay:.2f} s", proc.returncode)
+    trial.problems += [orphans] if orphans else []
     shutil.rmtree(root)
     return trial

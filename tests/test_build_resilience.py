@@ -94,3 +94,38 @@ def test_a_full_disk_or_a_read_only_folder_names_the_path(
     assert code == 0, err
     assert "Changed." in (built / "out" / "html" / "plain-letter.html").read_text(encoding="utf-8")
     assert not [p for p in (built / "out").iterdir() if p.name.startswith(".")]
+
+
+def test_layout_workers_end_when_their_build_is_killed(tmp_path: Path) -> None:
+    """A killed print build must not leave its layout processes waiting for work for good."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from teiedit.staging import pid_alive
+
+    code = (
+        "import os, sys, time\n"
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "from multiprocessing import get_context\n"
+        "from teiedit.builders.pdf.layout import exit_with_parent\n"
+        "if __name__ == '__main__':\n"
+        "    pool = ProcessPoolExecutor(2, mp_context=get_context('spawn'),\n"
+        "        initializer=exit_with_parent, initargs=(os.getpid(),))\n"
+        "    pids = {pool.submit(os.getpid).result() for _ in range(8)}\n"
+        "    print(' '.join(map(str, pids)), flush=True)\n"
+        "    time.sleep(60)\n"
+    )
+    script = tmp_path / "parent.py"
+    script.write_text(code, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    workers = [int(p) for p in proc.stdout.readline().split()]
+    assert workers and all(pid_alive(p) for p in workers)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 20
+    while any(pid_alive(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(pid_alive(p) for p in workers)
