@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 FIXED_EPOCH = "1767225600"
 #: What a killed run may leave that the next run cleans up (not part of the edition's files).
 _LEFTOVER = re.compile(
-    r"(^|/)\.teiedit/(lock|txn(/.*)?)$|(^|/)\.[^/]+\.(staging|old)-\d+-[^/]+(/.*)?$|\.\d+\.[^/.]+\.tmp$"
+    r"(^|/)\.teiedit/(lock|txn(/.*)?)$|(^|/)\.[^/]+\.(staging|old|complete)-\d+-[^/]+(/.*)?$|\.\d+\.[^/.]+\.tmp$"
 )
 
 

@@ -15,7 +15,7 @@ import pytest
 from teiedit.diagnostics import TeieditError
 from teiedit.io import sha256_bytes
 from teiedit.lock import folder_lock
-from teiedit.staging import COMPLETE, staged_dir, swapped_dir, sweep_leftovers
+from teiedit.staging import completed, staged_dir, swapped_dir, sweep_leftovers
 from teiedit.state import STATE_NAME, read_entries
 from teiedit.transaction import JOURNAL, TXN_DIR, Group, Remove, Transaction, Write, recover
 
@@ -225,7 +225,7 @@ def test_a_swap_cut_off_between_its_renames_is_finished_or_undone(
     if left == "complete-staging":
         staging.mkdir()
         (staging / "a.pdf").write_bytes(b"new")
-        (staging / COMPLETE).write_bytes(b"")
+        completed(staging).write_bytes(b"")
     sweep_leftovers(target)
     want = b"new" if left == "complete-staging" else b"old"
     assert (target / "a.pdf").read_bytes() == want

@@ -19,9 +19,9 @@ from pathlib import Path
 from teiedit.faults import checkpoint
 from teiedit.oserror import environment_error
 
-#: Written into a staging folder once every file is in it: a swap that was cut off may be finished.
-COMPLETE = ".teiedit-complete"
-_STAGING = re.compile(r"^\.(?P<name>.+)\.(?P<kind>staging|old)-(?P<pid>\d+)-[^.]+$")
+_STAGING = re.compile(
+    r"^\.(?P<name>.+)\.(?P<kind>staging|old|complete)-(?P<pid>\d+)-(?P<tag>[^.]+)$"
+)
 _TMP = re.compile(r"^\..+\.(?P<pid>\d+)\.[^.]+\.tmp$")
 
 
@@ -68,16 +68,20 @@ def sweep_leftovers(target: Path) -> list[Path]:
         ]
         if not target.exists():
             # A swap was cut off between its two renames: finish it, or put the old folder back.
-            complete = [p for k, p in dead if k == "staging" and (p / COMPLETE).is_file()]
+            complete = [
+                p for k, p in dead if k == "staging" and completed(p).exists() and p.is_dir()
+            ]
             old = [p for k, p in dead if k == "old"]
             chosen = complete[0] if complete else (old[0] if old else None)
             if chosen is not None:
                 os.replace(chosen, target)
-                (target / COMPLETE).unlink(missing_ok=True)
                 done.append(target)
         for _, p in dead:
-            if p.exists():
+            if p.is_dir():
                 shutil.rmtree(p, ignore_errors=True)
+                done.append(p)
+            elif p.exists():
+                p.unlink(missing_ok=True)
                 done.append(p)
     for folder in (parent, target):
         if not folder.is_dir():
@@ -87,9 +91,12 @@ def sweep_leftovers(target: Path) -> list[Path]:
             if m and p.is_file() and not pid_alive(int(m.group("pid"))):
                 p.unlink(missing_ok=True)
                 done.append(p)
-    if target.is_dir():
-        (target / COMPLETE).unlink(missing_ok=True)
     return done
+
+
+def completed(staging: Path) -> Path:
+    """The marker, beside a staging folder, that says every file is in it (its swap may be finished)."""
+    return staging.with_name(staging.name.replace(".staging-", ".complete-", 1))
 
 
 def sweep_temporary_files(folder: Path) -> list[Path]:
@@ -166,14 +173,15 @@ def swapped_dir(target: Path, keep: str = ".pdf") -> Iterator[Path]:
             if target.is_dir():
                 for src in _files(target):
                     dst = tmp / src.relative_to(target)
-                    if dst.exists() or src.name == COMPLETE:
+                    if dst.exists():
                         continue
                     dst.parent.mkdir(parents=True, exist_ok=True)
                     try:
                         os.link(src, dst)
                     except OSError:
                         shutil.copy2(src, dst)
-            (tmp / COMPLETE).write_bytes(b"")
+            marker = completed(tmp)
+            marker.write_bytes(b"")
             old = None
             if target.exists():
                 old = tmp.with_name(tmp.name.replace(".staging-", ".old-", 1))
@@ -182,7 +190,7 @@ def swapped_dir(target: Path, keep: str = ".pdf") -> Iterator[Path]:
             checkpoint(f"swap in {target}")
             os.replace(tmp, target)
             checkpoint(f"swapped {target}")
-            (target / COMPLETE).unlink(missing_ok=True)
+            marker.unlink(missing_ok=True)
             if old is not None:
                 shutil.rmtree(old, ignore_errors=True)
         except OSError as exc:
