@@ -177,3 +177,22 @@ def test_a_renamed_hand_edited_file_is_merged_under_its_new_name(
     mtime = renamed.stat().st_mtime_ns
     _convert(src, out, capsys)  # current now: nothing to do
     assert renamed.stat().st_mtime_ns == mtime and not target.exists()
+
+
+def test_a_conflict_line_is_right_when_the_editor_removed_the_stamp(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src, out, target = _setup(tmp_path, capsys)
+    text = target.read_text(encoding="utf-8")
+    stamp_line = next(
+        line for line in text.splitlines(keepends=True) if line.startswith("<?teiedit ")
+    )
+    target.write_text(
+        text.replace(stamp_line, "").replace("First paragraph.", "First (fixed)."), "utf-8"
+    )
+    src.write_text(SOURCE.replace("First paragraph.", "First paragraph, changed."), "utf-8")
+    said = _convert(src, out, capsys)
+    merged = target.read_text(encoding="utf-8")
+    assert merged.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<?teiedit doc="doc.xml"')
+    line = next(n for n, s in enumerate(merged.splitlines(), 1) if "First (fixed)." in s)
+    assert f"doc.xml:{line}: conflict" in said

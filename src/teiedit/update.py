@@ -123,7 +123,9 @@ class Updater:
                     self._keep(group, key, fresh, outcome, reason=str(exc))
                     return
                 final = stamp_like(merged.data, fresh) if merged.data != mine else mine
-                conflicts = [c.to_json() for c in merged.conflicts]
+                # The stamp line is added when the editor's file had none: conflicts move down by it.
+                shift = final.count(b"\n") - merged.data.count(b"\n")
+                conflicts = [{**c.to_json(), "line": c.line + shift} for c in merged.conflicts]
                 if final != mine:
                     outcome.merged.append({"file": shown, "conflicts": str(len(conflicts))})
                 outcome.conflicts.extend({"file": shown, **c} for c in conflicts)
