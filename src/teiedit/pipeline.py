@@ -6,18 +6,18 @@ import os
 from copy import deepcopy as copy_tree
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from teiedit.config import Settings, settings_digest
 from teiedit.diagnostics import Diagnostic, Level, Progress, Report, TeieditError
 from teiedit.document import TeiDocument, slugify
 from teiedit.edition import Edition
-from teiedit.edition_files import source_files
 from teiedit.front_matter import front_files, placeholder_findings
 from teiedit.io import output_path, read_text
 from teiedit.lock import folder_lock
+from teiedit.per_source import ConvertOptions, check_source_profiles, for_source, set_kind
 from teiedit.readers import Conversion, Source, detect_profile, get_reader
 from teiedit.serialize import serialize_tei
+from teiedit.source_check import check_sources
 from teiedit.staging import sweep_leftovers, sweep_temporary_files
 from teiedit.state import TeiState, converter_fingerprint
 from teiedit.text import is_xml_safe, page_breaks_to_pb, xml_safe
@@ -27,17 +27,6 @@ from teiedit.update import PENDING_DIR, Planned, Updater
 from teiedit.validate import Schemas
 
 __all__ = ["PENDING_DIR", "ConvertOptions", "SourceResult", "build", "convert_files"]
-
-
-@dataclass
-class ConvertOptions:
-    profile: str | None = None  # None: detect
-    repair: bool = True
-    force: bool = False
-    strict: bool = True
-    #: Run only these passes (by name); None runs every enabled pass. Reader tests use ["assign-ids"].
-    passes: list[str] | None = None
-    pass_options: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -107,6 +96,8 @@ def convert_text(
     conversion.decisions.insert(1, source.encoding_decision)
     for doc in conversion.documents:  # the source's page ends the reader left as markers
         conversion.decisions.extend(page_breaks_to_pb(doc.root).decisions())
+    if options.kind:
+        conversion.decisions.extend(set_kind(conversion.documents, options.kind))
     ctx = PassContext(settings=edition, options={"repair": options.repair, **options.pass_options})
     diags: list[Diagnostic] = []
     for doc in conversion.documents:
@@ -175,15 +166,19 @@ def _convert_locked(
     progress: Progress | None,
 ) -> list[SourceResult]:
     state = TeiState.load(out_dir)
-    fingerprint = converter_fingerprint(edition.registers, settings_digest(edition))
+    check_source_profiles(edition)
+    digest = settings_digest(edition)
+    fingerprint = converter_fingerprint(edition.registers, digest)
     results: list[SourceResult] = []
     rng_href, sch_href = schema_hrefs(out_dir.resolve(), edition)
     # 1. Convert everything in memory: nothing is written before every source is converted.
     planned: list[tuple[SourceResult, Planned]] = []
-    for path in paths:
+    if progress:
+        progress(f"converting {len(paths)} sources")
+    for number, path in enumerate(paths, start=1):
         path = Path(path)
         if progress:
-            progress(f"converting {path.name}")
+            progress(f"converting {path.name} ({number}/{len(paths)})")
         result = SourceResult(source=str(path))
         results.append(result)
         try:
@@ -191,11 +186,17 @@ def _convert_locked(
         except TeieditError as exc:  # one unreadable source never stops the others
             result.diagnostics.append(replace(exc.diagnostic, level=Level.ERROR, origin="convert"))
             continue
-        if not options.force and state.is_current(path.name, source.sha256, fingerprint):
+        per = edition.source_settings(path.name)
+        # a source's own settings are part of its fingerprint (none: the edition's fingerprint)
+        own = (
+            converter_fingerprint(edition.registers, digest + per.digest()) if per.digest() else ""
+        )
+        if not options.force and state.is_current(path.name, source.sha256, own or fingerprint):
             result.skipped_unchanged = True
             result.outputs = [str(out_dir / n) for n in state.outputs_of(path.name)]
             continue
-        conversion, diags, records = convert_text(source, edition, options)
+        source_edition, source_options = for_source(per, edition, options)
+        conversion, diags, records = convert_text(source, source_edition, source_options)
         result.conversion, result.diagnostics, result.records = conversion, diags, records
         result.profile = conversion.profile
         if any(d.level is Level.FATAL for d in diags):
@@ -204,7 +205,7 @@ def _convert_locked(
             (f"{doc.name}.xml", serialize_tei(doc.tree, rng_href=rng_href, sch_href=sch_href))
             for doc in conversion.documents
         ]
-        planned.append((result, Planned(path.name, source.sha256, payloads)))
+        planned.append((result, Planned(path.name, source.sha256, payloads, own)))
     _refuse_name_clashes(planned, state, {Path(p).name for p in paths}, out_dir)
     # 2. Write (merging hand edits), as one transaction.
     updater = Updater(out_dir, state, fingerprint, force=options.force)
@@ -289,11 +290,16 @@ def _build(settings: Settings, *, force: bool, progress: Progress | None, pdf: b
     from teiedit.builder import BuildOptions
     from teiedit.builders.registry import get_builder
 
+    sources, findings = check_sources(settings)
     conversions = convert_files(
-        source_files(settings), settings.tei, settings, ConvertOptions(force=force), progress
+        sources, settings.tei, settings, ConvertOptions(force=force), progress
     )
+    if progress:
+        progress("loading the edition")
     edition = Edition.load(settings)
     report = validate_edition(edition, progress)
+    for finding in findings:  # files of sources/ that are no plaintext, an empty folder
+        report.add(finding)
     # A document that cannot be read (a repeated xml:id, say) is reported and left out; the rest builds.
     report.extend(edition.problems)
     # pages link to their PDF only when this build writes the print edition

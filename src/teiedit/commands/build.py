@@ -8,7 +8,7 @@ from pathlib import Path
 from teiedit.commands.base import Subparsers
 from teiedit.commands.outcomes import print_hand_edits
 from teiedit.config import load_settings
-from teiedit.console import out_console, print_diagnostic, progress
+from teiedit.console import print_diagnostic, progress, summary
 from teiedit.diagnostics import EXIT_FINDINGS, EXIT_OK, Level
 
 HELP = """\
@@ -51,11 +51,10 @@ def run(args: argparse.Namespace) -> int:
         if merged or kept or conflicting
         else ""
     )
-    out_console.print(
+    summary(
         f"{converted} TEI files written{hand}, {len(result.validation.files_checked)} validated "
         f"({result.validation.count_invalid_files()} invalid), {len(result.html_pages)} HTML pages, "
         f"{len(result.pdfs)} PDFs in {edition.out}",
-        markup=False,
     )
     unread = any(
         d.level is Level.ERROR and d.origin == "convert"

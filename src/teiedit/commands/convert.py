@@ -9,7 +9,7 @@ from pathlib import Path
 from teiedit.commands.base import Subparsers
 from teiedit.commands.outcomes import print_hand_edits
 from teiedit.config import default_settings, find_edition_root, load_settings
-from teiedit.console import out_console, print_diagnostic, progress
+from teiedit.console import print_diagnostic, progress, summary
 from teiedit.diagnostics import EXIT_ERROR, EXIT_OK, TeieditError
 from teiedit.io import write_text_atomic
 
@@ -73,5 +73,5 @@ def run(args: argparse.Namespace) -> int:
         report = {"sources": [r.to_json() for r in results]}
         write_text_atomic(args.report, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     written = sum(len(r.outputs) for r in results)
-    out_console.print(f"{len(results)} sources, {written} TEI files in {args.out}", markup=False)
+    summary(f"{len(results)} sources, {written} TEI files in {args.out}")
     return status

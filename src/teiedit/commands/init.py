@@ -9,7 +9,7 @@ from pathlib import Path
 
 from teiedit.commands.base import Subparsers
 from teiedit.config import CONFIG_NAME
-from teiedit.console import out_console
+from teiedit.console import summary
 from teiedit.diagnostics import EXIT_OK, TeieditError
 from teiedit.front_matter import FRONT_FOLDER, example_introduction
 from teiedit.io import write_atomic, write_text_atomic
@@ -90,10 +90,9 @@ def run(args: argparse.Namespace) -> int:
         target / "sources" / "README.md",
         "# Sources\n\nPut plaintext transcriptions (*.txt) here; `teiedit build` converts them.\n",
     )
-    out_console.print(
+    summary(
         f"Created an empty edition in {target}. Put sources in {target / 'sources'} and run "
         "`teiedit build` there.",
-        markup=False,
     )
     return EXIT_OK
 

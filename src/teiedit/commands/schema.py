@@ -7,7 +7,7 @@ from pathlib import Path
 
 from teiedit.commands.base import Subparsers
 from teiedit.config import find_edition_root, load_settings
-from teiedit.console import out_console
+from teiedit.console import summary
 from teiedit.diagnostics import EXIT_OK, TeieditError
 from teiedit.resources import in_checkout, schema_dir
 
@@ -60,5 +60,5 @@ def run(args: argparse.Namespace) -> int:
         out = args.out or base / "build"
     written = compile_odd(odd, out, source=args.source)
     for w in written:
-        out_console.print(f"wrote {w}", markup=False)
+        summary(f"wrote {w}")
     return EXIT_OK

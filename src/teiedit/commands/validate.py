@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from teiedit.commands.base import Subparsers
 from teiedit.config import find_edition_root, load_settings
-from teiedit.console import out_console, print_diagnostic
+from teiedit.console import out_console, print_diagnostic, summary
 from teiedit.diagnostics import Report, TeieditError
 from teiedit.io import write_text_atomic
 
@@ -123,9 +123,7 @@ def emit(report: Report, fmt: str, output: Path | None) -> None:
         for d in report.diagnostics:
             print_diagnostic(d)
         n_bad = report.count_invalid_files()
-        out_console.print(
-            f"{len(report.files_checked)} files checked, {n_bad} invalid", markup=False
-        )
+        summary(f"{len(report.files_checked)} files checked, {n_bad} invalid")
         return
     if output:
         write_text_atomic(output, text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -148,7 +149,9 @@ def default_workers() -> int:
 
 def exit_with_parent(parent: int) -> None:
     """In a worker: end when the build that started it is gone (killed, it cannot tell the pool to stop,
-    and a worker waiting for work would otherwise live on for good)."""
+    and a worker waiting for work would otherwise live on for good). Ctrl-C reaches the whole process
+    group: a worker ignores it, so that only the build stops (quietly) and ends its pool."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -172,7 +175,8 @@ class Layout:
 
     def __exit__(self, *exc: object) -> None:
         if self._pool is not None:
-            self._pool.shutdown()
+            # interrupted or failed: drop the queued jobs rather than lay them out before stopping
+            self._pool.shutdown(cancel_futures=exc[0] is not None)
 
     def run(
         self, jobs: Iterable[PrintJob], done: Callable[[PrintJob], None] | None = None
