@@ -29,7 +29,8 @@ LAYERS = {
     "transforms": 4,
     "builders": 4,  # the BUILDERS table lists the exports (exchange) beside the renderers
     "pipeline": 5,
-    "per_source": 5,  # the conversion options of one source (reads the readers' profiles)
+    "register_check": 4,  # the register files against the ODD (validate)
+    "per_source": 4,  # the conversion options of one source (reads the readers' profiles)
     "commands": 6,
     "cli": 7,
     "__main__": 8,
