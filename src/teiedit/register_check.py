@@ -15,6 +15,7 @@ from teiedit.diagnostics import Diagnostic, Level, Report, TeieditError
 from teiedit.document import TEI_NS, local_name
 from teiedit.io import read_xml
 from teiedit.odd.grammar import load_grammar
+from teiedit.register_examples import EXAMPLE_MARK
 from teiedit.registers import LISTS, entries_in, register_files
 from teiedit.validate import Schemas, validate_parsed
 from teiedit.validate.messages import explain_rng_error, readable_path
@@ -40,62 +41,72 @@ def _finding(
     )
 
 
-def check_registers(
-    folder_files: list[Path], schemas: Schemas, register_ids: tuple[str, ...]
-) -> Report:
+def check_registers(files: list[Path], schemas: Schemas, register_ids: tuple[str, ...]) -> Report:
     """Validate each register file; findings for wrong roots, lists in no namespace, empty registers."""
     report = Report()
-    for path in folder_files:
+    for path in files:
         report.files_checked.append(str(path))
         try:
             tree = read_xml(path)
         except TeieditError as exc:
             report.add(exc.diagnostic)
             continue
-        root = tree.getroot()
-        name, ns = local_name(root), etree.QName(root).namespace
-        if ns != TEI_NS:
-            hint = (
-                f'add xmlns="{TEI_NS}" to <{name}>'
-                if name in LISTS or name == "TEI"
-                else _WHAT_TO_DO
-            )
-            what = "a register list" if name in LISTS or name == "TEI" else "no TEI"
-            report.add(
-                _finding(
-                    f"<{name}> is {what} in "
-                    + (f"the namespace {ns!r}" if ns else "no namespace")
-                    + ": teiedit reads nothing from it",
-                    path,
-                    Level.ERROR,
-                    hint,
-                    "register-namespace",
-                    root.sourceline or 0,
-                )
-            )
-            continue
-        if name in LISTS:
-            report.extend(list_diagnostics(tree, path, schemas.rng))
-        elif name in ("TEI", "teiCorpus"):
-            report.extend(validate_parsed(tree, path, schemas, register_ids=register_ids))
-        else:
-            report.add(
-                _finding(
-                    f"<{name}> is no register", path, Level.ERROR, _WHAT_TO_DO, "register-root"
-                )
-            )
-            continue
-        if not entries_in(root, str(path)):
-            report.add(
-                _finding(
-                    "this register has no entries (an entry is a person, place or org with an xml:id)",
-                    path,
-                    Level.WARNING,
-                    "add one with `teiedit entities add`, or delete the file",
-                    "register-empty",
-                )
-            )
+        report.extend(check_register_tree(tree, path, schemas, register_ids))
     return report
+
+
+def check_register_tree(
+    tree: etree._ElementTree, path: Path, schemas: Schemas, register_ids: tuple[str, ...]
+) -> list[Diagnostic]:
+    """The findings for one parsed register file."""
+    root = tree.getroot()
+    name, ns = local_name(root), etree.QName(root).namespace
+    if ns != TEI_NS:
+        listed = name in LISTS or name == "TEI"
+        return [
+            _finding(
+                f"<{name}> is {'a register list' if listed else 'no TEI'} in "
+                + (f"the namespace {ns!r}" if ns else "no namespace")
+                + ": teiedit reads nothing from it",
+                path,
+                Level.ERROR,
+                f'add xmlns="{TEI_NS}" to <{name}>' if listed else _WHAT_TO_DO,
+                "register-namespace",
+                root.sourceline or 0,
+            )
+        ]
+    if name in LISTS:
+        found = list_diagnostics(tree, path, schemas.rng)
+    elif name in ("TEI", "teiCorpus"):
+        found = validate_parsed(tree, path, schemas, register_ids=register_ids)
+    else:
+        return [
+            _finding(f"<{name}> is no register", path, Level.ERROR, _WHAT_TO_DO, "register-root")
+        ]
+    entries = entries_in(root, str(path))
+    examples = [e.id for e in entries if EXAMPLE_MARK in e.description]
+    if examples:
+        found.append(
+            _finding(
+                f"still the example entries of `teiedit init` ({', '.join(examples)}): the site and "
+                "the book list them, and their names are linked in your documents",
+                path,
+                Level.WARNING,
+                "replace them with entries of your sources, or delete them",
+                "register-example",
+            )
+        )
+    if not entries:
+        found.append(
+            _finding(
+                "this register has no entries (an entry is a person, place or org with an xml:id)",
+                path,
+                Level.WARNING,
+                "add one with `teiedit entities add`, or delete the file",
+                "register-empty",
+            )
+        )
+    return found
 
 
 def check_edition_registers(settings: Settings, schemas: Schemas, ids: tuple[str, ...]) -> Report:
@@ -148,4 +159,4 @@ def list_diagnostics(tree: etree._ElementTree, path: Path, rng: Path) -> list[Di
     return list(found.values())
 
 
-__all__ = ["check_edition_registers", "check_registers"]
+__all__ = ["check_edition_registers", "check_register_tree", "check_registers"]

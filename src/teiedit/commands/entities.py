@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from teiedit.commands import entities_add
 from teiedit.commands.base import Subparsers
 from teiedit.config import Settings, default_settings, find_edition_root, load_settings
 from teiedit.console import out_console
@@ -22,6 +23,8 @@ Work with the edition's registers of persons, places and organisations (tei/regi
   suggest [PATH...]  candidate names that no register has (titles before names, Korean and Russian name
                      shapes, runs of capitalised words), with counts and contexts; PATHs are TEI files,
                      folders or plaintext sources (default: the edition's tei/ folder)
+  add NAME           a new entry (a person, place or organisation) with its spellings, a fresh id and
+                     an authority id, written into the register file of its kind (see `add --help`)
   report             per register entry, its mentions across the edition's TEI; flags one string linked to
                      different entries, entries never mentioned and links to unknown ids (exit 1 for those),
                      and lists the names teiedit leaves unlinked with the reason (a family name several
@@ -60,12 +63,13 @@ def add_parser(sub: Subparsers) -> None:
     r.add_argument("--format", choices=["human", "json"], default="human")
     r.add_argument("--output", type=Path, metavar="FILE", help="write the report to FILE")
     r.set_defaults(run=run_report)
+    entities_add.add_action(inner)
     p.set_defaults(run=lambda args: _usage(p))
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
     parser.print_usage()
-    raise TeieditError("say which action: `teiedit entities suggest` or `teiedit entities report`")
+    raise TeieditError("say which action: `teiedit entities suggest`, `add` or `report`")
 
 
 def _registers() -> tuple[Settings, Registers]:

@@ -13,6 +13,7 @@ from teiedit.console import summary
 from teiedit.diagnostics import EXIT_OK, TeieditError
 from teiedit.front_matter import FRONT_FOLDER, example_introduction
 from teiedit.io import write_atomic, write_text_atomic
+from teiedit.register_examples import example_registers
 from teiedit.resources import schema_dir
 
 TEMPLATE = """\
@@ -45,7 +46,9 @@ def add_parser(sub: Subparsers) -> None:
     p = sub.add_parser(
         "init",
         help="create a new empty edition folder",
-        description="Create DIR with teiedit.toml, sources/, tei/registers/, schema/ and out/.",
+        description="Create DIR with teiedit.toml, sources/, tei/registers/ (example registers of "
+        "persons, places and organisations, each part explained in a comment), tei/front/ (an "
+        "example introduction), schema/ and out/.",
     )
     p.add_argument("dir", type=Path, help="the folder to create (must not hold an edition already)")
     p.add_argument(
@@ -84,6 +87,9 @@ def run(args: argparse.Namespace) -> int:
         TEMPLATE.format(title=_quoted(args.title), editor=_quoted(args.editor)),
     )
     write_text_atomic(target / ".gitignore", "/out/\n")
+    # example registers (a person, a place, an organisation), each part explained in a comment
+    for name, data in example_registers().items():
+        write_atomic(target / "tei" / "registers" / name, data)
     # the introduction of the print edition, to be written by the editor (warned about until then)
     write_atomic(target / "tei" / FRONT_FOLDER / "introduction.xml", example_introduction())
     write_text_atomic(
