@@ -3,12 +3,15 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: edition test check lint install install-test schema bench clean
+.PHONY: edition test check lint install install-test schema bench clean constraints check-constraints
 
-$(BIN)/teiedit: pyproject.toml
+# Every install takes the versions of constraints.txt (the PDFs are byte-identical with them).
+PIP := $(BIN)/pip install --quiet -c constraints.txt
+
+$(BIN)/teiedit: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e .
+	$(PIP) -e .
 	touch $@
 
 install: $(BIN)/teiedit
@@ -20,7 +23,7 @@ edition: install
 
 install-test: install
 	bash scripts/system-deps.sh --test
-	$(BIN)/pip install --quiet -e ".[test]"
+	$(PIP) -e ".[test]"
 	test -f $(VENV)/node/node_modules/axe-core/axe.min.js || npm install --silent --no-save --prefix $(VENV)/node axe-core@4
 
 # The test dependencies, installed once (and again when pyproject.toml changes), for `make check`.
@@ -41,6 +44,14 @@ test: install-test
 ## check: the edit-test loop: lint and the fast tests (no PDFs, no browser), under a minute
 check: lint
 	$(BIN)/python -m pytest -q -x -m "not slow and not browser"
+
+## constraints: rewrite constraints.txt from this environment (after upgrading a dependency on purpose)
+constraints: $(VENV)/.test-deps
+	$(BIN)/python scripts/constraints.py
+
+## check-constraints: exit 1 when an installed version differs from constraints.txt
+check-constraints: install
+	$(BIN)/python scripts/constraints.py --check
 
 schema: install
 	$(BIN)/teiedit schema

@@ -125,10 +125,28 @@ def add_entry(
 
 
 def serialize_register(tree: etree._ElementTree, original: bytes) -> bytes:
-    """The file as lxml writes it, with the original XML declaration line (lxml would requote it)."""
-    body = bytes(etree.tostring(tree, encoding="UTF-8", xml_declaration=False))
+    """The file as it was with the entry added: its XML declaration as written, the processing
+    instructions and comments before and after the root one a line each (lxml would join them)."""
+    root = tree.getroot()
     declaration = b""
     stripped = original.lstrip(b"\xef\xbb\xbf")
     if stripped.startswith(b"<?xml "):
         declaration = stripped.split(b"?>", 1)[0] + b"?>\n"
-    return declaration + body + b"\n"
+
+    def siblings(node: etree._Element | None, forward: bool) -> list[bytes]:
+        out = []
+        while node is not None:
+            out.append(bytes(etree.tostring(node, with_tail=False)))
+            node = node.getnext() if forward else node.getprevious()
+        return out if forward else out[::-1]
+
+    before = siblings(root.getprevious(), forward=False)
+    after = siblings(root.getnext(), forward=True)
+    body = bytes(etree.tostring(root, encoding="UTF-8", xml_declaration=False, with_tail=False))
+    return (
+        declaration
+        + b"".join(b + b"\n" for b in before)
+        + body
+        + b"\n"
+        + b"".join(a + b"\n" for a in after)
+    )

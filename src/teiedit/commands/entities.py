@@ -104,8 +104,11 @@ def run_suggest(args: argparse.Namespace) -> int:
     from teiedit.entities.matcher import matcher_for
     from teiedit.entities.suggest import suggest
 
+    from teiedit.edition_files import edition_tei_files
+
     settings, regs = _registers()
-    paths = args.paths or [settings.tei]
+    # the edition's documents: not its registers (their descriptions are no running text)
+    paths = args.paths or edition_tei_files(settings)
     for p in paths:
         if not p.exists():
             raise TeieditError("no such file or folder", p, hint="check the path")
