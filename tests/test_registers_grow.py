@@ -6,9 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from lxml import etree
-
 from helpers import run_cli
+from lxml import etree
 
 TEI = {"tei": "http://www.tei-c.org/ns/1.0"}
 
