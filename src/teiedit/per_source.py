@@ -6,8 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from lxml import etree
+
 from teiedit.config import CONFIG_NAME, Settings, SourceSettings
-from teiedit.document import TEI_NS, TeiDocument
+from teiedit.document import TeiDocument, tei
+
+#: What comes before textClass in profileDesc, as teiedit writes it.
+_BEFORE_TEXTCLASS = {tei(n) for n in ("abstract", "creation", "langUsage")}
 
 
 @dataclass
@@ -24,14 +29,27 @@ class ConvertOptions:
 
 
 def set_kind(documents: list[TeiDocument], kind: str) -> list[str]:
-    """Give each document the kind its source's settings name (textClass term of type "kind")."""
+    """Give each document the kind its source's settings name (textClass term of type "kind"), in
+    place of the one the reader found or as a new textClass where it found none."""
     decisions = []
     for doc in documents:
-        for term in doc.root.iter(f"{{{TEI_NS}}}term"):
-            if term.get("type") == "kind" and term.text != kind:
-                decisions.append(
-                    f"kind {kind!r} from teiedit.toml (the reader found {term.text!r})"
-                )
+        terms = [t for t in doc.root.iter(tei("term")) if t.get("type") == "kind"]
+        if not terms:
+            profile = doc.root.find(f"{tei('teiHeader')}/{tei('profileDesc')}")
+            if profile is None:
+                continue
+            before = [c for c in profile if c.tag in _BEFORE_TEXTCLASS]
+            text_class = etree.Element(tei("textClass"))
+            keywords = etree.SubElement(text_class, tei("keywords"))
+            terms = [etree.SubElement(keywords, tei("term"), type="kind")]
+            if before:
+                before[-1].addnext(text_class)
+            else:
+                profile.insert(0, text_class)
+        for term in terms:
+            if term.text != kind:
+                found = repr(term.text) if term.text else "none"
+                decisions.append(f"kind {kind!r} from teiedit.toml (the reader found {found})")
                 term.text = kind
     return decisions
 

@@ -97,12 +97,12 @@ def convert_text(
     conversion.decisions.insert(1, source.encoding_decision)
     for doc in conversion.documents:  # the source's page ends the reader left as markers
         conversion.decisions.extend(page_breaks_to_pb(doc.root).decisions())
-    if options.kind:
-        conversion.decisions.extend(set_kind(conversion.documents, options.kind))
     ctx = PassContext(settings=edition, options={"repair": options.repair, **options.pass_options})
     diags: list[Diagnostic] = []
     for doc in conversion.documents:
         diags.extend(run_passes(doc, ctx, strict=options.strict, only=options.passes))
+    if options.kind:  # after the passes, which make profileDesc when the reader wrote none
+        conversion.decisions.extend(set_kind(conversion.documents, options.kind))
     return conversion, diags, ctx.records
 
 
