@@ -17,6 +17,7 @@ from teiedit.lock import folder_lock
 from teiedit.per_source import ConvertOptions, check_source_profiles, for_source, set_kind
 from teiedit.readers import Conversion, Source, detect_profile, get_reader
 from teiedit.register_check import check_edition_registers
+from teiedit.registers import register_files
 from teiedit.serialize import serialize_tei
 from teiedit.source_check import check_sources
 from teiedit.staging import sweep_leftovers, sweep_temporary_files
@@ -341,13 +342,14 @@ def validate_edition(edition: Edition, progress: Progress | None = None) -> Repo
                 report.extend(validate_parsed(ed.doc.tree, ed.path, schemas, register_ids=ids))
             except TeieditError as exc:
                 report.add(exc.diagnostic)
-    if progress:
-        progress("checking the registers")
-    registers = check_edition_registers(
-        settings, edition_schemas(settings), edition.registers.ids()
-    )
-    report.files_checked.extend(registers.files_checked)
-    report.extend(registers.diagnostics)
+    if register_files(settings):  # a misspelt element in a register would otherwise pass
+        if progress:
+            progress("checking the registers")
+        registers = check_edition_registers(
+            settings, edition_schemas(settings), edition.registers.ids()
+        )
+        report.files_checked.extend(registers.files_checked)
+        report.extend(registers.diagnostics)
     front = front_files(settings)  # the introduction is the edition's TEI too
     if front:
         front_report = validate_paths(front, edition_schemas(settings))

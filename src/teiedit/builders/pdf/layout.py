@@ -14,8 +14,9 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
@@ -161,6 +162,22 @@ def exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True, name="exit-with-parent").start()
 
 
+@contextmanager
+def _workers_ignore_ctrl_c() -> Iterator[None]:
+    """Workers start (and import WeasyPrint) while jobs are submitted: an ignored SIGINT is inherited by
+    a spawned process from its first instruction, so Ctrl-C then stops only the build, which ends them,
+    never a worker in the middle of an import with a traceback. (A Ctrl-C in the milliseconds the
+    submissions take is lost; the next one stops the build.)"""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 class Layout:
     """Lays out jobs, in a pool of worker processes when there are several cores. One pool serves all
     the rounds of a build (documents, then front matter and index, then running heads), so WeasyPrint
@@ -198,9 +215,10 @@ class Layout:
                 initializer=exit_with_parent,
                 initargs=(os.getpid(),),
             )
-        futures: list[tuple[PrintJob, Future[LaidOut]]] = [
-            (j, self._pool.submit(_lay_out_or_explain, j)) for j in ordered
-        ]
+        with _workers_ignore_ctrl_c():
+            futures: list[tuple[PrintJob, Future[LaidOut]]] = [
+                (j, self._pool.submit(_lay_out_or_explain, j)) for j in ordered
+            ]
         for job, fut in futures:
             results[job.output] = fut.result()
             if done:
