@@ -101,10 +101,9 @@ def _texts(paths: list[Path]) -> list[tuple[str, str]]:
 
 
 def run_suggest(args: argparse.Namespace) -> int:
+    from teiedit.edition_files import edition_tei_files
     from teiedit.entities.matcher import matcher_for
     from teiedit.entities.suggest import suggest
-
-    from teiedit.edition_files import edition_tei_files
 
     settings, regs = _registers()
     # the edition's documents: not its registers (their descriptions are no running text)
