@@ -17,7 +17,9 @@ DESCRIPTION = """\
 teiedit turns plaintext transcriptions into a TEI P5 edition, validates it against the edition's own
 ODD, and publishes it as a static web site and a print PDF.
 
-Exit codes: 0 ok, 1 findings (invalid documents), 2 errors (bad input or usage).
+Exit codes: 0 ok, 1 findings (invalid documents), 2 errors (bad input or usage), 130 stopped (Ctrl-C).
+Progress goes to standard error: a live bar on a terminal, one line per stage otherwise; -q and -v go
+before or after the command (`teiedit -q build`, `teiedit build -v`).
 """
 
 

@@ -21,7 +21,10 @@ or XML Schema with --xsd. A file that declares a local RELAX NG in an xml-model 
 checked against that schema; one whose declared schema is remote is checked against --tei-all if given,
 else against teiedit. A Schematron a file declares runs only with --trust-schematron (and then without
 access to files, network or host). XInclude is resolved for local files under the document's folder only.
-Exit 0 when all are valid, 1 when some are invalid, 2 on bad input (missing file, not XML)."""
+Without a PATH, the edition around the current folder: its documents, front matter and registers (a
+register file is checked as a register: a bare <listPerson>, <listPlace> or <listOrg> against the grammar
+started there). Exit 0 when all are valid, 1 when some are invalid, 2 on bad input (a missing file, a
+file that is no XML, a folder without XML files)."""
 
 
 def add_parser(sub: Subparsers) -> None:
