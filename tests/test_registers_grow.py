@@ -157,6 +157,9 @@ def test_build_checks_registers_and_renders_a_bare_list(
     )
     code, _, err = run_cli(["build", "--no-pdf"], capsys)
     assert code == 0, err
+    # named on the command line inside the edition, it is checked as the register it is
+    code, out, err = run_cli(["validate", "tei/registers/people.xml"], capsys)
+    assert (code, out) == (0, "1 files checked, 0 invalid\n"), err
     page = (edition / "out" / "html" / "persons.html").read_text(encoding="utf-8")
     assert "This register has no entries" not in page
     assert 'id="petrov"' in page and "Petrov" in page

@@ -121,6 +121,20 @@ def test_remember_is_used_by_build_and_converts_only_that_source_again(
         "report"
     ]
     assert cabbages.read_bytes() == untouched
+    # a register edit converts every source again: the remembered choice still holds (it used to be lost)
+    registers = mini_edition / "tei" / "registers"
+    registers.mkdir()
+    (registers / "persons.xml").write_text(
+        '<listPerson xmlns="http://www.tei-c.org/ns/1.0">\n'
+        '  <person xml:id="nobody"><persName>Nobody Here</persName></person>\n</listPerson>\n',
+        encoding="utf-8",
+    )
+    code, out, err = run_cli(["build", "--no-pdf"], capsys)
+    assert code == 0, err
+    assert out.startswith("2 TEI files written")
+    assert etree.parse(str(letter)).xpath("//tei:term[@type='kind']/text()", namespaces=TEI) == [
+        "report"
+    ]
 
 
 def test_an_unknown_profile_names_the_nearest(

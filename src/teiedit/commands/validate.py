@@ -110,7 +110,15 @@ def run(args: argparse.Namespace) -> int:
         report = validate_edition_here(schemas)
     else:
         files = checked_inputs(args.paths)
-        report = validate_paths(files, schemas)
+        registers = edition_registers(files)
+        report = validate_paths([f for f in files if f not in registers], schemas)
+        if registers:  # the edition's register files, checked as registers (a bare list is one)
+            from teiedit.register_check import check_registers
+            from teiedit.registers import load_registers
+
+            checked = check_registers(registers, schemas, load_registers(load_settings()).ids())
+            report.files_checked.extend(checked.files_checked)
+            report.extend(checked.diagnostics)
         report.diagnostics = [explain_input(d) for d in report.diagnostics]
     emit(report, args.format, args.output)
     return report.exit_code
@@ -143,6 +151,14 @@ def checked_inputs(paths: list[Path]) -> list[Path]:
             )
         files += found
     return files
+
+
+def edition_registers(files: list[Path]) -> list[Path]:
+    """Those of ``files`` that are register files of the edition around the current folder."""
+    if find_edition_root(Path.cwd()) is None:
+        return []
+    folder = load_settings().registers
+    return [f for f in files if folder in f.resolve().parents]
 
 
 def validate_edition_here(schemas: Schemas) -> Report:
