@@ -128,13 +128,15 @@ class Stages:
 @contextmanager
 def progress(enabled: bool | None = None) -> Iterator[Callable[[str], None]]:
     """A callable ``step(message)``: on a terminal a live bar of the current stage above the lines of the
-    stages done; piped, one line per stage on standard error (every step with ``-v``); nothing with ``-q``.
-    """
+    stages done; piped, one line per stage on standard error (every step with ``-v`` or ``enabled``);
+    nothing with ``-q`` or ``enabled=False``."""
     if _verbosity < 0 or enabled is False:
         yield lambda message: err_console.print(message) if message.startswith(_AT_ONCE) else None
         return
     if not err_console.file.isatty():
-        plain = Stages(lambda text: err_console.print(f"teiedit: {text}"), _verbosity > 0)
+        # enabled=True (asked for progress whatever the stream): every step, as with -v
+        verbose = _verbosity > 0 or enabled is True
+        plain = Stages(lambda text: err_console.print(f"teiedit: {text}"), verbose)
         try:
             yield plain.step
         finally:
