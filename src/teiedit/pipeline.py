@@ -345,9 +345,7 @@ def validate_edition(edition: Edition, progress: Progress | None = None) -> Repo
     if register_files(settings):  # a misspelt element in a register would otherwise pass
         if progress:
             progress("checking the registers")
-        registers = check_edition_registers(
-            settings, edition_schemas(settings), edition.registers.ids()
-        )
+        registers = check_edition_registers(settings, edition_schemas(settings), edition.registers)
         report.files_checked.extend(registers.files_checked)
         report.extend(registers.diagnostics)
     front = front_files(settings)  # the introduction is the edition's TEI too

@@ -16,7 +16,7 @@ from teiedit.document import TEI_NS, local_name
 from teiedit.io import read_xml
 from teiedit.odd.grammar import load_grammar
 from teiedit.register_examples import EXAMPLE_MARK
-from teiedit.registers import LISTS, entries_in, register_files
+from teiedit.registers import LISTS, Registers, entries_in, register_files
 from teiedit.validate import Schemas, validate_parsed
 from teiedit.validate.messages import explain_rng_error, readable_path
 
@@ -109,9 +109,22 @@ def check_register_tree(
     return found
 
 
-def check_edition_registers(settings: Settings, schemas: Schemas, ids: tuple[str, ...]) -> Report:
-    """The checks of every file of the edition's registers folder."""
-    return check_registers(register_files(settings), schemas, ids)
+def check_edition_registers(settings: Settings, schemas: Schemas, registers: Registers) -> Report:
+    """The checks of every file of the edition's registers folder, on the trees already loaded (a file
+    the registers could not hold, one that does not parse, is read here and reported)."""
+    loaded = {
+        path.resolve(): root for path, root in zip(registers.files, registers.roots, strict=True)
+    }
+    report = Report()
+    ids = registers.ids()
+    for path in register_files(settings):
+        root = loaded.get(path.resolve())
+        if root is None:
+            report.extend(check_registers([path], schemas, ids).diagnostics)
+        else:
+            report.extend(check_register_tree(root.getroottree(), path, schemas, ids))
+        report.files_checked.append(str(path))
+    return report
 
 
 @lru_cache(maxsize=8)

@@ -184,7 +184,7 @@ def validate_edition_here(schemas: Schemas) -> Report:
             hint="run `teiedit build` to convert the sources first",
         )
     report = validate_paths(files, schemas)
-    registers = check_edition_registers(settings, schemas, load_registers(settings).ids())
+    registers = check_edition_registers(settings, schemas, load_registers(settings))
     report.files_checked.extend(registers.files_checked)
     report.extend(registers.diagnostics)
     return report
