@@ -292,7 +292,11 @@ class CmifBuilder:
     )
     options: tuple[Option, ...] = (
         Option("--url", "the URL where the CMIF file will be published", "URL"),
-        Option("--email", "contact e-mail of the editor (CMIF asks for one)", "ADDRESS"),
+        Option(
+            "--email",
+            "contact e-mail of the editor (CMIF asks for one; default: email in teiedit.toml)",
+            "ADDRESS",
+        ),
     )
 
     def manifest(self, edition: Edition, options: BuildOptions) -> Manifest:
@@ -314,7 +318,7 @@ class CmifBuilder:
         if not options.force and old == new and out.is_file():
             options.tell(f"{out} is up to date")
             return []
-        url, email = options.get("url"), options.get("email")
+        url, email = options.get("url"), options.get("email") or edition.settings.email or None
         options.tell(
             write_cmif(
                 edition,
