@@ -14,6 +14,7 @@ from teiedit.commands import (
     init,
     outputs,
     schema,
+    serve,
     validate,
 )
 from teiedit.commands.base import Command
@@ -28,4 +29,5 @@ COMMANDS: list[Command] = [
     entities,
     outputs.Exports,
     importer,
+    serve,
 ]

@@ -107,11 +107,11 @@ class Repository:
     def earliest(self) -> str:
         return min((d.record.datestamp for d in self.docs.values()), default=build_day())
 
-    def identify(self) -> etree._Element:
+    def identify(self, base_url: str = "") -> etree._Element:
         el = etree.Element(_oai("Identify"))
         for tag, value in (
             ("repositoryName", self.settings.title),
-            ("baseURL", self.base_url),
+            ("baseURL", base_url or self.base_url),
             ("protocolVersion", "2.0"),
             ("adminEmail", self.settings.email),
             ("earliestDatestamp", self.earliest()),
@@ -134,16 +134,17 @@ class Repository:
         etree.SubElement(el, _oai("metadata")).append(self.metadata(doc, prefix))
         return el
 
-    def respond(self, args: Mapping[str, Sequence[str]]) -> bytes:
-        """The response to a request with these arguments (each name with every value given)."""
+    def respond(self, args: Mapping[str, Sequence[str]], base_url: str = "") -> bytes:
+        """The response to a request with these arguments (each name with every value given), at
+        ``base_url`` (default: the published repository's)."""
         root = etree.Element(_oai("OAI-PMH"), nsmap={None: OAI_NS, "xsi": XSI})
         root.set(f"{{{XSI}}}schemaLocation", f"{OAI_NS} {OAI_XSD}")
         etree.SubElement(root, _oai("responseDate")).text = _now()
         request = etree.SubElement(root, _oai("request"))
-        request.text = self.base_url
+        request.text = base_url or self.base_url
         try:
             verb, values = _check(args)
-            body = self._answer(verb, values)
+            body = self._answer(verb, values, base_url)
         except OaiError as err:
             error = etree.SubElement(root, _oai("error"), code=err.code)
             error.text = err.message
@@ -169,11 +170,11 @@ class Repository:
             )
         return prefix
 
-    def _answer(self, verb: str, values: dict[str, str]) -> etree._Element:
+    def _answer(self, verb: str, values: dict[str, str], base_url: str = "") -> etree._Element:
         if "resumptionToken" in values:
             raise OaiError("badResumptionToken", "this repository issues no resumption tokens")
         if verb == "Identify":
-            return self.identify()
+            return self.identify(base_url)
         if verb == "ListMetadataFormats":
             if "identifier" in values:
                 self._doc(values["identifier"])
