@@ -15,13 +15,14 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
 from teiedit.builders.site.layout import POINTER_ATTRS, SiteLayout, is_relative_file
 from teiedit.builders.site.records import DocRecord, build_day, edition_records, site_url
-from teiedit.document import TEI_NS
+from teiedit.document import TEI_NS, XML_ID
 from teiedit.edition import Edition
 from teiedit.epoch import source_date_epoch
 
@@ -331,22 +332,31 @@ def _published_header(
 ) -> etree._Element:
     """A copy of the document's teiHeader as the site publishes it: pointers to registers and other
     files made absolute (resolved against the published TEI's URL) when the site has a base URL."""
-    from pathlib import Path
-
     header = root.find(f"{{{TEI_NS}}}teiHeader")
     out = copy.deepcopy(header) if header is not None else etree.Element(f"{{{TEI_NS}}}teiHeader")
     here = f"tei/{record.page}.xml"
     local = {str(i) for i in root.xpath("//@xml:id")}
+    # A repository response holds many headers: their ids take the page's name (ids are unique in
+    # a response), and pointers into the text lead to the published TEI.
+    own = {str(i) for i in out.xpath("descendant-or-self::*/@xml:id")}
+    for el in out.xpath("descendant-or-self::*[@xml:id]"):
+        el.set(XML_ID, f"{record.page}-{el.get(XML_ID)}")
     for el in out.iter():
         if not isinstance(el.tag, str):
             continue
         for name, value in el.attrib.items():
             if name not in POINTER_ATTRS:
                 continue
-            tokens = [
-                layout.rewrite_pointer(t, here, Path(str(source)), local) for t in value.split()
-            ]
-            if base_url:
-                tokens = [urljoin(record.tei_url, t) if is_relative_file(t) else t for t in tokens]
+            tokens = []
+            for token in value.split():
+                if token.startswith("#") and token[1:] in own:
+                    tokens.append(f"#{record.page}-{token[1:]}")
+                    continue
+                token = layout.rewrite_pointer(token, here, Path(str(source)), local)
+                if token.startswith("#"):
+                    token = f"{Path(here).name}{token}"
+                if base_url and is_relative_file(token):
+                    token = urljoin(record.tei_url, token)
+                tokens.append(token)
             el.set(name, " ".join(tokens))
     return out
