@@ -147,3 +147,25 @@ def test_each_site_format_is_a_row_with_an_export_command(
         ["export", "oai", "--edition", str(edition_copy), "--out", str(tmp_path / "o.xml")], capsys
     )
     assert code == 2 and "email" in err and "Traceback" not in err
+
+
+def test_the_site_skips_what_the_edition_cannot_give_and_says_so(
+    edition_copy: Path, tmp_path: Path
+) -> None:
+    for letter in (edition_copy / "tei").glob("letter-*.xml"):
+        letter.unlink()
+    toml = edition_copy / "teiedit.toml"
+    toml.write_text(toml.read_text("utf-8").replace("base_url", "# base_url"), "utf-8")
+    told: list[str] = []
+    out = tmp_path / "html"
+    get_builder("site").build(
+        Edition.load(load_settings(edition_copy)), out, BuildOptions(report=told.append)
+    )
+    notes = "\n".join(told)
+    assert "CMIF not published: CMIF needs the URL" in notes
+    assert "sitemap not published" in notes and "OAI-PMH not published" in notes
+    # what needs neither letters nor a base URL is there
+    assert (out / "data" / "corpus.xml").is_file() and (out / "dts" / "index.json").is_file()
+    assert (out / "tei" / "registers" / "persons.xml").is_file()
+    entry = json.loads((out / "dts" / "index.json").read_text("utf-8"))
+    assert entry["collection"] == "./collection{/id}.json"

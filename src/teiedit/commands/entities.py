@@ -162,9 +162,9 @@ def run_report(args: argparse.Namespace) -> int:
         lines.append(
             f"never mentioned ({len(report.never_mentioned)}): {', '.join(report.never_mentioned)}"
         )
-        for kind, ids in report.without_authority.items():
+        for kind, bare in report.without_authority.items():
             lines.append(
-                f"{kind} entries without an authority identifier ({len(ids)}): {', '.join(ids)}"
+                f"{kind} entries without an authority identifier ({len(bare)}): {', '.join(bare)}"
             )
         if report.without_coordinates:
             lines.append(

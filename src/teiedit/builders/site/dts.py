@@ -299,7 +299,7 @@ def _int(value: str | None, name: str) -> int | None:
     if value in (None, ""):
         return None
     try:
-        return int(value)  # type: ignore[arg-type]
+        return int(value)
     except ValueError:
         raise DtsError(400, f"{name} must be a whole number") from None
 

@@ -243,7 +243,7 @@ class Repository:
             records = etree.SubElement(root, f"{{{STATIC_NS}}}ListRecords", metadataPrefix=prefix)
             for doc in self.docs.values():
                 rec = self.record(doc, prefix)
-                rec.find(_oai("header")).remove(rec.find(f"{_oai('header')}/{_oai('setSpec')}"))  # type: ignore[union-attr]
+                rec.find(_oai("header")).remove(rec.find(f"{_oai('header')}/{_oai('setSpec')}"))
                 records.append(rec)
         data: bytes = etree.tostring(
             root, xml_declaration=True, encoding="UTF-8", pretty_print=True

@@ -47,7 +47,7 @@ def _exports(edition: Edition, site: Path, tell: Callable[[str], None]) -> list[
         try:
             step()
         except TeieditError as err:
-            tell(f"note: {what} not published: {err.message}")
+            tell(f"note: {what} not published: {err.diagnostic.message}")
             continue
         written += outputs
     return written
@@ -91,6 +91,6 @@ class SiteBuilder:
             try:
                 written += step()
             except TeieditError as err:
-                options.tell(f"note: {what} not published: {err.message}")
+                options.tell(f"note: {what} not published: {err.diagnostic.message}")
         new.write(site / MANIFEST, FORMAT)
         return written
