@@ -69,6 +69,7 @@ def _ids(path: Path, cache: dict[Path, set[str]]) -> set[str]:
 def harvest(site: Path, base_url: str) -> Harvest:
     """Follow the sitemap of ``site``, every link of the pages it lists and every pointer of every TEI
     file reached (``#id`` in the same file, relative paths with their fragments, xml-model PIs)."""
+    site = site.resolve()
     out = Harvest()
     ids: dict[Path, set[str]] = {}
     sitemap = etree.parse(str(site / "sitemap.xml"))
