@@ -61,8 +61,11 @@ class Stream:
         # looked up on each use, so that a replaced sys.stdout (a test's capture) is honoured
         return sys.stderr if self._stderr else sys.stdout
 
-    def print(self, text: str, *, style: str = "", markup: bool = False) -> None:
-        """One message, as it is (``markup`` is accepted and ignored: content is never markup)."""
+    def print(
+        self, text: str, *, style: str = "", markup: bool = False, soft_wrap: bool = True
+    ) -> None:
+        """One message, as it is (``markup`` and ``soft_wrap`` are accepted and ignored: content is
+        never markup, and a long line is never broken: the consoles soft-wrap)."""
         if self.file.isatty():
             from rich.text import Text
 
