@@ -30,6 +30,8 @@ through the real pipeline (``teiedit.pipeline.convert_text``, all passes) and ea
 - boilerplate: no gold furniture string in any ``tei:text`` and every one inside the set-aside list;
 - salute, closer_or_signature: the gold string in a ``salute`` / in a ``closer``, ``signed`` or
   ``salute``; scored where the gold has one;
+  (texts are compared on their letters and digits, as their original reading with each placed note read
+  as its number: the call ``[1]`` of the source is the note's ``@n`` in the TEI);
 - notes: the number of footnotes paired with their calls (``note[@place='foot']``) equals the gold count.
 
 Per-field and overall figures (overall = every scored file and field, equally weighted) are printed;
@@ -46,6 +48,7 @@ boilerplate 8.6, salute 0, closer 0, notes 87.8); 84 furniture strings left in d
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import re
 import sys
@@ -68,6 +71,7 @@ from teiedit.document import TEI_NS
 from teiedit.io import decode_source
 from teiedit.pipeline import ConvertOptions, convert_text, slugify
 from teiedit.readers import Conversion, Source
+from teiedit.transforms import original_reading
 
 DEFAULT_CORPUS = REPO / ".." / "shared" / "corpora" / "plaintext-dev"
 NS = {"tei": TEI_NS}
@@ -152,7 +156,18 @@ def _x(el: etree._Element, expr: str) -> list[etree._Element]:
 
 
 def _text(el: etree._Element | None) -> str:
-    return ws("".join(el.itertext())) if el is not None else ""
+    """The original reading of an element (see teiedit.transforms), a placed note read as its call."""
+    if el is None:
+        return ""
+    el = copy.deepcopy(el)
+    el.tail = None
+    for note in list(el.iter(f"{{{TEI_NS}}}note")):
+        if note.get("place") == "foot" and note.getparent() is not None:
+            call = etree.Element(f"{{{TEI_NS}}}seg")
+            call.text = note.get("n", "")
+            call.tail = note.tail
+            note.getparent().replace(note, call)
+    return ws(original_reading(el))
 
 
 def _date_of(el: etree._Element) -> str:
@@ -200,8 +215,14 @@ def paragraphs(root: etree._Element) -> tuple[list[str], list[str]]:
     return main, aside
 
 
+def alnum(text: str) -> str:
+    return "".join(c for c in text if c.isalnum())
+
+
 def _contains(hay: str, needle: str) -> bool:
-    return nows(needle) in nows(hay)
+    """Whether ``needle`` is in ``hay``, comparing letters and digits only (a note call may be written
+    ``[1]`` in the source and stands as the note's number in the TEI)."""
+    return alnum(needle) in alnum(hay)
 
 
 # -- scoring ---------------------------------------------------------------------------------------------
@@ -378,10 +399,7 @@ def source_of(path: Path) -> Source:
 
 
 def convert(path: Path, model: Path | None) -> Conversion:
-    options = ConvertOptions()
-    if model is not None:
-        options.pass_options = {}
-        options.model = model  # type: ignore[attr-defined]
+    options = ConvertOptions(model=model)
     conv, _, _ = convert_text(source_of(path), default_edition(REPO), options)
     return conv
 

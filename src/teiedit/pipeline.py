@@ -15,7 +15,8 @@ from teiedit.config import Edition
 from teiedit.diagnostics import Diagnostic, Level, Report, TeieditError
 from teiedit.document import TeiDocument
 from teiedit.io import read_text, write_atomic
-from teiedit.readers import Conversion, Source, detect_profile, get_reader
+from teiedit.readers import Conversion, Source, get_reader
+from teiedit.readers.cascade.reader import CascadeReader
 from teiedit.serialize import serialize_tei
 from teiedit.state import TeiState, converter_fingerprint
 from teiedit.transforms import PassContext, run_passes
@@ -44,6 +45,8 @@ class ConvertOptions:
     #: Run only these passes (by name); None runs every enabled pass. Reader tests use ["assign-ids"].
     passes: list[str] | None = None
     pass_options: dict[str, Any] = field(default_factory=dict)
+    #: A labeller model file to use instead of the edition's or the shipped one
+    model: Path | None = None
 
 
 @dataclass
@@ -89,15 +92,13 @@ def convert_text(
         reader = get_reader(options.profile)
         decision = f"profile {reader.name!r} chosen by the user"
     else:
-        name, scores = detect_profile(source.text)
-        reader = get_reader(name)
-        shown = ", ".join(f"{k} {v:.2f}" for k, v in sorted(scores.items(), key=lambda kv: -kv[1]))
-        decision = f"profile {name!r} detected from the text's structure (scores: {shown})"
+        reader = CascadeReader(model=options.model)
+        decision = "read by the cascade (segment, label, assemble); kinds decided per document"
     conversion = reader.read(source, edition)
     conversion.decisions.insert(0, decision)
     conversion.decisions.insert(1, source.encoding_decision)
     ctx = PassContext(edition=edition, options={"repair": options.repair, **options.pass_options})
-    diags: list[Diagnostic] = []
+    diags: list[Diagnostic] = list(conversion.diagnostics)
     for doc in conversion.documents:
         diags.extend(run_passes(doc, ctx, strict=options.strict, only=options.passes))
     return conversion, diags, ctx.records

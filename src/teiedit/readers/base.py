@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from teiedit.config import Edition
+from teiedit.diagnostics import Diagnostic
 from teiedit.document import TeiDocument
 
 
@@ -27,6 +28,7 @@ class SetAside:
     text: str
     reason: str
     line: int = 0
+    offset: int = -1  # where the text starts in the source, when the reader knows it
 
     def to_json(self) -> dict[str, object]:
         return {"text": self.text, "reason": self.reason, "line": self.line}
@@ -48,6 +50,7 @@ class Span:
     before: str = (
         ""  # the text just before it on its line, to tell "1" after "time." from "1" in "1951"
     )
+    offset: int = -1  # where the text starts in the source, when the reader knows it
 
     def to_json(self) -> dict[str, object]:
         return {"line": self.line, "text": self.text, "kind": self.kind}
@@ -71,6 +74,8 @@ class Conversion:
     orphan_notes: list[dict[str, object]] = field(default_factory=list)
     repairs: list[dict[str, object]] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
+    #: Warnings about the conversion (decisions taken with low confidence), with their place
+    diagnostics: list[Diagnostic] = field(default_factory=list)
     #: For a split compilation: the name of the document that lists the parts (not itself source text).
     whole: str = ""
 

@@ -1,0 +1,245 @@
+"""One document of a source: its kind, its TEI text (``assemble``) and its header, from labelled blocks.
+
+The header says what the blocks say: the title block (cleaned), the document's own date (its dateline,
+else a date field of the page, else the date in the title of an archival document, else the journal
+citation's date of an article), the author (byline), the correspondents of a letter or telegram (its
+title, the page's From/To fields, the signature, an address line), the source citation (``sourceDesc``),
+the abstract or editor's summary (``abstract``), and the kind (``textClass``). A letter whose
+correspondents cannot be found is not called a letter (the schema requires both for one).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from teiedit.config import Edition
+from teiedit.document import E, TeiDocument
+from teiedit.readers.base import Conversion, Source
+from teiedit.readers.build import header_info, make_tei
+from teiedit.readers.cascade.assemble import TEXT, assemble
+from teiedit.readers.cascade.fields import (
+    Correspondents,
+    clean_title,
+    correspondents,
+    date_from_fields,
+    field,
+    first_date,
+    uninvert,
+)
+from teiedit.readers.cascade.kinds import CORRESPONDENCE, KindDecision, decide_kind
+from teiedit.readers.cascade.labels import LOW_CONFIDENCE
+from teiedit.readers.cascade.model import Labelled
+from teiedit.readers.cascade.notelink import link
+
+_ARCHIVAL_KINDS = frozenset({"letter", "telegram", "memorandum", "report", "journal", "note"})
+_BY = re.compile(r"^(?:by|author\(s\)|authors?|von|par|de)\s*[:.]?\s+", re.IGNORECASE)
+_NAME_MARKS = re.compile(r"[\s*'’†‡§\d,]+$")
+_SOURCE_LABEL = re.compile(r"^\[?\s*(?:source|sources|citation|from)\s*[:.]?\s*", re.IGNORECASE)
+_TO_LINE = re.compile(r"^\[?to\]?\s+(?P<name>.+?)\s*[:!,]?$", re.IGNORECASE)
+
+
+def build_document(
+    part: list[Labelled], doc_id: str, source: Source, edition: Edition, conv: Conversion
+) -> tuple[TeiDocument, str]:
+    """The TEI document for one part of a source, and its kind."""
+    kept = [b for b in part if not b.aside]
+    aside = [b for b in part if b.aside]
+    titles = _title_blocks(part)
+    title = clean_title(" ".join(b.text for b in titles)) if titles else ""
+    decision = decide_kind(kept, title, aside)
+    kind = decision.kind
+    corr = _correspondents(part, title) if kind in CORRESPONDENCE else Correspondents()
+    if kind in CORRESPONDENCE and not (corr.sender and corr.addressee):
+        conv.decisions.append(
+            f"{doc_id}: looks like a {kind} ({decision.reason}) but its correspondents are not "
+            "both named: kind 'other'"
+        )
+        decision = KindDecision("other", decision.confidence / 2, decision.reason)
+        kind = "other"
+    linker = link(part, TEXT)
+    conv.spans.extend(linker.spans)
+    conv.set_aside.extend(linker.set_aside)
+    conv.orphan_notes.extend({**o, "document": doc_id} for o in linker.report())
+    assembled = assemble(part, kind, linker)
+    date = _document_date(kept, part, title, kind, assembled.citations)
+    info = header_info(source, title or "Untitled", kind=kind, abstract=assembled.summaries)
+    authors = _authors(kept, part)
+    if kind in CORRESPONDENCE and corr.sender:
+        authors = authors or [corr.sender]
+    if authors:
+        info.author, info.authors = authors[0], authors[1:]
+    if assembled.citations:
+        info.source_desc = E.bibl(_SOURCE_LABEL.sub("", assembled.citations[0]), type="source")
+        if date:
+            info.source_desc.append(_date_el(date))
+    elif date:
+        info.date_when = date.get("when", "") or date.get("from", "") or date.get("notBefore", "")
+        info.date_text = date["text"]
+    if date:
+        info.profile_extra.append(E.creation(_date_el(date, resp=True)))
+    if kind in CORRESPONDENCE:
+        info.profile_extra.append(_corresp_desc(corr, date))
+    body = E.body(assembled.div)
+    back = E.back(*assembled.back)
+    doc = make_tei(doc_id, info, edition, body, back=back)
+    _report(conv, doc_id, title, titles, decision, date)
+    return doc, kind
+
+
+def _title_blocks(part: list[Labelled]) -> list[Labelled]:
+    """The document's title: the first run of title blocks (a title wrapped over lines, a repeat of it
+    left out), else the block of its top the labeller found likeliest to be the title."""
+    for i, b in enumerate(part):
+        if b.label == "title" and not b.aside:
+            run = [b]
+            for nxt in part[i + 1 :]:
+                if nxt.label != "title" or nxt.aside or _repeats(run, nxt):
+                    break
+                run.append(nxt)
+            return run
+    top = []
+    for b in part:
+        if b.label in ("p", "item") and not b.aside:
+            break
+        top.append(b)
+    candidates = [b for b in top if b.marginals.get("title", 0.0) >= 0.05 and len(b.text) <= 400]
+    if not candidates:
+        return []
+    best = max(candidates, key=lambda b: b.marginals.get("title", 0.0))
+    if best.aside:  # furniture after all: the title is worth more than the set-aside guess
+        return []
+    best.label, best.confidence = "title", best.marginals.get("title", 0.0)
+    return [best]
+
+
+def _repeats(run: list[Labelled], nxt: Labelled) -> bool:
+    """Whether ``nxt`` repeats the title already read (a page that shows it twice)."""
+    have = "".join(c for c in " ".join(b.text for b in run).lower() if c.isalnum())
+    new = "".join(c for c in nxt.text.lower() if c.isalnum())
+    return bool(new) and (new[: len(have)] == have[: len(new)] or new in have or have in new)
+
+
+def _document_date(
+    kept: list[Labelled], part: list[Labelled], title: str, kind: str, citations: list[str]
+) -> dict[str, str] | None:
+    """The document's own date (see the module's docstring for the order of evidence)."""
+    first_body = next((i for i, b in enumerate(kept) if b.label in ("p", "item")), len(kept))
+    for b in kept[:first_body]:
+        if b.label == "dateline" and (d := first_date(b.text)):
+            return d
+    found = date_from_fields(part)
+    if found:
+        return found
+    if kind in _ARCHIVAL_KINDS and title and (d := first_date(title)):
+        return d
+    if kind in ("article", "compilation", "other") and citations:
+        for c in citations:
+            if d := first_date(c):
+                return d
+    for b in kept[first_body:]:
+        if b.label == "dateline" and (d := first_date(b.text)):
+            return d
+    return None
+
+
+def _date_el(date: dict[str, str], resp: bool = False) -> etree._Element:
+    el = E.date(date["text"])
+    for att in ("when", "from", "to", "notBefore", "notAfter"):
+        if date.get(att):
+            el.set(att, date[att])
+    if resp:
+        el.set("resp", "#teiedit")
+    return el
+
+
+def _authors(kept: list[Labelled], part: list[Labelled]) -> list[str]:
+    names: list[str] = []
+    for b in part:
+        f = field(b) if b.label in ("meta", "byline") else None
+        if f is not None and f[0] in ("author", "authors", "author(s)", "by"):
+            names.append(_NAME_MARKS.sub("", f[1]))
+    for b in kept:
+        if b.label == "byline":
+            text = _BY.sub("", b.one_line)
+            if field(b) is None and len(text) <= 120:
+                names.append(_NAME_MARKS.sub("", text).strip())
+    out: list[str] = []
+    for n in names:
+        if n and n not in out:
+            out.append(n)
+    return out
+
+
+def _correspondents(part: list[Labelled], title: str) -> Correspondents:
+    corr = correspondents(title) if title else Correspondents()
+    for b in part:
+        f = field(b) if b.label in ("meta", "opener") else None
+        if f is None:
+            continue
+        if f[0] == "from" and not corr.sender and f[1]:
+            corr.sender = uninvert(f[1])
+        elif f[0] == "to" and not corr.addressee and f[1]:
+            corr.addressee = uninvert(f[1])
+    kept = [b for b in part if not b.aside]
+    if not corr.sender:
+        signed = [b for b in kept if b.label == "signed"]
+        bylines = [b for b in kept if b.label == "byline"]
+        if signed:
+            corr.sender = _NAME_MARKS.sub("", signed[-1].one_line).strip("⟨⟩[]() ")
+        elif bylines:
+            corr.sender = _BY.sub("", bylines[0].one_line)
+    if not corr.addressee:
+        for b in kept:
+            if b.label == "salute" and (m := _TO_LINE.match(b.one_line)):
+                corr.addressee = m["name"].strip()
+                break
+    return corr
+
+
+def _corresp_desc(corr: Correspondents, date: dict[str, str] | None) -> etree._Element:
+    sent = E.correspAction(E.name(corr.sender), type="sent")
+    if date:
+        sent.append(_date_el(date))
+    return E.correspDesc(sent, E.correspAction(E.name(corr.addressee), type="received"))
+
+
+def _report(
+    conv: Conversion,
+    doc_id: str,
+    title: str,
+    titles: list[Labelled],
+    decision: KindDecision,
+    date: dict[str, str] | None,
+) -> None:
+    from teiedit.readers.cascade.reader import low_confidence
+
+    conf = min((b.confidence for b in titles), default=0.0)
+    line = titles[0].seg.line if titles else 0
+    conv.decisions.append(
+        f"{doc_id}: kind {decision.kind} ({decision.confidence:.2f}: {decision.reason}); "
+        f"title {title[:80]!r} ({conf:.2f}); date "
+        f"{(date or {}).get('when') or (date or {}).get('from') or 'none'}"
+    )
+    if titles and conf < LOW_CONFIDENCE:
+        conv.diagnostics.append(
+            low_confidence(
+                f"title chosen with low confidence ({conf:.2f}): {title[:80]!r}",
+                conv.source.filename,
+                line,
+            )
+        )
+    if not titles:
+        conv.diagnostics.append(
+            low_confidence("no title found: the document is called 'Untitled'", conv.source.filename, 1)
+        )
+    if decision.confidence < LOW_CONFIDENCE:
+        conv.diagnostics.append(
+            low_confidence(
+                f"kind '{decision.kind}' decided with low confidence ({decision.confidence:.2f}: "
+                f"{decision.reason})",
+                conv.source.filename,
+                line or 1,
+            )
+        )

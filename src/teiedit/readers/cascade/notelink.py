@@ -1,0 +1,177 @@
+"""Pair note calls in the text with the note bodies the labeller found, whatever the call looks like.
+
+Calls are searched per note body, in the order of the bodies: ``[1]``, ``(1)`` or ``<sup>1</sup>`` after a
+word, a number glued after a word or a punctuation mark (``carried1``, ``p.m.,1``, ``discussed51.``),
+a Markdown superscript link (``^[\\[1\\]](#n1)^``), asterisks (``Sirola*``) and, for a lettered body just
+below its call, a letter glued to a capitalised word (``Germanya``). A call becomes
+``note[@place='foot'][@n]`` holding the body's text; the call and the body's label are ``label`` spans and
+the body a ``moved`` span (see ``readers.base.Span``). A body without a call stays where it is, as
+``note[@type='orphan']``, and is reported; nothing is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from teiedit.document import E, append_text
+from teiedit.readers.base import SetAside, Span, context_before
+from teiedit.readers.cascade.model import Labelled
+
+_BODY = re.compile(
+    r"^(?P<label>\[\[?(?P<n1>\d{1,3})\.?\]?(?:\{[^}]*\})?\]?(?:\{[^}]*\})?|\((?P<n2>\d{1,3})\)|"
+    r"(?P<n3>\d{1,3})\.?|(?P<n4>[a-z])|(?P<n5>\*{1,4}))(?=\s+\S)"
+)
+#: A web page's link back from a note to its call, at the end of the note: page furniture.
+_BACK_LINK = re.compile(r"\s+(?P<link>Back|↩|↑|\^|Return to text|back to text)\s*$", re.IGNORECASE)
+
+
+@dataclass
+class NoteBody:
+    block: Labelled
+    n: str
+    label: str
+    text: str  # the body without its label (and without a back link)
+    start: int  # offset of the body text in the source
+    used: bool = False
+
+
+@dataclass
+class Linker:
+    """Note bodies of one document and the calls found for them."""
+
+    bodies: list[NoteBody] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+    set_aside: list[SetAside] = field(default_factory=list)
+    #: block start offset -> [(call start, call end, body)] in text order
+    calls: dict[int, list[tuple[int, int, NoteBody]]] = field(default_factory=dict)
+
+    def fill(self, el: etree._Element, block: Labelled) -> etree._Element:
+        """Append the block's text to ``el``, with its paired calls replaced by their notes."""
+        text = block.text
+        pos = 0
+        last: etree._Element | None = el[-1] if len(el) else None
+        for a, b, body in self.calls.get(block.seg.start, []):
+            append_text(el, last, text[pos:a])
+            note = E.note(body.text, place="foot", n=body.n)
+            el.append(note)
+            last = note
+            pos = b
+        append_text(el, last, text[pos:])
+        return el
+
+    def orphans(self) -> list[NoteBody]:
+        return [b for b in self.bodies if not b.used]
+
+    def report(self) -> list[dict[str, object]]:
+        return [
+            {"n": b.n, "line": b.block.seg.line, "kind": "note body without a call", "text": b.text[:120]}
+            for b in self.orphans()
+        ]
+
+
+def parse_body(block: Labelled) -> NoteBody | None:
+    """A note body's number or mark and its text, or None when the block does not start with one."""
+    text = block.text
+    m = _BODY.match(text)
+    if not m:
+        return None
+    n = next(g for g in (m["n1"], m["n2"], m["n3"], m["n4"], m["n5"]) if g)
+    rest = text[m.end() :]
+    lead = len(rest) - len(rest.lstrip())
+    body = rest.strip()
+    return NoteBody(block, n, m["label"], body, block.seg.start + m.end() + lead)
+
+
+def _call_patterns(n: str) -> list[re.Pattern[str]]:
+    if n.isdigit():
+        return [
+            re.compile(rf"(?<=\S)\[{n}\]"),
+            re.compile(rf"(?<=\S)\({n}\)"),
+            re.compile(rf"\s?<sup>\s*{n}\s*</sup>"),
+            re.compile(rf"\s?\^\[\\?\[{n}\\?\]\]\([^)]*\)\^"),
+            re.compile(rf"(?<=[A-Za-z.,;:”’\")\]])(?<![A-Z]\.){n}(?=[\s.,;:)”’\"]|$|[A-Z])"),
+        ]
+    if n.startswith("*"):
+        return [re.compile(rf"(?<=[\w.,;:”’\")]){re.escape(n)}(?!\*)")]
+    return [re.compile(rf"(?<=[A-Z][a-z]{{2}}){n}\b|(?<=[A-Z][a-z]{{3}}){n}\b|(?<=[a-z]{{5}}){n}(?=\s)")]
+
+
+def link(blocks: list[Labelled], text_labels: frozenset[str]) -> Linker:
+    """Find the note bodies among ``blocks`` and their calls in the blocks labelled ``text_labels``."""
+    linker = Linker()
+    for b in blocks:
+        if b.label == "note" and not b.aside and (body := parse_body(b)) is not None:
+            back = _BACK_LINK.search(body.text)
+            if back and len(body.text) > len(back["link"]) + 2:
+                linker.set_aside.append(
+                    SetAside(
+                        back["link"],
+                        "link back to the note's call (web-page furniture)",
+                        b.seg.line + b.text.count("\n", 0, body.start - b.seg.start),
+                        body.start + back.start("link"),
+                    )
+                )
+                body.text = body.text[: back.start()].rstrip()
+            linker.bodies.append(body)
+    texts = [b for b in blocks if b.label in text_labels and not b.aside]
+    taken: dict[int, list[tuple[int, int]]] = {}
+    cursor = (-1, 0)  # (block index, offset): numbered calls come in order
+    for body in linker.bodies:
+        found = _find_call(body, texts, taken, cursor if body.n.isdigit() else (-1, 0))
+        if found is None:
+            continue
+        k, a, b = found
+        block = texts[k]
+        body.used = True
+        taken.setdefault(k, []).append((a, b))
+        linker.calls.setdefault(block.seg.start, []).append((a, b, body))
+        if body.n.isdigit():
+            cursor = (k, b)
+        call = block.text[a:b]
+        at = a + len(call) - len(call.lstrip())
+        line = block.seg.line + block.text.count("\n", 0, a)
+        linker.spans.append(
+            Span(
+                line, call.strip(), "label", context_before(block.text, at), block.seg.start + at
+            )
+        )
+        body_line = body.block.seg.line
+        linker.spans.append(Span(body_line, body.label, "label", offset=body.block.seg.start))
+        linker.spans.append(Span(body_line, body.text, "moved", offset=body.start))
+    for calls in linker.calls.values():
+        calls.sort(key=lambda c: c[0])
+    return linker
+
+
+def _find_call(
+    body: NoteBody,
+    texts: list[Labelled],
+    taken: dict[int, list[tuple[int, int]]],
+    cursor: tuple[int, int],
+) -> tuple[int, int, int] | None:
+    """(text block index, start, end) of the call of ``body``: the first after ``cursor``."""
+    patterns = _call_patterns(body.n)
+    lettered = not body.n.isdigit() and not body.n.startswith("*")
+    candidates = range(len(texts))
+    if lettered:  # a lettered note's call is in one of the few blocks just above it
+        above = [k for k, t in enumerate(texts) if t.seg.start < body.block.seg.start]
+        candidates = range(max(0, len(above) - 3), len(above))
+    for k in candidates:
+        if k < cursor[0]:
+            continue
+        text = texts[k].text
+        lo = cursor[1] if k == cursor[0] else 0
+        best: tuple[int, int] | None = None
+        for rx in patterns:
+            for m in rx.finditer(text, lo):
+                if any(a < m.end() and m.start() < b for a, b in taken.get(k, [])):
+                    continue
+                if best is None or m.start() < best[0]:
+                    best = (m.start(), m.end())
+                break
+        if best is not None:
+            return k, best[0], best[1]
+    return None

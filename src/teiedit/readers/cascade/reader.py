@@ -1,0 +1,208 @@
+"""The cascade reader: segment -> label -> assemble, for any plaintext of the five kinds.
+
+1. ``segment``: the text becomes blocks with offsets, whatever its line discipline;
+2. ``model.label``: each block gets a role (title, dateline, paragraph, signature, furniture, ...) from
+   the trained labeller, with a confidence;
+3. furniture, page furniture and page metadata are set aside (each with its reason); the rest is split
+   into documents (a title after running text starts the next one: a compilation), each document's
+   kind is decided (``kinds``), its notes are paired (``notelink``) and its TEI assembled in source order
+   (``assemble``), its header filled from the blocks (``document``).
+Every decision carries a confidence; those below ``labels.LOW_CONFIDENCE`` that matter (a title, a kind)
+are reported as warnings. Kind-specific assembly lives in ``assemble`` and ``document``; no rule here
+knows a site.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from teiedit.config import Edition
+from teiedit.diagnostics import Diagnostic, Level
+from teiedit.document import E
+from teiedit.readers.base import Conversion, SetAside, Source
+from teiedit.readers.build import header_info, make_tei
+from teiedit.readers.cascade.document import build_document
+from teiedit.readers.cascade.labels import LOW_CONFIDENCE, SET_ASIDE
+from teiedit.readers.cascade.model import Labelled, label, model_path
+from teiedit.readers.cascade.segment import segment
+
+_META_REASON = "metadata of the web page or publication (read into the header where teiedit knows it)"
+#: The profile names the report uses for the kinds (the families of the former per-kind readers).
+_PROFILE = {
+    "compilation": "compilation",
+    "article": "article",
+    "blog": "blog",
+    "other": "plain",
+}
+
+
+class CascadeReader:
+    """Any plaintext source, read by the trained cascade."""
+
+    name = "auto"
+    description = "any source of the five kinds: segmented, labelled by the trained model, assembled per kind"
+
+    def __init__(self, model: Path | None = None) -> None:
+        self.model = model
+
+    def detect(self, text: str) -> float:
+        return 0.5
+
+    def read(self, source: Source, edition: Edition) -> Conversion:
+        conv = Conversion(source=source, profile=self.name)
+        path = model_path(edition.root, self.model)
+        blocks = label(segment(source.text), len(source.text), path)
+        conv.decisions.append(f"labeller model: {path.name} ({_where(path, edition)})")
+        _set_aside(blocks, conv)
+        parts = split_documents(blocks)
+        documents = []
+        for idx, part in enumerate(parts, start=1):
+            doc_id = source.name if len(parts) == 1 else f"{source.name}-{idx:0{_width(parts)}d}"
+            doc, kind = build_document(part, doc_id, source, edition, conv)
+            documents.append((doc_id, doc, kind))
+        if len(documents) == 1:
+            _, doc, kind = documents[0]
+            conv.documents.append(doc)
+            conv.profile = _profile(kind, conv)
+        else:
+            whole_title = _whole_title(blocks, source)
+            for n, (_, doc, _) in enumerate(documents, start=1):
+                point_to_whole(doc.root, source.name, whole_title, n, edition)
+                conv.documents.append(doc)
+            whole = _whole(source, edition, whole_title, documents)
+            conv.documents.insert(0, whole)
+            conv.whole = whole.name
+            conv.profile = "compilation"
+            conv.decisions.append(f"split into {len(documents)} parts; the whole is {source.name}.xml")
+        for b in blocks:
+            if b.label != "p" or b.confidence < LOW_CONFIDENCE:
+                alt = f"; next {b.alternative[0]} {b.alternative[1]:.2f}" if b.alternative[0] else ""
+                conv.decisions.append(
+                    f"line {b.seg.line}: {b.label} ({b.confidence:.2f}{alt}): {b.one_line[:60]!r}"
+                )
+        return conv
+
+
+def _where(path: Path, edition: Edition) -> str:
+    if edition.root in path.parents:
+        return "the edition's own, retrained from its TEI"
+    return "shipped with teiedit"
+
+
+def _width(parts: list[list[Labelled]]) -> int:
+    return max(2, len(str(len(parts))))
+
+
+def _profile(kind: str, conv: Conversion) -> str:
+    if kind in _PROFILE:
+        return _PROFILE[kind]
+    web = any("web-site" in s.reason for s in conv.set_aside)
+    return "webcapture" if web else "archival"
+
+
+def _set_aside(blocks: list[Labelled], conv: Conversion) -> None:
+    """Furniture and page metadata out of the text, each with its reason (all of it, if nothing else)."""
+    if all(b.label in SET_ASIDE or b.label == "meta" for b in blocks):
+        for b in blocks:
+            b.label = "p"  # a page of nothing but furniture: keep it as text rather than lose it
+        conv.decisions.append("every block looked like furniture: all kept as text")
+        return
+    for b in blocks:
+        reason = SET_ASIDE.get(b.label) or (_META_REASON if b.label == "meta" else "")
+        if reason:
+            b.aside = reason
+            conv.set_aside.append(SetAside(b.text, reason, b.seg.line, b.seg.start))
+
+
+def split_documents(blocks: list[Labelled]) -> list[list[Labelled]]:
+    """Documents of a source: a title after running text starts the next one (a compilation)."""
+    parts: list[list[Labelled]] = [[]]
+    body_seen = False
+    for i, b in enumerate(blocks):
+        prev = blocks[i - 1].label if i else ""
+        if (
+            b.label == "title"
+            and body_seen
+            and prev != "title"
+            and _body_follows(blocks, i)
+            and b.confidence >= LOW_CONFIDENCE
+        ):
+            parts.append([])
+            body_seen = False
+        parts[-1].append(b)
+        if b.label in ("p", "item") and not b.aside:
+            body_seen = True
+    return [p for p in parts if p]
+
+
+def _body_follows(blocks: list[Labelled], i: int) -> bool:
+    return any(b.label in ("p", "item") and not b.aside for b in blocks[i + 1 :])
+
+
+def _whole_title(blocks: list[Labelled], source: Source) -> str:
+    from teiedit.readers.cascade.fields import clean_title
+
+    for b in blocks:
+        if b.label in ("title", "heading") and not b.aside:
+            return clean_title(b.text)
+    return "Untitled compilation"
+
+
+def _whole(
+    source: Source, edition: Edition, title: str, documents: list[tuple[str, object, str]]
+) -> object:
+    """The listing of a split compilation's parts (not source text: see Conversion.whole)."""
+    info = header_info(source, title, kind="compilation")
+    info.source_description = (
+        f"Compilation {source.filename}, split by teiedit into {len(documents)} parts"
+    )
+    items = []
+    for i, (doc_id, doc, _) in enumerate(documents, 1):
+        part_title = doc.root.findtext(  # type: ignore[attr-defined]
+            ".//{http://www.tei-c.org/ns/1.0}title[@type='main']"
+        )
+        items.append(E.item(E.ref(part_title or doc_id, target=f"{doc_id}.xml"), n=str(i)))
+    body = E.body(E.div(E.head(title), E.list(*items, type="parts"), type="compilation"))
+    return make_tei(source.name, info, edition, body)
+
+
+def point_to_whole(
+    root: etree._Element, whole: str, title: str, n: int, edition: Edition
+) -> None:
+    """Point a part at the whole: ``seriesStmt`` (title, file, part number), ``note[@type=part-of]``."""
+    file_desc = root.find(f"{_TEI}teiHeader/{_TEI}fileDesc")
+    assert file_desc is not None
+    series = E.seriesStmt(E.title(title))
+    if edition.base_url:
+        series.append(E.idno(edition.base_url.rstrip("/") + "/" + whole, type="URI"))
+    series.append(E.idno(f"{whole}.xml", type="file"))
+    series.append(E.biblScope(str(n), unit="part"))
+    pub = file_desc.find(f"{_TEI}publicationStmt")
+    assert pub is not None
+    pub.addnext(series)
+    notes = file_desc.find(f"{_TEI}notesStmt")
+    if notes is None:
+        notes = E.notesStmt()
+        series.addnext(notes)
+    notes.append(E.note(E.ref(title, target=f"{whole}.xml"), type="part-of"))
+
+
+_TEI = "{http://www.tei-c.org/ns/1.0}"
+
+
+def low_confidence(message: str, path: str, line: int) -> Diagnostic:
+    """A decision taken with little confidence, for the editor to check."""
+    return Diagnostic(
+        message=message,
+        path=path,
+        line=line,
+        level=Level.WARNING,
+        origin="reader",
+        rule="low-confidence",
+        suggestion="check it in the TEI and correct it by hand; `teiedit train` then learns from it",
+    )
+
+
+__all__ = ["CascadeReader", "low_confidence", "point_to_whole", "split_documents"]
