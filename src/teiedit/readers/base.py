@@ -81,14 +81,11 @@ class Conversion:
 
 
 class Reader(Protocol):
-    """A source profile: recognises a kind of plaintext by its structure and turns it into TEI."""
+    """A source profile: turns one kind of plaintext into TEI (the cascade decides the kind; a user
+    may force a profile with ``--profile``)."""
 
     name: str
     description: str
-
-    def detect(self, text: str) -> float:
-        """How well the text fits this profile, from 0 (not at all) to 1 (certainly)."""
-        ...
 
     def read(self, source: Source, edition: Edition) -> Conversion:
         """Convert the source to one or more minimal valid TEI documents."""

@@ -26,7 +26,9 @@ from teiedit.readers.cascade.notelink import Linker
 #: Labels of running text.
 BODY = frozenset({"p", "item", "caption"})
 #: Labels whose text may hold note calls.
-TEXT = frozenset({"p", "item", "caption", "title", "heading", "opener", "salute", "summary", "closer"})
+TEXT = frozenset(
+    {"p", "item", "caption", "title", "heading", "opener", "salute", "summary", "closer"}
+)
 _ITEM_NUMBER = re.compile(r"^\(?(?P<n>\d{1,3}|[A-Za-z]|[ivxIVX]{1,5})[.)]\s")
 _OPENER = frozenset({"dateline", "opener", "salute"})
 _CLOSER = frozenset({"closer", "signed", "dateline", "salute", "opener", "byline"})
@@ -74,7 +76,8 @@ class _Builder:
         lab = b.label
         if lab == "summary":
             if not (
-                local_name(self.target) == "div" and self.target.get("type") in ("abstract", "summary")
+                local_name(self.target) == "div"
+                and self.target.get("type") in ("abstract", "summary")
             ):
                 if self.target is not self.root and self.target.get("type") == "section":
                     self.target = self.root

@@ -17,7 +17,6 @@ from lxml import etree
 from teiedit.config import Edition
 from teiedit.document import E, TeiDocument
 from teiedit.readers.base import Conversion, Source
-from teiedit.readers.build import header_info, make_tei
 from teiedit.readers.cascade.assemble import TEXT, assemble
 from teiedit.readers.cascade.fields import (
     Correspondents,
@@ -32,6 +31,8 @@ from teiedit.readers.cascade.kinds import CORRESPONDENCE, KindDecision, decide_k
 from teiedit.readers.cascade.labels import LOW_CONFIDENCE
 from teiedit.readers.cascade.model import Labelled
 from teiedit.readers.cascade.notelink import link
+from teiedit.readers.common.archival_doc import ORG_WORDS, personal_name
+from teiedit.readers.common.build import header_info, make_tei
 
 _ARCHIVAL_KINDS = frozenset({"letter", "telegram", "memorandum", "report", "journal", "note"})
 _BY = re.compile(r"^(?:by|author\(s\)|authors?|von|par|de)\s*[:.]?\s+", re.IGNORECASE)
@@ -59,10 +60,11 @@ def build_document(
         decision = KindDecision("other", decision.confidence / 2, decision.reason)
         kind = "other"
     linker = link(part, TEXT)
-    conv.spans.extend(linker.spans)
     conv.set_aside.extend(linker.set_aside)
-    conv.orphan_notes.extend({**o, "document": doc_id} for o in linker.report())
     assembled = assemble(part, kind, linker)
+    conv.spans.extend(linker.spans)
+    where = {"part": doc_id} if doc_id != source.name else {}
+    conv.orphan_notes.extend({**o, **where} for o in linker.report())
     date = _document_date(kept, part, title, kind, assembled.citations)
     info = header_info(source, title or "Untitled", kind=kind, abstract=assembled.summaries)
     authors = _authors(kept, part)
@@ -198,11 +200,19 @@ def _correspondents(part: list[Labelled], title: str) -> Correspondents:
     return corr
 
 
+def _agent(name: str) -> etree._Element:
+    """A correspondent as a person (the name after a role: "Ambassador V. Ivanov") or an organisation."""
+    person = personal_name(name)
+    if person != name or not ORG_WORDS.search(name):
+        return E.persName(person)
+    return E.orgName(name)
+
+
 def _corresp_desc(corr: Correspondents, date: dict[str, str] | None) -> etree._Element:
-    sent = E.correspAction(E.name(corr.sender), type="sent")
+    sent = E.correspAction(_agent(corr.sender), type="sent")
     if date:
         sent.append(_date_el(date))
-    return E.correspDesc(sent, E.correspAction(E.name(corr.addressee), type="received"))
+    return E.correspDesc(sent, E.correspAction(_agent(corr.addressee), type="received"))
 
 
 def _report(
@@ -232,7 +242,9 @@ def _report(
         )
     if not titles:
         conv.diagnostics.append(
-            low_confidence("no title found: the document is called 'Untitled'", conv.source.filename, 1)
+            low_confidence(
+                "no title found: the document is called 'Untitled'", conv.source.filename, 1
+            )
         )
     if decision.confidence < LOW_CONFIDENCE:
         conv.diagnostics.append(

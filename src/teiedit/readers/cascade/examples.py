@@ -110,14 +110,18 @@ def _layout(example: Example, name: str, join: str, wrap: int = 0, fuse: bool = 
     return Example(name=f"{example.name}#{name}", text="".join(pieces), spans=tuple(spans))
 
 
-def variants(example: Example) -> list[Example]:
+VARIANTS = ("blank-lines", "single-newlines", "wrapped", "run-on")
+
+
+def variants(example: Example, which: tuple[str, ...] = VARIANTS) -> list[Example]:
     """Synthetic variants of an example in other line disciplines."""
-    return [
-        _layout(example, "blank-lines", "\n\n"),
-        _layout(example, "single-newlines", "\n", fuse=True),
-        _layout(example, "wrapped", "\n\n", wrap=72),
-        _layout(example, "run-on", " ", fuse=True),
-    ]
+    made = {
+        "blank-lines": lambda: _layout(example, "blank-lines", "\n\n"),
+        "single-newlines": lambda: _layout(example, "single-newlines", "\n", fuse=True),
+        "wrapped": lambda: _layout(example, "wrapped", "\n\n", wrap=72),
+        "run-on": lambda: _layout(example, "run-on", " ", fuse=True),
+    }
+    return [made[name]() for name in which]
 
 
 def repository_root() -> Path | None:

@@ -56,7 +56,9 @@ _LEX: dict[str, frozenset[str]] = {
 }
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d+", re.UNICODE)
 _LABEL = re.compile(r"^[\[(]?[A-Z][\w /()\\.&'’-]{0,32}[\])]?:(?:\s|$)")
-_NOTE_START = re.compile(r"^(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}\.?\s+\S|[a-z]\s+[A-Z]|\*{1,4}\s*\S|\^)")
+_NOTE_START = re.compile(
+    r"^(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}\.?\s+\S|[a-z]\s+[A-Z]|\*{1,4}\s*\S|\^)"
+)
 _NUMLIST = re.compile(r"^(?:\d{1,3}[.)]|[A-Za-z][.)]|[IVX]{1,5}\.)(?:\s|$)")
 _BULLET = re.compile(r"^[-•·◦▪‣*]\s")
 _URL = re.compile(r"https?://|www\.|\.(?:com|org|net|edu|gov|htm|html)\b", re.IGNORECASE)
@@ -205,7 +207,9 @@ _ARCHIVAL = re.compile(
     r"collection|vol\.|volume|pp\.|no\.\s*\d|\d{3,}\.\d+/|collected\s+works|publishers?|press)\b",
     re.IGNORECASE,
 )
-_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-Þ][\w’'-]*\.?|[A-ZÀ-Þ]\.(?:[A-ZÀ-Þ]\.)*|[A-ZÀ-Þ]{2,})[*'’\d,]*$")
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-ZÀ-Þ][\w’'-]*\.?|[A-ZÀ-Þ]\.(?:[A-ZÀ-Þ]\.)*|[A-ZÀ-Þ]{2,})[*'’\d,]*$"
+)
 _SIGNED_MARK = re.compile(r"^\[?\(?(?:sgd|signed|signature|s/)\b|^/[^/]+/$", re.IGNORECASE)
 _CLOSING = re.compile(
     r"^(?:yours|sincerely|respectfully|faithfully|cordially|affectionately|very\s+truly|with\s+"
@@ -248,6 +252,10 @@ def shapes(text: str, folded: list[str]) -> list[str]:
         out.append("source_label")
     if n <= 60 and folded and folded[0] == "by":
         out.append("by_line")
+    if n >= 60 and _DESCRIBES.search(text[:600]):
+        out.append("describes")  # an abstract or an editor's note speaks about the document
+    if n >= 80 and _FIRST_PERSON.search(text[:400]):
+        out.append("first_person")
     if n <= 40 and len(words) <= 6 and not any(c in text for c in ".!?"):
         out.append("short_bare")
     if text.count("|") >= 2 or (n <= 30 and text.lower().strip(" <>|") in _UI_WORDS):
@@ -255,6 +263,15 @@ def shapes(text: str, folded: list[str]) -> list[str]:
     return out
 
 
+_DESCRIBES = re.compile(
+    r"\b(?:this|the present|the following)\s+(?:document|letter|telegram|cable|memorandum|record|report|"
+    r"article|paper|chapter|essay|volume|book|study|note|transcript|collection|post)\b|"
+    r"\b(?:discusses|describes|examines|argues|explores|reviews|outlines|analy[sz]es|investigates|"
+    r"considers|recounts|deals with|focuses on|sheds light|is informed|reports that|deliberates|"
+    r"we argue|i argue|this essay)\b",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|we|me|us|my|our)\b")
 _UI_WORDS = frozenset(
     "menu home search share print download next previous back top index contents login log in "
     "sign in subscribe more views".split()
@@ -344,7 +361,7 @@ def sequence_features(segments: list[Segment], text_length: int) -> list[list[st
 def _is_prose(seg: Segment) -> bool:
     """Running text: long, and ending like a sentence (or cut off in one)."""
     text = seg.text
-    return len(text) > 200 or (len(text) > 80 and text.rstrip()[-1:] in ".!?\"”’)")
+    return len(text) > 200 or (len(text) > 80 and text.rstrip()[-1:] in '.!?"”’)')
 
 
 def _repeat_key(text: str) -> str:

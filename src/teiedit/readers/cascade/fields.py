@@ -17,7 +17,8 @@ from teiedit.readers.cascade.model import Labelled
 
 _MARKDOWN_EDGE = re.compile(r"^[#>*\s]+|[*\s]+$")
 _DOC_NUMBER = re.compile(
-    r"^(?:\d{1,4}\s+)?(?:document\s+no\.?\s*\d+[a-z]?\s*[:.]\s*|\d{1,4}\.\s+(?=[A-Z]))", re.IGNORECASE
+    r"^(?:\d{1,4}\s+)?(?:document\s+no\.?\s*\d+[a-z]?\s*[:.]\s*|\d{1,4}\.\s+(?=[A-Z]))",
+    re.IGNORECASE,
 )
 _TRAILING_CALL = re.compile(r"(?<=[A-Za-z)\]])\s*(?:\d{1,3}|\*+)$")
 _LABEL_PREFIX = re.compile(r"^(?:title|subject|re)\s*:\s*", re.IGNORECASE)
@@ -50,7 +51,9 @@ _TAIL = re.compile(
     r"\s*(?:,|\b(?i:concerning|regarding|about|on\s+the|re:)\b|[-–—:]\s|\s(?:In|At)\s+[A-Z]\S*$).*$"
 )
 #: A title that asks or says something ("How Udo Wanted to Save ...") names no correspondents.
-_NOT_A_NAME = re.compile(r"^(?:how|why|what|when|where|who|whose|is|are|was|were|do|does|did)\b", re.I)
+_NOT_A_NAME = re.compile(
+    r"^(?:how|why|what|when|where|who|whose|is|are|was|were|do|does|did)\b", re.I
+)
 
 
 @dataclass
@@ -92,12 +95,14 @@ _INVERTED = re.compile(r"^(?P<last>[^,]{2,40}),\s*(?P<first>[^,]{2,40})$")
 
 
 def uninvert(name: str) -> str:
-    """"Hamilton, Alexander" -> "Alexander Hamilton" (a catalogue's inverted name)."""
+    """ "Hamilton, Alexander" -> "Alexander Hamilton" (a catalogue's inverted name)."""
     m = _INVERTED.match(name.strip())
     return f"{m['first']} {m['last']}" if m else name.strip()
 
 
-_FIELD = re.compile(r"^\[?(?P<label>[A-Za-z][\w /()\\.&-]{0,40}?)\]?(?:\{[^}]*\})?\s*:\s*(?P<value>.*)$")
+_FIELD = re.compile(
+    r"^\[?(?P<label>[A-Za-z][\w /()\\.&-]{0,40}?)\]?(?:\{[^}]*\})?\s*:\s*(?P<value>.*)$"
+)
 
 
 def field(block: Labelled) -> tuple[str, str] | None:

@@ -26,6 +26,7 @@ from teiedit.readers.cascade.segment import segment
 _T = f"{{{TEI_NS}}}"
 #: Elements whose content is not the source's reading.
 _SKIP = frozenset({"corr", "reg", "expan", "ex"})
+_PAGE = re.compile(r"^(?:\.?\s?\d{1,4}|page\s+\S{1,6}|\[page\s+\d+\]|[ivxlc]{1,6})$", re.IGNORECASE)
 _DIV_LABELS = {"summary": "summary", "abstract": "summary", "notes": "note", "source": "citation"}
 
 
@@ -88,23 +89,32 @@ def _pieces(root: etree._Element) -> tuple[list[tuple[str, str]], list[str]]:
     main = text_el.find(f".//{_T}head[@type='main']")
     first_head = main if main is not None else next(text_el.iter(f"{_T}head"), None)
 
-    def walk(el: etree._Element) -> None:
+    def walk(el: etree._Element, forced: str = "") -> None:
         name = local_name(el)
         if name in _SKIP:
             return
         if name == "note" and el.get("place") == "foot":
             placed.append("".join(el.itertext()))
             return
+        label = forced or _label_of(el, first_head)
+        if name == "p" and label == "p" and _is_date("".join(el.itertext())):
+            label = forced = "dateline"  # a paragraph that is only a date is a dateline
         if el.text:
-            out.append((el.text, _label_of(el, first_head)))
+            out.append((el.text, label))
         for child in el:
             if isinstance(child.tag, str):
-                walk(child)
+                walk(child, forced)
             if child.tail:
-                out.append((child.tail, _label_of(el, first_head)))
+                out.append((child.tail, label))
 
     walk(text_el)
     return out, placed
+
+
+def _is_date(text: str) -> bool:
+    from teiedit.readers.cascade.features import _date_share
+
+    return len(text.strip()) <= 40 and _date_share(text.strip()) > 0.8
 
 
 def _nonspace_index(text: str) -> tuple[str, list[int]]:
@@ -149,7 +159,10 @@ def align(source: str, documents: list[etree._Element]) -> list[Span]:
         if a >= b:
             continue
         votes = Counter(labels[a:b])
-        spans.append((seg.start, seg.end, votes.most_common(1)[0][0]))
+        label = votes.most_common(1)[0][0]
+        if label == "furniture" and _PAGE.match(seg.one_line):
+            label = "pagefw"  # left out of the TEI, and a page number or page marker
+        spans.append((seg.start, seg.end, label))
     return spans
 
 
@@ -217,4 +230,6 @@ def _case_examples(folder: Path) -> Iterator[Example]:
                     roots.append(root)
         if roots:
             text = decode_source(src.read_bytes(), src).text
-            yield Example(name=f"case:{folder.name}/{src.name}", text=text, spans=tuple(align(text, roots)))
+            yield Example(
+                name=f"case:{folder.name}/{src.name}", text=text, spans=tuple(align(text, roots))
+            )

@@ -42,12 +42,17 @@ _TITLE_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (r"^(?:\W*(?:\d+\.?\s+)?)?(?:\w+\s+){0,3}?(?:report|information|survey)\b", "report"),
         (r"\b(?:diary|journal\s+entry|daybook)\b", "journal"),
-        (r"\b(?:letter|message|note|directive|instructions?|circular|dispatch|despatch)\b", "letter"),
+        (
+            r"\b(?:letter|message|note|directive|instructions?|circular|dispatch|despatch)\b",
+            "letter",
+        ),
     )
 )
 _TELEGRAM_NUMBER = re.compile(r"^\d{2,5}\.\s")
 _TELEGRAM_WORDS = re.compile(r"\b(?:telegram|cable|coded|niact|priority)\b", re.IGNORECASE)
-_ARTICLE_HEADS = re.compile(r"^(?:#+\s*)?(?:abstract|keywords|summary|résumé|resumen|zusammenfassung)\b", re.I)
+_ARTICLE_HEADS = re.compile(
+    r"^(?:#+\s*)?(?:abstract|keywords|summary|résumé|resumen|zusammenfassung)\b", re.I
+)
 _ARTICLE_META = re.compile(
     r"\b(?:doi|issn|journal|published online|abstract)\b|\bvol(?:\.|ume)\s*\d+.{0,30}\b(?:no\.|issue|number)\s*\d",
     re.I,
@@ -56,7 +61,9 @@ _BLOG_FURNITURE = re.compile(
     r"\b(?:posted|filed under|tag archives?|comments?|leave a reply|blog|categories|tagged)\b", re.I
 )
 _WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
-_SPEAKER = re.compile(r"^(?:Cde\.|Comrade|Mr\.|[A-Z]\.\s?[A-Z]\.)?\s?[A-Z][\w.'’ -]{1,40}(?::|--|—)\s")
+_SPEAKER = re.compile(
+    r"^(?:Cde\.|Comrade|Mr\.|[A-Z]\.\s?[A-Z]\.)?\s?[A-Z][\w.'’ -]{1,40}(?::|--|—)\s"
+)
 
 
 @dataclass(frozen=True)

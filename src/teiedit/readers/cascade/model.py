@@ -70,6 +70,16 @@ def _tagger(path: str, mtime: float) -> pycrfsuite.Tagger:
     return tagger
 
 
+def tag_sequence(
+    tagger: pycrfsuite.Tagger, xseq: list[list[str]]
+) -> tuple[list[str], list[dict[str, float]]]:
+    """The labels of a sequence and every label's marginal probability at each position."""
+    tags = list(tagger.tag(xseq))
+    known = [lab for lab in tagger.labels() if lab in LABELS]
+    margs = [{lab: tagger.marginal(lab, i) for lab in known} for i in range(len(tags))]
+    return tags, margs
+
+
 def label(segments: list[Segment], text_length: int, path: Path) -> list[Labelled]:
     """Label every segment; each label comes with its marginal probability."""
     if not segments:
@@ -82,11 +92,9 @@ def label(segments: list[Segment], text_length: int, path: Path) -> list[Labelle
         )
     tagger = _tagger(str(path), path.stat().st_mtime)
     xseq = sequence_features(segments, text_length)
-    tags = tagger.tag(xseq)
-    known = [lab for lab in tagger.labels() if lab in LABELS]
+    tags, margs = tag_sequence(tagger, xseq)
     out: list[Labelled] = []
-    for i, (seg, tag) in enumerate(zip(segments, tags, strict=True)):
-        marginals = {lab: tagger.marginal(lab, i) for lab in known}
+    for seg, tag, marginals in zip(segments, tags, margs, strict=True):
         alt = max(
             ((lab, p) for lab, p in marginals.items() if lab != tag),
             key=lambda kv: kv[1],
@@ -94,7 +102,10 @@ def label(segments: list[Segment], text_length: int, path: Path) -> list[Labelle
         )
         out.append(
             Labelled(
-                seg=seg, label=tag, confidence=marginals.get(tag, 0.0), alternative=alt,
+                seg=seg,
+                label=tag,
+                confidence=marginals.get(tag, 0.0),
+                alternative=alt,
                 marginals=marginals,
             )
         )

@@ -21,9 +21,11 @@ from teiedit.readers.base import SetAside, Span, context_before
 from teiedit.readers.cascade.model import Labelled
 
 _BODY = re.compile(
-    r"^(?P<label>\[\[?(?P<n1>\d{1,3})\.?\]?(?:\{[^}]*\})?\]?(?:\{[^}]*\})?|\((?P<n2>\d{1,3})\)|"
-    r"(?P<n3>\d{1,3})\.?|(?P<n4>[a-z])|(?P<n5>\*{1,4}))(?=\s+\S)"
+    r"^(?:(?P<label>\[\[?(?P<n1>\d{1,3})\.?\]?(?:\{[^}]*\})?\]?(?:\{[^}]*\})?|\((?P<n2>\d{1,3})\))(?=\s*\S)"
+    r"|(?P<label2>(?P<n3>\d{1,3})\.?|(?P<n4>[a-z])|(?P<n5>\*{1,4}))(?=\s+\S))"
 )
+_BRACKET_CALL = re.compile(r"(?<=\S)\[(?P<n>\d{1,3})\]")
+_SUP = re.compile(r"<sup>\s*(?P<n>\d{1,3})\s*</sup>")
 #: A web page's link back from a note to its call, at the end of the note: page furniture.
 _BACK_LINK = re.compile(r"\s+(?P<link>Back|↩|↑|\^|Return to text|back to text)\s*$", re.IGNORECASE)
 
@@ -46,30 +48,68 @@ class Linker:
     spans: list[Span] = field(default_factory=list)
     set_aside: list[SetAside] = field(default_factory=list)
     #: block start offset -> [(call start, call end, body)] in text order
-    calls: dict[int, list[tuple[int, int, NoteBody]]] = field(default_factory=dict)
+    calls: dict[int, list[tuple[int, int, NoteBody | None]]] = field(default_factory=dict)
+    #: calls written as ``<sup>n</sup>`` that found no note body (reported)
+    unpaired: list[dict[str, object]] = field(default_factory=list)
 
     def fill(self, el: etree._Element, block: Labelled) -> etree._Element:
-        """Append the block's text to ``el``, with its paired calls replaced by their notes."""
+        """Append the block's text to ``el``, with its paired calls replaced by their notes and an
+        unpaired ``<sup>n</sup>`` by ``hi[@rend='sup']`` (the call of a note the source lost)."""
         text = block.text
         pos = 0
         last: etree._Element | None = el[-1] if len(el) else None
-        for a, b, body in self.calls.get(block.seg.start, []):
+        events: list[tuple[int, int, NoteBody | None]] = list(self.calls.get(block.seg.start, []))
+        for m in _SUP.finditer(text):
+            if not any(a < m.end() and m.start() < b for a, b, _ in events):
+                events.append((m.start(), m.end(), None))
+        for m in _BRACKET_CALL.finditer(text):
+            if not any(a < m.end() and m.start() < b for a, b, _ in events):
+                # stays in the text as written; reported so the editor can find the lost note
+                line = block.seg.line + text.count("\n", 0, m.start())
+                self.unpaired.append(
+                    {"n": m["n"], "line": line, "kind": "marker without a note body"}
+                )
+        for a, b, body in sorted(events, key=lambda e: e[0]):
             append_text(el, last, text[pos:a])
-            note = E.note(body.text, place="foot", n=body.n)
-            el.append(note)
-            last = note
+            if body is not None:
+                new = E.note(body.text, place="foot", n=body.n)
+            else:
+                new = self._sup(text, a, block)
+            el.append(new)
+            last = new
             pos = b
         append_text(el, last, text[pos:])
         return el
+
+    def _sup(self, text: str, at: int, block: Labelled) -> etree._Element:
+        """``hi[@rend='sup']`` for a call whose note is lost; its tags are recorded as label spans."""
+        m = _SUP.match(text, at)
+        assert m is not None
+        line = block.seg.line + text.count("\n", 0, at)
+        off = block.seg.start
+        end_tag = at + m.group(0).rindex("</sup>")
+        self.spans.append(Span(line, "<sup>", "label", context_before(text, at), off + at))
+        self.spans.append(
+            Span(line, "</sup>", "label", context_before(text, end_tag), off + end_tag)
+        )
+        self.unpaired.append({"n": m["n"], "line": line, "kind": "marker without a note body"})
+        return E.hi(m["n"], rend="sup")
 
     def orphans(self) -> list[NoteBody]:
         return [b for b in self.bodies if not b.used]
 
     def report(self) -> list[dict[str, object]]:
-        return [
-            {"n": b.n, "line": b.block.seg.line, "kind": "note body without a call", "text": b.text[:120]}
+        """Calls without a body and bodies without a call, for the conversion report."""
+        bodies: list[dict[str, object]] = [
+            {
+                "n": b.n,
+                "line": b.block.seg.line,
+                "kind": "note body without a call",
+                "text": b.text[:120],
+            }
             for b in self.orphans()
         ]
+        return [*self.unpaired, *bodies]
 
 
 def parse_body(block: Labelled) -> NoteBody | None:
@@ -79,10 +119,11 @@ def parse_body(block: Labelled) -> NoteBody | None:
     if not m:
         return None
     n = next(g for g in (m["n1"], m["n2"], m["n3"], m["n4"], m["n5"]) if g)
+    label = m["label"] or m["label2"]
     rest = text[m.end() :]
     lead = len(rest) - len(rest.lstrip())
     body = rest.strip()
-    return NoteBody(block, n, m["label"], body, block.seg.start + m.end() + lead)
+    return NoteBody(block, n, label, body, block.seg.start + m.end() + lead)
 
 
 def _call_patterns(n: str) -> list[re.Pattern[str]]:
@@ -96,7 +137,9 @@ def _call_patterns(n: str) -> list[re.Pattern[str]]:
         ]
     if n.startswith("*"):
         return [re.compile(rf"(?<=[\w.,;:”’\")]){re.escape(n)}(?!\*)")]
-    return [re.compile(rf"(?<=[A-Z][a-z]{{2}}){n}\b|(?<=[A-Z][a-z]{{3}}){n}\b|(?<=[a-z]{{5}}){n}(?=\s)")]
+    return [
+        re.compile(rf"(?<=[A-Z][a-z]{{2}}){n}\b|(?<=[A-Z][a-z]{{3}}){n}\b|(?<=[a-z]{{5}}){n}(?=\s)")
+    ]
 
 
 def link(blocks: list[Labelled], text_labels: frozenset[str]) -> Linker:
@@ -123,20 +166,18 @@ def link(blocks: list[Labelled], text_labels: frozenset[str]) -> Linker:
         found = _find_call(body, texts, taken, cursor if body.n.isdigit() else (-1, 0))
         if found is None:
             continue
-        k, a, b = found
+        k, a, end = found
         block = texts[k]
         body.used = True
-        taken.setdefault(k, []).append((a, b))
-        linker.calls.setdefault(block.seg.start, []).append((a, b, body))
+        taken.setdefault(k, []).append((a, end))
+        linker.calls.setdefault(block.seg.start, []).append((a, end, body))
         if body.n.isdigit():
-            cursor = (k, b)
-        call = block.text[a:b]
+            cursor = (k, end)
+        call = block.text[a:end]
         at = a + len(call) - len(call.lstrip())
         line = block.seg.line + block.text.count("\n", 0, a)
         linker.spans.append(
-            Span(
-                line, call.strip(), "label", context_before(block.text, at), block.seg.start + at
-            )
+            Span(line, call.strip(), "label", context_before(block.text, at), block.seg.start + at)
         )
         body_line = body.block.seg.line
         linker.spans.append(Span(body_line, body.label, "label", offset=body.block.seg.start))

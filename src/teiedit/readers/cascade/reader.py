@@ -20,15 +20,25 @@ from lxml import etree
 
 from teiedit.config import Edition
 from teiedit.diagnostics import Diagnostic, Level
-from teiedit.document import E
+from teiedit.document import E, TeiDocument
 from teiedit.readers.base import Conversion, SetAside, Source
-from teiedit.readers.build import header_info, make_tei
 from teiedit.readers.cascade.document import build_document
 from teiedit.readers.cascade.labels import LOW_CONFIDENCE, SET_ASIDE
-from teiedit.readers.cascade.model import Labelled, label, model_path
+from teiedit.readers.cascade.model import (
+    EDITION_MODEL,
+    SHIPPED_MODEL,
+    Labelled,
+    label,
+    model_path,
+)
 from teiedit.readers.cascade.segment import segment
+from teiedit.readers.common.boilerplate import boilerplate_reason
+from teiedit.readers.common.build import header_info, make_tei
+from teiedit.readers.common.lines import Block
 
-_META_REASON = "metadata of the web page or publication (read into the header where teiedit knows it)"
+_META_REASON = (
+    "metadata of the web page or publication (read into the header where teiedit knows it)"
+)
 #: The profile names the report uses for the kinds (the families of the former per-kind readers).
 _PROFILE = {
     "compilation": "compilation",
@@ -42,7 +52,9 @@ class CascadeReader:
     """Any plaintext source, read by the trained cascade."""
 
     name = "auto"
-    description = "any source of the five kinds: segmented, labelled by the trained model, assembled per kind"
+    description = (
+        "any source of the five kinds: segmented, labelled by the trained model, assembled per kind"
+    )
 
     def __init__(self, model: Path | None = None) -> None:
         self.model = model
@@ -75,10 +87,14 @@ class CascadeReader:
             conv.documents.insert(0, whole)
             conv.whole = whole.name
             conv.profile = "compilation"
-            conv.decisions.append(f"split into {len(documents)} parts; the whole is {source.name}.xml")
+            conv.decisions.append(
+                f"split into {len(documents)} parts; the whole is {source.name}.xml"
+            )
         for b in blocks:
             if b.label != "p" or b.confidence < LOW_CONFIDENCE:
-                alt = f"; next {b.alternative[0]} {b.alternative[1]:.2f}" if b.alternative[0] else ""
+                alt = (
+                    f"; next {b.alternative[0]} {b.alternative[1]:.2f}" if b.alternative[0] else ""
+                )
                 conv.decisions.append(
                     f"line {b.seg.line}: {b.label} ({b.confidence:.2f}{alt}): {b.one_line[:60]!r}"
                 )
@@ -86,9 +102,9 @@ class CascadeReader:
 
 
 def _where(path: Path, edition: Edition) -> str:
-    if edition.root in path.parents:
+    if path == edition.root / EDITION_MODEL:
         return "the edition's own, retrained from its TEI"
-    return "shipped with teiedit"
+    return "shipped with teiedit" if path == SHIPPED_MODEL else "given with --model"
 
 
 def _width(parts: list[list[Labelled]]) -> int:
@@ -111,6 +127,9 @@ def _set_aside(blocks: list[Labelled], conv: Conversion) -> None:
         return
     for b in blocks:
         reason = SET_ASIDE.get(b.label) or (_META_REASON if b.label == "meta" else "")
+        if b.label == "furniture":
+            # the labeller decided; the common furniture shapes only say more precisely what it is
+            reason = boilerplate_reason(Block(b.seg.line, b.text)) or reason
         if reason:
             b.aside = reason
             conv.set_aside.append(SetAside(b.text, reason, b.seg.line, b.seg.start))
@@ -151,8 +170,8 @@ def _whole_title(blocks: list[Labelled], source: Source) -> str:
 
 
 def _whole(
-    source: Source, edition: Edition, title: str, documents: list[tuple[str, object, str]]
-) -> object:
+    source: Source, edition: Edition, title: str, documents: list[tuple[str, TeiDocument, str]]
+) -> TeiDocument:
     """The listing of a split compilation's parts (not source text: see Conversion.whole)."""
     info = header_info(source, title, kind="compilation")
     info.source_description = (
@@ -160,17 +179,13 @@ def _whole(
     )
     items = []
     for i, (doc_id, doc, _) in enumerate(documents, 1):
-        part_title = doc.root.findtext(  # type: ignore[attr-defined]
-            ".//{http://www.tei-c.org/ns/1.0}title[@type='main']"
-        )
+        part_title = doc.root.findtext(f".//{_TEI}title[@type='main']")
         items.append(E.item(E.ref(part_title or doc_id, target=f"{doc_id}.xml"), n=str(i)))
     body = E.body(E.div(E.head(title), E.list(*items, type="parts"), type="compilation"))
     return make_tei(source.name, info, edition, body)
 
 
-def point_to_whole(
-    root: etree._Element, whole: str, title: str, n: int, edition: Edition
-) -> None:
+def point_to_whole(root: etree._Element, whole: str, title: str, n: int, edition: Edition) -> None:
     """Point a part at the whole: ``seriesStmt`` (title, file, part number), ``note[@type=part-of]``."""
     file_desc = root.find(f"{_TEI}teiHeader/{_TEI}fileDesc")
     assert file_desc is not None

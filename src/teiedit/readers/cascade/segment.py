@@ -35,7 +35,7 @@ FINE_TAIL = 2500
 PIECE = 1500
 
 _SPACE = " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u3000\ufeff\r\v"
-_TERMINAL = tuple(".!?:;\"”’)]}»⟩〉>\\")
+_TERMINAL = tuple('.!?:;"”’)]}»⟩〉>\\')
 #: A line ending in one of these words stops mid-phrase: the next line continues it.
 _OPEN_WORD = re.compile(r"\b(?:the|a|an|of|and|or|in|on|at|to|for|with|by|from|between|about)$")
 _BARE_NUMBER = re.compile(r"^(?:\(?(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})[.)]|\[\d{1,3}\])$")

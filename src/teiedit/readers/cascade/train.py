@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pycrfsuite
 
+from teiedit.readers.cascade.examples import VARIANTS as ALL_VARIANTS
 from teiedit.readers.cascade.examples import (
     Example,
     annotated,
@@ -30,11 +31,14 @@ from teiedit.readers.cascade.examples import (
 )
 from teiedit.readers.cascade.model import SHIPPED_MODEL
 
+#: The synthetic variants trained on (see examples.variants).
+VARIANTS = ALL_VARIANTS
+
 BASE_SEQUENCES = SHIPPED_MODEL.with_name("base-sequences.json.gz")
 #: CRF settings (L-BFGS with elastic-net regularisation), chosen on the leave-one-host-out figures.
 PARAMS = {
-    "c1": 0.05,
-    "c2": 0.02,
+    "c1": 0.2,
+    "c2": 0.01,
     "max_iterations": 150,
     "feature.possible_transitions": True,
 }
@@ -62,7 +66,7 @@ def examples(corpus: Path | None, exclude: set[str] | None = None) -> list[Examp
             continue
         for ex in annotated(corpus, folder, exclude):
             out.append(ex)
-            out.extend(variants(ex))
+            out.extend(variants(ex, VARIANTS))
     return out
 
 
@@ -85,27 +89,30 @@ def train_sequences(seqs: Iterable[Sequence], out: Path) -> Path:
     return out
 
 
-def train_model(
-    out: Path, *, corpus: Path | None = None, exclude: set[str] | None = None
-) -> Path:
+def grouped(exs: list[Example]) -> list[tuple[str, Sequence]]:
+    """Each example's sequence with its group (the source it is, or is a variant of)."""
+    return [(ex.name.split("#")[0], sequence(ex)) for ex in exs]
+
+
+def train_model(out: Path, *, corpus: Path | None = None, exclude: set[str] | None = None) -> Path:
     """Train on the repository's data (leaving out the sources in ``exclude``) into ``out``."""
     corpus = corpus or default_corpus()
-    return train_sequences((sequence(ex) for ex in examples(corpus, exclude)), out)
+    return train_sequences((seq for _, seq in grouped(examples(corpus, exclude))), out)
 
 
-def write_base_sequences(seqs: list[Sequence], path: Path) -> None:
-    """The training sequences (features and labels only), gzipped with a fixed timestamp."""
-    data = json.dumps([[x, y] for x, y in seqs], separators=(",", ":")).encode("utf-8")
+def write_base_sequences(groups: list[tuple[str, Sequence]], path: Path) -> None:
+    """The training sequences (group, features, labels: no text), gzipped with a fixed timestamp."""
+    data = json.dumps([[g, x, y] for g, (x, y) in groups], separators=(",", ":")).encode("utf-8")
     with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as fh:
         fh.write(data)
 
 
-def read_base_sequences(path: Path = BASE_SEQUENCES) -> list[Sequence]:
+def read_base_sequences(path: Path = BASE_SEQUENCES) -> list[tuple[str, Sequence]]:
     if not path.is_file():
         return []
     with gzip.open(path, "rb") as fh:
         data = json.loads(fh.read().decode("utf-8"))
-    return [(x, y) for x, y in data]
+    return [(g, (x, y)) for g, x, y in data]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -116,11 +123,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.corpus is None or not args.corpus.is_dir():
         print(f"train: the corpus folder {args.corpus} is missing (--corpus DIR)", file=sys.stderr)
         return 2
-    seqs = [sequence(ex) for ex in examples(args.corpus)]
-    train_sequences(seqs, args.out)
-    write_base_sequences(seqs, args.out.with_name(BASE_SEQUENCES.name))
-    segments = sum(len(y) for _, y in seqs)
-    print(f"trained {args.out} on {len(seqs)} sequences ({segments} segments)")
+    groups = grouped(examples(args.corpus))
+    train_sequences((seq for _, seq in groups), args.out)
+    write_base_sequences(groups, args.out.with_name(BASE_SEQUENCES.name))
+    segments = sum(len(y) for _, (_, y) in groups)
+    print(f"trained {args.out} on {len(groups)} sequences ({segments} segments)")
     return 0
 
 

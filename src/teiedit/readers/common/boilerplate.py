@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from teiedit.readers.lines import Block
+from teiedit.readers.common.lines import Block
 
 #: (pattern over the block's one-line text, reason). Patterns match the whole block.
 RULES: list[tuple[re.Pattern[str], str]] = [
