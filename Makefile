@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: edition test install install-test schema bench clean
+.PHONY: edition test check lint install install-test schema bench clean
 
 $(BIN)/teiedit: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,9 +23,24 @@ install-test: install
 	$(BIN)/pip install --quiet -e ".[test]"
 	test -f $(VENV)/node/node_modules/axe-core/axe.min.js || npm install --silent --no-save --prefix $(VENV)/node axe-core@4
 
-## test: install the test dependencies and run the whole test suite
+# The test dependencies, installed once (and again when pyproject.toml changes), for `make check`.
+$(VENV)/.test-deps: pyproject.toml $(BIN)/teiedit
+	$(MAKE) install-test
+	touch $@
+
+## lint: ruff check, ruff format --check and mypy --strict (scripts/lint.py says what is reported only)
+lint: $(VENV)/.test-deps
+	$(BIN)/python scripts/lint.py
+
+## test: install the test dependencies, lint, and run the whole test suite (what CI runs)
 test: install-test
+	touch $(VENV)/.test-deps
+	$(BIN)/python scripts/lint.py
 	$(BIN)/python -m pytest
+
+## check: the edit-test loop: lint and the fast tests (no PDFs, no browser), under a minute
+check: lint
+	$(BIN)/python -m pytest -q -x -m "not slow and not browser"
 
 schema: install
 	$(BIN)/teiedit schema

@@ -59,7 +59,8 @@ def main() -> int:
     print(f"{'source':55} {'brackets':>8}  kinds")
     for path in sorted((REPO / "sources").glob("*.txt")):
         # the passes that run before this one in the pipeline (PDF repair, notes, ...), then this one alone
-        earlier = [p.name for p in ordered_passes() if p.priority < MarkEditorialBrackets.priority]
+        names = [p.name for p in ordered_passes()]
+        earlier = names[: names.index(MarkEditorialBrackets.name)]
         conversion, _, _ = convert_text(
             source_from_file(path), edition, ConvertOptions(passes=earlier)
         )

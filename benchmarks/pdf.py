@@ -26,7 +26,8 @@ sys.path = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).re
 
 from pypdf import PdfReader
 
-from teiedit.builders.pdf import PdfBuilder, plan
+from teiedit.builders.pdf import PdfBuilder
+from teiedit.builders.pdf.plan import plan
 from teiedit.config import load_edition
 from teiedit.io import iter_xml_files
 

@@ -172,7 +172,7 @@ def main() -> int:
     conversion, _diags, _records = convert_text(source, edition, ConvertOptions(repair=False))
     docs = conversion.documents
 
-    from teiedit.repair import english
+    from teiedit.repair.model import english
 
     t0, c0 = time.perf_counter(), time.process_time()
     english()

@@ -22,13 +22,8 @@ sys.path.insert(0, str(REPO / "src"))
 
 from teiedit.builders import get_builder  # noqa: E402
 from teiedit.config import load_edition  # noqa: E402
-from teiedit.pipeline import (  # noqa: E402
-    ConvertOptions,
-    convert_files,
-    edition_schemas,
-    edition_tei_files,
-    source_files,
-)
+from teiedit.edition_files import edition_tei_files, source_files
+from teiedit.pipeline import ConvertOptions, convert_files, edition_schemas
 from teiedit.validate import validate_paths  # noqa: E402
 
 

@@ -69,7 +69,8 @@ from lxml import etree
 from teiedit.config import default_edition
 from teiedit.document import TEI_NS
 from teiedit.io import decode_source
-from teiedit.pipeline import ConvertOptions, convert_text, slugify
+from teiedit.document import slugify
+from teiedit.pipeline import ConvertOptions, convert_text
 from teiedit.readers import Conversion, Source
 from teiedit.transforms import original_reading
 

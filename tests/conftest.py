@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import copy
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
+from lxml import etree
+
+from teiedit.diagnostics import Diagnostic
+from teiedit.readers import Conversion, Source
+
+Records = dict[str, list[dict[str, object]]]
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -22,6 +30,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite expected outputs (goldens) from the current code; review the diff before committing",
     )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A test that uses tei_all is slow: compiling the grammar takes seconds (once per process)."""
+    for item in items:
+        if "tei_all" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(autouse=True)
@@ -46,10 +61,70 @@ def shared() -> Path:
     return SHARED
 
 
+def _copy_mini(folder: Path) -> Path:
+    root = folder / "mini"
+    shutil.copytree(ROOTS / "mini", root)
+    shutil.copytree(REPO / "schema", root / "schema")
+    return root
+
+
+_CONVERTED: dict[tuple[Path, str | None], tuple[Any, ...]] = {}
+
+
+def converted(
+    path: Path, profile: str | None = None
+) -> tuple[Source, Conversion, list[Diagnostic], Records]:
+    """(source, conversion, diagnostics, pass records) of a file converted with the repository's settings
+    and all passes. Several test modules read the same conversions: each file is converted once per
+    session (the date comes from FIXED_EPOCH) and every caller gets its own copy to read or change."""
+    from teiedit.config import default_edition
+    from teiedit.pipeline import ConvertOptions, convert_text, source_from_file
+
+    key = (path.resolve(), profile)
+    if key not in _CONVERTED:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+            source = source_from_file(path)
+            result = convert_text(source, default_edition(REPO), ConvertOptions(profile=profile))
+        _CONVERTED[key] = (source, *result)
+    source, conversion, diags, records = copy.deepcopy(_CONVERTED[key])
+    return source, conversion, diags, records
+
+
+def tei_all_grammar() -> etree.RelaxNG:
+    """tei_all from ../shared, loaded once per process (compiling it takes seconds): teiedit's own cache."""
+    from teiedit.validate import load_rng
+
+    rng = SHARED / "tei-p5" / "schemas" / "rng" / "tei_all.rng"
+    if not rng.is_file():
+        pytest.fail(f"tei_all.rng is missing at {rng}: the tests need ../shared/tei-p5")
+    return load_rng(rng)
+
+
+@pytest.fixture
+def tei_all() -> etree.RelaxNG:
+    """tei_all, shared by every test of the session (see ``tei_all_grammar``)."""
+    return tei_all_grammar()
+
+
 @pytest.fixture
 def mini_edition(tmp_path: Path) -> Path:
     """A copy of tests/roots/mini with the repository's schema, ready for `teiedit build`."""
-    root = tmp_path / "mini"
-    shutil.copytree(ROOTS / "mini", root)
-    shutil.copytree(REPO / "schema", root / "schema")
+    return _copy_mini(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def built_mini(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/roots/mini after `teiedit build` (TEI, web and print editions), built once per session.
+
+    Tests read it and never change it; a test that edits an edition builds its own (``mini_edition``).
+    """
+    from teiedit.cli import main
+
+    root = _copy_mini(tmp_path_factory.mktemp("built"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        patch.chdir(root)
+        code = main(["build"])
+    assert code == 0, "teiedit build of tests/roots/mini failed"
     return root

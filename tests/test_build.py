@@ -9,15 +9,13 @@ from helpers import run_cli
 from lxml import etree, html
 from pypdf import PdfReader
 
+pytestmark = pytest.mark.slow  # a whole edition, PDFs included (built once per session)
+
 
 @pytest.fixture
-def built(
-    mini_edition: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> Path:
-    monkeypatch.chdir(mini_edition)
-    code, _, err = run_cli(["build"], capsys)
-    assert code == 0, err
-    return mini_edition
+def built(built_mini: Path) -> Path:
+    """The mini edition, built once for the whole session (these tests only read it)."""
+    return built_mini
 
 
 def test_build_writes_tei_that_validates(built: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
+from conftest import converted
 from lxml import etree
 
 from teiedit.config import default_edition
-from teiedit.pipeline import ConvertOptions, convert_text, source_from_file
+from teiedit.pipeline import source_from_file
 from teiedit.serialize import serialize_tei
 
 REPO = Path(__file__).resolve().parent.parent
@@ -17,33 +17,12 @@ INPUTS = sorted((REPO / "sources").glob("*.txt")) + sorted(
 )
 
 
-_SCHEMA: list[etree.RelaxNG] = []
-
-
-def load_tei_all() -> etree.RelaxNG:
-    """tei_all from ../shared, compiled once per test session (it takes 10-30 s)."""
-    if not _SCHEMA:
-        rng = REPO.parent / "shared/tei-p5/schemas/rng/tei_all.rng"
-        if not rng.is_file():
-            pytest.fail(f"tei_all is missing at {rng}: the tests need ../shared")
-        _SCHEMA.append(etree.RelaxNG(etree.parse(str(rng))))
-    return _SCHEMA[0]
-
-
-@pytest.fixture(scope="module")
-def tei_all() -> etree.RelaxNG:
-    return load_tei_all()
-
-
 def test_every_output_is_valid_tei_all(tei_all: etree.RelaxNG) -> None:
     problems: list[str] = []
     count = 0
     for path in INPUTS:
         profile = path.parent.name if path.parent.parent.name == "readers" else None
-        source = source_from_file(path)
-        conversion, _, _ = convert_text(
-            source, default_edition(REPO), ConvertOptions(profile=profile)
-        )
+        _, conversion, _, _ = converted(path, profile)
         for doc in conversion.documents:
             count += 1
             tree = etree.fromstring(serialize_tei(doc.tree))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from teiedit.dates import find_dates, parse_date_line
@@ -51,6 +53,59 @@ from teiedit.dates import find_dates, parse_date_line
             "2 to 14 March 1956",
             {"from": "1956-03-02", "to": "1956-03-14"},
         ),
+        # ranges with "through", across months and years
+        (
+            "from October 23 through November 4, 1956,",
+            "October 23 through November 4, 1956",
+            {"from": "1956-10-23", "to": "1956-11-04"},
+        ),
+        (
+            "held 5 through 8 October 1956.",
+            "5 through 8 October 1956",
+            {"from": "1956-10-05", "to": "1956-10-08"},
+        ),
+        (
+            "October 5 through 8, 1956",
+            "October 5 through 8, 1956",
+            {"from": "1956-10-05", "to": "1956-10-08"},
+        ),
+        (
+            "from September through November 1956",
+            "September through November 1956",
+            {"from": "1956-09", "to": "1956-11"},
+        ),
+        (
+            "12 December 1956 through 3 January 1957",
+            "12 December 1956 through 3 January 1957",
+            {"from": "1956-12-12", "to": "1957-01-03"},
+        ),
+        (
+            "October 22, 1956 – November 4, 1956.",
+            "October 22, 1956 – November 4, 1956",
+            {"from": "1956-10-22", "to": "1956-11-04"},
+        ),
+        (
+            "December 1956 to January 1957",
+            "December 1956 to January 1957",
+            {"from": "1956-12", "to": "1957-01"},
+        ),
+        ("1956 through 1958", "1956 through 1958", {"from": "1956", "to": "1958"}),
+        # two days joined by a slash: the date lies between them
+        (
+            "the night of 5/6 October 1956 the",
+            "5/6 October 1956",
+            {"notBefore": "1956-10-05", "notAfter": "1956-10-06"},
+        ),
+        (
+            "October 5/6, 1956",
+            "October 5/6, 1956",
+            {"notBefore": "1956-10-05", "notAfter": "1956-10-06"},
+        ),
+        ("on 5/6 October.", "5/6 October", {"notBefore": "--10-05", "notAfter": "--10-06"}),
+        # Roman-numeral months
+        ("Moscow, 4.XI.1956", "4.XI.1956", {"when": "1956-11-04"}),
+        ("4/XI/1956", "4/XI/1956", {"when": "1956-11-04"}),
+        ("in XI.1956 the", "XI.1956", {"when": "1956-11"}),
         (
             "between 19 February and 19 March 1956",
             "19 February and 19 March 1956",
@@ -80,6 +135,11 @@ def test_dates_found(text: str, span: str, attrs: dict[str, str]) -> None:
         "Fond 5, Opis 28, Delo 410, Listy 22-25",
         "file KM011101, 15–21",
         "No. 25-C-2261",
+        "6/5 October 1956",  # the days out of order
+        "31/32 May",
+        "5/6/56",
+        "No. XI.1956",
+        "30.II.1956",  # no 30 February
     ],
 )
 def test_not_dates(text: str) -> None:
@@ -112,6 +172,7 @@ def test_overlaps_are_settled_leftmost_longest() -> None:
             None,
         ),  # all-numeric: only with that very year nearby
         ("25/VII. I.", "25/VII", "--07-25", "1956", "--07-25"),
+        ("FIRIUBIN 4/XI-56", "4/XI-56", "..56-11-04", "1956", "1956-11-04"),
     ],
 )
 def test_dates_without_century(
@@ -127,3 +188,27 @@ def test_dates_without_century(
 def test_date_line_for_readers() -> None:
     assert parse_date_line("October 22, 1956").when == "1956-10-22"
     assert parse_date_line("October 22, 1956, Moscow") is None
+
+
+def test_slashed_days_without_year_take_it_from_the_context() -> None:
+    from teiedit.config import Edition
+    from teiedit.document import NSMAP, TeiDocument
+    from teiedit.io import parse_xml_bytes
+    from teiedit.transforms import PassContext, run_passes
+
+    xml = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body>'
+        "<p>Diary, October 1956.</p><p>On the night of 5/6 October the delegation left.</p>"
+        "<p>Signed FIRIUBIN 4/XI-56.</p></body></text></TEI>"
+    )
+    doc = TeiDocument(tree=parse_xml_bytes(xml.encode()), name="t")
+    run_passes(doc, PassContext(edition=Edition(root=Path("."))), only=["dates"])
+    dates = [
+        ({k: v for k, v in d.attrib.items() if k != "resp"}, d.text)
+        for d in doc.root.xpath("//tei:date", namespaces=NSMAP)
+    ]
+    assert dates == [
+        ({"when": "1956-10"}, "October 1956"),
+        ({"notBefore": "1956-10-05", "notAfter": "1956-10-06", "cert": "medium"}, "5/6 October"),
+        ({"when": "1956-11-04", "cert": "medium"}, "4/XI-56"),
+    ]

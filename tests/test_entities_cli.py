@@ -17,7 +17,7 @@ DOC = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStm
 <p>Cde. <persName ref="#p-kim" resp="#teiedit">Kim Il Sung</persName> met Cde. Yun Kong-hum in
 <placeName ref="#pl-moscow">Moscow</placeName>. Yun Kong-hum and N. T. Fedorenko spoke; Kim Il Sung listened.</p>
 <p>Later <persName ref="#p-ri">Li</persName> and <persName ref="#p-ri-pil-gyu">Li</persName> wrote to
-Ambassador Ivanov about <persName ref="#p-nobody">Nobody</persName>.</p>
+Ambassador Ivanov about <persName ref="#p-nobody">Nobody</persName>. Kim Kwang-hyop agreed.</p>
 </body></text></TEI>"""
 
 
@@ -74,6 +74,15 @@ def test_report_counts_mentions_and_flags_problems(
     assert report["same_string_different_entries"] == {"li": {"p-ri": 1, "p-ri-pil-gyu": 1}}
     assert report["unknown_ids"] == {"p-nobody": ["doc"]}
     assert "p-bulganin" in report["never_mentioned"] and "p-kim" not in report["never_mentioned"]
+    assert report["left_unlinked"] == [
+        {
+            "document": "doc",
+            "text": "Kim",
+            "reason": "another name next to it",
+            "next to": "Kwang-hyop",
+            "candidates": ["p-kim"],
+        }
+    ]
 
 
 def test_report_human_output(edition: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -82,6 +91,10 @@ def test_report_human_output(edition: Path, capsys: pytest.CaptureFixture[str]) 
     assert "p-kim (Kim Il Sung): 1 mentions in 1 documents: Kim Il Sung ×1" in out
     assert "same string, different entries: 'li' -> p-ri ×1, p-ri-pil-gyu ×1" in out
     assert "unknown id: #p-nobody (in doc)" in out
+    assert (
+        "left unlinked in doc: 'Kim': another name next to it (next to Kwang-hyop); "
+        "candidates: p-kim" in out
+    )
 
 
 def test_report_without_registers_is_an_error(

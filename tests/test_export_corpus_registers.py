@@ -77,10 +77,8 @@ def test_corpus_holds_registers_then_every_document_with_all_its_text() -> None:
         )
 
 
-def test_corpus_is_valid_tei_all() -> None:
-    from teiedit.validate import load_rng  # cached per process: the import tests reuse the grammar
-
-    rng = load_rng(SHARED / "tei-p5" / "schemas" / "rng" / "tei_all.rng")
+def test_corpus_is_valid_tei_all(tei_all: etree.RelaxNG) -> None:
+    rng = tei_all
     corpus = build_corpus(load_edition(CASES / "edition"))
     assert rng.validate(etree.ElementTree(corpus)), rng.error_log
 

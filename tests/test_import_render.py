@@ -20,6 +20,8 @@ SHARED_CORPUS = (
 )
 TEI = "{http://www.tei-c.org/ns/1.0}"
 
+pytestmark = pytest.mark.slow  # the whole shared corpus, in HTML and in PDF
+
 
 def _words(text: str) -> str:
     return " ".join(text.split())
@@ -106,7 +108,8 @@ def _printed_words(pdf: Path) -> str:
 def test_every_imported_document_prints_all_its_text(imported: list[Path], tmp_path: Path) -> None:
     """All of the shared corpus, as `teiedit build` prints it: each document's own PDF holds every word of
     its reading text (the corrected, regularised, expanded side of a choice: what print shows)."""
-    from teiedit.builders.pdf import PdfBuilder, is_register
+    from teiedit.builders.corpus import is_register
+    from teiedit.builders.pdf import PdfBuilder
 
     written = PdfBuilder().build(imported, tmp_path / "pdf", load_edition(CASES / "edition"))
     by_stem = {p.stem: p for p in written}

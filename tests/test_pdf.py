@@ -7,6 +7,7 @@ register set. The PDFs are built once per module with the real XSLT (saxonche) a
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import subprocess
@@ -18,7 +19,9 @@ from conftest import CASES, FIXED_EPOCH
 from lxml import etree
 from pypdf import PdfReader
 
-from teiedit.builders.pdf import PdfBuilder, is_register, plan
+from teiedit.builders.corpus import is_register
+from teiedit.builders.pdf import PdfBuilder
+from teiedit.builders.pdf.plan import plan
 from teiedit.config import Edition, Editor
 from teiedit.diagnostics import TeieditError
 
@@ -116,6 +119,7 @@ def test_every_word_of_every_document_is_printed_in_order(out: Path, doc: Path) 
     body = _words(_printed_text(tei.find(".//tei:text", TEI)))
     notes = [_words(" ".join(n.itertext())) for n in tei.iterfind(".//tei:text//tei:note", TEI)]
     pdfs = [out / f"{doc.stem}.pdf"] + ([out / "edition.pdf"] if doc in CHAPTERS else [])
+    assert len(body) > 10  # a subsequence test of nothing would pass on an empty document
     for pdf in pdfs:
         printed = _words(" ".join(_pages(pdf)))
         assert _is_subsequence(body, printed), (
@@ -135,7 +139,7 @@ def test_documents_are_in_chronological_order_each_on_a_new_page(out: Path) -> N
     starts = [outline[t] for t in titles]
     assert starts == sorted(starts) and len(set(starts)) == 3
     pages = _pages(out / "edition.pdf")
-    assert all(t in pages[p] for t, p in zip(titles, starts))
+    assert all(t in pages[p] for t, p in zip(titles, starts, strict=True))
 
 
 def test_title_page_holds_the_settings(out: Path) -> None:
@@ -520,7 +524,7 @@ def test_a_documents_own_pdf_is_its_part_of_the_book(out: Path) -> None:
     book = out / "edition.pdf"
     book_body, book_bands = _body(book), _bands(book)
     starts = [*_starts(book), _outline_pages(book)["Index"] + 1]
-    for start, end, doc in zip(starts, starts[1:], CHAPTERS_IN_BOOK_ORDER):
+    for (start, end), doc in zip(itertools.pairwise(starts), CHAPTERS_IN_BOOK_ORDER, strict=True):
         own = out / f"{doc}.pdf"
         length = len(PdfReader(own).pages)
         assert start + length <= end, doc
@@ -610,6 +614,7 @@ def test_metadata_title_author_subject(out: Path) -> None:
 
 def test_tei_sources_are_attached_byte_for_byte(out: Path) -> None:
     attached = PdfReader(out / "edition.pdf").attachments
+    assert (len(DOCS), len(REGISTERS)) == (4, 3)
     for (
         doc
     ) in DOCS:  # the compilation's listing too: it is no chapter, but it is data of the edition
@@ -718,7 +723,7 @@ def test_no_glyph_is_missing(out: Path, pdf_name: str) -> None:
 
 def test_the_glyph_check_sees_a_missing_glyph() -> None:
     """A character no installed font has (Cyrillic Extended-D, U+1E030) is reported: the check can fail."""
-    from teiedit.builders.pdf import PrintJob, render_pdf
+    from teiedit.builders.pdf.layout import PrintJob, render_pdf
 
     html = '<html><head><link rel="stylesheet" href="print.css"/></head><body><p>A \U0001e030 ŏ 規</p></body></html>'
     missing = _missing_glyphs(render_pdf(PrintJob("probe.pdf", html, variant=None)))
@@ -744,7 +749,7 @@ def test_a_broken_file_stops_the_build_and_writes_nothing(tmp_path: Path) -> Non
 
 
 def test_documents_cannot_make_weasyprint_fetch_anything() -> None:
-    from teiedit.builders.pdf import _allowed
+    from teiedit.builders.pdf.layout import _allowed
     from teiedit.resources import css_dir
 
     assert _allowed((css_dir() / "print.css").resolve().as_uri())
@@ -758,7 +763,9 @@ def test_documents_cannot_make_weasyprint_fetch_anything() -> None:
 
 
 def test_the_html_for_weasyprint_has_no_script_or_remote_reference() -> None:
-    for text in plan(DOCS, EDITION).html():
+    pages = plan(DOCS, EDITION).html()
+    assert len(pages) >= len(DOCS)
+    for text in pages:
         html = etree.HTML(text.encode())
         assert not html.xpath("//script | //*[@src] | //iframe")
         assert all(not h.startswith(("http", "//")) for h in html.xpath("//link/@href"))
@@ -788,7 +795,7 @@ def test_a_hostile_document_cannot_make_the_pdf_read_files(tmp_path: Path) -> No
 
 def test_the_same_tei_gives_the_same_pdf_bytes() -> None:
     """With SOURCE_DATE_EPOCH fixed, a PDF is reproducible (dates of the PDF and its attachments)."""
-    from teiedit.builders.pdf import render_pdf
+    from teiedit.builders.pdf.layout import render_pdf
 
     job = plan([FIXTURES / "report-winter-1956-12-01.xml"], EDITION).jobs[0]
     job = type(job)(job.output, job.html, job.attachments, title=job.title, epoch=int(FIXED_EPOCH))

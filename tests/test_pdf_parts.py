@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from lxml import html as lhtml
 
-from teiedit.builders import folios as fol
-from teiedit.builders.pdf import FolioList, place
-from teiedit.builders.pdf_layout import LaidOut
-from teiedit.builders.pdf_parts import (
+from teiedit.builders.pdf import folios as fol
+from teiedit.builders.pdf.layout import LaidOut
+from teiedit.builders.pdf.parts import (
     PLACEHOLDER,
     SINK_ID,
     fill_contents,
@@ -16,6 +15,7 @@ from teiedit.builders.pdf_parts import (
     part_pages,
     split_book,
 )
+from teiedit.builders.pdf.placement import FolioList, place
 
 BOOK = """<!DOCTYPE html><html><head><title>Book</title><link rel="stylesheet" href="print.css"/>
 <meta name="author" content="The Editors"/><meta name="description" content="Print edition"/></head>

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import converted
 from helpers import canonical
 from lxml import etree
 
@@ -153,7 +154,7 @@ def test_unpaired_recorded() -> None:
     assert ("unpaired", "“") in kinds and ("unpaired", "”") in kinds
 
 
-def test_full_document_valid_against_project_rng_and_tei_all(shared: Path) -> None:
+def test_full_document_valid_against_project_rng_and_tei_all(tei_all: etree.RelaxNG) -> None:
     first = [src for src, _ in CASES if src.startswith("<head")]
     last = [src for src, _ in CASES if src.startswith("<closer")]
     body = "".join(first + [src for src, _ in CASES if src not in first + last] + last)
@@ -163,20 +164,15 @@ def test_full_document_valid_against_project_rng_and_tei_all(shared: Path) -> No
     rng = etree.RelaxNG(etree.parse(str(REPO / "schema" / "build" / "teiedit.rng")))
     ok = rng.validate(doc.tree)
     assert ok, str(rng.error_log)[:3000]
-    tei_all = etree.RelaxNG(etree.parse(str(shared / "tei-p5" / "schemas" / "rng" / "tei_all.rng")))
     assert tei_all.validate(doc.tree), str(tei_all.error_log)[:3000]
 
 
 def test_every_source_converts_with_quotes_and_stays_valid() -> None:
     """Whole pipeline (strict: the invariant is checked after every pass) over the sample sources."""
-    from teiedit.pipeline import ConvertOptions, convert_text, source_from_file
-
     rng = etree.RelaxNG(etree.parse(str(REPO / "schema" / "build" / "teiedit.rng")))
     total = 0
     for path in sorted((REPO / "sources").glob("*.txt")):
-        conversion, diags, records = convert_text(
-            source_from_file(path), default_edition(REPO), ConvertOptions()
-        )
+        _, conversion, diags, records = converted(path)
         assert not [d for d in diags if d.level is Level.FATAL], (
             path.name,
             [d.message for d in diags],

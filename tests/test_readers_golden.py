@@ -13,8 +13,9 @@ import pytest
 from helpers import assert_golden
 
 from teiedit.config import default_edition
+from teiedit.document import slugify
 from teiedit.io import decode_source
-from teiedit.pipeline import ConvertOptions, convert_text, slugify
+from teiedit.pipeline import ConvertOptions, convert_text
 from teiedit.readers import Source
 from teiedit.serialize import serialize_tei
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import converted
 from helpers import assert_golden, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -16,8 +17,9 @@ from lxml import etree
 
 from teiedit.config import default_edition
 from teiedit.document import TeiDocument, xpath
-from teiedit.pipeline import ConvertOptions, convert_text, source_from_file
-from teiedit.repair import document_shift, english, find_repairs
+from teiedit.pipeline import ConvertOptions, convert_text
+from teiedit.repair.find import document_shift, find_repairs
+from teiedit.repair.model import english
 from teiedit.serialize import serialize_tei
 from teiedit.transforms import PassContext, original_reading, run_passes
 
@@ -88,8 +90,7 @@ def test_repairs_declared_in_editorial_decl_and_recorded() -> None:
 def bulletin_conversion() -> tuple[
     list[TeiDocument], list[object], dict[str, list[dict[str, object]]]
 ]:
-    source = source_from_file(BULLETIN)
-    conversion, diags, records = convert_text(source, default_edition(REPO), ConvertOptions())
+    _, conversion, diags, records = converted(BULLETIN)
     return conversion.documents, diags, records
 
 
@@ -127,8 +128,7 @@ def _with_breaks(sic: etree._Element) -> str:
 @pytest.mark.parametrize("src", CLEAN_SOURCES, ids=[p.stem for p in CLEAN_SOURCES])
 def test_clean_sources_get_no_repairs(src: Path) -> None:
     """With and without the repair pass, a clean source converts to exactly the same TEI."""
-    source = source_from_file(src)
-    conversion, _diags, records = convert_text(source, default_edition(REPO), ConvertOptions())
+    source, conversion, _diags, records = converted(src)
     assert not records.get("repair")
     plain, _diags, _records = convert_text(
         source, default_edition(REPO), ConvertOptions(repair=False)
@@ -209,7 +209,7 @@ def test_any_font_shift_is_found_and_undone(k: int) -> None:
     ],
 )
 def test_fix_word_table(decoded: str, reading: str, cert: str) -> None:
-    from teiedit.repair import fix_word
+    from teiedit.repair.words import fix_word
 
     got, got_cert, _method = fix_word(decoded, english())
     assert (got, got_cert) == (reading, cert)

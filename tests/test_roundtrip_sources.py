@@ -16,11 +16,10 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import converted
 from lxml import etree
 
-from teiedit.config import default_edition
 from teiedit.document import TEI_NS, local_name
-from teiedit.pipeline import ConvertOptions, convert_text, source_from_file
 from teiedit.readers import Conversion
 from teiedit.transforms import original_reading
 
@@ -118,8 +117,7 @@ def check_round_trip(text: str, conversion: Conversion) -> None:
 
 @pytest.mark.parametrize("path", SOURCES, ids=[p.stem[:30] for p in SOURCES])
 def test_every_source_round_trips(path: Path) -> None:
-    source = source_from_file(path)
-    conversion, diags, _ = convert_text(source, default_edition(REPO), ConvertOptions())
+    source, conversion, diags, _ = converted(path)
     assert not [d for d in diags if d.level.value == "fatal"], diags
     check_round_trip(source.text, conversion)
 
@@ -129,8 +127,5 @@ CASES = sorted((REPO / "tests/cases/readers").glob("*/*.txt"))
 
 @pytest.mark.parametrize("path", CASES, ids=[f"{p.parent.name}/{p.stem}" for p in CASES])
 def test_every_reader_case_round_trips(path: Path) -> None:
-    source = source_from_file(path)
-    conversion, _, _ = convert_text(
-        source, default_edition(REPO), ConvertOptions(profile=path.parent.name)
-    )
+    source, conversion, _, _ = converted(path, path.parent.name)
     check_round_trip(source.text, conversion)

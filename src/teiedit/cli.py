@@ -8,6 +8,7 @@ import traceback
 
 from teiedit import __version__
 from teiedit.commands import COMMANDS
+from teiedit.commands.base import UsageParser
 from teiedit.console import print_diagnostic
 from teiedit.diagnostics import EXIT_ERROR, Diagnostic, Level, TeieditError
 
@@ -19,22 +20,15 @@ Exit codes: 0 ok, 1 findings (invalid documents), 2 errors (bad input or usage).
 """
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors: one line, exit 2
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"{self.prog}: error: {message}\n")
-        sys.exit(EXIT_ERROR)
-
-
 def make_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = UsageParser(
         prog="teiedit",
         description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"teiedit {__version__}")
     parser.add_argument("--debug", action="store_true", help="show Python tracebacks on errors")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=UsageParser)
     for command in COMMANDS:
         command.add_parser(sub)
     return parser

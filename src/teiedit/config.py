@@ -31,6 +31,8 @@ class Edition:
     licence_url: str = ""
     base_url: str = ""
     language: str = "en"
+    #: Languages the language pass may detect (ISO 639-1); empty: teiedit.language.DEFAULT_CANDIDATES.
+    language_candidates: tuple[str, ...] = ()
     editors: tuple[Editor, ...] = ()
     sources: Path = field(default=Path("sources"))
     tei: Path = field(default=Path("tei"))
@@ -98,6 +100,7 @@ def load_edition(root: Path | None = None) -> Edition:
         licence_url=str(ed.get("licence_url", "")),
         base_url=str(ed.get("base_url", "")),
         language=str(ed.get("language", "en")),
+        language_candidates=tuple(str(c) for c in ed.get("language_candidates", ())),
         editors=editors,
         sources=p("sources", "sources"),
         tei=p("tei", "tei"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from rich.console import Console
@@ -15,7 +15,7 @@ out_console = Console(highlight=False, soft_wrap=True)
 
 
 @contextmanager
-def progress(enabled: bool | None = None) -> Iterator[object]:
+def progress(enabled: bool | None = None) -> Iterator[Callable[[str], None]]:
     """A callable ``step(message)`` that shows a live status line on a terminal, nothing otherwise."""
     show = sys.stderr.isatty() if enabled is None else enabled
     if not show:

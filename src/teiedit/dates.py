@@ -3,8 +3,12 @@
 ``find_dates`` returns, for a running text, every full date (``22 October 1956``, ``October 22, 1956``),
 month and year (``August 1956``), day and month without a year (``5 June``, given as ``--06-05``), year
 (``1956``), decade (``1950s``) and range (``24 May to 11 June 1956``, ``April 24-29, 1956``,
-``1953-1962``, ``1957-9``), each with the TEI attributes that say it: ``when``, ``from``/``to`` or
-``notBefore``/``notAfter``. Overlaps are settled leftmost-longest. Impossible dates (31 June) are skipped.
+``October 23 through November 4, 1956``, ``September through November 1956``, ``1953-1962``, ``1957-9``),
+each with the TEI attributes that say it: ``when``, ``from``/``to`` or ``notBefore``/``notAfter``. Two days
+joined by a slash (``5/6 October 1956``: the night between them, or one of the two) give
+``notBefore``/``notAfter``: the date lies between them, whichever reading is meant. Months may be Roman
+numerals (``4/XI-56``, ``4.XI.1956``, ``XI.1956``). Overlaps are settled leftmost-longest. Impossible
+dates (31 June) are skipped.
 """
 
 from __future__ import annotations
@@ -123,7 +127,9 @@ def _month_alternatives() -> str:
 _M = rf"(?:{_month_alternatives()})"
 _D = r"[“\"]?(?:[12]\d|3[01]|0?[1-9])[”\"]?(?:st|nd|rd|th)?"
 _Y = r"(?:1[89]\d\d|20\d\d)"
-_TO = r"\s*(?:[-–—]|to|until|till)\s*"
+_TO = r"\s*(?:[-–—]|to|until|till|through|thru)\s*"
+#: Between the two days of a range inside one month: a dash, or a word.
+_DTO = r"(?:\s*[-–]\s*|\s+(?:to|through|thru)\s+)"
 _ROMAN = r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
 _ROMAN_MONTHS = {
     r: i
@@ -141,11 +147,33 @@ _RIGHT = r"(?![\w/%]|[-–]\d)"
 
 def _p(name: str, body: str, left: str = _LEFT) -> tuple[str, re.Pattern[str]]:
     # The lookahead on the first character lets the engine skip most positions cheaply.
-    first = r"(?=[A-Z])" if body.startswith("(?P<m") else r"(?=[“\"\d])"
+    first = (
+        r"(?=[A-Z])"
+        if body.startswith("(?P<m")
+        else r"(?=[IVX])"
+        if body.startswith("(?P<rm")
+        else r"(?=[“\"\d])"
+    )
     return name, re.compile(first + left + body + _RIGHT)
 
 
 _PATTERNS = [
+    # 12 December 1956 through 3 January 1957 / October 22, 1956 - November 4, 1956 (across years)
+    _p(
+        "dmy-dmy",
+        rf"(?P<d1>{_D}){_S}(?P<m1>{_M}),?{_S}(?P<y1>{_Y}){_TO}(?P<d2>{_D}){_S}(?P<m2>{_M}),?{_S}(?P<y2>{_Y})",
+    ),
+    _p(
+        "mdy-mdy",
+        rf"(?P<m1>{_M}){_S}(?P<d1>{_D}),?{_S}(?P<y1>{_Y}){_TO}(?P<m2>{_M}){_S}(?P<d2>{_D}),?{_S}(?P<y2>{_Y})",
+    ),
+    # December 1956 to January 1957
+    _p("my-my", rf"(?P<m1>{_M}),?{_S}(?P<y1>{_Y}){_TO}(?P<m2>{_M}),?{_S}(?P<y2>{_Y})"),
+    # October 23 through November 4, 1956
+    _p(
+        "md-mdy",
+        rf"(?P<m1>{_M}){_S}(?P<d1>{_D}){_TO}(?P<m2>{_M}){_S}(?P<d2>{_D}),?{_S}(?P<y>{_Y})",
+    ),
     # 24 May to 11 June 1956 / 1 October to 25 October 1959
     _p(
         "dm-dmy", rf"(?P<d1>{_D}){_S}(?P<m1>{_M}){_TO}(?P<d2>{_D}){_S}(?P<m2>{_M}),?{_S}(?P<y>{_Y})"
@@ -156,13 +184,16 @@ _PATTERNS = [
         rf"(?P<d1>{_D}){_S}(?P<m1>{_M}){_S}and{_S}(?P<d2>{_D}){_S}(?P<m2>{_M}),?{_S}(?P<y>{_Y})",
         left=r"(?<=between )",
     ),
-    # 30-31 August 1956, 2 to 14 March 1956
-    _p(
-        "d-dmy",
-        rf"(?P<d1>{_D})(?:\s*[-–]\s*|{_S}to{_S})(?P<d2>{_D}){_S}(?P<m>{_M}),?{_S}(?P<y>{_Y})",
-    ),
-    # April 24-29, 1956
-    _p("md-dy", rf"(?P<m>{_M}){_S}(?P<d1>{_D})\s*[-–]\s*(?P<d2>{_D}),?{_S}(?P<y>{_Y})"),
+    # 30-31 August 1956, 2 to 14 March 1956, 5 through 8 October 1956
+    _p("d-dmy", rf"(?P<d1>{_D}){_DTO}(?P<d2>{_D}){_S}(?P<m>{_M}),?{_S}(?P<y>{_Y})"),
+    # April 24-29, 1956, October 5 through 8, 1956
+    _p("md-dy", rf"(?P<m>{_M}){_S}(?P<d1>{_D}){_DTO}(?P<d2>{_D}),?{_S}(?P<y>{_Y})"),
+    # September through November 1956, June to July 1956
+    _p("m-my", rf"(?P<m1>{_M}){_TO}(?P<m2>{_M}),?{_S}(?P<y>{_Y})"),
+    # 5/6 October 1956, October 5/6, 1956 (two days: the night between them, or one of the two)
+    _p("d/dmy", rf"(?P<d1>{_D})/(?P<d2>{_D}){_S}(?P<m>{_M}),?{_S}(?P<y>{_Y})"),
+    _p("md/dy", rf"(?P<m>{_M}){_S}(?P<d1>{_D})/(?P<d2>{_D}),?{_S}(?P<y>{_Y})"),
+    _p("d/dm", rf"(?P<d1>{_D})/(?P<d2>{_D}){_S}(?P<m>{_M})(?!\.?,?\s*\d)"),
     # 22 October 1956
     _p("dmy", rf"(?P<d>{_D}){_S}(?P<m>{_M}),?{_S}(?P<y>{_Y})"),
     # October 22, 1956
@@ -172,14 +203,18 @@ _PATTERNS = [
     # 5 June / February 16 (no year)
     _p("dm", rf"(?P<d>{_D}){_S}(?P<m>{_M})(?!\.?,?\s*\d)"),
     _p("md", rf"(?P<m>{_M}){_S}(?P<d>{_D})(?![\d,]|\s*\d)"),
-    # 31-III-56, 5.IX.56 (roman month, two-digit year: the century comes from the context, see ``century``)
-    _p("d-rm-yy", rf"(?P<d>{_D})[.-](?P<rm>{_ROMAN})[.-](?P<yy>\d\d)"),
+    # 4.XI.1956, 4/XI/1956, 4-XI-1956 (roman month)
+    _p("d-rm-y", rf"(?P<d>{_D})(?P<sep>[./-])(?P<rm>{_ROMAN})(?P=sep)(?P<y>{_Y})"),
+    # 31-III-56, 5.IX.56, 4/XI-56 (roman month, two-digit year: the century comes from the context)
+    _p("d-rm-yy", rf"(?P<d>{_D})[./-](?P<rm>{_ROMAN})[.-](?P<yy>\d\d)"),
+    # XI.1956, XI-1956 (roman month and year)
+    _p("rm-y", rf"(?P<rm>{_ROMAN})[./-](?P<y>{_Y})", left=r"(?<![\w/.,#°-])(?<!No\. )"),
     # 5.6.56 (day.month.two-digit year, as in Soviet documents: only with a matching year in the context)
     _p("d-m-yy", r"(?P<d>[12]\d|3[01]|0?[1-9])\.(?P<m>1[0-2]|0?[1-9])\.(?P<yy>\d\d)"),
     # 25/VII (roman month, no year)
     _p("d-rm", rf"(?P<d>{_D})[/.-](?P<rm>{_ROMAN})(?![.-]?\d)"),
     # 1953-1962, 1957-9, 1960-65, 1998 to 2002
-    _p("y-y", rf"(?P<y1>{_Y})(?:\s*[-–/]\s*|\s+to\s+)(?P<y2>\d{{1,4}})"),
+    _p("y-y", rf"(?P<y1>{_Y})(?:\s*[-–/]\s*|\s+(?:to|through|thru)\s+)(?P<y2>\d{{1,4}})"),
     # 1950s
     _p("decade", r"(?P<dec>(?:1[89]|20)\d0)s", left=r"(?<![\w/.,#°])"),
     # 1956
@@ -203,6 +238,35 @@ def _iso(y: int, m: int, d: int | None = None) -> str | None:
 
 def _attrs(kind: str, g: dict[str, str]) -> dict[str, str] | None:
     """The TEI attributes of a match, or None when it is no real date."""
+    if kind in ("dmy-dmy", "mdy-mdy"):
+        a = _iso(int(g["y1"]), _month(g["m1"]), _day(g["d1"]))
+        b = _iso(int(g["y2"]), _month(g["m2"]), _day(g["d2"]))
+        return {"from": a, "to": b} if a and b and a < b else None
+    if kind == "my-my":
+        a, b = _iso(int(g["y1"]), _month(g["m1"])), _iso(int(g["y2"]), _month(g["m2"]))
+        return {"from": a, "to": b} if a and b and a < b else None
+    if kind == "md-mdy":
+        y = int(g["y"])
+        a, b = _iso(y, _month(g["m1"]), _day(g["d1"])), _iso(y, _month(g["m2"]), _day(g["d2"]))
+        return {"from": a, "to": b} if a and b and a < b else None
+    if kind == "m-my":
+        y, m1, m2 = int(g["y"]), _month(g["m1"]), _month(g["m2"])
+        return {"from": f"{y:04d}-{m1:02d}", "to": f"{y:04d}-{m2:02d}"} if m1 < m2 else None
+    if kind in ("d/dmy", "md/dy"):
+        y, m = int(g["y"]), _month(g["m"])
+        a, b = _iso(y, m, _day(g["d1"])), _iso(y, m, _day(g["d2"]))
+        return {"notBefore": a, "notAfter": b} if a and b and a < b else None
+    if kind == "d/dm":
+        m, d1, d2 = _month(g["m"]), _day(g["d1"]), _day(g["d2"])
+        ok = _valid(2000, m, d1) and _valid(2000, m, d2) and d1 < d2
+        return (
+            {"notBefore": f"--{m:02d}-{d1:02d}", "notAfter": f"--{m:02d}-{d2:02d}"} if ok else None
+        )
+    if kind == "d-rm-y":
+        when = _iso(int(g["y"]), _ROMAN_MONTHS[g["rm"]], _day(g["d"]))
+        return {"when": when} if when else None
+    if kind == "rm-y":
+        return {"when": f"{int(g['y']):04d}-{_ROMAN_MONTHS[g['rm']]:02d}"}
     if kind in ("dm-dmy", "dm-and-dmy"):
         y = int(g["y"])
         a, b = _iso(y, _month(g["m1"]), _day(g["d1"])), _iso(y, _month(g["m2"]), _day(g["d2"]))
@@ -305,4 +369,7 @@ def _windows(text: str) -> list[tuple[int, int]]:
 
 
 #: Patterns naming a day: when the day is impossible the span is still no date of a coarser kind.
-_BLOCKING = frozenset({"dm-dmy", "dm-and-dmy", "d-dmy", "md-dy", "dmy", "mdy"})
+_BLOCKING = frozenset(
+    {"dmy-dmy", "mdy-mdy", "md-mdy", "dm-dmy", "dm-and-dmy", "d-dmy", "md-dy", "d/dmy", "md/dy"}
+    | {"dmy", "mdy", "d-rm-y"}
+)

@@ -7,16 +7,21 @@ report into an exit code. Exit codes are stable: 0 ok, 1 findings (invalid docum
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
+from typing import TypeAlias
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 
+#: What the library calls with a short message as it goes (the CLI shows it as a status line).
+Progress: TypeAlias = Callable[[str], None]
 
-class Level(str, Enum):
+
+class Level(StrEnum):
     INFO = "info"
     WARNING = "warning"
     ERROR = "error"  # a finding: the document is invalid

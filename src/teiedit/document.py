@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +25,16 @@ XML_LANG = f"{{{XML_NS}}}lang"
 XML_SPACE = f"{{{XML_NS}}}space"
 
 
+def slugify(text: str, *, max_len: int = 80, fallback: str = "document") -> str:
+    """A safe file name or id: ASCII letters, digits and hyphens, starting with a letter (``fallback``
+    when nothing of ``text`` is left)."""
+    norm = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", norm.lower()).strip("-")[:max_len].strip("-")
+    if not slug:
+        return fallback
+    return slug if slug[0].isalpha() else "d-" + slug
+
+
 def tei(local: str) -> str:
     """The Clark name of a TEI element: ``tei("p")`` -> ``{http://www.tei-c.org/ns/1.0}p``."""
     return f"{{{TEI_NS}}}{local}"
@@ -33,7 +45,7 @@ def local_name(el: etree._Element) -> str:
     tag = el.tag
     if not isinstance(tag, str):
         return ""
-    return etree.QName(tag).localname
+    return str(etree.QName(tag).localname)
 
 
 def xpath(node: etree._Element | etree._ElementTree, expr: str) -> list[etree._Element]:
@@ -107,6 +119,115 @@ def corrected_text(node: etree._Element) -> str:
 
     walk(node)
     return "".join(parts)
+
+
+#: Elements whose content is an editorial addition, not part of the source's reading.
+_NOT_ORIGINAL = frozenset({"corr", "reg", "expan", "ex"})
+
+
+#: rend token marking an element that stands for a square-bracket expression of the source.
+BRACKETS_REND = "brackets"
+
+
+def original_reading(el: etree._Element) -> str:
+    """The source's own text under ``el``: everything but corrections, regularisations and teiedit notes.
+
+    An element with ``@rend="brackets"`` stands for a bracketed expression of the source (``[illegible]``
+    encoded as ``gap``, ``[or]`` as ``supplied``, ...): its brackets are given back around its own reading.
+    """
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if isinstance(node.tag, str):
+            name = local_name(node)
+            in_tei = etree.QName(node).namespace == TEI_NS
+            skip = in_tei and (name in _NOT_ORIGINAL or is_teiedit_note(node))
+            if not skip:
+                bracketed = in_tei and BRACKETS_REND in (node.get("rend") or "").split()
+                if bracketed:
+                    parts.append("[")
+                if node.text:
+                    parts.append(node.text)
+                for child in node:
+                    walk(child)
+                if bracketed:
+                    parts.append("]")
+        if node.tail:
+            parts.append(node.tail)
+
+    if el.text:
+        parts.append(el.text)
+    for child in el:
+        walk(child)
+    return "".join(parts)
+
+
+#: ``@resp`` of the markup teiedit makes: the application every document declares in ``appInfo``.
+RESP_TEIEDIT = "#teiedit"
+
+
+def is_teiedit_note(el: etree._Element) -> bool:
+    """A note teiedit wrote (``note[@resp="#teiedit"]``): not the source's text, never rewritten."""
+    return bool(el.tag == tei("note") and el.get("resp") == RESP_TEIEDIT)
+
+
+def is_pdf_debris(el: etree._Element) -> bool:
+    """Raw PDF operators the repair pass set aside (``seg[@type="pdf-debris"]``): no pass reads them."""
+    return bool(el.tag == tei("seg") and el.get("type") == "pdf-debris")
+
+
+def text_roots(root: etree._Element) -> list[etree._Element]:
+    """The outermost ``tei:text`` elements outside the header (a teiCorpus holds several TEI)."""
+    return xpath(root, "//tei:text[not(ancestor::tei:text)][not(ancestor::tei:teiHeader)]")
+
+
+#: encodingDesc children that TEI's examples and our conventions put after editorialDecl.
+_AFTER_EDITORIAL_DECL = frozenset(
+    {
+        "tagsDecl",
+        "styleDefDecl",
+        "refsDecl",
+        "listPrefixDef",
+        "prefixDef",
+        "classDecl",
+        "geoDecl",
+        "unitDecl",
+        "schemaSpec",
+        "schemaRef",
+        "listTranspose",
+        "fsdDecl",
+        "metDecl",
+        "variantEncoding",
+    }
+)
+
+
+def editorial_decl(root: etree._Element) -> etree._Element | None:
+    """The document's teiHeader/encodingDesc/editorialDecl, created where missing; None without a header.
+
+    A new encodingDesc follows fileDesc; a new editorialDecl comes before the encodingDesc children that
+    TEI's examples put after it (tagsDecl, refsDecl, ...), else last.
+    """
+    header = root.find(tei("teiHeader"))
+    if header is None:
+        return None
+    enc = header.find(tei("encodingDesc"))
+    if enc is None:
+        enc = etree.Element(tei("encodingDesc"))
+        file_desc = header.find(tei("fileDesc"))
+        if file_desc is not None:
+            file_desc.addnext(enc)
+        else:
+            header.insert(0, enc)
+    decl = enc.find(tei("editorialDecl"))
+    if decl is None:
+        decl = etree.Element(tei("editorialDecl"))
+        later = [c for c in enc if local_name(c) in _AFTER_EDITORIAL_DECL]
+        if later:
+            later[0].addprevious(decl)
+        else:
+            enc.append(decl)
+    return decl
 
 
 @dataclass

@@ -21,4 +21,5 @@ def report_to_junit(report: Report) -> str:
             fail.text = "\n".join(d.format() for d in problems)
     suite.set("tests", str(len(report.files_checked)))
     suite.set("failures", str(failures))
-    return etree.tostring(suite, xml_declaration=True, encoding="UTF-8", pretty_print=True).decode()
+    data: bytes = etree.tostring(suite, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return data.decode()

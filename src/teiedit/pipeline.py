@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
-import unicodedata
-from collections.abc import Callable
+from copy import deepcopy as copy_tree
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from teiedit.config import Edition
-from teiedit.diagnostics import Diagnostic, Level, Report, TeieditError
-from teiedit.document import TeiDocument
+from teiedit.diagnostics import Diagnostic, Level, Progress, Report, TeieditError
+from teiedit.document import TeiDocument, slugify
+from teiedit.edition_files import edition_tei_files, own_documents, source_files
 from teiedit.io import read_text, write_atomic
 from teiedit.readers import Conversion, Source, get_reader
 from teiedit.readers.cascade.reader import CascadeReader
@@ -22,18 +21,7 @@ from teiedit.state import TeiState, converter_fingerprint
 from teiedit.transforms import PassContext, run_passes
 from teiedit.validate import Schemas
 
-Progress = Callable[[str], None]
-
 PENDING_DIR = ".pending"
-
-
-def slugify(text: str, *, max_len: int = 80) -> str:
-    """A safe file/id slug: ASCII letters, digits and hyphens, starting with a letter."""
-    norm = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", norm.lower()).strip("-")[:max_len].strip("-")
-    if not slug or not slug[0].isalpha():
-        slug = "d-" + slug if slug else "document"
-    return slug
 
 
 @dataclass
@@ -235,30 +223,6 @@ def _diff_size(path: Path, fresh: bytes) -> int:
     return sum(1 for line in difflib.unified_diff(old, new, lineterm="") if line[:1] in "+-")
 
 
-def source_files(edition: Edition) -> list[Path]:
-    if not edition.sources.is_dir():
-        raise TeieditError(
-            "the sources folder does not exist",
-            edition.sources,
-            hint="create it and put plaintext sources (*.txt) in it",
-        )
-    return sorted(p for p in edition.sources.glob("*.txt") if p.is_file())
-
-
-def edition_tei_files(edition: Edition) -> list[Path]:
-    """The edition's documents (registers and pending conversions excluded), in name order."""
-    if not edition.tei.is_dir():
-        return []
-    regs = edition.registers.resolve()
-    return sorted(
-        p
-        for p in edition.tei.rglob("*.xml")
-        if p.is_file()
-        and regs not in p.resolve().parents
-        and not any(part.startswith(".") for part in p.relative_to(edition.tei).parts)
-    )
-
-
 def edition_schemas(edition: Edition) -> Schemas:
     if not edition.rng.is_file():
         raise TeieditError(
@@ -288,8 +252,7 @@ def build(
     docs = edition_tei_files(edition)
     # Documents imported from other projects keep their own schema; `teiedit import` checked them against
     # it (see tei/imported/manifest.json). The edition's schema checks only the edition's own documents.
-    imported_dir = edition.imported.resolve()
-    own = [p for p in docs if imported_dir not in p.resolve().parents]
+    own = own_documents(edition, docs)
     if progress:
         progress(f"validating {len(own)} documents")
     report = validate_paths(own, edition_schemas(edition)) if own else Report()
@@ -297,7 +260,7 @@ def build(
         report.add(
             Diagnostic(
                 message=f"{len(docs) - len(own)} imported documents not checked against the edition's schema",
-                path=str(imported_dir),
+                path=str(edition.imported.resolve()),
                 level=Level.INFO,
                 origin="build",
                 rule="imported",
@@ -323,3 +286,14 @@ def load_documents(paths: list[Path]) -> list[TeiDocument]:
     from teiedit.io import iter_xml_files, read_tei
 
     return [read_tei(p) for p in iter_xml_files(paths)]
+
+
+def unlinked_mentions(edition: Edition, documents: list[TeiDocument]) -> list[dict[str, object]]:
+    """What the entities pass leaves unlinked in each document, and why (run on a copy: nothing changes)."""
+    found: list[dict[str, object]] = []
+    for doc in documents:
+        copy = TeiDocument(tree=copy_tree(doc.tree), name=doc.name)
+        ctx = PassContext(edition=edition)
+        run_passes(copy, ctx, strict=False, only=["entities"])
+        found += [r for r in ctx.records.get("entities", []) if "reason" in r and "ref" not in r]
+    return found

@@ -114,7 +114,7 @@ def serialize_tei(
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
     if indent:
         indent_tei(root)
-    body = etree.tostring(root, encoding="UTF-8", xml_declaration=False)
+    body: bytes = etree.tostring(root, encoding="UTF-8", xml_declaration=False)
     head = ['<?xml version="1.0" encoding="UTF-8"?>']
     if rng_href:
         head.append(f"<?xml-model {SCHEMA_PIS[0].format(rng=rng_href)}?>")

@@ -79,6 +79,11 @@ class TeiState:
         )
 
 
+#: The code whose output is the TEI a conversion writes (packages and modules of teiedit).
+CONVERTER_PACKAGES = ("readers", "transforms", "entities", "repair", "brackets")
+CONVERTER_MODULES = ("dates.py", "serialize.py", "document.py", "mixed.py")
+
+
 def converter_fingerprint(registers: Path | None = None) -> str:
     """A hash of teiedit's conversion code and of the edition's register files: a changed converter or
     register (a new spelling, a new person) means sources are converted again."""
@@ -88,10 +93,10 @@ def converter_fingerprint(registers: Path | None = None) -> str:
         for f in sorted(registers.glob("*.xml")):
             h.update(f.name.encode())
             h.update(f.read_bytes())
-    for sub in ("readers", "transforms", "entities", "repair"):
+    for sub in CONVERTER_PACKAGES:
         for f in sorted((pkg / sub).rglob("*.py")):
             h.update(f.relative_to(pkg).as_posix().encode())
             h.update(f.read_bytes())
-    for f in ("dates.py", "serialize.py"):
-        h.update((pkg / f).read_bytes())
+    for name in CONVERTER_MODULES:
+        h.update((pkg / name).read_bytes())
     return h.hexdigest()[:16]

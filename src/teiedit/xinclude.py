@@ -33,6 +33,7 @@ from lxml import etree
 from teiedit.diagnostics import Diagnostic, Level, TeieditError
 from teiedit.document import replace_with
 from teiedit.io import parse_xml_bytes
+from teiedit.mixed import content
 
 XI_NAMESPACES = ("http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude")
 MAX_DEPTH = 8
@@ -208,10 +209,7 @@ class _Resolver:
     ) -> list[str | etree._Element]:
         """The fallback's content (its own includes resolved) as text and elements."""
         self.resolve_below(fallback, path, stack)
-        parts: list[str | etree._Element] = [fallback.text or ""]
-        for child in fallback:
-            parts += [child, child.tail or ""]
-        return parts
+        return content(fallback)
 
     def _load(
         self, inc: etree._Element, href: str, path: Path, stack: list[Path]
@@ -377,4 +375,4 @@ def _select(root: etree._Element, pointer: str, href: str, path: Path, line: int
             line,
             f'check that an element in {href.split("#")[0]} has xml:id="{wanted}"',
         )
-    return found[0]  # type: ignore[no-any-return]
+    return found[0]

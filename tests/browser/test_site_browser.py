@@ -71,7 +71,9 @@ def all_pages(site: Path) -> list[str]:
 
 
 def test_every_page_loads_without_console_errors(site: Path, page) -> None:  # type: ignore[no-untyped-def]
-    for name in all_pages(site):
+    pages = all_pages(site)
+    assert "index.html" in pages and len(pages) > 5
+    for name in pages:
         page.goto(url(site, name))
         page.wait_for_load_state("load")
         assert page.evaluate("document.documentElement.classList.contains('js')"), name
@@ -202,17 +204,22 @@ def test_index_filters_and_sorting(site: Path, page) -> None:  # type: ignore[no
 
 
 def test_internal_links_all_resolve(site: Path) -> None:
-    for name in all_pages(site):
+    pages = all_pages(site)
+    assert "index.html" in pages and len(pages) > 5
+    checked = 0
+    for name in pages:
         tree = html.parse(str(site / name))
         for href in tree.xpath("//a/@href | //link/@href | //script/@src | //form/@action"):
             parts = urlsplit(href)
             if parts.scheme or href.startswith("//"):
                 continue  # external (authority files, licences, stable URLs)
+            checked += 1
             target = (site / name).parent / unquote(parts.path) if parts.path else site / name
             assert target.is_file(), f"{name}: {href}"
             if parts.fragment and target.suffix == ".html":
                 ids = html.parse(str(target)).xpath("//@id")
                 assert unquote(parts.fragment) in ids, f"{name}: {href}"
+    assert checked > 50  # links within the site were followed
 
 
 # -- accessibility ----------------------------------------------------------------------------------
@@ -316,7 +323,7 @@ def test_keyboard_focus_is_visible_and_starts_with_the_skip_link(site: Path, pag
 def edition_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The web edition of this repository's tei/ (documents and registers, whatever they hold today)."""
     from teiedit.config import load_edition
-    from teiedit.pipeline import edition_tei_files
+    from teiedit.edition_files import edition_tei_files
 
     repo = Path(__file__).resolve().parents[2]
     edition = load_edition(repo)

@@ -6,14 +6,14 @@ from pathlib import Path
 from typing import Protocol
 
 from teiedit.config import Edition
-from teiedit.diagnostics import TeieditError
+from teiedit.diagnostics import Progress, TeieditError
 
 
 class Builder(Protocol):
     name: str
 
     def build(
-        self, files: list[Path], out_dir: Path, edition: Edition, progress: object | None = None
+        self, files: list[Path], out_dir: Path, edition: Edition, progress: Progress | None = None
     ) -> list[Path]:
         """Render the TEI files into ``out_dir``; return the files written."""
         ...

@@ -15,7 +15,16 @@ from pathlib import Path
 from lxml import etree
 
 from teiedit.config import Edition
-from teiedit.document import TEI_NS, XML_ID, E, TeiDocument, corrected_text, text_of, xpath
+from teiedit.document import (
+    TEI_NS,
+    XML_ID,
+    E,
+    TeiDocument,
+    corrected_text,
+    slugify,
+    text_of,
+    xpath,
+)
 from teiedit.io import read_tei
 
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
@@ -43,8 +52,6 @@ class EditionDoc:
 
 def safe_page_names(files: list[Path]) -> list[str]:
     """Unique, safe page names from file stems (never from TEI content), avoiding the site's own pages."""
-    from teiedit.pipeline import slugify
-
     names: list[str] = []
     for f in files:
         base = slugify(f.stem) or "document"
@@ -60,7 +67,8 @@ def safe_page_names(files: list[Path]) -> list[str]:
 def load_edition_docs(files: list[Path]) -> list[EditionDoc]:
     docs = [read_tei(f) for f in files]
     return [
-        EditionDoc(doc=d, page=p, path=f) for d, p, f in zip(docs, safe_page_names(files), files)
+        EditionDoc(doc=d, page=p, path=f)
+        for d, p, f in zip(docs, safe_page_names(files), files, strict=True)
     ]
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +37,7 @@ from teiedit.builders.corpus import (
 )
 from teiedit.builders.search import SearchDoc, read_page, search_index_script
 from teiedit.config import Edition
+from teiedit.diagnostics import Progress
 from teiedit.io import iter_xml_files, staged_dir, write_text_atomic
 from teiedit.resources import xslt_dir
 from teiedit.xslt import transform
@@ -201,9 +201,9 @@ class HtmlBuilder:
         self.link_pdf = link_pdf
 
     def build(
-        self, files: list[Path], out_dir: Path, edition: Edition, progress: object | None = None
+        self, files: list[Path], out_dir: Path, edition: Edition, progress: Progress | None = None
     ) -> list[Path]:
-        say: Callable[[str], object] = progress if callable(progress) else (lambda _m: None)
+        say: Progress = progress if progress is not None else (lambda _m: None)
         out_dir = Path(out_dir)
         loaded = load_edition_docs(files)
         register_docs = [ed for ed in loaded if is_register(ed.doc.root)]

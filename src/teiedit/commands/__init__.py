@@ -16,8 +16,9 @@ from teiedit.commands import (
     schema,
     validate,
 )
+from teiedit.commands.base import Command
 
-COMMANDS = [
+COMMANDS: list[Command] = [
     init,
     build,
     convert,

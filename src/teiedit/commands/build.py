@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from teiedit.commands.base import Subparsers
 from teiedit.config import load_edition
 from teiedit.console import err_console, out_console, print_diagnostic, progress
 from teiedit.diagnostics import EXIT_OK
@@ -15,7 +16,7 @@ files are never overwritten), validate tei/, then write the web edition to out/h
 edition to out/pdf/. Exit 1 when documents are invalid (the outputs are still written)."""
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: Subparsers) -> None:
     p = sub.add_parser(
         "build", help="build the edition: TEI, validation, HTML and PDF", description=HELP
     )
@@ -34,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
 
     edition = load_edition(args.edition)
     with progress() as step:
-        result = build(edition, force=args.force, progress=step, pdf=not args.no_pdf)  # type: ignore[arg-type]
+        result = build(edition, force=args.force, progress=step, pdf=not args.no_pdf)
     for conv in result.conversions:
         for kept in conv.kept_hand_edited:
             err_console.print(

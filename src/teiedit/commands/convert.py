@@ -6,6 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
+from teiedit.commands.base import Subparsers
 from teiedit.config import default_edition, find_edition_root, load_edition
 from teiedit.console import err_console, out_console, print_diagnostic, progress
 from teiedit.diagnostics import EXIT_ERROR, EXIT_OK, TeieditError
@@ -19,7 +20,7 @@ DIR/.pending/ and the report says so (--force overwrites). --report writes a JSO
 source, its outputs and every span set aside (e.g. web-site boilerplate) with the reason."""
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: Subparsers) -> None:
     from teiedit.readers import READERS
 
     p = sub.add_parser("convert", help="convert plaintext sources to TEI", description=HELP)
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     for s in args.sources:
         source_from_file(s)
     with progress() as step:
-        results = convert_files(args.sources, args.out, edition, options, step)  # type: ignore[arg-type]
+        results = convert_files(args.sources, args.out, edition, options, step)
     status = EXIT_OK
     for r in results:
         for d in r.diagnostics:

@@ -5,11 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from teiedit.config import default_edition, find_edition_root, load_edition
+from teiedit.commands.base import Subparsers
+from teiedit.config import Edition, default_edition, find_edition_root, load_edition
 from teiedit.console import out_console
 from teiedit.diagnostics import EXIT_FINDINGS, EXIT_OK, TeieditError
 from teiedit.io import write_text_atomic
+
+if TYPE_CHECKING:  # the registers are loaded when the command runs (quick --help)
+    from teiedit.entities.registers import Registers
 
 HELP = """\
 Work with the edition's registers of persons, places and organisations (tei/registers/*.xml).
@@ -18,10 +23,12 @@ Work with the edition's registers of persons, places and organisations (tei/regi
                      shapes, runs of capitalised words), with counts and contexts; PATHs are TEI files,
                      folders or plaintext sources (default: the edition's tei/ folder)
   report             per register entry, its mentions across the edition's TEI; flags one string linked to
-                     different entries, entries never mentioned and links to unknown ids (exit 1 for those)"""
+                     different entries, entries never mentioned and links to unknown ids (exit 1 for those),
+                     and lists the names teiedit leaves unlinked with the reason (a family name several
+                     entries bear, a generic reference without one referent, ...)"""
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: Subparsers) -> None:
     p = sub.add_parser(
         "entities",
         help="suggest register entries and report on mentions",
@@ -61,9 +68,9 @@ def _usage(parser: argparse.ArgumentParser) -> int:
     raise TeieditError("say which action: `teiedit entities suggest` or `teiedit entities report`")
 
 
-def _registers():  # type: ignore[no-untyped-def]
-    from teiedit.entities.registers import load_registers
-    from teiedit.transforms.entities import registers_folder
+def _registers() -> tuple[Edition, Registers]:
+    """The edition here (or a bare one) and its registers."""
+    from teiedit.entities.registers import load_registers, registers_folder
 
     edition = load_edition() if find_edition_root(Path.cwd()) else default_edition()
     return edition, load_registers(registers_folder(edition))
@@ -71,9 +78,9 @@ def _registers():  # type: ignore[no-untyped-def]
 
 def _texts(paths: list[Path]) -> list[tuple[str, str]]:
     """(document, running text) pairs: TEI text containers, or paragraphs of plaintext sources."""
+    from teiedit.document import text_roots
     from teiedit.entities.spans import containers
     from teiedit.io import iter_xml_files, read_tei, read_text
-    from teiedit.transforms.entities import text_roots
 
     texts: list[tuple[str, str]] = []
     for p in paths:
@@ -82,14 +89,14 @@ def _texts(paths: list[Path]) -> list[tuple[str, str]]:
             continue
         for f in iter_xml_files([p]):
             doc = read_tei(f)
-            for root in text_roots(doc):
+            for root in text_roots(doc.root):
                 texts.extend((doc.name, flat.reading()) for flat in containers(root))
     return texts
 
 
 def run_suggest(args: argparse.Namespace) -> int:
+    from teiedit.entities.matcher import matcher_for
     from teiedit.entities.suggest import suggest
-    from teiedit.transforms.entities import matcher_for
 
     edition, regs = _registers()
     paths = args.paths or [edition.tei]
@@ -119,9 +126,10 @@ def run_suggest(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
+    from teiedit.edition_files import edition_tei_files
     from teiedit.entities.report import mention_report
     from teiedit.io import read_tei
-    from teiedit.pipeline import edition_tei_files
+    from teiedit.pipeline import unlinked_mentions
 
     edition, regs = _registers()
     if not regs:
@@ -130,7 +138,9 @@ def run_report(args: argparse.Namespace) -> int:
             edition.registers,
             hint="create tei/registers/persons.xml, places.xml and orgs.xml",
         )
-    report = mention_report(regs, [read_tei(f) for f in edition_tei_files(edition)])
+    documents = [read_tei(f) for f in edition_tei_files(edition)]
+    report = mention_report(regs, documents)
+    report.unlinked = unlinked_mentions(edition, documents)
     if args.format == "json":
         text = json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n"
     else:
@@ -149,6 +159,14 @@ def run_report(args: argparse.Namespace) -> int:
         lines.append(
             f"never mentioned ({len(report.never_mentioned)}): {', '.join(report.never_mentioned)}"
         )
+        for r in report.unlinked:
+            beside = f" (next to {r['next to']})" if r.get("next to") else ""
+            cands = r.get("candidates")
+            candidates = ", ".join(map(str, cands)) if isinstance(cands, list) and cands else "none"
+            lines.append(
+                f"left unlinked in {r['document']}: {r['text']!r}: {r['reason']}{beside}; "
+                f"candidates: {candidates}"
+            )
         text = "\n".join(lines) + "\n"
     if args.output:
         write_text_atomic(args.output, text)

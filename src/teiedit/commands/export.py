@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from teiedit.commands.base import Subparsers
 from teiedit.console import out_console
 
 HELP = """\
@@ -17,7 +18,7 @@ Export the edition for other archives:
 """
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: Subparsers) -> None:
     p = sub.add_parser(
         "export",
         help="export CMIF, a teiCorpus or the registers",

@@ -6,6 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
+from teiedit.commands.base import Subparsers
 from teiedit.console import out_console, print_diagnostic
 from teiedit.diagnostics import Level
 
@@ -22,7 +23,7 @@ Exit 0 when everything was imported and is valid, 1 when imported files have sch
 2 when some files could not be imported (each with its reason) or on bad input."""
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: Subparsers) -> None:
     p = sub.add_parser(
         "import",
         help="import TEI from other projects into the edition",
@@ -54,7 +55,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 def run(args: argparse.Namespace) -> int:
     from teiedit.config import load_edition
-    from teiedit.exchange.importer import import_files, report_lines
+    from teiedit.exchange.import_report import report_lines
+    from teiedit.exchange.importer import import_files
     from teiedit.io import write_text_atomic
 
     edition = load_edition(args.into) if args.into else load_edition()

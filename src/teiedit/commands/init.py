@@ -6,6 +6,7 @@ import argparse
 import shutil
 from pathlib import Path
 
+from teiedit.commands.base import Subparsers
 from teiedit.config import CONFIG_NAME
 from teiedit.console import out_console
 from teiedit.diagnostics import EXIT_OK, TeieditError
@@ -38,7 +39,7 @@ out = "out"
 """
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: Subparsers) -> None:
     p = sub.add_parser(
         "init",
         help="create a new empty edition folder",
@@ -61,6 +62,12 @@ def run(args: argparse.Namespace) -> int:
         (target / sub).mkdir(parents=True, exist_ok=True)
     schema_src = schema_dir()
     shutil.copytree(schema_src, target / "schema", dirs_exist_ok=True)
+    # VS Code (Red Hat XML) validates tei/ as you type with these settings; Oxygen's framework and the
+    # XML catalog came with schema/ (schema/oxygen, schema/catalog.xml).
+    vscode = schema_src / "vscode" / "settings.json"
+    if vscode.is_file() and not (target / ".vscode" / "settings.json").exists():
+        (target / ".vscode").mkdir(exist_ok=True)
+        shutil.copyfile(vscode, target / ".vscode" / "settings.json")
     write_text_atomic(target / CONFIG_NAME, TEMPLATE.format(title=args.title.replace('"', "'")))
     write_text_atomic(target / ".gitignore", "/out/\n")
     write_text_atomic(

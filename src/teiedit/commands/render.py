@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from teiedit.commands.base import Subparsers
 from teiedit.config import default_edition, find_edition_root, load_edition
 from teiedit.console import out_console, progress
 from teiedit.diagnostics import EXIT_OK, TeieditError
@@ -30,7 +31,7 @@ def _render(builder_name: str, args: argparse.Namespace) -> int:
 
 class Html:
     @staticmethod
-    def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    def add_parser(sub: Subparsers) -> None:
         p = sub.add_parser(
             "html",
             help="render TEI files as a static web site",
@@ -43,7 +44,7 @@ class Html:
 
 class Pdf:
     @staticmethod
-    def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    def add_parser(sub: Subparsers) -> None:
         p = sub.add_parser(
             "pdf",
             help="render TEI files as PDF",

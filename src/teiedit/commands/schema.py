@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from teiedit.commands.base import Subparsers
 from teiedit.config import find_edition_root, load_edition
 from teiedit.console import out_console
 from teiedit.diagnostics import EXIT_OK, TeieditError
@@ -20,7 +21,7 @@ elementSpec/classSpec mode="change|delete|replace", attribute changes) against t
 supply: teiedit never fetches one. This writes <ident>.rng beside the ODD (or into --out)."""
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: Subparsers) -> None:
     p = sub.add_parser(
         "schema", help="compile the ODD into RELAX NG, Schematron, XSD and HTML", description=HELP
     )

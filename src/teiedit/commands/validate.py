@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from teiedit.commands.base import Subparsers
 from teiedit.config import find_edition_root, load_edition
 from teiedit.console import out_console, print_diagnostic
 from teiedit.diagnostics import Report, TeieditError
 from teiedit.io import write_text_atomic
+
+if TYPE_CHECKING:  # the validators are imported when the command runs (quick --help)
+    from teiedit.validate import Schemas
 
 HELP = """\
 Validate TEI files or folders (recursively): RELAX NG and Schematron (schema/build/teiedit.rng and .sch),
@@ -18,7 +23,7 @@ else against teiedit. XInclude is resolved for local files under the document's 
 Exit 0 when all are valid, 1 when some are invalid, 2 on bad input (missing file, not XML)."""
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: Subparsers) -> None:
     p = sub.add_parser("validate", help="validate TEI files against the schema", description=HELP)
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="TEI files or folders")
     p.add_argument(
@@ -87,14 +92,14 @@ def run(args: argparse.Namespace) -> int:
     return report.exit_code
 
 
-def replace_defaults(schemas: object, args: argparse.Namespace) -> object:
+def replace_defaults(schemas: Schemas, args: argparse.Namespace) -> Schemas:
     """The edition's schemas, letting files choose their own declared schema and adding --tei-all/--sch."""
     from dataclasses import replace
 
     return replace(
         schemas,
         follow_xml_model=True,
-        tei_all=args.tei_all,  # type: ignore[type-var]
+        tei_all=args.tei_all,
         **({"sch": args.sch} if args.sch else {}),
     )
 

@@ -196,3 +196,16 @@ class Matcher:
                 self._case_cache.clear()
             self._case_cache[key] = ok
         return ok
+
+
+_matchers: dict[int, tuple[Registers, Matcher]] = {}
+
+
+def matcher_for(regs: Registers) -> Matcher:
+    """One automaton per loaded registers object (the loader caches registers by file state)."""
+    cached = _matchers.get(id(regs))
+    if cached is None or cached[0] is not regs:
+        cached = (regs, Matcher(regs))
+        _matchers.clear()
+        _matchers[id(regs)] = cached
+    return cached[1]

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from teiedit.config import Edition
 from teiedit.diagnostics import TeieditError
 from teiedit.document import TEI_NS, XML_ID, local_name, text_of
 from teiedit.io import read_xml
@@ -49,6 +50,7 @@ class Entry:
     variants: list[Variant] = field(default_factory=list)
     description: str = ""
     source: str = ""  # the register file it came from
+    type: str = ""  # the entry's @type (an organisation's kind: party, embassy, ...)
 
     @property
     def element(self) -> str:
@@ -61,12 +63,42 @@ class Registers:
 
     entries: dict[str, Entry] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
+    _bearers: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
+    _surnames: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     def __bool__(self) -> bool:
         return bool(self.entries)
 
     def of_kind(self, kind: str) -> list[Entry]:
         return [e for e in self.entries.values() if e.kind == kind]
+
+    def surnames(self) -> frozenset[str]:
+        """Every one-word form of a person's name (``Khrushchev``, ``Ponomarev``), case-folded."""
+        if self._surnames is None:
+            self._surnames = frozenset(
+                v.text.casefold()
+                for e in self.entries.values()
+                if e.kind == "persName"
+                for v in e.variants
+                if len(v.text.split()) == 1
+            )
+        return self._surnames
+
+    def bearers(self, name: str) -> list[str]:
+        """The persons whose full names begin or end with the word ``name`` (a family name they share)."""
+        if self._bearers is None:
+            table: dict[str, set[str]] = {}
+            for e in self.entries.values():
+                if e.kind != "persName":
+                    continue
+                for v in e.variants:
+                    words = v.text.replace("-", " ").split()
+                    if v.is_short or len(words) < 2:
+                        continue
+                    for w in (words[0], words[-1]):
+                        table.setdefault(w.strip(".,").casefold(), set()).add(e.id)
+            self._bearers = {k: sorted(v) for k, v in table.items()}
+        return self._bearers.get(name.strip().casefold(), [])
 
 
 def _normal_space(text: str) -> str:
@@ -104,7 +136,9 @@ def parse_register(tree: etree._ElementTree, source: str = "") -> list[Entry]:
             else el.find(f"{{{TEI_NS}}}desc")
         )
         description = _normal_space(text_of(desc_el)) if desc_el is not None else ""
-        entries.append(Entry(entry_id, kind, preferred, variants, description, source))
+        entries.append(
+            Entry(entry_id, kind, preferred, variants, description, source, el.get("type", ""))
+        )
     return entries
 
 
@@ -137,3 +171,9 @@ def _load_cached(key: tuple[tuple[str, int, int], ...]) -> Registers:
                 )
             regs.entries[entry.id] = entry
     return regs
+
+
+def registers_folder(edition: Edition) -> Path:
+    """The edition's register folder; a relative setting is relative to the edition's root."""
+    folder = edition.registers
+    return folder if folder.is_absolute() else edition.root / folder

@@ -1,7 +1,9 @@
 """Per register entry, its mentions across the edition; links that need an editor's eye.
 
 Flags (a) one and the same string linked to different entries (a homonym, or a wrong link), (b) entries
-never mentioned, and (c) links to ids that no register has.
+never mentioned, (c) links to ids that no register has, and (d) names the entities pass leaves unlinked
+(a family name several entries bear, one beside another given name, a generic reference without one
+referent, a name inside a longer name), with the reason and the candidates.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ class MentionReport:
     never_mentioned: list[str]
     conflicting: dict[str, dict[str, int]]  # normalised string -> {entry id: count}
     dangling: dict[str, list[str]]  # unknown id -> documents
+    unlinked: list[dict[str, object]] = field(default_factory=list)  # the entities pass's records
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -55,6 +58,7 @@ class MentionReport:
             "never_mentioned": self.never_mentioned,
             "same_string_different_entries": self.conflicting,
             "unknown_ids": self.dangling,
+            "left_unlinked": self.unlinked,
         }
 
 

@@ -1,11 +1,9 @@
-"""The running text of a TEI element across inline markup, and wrapping a span of it in a new element.
+"""The running text of a TEI element across inline markup, and the tree positions of its offsets.
 
 Names and dates are found in plain strings, but they live in a tree: ``S<supplied>o</supplied> Hwi``,
 ``Kim Il<lb/>Sung``, ``<hi>Bulganin</hi>``. ``FlatText`` gives the text of one *container* (a ``p``,
 ``head``, ``item``, ...) with inline elements read through, and maps string offsets back to tree
-positions; ``wrap`` puts a span into a new element when it nests cleanly (its ends lie in the same parent,
-after lifting them out of inline elements whose whole content they cover), and refuses otherwise, so that
-well-formedness and the text are never broken.
+positions; ``teiedit.entities.wrap`` puts a span into a new element when it nests cleanly.
 """
 
 from __future__ import annotations
@@ -104,13 +102,15 @@ class Position:
     offset: int
 
 
-def _run(parent: etree._Element, index: int) -> str:
+def run_at(parent: etree._Element, index: int) -> str:
+    """The text run of ``parent`` before child ``index`` (its text, or the tail of the child before)."""
     if index == 0:
         return parent.text or ""
     return parent[index - 1].tail or ""
 
 
-def _set_run(parent: etree._Element, index: int, text: str) -> None:
+def set_run_at(parent: etree._Element, index: int, text: str) -> None:
+    """Replace the text run of ``parent`` before child ``index``."""
     if index == 0:
         parent.text = text or None
     else:
@@ -120,7 +120,7 @@ def _set_run(parent: etree._Element, index: int, text: str) -> None:
 _TEI_PREFIX = "{" + TEI_NS + "}"
 
 
-def _tei_local(el: etree._Element) -> str:
+def tei_local(el: etree._Element) -> str:
     """Local name for TEI elements; elements of other namespaces, comments and PIs count as unknown ("")."""
     tag = el.tag
     if isinstance(tag, str) and tag.startswith(_TEI_PREFIX):
@@ -132,7 +132,7 @@ def choice_reading(choice: etree._Element) -> str:
     """The reading of a ``choice`` used for matching: the correction/regularisation, else the original."""
     for wanted in (("corr", "reg", "expan"), ("sic", "orig", "abbr")):
         for child in choice:
-            if _tei_local(child) in wanted:
+            if tei_local(child) in wanted:
                 return "".join(child.itertext())
     return "".join(choice.itertext())
 
@@ -167,7 +167,7 @@ class FlatText:
             if el.text:
                 add(el.text, el)
             for child in el:
-                name = _tei_local(child)
+                name = tei_local(child)
                 if isinstance(child.tag, str):
                     if name in TRANSPARENT:
                         walk(child)
@@ -196,7 +196,7 @@ class FlatText:
         parts: list[str] = []
         for seg in self.segments:
             if seg.atom and seg.length and self.text[seg.start] == BARRIER:
-                inner = _tei_local(seg.node) in OPAQUE
+                inner = tei_local(seg.node) in OPAQUE
                 parts.append(" ".join("".join(seg.node.itertext()).split()) if inner else " ")
             else:
                 parts.append(self.text[seg.start : seg.start + seg.length])
@@ -225,7 +225,7 @@ class FlatText:
                 return None  # inside an element read as a whole (only leading spaces or punctuation may go)
             parent = seg.node.getparent()
             idx = parent.index(seg.node)
-            return Position(parent, idx, len(_run(parent, idx)))
+            return Position(parent, idx, len(run_at(parent, idx)))
         return _text_position(seg, char - seg.start)
 
     def end_position(self, char: int) -> Position | None:
@@ -254,12 +254,12 @@ def inner_span(flat: FlatText, start: int, end: int) -> tuple[Position, Position
         seg is None
         or not seg.atom
         or seg is not flat._segment_at(end - 1)
-        or _tei_local(seg.node) != "choice"
+        or tei_local(seg.node) != "choice"
     ):
         return None
     a, b = start - seg.start, end - seg.start
     for child in seg.node:
-        if _tei_local(child) not in ("corr", "reg", "expan"):
+        if tei_local(child) not in ("corr", "reg", "expan"):
             continue
         if "".join(child.itertext()) != flat.text[seg.start : seg.start + seg.length]:
             return None
@@ -267,7 +267,7 @@ def inner_span(flat: FlatText, start: int, end: int) -> tuple[Position, Position
         for index in range(len(child) + 1):
             if index:
                 at += len("".join(child[index - 1].itertext()))
-            run = _run(child, index)
+            run = run_at(child, index)
             if at <= a and b <= at + len(run):
                 return Position(child, index, a - at), Position(child, index, b - at)
             at += len(run)
@@ -286,123 +286,10 @@ def _text_position(seg: _Segment, offset: int) -> Position:
     return Position(seg.node, 0, offset)
 
 
-# -- wrapping ---------------------------------------------------------------------------------------------
-
-
-def _at_start(p: Position) -> bool:
-    return p.index == 0 and p.offset == 0
-
-
-def _at_end(p: Position) -> bool:
-    return p.index == len(p.parent) and p.offset == len(_run(p.parent, p.index))
-
-
-def _lift_start(p: Position) -> Position:
-    el = p.parent
-    parent = el.getparent()
-    idx = parent.index(el)
-    return Position(parent, idx, len(_run(parent, idx)))
-
-
-def _lift_end(p: Position) -> Position:
-    el = p.parent
-    parent = el.getparent()
-    return Position(parent, parent.index(el) + 1, 0)
-
-
-def _is_ancestor(a: etree._Element, b: etree._Element) -> bool:
-    """True when ``a`` is a proper ancestor of ``b``."""
-    node = b.getparent()
-    while node is not None:
-        if node is a:
-            return True
-        node = node.getparent()
-    return False
-
-
-def _liftable(p: Position, container: etree._Element) -> bool:
-    """An end may leave an inline element, but never into a ``choice`` (whose children are alternatives)."""
-    if p.parent is container or _tei_local(p.parent) not in TRANSPARENT:
-        return False
-    grand = p.parent.getparent()
-    return grand is not None and _tei_local(grand) != "choice"
-
-
 def _is_gloss(choice: etree._Element) -> bool:
     """A ``choice`` of ``seg`` alternatives (a name and its romanisation gloss), read as running text."""
     kids = [c for c in choice if isinstance(c.tag, str)]
-    return bool(kids) and all(_tei_local(c) == "seg" for c in kids)
-
-
-def clean_span(
-    start: Position, end: Position, container: etree._Element
-) -> tuple[Position, Position] | None:
-    """Both ends in one parent, lifted out of inline elements whose whole content the span covers."""
-    s, e = start, end
-    for _ in range(64):  # bounded: each step moves one level up
-        if s.parent is e.parent:
-            if _liftable(s, container) and _at_start(s) and _at_end(e):
-                s, e = _lift_start(s), _lift_end(e)
-                continue
-            if s.index > e.index or (s.index == e.index and s.offset >= e.offset):
-                return None
-            if _tei_local(s.parent) == "choice":
-                return None  # a span across alternatives
-            return s, e
-        lift_s = _liftable(s, container) and _at_start(s) and not _is_ancestor(s.parent, e.parent)
-        lift_e = _liftable(e, container) and _at_end(e) and not _is_ancestor(e.parent, s.parent)
-        if lift_s:
-            s = _lift_start(s)
-        elif lift_e:
-            e = _lift_end(e)
-        else:
-            return None
-    return None
-
-
-def wrap(start: Position, end: Position, element: etree._Element) -> etree._Element:
-    """Put the content between two positions of the same parent into ``element`` (which must be empty)."""
-    parent = start.parent
-    assert parent is end.parent
-    i1, i2 = start.index, end.index
-    run1 = _run(parent, i1)
-    if i1 == i2:
-        _set_run(parent, i1, run1[: start.offset])
-        element.text = run1[start.offset : end.offset] or None
-        element.tail = run1[end.offset :] or None
-        parent.insert(i1, element)
-        return element
-    run2 = _run(parent, i2)
-    moved = list(parent)[i1:i2]
-    _set_run(parent, i1, run1[: start.offset])
-    element.text = run1[start.offset :] or None
-    for child in moved:
-        element.append(child)  # the child's tail moves with it
-    moved[-1].tail = run2[: end.offset] or None
-    element.tail = run2[end.offset :] or None
-    parent.insert(i1, element)
-    return element
-
-
-def unwrap(el: etree._Element) -> None:
-    """Replace an element by its content (text, children, tail), keeping every character."""
-    parent = el.getparent()
-    if parent is None:
-        return
-    idx = parent.index(el)
-    before = _run(parent, idx)
-    children = list(el)
-    if children:
-        _set_run(parent, idx, before + (el.text or ""))
-        last = children[-1]
-        last.tail = (last.tail or "") + (el.tail or "") or None
-        parent.remove(el)  # note: removing first would drop el.tail; it was copied above
-        for k, child in enumerate(children):
-            parent.insert(idx + k, child)
-    else:
-        _set_run(parent, idx, before + (el.text or "") + (el.tail or ""))
-        el.tail = None
-        parent.remove(el)
+    return bool(kids) and all(tei_local(c) == "seg" for c in kids)
 
 
 def containers(root: etree._Element) -> Iterator[FlatText]:
@@ -414,7 +301,7 @@ def containers(root: etree._Element) -> Iterator[FlatText]:
     stack = [root]
     while stack:
         el = stack.pop()
-        name = _tei_local(el)
+        name = tei_local(el)
         if not isinstance(el.tag, str) or name in OPAQUE:
             continue
         if _has_own_text(el):
@@ -431,12 +318,12 @@ def _has_own_text(el: etree._Element) -> bool:
     for child in el:
         if child.tail and child.tail.strip():
             return True
-        if isinstance(child.tag, str) and _tei_local(child) in _INLINE_WITH_TEXT:
+        if isinstance(child.tag, str) and tei_local(child) in _INLINE_WITH_TEXT:
             return True
         # a dateline that holds only its date: the date is part of this container's running text
         if (
             isinstance(child.tag, str)
-            and _tei_local(child) in OPAQUE
+            and tei_local(child) in OPAQUE
             and "".join(child.itertext()).strip()
         ):
             return True

@@ -21,6 +21,7 @@ from lxml import etree
 from teiedit.config import Edition
 from teiedit.diagnostics import TeieditError
 from teiedit.document import XML_ID, E, local_name, tei
+from teiedit.edition_files import own_documents
 from teiedit.epoch import source_date_epoch
 from teiedit.exchange.authority import (
     PERSON_PREFERENCE,
@@ -47,13 +48,8 @@ class CmifResult:
 
 def edition_letters(edition: Edition) -> list[tuple[Path, etree._Element]]:
     """(file, TEI root) of the edition's own letters, in file order."""
-    from teiedit.pipeline import edition_tei_files
-
-    imported = edition.imported.resolve()
     out = []
-    for path in edition_tei_files(edition):
-        if imported in path.resolve().parents:
-            continue
+    for path in own_documents(edition):
         root = read_xml(path).getroot()
         if root.tag != tei("TEI"):
             continue
@@ -265,7 +261,11 @@ def build_cmif(
 
 
 def serialize_cmif(result: CmifResult) -> bytes:
-    return etree.tostring(result.tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    """The CMIF file's bytes."""
+    data: bytes = etree.tostring(
+        result.tree, xml_declaration=True, encoding="UTF-8", pretty_print=True
+    )
+    return data
 
 
 def write_cmif(

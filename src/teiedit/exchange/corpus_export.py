@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import io
 import json
 import zipfile
 from pathlib import Path
@@ -21,12 +22,11 @@ from lxml import etree
 from teiedit.config import Edition
 from teiedit.diagnostics import TeieditError
 from teiedit.document import TEI_NS, XML_ID, E, tei
+from teiedit.edition_files import edition_tei_files
 from teiedit.io import read_xml, write_atomic
 
 
 def _docs(edition: Edition) -> tuple[list[Path], list[Path]]:
-    from teiedit.pipeline import edition_tei_files
-
     registers = sorted(edition.registers.glob("*.xml")) if edition.registers.is_dir() else []
     documents = edition_tei_files(edition)
     if not documents:
@@ -126,12 +126,7 @@ def write_corpus(edition: Edition, out: Path) -> str:
 
 def _write_zip(edition: Edition, out: Path) -> str:
     registers, documents = _docs(edition)
-    manifest: dict[str, object] = {
-        "title": edition.title,
-        "publisher": edition.publisher,
-        "licence": edition.licence_url or edition.licence,
-        "files": [],
-    }
+    files: list[dict[str, str]] = []
     buf: list[tuple[str, bytes]] = []
     for kind, paths in (("register", registers), ("document", documents)):
         for path in paths:
@@ -139,15 +134,20 @@ def _write_zip(edition: Edition, out: Path) -> str:
             data = path.read_bytes()
             buf.append((rel, data))
             root = read_xml(path).getroot()
-            manifest["files"].append(
-                {  # type: ignore[attr-defined]
+            files.append(
+                {
                     "path": rel,
                     "kind": kind,
                     "id": root.get(XML_ID, ""),
                     "sha256": hashlib.sha256(data).hexdigest(),
                 }
             )
-    import io
+    manifest = {
+        "title": edition.title,
+        "publisher": edition.publisher,
+        "licence": edition.licence_url or edition.licence,
+        "files": files,
+    }
 
     mem = io.BytesIO()
     with zipfile.ZipFile(mem, "w", zipfile.ZIP_DEFLATED) as zf:

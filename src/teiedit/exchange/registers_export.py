@@ -12,16 +12,37 @@ import io
 import json
 from collections import Counter
 from pathlib import Path
+from typing import TypedDict
 
 from teiedit.config import Edition
 from teiedit.diagnostics import TeieditError
 from teiedit.document import XML_ID
+from teiedit.edition_files import own_documents
 from teiedit.exchange.authority import authority_uri
 from teiedit.exchange.entries import Entry, load_register_files
 from teiedit.io import read_xml, staged_dir, write_text_atomic
 
 KIND_FILES = {"person": "persons", "place": "places", "org": "orgs"}
 COLUMNS = ["id", "names", "description", "identifiers", "authority_uris", "mentions"]
+
+
+class Identifier(TypedDict):
+    """An identifier as written, with its authority URI where teiedit knows the authority."""
+
+    type: str
+    value: str
+    uri: str | None
+
+
+class RegisterRow(TypedDict):
+    """One register entry as exported (the CSV's columns, the JSON's objects)."""
+
+    id: str
+    names: list[str]
+    description: str
+    identifiers: list[Identifier]
+    authority_uris: list[str]
+    mentions: int
 
 
 def count_mentions(files: list[Path]) -> Counter[str]:
@@ -40,10 +61,8 @@ def count_mentions(files: list[Path]) -> Counter[str]:
     return counts
 
 
-def register_rows(edition: Edition) -> dict[str, list[dict[str, object]]]:
+def register_rows(edition: Edition) -> dict[str, list[RegisterRow]]:
     """Rows by kind file name (persons, places, orgs)."""
-    from teiedit.pipeline import edition_tei_files
-
     if not edition.registers.is_dir():
         raise TeieditError(
             "the edition has no registers folder",
@@ -51,16 +70,14 @@ def register_rows(edition: Edition) -> dict[str, list[dict[str, object]]]:
             hint="registers live in tei/registers/{persons,places,orgs}.xml",
         )
     entries = load_register_files(edition.registers)
-    imported = edition.imported.resolve()
-    docs = [p for p in edition_tei_files(edition) if imported not in p.resolve().parents]
-    mentions = count_mentions(docs)
-    rows: dict[str, list[dict[str, object]]] = {name: [] for name in KIND_FILES.values()}
+    mentions = count_mentions(own_documents(edition))
+    rows: dict[str, list[RegisterRow]] = {name: [] for name in KIND_FILES.values()}
     for e in entries:
         rows[KIND_FILES[e.kind]].append(_row(e, mentions[e.id]))
     return rows
 
 
-def _row(e: Entry, mentions: int) -> dict[str, object]:
+def _row(e: Entry, mentions: int) -> RegisterRow:
     return {
         "id": e.id,
         "names": e.names,
@@ -73,22 +90,22 @@ def _row(e: Entry, mentions: int) -> dict[str, object]:
     }
 
 
-def to_csv(rows: list[dict[str, object]]) -> str:
+def to_csv(rows: list[RegisterRow]) -> str:
     """CSV with lists joined by " | " (a separator that names and URIs do not contain)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(COLUMNS)
     for r in rows:
         idents = [
-            f"{i['type']}:{i['value']}" if i["type"] else str(i["value"]) for i in r["identifiers"]
-        ]  # type: ignore[attr-defined]
+            f"{i['type']}:{i['value']}" if i["type"] else i["value"] for i in r["identifiers"]
+        ]
         writer.writerow(
             [
                 r["id"],
                 " | ".join(r["names"]),
-                r["description"],  # type: ignore[arg-type]
+                r["description"],
                 " | ".join(idents),
-                " | ".join(r["authority_uris"]),  # type: ignore[arg-type]
+                " | ".join(r["authority_uris"]),
                 r["mentions"],
             ]
         )

@@ -11,7 +11,7 @@ from teiedit.odd.model import OddSchema, load_odd
 from teiedit.odd.reference import odd_to_html
 from teiedit.odd.rng import odd_to_rng
 from teiedit.odd.schematron import odd_to_schematron
-from teiedit.odd.xsd import odd_to_xsd
+from teiedit.odd.xsd import XML_XSD, odd_to_xsd, xml_namespace_xsd
 
 
 def _outputs() -> dict[str, Callable[[OddSchema], bytes]]:
@@ -19,8 +19,11 @@ def _outputs() -> dict[str, Callable[[OddSchema], bytes]]:
 
 
 def compiled_files(odd: OddSchema) -> dict[str, bytes]:
-    """suffix -> bytes of every compiled output, in a fixed order."""
-    return {suffix: make(odd) for suffix, make in _outputs().items()}
+    """File name -> bytes of every compiled output, in a fixed order (the XSD's import of the XML
+    namespace's schema included)."""
+    files = {f"{odd.ident}.{suffix}": make(odd) for suffix, make in _outputs().items()}
+    files[XML_XSD] = xml_namespace_xsd()
+    return files
 
 
 def compile_odd(odd_path: Path, out_dir: Path, source: Path | None = None) -> list[Path]:
@@ -39,15 +42,15 @@ def compile_odd(odd_path: Path, out_dir: Path, source: Path | None = None) -> li
                 "no such TEI source file", source, hint="give the path of a p5subset.xml"
             )
         odd = odd_from_schema_spec(resolve_odd(Path(odd_path), Path(source)), Path(odd_path))
-        files = {"rng": odd_to_rng(odd)}
+        files = {f"{odd.ident}.rng": odd_to_rng(odd)}
     else:
         odd = load_odd(odd_path)
         files = compiled_files(
             odd
         )  # all compiled before any is written: no half-updated build folder
     written = []
-    for suffix, data in files.items():
-        target = Path(out_dir) / f"{odd.ident}.{suffix}"
+    for name, data in files.items():
+        target = Path(out_dir) / name
         write_atomic(target, data)
         written.append(target)
     return written

@@ -62,7 +62,7 @@ class Grammar:
     @staticmethod
     def _name(el: etree._Element) -> str:
         if el.get("name"):
-            return el.get("name", "").split(":")[-1]
+            return str(el.get("name", "")).split(":")[-1]
         for c in _rng_children(el):
             if local_name(c) == "name":
                 return (c.text or "").strip()

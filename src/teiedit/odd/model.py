@@ -66,7 +66,7 @@ class OddSchema:
 def _atts(spec_el: etree._Element) -> list[AttDef]:
     return [
         AttDef(ident=a.get("ident", ""), usage=a.get("usage", "opt"), spec=a)
-        for a in xpath(spec_el, "tei:attList//tei:attDef")
+        for a in spec_el.findall(f"{{{TEI_NS}}}attList//{{{TEI_NS}}}attDef")
         if a.get("mode", "add") != "delete"
     ]
 
@@ -89,12 +89,14 @@ def odd_from_schema_spec(ss: etree._Element, path: Path | None = None) -> OddSch
     macros: dict[str, Spec] = {}
     datas: dict[str, Spec] = {}
     for el in xpath(ss, ".//tei:elementSpec"):
-        content = xpath(el, "tei:content")
+        content = el.findall(f"{{{TEI_NS}}}content")
         elements[el.get("ident", "")] = Spec(
             kind="element",
             ident=el.get("ident", ""),
             el=el,
-            member_of=[m.get("key", "") for m in xpath(el, "tei:classes/tei:memberOf")],
+            member_of=[
+                m.get("key", "") for m in el.findall(f"{{{TEI_NS}}}classes/{{{TEI_NS}}}memberOf")
+            ],
             atts=_atts(el),
             content=content[0] if content else None,
             ns=el.get("ns", ss.get("ns", TEI_NS)),
@@ -105,16 +107,18 @@ def odd_from_schema_spec(ss: etree._Element, path: Path | None = None) -> OddSch
             ident=el.get("ident", ""),
             el=el,
             class_type=el.get("type", "model"),
-            member_of=[m.get("key", "") for m in xpath(el, "tei:classes/tei:memberOf")],
+            member_of=[
+                m.get("key", "") for m in el.findall(f"{{{TEI_NS}}}classes/{{{TEI_NS}}}memberOf")
+            ],
             atts=_atts(el),
         )
     for el in xpath(ss, ".//tei:macroSpec"):
-        content = xpath(el, "tei:content")
+        content = el.findall(f"{{{TEI_NS}}}content")
         macros[el.get("ident", "")] = Spec(
             kind="macro", ident=el.get("ident", ""), el=el, content=content[0] if content else None
         )
     for el in xpath(ss, ".//tei:dataSpec"):
-        content = xpath(el, "tei:content")
+        content = el.findall(f"{{{TEI_NS}}}content")
         datas[el.get("ident", "")] = Spec(
             kind="data", ident=el.get("ident", ""), el=el, content=content[0] if content else None
         )

@@ -42,7 +42,7 @@ def _links(
 
 
 def _occ(node: etree._Element) -> str:
-    lo, hi = node.get("minOccurs", "1"), node.get("maxOccurs", "1")
+    lo, hi = str(node.get("minOccurs", "1")), str(node.get("maxOccurs", "1"))
     if (lo, hi) == ("1", "1"):
         return ""
     if (lo, hi) == ("0", "1"):
@@ -318,7 +318,9 @@ class Reference:
 def odd_to_html(odd: OddSchema) -> bytes:
     """The HTML reference page, serialised deterministically."""
     page = Reference(odd).page()
-    return b"<!DOCTYPE html>\n" + etree.tostring(page, method="html", encoding="utf-8") + b"\n"
+    return (
+        b"<!DOCTYPE html>\n" + bytes(etree.tostring(page, method="html", encoding="utf-8")) + b"\n"
+    )
 
 
 __all__ = ["TEI_NS", "odd_to_html"]

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from lxml import etree
 
-from teiedit.document import XML_NS, local_name, xpath
+from teiedit.document import TEI_NS, XML_NS, local_name
 from teiedit.odd.datatypes import XSD_DT, resolve
 from teiedit.odd.model import AttDef, OddSchema, Spec
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 A_NS = "http://relaxng.org/ns/compatibility/annotations/1.0"
+EXAMPLES_NS = "http://www.tei-c.org/ns/Examples"
 
 
 def R(tag: str, **attrs: str) -> etree._Element:
@@ -59,6 +60,43 @@ def _copy(el: etree._Element) -> etree._Element:
 class RngCompiler:
     def __init__(self, odd: OddSchema) -> None:
         self.odd = odd
+        self.wildcards: list[etree._Element] = []  # one define per anyElement, as TEI names them
+
+    def any_element(self) -> str:
+        """Define a wildcard for one anyElement: any element outside the excluded namespaces.
+
+        Each gets its own name (``anyElement_N``): an ODD may also declare the TEI element
+        ``anyElement``, and one shared definition would clash with it.
+        """
+        name = f"anyElement_{len(self.wildcards) + 1}"
+        ss = self.odd.schema_spec
+        default = f"{self.odd.ns} teix:egXML"
+        excluded = (ss.get("defaultExceptions") if ss is not None else None) or default
+        any_name = R("anyName")
+        except_ = R("except")
+        for token in dict.fromkeys(excluded.split()):
+            if token == "teix:egXML":
+                egxml = R("name", ns=EXAMPLES_NS)
+                egxml.text = "egXML"
+                except_.append(egxml)
+            else:
+                except_.append(R("nsName", ns=token))
+        any_name.append(except_)
+        el = R("element")
+        el.append(any_name)
+        atts = R("zeroOrMore")
+        atts.append(R("attribute"))
+        atts[0].append(R("anyName"))
+        inner = R("zeroOrMore")
+        ch = R("choice")
+        ch.append(R("text"))
+        ch.append(R("ref", name=name))
+        inner.append(ch)
+        el.extend([atts, inner])
+        define = R("define", name=name)
+        define.append(el)
+        self.wildcards.append(define)
+        return name
 
     # -- content models ------------------------------------------------------------------------------
     def content(self, node: etree._Element) -> etree._Element:
@@ -82,7 +120,12 @@ class RngCompiler:
             )
         if name == "classRef":
             key = node.get("key", "")
-            return _occurs(R("ref", name=key) if key in self.odd.classes else R("notAllowed"), node)
+            if key not in self.odd.classes:
+                return _occurs(R("notAllowed"), node)
+            expand = node.get("expand", "alternation")
+            return _occurs(
+                R("ref", name=key) if expand == "alternation" else self.expanded(key, expand), node
+            )
         if name == "macroRef":
             key = node.get("key", "")
             return _occurs(R("ref", name=key) if key in self.odd.macros else R("notAllowed"), node)
@@ -91,22 +134,11 @@ class RngCompiler:
         if name == "empty":
             return R("empty")
         if name == "anyElement":
-            el = R("element")
-            any_name = R("anyName")
-            el.append(any_name)
-            inner = R("zeroOrMore")
-            ch = R("choice")
-            ch.append(R("attribute"))
-            ch[-1].append(R("anyName"))
-            ch.append(R("text"))
-            ch.append(R("ref", name="anyElement"))
-            inner.append(ch)
-            el.append(inner)
-            return _occurs(R("ref", name="anyElement"), node)
+            return _occurs(R("ref", name=self.any_element()), node)
         if name == "dataRef":
             return self.data(node)
         if name == "valList":
-            return self.vallist(node)
+            return self.vallist(node, in_content=True)
         if name == "content":
             group = R("group")
             for child in node:
@@ -116,6 +148,31 @@ class RngCompiler:
                 return R("empty")
             return group[0] if len(group) == 1 else group
         raise ValueError(f"unsupported content node <{name}>")
+
+    def expanded(self, key: str, how: str) -> etree._Element:
+        """classRef expand="sequence|sequenceOptional|sequenceOptionalRepeatable|sequenceRepeatable":
+        the class's members one after the other, each once, optional, any number or at least once."""
+        wrap = {
+            "sequenceOptional": "optional",
+            "sequenceOptionalRepeatable": "zeroOrMore",
+            "sequenceRepeatable": "oneOrMore",
+        }.get(how)
+        group = R("group")
+        for m in self.odd.members(key):
+            if m.kind == "element":
+                item = R("ref", name=m.ident)
+            elif m.class_type == "model":
+                item = self.expanded(m.ident, how)
+            else:
+                continue
+            if wrap is not None:
+                outer = R(wrap)
+                outer.append(item)
+                item = outer
+            group.append(item)
+        if len(group) == 0:
+            return R("empty") if how.startswith("sequenceOptional") else R("notAllowed")
+        return group[0] if len(group) == 1 else group
 
     def data(self, node: etree._Element) -> etree._Element:
         key = node.get("key")
@@ -127,13 +184,17 @@ class RngCompiler:
             nm = node.get("name", "string")
             types = [(nm, "")]
         restriction = node.get("restriction", "")
+        facets = [
+            (f.get("name", ""), f.get("value", "")) for f in node.findall(f"{{{TEI_NS}}}dataFacet")
+        ]
         pats = []
         for t, pattern in types:
             d = R("data", type=t, datatypeLibrary=XSD_DT)
             pat = restriction or pattern
-            if pat:
-                p = R("param", name="pattern")
-                p.text = pat
+            params = [("pattern", pat)] if pat else []
+            for name, value in [*params, *facets]:
+                p = R("param", name=name)
+                p.text = value
                 d.append(p)
             pats.append(d)
         if len(pats) == 1:
@@ -142,9 +203,11 @@ class RngCompiler:
         ch.extend(pats)
         return ch
 
-    def vallist(self, node: etree._Element) -> etree._Element:
-        values = [v.get("ident", "") for v in xpath(node, "tei:valItem")]
-        if node.get("type", "open") != "closed" or not values:
+    def vallist(self, node: etree._Element, *, in_content: bool = False) -> etree._Element:
+        """Closed lists (and, in a dataSpec's content, any list: TEI reads it so) as a choice of values."""
+        values = [v.get("ident", "") for v in node.findall(f"{{{TEI_NS}}}valItem")]
+        closed = node.get("type", "open") == "closed" or in_content
+        if not closed or not values:
             return R("data", type="token", datatypeLibrary=XSD_DT)
         ch = R("choice")
         for v in values:
@@ -160,20 +223,22 @@ class RngCompiler:
             a = R("attribute", name=ident[4:], ns=XML_NS)
         else:
             a = R("attribute", name=ident, ns="")
-        vallists = xpath(att.spec, "tei:valList")
-        datatype = xpath(att.spec, "tei:datatype")
+        vallists = att.spec.findall(f"{{{TEI_NS}}}valList")
+        datatype = att.spec.findall(f"{{{TEI_NS}}}datatype")
         if vallists and vallists[0].get("type") == "closed":
             value = self.vallist(vallists[0])
         elif datatype:
             dt = datatype[0]
             inner = [c for c in dt if isinstance(c.tag, str)]
             value = self.content(inner[0]) if inner else R("text")
-            if dt.get("maxOccurs", "1") != "1":
+            if dt.get("maxOccurs", "1") != "1":  # a list of values, as many as the datatype says
                 lst = R("list")
-                more = R("oneOrMore")
-                more.append(value)
-                lst.append(more)
+                lst.append(_occurs(value, dt))
                 value = lst
+            elif dt.get("minOccurs", "1") == "0":  # the value may be empty
+                opt = R("optional")
+                opt.append(value)
+                value = opt
         else:
             value = R("text")
         a.append(value)
@@ -240,20 +305,6 @@ class RngCompiler:
                 else:
                     d.append(R("notAllowed"))
             g.append(d)
-        any_def = R("define", name="anyElement")
-        el = R("element")
-        el.append(R("anyName"))
-        zm = R("zeroOrMore")
-        ch = R("choice")
-        att = R("attribute")
-        att.append(R("anyName"))
-        ch.append(att)
-        ch.append(R("text"))
-        ch.append(R("ref", name="anyElement"))
-        zm.append(ch)
-        el.append(zm)
-        any_def.append(el)
-        g.append(any_def)
         for ident in sorted(self.odd.elements):
             spec = self.odd.elements[ident]
             d = R("define", name=ident)
@@ -261,9 +312,18 @@ class RngCompiler:
             if spec.ns != self.odd.ns:
                 el.set("ns", spec.ns)
             el.append(self.content(spec.content) if spec.content is not None else R("empty"))
-            el.extend(self.attributes_of(spec))
+            atts = self.attributes_of(spec)
+            if len(atts) > 1:
+                # One group for the attributes: validators that walk a pattern recursively (Jing) then
+                # reach the content, and the elements within it, at depth 2 instead of after every
+                # attribute; with tei_all's elements each carrying dozens, the stack overflowed.
+                group = R("group")
+                group.extend(atts)
+                atts = [group]
+            el.extend(atts)
             d.append(el)
             g.append(d)
+        g.extend(self.wildcards)
         return g
 
 
@@ -271,4 +331,4 @@ def odd_to_rng(odd: OddSchema) -> bytes:
     """Compile the ODD to a RELAX NG grammar, serialised deterministically."""
     g = RngCompiler(odd).grammar()
     etree.indent(g, space="  ")
-    return etree.tostring(g, xml_declaration=True, encoding="UTF-8") + b"\n"
+    return bytes(etree.tostring(g, xml_declaration=True, encoding="UTF-8")) + b"\n"

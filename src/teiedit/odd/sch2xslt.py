@@ -140,4 +140,4 @@ def schematron_to_xslt(schema: etree._Element | etree._ElementTree) -> bytes:
             template.append(X("apply-templates", select="@* | node()", mode="#current"))
             sheet.append(template)
     etree.indent(sheet, space="  ")
-    return etree.tostring(sheet, xml_declaration=True, encoding="UTF-8") + b"\n"
+    return bytes(etree.tostring(sheet, xml_declaration=True, encoding="UTF-8")) + b"\n"

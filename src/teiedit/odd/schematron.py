@@ -113,4 +113,4 @@ def odd_to_schematron(odd: OddSchema) -> bytes:
     """The ISO Schematron schema of the ODD's constraints, serialised deterministically."""
     tree = odd_to_schematron_tree(odd)
     etree.indent(tree, space="  ")
-    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8") + b"\n"
+    return bytes(etree.tostring(tree, xml_declaration=True, encoding="UTF-8")) + b"\n"

@@ -21,18 +21,31 @@ from pathlib import Path
 from lxml import etree
 
 from teiedit.diagnostics import TeieditError
-from teiedit.document import TEI_NS, local_name, xpath
-from teiedit.io import read_xml
+from teiedit.document import TEI_NS, XML_NS, local_name, xpath
 
 T = f"{{{TEI_NS}}}"
 SPEC_KINDS = ("elementSpec", "classSpec", "macroSpec", "dataSpec")
+
+
+def read_odd(path: Path) -> etree._ElementTree:
+    """Read an ODD or a TEI source; duplicate xml:ids (tei_simplePrint has some) are tolerated, as
+    TEI's own processor tolerates them."""
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True, collect_ids=False
+    )
+    try:
+        return etree.parse(str(path), parser)
+    except (etree.XMLSyntaxError, OSError) as exc:
+        raise TeieditError(
+            f"cannot read this XML file: {exc}", path, hint="check the path and the markup"
+        ) from None
 
 
 class SourceIndex:
     """The specs of a TEI source by ident, and its modules."""
 
     def __init__(self, path: Path) -> None:
-        tree = read_xml(path)
+        tree = read_odd(path)
         self.specs: dict[str, etree._Element] = {}
         for kind in SPEC_KINDS:
             for s in tree.iter(T + kind):
@@ -98,8 +111,9 @@ def _merge_spec(base: etree._Element, change: etree._Element) -> etree._Element:
     for child in _element_children(change):
         name = etree.QName(child).localname
         if name == "classes":
+            # TEI's default for classes/@mode is "replace": only mode="change" merges memberships
             classes = out.find(T + "classes")
-            if classes is None or child.get("mode") == "replace":
+            if classes is None or child.get("mode", "replace") != "change":
                 if classes is not None:
                     out.remove(classes)
                 classes = etree.SubElement(out, T + "classes")
@@ -125,14 +139,60 @@ def _merge_spec(base: etree._Element, change: etree._Element) -> etree._Element:
     return out
 
 
+def expand_spec_groups(schema_spec: etree._Element, odd_path: Path) -> None:
+    """Replace each specGrpRef (and specGrp) in the schemaSpec by the specs it stands for, in place.
+
+    A specGrp may stand anywhere in the ODD (TEI's exemplars keep them in the prose, beside the
+    explanation) and is part of the schema only where a specGrpRef inside the schemaSpec points to it.
+    A specGrpRef to no specGrp of the file contributes nothing, as in TEI's own processor.
+    """
+    groups = {
+        g.get(f"{{{XML_NS}}}id", ""): g for g in schema_spec.getroottree().iter(T + "specGrp")
+    }
+
+    def contents(group: etree._Element, seen: tuple[str, ...]) -> list[etree._Element]:
+        out: list[etree._Element] = []
+        for child in group:
+            if not isinstance(child.tag, str):
+                continue
+            if child.tag == T + "specGrpRef":
+                out.extend(referenced(child, seen))
+            elif child.tag == T + "specGrp":
+                out.extend(contents(child, seen))
+            else:
+                out.append(copy.deepcopy(child))
+        return out
+
+    def referenced(ref: etree._Element, seen: tuple[str, ...]) -> list[etree._Element]:
+        target = ref.get("target", "")
+        key = target[1:] if target.startswith("#") else target
+        if key not in groups:  # contributes nothing, as in TEI's own processor (tei_simplePrint)
+            return []
+        if key in seen:
+            raise TeieditError(
+                f"specGrp {key!r} refers to itself", odd_path, line=ref.sourceline or 0
+            )
+        return contents(groups[key], (*seen, key))
+
+    for node in list(schema_spec):
+        if not isinstance(node.tag, str) or node.tag not in (T + "specGrpRef", T + "specGrp"):
+            continue
+        parts = referenced(node, ()) if node.tag == T + "specGrpRef" else contents(node, ())
+        at = schema_spec.index(node)
+        schema_spec.remove(node)
+        for i, part in enumerate(parts):
+            schema_spec.insert(at + i, part)
+
+
 class Resolver:
     def __init__(self, odd_path: Path, source_path: Path) -> None:
         self.source = SourceIndex(source_path)
-        tree = read_xml(odd_path)
+        tree = read_odd(odd_path)
         specs = xpath(tree, "//tei:schemaSpec")
         if not specs:
             raise TeieditError("no <schemaSpec> in this ODD", odd_path)
         self.schema_spec = specs[0]
+        expand_spec_groups(self.schema_spec, odd_path)
         self.chosen: dict[str, etree._Element] = {}
 
     def select(self) -> None:
@@ -275,7 +335,10 @@ class Resolver:
         for k in ("ident", "start", "ns", "prefix"):
             if self.schema_spec.get(k):
                 out.set(k, self.schema_spec.get(k, ""))
-        for ident in sorted(self.chosen):
+        # The source's order, then the ODD's new specs: classRef expand="sequence" lists a class's
+        # members in this order, as TEI's own processor does.
+        position = {ident: i for i, ident in enumerate(self.source.specs)}
+        for ident in sorted(self.chosen, key=lambda i: (position.get(i, len(position)), i)):
             spec = self.chosen[ident]
             if local_name(spec) == "classSpec" and spec.get("type") == "atts":
                 continue  # flattened into the elements

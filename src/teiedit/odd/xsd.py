@@ -1,4 +1,4 @@
-"""ODD -> W3C XML Schema 1.0 (loadable by xmlschema), deterministic.
+"""ODD -> W3C XML Schema 1.0 (loadable by libxml2 and xmlschema), deterministic.
 
 RELAX NG content models may be ambiguous; XML Schema requires "unique particle attribution". Each
 element's model is translated exactly when it is deterministic (checked here with a Glushkov
@@ -9,204 +9,26 @@ widen, may accept orders the RNG rejects. Any global element may be a document r
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from lxml import etree
 
-from teiedit.document import TEI_NS, local_name, xpath
-from teiedit.odd.datatypes import resolve
+from teiedit.document import TEI_NS
 from teiedit.odd.model import AttDef, OddSchema, Spec
+from teiedit.odd.particles import (
+    UNBOUNDED,
+    Particle,
+    ParticleBuilder,
+    deterministic,
+    has_text,
+    names_in,
+    simplify,
+)
+from teiedit.odd.xsd_types import XML_NS, XS, SimpleTypes, X
 
-XS = "http://www.w3.org/2001/XMLSchema"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
-UNBOUNDED = -1
-
-
-@dataclass
-class Particle:
-    """A content-model node: kind is elem | seq | choice | text | empty | any."""
-
-    kind: str
-    name: str = ""
-    items: list[Particle] = field(default_factory=list)
-    lo: int = 1
-    hi: int = 1  # UNBOUNDED for many
-
-
-def _occ(node: etree._Element) -> tuple[int, int]:
-    lo = int(node.get("minOccurs", "1"))
-    hi_s = node.get("maxOccurs", "1")
-    return lo, UNBOUNDED if hi_s == "unbounded" else int(hi_s)
-
-
-class ParticleBuilder:
-    def __init__(self, odd: OddSchema) -> None:
-        self.odd = odd
-
-    def class_members(self, key: str, seen: set[str] | None = None) -> list[str]:
-        seen = seen if seen is not None else set()
-        out: list[str] = []
-        for m in self.odd.members(key):
-            if m.kind == "element":
-                if m.ident not in out:
-                    out.append(m.ident)
-            elif m.ident not in seen and m.class_type == "model":
-                seen.add(m.ident)
-                out.extend(x for x in self.class_members(m.ident, seen) if x not in out)
-        return out
-
-    def build(self, node: etree._Element) -> Particle:
-        name = local_name(node)
-        lo, hi = _occ(node)
-        if name in ("content", "datatype"):
-            kids = [self.build(c) for c in node if isinstance(c.tag, str)]
-            return kids[0] if len(kids) == 1 else Particle("seq", items=kids)
-        if name in ("sequence", "alternate"):
-            kids = [self.build(c) for c in node if isinstance(c.tag, str)]
-            return Particle("seq" if name == "sequence" else "choice", items=kids, lo=lo, hi=hi)
-        if name == "elementRef":
-            key = node.get("key", "")
-            return (
-                Particle("elem", name=key, lo=lo, hi=hi)
-                if key in self.odd.elements
-                else Particle("empty")
-            )
-        if name == "classRef":
-            members = self.class_members(node.get("key", ""))
-            if not members:
-                return Particle("empty")
-            return Particle(
-                "choice", items=[Particle("elem", name=m) for m in members], lo=lo, hi=hi
-            )
-        if name == "macroRef":
-            spec = self.odd.macros.get(node.get("key", ""))
-            if spec is None or spec.content is None:
-                return Particle("empty")
-            inner = self.build(spec.content)
-            return Particle("seq", items=[inner], lo=lo, hi=hi)
-        if name == "textNode":
-            return Particle("text")
-        if name == "anyElement":
-            return Particle("any", lo=lo, hi=hi)
-        return Particle("empty")
-
-
-def simplify(p: Particle) -> Particle:
-    """Drop text and empties, flatten single-item groups and nested choices, de-duplicate choices."""
-    if p.kind in ("seq", "choice"):
-        items = [simplify(i) for i in p.items]
-        items = [i for i in items if i.kind not in ("text", "empty")]
-        flat: list[Particle] = []
-        for i in items:
-            if i.kind == p.kind and i.lo == 1 and i.hi == 1:
-                flat.extend(i.items)
-            elif (
-                p.kind == "choice"
-                and i.kind == "choice"
-                and i.lo in (0, 1)
-                and i.hi in (1, UNBOUNDED)
-                and p.hi == UNBOUNDED
-            ):
-                flat.extend(i.items)  # (a|(b|c)*)* == (a|b|c)*
-                if i.lo == 0:
-                    p = Particle(p.kind, items=p.items, lo=0, hi=p.hi)
-            else:
-                flat.append(i)
-        if p.kind == "choice":
-            seen: list[Particle] = []
-            for i in flat:
-                if not any(_same(i, s) for s in seen):
-                    seen.append(i)
-            flat = seen
-        if not flat:
-            return Particle("empty")
-        if len(flat) == 1 and (p.lo, p.hi) == (1, 1):
-            return flat[0]
-        if len(flat) == 1 and (flat[0].lo, flat[0].hi) == (1, 1):
-            only = flat[0]
-            return Particle(only.kind, name=only.name, items=only.items, lo=p.lo, hi=p.hi)
-        return Particle(p.kind, items=flat, lo=p.lo, hi=p.hi)
-    return p
-
-
-def _same(a: Particle, b: Particle) -> bool:
-    return (
-        (a.kind, a.name, a.lo, a.hi) == (b.kind, b.name, b.lo, b.hi)
-        and len(a.items) == len(b.items)
-        and all(_same(x, y) for x, y in zip(a.items, b.items))
-    )
-
-
-def has_text(p: Particle) -> bool:
-    return p.kind == "text" or any(has_text(i) for i in p.items)
-
-
-def names_in(p: Particle) -> list[str]:
-    out: list[str] = []
-    if p.kind == "elem":
-        out.append(p.name)
-    for i in p.items:
-        out.extend(n for n in names_in(i) if n not in out)
-    return out
-
-
-# -- determinism (Glushkov) ------------------------------------------------------------------------------
-def deterministic(p: Particle) -> bool:
-    """True if the model satisfies XML Schema's unique particle attribution (checked on positions)."""
-    positions: list[str] = []
-    follow: dict[int, set[int]] = {}
-
-    def walk(q: Particle) -> tuple[bool, set[int], set[int]]:
-        if q.kind == "elem" or q.kind == "any":
-            i = len(positions)
-            positions.append(q.name if q.kind == "elem" else "*")
-            follow[i] = set()
-            nullable, first, last = False, {i}, {i}
-        elif q.kind == "seq":
-            nullable, first, last = True, set(), set()
-            for item in q.items:
-                n2, f2, l2 = walk(item)
-                for x in last:
-                    follow[x] |= f2
-                if nullable:
-                    first = first | f2
-                last = (last | l2) if n2 else l2
-                nullable = nullable and n2
-        elif q.kind == "choice":
-            nullable, first, last = False, set(), set()
-            for item in q.items:
-                n2, f2, l2 = walk(item)
-                nullable, first, last = nullable or n2, first | f2, last | l2
-        else:
-            return True, set(), set()
-        if q.hi == UNBOUNDED or q.hi > 1:
-            for x in last:
-                follow[x] |= first
-        if q.lo == 0:
-            nullable = True
-        return nullable, first, last
-
-    _, first, _ = walk(p)
-
-    def clash(ids: set[int]) -> bool:
-        names = [positions[i] for i in ids]
-        return len(names) != len(set(names)) or ("*" in names and len(names) > 1)
-
-    return not clash(first) and not any(clash(f) for f in follow.values())
+#: the file name of the XML namespace's schema, written beside every compiled XSD
+XML_XSD = "xml.xsd"
 
 
 # -- writing ---------------------------------------------------------------------------------------------
-def X(tag: str, parent: etree._Element | None = None, **attrs: str) -> etree._Element:
-    el = (
-        etree.Element(f"{{{XS}}}{tag}")
-        if parent is None
-        else etree.SubElement(parent, f"{{{XS}}}{tag}")
-    )
-    for k, v in attrs.items():
-        el.set(k, v)
-    return el
-
-
 def _occurs(el: etree._Element, p: Particle) -> None:
     if p.lo != 1:
         el.set("minOccurs", str(p.lo))
@@ -230,87 +52,14 @@ class XsdCompiler:
     def __init__(self, odd: OddSchema) -> None:
         self.odd = odd
         self.builder = ParticleBuilder(odd)
-        self.types: dict[str, etree._Element] = {}
-
-    def simple_type(self, att: AttDef) -> etree._Element | str:
-        """An anonymous simpleType for an attribute, or the name of a built-in type."""
-        vallists = xpath(att.spec, "tei:valList")
-        if vallists and vallists[0].get("type") == "closed":
-            st = X("simpleType")
-            r = X("restriction", st, base="xs:token")
-            for v in xpath(vallists[0], "tei:valItem"):
-                X("enumeration", r, value=v.get("ident", ""))
-            return st
-        datatype = xpath(att.spec, "tei:datatype")
-        if not datatype:
-            return "xs:string"
-        dt = datatype[0]
-        refs = [c for c in dt if isinstance(c.tag, str)]
-        item = self.data_type(refs[0]) if refs else "xs:string"
-        if dt.get("maxOccurs", "1") == "1":
-            return item
-        st = X("simpleType")
-        if isinstance(item, str):
-            X("list", st, itemType=item)
-        else:
-            lst = X("list", st)
-            lst.append(item)
-        restr_wrap = X("simpleType")
-        r = X("restriction", restr_wrap)
-        r.append(st)
-        X("minLength", r, value="1")
-        return restr_wrap
-
-    def data_type(self, node: etree._Element) -> etree._Element | str:
-        key = node.get("key", "")
-        if key and not node.get("restriction"):
-            # one named type per TEI datatype: xmlschema compiles each pattern once, not per attribute
-            if key not in self.types:
-                plain = etree.Element(node.tag, key=key)
-                built = self._data_type(plain)
-                if isinstance(built, str):
-                    return built
-                built.set("name", key)
-                self.types[key] = built
-            return f"tei:{key}"
-        return self._data_type(node)
-
-    def _data_type(self, node: etree._Element) -> etree._Element | str:
-        if node.get("key"):
-            types = resolve(node.get("key", ""))
-        else:
-            types = [(node.get("name", "string"), node.get("restriction", ""))]
-        members: list[etree._Element | str] = []
-        for t, pattern in types:
-            pattern = node.get("restriction", "") or pattern
-            # \p{C} includes the unassigned code points (Cn), which make xmlschema's regex compiler take
-            # seconds; a word never contains unassigned characters in practice, so XSD leaves Cn out.
-            pattern = pattern.replace(r"\p{C}", r"\p{Cc}\p{Cf}\p{Co}\p{Cs}")
-            if pattern:
-                st = X("simpleType")
-                r = X("restriction", st, base=f"xs:{t}")
-                X("pattern", r, value=pattern)
-                members.append(st)
-            else:
-                members.append(f"xs:{t}")
-        if len(members) == 1:
-            return members[0]
-        union = X("simpleType")
-        u = X("union", union)
-        names = [m for m in members if isinstance(m, str)]
-        if names:
-            u.set("memberTypes", " ".join(names))
-        for m in members:
-            if not isinstance(m, str):
-                u.append(m)
-        return union
+        self.types = SimpleTypes(odd)
 
     def attribute(self, att: AttDef, parent: etree._Element) -> None:
         if att.ident in ("xml:id", "xml:lang", "xml:space", "xml:base"):
             a = X("attribute", parent, ref=att.ident)
         else:
             a = X("attribute", parent, name=att.ident)
-            st = self.simple_type(att)
+            st = self.types.for_attribute(att)
             if isinstance(st, str):
                 a.set("type", st)
             else:
@@ -384,7 +133,7 @@ class XsdCompiler:
             f"XML Schema of the {self.odd.ident} customisation, compiled by teiedit from the ODD. "
             f"Document elements: {', '.join(self.odd.start)}."
         )
-        X("import", s, namespace=XML_NS)
+        X("import", s, namespace=XML_NS, schemaLocation=XML_XSD)
         for ident in sorted(self.odd.elements):
             spec = self.odd.elements[ident]
             if spec.ns == self.odd.ns:
@@ -392,16 +141,48 @@ class XsdCompiler:
         for ident in sorted(self.odd.classes):
             if self.odd.classes[ident].class_type == "atts":
                 s.append(self.attribute_group(self.odd.classes[ident]))
-        for key in sorted(self.types):
-            s.append(self.types[key])
+        for key in sorted(self.types.named):
+            s.append(self.types.named[key])
         return s
+
+
+def xml_namespace_xsd() -> bytes:
+    """The XML namespace's attributes (xml:lang, xml:space, xml:base, xml:id) as a schema of their own.
+
+    The XSD imports it by a relative schemaLocation: libxml2 needs one, and nothing is fetched.
+    """
+    s = etree.Element(f"{{{XS}}}schema", nsmap={"xs": XS})
+    s.set("targetNamespace", XML_NS)
+    doc = X("documentation", X("annotation", s))
+    doc.text = (
+        "The attributes of the XML namespace (XML 1.0, xml:id 1.0, XML Base), written by teiedit so "
+        "that its XML Schemas import them from a local file."
+    )
+    lang = X("simpleType", X("attribute", s, name="lang"))
+    union = X("union", lang, memberTypes="xs:language")
+    X("enumeration", X("restriction", X("simpleType", union), base="xs:string"), value="")
+    space = X("restriction", X("simpleType", X("attribute", s, name="space")), base="xs:NCName")
+    for value in ("default", "preserve"):
+        X("enumeration", space, value=value)
+    X("attribute", s, name="base", type="xs:anyURI")
+    X("attribute", s, name="id", type="xs:ID")
+    etree.indent(s, space="  ")
+    return bytes(etree.tostring(s, xml_declaration=True, encoding="UTF-8")) + b"\n"
 
 
 def odd_to_xsd(odd: OddSchema) -> bytes:
     """Compile the ODD to an XML Schema document, serialised deterministically."""
     s = XsdCompiler(odd).schema()
     etree.indent(s, space="  ")
-    return etree.tostring(s, xml_declaration=True, encoding="UTF-8") + b"\n"
+    return bytes(etree.tostring(s, xml_declaration=True, encoding="UTF-8")) + b"\n"
 
 
-__all__ = ["TEI_NS", "Particle", "deterministic", "odd_to_xsd"]
+__all__ = [
+    "TEI_NS",
+    "UNBOUNDED",
+    "XML_XSD",
+    "Particle",
+    "deterministic",
+    "odd_to_xsd",
+    "xml_namespace_xsd",
+]

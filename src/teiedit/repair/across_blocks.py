@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from teiedit.document import TEI_NS, E, local_name
+from teiedit.document import RESP_TEIEDIT, TEI_NS, E, local_name
 from teiedit.repair.model import EnglishModel
 from teiedit.repair.shift import decode
 
@@ -142,7 +142,7 @@ def _continuation(nxt: etree._Element, k: int) -> _Continuation | None:
         or sic is None
         or corr is None
         or len(sic)
-        or corr.get("resp") != "#teiedit"
+        or corr.get("resp") != RESP_TEIEDIT
         or corr.get("type") != "shift"
     ):
         return None
@@ -185,7 +185,7 @@ def _join_next(block: etree._Element, model: EnglishModel, k: int) -> BlockJoin 
     tip = sic[-1]
     tip.tail = (tip.tail or "") + cont.source
     choice = E.choice(
-        sic, E.corr(joined + cont.after, resp="#teiedit", cert="high", type="hyphenation")
+        sic, E.corr(joined + cont.after, resp=RESP_TEIEDIT, cert="high", type="hyphenation")
     )
     choice.tail = cont.rest or None
     if cont.repair is not None:

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from teiedit.repair import Repair
+from teiedit.repair.record import Repair
 
 _SIGNATURE = re.compile(
     r"\)-?\d"  # the end of a kerned string followed by its adjustment: )-37
@@ -36,8 +34,6 @@ def is_debris_token(tok: str) -> bool:
 
 def find_debris(text: str) -> Iterator[Repair]:
     """Spans of ``text`` that are PDF operators, as repairs of type ``debris`` (the reading is empty)."""
-    from teiedit.repair import Repair
-
     tokens = [
         (m.start(), m.end(), is_debris_token(m.group(0)) or bool(_OPERAND.match(m.group(0))))
         for m in _TOKEN.finditer(text)

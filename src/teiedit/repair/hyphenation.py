@@ -9,19 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from teiedit.repair.model import EnglishModel
-
-if TYPE_CHECKING:
-    from teiedit.repair import Repair
+from teiedit.repair.record import Repair
 
 _BROKEN = re.compile(r"\b([^\W\d_]{2,})-[ \t]*\n[ \t]*([^\W\d_]{2,})\b")
 
 
 def find_hyphenation(text: str, model: EnglishModel) -> Iterator[Repair]:
-    from teiedit.repair import Repair
-
     for m in _BROKEN.finditer(text):
         head, tail = m.group(1), m.group(2)
         if not tail[0].islower():

@@ -13,12 +13,9 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from itertools import product
-from typing import TYPE_CHECKING
 
 from teiedit.repair.model import EnglishModel
-
-if TYPE_CHECKING:
-    from teiedit.repair import Repair
+from teiedit.repair.record import Repair
 
 LIGATURES = ("fi", "fl", "ff", "ffi", "ffl", "f")
 #: Ligatures a plain letter of a decoded word may stand for (a font's ``tt`` glyph extracts as one letter:
@@ -96,8 +93,6 @@ def find_in_clean_text(
     read (so Polish ``Łódź`` or ``Wałęsa`` stay as they are); placeholders are letters that are no accented
     form of another letter (``Ł``, ``ħ``, ``ø``), so romanised ``Yŏm`` stays too.
     """
-    from teiedit.repair import Repair
-
     for m in _TOKEN.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue

@@ -45,8 +45,10 @@ class EnglishModel:
         self._cache: dict[str, float] = {}
         self._char_cache: dict[str, float] = {}
         self._text_cache: dict[str, float] = {}
-        #: Derived tables other modules build on first use and keep with the model (e.g. a spelling index).
-        self.extras: dict[str, object] = {}
+        #: Tables the spelling corrector (``spelling``) builds on first use and keeps with the model: words
+        #: by the word less one letter, and the near words found for a word (with or without rare ones).
+        self.delete_index: dict[str, list[str]] | None = None
+        self.neighbour_cache: dict[tuple[str, bool], list[tuple[str, int]]] = {}
 
     # ------------------------------------------------------------------ words
     def known(self, word: str) -> float:

@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from teiedit.repair.model import EnglishModel
-
-if TYPE_CHECKING:
-    from teiedit.repair import Repair
+from teiedit.repair.record import Repair
 
 OPEN_QUOTE = "“"
 CLOSE_QUOTE = "”"
@@ -47,8 +44,6 @@ def find_in_clean_text(
     Only the same glyph at both ends of an ASCII stretch of known English words is read as quotation marks;
     a single accented letter at the edge of a word (``née``) is left alone.
     """
-    from teiedit.repair import Repair
-
     for m in _QUOTED.finditer(text):
         a, b = m.span()
         if any(x < b and a < y for x, y in taken):

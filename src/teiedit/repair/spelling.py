@@ -32,9 +32,8 @@ MIN_FREQ = 2e-7
 
 def _index(model: EnglishModel) -> dict[str, list[str]]:
     """Words of the list with one letter deleted -> the words, built on first use and kept with the model."""
-    cached = model.extras.get("delete-index")
-    if cached is not None:
-        return cached  # type: ignore[return-value]
+    if model.delete_index is not None:
+        return model.delete_index
     idx: defaultdict[str, list[str]] = defaultdict(list)
     taken = 0
     for w, f in model.freq.items():  # from the most to the least frequent
@@ -45,7 +44,7 @@ def _index(model: EnglishModel) -> dict[str, list[str]]:
         taken += 1
         for i in range(len(w)):
             idx[w[:i] + w[i + 1 :]].append(w)
-    model.extras["delete-index"] = idx
+    model.delete_index = idx
     return idx
 
 
@@ -120,9 +119,7 @@ def neighbours(low: str, model: EnglishModel, *, rare: bool = True) -> list[tupl
     ``rare``: also one-edit neighbours outside the indexed frequent words (every edit is generated and looked
     up); names are only corrected to common words, so they skip that.
     """
-    cache: dict[tuple[str, bool], list[tuple[str, int]]] = model.extras.setdefault(  # type: ignore[assignment]
-        "neighbours", {}
-    )
+    cache = model.neighbour_cache
     found = cache.get((low, rare))
     if found is not None:
         return found

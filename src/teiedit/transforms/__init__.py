@@ -1,12 +1,17 @@
-"""TEI -> TEI passes, run in order of priority, with an invariant check between passes.
+"""TEI -> TEI passes, run in the order of ``PASS_ORDER``, with an invariant check between passes.
 
 A pass does one thing (repair damage, link notes, tag persons, normalise dates, ...). It changes the tree
 in place and returns diagnostics. In strict mode the pipeline checks after each pass that the document's
 original reading (see ``original_reading``) is unchanged: passes add markup, they never lose text.
+
+Adding a pass is adding its module here (a class decorated with ``@register``) and one line to
+``PASS_ORDER``. A registered pass missing from the list, or a listed pass no module registers, is an error
+the first time the passes are looked up, never a pass that silently does not run.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -15,49 +20,7 @@ from lxml import etree
 
 from teiedit.config import Edition
 from teiedit.diagnostics import Diagnostic, Level
-from teiedit.document import TEI_NS, TeiDocument, local_name, xpath
-
-#: Elements whose content is an editorial addition, not part of the source's reading.
-_NOT_ORIGINAL = frozenset({"corr", "reg", "expan", "ex"})
-
-
-#: rend token marking an element that stands for a square-bracket expression of the source.
-BRACKETS_REND = "brackets"
-
-
-def original_reading(el: etree._Element) -> str:
-    """The source's own text under ``el``: everything but corrections, regularisations and teiedit notes.
-
-    An element with ``@rend="brackets"`` stands for a bracketed expression of the source (``[illegible]``
-    encoded as ``gap``, ``[or]`` as ``supplied``, ...): its brackets are given back around its own reading.
-    """
-    parts: list[str] = []
-
-    def walk(node: etree._Element) -> None:
-        if isinstance(node.tag, str):
-            name = local_name(node)
-            in_tei = etree.QName(node).namespace == TEI_NS
-            skip = in_tei and (
-                name in _NOT_ORIGINAL or (name == "note" and node.get("resp") == "#teiedit")
-            )
-            if not skip:
-                bracketed = in_tei and BRACKETS_REND in (node.get("rend") or "").split()
-                if bracketed:
-                    parts.append("[")
-                if node.text:
-                    parts.append(node.text)
-                for child in node:
-                    walk(child)
-                if bracketed:
-                    parts.append("]")
-        if node.tail:
-            parts.append(node.tail)
-
-    if el.text:
-        parts.append(el.text)
-    for child in el:
-        walk(child)
-    return "".join(parts)
+from teiedit.document import BRACKETS_REND, TeiDocument, original_reading, xpath
 
 
 @dataclass
@@ -73,49 +36,96 @@ class PassContext:
         self.records.setdefault(pass_name, []).append(item)
 
 
+#: The passes, in the order they run: (pass name, its module in this package).
+PASS_ORDER: tuple[tuple[str, str], ...] = (
+    ("language", "language"),  # first: later passes may consult the document's language
+    ("repair", "repair"),  # PDF-extraction damage is mended before any pass reads words
+    ("brackets", "brackets"),  # after repair; before entities and ids
+    ("quotes", "quotes"),  # after repair and brackets; before entities
+    ("entities", "entities"),  # after repairs, notes and editorial brackets; before dates and ids
+    ("dates", "dates"),  # after entities (names are not looked into)
+    ("document-date", "document_date"),  # after the dates pass has normalised the dates
+    ("assign-ids", "stamp_ids"),  # after everything that creates divisions or notes
+)
+
+
+__all__ = [
+    "BRACKETS_REND",
+    "PASSES",
+    "PASS_ORDER",
+    "Pass",
+    "PassContext",
+    "UnknownPass",
+    "ordered_passes",
+    "original_reading",
+    "pass_names",
+    "register",
+    "run_passes",
+]
+
+
+class UnknownPass(LookupError):
+    """A pass registered but not in ``PASS_ORDER``, or listed there but registered by no module."""
+
+
 class Pass(Protocol):
     """One transform over a TEI document."""
 
     name: str
-    priority: int  # lower runs first
 
     def enabled(self, ctx: PassContext) -> bool: ...
 
     def __call__(self, doc: TeiDocument, ctx: PassContext) -> list[Diagnostic]: ...
 
 
-#: The registry: name -> factory. Passes register themselves with ``@register``.
+#: The registry: name -> factory, filled by ``@register`` when a pass module is imported.
 PASSES: dict[str, Callable[[], Pass]] = {}
 
 
 def register(factory: Callable[[], Pass]) -> Callable[[], Pass]:
-    instance = factory()
-    PASSES[instance.name] = factory
+    """Record a pass class under its name; the name must be listed in ``PASS_ORDER``."""
+    name = factory().name
+    if name not in pass_names():
+        raise UnknownPass(
+            f"pass {name!r} ({factory.__module__}) is not listed in teiedit.transforms.PASS_ORDER; "
+            "add it there at the place where it must run"
+        )
+    known = PASSES.get(name)
+    if known is not None and known.__qualname__ != factory.__qualname__:
+        raise UnknownPass(
+            f"two passes are named {name!r}: {known.__module__} and {factory.__module__}"
+        )
+    PASSES[name] = factory
     return factory
 
 
+def pass_names() -> list[str]:
+    """The passes' names in the order they run."""
+    return [name for name, _ in PASS_ORDER]
+
+
 def ordered_passes() -> list[Pass]:
-    _load_builtin_passes()
-    return sorted((f() for f in PASSES.values()), key=lambda p: (p.priority, p.name))
-
-
-def _load_builtin_passes() -> None:
-    # Importing the modules runs their @register decorators. Each module is one pass.
-    from teiedit.transforms import (
-        brackets,
-        dates,
-        document_date,
-        entities,
-        quotes,
-        repair,
-        stamp_ids,
-    )  # noqa: F401
+    """One instance of every pass, in the order of ``PASS_ORDER`` (their modules imported here)."""
+    out: list[Pass] = []
+    for name, module in PASS_ORDER:
+        importlib.import_module(f"{__name__}.{module}")
+        factory = PASSES.get(name)
+        if factory is None:
+            raise UnknownPass(
+                f"pass {name!r} is listed in PASS_ORDER, but {__name__}.{module} registers no pass "
+                "of that name"
+            )
+        out.append(factory())
+    return out
 
 
 def run_passes(
     doc: TeiDocument, ctx: PassContext, *, strict: bool = True, only: list[str] | None = None
 ) -> list[Diagnostic]:
     """Run the enabled passes in order; in strict mode stop a pass that changes the original reading."""
+    unknown = sorted(set(only or ()) - set(pass_names()))
+    if unknown:
+        raise UnknownPass(f"no pass named {', '.join(map(repr, unknown))}; passes: {pass_names()}")
     diags: list[Diagnostic] = []
     text_el = _text_element(doc)
     for p in ordered_passes():

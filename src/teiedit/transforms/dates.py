@@ -19,10 +19,11 @@ from lxml import etree
 
 from teiedit.dates import NO_CENTURY, SAME_YEAR, DateMention, century, find_dates
 from teiedit.diagnostics import Diagnostic
-from teiedit.document import TeiDocument, tei
-from teiedit.entities.spans import FlatText, clean_span, containers, inner_span, unwrap, wrap
+from teiedit.document import RESP_TEIEDIT as RESP
+from teiedit.document import TeiDocument, tei, text_roots
+from teiedit.entities.spans import FlatText, containers, inner_span
+from teiedit.entities.wrap import clean_span, unwrap, wrap
 from teiedit.transforms import PassContext, register
-from teiedit.transforms.entities import RESP, text_roots
 
 #: How far back (characters of running text) a year may be taken for a date without one.
 YEAR_REACH = 3000
@@ -32,14 +33,13 @@ DATE = tei("date")
 @register
 class TagDates:
     name = "dates"
-    priority = 450  # after entities (names are not looked into), before ids
 
     def enabled(self, ctx: PassContext) -> bool:
         return ctx.options.get("dates", True) is not False
 
     def __call__(self, doc: TeiDocument, ctx: PassContext) -> list[Diagnostic]:
         count = 0
-        for text_el in text_roots(doc):
+        for text_el in text_roots(doc.root):
             for old in list(text_el.iter(tei("date"))):
                 if old.get("resp") == RESP:
                     unwrap(old)
@@ -70,17 +70,11 @@ class TagDates:
                 plans: list[tuple[DateMention, dict[str, str]]] = []
                 for k, found in fs:
                     attrs = dict(found.attrs)
-                    when = attrs.get("when", "")
-                    if when.startswith(("--", NO_CENTURY, SAME_YEAR)):
+                    if any(_partial(v) for v in attrs.values()):
                         i = bisect.bisect_left(years, (k,)) - 1
                         full = None
                         if i >= 0 and k[0] - years[i][0][0] <= YEAR_REACH:
-                            year = years[i][1]
-                            full = (
-                                century(when, year)
-                                if not when.startswith("--")
-                                else (year + when[1:] if _exists(year, when) else None)
-                            )
+                            full = _complete(attrs, years[i][1])
                         if full is None:
                             ctx.record(
                                 self.name,
@@ -91,7 +85,7 @@ class TagDates:
                                 },
                             )
                             continue
-                        attrs = {"when": full, "cert": "medium"}
+                        attrs = {**full, "cert": "medium"}
                     plans.append((found, attrs))
                 for found, attrs in reversed(plans):
                     s, e = flat.start_position(found.start), flat.end_position(found.end)
@@ -119,8 +113,32 @@ class TagDates:
 
 def _year_of(found: DateMention) -> str | None:
     """The year of a date precise to the month or day (a diary's heading, a letter's date), else None."""
-    value = found.attrs.get("when") or found.attrs.get("to") or ""
+    a = found.attrs
+    value = a.get("when") or a.get("to") or a.get("notAfter") or ""
     return value[:4] if len(value) >= 7 and value[:4].isdigit() else None
+
+
+def _partial(value: str) -> bool:
+    """A value still without its year (``--06-05``) or century (``..56-03-31``)."""
+    return value.startswith(("--", NO_CENTURY, SAME_YEAR))
+
+
+def _complete(attrs: dict[str, str], year: str) -> dict[str, str] | None:
+    """Every value given its year from ``year`` (None when one of them does not exist in that year)."""
+    done: dict[str, str] = {}
+    for name, value in attrs.items():
+        if value.startswith("--"):
+            if not _exists(year, value):
+                return None
+            done[name] = year + value[1:]
+        elif _partial(value):
+            full = century(value, year)
+            if full is None:
+                return None
+            done[name] = full
+        else:
+            done[name] = value
+    return done
 
 
 def _exists(year: str, month_day: str) -> bool:

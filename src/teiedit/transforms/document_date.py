@@ -53,7 +53,6 @@ def _first_date(doc: TeiDocument) -> etree._Element | None:
 @register
 class DocumentDate:
     name = "document-date"
-    priority = 460  # after the dates pass (450) has normalised the dates
 
     def enabled(self, ctx: PassContext) -> bool:
         return True

@@ -2,12 +2,17 @@
 
 Names come from the edition's registers (``paths.registers``); without registers the pass does nothing.
 A mention is linked when its form belongs to exactly one entry. A short form (a bare surname such as
-``Kim``, ``Li``, ``Choe``) or a form shared by several entries is linked to the entry among its candidates
-mentioned most recently in the same document, not further back than ``WINDOW`` characters; failing that,
-to a candidate the document names ``DOMINANCE`` times more often than the others by unambiguous forms,
-with ``@cert="medium"``; otherwise it stays untagged and is recorded (``ambiguous``) for the editor.
-Place names are skipped where they act as adjectives: the second half of a lower-case compound
-(``anti-Japan``) or the name of a group (the "Yan'an" faction).
+``Kim``, ``Li``, ``Choe``) or a form shared by several entries is linked only when the context settles
+it: when no other given name or initial stands next to it (``Kim Tu-bong``, ``Suzy Kim``), and, if
+several register entries bear that family name, to the one of them mentioned most recently in the same
+document (not further back than ``WINDOW`` characters; ``@cert="medium"`` when that entry does not list
+the short form), else to one the document names ``DOMINANCE`` times more often than the others
+(``@cert="medium"``). Otherwise it stays untagged and is recorded with its reason and candidates.
+Place names are skipped where they act as adjectives (``anti-Japan``, the "Yan'an" faction) or are part
+of a longer name (``Warsaw Pact``, ``George Washington``); in citations (notes, ``bibl``, text shaped like
+a reference) a place or person next to other capitalised words is part of a title or publisher's name.
+Generic references (``the Party``, ``the CC``, ``the Embassy``) become ``orgName`` with ``@cert`` when the
+document makes the referent certain (``teiedit.entities.generic``); otherwise they are recorded.
 
 Spans cover the name only (titles and possessive endings stay outside), take in editorial brackets and
 ``supplied`` letters, and run across ``lb``, ``hi`` and repaired words (``choice``); a name inside a
@@ -19,145 +24,97 @@ touched: they get ``@ref`` when they hold exactly one full form of an entry of t
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
 from lxml import etree
 
-from teiedit.config import Edition
 from teiedit.diagnostics import Diagnostic
-from teiedit.document import TeiDocument, tei, text_of, xpath
-from teiedit.entities.matcher import Hit, Matcher
-from teiedit.entities.registers import Registers, load_registers
-from teiedit.entities.spans import FlatText, clean_span, containers, inner_span, unwrap, wrap
+from teiedit.document import TeiDocument, tei, text_of, text_roots, xpath
+from teiedit.entities.context import in_citation, part_of_longer_name
+from teiedit.entities.decide import (
+    DOMINANCE,
+    WINDOW,
+    Decision,
+    Memory,
+    decide,
+    extend_brackets,
+    in_compound,
+    names_a_group,
+)
+from teiedit.entities.generic import Referents, find_generic, org_kinds
+from teiedit.entities.matcher import Hit, Matcher, matcher_for
+from teiedit.entities.registers import Registers, load_registers, registers_folder
+from teiedit.entities.spans import FlatText, containers, inner_span
+from teiedit.entities.wrap import clean_span, unwrap, wrap
 from teiedit.transforms import PassContext, register
+
+__all__ = ["DOMINANCE", "RESP", "WINDOW", "TagEntities"]
 
 RESP = "#teiedit"
 _HYPHENS = frozenset("-\u2010\u2011")
 ENTITY_ELEMENTS = ("persName", "placeName", "orgName")
-#: How far back (in characters of running text) a mention may resolve a short or shared form.
-WINDOW = 4000
-#: How many times more often a candidate must be named unambiguously to win an unresolved short form.
-DOMINANCE = 3
-
-_matchers: dict[int, tuple[Registers, Matcher]] = {}
 
 
-def matcher_for(regs: Registers) -> Matcher:
-    """One automaton per loaded registers object (the loader caches registers by file state)."""
-    cached = _matchers.get(id(regs))
-    if cached is None or cached[0] is not regs:
-        cached = (regs, Matcher(regs))
-        _matchers.clear()
-        _matchers[id(regs)] = cached
-    return cached[1]
+@dataclass(frozen=True)
+class _Link:
+    """A span of a container's text to mark: element, entry, certainty."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    entry_id: str
+    cert: str = ""
 
 
-@dataclass
-class _Memory:
-    """Where in the document each entry was last mentioned (running-text offset)."""
+class _Scan:
+    """One text's containers with their register hits, and what the document names where."""
 
-    last: dict[str, int] = field(default_factory=dict)
-
-    def resolve(self, candidates: list[str], here: int) -> str | None:
-        seen = [
-            (self.last[c], c)
-            for c in candidates
-            if c in self.last and here - self.last[c] <= WINDOW
-        ]
-        if not seen:
-            return None
-        seen.sort(reverse=True)
-        if len(seen) > 1 and seen[0][0] == seen[1][0]:
-            return None
-        return seen[0][1]
-
-
-def _choose(hit: Hit, memory: _Memory, here: int) -> tuple[str | None, str, list[str]]:
-    """The entry a hit stands for (or None), the element name, and the candidate ids.
-
-    Full forms win over short forms of the same text; a form of exactly one entry is linked directly,
-    one shared by several entries only through the most recent mention of one of them.
-    """
-    if len(hit.targets) == 1 and not hit.targets[0].short:
-        t = hit.targets[0]
-        return t.entry_id, t.kind, [t.entry_id]
-    full = [t for t in hit.targets if not t.short]
-    pool = full or list(hit.targets)
-    ids = list(dict.fromkeys(t.entry_id for t in pool))
-    kinds = {t.entry_id: t.kind for t in pool}
-    chosen = ids[0] if len(ids) == 1 else memory.resolve(ids, here)
-    return chosen, kinds.get(chosen or "", pool[0].kind), ids
-
-
-def _in_compound(raw: str, hit: Hit) -> bool:
-    """A place name as the second half of a lower-case compound is an adjective: ``anti-Japan``, ``pro-Soviet``.
-
-    (``Soviet-DPRK relations`` and ``anti-Kim Il Sung`` are not skipped: the first half is a name, or the
-    name is a person's.)
-    """
-    if not all(t.kind == "placeName" for t in hit.targets):
-        return False
-    i = hit.start
-    if i < 2 or raw[i - 1] not in "-\u2010\u2011":
-        return False
-    j = i - 1
-    while j > 0 and raw[j - 1].isalpha():
-        j -= 1
-    return j < i - 1 and raw[j].islower()
-
-
-def _dominant(candidates: list[str], plain: Counter[str]) -> str | None:
-    """The candidate the document names far more often than the others by an unambiguous form, if any.
-
-    Linked with ``@cert="medium"``: ``Li`` in a document about Li Sangjo that mentions Li Pilgyu twice.
-    """
-    ranked = sorted(((plain[c], c) for c in candidates), reverse=True)
-    if len(ranked) < 2:
-        return None
-    (top, best), (second, _) = ranked[0], ranked[1]
-    return best if top >= 3 and top >= DOMINANCE * second else None
-
-
-_GROUP_AFTER = re.compile(r"""["”’']?\s*(?:\[[^\]]*\]\s*)?["“]?(?:factions?|groups?)\b""")
-
-
-def _names_a_group(raw: str, hit: Hit) -> bool:
-    """A place name used for a group of people is no place: the "Yan'an" faction, the Yan'an "group"."""
-    return all(t.kind == "placeName" for t in hit.targets) and bool(
-        _GROUP_AFTER.match(raw, hit.end)
-    )
-
-
-def _extend_brackets(raw: str, start: int, end: int) -> tuple[int, int]:
-    """Take editorial brackets around or half inside a name into its span: ``[Bulganin]``, ``Kim [Chang Hym]``."""
-    inner = raw[start:end]
-    opened = inner.count("[") - inner.count("]")
-    if opened > 0 and raw[end : end + 1] == "]":
-        end += 1
-    elif opened < 0 and start > 0 and raw[start - 1] == "[":
-        start -= 1
-    elif opened == 0 and start > 0 and raw[start - 1] == "[" and raw[end : end + 1] == "]":
-        start, end = start - 1, end + 1
-    return start, end
-
-
-def registers_folder(edition: Edition) -> Path:
-    """The edition's register folder; a relative setting is relative to the edition's root."""
-    folder = edition.registers
-    return folder if folder.is_absolute() else edition.root / folder
-
-
-def text_roots(doc: TeiDocument) -> list[etree._Element]:
-    return xpath(doc.root, "//tei:text[not(ancestor::tei:text)]")
+    def __init__(self, text_el: etree._Element, matcher: Matcher, ctx: PassContext, doc: str):
+        self.found: list[tuple[FlatText, list[Hit], int]] = []
+        self.plain: Counter[str] = Counter()
+        offset = 0
+        for flat in list(containers(text_el)):
+            raw = flat.text
+            citation = in_citation(flat.container, raw)
+            hits: list[Hit] = []
+            for h in matcher.find(raw):
+                if (h.start > 1 and raw[h.start - 1] in _HYPHENS and in_compound(raw, h)) or (
+                    names_a_group(raw, h)
+                ):
+                    continue
+                kind = h.targets[0].kind
+                longer = (
+                    part_of_longer_name(raw, h.start, h.end, kind, citation)
+                    if all(t.kind == kind for t in h.targets) and kind != "orgName"
+                    else ""
+                )
+                if longer:
+                    ctx.record(
+                        TagEntities.name,
+                        {
+                            "document": doc,
+                            "text": h.text,
+                            "reason": "part of a longer name",
+                            "next to": longer,
+                            "candidates": sorted({t.entry_id for t in h.targets}),
+                        },
+                    )
+                    continue
+                hits.append(h)
+            self.plain.update(
+                h.targets[0].entry_id
+                for h in hits
+                if len(h.targets) == 1 and not h.targets[0].short
+            )
+            self.found.append((flat, hits, offset))
+            offset += len(raw) + 1
 
 
 @register
 class TagEntities:
     name = "entities"
-    priority = 400  # after repairs, notes and editorial brackets; before dates and ids
 
     def enabled(self, ctx: PassContext) -> bool:
         return ctx.options.get("entities", True) is not False
@@ -167,98 +124,103 @@ class TagEntities:
         if not regs:
             return []
         matcher = matcher_for(regs)
-        counts: dict[str, int] = {}
-        for text_el in text_roots(doc):
+        counts: Counter[str] = Counter()
+        self._link_correspondents(doc, regs)
+        header = [(-1, r) for r in _header_refs(doc)]
+        for text_el in text_roots(doc.root):
             for old in list(text_el.iter(*(tei(n) for n in ENTITY_ELEMENTS))):
                 if old.get("resp") == RESP and old.get("ref"):
                     unwrap(old)
             # First every hit of the document, so that ambiguous short forms can be weighed against the
             # document's unambiguous mentions; then the links, container by container.
-            found: list[tuple[FlatText, list[Hit], int]] = []
-            plain: Counter[str] = Counter()
-            offset = 0
-            for flat in list(containers(text_el)):
-                hits = [
-                    h
-                    for h in matcher.find(flat.text)
-                    if not (
-                        h.start > 1
-                        and flat.text[h.start - 1] in _HYPHENS
-                        and _in_compound(flat.text, h)
-                    )
-                    and not _names_a_group(flat.text, h)
-                ]
-                plain.update(
-                    h.targets[0].entry_id
-                    for h in hits
-                    if len(h.targets) == 1 and not h.targets[0].short
-                )
-                found.append((flat, hits, offset))
-                offset += len(flat.text) + 1
-            memory = _Memory()
-            for flat, hits, offset in found:
-                plans = []
+            scan = _Scan(text_el, matcher, ctx, doc.name)
+            memory = Memory()
+            plans: list[tuple[FlatText, list[_Link], int]] = []
+            named: list[tuple[int, str]] = list(header)
+            for flat, hits, offset in scan.found:
+                links: list[_Link] = []
                 for hit in hits:
                     here = offset + hit.start
-                    chosen, kind, ids = _choose(hit, memory, here)
-                    cert = ""
-                    if chosen is None:
-                        chosen = _dominant(ids, plain)
-                        if chosen is None:
-                            ctx.record(
-                                self.name,
-                                {
-                                    "document": doc.name,
-                                    "text": hit.text,
-                                    "reason": "ambiguous",
-                                    "candidates": ids,
-                                },
-                            )
-                            continue
-                        kind = next(t.kind for t in hit.targets if t.entry_id == chosen)
-                        cert = "medium"
-                        ctx.record(
-                            self.name,
-                            {
-                                "document": doc.name,
-                                "text": hit.text,
-                                "reason": "linked to the most mentioned",
-                                "candidates": ids,
-                                "ref": chosen,
-                            },
-                        )
-                    memory.last[chosen] = here
-                    plans.append((hit, chosen, kind, cert))
-                for hit, chosen, kind, cert in reversed(plans):
-                    start, end = _extend_brackets(flat.text, hit.start, hit.end)
-                    s, e = flat.start_position(start), flat.end_position(end)
-                    span = (
-                        clean_span(s, e, flat.container)
-                        if s and e
-                        else inner_span(flat, start, end)
-                    )
-                    if span is None:
-                        ctx.record(
-                            self.name,
-                            {
-                                "document": doc.name,
-                                "text": hit.text,
-                                "reason": "crosses markup",
-                                "candidates": [chosen],
-                            },
-                        )
+                    d = decide(hit, flat.text, regs, memory, scan.plain, here, offset)
+                    if d.entry_id is None or d.reason:
+                        self._report(ctx, doc.name, hit.text, d)
+                    if d.entry_id is None:
                         continue
-                    el = etree.Element(tei(kind), nsmap=None)
-                    el.set("ref", f"#{chosen}")
-                    el.set("resp", RESP)
-                    if cert:
-                        el.set("cert", cert)
-                    wrap(span[0], span[1], el)
-                    counts[kind] = counts.get(kind, 0) + 1
-        self._link_correspondents(doc, regs)
+                    memory.last[d.entry_id] = here
+                    named.append((here, d.entry_id))
+                    links.append(_Link(hit.start, hit.end, hit.text, d.kind, d.entry_id, d.cert))
+                plans.append((flat, links, offset))
+            referents = Referents(named, _kinds(regs))
+            for flat, links, offset in plans:
+                links += self._generic(ctx, doc.name, flat, links, offset, referents)
+                for link in sorted(links, key=lambda k: -k.start):
+                    if self._wrap(flat, link):
+                        counts[link.kind] += 1
+                    else:
+                        ctx.record(
+                            self.name,
+                            {
+                                "document": doc.name,
+                                "text": link.text,
+                                "reason": "crosses markup",
+                                "candidates": [link.entry_id],
+                            },
+                        )
         if counts:
             ctx.record(self.name, {"document": doc.name, "linked": dict(sorted(counts.items()))})
         return []
+
+    def _report(self, ctx: PassContext, doc: str, text: str, d: Decision) -> None:
+        item: dict[str, object] = {"document": doc, "text": text, "reason": d.reason}
+        if d.next_to:
+            item["next to"] = d.next_to
+        item["candidates"] = d.candidates
+        if d.entry_id:
+            item["ref"] = d.entry_id
+        ctx.record(self.name, item)
+
+    def _generic(
+        self,
+        ctx: PassContext,
+        doc: str,
+        flat: FlatText,
+        links: list[_Link],
+        offset: int,
+        referents: Referents,
+    ) -> list[_Link]:
+        """Generic references of one container that the document resolves ("the Party" -> the KWP)."""
+        found: list[_Link] = []
+        for g in find_generic(flat.text):
+            if any(k.start < g.end and g.start < k.end for k in links):
+                continue  # inside a register name ("the Central Committee of the KWP")
+            entry_id, cert, candidates = referents.resolve(g.kind, offset + g.start)
+            if not entry_id:
+                ctx.record(
+                    self.name,
+                    {
+                        "document": doc,
+                        "text": g.head,
+                        "reason": "generic reference without one referent in the document",
+                        "candidates": candidates,
+                    },
+                )
+                continue
+            found.append(_Link(g.start, g.end, g.head, "orgName", entry_id, cert))
+        return found
+
+    def _wrap(self, flat: FlatText, link: _Link) -> bool:
+        start, end = extend_brackets(flat.text, link.start, link.end)
+        s, e = flat.start_position(start), flat.end_position(end)
+        span = clean_span(s, e, flat.container) if s and e else inner_span(flat, start, end)
+        if span is None:
+            return False
+        el = etree.Element(tei(link.kind), nsmap=None)
+        el.set("ref", f"#{link.entry_id}")
+        el.set("resp", RESP)
+        if link.cert:
+            el.set("cert", link.cert)
+        wrap(span[0], span[1], el)
+        return True
 
     def _link_correspondents(self, doc: TeiDocument, regs: Registers) -> None:
         """Names in correspDesc get @ref when they hold exactly one full form of an entry of their kind.
@@ -280,3 +242,25 @@ class TagEntities:
             }
             if len(ids) == 1:
                 el.set("ref", f"#{next(iter(ids))}")
+
+
+_kinds_cache: dict[int, tuple[Registers, dict[str, frozenset[str]]]] = {}
+
+
+def _kinds(regs: Registers) -> dict[str, frozenset[str]]:
+    """The kinds of every organisation entry (computed once per loaded registers)."""
+    cached = _kinds_cache.get(id(regs))
+    if cached is None or cached[0] is not regs:
+        kinds = {e.id: org_kinds(e) for e in regs.entries.values() if e.kind == "orgName"}
+        cached = (regs, {k: v for k, v in kinds.items() if v})
+        _kinds_cache.clear()
+        _kinds_cache[id(regs)] = cached
+    return cached[1]
+
+
+def _header_refs(doc: TeiDocument) -> list[str]:
+    """The organisations the header's correspondence names (a letter from an embassy)."""
+    return [
+        el.get("ref", "").removeprefix("#")
+        for el in xpath(doc.root, "//tei:teiHeader//tei:correspDesc//tei:orgName[@ref]")
+    ]

@@ -34,7 +34,18 @@ from dataclasses import dataclass
 from lxml import etree
 
 from teiedit.diagnostics import Diagnostic
-from teiedit.document import TEI_NS, E, TeiDocument, local_name, tei, xpath
+from teiedit.document import (
+    TEI_NS,
+    E,
+    TeiDocument,
+    editorial_decl,
+    is_pdf_debris,
+    is_teiedit_note,
+    local_name,
+    tei,
+    text_roots,
+)
+from teiedit.mixed import Piece, fill, flatten, rebuild
 from teiedit.transforms import PassContext, register
 
 #: Elements whose own text is running text that may hold quotations.
@@ -136,24 +147,12 @@ def _is_skipped(el: etree._Element) -> bool:
                 name = local_name(node)
                 if name in _NEVER or name == "teiHeader":
                     return True
-                if name == "seg" and node.get("type") == "pdf-debris":
-                    return True
-                if name == "note" and node.get("resp") == "#teiedit":
+                if is_pdf_debris(node) or is_teiedit_note(node):
                     return True
             else:
                 return True
         node = node.getparent()
     return False
-
-
-def _flatten(el: etree._Element) -> tuple[str, list[etree._Element]]:
-    """The element's own text with each child node standing as one ``_HOLE`` character."""
-    parts = [el.text or ""]
-    children = list(el)
-    for child in children:
-        parts.append(_HOLE)
-        parts.append(child.tail or "")
-    return "".join(parts), children
 
 
 def _before(text: str, i: int) -> str:
@@ -254,39 +253,6 @@ def _straight_spans(text: str, unpaired: list[int]) -> list[Span]:
     return out
 
 
-def _pieces(
-    text: str, children: list[etree._Element], holes: list[int], start: int, end: int
-) -> list[str | etree._Element]:
-    """The content of flattened [start, end) as strings and child nodes (``holes``: offsets of children)."""
-    out: list[str | etree._Element] = []
-    pos = start
-    k = bisect.bisect_left(holes, start)
-    while k < len(holes) and holes[k] < end:
-        if holes[k] > pos:
-            out.append(text[pos : holes[k]])
-        out.append(children[k])
-        pos = holes[k] + 1
-        k += 1
-    if end > pos:
-        out.append(text[pos:end])
-    return out
-
-
-def _fill(parent: etree._Element, pieces: list[str | etree._Element]) -> None:
-    """Append pieces to ``parent`` (which has no children yet): strings become text/tails."""
-    last: etree._Element | None = None
-    for piece in pieces:
-        if isinstance(piece, str):
-            if last is None:
-                parent.text = (parent.text or "") + piece
-            else:
-                last.tail = (last.tail or "") + piece
-        else:
-            piece.tail = None
-            parent.append(piece)
-            last = piece
-
-
 def _words(text: str) -> int:
     return len(text.replace(_HOLE, " ").split())
 
@@ -298,13 +264,13 @@ class _Run:
         self.marked = 0
 
     def element(self, el: etree._Element) -> None:
-        text, children = _flatten(el)
-        if _HOLE in (el.text or "") or any(_HOLE in (c.tail or "") for c in children):
-            return
+        flat = flatten(el, _HOLE)
+        if flat.placeholder != _HOLE:
+            return  # the text holds the character that stands for child elements here
+        text = flat.text
         if not any(m in text for m in '“”‘"'):
             return
         spans, unpaired = find_spans(text)
-        holes = [m.start() for m in re.finditer(_HOLE, text)]
         # a span already holding a q/quote was marked before (or is nested quoting): leave it
         spans = [
             s
@@ -313,7 +279,7 @@ class _Run:
                 isinstance(c, etree._Element)
                 and isinstance(c.tag, str)
                 and local_name(c) in ("q", "quote")
-                for c in _pieces(text, children, holes, s.start, s.end)
+                for c in flat.pieces(s.start, s.end)
             )
         ]
         for i in unpaired:
@@ -330,22 +296,14 @@ class _Run:
         if not spans:
             return
         name = local_name(el)
-        for (
-            child
-        ) in children:  # detach first; their text is all in ``text`` and comes back via _fill
-            el.remove(child)
-        el.text = None
-        new: list[str | etree._Element] = []
-        pos = 0
+        wrapped: list[tuple[int, int, list[Piece]]] = []
         for s in spans:
-            new.extend(_pieces(text, children, holes, pos, s.start))
             inner = text[s.start : s.end]
             words = _words(inner)
             tag = "quote" if words >= QUOTE_MIN_WORDS and name in _QUOTE_OK else "q"
             wrapper = etree.Element(tei(tag))
-            _fill(wrapper, _pieces(text, children, holes, s.start, s.end))
-            new.append(wrapper)
-            pos = s.end
+            fill(wrapper, flat.pieces(s.start, s.end))
+            wrapped.append((s.start, s.end, [wrapper]))
             self.marked += 1
             self.ctx.record(
                 "quotes",
@@ -358,29 +316,14 @@ class _Run:
                     "text": inner.replace(_HOLE, "…")[:80],
                 },
             )
-        new.extend(_pieces(text, children, holes, pos, len(text)))
-        _fill(el, new)
+        rebuild(el, flat, wrapped)
 
 
 def _declare(doc: TeiDocument) -> None:
     """State the convention in teiHeader/encodingDesc/editorialDecl/quotation (once)."""
-    header = xpath(doc.root, "tei:teiHeader")
-    if not header:
-        return
-    enc = header[0].find(tei("encodingDesc"))
-    if enc is None:
-        enc = E.encodingDesc()
-        file_desc = header[0].find(tei("fileDesc"))
-        if file_desc is not None:
-            file_desc.addnext(enc)
-        else:
-            header[0].insert(0, enc)
-    decl = enc.find(tei("editorialDecl"))
+    decl = editorial_decl(doc.root)
     if decl is None:
-        decl = E.editorialDecl()
-        enc.append(
-            decl
-        )  # encodingDesc content is (model.encodingDescPart | model.pLike)+, any order
+        return
     for q in decl.findall(tei("quotation")):
         if any((p.text or "") == DECL_TEXT for p in q.findall(tei("p"))):
             return
@@ -392,15 +335,13 @@ class MarkQuotations:
     """Wrap quoted passages of the running text in q/quote, keeping the marks as text."""
 
     name = "quotes"
-    priority = 300  # after repair (100) and brackets (200), before entities (400)
 
     def enabled(self, ctx: PassContext) -> bool:
         return bool(ctx.options.get("quotes", True))
 
     def __call__(self, doc: TeiDocument, ctx: PassContext) -> list[Diagnostic]:
-        texts = xpath(doc.root, "//tei:text[not(ancestor::tei:text)][not(ancestor::tei:teiHeader)]")
         run = _Run(doc.name, ctx)
-        for text in texts:
+        for text in text_roots(doc.root):
             candidates = [
                 el for el in text.iter(*(tei(n) for n in _CONTAINERS)) if not _is_skipped(el)
             ]

@@ -25,16 +25,22 @@ from dataclasses import dataclass
 from lxml import etree
 
 from teiedit.diagnostics import Diagnostic
-from teiedit.document import TEI_NS, E, TeiDocument, local_name, xpath
-from teiedit.repair import (
-    BLOCK_BREAK,
-    Repair,
-    document_shift,
-    document_words,
-    english,
-    find_repairs,
+from teiedit.document import (
+    RESP_TEIEDIT,
+    TEI_NS,
+    E,
+    TeiDocument,
+    editorial_decl,
+    is_pdf_debris,
+    is_teiedit_note,
+    local_name,
+    text_roots,
+    xpath,
 )
 from teiedit.repair.across_blocks import join_across_blocks
+from teiedit.repair.find import document_shift, document_words, find_repairs
+from teiedit.repair.model import english
+from teiedit.repair.record import BLOCK_BREAK, Repair
 from teiedit.transforms import PassContext, register
 
 #: Elements whose content the pass never touches: earlier editorial decisions and teiedit's own output.
@@ -109,17 +115,12 @@ _BLOCKS = frozenset(
 @register
 class RepairDamage:
     name = "repair"
-    priority = 100
 
     def enabled(self, ctx: PassContext) -> bool:
         return ctx.options.get("repair", True) is not False
 
     def __call__(self, doc: TeiDocument, ctx: PassContext) -> list[Diagnostic]:
-        containers = [
-            c
-            for t in xpath(doc.root, "//tei:text[not(ancestor::tei:text)]")
-            for c in _containers(t)
-        ]
+        containers = [c for t in text_roots(doc.root) for c in _containers(t)]
         if not containers:
             return []
         model = english()
@@ -151,7 +152,7 @@ class RepairDamage:
                         item["shift"] = k
                     ctx.record("repair", item)
                     done += 1
-        for text_el in xpath(doc.root, "//tei:text[not(ancestor::tei:text)]"):
+        for text_el in text_roots(doc.root):
             for join in join_across_blocks(text_el, model, _skipped, k):
                 method = "joined across a paragraph or page break"
                 if join.replaces:
@@ -201,11 +202,7 @@ def _skipped(el: etree._Element) -> bool:
     if etree.QName(el).namespace != TEI_NS:
         return True
     name = local_name(el)
-    return (
-        name in _SKIP
-        or (name == "note" and el.get("resp") == "#teiedit")
-        or (name == "seg" and el.get("type") == "pdf-debris")
-    )
+    return name in _SKIP or is_teiedit_note(el) or is_pdf_debris(el)
 
 
 def _containers(el: etree._Element) -> list[etree._Element]:
@@ -266,7 +263,9 @@ def _place(segs: list[_Segment], repairs: list[Repair]) -> list[tuple[_Segment, 
 def _markup(r: Repair) -> etree._Element:
     if r.type == "debris":
         return E.seg(r.original, type="pdf-debris")
-    return E.choice(E.sic(r.original), E.corr(r.reading, resp="#teiedit", cert=r.cert, type=r.type))
+    return E.choice(
+        E.sic(r.original), E.corr(r.reading, resp=RESP_TEIEDIT, cert=r.cert, type=r.type)
+    )
 
 
 def _apply(seg: _Segment, repairs: list[Repair]) -> None:
@@ -298,26 +297,10 @@ def _apply(seg: _Segment, repairs: list[Repair]) -> None:
 
 def _declare(doc: TeiDocument) -> None:
     """Write the repair conventions into encodingDesc/editorialDecl/correction (once)."""
-    header = xpath(doc.root, "tei:teiHeader")
-    if not header:
+    decl = editorial_decl(doc.root)
+    if decl is None:
         return
-    enc = xpath(header[0], "tei:encodingDesc")
-    if not enc:
-        enc_el = E.encodingDesc()
-        file_desc = xpath(header[0], "tei:fileDesc")
-        if file_desc:
-            file_desc[0].addnext(enc_el)
-        else:
-            header[0].insert(0, enc_el)
-    else:
-        enc_el = enc[0]
-    decl = xpath(enc_el, "tei:editorialDecl")
-    if decl:
-        decl_el = decl[0]
-    else:
-        decl_el = E.editorialDecl()
-        enc_el.append(decl_el)
-    for p in xpath(decl_el, "tei:correction/tei:p"):
+    for p in xpath(decl, "tei:correction/tei:p"):
         if (p.text or "") == CORRECTION_TEXT:
             return
-    decl_el.append(E.correction(E.p(CORRECTION_TEXT)))
+    decl.append(E.correction(E.p(CORRECTION_TEXT)))

@@ -12,7 +12,6 @@ _PREFIX = {"div": "d", "note": "n", "floatingText": "ft"}
 @register
 class AssignIds:
     name = "assign-ids"
-    priority = 900  # after everything that creates divisions or notes
 
     def enabled(self, ctx: PassContext) -> bool:
         return True

@@ -1,8 +1,8 @@
 """Layout: paged HTML to PDF with WeasyPrint. The only module that imports WeasyPrint.
 
 Every part of the print edition (the front matter, each document, the index, the running heads) is laid
-out here, in worker processes (see :func:`run_jobs`). A part is laid out once; the book and the
-per-document PDFs are put together from the results by :mod:`teiedit.builders.pdf_assembly`, so the
+out here, in worker processes (see :class:`Layout`). A part is laid out once; the book and the
+per-document PDFs are put together from the results by :mod:`teiedit.builders.pdf.assembly`, so the
 layout reports what the assembly needs besides the PDF: how many pages, and on which page every
 ``id`` (anchor) landed.
 """
@@ -16,10 +16,13 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 from teiedit.diagnostics import TeieditError
 from teiedit.resources import css_dir
+
+if TYPE_CHECKING:  # at run time WeasyPrint is imported where it is used (slow to import)
+    import weasyprint
 
 #: The archival PDF profile that allows attachments. ``None`` writes a plain PDF 1.7.
 PDF_VARIANT: str | None = "pdf/a-3b"
@@ -68,11 +71,15 @@ def _allowed(url: str) -> bool:
     return path.parent == css_dir().resolve() and path.suffix == ".css"
 
 
-def _url_fetcher() -> object:
+def _url_fetcher() -> weasyprint.URLFetcher:
+    """A URL fetcher that loads teiedit's CSS and refuses everything else."""
     import weasyprint
 
-    class CssOnlyFetcher(weasyprint.URLFetcher):  # type: ignore[misc, name-defined]
-        def fetch(self, url: str, headers: object = None) -> object:
+    # weasyprint has no type information: its URLFetcher is Any to mypy, and subclassing Any is flagged
+    class CssOnlyFetcher(weasyprint.URLFetcher):  # type: ignore[misc]
+        def fetch(
+            self, url: str, headers: dict[str, str] | None = None
+        ) -> weasyprint.URLFetcherResponse:
             if not _allowed(url):
                 raise ValueError(f"teiedit does not load {url!r} into a PDF")
             return super().fetch(url, headers)

@@ -4,7 +4,7 @@ The parts of the book (front matter, each document, the index) are laid out with
 in parallel, because where a part lands in the book is known only when the parts before it are laid out.
 Afterwards every page gets a :class:`Folio`; :func:`folio_html` turns a run of folios into an HTML
 document of empty pages whose margins hold them (styled by xslt/css/folio.css), which WeasyPrint lays out
-and builders/pdf_assembly.py stamps on the pages.
+and builders/pdf/assembly.py stamps on the pages.
 
 The rules are those of a printed book: right-hand (recto) pages have odd numbers; a left-hand page shows
 its number outside and the edition's short title, a right-hand page the title of its document or section

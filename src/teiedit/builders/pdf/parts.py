@@ -44,7 +44,8 @@ class BookParts:
 
 
 def html_text(doc: etree._Element) -> str:
-    return "<!DOCTYPE html>\n" + lhtml.tostring(doc, encoding="unicode")
+    text: str = lhtml.tostring(doc, encoding="unicode")
+    return "<!DOCTYPE html>\n" + text
 
 
 def _main(doc: etree._Element) -> etree._Element:

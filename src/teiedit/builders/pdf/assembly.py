@@ -1,8 +1,8 @@
 """Assembly: the laid-out parts become the book and the per-document PDFs. The only module that imports
 pikepdf.
 
-WeasyPrint lays out every part of the print edition once (builders/pdf_layout.py). Here the pages are
-put in book order, the folios (page numbers, running heads; builders/folios.py) are stamped on them as
+WeasyPrint lays out every part of the print edition once (builders/pdf/layout.py). Here the pages are
+put in book order, the folios (page numbers, running heads; builders/pdf/folios.py) are stamped on them as
 form XObjects, and what a reader navigates by is rebuilt for the whole: the named destinations that links
 point at and the outline (bookmarks). The front matter's PDF is the base of the book, so the book keeps
 what WeasyPrint wrote there: PDF/A-3b metadata, the attached TEI sources and the document information.
@@ -45,7 +45,7 @@ class FolioSheets:
         self.count = total
 
     def page(self, index: int) -> pikepdf.Page:
-        for start, pdf in zip(reversed(self._starts), reversed(self._pdfs)):
+        for start, pdf in zip(reversed(self._starts), reversed(self._pdfs), strict=True):
             if index >= start:
                 return pdf.pages[index - start]
         raise IndexError(index)
@@ -139,10 +139,10 @@ def _named_dests(pdf: Pdf) -> Iterator[tuple[str, Array]]:
     if names is None or Name.Dests not in names:
         return
     for name, dest in pikepdf.NameTree(names.Dests).items():
-        if isinstance(dest, Dictionary):
-            dest = dest.get(Name.D)
-        if isinstance(dest, Array) and len(dest) >= 2:
-            yield str(name), dest
+        # a destination is an array, or a dictionary holding it under /D
+        target = dest.get(Name.D) if isinstance(dest, Dictionary) else dest
+        if isinstance(target, Array) and len(target) >= 2:
+            yield str(name), target
 
 
 def _gather_dests(

@@ -1,0 +1,24 @@
+"""The print edition, one PDF per document and ``edition.pdf``, the whole as a book (title
+page, conventions, contents, documents in date order, index).
+
+How it is made, in rounds, each part laid out exactly once:
+
+1. XSLT (xslt/print, in this process) makes the book's paged HTML; builders/pdf/parts.py cuts it into the
+   front matter, one part per document and the index.
+2. WeasyPrint (builders/pdf/layout.py, in worker processes, one per core) lays out every document and a
+   draft of the front matter. Each document's PDF is also its own PDF ("offprint"), with the TEI source
+   attached. A document that is no chapter of the book (a compilation's listing) is laid out on its own.
+3. Now every part's place in the book is known: the front matter is laid out again with the contents'
+   page numbers, and the index with the pages on which every name was set.
+4. The folios (page numbers and running heads, builders/pdf/folios.py) of all pages are laid out.
+5. builders/pdf/assembly.py stamps the folios and puts the book together; a document's own PDF keeps
+   the page numbers it has in the book, and says so on its first page.
+
+So a 500-page novel costs one layout, not two, and the book is laid out on all cores.
+"""
+
+from __future__ import annotations
+
+from teiedit.builders.pdf.builder import PdfBuilder
+
+__all__ = ["PdfBuilder"]

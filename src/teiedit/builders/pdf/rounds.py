@@ -1,0 +1,90 @@
+"""The rounds of the print edition: lay out every part once, place them, lay out the folios, assemble."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from teiedit.builders.pdf import folios as fol
+from teiedit.builders.pdf.layout import Layout, PrintJob
+from teiedit.builders.pdf.parts import fill_contents, fill_index, part_pages
+from teiedit.builders.pdf.placement import FolioList, book_folios, place
+from teiedit.builders.pdf.plan import PrintPlan
+
+
+def make_pdfs(
+    p: PrintPlan, layout: Layout, done: Callable[[PrintJob], None] | None = None
+) -> dict[str, bytes]:
+    """Lay out and assemble every PDF of the plan; returns the PDFs by file name."""
+    from teiedit.builders.pdf import assembly as asm  # pikepdf is loaded only when PDFs are made
+
+    front_draft = (
+        PrintJob("the front matter (draft)", p.book.front, variant=None) if p.book else None
+    )
+    laid = layout.run([*p.jobs, *([front_draft] if front_draft else [])], done)
+    folios = FolioList()
+    out: dict[str, bytes] = {}
+    book_pages: list[int | None] = []
+    if p.book is not None and front_draft is not None:
+        chapters = [laid[j.output] for j in p.chapter_jobs]
+        front = laid[front_draft.output]
+        has_index = p.book.index is not None
+        for _ in range(
+            3
+        ):  # the contents' numbers could change the front matter's length: lay out again
+            where = place(front, chapters, has_index)
+            second = [
+                PrintJob(
+                    "the front matter",
+                    fill_contents(p.book.front, where.page_of),
+                    p.book_attachments,
+                    title=p.edition_title,
+                    epoch=p.epoch,
+                )
+            ]
+            if p.book.index is not None:
+                second.append(
+                    PrintJob("the index", fill_index(p.book.index, where.page_of), variant=None)
+                )
+            again = layout.run(second, done)
+            front = again["the front matter"]
+            if part_pages(front.anchors, front.pages) == where.front_pages:
+                break
+        index = again.get("the index")
+        index_pages = part_pages(index.anchors, index.pages) if index else 0
+        book_pages = book_folios(p, where, front, index_pages, folios)
+        offprint_firsts = [
+            folios.add(fol.offprint_first(s, s + n - 1, p.edition_title))
+            for s, n in zip(where.starts, where.lengths, strict=True)
+        ]
+    single_pages = []
+    for s in p.singles:
+        n = laid[s.job.output].pages
+        single_pages.append(
+            [
+                folios.add(fol.Folio(fol.OFFPRINT, "1", p.edition_title)),
+                *(
+                    folios.add(fol.running(k, p.edition_head, s.running_head))
+                    for k in range(2, n + 1)
+                ),
+            ]
+        )
+    folio_jobs = folios.jobs(layout.workers)
+    sheets_laid = layout.run(folio_jobs, done)
+    sheets = asm.FolioSheets([sheets_laid[j.output].pdf for j in folio_jobs])
+    if p.book is not None:
+        parts: list[asm.Piece | None] = [asm.Piece(c.pdf, c.pages) for c in chapters]
+        if where.blank_before_index:
+            parts.append(asm.BLANK)
+        if index is not None:
+            parts.append(asm.Piece(index.pdf, index_pages))
+        out["edition.pdf"] = asm.assemble(
+            asm.Piece(front.pdf, where.front_pages), parts, book_pages, sheets
+        )
+        for job, laid_doc, start, first in zip(
+            p.chapter_jobs, chapters, where.starts, offprint_firsts, strict=True
+        ):
+            own = [first, *book_pages[start : start + laid_doc.pages - 1]]
+            out[job.output] = asm.stamp(laid_doc.pdf, own, sheets, first_number=start)
+    for s, own in zip(p.singles, single_pages, strict=True):
+        out[s.job.output] = asm.stamp(laid[s.job.output].pdf, own, sheets)
+    return out

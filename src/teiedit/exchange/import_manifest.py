@@ -1,0 +1,50 @@
+"""``tei/imported/manifest.json``: the names imported files keep, read back on the next import."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from teiedit.diagnostics import TeieditError
+from teiedit.document import slugify
+from teiedit.exchange.import_report import ImportedFile
+
+MANIFEST = "manifest.json"
+
+
+def load_manifest(target_dir: Path) -> dict[str, dict[str, object]]:
+    """Earlier imports by name; a damaged manifest is an error (it must not be silently replaced)."""
+    path = target_dir / MANIFEST
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {str(e["name"]): e for e in data.get("files", []) if e.get("name")}
+    except (ValueError, KeyError, AttributeError, TypeError):
+        raise TeieditError(
+            "the import manifest is damaged",
+            path,
+            hint="restore it from version control, or remove it to start afresh",
+        ) from None
+
+
+def assign_names(
+    items: list[ImportedFile], earlier: dict[str, dict[str, object]], target: Path
+) -> None:
+    by_source = {str(e.get("source")): n for n, e in earlier.items()}
+    taken = (
+        set(earlier) | {p.name for p in target.glob("*.xml")} if target.is_dir() else set(earlier)
+    )
+    for item in items:
+        if item.tree is None:
+            continue
+        known = by_source.get(str(item.source))
+        if known:
+            item.name = known
+            continue
+        base = slugify(item.source.stem, fallback="d-document")
+        name, i = f"{base}.xml", 2
+        while name in taken:
+            name, i = f"{base}-{i}.xml", i + 1
+        taken.add(name)
+        item.name = name

@@ -1,0 +1,201 @@
+"""Engine messages in an editor's words: where an element is, what is wrong there, what to do."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from lxml import etree
+
+from teiedit.document import TEI_NS, XML_NS
+from teiedit.odd.grammar import Grammar
+
+
+def readable_path(node: etree._Element) -> str:
+    """/TEI/text/body/div[2]/p[3]: local names, positions only where siblings share the name."""
+    steps = []
+    el: etree._Element | None = node
+    while el is not None and isinstance(el.tag, str):
+        name = etree.QName(el).localname
+        parent = el.getparent()
+        if parent is not None:
+            same = [s for s in parent if isinstance(s.tag, str) and s.tag == el.tag]
+            if len(same) > 1:
+                name += f"[{same.index(el) + 1}]"
+        steps.append(name)
+        el = parent
+    return "/" + "/".join(reversed(steps))
+
+
+def element_at(tree: etree._ElementTree, path: str) -> etree._Element | None:
+    if not path:
+        return None
+    try:
+        found = tree.xpath(path, namespaces={"tei": TEI_NS})
+    except etree.XPathError:
+        return None
+    if isinstance(found, list) and found:
+        first = found[0]
+        if isinstance(first, etree._Element):
+            return first
+        if hasattr(first, "getparent"):
+            return first.getparent()  # an attribute: its element
+    return None
+
+
+def nearest(word: str, candidates: list[str]) -> str:
+    found = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    return found[0] if found else ""
+
+
+def listing(names: list[str] | set[str], limit: int = 12) -> str:
+    items = sorted(n for n in names if n and n != "*")
+    shown = ", ".join(items[:limit])
+    return shown + (f" (and {len(items) - limit} more)" if len(items) > limit else "")
+
+
+WRONG = re.compile(r"Did not expect element (\S+) there")
+_EXPECT = re.compile(r"Expecting (?:an )?element (\w\S*), got (\S+)")
+_EXTRA = re.compile(r"Element (\S+) has extra content: (\S+)")
+_BADATT = re.compile(r"Invalid attribute (\S+) for element (\S+)")
+ATTRS = re.compile(r"Element (\S+) failed to validate attributes")
+_CONTENT = re.compile(r"Element (\S+) failed to validate content")
+_NOTHING = re.compile(r"Expecting (?:an )?element ?(\S*), got nothing")
+_NOTALLOWED = re.compile(r"Element (\S+) not allowed")
+
+
+def _attr_value(el: etree._Element, name: str) -> str | None:
+    value = el.get(f"{{{XML_NS}}}{name[4:]}" if name.startswith("xml:") else name)
+    return None if value is None else str(value)
+
+
+def _explain_value(el_name: str, att: str, value: str, grammar: Grammar) -> tuple[str, str]:
+    info = grammar.info(el_name)
+    a = info.attributes.get(att) if info else None
+    if a is None:
+        return f'@{att}="{value}" is not allowed on <{el_name}>', ""
+    if a.values:
+        near = nearest(value, a.values)
+        return (
+            f'@{att}="{value}" is not an allowed value on <{el_name}>; allowed: {listing(a.values, 20)}',
+            f'did you mean "{near}"?' if near else "",
+        )
+    kinds = [t for t in a.datatypes if t not in ("string", "token")]
+    if any(t in ("date", "gYear", "gYearMonth", "dateTime") for t in kinds):
+        return (
+            f'@{att}="{value}" on <{el_name}> is not a valid date',
+            "write YYYY, YYYY-MM or YYYY-MM-DD (a day that exists in that month)",
+        )
+    if "ID" in kinds or "NCName" in kinds:
+        return (
+            f'@{att}="{value}" on <{el_name}> is not a valid identifier (or it is used twice)',
+            "ids start with a letter and contain no spaces or colons; each id is used once",
+        )
+    shown = ", ".join(kinds) or "the declared datatype"
+    return f'@{att}="{value}" on <{el_name}> is not a valid value ({shown})', ""
+
+
+def explain_rng_error(
+    err: etree._LogEntry, tree: etree._ElementTree, grammar: Grammar
+) -> tuple[str, str, etree._Element | None]:
+    """(message, suggestion, element) in an editor's words for one libxml2 RELAX NG error."""
+    el = element_at(tree, err.path or "")
+    msg = err.message
+    m = WRONG.search(msg) or _NOTALLOWED.search(msg)
+    if m:
+        name = m.group(1)
+        parent = el.getparent() if el is not None else None
+        pname = etree.QName(parent).localname if parent is not None else ""
+        pinfo = grammar.info(pname) if pname else None
+        allowed = pinfo.children if pinfo else set()
+        if name not in grammar.names:
+            near = nearest(name, sorted(allowed)) or nearest(name, grammar.names)
+            return (
+                f"<{name}> is not an element of this schema"
+                + (f" (inside <{pname}>)" if pname else ""),
+                f"did you mean <{near}>?" if near else "",
+                el,
+            )
+        if name in allowed:
+            return (
+                f"<{name}> is not allowed at this position inside <{pname}>",
+                "check the order of the elements: " + _order_hint(pname, el),
+                el,
+            )
+        return (
+            f"<{name}> is not allowed inside <{pname}> here; allowed: {listing(allowed)}",
+            "",
+            el,
+        )
+    m = _EXPECT.search(msg)
+    if m and not _NOTHING.search(msg):
+        want, got = m.group(1), m.group(2)
+        return (f"expected <{want}> here, found <{got}>", "", el)
+    m = _NOTHING.search(msg)
+    if m:
+        name = etree.QName(el).localname if el is not None else "this element"
+        if not m.group(1):
+            info = grammar.info(name)
+            return (
+                f"<{name}> is incomplete: it needs content here",
+                f"allowed: {listing(info.children)}" if info else "",
+                el,
+            )
+        return (f"<{name}> is incomplete: <{m.group(1)}> is missing", f"add a <{m.group(1)}>", el)
+    m = _BADATT.search(msg)
+    if m:
+        att, el_name = m.group(1), m.group(2)
+        info = grammar.info(el_name)
+        declared = sorted(info.attributes) if info else []
+        if el is not None and att in declared:
+            value = _attr_value(el, att) or ""
+            text, hint = _explain_value(el_name, att, value, grammar)
+            return text, hint, el
+        near = nearest(att, declared)
+        return (
+            f"@{att} is not allowed on <{el_name}>",
+            f"did you mean @{near}?" if near else f"allowed: {listing(declared, 20)}",
+            el,
+        )
+    m = ATTRS.search(msg)
+    if m:
+        el_name = m.group(1)
+        info = grammar.info(el_name)
+        if info is not None and el is not None:
+            missing = [
+                a
+                for a, ai in sorted(info.attributes.items())
+                if ai.required and _attr_value(el, a) is None
+            ]
+            if missing:
+                return (
+                    f"<{el_name}> lacks the required attribute"
+                    + ("s " if len(missing) > 1 else " ")
+                    + ", ".join(f"@{a}" for a in missing),
+                    "",
+                    el,
+                )
+        return (f"an attribute of <{el_name}> is not valid", "", el)
+    m = _EXTRA.search(msg)
+    if m:
+        return (f"<{m.group(2)}> is not allowed inside <{m.group(1)}> here", "", el)
+    m = _CONTENT.search(msg)
+    if m:
+        return (f"the content of <{m.group(1)}> is not valid here", "", el)
+    return (msg, "", el)
+
+
+def _order_hint(parent: str, el: etree._Element | None) -> str:
+    if el is None:
+        return "see the schema reference (schema/build/teiedit.html)"
+    before = [
+        etree.QName(s).localname for s in el.itersiblings(preceding=True) if isinstance(s.tag, str)
+    ]
+    return (
+        f"it follows <{before[0]}>, after which it may not come"
+        if before
+        else f"it may not come first in <{parent}>"
+    )
+
+
+CASCADE = (_EXTRA, _CONTENT)
