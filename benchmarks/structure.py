@@ -67,9 +67,8 @@ sys.path.insert(0, str(REPO / "src"))
 from lxml import etree
 
 from teiedit.config import default_edition
-from teiedit.document import TEI_NS
+from teiedit.document import TEI_NS, slugify
 from teiedit.io import decode_source
-from teiedit.document import slugify
 from teiedit.pipeline import ConvertOptions, convert_text
 from teiedit.readers import Conversion, Source
 from teiedit.transforms import original_reading
