@@ -15,6 +15,7 @@ from teiedit.document import TeiDocument, slugify
 from teiedit.edition_files import edition_tei_files, own_documents, source_files
 from teiedit.io import read_text, write_atomic
 from teiedit.readers import Conversion, Source, get_reader
+from teiedit.readers.cascade.model import model_path
 from teiedit.readers.cascade.reader import CascadeReader
 from teiedit.serialize import serialize_tei
 from teiedit.state import TeiState, converter_fingerprint
@@ -125,7 +126,7 @@ def convert_files(
     """
     out_dir = Path(out_dir)
     state = TeiState.load(out_dir)
-    fingerprint = converter_fingerprint(edition.registers)
+    fingerprint = converter_fingerprint(edition.registers, model_path(edition.root, options.model))
     results: list[SourceResult] = []
     rng_href, sch_href = schema_hrefs(out_dir.resolve(), edition)
     # 1. Convert everything in memory: a failure in any source leaves out_dir untouched.

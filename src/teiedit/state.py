@@ -84,17 +84,22 @@ CONVERTER_PACKAGES = ("readers", "transforms", "entities", "repair", "brackets")
 CONVERTER_MODULES = ("dates.py", "serialize.py", "document.py", "mixed.py")
 
 
-def converter_fingerprint(registers: Path | None = None) -> str:
-    """A hash of teiedit's conversion code and of the edition's register files: a changed converter or
-    register (a new spelling, a new person) means sources are converted again."""
+def converter_fingerprint(registers: Path | None = None, model: Path | None = None) -> str:
+    """A hash of teiedit's conversion code, of the labeller model used and of the edition's register
+    files: a changed converter, a retrained model or a changed register (a new spelling, a new person)
+    means sources are converted again."""
     pkg = Path(__file__).parent
     h = hashlib.sha256()
+    if model is not None and model.is_file():
+        h.update(model.read_bytes())
     if registers is not None and registers.is_dir():
         for f in sorted(registers.glob("*.xml")):
             h.update(f.name.encode())
             h.update(f.read_bytes())
     for sub in CONVERTER_PACKAGES:
-        for f in sorted((pkg / sub).rglob("*.py")):
+        for f in sorted(
+            p for p in (pkg / sub).rglob("*") if p.suffix in (".py", ".crfsuite") and p.is_file()
+        ):
             h.update(f.relative_to(pkg).as_posix().encode())
             h.update(f.read_bytes())
     for name in CONVERTER_MODULES:

@@ -14,6 +14,7 @@ from teiedit.commands import (
     init,
     render,
     schema,
+    train,
     validate,
 )
 from teiedit.commands.base import Command
@@ -26,6 +27,7 @@ COMMANDS: list[Command] = [
     render.Html,
     render.Pdf,
     schema,
+    train,
     entities,
     export,
     importer,

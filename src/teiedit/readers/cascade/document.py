@@ -15,6 +15,7 @@ import re
 from lxml import etree
 
 from teiedit.config import Edition
+from teiedit.diagnostics import Diagnostic, Level
 from teiedit.document import E, TeiDocument
 from teiedit.readers.base import Conversion, Source
 from teiedit.readers.cascade.assemble import TEXT, assemble
@@ -69,7 +70,7 @@ def build_document(
     info = header_info(source, title or "Untitled", kind=kind, abstract=assembled.summaries)
     authors = _authors(kept, part)
     if kind in CORRESPONDENCE and corr.sender:
-        authors = authors or [corr.sender]
+        authors = authors or [personal_name(corr.sender)]
     if authors:
         info.author, info.authors = authors[0], authors[1:]
     if assembled.citations:
@@ -223,8 +224,6 @@ def _report(
     decision: KindDecision,
     date: dict[str, str] | None,
 ) -> None:
-    from teiedit.readers.cascade.reader import low_confidence
-
     conf = min((b.confidence for b in titles), default=0.0)
     line = titles[0].seg.line if titles else 0
     conv.decisions.append(
@@ -255,3 +254,16 @@ def _report(
                 line or 1,
             )
         )
+
+
+def low_confidence(message: str, path: str, line: int) -> Diagnostic:
+    """A decision taken with little confidence, for the editor to check."""
+    return Diagnostic(
+        message=message,
+        path=path,
+        line=line,
+        level=Level.WARNING,
+        origin="reader",
+        rule="low-confidence",
+        suggestion="check it in the TEI and correct it by hand; `teiedit train` then learns from it",
+    )

@@ -40,9 +40,12 @@ _KIND_WORD = (
     r"(?:letter|telegram|cable|message|note|memorandum|memo|directive|instructions?|dispatch|"
     r"despatch|circular|open\s+letter)"
 )
+#: sender up to the last "to" (a role may hold one: "Ambassador to the USSR Ri Sang-jo to Kim Il Sung")
 _FROM_TO = re.compile(
-    rf"^(?:{_KIND_WORD}\b[,:]?\s*)?(?:from\s+)?(?P<a>.+?)\s+to\s+(?P<b>.+)$", re.IGNORECASE
+    rf"^(?:{_KIND_WORD}\b[,:]?\s*)?(?:from\s+)?(?P<a>.+)\s+to\s+(?P<b>.+)$", re.IGNORECASE
 )
+#: a title up to its first comma or colon (what follows is a date, an apposition or a subject)
+_HEAD = re.compile(r"^[^,:]+(?:,\s(?=[A-Z]\.)[^,:]+)?")
 _TO_FROM = re.compile(rf"^(?:{_KIND_WORD}\s+)?to\s+(?P<b>.+?)\s+from\s+(?P<a>.+)$", re.IGNORECASE)
 _TO_ONLY = re.compile(rf"^(?:{_KIND_WORD}\s+)?to\s+(?P<b>.+)$", re.IGNORECASE)
 _FROM_ONLY = re.compile(rf"^(?:{_KIND_WORD}\s*,?\s*)?from\s+(?P<a>.+)$", re.IGNORECASE)
@@ -77,9 +80,11 @@ def correspondents(title: str, *, weak: bool = True) -> Correspondents:
     if len(t) > 400 or _NOT_A_NAME.match(t):
         return Correspondents()
     found = Correspondents()
+    head = _HEAD.match(t)
+    first_part = head.group(0) if head else t  # before a date, an apposition or a subject
     if m := _TO_FROM.match(t):
         found = Correspondents(_name(m["a"]), _name(m["b"]))
-    elif (m := _FROM_TO.match(t)) and not t.lower().startswith("to "):
+    elif (m := _FROM_TO.match(first_part)) and not t.lower().startswith("to "):
         found = Correspondents(_name(m["a"]), _name(m["b"]))
     elif weak and (m := _TO_ONLY.match(t)):
         found = Correspondents("", _name(m["b"]))

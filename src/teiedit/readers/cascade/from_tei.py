@@ -172,10 +172,15 @@ def _range(offsets: list[int], start: int, end: int) -> tuple[int, int]:
     return bisect.bisect_left(offsets, start), bisect.bisect_left(offsets, end)
 
 
-def documents_of(tei_dir: Path, source_name: str) -> list[etree._Element]:
-    """The edition's TEI documents converted from ``source_name`` (a compilation's listing left out)."""
+def documents_of(
+    tei_dir: Path, source_name: str, only: set[str] | None = None
+) -> list[etree._Element]:
+    """The edition's TEI documents converted from ``source_name`` (a compilation's listing left out;
+    with ``only``, just the files of that name)."""
     out: list[tuple[str, etree._Element]] = []
     for path in sorted(tei_dir.glob("*.xml")):
+        if only is not None and path.name not in only:
+            continue
         try:
             root = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
         except etree.XMLSyntaxError:
@@ -194,10 +199,12 @@ def documents_of(tei_dir: Path, source_name: str) -> list[etree._Element]:
     return [r for _, r in sorted(out)]
 
 
-def examples_from(sources: Path, tei_dir: Path, name_prefix: str = "") -> Iterator[Example]:
-    """An example for every source of ``sources`` that has TEI in ``tei_dir``."""
+def examples_from(
+    sources: Path, tei_dir: Path, name_prefix: str = "", only: set[str] | None = None
+) -> Iterator[Example]:
+    """An example for every source of ``sources`` that has TEI in ``tei_dir`` (in the files ``only``)."""
     for src in sorted(sources.glob("*.txt")):
-        docs = documents_of(tei_dir, src.name)
+        docs = documents_of(tei_dir, src.name, only)
         if not docs:
             continue
         text = decode_source(src.read_bytes(), src).text

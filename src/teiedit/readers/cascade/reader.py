@@ -19,7 +19,6 @@ from pathlib import Path
 from lxml import etree
 
 from teiedit.config import Edition
-from teiedit.diagnostics import Diagnostic, Level
 from teiedit.document import E, TeiDocument
 from teiedit.readers.base import Conversion, SetAside, Source
 from teiedit.readers.cascade.document import build_document
@@ -207,17 +206,4 @@ def point_to_whole(root: etree._Element, whole: str, title: str, n: int, edition
 _TEI = "{http://www.tei-c.org/ns/1.0}"
 
 
-def low_confidence(message: str, path: str, line: int) -> Diagnostic:
-    """A decision taken with little confidence, for the editor to check."""
-    return Diagnostic(
-        message=message,
-        path=path,
-        line=line,
-        level=Level.WARNING,
-        origin="reader",
-        rule="low-confidence",
-        suggestion="check it in the TEI and correct it by hand; `teiedit train` then learns from it",
-    )
-
-
-__all__ = ["CascadeReader", "low_confidence", "point_to_whole", "split_documents"]
+__all__ = ["CascadeReader", "point_to_whole", "split_documents"]
