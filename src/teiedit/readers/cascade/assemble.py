@@ -23,6 +23,8 @@ from teiedit.document import E, local_name
 from teiedit.readers.cascade.model import Labelled
 from teiedit.readers.cascade.notelink import Linker
 
+#: Longest paragraph made of the pieces of one line (characters).
+PARAGRAPH = 4000
 #: Labels of running text.
 BODY = frozenset({"p", "item", "caption"})
 #: Labels whose text may hold note calls.
@@ -241,6 +243,7 @@ def assemble(blocks: list[Labelled], kind: str, linker: Linker) -> Assembled:
     last = body_idx[-1] if body_idx else len(kept) - 1
     out = Assembled(div=builder.root)
     prev: Labelled | None = None
+    paragraph = 0
     for i, b in enumerate(kept):
         if b.label == "summary":
             out.summaries.append(b.one_line)
@@ -255,8 +258,11 @@ def assemble(blocks: list[Labelled], kind: str, linker: Linker) -> Assembled:
                 and b.label == "p"
                 and b.seg.piece
                 and prev.seg.physical == b.seg.physical
-                and len(prev.text) + len(b.text) < 4000
+                and paragraph + len(b.text) < PARAGRAPH
             )
+            # pieces of one long line make one paragraph, up to a bounded size (a whole book on one
+            # line is not one paragraph: the passes would be quadratic in it)
+            paragraph = paragraph + len(b.text) if same else len(b.text)
             builder.body(b, same)
         else:
             builder.bottom(b, kept[i + 1].label if i + 1 < len(kept) else "")

@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 #: A line longer than this is cut into sentence pieces.
 LONG_LINE = 800
@@ -84,8 +85,9 @@ class Segment:
     piece: bool  # a piece of a long line (not a whole line)
     line_start: bool = True  # it starts its line (a piece after the first does not)
 
-    @property
+    @cached_property
     def one_line(self) -> str:
+        """The text on one line (white space runs as one space), computed once."""
         return " ".join(self.text.split())
 
 
