@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from teiedit.document import E, local_name
+from teiedit.readers.base import Span
 from teiedit.readers.cascade.model import Labelled
 from teiedit.readers.cascade.notelink import Linker
+from teiedit.readers.common.lines import CLASSIFICATION, DISTRIBUTION_HEAD, STAMP, TRANSLATION
 
 #: Longest paragraph made of the pieces of one line (characters).
 PARAGRAPH = 4000
@@ -31,6 +33,8 @@ BODY = frozenset({"p", "item", "caption"})
 TEXT = frozenset(
     {"p", "item", "caption", "title", "heading", "opener", "salute", "summary", "closer"}
 )
+_BOLD = re.compile(r"^\*\*(?P<t>[^*]+)\*\*$", re.DOTALL)
+_BAR = re.compile(r"\s(?P<bar>\|)$")
 _ITEM_NUMBER = re.compile(r"^\(?(?P<n>\d{1,3}|[A-Za-z]|[ivxIVX]{1,5})[.)]\s")
 _OPENER = frozenset({"dateline", "opener", "salute"})
 _CLOSER = frozenset({"closer", "signed", "dateline", "salute", "opener", "byline"})
@@ -57,12 +61,24 @@ class _Builder:
         self.has_body = False  # the target already holds running text
         self.back: list[etree._Element] = []
         self.back_div: etree._Element | None = None
+        self.last_text: etree._Element | None = None  # the last paragraph or item written
 
     # -- containers
     def _last_child(self, name: str) -> etree._Element | None:
         if len(self.target) and local_name(self.target[-1]) == name:
             return self.target[-1]
         return None
+
+    def _is_open(self, el: etree._Element) -> bool:
+        """Whether ``el`` is still the last thing written where body text goes (nothing after it)."""
+        parent = el.getparent()
+        if parent is None:
+            return False
+        if local_name(el) == "item":
+            return (
+                parent.getparent() is self.target and self.target[-1] is parent and parent[-1] is el
+            )
+        return parent is self.target and self.target[-1] is el
 
     def _open_section(self, kind: str = "section") -> None:
         section = E.div(type=kind)
@@ -72,6 +88,22 @@ class _Builder:
 
     def _fill(self, el: etree._Element, b: Labelled) -> etree._Element:
         return self.linker.fill(el, b)
+
+    def _heading(self, el: etree._Element, b: Labelled) -> etree._Element:
+        """A heading's text, without the bar of a run-in heading (recorded as a label span) or the
+        Markdown bold marks around it (delimiters, not text)."""
+        bold = _BOLD.match(b.text)
+        if bold:
+            el.text = bold["t"]
+            return el
+        m = _BAR.search(b.text)
+        if not m:
+            return self._fill(el, b)
+        self.linker.spans.append(
+            Span(b.seg.line, "|", "label", offset=b.seg.start + m.start("bar"))
+        )
+        el.text = b.text[: m.start()]
+        return el
 
     # -- zones
     def top(self, b: Labelled) -> None:
@@ -96,7 +128,7 @@ class _Builder:
             el = E.head() if lab == "title" else E.head(type="sub")
             if lab == "heading" and not self._has_title():
                 el = E.head()
-            self.target.append(self._fill(el, b))
+            self.target.append(self._heading(el, b))
         elif lab == "byline":
             self.target.append(self._fill(E.byline(), b))
         elif lab == "citation":
@@ -115,7 +147,7 @@ class _Builder:
             else:
                 if len(opener):
                     opener.append(E.lb())
-                opener.append(self._fill(E.seg(type="opener"), b))
+                opener.append(self._fill(E.seg(type=_opener_type(b.one_line)), b))
 
     def body(self, b: Labelled, same_paragraph: bool) -> None:
         lab = b.label
@@ -128,26 +160,41 @@ class _Builder:
                 assert parent is not None
                 self.target = parent
                 self._open_section()
-            self.target.append(self._fill(E.head(), b))
+            self.target.append(self._heading(E.head(), b))
+            return
+        if same_paragraph and self.last_text is not None and self._is_open(self.last_text):
+            # a further piece of the same line continues the paragraph or item it belongs to
+            self._append_text(self.last_text, " ")
+            self._fill(self.last_text, b)
             return
         if lab == "p":
-            last = self._last_child("p")
-            if same_paragraph and last is not None:
-                self._append_text(last, " ")
-                self._fill(last, b)
-            else:
-                self.target.append(self._fill(E.p(), b))
+            self.last_text = self._fill(E.p(), b)
+            self.target.append(self.last_text)
         elif lab == "item":
             lst = self._last_child("list")
             if lst is None:
                 lst = E.list()
                 self.target.append(lst)
-            item = E.item()
             m = _ITEM_NUMBER.match(b.text)
+            if m is None and len(lst) and lst[-1].get("n"):
+                # a paragraph between point n and point n + 1 belongs to point n
+                item = lst[-1]
+                if not len(item) or local_name(item[0]) != "p":
+                    first = E.p()
+                    first.text, item.text = item.text, None
+                    for child in list(item):
+                        first.append(child)
+                    item.append(first)
+                item.append(self._fill(E.p(), b))
+                self.last_text = item[-1]
+                self.has_body = True
+                return
+            item = E.item()
             if m:
                 item.set("n", m["n"])
                 lst.set("type", "ordered")
             lst.append(self._fill(item, b))
+            self.last_text = item
         elif lab == "caption":
             fig = self._last_child("figure")
             if fig is None:
@@ -164,8 +211,36 @@ class _Builder:
             self.target.append(self._fill(E.p(rend=lab), b))
         self.has_body = True
 
+    def ab(self, blocks: list[Labelled], kind: str, in_back: bool) -> None:
+        """A stamp or a distribution list (``ab``); after the text it goes to ``back``."""
+        ab = E.ab(type=kind)
+        if kind == "stamp":
+            for i, b in enumerate(blocks):
+                if i:
+                    ab.append(E.lb())
+                self._fill(ab, b)
+        else:
+            self._fill(ab, blocks[0])
+            if len(blocks) > 1:
+                ab.append(E.list(*(self._fill(E.item(), b) for b in blocks[1:])))
+        if in_back:
+            if self.back_div is None or self.back_div.get("type") != "appendix":
+                self.back_div = E.div(type="appendix")
+                self.back.append(self.back_div)
+            self.back_div.append(ab)
+            return
+        if local_name(self.target) == "div" and self.target.get("type") in ("abstract", "summary"):
+            self.target = self.root
+            self._open_section()
+        self.target.append(ab)
+        self.has_body = True
+
     def bottom(self, b: Labelled, next_label: str) -> None:
         lab = b.label
+        if lab == "note" and self.back_div is None and next_label in _CLOSER:
+            # an editor's statement among the signatures ("spelling as in the original")
+            self._closer().append(E.note(b.text, type="editorial"))
+            return
         if self.back_div is None and lab in _CLOSER:
             closer = self._closer()
             if lab == "signed":
@@ -189,13 +264,14 @@ class _Builder:
             self.back_div = E.div(self._fill(E.head(), b), type=kinds.get(next_label, "appendix"))
             self.back.append(self.back_div)
             return
-        if self.back_div is None or (
-            kind and self.back_div.get("type") != kind and len(self.back_div) > 1
-        ):
+        head_only = self.back_div is not None and all(
+            local_name(c) == "head" for c in self.back_div
+        )
+        if self.back_div is None or (kind and self.back_div.get("type") != kind and not head_only):
             self.back_div = E.div(type=kind or "appendix")
             self.back.append(self.back_div)
         elif kind and self.back_div.get("type") != kind:
-            self.back_div.set("type", kind)
+            self.back_div.set("type", kind)  # a heading opened it; what follows it says its kind
         if lab == "note":
             self.back_div.append(E.note(b.text, type="orphan"))
         elif lab == "citation":
@@ -234,17 +310,59 @@ class _Builder:
             el.text = (el.text or "") + text
 
 
+def _ab_runs(kept: list[Labelled]) -> dict[int, tuple[str, int]]:
+    """Stamps ("[Stamp: ... ]", up to the closing bracket) and distribution lists (a head, then short
+    lines) by the index of their first block: (kind, number of blocks)."""
+    runs: dict[int, tuple[str, int]] = {}
+    i = 0
+    while i < len(kept):
+        first = kept[i].one_line
+        n = 0
+        if STAMP.match(first) and len(first) <= 200:
+            depth = 0
+            while i + n < len(kept) and n < 6:
+                depth += kept[i + n].text.count("[") - kept[i + n].text.count("]")
+                n += 1
+                if depth <= 0:
+                    break
+            runs[i] = ("stamp", n)
+        elif DISTRIBUTION_HEAD.match(first) and len(first) <= 80:
+            n = 1
+            while i + n < len(kept) and _list_line(kept[i + n].text):
+                n += 1
+            runs[i] = ("distribution", n)
+        i += max(n, 1)
+    return runs
+
+
+def _list_line(text: str) -> bool:
+    return all(len(ln.strip()) <= 60 for ln in text.splitlines()) and not text.rstrip().endswith(
+        "."
+    )
+
+
 def assemble(blocks: list[Labelled], kind: str, linker: Linker) -> Assembled:
     """The TEI of one document from its blocks (set-aside blocks are skipped)."""
     kept = [b for b in blocks if not b.aside and not (b.label == "note" and _paired(b, linker))]
     builder = _Builder(kind, linker)
-    body_idx = [i for i, b in enumerate(kept) if b.label in BODY]
+    runs = _ab_runs(kept)
+    in_run = {j for i, (_, n) in runs.items() for j in range(i, i + n)}
+    body_idx = [i for i, b in enumerate(kept) if b.label in BODY or i in in_run]
     first = body_idx[0] if body_idx else len(kept)
     last = body_idx[-1] if body_idx else len(kept) - 1
     out = Assembled(div=builder.root)
     prev: Labelled | None = None
     paragraph = 0
+    skip_to = -1
     for i, b in enumerate(kept):
+        if i < skip_to:
+            continue
+        if i in runs:
+            run_kind, n = runs[i]
+            builder.ab(kept[i : i + n], run_kind, in_back=i > last)
+            skip_to = i + n
+            prev = kept[i + n - 1]
+            continue
         if b.label == "summary":
             out.summaries.append(b.one_line)
         if b.label == "citation":
@@ -254,9 +372,10 @@ def assemble(blocks: list[Labelled], kind: str, linker: Linker) -> Assembled:
         elif i <= last:
             same = (
                 prev is not None
-                and prev.label == "p"
-                and b.label == "p"
+                and prev.label in ("p", "item")
+                and b.label in ("p", "item")
                 and b.seg.piece
+                and not b.seg.line_start
                 and prev.seg.physical == b.seg.physical
                 and paragraph + len(b.text) < PARAGRAPH
             )
@@ -270,6 +389,15 @@ def assemble(blocks: list[Labelled], kind: str, linker: Linker) -> Assembled:
     builder.finish()
     out.back = builder.back
     return out
+
+
+def _opener_type(text: str) -> str:
+    """The kind of a top line: a translation statement, a classification mark, or another top line."""
+    if TRANSLATION.match(text):
+        return "translation"
+    if CLASSIFICATION.match(text) and len(text) <= 120:
+        return "classification"
+    return "opener"
 
 
 def _paired(b: Labelled, linker: Linker) -> bool:

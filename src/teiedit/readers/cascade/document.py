@@ -29,11 +29,19 @@ from teiedit.readers.cascade.fields import (
     uninvert,
 )
 from teiedit.readers.cascade.kinds import CORRESPONDENCE, KindDecision, decide_kind
-from teiedit.readers.cascade.labels import LOW_CONFIDENCE
+from teiedit.readers.cascade.labels import LOW_CONFIDENCE, SET_ASIDE
 from teiedit.readers.cascade.model import Labelled
 from teiedit.readers.cascade.notelink import link
-from teiedit.readers.common.archival_doc import ORG_WORDS, personal_name
+from teiedit.readers.common.archival_doc import (
+    NOTES_STATEMENT,
+    ORG_WORDS,
+    WEB_STATEMENT,
+    personal_name,
+)
 from teiedit.readers.common.build import header_info, make_tei
+from teiedit.readers.common.citation import parse_archival, source_line_body
+from teiedit.readers.common.header import HeaderInfo
+from teiedit.readers.common.lines import EDITORIAL_STATEMENT, LANGUAGE_CODES, TRANSLATION
 
 _ARCHIVAL_KINDS = frozenset({"letter", "telegram", "memorandum", "report", "journal", "note"})
 _BY = re.compile(r"^(?:by|author\(s\)|authors?|von|par|de)\s*[:.]?\s+", re.IGNORECASE)
@@ -43,14 +51,19 @@ _TO_LINE = re.compile(r"^\[?to\]?\s+(?P<name>.+?)\s*[:!,]?$", re.IGNORECASE)
 
 
 def build_document(
-    part: list[Labelled], doc_id: str, source: Source, edition: Edition, conv: Conversion
+    part: list[Labelled],
+    doc_id: str,
+    source: Source,
+    edition: Edition,
+    conv: Conversion,
+    in_compilation: bool = False,
 ) -> tuple[TeiDocument, str]:
     """The TEI document for one part of a source, and its kind."""
     kept = [b for b in part if not b.aside]
     aside = [b for b in part if b.aside]
     titles = _title_blocks(part)
     title = clean_title(" ".join(b.text for b in titles)) if titles else ""
-    decision = decide_kind(kept, title, aside)
+    decision = decide_kind(kept, title, aside, in_compilation)
     kind = decision.kind
     corr = _correspondents(part, title) if kind in CORRESPONDENCE else Correspondents()
     if kind in CORRESPONDENCE and not (corr.sender and corr.addressee):
@@ -73,10 +86,10 @@ def build_document(
         authors = authors or [personal_name(corr.sender)]
     if authors:
         info.author, info.authors = authors[0], authors[1:]
+    _translation(kept, info)
+    info.editorial.extend(_statements(kept, conv, bool(linker.bodies)))
     if assembled.citations:
-        info.source_desc = E.bibl(_SOURCE_LABEL.sub("", assembled.citations[0]), type="source")
-        if date:
-            info.source_desc.append(_date_el(date))
+        _source_desc(assembled.citations[0], date, info)
     elif date:
         info.date_when = date.get("when", "") or date.get("from", "") or date.get("notBefore", "")
         info.date_text = date["text"]
@@ -89,6 +102,50 @@ def build_document(
     doc = make_tei(doc_id, info, edition, body, back=back)
     _report(conv, doc_id, title, titles, decision, date)
     return doc, kind
+
+
+STRUCTURE_STATEMENT = (
+    "Divisions, openers, closers, lists and notes were recognised by teiedit's trained labeller from the "
+    "layout of the plaintext (segmented into blocks, each given a role); every decision is listed with "
+    "its confidence in the conversion report; numbered items keep their numbers in the text and in @n."
+)
+
+
+def _statements(kept: list[Labelled], conv: Conversion, notes: bool) -> list[str]:
+    """editorialDecl paragraphs: how the text was read, and the source's own statements about it."""
+    out = [STRUCTURE_STATEMENT]
+    out += [b.one_line for b in kept if EDITORIAL_STATEMENT.search(b.text) and len(b.text) <= 300]
+    if notes:
+        out.append(NOTES_STATEMENT)
+    if any(s.reason != SET_ASIDE["pagefw"] for s in conv.set_aside):
+        out.append(WEB_STATEMENT)
+    return out
+
+
+def _translation(kept: list[Labelled], info: HeaderInfo) -> None:
+    """The source's translation statement ("Translation from Korean") into notesStmt and langUsage."""
+    for b in kept:
+        m = TRANSLATION.match(b.one_line)
+        if m and b.label not in ("p", "item"):
+            info.translation = b.one_line
+            info.source_language = LANGUAGE_CODES.get(m["lang"].lower(), "")
+            return
+
+
+def _source_desc(citation: str, date: dict[str, str] | None, info: HeaderInfo) -> None:
+    """sourceDesc from the source citation: an archival one (repository, fond, shelfmark) as msDesc."""
+    text = _SOURCE_LABEL.sub("", source_line_body(citation) or citation)
+    cit = parse_archival(text)
+    if cit.repository and cit.idnos:
+        info.source_desc = cit.ms_desc()
+        if cit.note and not info.translation and "translat" in cit.note.lower():
+            info.translation = cit.note
+        elif cit.note:
+            info.notes.append(cit.note)
+        return
+    info.source_desc = E.bibl(text, type="source")
+    if date:
+        info.source_desc.append(_date_el(date))
 
 
 def _title_blocks(part: list[Labelled]) -> list[Labelled]:
@@ -137,6 +194,10 @@ def _document_date(
         return found
     if kind in _ARCHIVAL_KINDS and title and (d := first_date(title)):
         return d
+    if kind in ("article", "blog"):
+        for b in kept[:first_body]:
+            if b.label == "byline" and (d := first_date(b.text)):
+                return d  # "By NAME | March 29, 2013": the post's date
     if kind in ("article", "compilation", "other") and citations:
         for c in citations:
             if d := first_date(c):
@@ -164,15 +225,38 @@ def _authors(kept: list[Labelled], part: list[Labelled]) -> list[str]:
         if f is not None and f[0] in ("author", "authors", "author(s)", "by"):
             names.append(_NAME_MARKS.sub("", f[1]))
     for b in kept:
-        if b.label == "byline":
-            text = _BY.sub("", b.one_line)
-            if field(b) is None and len(text) <= 120:
-                names.append(_NAME_MARKS.sub("", text).strip())
+        if b.label == "byline" and field(b) is None and len(b.one_line) <= 160:
+            # "By NAME | date | 3 Comments": the name is what stands before the first separator
+            text = re.split(r"\s[|·•]\s|\s[|·•]$|^[|·•]\s", _BY.sub("", b.one_line) + " ")[0]
+            names.append(_NAME_MARKS.sub("", text).strip())
+    names += _contributors(kept)
     out: list[str] = []
     for n in names:
-        if n and n not in out:
+        if _NAME_LIKE.search(n) and n not in out:
             out.append(n)
     return out
+
+
+_CONTRIBUTORS = re.compile(
+    r"^(?:notes on contributors|about the authors?|contributors|the authors?)$", re.I
+)
+
+
+def _contributors(kept: list[Labelled]) -> list[str]:
+    """Authors from a journal page's contributors section: a short name, then a biography opening
+    with that name."""
+    out: list[str] = []
+    start = next((i for i, b in enumerate(kept) if _CONTRIBUTORS.match(b.one_line)), None)
+    if start is None:
+        return out
+    for b, nxt in zip(kept[start + 1 :], kept[start + 2 :], strict=False):
+        if len(b.one_line) <= 60 and nxt.one_line.startswith(b.one_line + " "):
+            out.append(b.one_line)
+    return out
+
+
+#: A name has a capitalised word (or initials) in it: "&", "| 3 Comments" are no names.
+_NAME_LIKE = re.compile(r"(?:^|\s)[A-ZÀ-Þ][\w’'.-]*[a-zà-ÿ.]")
 
 
 def _correspondents(part: list[Labelled], title: str) -> Correspondents:

@@ -44,8 +44,19 @@ _KIND_WORD = (
 _FROM_TO = re.compile(
     rf"^(?:{_KIND_WORD}\b[,:]?\s*)?(?:from\s+)?(?P<a>.+)\s+to\s+(?P<b>.+)$", re.IGNORECASE
 )
-#: a title up to its first comma or colon (what follows is a date, an apposition or a subject)
-_HEAD = re.compile(r"^[^,:]+(?:,\s(?=[A-Z]\.)[^,:]+)?")
+_TO = re.compile(r"\sto\s+\S", re.IGNORECASE)
+
+
+def _head(title: str) -> str:
+    """A title up to the first comma or colon after its "to" (what follows is a date, an apposition or
+    a subject): "Letter, Li Sangjo to the KWP CC, 12 October 1956" -> "Letter, Li Sangjo to the KWP CC"."""
+    m = _TO.search(title)
+    if not m:
+        return title
+    cut = re.search(r"[,:]", title[m.end() :])
+    return title[: m.end() + cut.start()] if cut else title
+
+
 _TO_FROM = re.compile(rf"^(?:{_KIND_WORD}\s+)?to\s+(?P<b>.+?)\s+from\s+(?P<a>.+)$", re.IGNORECASE)
 _TO_ONLY = re.compile(rf"^(?:{_KIND_WORD}\s+)?to\s+(?P<b>.+)$", re.IGNORECASE)
 _FROM_ONLY = re.compile(rf"^(?:{_KIND_WORD}\s*,?\s*)?from\s+(?P<a>.+)$", re.IGNORECASE)
@@ -68,7 +79,11 @@ class Correspondents:
 def _name(text: str) -> str:
     text = _TAIL.sub("", text.strip(" .,;:'\"‘’“”"))
     text = re.sub(r"^(?:the)\s+", "", text, flags=re.IGNORECASE)
+    text = _KIND_AFTER.sub("", text)  # "CPSU CC Directive" (to ...): the issuer is "CPSU CC"
     return text.strip(" ,.;:")
+
+
+_KIND_AFTER = re.compile(rf"\s+{_KIND_WORD}$", re.IGNORECASE)
 
 
 def correspondents(title: str, *, weak: bool = True) -> Correspondents:
@@ -80,8 +95,7 @@ def correspondents(title: str, *, weak: bool = True) -> Correspondents:
     if len(t) > 400 or _NOT_A_NAME.match(t):
         return Correspondents()
     found = Correspondents()
-    head = _HEAD.match(t)
-    first_part = head.group(0) if head else t  # before a date, an apposition or a subject
+    first_part = _head(t)  # before a date, an apposition or a subject
     if m := _TO_FROM.match(t):
         found = Correspondents(_name(m["a"]), _name(m["b"]))
     elif (m := _FROM_TO.match(first_part)) and not t.lower().startswith("to "):

@@ -40,7 +40,11 @@ _TITLE_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"working\s+notes|conversation|meeting|session|stenographic)\b",
             "memorandum",
         ),
-        (r"^(?:\W*(?:\d+\.?\s+)?)?(?:\w+\s+){0,3}?(?:report|information|survey)\b", "report"),
+        (
+            r"^(?:\W*(?:\d+\.?\s+)?)?(?:\w+\s+){0,3}?(?:report|information|survey|remarks|"
+            r"theses|proposals|statement|draft)\b",
+            "report",
+        ),
         (r"\b(?:diary|journal\s+entry|daybook)\b", "journal"),
         (
             r"\b(?:letter|message|note|directive|instructions?|circular|dispatch|despatch)\b",
@@ -77,8 +81,11 @@ def _labels(blocks: list[Labelled], *names: str) -> list[Labelled]:
     return [b for b in blocks if b.label in names]
 
 
-def decide_kind(blocks: list[Labelled], title: str, aside: list[Labelled]) -> KindDecision:
-    """The kind of one document from its blocks (``aside``: its furniture and metadata lines)."""
+def decide_kind(
+    blocks: list[Labelled], title: str, aside: list[Labelled], in_compilation: bool = False
+) -> KindDecision:
+    """The kind of one document from its blocks (``aside``: its furniture and metadata lines);
+    ``in_compilation``: a part of a compilation (a printed collection has no blog posts)."""
     body = _labels(blocks, "p", "item")
     opener_text = " ".join(b.one_line for b in _labels(blocks, "opener", "heading"))
     for rx, kind in _TITLE_KINDS:
@@ -122,6 +129,10 @@ def decide_kind(blocks: list[Labelled], title: str, aside: list[Labelled]) -> Ki
         return KindDecision("letter", 0.55, "salutation or closing")
     if scholarly:
         return KindDecision("article", 0.5, "some scholarly apparatus")
+    if _labels(blocks, "opener", "dateline", "citation") and body:
+        return KindDecision("report", 0.45, "an archival document's top (dateline, marks, source)")
+    if title and body and in_compilation:
+        return KindDecision("article", 0.45, "a titled essay of a compilation")
     if title and body:
         return KindDecision("blog", 0.4, "a titled piece of prose without scholarly apparatus")
     if body:

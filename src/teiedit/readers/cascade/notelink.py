@@ -162,17 +162,24 @@ def link(blocks: list[Labelled], text_labels: frozenset[str]) -> Linker:
     texts = [b for b in blocks if b.label in text_labels and not b.aside]
     taken: dict[int, list[tuple[int, int]]] = {}
     cursor = (-1, 0)  # (block index, offset): numbered calls come in order
+    found: list[tuple[int, int, int, NoteBody, bool]] = []
     for body in linker.bodies:
-        found = _find_call(body, texts, taken, cursor if body.n.isdigit() else (-1, 0))
-        if found is None:
+        hit = _find_call(body, texts, taken, cursor if body.n.isdigit() else (-1, 0))
+        if hit is None:
             continue
-        k, a, end = found
-        block = texts[k]
-        body.used = True
+        k, a, end, is_glued = hit
         taken.setdefault(k, []).append((a, end))
-        linker.calls.setdefault(block.seg.start, []).append((a, end, body))
+        found.append((k, a, end, body, is_glued))
         if body.n.isdigit():
             cursor = (k, end)
+    # A number glued to a word is a call only in company: among several note bodies, one such pairing
+    # alone is more likely a number of the text ("Vol. 1") than a call.
+    if len(linker.bodies) >= 3 and len(found) == 1 and found[0][4]:
+        found = []
+    for k, a, end, body, _ in found:
+        block = texts[k]
+        body.used = True
+        linker.calls.setdefault(block.seg.start, []).append((a, end, body))
         call = block.text[a:end]
         at = a + len(call) - len(call.lstrip())
         line = block.seg.line + block.text.count("\n", 0, a)
@@ -192,8 +199,9 @@ def _find_call(
     texts: list[Labelled],
     taken: dict[int, list[tuple[int, int]]],
     cursor: tuple[int, int],
-) -> tuple[int, int, int] | None:
-    """(text block index, start, end) of the call of ``body``: the first after ``cursor``."""
+) -> tuple[int, int, int, bool] | None:
+    """(text block index, start, end, found as a glued number) of the call of ``body``: the first
+    after ``cursor``."""
     patterns = _call_patterns(body.n)
     lettered = not body.n.isdigit() and not body.n.startswith("*")
     candidates = range(len(texts))
@@ -205,14 +213,14 @@ def _find_call(
             continue
         text = texts[k].text
         lo = cursor[1] if k == cursor[0] else 0
-        best: tuple[int, int] | None = None
-        for rx in patterns:
+        best: tuple[int, int, bool] | None = None
+        for idx, rx in enumerate(patterns):
             for m in rx.finditer(text, lo):
                 if any(a < m.end() and m.start() < b for a, b in taken.get(k, [])):
                     continue
                 if best is None or m.start() < best[0]:
-                    best = (m.start(), m.end())
+                    best = (m.start(), m.end(), body.n.isdigit() and idx == len(patterns) - 1)
                 break
         if best is not None:
-            return k, best[0], best[1]
+            return k, best[0], best[1], best[2]
     return None

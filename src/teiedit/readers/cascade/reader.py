@@ -21,7 +21,7 @@ from lxml import etree
 from teiedit.config import Edition
 from teiedit.document import E, TeiDocument
 from teiedit.readers.base import Conversion, SetAside, Source
-from teiedit.readers.cascade.document import build_document
+from teiedit.readers.cascade.document import build_document, low_confidence
 from teiedit.readers.cascade.labels import LOW_CONFIDENCE, SET_ASIDE
 from teiedit.readers.cascade.model import (
     EDITION_MODEL,
@@ -35,6 +35,12 @@ from teiedit.readers.common.boilerplate import boilerplate_reason
 from teiedit.readers.common.build import header_info, make_tei
 from teiedit.readers.common.lines import Block
 
+UNTITLED_COMPILATION = "Untitled compilation"
+_SPLIT_STATEMENT = (
+    "This document is part {n} of a compilation that teiedit split into one document per part "
+    "({whole} lists them in order); page furniture of the printed original is left out and listed in "
+    "the conversion report."
+)
 _META_REASON = (
     "metadata of the web page or publication (read into the header where teiedit knows it)"
 )
@@ -71,16 +77,28 @@ class CascadeReader:
         documents = []
         for idx, part in enumerate(parts, start=1):
             doc_id = source.name if len(parts) == 1 else f"{source.name}-{idx:0{_width(parts)}d}"
-            doc, kind = build_document(part, doc_id, source, edition, conv)
+            doc, kind = build_document(part, doc_id, source, edition, conv, len(parts) > 1)
             documents.append((doc_id, doc, kind))
         if len(documents) == 1:
             _, doc, kind = documents[0]
             conv.documents.append(doc)
             conv.profile = _profile(kind, conv)
         else:
-            whole_title = _whole_title(blocks, source)
+            whole_title = _whole_title(parts[0])
+            if whole_title == UNTITLED_COMPILATION:
+                conv.diagnostics.append(
+                    low_confidence(
+                        "the compilation has no title of its own: its listing is called "
+                        f"{UNTITLED_COMPILATION!r}",
+                        source.filename,
+                        1,
+                    )
+                )
             for n, (_, doc, _) in enumerate(documents, start=1):
                 point_to_whole(doc.root, source.name, whole_title, n, edition)
+                decl = doc.root.find(f"{_TEI}teiHeader/{_TEI}encodingDesc/{_TEI}editorialDecl")
+                if decl is not None:
+                    decl.append(E.p(_SPLIT_STATEMENT.format(n=n, whole=f"{source.name}.xml")))
                 conv.documents.append(doc)
             whole = _whole(source, edition, whole_title, documents)
             conv.documents.insert(0, whole)
@@ -159,13 +177,17 @@ def _body_follows(blocks: list[Labelled], i: int) -> bool:
     return any(b.label in ("p", "item") and not b.aside for b in blocks[i + 1 :])
 
 
-def _whole_title(blocks: list[Labelled], source: Source) -> str:
+def _whole_title(first_part: list[Labelled]) -> str:
+    """The compilation's own title: a title or heading at the top of its first part (a collection's
+    heading, the page's title over a list of posts); never a later part's title or the file name."""
     from teiedit.readers.cascade.fields import clean_title
 
-    for b in blocks:
+    for b in first_part:
+        if b.label in ("p", "item") and not b.aside:
+            break
         if b.label in ("title", "heading") and not b.aside:
             return clean_title(b.text)
-    return "Untitled compilation"
+    return UNTITLED_COMPILATION
 
 
 def _whole(

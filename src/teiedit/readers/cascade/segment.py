@@ -137,7 +137,7 @@ def segment(text: str) -> list[Segment]:
                     )
                 )
             physical += len(group)
-    return _join_across_blanks(text, out)
+    return _split_run_in_heads(text, _join_across_blanks(text, out))
 
 
 def _runs(text: str) -> list[list[_Line]]:
@@ -271,6 +271,57 @@ def _title_case(text: str) -> bool:
     """Most longer words capitalised: a heading, which a lower-case line after a blank does not continue."""
     words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+#: A heading run into its paragraph with a bar: "Cut from Soviet Cloth | First, Kim Il-sung ..."
+_RUN_IN_HEAD = re.compile(r"(?P<head>[^|\n]{6,120}?[^\s.,;:|])(?P<bar>\s\|)\s+(?=\S)")
+
+
+def _split_run_in_heads(text: str, segs: list[Segment]) -> list[Segment]:
+    """Cut a run-in heading (up to its bar) from the paragraph it opens; the bar stays with the heading."""
+    out: list[Segment] = []
+    for seg in segs:
+        m = _RUN_IN_HEAD.match(seg.text)
+        rest = seg.text[m.end() :] if m else ""
+        if not m or seg.piece or len(rest) < 80 or "|" in rest[:100] or len(m["head"].split()) < 2:
+            out.append(seg)
+            continue
+        cut = seg.start + m.end()
+        head_end = seg.start + m.end("bar")
+        out.append(
+            Segment(
+                start=seg.start,
+                end=head_end,
+                text=text[seg.start : head_end],
+                line=seg.line,
+                end_line=seg.line,
+                blank_before=seg.blank_before,
+                blank_after=False,
+                page_before=seg.page_before,
+                lines=1,
+                indent=seg.indent,
+                physical=seg.physical,
+                piece=True,
+            )
+        )
+        out.append(
+            Segment(
+                start=cut,
+                end=seg.end,
+                text=text[cut : seg.end],
+                line=seg.line,
+                end_line=seg.end_line,
+                blank_before=False,
+                blank_after=seg.blank_after,
+                page_before=False,
+                lines=seg.lines,
+                indent=0,
+                physical=seg.physical,
+                piece=True,
+                line_start=False,
+            )
+        )
+    return out
 
 
 def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
