@@ -11,6 +11,7 @@ the body a ``moved`` span (see ``readers.base.Span``). A body without a call sta
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -163,8 +164,12 @@ def link(blocks: list[Labelled], text_labels: frozenset[str]) -> Linker:
     taken: dict[int, list[tuple[int, int]]] = {}
     cursor = (-1, 0)  # (block index, offset): numbered calls come in order
     found: list[tuple[int, int, int, NoteBody, bool]] = []
+    index = _numeric_calls(texts) if any(b.n.isdigit() for b in linker.bodies) else {}
     for body in linker.bodies:
-        hit = _find_call(body, texts, taken, cursor if body.n.isdigit() else (-1, 0))
+        if body.n.isdigit():
+            hit = _next_call(index.get(body.n, []), taken, cursor)
+        else:
+            hit = _find_call(body, texts, taken, (-1, 0))
         if hit is None:
             continue
         k, a, end, is_glued = hit
@@ -192,6 +197,47 @@ def link(blocks: list[Labelled], text_labels: frozenset[str]) -> Linker:
     for calls in linker.calls.values():
         calls.sort(key=lambda c: c[0])
     return linker
+
+
+#: Every way a numbered call is written (see _call_patterns), for any number; the last one is the
+#: weakest (a number glued to a word).
+_NUMERIC_CALLS = tuple(
+    re.compile(rx)
+    for rx in (
+        r"(?<=\S)\[(?P<n>\d{1,3})\]",
+        r"(?<=\S)\((?P<n>\d{1,3})\)",
+        r"\s?<sup>\s*(?P<n>\d{1,3})\s*</sup>",
+        r"\s?\^\[\\?\[(?P<n>\d{1,3})\\?\]\]\([^)]*\)\^",
+        r"(?<=[A-Za-z.,;:”’\")\]])(?<![A-Z]\.)(?P<n>\d{1,3})(?=[\s.,;:)”’\"]|$|[A-Z])",
+    )
+)
+
+
+def _numeric_calls(texts: list[Labelled]) -> dict[str, list[tuple[int, int, int, bool]]]:
+    """Every possible numbered call in the text blocks, by number: (block index, start, end, glued),
+    in text order. One pass over the text, however many notes there are."""
+    index: dict[str, list[tuple[int, int, int, bool]]] = {}
+    last = len(_NUMERIC_CALLS) - 1
+    for k, block in enumerate(texts):
+        for idx, rx in enumerate(_NUMERIC_CALLS):
+            for m in rx.finditer(block.text):
+                index.setdefault(m["n"], []).append((k, m.start(), m.end(), idx == last))
+    for calls in index.values():
+        calls.sort()
+    return index
+
+
+def _next_call(
+    calls: list[tuple[int, int, int, bool]],
+    taken: dict[int, list[tuple[int, int]]],
+    cursor: tuple[int, int],
+) -> tuple[int, int, int, bool] | None:
+    """The first of ``calls`` at or after ``cursor`` that does not overlap a call already taken."""
+    i = bisect.bisect_left(calls, (cursor[0], cursor[1], -1, False))
+    for k, a, end, glued in calls[i:]:
+        if not any(x < end and a < y for x, y in taken.get(k, [])):
+            return k, a, end, glued
+    return None
 
 
 def _find_call(
