@@ -61,7 +61,7 @@ def build_document(
     """The TEI document for one part of a source, and its kind."""
     kept = [b for b in part if not b.aside]
     aside = [b for b in part if b.aside]
-    titles = _title_blocks(part)
+    titles = _title_blocks(part, conv)
     title = clean_title(" ".join(b.text for b in titles)) if titles else ""
     decision = decide_kind(kept, title, aside, in_compilation)
     kind = decision.kind
@@ -148,29 +148,52 @@ def _source_desc(citation: str, date: dict[str, str] | None, info: HeaderInfo) -
         info.source_desc.append(_date_el(date))
 
 
-def _title_blocks(part: list[Labelled]) -> list[Labelled]:
-    """The document's title: the first run of title blocks (a title wrapped over lines, a repeat of it
-    left out), else the block of its top the labeller found likeliest to be the title."""
-    for i, b in enumerate(part):
-        if b.label == "title" and not b.aside:
-            run = [b]
-            for nxt in part[i + 1 :]:
-                if nxt.label != "title" or nxt.aside or _repeats(run, nxt):
-                    break
-                run.append(nxt)
-            return run
-    top = []
+def _title_blocks(part: list[Labelled], conv: Conversion) -> list[Labelled]:
+    """The document's title: of the groups of title blocks at its top (one group is a title wrapped over
+    lines without a blank line between, a repeat of it left out), the one the labeller is surest of;
+    else the block of its top likeliest to be the title (taken back from furniture if need be)."""
+    top: list[Labelled] = []
     for b in part:
         if b.label in ("p", "item") and not b.aside:
             break
         top.append(b)
-    candidates = [b for b in top if b.marginals.get("title", 0.0) >= 0.05 and len(b.text) <= 400]
+    groups: list[list[Labelled]] = []
+    prev: Labelled | None = None
+    for b in top or part[:1]:
+        if b.label == "title" and not b.aside:
+            joined = (
+                prev is not None
+                and groups
+                and prev is groups[-1][-1]
+                and (not prev.seg.blank_after or prev.seg.physical == b.seg.physical)
+                and not _repeats(groups[-1], b)
+            )
+            if joined:
+                groups[-1].append(b)
+            else:
+                groups.append([b])
+        prev = b
+    if groups:
+        return max(groups, key=lambda g: max(x.marginals.get("title", x.confidence) for x in g))
+    later = [b for b in part if b.label == "title" and not b.aside]
+    if later:
+        return later[:1]
+    candidates = [
+        b
+        for b in top
+        if b.marginals.get("title", 0.0) >= 0.05 and len(b.text) <= 400 and b.label != "salute"
+    ]
     if not candidates:
         return []
     best = max(candidates, key=lambda b: b.marginals.get("title", 0.0))
-    if best.aside:  # furniture after all: the title is worth more than the set-aside guess
-        return []
-    best.label, best.confidence = "title", best.marginals.get("title", 0.0)
+    p_title = best.marginals.get("title", 0.0)
+    if best.aside:
+        if p_title < 0.25:
+            return []
+        # set aside as furniture, but the likeliest title there is: the title is worth more
+        conv.set_aside[:] = [s for s in conv.set_aside if s.offset != best.seg.start]
+        best.aside = ""
+    best.label, best.confidence = "title", p_title
     return [best]
 
 

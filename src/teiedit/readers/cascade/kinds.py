@@ -58,7 +58,7 @@ _ARTICLE_HEADS = re.compile(
     r"^(?:#+\s*)?(?:abstract|keywords|summary|résumé|resumen|zusammenfassung)\b", re.I
 )
 _ARTICLE_META = re.compile(
-    r"\b(?:doi|issn|journal|published online|abstract)\b|\bvol(?:\.|ume)\s*\d+.{0,30}\b(?:no\.|issue|number)\s*\d",
+    r"\b(?:doi|issn|journal|published online)\b|\bvol(?:\.|ume)\s*\d+.{0,30}\b(?:no\.|issue|number)\s*\d",
     re.I,
 )
 _BLOG_FURNITURE = re.compile(
@@ -97,7 +97,7 @@ def decide_kind(
     aside_text = " ".join(b.one_line for b in aside)
     scholarly = sum(
         (
-            any(_ARTICLE_HEADS.match(h) for h in [*heads, *(b.one_line for b in aside)]),
+            any(_ARTICLE_HEADS.match(h) for h in heads),
             bool(_labels(blocks, "byline")) and bool(_labels(blocks, "summary")),
             any(_ARTICLE_META.search(b.one_line) for b in _labels(blocks, "citation", "meta")),
             bool(_ARTICLE_META.search(aside_text)),
@@ -129,7 +129,7 @@ def decide_kind(
         return KindDecision("letter", 0.55, "salutation or closing")
     if scholarly:
         return KindDecision("article", 0.5, "some scholarly apparatus")
-    if _labels(blocks, "opener", "dateline", "citation") and body:
+    if _labels(blocks, "opener", "dateline", "citation") and body and not _labels(blocks, "byline"):
         return KindDecision("report", 0.45, "an archival document's top (dateline, marks, source)")
     if title and body and in_compilation:
         return KindDecision("article", 0.45, "a titled essay of a compilation")

@@ -21,6 +21,7 @@ from lxml import etree
 from teiedit.config import Edition
 from teiedit.document import E, TeiDocument
 from teiedit.readers.base import Conversion, SetAside, Source
+from teiedit.readers.cascade import panels
 from teiedit.readers.cascade.document import build_document, low_confidence
 from teiedit.readers.cascade.labels import LOW_CONFIDENCE, SET_ASIDE
 from teiedit.readers.cascade.model import (
@@ -72,6 +73,7 @@ class CascadeReader:
         path = model_path(edition.root, self.model)
         blocks = label(segment(source.text), len(source.text), path)
         conv.decisions.append(f"labeller model: {path.name} ({_where(path, edition)})")
+        conv.decisions.extend(panels.apply(blocks))
         _set_aside(blocks, conv)
         parts = split_documents(blocks)
         documents = []
