@@ -23,7 +23,7 @@ from teiedit.document import E, local_name
 from teiedit.readers.base import Span
 from teiedit.readers.cascade.model import Labelled
 from teiedit.readers.cascade.notelink import Linker
-from teiedit.readers.common.lines import CLASSIFICATION, DISTRIBUTION_HEAD, STAMP, TRANSLATION
+from teiedit.readers.cascade.shapes import ab_runs, opener_type
 
 #: Longest paragraph made of the pieces of one line (characters).
 PARAGRAPH = 4000
@@ -134,7 +134,7 @@ class _Builder:
         elif lab == "citation":
             self.target.append(E.note(E.bibl(b.text), type="source", place="inline"))
         elif lab == "note":
-            self.target.append(E.note(b.text, type="orphan"))
+            self.target.append(E.note(self.linker.note_text(b), type="orphan"))
         else:
             opener = self._last_child("opener")
             if opener is None:
@@ -147,7 +147,7 @@ class _Builder:
             else:
                 if len(opener):
                     opener.append(E.lb())
-                opener.append(self._fill(E.seg(type=_opener_type(b.one_line)), b))
+                opener.append(self._fill(E.seg(type=opener_type(b.one_line)), b))
 
     def body(self, b: Labelled, same_paragraph: bool) -> None:
         lab = b.label
@@ -203,7 +203,7 @@ class _Builder:
             else:
                 fig.append(self._fill(E.head(), b))
         elif lab == "note":
-            self.target.append(E.note(b.text, type="orphan"))
+            self.target.append(E.note(self.linker.note_text(b), type="orphan"))
         elif lab == "citation":
             self.target.append(E.note(E.bibl(b.text), type="source", place="inline"))
         else:
@@ -239,7 +239,7 @@ class _Builder:
         lab = b.label
         if lab == "note" and self.back_div is None and next_label in _CLOSER:
             # an editor's statement among the signatures ("spelling as in the original")
-            self._closer().append(E.note(b.text, type="editorial"))
+            self._closer().append(E.note(self.linker.note_text(b), type="editorial"))
             return
         if self.back_div is None and lab in _CLOSER:
             closer = self._closer()
@@ -273,7 +273,7 @@ class _Builder:
         elif kind and self.back_div.get("type") != kind:
             self.back_div.set("type", kind)  # a heading opened it; what follows it says its kind
         if lab == "note":
-            self.back_div.append(E.note(b.text, type="orphan"))
+            self.back_div.append(E.note(self.linker.note_text(b), type="orphan"))
         elif lab == "citation":
             self.back_div.append(E.bibl(b.text, type="source"))
         else:
@@ -310,42 +310,11 @@ class _Builder:
             el.text = (el.text or "") + text
 
 
-def _ab_runs(kept: list[Labelled]) -> dict[int, tuple[str, int]]:
-    """Stamps ("[Stamp: ... ]", up to the closing bracket) and distribution lists (a head, then short
-    lines) by the index of their first block: (kind, number of blocks)."""
-    runs: dict[int, tuple[str, int]] = {}
-    i = 0
-    while i < len(kept):
-        first = kept[i].one_line
-        n = 0
-        if STAMP.match(first) and len(first) <= 200:
-            depth = 0
-            while i + n < len(kept) and n < 6:
-                depth += kept[i + n].text.count("[") - kept[i + n].text.count("]")
-                n += 1
-                if depth <= 0:
-                    break
-            runs[i] = ("stamp", n)
-        elif DISTRIBUTION_HEAD.match(first) and len(first) <= 80:
-            n = 1
-            while i + n < len(kept) and _list_line(kept[i + n].text):
-                n += 1
-            runs[i] = ("distribution", n)
-        i += max(n, 1)
-    return runs
-
-
-def _list_line(text: str) -> bool:
-    return all(len(ln.strip()) <= 60 for ln in text.splitlines()) and not text.rstrip().endswith(
-        "."
-    )
-
-
 def assemble(blocks: list[Labelled], kind: str, linker: Linker) -> Assembled:
     """The TEI of one document from its blocks (set-aside blocks are skipped)."""
     kept = [b for b in blocks if not b.aside and not (b.label == "note" and _paired(b, linker))]
     builder = _Builder(kind, linker)
-    runs = _ab_runs(kept)
+    runs = ab_runs(kept)
     in_run = {j for i, (_, n) in runs.items() for j in range(i, i + n)}
     body_idx = [i for i, b in enumerate(kept) if b.label in BODY or i in in_run]
     first = body_idx[0] if body_idx else len(kept)
@@ -389,15 +358,6 @@ def assemble(blocks: list[Labelled], kind: str, linker: Linker) -> Assembled:
     builder.finish()
     out.back = builder.back
     return out
-
-
-def _opener_type(text: str) -> str:
-    """The kind of a top line: a translation statement, a classification mark, or another top line."""
-    if TRANSLATION.match(text):
-        return "translation"
-    if CLASSIFICATION.match(text) and len(text) <= 120:
-        return "classification"
-    return "opener"
 
 
 def _paired(b: Labelled, linker: Linker) -> bool:

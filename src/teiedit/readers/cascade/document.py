@@ -74,8 +74,8 @@ def build_document(
         decision = KindDecision("other", decision.confidence / 2, decision.reason)
         kind = "other"
     linker = link(part, TEXT)
-    conv.set_aside.extend(linker.set_aside)
     assembled = assemble(part, kind, linker)
+    conv.set_aside.extend(linker.set_aside)
     conv.spans.extend(linker.spans)
     where = {"part": doc_id} if doc_id != source.name else {}
     conv.orphan_notes.extend({**o, **where} for o in linker.report())

@@ -28,7 +28,13 @@ _BODY = re.compile(
 _BRACKET_CALL = re.compile(r"(?<=\S)\[(?P<n>\d{1,3})\]")
 _SUP = re.compile(r"<sup>\s*(?P<n>\d{1,3})\s*</sup>")
 #: A web page's link back from a note to its call, at the end of the note: page furniture.
-_BACK_LINK = re.compile(r"\s+(?P<link>Back|↩|↑|\^|Return to text|back to text)\s*$", re.IGNORECASE)
+_BACK_LINK = re.compile(
+    r"\s*(?P<link>(?<=\s)Back|↩|↑|(?<=\s)\^|Return to text|back to text|Google Scholar|CrossRef|PubMed)\s*$",
+    re.IGNORECASE,
+)
+#: Markup a web page or its conversion left in the text: an HTML anchor (``<"p394">``, ``<a name=x>``),
+#: a Markdown attribute list (``{.info}``, ``{#n1}``).
+_DEBRIS = re.compile(r'<"[^"<>\n]{1,40}">|</?a\b[^<>\n]{0,80}>|\{[.#][\w-]+(?:\s+[.#][\w-]+)*\}')
 
 
 @dataclass
@@ -39,6 +45,9 @@ class NoteBody:
     text: str  # the body without its label (and without a back link)
     start: int  # offset of the body text in the source
     used: bool = False
+    text_end: int = (
+        -1
+    )  # where the note's own text ends in its block (a web link after it set aside)
 
 
 @dataclass
@@ -54,31 +63,53 @@ class Linker:
     unpaired: list[dict[str, object]] = field(default_factory=list)
 
     def fill(self, el: etree._Element, block: Labelled) -> etree._Element:
-        """Append the block's text to ``el``, with its paired calls replaced by their notes and an
-        unpaired ``<sup>n</sup>`` by ``hi[@rend='sup']`` (the call of a note the source lost)."""
+        """Append the block's text to ``el``: paired calls replaced by their notes, an unpaired
+        ``<sup>n</sup>`` by ``hi[@rend='sup']`` (the call of a note the source lost), markup debris of a
+        web page set aside."""
         text = block.text
-        pos = 0
-        last: etree._Element | None = el[-1] if len(el) else None
-        events: list[tuple[int, int, NoteBody | None]] = list(self.calls.get(block.seg.start, []))
+        # (start, end, what): a note, "sup" for a lost note's call, "drop" for debris
+        events: list[tuple[int, int, NoteBody | str]] = [
+            (a, end, body)
+            for a, end, body in self.calls.get(block.seg.start, [])
+            if body is not None
+        ]
+
+        def free(m: re.Match[str]) -> bool:
+            return not any(a < m.end() and m.start() < end for a, end, _ in events)
+
         for m in _SUP.finditer(text):
-            if not any(a < m.end() and m.start() < b for a, b, _ in events):
-                events.append((m.start(), m.end(), None))
+            if free(m):
+                events.append((m.start(), m.end(), "sup"))
+        for m in _DEBRIS.finditer(text):
+            if free(m):
+                events.append((m.start(), m.end(), "drop"))
+                line = block.seg.line + text.count("\n", 0, m.start())
+                self.set_aside.append(
+                    SetAside(
+                        m.group(0), "markup left by the web page", line, block.seg.start + m.start()
+                    )
+                )
         for m in _BRACKET_CALL.finditer(text):
-            if not any(a < m.end() and m.start() < b for a, b, _ in events):
+            if free(m):
                 # stays in the text as written; reported so the editor can find the lost note
                 line = block.seg.line + text.count("\n", 0, m.start())
                 self.unpaired.append(
                     {"n": m["n"], "line": line, "kind": "marker without a note body"}
                 )
-        for a, b, body in sorted(events, key=lambda e: e[0]):
+        pos = 0
+        last: etree._Element | None = el[-1] if len(el) else None
+        for a, end, what in sorted(events, key=lambda e: e[0]):
             append_text(el, last, text[pos:a])
-            if body is not None:
-                new = E.note(body.text, place="foot", n=body.n)
-            else:
-                new = self._sup(text, a, block)
+            pos = end
+            if what == "drop":
+                continue
+            new = (
+                E.note(what.text, place="foot", n=what.n)
+                if isinstance(what, NoteBody)
+                else self._sup(text, a, block)
+            )
             el.append(new)
             last = new
-            pos = b
         append_text(el, last, text[pos:])
         return el
 
@@ -95,6 +126,13 @@ class Linker:
         )
         self.unpaired.append({"n": m["n"], "line": line, "kind": "marker without a note body"})
         return E.hi(m["n"], rend="sup")
+
+    def note_text(self, block: Labelled) -> str:
+        """The text of an unpaired note body as it stays in the TEI (label kept, a trailing web link not)."""
+        for body in self.bodies:
+            if body.block is block and body.text_end >= 0:
+                return block.text[: body.text_end].rstrip()
+        return block.text
 
     def orphans(self) -> list[NoteBody]:
         return [b for b in self.bodies if not b.used]
@@ -150,15 +188,17 @@ def link(blocks: list[Labelled], text_labels: frozenset[str]) -> Linker:
         if b.label == "note" and not b.aside and (body := parse_body(b)) is not None:
             back = _BACK_LINK.search(body.text)
             if back and len(body.text) > len(back["link"]) + 2:
+                at = body.start + back.start("link")
                 linker.set_aside.append(
                     SetAside(
                         back["link"],
-                        "link back to the note's call (web-page furniture)",
-                        b.seg.line + b.text.count("\n", 0, body.start - b.seg.start),
-                        body.start + back.start("link"),
+                        "link of a web page's note (furniture)",
+                        b.seg.line + b.text.count("\n", 0, at - b.seg.start),
+                        at,
                     )
                 )
                 body.text = body.text[: back.start()].rstrip()
+                body.text_end = at - b.seg.start
             linker.bodies.append(body)
     texts = [b for b in blocks if b.label in text_labels and not b.aside]
     taken: dict[int, list[tuple[int, int]]] = {}
