@@ -15,6 +15,8 @@ from functools import lru_cache
 
 from teiedit.dates import find_dates
 from teiedit.readers.cascade.segment import Segment
+from teiedit.readers.common.boilerplate import boilerplate_reason
+from teiedit.readers.common.lines import Block
 
 _LEX: dict[str, frozenset[str]] = {
     "salute": frozenset(
@@ -191,6 +193,8 @@ def own_features(seg: Segment) -> list[str]:
     if seg.piece:
         f.append("piece")
     f.extend(f"shape={name}" for name in shapes(text, folded))
+    if n <= 400 and boilerplate_reason(Block(seg.line, seg.text)):
+        f.append("shape=furniture_rule")  # a common furniture shape (navigation, counters, notices)
     return f
 
 
