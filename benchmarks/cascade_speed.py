@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(REPO / "src"))
 
-from teiedit.config import default_edition
+from teiedit.config import default_settings
 from teiedit.pipeline import ConvertOptions, convert_text
 from teiedit.readers import Source
 from teiedit.readers.cascade.reader import CascadeReader
@@ -48,7 +48,7 @@ def main() -> int:
     ap.add_argument("--sizes", default="1,3,10", help="sizes in MB, comma-separated")
     ap.add_argument("--reader-only", action="store_true", help="time the reader alone")
     args = ap.parse_args()
-    edition = default_edition(REPO)
+    edition = default_settings(REPO)
     sizes = [float(s) for s in args.sizes.split(",")]
     print(
         f"{'MB':>5} {'reader s':>9} {'MB/s':>7} {'pipeline s':>11} {'MB/s':>7} {'s/MB vs first':>14}"

@@ -66,7 +66,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 from lxml import etree
 
-from teiedit.config import default_edition
+from teiedit.config import default_settings
 from teiedit.document import TEI_NS, slugify
 from teiedit.io import decode_source
 from teiedit.pipeline import ConvertOptions, convert_text
@@ -400,7 +400,7 @@ def source_of(path: Path) -> Source:
 
 def convert(path: Path, model: Path | None) -> Conversion:
     options = ConvertOptions(model=model)
-    conv, _, _ = convert_text(source_of(path), default_edition(REPO), options)
+    conv, _, _ = convert_text(source_of(path), default_settings(REPO), options)
     return conv
 
 

@@ -175,7 +175,14 @@ def test_installed_convert_reads_with_the_packaged_labeller(site: Path, outside:
     source = CASES / "readers" / "webcapture" / "capture-with-footnote.txt"
     report = outside / "report.json"
     done = run_installed(
-        site, outside, "convert", str(source), "--out", str(outside / "tei"), "--report", str(report)
+        site,
+        outside,
+        "convert",
+        str(source),
+        "--out",
+        str(outside / "tei"),
+        "--report",
+        str(report),
     )
     assert done.returncode == 0, done.stderr
     decisions = json.loads(report.read_text(encoding="utf-8"))["sources"][0]["decisions"]

@@ -16,14 +16,16 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from conftest import CASES, FIXED_EPOCH
+from helpers import transform_tei
 from lxml import etree
 from pypdf import PdfReader
 
-from teiedit.builders.corpus import is_register
+from teiedit.builder import BuildOptions
 from teiedit.builders.pdf import PdfBuilder
 from teiedit.builders.pdf.plan import plan
-from teiedit.config import Edition, Editor
-from teiedit.diagnostics import TeieditError
+from teiedit.config import Editor, Settings
+from teiedit.edition import Edition
+from teiedit.registers import is_register
 
 pytestmark = pytest.mark.slow
 
@@ -42,7 +44,7 @@ CHAPTERS_IN_BOOK_ORDER = [
 REGISTERS = sorted((FIXTURES / "registers").glob("*.xml"))
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
-EDITION = Edition(
+EDITION = Settings(
     root=FIXTURES,
     title="Weaving Quotas: A Test Dossier",
     short_title="Weaving Quotas",
@@ -57,12 +59,17 @@ EDITION = Edition(
 )
 
 
+def render(files: list[Path], out: Path) -> list[Path]:
+    """The print edition of ``files`` (with the test edition's settings) in ``out``."""
+    return PdfBuilder().build(Edition.from_files(EDITION, files), out, BuildOptions())
+
+
 @pytest.fixture(scope="module")
 def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("pdf") / "pdf"
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
-        written = PdfBuilder().build([*DOCS, *REGISTERS], folder, EDITION)
+        written = render([*DOCS, *REGISTERS], folder)
     assert sorted(p.name for p in written) == sorted(
         ["edition.pdf", *(d.name.replace(".xml", ".pdf") for d in DOCS)]
     )
@@ -142,8 +149,8 @@ def test_documents_are_in_chronological_order_each_on_a_new_page(out: Path) -> N
     assert all(t in pages[p] for t, p in zip(titles, starts, strict=True))
 
 
-def test_title_page_holds_the_settings(out: Path) -> None:
-    first = _pages(out / "edition.pdf")[0]
+def test_title_page_and_imprint_hold_the_settings(out: Path) -> None:
+    title, imprint = _pages(out / "edition.pdf")[:2]
     for expected in (
         "Weaving Quotas: A Test Dossier",
         "Ada Editor",
@@ -151,20 +158,28 @@ def test_title_page_holds_the_settings(out: Path) -> None:
         "Bo Reviewer",
         "Test Press",
         "Testville",
-        "CC-BY-4.0",
-        "https://example.org/quotas/",
     ):
-        assert expected in first
+        assert expected in title
+    for expected in (
+        "Published by Test Press, Testville",
+        "under the licence CC-BY-4.0",
+        "online at https://example.org/quotas/",
+        "How to cite: Ada Editor and Bo Reviewer (eds.), Weaving Quotas: A Test Dossier",
+    ):
+        assert expected in imprint
 
 
-def test_conventions_page_states_editorial_decl_and_the_signs_used(out: Path) -> None:
-    page = _pages(out / "edition.pdf")[_outline_pages(out / "edition.pdf")["Editorial conventions"]]
-    assert "Romanisation of Korean names follows McCune–Reischauer (ŏ, ŭ)." in page
+def test_conventions_state_the_editors_statements_once_and_the_signs_by_example(out: Path) -> None:
+    outline = _outline_pages(out / "edition.pdf")
+    pages = _pages(out / "edition.pdf")[outline["Editorial conventions"] : outline["Sources"]]
+    text = " ".join(pages)
+    assert "Romanisation of Korean names follows McCune–Reischauer (ŏ, ŭ)." in text
     assert (
-        page.count("Orthography as in the original translation.") == 1
+        text.count("Orthography as in the original translation.") == 1
     )  # stated by three documents
-    for sign in ("[…]", "⸢text⸣", "[text]", "text[?]", "\\text/"):
-        assert sign in page
+    # each sign by an example printed as the documents print it
+    for example in ("[The remainder]", "foreman[?]", "TU [Textile Union]", "\\fourteen/", "⸢the⸣"):
+        assert example in text
 
 
 def test_archival_citation_and_summary_open_the_document(out: Path) -> None:
@@ -210,14 +225,15 @@ def test_contents_page_numbers_point_at_the_documents(out: Path) -> None:
     for title in (
         "Report on the Winter Plan of the Textile Industry",
         "Editorial conventions",
+        "Sources",
         "Index",
     ):
         line = next(t for t in lines if title in t)
         assert int(line.split()[-1]) - 1 == outline[title], line
-    # one numbered line per document, the conventions, the index, and the running head "Contents 3"
-    assert len([t for t in lines if re.search(r"\d$", t)]) == len(CHAPTERS) + 3
+    # one numbered line per document, the conventions, the sources, the index, and the running head
+    assert len([t for t in lines if re.search(r"\d$", t)]) == len(CHAPTERS) + 4
     # a document whose header has no date is placed by the date in its heading
-    assert any(t.startswith("1957-02-20 Memorandum of Pyotr Lavrov") for t in lines)
+    assert any(t.startswith("20 February 1957 Memorandum of Pyotr Lavrov") for t in lines)
 
 
 # -- footnotes ------------------------------------------------------------------------------------------
@@ -252,11 +268,10 @@ def test_footnote_text_is_on_the_page_of_its_call_with_the_web_number(
 def test_footnote_numbers_are_the_web_numbers(out: Path) -> None:
     """Numbers come from the same rule as the web edition: @n, else the position in the document."""
     from teiedit.resources import xslt_dir
-    from teiedit.xslt import transform
 
     tree = etree.parse(str(FIXTURES / "report-winter-1956-12-01.xml"))
-    web = etree.HTML(transform(xslt_dir() / "html" / "document.xsl", tree).output.encode())
-    printed = etree.HTML(transform(xslt_dir() / "print" / "document.xsl", tree).output.encode())
+    web = etree.HTML(transform_tei(xslt_dir() / "html" / "document.xsl", tree).encode())
+    printed = etree.HTML(transform_tei(xslt_dir() / "print" / "document.xsl", tree).encode())
     web_numbers = [" ".join(a.itertext()).strip() for a in web.xpath("//*[@role='doc-noteref']")]
     assert web_numbers == ["1"]
     assert printed.xpath("//span[contains(@class, 'footnote')]/@data-n") == web_numbers
@@ -275,11 +290,10 @@ PRINT_NUMBERS = "//span[contains(concat(' ', @class, ' '), ' footnote ')] | //di
 def _web_and_paged(doc: Path) -> tuple[etree._Element, etree._Element]:
     """The web page (html/document.xsl) and the paged HTML (print/document.xsl) of one TEI document."""
     from teiedit.resources import xslt_dir
-    from teiedit.xslt import transform
 
     tree = etree.parse(str(doc))
-    web = etree.HTML(transform(xslt_dir() / "html" / "document.xsl", tree).output.encode())
-    paged = etree.HTML(transform(xslt_dir() / "print" / "document.xsl", tree).output.encode())
+    web = etree.HTML(transform_tei(xslt_dir() / "html" / "document.xsl", tree).encode())
+    paged = etree.HTML(transform_tei(xslt_dir() / "print" / "document.xsl", tree).encode())
     return web, paged
 
 
@@ -493,7 +507,7 @@ def _starts(pdf: Path) -> list[int]:
     return sorted(
         outline[t] + 1
         for t in outline
-        if t not in ("Title page", "Editorial conventions", "Contents", "Index")
+        if t not in ("Title page", "Editorial conventions", "Sources", "Contents", "Index")
     )
 
 
@@ -504,9 +518,9 @@ def test_every_page_shows_its_number_and_running_head_by_the_rules(out: Path) ->
     openings = {*_starts(pdf), outline["Index"] + 1}
     titles = {outline[t] + 1: t for t in outline}
     blank = [number for number, text in enumerate(_body(pdf), start=1) if not text]
-    assert bands[0] == ("", "")  # the title page
+    assert bands[0] == bands[1] == ("", "")  # the title page and its verso, the imprint
     head = ""
-    for number, (top, bottom) in enumerate(bands[1:], start=2):
+    for number, (top, bottom) in enumerate(bands[2:], start=3):
         head = titles.get(number, head)
         if number in blank:  # only before the index, which opens on a right-hand page
             assert (top, bottom) == ("", "") and number + 1 == outline["Index"] + 1
@@ -578,7 +592,7 @@ def test_the_whole_print_build_is_reproducible(out: Path, tmp_path: Path) -> Non
     """With SOURCE_DATE_EPOCH fixed, the book and each document's PDF come out byte for byte the same."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
-        PdfBuilder().build([*DOCS, *REGISTERS], tmp_path / "again", EDITION)
+        render([*DOCS, *REGISTERS], tmp_path / "again")
     for name in ("edition.pdf", "letter-han-to-o-1957-03-02.pdf", "bulletin-quotas.pdf"):
         assert (tmp_path / "again" / name).read_bytes() == (out / name).read_bytes(), name
 
@@ -590,13 +604,12 @@ def test_outline_has_an_entry_per_document_pointing_at_its_first_page(out: Path)
     reader = PdfReader(out / "edition.pdf")
     top = [o for o in reader.outline if not isinstance(o, list)]
     titles = [o.title for o in top]
-    assert (
-        titles[:3] == ["Title page", "Editorial conventions", "Contents"] and titles[-1] == "Index"
-    )
+    front = ["Title page", "Contents", "Editorial conventions", "Sources"]
+    assert titles[:4] == front and titles[-1] == "Index"
     pages = _pages(out / "edition.pdf")
-    for o in top[3:-1]:
+    for o in top[4:-1]:
         assert o.title in pages[reader.get_destination_page_number(o)]
-    assert len(top) == 3 + len(CHAPTERS) + 1
+    assert len(top) == len(front) + len(CHAPTERS) + 1
     assert "Bulletin of Test Documents, No. 3" not in titles
 
 
@@ -738,14 +751,15 @@ def test_registers_are_recognised_by_structure() -> None:
     assert not any(is_register(etree.parse(str(d)).getroot()) for d in DOCS)
 
 
-def test_a_broken_file_stops_the_build_and_writes_nothing(tmp_path: Path) -> None:
+def test_a_broken_file_is_reported_and_left_out_of_the_book(tmp_path: Path) -> None:
     broken = tmp_path / "broken.xml"
     broken.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader>', encoding="utf-8")
-    target = tmp_path / "pdf"
-    with pytest.raises(TeieditError) as err:
-        PdfBuilder().build([DOCS[0], broken], target, EDITION)
-    assert "broken.xml" in str(err.value)
-    assert not target.exists()
+    edition = Edition.from_files(EDITION, [DOCS[0], broken])
+    assert [(Path(p.path or "").name, p.level.name) for p in edition.problems] == [
+        ("broken.xml", "ERROR")
+    ]
+    written = PdfBuilder().build(edition, tmp_path / "pdf", BuildOptions())
+    assert sorted(p.name for p in written) == sorted(["edition.pdf", DOCS[0].stem + ".pdf"])
 
 
 def test_documents_cannot_make_weasyprint_fetch_anything() -> None:
@@ -763,7 +777,7 @@ def test_documents_cannot_make_weasyprint_fetch_anything() -> None:
 
 
 def test_the_html_for_weasyprint_has_no_script_or_remote_reference() -> None:
-    pages = plan(DOCS, EDITION).html()
+    pages = plan(Edition.from_files(EDITION, DOCS)).html()
     assert len(pages) >= len(DOCS)
     for text in pages:
         html = etree.HTML(text.encode())
@@ -782,7 +796,7 @@ HOSTILE = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titl
 def test_a_hostile_document_cannot_make_the_pdf_read_files(tmp_path: Path) -> None:
     source = tmp_path / "hostile.xml"
     source.write_text(HOSTILE, encoding="utf-8")
-    PdfBuilder().build([source], tmp_path / "pdf", EDITION)
+    render([source], tmp_path / "pdf")
     pdf = tmp_path / "pdf" / "hostile.pdf"
     text = _norm(" ".join(p.extract_text() for p in PdfReader(pdf).pages))
     assert (
@@ -797,7 +811,7 @@ def test_the_same_tei_gives_the_same_pdf_bytes() -> None:
     """With SOURCE_DATE_EPOCH fixed, a PDF is reproducible (dates of the PDF and its attachments)."""
     from teiedit.builders.pdf.layout import render_pdf
 
-    job = plan([FIXTURES / "report-winter-1956-12-01.xml"], EDITION).jobs[0]
+    job = plan(Edition.from_files(EDITION, [FIXTURES / "report-winter-1956-12-01.xml"])).jobs[0]
     job = type(job)(job.output, job.html, job.attachments, title=job.title, epoch=int(FIXED_EPOCH))
     assert render_pdf(job) == render_pdf(job)
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from teiedit.config import default_edition
+from teiedit.config import default_settings
 from teiedit.diagnostics import TeieditError
 from teiedit.pipeline import ConvertOptions, convert_text, source_from_file
 from teiedit.readers import READERS, get_reader
@@ -25,7 +25,7 @@ _KIND = "{http://www.tei-c.org/ns/1.0}term[@type='kind']"
 @pytest.mark.parametrize(("name", "expected"), sorted(SOURCE_KINDS.items()))
 def test_sources_get_their_kind(name: str, expected: tuple[str, str]) -> None:
     source = source_from_file(REPO / "sources" / name)
-    conv, _, _ = convert_text(source, default_edition(REPO), ConvertOptions(passes=[]))
+    conv, _, _ = convert_text(source, default_settings(REPO), ConvertOptions(passes=[]))
     first = conv.documents[0].root
     assert (conv.profile, first.findtext(f".//{_KIND}")) == expected, conv.decisions[:6]
 
@@ -35,7 +35,7 @@ def test_unstructured_text_is_read_as_plain_text() -> None:
 
     text = "Some notes.\n\nNothing here has the shape of a letter or a page.\n"
     source = Source(text=text, name="notes", filename="notes.txt", sha256="0" * 64)
-    conv, _, _ = convert_text(source, default_edition(REPO), ConvertOptions(passes=[]))
+    conv, _, _ = convert_text(source, default_settings(REPO), ConvertOptions(passes=[]))
     assert len(conv.documents) == 1
     assert conv.profile in ("plain", "article", "blog")
 

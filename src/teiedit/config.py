@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from teiedit.config_check import Checker
 from teiedit.diagnostics import TeieditError
 
 CONFIG_NAME = "teiedit.toml"
@@ -19,8 +22,9 @@ class Editor:
 
 
 @dataclass(frozen=True)
-class Edition:
-    """Settings of one edition; paths are absolute."""
+class Settings:
+    """Settings of one edition (``teiedit.toml``); every path is absolute (a relative one is taken
+    relative to ``root``)."""
 
     root: Path
     title: str = "Untitled edition"
@@ -40,6 +44,13 @@ class Edition:
     schema: Path = field(default=Path("schema"))
     out: Path = field(default=Path("out"))
 
+    def __post_init__(self) -> None:
+        root = self.root.resolve()
+        object.__setattr__(self, "root", root)
+        for name in ("sources", "tei", "registers", "schema", "out"):
+            path: Path = getattr(self, name)
+            object.__setattr__(self, name, path if path.is_absolute() else (root / path).resolve())
+
     @property
     def imported(self) -> Path:
         """Where `teiedit import` keeps documents from other projects, unaltered (under tei/)."""
@@ -54,6 +65,18 @@ class Edition:
         return self.schema / "build" / "teiedit.sch"
 
 
+def settings_digest(edition: Edition) -> str:
+    """A digest of every setting that can reach the TEI (all but the paths): part of the conversion
+    fingerprint, so that a changed publisher or editor converts the sources again."""
+    values = {
+        f.name: getattr(edition, f.name)
+        for f in fields(edition)
+        if f.name != "root" and not isinstance(getattr(edition, f.name), Path)
+    }
+    text = json.dumps(values, default=repr, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def find_edition_root(start: Path) -> Path | None:
     """The nearest folder at or above ``start`` holding a teiedit.toml."""
     start = start.resolve()
@@ -63,8 +86,8 @@ def find_edition_root(start: Path) -> Path | None:
     return None
 
 
-def load_edition(root: Path | None = None) -> Edition:
-    """Load the edition at ``root`` (or the nearest one above the current folder)."""
+def load_settings(root: Path | None = None) -> Settings:
+    """The settings of the edition at ``root`` (or the nearest one above the current folder)."""
     found = find_edition_root(root or Path.cwd())
     if found is None:
         raise TeieditError(
@@ -74,9 +97,15 @@ def load_edition(root: Path | None = None) -> Edition:
         )
     cfg_path = found / CONFIG_NAME
     try:
-        data = tomllib.loads(cfg_path.read_text(encoding="utf-8"))
+        text = cfg_path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise TeieditError(f"invalid TOML: {exc}", cfg_path, hint="fix the syntax") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TeieditError(
+            f"cannot read the settings: {exc}", cfg_path, hint="check the file is UTF-8 text"
+        ) from None
+    Checker(cfg_path, text).check(data)  # before any value is used
     ed = data.get("edition", {})
     paths = data.get("paths", {})
     editors = tuple(
@@ -90,7 +119,7 @@ def load_edition(root: Path | None = None) -> Edition:
     def p(key: str, default: str) -> Path:
         return (found / str(paths.get(key, default))).resolve()
 
-    return Edition(
+    return Settings(
         root=found,
         title=str(ed.get("title", "Untitled edition")),
         short_title=str(ed.get("short_title", ed.get("title", ""))),
@@ -110,12 +139,12 @@ def load_edition(root: Path | None = None) -> Edition:
     )
 
 
-def default_edition(root: Path | None = None) -> Edition:
+def default_settings(root: Path | None = None) -> Settings:
     """Settings used when converting outside any edition (``teiedit convert`` in a bare folder)."""
     base = (root or Path.cwd()).resolve()
     # Paths are resolved against ``base``, never the current folder: a bare folder has no registers
     # unless it holds tei/registers itself.
-    return Edition(
+    return Settings(
         root=base,
         sources=base / "sources",
         tei=base / "tei",
@@ -123,3 +152,7 @@ def default_edition(root: Path | None = None) -> Edition:
         schema=base / "schema",
         out=base / "out",
     )
+
+
+#: The former name of Settings, still imported by readers/ (rewritten on another branch); use Settings.
+Edition = Settings

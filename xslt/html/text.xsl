@@ -9,7 +9,6 @@
 
   <!-- Blocks of reading text are counted so that each gets an id (te-b<n>) when the TEI gives none: search
      hits and citations can point at a paragraph. -->
-  <xsl:mode use-accumulators="#all"/>
   <xsl:accumulator name="te:blocks" initial-value="0" as="xs:integer">
     <xsl:accumulator-rule match="tei:p | tei:ab | tei:head | tei:item | tei:l | tei:dateline | tei:salute | tei:signed"
                           select="$value + 1"/>
@@ -107,7 +106,7 @@
   </xsl:template>
   <xsl:template match="tei:q | tei:said" mode="text">
     <!-- teiedit keeps the source's quotation marks as text beside the q: then the browser must not add its own -->
-    <xsl:variable name="marked" select="matches(string(preceding-sibling::node()[1][self::text()]), '[&quot;“‘«„]$')"/>
+    <xsl:variable name="marked" select="matches(string(preceding::text()[normalize-space()][1]), '[&quot;“‘«„]\s*$')"/>
     <q class="tei-{local-name()}{if ($marked) then ' has-marks' else ''}"><xsl:call-template name="te:lang"/><xsl:apply-templates mode="text"/></q>
   </xsl:template>
 

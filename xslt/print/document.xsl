@@ -13,6 +13,7 @@
   <xsl:import href="../html/document.xsl"/>
   <xsl:include href="notes.xsl"/>
   <xsl:include href="editorial.xsl"/>
+  <xsl:include href="../common/clean-text.xsl"/>  <!-- again: here it wins over this module's templates -->
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
 
@@ -53,7 +54,7 @@
              data-pdf-subject="{tp:subject(.)}" data-pdf-keywords="{tp:keywords(.)}">
       <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
       <header class="doc-header">
-        <h1 class="doc-title" data-running="{tp:running-title(te:title(.))}">
+        <h1 class="doc-title" data-running="{tp:running-title(.)}">
           <xsl:value-of select="te:title(.)"/>
         </h1>
         <xsl:call-template name="tp:doc-meta"/>
@@ -154,10 +155,10 @@
     <xsl:sequence select="'doc-' || (if ($page) then $page else 'main')"/>
   </xsl:function>
 
+  <!-- The document's declared kind as a class token (teiedit's facts), else 'document'. -->
   <xsl:function name="tp:kind" as="xs:string">
     <xsl:param name="doc" as="element()"/>
-    <xsl:variable name="k" select="normalize-space(($doc/tei:teiHeader//tei:keywords/tei:term[@type='kind'])[1])"/>
-    <xsl:sequence select="if (matches($k, '^[A-Za-z][A-Za-z0-9-]*$')) then lower-case($k) else 'document'"/>
+    <xsl:sequence select="string(te:facts($doc)/@kind_class)"/>
   </xsl:function>
 
   <xsl:function name="tp:keywords" as="xs:string">
@@ -165,10 +166,10 @@
     <xsl:sequence select="string-join((tp:kind($doc)[. ne 'document'], 'TEI', 'edition'), ', ')"/>
   </xsl:function>
 
-  <!-- A title short enough for a running head. -->
+  <!-- The document's title short enough for a running head (teiedit's facts). -->
   <xsl:function name="tp:running-title" as="xs:string">
-    <xsl:param name="title" as="xs:string"/>
-    <xsl:sequence select="tp:shorten($title, 70)"/>
+    <xsl:param name="doc" as="element()"/>
+    <xsl:sequence select="string(te:facts($doc)/@running_title)"/>
   </xsl:function>
 
   <!-- At most $max characters, cut at a word boundary and marked with an ellipsis. -->
@@ -192,22 +193,10 @@
     <xsl:sequence select="if (normalize-space($d)) then normalize-space($d) else te:date($doc)"/>
   </xsl:function>
 
-  <!-- The archival or bibliographic citation of the source, as one line. -->
+  <!-- The archival or bibliographic citation of the source, as one line (common/citation.xsl). -->
   <xsl:function name="tp:citation" as="xs:string">
     <xsl:param name="sourceDesc" as="element()*"/>
-    <xsl:variable name="ms" select="$sourceDesc//tei:msIdentifier"/>
-    <xsl:variable name="parts" as="xs:string*">
-      <xsl:choose>
-        <xsl:when test="$ms">
-          <xsl:sequence select="($ms[1]/* ! tp:labelled(.))[.]"/>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:sequence select="($sourceDesc/(tei:bibl | tei:biblStruct | tei:biblFull | tei:p))[1] ! tp:fields(.)"/>
-        </xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <!-- distinct: a collection "Fond 5" and an idno[@type="fond"] "5" say the same -->
-    <xsl:sequence select="string-join(distinct-values($parts[.]), ', ')"/>
+    <xsl:sequence select="string-join(distinct-values($sourceDesc/* ! te:citation-of(.))[normalize-space()], '; ')"/>
   </xsl:function>
 
   <!-- An archival identifier with its kind when the text does not say it: idno[@type="opis"] "28" gives

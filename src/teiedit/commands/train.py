@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from teiedit.commands.base import Subparsers
-from teiedit.config import load_edition
+from teiedit.config import load_settings
 from teiedit.console import out_console
 from teiedit.diagnostics import EXIT_OK
 
@@ -41,7 +41,7 @@ def add_parser(sub: Subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     from teiedit.readers.cascade.retrain import retrain_edition
 
-    edition = load_edition()
+    edition = load_settings()
     done = retrain_edition(edition, with_base=not args.edition_only, all_documents=args.all)
     labels = ", ".join(f"{k} {v}" for k, v in sorted(done.labels.items()))
     out_console.print(

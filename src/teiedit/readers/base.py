@@ -8,6 +8,7 @@ from typing import Protocol
 from teiedit.config import Edition
 from teiedit.diagnostics import Diagnostic
 from teiedit.document import TeiDocument
+from teiedit.text import Replaced
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,8 @@ class Source:
     filename: str  # the file name as given, recorded in the header
     sha256: str
     encoding_decision: str = "decoded as UTF-8"
+    #: Characters of the file XML cannot hold, which ``text`` has as U+FFFD (see teiedit.text).
+    replaced: tuple[Replaced, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -18,16 +18,16 @@ from typing import Any, Protocol
 
 from lxml import etree
 
-from teiedit.config import Edition
+from teiedit.config import Settings
 from teiedit.diagnostics import Diagnostic, Level
 from teiedit.document import BRACKETS_REND, TeiDocument, original_reading, xpath
 
 
 @dataclass
 class PassContext:
-    """What passes may consult: the edition, options, and a place to record what they did."""
+    """What passes may consult: the edition's settings, options, and a place to record what they did."""
 
-    edition: Edition
+    settings: Settings
     options: dict[str, Any] = field(default_factory=dict)
     #: Per-pass records for the conversion report (e.g. every repair with its confidence).
     records: dict[str, list[dict[str, object]]] = field(default_factory=dict)
@@ -42,6 +42,7 @@ PASS_ORDER: tuple[tuple[str, str], ...] = (
     ("repair", "repair"),  # PDF-extraction damage is mended before any pass reads words
     ("brackets", "brackets"),  # after repair; before entities and ids
     ("quotes", "quotes"),  # after repair and brackets; before entities
+    ("rendition", "rendition"),  # after repair and brackets (they skip marks); before entities
     ("entities", "entities"),  # after repairs, notes and editorial brackets; before dates and ids
     ("dates", "dates"),  # after entities (names are not looked into)
     ("document-date", "document_date"),  # after the dates pass has normalised the dates

@@ -214,9 +214,9 @@ def examples_from(
 def edition_examples(root: Path) -> Iterator[Example]:
     """Examples from the edition at ``root`` (its sources and TEI), and from the reader test cases
     of a repository checkout (each case's source with its expected TEI)."""
-    from teiedit.config import load_edition
+    from teiedit.config import load_settings
 
-    edition = load_edition(root)
+    edition = load_settings(root)
     yield from examples_from(edition.sources, edition.tei, "edition:")
     cases = root / "tests" / "cases" / "readers"
     if cases.is_dir():
