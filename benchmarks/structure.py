@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Score conversion against a hand-made gold standard of header and structure fields (gold.json).
 
-Usage: python benchmarks/structure.py [CORPUS] [--show-misses] [--loho] [--model PATH] [--only PREFIX]
+Usage: python benchmarks/structure.py [CORPUS] [--show-misses] [--loho [--loho-models DIR]] [--model PATH]
+       [--only PREFIX]
 
 CORPUS is a folder of plaintext sources with a ``gold.json`` and a ``SOURCES.md`` (default: the shared
 development corpus, ``../shared/corpora/plaintext-dev`` relative to the repository). Every source goes
@@ -43,6 +44,15 @@ reads them.
 Baseline (the per-kind readers before the cascade): overall 50.1 % (kind 16.3, documents 91.8, title 22.4,
 date 46.9, sender/addressee 65.3, author 71.9, citation 0, summary 79.6, body_first 15.2, body_last 56.5,
 boilerplate 8.6, salute 0, closer 0, notes 87.8); 84 furniture strings left in documents' text.
+
+The cascade with its shipped model (trained on these files, so an upper bound): overall 94.9 % (kind 79.6,
+documents 98.0, title 98.0, date 87.8, sender 98.0, addressee 95.9, author 84.4, citation 100, summary 100,
+body_first 97.8, body_last 97.8, boilerplate 100, salute 90.9, closer 100, notes 98.0), no furniture string
+left. Leave-one-host-out (the figure that counts: a host's captures never seen in training): overall
+71.7 % (kind 59.2, documents 89.8, title 53.1, date 77.6, sender 81.6, addressee 79.6, author 75.0,
+citation 40.0, summary 79.6, body_first 56.5, body_last 76.1, boilerplate 54.3, salute 72.7, closer 16.7,
+notes 89.8); 27 furniture strings left in text. Most misses there are labels: a host's page panels and
+title layout that no other host shows (the assembly given the right labels scores the first figure).
 """
 
 from __future__ import annotations
@@ -432,7 +442,8 @@ def loho_models(corpus: Path, names: list[str], workdir: Path) -> Callable[[str]
         if host not in cache:
             path = workdir / f"{slugify(host)}.crfsuite"
             exclude = {n for n in names if host_of.get(n) == host}
-            train_model(path, corpus=corpus, exclude=exclude)
+            if not path.is_file():  # --loho-models keeps them between runs (assembly changes only)
+                train_model(path, corpus=corpus, exclude=exclude)
             cache[host] = path
         return cache[host]
 
@@ -485,6 +496,12 @@ def main() -> int:
         "--model", type=Path, help="a labeller model file to use instead of the shipped one"
     )
     ap.add_argument("--only", default="", help="score only files whose name starts with this")
+    ap.add_argument(
+        "--loho-models",
+        type=Path,
+        help="keep the leave-one-host-out models in this folder and reuse them in later runs "
+        "(valid while the features and training data are unchanged: delete it after changing them)",
+    )
     args = ap.parse_args()
     corpus = args.corpus.resolve()
     gold = json.loads((corpus / "gold.json").read_text(encoding="utf-8"))
@@ -495,8 +512,10 @@ def main() -> int:
     )
     if args.loho:
         with tempfile.TemporaryDirectory() as tmp:
+            workdir = args.loho_models or Path(tmp)
+            workdir.mkdir(parents=True, exist_ok=True)
             all_names = sorted(gold)
-            scores = list(run(corpus, names, gold, loho_models(corpus, all_names, Path(tmp))))
+            scores = list(run(corpus, names, gold, loho_models(corpus, all_names, workdir)))
         overall = report(scores, args.show_misses, "leave-one-host-out")
     print(f"target >= 90 % overall: {'met' if overall >= 90 else 'NOT met'} ({overall:.1f} %)")
     return 0
