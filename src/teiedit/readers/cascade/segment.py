@@ -27,8 +27,6 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from teiedit.text import PAGE_BREAK
-
 #: A line longer than this is cut into sentence pieces.
 LONG_LINE = 800
 #: In a long line, this many characters at its start and end are cut finely (where headers and closers are).
@@ -142,9 +140,6 @@ def segment(text: str) -> list[Segment]:
     return _split_run_in_heads(text, _join_across_blanks(text, out))
 
 
-_PAGE_MARK = re.compile(f"[\f{PAGE_BREAK}]")
-
-
 def _runs(text: str) -> list[list[_Line]]:
     """Runs of non-blank lines (a blank line or a form feed ends a run)."""
     runs: list[list[_Line]] = []
@@ -157,10 +152,8 @@ def _runs(text: str) -> list[list[_Line]]:
         if nl < 0:
             nl = n
         raw_end = nl
-        # a form feed (or the decoding layer's page-break marker) inside the line cuts it and marks a
-        # page break
-        page_mark = _PAGE_MARK.search(text, pos, raw_end)
-        ff = page_mark.start() if page_mark else -1
+        # a form feed inside the line cuts it (and marks a page break)
+        ff = text.find("\f", pos, raw_end)
         if ff >= 0:
             raw_end = ff
         a, b = pos, raw_end
