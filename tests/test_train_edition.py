@@ -87,7 +87,9 @@ def ledger(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> Path:
     root = tmp_path / "ledger"
-    assert run_cli(["init", str(root), "--title", "Ledger"], capsys)[0] == 0
+    assert (
+        run_cli(["init", str(root), "--title", "Ledger", "--editor", "Test Editor"], capsys)[0] == 0
+    )
     for name, fields in ENTRIES.items():
         (root / "sources" / f"{name}.txt").write_text(ENTRY.format(**fields), encoding="utf-8")
     monkeypatch.chdir(root)

@@ -35,6 +35,7 @@ from teiedit.readers.cascade.segment import segment
 from teiedit.readers.common.boilerplate import boilerplate_reason
 from teiedit.readers.common.build import header_info, make_tei
 from teiedit.readers.common.lines import Block
+from teiedit.text import PAGE_BREAK
 
 UNTITLED_COMPILATION = "Untitled compilation"
 _SPLIT_STATEMENT = (
@@ -117,7 +118,26 @@ class CascadeReader:
                 conv.decisions.append(
                     f"line {b.seg.line}: {b.label} ({b.confidence:.2f}{alt}): {b.one_line[:60]!r}"
                 )
+        _trim_page_marks(conv)
         return conv
+
+
+def _trim_page_marks(conv: Conversion) -> None:
+    """Set-aside spans start and end at text: a page-break marker at their edge is layout (it becomes
+    no pb there, and the round trip reads it as white space), so it is left out of the span."""
+    for i, s in enumerate(conv.set_aside):
+        text = s.text.lstrip(PAGE_BREAK + _EDGE_SPACE)
+        cut = len(s.text) - len(text)
+        if cut or text != text.rstrip(PAGE_BREAK + _EDGE_SPACE):
+            conv.set_aside[i] = SetAside(
+                text.rstrip(PAGE_BREAK + _EDGE_SPACE),
+                s.reason,
+                s.line + s.text.count("\n", 0, cut),
+                s.offset + cut if s.offset >= 0 else s.offset,
+            )
+
+
+_EDGE_SPACE = " \t\r\n\f\v"
 
 
 def _where(path: Path, edition: Edition) -> str:
