@@ -16,6 +16,7 @@ from teiedit.commands import (
     resolve,
     schema,
     train,
+    serve,
     validate,
 )
 from teiedit.commands.base import Command
@@ -32,4 +33,5 @@ COMMANDS: list[Command] = [
     entities,
     outputs.Exports,
     importer,
+    serve,
 ]
