@@ -15,8 +15,8 @@ from teiedit.commands import (
     outputs,
     resolve,
     schema,
-    train,
     serve,
+    train,
     validate,
 )
 from teiedit.commands.base import Command
