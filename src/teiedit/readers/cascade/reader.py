@@ -123,21 +123,23 @@ class CascadeReader:
 
 
 def _trim_page_marks(conv: Conversion) -> None:
-    """Set-aside spans start and end at text: a page-break marker at their edge is layout (it becomes
-    no pb there, and the round trip reads it as white space), so it is left out of the span."""
+    """Set-aside spans start and end at text: white space (any Unicode space, U+2028 included) and a
+    page-break marker at their edge are layout (the marker becomes no pb there, and the round trip reads
+    it as white space), so they are left out of the span."""
     for i, s in enumerate(conv.set_aside):
-        text = s.text.lstrip(PAGE_BREAK + _EDGE_SPACE)
+        text = s.text.lstrip(_EDGE)
         cut = len(s.text) - len(text)
-        if cut or text != text.rstrip(PAGE_BREAK + _EDGE_SPACE):
+        if cut or text != text.rstrip(_EDGE):
             conv.set_aside[i] = SetAside(
-                text.rstrip(PAGE_BREAK + _EDGE_SPACE),
+                text.rstrip(_EDGE),
                 s.reason,
                 s.line + s.text.count("\n", 0, cut),
                 s.offset + cut if s.offset >= 0 else s.offset,
             )
 
 
-_EDGE_SPACE = " \t\r\n\f\v"
+#: White space (as str.isspace and re's \s read it) and the page-break marker.
+_EDGE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + PAGE_BREAK
 
 
 def _where(path: Path, edition: Edition) -> str:
