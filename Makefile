@@ -56,6 +56,12 @@ check-constraints: install
 schema: install
 	$(BIN)/teiedit schema
 
+## model: train the block labeller of the conversion cascade from training/labels/ (needs the development
+## corpus beside the repository: ../shared/corpora/plaintext-dev, or CORPUS=DIR)
+CORPUS ?= ../shared/corpora/plaintext-dev
+model: install
+	$(BIN)/python -m teiedit.readers.cascade.train --corpus $(CORPUS)
+
 bench: install
 	$(BIN)/python benchmarks/run.py
 

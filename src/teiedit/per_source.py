@@ -4,6 +4,7 @@ teiedit.toml (profile, repair, language, kind), then the edition's."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from lxml import etree
@@ -26,6 +27,8 @@ class ConvertOptions:
     #: Run only these passes (by name); None runs every enabled pass. Reader tests use ["assign-ids"].
     passes: list[str] | None = None
     pass_options: dict[str, Any] = field(default_factory=dict)
+    #: A labeller model file to use instead of the edition's or the shipped one
+    model: Path | None = None
 
 
 def set_kind(documents: list[TeiDocument], kind: str) -> list[str]:

@@ -15,7 +15,9 @@ from teiedit.front_matter import front_files, placeholder_findings
 from teiedit.io import output_path, read_text
 from teiedit.lock import folder_lock
 from teiedit.per_source import ConvertOptions, check_source_profiles, for_source, set_kind
-from teiedit.readers import Conversion, Source, detect_profile, get_reader
+from teiedit.readers import Conversion, Source, get_reader
+from teiedit.readers.cascade.model import model_path
+from teiedit.readers.cascade.reader import CascadeReader
 from teiedit.register_check import check_edition_registers
 from teiedit.registers import register_files
 from teiedit.serialize import serialize_tei
@@ -89,17 +91,15 @@ def convert_text(
         reader = get_reader(options.profile)
         decision = f"profile {reader.name!r} chosen by the user"
     else:
-        name, scores = detect_profile(source.text)
-        reader = get_reader(name)
-        shown = ", ".join(f"{k} {v:.2f}" for k, v in sorted(scores.items(), key=lambda kv: -kv[1]))
-        decision = f"profile {name!r} detected from the text's structure (scores: {shown})"
+        reader = CascadeReader(model=options.model)
+        decision = "read by the cascade (segment, label, assemble); kinds decided per document"
     conversion = reader.read(source, edition)
     conversion.decisions.insert(0, decision)
     conversion.decisions.insert(1, source.encoding_decision)
     for doc in conversion.documents:  # the source's page ends the reader left as markers
         conversion.decisions.extend(page_breaks_to_pb(doc.root).decisions())
     ctx = PassContext(settings=edition, options={"repair": options.repair, **options.pass_options})
-    diags: list[Diagnostic] = []
+    diags: list[Diagnostic] = list(conversion.diagnostics)
     for doc in conversion.documents:
         diags.extend(run_passes(doc, ctx, strict=options.strict, only=options.passes))
     if options.kind:  # after the passes, which make profileDesc when the reader wrote none
@@ -169,8 +169,8 @@ def _convert_locked(
 ) -> list[SourceResult]:
     state = TeiState.load(out_dir)
     check_source_profiles(edition)
-    digest = settings_digest(edition)
-    fingerprint = converter_fingerprint(edition.registers, digest)
+    digest, model = settings_digest(edition), model_path(edition.root, options.model)
+    fingerprint = converter_fingerprint(edition.registers, digest, model)
     results: list[SourceResult] = []
     rng_href, sch_href = schema_hrefs(out_dir.resolve(), edition)
     # 1. Convert everything in memory: nothing is written before every source is converted.
@@ -191,7 +191,9 @@ def _convert_locked(
         per = edition.source_settings(path.name)
         # a source's own settings are part of its fingerprint (none: the edition's fingerprint)
         own = (
-            converter_fingerprint(edition.registers, digest + per.digest()) if per.digest() else ""
+            converter_fingerprint(edition.registers, digest + per.digest(), model)
+            if per.digest()
+            else ""
         )
         if not options.force and state.is_current(path.name, source.sha256, own or fingerprint):
             result.skipped_unchanged = True

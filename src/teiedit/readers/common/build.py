@@ -7,18 +7,22 @@ from lxml import etree
 from teiedit.config import Edition
 from teiedit.document import XML_ID, XML_LANG, E, TeiDocument, local_name, tei
 from teiedit.readers.base import Source
-from teiedit.readers.header import HeaderInfo, build_header
+from teiedit.readers.common.header import HeaderInfo, build_header
 
 
 def header_info(source: Source, title: str, **kw: object) -> HeaderInfo:
     """A HeaderInfo with the source's file name, checksum and encoding decision filled in."""
-    return HeaderInfo(
+    info = HeaderInfo(
         title=title[:300],
         source_filename=source.filename,
         source_sha256=source.sha256,
         encoding_decision=source.encoding_decision,
-        **kw,
-    )  # type: ignore[arg-type]
+    )
+    for key, value in kw.items():
+        if not hasattr(info, key):
+            raise TypeError(f"HeaderInfo has no field {key!r}")
+        setattr(info, key, value)
+    return info
 
 
 def make_tei(

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 
-from teiedit.readers.citation import source_line_body
-from teiedit.readers.lines import (
+from teiedit.readers.common.citation import source_line_body
+from teiedit.readers.common.lines import (
     CLASSIFICATION,
     DISTRIBUTION_HEAD,
     NUMBERED,

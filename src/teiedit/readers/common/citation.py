@@ -83,9 +83,9 @@ def parse_archival(body: str) -> ArchivalCitation:
     parts = [p.strip() for p in head.split(",") if p.strip()]
     repo_parts: list[str] = []
     for part in parts:
-        m = _PART.match(part)
-        if m:
-            cit.idnos.append((_KEYS[m["key"].lower()], m["val"].rstrip(".")))
+        pm = _PART.match(part)
+        if pm:
+            cit.idnos.append((_KEYS[pm["key"].lower()], pm["val"].rstrip(".")))
         elif not cit.idnos:
             repo_parts.append(part)
         else:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from teiedit.readers.lines import Block
+from teiedit.readers.common.lines import Block
 
 #: (pattern over the block's one-line text, reason). Patterns match the whole block.
 RULES: list[tuple[re.Pattern[str], str]] = [
@@ -76,6 +76,27 @@ RULES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(r"^(?:leave a reply|leave a comment|post a comment)$", re.IGNORECASE),
         "comment form of the web site",
+    ),
+    (
+        re.compile(
+            r"^(?:[\d.,]+\s*(?:[kmg]b\s+)?(?:downloads?|views?|size|pages?)|total pages?\s*:.*|"
+            r"file type\s*:.*|report|description|view original|show (?:summary )?details|"
+            r"page \d* ?of(?: \d+)?|(?:previous|next) (?:post|article|page|document)\b.*|back to top|"
+            r"filed under\b.*|posted (?:in|by|on)\b.*|tagged\b.*|share (?:this|on)\b.*|"
+            r"(?:print|email|tweet|download (?:pdf|citation))|download\b.{0,60})$",
+            re.IGNORECASE,
+        ),
+        "navigation, counters or actions of the web page",
+    ),
+    (
+        re.compile(
+            r"^.*(?:\bdmca\b|uploaded by (?:our )?users|access provided by\b|stable url\s*:|"
+            r"^accessed\s*:|terms and conditions of use|^hostname\s*:|loading time\s*:|"
+            r"^printed from\b|you do not (?:currently )?have access|^in lieu of an abstract\b|"
+            r"^(?:sanitized|declassified) copy approved for release\b).*$",
+            re.IGNORECASE | re.DOTALL,
+        ),
+        "access, rights or delivery notice of the host",
     ),
     (
         re.compile(r"^.*\b(?:akismet|reduce spam)\b.*$", re.IGNORECASE),

@@ -16,7 +16,7 @@ from lxml import etree
 
 from teiedit.document import E, append_text
 from teiedit.readers.base import Span, context_before
-from teiedit.readers.lines import BRACKET_ANCHOR, SUP_ANCHOR, Block
+from teiedit.readers.common.lines import BRACKET_ANCHOR, SUP_ANCHOR, Block
 
 
 @dataclass
@@ -117,7 +117,7 @@ def _sep(body: NoteBody) -> str:
 
 def bracket_bodies(blocks: list[Block]) -> list[tuple[Block, str, str, str]]:
     """Blocks that are note bodies written ``[n]text``: (block, n, label, text)."""
-    from teiedit.readers.lines import BRACKET_NOTE
+    from teiedit.readers.common.lines import BRACKET_NOTE
 
     out = []
     for b in blocks:
