@@ -18,7 +18,7 @@ from teiedit.diagnostics import TeieditError
 
 _lock = threading.RLock()
 _processor: PySaxonProcessor | None = None
-_compiled: dict[tuple[str, float], PyXsltExecutable] = {}
+_compiled: dict[tuple[str, float, tuple[tuple[str, str], ...]], PyXsltExecutable] = {}
 
 
 def processor() -> PySaxonProcessor:
@@ -29,13 +29,20 @@ def processor() -> PySaxonProcessor:
         return _processor
 
 
-def compile_stylesheet(path: Path) -> PyXsltExecutable:
-    """Compile (once per process and file version) an XSLT 3.0 stylesheet."""
+def compile_stylesheet(path: Path, static: dict[str, str] | None = None) -> PyXsltExecutable:
+    """Compile (once per process, file version and static parameters) an XSLT 3.0 stylesheet.
+
+    ``static`` sets static parameters (``{namespace}name`` -> string), such as the URI of the compiled
+    processing model that the stylesheet includes.
+    """
     path = Path(path).resolve()
-    key = (str(path), path.stat().st_mtime)
+    statics = tuple(sorted((static or {}).items()))
+    key = (str(path), path.stat().st_mtime, statics)
     with _lock:
         if key not in _compiled:
             xslt = processor().new_xslt30_processor()
+            for name, value in statics:
+                xslt.set_parameter(name, processor().make_string_value(value))
             try:
                 executable = xslt.compile_stylesheet(stylesheet_file=str(path))
             except PySaxonApiError as exc:
@@ -67,16 +74,18 @@ def transform(
     *,
     base_uri: str = "",
     params: dict[str, Any] | None = None,
+    static: dict[str, str] | None = None,
 ) -> XsltResult:
     """Run a stylesheet on a tree (safely re-serialised) and return the primary result as text.
 
     Stylesheets that need other files (registers, the edition listing) get their URIs as parameters;
-    ``base_uri`` only names the input in error messages.
+    ``base_uri`` only names the input in error messages; ``static`` are static parameters (see
+    :func:`compile_stylesheet`).
     """
     root = source.getroot() if isinstance(source, etree._ElementTree) else source
     text = etree.tostring(root, encoding="unicode")
     with _lock:
-        executable = compile_stylesheet(stylesheet)
+        executable = compile_stylesheet(stylesheet, static)
         proc = processor()
         try:
             node = proc.parse_xml(xml_text=text)

@@ -35,6 +35,7 @@ from teiedit.builders.corpus import (
     referenced_ids,
     sort_key,
 )
+from teiedit.builders.rendering import rendering
 from teiedit.builders.search import SearchDoc, read_page, search_index_script
 from teiedit.config import Edition
 from teiedit.diagnostics import Progress
@@ -48,10 +49,11 @@ FORMAT = 1
 REGISTER_PAGES = ("persons", "places", "orgs")
 
 
-def assets_fingerprint() -> str:
-    """A hash of every stylesheet, style sheet and script the site is made with, and of the Python that
-    prepares the stylesheets' input (a changed builder re-renders every page)."""
-    h = hashlib.sha256(f"format {FORMAT}".encode())
+def assets_fingerprint(models: str = "") -> str:
+    """A hash of every stylesheet, style sheet and script the site is made with, of the compiled processing
+    model (``models``: its digest) and of the Python that prepares the stylesheets' input (a changed
+    builder or ODD re-renders every page)."""
+    h = hashlib.sha256(f"format {FORMAT} models {models}".encode())
     pkg = Path(__file__).resolve().parent.parent
     for f in (
         pkg / "builders" / "html.py",
@@ -175,7 +177,11 @@ def render_page(
     }
     all_params.update(params or {})
     return transform(
-        xslt_dir() / "html" / "document.xsl", source, base_uri=str(ed.path), params=all_params
+        xslt_dir() / "html" / "document.xsl",
+        source,
+        base_uri=str(ed.path),
+        params=all_params,
+        static=rendering(edition).static,
     ).output
 
 
@@ -217,7 +223,7 @@ class HtmlBuilder:
             else out_dir.resolve() == (edition.out / "html").resolve()
         )
         old = Manifest.read(out_dir)
-        new = Manifest(assets=assets_fingerprint())
+        new = Manifest(assets=assets_fingerprint(rendering(edition).digest))
         written: list[Path] = []
         by_file = {ed.path.name: ed.page for ed in docs}
         pairs = [correspondents(ed.doc.root) for ed in docs]
@@ -330,6 +336,7 @@ class HtmlBuilder:
                 xslt_dir() / "html" / stylesheet,
                 site if source is None else source,
                 params={**base, **params},
+                static=rendering(edition).static,
             ).output
             write_text_atomic(tmp / f"{name}.html", html)
             written.append(out_dir / f"{name}.html")

@@ -18,6 +18,7 @@ from teiedit.builders.pdf.edition_data import (
 )
 from teiedit.builders.pdf.layout import AttachedFile, PrintJob
 from teiedit.builders.pdf.parts import BookParts, split_book
+from teiedit.builders.rendering import rendering
 from teiedit.config import Edition
 from teiedit.epoch import source_date_epoch
 from teiedit.io import read_xml
@@ -84,7 +85,12 @@ def plan(files: list[Path], edition: Edition) -> PrintPlan:
     if docs:
         corpus = with_registers(edition_corpus(docs, edition), registers)
         book = split_book(
-            transform(xslt_dir() / "print" / "edition.xsl", corpus, params=params).output
+            transform(
+                xslt_dir() / "print" / "edition.xsl",
+                corpus,
+                params=params,
+                static=rendering(edition).static,
+            ).output
         )
     by_id = {f"doc-{ed.page}": ed for ed in docs}
     chapters = [c for c in (book.chapters if book else []) if c.id in by_id]
@@ -108,6 +114,7 @@ def plan(files: list[Path], edition: Edition) -> PrintPlan:
             ed.doc.tree,
             base_uri=str(ed.path),
             params={**params, "page": ed.page},
+            static=rendering(edition).static,
         ).output
         singles.append(
             Single(
