@@ -23,6 +23,7 @@
         <xsl:call-template name="te:lemma-text"><xsl:with-param name="content" select="$content"/></xsl:call-template>
       </span>
       <span class="app-entry" role="note">
+        <xsl:text> </xsl:text>
         <xsl:call-template name="te:apparatus-entry">
           <xsl:with-param name="lemma" select="$content"/><xsl:with-param name="readings" select="$readings"/>
         </xsl:call-template>

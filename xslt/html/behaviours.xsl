@@ -105,7 +105,8 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- A line of verse, its number shown every fifth line (its @n, else its place in the poem). -->
+  <!-- A line of verse, its number shown every fifth line (its @n, else its place in the poem; not when line
+       breaks inside it carry the numbers). -->
   <xsl:template name="pm:line">
     <xsl:param name="content" as="item()*" select="node()"/>
     <xsl:param name="class" as="xs:string*" select="()"/>
@@ -113,11 +114,11 @@
     <xsl:call-template name="te:block">
       <xsl:with-param name="element" select="'p'"/>
       <xsl:with-param name="class" select="string-join(($class, te:class-token(@type)), ' ')"/>
-      <xsl:with-param name="content" as="item()*">
-        <xsl:if test="$number castable as xs:integer and xs:integer($number) mod 5 = 0">
+      <xsl:with-param name="content" select="$content"/>
+      <xsl:with-param name="prefix" as="node()*">
+        <xsl:if test="$number castable as xs:integer and xs:integer($number) mod 5 = 0 and not(.//tei:lb[@n])">
           <span class="line-number" aria-hidden="true"><xsl:value-of select="$number"/></span>
         </xsl:if>
-        <xsl:call-template name="te:content"><xsl:with-param name="content" select="$content"/></xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -343,6 +344,11 @@
     <xsl:param name="type" as="xs:string" select="if (self::tei:pb) then 'page' else if (self::tei:cb) then 'column' else 'line'"/>
     <xsl:param name="label" as="xs:string?" select="@n"/>
     <xsl:choose>
+      <xsl:when test="$type = 'line' and @break = 'no'">
+        <!-- A line break inside a word: a hyphen where the source has none, and the word stays one. -->
+        <xsl:if test="not(matches(string(preceding::text()[1]), '[\-‐­¬=]\s*$'))"><span class="lb-hyphen" aria-hidden="true">-</span></xsl:if>
+        <br class="in-word"/>
+      </xsl:when>
       <xsl:when test="$type = 'line'">
         <br/>
         <xsl:if test="$label castable as xs:integer and xs:integer($label) mod 5 = 0 and xs:integer($label) gt 0">

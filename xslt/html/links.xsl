@@ -14,7 +14,9 @@
     <xsl:param name="uri" as="xs:string?" select="tokenize(normalize-space(@target), ' ')[1]"/>
     <xsl:variable name="url" select="te:link-target(., $uri)"/>
     <xsl:variable name="classes" select="normalize-space(string-join(('tei-' || local-name(), $class), ' '))"/>
-    <xsl:variable name="generated" select="if (self::tei:ptr or not(normalize-space()) and not(*)) then te:link-text($url, $uri) else ''"/>
+    <xsl:variable name="text" select="if (self::tei:ptr or not(normalize-space()) and not(*)) then te:link-text($url, $uri) else ''"/>
+    <!-- Generated text right after a word is set off from it. -->
+    <xsl:variable name="generated" select="if ($text and matches(string(preceding-sibling::node()[1]), '[\p{L}\p{N}]$')) then ' ' || $text else $text"/>
     <xsl:choose>
       <xsl:when test="$url and not(te:inside-link(.))">
         <a class="{$classes}" href="{$url}">

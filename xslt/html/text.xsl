@@ -38,12 +38,15 @@
     <xsl:param name="element" as="xs:string" select="'div'"/>
     <xsl:param name="class" as="xs:string" select="''"/>
     <xsl:param name="content" as="item()*" select="node()"/>
+    <!-- Rendered nodes put before the content (a line number). -->
+    <xsl:param name="prefix" as="node()*" select="()"/>
     <xsl:variable name="phrasing" select="te:in-phrasing(.)"/>
     <xsl:element name="{if ($phrasing) then 'span' else if ($element = 'p' and te:holds-blocks(.)) then 'div' else $element}">
       <xsl:attribute name="class" select="normalize-space(string-join((
         'tei-' || local-name(), $class, te:rend-classes(.), if ($phrasing) then 'block' else ()), ' '))"/>
       <xsl:call-template name="te:id"/>
       <xsl:call-template name="te:lang"><xsl:with-param name="block" select="true()"/></xsl:call-template>
+      <xsl:sequence select="$prefix"/>
       <xsl:call-template name="te:content"><xsl:with-param name="content" select="$content"/></xsl:call-template>
     </xsl:element>
   </xsl:template>
@@ -54,7 +57,15 @@
     <xsl:param name="content" as="item()*"/>
     <xsl:choose>
       <xsl:when test="every $c in $content satisfies ($c instance of node() and not($c is current()))">
-        <xsl:apply-templates select="$content" mode="text"/>
+        <xsl:choose>
+          <xsl:when test="te:spaced-parts(.)">
+            <xsl:for-each select="$content">
+              <xsl:if test=". instance of element() and preceding-sibling::node()[1][self::*]"><xsl:text> </xsl:text></xsl:if>
+              <xsl:apply-templates select="." mode="text"/>
+            </xsl:for-each>
+          </xsl:when>
+          <xsl:otherwise><xsl:apply-templates select="$content" mode="text"/></xsl:otherwise>
+        </xsl:choose>
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="self" select="."/>
@@ -68,6 +79,27 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- The parts of a structure the TEI writes without text between them (a name's forename and surname, a
+       record's fields, a tree's labels) are words of their own: a space between two that touch. Not inside
+       what may be one word (w, choice, subst, app, ...; teiedit's repairs: a run of choices), nor between blocks. -->
+  <xsl:function name="te:spaced-parts" as="xs:boolean">
+    <xsl:param name="el" as="node()"/>
+    <xsl:sequence select="$el instance of element() and not(local-name($el) = $te:joined-parts)
+                          and count($el/*) gt 1 and not($el/text()[normalize-space()])
+                          and not($el/*[local-name() = $te:block-parts]) and not($el/tei:choice)"/>
+  </xsl:function>
+  <xsl:variable name="te:joined-parts" as="xs:string*"
+    select="('w', 'choice', 'subst', 'app', 'lem', 'rdg', 'rdgGrp', 'sic', 'corr', 'orig', 'reg', 'abbr', 'expan',
+             'am', 'ex', 'g', 'c', 'pc', 'num', 'unclear', 'supplied', 'damage', 'add', 'del', 'restore', 'mod',
+             'hi', 'seg')"/>
+  <xsl:variable name="te:block-parts" as="xs:string*"
+    select="('p', 'ab', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'lg', 'l', 'list', 'item',
+             'table', 'row', 'cell', 'head', 'note', 'figure', 'floatingText', 'opener', 'closer', 'postscript',
+             'dateline', 'salute', 'signed', 'byline', 'docAuthor', 'docDate', 'docTitle', 'titlePart', 'epigraph',
+             'argument', 'trailer', 'sp', 'speaker', 'stage', 'castList', 'listBibl', 'listPerson', 'listPlace',
+             'listOrg', 'listEvent', 'text', 'body', 'front', 'back', 'group', 'titlePage', 'graphic', 'surface', 'zone',
+             'u', 'line', 'listWit', 'address', 'addrLine')"/>
 
   <xsl:template match="comment() | processing-instruction()" mode="text"/>
 
