@@ -1,10 +1,11 @@
-"""Token recall of a TEI document's reading text in its rendering (web page or printed text).
+r"""Token recall of a TEI document's reading text in its rendering (web page or printed text).
 
 The reading text is that of ``tei:text`` (of its sourceDoc or standOff when it has none, as the
 stylesheets' te:texts), in its corrected reading (of a choice with corr/reg/expan, not the sic/orig/abbr:
 what print shows and what the web page shows by default). Tokens are runs of letters and digits after NFKD
 without combining marks (Leiden underdots and vowel points do not split words) and without the brackets
-editors add (Leiden's [ ] ⟨ ⟩ ( ) { } ⟦ ⟧ ⸢ ⸣ join what they split, on both sides). Word boundaries on the TEI
+editors add (Leiden's [ ] ⟨ ⟩ ( ) { } ⟦ ⟧ ⸢ ⸣, print's \ / around additions join what they split, on both
+sides). Word boundaries on the TEI
 side are white space and the boundaries of block-like elements, of tokens (w, pc) and of breaks and
 spaces (lb, space, cb), and those of the parts of a structure written without text between them (see
 _parts_of_structure); on the page side white space and block-like HTML elements. Recall counts every
@@ -65,7 +66,7 @@ TEI_JOINED = frozenset(
     """w choice subst app lem rdg rdgGrp sic corr orig reg abbr expan am ex g c pc num unclear supplied
     damage add del restore mod hi seg""".split()
 )
-_BRACKETS = re.compile(r"[\[\]⟨⟩(){}⟦⟧⸢⸣〈〉‹›]")
+_BRACKETS = re.compile(r"[\[\]⟨⟩(){}⟦⟧⸢⸣〈〉‹›\\/|]")
 _TOKEN = re.compile(r"\w+")
 
 
@@ -98,13 +99,15 @@ def _parts_of_structure(parent: etree._Element) -> bool:
         len(children) > 1
         and not any((c.tail or "").strip() for c in children)
         and not any(etree.QName(c).localname in TEI_BLOCK_PARTS for c in children)
-        and not any(etree.QName(c).localname == "choice" for c in children)
+        and not any(etree.QName(c).localname in ("choice", "w", "pc") for c in children)
     )
 
 
 def tei_reading(root: etree._Element) -> str:
     """The corrected reading text of a TEI document, with a space at every word boundary."""
-    texts = [t for t in root.iter(f"{T}text") if not any(a.tag == f"{T}text" for a in t.iterancestors())]
+    texts = [
+        t for t in root.iter(f"{T}text") if not any(a.tag == f"{T}text" for a in t.iterancestors())
+    ]
     if not texts:
         texts = [e for e in root if e.tag in (f"{T}sourceDoc", f"{T}standOff")]
     parts: list[str] = []

@@ -1199,7 +1199,7 @@
     </xsl:variable>
     <xsl:if test="exists($rules)">
       <style>
-        <xsl:value-of select="string-join(('', $rules, ''), '&amp;#10;')"/>
+        <xsl:value-of select="string-join(('', $rules, ''), '&#10;')"/>
       </style>
     </xsl:if>
   </xsl:template>

@@ -174,6 +174,13 @@
           <xsl:call-template name="te:content"><xsl:with-param name="content" select="($heading, $content)"/></xsl:call-template>
         </span>
       </xsl:when>
+      <xsl:when test="tei:label">
+        <div class="{normalize-space(string-join(('tei-list', $class, te:class-token(@type)), ' '))}">
+          <xsl:call-template name="te:id"/>
+          <xsl:call-template name="te:content"><xsl:with-param name="content" select="$heading"/></xsl:call-template>
+          <xsl:call-template name="te:gloss-list"><xsl:with-param name="content" select="$content"/></xsl:call-template>
+        </div>
+      </xsl:when>
       <xsl:otherwise>
         <div class="{normalize-space(string-join(('tei-list', $class, te:class-token(@type)), ' '))}">
           <xsl:call-template name="te:id"/>
@@ -186,7 +193,7 @@
             </xsl:if>
             <xsl:for-each select="$content">
               <xsl:choose>
-                <xsl:when test=". instance of element() and pm:behaviour(.) = 'listItem'"><xsl:apply-templates select="." mode="text"/></xsl:when>
+                <xsl:when test=". instance of element() and pm:behaviour(.) = $te:item-behaviours"><xsl:apply-templates select="." mode="text"/></xsl:when>
                 <xsl:when test=". instance of element()"><li class="tei-{local-name()}"><xsl:apply-templates select="." mode="text"/></li></xsl:when>
                 <xsl:when test=". instance of text()"><xsl:if test="normalize-space()"><li><xsl:value-of select="."/></li></xsl:if></xsl:when>
                 <xsl:when test=". instance of node()"/>
@@ -197,6 +204,24 @@
         </div>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- Behaviours that render a list's child as an item of it (li) themselves. -->
+  <xsl:variable name="te:item-behaviours" as="xs:string*" select="('listItem', 'entry', 'witness')"/>
+
+  <!-- A list of labels and items (a glossary, a list of sigla): a description list, label and item paired. -->
+  <xsl:template name="te:gloss-list">
+    <xsl:param name="content" as="item()*"/>
+    <dl>
+      <xsl:for-each select="$content">
+        <xsl:choose>
+          <xsl:when test=". instance of element(tei:label)"><dt><xsl:call-template name="te:id"/><xsl:apply-templates mode="text"/></dt></xsl:when>
+          <xsl:when test=". instance of element(tei:item)"><dd><xsl:call-template name="te:id"/><xsl:apply-templates mode="text"/></dd></xsl:when>
+          <xsl:when test=". instance of element()"><dd><xsl:apply-templates select="." mode="text"/></dd></xsl:when>
+          <xsl:when test=". instance of text()"><xsl:if test="normalize-space()"><dd><xsl:value-of select="."/></dd></xsl:if></xsl:when>
+        </xsl:choose>
+      </xsl:for-each>
+    </dl>
   </xsl:template>
 
   <!-- An item: li in a list laid out as a list, else a block. -->

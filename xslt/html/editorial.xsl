@@ -158,8 +158,8 @@
                           else ('[', $q || ']')"/>
   </xsl:function>
 
-  <!-- An unclear reading; "underdot": each letter with a dot below, as Leiden marks doubtful letters (on
-       screen a CSS emphasis mark, so that the letters stay searchable; print/ writes U+0323). -->
+  <!-- An unclear reading; "underdot": each letter with a dot below, as Leiden marks doubtful letters (a CSS
+       emphasis mark, so that the letters stay searchable and copyable). -->
   <xsl:template name="pm:unclear">
     <xsl:param name="content" as="item()*" select="node()"/>
     <xsl:param name="class" as="xs:string*" select="()"/>
@@ -169,10 +169,6 @@
       <xsl:call-template name="te:content"><xsl:with-param name="content" select="$content"/></xsl:call-template>
     </span>
   </xsl:template>
-  <xsl:function name="te:underdot" as="xs:string">
-    <xsl:param name="s" as="xs:string"/>
-    <xsl:sequence select="replace($s, '(\p{L}\p{M}*)', '$1&#x323;')"/>
-  </xsl:function>
 
   <xsl:template name="pm:addition">
     <xsl:param name="content" as="item()*" select="node()"/>

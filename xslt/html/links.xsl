@@ -14,7 +14,7 @@
     <xsl:param name="uri" as="xs:string?" select="tokenize(normalize-space(@target), ' ')[1]"/>
     <xsl:variable name="url" select="te:link-target(., $uri)"/>
     <xsl:variable name="classes" select="normalize-space(string-join(('tei-' || local-name(), $class), ' '))"/>
-    <xsl:variable name="text" select="if (self::tei:ptr or not(normalize-space()) and not(*)) then te:link-text($url, $uri) else ''"/>
+    <xsl:variable name="text" select="if (self::tei:ptr or not(normalize-space()) and not(*)) then te:link-text($url, $uri, .) else ''"/>
     <!-- Generated text right after a word is set off from it. -->
     <xsl:variable name="generated" select="if ($text and matches(string(preceding-sibling::node()[1]), '[\p{L}\p{N}]$')) then ' ' || $text else $text"/>
     <xsl:choose>
@@ -36,7 +36,12 @@
   <xsl:function name="te:link-text" as="xs:string">
     <xsl:param name="url" as="xs:string"/>
     <xsl:param name="target" as="xs:string?"/>
+    <xsl:param name="context" as="node()"/>
+    <!-- A division, figure or table pointed at in the document is named by its heading. -->
+    <xsl:variable name="head" select="if (starts-with($target, '#'))
+        then normalize-space((te:doc-scope($context)//*[@xml:id = substring($target, 2)])[1]/tei:head[1]) else ''"/>
     <xsl:sequence select="if (starts-with($url, '#note-')) then 'note ' || substring-after($url, '#note-')
+                          else if ($head) then $head
                           else if (starts-with($url, '#')) then '↗ ' || substring($url, 2)
                           else if ($url) then $url
                           else if (matches($target, '^[\p{L}\p{Nd}_.\-/#]+$')) then $target else ''"/>

@@ -82,12 +82,12 @@
 
   <!-- The parts of a structure the TEI writes without text between them (a name's forename and surname, a
        record's fields, a tree's labels) are words of their own: a space between two that touch. Not inside
-       what may be one word (w, choice, subst, app, ...; teiedit's repairs: a run of choices), nor between blocks. -->
+       what may be one word (w, choice, subst, app, ...; teiedit's repairs: a run of choices; tokens, which space themselves), nor between blocks. -->
   <xsl:function name="te:spaced-parts" as="xs:boolean">
     <xsl:param name="el" as="node()"/>
     <xsl:sequence select="$el instance of element() and not(local-name($el) = $te:joined-parts)
                           and count($el/*) gt 1 and not($el/text()[normalize-space()])
-                          and not($el/*[local-name() = $te:block-parts]) and not($el/tei:choice)"/>
+                          and not($el/*[local-name() = $te:block-parts]) and not($el/(tei:choice | tei:w | tei:pc))"/>
   </xsl:function>
   <xsl:variable name="te:joined-parts" as="xs:string*"
     select="('w', 'choice', 'subst', 'app', 'lem', 'rdg', 'rdgGrp', 'sic', 'corr', 'orig', 'reg', 'abbr', 'expan',

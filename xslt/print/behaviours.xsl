@@ -25,10 +25,15 @@
     <xsl:param name="heading" as="item()*" select="tei:head"/>
     <xsl:param name="ordered" as="xs:boolean" select="@type = 'ordered' or exists(tei:item/@n)"/>
     <xsl:call-template name="te:content"><xsl:with-param name="content" select="$heading"/></xsl:call-template>
-    <xsl:element name="{if ($ordered) then 'ol' else 'ul'}">
-      <xsl:attribute name="class" select="normalize-space(string-join(('tei-list', $class), ' '))"/>
-      <xsl:call-template name="te:content"><xsl:with-param name="content" select="$content"/></xsl:call-template>
-    </xsl:element>
+    <xsl:choose>
+      <xsl:when test="tei:label"><xsl:call-template name="te:gloss-list"><xsl:with-param name="content" select="$content"/></xsl:call-template></xsl:when>
+      <xsl:otherwise>
+        <xsl:element name="{if ($ordered) then 'ol' else 'ul'}">
+          <xsl:attribute name="class" select="normalize-space(string-join(('tei-list', $class), ' '))"/>
+          <xsl:call-template name="te:content"><xsl:with-param name="content" select="$content"/></xsl:call-template>
+        </xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template name="pm:listItem">
     <xsl:param name="content" as="item()*" select="node()"/>

@@ -144,14 +144,16 @@
   </xsl:function>
 
   <!-- An uncertain reading gets "[?]", unless the source's own query note follows it (printed in place);
-       letters underdotted (Leiden) need no sign. -->
+       unclear letters of a word are dotted beneath instead (Leiden), with no sign. -->
   <xsl:template name="pm:unclear">
     <xsl:param name="content" as="item()*" select="node()"/>
     <xsl:param name="class" as="xs:string*" select="()"/>
     <xsl:param name="style" as="xs:string" select="''"/>
     <xsl:choose>
-      <xsl:when test="$style = 'underdot' and not(*)">
-        <span class="{normalize-space(string-join(('unclear', $class), ' '))}"><xsl:value-of select="te:underdot(string(.))"/></span>
+      <xsl:when test="$style = 'underdot'">
+        <!-- Dotted under the letters by print.css: combining dots below would cost letters of the PDF's
+             text layer (a Greek vowel with its accent and the dot is lost in copying and searching). -->
+        <span class="{normalize-space(string-join(('unclear', 'underdot', $class), ' '))}"><xsl:call-template name="te:content"><xsl:with-param name="content" select="$content"/></xsl:call-template></span>
       </xsl:when>
       <xsl:otherwise>
         <span class="{normalize-space(string-join(('unclear', $class), ' '))}"><xsl:call-template name="te:content"><xsl:with-param name="content" select="$content"/></xsl:call-template></span>

@@ -35,6 +35,14 @@ from teiedit.builders.corpus import (
     referenced_ids,
     sort_key,
 )
+from teiedit.builders.images import (
+    IMAGE_FOLDER,
+    SiteImage,
+    copy_images,
+    document_images,
+    images_digest,
+    images_element,
+)
 from teiedit.builders.rendering import rendering
 from teiedit.builders.search import SearchDoc, read_page, search_index_script
 from teiedit.config import Edition
@@ -47,6 +55,8 @@ MANIFEST = ".teiedit-html.json"
 #: Bump when the builder's own output logic changes (the stylesheets are hashed anyway).
 FORMAT = 1
 REGISTER_PAGES = ("persons", "places", "orgs")
+#: The zoomable image viewer the site ships when a page shows images (a copy of OpenSeadragon).
+VIEWER = "js/vendor/openseadragon"
 
 
 def assets_fingerprint(models: str = "") -> str:
@@ -156,15 +166,19 @@ def render_page(
     registers: Registers | None = None,
     params: dict[str, str] | None = None,
     links: dict[str, str] | None = None,
+    images: list[SiteImage] | None = None,
 ) -> str:
-    """The HTML page of one document (with its register entries when ``registers`` is given, and the
-    pages of the TEI files it points to in ``links``)."""
+    """The HTML page of one document (with its register entries when ``registers`` is given, the
+    pages of the TEI files it points to in ``links`` and the site paths of its ``images``)."""
     root = ed.doc.root
     source: etree._Element = root
-    if registers is not None or links:
+    if registers is not None or links or images:
         ids = referenced_ids(root) & (registers.entries.keys() if registers else set())
         source = bundle(
-            _copy(root), (registers or Registers()).element(ids), pages_element(links or {})
+            _copy(root),
+            (registers or Registers()).element(ids),
+            pages_element(links or {}),
+            images_element(images or []),
         )
     all_params: dict[str, str] = {
         "edition-title": edition.title,
@@ -227,6 +241,7 @@ class HtmlBuilder:
         written: list[Path] = []
         by_file = {ed.path.name: ed.page for ed in docs}
         pairs = [correspondents(ed.doc.root) for ed in docs]
+        has_images = False
         with staged_dir(out_dir) as tmp:
             for i, ed in enumerate(docs):
                 params = page_params(docs, i, pairs)
@@ -238,9 +253,15 @@ class HtmlBuilder:
                 )
                 ids = referenced_ids(ed.doc.root) & registers.entries.keys()
                 links = linked_pages(ed.doc.root, by_file)
+                images = document_images(ed, [edition.root])
+                has_images = has_images or bool(images)
                 digest = self._doc_hash(
                     ed,
-                    {**params, **{"link:" + k: v for k, v in links.items()}},
+                    {
+                        **params,
+                        **{"link:" + k: v for k, v in links.items()},
+                        "images": images_digest(images),
+                    },
                     registers,
                     ids,
                     new.assets,
@@ -251,11 +272,15 @@ class HtmlBuilder:
                     old.docs.get(ed.page) == digest
                     and (out_dir / f"{ed.page}.html").is_file()
                     and (out_dir / "tei" / f"{ed.page}.xml").is_file()
+                    and all((out_dir / i.href).is_file() for i in images)
                 ):
                     continue
                 say(f"rendering {ed.page}")
-                html = render_page(ed, edition, registers=registers, params=params, links=links)
+                html = render_page(
+                    ed, edition, registers=registers, params=params, links=links, images=images
+                )
                 write_text_atomic(tmp / f"{ed.page}.html", html)
+                copy_images(images, tmp)
                 (tmp / "tei").mkdir(exist_ok=True)
                 shutil.copyfile(ed.path, tmp / "tei" / f"{ed.page}.xml")
                 written.append(out_dir / f"{ed.page}.html")
@@ -268,9 +293,9 @@ class HtmlBuilder:
                 say("rendering the index, timeline, registers and search")
                 written += self._render_lists(docs, registers, edition, tmp, out_dir)
             if old.assets != new.assets or not all(
-                (out_dir / rel).is_file() for rel in self._asset_names()
+                (out_dir / rel).is_file() for rel in self._asset_names(has_images)
             ):
-                self._copy_assets(tmp)
+                self._copy_assets(tmp, has_images)
             write_text_atomic(tmp / MANIFEST, new.text())
             _make_readable(tmp)
         self._remove_stale(out_dir, set(old.docs) - set(new.docs))
@@ -360,18 +385,27 @@ class HtmlBuilder:
         return written
 
     @staticmethod
-    def _asset_names() -> list[str]:
-        """The style sheets and scripts the site ships, as paths relative to the output folder."""
-        return [
+    def _asset_names(viewer: bool = False) -> list[str]:
+        """The style sheets and scripts the site ships, as paths relative to the output folder; with
+        ``viewer``, the zoomable image viewer (js/vendor/openseadragon, with its licence and icons)."""
+        names = [
             f"{sub}/{f.name}"
             for sub in ("css", "js")
             for f in sorted((xslt_dir() / sub).glob("*"))
             if f.is_file() and f.suffix in (".css", ".js")
         ]
+        if viewer:
+            vendor = xslt_dir() / VIEWER
+            names += [
+                f.relative_to(xslt_dir()).as_posix()
+                for f in sorted(vendor.rglob("*"))
+                if f.is_file()
+            ]
+        return names
 
-    def _copy_assets(self, tmp: Path) -> None:
-        for rel in self._asset_names():
-            (tmp / rel).parent.mkdir(exist_ok=True)
+    def _copy_assets(self, tmp: Path, viewer: bool = False) -> None:
+        for rel in self._asset_names(viewer):
+            (tmp / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(xslt_dir() / rel, tmp / rel)
 
     @staticmethod
@@ -382,3 +416,4 @@ class HtmlBuilder:
                 continue
             for stale in (out_dir / f"{page}.html", out_dir / "tei" / f"{page}.xml"):
                 stale.unlink(missing_ok=True)
+            shutil.rmtree(out_dir / IMAGE_FOLDER / page, ignore_errors=True)

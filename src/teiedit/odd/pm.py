@@ -204,6 +204,10 @@ def _behaviours(files: list[Path]) -> dict[str, frozenset[str]]:
 Report = Callable[[Path, int, str, str, str], None]
 
 
+def _outputs(names: list[str]) -> str:
+    return ("output " if len(names) == 1 else "outputs ") + ", ".join(names)
+
+
 def check_models(
     pm: ProcessingModel, catalogue: dict[str, dict[str, frozenset[str]]]
 ) -> list[Diagnostic]:
@@ -246,26 +250,31 @@ def _check_model(
             f"teiedit renders the outputs {', '.join(OUTPUTS)}",
         )
         return
-    for output in [m.output] if m.output else list(OUTPUTS):
-        known = catalogue[output]
-        if m.behaviour not in known:
+    outputs = [m.output] if m.output else list(OUTPUTS)
+    lacking = [o for o in outputs if m.behaviour not in catalogue[o]]
+    if lacking:
+        known = sorted(set.intersection(*(set(catalogue[o]) for o in lacking)))
+        report(
+            el.path,
+            m.line,
+            el.ident,
+            f"unknown behaviour {m.behaviour!r} ({_outputs(lacking)})",
+            "use one of: " + ", ".join(known),
+        )
+        return
+    for p in m.params:
+        if p.name in COMMON_PARAMS:
+            continue
+        lacking = [o for o in outputs if p.name not in catalogue[o][m.behaviour]]
+        if lacking:
+            takes = set.union(*(set(catalogue[o][m.behaviour]) for o in outputs)) - {"class"}
             report(
                 el.path,
-                m.line,
+                p.line or m.line,
                 el.ident,
-                f"unknown behaviour {m.behaviour!r} (output {output})",
-                "use one of: " + ", ".join(sorted(known)),
+                f"unknown parameter {p.name!r} of behaviour {m.behaviour!r} ({_outputs(lacking)})",
+                "its parameters: " + ", ".join(sorted(takes)),
             )
-            return
-        for p in m.params:
-            if p.name not in known[m.behaviour] and p.name not in COMMON_PARAMS:
-                report(
-                    el.path,
-                    p.line or m.line,
-                    el.ident,
-                    f"unknown parameter {p.name!r} of behaviour {m.behaviour!r} (output {output})",
-                    "its parameters: " + ", ".join(sorted(known[m.behaviour] - {"class"})),
-                )
     for r in m.renditions:
         if r.scope not in SCOPES:
             report(

@@ -194,7 +194,7 @@ class _Emitter:
             _x("sequence", test, select="(" + ", ".join(map(_literal, lines)) + ")")
         show = _x("if", css, test="exists($rules)")
         style = etree.SubElement(show, f"{{{XHTML_NS}}}style")
-        _x("value-of", style, select="string-join(('', $rules, ''), '&#10;')")
+        _x("value-of", style, select="string-join(('', $rules, ''), '\n')")
 
 
 def models_to_xslt(pm: ProcessingModel, catalogue: Catalogue) -> dict[str, bytes]:
