@@ -87,10 +87,15 @@ def _skipped(el: etree._Element) -> bool:
 
 
 def _parts_of_structure(parent: etree._Element) -> bool:
-    """The children of an entry, and of any element with two or more element children and no text
-    between them (a record's fields, a tree's labels): words of their own (the page separates them)."""
+    """The children of an entry, of a choice between original forms (two readings shown side by side), and
+    of any element with two or more element children and no text between them (a record's fields, a
+    tree's labels): words of their own (the page separates them)."""
     name = etree.QName(parent).localname
     if name in TEI_ENTRIES:
+        return True
+    if name == "choice" and not any(
+        parent.find(f"{T}{side}") is not None for side in ("corr", "reg", "expan")
+    ):
         return True
     if name in TEI_JOINED or (parent.text or "").strip():
         return False
