@@ -4,13 +4,14 @@ The reading text is that of ``tei:text`` (of its sourceDoc or standOff when it h
 stylesheets' te:texts), in its corrected reading (of a choice with corr/reg/expan, not the sic/orig/abbr:
 what print shows and what the web page shows by default). Tokens are runs of letters and digits after NFKD
 without combining marks (Leiden underdots and vowel points do not split words) and without the brackets
-editors add (Leiden's [ ] ⟨ ⟩ ( ) { } ⟦ ⟧ ⸢ ⸣, print's \ / around additions join what they split, on both
-sides). Word boundaries on the TEI
+editors add (Leiden's [ ] ⟨ ⟩ ( ) { } ⟦ ⟧ ⸢ ⸣, print's \ before additions join what they split, on both
+sides; a slash separates, as in a URL a PDF breaks across lines). Binary data (binaryObject) is no text. Word boundaries on the TEI
 side are white space and the boundaries of block-like elements, of tokens (w, pc) and of breaks and
 spaces (lb, space, cb), and those of the parts of a structure written without text between them (see
 _parts_of_structure); on the page side white space and block-like HTML elements. Recall counts every
-TEI token once, found in the rendering's tokens (each used once); in a PDF, a word glued to its footnote's
-number counts too.
+TEI token once, found in the rendering's tokens (each used once); read back from a PDF, a word glued to its
+footnote's number counts too, and a right-to-left word counts by its letters (text extraction moves their
+vowel points and splits the words).
 """
 
 from __future__ import annotations
@@ -66,15 +67,20 @@ TEI_JOINED = frozenset(
     """w choice subst app lem rdg rdgGrp sic corr orig reg abbr expan am ex g c pc num unclear supplied
     damage add del restore mod hi seg""".split()
 )
-_BRACKETS = re.compile(r"[\[\]⟨⟩(){}⟦⟧⸢⸣〈〉‹›\\/|]")
+_BRACKETS = re.compile(r"[\[\]⟨⟩(){}⟦⟧⸢⸣〈〉‹›\\|]")
 _TOKEN = re.compile(r"\w+")
+#: The question mark of an unsure supplement ([ὁμο?]λογῶ).
+_UNSURE = re.compile(r"\?(?=[\]⟩)])")
+#: Print's signs around an addition (\text/), taken away as a pair.
+_ADDITION = re.compile(r"\\([^\\/\s]*)/")
 
 
 def tokens(text: str) -> list[str]:
     """Tokens of a text (see the module's docstring)."""
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return [t.casefold() for t in _TOKEN.findall(_BRACKETS.sub("", bare))]
+    bare = _ADDITION.sub(r"\1", _UNSURE.sub("", bare))
+    return [t.casefold() for t in _TOKEN.findall(_BRACKETS.sub("", bare).replace("/", " "))]
 
 
 def _skipped(el: etree._Element) -> bool:
@@ -118,7 +124,9 @@ def tei_reading(root: etree._Element) -> str:
     parts: list[str] = []
 
     def walk(el: etree._Element) -> None:
-        if _skipped(el):
+        if _skipped(el) or el.tag == f"{T}binaryObject":
+            if not any(el is t for t in texts):
+                parts.append(el.tail or "")
             return
         name = etree.QName(el).localname if isinstance(el.tag, str) else ""
         parent = el.getparent()
@@ -187,12 +195,18 @@ class Recall:
         return self.found / self.total if self.total else 1.0
 
 
-def recall(reading: str, rendered: str, *, glued: bool = False) -> Recall:
-    """How many tokens of ``reading`` the ``rendered`` text holds; with ``glued``, a token may also be a
-    part of a rendered token (a PDF glues a footnote's number to its word)."""
+def _rtl(token: str) -> bool:
+    return any("\u0590" <= c <= "\u08ff" or "\ufb1d" <= c <= "\ufeff" for c in token)
+
+
+def recall(reading: str, rendered: str, *, printed: bool = False) -> Recall:
+    """How many tokens of ``reading`` the ``rendered`` text holds. ``printed``: the text was read back
+    from a PDF, which glues a footnote's number to its word, and whose right-to-left words come back
+    with their vowel points moved and split (Syriac, Hebrew): those words count when their letters do."""
     want = tokens(reading)
     got = tokens(rendered)
     have = Counter(got)
+    letters = Counter(c for t in got if _rtl(t) for c in t)
     joined = " " + " ".join(got) + " "
     found = 0
     missing: list[str] = []
@@ -200,7 +214,10 @@ def recall(reading: str, rendered: str, *, glued: bool = False) -> Recall:
         if have[t] > 0:
             have[t] -= 1
             found += 1
-        elif glued and re.search(rf"\s{re.escape(t)}\d+\s|\s\d+{re.escape(t)}\s", joined):
+        elif printed and re.search(rf"\s{re.escape(t)}\d+\s|\s\d+{re.escape(t)}\s", joined):
+            found += 1
+        elif printed and _rtl(t) and not Counter(t) - letters:
+            letters -= Counter(t)
             found += 1
         else:
             missing.append(t)

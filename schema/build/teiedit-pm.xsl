@@ -58,6 +58,19 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}binaryObject" mode="text">
+    <xsl:choose>
+      <xsl:when test="starts-with(@mimeType, 'image/')">
+        <xsl:call-template name="pm:graphic">
+          <xsl:with-param name="url" select="'data:' || @mimeType || ';base64,' || replace(., '\s', '')"/>
+          <xsl:with-param name="content" select="()"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="pm:omit"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}body" mode="text">
     <xsl:call-template name="pm:body"/>
   </xsl:template>
@@ -673,6 +686,16 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:sequence select="'unmodelled'"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}binaryObject" mode="pm:behaviour" as="xs:string">
+    <xsl:choose>
+      <xsl:when test="starts-with(@mimeType, 'image/')">
+        <xsl:sequence select="'graphic'"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="'omit'"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

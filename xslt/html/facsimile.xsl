@@ -58,7 +58,9 @@
     <xsl:param name="content" as="item()*" select="node()"/>
     <xsl:param name="class" as="xs:string*" select="()"/>
     <xsl:param name="url" as="xs:string?" select="@url"/>
-    <xsl:variable name="href" select="te:image-href(., $url)"/>
+    <!-- An image the site copied, or one the TEI carries inline (binaryObject: a data URL of a raster type). -->
+    <xsl:variable name="href" select="if (matches($url, '^data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$')) then $url
+                                      else te:image-href(., $url)"/>
     <xsl:variable name="alt" select="normalize-space(string-join((tei:desc, ../tei:figDesc, ../tei:head, ../tei:label)[1], ' '))"/>
     <xsl:variable name="classes" select="normalize-space(string-join(('tei-graphic', $class), ' '))"/>
     <xsl:variable name="id" select="if (@xml:id or ancestor::tei:facsimile) then te:facs-id(.) else ''"/>

@@ -46,6 +46,17 @@
     </li>
   </xsl:template>
 
+  <!-- A graphic: the print edition loads no image (only its own CSS), so a graphic keeps only its
+       description. -->
+  <xsl:template name="pm:graphic">
+    <xsl:param name="content" as="item()*" select="node()"/>
+    <xsl:param name="class" as="xs:string*" select="()"/>
+    <xsl:param name="url" as="xs:string?" select="@url"/>
+    <span class="{normalize-space(string-join(('tei-graphic', $class), ' '))}">
+      <xsl:call-template name="te:content"><xsl:with-param name="content" select="$content"/></xsl:call-template>
+    </span>
+  </xsl:template>
+
   <!-- The notes division of the back matter (notes that lost their anchor): the document's endnotes. -->
   <xsl:template name="pm:endnotes">
     <xsl:param name="content" as="item()*" select="node()"/>

@@ -64,8 +64,9 @@
         </h1>
         <xsl:call-template name="tp:doc-meta"/>
       </header>
-      <xsl:apply-templates select="tei:text" mode="text"/>
-      <xsl:call-template name="tp:apparatus"><xsl:with-param name="text" select="tei:text"/></xsl:call-template>
+      <!-- The reading text: the texts of a corpus, a sourceDoc or standOff where there is no text. -->
+      <xsl:apply-templates select="te:texts(.)" mode="text"/>
+      <xsl:call-template name="tp:apparatus"><xsl:with-param name="text" select="te:texts(.)"/></xsl:call-template>
     </article>
   </xsl:template>
 

@@ -122,7 +122,10 @@
     <xsl:param name="class" as="xs:string*" select="()"/>
     <xsl:variable name="leiden" select="te:gap-mark(.)"/>
     <span class="{normalize-space(string-join(('gap', $class), ' '))}">
-      <xsl:value-of select="if ($leiden ne '[…]') then $leiden else '[' || tp:gap-label(.) || ']'"/>
+      <xsl:variable name="desc" select="normalize-space(tei:desc)"/>
+      <xsl:value-of select="if ($leiden eq '[…]') then '[' || tp:gap-label(.) || ']'
+                            else if ($desc and ends-with($leiden, ']')) then substring($leiden, 1, string-length($leiden) - 1) || ' (' || $desc || ')]'
+                            else if ($desc) then $leiden || ' (' || $desc || ')' else $leiden"/>
     </span>
   </xsl:template>
 
