@@ -220,3 +220,13 @@ def test_print_keeps_every_word(printed: html.HtmlElement) -> None:
         page_text(etree.tostring(printed), "//article"),
     )
     assert r.total > 100 and r.missing == []
+
+
+def test_a_documents_own_registers_are_exposed_to_builders() -> None:
+    from teiedit.builders.local_registers import document_entries, document_registers
+
+    root = etree.parse(str(CASE)).getroot()
+    lists = document_registers(root)
+    assert [etree.QName(el).localname for el in lists] == ["listPerson", "listPlace"]
+    assert sorted(document_entries(lists[0])) == ["p1"]
+    assert sorted(document_entries(root)) == ["ed1", "p1", "pl1"]

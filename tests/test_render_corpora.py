@@ -4,8 +4,9 @@ recall of its reading text (tests/token_recall.py) of 0.99 or more, per document
 The corpora: ../shared/corpora/external-tei/ (real TEI of other projects) and the TEI reference documents
 in ../shared/tei-p5/docs/valid-tei_all/. Each document is rendered on its own, as `teiedit html` and
 `teiedit pdf` render TEI from elsewhere, with teiedit's own processing model. Print lays out every
-document under 1 MB; the two larger ones (a 490-page novel and a 2 MB chronology) are checked on the web
-only, where every one of their words is measured too: their layout alone takes minutes.
+document under 1 MB; the two larger documents (a 490-page novel and a 2 MB chronology) are checked on the
+web only, where every one of their words is measured too: their layout alone takes minutes. A register file
+(lists of entries and nothing else) has no PDF of its own: its entries feed the book's index.
 """
 
 from __future__ import annotations
