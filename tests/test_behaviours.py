@@ -230,3 +230,40 @@ def test_a_documents_own_registers_are_exposed_to_builders() -> None:
     assert [etree.QName(el).localname for el in lists] == ["listPerson", "listPlace"]
     assert sorted(document_entries(lists[0])) == ["p1"]
     assert sorted(document_entries(root)) == ["ed1", "p1", "pl1"]
+
+
+def test_every_element_of_tei_keeps_its_text(tmp_path: Path) -> None:
+    """Each element of TEI (p5subset's elementSpecs), with a word of its own, in a paragraph: the web page
+    and the print HTML keep every word, whatever the element's model (or none)."""
+    from token_recall import page_text
+
+    from teiedit.builders.html import render_page
+
+    p5 = Path(__file__).resolve().parents[2] / "shared" / "tei-p5" / "p5subset.xml"
+    if not p5.is_file():
+        pytest.fail(f"the shared TEI source is missing at {p5}")
+    tei = "http://www.tei-c.org/ns/1.0"
+    names = sorted(
+        {s.get("ident", "") for s in etree.parse(str(p5)).iter(f"{{{tei}}}elementSpec")}
+        - {"TEI", "teiCorpus", "text", "teiHeader", "egXML"}
+    )
+    assert len(names) > 550
+    body = "".join(f"<p>before <{n}>word{i}x</{n}> after</p>" for i, n in enumerate(names))
+    src = tmp_path / "every.xml"
+    src.write_text(
+        f'<TEI xmlns="{tei}"><teiHeader><fileDesc><titleStmt><title>Every element</title></titleStmt>'
+        "<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>"
+        f"<text><body><div>{body}</div></body></text></TEI>",
+        encoding="utf-8",
+    )
+    (ed,) = load_edition_docs([src])
+    web = page_text(render_page(ed, default_edition(tmp_path)))
+    p = plan([src], default_edition(tmp_path))
+    (job,) = [j for j in p.jobs if j.output == "every.pdf"]
+    printed = page_text(job.html, "//article")
+    omitted = {"binaryObject"}  # binary data, not text
+    for i, n in enumerate(names):
+        if n in omitted:
+            continue
+        assert f"word{i}x" in web, f"<{n}> lost its text on the web"
+        assert f"word{i}x" in printed, f"<{n}> lost its text in print"

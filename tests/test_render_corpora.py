@@ -130,10 +130,8 @@ def test_every_document_prints_its_whole_text(printed: Printed) -> None:
     from lxml import etree
 
     assert len(printed.pdfs) >= 100
-    assert (
-        all(p.stat().st_size >= PRINT_LIMIT for p in printed.web_only)
-        and len(printed.web_only) <= 2
-    )
+    web_only = [p for p in printed.web_only if not is_register(etree.parse(str(p)).getroot())]
+    assert all(p.stat().st_size >= PRINT_LIMIT for p in web_only) and len(web_only) == 2
     for source in printed.registers:
         assert is_register(etree.parse(str(source)).getroot()), f"{source.name} has no PDF"
     low: dict[str, tuple[float, list[str]]] = {}

@@ -17,6 +17,12 @@
     <xsl:param name="content" as="item()*" select="(tei:lem, (tei:rdg | tei:rdgGrp/tei:rdg)[1])[1]"/>
     <xsl:param name="class" as="xs:string*" select="()"/>
     <xsl:param name="readings" as="element()*" select="* except (tei:lem, tei:note, tei:witDetail)"/>
+    <xsl:choose>
+      <!-- An app without lemma or readings is no apparatus entry: its content as it stands. -->
+      <xsl:when test="not(tei:lem | tei:rdg | tei:rdgGrp)">
+        <xsl:call-template name="pm:unmodelled"/>
+      </xsl:when>
+      <xsl:otherwise>
     <span class="{normalize-space(string-join(('app', $class), ' '))}" tabindex="0">
       <xsl:if test="@xml:id"><xsl:attribute name="id" select="te:safe-id(@xml:id)"/></xsl:if>
       <span class="lem">
@@ -29,6 +35,8 @@
         </xsl:call-template>
       </span>
     </span>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The lemma as the running text shows it: its words, or a mark where it is empty. -->

@@ -379,6 +379,7 @@
         <xsl:if test="$label castable as xs:integer and xs:integer($label) mod 5 = 0 and xs:integer($label) gt 0">
           <span class="line-number" aria-hidden="true"><xsl:value-of select="$label"/></span>
         </xsl:if>
+        <xsl:call-template name="te:content"><xsl:with-param name="content" select="$content"/></xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
         <span class="{normalize-space(string-join(('tei-' || local-name(), $class, if (te:in-word(.)) then 'in-word' else ()), ' '))}" role="separator">

@@ -57,6 +57,9 @@
     </span>
   </xsl:template>
 
+  <!-- Print has no facsimile column for a page break to link to. -->
+  <xsl:template name="te:facs-link"/>
+
   <!-- The notes division of the back matter (notes that lost their anchor): the document's endnotes. -->
   <xsl:template name="pm:endnotes">
     <xsl:param name="content" as="item()*" select="node()"/>
@@ -86,10 +89,18 @@
     <xsl:param name="content" as="item()*" select="(tei:lem, (tei:rdg | tei:rdgGrp/tei:rdg)[1])[1]"/>
     <xsl:param name="class" as="xs:string*" select="()"/>
     <xsl:param name="readings" as="element()*" select="* except (tei:lem, tei:note, tei:witDetail)"/>
+    <xsl:choose>
+      <!-- An app without lemma or readings is no apparatus entry: its content as it stands. -->
+      <xsl:when test="not(tei:lem | tei:rdg | tei:rdgGrp)">
+        <xsl:call-template name="pm:unmodelled"/>
+      </xsl:when>
+      <xsl:otherwise>
     <span class="{normalize-space(string-join(('app', $class), ' '))}">
       <xsl:call-template name="te:lemma-text"><xsl:with-param name="content" select="$content"/></xsl:call-template>
       <sup class="app-ref"><xsl:value-of select="tp:app-n(.)"/></sup>
     </span>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The number of an app in its document. -->

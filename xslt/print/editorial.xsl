@@ -132,7 +132,7 @@
   <!-- What a gap says in print: its description, else its reason and extent. -->
   <xsl:function name="tp:gap-label" as="xs:string">
     <xsl:param name="gap" as="element(tei:gap)"/>
-    <xsl:variable name="desc" select="normalize-space($gap/tei:desc)"/>
+    <xsl:variable name="desc" select="normalize-space(($gap/tei:desc, $gap)[1])"/>
     <xsl:variable name="extent" select="normalize-space(string-join(($gap/@quantity, $gap/@unit, $gap/@extent), ' '))"/>
     <xsl:variable name="reason" select="tokenize($gap/@reason)[1]"/>
     <xsl:variable name="word" select="if ($reason = 'illegible') then 'illegible'
