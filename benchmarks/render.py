@@ -1,9 +1,11 @@
-"""Rendering time per document: the stylesheets of a git revision (default: main, the hand-written
-templates before the processing model) against the working tree's (the compiled processing model and its
+"""Rendering time per document: the stylesheets of a git revision (the hand-written templates before the
+processing model) against the working tree's (the compiled processing model and its
 behaviours), on the same documents, in one run. Prints CPU milliseconds per document for the web page and
 the print HTML (XSLT only, no layout), side by side, with the ratio new/old and the totals.
 
     PYTHONPATH=src python benchmarks/render.py [--rev REV] [--repeat N] [PATH ...]
+
+REV defaults to the merge base of HEAD and main (the stylesheets this branch started from).
 
 PATH: TEI files or folders (default: this edition's tei/ and, when present, the shared external corpus and
 TEI's reference documents beside the repository). Each rendering runs N times (default 3); the fastest is
@@ -65,10 +67,28 @@ def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    ap.add_argument("--rev", default="main", help="the revision whose stylesheets are the baseline")
+    ap.add_argument(
+        "--rev",
+        default="",
+        help="the revision whose stylesheets are the baseline (default: where this branch left main)",
+    )
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument(
+        "--max-bytes",
+        type=int,
+        default=1_000_000,
+        help="leave out larger files (default 1 MB: the novel, a chronology and a register of the corpus)",
+    )
     ap.add_argument("paths", nargs="*", type=Path)
     args = ap.parse_args()
+    if not args.rev:
+        args.rev = subprocess.run(
+            ["git", "merge-base", "HEAD", "main"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
     paths = args.paths or [
         p
         for p in (
@@ -80,7 +100,7 @@ def main() -> None:
     ]
     files = []
     for f in iter_xml_files(paths):
-        if "registers" in f.parts:
+        if "registers" in f.parts or f.stat().st_size > args.max_bytes:
             continue
         try:
             files.append(load_edition_docs([f])[0])

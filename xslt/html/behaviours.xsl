@@ -371,7 +371,7 @@
     <xsl:choose>
       <xsl:when test="$type = 'line' and @break = 'no'">
         <!-- A line break inside a word: a hyphen where the source has none, and the word stays one. -->
-        <xsl:if test="not(matches(string(preceding::text()[1]), '[\-‐­¬=]\s*$'))"><span class="lb-hyphen" aria-hidden="true">-</span></xsl:if>
+        <xsl:if test="not(matches(string((preceding-sibling::node()[1]/descendant-or-self::text())[last()]), '[\-‐­¬=]\s*$'))"><span class="lb-hyphen" aria-hidden="true">-</span></xsl:if>
         <br class="in-word"/>
       </xsl:when>
       <xsl:when test="$type = 'line'">
@@ -395,8 +395,12 @@
   <!-- True for an empty element with letters right before and right after it: it stands inside a word. -->
   <xsl:function name="te:in-word" as="xs:boolean">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="matches(string($el/preceding::text()[1]), '[\p{L}\p{Nd}\-\p{Pd}&#xAD;]$')
-                          and matches(string($el/following::text()[1]), '^\p{L}')"/>
+    <!-- The nearest text on either side within the same parent (a page break inside a word stands between
+         two of its letters, or between a letter and an element holding the next ones). -->
+    <xsl:variable name="before" select="($el/preceding-sibling::node()[1]/descendant-or-self::text())[last()]"/>
+    <xsl:variable name="after" select="($el/following-sibling::node()[1]/descendant-or-self::text())[1]"/>
+    <xsl:sequence select="exists($before) and exists($after) and matches($before, '[\p{L}\p{Nd}\-\p{Pd}&#xAD;]$')
+                          and matches($after, '^\p{L}')"/>
   </xsl:function>
 
   <!-- An anchor, milestone or column break: a point in the text others can point at. -->

@@ -11,17 +11,18 @@
   exclude-result-prefixes="#all">
 
   <!-- Entries of a document's own registers. -->
-  <xsl:key name="te:local-entry" match="tei:TEI//tei:person[@xml:id] | tei:TEI//tei:personGrp[@xml:id]
-                                        | tei:TEI//tei:place[@xml:id] | tei:TEI//tei:org[@xml:id] | tei:TEI//tei:event[@xml:id]
-                                        | tei:TEI//tei:listBibl/tei:bibl[@xml:id] | tei:TEI//tei:listBibl/tei:biblStruct[@xml:id]"
+  <xsl:key name="te:local-entry" match="tei:person[@xml:id] | tei:personGrp[@xml:id] | tei:place[@xml:id] | tei:org[@xml:id]
+                                        | tei:event[@xml:id] | tei:listBibl/tei:bibl[@xml:id] | tei:listBibl/tei:biblStruct[@xml:id]"
            use="string(@xml:id)"/>
 
   <!-- The entry a name points to: in the edition's registers, else in its own document. -->
   <xsl:function name="te:any-entry" as="element()?">
     <xsl:param name="name" as="element()"/>
     <xsl:variable name="id" select="te:ref-id($name/@ref)"/>
-    <xsl:sequence select="if (not($id)) then ()
-                          else (key('te:entry', $id, root($name))[1], key('te:local-entry', $id, te:doc-scope($name))[1])[1]"/>
+    <xsl:variable name="edition" select="if ($id) then key('te:entry', $id, root($name))[1] else ()"/>
+    <!-- Only inside the document (its TEI element): the bundle's registers are the edition's. -->
+    <xsl:sequence select="if ($edition or not($id)) then $edition
+                          else key('te:local-entry', $id, te:doc-scope($name))[1][ancestor::tei:TEI]"/>
   </xsl:function>
 
   <!-- Where an entry is shown: its register page, or its place in this page. -->

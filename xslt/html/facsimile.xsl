@@ -160,13 +160,15 @@
        facsimile (by #id, or by the same URL), else the image itself. Nothing when there is none. -->
   <xsl:template name="te:facs-link">
     <xsl:variable name="facs" select="tokenize(normalize-space(@facs), ' ')[1]"/>
-    <xsl:variable name="doc" select="te:doc-scope(.)"/>
-    <xsl:variable name="target" select="if (starts-with($facs, '#')) then ($doc//tei:facsimile//*[@xml:id = substring($facs, 2)])[1]
-                                        else ($doc//tei:facsimile//tei:graphic[@url = $facs])[1]"/>
-    <xsl:variable name="href" select="if ($target and te:facsimile-shown($doc)) then '#' || te:facs-id($target)
-                                      else if (not(starts-with($facs, '#'))) then te:image-href(., $facs) else ''"/>
-    <xsl:if test="$facs and $href and not(te:in-word(.))">
-      <a class="facs-link" href="{$href}" title="Image of this page" aria-label="Image of this page">⧉</a>
+    <xsl:if test="$facs">
+      <xsl:variable name="doc" select="te:doc-scope(.)"/>
+      <xsl:variable name="target" select="if (starts-with($facs, '#')) then ($doc/tei:facsimile//*[@xml:id = substring($facs, 2)])[1]
+                                          else ($doc/tei:facsimile//tei:graphic[@url = $facs])[1]"/>
+      <xsl:variable name="href" select="if ($target and te:facsimile-shown($doc)) then '#' || te:facs-id($target)
+                                        else if (not(starts-with($facs, '#'))) then te:image-href(., $facs) else ''"/>
+      <xsl:if test="$href and not(te:in-word(.))">
+        <a class="facs-link" href="{$href}" title="Image of this page" aria-label="Image of this page">⧉</a>
+      </xsl:if>
     </xsl:if>
   </xsl:template>
 

@@ -28,9 +28,10 @@
 
   <!-- A paragraph-like element that holds a table (outside its notes): HTML cannot put the table inside a
        p, so the paragraph becomes a div and the table stays a table. -->
+  <xsl:key name="te:tables-in" match="tei:table" use="generate-id((ancestor::tei:p | ancestor::tei:ab | ancestor::tei:note)[last()])"/>
   <xsl:function name="te:holds-blocks" as="xs:boolean">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="exists($el[self::tei:p or self::tei:ab]/descendant::tei:table[not(ancestor::tei:note[ancestor::* intersect $el])])"/>
+    <xsl:sequence select="exists($el[self::tei:p or self::tei:ab]) and exists(key('te:tables-in', generate-id($el), root($el)))"/>
   </xsl:function>
 
   <!-- A block: the given HTML element, or a span styled as a block where only phrasing content may stand. -->
@@ -85,8 +86,8 @@
        what may be one word (w, choice, subst, app, ...; teiedit's repairs: a run of choices; tokens, which space themselves), nor between blocks. -->
   <xsl:function name="te:spaced-parts" as="xs:boolean">
     <xsl:param name="el" as="node()"/>
-    <xsl:sequence select="$el instance of element() and not(local-name($el) = $te:joined-parts)
-                          and count($el/*) gt 1 and not($el/text()[normalize-space()])
+    <xsl:sequence select="$el instance of element() and exists($el/*[2]) and not($el/text()[normalize-space()])
+                          and not(local-name($el) = $te:joined-parts)
                           and not($el/*[local-name() = $te:block-parts]) and not($el/(tei:choice | tei:w | tei:pc))"/>
   </xsl:function>
   <xsl:variable name="te:joined-parts" as="xs:string*"
@@ -120,13 +121,20 @@
     <xsl:param name="block" as="xs:boolean" select="false()"/>
     <xsl:variable name="lang" select="if (@xml:lang and matches(@xml:lang, '^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$')) then string(@xml:lang) else ''"/>
     <xsl:if test="$lang"><xsl:attribute name="lang" select="$lang"/></xsl:if>
-    <xsl:variable name="outer" select="string(ancestor::*[@xml:lang][1]/@xml:lang)"/>
-    <xsl:choose>
-      <xsl:when test="$lang and te:rtl-lang($lang) and not(te:rtl-lang($outer))"><xsl:attribute name="dir" select="'rtl'"/></xsl:when>
-      <xsl:when test="$lang and not(te:rtl-lang($lang)) and te:rtl-lang($outer)"><xsl:attribute name="dir" select="'ltr'"/></xsl:when>
-      <xsl:when test="$block and not($lang) and not(te:rtl-lang($outer)) and te:rtl-text(.)"><xsl:attribute name="dir" select="'rtl'"/></xsl:when>
-    </xsl:choose>
+    <xsl:if test="$te:rtl-doc">
+      <xsl:variable name="outer" select="string(ancestor::*[@xml:lang][1]/@xml:lang)"/>
+      <xsl:choose>
+        <xsl:when test="$lang and te:rtl-lang($lang) and not(te:rtl-lang($outer))"><xsl:attribute name="dir" select="'rtl'"/></xsl:when>
+        <xsl:when test="$lang and not(te:rtl-lang($lang)) and te:rtl-lang($outer)"><xsl:attribute name="dir" select="'ltr'"/></xsl:when>
+        <xsl:when test="$block and not($lang) and not(te:rtl-lang($outer)) and te:rtl-text(.)"><xsl:attribute name="dir" select="'rtl'"/></xsl:when>
+      </xsl:choose>
+    </xsl:if>
   </xsl:template>
+
+  <!-- Does the input hold right-to-left text or languages at all (so that blocks need to be looked at)? -->
+  <xsl:variable name="te:rtl-doc" as="xs:boolean"
+    select="exists(/) and (matches(string(/), '[&#x590;-&#x8FF;&#xFB1D;-&#xFDFF;&#xFE70;-&#xFEFF;]')
+                           or (some $l in //@xml:lang satisfies te:rtl-lang($l)))"/>
 
   <!-- Languages written right to left, by language subtag or by script subtag. -->
   <xsl:function name="te:rtl-lang" as="xs:boolean">
