@@ -24,7 +24,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 from lxml import etree  # noqa: E402
 
-from teiedit.config import default_edition  # noqa: E402
+from teiedit.config import default_settings  # noqa: E402
 from teiedit.document import TEI_NS, TeiDocument, xpath  # noqa: E402
 from teiedit.pipeline import ConvertOptions, convert_text, source_from_file  # noqa: E402
 from teiedit.transforms import PassContext, ordered_passes, original_reading, run_passes  # noqa: E402
@@ -38,7 +38,7 @@ SAMPLE = (
 
 
 def _time_pass(doc: TeiDocument, edition: object) -> tuple[float, PassContext]:
-    ctx = PassContext(edition=edition)  # type: ignore[arg-type]
+    ctx = PassContext(settings=edition)  # type: ignore[arg-type]
     text = xpath(doc.root, "tei:text")[0]
     before = original_reading(text)
     t0 = time.perf_counter()
@@ -53,7 +53,7 @@ def main() -> int:
     parser.add_argument("--big-mb", type=float, default=10.0)
     parser.add_argument("--dense-mb", type=float, default=1.0)
     args = parser.parse_args()
-    edition = default_edition(REPO)
+    edition = default_settings(REPO)
 
     total = 0.0
     print(f"{'source':55} {'brackets':>8}  kinds")

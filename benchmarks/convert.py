@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(REPO / "src"))
 
-from teiedit.config import default_edition, find_edition_root, load_edition
+from teiedit.config import default_settings, find_edition_root, load_settings
 from teiedit.pipeline import ConvertOptions, convert_files
 
 TARGET_SECONDS = 5.0
@@ -31,7 +31,7 @@ def main() -> int:
     ap.add_argument("--sources", type=Path, default=REPO / "sources")
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
-    edition = load_edition(REPO) if find_edition_root(REPO) else default_edition(REPO)
+    edition = load_settings(REPO) if find_edition_root(REPO) else default_settings(REPO)
     paths = sorted(args.sources.glob("*.txt"))
     best: dict[str, float] = {}
     docs: dict[str, int] = {}

@@ -26,7 +26,7 @@ from lxml import etree
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from teiedit.config import Edition
+from teiedit.config import Settings
 from teiedit.document import NSMAP, TEI_NS, TeiDocument, local_name
 from teiedit.entities.wrap import unwrap
 from teiedit.io import parse_xml_bytes, read_text
@@ -98,7 +98,7 @@ def table(gold: list[Mention], pred: list[Mention], title: str) -> None:
 
 
 def evaluate(verbose: bool) -> None:
-    edition = Edition(root=ROOT, registers=ROOT / "tei" / "registers")
+    edition = Settings(root=ROOT, registers=ROOT / "tei" / "registers")
     gold: list[Mention] = []
     pred: list[Mention] = []
     texts: dict[tuple[str, int], str] = {}
@@ -112,7 +112,7 @@ def evaluate(verbose: bool) -> None:
         for text_el in test_doc.root.iter(f"{{{TEI_NS}}}text"):
             for el in list(text_el.iter(*(f"{{{TEI_NS}}}{t}" for t in TYPES))):
                 unwrap(el)  # the header's correspondents stay: the pass reads them
-        run_passes(test_doc, PassContext(edition=edition), strict=True, only=["entities", "dates"])
+        run_passes(test_doc, PassContext(settings=edition), strict=True, only=["entities", "dates"])
         for i, (gp, tp) in enumerate(zip(paragraphs(gold_doc), paragraphs(test_doc), strict=True)):
             gtext, g = mentions(gp, offset + i)
             ttext, t = mentions(tp, offset + i)
@@ -225,7 +225,7 @@ def speed(megabytes: float) -> None:
         f"<text><body><div>{''.join(body)}</div></body></text></TEI>"
     )
     doc = TeiDocument(tree=parse_xml_bytes(xml.encode("utf-8")), name="speed")
-    ctx = PassContext(edition=Edition(root=ROOT, registers=ROOT / "tei" / "registers"))
+    ctx = PassContext(settings=Settings(root=ROOT, registers=ROOT / "tei" / "registers"))
     print(f"\nspeed: {size / 1024 / 1024:.1f} MB of text in {len(body)} paragraphs")
     for name in ("entities", "dates"):
         t0, c0 = time.perf_counter(), time.process_time()

@@ -24,8 +24,10 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(REPO / "src"))
 
-from teiedit.builders import get_builder  # noqa: E402
-from teiedit.config import default_edition, load_edition  # noqa: E402
+from teiedit.builder import BuildOptions  # noqa: E402
+from teiedit.builders.registry import get_builder  # noqa: E402
+from teiedit.config import default_settings, load_settings  # noqa: E402
+from teiedit.edition import Edition  # noqa: E402
 from teiedit.exchange.importer import import_files  # noqa: E402
 
 
@@ -48,7 +50,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "edition"
         shutil.copytree(REPO / "tests" / "cases" / "exchange" / "edition", root)
-        edition = load_edition(root)
+        edition = load_settings(root)
         t0 = time.perf_counter()
         report = import_files([args.corpus], edition)
         t_import = time.perf_counter() - t0
@@ -63,7 +65,9 @@ def main() -> int:
             f"{len(report.conflicts)} register conflicts"
         )
         t0 = time.perf_counter()
-        html_files = get_builder("html").build(imported, Path(tmp) / "html", default_edition(root))
+        html_files = get_builder("html").build(
+            Edition.from_files(default_settings(root), imported), Path(tmp) / "html", BuildOptions()
+        )
         t_html = time.perf_counter() - t0
         print(
             f"html:   {t_html:6.2f} s  ({len(imported) / t_html:.1f} documents/s, {len(html_files)} files)"
@@ -71,7 +75,11 @@ def main() -> int:
         total = t_import + t_html
         if args.pdf:
             t0 = time.perf_counter()
-            pdfs = get_builder("pdf").build(imported, Path(tmp) / "pdf", default_edition(root))
+            pdfs = get_builder("pdf").build(
+                Edition.from_files(default_settings(root), imported),
+                Path(tmp) / "pdf",
+                BuildOptions(),
+            )
             t_pdf = time.perf_counter() - t0
             print(f"pdf:    {t_pdf:6.2f} s  ({len(pdfs)} PDFs)")
             total += t_pdf
@@ -80,8 +88,9 @@ def main() -> int:
             from teiedit.exchange.registers_export import write_registers
 
             t0 = time.perf_counter()
-            write_corpus(edition, Path(tmp) / "corpus.xml")
-            write_registers(edition, Path(tmp) / "registers")
+            loaded = Edition.load(edition)
+            write_corpus(loaded, Path(tmp) / "corpus.xml")
+            write_registers(loaded, Path(tmp) / "registers")
             print(
                 f"export: {time.perf_counter() - t0:6.2f} s  (teiCorpus of the edition + registers)"
             )

@@ -31,7 +31,7 @@ from lxml import etree
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from teiedit.config import load_edition
+from teiedit.config import load_settings
 from teiedit.document import XML_LANG
 from teiedit.language import DEFAULT_CANDIDATES, detect
 from teiedit.pipeline import ConvertOptions, convert_text, source_from_file
@@ -180,7 +180,7 @@ def short_texts(data: list[Sample], compare: bool, errors: bool) -> None:
 
 
 def documents(errors: bool) -> None:
-    edition = load_edition(ROOT)
+    edition = load_settings(ROOT)
     cases: list[tuple[str, Source, str]] = []
     for path in sorted((ROOT / "sources").glob("*.txt")):
         cases.append(("en", source_from_file(path), "sources"))

@@ -25,10 +25,11 @@ from pathlib import Path
 
 from lxml import etree
 
-from teiedit.builders.corpus import load_edition_docs
 from teiedit.builders.rendering import rendering
-from teiedit.config import default_edition
+from teiedit.config import default_settings
 from teiedit.diagnostics import TeieditError
+from teiedit.edition import Edition, EditionDoc
+from teiedit.facts import facts_document
 from teiedit.io import iter_xml_files
 from teiedit.resources import xslt_dir
 from teiedit.xslt import transform
@@ -60,7 +61,8 @@ def cpu(run: Callable[[], object], repeat: int) -> float:
 def _runner(
     sheet: Path, root: etree._Element, params: dict[str, str], static: dict[str, str]
 ) -> Callable[[], object]:
-    return lambda: transform(sheet, root, params=params, static=static)
+    facts = facts_document(root)
+    return lambda: transform(sheet, root, params=params, facts=facts, static=static)
 
 
 def main() -> None:
@@ -98,16 +100,16 @@ def main() -> None:
         )
         if p.is_dir()
     ]
-    files = []
+    settings = default_settings(REPO)
+    files: list[EditionDoc] = []
     for f in iter_xml_files(paths):
         if "registers" in f.parts or f.stat().st_size > args.max_bytes:
             continue
         try:
-            files.append(load_edition_docs([f])[0])
+            files.extend(Edition.from_files(settings, [f]).inputs())
         except TeieditError:
             continue
-    edition = default_edition(REPO)
-    static = rendering(edition).static
+    static = rendering(settings).static
     with tempfile.TemporaryDirectory() as tmp:
         old = old_stylesheets(args.rev, Path(tmp))
         new = xslt_dir()
@@ -118,7 +120,7 @@ def main() -> None:
         )
         for ed in files:
             root = ed.doc.root
-            params = {"page": ed.page, "edition-title": edition.title}
+            params = {"page": ed.page, "edition-title": settings.title}
             row = []
             for kind, sheet in kinds.items():
                 runs = {

@@ -37,7 +37,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 from lxml import etree
 
-from teiedit.config import default_edition
+from teiedit.config import default_settings
 from teiedit.document import TEI_NS, TeiDocument, local_name, xpath
 from teiedit.pipeline import ConvertOptions, convert_text, source_from_file
 from teiedit.transforms import PassContext, run_passes
@@ -167,7 +167,7 @@ def main() -> int:
     ap.add_argument("--show-misses", action="store_true", help="list the truth spans not repaired")
     args = ap.parse_args()
 
-    edition = default_edition(REPO)
+    edition = default_settings(REPO)
     source = source_from_file(args.source)
     conversion, _diags, _records = convert_text(source, edition, ConvertOptions(repair=False))
     docs = conversion.documents
@@ -177,7 +177,7 @@ def main() -> int:
     t0, c0 = time.perf_counter(), time.process_time()
     english()
     t_model, c_model = time.perf_counter() - t0, time.process_time() - c0
-    ctx = PassContext(edition=edition, options={"repair": True})
+    ctx = PassContext(settings=edition, options={"repair": True})
     t0, c0 = time.perf_counter(), time.process_time()
     for doc in docs:
         diags = run_passes(doc, ctx, strict=True, only=["repair"])

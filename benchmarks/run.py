@@ -20,8 +20,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from teiedit.builders import get_builder  # noqa: E402
-from teiedit.config import load_edition  # noqa: E402
+from teiedit.builder import BuildOptions  # noqa: E402
+from teiedit.builders.registry import get_builder  # noqa: E402
+from teiedit.config import load_settings  # noqa: E402
+from teiedit.edition import Edition  # noqa: E402
 from teiedit.edition_files import edition_tei_files, source_files
 from teiedit.pipeline import ConvertOptions, convert_files, edition_schemas
 from teiedit.validate import validate_paths  # noqa: E402
@@ -54,7 +56,7 @@ def main() -> int:
         shutil.copytree(
             args.edition, work, ignore=shutil.ignore_patterns("out", ".venv", ".git", "tei")
         )
-        edition = load_edition(work)
+        edition = load_settings(work)
         sources = source_files(edition)
         stages: list[tuple[str, Callable[[], int]]] = [
             (
@@ -75,10 +77,14 @@ def main() -> int:
                 ),
             ),
             (
+                "load (tei/, parsed once)",
+                lambda: sum(1 for _ in Edition.load(edition).inputs()),
+            ),
+            (
                 "html (tei/ -> out/html)",
                 lambda: len(
                     get_builder("html").build(
-                        edition_tei_files(edition), edition.out / "html", edition
+                        Edition.load(edition), edition.out / "html", BuildOptions(force=True)
                     )
                 ),
             ),
@@ -89,7 +95,7 @@ def main() -> int:
                     "pdf (tei/ -> out/pdf)",
                     lambda: len(
                         get_builder("pdf").build(
-                            edition_tei_files(edition), edition.out / "pdf", edition
+                            Edition.load(edition), edition.out / "pdf", BuildOptions(force=True)
                         )
                     ),
                 )

@@ -15,8 +15,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from teiedit.builder import BuildOptions
 from teiedit.builders.html import HtmlBuilder
-from teiedit.config import default_edition, find_edition_root, load_edition
+from teiedit.config import default_settings, find_edition_root, load_settings
+from teiedit.edition import Edition
 from teiedit.io import iter_xml_files
 
 
@@ -26,7 +28,7 @@ def main(argv: list[str]) -> None:
     if argv[:1] == ["--copies"]:
         copies, argv = int(argv[1]), argv[2:]
     folders = [Path(a) for a in argv] or [repo / "tei"]
-    edition = load_edition(repo) if find_edition_root(repo) else default_edition(repo)
+    edition = load_settings(repo) if find_edition_root(repo) else default_settings(repo)
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "tei"
         for i, folder in enumerate(folders):
@@ -41,17 +43,17 @@ def main(argv: list[str]) -> None:
         builder = HtmlBuilder()
 
         t = time.perf_counter()
-        written = builder.build(files, out, edition)
+        written = builder.build(Edition.from_files(edition, files), out, BuildOptions())
         full = time.perf_counter() - t
         t = time.perf_counter()
-        again = builder.build(files, out, edition)
+        again = builder.build(Edition.from_files(edition, files), out, BuildOptions())
         noop = time.perf_counter() - t
         first_doc = files[0]
         first_doc.write_bytes(
             first_doc.read_bytes().replace(b"</TEI>", b"<!-- touched --></TEI>", 1)
         )
         t = time.perf_counter()
-        one = builder.build(files, out, edition)
+        one = builder.build(Edition.from_files(edition, files), out, BuildOptions())
         touched = time.perf_counter() - t
 
     print(f"documents (TEI files):       {len(files)}")

@@ -77,7 +77,7 @@ def converted(
     """(source, conversion, diagnostics, pass records) of a file converted with the repository's settings
     and all passes. Several test modules read the same conversions: each file is converted once per
     session (the date comes from FIXED_EPOCH) and every caller gets its own copy to read or change."""
-    from teiedit.config import default_edition
+    from teiedit.config import default_settings
     from teiedit.pipeline import ConvertOptions, convert_text, source_from_file
 
     key = (path.resolve(), profile)
@@ -85,7 +85,7 @@ def converted(
         with pytest.MonkeyPatch.context() as patch:
             patch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
             source = source_from_file(path)
-            result = convert_text(source, default_edition(REPO), ConvertOptions(profile=profile))
+            result = convert_text(source, default_settings(REPO), ConvertOptions(profile=profile))
         _CONVERTED[key] = (source, *result)
     source, conversion, diags, records = copy.deepcopy(_CONVERTED[key])
     return source, conversion, diags, records

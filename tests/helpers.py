@@ -40,3 +40,16 @@ def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, s
     code = main(args)
     out, err = capsys.readouterr()
     return code, out, err
+
+
+def transform_tei(
+    stylesheet: Path,
+    tree: etree._ElementTree | etree._Element,
+    params: dict[str, str] | None = None,
+) -> str:
+    """A web or print stylesheet run on one TEI tree, with the facts teiedit computes for it."""
+    from teiedit.facts import facts_document
+    from teiedit.xslt import transform
+
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    return transform(stylesheet, root, params=params, facts=facts_document(root)).output

@@ -9,10 +9,23 @@ from pathlib import Path
 import pytest
 from lxml import etree, html
 
-from teiedit.builders.corpus import load_edition_docs
-from teiedit.builders.html import HtmlBuilder
+from teiedit.builder import BuildOptions
+from teiedit.builders.html import HtmlBuilder, render_page
 from teiedit.builders.pdf.plan import plan
-from teiedit.config import default_edition
+from teiedit.config import default_settings
+from teiedit.edition import Edition
+
+
+def build_site(files: list[Path], out: Path, root: Path) -> None:
+    HtmlBuilder().build(Edition.from_files(default_settings(root), files), out, BuildOptions())
+
+
+def print_html(files: list[Path], root: Path, output: str) -> str:
+    """The print HTML of one document's own PDF (XSLT only: no layout)."""
+    p = plan(Edition.from_files(default_settings(root), files))
+    (job,) = [j for j in p.jobs if j.output == output]
+    return job.html
+
 
 CASE = Path(__file__).resolve().parent / "cases" / "behaviours" / "varia.xml"
 
@@ -30,7 +43,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copyfile(CASE, root / "varia.xml")
     write_png(root / "images" / "page1.png")
     out = root / "html"
-    HtmlBuilder().build([root / "varia.xml"], out, default_edition(root))
+    build_site([root / "varia.xml"], out, root)
     return out
 
 
@@ -44,9 +57,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> html.HtmlElement:
     """The print HTML of the document (XSLT only: no layout)."""
     root = tmp_path_factory.mktemp("behaviours-print")
     shutil.copyfile(CASE, root / "varia.xml")
-    p = plan([root / "varia.xml"], default_edition(root))
-    (chapter,) = [j for j in p.jobs if j.output == "varia.pdf"]
-    return html.fromstring(chapter.html)
+    return html.fromstring(print_html([root / "varia.xml"], root, "varia.pdf"))
 
 
 def cls(name: str) -> str:
@@ -152,7 +163,7 @@ def test_a_site_without_images_ships_no_viewer(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     out = tmp_path / "html"
-    HtmlBuilder().build([src], out, default_edition(tmp_path))
+    build_site([src], out, tmp_path)
     assert not (out / "js" / "vendor").exists()
     page = html.parse(str(out / "plain.html"))
     assert (
@@ -173,12 +184,10 @@ def test_images_outside_the_documents_folder_are_not_copied(tmp_path: Path) -> N
         CASE.read_text(encoding="utf-8").replace("images/page1.png", "../elsewhere/secret.png"),
         encoding="utf-8",
     )
-    edition = default_edition(tmp_path / "tei")
     out = tmp_path / "html"
-    HtmlBuilder().build([src], out, edition)
+    build_site([src], out, tmp_path / "tei")
     assert not list(out.rglob("secret.png"))
-    (ed,) = load_edition_docs([src])
-    assert ed.page == "doc"
+    assert (out / "doc.html").is_file()
 
 
 PRINT = [
@@ -237,8 +246,6 @@ def test_every_element_of_tei_keeps_its_text(tmp_path: Path) -> None:
     and the print HTML keep every word, whatever the element's model (or none)."""
     from token_recall import page_text
 
-    from teiedit.builders.html import render_page
-
     p5 = Path(__file__).resolve().parents[2] / "shared" / "tei-p5" / "p5subset.xml"
     if not p5.is_file():
         pytest.fail(f"the shared TEI source is missing at {p5}")
@@ -256,11 +263,10 @@ def test_every_element_of_tei_keeps_its_text(tmp_path: Path) -> None:
         f"<text><body><div>{body}</div></body></text></TEI>",
         encoding="utf-8",
     )
-    (ed,) = load_edition_docs([src])
-    web = page_text(render_page(ed, default_edition(tmp_path)))
-    p = plan([src], default_edition(tmp_path))
-    (job,) = [j for j in p.jobs if j.output == "every.pdf"]
-    printed = page_text(job.html, "//article")
+    settings = default_settings(tmp_path)
+    (ed,) = Edition.from_files(settings, [src]).inputs()
+    web = page_text(render_page(ed, settings))
+    printed = page_text(print_html([src], tmp_path, "every.pdf"), "//article")
     omitted = {"binaryObject"}  # binary data, not text
     for i, n in enumerate(names):
         if n in omitted:

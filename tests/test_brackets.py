@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from teiedit.brackets.conventions import DECL_N, editorial_decl_paragraphs, kinds_in
-from teiedit.config import default_edition
+from teiedit.config import default_settings
 from teiedit.diagnostics import Level
 from teiedit.document import TEI_NS, TeiDocument, local_name, tei, xpath
 from teiedit.transforms import PassContext, ordered_passes, original_reading, run_passes
@@ -50,7 +50,7 @@ def _doc(body: str | etree._Element, encoding: str = ENCODING) -> TeiDocument:
 
 
 def _run(doc: TeiDocument) -> PassContext:
-    ctx = PassContext(edition=default_edition(REPO))
+    ctx = PassContext(settings=default_settings(REPO))
     diags = run_passes(doc, ctx, strict=True, only=["brackets"])
     assert not [d for d in diags if d.level is Level.FATAL], [d.message for d in diags]
     return ctx
@@ -441,7 +441,7 @@ def test_source_round_trip_with_and_without_the_pass(
     from teiedit.pipeline import ConvertOptions, convert_text, source_from_file
 
     source = source_from_file(src)
-    edition = default_edition(REPO)
+    edition = default_settings(REPO)
     with_pass, _, _ = convert_text(source, edition, ConvertOptions())
     without, _, _ = convert_text(source, edition, ConvertOptions(pass_options={"brackets": False}))
     a = [original_reading(xpath(d.root, "tei:text")[0]) for d in with_pass.documents]

@@ -7,7 +7,7 @@ from pathlib import Path
 from conftest import converted
 from lxml import etree
 
-from teiedit.config import default_edition
+from teiedit.config import default_settings
 from teiedit.pipeline import source_from_file
 from teiedit.serialize import serialize_tei
 
@@ -48,7 +48,7 @@ def test_reader_output_is_valid_against_the_project_schema() -> None:
             if path.parent.parent.name == "readers"
             else detect_profile(source.text)[0]
         )
-        for doc in get_reader(profile).read(source, default_edition(REPO)).documents:
+        for doc in get_reader(profile).read(source, default_settings(REPO)).documents:
             if not schema.validate(etree.fromstring(serialize_tei(doc.tree))):
                 problems += [
                     f"{path.name} -> {doc.name}: line {e.line}: {e.message}"

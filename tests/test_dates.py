@@ -191,7 +191,7 @@ def test_date_line_for_readers() -> None:
 
 
 def test_slashed_days_without_year_take_it_from_the_context() -> None:
-    from teiedit.config import Edition
+    from teiedit.config import Settings
     from teiedit.document import NSMAP, TeiDocument
     from teiedit.io import parse_xml_bytes
     from teiedit.transforms import PassContext, run_passes
@@ -202,7 +202,7 @@ def test_slashed_days_without_year_take_it_from_the_context() -> None:
         "<p>Signed FIRIUBIN 4/XI-56.</p></body></text></TEI>"
     )
     doc = TeiDocument(tree=parse_xml_bytes(xml.encode()), name="t")
-    run_passes(doc, PassContext(edition=Edition(root=Path("."))), only=["dates"])
+    run_passes(doc, PassContext(settings=Settings(root=Path("."))), only=["dates"])
     dates = [
         ({k: v for k, v in d.attrib.items() if k != "resp"}, d.text)
         for d in doc.root.xpath("//tei:date", namespaces=NSMAP)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from teiedit.config import default_edition
+from teiedit.config import default_settings
 from teiedit.document import TEI_NS, TeiDocument
 from teiedit.transforms import PassContext, run_passes
 
@@ -51,7 +51,9 @@ def test_document_date(
     header: str, body: str, expected: tuple[str, str] | None, tmp_path: Path
 ) -> None:
     doc = _doc(header, body)
-    diags = run_passes(doc, PassContext(edition=default_edition(tmp_path)), only=["document-date"])
+    diags = run_passes(
+        doc, PassContext(settings=default_settings(tmp_path)), only=["document-date"]
+    )
     assert diags == []
     found = doc.root.xpath("tei:teiHeader/tei:profileDesc/tei:creation/tei:date", namespaces=NS)
     if expected is None:
@@ -65,5 +67,5 @@ def test_a_period_in_a_heading_is_not_the_document_date(tmp_path: Path) -> None:
         "",
         '<div><head>The Khrushchev era, <date from="1953" to="1964">1953-1964</date></head><p>x</p></div>',
     )
-    run_passes(doc, PassContext(edition=default_edition(tmp_path)), only=["document-date"])
+    run_passes(doc, PassContext(settings=default_settings(tmp_path)), only=["document-date"])
     assert doc.root.xpath("//tei:creation", namespaces=NS) == []

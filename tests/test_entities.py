@@ -12,10 +12,10 @@ import pytest
 from helpers import assert_golden
 from lxml import etree
 
-from teiedit.config import Edition
+from teiedit.config import Settings
 from teiedit.document import NSMAP, TeiDocument
-from teiedit.entities.registers import load_registers
 from teiedit.io import parse_xml_bytes
+from teiedit.registers import load_registers
 from teiedit.serialize import serialize_tei
 from teiedit.transforms import PassContext, original_reading, run_passes
 
@@ -29,7 +29,7 @@ TEMPLATE = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><tit
 
 
 def run(doc: TeiDocument, registers: Path = REGISTERS) -> PassContext:
-    ctx = PassContext(edition=Edition(root=registers.parent, registers=registers))
+    ctx = PassContext(settings=Settings(root=registers.parent, registers=registers))
     diags = run_passes(doc, ctx, strict=True, only=["entities", "dates"])
     assert not [d for d in diags if d.level.value == "fatal"], diags
     return ctx
@@ -194,7 +194,7 @@ def test_duplicate_ids_across_registers_are_refused(tmp_path: Path) -> None:
     for name in ("a.xml", "b.xml"):
         (tmp_path / name).write_bytes((REGISTERS / "places.xml").read_bytes())
     with pytest.raises(TeieditError, match="used twice"):
-        load_registers(tmp_path)
+        load_registers(Settings(root=tmp_path, registers=tmp_path)).check_unique()
 
 
 def test_an_unresolved_short_form_goes_to_the_much_more_named_entry_with_cert() -> None:

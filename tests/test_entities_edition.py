@@ -7,17 +7,17 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from teiedit.config import load_edition
+from teiedit.config import load_settings
 from teiedit.document import NSMAP, TeiDocument, xpath
-from teiedit.entities.registers import load_registers
 from teiedit.pipeline import ConvertOptions, convert_text, source_from_file
+from teiedit.registers import load_registers
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def letter() -> TeiDocument:
-    edition = load_edition(REPO)
+    edition = load_settings(REPO)
     source = source_from_file(REPO / "sources" / "letter-ri-sang-jo-to-kim-il-sung-1956-10-22.txt")
     conversion, diags, _ = convert_text(source, edition, ConvertOptions())
     assert not [
@@ -33,8 +33,9 @@ def refs(doc: TeiDocument, xp: str) -> list[tuple[str, str]]:
 
 
 def test_registers_have_unique_ids_preferred_names_and_descriptions() -> None:
-    regs = load_registers(REPO / "tei" / "registers")
-    kinds = {e.kind for e in regs.entries.values()}
+    regs = load_registers(load_settings(REPO))
+    regs.check_unique()
+    kinds = {e.name_tag for e in regs.entries.values()}
     assert kinds == {"persName", "placeName", "orgName"}
     assert len(regs.entries) > 200
     for entry in regs.entries.values():

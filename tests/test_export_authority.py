@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from teiedit.exchange.authority import authority_uri
-from teiedit.exchange.entries import entries_in
+from teiedit.authority import authority_uri
+from teiedit.registers import entries_in
 
 
 @pytest.mark.parametrize(

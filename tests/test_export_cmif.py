@@ -10,9 +10,9 @@ import pytest
 from helpers import assert_golden, run_cli
 from lxml import etree
 
-from teiedit.config import Editor, default_edition, load_edition
+from teiedit.config import Editor, default_settings, load_settings
+from teiedit.edition import Edition
 from teiedit.exchange.cmif import build_cmif, edition_letters, serialize_cmif
-from teiedit.exchange.entries import load_register_files
 from teiedit.validate import schematron_diagnostics
 
 CASES = Path(__file__).resolve().parent / "cases" / "exchange"
@@ -38,7 +38,7 @@ def assert_valid_cmif(tree: etree._ElementTree, rng: etree.RelaxNG) -> None:
 def test_cmif_of_the_test_edition_is_valid_and_matches_the_golden(
     cmif_rng: etree.RelaxNG, update_goldens: bool
 ) -> None:
-    result = build_cmif(load_edition(CASES / "edition"))
+    result = build_cmif(Edition.load(load_settings(CASES / "edition")))
     assert result.letters == 3 and result.warnings == []
     assert_valid_cmif(result.tree, cmif_rng)
     assert_golden(serialize_cmif(result), CASES / "cmif.golden.xml", update_goldens)
@@ -69,7 +69,7 @@ EXPECTED = {
 
 @pytest.mark.parametrize("letter", sorted(EXPECTED))
 def test_each_letter_has_its_correspondents_places_and_dates(letter: str) -> None:
-    tree = build_cmif(load_edition(CASES / "edition")).tree
+    tree = build_cmif(Edition.load(load_settings(CASES / "edition"))).tree
     (desc,) = tree.xpath(
         f"//tei:correspDesc[@ref='https://example.org/exchange-test/{letter}']", namespaces=NS
     )
@@ -96,7 +96,7 @@ def test_each_letter_has_its_correspondents_places_and_dates(letter: str) -> Non
 
 
 def test_documents_that_are_not_letters_are_left_out() -> None:
-    names = [p.stem for p, _ in edition_letters(load_edition(CASES / "edition"))]
+    names = [p.stem for p, _ in edition_letters(Edition.load(load_settings(CASES / "edition")))]
     assert names == ["letter-kim-to-ri", "letter-ri-to-cc", "letter-ri-to-kim"]
 
 
@@ -139,25 +139,25 @@ def test_an_edition_without_letters_has_no_cmif(tmp_path: Path) -> None:
     from teiedit.diagnostics import TeieditError
 
     edition = dataclasses.replace(
-        default_edition(tmp_path),
+        default_settings(tmp_path),
         licence_url="https://creativecommons.org/licenses/by/4.0/",
         base_url="https://example.org/edition/",
         editors=(Editor(id="ed-a", name="Ada Editor"),),
     )
     with pytest.raises(TeieditError, match="no letters"):
-        build_cmif(edition)
+        build_cmif(Edition.load(edition))
 
 
 def test_cmif_of_this_edition(cmif_rng: etree.RelaxNG) -> None:
     """The repository's own edition: every letter with a correspDesc appears with its sender and date."""
-    edition = load_edition(REPO)
+    edition = Edition.load(load_settings(REPO))
     letters = edition_letters(edition)
     assert len(letters) >= 2  # the edition's letters (the letter and the web capture, at least)
     tree = build_cmif(edition).tree
     assert_valid_cmif(tree, cmif_rng)
     descs = tree.xpath("//tei:correspDesc", namespaces=NS)
     assert len(descs) == len(letters)
-    registers = {e.id: e for e in load_register_files(edition.registers)}
+    registers = {e.id: e for e in edition.registers.all}
 
     def expected(action: etree._Element) -> list[str]:
         """Who the letter names: the register's name for a linked party, else the letter's words."""
@@ -188,7 +188,7 @@ def test_cmif_of_this_edition(cmif_rng: etree.RelaxNG) -> None:
 
 
 def test_cmif_schematron_catches_a_missing_addressee_and_an_undated_date() -> None:
-    tree = build_cmif(load_edition(CASES / "edition")).tree
+    tree = build_cmif(Edition.load(load_settings(CASES / "edition"))).tree
     first = tree.find(".//tei:correspDesc", NS)
     first.remove(first.find("tei:correspAction[@type='received']", NS))
     date = first.find("tei:correspAction/tei:date", NS)

@@ -13,7 +13,8 @@ import pytest
 from helpers import run_cli
 from lxml import etree
 
-from teiedit.config import load_edition
+from teiedit.config import load_settings
+from teiedit.edition import Edition
 from teiedit.exchange.corpus_export import build_corpus
 
 CASES = Path(__file__).resolve().parent / "cases" / "exchange"
@@ -34,7 +35,7 @@ def pointers(root: etree._Element) -> list[tuple[etree._Element, str]]:
 
 
 def test_corpus_keeps_ids_unique_and_every_pointer_resolvable() -> None:
-    corpus = build_corpus(load_edition(CASES / "edition"))
+    corpus = build_corpus(Edition.load(load_settings(CASES / "edition")))
     ids = [el.get(XML_ID) for el in corpus.iter() if isinstance(el.tag, str) and el.get(XML_ID)]
     assert len(ids) == len(set(ids))
     unresolved = [
@@ -58,8 +59,8 @@ def test_corpus_keeps_ids_unique_and_every_pointer_resolvable() -> None:
 
 
 def test_corpus_holds_registers_then_every_document_with_all_its_text() -> None:
-    edition = load_edition(CASES / "edition")
-    corpus = build_corpus(edition)
+    edition = load_settings(CASES / "edition")
+    corpus = build_corpus(Edition.load(edition))
     members = corpus.xpath("tei:TEI", namespaces=NS)
     assert [m.get(XML_ID) for m in members] == [
         "register-orgs",
@@ -79,7 +80,7 @@ def test_corpus_holds_registers_then_every_document_with_all_its_text() -> None:
 
 def test_corpus_is_valid_tei_all(tei_all: etree.RelaxNG) -> None:
     rng = tei_all
-    corpus = build_corpus(load_edition(CASES / "edition"))
+    corpus = build_corpus(Edition.load(load_settings(CASES / "edition")))
     assert rng.validate(etree.ElementTree(corpus)), rng.error_log
 
 

@@ -11,26 +11,29 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from helpers import transform_tei
 from lxml import etree, html
 
-from teiedit.builders.corpus import is_register, safe_page_names
+from teiedit.builder import BuildOptions
 from teiedit.builders.html import MANIFEST, HtmlBuilder
-from teiedit.config import Edition, default_edition
+from teiedit.config import Settings, default_settings
+from teiedit.edition import Edition, safe_page_names
 from teiedit.io import read_tei
+from teiedit.registers import is_register
 
 CASES = Path(__file__).resolve().parent / "cases" / "html"
 TEI = {"tei": "http://www.tei-c.org/ns/1.0"}
 
 
-def make_edition(root: Path) -> Edition:
+def make_edition(root: Path) -> Settings:
     return dataclasses.replace(
-        default_edition(root), title="Test Edition", base_url="https://example.org/test/"
+        default_settings(root), title="Test Edition", base_url="https://example.org/test/"
     )
 
 
 def build(src: Path, out: Path) -> list[Path]:
     files = sorted(src.rglob("*.xml"))
-    return HtmlBuilder().build(files, out, make_edition(src))
+    return HtmlBuilder().build(Edition.from_files(make_edition(src), files), out, BuildOptions())
 
 
 @pytest.fixture(scope="module")
@@ -286,10 +289,9 @@ CALLS = "//a[@role='doc-noteref']"
 
 def note_page(name: str) -> etree._Element:
     from teiedit.resources import xslt_dir
-    from teiedit.xslt import transform
 
     doc = read_tei(NOTE_CASES / f"{name}.xml")
-    return html.fromstring(transform(xslt_dir() / "html" / "document.xsl", doc.tree).output)
+    return html.fromstring(transform_tei(xslt_dir() / "html" / "document.xsl", doc.tree))
 
 
 def strings(found: object) -> object:
@@ -474,7 +476,7 @@ def test_external_tei_keeps_every_text_node(shared: Path, tmp_path: Path) -> Non
         files.append(f)
     assert len(files) > 40
     out = tmp_path / "html"
-    HtmlBuilder().build(files, out, make_edition(tmp_path))
+    HtmlBuilder().build(Edition.from_files(make_edition(tmp_path), files), out, BuildOptions())
     register_pages = " ".join(
         " ".join(html.parse(str(out / f"{k}.html")).xpath("string(//main)").split())
         for k in ("persons", "places", "orgs")
@@ -628,12 +630,9 @@ def test_a_new_document_rerenders_its_neighbours(tmp_path: Path) -> None:
 
 def test_print_stylesheet_still_imports_the_web_one(tmp_path: Path) -> None:
     from teiedit.resources import xslt_dir
-    from teiedit.xslt import transform
 
     doc = read_tei(CASES / "letter-a.xml")
-    out = transform(
-        xslt_dir() / "print" / "document.xsl", doc.tree, params={"edition-title": "T"}
-    ).output
+    out = transform_tei(xslt_dir() / "print" / "document.xsl", doc.tree, {"edition-title": "T"})
     tree = html.fromstring(out)
     text = " ".join(tree.text_content().split())
     for expected in ("Of cabbages, mostly.", "Ten carts, as said.", "poor"):
@@ -741,6 +740,7 @@ def test_the_full_example_of_the_tei_contract_renders_completely(
 
 def test_pages_link_their_pdf_when_asked(tmp_path: Path) -> None:
     files = sorted(CASES.rglob("*.xml"))
-    HtmlBuilder(link_pdf=True).build(files, tmp_path / "html", make_edition(tmp_path))
+    edition = Edition.from_files(make_edition(tmp_path), files)
+    HtmlBuilder().build(edition, tmp_path / "html", BuildOptions({"link_pdf": True}))
     links = page(tmp_path / "html", "letter-a.html").xpath("//ul[@class='downloads']//a/@href")
     assert links == ["tei/letter-a.xml", "../pdf/letter-a.pdf"]

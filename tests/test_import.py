@@ -10,7 +10,7 @@ import pytest
 from helpers import run_cli
 from lxml import etree
 
-from teiedit.config import load_edition
+from teiedit.config import load_settings
 from teiedit.exchange.importer import import_files
 
 CASES = Path(__file__).resolve().parent / "cases" / "exchange"
@@ -34,7 +34,7 @@ def shared_import(
         pytest.fail(f"the shared corpus is missing at {shared}")
     root = tmp_path_factory.mktemp("shared") / "edition"
     shutil.copytree(CASES / "edition", root)
-    report = import_files([shared], load_edition(root))
+    report = import_files([shared], load_settings(root))
     return shared, {str(f.source): f.to_json(report.target_dir) for f in report.files}
 
 
@@ -99,7 +99,7 @@ def test_manifest_lists_imports_and_register_conflicts(edition: Path) -> None:
         edition / "foreign" / ".git"
     ).mkdir()  # hidden folders (version control, caches) are not imported
     (edition / "foreign" / ".git" / "x.xml").write_text("<not-tei/>", encoding="utf-8")
-    report = import_files([edition / "foreign"], load_edition(edition))
+    report = import_files([edition / "foreign"], load_settings(edition))
     assert [f.source.name for f in report.files] == ["people.xml"]
     kinds = {(c.type, frozenset(e.id for e in c.entries)) for c in report.conflicts}
     assert ("same-authority", frozenset({"kim-il-sung", "P17"})) in kinds
@@ -111,12 +111,12 @@ def test_manifest_lists_imports_and_register_conflicts(edition: Path) -> None:
     assert manifest["files"][0]["source_sha256"] == manifest["files"][0]["stored_sha256"]
     assert len(manifest["conflicts"]) == len(report.conflicts)
     # importing again changes nothing and keeps the name
-    again = import_files([edition / "foreign"], load_edition(edition))
+    again = import_files([edition / "foreign"], load_settings(edition))
     assert [(f.status, f.name) for f in again.files] == [("unchanged", "people.xml")]
 
 
 def test_xinclude_local_set_with_text_fallback_and_pointer(edition: Path) -> None:
-    report = import_files([CASES / "xinclude"], load_edition(edition))
+    report = import_files([CASES / "xinclude"], load_settings(edition))
     status = {Path(f.source).name: f.status for f in report.files}
     assert status == {
         "master.xml": "imported",
@@ -198,7 +198,7 @@ def test_declared_local_schema_is_used(edition: Path, tmp_path: Path) -> None:
         '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text>flat</text></TEI>',
         encoding="utf-8",
     )
-    report = import_files([folder], load_edition(edition))
+    report = import_files([folder], load_settings(edition))
     (item,) = report.files
     assert item.status == "imported" and item.problems == []
     assert Path(item.schema).name == "tiny.rng" and item.schema_reason.startswith(
@@ -258,12 +258,13 @@ def test_tei_all_is_used_when_supplied(edition: Path, capsys: pytest.CaptureFixt
 
 
 def test_cmif_export_imports_back_as_cmif(edition: Path, tmp_path: Path) -> None:
+    from teiedit.edition import Edition
     from teiedit.exchange.cmif import write_cmif
 
-    write_cmif(load_edition(edition), tmp_path / "cmif" / "letters.xml")
+    write_cmif(Edition.load(load_settings(edition)), tmp_path / "cmif" / "letters.xml")
     other = tmp_path / "other"
     shutil.copytree(CASES / "edition", other)
-    report = import_files([tmp_path / "cmif"], load_edition(other))
+    report = import_files([tmp_path / "cmif"], load_settings(other))
     (item,) = report.files
     assert (item.status, item.role) == ("imported", "cmif")
     stored = other / "tei" / "imported" / "letters.xml"
@@ -273,10 +274,10 @@ def test_cmif_export_imports_back_as_cmif(edition: Path, tmp_path: Path) -> None
 def test_other_encodings_are_stored_as_they_are_and_render(edition: Path) -> None:
     from lxml import html as lxml_html
 
-    from teiedit.builders.corpus import load_edition_docs
     from teiedit.builders.html import render_page
+    from teiedit.edition import Edition
 
-    report = import_files([CASES / "odd"], load_edition(edition))
+    report = import_files([CASES / "odd"], load_settings(edition))
     assert {f.name: f.status for f in report.files} == {
         "latin1.xml": "imported",
         "utf16.xml": "imported",
@@ -287,8 +288,9 @@ def test_other_encodings_are_stored_as_they_are_and_render(edition: Path) -> Non
         ("utf16.xml", "Ελληνικά и кириллица, 조선."),
     ):
         assert (stored / name).read_bytes() == (CASES / "odd" / name).read_bytes()
-        (ed,) = load_edition_docs([stored / name])
-        assert words in lxml_html.fromstring(render_page(ed, load_edition(edition))).text_content()
+        settings = load_settings(edition)
+        (ed,) = Edition.from_files(settings, [stored / name]).documents()
+        assert words in lxml_html.fromstring(render_page(ed, settings)).text_content()
 
 
 def _tei(body: str) -> str:
@@ -319,7 +321,7 @@ def test_deep_include_chains_and_include_bombs_are_refused(edition: Path, tmp_pa
     (bomb / "b1.xml").write_text(_div('<xi:include href="b2.xml"/>' * 20), encoding="utf-8")
     (bomb / "b2.xml").write_text(_div('<xi:include href="b3.xml"/>' * 20), encoding="utf-8")
     (bomb / "b3.xml").write_text(_div("<p>lol</p>"), encoding="utf-8")
-    report = import_files([deep / "main.xml", bomb / "main.xml"], load_edition(edition))
+    report = import_files([deep / "main.xml", bomb / "main.xml"], load_settings(edition))
     reasons = {f.source.parent.name: f.reason for f in report.files}
     assert "nest deeper than" in reasons["deep"]
     assert "more than 500 XIncludes" in reasons["bomb"]
@@ -335,6 +337,6 @@ def test_include_through_a_symlink_pointing_outside_is_refused(
     folder.mkdir()
     (folder / "link.xml").symlink_to(outside)
     (folder / "main.xml").write_text(_tei('<xi:include href="link.xml"/>'), encoding="utf-8")
-    report = import_files([folder / "main.xml"], load_edition(edition))
+    report = import_files([folder / "main.xml"], load_settings(edition))
     (main,) = [f for f in report.files if f.source.name == "main.xml"]
     assert main.status == "refused" and "outside the folder" in main.reason

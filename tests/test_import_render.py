@@ -9,9 +9,9 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
-from teiedit.builders.corpus import load_edition_docs
 from teiedit.builders.html import render_page
-from teiedit.config import load_edition
+from teiedit.config import load_settings
+from teiedit.edition import Edition
 from teiedit.exchange.importer import import_files
 
 CASES = Path(__file__).resolve().parent / "cases" / "exchange"
@@ -53,15 +53,15 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
         pytest.fail(f"the shared corpus is missing at {SHARED_CORPUS}")
     root = tmp_path_factory.mktemp("render") / "edition"
     shutil.copytree(CASES / "edition", root)
-    report = import_files([SHARED_CORPUS], load_edition(root))
+    report = import_files([SHARED_CORPUS], load_settings(root))
     return [report.target_dir / f.name for f in report.files if f.status == "imported"]
 
 
 def test_every_imported_document_renders_all_its_text_in_html(imported: list[Path]) -> None:
     assert len(imported) >= 45
-    edition = load_edition(CASES / "edition")
+    edition = load_settings(CASES / "edition")
     checked = 0
-    for ed in load_edition_docs(imported):
+    for ed in Edition.from_files(edition, imported).inputs():
         page = _words(lxml_html.fromstring(render_page(ed, edition)).text_content())
         missing = [t for t in text_nodes(ed.doc.root) if t not in page]
         assert missing == [], (
@@ -108,10 +108,14 @@ def _printed_words(pdf: Path) -> str:
 def test_every_imported_document_prints_all_its_text(imported: list[Path], tmp_path: Path) -> None:
     """All of the shared corpus, as `teiedit build` prints it: each document's own PDF holds every word of
     its reading text (the corrected, regularised, expanded side of a choice: what print shows)."""
-    from teiedit.builders.corpus import is_register
+    from teiedit.builder import BuildOptions
     from teiedit.builders.pdf import PdfBuilder
+    from teiedit.registers import is_register
 
-    written = PdfBuilder().build(imported, tmp_path / "pdf", load_edition(CASES / "edition"))
+    settings = load_settings(CASES / "edition")
+    written = PdfBuilder().build(
+        Edition.from_files(settings, imported), tmp_path / "pdf", BuildOptions()
+    )
     by_stem = {p.stem: p for p in written}
     assert "edition" in by_stem
     checked = 0

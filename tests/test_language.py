@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from teiedit.config import Edition
+from teiedit.config import Settings
 from teiedit.document import NSMAP, XML_LANG, TeiDocument
 from teiedit.io import parse_xml_bytes
 from teiedit.language import detect
@@ -53,7 +53,7 @@ FRENCH_ABSTRACT = (
 
 def converted(text: str, tmp_path: Path) -> TeiDocument:
     source = Source(text=text, name="letter", filename="letter.txt", sha256="")
-    conversion, _, _ = convert_text(source, Edition(root=tmp_path), ConvertOptions())
+    conversion, _, _ = convert_text(source, Settings(root=tmp_path), ConvertOptions())
     assert len(conversion.documents) == 1
     return conversion.documents[0]
 
@@ -81,9 +81,9 @@ def test_a_french_letter_is_french(tmp_path: Path) -> None:
     assert languages(doc)[0] == ("fr", "", "French")
 
 
-def pass_only(body: str, edition: Edition) -> tuple[TeiDocument, PassContext]:
+def pass_only(body: str, edition: Settings) -> tuple[TeiDocument, PassContext]:
     doc = TeiDocument(tree=parse_xml_bytes(TEMPLATE.format(body=body).encode()), name="t")
-    ctx = PassContext(edition=edition)
+    ctx = PassContext(settings=edition)
     run_passes(doc, ctx, strict=True, only=["language"])
     return doc, ctx
 
@@ -92,7 +92,7 @@ def test_a_french_abstract_after_an_english_one_is_marked(tmp_path: Path) -> Non
     doc, ctx = pass_only(
         f"<div><head>Abstract</head><p>{ENGLISH_ABSTRACT}</p><p>{ENGLISH_ABSTRACT}</p>"
         f"<p>{FRENCH_ABSTRACT}</p></div>",
-        Edition(root=tmp_path),
+        Settings(root=tmp_path),
     )
     assert text_lang(doc) == "en"
     marked = doc.root.xpath("//tei:p[@xml:lang]", namespaces=NSMAP)
@@ -117,7 +117,7 @@ def test_a_french_abstract_after_an_english_one_is_marked(tmp_path: Path) -> Non
 
 
 def test_a_text_too_short_keeps_the_edition_language(tmp_path: Path) -> None:
-    doc, ctx = pass_only("<p>Moscow, 3.III.56</p>", replace(Edition(root=tmp_path), language="de"))
+    doc, ctx = pass_only("<p>Moscow, 3.III.56</p>", replace(Settings(root=tmp_path), language="de"))
     assert text_lang(doc) == "de"
     assert ctx.records["language"][0]["decision"].startswith("edition setting")
 
@@ -135,6 +135,6 @@ def test_candidates_restrict_the_guess() -> None:
 
 
 def test_a_text_without_blocks_still_lists_its_language(tmp_path: Path) -> None:
-    doc, _ = pass_only("", Edition(root=tmp_path))
+    doc, _ = pass_only("", Settings(root=tmp_path))
     assert text_lang(doc) == "en"
     assert [(code, name) for code, _, name in languages(doc)][0] == ("en", "English")

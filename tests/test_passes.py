@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 
 import teiedit.transforms as transforms
-from teiedit.config import default_edition
+from teiedit.config import default_settings
 from teiedit.diagnostics import Diagnostic
 from teiedit.document import TeiDocument
 from teiedit.transforms import (
@@ -81,4 +81,4 @@ def test_a_listed_pass_no_module_registers_fails(monkeypatch: pytest.MonkeyPatch
 def test_running_an_unknown_pass_by_name_fails(tmp_path: Path) -> None:
     doc = TeiDocument(name="d", tree=etree.ElementTree(etree.fromstring("<TEI/>")))
     with pytest.raises(UnknownPass, match="'no-such-pass'"):
-        run_passes(doc, PassContext(edition=default_edition(tmp_path)), only=["no-such-pass"])
+        run_passes(doc, PassContext(settings=default_settings(tmp_path)), only=["no-such-pass"])

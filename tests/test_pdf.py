@@ -16,14 +16,17 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from conftest import CASES, FIXED_EPOCH
+from helpers import transform_tei
 from lxml import etree
 from pypdf import PdfReader
 
-from teiedit.builders.corpus import is_register
+from teiedit.builder import BuildOptions
 from teiedit.builders.pdf import PdfBuilder
 from teiedit.builders.pdf.plan import plan
-from teiedit.config import Edition, Editor
+from teiedit.config import Editor, Settings
 from teiedit.diagnostics import TeieditError
+from teiedit.edition import Edition
+from teiedit.registers import is_register
 
 pytestmark = pytest.mark.slow
 
@@ -42,7 +45,7 @@ CHAPTERS_IN_BOOK_ORDER = [
 REGISTERS = sorted((FIXTURES / "registers").glob("*.xml"))
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
-EDITION = Edition(
+EDITION = Settings(
     root=FIXTURES,
     title="Weaving Quotas: A Test Dossier",
     short_title="Weaving Quotas",
@@ -57,12 +60,17 @@ EDITION = Edition(
 )
 
 
+def render(files: list[Path], out: Path) -> list[Path]:
+    """The print edition of ``files`` (with the test edition's settings) in ``out``."""
+    return PdfBuilder().build(Edition.from_files(EDITION, files), out, BuildOptions())
+
+
 @pytest.fixture(scope="module")
 def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("pdf") / "pdf"
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
-        written = PdfBuilder().build([*DOCS, *REGISTERS], folder, EDITION)
+        written = render([*DOCS, *REGISTERS], folder)
     assert sorted(p.name for p in written) == sorted(
         ["edition.pdf", *(d.name.replace(".xml", ".pdf") for d in DOCS)]
     )
@@ -252,11 +260,10 @@ def test_footnote_text_is_on_the_page_of_its_call_with_the_web_number(
 def test_footnote_numbers_are_the_web_numbers(out: Path) -> None:
     """Numbers come from the same rule as the web edition: @n, else the position in the document."""
     from teiedit.resources import xslt_dir
-    from teiedit.xslt import transform
 
     tree = etree.parse(str(FIXTURES / "report-winter-1956-12-01.xml"))
-    web = etree.HTML(transform(xslt_dir() / "html" / "document.xsl", tree).output.encode())
-    printed = etree.HTML(transform(xslt_dir() / "print" / "document.xsl", tree).output.encode())
+    web = etree.HTML(transform_tei(xslt_dir() / "html" / "document.xsl", tree).encode())
+    printed = etree.HTML(transform_tei(xslt_dir() / "print" / "document.xsl", tree).encode())
     web_numbers = [" ".join(a.itertext()).strip() for a in web.xpath("//*[@role='doc-noteref']")]
     assert web_numbers == ["1"]
     assert printed.xpath("//span[contains(@class, 'footnote')]/@data-n") == web_numbers
@@ -275,11 +282,10 @@ PRINT_NUMBERS = "//span[contains(concat(' ', @class, ' '), ' footnote ')] | //di
 def _web_and_paged(doc: Path) -> tuple[etree._Element, etree._Element]:
     """The web page (html/document.xsl) and the paged HTML (print/document.xsl) of one TEI document."""
     from teiedit.resources import xslt_dir
-    from teiedit.xslt import transform
 
     tree = etree.parse(str(doc))
-    web = etree.HTML(transform(xslt_dir() / "html" / "document.xsl", tree).output.encode())
-    paged = etree.HTML(transform(xslt_dir() / "print" / "document.xsl", tree).output.encode())
+    web = etree.HTML(transform_tei(xslt_dir() / "html" / "document.xsl", tree).encode())
+    paged = etree.HTML(transform_tei(xslt_dir() / "print" / "document.xsl", tree).encode())
     return web, paged
 
 
@@ -578,7 +584,7 @@ def test_the_whole_print_build_is_reproducible(out: Path, tmp_path: Path) -> Non
     """With SOURCE_DATE_EPOCH fixed, the book and each document's PDF come out byte for byte the same."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
-        PdfBuilder().build([*DOCS, *REGISTERS], tmp_path / "again", EDITION)
+        render([*DOCS, *REGISTERS], tmp_path / "again")
     for name in ("edition.pdf", "letter-han-to-o-1957-03-02.pdf", "bulletin-quotas.pdf"):
         assert (tmp_path / "again" / name).read_bytes() == (out / name).read_bytes(), name
 
@@ -743,7 +749,7 @@ def test_a_broken_file_stops_the_build_and_writes_nothing(tmp_path: Path) -> Non
     broken.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader>', encoding="utf-8")
     target = tmp_path / "pdf"
     with pytest.raises(TeieditError) as err:
-        PdfBuilder().build([DOCS[0], broken], target, EDITION)
+        render([DOCS[0], broken], target)
     assert "broken.xml" in str(err.value)
     assert not target.exists()
 
@@ -763,7 +769,7 @@ def test_documents_cannot_make_weasyprint_fetch_anything() -> None:
 
 
 def test_the_html_for_weasyprint_has_no_script_or_remote_reference() -> None:
-    pages = plan(DOCS, EDITION).html()
+    pages = plan(Edition.from_files(EDITION, DOCS)).html()
     assert len(pages) >= len(DOCS)
     for text in pages:
         html = etree.HTML(text.encode())
@@ -782,7 +788,7 @@ HOSTILE = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titl
 def test_a_hostile_document_cannot_make_the_pdf_read_files(tmp_path: Path) -> None:
     source = tmp_path / "hostile.xml"
     source.write_text(HOSTILE, encoding="utf-8")
-    PdfBuilder().build([source], tmp_path / "pdf", EDITION)
+    render([source], tmp_path / "pdf")
     pdf = tmp_path / "pdf" / "hostile.pdf"
     text = _norm(" ".join(p.extract_text() for p in PdfReader(pdf).pages))
     assert (
@@ -797,7 +803,7 @@ def test_the_same_tei_gives_the_same_pdf_bytes() -> None:
     """With SOURCE_DATE_EPOCH fixed, a PDF is reproducible (dates of the PDF and its attachments)."""
     from teiedit.builders.pdf.layout import render_pdf
 
-    job = plan([FIXTURES / "report-winter-1956-12-01.xml"], EDITION).jobs[0]
+    job = plan(Edition.from_files(EDITION, [FIXTURES / "report-winter-1956-12-01.xml"])).jobs[0]
     job = type(job)(job.output, job.html, job.attachments, title=job.title, epoch=int(FIXED_EPOCH))
     assert render_pdf(job) == render_pdf(job)
 

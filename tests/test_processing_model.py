@@ -10,7 +10,8 @@ from helpers import run_cli
 from lxml import etree, html
 
 from teiedit.builders.rendering import edition_odd
-from teiedit.config import default_edition
+from teiedit.config import default_settings
+from teiedit.facts import facts_document
 from teiedit.odd.pm import Model, Sequence, behaviour_catalogue, check_models, read_models
 from teiedit.odd.pm_compile import compile_processing_model, load_processing_model
 from teiedit.odd.pm_xslt import models_to_xslt
@@ -66,7 +67,8 @@ def _render(models: dict[str, Path], doc: str, stylesheet: str) -> html.HtmlElem
         "{urn:teiedit}models": models["web"].as_uri(),
         "{urn:teiedit}print-models": models["print"].as_uri(),
     }
-    out = transform(xslt_dir() / stylesheet, etree.fromstring(doc), static=static).output
+    root = etree.fromstring(doc)
+    out = transform(xslt_dir() / stylesheet, root, facts=facts_document(root), static=static).output
     return html.fromstring(out)
 
 
@@ -242,7 +244,7 @@ def test_an_odd_change_re_renders_the_site(
         p: p.stat().st_mtime_ns for p in doc_pages
     } == before  # nothing changed, nothing rendered
 
-    odd = edition_odd(default_edition(mini_edition))
+    odd = edition_odd(default_settings(mini_edition))
     assert odd.resolve().is_relative_to(mini_edition.resolve())
     text = odd.read_text(encoding="utf-8")
     at = text.index('<elementSpec ident="p">')

@@ -10,7 +10,7 @@ from conftest import converted
 from helpers import canonical
 from lxml import etree
 
-from teiedit.config import default_edition
+from teiedit.config import default_settings
 from teiedit.diagnostics import Level
 from teiedit.document import TEI_NS, TeiDocument, tei, xpath
 from teiedit.transforms import PassContext, original_reading, run_passes
@@ -91,7 +91,7 @@ def _doc(body: str) -> TeiDocument:
 
 
 def _run(doc: TeiDocument) -> PassContext:
-    ctx = PassContext(edition=default_edition(REPO))
+    ctx = PassContext(settings=default_settings(REPO))
     diags = run_passes(doc, ctx, strict=True, only=["quotes"])
     assert not [d for d in diags if d.level is Level.FATAL], [d.message for d in diags]
     return ctx

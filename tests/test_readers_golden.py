@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from helpers import assert_golden
 
-from teiedit.config import default_edition
+from teiedit.config import default_settings
 from teiedit.document import slugify
 from teiedit.io import decode_source
 from teiedit.pipeline import ConvertOptions, convert_text
@@ -35,7 +35,7 @@ def test_reader_case(src: Path, update_goldens: bool) -> None:
     )
     conversion, diags, _ = convert_text(
         source,
-        default_edition(src.parent),
+        default_settings(src.parent),
         ConvertOptions(profile=src.parent.name, passes=["assign-ids"]),
     )
     assert not [d for d in diags if d.level.value == "fatal"]

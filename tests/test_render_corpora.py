@@ -18,11 +18,12 @@ from pathlib import Path
 import pytest
 from token_recall import page_text, recall, tei_reading
 
-from teiedit.builders.corpus import is_register, load_edition_docs, safe_page_names
 from teiedit.builders.html import render_page
-from teiedit.config import default_edition
+from teiedit.config import default_settings
 from teiedit.diagnostics import TeieditError
+from teiedit.edition import Edition, safe_page_names
 from teiedit.io import read_tei
+from teiedit.registers import is_register
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 CORPORA = (SHARED / "corpora" / "external-tei", SHARED / "tei-p5" / "docs" / "valid-tei_all")
@@ -70,11 +71,11 @@ def test_the_corpora_are_read_or_refused_with_a_clear_error(corpus: Corpus) -> N
 
 @pytest.mark.slow  # the whole corpus: 8 MB of TEI
 def test_every_document_renders_its_whole_text_on_the_web(corpus: Corpus, tmp_path: Path) -> None:
-    edition = default_edition(tmp_path)
+    settings = default_settings(tmp_path)
     low: dict[str, tuple[float, list[str]]] = {}
     checked = 0
-    for ed in load_edition_docs(corpus.readable):
-        r = recall(tei_reading(ed.doc.root), page_text(render_page(ed, edition)))
+    for ed in Edition.from_files(settings, corpus.readable).inputs():
+        r = recall(tei_reading(ed.root), page_text(render_page(ed, settings)))
         if r.ratio < THRESHOLD:
             low[ed.path.name] = (round(r.ratio, 4), r.missing[:8])
         checked += 1
@@ -94,13 +95,15 @@ class Printed:
 @pytest.fixture(scope="session")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> Printed:
     """The PDFs of every readable document under PRINT_LIMIT, laid out once per session."""
+    from teiedit.builder import BuildOptions
     from teiedit.builders.pdf import PdfBuilder
 
     corpus = _corpus()
     small = [p for p in corpus.readable if p.stat().st_size < PRINT_LIMIT]
     large = [p for p in corpus.readable if p.stat().st_size >= PRINT_LIMIT]
     out = tmp_path_factory.mktemp("printed-corpora")
-    written = PdfBuilder().build(small, out, default_edition(out))
+    edition = Edition.from_files(default_settings(out), small)
+    written = PdfBuilder().build(edition, out / "pdf", BuildOptions())
     by_stem = {p.stem: p for p in written}
     pdfs: dict[Path, Path] = {}
     registers: list[Path] = []

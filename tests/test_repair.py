@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from teiedit.config import default_edition
+from teiedit.config import default_settings
 from teiedit.document import TeiDocument, xpath
 from teiedit.pipeline import ConvertOptions, convert_text
 from teiedit.repair.find import document_shift, find_repairs
@@ -36,7 +36,7 @@ def _doc(path: Path) -> TeiDocument:
 
 
 def _repair(doc: TeiDocument, **options: object) -> PassContext:
-    ctx = PassContext(edition=default_edition(CASES), options=dict(options))
+    ctx = PassContext(settings=default_settings(CASES), options=dict(options))
     diags = run_passes(doc, ctx, strict=True, only=["repair"])
     assert not diags, [d.message for d in diags]
     return ctx
@@ -131,7 +131,7 @@ def test_clean_sources_get_no_repairs(src: Path) -> None:
     source, conversion, _diags, records = converted(src)
     assert not records.get("repair")
     plain, _diags, _records = convert_text(
-        source, default_edition(REPO), ConvertOptions(repair=False)
+        source, default_settings(REPO), ConvertOptions(repair=False)
     )
     assert [serialize_tei(d.tree) for d in conversion.documents] == [
         serialize_tei(d.tree) for d in plain.documents

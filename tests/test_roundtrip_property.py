@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from lxml import etree
 from test_roundtrip_sources import check_round_trip
 
-from teiedit.config import default_edition
+from teiedit.config import default_settings
 from teiedit.pipeline import ConvertOptions, convert_text
 from teiedit.readers import READERS, Source
 from teiedit.serialize import serialize_tei
@@ -92,7 +92,7 @@ def test_generated_inputs_round_trip(profile: str, text: str) -> None:
     if not text.strip():
         return
     source = Source(text=text, name="gen", filename="gen.txt", sha256="0" * 64)
-    conversion, diags, _ = convert_text(source, default_edition(), ConvertOptions(profile=profile))
+    conversion, diags, _ = convert_text(source, default_settings(), ConvertOptions(profile=profile))
     assert not [d for d in diags if d.level.value == "fatal"], diags
     assert conversion.documents
     for doc in conversion.documents:
@@ -107,7 +107,7 @@ def test_generated_inputs_give_valid_tei(profile: str, text: str) -> None:
     if not text.strip():
         return
     source = Source(text=text, name="gen", filename="gen.txt", sha256="0" * 64)
-    conversion, _, _ = convert_text(source, default_edition(), ConvertOptions(profile=profile))
+    conversion, _, _ = convert_text(source, default_settings(), ConvertOptions(profile=profile))
     schema = tei_all_grammar()
     assert conversion.documents
     for doc in conversion.documents:

@@ -19,8 +19,9 @@ class Editor:
 
 
 @dataclass(frozen=True)
-class Edition:
-    """Settings of one edition; paths are absolute."""
+class Settings:
+    """Settings of one edition (``teiedit.toml``); every path is absolute (a relative one is taken
+    relative to ``root``)."""
 
     root: Path
     title: str = "Untitled edition"
@@ -39,6 +40,13 @@ class Edition:
     registers: Path = field(default=Path("tei/registers"))
     schema: Path = field(default=Path("schema"))
     out: Path = field(default=Path("out"))
+
+    def __post_init__(self) -> None:
+        root = self.root.resolve()
+        object.__setattr__(self, "root", root)
+        for name in ("sources", "tei", "registers", "schema", "out"):
+            path: Path = getattr(self, name)
+            object.__setattr__(self, name, path if path.is_absolute() else (root / path).resolve())
 
     @property
     def imported(self) -> Path:
@@ -63,8 +71,8 @@ def find_edition_root(start: Path) -> Path | None:
     return None
 
 
-def load_edition(root: Path | None = None) -> Edition:
-    """Load the edition at ``root`` (or the nearest one above the current folder)."""
+def load_settings(root: Path | None = None) -> Settings:
+    """The settings of the edition at ``root`` (or the nearest one above the current folder)."""
     found = find_edition_root(root or Path.cwd())
     if found is None:
         raise TeieditError(
@@ -90,7 +98,7 @@ def load_edition(root: Path | None = None) -> Edition:
     def p(key: str, default: str) -> Path:
         return (found / str(paths.get(key, default))).resolve()
 
-    return Edition(
+    return Settings(
         root=found,
         title=str(ed.get("title", "Untitled edition")),
         short_title=str(ed.get("short_title", ed.get("title", ""))),
@@ -110,12 +118,12 @@ def load_edition(root: Path | None = None) -> Edition:
     )
 
 
-def default_edition(root: Path | None = None) -> Edition:
+def default_settings(root: Path | None = None) -> Settings:
     """Settings used when converting outside any edition (``teiedit convert`` in a bare folder)."""
     base = (root or Path.cwd()).resolve()
     # Paths are resolved against ``base``, never the current folder: a bare folder has no registers
     # unless it holds tei/registers itself.
-    return Edition(
+    return Settings(
         root=base,
         sources=base / "sources",
         tei=base / "tei",
@@ -123,3 +131,7 @@ def default_edition(root: Path | None = None) -> Edition:
         schema=base / "schema",
         out=base / "out",
     )
+
+
+#: The former name of Settings, still imported by readers/ (rewritten on another branch); use Settings.
+Edition = Settings

@@ -1,14 +1,15 @@
-"""Which files of an edition are what: its sources, its TEI documents, and its own documents among them."""
+"""Which files of an edition are what: its sources and its TEI documents (the loaded Edition tells its
+own documents from those imported, teiedit/edition.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from teiedit.config import Edition
+from teiedit.config import Settings
 from teiedit.diagnostics import TeieditError
 
 
-def source_files(edition: Edition) -> list[Path]:
+def source_files(edition: Settings) -> list[Path]:
     """The plaintext sources (``sources/*.txt``), in name order."""
     if not edition.sources.is_dir():
         raise TeieditError(
@@ -19,7 +20,7 @@ def source_files(edition: Edition) -> list[Path]:
     return sorted(p for p in edition.sources.glob("*.txt") if p.is_file())
 
 
-def edition_tei_files(edition: Edition) -> list[Path]:
+def edition_tei_files(edition: Settings) -> list[Path]:
     """The edition's documents (registers and pending conversions excluded), in name order."""
     if not edition.tei.is_dir():
         return []
@@ -31,14 +32,3 @@ def edition_tei_files(edition: Edition) -> list[Path]:
         and regs not in p.resolve().parents
         and not any(part.startswith(".") for part in p.relative_to(edition.tei).parts)
     )
-
-
-def own_documents(edition: Edition, files: list[Path] | None = None) -> list[Path]:
-    """The edition's own documents: ``files`` (default: all its TEI documents) less those imported from
-    other projects (``tei/imported/``), which keep their own schema and are not the edition's to export."""
-    imported = edition.imported.resolve()
-    return [
-        p
-        for p in (edition_tei_files(edition) if files is None else files)
-        if imported not in p.resolve().parents
-    ]

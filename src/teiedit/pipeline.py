@@ -5,18 +5,20 @@ from __future__ import annotations
 import difflib
 import os
 from copy import deepcopy as copy_tree
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from teiedit.config import Edition
+from teiedit.config import Settings
 from teiedit.diagnostics import Diagnostic, Level, Progress, Report, TeieditError
 from teiedit.document import TeiDocument, slugify
-from teiedit.edition_files import edition_tei_files, own_documents, source_files
-from teiedit.io import read_text, write_atomic
+from teiedit.edition import Edition
+from teiedit.edition_files import source_files
+from teiedit.io import output_path, read_text, write_atomic
 from teiedit.readers import Conversion, Source, detect_profile, get_reader
 from teiedit.serialize import serialize_tei
 from teiedit.state import TeiState, converter_fingerprint
+from teiedit.text import is_xml_safe, page_breaks_to_pb, xml_safe
 from teiedit.transforms import PassContext, run_passes
 from teiedit.validate import Schemas
 
@@ -65,14 +67,23 @@ class SourceResult:
             "carried_elsewhere": [s.to_json() for s in conv.spans] if conv else [],
             "repairs": self.records.get("repair", []),
             "passes": {k: v for k, v in self.records.items() if k != "repair"},
+            "replaced_characters": [r.to_json() for r in conv.source.replaced] if conv else [],
             "diagnostics": [d.to_json() for d in self.diagnostics],
         }
 
 
 def convert_text(
-    source: Source, edition: Edition, options: ConvertOptions
+    source: Source, edition: Settings, options: ConvertOptions
 ) -> tuple[Conversion, list[Diagnostic], dict[str, list[dict[str, object]]]]:
     """Pure core: a decoded source to TEI documents, with all passes run (no file system)."""
+    if not is_xml_safe(source.text):  # text given in memory: the decoding layer's policy applies
+        safe = xml_safe(source.text)
+        source = replace(
+            source,
+            text=safe.text,
+            replaced=safe.replaced,
+            encoding_decision="; ".join([source.encoding_decision, *safe.decisions()]),
+        )
     if options.profile:
         reader = get_reader(options.profile)
         decision = f"profile {reader.name!r} chosen by the user"
@@ -84,7 +95,9 @@ def convert_text(
     conversion = reader.read(source, edition)
     conversion.decisions.insert(0, decision)
     conversion.decisions.insert(1, source.encoding_decision)
-    ctx = PassContext(edition=edition, options={"repair": options.repair, **options.pass_options})
+    for doc in conversion.documents:  # the source's page ends the reader left as markers
+        conversion.decisions.extend(page_breaks_to_pb(doc.root).decisions())
+    ctx = PassContext(settings=edition, options={"repair": options.repair, **options.pass_options})
     diags: list[Diagnostic] = []
     for doc in conversion.documents:
         diags.extend(run_passes(doc, ctx, strict=options.strict, only=options.passes))
@@ -99,10 +112,11 @@ def source_from_file(path: Path) -> Source:
         filename=Path(path).name,
         sha256=decoded.sha256,
         encoding_decision=decoded.decision,
+        replaced=decoded.replaced,
     )
 
 
-def schema_hrefs(out_dir: Path, edition: Edition) -> tuple[str | None, str | None]:
+def schema_hrefs(out_dir: Path, edition: Settings) -> tuple[str | None, str | None]:
     """Relative hrefs from the output folder to the compiled schemas, for the xml-model PIs."""
 
     def rel(target: Path) -> str:
@@ -114,7 +128,7 @@ def schema_hrefs(out_dir: Path, edition: Edition) -> tuple[str | None, str | Non
 def convert_files(
     paths: list[Path],
     out_dir: Path,
-    edition: Edition,
+    edition: Settings,
     options: ConvertOptions,
     progress: Progress | None = None,
 ) -> list[SourceResult]:
@@ -150,7 +164,7 @@ def convert_files(
             for doc in conversion.documents
         ]
         planned.append((result, path, source, payloads))
-    _refuse_name_clashes(planned)
+    _refuse_name_clashes(planned, state, {Path(p).name for p in paths}, out_dir)
     # 2. Write: never over a hand-edited file; outputs a source no longer gives are removed.
     for result, path, source, payloads in planned:
         for name, data in payloads:
@@ -192,11 +206,20 @@ def convert_files(
 
 def _refuse_name_clashes(
     planned: list[tuple[SourceResult, Path, Source, list[tuple[str, bytes]]]],
+    state: TeiState,
+    sources: set[str],
+    out_dir: Path,
 ) -> None:
-    """Two sources must not write the same file (e.g. ``a-01.txt`` and part 1 of compilation ``a``)."""
-    owner: dict[str, str] = {}
+    """Two sources must not write the same file (e.g. ``a-01.txt`` and part 1 of compilation ``a``),
+    whether both are converted in this run or the other one's file is already there (its source is
+    unchanged, so it is not converted again); and no output may land outside ``out_dir``."""
+    owner: dict[str, str] = {
+        name: entry.source for name, entry in state.files.items() if entry.source in sources
+    }
     for _, path, _, payloads in planned:
         for name, _ in payloads:
+            output_path(out_dir, name)
+            output_path(out_dir / PENDING_DIR, name)
             other = owner.get(name, path.name)
             if other != path.name:
                 raise TeieditError(
@@ -222,12 +245,12 @@ def _diff_size(path: Path, fresh: bytes) -> int:
     return sum(1 for line in difflib.unified_diff(old, new, lineterm="") if line[:1] in "+-")
 
 
-def edition_schemas(edition: Edition) -> Schemas:
-    if not edition.rng.is_file():
+def edition_schemas(settings: Settings) -> Schemas:
+    if not settings.rng.is_file():
         raise TeieditError(
-            "the compiled schema is missing", edition.rng, hint="compile it with `teiedit schema`"
+            "the compiled schema is missing", settings.rng, hint="compile it with `teiedit schema`"
         )
-    return Schemas(rng=edition.rng)
+    return Schemas(rng=settings.rng)
 
 
 @dataclass
@@ -239,27 +262,59 @@ class BuildResult:
 
 
 def build(
-    edition: Edition, *, force: bool = False, progress: Progress | None = None, pdf: bool = True
+    settings: Settings, *, force: bool = False, progress: Progress | None = None, pdf: bool = True
 ) -> BuildResult:
-    """Convert changed sources into tei/, validate tei/, write out/html and out/pdf."""
-    from teiedit.builders import get_builder
-    from teiedit.validate import validate_paths
+    """Convert changed sources into tei/, load the edition once (each TEI file parsed once), validate
+    its own documents, write out/html and out/pdf from the same trees."""
+    from teiedit.builder import BuildOptions
+    from teiedit.builders.registry import get_builder
 
     conversions = convert_files(
-        source_files(edition), edition.tei, edition, ConvertOptions(force=force), progress
+        source_files(settings), settings.tei, settings, ConvertOptions(force=force), progress
     )
-    docs = edition_tei_files(edition)
-    # Documents imported from other projects keep their own schema; `teiedit import` checked them against
-    # it (see tei/imported/manifest.json). The edition's schema checks only the edition's own documents.
-    own = own_documents(edition, docs)
+    edition = Edition.load(settings)
+    report = validate_edition(edition, progress)
+    # pages link to their PDF only when this build writes the print edition
+    options = BuildOptions({"link_pdf": pdf}, progress=progress)
+    if progress:
+        progress("writing the web edition")
+    html = get_builder("html").build(edition, settings.out / "html", options)
+    pdfs: list[Path] = []
+    if pdf:
+        if progress:
+            progress("writing the print edition")
+        pdfs = get_builder("pdf").build(edition, settings.out / "pdf", options)
+    return BuildResult(conversions=conversions, validation=report, html_pages=html, pdfs=pdfs)
+
+
+def validate_edition(edition: Edition, progress: Progress | None = None) -> Report:
+    """Check the edition's own TEI files against its schema, from the trees already loaded.
+
+    Documents imported from other projects keep their own schema; `teiedit import` checked them against
+    it (see tei/imported/manifest.json). The edition's schema checks only the edition's own documents.
+    """
+    from teiedit.validate import validate_parsed
+
+    settings = edition.settings
+    own = [ed for ed in edition.inputs() if not ed.imported]
+    imported = sum(1 for ed in edition.inputs() if ed.imported)
     if progress:
         progress(f"validating {len(own)} documents")
-    report = validate_paths(own, edition_schemas(edition)) if own else Report()
-    if len(own) < len(docs):
+    report = Report()
+    if own:
+        schemas = edition_schemas(settings)
+        ids = edition.registers.ids()
+        for ed in own:
+            report.files_checked.append(str(ed.path))
+            try:
+                report.extend(validate_parsed(ed.doc.tree, ed.path, schemas, register_ids=ids))
+            except TeieditError as exc:
+                report.add(exc.diagnostic)
+    if imported:
         report.add(
             Diagnostic(
-                message=f"{len(docs) - len(own)} imported documents not checked against the edition's schema",
-                path=str(edition.imported.resolve()),
+                message=f"{imported} imported documents not checked against the edition's schema",
+                path=str(settings.imported.resolve()),
                 level=Level.INFO,
                 origin="build",
                 rule="imported",
@@ -267,32 +322,15 @@ def build(
                 "`teiedit validate tei/imported --tei-all PATH` checks them again",
             )
         )
-    if progress:
-        progress("writing the web edition")
-    from teiedit.builders.html import HtmlBuilder
-
-    # pages link to their PDF only when this build writes the print edition
-    html = HtmlBuilder(link_pdf=pdf).build(docs, edition.out / "html", edition, progress=progress)
-    pdfs: list[Path] = []
-    if pdf:
-        if progress:
-            progress("writing the print edition")
-        pdfs = get_builder("pdf").build(docs, edition.out / "pdf", edition, progress=progress)
-    return BuildResult(conversions=conversions, validation=report, html_pages=html, pdfs=pdfs)
+    return report
 
 
-def load_documents(paths: list[Path]) -> list[TeiDocument]:
-    from teiedit.io import iter_xml_files, read_tei
-
-    return [read_tei(p) for p in iter_xml_files(paths)]
-
-
-def unlinked_mentions(edition: Edition, documents: list[TeiDocument]) -> list[dict[str, object]]:
+def unlinked_mentions(settings: Settings, documents: list[TeiDocument]) -> list[dict[str, object]]:
     """What the entities pass leaves unlinked in each document, and why (run on a copy: nothing changes)."""
     found: list[dict[str, object]] = []
     for doc in documents:
         copy = TeiDocument(tree=copy_tree(doc.tree), name=doc.name)
-        ctx = PassContext(edition=edition)
+        ctx = PassContext(settings=settings)
         run_passes(copy, ctx, strict=False, only=["entities"])
         found += [r for r in ctx.records.get("entities", []) if "reason" in r and "ref" not in r]
     return found

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from teiedit.builders.corpus import safe_page_names
+from teiedit.builder import BuildOptions
 from teiedit.builders.html import HtmlBuilder
-from teiedit.config import default_edition
+from teiedit.config import default_settings
+from teiedit.edition import Edition, safe_page_names
 
 pytestmark = pytest.mark.browser
 
@@ -47,7 +48,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     Image.new("RGB", (400, 200), (200, 180, 120)).save(root / "images" / "page1.png")
     files = [*KINDS.values(), root / "varia.xml"]
     out = root / "html"
-    HtmlBuilder().build(files, out, default_edition(root))
+    HtmlBuilder().build(Edition.from_files(default_settings(root), files), out, BuildOptions())
     names = dict(zip([*KINDS, "image"], safe_page_names(files), strict=True))
     return {kind: (out / f"{name}.html").as_uri() for kind, name in names.items()}
 

@@ -17,8 +17,10 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from lxml import html
 
+from teiedit.builder import BuildOptions
 from teiedit.builders.html import HtmlBuilder
-from teiedit.config import default_edition
+from teiedit.config import default_settings
+from teiedit.edition import Edition
 
 pytestmark = pytest.mark.browser
 
@@ -32,10 +34,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     src = root / "src"
     shutil.copytree(CASES, src)
     edition = dataclasses.replace(
-        default_edition(root), title="Test Edition", base_url="https://example.org/test/"
+        default_settings(root), title="Test Edition", base_url="https://example.org/test/"
     )
     out = root / "html"
-    HtmlBuilder().build(sorted(src.rglob("*.xml")), out, edition)
+    HtmlBuilder().build(
+        Edition.from_files(edition, sorted(src.rglob("*.xml"))), out, BuildOptions()
+    )
     return out
 
 
@@ -322,15 +326,15 @@ def test_keyboard_focus_is_visible_and_starts_with_the_skip_link(site: Path, pag
 @pytest.fixture(scope="module")
 def edition_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The web edition of this repository's tei/ (documents and registers, whatever they hold today)."""
-    from teiedit.config import load_edition
+    from teiedit.config import load_settings
     from teiedit.edition_files import edition_tei_files
 
     repo = Path(__file__).resolve().parents[2]
-    edition = load_edition(repo)
+    edition = load_settings(repo)
     files = edition_tei_files(edition)
     assert files, "the repository's tei/ holds no documents"
     out = tmp_path_factory.mktemp("edition") / "html"
-    HtmlBuilder().build(files, out, edition)
+    HtmlBuilder().build(Edition.from_files(edition, files), out, BuildOptions())
     return out
 
 

@@ -1,33 +1,55 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Functions shared by the web and print stylesheets: titles, dates, people, page names, safe URLs and ids,
      note kinds and numbers.
-     Keys, no templates. -->
+     Keys, no templates. A document's title, dates and kind and a note's kind and number are facts teiedit
+     computes in Python (teiedit/facts.py) and passes in the parameter "facts"; these functions look them
+     up and derive nothing. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:te="urn:teiedit" exclude-result-prefixes="#all">
 
-  <!-- The main title of a TEI document, space-normalised. -->
-  <xsl:function name="te:title" as="xs:string">
+  <!-- The facts teiedit computed (teiedit/facts.py): a te:doc for each TEI and teiCorpus element of the
+       input and a te:note for each tei:note, numbered (@i) in document order as the accumulators below
+       count them. -->
+  <xsl:param name="facts" as="document-node()" required="yes"/>
+  <xsl:mode use-accumulators="#all"/>
+  <xsl:accumulator name="te:doc-ordinal" initial-value="0" as="xs:integer">
+    <xsl:accumulator-rule match="tei:TEI | tei:teiCorpus" select="$value + 1"/>
+  </xsl:accumulator>
+  <xsl:accumulator name="te:note-ordinal" initial-value="0" as="xs:integer">
+    <xsl:accumulator-rule match="tei:note" select="$value + 1"/>
+  </xsl:accumulator>
+  <xsl:key name="te:doc-facts" match="te:doc" use="xs:integer(@i)"/>
+  <xsl:key name="te:note-facts" match="te:note" use="xs:integer(@i)"/>
+
+  <!-- The facts of a TEI or teiCorpus element of the input. -->
+  <xsl:function name="te:facts" as="element()">
     <xsl:param name="doc" as="element()"/>
-    <xsl:variable name="t" select="($doc/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type='main'],
-                                     $doc/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1]"/>
-    <xsl:sequence select="if (normalize-space($t)) then normalize-space(string($t)) else '(untitled)'"/>
+    <xsl:sequence select="key('te:doc-facts', $doc ! accumulator-before('te:doc-ordinal'), $facts)"/>
   </xsl:function>
 
-  <!-- The document's own date (ISO) from correspDesc or sourceDesc, or the empty string. -->
+  <!-- The facts of a note of the input. -->
+  <xsl:function name="te:note-facts" as="element()">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="key('te:note-facts', $note ! accumulator-before('te:note-ordinal'), $facts)"/>
+  </xsl:function>
+
+  <!-- The main title of a TEI document, space-normalised ('(untitled)' when it has none). -->
+  <xsl:function name="te:title" as="xs:string">
+    <xsl:param name="doc" as="element()"/>
+    <xsl:sequence select="string(te:facts($doc)/@title)"/>
+  </xsl:function>
+
+  <!-- The document's own date (ISO) from its header, or the empty string. -->
   <xsl:function name="te:date" as="xs:string">
     <xsl:param name="doc" as="element()"/>
-    <xsl:sequence select="string(($doc/tei:teiHeader//tei:correspAction[@type='sent']/tei:date/(@when, @notBefore, @from),
-                                   $doc/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:date/@when,
-                                   $doc/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:date/@notBefore,
-                                   $doc/tei:teiHeader/tei:profileDesc/tei:creation/tei:date/(@when, @from, @notBefore))[1])"/>
+    <xsl:sequence select="string(te:facts($doc)/@date)"/>
   </xsl:function>
 
   <!-- The year (four digits) of the document's date, or the empty string. -->
   <xsl:function name="te:year" as="xs:string">
     <xsl:param name="doc" as="element()"/>
-    <xsl:variable name="y" select="replace(te:date($doc), '^(-?\d{4}).*$', '$1')"/>
-    <xsl:sequence select="if (matches($y, '^-?\d{4}$')) then $y else ''"/>
+    <xsl:sequence select="string(te:facts($doc)/@year)"/>
   </xsl:function>
 
   <!-- The page name teiedit chose for a document in an edition corpus (xml:base), without extension. -->
@@ -36,11 +58,10 @@
     <xsl:sequence select="replace(string($doc/@xml:base), '\.xml$', '')"/>
   </xsl:function>
 
-  <!-- The kind of document (letter, memorandum, ...) from textClass, or the type of its first division. -->
+  <!-- The kind of document (letter, memorandum, ...) from textClass, or the type of a division. -->
   <xsl:function name="te:kind" as="xs:string">
     <xsl:param name="doc" as="element()"/>
-    <xsl:sequence select="normalize-space(string(($doc/tei:teiHeader//tei:textClass//tei:term[@type='kind'],
-                                                   $doc/tei:text/tei:body/tei:div/@type)[1]))"/>
+    <xsl:sequence select="string(te:facts($doc)/@kind)"/>
   </xsl:function>
 
   <!-- Senders or authors of a document (elements whose text names them). -->
@@ -173,18 +194,10 @@
     <xsl:param name="node" as="node()"/>
     <xsl:sequence select="($node/ancestor-or-self::tei:TEI[1], root($node))[1]"/>
   </xsl:function>
-  <!-- Notes. Both editions classify a note with te:note-kind and number it with te:note-number, so the web
-       page and the PDF cannot number notes differently. The kinds:
-       footnote  called from a point of the running text (or declared @place foot/end/bottom/margin): a
-                 numbered call with the note in a list (web) or at the foot of the page (print);
-       endnote   a note that lost its anchor (@type='orphan') or stands between blocks of the back matter:
-                 numbered, shown where it stands (web) or as an endnote (print);
-       block     a note standing between blocks of the body (a division, a closer) or in the header: shown
-                 where it stands, without number;
-       inline    a note the source printed in its running text (@place='inline', an editor's [?] or [sic])
-                 or a note inside a note: kept in the text where it is, without number.
-       Only footnotes and endnotes are numbered: @n when the note has one, else its position among the
-       numbered notes of its document (te:doc-scope). -->
+  <!-- Notes. Both editions take a note's kind and number from the facts (teiedit/facts.py: NoteFacts), so
+       the web page and the PDF cannot number notes differently. The kinds: footnote (a numbered call in the
+       running text), endnote (numbered, where it stands or at the end), block (where it stands, without
+       number), inline (kept in the text, without number). -->
 
   <!-- Elements whose HTML counterpart only takes phrasing content: inside them blocks become spans
        (te:in-phrasing in html/text.xsl). -->
@@ -195,35 +208,21 @@
              'sic', 'corr', 'orig', 'reg', 'abbr', 'expan', 'supplied', 'unclear', 'add', 'del', 'choice', 'gap',
              'app', 'lem', 'rdg', 'rdgGrp', 'w', 'pc', 'subst', 'mentioned', 'soCalled', 'said', 'time', 'ex', 'g',
              'damage', 'surplus', 'secl')"/>
-  <!-- Elements whose content is a line of running text: a note inside one is called from a point of it. -->
-  <xsl:variable name="te:running-text" as="xs:string*"
-    select="($te:phrasing-parents, 'item', 'cell', 'bibl', 'speaker', 'stage')"/>
 
   <xsl:function name="te:note-kind" as="xs:string">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="
-        if ($note/ancestor::tei:teiHeader) then 'block'
-        else if ($note/ancestor::tei:note or $note/@place = 'inline') then 'inline'
-        else if ($note/@type = 'orphan') then 'endnote'
-        else if ($note/@place = ('foot', 'end', 'bottom', 'margin')
-                 or $note/ancestor::*[local-name() = $te:running-text]
-                 or $note/../text()[normalize-space()]) then 'footnote'
-        else if ($note/ancestor::tei:back) then 'endnote'
-        else 'block'"/>
+    <xsl:sequence select="string(te:note-facts($note)/@kind)"/>
   </xsl:function>
-
-  <!-- The notes that carry a number, indexed once per tree so that numbering stays linear in practice. -->
-  <xsl:key name="te:numbered-notes" match="tei:note[te:note-kind(.) = ('footnote', 'endnote')]" use="'numbered'"/>
 
   <!-- The running number of a footnote or endnote in its document (1, 2, ...): the key of its ids. -->
   <xsl:function name="te:note-number" as="xs:integer">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="count(key('te:numbered-notes', 'numbered', te:doc-scope($note))[. &lt;&lt; $note]) + 1"/>
+    <xsl:sequence select="xs:integer(te:note-facts($note)/@n)"/>
   </xsl:function>
 
   <!-- The number a reader sees at the call and at the note: @n, else the running number. -->
   <xsl:function name="te:note-label" as="xs:string">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="if (normalize-space($note/@n)) then normalize-space($note/@n) else string(te:note-number($note))"/>
+    <xsl:sequence select="string(te:note-facts($note)/@label)"/>
   </xsl:function>
 </xsl:stylesheet>

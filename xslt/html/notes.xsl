@@ -1,15 +1,15 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- The note behaviour (web). Footnotes become numbered markers in the text and a list at the end, linked both ways;
      notes standing between blocks (orphans collected in back, block notes) and notes the source printed in
-     its text are shown where they stand. The kinds and numbers are those of te:note-kind and te:note-number
-     (common/functions.xsl), shared with the print edition. -->
+     its text are shown where they stand. The kinds and numbers are teiedit's facts (teiedit/facts.py), looked
+     up by te:note-kind and te:note-number (common/functions.xsl), shared with the print edition. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:te="urn:teiedit" xmlns:pm="urn:teiedit:pm" xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all">
 
-  <!-- Which notes are footnotes, and their numbers, come from te:note-kind and te:note-number in
-       common/functions.xsl, which the print edition uses too. -->
+  <!-- Which notes are footnotes, and their numbers, come from the facts (te:note-kind, te:note-number in
+       common/functions.xsl), which the print edition uses too. -->
   <xsl:function name="te:is-footnote" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
     <xsl:sequence select="te:note-kind($note) = 'footnote'"/>

@@ -10,7 +10,6 @@
 
   <!-- Blocks of reading text are counted so that each gets an id (te-b<n>) when the TEI gives none: search
      hits and citations can point at a paragraph. -->
-  <xsl:mode use-accumulators="#all"/>
   <xsl:accumulator name="te:blocks" initial-value="0" as="xs:integer">
     <xsl:accumulator-rule match="tei:p | tei:ab | tei:head | tei:item | tei:l | tei:dateline | tei:salute | tei:signed"
                           select="$value + 1"/>

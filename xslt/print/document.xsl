@@ -59,7 +59,7 @@
              data-pdf-subject="{tp:subject(.)}" data-pdf-keywords="{tp:keywords(.)}">
       <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
       <header class="doc-header">
-        <h1 class="doc-title" data-running="{tp:running-title(te:title(.))}">
+        <h1 class="doc-title" data-running="{tp:running-title(.)}">
           <xsl:value-of select="te:title(.)"/>
         </h1>
         <xsl:call-template name="tp:doc-meta"/>
@@ -135,10 +135,10 @@
     <xsl:sequence select="'doc-' || (if ($page) then $page else 'main')"/>
   </xsl:function>
 
+  <!-- The document's declared kind as a class token (teiedit's facts), else 'document'. -->
   <xsl:function name="tp:kind" as="xs:string">
     <xsl:param name="doc" as="element()"/>
-    <xsl:variable name="k" select="normalize-space(($doc/tei:teiHeader//tei:keywords/tei:term[@type='kind'])[1])"/>
-    <xsl:sequence select="if (matches($k, '^[A-Za-z][A-Za-z0-9-]*$')) then lower-case($k) else 'document'"/>
+    <xsl:sequence select="string(te:facts($doc)/@kind_class)"/>
   </xsl:function>
 
   <xsl:function name="tp:keywords" as="xs:string">
@@ -146,10 +146,10 @@
     <xsl:sequence select="string-join((tp:kind($doc)[. ne 'document'], 'TEI', 'edition'), ', ')"/>
   </xsl:function>
 
-  <!-- A title short enough for a running head. -->
+  <!-- The document's title short enough for a running head (teiedit's facts). -->
   <xsl:function name="tp:running-title" as="xs:string">
-    <xsl:param name="title" as="xs:string"/>
-    <xsl:sequence select="tp:shorten($title, 70)"/>
+    <xsl:param name="doc" as="element()"/>
+    <xsl:sequence select="string(te:facts($doc)/@running_title)"/>
   </xsl:function>
 
   <!-- At most $max characters, cut at a word boundary and marked with an ellipsis. -->

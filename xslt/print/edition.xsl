@@ -171,14 +171,11 @@
     </nav>
   </xsl:template>
 
-  <!-- The date that places a document in the book (builders/pdf.py print_date: the same rule): the header's,
-       else the first single full date in its heading, opener or dateline. -->
+  <!-- The date that places a document in the book (teiedit's facts: its sort date): the header's, else the
+       first single full date in its heading, opener or dateline. -->
   <xsl:function name="tp:doc-date" as="xs:string">
     <xsl:param name="doc" as="element()"/>
-    <xsl:variable name="own" select="$doc/tei:text/tei:body//*[self::tei:head or self::tei:opener
-                                       or self::tei:dateline or self::tei:docDate]//tei:date/@when
-                                     | $doc/tei:text/tei:body//tei:docDate/@when"/>
-    <xsl:sequence select="(te:date($doc)[.], $own[matches(normalize-space(.), '^\d{4}(-\d\d){0,2}$')] ! normalize-space(.), '')[1]"/>
+    <xsl:sequence select="string(te:facts($doc)/@sort_date)"/>
   </xsl:function>
 
   <!-- ===== Index of persons, places and organisations ===== -->

@@ -3,10 +3,10 @@
 Pages: one per document, the index (sortable, filterable), the timeline, the registers (persons, places,
 organisations) and the search page with its index. Everything is static: it reads from ``file://``.
 
-Rendering is incremental: ``.teiedit-html.json`` in the output folder records, per page, a hash of what
-the page depends on (the TEI file, its neighbours, the register entries it names, the stylesheets). Only
-pages whose hash changed are rendered again; the listing pages are rendered when any document or register
-changed.
+Rendering is incremental (teiedit/builder.py's Manifest): ``.teiedit-html.json`` in the output folder
+records, per page, a hash of what the page depends on (the TEI file, its neighbours, the register entries
+it names, the stylesheets). Only pages whose hash changed are rendered again (``outdated``); the listing
+pages are rendered when any document or register changed.
 """
 
 from __future__ import annotations
@@ -14,26 +14,21 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
+from teiedit.builder import BuildOptions, Group, Manifest, Option, files_fingerprint
 from teiedit.builders.corpus import (
-    EditionDoc,
-    Registers,
     bundle,
     correspondents,
-    document_date,
-    document_title,
     edition_corpus,
-    is_register,
     linked_pages,
-    load_edition_docs,
-    load_registers,
     pages_element,
     referenced_ids,
-    sort_key,
+    registers_element,
 )
 from teiedit.builders.images import (
     IMAGE_FOLDER,
@@ -45,9 +40,12 @@ from teiedit.builders.images import (
 )
 from teiedit.builders.rendering import rendering
 from teiedit.builders.search import SearchDoc, read_page, search_index_script
-from teiedit.config import Edition
-from teiedit.diagnostics import Progress
-from teiedit.io import iter_xml_files, staged_dir, write_text_atomic
+from teiedit.config import Settings
+from teiedit.diagnostics import TeieditError
+from teiedit.edition import Edition, EditionDoc
+from teiedit.facts import facts_document
+from teiedit.io import output_path, staged_dir, write_text_atomic
+from teiedit.registers import Registers
 from teiedit.resources import xslt_dir
 from teiedit.xslt import transform
 
@@ -63,51 +61,14 @@ def assets_fingerprint(models: str = "") -> str:
     """A hash of every stylesheet, style sheet and script the site is made with, of the compiled processing
     model (``models``: its digest) and of the Python that prepares the stylesheets' input (a changed
     builder or ODD re-renders every page)."""
-    h = hashlib.sha256(f"format {FORMAT} models {models}".encode())
     pkg = Path(__file__).resolve().parent.parent
-    for f in (
-        pkg / "builders" / "html.py",
-        pkg / "builders" / "corpus.py",
-        pkg / "builders" / "search.py",
-        pkg / "document.py",
-    ):
-        h.update(f.read_bytes())
+    python = ("builders/html.py", "builders/corpus.py", "builders/search.py", "document.py")
     root = xslt_dir()
-    for sub in ("common", "html", "css", "js"):
-        for f in sorted((root / sub).glob("*")):
-            if f.is_file():
-                h.update(f"{sub}/{f.name}\0".encode())
-                h.update(f.read_bytes())
-    return h.hexdigest()
-
-
-@dataclass
-class Manifest:
-    assets: str = ""
-    docs: dict[str, str] = field(default_factory=dict)
-    lists: str = ""
-
-    @classmethod
-    def read(cls, out_dir: Path) -> Manifest:
-        try:
-            data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
-            return cls(
-                assets=str(data["assets"]),
-                docs={str(k): str(v) for k, v in data["docs"].items()},
-                lists=str(data["lists"]),
-            )
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return cls()
-
-    def text(self) -> str:
-        return (
-            json.dumps(
-                {"format": FORMAT, "assets": self.assets, "docs": self.docs, "lists": self.lists},
-                indent=1,
-                sort_keys=True,
-            )
-            + "\n"
-        )
+    return files_fingerprint(
+        f"format {FORMAT} models {models}",
+        [pkg / f for f in (*python, "facts.py", "edition.py", "registers.py")],
+        [root / sub for sub in ("common", "html", "css", "js")],
+    )
 
 
 def page_params(
@@ -116,51 +77,31 @@ def page_params(
     """Neighbours of document ``i``: previous/next document, and previous/next letter between the same
     correspondents (``pairs``: the correspondents of every document, computed once by the caller)."""
     if pairs is None:
-        pairs = [correspondents(d.doc.root) for d in docs]
-    params = {
-        "prev": "",
-        "next": "",
-        "prev-title": "",
-        "next-title": "",
-        "prev-letter": "",
-        "next-letter": "",
-        "prev-letter-title": "",
-        "next-letter-title": "",
-    }
+        pairs = [correspondents(d.root) for d in docs]
+    keys = ("prev", "next", "prev-letter", "next-letter")
+    params = dict.fromkeys((*keys, *(f"{k}-title" for k in keys)), "")
+
+    def link(key: str, other: EditionDoc) -> None:
+        params[key], params[f"{key}-title"] = other.page, other.facts.title or other.page
+
     if i > 0:
-        before = docs[i - 1]
-        params["prev"], params["prev-title"] = (
-            before.page,
-            document_title(before.doc.root, before.page),
-        )
+        link("prev", docs[i - 1])
     if i + 1 < len(docs):
-        after = docs[i + 1]
-        params["next"], params["next-title"] = (
-            after.page,
-            document_title(after.doc.root, after.page),
-        )
+        link("next", docs[i + 1])
     who = pairs[i]
     if len(who) >= 2:
         same = [j for j, other in enumerate(pairs) if other == who]
         k = same.index(i)
         if k > 0:
-            o = docs[same[k - 1]]
-            params["prev-letter"], params["prev-letter-title"] = (
-                o.page,
-                document_title(o.doc.root, o.page),
-            )
+            link("prev-letter", docs[same[k - 1]])
         if k + 1 < len(same):
-            o = docs[same[k + 1]]
-            params["next-letter"], params["next-letter-title"] = (
-                o.page,
-                document_title(o.doc.root, o.page),
-            )
+            link("next-letter", docs[same[k + 1]])
     return params
 
 
 def render_page(
     ed: EditionDoc,
-    edition: Edition,
+    settings: Settings,
     prev: str = "",
     next_: str = "",
     registers: Registers | None = None,
@@ -170,39 +111,74 @@ def render_page(
 ) -> str:
     """The HTML page of one document (with its register entries when ``registers`` is given, the
     pages of the TEI files it points to in ``links`` and the site paths of its ``images``)."""
-    root = ed.doc.root
+    root = ed.root
     source: etree._Element = root
     if registers is not None or links or images:
         ids = referenced_ids(root) & (registers.entries.keys() if registers else set())
         source = bundle(
             _copy(root),
-            (registers or Registers()).element(ids),
+            registers_element(registers or Registers(), ids),
             pages_element(links or {}),
             images_element(images or []),
         )
     all_params: dict[str, str] = {
-        "edition-title": edition.title,
+        "edition-title": settings.title,
         "page": ed.page,
         "prev": prev,
         "next": next_,
-        "base-url": edition.base_url,
+        "base-url": settings.base_url,
         "tei-href": "",
         "pdf-href": "",
     }
     all_params.update(params or {})
+    doc_root = source if source is root else source[0]
     return transform(
         xslt_dir() / "html" / "document.xsl",
         source,
         base_uri=str(ed.path),
         params=all_params,
-        static=rendering(edition).static,
+        facts=facts_document(source, {doc_root: ed.facts}),
+        static=rendering(settings).static,
     ).output
+
+
+@dataclass
+class _Page:
+    """A document page to write: its document, its parameters, the pages it links to, its hash."""
+
+    ed: EditionDoc
+    params: dict[str, str]
+    links: dict[str, str]
+    digest: str
+    images: list[SiteImage]
+
+
+@dataclass
+class _Plan:
+    docs: list[EditionDoc]
+    pages: list[_Page]
+    manifest: Manifest
+
+    @property
+    def images(self) -> dict[str, list[SiteImage]]:
+        return {p.ed.page: p.images for p in self.pages}
 
 
 def _make_readable(folder: Path) -> None:
     """A published site is world-readable (atomic writes create private files)."""
     for path in folder.rglob("*"):
         path.chmod(0o755 if path.is_dir() else 0o644)
+
+
+def _outputs(
+    out_dir: Path, images: dict[str, list[SiteImage]] | None = None
+) -> Callable[[str], list[Path]]:
+    """The files a document's page is: its HTML, its published TEI and its images."""
+    return lambda page: [
+        out_dir / f"{page}.html",
+        out_dir / "tei" / f"{page}.xml",
+        *(out_dir / i.href for i in (images or {}).get(page, [])),
+    ]
 
 
 def _copy(root: etree._Element) -> etree._Element:
@@ -212,107 +188,91 @@ def _copy(root: etree._Element) -> etree._Element:
 
 
 class HtmlBuilder:
-    """The web edition. ``link_pdf``: link each page to ``../pdf/<page>.pdf`` (None: only when writing the
-    edition's own out/html, beside which the print edition is written)."""
+    """The web edition. Option ``link_pdf``: link each page to ``../pdf/<page>.pdf`` (None: only when
+    writing the edition's own out/html, beside which the print edition is written)."""
 
     name = "html"
+    group: Group = "render"
+    help = "render TEI files as a static web site"
+    description = "Render TEI files or folders to HTML pages and an index in DIR."
+    options: tuple[Option, ...] = ()
 
-    def __init__(self, link_pdf: bool | None = None) -> None:
-        self.link_pdf = link_pdf
+    def outdated(self, edition: Edition, out: Path) -> set[str]:
+        plan = self._plan(edition, out, BuildOptions())
+        return Manifest.read(out / MANIFEST).outdated(plan.manifest, _outputs(out, plan.images))
 
-    def build(
-        self, files: list[Path], out_dir: Path, edition: Edition, progress: Progress | None = None
-    ) -> list[Path]:
-        say: Progress = progress if progress is not None else (lambda _m: None)
-        out_dir = Path(out_dir)
-        loaded = load_edition_docs(files)
-        register_docs = [ed for ed in loaded if is_register(ed.doc.root)]
-        docs = sorted((ed for ed in loaded if not is_register(ed.doc.root)), key=sort_key)
-        register_docs += self._edition_registers(edition, {ed.path.resolve() for ed in loaded})
-        registers = load_registers(register_docs)
-
-        link_pdf = (
-            self.link_pdf
-            if self.link_pdf is not None
-            else out_dir.resolve() == (edition.out / "html").resolve()
-        )
-        old = Manifest.read(out_dir)
-        new = Manifest(assets=assets_fingerprint(rendering(edition).digest))
+    def build(self, edition: Edition, out: Path, options: BuildOptions) -> list[Path]:
+        out_dir = Path(out)
+        plan = self._plan(edition, out_dir, options)
+        old = Manifest() if options.force else Manifest.read(out_dir / MANIFEST)
+        new = plan.manifest
+        redo = old.outdated(new, _outputs(out_dir, plan.images))
+        registers = edition.registers
         written: list[Path] = []
-        by_file = {ed.path.name: ed.page for ed in docs}
-        pairs = [correspondents(ed.doc.root) for ed in docs]
-        has_images = False
         with staged_dir(out_dir) as tmp:
-            for i, ed in enumerate(docs):
-                params = page_params(docs, i, pairs)
-                params.update(
-                    {
-                        "tei-href": f"tei/{ed.page}.xml",
-                        "pdf-href": f"../pdf/{ed.page}.pdf" if link_pdf else "",
-                    }
-                )
-                ids = referenced_ids(ed.doc.root) & registers.entries.keys()
-                links = linked_pages(ed.doc.root, by_file)
-                images = document_images(ed, [edition.root])
-                has_images = has_images or bool(images)
-                digest = self._doc_hash(
-                    ed,
-                    {
-                        **params,
-                        **{"link:" + k: v for k, v in links.items()},
-                        "images": images_digest(images),
-                    },
-                    registers,
-                    ids,
-                    new.assets,
-                    edition,
-                )
-                new.docs[ed.page] = digest
-                if (
-                    old.docs.get(ed.page) == digest
-                    and (out_dir / f"{ed.page}.html").is_file()
-                    and (out_dir / "tei" / f"{ed.page}.xml").is_file()
-                    and all((out_dir / i.href).is_file() for i in images)
-                ):
+            for page in plan.pages:
+                if page.ed.page not in redo:
                     continue
-                say(f"rendering {ed.page}")
+                options.say(f"rendering {page.ed.page}")
                 html = render_page(
-                    ed, edition, registers=registers, params=params, links=links, images=images
+                    page.ed,
+                    edition.settings,
+                    registers=registers,
+                    params=page.params,
+                    links=page.links,
+                    images=page.images,
                 )
-                write_text_atomic(tmp / f"{ed.page}.html", html)
-                copy_images(images, tmp)
+                write_text_atomic(tmp / f"{page.ed.page}.html", html)
+                copy_images(page.images, tmp)
                 (tmp / "tei").mkdir(exist_ok=True)
-                shutil.copyfile(ed.path, tmp / "tei" / f"{ed.page}.xml")
-                written.append(out_dir / f"{ed.page}.html")
+                shutil.copyfile(page.ed.path, tmp / "tei" / f"{page.ed.page}.xml")
+                written.append(out_dir / f"{page.ed.page}.html")
 
-            new.lists = self._lists_hash(new, registers, edition, [ed.page for ed in docs])
             site_pages = ["index", "timeline", "search", *REGISTER_PAGES]
             if old.lists != new.lists or not all(
                 (out_dir / f"{p}.html").is_file() for p in site_pages
             ):
-                say("rendering the index, timeline, registers and search")
-                written += self._render_lists(docs, registers, edition, tmp, out_dir)
+                options.say("rendering the index, timeline, registers and search")
+                written += self._render_lists(plan.docs, registers, edition.settings, tmp, out_dir)
+            viewer = any(plan.images.values())
             if old.assets != new.assets or not all(
-                (out_dir / rel).is_file() for rel in self._asset_names(has_images)
+                (out_dir / rel).is_file() for rel in self._asset_names(viewer)
             ):
-                self._copy_assets(tmp, has_images)
-            write_text_atomic(tmp / MANIFEST, new.text())
+                self._copy_assets(tmp, viewer)
+            new.write(tmp / MANIFEST, FORMAT)
             _make_readable(tmp)
         self._remove_stale(out_dir, set(old.docs) - set(new.docs))
         return written
 
-    @staticmethod
-    def _edition_registers(edition: Edition, seen: set[Path]) -> list[EditionDoc]:
-        """Register files of the edition (tei/registers/) that were not named among the inputs."""
-        folder = (
-            edition.registers
-            if edition.registers.is_absolute()
-            else edition.root / edition.registers
-        )
-        if not folder.is_dir():
-            return []
-        extra = [p for p in iter_xml_files([folder]) if p.resolve() not in seen]
-        return [ed for ed in load_edition_docs(extra) if is_register(ed.doc.root)]
+    def _plan(self, edition: Edition, out_dir: Path, options: BuildOptions) -> _Plan:
+        """The pages in the edition's order (date, then page name), each with its parameters and the
+        hash of what it depends on; the manifest this build will write."""
+        link_pdf = options.get("link_pdf")
+        if link_pdf is None:
+            link_pdf = out_dir.resolve() == (edition.settings.out / "html").resolve()
+        docs = sorted(edition.documents(), key=lambda ed: (ed.facts.date or "9999", ed.page))
+        registers = edition.registers
+        new = Manifest(assets=assets_fingerprint(rendering(edition.settings).digest))
+        by_file = {ed.path.name: ed.page for ed in docs}
+        pairs = [correspondents(ed.root) for ed in docs]
+        pages: list[_Page] = []
+        for i, ed in enumerate(docs):
+            params = page_params(docs, i, pairs)
+            params["tei-href"] = f"tei/{ed.page}.xml"
+            params["pdf-href"] = f"../pdf/{ed.page}.pdf" if link_pdf else ""
+            ids = referenced_ids(ed.root) & registers.entries.keys()
+            links = linked_pages(ed.root, by_file)
+            images = document_images(ed, [edition.settings.root])
+            hashed = {
+                **params,
+                **{"link:" + k: v for k, v in links.items()},
+                "images": images_digest(images),
+            }
+            digest = self._doc_hash(ed, hashed, registers, ids, new.assets, edition.settings)
+            new.docs[ed.page] = digest
+            pages.append(_Page(ed, params, links, digest, images))
+        new.lists = self._lists_hash(new, registers, edition.settings, [ed.page for ed in docs])
+        return _Plan(docs, pages, new)
 
     @staticmethod
     def _doc_hash(
@@ -321,21 +281,25 @@ class HtmlBuilder:
         registers: Registers,
         ids: set[str],
         assets: str,
-        edition: Edition,
+        settings: Settings,
     ) -> str:
         h = hashlib.sha256(assets.encode())
         h.update(ed.path.read_bytes())
-        h.update(json.dumps([params, edition.title, edition.base_url], sort_keys=True).encode())
+        h.update(json.dumps([params, settings.title, settings.base_url], sort_keys=True).encode())
         for entry_id in sorted(ids):
-            h.update(etree.tostring(registers.entries[entry_id]))
+            element = registers.entries[entry_id].element
+            if element is not None:
+                h.update(etree.tostring(element))
         return h.hexdigest()
 
     @staticmethod
-    def _lists_hash(new: Manifest, registers: Registers, edition: Edition, order: list[str]) -> str:
+    def _lists_hash(
+        new: Manifest, registers: Registers, settings: Settings, order: list[str]
+    ) -> str:
         h = hashlib.sha256(new.assets.encode())
         h.update(
             json.dumps(
-                [order, [new.docs[p] for p in order], edition.title, edition.base_url]
+                [order, [new.docs[p] for p in order], settings.title, settings.base_url]
             ).encode()
         )
         for f in registers.files:
@@ -346,12 +310,14 @@ class HtmlBuilder:
         self,
         docs: list[EditionDoc],
         registers: Registers,
-        edition: Edition,
+        settings: Settings,
         tmp: Path,
         out_dir: Path,
     ) -> list[Path]:
-        site = bundle(registers.element(), edition_corpus(docs, edition, listing=True), kind="site")
-        base = {"edition-title": edition.title}
+        corpus, known = edition_corpus(docs, settings, listing=True)
+        site = bundle(registers_element(registers), corpus, kind="site")
+        site_facts = facts_document(site, known)
+        base = {"edition-title": settings.title}
         written: list[Path] = []
 
         def emit(
@@ -361,7 +327,8 @@ class HtmlBuilder:
                 xslt_dir() / "html" / stylesheet,
                 site if source is None else source,
                 params={**base, **params},
-                static=rendering(edition).static,
+                facts=site_facts if source is None else facts_document(source),
+                static=rendering(settings).static,
             ).output
             write_text_atomic(tmp / f"{name}.html", html)
             written.append(out_dir / f"{name}.html")
@@ -376,10 +343,7 @@ class HtmlBuilder:
         for ed in docs:
             fresh = tmp / f"{ed.page}.html"
             pages.append(read_page(fresh if fresh.is_file() else out_dir / f"{ed.page}.html"))
-        search_docs = [
-            SearchDoc(ed.page, document_title(ed.doc.root, ed.page), document_date(ed.doc.root))
-            for ed in docs
-        ]
+        search_docs = [SearchDoc(ed.page, ed.facts.title or ed.page, ed.facts.date) for ed in docs]
         write_text_atomic(tmp / "search-index.js", search_index_script(search_docs, pages))
         written.append(out_dir / "search-index.js")
         return written
@@ -414,6 +378,10 @@ class HtmlBuilder:
         for page in pages:
             if "/" in page or "\\" in page or page.startswith("."):
                 continue
-            for stale in (out_dir / f"{page}.html", out_dir / "tei" / f"{page}.xml"):
+            for rel in (f"{page}.html", f"tei/{page}.xml"):
+                try:
+                    stale = output_path(out_dir, rel)
+                except TeieditError:
+                    continue
                 stale.unlink(missing_ok=True)
             shutil.rmtree(out_dir / IMAGE_FOLDER / page, ignore_errors=True)

@@ -16,8 +16,9 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
-from teiedit.builders.corpus import TE_NS, EditionDoc
+from teiedit.builders.corpus import TE_NS
 from teiedit.document import TEI_NS, slugify
+from teiedit.edition import EditionDoc
 
 #: Image types every browser shows.
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"})

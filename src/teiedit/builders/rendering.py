@@ -15,7 +15,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from teiedit.config import Edition
+from teiedit.config import Settings
 from teiedit.diagnostics import TeieditError
 from teiedit.io import write_atomic
 from teiedit.odd.pm_compile import CompiledModels, compile_processing_model, default_odd
@@ -40,10 +40,9 @@ class Rendering:
         return {MODELS_PARAMS[o]: p.as_uri() for o, p in sorted(self.paths.items())}
 
 
-def edition_odd(edition: Edition) -> Path:
+def edition_odd(settings: Settings) -> Path:
     """The edition's ODD (schema/teiedit.odd of the edition), else teiedit's own."""
-    schema = edition.schema if edition.schema.is_absolute() else edition.root / edition.schema
-    own = schema / "teiedit.odd"
+    own = settings.schema / "teiedit.odd"
     return own if own.is_file() else default_odd()
 
 
@@ -55,9 +54,9 @@ def _private_folder() -> Path:
     return _folder
 
 
-def rendering(edition: Edition) -> Rendering:
+def rendering(settings: Settings) -> Rendering:
     """The edition's compiled processing model; an ODD whose models name unknown behaviours is an error."""
-    odd = edition_odd(edition)
+    odd = edition_odd(settings)
     key = (str(odd.resolve()), odd.stat().st_mtime)
     with _lock:
         if key not in _cache:

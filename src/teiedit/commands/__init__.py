@@ -1,6 +1,7 @@
 """Sub-commands of the CLI, one module each; each module has ``add_parser(subparsers)``.
 
-Adding a command is adding a module and a line in COMMANDS.
+Adding a command is adding a module and a line in COMMANDS. The commands of the builders (html, pdf,
+export) are generated from the BUILDERS table (commands/outputs.py): adding a builder adds no line here.
 """
 
 from __future__ import annotations
@@ -9,10 +10,9 @@ from teiedit.commands import (
     build,
     convert,
     entities,
-    export,
     importer,
     init,
-    render,
+    outputs,
     schema,
     validate,
 )
@@ -23,10 +23,9 @@ COMMANDS: list[Command] = [
     build,
     convert,
     validate,
-    render.Html,
-    render.Pdf,
+    outputs.Renderers,
     schema,
     entities,
-    export,
+    outputs.Exports,
     importer,
 ]

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from teiedit.commands.base import Subparsers
-from teiedit.config import load_edition
+from teiedit.config import load_settings
 from teiedit.console import err_console, out_console, print_diagnostic, progress
 from teiedit.diagnostics import EXIT_OK
 
@@ -33,7 +33,7 @@ def add_parser(sub: Subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     from teiedit.pipeline import build
 
-    edition = load_edition(args.edition)
+    edition = load_settings(args.edition)
     with progress() as step:
         result = build(edition, force=args.force, progress=step, pdf=not args.no_pdf)
     for conv in result.conversions:

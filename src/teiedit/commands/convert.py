@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from teiedit.commands.base import Subparsers
-from teiedit.config import default_edition, find_edition_root, load_edition
+from teiedit.config import default_settings, find_edition_root, load_settings
 from teiedit.console import err_console, out_console, print_diagnostic, progress
 from teiedit.diagnostics import EXIT_ERROR, EXIT_OK, TeieditError
 from teiedit.io import write_text_atomic
@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
             )
     if args.out.exists() and not args.out.is_dir():
         raise TeieditError("--out must be a folder, and this is a file", args.out)
-    edition = load_edition() if find_edition_root(Path.cwd()) else default_edition()
+    edition = load_settings() if find_edition_root(Path.cwd()) else default_settings()
     options = ConvertOptions(profile=args.profile, repair=not args.no_repair, force=args.force)
     # Read and check every source before writing anything, so that bad input leaves no output at all.
     from teiedit.pipeline import source_from_file

@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from teiedit.commands.base import Subparsers
-from teiedit.config import Edition, default_edition, find_edition_root, load_edition
+from teiedit.config import Settings, default_settings, find_edition_root, load_settings
 from teiedit.console import out_console
 from teiedit.diagnostics import EXIT_FINDINGS, EXIT_OK, TeieditError
 from teiedit.io import write_text_atomic
 
 if TYPE_CHECKING:  # the registers are loaded when the command runs (quick --help)
-    from teiedit.entities.registers import Registers
+    from teiedit.registers import Registers
 
 HELP = """\
 Work with the edition's registers of persons, places and organisations (tei/registers/*.xml).
@@ -68,12 +68,14 @@ def _usage(parser: argparse.ArgumentParser) -> int:
     raise TeieditError("say which action: `teiedit entities suggest` or `teiedit entities report`")
 
 
-def _registers() -> tuple[Edition, Registers]:
+def _registers() -> tuple[Settings, Registers]:
     """The edition here (or a bare one) and its registers."""
-    from teiedit.entities.registers import load_registers, registers_folder
+    from teiedit.registers import load_registers
 
-    edition = load_edition() if find_edition_root(Path.cwd()) else default_edition()
-    return edition, load_registers(registers_folder(edition))
+    settings = load_settings() if find_edition_root(Path.cwd()) else default_settings()
+    regs = load_registers(settings)
+    regs.check_unique()
+    return settings, regs
 
 
 def _texts(paths: list[Path]) -> list[tuple[str, str]]:
@@ -98,14 +100,14 @@ def run_suggest(args: argparse.Namespace) -> int:
     from teiedit.entities.matcher import matcher_for
     from teiedit.entities.suggest import suggest
 
-    edition, regs = _registers()
-    paths = args.paths or [edition.tei]
+    settings, regs = _registers()
+    paths = args.paths or [settings.tei]
     for p in paths:
         if not p.exists():
             raise TeieditError("no such file or folder", p, hint="check the path")
     found = [
         c
-        for c in suggest(_texts(paths), matcher_for(regs) if regs else None)
+        for c in suggest(_texts(paths), matcher_for(regs) if regs.matchable else None)
         if c.count >= args.min_count
     ]
     if args.limit:
@@ -126,21 +128,20 @@ def run_suggest(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from teiedit.edition_files import edition_tei_files
+    from teiedit.edition import Edition
     from teiedit.entities.report import mention_report
-    from teiedit.io import read_tei
     from teiedit.pipeline import unlinked_mentions
 
-    edition, regs = _registers()
-    if not regs:
+    settings, regs = _registers()
+    if not regs.matchable:
         raise TeieditError(
             "the edition has no registers",
-            edition.registers,
+            settings.registers,
             hint="create tei/registers/persons.xml, places.xml and orgs.xml",
         )
-    documents = [read_tei(f) for f in edition_tei_files(edition)]
+    documents = [ed.doc for ed in Edition.load(settings).inputs()]
     report = mention_report(regs, documents)
-    report.unlinked = unlinked_mentions(edition, documents)
+    report.unlinked = unlinked_mentions(settings, documents)
     if args.format == "json":
         text = json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n"
     else:

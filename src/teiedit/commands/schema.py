@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from teiedit.commands.base import Subparsers
-from teiedit.config import find_edition_root, load_edition
+from teiedit.config import find_edition_root, load_settings
 from teiedit.console import out_console, print_diagnostic
 from teiedit.diagnostics import EXIT_FINDINGS, EXIT_OK, TeieditError
 from teiedit.resources import in_checkout, schema_dir
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     from teiedit.odd.build import compile_odd
 
     in_edition = find_edition_root(Path.cwd()) is not None
-    base = load_edition().schema if in_edition else schema_dir()
+    base = load_settings().schema if in_edition else schema_dir()
     odd = args.odd_file or args.odd or base / "teiedit.odd"
     if not Path(odd).is_file():
         raise TeieditError(

@@ -17,7 +17,7 @@ from lxml import etree
 from wordfreq import zipf_frequency
 
 from teiedit.document import TEI_NS
-from teiedit.entities.registers import Entry
+from teiedit.registers import Entry
 
 #: Capitalised words that are no given names and no parts of names (sentence openers, months, titles,
 #: document words, adjectives of nationality and of politics).

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from teiedit.entities.context import other_given_name
 from teiedit.entities.matcher import Hit
-from teiedit.entities.registers import Registers
+from teiedit.registers import Registers
 
 #: How far back (in characters of running text) a mention may resolve a short or shared form.
 WINDOW = 4000
@@ -107,20 +107,24 @@ def decide(
     local = memory.resolve(family, here, here - start)
     if local is not None and local not in ids:
         return Decision(
-            local, regs.entries[local].kind, family, "medium", "another bearer named just before"
+            local,
+            regs.entries[local].name_tag,
+            family,
+            "medium",
+            "another bearer named just before",
         )
     chosen = memory.resolve(ids, here, None if len(ids) == 1 else WINDOW)
     if chosen is not None:
-        return Decision(chosen, regs.entries[chosen].kind, family)
+        return Decision(chosen, regs.entries[chosen].name_tag, family)
     chosen = _dominant(family, plain)
     if chosen is not None:
         return Decision(
-            chosen, regs.entries[chosen].kind, family, "medium", "linked to the most mentioned"
+            chosen, regs.entries[chosen].name_tag, family, "medium", "linked to the most mentioned"
         )
     chosen = memory.resolve(family, here)
     if chosen is not None:
         return Decision(
-            chosen, regs.entries[chosen].kind, family, "medium", "another bearer named before"
+            chosen, regs.entries[chosen].name_tag, family, "medium", "another bearer named before"
         )
     reason = "several register entries bear this name" if len(family) > len(ids) else "ambiguous"
     return Decision(None, kind, family, reason=reason)

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from teiedit.entities.registers import Entry
+from teiedit.registers import Entry
 
 #: Generic head noun (as written after "the") -> the kind of organisation it refers to.
 GENERIC_HEADS: dict[str, str] = {
@@ -53,7 +53,7 @@ def org_kinds(entry: Entry) -> frozenset[str]:
     """The kinds of an organisation entry: its ``@type`` words, else those the heads of its names give."""
     if entry.type:
         return frozenset(entry.type.split())
-    if entry.kind != "orgName":
+    if entry.name_tag != "orgName":
         return frozenset()
     kinds: set[str] = set()
     for v in entry.variants:

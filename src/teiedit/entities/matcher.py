@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from teiedit.entities.registers import Registers
+from teiedit.registers import Registers
 
 _APOSTROPHES = frozenset("\u2019\u2018\u02bc\u02bb`\u00b4")
 _HYPHENS = frozenset("-\u2010\u2011\u2012\u2013\u2014")
@@ -149,7 +149,7 @@ class Matcher:
                 key = match_key(v.text)
                 if key:
                     table.setdefault(key, {}).setdefault(
-                        (entry.id, entry.kind, v.is_short), []
+                        (entry.id, entry.name_tag, v.is_short), []
                     ).append(v.text)
         self.automaton = ahocorasick.Automaton()
         for key, targets in table.items():

@@ -15,8 +15,8 @@ from lxml import etree
 
 from teiedit.document import TeiDocument, xpath
 from teiedit.entities.matcher import match_key
-from teiedit.entities.registers import Registers
 from teiedit.entities.spans import choice_reading
+from teiedit.registers import Registers
 
 
 @dataclass
@@ -82,7 +82,9 @@ def reading(el: etree._Element) -> str:
 
 
 def mention_report(registers: Registers, documents: list[TeiDocument]) -> MentionReport:
-    stats = {e.id: EntryMentions(e.id, e.kind, e.preferred) for e in registers.entries.values()}
+    stats = {
+        e.id: EntryMentions(e.id, e.name_tag, e.preferred) for e in registers.matchable.values()
+    }
     by_string: dict[str, Counter[str]] = defaultdict(Counter)
     dangling: dict[str, set[str]] = defaultdict(set)
     for doc in documents:

@@ -18,19 +18,19 @@ from pathlib import Path
 
 from lxml import etree
 
-from teiedit.config import Edition
-from teiedit.diagnostics import TeieditError
-from teiedit.document import XML_ID, E, local_name, tei
-from teiedit.edition_files import own_documents
-from teiedit.epoch import source_date_epoch
-from teiedit.exchange.authority import (
+from teiedit.authority import (
     PERSON_PREFERENCE,
     PLACE_PREFERENCE,
     authority_uri,
     preferred_uri,
 )
-from teiedit.exchange.entries import Entry, load_register_files
-from teiedit.io import read_xml, write_atomic
+from teiedit.builder import BuildOptions, Group, Manifest, Option, digest, sidecar
+from teiedit.diagnostics import TeieditError
+from teiedit.document import XML_ID, E, local_name, tei
+from teiedit.edition import Edition
+from teiedit.epoch import source_date_epoch
+from teiedit.io import write_atomic
+from teiedit.registers import Entry
 
 CMIF_RNG_URL = "https://raw.githubusercontent.com/TEI-Correspondence-SIG/CMIF/master/schema/cmi-customization.rng"
 #: CMIF's date profile: ISO years, year-months and dates.
@@ -49,8 +49,8 @@ class CmifResult:
 def edition_letters(edition: Edition) -> list[tuple[Path, etree._Element]]:
     """(file, TEI root) of the edition's own letters, in file order."""
     out = []
-    for path in own_documents(edition):
-        root = read_xml(path).getroot()
+    for ed in edition.own_documents():
+        path, root = ed.path, ed.root
         if root.tag != tei("TEI"):
             continue
         if (
@@ -163,20 +163,21 @@ def build_cmif(
     file_name: str = "cmif.xml",
 ) -> CmifResult:
     """The CMIF tree of the edition's letters; TeieditError when CMIF's required facts are missing."""
-    cfg = edition.root / "teiedit.toml"
-    if not edition.editors:
+    settings = edition.settings
+    cfg = settings.root / "teiedit.toml"
+    if not settings.editors:
         raise TeieditError(
             "CMIF names the editors of the file, and the edition has none",
             cfg,
             hint="add an [[edition.editors]] entry with a name",
         )
-    if not edition.licence_url:
+    if not settings.licence_url:
         raise TeieditError(
             "CMIF needs the licence of the file as a URL",
             cfg,
             hint='set licence_url (e.g. "https://creativecommons.org/licenses/by/4.0/")',
         )
-    file_url = url or (edition.base_url.rstrip("/") + "/" + file_name if edition.base_url else "")
+    file_url = url or (settings.base_url.rstrip("/") + "/" + file_name if settings.base_url else "")
     if not file_url:
         raise TeieditError(
             "CMIF needs the URL where the file will be published",
@@ -187,11 +188,11 @@ def build_cmif(
     if not letters:
         raise TeieditError(
             "the edition has no letters (documents with a correspDesc) to export",
-            edition.tei,
+            settings.tei,
             hint="letters carry profileDesc/correspDesc with correspAction",
         )
-    lookup = _Lookup(load_register_files(edition.registers))
-    bibl_id = _bibl_id(edition.base_url or edition.title)
+    lookup = _Lookup(edition.registers.all)
+    bibl_id = _bibl_id(settings.base_url or settings.title)
     warnings: list[str] = []
     descs = []
     for path, root in letters:
@@ -202,8 +203,8 @@ def build_cmif(
             f"{tei('teiHeader')}/{tei('fileDesc')}/{tei('publicationStmt')}/{tei('idno')}[@type='URI']"
         )
         letter_url = _norm(idno.text or "") if idno is not None else ""
-        if not letter_url and edition.base_url:
-            letter_url = edition.base_url.rstrip("/") + "/" + (root.get(XML_ID) or path.stem)
+        if not letter_url and settings.base_url:
+            letter_url = settings.base_url.rstrip("/") + "/" + (root.get(XML_ID) or path.stem)
         if letter_url:
             desc.set("ref", letter_url)
         for kind in ("sent", "received"):
@@ -215,31 +216,31 @@ def build_cmif(
                 desc.append(_action(action, kind, lookup, path.name, warnings))
         descs.append(desc)
     editors = []
-    for i, ed in enumerate(edition.editors):
+    for i, ed in enumerate(settings.editors):
         el = E.editor(ed.name)
         if email and i == 0:
             el.append(E.email(email))
         editors.append(el)
     publisher = E.publisher(
-        E.ref(edition.publisher or edition.title, target=edition.base_url)
-        if edition.base_url
-        else (edition.publisher or edition.title)
+        E.ref(settings.publisher or settings.title, target=settings.base_url)
+        if settings.base_url
+        else (settings.publisher or settings.title)
     )
-    bibl = E.bibl(f"{edition.title}. ", type="online")
+    bibl = E.bibl(f"{settings.title}. ", type="online")
     bibl.set(XML_ID, bibl_id)
-    if edition.base_url:
-        bibl.append(E.ref(edition.base_url, target=edition.base_url))
+    if settings.base_url:
+        bibl.append(E.ref(settings.base_url, target=settings.base_url))
     root = E.TEI(
         E.teiHeader(
             E.fileDesc(
-                E.titleStmt(E.title(f"{edition.title}: correspondence metadata (CMIF)"), *editors),
+                E.titleStmt(E.title(f"{settings.title}: correspondence metadata (CMIF)"), *editors),
                 E.publicationStmt(
                     publisher,
                     E.idno(file_url, type="url"),
                     E.date(when=_timestamp()),
                     E.availability(
                         E.licence(
-                            edition.licence or edition.licence_url, target=edition.licence_url
+                            settings.licence or settings.licence_url, target=settings.licence_url
                         )
                     ),
                 ),
@@ -277,3 +278,50 @@ def write_cmif(
     lines = [f"CMIF with {result.letters} letters written to {out}"]
     lines += [f"warning: {w}" for w in result.warnings]
     return "\n".join(lines)
+
+
+class CmifBuilder:
+    """``teiedit export cmif``: the edition's letters as one CMIF file."""
+
+    name = "cmif"
+    group: Group = "export"
+    help = "CMIF v1.1 for correspSearch"
+    description = (
+        "a CMIF v1.1 file (what correspSearch harvests): one correspDesc per letter, persons and "
+        "places with authority URIs from the registers"
+    )
+    options: tuple[Option, ...] = (
+        Option("--url", "the URL where the CMIF file will be published", "URL"),
+        Option("--email", "contact e-mail of the editor (CMIF asks for one)", "ADDRESS"),
+    )
+
+    def manifest(self, edition: Edition, options: BuildOptions) -> Manifest:
+        new = Manifest(assets=digest(Path(__file__).read_bytes()))
+        for ed in edition.own_documents():
+            new.docs[ed.page] = digest(ed.path.read_bytes())
+        registers = [p.read_bytes() for p in edition.registers.files]
+        asked = repr((edition.settings, options.get("url"), options.get("email")))
+        new.lists = digest(new.assets, asked, *new.docs.values(), *registers)
+        return new
+
+    def outdated(self, edition: Edition, out: Path) -> set[str]:
+        new = self.manifest(edition, BuildOptions())
+        return Manifest.read(sidecar(out)).outdated(new, lambda _page: [out])
+
+    def build(self, edition: Edition, out: Path, options: BuildOptions) -> list[Path]:
+        new = self.manifest(edition, options)
+        old = Manifest.read(sidecar(out))
+        if not options.force and old == new and out.is_file():
+            options.tell(f"{out} is up to date")
+            return []
+        url, email = options.get("url"), options.get("email")
+        options.tell(
+            write_cmif(
+                edition,
+                out,
+                url=str(url) if url is not None else None,
+                email=str(email) if email is not None else None,
+            )
+        )
+        new.write(sidecar(out), 1)
+        return [out]

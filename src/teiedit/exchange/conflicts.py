@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from teiedit.exchange.entries import Entry
+from teiedit.registers import Entry
 
 
 @dataclass

@@ -19,20 +19,29 @@ from pathlib import Path
 
 from lxml import etree
 
-from teiedit.config import Edition
+from teiedit.builder import BuildOptions, Group, Manifest, Option, digest, sidecar
 from teiedit.diagnostics import TeieditError
 from teiedit.document import TEI_NS, XML_ID, E, tei
-from teiedit.edition_files import edition_tei_files
-from teiedit.io import read_xml, write_atomic
+from teiedit.edition import Edition
+from teiedit.io import write_atomic
+
+#: (path, root) of a TEI file of the corpus.
+Member = tuple[Path, etree._Element]
 
 
-def _docs(edition: Edition) -> tuple[list[Path], list[Path]]:
-    registers = sorted(edition.registers.glob("*.xml")) if edition.registers.is_dir() else []
-    documents = edition_tei_files(edition)
+def _docs(edition: Edition) -> tuple[list[Member], list[Member]]:
+    """The registers folder's files, then every other TEI file of the edition, in file order."""
+    folder = edition.settings.registers
+    registers = [
+        (p, r)
+        for p, r in zip(edition.registers.files, edition.registers.roots, strict=True)
+        if folder in p.resolve().parents
+    ]
+    documents = [(ed.path, ed.root) for ed in edition.inputs()]
     if not documents:
         raise TeieditError(
             "the edition has no TEI documents to export",
-            edition.tei,
+            edition.settings.tei,
             hint="convert sources first (`teiedit build`)",
         )
     return registers, documents
@@ -74,21 +83,24 @@ def _rename_taken_ids(root: etree._Element, prefix: str, taken: set[str]) -> dic
 
 def build_corpus(edition: Edition) -> etree._Element:
     """The teiCorpus of the edition: header, registers, documents (in file order)."""
+    settings = edition.settings
     registers, documents = _docs(edition)
     corpus = etree.Element(tei("teiCorpus"), nsmap={None: TEI_NS})
-    publication = E.publicationStmt(E.publisher(edition.publisher or edition.title))
-    if edition.licence_url:
+    publication = E.publicationStmt(E.publisher(settings.publisher or settings.title))
+    if settings.licence_url:
         publication.append(
             E.availability(
-                E.licence(edition.licence or edition.licence_url, target=edition.licence_url)
+                E.licence(settings.licence or settings.licence_url, target=settings.licence_url)
             )
         )
-    if edition.base_url:
-        publication.append(E.idno(edition.base_url, type="URI"))
+    if settings.base_url:
+        publication.append(E.idno(settings.base_url, type="URI"))
     corpus.append(
         E.teiHeader(
             E.fileDesc(
-                E.titleStmt(E.title(edition.title), *[E.editor(ed.name) for ed in edition.editors]),
+                E.titleStmt(
+                    E.title(settings.title), *[E.editor(ed.name) for ed in settings.editors]
+                ),
                 publication,
                 E.sourceDesc(
                     E.p(
@@ -100,8 +112,8 @@ def build_corpus(edition: Edition) -> etree._Element:
         )
     )
     taken: set[str] = set()
-    for path in [*registers, *documents]:
-        root = copy.deepcopy(read_xml(path).getroot())
+    for path, original in [*registers, *documents]:
+        root = copy.deepcopy(original)
         if root.tag not in (tei("TEI"), tei("teiCorpus")):
             raise TeieditError(
                 "not a TEI document", path, hint="only TEI or teiCorpus files belong in tei/"
@@ -125,15 +137,15 @@ def write_corpus(edition: Edition, out: Path) -> str:
 
 
 def _write_zip(edition: Edition, out: Path) -> str:
+    settings = edition.settings
     registers, documents = _docs(edition)
     files: list[dict[str, str]] = []
     buf: list[tuple[str, bytes]] = []
     for kind, paths in (("register", registers), ("document", documents)):
-        for path in paths:
-            rel = "tei/" + path.resolve().relative_to(edition.tei.resolve()).as_posix()
+        for path, root in paths:
+            rel = "tei/" + path.resolve().relative_to(settings.tei).as_posix()
             data = path.read_bytes()
             buf.append((rel, data))
-            root = read_xml(path).getroot()
             files.append(
                 {
                     "path": rel,
@@ -143,9 +155,9 @@ def _write_zip(edition: Edition, out: Path) -> str:
                 }
             )
     manifest = {
-        "title": edition.title,
-        "publisher": edition.publisher,
-        "licence": edition.licence_url or edition.licence,
+        "title": settings.title,
+        "publisher": settings.publisher,
+        "licence": settings.licence_url or settings.licence,
         "files": files,
     }
 
@@ -159,3 +171,37 @@ def _write_zip(edition: Edition, out: Path) -> str:
         )
     write_atomic(out, mem.getvalue())
     return f"zip with {len(buf)} TEI files and manifest.json written to {out}"
+
+
+class CorpusBuilder:
+    """``teiedit export corpus``: the edition as one teiCorpus (or a zip with a manifest)."""
+
+    name = "corpus"
+    group: Group = "export"
+    help = "one teiCorpus (or a zip with manifest)"
+    description = (
+        "one teiCorpus file with every document and the registers (ids kept unique, internal "
+        "references resolvable); with --out ending in .zip, a zip of the TEI files and a manifest"
+    )
+    options: tuple[Option, ...] = ()
+
+    def manifest(self, edition: Edition, out: Path) -> Manifest:
+        new = Manifest(assets=digest(Path(__file__).read_bytes(), out.suffix.lower()))
+        for ed in edition.inputs():
+            new.docs[ed.page] = digest(ed.path.read_bytes())
+        registers = [part for p in edition.registers.files for part in (str(p), p.read_bytes())]
+        new.lists = digest(new.assets, repr(edition.settings), *new.docs.values(), *registers)
+        return new
+
+    def outdated(self, edition: Edition, out: Path) -> set[str]:
+        new = self.manifest(edition, out)
+        return Manifest.read(sidecar(out)).outdated(new, lambda _page: [out])
+
+    def build(self, edition: Edition, out: Path, options: BuildOptions) -> list[Path]:
+        new = self.manifest(edition, out)
+        if not options.force and Manifest.read(sidecar(out)) == new and out.is_file():
+            options.tell(f"{out} is up to date")
+            return []
+        options.tell(write_corpus(edition, out))
+        new.write(sidecar(out), 1)
+        return [out]

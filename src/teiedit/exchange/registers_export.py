@@ -14,13 +14,15 @@ from collections import Counter
 from pathlib import Path
 from typing import TypedDict
 
-from teiedit.config import Edition
+from lxml import etree
+
+from teiedit.authority import authority_uri
+from teiedit.builder import BuildOptions, Group, Manifest, Option, digest
 from teiedit.diagnostics import TeieditError
 from teiedit.document import XML_ID
-from teiedit.edition_files import own_documents
-from teiedit.exchange.authority import authority_uri
-from teiedit.exchange.entries import Entry, load_register_files
-from teiedit.io import read_xml, staged_dir, write_text_atomic
+from teiedit.edition import Edition
+from teiedit.io import staged_dir, write_text_atomic
+from teiedit.registers import Entry
 
 KIND_FILES = {"person": "persons", "place": "places", "org": "orgs"}
 COLUMNS = ["id", "names", "description", "identifiers", "authority_uris", "mentions"]
@@ -45,11 +47,10 @@ class RegisterRow(TypedDict):
     mentions: int
 
 
-def count_mentions(files: list[Path]) -> Counter[str]:
+def count_mentions(roots: list[etree._Element]) -> Counter[str]:
     """``#id`` pointers in the documents that point outside themselves (i.e. to the registers)."""
     counts: Counter[str] = Counter()
-    for path in files:
-        root = read_xml(path).getroot()
+    for root in roots:
         local = {el.get(XML_ID) for el in root.iter() if isinstance(el.tag, str) and el.get(XML_ID)}
         for el in root.iter():
             if not isinstance(el.tag, str):
@@ -62,15 +63,17 @@ def count_mentions(files: list[Path]) -> Counter[str]:
 
 
 def register_rows(edition: Edition) -> dict[str, list[RegisterRow]]:
-    """Rows by kind file name (persons, places, orgs)."""
-    if not edition.registers.is_dir():
+    """Rows by kind file name (persons, places, orgs): the entries of the edition's own registers."""
+    settings = edition.settings
+    if not settings.registers.is_dir():
         raise TeieditError(
             "the edition has no registers folder",
-            edition.registers,
+            settings.registers,
             hint="registers live in tei/registers/{persons,places,orgs}.xml",
         )
-    entries = load_register_files(edition.registers)
-    mentions = count_mentions(own_documents(edition))
+    folder = settings.registers
+    entries = [e for e in edition.registers.all if folder in Path(e.file).resolve().parents]
+    mentions = count_mentions([ed.root for ed in edition.inputs() if not ed.imported])
     rows: dict[str, list[RegisterRow]] = {name: [] for name in KIND_FILES.values()}
     for e in entries:
         rows[KIND_FILES[e.kind]].append(_row(e, mentions[e.id]))
@@ -80,7 +83,7 @@ def register_rows(edition: Edition) -> dict[str, list[RegisterRow]]:
 def _row(e: Entry, mentions: int) -> RegisterRow:
     return {
         "id": e.id,
-        "names": e.names,
+        "names": list(e.names),
         "description": e.description,
         "identifiers": [
             {"type": t, "value": v, "uri": authority_uri(t, v)} for t, v in e.identifiers
@@ -123,3 +126,42 @@ def write_registers(edition: Edition, out_dir: Path) -> str:
         )
     counts = ", ".join(f"{len(v)} {k}" for k, v in rows.items())
     return f"registers ({counts}) written to {out_dir}: persons.csv, places.csv, orgs.csv, registers.json"
+
+
+MANIFEST = ".teiedit-registers.json"
+
+
+class RegistersBuilder:
+    """``teiedit export registers``: the registers as tables, with mention counts."""
+
+    name = "registers"
+    group: Group = "export"
+    help = "the registers as CSV and JSON"
+    description = "persons, places and organisations as CSV (one file per kind) and registers.json in --out DIR"
+    options: tuple[Option, ...] = ()
+    files = ("persons.csv", "places.csv", "orgs.csv", "registers.json")
+
+    def manifest(self, edition: Edition) -> Manifest:
+        new = Manifest(assets=digest(Path(__file__).read_bytes()))
+        for ed in edition.inputs():
+            if not ed.imported:
+                new.docs[ed.page] = digest(ed.path.read_bytes())
+        registers = [part for p in edition.registers.files for part in (str(p), p.read_bytes())]
+        new.lists = digest(new.assets, *new.docs.values(), *registers)
+        return new
+
+    def outdated(self, edition: Edition, out: Path) -> set[str]:
+        new = self.manifest(edition)
+        return Manifest.read(out / MANIFEST).outdated(new, lambda _: [out / f for f in self.files])
+
+    def build(self, edition: Edition, out: Path, options: BuildOptions) -> list[Path]:
+        new = self.manifest(edition)
+        fresh = Manifest.read(out / MANIFEST) == new and all(
+            (out / f).is_file() for f in self.files
+        )
+        if fresh and not options.force:
+            options.tell(f"{out} is up to date")
+            return []
+        options.tell(write_registers(edition, out))
+        new.write(out / MANIFEST, 1)
+        return [out / f for f in self.files]

@@ -18,16 +18,16 @@ from typing import Any, Protocol
 
 from lxml import etree
 
-from teiedit.config import Edition
+from teiedit.config import Settings
 from teiedit.diagnostics import Diagnostic, Level
 from teiedit.document import BRACKETS_REND, TeiDocument, original_reading, xpath
 
 
 @dataclass
 class PassContext:
-    """What passes may consult: the edition, options, and a place to record what they did."""
+    """What passes may consult: the edition's settings, options, and a place to record what they did."""
 
-    edition: Edition
+    settings: Settings
     options: dict[str, Any] = field(default_factory=dict)
     #: Per-pass records for the conversion report (e.g. every repair with its confidence).
     records: dict[str, list[dict[str, object]]] = field(default_factory=dict)

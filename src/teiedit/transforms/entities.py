@@ -44,9 +44,9 @@ from teiedit.entities.decide import (
 )
 from teiedit.entities.generic import Referents, find_generic, org_kinds
 from teiedit.entities.matcher import Hit, Matcher, matcher_for
-from teiedit.entities.registers import Registers, load_registers, registers_folder
 from teiedit.entities.spans import FlatText, containers, inner_span
 from teiedit.entities.wrap import clean_span, unwrap, wrap
+from teiedit.registers import Registers, load_registers
 from teiedit.transforms import PassContext, register
 
 __all__ = ["DOMINANCE", "RESP", "WINDOW", "TagEntities"]
@@ -120,8 +120,9 @@ class TagEntities:
         return ctx.options.get("entities", True) is not False
 
     def __call__(self, doc: TeiDocument, ctx: PassContext) -> list[Diagnostic]:
-        regs = load_registers(registers_folder(ctx.edition))
-        if not regs:
+        regs = load_registers(ctx.settings)
+        regs.check_unique()
+        if not regs.matchable:
             return []
         matcher = matcher_for(regs)
         counts: Counter[str] = Counter()
@@ -251,7 +252,7 @@ def _kinds(regs: Registers) -> dict[str, frozenset[str]]:
     """The kinds of every organisation entry (computed once per loaded registers)."""
     cached = _kinds_cache.get(id(regs))
     if cached is None or cached[0] is not regs:
-        kinds = {e.id: org_kinds(e) for e in regs.entries.values() if e.kind == "orgName"}
+        kinds = {e.id: org_kinds(e) for e in regs.matchable.values() if e.name_tag == "orgName"}
         cached = (regs, {k: v for k, v in kinds.items() if v})
         _kinds_cache.clear()
         _kinds_cache[id(regs)] = cached

@@ -13,7 +13,7 @@ from collections import Counter
 
 from lxml import etree
 
-from teiedit.config import Edition
+from teiedit.config import Settings
 from teiedit.diagnostics import Diagnostic
 from teiedit.document import XML_LANG, TeiDocument, tei, xpath
 from teiedit.language import DEFAULT_CANDIDATES, NAMES, Guess, detect, letters
@@ -28,7 +28,7 @@ SAMPLE_CHARS, BLOCK_BUDGET = 20_000, 300_000
 BLOCKS = ("p", "head", "ab", "item", "note", "quote", "l", "salute", "signed", "byline", "bibl")
 
 
-def candidates(edition: Edition) -> tuple[str, ...]:
+def candidates(edition: Settings) -> tuple[str, ...]:
     """The languages the edition allows, its own first."""
     chosen = edition.language_candidates or DEFAULT_CANDIDATES
     return tuple(dict.fromkeys([edition.language, *chosen]))
@@ -76,7 +76,7 @@ class DetectLanguage:
         if not found:
             return []
         text_el = found[0]
-        langs = candidates(ctx.edition)
+        langs = candidates(ctx.settings)
         blocks = _blocks(text_el)
         # Each block long enough is classified (within a budget); the document's language is the one most
         # of its classified letters are in, or, when the blocks decide nothing, that of a sample of the text.
@@ -98,7 +98,7 @@ class DetectLanguage:
             body = [b for b in blocks if b[0].tag != tei("note")] or blocks
             sample = detect(_sample(body), langs)
             sure = sample.letters >= DOC_LETTERS and sample.confidence >= DOC_CONFIDENCE
-            language = sample.language if sure else ctx.edition.language
+            language = sample.language if sure else ctx.settings.language
             how = "detected from the text" if sure else "edition setting (text too short or unsure)"
         text_el.set(XML_LANG, language)
         shares: Counter[str] = Counter()

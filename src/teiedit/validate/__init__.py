@@ -17,7 +17,13 @@ declares), ``xinclude``, ``report`` (one message per mistake) and ``run`` (a tre
 from __future__ import annotations
 
 from teiedit.validate.rng import load_rng, rng_diagnostics
-from teiedit.validate.run import clear_caches, validate_file, validate_paths, validate_tree
+from teiedit.validate.run import (
+    clear_caches,
+    validate_file,
+    validate_parsed,
+    validate_paths,
+    validate_tree,
+)
 from teiedit.validate.schemas import RNG_NS, SCH_NS, Schemas
 from teiedit.validate.schematron import schematron_diagnostics
 from teiedit.validate.xinclude import resolve_xincludes
@@ -35,6 +41,7 @@ __all__ = [
     "schemas_for",
     "schematron_diagnostics",
     "validate_file",
+    "validate_parsed",
     "validate_paths",
     "validate_tree",
     "xml_models",

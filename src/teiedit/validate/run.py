@@ -2,25 +2,33 @@
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Sequence
 from pathlib import Path
 
 from lxml import etree
 
 from teiedit.diagnostics import Diagnostic, Report, TeieditError
-from teiedit.io import iter_xml_files, read_xml
+from teiedit.document import XI_NS
+from teiedit.io import iter_xml_files, read_xml, refuse_entities
 from teiedit.validate.report import collapse, with_columns
 from teiedit.validate.rng import _load_rng, rng_diagnostics
 from teiedit.validate.schemas import Schemas
-from teiedit.validate.schematron import register_ids, schematron_diagnostics, schematron_stylesheet
+from teiedit.validate.schematron import _stylesheet, register_ids, schematron_diagnostics
 from teiedit.validate.xinclude import resolve_xincludes
 from teiedit.validate.xml_model import schemas_for
 from teiedit.validate.xsd import load_xsd, xsd_diagnostics
 
 
 def validate_tree(
-    tree: etree._ElementTree, path: str, schemas: Schemas, doc: Path | None = None
+    tree: etree._ElementTree,
+    path: str,
+    schemas: Schemas,
+    doc: Path | None = None,
+    register_ids: Sequence[str] | None = None,
 ) -> list[Diagnostic]:
-    """All findings for one parsed document."""
+    """All findings for one parsed document (``register_ids``: what pointers into the registers may
+    name; by default, the ids of the registers beside ``doc``)."""
     diags: list[Diagnostic] = []
     if schemas.use_xsd:
         diags.extend(xsd_diagnostics(tree, path, schemas.xsd_path()))
@@ -28,18 +36,40 @@ def validate_tree(
         diags.extend(rng_diagnostics(tree, path, schemas.rng))
     sch = schemas.schematron_path()
     if sch is not None:
-        diags.extend(schematron_diagnostics(tree, path, sch, doc))
+        try:
+            diags.extend(
+                schematron_diagnostics(
+                    tree, path, sch, doc, register_ids, foreign=schemas.foreign_sch
+                )
+            )
+        except TeieditError as exc:
+            if not schemas.foreign_sch:
+                raise
+            # a refused foreign Schematron: the grammar's findings stand
+            diags.append(exc.diagnostic)
     diags.sort(key=lambda d: (d.line, d.column))
     return collapse(diags)
 
 
 def validate_file(file: Path, schemas: Schemas) -> list[Diagnostic]:
     tree = read_xml(file)
+    refuse_entities(tree, file)
+    return validate_parsed(tree, file, schemas)
+
+
+def validate_parsed(
+    tree: etree._ElementTree,
+    file: Path,
+    schemas: Schemas,
+    register_ids: Sequence[str] | None = None,
+) -> list[Diagnostic]:
+    """All findings for a document parsed from ``file`` (the tree itself is left as it is)."""
+    if next(tree.getroot().iter(f"{{{XI_NS}}}include"), None) is not None:
+        tree = copy.deepcopy(tree)  # XIncludes are resolved in place
     diags = resolve_xincludes(tree, file)
     chosen, notes = schemas_for(file, tree, schemas)
-    return notes + with_columns(
-        diags + validate_tree(tree, str(file), chosen, doc=file), Path(file)
-    )
+    found = validate_tree(tree, str(file), chosen, doc=file, register_ids=register_ids)
+    return notes + with_columns(diags + found, Path(file))
 
 
 def validate_paths(paths: list[Path], schemas: Schemas) -> Report:
@@ -57,6 +87,6 @@ def validate_paths(paths: list[Path], schemas: Schemas) -> Report:
 def clear_caches() -> None:
     """Forget every loaded schema and register id list (benchmarks time cold loads with this)."""
     _load_rng.cache_clear()
-    schematron_stylesheet.cache_clear()
+    _stylesheet.cache_clear()
     register_ids.cache_clear()
     load_xsd.cache_clear()

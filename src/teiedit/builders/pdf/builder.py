@@ -1,36 +1,120 @@
-"""PdfBuilder: plan, lay out and write the print edition (``edition.pdf`` and each document's PDF)."""
+"""PdfBuilder: plan, lay out and write the print edition (``edition.pdf`` and each document's PDF).
+
+The book is made whole: when anything it is made from changed (a document, the registers, the settings,
+the stylesheets or this code), every PDF is made again; when nothing did, none is. The manifest
+(``.teiedit-pdf.json``) already keeps a hash per document, so that the parts can later be made one by one.
+"""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from teiedit.builder import BuildOptions, Group, Manifest, Option, digest, files_fingerprint
+from teiedit.builders.pdf.edition_data import edition_params
 from teiedit.builders.pdf.layout import Layout, PrintJob
-from teiedit.builders.pdf.plan import plan
+from teiedit.builders.pdf.plan import plan, print_order
 from teiedit.builders.pdf.rounds import make_pdfs
-from teiedit.config import Edition
-from teiedit.diagnostics import Progress
-from teiedit.io import staged_dir, write_atomic
+from teiedit.diagnostics import TeieditError
+from teiedit.document import tei
+from teiedit.edition import Edition
+from teiedit.epoch import source_date_epoch
+from teiedit.io import output_path, staged_dir, write_atomic
+from teiedit.resources import css_dir, xslt_dir
+
+MANIFEST = ".teiedit-pdf.json"
+#: Bump when the builder's own output logic changes in a way its code files do not show.
+FORMAT = 1
+
+DESCRIPTION = """\
+Render TEI files or folders to edition.pdf and one PDF per document in DIR.
+
+edition.pdf is the print edition as a book: title page, editorial conventions, contents, the documents
+in date order (each from a new page, footnotes at the foot of the page), an index of persons, places and
+organisations with the pages of every mention. Each document's own PDF is its part of the book, with the
+book's page numbers and a first-page line naming the edition. Register files (listPerson, listPlace,
+listOrg) feed the index. Every PDF is PDF/A-3b with its TEI source attached. Nothing is laid out again
+when no input changed since the last run into the same DIR.
+
+Title, editors, publisher and licence come from teiedit.toml when run inside an edition folder.
+Environment: TEIEDIT_PDF_WORKERS=N lays out on N processes (default: one per core, at most 2);
+SOURCE_DATE_EPOCH=seconds fixes the dates in the PDFs, so the same TEI gives the same bytes."""
+
+
+def assets_fingerprint() -> str:
+    """A hash of the code and stylesheets the print edition is made with."""
+    pkg = Path(__file__).resolve().parent.parent.parent
+    python = sorted((pkg / "builders" / "pdf").glob("*.py"))
+    python += [pkg / f for f in ("builders/corpus.py", "document.py", "facts.py", "edition.py")]
+    root = xslt_dir()
+    return files_fingerprint(
+        f"format {FORMAT}",
+        [*python, pkg / "registers.py"],
+        [root / "common", root / "html", root / "print", css_dir()],
+    )
 
 
 class PdfBuilder:
     name = "pdf"
+    group: Group = "render"
+    help = "render TEI files as PDF"
+    description = DESCRIPTION
+    options: tuple[Option, ...] = ()
 
-    def build(
-        self, files: list[Path], out_dir: Path, edition: Edition, progress: Progress | None = None
-    ) -> list[Path]:
+    def manifest(self, edition: Edition) -> Manifest:
+        """The hashes of what the PDFs are made from: each document, and the whole book."""
+        assets = assets_fingerprint()
+        docs = sorted(edition.documents(), key=print_order)
+        new = Manifest(assets=assets)
+        for ed in docs:
+            new.docs[ed.page] = digest(assets, ed.page, ed.path.read_bytes())
+        epoch = source_date_epoch()
+        settings = json.dumps([edition_params(edition.settings), epoch], sort_keys=True)
+        registers = [part for p in edition.registers.files for part in (p.name, p.read_bytes())]
+        new.lists = digest(assets, settings, *(new.docs[ed.page] for ed in docs), *registers)
+        return new
+
+    def outdated(self, edition: Edition, out: Path) -> set[str]:
+        """Every document when anything the book is made from changed or a PDF is missing, else none."""
+        return self._outdated(edition, out, self.manifest(edition))
+
+    def _outdated(self, edition: Edition, out: Path, new: Manifest) -> set[str]:
+        old = Manifest.read(out / MANIFEST)
+        book = any(
+            ed.root.tag == tei("TEI") and ed.facts.kind_class != "compilation"
+            for ed in edition.documents()
+        )
+        if (
+            old.outdated(new, lambda page: [out / f"{page}.pdf"])
+            or (old.assets, old.lists) != (new.assets, new.lists)
+            or (book and not (out / "edition.pdf").is_file())
+        ):
+            return set(new.docs)
+        return set()
+
+    def build(self, edition: Edition, out: Path, options: BuildOptions) -> list[Path]:
+        out_dir = Path(out)
+
         def done(job: PrintJob) -> None:
-            if progress is not None:
-                progress(f"laid out {job.output}")
+            options.say(f"laid out {job.output}")
 
         with Layout() as layout:  # first: a bad TEIEDIT_PDF_WORKERS stops before any work
-            p = plan(files, edition)
+            new = self.manifest(edition)
+            if not options.force and not self._outdated(edition, out_dir, new):
+                options.say("the print edition is up to date")
+                return []
+            p = plan(edition)
             pdfs = make_pdfs(p, layout, done)
+        names = [*(["edition.pdf"] if "edition.pdf" in pdfs else []), *(j.output for j in p.jobs)]
+        if len(set(names)) != len(names):  # page names avoid the book's: this would be a bug
+            clash = sorted({n for n in names if names.count(n) > 1})
+            raise TeieditError(
+                f"two PDFs of this build would be called {', '.join(clash)}", out_dir
+            )
         written: list[Path] = []
         with staged_dir(out_dir) as tmp:
-            for name in [
-                *(["edition.pdf"] if "edition.pdf" in pdfs else []),
-                *(j.output for j in p.jobs),
-            ]:
-                write_atomic(tmp / name, pdfs[name])
+            for name in names:
+                write_atomic(output_path(tmp, name), pdfs[name])
                 written.append(out_dir / name)
+            new.write(tmp / MANIFEST, FORMAT)
         return written

@@ -2,28 +2,44 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from pathlib import Path
 
-from lxml import etree
-
-from teiedit.builders.corpus import EditionDoc, edition_corpus, is_register, load_edition_docs
-from teiedit.builders.pdf.edition_data import (
-    doc_title,
-    edition_params,
-    print_order,
-    register_files,
-    with_registers,
-)
+from teiedit.builders.corpus import edition_corpus
+from teiedit.builders.pdf.edition_data import edition_params, with_registers
 from teiedit.builders.pdf.layout import AttachedFile, PrintJob
 from teiedit.builders.pdf.parts import BookParts, split_book
 from teiedit.builders.rendering import rendering
-from teiedit.config import Edition
+from teiedit.diagnostics import TeieditError
+from teiedit.document import TEI_NS
+from teiedit.edition import Edition, EditionDoc
 from teiedit.epoch import source_date_epoch
-from teiedit.io import read_xml
+from teiedit.facts import facts_document
 from teiedit.resources import xslt_dir
 from teiedit.xslt import transform
+
+#: The largest document the print edition lays out: its text may hold at most this many elements and
+#: characters. Layout costs memory in proportion (about 35 MB per thousand paragraphs in WeasyPrint), so a
+#: document far beyond a long novel (8,000 elements, 0.9 MB, 490 pages) is refused with a reason at once
+#: instead of running out of memory hours later. The web edition has no such limit (it is linear).
+MAX_PRINT_ELEMENTS = 50_000
+MAX_PRINT_CHARACTERS = 5_000_000
+
+
+def refuse_oversized(ed: EditionDoc) -> None:
+    """Refuse a document the print edition cannot lay out (see :data:`MAX_PRINT_ELEMENTS`)."""
+    text = ed.doc.root.find(f"{{{TEI_NS}}}text")
+    if text is None:
+        return
+    elements = sum(1 for _ in text.iter())
+    characters = sum(len(t) for t in text.itertext())
+    if elements > MAX_PRINT_ELEMENTS or characters > MAX_PRINT_CHARACTERS:
+        raise TeieditError(
+            f"the document is too large for the print edition: {elements:,} elements and "
+            f"{characters:,} characters in its text (the limit is {MAX_PRINT_ELEMENTS:,} elements "
+            f"and {MAX_PRINT_CHARACTERS:,} characters)",
+            ed.path,
+            hint="split it into several documents, or build the web edition only (--no-pdf)",
+        )
 
 
 @dataclass(frozen=True)
@@ -60,20 +76,23 @@ class PrintPlan:
         return [*book, *(j.html for j in self.jobs)]
 
 
-def plan(files: list[Path], edition: Edition) -> PrintPlan:
+def print_order(ed: EditionDoc) -> tuple[str, str]:
+    """Chronological by the document's sort date; undated documents last, in the order of their pages."""
+    return (ed.facts.sort_date or "9999", ed.page)
+
+
+def doc_title(ed: EditionDoc) -> str:
+    """The document's title (its page name when it has none), for the PDF's Title."""
+    return ed.facts.title or ed.page
+
+
+def plan(edition: Edition) -> PrintPlan:
     """Transform the TEI into paged HTML (XSLT, in this process)."""
-    regs = register_files(files, edition)
-    reg_paths = {p.resolve() for p in regs}
-    loaded = load_edition_docs([f for f in files if f.resolve() not in reg_paths])
-    docs: list[EditionDoc] = []
-    registers: list[etree._Element] = [read_xml(p).getroot() for p in regs]
-    for ed in loaded:
-        if is_register(ed.doc.root):
-            registers.append(ed.doc.root)
-        else:
-            docs.append(ed)
-    docs.sort(key=print_order)
-    params = edition_params(edition)
+    settings = edition.settings
+    docs = sorted(edition.documents(), key=print_order)
+    for ed in docs:
+        refuse_oversized(ed)
+    params = edition_params(settings)
     epoch = source_date_epoch()
     sources = {
         ed.page: AttachedFile(
@@ -83,13 +102,16 @@ def plan(files: list[Path], edition: Edition) -> PrintPlan:
     }
     book = None
     if docs:
-        corpus = with_registers(edition_corpus(docs, edition), registers)
+        corpus, known = edition_corpus(docs, settings)
+        corpus = with_registers(corpus, edition.registers.roots)
+        facts = facts_document(corpus, known)
         book = split_book(
             transform(
                 xslt_dir() / "print" / "edition.xsl",
                 corpus,
                 params=params,
-                static=rendering(edition).static,
+                facts=facts,
+                static=rendering(settings).static,
             ).output
         )
     by_id = {f"doc-{ed.page}": ed for ed in docs}
@@ -114,18 +136,20 @@ def plan(files: list[Path], edition: Edition) -> PrintPlan:
             ed.doc.tree,
             base_uri=str(ed.path),
             params={**params, "page": ed.page},
-            static=rendering(edition).static,
+            facts=facts_document(ed.root, {ed.root: ed.facts}),
+            static=rendering(settings).static,
         ).output
         singles.append(
             Single(
                 PrintJob(
                     f"{ed.page}.pdf", html, (sources[ed.page],), title=doc_title(ed), epoch=epoch
                 ),
-                running_title(doc_title(ed)),
+                ed.facts.running_title,
             )
         )
     reg_files = tuple(
-        AttachedFile(f"registers-{p.name}", p.read_bytes(), f"TEI register {p.name}") for p in regs
+        AttachedFile(f"registers-{p.name}", p.read_bytes(), f"TEI register {p.name}")
+        for p in edition.registers.files
     )
     if book is not None and len(chapters) != len(book.chapters):
         book = BookParts(book.front, book.front_sections, chapters, book.index, book.index_title)
@@ -134,14 +158,7 @@ def plan(files: list[Path], edition: Edition) -> PrintPlan:
         chapter_jobs,
         singles,
         (*(sources[ed.page] for ed in docs), *reg_files),  # the book delivers all the data
-        edition.title,
+        settings.title,
         params["edition-short-title"],
         epoch,
     )
-
-
-def running_title(title: str, limit: int = 70) -> str:
-    """A title short enough for a running head (as tp:running-title in xslt/print/document.xsl)."""
-    if len(title) <= limit:
-        return title
-    return re.sub(r"\s+\S*$", "", title[: limit - 2]) + " \u2026"

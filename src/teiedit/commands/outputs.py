@@ -1,0 +1,125 @@
+"""The commands of the BUILDERS table, generated from it: ``teiedit NAME PATH... --out DIR`` for each
+renderer (html, pdf) and ``teiedit export NAME --out PATH`` with one choice per export (cmif, corpus,
+registers). Each builder's options, help and description come from its row of the table."""
+
+from __future__ import annotations
+
+import argparse
+import textwrap
+from pathlib import Path
+
+from teiedit.builder import Builder, BuildOptions, Option
+from teiedit.builders.registry import BUILDERS, builders_of
+from teiedit.commands.base import Subparsers
+from teiedit.config import default_settings, find_edition_root, load_settings
+from teiedit.console import out_console, progress
+from teiedit.diagnostics import EXIT_OK, TeieditError
+from teiedit.edition import Edition
+from teiedit.io import iter_xml_files
+
+EXPORT_HELP = "Export the edition for other archives:"
+
+
+def _add_option(parser: argparse.ArgumentParser, option: Option, prefix: str = "") -> None:
+    if option.switch:
+        parser.add_argument(option.flag, action="store_true", help=prefix + option.help)
+    else:
+        parser.add_argument(
+            option.flag, type=option.type, metavar=option.metavar, help=prefix + option.help
+        )
+
+
+def _values(builder: Builder, args: argparse.Namespace) -> dict[str, object]:
+    return {o.dest: getattr(args, o.dest, None) for o in builder.options}
+
+
+def _run(builder: Builder, edition: Edition, out: Path, args: argparse.Namespace) -> int:
+    told: list[str] = []
+    with progress() as step:
+        options = BuildOptions(_values(builder, args), progress=step, report=told.append)
+        written = builder.build(edition, out, options)
+    for line in told:
+        out_console.print(line, markup=False)
+    if not told:
+        out_console.print(f"{len(written)} files written to {out}", markup=False)
+    return EXIT_OK
+
+
+def run_render(name: str, args: argparse.Namespace) -> int:
+    """Render the TEI files given (also files from elsewhere), with the settings of the edition around
+    the current folder if there is one."""
+    settings = load_settings() if find_edition_root(Path.cwd()) else default_settings()
+    files = list(iter_xml_files(args.paths))
+    if not files:
+        raise TeieditError(
+            "no XML files found",
+            " ".join(map(str, args.paths)),
+            hint="name TEI files or folders that contain *.xml",
+        )
+    return _run(BUILDERS[name], Edition.from_files(settings, files), args.out, args)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Export the edition (the one named by --edition, or around the current folder)."""
+    settings = load_settings(args.edition) if args.edition else load_settings()
+    return _run(BUILDERS[args.format], Edition.load(settings), args.out, args)
+
+
+class Renderers:
+    """One command per renderer of the table."""
+
+    @staticmethod
+    def add_parser(sub: Subparsers) -> None:
+        for builder in builders_of("render"):
+            p = sub.add_parser(
+                builder.name,
+                help=builder.help,
+                description=builder.description,
+                formatter_class=argparse.RawDescriptionHelpFormatter,
+            )
+            p.add_argument(
+                "paths", nargs="+", type=Path, metavar="PATH", help="TEI files or folders"
+            )
+            p.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder")
+            for option in builder.options:
+                _add_option(p, option)
+            p.set_defaults(run=lambda a, name=builder.name: run_render(name, a))
+
+
+class Exports:
+    """``teiedit export``: one choice per export of the table."""
+
+    @staticmethod
+    def add_parser(sub: Subparsers) -> None:
+        exports = builders_of("export")
+        lines = [EXPORT_HELP]
+        for b in exports:
+            lines += textwrap.wrap(
+                b.description,
+                width=104,
+                initial_indent=f"  {b.name:<11}",
+                subsequent_indent=" " * 13,
+            )
+        p = sub.add_parser(
+            "export",
+            help=f"export the edition ({', '.join(b.name for b in exports)})",
+            description="\n".join(lines),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        p.add_argument("format", choices=[b.name for b in exports], help="what to export")
+        p.add_argument(
+            "--out", type=Path, required=True, metavar="PATH", help="output file or folder"
+        )
+        p.add_argument(
+            "--edition",
+            type=Path,
+            metavar="DIR",
+            help="the edition folder (default: the edition around the current folder)",
+        )
+        seen: set[str] = set()
+        for b in exports:
+            for option in b.options:
+                if option.flag not in seen:
+                    seen.add(option.flag)
+                    _add_option(p, option, prefix=f"{b.name}: ")
+        p.set_defaults(run=run_export)

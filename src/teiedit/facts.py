@@ -1,0 +1,225 @@
+"""Facts about documents and notes that the web and print editions show, sort by or number with,
+computed once, here, and handed to the stylesheets as data.
+
+A document's facts: its display title, its date (the header's), its sort date in the book (the header's,
+else the first full date of its heading, opener or dateline), its kind (as shown, and as a class token),
+its running title. A note's facts: its kind (footnote, endnote, block, inline) and its number. Python
+sorts and names pages and PDFs with these facts; the stylesheets get them in the ``facts`` parameter
+(:func:`facts_document`) and look them up (common/functions.xsl), so that no rule is written twice.
+
+Text is space-normalised as XPath's ``normalize-space`` does it (XML white space only): the stylesheets
+used to compute these strings, and the published pages keep their bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from lxml import etree
+
+from teiedit.document import TEI_NS, local_name, tei, xpath
+
+TE_NS = "urn:teiedit"
+UNTITLED = "(untitled)"
+#: A running head longer than this is cut at a word and marked with an ellipsis.
+RUNNING_TITLE_LENGTH = 70
+
+_XML_SPACE = re.compile(r"[ \t\r\n]+")
+_ISO = re.compile(r"^\d{4}(-\d\d){0,2}$")
+_KIND_TOKEN = re.compile(r"^[A-Za-z][A-Za-z0-9-]*$")
+
+#: Elements whose content is a line of running text: a note inside one is called from a point of it.
+#: (The first part is where HTML takes phrasing content only: te:phrasing-parents in the stylesheets.)
+RUNNING_TEXT = frozenset(
+    (
+        *("p", "head", "l", "ab", "dateline", "salute", "signed", "label", "figDesc", "hi", "q"),
+        *("seg", "persName", "placeName", "orgName", "name", "rs", "date", "title", "trailer"),
+        *("byline", "docTitle", "titlePart", "docAuthor", "docDate", "emph", "term", "foreign"),
+        *("ref", "num", "measure", "addrLine", "sic", "corr", "orig", "reg", "abbr", "expan"),
+        *("supplied", "unclear", "add", "del", "choice", "gap"),
+        *("item", "cell", "bibl", "speaker", "stage"),
+    )
+)
+#: Places that make a note a footnote wherever it stands.
+FOOT_PLACES = frozenset({"foot", "end", "bottom", "margin"})
+NUMBERED = frozenset({"footnote", "endnote"})
+
+#: Where the header gives a document's date, in order of preference.
+_HEADER_DATES = (
+    "tei:teiHeader//tei:correspAction[@type='sent']/tei:date/@when",
+    "tei:teiHeader//tei:correspAction[@type='sent']/tei:date/@notBefore",
+    "tei:teiHeader//tei:correspAction[@type='sent']/tei:date/@from",
+    "tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:date/@when",
+    "tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:date/@notBefore",
+    "tei:teiHeader/tei:profileDesc/tei:creation/tei:date/@when",
+    "tei:teiHeader/tei:profileDesc/tei:creation/tei:date/@from",
+    "tei:teiHeader/tei:profileDesc/tei:creation/tei:date/@notBefore",
+)
+#: Where a document without a date in its header states its own: its heading, opener or dateline (a
+#: bulletin's part "Memorandum of Conversation with ..., 5 June 1956"). Single dates only, so an essay
+#: headed "..., 1953-1964" is not filed under 1953.
+_OWN_DATE = (
+    "tei:text/tei:body//*[self::tei:head or self::tei:opener or self::tei:dateline"
+    " or self::tei:docDate]//tei:date/@when | tei:text/tei:body//tei:docDate/@when"
+)
+_TITLES = "tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"
+_NS = {"tei": TEI_NS}
+
+
+def normalize_space(text: str) -> str:
+    """XPath's normalize-space: runs of XML white space become one space, none at either end."""
+    return _XML_SPACE.sub(" ", text).strip(" ")
+
+
+def shorten(text: str, limit: int) -> str:
+    """At most ``limit`` characters, cut at a word boundary and marked with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    return re.sub(r"[ \t\r\n]+[^ \t\r\n]*$", "", text[: limit - 2]) + " \u2026"
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    """What the editions show, sort by and file a document under."""
+
+    title: str  # the main title (else the first), normalised; '' when there is none
+    date: str  # the header's date (ISO), or ''
+    sort_date: str  # the date that places it in the book: the header's, else its own heading's
+    kind: str  # the kind shown (textClass term of type "kind", else the type of a division)
+    kind_class: str  # the kind as a class token: the declared kind, lower-case, else "document"
+
+    @property
+    def display_title(self) -> str:
+        return self.title or UNTITLED
+
+    @property
+    def year(self) -> str:
+        found = re.match(r"^(-?\d{4})", self.date)
+        return found.group(1) if found else ""
+
+    @property
+    def running_title(self) -> str:
+        """A title short enough for a running head."""
+        return shorten(self.display_title, RUNNING_TITLE_LENGTH)
+
+
+def _header_date(el: etree._Element) -> str:
+    for expr in _HEADER_DATES:
+        found = el.xpath(expr, namespaces=_NS)
+        if found:
+            return str(found[0]).strip()
+    return ""
+
+
+def document_facts(el: etree._Element) -> DocumentFacts:
+    """The facts of one TEI (or teiCorpus) element."""
+    titles = xpath(el, f"{_TITLES}[@type='main']") or xpath(el, _TITLES)
+    title = normalize_space("".join(titles[0].itertext())) if titles else ""
+    date = _header_date(el)
+    sort_date = date
+    if not sort_date:
+        own = (normalize_space(str(w)) for w in el.xpath(_OWN_DATE, namespaces=_NS))
+        sort_date = next((w for w in own if _ISO.match(w)), "")
+    terms = xpath(el, "tei:teiHeader//tei:textClass//tei:term[@type='kind']")
+    kind_by_div = el.xpath("tei:text/tei:body/tei:div/@type", namespaces=_NS)
+    kind = normalize_space(
+        "".join(terms[0].itertext()) if terms else str(kind_by_div[0]) if kind_by_div else ""
+    )
+    declared = xpath(el, "tei:teiHeader//tei:keywords/tei:term[@type='kind']")
+    token = normalize_space("".join(declared[0].itertext())) if declared else ""
+    kind_class = token.lower() if _KIND_TOKEN.match(token) else "document"
+    return DocumentFacts(title, date, sort_date, kind, kind_class)
+
+
+@dataclass(frozen=True)
+class NoteFacts:
+    """How the editions show a note, and its number.
+
+    footnote: called from a point of the running text (or declared @place foot/end/bottom/margin);
+    endnote: a note that lost its anchor (@type="orphan") or stands between blocks of the back matter;
+    block: a note standing between blocks of the body or in the header, without number;
+    inline: a note the source printed in its running text (@place="inline") or a note inside a note.
+    ``number`` counts the footnotes and endnotes of its document (its TEI element) up to it; ``label``
+    is what a reader sees: @n, else the number.
+    """
+
+    kind: str
+    number: int
+    label: str
+
+
+def _has_text(parent: etree._Element) -> bool:
+    """The element has a text node of its own that is not white space."""
+    parts = [parent.text or "", *(child.tail or "" for child in parent)]
+    return any(normalize_space(p) for p in parts)
+
+
+def note_kind(note: etree._Element) -> str:
+    """footnote, endnote, block or inline (see NoteFacts)."""
+    ancestors = list(note.iterancestors())
+    if any(a.tag == tei("teiHeader") for a in ancestors):
+        return "block"
+    if any(a.tag == tei("note") for a in ancestors) or note.get("place") == "inline":
+        return "inline"
+    if note.get("type") == "orphan":
+        return "endnote"
+    parent = note.getparent()
+    if (
+        note.get("place") in FOOT_PLACES
+        or any(local_name(a) in RUNNING_TEXT for a in ancestors)
+        or (parent is not None and _has_text(parent))
+    ):
+        return "footnote"
+    if any(a.tag == tei("back") for a in ancestors):
+        return "endnote"
+    return "block"
+
+
+def note_facts(root: etree._Element) -> list[NoteFacts]:
+    """The facts of every ``tei:note`` under ``root``, in document order; each is numbered within its
+    TEI element (a note outside any counts every numbered note before it)."""
+    out: list[NoteFacts] = []
+    in_doc: dict[etree._Element, int] = {}
+    everywhere = 0
+    for note in root.iter(tei("note")):
+        kind = note_kind(note)
+        scope = next(note.iterancestors(tei("TEI")), None)
+        number = (in_doc.get(scope, 0) if scope is not None else everywhere) + 1
+        label = normalize_space(note.get("n") or "") or str(number)
+        out.append(NoteFacts(kind, number, label))
+        if kind in NUMBERED:
+            everywhere += 1
+            if scope is not None:
+                in_doc[scope] = in_doc.get(scope, 0) + 1
+    return out
+
+
+def facts_document(
+    root: etree._Element, known: Mapping[etree._Element, DocumentFacts] | None = None
+) -> etree._Element:
+    """The ``facts`` parameter of the stylesheets for the input ``root``: a ``te:doc`` for each TEI and
+    teiCorpus element and a ``te:note`` for each note, in document order (``@i`` counts them as the
+    stylesheets' accumulators do). ``known``: facts computed before, for elements that are copies
+    holding less than the document (the listing pages' copies)."""
+    out = etree.Element(f"{{{TE_NS}}}facts", nsmap={"te": TE_NS})
+    for i, el in enumerate(root.iter(tei("TEI"), tei("teiCorpus")), start=1):
+        facts = (known or {}).get(el) or document_facts(el)
+        etree.SubElement(
+            out,
+            f"{{{TE_NS}}}doc",
+            i=str(i),
+            title=facts.display_title,
+            date=facts.date,
+            year=facts.year,
+            kind=facts.kind,
+            kind_class=facts.kind_class,
+            sort_date=facts.sort_date,
+            running_title=facts.running_title,
+        )
+    for i, note in enumerate(note_facts(root), start=1):
+        etree.SubElement(
+            out, f"{{{TE_NS}}}note", i=str(i), kind=note.kind, n=str(note.number), label=note.label
+        )
+    return out
