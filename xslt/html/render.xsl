@@ -16,6 +16,7 @@
 
   <xsl:include href="text.xsl"/>
   <xsl:include href="behaviours.xsl"/>
+  <xsl:include href="lists.xsl"/>
   <xsl:include href="links.xsl"/>
   <xsl:include href="editorial.xsl"/>
   <xsl:include href="apparatus.xsl"/>
