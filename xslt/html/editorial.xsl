@@ -186,17 +186,23 @@
     </del>
   </xsl:template>
 
-  <!-- A space left in the source: a word space for a few characters, a wider blank (vacat) for more. -->
+  <!-- A space left in the source: a word space for a few characters (plain text, so that the line may break
+       there like at any space), a wider blank (vacat) for more. -->
   <xsl:template name="pm:space">
     <xsl:param name="content" as="item()*" select="node()"/>
     <xsl:param name="class" as="xs:string*" select="()"/>
     <xsl:variable name="n" select="(@quantity[. castable as xs:integer]/xs:integer(.), 1)[1]"/>
-    <span class="{normalize-space(string-join(('tei-space', $class), ' '))}"
-          title="Space in the source{if (@quantity) then ' (' || @quantity || ' ' || (@unit, 'chars')[1] || ')' else ''}">
-      <xsl:value-of select="if (@unit = ('line', 'lines') or $n gt 3) then ' vac. ' else ' '"/>
-      <!-- What the TEI says of the space (a desc) follows it. -->
-      <xsl:call-template name="te:content"><xsl:with-param name="content" select="$content"/></xsl:call-template>
-    </span>
+    <xsl:choose>
+      <xsl:when test="@unit = ('line', 'lines') or $n gt 3">
+        <span class="{normalize-space(string-join(('tei-space', $class), ' '))}"
+              title="Space in the source{if (@quantity) then ' (' || @quantity || ' ' || (@unit, 'chars')[1] || ')' else ''}">
+          <xsl:text> vac. </xsl:text>
+        </span>
+      </xsl:when>
+      <xsl:otherwise><xsl:text> </xsl:text></xsl:otherwise>
+    </xsl:choose>
+    <!-- What the TEI says of the space (a desc) follows it. -->
+    <xsl:call-template name="te:content"><xsl:with-param name="content" select="$content"/></xsl:call-template>
   </xsl:template>
 
   <!-- A change of hand: a mark, the hand (its note's @n or id) in the title. -->

@@ -107,8 +107,7 @@
     <xsl:param name="class" as="xs:string*" select="()"/>
     <xsl:variable name="name" select="(*[self::tei:persName or self::tei:placeName or self::tei:orgName or self::tei:name
                                         or self::tei:title or self::tei:label or self::tei:head])[1]"/>
-    <xsl:variable name="li" select="parent::*[pm:behaviour(.) = 'list'] and not(te:in-phrasing(..))"/>
-    <xsl:element name="{if ($li) then 'li' else if (te:in-phrasing(.)) then 'span' else 'div'}">
+    <xsl:element name="{te:entry-element(.)}">
       <xsl:attribute name="class" select="normalize-space(string-join(('register-entry', 'tei-' || local-name(), $class,
                                           if (te:in-phrasing(.)) then 'block' else ()), ' '))"/>
       <xsl:if test="@xml:id"><xsl:attribute name="id" select="te:safe-id(@xml:id)"/></xsl:if>
@@ -131,6 +130,13 @@
       </xsl:choose>
     </xsl:element>
   </xsl:template>
+
+  <!-- The HTML element of a register entry: an item of its list, else a block. -->
+  <xsl:function name="te:entry-element" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="if ($entry/parent::*[pm:behaviour(.) = 'list'] and not(te:in-phrasing($entry/..))) then 'li'
+                          else if (te:in-phrasing($entry)) then 'span' else 'div'"/>
+  </xsl:function>
 
   <!-- A short label for the parts of an entry whose text does not say what they are. -->
   <xsl:function name="te:entry-part-label" as="xs:string">

@@ -18,7 +18,8 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- Lists: numbered lists keep the source's numbers (item/@n). -->
+  <!-- Lists: numbered lists keep the source's numbers (item/@n); a register's list (of entries) is a run
+       of paragraphs, one per entry. -->
   <xsl:template name="pm:list">
     <xsl:param name="content" as="item()*" select="node() except tei:head"/>
     <xsl:param name="class" as="xs:string*" select="()"/>
@@ -26,6 +27,11 @@
     <xsl:param name="ordered" as="xs:boolean" select="@type = 'ordered' or exists(tei:item/@n)"/>
     <xsl:call-template name="te:content"><xsl:with-param name="content" select="$heading"/></xsl:call-template>
     <xsl:choose>
+      <xsl:when test="*[pm:behaviour(.) = 'entry']">
+        <div class="{normalize-space(string-join(('tei-list', 'register', $class), ' '))}">
+          <xsl:call-template name="te:content"><xsl:with-param name="content" select="$content"/></xsl:call-template>
+        </div>
+      </xsl:when>
       <xsl:when test="tei:label"><xsl:call-template name="te:gloss-list"><xsl:with-param name="content" select="$content"/></xsl:call-template></xsl:when>
       <xsl:otherwise>
         <xsl:element name="{if ($ordered) then 'ol' else 'ul'}">
@@ -45,6 +51,13 @@
       <xsl:call-template name="te:content"><xsl:with-param name="content" select="$content"/></xsl:call-template>
     </li>
   </xsl:template>
+
+  <!-- A register entry is a paragraph of its list (WeasyPrint places footnotes deferred from an earlier
+       page after paragraphs, not after the items of a long list). -->
+  <xsl:function name="te:entry-element" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="if (te:in-phrasing($entry)) then 'span' else 'p'"/>
+  </xsl:function>
 
   <!-- A graphic: the print edition loads no image (only its own CSS), so a graphic keeps only its
        description. -->
