@@ -154,7 +154,7 @@
   <xsl:template name="pm:quotation">
     <xsl:param name="content" as="item()*" select="node()"/>
     <xsl:param name="class" as="xs:string*" select="()"/>
-    <xsl:variable name="marked" select="matches(string(preceding-sibling::node()[1][self::text()]), '[&quot;“‘«„]$')"/>
+    <xsl:variable name="marked" select="matches(string(preceding::text()[normalize-space()][1]), '[&quot;“‘«„]\s*$')"/>
     <q class="{normalize-space(string-join(('tei-' || local-name(), $class, if ($marked) then 'has-marks' else ()), ' '))}">
       <xsl:call-template name="te:lang"/>
       <xsl:call-template name="te:content"><xsl:with-param name="content" select="$content"/></xsl:call-template>

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from teiedit.builders.corpus import edition_corpus
 from teiedit.builders.pdf.edition_data import edition_params, with_registers
+from teiedit.builders.pdf.front import front_attachments, with_front
 from teiedit.builders.pdf.layout import AttachedFile, PrintJob
 from teiedit.builders.pdf.parts import BookParts, split_book
 from teiedit.builders.rendering import rendering
@@ -14,6 +15,7 @@ from teiedit.document import TEI_NS
 from teiedit.edition import Edition, EditionDoc
 from teiedit.epoch import source_date_epoch
 from teiedit.facts import facts_document
+from teiedit.front_matter import front_files
 from teiedit.resources import xslt_dir
 from teiedit.xslt import transform
 
@@ -101,9 +103,10 @@ def plan(edition: Edition) -> PrintPlan:
         for ed in docs
     }
     book = None
+    fronts = front_files(settings)
     if docs:
         corpus, known = edition_corpus(docs, settings)
-        corpus = with_registers(corpus, edition.registers.roots)
+        corpus = with_front(with_registers(corpus, edition.registers.roots), fronts)
         facts = facts_document(corpus, known)
         book = split_book(
             transform(
@@ -157,7 +160,8 @@ def plan(edition: Edition) -> PrintPlan:
         book if chapters else None,
         chapter_jobs,
         singles,
-        (*(sources[ed.page] for ed in docs), *reg_files),  # the book delivers all the data
+        # the book delivers all the data
+        (*front_attachments(fronts), *(sources[ed.page] for ed in docs), *reg_files),
         settings.title,
         params["edition-short-title"],
         epoch,
