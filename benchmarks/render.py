@@ -1,7 +1,9 @@
 """Rendering time per document: the stylesheets of a git revision (the hand-written templates before the
 processing model) against the working tree's (the compiled processing model and its
 behaviours), on the same documents, in one run. Prints CPU milliseconds per document for the web page and
-the print HTML (XSLT only, no layout), side by side, with the ratio new/old and the totals.
+the print HTML (XSLT only, no layout), side by side, with the ratio new/old and the totals. The web page's
+input is what `teiedit html` gives the stylesheet: the document in a bundle with the register entries it
+names (the edition's registers); the print HTML's is the document alone, as for a single document's PDF.
 
     PYTHONPATH=src python benchmarks/render.py [--rev REV] [--repeat N] [PATH ...]
 
@@ -15,6 +17,7 @@ kept. Compilation is done before timing.
 from __future__ import annotations
 
 import argparse
+import copy
 import subprocess
 import tarfile
 import tempfile
@@ -25,12 +28,14 @@ from pathlib import Path
 
 from lxml import etree
 
+from teiedit.builders.corpus import bundle, pages_element, referenced_ids, registers_element
 from teiedit.builders.rendering import rendering
 from teiedit.config import default_settings
 from teiedit.diagnostics import TeieditError
 from teiedit.edition import Edition, EditionDoc
 from teiedit.facts import facts_document
 from teiedit.io import iter_xml_files
+from teiedit.registers import Registers
 from teiedit.resources import xslt_dir
 from teiedit.xslt import transform
 
@@ -63,6 +68,12 @@ def _runner(
 ) -> Callable[[], object]:
     facts = facts_document(root)
     return lambda: transform(sheet, root, params=params, facts=facts, static=static)
+
+
+def web_input(root: etree._Element, registers: Registers) -> etree._Element:
+    """The web stylesheet's input as builders/html.py makes it: the document and the entries it names."""
+    ids = referenced_ids(root) & registers.entries.keys()
+    return bundle(copy.deepcopy(root), registers_element(registers, ids), pages_element({}))
 
 
 def main() -> None:
@@ -102,6 +113,7 @@ def main() -> None:
     ]
     settings = default_settings(REPO)
     files: list[EditionDoc] = []
+    registers = Edition.from_files(settings, []).registers
     for f in iter_xml_files(paths):
         if "registers" in f.parts or f.stat().st_size > args.max_bytes:
             continue
@@ -122,10 +134,11 @@ def main() -> None:
             root = ed.doc.root
             params = {"page": ed.page, "edition-title": settings.title}
             row = []
+            inputs = {"web": web_input(root, registers), "print": root}
             for kind, sheet in kinds.items():
                 runs = {
-                    "old": _runner(old / sheet, root, params, {}),
-                    "new": _runner(new / sheet, root, params, static),
+                    "old": _runner(old / sheet, inputs[kind], params, {}),
+                    "new": _runner(new / sheet, inputs[kind], params, static),
                 }
                 for run in runs.values():
                     run()  # compile and warm up

@@ -130,9 +130,10 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- Does the input hold right-to-left text or languages at all (so that blocks need to be looked at)? -->
+  <!-- Does the input hold right-to-left text or languages at all (so that blocks need to be looked at)? Its
+       letters are looked at once in Python (facts.py: rtl-text). -->
   <xsl:variable name="te:rtl-doc" as="xs:boolean"
-    select="exists(/) and (matches(string(/), '[&#x590;-&#x8FF;&#xFB1D;-&#xFDFF;&#xFE70;-&#xFEFF;]')
+    select="exists(/) and (not($facts/te:facts/@rtl-text = 'no')
                            or (some $l in //@xml:lang satisfies te:rtl-lang($l)))"/>
 
   <!-- Languages written right to left, by language subtag or by script subtag. -->
