@@ -5,7 +5,18 @@
     <xsl:call-template name="pm:document"/>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}ab" mode="text">
-    <xsl:call-template name="pm:paragraph"/>
+    <xsl:choose>
+      <xsl:when test="@type = 'rule'">
+        <xsl:call-template name="pm:section-break">
+          <xsl:with-param name="content" select="text()"/>
+          <xsl:with-param name="rend" select="string((milestone/@rend, 'rule')[1])"/>
+          <xsl:with-param name="first" select="not(preceding-sibling::*[1][self::ab[@type = 'rule']])"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="pm:paragraph"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}abbr" mode="text">
     <xsl:call-template name="pm:correction"/>
@@ -119,10 +130,17 @@
     </xsl:choose>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}choice" mode="text">
-    <xsl:call-template name="pm:alternate">
-      <xsl:with-param name="default" select="corr | reg | expan"/>
-      <xsl:with-param name="alternate" select="sic | orig | abbr"/>
-    </xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="corr[@type = 'debris']">
+        <xsl:call-template name="pm:damaged-passage"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="pm:alternate">
+          <xsl:with-param name="default" select="corr | reg | expan"/>
+          <xsl:with-param name="alternate" select="sic | orig | abbr"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}cit" mode="text">
     <xsl:call-template name="pm:cit"/>
@@ -331,7 +349,14 @@
     <xsl:call-template name="pm:inline"/>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}milestone" mode="text">
-    <xsl:call-template name="pm:anchor"/>
+    <xsl:choose>
+      <xsl:when test="@unit = 'section'">
+        <xsl:call-template name="pm:section-break"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="pm:anchor"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}mod" mode="text">
     <xsl:call-template name="pm:inline"/>
@@ -636,7 +661,14 @@
     <xsl:sequence select="'document'"/>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}ab" mode="pm:behaviour" as="xs:string">
-    <xsl:sequence select="'paragraph'"/>
+    <xsl:choose>
+      <xsl:when test="@type = 'rule'">
+        <xsl:sequence select="'section-break'"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="'paragraph'"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}abbr" mode="pm:behaviour" as="xs:string">
     <xsl:sequence select="'correction'"/>
@@ -741,7 +773,14 @@
     </xsl:choose>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}choice" mode="pm:behaviour" as="xs:string">
-    <xsl:sequence select="'alternate'"/>
+    <xsl:choose>
+      <xsl:when test="corr[@type = 'debris']">
+        <xsl:sequence select="'damaged-passage'"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="'alternate'"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}cit" mode="pm:behaviour" as="xs:string">
     <xsl:sequence select="'cit'"/>
@@ -938,7 +977,14 @@
     <xsl:sequence select="'inline'"/>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}milestone" mode="pm:behaviour" as="xs:string">
-    <xsl:sequence select="'anchor'"/>
+    <xsl:choose>
+      <xsl:when test="@unit = 'section'">
+        <xsl:sequence select="'section-break'"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="'anchor'"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}mod" mode="pm:behaviour" as="xs:string">
     <xsl:sequence select="'inline'"/>

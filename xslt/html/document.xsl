@@ -9,7 +9,6 @@
   <xsl:include href="frame.xsl"/>
   <xsl:include href="render.xsl"/>
   <xsl:include href="header.xsl"/>
-  <xsl:include href="../common/clean-text.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
 

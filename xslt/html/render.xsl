@@ -23,6 +23,7 @@
   <xsl:include href="notes.xsl"/>
   <xsl:include href="entities.xsl"/>
   <xsl:include href="facsimile.xsl"/>
+  <xsl:include href="../common/clean-text.xsl"/>
 
   <!-- What a page's head needs for the rendered text: the CSS of the processing model's outputRendition,
        and the zoomable image viewer where the page shows images. -->

@@ -6,7 +6,8 @@
      ids (made safe), language tags (checked) or checked URLs. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
-  xmlns:te="urn:teiedit" xmlns="http://www.w3.org/1999/xhtml" exclude-result-prefixes="#all">
+  xmlns:te="urn:teiedit" xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns="http://www.w3.org/1999/xhtml" exclude-result-prefixes="#all">
 
   <!-- Blocks of reading text are counted so that each gets an id (te-b<n>) when the TEI gives none: search
      hits and citations can point at a paragraph. -->
@@ -21,9 +22,13 @@
   <xsl:function name="te:in-phrasing" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
     <xsl:variable name="note" select="$node/ancestor::tei:note[1]"/>
-    <xsl:sequence select="exists($node/ancestor::*[local-name() = $te:phrasing-parents][empty($note) or . &gt;&gt; $note]
+    <xsl:sequence select="exists($node/ancestor::*[map:contains($te:phrasing-set, local-name())][empty($note) or . &gt;&gt; $note]
                                                   [not(te:holds-blocks(.))])"/>
   </xsl:function>
+
+  <!-- te:phrasing-parents as a map: looked up for every ancestor of every block. -->
+  <xsl:variable name="te:phrasing-set" as="map(xs:string, xs:boolean)"
+    select="map:merge($te:phrasing-parents ! map{.: true()})"/>
 
   <!-- A paragraph-like element that holds a table (outside its notes): HTML cannot put the table inside a
        p, so the paragraph becomes a div and the table stays a table. -->
@@ -86,8 +91,8 @@
   <xsl:function name="te:spaced-parts" as="xs:boolean">
     <xsl:param name="el" as="node()"/>
     <xsl:sequence select="$el instance of element() and exists($el/*[2]) and not($el/text()[normalize-space()])
-                          and not(local-name($el) = $te:joined-parts)
-                          and not($el/*[local-name() = $te:block-parts]) and not($el/(tei:choice | tei:w | tei:pc))"/>
+                          and not(map:contains($te:joined-set, local-name($el)))
+                          and not($el/*[map:contains($te:block-set, local-name())]) and not($el/(tei:choice | tei:w | tei:pc))"/>
   </xsl:function>
   <xsl:variable name="te:joined-parts" as="xs:string*"
     select="('w', 'choice', 'subst', 'app', 'lem', 'rdg', 'rdgGrp', 'sic', 'corr', 'orig', 'reg', 'abbr', 'expan',
@@ -100,6 +105,9 @@
              'argument', 'trailer', 'sp', 'speaker', 'stage', 'castList', 'listBibl', 'listPerson', 'listPlace',
              'listOrg', 'listEvent', 'text', 'body', 'front', 'back', 'group', 'titlePage', 'graphic', 'surface', 'zone',
              'u', 'line', 'listWit', 'address', 'addrLine')"/>
+
+  <xsl:variable name="te:joined-set" as="map(xs:string, xs:boolean)" select="map:merge($te:joined-parts ! map{.: true()})"/>
+  <xsl:variable name="te:block-set" as="map(xs:string, xs:boolean)" select="map:merge($te:block-parts ! map{.: true()})"/>
 
   <xsl:template match="comment() | processing-instruction()" mode="text"/>
 

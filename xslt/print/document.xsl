@@ -18,7 +18,6 @@
   <xsl:include href="behaviours.xsl"/>
   <xsl:include href="notes.xsl"/>
   <xsl:include href="editorial.xsl"/>
-  <xsl:include href="../common/clean-text.xsl"/>  <!-- again: here it wins over this module's templates -->
 
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>

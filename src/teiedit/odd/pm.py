@@ -178,8 +178,11 @@ def read_models(path: Path) -> ProcessingModel:
 
 def behaviour_catalogue(xslt_root: Path) -> dict[str, dict[str, frozenset[str]]]:
     """Output -> behaviour name -> the parameters it takes, from the ``pm:*`` named templates of the
-    hand-written stylesheets (``html/`` for the web; print has those and its own in ``print/``)."""
-    web = _behaviours(sorted((xslt_root / "html").glob("*.xsl")))
+    hand-written stylesheets (``html/`` and common/clean-text.xsl for the web; print has those and its own in
+    ``print/``)."""
+    web = _behaviours(
+        sorted((xslt_root / "html").glob("*.xsl")) + [xslt_root / "common" / "clean-text.xsl"]
+    )
     printed = dict(web)
     printed.update(_behaviours(sorted((xslt_root / "print").glob("*.xsl"))))
     return {"web": web, "print": printed}
