@@ -162,7 +162,7 @@
     <xsl:variable name="facs" select="tokenize(normalize-space(@facs), ' ')[1]"/>
     <xsl:if test="$facs">
       <xsl:variable name="doc" select="te:doc-scope(.)"/>
-      <xsl:variable name="target" select="if (starts-with($facs, '#')) then ($doc/tei:facsimile//*[@xml:id = substring($facs, 2)])[1]
+      <xsl:variable name="target" select="if (starts-with($facs, '#')) then key('te:by-id', substring($facs, 2), $doc)[ancestor::tei:facsimile][1]
                                           else ($doc/tei:facsimile//tei:graphic[@url = $facs])[1]"/>
       <xsl:variable name="href" select="if ($target and te:facsimile-shown($doc)) then '#' || te:facs-id($target)
                                         else if (not(starts-with($facs, '#'))) then te:image-href(., $facs) else ''"/>

@@ -39,7 +39,7 @@
     <xsl:param name="context" as="node()"/>
     <!-- A division, figure or table pointed at in the document is named by its heading. -->
     <xsl:variable name="head" select="if (starts-with($target, '#'))
-        then normalize-space((te:doc-scope($context)//*[@xml:id = substring($target, 2)])[1]/tei:head[1]) else ''"/>
+        then normalize-space(key('te:by-id', substring($target, 2), te:doc-scope($context))[1]/tei:head[1]) else ''"/>
     <xsl:sequence select="if (starts-with($url, '#note-')) then 'note ' || substring-after($url, '#note-')
                           else if ($head) then $head
                           else if (starts-with($url, '#')) then '↗ ' || substring($url, 2)

@@ -199,7 +199,7 @@
   <xsl:function name="te:internal-target" as="xs:string">
     <xsl:param name="context" as="node()"/>
     <xsl:param name="id" as="xs:string"/>
-    <xsl:variable name="el" select="(te:doc-scope($context)//*[@xml:id = $id])[1]"/>
+    <xsl:variable name="el" select="key('te:by-id', $id, te:doc-scope($context))[1]"/>
     <xsl:sequence select="if (empty($el)) then ''
                           else if ($el/self::tei:note and te:is-footnote($el)) then '#' || te:note-id($el, 'note')
                           else if ($el[self::tei:div or self::tei:div1 or self::tei:div2 or self::tei:div3 or self::tei:p
