@@ -19,7 +19,6 @@
   <xsl:include href="notes.xsl"/>
   <xsl:include href="editorial.xsl"/>
 
-
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
 
   <!-- Settings from teiedit.toml, passed by builders/pdf.py. -->
