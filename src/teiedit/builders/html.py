@@ -40,11 +40,15 @@ from teiedit.builders.images import (
 )
 from teiedit.builders.rendering import rendering
 from teiedit.builders.search import SearchDoc, read_page, search_index_script
+from teiedit.builders.site.jsonld import document_jsonld, script_text
+from teiedit.builders.site.layout import SiteLayout
+from teiedit.builders.site.published import published_tei, schema_files
+from teiedit.builders.site.records import document_record
 from teiedit.config import Settings
 from teiedit.diagnostics import TeieditError
 from teiedit.edition import Edition, EditionDoc
 from teiedit.facts import facts_document
-from teiedit.io import output_path, write_text_atomic
+from teiedit.io import output_path, write_atomic, write_text_atomic
 from teiedit.registers import Registers
 from teiedit.resources import xslt_dir
 from teiedit.staging import staged_dir
@@ -63,7 +67,16 @@ def assets_fingerprint(models: str = "") -> str:
     model (``models``: its digest) and of the Python that prepares the stylesheets' input (a changed
     builder or ODD re-renders every page)."""
     pkg = Path(__file__).resolve().parent.parent
-    python = ("builders/html.py", "builders/corpus.py", "builders/search.py", "document.py")
+    python = (
+        "builders/html.py",
+        "builders/corpus.py",
+        "builders/search.py",
+        "builders/site/jsonld.py",
+        "builders/site/layout.py",
+        "builders/site/records.py",
+        "builders/site/published.py",
+        "document.py",
+    )
     root = xslt_dir()
     return files_fingerprint(
         f"format {FORMAT} models {models}",
@@ -209,6 +222,8 @@ class HtmlBuilder:
         new = plan.manifest
         redo = old.outdated(new, _outputs(out_dir, plan.images))
         registers = edition.registers
+        # the published TEI: PIs and pointers that hold in the site (builders/site/published.py)
+        layout, schemas = SiteLayout.of(edition), bool(schema_files(edition.settings))
         written: list[Path] = []
         with staged_dir(out_dir) as tmp:
             for page in plan.pages:
@@ -225,8 +240,11 @@ class HtmlBuilder:
                 )
                 write_text_atomic(tmp / f"{page.ed.page}.html", html)
                 copy_images(page.images, tmp)
-                (tmp / "tei").mkdir(exist_ok=True)
-                shutil.copyfile(page.ed.path, tmp / "tei" / f"{page.ed.page}.xml")
+                here = f"tei/{page.ed.page}.xml"
+                own = not page.ed.imported
+                write_atomic(
+                    tmp / here, published_tei(page.ed.path, here, layout, own=own, schemas=schemas)
+                )
                 written.append(out_dir / f"{page.ed.page}.html")
 
             site_pages = ["index", "timeline", "search", *REGISTER_PAGES]
@@ -263,6 +281,9 @@ class HtmlBuilder:
             params = page_params(docs, i, pairs)
             params["tei-href"] = f"tei/{ed.page}.xml"
             params["pdf-href"] = f"../pdf/{ed.page}.pdf" if link_pdf else ""
+            params["tei-alternate"] = params["tei-href"]
+            record = document_record(ed, edition)
+            params["jsonld"] = script_text(document_jsonld(record, edition.settings))
             ids = referenced_ids(ed.root) & registers.entries.keys()
             links = linked_pages(ed.root, by_file)
             images = document_images(ed, [edition.settings.root])
