@@ -107,7 +107,11 @@ def page(site: Path, name: str) -> etree._ElementTree:
         ("letter-a.html", "string(//span[contains(@class,'expan reading-corrected')])", "Comrade"),
         ("letter-a.html", "string(//ins[@class='add'])", "also"),
         ("letter-a.html", "string(//del[@class='del'])", "never"),
-        ("letter-a.html", "string(//span[@class='debris'])", "TJ/-1.2"),
+        (
+            "letter-a.html",
+            "string(//span[contains(concat(' ', @class, ' '), ' debris ')])",
+            "TJ/-1.2",
+        ),
         ("letter-a.html", "string(//span[@class='tei-foo'])", "element text"),
         ("letter-a.html", "count(//input[@name='reading'])", 2.0),
         # names: linked to the register, with an id for the way back and a description

@@ -29,6 +29,9 @@ RUNNING_TITLE_LENGTH = 70
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
 _ISO = re.compile(r"^\d{4}(-\d\d){0,2}$")
 _KIND_TOKEN = re.compile(r"^[A-Za-z][A-Za-z0-9-]*$")
+#: Letters of the scripts written right to left (Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic and
+#: their presentation forms): the same ranges as te:rtl-text in the stylesheets.
+_RTL_LETTERS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 #: Elements whose content is a line of running text: a note inside one is called from a point of it.
 #: (The first part is where HTML takes phrasing content only: te:phrasing-parents in the stylesheets.)
@@ -204,6 +207,9 @@ def facts_document(
     stylesheets' accumulators do). ``known``: facts computed before, for elements that are copies
     holding less than the document (the listing pages' copies)."""
     out = etree.Element(f"{{{TE_NS}}}facts", nsmap={"te": TE_NS})
+    # Whether any text of the input is in a right-to-left script: only then do the stylesheets look at
+    # each block's letters for its direction (a regular expression over the whole text costs them more).
+    out.set("rtl-text", "yes" if _RTL_LETTERS.search("".join(root.itertext())) else "no")
     for i, el in enumerate(root.iter(tei("TEI"), tei("teiCorpus")), start=1):
         facts = (known or {}).get(el) or document_facts(el)
         etree.SubElement(

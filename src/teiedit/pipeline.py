@@ -287,6 +287,7 @@ def build(
         # What killed runs left in out/, also when this build does not write that output.
         for folder in ("html", "pdf"):
             sweep_leftovers(settings.out / folder)
+            sweep_temporary_files(settings.out / folder)
         return _build(settings, force=force, progress=progress, pdf=pdf)
 
 

@@ -205,7 +205,9 @@
     select="('p', 'head', 'l', 'ab', 'dateline', 'salute', 'signed', 'label', 'figDesc', 'hi', 'q', 'seg',
              'persName', 'placeName', 'orgName', 'name', 'rs', 'date', 'title', 'trailer', 'byline', 'docTitle',
              'titlePart', 'docAuthor', 'docDate', 'emph', 'term', 'foreign', 'ref', 'num', 'measure', 'addrLine',
-             'sic', 'corr', 'orig', 'reg', 'abbr', 'expan', 'supplied', 'unclear', 'add', 'del', 'choice', 'gap')"/>
+             'sic', 'corr', 'orig', 'reg', 'abbr', 'expan', 'supplied', 'unclear', 'add', 'del', 'choice', 'gap',
+             'app', 'lem', 'rdg', 'rdgGrp', 'w', 'pc', 'subst', 'mentioned', 'soCalled', 'said', 'time', 'ex', 'g',
+             'damage', 'surplus', 'secl')"/>
 
   <xsl:function name="te:note-kind" as="xs:string">
     <xsl:param name="note" as="element()"/>

@@ -8,10 +8,7 @@
 
   <xsl:include href="../common/functions.xsl"/>
   <xsl:include href="frame.xsl"/>
-  <xsl:include href="text.xsl"/>
-  <xsl:include href="notes.xsl"/>
-  <xsl:include href="editorial.xsl"/>
-  <xsl:include href="entities.xsl"/>
+  <xsl:include href="render.xsl"/>
   <xsl:include href="../common/names.xsl"/>  <!-- the registers' sort keys, shared with the print index -->
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>

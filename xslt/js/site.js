@@ -3,6 +3,8 @@
  * - pop-ups for names (register description) and note markers (the note), on hover and keyboard focus
  * - index: sortable columns and filters by year, kind and person
  * - search page: full-text search over search-index.js
+ * - images: a zoomable viewer (OpenSeadragon, shipped in js/vendor) for the page's images, and for a IIIF
+ *   image only when the reader asks (the page never loads remote images by itself)
  * Text from the edition is only ever inserted with textContent, never as markup. */
 (function () {
   "use strict";
@@ -250,11 +252,59 @@
     run(q);
   }
 
+  /* Zoomable images ------------------------------------------------------------------------------ */
+  function openViewer(tileSource, label) {
+    var overlay = document.createElement("div");
+    overlay.className = "image-viewer";
+    overlay.setAttribute("role", "dialog");
+    overlay.setAttribute("aria-label", label || "Image");
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "viewer-close";
+    close.textContent = "Close";
+    var canvas = document.createElement("div");
+    canvas.className = "viewer-canvas";
+    canvas.id = "teiedit-viewer";
+    overlay.appendChild(close);
+    overlay.appendChild(canvas);
+    document.body.appendChild(overlay);
+    var viewer = window.OpenSeadragon({
+      element: canvas,
+      prefixUrl: "js/vendor/openseadragon/images/",
+      tileSources: tileSource,
+      showNavigator: true
+    });
+    var done = function () {
+      viewer.destroy();
+      overlay.remove();
+      document.removeEventListener("keydown", onKey);
+    };
+    var onKey = function (ev) { if (ev.key === "Escape") done(); };
+    close.addEventListener("click", done);
+    document.addEventListener("keydown", onKey);
+    close.focus();
+  }
+
+  function initViewer() {
+    if (!window.OpenSeadragon) return;
+    Array.prototype.forEach.call(document.querySelectorAll("img.zoomable"), function (img) {
+      img.tabIndex = 0;
+      var open = function () { openViewer({ type: "image", url: img.src }, img.alt); };
+      img.addEventListener("click", open);
+      img.addEventListener("keydown", function (ev) { if (ev.key === "Enter") open(); });
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("button.iiif-open"), function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { openViewer(button.dataset.iiif, "IIIF image"); });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     document.documentElement.classList.add("js");
     initReadingTools();
     initPopups();
     initIndex();
     initSearch();
+    initViewer();
   });
 })();

@@ -30,6 +30,15 @@ from teiedit.builders.corpus import (
     referenced_ids,
     registers_element,
 )
+from teiedit.builders.images import (
+    IMAGE_FOLDER,
+    SiteImage,
+    copy_images,
+    document_images,
+    images_digest,
+    images_element,
+)
+from teiedit.builders.rendering import rendering
 from teiedit.builders.search import SearchDoc, read_page, search_index_script
 from teiedit.builders.site.jsonld import document_jsonld, script_text
 from teiedit.builders.site.layout import SiteLayout
@@ -49,11 +58,14 @@ MANIFEST = ".teiedit-html.json"
 #: Bump when the builder's own output logic changes (the stylesheets are hashed anyway).
 FORMAT = 1
 REGISTER_PAGES = ("persons", "places", "orgs")
+#: The zoomable image viewer the site ships when a page shows images (a copy of OpenSeadragon).
+VIEWER = "js/vendor/openseadragon"
 
 
-def assets_fingerprint() -> str:
-    """A hash of every stylesheet, style sheet and script the site is made with, and of the Python that
-    prepares the stylesheets' input (a changed builder re-renders every page)."""
+def assets_fingerprint(models: str = "") -> str:
+    """A hash of every stylesheet, style sheet and script the site is made with, of the compiled processing
+    model (``models``: its digest) and of the Python that prepares the stylesheets' input (a changed
+    builder or ODD re-renders every page)."""
     pkg = Path(__file__).resolve().parent.parent
     python = (
         "builders/html.py",
@@ -67,7 +79,7 @@ def assets_fingerprint() -> str:
     )
     root = xslt_dir()
     return files_fingerprint(
-        f"format {FORMAT}",
+        f"format {FORMAT} models {models}",
         [pkg / f for f in (*python, "facts.py", "edition.py", "registers.py")],
         [root / sub for sub in ("common", "html", "css", "js")],
     )
@@ -109,17 +121,19 @@ def render_page(
     registers: Registers | None = None,
     params: dict[str, str] | None = None,
     links: dict[str, str] | None = None,
+    images: list[SiteImage] | None = None,
 ) -> str:
-    """The HTML page of one document (with its register entries when ``registers`` is given, and the
-    pages of the TEI files it points to in ``links``)."""
+    """The HTML page of one document (with its register entries when ``registers`` is given, the
+    pages of the TEI files it points to in ``links`` and the site paths of its ``images``)."""
     root = ed.root
     source: etree._Element = root
-    if registers is not None or links:
+    if registers is not None or links or images:
         ids = referenced_ids(root) & (registers.entries.keys() if registers else set())
         source = bundle(
             _copy(root),
             registers_element(registers or Registers(), ids),
             pages_element(links or {}),
+            images_element(images or []),
         )
     all_params: dict[str, str] = {
         "edition-title": settings.title,
@@ -138,6 +152,7 @@ def render_page(
         base_uri=str(ed.path),
         params=all_params,
         facts=facts_document(source, {doc_root: ed.facts}),
+        static=rendering(settings).static,
     ).output
 
 
@@ -149,6 +164,7 @@ class _Page:
     params: dict[str, str]
     links: dict[str, str]
     digest: str
+    images: list[SiteImage]
 
 
 @dataclass
@@ -157,6 +173,10 @@ class _Plan:
     pages: list[_Page]
     manifest: Manifest
 
+    @property
+    def images(self) -> dict[str, list[SiteImage]]:
+        return {p.ed.page: p.images for p in self.pages}
+
 
 def _make_readable(folder: Path) -> None:
     """A published site is world-readable (atomic writes create private files)."""
@@ -164,9 +184,15 @@ def _make_readable(folder: Path) -> None:
         path.chmod(0o755 if path.is_dir() else 0o644)
 
 
-def _outputs(out_dir: Path) -> Callable[[str], list[Path]]:
-    """The files a document's page is: its HTML and its published TEI."""
-    return lambda page: [out_dir / f"{page}.html", out_dir / "tei" / f"{page}.xml"]
+def _outputs(
+    out_dir: Path, images: dict[str, list[SiteImage]] | None = None
+) -> Callable[[str], list[Path]]:
+    """The files a document's page is: its HTML, its published TEI and its images."""
+    return lambda page: [
+        out_dir / f"{page}.html",
+        out_dir / "tei" / f"{page}.xml",
+        *(out_dir / i.href for i in (images or {}).get(page, [])),
+    ]
 
 
 def _copy(root: etree._Element) -> etree._Element:
@@ -187,14 +213,14 @@ class HtmlBuilder:
 
     def outdated(self, edition: Edition, out: Path) -> set[str]:
         plan = self._plan(edition, out, BuildOptions())
-        return Manifest.read(out / MANIFEST).outdated(plan.manifest, _outputs(out))
+        return Manifest.read(out / MANIFEST).outdated(plan.manifest, _outputs(out, plan.images))
 
     def build(self, edition: Edition, out: Path, options: BuildOptions) -> list[Path]:
         out_dir = Path(out)
         plan = self._plan(edition, out_dir, options)
         old = Manifest() if options.force else Manifest.read(out_dir / MANIFEST)
         new = plan.manifest
-        redo = old.outdated(new, _outputs(out_dir))
+        redo = old.outdated(new, _outputs(out_dir, plan.images))
         registers = edition.registers
         # the published TEI: PIs and pointers that hold in the site (builders/site/published.py)
         layout, schemas = SiteLayout.of(edition), bool(schema_files(edition.settings))
@@ -210,8 +236,10 @@ class HtmlBuilder:
                     registers=registers,
                     params=page.params,
                     links=page.links,
+                    images=page.images,
                 )
                 write_text_atomic(tmp / f"{page.ed.page}.html", html)
+                copy_images(page.images, tmp)
                 here = f"tei/{page.ed.page}.xml"
                 own = not page.ed.imported
                 write_atomic(
@@ -225,10 +253,11 @@ class HtmlBuilder:
             ):
                 options.say("rendering the index, timeline, registers and search")
                 written += self._render_lists(plan.docs, registers, edition.settings, tmp, out_dir)
+            viewer = any(plan.images.values())
             if old.assets != new.assets or not all(
-                (out_dir / rel).is_file() for rel in self._asset_names()
+                (out_dir / rel).is_file() for rel in self._asset_names(viewer)
             ):
-                self._copy_assets(tmp)
+                self._copy_assets(tmp, viewer)
             _make_readable(tmp)
         self._remove_stale(out_dir, set(old.docs) - set(new.docs))
         # The manifest goes in last: a run killed before this line leaves the old manifest, whose
@@ -244,7 +273,7 @@ class HtmlBuilder:
             link_pdf = out_dir.resolve() == (edition.settings.out / "html").resolve()
         docs = sorted(edition.documents(), key=lambda ed: (ed.facts.date or "9999", ed.page))
         registers = edition.registers
-        new = Manifest(assets=assets_fingerprint())
+        new = Manifest(assets=assets_fingerprint(rendering(edition.settings).digest))
         by_file = {ed.path.name: ed.page for ed in docs}
         pairs = [correspondents(ed.root) for ed in docs]
         pages: list[_Page] = []
@@ -257,10 +286,15 @@ class HtmlBuilder:
             params["jsonld"] = script_text(document_jsonld(record, edition.settings))
             ids = referenced_ids(ed.root) & registers.entries.keys()
             links = linked_pages(ed.root, by_file)
-            hashed = {**params, **{"link:" + k: v for k, v in links.items()}}
+            images = document_images(ed, [edition.settings.root])
+            hashed = {
+                **params,
+                **{"link:" + k: v for k, v in links.items()},
+                "images": images_digest(images),
+            }
             digest = self._doc_hash(ed, hashed, registers, ids, new.assets, edition.settings)
             new.docs[ed.page] = digest
-            pages.append(_Page(ed, params, links, digest))
+            pages.append(_Page(ed, params, links, digest, images))
         new.lists = self._lists_hash(new, registers, edition.settings, [ed.page for ed in docs])
         return _Plan(docs, pages, new)
 
@@ -318,6 +352,7 @@ class HtmlBuilder:
                 site if source is None else source,
                 params={**base, **params},
                 facts=site_facts if source is None else facts_document(source),
+                static=rendering(settings).static,
             ).output
             write_text_atomic(tmp / f"{name}.html", html)
             written.append(out_dir / f"{name}.html")
@@ -338,18 +373,27 @@ class HtmlBuilder:
         return written
 
     @staticmethod
-    def _asset_names() -> list[str]:
-        """The style sheets and scripts the site ships, as paths relative to the output folder."""
-        return [
+    def _asset_names(viewer: bool = False) -> list[str]:
+        """The style sheets and scripts the site ships, as paths relative to the output folder; with
+        ``viewer``, the zoomable image viewer (js/vendor/openseadragon, with its licence and icons)."""
+        names = [
             f"{sub}/{f.name}"
             for sub in ("css", "js")
             for f in sorted((xslt_dir() / sub).glob("*"))
             if f.is_file() and f.suffix in (".css", ".js")
         ]
+        if viewer:
+            vendor = xslt_dir() / VIEWER
+            names += [
+                f.relative_to(xslt_dir()).as_posix()
+                for f in sorted(vendor.rglob("*"))
+                if f.is_file()
+            ]
+        return names
 
-    def _copy_assets(self, tmp: Path) -> None:
-        for rel in self._asset_names():
-            (tmp / rel).parent.mkdir(exist_ok=True)
+    def _copy_assets(self, tmp: Path, viewer: bool = False) -> None:
+        for rel in self._asset_names(viewer):
+            (tmp / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(xslt_dir() / rel, tmp / rel)
 
     @staticmethod
@@ -364,3 +408,4 @@ class HtmlBuilder:
                 except TeieditError:
                     continue
                 stale.unlink(missing_ok=True)
+            shutil.rmtree(out_dir / IMAGE_FOLDER / page, ignore_errors=True)
