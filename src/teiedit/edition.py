@@ -24,6 +24,7 @@ from teiedit.edition_files import edition_tei_files
 from teiedit.facts import DocumentFacts, document_facts
 from teiedit.io import read_tei
 from teiedit.registers import Registers, is_register, load_registers, register_files
+from teiedit.summary import Summary, summarise
 
 #: Pages the site writes itself; a document may not take these names.
 RESERVED_PAGES = frozenset(
@@ -62,6 +63,11 @@ class EditionDoc:
     @cached_property
     def facts(self) -> DocumentFacts:
         return document_facts(self.root)
+
+    @cached_property
+    def summary(self) -> Summary:
+        """What the site pages need of this document (teiedit/summary.py)."""
+        return summarise(self)
 
     @cached_property
     def is_register(self) -> bool:
