@@ -68,12 +68,14 @@ def transform(
     base_uri: str = "",
     params: dict[str, Any] | None = None,
     facts: etree._Element | None = None,
+    output_dir: Path | None = None,
 ) -> XsltResult:
     """Run a stylesheet on a tree (safely re-serialised) and return the primary result as text.
 
     Stylesheets that need other files (registers, the edition listing) get their URIs as parameters;
     ``facts`` (teiedit/facts.py) becomes the document parameter ``facts``; ``base_uri`` only names the
-    input in error messages.
+    input in error messages. ``output_dir``: where the stylesheet's ``xsl:result-document`` hrefs
+    are resolved (a stylesheet that writes several pages).
     """
     root = source.getroot() if isinstance(source, etree._ElementTree) else source
     text = etree.tostring(root, encoding="unicode")
@@ -90,6 +92,8 @@ def transform(
             executable.set_parameter(name, _value(value))
         if facts_text is not None:
             executable.set_parameter("facts", proc.parse_xml(xml_text=facts_text))
+        if output_dir is not None:
+            executable.set_base_output_uri(Path(output_dir).resolve().as_uri() + "/")
         executable.set_save_xsl_message(True, None)
         try:
             out = executable.transform_to_string(xdm_node=node)

@@ -15,7 +15,7 @@
     <xsl:choose>
       <xsl:when test="$entry and not(te:inside-link(.))">
         <xsl:variable name="id" select="te:safe-id($entry/@xml:id)"/>
-        <a class="{$classes}" href="{te:register-page($entry)}.html#{$id}"
+        <a class="{$classes}" href="{te:entry-href($entry)}"
            data-entity="{$id}" title="{te:entry-tooltip($entry)}">
           <!-- Document pages list the descriptions (te:entity-list); register pages do not need to. -->
           <xsl:if test="root()/te:bundle[@kind = 'document']"><xsl:attribute name="aria-describedby" select="'desc-' || $id"/></xsl:if>
@@ -70,7 +70,7 @@
             <xsl:for-each select="current-group()">
               <xsl:sort select="lower-case(te:entry-name(.))"/>
               <li id="desc-{te:safe-id(@xml:id)}" class="entity-desc">
-                <a href="{te:register-page(.)}.html#{te:safe-id(@xml:id)}"><xsl:value-of select="te:entry-name(.)"/></a>
+                <a href="{te:entry-href(.)}"><xsl:value-of select="te:entry-name(.)"/></a>
                 <xsl:if test="te:entry-description(.)">
                   <xsl:text>: </xsl:text><span class="desc"><xsl:value-of select="te:entry-description(.)"/></span>
                 </xsl:if>

@@ -1,7 +1,7 @@
 /* teiedit web edition: small progressive enhancements. Every page reads without this file.
  * - reading switch (corrected / as in the source) and name highlighting: body classes, remembered
  * - pop-ups for names (register description) and note markers (the note), on hover and keyboard focus
- * - index: sortable columns and filters by year, kind and person
+ * - index: sortable columns and filters by year, kind, person, place and organisation
  * - search page: full-text search over search-index.js
  * Text from the edition is only ever inserted with textContent, never as markup. */
 (function () {
@@ -112,24 +112,28 @@
     if (!table || !form) return;
     var tbody = table.tBodies[0];
     var rows = Array.prototype.slice.call(tbody.rows);
-    var year = document.getElementById("filter-year");
-    var kind = document.getElementById("filter-kind");
-    var person = document.getElementById("filter-person");
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
     var count = document.getElementById("filter-count");
     form.hidden = false;
+
+    // Year and kind: one value per document; person, place, organisation: the entries it names.
+    function matches(row, select) {
+      var want = select.value, key = select.dataset.filter;
+      if (!want) return true;
+      var have = row.dataset[key] || "";
+      return key === "year" || key === "kind" ? have === want : have.split(" ").indexOf(want) >= 0;
+    }
 
     function filter() {
       var shown = 0;
       rows.forEach(function (row) {
-        var ok = (!year.value || row.dataset.year === year.value) &&
-                 (!kind.value || row.dataset.kind === kind.value) &&
-                 (!person.value || row.dataset.persons.split("|").indexOf(person.value) >= 0);
+        var ok = selects.every(function (s) { return matches(row, s); });
         row.hidden = !ok;
         if (ok) shown += 1;
       });
       count.textContent = shown + " of " + rows.length + " documents";
     }
-    [year, kind, person].forEach(function (s) { s.addEventListener("change", filter); });
+    selects.forEach(function (s) { s.addEventListener("change", filter); });
     filter();
 
     var headers = table.tHead.rows[0].cells;

@@ -24,32 +24,37 @@ from teiedit.builder import BuildOptions, Group, Manifest, Option, files_fingerp
 from teiedit.builders.corpus import (
     bundle,
     correspondents,
-    edition_corpus,
     linked_pages,
     pages_element,
     referenced_ids,
     registers_element,
 )
 from teiedit.builders.search import SearchDoc, read_page, search_index_script
+from teiedit.builders.sitepages import render_site
 from teiedit.config import Settings
 from teiedit.edition import Edition, EditionDoc
 from teiedit.facts import facts_document
 from teiedit.io import staged_dir, write_text_atomic
 from teiedit.registers import Registers
 from teiedit.resources import xslt_dir
+from teiedit.summary import Summary
 from teiedit.xslt import transform
 
 MANIFEST = ".teiedit-html.json"
+#: The documents' summaries (teiedit/summary.py), each with the hash of the page it was made for.
+SUMMARIES = ".teiedit-summaries.json"
 #: Bump when the builder's own output logic changes (the stylesheets are hashed anyway).
 FORMAT = 1
-REGISTER_PAGES = ("persons", "places", "orgs")
 
 
 def assets_fingerprint() -> str:
     """A hash of every stylesheet, style sheet and script the site is made with, and of the Python that
     prepares the stylesheets' input (a changed builder re-renders every page)."""
     pkg = Path(__file__).resolve().parent.parent
-    python = ("builders/html.py", "builders/corpus.py", "builders/search.py", "document.py")
+    python = (
+        *("builders/html.py", "builders/corpus.py", "builders/search.py", "builders/site.py"),
+        *("builders/sitepages.py", "builders/site_lists.py", "summary.py", "document.py"),
+    )
     root = xslt_dir()
     return files_fingerprint(
         f"format {FORMAT}",
@@ -141,6 +146,7 @@ class _Plan:
     docs: list[EditionDoc]
     pages: list[_Page]
     manifest: Manifest
+    edition_pdf: str = ""
 
 
 def _make_readable(folder: Path) -> None:
@@ -199,12 +205,23 @@ class HtmlBuilder:
                 shutil.copyfile(page.ed.path, tmp / "tei" / f"{page.ed.page}.xml")
                 written.append(out_dir / f"{page.ed.page}.html")
 
-            site_pages = ["index", "timeline", "search", *REGISTER_PAGES]
+            summaries = self._summaries(plan, out_dir, tmp)
+            options.say("rendering the index, timeline, registers and entity pages")
+            written += render_site(
+                summaries,
+                registers,
+                edition.settings,
+                tmp,
+                out_dir,
+                assets=new.assets,
+                edition_pdf=plan.edition_pdf,
+                force=options.force,
+            )
             if old.lists != new.lists or not all(
-                (out_dir / f"{p}.html").is_file() for p in site_pages
+                (out_dir / p).is_file() for p in ("search.html", "search-index.js")
             ):
-                options.say("rendering the index, timeline, registers and search")
-                written += self._render_lists(plan.docs, registers, edition.settings, tmp, out_dir)
+                options.say("rendering the search page and its index")
+                written += self._render_search(plan.docs, edition.settings, tmp, out_dir)
             if old.assets != new.assets or not all(
                 (out_dir / rel).is_file() for rel in self._asset_names()
             ):
@@ -237,7 +254,7 @@ class HtmlBuilder:
             new.docs[ed.page] = digest
             pages.append(_Page(ed, params, links, digest))
         new.lists = self._lists_hash(new, registers, edition.settings, [ed.page for ed in docs])
-        return _Plan(docs, pages, new)
+        return _Plan(docs, pages, new, "pdf/edition.pdf" if link_pdf else "")
 
     @staticmethod
     def _doc_hash(
@@ -271,46 +288,48 @@ class HtmlBuilder:
             h.update(f.read_bytes())
         return h.hexdigest()
 
-    def _render_lists(
-        self,
-        docs: list[EditionDoc],
-        registers: Registers,
-        settings: Settings,
-        tmp: Path,
-        out_dir: Path,
+    def _render_search(
+        self, docs: list[EditionDoc], settings: Settings, tmp: Path, out_dir: Path
     ) -> list[Path]:
-        corpus, known = edition_corpus(docs, settings, listing=True)
-        site = bundle(registers_element(registers), corpus, kind="site")
-        site_facts = facts_document(site, known)
-        base = {"edition-title": settings.title}
-        written: list[Path] = []
-
-        def emit(
-            name: str, stylesheet: str, params: dict[str, str], source: etree._Element | None = None
-        ) -> None:
-            html = transform(
-                xslt_dir() / "html" / stylesheet,
-                site if source is None else source,
-                params={**base, **params},
-                facts=site_facts if source is None else facts_document(source),
-            ).output
-            write_text_atomic(tmp / f"{name}.html", html)
-            written.append(out_dir / f"{name}.html")
-
-        emit("index", "index.xsl", {"section": "index"})
-        emit("timeline", "timeline.xsl", {"section": "timeline"})
-        for kind in REGISTER_PAGES:
-            emit(kind, "registers.xsl", {"section": kind, "kind": kind})
-        emit("search", "search.xsl", {"section": "search"}, source=etree.Element("site"))
-
+        html = transform(
+            xslt_dir() / "html" / "search.xsl",
+            etree.Element("site"),
+            params={"edition-title": settings.title, "section": "search"},
+            facts=facts_document(etree.Element("site")),
+        ).output
+        write_text_atomic(tmp / "search.html", html)
         pages = []
         for ed in docs:
             fresh = tmp / f"{ed.page}.html"
             pages.append(read_page(fresh if fresh.is_file() else out_dir / f"{ed.page}.html"))
         search_docs = [SearchDoc(ed.page, ed.facts.title or ed.page, ed.facts.date) for ed in docs]
         write_text_atomic(tmp / "search-index.js", search_index_script(search_docs, pages))
-        written.append(out_dir / "search-index.js")
-        return written
+        return [out_dir / "search.html", out_dir / "search-index.js"]
+
+    @staticmethod
+    def _summaries(plan: _Plan, out_dir: Path, tmp: Path) -> list[Summary]:
+        """The summary of every document: from the cache beside the pages when its page's hash is the
+        one it was made for, else made again (and cached)."""
+        try:
+            cached = json.loads((out_dir / SUMMARIES).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            cached = {}
+        out: list[Summary] = []
+        store: dict[str, object] = {}
+        for page in plan.pages:
+            entry = cached.get(page.ed.page) if isinstance(cached, dict) else None
+            summary = None
+            if isinstance(entry, list) and len(entry) == 2 and entry[0] == page.digest:
+                try:
+                    summary = Summary.from_dict(entry[1])
+                except (KeyError, TypeError, ValueError):
+                    summary = None
+            if summary is None:
+                summary = page.ed.summary
+            out.append(summary)
+            store[page.ed.page] = [page.digest, summary.to_dict()]
+        write_text_atomic(tmp / SUMMARIES, json.dumps(store, ensure_ascii=False) + "\n")
+        return out
 
     @staticmethod
     def _asset_names() -> list[str]:

@@ -1,0 +1,151 @@
+"""Render the site-level pages (builders/site.py computes what they show) and write only those whose
+input changed: each page's input is hashed with the stylesheets, and ``.teiedit-site.json`` in the output
+folder keeps the hashes. A changed document re-renders the pages it appears on (its page of the index,
+the timeline, the pages of the entries it names, the overviews when a count changed), not the others.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from teiedit.builder import digest
+from teiedit.builders.site import (
+    INDEX_DIR,
+    NSMAP,
+    REGISTERS,
+    SiteData,
+    entity_page_names,
+    entity_pages,
+    register_element,
+    te,
+)
+from teiedit.builders.site_lists import (
+    chunk_count,
+    index_element,
+    index_page_name,
+    timeline_data,
+    timeline_element,
+)
+from teiedit.config import Settings
+from teiedit.facts import facts_document
+from teiedit.io import write_text_atomic
+from teiedit.registers import Registers
+from teiedit.resources import xslt_dir
+from teiedit.summary import Summary
+from teiedit.xslt import transform
+
+SITE_STATE = ".teiedit-site.json"
+
+
+@dataclass
+class _Job:
+    path: str  # relative to the site root
+    stylesheet: str
+    source: etree._Element
+    params: dict[str, str]
+
+
+def _read_state(path: Path) -> dict[str, str]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {str(k): str(v) for k, v in data.items()}
+    except (OSError, ValueError, AttributeError):
+        return {}
+
+
+def _js_data(name: str, value: object) -> str:
+    """A script that defines ``window.<name>``: data a page reads from file:// (no fetch needed)."""
+    text = json.dumps(value, ensure_ascii=True, separators=(",", ":"))
+    return f"window.{name} = {text};\n"
+
+
+def render_site(
+    summaries: list[Summary],
+    registers: Registers,
+    settings: Settings,
+    tmp: Path,
+    out_dir: Path,
+    *,
+    assets: str,
+    edition_pdf: str = "",
+    force: bool = False,
+) -> list[Path]:
+    """Write the index, timeline, register and entity pages (and the timeline's data) that changed into
+    ``tmp`` (the staging folder of ``out_dir``); return the files written (as paths in ``out_dir``)."""
+    site = SiteData.build(summaries, registers)
+    old = {} if force else _read_state(out_dir / SITE_STATE)
+    new: dict[str, str] = {}
+    base = {"edition-title": settings.title, "base-url": settings.base_url}
+    jobs: list[_Job] = []
+    chunks = chunk_count(summaries)
+    for n in range(1, chunks + 1):
+        name = index_page_name(n)
+        params = {"section": "index", "root": "../" if n > 1 else "", "page-path": name}
+        jobs.append(
+            _Job(name, "index.xsl", index_element(site, n, chunks, edition_pdf=edition_pdf), params)
+        )
+    jobs.append(
+        _Job("timeline.html", "timeline.xsl", timeline_element(site), {"section": "timeline"})
+    )
+    for kind, (page, _) in REGISTERS.items():
+        params = {"section": page, "page-path": f"{page}.html"}
+        jobs.append(_Job(f"{page}.html", "registers.xsl", register_element(site, kind), params))
+
+    written: list[Path] = []
+
+    def fresh(path: str, key: str) -> bool:
+        new[path] = key
+        return force or old.get(path) != key or not (out_dir / path).is_file()
+
+    for job in jobs:
+        key = digest(assets, json.dumps({**base, **job.params}), etree.tostring(job.source))
+        if not fresh(job.path, key):
+            continue
+        html = transform(
+            xslt_dir() / "html" / job.stylesheet,
+            job.source,
+            params={**base, **job.params},
+            facts=facts_document(job.source),
+        ).output
+        target = tmp / job.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(target, html)
+        written.append(out_dir / job.path)
+
+    # Entity pages: hashed one by one, rendered together (one transform writes every changed page).
+    todo = etree.Element(te("entity-pages"), nsmap=NSMAP)
+    for entry_id in site.entries:
+        pages = entity_pages(site, registers, [entry_id])
+        for page_el, path in zip(pages, entity_page_names(site, entry_id), strict=True):
+            key = digest(assets, settings.title, etree.tostring(page_el))
+            if fresh(path, key):
+                todo.append(page_el)
+                written.append(out_dir / path)
+    if len(todo):
+        (tmp / "entities").mkdir(exist_ok=True)
+        # Each page was made on its own: one set of namespace declarations for the whole input.
+        etree.cleanup_namespaces(todo, top_nsmap=NSMAP)
+        transform(
+            xslt_dir() / "html" / "entity.xsl",
+            todo,
+            params={**base, "root": "../"},
+            facts=facts_document(todo),
+            output_dir=tmp,
+        )
+
+    data = _js_data("teieditTimeline", timeline_data(site))
+    key = digest(data)
+    if fresh("timeline-data.js", key):
+        write_text_atomic(tmp / "timeline-data.js", data)
+        written.append(out_dir / "timeline-data.js")
+
+    for path in sorted(set(old) - set(new)):
+        stale = out_dir / path
+        if path.startswith((f"{INDEX_DIR}/", "entities/")) and ".." not in path:
+            stale.unlink(missing_ok=True)
+    write_text_atomic(tmp / SITE_STATE, json.dumps(new, indent=0, sort_keys=True) + "\n")
+    return written
