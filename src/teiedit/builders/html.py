@@ -29,8 +29,7 @@ from teiedit.builders.corpus import (
     referenced_ids,
     registers_element,
 )
-from teiedit.builders.search import SearchDoc, read_page, search_index_script
-from teiedit.builders.sitepages import render_site
+from teiedit.builders.sitepages import render_search, render_site
 from teiedit.config import Settings
 from teiedit.edition import Edition, EditionDoc
 from teiedit.facts import facts_document
@@ -53,7 +52,8 @@ def assets_fingerprint() -> str:
     pkg = Path(__file__).resolve().parent.parent
     python = (
         *("builders/html.py", "builders/corpus.py", "builders/search.py", "builders/site.py"),
-        *("builders/sitepages.py", "builders/site_lists.py", "summary.py", "document.py"),
+        *("builders/sitepages.py", "builders/site_lists.py", "builders/search_records.py"),
+        *("summary.py", "document.py"),
     )
     root = xslt_dir()
     return files_fingerprint(
@@ -218,10 +218,16 @@ class HtmlBuilder:
                 force=options.force,
             )
             if old.lists != new.lists or not all(
-                (out_dir / p).is_file() for p in ("search.html", "search-index.js")
+                (out_dir / p).is_file() for p in ("search.html", "search/meta.js")
             ):
                 options.say("rendering the search page and its index")
-                written += self._render_search(plan.docs, edition.settings, tmp, out_dir)
+                written += render_search(
+                    [(page.ed.root, s) for page, s in zip(plan.pages, summaries, strict=True)],
+                    registers,
+                    edition.settings,
+                    tmp,
+                    out_dir,
+                )
             if old.assets != new.assets or not all(
                 (out_dir / rel).is_file() for rel in self._asset_names()
             ):
@@ -287,24 +293,6 @@ class HtmlBuilder:
         for f in registers.files:
             h.update(f.read_bytes())
         return h.hexdigest()
-
-    def _render_search(
-        self, docs: list[EditionDoc], settings: Settings, tmp: Path, out_dir: Path
-    ) -> list[Path]:
-        html = transform(
-            xslt_dir() / "html" / "search.xsl",
-            etree.Element("site"),
-            params={"edition-title": settings.title, "section": "search"},
-            facts=facts_document(etree.Element("site")),
-        ).output
-        write_text_atomic(tmp / "search.html", html)
-        pages = []
-        for ed in docs:
-            fresh = tmp / f"{ed.page}.html"
-            pages.append(read_page(fresh if fresh.is_file() else out_dir / f"{ed.page}.html"))
-        search_docs = [SearchDoc(ed.page, ed.facts.title or ed.page, ed.facts.date) for ed in docs]
-        write_text_atomic(tmp / "search-index.js", search_index_script(search_docs, pages))
-        return [out_dir / "search.html", out_dir / "search-index.js"]
 
     @staticmethod
     def _summaries(plan: _Plan, out_dir: Path, tmp: Path) -> list[Summary]:

@@ -146,7 +146,7 @@ def entry_info(entry: Entry) -> EntryInfo:
         return EntryInfo(entry.id, entry.kind, entry.name, entry.description, "", safe_id(entry.id))
     geo_el = el.find(f"{tei('location')}/{tei('geo')}")
     geo = parse_geo(geo_el.text or "") if geo_el is not None else None
-    forms = [v.text for v in entry.variants] or list(entry.names)
+    forms = [v.text for v in entry.variants if not v.is_short] or list(entry.names)
     return EntryInfo(
         id=entry.id,
         kind=entry.kind,

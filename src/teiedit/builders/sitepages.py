@@ -6,13 +6,17 @@ the timeline, the pages of the entries it names, the overviews when a count chan
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
 from teiedit.builder import digest
+from teiedit.builders.search import SearchEntry, SearchPage, search_files, write_search
+from teiedit.builders.search_records import HEADER, TEXT, TITLE, Block, document_blocks
 from teiedit.builders.site import (
     INDEX_DIR,
     NSMAP,
@@ -20,6 +24,7 @@ from teiedit.builders.site import (
     SiteData,
     entity_page_names,
     entity_pages,
+    entry_info,
     register_element,
     te,
 )
@@ -149,3 +154,61 @@ def render_site(
             stale.unlink(missing_ok=True)
     write_text_atomic(tmp / SITE_STATE, json.dumps(new, indent=0, sort_keys=True) + "\n")
     return written
+
+
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def _on_page(blocks: list[Block], page: Path) -> list[Block]:
+    """The blocks with ids the rendered page has: a block whose id the page lacks (a table's head is its
+    caption) links to the block before it that has one."""
+    ids = set(_ID.findall(page.read_text(encoding="utf-8"))) if page.is_file() else set()
+    out, last = [], ""
+    for b in blocks:
+        if b.anchor and b.anchor not in ids:
+            b = dataclasses.replace(b, anchor=last)
+        last = b.anchor or last
+        out.append(b)
+    return out
+
+
+def render_search(
+    docs: list[tuple[etree._Element, Summary]],
+    registers: Registers,
+    settings: Settings,
+    tmp: Path,
+    out_dir: Path,
+) -> list[Path]:
+    """The search page and its index (builders/search.py): the documents, then the register entries'
+    pages."""
+    site = etree.Element(te("search"), nsmap=NSMAP)
+    html = transform(
+        xslt_dir() / "html" / "search.xsl",
+        site,
+        params={"edition-title": settings.title, "section": "search", "page-path": "search.html"},
+        facts=facts_document(site),
+    ).output
+    write_text_atomic(tmp / "search.html", html)
+    pages: list[SearchPage] = []
+    for root, s in docs:
+        fresh = tmp / f"{s.page}.html"
+        blocks = _on_page(
+            document_blocks(root, s), fresh if fresh.is_file() else out_dir / f"{s.page}.html"
+        )
+        kind = s.kind or "document"
+        pages.append(
+            SearchPage(f"{s.page}.html", s.title, s.date, kind, s.year, blocks, s.entries())
+        )
+    entries = []
+    for entry in registers.entries.values():
+        info = entry_info(entry)
+        label = {"persons": "person", "places": "place", "orgs": "organisation"}[info.register]
+        blocks = [Block("", TITLE, info.name)]
+        more = " ".join((*info.forms, info.dates))
+        if more.strip():
+            blocks.append(Block("", HEADER, more))
+        if info.description:
+            blocks.append(Block("", TEXT, info.description))
+        pages.append(SearchPage(info.href, info.name, "", label, "", blocks, boost=0.5))
+        entries.append(SearchEntry(info.id, info.name, info.register, info.href, info.forms))
+    return [out_dir / "search.html", *write_search(search_files(pages, entries), tmp, out_dir)]
