@@ -146,13 +146,25 @@ def page(site: Path, name: str) -> etree._ElementTree:
         (
             "letter-a.html",
             "string(//a[@class='stable-url']/@href)",
-            "https://example.org/test/letter-a",
+            "https://example.org/test/letter-a.html",
         ),
         ("letter-a.html", "string(//ul[@class='downloads']//a/@href)", "tei/letter-a.xml"),
         (
             "letter-a.html",
             "string(//head/link[@rel='canonical']/@href)",
-            "https://example.org/test/letter-a",
+            "https://example.org/test/letter-a.html",
+        ),
+        # downloads: plain text, citations, the passage's link (filled in by site.js)
+        ("letter-a.html", "string((//ul[@class='downloads']//a)[2]/@href)", "txt/letter-a.txt"),
+        (
+            "letter-a.html",
+            "concat(//p[@class='cite-downloads']/a[1]/@href, ' ', //p[@class='cite-downloads']/a[3]/@href)",
+            "cite/letter-a.bib cite/letter-a.json",
+        ),
+        (
+            "letter-a.html",
+            "string(//p[@class='paragraph-link']/@data-url)",
+            "https://example.org/test/letter-a.html",
         ),
         ("letter-a.html", "string(//head/meta[@name='citation_author']/@content)", "Anna Berg"),
         (
@@ -173,7 +185,7 @@ def page(site: Path, name: str) -> etree._ElementTree:
         (
             "letter-b.html",
             "string(//a[@class='stable-url']/@href)",
-            "https://example.org/test/letter-b",
+            "https://example.org/test/letter-b.html",
         ),
         # index
         ("index.html", "count(//table[@id='documents']/tbody/tr)", 4.0),
@@ -753,4 +765,6 @@ def test_pages_link_their_pdf_when_asked(tmp_path: Path) -> None:
     edition = Edition.from_files(make_edition(tmp_path), files)
     HtmlBuilder().build(edition, tmp_path / "html", BuildOptions({"link_pdf": True}))
     links = page(tmp_path / "html", "letter-a.html").xpath("//ul[@class='downloads']//a/@href")
-    assert links == ["tei/letter-a.xml", "../pdf/letter-a.pdf"]
+    assert links == ["tei/letter-a.xml", "pdf/letter-a.pdf", "txt/letter-a.txt"]
+    index = page(tmp_path / "html", "index.html")
+    assert index.xpath("string(//p[@class='edition-downloads']/a/@href)") == "pdf/edition.pdf"

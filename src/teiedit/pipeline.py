@@ -262,6 +262,10 @@ def build(
         if progress:
             progress("writing the print edition")
         pdfs = get_builder("pdf").build(edition, settings.out / "pdf", options)
+        from teiedit.builders.html import publish_pdfs
+
+        # the site links pdf/<page>.pdf: its PDFs are in it, wherever it is served from
+        publish_pdfs(settings.out / "pdf", settings.out / "html")
     return BuildResult(conversions=conversions, validation=report, html_pages=html, pdfs=pdfs)
 
 

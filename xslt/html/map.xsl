@@ -7,11 +7,21 @@
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:te="urn:teiedit"
   xmlns="http://www.w3.org/1999/xhtml" exclude-result-prefixes="#all">
 
+  <!-- What the site ships (builders/vendor.py): Leaflet, the coastline ('1' or ''). -->
+  <xsl:param name="leaflet" as="xs:string" select="''"/>
+  <xsl:param name="world" as="xs:string" select="''"/>
+
   <!-- points: elements with @name, @lat, @lon and @slug (the entity page). -->
   <xsl:template name="te:map">
     <xsl:param name="id" as="xs:string"/>
     <xsl:param name="label" as="xs:string"/>
     <xsl:param name="points" as="element()*"/>
+    <xsl:if test="$leaflet">
+      <link rel="stylesheet" href="{$root}vendor/leaflet/leaflet.css"/>
+      <script src="{$root}vendor/leaflet/leaflet.js"></script>
+    </xsl:if>
+    <xsl:if test="$world"><script src="{$root}js/world.js"></script></xsl:if>
+    <script src="{$root}js/map.js" defer="defer"></script>
     <figure class="map" aria-labelledby="{$id}-caption">
       <div class="map-canvas" id="{$id}" data-root="{$root}" role="img" aria-label="{$label}" hidden="hidden"></div>
       <figcaption id="{$id}-caption"><xsl:value-of select="$label"/></figcaption>

@@ -34,7 +34,8 @@
           <p class="chart-legend">Each mark is a document (by kind) or a date from the registers; choose one to open it.</p>
           <ol class="chart-selection" aria-label="Dates shown"></ol>
         </section>
-        <script src="timeline-data.js" defer="defer"></script>
+        <script src="timeline-data.js"></script>
+        <script src="js/timeline.js" defer="defer"></script>
         <xsl:choose>
           <xsl:when test="te:doc">
             <xsl:for-each-group select="te:doc" group-by="(@year[.], 'Undated')[1]">

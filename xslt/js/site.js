@@ -2,6 +2,7 @@
  * - reading switch (corrected / as in the source) and name highlighting: body classes, remembered
  * - pop-ups for names (register description) and note markers (the note), on hover and keyboard focus
  * - index: sortable columns and filters by year, kind, person, place and organisation
+ * - permalinks: a link after each paragraph and note; the cite box shows (and copies) the passage's URL
  * - a page opened from a search result marks the words searched (?hl=); the search itself is search.js
  * Text from the edition is only ever inserted with textContent, never as markup. */
 (function () {
@@ -227,11 +228,56 @@
     }
   }
 
+  /* Permalinks: a link after every paragraph and note of the text; choosing one shows (and copies) the
+     passage's URL: the page's permalink (its canonical URL, else where it is read) and the passage's id. */
+  function pageUrl() {
+    var canonical = document.querySelector("link[rel=canonical]");
+    return canonical ? canonical.href : window.location.href.split("#")[0].split("?")[0];
+  }
+
+  function showPassage(id) {
+    var box = document.querySelector(".paragraph-link");
+    var target = id && document.getElementById(id);
+    if (!box || !target) return "";
+    var url = pageUrl() + "#" + encodeURIComponent(id);
+    var a = box.querySelector(".paragraph-url");
+    a.href = url;
+    a.textContent = url;
+    box.hidden = false;
+    return url;
+  }
+
+  function initPermalinks() {
+    var blocks = document.querySelectorAll(
+      "main .tei-text p[id], main .tei-text li[id], main .tei-text aside[id], main section.footnotes li[id]");
+    Array.prototype.forEach.call(blocks, function (el, i) {
+      var link = document.createElement("a");
+      link.className = "permalink";
+      link.href = "#" + encodeURIComponent(el.id);
+      link.textContent = "\u00b6";
+      link.setAttribute("aria-label", "Link to this passage (" + (i + 1) + ")");
+      link.addEventListener("click", function () {
+        var url = showPassage(el.id);
+        link.dataset.copied = "";
+        if (url && navigator.clipboard) {
+          navigator.clipboard.writeText(url).then(function () { link.dataset.copied = "yes"; }, function () {});
+        }
+      });
+      el.appendChild(document.createTextNode(" "));
+      el.appendChild(link);
+    });
+    if (window.location.hash) showPassage(decodeURIComponent(window.location.hash.slice(1)));
+    window.addEventListener("hashchange", function () {
+      showPassage(decodeURIComponent(window.location.hash.slice(1)));
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     document.documentElement.classList.add("js");
     initReadingTools();
     initPopups();
     initIndex();
     initHighlight();
+    initPermalinks();
   });
 })();

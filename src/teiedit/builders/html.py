@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from pathlib import Path
 from lxml import etree
 
 from teiedit.builder import BuildOptions, Group, Manifest, Option, files_fingerprint
+from teiedit.builders.citation import FORMATS, citations, plain_text
 from teiedit.builders.corpus import (
     bundle,
     correspondents,
@@ -30,6 +32,7 @@ from teiedit.builders.corpus import (
     registers_element,
 )
 from teiedit.builders.sitepages import render_search, render_site
+from teiedit.builders.vendor import copy_vendor, vendor_files, vendored
 from teiedit.config import Settings
 from teiedit.edition import Edition, EditionDoc
 from teiedit.facts import facts_document
@@ -53,11 +56,11 @@ def assets_fingerprint() -> str:
     python = (
         *("builders/html.py", "builders/corpus.py", "builders/search.py", "builders/site.py"),
         *("builders/sitepages.py", "builders/site_lists.py", "builders/search_records.py"),
-        *("summary.py", "document.py"),
+        *("builders/citation.py", "builders/vendor.py", "summary.py", "document.py"),
     )
     root = xslt_dir()
     return files_fingerprint(
-        f"format {FORMAT}",
+        f"format {FORMAT} {sorted(vendored().items())}",
         [pkg / f for f in (*python, "facts.py", "edition.py", "registers.py")],
         [root / sub for sub in ("common", "html", "css", "js")],
     )
@@ -157,7 +160,12 @@ def _make_readable(folder: Path) -> None:
 
 def _outputs(out_dir: Path) -> Callable[[str], list[Path]]:
     """The files a document's page is: its HTML and its published TEI."""
-    return lambda page: [out_dir / f"{page}.html", out_dir / "tei" / f"{page}.xml"]
+    return lambda page: [
+        out_dir / f"{page}.html",
+        out_dir / "tei" / f"{page}.xml",
+        out_dir / "txt" / f"{page}.txt",
+        *(out_dir / "cite" / f"{page}.{ext}" for ext in FORMATS),
+    ]
 
 
 def _copy(root: etree._Element) -> etree._Element:
@@ -167,8 +175,9 @@ def _copy(root: etree._Element) -> etree._Element:
 
 
 class HtmlBuilder:
-    """The web edition. Option ``link_pdf``: link each page to ``../pdf/<page>.pdf`` (None: only when
-    writing the edition's own out/html, beside which the print edition is written)."""
+    """The web edition. Option ``link_pdf``: link each page to ``pdf/<page>.pdf`` and the index to
+    ``pdf/edition.pdf`` (None: only when writing the edition's own out/html; ``teiedit build`` then
+    publishes the print edition's PDFs into the site with :func:`publish_pdfs`)."""
 
     name = "html"
     group: Group = "render"
@@ -203,6 +212,7 @@ class HtmlBuilder:
                 write_text_atomic(tmp / f"{page.ed.page}.html", html)
                 (tmp / "tei").mkdir(exist_ok=True)
                 shutil.copyfile(page.ed.path, tmp / "tei" / f"{page.ed.page}.xml")
+                self._downloads(page.ed, edition.settings, tmp)
                 written.append(out_dir / f"{page.ed.page}.html")
 
             summaries = self._summaries(plan, out_dir, tmp)
@@ -252,7 +262,9 @@ class HtmlBuilder:
         for i, ed in enumerate(docs):
             params = page_params(docs, i, pairs)
             params["tei-href"] = f"tei/{ed.page}.xml"
-            params["pdf-href"] = f"../pdf/{ed.page}.pdf" if link_pdf else ""
+            params["pdf-href"] = f"pdf/{ed.page}.pdf" if link_pdf else ""
+            params["txt-href"] = f"txt/{ed.page}.txt"
+            params["cite-href"] = f"cite/{ed.page}"
             ids = referenced_ids(ed.root) & registers.entries.keys()
             links = linked_pages(ed.root, by_file)
             hashed = {**params, **{"link:" + k: v for k, v in links.items()}}
@@ -295,6 +307,15 @@ class HtmlBuilder:
         return h.hexdigest()
 
     @staticmethod
+    def _downloads(ed: EditionDoc, settings: Settings, tmp: Path) -> None:
+        """The document's plain text and its citation files (builders/citation.py)."""
+        (tmp / "txt").mkdir(exist_ok=True)
+        (tmp / "cite").mkdir(exist_ok=True)
+        write_text_atomic(tmp / "txt" / f"{ed.page}.txt", plain_text(ed.root, ed.summary, settings))
+        for ext, text in citations(ed.summary, settings).items():
+            write_text_atomic(tmp / "cite" / f"{ed.page}.{ext}", text)
+
+    @staticmethod
     def _summaries(plan: _Plan, out_dir: Path, tmp: Path) -> list[Summary]:
         """The summary of every document: from the cache beside the pages when its page's hash is the
         one it was made for, else made again (and cached)."""
@@ -321,18 +342,23 @@ class HtmlBuilder:
 
     @staticmethod
     def _asset_names() -> list[str]:
-        """The style sheets and scripts the site ships, as paths relative to the output folder."""
-        return [
+        """The style sheets and scripts the site ships, as paths relative to the output folder (its own,
+        and the third-party ones that are installed: builders/vendor.py)."""
+        own = [
             f"{sub}/{f.name}"
             for sub in ("css", "js")
             for f in sorted((xslt_dir() / sub).glob("*"))
             if f.is_file() and f.suffix in (".css", ".js")
         ]
+        return own + list(vendor_files()) + (["js/world.js"] if vendored()["world"] else [])
 
     def _copy_assets(self, tmp: Path) -> None:
-        for rel in self._asset_names():
-            (tmp / rel).parent.mkdir(exist_ok=True)
-            shutil.copyfile(xslt_dir() / rel, tmp / rel)
+        for sub in ("css", "js"):
+            for f in sorted((xslt_dir() / sub).glob("*")):
+                if f.is_file() and f.suffix in (".css", ".js"):
+                    (tmp / sub).mkdir(exist_ok=True)
+                    shutil.copyfile(f, tmp / sub / f.name)
+        copy_vendor(tmp)
 
     @staticmethod
     def _remove_stale(out_dir: Path, pages: set[str]) -> None:
@@ -340,5 +366,34 @@ class HtmlBuilder:
         for page in pages:
             if "/" in page or "\\" in page or page.startswith("."):
                 continue
-            for stale in (out_dir / f"{page}.html", out_dir / "tei" / f"{page}.xml"):
+            for stale in _outputs(out_dir)(page):
                 stale.unlink(missing_ok=True)
+
+
+def publish_pdfs(pdf_dir: Path, site: Path) -> list[Path]:
+    """Put the print edition's PDFs into the site (``site/pdf/``), so that its links hold wherever the site
+    is served from: a hard link where the file system allows it, else a copy; only new or changed files.
+    PDFs no longer in ``pdf_dir`` are removed from the site."""
+    target = site / "pdf"
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    names = set()
+    for pdf in sorted(pdf_dir.glob("*.pdf")):
+        names.add(pdf.name)
+        dst = target / pdf.name
+        if dst.is_file() and dst.stat().st_size == pdf.stat().st_size:
+            if os.path.samefile(dst, pdf) or dst.read_bytes() == pdf.read_bytes():
+                continue
+        tmp = target / f".{pdf.name}.tmp"
+        tmp.unlink(missing_ok=True)
+        try:
+            os.link(pdf, tmp)
+        except OSError:
+            shutil.copyfile(pdf, tmp)
+        tmp.chmod(0o644)
+        os.replace(tmp, dst)
+        written.append(dst)
+    for old in target.glob("*.pdf"):
+        if old.name not in names:
+            old.unlink()
+    return written

@@ -25,6 +25,8 @@ RECORD_BLOCKS = frozenset(
 )
 _HIDDEN_CORRECTED = {"sic": "corr", "orig": "reg", "abbr": "expan"}
 _NOT_ORIGINAL = frozenset({"corr", "reg", "expan", "ex"})
+#: Line, page and column breaks: a space between words unless the word runs on (break="no").
+_BREAKS = frozenset({"lb", "pb", "cb"})
 
 #: Field codes: title, header, text, note.
 TITLE, HEADER, TEXT, NOTE = "t", "h", "x", "n"
@@ -111,7 +113,10 @@ class _Records:
         if el.text:
             self.texts.setdefault((owner, original), []).append(el.text)
         for child in el:
-            if isinstance(child.tag, str) and not _hidden(child, original):
+            if isinstance(child.tag, str) and local_name(child) in _BREAKS:
+                if child.get("break") != "no":
+                    self.texts.setdefault((owner, original), []).append(" ")
+            elif isinstance(child.tag, str) and not _hidden(child, original):
                 name = local_name(child)
                 is_tei = etree.QName(child).namespace == TEI_NS
                 if is_tei and (name == "note" or name in RECORD_BLOCKS):

@@ -35,6 +35,7 @@ from teiedit.builders.site_lists import (
     timeline_data,
     timeline_element,
 )
+from teiedit.builders.vendor import vendored
 from teiedit.config import Settings
 from teiedit.facts import facts_document
 from teiedit.io import write_text_atomic
@@ -84,7 +85,13 @@ def render_site(
     site = SiteData.build(summaries, registers)
     old = {} if force else _read_state(out_dir / SITE_STATE)
     new: dict[str, str] = {}
-    base = {"edition-title": settings.title, "base-url": settings.base_url}
+    ships = vendored()
+    base = {
+        "edition-title": settings.title,
+        "base-url": settings.base_url,
+        "leaflet": "1" if ships["leaflet"] else "",
+        "world": "1" if ships["world"] else "",
+    }
     jobs: list[_Job] = []
     chunks = chunk_count(summaries)
     for n in range(1, chunks + 1):
