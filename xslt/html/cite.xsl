@@ -13,8 +13,7 @@
 
   <xsl:template name="te:cite-tools">
     <xsl:param name="url" as="xs:string"/>
-    <p class="paragraph-link" hidden="hidden" data-url="{$url}">Link to the chosen passage:
-      <a class="paragraph-url" href="#"></a></p>
+    <p class="paragraph-link" hidden="hidden" data-url="{$url}">Link to the chosen passage: </p>
     <xsl:if test="$tei-href or $pdf-href or $txt-href">
       <ul class="downloads" aria-label="Downloads of this document">
         <xsl:if test="$tei-href"><li><a href="{$tei-href}" type="application/tei+xml">TEI-XML of this document</a></li></xsl:if>

@@ -169,7 +169,8 @@
   function initHighlight() {
     var params = new URLSearchParams(window.location.search);
     var wanted = (params.get("hl") || "").split(/\s+/).filter(Boolean);
-    var main = document.querySelector("main");
+    // The text of the page (its article), not the navigation around it.
+    var main = document.querySelector("main article") || document.querySelector("main");
     if (!wanted.length || !main) return;
     var exact = new Set(), prefixes = [];
     wanted.forEach(function (w) {
@@ -241,6 +242,11 @@
     if (!box || !target) return "";
     var url = pageUrl() + "#" + encodeURIComponent(id);
     var a = box.querySelector(".paragraph-url");
+    if (!a) {
+      a = document.createElement("a");
+      a.className = "paragraph-url";
+      box.appendChild(a);
+    }
     a.href = url;
     a.textContent = url;
     box.hidden = false;

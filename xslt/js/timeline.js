@@ -82,13 +82,13 @@
       var shown = points.filter(function (p) { return p.t >= view[0] && p.t <= view[1]; });
       shown.forEach(function (p) {
         var lane = lanes.indexOf(p.lane);
-        var a = el("a", { href: p.href, tabindex: "-1" });
+        // A picture, not controls: a mark opens its page on a click; the keyboard's way is the list below.
         var c = el("circle", { cx: x(p.t), cy: TOP + lane * ROW + ROW / 2, r: 5, "class": "point", fill: COLOURS[lane % COLOURS.length] });
         var title = el("title");
         title.textContent = p.date + ": " + p.label;
         c.appendChild(title);
-        a.appendChild(c);
-        svg.appendChild(a);
+        c.addEventListener("click", function () { if (!moved) window.location.href = p.href; });
+        svg.appendChild(c);
       });
       canvas.textContent = "";
       canvas.appendChild(svg);
@@ -143,12 +143,13 @@
       var at = view[0] + (ev.clientX - box.left - LEFT) / width * (view[1] - view[0]);
       zoom(ev.deltaY < 0 ? 0.8 : 1.25, at);
     }, { passive: false });
-    var drag = null;
-    canvas.addEventListener("pointerdown", function (ev) { drag = ev.clientX; });
+    var drag = null, moved = false;
+    canvas.addEventListener("pointerdown", function (ev) { drag = ev.clientX; moved = false; });
     window.addEventListener("pointerup", function () { drag = null; });
     canvas.addEventListener("pointermove", function (ev) {
       if (drag === null) return;
       var width = canvas.clientWidth - LEFT - 10;
+      if (Math.abs(drag - ev.clientX) > 2) moved = true;
       pan((drag - ev.clientX) / width);
       drag = ev.clientX;
     });
