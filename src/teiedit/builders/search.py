@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -92,50 +91,55 @@ def _b36(n: int) -> str:
 
 
 class _Postings:
-    """term -> page -> [weight, positions...]."""
+    """term -> its postings, encoded as pages come (``d.w.p.p...;d.w...``: page and position deltas and
+    weights in base 36), so that memory holds text, not objects per position."""
 
     def __init__(self) -> None:
-        self.terms: dict[str, dict[int, list[int]]] = defaultdict(dict)
+        self.chunks: dict[str, list[str]] = {}
+        self.last: dict[str, int] = {}
 
-    def add(self, term: str, page: int, weight: int, position: int | None) -> None:
-        entry = self.terms[term].setdefault(page, [0])
-        entry[0] += weight
-        if position is not None:
-            entry.append(position)
-
-    def encode(self, term: str) -> str:
-        """``d.w.p.p...;d.w...``: page and position deltas and weights in base 36."""
-        parts = []
-        last = 0
-        for page in sorted(self.terms[term]):
-            weight, *positions = self.terms[term][page]
-            items = [_b36(page - last), _b36(weight)]
+    def add_page(self, n: int, found: dict[str, list[int]]) -> None:
+        """One page's terms: term -> [weight, positions...]."""
+        for term, (weight, *positions) in found.items():
+            items = [_b36(n - self.last.get(term, 0)), _b36(weight)]
             prev = 0
             for p in positions:
                 items.append(_b36(p - prev))
                 prev = p
-            parts.append(".".join(items))
-            last = page
-        return ";".join(parts)
+            self.last[term] = n
+            chunks = self.chunks.setdefault(term, [])
+            chunks.append(".".join(items))
+            if len(chunks) > 32:
+                chunks[:] = [";".join(chunks)]
+
+    def encode(self, term: str) -> str:
+        return ";".join(self.chunks[term])
 
 
-def _index_page(postings: _Postings, n: int, page: SearchPage) -> int:
-    """Add one page's terms; return its length (terms of its reading)."""
+def _page_terms(page: SearchPage) -> tuple[dict[str, list[int]], int]:
+    """One page's terms (term -> [weight, positions...]) and its length (terms of its reading)."""
+    found: dict[str, list[int]] = {}
     position = 0
     for block in page.blocks:
         weight = WEIGHTS.get(block.field, 1)
         words = tokens(block.text)
         for i, term in enumerate(words):
-            postings.add(term, n, weight, position + i)
+            entry = found.setdefault(term, [0])
+            entry[0] += weight
+            entry.append(position + i)
         if block.original:
             have = set(words)
             for term in tokens(block.original):
                 if term not in have:
-                    postings.add("~" + term, n, 1, None)
+                    found.setdefault("~" + term, [0])[0] += 1
         position += len(words) + BLOCK_GAP
-    for entry in page.entries:
-        postings.add("@" + entry, n, 1, None)
-    return position
+    for entry_id in page.entries:
+        found.setdefault("@" + entry_id, [0])[0] += 1
+    return found, position
+
+
+def _mean(values: list[int]) -> float:
+    return sum(values) / len(values) if values else 1.0
 
 
 def _script(call: str, *args: object) -> str:
@@ -144,80 +148,113 @@ def _script(call: str, *args: object) -> str:
     return f"teieditSearch.{call}({data});\n"
 
 
-def search_files(pages: list[SearchPage], entries: list[SearchEntry]) -> dict[str, str]:
-    """Every file of the index (path under ``search/`` -> text)."""
-    postings = _Postings()
-    lengths = [_index_page(postings, n, page) for n, page in enumerate(pages)]
-    files: dict[str, str] = {}
-    shards: list[str] = []
-    current: dict[str, str] = {}
-    size = 0
+class SearchIndex:
+    """The index, made page by page (each page's fragment is written at once, only the postings are
+    kept), then closed with the register entries: :meth:`finish` writes the shards and meta.js."""
 
-    def close() -> None:
-        nonlocal current, size
-        if current:
-            files[f"s{len(shards) - 1}.js"] = _script("shard", len(shards) - 1, current)
-        current, size = {}, 0
+    def __init__(self, folder: Path, existing: Path | None = None) -> None:
+        self.folder = folder
+        #: The index as it is (the output folder's): a file whose text is the same is not written again.
+        self.existing = existing
+        self.written: list[str] = []
+        folder.mkdir(parents=True, exist_ok=True)
+        self.postings = _Postings()
+        self.pages: list[tuple[str, int, str, str, float]] = []  # href, length, kind, year, boost
+        self.entry_pages: dict[str, list[str]] = {}  # entry id -> hrefs naming it (df)
+        self.names: list[str] = []
 
-    for term in sorted(postings.terms):
-        encoded = postings.encode(term)
-        if not current:
-            shards.append(term)
-        current[term] = encoded
-        size += len(term) + len(encoded) + 6
-        if size >= SHARD_BYTES:
-            close()
-    close()
-    kinds = sorted({p.kind for p in pages})
-    years = sorted({p.year for p in pages if p.year})
-    index = {e.id: i for i, e in enumerate(entries)}
-    forms: dict[str, list[int]] = {}
-    for i, e in enumerate(entries):
-        for form in e.forms:
-            key = " ".join(tokens(form))
-            if key and i not in forms.setdefault(key, []):
-                forms[key].append(i)
-    df: dict[int, int] = defaultdict(int)
-    for p in pages:
-        for entry_id in set(p.entries):
-            if entry_id in index:
-                df[index[entry_id]] += 1
-    own = {p.href: n for n, p in enumerate(pages)}
-    meta = {
-        "format": FORMAT,
-        "pages": len(pages),
-        "lengths": ",".join(_b36(n) for n in lengths),
-        "avg": sum(lengths) / max(1, len(lengths)),
-        "boost": ",".join(_b36(round(p.boost * 100)) for p in pages),
-        "kinds": kinds,
-        "kind": ",".join(_b36(kinds.index(p.kind)) for p in pages),
-        "years": years,
-        "year": ",".join(_b36(years.index(p.year) + 1) if p.year else "0" for p in pages),
-        "entries": [
-            [e.id, e.name, e.register, e.href, df[i], own.get(e.href, -1)]
-            for i, e in enumerate(entries)
-        ],
-        "forms": forms,
-        "shards": shards,
-    }
-    files["meta.js"] = _script("meta", meta)
-    for n, page in enumerate(pages):
+    def add(self, page: SearchPage) -> None:
+        n = len(self.pages)
+        found, length = _page_terms(page)
+        self.postings.add_page(n, found)
+        self.pages.append((page.href, length, page.kind, page.year, page.boost))
+        for entry_id in set(page.entries):
+            self.entry_pages.setdefault(entry_id, []).append(page.href)
         blocks = [
             [b.anchor, b.field, b.text, *([b.original] if b.original else [])] for b in page.blocks
         ]
         data = {"h": page.href, "t": page.title, "d": page.date, "k": page.kind, "b": blocks}
-        files[f"f{n}.js"] = _script("fragment", n, data)
-    return files
+        self._write(f"f{n}.js", _script("fragment", n, data))
+
+    def _write(self, name: str, text: str) -> None:
+        self.names.append(name)
+        if self.existing is not None:
+            old = self.existing / name
+            if old.is_file() and old.stat().st_size == len(text) and old.read_text("ascii") == text:
+                return
+        write_text_atomic(self.folder / name, text)
+        self.written.append(name)
+
+    def finish(self, entries: list[SearchEntry]) -> list[str]:
+        """Write the shards and meta.js; return the names of every file of the index."""
+        shards: list[str] = []
+        current: dict[str, str] = {}
+        size = 0
+        for term in sorted(self.postings.chunks):
+            encoded = self.postings.encode(term)
+            if not current:
+                shards.append(term)
+            current[term] = encoded
+            size += len(term) + len(encoded) + 6
+            if size >= SHARD_BYTES:
+                self._write(f"s{len(shards) - 1}.js", _script("shard", len(shards) - 1, current))
+                current, size = {}, 0
+        if current:
+            self._write(f"s{len(shards) - 1}.js", _script("shard", len(shards) - 1, current))
+        self._write("meta.js", _script("meta", self._meta(entries, shards)))
+        return self.names
+
+    def _meta(self, entries: list[SearchEntry], shards: list[str]) -> dict[str, object]:
+        kinds = sorted({p[2] for p in self.pages})
+        years = sorted({p[3] for p in self.pages if p[3]})
+        own = {p[0]: n for n, p in enumerate(self.pages)}
+        forms: dict[str, list[int]] = {}
+        for i, e in enumerate(entries):
+            for form in e.forms:
+                key = " ".join(tokens(form))
+                if key and i not in forms.setdefault(key, []):
+                    forms[key].append(i)
+        lengths = [p[1] for p in self.pages]
+        return {
+            "format": FORMAT,
+            "pages": len(self.pages),
+            "lengths": ",".join(_b36(n) for n in lengths),
+            # Lengths are compared within a kind of page: the registers' pages are a line or two.
+            "avg": _mean([p[1] for p in self.pages if p[4] == 1.0]),
+            "avgEntry": _mean([p[1] for p in self.pages if p[4] != 1.0]),
+            "boost": ",".join(_b36(round(p[4] * 100)) for p in self.pages),
+            "kinds": kinds,
+            "kind": ",".join(_b36(kinds.index(p[2])) for p in self.pages),
+            "years": years,
+            "year": ",".join(_b36(years.index(p[3]) + 1) if p[3] else "0" for p in self.pages),
+            "entries": [
+                [
+                    e.id,
+                    e.name,
+                    e.register,
+                    e.href,
+                    len(self.entry_pages.get(e.id, ())),
+                    own.get(e.href, -1),
+                ]
+                for e in entries
+            ],
+            "forms": forms,
+            "shards": shards,
+        }
 
 
-def write_search(files: dict[str, str], tmp: Path, out: Path) -> list[Path]:
-    """Write the index into ``tmp`` (the staging folder of ``out``) and remove the files of the former
-    index in ``out`` that are no longer part of it; return the files as paths in ``out``."""
-    (tmp / "search").mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        write_text_atomic(tmp / "search" / name, text)
+def search_files(pages: list[SearchPage], entries: list[SearchEntry], folder: Path) -> list[str]:
+    """Write the whole index of these pages into ``folder``; the names of its files."""
+    index = SearchIndex(folder)
+    for page in pages:
+        index.add(page)
+    return index.finish(entries)
+
+
+def remove_stale(out: Path, names: list[str]) -> None:
+    """Remove the files of a former index in ``out/search`` that the new one (``names``) lacks."""
+    keep = set(names)
     if (out / "search").is_dir():
         for old in (out / "search").glob("*.js"):
-            if old.name not in files:
+            if old.name not in keep:
                 old.unlink()
-    return [out / "search" / name for name in files]

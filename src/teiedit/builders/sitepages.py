@@ -9,13 +9,14 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
 from teiedit.builder import digest
-from teiedit.builders.search import SearchEntry, SearchPage, search_files, write_search
+from teiedit.builders.search import SearchEntry, SearchIndex, SearchPage, remove_stale
 from teiedit.builders.search_records import HEADER, TEXT, TITLE, Block, document_blocks
 from teiedit.builders.site import (
     INDEX_DIR,
@@ -179,34 +180,18 @@ def _on_page(blocks: list[Block], page: Path) -> list[Block]:
     return out
 
 
-def render_search(
-    docs: list[tuple[etree._Element, Summary]],
-    registers: Registers,
-    settings: Settings,
-    tmp: Path,
-    out_dir: Path,
-) -> list[Path]:
-    """The search page and its index (builders/search.py): the documents, then the register entries'
-    pages."""
-    site = etree.Element(te("search"), nsmap=NSMAP)
-    html = transform(
-        xslt_dir() / "html" / "search.xsl",
-        site,
-        params={"edition-title": settings.title, "section": "search", "page-path": "search.html"},
-        facts=facts_document(site),
-    ).output
-    write_text_atomic(tmp / "search.html", html)
-    pages: list[SearchPage] = []
-    for root, s in docs:
-        fresh = tmp / f"{s.page}.html"
-        blocks = _on_page(
-            document_blocks(root, s), fresh if fresh.is_file() else out_dir / f"{s.page}.html"
-        )
-        kind = s.kind or "document"
-        pages.append(
-            SearchPage(f"{s.page}.html", s.title, s.date, kind, s.year, blocks, s.entries())
-        )
-    entries = []
+def document_page(root: etree._Element, s: Summary, page_file: Path) -> SearchPage:
+    """What the search holds of one document (its blocks with the ids its rendered page has)."""
+    blocks = _on_page(document_blocks(root, s), page_file)
+    # Every mention counts (the frequency of a register entry in the page), the correspondents too.
+    named = [m.entry for m in s.mentions] + [p.ref for p in (*s.senders, *s.addressees) if p.ref]
+    return SearchPage(
+        f"{s.page}.html", s.title, s.date, s.kind or "document", s.year, blocks, named
+    )
+
+
+def entry_pages(registers: Registers) -> Iterator[tuple[SearchPage, SearchEntry]]:
+    """What the search holds of each register entry: its page, and its names for the query expansion."""
     for entry in registers.entries.values():
         info = entry_info(entry)
         label = {"persons": "person", "places": "place", "orgs": "organisation"}[info.register]
@@ -216,6 +201,35 @@ def render_search(
             blocks.append(Block("", HEADER, more))
         if info.description:
             blocks.append(Block("", TEXT, info.description))
-        pages.append(SearchPage(info.href, info.name, "", label, "", blocks, boost=0.5))
-        entries.append(SearchEntry(info.id, info.name, info.register, info.href, info.forms))
-    return [out_dir / "search.html", *write_search(search_files(pages, entries), tmp, out_dir)]
+        page = SearchPage(info.href, info.name, "", label, "", blocks, boost=0.4)
+        yield page, SearchEntry(info.id, info.name, info.register, info.href, info.forms)
+
+
+def render_search(
+    docs: Iterable[tuple[etree._Element, Summary]],
+    registers: Registers,
+    settings: Settings,
+    tmp: Path,
+    out_dir: Path,
+) -> list[Path]:
+    """The search page and its index (builders/search.py): the documents (one at a time: a caller may
+    stream them), then the register entries' pages."""
+    site = etree.Element(te("search"), nsmap=NSMAP)
+    html = transform(
+        xslt_dir() / "html" / "search.xsl",
+        site,
+        params={"edition-title": settings.title, "section": "search", "page-path": "search.html"},
+        facts=facts_document(site),
+    ).output
+    write_text_atomic(tmp / "search.html", html)
+    index = SearchIndex(tmp / "search", existing=out_dir / "search")
+    for root, s in docs:
+        fresh = tmp / f"{s.page}.html"
+        index.add(document_page(root, s, fresh if fresh.is_file() else out_dir / f"{s.page}.html"))
+    entries = []
+    for page, entry in entry_pages(registers):
+        index.add(page)
+        entries.append(entry)
+    names = index.finish(entries)
+    remove_stale(out_dir, names)
+    return [out_dir / "search.html", *(out_dir / "search" / name for name in index.written)]
