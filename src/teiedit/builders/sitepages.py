@@ -46,6 +46,8 @@ from teiedit.summary import Summary
 from teiedit.xslt import transform
 
 SITE_STATE = ".teiedit-site.json"
+#: Input of one transform of entity pages (bytes of XML).
+BATCH_BYTES = 2_000_000
 
 
 @dataclass
@@ -129,19 +131,20 @@ def render_site(
         write_text_atomic(target, html)
         written.append(out_dir / job.path)
 
-    # Entity pages: hashed one by one, rendered together (one transform writes every changed page).
-    todo = etree.Element(te("entity-pages"), nsmap=NSMAP)
-    for entry_id in site.entries:
-        pages = entity_pages(site, registers, [entry_id])
-        for page_el, path in zip(pages, entity_page_names(site, entry_id), strict=True):
-            key = digest(assets, settings.title, etree.tostring(page_el))
-            if fresh(path, key):
-                todo.append(page_el)
-                written.append(out_dir / path)
-    if len(todo):
-        (tmp / "entities").mkdir(exist_ok=True)
+    # Entity pages: hashed one by one, rendered in batches (one transform writes many pages; a batch
+    # stays small enough for Saxon's parser, whose limits a 10,000-document edition's pages would pass).
+    batch: list[etree._Element] = []
+    size = 0
+
+    def flush() -> None:
+        nonlocal size
+        if not batch:
+            return
+        todo = etree.Element(te("entity-pages"), nsmap=NSMAP)
+        todo.extend(batch)
         # Each page was made on its own: one set of namespace declarations for the whole input.
         etree.cleanup_namespaces(todo, top_nsmap=NSMAP)
+        (tmp / "entities").mkdir(exist_ok=True)
         transform(
             xslt_dir() / "html" / "entity.xsl",
             todo,
@@ -149,6 +152,20 @@ def render_site(
             facts=facts_document(todo),
             output_dir=tmp,
         )
+        batch.clear()
+        size = 0
+
+    for entry_id in site.entries:
+        pages = entity_pages(site, registers, [entry_id])
+        for page_el, path in zip(pages, entity_page_names(site, entry_id), strict=True):
+            text = etree.tostring(page_el)
+            if fresh(path, digest(assets, settings.title, text)):
+                batch.append(page_el)
+                size += len(text)
+                written.append(out_dir / path)
+                if size > BATCH_BYTES:
+                    flush()
+    flush()
 
     data = _js_data("teieditTimeline", timeline_data(site))
     key = digest(data)
