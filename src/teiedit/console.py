@@ -7,11 +7,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from rich.console import Console
+from rich.text import Text
 
 from teiedit.diagnostics import Diagnostic, Level
 
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
-out_console = Console(highlight=False, soft_wrap=True)
+# Everything printed holds user and content text (file names, messages quoting TEI): no markup, no emoji
+# codes, no highlighting, so that "@reason=':warning:'" and "root:x:0" are printed as they are.
+err_console = Console(stderr=True, highlight=False, soft_wrap=True, markup=False, emoji=False)
+out_console = Console(highlight=False, soft_wrap=True, markup=False, emoji=False)
 
 
 @contextmanager
@@ -21,11 +24,11 @@ def progress(enabled: bool | None = None) -> Iterator[Callable[[str], None]]:
     if not show:
         yield lambda message: None
         return
-    with err_console.status("starting…") as status:
+    with err_console.status(Text("starting…")) as status:
 
         def step(message: str) -> None:
-            status.update(message)
-            err_console.log(message)
+            status.update(Text(message))  # a str would be read as markup
+            err_console.log(Text(message))
 
         yield step
 

@@ -19,16 +19,20 @@ from pathlib import Path
 from lxml import etree
 
 from teiedit.config import Settings
+from teiedit.diagnostics import Diagnostic, TeieditError
 from teiedit.document import TeiDocument, slugify
 from teiedit.edition_files import edition_tei_files
 from teiedit.facts import DocumentFacts, document_facts
 from teiedit.io import read_tei
+from teiedit.publishable import duplicate_roots, unreadable
 from teiedit.registers import Registers, is_register, load_registers, register_files
 from teiedit.summary import Summary, summarise
 
-#: Pages the site writes itself; a document may not take these names.
+#: Names the builders give their own outputs: the site's pages (``index.html``, the registers, the search
+#: page and its index) and the book (``edition.pdf``). A document never takes one: its page is
+#: ``doc-<name>`` instead (a source ``edition.txt`` must not replace the book).
 RESERVED_PAGES = frozenset(
-    {"index", "timeline", "persons", "places", "orgs", "search", "search-index"}
+    {"index", "timeline", "persons", "places", "orgs", "search", "search-index", "edition"}
 )
 
 
@@ -77,10 +81,18 @@ class EditionDoc:
 class Edition:
     """Settings, documents and registers of one edition (or of the TEI files a command was given)."""
 
-    def __init__(self, settings: Settings, inputs: list[EditionDoc], registers: Registers) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        inputs: list[EditionDoc],
+        registers: Registers,
+        problems: list[Diagnostic] | None = None,
+    ) -> None:
         self.settings = settings
         self._inputs = inputs
         self.registers = registers
+        #: Files that could not be read (left out) and documents whose root ids clash, as diagnostics.
+        self.problems: list[Diagnostic] = problems or []
 
     @classmethod
     def load(cls, settings: Settings) -> Edition:
@@ -94,19 +106,26 @@ class Edition:
         folder = {p.resolve() for p in register_files(settings)}
         given = [Path(f) for f in files if Path(f).resolve() not in folder]
         imported = settings.imported.resolve()
-        inputs = [
-            EditionDoc(
-                doc=read_tei(path),
-                page=page,
-                path=path,
-                imported=imported in path.resolve().parents,
+        inputs: list[EditionDoc] = []
+        problems: list[Diagnostic] = []
+        for path, page in zip(given, safe_page_names(given), strict=True):
+            try:
+                doc = read_tei(path)
+            except (
+                TeieditError
+            ) as exc:  # one unreadable file is reported; the rest of the edition builds
+                problems.extend(unreadable(path, exc))
+                continue
+            inputs.append(
+                EditionDoc(
+                    doc=doc, page=page, path=path, imported=imported in path.resolve().parents
+                )
             )
-            for path, page in zip(given, safe_page_names(given), strict=True)
-        ]
+        problems += duplicate_roots((ed.path, ed.root) for ed in inputs if not ed.is_register)
         registers = load_registers(settings).merged(
             (ed.path, ed.root) for ed in inputs if ed.is_register
         )
-        return cls(settings, inputs, registers)
+        return cls(settings, inputs, registers, problems)
 
     def inputs(self) -> Iterator[EditionDoc]:
         """Every TEI file of the edition but those of the registers folder, in order."""

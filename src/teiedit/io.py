@@ -8,7 +8,6 @@ import os
 import re
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +15,9 @@ from lxml import etree
 
 from teiedit.diagnostics import TeieditError
 from teiedit.document import TEI_NS, TeiDocument
+from teiedit.faults import checkpoint
+from teiedit.oserror import environment_error
+from teiedit.text import Replaced, xml_safe
 
 # -- reading text -------------------------------------------------------------------------------------
 
@@ -29,6 +31,8 @@ class DecodedText:
     decision: str
     sha256: str
     newline: str  # "\n", "\r\n" or "\r": what the source used (the text itself is normalised to \n)
+    #: Characters XML cannot hold, replaced by U+FFFD (see :mod:`teiedit.text`), with their places.
+    replaced: tuple[Replaced, ...] = ()
 
 
 _BOMS = (
@@ -100,7 +104,22 @@ def decode_source(data: bytes, path: str | Path = "") -> DecodedText:
     if newline != "\n":
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         decision += f"; line ends {newline!r} normalised to '\\n'"
-    return DecodedText(text=text, encoding=encoding, decision=decision, sha256=sha, newline=newline)
+    safe = xml_safe(text)
+    if not safe.text.strip():
+        raise TeieditError(
+            "the file holds only page breaks and white space",
+            path,
+            hint="give a plaintext source with some text in it",
+        )
+    decision = "; ".join([decision, *safe.decisions()])
+    return DecodedText(
+        text=safe.text,
+        encoding=encoding,
+        decision=decision,
+        sha256=sha,
+        newline=newline,
+        replaced=safe.replaced,
+    )
 
 
 #: Non-ASCII characters that legacy 8-bit English/European text plausibly contains besides letters.
@@ -236,9 +255,40 @@ def read_xml(path: Path) -> etree._ElementTree:
     return parse_xml_bytes(data, path)
 
 
+def entity_names(tree: etree._ElementTree) -> tuple[list[str], list[str]]:
+    """The entities a document declares in its DOCTYPE, and those it uses (never expanded here)."""
+    dtd = tree.docinfo.internalDTD
+    declared = sorted(e.name for e in dtd.iterentities()) if dtd is not None else []
+    used = sorted({str(e.name) for e in tree.getroot().iter(etree.Entity)})
+    return declared, used
+
+
+def refuse_entities(tree: etree._ElementTree, path: str | Path) -> None:
+    """Entities are never expanded (a safety rule: no external files, no expansion bombs); a document
+    that declares or uses them would lose text, so it is refused with that reason."""
+    declared, used = entity_names(tree)
+    if declared:
+        raise TeieditError(
+            f"the file declares its own entities ({', '.join(declared[:5])}) in a DOCTYPE; teiedit "
+            "does not expand entities (a safety rule)",
+            path,
+            hint="replace the entities by the characters they stand for and remove the declarations",
+        )
+    if used:
+        first = next(iter(tree.getroot().iter(etree.Entity)))
+        raise TeieditError(
+            f"the file uses the entity &{used[0]};, which teiedit does not expand",
+            path,
+            line=first.sourceline or 0,
+            hint="replace it by the character it stands for (e.g. &#160;)",
+        )
+
+
 def read_tei(path: Path) -> TeiDocument:
-    """Read a TEI file safely; refuse files whose root is not TEI or teiCorpus in the TEI namespace."""
+    """Read a TEI file safely; refuse files whose root is not TEI or teiCorpus in the TEI namespace,
+    and files that need entities expanded."""
     tree = read_xml(path)
+    refuse_entities(tree, path)
     root = tree.getroot()
     if etree.QName(root).namespace != TEI_NS:
         raise TeieditError(
@@ -251,13 +301,21 @@ def read_tei(path: Path) -> TeiDocument:
 
 
 def iter_xml_files(paths: list[Path]) -> Iterator[Path]:
-    """Expand files and folders (recursively, *.xml) in a stable order; missing paths raise."""
+    """Expand files and folders (recursively, *.xml) in a stable order; missing paths raise.
+
+    Hidden files and folders inside a folder (teiedit's own ``.teiedit/`` with its bases, ``.pending/``,
+    version control) are not the folder's documents and are left out.
+    """
     for p in paths:
         p = Path(p)
         if not p.exists():
             raise TeieditError("no such file or folder", p, hint="check the path")
         if p.is_dir():
-            yield from sorted(q for q in p.rglob("*.xml") if q.is_file())
+            yield from sorted(
+                q
+                for q in p.rglob("*.xml")
+                if q.is_file() and not any(part.startswith(".") for part in q.relative_to(p).parts)
+            )
         else:
             yield p
 
@@ -265,21 +323,72 @@ def iter_xml_files(paths: list[Path]) -> Iterator[Path]:
 # -- writing ------------------------------------------------------------------------------------------
 
 
+def output_path(folder: Path, name: str | Path) -> Path:
+    """``folder / name``, refused unless it lies inside ``folder`` once every link is followed.
+
+    Every writer of the edition's files calls this with the folder it writes into (``tei/``,
+    ``tei/imported/``, ``out/html/``, ``out/pdf/``): a name from a manifest (``../../x.xml``), an absolute
+    name, or a symbolic link planted in the folder cannot make teiedit write anywhere else.
+    """
+    base = Path(folder).resolve()
+    joined = base / name
+    # the folders on the way are resolved (a linked folder is where the file lands); the file itself is
+    # not: writing replaces a link planted there instead of writing through it
+    target = joined.parent.resolve() / joined.name
+    if joined.name in ("", ".", "..") or (target.parent != base and base not in target.parents):
+        raise TeieditError(
+            f"refusing to write {str(name)!r}: it would land outside {folder} ({target})",
+            folder,
+            hint="a file name in a manifest or a symbolic link in the folder points elsewhere; "
+            "remove it",
+        )
+    return target
+
+
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write bytes so that readers see the old file or the new one, never half of it."""
+    """Write bytes so that readers see the old file or the new one, never half of it.
+
+    The bytes reach the disk (fsync) before the rename, and the rename before this returns, so a crash
+    at any moment leaves the old or the new file. A full disk, a read-only folder or a missing
+    permission raises a TeieditError naming the path and what to do.
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent
+        )
+    except OSError as exc:
+        raise environment_error(exc, path, "write the file") from None
     try:
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; published files must be readable
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        checkpoint(f"write {path}")
         os.replace(tmp, path)
+        checkpoint(f"wrote {path}")
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise environment_error(exc, path, "write the file") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make the renames in ``folder`` durable (a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _umask() -> int:
@@ -290,32 +399,6 @@ def _umask() -> int:
 
 def write_text_atomic(path: Path, text: str) -> None:
     write_atomic(path, text.encode("utf-8"))
-
-
-@contextmanager
-def staged_dir(target: Path) -> Iterator[Path]:
-    """Yield a temporary folder beside ``target``; on success its files replace those in ``target``.
-
-    A failed build leaves ``target`` as it was: nothing half-written appears there.
-    """
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    try:
-        yield tmp
-        target.mkdir(parents=True, exist_ok=True)
-        for src in sorted(tmp.rglob("*")):
-            rel = src.relative_to(tmp)
-            dst = target / rel
-            if src.is_dir():
-                dst.mkdir(parents=True, exist_ok=True)
-            else:
-                dst.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(src, dst)
-    finally:
-        import shutil
-
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def sha256_bytes(data: bytes) -> str:

@@ -13,6 +13,7 @@
   <xsl:include href="entities.xsl"/>
   <xsl:include href="header.xsl"/>
   <xsl:include href="cite.xsl"/>
+  <xsl:include href="../common/clean-text.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
 

@@ -50,7 +50,9 @@
             </p>
           </header>
           <xsl:if test="@n = '1' and $entry">
-            <xsl:apply-templates select="$entry" mode="entry"/>
+            <xsl:apply-templates select="$entry" mode="entry">
+              <xsl:with-param name="relations" select="te:part-of | te:part" tunnel="yes"/>
+            </xsl:apply-templates>
             <xsl:if test="@lat">
               <xsl:call-template name="te:map">
                 <xsl:with-param name="id" select="'entity-map'"/>
@@ -155,6 +157,7 @@
 
   <!-- An entry's own data: variants, description, dates, authority links, anything further. -->
   <xsl:template match="*" mode="entry">
+    <xsl:param name="relations" as="element()*" tunnel="yes"/>
     <xsl:variable name="names" select="tei:persName | tei:placeName | tei:orgName | tei:name"/>
     <xsl:variable name="preferred" select="te:entry-name(.)"/>
     <xsl:variable name="description" select="te:entry-description-element(.)"/>
@@ -210,7 +213,15 @@
           </xsl:for-each>
         </ul></dd>
       </xsl:if>
-      <xsl:variable name="other" select="* except $shown"/>
+      <!-- An entry nested in another (a central committee in its party) is a part of it; its parts are
+           entries of their own, with their own pages. -->
+      <xsl:for-each-group select="$relations" group-by="local-name()">
+        <dt><xsl:value-of select="if (current-grouping-key() = 'part-of') then 'Part of' else 'Parts'"/></dt>
+        <xsl:for-each select="current-group()">
+          <dd><a href="{@slug}.html"><xsl:value-of select="@name"/></a></dd>
+        </xsl:for-each>
+      </xsl:for-each-group>
+      <xsl:variable name="other" select="* except ($shown | tei:org | tei:place | tei:person | tei:personGrp)"/>
       <xsl:if test="$other">
         <dt>More</dt>
         <xsl:for-each select="$other">

@@ -34,11 +34,13 @@ from teiedit.builders.corpus import (
 from teiedit.builders.sitepages import render_search, render_site
 from teiedit.builders.vendor import copy_vendor, vendor_files, vendored
 from teiedit.config import Settings
+from teiedit.diagnostics import TeieditError
 from teiedit.edition import Edition, EditionDoc
 from teiedit.facts import facts_document
-from teiedit.io import staged_dir, write_text_atomic
+from teiedit.io import output_path, write_text_atomic
 from teiedit.registers import Registers
 from teiedit.resources import xslt_dir
+from teiedit.staging import staged_dir
 from teiedit.summary import Summary
 from teiedit.xslt import transform
 
@@ -158,14 +160,19 @@ def _make_readable(folder: Path) -> None:
         path.chmod(0o755 if path.is_dir() else 0o644)
 
 
-def _outputs(out_dir: Path) -> Callable[[str], list[Path]]:
-    """The files a document's page is: its HTML and its published TEI."""
-    return lambda page: [
-        out_dir / f"{page}.html",
-        out_dir / "tei" / f"{page}.xml",
-        out_dir / "txt" / f"{page}.txt",
-        *(out_dir / "cite" / f"{page}.{ext}" for ext in FORMATS),
+def _output_names(page: str) -> list[str]:
+    """The files a document's page is, relative to the site: its HTML, TEI, plain text and citations."""
+    return [
+        f"{page}.html",
+        f"tei/{page}.xml",
+        f"txt/{page}.txt",
+        *(f"cite/{page}.{ext}" for ext in FORMATS),
     ]
+
+
+def _outputs(out_dir: Path) -> Callable[[str], list[Path]]:
+    """The files a document's page is, as paths in ``out_dir``."""
+    return lambda page: [out_dir / rel for rel in _output_names(page)]
 
 
 def _copy(root: etree._Element) -> etree._Element:
@@ -242,9 +249,11 @@ class HtmlBuilder:
                 (out_dir / rel).is_file() for rel in self._asset_names()
             ):
                 self._copy_assets(tmp)
-            new.write(tmp / MANIFEST, FORMAT)
             _make_readable(tmp)
         self._remove_stale(out_dir, set(old.docs) - set(new.docs))
+        # The manifest goes in last: a run killed before this line leaves the old manifest, whose
+        # digests make the next run render again every page this one may have left half done.
+        new.write(out_dir / MANIFEST, FORMAT)
         return written
 
     def _plan(self, edition: Edition, out_dir: Path, options: BuildOptions) -> _Plan:
@@ -366,7 +375,11 @@ class HtmlBuilder:
         for page in pages:
             if "/" in page or "\\" in page or page.startswith("."):
                 continue
-            for stale in _outputs(out_dir)(page):
+            for rel in _output_names(page):
+                try:
+                    stale = output_path(out_dir, rel)
+                except TeieditError:
+                    continue
                 stale.unlink(missing_ok=True)
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from teiedit.builders.sortnames import index_name, sort_key
 from teiedit.document import TEI_NS, XML_ID, local_name, tei
 from teiedit.facts import normalize_space as normalize_text
 from teiedit.facts import safe_id
@@ -225,22 +226,28 @@ def register_element(site: SiteData, kind: str) -> etree._Element:
     """The input of a register overview page: its entries with their counts, in alphabetical order."""
     page, title = REGISTERS[kind]
     out = etree.Element(te("register"), nsmap=NSMAP, kind=page, title=title)
+    # sorted and listed as the print index does (common/names.xsl): "Brezhnev, Leonid" under B
     rows = sorted(
-        (d for d in site.entries.values() if d.info.kind == kind),
-        key=lambda d: (d.info.name.lower(), d.info.id),
+        (
+            (sort_key(d.element) if d.element is not None else d.info.name.lower(), d.info.id, d)
+            for d in site.entries.values()
+            if d.info.kind == kind
+        ),
+        key=lambda row: (row[0], row[1]),
     )
-    for d in rows:
+    for key, _, d in rows:
         info = d.info
+        listed = (index_name(d.element) if d.element is not None else "") or info.name
         el = etree.SubElement(
             out,
             te("entry"),
             id=info.id,
             slug=info.slug,
-            name=info.name,
+            name=listed,
             desc=info.description,
             dates=info.dates,
             docs=str(len(site.documents_of(info.id))),
-            initial=_initial(info.name),
+            initial=_initial(key),
         )
         if info.geo:
             el.set("lat", f"{info.geo[0]:.5f}")
@@ -288,6 +295,24 @@ def entity_page_names(site: SiteData, entry_id: str) -> list[str]:
     ]
 
 
+_ENTRY_TAGS = ("person", "personGrp", "place", "org")
+
+
+def _relations(page: etree._Element, site: SiteData, entry: Entry) -> None:
+    """The entry a nested entry is part of (a committee in its party), and the entries nested in it."""
+    el = entry.element
+    if el is None:
+        return
+    parent = el.getparent()
+    related = [("part-of", parent)] if parent is not None else []
+    related += [("part", c) for c in el if isinstance(c.tag, str)]
+    for role, other in related:
+        if local_name(other) not in _ENTRY_TAGS or other.get(XML_ID) not in site.entries:
+            continue
+        info = site.entries[str(other.get(XML_ID))].info
+        etree.SubElement(page, te(role), slug=info.slug, name=info.name)
+
+
 def _entity_page(
     site: SiteData,
     registers: Registers,
@@ -315,6 +340,7 @@ def _entity_page(
         page.set("lat", f"{info.geo[0]:.5f}")
         page.set("lon", f"{info.geo[1]:.5f}")
     page.append(_entry_copies(registers, entry))
+    _relations(page, site, entry)
     if n == 1:
         letters = etree.SubElement(page, te("letters"))
         for role, indexes in (("sent", data.sent), ("received", data.received)):

@@ -13,6 +13,7 @@ from teiedit.commands import (
     importer,
     init,
     outputs,
+    resolve,
     schema,
     validate,
 )
@@ -22,6 +23,7 @@ COMMANDS: list[Command] = [
     init,
     build,
     convert,
+    resolve,
     validate,
     outputs.Renderers,
     schema,

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -18,6 +20,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
+from teiedit.builders.pdf.breaks import allow_breaks
 from teiedit.diagnostics import TeieditError
 from teiedit.resources import css_dir
 
@@ -104,7 +107,7 @@ def lay_out(job: PrintJob) -> LaidOut:
         for a in job.attachments
     ]
     document = weasyprint.HTML(
-        string=job.html, base_url=str(css_dir()) + "/", url_fetcher=_url_fetcher()
+        string=allow_breaks(job.html), base_url=str(css_dir()) + "/", url_fetcher=_url_fetcher()
     ).render()
     anchors: dict[str, int] = {}
     for number, page in enumerate(document.pages):
@@ -143,6 +146,18 @@ def default_workers() -> int:
     return int(value) if value else min(2, os.cpu_count() or 1)
 
 
+def exit_with_parent(parent: int) -> None:
+    """In a worker: end when the build that started it is gone (killed, it cannot tell the pool to stop,
+    and a worker waiting for work would otherwise live on for good)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True, name="exit-with-parent").start()
+
+
 class Layout:
     """Lays out jobs, in a pool of worker processes when there are several cores. One pool serves all
     the rounds of a build (documents, then front matter and index, then running heads), so WeasyPrint
@@ -174,7 +189,10 @@ class Layout:
         if self._pool is None:
             # "spawn": the workers start clean, without this process's Saxon (a native runtime with threads).
             self._pool = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=get_context("spawn")
+                max_workers=self.workers,
+                mp_context=get_context("spawn"),
+                initializer=exit_with_parent,
+                initargs=(os.getpid(),),
             )
         futures: list[tuple[PrintJob, Future[LaidOut]]] = [
             (j, self._pool.submit(_lay_out_or_explain, j)) for j in ordered
