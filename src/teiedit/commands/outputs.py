@@ -13,7 +13,7 @@ from teiedit.builders.registry import BUILDERS, builders_of
 from teiedit.commands.base import Subparsers
 from teiedit.config import default_settings, find_edition_root, load_settings
 from teiedit.console import out_console, print_diagnostic, progress
-from teiedit.diagnostics import EXIT_FINDINGS, EXIT_OK, TeieditError
+from teiedit.diagnostics import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, TeieditError
 from teiedit.edition import Edition
 from teiedit.front_matter import placeholder_findings
 from teiedit.io import iter_xml_files
@@ -61,6 +61,9 @@ def run_render(name: str, args: argparse.Namespace) -> int:
     edition = Edition.from_files(settings, files)
     for problem in edition.problems:  # files left out (not readable), clashing root ids
         print_diagnostic(problem)
+    if edition.problems and not any(True for _ in edition.documents()):
+        # every file was left out: an empty site or book is no output, and nothing is written
+        return EXIT_ERROR
     code = _run(BUILDERS[name], edition, args.out, args)
     if edition.problems:
         code = max(code, EXIT_FINDINGS)
