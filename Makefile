@@ -49,6 +49,7 @@ schema: install
 	$(BIN)/teiedit schema
 
 bench: install
+	$(BIN)/pip install --quiet -e ".[bench]"
 	$(BIN)/python benchmarks/run.py
 
 clean:

@@ -6,7 +6,7 @@ the search index at scale. Prints CPU seconds (wall time on a shared machine is 
 1. This edition (tei/): a full build, a rebuild with nothing changed, a rebuild after one document changed.
 2. Search on this edition, in Chromium: precision and recall of the top 10 on the 20 queries of
    benchmarks/eval/search-queries.tsv, time to the first results, bytes read per query, index size;
-   the same for Pagefind (pip install 'pagefind[extended]') on the same pages.
+   the same for Pagefind (`pip install -e '.[bench]'`, which `make bench` does) on the same pages.
 3. Synthetic editions of N documents (copies of this edition's documents with new ids, titles and page
    names): the site-level pages (index, timeline, registers, entity pages) and the search index built
    from the documents' summaries, their CPU time, the largest page, the index's size, and what a query

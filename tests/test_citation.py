@@ -1,5 +1,5 @@
 """Citations for reference managers and the plain text beside each page (builders/citation.py), and
-the PDFs put into the site (builders/html.py publish_pdfs)."""
+the PDFs put into the site (builders/publish.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 from teiedit.builders.citation import bibtex, csl_json, page_url, plain_text, ris
-from teiedit.builders.html import publish_pdfs
+from teiedit.builders.publish import publish_pdfs
 from teiedit.config import Editor, default_settings
 from teiedit.io import read_tei
 from teiedit.summary import Party, Summary

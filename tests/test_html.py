@@ -768,3 +768,34 @@ def test_pages_link_their_pdf_when_asked(tmp_path: Path) -> None:
     assert links == ["tei/letter-a.xml", "pdf/letter-a.pdf", "txt/letter-a.txt"]
     index = page(tmp_path / "html", "index.html")
     assert index.xpath("string(//p[@class='edition-downloads']/a/@href)") == "pdf/edition.pdf"
+
+
+def test_a_nested_entry_says_what_it_is_part_of(tmp_path: Path) -> None:
+    """An org in an org (a board in its cooperative): its page links the whole, the whole's its part;
+    the part is no 'More' line of the whole's data, and the overview lists both."""
+    src = tmp_path / "src"
+    shutil.copytree(CASES, src)
+    orgs = src / "registers" / "orgs.xml"
+    orgs.write_text(
+        orgs.read_text(encoding="utf-8").replace(
+            "</desc></org>",
+            "</desc><org xml:id='o-board'><orgName>Board of the Cooperative</orgName></org></org>",
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "html"
+    build(src, out)
+    board = page(out, "entities/o-board.html")
+    coop = page(out, "entities/o-coop.html")
+    assert (
+        board.xpath("string(//dt[.='Part of']/following-sibling::dd[1]/a/@href)") == "o-coop.html"
+    )
+    assert coop.xpath("string(//dt[.='Parts']/following-sibling::dd[1]/a)") == (
+        "Board of the Cooperative"
+    )
+    assert coop.xpath("count(//dt[.='More'])") == 0
+    listed = page(out, "orgs.html").xpath("//li[@class='register-entry']/a")
+    assert [a.text_content() for a in listed] == [
+        "Board of the Cooperative",
+        "Northtown Cooperative",
+    ]

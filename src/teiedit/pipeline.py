@@ -306,7 +306,7 @@ def _build(settings: Settings, *, force: bool, progress: Progress | None, pdf: b
         if progress:
             progress("writing the print edition")
         pdfs = get_builder("pdf").build(edition, settings.out / "pdf", options)
-        from teiedit.builders.html import publish_pdfs
+        from teiedit.builders.publish import publish_pdfs
 
         # the site links pdf/<page>.pdf: its PDFs are in it, wherever it is served from
         publish_pdfs(settings.out / "pdf", settings.out / "html")
