@@ -13,7 +13,7 @@ from teiedit.builders.registry import BUILDERS, builders_of
 from teiedit.commands.base import Subparsers
 from teiedit.config import default_settings, find_edition_root, load_settings
 from teiedit.console import out_console, print_diagnostic, progress
-from teiedit.diagnostics import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, TeieditError
+from teiedit.diagnostics import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Level, TeieditError
 from teiedit.edition import Edition
 from teiedit.front_matter import placeholder_findings
 from teiedit.io import iter_xml_files
@@ -61,12 +61,13 @@ def run_render(name: str, args: argparse.Namespace) -> int:
     edition = Edition.from_files(settings, files)
     for problem in edition.problems:  # files left out (not readable), clashing root ids
         print_diagnostic(problem)
-    if edition.problems and not any(True for _ in edition.documents()):
-        # every file was left out: an empty site or book is no output, and nothing is written
-        return EXIT_ERROR
+    if edition.problems and not any(True for _ in edition.inputs()):
+        return EXIT_ERROR  # nothing readable was given: nothing is written
     code = _run(BUILDERS[name], edition, args.out, args)
     if edition.problems:
-        code = max(code, EXIT_FINDINGS)
+        # a file named on the command line that cannot be read is an error; the others are written
+        unread = any(p.level is Level.ERROR for p in edition.problems)
+        code = max(code, EXIT_ERROR if unread else EXIT_FINDINGS)
     if in_edition:  # the edition's own teiedit.toml: what its title page and site would print
         for finding in placeholder_findings(settings):
             print_diagnostic(finding)
