@@ -30,7 +30,7 @@ from teiedit.builders.corpus import (
     referenced_ids,
     registers_element,
 )
-from teiedit.builders.sitepages import render_search, render_site
+from teiedit.builders.sitepages import render_search, render_site, write_site_state
 from teiedit.builders.vendor import copy_vendor, vendor_files, vendored
 from teiedit.config import Settings
 from teiedit.diagnostics import TeieditError
@@ -223,7 +223,7 @@ class HtmlBuilder:
 
             summaries = self._summaries(plan, out_dir, tmp)
             options.say("rendering the index, timeline, registers and entity pages")
-            written += render_site(
+            site = render_site(
                 summaries,
                 registers,
                 edition.settings,
@@ -233,6 +233,7 @@ class HtmlBuilder:
                 edition_pdf=plan.edition_pdf,
                 force=options.force,
             )
+            written += site.written
             if old.lists != new.lists or not all(
                 (out_dir / p).is_file() for p in ("search.html", "search/meta.js")
             ):
@@ -250,6 +251,7 @@ class HtmlBuilder:
                 self._copy_assets(tmp)
             _make_readable(tmp)
         self._remove_stale(out_dir, set(old.docs) - set(new.docs))
+        write_site_state(out_dir, site)
         # The manifest goes in last: a run killed before this line leaves the old manifest, whose
         # digests make the next run render again every page this one may have left half done.
         new.write(out_dir / MANIFEST, FORMAT)

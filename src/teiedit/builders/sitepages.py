@@ -38,8 +38,9 @@ from teiedit.builders.site_lists import (
 )
 from teiedit.builders.vendor import vendored
 from teiedit.config import Settings
+from teiedit.diagnostics import TeieditError
 from teiedit.facts import facts_document
-from teiedit.io import write_text_atomic
+from teiedit.io import output_path, write_text_atomic
 from teiedit.registers import Registers
 from teiedit.resources import xslt_dir
 from teiedit.summary import Summary
@@ -82,9 +83,10 @@ def render_site(
     assets: str,
     edition_pdf: str = "",
     force: bool = False,
-) -> list[Path]:
+) -> SiteRun:
     """Write the index, timeline, register and entity pages (and the timeline's data) that changed into
-    ``tmp`` (the staging folder of ``out_dir``); return the files written (as paths in ``out_dir``)."""
+    ``tmp`` (the staging folder of ``out_dir``); return the files written (as paths in ``out_dir``) and
+    the state to keep once they are in place (:func:`write_site_state`)."""
     site = SiteData.build(summaries, registers)
     old = {} if force else _read_state(out_dir / SITE_STATE)
     new: dict[str, str] = {}
@@ -174,11 +176,28 @@ def render_site(
         written.append(out_dir / "timeline-data.js")
 
     for path in sorted(set(old) - set(new)):
-        stale = out_dir / path
-        if path.startswith((f"{INDEX_DIR}/", "entities/")) and ".." not in path:
-            stale.unlink(missing_ok=True)
-    write_text_atomic(tmp / SITE_STATE, json.dumps(new, indent=0, sort_keys=True) + "\n")
-    return written
+        if not path.startswith((f"{INDEX_DIR}/", "entities/")):
+            continue
+        try:  # names from a file in the output: never trusted to stay inside it
+            output_path(out_dir, path).unlink(missing_ok=True)
+        except TeieditError:
+            continue
+    return SiteRun(written, new)
+
+
+@dataclass
+class SiteRun:
+    """What :func:`render_site` wrote, and the hash of every site page's input."""
+
+    written: list[Path]
+    state: dict[str, str]
+
+
+def write_site_state(out_dir: Path, run: SiteRun) -> None:
+    """Keep the hashes of the site pages' inputs. Written after the pages are in place (with the
+    manifest): a build killed before leaves the old hashes, so the next one renders those pages again."""
+    text = json.dumps(run.state, indent=0, sort_keys=True) + "\n"
+    write_text_atomic(output_path(out_dir, SITE_STATE), text)
 
 
 _ID = re.compile(r'\sid="([^"]+)"')
