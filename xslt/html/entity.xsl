@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Entry point: the pages of persons, places and organisations (entities/<id>.html) from te:entity-pages,
-     which builders/site.py computes from the registers and the documents' summaries. One page per entry
+     which builders/sitedata.py computes from the registers and the documents' summaries. One page per entry
      (more when its mentions fill more than one): names and variants, description, dates, authority links,
      a map for a place with coordinates, the letters a correspondent sent and received, every mention in
      context grouped by document, and the entries named in the same documents. Each page is written with

@@ -2,10 +2,13 @@
 <!-- The site frame shared by every page: head, banner with navigation and search, main landmark, footer.
      Print overrides te:head-links, te:nav, te:pager and te:footer. Pages below the site root (entity
      pages, further pages of the index) get the way back to it in $root ('../'): every link of the frame
-     starts with it. te:head-extra (head-extra.xsl) is where other outputs add elements to every head. -->
+     starts with it. te:head-extra (harvest.xsl) is where other outputs add elements to every head (the page's path
+     from the site root is its tunnel parameter path). -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:te="urn:teiedit" xmlns="http://www.w3.org/1999/xhtml" exclude-result-prefixes="#all">
+
+  <xsl:include href="harvest.xsl"/>
 
   <xsl:param name="edition-title" as="xs:string" select="'Edition'"/>
   <!-- Which site page is shown, for aria-current in the navigation (index, timeline, persons, ...). -->
@@ -14,8 +17,6 @@
   <xsl:param name="root" as="xs:string" select="''"/>
   <!-- This page's path from the site root (index.html, entities/kim-il-sung.html); '' when not known. -->
   <xsl:param name="page-path" as="xs:string" select="''"/>
-
-  <xsl:include href="head-extra.xsl"/>
 
   <!-- The page of a register entry (entity pages live in entities/), relative to the current page. -->
   <xsl:function name="te:entry-href" as="xs:string">
@@ -39,8 +40,8 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="$title"/> · <xsl:value-of select="$edition-title"/></title>
         <xsl:sequence select="$head"/>
-        <xsl:call-template name="te:head-links"/>
         <xsl:call-template name="te:head-extra"><xsl:with-param name="path" select="$path" tunnel="yes"/></xsl:call-template>
+        <xsl:call-template name="te:head-links"/>
       </head>
       <body>
         <xsl:if test="$body-class"><xsl:attribute name="class" select="$body-class"/></xsl:if>

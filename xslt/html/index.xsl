@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Entry point: a page of the index (index.html, then documents/2.html, ... for large editions) from
-     te:index, which builders/site.py computes from the documents' summaries: every document with date,
+     te:index, which builders/sitedata.py computes from the documents' summaries: every document with date,
      title, sender/author, addressee, kind and source. The table reads without scripts; site.js adds
      sorting and the filters (year, kind, person, place, organisation) over the documents of the page. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"

@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Entry point: a register overview (persons.html, places.html, orgs.html) from te:register, which
-     builders/site.py computes from the registers and the documents' summaries: every entry in alphabetical
+     builders/sitedata.py computes from the registers and the documents' summaries: every entry in alphabetical
      sections, with its dates, description and the number of documents naming it, linked to its own page.
      Places with coordinates are listed for the map (site.js draws it). -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"

@@ -1,5 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Entry point: timeline.html from te:timeline (builders/site.py): a chart of the documents and the dates
+<!-- Entry point: timeline.html from te:timeline (builders/sitedata.py): a chart of the documents and the dates
      of the registers (births, deaths, events) on one axis, drawn by site.js from timeline-data.js, with
      zoom and pan; without scripts, the documents by year (for a large edition: the number of documents of
      each year, linked to the page of the index where the year begins). -->

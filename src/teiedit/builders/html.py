@@ -32,11 +32,15 @@ from teiedit.builders.corpus import (
 )
 from teiedit.builders.sitepages import render_search, render_site, write_site_state
 from teiedit.builders.vendor import copy_vendor, vendor_files, vendored
+from teiedit.builders.site.jsonld import document_jsonld, script_text
+from teiedit.builders.site.layout import SiteLayout
+from teiedit.builders.site.published import published_tei, schema_files
+from teiedit.builders.site.records import document_record
 from teiedit.config import Settings
 from teiedit.diagnostics import TeieditError
 from teiedit.edition import Edition, EditionDoc
 from teiedit.facts import facts_document
-from teiedit.io import output_path, write_text_atomic
+from teiedit.io import output_path, write_atomic, write_text_atomic
 from teiedit.registers import Registers
 from teiedit.resources import xslt_dir
 from teiedit.staging import staged_dir
@@ -55,9 +59,11 @@ def assets_fingerprint() -> str:
     prepares the stylesheets' input (a changed builder re-renders every page)."""
     pkg = Path(__file__).resolve().parent.parent
     python = (
-        *("builders/html.py", "builders/corpus.py", "builders/search.py", "builders/site.py"),
+        *("builders/html.py", "builders/corpus.py", "builders/search.py", "builders/sitedata.py"),
         *("builders/sitepages.py", "builders/site_lists.py", "builders/search_records.py"),
-        *("builders/citation.py", "builders/vendor.py", "summary.py", "document.py"),
+        *("builders/citation.py", "builders/vendor.py", "builders/sortnames.py", "summary.py"),
+        *("builders/site/jsonld.py", "builders/site/layout.py", "builders/site/records.py"),
+        *("builders/site/published.py", "document.py"),
     )
     root = xslt_dir()
     return files_fingerprint(
@@ -202,6 +208,8 @@ class HtmlBuilder:
         new = plan.manifest
         redo = old.outdated(new, _outputs(out_dir))
         registers = edition.registers
+        # the published TEI: PIs and pointers that hold in the site (builders/site/published.py)
+        layout, schemas = SiteLayout.of(edition), bool(schema_files(edition.settings))
         written: list[Path] = []
         with staged_dir(out_dir) as tmp:
             for page in plan.pages:
@@ -216,8 +224,11 @@ class HtmlBuilder:
                     links=page.links,
                 )
                 write_text_atomic(tmp / f"{page.ed.page}.html", html)
-                (tmp / "tei").mkdir(exist_ok=True)
-                shutil.copyfile(page.ed.path, tmp / "tei" / f"{page.ed.page}.xml")
+                here = f"tei/{page.ed.page}.xml"
+                own = not page.ed.imported
+                write_atomic(
+                    tmp / here, published_tei(page.ed.path, here, layout, own=own, schemas=schemas)
+                )
                 self._downloads(page.ed, edition.settings, tmp)
                 written.append(out_dir / f"{page.ed.page}.html")
 
@@ -275,6 +286,9 @@ class HtmlBuilder:
             params["pdf-href"] = f"pdf/{ed.page}.pdf" if link_pdf else ""
             params["txt-href"] = f"txt/{ed.page}.txt"
             params["cite-href"] = f"cite/{ed.page}"
+            params["tei-alternate"] = params["tei-href"]
+            record = document_record(ed, edition)
+            params["jsonld"] = script_text(document_jsonld(record, edition.settings))
             ids = referenced_ids(ed.root) & registers.entries.keys()
             links = linked_pages(ed.root, by_file)
             hashed = {**params, **{"link:" + k: v for k, v in links.items()}}

@@ -7,6 +7,14 @@ from __future__ import annotations
 from teiedit.builder import Builder, Group
 from teiedit.builders.html import HtmlBuilder
 from teiedit.builders.pdf import PdfBuilder
+from teiedit.builders.site.builders import (
+    BeaconBuilder,
+    DtsBuilder,
+    IiifBuilder,
+    OaiBuilder,
+    SitemapBuilder,
+)
+from teiedit.builders.site.site import SiteBuilder
 from teiedit.diagnostics import TeieditError
 from teiedit.exchange.cmif import CmifBuilder
 from teiedit.exchange.corpus_export import CorpusBuilder
@@ -18,6 +26,12 @@ BUILDERS: dict[str, Builder] = {
     "cmif": CmifBuilder(),
     "corpus": CorpusBuilder(),
     "registers": RegistersBuilder(),
+    "site": SiteBuilder(),
+    "sitemap": SitemapBuilder(),
+    "oai": OaiBuilder(),
+    "dts": DtsBuilder(),
+    "iiif": IiifBuilder(),
+    "beacon": BeaconBuilder(),
 }
 
 

@@ -1,4 +1,4 @@
-"""The inputs of the index pages and the timeline (builders/site.py has the registers' and entities'):
+"""The inputs of the index pages and the timeline (builders/sitedata.py has the registers' and entities'):
 what each shows of the documents' summaries, and the points the timeline chart draws."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import math
 
 from lxml import etree
 
-from teiedit.builders.site import (
+from teiedit.builders.sitedata import (
     INDEX_DIR,
     NSMAP,
     PAGE_SIZE,

@@ -1,4 +1,4 @@
-"""Render the site-level pages (builders/site.py computes what they show) and write only those whose
+"""Render the site-level pages (builders/sitedata.py computes what they show) and write only those whose
 input changed: each page's input is hashed with the stylesheets, and ``.teiedit-site.json`` in the output
 folder keeps the hashes. A changed document re-renders the pages it appears on (its page of the index,
 the timeline, the pages of the entries it names, the overviews when a count changed), not the others.
@@ -18,7 +18,7 @@ from lxml import etree
 from teiedit.builder import digest
 from teiedit.builders.search import SearchEntry, SearchIndex, SearchPage, remove_stale
 from teiedit.builders.search_records import HEADER, TEXT, TITLE, Block, document_blocks
-from teiedit.builders.site import (
+from teiedit.builders.sitedata import (
     INDEX_DIR,
     NSMAP,
     REGISTERS,

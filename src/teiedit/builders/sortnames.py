@@ -1,6 +1,6 @@
 """Where a register entry sorts and the form it is listed under, as ``xslt/common/names.xsl`` says it.
 
-The web's register overviews are built in Python from the registers (builders/site.py), the print index
+The web's register overviews are built in Python from the registers (builders/sitedata.py), the print index
 in XSLT: both follow the same rules (docs/tei-conventions.md, "Registers").
 """
 

@@ -15,6 +15,7 @@ from teiedit.commands import (
     outputs,
     resolve,
     schema,
+    serve,
     validate,
 )
 from teiedit.commands.base import Command
@@ -30,4 +31,5 @@ COMMANDS: list[Command] = [
     entities,
     outputs.Exports,
     importer,
+    serve,
 ]
