@@ -30,12 +30,12 @@ from teiedit.builders.corpus import (
     referenced_ids,
     registers_element,
 )
-from teiedit.builders.sitepages import render_search, render_site, write_site_state
-from teiedit.builders.vendor import copy_vendor, vendor_files, vendored
 from teiedit.builders.site.jsonld import document_jsonld, script_text
 from teiedit.builders.site.layout import SiteLayout
 from teiedit.builders.site.published import published_tei, schema_files
 from teiedit.builders.site.records import document_record
+from teiedit.builders.sitepages import render_search, render_site, write_site_state
+from teiedit.builders.vendor import copy_vendor, vendor_files, vendored
 from teiedit.config import Settings
 from teiedit.diagnostics import TeieditError
 from teiedit.edition import Edition, EditionDoc

@@ -18,6 +18,13 @@ from lxml import etree
 from teiedit.builder import digest
 from teiedit.builders.search import SearchEntry, SearchIndex, SearchPage, remove_stale
 from teiedit.builders.search_records import HEADER, TEXT, TITLE, Block, document_blocks
+from teiedit.builders.site_lists import (
+    chunk_count,
+    index_element,
+    index_page_name,
+    timeline_data,
+    timeline_element,
+)
 from teiedit.builders.sitedata import (
     INDEX_DIR,
     NSMAP,
@@ -28,13 +35,6 @@ from teiedit.builders.sitedata import (
     entry_info,
     register_element,
     te,
-)
-from teiedit.builders.site_lists import (
-    chunk_count,
-    index_element,
-    index_page_name,
-    timeline_data,
-    timeline_element,
 )
 from teiedit.builders.vendor import vendored
 from teiedit.config import Settings
