@@ -1,5 +1,5 @@
 """Render the site-level pages (builders/sitedata.py computes what they show) and write only those whose
-input changed: each page's input is hashed with the stylesheets, and ``.teiedit-site.json`` in the output
+input changed: each page's input is hashed with the stylesheets, and ``.teiedit-sitepages.json`` in the output
 folder keeps the hashes. A changed document re-renders the pages it appears on (its page of the index,
 the timeline, the pages of the entries it names, the overviews when a count changed), not the others.
 """
@@ -46,7 +46,7 @@ from teiedit.resources import xslt_dir
 from teiedit.summary import Summary
 from teiedit.xslt import transform
 
-SITE_STATE = ".teiedit-site.json"
+SITE_STATE = ".teiedit-sitepages.json"
 #: Input of one transform of entity pages (bytes of XML).
 BATCH_BYTES = 2_000_000
 
