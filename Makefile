@@ -16,6 +16,9 @@ $(BIN)/teiedit: pyproject.toml constraints.txt
 
 install: $(BIN)/teiedit
 	bash scripts/system-deps.sh
+	@# The maps' library and the world's coastline, copied into the web edition by the html builder.
+	test -f $(VENV)/node-site/node_modules/leaflet/dist/leaflet.js -a -f $(VENV)/node-site/node_modules/world-atlas/land-110m.json \
+	  || npm install --silent --no-save --prefix $(VENV)/node-site leaflet@1.9 world-atlas@2
 
 ## edition: install teiedit in .venv and build this edition (tei/, out/html/, out/pdf/)
 edition: install
@@ -63,6 +66,7 @@ model: install
 	$(BIN)/python -m teiedit.readers.cascade.train --corpus $(CORPUS)
 
 bench: install
+	$(BIN)/pip install --quiet -e ".[bench]"
 	$(BIN)/python benchmarks/run.py
 
 clean:

@@ -320,6 +320,10 @@ def _build(settings: Settings, *, force: bool, progress: Progress | None, pdf: b
         if progress:
             progress("writing the print edition")
         pdfs = get_builder("pdf").build(edition, settings.out / "pdf", options)
+        from teiedit.builders.publish import publish_pdfs
+
+        # the site links pdf/<page>.pdf: its PDFs are in it, wherever it is served from
+        publish_pdfs(settings.out / "pdf", settings.out / "html")
     for finding in placeholder_findings(settings):  # what the title page and the site would print
         report.add(finding)
     return BuildResult(conversions=conversions, validation=report, html_pages=html, pdfs=pdfs)

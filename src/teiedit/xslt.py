@@ -120,12 +120,15 @@ def transform(
     params: dict[str, Any] | None = None,
     facts: etree._Element | None = None,
     static: dict[str, str] | None = None,
+    output_dir: Path | None = None,
 ) -> XsltResult:
     """Run one of teiedit's stylesheets on a tree (safely re-serialised); return the primary result.
 
     Stylesheets that need other files (registers, the edition listing) get their URIs as parameters;
     ``facts`` (teiedit/facts.py) becomes the document parameter ``facts``; ``static`` are static
     parameters (see :func:`compile_stylesheet`); ``base_uri`` only names the input in error messages.
+    ``output_dir``: where the stylesheet's ``xsl:result-document`` hrefs are resolved (a stylesheet
+    that writes several pages).
     """
     with _lock:
         return _run(
@@ -135,6 +138,7 @@ def transform(
             base_uri or stylesheet,
             params,
             facts,
+            output_dir,
         )
 
 
@@ -158,6 +162,7 @@ def _run(
     where: str | Path,
     params: dict[str, Any] | None,
     facts: etree._Element | None = None,
+    output_dir: Path | None = None,
 ) -> XsltResult:
     root = source.getroot() if isinstance(source, etree._ElementTree) else source
     text = etree.tostring(root, encoding="unicode")
@@ -172,6 +177,9 @@ def _run(
         executable.set_parameter(
             "facts", proc.parse_xml(xml_text=etree.tostring(facts, encoding="unicode"))
         )
+    if output_dir is not None:
+        # where the xsl:result-document hrefs of a stylesheet writing several pages land
+        executable.set_base_output_uri(Path(output_dir).resolve().as_uri() + "/")
     executable.set_save_xsl_message(True, None)
     try:
         out = executable.transform_to_string(xdm_node=node)

@@ -9,6 +9,7 @@
   <xsl:include href="frame.xsl"/>
   <xsl:include href="render.xsl"/>
   <xsl:include href="header.xsl"/>
+  <xsl:include href="cite.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
 

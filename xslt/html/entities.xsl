@@ -25,13 +25,6 @@
                           else key('te:local-entry', $id, te:doc-scope($name))[1][ancestor::tei:TEI]"/>
   </xsl:function>
 
-  <!-- Where an entry is shown: its register page, or its place in this page. -->
-  <xsl:function name="te:entry-href" as="xs:string">
-    <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="if ($entry/ancestor::te:registers) then te:register-page($entry) || '.html#' || te:safe-id($entry/@xml:id)
-                          else '#' || te:safe-id($entry/@xml:id)"/>
-  </xsl:function>
-
   <xsl:template name="pm:entity">
     <xsl:param name="content" as="item()*" select="node()"/>
     <xsl:param name="class" as="xs:string*" select="()"/>

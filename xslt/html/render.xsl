@@ -3,7 +3,7 @@
      per concern) and the compiled processing model that chooses a behaviour for each element. The model is
      compiled from the ODD's <model> elements into schema/build/teiedit-pm.xsl (`teiedit schema`); the
      builders pass the edition's own compiled model in the static parameter te:models, so an edition changes
-     its rendering by editing its ODD. Included by document.xsl (so by print too) and registers.xsl. -->
+     its rendering by editing its ODD. Included by document.xsl (so by print too), registers.xsl and entity.xsl. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:te="urn:teiedit" xmlns:pm="urn:teiedit:pm" xmlns="http://www.w3.org/1999/xhtml"

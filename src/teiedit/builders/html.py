@@ -21,10 +21,10 @@ from pathlib import Path
 from lxml import etree
 
 from teiedit.builder import BuildOptions, Group, Manifest, Option, files_fingerprint
+from teiedit.builders.citation import FORMATS, citations, plain_text
 from teiedit.builders.corpus import (
     bundle,
     correspondents,
-    edition_corpus,
     linked_pages,
     pages_element,
     referenced_ids,
@@ -39,11 +39,12 @@ from teiedit.builders.images import (
     images_element,
 )
 from teiedit.builders.rendering import rendering
-from teiedit.builders.search import SearchDoc, read_page, search_index_script
 from teiedit.builders.site.jsonld import document_jsonld, script_text
 from teiedit.builders.site.layout import SiteLayout
 from teiedit.builders.site.published import published_tei, schema_files
 from teiedit.builders.site.records import document_record
+from teiedit.builders.sitepages import render_search, render_site, write_site_state
+from teiedit.builders.vendor import copy_vendor, vendor_files, vendored
 from teiedit.config import Settings
 from teiedit.diagnostics import TeieditError
 from teiedit.edition import Edition, EditionDoc
@@ -52,12 +53,14 @@ from teiedit.io import output_path, write_atomic, write_text_atomic
 from teiedit.registers import Registers
 from teiedit.resources import xslt_dir
 from teiedit.staging import staged_dir
+from teiedit.summary import Summary
 from teiedit.xslt import transform
 
 MANIFEST = ".teiedit-html.json"
+#: The documents' summaries (teiedit/summary.py), each with the hash of the page it was made for.
+SUMMARIES = ".teiedit-summaries.json"
 #: Bump when the builder's own output logic changes (the stylesheets are hashed anyway).
 FORMAT = 1
-REGISTER_PAGES = ("persons", "places", "orgs")
 #: The zoomable image viewer the site ships when a page shows images (a copy of OpenSeadragon).
 VIEWER = "js/vendor/openseadragon"
 
@@ -68,18 +71,15 @@ def assets_fingerprint(models: str = "") -> str:
     builder or ODD re-renders every page)."""
     pkg = Path(__file__).resolve().parent.parent
     python = (
-        "builders/html.py",
-        "builders/corpus.py",
-        "builders/search.py",
-        "builders/site/jsonld.py",
-        "builders/site/layout.py",
-        "builders/site/records.py",
-        "builders/site/published.py",
-        "document.py",
+        *("builders/html.py", "builders/corpus.py", "builders/search.py", "builders/sitedata.py"),
+        *("builders/sitepages.py", "builders/site_lists.py", "builders/search_records.py"),
+        *("builders/citation.py", "builders/vendor.py", "builders/sortnames.py", "summary.py"),
+        *("builders/site/jsonld.py", "builders/site/layout.py", "builders/site/records.py"),
+        *("builders/site/published.py", "document.py"),
     )
     root = xslt_dir()
     return files_fingerprint(
-        f"format {FORMAT} models {models}",
+        f"format {FORMAT} models {models} {sorted(vendored().items())}",
         [pkg / f for f in (*python, "facts.py", "edition.py", "registers.py")],
         [root / sub for sub in ("common", "html", "css", "js")],
     )
@@ -172,6 +172,7 @@ class _Plan:
     docs: list[EditionDoc]
     pages: list[_Page]
     manifest: Manifest
+    edition_pdf: str = ""
 
     @property
     def images(self) -> dict[str, list[SiteImage]]:
@@ -184,15 +185,23 @@ def _make_readable(folder: Path) -> None:
         path.chmod(0o755 if path.is_dir() else 0o644)
 
 
+def _output_names(page: str, images: list[SiteImage] | None = None) -> list[str]:
+    """The files a document's page is, relative to the site: its HTML, TEI, plain text, citations
+    and images."""
+    return [
+        f"{page}.html",
+        f"tei/{page}.xml",
+        f"txt/{page}.txt",
+        *(f"cite/{page}.{ext}" for ext in FORMATS),
+        *(i.href for i in images or []),
+    ]
+
+
 def _outputs(
     out_dir: Path, images: dict[str, list[SiteImage]] | None = None
 ) -> Callable[[str], list[Path]]:
-    """The files a document's page is: its HTML, its published TEI and its images."""
-    return lambda page: [
-        out_dir / f"{page}.html",
-        out_dir / "tei" / f"{page}.xml",
-        *(out_dir / i.href for i in (images or {}).get(page, [])),
-    ]
+    """The files a document's page is, as paths in ``out_dir``."""
+    return lambda page: [out_dir / rel for rel in _output_names(page, (images or {}).get(page))]
 
 
 def _copy(root: etree._Element) -> etree._Element:
@@ -202,8 +211,9 @@ def _copy(root: etree._Element) -> etree._Element:
 
 
 class HtmlBuilder:
-    """The web edition. Option ``link_pdf``: link each page to ``../pdf/<page>.pdf`` (None: only when
-    writing the edition's own out/html, beside which the print edition is written)."""
+    """The web edition. Option ``link_pdf``: link each page to ``pdf/<page>.pdf`` and the index to
+    ``pdf/edition.pdf`` (None: only when writing the edition's own out/html; ``teiedit build`` then
+    publishes the print edition's PDFs into the site with :func:`teiedit.builders.publish.publish_pdfs`)."""
 
     name = "html"
     group: Group = "render"
@@ -245,14 +255,33 @@ class HtmlBuilder:
                 write_atomic(
                     tmp / here, published_tei(page.ed.path, here, layout, own=own, schemas=schemas)
                 )
+                self._downloads(page.ed, edition.settings, tmp)
                 written.append(out_dir / f"{page.ed.page}.html")
 
-            site_pages = ["index", "timeline", "search", *REGISTER_PAGES]
+            summaries = self._summaries(plan, out_dir, tmp)
+            options.say("rendering the index, timeline, registers and entity pages")
+            site = render_site(
+                summaries,
+                registers,
+                edition.settings,
+                tmp,
+                out_dir,
+                assets=new.assets,
+                edition_pdf=plan.edition_pdf,
+                force=options.force,
+            )
+            written += site.written
             if old.lists != new.lists or not all(
-                (out_dir / f"{p}.html").is_file() for p in site_pages
+                (out_dir / p).is_file() for p in ("search.html", "search/meta.js")
             ):
-                options.say("rendering the index, timeline, registers and search")
-                written += self._render_lists(plan.docs, registers, edition.settings, tmp, out_dir)
+                options.say("rendering the search page and its index")
+                written += render_search(
+                    [(page.ed.root, s) for page, s in zip(plan.pages, summaries, strict=True)],
+                    registers,
+                    edition.settings,
+                    tmp,
+                    out_dir,
+                )
             viewer = any(plan.images.values())
             if old.assets != new.assets or not all(
                 (out_dir / rel).is_file() for rel in self._asset_names(viewer)
@@ -260,6 +289,7 @@ class HtmlBuilder:
                 self._copy_assets(tmp, viewer)
             _make_readable(tmp)
         self._remove_stale(out_dir, set(old.docs) - set(new.docs))
+        write_site_state(out_dir, site)
         # The manifest goes in last: a run killed before this line leaves the old manifest, whose
         # digests make the next run render again every page this one may have left half done.
         new.write(out_dir / MANIFEST, FORMAT)
@@ -280,7 +310,9 @@ class HtmlBuilder:
         for i, ed in enumerate(docs):
             params = page_params(docs, i, pairs)
             params["tei-href"] = f"tei/{ed.page}.xml"
-            params["pdf-href"] = f"../pdf/{ed.page}.pdf" if link_pdf else ""
+            params["pdf-href"] = f"pdf/{ed.page}.pdf" if link_pdf else ""
+            params["txt-href"] = f"txt/{ed.page}.txt"
+            params["cite-href"] = f"cite/{ed.page}"
             params["tei-alternate"] = params["tei-href"]
             record = document_record(ed, edition)
             params["jsonld"] = script_text(document_jsonld(record, edition.settings))
@@ -296,7 +328,7 @@ class HtmlBuilder:
             new.docs[ed.page] = digest
             pages.append(_Page(ed, params, links, digest, images))
         new.lists = self._lists_hash(new, registers, edition.settings, [ed.page for ed in docs])
-        return _Plan(docs, pages, new)
+        return _Plan(docs, pages, new, "pdf/edition.pdf" if link_pdf else "")
 
     @staticmethod
     def _doc_hash(
@@ -330,71 +362,73 @@ class HtmlBuilder:
             h.update(f.read_bytes())
         return h.hexdigest()
 
-    def _render_lists(
-        self,
-        docs: list[EditionDoc],
-        registers: Registers,
-        settings: Settings,
-        tmp: Path,
-        out_dir: Path,
-    ) -> list[Path]:
-        corpus, known = edition_corpus(docs, settings, listing=True)
-        site = bundle(registers_element(registers), corpus, kind="site")
-        site_facts = facts_document(site, known)
-        base = {"edition-title": settings.title}
-        written: list[Path] = []
+    @staticmethod
+    def _downloads(ed: EditionDoc, settings: Settings, tmp: Path) -> None:
+        """The document's plain text and its citation files (builders/citation.py)."""
+        (tmp / "txt").mkdir(exist_ok=True)
+        (tmp / "cite").mkdir(exist_ok=True)
+        write_text_atomic(tmp / "txt" / f"{ed.page}.txt", plain_text(ed.root, ed.summary, settings))
+        for ext, text in citations(ed.summary, settings).items():
+            write_text_atomic(tmp / "cite" / f"{ed.page}.{ext}", text)
 
-        def emit(
-            name: str, stylesheet: str, params: dict[str, str], source: etree._Element | None = None
-        ) -> None:
-            html = transform(
-                xslt_dir() / "html" / stylesheet,
-                site if source is None else source,
-                params={**base, **params},
-                facts=site_facts if source is None else facts_document(source),
-                static=rendering(settings).static,
-            ).output
-            write_text_atomic(tmp / f"{name}.html", html)
-            written.append(out_dir / f"{name}.html")
-
-        emit("index", "index.xsl", {"section": "index"})
-        emit("timeline", "timeline.xsl", {"section": "timeline"})
-        for kind in REGISTER_PAGES:
-            emit(kind, "registers.xsl", {"section": kind, "kind": kind})
-        emit("search", "search.xsl", {"section": "search"}, source=etree.Element("site"))
-
-        pages = []
-        for ed in docs:
-            fresh = tmp / f"{ed.page}.html"
-            pages.append(read_page(fresh if fresh.is_file() else out_dir / f"{ed.page}.html"))
-        search_docs = [SearchDoc(ed.page, ed.facts.title or ed.page, ed.facts.date) for ed in docs]
-        write_text_atomic(tmp / "search-index.js", search_index_script(search_docs, pages))
-        written.append(out_dir / "search-index.js")
-        return written
+    @staticmethod
+    def _summaries(plan: _Plan, out_dir: Path, tmp: Path) -> list[Summary]:
+        """The summary of every document: from the cache beside the pages when its page's hash is the
+        one it was made for, else made again (and cached)."""
+        try:
+            cached = json.loads((out_dir / SUMMARIES).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            cached = {}
+        out: list[Summary] = []
+        store: dict[str, object] = {}
+        for page in plan.pages:
+            entry = cached.get(page.ed.page) if isinstance(cached, dict) else None
+            summary = None
+            if isinstance(entry, list) and len(entry) == 2 and entry[0] == page.digest:
+                try:
+                    summary = Summary.from_dict(entry[1])
+                except (KeyError, TypeError, ValueError):
+                    summary = None
+            if summary is None:
+                summary = page.ed.summary
+            out.append(summary)
+            store[page.ed.page] = [page.digest, summary.to_dict()]
+        write_text_atomic(tmp / SUMMARIES, json.dumps(store, ensure_ascii=False) + "\n")
+        return out
 
     @staticmethod
     def _asset_names(viewer: bool = False) -> list[str]:
-        """The style sheets and scripts the site ships, as paths relative to the output folder; with
-        ``viewer``, the zoomable image viewer (js/vendor/openseadragon, with its licence and icons)."""
-        names = [
+        """The style sheets and scripts the site ships, as paths relative to the output folder (its own,
+        and the third-party ones that are installed: builders/vendor.py); with ``viewer``, the zoomable
+        image viewer (js/vendor/openseadragon, with its licence and icons)."""
+        own = [
             f"{sub}/{f.name}"
             for sub in ("css", "js")
             for f in sorted((xslt_dir() / sub).glob("*"))
             if f.is_file() and f.suffix in (".css", ".js")
         ]
+        names = own + list(vendor_files()) + (["js/world.js"] if vendored()["world"] else [])
         if viewer:
-            vendor = xslt_dir() / VIEWER
             names += [
                 f.relative_to(xslt_dir()).as_posix()
-                for f in sorted(vendor.rglob("*"))
+                for f in sorted((xslt_dir() / VIEWER).rglob("*"))
                 if f.is_file()
             ]
         return names
 
     def _copy_assets(self, tmp: Path, viewer: bool = False) -> None:
-        for rel in self._asset_names(viewer):
-            (tmp / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(xslt_dir() / rel, tmp / rel)
+        for sub in ("css", "js"):
+            for f in sorted((xslt_dir() / sub).glob("*")):
+                if f.is_file() and f.suffix in (".css", ".js"):
+                    (tmp / sub).mkdir(exist_ok=True)
+                    shutil.copyfile(f, tmp / sub / f.name)
+        copy_vendor(tmp)
+        if viewer:
+            for f in sorted((xslt_dir() / VIEWER).rglob("*")):
+                if f.is_file():
+                    rel = f.relative_to(xslt_dir())
+                    (tmp / rel).parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(f, tmp / rel)
 
     @staticmethod
     def _remove_stale(out_dir: Path, pages: set[str]) -> None:
@@ -402,7 +436,7 @@ class HtmlBuilder:
         for page in pages:
             if "/" in page or "\\" in page or page.startswith("."):
                 continue
-            for rel in (f"{page}.html", f"tei/{page}.xml"):
+            for rel in _output_names(page):
                 try:
                     stale = output_path(out_dir, rel)
                 except TeieditError:
