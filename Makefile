@@ -66,7 +66,7 @@ model: install
 	$(BIN)/python -m teiedit.readers.cascade.train --corpus $(CORPUS)
 
 bench: install
-	$(BIN)/pip install --quiet -e ".[bench]"
+	$(PIP) -e ".[bench]"
 	$(BIN)/python benchmarks/run.py
 
 clean:
