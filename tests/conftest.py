@@ -25,6 +25,24 @@ ROOTS = Path(__file__).resolve().parent / "roots"
 #: 2026-01-01T00:00:00Z: conversions in tests carry this date, so goldens do not change daily.
 FIXED_EPOCH = "1767225600"
 
+#: The test profile: "bounded" (the default) runs each long property with fewer generated examples and each
+#: size sweep at a smaller size; TEIEDIT_TESTS=full runs them all at full size. Both assert the same things.
+PROFILE = os.environ.get("TEIEDIT_TESTS", "bounded") or "bounded"
+if PROFILE not in ("bounded", "full"):
+    raise pytest.UsageError(f"TEIEDIT_TESTS={PROFILE!r}: use 'full' or leave it unset (bounded)")
+FULL = PROFILE == "full"
+
+
+def bounded(full: int, default: int) -> int:
+    """``full`` with TEIEDIT_TESTS=full, else ``default``: an example count or a size, never zero."""
+    assert 0 < default <= full
+    return full if FULL else default
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    other = "TEIEDIT_TESTS=full runs them at full size" if not FULL else "the full profile"
+    return f"teiedit test profile: {PROFILE} (long properties and size sweeps; {other})"
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
