@@ -26,6 +26,7 @@ from teiedit.facts import DocumentFacts, document_facts
 from teiedit.io import read_tei
 from teiedit.publishable import duplicate_roots, unreadable
 from teiedit.registers import Registers, is_register, load_registers, register_files
+from teiedit.summary import Summary, summarise
 
 #: Names the builders give their own outputs: the site's pages (``index.html``, the registers, the search
 #: page and its index) and the book (``edition.pdf``). A document never takes one: its page is
@@ -66,6 +67,11 @@ class EditionDoc:
     @cached_property
     def facts(self) -> DocumentFacts:
         return document_facts(self.root)
+
+    @cached_property
+    def summary(self) -> Summary:
+        """What the site pages need of this document (teiedit/summary.py)."""
+        return summarise(self)
 
     @cached_property
     def is_register(self) -> bool:

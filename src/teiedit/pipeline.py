@@ -6,18 +6,22 @@ import os
 from copy import deepcopy as copy_tree
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from teiedit.config import Settings, settings_digest
 from teiedit.diagnostics import Diagnostic, Level, Progress, Report, TeieditError
 from teiedit.document import TeiDocument, slugify
 from teiedit.edition import Edition
-from teiedit.edition_files import source_files
 from teiedit.front_matter import front_files, placeholder_findings
 from teiedit.io import output_path, read_text
 from teiedit.lock import folder_lock
-from teiedit.readers import Conversion, Source, detect_profile, get_reader
+from teiedit.per_source import ConvertOptions, check_source_profiles, for_source, set_kind
+from teiedit.readers import Conversion, Source, get_reader
+from teiedit.readers.cascade.model import model_path
+from teiedit.readers.cascade.reader import CascadeReader
+from teiedit.register_check import check_edition_registers
+from teiedit.registers import register_files
 from teiedit.serialize import serialize_tei
+from teiedit.source_check import check_sources
 from teiedit.staging import sweep_leftovers, sweep_temporary_files
 from teiedit.state import TeiState, converter_fingerprint
 from teiedit.text import is_xml_safe, page_breaks_to_pb, xml_safe
@@ -27,17 +31,6 @@ from teiedit.update import PENDING_DIR, Planned, Updater
 from teiedit.validate import Schemas
 
 __all__ = ["PENDING_DIR", "ConvertOptions", "SourceResult", "build", "convert_files"]
-
-
-@dataclass
-class ConvertOptions:
-    profile: str | None = None  # None: detect
-    repair: bool = True
-    force: bool = False
-    strict: bool = True
-    #: Run only these passes (by name); None runs every enabled pass. Reader tests use ["assign-ids"].
-    passes: list[str] | None = None
-    pass_options: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -98,19 +91,19 @@ def convert_text(
         reader = get_reader(options.profile)
         decision = f"profile {reader.name!r} chosen by the user"
     else:
-        name, scores = detect_profile(source.text)
-        reader = get_reader(name)
-        shown = ", ".join(f"{k} {v:.2f}" for k, v in sorted(scores.items(), key=lambda kv: -kv[1]))
-        decision = f"profile {name!r} detected from the text's structure (scores: {shown})"
+        reader = CascadeReader(model=options.model)
+        decision = "read by the cascade (segment, label, assemble); kinds decided per document"
     conversion = reader.read(source, edition)
     conversion.decisions.insert(0, decision)
     conversion.decisions.insert(1, source.encoding_decision)
     for doc in conversion.documents:  # the source's page ends the reader left as markers
         conversion.decisions.extend(page_breaks_to_pb(doc.root).decisions())
     ctx = PassContext(settings=edition, options={"repair": options.repair, **options.pass_options})
-    diags: list[Diagnostic] = []
+    diags: list[Diagnostic] = list(conversion.diagnostics)
     for doc in conversion.documents:
         diags.extend(run_passes(doc, ctx, strict=options.strict, only=options.passes))
+    if options.kind:  # after the passes, which make profileDesc when the reader wrote none
+        conversion.decisions.extend(set_kind(conversion.documents, options.kind))
     return conversion, diags, ctx.records
 
 
@@ -175,15 +168,19 @@ def _convert_locked(
     progress: Progress | None,
 ) -> list[SourceResult]:
     state = TeiState.load(out_dir)
-    fingerprint = converter_fingerprint(edition.registers, settings_digest(edition))
+    check_source_profiles(edition)
+    digest, model = settings_digest(edition), model_path(edition.root, options.model)
+    fingerprint = converter_fingerprint(edition.registers, digest, model)
     results: list[SourceResult] = []
     rng_href, sch_href = schema_hrefs(out_dir.resolve(), edition)
     # 1. Convert everything in memory: nothing is written before every source is converted.
     planned: list[tuple[SourceResult, Planned]] = []
-    for path in paths:
+    if progress:
+        progress(f"converting {len(paths)} sources")
+    for number, path in enumerate(paths, start=1):
         path = Path(path)
         if progress:
-            progress(f"converting {path.name}")
+            progress(f"converting {path.name} ({number}/{len(paths)})")
         result = SourceResult(source=str(path))
         results.append(result)
         try:
@@ -191,11 +188,19 @@ def _convert_locked(
         except TeieditError as exc:  # one unreadable source never stops the others
             result.diagnostics.append(replace(exc.diagnostic, level=Level.ERROR, origin="convert"))
             continue
-        if not options.force and state.is_current(path.name, source.sha256, fingerprint):
+        per = edition.source_settings(path.name)
+        # a source's own settings are part of its fingerprint (none: the edition's fingerprint)
+        own = (
+            converter_fingerprint(edition.registers, digest + per.digest(), model)
+            if per.digest()
+            else ""
+        )
+        if not options.force and state.is_current(path.name, source.sha256, own or fingerprint):
             result.skipped_unchanged = True
             result.outputs = [str(out_dir / n) for n in state.outputs_of(path.name)]
             continue
-        conversion, diags, records = convert_text(source, edition, options)
+        source_edition, source_options = for_source(per, edition, options)
+        conversion, diags, records = convert_text(source, source_edition, source_options)
         result.conversion, result.diagnostics, result.records = conversion, diags, records
         result.profile = conversion.profile
         if any(d.level is Level.FATAL for d in diags):
@@ -204,7 +209,7 @@ def _convert_locked(
             (f"{doc.name}.xml", serialize_tei(doc.tree, rng_href=rng_href, sch_href=sch_href))
             for doc in conversion.documents
         ]
-        planned.append((result, Planned(path.name, source.sha256, payloads)))
+        planned.append((result, Planned(path.name, source.sha256, payloads, own)))
     _refuse_name_clashes(planned, state, {Path(p).name for p in paths}, out_dir)
     # 2. Write (merging hand edits), as one transaction.
     updater = Updater(out_dir, state, fingerprint, force=options.force)
@@ -282,6 +287,7 @@ def build(
         # What killed runs left in out/, also when this build does not write that output.
         for folder in ("html", "pdf"):
             sweep_leftovers(settings.out / folder)
+            sweep_temporary_files(settings.out / folder)
         return _build(settings, force=force, progress=progress, pdf=pdf)
 
 
@@ -289,11 +295,16 @@ def _build(settings: Settings, *, force: bool, progress: Progress | None, pdf: b
     from teiedit.builder import BuildOptions
     from teiedit.builders.registry import get_builder
 
+    sources, findings = check_sources(settings)
     conversions = convert_files(
-        source_files(settings), settings.tei, settings, ConvertOptions(force=force), progress
+        sources, settings.tei, settings, ConvertOptions(force=force), progress
     )
+    if progress:
+        progress("loading the edition")
     edition = Edition.load(settings)
     report = validate_edition(edition, progress)
+    for finding in findings:  # files of sources/ that are no plaintext, an empty folder
+        report.add(finding)
     # A document that cannot be read (a repeated xml:id, say) is reported and left out; the rest builds.
     report.extend(edition.problems)
     # pages link to their PDF only when this build writes the print edition
@@ -309,6 +320,10 @@ def _build(settings: Settings, *, force: bool, progress: Progress | None, pdf: b
         if progress:
             progress("writing the print edition")
         pdfs = get_builder("pdf").build(edition, settings.out / "pdf", options)
+        from teiedit.builders.publish import publish_pdfs
+
+        # the site links pdf/<page>.pdf: its PDFs are in it, wherever it is served from
+        publish_pdfs(settings.out / "pdf", settings.out / "html")
     for finding in placeholder_findings(settings):  # what the title page and the site would print
         report.add(finding)
     return BuildResult(conversions=conversions, validation=report, html_pages=html, pdfs=pdfs)
@@ -337,6 +352,12 @@ def validate_edition(edition: Edition, progress: Progress | None = None) -> Repo
                 report.extend(validate_parsed(ed.doc.tree, ed.path, schemas, register_ids=ids))
             except TeieditError as exc:
                 report.add(exc.diagnostic)
+    if register_files(settings):  # a misspelt element in a register would otherwise pass
+        if progress:
+            progress("checking the registers")
+        registers = check_edition_registers(settings, edition_schemas(settings), edition.registers)
+        report.files_checked.extend(registers.files_checked)
+        report.extend(registers.diagnostics)
     front = front_files(settings)  # the introduction is the edition's TEI too
     if front:
         front_report = validate_paths(front, edition_schemas(settings))

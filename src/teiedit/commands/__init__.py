@@ -16,6 +16,7 @@ from teiedit.commands import (
     resolve,
     schema,
     serve,
+    train,
     validate,
 )
 from teiedit.commands.base import Command
@@ -28,6 +29,7 @@ COMMANDS: list[Command] = [
     validate,
     outputs.Renderers,
     schema,
+    train,
     entities,
     outputs.Exports,
     importer,

@@ -12,7 +12,7 @@ from teiedit.builder import Builder, BuildOptions, Option
 from teiedit.builders.registry import BUILDERS, builders_of
 from teiedit.commands.base import Subparsers
 from teiedit.config import default_settings, find_edition_root, load_settings
-from teiedit.console import out_console, print_diagnostic, progress
+from teiedit.console import print_diagnostic, progress, summary
 from teiedit.diagnostics import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Level, TeieditError
 from teiedit.edition import Edition
 from teiedit.front_matter import placeholder_findings
@@ -37,12 +37,13 @@ def _values(builder: Builder, args: argparse.Namespace) -> dict[str, object]:
 def _run(builder: Builder, edition: Edition, out: Path, args: argparse.Namespace) -> int:
     told: list[str] = []
     with progress() as step:
+        step(f"writing {builder.name} to {out}")
         options = BuildOptions(_values(builder, args), progress=step, report=told.append)
         written = builder.build(edition, out, options)
     for line in told:
-        out_console.print(line, markup=False)
+        summary(line)
     if not told:
-        out_console.print(f"{len(written)} files written to {out}", markup=False)
+        summary(f"{len(written)} files written to {out}")
     return EXIT_OK
 
 

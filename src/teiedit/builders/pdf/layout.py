@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
@@ -148,7 +150,9 @@ def default_workers() -> int:
 
 def exit_with_parent(parent: int) -> None:
     """In a worker: end when the build that started it is gone (killed, it cannot tell the pool to stop,
-    and a worker waiting for work would otherwise live on for good)."""
+    and a worker waiting for work would otherwise live on for good). Ctrl-C reaches the whole process
+    group: a worker ignores it, so that only the build stops (quietly) and ends its pool."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -156,6 +160,22 @@ def exit_with_parent(parent: int) -> None:
         os._exit(0)
 
     threading.Thread(target=watch, daemon=True, name="exit-with-parent").start()
+
+
+@contextmanager
+def _workers_ignore_ctrl_c() -> Iterator[None]:
+    """Workers start (and import WeasyPrint) while jobs are submitted: an ignored SIGINT is inherited by
+    a spawned process from its first instruction, so Ctrl-C then stops only the build, which ends them,
+    never a worker in the middle of an import with a traceback. (A Ctrl-C in the milliseconds the
+    submissions take is lost; the next one stops the build.)"""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 class Layout:
@@ -172,7 +192,8 @@ class Layout:
 
     def __exit__(self, *exc: object) -> None:
         if self._pool is not None:
-            self._pool.shutdown()
+            # interrupted or failed: drop the queued jobs rather than lay them out before stopping
+            self._pool.shutdown(cancel_futures=exc[0] is not None)
 
     def run(
         self, jobs: Iterable[PrintJob], done: Callable[[PrintJob], None] | None = None
@@ -194,9 +215,10 @@ class Layout:
                 initializer=exit_with_parent,
                 initargs=(os.getpid(),),
             )
-        futures: list[tuple[PrintJob, Future[LaidOut]]] = [
-            (j, self._pool.submit(_lay_out_or_explain, j)) for j in ordered
-        ]
+        with _workers_ignore_ctrl_c():
+            futures: list[tuple[PrintJob, Future[LaidOut]]] = [
+                (j, self._pool.submit(_lay_out_or_explain, j)) for j in ordered
+            ]
         for job, fut in futures:
             results[job.output] = fut.result()
             if done:
