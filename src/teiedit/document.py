@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+import threading
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -152,29 +153,71 @@ def original_reading(el: etree._Element) -> str:
     encoded as ``gap``, ``[or]`` as ``supplied``, ...): its brackets are given back around its own reading;
     so are the other marks of ``SOURCE_MARKS`` (``hi rend="italic mark-asterisk"`` reads ``*…*``).
     """
-    parts: list[str] = []
+    # libxslt walks the tree in C: the pipeline reads a document's whole text before and after every pass,
+    # and a Python walk over a megabyte's nodes cost more than most passes.
+    transform = getattr(_READING, "transform", None)
+    if transform is None:
+        transform = _READING.transform = etree.XSLT(_reading_stylesheet())
+    return str(transform(el))
 
-    def walk(node: etree._Element) -> None:
-        if isinstance(node.tag, str):
-            name = local_name(node)
-            in_tei = etree.QName(node).namespace == TEI_NS
-            skip = in_tei and (name in _NOT_ORIGINAL or is_teiedit_note(node))
-            if not skip:
-                marks = source_marks(node) if in_tei else []
-                parts.extend(before for before, _ in marks)
-                if node.text:
-                    parts.append(node.text)
-                for child in node:
-                    walk(child)
-                parts.extend(after for _, after in reversed(marks))
-        if node.tail:
-            parts.append(node.tail)
 
-    if el.text:
-        parts.append(el.text)
-    for child in el:
-        walk(child)
-    return "".join(parts)
+#: One compiled stylesheet per thread (an XSLT object is not to be shared between threads).
+_READING = threading.local()
+
+#: Characters ``str.split`` takes for white space and XML's ``normalize-space`` does not: an ``@rend`` token
+#: is read as Python's ``split`` reads it, so that ``source_marks`` and the stylesheet agree.
+_OTHER_SPACES = "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+def _reading_stylesheet() -> etree._Element:
+    """XSLT 1.0 giving ``original_reading``: text nodes in order, skipped elements left out, marks given back."""
+    xsl = ElementMaker(namespace=_XSL_NS, nsmap={"xsl": _XSL_NS, "t": TEI_NS})
+    skipped = "|".join(f"t:{name}" for name in sorted(_NOT_ORIGINAL))
+    skipped += f"|t:note[@resp='{RESP_TEIEDIT}']"
+
+    def each_mark(side: int) -> etree._Element:
+        return xsl.choose(
+            *(
+                xsl.when(xsl.text(marks[side]), test=f"$t='{token}'")
+                for token, marks in SOURCE_MARKS.items()
+            )
+        )
+
+    tokens = (
+        f"concat(normalize-space(translate(@rend, '{_OTHER_SPACES}', "
+        f"'{' ' * len(_OTHER_SPACES)}')), ' ')"
+    )
+    return xsl.stylesheet(
+        xsl.output(method="text", encoding="UTF-8"),
+        xsl.template(xsl("apply-templates", select="*/node()"), match="/"),
+        xsl.template(match=skipped, priority="2"),
+        xsl.template(
+            xsl("call-template", xsl("with-param", name="r", select=tokens), name="marks"),
+            match="t:*[@rend]",
+            priority="1",
+        ),
+        xsl.template(
+            xsl.param(name="r"),
+            xsl.choose(
+                xsl.when(xsl("apply-templates"), test="$r = ''"),
+                xsl.otherwise(
+                    xsl.variable(name="t", select="substring-before($r, ' ')"),
+                    each_mark(0),
+                    xsl(
+                        "call-template",
+                        xsl("with-param", name="r", select="substring-after($r, ' ')"),
+                        name="marks",
+                    ),
+                    each_mark(1),
+                ),
+            ),
+            name="marks",
+        ),
+        version="1.0",
+    )
+
+
+_XSL_NS = "http://www.w3.org/1999/XSL/Transform"
 
 
 #: ``@resp`` of the markup teiedit makes: the application every document declares in ``appInfo``.

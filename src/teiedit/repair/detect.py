@@ -62,28 +62,31 @@ def label(text: str, k: int, model: EnglishModel) -> list[Stretch]:
     n = len(tokens)
     cost = [[inf] * 3 for _ in range(n)]
     back = [[0] * 3 for _ in range(n)]
+    entering = [(s, [(r, SWITCH[r][s]) for r in states]) for s in states]
+    cache = model.emission_cache
+    if len(cache) > EMISSION_CACHE_SIZE:
+        cache.clear()
     prev_tok = ""
     for i, (_, _, tok) in enumerate(tokens):
-        emit = [inf, inf, inf]
-        emit[CLEAN] = model.text_cost(tok)
-        if k:
-            emit[SHIFTED] = model.fragment_cost(decode_word(tok, k), decode(prev_tok, k))
-            if _letters(tok) >= 2:
-                emit[SHIFTED] += SHIFT_TOKEN_COST
-        if _letters(tok) <= SPACED_MAX_LETTERS and len(tok) <= 3:
-            emit[SPACED] = model.fragment_cost(tok, prev_tok)
-        for s in states:
-            if emit[s] == inf:
+        # Only the last two characters of the token before condition its emissions (``fragment_cost``).
+        key = (k, tok, prev_tok[-2:] if k or len(tok) <= 3 else "")
+        emit = cache.get(key)
+        if emit is None:
+            emit = cache[key] = _emissions(tok, key[2], k, model)
+        for s, sources in entering:
+            e = emit[s]
+            if e == inf:
                 continue
             if i == 0:  # a text may begin with damage: no cost for entering it
-                cost[i][s] = emit[s]
+                cost[i][s] = e
                 continue
+            before = cost[i - 1]
             best, arg = inf, 0
-            for r in states:
-                c = cost[i - 1][r] + SWITCH[r][s]
+            for r, switch in sources:
+                c = before[r] + switch
                 if c < best:
                     best, arg = c, r
-            cost[i][s] = best + emit[s]
+            cost[i][s] = best + e
             back[i][s] = arg
         prev_tok = tok
     last = min(states, key=lambda s: cost[n - 1][s])
@@ -112,6 +115,24 @@ def label(text: str, k: int, model: EnglishModel) -> list[Stretch]:
                     stretches.append(stretch)
         i = run_end + 1
     return stretches
+
+
+#: The emissions of tokens are kept with the model (a text repeats its words); beyond this many, forgotten.
+EMISSION_CACHE_SIZE = 1 << 18
+
+
+def _emissions(tok: str, before: str, k: int, model: EnglishModel) -> tuple[float, float, float]:
+    """The cost of ``tok`` read in each state, after a token ending in ``before`` (its last two characters)."""
+    inf = float("inf")
+    letters = _letters(tok)
+    shifted = spaced = inf
+    if k:
+        shifted = model.fragment_cost(decode_word(tok, k), decode(before, k))
+        if letters >= 2:
+            shifted += SHIFT_TOKEN_COST
+    if letters <= SPACED_MAX_LETTERS and len(tok) <= 3:
+        spaced = model.fragment_cost(tok, before)
+    return (model.text_cost(tok), shifted, spaced)
 
 
 def decode_word(tok: str, k: int) -> str:

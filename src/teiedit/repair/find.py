@@ -11,7 +11,7 @@ from teiedit.repair.detect import SHIFTED, SPACED, Stretch, label
 from teiedit.repair.hyphenation import find_hyphenation
 from teiedit.repair.letterspace import unspace
 from teiedit.repair.model import DocumentWords, EnglishModel, english
-from teiedit.repair.record import BLOCK_BREAK, Repair
+from teiedit.repair.record import BLOCK_BREAK, Repair, Spans
 from teiedit.repair.shift import SMART_SPACE, best_shift, decode, is_shifted_space
 from teiedit.repair.words import best_reading, fix_word, glyph_readings
 
@@ -79,21 +79,21 @@ def find_repairs(
     model = model or english()
     vocab = vocab if vocab is not None else DocumentWords()
     repairs: list[Repair] = list(find_debris(text, model))
-    taken = [(r.start, r.end) for r in repairs]
+    taken = Spans((r.start, r.end) for r in repairs)
     for stretch in label(text, k, model):
-        if any(a < stretch.end and stretch.start < b for a, b in taken):
+        if taken.overlaps(stretch.start, stretch.end):
             continue
         if stretch.state == SHIFTED:
             repairs.extend(_shifted_words(text, stretch, k, model, vocab))
         elif stretch.state == SPACED:
             repairs.append(_spaced_run(text, stretch, k, model, vocab))
-    taken = [(r.start, r.end) for r in repairs]
-    repairs.extend(ligature.find_in_clean_text(text, model, taken))
-    taken = [(r.start, r.end) for r in repairs]
-    repairs.extend(quotes.find_in_clean_text(text, model, taken))
-    taken = [(r.start, r.end) for r in repairs]
+    repairs.extend(
+        ligature.find_in_clean_text(text, model, Spans((r.start, r.end) for r in repairs))
+    )
+    repairs.extend(quotes.find_in_clean_text(text, model, Spans((r.start, r.end) for r in repairs)))
+    taken = Spans((r.start, r.end) for r in repairs)
     for r in find_hyphenation(text, model):
-        if not any(a < r.end and r.start < b for a, b in taken):
+        if not taken.overlaps(r.start, r.end):
             repairs.append(r)
     repairs.sort(key=lambda r: r.start)
     return repairs

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from itertools import product
 
 from teiedit.repair.model import EnglishModel
-from teiedit.repair.record import Repair
+from teiedit.repair.record import Repair, Spans
 
 LIGATURES = ("fi", "fl", "ff", "ffi", "ffl", "f")
 #: Ligatures a plain letter of a decoded word may stand for (a font's ``tt`` glyph extracts as one letter:
@@ -84,9 +84,7 @@ _TOKEN = re.compile(r"\S+")
 _EDGE_PUNCT = ".,;:!?()[]\"'“”‘’"
 
 
-def find_in_clean_text(
-    text: str, model: EnglishModel, taken: list[tuple[int, int]]
-) -> Iterator[Repair]:
+def find_in_clean_text(text: str, model: EnglishModel, taken: Spans) -> Iterator[Repair]:
     """Ligature glyphs inside otherwise plain words of clean text (``Łeld`` -> ``field``), type ``ligature``.
 
     Only a word that is ASCII but for its placeholders, unknown as it stands and a known English word once
@@ -94,9 +92,9 @@ def find_in_clean_text(
     form of another letter (``Ł``, ``ħ``, ``ø``), so romanised ``Yŏm`` stays too.
     """
     for m in _TOKEN.finditer(text):
-        if any(a < m.end() and m.start() < b for a, b in taken):
-            continue
         tok = m.group(0)
+        if tok.isascii() or taken.overlaps(m.start(), m.end()):
+            continue  # most tokens: a glyph is never ASCII
         word = tok.strip(_EDGE_PUNCT)
         if not word or word.isascii() or model.known(word):
             continue

@@ -49,6 +49,8 @@ class EnglishModel:
         #: by the word less one letter, and the near words found for a word (with or without rare ones).
         self.delete_index: dict[str, list[str]] | None = None
         self.neighbour_cache: dict[tuple[str, bool], list[tuple[str, int]]] = {}
+        #: The damage detector's emission costs by (shift, token, the last two characters before it).
+        self.emission_cache: dict[tuple[int, str, str], tuple[float, float, float]] = {}
 
     # ------------------------------------------------------------------ words
     def known(self, word: str) -> float:
