@@ -48,13 +48,17 @@ def document_shift(texts: list[str], model: EnglishModel | None = None) -> int:
     """
     model = model or english()
     suspects: list[str] = []
+    verdicts: dict[str, bool] = {}  # a text repeats its tokens
     for text in texts:
         for m in _SUSPECT.finditer(text):
             tok = "".join(m.group(0).split())  # a letter-spaced run counts as one token
             if len(tok) < 3:
                 continue
-            core = "".join(c for c in tok if c.isalpha()).lower()
-            if not core or not model.known(core) or not tok.isascii():
+            suspect = verdicts.get(tok)
+            if suspect is None:
+                core = "".join(c for c in tok if c.isalpha()).lower()
+                suspect = verdicts[tok] = not core or not model.known(core) or not tok.isascii()
+            if suspect:
                 suspects.append(tok)
     k, _count = best_shift(suspects, model)
     return k
@@ -167,9 +171,11 @@ def _shifted_words(
         original = text[a:b]
         if n == len(spans) - 1 and _clean_tail(original, k, model):
             continue  # clean text glued to the shifted stretch (``vjg"September``)
-        decoded = _font_change(
-            original, _decode_word(original, seps, k, model), seps, k, model, vocab
-        )
+        decoded = vocab.decoded.get((original, seps, k))
+        if decoded is None:
+            decoded = vocab.decoded[original, seps, k] = _font_change(
+                original, _decode_word(original, seps, k, model), seps, k, model, vocab
+            )
         if _reads_as_is(original, decoded, seps, model):
             continue  # e.g. initials ``N. T.`` amid shifted text: as they stand they read better
         needs_space = decoded.endswith(" ") and b < len(text) and not text[b].isspace()

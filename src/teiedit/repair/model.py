@@ -171,6 +171,13 @@ class DocumentWords:
         self.counts: Counter[str] = counts or Counter()
         self.total = max(1, sum(self.counts.values()))
         self.corrections: dict[tuple[str, bool], tuple[str, int, float] | None] = {}
+        #: Readings already decided in this document (a document repeats its words, damaged ones too):
+        #: a decoded word's best reading, a shifted word's decoding, a letter-spaced run's reading, and the
+        #: cost of a piece of a run's segmentation.
+        self.readings: dict[str, tuple[float, str, str, str]] = {}
+        self.decoded: dict[tuple[str, frozenset[str], int], str] = {}
+        self.unspaced: dict[tuple[str, int], str] = {}
+        self.pieces: dict[str, float] = {}
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and word.lower() in self.counts
