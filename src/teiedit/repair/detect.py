@@ -54,46 +54,14 @@ def _letters(tok: str) -> int:
 
 def label(text: str, k: int, model: EnglishModel) -> list[Stretch]:
     """The damaged stretches (shifted or letter-spaced) of ``text`` under shift ``k`` (0: no shift state)."""
-    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
-    if not tokens:
+    words = _TOKEN.findall(text)
+    if not words:
         return []
-    states = STATES if k else (CLEAN, SPACED)
-    inf = float("inf")
+    path = _viterbi(words, k, model)
+    if not any(path):
+        return []  # all clean (CLEAN is 0): most texts
+    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
     n = len(tokens)
-    cost = [[inf] * 3 for _ in range(n)]
-    back = [[0] * 3 for _ in range(n)]
-    entering = [(s, [(r, SWITCH[r][s]) for r in states]) for s in states]
-    cache = model.emission_cache
-    if len(cache) > EMISSION_CACHE_SIZE:
-        cache.clear()
-    prev_tok = ""
-    for i, (_, _, tok) in enumerate(tokens):
-        # Only the last two characters of the token before condition its emissions (``fragment_cost``).
-        key = (k, tok, prev_tok[-2:] if k or len(tok) <= 3 else "")
-        emit = cache.get(key)
-        if emit is None:
-            emit = cache[key] = _emissions(tok, key[2], k, model)
-        for s, sources in entering:
-            e = emit[s]
-            if e == inf:
-                continue
-            if i == 0:  # a text may begin with damage: no cost for entering it
-                cost[i][s] = e
-                continue
-            before = cost[i - 1]
-            best, arg = inf, 0
-            for r, switch in sources:
-                c = before[r] + switch
-                if c < best:
-                    best, arg = c, r
-            cost[i][s] = best + e
-            back[i][s] = arg
-        prev_tok = tok
-    last = min(states, key=lambda s: cost[n - 1][s])
-    path = [0] * n
-    path[-1] = last
-    for i in range(n - 1, 0, -1):
-        path[i - 1] = back[i][path[i]]
     _absorb_short_spaced(path)
     _unterminated_to_spaced(path, tokens, k)
     stretches: list[Stretch] = []
@@ -115,6 +83,63 @@ def label(text: str, k: int, model: EnglishModel) -> list[Stretch]:
                     stretches.append(stretch)
         i = run_end + 1
     return stretches
+
+
+def _viterbi(words: list[str], k: int, model: EnglishModel) -> list[int]:
+    """The cheapest state of each token (Viterbi), written out for three states: this loop runs once per
+    token of every text, and the additions and comparisons are those of the general recurrence, in order."""
+    inf = float("inf")
+    (s00, s01, s02), (s10, s11, s12), (s20, s21, s22) = SWITCH
+    cache = model.emission_cache
+    if len(cache) > EMISSION_CACHE_SIZE:
+        cache.clear()
+    back: list[tuple[int, int, int]] = []
+    c0 = c1 = c2 = inf
+    prev_tok = ""
+    for i, tok in enumerate(words):
+        # Only the last two characters of the token before condition its emissions (``fragment_cost``).
+        key = (k, tok, prev_tok[-2:] if k or len(tok) <= 3 else "")
+        emit = cache.get(key)
+        if emit is None:
+            emit = cache[key] = _emissions(tok, key[2], k, model)
+        e0, e1, e2 = emit
+        prev_tok = tok
+        if i == 0:  # a text may begin with damage: no cost for entering it
+            c0, c1, c2 = e0, e1, e2
+            back.append((0, 0, 0))
+            continue
+        n0 = n1 = n2 = inf
+        a0 = a1 = a2 = 0
+        if e0 != inf:
+            best, a0 = c0 + s00, 0
+            if c1 + s10 < best:
+                best, a0 = c1 + s10, 1
+            if c2 + s20 < best:
+                best, a0 = c2 + s20, 2
+            n0 = best + e0
+        if e1 != inf:
+            best, a1 = c0 + s01, 0
+            if c1 + s11 < best:
+                best, a1 = c1 + s11, 1
+            if c2 + s21 < best:
+                best, a1 = c2 + s21, 2
+            n1 = best + e1
+        if e2 != inf:
+            best, a2 = c0 + s02, 0
+            if c1 + s12 < best:
+                best, a2 = c1 + s12, 1
+            if c2 + s22 < best:
+                best, a2 = c2 + s22, 2
+            n2 = best + e2
+        c0, c1, c2 = n0, n1, n2
+        back.append((a0, a1, a2))
+    states = STATES if k else (CLEAN, SPACED)
+    last_costs = (c0, c1, c2)
+    path = [0] * len(words)
+    path[-1] = min(states, key=lambda s: last_costs[s])
+    for i in range(len(words) - 1, 0, -1):
+        path[i - 1] = back[i][path[i]]
+    return path
 
 
 #: The emissions of tokens are kept with the model (a text repeats its words); beyond this many, forgotten.
