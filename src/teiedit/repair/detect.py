@@ -49,7 +49,7 @@ class Stretch:
 
 
 def _letters(tok: str) -> int:
-    return sum(1 for c in tok if c.isalpha())
+    return sum(map(str.isalpha, tok))
 
 
 def label(text: str, k: int, model: EnglishModel) -> list[Stretch]:
