@@ -1,5 +1,5 @@
-"""The fast paths of conversion give what the plain walks gave: the original reading (an XSLT walk), the
-overlap test of taken spans (a sorted prefix maximum), the damage detector's written-out Viterbi."""
+"""The fast paths of conversion give what the plain walks gave: the original reading, the overlap test
+of taken spans (a sorted prefix maximum), the damage detector's written-out Viterbi."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ _NOT_ORIGINAL = {"corr", "reg", "expan", "ex"}
 
 
 def reference_reading(el: etree._Element) -> str:
-    """The original reading as a plain recursive walk (what ``original_reading`` was before the XSLT)."""
+    """The original reading as the plain recursive walk ``original_reading`` was before it was tuned."""
     parts: list[str] = []
 
     def walk(node: etree._Element) -> None:

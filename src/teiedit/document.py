@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import re
-import threading
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -46,7 +45,18 @@ def local_name(el: etree._Element) -> str:
     tag = el.tag
     if not isinstance(tag, str):
         return ""
-    return str(etree.QName(tag).localname)
+    return tag[
+        tag.find("}") + 1 :
+    ]  # "{namespace}name" or "name"; called for every node by many passes
+
+
+_TEI_PREFIX = f"{{{TEI_NS}}}"
+
+
+def is_tei(el: etree._Element) -> bool:
+    """True for an element in the TEI namespace (False for comments and PIs)."""
+    tag = el.tag
+    return isinstance(tag, str) and tag.startswith(_TEI_PREFIX)
 
 
 def xpath(node: etree._Element | etree._ElementTree, expr: str) -> list[etree._Element]:
@@ -153,71 +163,36 @@ def original_reading(el: etree._Element) -> str:
     encoded as ``gap``, ``[or]`` as ``supplied``, ...): its brackets are given back around its own reading;
     so are the other marks of ``SOURCE_MARKS`` (``hi rend="italic mark-asterisk"`` reads ``*…*``).
     """
-    # libxslt walks the tree in C: the pipeline reads a document's whole text before and after every pass,
-    # and a Python walk over a megabyte's nodes cost more than most passes.
-    transform = getattr(_READING, "transform", None)
-    if transform is None:
-        transform = _READING.transform = etree.XSLT(_reading_stylesheet())
-    return str(transform(el))
+    # The pipeline reads a document's whole text after every pass: tags are compared as strings (no
+    # QName objects) and a function call is made only for an element with children.
+    parts: list[str] = []
+    add = parts.append
+
+    def walk(node: etree._Element) -> None:
+        for child in node:
+            tag = child.tag
+            if isinstance(tag, str) and not (
+                tag in _NOT_ORIGINAL_TAGS or (tag == _NOTE and child.get("resp") == RESP_TEIEDIT)
+            ):
+                rend = child.get("rend") if tag.startswith(_TEI_PREFIX) else None
+                marks = [SOURCE_MARKS[t] for t in rend.split() if t in SOURCE_MARKS] if rend else []
+                parts.extend(before for before, _ in marks)
+                if child.text:
+                    add(child.text)
+                if len(child):
+                    walk(child)
+                parts.extend(after for _, after in reversed(marks))
+            if child.tail:
+                add(child.tail)
+
+    if el.text:
+        add(el.text)
+    walk(el)
+    return "".join(parts)
 
 
-#: One compiled stylesheet per thread (an XSLT object is not to be shared between threads).
-_READING = threading.local()
-
-#: Characters ``str.split`` takes for white space and XML's ``normalize-space`` does not: an ``@rend`` token
-#: is read as Python's ``split`` reads it, so that ``source_marks`` and the stylesheet agree.
-_OTHER_SPACES = "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-
-
-def _reading_stylesheet() -> etree._Element:
-    """XSLT 1.0 giving ``original_reading``: text nodes in order, skipped elements left out, marks given back."""
-    xsl = ElementMaker(namespace=_XSL_NS, nsmap={"xsl": _XSL_NS, "t": TEI_NS})
-    skipped = "|".join(f"t:{name}" for name in sorted(_NOT_ORIGINAL))
-    skipped += f"|t:note[@resp='{RESP_TEIEDIT}']"
-
-    def each_mark(side: int) -> etree._Element:
-        return xsl.choose(
-            *(
-                xsl.when(xsl.text(marks[side]), test=f"$t='{token}'")
-                for token, marks in SOURCE_MARKS.items()
-            )
-        )
-
-    tokens = (
-        f"concat(normalize-space(translate(@rend, '{_OTHER_SPACES}', "
-        f"'{' ' * len(_OTHER_SPACES)}')), ' ')"
-    )
-    return xsl.stylesheet(
-        xsl.output(method="text", encoding="UTF-8"),
-        xsl.template(xsl("apply-templates", select="*/node()"), match="/"),
-        xsl.template(match=skipped, priority="2"),
-        xsl.template(
-            xsl("call-template", xsl("with-param", name="r", select=tokens), name="marks"),
-            match="t:*[@rend]",
-            priority="1",
-        ),
-        xsl.template(
-            xsl.param(name="r"),
-            xsl.choose(
-                xsl.when(xsl("apply-templates"), test="$r = ''"),
-                xsl.otherwise(
-                    xsl.variable(name="t", select="substring-before($r, ' ')"),
-                    each_mark(0),
-                    xsl(
-                        "call-template",
-                        xsl("with-param", name="r", select="substring-after($r, ' ')"),
-                        name="marks",
-                    ),
-                    each_mark(1),
-                ),
-            ),
-            name="marks",
-        ),
-        version="1.0",
-    )
-
-
-_XSL_NS = "http://www.w3.org/1999/XSL/Transform"
+_NOT_ORIGINAL_TAGS = frozenset(tei(name) for name in _NOT_ORIGINAL)
+_NOTE = tei("note")
 
 
 #: ``@resp`` of the markup teiedit makes: the application every document declares in ``appInfo``.

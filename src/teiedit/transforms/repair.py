@@ -28,11 +28,11 @@ from lxml import etree
 from teiedit.diagnostics import Diagnostic
 from teiedit.document import (
     RESP_TEIEDIT,
-    TEI_NS,
     E,
     TeiDocument,
     editorial_decl,
     is_pdf_debris,
+    is_tei,
     is_teiedit_note,
     local_name,
     text_roots,
@@ -199,9 +199,7 @@ def _has_own_text(el: etree._Element) -> bool:
 
 
 def _skipped(el: etree._Element) -> bool:
-    if not isinstance(el.tag, str):
-        return True
-    if etree.QName(el).namespace != TEI_NS:
+    if not is_tei(el):
         return True
     name = local_name(el)
     return name in _SKIP or is_teiedit_note(el) or is_pdf_debris(el)
