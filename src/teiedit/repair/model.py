@@ -51,6 +51,8 @@ class EnglishModel:
         self.neighbour_cache: dict[tuple[str, bool], list[tuple[str, int]]] = {}
         #: The damage detector's emission costs by (shift, token, the last two characters before it).
         self.emission_cache: dict[tuple[int, str, str], tuple[float, float, float]] = {}
+        #: A suspect token's cost under each candidate shift (``shift.best_shift``).
+        self.shift_costs: dict[str, dict[int, float]] = {}
 
     # ------------------------------------------------------------------ words
     def known(self, word: str) -> float:
