@@ -175,13 +175,17 @@ def original_reading(el: etree._Element) -> str:
                 tag in _NOT_ORIGINAL_TAGS or (tag == _NOTE and child.get("resp") == RESP_TEIEDIT)
             ):
                 rend = child.get("rend") if tag.startswith(_TEI_PREFIX) else None
-                marks = [SOURCE_MARKS[t] for t in rend.split() if t in SOURCE_MARKS] if rend else []
-                parts.extend(before for before, _ in marks)
+                marks = (
+                    [SOURCE_MARKS[t] for t in rend.split() if t in SOURCE_MARKS] if rend else None
+                )
+                if marks:
+                    parts.extend(before for before, _ in marks)
                 if child.text:
                     add(child.text)
                 if len(child):
                     walk(child)
-                parts.extend(after for _, after in reversed(marks))
+                if marks:
+                    parts.extend(after for _, after in reversed(marks))
             if child.tail:
                 add(child.tail)
 
@@ -211,7 +215,11 @@ def is_pdf_debris(el: etree._Element) -> bool:
 
 def text_roots(root: etree._Element) -> list[etree._Element]:
     """The outermost ``tei:text`` elements outside the header (a teiCorpus holds several TEI)."""
-    return xpath(root, "//tei:text[not(ancestor::tei:text)][not(ancestor::tei:teiHeader)]")
+    # What //tei:text[not(ancestor::tei:text)][not(ancestor::tei:teiHeader)] selects, without testing
+    # the ancestors of every node of the document (each pass asks).
+    top = root.getroottree().getroot()
+    text, header = tei("text"), tei("teiHeader")
+    return [el for el in top.iter(text) if next(el.iterancestors(text, header), None) is None]
 
 
 #: encodingDesc children that TEI's examples and our conventions put after editorialDecl.

@@ -48,17 +48,19 @@ def document_shift(texts: list[str], model: EnglishModel | None = None) -> int:
     """
     model = model or english()
     suspects: list[str] = []
-    verdicts: dict[str, bool] = {}  # a text repeats its tokens
+    verdicts: dict[
+        str, str
+    ] = {}  # a text repeats its tokens: each is judged once ("" when no suspect)
     for text in texts:
         for m in _SUSPECT.finditer(text):
-            tok = "".join(m.group(0).split())  # a letter-spaced run counts as one token
-            if len(tok) < 3:
-                continue
-            suspect = verdicts.get(tok)
-            if suspect is None:
+            raw = m.group(0)
+            tok = verdicts.get(raw)
+            if tok is None:
+                tok = "".join(raw.split())  # a letter-spaced run counts as one token
                 core = "".join(c for c in tok if c.isalpha()).lower()
-                suspect = verdicts[tok] = not core or not model.known(core) or not tok.isascii()
-            if suspect:
+                suspect = len(tok) >= 3 and (not core or not model.known(core) or not tok.isascii())
+                tok = verdicts[raw] = tok if suspect else ""
+            if tok:
                 suspects.append(tok)
     k, _count = best_shift(suspects, model)
     return k
