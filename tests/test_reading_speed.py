@@ -4,6 +4,7 @@ of taken spans (a sorted prefix maximum), the damage detector's written-out Vite
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -128,3 +129,17 @@ def test_the_written_out_viterbi_is_the_recurrence(k: int) -> None:
         assert path == _reference_path(chunk, k)
         damaged += any(path)
     assert damaged > 0
+
+
+def test_glyph_tokens_are_the_tokens_with_a_character_outside_ascii() -> None:
+    from teiedit.repair.ligature import _GLYPH_TOKEN
+
+    rng = random.Random(14)
+    alphabet = "ab .,\t\n\u2029\xa0Łøé“”-"
+    found = 0
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
+        expected = [m.span() for m in re.finditer(r"\S+", text) if not m.group(0).isascii()]
+        assert [m.span() for m in _GLYPH_TOKEN.finditer(text)] == expected, repr(text)
+        found += len(expected)
+    assert found > 1000

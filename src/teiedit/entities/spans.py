@@ -136,7 +136,8 @@ def choice_reading(choice: etree._Element) -> str:
     for wanted in (("corr", "reg", "expan"), ("sic", "orig", "abbr")):
         for child in choice:
             if tei_local(child) in wanted:
-                return "".join(child.itertext())
+                # most are a repair's corr, text only: its text is all itertext would give
+                return "".join(child.itertext()) if len(child) else child.text or ""
     return "".join(choice.itertext())
 
 

@@ -80,7 +80,8 @@ def resolve(word: str, model: EnglishModel) -> str | None:
     return best
 
 
-_TOKEN = re.compile(r"\S+")
+#: The whitespace-separated tokens that hold a character outside ASCII (the lazy run stops at the first).
+_GLYPH_TOKEN = re.compile(r"(?<!\S)\S*?[^\x00-\x7f\s]\S*")
 _EDGE_PUNCT = ".,;:!?()[]\"'“”‘’"
 
 
@@ -91,10 +92,12 @@ def find_in_clean_text(text: str, model: EnglishModel, taken: Spans) -> Iterator
     read (so Polish ``Łódź`` or ``Wałęsa`` stay as they are); placeholders are letters that are no accented
     form of another letter (``Ł``, ``ħ``, ``ø``), so romanised ``Yŏm`` stays too.
     """
-    for m in _TOKEN.finditer(text):
+    for m in _GLYPH_TOKEN.finditer(
+        text
+    ):  # a placeholder is never ASCII: tokens without one are skipped
         tok = m.group(0)
-        if tok.isascii() or taken.overlaps(m.start(), m.end()):
-            continue  # most tokens: a glyph is never ASCII
+        if taken.overlaps(m.start(), m.end()):
+            continue
         word = tok.strip(_EDGE_PUNCT)
         if not word or word.isascii() or model.known(word):
             continue
