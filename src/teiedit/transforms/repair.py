@@ -28,6 +28,7 @@ from lxml import etree
 from teiedit.diagnostics import Diagnostic
 from teiedit.document import (
     RESP_TEIEDIT,
+    TEI_NS,
     E,
     TeiDocument,
     editorial_decl,
@@ -272,9 +273,17 @@ def _markup(r: Repair) -> etree._Element:
                 type=r.type,
             ),
         )
-    return E.choice(
-        E.sic(r.original), E.corr(r.reading, resp=RESP_TEIEDIT, cert=r.cert, type=r.type)
-    )
+    # The same elements as E.choice(E.sic(...), E.corr(...)), made without the ElementMaker (a document
+    # may hold thousands of repairs).
+    choice = etree.Element(_CHOICE, nsmap=_NSMAP)
+    etree.SubElement(choice, _SIC).text = r.original
+    corr = etree.SubElement(choice, _CORR, resp=RESP_TEIEDIT, cert=r.cert, type=r.type)
+    corr.text = r.reading
+    return choice
+
+
+_NSMAP = {None: TEI_NS}
+_CHOICE, _SIC, _CORR = (f"{{{TEI_NS}}}{name}" for name in ("choice", "sic", "corr"))
 
 
 def _apply(seg: _Segment, repairs: list[Repair]) -> None:
