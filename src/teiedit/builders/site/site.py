@@ -9,6 +9,7 @@ a sitemap without base_url) is skipped with a note; the others are still written
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from teiedit.builder import BuildOptions, Group, Manifest, Option
@@ -24,7 +25,7 @@ from teiedit.builders.site.builders import (
 from teiedit.builders.site.layout import SiteLayout
 from teiedit.builders.site.published import publish_registers, publish_schemas
 from teiedit.builders.site.records import site_url
-from teiedit.diagnostics import TeieditError
+from teiedit.diagnostics import Level, TeieditError
 from teiedit.edition import Edition
 from teiedit.exchange.cmif import write_cmif
 from teiedit.exchange.corpus_export import write_corpus
@@ -34,7 +35,17 @@ from teiedit.staging import sweep_temporary_files
 MANIFEST = ".teiedit-site.json"
 
 
-def _exports(edition: Edition, site: Path, tell: Callable[[str], None]) -> list[Path]:
+def _skipped(what: str, err: TeieditError, options: BuildOptions) -> None:
+    """Say that a format is not published and why, with the error's file and what to do."""
+    found = err.diagnostic
+    options.note(
+        replace(
+            found, level=Level.INFO, origin="site", message=f"{what} not published: {found.message}"
+        )
+    )
+
+
+def _exports(edition: Edition, site: Path, options: BuildOptions) -> list[Path]:
     data = site / "data"
     written: list[Path] = []
     settings = edition.settings
@@ -48,7 +59,7 @@ def _exports(edition: Edition, site: Path, tell: Callable[[str], None]) -> list[
         try:
             step()
         except TeieditError as err:
-            tell(f"note: {what} not published: {err.diagnostic.message}")
+            _skipped(what, err, options)
             continue
         written += outputs
     return written
@@ -81,11 +92,11 @@ class SiteBuilder:
         site.mkdir(parents=True, exist_ok=True)
         written = publish_schemas(edition.settings, site)
         written += publish_registers(SiteLayout.of(edition), edition.settings, site)
-        written += _exports(edition, site, options.tell)
+        written += _exports(edition, site, options)
         formats: list[tuple[str, Callable[[], list[Path]]]] = [
             ("OAI-PMH", lambda: write_oai(edition, site / "oai" / "static.xml")),
             ("DTS", lambda: write_dts(edition, site / "dts")),
-            ("IIIF", lambda: write_iiif(edition, site / "iiif", options.tell)),
+            ("IIIF", lambda: write_iiif(edition, site / "iiif", options.note)),
             ("BEACON", lambda: write_beacon(edition, site / "beacon")),
             ("sitemap", lambda: write_sitemap(edition, site / "sitemap.xml")),
         ]
@@ -93,6 +104,6 @@ class SiteBuilder:
             try:
                 written += step()
             except TeieditError as err:
-                options.tell(f"note: {what} not published: {err.diagnostic.message}")
+                _skipped(what, err, options)
         new.write(site / MANIFEST, FORMAT)
         return written
