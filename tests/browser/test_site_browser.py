@@ -364,6 +364,21 @@ def test_permalinks_show_the_passage_url_in_the_cite_box(site: Path, page) -> No
     assert page.errors == []
 
 
+def test_the_passage_link_copies_its_url_from_the_keyboard(site: Path, browser) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    pg = context.new_page()
+    pg.goto(url(site, "letter-a.html"))
+    paragraph = pg.locator("main .tei-text p", has_text="The harvest")
+    link = paragraph.locator("a.permalink")
+    link.focus()
+    pg.keyboard.press("Enter")
+    pg.wait_for_function("document.querySelector('a.permalink[data-copied=yes]') !== null")
+    expected = f"https://example.org/test/letter-a.html#{paragraph.get_attribute('id')}"
+    assert pg.evaluate("navigator.clipboard.readText()") == expected
+    assert pg.locator(".paragraph-url").inner_text() == expected
+    context.close()
+
+
 def test_timeline_chart_zooms(site: Path, page) -> None:  # type: ignore[no-untyped-def]
     page.goto(url(site, "timeline.html"))
     chart = page.locator("#timeline-chart")
