@@ -136,8 +136,11 @@ def test_beacon_lists_persons_with_authority_ids(site: Path) -> None:
 def test_sitemap_lists_pages_and_tei_with_absolute_urls(site: Path) -> None:
     locs = etree.parse(str(site / "sitemap.xml")).xpath("//sm:loc/text()", namespaces=NS)
     assert BASE + "index.html" in locs and BASE + "tei/registers/places.xml" in locs
+    # entity pages too: each has its own URL and JSON-LD for a harvester to find
+    assert BASE + "entities/kim-il-sung.html" in locs
     assert all(str(loc).startswith(BASE) for loc in locs)
-    assert len(locs) == len(set(locs)) == len(list(site.glob("*.html"))) + 7
+    pages = [*site.glob("*.html"), *site.glob("entities/*.html")]
+    assert len(locs) == len(set(locs)) == len(pages) + 7
 
 
 def test_a_second_build_writes_nothing_and_a_changed_register_everything(tmp_path: Path) -> None:
