@@ -505,6 +505,38 @@ def test_keyboard_focus_is_visible_and_starts_with_the_skip_link(site: Path, pag
     assert page.evaluate("document.activeElement.id") == "main"
 
 
+CONTROLS = """() => {
+  const found = [];
+  document.querySelectorAll('a[href], button, select, input, textarea, summary, [tabindex]').forEach((e, i) => {
+    if (!e.checkVisibility() || e.disabled || e.type === 'hidden' || e.tabIndex < 0) return;
+    if (e.type === 'radio' && !e.checked) return;  // a radio group is one stop; arrows move within it
+    e.dataset.control = String(i);
+    found.push([String(i), e.tagName + ' ' + (e.getAttribute('aria-label') || e.textContent || e.id || '').trim().slice(0, 40)]);
+  });
+  return found;
+}"""
+
+
+def test_every_control_is_reachable_from_the_keyboard(site: Path, page) -> None:  # type: ignore[no-untyped-def]
+    """Tab reaches every visible link, button, field and focusable widget of each page type."""
+    unreachable = {}
+    for name in ("index.html", "search.html?q=carts", "timeline.html", "places.html",
+                 "entities/pl-north.html", "letter-a.html"):  # fmt: skip
+        page.goto(url(site, name.split("?")[0]) + (name[name.index("?") :] if "?" in name else ""))
+        if name.startswith("search"):
+            page.wait_for_function("document.querySelectorAll('#search-results li').length > 0")
+        controls = dict(page.evaluate(CONTROLS))
+        assert len(controls) >= 5, name
+        reached = set()
+        for _ in range(len(controls) + 20):
+            page.keyboard.press("Tab")
+            reached.add(page.evaluate("document.activeElement.dataset.control || ''"))
+        missing = [label for key, label in controls.items() if key not in reached]
+        if missing:
+            unreachable[name] = missing
+    assert unreachable == {}
+
+
 # -- the repository's own edition ------------------------------------------------------------------
 
 
