@@ -631,4 +631,12 @@ def test_axe_core_finds_nothing_serious(which: str, request: pytest.FixtureReque
         found = axe_findings(page, script)
         if found:
             findings[name] = found
+    if which == "fixtures":  # the states a reader brings pages into: results shown, hits marked
+        page.goto(url(root, "search.html") + "?q=carts&kind=letter")
+        page.wait_for_function("document.querySelectorAll('#search-results li').length > 0")
+        findings["search results"] = axe_findings(page, script)
+        page.goto(url(root, "letter-b.html") + "?hl=carts")
+        assert page.locator("mark.search-hit").count() > 0
+        findings["marked hits"] = axe_findings(page, script)
+        findings = {k: v for k, v in findings.items() if v}
     assert findings == {}
