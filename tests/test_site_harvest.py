@@ -169,3 +169,22 @@ def test_this_editions_site_is_harvestable(tmp_path: Path) -> None:
     oai = etree.parse(str(out / "oai" / "static.xml"))
     records = oai.xpath("//oai:record", namespaces={"oai": "http://www.openarchives.org/OAI/2.0/"})
     assert len(records) == 2 * len(list(edition.documents()))
+
+
+def test_sitemap_files_are_the_pages_of_every_kind_and_the_tei(tmp_path: Path) -> None:
+    from teiedit.builders.site.sitemap import site_files
+
+    for name in ("index.html", "letter.html", "documents/2.html", "entities/kim.html",
+                 "entities/kim-2.html", "vendor/leaflet/x.html", "js/vendor/y.html", "tei/letter.xml",
+                 "tei/registers/persons.xml", "schema/build/teiedit.rng"):  # fmt: skip
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", "utf-8")
+    assert site_files(tmp_path) == [
+        "documents/2.html",
+        "entities/kim-2.html",
+        "entities/kim.html",
+        "index.html",
+        "letter.html",
+        "tei/letter.xml",
+        "tei/registers/persons.xml",
+    ]
