@@ -188,7 +188,11 @@ def test_a_build_lists_what_the_site_cannot_publish_and_what_to_do(
     code, out, err = run_cli(["build", "--no-pdf"], capsys)
     assert code == 0
     config = f"{edition_copy / 'teiedit.toml'}: info:"
-    told = [line for line in (out + err).splitlines() if ": info: " in line or "gone.png" in line]
+    told = [
+        line
+        for line in (out + err).splitlines()
+        if ": info: " in line or "letter-ri-to-kim:" in line
+    ]
     assert told == [
         f"{config} CMIF not published: CMIF needs the URL where the file will be published"
         " — pass --url URL or set base_url in teiedit.toml",
@@ -196,8 +200,11 @@ def test_a_build_lists_what_the_site_cannot_publish_and_what_to_do(
         ' published — set base_url in teiedit.toml (e.g. "https://example.org/edition/")',
         f"{letter}: warning: letter-ri-to-kim: the size of images/gone.png is unknown; its canvas"
         " is left out",
+        f"{letter}: warning: letter-ri-to-kim: no IIIF manifest: none of its page images could be"
+        " sized — give graphic/@width and @height, or put the image files beside the TEI",
         f"{config} sitemap not published: a sitemap needs the URL where the site is published"
         ' — set base_url in teiedit.toml (e.g. "https://example.org/edition/")',
     ]
-    # what needs no base URL is published all the same
+    # what needs no base URL is published all the same; a manifest without a canvas is not
     assert (edition_copy / "out" / "html" / "data" / "corpus.xml").is_file()
+    assert list((edition_copy / "out" / "html" / "iiif").iterdir()) == []

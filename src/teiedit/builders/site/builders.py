@@ -107,6 +107,17 @@ def write_iiif(edition: Edition, out: Path, note: Callable[[Diagnostic], None]) 
         data, warnings = iiif.manifest(records[ed.page], images, edition.settings)
         for warning in warnings:
             note(Diagnostic(warning, str(ed.path), level=Level.WARNING, origin="site"))
+        if not data.get("items"):  # IIIF Presentation 3: a Manifest has at least one Canvas
+            note(
+                Diagnostic(
+                    f"{ed.page}: no IIIF manifest: none of its page images could be sized",
+                    str(ed.path),
+                    level=Level.WARNING,
+                    origin="site",
+                    suggestion="give graphic/@width and @height, or put the image files beside the TEI",
+                )
+            )
+            continue
         write_atomic(out / f"{ed.page}.json", (json.dumps(data, indent=1) + "\n").encode())
         written.append(out / f"{ed.page}.json")
         for image in images:
