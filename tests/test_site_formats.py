@@ -205,6 +205,15 @@ def test_a_build_lists_what_the_site_cannot_publish_and_what_to_do(
         f"{config} sitemap not published: a sitemap needs the URL where the site is published"
         ' — set base_url in teiedit.toml (e.g. "https://example.org/edition/")',
     ]
+    # a build with nothing to write says it again, as long as it is true
+    code, out, err = run_cli(["build", "--no-pdf"], capsys)
+    assert code == 0
+    again = [
+        line
+        for line in (out + err).splitlines()
+        if ": info: " in line or "letter-ri-to-kim:" in line
+    ]
+    assert again == told
     # what needs no base URL is published all the same; a manifest without a canvas is not
     assert (edition_copy / "out" / "html" / "data" / "corpus.xml").is_file()
     assert list((edition_copy / "out" / "html" / "iiif").iterdir()) == []

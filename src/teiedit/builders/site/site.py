@@ -8,8 +8,9 @@ a sitemap without base_url) is skipped with a note; the others are still written
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 
 from teiedit.builder import BuildOptions, Group, Manifest, Option
@@ -25,14 +26,29 @@ from teiedit.builders.site.builders import (
 from teiedit.builders.site.layout import SiteLayout
 from teiedit.builders.site.published import publish_registers, publish_schemas
 from teiedit.builders.site.records import site_url
-from teiedit.diagnostics import Level, TeieditError
+from teiedit.diagnostics import Diagnostic, Level, TeieditError
 from teiedit.edition import Edition
 from teiedit.exchange.cmif import write_cmif
 from teiedit.exchange.corpus_export import write_corpus
 from teiedit.exchange.registers_export import write_registers
+from teiedit.io import write_text_atomic
 from teiedit.staging import sweep_temporary_files
 
 MANIFEST = ".teiedit-site.json"
+#: What the last run could not publish and why, told again while the site stays as it is.
+NOTES = ".teiedit-site-notes.json"
+
+
+def _as_json(finding: Diagnostic) -> dict[str, object]:
+    return {k: str(v) if isinstance(v, Level) else v for k, v in asdict(finding).items()}
+
+
+def _read_notes(path: Path) -> list[Diagnostic]:
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8"))
+        return [Diagnostic(**{**row, "level": Level(row["level"])}) for row in rows]
+    except (OSError, ValueError, TypeError, KeyError):
+        return []  # no notes (an older site, a damaged file): the next change writes them again
 
 
 def _skipped(what: str, err: TeieditError, options: BuildOptions) -> None:
@@ -88,8 +104,20 @@ class SiteBuilder:
         sweep_temporary_files(site)  # what a killed run's atomic writes left in the site
         new = inputs_manifest(edition, "site")
         if not options.force and Manifest.read(site / MANIFEST) == new:
+            for finding in _read_notes(site / NOTES):  # still true: say it on every build
+                options.note(finding)
             return []
         site.mkdir(parents=True, exist_ok=True)
+        noted: list[Diagnostic] = []
+        written = self._write(edition, site, replace(options, notice=noted.append))
+        # before the manifest: a run killed in between writes the notes again next time
+        write_text_atomic(site / NOTES, json.dumps([_as_json(d) for d in noted], indent=1) + "\n")
+        new.write(site / MANIFEST, FORMAT)
+        for finding in noted:
+            options.note(finding)
+        return written
+
+    def _write(self, edition: Edition, site: Path, options: BuildOptions) -> list[Path]:
         written = publish_schemas(edition.settings, site)
         written += publish_registers(SiteLayout.of(edition), edition.settings, site)
         written += _exports(edition, site, options)
@@ -105,5 +133,4 @@ class SiteBuilder:
                 written += step()
             except TeieditError as err:
                 _skipped(what, err, options)
-        new.write(site / MANIFEST, FORMAT)
         return written
