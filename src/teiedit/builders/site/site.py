@@ -39,16 +39,21 @@ MANIFEST = ".teiedit-site.json"
 NOTES = ".teiedit-site-notes.json"
 
 
-def _as_json(finding: Diagnostic) -> dict[str, object]:
-    return {k: str(v) if isinstance(v, Level) else v for k, v in asdict(finding).items()}
+def _as_json(finding: Diagnostic, root: Path) -> dict[str, object]:
+    """A note as JSON, its file relative to the edition (the site's files name no absolute path)."""
+    row = {k: str(v) if isinstance(v, Level) else v for k, v in asdict(finding).items()}
+    if finding.path and Path(finding.path).is_relative_to(root):
+        row["path"] = Path(finding.path).relative_to(root).as_posix()
+    return row
 
 
-def _read_notes(path: Path) -> list[Diagnostic]:
+def _read_notes(path: Path, root: Path) -> list[Diagnostic]:
     try:
         rows = json.loads(path.read_text(encoding="utf-8"))
-        return [Diagnostic(**{**row, "level": Level(row["level"])}) for row in rows]
+        found = [Diagnostic(**{**row, "level": Level(row["level"])}) for row in rows]
     except (OSError, ValueError, TypeError, KeyError):
         return []  # no notes (an older site, a damaged file): the next change writes them again
+    return [replace(d, path=str(root / d.path)) if d.path else d for d in found]
 
 
 def _skipped(what: str, err: TeieditError, options: BuildOptions) -> None:
@@ -104,14 +109,18 @@ class SiteBuilder:
         sweep_temporary_files(site)  # what a killed run's atomic writes left in the site
         new = inputs_manifest(edition, "site")
         if not options.force and Manifest.read(site / MANIFEST) == new:
-            for finding in _read_notes(site / NOTES):  # still true: say it on every build
+            # still true: say it on every build
+            for finding in _read_notes(site / NOTES, edition.settings.root):
                 options.note(finding)
             return []
         site.mkdir(parents=True, exist_ok=True)
         noted: list[Diagnostic] = []
         written = self._write(edition, site, replace(options, notice=noted.append))
         # before the manifest: a run killed in between writes the notes again next time
-        write_text_atomic(site / NOTES, json.dumps([_as_json(d) for d in noted], indent=1) + "\n")
+        write_text_atomic(
+            site / NOTES,
+            json.dumps([_as_json(d, edition.settings.root) for d in noted], indent=1) + "\n",
+        )
         new.write(site / MANIFEST, FORMAT)
         for finding in noted:
             options.note(finding)
