@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
-from teiedit.diagnostics import Progress
+from teiedit.diagnostics import Diagnostic, Progress
 from teiedit.io import write_text_atomic
 
 if TYPE_CHECKING:
@@ -57,6 +57,9 @@ class BuildOptions:
     report: Callable[[str], None] | None = None
     #: Make every output again, whatever the manifest says.
     force: bool = False
+    #: Where to put a finding about the edition (an output it cannot give, and why); without it the
+    #: finding is told as a line.
+    notice: Callable[[Diagnostic], None] | None = None
 
     def get(self, name: str, default: object = None) -> object:
         value = self.values.get(name)
@@ -71,6 +74,13 @@ class BuildOptions:
         """A result for the user: what was written, warnings."""
         if self.report is not None:
             self.report(message)
+
+    def note(self, finding: Diagnostic) -> None:
+        """A finding about the edition: to ``notice`` (a build lists it), else told as a line."""
+        if self.notice is not None:
+            self.notice(finding)
+        else:
+            self.tell(f"{finding.level.value}: {finding.message}")
 
 
 class Builder(Protocol):

@@ -88,7 +88,7 @@ def shorten(text: str, limit: int) -> str:
 class DocumentFacts:
     """What the editions show, sort by and file a document under."""
 
-    title: str  # the main title (else the first), normalised; '' when there is none
+    title: str  # the main title (else the analytic one, else the first), normalised; '' when none
     date: str  # the header's date (ISO), or ''
     sort_date: str  # the date that places it in the book: the header's, else its own heading's
     kind: str  # the kind shown (textClass term of type "kind", else the type of a division)
@@ -119,7 +119,13 @@ def _header_date(el: etree._Element) -> str:
 
 def document_facts(el: etree._Element) -> DocumentFacts:
     """The facts of one TEI (or teiCorpus) element."""
-    titles = xpath(el, f"{_TITLES}[@type='main']") or xpath(el, _TITLES)
+    # The main title; else the item's own (level="a": a letter of a correspondence edition whose first
+    # title names the series); else the first.
+    titles = (
+        xpath(el, f"{_TITLES}[@type='main']")
+        or xpath(el, f"{_TITLES}[@level='a']")
+        or xpath(el, _TITLES)
+    )
     title = normalize_space("".join(titles[0].itertext())) if titles else ""
     date = _header_date(el)
     sort_date = date

@@ -314,7 +314,12 @@ def _build(settings: Settings, *, force: bool, progress: Progress | None, pdf: b
     html = get_builder("html").build(edition, settings.out / "html", options)
     if progress:
         progress("making the site harvestable")
-    get_builder("site").build(edition, settings.out / "html", options)
+    # What the site cannot publish (no base_url, no email...) is listed with what to do.
+    site_notes: list[Diagnostic] = []
+    get_builder("site").build(
+        edition, settings.out / "html", replace(options, notice=site_notes.append)
+    )
+    report.extend(site_notes)
     pdfs: list[Path] = []
     if pdf:
         if progress:
