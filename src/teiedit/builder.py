@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from teiedit.diagnostics import Progress
-from teiedit.io import write_text_atomic
 
 if TYPE_CHECKING:
     from teiedit.edition import Edition
@@ -76,11 +75,25 @@ class BuildOptions:
 class Builder(Protocol):
     """One row of the BUILDERS table."""
 
-    name: str
-    group: Group
-    help: str  # one line, for the list of commands
-    description: str  # the command's (or the format's) description in --help
-    options: tuple[Option, ...]
+    # read-only members: a class attribute, an attribute or a property (a lazy row's) each satisfy them
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def group(self) -> Group: ...
+
+    @property
+    def help(self) -> str:
+        """One line, for the list of commands."""
+        ...
+
+    @property
+    def description(self) -> str:
+        """The command's (or the format's) description in --help."""
+        ...
+
+    @property
+    def options(self) -> tuple[Option, ...]: ...
 
     def outdated(self, edition: Edition, out: Path) -> set[str]:
         """The names (pages) of the documents whose outputs in ``out`` must be made again."""
@@ -143,6 +156,8 @@ class Manifest:
         return json.dumps(data, indent=1, sort_keys=True) + "\n"
 
     def write(self, path: Path, format_version: int) -> None:
+        from teiedit.io import write_text_atomic
+
         write_text_atomic(path, self.text(format_version))
 
     def outdated(self, new: Manifest, outputs: Callable[[str], Iterable[Path]]) -> set[str]:

@@ -19,7 +19,7 @@ from teiedit.readers import Conversion, Source, detect_profile, get_reader
 from teiedit.serialize import serialize_tei
 from teiedit.state import TeiState, converter_fingerprint
 from teiedit.transforms import PassContext, run_passes
-from teiedit.validate import Schemas
+from teiedit.validate.schemas import edition_schemas
 
 PENDING_DIR = ".pending"
 
@@ -221,14 +221,6 @@ def _diff_size(path: Path, fresh: bytes) -> int:
     old = path.read_text(encoding="utf-8", errors="replace").splitlines()
     new = fresh.decode("utf-8").splitlines()
     return sum(1 for line in difflib.unified_diff(old, new, lineterm="") if line[:1] in "+-")
-
-
-def edition_schemas(settings: Settings) -> Schemas:
-    if not settings.rng.is_file():
-        raise TeieditError(
-            "the compiled schema is missing", settings.rng, hint="compile it with `teiedit schema`"
-        )
-    return Schemas(rng=settings.rng)
 
 
 @dataclass

@@ -6,11 +6,10 @@ import argparse
 import json
 from pathlib import Path
 
-from teiedit.commands.base import Subparsers
+from teiedit.commands.base import Subparsers, UsageParser
 from teiedit.config import default_settings, find_edition_root, load_settings
 from teiedit.console import err_console, out_console, print_diagnostic, progress
 from teiedit.diagnostics import EXIT_ERROR, EXIT_OK, TeieditError
-from teiedit.io import write_text_atomic
 
 HELP = """\
 Convert plaintext SOURCE files to TEI in DIR (one or more files per source; a compilation is split into
@@ -21,9 +20,15 @@ source, its outputs and every span set aside (e.g. web-site boilerplate) with th
 
 
 def add_parser(sub: Subparsers) -> None:
+    # the readers (for --profile's choices) are imported only when this command is used
+    sub.add_parser(
+        "convert", help="convert plaintext sources to TEI", description=HELP, setup=setup
+    )
+
+
+def setup(p: UsageParser) -> None:
     from teiedit.readers import READERS
 
-    p = sub.add_parser("convert", help="convert plaintext sources to TEI", description=HELP)
     p.add_argument("sources", nargs="+", type=Path, metavar="SOURCE", help="plaintext files")
     p.add_argument(
         "--out", type=Path, required=True, metavar="DIR", help="folder for the TEI files"
@@ -40,6 +45,7 @@ def add_parser(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from teiedit.io import write_text_atomic
     from teiedit.pipeline import ConvertOptions, convert_files
 
     for s in args.sources:

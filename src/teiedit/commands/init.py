@@ -10,7 +10,6 @@ from teiedit.commands.base import Subparsers
 from teiedit.config import CONFIG_NAME
 from teiedit.console import out_console
 from teiedit.diagnostics import EXIT_OK, TeieditError
-from teiedit.io import write_text_atomic
 from teiedit.resources import schema_dir
 
 TEMPLATE = """\
@@ -68,6 +67,8 @@ def run(args: argparse.Namespace) -> int:
     if vscode.is_file() and not (target / ".vscode" / "settings.json").exists():
         (target / ".vscode").mkdir(exist_ok=True)
         shutil.copyfile(vscode, target / ".vscode" / "settings.json")
+    from teiedit.io import write_text_atomic
+
     write_text_atomic(target / CONFIG_NAME, TEMPLATE.format(title=args.title.replace('"', "'")))
     write_text_atomic(target / ".gitignore", "/out/\n")
     write_text_atomic(

@@ -10,7 +10,6 @@ from teiedit.commands.base import Subparsers
 from teiedit.config import find_edition_root, load_settings
 from teiedit.console import out_console, print_diagnostic
 from teiedit.diagnostics import Report, TeieditError
-from teiedit.io import write_text_atomic
 
 if TYPE_CHECKING:  # the validators are imported when the command runs (quick --help)
     from teiedit.validate import Schemas
@@ -56,9 +55,9 @@ def add_parser(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from teiedit.pipeline import edition_schemas
     from teiedit.resources import schema_dir
     from teiedit.validate import Schemas, validate_paths
+    from teiedit.validate.schemas import edition_schemas
 
     for opt in (
         args.rng,
@@ -120,6 +119,8 @@ def emit(report: Report, fmt: str, output: Path | None) -> None:
         )
         return
     if output:
+        from teiedit.io import write_text_atomic
+
         write_text_atomic(output, text)
     else:
         out_console.file.write(text)
