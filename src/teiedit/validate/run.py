@@ -14,7 +14,12 @@ from teiedit.io import iter_xml_files, read_xml
 from teiedit.validate.report import collapse, with_columns
 from teiedit.validate.rng import _load_rng, rng_diagnostics
 from teiedit.validate.schemas import Schemas
-from teiedit.validate.schematron import register_ids, schematron_diagnostics, schematron_stylesheet
+from teiedit.validate.schematron import (
+    _resolved_folder,
+    register_ids,
+    schematron_diagnostics,
+    schematron_stylesheet,
+)
 from teiedit.validate.xinclude import resolve_xincludes
 from teiedit.validate.xml_model import schemas_for
 from teiedit.validate.xsd import load_xsd, xsd_diagnostics
@@ -77,4 +82,5 @@ def clear_caches() -> None:
     _load_rng.cache_clear()
     schematron_stylesheet.cache_clear()
     register_ids.cache_clear()
+    _resolved_folder.cache_clear()
     load_xsd.cache_clear()
