@@ -22,6 +22,7 @@ from teiedit.diagnostics import Progress
 
 if TYPE_CHECKING:
     from teiedit.edition import Edition
+    from teiedit.workers import Workers
 
 #: "render": a command of its own, ``teiedit NAME PATH... --out DIR``, over any TEI files;
 #: "export": a format of ``teiedit export NAME --out PATH``, over the edition around the current folder.
@@ -56,6 +57,8 @@ class BuildOptions:
     report: Callable[[str], None] | None = None
     #: Make every output again, whatever the manifest says.
     force: bool = False
+    #: Where per-document work runs (None: a pool of this machine's cores, made for the build).
+    workers: Workers | None = None
 
     def get(self, name: str, default: object = None) -> object:
         value = self.values.get(name)

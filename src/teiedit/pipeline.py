@@ -12,7 +12,7 @@ from typing import Any
 from teiedit.config import Settings
 from teiedit.diagnostics import Diagnostic, Level, Progress, Report, TeieditError
 from teiedit.document import TeiDocument, slugify
-from teiedit.edition import Edition
+from teiedit.edition import Edition, record_cache
 from teiedit.edition_files import source_files
 from teiedit.io import read_text, write_atomic
 from teiedit.readers import Conversion, Source, detect_profile, get_reader
@@ -20,6 +20,7 @@ from teiedit.serialize import serialize_tei
 from teiedit.state import TeiState, converter_fingerprint
 from teiedit.transforms import PassContext, run_passes
 from teiedit.validate.schemas import edition_schemas
+from teiedit.workers import Workers, using
 
 PENDING_DIR = ".pending"
 
@@ -232,38 +233,53 @@ class BuildResult:
 
 
 def build(
-    settings: Settings, *, force: bool = False, progress: Progress | None = None, pdf: bool = True
+    settings: Settings,
+    *,
+    force: bool = False,
+    progress: Progress | None = None,
+    pdf: bool = True,
+    workers: Workers | None = None,
 ) -> BuildResult:
-    """Convert changed sources into tei/, load the edition once (each TEI file parsed once), validate
-    its own documents, write out/html and out/pdf from the same trees."""
+    """Convert changed sources into tei/, load the edition (each file read once; a file unchanged
+    since the last build is not parsed for it), validate its own documents, write out/html and
+    out/pdf. Per-document work runs on ``workers`` (default: this machine's cores)."""
     from teiedit.builder import BuildOptions
     from teiedit.builders.registry import get_builder
 
     conversions = convert_files(
         source_files(settings), settings.tei, settings, ConvertOptions(force=force), progress
     )
-    edition = Edition.load(settings)
-    report = validate_edition(edition, progress)
-    # pages link to their PDF only when this build writes the print edition
-    options = BuildOptions({"link_pdf": pdf}, progress=progress)
-    if progress:
-        progress("writing the web edition")
-    html = get_builder("html").build(edition, settings.out / "html", options)
-    pdfs: list[Path] = []
-    if pdf:
+    edition = Edition.load(settings, cache=None if force else record_cache(settings))
+    with using(workers) as pool:
+        report = validate_edition(edition, progress, pool, cache=not force)
+        # pages link to their PDF only when this build writes the print edition
+        options = BuildOptions({"link_pdf": pdf}, progress=progress, force=force, workers=pool)
         if progress:
-            progress("writing the print edition")
-        pdfs = get_builder("pdf").build(edition, settings.out / "pdf", options)
+            progress("writing the web edition")
+        html = get_builder("html").build(edition, settings.out / "html", options)
+        pdfs: list[Path] = []
+        if pdf:
+            if progress:
+                progress("writing the print edition")
+            pdfs = get_builder("pdf").build(edition, settings.out / "pdf", options)
     return BuildResult(conversions=conversions, validation=report, html_pages=html, pdfs=pdfs)
 
 
-def validate_edition(edition: Edition, progress: Progress | None = None) -> Report:
-    """Check the edition's own TEI files against its schema, from the trees already loaded.
+def validate_edition(
+    edition: Edition,
+    progress: Progress | None = None,
+    workers: Workers | None = None,
+    *,
+    cache: bool = False,
+) -> Report:
+    """Check the edition's own TEI files against its schema (from the trees the edition holds, or in
+    workers when there are many); with ``cache``, a document validated by an earlier build against
+    the same schemas and register ids keeps its findings without being validated again.
 
     Documents imported from other projects keep their own schema; `teiedit import` checked them against
     it (see tei/imported/manifest.json). The edition's schema checks only the edition's own documents.
     """
-    from teiedit.validate import validate_parsed
+    from teiedit.validate.many import Item, validate_many
 
     settings = edition.settings
     own = [ed for ed in edition.inputs() if not ed.imported]
@@ -273,13 +289,19 @@ def validate_edition(edition: Edition, progress: Progress | None = None) -> Repo
     report = Report()
     if own:
         schemas = edition_schemas(settings)
-        ids = edition.registers.ids()
-        for ed in own:
+        items = [Item(ed.path, ed.sha256, lambda ed=ed: ed.doc.tree) for ed in own]  # type: ignore[misc]
+        with using(workers) as pool:
+            found = validate_many(
+                items,
+                schemas,
+                edition.registers.ids(),
+                pool,
+                cache=validation_cache(settings) if cache else None,
+                progress=progress,
+            )
+        for ed, diags in zip(own, found, strict=True):
             report.files_checked.append(str(ed.path))
-            try:
-                report.extend(validate_parsed(ed.doc.tree, ed.path, schemas, register_ids=ids))
-            except TeieditError as exc:
-                report.add(exc.diagnostic)
+            report.extend(diags)
     if imported:
         report.add(
             Diagnostic(
@@ -293,6 +315,11 @@ def validate_edition(edition: Edition, progress: Progress | None = None) -> Repo
             )
         )
     return report
+
+
+def validation_cache(settings: Settings) -> Path:
+    """Where a build keeps the findings of the documents it validated."""
+    return settings.out / ".teiedit-cache" / "validation.json"
 
 
 def unlinked_mentions(settings: Settings, documents: list[TeiDocument]) -> list[dict[str, object]]:

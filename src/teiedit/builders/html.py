@@ -23,13 +23,12 @@ from lxml import etree
 from teiedit.builder import BuildOptions, Group, Manifest, Option, files_fingerprint
 from teiedit.builders.corpus import (
     bundle,
-    correspondents,
     edition_corpus,
     linked_pages,
     pages_element,
-    referenced_ids,
     registers_element,
 )
+from teiedit.builders.html_pages import PageTask, register_key, render_pages
 from teiedit.builders.search import SearchDoc, read_page, search_index_script
 from teiedit.config import Settings
 from teiedit.edition import Edition, EditionDoc
@@ -37,6 +36,7 @@ from teiedit.facts import facts_document
 from teiedit.io import staged_dir, write_text_atomic
 from teiedit.registers import Registers
 from teiedit.resources import xslt_dir
+from teiedit.workers import using
 from teiedit.xslt import transform
 
 MANIFEST = ".teiedit-html.json"
@@ -59,12 +59,20 @@ def assets_fingerprint() -> str:
 
 
 def page_params(
-    docs: list[EditionDoc], i: int, pairs: list[frozenset[str]] | None = None
+    docs: list[EditionDoc],
+    i: int,
+    pairs: list[frozenset[str]] | None = None,
+    same_pair: dict[frozenset[str], list[int]] | None = None,
 ) -> dict[str, str]:
     """Neighbours of document ``i``: previous/next document, and previous/next letter between the same
-    correspondents (``pairs``: the correspondents of every document, computed once by the caller)."""
+    correspondents (``pairs``: the correspondents of every document; ``same_pair``: the documents of
+    each pair, in order; both computed once by the caller)."""
     if pairs is None:
-        pairs = [correspondents(d.root) for d in docs]
+        pairs = [frozenset(d.record.correspondents) for d in docs]
+    if same_pair is None:
+        same_pair = {}
+        for j, who in enumerate(pairs):
+            same_pair.setdefault(who, []).append(j)
     keys = ("prev", "next", "prev-letter", "next-letter")
     params = dict.fromkeys((*keys, *(f"{k}-title" for k in keys)), "")
 
@@ -77,7 +85,7 @@ def page_params(
         link("next", docs[i + 1])
     who = pairs[i]
     if len(who) >= 2:
-        same = [j for j, other in enumerate(pairs) if other == who]
+        same = same_pair[who]
         k = same.index(i)
         if k > 0:
             link("prev-letter", docs[same[k - 1]])
@@ -100,7 +108,7 @@ def render_page(
     root = ed.root
     source: etree._Element = root
     if registers is not None or links:
-        ids = referenced_ids(root) & (registers.entries.keys() if registers else set())
+        ids = set(ed.record.refs) & (registers.entries.keys() if registers else set())
         source = bundle(
             _copy(root),
             registers_element(registers or Registers(), ids),
@@ -182,22 +190,24 @@ class HtmlBuilder:
         redo = old.outdated(new, _outputs(out_dir))
         registers = edition.registers
         written: list[Path] = []
-        with staged_dir(out_dir) as tmp:
-            for page in plan.pages:
-                if page.ed.page not in redo:
-                    continue
-                options.say(f"rendering {page.ed.page}")
-                html = render_page(
-                    page.ed,
-                    edition.settings,
-                    registers=registers,
-                    params=page.params,
-                    links=page.links,
+        with staged_dir(out_dir) as tmp, using(options.workers) as workers:
+            (tmp / "tei").mkdir(exist_ok=True)
+            key = register_key(registers)
+            tasks = [
+                PageTask(
+                    p.ed.page, p.ed.path, p.ed.record, p.params, p.links, edition.settings, key
                 )
-                write_text_atomic(tmp / f"{page.ed.page}.html", html)
-                (tmp / "tei").mkdir(exist_ok=True)
-                shutil.copyfile(page.ed.path, tmp / "tei" / f"{page.ed.page}.xml")
-                written.append(out_dir / f"{page.ed.page}.html")
+                for p in plan.pages
+                if p.ed.page in redo
+            ]
+
+            def receive(task: PageTask, html: str) -> None:
+                write_text_atomic(tmp / f"{task.page}.html", html)
+                shutil.copyfile(task.path, tmp / "tei" / f"{task.page}.xml")
+                written.append(out_dir / f"{task.page}.html")
+
+            by_page = {p.ed.page: p.ed for p in plan.pages}
+            render_pages(tasks, by_page, registers, workers, receive, options.say)
 
             site_pages = ["index", "timeline", "search", *REGISTER_PAGES]
             if old.lists != new.lists or not all(
@@ -224,14 +234,17 @@ class HtmlBuilder:
         registers = edition.registers
         new = Manifest(assets=assets_fingerprint())
         by_file = {ed.path.name: ed.page for ed in docs}
-        pairs = [correspondents(ed.root) for ed in docs]
+        pairs = [frozenset(ed.record.correspondents) for ed in docs]
+        same_pair: dict[frozenset[str], list[int]] = {}
+        for j, who in enumerate(pairs):
+            same_pair.setdefault(who, []).append(j)
         pages: list[_Page] = []
         for i, ed in enumerate(docs):
-            params = page_params(docs, i, pairs)
+            params = page_params(docs, i, pairs, same_pair)
             params["tei-href"] = f"tei/{ed.page}.xml"
             params["pdf-href"] = f"../pdf/{ed.page}.pdf" if link_pdf else ""
-            ids = referenced_ids(ed.root) & registers.entries.keys()
-            links = linked_pages(ed.root, by_file)
+            ids = set(ed.record.refs) & registers.entries.keys()
+            links = linked_pages(ed.record.targets, by_file)
             hashed = {**params, **{"link:" + k: v for k, v in links.items()}}
             digest = self._doc_hash(ed, hashed, registers, ids, new.assets, edition.settings)
             new.docs[ed.page] = digest
@@ -249,7 +262,7 @@ class HtmlBuilder:
         settings: Settings,
     ) -> str:
         h = hashlib.sha256(assets.encode())
-        h.update(ed.path.read_bytes())
+        h.update(ed.sha256.encode())
         h.update(json.dumps([params, settings.title, settings.base_url], sort_keys=True).encode())
         for entry_id in sorted(ids):
             element = registers.entries[entry_id].element

@@ -12,9 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Iterable
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
@@ -23,6 +21,8 @@ from teiedit.resources import css_dir
 
 if TYPE_CHECKING:  # at run time WeasyPrint is imported where it is used (slow to import)
     import weasyprint
+
+    from teiedit.workers import Workers
 
 #: The archival PDF profile that allows attachments. ``None`` writes a plain PDF 1.7.
 PDF_VARIANT: str | None = "pdf/a-3b"
@@ -133,31 +133,40 @@ def _lay_out_or_explain(job: PrintJob) -> LaidOut:
 
 
 def default_workers() -> int:
-    """One worker per core, at most 2, unless TEIEDIT_PDF_WORKERS says otherwise."""
+    """One worker per core, unless TEIEDIT_PDF_WORKERS says otherwise."""
     value = os.environ.get("TEIEDIT_PDF_WORKERS", "").strip()
     if value and not (value.isdigit() and int(value) > 0):
         raise TeieditError(
             f"TEIEDIT_PDF_WORKERS={value!r} is not a number of processes",
             hint="set it to a whole number such as 1 or 2, or unset it to use one per core",
         )
-    return int(value) if value else min(2, os.cpu_count() or 1)
+    from teiedit.workers import cores
+
+    return int(value) if value else cores()
 
 
 class Layout:
-    """Lays out jobs, in a pool of worker processes when there are several cores. One pool serves all
-    the rounds of a build (documents, then front matter and index, then running heads), so WeasyPrint
-    is imported once per worker. Use as a context manager."""
+    """Lays out jobs on the given workers (teiedit.workers: this machine's cores, or a cluster), or in
+    a pool of its own. One pool serves all the rounds of a build (documents, then front matter and
+    index, then running heads), so WeasyPrint is imported once per worker. Use as a context manager."""
 
-    def __init__(self, workers: int | None = None) -> None:
-        self.workers = default_workers() if workers is None else workers
-        self._pool: Executor | None = None
+    def __init__(self, workers: int | None = None, pool: Workers | None = None) -> None:
+        from teiedit.workers import Workers
+
+        if pool is None or (workers is not None or os.environ.get("TEIEDIT_PDF_WORKERS")):
+            pool = Workers(jobs=default_workers() if workers is None else workers)
+            self._own = True
+        else:
+            self._own = False
+        self.pool = pool
+        self.workers = pool.count
 
     def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._pool is not None:
-            self._pool.shutdown()
+        if self._own:
+            self.pool.close()
 
     def run(
         self, jobs: Iterable[PrintJob], done: Callable[[PrintJob], None] | None = None
@@ -165,22 +174,12 @@ class Layout:
         """Lay out all jobs, longest first (so the workers finish together); results by output name."""
         ordered = sorted(jobs, key=lambda j: len(j.html), reverse=True)
         results: dict[str, LaidOut] = {}
-        if self.workers <= 1 or len(ordered) <= 1:
-            for job in ordered:
-                results[job.output] = _lay_out_or_explain(job)
-                if done:
-                    done(job)
-            return results
-        if self._pool is None:
-            # "spawn": the workers start clean, without this process's Saxon (a native runtime with threads).
-            self._pool = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=get_context("spawn")
-            )
-        futures: list[tuple[PrintJob, Future[LaidOut]]] = [
-            (j, self._pool.submit(_lay_out_or_explain, j)) for j in ordered
-        ]
-        for job, fut in futures:
-            results[job.output] = fut.result()
-            if done:
-                done(job)
+
+        def receive(laid: LaidOut) -> None:
+            results[laid.output] = laid
+            if done is not None:
+                done(by_name[laid.output])
+
+        by_name = {j.output: j for j in ordered}
+        self.pool.each(_lay_out_or_explain, ordered, receive, chunk=1, threshold=2)
         return results
