@@ -40,6 +40,8 @@ class Settings:
     registers: Path = field(default=Path("tei/registers"))
     schema: Path = field(default=Path("schema"))
     out: Path = field(default=Path("out"))
+    #: A Dask scheduler's address (``[cluster] scheduler``): per-document work runs on its workers.
+    scheduler: str = ""
 
     def __post_init__(self) -> None:
         root = self.root.resolve()
@@ -115,6 +117,7 @@ def load_settings(root: Path | None = None) -> Settings:
         registers=p("registers", "tei/registers"),
         schema=p("schema", "schema"),
         out=p("out", "out"),
+        scheduler=str(data.get("cluster", {}).get("scheduler", "")),
     )
 
 

@@ -96,7 +96,7 @@ class Workers:
                 ) from None
             try:
                 self._client = Client(  # type: ignore[no-untyped-call]
-                    self.cluster, timeout="20s", set_as_default=False
+                    self.cluster, timeout="10s", set_as_default=False
                 )
             except OSError as exc:
                 raise TeieditError(

@@ -28,7 +28,13 @@ from teiedit.builders.corpus import (
     pages_element,
     registers_element,
 )
-from teiedit.builders.html_pages import PageTask, register_key, render_pages
+from teiedit.builders.html_pages import (
+    PageTask,
+    register_key,
+    render_pages,
+    task_doc,
+    worker_registers,
+)
 from teiedit.builders.search import SearchDoc, read_page, search_index_script
 from teiedit.config import Settings
 from teiedit.edition import Edition, EditionDoc
@@ -134,6 +140,14 @@ def render_page(
     ).output
 
 
+def render_task(task: PageTask) -> str:
+    """The HTML of one page, its file parsed here (runs in a worker process)."""
+    registers = worker_registers(task.registers)
+    return render_page(
+        task_doc(task), task.settings, registers=registers, params=task.params, links=task.links
+    )
+
+
 @dataclass
 class _Page:
     """A document page to write: its document, its parameters, the pages it links to, its hash."""
@@ -207,7 +221,14 @@ class HtmlBuilder:
                 written.append(out_dir / f"{task.page}.html")
 
             by_page = {p.ed.page: p.ed for p in plan.pages}
-            render_pages(tasks, by_page, registers, workers, receive, options.say)
+
+            def here(task: PageTask) -> str:
+                ed = by_page[task.page]
+                return render_page(
+                    ed, task.settings, registers=registers, params=task.params, links=task.links
+                )
+
+            render_pages(tasks, workers, render_task, here, receive, options.say)
 
             site_pages = ["index", "timeline", "search", *REGISTER_PAGES]
             if old.lists != new.lists or not all(

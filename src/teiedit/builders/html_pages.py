@@ -43,57 +43,41 @@ def register_key(registers: Registers) -> tuple[tuple[str, int, int], ...]:
 
 
 @lru_cache(maxsize=4)
-def _registers(key: tuple[tuple[str, int, int], ...]) -> Registers:
+def worker_registers(key: tuple[tuple[str, int, int], ...]) -> Registers:
+    """The registers of a task, loaded once per worker process."""
     regs = Registers()
     for path, _, _ in key:
         regs.add(Path(path), read_xml(Path(path)).getroot())
     return regs
 
 
-def render_task(task: PageTask) -> str:
-    """The HTML of one page, the file parsed here (runs in a worker)."""
-    from teiedit.builders.html import render_page
-
-    ed = EditionDoc(task.page, task.path, task.record, trees=Trees(0))
-    return render_page(
-        ed,
-        task.settings,
-        registers=_registers(task.registers),
-        params=task.params,
-        links=task.links,
-    )
+def task_doc(task: PageTask) -> EditionDoc:
+    """The document of a task, parsed when its tree is asked for (in a worker)."""
+    return EditionDoc(task.page, task.path, task.record, trees=Trees(0))
 
 
 def render_pages(
     tasks: list[PageTask],
-    docs: dict[str, EditionDoc],
-    registers: Registers,
     workers: Workers,
+    in_worker: Callable[[PageTask], str],
+    here: Callable[[PageTask], str],
     receive: Callable[[PageTask, str], None],
     progress: Callable[[str], None],
 ) -> None:
-    """Render each task's page and hand it to ``receive`` with its task, in the order of the tasks."""
+    """Render each task's page (``in_worker`` in worker processes when there are many, else ``here``
+    from the trees this process holds) and hand it to ``receive`` with its task, in task order."""
     if not tasks:
         return
     if workers.parallel(len(tasks)):
         progress(f"rendering {len(tasks)} pages on {workers.count} processes")
         pending = iter(tasks)
         workers.each(
-            render_task,
+            in_worker,
             tasks,
             lambda html: receive(next(pending), html),
             done=lambda n: progress(f"rendered {n} of {len(tasks)} pages"),
         )
         return
-    from teiedit.builders.html import render_page
-
     for task in tasks:
         progress(f"rendering {task.page}")
-        html = render_page(
-            docs[task.page],
-            task.settings,
-            registers=registers,
-            params=task.params,
-            links=task.links,
-        )
-        receive(task, html)
+        receive(task, here(task))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from teiedit.commands import (
     build,
+    cluster,
     convert,
     entities,
     importer,
@@ -28,4 +29,5 @@ COMMANDS: list[Command] = [
     entities,
     outputs.Exports,
     importer,
+    cluster,
 ]

@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, NoReturn, Protocol, TypeAlias
+from typing import TYPE_CHECKING, Any, NoReturn, Protocol, TypeAlias
 
 from teiedit.diagnostics import EXIT_ERROR
+
+if TYPE_CHECKING:
+    from teiedit.workers import Workers
 
 
 class UsageParser(argparse.ArgumentParser):
@@ -54,3 +57,34 @@ class Command(Protocol):
     """A sub-command: a module (or a class) with an ``add_parser`` function."""
 
     def add_parser(self, sub: Subparsers) -> None: ...
+
+
+def add_jobs(p: argparse.ArgumentParser, cluster: bool = False) -> None:
+    """``--jobs N`` (and ``--cluster ADDRESS``): where per-document work runs."""
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="processes for per-document work (default: one per core; 1: this process only)",
+    )
+    if cluster:
+        p.add_argument(
+            "--cluster",
+            metavar="ADDRESS",
+            default=None,
+            help="run per-document work on this Dask scheduler (tcp://host:port; default: "
+            "[cluster] scheduler in teiedit.toml, else this machine)",
+        )
+
+
+def workers_from(args: argparse.Namespace, scheduler: str = "") -> Workers:
+    """The workers the options (and the edition's ``[cluster] scheduler``) ask for."""
+    from teiedit.diagnostics import TeieditError
+    from teiedit.workers import Workers
+
+    jobs = getattr(args, "jobs", None)
+    if jobs is not None and jobs < 0:
+        raise TeieditError(f"--jobs {jobs} is not a number of processes", hint="give 1 or more")
+    address = getattr(args, "cluster", None) or scheduler
+    return Workers(jobs=jobs or 0, cluster=address or "")

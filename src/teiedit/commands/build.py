@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from teiedit.commands.base import Subparsers
+from teiedit.commands.base import Subparsers, add_jobs, workers_from
 from teiedit.config import load_settings
 from teiedit.console import err_console, out_console, print_diagnostic, progress
 from teiedit.diagnostics import EXIT_OK
@@ -27,6 +27,7 @@ def add_parser(sub: Subparsers) -> None:
         help="convert every source again and overwrite hand-edited TEI files",
     )
     p.add_argument("--no-pdf", action="store_true", help="skip the print edition")
+    add_jobs(p, cluster=True)
     p.set_defaults(run=run)
 
 
@@ -34,8 +35,10 @@ def run(args: argparse.Namespace) -> int:
     from teiedit.pipeline import build
 
     edition = load_settings(args.edition)
-    with progress() as step:
-        result = build(edition, force=args.force, progress=step, pdf=not args.no_pdf)
+    with progress() as step, workers_from(args, edition.scheduler) as workers:
+        result = build(
+            edition, force=args.force, progress=step, pdf=not args.no_pdf, workers=workers
+        )
     for conv in result.conversions:
         for kept in conv.kept_hand_edited:
             err_console.print(

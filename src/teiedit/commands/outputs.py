@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from teiedit.builder import Builder, BuildOptions, Option
 from teiedit.builders.registry import BUILDERS, builders_of
-from teiedit.commands.base import Subparsers, UsageParser
+from teiedit.commands.base import Subparsers, UsageParser, add_jobs, workers_from
 from teiedit.config import default_settings, find_edition_root, load_settings
 from teiedit.console import out_console, progress
 from teiedit.diagnostics import EXIT_OK, TeieditError
@@ -37,8 +37,10 @@ def _values(builder: Builder, args: argparse.Namespace) -> dict[str, object]:
 
 def _run(builder: Builder, edition: Edition, out: Path, args: argparse.Namespace) -> int:
     told: list[str] = []
-    with progress() as step:
-        options = BuildOptions(_values(builder, args), progress=step, report=told.append)
+    with progress() as step, workers_from(args) as workers:
+        options = BuildOptions(
+            _values(builder, args), progress=step, report=told.append, workers=workers
+        )
         written = builder.build(edition, out, options)
     for line in told:
         out_console.print(line, markup=False)
@@ -91,6 +93,7 @@ class Renderers:
         p.description = builder.description
         p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="TEI files or folders")
         p.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder")
+        add_jobs(p)
         for option in builder.options:
             _add_option(p, option)
         p.set_defaults(run=lambda a, name=builder.name: run_render(name, a))

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from teiedit.commands.base import Subparsers
+from teiedit.commands.base import Subparsers, add_jobs, workers_from
 from teiedit.config import find_edition_root, load_settings
 from teiedit.console import out_console, print_diagnostic
 from teiedit.diagnostics import Report, TeieditError
@@ -51,6 +51,7 @@ def add_parser(sub: Subparsers) -> None:
         help="tei_all.rng for files whose declared schema is not a local file",
     )
     p.add_argument("--no-schematron", action="store_true", help="check the grammar only")
+    add_jobs(p)
     p.set_defaults(run=run)
 
 
@@ -86,7 +87,8 @@ def run(args: argparse.Namespace) -> int:
     for p in args.paths:
         if not p.exists():
             raise TeieditError("no such file or folder", p, hint="check the path")
-    report = validate_paths(args.paths, schemas)
+    with workers_from(args) as workers:
+        report = validate_paths(args.paths, schemas, workers)
     emit(report, args.format, args.output)
     return report.exit_code
 
