@@ -29,6 +29,7 @@ EXPECTED_ORDER = [
     "repair",
     "brackets",
     "quotes",
+    "rendition",
     "entities",
     "dates",
     "document-date",

@@ -150,8 +150,8 @@ def test_documents_are_in_chronological_order_each_on_a_new_page(out: Path) -> N
     assert all(t in pages[p] for t, p in zip(titles, starts, strict=True))
 
 
-def test_title_page_holds_the_settings(out: Path) -> None:
-    first = _pages(out / "edition.pdf")[0]
+def test_title_page_and_imprint_hold_the_settings(out: Path) -> None:
+    title, imprint = _pages(out / "edition.pdf")[:2]
     for expected in (
         "Weaving Quotas: A Test Dossier",
         "Ada Editor",
@@ -159,20 +159,28 @@ def test_title_page_holds_the_settings(out: Path) -> None:
         "Bo Reviewer",
         "Test Press",
         "Testville",
-        "CC-BY-4.0",
-        "https://example.org/quotas/",
     ):
-        assert expected in first
+        assert expected in title
+    for expected in (
+        "Published by Test Press, Testville",
+        "under the licence CC-BY-4.0",
+        "online at https://example.org/quotas/",
+        "How to cite: Ada Editor and Bo Reviewer (eds.), Weaving Quotas: A Test Dossier",
+    ):
+        assert expected in imprint
 
 
-def test_conventions_page_states_editorial_decl_and_the_signs_used(out: Path) -> None:
-    page = _pages(out / "edition.pdf")[_outline_pages(out / "edition.pdf")["Editorial conventions"]]
-    assert "Romanisation of Korean names follows McCune–Reischauer (ŏ, ŭ)." in page
+def test_conventions_state_the_editors_statements_once_and_the_signs_by_example(out: Path) -> None:
+    outline = _outline_pages(out / "edition.pdf")
+    pages = _pages(out / "edition.pdf")[outline["Editorial conventions"] : outline["Sources"]]
+    text = " ".join(pages)
+    assert "Romanisation of Korean names follows McCune–Reischauer (ŏ, ŭ)." in text
     assert (
-        page.count("Orthography as in the original translation.") == 1
+        text.count("Orthography as in the original translation.") == 1
     )  # stated by three documents
-    for sign in ("[…]", "⸢text⸣", "[text]", "text[?]", "\\text/"):
-        assert sign in page
+    # each sign by an example printed as the documents print it
+    for example in ("[The remainder]", "foreman[?]", "TU [Textile Union]", "\\fourteen/", "⸢the⸣"):
+        assert example in text
 
 
 def test_archival_citation_and_summary_open_the_document(out: Path) -> None:
@@ -218,14 +226,15 @@ def test_contents_page_numbers_point_at_the_documents(out: Path) -> None:
     for title in (
         "Report on the Winter Plan of the Textile Industry",
         "Editorial conventions",
+        "Sources",
         "Index",
     ):
         line = next(t for t in lines if title in t)
         assert int(line.split()[-1]) - 1 == outline[title], line
-    # one numbered line per document, the conventions, the index, and the running head "Contents 3"
-    assert len([t for t in lines if re.search(r"\d$", t)]) == len(CHAPTERS) + 3
+    # one numbered line per document, the conventions, the sources, the index, and the running head
+    assert len([t for t in lines if re.search(r"\d$", t)]) == len(CHAPTERS) + 4
     # a document whose header has no date is placed by the date in its heading
-    assert any(t.startswith("1957-02-20 Memorandum of Pyotr Lavrov") for t in lines)
+    assert any(t.startswith("20 February 1957 Memorandum of Pyotr Lavrov") for t in lines)
 
 
 # -- footnotes ------------------------------------------------------------------------------------------
@@ -499,7 +508,7 @@ def _starts(pdf: Path) -> list[int]:
     return sorted(
         outline[t] + 1
         for t in outline
-        if t not in ("Title page", "Editorial conventions", "Contents", "Index")
+        if t not in ("Title page", "Editorial conventions", "Sources", "Contents", "Index")
     )
 
 
@@ -510,9 +519,9 @@ def test_every_page_shows_its_number_and_running_head_by_the_rules(out: Path) ->
     openings = {*_starts(pdf), outline["Index"] + 1}
     titles = {outline[t] + 1: t for t in outline}
     blank = [number for number, text in enumerate(_body(pdf), start=1) if not text]
-    assert bands[0] == ("", "")  # the title page
+    assert bands[0] == bands[1] == ("", "")  # the title page and its verso, the imprint
     head = ""
-    for number, (top, bottom) in enumerate(bands[1:], start=2):
+    for number, (top, bottom) in enumerate(bands[2:], start=3):
         head = titles.get(number, head)
         if number in blank:  # only before the index, which opens on a right-hand page
             assert (top, bottom) == ("", "") and number + 1 == outline["Index"] + 1
@@ -596,13 +605,12 @@ def test_outline_has_an_entry_per_document_pointing_at_its_first_page(out: Path)
     reader = PdfReader(out / "edition.pdf")
     top = [o for o in reader.outline if not isinstance(o, list)]
     titles = [o.title for o in top]
-    assert (
-        titles[:3] == ["Title page", "Editorial conventions", "Contents"] and titles[-1] == "Index"
-    )
+    front = ["Title page", "Contents", "Editorial conventions", "Sources"]
+    assert titles[:4] == front and titles[-1] == "Index"
     pages = _pages(out / "edition.pdf")
-    for o in top[3:-1]:
+    for o in top[4:-1]:
         assert o.title in pages[reader.get_destination_page_number(o)]
-    assert len(top) == 3 + len(CHAPTERS) + 1
+    assert len(top) == len(front) + len(CHAPTERS) + 1
     assert "Bulletin of Test Documents, No. 3" not in titles
 
 

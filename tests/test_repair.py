@@ -111,7 +111,14 @@ def test_bulletin_repaired_without_losing_a_character(bulletin_conversion) -> No
                 assert "".join(sic.itertext()) in source_text
         for corr in xpath(doc.root, "//tei:text//tei:corr"):
             assert corr.get("resp") == "#teiedit" and corr.get("cert") in {"high", "medium", "low"}
-            assert corr.get("type") in {"shift", "letterspace", "ligature", "quote", "hyphenation"}
+            assert corr.get("type") in {
+                "shift",
+                "letterspace",
+                "ligature",
+                "quote",
+                "hyphenation",
+                "debris",
+            }
         debris += serialize_tei(doc.tree).count(b'type="pdf-debris"')
     assert debris >= 2
 

@@ -2,7 +2,8 @@
 gives back every non-whitespace character of the source, in order.
 
 The rule, exactly (see ``check_round_trip``):
-- white space is not compared (paragraphing and indentation are layout, not text);
+- white space is not compared (paragraphing and indentation are layout, not text), nor page breaks (a
+  form feed in the source, ``pb`` in the TEI);
 - the source minus (a) the set-aside spans at their lines, (b) the characters the TEI carries in attributes
   (``label`` spans: list-item and note numbers, note markers) and (c) note bodies placed at their markers
   (``moved`` spans) must equal the original reading of the output documents, in order, with those placed
@@ -21,11 +22,12 @@ from lxml import etree
 
 from teiedit.document import TEI_NS, local_name
 from teiedit.readers import Conversion
+from teiedit.text import PAGE_BREAK
 from teiedit.transforms import original_reading
 
 REPO = Path(__file__).resolve().parent.parent
 SOURCES = sorted((REPO / "sources").glob("*.txt"))
-_WS = re.compile(r"\s+")
+_WS = re.compile(rf"[\s{PAGE_BREAK}]+")
 _DELIMS = re.compile(r"\*\*")
 
 
@@ -67,7 +69,7 @@ def source_without_spans(text: str, conversion: Conversion) -> str:
         base = starts[max(0, min(line, len(starts)) - 1)]
         start_at = max(base, cursor) if line == cursor_line else base
         # Match ignoring white space differences (set-aside blocks were stripped of outer space).
-        pattern = r"\s*".join(re.escape(ch) for ch in _WS.sub("", piece))
+        pattern = f"[\\s{PAGE_BREAK}]*".join(re.escape(ch) for ch in _WS.sub("", piece))
         m = re.compile(f"(?<={re.escape(before)})({pattern})" if before else f"({pattern})").search(
             text, start_at
         )

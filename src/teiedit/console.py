@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 def _rich(stderr: bool) -> Console:
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    # Everything printed holds user and content text (file names, messages quoting TEI): no markup, no
+    # emoji codes, no highlighting, so that "@reason=':warning:'" and "root:x:0" are printed as they are.
+    return Console(stderr=stderr, highlight=False, soft_wrap=True, markup=False, emoji=False)
 
 
 class Stream:
@@ -37,9 +39,11 @@ class Stream:
         return sys.stderr if self._stderr else sys.stdout
 
     def print(self, text: str, *, style: str = "", markup: bool = False) -> None:
-        """One message (``markup``: rich's [bold]…[/] tags, which only a terminal shows)."""
+        """One message, as it is (``markup`` is accepted and ignored: content is never markup)."""
         if self.file.isatty():
-            _rich(self._stderr).print(text, style=style or None, markup=markup)
+            from rich.text import Text
+
+            _rich(self._stderr).print(Text(text, style=style))
         else:
             self.file.write(text + "\n")
 
@@ -59,12 +63,14 @@ def progress(enabled: bool | None = None) -> Iterator[Callable[[str], None]]:
     if not show:
         yield lambda message: None
         return
+    from rich.text import Text
+
     console = err_console.rich()
-    with console.status("starting…") as status:
+    with console.status(Text("starting…")) as status:
 
         def step(message: str) -> None:
-            status.update(message)
-            console.log(message)
+            status.update(Text(message))  # a str would be read as markup
+            console.log(Text(message))
 
         yield step
 

@@ -128,12 +128,29 @@ _NOT_ORIGINAL = frozenset({"corr", "reg", "expan", "ex"})
 #: rend token marking an element that stands for a square-bracket expression of the source.
 BRACKETS_REND = "brackets"
 
+#: rend tokens that stand for marks of the source which are not kept as characters, with the marks they
+#: stand for (before, after): the brackets pass's ``[…]`` and the rendition pass's ``*…*``, ``**…**``,
+#: ``_…_``, ``__…__``. The original reading gives the marks back; the first token is the outermost.
+SOURCE_MARKS: dict[str, tuple[str, str]] = {
+    BRACKETS_REND: ("[", "]"),
+    "mark-asterisk": ("*", "*"),
+    "mark-asterisk2": ("**", "**"),
+    "mark-underscore": ("_", "_"),
+    "mark-underscore2": ("__", "__"),
+}
+
+
+def source_marks(el: etree._Element) -> list[tuple[str, str]]:
+    """The marks of the source that ``el``'s ``@rend`` stands for, outermost first."""
+    return [SOURCE_MARKS[t] for t in (el.get("rend") or "").split() if t in SOURCE_MARKS]
+
 
 def original_reading(el: etree._Element) -> str:
     """The source's own text under ``el``: everything but corrections, regularisations and teiedit notes.
 
     An element with ``@rend="brackets"`` stands for a bracketed expression of the source (``[illegible]``
-    encoded as ``gap``, ``[or]`` as ``supplied``, ...): its brackets are given back around its own reading.
+    encoded as ``gap``, ``[or]`` as ``supplied``, ...): its brackets are given back around its own reading;
+    so are the other marks of ``SOURCE_MARKS`` (``hi rend="italic mark-asterisk"`` reads ``*…*``).
     """
     parts: list[str] = []
 
@@ -143,15 +160,13 @@ def original_reading(el: etree._Element) -> str:
             in_tei = etree.QName(node).namespace == TEI_NS
             skip = in_tei and (name in _NOT_ORIGINAL or is_teiedit_note(node))
             if not skip:
-                bracketed = in_tei and BRACKETS_REND in (node.get("rend") or "").split()
-                if bracketed:
-                    parts.append("[")
+                marks = source_marks(node) if in_tei else []
+                parts.extend(before for before, _ in marks)
                 if node.text:
                     parts.append(node.text)
                 for child in node:
                     walk(child)
-                if bracketed:
-                    parts.append("]")
+                parts.extend(after for _, after in reversed(marks))
         if node.tail:
             parts.append(node.tail)
 

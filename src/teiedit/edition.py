@@ -35,9 +35,11 @@ from teiedit.registers import Registers, load_registers, register_files
 from teiedit.scan import DocRecord, RecordCache, record_of
 from teiedit.summary import Summary
 
-#: Pages the site writes itself; a document may not take these names.
+#: Names the builders give their own outputs: the site's pages (``index.html``, the registers, the search
+#: page and its index) and the book (``edition.pdf``). A document never takes one: its page is
+#: ``doc-<name>`` instead (a source ``edition.txt`` must not replace the book).
 RESERVED_PAGES = frozenset(
-    {"index", "timeline", "persons", "places", "orgs", "search", "search-index"}
+    {"index", "timeline", "persons", "places", "orgs", "search", "search-index", "edition"}
 )
 
 #: Bytes of TEI whose trees an edition keeps parsed (TEIEDIT_TREE_BUDGET_MB overrides): below it a

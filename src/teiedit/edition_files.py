@@ -7,6 +7,7 @@ from pathlib import Path
 
 from teiedit.config import Settings
 from teiedit.diagnostics import TeieditError
+from teiedit.front_matter import front_folder
 
 
 def source_files(edition: Settings) -> list[Path]:
@@ -21,14 +22,17 @@ def source_files(edition: Settings) -> list[Path]:
 
 
 def edition_tei_files(edition: Settings) -> list[Path]:
-    """The edition's documents (registers and pending conversions excluded), in name order."""
+    """The edition's documents (registers, the front matter and pending conversions excluded), in name
+    order."""
     if not edition.tei.is_dir():
         return []
     regs = edition.registers.resolve()
+    front = front_folder(edition).resolve()
     return sorted(
         p
         for p in edition.tei.rglob("*.xml")
         if p.is_file()
         and regs not in p.resolve().parents
+        and front not in p.resolve().parents
         and not any(part.startswith(".") for part in p.relative_to(edition.tei).parts)
     )

@@ -16,6 +16,7 @@ from lxml import etree
 
 from teiedit.diagnostics import TeieditError
 from teiedit.document import TEI_NS, TeiDocument
+from teiedit.text import Replaced, xml_safe
 
 # -- reading text -------------------------------------------------------------------------------------
 
@@ -29,6 +30,8 @@ class DecodedText:
     decision: str
     sha256: str
     newline: str  # "\n", "\r\n" or "\r": what the source used (the text itself is normalised to \n)
+    #: Characters XML cannot hold, replaced by U+FFFD (see :mod:`teiedit.text`), with their places.
+    replaced: tuple[Replaced, ...] = ()
 
 
 _BOMS = (
@@ -100,7 +103,22 @@ def decode_source(data: bytes, path: str | Path = "") -> DecodedText:
     if newline != "\n":
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         decision += f"; line ends {newline!r} normalised to '\\n'"
-    return DecodedText(text=text, encoding=encoding, decision=decision, sha256=sha, newline=newline)
+    safe = xml_safe(text)
+    if not safe.text.strip():
+        raise TeieditError(
+            "the file holds only page breaks and white space",
+            path,
+            hint="give a plaintext source with some text in it",
+        )
+    decision = "; ".join([decision, *safe.decisions()])
+    return DecodedText(
+        text=safe.text,
+        encoding=encoding,
+        decision=decision,
+        sha256=sha,
+        newline=newline,
+        replaced=safe.replaced,
+    )
 
 
 #: Non-ASCII characters that legacy 8-bit English/European text plausibly contains besides letters.
@@ -241,8 +259,38 @@ def read_bytes(path: Path) -> bytes:
         raise TeieditError(f"cannot read the file: {exc.strerror}", path) from None
 
 
+def entity_names(tree: etree._ElementTree) -> tuple[list[str], list[str]]:
+    """The entities a document declares in its DOCTYPE, and those it uses (never expanded here)."""
+    dtd = tree.docinfo.internalDTD
+    declared = sorted(e.name for e in dtd.iterentities()) if dtd is not None else []
+    used = sorted({str(e.name) for e in tree.getroot().iter(etree.Entity)})
+    return declared, used
+
+
+def refuse_entities(tree: etree._ElementTree, path: str | Path) -> None:
+    """Entities are never expanded (a safety rule: no external files, no expansion bombs); a document
+    that declares or uses them would lose text, so it is refused with that reason."""
+    declared, used = entity_names(tree)
+    if declared:
+        raise TeieditError(
+            f"the file declares its own entities ({', '.join(declared[:5])}) in a DOCTYPE; teiedit "
+            "does not expand entities (a safety rule)",
+            path,
+            hint="replace the entities by the characters they stand for and remove the declarations",
+        )
+    if used:
+        first = next(iter(tree.getroot().iter(etree.Entity)))
+        raise TeieditError(
+            f"the file uses the entity &{used[0]};, which teiedit does not expand",
+            path,
+            line=first.sourceline or 0,
+            hint="replace it by the character it stands for (e.g. &#160;)",
+        )
+
+
 def read_tei(path: Path) -> TeiDocument:
-    """Read a TEI file safely; refuse files whose root is not TEI or teiCorpus in the TEI namespace."""
+    """Read a TEI file safely; refuse files whose root is not TEI or teiCorpus in the TEI namespace,
+    and files that need entities expanded."""
     return tei_from_bytes(read_bytes(path), path)
 
 
@@ -251,6 +299,7 @@ def tei_from_bytes(data: bytes, path: Path) -> TeiDocument:
     if not data.strip():
         raise TeieditError("the file is empty", path, hint="give a TEI XML file")
     tree = parse_xml_bytes(data, path)
+    refuse_entities(tree, path)
     root = tree.getroot()
     if etree.QName(root).namespace != TEI_NS:
         raise TeieditError(
@@ -275,6 +324,28 @@ def iter_xml_files(paths: list[Path]) -> Iterator[Path]:
 
 
 # -- writing ------------------------------------------------------------------------------------------
+
+
+def output_path(folder: Path, name: str | Path) -> Path:
+    """``folder / name``, refused unless it lies inside ``folder`` once every link is followed.
+
+    Every writer of the edition's files calls this with the folder it writes into (``tei/``,
+    ``tei/imported/``, ``out/html/``, ``out/pdf/``): a name from a manifest (``../../x.xml``), an absolute
+    name, or a symbolic link planted in the folder cannot make teiedit write anywhere else.
+    """
+    base = Path(folder).resolve()
+    joined = base / name
+    # the folders on the way are resolved (a linked folder is where the file lands); the file itself is
+    # not: writing replaces a link planted there instead of writing through it
+    target = joined.parent.resolve() / joined.name
+    if joined.name in ("", ".", "..") or (target.parent != base and base not in target.parents):
+        raise TeieditError(
+            f"refusing to write {str(name)!r}: it would land outside {folder} ({target})",
+            folder,
+            hint="a file name in a manifest or a symbolic link in the folder points elsewhere; "
+            "remove it",
+        )
+    return target
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -318,7 +389,7 @@ def staged_dir(target: Path) -> Iterator[Path]:
         target.mkdir(parents=True, exist_ok=True)
         for src in sorted(tmp.rglob("*")):
             rel = src.relative_to(tmp)
-            dst = target / rel
+            dst = output_path(target, rel)
             if src.is_dir():
                 dst.mkdir(parents=True, exist_ok=True)
             else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 from copy import deepcopy as copy_tree
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +14,12 @@ from teiedit.diagnostics import Diagnostic, Level, Progress, Report, TeieditErro
 from teiedit.document import TeiDocument, slugify
 from teiedit.edition import Edition, record_cache
 from teiedit.edition_files import source_files
-from teiedit.io import read_text, write_atomic
+from teiedit.front_matter import front_files, placeholder_findings
+from teiedit.io import output_path, read_text, write_atomic
 from teiedit.readers import Conversion, Source, detect_profile, get_reader
 from teiedit.serialize import serialize_tei
 from teiedit.state import TeiState, converter_fingerprint
+from teiedit.text import is_xml_safe, page_breaks_to_pb, xml_safe
 from teiedit.transforms import PassContext, run_passes
 from teiedit.validate.schemas import edition_schemas
 from teiedit.workers import Workers, using
@@ -67,6 +69,7 @@ class SourceResult:
             "carried_elsewhere": [s.to_json() for s in conv.spans] if conv else [],
             "repairs": self.records.get("repair", []),
             "passes": {k: v for k, v in self.records.items() if k != "repair"},
+            "replaced_characters": [r.to_json() for r in conv.source.replaced] if conv else [],
             "diagnostics": [d.to_json() for d in self.diagnostics],
         }
 
@@ -75,6 +78,14 @@ def convert_text(
     source: Source, edition: Settings, options: ConvertOptions
 ) -> tuple[Conversion, list[Diagnostic], dict[str, list[dict[str, object]]]]:
     """Pure core: a decoded source to TEI documents, with all passes run (no file system)."""
+    if not is_xml_safe(source.text):  # text given in memory: the decoding layer's policy applies
+        safe = xml_safe(source.text)
+        source = replace(
+            source,
+            text=safe.text,
+            replaced=safe.replaced,
+            encoding_decision="; ".join([source.encoding_decision, *safe.decisions()]),
+        )
     if options.profile:
         reader = get_reader(options.profile)
         decision = f"profile {reader.name!r} chosen by the user"
@@ -86,6 +97,8 @@ def convert_text(
     conversion = reader.read(source, edition)
     conversion.decisions.insert(0, decision)
     conversion.decisions.insert(1, source.encoding_decision)
+    for doc in conversion.documents:  # the source's page ends the reader left as markers
+        conversion.decisions.extend(page_breaks_to_pb(doc.root).decisions())
     ctx = PassContext(settings=edition, options={"repair": options.repair, **options.pass_options})
     diags: list[Diagnostic] = []
     for doc in conversion.documents:
@@ -101,6 +114,7 @@ def source_from_file(path: Path) -> Source:
         filename=Path(path).name,
         sha256=decoded.sha256,
         encoding_decision=decoded.decision,
+        replaced=decoded.replaced,
     )
 
 
@@ -152,7 +166,7 @@ def convert_files(
             for doc in conversion.documents
         ]
         planned.append((result, path, source, payloads))
-    _refuse_name_clashes(planned)
+    _refuse_name_clashes(planned, state, {Path(p).name for p in paths}, out_dir)
     # 2. Write: never over a hand-edited file; outputs a source no longer gives are removed.
     for result, path, source, payloads in planned:
         for name, data in payloads:
@@ -194,11 +208,20 @@ def convert_files(
 
 def _refuse_name_clashes(
     planned: list[tuple[SourceResult, Path, Source, list[tuple[str, bytes]]]],
+    state: TeiState,
+    sources: set[str],
+    out_dir: Path,
 ) -> None:
-    """Two sources must not write the same file (e.g. ``a-01.txt`` and part 1 of compilation ``a``)."""
-    owner: dict[str, str] = {}
+    """Two sources must not write the same file (e.g. ``a-01.txt`` and part 1 of compilation ``a``),
+    whether both are converted in this run or the other one's file is already there (its source is
+    unchanged, so it is not converted again); and no output may land outside ``out_dir``."""
+    owner: dict[str, str] = {
+        name: entry.source for name, entry in state.files.items() if entry.source in sources
+    }
     for _, path, _, payloads in planned:
         for name, _ in payloads:
+            output_path(out_dir, name)
+            output_path(out_dir / PENDING_DIR, name)
             other = owner.get(name, path.name)
             if other != path.name:
                 raise TeieditError(
@@ -262,6 +285,8 @@ def build(
             if progress:
                 progress("writing the print edition")
             pdfs = get_builder("pdf").build(edition, settings.out / "pdf", options)
+    for finding in placeholder_findings(settings):  # what the title page and the site would print
+        report.add(finding)
     return BuildResult(conversions=conversions, validation=report, html_pages=html, pdfs=pdfs)
 
 
@@ -279,6 +304,7 @@ def validate_edition(
     Documents imported from other projects keep their own schema; `teiedit import` checked them against
     it (see tei/imported/manifest.json). The edition's schema checks only the edition's own documents.
     """
+    from teiedit.validate import validate_paths
     from teiedit.validate.many import Item, validate_many
 
     settings = edition.settings
@@ -302,6 +328,11 @@ def validate_edition(
         for ed, diags in zip(own, found, strict=True):
             report.files_checked.append(str(ed.path))
             report.extend(diags)
+    front = front_files(settings)  # the introduction is the edition's TEI too
+    if front:
+        front_report = validate_paths(front, edition_schemas(settings))
+        report.files_checked.extend(front_report.files_checked)
+        report.extend(front_report.diagnostics)
     if imported:
         report.add(
             Diagnostic(

@@ -118,9 +118,12 @@ def _idno_kind(idno: etree._Element) -> str:
 
 
 def _name_text(el: etree._Element) -> str:
-    """A name element's text; a structured persName (surname, forename) reads "surname, forename"."""
+    """A name element's text; a structured persName (surname, forename) reads "surname, forename", unless
+    it is a name written surname first with spaces between its parts ("Kim Il Sung"), read as written."""
     parts = [c for c in el if isinstance(c.tag, str) and local_name(c) in ("surname", "forename")]
-    if parts and not (el.text or "").strip():
+    written = bool(parts) and local_name(parts[0]) == "surname"
+    written = written and all((c.tail or "").isspace() for c in parts[:-1])
+    if parts and not (el.text or "").strip() and not written:
         sur = " ".join(_norm("".join(c.itertext())) for c in parts if local_name(c) == "surname")
         fore = " ".join(_norm("".join(c.itertext())) for c in parts if local_name(c) == "forename")
         if sur and fore:

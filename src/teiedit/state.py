@@ -82,7 +82,15 @@ class TeiState:
 #: The code whose output is the TEI a conversion writes (packages and modules of teiedit).
 CONVERTER_PACKAGES = ("readers", "transforms", "entities", "repair", "brackets")
 #: registers.py: the register model the entities pass matches with.
-CONVERTER_MODULES = ("dates.py", "serialize.py", "document.py", "mixed.py", "registers.py")
+CONVERTER_MODULES = (
+    "dates.py",
+    "serialize.py",
+    "document.py",
+    "mixed.py",
+    "registers.py",
+    "text.py",
+    "language.py",
+)
 
 
 def converter_fingerprint(registers: Path | None = None) -> str:

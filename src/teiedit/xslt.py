@@ -2,10 +2,17 @@
 
 Input documents always reach Saxon as text re-serialised from a tree that io.py parsed safely, so Saxon
 never sees a DOCTYPE, an external entity or a network URL from outside input.
+
+Two processors: teiedit's own stylesheets (xslt/) run in the ordinary one; stylesheets made from schemas
+(:func:`transform_sandboxed`: every Schematron, which may come with a file from elsewhere) run in a
+sandbox whose configuration allows no access to any file or URL (``doc``, ``unparsed-text``,
+``collection``, ``json-doc``, ``xsl:include``…), no extension functions, no ``system-property`` or
+``environment-variable`` values and no ``xsl:result-document``. Their inputs come as parameters.
 """
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +26,16 @@ from teiedit.diagnostics import TeieditError
 _lock = threading.RLock()
 _processor: PySaxonProcessor | None = None
 _compiled: dict[tuple[str, float], PyXsltExecutable] = {}
+_sandbox: PySaxonProcessor | None = None
+_sandboxed: dict[str, PyXsltExecutable] = {}
+
+#: The sandbox's configuration: no URI scheme may be resolved (files, http, jar, data: none), and no
+#: extension functions, which also disables xsl:result-document and hides system properties and the
+#: environment.
+SANDBOX_FEATURES = {
+    "http://saxon.sf.net/feature/allowedProtocols": "",
+    "http://saxon.sf.net/feature/allow-external-functions": "false",
+}
 
 
 def processor() -> PySaxonProcessor:
@@ -27,6 +44,34 @@ def processor() -> PySaxonProcessor:
         if _processor is None:
             _processor = PySaxonProcessor(license=False)
         return _processor
+
+
+def sandbox_processor() -> PySaxonProcessor:
+    """The processor for stylesheets made from schemas: no file, network or environment access."""
+    global _sandbox
+    with _lock:
+        if _sandbox is None:
+            proc = PySaxonProcessor(license=False)
+            for name, value in SANDBOX_FEATURES.items():
+                proc.set_configuration_property(name, value)
+            _sandbox = proc
+        return _sandbox
+
+
+def compile_sandboxed(text: bytes, origin: str | Path = "") -> PyXsltExecutable:
+    """Compile (once per process and content) a stylesheet in the sandbox, from its text."""
+    key = hashlib.sha256(text).hexdigest()
+    with _lock:
+        if key not in _sandboxed:
+            xslt = sandbox_processor().new_xslt30_processor()
+            try:
+                executable = xslt.compile_stylesheet(stylesheet_text=text.decode("utf-8"))
+            except PySaxonApiError as exc:
+                raise TeieditError(f"the stylesheet does not compile: {exc}", origin) from None
+            if executable is None:
+                raise TeieditError("the stylesheet does not compile", origin)
+            _sandboxed[key] = executable
+        return _sandboxed[key]
 
 
 def compile_stylesheet(path: Path) -> PyXsltExecutable:
@@ -46,8 +91,7 @@ def compile_stylesheet(path: Path) -> PyXsltExecutable:
         return _compiled[key]
 
 
-def _value(value: Any) -> Any:
-    proc = processor()
+def _value(proc: PySaxonProcessor, value: Any) -> Any:
     if isinstance(value, bool):
         return proc.make_boolean_value(value)
     if isinstance(value, int):
@@ -69,37 +113,65 @@ def transform(
     params: dict[str, Any] | None = None,
     facts: etree._Element | None = None,
 ) -> XsltResult:
-    """Run a stylesheet on a tree (safely re-serialised) and return the primary result as text.
+    """Run one of teiedit's stylesheets on a tree (safely re-serialised); return the primary result.
 
     Stylesheets that need other files (registers, the edition listing) get their URIs as parameters;
     ``facts`` (teiedit/facts.py) becomes the document parameter ``facts``; ``base_uri`` only names the
     input in error messages.
     """
+    with _lock:
+        return _run(
+            processor(),
+            compile_stylesheet(stylesheet),
+            source,
+            base_uri or stylesheet,
+            params,
+            facts,
+        )
+
+
+def transform_sandboxed(
+    stylesheet: bytes,
+    source: etree._Element | etree._ElementTree,
+    *,
+    base_uri: str = "",
+    params: dict[str, Any] | None = None,
+) -> XsltResult:
+    """Run a stylesheet given as text in the sandbox (see the module docstring)."""
+    with _lock:
+        executable = compile_sandboxed(stylesheet, base_uri)
+        return _run(sandbox_processor(), executable, source, base_uri, params)
+
+
+def _run(
+    proc: PySaxonProcessor,
+    executable: PyXsltExecutable,
+    source: etree._Element | etree._ElementTree,
+    where: str | Path,
+    params: dict[str, Any] | None,
+    facts: etree._Element | None = None,
+) -> XsltResult:
     root = source.getroot() if isinstance(source, etree._ElementTree) else source
     text = etree.tostring(root, encoding="unicode")
-    facts_text = etree.tostring(facts, encoding="unicode") if facts is not None else None
-    with _lock:
-        executable = compile_stylesheet(stylesheet)
-        proc = processor()
-        try:
-            node = proc.parse_xml(xml_text=text)
-        except PySaxonApiError as exc:
-            raise TeieditError(f"Saxon could not read the document: {exc}", base_uri) from None
-        executable.clear_parameters()
-        for name, value in (params or {}).items():
-            executable.set_parameter(name, _value(value))
-        if facts_text is not None:
-            executable.set_parameter("facts", proc.parse_xml(xml_text=facts_text))
-        executable.set_save_xsl_message(True, None)
-        try:
-            out = executable.transform_to_string(xdm_node=node)
-        except PySaxonApiError as exc:
-            raise TeieditError(
-                f"the transformation failed: {exc}", base_uri or stylesheet
-            ) from None
-        messages = []
-        msgs = executable.get_xsl_messages()
-        if msgs is not None:
-            messages = [str(m) for m in msgs]
-        executable.clear_xsl_messages()
+    try:
+        node = proc.parse_xml(xml_text=text)
+    except PySaxonApiError as exc:
+        raise TeieditError(f"Saxon could not read the document: {exc}", where) from None
+    executable.clear_parameters()
+    for name, value in (params or {}).items():
+        executable.set_parameter(name, _value(proc, value))
+    if facts is not None:
+        executable.set_parameter(
+            "facts", proc.parse_xml(xml_text=etree.tostring(facts, encoding="unicode"))
+        )
+    executable.set_save_xsl_message(True, None)
+    try:
+        out = executable.transform_to_string(xdm_node=node)
+    except PySaxonApiError as exc:
+        raise TeieditError(f"the transformation failed: {exc}", where) from None
+    messages = []
+    msgs = executable.get_xsl_messages()
+    if msgs is not None:
+        messages = [str(m) for m in msgs]
+    executable.clear_xsl_messages()
     return XsltResult(output=out or "", messages=messages)

@@ -8,6 +8,8 @@
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:te="urn:teiedit" exclude-result-prefixes="#all">
 
+  <xsl:include href="citation.xsl"/>  <!-- sources and dates in readers' words -->
+
   <!-- The facts teiedit computed (teiedit/facts.py): a te:doc for each TEI and teiCorpus element of the
        input and a te:note for each tei:note, numbered (@i) in document order as the accumulators below
        count them. -->
@@ -77,13 +79,10 @@
     <xsl:sequence select="$doc/tei:teiHeader//tei:correspAction[@type='received']/(tei:persName | tei:orgName | tei:name)"/>
   </xsl:function>
 
-  <!-- The source of a document in one line: an archival citation from msIdentifier, else the bibl's text. -->
+  <!-- The source of a document in one line (citation.xsl: never a file name of the conversion). -->
   <xsl:function name="te:source-line" as="xs:string">
     <xsl:param name="doc" as="element()"/>
-    <xsl:sequence select="string-join(
-        for $s in $doc/tei:teiHeader/tei:fileDesc/tei:sourceDesc/*
-        return if ($s/self::tei:msDesc) then te:ms-identifier($s/tei:msIdentifier)
-               else te:spaced-text($s), '; ')"/>
+    <xsl:sequence select="te:source-citation($doc)"/>
   </xsl:function>
 
   <!-- The corrected reading of an element in one line: of each choice, the corr/reg/expan, not the sic/orig/abbr. -->
@@ -106,7 +105,8 @@
     <xsl:param name="ident" as="element()?"/>
     <xsl:variable name="parts" as="xs:string*" select="
         for $p in $ident/*[normalize-space()]
-        return if ($p/self::tei:idno and $p/@type and not($p/@type = ('shelfmark', 'callNumber', 'URI')))
+        return if ($p/self::tei:idno and $p/@type and not($p/@type = ('shelfmark', 'callNumber', 'URI'))
+                   and not(starts-with(lower-case(normalize-space($p)), lower-case($p/@type))))
                then concat(upper-case(substring($p/@type, 1, 1)), substring($p/@type, 2), ' ', normalize-space($p))
                else normalize-space($p)"/>
     <xsl:sequence select="string-join(

@@ -12,6 +12,7 @@
   <xsl:include href="editorial.xsl"/>
   <xsl:include href="entities.xsl"/>
   <xsl:include href="header.xsl"/>
+  <xsl:include href="../common/clean-text.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
 

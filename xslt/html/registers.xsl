@@ -12,6 +12,7 @@
   <xsl:include href="notes.xsl"/>
   <xsl:include href="editorial.xsl"/>
   <xsl:include href="entities.xsl"/>
+  <xsl:include href="../common/names.xsl"/>  <!-- the registers' sort keys, shared with the print index -->
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
 
@@ -33,13 +34,13 @@
             <nav class="register-toc" aria-label="Entries">
               <ul>
                 <xsl:for-each select="$entries">
-                  <xsl:sort select="lower-case(te:entry-name(.))"/>
+                  <xsl:sort select="te:sort-key(.)" lang="en"/>
                   <li><a href="#{te:safe-id(@xml:id)}"><xsl:value-of select="te:entry-name(.)"/></a></li>
                 </xsl:for-each>
               </ul>
             </nav>
             <xsl:for-each select="$entries">
-              <xsl:sort select="lower-case(te:entry-name(.))"/>
+              <xsl:sort select="te:sort-key(.)" lang="en"/>
               <xsl:apply-templates select="." mode="entry"/>
             </xsl:for-each>
           </xsl:otherwise>
@@ -103,7 +104,12 @@
             </xsl:for-each>
           </ul></dd>
         </xsl:if>
-        <xsl:variable name="other" select="* except $shown"/>
+        <!-- An entry nested in another (a central committee in its party) is a part of it. -->
+        <xsl:for-each select="parent::*[self::tei:org or self::tei:place or self::tei:person][@xml:id]">
+          <dt>Part of</dt>
+          <dd><a href="#{te:safe-id(@xml:id)}"><xsl:value-of select="te:entry-name(.)"/></a></dd>
+        </xsl:for-each>
+        <xsl:variable name="other" select="* except ($shown | tei:org | tei:place | tei:person | tei:personGrp)"/>
         <xsl:if test="$other">
           <dt>More</dt>
           <xsl:for-each select="$other">

@@ -106,7 +106,7 @@
   </xsl:template>
   <xsl:template match="tei:q | tei:said" mode="text">
     <!-- teiedit keeps the source's quotation marks as text beside the q: then the browser must not add its own -->
-    <xsl:variable name="marked" select="matches(string(preceding-sibling::node()[1][self::text()]), '[&quot;“‘«„]$')"/>
+    <xsl:variable name="marked" select="matches(string(preceding::text()[normalize-space()][1]), '[&quot;“‘«„]\s*$')"/>
     <q class="tei-{local-name()}{if ($marked) then ' has-marks' else ''}"><xsl:call-template name="te:lang"/><xsl:apply-templates mode="text"/></q>
   </xsl:template>
 

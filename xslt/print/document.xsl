@@ -13,6 +13,7 @@
   <xsl:import href="../html/document.xsl"/>
   <xsl:include href="notes.xsl"/>
   <xsl:include href="editorial.xsl"/>
+  <xsl:include href="../common/clean-text.xsl"/>  <!-- again: here it wins over this module's templates -->
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
 
@@ -192,22 +193,10 @@
     <xsl:sequence select="if (normalize-space($d)) then normalize-space($d) else te:date($doc)"/>
   </xsl:function>
 
-  <!-- The archival or bibliographic citation of the source, as one line. -->
+  <!-- The archival or bibliographic citation of the source, as one line (common/citation.xsl). -->
   <xsl:function name="tp:citation" as="xs:string">
     <xsl:param name="sourceDesc" as="element()*"/>
-    <xsl:variable name="ms" select="$sourceDesc//tei:msIdentifier"/>
-    <xsl:variable name="parts" as="xs:string*">
-      <xsl:choose>
-        <xsl:when test="$ms">
-          <xsl:sequence select="($ms[1]/* ! tp:labelled(.))[.]"/>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:sequence select="($sourceDesc/(tei:bibl | tei:biblStruct | tei:biblFull | tei:p))[1] ! tp:fields(.)"/>
-        </xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <!-- distinct: a collection "Fond 5" and an idno[@type="fond"] "5" say the same -->
-    <xsl:sequence select="string-join(distinct-values($parts[.]), ', ')"/>
+    <xsl:sequence select="string-join(distinct-values($sourceDesc/* ! te:citation-of(.))[normalize-space()], '; ')"/>
   </xsl:function>
 
   <!-- An archival identifier with its kind when the text does not say it: idno[@type="opis"] "28" gives

@@ -49,7 +49,7 @@
   <xsl:function name="tp:is-repair" as="xs:boolean">
     <xsl:param name="node" as="node()?"/>
     <xsl:variable name="content" select="$node/node()[not(self::text()[not(normalize-space())])]"/>
-    <xsl:sequence select="if ($node[self::tei:choice[tei:corr[@resp = '#teiedit']]]) then true()
+    <xsl:sequence select="if ($node[self::tei:choice[tei:corr[@resp = '#teiedit'][not(@type = 'debris')]]]) then true()
                           else if (not($node instance of element()) or empty($content)
                                    or $node[self::tei:p or self::tei:div or self::tei:ab or self::tei:note
                                             or self::tei:item or self::tei:head or self::tei:body]) then false()

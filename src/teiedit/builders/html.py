@@ -37,9 +37,10 @@ from teiedit.builders.html_pages import (
 )
 from teiedit.builders.search import SearchDoc, read_page, search_index_script
 from teiedit.config import Settings
+from teiedit.diagnostics import TeieditError
 from teiedit.edition import Edition, EditionDoc
 from teiedit.facts import facts_document
-from teiedit.io import staged_dir, write_text_atomic
+from teiedit.io import output_path, staged_dir, write_text_atomic
 from teiedit.registers import Registers
 from teiedit.resources import xslt_dir
 from teiedit.workers import using
@@ -367,5 +368,9 @@ class HtmlBuilder:
         for page in pages:
             if "/" in page or "\\" in page or page.startswith("."):
                 continue
-            for stale in (out_dir / f"{page}.html", out_dir / "tei" / f"{page}.xml"):
+            for rel in (f"{page}.html", f"tei/{page}.xml"):
+                try:
+                    stale = output_path(out_dir, rel)
+                except TeieditError:
+                    continue
                 stale.unlink(missing_ok=True)

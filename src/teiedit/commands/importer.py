@@ -13,7 +13,8 @@ from teiedit.diagnostics import Level
 HELP = """\
 Import TEI files or folders written by other projects into the edition's tei/imported/ folder.
 XIncludes are resolved when their targets are local files inside the imported folder (never from the
-network); each file is checked against the schema it declares (when that is a local file), else
+network); each file is checked against the schema it declares (when that is a local file; its declared
+Schematron only with --trust-schematron), else
 against tei_all when you pass --tei-all, else against teiedit's schema, and the problems are listed.
 Files are stored unaltered (or, with XIncludes, resolved) and listed in tei/imported/manifest.json,
 with a report of register conflicts (one person under two ids). `teiedit build`, `teiedit html` and
@@ -49,6 +50,11 @@ def add_parser(sub: Subparsers) -> None:
         metavar="DIR",
         help="folder that XIncludes may reach (default: the folder imported, or the file's folder)",
     )
+    p.add_argument(
+        "--trust-schematron",
+        action="store_true",
+        help="also run the Schematron a file declares (it runs without access to files, network or host)",
+    )
     p.add_argument("--report", type=Path, metavar="FILE", help="also write the full report as JSON")
     p.set_defaults(run=run)
 
@@ -60,7 +66,13 @@ def run(args: argparse.Namespace) -> int:
     from teiedit.io import write_text_atomic
 
     edition = load_settings(args.into) if args.into else load_settings()
-    report = import_files(args.paths, edition, tei_all=args.tei_all, include_root=args.include_root)
+    report = import_files(
+        args.paths,
+        edition,
+        tei_all=args.tei_all,
+        include_root=args.include_root,
+        trust_schematron=args.trust_schematron,
+    )
     for d in report_lines(report):
         if d.level is Level.INFO:
             out_console.print(d.format(), markup=False)

@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         )
     if target.exists() and not target.is_dir():
         raise TeieditError("this path is a file", target, hint="choose a folder name")
-    for sub in ("sources", "tei/registers", "out"):
+    for sub in ("sources", "tei/registers", "tei/front", "out"):
         (target / sub).mkdir(parents=True, exist_ok=True)
     schema_src = schema_dir()
     shutil.copytree(schema_src, target / "schema", dirs_exist_ok=True)
@@ -67,10 +67,13 @@ def run(args: argparse.Namespace) -> int:
     if vscode.is_file() and not (target / ".vscode" / "settings.json").exists():
         (target / ".vscode").mkdir(exist_ok=True)
         shutil.copyfile(vscode, target / ".vscode" / "settings.json")
-    from teiedit.io import write_text_atomic
+    from teiedit.front_matter import FRONT_FOLDER, example_introduction
+    from teiedit.io import write_atomic, write_text_atomic
 
     write_text_atomic(target / CONFIG_NAME, TEMPLATE.format(title=args.title.replace('"', "'")))
     write_text_atomic(target / ".gitignore", "/out/\n")
+    # the introduction of the print edition, to be written by the editor (warned about until then)
+    write_atomic(target / "tei" / FRONT_FOLDER / "introduction.xml", example_introduction())
     write_text_atomic(
         target / "sources" / "README.md",
         "# Sources\n\nPut plaintext transcriptions (*.txt) here; `teiedit build` converts them.\n",

@@ -13,7 +13,7 @@ from teiedit.builder import Builder, BuildOptions, Option
 from teiedit.builders.registry import BUILDERS, builders_of
 from teiedit.commands.base import Subparsers, UsageParser, add_jobs, workers_from
 from teiedit.config import default_settings, find_edition_root, load_settings
-from teiedit.console import out_console, progress
+from teiedit.console import out_console, print_diagnostic, progress
 from teiedit.diagnostics import EXIT_OK, TeieditError
 
 if TYPE_CHECKING:
@@ -53,9 +53,11 @@ def run_render(name: str, args: argparse.Namespace) -> int:
     """Render the TEI files given (also files from elsewhere), with the settings of the edition around
     the current folder if there is one."""
     from teiedit.edition import Edition
+    from teiedit.front_matter import placeholder_findings
     from teiedit.io import iter_xml_files
 
-    settings = load_settings() if find_edition_root(Path.cwd()) else default_settings()
+    in_edition = find_edition_root(Path.cwd()) is not None
+    settings = load_settings() if in_edition else default_settings()
     files = list(iter_xml_files(args.paths))
     if not files:
         raise TeieditError(
@@ -63,7 +65,11 @@ def run_render(name: str, args: argparse.Namespace) -> int:
             " ".join(map(str, args.paths)),
             hint="name TEI files or folders that contain *.xml",
         )
-    return _run(BUILDERS[name], Edition.from_files(settings, files), args.out, args)
+    code = _run(BUILDERS[name], Edition.from_files(settings, files), args.out, args)
+    if in_edition:  # the edition's own teiedit.toml: what its title page and site would print
+        for finding in placeholder_findings(settings):
+            print_diagnostic(finding)
+    return code
 
 
 def run_export(args: argparse.Namespace) -> int:

@@ -18,7 +18,8 @@ HELP = """\
 Validate TEI files or folders (recursively): RELAX NG and Schematron (schema/build/teiedit.rng and .sch),
 or XML Schema with --xsd. A file that declares a local RELAX NG in an xml-model processing instruction is
 checked against that schema; one whose declared schema is remote is checked against --tei-all if given,
-else against teiedit. XInclude is resolved for local files under the document's folder only.
+else against teiedit. A Schematron a file declares runs only with --trust-schematron (and then without
+access to files, network or host). XInclude is resolved for local files under the document's folder only.
 Exit 0 when all are valid, 1 when some are invalid, 2 on bad input (missing file, not XML)."""
 
 
@@ -51,6 +52,12 @@ def add_parser(sub: Subparsers) -> None:
         help="tei_all.rng for files whose declared schema is not a local file",
     )
     p.add_argument("--no-schematron", action="store_true", help="check the grammar only")
+    p.add_argument(
+        "--trust-schematron",
+        action="store_true",
+        help="also run a Schematron a file declares itself (an xml-model PI naming a schema that is "
+        "not the edition's); it runs without access to files, network or host",
+    )
     add_jobs(p)
     p.set_defaults(run=run)
 
@@ -100,6 +107,7 @@ def replace_defaults(schemas: Schemas, args: argparse.Namespace) -> Schemas:
     return replace(
         schemas,
         follow_xml_model=True,
+        trust_schematron=args.trust_schematron,
         tei_all=args.tei_all,
         **({"sch": args.sch} if args.sch else {}),
     )

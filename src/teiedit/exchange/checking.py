@@ -32,12 +32,26 @@ class CheckResult:
 
 
 def check(
-    tree: etree._ElementTree, source: Path, *, own_rng: Path, tei_all: Path | None
+    tree: etree._ElementTree,
+    source: Path,
+    *,
+    own_rng: Path,
+    tei_all: Path | None,
+    trust_schematron: bool = False,
 ) -> CheckResult:
-    """Validate an (XInclude-resolved) imported document; never raises for a bad document."""
+    """Validate an (XInclude-resolved) imported document; never raises for a bad document.
+
+    A Schematron the file declares runs only with ``trust_schematron`` (sandboxed and checked first).
+    """
     from teiedit.validate import Schemas, schemas_for, validate_tree
 
-    default = Schemas(rng=own_rng, tei_all=tei_all, follow_xml_model=True, schematron=False)
+    default = Schemas(
+        rng=own_rng,
+        tei_all=tei_all,
+        follow_xml_model=True,
+        schematron=False,
+        trust_schematron=trust_schematron,
+    )
     chosen, notes = schemas_for(Path(source), tree, default)
     if tei_all is not None and Path(chosen.rng) == Path(own_rng):
         # schemas_for falls back to tei_all only when a declared schema is remote; a foreign file that

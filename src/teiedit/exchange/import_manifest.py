@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from teiedit.diagnostics import TeieditError
@@ -10,6 +11,8 @@ from teiedit.document import slugify
 from teiedit.exchange.import_report import ImportedFile
 
 MANIFEST = "manifest.json"
+#: What a stored file may be called: a plain name in ``tei/imported/``, never a path.
+SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*\.xml")
 
 
 def load_manifest(target_dir: Path) -> dict[str, dict[str, object]]:
@@ -19,13 +22,22 @@ def load_manifest(target_dir: Path) -> dict[str, dict[str, object]]:
         return {}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return {str(e["name"]): e for e in data.get("files", []) if e.get("name")}
+        entries = {str(e["name"]): e for e in data.get("files", []) if e.get("name")}
     except (ValueError, KeyError, AttributeError, TypeError):
         raise TeieditError(
             "the import manifest is damaged",
             path,
             hint="restore it from version control, or remove it to start afresh",
         ) from None
+    for name in entries:
+        if not SAFE_NAME.fullmatch(name):
+            raise TeieditError(
+                f"the import manifest names {name!r}, which is not a plain file name in "
+                f"{target_dir.name}/ (a manifest that names paths could make teiedit write elsewhere)",
+                path,
+                hint="restore the manifest from version control, or remove that entry",
+            )
+    return entries
 
 
 def assign_names(

@@ -10,7 +10,7 @@ from teiedit.diagnostics import TeieditError
 from teiedit.document import TEI_NS, local_name
 from teiedit.exchange.import_report import ImportedFile
 from teiedit.exchange.xinclude import XIncludeResult, has_xincludes, resolve_xincludes
-from teiedit.io import parse_xml_bytes, sha256_bytes
+from teiedit.io import parse_xml_bytes, refuse_entities, sha256_bytes
 
 MAX_BYTES = 64 * 1024 * 1024
 DOCUMENT_ROOTS = ("TEI", "teiCorpus")
@@ -43,7 +43,8 @@ def input_files(paths: list[Path], include_root: Path | None) -> list[tuple[Path
 
 def _refuse(item: ImportedFile, exc: TeieditError) -> ImportedFile:
     d = exc.diagnostic
-    item.status, item.reason, item.hint, item.line = "refused", d.message, d.suggestion, d.line
+    reason = f"{d.message} [rule {d.rule}]" if d.rule else d.message
+    item.status, item.reason, item.hint, item.line = "refused", reason, d.suggestion, d.line
     return item
 
 
@@ -63,7 +64,7 @@ def read_input(path: Path, root: Path) -> ImportedFile:
         if not data.strip():
             raise TeieditError("the file is empty", path, hint="give a TEI XML file")
         tree = parse_xml_bytes(data, path)
-        _refuse_entities(tree, path)
+        refuse_entities(tree, path)
         root_el = tree.getroot()
         ns = etree.QName(root_el).namespace
         if ns != TEI_NS:
@@ -95,23 +96,3 @@ def read_input(path: Path, root: Path) -> ImportedFile:
             ),
         )
     return item
-
-
-def _refuse_entities(tree: etree._ElementTree, path: Path) -> None:
-    """Entities are never expanded; a document that needs them would lose text, so it is refused."""
-    dtd = tree.docinfo.internalDTD
-    if dtd is not None and any(True for _ in dtd.iterentities()):
-        names = ", ".join(sorted(e.name for e in dtd.iterentities())[:5])
-        raise TeieditError(
-            f"the file declares its own entities ({names}) in a DOCTYPE; teiedit does not expand "
-            "entities (a safety rule)",
-            path,
-            hint="replace the entities by the characters they stand for and remove the declarations",
-        )
-    for ent in tree.getroot().iter(etree.Entity):
-        raise TeieditError(
-            f"the file uses the entity {ent.text}, which teiedit does not expand",
-            path,
-            line=ent.sourceline or 0,
-            hint="replace it by the character it stands for (e.g. &#160;)",
-        )

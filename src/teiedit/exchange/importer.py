@@ -27,7 +27,13 @@ from teiedit.exchange.conflicts import find_conflicts
 from teiedit.exchange.import_manifest import MANIFEST, assign_names, load_manifest
 from teiedit.exchange.import_read import input_files, read_input
 from teiedit.exchange.import_report import ImportReport
-from teiedit.io import parse_xml_bytes, sha256_bytes, write_atomic, write_text_atomic
+from teiedit.io import (
+    output_path,
+    parse_xml_bytes,
+    sha256_bytes,
+    write_atomic,
+    write_text_atomic,
+)
 from teiedit.registers import Entry, entries_in, load_registers
 
 
@@ -38,6 +44,7 @@ def import_files(
     tei_all: Path | None = None,
     own_rng: Path | None = None,
     include_root: Path | None = None,
+    trust_schematron: bool = False,
 ) -> ImportReport:
     """Import TEI files and folders into ``edition``; see the module docstring."""
     from teiedit.resources import schema_dir
@@ -79,7 +86,9 @@ def import_files(
     for item in items:
         if item.tree is None:
             continue
-        checked = check(item.tree, item.source, own_rng=own, tei_all=tei_all)
+        checked = check(
+            item.tree, item.source, own_rng=own, tei_all=tei_all, trust_schematron=trust_schematron
+        )
         item.schema, item.schema_reason, item.problems = (
             str(checked.schema),
             checked.reason,
@@ -99,7 +108,7 @@ def import_files(
                 f"XIncludes resolved ({len(item.xinclude)} files, {len(item.fallbacks)} fallbacks)"
             )
         item.stored_sha256 = sha256_bytes(stored)
-        dest = target / item.name
+        dest = output_path(target, item.name)
         if dest.is_file() and dest.read_bytes() == stored:
             item.status = "unchanged"
         else:

@@ -71,13 +71,52 @@ def _message(source: etree._Element, target: etree._Element) -> None:
             target.append(t)
 
 
+def _avt(value: str) -> str:
+    """A literal attribute value as an attribute value template: braces are text, never XPath."""
+    return value.replace("{", "{{").replace("}", "}}")
+
+
 def _variable(let: etree._Element, tag: str = "variable") -> etree._Element:
     v = X(tag, name=let.get("name", ""))
     if let.get("value") is not None:
         v.set("select", let.get("value", ""))
     else:
-        v.extend(list(let))
+        v.extend(_literal_content(let))
     return v
+
+
+def _literal_content(node: etree._Element) -> list[etree._Element]:
+    """A let's element content as constructors that make exactly that content, as data.
+
+    Copied as it stands, the content would be XSLT: elements in the XSLT namespace run as instructions,
+    ``{…}`` in attributes are evaluated, ``xsl:`` attributes change how elements are made. Here every
+    element, attribute and text becomes an ``xsl:element``/``xsl:attribute``/``xsl:text`` with
+    literal names and values. Comments and processing instructions are left out.
+    """
+    out: list[etree._Element] = []
+
+    def text(value: str | None) -> None:
+        if value:
+            t = X("text")
+            t.text = value
+            out.append(t)
+
+    text(node.text)
+    for child in node:
+        if isinstance(child.tag, str):
+            qname = etree.QName(child)
+            made = X("element", name=_avt(qname.localname), namespace=_avt(qname.namespace or ""))
+            for name, value in child.attrib.items():
+                aq = etree.QName(name)
+                att = X("attribute", name=_avt(aq.localname), namespace=_avt(aq.namespace or ""))
+                value_text = X("text")
+                value_text.text = value
+                att.append(value_text)
+                made.append(att)
+            made.extend(_literal_content(child))
+            out.append(made)
+        text(child.tail)
+    return out
 
 
 def _check(kind: str, node: etree._Element, pattern_id: str) -> etree._Element:
@@ -86,11 +125,11 @@ def _check(kind: str, node: etree._Element, pattern_id: str) -> etree._Element:
     out = etree.SubElement(
         xsl_if, f"{{{SVRL_NS}}}{'failed-assert' if kind == 'assert' else 'successful-report'}"
     )
-    out.set("test", test)
+    out.set("test", _avt(test))  # a literal result element's attributes are templates
     attrs = {"id": node.get("id", ""), "role": node.get("role", ""), "pattern": pattern_id}
     for name, value in attrs.items():
         if value:
-            out.set(name, value)
+            out.set(name, _avt(value))
     loc = etree.SubElement(out, f"{{{XSL_NS}}}attribute", name="location")
     loc.set("select", "local:path(.)")
     text = etree.SubElement(out, f"{{{SVRL_NS}}}text")
@@ -119,7 +158,7 @@ def schematron_to_xslt(schema: etree._Element | etree._ElementTree) -> bytes:
         mode = f"p{i}"
         active = etree.SubElement(report, f"{{{SVRL_NS}}}active-pattern")
         if pattern.get("id"):
-            active.set("id", pattern.get("id", ""))
+            active.set("id", _avt(pattern.get("id", "")))
         report.append(X("apply-templates", select=".", mode=mode))
         sheet.append(X("mode", name=mode, **{"on-no-match": "shallow-skip"}))
         for let in _sch(pattern, "let"):

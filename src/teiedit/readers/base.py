@@ -7,6 +7,7 @@ from typing import Protocol
 
 from teiedit.config import Edition
 from teiedit.document import TeiDocument
+from teiedit.text import Replaced
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,8 @@ class Source:
     filename: str  # the file name as given, recorded in the header
     sha256: str
     encoding_decision: str = "decoded as UTF-8"
+    #: Characters of the file XML cannot hold, which ``text`` has as U+FFFD (see teiedit.text).
+    replaced: tuple[Replaced, ...] = ()
 
 
 @dataclass(frozen=True)

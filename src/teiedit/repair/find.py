@@ -78,7 +78,7 @@ def find_repairs(
     """
     model = model or english()
     vocab = vocab if vocab is not None else DocumentWords()
-    repairs: list[Repair] = list(find_debris(text))
+    repairs: list[Repair] = list(find_debris(text, model))
     taken = [(r.start, r.end) for r in repairs]
     for stretch in label(text, k, model):
         if any(a < stretch.end and stretch.start < b for a, b in taken):

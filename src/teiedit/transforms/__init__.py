@@ -42,6 +42,7 @@ PASS_ORDER: tuple[tuple[str, str], ...] = (
     ("repair", "repair"),  # PDF-extraction damage is mended before any pass reads words
     ("brackets", "brackets"),  # after repair; before entities and ids
     ("quotes", "quotes"),  # after repair and brackets; before entities
+    ("rendition", "rendition"),  # after repair and brackets (they skip marks); before entities
     ("entities", "entities"),  # after repairs, notes and editorial brackets; before dates and ids
     ("dates", "dates"),  # after entities (names are not looked into)
     ("document-date", "document_date"),  # after the dates pass has normalised the dates

@@ -7,8 +7,9 @@ only when it lies inside one text node; it becomes
 
     <choice><sic>vjg"</sic><corr resp="#teiedit" cert="high" type="shift">the</corr></choice>
 
-(``sic`` keeps every damaged character, so the original reading is unchanged), and raw PDF operators become
-``<seg type="pdf-debris">…</seg>``. A word hyphenated across a paragraph or page break of the extraction
+(``sic`` keeps every damaged character, so the original reading is unchanged); raw PDF operators, which
+cannot be repaired, become ``<choice><sic><seg type="pdf-debris">…</seg></sic><corr …
+type="debris"><gap reason="damage" agent="pdf-extraction"/></corr></choice>``: a marked omission. A word hyphenated across a paragraph or page break of the extraction
 (``Commu-`` ending one ``p``, ``nist`` starting the next) is joined last, across the two blocks: the blocks are
 merged and the break is kept inside ``sic`` as ``lb[@type="paragraph"]`` (``teiedit.repair.across_blocks``). Already edited spans (``choice``, ``sic``, ``corr``, ``reg``, ``orig``,
 teiedit's notes, debris) are left alone, so running the pass twice changes nothing. Every repair is recorded
@@ -71,8 +72,9 @@ CORRECTION_TEXT = (
     "fi, fl, ff, ffi or ffl; quote, glyphs standing for quotation marks or apostrophes; hyphenation, words "
     "broken across a line. Garbled words in damaged text are read as the nearest known word, preferring words "
     "the document itself uses. cert: high, the reading is a known word; medium, an unknown word (often a name), "
-    "a word one edit away, or a letter-spaced run; low, a word two edits away. Raw PDF operators are kept "
-    'unchanged in seg type="pdf-debris".'
+    "a word one edit away, or a letter-spaced run; low, a word two edits away. Raw PDF operators and the garbled "
+    'characters around them cannot be repaired: sic keeps them in seg type="pdf-debris", and the corr '
+    '(type="debris") holds a gap with reason="damage": the passage is omitted from the reading.'
 )
 
 
@@ -262,7 +264,16 @@ def _place(segs: list[_Segment], repairs: list[Repair]) -> list[tuple[_Segment, 
 
 def _markup(r: Repair) -> etree._Element:
     if r.type == "debris":
-        return E.seg(r.original, type="pdf-debris")
+        # Not text and not repairable: kept in sic, and the reading is an omission marked as damage.
+        return E.choice(
+            E.sic(E.seg(r.original, type="pdf-debris")),
+            E.corr(
+                E.gap(reason="damage", agent="pdf-extraction"),
+                resp=RESP_TEIEDIT,
+                cert=r.cert,
+                type=r.type,
+            ),
+        )
     return E.choice(
         E.sic(r.original), E.corr(r.reading, resp=RESP_TEIEDIT, cert=r.cert, type=r.type)
     )

@@ -11,15 +11,15 @@ from lxml import etree
 
 from teiedit.diagnostics import Diagnostic, Report, TeieditError
 from teiedit.document import XI_NS
-from teiedit.io import iter_xml_files, read_xml
+from teiedit.io import iter_xml_files, read_xml, refuse_entities
 from teiedit.validate.report import collapse, with_columns
 from teiedit.validate.rng import _load_rng, rng_diagnostics
 from teiedit.validate.schemas import Schemas
 from teiedit.validate.schematron import (
     _resolved_folder,
+    _stylesheet,
     register_ids,
     schematron_diagnostics,
-    schematron_stylesheet,
 )
 from teiedit.validate.xinclude import resolve_xincludes
 from teiedit.validate.xml_model import schemas_for
@@ -45,13 +45,25 @@ def validate_tree(
         diags.extend(rng_diagnostics(tree, path, schemas.rng))
     sch = schemas.schematron_path()
     if sch is not None:
-        diags.extend(schematron_diagnostics(tree, path, sch, doc, register_ids))
+        try:
+            diags.extend(
+                schematron_diagnostics(
+                    tree, path, sch, doc, register_ids, foreign=schemas.foreign_sch
+                )
+            )
+        except TeieditError as exc:
+            if not schemas.foreign_sch:
+                raise
+            # a refused foreign Schematron: the grammar's findings stand
+            diags.append(exc.diagnostic)
     diags.sort(key=lambda d: (d.line, d.column))
     return collapse(diags)
 
 
 def validate_file(file: Path, schemas: Schemas) -> list[Diagnostic]:
-    return validate_parsed(read_xml(file), file, schemas)
+    tree = read_xml(file)
+    refuse_entities(tree, file)
+    return validate_parsed(tree, file, schemas)
 
 
 def validate_parsed(
@@ -95,7 +107,7 @@ def _validate_one(task: tuple[Path, Schemas]) -> list[Diagnostic]:
 def clear_caches() -> None:
     """Forget every loaded schema and register id list (benchmarks time cold loads with this)."""
     _load_rng.cache_clear()
-    schematron_stylesheet.cache_clear()
+    _stylesheet.cache_clear()
     register_ids.cache_clear()
     _resolved_folder.cache_clear()
     load_xsd.cache_clear()

@@ -31,6 +31,10 @@ class Schemas:
     tei_all: Path | None = None
     follow_xml_model: bool = False
     schematron: bool = True
+    #: Run a Schematron that a file declares itself (``--trust-schematron``): still sandboxed and checked.
+    trust_schematron: bool = False
+    #: ``sch`` came with the file being checked: its XPath is checked before it runs (validate.sch_check).
+    foreign_sch: bool = False
 
     def schematron_path(self) -> Path | None:
         if not self.schematron:

@@ -1,45 +1,75 @@
-"""Schematron: our XSLT 3 compilation of the schema, run in saxonche, failed rules as diagnostics."""
+"""Schematron: our XSLT 3 compilation of the schema, run in saxonche's sandbox, failed rules as diagnostics.
+
+Every Schematron runs in the sandboxed processor (no files, no network, no host: see :mod:`teiedit.xslt`);
+one that came with a file from elsewhere is also checked before it is compiled (:mod:`.sch_check`). The
+compiled stylesheet is kept in the current user's private cache, keyed by the schema's and the compiler's
+content (:mod:`teiedit.cache`).
+"""
 
 from __future__ import annotations
 
-import hashlib
-import tempfile
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
 
+from teiedit import cache
 from teiedit.diagnostics import Diagnostic, Level, TeieditError
-from teiedit.io import read_xml
+from teiedit.io import parse_xml_bytes, read_xml
 from teiedit.validate.constraints import passes
 from teiedit.validate.messages import element_at, readable_path
+from teiedit.validate.sch_check import check_schematron
 from teiedit.validate.schemas import SCH_NS, refuse_remote
 
 SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
 
 
+def _compiler_source() -> bytes:
+    from teiedit.odd import sch2xslt
+
+    return Path(sch2xslt.__file__).read_bytes()
+
+
+def schematron_stylesheet(sch: Path, foreign: bool = False) -> bytes:
+    """A Schematron schema compiled to XSLT 3 (our own compiler), cached by content.
+
+    ``foreign``: the schema came with a file from elsewhere (or was named by the user), so its XPath is
+    checked first and a call that would reach outside the document refuses it.
+    """
+    sch = Path(sch).resolve()
+    st = sch.stat()
+    return _stylesheet(sch, st.st_mtime_ns, st.st_size, foreign)
+
+
 @lru_cache(maxsize=8)
-def schematron_stylesheet(sch: Path) -> Path:
-    """Compile a Schematron schema to XSLT 3 (our own compiler), cached on disk by content."""
+def _stylesheet(sch: Path, _mtime: int, _size: int, foreign: bool) -> bytes:
     from teiedit.odd.sch2xslt import schematron_to_xslt
 
-    data = Path(sch).read_bytes()
-    digest = hashlib.sha256(data).hexdigest()[:20]
-    target = Path(tempfile.gettempdir()) / "teiedit-schematron" / f"{digest}.xsl"
-    if not target.is_file():
-        from teiedit.io import write_atomic
-
-        tree = read_xml(Path(sch))
-        refuse_remote(tree, Path(sch), "Schematron schema")
-        if etree.QName(tree.getroot()).namespace != SCH_NS:
+    data = sch.read_bytes()
+    tree = parse_xml_bytes(data, sch)
+    if etree.QName(tree.getroot()).namespace != SCH_NS:
+        raise TeieditError(
+            "not an ISO Schematron schema",
+            sch,
+            hint=f'the root must be <schema xmlns="{SCH_NS}">',
+        )
+    if foreign:
+        refusals = check_schematron(tree)
+        if refusals:
+            first = refusals[0]
+            more = f" (and {len(refusals) - 1} more)" if len(refusals) > 1 else ""
             raise TeieditError(
-                "not an ISO Schematron schema",
+                f"this Schematron was not run: it {first.message}{more} "
+                f"[rule schematron-sandbox/{first.rule}]",
                 sch,
-                hint=f'the root must be <schema xmlns="{SCH_NS}">',
+                line=first.line,
+                hint="a Schematron from elsewhere may only look at the document it checks; "
+                "remove the call or validate without that schema (--no-schematron)",
             )
-        write_atomic(target, schematron_to_xslt(tree))
-    return target
+    refuse_remote(tree, Path(sch), "Schematron schema")
+    name = cache.key(_compiler_source(), data) + ".xsl"
+    return cache.cached("schematron", name, lambda: schematron_to_xslt(tree))
 
 
 @lru_cache(maxsize=32)
@@ -75,17 +105,21 @@ def schematron_diagnostics(
     sch: Path,
     doc: Path | None = None,
     ids: Sequence[str] | None = None,
+    *,
+    foreign: bool = False,
 ) -> list[Diagnostic]:
-    """Run a Schematron schema (through our XSLT 3 compilation in saxonche) and report failed rules;
+    """Run a Schematron schema (our XSLT 3 compilation, in saxonche's sandbox) and report failed rules;
     ``ids``: the register ids pointers may name (default: those of the registers beside ``doc``)."""
     from teiedit import xslt
 
     if ids is None:
         ids = register_ids(register_folders(doc)) if doc is not None else ()
-    if passes(tree, Path(sch), ids):  # the edition's own rules, checked in lxml: nothing to report
+    if passes(tree, Path(sch), ids):  # teiedit's own rules, checked in lxml: nothing to report
         return []
-    stylesheet = schematron_stylesheet(Path(sch))
-    result = xslt.transform(stylesheet, tree, base_uri=path, params={"register-ids": " ".join(ids)})
+    stylesheet = schematron_stylesheet(Path(sch), foreign)
+    result = xslt.transform_sandboxed(
+        stylesheet, tree, base_uri=path, params={"register-ids": " ".join(ids)}
+    )
     svrl = etree.fromstring(result.output.encode("utf-8"))
     diags = []
     for fired in svrl.iter(f"{{{SVRL_NS}}}failed-assert", f"{{{SVRL_NS}}}successful-report"):

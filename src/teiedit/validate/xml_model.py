@@ -38,6 +38,10 @@ def xml_models(tree: etree._ElementTree) -> list[XmlModel]:
     return out
 
 
+#: The largest schema a file may name in an xml-model PI (tei_all's RELAX NG is about 1 MB).
+MAX_SCHEMA_BYTES = 8 * 1024 * 1024
+
+
 def _local_file(href: str, base: Path) -> Path | None:
     parsed = urlparse(href)
     if parsed.scheme and parsed.scheme != "file":
@@ -45,6 +49,58 @@ def _local_file(href: str, base: Path) -> Path | None:
     target = Path(unquote(parsed.path))
     target = target if target.is_absolute() else (base.parent / target)
     return target.resolve() if target.is_file() else None
+
+
+def _too_large(path: Path, doc: Path, notes: list[Diagnostic]) -> bool:
+    """A declared schema over :data:`MAX_SCHEMA_BYTES` is not loaded (a note says so)."""
+    size = path.stat().st_size
+    if size <= MAX_SCHEMA_BYTES:
+        return False
+    notes.append(
+        Diagnostic(
+            message=f"the declared schema {path.name} is larger than "
+            f"{MAX_SCHEMA_BYTES // 2**20} MB ({size // 2**20} MB); it was not loaded",
+            path=str(doc),
+            level=Level.WARNING,
+            origin="validate",
+            rule="xml-model-size",
+            suggestion="check the file against a schema you trust with --rng",
+        )
+    )
+    return True
+
+
+def _own_schematron(path: Path, default: Schemas) -> bool:
+    """Whether ``path`` is the edition's own Schematron (or teiedit's), not one that came with the file."""
+    from teiedit.resources import schema_dir
+
+    own = [default.schematron_path(), schema_dir() / "build" / "teiedit.sch"]
+    return any(p is not None and p.is_file() and p.resolve() == path.resolve() for p in own)
+
+
+def _declared_schematron(
+    rng: Path, sch: Path | None, doc: Path, default: Schemas, notes: list[Diagnostic]
+) -> Schemas:
+    """The declared grammar, with the declared local Schematron when it may run: the edition's own
+    does; another only when the user trusts it for this run."""
+    if sch is None or _too_large(sch, doc, notes):
+        return replace(default, rng=rng, sch=None, schematron=False)
+    if _own_schematron(sch, default):
+        return replace(default, rng=rng, sch=sch, foreign_sch=False)
+    if default.trust_schematron:
+        return replace(default, rng=rng, sch=sch, schematron=True, foreign_sch=True)
+    notes.append(
+        Diagnostic(
+            message=f"the file declares its own Schematron ({sch.name}); it was not run: a Schematron "
+            "is code, and this one came with the file",
+            path=str(doc),
+            level=Level.INFO,
+            origin="validate",
+            rule="xml-model-schematron",
+            suggestion="pass --trust-schematron to run it (without access to files, network or host)",
+        )
+    )
+    return replace(default, rng=rng, sch=None, schematron=False)
 
 
 def schemas_for(
@@ -67,14 +123,18 @@ def schemas_for(
     notes: list[Diagnostic] = []
     if rng is not None:
         local = _local_file(rng.href, doc)
-        if local is not None:
+        if local is not None and not _too_large(local, doc, notes):
             local_sch = _local_file(sch.href, doc) if sch is not None else None
-            return replace(
-                default, rng=local, sch=local_sch, schematron=local_sch is not None
-            ), notes
+            return _declared_schematron(local, local_sch, doc, default, notes), notes
         fallback = default.tei_all or default.rng
         remote = urlparse(rng.href).scheme not in ("", "file")
-        why = "is not a local file" if remote else "does not exist beside this file"
+        why = (
+            "is too large"
+            if local is not None
+            else "is not a local file"
+            if remote
+            else "does not exist beside this file"
+        )
         notes.append(
             Diagnostic(
                 message=f"the declared schema {rng.href} {why}; validating against {fallback.name}",

@@ -18,9 +18,10 @@ from teiedit.builders.pdf.edition_data import edition_params
 from teiedit.builders.pdf.layout import Layout, PrintJob
 from teiedit.builders.pdf.plan import plan, print_order
 from teiedit.builders.pdf.rounds import make_pdfs
+from teiedit.diagnostics import TeieditError
 from teiedit.edition import Edition
 from teiedit.epoch import source_date_epoch
-from teiedit.io import staged_dir, write_atomic
+from teiedit.io import output_path, staged_dir, write_atomic
 from teiedit.resources import css_dir, xslt_dir
 
 MANIFEST = ".teiedit-pdf.json"
@@ -109,13 +110,16 @@ class PdfBuilder:
             cache = PartCache(out_dir / FOLDER, new.assets)
             pdfs = make_pdfs(p, layout, done, cache)
             options.say(f"{cache.laid_out} parts laid out, {cache.hits} kept from the last build")
+        names = [*(["edition.pdf"] if "edition.pdf" in pdfs else []), *(j.output for j in p.jobs)]
+        if len(set(names)) != len(names):  # page names avoid the book's: this would be a bug
+            clash = sorted({n for n in names if names.count(n) > 1})
+            raise TeieditError(
+                f"two PDFs of this build would be called {', '.join(clash)}", out_dir
+            )
         written: list[Path] = []
         with staged_dir(out_dir) as tmp:
-            for name in [
-                *(["edition.pdf"] if "edition.pdf" in pdfs else []),
-                *(j.output for j in p.jobs),
-            ]:
-                write_atomic(tmp / name, pdfs[name])
+            for name in names:
+                write_atomic(output_path(tmp, name), pdfs[name])
                 written.append(out_dir / name)
             new.write(tmp / MANIFEST, FORMAT)
         cache.prune()

@@ -40,6 +40,7 @@ def edition_params(settings: Settings) -> dict[str, str]:
         "edition-publisher": settings.publisher,
         "edition-pub-place": settings.pub_place,
         "edition-licence": settings.licence,
+        "edition-licence-url": settings.licence_url,
         "edition-base-url": settings.base_url,
         "edition-year": str(year),
     }

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
+from teiedit.builders.pdf.breaks import allow_breaks
 from teiedit.diagnostics import TeieditError
 from teiedit.resources import css_dir
 
@@ -104,7 +105,7 @@ def lay_out(job: PrintJob) -> LaidOut:
         for a in job.attachments
     ]
     document = weasyprint.HTML(
-        string=job.html, base_url=str(css_dir()) + "/", url_fetcher=_url_fetcher()
+        string=allow_breaks(job.html), base_url=str(css_dir()) + "/", url_fetcher=_url_fetcher()
     ).render()
     anchors: dict[str, int] = {}
     for number, page in enumerate(document.pages):

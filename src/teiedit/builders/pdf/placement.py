@@ -82,6 +82,9 @@ def book_folios(
         (front.anchors[i] + 1, title) for i, title in p.book.front_sections if i in front.anchors
     )
     for number in range(2, where.front_pages + 1):
+        if front.anchors.get("imprint") == number - 1:  # the title page's verso carries no folio
+            pages.append(folios.add(fol.BLANK))
+            continue
         title = next((t for first, t in reversed(firsts) if first <= number), "")
         pages.append(folios.add(fol.running(number, head, title)))
     for start, length, chapter in zip(where.starts, where.lengths, p.book.chapters, strict=True):
