@@ -18,8 +18,7 @@ from lxml import etree
 
 from teiedit import cache
 from teiedit.odd.sch2xslt import schematron_to_xslt
-from teiedit.validate import Schemas, validate_file
-from teiedit.validate import schematron
+from teiedit.validate import Schemas, schematron, validate_file
 from teiedit.validate.schematron import _compiler_source, _stylesheet
 
 REPO = Path(__file__).resolve().parents[2]
