@@ -4,7 +4,11 @@ the floor (lxml parse + serialise of the same corpus), on synthetic editions of 
 this edition's documents with new ids, titles and links: benchmarks/synthetic.py) or on a real one.
 
     PYTHONPATH=src python benchmarks/scale.py --documents 1000 [--jobs N] [--pdf] [--keep DIR]
+    PYTHONPATH=src python benchmarks/scale.py --documents 10000 --no-site --no-builds
     PYTHONPATH=src python benchmarks/scale.py --import-tei FOLDER_OR_TAR [--pdf]   (a real corpus)
+
+--no-site leaves out the site-level pages (index, timeline, registers, search: the web edition's own
+work, whose cost is not linear yet) and --no-builds the three whole builds, which include them.
 
 Each stage runs in a process of its own (its CPU includes its worker processes'; peak memory is that of
 its largest process). Stages: floor (parse + serialise), RELAX NG floor (parse + validate), validate
@@ -37,7 +41,7 @@ sys.path.insert(0, str(REPO / "src"))
 # -- stages, each run in a process of its own -----------------------------------------------------
 
 
-def _stage(name: str, root: Path, jobs: int) -> dict[str, object]:
+def _stage(name: str, root: Path, jobs: int, site: bool = True) -> dict[str, object]:
     """Run one stage here; returns figures the parent prints (besides CPU, wall and memory)."""
     from lxml import etree
 
@@ -71,6 +75,10 @@ def _stage(name: str, root: Path, jobs: int) -> dict[str, object]:
             from teiedit.builder import BuildOptions
             from teiedit.builders.registry import get_builder
 
+            if not site:  # the document pages only
+                from teiedit.builders.html import HtmlBuilder
+
+                HtmlBuilder._render_lists = lambda *a, **k: []  # type: ignore[method-assign]
             edition = Edition.load(settings, cache=record_cache(settings))
             marks: list[tuple[str, float, float]] = []
 
@@ -92,10 +100,11 @@ def _stage(name: str, root: Path, jobs: int) -> dict[str, object]:
     raise SystemExit(f"unknown stage {name}")
 
 
-def run_stage(name: str, root: Path, jobs: int) -> dict[str, float]:
+def run_stage(name: str, root: Path, jobs: int, site: bool = True) -> dict[str, float]:
     """Run a stage in a new process: its CPU (with its children's), wall time and peak memory."""
     with tempfile.NamedTemporaryFile("r", suffix=".json") as result:
         cmd = [sys.executable, __file__, "--stage", name, str(root), "--jobs", str(jobs)]
+        cmd += [] if site else ["--no-site"]
         t = time.perf_counter()
         proc = subprocess.Popen([*cmd, "--result", result.name], env=_env())
         _, status, usage = os.wait4(proc.pid, 0)
@@ -151,6 +160,8 @@ def imported(root: Path, source: Path, work: Path) -> int:
         env=_env(),
         stdout=subprocess.DEVNULL,
     )
+    config = root / "teiedit.toml"  # init's placeholder name is refused by a build
+    config.write_text(config.read_text().replace("Your Name", "Benchmark"))
     files = sorted(source.rglob("*.xml"))
     subprocess.run(
         [sys.executable, "-m", "teiedit", "import", str(source), "--into", str(root)],
@@ -176,6 +187,9 @@ def largest_pages(folder: Path) -> tuple[int, str, int]:
     return big[0], big[1], sum(1 for s, _ in sizes if s > 2 * 1024 * 1024)
 
 
+SITE_PAGES = {"index", "timeline", "persons", "places", "orgs", "search"}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__.splitlines()[0], formatter_class=argparse.RawDescriptionHelpFormatter
@@ -185,12 +199,15 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=0, help="processes (0: one per core)")
     ap.add_argument("--pdf", action="store_true", help="also the print edition (slow)")
     ap.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    ap.add_argument("--no-site", action="store_true", help="web: the document pages only")
+    ap.add_argument("--pdf-builds", action="store_true", help="the whole builds with print too")
+    ap.add_argument("--no-builds", action="store_true", help="leave out the three whole builds")
     ap.add_argument("--stage", help=argparse.SUPPRESS)
     ap.add_argument("--result", help=argparse.SUPPRESS)
     ap.add_argument("root", nargs="?", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.stage:
-        figures = _stage(args.stage, args.root, args.jobs)
+        figures = _stage(args.stage, args.root, args.jobs, site=not args.no_site)
         Path(args.result).write_text(json.dumps(figures))
         return 0
 
@@ -219,7 +236,7 @@ def main() -> int:
     val = run_stage("validate", root, args.jobs)
     note = f"{val['cpu'] / rng['cpu']:.2f}x the RELAX NG floor; {val.get('invalid', 0):.0f} invalid"
     print(line("validate (RNG + Schematron)", val, floor["cpu"], note))
-    web = run_stage("web", root, args.jobs)
+    web = run_stage("web", root, args.jobs, site=not args.no_site)
     print(line("web edition (all pages)", web, floor["cpu"]))
     site = web.get("site_cpu", 0.0)
     pages = {"cpu": web["cpu"] - site, "wall": web["wall"] - web.get("site_wall", 0), "rss_mb": 0}
@@ -230,8 +247,15 @@ def main() -> int:
     print(f"  largest file {size / 1e6:.2f} MB ({name}); {over} files over 2 MB")
     if args.pdf:
         print(line("print edition (all PDFs)", run_stage("print", root, args.jobs), floor["cpu"]))
+        pdfs = {p.stem for p in (root / "out" / "pdf").glob("*.pdf")}
+        made = {p.stem for p in (root / "out" / "html").glob("*.html")}
+        print(f"  {len(pdfs)} PDFs; document pages without a PDF: {len(made - pdfs - SITE_PAGES)}")
+    if args.no_builds:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+        return 0
     shutil.rmtree(root / "out", ignore_errors=True)
-    build = ["build", "--jobs", str(args.jobs)] + ([] if args.pdf else ["--no-pdf"])
+    build = ["build", "--jobs", str(args.jobs)] + ([] if args.pdf_builds else ["--no-pdf"])
     print(line("teiedit build, cold", run_command(build, root), floor["cpu"]))
     print(line("teiedit build, nothing changed", run_command(build, root), floor["cpu"]))
     docs = sorted((root / "tei").rglob("*.xml"))

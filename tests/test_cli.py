@@ -166,6 +166,11 @@ def test_init_creates_an_edition_that_builds(
     assert run_cli(["init", str(target)], capsys)[0] == 2  # never over an existing edition
     (target / "sources" / "a.txt").write_text("A Letter\n\nHello.\n", encoding="utf-8")
     monkeypatch.chdir(target)
+    # the placeholder name would reach the TEI
+    code, _, err = run_cli(["build", "--no-pdf"], capsys)
+    assert code == 2 and "teiedit.toml:14:" in err and "'Your Name'" in err
+    toml = target / "teiedit.toml"
+    toml.write_text(toml.read_text().replace("Your Name", "Ada Editor"), encoding="utf-8")
     code, _, err = run_cli(["build", "--no-pdf"], capsys)
     assert code == 0, err
     assert (target / "out" / "html" / "index.html").is_file()

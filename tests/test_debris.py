@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from teiedit.config import default_edition
+from teiedit.config import default_settings
 from teiedit.document import TEI_NS, TeiDocument, xpath
 from teiedit.repair.debris import find_debris
 from teiedit.repair.model import english
@@ -62,7 +62,7 @@ def test_debris_is_kept_in_sic_and_read_as_a_marked_omission() -> None:
     )
     doc = TeiDocument(tree=etree.ElementTree(root), name="d")
     before = original_reading(xpath(root, "tei:text")[0])
-    run_passes(doc, PassContext(edition=default_edition(REPO)), only=["repair"])
+    run_passes(doc, PassContext(settings=default_settings(REPO)), only=["repair"])
     choice = xpath(root, "//tei:p/tei:choice")
     assert len(choice) == 1
     seg = xpath(choice[0], "tei:sic/tei:seg[@type='pdf-debris']")

@@ -9,14 +9,14 @@ import pytest
 from helpers import run_cli
 from lxml import etree
 
-from teiedit.config import Edition, Editor, load_edition
+from teiedit.config import Editor, Settings, load_settings
 from teiedit.edition_files import edition_tei_files
 from teiedit.front_matter import EXAMPLE_PARAGRAPH, front_files, placeholder_findings
 
 REPO = Path(__file__).resolve().parent.parent
 
 
-def _rules(edition: Edition) -> list[str]:
+def _rules(edition: Settings) -> list[str]:
     return sorted(d.rule for d in placeholder_findings(edition))
 
 
@@ -41,7 +41,7 @@ def test_placeholders_are_reported(
         "editors": (Editor(id="ed-a", name="Ada Editor"),),
         "base_url": "https://letters.example-press.net/",
     }
-    edition = Edition(root=tmp_path, **{**signed, **settings})  # type: ignore[arg-type]
+    edition = Settings(root=tmp_path, **{**signed, **settings})  # type: ignore[arg-type]
     findings = placeholder_findings(edition)
     assert sorted(d.rule for d in findings) == rules
     for d in findings:  # the file, what is wrong, what to do
@@ -61,7 +61,7 @@ def test_init_writes_an_example_introduction_that_is_valid_and_reported(
     assert "<!--" in intro.read_text(encoding="utf-8")  # it says what it is for
     code, _, err = run_cli(["validate", str(intro)], capsys)
     assert code == 0, err
-    edition = load_edition(target)
+    edition = load_settings(target)
     assert front_files(edition) == [intro]
     assert intro not in edition_tei_files(edition)  # front matter, not a document of the edition
     assert _rules(edition) == [
@@ -72,7 +72,7 @@ def test_init_writes_an_example_introduction_that_is_valid_and_reported(
 
 
 def test_this_editions_front_matter_is_signed() -> None:
-    edition = load_edition(REPO)
+    edition = load_settings(REPO)
     assert [p.name for p in front_files(edition)] == ["introduction.xml"]
     # only the example address of the web edition is left to set
     assert _rules(edition) == ["placeholder-url"]

@@ -124,3 +124,16 @@ def test_write_atomic_leaves_no_partial_file_on_failure(tmp_path: Path) -> None:
         write_atomic(target, object())  # type: ignore[arg-type]
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.xml"]
+
+
+def test_folders_expand_to_their_documents_without_hidden_ones(tmp_path: Path) -> None:
+    """teiedit's bases (tei/.teiedit/base/) and pending conversions are no documents of the folder."""
+    from teiedit.io import iter_xml_files
+
+    for rel in ("a.xml", "sub/b.xml", ".teiedit/base/a.xml", ".pending/a.xml", "sub/.c.xml"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("<x/>", encoding="utf-8")
+    found = [p.relative_to(tmp_path).as_posix() for p in iter_xml_files([tmp_path])]
+    assert found == ["a.xml", "sub/b.xml"]
+    hidden = tmp_path / ".pending" / "a.xml"
+    assert list(iter_xml_files([hidden])) == [hidden]  # a file named explicitly is always read

@@ -18,8 +18,10 @@ import pytest
 from conftest import CASES, FIXED_EPOCH
 from pypdf import PdfReader
 
+from teiedit.builder import BuildOptions
 from teiedit.builders.pdf import PdfBuilder
-from teiedit.config import Edition, Editor
+from teiedit.config import Editor, Settings
+from teiedit.edition import Edition
 
 pytestmark = pytest.mark.slow
 
@@ -36,7 +38,7 @@ def book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(PRINT, tei)
     for doc in PDF_CASES.glob("*.xml"):
         shutil.copy(doc, tei / doc.name)
-    edition = Edition(
+    settings = Settings(
         root=root,
         title="Weaving Quotas: A Test Dossier",
         short_title="Weaving Quotas",
@@ -50,7 +52,7 @@ def book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     files = [*sorted(tei.glob("*.xml")), *sorted((tei / "registers").glob("*.xml"))]
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
-        PdfBuilder().build(files, root / "out", edition)
+        PdfBuilder().build(Edition.from_files(settings, files), root / "out", BuildOptions())
     return root / "out" / "edition.pdf"
 
 

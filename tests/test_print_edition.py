@@ -11,8 +11,8 @@ import pytest
 from lxml import html
 
 from teiedit.builders.pdf.plan import plan
-from teiedit.config import load_edition
-from teiedit.edition_files import edition_tei_files
+from teiedit.config import load_settings
+from teiedit.edition import Edition
 
 pytestmark = pytest.mark.slow  # the XSLT of the whole edition
 
@@ -22,8 +22,7 @@ REPO = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="module")
 def book() -> dict[str, str]:
     """The text of the book's parts: "front", "index" and one entry per chapter."""
-    edition = load_edition(REPO)
-    parts = plan(edition_tei_files(edition), edition).book
+    parts = plan(Edition.load(load_settings(REPO))).book
     assert parts is not None and parts.index is not None
 
     def text(page: str) -> str:
@@ -43,7 +42,7 @@ def book() -> dict[str, str]:
 
 
 def test_front_matter_speaks_to_readers(book: dict[str, str]) -> None:
-    edition = load_edition(REPO)
+    edition = load_settings(REPO)
     front = book["front"]
     for name in (
         edition.publisher,

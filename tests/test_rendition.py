@@ -9,7 +9,7 @@ import pytest
 from helpers import canonical
 from lxml import etree
 
-from teiedit.config import default_edition
+from teiedit.config import default_settings
 from teiedit.diagnostics import Level
 from teiedit.document import TEI_NS, TeiDocument, xpath
 from teiedit.transforms import PassContext, original_reading, run_passes
@@ -84,7 +84,7 @@ def _doc(body: str) -> TeiDocument:
 
 
 def _run(doc: TeiDocument) -> PassContext:
-    ctx = PassContext(edition=default_edition(REPO))
+    ctx = PassContext(settings=default_settings(REPO))
     diags = run_passes(doc, ctx, strict=True, only=["rendition"])
     assert not [d for d in diags if d.level is Level.FATAL], [d.message for d in diags]
     return ctx

@@ -11,6 +11,7 @@ from teiedit.commands import COMMANDS
 from teiedit.commands.base import UsageParser
 from teiedit.console import print_diagnostic
 from teiedit.diagnostics import EXIT_ERROR, Diagnostic, Level, TeieditError
+from teiedit.oserror import environment_error
 
 DESCRIPTION = """\
 teiedit turns plaintext transcriptions into a TEI P5 edition, validates it against the edition's own
@@ -46,6 +47,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.debug:
             traceback.print_exc()
         print_diagnostic(exc.diagnostic)
+        return EXIT_ERROR
+    except OSError as exc:  # disk full, read-only folder, permission: the path and what to do
+        if args.debug:
+            traceback.print_exc()
+        print_diagnostic(environment_error(exc).diagnostic)
         return EXIT_ERROR
     except KeyboardInterrupt:
         sys.stderr.write("teiedit: interrupted\n")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from teiedit.config_check import Checker
 from teiedit.diagnostics import TeieditError
 
 CONFIG_NAME = "teiedit.toml"
@@ -64,6 +67,19 @@ class Settings:
         return self.schema / "build" / "teiedit.sch"
 
 
+def settings_digest(edition: Edition) -> str:
+    """A digest of every setting that can reach the TEI (all but the paths and where the work runs):
+    part of the conversion fingerprint, so that a changed publisher or editor converts the sources
+    again."""
+    values = {
+        f.name: getattr(edition, f.name)
+        for f in fields(edition)
+        if f.name not in ("root", "scheduler") and not isinstance(getattr(edition, f.name), Path)
+    }
+    text = json.dumps(values, default=repr, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def find_edition_root(start: Path) -> Path | None:
     """The nearest folder at or above ``start`` holding a teiedit.toml."""
     start = start.resolve()
@@ -84,9 +100,15 @@ def load_settings(root: Path | None = None) -> Settings:
         )
     cfg_path = found / CONFIG_NAME
     try:
-        data = tomllib.loads(cfg_path.read_text(encoding="utf-8"))
+        text = cfg_path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise TeieditError(f"invalid TOML: {exc}", cfg_path, hint="fix the syntax") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TeieditError(
+            f"cannot read the settings: {exc}", cfg_path, hint="check the file is UTF-8 text"
+        ) from None
+    Checker(cfg_path, text).check(data)  # before any value is used
     ed = data.get("edition", {})
     paths = data.get("paths", {})
     editors = tuple(

@@ -28,9 +28,11 @@ from lxml import etree
 
 from teiedit import io
 from teiedit.config import Settings
+from teiedit.diagnostics import Diagnostic, TeieditError
 from teiedit.document import TeiDocument, slugify
 from teiedit.edition_files import edition_tei_files
 from teiedit.facts import DocumentFacts
+from teiedit.publishable import duplicate_root_ids, unreadable
 from teiedit.registers import Registers, load_registers, register_files
 from teiedit.scan import DocRecord, RecordCache, record_of
 from teiedit.summary import Summary
@@ -141,12 +143,19 @@ class Edition:
     """Settings, documents and registers of one edition (or of the TEI files a command was given)."""
 
     def __init__(
-        self, settings: Settings, inputs: list[EditionDoc], registers: Registers, trees: Trees
+        self,
+        settings: Settings,
+        inputs: list[EditionDoc],
+        registers: Registers,
+        trees: Trees,
+        problems: list[Diagnostic] | None = None,
     ) -> None:
         self.settings = settings
         self._inputs = inputs
         self.registers = registers
         self.trees = trees
+        #: Files that could not be read (left out) and documents whose root ids clash, as diagnostics.
+        self.problems: list[Diagnostic] = problems or []
 
     @classmethod
     def load(cls, settings: Settings, *, cache: Path | None = None) -> Edition:
@@ -166,24 +175,32 @@ class Edition:
         trees = Trees(tree_budget())
         records = RecordCache(cache)
         inputs: list[EditionDoc] = []
+        problems: list[Diagnostic] = []
         for path, page in zip(given, safe_page_names(given), strict=True):
-            data = io.read_bytes(path)
-            sha = hashlib.sha256(data).hexdigest()
-            is_imported = imported in path.resolve().parents
-            key = RecordCache.key(sha, page, is_imported)
-            record = records.get(key)
-            if record is None:
-                doc = trees.get(path, data)
-                record = record_of(doc.root, sha, page, is_imported)
-                records.put(key, record)
+            try:
+                data = io.read_bytes(path)
+                sha = hashlib.sha256(data).hexdigest()
+                is_imported = imported in path.resolve().parents
+                key = RecordCache.key(sha, page, is_imported)
+                record = records.get(key)
+                if record is None:
+                    doc = trees.get(path, data)
+                    record = record_of(doc.root, sha, page, is_imported)
+                    records.put(key, record)
+            except TeieditError as exc:  # one unreadable file is reported; the rest builds
+                problems.extend(unreadable(path, exc))
+                continue
             inputs.append(EditionDoc(page, path, record, is_imported, trees))
+        problems += duplicate_root_ids(
+            (ed.path, ed.record.root_id, ed.record.root_line) for ed in inputs if not ed.is_register
+        )
         registers = load_registers(settings).merged(
             (ed.path, ed.root) for ed in inputs if ed.is_register
         )
         for ed in inputs:
             if ed.is_register:
                 trees.drop(ed.path)  # the registers hold their own trees
-        edition = cls(settings, inputs, registers, trees)
+        edition = cls(settings, inputs, registers, trees, problems)
         records.save()
         return edition
 

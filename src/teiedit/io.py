@@ -8,7 +8,6 @@ import os
 import re
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +15,8 @@ from lxml import etree
 
 from teiedit.diagnostics import TeieditError
 from teiedit.document import TEI_NS, TeiDocument
+from teiedit.faults import checkpoint
+from teiedit.oserror import environment_error
 from teiedit.text import Replaced, xml_safe
 
 # -- reading text -------------------------------------------------------------------------------------
@@ -312,13 +313,21 @@ def tei_from_bytes(data: bytes, path: Path) -> TeiDocument:
 
 
 def iter_xml_files(paths: list[Path]) -> Iterator[Path]:
-    """Expand files and folders (recursively, *.xml) in a stable order; missing paths raise."""
+    """Expand files and folders (recursively, *.xml) in a stable order; missing paths raise.
+
+    Hidden files and folders inside a folder (teiedit's own ``.teiedit/`` with its bases, ``.pending/``,
+    version control) are not the folder's documents and are left out.
+    """
     for p in paths:
         p = Path(p)
         if not p.exists():
             raise TeieditError("no such file or folder", p, hint="check the path")
         if p.is_dir():
-            yield from sorted(q for q in p.rglob("*.xml") if q.is_file())
+            yield from sorted(
+                q
+                for q in p.rglob("*.xml")
+                if q.is_file() and not any(part.startswith(".") for part in q.relative_to(p).parts)
+            )
         else:
             yield p
 
@@ -349,20 +358,49 @@ def output_path(folder: Path, name: str | Path) -> Path:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write bytes so that readers see the old file or the new one, never half of it."""
+    """Write bytes so that readers see the old file or the new one, never half of it.
+
+    The bytes reach the disk (fsync) before the rename, and the rename before this returns, so a crash
+    at any moment leaves the old or the new file. A full disk, a read-only folder or a missing
+    permission raises a TeieditError naming the path and what to do.
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent
+        )
+    except OSError as exc:
+        raise environment_error(exc, path, "write the file") from None
     try:
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; published files must be readable
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        checkpoint(f"write {path}")
         os.replace(tmp, path)
+        checkpoint(f"wrote {path}")
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise environment_error(exc, path, "write the file") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make the renames in ``folder`` durable (a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _umask() -> int:
@@ -373,32 +411,6 @@ def _umask() -> int:
 
 def write_text_atomic(path: Path, text: str) -> None:
     write_atomic(path, text.encode("utf-8"))
-
-
-@contextmanager
-def staged_dir(target: Path) -> Iterator[Path]:
-    """Yield a temporary folder beside ``target``; on success its files replace those in ``target``.
-
-    A failed build leaves ``target`` as it was: nothing half-written appears there.
-    """
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    try:
-        yield tmp
-        target.mkdir(parents=True, exist_ok=True)
-        for src in sorted(tmp.rglob("*")):
-            rel = src.relative_to(tmp)
-            dst = output_path(target, rel)
-            if src.is_dir():
-                dst.mkdir(parents=True, exist_ok=True)
-            else:
-                dst.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(src, dst)
-    finally:
-        import shutil
-
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def sha256_bytes(data: bytes) -> str:

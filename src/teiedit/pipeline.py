@@ -2,29 +2,32 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 from copy import deepcopy as copy_tree
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from teiedit.config import Settings
+from teiedit.config import Settings, settings_digest
 from teiedit.diagnostics import Diagnostic, Level, Progress, Report, TeieditError
 from teiedit.document import TeiDocument, slugify
 from teiedit.edition import Edition, record_cache
 from teiedit.edition_files import source_files
 from teiedit.front_matter import front_files, placeholder_findings
-from teiedit.io import output_path, read_text, write_atomic
+from teiedit.io import output_path, read_text
+from teiedit.lock import folder_lock
 from teiedit.readers import Conversion, Source, detect_profile, get_reader
 from teiedit.serialize import serialize_tei
+from teiedit.staging import sweep_leftovers, sweep_temporary_files
 from teiedit.state import TeiState, converter_fingerprint
 from teiedit.text import is_xml_safe, page_breaks_to_pb, xml_safe
+from teiedit.transaction import recover
 from teiedit.transforms import PassContext, run_passes
+from teiedit.update import PENDING_DIR, Planned, Updater
 from teiedit.validate.schemas import edition_schemas
 from teiedit.workers import Workers, using
 
-PENDING_DIR = ".pending"
+__all__ = ["PENDING_DIR", "ConvertOptions", "SourceResult", "build", "convert_files"]
 
 
 @dataclass
@@ -46,6 +49,10 @@ class SourceResult:
     profile: str = ""
     outputs: list[str] = field(default_factory=list)
     kept_hand_edited: list[dict[str, str]] = field(default_factory=list)
+    #: Files whose hand edits were merged with the fresh conversion ({"file", "conflicts"}).
+    merged: list[dict[str, str]] = field(default_factory=list)
+    #: Places both the editor and the conversion changed ({"file", "line", "where", "mine", "fresh"}).
+    conflicts: list[dict[str, object]] = field(default_factory=list)
     skipped_unchanged: bool = False
     conversion: Conversion | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -62,6 +69,8 @@ class SourceResult:
             "outputs": self.outputs,
             "skipped_unchanged": self.skipped_unchanged,
             "kept_hand_edited": self.kept_hand_edited,
+            "merged": self.merged,
+            "conflicts": self.conflicts,
             "removed": self.removed,
             "set_aside": [s.to_json() for s in conv.set_aside] if conv else [],
             "orphan_notes": conv.orphan_notes if conv else [],
@@ -134,24 +143,55 @@ def convert_files(
     options: ConvertOptions,
     progress: Progress | None = None,
 ) -> list[SourceResult]:
-    """Convert sources into ``out_dir``; unchanged sources are skipped, hand-edited files are kept.
+    """Convert sources into ``out_dir``; unchanged sources are skipped, hand edits are merged.
 
-    Bad input raises TeieditError before anything of that source is written.
+    A source that cannot be read is reported in its result (an error diagnostic) and the others are
+    still converted. Everything is written as one transaction under the folder's lock (see
+    :mod:`teiedit.update`); a transaction a killed run left is finished first.
     """
     out_dir = Path(out_dir)
+    with folder_lock(out_dir, say=progress):
+        recover(out_dir)
+        sweep_temporary_files(out_dir)
+        _tidy_pending(out_dir)
+        return _convert_locked(paths, out_dir, edition, options, progress)
+
+
+def _tidy_pending(out_dir: Path) -> None:
+    """Remove pending conversions the editor has taken (copied over the file they were kept beside)."""
+    pending = out_dir / PENDING_DIR
+    if not pending.is_dir():
+        return
+    for path in pending.glob("*.xml"):
+        target = out_dir / path.name
+        if target.is_file() and target.read_bytes() == path.read_bytes():
+            path.unlink()
+
+
+def _convert_locked(
+    paths: list[Path],
+    out_dir: Path,
+    edition: Settings,
+    options: ConvertOptions,
+    progress: Progress | None,
+) -> list[SourceResult]:
     state = TeiState.load(out_dir)
-    fingerprint = converter_fingerprint(edition.registers)
+    fingerprint = converter_fingerprint(edition.registers, settings_digest(edition))
     results: list[SourceResult] = []
     rng_href, sch_href = schema_hrefs(out_dir.resolve(), edition)
-    # 1. Convert everything in memory: a failure in any source leaves out_dir untouched.
-    planned: list[tuple[SourceResult, Path, Source, list[tuple[str, bytes]]]] = []
+    # 1. Convert everything in memory: nothing is written before every source is converted.
+    planned: list[tuple[SourceResult, Planned]] = []
     for path in paths:
         path = Path(path)
         if progress:
             progress(f"converting {path.name}")
-        source = source_from_file(path)
         result = SourceResult(source=str(path))
         results.append(result)
+        try:
+            source = source_from_file(path)
+        except TeieditError as exc:  # one unreadable source never stops the others
+            result.diagnostics.append(replace(exc.diagnostic, level=Level.ERROR, origin="convert"))
+            continue
         if not options.force and state.is_current(path.name, source.sha256, fingerprint):
             result.skipped_unchanged = True
             result.outputs = [str(out_dir / n) for n in state.outputs_of(path.name)]
@@ -165,49 +205,32 @@ def convert_files(
             (f"{doc.name}.xml", serialize_tei(doc.tree, rng_href=rng_href, sch_href=sch_href))
             for doc in conversion.documents
         ]
-        planned.append((result, path, source, payloads))
+        planned.append((result, Planned(path.name, source.sha256, payloads)))
     _refuse_name_clashes(planned, state, {Path(p).name for p in paths}, out_dir)
-    # 2. Write: never over a hand-edited file; outputs a source no longer gives are removed.
-    for result, path, source, payloads in planned:
-        for name, data in payloads:
-            target = out_dir / name
-            if not options.force and state.is_hand_edited(name):
-                pending = out_dir / PENDING_DIR / name
-                write_atomic(pending, data)
-                result.kept_hand_edited.append(
-                    {
-                        "file": str(target),
-                        "fresh_conversion": str(pending),
-                        "diff_lines": str(_diff_size(target, data)),
-                    }
-                )
-                continue
-            write_atomic(target, data)
-            state.files[name] = _file_state(data, path.name, source.sha256, fingerprint)
-            result.outputs.append(str(target))
-        fresh = {name for name, _ in payloads}
-        for old in state.outputs_of(path.name):
-            if old in fresh:
-                continue
-            if state.is_hand_edited(old) and not options.force:
-                result.kept_hand_edited.append(
-                    {
-                        "file": str(out_dir / old),
-                        "fresh_conversion": "",
-                        "diff_lines": "the source no longer gives this document; your edited file is kept",
-                    }
-                )
-                continue
-            (out_dir / old).unlink(missing_ok=True)
-            del state.files[old]
-            result.removed.append(str(out_dir / old))
-    if planned:
-        state.save()
+    # 2. Write (merging hand edits), as one transaction.
+    updater = Updater(out_dir, state, fingerprint, force=options.force)
+    outcomes = [(result, updater.plan(p)) for result, p in planned]
+    updater.commit()
+    for result, outcome in outcomes:
+        result.outputs += outcome.outputs
+        result.merged, result.conflicts = outcome.merged, outcome.conflicts
+        result.kept_hand_edited, result.removed = outcome.kept, outcome.removed
+        result.diagnostics += [
+            Diagnostic(
+                message="changed while teiedit was converting; left as it is (convert again)",
+                path=p,
+                level=Level.WARNING,
+                origin="convert",
+            )
+            for p in outcome.skipped
+        ]
+    if state.rebuilt and not planned:
+        state.save()  # what was rebuilt from the files' stamps is kept
     return results
 
 
 def _refuse_name_clashes(
-    planned: list[tuple[SourceResult, Path, Source, list[tuple[str, bytes]]]],
+    planned: list[tuple[SourceResult, Planned]],
     state: TeiState,
     sources: set[str],
     out_dir: Path,
@@ -218,33 +241,18 @@ def _refuse_name_clashes(
     owner: dict[str, str] = {
         name: entry.source for name, entry in state.files.items() if entry.source in sources
     }
-    for _, path, _, payloads in planned:
-        for name, _ in payloads:
+    for _, p in planned:
+        for name, _ in p.payloads:
             output_path(out_dir, name)
             output_path(out_dir / PENDING_DIR, name)
-            other = owner.get(name, path.name)
-            if other != path.name:
+            other = owner.get(name, p.source)
+            if other != p.source:
                 raise TeieditError(
-                    f"{path.name} and {other} would both write {name}",
-                    path,
+                    f"{p.source} and {other} would both write {name}",
+                    p.source,
                     hint="rename one of the sources so that their document ids differ",
                 )
-            owner[name] = path.name
-
-
-def _file_state(data: bytes, source: str, source_sha: str, fingerprint: str) -> Any:
-    from teiedit.io import sha256_bytes
-    from teiedit.state import FileState
-
-    return FileState(
-        sha256=sha256_bytes(data), source=source, source_sha256=source_sha, fingerprint=fingerprint
-    )
-
-
-def _diff_size(path: Path, fresh: bytes) -> int:
-    old = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    new = fresh.decode("utf-8").splitlines()
-    return sum(1 for line in difflib.unified_diff(old, new, lineterm="") if line[:1] in "+-")
+            owner[name] = p.source
 
 
 @dataclass
@@ -265,7 +273,25 @@ def build(
 ) -> BuildResult:
     """Convert changed sources into tei/, load the edition (each file read once; a file unchanged
     since the last build is not parsed for it), validate its own documents, write out/html and
-    out/pdf. Per-document work runs on ``workers`` (default: this machine's cores)."""
+    out/pdf. Per-document work runs on ``workers`` (default: this machine's cores).
+
+    One build at a time per edition: the build holds the lock of tei/ (a second one waits, then exits).
+    """
+    with folder_lock(settings.tei, say=progress):
+        # What killed runs left in out/, also when this build does not write that output.
+        for folder in ("html", "pdf"):
+            sweep_leftovers(settings.out / folder)
+        return _build(settings, force=force, progress=progress, pdf=pdf, workers=workers)
+
+
+def _build(
+    settings: Settings,
+    *,
+    force: bool,
+    progress: Progress | None,
+    pdf: bool,
+    workers: Workers | None,
+) -> BuildResult:
     from teiedit.builder import BuildOptions
     from teiedit.builders.registry import get_builder
 
@@ -275,6 +301,9 @@ def build(
     edition = Edition.load(settings, cache=None if force else record_cache(settings))
     with using(workers) as pool:
         report = validate_edition(edition, progress, pool, cache=not force)
+        # A document that cannot be read (a repeated xml:id, say) is reported and left out; the rest
+        # builds.
+        report.extend(edition.problems)
         # pages link to their PDF only when this build writes the print edition
         options = BuildOptions({"link_pdf": pdf}, progress=progress, force=force, workers=pool)
         if progress:

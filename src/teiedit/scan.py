@@ -17,11 +17,11 @@ from typing import Any
 
 from lxml import etree
 
-from teiedit.document import text_of, xpath
+from teiedit.document import XML_ID, text_of, xpath
 from teiedit.facts import DocumentFacts, document_facts
 from teiedit.registers import is_register
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 
 def correspondents(root: etree._Element) -> frozenset[str]:
@@ -70,6 +70,8 @@ class DocRecord:
     refs: tuple[str, ...]  # register ids it names, sorted
     targets: tuple[str, ...]  # file names its pointers name
     summary: dict[str, Any]  # teiedit.summary.Summary.to_dict(), or {} for a register
+    root_id: str = ""  # the root element's xml:id (two documents must not share one)
+    root_line: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -85,6 +87,8 @@ class DocRecord:
             refs=tuple(data["refs"]),
             targets=tuple(data["targets"]),
             summary=dict(data["summary"]),
+            root_id=str(data["root_id"]),
+            root_line=int(data["root_line"]),
         )
 
 
@@ -112,6 +116,8 @@ def record_of(root: etree._Element, sha256: str, page: str, imported: bool) -> D
         refs=tuple(sorted(referenced_ids(root))),
         targets=tuple(target_files(root)),
         summary=summary,
+        root_id=root.get(XML_ID) or "",
+        root_line=root.sourceline or 0,
     )
 
 

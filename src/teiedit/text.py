@@ -156,7 +156,7 @@ NO_PAGE_BREAK = frozenset(
     """TEI abstract altIdentifier analytic appInfo application availability biblStruct catRef certainty
     choice correction correspAction correspContext correspDesc creation desc editionStmt editorialDecl
     encodingDesc figDesc fileDesc floatingText gap geo graphic history hyphenation idno interpretation
-    keywords langUsage lb listBibl listChange listOrg listPerson listPlace location monogr msContents
+    keywords langUsage lb listBibl listChange listOrg listPerson listPlace location milestone monogr msContents
     msDesc msIdentifier normalization notesStmt pb physDesc place profileDesc projectDesc ptr
     publicationStmt punctuation quotation relatedItem respStmt revisionDesc seriesStmt sourceDesc
     standOff teiCorpus teiHeader text textClass titleStmt""".split()

@@ -12,6 +12,8 @@ have teiedit installed.
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -45,6 +47,18 @@ def parse_jobs(value: str, what: str = "--jobs") -> int:
             hint="give a whole number such as 1 or 4 (0: one per core)",
         )
     return int(value)
+
+
+def exit_with_parent(parent: int) -> None:
+    """In a worker: end when the build that started it is gone (killed, it cannot tell the pool to stop,
+    and a worker waiting for work would otherwise live on for good)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True, name="exit-with-parent").start()
 
 
 def _run_chunk(fn: Callable[[Any], Any], chunk: Sequence[Any]) -> list[Any]:
@@ -109,7 +123,10 @@ class Workers:
         if self._pool is None:
             # "spawn": workers start clean, without this process's Saxon (a native runtime with threads)
             self._pool = ProcessPoolExecutor(
-                max_workers=self.count, mp_context=get_context("spawn")
+                max_workers=self.count,
+                mp_context=get_context("spawn"),
+                initializer=exit_with_parent,
+                initargs=(os.getpid(),),
             )
         return self._pool
 

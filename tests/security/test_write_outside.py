@@ -14,8 +14,9 @@ from conftest import FIXED_EPOCH
 from teiedit.cli import main
 from teiedit.config import load_settings
 from teiedit.diagnostics import TeieditError
-from teiedit.io import output_path, staged_dir
+from teiedit.io import output_path
 from teiedit.pipeline import ConvertOptions, convert_files
+from teiedit.staging import staged_dir
 
 REPO = Path(__file__).resolve().parents[2]
 TEI_NS = "http://www.tei-c.org/ns/1.0"

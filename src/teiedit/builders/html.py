@@ -40,9 +40,10 @@ from teiedit.config import Settings
 from teiedit.diagnostics import TeieditError
 from teiedit.edition import Edition, EditionDoc
 from teiedit.facts import facts_document
-from teiedit.io import output_path, staged_dir, write_text_atomic
+from teiedit.io import output_path, write_text_atomic
 from teiedit.registers import Registers
 from teiedit.resources import xslt_dir
+from teiedit.staging import staged_dir
 from teiedit.workers import using
 from teiedit.xslt import transform
 
@@ -241,9 +242,11 @@ class HtmlBuilder:
                 (out_dir / rel).is_file() for rel in self._asset_names()
             ):
                 self._copy_assets(tmp)
-            new.write(tmp / MANIFEST, FORMAT)
             _make_readable(tmp)
         self._remove_stale(out_dir, set(old.docs) - set(new.docs))
+        # The manifest goes in last: a run killed before this line leaves the old manifest, whose
+        # digests make the next run render again every page this one may have left half done.
+        new.write(out_dir / MANIFEST, FORMAT)
         return written
 
     def _plan(self, edition: Edition, out_dir: Path, options: BuildOptions) -> _Plan:

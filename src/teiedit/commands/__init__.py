@@ -14,6 +14,7 @@ from teiedit.commands import (
     importer,
     init,
     outputs,
+    resolve,
     schema,
     validate,
 )
@@ -23,6 +24,7 @@ COMMANDS: list[Command] = [
     init,
     build,
     convert,
+    resolve,
     validate,
     outputs.Renderers,
     schema,

@@ -7,13 +7,15 @@ from pathlib import Path
 
 from teiedit.commands.base import Subparsers, add_jobs, workers_from
 from teiedit.config import load_settings
-from teiedit.console import err_console, out_console, print_diagnostic, progress
-from teiedit.diagnostics import EXIT_OK
+from teiedit.console import out_console, print_diagnostic, progress
+from teiedit.diagnostics import EXIT_FINDINGS, EXIT_OK, Level
 
 HELP = """\
-In an edition folder (one with teiedit.toml): convert the sources that changed into tei/ (hand-edited TEI
-files are never overwritten), validate tei/, then write the web edition to out/html/ and the print
-edition to out/pdf/. Exit 1 when documents are invalid (the outputs are still written)."""
+In an edition folder (one with teiedit.toml): convert the sources that changed into tei/ (hand edits of
+TEI files are merged with the fresh conversion, never lost; see `teiedit resolve`), validate tei/, then
+write the web edition to out/html/ and the print edition to out/pdf/. Exit 1 when documents are invalid
+or a source cannot be read (the rest is still written). One build at a time: a second one waits for the
+first (TEIEDIT_LOCK_WAIT seconds, default 60), then exits 2 naming it."""
 
 
 def add_parser(sub: Subparsers) -> None:
@@ -24,7 +26,7 @@ def add_parser(sub: Subparsers) -> None:
     p.add_argument(
         "--force",
         action="store_true",
-        help="convert every source again and overwrite hand-edited TEI files",
+        help="convert every source again and overwrite hand-edited TEI files (no merge)",
     )
     p.add_argument("--no-pdf", action="store_true", help="skip the print edition")
     add_jobs(p, cluster=True)
@@ -32,6 +34,7 @@ def add_parser(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from teiedit.commands.outcomes import print_hand_edits
     from teiedit.pipeline import build
 
     edition = load_settings(args.edition)
@@ -39,23 +42,28 @@ def run(args: argparse.Namespace) -> int:
         result = build(
             edition, force=args.force, progress=step, pdf=not args.no_pdf, workers=workers
         )
+    merged, kept, conflicting = print_hand_edits(result.conversions)
     for conv in result.conversions:
-        for kept in conv.kept_hand_edited:
-            err_console.print(
-                f"{kept['file']}: kept your hand-edited version; the fresh conversion is in "
-                f"{kept['fresh_conversion']} ({kept['diff_lines']} lines differ). "
-                "Use --force to overwrite.",
-                markup=False,
-            )
         for d in conv.diagnostics:
             print_diagnostic(d)
     for d in result.validation.diagnostics:
         print_diagnostic(d)
     converted = sum(len(c.outputs) for c in result.conversions if not c.skipped_unchanged)
+    hand = (
+        f" (hand edits: {merged} merged, {kept} kept, {conflicting} with conflicts)"
+        if merged or kept or conflicting
+        else ""
+    )
     out_console.print(
-        f"{converted} TEI files written, {len(result.validation.files_checked)} validated "
+        f"{converted} TEI files written{hand}, {len(result.validation.files_checked)} validated "
         f"({result.validation.count_invalid_files()} invalid), {len(result.html_pages)} HTML pages, "
         f"{len(result.pdfs)} PDFs in {edition.out}",
         markup=False,
     )
-    return result.validation.exit_code if result.validation.diagnostics else EXIT_OK
+    unread = any(
+        d.level is Level.ERROR and d.origin == "convert"
+        for c in result.conversions
+        for d in c.diagnostics
+    )
+    code = result.validation.exit_code if result.validation.diagnostics else EXIT_OK
+    return max(code, EXIT_FINDINGS) if unread else code

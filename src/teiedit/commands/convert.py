@@ -8,14 +8,15 @@ from pathlib import Path
 
 from teiedit.commands.base import Subparsers, UsageParser
 from teiedit.config import default_settings, find_edition_root, load_settings
-from teiedit.console import err_console, out_console, print_diagnostic, progress
+from teiedit.console import out_console, print_diagnostic, progress
 from teiedit.diagnostics import EXIT_ERROR, EXIT_OK, TeieditError
 
 HELP = """\
 Convert plaintext SOURCE files to TEI in DIR (one or more files per source; a compilation is split into
 its documents). The profile (kind of source) is detected from the text's structure unless --profile is
-given. Files in DIR that an editor changed by hand are never overwritten: the fresh conversion goes to
-DIR/.pending/ and the report says so (--force overwrites). --report writes a JSON report listing, per
+given. Files in DIR that an editor changed by hand are merged with the fresh conversion (your corrections
+stay, places both changed keep your reading and are listed as conflicts); when that is not possible the
+fresh conversion goes to DIR/.pending/ and the report says so (--force overwrites). --report writes a JSON report listing, per
 source, its outputs and every span set aside (e.g. web-site boilerplate) with the reason."""
 
 
@@ -45,6 +46,7 @@ def setup(p: UsageParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from teiedit.commands.outcomes import print_hand_edits
     from teiedit.io import write_text_atomic
     from teiedit.pipeline import ConvertOptions, convert_files
 
@@ -72,12 +74,7 @@ def run(args: argparse.Namespace) -> int:
             print_diagnostic(d)
             if d.level.value == "fatal":
                 status = EXIT_ERROR
-        for kept in r.kept_hand_edited:
-            err_console.print(
-                f"{kept['file']}: kept your hand-edited version; fresh conversion in "
-                f"{kept['fresh_conversion']}",
-                markup=False,
-            )
+    print_hand_edits(results)
     if args.report:
         report = {"sources": [r.to_json() for r in results]}
         write_text_atomic(args.report, json.dumps(report, indent=2, ensure_ascii=False) + "\n")

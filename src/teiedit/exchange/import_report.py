@@ -17,7 +17,7 @@ class ImportedFile:
     """The outcome for one input file."""
 
     source: Path
-    status: str = ""  # imported | unchanged | included | refused
+    status: str = ""  # imported | unchanged | merged | kept | included | refused
     name: str = ""  # file name in tei/imported
     reason: str = ""  # why refused / included / how stored
     hint: str = ""
@@ -28,6 +28,8 @@ class ImportedFile:
     xinclude: list[Path] = field(default_factory=list)
     fallbacks: list[str] = field(default_factory=list)
     role: str = ""
+    #: Places both the editor's corrections and a new import changed (MergeConflict.to_json() each).
+    merge_conflicts: list[dict[str, object]] = field(default_factory=list)
     source_sha256: str = ""
     stored_sha256: str = ""
     # working state, not reported
@@ -55,6 +57,7 @@ class ImportedFile:
             "schema": self.schema,
             "schema_reason": self.schema_reason,
             "problems": [d.to_json() for d in self.problems],
+            "merge_conflicts": self.merge_conflicts,
         }
 
 
@@ -104,7 +107,11 @@ def report_lines(
                 )
             )
             continue
-        verb = "imported as" if item.status == "imported" else "already imported, unchanged:"
+        verb = {
+            "imported": "imported as",
+            "merged": "imported again into",
+            "kept": "imported again, your corrected file kept:",
+        }.get(item.status, "already imported, unchanged:")
         n = len(item.problems)
         summary = f"{verb} {report.target_dir.name}/{item.name} ({item.role}); "
         summary += f"{n} schema problem{'s' if n != 1 else ''}" if n else "valid"
@@ -114,6 +121,17 @@ def report_lines(
         out.append(
             Diagnostic(message=summary, path=str(item.source), level=Level.INFO, origin="import")
         )
+        for mc in item.merge_conflicts:
+            out.append(
+                Diagnostic(
+                    message=f"conflict ({mc['what']} at {mc['where']}): your reading {mc['mine']!r} is "
+                    f"kept; the new import reads {mc['fresh']!r}",
+                    path=str(report.target_dir / item.name),
+                    line=int(str(mc.get("line", 0))),
+                    level=Level.WARNING,
+                    origin="import",
+                )
+            )
         for d in item.problems[:max_problems]:
             out.append(d)
         if n > max_problems:

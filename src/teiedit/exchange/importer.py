@@ -9,7 +9,8 @@ where they are (referenced, not merged); one person under two ids across the edi
 the imported files is reported as a conflict.
 
 Files that cannot be handled (not XML, not TEI, hostile, includes that escape the folder) are refused
-with a reason; the others are still imported.
+with a reason; the others are still imported. A file the editor corrected since its last import is never
+overwritten: the new import is merged into it (see :mod:`teiedit.exchange.reimport`).
 """
 
 from __future__ import annotations
@@ -27,13 +28,9 @@ from teiedit.exchange.conflicts import find_conflicts
 from teiedit.exchange.import_manifest import MANIFEST, assign_names, load_manifest
 from teiedit.exchange.import_read import input_files, read_input
 from teiedit.exchange.import_report import ImportReport
-from teiedit.io import (
-    output_path,
-    parse_xml_bytes,
-    sha256_bytes,
-    write_atomic,
-    write_text_atomic,
-)
+from teiedit.exchange.reimport import store
+from teiedit.io import parse_xml_bytes, write_text_atomic
+from teiedit.lock import folder_lock
 from teiedit.registers import Entry, entries_in, load_registers
 
 
@@ -47,6 +44,26 @@ def import_files(
     trust_schematron: bool = False,
 ) -> ImportReport:
     """Import TEI files and folders into ``edition``; see the module docstring."""
+    with folder_lock(edition.tei):  # never beside a build or another import of the same edition
+        return _import_files(
+            paths,
+            edition,
+            tei_all=tei_all,
+            own_rng=own_rng,
+            include_root=include_root,
+            trust_schematron=trust_schematron,
+        )
+
+
+def _import_files(
+    paths: list[Path],
+    edition: Settings,
+    *,
+    tei_all: Path | None,
+    own_rng: Path | None,
+    include_root: Path | None,
+    trust_schematron: bool,
+) -> ImportReport:
     from teiedit.resources import schema_dir
 
     if tei_all is not None and not Path(tei_all).is_file():
@@ -107,13 +124,7 @@ def import_files(
             item.reason = (
                 f"XIncludes resolved ({len(item.xinclude)} files, {len(item.fallbacks)} fallbacks)"
             )
-        item.stored_sha256 = sha256_bytes(stored)
-        dest = output_path(target, item.name)
-        if dest.is_file() and dest.read_bytes() == stored:
-            item.status = "unchanged"
-        else:
-            write_atomic(dest, stored)
-            item.status = "imported"
+        store(item, target, stored, earlier.get(item.name))  # never over the editor's corrections
     names_now = {i.name for i in items if i.name}
     older_entries: list[Entry] = []
     for name in earlier:

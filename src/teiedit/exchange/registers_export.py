@@ -21,8 +21,9 @@ from teiedit.builder import BuildOptions, Group, Manifest, Option, digest
 from teiedit.diagnostics import TeieditError
 from teiedit.document import XML_ID
 from teiedit.edition import Edition
-from teiedit.io import staged_dir, write_text_atomic
+from teiedit.io import write_text_atomic
 from teiedit.registers import Entry
+from teiedit.staging import staged_dir
 
 KIND_FILES = {"person": "persons", "place": "places", "org": "orgs"}
 COLUMNS = ["id", "names", "description", "identifiers", "authority_uris", "mentions"]

@@ -21,8 +21,9 @@ from teiedit.builders.pdf.rounds import make_pdfs
 from teiedit.diagnostics import TeieditError
 from teiedit.edition import Edition
 from teiedit.epoch import source_date_epoch
-from teiedit.io import output_path, staged_dir, write_atomic
+from teiedit.io import output_path, write_atomic
 from teiedit.resources import css_dir, xslt_dir
+from teiedit.staging import swapped_dir
 
 MANIFEST = ".teiedit-pdf.json"
 #: Bump when the builder's own output logic changes in a way its code files do not show.
@@ -117,10 +118,13 @@ class PdfBuilder:
                 f"two PDFs of this build would be called {', '.join(clash)}", out_dir
             )
         written: list[Path] = []
-        with staged_dir(out_dir) as tmp:
+        # The folder is swapped as a whole: a killed run never leaves old and new PDFs mixed.
+        with swapped_dir(out_dir) as tmp:
             for name in names:
                 write_atomic(output_path(tmp, name), pdfs[name])
                 written.append(out_dir / name)
-            new.write(tmp / MANIFEST, FORMAT)
+        # The manifest goes in last: a run killed before this line leaves the old one, and the next run
+        # lays out again what this one may not have finished.
+        new.write(out_dir / MANIFEST, FORMAT)
         cache.prune()
         return written

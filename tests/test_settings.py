@@ -1,0 +1,86 @@
+"""teiedit.toml is an input: checked before use (with the line and the nearest valid key), and every
+setting that reaches the TEI is part of the conversion fingerprint."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import run_cli
+
+from teiedit.config import load_settings
+from teiedit.diagnostics import TeieditError
+
+GOOD = """\
+[edition]
+title = "Letters"
+publisher = "A Press"
+licence = "CC-BY-4.0"
+licence_url = "https://creativecommons.org/licenses/by/4.0/"
+base_url = "https://example.org/letters/"
+language = "en"
+
+[[edition.editors]]
+id = "ed-one"
+name = "Ada Editor"
+"""
+
+
+@pytest.mark.parametrize(
+    ("change", "line", "message", "hint"),
+    [
+        (('licence = "CC', 'licnce = "CC'), 4, "unknown key 'licnce' in [edition]", "'licence'"),
+        (("[edition]", "[edition]\nedtors = []"), 2, "unknown key 'edtors'", "'editors'"),
+        (("[edition]", "[pths]\nout = 'x'\n[edition]"), 0, "unknown key 'pths'", "'paths'"),
+        (('id = "ed-one"', 'id = "ed one"'), 10, "'ed one' is not an XML name", "start with a"),
+        (('id = "ed-one"', 'id = "1ed"'), 10, "'1ed' is not an XML name", "letter"),
+        (('base_url = "https://', 'base_url = "'), 6, "base_url is not a URL", "https://"),
+        (
+            ('licence_url = "https://creativecommons.org/licenses/by/4.0/"\n', ""),
+            4,
+            "licence 'CC-BY-4.1'",
+            "'CC-BY-4.0'",
+        ),
+        (('title = "Letters"', 'title = "Untitled edition"'), 2, "placeholder", "title"),
+        (('name = "Ada Editor"', 'name = "Your Name"'), 11, "placeholder 'Your Name'", "name"),
+        (('title = "Letters"', "title = 5"), 2, "must be text in quotes", 'title = "'),
+        (('language = "en"', 'language = "English"'), 7, "not a language code", "ISO 639"),
+        (('name = "Ada Editor"', 'name = ""'), 0, "editor 1 has no name", "name ="),
+    ],
+)
+def test_bad_settings_are_errors_with_line_and_fix(
+    tmp_path: Path, change: tuple[str, str], line: int, message: str, hint: str
+) -> None:
+    text = GOOD.replace(*change)
+    if "licence 'CC-BY-4.1'" in message:
+        text = text.replace('licence = "CC-BY-4.0"', 'licence = "CC-BY-4.1"')
+    assert text != GOOD
+    (tmp_path / "teiedit.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(TeieditError) as caught:
+        load_settings(tmp_path)
+    d = caught.value.diagnostic
+    assert message in d.message and hint in d.suggestion, d.format()
+    assert d.line == line and d.path.endswith("teiedit.toml")
+
+
+def test_good_settings_load_and_an_unknown_licence_with_its_url_is_accepted(tmp_path: Path) -> None:
+    (tmp_path / "teiedit.toml").write_text(GOOD, encoding="utf-8")
+    assert load_settings(tmp_path).editors[0].id == "ed-one"
+    text = GOOD.replace('licence = "CC-BY-4.0"', 'licence = "Our own licence"')
+    (tmp_path / "teiedit.toml").write_text(text, encoding="utf-8")
+    assert load_settings(tmp_path).licence == "Our own licence"
+
+
+def test_a_changed_setting_converts_the_sources_again(
+    mini_edition: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(mini_edition)
+    assert run_cli(["build", "--no-pdf"], capsys)[0] == 0
+    letter = mini_edition / "tei" / "plain-letter.xml"
+    assert "<publisher>Test Press</publisher>" in letter.read_text(encoding="utf-8")
+    toml = mini_edition / "teiedit.toml"
+    toml.write_text(toml.read_text().replace("Test Press", "Other Press"), encoding="utf-8")
+    code, out, err = run_cli(["build", "--no-pdf"], capsys)
+    assert code == 0, err
+    assert "<publisher>Other Press</publisher>" in letter.read_text(encoding="utf-8")
+    assert out.startswith("2 TEI files written")
