@@ -36,7 +36,7 @@ edition.pdf is the print edition as a book: title page, editorial conventions, c
 in date order (each from a new page, footnotes at the foot of the page), an index of persons, places and
 organisations with the pages of every mention. Each document's own PDF is its part of the book, with the
 book's page numbers and a first-page line naming the edition. Register files (listPerson, listPlace,
-listOrg) feed the index. Every PDF is PDF/A-3b with its TEI source attached. Nothing is laid out again
+listOrg) feed the index. Every PDF is PDF/A-3a and PDF/UA-1 (tagged) with its TEI source attached. Nothing is laid out again
 when no input changed since the last run into the same DIR.
 
 Title, editors, publisher and licence come from teiedit.toml when run inside an edition folder.

@@ -21,7 +21,14 @@ FOLDER = ".teiedit-parts"
 
 def job_key(job: PrintJob, assets: str) -> str:
     """A hash of everything the layout of ``job`` depends on (its name only as the PDF's file name)."""
-    parts: list[str | bytes] = [assets, job.html, job.title, job.variant or "", str(job.epoch)]
+    parts: list[str | bytes] = [
+        assets,
+        job.html,
+        job.title,
+        job.variant or "",
+        str(job.epoch),
+        str(job.tagged),
+    ]
     for a in job.attachments:
         parts += [a.name, a.data, a.description]
     return digest(*parts)

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from teiedit.builders.pdf.breaks import allow_breaks
 from teiedit.diagnostics import TeieditError
@@ -25,8 +25,10 @@ if TYPE_CHECKING:  # at run time WeasyPrint is imported where it is used (slow t
 
     from teiedit.workers import Workers
 
-#: The archival PDF profile that allows attachments. ``None`` writes a plain PDF 1.7.
-PDF_VARIANT: str | None = "pdf/a-3b"
+#: The archival PDF profile that allows attachments, at level A (accessible: tagged, every character
+#: mapped to Unicode). WeasyPrint declares one profile; the assembly adds PDF/UA-1's declaration to the
+#: same file (builders/pdf/assembly.py), which both standards allow. ``None`` writes a plain PDF 1.7.
+PDF_VARIANT: str | None = "pdf/a-3a"
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,8 @@ class PrintJob:
     title: str = ""
     variant: str | None = PDF_VARIANT
     epoch: int | None = None
+    #: A structure tree (tagged PDF) for readers that read aloud; the folios are stamped as artefacts.
+    tagged: bool = True
 
 
 @dataclass(frozen=True)
@@ -88,9 +92,45 @@ def _url_fetcher() -> weasyprint.URLFetcher:
     return CssOnlyFetcher()
 
 
+def _tag_languages() -> None:
+    """Give the structure elements of the tagged PDF the language of their HTML element (``lang``).
+
+    WeasyPrint (70) declares the language of the whole PDF only; PDF/UA asks for the language of every
+    passage in another one, which the paged HTML states (from the TEI's xml:lang). Its tag builder is a
+    module function that calls itself through the module, so wrapping it reaches every element."""
+    try:
+        from weasyprint.pdf import tags  # type: ignore[import-untyped]
+    except ImportError:
+        return
+    original = getattr(tags, "_build_box_tree", None)
+    if original is None or getattr(original, "teiedit_lang", False):
+        return
+
+    def build(box: Any, parent: Any, *args: Any) -> Iterator[Any]:
+        element = getattr(box, "element", None)
+        lang = element.get("lang") if element is not None and hasattr(element, "get") else None
+        passing = getattr(box, "element_tag", None) in ("html", "body") or element is None
+        for struct in original(box, parent, *args):
+            if lang and not passing and "Lang" not in struct:
+                struct["Lang"] = pydyf_string(lang)
+            yield struct
+
+    build.teiedit_lang = True  # type: ignore[attr-defined]
+    tags._build_box_tree = build
+
+
+def pydyf_string(text: str) -> Any:
+    """A PDF text string as WeasyPrint's PDF writer (pydyf) writes it."""
+    import pydyf  # type: ignore[import-untyped]
+
+    return pydyf.String(text)
+
+
 def lay_out(job: PrintJob) -> LaidOut:
     """Lay out one part with WeasyPrint and write it as a PDF (runs in a worker process)."""
     import weasyprint
+
+    _tag_languages()
 
     when = dt.datetime.fromtimestamp(job.epoch, dt.UTC) if job.epoch is not None else None
     attachments = [
@@ -115,7 +155,9 @@ def lay_out(job: PrintJob) -> LaidOut:
         document.metadata.title = job.title
     if when is not None:
         document.metadata.created = document.metadata.modified = when.strftime("%Y-%m-%dT%H:%M:%SZ")
-    data = bytes(document.write_pdf(attachments=attachments, pdf_variant=job.variant))
+    data = bytes(
+        document.write_pdf(attachments=attachments, pdf_variant=job.variant, pdf_tags=job.tagged)
+    )
     return LaidOut(job.output, data, len(document.pages), anchors)
 
 

@@ -60,6 +60,9 @@ def _with_content(doc: etree._Element, content: list[etree._Element]) -> etree._
         lhtml.tostring(doc.find("head"), encoding="unicode")
         + "<body><main id='main'></main></body>"
     )
+    for name in ("lang", "dir"):  # the PDF's language (and a tagged PDF's) is the root's
+        if doc.get(name):
+            shell.set(name, doc.get(name))
     main = _main(shell)
     for el in content:
         main.append(el)

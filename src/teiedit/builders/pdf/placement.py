@@ -66,6 +66,7 @@ class FolioList:
                 f"the page numbers and running heads ({n + 1} of {len(starts)})",
                 fol.folio_html(self.folios[i : i + size]),
                 variant=None,
+                tagged=False,  # stamped on the pages as artefacts (pagination), not content
             )
             for n, i in enumerate(starts)
         ]

@@ -24,7 +24,9 @@ def make_pdfs(
     from teiedit.builders.pdf import assembly as asm  # pikepdf is loaded only when PDFs are made
 
     front_draft = (
-        PrintJob("the front matter (draft)", p.book.front, variant=None) if p.book else None
+        PrintJob("the front matter (draft)", p.book.front, variant=None, tagged=False)
+        if p.book
+        else None
     )
     laid = parts_cache.run(layout, [*p.jobs, *([front_draft] if front_draft else [])], done)
     folios = FolioList()
