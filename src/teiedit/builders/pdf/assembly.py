@@ -97,11 +97,16 @@ def stamp(
 
 
 def assemble(
-    front: Piece, parts: Sequence[Piece | None], folios: Sequence[int | None], sheets: FolioSheets
+    front: Piece,
+    parts: Sequence[Piece | None],
+    folios: Sequence[int | None],
+    sheets: FolioSheets,
+    nest: bool = False,
 ) -> bytes:
     """The book: the front matter, then ``parts`` in order (None: a blank page), folio ``folios[i]``
     stamped on book page i. Named destinations and the outline are gathered from all parts; where two
-    parts define the same name, the first keeps it."""
+    parts define the same name, the first keeps it. With ``nest`` (the chunks of one document), the
+    later parts' outline items go under the first part's last top-level item (the document's title)."""
     book = _open(front.pdf)
     size = pikepdf.Rectangle(book.pages[0].mediabox)
     dests: dict[str, Array] = {}
@@ -126,7 +131,8 @@ def assemble(
             warnings.simplefilter("ignore", pikepdf.exceptions.PageCopyWarning)
             book.pages.extend(src.pages[: part.pages])
         _gather_dests(src, local, part.pages, offset, book, dests)
-        outline.extend(_outline_of(src, local, part.pages, offset))
+        items = _outline_of(src, local, part.pages, offset)
+        (outline[-1].children if nest and outline else outline).extend(items)
         structure.add(src, part.pages, offset)
     for at, page in enumerate(book.pages):
         _stamp(book, page, folios, at, sheets)

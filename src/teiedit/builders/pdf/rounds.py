@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from teiedit.builders.pdf import chunks
 from teiedit.builders.pdf import folios as fol
 from teiedit.builders.pdf.cache import PartCache
 from teiedit.builders.pdf.layout import Layout, PrintJob
@@ -28,7 +29,7 @@ def make_pdfs(
         if p.book
         else None
     )
-    laid = parts_cache.run(layout, [*p.jobs, *([front_draft] if front_draft else [])], done)
+    laid = chunks.run(parts_cache, layout, [*p.jobs, *([front_draft] if front_draft else [])], done)
     folios = FolioList()
     out: dict[str, bytes] = {}
     book_pages: list[int | None] = []
