@@ -51,7 +51,9 @@ def _edition(root: Path) -> Path:
     shutil.copytree(EDITION, root)
     shutil.copytree(REPO / "schema", root / "schema", dirs_exist_ok=True)
     (root / "sources").mkdir(exist_ok=True)
-    shutil.copy(REPO / "tests" / "roots" / "mini" / "sources" / "plain-letter.txt", root / "sources")
+    shutil.copy(
+        REPO / "tests" / "roots" / "mini" / "sources" / "plain-letter.txt", root / "sources"
+    )
     return root
 
 
