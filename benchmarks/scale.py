@@ -161,13 +161,21 @@ def imported(root: Path, source: Path, work: Path) -> int:
             tar.extractall(unpacked, filter="data")
         source = unpacked
     subprocess.run(
-        [sys.executable, "-m", "teiedit", "init", str(root), "--title", "Imported"],
+        [
+            sys.executable,
+            "-m",
+            "teiedit",
+            "init",
+            str(root),
+            "--title",
+            "Imported",
+            "--editor",
+            "Bench",
+        ],
         check=True,
         env=_env(),
         stdout=subprocess.DEVNULL,
     )
-    config = root / "teiedit.toml"  # init's placeholder name is refused by a build
-    config.write_text(config.read_text().replace("Your Name", "Benchmark"))
     files = sorted(source.rglob("*.xml"))
     subprocess.run(
         [sys.executable, "-m", "teiedit", "import", str(source), "--into", str(root)],
