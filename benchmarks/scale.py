@@ -201,6 +201,44 @@ def largest_pages(folder: Path) -> tuple[int, str, int]:
     return big[0], big[1], sum(1 for s, _ in sizes if s > 2 * 1024 * 1024)
 
 
+def same_on_a_cluster(root: Path, workers: int, build: list[str], floor: float) -> None:
+    """The cluster scaled down: a copy of the edition built cold on a local Dask cluster of
+    ``workers`` processes must write the files the incremental builds on one machine wrote."""
+    copy = root.with_name(root.name + "-cluster")
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns("out"))
+    start = [sys.executable, "-m", "teiedit", "cluster", "start", "--workers", str(workers)]
+    cluster = subprocess.Popen(
+        [*start, "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=_env()
+    )
+    try:
+        assert cluster.stdout is not None
+        address = cluster.stdout.readline().decode().split()[-1]
+        jobs = build.index("--jobs")
+        on_cluster = [*build[:jobs], *build[jobs + 2 :], "--cluster", address]
+        # the CPU of the workers is not the build's own: the figure is the client's
+        figures = run_command(on_cluster, copy)
+        print(line(f"teiedit build, cold, {workers} cluster workers", figures, floor))
+    finally:
+        cluster.terminate()
+        cluster.wait(timeout=60)
+
+    def files(top: Path) -> dict[str, bytes]:
+        return {
+            str(f.relative_to(top)): f.read_bytes()
+            for folder in ("tei", "out/html", "out/pdf")
+            for f in sorted((top / folder).rglob("*"))
+            if f.is_file() and ".teiedit-parts" not in f.parts and f.name != "lock"
+        }
+
+    here, there = files(root), files(copy)
+    differ = [n for n in sorted(set(here) | set(there)) if here.get(n) != there.get(n)]
+    print(
+        f"  {len(there)} files; differing from the builds on one machine: {len(differ)} {differ[:5]}"
+    )
+    shutil.rmtree(copy, ignore_errors=True)
+
+
 def documents(root: Path) -> list[Path]:
     """The edition's documents (registers, front matter and teiedit's hidden folders left out)."""
     tei = root / "tei"
@@ -243,6 +281,9 @@ def main() -> int:
     )
     ap.add_argument("--reuse", action="store_true", help="with --keep: use the edition made before")
     ap.add_argument("--pdf-builds", action="store_true", help="the whole builds with print too")
+    ap.add_argument(
+        "--cluster", type=int, default=0, help="also build on a local cluster of N worker processes"
+    )
     ap.add_argument("--no-builds", action="store_true", help="leave out the three whole builds")
     ap.add_argument("--stage", help=argparse.SUPPRESS)
     ap.add_argument("--result", help=argparse.SUPPRESS)
@@ -317,6 +358,8 @@ def main() -> int:
     victim.write_bytes(victim.read_bytes().replace(b"</TEI>", b"<!-- touched --></TEI>", 1))
     print(line("teiedit build, one document changed", run_command(build, root), floor["cpu"]))
     check_pages(root)
+    if args.cluster:
+        same_on_a_cluster(root, args.cluster, build, floor["cpu"])
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0
