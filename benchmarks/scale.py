@@ -41,7 +41,9 @@ sys.path.insert(0, str(REPO / "src"))
 # -- stages, each run in a process of its own -----------------------------------------------------
 
 
-def _stage(name: str, root: Path, jobs: int, site: bool = True) -> dict[str, object]:
+def _stage(
+    name: str, root: Path, jobs: int, site: bool = True, limit: int = 0
+) -> dict[str, object]:
     """Run one stage here; returns figures the parent prints (besides CPU, wall and memory)."""
     from lxml import etree
 
@@ -80,6 +82,8 @@ def _stage(name: str, root: Path, jobs: int, site: bool = True) -> dict[str, obj
 
                 HtmlBuilder._render_lists = lambda *a, **k: []  # type: ignore[method-assign]
             edition = Edition.load(settings, cache=record_cache(settings))
+            if limit and name == "print":  # the print edition of the first ``limit`` documents
+                edition = Edition.from_files(settings, edition_tei_files(settings)[:limit])
             marks: list[tuple[str, float, float]] = []
 
             def say(message: str) -> None:
@@ -100,11 +104,13 @@ def _stage(name: str, root: Path, jobs: int, site: bool = True) -> dict[str, obj
     raise SystemExit(f"unknown stage {name}")
 
 
-def run_stage(name: str, root: Path, jobs: int, site: bool = True) -> dict[str, float]:
+def run_stage(
+    name: str, root: Path, jobs: int, site: bool = True, limit: int = 0
+) -> dict[str, float]:
     """Run a stage in a new process: its CPU (with its children's), wall time and peak memory."""
     with tempfile.NamedTemporaryFile("r", suffix=".json") as result:
         cmd = [sys.executable, __file__, "--stage", name, str(root), "--jobs", str(jobs)]
-        cmd += [] if site else ["--no-site"]
+        cmd += ([] if site else ["--no-site"]) + ["--pdf-documents", str(limit)]
         t = time.perf_counter()
         proc = subprocess.Popen([*cmd, "--result", result.name], env=_env())
         _, status, usage = os.wait4(proc.pid, 0)
@@ -155,13 +161,21 @@ def imported(root: Path, source: Path, work: Path) -> int:
             tar.extractall(unpacked, filter="data")
         source = unpacked
     subprocess.run(
-        [sys.executable, "-m", "teiedit", "init", str(root), "--title", "Imported"],
+        [
+            sys.executable,
+            "-m",
+            "teiedit",
+            "init",
+            str(root),
+            "--title",
+            "Imported",
+            "--editor",
+            "Bench",
+        ],
         check=True,
         env=_env(),
         stdout=subprocess.DEVNULL,
     )
-    config = root / "teiedit.toml"  # init's placeholder name is refused by a build
-    config.write_text(config.read_text().replace("Your Name", "Benchmark"))
     files = sorted(source.rglob("*.xml"))
     subprocess.run(
         [sys.executable, "-m", "teiedit", "import", str(source), "--into", str(root)],
@@ -187,6 +201,68 @@ def largest_pages(folder: Path) -> tuple[int, str, int]:
     return big[0], big[1], sum(1 for s, _ in sizes if s > 2 * 1024 * 1024)
 
 
+def same_on_a_cluster(root: Path, workers: int, build: list[str], floor: float) -> None:
+    """The cluster scaled down: a copy of the edition built cold on a local Dask cluster of
+    ``workers`` processes must write the files the incremental builds on one machine wrote."""
+    copy = root.with_name(root.name + "-cluster")
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns("out"))
+    start = [sys.executable, "-m", "teiedit", "cluster", "start", "--workers", str(workers)]
+    cluster = subprocess.Popen(
+        [*start, "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=_env()
+    )
+    try:
+        assert cluster.stdout is not None
+        address = cluster.stdout.readline().decode().split()[-1]
+        jobs = build.index("--jobs")
+        on_cluster = [*build[:jobs], *build[jobs + 2 :], "--cluster", address]
+        # the CPU of the workers is not the build's own: the figure is the client's
+        figures = run_command(on_cluster, copy)
+        print(line(f"teiedit build, cold, {workers} cluster workers", figures, floor))
+    finally:
+        cluster.terminate()
+        cluster.wait(timeout=60)
+
+    def files(top: Path) -> dict[str, bytes]:
+        return {
+            str(f.relative_to(top)): f.read_bytes()
+            for folder in ("tei", "out/html", "out/pdf")
+            for f in sorted((top / folder).rglob("*"))
+            if f.is_file() and ".teiedit-parts" not in f.parts and f.name != "lock"
+        }
+
+    here, there = files(root), files(copy)
+    differ = [n for n in sorted(set(here) | set(there)) if here.get(n) != there.get(n)]
+    print(
+        f"  {len(there)} files; differing from the builds on one machine: {len(differ)} {differ[:5]}"
+    )
+    shutil.rmtree(copy, ignore_errors=True)
+
+
+def documents(root: Path) -> list[Path]:
+    """The edition's documents (registers, front matter and teiedit's hidden folders left out)."""
+    tei = root / "tei"
+    return sorted(
+        f
+        for f in tei.rglob("*.xml")
+        if not any(
+            p.startswith(".") or p in ("registers", "front") for p in f.relative_to(tei).parts
+        )
+    )
+
+
+def check_pages(root: Path) -> None:
+    """Every document has its page: nothing was lost."""
+    from teiedit.edition import safe_page_names
+
+    docs = documents(root)
+    made = {p.stem for p in (root / "out" / "html").glob("*.html")}
+    missing = [d for d, page in zip(docs, safe_page_names(docs), strict=True) if page not in made]
+    print(
+        f"  {len(docs)} documents, {len(made)} HTML pages; documents without a page: {len(missing)}"
+    )
+
+
 SITE_PAGES = {"index", "timeline", "persons", "places", "orgs", "search"}
 
 
@@ -200,22 +276,35 @@ def main() -> int:
     ap.add_argument("--pdf", action="store_true", help="also the print edition (slow)")
     ap.add_argument("--keep", type=Path, help="build in this folder and keep it")
     ap.add_argument("--no-site", action="store_true", help="web: the document pages only")
+    ap.add_argument(
+        "--pdf-documents", type=int, default=0, help="print only the first N documents (0: all)"
+    )
+    ap.add_argument("--reuse", action="store_true", help="with --keep: use the edition made before")
     ap.add_argument("--pdf-builds", action="store_true", help="the whole builds with print too")
+    ap.add_argument(
+        "--cluster", type=int, default=0, help="also build on a local cluster of N worker processes"
+    )
     ap.add_argument("--no-builds", action="store_true", help="leave out the three whole builds")
     ap.add_argument("--stage", help=argparse.SUPPRESS)
     ap.add_argument("--result", help=argparse.SUPPRESS)
     ap.add_argument("root", nargs="?", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]  # figures as they come
     if args.stage:
-        figures = _stage(args.stage, args.root, args.jobs, site=not args.no_site)
+        figures = _stage(
+            args.stage, args.root, args.jobs, site=not args.no_site, limit=args.pdf_documents
+        )
         Path(args.result).write_text(json.dumps(figures))
         return 0
 
     work = Path(args.keep or tempfile.mkdtemp(prefix="teiedit-scale-"))
     root = work / "edition"
-    if root.exists():
+    reuse = args.reuse and (root / "teiedit.toml").is_file()
+    if root.exists() and not reuse:
         shutil.rmtree(root)
-    if args.import_tei:
+    if reuse:
+        what = f"the edition in {root}"
+    elif args.import_tei:
         given = imported(root, args.import_tei, work)
         what = f"{given} TEI files imported from {args.import_tei.name}"
     else:
@@ -245,11 +334,18 @@ def main() -> int:
     print(line("  of which site pages (one process)", site_f, floor["cpu"]))
     size, name, over = largest_pages(root / "out" / "html")
     print(f"  largest file {size / 1e6:.2f} MB ({name}); {over} files over 2 MB")
+    check_pages(root)
     if args.pdf:
-        print(line("print edition (all PDFs)", run_stage("print", root, args.jobs), floor["cpu"]))
+        limit = args.pdf_documents
+        printed = run_stage("print", root, args.jobs, limit=limit)
+        what = f"print edition ({limit} documents)" if limit else "print edition (all PDFs)"
+        print(line(what, printed, floor["cpu"]))
         pdfs = {p.stem for p in (root / "out" / "pdf").glob("*.pdf")}
         made = {p.stem for p in (root / "out" / "html").glob("*.html")}
-        print(f"  {len(pdfs)} PDFs; document pages without a PDF: {len(made - pdfs - SITE_PAGES)}")
+        if not limit:
+            print(f"  {len(pdfs)} PDFs; pages without a PDF: {len(made - pdfs - SITE_PAGES)}")
+        else:
+            print(f"  {len(pdfs)} PDFs, {printed['cpu'] / limit:.2f} s CPU per document")
     if args.no_builds:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -258,16 +354,12 @@ def main() -> int:
     build = ["build", "--jobs", str(args.jobs)] + ([] if args.pdf_builds else ["--no-pdf"])
     print(line("teiedit build, cold", run_command(build, root), floor["cpu"]))
     print(line("teiedit build, nothing changed", run_command(build, root), floor["cpu"]))
-    docs = sorted((root / "tei").rglob("*.xml"))
-    victim = next(d for d in reversed(docs) if "registers" not in d.parts)
+    victim = documents(root)[-1]
     victim.write_bytes(victim.read_bytes().replace(b"</TEI>", b"<!-- touched --></TEI>", 1))
     print(line("teiedit build, one document changed", run_command(build, root), floor["cpu"]))
-    html = root / "out" / "html"
-    from teiedit.document import slugify
-
-    made = {p.stem for p in html.glob("*.html")}
-    missing = [d for d in docs if "registers" not in d.parts and slugify(d.stem) not in made]
-    print(f"pages: {len(made)} HTML files; documents without a page: {len(missing)}")
+    check_pages(root)
+    if args.cluster:
+        same_on_a_cluster(root, args.cluster, build, floor["cpu"])
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -46,10 +46,14 @@ def scheduler() -> Iterator[str]:
 
 
 def _edition(root: Path) -> Path:
-    """The exchange test edition (four documents and registers) with the repository's schema."""
+    """The exchange test edition (four documents and registers) with the repository's schema, and a
+    plaintext source to convert."""
     shutil.copytree(EDITION, root)
     shutil.copytree(REPO / "schema", root / "schema", dirs_exist_ok=True)
     (root / "sources").mkdir(exist_ok=True)
+    shutil.copy(
+        REPO / "tests" / "roots" / "mini" / "sources" / "plain-letter.txt", root / "sources"
+    )
     return root
 
 
@@ -64,7 +68,7 @@ def _build(root: Path, *options: str) -> subprocess.CompletedProcess[str]:
 
 
 def _outputs(root: Path, *folders: str) -> dict[str, bytes]:
-    out = {}
+    out = {f"tei/{f.name}": f.read_bytes() for f in sorted((root / "tei").glob("*.xml"))}
     for folder in folders:
         for f in sorted((root / "out" / folder).rglob("*")):
             if f.is_file() and ".teiedit-parts" not in f.parts:
@@ -85,6 +89,7 @@ def _same_build(tmp_path: Path, address: str, *options: str) -> dict[str, bytes]
     folders = ("html",) if "--no-pdf" in options else ("html", "pdf")
     expected, got = _outputs(one, *folders), _outputs(many, *folders)
     assert sorted(got) == sorted(expected)
+    assert "tei/plain-letter.xml" in got  # the source was converted (on the cluster: a task)
     different = [name for name in expected if got[name] != expected[name]]
     assert not different, f"the cluster build wrote other bytes in {different}"
     return got
@@ -100,7 +105,7 @@ def test_a_build_on_a_cluster_writes_the_same_web_edition(tmp_path: Path, schedu
 def test_a_build_on_a_cluster_writes_the_same_print_edition(tmp_path: Path, scheduler: str) -> None:
     files = _same_build(tmp_path, scheduler)
     pdfs = [n for n in files if n.endswith(".pdf")]
-    assert "pdf/edition.pdf" in pdfs and len(pdfs) == 5
+    assert "pdf/edition.pdf" in pdfs and len(pdfs) == 6
 
 
 def test_a_cluster_that_does_not_answer_is_a_clear_error(tmp_path: Path) -> None:

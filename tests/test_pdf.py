@@ -24,7 +24,6 @@ from teiedit.builder import BuildOptions
 from teiedit.builders.pdf import PdfBuilder
 from teiedit.builders.pdf.plan import plan
 from teiedit.config import Editor, Settings
-from teiedit.diagnostics import TeieditError
 from teiedit.edition import Edition
 from teiedit.registers import is_register
 
@@ -757,14 +756,15 @@ def test_registers_are_recognised_by_structure() -> None:
     assert not any(is_register(etree.parse(str(d)).getroot()) for d in DOCS)
 
 
-def test_a_broken_file_stops_the_build_and_writes_nothing(tmp_path: Path) -> None:
+def test_a_broken_file_is_reported_and_left_out_of_the_book(tmp_path: Path) -> None:
     broken = tmp_path / "broken.xml"
     broken.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader>', encoding="utf-8")
-    target = tmp_path / "pdf"
-    with pytest.raises(TeieditError) as err:
-        render([DOCS[0], broken], target)
-    assert "broken.xml" in str(err.value)
-    assert not target.exists()
+    edition = Edition.from_files(EDITION, [DOCS[0], broken])
+    assert [(Path(p.path or "").name, p.level.name) for p in edition.problems] == [
+        ("broken.xml", "ERROR")
+    ]
+    written = PdfBuilder().build(edition, tmp_path / "pdf", BuildOptions())
+    assert sorted(p.name for p in written) == sorted(["edition.pdf", DOCS[0].stem + ".pdf"])
 
 
 def test_documents_cannot_make_weasyprint_fetch_anything() -> None:

@@ -4,6 +4,7 @@ same bytes as one process, and the print edition lays out only the parts whose H
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -150,3 +151,38 @@ def test_a_changed_document_lays_out_only_its_part_and_the_book_is_the_same(
     names = sorted(p.name for p in fresh.glob("*.pdf"))
     assert "edition.pdf" in names and len(names) == 5
     assert all((out / n).read_bytes() == (fresh / n).read_bytes() for n in names)
+
+
+def test_sources_converted_in_a_pool_are_the_same_files(tmp_path: Path) -> None:
+    """Conversion runs one task per source on the workers when there are many: tei/ gets the same
+    bytes as from one process, and the report the same findings."""
+    from teiedit.pipeline import ConvertOptions, convert_files
+
+    mini = REPO / "tests" / "roots" / "mini"
+    root = tmp_path / "mini"
+    shutil.copytree(mini, root)
+    shutil.copytree(REPO / "schema", root / "schema")
+    originals = [
+        *sorted((root / "sources").glob("*.txt")),
+        REPO / "tests" / "cases" / "readers" / "compilation" / "bulletin-two-documents.txt",
+    ]
+    for k in range(10):  # 30 sources: enough for the pool (workers.POOL_THRESHOLD)
+        for src in originals:
+            shutil.copyfile(src, root / "sources" / f"{src.stem}-{k}.txt")
+    sources = sorted((root / "sources").glob("*-[0-9].txt"))
+    assert len(sources) == 30
+    settings = load_settings(root)
+    made: list[dict[str, bytes]] = []
+    reports: list[str] = []
+    for jobs in (1, 2):
+        out = tmp_path / f"tei-{jobs}"
+        with Workers(jobs=jobs) as workers:
+            assert workers.parallel(len(sources)) == (jobs > 1)
+            results = convert_files(sources, out, settings, ConvertOptions(), workers=workers)
+        report = json.dumps([r.to_json() for r in results], sort_keys=True)
+        reports.append(report.replace(str(out), "TEI"))
+        made.append({f.name: f.read_bytes() for f in sorted(out.glob("*.xml"))})
+    assert len(made[0]) >= 40  # every source wrote its files (the compilations two or more)
+    assert made[1] == made[0]
+    assert reports[1] == reports[0]
+    assert all(r["outputs"] and r["profile"] for r in json.loads(reports[0]))

@@ -142,19 +142,21 @@ def convert_files(
     edition: Settings,
     options: ConvertOptions,
     progress: Progress | None = None,
+    workers: Workers | None = None,
 ) -> list[SourceResult]:
     """Convert sources into ``out_dir``; unchanged sources are skipped, hand edits are merged.
 
     A source that cannot be read is reported in its result (an error diagnostic) and the others are
     still converted. Everything is written as one transaction under the folder's lock (see
-    :mod:`teiedit.update`); a transaction a killed run left is finished first.
+    :mod:`teiedit.update`); a transaction a killed run left is finished first. The conversions run on
+    ``workers`` when there are many (each source is one task; only this process writes).
     """
     out_dir = Path(out_dir)
     with folder_lock(out_dir, say=progress):
         recover(out_dir)
         sweep_temporary_files(out_dir)
         _tidy_pending(out_dir)
-        return _convert_locked(paths, out_dir, edition, options, progress)
+        return _convert_locked(paths, out_dir, edition, options, progress, workers)
 
 
 def _tidy_pending(out_dir: Path) -> None:
@@ -168,23 +170,50 @@ def _tidy_pending(out_dir: Path) -> None:
             path.unlink()
 
 
+@dataclass
+class _Converted:
+    """What converting one source gives back from a worker: the conversion (its trees left out, they
+    do not travel between processes; the report does not need them), its findings and its files."""
+
+    conversion: Conversion
+    diagnostics: list[Diagnostic]
+    records: dict[str, list[dict[str, object]]]
+    payloads: list[tuple[str, bytes]]
+    damaged: bool  # a pass reported a fatal problem: nothing of it is written
+
+
+def _convert_task(
+    task: tuple[Source, Settings, ConvertOptions, str | None, str | None],
+) -> _Converted:
+    """Convert one source to the bytes of its TEI files (a task for teiedit.workers)."""
+    source, edition, options, rng_href, sch_href = task
+    conversion, diags, records = convert_text(source, edition, options)
+    damaged = any(d.level is Level.FATAL for d in diags)
+    payloads: list[tuple[str, bytes]] = []
+    if not damaged:  # never write a document a pass damaged
+        payloads = [
+            (f"{doc.name}.xml", serialize_tei(doc.tree, rng_href=rng_href, sch_href=sch_href))
+            for doc in conversion.documents
+        ]
+    return _Converted(replace(conversion, documents=[]), diags, records, payloads, damaged)
+
+
 def _convert_locked(
     paths: list[Path],
     out_dir: Path,
     edition: Settings,
     options: ConvertOptions,
     progress: Progress | None,
+    workers: Workers | None,
 ) -> list[SourceResult]:
     state = TeiState.load(out_dir)
     fingerprint = converter_fingerprint(edition.registers, settings_digest(edition))
     results: list[SourceResult] = []
     rng_href, sch_href = schema_hrefs(out_dir.resolve(), edition)
     # 1. Convert everything in memory: nothing is written before every source is converted.
-    planned: list[tuple[SourceResult, Planned]] = []
+    todo: list[tuple[SourceResult, Source]] = []
     for path in paths:
         path = Path(path)
-        if progress:
-            progress(f"converting {path.name}")
         result = SourceResult(source=str(path))
         results.append(result)
         try:
@@ -196,16 +225,21 @@ def _convert_locked(
             result.skipped_unchanged = True
             result.outputs = [str(out_dir / n) for n in state.outputs_of(path.name)]
             continue
-        conversion, diags, records = convert_text(source, edition, options)
-        result.conversion, result.diagnostics, result.records = conversion, diags, records
-        result.profile = conversion.profile
-        if any(d.level is Level.FATAL for d in diags):
-            continue  # never write a document a pass damaged
-        payloads = [
-            (f"{doc.name}.xml", serialize_tei(doc.tree, rng_href=rng_href, sch_href=sch_href))
-            for doc in conversion.documents
-        ]
-        planned.append((result, Planned(path.name, source.sha256, payloads)))
+        todo.append((result, source))
+    tasks = [(source, edition, options, rng_href, sch_href) for _, source in todo]
+
+    def done(n: int) -> None:
+        if progress:
+            progress(f"converting {todo[n - 1][1].filename} ({n} of {len(todo)})")
+
+    with using(workers) as pool:
+        converted = pool.map(_convert_task, tasks, done=done, chunk=1)
+    planned: list[tuple[SourceResult, Planned]] = []
+    for (result, source), made in zip(todo, converted, strict=True):
+        result.conversion, result.diagnostics = made.conversion, made.diagnostics
+        result.records, result.profile = made.records, made.conversion.profile
+        if not made.damaged:
+            planned.append((result, Planned(source.filename, source.sha256, made.payloads)))
     _refuse_name_clashes(planned, state, {Path(p).name for p in paths}, out_dir)
     # 2. Write (merging hand edits), as one transaction.
     updater = Updater(out_dir, state, fingerprint, force=options.force)
@@ -295,11 +329,16 @@ def _build(
     from teiedit.builder import BuildOptions
     from teiedit.builders.registry import get_builder
 
-    conversions = convert_files(
-        source_files(settings), settings.tei, settings, ConvertOptions(force=force), progress
-    )
-    edition = Edition.load(settings, cache=None if force else record_cache(settings))
     with using(workers) as pool:
+        conversions = convert_files(
+            source_files(settings),
+            settings.tei,
+            settings,
+            ConvertOptions(force=force),
+            progress,
+            pool,
+        )
+        edition = Edition.load(settings, cache=None if force else record_cache(settings))
         report = validate_edition(edition, progress, pool, cache=not force)
         # A document that cannot be read (a repeated xml:id, say) is reported and left out; the rest
         # builds.

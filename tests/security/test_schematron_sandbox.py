@@ -131,7 +131,7 @@ def test_import_never_runs_it_unasked_and_never_stores_what_it_read(
     tmp_path: Path, secret: Path
 ) -> None:
     edition = tmp_path / "ed"
-    assert main(["init", str(edition)]) == 0
+    assert main(["init", str(edition), "--title", "Letters", "--editor", "Ada Editor"]) == 0
     doc = foreign_document(
         tmp_path / "in", schematron(report_of(f"unparsed-text('{secret.as_uri()}')"))
     )

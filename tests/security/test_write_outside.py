@@ -62,7 +62,7 @@ def test_a_linked_folder_in_the_output_is_not_written_through(tmp_path: Path) ->
 
 def _imported_edition(tmp_path: Path) -> tuple[Path, Path]:
     edition = tmp_path / "ed"
-    assert main(["init", str(edition)]) == 0
+    assert main(["init", str(edition), "--title", "Letters", "--editor", "Ada Editor"]) == 0
     doc = tmp_path / "in" / "doc.xml"
     doc.parent.mkdir()
     doc.write_text(
@@ -94,7 +94,7 @@ def test_manifest_names_are_never_trusted(
 
 def _edition_with(tmp_path: Path, sources: dict[str, Path]) -> Path:
     root = tmp_path / "ed"
-    assert main(["init", str(root)]) == 0
+    assert main(["init", str(root), "--title", "Letters", "--editor", "Ada Editor"]) == 0
     for name, src in sources.items():
         shutil.copy(src, root / "sources" / name)
     return root

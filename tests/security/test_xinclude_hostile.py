@@ -156,7 +156,7 @@ def test_import_refuses_hidden_includes_and_stores_nothing_of_them(
     secrets: Path, tmp_path: Path
 ) -> None:
     edition = tmp_path / "ed"
-    assert main(["init", str(edition)]) == 0
+    assert main(["init", str(edition), "--title", "Letters", "--editor", "Ada Editor"]) == 0
     document(secrets, '<xi:include href=".env" parse="text"/>', name="leak.xml")
     document(secrets, '<xi:include href="fine.txt" parse="text"/>', name="good.xml")
     report = tmp_path / "report.json"
@@ -165,8 +165,9 @@ def test_import_refuses_hidden_includes_and_stores_nothing_of_them(
     assert files["leak.xml"]["status"] == "refused"
     assert "[rule xinclude/hidden]" in files["leak.xml"]["reason"]
     assert files["good.xml"]["status"] == "imported"
-    stored = list((edition / "tei" / "imported").iterdir())
-    assert stored
+    # every file stored, the merge bases kept under .teiedit/ included
+    stored = [f for f in (edition / "tei").rglob("*") if f.is_file()]
+    assert any(f.name == "good.xml" for f in stored)
     for f in stored:
         assert TOKEN not in f.read_text(encoding="utf-8")
 
@@ -196,7 +197,10 @@ def test_entities_get_a_reason_not_a_saxon_error(
         encoding="utf-8",
     )
     if command == "import":
-        assert main(["init", str(tmp_path / "ed")]) == 0
+        assert (
+            main(["init", str(tmp_path / "ed"), "--title", "Letters", "--editor", "Ada Editor"])
+            == 0
+        )
         capsys.readouterr()
         args = ["import", str(doc), "--into", str(tmp_path / "ed")]
     elif command == "html":

@@ -14,7 +14,7 @@ from teiedit.diagnostics import EXIT_OK, TeieditError
 HELP = """\
 Start a Dask scheduler and WORKERS worker processes (one thread each) on this machine and print the
 scheduler's address; `teiedit build --cluster ADDRESS` (or `[cluster] scheduler = "ADDRESS"` in
-teiedit.toml) then runs validation, web pages and print parts as tasks on them. Runs until stopped
+teiedit.toml) then runs conversion, validation, web pages and print parts as tasks on them. Runs until stopped
 (Ctrl-C). Workers on other machines join with `dask worker ADDRESS`; every worker must see the
 edition folder at the same path and have teiedit installed."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 from pathlib import Path
 
@@ -15,8 +16,8 @@ from teiedit.resources import schema_dir
 TEMPLATE = """\
 # Settings of this edition (see `teiedit --help`).
 [edition]
-title = "{title}"
-short_title = "{title}"
+title = {title}
+short_title = {title}
 publisher = ""
 pub_place = ""
 licence = "CC-BY-4.0"
@@ -26,7 +27,7 @@ language = "en"
 
 [[edition.editors]]
 id = "ed-1"
-name = "Your Name"
+name = {editor}
 resp = "editor"
 
 [paths]
@@ -45,7 +46,16 @@ def add_parser(sub: Subparsers) -> None:
         description="Create DIR with teiedit.toml, sources/, tei/registers/, schema/ and out/.",
     )
     p.add_argument("dir", type=Path, help="the folder to create (must not hold an edition already)")
-    p.add_argument("--title", default="Untitled edition", help="the edition's title")
+    p.add_argument(
+        "--title",
+        default="Untitled edition",
+        help="the edition's title (until it is set in teiedit.toml, building stops and asks for it)",
+    )
+    p.add_argument(
+        "--editor",
+        default="Your Name",
+        help="the name of the edition's editor (likewise asked for until it is set)",
+    )
     p.set_defaults(run=run)
 
 
@@ -70,7 +80,10 @@ def run(args: argparse.Namespace) -> int:
     from teiedit.front_matter import FRONT_FOLDER, example_introduction
     from teiedit.io import write_atomic, write_text_atomic
 
-    write_text_atomic(target / CONFIG_NAME, TEMPLATE.format(title=args.title.replace('"', "'")))
+    write_text_atomic(
+        target / CONFIG_NAME,
+        TEMPLATE.format(title=_quoted(args.title), editor=_quoted(args.editor)),
+    )
     write_text_atomic(target / ".gitignore", "/out/\n")
     # the introduction of the print edition, to be written by the editor (warned about until then)
     write_atomic(target / "tei" / FRONT_FOLDER / "introduction.xml", example_introduction())
@@ -84,3 +97,8 @@ def run(args: argparse.Namespace) -> int:
         markup=False,
     )
     return EXIT_OK
+
+
+def _quoted(value: str) -> str:
+    """``value`` as a TOML basic string (JSON's string escapes are TOML's too)."""
+    return json.dumps(value, ensure_ascii=False)

@@ -14,7 +14,7 @@ from teiedit.builders.registry import BUILDERS, builders_of
 from teiedit.commands.base import Subparsers, UsageParser, add_jobs, workers_from
 from teiedit.config import default_settings, find_edition_root, load_settings
 from teiedit.console import out_console, print_diagnostic, progress
-from teiedit.diagnostics import EXIT_FINDINGS, EXIT_OK, TeieditError
+from teiedit.diagnostics import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Level, TeieditError
 
 if TYPE_CHECKING:
     from teiedit.edition import Edition
@@ -68,9 +68,13 @@ def run_render(name: str, args: argparse.Namespace) -> int:
     edition = Edition.from_files(settings, files)
     for problem in edition.problems:  # files left out (not readable), clashing root ids
         print_diagnostic(problem)
+    if edition.problems and not any(True for _ in edition.inputs()):
+        return EXIT_ERROR  # nothing readable was given: nothing is written
     code = _run(BUILDERS[name], edition, args.out, args)
     if edition.problems:
-        code = max(code, EXIT_FINDINGS)
+        # a file named on the command line that cannot be read is an error; the others are written
+        unread = any(p.level is Level.ERROR for p in edition.problems)
+        code = max(code, EXIT_ERROR if unread else EXIT_FINDINGS)
     if in_edition:  # the edition's own teiedit.toml: what its title page and site would print
         for finding in placeholder_findings(settings):
             print_diagnostic(finding)
