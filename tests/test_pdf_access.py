@@ -113,7 +113,11 @@ def test_the_pdf_is_tagged_and_declares_pdf_ua_and_pdf_a(out: Path, pdf_name: st
         links = [a for p in pdf.pages for a in p.get(Name.Annots) or [] if a.Subtype == Name.Link]
         assert links
         for annot in links:
+            # a description for a reader, never the target's id (WeasyPrint's own /Contents)
             assert int(annot.StructParent) in keys and str(annot.Contents)
+            assert str(annot.Contents) != str(annot.get(Name.Dest, ""))
+            if re.search(r"-note-\d+$", str(annot.get(Name.Dest, ""))):
+                assert re.fullmatch(r"Note \w+", str(annot.Contents))
         assert all(int(p.StructParents) in keys for p in pdf.pages if Name.StructParents in p)
         assert sum(1 for p in pdf.pages if Name.StructParents in p) >= len(pdf.pages) - 2
 

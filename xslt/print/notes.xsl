@@ -60,11 +60,14 @@
         <xsl:element name="{if (te:inside-link(.)) then 'span' else 'a'}">
           <xsl:attribute name="class" select="'note-call'"/>
           <xsl:attribute name="id" select="$id || '-call'"/>
-          <xsl:if test="not(te:inside-link(.))"><xsl:attribute name="href" select="'#' || $id"/></xsl:if>
+          <xsl:if test="not(te:inside-link(.))">
+            <xsl:attribute name="href" select="'#' || $id"/>
+            <xsl:attribute name="aria-label" select="'Note ' || $n"/>
+          </xsl:if>
           <xsl:value-of select="$n"/>
         </xsl:element>
         <span class="footnote{if (@resp = '#teiedit') then ' by-teiedit' else ''}" id="{$id}"
-              data-n="{$n}"><a class="note-back" href="#{$id}-call"><xsl:value-of select="$n"/>.</a>
+              data-n="{$n}"><a class="note-back" href="#{$id}-call" aria-label="Back to the call of note {$n}"><xsl:value-of select="$n"/>.</a>
           <xsl:text> </xsl:text><xsl:apply-templates select="$body" mode="tp:one-line"/></span>
       </xsl:otherwise>
     </xsl:choose>

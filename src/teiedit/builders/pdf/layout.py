@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Self
 
 from teiedit.builders.pdf.breaks import allow_breaks
+from teiedit.builders.pdf.tagging import install_tagging
 from teiedit.diagnostics import TeieditError
 from teiedit.resources import css_dir
 
@@ -92,45 +93,11 @@ def _url_fetcher() -> weasyprint.URLFetcher:
     return CssOnlyFetcher()
 
 
-def _tag_languages() -> None:
-    """Give the structure elements of the tagged PDF the language of their HTML element (``lang``).
-
-    WeasyPrint (70) declares the language of the whole PDF only; PDF/UA asks for the language of every
-    passage in another one, which the paged HTML states (from the TEI's xml:lang). Its tag builder is a
-    module function that calls itself through the module, so wrapping it reaches every element."""
-    try:
-        from weasyprint.pdf import tags  # type: ignore[import-untyped]
-    except ImportError:
-        return
-    original = getattr(tags, "_build_box_tree", None)
-    if original is None or getattr(original, "teiedit_lang", False):
-        return
-
-    def build(box: Any, parent: Any, *args: Any) -> Iterator[Any]:
-        element = getattr(box, "element", None)
-        lang = element.get("lang") if element is not None and hasattr(element, "get") else None
-        passing = getattr(box, "element_tag", None) in ("html", "body") or element is None
-        for struct in original(box, parent, *args):
-            if lang and not passing and "Lang" not in struct:
-                struct["Lang"] = pydyf_string(lang)
-            yield struct
-
-    build.teiedit_lang = True  # type: ignore[attr-defined]
-    tags._build_box_tree = build
-
-
-def pydyf_string(text: str) -> Any:
-    """A PDF text string as WeasyPrint's PDF writer (pydyf) writes it."""
-    import pydyf  # type: ignore[import-untyped]
-
-    return pydyf.String(text)
-
-
 def lay_out(job: PrintJob) -> LaidOut:
     """Lay out one part with WeasyPrint and write it as a PDF (runs in a worker process)."""
     import weasyprint
 
-    _tag_languages()
+    install_tagging()
 
     when = dt.datetime.fromtimestamp(job.epoch, dt.UTC) if job.epoch is not None else None
     attachments = [
