@@ -28,7 +28,8 @@ from teiedit.builders.pdf.parts import html_text, part_pages, with_link_sink
 LONG = 150_000
 #: The HTML characters of a chunk, at least (about 80 pages; a chunk is a run of whole divisions). Each
 #: chunk costs a layout's fixed work again (the style sheet, fonts): a 490-page novel in 37 chunks of
-#: 120,000 characters took half again the CPU of one layout, in 6 chunks a few per cent.
+#: 120,000 characters came to 37 layouts' fixed work; in 6 chunks it took no more CPU than one layout
+#: (benchmarks/pdf.py: 26.8 s against 29.9 s).
 CHUNK = 240_000
 #: The class print.css gives a long text (each top-level division of its body on a new page).
 LONG_CLASS = "long-text"
