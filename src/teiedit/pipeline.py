@@ -315,6 +315,7 @@ def build(
         # What killed runs left in out/, also when this build does not write that output.
         for folder in ("html", "pdf"):
             sweep_leftovers(settings.out / folder)
+        sweep_temporary_files(record_cache(settings).parent)  # the records and findings kept
         return _build(settings, force=force, progress=progress, pdf=pdf, workers=workers)
 
 
@@ -392,6 +393,7 @@ def validate_edition(
                 pool,
                 cache=validation_cache(settings) if cache else None,
                 progress=progress,
+                base=settings.root,
             )
         for ed, diags in zip(own, found, strict=True):
             report.files_checked.append(str(ed.path))
