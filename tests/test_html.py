@@ -521,9 +521,13 @@ def test_tei_cannot_inject_markup_or_script(tmp_path: Path) -> None:
     out = tmp_path / "out"
     build(src, out)
     tree = page(out, "hostile.html")
-    scripts = tree.xpath("//script")
+    scripts = tree.xpath("//script[not(@type='application/ld+json')]")
     assert [s.get("src") for s in scripts] == ["js/site.js"]
     assert all(not s.text for s in scripts)
+    # the page's JSON-LD is data: the hostile title stays inside its JSON string, with no "<" that
+    # could end the script element
+    (data,) = tree.xpath("//script[@type='application/ld+json']")
+    assert "<" not in data.text and json.loads(data.text)["name"] == "<script>alert(1)</script>"
     hrefs = tree.xpath("//@href | //@src")
     assert [
         h for h in hrefs if re.match(r"\s*(javascript|data|vbscript):", h, re.I) or "\t" in h

@@ -29,6 +29,7 @@ LAYERS = {
     "transforms": 4,
     "builders": 4,  # the BUILDERS table lists the exports (exchange) beside the renderers
     "pipeline": 5,
+    "serve": 5,  # the ASGI app over the site builders' answers (DTS, OAI-PMH)
     "commands": 6,
     "cli": 7,
     "__main__": 8,

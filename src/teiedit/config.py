@@ -34,6 +34,8 @@ class Settings:
     licence: str = ""
     licence_url: str = ""
     base_url: str = ""
+    #: The editors' contact address, for harvesters (OAI-PMH's Identify, CMIF).
+    email: str = ""
     language: str = "en"
     #: Languages the language pass may detect (ISO 639-1); empty: teiedit.language.DEFAULT_CANDIDATES.
     language_candidates: tuple[str, ...] = ()
@@ -131,6 +133,7 @@ def load_settings(root: Path | None = None) -> Settings:
         licence=str(ed.get("licence", "")),
         licence_url=str(ed.get("licence_url", "")),
         base_url=str(ed.get("base_url", "")),
+        email=str(ed.get("email", "")),
         language=str(ed.get("language", "en")),
         language_candidates=tuple(str(c) for c in ed.get("language_candidates", ())),
         editors=editors,

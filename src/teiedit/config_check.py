@@ -23,6 +23,7 @@ KEYS: dict[str, tuple[str, ...]] = {
         "licence",
         "licence_url",
         "base_url",
+        "email",
         "language",
         "language_candidates",
         "editors",

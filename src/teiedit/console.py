@@ -38,12 +38,15 @@ class Stream:
         # looked up on each use, so that a replaced sys.stdout (a test's capture) is honoured
         return sys.stderr if self._stderr else sys.stdout
 
-    def print(self, text: str, *, style: str = "", markup: bool = False) -> None:
-        """One message, as it is (``markup`` is accepted and ignored: content is never markup)."""
+    def print(
+        self, text: str, *, style: str = "", markup: bool = False, soft_wrap: bool = False
+    ) -> None:
+        """One message, as it is (``markup`` is accepted and ignored: content is never markup; with
+        ``soft_wrap`` a terminal does not break the line, an address say, into lines of its width)."""
         if self.file.isatty():
             from rich.text import Text
 
-            _rich(self._stderr).print(Text(text, style=style))
+            _rich(self._stderr).print(Text(text, style=style), soft_wrap=soft_wrap)
         else:
             self.file.write(text + "\n")
 

@@ -349,6 +349,9 @@ def _build(
         if progress:
             progress("writing the web edition")
         html = get_builder("html").build(edition, settings.out / "html", options)
+        if progress:
+            progress("making the site harvestable")
+        get_builder("site").build(edition, settings.out / "html", options)
         pdfs: list[Path] = []
         if pdf:
             if progress:

@@ -129,7 +129,12 @@ DOM_FINDINGS = """() => {
       if (['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcdoc'].includes(a.name)
           && /^(javascript|data|vbscript):/.test(v)) found.push(el.tagName + ' @' + a.name + '=' + v);
     }
-    if (el.tagName === 'SCRIPT' && (el.textContent.trim() || !el.getAttribute('src')))
+    // the page's JSON-LD is data, never run: allowed only in the head and only as JSON that parses
+    const data = el.tagName === 'SCRIPT' && el.getAttribute('type') === 'application/ld+json';
+    if (data) {
+      try { JSON.parse(el.textContent); } catch (e) { found.push('JSON-LD that does not parse'); }
+      if (el.parentElement.tagName !== 'HEAD') found.push('JSON-LD outside the head');
+    } else if (el.tagName === 'SCRIPT' && (el.textContent.trim() || !el.getAttribute('src')))
       found.push('inline script');
     if (['IFRAME', 'OBJECT', 'EMBED', 'SVG', 'IMG'].includes(el.tagName)) found.push(el.tagName);
   }
@@ -161,7 +166,12 @@ def test_no_script_runs_and_no_request_leaves_the_site(
         page.mouse.move(10, 10)
         page.keyboard.press("Tab")
         assert page.evaluate(DOM_FINDINGS) == [], name
-        scripts |= set(page.evaluate("[...document.scripts].map(s => s.getAttribute('src'))"))
+        scripts |= set(
+            page.evaluate(
+                "[...document.scripts].filter(s => s.type !== 'application/ld+json')"
+                ".map(s => s.getAttribute('src'))"
+            )
+        )
         if name.startswith("search.html?q="):
             assert page.locator("#search-results li").count() > 0  # the hostile text was found
     context.close()

@@ -5,6 +5,8 @@
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:te="urn:teiedit" xmlns="http://www.w3.org/1999/xhtml" exclude-result-prefixes="#all">
 
+  <xsl:include href="harvest.xsl"/>
+
   <xsl:param name="edition-title" as="xs:string" select="'Edition'"/>
   <!-- Which site page is shown, for aria-current in the navigation (index, timeline, persons, ...). -->
   <xsl:param name="section" as="xs:string" select="''"/>
@@ -22,6 +24,7 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="$title"/> · <xsl:value-of select="$edition-title"/></title>
         <xsl:sequence select="$head"/>
+        <xsl:call-template name="te:head-extra"/>
         <xsl:call-template name="te:head-links"/>
       </head>
       <body>

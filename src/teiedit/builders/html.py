@@ -36,11 +36,15 @@ from teiedit.builders.html_pages import (
     worker_registers,
 )
 from teiedit.builders.search import SearchDoc, read_page, search_index_script
+from teiedit.builders.site.jsonld import document_jsonld, script_text
+from teiedit.builders.site.layout import SiteLayout
+from teiedit.builders.site.published import published_tei, schema_files
+from teiedit.builders.site.records import document_record
 from teiedit.config import Settings
 from teiedit.diagnostics import TeieditError
 from teiedit.edition import Edition, EditionDoc
 from teiedit.facts import facts_document
-from teiedit.io import output_path, write_text_atomic
+from teiedit.io import output_path, write_atomic, write_text_atomic
 from teiedit.registers import Registers
 from teiedit.resources import xslt_dir
 from teiedit.staging import staged_dir
@@ -57,7 +61,16 @@ def assets_fingerprint() -> str:
     """A hash of every stylesheet, style sheet and script the site is made with, and of the Python that
     prepares the stylesheets' input (a changed builder re-renders every page)."""
     pkg = Path(__file__).resolve().parent.parent
-    python = ("builders/html.py", "builders/corpus.py", "builders/search.py", "document.py")
+    python = (
+        "builders/html.py",
+        "builders/corpus.py",
+        "builders/search.py",
+        "builders/site/jsonld.py",
+        "builders/site/layout.py",
+        "builders/site/records.py",
+        "builders/site/published.py",
+        "document.py",
+    )
     root = xslt_dir()
     return files_fingerprint(
         f"format {FORMAT}",
@@ -205,6 +218,8 @@ class HtmlBuilder:
         new = plan.manifest
         redo = old.outdated(new, _outputs(out_dir))
         registers = edition.registers
+        # the published TEI: PIs and pointers that hold in the site (builders/site/published.py)
+        layout, schemas = SiteLayout.of(edition), bool(schema_files(edition.settings))
         written: list[Path] = []
         with staged_dir(out_dir) as tmp, using(options.workers) as workers:
             (tmp / "tei").mkdir(exist_ok=True)
@@ -216,13 +231,16 @@ class HtmlBuilder:
                 for p in plan.pages
                 if p.ed.page in redo
             ]
+            by_page = {p.ed.page: p.ed for p in plan.pages}
 
             def receive(task: PageTask, html: str) -> None:
                 write_text_atomic(tmp / f"{task.page}.html", html)
-                shutil.copyfile(task.path, tmp / "tei" / f"{task.page}.xml")
+                here = f"tei/{task.page}.xml"
+                own = not by_page[task.page].imported
+                write_atomic(
+                    tmp / here, published_tei(task.path, here, layout, own=own, schemas=schemas)
+                )
                 written.append(out_dir / f"{task.page}.html")
-
-            by_page = {p.ed.page: p.ed for p in plan.pages}
 
             def here(task: PageTask) -> str:
                 ed = by_page[task.page]
@@ -268,6 +286,9 @@ class HtmlBuilder:
             params = page_params(docs, i, pairs, same_pair)
             params["tei-href"] = f"tei/{ed.page}.xml"
             params["pdf-href"] = f"../pdf/{ed.page}.pdf" if link_pdf else ""
+            params["tei-alternate"] = params["tei-href"]
+            record = document_record(ed, edition)
+            params["jsonld"] = script_text(document_jsonld(record, edition.settings))
             ids = set(ed.record.refs) & registers.entries.keys()
             links = linked_pages(ed.record.targets, by_file)
             hashed = {**params, **{"link:" + k: v for k, v in links.items()}}

@@ -16,6 +16,7 @@ from teiedit.commands import (
     outputs,
     resolve,
     schema,
+    serve,
     validate,
 )
 from teiedit.commands.base import Command
@@ -32,4 +33,5 @@ COMMANDS: list[Command] = [
     outputs.Exports,
     importer,
     cluster,
+    serve,
 ]

@@ -24,7 +24,9 @@ Work with the edition's registers of persons, places and organisations (tei/regi
   report             per register entry, its mentions across the edition's TEI; flags one string linked to
                      different entries, entries never mentioned and links to unknown ids (exit 1 for those),
                      and lists the names teiedit leaves unlinked with the reason (a family name several
-                     entries bear, a generic reference without one referent, ...)"""
+                     entries bear, a generic reference without one referent, ...); lists the entries
+                     without an authority identifier (GND, VIAF, Wikidata, GeoNames...) and the places
+                     without coordinates"""
 
 
 def add_parser(sub: Subparsers) -> None:
@@ -159,6 +161,15 @@ def run_report(args: argparse.Namespace) -> int:
         lines.append(
             f"never mentioned ({len(report.never_mentioned)}): {', '.join(report.never_mentioned)}"
         )
+        for kind, bare in report.without_authority.items():
+            lines.append(
+                f"{kind} entries without an authority identifier ({len(bare)}): {', '.join(bare)}"
+            )
+        if report.without_coordinates:
+            lines.append(
+                f"places without coordinates ({len(report.without_coordinates)}): "
+                f"{', '.join(report.without_coordinates)}"
+            )
         for r in report.unlinked:
             beside = f" (next to {r['next to']})" if r.get("next to") else ""
             cands = r.get("candidates")

@@ -22,7 +22,8 @@ publisher = ""
 pub_place = ""
 licence = "CC-BY-4.0"
 licence_url = "https://creativecommons.org/licenses/by/4.0/"
-base_url = ""
+base_url = ""      # where the site is published: sitemap, OAI-PMH, DTS and IIIF need it
+email = ""         # the editors' contact address for harvesters (OAI-PMH, CMIF)
 language = "en"
 
 [[edition.editors]]
