@@ -17,6 +17,7 @@ from teiedit.commands import (
     resolve,
     schema,
     serve,
+    train,
     validate,
 )
 from teiedit.commands.base import Command
@@ -29,6 +30,7 @@ COMMANDS: list[Command] = [
     validate,
     outputs.Renderers,
     schema,
+    train,
     entities,
     outputs.Exports,
     importer,

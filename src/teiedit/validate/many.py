@@ -166,7 +166,8 @@ def validate_many(
     todo = [k for k, r in enumerate(results) if r is None]
     ids = tuple(register_ids)
     if progress and todo:
-        progress(f"validating {len(todo)} documents ({len(items) - len(todo)} unchanged)")
+        # a step of the caller's stage (a message starting "validating " would open a stage of its own)
+        progress(f"{len(todo)} to validate, {len(items) - len(todo)} unchanged")
     if workers.parallel(len(todo)):
         tasks = [ValidationTask(items[k].path, schemas, ids) for k in todo]
         found = workers.map(validate_task, tasks)

@@ -111,9 +111,7 @@ def write_iiif(edition: Edition, out: Path, tell: Callable[[str], None]) -> list
         written.append(out / f"{ed.page}.json")
         for image in images:
             if image.local is not None and image.site_path:
-                dest = out.parent / image.site_path
-                dest.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(image.local, dest)
+                write_atomic(out.parent / image.site_path, image.local.read_bytes())
     return written
 
 

@@ -10,7 +10,6 @@ when these are absolute URLs; a relative one would point at nothing in the site 
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 from lxml import etree
@@ -76,8 +75,7 @@ def publish_schemas(settings: Settings, site: Path) -> list[Path]:
     written = []
     for f in schema_files(settings):
         dest = site / SCHEMA_DIR / f.name
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(f, dest)
+        write_atomic(dest, f.read_bytes())  # a killed build leaves the old copy or the new one
         written.append(dest)
     return written
 

@@ -29,6 +29,7 @@ from teiedit.edition import Edition
 from teiedit.exchange.cmif import write_cmif
 from teiedit.exchange.corpus_export import write_corpus
 from teiedit.exchange.registers_export import write_registers
+from teiedit.staging import sweep_temporary_files
 
 MANIFEST = ".teiedit-site.json"
 
@@ -73,6 +74,7 @@ class SiteBuilder:
 
     def build(self, edition: Edition, out: Path, options: BuildOptions) -> list[Path]:
         site = Path(out)
+        sweep_temporary_files(site)  # what a killed run's atomic writes left in the site
         new = inputs_manifest(edition, "site")
         if not options.force and Manifest.read(site / MANIFEST) == new:
             return []
