@@ -3,16 +3,22 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: edition test check lint install install-test schema bench clean
+.PHONY: edition test check lint install install-test schema bench clean constraints check-constraints
 
-$(BIN)/teiedit: pyproject.toml
+# Every install takes the versions of constraints.txt (the PDFs are byte-identical with them).
+PIP := $(BIN)/pip install --quiet -c constraints.txt
+
+$(BIN)/teiedit: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e .
+	$(PIP) -e .
 	touch $@
 
 install: $(BIN)/teiedit
 	bash scripts/system-deps.sh
+	@# The maps' library and the world's coastline, copied into the web edition by the html builder.
+	test -f $(VENV)/node-site/node_modules/leaflet/dist/leaflet.js -a -f $(VENV)/node-site/node_modules/world-atlas/land-110m.json \
+	  || npm install --silent --no-save --prefix $(VENV)/node-site leaflet@1.9 world-atlas@2
 
 ## edition: install teiedit in .venv and build this edition (tei/, out/html/, out/pdf/)
 edition: install
@@ -20,7 +26,7 @@ edition: install
 
 install-test: install
 	bash scripts/system-deps.sh --test
-	$(BIN)/pip install --quiet -e ".[test]"
+	$(PIP) -e ".[test]"
 	test -f $(VENV)/node/node_modules/axe-core/axe.min.js || npm install --silent --no-save --prefix $(VENV)/node axe-core@4
 
 # The test dependencies, installed once (and again when pyproject.toml changes), for `make check`.
@@ -42,10 +48,25 @@ test: install-test
 check: lint
 	$(BIN)/python -m pytest -q -x -m "not slow and not browser"
 
+## constraints: rewrite constraints.txt from this environment (after upgrading a dependency on purpose)
+constraints: $(VENV)/.test-deps
+	$(BIN)/python scripts/constraints.py
+
+## check-constraints: exit 1 when an installed version differs from constraints.txt
+check-constraints: install
+	$(BIN)/python scripts/constraints.py --check
+
 schema: install
 	$(BIN)/teiedit schema
 
+## model: train the block labeller of the conversion cascade from training/labels/ (needs the development
+## corpus beside the repository: ../shared/corpora/plaintext-dev, or CORPUS=DIR)
+CORPUS ?= ../shared/corpora/plaintext-dev
+model: install
+	$(BIN)/python -m teiedit.readers.cascade.train --corpus $(CORPUS)
+
 bench: install
+	$(BIN)/pip install --quiet -e ".[bench]"
 	$(BIN)/python benchmarks/run.py
 
 clean:

@@ -77,10 +77,12 @@ def _stage(
             from teiedit.builder import BuildOptions
             from teiedit.builders.registry import get_builder
 
-            if not site:  # the document pages only
-                from teiedit.builders.html import HtmlBuilder
+            if not site:  # the document pages only: no index, registers, entity pages or search
+                from teiedit.builders import html
+                from teiedit.builders.sitepages import SiteRun
 
-                HtmlBuilder._render_lists = lambda *a, **k: []  # type: ignore[method-assign]
+                html.render_site = lambda *a, **k: SiteRun([], {})  # type: ignore[assignment]
+                html.render_search = lambda *a, **k: []  # type: ignore[assignment]
             edition = Edition.load(settings, cache=record_cache(settings))
             if limit and name == "print":  # the print edition of the first ``limit`` documents
                 edition = Edition.from_files(settings, edition_tei_files(settings)[:limit])

@@ -34,9 +34,10 @@ def _help(args: list[str], capsys: pytest.CaptureFixture[str]) -> str:
 
 
 def test_the_table_holds_every_builder_with_one_signature() -> None:
-    assert list(BUILDERS) == ["html", "pdf", "cmif", "corpus", "registers"]
+    site = ["site", "sitemap", "oai", "dts", "iiif", "beacon"]
+    assert list(BUILDERS) == ["html", "pdf", "cmif", "corpus", "registers", *site]
     assert [b.name for b in builders_of("render")] == ["html", "pdf"]
-    assert [b.name for b in builders_of("export")] == ["cmif", "corpus", "registers"]
+    assert [b.name for b in builders_of("export")] == ["cmif", "corpus", "registers", *site]
     for name, builder in BUILDERS.items():
         assert builder.name == name
         assert callable(builder.build) and callable(builder.outdated)
@@ -79,7 +80,7 @@ def test_the_commands_and_their_help_come_from_the_table(
     for builder in builders_of("export"):
         assert builder.name in export
         assert builder.description.split()[0] in export
-    assert "{cmif,corpus,registers}" in export
+    assert "{cmif,corpus,registers,site,sitemap,oai,dts,iiif,beacon}" in export
     assert "cmif: the URL where the CMIF file will be published" in export
     assert "no input changed" in _help(["pdf", "--help"], capsys)
 
@@ -112,7 +113,10 @@ def test_an_export_builder_is_offered_by_teiedit_export(
 ) -> None:
     monkeypatch.setitem(BUILDERS, "text", PlainTextBuilder(group="export"))
     export = _help(["export", "--help"], capsys)
-    assert "{cmif,corpus,registers,text}" in export and "text: a line written above" in export
+    assert (
+        "{cmif,corpus,registers,site,sitemap,oai,dts,iiif,beacon,text}" in export
+        and "text: a line written above" in export
+    )
     out = tmp_path / "txt"
     code, _, _ = run_cli(["export", "text", "--edition", str(EXCHANGE), "--out", str(out)], capsys)
     assert code == 0 and len(list(out.glob("*.txt"))) == 4

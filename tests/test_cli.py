@@ -168,7 +168,7 @@ def test_init_creates_an_edition_that_builds(
     monkeypatch.chdir(target)
     # the placeholder name would reach the TEI
     code, _, err = run_cli(["build", "--no-pdf"], capsys)
-    assert code == 2 and "teiedit.toml:14:" in err and "'Your Name'" in err
+    assert code == 2 and "teiedit.toml:15:" in err and "'Your Name'" in err
     toml = target / "teiedit.toml"
     toml.write_text(toml.read_text().replace("Your Name", "Ada Editor"), encoding="utf-8")
     code, _, err = run_cli(["build", "--no-pdf"], capsys)

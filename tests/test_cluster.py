@@ -104,8 +104,11 @@ def test_a_build_on_a_cluster_writes_the_same_web_edition(tmp_path: Path, schedu
 @pytest.mark.slow
 def test_a_build_on_a_cluster_writes_the_same_print_edition(tmp_path: Path, scheduler: str) -> None:
     files = _same_build(tmp_path, scheduler)
-    pdfs = [n for n in files if n.endswith(".pdf")]
+    pdfs = [n for n in files if n.startswith("pdf/") and n.endswith(".pdf")]
     assert "pdf/edition.pdf" in pdfs and len(pdfs) == 6
+    # the build publishes the print edition in the site too (html/pdf/), the same files
+    published = [n for n in files if n.startswith("html/pdf/") and n.endswith(".pdf")]
+    assert sorted(published) == sorted(f"html/{n}" for n in pdfs)
 
 
 def test_a_cluster_that_does_not_answer_is_a_clear_error(tmp_path: Path) -> None:

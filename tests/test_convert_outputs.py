@@ -4,6 +4,7 @@ JSON report per source, stale parts removed, clashes refused, and nothing writte
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -44,7 +45,7 @@ def test_compilation_gives_whole_and_parts_and_the_report_says_so(
     assert any(d.startswith("split into 3 parts") for d in bulletin["decisions"])
     assert bulletin["set_aside"][0] == {
         "text": ". 7",
-        "reason": "page number of the printed original (PDF furniture)",
+        "reason": "page furniture of the printed original (running head, page number or page marker)",
         "line": 9,
     }
     assert [o["n"] for o in bulletin["orphan_notes"]] == ["4", "3"]
@@ -57,7 +58,9 @@ def test_compilation_gives_whole_and_parts_and_the_report_says_so(
     } <= reasons
     assert web["orphan_notes"] == [{"n": "2", "line": 15, "kind": "marker without a note body"}]
     assert any("decoded as UTF-8" in d for d in web["decisions"])
-    assert any("scores:" in d for d in web["decisions"])
+    # every decision of the cascade carries its confidence: the kind, the title, each block's role
+    assert any(re.search(r"kind letter \(0\.\d\d", d) for d in web["decisions"])
+    assert any(re.search(r"^line 5: title \(\d\.\d\d", d) for d in web["decisions"])
 
 
 def test_parts_no_longer_made_are_removed(
@@ -68,11 +71,11 @@ def test_parts_no_longer_made_are_removed(
     _run(tmp_path, capsys, src)
     assert (tmp_path / "out/bull-03.xml").exists()
     text = BULLETIN.read_text(encoding="utf-8")
-    src.write_text(text[: text.index("Letter, Harbour Board")], encoding="utf-8")
+    src.write_text(text[: text.index("**Memorandum of Conversation")], encoding="utf-8")
     code, report, out = _run(tmp_path, capsys, src)
     assert code == 0
-    # One source line left: no longer a compilation, so every part file goes; the whole is rewritten.
-    assert report["sources"][0]["profile"] == "archival"
+    # Only the essay left: no longer a compilation, so every part file goes; the whole is rewritten.
+    assert report["sources"][0]["profile"] != "compilation"
     assert report["sources"][0]["removed"] == [str(out / f"bull-0{i}.xml") for i in (1, 2, 3)]
     assert sorted(p.name for p in out.glob("*.xml")) == ["bull.xml"]
 

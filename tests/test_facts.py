@@ -55,6 +55,19 @@ def test_document_facts(root: etree._Element, expected: DocumentFacts) -> None:
     assert document_facts(root) == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("<p>Latin letters only</p>", "no"),
+        ("<p>\u0710\u0720\u0717\u0710</p>", "yes"),  # Syriac
+        ("<p>shalom <foreign>\u05e9\u05dc\u05d5\u05dd</foreign></p>", "yes"),  # Hebrew inside
+        ("<p>\ufb50 presentation form</p>", "yes"),  # Arabic presentation form
+    ],
+)
+def test_facts_say_whether_any_text_is_right_to_left(body: str, expected: str) -> None:
+    assert facts_document(_doc(body=body)).get("rtl-text") == expected
+
+
 def test_kind_year_display_and_running_title() -> None:
     root = etree.fromstring(
         f'<TEI xmlns="{NS}"><teiHeader><fileDesc><titleStmt><title>{LONG}</title></titleStmt>'

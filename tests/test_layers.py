@@ -29,6 +29,9 @@ LAYERS = {
     "transforms": 4,
     "builders": 4,  # the BUILDERS table lists the exports (exchange) beside the renderers
     "pipeline": 5,
+    "register_check": 4,  # the register files against the ODD (validate)
+    "per_source": 4,  # the conversion options of one source (reads the readers' profiles)
+    "serve": 5,  # the ASGI app over the site builders' answers (DTS, OAI-PMH)
     "commands": 6,
     "cli": 7,
     "__main__": 8,

@@ -26,7 +26,11 @@ class Specs:
     def __init__(self, path: Path) -> None:
         tree = etree.parse(str(path))
         self.specs: dict[str, etree._Element] = {}
-        for s in tree.xpath("//t:elementSpec|//t:classSpec|//t:macroSpec", namespaces=NS):
+        # Our ODD's elementSpec mode="change" only add processing models to TEI's elements (its
+        # specGrp of models for the rest of TEI): they declare nothing.
+        for s in tree.xpath(
+            "//t:elementSpec[not(@mode = 'change')]|//t:classSpec|//t:macroSpec", namespaces=NS
+        ):
             self.specs[s.get("ident")] = s
         self.members: dict[str, set[str]] = {}
         for ident, s in self.specs.items():

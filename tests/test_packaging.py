@@ -7,6 +7,7 @@ folder outside the repository, so nothing can fall back to the checkout's xslt/ 
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -160,6 +161,34 @@ def test_wheel_ships_every_stylesheet_and_schema_file(wheel: Path) -> None:
             assert zf.read(f"teiedit/data/{rel}") == path.read_bytes(), rel
     # Only the package: no stray top-level xslt/ or schema/ in site-packages.
     assert not {n for n in names if n.split("/")[0] in ("xslt", "schema", "src")}
+
+
+def test_wheel_ships_the_labeller_model(wheel: Path) -> None:
+    model_dir = REPO / "src" / "teiedit" / "readers" / "cascade"
+    with zipfile.ZipFile(wheel) as zf:
+        for name in ("labeller.crfsuite", "base-sequences.json.gz"):
+            packaged = zf.read(f"teiedit/readers/cascade/{name}")
+            assert packaged == (model_dir / name).read_bytes(), name
+
+
+def test_installed_convert_reads_with_the_packaged_labeller(site: Path, outside: Path) -> None:
+    source = CASES / "readers" / "webcapture" / "capture-with-footnote.txt"
+    report = outside / "report.json"
+    done = run_installed(
+        site,
+        outside,
+        "convert",
+        str(source),
+        "--out",
+        str(outside / "tei"),
+        "--report",
+        str(report),
+    )
+    assert done.returncode == 0, done.stderr
+    decisions = json.loads(report.read_text(encoding="utf-8"))["sources"][0]["decisions"]
+    assert "labeller model: labeller.crfsuite (shipped with teiedit)" in decisions
+    root = etree.parse(str(outside / "tei" / "capture-with-footnote.xml")).getroot()
+    assert root.findtext(f".//{TEI}keywords/{TEI}term") == "letter"
 
 
 def test_installed_teiedit_reads_its_packaged_data(site: Path, outside: Path) -> None:

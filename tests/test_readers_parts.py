@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from teiedit.readers.archival import personal_name
-from teiedit.readers.boilerplate import boilerplate_reason
-from teiedit.readers.citation import parse_archival, source_line_body
-from teiedit.readers.compilation import Part, content_blocks, find_parts
-from teiedit.readers.doc_starts import is_document_start, title_shape
-from teiedit.readers.lines import Block, place_date_line, split_blocks
+from teiedit.readers.common.archival_doc import personal_name
+from teiedit.readers.common.boilerplate import boilerplate_reason
+from teiedit.readers.common.citation import parse_archival, source_line_body
+from teiedit.readers.common.doc_starts import is_document_start, title_shape
+from teiedit.readers.common.lines import Block, place_date_line, split_blocks
+from teiedit.readers.common.parts import Part, content_blocks, find_parts
 
 
 @pytest.mark.parametrize(

@@ -58,22 +58,26 @@ def source_without_spans(text: str, conversion: Conversion) -> str:
     starts = [0]
     for m in re.finditer("\n", text):
         starts.append(m.end())
-    pieces = [(s.line, s.text, "") for s in conversion.set_aside]
-    pieces += [(s.line, s.text, s.before) for s in conversion.spans]
-    pieces.sort(key=lambda p: p[0])
+    pieces = [(s.line, s.offset, s.text, "") for s in conversion.set_aside]
+    pieces += [(s.line, s.offset, s.text, s.before) for s in conversion.spans]
+    # a piece whose offset the reader gave is looked for exactly there; others from their line's start
+    pieces.sort(key=lambda p: (p[0], p[1]))
     cut: list[tuple[int, int]] = []
     cursor_line, cursor = -1, 0
-    for line, piece, before in pieces:
+    for line, offset, piece, before in pieces:
         if not piece.strip():
             continue
         base = starts[max(0, min(line, len(starts)) - 1)]
         start_at = max(base, cursor) if line == cursor_line else base
+        if offset >= 0:
+            start_at = offset
         # Match ignoring white space differences (set-aside blocks were stripped of outer space).
         pattern = f"[\\s{PAGE_BREAK}]*".join(re.escape(ch) for ch in _WS.sub("", piece))
         m = re.compile(f"(?<={re.escape(before)})({pattern})" if before else f"({pattern})").search(
             text, start_at
         )
         assert m is not None, f"span {piece[:60]!r} not found at line {line}"
+        assert offset < 0 or m.start(1) == offset, f"span {piece[:60]!r} not at offset {offset}"
         cut.append((m.start(1), m.end(1)))
         cursor_line, cursor = line, m.end()
     cut.sort()

@@ -9,7 +9,7 @@ import traceback
 from teiedit import __version__
 from teiedit.commands import COMMANDS
 from teiedit.commands.base import UsageParser
-from teiedit.console import print_diagnostic
+from teiedit.console import print_diagnostic, set_verbosity
 from teiedit.diagnostics import EXIT_ERROR, Diagnostic, Level, TeieditError
 from teiedit.oserror import environment_error
 
@@ -17,7 +17,9 @@ DESCRIPTION = """\
 teiedit turns plaintext transcriptions into a TEI P5 edition, validates it against the edition's own
 ODD, and publishes it as a static web site and a print PDF.
 
-Exit codes: 0 ok, 1 findings (invalid documents), 2 errors (bad input or usage).
+Exit codes: 0 ok, 1 findings (invalid documents), 2 errors (bad input or usage), 130 stopped (Ctrl-C).
+Progress goes to standard error: a live bar on a terminal, one line per stage otherwise; -q and -v go
+before or after the command (`teiedit -q build`, `teiedit build -v`).
 """
 
 
@@ -29,10 +31,36 @@ def make_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"teiedit {__version__}")
     parser.add_argument("--debug", action="store_true", help="show Python tracebacks on errors")
+    add_verbosity(parser, 0)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=UsageParser)
     for command in COMMANDS:
         command.add_parser(sub)
+    for command_parser in sub.choices.values():  # `teiedit build -q` as well as `teiedit -q build`
+        add_verbosity(command_parser, argparse.SUPPRESS)
     return parser
+
+
+def add_verbosity(parser: argparse.ArgumentParser, default: object) -> None:
+    """-q and -v: the sub-commands' copies default to SUPPRESS, so that they leave the global one be."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "-q",
+        "--quiet",
+        dest="verbosity",
+        action="store_const",
+        const=-1,
+        default=default,
+        help="print only problems (no progress, no summary)",
+    )
+    group.add_argument(
+        "-v",
+        "--verbose",
+        dest="verbosity",
+        action="store_const",
+        const=1,
+        default=default,
+        help="print every step of every stage with its time",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "run", None):
         parser.print_help()
         return EXIT_ERROR
+    set_verbosity(int(getattr(args, "verbosity", 0)))
     try:
         return int(args.run(args))
     except TeieditError as exc:

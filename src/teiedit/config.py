@@ -22,6 +22,24 @@ class Editor:
 
 
 @dataclass(frozen=True)
+class SourceSettings:
+    """What ``[sources."name.txt"]`` in teiedit.toml says about one source; empty values: the default."""
+
+    profile: str = ""  # the reader to use; "": detect it from the text's structure
+    repair: bool = True  # repair PDF-extraction damage
+    language: str = ""  # the language of the text when detection is unsure; "": the edition's
+    kind: str = ""  # the kind of document (letter, memorandum, ...); "": what the reader found
+
+    def digest(self) -> str:
+        """What this source's conversion fingerprint adds (empty for the defaults, so that a source
+        without settings keeps the fingerprint it had)."""
+        if self == SourceSettings():
+            return ""
+        text = json.dumps(self.__dict__, sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
 class Settings:
     """Settings of one edition (``teiedit.toml``); every path is absolute (a relative one is taken
     relative to ``root``)."""
@@ -34,6 +52,8 @@ class Settings:
     licence: str = ""
     licence_url: str = ""
     base_url: str = ""
+    #: The editors' contact address, for harvesters (OAI-PMH's Identify, CMIF).
+    email: str = ""
     language: str = "en"
     #: Languages the language pass may detect (ISO 639-1); empty: teiedit.language.DEFAULT_CANDIDATES.
     language_candidates: tuple[str, ...] = ()
@@ -43,6 +63,8 @@ class Settings:
     registers: Path = field(default=Path("tei/registers"))
     schema: Path = field(default=Path("schema"))
     out: Path = field(default=Path("out"))
+    #: ``[sources."name.txt"]`` tables: settings of single sources, by file name.
+    per_source: tuple[tuple[str, SourceSettings], ...] = ()
     #: A Dask scheduler's address (``[cluster] scheduler``): per-document work runs on its workers.
     scheduler: str = ""
 
@@ -52,6 +74,10 @@ class Settings:
         for name in ("sources", "tei", "registers", "schema", "out"):
             path: Path = getattr(self, name)
             object.__setattr__(self, name, path if path.is_absolute() else (root / path).resolve())
+
+    def source_settings(self, filename: str) -> SourceSettings:
+        """The settings ``teiedit.toml`` gives the source ``filename`` (the defaults if none)."""
+        return dict(self.per_source).get(filename, SourceSettings())
 
     @property
     def imported(self) -> Path:
@@ -74,7 +100,10 @@ def settings_digest(edition: Edition) -> str:
     values = {
         f.name: getattr(edition, f.name)
         for f in fields(edition)
-        if f.name not in ("root", "scheduler") and not isinstance(getattr(edition, f.name), Path)
+        # per-source settings are in that source's fingerprint only (SourceSettings.digest); where the
+        # work runs changes no output
+        if f.name not in ("root", "per_source", "scheduler")
+        and not isinstance(getattr(edition, f.name), Path)
     }
     text = json.dumps(values, default=repr, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -131,6 +160,7 @@ def load_settings(root: Path | None = None) -> Settings:
         licence=str(ed.get("licence", "")),
         licence_url=str(ed.get("licence_url", "")),
         base_url=str(ed.get("base_url", "")),
+        email=str(ed.get("email", "")),
         language=str(ed.get("language", "en")),
         language_candidates=tuple(str(c) for c in ed.get("language_candidates", ())),
         editors=editors,
@@ -139,7 +169,19 @@ def load_settings(root: Path | None = None) -> Settings:
         registers=p("registers", "tei/registers"),
         schema=p("schema", "schema"),
         out=p("out", "out"),
+        per_source=tuple(
+            (str(name), _source_settings(table)) for name, table in data.get("sources", {}).items()
+        ),
         scheduler=str(data.get("cluster", {}).get("scheduler", "")),
+    )
+
+
+def _source_settings(table: dict[str, object]) -> SourceSettings:
+    return SourceSettings(
+        profile=str(table.get("profile", "")),
+        repair=bool(table.get("repair", True)),
+        language=str(table.get("language", "")),
+        kind=str(table.get("kind", "")),
     )
 
 

@@ -14,7 +14,7 @@ from teiedit.diagnostics import TeieditError
 
 #: The keys each table may have.
 KEYS: dict[str, tuple[str, ...]] = {
-    "": ("edition", "paths", "cluster"),
+    "": ("edition", "paths", "sources", "cluster"),
     "edition": (
         "title",
         "short_title",
@@ -23,12 +23,15 @@ KEYS: dict[str, tuple[str, ...]] = {
         "licence",
         "licence_url",
         "base_url",
+        "email",
         "language",
         "language_candidates",
         "editors",
     ),
     "edition.editors": ("id", "name", "resp"),
     "paths": ("sources", "tei", "registers", "schema", "out"),
+    # [sources."name.txt"]: one source's settings (`teiedit convert --profile P --remember` writes them)
+    "sources.*": ("profile", "repair", "language", "kind"),
     "cluster": ("scheduler",),
 }
 #: Licences known by name (SPDX identifiers), with their URL; any other licence needs licence_url.
@@ -54,6 +57,7 @@ PLACEHOLDERS = {
 }
 _NCNAME = re.compile(r"^[^\W\d][\w.\-]*$")
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+_KIND = re.compile(r"^[a-z][a-z\-]*$")
 
 
 class Checker:
@@ -96,6 +100,56 @@ class Checker:
         self.licence(edition)
         self.languages(edition)
         self.editors(edition.get("editors", []))
+        self.sources(self.table(data, "sources"))
+
+    def sources(self, sources: dict[str, object]) -> None:
+        """``[sources."name.txt"]`` tables: known keys, each value of the right kind."""
+        for name, table in sources.items():
+            if not isinstance(table, dict):
+                self.fail(
+                    f"sources.{name} must be a table",
+                    name,
+                    hint=f'write it as [sources."{name}"] with profile, repair, language or kind',
+                )
+            header = f'sources."{name}"'
+            self.keys("sources.*", table, where=f"[{header}]")
+            for key in ("profile", "language", "kind"):
+                if key in table:
+                    self.string(header, key, table[key])
+            if "repair" in table and not isinstance(table["repair"], bool):
+                self.fail(
+                    f"repair in [{header}] must be true or false, not {table['repair']!r}",
+                    "repair",
+                    hint="write repair = false (without quotes) to turn repairs off",
+                )
+            language = table.get("language", "")
+            if language and not _LANG.match(str(language)):
+                self.fail(
+                    f"language {language!r} in [{header}] is not a language code",
+                    "language",
+                    hint="use an ISO 639 code such as 'en', 'de' or 'ko'",
+                    value=str(language),
+                )
+            kind = table.get("kind", "")
+            if kind and not _KIND.match(str(kind)):
+                self.fail(
+                    f"kind {kind!r} in [{header}] is not a kind of document",
+                    "kind",
+                    hint="one lower-case word such as letter, memorandum, report, article",
+                    value=str(kind),
+                )
+
+    def choice(self, header: str, key: str, value: str, valid: list[str]) -> None:
+        """A value that must be one of ``valid`` (a profile the readers know), with the nearest."""
+        if value in valid:
+            return
+        near = difflib.get_close_matches(value, valid, n=1, cutoff=0.5)
+        self.fail(
+            f"{key} {value!r} in [{header}] is not one teiedit knows",
+            key,
+            hint=(f"did you mean {near[0]!r}? " if near else "") + "valid: " + ", ".join(valid),
+            value=value,
+        )
 
     def table(self, data: dict[str, object], name: str) -> dict[str, object]:
         value = data.get(name, {})
@@ -103,13 +157,13 @@ class Checker:
             self.fail(f"[{name}] must be a table", name, hint=f"write it as a [{name}] section")
         return value
 
-    def keys(self, table: str, data: dict[str, object]) -> None:
+    def keys(self, table: str, data: dict[str, object], where: str = "") -> None:
         valid = KEYS[table]
         for key in data:
             if key in valid:
                 continue
             near = difflib.get_close_matches(key, valid, n=1, cutoff=0.6)
-            where = f"in [{table}]" if table else "at the top level"
+            where = f"in {where or f'[{table}]'}" if table else "at the top level"
             hint = f"did you mean {near[0]!r}?" if near else "valid keys: " + ", ".join(valid)
             self.fail(f"unknown key {key!r} {where}", key, hint=hint)
 

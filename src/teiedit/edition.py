@@ -136,6 +136,7 @@ class EditionDoc:
 
     @cached_property
     def summary(self) -> Summary:
+        """What the site pages need of this document (teiedit/summary.py), kept in its record."""
         return Summary.from_dict(self.record.summary)
 
 

@@ -14,6 +14,7 @@ used to compute these strings, and the published pages keep their bytes.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -29,6 +30,9 @@ RUNNING_TITLE_LENGTH = 70
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
 _ISO = re.compile(r"^\d{4}(-\d\d){0,2}$")
 _KIND_TOKEN = re.compile(r"^[A-Za-z][A-Za-z0-9-]*$")
+#: Letters of the scripts written right to left (Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic and
+#: their presentation forms): the same ranges as te:rtl-text in the stylesheets.
+_RTL_LETTERS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 #: Elements whose content is a line of running text: a note inside one is called from a point of it.
 #: (The first part is where HTML takes phrasing content only: te:phrasing-parents in the stylesheets.)
@@ -205,9 +209,13 @@ def facts_document(
 ) -> etree._Element:
     """The ``facts`` parameter of the stylesheets for the input ``root``: a ``te:doc`` for each TEI and
     teiCorpus element and a ``te:note`` for each note, in document order (``@i`` counts them as the
-    stylesheets' accumulators do). ``known``: facts computed before, for elements that are copies
+    stylesheets' accumulators do) and a ``te:mention`` with the HTML id of each name that points
+    somewhere (mention_anchors). ``known``: facts computed before, for elements that are copies
     holding less than the document (the listing pages' copies)."""
     out = etree.Element(f"{{{TE_NS}}}facts", nsmap={"te": TE_NS})
+    # Whether any text of the input is in a right-to-left script: only then do the stylesheets look at
+    # each block's letters for its direction (a regular expression over the whole text costs them more).
+    out.set("rtl-text", "yes" if _RTL_LETTERS.search("".join(root.itertext())) else "no")
     for i, el in enumerate(root.iter(tei("TEI"), tei("teiCorpus")), start=1):
         facts = (known or {}).get(el) or document_facts(el)
         etree.SubElement(
@@ -226,4 +234,34 @@ def facts_document(
         etree.SubElement(
             out, f"{{{TE_NS}}}note", i=str(i), kind=note.kind, n=str(note.number), label=note.label
         )
+    for i, (_, anchor) in enumerate(mention_anchors(root), start=1):
+        etree.SubElement(out, f"{{{TE_NS}}}mention", i=str(i), id=anchor)
+    return out
+
+
+def safe_id(value: str) -> str:
+    """A value made fit for an HTML id, as the stylesheets' te:safe-id: letters, digits, '_', '.', '-'."""
+    return "".join(
+        c
+        if c in "_.-" or unicodedata.category(c)[0] == "L" or unicodedata.category(c) == "Nd"
+        else "_"
+        for c in normalize_space(value)
+    )
+
+
+def mention_anchors(root: etree._Element) -> list[tuple[etree._Element, str]]:
+    """Every element of a text that has ``@ref`` (``tei:text//*[@ref]``), in document order, with the
+    HTML id its page gives it when it points into the registers: ``m-<entry>-<n>``, ``n`` counting the
+    pointers to that entry in its TEI document (else '')."""
+    out: list[tuple[etree._Element, str]] = []
+    counts: dict[tuple[etree._Element | None, str], int] = {}
+    for el in root.xpath("descendant-or-self::tei:text//*[@ref]", namespaces=_NS):
+        first = (el.get("ref") or "").split()
+        entry = first[0][1:] if first and first[0].startswith("#") else ""
+        if not entry:
+            out.append((el, ""))
+            continue
+        scope = next(el.iterancestors(tei("TEI")), None)
+        n = counts[(scope, entry)] = counts.get((scope, entry), 0) + 1
+        out.append((el, f"m-{safe_id(entry)}-{n}"))
     return out

@@ -78,6 +78,8 @@ class Entry:
     #: The forms the entities pass matches (person, place and org entries; a group has none).
     variants: tuple[Variant, ...] = ()
     type: str = ""  # the entry's @type (an organisation's kind: party, embassy, ...)
+    #: A place's latitude and longitude in decimal degrees (``location/geo``), when the register gives them.
+    coordinates: tuple[float, float] | None = None
     element: etree._Element | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -150,6 +152,20 @@ def _variants(el: etree._Element) -> tuple[Variant, ...]:
     return tuple(found)
 
 
+def _coordinates(el: etree._Element) -> tuple[float, float] | None:
+    """``location/geo`` as (latitude, longitude): TEI's default notation, "lat long" in decimal degrees
+    (a comma between them is accepted too); None when absent or out of range."""
+    for geo in el.findall(f"{tei('location')}/{tei('geo')}"):
+        parts = (geo.text or "").replace(",", " ").split()
+        try:
+            lat, long = (float(p) for p in parts) if len(parts) == 2 else (None, None)
+        except ValueError:
+            continue
+        if lat is not None and long is not None and -90 <= lat <= 90 and -180 <= long <= 180:
+            return (lat, long)
+    return None
+
+
 def entry_from_element(el: etree._Element, file: str = "") -> Entry | None:
     """An Entry for a person/personGrp/place/org element with an xml:id, else None."""
     spec = KINDS.get(local_name(el))
@@ -190,6 +206,7 @@ def entry_from_element(el: etree._Element, file: str = "") -> Entry | None:
         line=el.sourceline or 0,
         variants=_variants(el),
         type=el.get("type", ""),
+        coordinates=_coordinates(el),
         element=el,
     )
 

@@ -216,19 +216,26 @@ CONVERTER_MODULES = (
 )
 
 
-def converter_fingerprint(registers: Path | None = None, settings: str = "") -> str:
-    """A hash of teiedit's conversion code, of the edition's register files and of the settings that
-    reach the TEI (``settings``, see ``config.settings_digest``): a changed converter, register (a new
-    spelling, a new person) or setting (a new publisher) means sources are converted again."""
+def converter_fingerprint(
+    registers: Path | None = None, settings: str = "", model: Path | None = None
+) -> str:
+    """A hash of teiedit's conversion code, of the labeller model used, of the edition's register files
+    and of the settings that reach the TEI (``settings``, see ``config.settings_digest``): a changed
+    converter, retrained model, register (a new spelling, a new person) or setting (a new publisher)
+    means sources are converted again."""
     pkg = Path(__file__).parent
     h = hashlib.sha256()
     h.update(settings.encode("utf-8"))
+    if model is not None and model.is_file():
+        h.update(model.read_bytes())
     if registers is not None and registers.is_dir():
         for f in sorted(registers.glob("*.xml")):
             h.update(f.name.encode())
             h.update(f.read_bytes())
     for sub in CONVERTER_PACKAGES:
-        for f in sorted((pkg / sub).rglob("*.py")):
+        for f in sorted(
+            p for p in (pkg / sub).rglob("*") if p.suffix in (".py", ".crfsuite") and p.is_file()
+        ):
             h.update(f.relative_to(pkg).as_posix().encode())
             h.update(f.read_bytes())
     for name in CONVERTER_MODULES:

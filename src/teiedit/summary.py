@@ -1,21 +1,36 @@
-"""A compact summary of one document: what site-level pages need of it, computed once per document in
-the stream of a build (and kept in the scan cache), so that nothing needs every tree at once.
+"""A compact summary of one document, computed once per document: what the site-level pages (index,
+timeline, registers, entity pages, search facets) need of it, so that they are built from a list of
+summaries and never from all trees at once.
 
-A minimal stand-in with the shape of the web edition's summary (``summarise(doc) -> Summary``,
-``Summary.to_dict``/``from_dict``): the facts and the correspondents; mentions are left empty here.
+``summarise(doc)`` reads one loaded document (anything with ``root``, ``page`` and ``facts``: an
+``EditionDoc``); :meth:`Summary.to_dict` / :meth:`Summary.from_dict` make it cacheable as JSON, so a
+build that streams documents (or runs them on other machines) can keep each summary beside the
+document's page and redo only the summaries of changed documents.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
 from lxml import etree
 
-from teiedit.document import xpath
-from teiedit.facts import DocumentFacts, normalize_space
+from teiedit.document import TEI_NS, local_name, tei, xpath
+from teiedit.facts import DocumentFacts, mention_anchors, normalize_space
 
+#: Characters of context kept on each side of a mention (cut at a word).
+CONTEXT = 60
+
+#: Elements whose text is the context of a mention inside them (the innermost one counts).
+CONTEXT_BLOCKS = frozenset(
+    {
+        *("p", "head", "item", "l", "ab", "note", "cell", "dateline", "salute", "signed"),
+        *("byline", "trailer", "docAuthor", "docDate", "label", "figDesc", "bibl", "quote"),
+    }
+)
+_HIDDEN = {"sic": "corr", "orig": "reg", "abbr": "expan"}
 _CORRESP = "tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type='{}']"
 _PARTY = "*[self::tei:persName or self::tei:orgName or self::tei:name]"
 
@@ -43,7 +58,8 @@ class Party:
 
 @dataclass(frozen=True)
 class Mention:
-    """A name in the text pointing to a register entry."""
+    """A name in the text pointing to a register entry: where it is on the document page (the HTML id
+    of the name), how it is written (corrected reading) and its context on each side."""
 
     entry: str
     anchor: str
@@ -56,23 +72,29 @@ class Mention:
 class Summary:
     """What the site pages know of one document."""
 
-    page: str
-    title: str
-    date: str
-    sort_date: str
-    kind: str
-    kind_class: str
-    source: str = ""
-    senders: tuple[Party, ...] = ()
+    page: str  # the page name (``<page>.html``)
+    title: str  # display title
+    date: str  # the header's date (ISO) or ''
+    sort_date: str  # where it stands in the edition's order
+    kind: str  # kind as shown
+    kind_class: str  # kind as a token
+    source: str = ""  # the source in one line
+    senders: tuple[Party, ...] = ()  # senders of a letter, else authors
     addressees: tuple[Party, ...] = ()
     mentions: tuple[Mention, ...] = ()
     imported: bool = False
-    extra: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, str] = field(default_factory=dict)  # room for later facts, kept in the cache
 
     @property
     def year(self) -> str:
         found = re.match(r"^(-?\d{4})", self.date)
         return found.group(1) if found else ""
+
+    def entries(self) -> list[str]:
+        """The register entries the document names (text and correspondents), each once, in order."""
+        ids = [m.entry for m in self.mentions]
+        ids += [p.ref for p in (*self.senders, *self.addressees) if p.ref]
+        return list(dict.fromkeys(ids))
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -95,17 +117,6 @@ class Summary:
         )
 
 
-def _parties(elements: list[etree._Element]) -> tuple[Party, ...]:
-    out = []
-    for el in elements:
-        first = (el.get("ref") or "").split()
-        ref = first[0][1:] if first and first[0].startswith("#") else ""
-        name = normalize_space("".join(el.itertext()))
-        if name or ref:
-            out.append(Party(ref, name))
-    return tuple(out)
-
-
 def summarise(doc: SummarySource, *, imported: bool = False) -> Summary:
     """The summary of one loaded document."""
     root, facts = doc.root, doc.facts
@@ -116,7 +127,152 @@ def summarise(doc: SummarySource, *, imported: bool = False) -> Summary:
         sort_date=facts.sort_date,
         kind=facts.kind,
         kind_class=facts.kind_class,
-        senders=_parties(xpath(root, f"{_CORRESP.format('sent')}/{_PARTY}")),
-        addressees=_parties(xpath(root, f"{_CORRESP.format('received')}/{_PARTY}")),
+        source=source_line(root),
+        senders=tuple(senders(root)),
+        addressees=tuple(_parties(xpath(root, f"{_CORRESP.format('received')}/{_PARTY}"))),
+        mentions=tuple(mentions(root)),
         imported=bool(getattr(doc, "imported", imported)),
     )
+
+
+def _ref_id(value: str | None) -> str:
+    first = (value or "").split()
+    return first[0][1:] if first and first[0].startswith("#") else ""
+
+
+def _parties(elements: list[etree._Element]) -> Iterator[Party]:
+    for el in elements:
+        name = normalize_space("".join(el.itertext()))
+        ref = _ref_id(el.get("ref"))
+        if name or ref:
+            yield Party(ref, name)
+
+
+def senders(root: etree._Element) -> list[Party]:
+    """Senders of a letter, else the authors of the title statement."""
+    sent = xpath(root, f"{_CORRESP.format('sent')}/{_PARTY}")
+    if sent:
+        return list(_parties(sent))
+    return list(_parties(xpath(root, "tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:author")))
+
+
+def _spaced(el: etree._Element) -> str:
+    """A header element's text with a space between its parts (a bibl's author, title and date)."""
+    text = normalize_space(" ".join(t for t in el.itertext()))
+    return re.sub(r" ([,.;:)])", r"\1", text)
+
+
+def _ms_identifier(ident: etree._Element | None) -> str:
+    """An archival shelfmark in one line; typed idnos get their type as a label, a part said twice once."""
+    if ident is None:
+        return ""
+    parts: list[str] = []
+    for p in ident:
+        if not isinstance(p.tag, str) or not normalize_space("".join(p.itertext())):
+            continue
+        text = normalize_space("".join(p.itertext()))
+        kind = p.get("type") or ""
+        if local_name(p) == "idno" and kind and kind not in ("shelfmark", "callNumber", "URI"):
+            text = f"{kind[:1].upper()}{kind[1:]} {text}"
+        if text.lower() not in (q.lower() for q in parts):
+            parts.append(text)
+    return ", ".join(parts)
+
+
+def source_line(root: etree._Element) -> str:
+    """The source of a document in one line: an archival citation, else the source's text."""
+    out = []
+    for s in xpath(root, "tei:teiHeader/tei:fileDesc/tei:sourceDesc/*"):
+        if s.tag == tei("msDesc"):
+            out.append(_ms_identifier(s.find(tei("msIdentifier"))))
+        else:
+            out.append(_spaced(s))
+    return "; ".join(out)
+
+
+def _reading(el: etree._Element, top: bool = True) -> Iterator[tuple[str, etree._Element]]:
+    """The corrected reading of ``el`` as (text, element holding it) pieces; notes inside are left out
+    (each is a context of its own), so are the source's errors that a correction replaces."""
+    if not top:
+        name = local_name(el)
+        if name == "note" and etree.QName(el).namespace == TEI_NS:
+            return
+        parent = el.getparent()
+        partner = _HIDDEN.get(name)
+        if (
+            partner
+            and parent is not None
+            and local_name(parent) == "choice"
+            and parent.find(tei(partner)) is not None
+        ):
+            return
+    if el.text:
+        yield el.text, el
+    for child in el:
+        if isinstance(child.tag, str):
+            yield from _reading(child, top=False)
+        if child.tail:
+            yield child.tail, el
+
+
+def _cut_left(text: str) -> str:
+    text = normalize_space(text)
+    if len(text) <= CONTEXT:
+        return text
+    piece = text[-CONTEXT:]
+    return "\u2026" + (piece.split(" ", 1)[1] if " " in piece else piece)
+
+
+def _cut_right(text: str) -> str:
+    text = normalize_space(text)
+    if len(text) <= CONTEXT:
+        return text
+    piece = text[:CONTEXT]
+    return (piece.rsplit(" ", 1)[0] if " " in piece else piece) + "\u2026"
+
+
+def _block(el: etree._Element) -> etree._Element:
+    for a in el.iterancestors():
+        if local_name(a) in CONTEXT_BLOCKS or local_name(a) == "text":
+            return a
+    parent = el.getparent()
+    return parent if parent is not None else el
+
+
+def mentions(root: etree._Element) -> list[Mention]:
+    """Every name of the text that points to a register entry (``@ref="#id"``), in document order, with
+    its HTML id on the document page and a short context in the corrected reading."""
+    anchored = [(el, anchor) for el, anchor in mention_anchors(root) if anchor]
+    by_block: dict[etree._Element, list[etree._Element]] = {}
+    for el, _ in anchored:
+        by_block.setdefault(_block(el), []).append(el)
+    spans: dict[etree._Element, tuple[str, str, str]] = {}
+    for block, names in by_block.items():
+        wanted = set(names)
+        pieces: list[str] = []
+        starts: dict[etree._Element, int] = {}
+        ends: dict[etree._Element, int] = {}
+        pos = 0
+        for text, holder in _reading(block):
+            inside = {a for a in (holder, *holder.iterancestors()) if a in wanted}
+            for name in inside:
+                starts.setdefault(name, pos)
+                ends[name] = pos + len(text)
+            pieces.append(text)
+            pos += len(text)
+        whole = "".join(pieces)
+        for name in names:
+            if name not in starts:
+                spans[name] = (normalize_space("".join(name.itertext())), "", "")
+                continue
+            s, e = starts[name], ends[name]
+            spans[name] = (
+                normalize_space(whole[s:e]),
+                _cut_left(whole[:s]),
+                _cut_right(whole[e:]),
+            )
+    out = []
+    for el, anchor in anchored:
+        text, before, after = spans[el]
+        out.append(Mention(_ref_id(el.get("ref")), anchor, text, before, after))
+    return out

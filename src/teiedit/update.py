@@ -36,6 +36,8 @@ class Planned:
     source: str  # the source's file name
     source_sha256: str
     payloads: list[tuple[str, bytes]]
+    #: The source's own conversion fingerprint (its settings in teiedit.toml); "": the edition's.
+    fingerprint: str = ""
 
 
 @dataclass
@@ -67,7 +69,9 @@ class Updater:
         fresh_names = set()
         for name, data in planned.payloads:
             fresh_names.add(name)
-            st = Stamp(name, planned.source, planned.source_sha256, self.fingerprint)
+            st = Stamp(
+                name, planned.source, planned.source_sha256, planned.fingerprint or self.fingerprint
+            )
             key = self._key(name, planned.source)
             self._one(key, stamp(data, st), st, outcome, renamed_from=name if key != name else "")
         for old in self.state.outputs_of(planned.source):

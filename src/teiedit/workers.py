@@ -12,6 +12,7 @@ have teiedit installed.
 from __future__ import annotations
 
 import os
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -51,7 +52,9 @@ def parse_jobs(value: str, what: str = "--jobs") -> int:
 
 def exit_with_parent(parent: int) -> None:
     """In a worker: end when the build that started it is gone (killed, it cannot tell the pool to stop,
-    and a worker waiting for work would otherwise live on for good)."""
+    and a worker waiting for work would otherwise live on for good). Ctrl-C reaches the whole process
+    group: a worker ignores it, so that only the build stops (quietly) and ends its pool."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -59,6 +62,22 @@ def exit_with_parent(parent: int) -> None:
         os._exit(0)
 
     threading.Thread(target=watch, daemon=True, name="exit-with-parent").start()
+
+
+@contextmanager
+def _workers_ignore_ctrl_c() -> Iterator[None]:
+    """Workers start (and import their modules, WeasyPrint say) while tasks are submitted: an ignored
+    SIGINT is inherited by a spawned process from its first instruction, so Ctrl-C then stops only the
+    build, which ends them, never a worker in the middle of an import with a traceback. (A Ctrl-C in the
+    milliseconds a submission takes is lost; the next one stops the build.)"""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _run_chunk(fn: Callable[[Any], Any], chunk: Sequence[Any]) -> list[Any]:
@@ -88,11 +107,13 @@ class Workers:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.close()
+        # interrupted or failed: drop the queued tasks rather than run them before stopping
+        self.close(cancel=exc[0] is not None)
 
-    def close(self) -> None:
+    def close(self, cancel: bool = False) -> None:
+        """Shut the pool down (``cancel``: without running the tasks still queued) and leave the cluster."""
         if self._pool is not None:
-            self._pool.shutdown()
+            self._pool.shutdown(cancel_futures=cancel)
             self._pool = None
         if self._client is not None:
             self._client.close()
@@ -184,7 +205,9 @@ class Workers:
             pool = self.pool()
 
             def submit(c: Sequence[T]) -> Any:
-                return pool.submit(_run_chunk, fn, c)
+                # a submission may spawn a worker: it starts with Ctrl-C ignored
+                with _workers_ignore_ctrl_c():
+                    return pool.submit(_run_chunk, fn, c)
 
         pending = [submit(c) for c in chunks[:window]]
         finished = 0

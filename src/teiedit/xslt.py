@@ -25,7 +25,7 @@ from teiedit.diagnostics import TeieditError
 
 _lock = threading.RLock()
 _processor: PySaxonProcessor | None = None
-_compiled: dict[tuple[str, float], PyXsltExecutable] = {}
+_compiled: dict[tuple[str, float, tuple[tuple[str, str], ...]], PyXsltExecutable] = {}
 _sandbox: PySaxonProcessor | None = None
 _sandboxed: dict[str, PyXsltExecutable] = {}
 
@@ -74,13 +74,20 @@ def compile_sandboxed(text: bytes, origin: str | Path = "") -> PyXsltExecutable:
         return _sandboxed[key]
 
 
-def compile_stylesheet(path: Path) -> PyXsltExecutable:
-    """Compile (once per process and file version) an XSLT 3.0 stylesheet."""
+def compile_stylesheet(path: Path, static: dict[str, str] | None = None) -> PyXsltExecutable:
+    """Compile (once per process, file version and static parameters) an XSLT 3.0 stylesheet.
+
+    ``static`` sets static parameters (``{namespace}name`` -> string), such as the URIs of the compiled
+    processing model that the stylesheet includes.
+    """
     path = Path(path).resolve()
-    key = (str(path), path.stat().st_mtime)
+    statics = tuple(sorted((static or {}).items()))
+    key = (str(path), path.stat().st_mtime, statics)
     with _lock:
         if key not in _compiled:
             xslt = processor().new_xslt30_processor()
+            for name, value in statics:
+                xslt.set_parameter(name, processor().make_string_value(value))
             try:
                 executable = xslt.compile_stylesheet(stylesheet_file=str(path))
             except PySaxonApiError as exc:
@@ -112,21 +119,26 @@ def transform(
     base_uri: str = "",
     params: dict[str, Any] | None = None,
     facts: etree._Element | None = None,
+    static: dict[str, str] | None = None,
+    output_dir: Path | None = None,
 ) -> XsltResult:
     """Run one of teiedit's stylesheets on a tree (safely re-serialised); return the primary result.
 
     Stylesheets that need other files (registers, the edition listing) get their URIs as parameters;
-    ``facts`` (teiedit/facts.py) becomes the document parameter ``facts``; ``base_uri`` only names the
-    input in error messages.
+    ``facts`` (teiedit/facts.py) becomes the document parameter ``facts``; ``static`` are static
+    parameters (see :func:`compile_stylesheet`); ``base_uri`` only names the input in error messages.
+    ``output_dir``: where the stylesheet's ``xsl:result-document`` hrefs are resolved (a stylesheet
+    that writes several pages).
     """
     with _lock:
         return _run(
             processor(),
-            compile_stylesheet(stylesheet),
+            compile_stylesheet(stylesheet, static),
             source,
             base_uri or stylesheet,
             params,
             facts,
+            output_dir,
         )
 
 
@@ -150,6 +162,7 @@ def _run(
     where: str | Path,
     params: dict[str, Any] | None,
     facts: etree._Element | None = None,
+    output_dir: Path | None = None,
 ) -> XsltResult:
     root = source.getroot() if isinstance(source, etree._ElementTree) else source
     text = etree.tostring(root, encoding="unicode")
@@ -164,6 +177,9 @@ def _run(
         executable.set_parameter(
             "facts", proc.parse_xml(xml_text=etree.tostring(facts, encoding="unicode"))
         )
+    if output_dir is not None:
+        # where the xsl:result-document hrefs of a stylesheet writing several pages land
+        executable.set_base_output_uri(Path(output_dir).resolve().as_uri() + "/")
     executable.set_save_xsl_message(True, None)
     try:
         out = executable.transform_to_string(xdm_node=node)

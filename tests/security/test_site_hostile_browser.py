@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import http.server
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -40,7 +41,12 @@ ATTRIBUTE_PAYLOADS = {
     "braces": lambda value, listen: value + "{alert(1)}",
     "remote": lambda value, listen: f"{listen}/{value.strip('#')}",
 }
-SITE_SCRIPTS = {"js/site.js", "search-index.js"}
+#: The scripts the site's pages load (paths in the site): its own, the bundled map library and coastline,
+#: the timeline's data and the search index's files (meta, term shards, result fragments).
+SITE_SCRIPTS = re.compile(
+    r"js/(site|search|timeline|map|world)\.js|vendor/leaflet/leaflet\.js|timeline-data\.js"
+    r"|search/(meta|s[0-9]+|f[0-9]+)\.js"
+)
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 
@@ -102,6 +108,7 @@ def hostile_site(
         default_settings(root),
         title=f"Edition {TEXT_PAYLOAD}",
         base_url="https://example.org/test/",
+        registers=root / "src" / "registers",  # the entries' own pages get the payloads too
     )
     out = root / "html"
     HtmlBuilder().build(Edition.from_files(edition, files), out, BuildOptions())
@@ -129,7 +136,12 @@ DOM_FINDINGS = """() => {
       if (['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcdoc'].includes(a.name)
           && /^(javascript|data|vbscript):/.test(v)) found.push(el.tagName + ' @' + a.name + '=' + v);
     }
-    if (el.tagName === 'SCRIPT' && (el.textContent.trim() || !el.getAttribute('src')))
+    // the page's JSON-LD is data, never run: allowed only in the head and only as JSON that parses
+    const data = el.tagName === 'SCRIPT' && el.getAttribute('type') === 'application/ld+json';
+    if (data) {
+      try { JSON.parse(el.textContent); } catch (e) { found.push('JSON-LD that does not parse'); }
+      if (el.parentElement.tagName !== 'HEAD') found.push('JSON-LD outside the head');
+    } else if (el.tagName === 'SCRIPT' && (el.textContent.trim() || !el.getAttribute('src')))
       found.push('inline script');
     if (['IFRAME', 'OBJECT', 'EMBED', 'SVG', 'IMG'].includes(el.tagName)) found.push(el.tagName);
   }
@@ -150,8 +162,12 @@ def test_no_script_runs_and_no_request_leaves_the_site(
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.on("request", lambda r: requests.append(r.url))
     page.on("pageerror", lambda e: errors.append(str(e)))
-    pages = sorted(p.name for p in site.glob("*.html"))
+    pages = sorted(
+        p.relative_to(site).as_posix()
+        for p in [*site.glob("*.html"), *site.glob("entities/*.html")]
+    )
     assert "index.html" in pages and "search.html" in pages and len(pages) > 8
+    assert any(p.startswith("entities/") for p in pages)
     scripts: set[str] = set()
     for name in [*pages, "search.html?q=alert", "search.html?q=script"]:
         page.goto(
@@ -161,14 +177,20 @@ def test_no_script_runs_and_no_request_leaves_the_site(
         page.mouse.move(10, 10)
         page.keyboard.press("Tab")
         assert page.evaluate(DOM_FINDINGS) == [], name
-        scripts |= set(page.evaluate("[...document.scripts].map(s => s.getAttribute('src'))"))
+        scripts |= set(
+            page.evaluate(
+                "[...document.scripts].filter(s => s.type !== 'application/ld+json')"
+                ".map(s => s.src)"
+            )
+        )
         if name.startswith("search.html?q="):
             assert page.locator("#search-results li").count() > 0  # the hostile text was found
     context.close()
     assert dialogs == []
     assert errors == []
-    assert scripts <= SITE_SCRIPTS
     site_uri = site.as_uri()
+    assert scripts and all(u.startswith(site_uri + "/") for u in scripts), scripts
+    assert [u for u in scripts if not SITE_SCRIPTS.fullmatch(u[len(site_uri) + 1 :])] == []
     assert [u for u in requests if not u.startswith(site_uri)] == []
     assert listener[1] == []
 

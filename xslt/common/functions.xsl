@@ -21,7 +21,11 @@
   <xsl:accumulator name="te:note-ordinal" initial-value="0" as="xs:integer">
     <xsl:accumulator-rule match="tei:note" select="$value + 1"/>
   </xsl:accumulator>
+  <xsl:accumulator name="te:mention-ordinal" initial-value="0" as="xs:integer">
+    <xsl:accumulator-rule match="tei:text//*[@ref]" select="$value + 1"/>
+  </xsl:accumulator>
   <xsl:key name="te:doc-facts" match="te:doc" use="xs:integer(@i)"/>
+  <xsl:key name="te:mention-facts" match="te:mention" use="xs:integer(@i)"/>
   <xsl:key name="te:note-facts" match="te:note" use="xs:integer(@i)"/>
 
   <!-- The facts of a TEI or teiCorpus element of the input. -->
@@ -180,13 +184,14 @@
     <xsl:sequence select="if ($id) then key('te:entry', $id, root($name))[1] else ()"/>
   </xsl:function>
 
-  <!-- The HTML id of a mention: m-&lt;entry&gt;-&lt;n&gt;, n counting the mentions of that entry in the document. -->
+  <!-- The HTML id of a mention: m-&lt;entry&gt;-&lt;n&gt;, n counting the mentions of that entry in the document.
+       teiedit numbers them once, in Python (facts.py: mention_anchors), and passes the ids in the facts:
+       a look-up, where counting here cost a scan of every mention of the entry for each mention. -->
   <xsl:function name="te:mention-id" as="xs:string">
     <xsl:param name="name" as="element()"/>
-    <xsl:variable name="id" select="te:ref-id($name/@ref)"/>
-    <xsl:variable name="all" select="key('te:mentions', $id, te:doc-scope($name))"/>
-    <xsl:variable name="n" select="for $i in 1 to count($all) return $i[$all[$i] is $name]"/>
-    <xsl:sequence select="if (exists($n)) then 'm-' || te:safe-id($id) || '-' || $n else ''"/>
+    <xsl:sequence select="if ($name/ancestor::tei:text and $name/@ref)
+                          then string(key('te:mention-facts', $name ! accumulator-before('te:mention-ordinal'), $facts)/@id)
+                          else ''"/>
   </xsl:function>
 
   <!-- The outermost TEI element around a node, or its root when there is none: the scope of per-document counters. -->
@@ -205,7 +210,9 @@
     select="('p', 'head', 'l', 'ab', 'dateline', 'salute', 'signed', 'label', 'figDesc', 'hi', 'q', 'seg',
              'persName', 'placeName', 'orgName', 'name', 'rs', 'date', 'title', 'trailer', 'byline', 'docTitle',
              'titlePart', 'docAuthor', 'docDate', 'emph', 'term', 'foreign', 'ref', 'num', 'measure', 'addrLine',
-             'sic', 'corr', 'orig', 'reg', 'abbr', 'expan', 'supplied', 'unclear', 'add', 'del', 'choice', 'gap')"/>
+             'sic', 'corr', 'orig', 'reg', 'abbr', 'expan', 'supplied', 'unclear', 'add', 'del', 'choice', 'gap',
+             'app', 'lem', 'rdg', 'rdgGrp', 'w', 'pc', 'subst', 'mentioned', 'soCalled', 'said', 'time', 'ex', 'g',
+             'damage', 'surplus', 'secl')"/>
 
   <xsl:function name="te:note-kind" as="xs:string">
     <xsl:param name="note" as="element()"/>

@@ -7,12 +7,9 @@
 
   <xsl:include href="../common/functions.xsl"/>
   <xsl:include href="frame.xsl"/>
-  <xsl:include href="text.xsl"/>
-  <xsl:include href="notes.xsl"/>
-  <xsl:include href="editorial.xsl"/>
-  <xsl:include href="entities.xsl"/>
+  <xsl:include href="render.xsl"/>
   <xsl:include href="header.xsl"/>
-  <xsl:include href="../common/clean-text.xsl"/>
+  <xsl:include href="cite.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
 
@@ -37,6 +34,7 @@
         <xsl:call-template name="te:frame">
           <xsl:with-param name="title" select="($page[.], local-name($doc))[1]"/>
           <xsl:with-param name="body-class" select="'document-page'"/>
+          <xsl:with-param name="head"><xsl:call-template name="te:render-head"/></xsl:with-param>
           <xsl:with-param name="content">
             <article class="document" aria-labelledby="doc-title">
               <header class="doc-header"><h1 id="doc-title"><xsl:value-of select="($page[.], local-name($doc))[1]"/></h1></header>
@@ -53,8 +51,11 @@
     <xsl:call-template name="te:frame">
       <xsl:with-param name="title" select="te:title(.)"/>
       <xsl:with-param name="lang" select="(tei:text/@xml:lang, @xml:lang, 'en')[1]"/>
-      <xsl:with-param name="body-class" select="'document-page'"/>
-      <xsl:with-param name="head"><xsl:call-template name="te:citation-meta"/></xsl:with-param>
+      <xsl:with-param name="body-class" select="'document-page' || (if (te:facsimile-shown(.)) then ' has-facsimile' else '')"/>
+      <xsl:with-param name="head">
+        <xsl:call-template name="te:citation-meta"/>
+        <xsl:call-template name="te:render-head"/>
+      </xsl:with-param>
       <xsl:with-param name="content">
         <article class="document" aria-labelledby="doc-title">
           <header class="doc-header">
@@ -76,8 +77,17 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- The text; with a facsimile that has images, the text and the facsimile side by side. -->
   <xsl:template name="te:document-body">
-    <xsl:apply-templates select="te:texts(.)" mode="text"/>
+    <xsl:choose>
+      <xsl:when test="te:facsimile-shown(.)">
+        <div class="text-and-facsimile">
+          <div class="text-column"><xsl:apply-templates select="te:texts(.)" mode="text"/></div>
+          <xsl:apply-templates select="tei:facsimile" mode="text"/>
+        </div>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="te:texts(.)" mode="text"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The reading switch and the name highlighting; CSS (:has) makes them work even without scripts. -->

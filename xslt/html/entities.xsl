@@ -1,30 +1,53 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Names: persName, placeName, orgName (and name, rs) with @ref="#id" link to their register entry, carry a
-     stable id (so the register can link back to each mention) and a short description for hover/focus.
-     Register entries reach the stylesheet inside a te:bundle (te:registers) built by builders/html.py; without
-     them names are plain spans. -->
+<!-- Behaviours of names and registers (web). A name (persName, placeName, orgName, name, rs) with @ref="#id"
+     links to its register entry, carries a stable id (so the register can link back to each mention) and a
+     short description for hover/focus. The entry is looked up in the edition's registers, which reach the
+     stylesheet inside a te:bundle (te:registers) built by builders/html.py, and else in the document's own
+     registers (listPerson, listPlace, listOrg, listBibl, listEvent in its text, back or standOff), which
+     are rendered in the page as a register with an anchor per entry. Without either, names are plain spans. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
-  xmlns:te="urn:teiedit" xmlns="http://www.w3.org/1999/xhtml" exclude-result-prefixes="#all">
+  xmlns:te="urn:teiedit" xmlns:pm="urn:teiedit:pm" xmlns="http://www.w3.org/1999/xhtml"
+  exclude-result-prefixes="#all">
 
-  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs" mode="text">
-    <xsl:variable name="entry" select="te:entry(.)"/>
+  <!-- Entries of a document's own registers. -->
+  <xsl:key name="te:local-entry" match="tei:person[@xml:id] | tei:personGrp[@xml:id] | tei:place[@xml:id] | tei:org[@xml:id]
+                                        | tei:event[@xml:id] | tei:listBibl/tei:bibl[@xml:id] | tei:listBibl/tei:biblStruct[@xml:id]"
+           use="string(@xml:id)"/>
+
+  <!-- The entry a name points to: in the edition's registers, else in its own document. -->
+  <xsl:function name="te:any-entry" as="element()?">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="id" select="te:ref-id($name/@ref)"/>
+    <xsl:variable name="edition" select="if ($id) then key('te:entry', $id, root($name))[1] else ()"/>
+    <!-- Only inside the document (its TEI element): the bundle's registers are the edition's. -->
+    <xsl:sequence select="if ($edition or not($id)) then $edition
+                          else key('te:local-entry', $id, te:doc-scope($name))[1][ancestor::tei:TEI]"/>
+  </xsl:function>
+
+  <xsl:template name="pm:entity">
+    <xsl:param name="content" as="item()*" select="node()"/>
+    <xsl:param name="class" as="xs:string*" select="()"/>
+    <xsl:variable name="entry" select="te:any-entry(.)"/>
     <xsl:variable name="external" select="if (empty($entry) and matches(@ref, '^\s*https?:')) then te:safe-url(tokenize(normalize-space(@ref), ' ')[1]) else ''"/>
     <xsl:variable name="classes" select="'entity ' || local-name() || (if (@resp = '#teiedit') then ' machine' else '')
-                                          || (if (@cert) then ' cert-' || te:class-token(@cert) else '')"/>
+                                          || (if (@cert) then ' cert-' || te:class-token(@cert) else '')
+                                          || (if (exists($class)) then ' ' || string-join($class, ' ') else '')"/>
     <xsl:choose>
       <xsl:when test="$entry and not(te:inside-link(.))">
         <xsl:variable name="id" select="te:safe-id($entry/@xml:id)"/>
-        <a class="{$classes}" href="{te:register-page($entry)}.html#{$id}"
+        <a class="{$classes}" href="{te:entry-href($entry)}"
            data-entity="{$id}" title="{te:entry-tooltip($entry)}">
-          <!-- Document pages list the descriptions (te:entity-list); register pages do not need to. -->
-          <xsl:if test="root()/te:bundle[@kind = 'document']"><xsl:attribute name="aria-describedby" select="'desc-' || $id"/></xsl:if>
+          <!-- Document pages list the descriptions (te:entity-list); register and entity pages (te:register, te:entity-page roots) carry none. -->
+          <xsl:if test="root()/te:bundle[@kind = 'document'] or not(root()/te:*)"><xsl:attribute name="aria-describedby" select="'desc-' || $id"/></xsl:if>
           <xsl:call-template name="te:mention-id"/>
-          <xsl:apply-templates mode="text"/>
+          <xsl:call-template name="te:content"><xsl:with-param name="content" select="$content"/></xsl:call-template>
         </a>
       </xsl:when>
       <xsl:when test="$external and not(te:inside-link(.))">
-        <a class="{$classes} external" href="{$external}" rel="external noopener"><xsl:apply-templates mode="text"/></a>
+        <a class="{$classes} external" href="{$external}" rel="external noopener">
+          <xsl:call-template name="te:content"><xsl:with-param name="content" select="$content"/></xsl:call-template>
+        </a>
       </xsl:when>
       <xsl:otherwise>
         <span class="{$classes}">
@@ -32,7 +55,7 @@
             <xsl:attribute name="data-entity" select="te:safe-id($entry/@xml:id)"/>
             <xsl:call-template name="te:mention-id"/>
           </xsl:if>
-          <xsl:apply-templates mode="text"/>
+          <xsl:call-template name="te:content"><xsl:with-param name="content" select="$content"/></xsl:call-template>
         </span>
       </xsl:otherwise>
     </xsl:choose>
@@ -46,8 +69,74 @@
 
   <xsl:function name="te:entry-tooltip" as="xs:string">
     <xsl:param name="entry" as="element()"/>
-    <xsl:variable name="d" select="te:entry-description($entry)"/>
+    <xsl:variable name="d" select="te:entry-summary($entry)"/>
     <xsl:sequence select="te:entry-name($entry) || (if ($d) then ': ' || $d else '')"/>
+  </xsl:function>
+
+  <!-- What a pop-up says of an entry: its description; an entry of the document's own register without one
+       is summed up by what else it says (dates, places, occupation), shortened. -->
+  <xsl:function name="te:entry-summary" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="d" select="te:entry-description($entry)"/>
+    <xsl:variable name="name" select="($entry/(tei:persName | tei:placeName | tei:orgName | tei:name | tei:title | tei:label))[1]"/>
+    <xsl:variable name="rest" select="if ($d or $entry/ancestor::te:registers) then ''
+        else normalize-space(string-join($entry/*[not(. is $name)][normalize-space()] ! (te:entry-part-label(.) || te:spaced-text(.)), '; '))"/>
+    <xsl:sequence select="if ($d) then $d else if (string-length($rest) gt 200) then substring($rest, 1, 199) || '…' else $rest"/>
+  </xsl:function>
+
+  <!-- Which group of the "Named in this document" list an entry belongs to. -->
+  <xsl:function name="te:entry-group" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="if ($entry/self::tei:event) then 'events'
+                          else if ($entry/self::tei:bibl or $entry/self::tei:biblStruct) then 'works'
+                          else te:register-page($entry)"/>
+  </xsl:function>
+
+  <!-- An entry of a document's own register (person, place, org, event, bibl of a listBibl): its name first,
+       then what the entry says of it, part by part, separated so that names, dates and identifiers do not
+       run together. -->
+  <xsl:template name="pm:entry">
+    <xsl:param name="content" as="item()*" select="*"/>
+    <xsl:param name="class" as="xs:string*" select="()"/>
+    <xsl:variable name="name" select="(*[self::tei:persName or self::tei:placeName or self::tei:orgName or self::tei:name
+                                        or self::tei:title or self::tei:label or self::tei:head])[1]"/>
+    <xsl:element name="{te:entry-element(.)}">
+      <xsl:attribute name="class" select="normalize-space(string-join(('register-entry', 'tei-' || local-name(), $class,
+                                          if (te:in-phrasing(.)) then 'block' else ()), ' '))"/>
+      <xsl:if test="@xml:id"><xsl:attribute name="id" select="te:safe-id(@xml:id)"/></xsl:if>
+      <xsl:call-template name="te:lang"/>
+      <xsl:choose>
+        <!-- Mixed content (a bibl written as running text) reads as it stands. -->
+        <xsl:when test="not(*) or text()[normalize-space()]"><xsl:apply-templates mode="text"/></xsl:when>
+        <xsl:otherwise>
+          <xsl:if test="$name">
+            <span class="entry-name"><xsl:apply-templates select="$name/node()" mode="text"/></span>
+          </xsl:if>
+          <xsl:for-each select="$content[not(. is $name)][normalize-space() or self::tei:idno or @when or @url or @target]">
+            <xsl:value-of select="if (position() = 1 and empty($name)) then '' else '; '"/>
+            <span class="entry-part part-{te:class-token(local-name())}">
+              <xsl:value-of select="te:entry-part-label(.)"/>
+              <xsl:apply-templates select="." mode="text"/>
+            </span>
+          </xsl:for-each>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- The HTML element of a register entry: an item of its list, else a block. -->
+  <xsl:function name="te:entry-element" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="if ($entry/parent::*[pm:behaviour(.) = 'list'] and not(te:in-phrasing($entry/..))) then 'li'
+                          else if (te:in-phrasing($entry)) then 'span' else 'div'"/>
+  </xsl:function>
+
+  <!-- A short label for the parts of an entry whose text does not say what they are. -->
+  <xsl:function name="te:entry-part-label" as="xs:string">
+    <xsl:param name="part" as="element()"/>
+    <xsl:sequence select="if ($part/self::tei:birth) then '* ' else if ($part/self::tei:death) then '† '
+                          else if ($part/self::tei:idno and $part/@type) then $part/@type || ': '
+                          else ''"/>
   </xsl:function>
 
   <!-- The names of a document with their descriptions: the target of aria-describedby and of the pop-ups,
@@ -57,22 +146,23 @@
     <xsl:variable name="entries" as="element()*">
       <xsl:for-each-group select="$text//(tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs)[@ref]"
                           group-by="te:ref-id(@ref)">
-        <xsl:sequence select="te:entry(.)"/>
+        <xsl:sequence select="te:any-entry(.)"/>
       </xsl:for-each-group>
     </xsl:variable>
     <xsl:if test="$entries">
       <aside class="entities" aria-labelledby="entities-heading">
         <h2 id="entities-heading">Named in this document</h2>
-        <xsl:for-each-group select="$entries" group-by="te:register-page(.)">
-          <xsl:sort select="index-of(('persons', 'places', 'orgs'), current-grouping-key())"/>
-          <h3><xsl:value-of select="map{'persons': 'Persons', 'places': 'Places', 'orgs': 'Organisations'}(current-grouping-key())"/></h3>
+        <xsl:for-each-group select="$entries" group-by="te:entry-group(.)">
+          <xsl:sort select="index-of(('persons', 'places', 'orgs', 'works', 'events'), current-grouping-key())"/>
+          <h3><xsl:value-of select="map{'persons': 'Persons', 'places': 'Places', 'orgs': 'Organisations', 'works': 'Works',
+                                        'events': 'Events'}(current-grouping-key())"/></h3>
           <ul>
             <xsl:for-each select="current-group()">
               <xsl:sort select="lower-case(te:entry-name(.))"/>
               <li id="desc-{te:safe-id(@xml:id)}" class="entity-desc">
-                <a href="{te:register-page(.)}.html#{te:safe-id(@xml:id)}"><xsl:value-of select="te:entry-name(.)"/></a>
-                <xsl:if test="te:entry-description(.)">
-                  <xsl:text>: </xsl:text><span class="desc"><xsl:value-of select="te:entry-description(.)"/></span>
+                <a href="{te:entry-href(.)}"><xsl:value-of select="te:entry-name(.)"/></a>
+                <xsl:if test="te:entry-summary(.)">
+                  <xsl:text>: </xsl:text><span class="desc"><xsl:value-of select="te:entry-summary(.)"/></span>
                 </xsl:if>
               </li>
             </xsl:for-each>

@@ -121,13 +121,14 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- The stable URL of the document: its idno[@type='URI'], else the site's base URL plus the page. -->
+  <!-- The stable URL of the document: the page where the site is published (the base URL and the page's
+       real file name), else its idno[@type='URI'] (a document published elsewhere). -->
   <xsl:function name="te:stable-url" as="xs:string">
     <xsl:param name="doc" as="element()"/>
     <xsl:param name="page" as="xs:string"/>
     <xsl:variable name="idno" select="te:safe-url($doc/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'URI'][1])"/>
-    <xsl:sequence select="if (matches($idno, '^https?:')) then $idno
-                          else if (matches($base-url, '^https?:')) then (if (ends-with($base-url, '/')) then $base-url else $base-url || '/') || $page
+    <xsl:sequence select="if (matches($base-url, '^https?:') and $page) then (if (ends-with($base-url, '/')) then $base-url else $base-url || '/') || $page || '.html'
+                          else if (matches($idno, '^https?:')) then $idno
                           else ''"/>
   </xsl:function>
 
@@ -150,12 +151,7 @@
         <xsl:text>.</xsl:text>
         <xsl:if test="$url"><xsl:text> </xsl:text><a class="stable-url" href="{$url}"><xsl:value-of select="$url"/></a></xsl:if>
       </p>
-      <xsl:if test="$tei-href or $pdf-href">
-        <ul class="downloads">
-          <xsl:if test="$tei-href"><li><a href="{$tei-href}" type="application/tei+xml">TEI-XML of this document</a></li></xsl:if>
-          <xsl:if test="$pdf-href"><li><a href="{$pdf-href}" type="application/pdf">PDF of this document</a></li></xsl:if>
-        </ul>
-      </xsl:if>
+      <xsl:call-template name="te:cite-tools"><xsl:with-param name="url" select="$url"/></xsl:call-template>
     </section>
   </xsl:template>
 

@@ -1,11 +1,12 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Notes: footnotes become numbered markers in the text and a list at the end, linked both ways;
+<!-- The note behaviour (web). Footnotes become numbered markers in the text and a list at the end, linked both ways;
      notes standing between blocks (orphans collected in back, block notes) and notes the source printed in
      its text are shown where they stand. The kinds and numbers are teiedit's facts (teiedit/facts.py), looked
      up by te:note-kind and te:note-number (common/functions.xsl), shared with the print edition. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
-  xmlns:te="urn:teiedit" xmlns="http://www.w3.org/1999/xhtml" exclude-result-prefixes="#all">
+  xmlns:te="urn:teiedit" xmlns:pm="urn:teiedit:pm" xmlns="http://www.w3.org/1999/xhtml"
+  exclude-result-prefixes="#all">
 
   <!-- Which notes are footnotes, and their numbers, come from the facts (te:note-kind, te:note-number in
        common/functions.xsl), which the print edition uses too. -->
@@ -23,7 +24,11 @@
     <xsl:sequence select="$prefix || $kind || '-' || te:note-number($note)"/>
   </xsl:function>
 
-  <xsl:template match="tei:note" mode="text">
+  <!-- A note: a numbered call and the note in the list at the end (footnotes), or where it stands (block
+       notes and endnotes in an aside, notes the source printed in its text in place). -->
+  <xsl:template name="pm:note">
+    <xsl:param name="content" as="item()*" select="node()"/>
+    <xsl:param name="class" as="xs:string*" select="()"/>
     <xsl:choose>
       <xsl:when test="te:is-footnote(.)">
         <xsl:variable name="label" select="te:note-label(.)"/>
@@ -38,20 +43,20 @@
         </xsl:choose>
       </xsl:when>
       <xsl:when test="te:note-kind(.) = 'inline'">
-        <xsl:call-template name="te:inline-note"/>
+        <xsl:call-template name="te:inline-note"><xsl:with-param name="content" select="$content"/></xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
         <!-- Block notes and endnotes stand where they are; an endnote keeps its number (data-n), the one
              the print edition prints before it. -->
         <xsl:element name="{if (te:in-phrasing(.)) then 'span' else 'aside'}">
           <xsl:attribute name="class" select="normalize-space(string-join(('tei-note', 'note', te:note-classes(.),
-              te:rend-classes(.), if (te:in-phrasing(.)) then 'block' else ()), ' '))"/>
+              $class, te:rend-classes(.), if (te:in-phrasing(.)) then 'block' else ()), ' '))"/>
           <xsl:if test="te:note-kind(.) = 'endnote'">
             <xsl:attribute name="data-n" select="te:note-label(.)"/>
           </xsl:if>
           <xsl:call-template name="te:id"/>
           <xsl:call-template name="te:lang"/>
-          <xsl:apply-templates mode="text"/>
+          <xsl:call-template name="te:content"><xsl:with-param name="content" select="$content"/></xsl:call-template>
         </xsl:element>
       </xsl:otherwise>
     </xsl:choose>
@@ -61,6 +66,7 @@
        where it is, unnumbered, as on paper: a paragraph between blocks, else inline; in brackets when the
        source had them. A note inside a note is said in parentheses within it. -->
   <xsl:template name="te:inline-note">
+    <xsl:param name="content" as="item()*" select="node()"/>
     <xsl:variable name="nested" select="exists(ancestor::tei:note)"/>
     <xsl:variable name="brackets" select="tokenize(@rend) = 'brackets'"/>
     <xsl:element name="{if (te:in-phrasing(.) or $nested) then 'span' else 'p'}">
@@ -68,9 +74,9 @@
       <xsl:call-template name="te:id"/>
       <xsl:call-template name="te:lang"/>
       <xsl:choose>
-        <xsl:when test="$nested"> (<xsl:apply-templates mode="text"/>)</xsl:when>
-        <xsl:when test="$brackets">[<xsl:apply-templates mode="text"/>]</xsl:when>
-        <xsl:otherwise><xsl:apply-templates mode="text"/></xsl:otherwise>
+        <xsl:when test="$nested"> (<xsl:call-template name="te:content"><xsl:with-param name="content" select="$content"/></xsl:call-template>)</xsl:when>
+        <xsl:when test="$brackets">[<xsl:call-template name="te:content"><xsl:with-param name="content" select="$content"/></xsl:call-template>]</xsl:when>
+        <xsl:otherwise><xsl:call-template name="te:content"><xsl:with-param name="content" select="$content"/></xsl:call-template></xsl:otherwise>
       </xsl:choose>
     </xsl:element>
   </xsl:template>

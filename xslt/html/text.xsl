@@ -1,11 +1,13 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Matching: which HTML each structural TEI element of tei:text becomes (mode "text"). Notes, editorial
-     interventions and names have their own files. Unknown elements fall back to a generic span/div that keeps
-     their text: nothing is silently dropped. Attributes from the TEI never become HTML attributes except as
-     class names (rend), ids (made safe) or checked URLs. -->
+<!-- Helpers of the behaviours (web; print imports them): the block wrapper, ids, language and direction,
+     class names from the TEI, safe link targets. No template here matches a TEI element: which behaviour
+     renders an element is said by the ODD's processing model (compiled into schema/build/teiedit-pm.xsl,
+     see render.xsl). Attributes from the TEI never become HTML attributes except as class names (rend),
+     ids (made safe), language tags (checked) or checked URLs. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
-  xmlns:te="urn:teiedit" xmlns="http://www.w3.org/1999/xhtml" exclude-result-prefixes="#all">
+  xmlns:te="urn:teiedit" xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns="http://www.w3.org/1999/xhtml" exclude-result-prefixes="#all">
 
   <!-- Blocks of reading text are counted so that each gets an id (te-b<n>) when the TEI gives none: search
      hits and citations can point at a paragraph. -->
@@ -15,299 +17,99 @@
   </xsl:accumulator>
 
   <!-- True where HTML allows only phrasing content. A footnote's content is rendered in a list item, so
-       only phrasing ancestors inside the note count there. -->
+       what counts is the note's own ancestors only (a list in a footnote is a list). A paragraph that
+       holds a table is rendered as a div (te:holds-blocks): inside it a table is a table. -->
   <xsl:function name="te:in-phrasing" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
     <xsl:variable name="note" select="$node/ancestor::tei:note[1]"/>
-    <xsl:sequence select="exists($node/ancestor::*[local-name() = $te:phrasing-parents][empty($note) or . &gt;&gt; $note])"/>
+    <xsl:sequence select="exists($node/ancestor::*[map:contains($te:phrasing-set, local-name())][empty($note) or . &gt;&gt; $note]
+                                                  [not(te:holds-blocks(.))])"/>
+  </xsl:function>
+
+  <!-- te:phrasing-parents as a map: looked up for every ancestor of every block. -->
+  <xsl:variable name="te:phrasing-set" as="map(xs:string, xs:boolean)"
+    select="map:merge($te:phrasing-parents ! map{.: true()})"/>
+
+  <!-- A paragraph-like element that holds a table (outside its notes): HTML cannot put the table inside a
+       p, so the paragraph becomes a div and the table stays a table. -->
+  <xsl:key name="te:tables-in" match="tei:table" use="generate-id((ancestor::tei:p | ancestor::tei:ab | ancestor::tei:note)[last()])"/>
+  <xsl:function name="te:holds-blocks" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="exists($el[self::tei:p or self::tei:ab]) and exists(key('te:tables-in', generate-id($el), root($el)))"/>
   </xsl:function>
 
   <!-- A block: the given HTML element, or a span styled as a block where only phrasing content may stand. -->
   <xsl:template name="te:block">
     <xsl:param name="element" as="xs:string" select="'div'"/>
     <xsl:param name="class" as="xs:string" select="''"/>
-    <xsl:element name="{if (te:in-phrasing(.)) then 'span' else $element}">
+    <xsl:param name="content" as="item()*" select="node()"/>
+    <!-- Rendered nodes put before the content (a line number). -->
+    <xsl:param name="prefix" as="node()*" select="()"/>
+    <xsl:variable name="phrasing" select="te:in-phrasing(.)"/>
+    <xsl:element name="{if ($phrasing) then 'span' else if ($element = 'p' and te:holds-blocks(.)) then 'div' else $element}">
       <xsl:attribute name="class" select="normalize-space(string-join((
-        'tei-' || local-name(), $class, te:rend-classes(.), if (te:in-phrasing(.)) then 'block' else ()), ' '))"/>
+        'tei-' || local-name(), $class, te:rend-classes(.), if ($phrasing) then 'block' else ()), ' '))"/>
       <xsl:call-template name="te:id"/>
-      <xsl:call-template name="te:lang"/>
-      <xsl:apply-templates mode="text"/>
+      <xsl:call-template name="te:lang"><xsl:with-param name="block" select="true()"/></xsl:call-template>
+      <xsl:sequence select="$prefix"/>
+      <xsl:call-template name="te:content"><xsl:with-param name="content" select="$content"/></xsl:call-template>
     </xsl:element>
   </xsl:template>
 
-  <xsl:template match="tei:text" mode="text">
-    <div class="tei-text"><xsl:call-template name="te:lang"/><xsl:apply-templates mode="text"/></div>
-  </xsl:template>
-  <xsl:template match="tei:text[ancestor::tei:text]" mode="text">
-    <xsl:call-template name="te:block"><xsl:with-param name="class" select="'embedded-text'"/></xsl:call-template>
-  </xsl:template>
-  <xsl:template match="tei:body | tei:front | tei:back | tei:group" mode="text">
-    <xsl:call-template name="te:block"/>
-  </xsl:template>
-
-  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5" mode="text">
-    <xsl:call-template name="te:block">
-      <xsl:with-param name="element" select="'section'"/>
-      <xsl:with-param name="class" select="te:class-token(@type)"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="tei:floatingText" mode="text">
-    <xsl:call-template name="te:block">
-      <xsl:with-param name="element" select="'section'"/>
-      <xsl:with-param name="class" select="'embedded ' || te:class-token(@type)"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="tei:head" mode="text">
-    <xsl:variable name="sectioning" select="parent::*[self::tei:div or self::tei:div1 or self::tei:div2 or self::tei:div3
-                                            or self::tei:body or self::tei:front or self::tei:back or self::tei:group]"/>
+  <!-- What a behaviour renders: nodes through their models (the element itself: its children), strings as
+       text. -->
+  <xsl:template name="te:content">
+    <xsl:param name="content" as="item()*"/>
     <xsl:choose>
-      <xsl:when test="$sectioning and not(te:in-phrasing(.))">
-        <!-- h1 is the document's title: headings of the text start at h2, one level per division. -->
-        <xsl:variable name="depth" select="max((2, min((count(ancestor::*[self::tei:div or self::tei:div1 or self::tei:div2
-                                           or self::tei:div3 or self::tei:div4 or self::tei:div5]) + 1, 6))))"/>
-        <xsl:element name="h{$depth}">
-          <xsl:attribute name="class" select="normalize-space('tei-head ' || te:rend-classes(.))"/>
-          <xsl:call-template name="te:id"/>
-          <xsl:apply-templates mode="text"/>
-        </xsl:element>
+      <xsl:when test="every $c in $content satisfies ($c instance of node() and not($c is current()))">
+        <xsl:choose>
+          <xsl:when test="te:spaced-parts(.)">
+            <xsl:for-each select="$content">
+              <xsl:if test=". instance of element() and preceding-sibling::node()[1][self::*]"><xsl:text> </xsl:text></xsl:if>
+              <xsl:apply-templates select="." mode="text"/>
+            </xsl:for-each>
+          </xsl:when>
+          <xsl:otherwise><xsl:apply-templates select="$content" mode="text"/></xsl:otherwise>
+        </xsl:choose>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="te:block">
-          <xsl:with-param name="element" select="'p'"/>
-        </xsl:call-template>
+        <xsl:variable name="self" select="."/>
+        <xsl:for-each select="$content">
+          <xsl:choose>
+            <xsl:when test=". instance of node() and . is $self"><xsl:apply-templates select="node()" mode="text"/></xsl:when>
+            <xsl:when test=". instance of node()"><xsl:apply-templates select="." mode="text"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="tei:p | tei:ab | tei:dateline | tei:salute | tei:signed | tei:byline | tei:trailer
-                       | tei:docAuthor | tei:docDate | tei:l" mode="text">
-    <xsl:call-template name="te:block">
-      <xsl:with-param name="element" select="'p'"/>
-      <xsl:with-param name="class" select="te:class-token(@type)"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="tei:opener | tei:closer | tei:postscript | tei:lg | tei:sp | tei:epigraph | tei:argument
-                       | tei:titlePage | tei:address | tei:docImprint" mode="text">
-    <xsl:call-template name="te:block"/>
-  </xsl:template>
-
-  <xsl:template match="tei:quote | tei:cit" mode="text">
-    <xsl:choose>
-      <xsl:when test="te:in-phrasing(.) or not(tei:p | tei:lg | tei:list | tei:l)">
-        <span class="tei-{local-name()}"><xsl:call-template name="te:lang"/><xsl:apply-templates mode="text"/></span>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="te:block"><xsl:with-param name="element" select="'blockquote'"/></xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-  <xsl:template match="tei:q | tei:said" mode="text">
-    <!-- teiedit keeps the source's quotation marks as text beside the q: then the browser must not add its own -->
-    <xsl:variable name="marked" select="matches(string(preceding::text()[normalize-space()][1]), '[&quot;“‘«„]\s*$')"/>
-    <q class="tei-{local-name()}{if ($marked) then ' has-marks' else ''}"><xsl:call-template name="te:lang"/><xsl:apply-templates mode="text"/></q>
-  </xsl:template>
-
-  <!-- Lists: ul/ol of items; a head or label stays in the list, nothing is dropped. -->
-  <xsl:template match="tei:list | tei:listBibl" mode="text">
-    <xsl:variable name="ordered" select="@type = ('ordered', 'numbered') or tokenize(@rend) = ('numbered', 'ordered')"/>
-    <xsl:choose>
-      <xsl:when test="te:in-phrasing(.)">
-        <span class="tei-list block"><xsl:apply-templates mode="text"/></span>
-      </xsl:when>
-      <xsl:otherwise>
-        <div class="{normalize-space('tei-list ' || te:class-token(@type))}">
-          <xsl:call-template name="te:id"/>
-          <xsl:apply-templates select="tei:head" mode="text"/>
-          <xsl:element name="{if ($ordered) then 'ol' else 'ul'}">
-            <!-- Numbers already written in the items' text (as the source has them) are not doubled. -->
-            <xsl:if test="tei:item and (every $i in tei:item satisfies
-                          ($i/@n and starts-with(normalize-space($i), normalize-space($i/@n))))">
-              <xsl:attribute name="class" select="'numbered-in-text'"/>
-            </xsl:if>
-            <xsl:apply-templates select="node() except tei:head" mode="list-item"/>
-          </xsl:element>
-        </div>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-  <xsl:template match="tei:item | tei:bibl" mode="list-item">
-    <li>
-      <xsl:call-template name="te:id"/>
-      <xsl:if test="@n and ../@type = 'ordered'"><xsl:attribute name="data-n" select="@n"/></xsl:if>
-      <xsl:apply-templates mode="text"/>
-    </li>
-  </xsl:template>
-  <xsl:template match="*" mode="list-item">
-    <li class="tei-{local-name()}"><xsl:apply-templates select="." mode="text"/></li>
-  </xsl:template>
-  <xsl:template match="text()" mode="list-item">
-    <xsl:if test="normalize-space()"><li><xsl:value-of select="."/></li></xsl:if>
-  </xsl:template>
-  <xsl:template match="comment() | processing-instruction()" mode="list-item"/>
-  <xsl:template match="tei:item" mode="text">
-    <span class="tei-item block"><xsl:call-template name="te:id"/><xsl:apply-templates mode="text"/></span>
-  </xsl:template>
-
-  <!-- Tables -->
-  <xsl:template match="tei:table" mode="text">
-    <xsl:choose>
-      <xsl:when test="te:in-phrasing(.)"><span class="tei-table block"><xsl:apply-templates mode="text"/></span></xsl:when>
-      <xsl:otherwise>
-        <table class="tei-table">
-          <xsl:call-template name="te:id"/>
-          <xsl:if test="tei:head"><caption><xsl:apply-templates select="tei:head/node()" mode="text"/></caption></xsl:if>
-          <xsl:apply-templates select="node() except tei:head" mode="table"/>
-        </table>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-  <xsl:template match="tei:row" mode="table">
-    <tr><xsl:apply-templates select="node()" mode="table"/></tr>
-  </xsl:template>
-  <xsl:template match="tei:cell" mode="table">
-    <xsl:element name="{if (@role = 'label' or ../@role = 'label') then 'th' else 'td'}">
-      <xsl:if test="@cols castable as xs:integer"><xsl:attribute name="colspan" select="@cols"/></xsl:if>
-      <xsl:if test="@rows castable as xs:integer"><xsl:attribute name="rowspan" select="@rows"/></xsl:if>
-      <xsl:apply-templates mode="text"/>
-    </xsl:element>
-  </xsl:template>
-  <xsl:template match="*" mode="table">
-    <tr><td><xsl:apply-templates select="." mode="text"/></td></tr>
-  </xsl:template>
-  <xsl:template match="text()" mode="table">
-    <xsl:if test="normalize-space()"><tr><td><xsl:value-of select="."/></td></tr></xsl:if>
-  </xsl:template>
-  <xsl:template match="comment() | processing-instruction()" mode="table"/>
-
-  <!-- Figures: captions are text; graphics are never fetched from TEI-supplied URLs. -->
-  <xsl:template match="tei:figure" mode="text">
-    <xsl:choose>
-      <xsl:when test="te:in-phrasing(.)"><span class="tei-figure block"><xsl:apply-templates mode="text"/></span></xsl:when>
-      <xsl:otherwise>
-        <figure class="tei-figure">
-          <xsl:call-template name="te:id"/>
-          <xsl:apply-templates select="node() except (tei:head | tei:figDesc)" mode="text"/>
-          <xsl:if test="tei:head | tei:figDesc">
-            <figcaption><xsl:apply-templates select="tei:head | tei:figDesc" mode="figcaption"/></figcaption>
-          </xsl:if>
-        </figure>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-  <xsl:template match="*" mode="figcaption">
-    <span class="tei-{local-name()} block"><xsl:apply-templates mode="text"/></span>
-  </xsl:template>
-  <xsl:template match="tei:graphic" mode="text">
-    <span class="tei-graphic">
-      <xsl:apply-templates mode="text"/>
-    </span>
-  </xsl:template>
-
-  <!-- Inline rendition -->
-  <xsl:template match="tei:hi | tei:emph | tei:foreign | tei:term | tei:mentioned | tei:soCalled | tei:title" mode="text">
-    <xsl:variable name="rend" select="tokenize(lower-case(@rend), '\s+')"/>
-    <xsl:variable name="tag" select="if ($rend = ('italic', 'italics', 'i')) then 'em'
-                                     else if ($rend = ('bold', 'b')) then 'strong'
-                                     else if ($rend = ('sup', 'superscript')) then 'sup'
-                                     else if ($rend = ('sub', 'subscript')) then 'sub'
-                                     else if (self::tei:emph) then 'em'
-                                     else 'span'"/>
-    <xsl:element name="{$tag}">
-      <xsl:attribute name="class" select="normalize-space('tei-' || local-name() || ' ' || te:rend-classes(.))"/>
-      <xsl:call-template name="te:lang"/>
-      <xsl:apply-templates mode="text"/>
-    </xsl:element>
-  </xsl:template>
-
-  <xsl:template match="tei:lb" mode="text"><br/></xsl:template>
-  <xsl:template match="tei:pb" mode="text">
-    <span class="tei-pb" role="separator">
-      <xsl:if test="@n"><xsl:attribute name="data-n" select="@n"/><xsl:attribute name="title" select="'Page ' || @n"/></xsl:if>
-      <xsl:apply-templates mode="text"/>
-    </span>
-  </xsl:template>
-  <xsl:template match="tei:cb | tei:milestone | tei:anchor" mode="text">
-    <span class="tei-{local-name()}"><xsl:call-template name="te:id"/><xsl:apply-templates mode="text"/></span>
-  </xsl:template>
-
-  <xsl:template match="tei:date | tei:time" mode="text">
-    <time class="tei-date">
-      <xsl:variable name="when" select="string((@when, @from, @notBefore)[1])"/>
-      <xsl:if test="$when castable as xs:date or $when castable as xs:gYear or $when castable as xs:gYearMonth
-                    or $when castable as xs:dateTime">
-        <xsl:attribute name="datetime" select="$when"/>
-      </xsl:if>
-      <xsl:apply-templates mode="text"/>
-    </time>
-  </xsl:template>
-
-  <!-- Links inside the text: only safe URLs become hrefs. -->
-  <xsl:template match="tei:ref | tei:ptr" mode="text">
-    <xsl:variable name="url" select="te:link-target(., tokenize(normalize-space(@target), ' ')[1])"/>
-    <xsl:choose>
-      <xsl:when test="$url and not(te:inside-link(.))">
-        <a class="tei-{local-name()}" href="{$url}">
-          <xsl:apply-templates mode="text"/>
-          <xsl:if test="self::tei:ptr">
-            <xsl:value-of select="if (starts-with($url, '#note-')) then 'note ' || substring-after($url, '#note-')
-                                  else if (starts-with($url, '#')) then '↗ ' || substring($url, 2) else $url"/>
-          </xsl:if>
-        </a>
-      </xsl:when>
-      <xsl:otherwise><span class="tei-{local-name()}"><xsl:apply-templates mode="text"/></span></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- A pointer to another TEI file of the build becomes a link to its page (te:pages in the bundle);
-       absolute http(s)/mailto URLs stay links if safe; anything else (relative files that are not pages
-       of the site, javascript:, data:) stays text. -->
-<xsl:function name="te:link-target" as="xs:string">
-    <xsl:param name="context" as="node()"/>
-    <xsl:param name="target" as="xs:string?"/>
-    <xsl:variable name="file" select="tokenize(substring-before(($target || '#'), '#'), '/')[last()]"/>
-    <xsl:variable name="page" select="root($context)/te:bundle/te:pages/te:page[@file = $file][1]/@page"/>
-    <xsl:variable name="url" select="te:safe-url($target)"/>
-    <xsl:sequence select="if ($file and $page) then $page || '.html'
-                          else if (starts-with($target, '#')) then te:internal-target($context, substring($target, 2))
-                          else if (matches($url, '^(https?|mailto):', 'i')) then $url else ''"/>
+  <!-- The parts of a structure the TEI writes without text between them (a name's forename and surname, a
+       record's fields, a tree's labels) are words of their own: a space between two that touch. Not inside
+       what may be one word (w, choice, subst, app, ...; teiedit's repairs: a run of choices; tokens, which space themselves), nor between blocks. -->
+  <xsl:function name="te:spaced-parts" as="xs:boolean">
+    <xsl:param name="el" as="node()"/>
+    <xsl:sequence select="$el instance of element() and exists($el/*[2]) and not($el/text()[normalize-space()])
+                          and not(map:contains($te:joined-set, local-name($el)))
+                          and not($el/*[map:contains($te:block-set, local-name())]) and not($el/(tei:choice | tei:w | tei:pc))"/>
   </xsl:function>
+  <xsl:variable name="te:joined-parts" as="xs:string*"
+    select="('w', 'choice', 'subst', 'app', 'lem', 'rdg', 'rdgGrp', 'sic', 'corr', 'orig', 'reg', 'abbr', 'expan',
+             'am', 'ex', 'g', 'c', 'pc', 'num', 'unclear', 'supplied', 'damage', 'add', 'del', 'restore', 'mod',
+             'hi', 'seg')"/>
+  <xsl:variable name="te:block-parts" as="xs:string*"
+    select="('p', 'ab', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'lg', 'l', 'list', 'item',
+             'table', 'row', 'cell', 'head', 'note', 'figure', 'floatingText', 'opener', 'closer', 'postscript',
+             'dateline', 'salute', 'signed', 'byline', 'docAuthor', 'docDate', 'docTitle', 'titlePart', 'epigraph',
+             'argument', 'trailer', 'sp', 'speaker', 'stage', 'castList', 'listBibl', 'listPerson', 'listPlace',
+             'listOrg', 'listEvent', 'text', 'body', 'front', 'back', 'group', 'titlePage', 'graphic', 'surface', 'zone',
+             'u', 'line', 'listWit', 'address', 'addrLine')"/>
 
-  <!-- "#id" inside the document: the HTML id the element got (a footnote's is note-n), or '' when the
-       element is not in this document or renders without an id. -->
-  <xsl:function name="te:internal-target" as="xs:string">
-    <xsl:param name="context" as="node()"/>
-    <xsl:param name="id" as="xs:string"/>
-    <xsl:variable name="el" select="(te:doc-scope($context)//*[@xml:id = $id])[1]"/>
-    <xsl:sequence select="if (empty($el)) then ''
-                          else if ($el/self::tei:note and te:is-footnote($el)) then '#' || te:note-id($el, 'note')
-                          else if ($el[self::tei:div or self::tei:div1 or self::tei:div2 or self::tei:div3 or self::tei:p
-                                   or self::tei:head or self::tei:item or self::tei:ab or self::tei:l or self::tei:list
-                                   or self::tei:table or self::tei:figure or self::tei:floatingText or self::tei:anchor
-                                   or self::tei:milestone or self::tei:dateline or self::tei:salute or self::tei:signed]
-                               [ancestor::tei:text]
-                               [not(self::tei:list or self::tei:table or self::tei:figure) or not(te:in-phrasing(.))])
-                          then '#' || te:safe-id($id)
-                          else ''"/>
-  </xsl:function>
+  <xsl:variable name="te:joined-set" as="map(xs:string, xs:boolean)" select="map:merge($te:joined-parts ! map{.: true()})"/>
+  <xsl:variable name="te:block-set" as="map(xs:string, xs:boolean)" select="map:merge($te:block-parts ! map{.: true()})"/>
 
   <xsl:template match="comment() | processing-instruction()" mode="text"/>
-
-  <!-- Fallback: any other element (any namespace) keeps its text, in a div for block-like content, a span otherwise. -->
-  <xsl:template match="*" mode="text">
-    <xsl:choose>
-      <xsl:when test="(tei:p | tei:div | tei:list | tei:table | tei:lg | tei:ab) and not(te:in-phrasing(.))">
-        <div class="{normalize-space('tei-' || te:class-token(local-name()) || ' ' || te:rend-classes(.))}">
-          <xsl:call-template name="te:lang"/><xsl:apply-templates mode="text"/></div>
-      </xsl:when>
-      <xsl:otherwise>
-        <span class="{normalize-space('tei-' || te:class-token(local-name()) || ' ' || te:rend-classes(.))}">
-          <xsl:call-template name="te:lang"/><xsl:apply-templates mode="text"/></span>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
 
   <xsl:template name="te:id">
     <xsl:choose>
@@ -318,11 +120,48 @@
       </xsl:when>
     </xsl:choose>
   </xsl:template>
+
+  <!-- lang from xml:lang (checked), and the writing direction: right to left for the languages and scripts
+       written so (te:rtl-lang), back to left to right inside them; a block without a language of its own
+       takes the direction of its first letter (a Syriac paragraph in a document that names no language). -->
   <xsl:template name="te:lang">
-    <xsl:if test="@xml:lang and matches(@xml:lang, '^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$')">
-      <xsl:attribute name="lang" select="@xml:lang"/>
+    <xsl:param name="block" as="xs:boolean" select="false()"/>
+    <xsl:variable name="lang" select="if (@xml:lang and matches(@xml:lang, '^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$')) then string(@xml:lang) else ''"/>
+    <xsl:if test="$lang"><xsl:attribute name="lang" select="$lang"/></xsl:if>
+    <xsl:if test="$te:rtl-doc">
+      <xsl:variable name="outer" select="string(ancestor::*[@xml:lang][1]/@xml:lang)"/>
+      <xsl:choose>
+        <xsl:when test="$lang and te:rtl-lang($lang) and not(te:rtl-lang($outer))"><xsl:attribute name="dir" select="'rtl'"/></xsl:when>
+        <xsl:when test="$lang and not(te:rtl-lang($lang)) and te:rtl-lang($outer)"><xsl:attribute name="dir" select="'ltr'"/></xsl:when>
+        <xsl:when test="$block and not($lang) and not(te:rtl-lang($outer)) and te:rtl-text(.)"><xsl:attribute name="dir" select="'rtl'"/></xsl:when>
+      </xsl:choose>
     </xsl:if>
   </xsl:template>
+
+  <!-- Does the input hold right-to-left text or languages at all (so that blocks need to be looked at)? Its
+       letters are looked at once in Python (facts.py: rtl-text). -->
+  <xsl:variable name="te:rtl-doc" as="xs:boolean"
+    select="exists(/) and (not($facts/te:facts/@rtl-text = 'no')
+                           or (some $l in //@xml:lang satisfies te:rtl-lang($l)))"/>
+
+  <!-- Languages written right to left, by language subtag or by script subtag. -->
+  <xsl:function name="te:rtl-lang" as="xs:boolean">
+    <xsl:param name="lang" as="xs:string?"/>
+    <xsl:variable name="tags" select="tokenize(lower-case($lang), '-')"/>
+    <xsl:sequence select="exists($tags) and not($tags[position() gt 1] = ('latn', 'cyrl', 'grek'))
+                          and ($tags[1] = ('ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ji', 'ku', 'ps', 'sd', 'syr',
+                                           'syc', 'ug', 'ur', 'yi', 'arz', 'apc', 'acm', 'prs', 'pes', 'bal', 'sam', 'mid', 'jrb')
+                               or $tags[position() gt 1] = ('arab', 'hebr', 'syrc', 'syre', 'syrj', 'syrn', 'thaa', 'nkoo',
+                                                            'samr', 'mand', 'adlm', 'rohg', 'yezi'))"/>
+  </xsl:function>
+
+  <!-- True when the first letter of an element's text belongs to a right-to-left script. -->
+  <xsl:function name="te:rtl-text" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:variable name="first" select="($el//text()[matches(., '\p{L}')])[1]"/>
+    <xsl:sequence select="exists($first) and matches(replace($first, '^[^\p{L}]+', ''),
+                          '^[&#x590;-&#x8FF;&#xFB1D;-&#xFDFF;&#xFE70;-&#xFEFF;]')"/>
+  </xsl:function>
 
   <!-- rend/type values as class names (prefixed, only name characters). -->
   <xsl:function name="te:rend-classes" as="xs:string">
@@ -339,5 +178,42 @@
     <xsl:param name="node" as="node()"/>
     <xsl:sequence select="exists($node/ancestor::*[(self::tei:persName or self::tei:placeName or self::tei:orgName
                            or self::tei:name or self::tei:rs) and @ref] | $node/ancestor::tei:ref[@target])"/>
+  </xsl:function>
+
+  <!-- A pointer to another TEI file of the build becomes a link to its page (te:pages in the bundle);
+       absolute http(s)/mailto URLs stay links if safe; anything else (relative files that are not pages
+       of the site, javascript:, data:) stays text. -->
+  <xsl:function name="te:link-target" as="xs:string">
+    <xsl:param name="context" as="node()"/>
+    <xsl:param name="target" as="xs:string?"/>
+    <xsl:variable name="file" select="tokenize(substring-before(($target || '#'), '#'), '/')[last()]"/>
+    <xsl:variable name="page" select="root($context)/te:bundle/te:pages/te:page[@file = $file][1]/@page"/>
+    <xsl:variable name="url" select="te:safe-url($target)"/>
+    <xsl:sequence select="if ($file and $page) then $page || '.html'
+                          else if (starts-with($target, '#')) then te:internal-target($context, substring($target, 2))
+                          else if (matches($url, '^(https?|mailto):', 'i')) then $url else ''"/>
+  </xsl:function>
+
+  <!-- "#id" inside the document: the HTML id the element got (a footnote's is note-n), or '' when the
+       element is not in this document or renders without an id. -->
+  <xsl:function name="te:internal-target" as="xs:string">
+    <xsl:param name="context" as="node()"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:variable name="el" select="key('te:by-id', $id, te:doc-scope($context))[1]"/>
+    <xsl:sequence select="if (empty($el)) then ''
+                          else if ($el/self::tei:note and te:is-footnote($el)) then '#' || te:note-id($el, 'note')
+                          else if ($el[self::tei:div or self::tei:div1 or self::tei:div2 or self::tei:div3 or self::tei:p
+                                   or self::tei:head or self::tei:item or self::tei:ab or self::tei:l or self::tei:list
+                                   or self::tei:table or self::tei:figure or self::tei:floatingText or self::tei:anchor
+                                   or self::tei:milestone or self::tei:dateline or self::tei:salute or self::tei:signed]
+                               [ancestor::tei:text]
+                               [not(self::tei:list or self::tei:table or self::tei:figure) or not(te:in-phrasing(.))])
+                          then '#' || te:safe-id($id)
+                          else if ($el[ancestor::tei:text or ancestor::tei:facsimile or ancestor::tei:standOff]
+                                     [self::tei:person or self::tei:place or self::tei:org or self::tei:bibl or self::tei:event
+                                      or self::tei:surface or self::tei:zone or self::tei:graphic or self::tei:witness or self::tei:lg
+                                      or self::tei:app or self::tei:lb or self::tei:pb or self::tei:seg or self::tei:w])
+                          then '#' || te:safe-id($id)
+                          else ''"/>
   </xsl:function>
 </xsl:stylesheet>

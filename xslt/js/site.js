@@ -1,8 +1,11 @@
 /* teiedit web edition: small progressive enhancements. Every page reads without this file.
  * - reading switch (corrected / as in the source) and name highlighting: body classes, remembered
  * - pop-ups for names (register description) and note markers (the note), on hover and keyboard focus
- * - index: sortable columns and filters by year, kind and person
- * - search page: full-text search over search-index.js
+ * - index: sortable columns and filters by year, kind, person, place and organisation
+ * - permalinks: a link after each paragraph and note; the cite box shows (and copies) the passage's URL
+ * - a page opened from a search result marks the words searched (?hl=); the search itself is search.js
+ * - images: a zoomable viewer (OpenSeadragon, shipped in js/vendor) for the page's images, and for a IIIF
+ *   image only when the reader asks (the page never loads remote images by itself)
  * Text from the edition is only ever inserted with textContent, never as markup. */
 (function () {
   "use strict";
@@ -112,24 +115,28 @@
     if (!table || !form) return;
     var tbody = table.tBodies[0];
     var rows = Array.prototype.slice.call(tbody.rows);
-    var year = document.getElementById("filter-year");
-    var kind = document.getElementById("filter-kind");
-    var person = document.getElementById("filter-person");
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
     var count = document.getElementById("filter-count");
     form.hidden = false;
+
+    // Year and kind: one value per document; person, place, organisation: the entries it names.
+    function matches(row, select) {
+      var want = select.value, key = select.dataset.filter;
+      if (!want) return true;
+      var have = row.dataset[key] || "";
+      return key === "year" || key === "kind" ? have === want : have.split(" ").indexOf(want) >= 0;
+    }
 
     function filter() {
       var shown = 0;
       rows.forEach(function (row) {
-        var ok = (!year.value || row.dataset.year === year.value) &&
-                 (!kind.value || row.dataset.kind === kind.value) &&
-                 (!person.value || row.dataset.persons.split("|").indexOf(person.value) >= 0);
+        var ok = selects.every(function (s) { return matches(row, s); });
         row.hidden = !ok;
         if (ok) shown += 1;
       });
       count.textContent = shown + " of " + rows.length + " documents";
     }
-    [year, kind, person].forEach(function (s) { s.addEventListener("change", filter); });
+    selects.forEach(function (s) { s.addEventListener("change", filter); });
     filter();
 
     var headers = table.tHead.rows[0].cells;
@@ -156,98 +163,168 @@
     });
   }
 
-  /* Search -------------------------------------------------------------------------------------- */
-  function fold(s) {
-    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-  }
+  /* Hits of a search on the page it opened (search.js links with ?hl=words): marked, the first shown. */
+  function fold(s) { return s.normalize("NFKD").replace(/\p{M}/gu, "").normalize("NFC").toLowerCase(); }
+  var WORD = /[\p{L}\p{N}]+(?:['\u2019\u02bc\u2018`][\p{L}\p{N}]+)*/gu;
+  var APOSTROPHE = /['\u2019\u02bc\u2018`]/g;
 
-  function snippet(text, terms) {
-    var folded = fold(text);
-    var at = folded.indexOf(terms[0]);
-    var start = Math.max(0, at - 80);
-    var piece = text.slice(start, start + 240);
-    var frag = document.createDocumentFragment();
-    if (start > 0) frag.appendChild(document.createTextNode("…"));
-    // Highlight every term occurrence; folding keeps string length for the scripts we index (NFD then
-    // dropping combining marks can shorten it, so positions are recomputed on the piece itself).
-    var foldedPiece = fold(piece);
-    if (foldedPiece.length !== piece.length) {
-      frag.appendChild(document.createTextNode(piece));
-    } else {
-      var i = 0;
-      while (i < piece.length) {
-        var next = -1, len = 0;
-        terms.forEach(function (t) {
-          var k = foldedPiece.indexOf(t, i);
-          if (k >= 0 && (next < 0 || k < next)) { next = k; len = t.length; }
-        });
-        if (next < 0) { frag.appendChild(document.createTextNode(piece.slice(i))); break; }
-        if (next > i) frag.appendChild(document.createTextNode(piece.slice(i, next)));
-        var mark = document.createElement("mark");
-        mark.textContent = piece.slice(next, next + len);
-        frag.appendChild(mark);
-        i = next + len;
-      }
-    }
-    if (start + 240 < text.length) frag.appendChild(document.createTextNode("…"));
-    return frag;
-  }
-
-  function initSearch() {
-    var form = document.getElementById("search-form");
-    var input = document.getElementById("search-q");
-    var list = document.getElementById("search-results");
-    var status = document.getElementById("search-status");
-    if (!form || !input || !list) return;
-    var index = window.teieditSearchIndex;
-    if (!index) { status.textContent = "The search index is missing."; return; }
-    var folded = index.blocks.map(function (b) { return fold(b[2]); });
-
-    function run(query) {
-      list.textContent = "";
-      var terms = fold(query).split(/\s+/).filter(Boolean);
-      if (!terms.length) { status.textContent = ""; return; }
-      var hits = [];
-      folded.forEach(function (text, i) {
-        if (terms.every(function (t) { return text.indexOf(t) >= 0; })) hits.push(i);
-      });
-      status.textContent = hits.length === 1 ? "1 passage found." : hits.length + " passages found.";
-      hits.slice(0, 200).forEach(function (i) {
-        var block = index.blocks[i];
-        var doc = index.docs[block[0]];
-        var li = document.createElement("li");
-        var a = document.createElement("a");
-        a.href = doc[0] + (block[1] ? "#" + encodeURIComponent(block[1]) : "");
-        a.textContent = doc[1];
-        li.appendChild(a);
-        if (doc[2]) {
-          var date = document.createElement("span");
-          date.className = "date";
-          date.textContent = " (" + doc[2] + ")";
-          li.appendChild(date);
-        }
-        var p = document.createElement("p");
-        p.appendChild(snippet(block[2], terms));
-        li.appendChild(p);
-        list.appendChild(li);
-      });
-    }
-
+  function initHighlight() {
     var params = new URLSearchParams(window.location.search);
-    var q = params.get("q") || "";
-    input.value = q;
-    var site = document.getElementById("site-q");
-    if (site) site.value = q;
-    form.addEventListener("submit", function (ev) {
-      ev.preventDefault();
-      try {
-        var url = new URL(window.location.href);
-        url.searchParams.set("q", input.value);
-        window.history.replaceState(null, "", url.toString());
-      } catch (e) { /* some file:// set-ups refuse; the results still show */ }
-      run(input.value);
+    var wanted = (params.get("hl") || "").split(/\s+/).filter(Boolean);
+    // The text of the page (its article), not the navigation around it.
+    var main = document.querySelector("main article") || document.querySelector("main");
+    if (!wanted.length || !main) return;
+    var exact = new Set(), prefixes = [];
+    wanted.forEach(function (w) {
+      if (/\*$/.test(w)) prefixes.push(fold(w.slice(0, -1))); else exact.add(fold(w));
     });
-    run(q);
+    var isHit = function (word) {
+      var t = fold(word).replace(APOSTROPHE, "");
+      return exact.has(t) || prefixes.some(function (p) { return t.lastIndexOf(p, 0) === 0; });
+    };
+    var walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+    var nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    var marks = [];
+    nodes.forEach(function (node) {
+      if (node.parentElement.closest("script, style, .popup, .search-notice")) return;
+      var text = node.textContent, m, parts = [], at = 0;
+      WORD.lastIndex = 0;
+      while ((m = WORD.exec(text))) {
+        if (!isHit(m[0])) continue;
+        parts.push([m.index, m.index + m[0].length]);
+      }
+      if (!parts.length) return;
+      var frag = document.createDocumentFragment();
+      parts.forEach(function (p) {
+        frag.appendChild(document.createTextNode(text.slice(at, p[0])));
+        var mark = document.createElement("mark");
+        mark.className = "search-hit";
+        mark.textContent = text.slice(p[0], p[1]);
+        frag.appendChild(mark);
+        marks.push(mark);
+        at = p[1];
+      });
+      frag.appendChild(document.createTextNode(text.slice(at)));
+      node.parentNode.replaceChild(frag, node);
+    });
+    if (!marks.length) return;
+    var notice = document.createElement("p");
+    notice.className = "search-notice";
+    notice.setAttribute("role", "status");
+    notice.textContent = marks.length + (marks.length === 1 ? " hit" : " hits") + " of \u201c" + wanted.join(" ") + "\u201d marked. ";
+    var clear = document.createElement("button");
+    clear.type = "button";
+    clear.textContent = "Remove the marks";
+    clear.addEventListener("click", function () {
+      marks.forEach(function (mark) { mark.replaceWith(document.createTextNode(mark.textContent)); });
+      notice.remove();
+    });
+    notice.appendChild(clear);
+    main.insertBefore(notice, main.firstChild);
+    if (!window.location.hash) {
+      var visible = marks.filter(function (mark) { return mark.offsetParent !== null; })[0];
+      if (visible) visible.scrollIntoView({ block: "center" });
+    } else {
+      var target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+      if (target) target.scrollIntoView({ block: "start" });
+    }
+  }
+
+  /* Permalinks: a link after every paragraph and note of the text; choosing one shows (and copies) the
+     passage's URL: the page's permalink (its canonical URL, else where it is read) and the passage's id. */
+  function pageUrl() {
+    var canonical = document.querySelector("link[rel=canonical]");
+    return canonical ? canonical.href : window.location.href.split("#")[0].split("?")[0];
+  }
+
+  function showPassage(id) {
+    var box = document.querySelector(".paragraph-link");
+    var target = id && document.getElementById(id);
+    if (!box || !target) return "";
+    var url = pageUrl() + "#" + encodeURIComponent(id);
+    var a = box.querySelector(".paragraph-url");
+    if (!a) {
+      a = document.createElement("a");
+      a.className = "paragraph-url";
+      box.appendChild(a);
+    }
+    a.href = url;
+    a.textContent = url;
+    box.hidden = false;
+    return url;
+  }
+
+  function initPermalinks() {
+    var blocks = document.querySelectorAll(
+      "main .tei-text p[id], main .tei-text li[id], main .tei-text aside[id], main section.footnotes li[id]");
+    Array.prototype.forEach.call(blocks, function (el, i) {
+      var link = document.createElement("a");
+      link.className = "permalink";
+      link.href = "#" + encodeURIComponent(el.id);
+      link.textContent = "\u00b6";
+      link.setAttribute("aria-label", "Link to this passage (" + (i + 1) + ")");
+      link.addEventListener("click", function () {
+        var url = showPassage(el.id);
+        link.dataset.copied = "";
+        if (url && navigator.clipboard) {
+          navigator.clipboard.writeText(url).then(function () { link.dataset.copied = "yes"; }, function () {});
+        }
+      });
+      el.appendChild(document.createTextNode(" "));
+      el.appendChild(link);
+    });
+    if (window.location.hash) showPassage(decodeURIComponent(window.location.hash.slice(1)));
+    window.addEventListener("hashchange", function () {
+      showPassage(decodeURIComponent(window.location.hash.slice(1)));
+    });
+  }
+
+  /* Zoomable images ------------------------------------------------------------------------------ */
+  function openViewer(tileSource, label) {
+    var overlay = document.createElement("div");
+    overlay.className = "image-viewer";
+    overlay.setAttribute("role", "dialog");
+    overlay.setAttribute("aria-label", label || "Image");
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "viewer-close";
+    close.textContent = "Close";
+    var canvas = document.createElement("div");
+    canvas.className = "viewer-canvas";
+    canvas.id = "teiedit-viewer";
+    overlay.appendChild(close);
+    overlay.appendChild(canvas);
+    document.body.appendChild(overlay);
+    var viewer = window.OpenSeadragon({
+      element: canvas,
+      prefixUrl: "js/vendor/openseadragon/images/",
+      tileSources: tileSource,
+      showNavigator: true
+    });
+    var done = function () {
+      viewer.destroy();
+      overlay.remove();
+      document.removeEventListener("keydown", onKey);
+    };
+    var onKey = function (ev) { if (ev.key === "Escape") done(); };
+    close.addEventListener("click", done);
+    document.addEventListener("keydown", onKey);
+    close.focus();
+  }
+
+  function initViewer() {
+    if (!window.OpenSeadragon) return;
+    Array.prototype.forEach.call(document.querySelectorAll("img.zoomable"), function (img) {
+      img.tabIndex = 0;
+      var open = function () { openViewer({ type: "image", url: img.src }, img.alt); };
+      img.addEventListener("click", open);
+      img.addEventListener("keydown", function (ev) { if (ev.key === "Enter") open(); });
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("button.iiif-open"), function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { openViewer(button.dataset.iiif, "IIIF image"); });
+    });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
@@ -255,6 +332,8 @@
     initReadingTools();
     initPopups();
     initIndex();
-    initSearch();
+    initHighlight();
+    initPermalinks();
+    initViewer();
   });
 })();

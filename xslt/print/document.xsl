@@ -2,18 +2,22 @@
 <!-- Print (output "print"), one document: paged HTML for WeasyPrint.
 
      Imports the web stylesheet and overrides only what differs on paper: the named frame templates
-     (te:head-links, te:nav, te:pager, te:footer) and templates in mode "text" (notes, editorial signs,
-     entities, in notes.xsl and editorial.xsl). The document itself is laid out in mode "print", so that the
+     (te:head-links, te:nav, te:pager, te:footer) and behaviours of the processing model (behaviours.xsl,
+     notes.xsl, editorial.xsl; the ODD's models with output="print" choose them). The document itself is laid out in mode "print", so that the
      same templates serve a single-document PDF and each chapter of the whole edition (edition.xsl). -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
-  xmlns:te="urn:teiedit" xmlns:tp="urn:teiedit:print" xmlns="http://www.w3.org/1999/xhtml"
+  xmlns:te="urn:teiedit" xmlns:tp="urn:teiedit:print" xmlns:pm="urn:teiedit:pm" xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all">
 
   <xsl:import href="../html/document.xsl"/>
+  <!-- The processing model's dispatch for the elements whose print models differ from the web's (a URI;
+       relative: to this file). It takes precedence over the web's, which html/render.xsl includes. -->
+  <xsl:param name="te:print-models" static="yes" as="xs:string" select="'../../schema/build/teiedit-pm-print.xsl'"/>
+  <xsl:include _href="{$te:print-models}"/>
+  <xsl:include href="behaviours.xsl"/>
   <xsl:include href="notes.xsl"/>
   <xsl:include href="editorial.xsl"/>
-  <xsl:include href="../common/clean-text.xsl"/>  <!-- again: here it wins over this module's templates -->
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
 
@@ -59,7 +63,9 @@
         </h1>
         <xsl:call-template name="tp:doc-meta"/>
       </header>
-      <xsl:apply-templates select="tei:text" mode="text"/>
+      <!-- The reading text: the texts of a corpus, a sourceDoc or standOff where there is no text. -->
+      <xsl:apply-templates select="te:texts(.)" mode="text"/>
+      <xsl:call-template name="tp:apparatus"><xsl:with-param name="text" select="te:texts(.)"/></xsl:call-template>
     </article>
   </xsl:template>
 
@@ -113,38 +119,11 @@
     <meta name="description" content="{tp:subject(.)}"/>
     <meta name="generator" content="teiedit"/>
     <meta name="keywords" content="{tp:keywords(.)}"/>
+    <xsl:call-template name="pm:css"/>
   </xsl:template>
   <xsl:template name="te:nav"/>
   <xsl:template name="te:pager"/>
   <xsl:template name="te:footer"/>
-
-  <!-- Structural elements whose web rendering relies on the screen layout. -->
-  <!-- A heading that only repeats the document's title (already printed above it) is not printed twice. -->
-  <xsl:template match="tei:body/tei:div[1]/tei:head[1][not(preceding-sibling::tei:p)]
-                       [normalize-space(.) = te:title(ancestor::tei:TEI[1])]" mode="text" priority="2"/>
-
-  <xsl:template match="tei:head" mode="text">
-    <xsl:variable name="depth" select="min((count(ancestor::tei:div) + 1, 6))"/>
-    <xsl:element name="h{max((2, $depth))}">
-      <xsl:attribute name="class" select="'tei-head'"/>
-      <xsl:apply-templates mode="text"/>
-    </xsl:element>
-  </xsl:template>
-
-  <!-- Lists: numbered lists keep the source's numbers (item/@n). -->
-  <xsl:template match="tei:list" mode="text">
-    <xsl:apply-templates select="tei:head" mode="text"/>
-    <xsl:element name="{if (@type = 'ordered' or tei:item/@n) then 'ol' else 'ul'}">
-      <xsl:attribute name="class" select="'tei-list'"/>
-      <xsl:apply-templates select="node() except tei:head" mode="text"/>
-    </xsl:element>
-  </xsl:template>
-  <xsl:template match="tei:item" mode="text">
-    <li>
-      <xsl:if test="@n castable as xs:integer"><xsl:attribute name="value" select="@n"/></xsl:if>
-      <xsl:apply-templates mode="text"/>
-    </li>
-  </xsl:template>
 
   <!-- ===== Functions ===== -->
 

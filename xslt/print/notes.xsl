@@ -8,7 +8,7 @@
      endnotes of the document; block and inline notes are printed where they stand, unnumbered. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
-  xmlns:te="urn:teiedit" xmlns:tp="urn:teiedit:print" xmlns="http://www.w3.org/1999/xhtml"
+  xmlns:te="urn:teiedit" xmlns:tp="urn:teiedit:print" xmlns:pm="urn:teiedit:pm" xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all">
 
   <!-- The number printed for a note: the web edition's own label. -->
@@ -24,51 +24,57 @@
                           or (te:note-kind($note) = 'footnote' and exists($note/ancestor::tei:back))"/>
   </xsl:function>
 
-  <!-- A note the source printed in the running text (an editor's [?] or [sic], a [Source: …] line) stays
-       where it is: a paragraph between blocks, else inline; in brackets when the source had them. So does a
-       block note (a note standing between blocks of the body): it has no call to hang a footnote on. -->
-  <xsl:template match="tei:note[te:note-kind(.) = ('inline', 'block')]" mode="text">
-    <xsl:variable name="brackets" select="tokenize(@rend) = 'brackets'"/>
-    <xsl:element name="{if (te:in-phrasing(.)) then 'span' else 'p'}">
-      <xsl:attribute name="class" select="normalize-space(string-join(('inline-note', @type, @subtype,
-                                          if (te:note-kind(.) = 'block') then 'block-note' else ()), ' '))"/>
-      <xsl:if test="$brackets">[</xsl:if>
-      <xsl:apply-templates mode="fn"/>
-      <xsl:if test="$brackets">]</xsl:if>
-    </xsl:element>
-  </xsl:template>
-
-  <xsl:template match="tei:note" mode="text">
-    <xsl:variable name="n" select="tp:note-n(.)"/>
-    <!-- The id takes the running number, unique in the document even where two notes share an @n. -->
-    <xsl:variable name="id" select="tp:doc-id(ancestor::tei:TEI[1]) || '-note-' || te:note-number(.)"/>
+  <!-- The note behaviour (print). A note the source printed in the running text (an editor's [?] or [sic],
+       a [Source: …] line) stays where it is: a paragraph between blocks, else inline; in brackets when the
+       source had them. So does a block note (a note standing between blocks of the body): it has no call
+       to hang a footnote on. Numbered notes are footnotes at their call, or endnotes of the document. -->
+  <xsl:template name="pm:note">
+    <xsl:param name="content" as="item()*" select="node()"/>
+    <xsl:param name="class" as="xs:string*" select="()"/>
     <xsl:choose>
-      <xsl:when test="tp:is-endnote(.)">
-        <div class="endnote" id="{$id}" data-n="{$n}">
-          <!-- A note whose text opens with its own number (the source's) is not numbered twice. -->
-          <xsl:variable name="text" select="normalize-space(.)"/>
-          <xsl:if test="not(starts-with($text, $n)
-                            and not(matches(substring($text, string-length($n) + 1, 1), '\w')))">
-            <span class="endnote-n"><xsl:value-of select="$n"/>.</span><xsl:text> </xsl:text>
-          </xsl:if>
-          <xsl:apply-templates mode="fn"/>
-        </div>
+      <xsl:when test="te:note-kind(.) = ('inline', 'block')">
+        <xsl:variable name="brackets" select="tokenize(@rend) = 'brackets'"/>
+        <xsl:element name="{if (te:in-phrasing(.)) then 'span' else 'p'}">
+          <xsl:attribute name="class" select="normalize-space(string-join(('inline-note', @type, @subtype,
+                                              if (te:note-kind(.) = 'block') then 'block-note' else (), $class), ' '))"/>
+          <xsl:if test="$brackets">[</xsl:if>
+          <xsl:apply-templates select="$content" mode="fn"/>
+          <xsl:if test="$brackets">]</xsl:if>
+        </xsl:element>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="body"><xsl:apply-templates mode="fn"/></xsl:variable>
-        <!-- The call and the note's number link to each other (a CSS footnote's own call is no link). -->
-        <xsl:element name="{if (te:inside-link(.)) then 'span' else 'a'}">
-          <xsl:attribute name="class" select="'note-call'"/>
-          <xsl:attribute name="id" select="$id || '-call'"/>
-          <xsl:if test="not(te:inside-link(.))">
-            <xsl:attribute name="href" select="'#' || $id"/>
-            <xsl:attribute name="aria-label" select="'Note ' || $n"/>
-          </xsl:if>
-          <xsl:value-of select="$n"/>
-        </xsl:element>
-        <span class="footnote{if (@resp = '#teiedit') then ' by-teiedit' else ''}" id="{$id}"
-              data-n="{$n}"><a class="note-back" href="#{$id}-call" aria-label="Back to the call of note {$n}"><xsl:value-of select="$n"/>.</a>
-          <xsl:text> </xsl:text><xsl:apply-templates select="$body" mode="tp:one-line"/></span>
+        <xsl:variable name="n" select="tp:note-n(.)"/>
+        <!-- The id takes the running number, unique in the document even where two notes share an @n. -->
+        <xsl:variable name="id" select="tp:doc-id(ancestor::tei:TEI[1]) || '-note-' || te:note-number(.)"/>
+        <xsl:choose>
+          <xsl:when test="tp:is-endnote(.)">
+            <div class="endnote" id="{$id}" data-n="{$n}">
+              <!-- A note whose text opens with its own number (the source's) is not numbered twice. -->
+              <xsl:variable name="text" select="normalize-space(string-join($content))"/>
+              <xsl:if test="not(starts-with($text, $n)
+                                and not(matches(substring($text, string-length($n) + 1, 1), '\w')))">
+                <span class="endnote-n"><xsl:value-of select="$n"/>.</span><xsl:text> </xsl:text>
+              </xsl:if>
+              <xsl:apply-templates select="$content" mode="fn"/>
+            </div>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:variable name="body"><xsl:apply-templates select="$content" mode="fn"/></xsl:variable>
+            <!-- The call and the note's number link to each other (a CSS footnote's own call is no link). -->
+            <xsl:element name="{if (te:inside-link(.)) then 'span' else 'a'}">
+              <xsl:attribute name="class" select="'note-call'"/>
+              <xsl:attribute name="id" select="$id || '-call'"/>
+              <xsl:if test="not(te:inside-link(.))">
+                <xsl:attribute name="href" select="'#' || $id"/>
+                <xsl:attribute name="aria-label" select="'Note ' || $n"/>
+              </xsl:if>
+              <xsl:value-of select="$n"/>
+            </xsl:element>
+            <span class="footnote{if (@resp = '#teiedit') then ' by-teiedit' else ''}" id="{$id}"
+                  data-n="{$n}"><a class="note-back" href="#{$id}-call" aria-label="Back to the call of note {$n}"><xsl:value-of select="$n"/>.</a>
+              <xsl:text> </xsl:text><xsl:apply-templates select="$body" mode="tp:one-line"/></span>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -80,14 +86,6 @@
   </xsl:template>
   <xsl:template match="text()" mode="tp:one-line">
     <xsl:value-of select="replace(., '\s+', ' ')"/>
-  </xsl:template>
-
-  <!-- A heading of the back-matter notes division. -->
-  <xsl:template match="tei:back/tei:div[@type = 'notes']" mode="text">
-    <section class="endnotes">
-      <xsl:if test="not(tei:head)"><h2 class="tei-head">Notes without anchor</h2></xsl:if>
-      <xsl:apply-templates mode="text"/>
-    </section>
   </xsl:template>
 
   <!-- Inside a footnote everything must stay inline (the footnote is a span at the call): paragraphs

@@ -37,7 +37,8 @@ def registers_element(registers: Registers, ids: Iterable[str] | None = None) ->
         for root in registers.roots:
             for lst in xpath(
                 root,
-                "(tei:text | tei:standOff)//*[self::tei:listPerson"
+                # a register file may be a bare list (a natural minimal <listPerson> file)
+                "(. | (tei:text | tei:standOff)//*)[self::tei:listPerson"
                 " or self::tei:listPlace or self::tei:listOrg]"
                 "[not(ancestor::tei:listPerson or ancestor::tei:listPlace"
                 " or ancestor::tei:listOrg)]",

@@ -20,27 +20,45 @@ from pathlib import Path
 
 from lxml import etree
 
-from teiedit.builder import BuildOptions, Group, Manifest, Option, files_fingerprint
+from teiedit.builder import BuildOptions, Group, Manifest, Option
+from teiedit.builders.citation import FORMATS
 from teiedit.builders.corpus import (
     bundle,
-    edition_corpus,
     linked_pages,
     pages_element,
     registers_element,
 )
+from teiedit.builders.html_assets import asset_names, assets_fingerprint, copy_assets
 from teiedit.builders.html_pages import (
+    PageOut,
     PageTask,
+    cached_summaries,
+    page_out,
+    page_params,
     register_key,
     render_pages,
     task_doc,
     worker_registers,
 )
-from teiedit.builders.search import SearchDoc, read_page, search_index_script
+from teiedit.builders.images import (
+    IMAGE_FOLDER,
+    SiteImage,
+    copy_images,
+    document_images,
+    images_digest,
+    images_element,
+)
+from teiedit.builders.rendering import rendering
+from teiedit.builders.site.jsonld import document_jsonld, script_text
+from teiedit.builders.site.layout import SiteLayout
+from teiedit.builders.site.published import published_tei, schema_files
+from teiedit.builders.site.records import document_record
+from teiedit.builders.sitepages import render_search, render_site, write_site_state
 from teiedit.config import Settings
 from teiedit.diagnostics import TeieditError
 from teiedit.edition import Edition, EditionDoc
 from teiedit.facts import facts_document
-from teiedit.io import output_path, write_text_atomic
+from teiedit.io import output_path, write_atomic, write_text_atomic
 from teiedit.registers import Registers
 from teiedit.resources import xslt_dir
 from teiedit.staging import staged_dir
@@ -50,56 +68,6 @@ from teiedit.xslt import transform
 MANIFEST = ".teiedit-html.json"
 #: Bump when the builder's own output logic changes (the stylesheets are hashed anyway).
 FORMAT = 1
-REGISTER_PAGES = ("persons", "places", "orgs")
-
-
-def assets_fingerprint() -> str:
-    """A hash of every stylesheet, style sheet and script the site is made with, and of the Python that
-    prepares the stylesheets' input (a changed builder re-renders every page)."""
-    pkg = Path(__file__).resolve().parent.parent
-    python = ("builders/html.py", "builders/corpus.py", "builders/search.py", "document.py")
-    root = xslt_dir()
-    return files_fingerprint(
-        f"format {FORMAT}",
-        [pkg / f for f in (*python, "facts.py", "edition.py", "registers.py")],
-        [root / sub for sub in ("common", "html", "css", "js")],
-    )
-
-
-def page_params(
-    docs: list[EditionDoc],
-    i: int,
-    pairs: list[frozenset[str]] | None = None,
-    same_pair: dict[frozenset[str], list[int]] | None = None,
-) -> dict[str, str]:
-    """Neighbours of document ``i``: previous/next document, and previous/next letter between the same
-    correspondents (``pairs``: the correspondents of every document; ``same_pair``: the documents of
-    each pair, in order; both computed once by the caller)."""
-    if pairs is None:
-        pairs = [frozenset(d.record.correspondents) for d in docs]
-    if same_pair is None:
-        same_pair = {}
-        for j, who in enumerate(pairs):
-            same_pair.setdefault(who, []).append(j)
-    keys = ("prev", "next", "prev-letter", "next-letter")
-    params = dict.fromkeys((*keys, *(f"{k}-title" for k in keys)), "")
-
-    def link(key: str, other: EditionDoc) -> None:
-        params[key], params[f"{key}-title"] = other.page, other.facts.title or other.page
-
-    if i > 0:
-        link("prev", docs[i - 1])
-    if i + 1 < len(docs):
-        link("next", docs[i + 1])
-    who = pairs[i]
-    if len(who) >= 2:
-        same = same_pair[who]
-        k = same.index(i)
-        if k > 0:
-            link("prev-letter", docs[same[k - 1]])
-        if k + 1 < len(same):
-            link("next-letter", docs[same[k + 1]])
-    return params
 
 
 def render_page(
@@ -110,17 +78,19 @@ def render_page(
     registers: Registers | None = None,
     params: dict[str, str] | None = None,
     links: dict[str, str] | None = None,
+    images: list[SiteImage] | None = None,
 ) -> str:
-    """The HTML page of one document (with its register entries when ``registers`` is given, and the
-    pages of the TEI files it points to in ``links``)."""
+    """The HTML page of one document (with its register entries when ``registers`` is given, the
+    pages of the TEI files it points to in ``links`` and the site paths of its ``images``)."""
     root = ed.root
     source: etree._Element = root
-    if registers is not None or links:
+    if registers is not None or links or images:
         ids = set(ed.record.refs) & (registers.entries.keys() if registers else set())
         source = bundle(
             _copy(root),
             registers_element(registers or Registers(), ids),
             pages_element(links or {}),
+            images_element(images or []),
         )
     all_params: dict[str, str] = {
         "edition-title": settings.title,
@@ -139,14 +109,26 @@ def render_page(
         base_uri=str(ed.path),
         params=all_params,
         facts=facts_document(source, {doc_root: ed.facts}),
+        static=rendering(settings).static,
     ).output
 
 
-def render_task(task: PageTask) -> str:
-    """The HTML of one page, its file parsed here (runs in a worker process)."""
-    registers = worker_registers(task.registers)
+def render_task(task: PageTask) -> PageOut:
+    """The page of one task and its downloads, its file parsed here (runs in a worker process)."""
+    ed = task_doc(task)
+    return page_out(
+        ed, task.settings, _render_task_page(ed, task, worker_registers(task.registers))
+    )
+
+
+def _render_task_page(ed: EditionDoc, task: PageTask, registers: Registers) -> str:
     return render_page(
-        task_doc(task), task.settings, registers=registers, params=task.params, links=task.links
+        ed,
+        task.settings,
+        registers=registers,
+        params=task.params,
+        links=task.links,
+        images=list(task.images),
     )
 
 
@@ -158,6 +140,7 @@ class _Page:
     params: dict[str, str]
     links: dict[str, str]
     digest: str
+    images: list[SiteImage]
 
 
 @dataclass
@@ -165,6 +148,11 @@ class _Plan:
     docs: list[EditionDoc]
     pages: list[_Page]
     manifest: Manifest
+    edition_pdf: str = ""
+
+    @property
+    def images(self) -> dict[str, list[SiteImage]]:
+        return {p.ed.page: p.images for p in self.pages}
 
 
 def _make_readable(folder: Path) -> None:
@@ -173,9 +161,23 @@ def _make_readable(folder: Path) -> None:
         path.chmod(0o755 if path.is_dir() else 0o644)
 
 
-def _outputs(out_dir: Path) -> Callable[[str], list[Path]]:
-    """The files a document's page is: its HTML and its published TEI."""
-    return lambda page: [out_dir / f"{page}.html", out_dir / "tei" / f"{page}.xml"]
+def _output_names(page: str, images: list[SiteImage] | None = None) -> list[str]:
+    """The files a document's page is, relative to the site: its HTML, TEI, plain text, citations
+    and images."""
+    return [
+        f"{page}.html",
+        f"tei/{page}.xml",
+        f"txt/{page}.txt",
+        *(f"cite/{page}.{ext}" for ext in FORMATS),
+        *(i.href for i in images or []),
+    ]
+
+
+def _outputs(
+    out_dir: Path, images: dict[str, list[SiteImage]] | None = None
+) -> Callable[[str], list[Path]]:
+    """The files a document's page is, as paths in ``out_dir``."""
+    return lambda page: [out_dir / rel for rel in _output_names(page, (images or {}).get(page))]
 
 
 def _copy(root: etree._Element) -> etree._Element:
@@ -185,8 +187,9 @@ def _copy(root: etree._Element) -> etree._Element:
 
 
 class HtmlBuilder:
-    """The web edition. Option ``link_pdf``: link each page to ``../pdf/<page>.pdf`` (None: only when
-    writing the edition's own out/html, beside which the print edition is written)."""
+    """The web edition. Option ``link_pdf``: link each page to ``pdf/<page>.pdf`` and the index to
+    ``pdf/edition.pdf`` (None: only when writing the edition's own out/html; ``teiedit build`` then
+    publishes the print edition's PDFs into the site with :func:`teiedit.builders.publish.publish_pdfs`)."""
 
     name = "html"
     group: Group = "render"
@@ -196,54 +199,86 @@ class HtmlBuilder:
 
     def outdated(self, edition: Edition, out: Path) -> set[str]:
         plan = self._plan(edition, out, BuildOptions())
-        return Manifest.read(out / MANIFEST).outdated(plan.manifest, _outputs(out))
+        return Manifest.read(out / MANIFEST).outdated(plan.manifest, _outputs(out, plan.images))
 
     def build(self, edition: Edition, out: Path, options: BuildOptions) -> list[Path]:
         out_dir = Path(out)
         plan = self._plan(edition, out_dir, options)
         old = Manifest() if options.force else Manifest.read(out_dir / MANIFEST)
         new = plan.manifest
-        redo = old.outdated(new, _outputs(out_dir))
+        redo = old.outdated(new, _outputs(out_dir, plan.images))
         registers = edition.registers
+        # the published TEI: PIs and pointers that hold in the site (builders/site/published.py)
+        layout, schemas = SiteLayout.of(edition), bool(schema_files(edition.settings))
         written: list[Path] = []
         with staged_dir(out_dir) as tmp, using(options.workers) as workers:
             (tmp / "tei").mkdir(exist_ok=True)
             key = register_key(registers)
             tasks = [
                 PageTask(
-                    p.ed.page, p.ed.path, p.ed.record, p.params, p.links, edition.settings, key
+                    p.ed.page,
+                    p.ed.path,
+                    p.ed.record,
+                    p.params,
+                    p.links,
+                    tuple(p.images),
+                    edition.settings,
+                    key,
                 )
                 for p in plan.pages
                 if p.ed.page in redo
             ]
-
-            def receive(task: PageTask, html: str) -> None:
-                write_text_atomic(tmp / f"{task.page}.html", html)
-                shutil.copyfile(task.path, tmp / "tei" / f"{task.page}.xml")
-                written.append(out_dir / f"{task.page}.html")
-
             by_page = {p.ed.page: p.ed for p in plan.pages}
 
-            def here(task: PageTask) -> str:
-                ed = by_page[task.page]
-                return render_page(
-                    ed, task.settings, registers=registers, params=task.params, links=task.links
+            def receive(task: PageTask, out: PageOut) -> None:
+                write_text_atomic(tmp / f"{task.page}.html", out.html)
+                copy_images(list(task.images), tmp)
+                here = f"tei/{task.page}.xml"
+                own = not by_page[task.page].imported
+                write_atomic(
+                    tmp / here, published_tei(task.path, here, layout, own=own, schemas=schemas)
                 )
+                self._downloads(task.page, out, tmp)
+                written.append(out_dir / f"{task.page}.html")
+
+            def here(task: PageTask) -> PageOut:
+                ed = by_page[task.page]
+                return page_out(ed, task.settings, _render_task_page(ed, task, registers))
 
             render_pages(tasks, workers, render_task, here, receive, options.say)
 
-            site_pages = ["index", "timeline", "search", *REGISTER_PAGES]
+            summaries = cached_summaries([(p.ed, p.digest) for p in plan.pages], out_dir, tmp)
+            options.say("rendering the index, timeline, registers and entity pages")
+            site = render_site(
+                summaries,
+                registers,
+                edition.settings,
+                tmp,
+                out_dir,
+                assets=new.assets,
+                edition_pdf=plan.edition_pdf,
+                force=options.force,
+            )
+            written += site.written
             if old.lists != new.lists or not all(
-                (out_dir / f"{p}.html").is_file() for p in site_pages
+                (out_dir / p).is_file() for p in ("search.html", "search/meta.js")
             ):
-                options.say("rendering the index, timeline, registers and search")
-                written += self._render_lists(plan.docs, registers, edition.settings, tmp, out_dir)
+                options.say("rendering the search page and its index")
+                written += render_search(
+                    [(page.ed.root, s) for page, s in zip(plan.pages, summaries, strict=True)],
+                    registers,
+                    edition.settings,
+                    tmp,
+                    out_dir,
+                )
+            viewer = any(plan.images.values())
             if old.assets != new.assets or not all(
-                (out_dir / rel).is_file() for rel in self._asset_names()
+                (out_dir / rel).is_file() for rel in asset_names(viewer)
             ):
-                self._copy_assets(tmp)
+                copy_assets(tmp, viewer)
             _make_readable(tmp)
         self._remove_stale(out_dir, set(old.docs) - set(new.docs))
+        write_site_state(out_dir, site)
         # The manifest goes in last: a run killed before this line leaves the old manifest, whose
         # digests make the next run render again every page this one may have left half done.
         new.write(out_dir / MANIFEST, FORMAT)
@@ -257,7 +292,7 @@ class HtmlBuilder:
             link_pdf = out_dir.resolve() == (edition.settings.out / "html").resolve()
         docs = sorted(edition.documents(), key=lambda ed: (ed.facts.date or "9999", ed.page))
         registers = edition.registers
-        new = Manifest(assets=assets_fingerprint())
+        new = Manifest(assets=assets_fingerprint(FORMAT, rendering(edition.settings).digest))
         by_file = {ed.path.name: ed.page for ed in docs}
         pairs = [frozenset(ed.record.correspondents) for ed in docs]
         same_pair: dict[frozenset[str], list[int]] = {}
@@ -267,15 +302,25 @@ class HtmlBuilder:
         for i, ed in enumerate(docs):
             params = page_params(docs, i, pairs, same_pair)
             params["tei-href"] = f"tei/{ed.page}.xml"
-            params["pdf-href"] = f"../pdf/{ed.page}.pdf" if link_pdf else ""
+            params["pdf-href"] = f"pdf/{ed.page}.pdf" if link_pdf else ""
+            params["txt-href"] = f"txt/{ed.page}.txt"
+            params["cite-href"] = f"cite/{ed.page}"
+            params["tei-alternate"] = params["tei-href"]
+            record = document_record(ed, edition)
+            params["jsonld"] = script_text(document_jsonld(record, edition.settings))
             ids = set(ed.record.refs) & registers.entries.keys()
             links = linked_pages(ed.record.targets, by_file)
-            hashed = {**params, **{"link:" + k: v for k, v in links.items()}}
+            images = document_images(ed, [edition.settings.root])
+            hashed = {
+                **params,
+                **{"link:" + k: v for k, v in links.items()},
+                "images": images_digest(images),
+            }
             digest = self._doc_hash(ed, hashed, registers, ids, new.assets, edition.settings)
             new.docs[ed.page] = digest
-            pages.append(_Page(ed, params, links, digest))
+            pages.append(_Page(ed, params, links, digest, images))
         new.lists = self._lists_hash(new, registers, edition.settings, [ed.page for ed in docs])
-        return _Plan(docs, pages, new)
+        return _Plan(docs, pages, new, "pdf/edition.pdf" if link_pdf else "")
 
     @staticmethod
     def _doc_hash(
@@ -309,61 +354,14 @@ class HtmlBuilder:
             h.update(f.read_bytes())
         return h.hexdigest()
 
-    def _render_lists(
-        self,
-        docs: list[EditionDoc],
-        registers: Registers,
-        settings: Settings,
-        tmp: Path,
-        out_dir: Path,
-    ) -> list[Path]:
-        corpus, known = edition_corpus(docs, settings, listing=True)
-        site = bundle(registers_element(registers), corpus, kind="site")
-        site_facts = facts_document(site, known)
-        base = {"edition-title": settings.title}
-        written: list[Path] = []
-
-        def emit(
-            name: str, stylesheet: str, params: dict[str, str], source: etree._Element | None = None
-        ) -> None:
-            html = transform(
-                xslt_dir() / "html" / stylesheet,
-                site if source is None else source,
-                params={**base, **params},
-                facts=site_facts if source is None else facts_document(source),
-            ).output
-            write_text_atomic(tmp / f"{name}.html", html)
-            written.append(out_dir / f"{name}.html")
-
-        emit("index", "index.xsl", {"section": "index"})
-        emit("timeline", "timeline.xsl", {"section": "timeline"})
-        for kind in REGISTER_PAGES:
-            emit(kind, "registers.xsl", {"section": kind, "kind": kind})
-        emit("search", "search.xsl", {"section": "search"}, source=etree.Element("site"))
-
-        pages = []
-        for ed in docs:
-            fresh = tmp / f"{ed.page}.html"
-            pages.append(read_page(fresh if fresh.is_file() else out_dir / f"{ed.page}.html"))
-        search_docs = [SearchDoc(ed.page, ed.facts.title or ed.page, ed.facts.date) for ed in docs]
-        write_text_atomic(tmp / "search-index.js", search_index_script(search_docs, pages))
-        written.append(out_dir / "search-index.js")
-        return written
-
     @staticmethod
-    def _asset_names() -> list[str]:
-        """The style sheets and scripts the site ships, as paths relative to the output folder."""
-        return [
-            f"{sub}/{f.name}"
-            for sub in ("css", "js")
-            for f in sorted((xslt_dir() / sub).glob("*"))
-            if f.is_file() and f.suffix in (".css", ".js")
-        ]
-
-    def _copy_assets(self, tmp: Path) -> None:
-        for rel in self._asset_names():
-            (tmp / rel).parent.mkdir(exist_ok=True)
-            shutil.copyfile(xslt_dir() / rel, tmp / rel)
+    def _downloads(page: str, out: PageOut, tmp: Path) -> None:
+        """The document's plain text and its citation files (builders/citation.py)."""
+        (tmp / "txt").mkdir(exist_ok=True)
+        (tmp / "cite").mkdir(exist_ok=True)
+        write_text_atomic(tmp / "txt" / f"{page}.txt", out.text)
+        for ext, text in out.cites.items():
+            write_text_atomic(tmp / "cite" / f"{page}.{ext}", text)
 
     @staticmethod
     def _remove_stale(out_dir: Path, pages: set[str]) -> None:
@@ -371,9 +369,10 @@ class HtmlBuilder:
         for page in pages:
             if "/" in page or "\\" in page or page.startswith("."):
                 continue
-            for rel in (f"{page}.html", f"tei/{page}.xml"):
+            for rel in _output_names(page):
                 try:
                     stale = output_path(out_dir, rel)
                 except TeieditError:
                     continue
                 stale.unlink(missing_ok=True)
+            shutil.rmtree(out_dir / IMAGE_FOLDER / page, ignore_errors=True)

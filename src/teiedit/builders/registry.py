@@ -85,6 +85,42 @@ BUILDERS: dict[str, Builder] = {
         "the registers as CSV and JSON",
         "teiedit.exchange.registers_export:RegistersBuilder",
     ),
+    "site": LazyBuilder(
+        "site",
+        "export",
+        "make a built web edition harvestable",
+        "teiedit.builders.site.site:SiteBuilder",
+    ),
+    "sitemap": LazyBuilder(
+        "sitemap",
+        "export",
+        "sitemap.xml of a built web edition",
+        "teiedit.builders.site.builders:SitemapBuilder",
+    ),
+    "oai": LazyBuilder(
+        "oai",
+        "export",
+        "an OAI-PMH Static Repository (Dublin Core and TEI headers)",
+        "teiedit.builders.site.builders:OaiBuilder",
+    ),
+    "dts": LazyBuilder(
+        "dts",
+        "export",
+        "a static DTS 1.0 API (entry point, collections, navigation, documents)",
+        "teiedit.builders.site.builders:DtsBuilder",
+    ),
+    "iiif": LazyBuilder(
+        "iiif",
+        "export",
+        "IIIF Presentation 3 manifests for documents with facsimiles",
+        "teiedit.builders.site.builders:IiifBuilder",
+    ),
+    "beacon": LazyBuilder(
+        "beacon",
+        "export",
+        "BEACON files for persons with authority identifiers",
+        "teiedit.builders.site.builders:BeaconBuilder",
+    ),
 }
 
 

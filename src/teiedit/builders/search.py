@@ -1,80 +1,260 @@
-"""The site's full-text search: an index built at build time from the rendered pages, shipped as a script.
+"""The site's search index: built at build time, sharded, loaded by the search page from ``file://``.
 
-The index is a JavaScript file (``search-index.js``) rather than JSON so that it loads from ``file://``
-without a server (browsers refuse ``fetch`` of local JSON). Each record is one block of reading text (a
-paragraph, heading, list item, footnote) with the nearest id to link to, so a hit opens at its place.
+Everything is JavaScript files that call ``teieditSearch.<kind>(...)`` (browsers refuse ``fetch`` of
+local files; a ``<script>`` loads from anywhere), in ``search/``:
+
+- ``meta.js``: what every query needs: per result page its length, kind and year; the register entries
+  (facets, and the written forms of their names, which expand a query: "Kim Il Sung" also finds the pages
+  naming that person in any spelling); and the first term of each shard;
+- ``s<k>.js``: the shards: terms in sorted order, cut where a shard passes SHARD_BYTES, each term with
+  its postings (page, weighted frequency, positions for phrase queries). A query loads only the shards of
+  its terms;
+- ``f<n>.js``: per result page, its title, date, link and text blocks (with their ids on the page): the
+  snippets of the results shown, loaded only for those.
+
+Terms: the corrected reading, folded (case, diacritics; apostrophes inside words dropped). The source's
+original reading is a field of its own: its words that the corrected reading lacks are terms prefixed
+with ``~``. A register entry named in a page is the term ``@<id>``. Fields weigh in the frequency:
+title WEIGHTS["t"], header WEIGHTS["h"], text and notes 1. site.js ranks with BM25.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import re
+import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import html as lxml_html
+from teiedit.builders.search_records import HEADER, NOTE, TEXT, TITLE, Block
+from teiedit.io import write_text_atomic
 
-#: Elements that hold a block of reading text.
-_BLOCKS = frozenset(
-    {"p", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "figcaption", "blockquote", "dd"}
-)
-#: The parts of a document page that hold its reading text and notes.
-_REGIONS = (
-    "//article//div[contains(concat(' ', @class, ' '), ' tei-text ')]"
-    "[not(ancestor::div[contains(concat(' ', @class, ' '), ' tei-text ')])]"
-    " | //article//section[contains(concat(' ', @class, ' '), ' footnotes ')]"
-)
+#: A shard is closed when its text passes this size (a frequent term may make one larger on its own).
+SHARD_BYTES = 48_000
+WEIGHTS = {TITLE: 5, HEADER: 2, TEXT: 1, NOTE: 1}
+#: Positions between two blocks: a phrase never runs from one block into the next.
+BLOCK_GAP = 8
+FORMAT = 1
+
+_APOSTROPHE = re.compile(r"(?<=\w)['\u2019\u02bc\u2018`](?=\w)")
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics (as site.js's fold): "P'yŏngyang" -> "p'yongyang"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
+    # Composed again: Hangul syllables come back whole (NFKD spells them as letters).
+    return unicodedata.normalize("NFC", bare).lower()
+
+
+def tokens(text: str) -> list[str]:
+    """The terms of a text, in order (as site.js's tokens)."""
+    return _TOKEN.findall(_APOSTROPHE.sub("", fold(text)))
 
 
 @dataclass
-class SearchDoc:
-    page: str
+class SearchPage:
+    """A result the search can open: a document, or the page of a register entry."""
+
+    href: str
     title: str
     date: str
+    kind: str
+    year: str
+    blocks: list[Block]
+    entries: list[str] = field(default_factory=list)  # register ids it names
+    #: A factor of its scores: a register entry's page is short and names its words in its title, so
+    #: it would outrank the documents on every word of its description.
+    boost: float = 1.0
 
 
-def page_records(html_bytes: bytes) -> list[tuple[str, str]]:
-    """(anchor, text) for each innermost text block of a document page, in reading order.
+@dataclass
+class SearchEntry:
+    """A register entry as the search knows it: for facets and for expanding queries."""
 
-    One walk over each region: a block is kept when no block lies inside it, and links to the nearest
-    element with an id around it (its own id first).
-    """
-    tree = lxml_html.fromstring(html_bytes)
-    records: list[tuple[str, str]] = []
-    for region in tree.xpath(_REGIONS):
-        for el in region.iter(*_BLOCKS):
-            if any(True for _ in el.iterdescendants(*_BLOCKS)):
-                continue
-            text = " ".join(el.text_content().split())
-            if not text:
-                continue
-            anchor = ""
-            node = el
-            while node is not None:
-                if node.get("id"):
-                    anchor = node.get("id", "")
-                    break
-                node = node.getparent()
-            records.append((anchor, text))
-    return records
+    id: str
+    name: str
+    register: str  # persons | places | orgs
+    href: str
+    forms: tuple[str, ...]
 
 
-def search_index_script(docs: list[SearchDoc], pages: list[bytes]) -> str:
-    """The JavaScript file that defines ``window.teieditSearchIndex`` for the search page."""
-    blocks: list[list[object]] = []
-    for i, page_html in enumerate(pages):
-        for anchor, text in page_records(page_html):
-            blocks.append([i, anchor, text])
-    data = {
-        "docs": [[d.page + ".html", d.title, d.date] for d in docs],
-        "blocks": blocks,
-    }
-    # ensure_ascii keeps the file plain ASCII: no byte of it can end a script or confuse an encoding.
-    return (
-        "window.teieditSearchIndex = "
-        + json.dumps(data, ensure_ascii=True, separators=(",", ":"))
-        + ";\n"
-    )
+def _b36(n: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        n, r = divmod(n, 36)
+        out = digits[r] + out
+        if n == 0:
+            return out
 
 
-def read_page(path: Path) -> bytes:
-    return path.read_bytes() if path.is_file() else b"<html></html>"
+class _Postings:
+    """term -> its postings, encoded as pages come (``d.w.p.p...;d.w...``: page and position deltas and
+    weights in base 36), so that memory holds text, not objects per position."""
+
+    def __init__(self) -> None:
+        self.chunks: dict[str, list[str]] = {}
+        self.last: dict[str, int] = {}
+
+    def add_page(self, n: int, found: dict[str, list[int]]) -> None:
+        """One page's terms: term -> [weight, positions...]."""
+        for term, (weight, *positions) in found.items():
+            items = [_b36(n - self.last.get(term, 0)), _b36(weight)]
+            prev = 0
+            for p in positions:
+                items.append(_b36(p - prev))
+                prev = p
+            self.last[term] = n
+            chunks = self.chunks.setdefault(term, [])
+            chunks.append(".".join(items))
+            if len(chunks) > 32:
+                chunks[:] = [";".join(chunks)]
+
+    def encode(self, term: str) -> str:
+        return ";".join(self.chunks[term])
+
+
+def _page_terms(page: SearchPage) -> tuple[dict[str, list[int]], int]:
+    """One page's terms (term -> [weight, positions...]) and its length (terms of its reading)."""
+    found: dict[str, list[int]] = {}
+    position = 0
+    for block in page.blocks:
+        weight = WEIGHTS.get(block.field, 1)
+        words = tokens(block.text)
+        for i, term in enumerate(words):
+            entry = found.setdefault(term, [0])
+            entry[0] += weight
+            entry.append(position + i)
+        if block.original:
+            have = set(words)
+            for term in tokens(block.original):
+                if term not in have:
+                    found.setdefault("~" + term, [0])[0] += 1
+        position += len(words) + BLOCK_GAP
+    for entry_id in page.entries:
+        found.setdefault("@" + entry_id, [0])[0] += 1
+    return found, position
+
+
+def _mean(values: list[int]) -> float:
+    return sum(values) / len(values) if values else 1.0
+
+
+def _script(call: str, *args: object) -> str:
+    # ensure_ascii keeps every file plain ASCII: no byte of it can end a script or confuse an encoding.
+    data = ",".join(json.dumps(a, ensure_ascii=True, separators=(",", ":")) for a in args)
+    return f"teieditSearch.{call}({data});\n"
+
+
+class SearchIndex:
+    """The index, made page by page (each page's fragment is written at once, only the postings are
+    kept), then closed with the register entries: :meth:`finish` writes the shards and meta.js."""
+
+    def __init__(self, folder: Path, existing: Path | None = None) -> None:
+        self.folder = folder
+        #: The index as it is (the output folder's): a file whose text is the same is not written again.
+        self.existing = existing
+        self.written: list[str] = []
+        folder.mkdir(parents=True, exist_ok=True)
+        self.postings = _Postings()
+        self.pages: list[tuple[str, int, str, str, float]] = []  # href, length, kind, year, boost
+        self.entry_pages: dict[str, list[str]] = {}  # entry id -> hrefs naming it (df)
+        self.names: list[str] = []
+
+    def add(self, page: SearchPage) -> None:
+        n = len(self.pages)
+        found, length = _page_terms(page)
+        self.postings.add_page(n, found)
+        self.pages.append((page.href, length, page.kind, page.year, page.boost))
+        for entry_id in set(page.entries):
+            self.entry_pages.setdefault(entry_id, []).append(page.href)
+        blocks = [
+            [b.anchor, b.field, b.text, *([b.original] if b.original else [])] for b in page.blocks
+        ]
+        data = {"h": page.href, "t": page.title, "d": page.date, "k": page.kind, "b": blocks}
+        self._write(f"f{n}.js", _script("fragment", n, data))
+
+    def _write(self, name: str, text: str) -> None:
+        self.names.append(name)
+        if self.existing is not None:
+            old = self.existing / name
+            if old.is_file() and old.stat().st_size == len(text) and old.read_text("ascii") == text:
+                return
+        write_text_atomic(self.folder / name, text)
+        self.written.append(name)
+
+    def finish(self, entries: list[SearchEntry]) -> list[str]:
+        """Write the shards and meta.js; return the names of every file of the index."""
+        shards: list[str] = []
+        current: dict[str, str] = {}
+        size = 0
+        for term in sorted(self.postings.chunks):
+            encoded = self.postings.encode(term)
+            if not current:
+                shards.append(term)
+            current[term] = encoded
+            size += len(term) + len(encoded) + 6
+            if size >= SHARD_BYTES:
+                self._write(f"s{len(shards) - 1}.js", _script("shard", len(shards) - 1, current))
+                current, size = {}, 0
+        if current:
+            self._write(f"s{len(shards) - 1}.js", _script("shard", len(shards) - 1, current))
+        self._write("meta.js", _script("meta", self._meta(entries, shards)))
+        return self.names
+
+    def _meta(self, entries: list[SearchEntry], shards: list[str]) -> dict[str, object]:
+        kinds = sorted({p[2] for p in self.pages})
+        years = sorted({p[3] for p in self.pages if p[3]})
+        own = {p[0]: n for n, p in enumerate(self.pages)}
+        forms: dict[str, list[int]] = {}
+        for i, e in enumerate(entries):
+            for form in e.forms:
+                key = " ".join(tokens(form))
+                if key and i not in forms.setdefault(key, []):
+                    forms[key].append(i)
+        lengths = [p[1] for p in self.pages]
+        return {
+            "format": FORMAT,
+            "pages": len(self.pages),
+            "lengths": ",".join(_b36(n) for n in lengths),
+            # Lengths are compared within a kind of page: the registers' pages are a line or two.
+            "avg": _mean([p[1] for p in self.pages if p[4] == 1.0]),
+            "avgEntry": _mean([p[1] for p in self.pages if p[4] != 1.0]),
+            "boost": ",".join(_b36(round(p[4] * 100)) for p in self.pages),
+            "kinds": kinds,
+            "kind": ",".join(_b36(kinds.index(p[2])) for p in self.pages),
+            "years": years,
+            "year": ",".join(_b36(years.index(p[3]) + 1) if p[3] else "0" for p in self.pages),
+            "entries": [
+                [
+                    e.id,
+                    e.name,
+                    e.register,
+                    e.href,
+                    len(self.entry_pages.get(e.id, ())),
+                    own.get(e.href, -1),
+                ]
+                for e in entries
+            ],
+            "forms": forms,
+            "shards": shards,
+        }
+
+
+def search_files(pages: list[SearchPage], entries: list[SearchEntry], folder: Path) -> list[str]:
+    """Write the whole index of these pages into ``folder``; the names of its files."""
+    index = SearchIndex(folder)
+    for page in pages:
+        index.add(page)
+    return index.finish(entries)
+
+
+def remove_stale(out: Path, names: list[str]) -> None:
+    """Remove the files of a former index in ``out/search`` that the new one (``names``) lacks."""
+    keep = set(names)
+    if (out / "search").is_dir():
+        for old in (out / "search").glob("*.js"):
+            if old.name not in keep:
+                old.unlink()

@@ -16,6 +16,8 @@ from teiedit.commands import (
     outputs,
     resolve,
     schema,
+    serve,
+    train,
     validate,
 )
 from teiedit.commands.base import Command
@@ -28,8 +30,10 @@ COMMANDS: list[Command] = [
     validate,
     outputs.Renderers,
     schema,
+    train,
     entities,
     outputs.Exports,
     importer,
     cluster,
+    serve,
 ]

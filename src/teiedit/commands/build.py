@@ -7,7 +7,7 @@ from pathlib import Path
 
 from teiedit.commands.base import Subparsers, add_jobs, workers_from
 from teiedit.config import load_settings
-from teiedit.console import out_console, print_diagnostic, progress
+from teiedit.console import print_diagnostic, progress, summary
 from teiedit.diagnostics import EXIT_FINDINGS, EXIT_OK, Level
 
 HELP = """\
@@ -15,7 +15,12 @@ In an edition folder (one with teiedit.toml): convert the sources that changed i
 TEI files are merged with the fresh conversion, never lost; see `teiedit resolve`), validate tei/, then
 write the web edition to out/html/ and the print edition to out/pdf/. Exit 1 when documents are invalid
 or a source cannot be read (the rest is still written). One build at a time: a second one waits for the
-first (TEIEDIT_LOCK_WAIT seconds, default 60), then exits 2 naming it."""
+first (TEIEDIT_LOCK_WAIT seconds, default 60), then exits 2 naming it.
+
+Files in sources/ that are no plaintext (.pdf, images, .docx, anything binary) are listed and skipped.
+A source's own settings live in teiedit.toml (`teiedit convert SOURCE --profile P --remember` writes them):
+[sources."name.txt"] with profile, repair (true/false), language and kind; see `teiedit convert --help`.
+Progress: one line per stage on standard error (-v: every step; -q: problems only)."""
 
 
 def add_parser(sub: Subparsers) -> None:
@@ -54,11 +59,10 @@ def run(args: argparse.Namespace) -> int:
         if merged or kept or conflicting
         else ""
     )
-    out_console.print(
+    summary(
         f"{converted} TEI files written{hand}, {len(result.validation.files_checked)} validated "
         f"({result.validation.count_invalid_files()} invalid), {len(result.html_pages)} HTML pages, "
         f"{len(result.pdfs)} PDFs in {edition.out}",
-        markup=False,
     )
     unread = any(
         d.level is Level.ERROR and d.origin == "convert"

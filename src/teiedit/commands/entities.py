@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from teiedit.commands import entities_add
 from teiedit.commands.base import Subparsers
 from teiedit.config import Settings, default_settings, find_edition_root, load_settings
 from teiedit.console import out_console
@@ -21,10 +22,14 @@ Work with the edition's registers of persons, places and organisations (tei/regi
   suggest [PATH...]  candidate names that no register has (titles before names, Korean and Russian name
                      shapes, runs of capitalised words), with counts and contexts; PATHs are TEI files,
                      folders or plaintext sources (default: the edition's tei/ folder)
+  add NAME           a new entry (a person, place or organisation) with its spellings, a fresh id and
+                     an authority id, written into the register file of its kind (see `add --help`)
   report             per register entry, its mentions across the edition's TEI; flags one string linked to
                      different entries, entries never mentioned and links to unknown ids (exit 1 for those),
                      and lists the names teiedit leaves unlinked with the reason (a family name several
-                     entries bear, a generic reference without one referent, ...)"""
+                     entries bear, a generic reference without one referent, ...); lists the entries
+                     without an authority identifier (GND, VIAF, Wikidata, GeoNames...) and the places
+                     without coordinates"""
 
 
 def add_parser(sub: Subparsers) -> None:
@@ -59,12 +64,13 @@ def add_parser(sub: Subparsers) -> None:
     r.add_argument("--format", choices=["human", "json"], default="human")
     r.add_argument("--output", type=Path, metavar="FILE", help="write the report to FILE")
     r.set_defaults(run=run_report)
+    entities_add.add_action(inner)
     p.set_defaults(run=lambda args: _usage(p))
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
     parser.print_usage()
-    raise TeieditError("say which action: `teiedit entities suggest` or `teiedit entities report`")
+    raise TeieditError("say which action: `teiedit entities suggest`, `add` or `report`")
 
 
 def _registers() -> tuple[Settings, Registers]:
@@ -96,11 +102,13 @@ def _texts(paths: list[Path]) -> list[tuple[str, str]]:
 
 
 def run_suggest(args: argparse.Namespace) -> int:
+    from teiedit.edition_files import edition_tei_files
     from teiedit.entities.matcher import matcher_for
     from teiedit.entities.suggest import suggest
 
     settings, regs = _registers()
-    paths = args.paths or [settings.tei]
+    # the edition's documents: not its registers (their descriptions are no running text)
+    paths = args.paths or edition_tei_files(settings)
     for p in paths:
         if not p.exists():
             raise TeieditError("no such file or folder", p, hint="check the path")
@@ -159,6 +167,15 @@ def run_report(args: argparse.Namespace) -> int:
         lines.append(
             f"never mentioned ({len(report.never_mentioned)}): {', '.join(report.never_mentioned)}"
         )
+        for kind, bare in report.without_authority.items():
+            lines.append(
+                f"{kind} entries without an authority identifier ({len(bare)}): {', '.join(bare)}"
+            )
+        if report.without_coordinates:
+            lines.append(
+                f"places without coordinates ({len(report.without_coordinates)}): "
+                f"{', '.join(report.without_coordinates)}"
+            )
         for r in report.unlinked:
             beside = f" (next to {r['next to']})" if r.get("next to") else ""
             cands = r.get("candidates")

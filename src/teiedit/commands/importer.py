@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from teiedit.commands.base import Subparsers
-from teiedit.console import out_console, print_diagnostic
+from teiedit.console import out_console, print_diagnostic, summary
 from teiedit.diagnostics import Level
 
 HELP = """\
@@ -82,10 +82,9 @@ def run(args: argparse.Namespace) -> int:
         s: sum(1 for f in report.files if f.status == s)
         for s in ("imported", "unchanged", "included", "refused")
     }
-    out_console.print(
+    summary(
         f"{counts['imported']} imported, {counts['unchanged']} unchanged, {counts['included']} included "
         f"into others, {counts['refused']} refused; {len(report.conflicts)} register conflicts",
-        markup=False,
     )
     if args.report:
         write_text_atomic(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from teiedit.commands.base import Subparsers
 from teiedit.config import CONFIG_NAME
-from teiedit.console import out_console
+from teiedit.console import summary
 from teiedit.diagnostics import EXIT_OK, TeieditError
 from teiedit.resources import schema_dir
 
@@ -22,7 +22,8 @@ publisher = ""
 pub_place = ""
 licence = "CC-BY-4.0"
 licence_url = "https://creativecommons.org/licenses/by/4.0/"
-base_url = ""
+base_url = ""      # where the site is published: sitemap, OAI-PMH, DTS and IIIF need it
+email = ""         # the editors' contact address for harvesters (OAI-PMH, CMIF)
 language = "en"
 
 [[edition.editors]]
@@ -43,7 +44,9 @@ def add_parser(sub: Subparsers) -> None:
     p = sub.add_parser(
         "init",
         help="create a new empty edition folder",
-        description="Create DIR with teiedit.toml, sources/, tei/registers/, schema/ and out/.",
+        description="Create DIR with teiedit.toml, sources/, tei/registers/ (example registers of "
+        "persons, places and organisations, each part explained in a comment), tei/front/ (an "
+        "example introduction), schema/ and out/.",
     )
     p.add_argument("dir", type=Path, help="the folder to create (must not hold an edition already)")
     p.add_argument(
@@ -79,22 +82,25 @@ def run(args: argparse.Namespace) -> int:
         shutil.copyfile(vscode, target / ".vscode" / "settings.json")
     from teiedit.front_matter import FRONT_FOLDER, example_introduction
     from teiedit.io import write_atomic, write_text_atomic
+    from teiedit.register_examples import example_registers
 
     write_text_atomic(
         target / CONFIG_NAME,
         TEMPLATE.format(title=_quoted(args.title), editor=_quoted(args.editor)),
     )
     write_text_atomic(target / ".gitignore", "/out/\n")
+    # example registers (a person, a place, an organisation), each part explained in a comment
+    for name, data in example_registers().items():
+        write_atomic(target / "tei" / "registers" / name, data)
     # the introduction of the print edition, to be written by the editor (warned about until then)
     write_atomic(target / "tei" / FRONT_FOLDER / "introduction.xml", example_introduction())
     write_text_atomic(
         target / "sources" / "README.md",
         "# Sources\n\nPut plaintext transcriptions (*.txt) here; `teiedit build` converts them.\n",
     )
-    out_console.print(
+    summary(
         f"Created an empty edition in {target}. Put sources in {target / 'sources'} and run "
         "`teiedit build` there.",
-        markup=False,
     )
     return EXIT_OK
 

@@ -13,7 +13,7 @@ from teiedit.builder import Builder, BuildOptions, Option
 from teiedit.builders.registry import BUILDERS, builders_of
 from teiedit.commands.base import Subparsers, UsageParser, add_jobs, workers_from
 from teiedit.config import default_settings, find_edition_root, load_settings
-from teiedit.console import out_console, print_diagnostic, progress
+from teiedit.console import print_diagnostic, progress, summary
 from teiedit.diagnostics import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Level, TeieditError
 
 if TYPE_CHECKING:
@@ -38,14 +38,15 @@ def _values(builder: Builder, args: argparse.Namespace) -> dict[str, object]:
 def _run(builder: Builder, edition: Edition, out: Path, args: argparse.Namespace) -> int:
     told: list[str] = []
     with progress() as step, workers_from(args) as workers:
+        step(f"writing {builder.name} to {out}")
         options = BuildOptions(
             _values(builder, args), progress=step, report=told.append, workers=workers
         )
         written = builder.build(edition, out, options)
     for line in told:
-        out_console.print(line, markup=False)
+        summary(line)
     if not told:
-        out_console.print(f"{len(written)} files written to {out}", markup=False)
+        summary(f"{len(written)} files written to {out}")
     return EXIT_OK
 
 

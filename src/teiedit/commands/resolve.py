@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from teiedit.commands.base import Subparsers
-from teiedit.console import out_console
+from teiedit.console import summary
 from teiedit.diagnostics import EXIT_OK
 
 HELP = """\
@@ -36,5 +36,5 @@ def run(args: argparse.Namespace) -> int:
         side = (
             "your readings kept" if args.take == "mine" else "the fresh conversion's readings taken"
         )
-        out_console.print(f"{path}: {count} conflicts resolved, {side}", markup=False)
+        summary(f"{path}: {count} conflicts resolved, {side}")
     return EXIT_OK

@@ -7,14 +7,17 @@ from pathlib import Path
 
 from teiedit.commands.base import Subparsers
 from teiedit.config import find_edition_root, load_settings
-from teiedit.console import out_console
-from teiedit.diagnostics import EXIT_OK, TeieditError
+from teiedit.console import print_diagnostic, summary
+from teiedit.diagnostics import EXIT_FINDINGS, EXIT_OK, TeieditError
 from teiedit.resources import in_checkout, schema_dir
 
 HELP = """\
 Compile the edition's ODD (schema/teiedit.odd) into schema/build/: teiedit.rng (RELAX NG), teiedit.sch
-(ISO Schematron), teiedit.xsd (XML Schema) and teiedit.html (a reference of the customisation). The output
-is deterministic, so the compiled files can be committed and editors can point their XML editor at them.
+(ISO Schematron), teiedit.xsd (XML Schema), teiedit.html (a reference of the customisation) and
+teiedit-pm.xsl / teiedit-pm-print.xsl (the processing model: which behaviour renders each element on the
+web and in print, from the ODD's <model> elements). The output is deterministic, so the compiled files can
+be committed and editors can point their XML editor at them. Models that name an unknown behaviour,
+parameter or output are reported with their line (exit code 1).
 
 With --source P5SUBSET, compile any TEI customisation that references TEI modules (moduleRef, elementRef,
 elementSpec/classSpec mode="change|delete|replace", attribute changes) against that TEI source, which you
@@ -60,5 +63,17 @@ def run(args: argparse.Namespace) -> int:
         out = args.out or base / "build"
     written = compile_odd(odd, out, source=args.source)
     for w in written:
-        out_console.print(f"wrote {w}", markup=False)
+        summary(f"wrote {w}")
+    if args.source is None:
+        from teiedit.odd.pm_compile import compile_processing_model
+
+        problems = compile_processing_model(Path(odd)).diagnostics
+        for d in problems:
+            print_diagnostic(d)
+        if problems:
+            summary(
+                f"{len(problems)} problems in the processing model: those models render their element "
+                "as if it had none"
+            )
+            return EXIT_FINDINGS
     return EXIT_OK

@@ -51,6 +51,10 @@ class MentionReport:
     conflicting: dict[str, dict[str, int]]  # normalised string -> {entry id: count}
     dangling: dict[str, list[str]]  # unknown id -> documents
     unlinked: list[dict[str, object]] = field(default_factory=list)  # the entities pass's records
+    #: kind (person, place, org) -> ids of entries with no authority identifier (GND, VIAF, Wikidata...)
+    without_authority: dict[str, list[str]] = field(default_factory=dict)
+    #: places whose register entry gives no coordinates (location/geo)
+    without_coordinates: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -59,6 +63,8 @@ class MentionReport:
             "same_string_different_entries": self.conflicting,
             "unknown_ids": self.dangling,
             "left_unlinked": self.unlinked,
+            "without_authority_id": self.without_authority,
+            "places_without_coordinates": self.without_coordinates,
         }
 
 
@@ -106,6 +112,16 @@ def mention_report(registers: Registers, documents: list[TeiDocument]) -> Mentio
     conflicting = {k: dict(v) for k, v in sorted(by_string.items()) if len(v) > 1}
     entries = sorted(stats.values(), key=lambda e: (-e.count, e.id))
     never = sorted(e.id for e in stats.values() if not e.count)
-    return MentionReport(
+    report = MentionReport(
         entries, never, conflicting, {k: sorted(v) for k, v in sorted(dangling.items())}
     )
+    seen: set[str] = set()
+    for entry in registers.all:
+        if entry.id in seen:
+            continue
+        seen.add(entry.id)
+        if not entry.authority_uris():
+            report.without_authority.setdefault(entry.kind, []).append(entry.id)
+        if entry.kind == "place" and entry.coordinates is None:
+            report.without_coordinates.append(entry.id)
+    return report

@@ -25,6 +25,7 @@ from teiedit.authority import (
     preferred_uri,
 )
 from teiedit.builder import BuildOptions, Group, Manifest, Option, digest, sidecar
+from teiedit.config import settings_digest
 from teiedit.diagnostics import TeieditError
 from teiedit.document import XML_ID, E, local_name, tei
 from teiedit.edition import Edition
@@ -292,7 +293,11 @@ class CmifBuilder:
     )
     options: tuple[Option, ...] = (
         Option("--url", "the URL where the CMIF file will be published", "URL"),
-        Option("--email", "contact e-mail of the editor (CMIF asks for one)", "ADDRESS"),
+        Option(
+            "--email",
+            "contact e-mail of the editor (CMIF asks for one; default: email in teiedit.toml)",
+            "ADDRESS",
+        ),
     )
 
     def manifest(self, edition: Edition, options: BuildOptions) -> Manifest:
@@ -300,7 +305,7 @@ class CmifBuilder:
         for ed in edition.own_documents():
             new.docs[ed.page] = digest(ed.path.read_bytes())
         registers = [p.read_bytes() for p in edition.registers.files]
-        asked = repr((edition.settings, options.get("url"), options.get("email")))
+        asked = repr((settings_digest(edition.settings), options.get("url"), options.get("email")))
         new.lists = digest(new.assets, asked, *new.docs.values(), *registers)
         return new
 
@@ -314,7 +319,7 @@ class CmifBuilder:
         if not options.force and old == new and out.is_file():
             options.tell(f"{out} is up to date")
             return []
-        url, email = options.get("url"), options.get("email")
+        url, email = options.get("url"), options.get("email") or edition.settings.email or None
         options.tell(
             write_cmif(
                 edition,

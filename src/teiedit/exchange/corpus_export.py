@@ -20,6 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from teiedit.builder import BuildOptions, Group, Manifest, Option, digest, sidecar
+from teiedit.config import settings_digest
 from teiedit.diagnostics import TeieditError
 from teiedit.document import TEI_NS, XML_ID, E, tei
 from teiedit.edition import Edition
@@ -190,7 +191,9 @@ class CorpusBuilder:
         for ed in edition.inputs():
             new.docs[ed.page] = digest(ed.path.read_bytes())
         registers = [part for p in edition.registers.files for part in (str(p), p.read_bytes())]
-        new.lists = digest(new.assets, repr(edition.settings), *new.docs.values(), *registers)
+        new.lists = digest(
+            new.assets, settings_digest(edition.settings), *new.docs.values(), *registers
+        )
         return new
 
     def outdated(self, edition: Edition, out: Path) -> set[str]:

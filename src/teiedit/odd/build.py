@@ -8,6 +8,7 @@ from pathlib import Path
 from teiedit.diagnostics import TeieditError
 from teiedit.io import write_atomic
 from teiedit.odd.model import OddSchema, load_odd
+from teiedit.odd.pm_compile import compile_processing_model
 from teiedit.odd.reference import odd_to_html
 from teiedit.odd.rng import odd_to_rng
 from teiedit.odd.schematron import odd_to_schematron
@@ -20,9 +21,11 @@ def _outputs() -> dict[str, Callable[[OddSchema], bytes]]:
 
 def compiled_files(odd: OddSchema) -> dict[str, bytes]:
     """File name -> bytes of every compiled output, in a fixed order (the XSD's import of the XML
-    namespace's schema included)."""
+    namespace's schema included, and the processing model's stylesheet when the ODD is a file)."""
     files = {f"{odd.ident}.{suffix}": make(odd) for suffix, make in _outputs().items()}
     files[XML_XSD] = xml_namespace_xsd()
+    if odd.source is not None:
+        files.update(compile_processing_model(odd.source).files())
     return files
 
 

@@ -23,10 +23,10 @@ from teiedit.config import Edition
 from teiedit.dates import find_full_dates
 from teiedit.document import E, append_text
 from teiedit.readers.base import Conversion, SetAside, Source
-from teiedit.readers.boilerplate import boilerplate_reason
-from teiedit.readers.build import header_info, make_tei
-from teiedit.readers.lines import Block, looks_like_prose, split_blocks
-from teiedit.readers.notes import NoteLinker, orphan_note
+from teiedit.readers.common.boilerplate import boilerplate_reason
+from teiedit.readers.common.build import header_info, make_tei
+from teiedit.readers.common.lines import Block, looks_like_prose, split_blocks
+from teiedit.readers.common.notes import NoteLinker, orphan_note
 
 _COUNTER = re.compile(
     r"^(?:views|crossref citations to date|altmetric|citations|downloads|shares?)$", re.IGNORECASE
@@ -93,16 +93,18 @@ def explode_short_lines(blocks: list[Block]) -> list[Block]:
 class _Sequential(NoteLinker):
     """A linker that takes glued numbers as markers only in sequence (1, 2, 3, ...) and only with a body."""
 
+    _next: int = 1  # the number the next marker must have
+
     def fill(self, el: etree._Element, text: str, line: int) -> etree._Element:
         pattern = self.anchor
-        expected = getattr(self, "_next", 1)
+        expected = self._next
         accepted: list[re.Match[str]] = []
         for m in pattern.finditer(text):
             n = m["n"] or m["n2"]
             if int(n) == expected and n in self.bodies and not self.bodies[n].used:
                 accepted.append(m)
                 expected += 1
-        self._next = expected  # type: ignore[attr-defined]
+        self._next = expected
         if not accepted:
             append_text(el, el[-1] if len(el) else None, text)
             return el
@@ -139,27 +141,6 @@ class ArticleReader:
     description = (
         "a journal article page: title, imprint, abstract, sections, numbered notes, contributors"
     )
-
-    def detect(self, text: str) -> float:
-        blocks = split_blocks(text)
-        lines = [b.one_line for b in blocks]
-        score = 0.0
-        if any(t.lower() == "abstract" for t in lines):
-            score += 0.3
-        if any(_PAGES.search(t) or "published online" in t.lower() for t in lines[:12]):
-            score += 0.2
-        notes_at = [
-            i for i, t in enumerate(lines) if t.lower() in ("notes", "endnotes", "footnotes")
-        ]
-        if notes_at and sum(1 for t in lines[notes_at[0] + 1 :] if _NOTE_BODY.match(t)) >= 3:
-            score += 0.25
-        if any(
-            t.lower() in ("notes on contributors", "about the authors", "references") for t in lines
-        ):
-            score += 0.15
-        if any(_DOI.search(t) for t in lines[:20]):
-            score += 0.1
-        return min(score, 1.0)
 
     @staticmethod
     def _front_line(title_page: etree._Element, line: str) -> None:
@@ -265,10 +246,10 @@ class ArticleReader:
                 for b in blocks_:
                     for off, raw in enumerate(b.text.splitlines()):
                         m = _NOTE_BODY.match(raw.strip())
-                        body = linker.bodies.get(m["n"]) if m else None
-                        if body is not None and body.line == b.line + off:
-                            if not body.used:
-                                div.append(orphan_note(body))
+                        nb = linker.bodies.get(m["n"]) if m else None
+                        if nb is not None and nb.line == b.line + off:
+                            if not nb.used:
+                                div.append(orphan_note(nb))
                         elif raw.strip():
                             div.append(E.p(raw.strip()))
             else:

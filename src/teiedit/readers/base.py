@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from teiedit.config import Edition
+from teiedit.diagnostics import Diagnostic
 from teiedit.document import TeiDocument
 from teiedit.text import Replaced
 
@@ -30,6 +31,7 @@ class SetAside:
     text: str
     reason: str
     line: int = 0
+    offset: int = -1  # where the text starts in the source, when the reader knows it
 
     def to_json(self) -> dict[str, object]:
         return {"text": self.text, "reason": self.reason, "line": self.line}
@@ -51,6 +53,7 @@ class Span:
     before: str = (
         ""  # the text just before it on its line, to tell "1" after "time." from "1" in "1951"
     )
+    offset: int = -1  # where the text starts in the source, when the reader knows it
 
     def to_json(self) -> dict[str, object]:
         return {"line": self.line, "text": self.text, "kind": self.kind}
@@ -74,19 +77,18 @@ class Conversion:
     orphan_notes: list[dict[str, object]] = field(default_factory=list)
     repairs: list[dict[str, object]] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
+    #: Warnings about the conversion (decisions taken with low confidence), with their place
+    diagnostics: list[Diagnostic] = field(default_factory=list)
     #: For a split compilation: the name of the document that lists the parts (not itself source text).
     whole: str = ""
 
 
 class Reader(Protocol):
-    """A source profile: recognises a kind of plaintext by its structure and turns it into TEI."""
+    """A source profile: turns one kind of plaintext into TEI (the cascade decides the kind; a user
+    may force a profile with ``--profile``)."""
 
     name: str
     description: str
-
-    def detect(self, text: str) -> float:
-        """How well the text fits this profile, from 0 (not at all) to 1 (certainly)."""
-        ...
 
     def read(self, source: Source, edition: Edition) -> Conversion:
         """Convert the source to one or more minimal valid TEI documents."""

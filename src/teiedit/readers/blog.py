@@ -21,9 +21,9 @@ from teiedit.config import Edition
 from teiedit.dates import find_full_dates
 from teiedit.document import E, local_name
 from teiedit.readers.base import Conversion, SetAside, Source, Span
-from teiedit.readers.boilerplate import boilerplate_reason
-from teiedit.readers.build import header_info, make_tei
-from teiedit.readers.lines import NUMBERED, Block, split_blocks
+from teiedit.readers.common.boilerplate import boilerplate_reason
+from teiedit.readers.common.build import header_info, make_tei
+from teiedit.readers.common.lines import NUMBERED, Block, split_blocks
 
 BYLINE = re.compile(r"^By\b(?P<name>[^|]*)\|(?P<date>[^|]*)(?:\|(?P<rest>.*))?$", re.IGNORECASE)
 _BY = re.compile(r"^by\s+(?P<name>[A-Z][\w.'’ -]{1,80})$")
@@ -45,26 +45,6 @@ class BlogReader:
     description = (
         "a blog post: title, byline, captions, introduction, 'Heading | text' sections, comments"
     )
-
-    def detect(self, text: str) -> float:
-        blocks = split_blocks(text)
-        score = 0.0
-        if any(BYLINE.match(b.one_line) for b in blocks[:5]):
-            score += 0.4
-        sections = sum(
-            1
-            for b in blocks
-            if SECTION.match(b.text) and not CAPTION.match(b.one_line) and len(b.one_line) > 200
-        )
-        if sections >= 2:
-            score += 0.3
-        if any(CAPTION.match(b.one_line) for b in blocks):
-            score += 0.15
-        if any(COMMENTS.match(b.one_line) for b in blocks) or any(
-            (boilerplate_reason(b) or "").startswith("comment form") for b in blocks
-        ):
-            score += 0.15
-        return min(score, 1.0)
 
     def read(self, source: Source, edition: Edition) -> Conversion:
         conv = Conversion(source=source, profile=self.name)

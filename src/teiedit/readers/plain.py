@@ -10,8 +10,8 @@ from teiedit.config import Edition
 from teiedit.dates import parse_date_line
 from teiedit.document import XML_ID, XML_LANG, E, TeiDocument
 from teiedit.readers.base import Conversion, Source
-from teiedit.readers.build import ensure_content
-from teiedit.readers.header import HeaderInfo, build_header
+from teiedit.readers.common.build import ensure_content
+from teiedit.readers.common.header import HeaderInfo, build_header
 
 _BLOCK = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
 
@@ -28,9 +28,6 @@ class PlainReader:
 
     name = "plain"
     description = "any plaintext: first line as title, blank-line separated paragraphs"
-
-    def detect(self, text: str) -> float:
-        return 0.1  # always possible, never preferred
 
     def read(self, source: Source, edition: Edition) -> Conversion:
         blocks = split_blocks(source.text)

@@ -11,7 +11,7 @@ place only.
 Each check is pinned to the text of the pattern it was written from (:data:`PINS`, a hash of the pattern
 and the schema-level declarations it reads). A schema whose patterns are not all pinned here (another
 ODD's, or this ODD after a constraint changed) is run in Saxon whole: a stale check can never pass a
-document that the schema would fail. tests/test_constraints.py compares the checks with Saxon's verdicts.
+document that the schema would fail. tests/test_validate_constraints.py compares the checks with Saxon's verdicts.
 """
 
 from __future__ import annotations

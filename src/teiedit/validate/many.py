@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from teiedit.workers import Workers
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,15 @@ def _code() -> str:
     return h.hexdigest()
 
 
+#: Stands for the edition folder in the paths a cache keeps.
+BASE = "{edition}/"
+
+
+def _strings(data: dict[str, Any], change: Callable[[str], str]) -> dict[str, Any]:
+    """``data`` with ``change`` applied to its text values (paths in a finding and its message)."""
+    return {k: change(v) if isinstance(v, str) else v for k, v in data.items()}
+
+
 def _diag(data: dict[str, Any]) -> Diagnostic:
     return Diagnostic(**{**data, "level": Level(data["level"])})
 
@@ -72,8 +81,17 @@ def _diag(data: dict[str, Any]) -> Diagnostic:
 class ValidationCache:
     """Findings by document content, for one schema, register ids and validation code."""
 
-    def __init__(self, path: Path | None, schemas: Schemas, register_ids: Sequence[str]) -> None:
+    def __init__(
+        self,
+        path: Path | None,
+        schemas: Schemas,
+        register_ids: Sequence[str],
+        base: Path | None = None,
+    ) -> None:
         self.path = path
+        # paths under ``base`` (the edition folder) are kept relative to it, so that the cache of a
+        # copied or moved edition is the same file and stays valid
+        self._base = f"{Path(base).absolute()}/" if base is not None else ""
         h = hashlib.sha256(_code().encode())
         for f in (schemas.rng, schemas.schematron_path()):
             h.update(f.read_bytes() if f is not None and f.is_file() else b"-")
@@ -90,18 +108,28 @@ class ValidationCache:
             except (OSError, ValueError, KeyError, TypeError):
                 self._old = {}
 
-    def get(self, sha256: str, path: Path) -> list[Diagnostic] | None:
+    def _key(self, sha256: str, path: Path) -> str:
         # findings name their file: the same content at another path is validated again
-        found = self._old.get(f"{sha256}:{path}")
+        return f"{sha256}:{self._out(str(Path(path).absolute()))}"
+
+    def _out(self, text: str) -> str:
+        return text.replace(self._base, BASE) if self._base else text
+
+    def _in(self, text: str) -> str:
+        return text.replace(BASE, self._base) if self._base else text
+
+    def get(self, sha256: str, path: Path) -> list[Diagnostic] | None:
+        key = self._key(sha256, path)
+        found = self._old.get(key)
         if found is None:
             return None
-        self._new[f"{sha256}:{path}"] = found
-        return [_diag(d) for d in found]
+        self._new[key] = found
+        return [_diag(_strings(d, self._in)) for d in found]
 
     def put(self, sha256: str, path: Path, diags: list[Diagnostic]) -> None:
         if any(d.level is Level.FATAL for d in diags):
             return  # an error reading the file: try again next time
-        self._new[f"{sha256}:{path}"] = [d.to_json() for d in diags]
+        self._new[self._key(sha256, path)] = [_strings(d.to_json(), self._out) for d in diags]
 
     def save(self) -> None:
         if self.path is None or self._new == self._old:
@@ -129,14 +157,17 @@ def validate_many(
     workers: Workers,
     cache: Path | None = None,
     progress: Callable[[str], None] | None = None,
+    base: Path | None = None,
 ) -> list[list[Diagnostic]]:
-    """The findings of each item, in order: from the cache, else validated (in workers when many)."""
-    memo = ValidationCache(cache, schemas, register_ids)
+    """The findings of each item, in order: from the cache (its paths kept relative to ``base``),
+    else validated (in workers when many)."""
+    memo = ValidationCache(cache, schemas, register_ids, base)
     results: list[list[Diagnostic] | None] = [memo.get(i.sha256, i.path) for i in items]
     todo = [k for k, r in enumerate(results) if r is None]
     ids = tuple(register_ids)
     if progress and todo:
-        progress(f"validating {len(todo)} documents ({len(items) - len(todo)} unchanged)")
+        # a step of the caller's stage (a message starting "validating " would open a stage of its own)
+        progress(f"{len(todo)} to validate, {len(items) - len(todo)} unchanged")
     if workers.parallel(len(todo)):
         tasks = [ValidationTask(items[k].path, schemas, ids) for k in todo]
         found = workers.map(validate_task, tasks)

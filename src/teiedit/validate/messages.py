@@ -104,6 +104,8 @@ def explain_rng_error(
     m = WRONG.search(msg) or _NOTALLOWED.search(msg)
     if m:
         name = m.group(1)
+        if el is not None and el.getparent() is None:
+            return (*_root_message(name, grammar), el)
         parent = el.getparent() if el is not None else None
         pname = etree.QName(parent).localname if parent is not None else ""
         pinfo = grammar.info(pname) if pname else None
@@ -183,6 +185,27 @@ def explain_rng_error(
     if m:
         return (f"the content of <{m.group(1)}> is not valid here", "", el)
     return (msg, "", el)
+
+
+def _root_message(name: str, grammar: Grammar) -> tuple[str, str]:
+    """A document whose root the schema does not start with: say what the file is and what to do."""
+    if name in ("listPerson", "listPlace", "listOrg"):
+        return (
+            f"<{name}> is a register, not a TEI document: the schema starts with <TEI>",
+            "put register files in the edition's registers folder (tei/registers/), where `teiedit "
+            "build` and `teiedit validate` without a PATH check them as registers",
+        )
+    if name in grammar.names:
+        return (
+            f"<{name}> is a TEI element but not a document: the schema starts with <TEI> "
+            "(or <teiCorpus>)",
+            f"wrap it in <TEI> with a <teiHeader>, or validate the document that holds <{name}>",
+        )
+    return (
+        f"the root element <{name}> is not TEI: this file is not a TEI document",
+        "validate TEI files (root <TEI> in the TEI namespace); convert plaintext with "
+        "`teiedit convert`",
+    )
 
 
 def _order_hint(parent: str, el: etree._Element | None) -> str:

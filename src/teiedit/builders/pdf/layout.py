@@ -176,7 +176,8 @@ class Layout:
 
     def __exit__(self, *exc: object) -> None:
         if self._own:
-            self.pool.close()
+            # interrupted or failed: the pool drops the queued jobs rather than lay them out first
+            self.pool.__exit__(*exc)
 
     def run(
         self, jobs: Iterable[PrintJob], done: Callable[[PrintJob], None] | None = None

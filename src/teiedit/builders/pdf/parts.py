@@ -120,7 +120,8 @@ _REFERRING = ("data-mentions", "aria-labelledby", "aria-describedby", "headers",
 
 
 def stable_ids(doc: etree._Element, articles: list[etree._Element]) -> None:
-    """Number the book-numbered ids of each document within the document (``doc-<page>-m-e3``), and
+    """Number the book-numbered ids of each document within the document (``m-e3-doc-<page>``: still a
+    mention's id, never one that looks like a document's start, ``doc-<page>``), and
     the references to them, so that a document's part is the same HTML whatever the documents before
     it: a part laid out once is reused until its own document changes (builders/pdf/cache.py)."""
     renamed: dict[str, str] = {}
@@ -133,7 +134,7 @@ def stable_ids(doc: etree._Element, articles: list[etree._Element]) -> None:
             if old and found:
                 kind = found.group(1)
                 counts[kind] = counts.get(kind, 0) + 1
-                renamed[old] = f"{base}-{kind}{counts[kind]}"
+                renamed[old] = f"{kind}{counts[kind]}-{base}"
                 el.set("id", renamed[old])
     if not renamed:
         return

@@ -10,6 +10,7 @@ from teiedit.builders.pdf.edition_data import edition_params, with_registers
 from teiedit.builders.pdf.front import front_attachments, with_front
 from teiedit.builders.pdf.layout import AttachedFile, PrintJob
 from teiedit.builders.pdf.parts import BookParts, split_book
+from teiedit.builders.rendering import rendering
 from teiedit.diagnostics import TeieditError
 from teiedit.document import TEI_NS
 from teiedit.edition import Edition, EditionDoc
@@ -110,7 +111,11 @@ def plan(edition: Edition) -> PrintPlan:
         facts = facts_document(corpus, known)
         book = split_book(
             transform(
-                xslt_dir() / "print" / "edition.xsl", corpus, params=params, facts=facts
+                xslt_dir() / "print" / "edition.xsl",
+                corpus,
+                params=params,
+                facts=facts,
+                static=rendering(settings).static,
             ).output
         )
     by_id = {f"doc-{ed.page}": ed for ed in docs}
@@ -136,6 +141,7 @@ def plan(edition: Edition) -> PrintPlan:
             base_uri=str(ed.path),
             params={**params, "page": ed.page},
             facts=facts_document(ed.root, {ed.root: ed.facts}),
+            static=rendering(settings).static,
         ).output
         singles.append(
             Single(

@@ -1,0 +1,173 @@
+"""What the search index holds of a document: its title, its header (summary, correspondents, source),
+every block of its text and every note (anchored or not), each in the corrected reading with the
+source's original reading beside it where they differ, and the HTML id on the page that the hit opens at.
+
+The ids are the ones the stylesheets give (html/text.xsl te:id, html/notes.xsl te:note-id): an element's
+own xml:id, else ``te-b<n>`` for a block (counted over the whole document), ``note-<n>`` for a footnote;
+text that has no id of its own links to the nearest element around it that has one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from teiedit.document import TEI_NS, XML_ID, is_teiedit_note, local_name, tei, xpath
+from teiedit.facts import NoteFacts, normalize_space, note_facts, safe_id
+from teiedit.summary import Summary
+
+#: Blocks that get a te-b<n> id when they have no xml:id (html/text.xsl: the te:blocks accumulator).
+NUMBERED_BLOCKS = ("p", "ab", "head", "item", "l", "dateline", "salute", "signed")
+#: Elements whose text is one record (the innermost one owns the text).
+RECORD_BLOCKS = frozenset(
+    {*NUMBERED_BLOCKS, "cell", "figDesc", "byline", "trailer", "docAuthor", "docDate", "label"}
+)
+_HIDDEN_CORRECTED = {"sic": "corr", "orig": "reg", "abbr": "expan"}
+_NOT_ORIGINAL = frozenset({"corr", "reg", "expan", "ex"})
+#: Line, page and column breaks: a space between words unless the word runs on (break="no").
+_BREAKS = frozenset({"lb", "pb", "cb"})
+
+#: Field codes: title, header, text, note.
+TITLE, HEADER, TEXT, NOTE = "t", "h", "x", "n"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One record: where it opens (an id on the page, '' for the top), its field, its corrected reading
+    and, when it differs, the source's original reading ('' otherwise)."""
+
+    anchor: str
+    field: str
+    text: str
+    original: str = ""
+
+
+def _hidden(el: etree._Element, original: bool) -> bool:
+    """Left out of the reading: the error a correction replaces (corrected), or the correction
+    (original; teiedit's own notes too)."""
+    name = local_name(el)
+    if etree.QName(el).namespace != TEI_NS:
+        return False
+    if original:
+        return name in _NOT_ORIGINAL or is_teiedit_note(el)
+    partner = _HIDDEN_CORRECTED.get(name)
+    parent = el.getparent()
+    return bool(
+        partner
+        and parent is not None
+        and local_name(parent) == "choice"
+        and parent.find(tei(partner)) is not None
+    )
+
+
+class _Records:
+    """One walk over a document's texts collecting, per owner element, the text of each reading."""
+
+    def __init__(self, root: etree._Element) -> None:
+        self.numbers = {
+            el: n for n, el in enumerate(root.iter(*(tei(t) for t in NUMBERED_BLOCKS)), start=1)
+        }
+        self.notes: dict[etree._Element, NoteFacts] = dict(
+            zip(root.iter(tei("note")), note_facts(root), strict=True)
+        )
+        self.order: list[etree._Element] = []
+        self.anchors: dict[etree._Element, str] = {}
+        self.fields: dict[etree._Element, str] = {}
+        self.texts: dict[tuple[etree._Element, bool], list[str]] = {}
+
+    def anchor_of(self, el: etree._Element, around: str) -> str:
+        if el.get(XML_ID) and not (el.tag == tei("note") and self._footnote(el)):
+            return safe_id(el.get(XML_ID, ""))
+        if el.tag == tei("note"):
+            facts = self.notes.get(el)
+            if facts is not None and facts.kind == "footnote":
+                return f"note-{facts.number}"
+            return around
+        if el in self.numbers:
+            return f"te-b{self.numbers[el]}"
+        return around
+
+    def _footnote(self, note: etree._Element) -> bool:
+        facts = self.notes.get(note)
+        return facts is not None and facts.kind == "footnote"
+
+    def owner(self, el: etree._Element, around: str, field: str) -> None:
+        if el not in self.anchors:
+            self.order.append(el)
+            self.anchors[el] = self.anchor_of(el, around)
+            self.fields[el] = field
+
+    def walk(self, el: etree._Element, owner: etree._Element, around: str, field: str) -> None:
+        """Collect both readings of ``el`` into ``owner`` (a block or note inside starts its own)."""
+        for original in (False, True):
+            self.texts.setdefault((owner, original), [])
+        self._walk(el, owner, around, field, original=False)
+        self._walk(el, owner, around, field, original=True)
+
+    def _walk(
+        self, el: etree._Element, owner: etree._Element, around: str, field: str, *, original: bool
+    ) -> None:
+        own = self.anchors.get(el) if el in self.anchors else None
+        here = own or around
+        if el.text:
+            self.texts.setdefault((owner, original), []).append(el.text)
+        for child in el:
+            if isinstance(child.tag, str) and local_name(child) in _BREAKS:
+                if child.get("break") != "no":
+                    self.texts.setdefault((owner, original), []).append(" ")
+            elif isinstance(child.tag, str) and not _hidden(child, original):
+                name = local_name(child)
+                is_tei = etree.QName(child).namespace == TEI_NS
+                if is_tei and (name == "note" or name in RECORD_BLOCKS):
+                    sub_field = NOTE if name == "note" else field
+                    self.owner(child, here, sub_field)
+                    self.texts.setdefault((child, original), [])
+                    self._walk(
+                        child, child, self.anchors[child] or here, sub_field, original=original
+                    )
+                    self.texts[(owner, original)].append(" ")
+                else:
+                    inner = self.anchor_of(child, here) if child.get(XML_ID) else here
+                    self._walk(child, owner, inner, field, original=original)
+            if child.tail:
+                self.texts.setdefault((owner, original), []).append(child.tail)
+
+    def blocks(self) -> list[Block]:
+        out = []
+        for el in self.order:
+            text = normalize_space("".join(self.texts.get((el, False), [])))
+            orig = normalize_space("".join(self.texts.get((el, True), [])))
+            if text or orig:
+                out.append(
+                    Block(self.anchors[el], self.fields[el], text, orig if orig != text else "")
+                )
+        return out
+
+
+def _text_roots(root: etree._Element) -> list[etree._Element]:
+    texts = xpath(root, "descendant::tei:text[not(ancestor::tei:text)]")
+    return texts or xpath(root, "tei:sourceDoc | tei:standOff")
+
+
+def document_blocks(root: etree._Element, summary: Summary) -> list[Block]:
+    """The records of one document: title, header, then its texts in reading order."""
+    out = [Block("", TITLE, summary.title)]
+    header = [
+        summary.kind,
+        *(p.name for p in (*summary.senders, *summary.addressees)),
+        summary.source,
+    ]
+    for expr in (
+        "tei:teiHeader/tei:profileDesc/tei:abstract",
+        "tei:teiHeader/tei:fileDesc/tei:notesStmt/tei:note",
+    ):
+        header += [normalize_space("".join(el.itertext())) for el in xpath(root, expr)]
+    text = normalize_space(" ".join(h for h in header if h))
+    if text:
+        out.append(Block("metadata-heading", HEADER, text))
+    records = _Records(root)
+    for text_root in _text_roots(root):
+        records.owner(text_root, "", TEXT)
+        records.walk(text_root, text_root, records.anchors[text_root], TEXT)
+    return out + records.blocks()

@@ -1,0 +1,220 @@
+"""The rows of the BUILDERS table that make the site harvestable: ``site`` (everything below, written
+into the web edition's folder by ``teiedit build``) and one row per format, each also usable alone with
+``teiedit export NAME --out PATH``: ``sitemap``, ``oai`` (a Static Repository file), ``dts`` (static DTS
+files), ``iiif`` (manifests), ``beacon``.
+
+Each keeps a manifest of what it was made from (its code, every TEI and register file, the compiled
+schemas and the settings) and writes nothing when that is unchanged and its outputs are there.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from teiedit.builder import (
+    BuildOptions,
+    Group,
+    Manifest,
+    Option,
+    digest,
+    files_fingerprint,
+    sidecar,
+)
+from teiedit.builders.site import beacon, dts, iiif, oai, sitemap
+from teiedit.builders.site.published import schema_files
+from teiedit.builders.site.records import edition_records, site_url
+from teiedit.config import settings_digest
+from teiedit.diagnostics import TeieditError
+from teiedit.edition import Edition
+from teiedit.io import write_atomic
+
+FORMAT = 1
+HERE = Path(__file__).resolve().parent
+
+
+def inputs_manifest(edition: Edition, *extra: str) -> Manifest:
+    """What every site format depends on: its code, the TEI and register files, schemas, settings."""
+    new = Manifest(assets=files_fingerprint(f"site {FORMAT}", sorted(HERE.glob("*.py"))))
+    for ed in edition.documents():
+        new.docs[ed.page] = digest(ed.path.read_bytes())
+    more = [p.read_bytes() for p in [*edition.registers.files, *schema_files(edition.settings)]]
+    new.lists = digest(
+        new.assets, settings_digest(edition.settings), *extra, *new.docs.values(), *more
+    )
+    return new
+
+
+def _fresh_dir(folder: Path) -> None:
+    """Empty a folder this builder owns (its files are all made again)."""
+    if folder.is_dir():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+
+
+def _need_base_url(edition: Edition, what: str) -> None:
+    if not edition.settings.base_url:
+        raise TeieditError(
+            f"{what} needs the URL where the site is published",
+            edition.settings.root / "teiedit.toml",
+            hint='set base_url in teiedit.toml (e.g. "https://example.org/edition/")',
+        )
+
+
+def write_sitemap(edition: Edition, out: Path) -> list[Path]:
+    """``sitemap.xml`` of the site folder ``out.parent`` (a built web edition)."""
+    _need_base_url(edition, "a sitemap")
+    write_atomic(out, sitemap.sitemap(out.parent, edition.settings, edition_records(edition)))
+    return [out]
+
+
+def write_oai(edition: Edition, out: Path) -> list[Path]:
+    """The OAI-PMH Static Repository file."""
+    _need_base_url(edition, "an OAI-PMH repository")
+    if not edition.settings.email:
+        raise TeieditError(
+            "an OAI-PMH repository names the address of its administrator",
+            edition.settings.root / "teiedit.toml",
+            hint='set email in teiedit.toml (e.g. email = "editors@example.org")',
+        )
+    write_atomic(out, oai.Repository(edition).static())
+    return [out]
+
+
+def write_dts(edition: Edition, out: Path) -> list[Path]:
+    """The static DTS files in the folder ``out``."""
+    base = site_url(edition.settings, out.name) if edition.settings.base_url else "."
+    _fresh_dir(out)
+    written = []
+    for rel, data in dts.static_files(edition, base).items():
+        write_atomic(out / rel, data)
+        written.append(out / rel)
+    return written
+
+
+def write_iiif(edition: Edition, out: Path, tell: Callable[[str], None]) -> list[Path]:
+    """A manifest per document with page images, in the folder ``out``; the images published beside
+    the TEI (``<site>/tei/...``) when ``out`` is a site's ``iiif`` folder."""
+    _fresh_dir(out)
+    written = []
+    records = {r.page: r for r in edition_records(edition)}
+    for ed in edition.documents():
+        images = iiif.page_images(ed.root, ed.path)
+        if not images:
+            continue
+        data, warnings = iiif.manifest(records[ed.page], images, edition.settings)
+        for warning in warnings:
+            tell(f"warning: {warning}")
+        write_atomic(out / f"{ed.page}.json", (json.dumps(data, indent=1) + "\n").encode())
+        written.append(out / f"{ed.page}.json")
+        for image in images:
+            if image.local is not None and image.site_path:
+                write_atomic(out.parent / image.site_path, image.local.read_bytes())
+    return written
+
+
+def write_beacon(edition: Edition, out: Path) -> list[Path]:
+    """One BEACON file per authority in the folder ``out``."""
+    _fresh_dir(out)
+    written = []
+    for authority, links in beacon.beacon_links(edition.registers.all).items():
+        path = out / f"{authority}.txt"
+        write_atomic(path, beacon.beacon_text(authority, links, edition.settings).encode())
+        written.append(path)
+    return written
+
+
+class _Format:
+    """A site format as a row of the table: written again when its inputs changed."""
+
+    name = ""
+    group: Group = "export"
+    help = ""
+    description = ""
+    options: tuple[Option, ...] = ()
+
+    def _write(self, edition: Edition, out: Path, options: BuildOptions) -> list[Path]:
+        raise NotImplementedError
+
+    def _manifest_path(self, out: Path) -> Path:
+        return sidecar(out)
+
+    def outdated(self, edition: Edition, out: Path) -> set[str]:
+        new = inputs_manifest(edition)
+        old = Manifest.read(self._manifest_path(out))
+        return set(new.docs) if old != new or not out.exists() else set()
+
+    def build(self, edition: Edition, out: Path, options: BuildOptions) -> list[Path]:
+        out = Path(out)
+        new = inputs_manifest(edition)
+        if not options.force and Manifest.read(self._manifest_path(out)) == new and out.exists():
+            options.tell(f"{out} is up to date")
+            return []
+        written = self._write(edition, out, options)
+        new.write(self._manifest_path(out), FORMAT)
+        options.tell(f"{self.name}: {len(written)} files written to {out}")
+        return written
+
+
+class SitemapBuilder(_Format):
+    name = "sitemap"
+    help = "sitemap.xml of a built web edition"
+    description = (
+        "sitemap.xml (sitemaps.org) listing every page and TEI file of the site beside --out"
+    )
+
+    def _write(self, edition: Edition, out: Path, options: BuildOptions) -> list[Path]:
+        return write_sitemap(edition, out)
+
+
+class OaiBuilder(_Format):
+    name = "oai"
+    help = "an OAI-PMH Static Repository (Dublin Core and TEI headers)"
+    description = (
+        "the documents as an OAI-PMH 2.0 Static Repository file (oai_dc and TEI headers); "
+        "`teiedit serve` answers the OAI-PMH verbs from the same records"
+    )
+
+    def _write(self, edition: Edition, out: Path, options: BuildOptions) -> list[Path]:
+        return write_oai(edition, out)
+
+
+class DtsBuilder(_Format):
+    name = "dts"
+    help = "a static DTS 1.0 API (entry point, collections, navigation, documents)"
+    description = (
+        "static DTS 1.0 files in --out DIR: entry point, collections, citation trees, documents; "
+        "`teiedit serve` answers every DTS query"
+    )
+
+    def _write(self, edition: Edition, out: Path, options: BuildOptions) -> list[Path]:
+        return write_dts(edition, out)
+
+    def _manifest_path(self, out: Path) -> Path:
+        return out.parent / f".{out.name}.teiedit.json"
+
+
+class IiifBuilder(_Format):
+    name = "iiif"
+    help = "IIIF Presentation 3 manifests for documents with facsimiles"
+    description = "a IIIF Presentation 3 manifest per document with page images, in --out DIR"
+
+    def _write(self, edition: Edition, out: Path, options: BuildOptions) -> list[Path]:
+        return write_iiif(edition, out, options.tell)
+
+    def _manifest_path(self, out: Path) -> Path:
+        return out.parent / f".{out.name}.teiedit.json"
+
+
+class BeaconBuilder(_Format):
+    name = "beacon"
+    help = "BEACON files for persons with authority identifiers"
+    description = "one BEACON file per authority (GND, VIAF, Wikidata...) in --out DIR"
+
+    def _write(self, edition: Edition, out: Path, options: BuildOptions) -> list[Path]:
+        return write_beacon(edition, out)
+
+    def _manifest_path(self, out: Path) -> Path:
+        return out.parent / f".{out.name}.teiedit.json"

@@ -1,0 +1,275 @@
+"""Render the site-level pages (builders/sitedata.py computes what they show) and write only those whose
+input changed: each page's input is hashed with the stylesheets, and ``.teiedit-sitepages.json`` in the output
+folder keeps the hashes. A changed document re-renders the pages it appears on (its page of the index,
+the timeline, the pages of the entries it names, the overviews when a count changed), not the others.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from teiedit.builder import digest
+from teiedit.builders.rendering import rendering
+from teiedit.builders.search import SearchEntry, SearchIndex, SearchPage, remove_stale
+from teiedit.builders.search_records import HEADER, TEXT, TITLE, Block, document_blocks
+from teiedit.builders.site_lists import (
+    chunk_count,
+    index_element,
+    index_page_name,
+    timeline_data,
+    timeline_element,
+)
+from teiedit.builders.sitedata import (
+    INDEX_DIR,
+    NSMAP,
+    REGISTERS,
+    SiteData,
+    entity_page_names,
+    entity_pages,
+    entry_info,
+    register_element,
+    te,
+)
+from teiedit.builders.vendor import vendored
+from teiedit.config import Settings
+from teiedit.diagnostics import TeieditError
+from teiedit.facts import facts_document
+from teiedit.io import output_path, write_text_atomic
+from teiedit.registers import Registers
+from teiedit.resources import xslt_dir
+from teiedit.summary import Summary
+from teiedit.xslt import transform
+
+SITE_STATE = ".teiedit-sitepages.json"
+#: Input of one transform of entity pages (bytes of XML).
+BATCH_BYTES = 2_000_000
+
+
+@dataclass
+class _Job:
+    path: str  # relative to the site root
+    stylesheet: str
+    source: etree._Element
+    params: dict[str, str]
+
+
+def _read_state(path: Path) -> dict[str, str]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {str(k): str(v) for k, v in data.items()}
+    except (OSError, ValueError, AttributeError):
+        return {}
+
+
+def _js_data(name: str, value: object) -> str:
+    """A script that defines ``window.<name>``: data a page reads from file:// (no fetch needed)."""
+    text = json.dumps(value, ensure_ascii=True, separators=(",", ":"))
+    return f"window.{name} = {text};\n"
+
+
+def render_site(
+    summaries: list[Summary],
+    registers: Registers,
+    settings: Settings,
+    tmp: Path,
+    out_dir: Path,
+    *,
+    assets: str,
+    edition_pdf: str = "",
+    force: bool = False,
+) -> SiteRun:
+    """Write the index, timeline, register and entity pages (and the timeline's data) that changed into
+    ``tmp`` (the staging folder of ``out_dir``); return the files written (as paths in ``out_dir``) and
+    the state to keep once they are in place (:func:`write_site_state`)."""
+    site = SiteData.build(summaries, registers)
+    old = {} if force else _read_state(out_dir / SITE_STATE)
+    new: dict[str, str] = {}
+    ships = vendored()
+    base = {
+        "edition-title": settings.title,
+        "base-url": settings.base_url,
+        "leaflet": "1" if ships["leaflet"] else "",
+        "world": "1" if ships["world"] else "",
+    }
+    jobs: list[_Job] = []
+    chunks = chunk_count(summaries)
+    for n in range(1, chunks + 1):
+        name = index_page_name(n)
+        params = {"section": "index", "root": "../" if n > 1 else "", "page-path": name}
+        jobs.append(
+            _Job(name, "index.xsl", index_element(site, n, chunks, edition_pdf=edition_pdf), params)
+        )
+    jobs.append(
+        _Job("timeline.html", "timeline.xsl", timeline_element(site), {"section": "timeline"})
+    )
+    for kind, (page, _) in REGISTERS.items():
+        params = {"section": page, "page-path": f"{page}.html"}
+        jobs.append(_Job(f"{page}.html", "registers.xsl", register_element(site, kind), params))
+
+    written: list[Path] = []
+
+    def fresh(path: str, key: str) -> bool:
+        new[path] = key
+        return force or old.get(path) != key or not (out_dir / path).is_file()
+
+    for job in jobs:
+        key = digest(assets, json.dumps({**base, **job.params}), etree.tostring(job.source))
+        if not fresh(job.path, key):
+            continue
+        html = transform(
+            xslt_dir() / "html" / job.stylesheet,
+            job.source,
+            params={**base, **job.params},
+            facts=facts_document(job.source),
+            static=rendering(settings).static,
+        ).output
+        target = tmp / job.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(target, html)
+        written.append(out_dir / job.path)
+
+    # Entity pages: hashed one by one, rendered in batches (one transform writes many pages; a batch
+    # stays small enough for Saxon's parser, whose limits a 10,000-document edition's pages would pass).
+    batch: list[etree._Element] = []
+    size = 0
+
+    def flush() -> None:
+        nonlocal size
+        if not batch:
+            return
+        todo = etree.Element(te("entity-pages"), nsmap=NSMAP)
+        todo.extend(batch)
+        # Each page was made on its own: one set of namespace declarations for the whole input.
+        etree.cleanup_namespaces(todo, top_nsmap=NSMAP)
+        (tmp / "entities").mkdir(exist_ok=True)
+        transform(
+            xslt_dir() / "html" / "entity.xsl",
+            todo,
+            params={**base, "root": "../"},
+            facts=facts_document(todo),
+            output_dir=tmp,
+            static=rendering(settings).static,
+        )
+        batch.clear()
+        size = 0
+
+    for entry_id in site.entries:
+        pages = entity_pages(site, registers, [entry_id])
+        for page_el, path in zip(pages, entity_page_names(site, entry_id), strict=True):
+            text = etree.tostring(page_el)
+            if fresh(path, digest(assets, settings.title, text)):
+                batch.append(page_el)
+                size += len(text)
+                written.append(out_dir / path)
+                if size > BATCH_BYTES:
+                    flush()
+    flush()
+
+    data = _js_data("teieditTimeline", timeline_data(site))
+    key = digest(data)
+    if fresh("timeline-data.js", key):
+        write_text_atomic(tmp / "timeline-data.js", data)
+        written.append(out_dir / "timeline-data.js")
+
+    for path in sorted(set(old) - set(new)):
+        if not path.startswith((f"{INDEX_DIR}/", "entities/")):
+            continue
+        try:  # names from a file in the output: never trusted to stay inside it
+            output_path(out_dir, path).unlink(missing_ok=True)
+        except TeieditError:
+            continue
+    return SiteRun(written, new)
+
+
+@dataclass
+class SiteRun:
+    """What :func:`render_site` wrote, and the hash of every site page's input."""
+
+    written: list[Path]
+    state: dict[str, str]
+
+
+def write_site_state(out_dir: Path, run: SiteRun) -> None:
+    """Keep the hashes of the site pages' inputs. Written after the pages are in place (with the
+    manifest): a build killed before leaves the old hashes, so the next one renders those pages again."""
+    text = json.dumps(run.state, indent=0, sort_keys=True) + "\n"
+    write_text_atomic(output_path(out_dir, SITE_STATE), text)
+
+
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def _on_page(blocks: list[Block], page: Path) -> list[Block]:
+    """The blocks with ids the rendered page has: a block whose id the page lacks (a table's head is its
+    caption) links to the block before it that has one."""
+    ids = set(_ID.findall(page.read_text(encoding="utf-8"))) if page.is_file() else set()
+    out, last = [], ""
+    for b in blocks:
+        if b.anchor and b.anchor not in ids:
+            b = dataclasses.replace(b, anchor=last)
+        last = b.anchor or last
+        out.append(b)
+    return out
+
+
+def document_page(root: etree._Element, s: Summary, page_file: Path) -> SearchPage:
+    """What the search holds of one document (its blocks with the ids its rendered page has)."""
+    blocks = _on_page(document_blocks(root, s), page_file)
+    # Every mention counts (the frequency of a register entry in the page), the correspondents too.
+    named = [m.entry for m in s.mentions] + [p.ref for p in (*s.senders, *s.addressees) if p.ref]
+    return SearchPage(
+        f"{s.page}.html", s.title, s.date, s.kind or "document", s.year, blocks, named
+    )
+
+
+def entry_pages(registers: Registers) -> Iterator[tuple[SearchPage, SearchEntry]]:
+    """What the search holds of each register entry: its page, and its names for the query expansion."""
+    for entry in registers.entries.values():
+        info = entry_info(entry)
+        label = {"persons": "person", "places": "place", "orgs": "organisation"}[info.register]
+        blocks = [Block("", TITLE, info.name)]
+        more = " ".join((*info.forms, info.dates))
+        if more.strip():
+            blocks.append(Block("", HEADER, more))
+        if info.description:
+            blocks.append(Block("", TEXT, info.description))
+        page = SearchPage(info.href, info.name, "", label, "", blocks, boost=0.4)
+        yield page, SearchEntry(info.id, info.name, info.register, info.href, info.forms)
+
+
+def render_search(
+    docs: Iterable[tuple[etree._Element, Summary]],
+    registers: Registers,
+    settings: Settings,
+    tmp: Path,
+    out_dir: Path,
+) -> list[Path]:
+    """The search page and its index (builders/search.py): the documents (one at a time: a caller may
+    stream them), then the register entries' pages."""
+    site = etree.Element(te("search"), nsmap=NSMAP)
+    html = transform(
+        xslt_dir() / "html" / "search.xsl",
+        site,
+        params={"edition-title": settings.title, "section": "search", "page-path": "search.html"},
+        facts=facts_document(site),
+        static=rendering(settings).static,
+    ).output
+    write_text_atomic(tmp / "search.html", html)
+    index = SearchIndex(tmp / "search", existing=out_dir / "search")
+    for root, s in docs:
+        fresh = tmp / f"{s.page}.html"
+        index.add(document_page(root, s, fresh if fresh.is_file() else out_dir / f"{s.page}.html"))
+    entries = []
+    for page, entry in entry_pages(registers):
+        index.add(page)
+        entries.append(entry)
+    names = index.finish(entries)
+    remove_stale(out_dir, names)
+    return [out_dir / "search.html", *(out_dir / "search" / name for name in index.written)]

@@ -1,0 +1,376 @@
+"""Layout-independent features of segments, for the sequence labeller.
+
+Nothing here names a site, a person or a document. Features say where a segment stands (position from
+the start and the end, blank lines around it), what it looks like (length, case, punctuation, digits, a
+date, a label before a colon, a list or note number), which words of small generic cue lists it opens
+with ("Dear", "Yours", "Source", "Abstract", month names, document kinds, furniture words), whether it
+repeats another segment, and the same few facts about its neighbours. The model learns the rest.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from teiedit.dates import find_dates
+from teiedit.readers.cascade.segment import Segment
+from teiedit.readers.common.boilerplate import boilerplate_reason
+from teiedit.readers.common.lines import Block
+
+_LEX: dict[str, frozenset[str]] = {
+    "salute": frozenset(
+        "dear sir sirs madam comrade comrades esteemed respected gentlemen honoured honored ladies "
+        "friends excellency mr mrs fellow-citizens fellow".split()
+    ),
+    "close": frozenset(
+        "yours sincerely respectfully faithfully regards truly obedient affectionately cordially "
+        "greetings best obedt affecty respecty thanks salutations".split()
+    ),
+    "label": frozenset(
+        "source sources citation cite summary abstract keywords notes note references contents author "
+        "authors published publication translated translation written title from to date subject "
+        "document archive original language record collection type doi issn isbn volume issue pages "
+        "affiliation edited transcription markup editor's editor description comment".split()
+    ),
+    "kind": frozenset(
+        "letter telegram cable memorandum memo record report minutes protocol notes conversation "
+        "information directive instruction instructions resolution speech address statement diary "
+        "journal transcript message excerpt working despatch dispatch circular".split()
+    ),
+    "furniture": frozenset(
+        "skip menu search home login log sign share print download downloads cookie cookies subscribe "
+        "views citations altmetric rights reuse copyright terms privacy support funded possible index "
+        "backward forward next previous tag archives filed posted comments comment reply click icon "
+        "attachment access uploaded dmca size page go overview related recommended".split()
+    ),
+    "classification": frozenset(
+        "secret confidential copy urgent priority strictly personal private top classified coded "
+        "forbidden only immediate".split()
+    ),
+    "month": frozenset(
+        "january february march april may june july august september october november december jan "
+        "feb mar apr jun jul aug sep sept oct nov dec".split()
+    ),
+    "weekday": frozenset("monday tuesday wednesday thursday friday saturday sunday".split()),
+    "by": frozenset(["by"]),
+    "postscript": frozenset(["p.s.", "ps", "p.s", "postscript", "p.p.s."]),
+}
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d+", re.UNICODE)
+_LABEL = re.compile(r"^[\[(]?[A-Z][\w /()\\.&'’-]{0,32}[\])]?:(?:\s|$)")
+_NOTE_START = re.compile(
+    r"^(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}\.?\s+\S|[a-z]\s+[A-Z]|\*{1,4}\s*\S|\^)"
+)
+_NUMLIST = re.compile(r"^(?:\d{1,3}[.)]|[A-Za-z][.)]|[IVX]{1,5}\.)(?:\s|$)")
+_BULLET = re.compile(r"^[-•·◦▪‣*]\s")
+_URL = re.compile(r"https?://|www\.|\.(?:com|org|net|edu|gov|htm|html)\b", re.IGNORECASE)
+_EMAIL = re.compile(r"\S@\S|\[email[^\]]*\]", re.IGNORECASE)
+_PATH = re.compile(r"[A-Z]:\\|\.\./|\w/\w+/")
+_COPY = re.compile(r"©|\bcopyright\b|all rights reserved|\bpublic domain\b", re.IGNORECASE)
+_MARKDOWN = re.compile(r"^#{1,6}\s|^>|^\*\*.*\*\*$|\{\.\w+\}|\]\(|^:::|^-{3,}$|^\*(?:\s\*){2,}")
+_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+_ROMAN_DATE = re.compile(r"\b\d{1,2}\s?[/.-]\s?[IVX]{1,4}\s?[/.-]\s?\d{2,4}\b")
+_PAGE = re.compile(r"^(?:page\s+\S+|\[page\s+\d+\]|p\.\s*\d+|\d{1,4}|[ivxlc]{1,6})$", re.IGNORECASE)
+_NUMBER_ONLY = re.compile(r"^[\d.,\s]+$")
+_BRACKETED = re.compile(r"^\[.*\]$", re.DOTALL)
+
+
+def _bin(value: float, edges: tuple[float, ...]) -> int:
+    for i, edge in enumerate(edges):
+        if value <= edge:
+            return i
+    return len(edges)
+
+
+_LEN_EDGES = (3, 10, 25, 50, 80, 140, 300, 800)
+_WORD_EDGES = (1, 2, 3, 6, 12, 25)
+
+
+@lru_cache(maxsize=4096)
+def _fold(word: str) -> str:
+    word = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in word if not unicodedata.combining(c)).lower().strip(".'’-")
+
+
+def _char_class(ch: str) -> str:
+    if not ch:
+        return "none"
+    if ch.isupper():
+        return "upper"
+    if ch.islower():
+        return "lower"
+    if ch.isdigit():
+        return "digit"
+    if ch.isalpha():
+        return "alpha"
+    return ch if ch in "[]()\"“”'‘’*#>-•.:,;!?/|{}<&^_" else "sym"
+
+
+def _date_share(text: str) -> float:
+    """How much of a short text is dates (1.0 for a line that is only a date)."""
+    if len(text) > 120 or not any(c.isdigit() for c in text):
+        return 0.0
+    found = find_dates(text)
+    letters = sum(1 for c in text if c.isalnum())
+    if not found or not letters:
+        return 0.0
+    covered = sum(sum(1 for c in d.text if c.isalnum()) for d in found)
+    return covered / letters
+
+
+def own_features(seg: Segment) -> list[str]:
+    """Features of one segment taken alone."""
+    text = seg.one_line
+    f: list[str] = []
+    n = len(text)
+    f.append(f"len={_bin(n, _LEN_EDGES)}")
+    words = _WORD.findall(text[:400])
+    f.append(f"words={_bin(len(words), _WORD_EDGES)}")
+    f.append(f"lines={min(seg.lines, 3)}")
+    if seg.indent:
+        f.append("indent")
+    letters = [c for c in text[:300] if c.isalpha()]
+    if len(letters) >= 3 and all(c.isupper() for c in letters):
+        f.append("upper")
+    alpha_words = [w for w in words[:40] if w[0].isalpha()]
+    if alpha_words:
+        caps = sum(1 for w in alpha_words if w[0].isupper()) / len(alpha_words)
+        f.append(f"caps={_bin(caps, (0.2, 0.5, 0.8, 0.99))}")
+    f.append(f"first={_char_class(text[:1])}")
+    f.append(f"last={_char_class(text[-1:])}")
+    if _LABEL.match(text):
+        f.append("label_colon")
+    if text.endswith(":"):
+        f.append("ends_colon")
+    digits = sum(1 for c in text[:300] if c.isdigit())
+    f.append(f"digits={_bin(digits / max(1, min(n, 300)), (0.0, 0.05, 0.2, 0.5))}")
+    if _YEAR.search(text[:300]):
+        f.append("year")
+    share = _date_share(text)
+    if share:
+        f.append(f"date={_bin(share, (0.5, 0.8))}")
+    if _ROMAN_DATE.search(text[:200]):
+        f.append("roman_date")
+    for name, rx in (
+        ("url", _URL),
+        ("email", _EMAIL),
+        ("path", _PATH),
+        ("copy", _COPY),
+        ("markdown", _MARKDOWN),
+        ("note_start", _NOTE_START),
+        ("numlist", _NUMLIST),
+        ("bullet", _BULLET),
+    ):
+        if rx.search(text[:300]):
+            f.append(name)
+    if _PAGE.match(text):
+        f.append("page_like")
+    if _NUMBER_ONLY.match(text):
+        f.append("number_only")
+    if _BRACKETED.match(text):
+        f.append("bracketed")
+    if "|" in text[:300]:
+        f.append("pipe")
+    folded = [_fold(w) for w in words[:10]]
+    if folded:
+        w0 = folded[0]
+        f.append(f"w0={w0 if w0.isalpha() and len(w0) <= 16 else '#'}")
+        for name, lex in _LEX.items():
+            if w0 in lex:
+                f.append(f"lex0={name}")
+    if len(folded) > 1:
+        w1 = folded[1]
+        f.append(f"w1={w1 if w1.isalpha() and len(w1) <= 16 else '#'}")
+    for name, lex in _LEX.items():
+        if any(w in lex for w in folded[:8]):
+            f.append(f"lex={name}")
+    last_words = _WORD.findall(text[-60:])
+    if last_words:
+        wl = _fold(last_words[-1])
+        f.append(f"wl={wl if wl.isalpha() and len(wl) <= 16 else '#'}")
+        if wl in _LEX["close"] or wl in _LEX["salute"]:
+            f.append("lexl=letter")
+    if seg.piece:
+        f.append("piece")
+    f.extend(f"shape={name}" for name in shapes(text, folded))
+    if n <= 400 and boilerplate_reason(Block(seg.line, seg.text)):
+        f.append("shape=furniture_rule")  # a common furniture shape (navigation, counters, notices)
+    return f
+
+
+_KIND_TITLE = re.compile(
+    r"^(?:\W{0,4}(?:\d{1,4}\.?\s+|document\s+no\.?\s*\d+:?\s*)?)"
+    r"(?:(?:[A-Z][\w.'’-]*\s+){0,3})?(?i:letter|telegram|cable|memorandum|memo|record|report|minutes|"
+    r"protocol|notes|note|conversation|information|directive|instructions?|resolution|speech|address|"
+    r"statement|diary|journal|transcript|message|excerpts?|dispatch|despatch|circular)\b[,:]?\s*"
+    r"(?i:from|to|of|on|by|with|between|about|concerning|regarding|for|no\.?|,)?",
+)
+_X_TO_Y = re.compile(r"^(?:The\s+)?[A-Z][\w.'’-]*(?:\s+[\w.'’()-]+){0,8}\s+to\s+(?:the\s+)?[A-Z]")
+_ARCHIVAL = re.compile(
+    r"\b(?:fond|opis|delo|f\.|op\.|d\.|ll?\.\s*\d|file\s+no|central\s+files|papers|archives?|library|"
+    r"collection|vol\.|volume|pp\.|no\.\s*\d|\d{3,}\.\d+/|collected\s+works|publishers?|press)\b",
+    re.IGNORECASE,
+)
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-ZÀ-Þ][\w’'-]*\.?|[A-ZÀ-Þ]\.(?:[A-ZÀ-Þ]\.)*|[A-ZÀ-Þ]{2,})[*'’\d,]*$"
+)
+_SIGNED_MARK = re.compile(r"^\[?\(?(?:sgd|signed|signature|s/)\b|^/[^/]+/$", re.IGNORECASE)
+_CLOSING = re.compile(
+    r"^(?:yours|sincerely|respectfully|faithfully|cordially|affectionately|very\s+truly|with\s+"
+    r"(?:the\s+)?(?:\w+\s+){0,3}(?:respect|regards|greetings|esteem)|best\s+(?:regards|wishes)|kind\s+regards|"
+    r"i\s+(?:have|remain)\b.{0,40}\b(?:honou?r|servant|yours)|your\s+obedient|all\s+the\s+(?:very\s+)?best)",
+    re.IGNORECASE,
+)
+_SALUTE = re.compile(
+    r"^(?:\[?to\]?\s+.{1,60}[:!,]$|(?:my\s+)?dear\b.{0,60}[,:!]?$|(?:sir|madam|sirs|gentlemen)[,:!.]?$|"
+    r"(?:esteemed|respected|honou?red)\b.{0,60}[,:!]?$|(?:mr|madam)\.?\s.{0,80}:$|comrades?\b.{0,40}[!,:]$)",
+    re.IGNORECASE,
+)
+
+
+def shapes(text: str, folded: list[str]) -> list[str]:
+    """Generic line shapes (salutation, closing, signature, title, citation, ...) a segment has."""
+    out: list[str] = []
+    n = len(text)
+    words = text.split()
+    if n <= 80 and _SALUTE.match(text):
+        out.append("salute")
+    if n <= 120 and _CLOSING.match(text):
+        out.append("closing")
+    if n <= 60 and (
+        _SIGNED_MARK.match(text)
+        or (1 <= len(words) <= 5 and all(_NAME_TOKEN.match(w) for w in words))
+    ):
+        out.append("name_like")
+    if n <= 300 and (_KIND_TITLE.match(text) and len(words) >= 2):
+        out.append("kind_title")
+    if n <= 300 and _X_TO_Y.match(text) and not text.endswith("."):
+        out.append("x_to_y")
+    if 2 <= len(words) <= 40 and n <= 300 and not text.endswith((".", ",", ";")):
+        caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+        if caps >= 0.6 * len(words):
+            out.append("title_case")
+    if n <= 400 and len(_ARCHIVAL.findall(text)) >= 2:
+        out.append("archival")
+    if folded and folded[0] in ("source", "sources", "citation") or text.startswith("[Source"):
+        out.append("source_label")
+    if n <= 60 and folded and folded[0] == "by":
+        out.append("by_line")
+    if n >= 60 and _DESCRIBES.search(text[:600]):
+        out.append("describes")  # an abstract or an editor's note speaks about the document
+    if n >= 80 and _FIRST_PERSON.search(text[:400]):
+        out.append("first_person")
+    if n <= 40 and len(words) <= 6 and not any(c in text for c in ".!?"):
+        out.append("short_bare")
+    if text.count("|") >= 2 or (n <= 30 and text.lower().strip(" <>|") in _UI_WORDS):
+        out.append("nav")
+    return out
+
+
+_DESCRIBES = re.compile(
+    r"\b(?:this|the present|the following)\s+(?:document|letter|telegram|cable|memorandum|record|report|"
+    r"article|paper|chapter|essay|volume|book|study|note|transcript|collection|post)\b|"
+    r"\b(?:discusses|describes|examines|argues|explores|reviews|outlines|analy[sz]es|investigates|"
+    r"considers|recounts|deals with|focuses on|sheds light|is informed|reports that|deliberates|"
+    r"we argue|i argue|this essay)\b",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|we|me|us|my|our)\b")
+_UI_WORDS = frozenset(
+    "menu home search share print download next previous back top index contents login log in "
+    "sign in subscribe more views".split()
+)
+
+
+#: The own features a neighbour contributes (by prefix), to keep the model small.
+_NEIGHBOUR_KEYS = (
+    "len=",
+    "w0=",
+    "ends_colon",
+    "year",
+    "last=",
+    "upper",
+    "date=",
+    "label_colon",
+    "lex0=",
+    "note_start",
+    "numlist",
+    "first=",
+    "url",
+    "copy",
+    "markdown",
+    "shape=",
+)
+
+
+def sequence_features(segments: list[Segment], text_length: int) -> list[list[str]]:
+    """Features of every segment, with its position and its neighbours' features."""
+    own = [own_features(s) for s in segments]
+    n = len(segments)
+    keys = [_repeat_key(s.one_line) for s in segments]
+    first_seen: dict[str, int] = {}
+    last_seen: dict[str, int] = {}
+    for i, k in enumerate(keys):
+        if k:
+            first_seen.setdefault(k, i)
+            last_seen[k] = i
+    longest = max((s.end - s.start for s in segments), default=0)
+    runon = text_length > 0 and longest > 0.5 * text_length and longest > 2000
+    prose = [i for i, s in enumerate(segments) if _is_prose(s)]
+    first_prose = prose[0] if prose else n
+    last_prose = prose[-1] if prose else -1
+    out: list[list[str]] = []
+    for i, seg in enumerate(segments):
+        f = ["bias", *own[i]]
+        f.append(f"at={_bin(seg.start, (0, 200, 500, 1000, 2000, 5000))}")
+        f.append(
+            "zone=top" if i < first_prose else "zone=bottom" if i > last_prose else "zone=body"
+        )
+        if i == first_prose:
+            f.append("first_prose")
+        f.append(f"i={i if i < 6 else 'mid'}")
+        f.append(f"ri={n - 1 - i if n - 1 - i < 4 else 'mid'}")
+        if text_length:
+            f.append(f"rel={min(9, int(10 * seg.start / text_length))}")
+        if seg.blank_before:
+            f.append("blank_before")
+        if seg.blank_after:
+            f.append("blank_after")
+        if seg.page_before:
+            f.append("page_before")
+        if runon:
+            f.append("doc_runon")
+        k = keys[i]
+        if k and first_seen[k] < i:
+            f.append("repeats_earlier")
+        if k and last_seen[k] > i:
+            f.append("repeated_later")
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            tag = f"{off:+d}:"
+            if not 0 <= j < n:
+                f.append(tag + "none")
+                continue
+            for feat in own[j]:
+                if (
+                    feat.startswith(_NEIGHBOUR_KEYS)
+                    if abs(off) == 1
+                    else feat.startswith(("len=", "w0=", "lex0="))
+                ):
+                    f.append(tag + feat)
+        out.append(f)
+    return out
+
+
+def _is_prose(seg: Segment) -> bool:
+    """Running text: long, and ending like a sentence (or cut off in one)."""
+    text = seg.text
+    return len(text) > 200 or (len(text) > 80 and text.rstrip()[-1:] in '.!?"”’)')
+
+
+def _repeat_key(text: str) -> str:
+    """Folded letters of a short line, to find repeated titles and captions ("" for long text)."""
+    if len(text) > 300:
+        return ""
+    key = "".join(c for c in _fold(text) if c.isalnum())
+    return key if len(key) >= 6 else ""

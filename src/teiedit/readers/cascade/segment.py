@@ -1,0 +1,373 @@
+"""Segment any plaintext into blocks with character offsets, whatever its line discipline.
+
+The first step of the cascade (segment -> label -> assemble). A *segment* is a stretch ``text[start:end]``
+(outer white space excluded) that the labeller gives one role. The segments are found from the layout
+alone, never from a site's words:
+
+- lines are cut at ``\\n`` and at form feeds (a form feed is a page break, recorded on the segment after
+  it); runs of non-blank lines are separated by blank lines;
+- inside a run, a line continues the one before it when the text is hard-wrapped (most lines of the run
+  end mid-sentence and the line before came close to the run's width, so the next word did not fit), or
+  when it starts in lower case after a line that does not end a sentence, or after a line-end hyphen;
+  across a blank line only a lower-case start after an unfinished sentence continues (a page break in
+  mid-sentence);
+- a very long line (a PDF extraction or a page flattened onto one line) is cut into sentences and at
+  inline labels ("Summary: ...", "Source: ..."), elisions ("[...]") and headings that end in a date; in its
+  middle, sentences are grouped into pieces of bounded size, so that the number of segments stays
+  proportional to the structure, not to the length.
+
+Every character that is not white space belongs to exactly one segment (the lossless guarantee rests on
+this), and the work is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+#: A line longer than this is cut into sentence pieces.
+LONG_LINE = 800
+#: In a long line, this many characters at its start and end are cut finely (where headers and closers are).
+FINE_HEAD = 4000
+FINE_TAIL = 2500
+#: Pieces in the middle of a long line are grouped up to this size.
+PIECE = 1500
+
+_SPACE = " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u3000\ufeff\r\v"
+_TERMINAL = tuple('.!?:;"”’)]}»⟩〉>\\')
+#: A line ending in one of these words stops mid-phrase: the next line continues it.
+_OPEN_WORD = re.compile(r"\b(?:the|a|an|of|and|or|in|on|at|to|for|with|by|from|between|about)$")
+_BARE_NUMBER = re.compile(r"^(?:\(?(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})[.)]|\[\d{1,3}\])$")
+_LIST_START = re.compile(
+    r"^(?:[-*•·◦▪‣>#|]|\d{1,3}[.)]\s|\(?[a-zA-Z0-9]{1,3}\)\s|\[\d{1,3}\]|[A-Z][A-Za-z/()\\ .-]{0,28}:\s|[IVX]{1,5}\.\s)"
+)
+#: Where a long line may be cut: after a sentence end, before an inline label or an elision, after a date
+#: that ends a heading.
+_ABBREV = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Vol|No|Nos|Cde|Cdes|Gen|Col|Lt|Capt|Prof|Jr|Sr|pp|p|ed|eds|cf|vs|etc|"
+    r"i\.e|e\.g|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|Fig|Art|Op|Ch))\.$"
+)
+_CUT = re.compile(
+    r"(?<=[.!?…])[\"”’)]?(?P<sp>\s+)(?=[\"“‘(\[]?[A-Z0-9À-Þ])"  # sentence end
+    r"|(?P<sp2>\s+)(?=(?:\[\s*(?:…|\.\.\.)\s*\]))"  # an elision [...]
+    r"|(?<=\])(?P<sp3>\s+)(?=[A-Z])"  # after an elision or a bracketed label
+    r"|(?<=[a-z.,;)])(?P<sp4>\s+)(?=(?:[A-Z][\w’'-]*\s){0,2}[A-Z][\w’'-]+:\s)"  # before "Label: "
+    r"|(?P<sp5>\s+)(?=https?://|www\.)"  # before a web address
+    r"|(?<=\))(?P<sp7>\s+)(?=[A-Z][a-z]+\s[a-z])"  # "(Article) Published by"
+    r"|(?P<sp8>\s+)(?=[✣★■◆❖※•])|(?<=[✣★■◆❖※•])(?P<sp9>\s+)"  # around an ornament
+)
+_CUT_GROUPS = ("sp", "sp2", "sp3", "sp4", "sp5", "sp7", "sp8", "sp9")
+_URL = re.compile(r"(?:https?://|www\.)\S+(?P<sp>\s+)")
+_DATE_END = re.compile(
+    r"(?:\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2},?\s+\d{4}|\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December),?\s+\d{4})(?P<sp>\s+)(?=[A-Z][a-z])"
+)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One block of the source: ``text == source[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    line: int  # 1-based line of ``start``
+    end_line: int  # 1-based line of the last character
+    blank_before: bool  # a blank line (or the start of the text) before it
+    blank_after: bool  # a blank line (or the end of the text) after it
+    page_before: bool  # a form feed between it and the segment before
+    lines: int  # physical lines joined into it
+    indent: int  # white space before its first character on its line
+    physical: int  # index of the physical line it starts on (pieces of one long line share it)
+    piece: bool  # a piece of a long line (not a whole line)
+    line_start: bool = True  # it starts its line (a piece after the first does not)
+
+    @cached_property
+    def one_line(self) -> str:
+        """The text on one line (white space runs as one space), computed once."""
+        return " ".join(self.text.split())
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    indent: int
+    page_before: bool
+
+    def text(self, source: str) -> str:
+        return source[self.start : self.end]
+
+
+def segment(text: str) -> list[Segment]:
+    """The segments of ``text``, in order."""
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    runs = _runs(text)
+    out: list[Segment] = []
+    physical = 0
+    for run_index, run in enumerate(runs):
+        groups = _groups(text, run, blank_gap=run_index > 0)
+        for g_index, group in enumerate(groups):
+            first, last = group[0], group[-1]
+            blank_before = g_index == 0
+            blank_after = g_index == len(groups) - 1
+            if last.end - first.start > LONG_LINE:
+                pieces = _cut_long(text, first.start, last.end)
+            else:
+                pieces = [(first.start, last.end)]
+            for k, (a, b) in enumerate(pieces):
+                out.append(
+                    Segment(
+                        start=a,
+                        end=b,
+                        text=text[a:b],
+                        line=bisect.bisect_right(newlines, a - 1) + 1,
+                        end_line=bisect.bisect_right(newlines, b - 1) + 1,
+                        blank_before=blank_before and k == 0,
+                        blank_after=blank_after and k == len(pieces) - 1,
+                        page_before=first.page_before and k == 0,
+                        lines=len(group),
+                        indent=first.indent if k == 0 else 0,
+                        physical=physical,
+                        piece=len(pieces) > 1,
+                        line_start=k == 0,
+                    )
+                )
+            physical += len(group)
+    return _split_run_in_heads(text, _join_across_blanks(text, out))
+
+
+def _runs(text: str) -> list[list[_Line]]:
+    """Runs of non-blank lines (a blank line or a form feed ends a run)."""
+    runs: list[list[_Line]] = []
+    current: list[_Line] = []
+    pos = 0
+    page = False
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            nl = n
+        raw_end = nl
+        # a form feed inside the line cuts it (and marks a page break)
+        ff = text.find("\f", pos, raw_end)
+        if ff >= 0:
+            raw_end = ff
+        a, b = pos, raw_end
+        while a < b and text[a] in _SPACE:
+            a += 1
+        while b > a and text[b - 1] in _SPACE:
+            b -= 1
+        if a < b:
+            current.append(_Line(a, b, a - pos, page))
+            page = False
+        elif current:
+            runs.append(current)
+            current = []
+        if ff >= 0:
+            if current:
+                runs.append(current)
+                current = []
+            page = True
+            pos = ff + 1
+            continue
+        if nl >= n:
+            break
+        pos = nl + 1
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _groups(text: str, run: list[_Line], blank_gap: bool) -> list[list[_Line]]:
+    """The lines of a run grouped into blocks (a hard-wrapped paragraph is one group)."""
+    if len(run) == 1:
+        return [run]
+    lengths = [ln.end - ln.start for ln in run]
+    width = max(lengths)
+    # the long lines tell: a wrapped text's long lines stop mid-sentence, a line-per-paragraph text's end one
+    inner = [t for t in (ln.text(text) for ln in run[:-1]) if len(t) >= 0.5 * width]
+    open_ends = sum(1 for t in inner if not t.endswith(_TERMINAL))
+    # hard-wrapped: most lines stop mid-sentence (all of them in a short run)
+    wrapped = (
+        40 <= width <= 160
+        and bool(inner)
+        and (open_ends > 0.5 * len(inner) if len(inner) >= 3 else open_ends == len(inner))
+    )
+    groups: list[list[_Line]] = [[run[0]]]
+    for prev, line in zip(run, run[1:], strict=False):
+        if _continues(text, prev, line, width if wrapped else 0):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+def _continues(text: str, prev: _Line, line: _Line, width: int) -> bool:
+    """Whether ``line`` continues the block of ``prev`` (same run)."""
+    p, t = prev.text(text), line.text(text)
+    if p.startswith(">") and t.startswith(">"):
+        # a Markdown block quotation: judge the lines without their quotation marks
+        p, t = p.lstrip("> "), t.lstrip("> ")
+        if not p or not t:
+            return False
+    if line.page_before:
+        return False
+    if _BARE_NUMBER.match(p):
+        return True  # "1." alone on its line numbers the paragraph after it
+    if _LIST_START.match(t) and not t[:1].islower():
+        return False
+    if p.endswith(("-", "\u00ad")) and t[:1].isalpha():
+        return True
+    if t[:1].islower() and not p.endswith((".", "!", "?", ":", '"', "”", "\\")):
+        return True
+    if width and len(p) >= 30 and not p.endswith(("\\", ":")):
+        # the next line's first word would not have fitted on this line: the break is a wrap
+        first_word = t.split(None, 1)[0]
+        if len(p) + 1 + len(first_word) > 0.92 * width or len(p) >= 0.8 * width:
+            return True
+    return bool(_OPEN_WORD.search(p)) and len(p) >= 20
+
+
+def _join_across_blanks(text: str, segs: list[Segment]) -> list[Segment]:
+    """Join a block to the one before it across a blank line when it continues an unfinished sentence."""
+    out: list[Segment] = []
+    for seg in segs:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and seg.blank_before
+            and not seg.page_before
+            and seg.text[:1].islower()
+            and prev.text[-1:].isalpha()
+            and len(prev.text) > 30
+            and not _title_case(prev.text)
+            and not _LIST_START.match(seg.text)
+        ):
+            out[-1] = Segment(
+                start=prev.start,
+                end=seg.end,
+                text=text[prev.start : seg.end],
+                line=prev.line,
+                end_line=seg.end_line,
+                blank_before=prev.blank_before,
+                blank_after=seg.blank_after,
+                page_before=prev.page_before,
+                lines=prev.lines + seg.lines,
+                indent=prev.indent,
+                physical=prev.physical,
+                piece=prev.piece or seg.piece,
+                line_start=prev.line_start,
+            )
+            continue
+        out.append(seg)
+    return out
+
+
+def _title_case(text: str) -> bool:
+    """Most longer words capitalised: a heading, which a lower-case line after a blank does not continue."""
+    words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+#: A heading run into its paragraph with a bar: "Cut from Soviet Cloth | First, Kim Il-sung ..."
+_RUN_IN_HEAD = re.compile(r"(?P<head>[^|\n]{6,120}?[^\s.,;:|])(?P<bar>\s\|)\s+(?=\S)")
+
+
+def _split_run_in_heads(text: str, segs: list[Segment]) -> list[Segment]:
+    """Cut a run-in heading (up to its bar) from the paragraph it opens; the bar stays with the heading."""
+    out: list[Segment] = []
+    for seg in segs:
+        m = _RUN_IN_HEAD.match(seg.text)
+        rest = seg.text[m.end() :] if m else ""
+        if not m or seg.piece or len(rest) < 80 or "|" in rest[:100] or len(m["head"].split()) < 2:
+            out.append(seg)
+            continue
+        cut = seg.start + m.end()
+        head_end = seg.start + m.end("bar")
+        out.append(
+            Segment(
+                start=seg.start,
+                end=head_end,
+                text=text[seg.start : head_end],
+                line=seg.line,
+                end_line=seg.line,
+                blank_before=seg.blank_before,
+                blank_after=False,
+                page_before=seg.page_before,
+                lines=1,
+                indent=seg.indent,
+                physical=seg.physical,
+                piece=True,
+            )
+        )
+        out.append(
+            Segment(
+                start=cut,
+                end=seg.end,
+                text=text[cut : seg.end],
+                line=seg.line,
+                end_line=seg.end_line,
+                blank_before=False,
+                blank_after=seg.blank_after,
+                page_before=False,
+                lines=seg.lines,
+                indent=0,
+                physical=seg.physical,
+                piece=True,
+                line_start=False,
+            )
+        )
+    return out
+
+
+def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut one long line into pieces: finely near its edges, in bounded pieces in its middle."""
+    cuts: list[int] = []  # offsets where a new piece starts
+    for m in _CUT.finditer(text, start, end):
+        sp = next(g for g in _CUT_GROUPS if m.group(g) is not None)
+        at = m.end(sp)
+        if sp == "sp" and _ABBREV.search(text, max(start, m.start(sp) - 8), m.start(sp)):
+            continue
+        if sp == "sp4" and _capitalised_before(text, m.start(sp)):
+            continue  # inside a capitalised phrase ("In The Sino-Soviet Split: ..."), not before a label
+        cuts.append(at)
+    for m in _DATE_END.finditer(text, start, min(end, start + FINE_HEAD)):
+        cuts.append(m.end("sp"))
+    for m in _URL.finditer(text, start, end):
+        cuts.append(m.end("sp"))  # a web address ends a piece
+    cuts = sorted(set(c for c in cuts if start < c < end))
+    pieces: list[tuple[int, int]] = []
+    a = start
+    for c in [*cuts, end]:
+        b = c
+        while b > a and text[b - 1] in _SPACE:
+            b -= 1
+        if b <= a:
+            continue
+        in_middle = start + FINE_HEAD < a and c < end - FINE_TAIL
+        if pieces and in_middle and b - pieces[-1][0] <= PIECE and not _strong_cue(text, a):
+            pieces[-1] = (pieces[-1][0], b)
+        else:
+            pieces.append((a, b))
+        a = c
+    return pieces or [(start, end)]
+
+
+def _capitalised_before(text: str, at: int) -> bool:
+    """Whether the word ending at ``at`` starts with a capital letter."""
+    k = at
+    while k > 0 and not text[k - 1].isspace():
+        k -= 1
+    return text[k : k + 1].isupper()
+
+
+_STRONG = re.compile(r"\[\s*(?:…|\.\.\.)|(?:[A-Z][\w’'-]*\s){0,2}[A-Z][\w’'-]+:\s")
+
+
+def _strong_cue(text: str, at: int) -> bool:
+    """A piece that starts with an elision or an inline label is never grouped with the one before."""
+    return bool(_STRONG.match(text, at, at + 60))

@@ -1,0 +1,1 @@
+"""Helpers the readers share: line shapes, header building, note pairing, citations, furniture rules."""

@@ -1,0 +1,130 @@
+"""Recognise web-site furniture (navigation, funder and rights statements, shop and login panels).
+
+Each rule is a line *shape* common to web pages of archives, journals and blogs, with the reason the
+report gives when the line is set aside. Nothing here names a particular site, person or document.
+"""
+
+from __future__ import annotations
+
+import re
+
+from teiedit.readers.common.lines import Block
+
+#: (pattern over the block's one-line text, reason). Patterns match the whole block.
+RULES: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(
+            r"^(?:skip to (?:main )?content|jump to navigation|menu|search|home)$", re.IGNORECASE
+        ),
+        "web-site navigation",
+    ),
+    (
+        re.compile(
+            r"^this (?:document|page|project|resource) was made possible (?:with|by|through)\b.*$",
+            re.IGNORECASE,
+        ),
+        "funder statement of the web site",
+    ),
+    (
+        re.compile(
+            r"^(?:document information|original archive|original uploaded date|record id|"
+            r"related documents|subjects? discussed|geographic subjects?|people|keywords|"
+            r"original language|share|cite|download|print|rights|to cite this article)$",
+            re.IGNORECASE,
+        ),
+        "label of a web-page panel",
+    ),
+    (
+        re.compile(
+            r"^.*\bwelcomes reuse\b.*$|^.*\bsubject to copyright\b.*$|^.*\brights status\b.*$|"
+            r"^.*\bpermission for commercial use\b.*$|^.*\ball rights reserved\b.*$",
+            re.IGNORECASE,
+        ),
+        "rights statement of the web site",
+    ),
+    (
+        re.compile(
+            r"^(?:log ?in|sign ?in|register|log in via your institution|log in to .{1,60}|"
+            r"access options|purchase|issue purchase|pdf download \+ online access|"
+            r"\* ?local tax will be added as applicable|add to cart)$",
+            re.IGNORECASE,
+        ),
+        "login or shop panel of the web site",
+    ),
+    (
+        re.compile(
+            r"^(?:.*\b(?:USD|EUR|GBP|\$|€|£)\s?\d+(?:\.\d\d)?\b.*add to cart.*|"
+            r"(?:\s*•\s*.{0,80}\n?)+.*(?:USD|EUR|GBP)\s?\d.*)$",
+            re.IGNORECASE | re.DOTALL,
+        ),
+        "login or shop panel of the web site",
+    ),
+    (
+        re.compile(
+            r"^(?:related research|people also read|recommended articles|cited by)\b.*$",
+            re.IGNORECASE | re.DOTALL,
+        ),
+        "related-reading panel of the web site",
+    ),
+    (
+        re.compile(
+            r"^(?:\d+\s+)?(?:views|crossref citations to date|altmetric|citations|downloads)$",
+            re.IGNORECASE,
+        ),
+        "usage counter of the web page",
+    ),
+    (
+        re.compile(r"^(?:leave a reply|leave a comment|post a comment)$", re.IGNORECASE),
+        "comment form of the web site",
+    ),
+    (
+        re.compile(
+            r"^(?:[\d.,]+\s*(?:[kmg]b\s+)?(?:downloads?|views?|size|pages?)|total pages?\s*:.*|"
+            r"file type\s*:.*|report|description|view original|show (?:summary )?details|"
+            r"page \d* ?of(?: \d+)?|(?:previous|next) (?:post|article|page|document)\b.*|back to top|"
+            r"filed under\b.*|posted (?:in|by|on)\b.*|tagged\b.*|share (?:this|on)\b.*|"
+            r"(?:print|email|tweet|download (?:pdf|citation))|download\b.{0,60})$",
+            re.IGNORECASE,
+        ),
+        "navigation, counters or actions of the web page",
+    ),
+    (
+        re.compile(
+            r"^.*(?:\bdmca\b|uploaded by (?:our )?users|access provided by\b|stable url\s*:|"
+            r"^accessed\s*:|terms and conditions of use|^hostname\s*:|loading time\s*:|"
+            r"^printed from\b|you do not (?:currently )?have access|^in lieu of an abstract\b|"
+            r"^(?:sanitized|declassified) copy approved for release\b).*$",
+            re.IGNORECASE | re.DOTALL,
+        ),
+        "access, rights or delivery notice of the host",
+    ),
+    (
+        re.compile(r"^.*\b(?:akismet|reduce spam)\b.*$", re.IGNORECASE),
+        "comment form of the web site",
+    ),
+]
+
+_BULLETS_THEN_PRICE = re.compile(r"(?:USD|EUR|GBP)\s?\d", re.IGNORECASE)
+
+
+def boilerplate_reason(block: Block) -> str | None:
+    """Why a block is web-site furniture, or None if it is text of the document."""
+    text = block.one_line
+    if len(text) > 400:
+        return None
+    for rx, reason in RULES:
+        if rx.match(text) or rx.match(block.text):
+            return reason
+    lines = [ln.strip() for ln in block.text.splitlines() if ln.strip()]
+    if (
+        lines
+        and all(ln.startswith("•") for ln in lines[:-1])
+        and _BULLETS_THEN_PRICE.search(lines[-1])
+    ):
+        return "login or shop panel of the web site"
+    return None
+
+
+def cue_count(blocks: list[Block]) -> int:
+    """How many blocks look like web-site furniture (evidence for a web capture)."""
+    return sum(1 for b in blocks if boilerplate_reason(b))

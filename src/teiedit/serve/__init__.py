@@ -1,0 +1,1 @@
+"""``teiedit serve``: the built site over HTTP, with the APIs a static host cannot answer."""

@@ -1,0 +1,171 @@
+"""IIIF Presentation 3 manifests for documents with facsimiles, authority data in the registers
+(coordinates, the entities report's list of entries without identifiers), CMIF for every document
+with a correspDesc whatever its kind, and the site formats' command-line rows."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from harvest import EXCHANGE, REPO
+from helpers import run_cli
+from lxml import etree
+
+from teiedit.builder import BuildOptions
+from teiedit.builders.registry import BUILDERS, get_builder
+from teiedit.config import load_settings
+from teiedit.edition import Edition
+from teiedit.exchange.cmif import build_cmif
+from teiedit.registers import entry_from_element
+
+NS = {"tei": "http://www.tei-c.org/ns/1.0"}
+TEI = "{http://www.tei-c.org/ns/1.0}"
+
+
+@pytest.fixture
+def edition_copy(tmp_path: Path) -> Path:
+    root = tmp_path / "edition"
+    shutil.copytree(EXCHANGE, root)
+    shutil.copytree(REPO / "schema", root / "schema")
+    return root
+
+
+def _with_facsimile(root: Path) -> None:
+    from PIL import Image
+
+    images = root / "tei" / "images"
+    images.mkdir()
+    Image.new("RGB", (30, 50), "white").save(images / "p2.png")
+    letter = root / "tei" / "letter-ri-to-kim.xml"
+    text = letter.read_text("utf-8")
+    text = text.replace(
+        "</teiHeader>",
+        '</teiHeader><facsimile><surface xml:id="s1"><graphic url="images/p1.png" width="40px"'
+        ' height="60px"/></surface></facsimile>',
+        1,
+    )
+    text = text.replace("<body>", '<body><pb facs="images/p2.png"/><pb facs="images/p3.png"/>', 1)
+    letter.write_text(text, "utf-8")
+
+
+def test_iiif_manifest_for_a_document_with_page_images(edition_copy: Path, tmp_path: Path) -> None:
+    _with_facsimile(edition_copy)
+    edition = Edition.load(load_settings(edition_copy))
+    told: list[str] = []
+    out = tmp_path / "site" / "iiif"
+    written = get_builder("iiif").build(edition, out, BuildOptions(report=told.append))
+    assert [p.name for p in written] == ["letter-ri-to-kim.json"]  # the only document with images
+    data = json.loads((out / "letter-ri-to-kim.json").read_text("utf-8"))
+    base = "https://example.org/exchange-test/iiif/letter-ri-to-kim"
+    assert data["@context"] == "http://iiif.io/api/presentation/3/context.json"
+    assert data["type"] == "Manifest" and data["id"] == base + ".json"
+    assert all(isinstance(v, list) for v in data["label"].values())
+    canvases = data["items"]
+    # p1's size from the TEI, p2's from the image file; p3 (missing, size unknown) left out, said so
+    assert [(c["width"], c["height"]) for c in canvases] == [(40, 60), (30, 50)]
+    assert any("images/p3.png" in line for line in told)
+    for canvas in canvases:
+        assert canvas["type"] == "Canvas" and canvas["id"].startswith(base + "/canvas/")
+        (page,) = canvas["items"]
+        assert page["type"] == "AnnotationPage"
+        (annotation,) = page["items"]
+        assert annotation["type"] == "Annotation" and annotation["motivation"] == "painting"
+        assert annotation["target"] == canvas["id"]
+        body = annotation["body"]
+        assert body["type"] == "Image" and body["format"] == "image/png"
+        assert (body["width"], body["height"]) == (canvas["width"], canvas["height"])
+    ids = [c["id"] for c in canvases]
+    assert len(ids) == len(set(ids))
+    assert canvases[1]["items"][0]["items"][0]["body"]["id"] == (
+        "https://example.org/exchange-test/tei/images/p2.png"
+    )
+    assert (tmp_path / "site" / "tei" / "images" / "p2.png").is_file()
+    assert data["seeAlso"][0]["format"] == "application/tei+xml"
+
+
+def test_registers_read_coordinates_and_authority_ids() -> None:
+    place = etree.fromstring(
+        '<place xmlns="http://www.tei-c.org/ns/1.0" xmlns:xml="http://www.w3.org/XML/1998/namespace"'
+        ' xml:id="pyongyang"><placeName type="preferred">Pyongyang</placeName>'
+        '<idno type="geonames">1871859</idno><idno type="wikidata">Q18808</idno>'
+        "<location><geo>39.0194 125.7381</geo></location></place>"
+    )
+    entry = entry_from_element(place)
+    assert entry is not None and entry.coordinates == (39.0194, 125.7381)
+    assert entry.authority_uris() == [
+        ("geonames", "http://www.geonames.org/1871859"),
+        ("wikidata", "http://www.wikidata.org/entity/Q18808"),
+    ]
+    for bad in ("north", "95 10", ""):
+        place.find(f"{TEI}location/{TEI}geo").text = bad
+        assert entry_from_element(place).coordinates is None  # type: ignore[union-attr]
+
+
+def test_entities_report_lists_entries_without_authority_ids(
+    edition_copy: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(edition_copy)
+    code, out, _ = run_cli(["entities", "report", "--format", "json"], capsys)
+    assert code == 0
+    report = json.loads(out)
+    assert report["without_authority_id"] == {"org": ["kwp-cc"], "person": ["ri-sang-jo"]}
+    assert report["places_without_coordinates"] == ["moscow", "pyongyang"]
+    code, text, _ = run_cli(["entities", "report"], capsys)
+    assert "person entries without an authority identifier (1): ri-sang-jo" in text
+
+
+def test_cmif_takes_every_document_with_a_correspdesc_whatever_its_kind(edition_copy: Path) -> None:
+    """A telegram and a directive are correspondence when their header says who wrote to whom."""
+    source = (edition_copy / "tei" / "letter-ri-to-cc.xml").read_text("utf-8")
+    for kind in ("telegram", "directive"):
+        text = source.replace("letter-ri-to-cc", f"{kind}-1")
+        text = text.replace(">letter</term>", f">{kind}</term>").replace(
+            'type="letter"', f'type="{kind}"'
+        )
+        (edition_copy / "tei" / f"{kind}-1.xml").write_text(text, "utf-8")
+    tree = build_cmif(Edition.load(load_settings(edition_copy))).tree
+    refs = tree.xpath("//tei:correspDesc/@ref", namespaces=NS)
+    assert {r.rsplit("/", 1)[1] for r in refs} >= {"telegram-1", "directive-1", "letter-ri-to-cc"}
+    assert len(refs) == 5
+    places = tree.xpath("//tei:correspAction/tei:placeName/@ref", namespaces=NS)
+    assert places and all(p.startswith("http://www.geonames.org/") for p in places)
+
+
+def test_each_site_format_is_a_row_with_an_export_command(
+    edition_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("site", "sitemap", "oai", "dts", "iiif", "beacon"):
+        assert BUILDERS[name].group == "export"
+    out = tmp_path / "beacon"
+    code, text, _ = run_cli(
+        ["export", "beacon", "--edition", str(edition_copy), "--out", str(out)], capsys
+    )
+    assert code == 0 and (out / "viaf.txt").is_file()
+    code, _, err = run_cli(
+        ["export", "oai", "--edition", str(edition_copy), "--out", str(tmp_path / "o.xml")], capsys
+    )
+    assert code == 2 and "email" in err and "Traceback" not in err
+
+
+def test_the_site_skips_what_the_edition_cannot_give_and_says_so(
+    edition_copy: Path, tmp_path: Path
+) -> None:
+    for letter in (edition_copy / "tei").glob("letter-*.xml"):
+        letter.unlink()
+    toml = edition_copy / "teiedit.toml"
+    toml.write_text(toml.read_text("utf-8").replace("base_url", "# base_url"), "utf-8")
+    told: list[str] = []
+    out = tmp_path / "html"
+    get_builder("site").build(
+        Edition.load(load_settings(edition_copy)), out, BuildOptions(report=told.append)
+    )
+    notes = "\n".join(told)
+    assert "CMIF not published: CMIF needs the URL" in notes
+    assert "sitemap not published" in notes and "OAI-PMH not published" in notes
+    # what needs neither letters nor a base URL is there
+    assert (out / "data" / "corpus.xml").is_file() and (out / "dts" / "index.json").is_file()
+    assert (out / "tei" / "registers" / "persons.xml").is_file()
+    entry = json.loads((out / "dts" / "index.json").read_text("utf-8"))
+    assert entry["collection"] == "./collection{/id}.json"

@@ -1,0 +1,87 @@
+"""The per-document summary the site pages are built from (teiedit/summary.py): its facts, its
+mentions with their page anchors and context, and its JSON round trip."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+from lxml import html
+
+from teiedit.builders.html import render_page
+from teiedit.config import default_settings
+from teiedit.edition import Edition
+from teiedit.summary import Mention, Party, Summary, summarise
+
+CASES = Path(__file__).resolve().parent / "cases" / "html"
+
+
+def _edition(tmp_path: Path) -> Edition:
+    settings = dataclasses.replace(default_settings(tmp_path), registers=CASES / "registers")
+    return Edition.from_files(settings, sorted(CASES.glob("*.xml")))
+
+
+def _doc(edition: Edition, page: str):  # type: ignore[no-untyped-def]
+    return next(ed for ed in edition.documents() if ed.page == page)
+
+
+def test_summary_of_a_letter(tmp_path: Path) -> None:
+    s = summarise(_doc(_edition(tmp_path), "letter-a"))
+    assert (s.page, s.title, s.date, s.year, s.kind, s.kind_class) == (
+        "letter-a",
+        "Letter from Anna Berg to Carl Dorn",
+        "1956-10-12",
+        "1956",
+        "letter",
+        "letter",
+    )
+    assert s.senders == (Party("p-berg", "Anna Berg"),)
+    assert s.addressees == (Party("p-dorn", "Carl Dorn"),)
+    assert s.source == "Northtown, City Archive, Berg papers, Box 3, folder 7"
+    table = [(m.entry, m.anchor, m.text) for m in s.mentions]
+    assert table[:4] == [
+        ("pl-north", "m-pl-north-1", "Northtown"),
+        ("p-dorn", "m-p-dorn-1", "Carl"),
+        ("o-coop", "m-o-coop-1", "Northtown Cooperative"),
+        ("pl-capital", "m-pl-capital-1", "the Capital"),
+    ]
+    assert ("p-berg", "m-p-berg-1", "Anna") in table
+    assert s.entries()[:2] == ["pl-north", "p-dorn"]
+
+
+def test_mention_context_is_the_corrected_reading_without_notes(tmp_path: Path) -> None:
+    s = summarise(_doc(_edition(tmp_path), "letter-a"))
+    coop = next(m for m in s.mentions if m.entry == "o-coop")
+    # the note inside the paragraph is not context; the correction replaces the damaged word
+    assert coop.before == "The harvest was poor this year, and the"
+    assert coop.after == "sent only ten carts to the Capital."
+    kim = next(m for m in s.mentions if m.entry == "p-kim")
+    assert kim.before.endswith("The clerk wrote color and Comrade")
+    assert kim.after.startswith("also never came.")
+    assert kim.before.startswith("\u2026")  # cut at a word, marked
+
+
+def test_anchors_are_the_ids_of_the_names_on_the_page(tmp_path: Path) -> None:
+    edition = _edition(tmp_path)
+    checked = 0
+    for ed in edition.documents():
+        page = html.fromstring(render_page(ed, edition.settings, registers=edition.registers))
+        ids = set(page.xpath("//@id"))
+        for m in summarise(ed).mentions:
+            if m.entry in edition.registers.entries:
+                assert m.anchor in ids, (ed.page, m.anchor)
+                checked += 1
+    assert checked > 5
+
+
+def test_summary_round_trips_through_json(tmp_path: Path) -> None:
+    edition = _edition(tmp_path)
+    seen = 0
+    for ed in edition.documents():
+        s = summarise(ed)
+        again = Summary.from_dict(json.loads(json.dumps(s.to_dict())))
+        assert again == s
+        seen += 1
+    assert seen == 4
+    assert Mention("a", "m-a-1", "A").before == ""

@@ -1,0 +1,150 @@
+"""A talkative build: one line per stage on standard error when piped (every step with -v, only problems
+with -q), a live bar on a terminal without log paths, a second build waiting for the lock says so, and
+Ctrl-C stops the build and its layout workers quietly with exit 130."""
+
+from __future__ import annotations
+
+import os
+import pty
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from teiedit.config import load_settings
+from teiedit.lock import folder_lock
+
+STAGE = re.compile(r"^teiedit: (.+?): (?:(\d+) steps, )?(\d+\.\d) s \((\d+\.\d) s CPU here\)$")
+
+
+def teiedit(root: Path, *args: str, **kw: object) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", **kw.pop("env", {})}  # type: ignore[dict-item]
+    return subprocess.run(
+        [sys.executable, "-m", "teiedit", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+        check=False,
+    )
+
+
+def test_piped_build_prints_one_line_per_stage_with_counts_and_times(mini_edition: Path) -> None:
+    run = teiedit(mini_edition, "build", "--no-pdf")
+    assert run.returncode == 0, run.stderr
+    stages = [STAGE.match(line) for line in run.stderr.splitlines() if line.startswith("teiedit: ")]
+    assert stages and all(stages), run.stderr
+    names = [m[1] for m in stages if m]
+    assert names == [
+        "converting 2 sources",
+        "loading the edition",
+        "validating 2 documents",
+        "writing the web edition",
+    ]
+    steps = {m[1]: int(m[2] or 0) for m in stages if m}
+    assert steps["converting 2 sources"] == 2 and steps["writing the web edition"] >= 2
+    assert run.stdout.startswith("2 TEI files written")
+    # -v: every step too, indented under its stage; -q: no progress, no summary
+    verbose = teiedit(mini_edition, "-v", "build", "--no-pdf", "--force")
+    steps_shown = [line for line in verbose.stderr.splitlines() if line.startswith("teiedit:   ")]
+    assert any(
+        re.match(r"teiedit:   converting plain-letter\.txt \(\d/2\) \(\d+\.\d s\)$", s)
+        for s in steps_shown
+    )
+    quiet = teiedit(mini_edition, "build", "--no-pdf", "-q")
+    assert quiet.returncode == 0
+    assert quiet.stdout == ""
+    problems = quiet.stderr.splitlines()
+    assert problems and all(": warning: " in line for line in problems)  # problems only
+
+
+def test_terminal_progress_is_a_bar_without_log_paths(mini_edition: Path) -> None:
+    leader, follower = pty.openpty()
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "COLUMNS": "100", "TERM": "xterm"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "teiedit", "build", "--no-pdf"],
+        cwd=mini_edition,
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env=env,
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            data = os.read(leader, 65536)
+        except OSError:  # the other end closed
+            break
+        if not data:
+            break
+        chunks.append(data)
+    assert proc.wait(timeout=600) == 0
+    os.close(leader)
+    shown = b"".join(chunks).decode("utf-8", "replace")
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", shown)
+    assert "console.py" not in text  # rich's log path used to end every line
+    for stage in ("converting 2 sources", "validating 2 documents", "writing the web edition"):
+        assert re.search(rf"{stage}: .*\d+\.\d s", text), stage
+    assert "2 TEI files written" in text
+
+
+def test_a_build_waiting_for_the_lock_says_so_when_piped(mini_edition: Path) -> None:
+    settings = load_settings(mini_edition)
+    with folder_lock(settings.tei):
+        run = teiedit(mini_edition, "build", "--no-pdf", env={"TEIEDIT_LOCK_WAIT": "1"})
+    assert run.returncode == 2
+    lines = run.stderr.splitlines()
+    assert lines[0].startswith("teiedit: waiting for pid ") and lines[0].endswith(" to finish"), (
+        run.stderr
+    )
+    assert "another teiedit is working on this folder" in run.stderr
+
+
+@pytest.mark.slow
+def test_ctrl_c_in_the_print_stage_stops_every_worker_quietly(mini_edition: Path) -> None:
+    env = {
+        **os.environ,
+        "SOURCE_DATE_EPOCH": "1700000000",
+        "TEIEDIT_PDF_WORKERS": "2",
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "teiedit", "-v", "build"],
+        cwd=mini_edition,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        start_new_session=True,  # its own process group, as a terminal's foreground job is
+    )
+    assert proc.stderr is not None
+    seen = []
+    for line in proc.stderr:  # the web edition's stage line: the print stage has begun
+        seen.append(line)
+        if line.startswith("teiedit: writing the print edition") or "laid out" in line:
+            break
+        if line.startswith("teiedit: writing the web edition"):
+            time.sleep(1.5)  # the pool is starting and laying out
+            break
+    os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C sends: the whole foreground group
+    rest = proc.stderr.read()
+    code = proc.wait(timeout=120)
+    stderr = "".join(seen) + rest
+    assert any("writing the web edition" in s for s in seen), stderr
+    assert code == 130, stderr
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
+    assert stderr.rstrip().endswith("teiedit: interrupted"), stderr
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(proc.pid, 0)  # any process of the group left?
+        except ProcessLookupError:
+            break
+        time.sleep(0.2)
+    else:
+        pytest.fail("processes of the interrupted build are still running")
