@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: edition test check lint install install-test schema bench clean constraints check-constraints
+.PHONY: edition test test-full check lint install install-test schema bench clean constraints check-constraints
 
 # Every install takes the versions of constraints.txt (the PDFs are byte-identical with them).
 PIP := $(BIN)/pip install --quiet -c constraints.txt
@@ -44,6 +44,12 @@ test: install-test
 	$(BIN)/python scripts/lint.py
 	$(BIN)/python -m pytest
 
+## test-full: as test, with every long property and size sweep at full size (TEIEDIT_TESTS=full)
+test-full: install-test
+	touch $(VENV)/.test-deps
+	$(BIN)/python scripts/lint.py
+	TEIEDIT_TESTS=full $(BIN)/python -m pytest
+
 ## check: the edit-test loop: lint and the fast tests (no PDFs, no browser), under a minute
 check: lint
 	$(BIN)/python -m pytest -q -x -m "not slow and not browser"
@@ -66,7 +72,7 @@ model: install
 	$(BIN)/python -m teiedit.readers.cascade.train --corpus $(CORPUS)
 
 bench: install
-	$(BIN)/pip install --quiet -e ".[bench]"
+	$(PIP) -e ".[bench]"
 	$(BIN)/python benchmarks/run.py
 
 clean:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import copy
+import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,24 @@ ROOTS = Path(__file__).resolve().parent / "roots"
 #: 2026-01-01T00:00:00Z: conversions in tests carry this date, so goldens do not change daily.
 FIXED_EPOCH = "1767225600"
 
+#: The test profile: "bounded" (the default) runs each long property with fewer generated examples and each
+#: size sweep at a smaller size; TEIEDIT_TESTS=full runs them all at full size. Both assert the same things.
+PROFILE = os.environ.get("TEIEDIT_TESTS", "bounded") or "bounded"
+if PROFILE not in ("bounded", "full"):
+    raise pytest.UsageError(f"TEIEDIT_TESTS={PROFILE!r}: use 'full' or leave it unset (bounded)")
+FULL = PROFILE == "full"
+
+
+def bounded(full: int, default: int) -> int:
+    """``full`` with TEIEDIT_TESTS=full, else ``default``: an example count or a size, never zero."""
+    assert 0 < default <= full
+    return full if FULL else default
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    other = "TEIEDIT_TESTS=full runs them at full size" if not FULL else "the full profile"
+    return f"teiedit test profile: {PROFILE} (long properties and size sweeps; {other})"
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
@@ -30,6 +50,57 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite expected outputs (goldens) from the current code; review the diff before committing",
     )
+    parser.addoption(
+        "--cpu-durations",
+        type=int,
+        default=0,
+        metavar="N",
+        help="list the N tests that took most CPU (user+sys, child processes included) per phase",
+    )
+
+
+#: Per test phase, the CPU seconds (user+sys of this process and its finished children) it took.
+_CPU: list[tuple[float, str, str]] = []
+
+
+def _cpu_now() -> float:
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Iterator[None]:
+    return (yield from _timed(item, "setup"))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    return (yield from _timed(item, "call"))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    return (yield from _timed(item, "teardown"))
+
+
+def _timed(item: pytest.Item, phase: str) -> Iterator[None]:
+    # Wall durations say little on a shared, busy machine; CPU seconds are what the budget counts.
+    start = _cpu_now()
+    try:
+        return (yield)
+    finally:
+        _CPU.append((_cpu_now() - start, phase, item.nodeid))
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    count = int(config.getoption("--cpu-durations"))
+    if not count or not _CPU:
+        return
+    terminalreporter.section(f"most CPU: {count} test phases (user+sys, children included)")
+    for seconds, phase, nodeid in sorted(_CPU, reverse=True)[:count]:
+        terminalreporter.write_line(f"{seconds:8.2f}s {phase:<8} {nodeid}")
+    total = sum(s for s, _, _ in _CPU)
+    terminalreporter.write_line(f"{total:8.2f}s in all {len(_CPU)} test phases")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -34,7 +34,7 @@ def test_the_makefile_installs_with_the_constraints() -> None:
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     assert "PIP := $(BIN)/pip install --quiet -c constraints.txt" in makefile
     installs = [line.strip() for line in makefile.splitlines() if "$(PIP)" in line]
-    assert installs == ["$(PIP) -e .", '$(PIP) -e ".[test]"']
+    assert installs == ["$(PIP) -e .", '$(PIP) -e ".[test]"', '$(PIP) -e ".[bench]"']
     others = [
         line for line in makefile.splitlines() if "pip install" in line and "PIP :=" not in line
     ]

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import FULL, bounded
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -121,6 +122,12 @@ def test_every_imported_document_prints_all_its_text(imported: list[Path], tmp_p
     from teiedit.builders.pdf import PdfBuilder
     from teiedit.registers import is_register
 
+    # Laying out the whole corpus takes over a minute of CPU: the default run prints every register and
+    # an evenly spread sample of the documents (the same each run); TEIEDIT_TESTS=full prints them all.
+    documents = [p for p in imported if not is_register(etree.parse(str(p)).getroot())]
+    step = max(1, len(documents) // bounded(len(documents), min(len(documents), 12)))
+    sample = set(documents[::step])
+    imported = [p for p in imported if p in sample or p not in documents]
     settings = load_settings(CASES / "edition")
     written = PdfBuilder().build(
         Edition.from_files(settings, imported), tmp_path / "pdf", BuildOptions()
@@ -142,4 +149,4 @@ def test_every_imported_document_prints_all_its_text(imported: list[Path], tmp_p
             f"{src.name}: {len(missing)} of {len(words)} words not printed, e.g. {missing[:5]}"
         )
         checked += 1
-    assert checked >= 40
+    assert checked == len(sample) >= (40 if FULL else 10)

@@ -92,6 +92,20 @@ def test_document_pages_carry_json_ld_and_a_tei_alternate(site: Path) -> None:
         assert len(_head(page).xpath("script[@type='application/ld+json']")) == 1, page.name
 
 
+def test_entity_pages_carry_json_ld_of_their_entry(site: Path) -> None:
+    head = _head(site / "entities" / "kim-il-sung.html")
+    (script,) = head.xpath("script[@type='application/ld+json']")
+    data = json.loads(script.text)
+    assert data["@type"] == "Person" and data["name"] == "Kim Il Sung"
+    assert data["@id"] == data["url"] == BASE + "entities/kim-il-sung.html"
+    assert "http://viaf.org/viaf/91810738" in data["sameAs"]
+    pages = sorted((site / "entities").glob("*.html"))
+    assert len(pages) >= 5
+    for page in pages:  # each page its own entry's description, never a document's
+        (one,) = _head(page).xpath("script[@type='application/ld+json']")
+        assert json.loads(one.text)["@type"] in ("Person", "Place", "Organization"), page.name
+
+
 def test_exports_are_published_with_the_site(site: Path) -> None:
     cmif = etree.parse(str(site / "data" / "cmif.xml"))
     rng = etree.RelaxNG(etree.parse(str(REPO.parent / "shared" / "cmif" / "cmi-customization.rng")))
@@ -114,7 +128,7 @@ def test_beacon_lists_persons_with_authority_ids(site: Path) -> None:
     assert header["FORMAT"] == "BEACON" and header["PREFIX"] == "http://viaf.org/viaf/"
     assert header["TIMESTAMP"] == "2023-11-14"
     links = [line for line in lines if not line.startswith("#")]
-    assert links == ["91810738||" + BASE + "persons.html#kim-il-sung"]
+    assert links == ["91810738||" + BASE + "entities/kim-il-sung.html"]
     # a person without an authority identifier is in no BEACON file
     assert not any("ri-sang-jo" in f.read_text("utf-8") for f in (site / "beacon").glob("*.txt"))
 

@@ -135,6 +135,21 @@ def _no_addressee(t: etree._ElementTree) -> None:
     received.getparent().remove(received)
 
 
+def _telegram_without_addressee(t: etree._ElementTree) -> None:
+    """The letter made a telegram (its kind and its division), which must name its addressee too."""
+    kinds = t.xpath(
+        "//tei:keywords/tei:term[. = 'letter'] | //tei:body/tei:div[@type = 'letter']",
+        namespaces={"tei": TEI},
+    )
+    assert kinds
+    for el in kinds:
+        if el.get("type") == "letter":
+            el.set("type", "telegram")
+        else:
+            el.text = "telegram"
+    _no_addressee(t)
+
+
 def _duplicate_id(t: etree._ElementTree) -> None:
     ids = t.xpath("//tei:text//@xml:id", namespaces={"tei": TEI})
     assert len(ids) >= 2
@@ -160,7 +175,12 @@ MISTAKES = {
 
 @pytest.mark.parametrize(
     ("pattern", "spoil"),
-    [*MISTAKES.items(), ("dates-iso", _backwards), ("note-numbers-unique", _note_key_joined)],
+    [
+        *MISTAKES.items(),
+        ("dates-iso", _backwards),
+        ("note-numbers-unique", _note_key_joined),
+        ("letters-have-correspDesc", _telegram_without_addressee),
+    ],
     ids=lambda m: m if isinstance(m, str) else m.__name__,
 )
 def test_each_kind_of_mistake_goes_to_saxon(

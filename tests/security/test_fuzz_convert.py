@@ -25,5 +25,7 @@ from teiedit.readers import READERS
 @example(
     text="22 October 1956\n\nNon-characters \uffff\ufffe, a surrogate \ud800, a marker \ufdd0.\n"
 )
+# a line of only U+0085 (no white space to the segmenter, all white space to str.split) after a long one
+@example(text="Note\nthe record of this talk was signed by both of them\n\x85\n2 March 1957\n")
 def test_any_text_converts_validly_and_losslessly(profile: str | None, text: str) -> None:
     check_conversion(text, profile)

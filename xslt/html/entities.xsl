@@ -38,8 +38,8 @@
         <xsl:variable name="id" select="te:safe-id($entry/@xml:id)"/>
         <a class="{$classes}" href="{te:entry-href($entry)}"
            data-entity="{$id}" title="{te:entry-tooltip($entry)}">
-          <!-- Document pages list the descriptions (te:entity-list); register and entity pages (te:register, te:entity-page roots) carry none. -->
-          <xsl:if test="root()/te:bundle[@kind = 'document'] or not(root()/te:*)"><xsl:attribute name="aria-describedby" select="'desc-' || $id"/></xsl:if>
+          <!-- Document pages list the descriptions (te:entity-list); register pages do not need to. -->
+          <xsl:if test="root()/te:bundle[@kind = 'document'] or root()/(tei:TEI | tei:teiCorpus)"><xsl:attribute name="aria-describedby" select="'desc-' || $id"/></xsl:if>
           <xsl:call-template name="te:mention-id"/>
           <xsl:call-template name="te:content"><xsl:with-param name="content" select="$content"/></xsl:call-template>
         </a>

@@ -35,6 +35,7 @@
       <xsl:with-param name="body-class" select="'entity-page'"/>
       <xsl:with-param name="path" select="string(@href)"/>
       <xsl:with-param name="current" select="string(@kind)"/>
+      <xsl:with-param name="page-jsonld" select="string(@jsonld)" tunnel="yes"/>
       <xsl:with-param name="content">
         <article class="entity" aria-labelledby="entity-title">
           <header>

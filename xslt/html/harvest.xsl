@@ -9,12 +9,14 @@
   <xsl:param name="jsonld" as="xs:string" select="''"/>
   <xsl:param name="tei-alternate" as="xs:string" select="''"/>
 
+  <!-- page-jsonld: a page's own description where one transform writes many pages (the entity pages). -->
   <xsl:template name="te:head-extra">
+    <xsl:param name="page-jsonld" as="xs:string" select="$jsonld" tunnel="yes"/>
     <xsl:if test="$tei-alternate">
       <link rel="alternate" type="application/tei+xml" href="{$tei-alternate}"/>
     </xsl:if>
-    <xsl:if test="$jsonld">
-      <script type="application/ld+json"><xsl:value-of select="$jsonld" disable-output-escaping="yes"/></script>
+    <xsl:if test="$page-jsonld">
+      <script type="application/ld+json"><xsl:value-of select="$page-jsonld" disable-output-escaping="yes"/></script>
     </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

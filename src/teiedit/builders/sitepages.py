@@ -19,6 +19,7 @@ from teiedit.builder import digest
 from teiedit.builders.rendering import rendering
 from teiedit.builders.search import SearchEntry, SearchIndex, SearchPage, remove_stale
 from teiedit.builders.search_records import HEADER, TEXT, TITLE, Block, document_blocks
+from teiedit.builders.site.jsonld import entity_jsonld, script_text
 from teiedit.builders.site_lists import (
     chunk_count,
     index_element,
@@ -162,7 +163,10 @@ def render_site(
 
     for entry_id in site.entries:
         pages = entity_pages(site, registers, [entry_id])
+        # the entry's schema.org description (builders/site/jsonld.py), in the head of each of its pages
+        jsonld = script_text(entity_jsonld(registers.entries[entry_id], settings))
         for page_el, path in zip(pages, entity_page_names(site, entry_id), strict=True):
+            page_el.set("jsonld", jsonld)
             text = etree.tostring(page_el)
             if fresh(path, digest(assets, settings.title, text)):
                 batch.append(page_el)

@@ -155,7 +155,8 @@ def note_numbers_unique(d: Document) -> bool:
 _NAMED = "[tei:persName | tei:orgName | tei:name | tei:rs]"
 _LETTER_WITHOUT_CORRESPONDENTS = (
     "//tei:TEI[tei:teiHeader/tei:profileDesc/tei:textClass/tei:keywords/tei:term"
-    "[normalize-space() = 'letter'] or tei:text/tei:body/tei:div[@type = 'letter']]"
+    "[normalize-space() = 'letter' or normalize-space() = 'telegram']"
+    " or tei:text/tei:body/tei:div[@type = 'letter' or @type = 'telegram']]"
     "[not(tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent']"
     f"{_NAMED}) or not(tei:teiHeader/tei:profileDesc/tei:correspDesc"
     f"/tei:correspAction[@type = 'received']{_NAMED})]"
@@ -198,7 +199,7 @@ PINS: dict[str, str] = {
     "pointers-resolve": "ce7676cde968d3c8",
     "dates-iso": "8d9bf3c0ace28f2c",
     "note-numbers-unique": "4d42817c3445d68f",
-    "letters-have-correspDesc": "1807f7c98741b463",
+    "letters-have-correspDesc": "26d431d7d21e7280",
     "ids-unique": "09cba9b6551445ef",
     "choice-both-readings": "e882134b4e847c91",
 }

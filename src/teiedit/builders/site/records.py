@@ -16,10 +16,10 @@ from teiedit.config import Settings
 from teiedit.document import TEI_NS, XML_LANG, text_of, xpath
 from teiedit.edition import Edition, EditionDoc
 from teiedit.epoch import source_date_epoch
+from teiedit.facts import safe_id
 from teiedit.registers import Entry
 
 #: The site page of each register kind (the web edition's register pages).
-REGISTER_PAGE = {"person": "persons", "place": "places", "org": "orgs"}
 NS = {"tei": TEI_NS}
 _DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 
@@ -31,8 +31,9 @@ def site_url(settings: Settings, rel: str) -> str:
 
 
 def entity_page(entry: Entry) -> str:
-    """Where the site shows a register entry, relative to the site's root."""
-    return f"{REGISTER_PAGE.get(entry.kind, 'orgs')}.html#{entry.id}"
+    """Where the site shows a register entry, relative to the site's root: its own page (the first, when
+    its mentions fill several; builders/sitedata.py names them the same way)."""
+    return f"entities/{safe_id(entry.id)}.html"
 
 
 def _norm(text: str) -> str:

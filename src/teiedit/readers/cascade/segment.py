@@ -226,7 +226,8 @@ def _continues(text: str, prev: _Line, line: _Line, width: int) -> bool:
         return True
     if width and len(p) >= 30 and not p.endswith(("\\", ":")):
         # the next line's first word would not have fitted on this line: the break is a wrap
-        first_word = t.split(None, 1)[0]
+        # a line of characters Python's split takes for white space (U+0085, U+001C) has no first word
+        first_word = (t.split(None, 1) or [""])[0]
         if len(p) + 1 + len(first_word) > 0.92 * width or len(p) >= 0.8 * width:
             return True
     return bool(_OPEN_WORD.search(p)) and len(p) >= 20
