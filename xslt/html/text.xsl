@@ -164,13 +164,17 @@
   </xsl:function>
 
   <!-- rend/type values as class names (prefixed, only name characters). -->
+  <!-- (Asked of every rendered element: most have no rend, and most names are plain ASCII, which the regular
+       expression would leave as they are.) -->
   <xsl:function name="te:rend-classes" as="xs:string">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="string-join(for $r in tokenize(normalize-space($el/@rend), ' ') return 'rend-' || te:class-token($r), ' ')"/>
+    <xsl:sequence select="if (empty($el/@rend)) then ''
+                          else string-join(for $r in tokenize(normalize-space($el/@rend), ' ') return 'rend-' || te:class-token($r), ' ')"/>
   </xsl:function>
   <xsl:function name="te:class-token" as="xs:string">
     <xsl:param name="s" as="xs:string?"/>
-    <xsl:sequence select="replace(normalize-space($s), '[^\p{L}\p{Nd}_\-]', '_')"/>
+    <xsl:sequence select="if (translate($s, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-', '') = '') then string($s)
+                          else replace(normalize-space($s), '[^\p{L}\p{Nd}_\-]', '_')"/>
   </xsl:function>
 
   <!-- True inside something that already renders as a link (no nested links). -->
