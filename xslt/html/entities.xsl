@@ -101,7 +101,8 @@
     <xsl:variable name="name" select="(*[self::tei:persName or self::tei:placeName or self::tei:orgName or self::tei:name
                                         or self::tei:title or self::tei:label or self::tei:head])[1]"/>
     <xsl:element name="{te:entry-element(.)}">
-      <xsl:attribute name="class" select="normalize-space(string-join(('register-entry', 'tei-' || local-name(), $class,
+      <xsl:attribute name="class" select="if (empty($class)) then 'register-entry tei-' || local-name() || (if (te:in-phrasing(.)) then ' block' else '')
+                                          else normalize-space(string-join(('register-entry', 'tei-' || local-name(), $class,
                                           if (te:in-phrasing(.)) then 'block' else ()), ' '))"/>
       <xsl:if test="@xml:id"><xsl:attribute name="id" select="te:safe-id(@xml:id)"/></xsl:if>
       <xsl:call-template name="te:lang"/>

@@ -47,8 +47,10 @@
     <xsl:param name="prefix" as="node()*" select="()"/>
     <xsl:variable name="phrasing" select="te:in-phrasing(.)"/>
     <xsl:element name="{if ($phrasing) then 'span' else if ($element = 'p' and te:holds-blocks(.)) then 'div' else $element}">
-      <xsl:attribute name="class" select="normalize-space(string-join((
-        'tei-' || local-name(), $class, te:rend-classes(.), if ($phrasing) then 'block' else ()), ' '))"/>
+      <!-- (The class list is joined and normalised only when it has more than the element's own name:
+           asked for every block, the general expression cost more than the rest of the block.) -->
+      <xsl:attribute name="class" select="if ($class = '' and empty(@rend)) then 'tei-' || local-name() || (if ($phrasing) then ' block' else '')
+        else normalize-space(string-join(('tei-' || local-name(), $class, te:rend-classes(.), if ($phrasing) then 'block' else ()), ' '))"/>
       <xsl:call-template name="te:id"/>
       <xsl:call-template name="te:lang"><xsl:with-param name="block" select="true()"/></xsl:call-template>
       <xsl:sequence select="$prefix"/>
