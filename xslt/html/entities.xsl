@@ -100,10 +100,11 @@
     <xsl:param name="class" as="xs:string*" select="()"/>
     <xsl:variable name="name" select="(*[self::tei:persName or self::tei:placeName or self::tei:orgName or self::tei:name
                                         or self::tei:title or self::tei:label or self::tei:head])[1]"/>
-    <xsl:element name="{te:entry-element(.)}">
-      <xsl:attribute name="class" select="if (empty($class)) then 'register-entry tei-' || local-name() || (if (te:in-phrasing(.)) then ' block' else '')
+    <xsl:variable name="phrasing" select="te:in-phrasing(.)"/>
+    <xsl:element name="{te:entry-element(., $phrasing)}">
+      <xsl:attribute name="class" select="if (empty($class)) then 'register-entry tei-' || local-name() || (if ($phrasing) then ' block' else '')
                                           else normalize-space(string-join(('register-entry', 'tei-' || local-name(), $class,
-                                          if (te:in-phrasing(.)) then 'block' else ()), ' '))"/>
+                                          if ($phrasing) then 'block' else ()), ' '))"/>
       <xsl:if test="@xml:id"><xsl:attribute name="id" select="te:safe-id(@xml:id)"/></xsl:if>
       <xsl:call-template name="te:lang"/>
       <xsl:choose>
@@ -116,7 +117,8 @@
           <xsl:for-each select="$content[not(. is $name)][normalize-space() or self::tei:idno or @when or @url or @target]">
             <xsl:value-of select="if (position() = 1 and empty($name)) then '' else '; '"/>
             <span class="entry-part part-{te:class-token(local-name())}">
-              <xsl:value-of select="te:entry-part-label(.)"/>
+              <!-- (Only these parts have a label: the call is saved for the others, which are most.) -->
+              <xsl:if test="self::tei:birth or self::tei:death or self::tei:idno"><xsl:value-of select="te:entry-part-label(.)"/></xsl:if>
               <xsl:apply-templates select="." mode="text"/>
             </span>
           </xsl:for-each>
@@ -125,11 +127,13 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- The HTML element of a register entry: an item of its list, else a block. -->
+  <!-- The HTML element of a register entry: an item of its list, else a block. $phrasing: whether the entry
+       stands where only phrasing content may (te:in-phrasing, which its caller has already asked). -->
   <xsl:function name="te:entry-element" as="xs:string">
     <xsl:param name="entry" as="element()"/>
+    <xsl:param name="phrasing" as="xs:boolean"/>
     <xsl:sequence select="if ($entry/parent::*[pm:behaviour(.) = 'list'] and not(te:in-phrasing($entry/..))) then 'li'
-                          else if (te:in-phrasing($entry)) then 'span' else 'div'"/>
+                          else if ($phrasing) then 'span' else 'div'"/>
   </xsl:function>
 
   <!-- A short label for the parts of an entry whose text does not say what they are. -->
