@@ -182,8 +182,9 @@
   <!-- True inside something that already renders as a link (no nested links). -->
   <xsl:function name="te:inside-link" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="exists($node/ancestor::*[(self::tei:persName or self::tei:placeName or self::tei:orgName
-                           or self::tei:name or self::tei:rs) and @ref] | $node/ancestor::tei:ref[@target])"/>
+    <!-- (One pass over the ancestors: a union of two paths cost a sort for every link.) -->
+    <xsl:sequence select="exists($node/ancestor::*[((self::tei:persName or self::tei:placeName or self::tei:orgName
+                           or self::tei:name or self::tei:rs) and @ref) or (self::tei:ref and @target)])"/>
   </xsl:function>
 
   <!-- A pointer to another TEI file of the build becomes a link to its page (te:pages in the bundle);
@@ -192,10 +193,12 @@
   <xsl:function name="te:link-target" as="xs:string">
     <xsl:param name="context" as="node()"/>
     <xsl:param name="target" as="xs:string?"/>
-    <xsl:variable name="file" select="tokenize(substring-before(($target || '#'), '#'), '/')[last()]"/>
-    <xsl:variable name="page" select="root($context)/te:bundle/te:pages/te:page[@file = $file][1]/@page"/>
+    <!-- (The file name is worked out only when the bundle lists pages at all.) -->
+    <xsl:variable name="pages" select="root($context)/te:bundle/te:pages/te:page"/>
+    <xsl:variable name="file" select="if (exists($pages)) then tokenize(substring-before(($target || '#'), '#'), '/')[last()] else ()"/>
+    <xsl:variable name="page" select="if ($file) then $pages[@file = $file][1]/@page else ()"/>
     <xsl:variable name="url" select="te:safe-url($target)"/>
-    <xsl:sequence select="if ($file and $page) then $page || '.html'
+    <xsl:sequence select="if ($page) then $page || '.html'
                           else if (starts-with($target, '#')) then te:internal-target($context, substring($target, 2))
                           else if (matches($url, '^(https?|mailto):', 'i')) then $url else ''"/>
   </xsl:function>
