@@ -65,7 +65,8 @@
     <xsl:choose>
       <xsl:when test="every $c in $content satisfies ($c instance of node() and not($c is current()))">
         <xsl:choose>
-          <xsl:when test="te:spaced-parts(.)">
+          <!-- (te:spaced-parts needs two child elements: the call is saved for the many that have fewer.) -->
+          <xsl:when test=". instance of element() and exists(*[2]) and te:spaced-parts(.)">
             <xsl:for-each select="$content">
               <xsl:if test=". instance of element() and preceding-sibling::node()[1][self::*]"><xsl:text> </xsl:text></xsl:if>
               <xsl:apply-templates select="." mode="text"/>
