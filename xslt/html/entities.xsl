@@ -28,7 +28,8 @@
   <xsl:template name="pm:entity">
     <xsl:param name="content" as="item()*" select="node()"/>
     <xsl:param name="class" as="xs:string*" select="()"/>
-    <xsl:variable name="entry" select="te:any-entry(.)"/>
+    <!-- (A name without ref points nowhere: the look-up is saved.) -->
+    <xsl:variable name="entry" select="if (@ref) then te:any-entry(.) else ()"/>
     <xsl:variable name="external" select="if (empty($entry) and matches(@ref, '^\s*https?:')) then te:safe-url(tokenize(normalize-space(@ref), ' ')[1]) else ''"/>
     <xsl:variable name="classes" select="'entity ' || local-name() || (if (@resp = '#teiedit') then ' machine' else '')
                                           || (if (@cert) then ' cert-' || te:class-token(@cert) else '')
