@@ -76,7 +76,8 @@
 
   <!-- What a pop-up says of an entry: its description; an entry of the document's own register without one
        is summed up by what else it says (dates, places, occupation), shortened. -->
-  <xsl:function name="te:entry-summary" as="xs:string">
+  <!-- (Cached: asked for every mention of an entry, and again by the list of names.) -->
+  <xsl:function name="te:entry-summary" as="xs:string" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="d" select="te:entry-description($entry)"/>
     <xsl:variable name="name" select="($entry/(tei:persName | tei:placeName | tei:orgName | tei:name | tei:title | tei:label))[1]"/>
@@ -165,10 +166,11 @@
           <ul>
             <xsl:for-each select="current-group()">
               <xsl:sort select="lower-case(te:entry-name(.))"/>
+              <xsl:variable name="summary" select="te:entry-summary(.)"/>
               <li id="desc-{te:safe-id(@xml:id)}" class="entity-desc">
                 <a href="{te:entry-href(.)}"><xsl:value-of select="te:entry-name(.)"/></a>
-                <xsl:if test="te:entry-summary(.)">
-                  <xsl:text>: </xsl:text><span class="desc"><xsl:value-of select="te:entry-summary(.)"/></span>
+                <xsl:if test="$summary">
+                  <xsl:text>: </xsl:text><span class="desc"><xsl:value-of select="$summary"/></span>
                 </xsl:if>
               </li>
             </xsl:for-each>

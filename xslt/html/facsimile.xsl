@@ -190,7 +190,8 @@
   </xsl:function>
 
   <!-- Is the facsimile worth a column beside the text: does it have an image the reader can see or open? -->
-  <xsl:function name="te:facsimile-shown" as="xs:boolean">
+  <!-- (Cached: every page break with a facsimile asks it of its document.) -->
+  <xsl:function name="te:facsimile-shown" as="xs:boolean" cache="yes">
     <xsl:param name="doc" as="element()"/>
     <xsl:sequence select="some $g in $doc/tei:facsimile//tei:graphic satisfies
                           (te:image-href($g, $g/@url) or matches(te:safe-url($g/@url), '^https?:', 'i'))"/>
