@@ -108,7 +108,7 @@
                                           else normalize-space(string-join(('register-entry', 'tei-' || local-name(), $class,
                                           if ($phrasing) then 'block' else ()), ' '))"/>
       <xsl:if test="@xml:id"><xsl:attribute name="id" select="te:safe-id(@xml:id)"/></xsl:if>
-      <xsl:call-template name="te:lang"/>
+      <xsl:if test="@xml:lang or $te:rtl-doc"><xsl:call-template name="te:lang"/></xsl:if>
       <xsl:choose>
         <!-- Mixed content (a bibl written as running text) reads as it stands. -->
         <xsl:when test="not(*) or text()[normalize-space()]"><xsl:apply-templates mode="text"/></xsl:when>

@@ -52,7 +52,7 @@
       <xsl:attribute name="class" select="if ($class = '' and empty(@rend)) then 'tei-' || local-name() || (if ($phrasing) then ' block' else '')
         else normalize-space(string-join(('tei-' || local-name(), $class, te:rend-classes(.), if ($phrasing) then 'block' else ()), ' '))"/>
       <xsl:call-template name="te:id"/>
-      <xsl:call-template name="te:lang"><xsl:with-param name="block" select="true()"/></xsl:call-template>
+      <xsl:if test="@xml:lang or $te:rtl-doc"><xsl:call-template name="te:lang"><xsl:with-param name="block" select="true()"/></xsl:call-template></xsl:if>
       <xsl:sequence select="$prefix"/>
       <xsl:call-template name="te:content"><xsl:with-param name="content" select="$content"/></xsl:call-template>
     </xsl:element>
@@ -127,6 +127,8 @@
   <!-- lang from xml:lang (checked), and the writing direction: right to left for the languages and scripts
        written so (te:rtl-lang), back to left to right inside them; a block without a language of its own
        takes the direction of its first letter (a Syriac paragraph in a document that names no language). -->
+  <!-- (It writes nothing for an element without xml:lang in a document without right-to-left text: the
+       hottest callers test that first and save the call.) -->
   <xsl:template name="te:lang">
     <xsl:param name="block" as="xs:boolean" select="false()"/>
     <xsl:variable name="lang" select="if (@xml:lang and matches(@xml:lang, '^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$')) then string(@xml:lang) else ''"/>
