@@ -16,6 +16,9 @@ its stylesheets).
 PATH: TEI files or folders (default: this edition's tei/ and, when present, the shared external corpus and
 TEI's reference documents beside the repository). Each rendering runs N times (default 3); the fastest is
 kept. Compilation is done before timing.
+
+--same checks that the working tree's pages are byte for byte those of the last REV (a change made for
+speed, such as `--rev main --same`, must not change what is rendered).
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ from teiedit.facts import facts_document
 from teiedit.io import iter_xml_files
 from teiedit.registers import Registers
 from teiedit.resources import xslt_dir
-from teiedit.xslt import transform
+from teiedit.xslt import XsltResult, transform
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -80,7 +83,7 @@ def cpu(run: Callable[[], object], repeat: int) -> float:
 
 def _runner(
     sheet: Path, root: etree._Element, params: dict[str, str], static: dict[str, str]
-) -> Callable[[], object]:
+) -> Callable[[], XsltResult]:
     facts = facts_document(root)
     return lambda: transform(sheet, root, params=params, facts=facts, static=static)
 
@@ -103,6 +106,12 @@ def main() -> None:
         " (default: where this branch left main)",
     )
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument(
+        "--same",
+        action="store_true",
+        help="check that the working tree renders every document byte for byte as the last --rev does"
+        " (a change made for speed must not change a page); exit code 1 and the list when not",
+    )
     ap.add_argument(
         "--max-bytes",
         type=int,
@@ -151,6 +160,7 @@ def main() -> None:
         base = names[0]
         kinds = {"web": "html/document.xsl", "print": "print/document.xsl"}
         totals = {(k, s): 0.0 for k in kinds for s in names}
+        differ: list[str] = []
         header = [f"{'document':44s}"]
         for kind in kinds:
             header += [f"{kind + ' ' + s:>{max(9, len(kind) + 1 + len(s))}s}" for s in names]
@@ -166,8 +176,10 @@ def main() -> None:
                     s: _runner(folder / sheet, inputs[kind], params, st)
                     for s, (folder, st) in sides.items()
                 }
-                for run in runs.values():
-                    run()  # compile and warm up
+                # compile and warm up; the pages themselves for --same
+                outputs = {s: run().output for s, run in runs.items()}
+                if args.same and outputs["new"] != outputs[names[-2]]:
+                    differ.append(f"{ed.path} ({kind})")
                 ms = {s: cpu(run, args.repeat) for s, run in runs.items()}
                 for s in names:
                     totals[(kind, s)] += ms[s]
@@ -184,6 +196,13 @@ def main() -> None:
         ]
         print(f"{kind:5s} total CPU: " + ", ".join(parts))
     print(f"documents: {len(files)}; fastest of {args.repeat} runs each; ratios to {base}")
+    if args.same:
+        print(
+            f"output of the working tree and {names[-2]}: "
+            + (f"{len(differ)} differ: " + ", ".join(differ) if differ else "byte-identical")
+        )
+        if differ:
+            raise SystemExit(1)
 
 
 if __name__ == "__main__":
