@@ -116,6 +116,12 @@ def decide_kind(
         return KindDecision("letter", 0.85, "salutation and closing")
     if scholarly and not title:
         return KindDecision("article", 0.6, "scholarly apparatus (abstract, byline, journal data)")
+    printed = sum(1 for b in aside if b.label == "pagefw")
+    notes = len(_labels(blocks, "note"))
+    if not salute and not closing and (printed >= 2 or notes >= 5):
+        # running heads and page numbers of a printed original, or a scholarly apparatus of notes:
+        # an article or chapter (a web page's post has neither)
+        return KindDecision("article", 0.55, "pages of a printed original, or many notes")
     if _BLOG_FURNITURE.search(aside_text) or any(
         _WEEKDAY.search(b.one_line) for b in _labels(blocks, "dateline", "meta")
     ):
