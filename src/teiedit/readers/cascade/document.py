@@ -18,6 +18,7 @@ from teiedit.config import Edition
 from teiedit.diagnostics import Diagnostic, Level
 from teiedit.document import E, TeiDocument
 from teiedit.readers.base import Conversion, Source
+from teiedit.readers.cascade.apparatus import mark_bottom
 from teiedit.readers.cascade.assemble import TEXT, assemble
 from teiedit.readers.cascade.fields import (
     Correspondents,
@@ -66,6 +67,8 @@ def build_document(
     title = clean_title(" ".join(b.text for b in titles)) if titles else ""
     decision = decide_kind(kept, title, aside, in_compilation)
     kind = decision.kind
+    if kind in CORRESPONDENCE or any(b.label == "salute" for b in kept):
+        conv.decisions.extend(mark_bottom(part))
     corr = _correspondents(part, title) if kind in CORRESPONDENCE else Correspondents()
     if kind in CORRESPONDENCE and not (corr.sender and corr.addressee):
         conv.decisions.append(

@@ -75,6 +75,8 @@ class CascadeReader:
         blocks = label(segment(source.text), len(source.text), path)
         conv.decisions.append(f"labeller model: {path.name} ({_where(path, edition)})")
         conv.decisions.extend(panels.apply(blocks))
+        conv.decisions.extend(_furniture_shapes(blocks))
+        conv.decisions.extend(_headnote(blocks))
         _set_aside(blocks, conv)
         parts = split_documents(blocks)
         documents = []
@@ -157,6 +159,37 @@ def _profile(kind: str, conv: Conversion) -> str:
         return _PROFILE[kind]
     web = any("web-site" in s.reason for s in conv.set_aside)
     return "webcapture" if web else "archival"
+
+
+def _furniture_shapes(blocks: list[Labelled]) -> list[str]:
+    """Short blocks of a common furniture shape (navigation, counters, notices) are furniture whatever
+    the labeller said: a line that only a web page or a viewer shows is never the document's text."""
+    out = []
+    for b in blocks:
+        if b.label in SET_ASIDE or len(b.one_line) > 120:
+            continue
+        if reason := boilerplate_reason(Block(b.seg.line, b.text)):
+            out.append(f"line {b.seg.line}: furniture by its shape ({reason}), not {b.label}")
+            b.label = "furniture"
+    return out
+
+
+def _headnote(blocks: list[Labelled]) -> list[str]:
+    """A lone paragraph before a document's dateline, salutation or opening lines is an editor's
+    headnote about it (a summary), not the first paragraph of its text."""
+    kept = [b for b in blocks if b.label not in SET_ASIDE and b.label != "meta"]
+    for i, b in enumerate(kept):
+        if b.label in ("p", "item"):
+            nxt = next((x for x in kept[i + 1 : i + 5] if x.label != "title"), None)
+            if (
+                nxt is not None
+                and nxt.label in ("dateline", "salute", "opener")
+                and len(b.text) > 60
+            ):
+                b.label = "summary"
+                return [f"line {b.seg.line}: summary (a headnote before the document's top), not p"]
+            return []
+    return []
 
 
 def _set_aside(blocks: list[Labelled], conv: Conversion) -> None:

@@ -102,6 +102,28 @@ RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"^.*\b(?:akismet|reduce spam)\b.*$", re.IGNORECASE),
         "comment form of the web site",
     ),
+    (
+        re.compile(
+            r"^[\s<>«»‹›|-]*(?:back|backward|forward|next|previous|prev|up|top|home)"
+            r"(?:[\s<>«»‹›|-]+(?:back|backward|forward|next|previous|prev|up|top|home))*[\s<>«»‹›|-]*$|"
+            r"^(?:[^|!?]{1,40}\|){2,}[^|!?]{1,40}$|^.{1,60}\|\s*go to\b.{1,40}$|"
+            r"^(?:page\s+)?\d*\s*of\s+\d+$|^\d{1,3}(?:,\d{3})+$|"
+            r"^(?:pdf|epub|mobi|docx?|txt|html?)(?:\s+(?:icon|version|file|\S{1,3}))?$|^attachment\s*size$|"
+            r"^(?:google scholar|crossref|pubmed|web of science|open access|full text|view pdf|"
+            r"article metrics|(?:research|review|original) article|\*?\s*corresponding author)$",
+            re.IGNORECASE,
+        ),
+        "navigation, counters or actions of the web page",
+    ),
+    (
+        re.compile(r"^(?:e-?)?(?:issn|isbn)\b[^.]{0,30}[\d-]{8,}[\dXx]?$", re.IGNORECASE),
+        "identifiers of the web page's publication",
+    ),
+    (
+        # residue of a page converted to Markdown: fenced-div marks, attribute braces, editor headers
+        re.compile(r"^:{3,}.*$|^\{[.#][\w-]+\}$|^#\s*-\*-\s*coding[:=].*$", re.IGNORECASE),
+        "markup residue of the captured page",
+    ),
 ]
 
 _BULLETS_THEN_PRICE = re.compile(r"(?:USD|EUR|GBP)\s?\d", re.IGNORECASE)
