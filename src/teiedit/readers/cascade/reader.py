@@ -165,8 +165,12 @@ def _furniture_shapes(blocks: list[Labelled]) -> list[str]:
     """Short blocks of a common furniture shape (navigation, counters, notices) are furniture whatever
     the labeller said: a line that only a web page or a viewer shows is never the document's text."""
     out = []
-    for b in blocks:
-        if b.label in SET_ASIDE or len(b.one_line) > 120:
+    running = [i for i, b in enumerate(blocks) if b.label == "p" and len(b.one_line) > 120]
+    first, last = (running[0], running[-1]) if running else (len(blocks), -1)
+    for i, b in enumerate(blocks):
+        # in the text, only short lines; above and below it, notices of any length (up to 400)
+        inside = first < i < last
+        if b.label in SET_ASIDE or (inside and len(b.one_line) > 120):
             continue
         if reason := boilerplate_reason(Block(b.seg.line, b.text)):
             out.append(f"line {b.seg.line}: furniture by its shape ({reason}), not {b.label}")

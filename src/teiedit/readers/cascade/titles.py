@@ -48,7 +48,7 @@ _LINK = re.compile(r"\]\(|https?://|www\.|\{\.\w+\}|[A-Z]:\\|\.\w{2,4}$")
 #: "To Maxim Gorky", "From George Washington": a letter's title.
 _TO_FROM = re.compile(r"^(?:to|from)\s+\S", re.IGNORECASE)
 #: Below this score no candidate is taken: the document is "Untitled".
-THRESHOLD = 0.3
+THRESHOLD = 0.25
 
 
 def title_shape(text: str) -> float:
@@ -119,9 +119,9 @@ def title_blocks(part: list[Labelled], conv: Conversion) -> list[Labelled]:
         later = [b for b in part if b.label == "title" and not b.aside]
         if later and title_shape(later[0].text) >= 0.3:
             return later[:1]
-    for g in groups:  # shaped like no title: what the labeller read as one is only a heading
+    for g in groups:  # shaped like no title: a citation, a date, or else only a heading
         for b in g:
-            b.label = "heading"
+            b.label = _demoted(b)
     best, score = _best_candidate(part, top)
     if best is None or score < THRESHOLD:
         return []
@@ -133,10 +133,19 @@ def title_blocks(part: list[Labelled], conv: Conversion) -> list[Labelled]:
     return [best]
 
 
+def _demoted(b: Labelled) -> str:
+    """What a block the labeller took for a title is when its shape says it is none (a date stays a
+    heading: a dateline would make a post look like an archival document)."""
+    one = clean_title(b.text)
+    if _CITATION.search(one) or "archival" in shapes(one, []):
+        return "citation"
+    return "heading"
+
+
 def _best_candidate(part: list[Labelled], top: list[Labelled]) -> tuple[Labelled | None, float]:
     """The block of the top (or the first of the body, when shaped like a document's title) most
     likely to be the title, with its score."""
-    window = top[-12:]
+    window = top[:40]
     first_body = part[len(top)] if len(top) < len(part) else None
     best: Labelled | None = None
     best_score = 0.0
@@ -157,8 +166,8 @@ def _best_candidate(part: list[Labelled], top: list[Labelled]) -> tuple[Labelled
         score = b.marginals.get("title", 0.0) + 0.5 * b.marginals.get("heading", 0.0)
         score += 0.25 if strong else 0.0
         score += 0.1 * shape
-        if b is (window[-1] if window else None) and b is not first_body:
-            score += 0.1  # the line just before the text
+        if top and b is top[-1]:
+            score += 0.2  # the line just before the text
         if score > best_score:
             best, best_score = b, score
     return best, best_score

@@ -106,9 +106,9 @@ RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"^[\s<>«»‹›|-]*(?:back|backward|forward|next|previous|prev|up|top|home)"
             r"(?:[\s<>«»‹›|-]+(?:back|backward|forward|next|previous|prev|up|top|home))*[\s<>«»‹›|-]*$|"
-            r"^(?:[^|!?]{1,40}\|){2,}[^|!?]{1,40}$|^.{1,60}\|\s*go to\b.{1,40}$|"
+            r"^(?!by\b)(?!.*\b(?:1[5-9]\d\d|20\d\d)\b)(?:[^|!?]{1,40}\|){2,}[^|!?]{1,40}$|^.{1,60}\|\s*go to\b.{1,40}$|"
             r"^(?:page\s+)?\d*\s*of\s+\d+$|^\d{1,3}(?:,\d{3})+$|"
-            r"^(?:pdf|epub|mobi|docx?|txt|html?)(?:\s+(?:icon|version|file|\S{1,3}))?$|^attachment\s*size$|"
+            r"^(?:(?:pdf|epub|mobi|docx?|txt|html?)(?:\s+(?:icon|version|file|\S{1,3}))?\s*)+$|^attachment\s*size$|"
             r"^(?:google scholar|crossref|pubmed|web of science|open access|full text|view pdf|"
             r"article metrics|(?:research|review|original) article|\*?\s*corresponding author)$",
             re.IGNORECASE,
