@@ -14,6 +14,7 @@ knows a site.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from lxml import etree
@@ -77,6 +78,7 @@ class CascadeReader:
         conv.decisions.extend(panels.apply(blocks))
         conv.decisions.extend(_furniture_shapes(blocks))
         conv.decisions.extend(_headnote(blocks))
+        conv.decisions.extend(_abstract_end(blocks))
         _set_aside(blocks, conv)
         parts = split_documents(blocks)
         documents = []
@@ -175,6 +177,25 @@ def _furniture_shapes(blocks: list[Labelled]) -> list[str]:
         if reason := boilerplate_reason(Block(b.seg.line, b.text)):
             out.append(f"line {b.seg.line}: furniture by its shape ({reason}), not {b.label}")
             b.label = "furniture"
+    return out
+
+
+_KEYWORDS = re.compile(
+    r"^\W*(?:key\s*words|keywords|schlagw\w+|mots[- ]cl\w+|palabras clave)\b", re.I
+)
+
+
+def _abstract_end(blocks: list[Labelled]) -> list[str]:
+    """An abstract ends at its keywords line: running text after it is the document's text."""
+    out = []
+    for i, b in enumerate(blocks):
+        if b.label in ("summary", "heading", "meta") and _KEYWORDS.match(b.one_line):
+            for nxt in blocks[i + 1 :]:
+                if nxt.label != "summary":
+                    break
+                nxt.label = "p"
+                out.append(f"line {nxt.seg.line}: p (after the abstract's keywords), not summary")
+            break
     return out
 
 

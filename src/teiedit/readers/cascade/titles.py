@@ -113,15 +113,16 @@ def title_blocks(part: list[Labelled], conv: Conversion) -> list[Labelled]:
                 groups.append([b])
         prev = b
     plausible = [g for g in groups if title_shape(" ".join(b.text for b in g)) >= 0.3]
+    for g in groups:  # shaped like no title: a citation, or else only a heading
+        if not any(g is p for p in plausible):
+            for b in g:
+                b.label = _demoted(b)
     if plausible:
         return max(plausible, key=lambda g: max(x.marginals.get("title", x.confidence) for x in g))
     if not groups:
         later = [b for b in part if b.label == "title" and not b.aside]
         if later and title_shape(later[0].text) >= 0.3:
             return later[:1]
-    for g in groups:  # shaped like no title: a citation, a date, or else only a heading
-        for b in g:
-            b.label = _demoted(b)
     best, score = _best_candidate(part, top)
     if best is None or score < THRESHOLD:
         return []

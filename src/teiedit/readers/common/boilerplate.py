@@ -121,8 +121,26 @@ RULES: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         # residue of a page converted to Markdown: fenced-div marks, attribute braces, editor headers
-        re.compile(r"^:{3,}.*$|^\{[.#][\w-]+\}$|^#\s*-\*-\s*coding[:=].*$", re.IGNORECASE),
+        re.compile(
+            r"^(?:>\s*)*:{3,}.*$|^\{[.#][\w-]+\}$|^#\s*-\*-\s*coding[:=].*$|^(?:\"{3}|\'{3}|`{3})\w*$|"
+            r"^created on\s.{0,40}\b\d{1,2}:\d\d\b.{0,20}$|^@author\s*:.{0,60}$",
+            re.IGNORECASE,
+        ),
         "markup residue of the captured page",
+    ),
+    (
+        re.compile(
+            r"^(?:other\s+)?formats?\s*:.{0,60}$|^(?:text\s*)?readme$|^.{0,30}\bcrossref\b.{0,40}$",
+            re.IGNORECASE,
+        ),
+        "navigation, counters or actions of the web page",
+    ),
+    (
+        re.compile(
+            r"^(?:image|photo|photograph|picture|illustration)s?\s*(?::|from|via|by|courtesy)\s.{1,80}$",
+            re.IGNORECASE,
+        ),
+        "image credit of the web page",
     ),
 ]
 

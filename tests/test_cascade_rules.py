@@ -1,0 +1,196 @@
+"""The cascade's decisions by shape, after labelling: the title, furniture, a letter's close, headnotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from teiedit.readers.base import Conversion, Source
+from teiedit.readers.cascade.apparatus import mark_bottom
+from teiedit.readers.cascade.document import _correspondents
+from teiedit.readers.cascade.model import Labelled
+from teiedit.readers.cascade.reader import _abstract_end, _furniture_shapes, _headnote
+from teiedit.readers.cascade.segment import segment
+from teiedit.readers.cascade.titles import THRESHOLD, title_blocks, title_shape
+from teiedit.readers.common.boilerplate import boilerplate_reason
+from teiedit.readers.common.lines import Block
+
+
+def blocks(*rows: tuple[str, str] | tuple[str, str, dict[str, float]]) -> list[Labelled]:
+    """Labelled blocks of a text made of the rows' texts (one per blank-line paragraph)."""
+    text = "\n\n".join(r[1] for r in rows)
+    segs = segment(text)
+    assert len(segs) == len(rows)
+    out = []
+    for seg, row in zip(segs, rows, strict=True):
+        marg = row[2] if len(row) > 2 else {}
+        out.append(Labelled(seg=seg, label=row[0], confidence=0.9, marginals=dict(marg)))
+    return out
+
+
+def conversion() -> Conversion:
+    return Conversion(source=Source(text="", name="x", filename="x.txt", sha256=""), profile="auto")
+
+
+@pytest.mark.parametrize(
+    ("text", "plausible"),
+    [
+        ("The Secretary of State to the Ambassador in Russia (Francis)", True),
+        ("TO MAXIM GORKY", True),
+        ("Title: From George Washington to Alexander Hamilton, 25 August 1796", True),
+        ("FCO Records: Policy, Practice and Posterity (1782 – 1993)", True),
+        ("Introduction", True),
+        ("Moscow’s Proxy?", True),
+        ("Telegram No. 1580 from Moscow to Washington", True),
+        ("From: Washington, George", False),  # a field of the page
+        ("Other Formats: TextREADME", False),
+        ("@author: My Lenovo", False),
+        ("Wednesday 6 March 2024", False),  # a date
+        ("Created on Wed Jul 7 13:11:51 2021", False),
+        ("Journal of Cold War Studies, Volume 8, Number 2, Spring 2006, pp. 3-51", False),
+        ("File No. 763.72119/987", False),  # a citation
+        ("V. I. Lenin", False),  # a byline
+        ("-------------------------------", False),
+        ("from the Cold War History project Bulletin", False),  # a fragment
+        ("No data available for this record.", False),  # a sentence
+        ("Abstract and Keywords", False),  # section labels
+        ("[Letters](index.htm)", False),  # a link
+    ],
+)
+def test_title_shape(text: str, plausible: bool) -> None:
+    assert (title_shape(text) >= 0.3) is plausible, title_shape(text)
+
+
+def test_an_implausible_title_gives_way_to_a_plausible_candidate() -> None:
+    part = blocks(
+        ("title", "File No. 763.72119/987", {"title": 0.97}),
+        ("title", "The Secretary of State to the Ambassador in Russia", {"title": 0.46}),
+        (
+            "p",
+            "Your telegram has been transmitted, although manifestly improper in character. " * 3,
+        ),
+    )
+    chosen = title_blocks(part, conversion())
+    assert [b.one_line for b in chosen] == ["The Secretary of State to the Ambassador in Russia"]
+    assert part[0].label == "citation"  # what the labeller took for a title is the file citation
+
+
+def test_no_plausible_candidate_leaves_the_document_untitled() -> None:
+    part = blocks(
+        ("byline", "V. I. Lenin", {"title": 0.33}),
+        ("meta", "Written: in the first half of April 1908", {"title": 0.25}),
+        ("p", "How is it there is no news from you? You wrote that you had long finished. " * 3),
+    )
+    assert title_blocks(part, conversion()) == []
+
+
+def test_a_title_taken_back_from_furniture_just_before_the_text() -> None:
+    part = blocks(
+        ("furniture", "View Original", {"title": 0.0}),
+        ("furniture", "An Analysis of the Historiography of the Crisis", {"heading": 0.1}),
+        ("p", "The crisis is one of the most studied historical events of the century. " * 3),
+    )
+    part[0].aside = part[1].aside = "furniture"
+    chosen = title_blocks(part, conversion())
+    assert [b.one_line for b in chosen] == ["An Analysis of the Historiography of the Crisis"]
+    assert chosen[0].aside == "" and chosen[0].confidence >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("< backward   forward >", True),
+        ("Works Index | Volume 36 | Collected Works | Index", True),
+        ("By Jane Doe | Go to book overview", True),
+        ("PDF icon", True),
+        ("PDF ePub 版", True),
+        ("of 85", True),
+        ("36,074", True),
+        ("Google Scholar", True),
+        ("Open access", True),
+        ("ISSN (Print): 2753-7056", True),
+        ("# -*- coding: utf-8 -*-", True),
+        ("> :::", True),
+        ('"""', True),
+        ("Image from Mount Vernon", True),
+        ("By | April 2, 2015 | 2 Comments", False),  # a byline with the post's date
+        ("Back to the USSR", False),
+        ("Marx | Engels", False),
+        ("Photo of the old bridge was taken in 1950 by the author.", False),
+        ("Formats of diplomacy: a study", False),
+    ],
+)
+def test_furniture_shapes(line: str, furniture: bool) -> None:
+    assert bool(boilerplate_reason(Block(1, line))) is furniture
+
+
+def test_furniture_shapes_override_the_labeller_in_the_text_only_for_short_lines() -> None:
+    prose = "A paragraph of running text that goes on for a while, as paragraphs do. " * 3
+    notice = (
+        "All rights reserved. " + "The publisher grants no licence to reproduce this page. " * 2
+    )
+    part = blocks(
+        ("title", "Skip to main content"),
+        ("p", prose),
+        ("p", notice + "And the paragraph goes on about rights in the archive. " * 2),
+        ("p", prose),
+        ("heading", "Google Scholar"),
+    )
+    decisions = _furniture_shapes(part)
+    assert [b.label for b in part] == ["furniture", "p", "p", "p", "furniture"]
+    assert len(decisions) == 2
+
+
+def test_a_letters_close_signature_and_postscript_by_their_shapes() -> None:
+    prose = "I have given the paper enclosed several serious and attentive readings today. " * 2
+    part = blocks(
+        ("salute", "My dear Sir,"),
+        ("p", prose),
+        ("p", "With the truest respect I have the honor to be Sir Yr. Obed ser"),
+        ("p", "A Hamilton"),
+        ("p", "P.S. The enclosed copy was made in haste, and I ask you to forgive its errors."),
+    )
+    mark_bottom(part)
+    assert [b.label for b in part] == ["salute", "p", "closer", "signed", "postscript"]
+
+
+def test_a_signature_after_the_last_paragraph_without_a_close() -> None:
+    prose = "Kardelj informed me that on the night of November 4 they got in touch. " * 2
+    part = blocks(("p", prose), ("p", prose), ("p", "4/XI-56 N. FIRIUBIN"))
+    mark_bottom(part)
+    assert [b.label for b in part] == ["p", "p", "signed"]
+
+
+def test_no_close_is_invented_in_running_text() -> None:
+    prose = "The committee met again in the spring and discussed the report at length. " * 2
+    part = blocks(("p", prose), ("p", "Short line."), ("p", prose))
+    assert mark_bottom(part) == []
+    assert [b.label for b in part] == ["p", "p", "p"]
+
+
+def test_a_headnote_before_the_documents_top_is_a_summary() -> None:
+    part = blocks(
+        ("p", "Transcription of a meeting in Moscow between the two leaders on the crisis."),
+        ("dateline", "August 01, 1961"),
+        ("p", "I have read your speech and I have a comment on one formulation in it. " * 2),
+    )
+    assert _headnote(part)
+    assert [b.label for b in part] == ["summary", "dateline", "p"]
+
+
+def test_the_abstract_ends_at_its_keywords() -> None:
+    part = blocks(
+        ("summary", "This chapter discusses the theme of this volume, the Cold War."),
+        ("summary", "Keywords: Cold War, superpower rivalry, international history"),
+        ("summary", "Few if any historical subjects have generated such a literature. " * 2),
+    )
+    assert _abstract_end(part)
+    assert [b.label for b in part] == ["summary", "summary", "p"]
+
+
+@pytest.mark.parametrize(
+    ("salute", "addressee"),
+    [("Dear A. M.,", "A. M"), ("Dear Comrade Kim,", "Kim"), ("My dear Sir,", "")],
+)
+def test_a_salutation_names_the_addressee(salute: str, addressee: str) -> None:
+    part = blocks(("salute", salute), ("p", "I write to you about the matter we discussed. " * 3))
+    assert _correspondents(part, "").addressee == addressee
