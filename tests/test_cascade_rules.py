@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from teiedit.readers.base import Conversion, Source
-from teiedit.readers.cascade.apparatus import mark_bottom
+from teiedit.readers.cascade.apparatus import byline_name, mark_bottom, unlabelled_author
 from teiedit.readers.cascade.document import _correspondents
 from teiedit.readers.cascade.model import Labelled
 from teiedit.readers.cascade.reader import _abstract_end, _furniture_shapes, _headnote
@@ -194,3 +194,34 @@ def test_the_abstract_ends_at_its_keywords() -> None:
 def test_a_salutation_names_the_addressee(salute: str, addressee: str) -> None:
     part = blocks(("salute", salute), ("p", "I write to you about the matter we discussed. " * 3))
     assert _correspondents(part, "").addressee == addressee
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Yichen Wang 1*", "Yichen Wang"),
+        ("LORENZ M. LÜTHI", "LORENZ M. LÜTHI"),
+        ("Aaron Belkin and James G. Blight", "Aaron Belkin and James G. Blight"),
+        ("Top Secret", ""),
+        ("Research Article", ""),
+        ("The Cuban Missile Crisis", ""),
+        ("Appendix III", ""),
+        ("Cuba and Africa 1975–1988", ""),
+    ],
+)
+def test_a_line_of_nothing_but_a_name(line: str, name: str) -> None:
+    assert byline_name(line) == name
+
+
+def test_an_author_the_labeller_missed() -> None:
+    prose = "The crisis of October continues to exert an intense fascination on historians. " * 2
+    after_title = blocks(
+        ("title", "A Rift in Red"),
+        ("furniture", "Open access"),
+        ("meta", "Yichen Wang 1*"),
+        ("p", prose),
+    )
+    assert unlabelled_author(after_title) == "Yichen Wang"
+    opening = blocks(("title", "New Evidence"), ("p", "by James G. HershbergThe crisis " + prose))
+    assert unlabelled_author(opening) == "James G. Hershberg"
+    assert unlabelled_author(blocks(("title", "New Evidence"), ("p", prose))) == ""

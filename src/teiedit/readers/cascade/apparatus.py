@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 
-from teiedit.readers.cascade.features import shapes
+from teiedit.readers.cascade.features import _LEX, shapes
 from teiedit.readers.cascade.model import Labelled
+from teiedit.readers.common.boilerplate import boilerplate_reason
+from teiedit.readers.common.lines import Block
 
 #: A short line of names or initials, perhaps in brackets, perhaps after a short date.
 _SIGNATURE = re.compile(
@@ -88,3 +90,55 @@ def _close_start(kept: list[Labelled], first_long: int) -> int | None:
         ):
             last = i
     return last
+
+
+# -- an unlabelled byline ------------------------------------------------------------------------------
+
+_NAME_WORD = re.compile(
+    r"^(?:[A-ZÀ-Þ][\w’'-]*[a-zà-ÿ’'-][\w’'-]*|[A-ZÀ-Þ]{2,}[\w’'-]*|[A-ZÀ-Þ]\.(?:[A-ZÀ-Þ]\.)*)$"
+)
+_JOINERS = frozenset({"and", "&", "de", "von", "van", "der", "la", "le", "du", "di", "da", "y"})
+_BY_START = re.compile(
+    r"^[Bb][Yy]\s+(?P<name>(?:[A-ZÀ-Þ](?:[a-zà-ÿ’'-]+|\.)\s+){1,3}[A-ZÀ-Þ][a-zà-ÿ’'-]+)"
+)
+#: The cue words of the labeller's features (salutations, kinds, months, marks): no name is made of them.
+_CUES: frozenset[str] = frozenset().union(*_LEX.values())
+_FUNCTION = frozenset(
+    "the of for in on at to a an with from about after before appendix chapter part section volume "
+    "index contents introduction i ii iii iv v vi vii viii ix x".split()
+)
+_MARKS = re.compile(r"[\d*†‡§,]+$|^by\s+", re.IGNORECASE)
+
+
+def byline_name(text: str) -> str:
+    """The name a short line gives when it is nothing but an author's name ("" otherwise)."""
+    one = " ".join(_MARKS.sub("", w) for w in text.split()).strip()
+    words = [w for w in one.split() if w]
+    if not 2 <= len(words) <= 7 or len(one) > 60:
+        return ""
+    names = [w for w in words if w.lower() not in _JOINERS]
+    if len(names) < 2 or not all(_NAME_WORD.match(w) for w in names):
+        return ""
+    if any(w.lower().strip(".") in _CUES or w.lower() in _FUNCTION for w in names):
+        return ""  # "The Cuban Missile Crisis", "Top Secret": a title or a mark, no name
+    if boilerplate_reason(Block(1, one)):
+        return ""
+    return one
+
+
+def unlabelled_author(part: list[Labelled]) -> str:
+    """An author's name the labeller did not call a byline: a line of nothing but a name among the few
+    after the title, or "by NAME" opening the text."""
+    titles = [i for i, b in enumerate(part) if b.label == "title" and not b.aside]
+    if titles:
+        for b in part[titles[0] + 1 : titles[0] + 6]:
+            if b.label in ("p", "item") and not b.aside:
+                break
+            if b.label in ("dateline", "salute", "citation", "summary"):
+                continue
+            if name := byline_name(b.one_line):
+                return name
+    first = next((b for b in part if b.label in ("p", "item") and not b.aside), None)
+    if first is not None and (m := _BY_START.match(first.one_line)):
+        return m["name"]
+    return ""

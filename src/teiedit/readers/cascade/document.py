@@ -18,7 +18,7 @@ from teiedit.config import Edition
 from teiedit.diagnostics import Diagnostic, Level
 from teiedit.document import E, TeiDocument
 from teiedit.readers.base import Conversion, Source
-from teiedit.readers.cascade.apparatus import mark_bottom
+from teiedit.readers.cascade.apparatus import mark_bottom, unlabelled_author
 from teiedit.readers.cascade.assemble import TEXT, assemble
 from teiedit.readers.cascade.fields import (
     Correspondents,
@@ -86,6 +86,9 @@ def build_document(
     date = _document_date(kept, part, title, kind, assembled.citations)
     info = header_info(source, title or "Untitled", kind=kind, abstract=assembled.summaries)
     authors = _authors(kept, part)
+    if not authors and kind not in CORRESPONDENCE and (name := unlabelled_author(part)):
+        authors = [name]
+        conv.decisions.append(f"{doc_id}: author {name!r} (a line of nothing but a name)")
     if kind in CORRESPONDENCE and corr.sender:
         authors = authors or [personal_name(corr.sender)]
     if authors:
