@@ -8,7 +8,7 @@ from teiedit.readers.base import Conversion, Source
 from teiedit.readers.cascade.apparatus import byline_name, mark_bottom, unlabelled_author
 from teiedit.readers.cascade.document import _correspondents
 from teiedit.readers.cascade.model import Labelled
-from teiedit.readers.cascade.reader import _abstract_end, _furniture_shapes, _headnote
+from teiedit.readers.cascade.reader import _abstract_end, _furniture_shapes, _headnote, _salutation
 from teiedit.readers.cascade.segment import segment
 from teiedit.readers.cascade.titles import THRESHOLD, title_blocks, title_shape
 from teiedit.readers.common.boilerplate import boilerplate_reason
@@ -225,3 +225,27 @@ def test_an_author_the_labeller_missed() -> None:
     opening = blocks(("title", "New Evidence"), ("p", "by James G. HershbergThe crisis " + prose))
     assert unlabelled_author(opening) == "James G. Hershberg"
     assert unlabelled_author(blocks(("title", "New Evidence"), ("p", prose))) == ""
+
+
+def test_an_editors_note_after_a_signature_is_a_summary() -> None:
+    prose = "Kardelj informed me that on the night of November 4 they got in touch. " * 2
+    note = "In this coded telegram, the ministry is informed of the talks in the embassy. " * 2
+    part = blocks(("p", prose), ("p", "4/XI-56 N. FIRIUBIN"), ("p", note))
+    mark_bottom(part)
+    assert [b.label for b in part] == ["p", "signed", "summary"]
+
+
+@pytest.mark.parametrize(
+    ("line", "salute"),
+    [
+        ("[To] The Foreign Ministry:", True),
+        ("Esteemed Alexander Stepanovich,", True),
+        ("Fellow-Citizens of the United States:", True),
+        ("Friends of the museum will meet on Monday.", False),
+    ],
+)
+def test_a_salutation_before_the_text_by_its_shape(line: str, salute: bool) -> None:
+    prose = "After the long telephone conversation with you I consider it necessary to write. " * 2
+    part = blocks(("title", "A letter"), ("p", line), ("p", prose))
+    _salutation(part)
+    assert (part[1].label == "salute") is salute

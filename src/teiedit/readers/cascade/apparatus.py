@@ -55,12 +55,18 @@ def mark_bottom(blocks: list[Labelled]) -> list[str]:
                 f"line {b.seg.line}: {b.label} (a letter's close, by its shape): {text[:60]!r}"
             )
         i += 1
-    if closed and signed:
-        # what follows a letter's close and signature is a postscript, or an editor's note about it
+    if signed:
+        # what follows a letter's signature is an editor's note about it, or (after a close too) a
+        # postscript
         for b in kept[i:]:
             if b.label != "p":
                 break
-            b.label = "summary" if "describes" in shapes(b.one_line, []) else "postscript"
+            if "describes" in shapes(b.one_line, []):
+                b.label = "summary"
+            elif closed:
+                b.label = "postscript"
+            else:
+                break
             out.append(f"line {b.seg.line}: {b.label} (after the signature)")
     return out
 

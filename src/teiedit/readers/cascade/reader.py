@@ -77,6 +77,7 @@ class CascadeReader:
         conv.decisions.append(f"labeller model: {path.name} ({_where(path, edition)})")
         conv.decisions.extend(panels.apply(blocks))
         conv.decisions.extend(_furniture_shapes(blocks))
+        conv.decisions.extend(_salutation(blocks))
         conv.decisions.extend(_headnote(blocks))
         conv.decisions.extend(_abstract_end(blocks))
         _set_aside(blocks, conv)
@@ -197,6 +198,26 @@ def _abstract_end(blocks: list[Labelled]) -> list[str]:
                 out.append(f"line {nxt.seg.line}: p (after the abstract's keywords), not summary")
             break
     return out
+
+
+_SALUTATION = re.compile(
+    r"^\W{0,2}(?:\[?to\]?\s+.{1,60}:|(?:my\s+)?(?:dear|esteemed|respected|honou?red|fellow[- ]\w+|"
+    r"ladies|gentlemen|comrades?|friends|sirs?|madam)\b.{0,60}[,:!])\W{0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _salutation(blocks: list[Labelled]) -> list[str]:
+    """A short line shaped like a salutation before the first paragraph of running text is one."""
+    for b in blocks:
+        if b.aside or b.label in SET_ASIDE:
+            continue
+        if b.label == "salute" or (b.label == "p" and len(b.one_line) > 120):
+            return []
+        if b.label == "p" and _SALUTATION.match(b.one_line):
+            b.label = "salute"
+            return [f"line {b.seg.line}: salute (by its shape, before the text), not p"]
+    return []
 
 
 def _headnote(blocks: list[Labelled]) -> list[str]:

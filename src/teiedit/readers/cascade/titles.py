@@ -38,7 +38,7 @@ _FIELD = re.compile(
 )
 _TITLE_FIELD = re.compile(r"^[\[(*]*(?:title|subject|re)[\])*]*\s*:\s*(?=\S)", re.IGNORECASE)
 _CITATION = re.compile(
-    r"\b(?:vol(?:ume)?\.?\s*[\dIVXL]+|issue\s+\d|number\s+\d+|no\.\s*\d|pp\.\s*\d|file\s+no|"
+    r"\b(?:vol(?:ume)?\.?\s*[\dIVXL]+|issue\s+\d|number\s+\d+|pp\.\s*\d|file\s+no|"
     r"published\s+(?:online|by)|isbn|issn|doi\b|\d{3,}\.\d+/)",
     re.IGNORECASE,
 )
@@ -47,6 +47,9 @@ _YEARISH = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b|\b\d{1,2}\b")
 _LINK = re.compile(r"\]\(|https?://|www\.|\{\.\w+\}|[A-Z]:\\|\.\w{2,4}$")
 #: "To Maxim Gorky", "From George Washington": a letter's title.
 _TO_FROM = re.compile(r"^(?:to|from)\s+\S", re.IGNORECASE)
+_RIGHTS = re.compile(
+    r"©|\bcopyright\b|all rights reserved|\bpublic domain\b|\blicen[cs]e[ds]?\b", re.I
+)
 #: Below this score no candidate is taken: the document is "Untitled".
 THRESHOLD = 0.25
 
@@ -58,8 +61,10 @@ def title_shape(text: str) -> float:
     words = one.split()
     if letters < 3 or len(one) > 250 or not words:
         return 0.0
-    if _LINK.search(one) or boilerplate_reason(Block(1, one)):
+    if _LINK.search(one) or _RIGHTS.search(one) or boilerplate_reason(Block(1, one)):
         return 0.0
+    if one.startswith("[") and one.endswith("]"):
+        return 0.0  # an editor's placeholder ("[blocks in formation]")
     if one[:1].islower() or one.endswith((",", ";")):
         return 0.0  # a fragment: the rest of a line, or the start of a sentence that goes on
     if (m := _FIELD.match(one)) and m["label"].strip().lower().split()[-1] in _FIELD_LABELS:
