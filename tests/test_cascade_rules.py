@@ -249,3 +249,10 @@ def test_a_salutation_before_the_text_by_its_shape(line: str, salute: bool) -> N
     part = blocks(("title", "A letter"), ("p", line), ("p", prose))
     _salutation(part)
     assert (part[1].label == "salute") is salute
+
+
+def test_a_name_like_line_with_running_text_after_it_is_no_signature() -> None:
+    prose = "The committee met again in the spring and discussed the report at length. " * 2
+    part = blocks(("p", prose), ("p", "The Northern Workers’ Party."), ("p", prose), ("p", prose))
+    assert mark_bottom(part) == []
+    assert [b.label for b in part] == ["p", "p", "p", "p"]

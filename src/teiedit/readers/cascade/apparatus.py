@@ -84,18 +84,25 @@ def _close_start(kept: list[Labelled], first_long: int) -> int | None:
             b.label == "p" and len(b.one_line) <= _RUNNING and "closing" in shapes(b.one_line, [])
         ):
             return i
-    last = None
-    for i in range(first_long + 1, len(kept)):
+    for i in range(len(kept) - 1, first_long, -1):
         prev, b = kept[i - 1], kept[i]
+        later = kept[i + 1 :]
+        if any(x.label == "p" and len(x.one_line) > _RUNNING and not _describes(x) for x in later):
+            continue  # running text follows: a short line in the text, no signature
         if (
             b.label == "p"
+            and not b.seg.piece
             and len(b.one_line) <= 40
             and _signature(b.one_line)
             and prev.label == "p"
             and len(prev.one_line) > _RUNNING
         ):
-            last = i
-    return last
+            return i
+    return None
+
+
+def _describes(b: Labelled) -> bool:
+    return "describes" in shapes(b.one_line, [])
 
 
 # -- an unlabelled byline ------------------------------------------------------------------------------
