@@ -8,8 +8,14 @@ from teiedit.readers.base import Conversion, Source
 from teiedit.readers.cascade.apparatus import byline_name, mark_bottom, unlabelled_author
 from teiedit.readers.cascade.document import _correspondents
 from teiedit.readers.cascade.model import Labelled
-from teiedit.readers.cascade.reader import _abstract_end, _furniture_shapes, _headnote, _salutation
 from teiedit.readers.cascade.segment import segment
+from teiedit.readers.cascade.shape_rules import (
+    abstract_end,
+    furniture_shapes,
+    headnote,
+    running_meta,
+    salutation,
+)
 from teiedit.readers.cascade.titles import THRESHOLD, title_blocks, title_shape
 from teiedit.readers.common.boilerplate import boilerplate_reason
 from teiedit.readers.common.lines import Block
@@ -135,7 +141,7 @@ def test_furniture_shapes_override_the_labeller_in_the_text_only_for_short_lines
         ("p", prose),
         ("heading", "Google Scholar"),
     )
-    decisions = _furniture_shapes(part)
+    decisions = furniture_shapes(part)
     assert [b.label for b in part] == ["furniture", "p", "p", "p", "furniture"]
     assert len(decisions) == 2
 
@@ -173,7 +179,7 @@ def test_a_headnote_before_the_documents_top_is_a_summary() -> None:
         ("dateline", "August 01, 1961"),
         ("p", "I have read your speech and I have a comment on one formulation in it. " * 2),
     )
-    assert _headnote(part)
+    assert headnote(part)
     assert [b.label for b in part] == ["summary", "dateline", "p"]
 
 
@@ -183,7 +189,7 @@ def test_the_abstract_ends_at_its_keywords() -> None:
         ("summary", "Keywords: Cold War, superpower rivalry, international history"),
         ("summary", "Few if any historical subjects have generated such a literature. " * 2),
     )
-    assert _abstract_end(part)
+    assert abstract_end(part)
     assert [b.label for b in part] == ["summary", "summary", "p"]
 
 
@@ -247,7 +253,7 @@ def test_an_editors_note_after_a_signature_is_a_summary() -> None:
 def test_a_salutation_before_the_text_by_its_shape(line: str, salute: bool) -> None:
     prose = "After the long telephone conversation with you I consider it necessary to write. " * 2
     part = blocks(("title", "A letter"), ("p", line), ("p", prose))
-    _salutation(part)
+    salutation(part)
     assert (part[1].label == "salute") is salute
 
 
@@ -256,3 +262,20 @@ def test_a_name_like_line_with_running_text_after_it_is_no_signature() -> None:
     part = blocks(("p", prose), ("p", "The Northern Workers’ Party."), ("p", prose), ("p", prose))
     assert mark_bottom(part) == []
     assert [b.label for b in part] == ["p", "p", "p", "p"]
+
+
+def test_running_text_is_no_metadata_line() -> None:
+    sentences = "Today the chairman met me by appointment. He said he is preparing letters; " * 3
+    part = blocks(("meta", "Status: Extremely Urgent"), ("meta", sentences))
+    part[0].confidence = part[1].confidence = 0.3
+    assert running_meta(part)
+    assert [b.label for b in part] == ["meta", "p"]
+
+
+def test_a_headnote_of_several_paragraphs_before_the_salutation() -> None:
+    note = "This is the last of the personal letters written during the crisis of that year. "
+    part = blocks(
+        ("p", note), ("p", note), ("salute", "Esteemed Alexander Stepanovich,"), ("p", note * 3)
+    )
+    headnote(part)
+    assert [b.label for b in part] == ["summary", "summary", "salute", "p"]

@@ -14,7 +14,6 @@ knows a site.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from lxml import etree
@@ -22,7 +21,7 @@ from lxml import etree
 from teiedit.config import Edition
 from teiedit.document import E, TeiDocument
 from teiedit.readers.base import Conversion, SetAside, Source
-from teiedit.readers.cascade import panels
+from teiedit.readers.cascade import panels, shape_rules
 from teiedit.readers.cascade.document import build_document, low_confidence
 from teiedit.readers.cascade.labels import LOW_CONFIDENCE, SET_ASIDE
 from teiedit.readers.cascade.model import (
@@ -76,10 +75,7 @@ class CascadeReader:
         blocks = label(segment(source.text), len(source.text), path)
         conv.decisions.append(f"labeller model: {path.name} ({_where(path, edition)})")
         conv.decisions.extend(panels.apply(blocks))
-        conv.decisions.extend(_furniture_shapes(blocks))
-        conv.decisions.extend(_salutation(blocks))
-        conv.decisions.extend(_headnote(blocks))
-        conv.decisions.extend(_abstract_end(blocks))
+        conv.decisions.extend(shape_rules.apply(blocks))
         _set_aside(blocks, conv)
         parts = split_documents(blocks)
         documents = []
@@ -162,80 +158,6 @@ def _profile(kind: str, conv: Conversion) -> str:
         return _PROFILE[kind]
     web = any("web-site" in s.reason for s in conv.set_aside)
     return "webcapture" if web else "archival"
-
-
-def _furniture_shapes(blocks: list[Labelled]) -> list[str]:
-    """Short blocks of a common furniture shape (navigation, counters, notices) are furniture whatever
-    the labeller said: a line that only a web page or a viewer shows is never the document's text."""
-    out = []
-    running = [i for i, b in enumerate(blocks) if b.label == "p" and len(b.one_line) > 120]
-    first, last = (running[0], running[-1]) if running else (len(blocks), -1)
-    for i, b in enumerate(blocks):
-        # in the text, only short lines; above and below it, notices of any length (up to 400)
-        inside = first < i < last
-        if b.label in SET_ASIDE or (inside and len(b.one_line) > 120):
-            continue
-        if reason := boilerplate_reason(Block(b.seg.line, b.text)):
-            out.append(f"line {b.seg.line}: furniture by its shape ({reason}), not {b.label}")
-            b.label = "furniture"
-    return out
-
-
-_KEYWORDS = re.compile(
-    r"^\W*(?:key\s*words|keywords|schlagw\w+|mots[- ]cl\w+|palabras clave)\b", re.I
-)
-
-
-def _abstract_end(blocks: list[Labelled]) -> list[str]:
-    """An abstract ends at its keywords line: running text after it is the document's text."""
-    out = []
-    for i, b in enumerate(blocks):
-        if b.label in ("summary", "heading", "meta") and _KEYWORDS.match(b.one_line):
-            for nxt in blocks[i + 1 :]:
-                if nxt.label != "summary":
-                    break
-                nxt.label = "p"
-                out.append(f"line {nxt.seg.line}: p (after the abstract's keywords), not summary")
-            break
-    return out
-
-
-_SALUTATION = re.compile(
-    r"^\W{0,2}(?:\[?to\]?\s+.{1,60}:|(?:my\s+)?(?:dear|esteemed|respected|honou?red|fellow[- ]\w+|"
-    r"ladies|gentlemen|comrades?|friends|sirs?|madam)\b.{0,60}[,:!])\W{0,2}$",
-    re.IGNORECASE,
-)
-
-
-def _salutation(blocks: list[Labelled]) -> list[str]:
-    """A short line shaped like a salutation before the first paragraph of running text is one."""
-    for b in blocks:
-        if b.aside or b.label in SET_ASIDE:
-            continue
-        if b.label == "salute" or (b.label == "p" and len(b.one_line) > 120):
-            return []
-        if b.label == "p" and _SALUTATION.match(b.one_line):
-            b.label = "salute"
-            return [f"line {b.seg.line}: salute (by its shape, before the text), not p"]
-    return []
-
-
-def _headnote(blocks: list[Labelled]) -> list[str]:
-    """A lone paragraph before a document's dateline, salutation or opening lines is an editor's
-    headnote about it (a summary), not the first paragraph of its text."""
-    kept = [b for b in blocks if b.label not in SET_ASIDE and b.label != "meta"]
-    for i, b in enumerate(kept):
-        if b.label in ("p", "item"):
-            nxt = next((x for x in kept[i + 1 : i + 5] if x.label != "title"), None)
-            if (
-                nxt is not None
-                and nxt.label in ("dateline", "salute", "opener")
-                and len(b.text) > 60
-            ):
-                b.label = "summary"
-                return [f"line {b.seg.line}: summary (a headnote before the document's top), not p"]
-            return []
-    return []
 
 
 def _set_aside(blocks: list[Labelled], conv: Conversion) -> None:

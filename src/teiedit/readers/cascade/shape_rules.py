@@ -1,0 +1,127 @@
+"""Decisions by shape after labelling: what a block's shape and place say, whatever the labeller said.
+
+The labeller learns layouts; some roles are plain from a block's shape and place in any layout: a line
+of navigation or a counter is furniture, a short "Dear ...," before the text is a salutation, the
+paragraphs before a letter's dateline are an editor's headnote, an abstract ends at its keywords, and a
+long run of sentences is no metadata line. Each rule returns the decisions it took, for the report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from teiedit.readers.cascade.labels import SET_ASIDE
+from teiedit.readers.cascade.model import Labelled
+from teiedit.readers.common.boilerplate import boilerplate_reason
+from teiedit.readers.common.lines import Block
+
+
+def apply(blocks: list[Labelled]) -> list[str]:
+    """Every rule in order; the decisions they took."""
+    out: list[str] = []
+    for rule in (furniture_shapes, running_meta, salutation, headnote, abstract_end):
+        out.extend(rule(blocks))
+    return out
+
+
+def furniture_shapes(blocks: list[Labelled]) -> list[str]:
+    """Short blocks of a common furniture shape (navigation, counters, notices) are furniture whatever
+    the labeller said: a line that only a web page or a viewer shows is never the document's text."""
+    out = []
+    running = [i for i, b in enumerate(blocks) if b.label == "p" and len(b.one_line) > 120]
+    first, last = (running[0], running[-1]) if running else (len(blocks), -1)
+    for i, b in enumerate(blocks):
+        # in the text, only short lines; above and below it, notices of any length (up to 400)
+        inside = first < i < last
+        if b.label in SET_ASIDE or (inside and len(b.one_line) > 120):
+            continue
+        if reason := boilerplate_reason(Block(b.seg.line, b.text)):
+            out.append(f"line {b.seg.line}: furniture by its shape ({reason}), not {b.label}")
+            b.label = "furniture"
+    return out
+
+
+_KEYWORDS = re.compile(
+    r"^\W*(?:key\s*words|keywords|schlagw\w+|mots[- ]cl\w+|palabras clave)\b", re.I
+)
+
+
+def abstract_end(blocks: list[Labelled]) -> list[str]:
+    """An abstract ends at its keywords line: running text after it is the document's text."""
+    out = []
+    for i, b in enumerate(blocks):
+        if b.label in ("summary", "heading", "meta") and _KEYWORDS.match(b.one_line):
+            for nxt in blocks[i + 1 :]:
+                if nxt.label != "summary":
+                    break
+                nxt.label = "p"
+                out.append(f"line {nxt.seg.line}: p (after the abstract's keywords), not summary")
+            break
+    return out
+
+
+_SALUTATION = re.compile(
+    r"^\W{0,2}(?:\[?to\]?\s+.{1,60}:|(?:my\s+)?(?:dear|esteemed|respected|honou?red|fellow[- ]\w+|"
+    r"ladies|gentlemen|comrades?|friends|sirs?|madam)\b.{0,60}[,:!])\W{0,2}$",
+    re.IGNORECASE,
+)
+
+
+def salutation(blocks: list[Labelled]) -> list[str]:
+    """A short line shaped like a salutation before the first paragraph of running text is one (the
+    labeller may have called it a paragraph, or, unsure, a line of the page's metadata)."""
+    for b in blocks:
+        if b.aside or b.label in SET_ASIDE:
+            continue
+        if b.label == "salute" or (b.label == "p" and len(b.one_line) > 120):
+            return []
+        unsure = b.label in ("meta", "opener") and b.confidence < 0.5
+        if (b.label == "p" or unsure) and _SALUTATION.match(b.one_line):
+            was, b.label = b.label, "salute"
+            return [f"line {b.seg.line}: salute (by its shape, before the text), not {was}"]
+    return []
+
+
+def running_meta(blocks: list[Labelled]) -> list[str]:
+    """Running text is no metadata line of the page: a long block of sentences the labeller called
+    metadata (unsure) is a paragraph, so that it is not set aside."""
+    out = []
+    for b in blocks:
+        text = b.one_line
+        if (
+            b.label == "meta"
+            and b.confidence < 0.5
+            and len(text) > 150
+            and text.count(". ") + text.count("; ") >= 1
+            and not _LABEL_FIELD.match(text)
+        ):
+            b.label = "p"
+            out.append(f"line {b.seg.line}: p (running text), not meta")
+    return out
+
+
+_LABEL_FIELD = re.compile(r"^[\[(]?[A-Z][\w /()\\.&'’-]{0,32}[\])]?:\s")
+
+
+def headnote(blocks: list[Labelled]) -> list[str]:
+    """The paragraphs (up to three) before a document's dateline, salutation or opening lines are an
+    editor's headnote about it (a summary), not the first paragraphs of its text."""
+    kept = [b for b in blocks if b.label not in SET_ASIDE and b.label != "meta"]
+    for i, b in enumerate(kept):
+        if b.label in ("p", "item"):
+            j = i
+            while j < len(kept) and j - i < 4 and kept[j].label in ("p", "item"):
+                j += 1
+            nxt = next((x for x in kept[j : j + 4] if x.label != "title"), None)
+            run = kept[i:j]
+            if (
+                nxt is not None
+                and len(run) <= 3
+                and nxt.label in ("dateline", "salute", "opener")
+                and all(len(x.text) > 60 for x in run)
+            ):
+                for x in run:
+                    x.label = "summary"
+                return [f"line {b.seg.line}: summary (a headnote before the document's top), not p"]
+            return []
+    return []
