@@ -8,6 +8,7 @@ from teiedit.readers.base import Conversion, Source
 from teiedit.readers.cascade.apparatus import byline_name, mark_bottom, unlabelled_author
 from teiedit.readers.cascade.document import _correspondents
 from teiedit.readers.cascade.model import Labelled
+from teiedit.readers.cascade.reader import split_documents
 from teiedit.readers.cascade.segment import segment
 from teiedit.readers.cascade.shape_rules import (
     abstract_end,
@@ -279,3 +280,14 @@ def test_a_headnote_of_several_paragraphs_before_the_salutation() -> None:
     )
     headnote(part)
     assert [b.label for b in part] == ["summary", "summary", "salute", "p"]
+
+
+def test_a_menu_line_repeated_on_the_page_starts_no_document() -> None:
+    prose = "The letter was written in the hope of reaching an understanding in the talks. " * 2
+    menu = "TEXT TO SPEECH – READER SOFTWARE"
+    part = blocks(("title", menu), ("p", prose), ("title", menu), ("p", prose))
+    assert len(split_documents(part)) == 1
+    titled = blocks(
+        ("title", "First Letter"), ("p", prose), ("title", "Second Letter"), ("p", prose)
+    )
+    assert len(split_documents(titled)) == 2

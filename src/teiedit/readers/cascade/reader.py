@@ -32,6 +32,7 @@ from teiedit.readers.cascade.model import (
     model_path,
 )
 from teiedit.readers.cascade.segment import segment
+from teiedit.readers.cascade.titles import title_shape
 from teiedit.readers.common.boilerplate import boilerplate_reason
 from teiedit.readers.common.build import header_info, make_tei
 from teiedit.readers.common.lines import Block
@@ -181,18 +182,24 @@ def split_documents(blocks: list[Labelled]) -> list[list[Labelled]]:
     """Documents of a source: a title after running text starts the next one (a compilation)."""
     parts: list[list[Labelled]] = [[]]
     body_seen = False
+    seen: set[str] = set()
     for i, b in enumerate(blocks):
         prev = blocks[i - 1].label if i else ""
+        key = "".join(c for c in b.one_line.lower() if c.isalnum())
         if (
             b.label == "title"
             and body_seen
             and prev != "title"
             and _body_follows(blocks, i)
             and b.confidence >= LOW_CONFIDENCE
+            # a line of the site's menu, repeated on the page, or shaped like no title splits nothing
+            and key not in seen
+            and title_shape(b.text) >= 0.3
         ):
             parts.append([])
             body_seen = False
         parts[-1].append(b)
+        seen.add(key)
         if b.label in ("p", "item") and not b.aside:
             body_seen = True
     return [p for p in parts if p]
