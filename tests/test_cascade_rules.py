@@ -14,8 +14,10 @@ from teiedit.readers.cascade.shape_rules import (
     abstract_end,
     furniture_shapes,
     headnote,
+    journal_citation,
     running_meta,
     salutation,
+    top_dateline,
 )
 from teiedit.readers.cascade.titles import THRESHOLD, title_blocks, title_shape
 from teiedit.readers.common.boilerplate import boilerplate_reason
@@ -291,3 +293,20 @@ def test_a_menu_line_repeated_on_the_page_starts_no_document() -> None:
         ("title", "First Letter"), ("p", prose), ("title", "Second Letter"), ("p", prose)
     )
     assert len(split_documents(titled)) == 2
+
+
+def test_a_short_dated_line_before_the_text_is_a_dateline() -> None:
+    prose = "I have given the paper enclosed several serious and attentive readings today. " * 2
+    part = blocks(("salute", "My dear Sir,"), ("p", "Philadelphia 25th Augt 1796"), ("p", prose))
+    assert top_dateline(part)
+    assert [b.label for b in part] == ["salute", "dateline", "p"]
+
+
+def test_a_journal_citation_heading_the_text() -> None:
+    prose = "The method is the same in all cases, as the minister wrote to his colleague. " * 2
+    cite = "“The Crisis and the Revolution”, East European Quarterly, volume XXXV, No. 1, 47-58."
+    part = blocks(("title", "The Crisis"), ("p", cite), ("p", prose))
+    assert journal_citation(part)
+    assert [b.label for b in part] == ["title", "citation", "p"]
+    later = blocks(("p", prose), ("p", cite))
+    assert journal_citation(later) == []

@@ -134,9 +134,16 @@ def byline_name(text: str) -> str:
         return ""
     if any(w.lower().strip(".") in _CUES or w.lower() in _FUNCTION for w in names):
         return ""  # "The Cuban Missile Crisis", "Top Secret": a title or a mark, no name
-    if boilerplate_reason(Block(1, one)):
-        return ""
+    if boilerplate_reason(Block(1, one)) or _INSTITUTION.search(one):
+        return ""  # furniture, or an institution or a country ("UNITED STATES AND GREAT BRITAIN")
     return one
+
+
+_INSTITUTION = re.compile(
+    r"\b(?:united|states|kingdom|republic|nations|government|ministry|department|committee|party|"
+    r"university|press|archives?|library|office|embassy|council|union|bulletin|project|institute)\b",
+    re.IGNORECASE,
+)
 
 
 def unlabelled_author(part: list[Labelled]) -> str:

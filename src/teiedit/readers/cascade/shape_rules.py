@@ -19,7 +19,15 @@ from teiedit.readers.common.lines import Block
 def apply(blocks: list[Labelled]) -> list[str]:
     """Every rule in order; the decisions they took."""
     out: list[str] = []
-    for rule in (furniture_shapes, running_meta, salutation, headnote, abstract_end):
+    for rule in (
+        furniture_shapes,
+        running_meta,
+        salutation,
+        top_dateline,
+        journal_citation,
+        headnote,
+        abstract_end,
+    ):
         out.extend(rule(blocks))
     return out
 
@@ -124,4 +132,59 @@ def headnote(blocks: list[Labelled]) -> list[str]:
                     x.label = "summary"
                 return [f"line {b.seg.line}: summary (a headnote before the document's top), not p"]
             return []
+    return []
+
+
+_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+
+
+def _top(blocks: list[Labelled]) -> list[Labelled]:
+    """The blocks before the first paragraph of running text (not set aside)."""
+    out = []
+    for b in blocks:
+        if b.label == "p" and len(b.one_line) > 120:
+            break
+        if not b.aside and b.label not in SET_ASIDE:
+            out.append(b)
+    return out
+
+
+def top_dateline(blocks: list[Labelled]) -> list[str]:
+    """A short line with a year and no sentence, before the text, called a paragraph, is a dateline
+    ("Philadelphia 25th Augt 1796")."""
+    for b in _top(blocks):
+        text = b.one_line
+        if (
+            b.label == "p"
+            and len(text) <= 60
+            and len(text.split()) <= 6
+            and _YEAR.search(text)
+            and not text.endswith((".", ":", ";"))
+        ):
+            b.label = "dateline"
+            return [f"line {b.seg.line}: dateline (a short dated line before the text), not p"]
+    return []
+
+
+_JOURNAL = re.compile(
+    r"\b(?:journal|quarterly|review|bulletin|studies)\b.{0,80}\bvol(?:\.|ume)\s*(?:\d+|[IVXLC]+\b)|"
+    r"\bvol(?:\.|ume)\s*(?:\d+|[IVXLC]+\b).{0,40}\b(?:no\.|issue|number)\s*\d",
+    re.IGNORECASE,
+)
+
+
+def journal_citation(blocks: list[Labelled]) -> list[str]:
+    """A journal's citation heading a reprint's text (title, journal, volume and number) is the
+    document's source, not its first paragraph."""
+    for b in blocks:
+        if b.aside or b.label in SET_ASIDE:
+            continue
+        if b.label in ("p", "item", "heading", "meta") and len(b.one_line) <= 300:
+            if _JOURNAL.search(b.one_line):
+                was, b.label = b.label, "citation"
+                return [
+                    f"line {b.seg.line}: citation (a journal's citation heading the text), not {was}"
+                ]
+        if b.label in ("p", "item"):
+            return []  # past the first paragraph: a citation in the text is the author's
     return []
