@@ -37,7 +37,7 @@ VARIANTS = ALL_VARIANTS
 BASE_SEQUENCES = SHIPPED_MODEL.with_name("base-sequences.json.gz")
 #: CRF settings (L-BFGS with elastic-net regularisation), chosen on the leave-one-host-out figures.
 PARAMS = {
-    "c1": 1.0,
+    "c1": 0.2,
     "c2": 0.01,
     "max_iterations": 150,
     "feature.possible_transitions": True,
