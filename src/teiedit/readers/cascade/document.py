@@ -155,6 +155,9 @@ def _source_desc(citation: str, date: dict[str, str] | None, info: HeaderInfo) -
         info.source_desc.append(_date_el(date))
 
 
+_QUOTED = re.compile(r"[“\"][^”\"]{0,300}[”\"]")
+
+
 def _document_date(
     kept: list[Labelled], part: list[Labelled], title: str, kind: str, citations: list[str]
 ) -> dict[str, str] | None:
@@ -174,7 +177,8 @@ def _document_date(
                 return d  # "By NAME | March 29, 2013": the post's date
     if kind in ("article", "compilation", "other") and citations:
         for c in citations:
-            if d := first_date(c):
+            # a year in the quoted title of a cited article is not the publication's
+            if d := first_date(_QUOTED.sub("", c)):
                 return d
     for b in kept[first_body:]:
         if b.label == "dateline" and (d := first_date(b.text)):

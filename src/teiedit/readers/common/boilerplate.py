@@ -122,7 +122,7 @@ RULES: list[tuple[re.Pattern[str], str]] = [
     (
         # residue of a page converted to Markdown: fenced-div marks, attribute braces, editor headers
         re.compile(
-            r"^(?:>\s*)*:{3,}.*$|^[-=_~*#.\s]{5,}$|^\{[.#][\w-]+\}$|^#\s*-\*-\s*coding[:=].*$|^(?:\"{3}|\'{3}|`{3})\w*$|"
+            r"^(?:>\s*)*:{3,}.*$|^\{[.#][\w-]+\}$|^#\s*-\*-\s*coding[:=].*$|^(?:\"{3}|\'{3}|`{3})\w*$|"
             r"^created on\s.{0,40}\b\d{1,2}:\d\d\b.{0,20}$|^@author\s*:.{0,60}$",
             re.IGNORECASE,
         ),
