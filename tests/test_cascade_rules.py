@@ -121,6 +121,10 @@ def test_a_title_taken_back_from_furniture_just_before_the_text() -> None:
         ("> :::", True),
         ('"""', True),
         ("Image from Mount Vernon", True),
+        ("270 COLD WAR INTERNATIONAL HISTORY PROJECT BULLETIN", True),  # a running head
+        ("1956 HUNGARIAN REVOLUTION", False),  # a year, no page number
+        ("270 COLD WAR INTERNATIONAL HISTORY PROJECT BULLETIN", True),  # a running head
+        ("1956 HUNGARIAN REVOLUTION", False),  # a year, no page number
         ("By | April 2, 2015 | 2 Comments", False),  # a byline with the post's date
         ("Back to the USSR", False),
         ("Marx | Engels", False),

@@ -32,7 +32,6 @@ from teiedit.readers.cascade.model import (
     model_path,
 )
 from teiedit.readers.cascade.segment import segment
-from teiedit.readers.cascade.titles import title_shape
 from teiedit.readers.common.boilerplate import boilerplate_reason
 from teiedit.readers.common.build import header_info, make_tei
 from teiedit.readers.common.lines import Block
@@ -192,9 +191,7 @@ def split_documents(blocks: list[Labelled]) -> list[list[Labelled]]:
             and prev != "title"
             and _body_follows(blocks, i)
             and b.confidence >= LOW_CONFIDENCE
-            # a line of the site's menu, repeated on the page, or shaped like no title splits nothing
-            and key not in seen
-            and title_shape(b.text) >= 0.3
+            and key not in seen  # a line of the site's menu, repeated on the page, splits nothing
         ):
             parts.append([])
             body_seen = False

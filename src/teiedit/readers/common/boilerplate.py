@@ -116,6 +116,13 @@ RULES: list[tuple[re.Pattern[str], str]] = [
         "navigation, counters or actions of the web page",
     ),
     (
+        # "270 COLD WAR INTERNATIONAL HISTORY PROJECT BULLETIN": a page number and a head in capitals
+        re.compile(
+            r"^(?:\d{1,3}\s+[A-Z][A-Z.,:&'’ -]{12,80}|[A-Z][A-Z.,:&'’ -]{12,80}\s+\d{1,3})$"
+        ),
+        "running head of the printed original",
+    ),
+    (
         re.compile(r"^(?:e-?)?(?:issn|isbn)\b[^.]{0,30}[\d-]{8,}[\dXx]?$", re.IGNORECASE),
         "identifiers of the web page's publication",
     ),
