@@ -12,12 +12,14 @@ from teiedit.readers.cascade.reader import split_documents
 from teiedit.readers.cascade.segment import segment
 from teiedit.readers.cascade.shape_rules import (
     abstract_end,
+    bracket_notes,
     furniture_shapes,
     headnote,
     journal_citation,
     running_meta,
     salutation,
     top_dateline,
+    trailing_rules,
 )
 from teiedit.readers.cascade.titles import THRESHOLD, title_blocks, title_shape
 from teiedit.readers.common.boilerplate import boilerplate_reason
@@ -314,3 +316,17 @@ def test_a_journal_citation_heading_the_text() -> None:
     assert [b.label for b in part] == ["title", "citation", "p"]
     later = blocks(("p", prose), ("p", cite))
     assert journal_citation(later) == []
+
+
+def test_a_bracketed_note_body_after_the_text() -> None:
+    prose = "Gorky wrote an article on the novel[1] and sent it to the paper in the spring. " * 2
+    part = blocks(("p", prose), ("p", "[1] The article did not appear."), ("p", "[2] Not called."))
+    assert bracket_notes(part)
+    assert [b.label for b in part] == ["p", "note", "p"]
+
+
+def test_rule_lines_after_the_text_are_layout() -> None:
+    prose = "The most amazing rubbish has been produced in this quarter, he wrote to them. " * 2
+    part = blocks(("p", prose), ("p", "-" * 40), ("note", "[1] A note."), ("heading", "* * *"))
+    trailing_rules(part)
+    assert [b.label for b in part] == ["p", "furniture", "note", "furniture"]

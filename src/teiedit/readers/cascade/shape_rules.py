@@ -27,6 +27,8 @@ def apply(blocks: list[Labelled]) -> list[str]:
         journal_citation,
         headnote,
         abstract_end,
+        bracket_notes,
+        trailing_rules,
     ):
         out.extend(rule(blocks))
     return out
@@ -188,3 +190,34 @@ def journal_citation(blocks: list[Labelled]) -> list[str]:
         if b.label in ("p", "item"):
             return []  # past the first paragraph: a citation in the text is the author's
     return []
+
+
+_BRACKET_NOTE = re.compile(r"^\[(\d{1,3})\]\s*\S")
+
+
+def bracket_notes(blocks: list[Labelled]) -> list[str]:
+    """A paragraph opening "[n]" after the text that has the call "[n]" is the body of note n."""
+    out = []
+    calls: set[str] = set()
+    for b in blocks:
+        m = _BRACKET_NOTE.match(b.one_line)
+        if m and b.label == "p" and m[1] in calls:
+            b.label = "note"
+            out.append(f"line {b.seg.line}: note (its call [{m[1]}] is in the text), not p")
+            continue
+        if b.label in ("p", "item", "summary") and not m:
+            calls.update(re.findall(r"\S\[(\d{1,3})\]", b.one_line))
+    return out
+
+
+def trailing_rules(blocks: list[Labelled]) -> list[str]:
+    """Lines of rule characters after the text (no letter, no digit) are layout, not its last paragraph."""
+    out = []
+    for b in reversed(blocks):
+        if b.aside or b.label in SET_ASIDE or b.label == "note":
+            continue
+        if any(c.isalnum() for c in b.one_line):
+            break
+        was, b.label = b.label, "furniture"
+        out.append(f"line {b.seg.line}: furniture (a rule line after the text), not {was}")
+    return out
