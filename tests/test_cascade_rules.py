@@ -18,6 +18,7 @@ from teiedit.readers.cascade.shape_rules import (
     journal_citation,
     running_meta,
     salutation,
+    source_line,
     top_dateline,
     trailing_rules,
 )
@@ -330,3 +331,15 @@ def test_rule_lines_after_the_text_are_layout() -> None:
     part = blocks(("p", prose), ("p", "-" * 40), ("note", "[1] A note."), ("heading", "* * *"))
     trailing_rules(part)
     assert [b.label for b in part] == ["p", "furniture", "note", "furniture"]
+
+
+def test_a_metadata_line_shaped_like_a_citation_is_the_source() -> None:
+    prose = (
+        "I have received the telegram from you and am sending my refusal today or tomorrow. " * 2
+    )
+    cite = (
+        "From V. I. Lenin, Collected Works, 4th English Edition, Progress Publishers, Moscow, 1966"
+    )
+    part = blocks(("meta", "Printed from the original"), ("meta", cite), ("p", prose))
+    assert source_line(part)
+    assert [b.label for b in part] == ["meta", "citation", "p"]

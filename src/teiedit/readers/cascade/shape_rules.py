@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from teiedit.readers.cascade.features import shapes
 from teiedit.readers.cascade.labels import SET_ASIDE
 from teiedit.readers.cascade.model import Labelled
 from teiedit.readers.common.boilerplate import boilerplate_reason
@@ -25,6 +26,7 @@ def apply(blocks: list[Labelled]) -> list[str]:
         salutation,
         top_dateline,
         journal_citation,
+        source_line,
         headnote,
         abstract_end,
         bracket_notes,
@@ -221,3 +223,17 @@ def trailing_rules(blocks: list[Labelled]) -> list[str]:
         was, b.label = b.label, "furniture"
         out.append(f"line {b.seg.line}: furniture (a rule line after the text), not {was}")
     return out
+
+
+def source_line(blocks: list[Labelled]) -> list[str]:
+    """Before the text, a metadata line shaped like a bibliographic or archival citation ("From V. I.
+    Lenin, Collected Works, ..., Progress Publishers, Moscow, 1966") is the document's source, unless
+    one is labelled already."""
+    top = _top(blocks)
+    if any(b.label == "citation" for b in top):
+        return []
+    for b in top:
+        if b.label == "meta" and len(b.one_line) <= 300 and "archival" in shapes(b.one_line, []):
+            b.label = "citation"
+            return [f"line {b.seg.line}: citation (shaped like one), not meta"]
+    return []
