@@ -343,3 +343,14 @@ def test_a_metadata_line_shaped_like_a_citation_is_the_source() -> None:
     part = blocks(("meta", "Printed from the original"), ("meta", cite), ("p", prose))
     assert source_line(part)
     assert [b.label for b in part] == ["meta", "citation", "p"]
+
+
+def test_a_documents_title_the_labeller_took_for_a_salutation() -> None:
+    prose = "N. S. Khrushchev: I have read your speech and have a comment on one formulation. " * 2
+    title = "Notes on the Conversation of Comrade A with Comrade B on 1 August 1961"
+    part = blocks(
+        ("dateline", "August 01, 1961"), ("salute", title, {"heading": 0.27}), ("p", prose)
+    )
+    chosen = title_blocks(part, conversion())
+    assert [b.one_line for b in chosen] == [title]
+    assert part[1].label == "title"

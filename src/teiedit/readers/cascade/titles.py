@@ -159,8 +159,10 @@ def _best_candidate(part: list[Labelled], top: list[Labelled]) -> tuple[Labelled
     if first_body is not None and len(first_body.text) <= 250:
         candidates.append(first_body)
     for b in candidates:
-        if b.label in ("salute", "closer", "signed", "note", "summary", "citation"):
+        if b.label in ("closer", "signed", "note", "summary", "citation"):
             continue
+        if b.label == "salute" and "salute" in shapes(b.one_line, []):
+            continue  # a salutation; but a document's title the labeller took for one is a candidate
         shape = title_shape(b.text)
         if shape < 0.3:
             continue
