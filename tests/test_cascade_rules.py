@@ -6,7 +6,7 @@ import pytest
 
 from teiedit.readers.base import Conversion, Source
 from teiedit.readers.cascade.apparatus import byline_name, mark_bottom, unlabelled_author
-from teiedit.readers.cascade.document import _correspondents
+from teiedit.readers.cascade.document import _correspondents, _document_date
 from teiedit.readers.cascade.model import Labelled
 from teiedit.readers.cascade.reader import split_documents
 from teiedit.readers.cascade.segment import segment
@@ -354,3 +354,19 @@ def test_a_documents_title_the_labeller_took_for_a_salutation() -> None:
     chosen = title_blocks(part, conversion())
     assert [b.one_line for b in chosen] == [title]
     assert part[1].label == "title"
+
+
+def test_an_article_pages_publication_line_dates_it() -> None:
+    prose = "The bipolar worldview that prevailed in the Cold War era has dominated thinking. " * 2
+    part = blocks(
+        ("title", "A Rift in Red"),
+        ("furniture", "Published on 15 January 2024 | https://doi.org/10.0/x"),
+        ("p", prose),
+    )
+    part[1].aside = "furniture"
+    kept = [b for b in part if not b.aside]
+    assert _document_date(kept, part, "A Rift in Red", "article", []) == {
+        "when": "2024-01-15",
+        "text": "15 January 2024",
+    }
+    assert _document_date(kept, part, "A Rift in Red", "letter", []) is None

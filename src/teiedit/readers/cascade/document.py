@@ -155,6 +155,7 @@ def _source_desc(citation: str, date: dict[str, str] | None, info: HeaderInfo) -
         info.source_desc.append(_date_el(date))
 
 
+_PUBLISHED = re.compile(r"^\W*(?:first\s+)?published\b(?:\s+(?:on|online))?", re.IGNORECASE)
 _QUOTED = re.compile(r"[“\"][^”\"]{0,300}[”\"]")
 
 
@@ -175,6 +176,12 @@ def _document_date(
         for b in kept[:first_body]:
             if b.label == "byline" and (d := first_date(b.text)):
                 return d  # "By NAME | March 29, 2013": the post's date
+    if kind in ("article", "blog"):
+        for b in part:
+            if b.label in ("p", "item") and not b.aside:
+                break
+            if _PUBLISHED.match(b.one_line) and (d := first_date(b.one_line)):
+                return d  # "Published on 15 January 2024 | doi...": the page's publication date
     if kind in ("article", "compilation", "other") and citations:
         for c in citations:
             # a year in the quoted title of a cited article is not the publication's
