@@ -53,6 +53,7 @@ def conversion() -> Conversion:
         ("Introduction", True),
         ("Moscow’s Proxy?", True),
         ("Telegram No. 1580 from Moscow to Washington", True),
+        ("Page ii", False),
         ("From: Washington, George", False),  # a field of the page
         ("Other Formats: TextREADME", False),
         ("@author: My Lenovo", False),
@@ -370,3 +371,17 @@ def test_an_article_pages_publication_line_dates_it() -> None:
         "text": "15 January 2024",
     }
     assert _document_date(kept, part, "A Rift in Red", "letter", []) is None
+
+
+def test_a_title_the_labeller_took_for_a_citation_when_it_names_correspondents() -> None:
+    prose = "Department has read with genuine satisfaction your telegram of July 10, 8 a.m. " * 2
+    part = blocks(
+        ("title", "File No. 763.72/5809", {"title": 0.99}),
+        ("citation", "The Acting Secretary of State to the Ambassador in Russia", {"title": 0.05}),
+        ("p", prose),
+    )
+    chosen = title_blocks(part, conversion())
+    assert [b.one_line for b in chosen] == [
+        "The Acting Secretary of State to the Ambassador in Russia"
+    ]
+    assert part[0].label == "citation"

@@ -87,22 +87,20 @@ def salutation(blocks: list[Labelled]) -> list[str]:
             continue
         if b.label == "salute" or (b.label == "p" and len(b.one_line) > 120):
             return []
-        unsure = b.label in ("meta", "opener") and b.confidence < 0.5
-        if (b.label == "p" or unsure) and _SALUTATION.match(b.one_line):
+        if b.label in ("p", "meta", "opener") and _SALUTATION.match(b.one_line):
             was, b.label = b.label, "salute"
             return [f"line {b.seg.line}: salute (by its shape, before the text), not {was}"]
     return []
 
 
 def running_meta(blocks: list[Labelled]) -> list[str]:
-    """Running text is no metadata line of the page: a long block of sentences the labeller called
-    metadata (unsure) is a paragraph, so that it is not set aside."""
+    """Running text is no metadata line nor opening line: a long block of sentences the labeller called
+    either is a paragraph (metadata would be set aside)."""
     out = []
     for b in blocks:
         text = b.one_line
         if (
-            b.label == "meta"
-            and b.confidence < 0.5
+            b.label in ("meta", "opener")
             and len(text) > 150
             and text.count(". ") + text.count("; ") >= 1
             and not _LABEL_FIELD.match(text)

@@ -54,6 +54,9 @@ _RIGHTS = re.compile(
 THRESHOLD = 0.25
 
 
+_PAGE_MARK = re.compile(r"^(?:page|p\.)\s*[\dIVXLCivxlc]+$", re.IGNORECASE)
+
+
 def title_shape(text: str) -> float:
     """How much ``text`` looks like a title by its shape alone (0: never one; 1: the usual shape)."""
     one = clean_title(text)
@@ -63,6 +66,8 @@ def title_shape(text: str) -> float:
         return 0.0
     if _LINK.search(one) or _RIGHTS.search(one) or boilerplate_reason(Block(1, one)):
         return 0.0
+    if _PAGE_MARK.match(one):
+        return 0.0  # "Page ii"
     if one.startswith("[") and one.endswith("]"):
         return 0.0  # an editor's placeholder ("[blocks in formation]")
     if one[:1].islower() or one.endswith((",", ";")):
@@ -159,7 +164,7 @@ def _best_candidate(part: list[Labelled], top: list[Labelled]) -> tuple[Labelled
     if first_body is not None and len(first_body.text) <= 250:
         candidates.append(first_body)
     for b in candidates:
-        if b.label in ("closer", "signed", "note", "summary", "citation"):
+        if b.label in ("closer", "signed", "note", "summary"):
             continue
         if b.label == "salute" and "salute" in shapes(b.one_line, []):
             continue  # a salutation; but a document's title the labeller took for one is a candidate
@@ -169,8 +174,8 @@ def _best_candidate(part: list[Labelled], top: list[Labelled]) -> tuple[Labelled
         one = clean_title(b.text)
         found = shapes(one, [])
         strong = "kind_title" in found or "x_to_y" in found or bool(_TO_FROM.match(one))
-        if b is first_body and not strong:
-            continue  # the body's first block is its first paragraph unless it names a document
+        if (b is first_body or b.label == "citation") and not strong:
+            continue  # a paragraph or a citation, unless it names a document ("X to Y", "Telegram ...")
         score = b.marginals.get("title", 0.0) + 0.5 * b.marginals.get("heading", 0.0)
         score += 0.25 if strong else 0.0
         score += 0.1 * shape
