@@ -65,14 +65,16 @@ def test_conflict_keeps_the_editors_reading_and_resolve_takes_either_side(
     assert "<p>First paragraph (corrected).</p>" in text
     line = next(n for n, s in enumerate(text.splitlines(), 1) if "(corrected)" in s)
     assert f"doc.xml:{line}: conflict" in said
+    assert "merged your hand edits with the fresh conversion (1 conflict, listed below)" in said
     assert "'First paragraph (corrected).'" in said and "'First paragraph, changed.'" in said
     state = json.loads((out / ".teiedit-state.json").read_text(encoding="utf-8"))
     (conflict,) = state["files"]["doc.xml"]["conflicts"]
     assert (conflict["line"], conflict["mine"]) == (line, "First paragraph (corrected).")
     assert (out / ".teiedit" / "conflicts" / "doc.xml").is_file()
 
-    code, _, err = run_cli(["resolve", str(target), "--take", "fresh"], capsys)
+    code, said, err = run_cli(["resolve", str(target), "--take", "fresh"], capsys)
     assert code == 0, err
+    assert f"{target}: 1 conflict resolved, the fresh conversion's readings taken" in said
     text = target.read_text(encoding="utf-8")
     assert "<p>First paragraph, changed.</p>" in text  # the conversion's reading at the conflict
     assert '<title type="main">Better</title>' in text  # the other correction stays

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 from pathlib import Path
 
 import pytest
 
 from teiedit.diagnostics import TeieditError
 from teiedit.io import decode_source, read_text, read_xml, write_atomic
+from teiedit.oserror import environment_error
 
 
 @pytest.mark.parametrize(
@@ -137,3 +140,18 @@ def test_folders_expand_to_their_documents_without_hidden_ones(tmp_path: Path) -
     assert found == ["a.xml", "sub/b.xml"]
     hidden = tmp_path / ".pending" / "a.xml"
     assert list(iter_xml_files([hidden])) == [hidden]  # a file named explicitly is always read
+
+
+@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EROFS])
+def test_a_full_disk_names_the_file_written_not_the_file_read(tmp_path: Path, code: int) -> None:
+    """A copy into a full (or read-only) folder: Python's sendfile copy names the source first."""
+    read, written = tmp_path / "xslt" / "site.js", tmp_path / "out" / "js" / "site.js"
+    error = environment_error(OSError(code, os.strerror(code), str(read), None, str(written)))
+    assert error.diagnostic.path == str(written)
+    assert str(read) not in str(error)
+    # one path: that one
+    alone = environment_error(OSError(code, os.strerror(code), str(written)))
+    assert alone.diagnostic.path == str(written)
+    # a file that cannot be read is named as it is, even when the error names a second path
+    missing = environment_error(OSError(errno.ENOENT, "x", str(read), None, str(written)))
+    assert missing.diagnostic.path == str(read)

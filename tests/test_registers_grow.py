@@ -185,3 +185,28 @@ def test_build_checks_registers_and_renders_a_bare_list(
     assert 'add xmlns="http://www.tei-c.org/ns/1.0" to <listOrg>' in err
     assert f"{regs / 'places.xml'}: warning: this register has no entries" in err
     assert "add one with `teiedit entities add`" in err
+
+
+def test_entities_add_goes_to_the_register_of_its_kind_beside_other_lists(
+    edition: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A second file of persons that sorts before persons.xml does not take the new entries."""
+    regs = edition / "tei" / "registers"
+    extra = regs / "a-extra.xml"
+    extra.write_text(
+        '<listPerson xmlns="http://www.tei-c.org/ns/1.0"><person xml:id="x-y"><persName>X Y'
+        "</persName></person></listPerson>\n",
+        encoding="utf-8",
+    )
+    before = extra.read_bytes()
+    code, out, err = run_cli(["entities", "add", "Pak Chang-ok"], capsys)
+    assert code == 0, err
+    assert f"added #pak-chang-ok to {regs / 'persons.xml'}" in out
+    assert ("person", "pak-chang-ok", ["Pak Chang-ok"]) in _entries(regs / "persons.xml")
+    assert extra.read_bytes() == before
+    # without a persons.xml, the other file of persons takes it
+    (regs / "persons.xml").unlink()
+    code, out, err = run_cli(["entities", "add", "Choe Chang-ik"], capsys)
+    assert code == 0, err
+    assert f"added #choe-chang-ik to {extra}" in out
+    assert ("person", "choe-chang-ik", ["Choe Chang-ik"]) in _entries(extra)

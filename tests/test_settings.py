@@ -84,3 +84,24 @@ def test_a_changed_setting_converts_the_sources_again(
     assert code == 0, err
     assert "<publisher>Other Press</publisher>" in letter.read_text(encoding="utf-8")
     assert out.startswith("2 TEI files written")
+
+
+def test_init_names_every_placeholder_the_first_build_would_stop_at(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first build stops at one placeholder at a time; init says at once what to fill in."""
+    code, out, _ = run_cli(["init", str(tmp_path / "a")], capsys)
+    assert code == 0
+    toml = tmp_path / "a" / "teiedit.toml"
+    assert (
+        f"First write the edition's title and the editor's name in {toml}: `teiedit build` stops "
+        "while they are placeholders (or give `teiedit init` --title and --editor)."
+    ) in " ".join(out.split())
+    monkeypatch.chdir(tmp_path / "a")
+    code, _, err = run_cli(["build", "--no-pdf"], capsys)
+    assert code == 2 and "placeholder 'Untitled edition'" in err  # what init announced
+    code, out, _ = run_cli(["init", str(tmp_path / "b"), "--title", "Letters"], capsys)
+    assert code == 0 and "First write the editor's name in" in " ".join(out.split())
+    assert "it is a placeholder" in " ".join(out.split())
+    code, out, _ = run_cli(["init", str(tmp_path / "c"), "--title", "L", "--editor", "A B"], capsys)
+    assert code == 0 and "First write" not in out and "Put sources in" in out

@@ -158,3 +158,16 @@ def test_help_documents_the_source_table(capsys: pytest.CaptureFixture[str]) -> 
             run_cli([command, "--help"], capsys)
         out = " ".join(capsys.readouterr().out.split())
         assert '[sources."' in out and "--remember" in out, command
+    # convert's help gives every key of the table with what it means, readable once argparse has filled
+    # the text into one paragraph (a drawn TOML table came out as one line of keys and '#' comments)
+    with pytest.raises(SystemExit):
+        run_cli(["convert", "--help"], capsys)
+    out = " ".join(capsys.readouterr().out.split())
+    for told in (
+        'profile = "webcapture" (the kind of source',
+        "repair = false (no repair of PDF-extraction damage)",
+        'language = "ko" (the text\'s language',
+        'kind = "letter" (the kind of document',
+    ):
+        assert told in out
+    assert "# the kind of source" not in out

@@ -18,7 +18,7 @@ import pytest
 from teiedit.config import load_settings
 from teiedit.lock import folder_lock
 
-STAGE = re.compile(r"^teiedit: (.+?): (?:(\d+) steps, )?(\d+\.\d) s \((\d+\.\d) s CPU here\)$")
+STAGE = re.compile(r"^teiedit: (.+?): (?:(\d+) steps?, )?(\d+\.\d) s \((\d+\.\d) s CPU here\)$")
 
 
 def teiedit(root: Path, *args: str, **kw: object) -> subprocess.CompletedProcess[str]:
@@ -148,3 +148,17 @@ def test_ctrl_c_in_the_print_stage_stops_every_worker_quietly(mini_edition: Path
         time.sleep(0.2)
     else:
         pytest.fail("processes of the interrupted build are still running")
+
+
+def test_a_stage_line_counts_its_steps_in_words() -> None:
+    from teiedit.console import Stages
+
+    lines: list[str] = []
+    stages = Stages(lines.append, verbose=False)
+    for message in ("writing the print edition", "laying out", "loading the edition"):
+        stages.step(message)
+    stages.close()
+    assert [re.sub(r"\d+\.\d s", "T", line) for line in lines] == [
+        "writing the print edition: 1 step, T (T CPU here)",
+        "loading the edition: T (T CPU here)",
+    ]

@@ -123,7 +123,7 @@ class Stages:
             return
         wall = time.perf_counter() - self.started
         cpu = time.process_time() - self.cpu
-        count = f"{self.steps} steps, " if self.steps else ""
+        count = f"{self.steps} step{'s' if self.steps > 1 else ''}, " if self.steps else ""
         self.line(f"{self.name}: {count}{wall:.1f} s ({cpu:.1f} s CPU here)")
         self.name = ""
 

@@ -41,9 +41,16 @@ _HINTS: dict[int, tuple[str, str]] = {
 }
 
 
+#: Errors of writing: when an OSError names two paths (a copy, a rename), the second is the one written.
+_WRITING = {errno.ENOSPC, errno.EDQUOT, errno.EROFS}
+
+
 def environment_error(exc: OSError, path: str | Path = "", doing: str = "") -> TeieditError:
     """A TeieditError for an OSError: what happened, on which path, and what to do."""
-    where = exc.filename if exc.filename else path
+    # shutil's copies and os.replace put the file read in filename and the file written in filename2:
+    # a full disk is the destination's, not the stylesheet's or the staged file's
+    written = exc.filename2 if exc.errno in _WRITING else None
+    where = written or exc.filename or path
     what, hint = _HINTS.get(
         exc.errno or 0,
         (exc.strerror or type(exc).__name__, "check the path and the disk, then run again"),

@@ -77,9 +77,13 @@ def entry_element(entry: NewEntry, ident: str, indent: str) -> etree._Element:
 def find_list(
     files: list[Path], kind: str
 ) -> tuple[Path, etree._ElementTree, etree._Element] | None:
-    """The first register file (in name order) with a list of this kind of entry, and that list."""
+    """The register file with a list of this kind of entry, and that list: the file of the kind's own
+    name (persons.xml...) when it has one, else the first in name order."""
     list_tag = tei(SHAPES[kind][2])
-    for path in files:
+    # an edition may add its own register files beside persons.xml ("extra-persons.xml"): a new entry
+    # still goes where the help says, not into whichever file sorts first
+    own = [p for p in files if p.name == SHAPES[kind][3]]
+    for path in own + [p for p in files if p not in own]:
         tree = read_xml(path)
         root = tree.getroot()
         found = root if root.tag == list_tag else next(root.iter(list_tag), None)

@@ -25,5 +25,11 @@ from teiedit.readers import READERS
 @example(
     text="22 October 1956\n\nNon-characters \uffff\ufffe, a surrogate \ud800, a marker \ufdd0.\n"
 )
+# a hard-wrapped line followed by a line that only str.split takes for white space (U+2028): the
+# cascade's segmenter looked for its first word (benchmarks/fuzz.py, seed 22)
+@example(
+    text="A Letter\n\nThis is a long line of text that goes on and on without any end\n\u2028\n"
+    "and another line that carries on the same sentence here.\n"
+)
 def test_any_text_converts_validly_and_losslessly(profile: str | None, text: str) -> None:
     check_conversion(text, profile)

@@ -76,15 +76,25 @@ def listener() -> Iterator[tuple[str, list[str]]]:
     server.shutdown()
 
 
-def foreign_document(folder: Path, sch_text: str) -> Path:
-    """A TEI file from elsewhere that declares its own (permissive) RELAX NG and the given Schematron."""
+#: The grammar a foreign document declares beside its Schematron: a local file, one on the web (as
+#: EpiDoc's files do: never fetched, so teiedit's grammar checks them), or none.
+GRAMMARS = {
+    "local": '<?xml-model href="own.rng" schematypens="http://relaxng.org/ns/structure/1.0"?>\n',
+    "remote": '<?xml-model href="https://example.org/schema/tei-epidoc.rng" '
+    'schematypens="http://relaxng.org/ns/structure/1.0"?>\n',
+    "none": "",
+}
+
+
+def foreign_document(folder: Path, sch_text: str, grammar: str = "local") -> Path:
+    """A TEI file from elsewhere that declares a grammar (by default its own permissive RELAX NG) and
+    the given Schematron."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "own.rng").write_text(PERMISSIVE_RNG, encoding="utf-8")
     (folder / "own.sch").write_text(sch_text, encoding="utf-8")
     doc = folder / "doc.xml"
     doc.write_text(
-        '<?xml-model href="own.rng" schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
-        f'<?xml-model href="own.sch" schematypens="{SCH_NS}"?>\n'
+        GRAMMARS[grammar] + f'<?xml-model href="own.sch" schematypens="{SCH_NS}"?>\n'
         '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>x</p></body></text></TEI>\n',
         encoding="utf-8",
     )
@@ -108,6 +118,40 @@ def test_a_harmless_declared_schematron_runs_when_trusted(tmp_path: Path) -> Non
     doc = foreign_document(tmp_path / "in", schematron(report_of("count(//*)")))
     diags = validate_file(doc, Schemas(rng=RNG, follow_xml_model=True, trust_schematron=True))
     assert [(d.origin, d.message) for d in diags] == [("schematron", "got: 4")]
+
+
+@pytest.mark.parametrize("grammar", ["remote", "none"])
+def test_a_schematron_declared_without_a_usable_grammar_is_held_to_the_same_terms(
+    tmp_path: Path, secret: Path, grammar: str
+) -> None:
+    """A Schematron beside a grammar on the web (or none) was silently dropped, trusted or not."""
+    hostile = foreign_document(
+        tmp_path / "hostile",
+        schematron(report_of(f"unparsed-text('{secret.as_uri()}')")),
+        grammar,
+    )
+    diags = validate_file(hostile, Schemas(rng=RNG, follow_xml_model=True))
+    notes = [d for d in diags if d.rule == "xml-model-schematron"]
+    assert [(d.level.value, d.path) for d in notes] == [("info", str(hostile))]
+    assert "own.sch" in notes[0].message and "--trust-schematron" in notes[0].suggestion
+    assert all(TOKEN not in d.message for d in diags)
+    harmless = foreign_document(tmp_path / "harmless", schematron(report_of("count(//*)")), grammar)
+    trusted = Schemas(rng=RNG, follow_xml_model=True, trust_schematron=True)
+    diags = validate_file(harmless, trusted)
+    assert [d.message for d in diags if d.origin == "schematron"] == ["got: 4"]
+    assert not [d for d in diags if d.rule == "xml-model-schematron"]
+    # trusted, the hostile one is refused by the sandbox's static check, with its rule
+    diags = validate_file(hostile, trusted)
+    fatal = [d.message for d in diags if d.level.value == "fatal"]
+    assert len(fatal) == 1 and "schematron-sandbox/outside-access" in fatal[0]
+    assert all(TOKEN not in d.message for d in diags)
+    # a declared Schematron that is not there is said, not silently skipped
+    (harmless.parent / "own.sch").unlink()
+    diags = validate_file(harmless, trusted)
+    notes = [d for d in diags if d.rule == "xml-model-schematron"]
+    assert [(d.level.value, d.message) for d in notes] == [
+        ("info", "the declared Schematron own.sch does not exist; it was not run")
+    ]
 
 
 def test_trusted_but_reading_files_is_refused_with_the_rule(

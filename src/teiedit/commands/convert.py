@@ -30,15 +30,12 @@ source, its outputs and every span set aside (e.g. web-site boilerplate) with th
 
 Per-source settings: in an edition, teiedit.toml may hold a table for one source, which `teiedit build`
 and `teiedit convert` use (the command line's options come first); --remember writes this command's
---profile, --no-repair, --language and --kind there, so that the next build keeps them:
-
-  [sources."letter-1956.txt"]
-  profile = "webcapture"   # the kind of source (see --profile)
-  repair = false           # no repair of PDF-extraction damage
-  language = "ko"          # the text's language when detection is unsure
-  kind = "letter"          # the kind of document (textClass term)
-
+--profile, --no-repair, --language and --kind there, so that the next build keeps them. The table
+[sources."letter-1956.txt"] holds, one per line: profile = "webcapture" (the kind of source, see
+--profile); repair = false (no repair of PDF-extraction damage); language = "ko" (the text's language
+when detection is unsure); kind = "letter" (the kind of document, a textClass term).
 A change to a source's table converts that source again (it is part of its fingerprint)."""
+# argparse fills the description as one paragraph: the per-source table is told in words, not drawn
 
 
 def add_parser(sub: Subparsers) -> None:

@@ -97,8 +97,26 @@ def run(args: argparse.Namespace) -> int:
         target / "sources" / "README.md",
         "# Sources\n\nPut plaintext transcriptions (*.txt) here; `teiedit build` converts them.\n",
     )
+    # the first build stops at each placeholder in turn (config_check.PLACEHOLDERS): name them all now
+    from teiedit.config_check import PLACEHOLDERS
+
+    unset = [
+        what
+        for what, key, given in (
+            ("the edition's title", ("edition", "title"), args.title),
+            ("the editor's name", ("edition.editors", "name"), args.editor),
+        )
+        if given == PLACEHOLDERS[key][0]
+    ]
+    first = (
+        f" First write {' and '.join(unset)} in {target / CONFIG_NAME}: `teiedit build` stops while "
+        + ("they are placeholders" if len(unset) > 1 else "it is a placeholder")
+        + " (or give `teiedit init` --title and --editor)."
+        if unset
+        else ""
+    )
     summary(
-        f"Created an empty edition in {target}. Put sources in {target / 'sources'} and run "
+        f"Created an empty edition in {target}.{first} Put sources in {target / 'sources'} and run "
         "`teiedit build` there.",
     )
     return EXIT_OK

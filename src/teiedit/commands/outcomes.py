@@ -15,7 +15,7 @@ def print_hand_edits(results: list[SourceResult]) -> tuple[int, int, int]:
             n = int(m.get("conflicts", "0") or 0)
             err_console.print(
                 f"{m['file']}: merged your hand edits with the fresh conversion"
-                + (f" ({n} conflicts, listed below)" if n else ""),
+                + (f" ({n} conflict{'s' if n > 1 else ''}, listed below)" if n else ""),
                 markup=False,
             )
         for k in result.kept_hand_edited:

@@ -36,5 +36,5 @@ def run(args: argparse.Namespace) -> int:
         side = (
             "your readings kept" if args.take == "mine" else "the fresh conversion's readings taken"
         )
-        summary(f"{path}: {count} conflicts resolved, {side}")
+        summary(f"{path}: {count} conflict{'s' if count != 1 else ''} resolved, {side}")
     return EXIT_OK

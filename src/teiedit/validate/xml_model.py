@@ -83,12 +83,21 @@ def _declared_schematron(
 ) -> Schemas:
     """The declared grammar, with the declared local Schematron when it may run: the edition's own
     does; another only when the user trusts it for this run."""
+    base = replace(default, rng=rng, sch=None, schematron=False)  # not teiedit's rules
     if sch is None or _too_large(sch, doc, notes):
-        return replace(default, rng=rng, sch=None, schematron=False)
+        return base
+    return _with_schematron(base, sch, doc, default, notes)
+
+
+def _with_schematron(
+    base: Schemas, sch: Path, doc: Path, default: Schemas, notes: list[Diagnostic]
+) -> Schemas:
+    """``base`` with the file's own local Schematron in place of its rules when it may run (the
+    edition's own, or one the user trusts for this run); else ``base`` and a note that it was not run."""
     if _own_schematron(sch, default):
-        return replace(default, rng=rng, sch=sch, foreign_sch=False)
+        return replace(base, sch=sch, schematron=True, foreign_sch=False)
     if default.trust_schematron:
-        return replace(default, rng=rng, sch=sch, schematron=True, foreign_sch=True)
+        return replace(base, sch=sch, schematron=True, foreign_sch=True)
     notes.append(
         Diagnostic(
             message=f"the file declares its own Schematron ({sch.name}); it was not run: a Schematron "
@@ -100,7 +109,33 @@ def _declared_schematron(
             suggestion="pass --trust-schematron to run it (without access to files, network or host)",
         )
     )
-    return replace(default, rng=rng, sch=None, schematron=False)
+    return base
+
+
+def _schematron_without_grammar(
+    base: Schemas, model: XmlModel, doc: Path, default: Schemas, notes: list[Diagnostic]
+) -> Schemas:
+    """A Schematron declared beside a grammar that is not used (remote, missing) or with none: it runs
+    on the same terms as beside a local grammar, and when it cannot run at all a note says why."""
+    local = _local_file(model.href, doc)
+    if local is None:
+        remote = urlparse(model.href).scheme not in ("", "file")
+        notes.append(
+            Diagnostic(
+                message=f"the declared Schematron {model.href} "
+                + ("is not a local file (nothing is fetched)" if remote else "does not exist")
+                + "; it was not run",
+                path=str(doc),
+                level=Level.INFO,
+                origin="validate",
+                rule="xml-model-schematron",
+                suggestion="" if remote else "check the path in the file's xml-model instruction",
+            )
+        )
+        return base
+    if _too_large(local, doc, notes):
+        return base
+    return _with_schematron(base, local, doc, default, notes)
 
 
 def schemas_for(
@@ -147,6 +182,13 @@ def schemas_for(
                 else "give --tei-all PATH to check TEI from elsewhere against tei_all",
             )
         )
+        if local is not None:  # a grammar refused for its size: nothing the file declares runs
+            sch = None
         if default.tei_all is not None:
-            return replace(default, rng=default.tei_all, sch=None, schematron=False), notes
+            base = replace(default, rng=default.tei_all, sch=None, schematron=False)
+            if sch is None:
+                return base, notes
+            return _schematron_without_grammar(base, sch, doc, default, notes), notes
+    if sch is not None:  # beside teiedit's own grammar (none declared, or one that cannot be used)
+        return _schematron_without_grammar(default, sch, doc, default, notes), notes
     return default, notes

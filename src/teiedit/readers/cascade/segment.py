@@ -226,7 +226,9 @@ def _continues(text: str, prev: _Line, line: _Line, width: int) -> bool:
         return True
     if width and len(p) >= 30 and not p.endswith(("\\", ":")):
         # the next line's first word would not have fitted on this line: the break is a wrap
-        first_word = t.split(None, 1)[0]
+        # str.split's white space is wider than _SPACE: a line of U+2028 or U+0085 alone has no word
+        words = t.split(None, 1)
+        first_word = words[0] if words else ""
         if len(p) + 1 + len(first_word) > 0.92 * width or len(p) >= 0.8 * width:
             return True
     return bool(_OPEN_WORD.search(p)) and len(p) >= 20
