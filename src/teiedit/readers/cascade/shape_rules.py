@@ -114,8 +114,8 @@ _LABEL_FIELD = re.compile(r"^[\[(]?[A-Z][\w /()\\.&'’-]{0,32}[\])]?:\s")
 
 
 def headnote(blocks: list[Labelled]) -> list[str]:
-    """The paragraphs (up to three) before a document's dateline, salutation or opening lines are an
-    editor's headnote about it (a summary), not the first paragraphs of its text."""
+    """The paragraphs (up to three) before a document's dateline or salutation are an editor's headnote
+    about it (a summary), not the first paragraphs of its text."""
     kept = [b for b in blocks if b.label not in SET_ASIDE and b.label != "meta"]
     for i, b in enumerate(kept):
         if b.label in ("p", "item"):
@@ -127,7 +127,7 @@ def headnote(blocks: list[Labelled]) -> list[str]:
             if (
                 nxt is not None
                 and len(run) <= 3
-                and nxt.label in ("dateline", "salute", "opener")
+                and nxt.label in ("dateline", "salute")
                 and all(len(x.text) > 60 for x in run)
             ):
                 for x in run:

@@ -87,6 +87,8 @@ def title_shape(text: str) -> float:
     score = 0.6
     if one.endswith(".") and (len(words) > 12 or (len(words) >= 3 and words[-1][:1].islower())):
         score -= 0.35  # a sentence
+    if one.endswith(":"):
+        score -= 0.2  # it introduces what follows (a routing line, an address)
     if strong:
         score += 0.3
     if "title_case" in found:
