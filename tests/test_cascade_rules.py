@@ -54,6 +54,7 @@ def conversion() -> Conversion:
         ("Moscow’s Proxy?", True),
         ("Telegram No. 1580 from Moscow to Washington", True),
         ("Page ii", False),
+        ("A Title", True),
         ("From: Washington, George", False),  # a field of the page
         ("Other Formats: TextREADME", False),
         ("@author: My Lenovo", False),

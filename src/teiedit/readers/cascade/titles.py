@@ -54,6 +54,7 @@ _RIGHTS = re.compile(
 THRESHOLD = 0.25
 
 
+_ARTICLES = frozenset("a an the of and in on for to".split())
 _PAGE_MARK = re.compile(r"^(?:page|p\.)\s*[\dIVXLCivxlc]+$", re.IGNORECASE)
 
 
@@ -82,8 +83,13 @@ def title_shape(text: str) -> float:
     strong = "kind_title" in found or "x_to_y" in found or bool(_TO_FROM.match(one))
     if not strong and len(words) <= 5 and len(_YEARISH.findall(one)) >= 2:
         return 0.0  # a date ("Wednesday 6 March 2024") or a page reference
-    if not strong and "name_like" in found and 2 <= len(words) <= 4:
-        return 0.1  # a name alone is a byline or a signature
+    if (
+        not strong
+        and "name_like" in found
+        and 2 <= len(words) <= 4
+        and not any(w.lower() in _ARTICLES for w in words)
+    ):
+        return 0.1  # a name alone is a byline or a signature ("A Title" is none)
     score = 0.6
     if one.endswith(".") and (len(words) > 12 or (len(words) >= 3 and words[-1][:1].islower())):
         score -= 0.35  # a sentence
