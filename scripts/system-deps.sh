@@ -4,13 +4,14 @@
 #   libharfbuzz-subset0 : WeasyPrint embeds subset fonts with correct text extraction
 #   fonts-noto-core, fonts-noto-cjk, fonts-dejavu-core : every glyph of the sources (ŏ ŭ, Cyrillic, CJK)
 #   poppler-utils : pdftoppm page images (tests)            chromium : browser tests (tests only)
-#   jing, libxml2-utils : the schema tests check the compiled schemas in Jing and xmllint (tests only)
+#   jing, libxml2-utils, libxerces2-java : the schema tests check the compiled schemas in Jing, xmllint
+#     and Xerces-J (tests only)
 # When another program holds the package manager's lock (an unattended upgrade, a second install), this
 # waits for it, up to TEIEDIT_APT_WAIT seconds (default 600), instead of failing at once.
 set -euo pipefail
 want=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libfontconfig1 libharfbuzz-subset0
       fonts-noto-core fonts-noto-cjk fonts-dejavu-core)
-[ "${1:-}" = "--test" ] && want+=(poppler-utils chromium jing libxml2-utils)
+[ "${1:-}" = "--test" ] && want+=(poppler-utils chromium jing libxml2-utils libxerces2-java)
 missing=()
 for p in "${want[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 [ ${#missing[@]} -eq 0 ] && exit 0

@@ -91,6 +91,40 @@ def xmllint_verdicts(
     return verdicts
 
 
+XERCES_JARS = ("xercesImpl.jar", "xercesSamples.jar")  # Debian's libxerces2-java (Jing needs it)
+
+
+def xerces_verdicts(docs: list[Path], xsd: Path) -> dict[Path, bool]:
+    """Validate every document against an XML Schema with Xerces-J (its JAXP sample validator, schema
+    full checking on), the parser Java XML tools such as Oxygen are built on."""
+    java = need("java")
+    jars = [Path("/usr/share/java") / jar for jar in XERCES_JARS]
+    if not all(jar.is_file() for jar in jars):
+        pytest.fail(f"Xerces-J is not installed (libxerces2-java): run `{SYSTEM_DEPS}`")
+    done = subprocess.run(
+        [java, "-cp", ":".join(map(str, jars)), "jaxp.SourceValidator", "-f", "-a", str(xsd),
+         "-i", *(str(d) for d in docs)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,  # one stream: a document's errors come before its "done" line
+        text=True,
+    )  # fmt: skip
+    out = done.stdout.splitlines()
+    # The validator prints a document's errors, then "path: N ms" once it is done with it.
+    schema_errors = [ln for ln in out if ln.startswith("[") and f" {xsd.name}:" in ln]
+    assert not schema_errors and done.returncode == 0, (schema_errors or out)[-5:]
+    verdicts: dict[Path, bool] = {}
+    errors = 0
+    for line in out:
+        if line.startswith(("[Error]", "[Fatal Error]")):
+            errors += 1
+        elif m := re.match(r"^(.+): \d+ ms$", line):
+            verdicts[Path(m.group(1))] = errors == 0
+            errors = 0
+    missing = [d for d in docs if d not in verdicts]
+    assert not missing, f"Xerces said nothing about {missing[:3]}: {out[-5:]}"
+    return verdicts
+
+
 def tei_stylesheets(
     stylesheets: Path, name: str, source: etree._ElementTree, **params: str
 ) -> etree._ElementTree:

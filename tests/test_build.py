@@ -73,3 +73,36 @@ def test_tei_files_are_published_with_the_site(built: Path) -> None:
         etree.parse(str(copied)).getroot().get("{http://www.w3.org/XML/1998/namespace}id")
         == "note-on-cabbages"
     )
+
+
+def test_every_link_of_the_built_site_resolves_with_out_html_as_its_root(built: Path) -> None:
+    """The site as `teiedit build` leaves it (PDFs put into it): every page's links are relative and lead
+    to a file inside out/html, the PDFs and downloads included, so it serves at a root or a sub-path."""
+    from urllib.parse import unquote, urlsplit
+
+    site = (built / "out" / "html").resolve()
+    pages = sorted(site.rglob("*.html"))
+    targets: set[str] = set()
+    for page in pages:
+        tree = html.parse(str(page))
+        for href in tree.xpath("//a/@href | //link/@href | //script/@src | //img/@src"):
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("//") or not parts.path:
+                continue  # external, or within the page
+            assert not href.startswith("/"), f"{page.name}: {href} breaks under a sub-path"
+            target = (page.parent / unquote(parts.path)).resolve()
+            assert target.is_relative_to(site) and target.is_file(), f"{page.name}: {href}"
+            targets.add(target.relative_to(site).as_posix())
+    assert len(pages) >= 8
+    downloads = {
+        "pdf/edition.pdf",  # from the index
+        "pdf/note-on-cabbages.pdf",
+        "tei/note-on-cabbages.xml",
+        "txt/note-on-cabbages.txt",
+        "cite/note-on-cabbages.bib",
+        "cite/note-on-cabbages.ris",
+        "cite/note-on-cabbages.json",
+    }
+    assert downloads <= targets
+    index = html.parse(str(site / "index.html"))
+    assert index.xpath("//a[@href='pdf/edition.pdf']")

@@ -199,3 +199,52 @@ def test_cmif_schematron_catches_a_missing_addressee_and_an_undated_date() -> No
     )
     codes = sorted(f.message.split()[0] for f in findings if f.level.value == "error")
     assert codes == ["[E0002]", "[E0004]"]
+
+
+def test_unlinked_correspondents_and_the_dateline_place_get_their_authorities(
+    tmp_path: Path, cmif_rng: etree.RelaxNG
+) -> None:
+    """A party named without a link is the entry whose full form it is (of whatever kind the
+    conversion guessed); a letter whose correspAction names no place was sent from its dateline's."""
+    root = tmp_path / "edition"
+    shutil.copytree(CASES / "edition", root)
+    letter = root / "tei" / "letter-ri-to-kim.xml"
+    text = letter.read_text("utf-8")
+    for old, new in [
+        ('<placeName ref="#moscow">Moscow</placeName><date', "<date"),  # in correspAction only
+        ('<persName ref="#kim-il-sung">Kim Il Sung</persName></correspAction>',
+         "<persName>kim il-sung</persName></correspAction>"),  # a variant, in other case
+    ]:  # fmt: skip
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    letter.write_text(text, "utf-8")
+    other = root / "tei" / "letter-ri-to-cc.xml"
+    text = other.read_text("utf-8")
+    old = """<orgName ref="#kwp-cc">Central Committee of the Korean Workers' Party</orgName>"""
+    assert text.count(old) == 1
+    other.write_text(
+        text.replace(old, "<persName>Central Committee of the Korean Workers' Party</persName>"),
+        "utf-8",
+    )
+    settings = dataclasses.replace(
+        load_settings(root), base_url="https://example.org/x/", email="e@example.org"
+    )
+    tree = build_cmif(Edition.load(settings)).tree
+    assert_valid_cmif(tree, cmif_rng)
+
+    def action(letter_id: str, kind: str) -> list[tuple[str, str, str | None]]:
+        (found,) = tree.xpath(
+            f"//tei:correspDesc[contains(@ref, '{letter_id}')]/tei:correspAction[@type='{kind}']",
+            namespaces=NS,
+        )
+        return [(etree.QName(el).localname, el.text, el.get("ref")) for el in found if el.text]
+
+    assert action("letter-ri-to-kim", "sent")[1] == (
+        "placeName", "Moscow", "http://www.geonames.org/524901"
+    )  # fmt: skip
+    assert action("letter-ri-to-kim", "received") == [
+        ("persName", "Kim Il Sung", "http://viaf.org/viaf/91810738")  # CMIF prefers VIAF
+    ]
+    assert action("letter-ri-to-cc", "received") == [
+        ("orgName", "Central Committee of the Korean Workers' Party", None)
+    ]

@@ -33,6 +33,14 @@ LONG = "A memorandum " + "of a very long conversation " * 4
     [
         # the main title wins over an earlier one; XML white space only is normalised (not NBSP)
         (_doc(TITLES), DocumentFacts("The main title", "", "", "", "document")),
+        # else the item's own title, not its series' (a correspondence edition's letter)
+        (
+            _doc(
+                "<titleStmt><title level='s'>Collected Letters</title><title type='iso-date'>1904"
+                "</title><title level='a'>A to B, 14 April 1904</title></titleStmt>"
+            ),
+            DocumentFacts("A to B, 14 April 1904", "", "", "", "document"),
+        ),
         (_doc(), DocumentFacts("", "", "", "", "document")),
         # the header's date; the sort date falls back to the heading's full date
         (

@@ -10,7 +10,13 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from schema_engines import SCH_NS, jing_verdicts, sch_prefixes_used, xmllint_verdicts
+from schema_engines import (
+    SCH_NS,
+    jing_verdicts,
+    sch_prefixes_used,
+    xerces_verdicts,
+    xmllint_verdicts,
+)
 
 from teiedit.validate import Schemas, validate_file
 
@@ -30,9 +36,9 @@ def _documents() -> list[Path]:
     )
 
 
-@pytest.mark.slow  # Jing (a JVM) and xmllint over every validation case
+@pytest.mark.slow  # Jing and Xerces (JVMs) and xmllint over every validation case
 def test_grammars_give_the_same_verdicts_in_every_engine() -> None:
-    """RNG in lxml (teiedit), Jing and xmllint; XSD in xmlschema (teiedit), lxml and xmllint."""
+    """RNG in lxml (teiedit), Jing and xmllint; XSD in xmlschema (teiedit), lxml, xmllint and Xerces."""
     docs = _documents()
     rng_only = Schemas(rng=BUILD / "teiedit.rng", schematron=False)
     xsd_only = Schemas(rng=BUILD / "teiedit.rng", use_xsd=True, schematron=False)
@@ -40,6 +46,7 @@ def test_grammars_give_the_same_verdicts_in_every_engine() -> None:
     jing = jing_verdicts(BUILD / "teiedit.rng", docs)
     lint_rng = xmllint_verdicts(docs, rng=BUILD / "teiedit.rng")
     lint_xsd = xmllint_verdicts(docs, xsd=BUILD / "teiedit.xsd")
+    xerces = xerces_verdicts(docs, BUILD / "teiedit.xsd")
     table = {}
     for doc in docs:
         ours = validate_file(doc, rng_only) == []
@@ -49,10 +56,12 @@ def test_grammars_give_the_same_verdicts_in_every_engine() -> None:
             "xmlschema xsd": validate_file(doc, xsd_only) == [],
             "lxml xsd": lxml_xsd.validate(etree.parse(str(doc))),
             "xmllint xsd": lint_xsd[doc],
+            "xerces xsd": xerces[doc],
         }
         assert table[doc.name] == dict.fromkeys(table[doc.name], ours), doc.name
     assert len(table) >= 30
     assert sum(1 for row in table.values() if not row["jing"]) >= 5, "too few invalid documents"
+    assert sum(1 for row in table.values() if row["xerces xsd"]) >= 20, "too few valid documents"
 
 
 def test_xsd_imports_the_xml_namespace_from_a_local_file() -> None:

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -28,11 +30,21 @@ def edition_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_exchange_edition(tmp_path_factory.mktemp("serve"))
 
 
-@pytest.fixture(scope="module")
-def server(edition_root: Path) -> Iterator[httpx.Client]:
-    """A `teiedit serve --port 0` process and a client for it (stopped after the module)."""
+@contextmanager
+def _serving(root: Path, *options: str) -> Iterator[tuple[httpx.Client, str]]:
+    """A `teiedit serve --port 0` process for the edition ``root``, a client for it and its first line."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": FIXED_EPOCH, "PYTHONUNBUFFERED": "1"}
-    cmd = [sys.executable, "-m", "teiedit", "serve", "--edition", str(edition_root), "--port", "0"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "teiedit",
+        "serve",
+        "--edition",
+        str(root),
+        "--port",
+        "0",
+        *options,
+    ]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     first: list[str] = []
     reader = threading.Thread(target=lambda: first.append(proc.stdout.readline()), daemon=True)  # type: ignore[union-attr]
@@ -44,13 +56,37 @@ def server(edition_root: Path) -> Iterator[httpx.Client]:
         )  # type: ignore[union-attr]
         url = first[0].split("http://", 1)[1].split(" ", 1)[0]
         with httpx.Client(base_url=f"http://{url}", timeout=30) as client:
-            yield client
+            yield client, first[0]
     finally:
         proc.terminate()
         try:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="module")
+def server(edition_root: Path) -> Iterator[httpx.Client]:
+    """A `teiedit serve --port 0` process and a client for it (stopped after the module)."""
+    with _serving(edition_root) as (client, _):
+        yield client
+
+
+def test_without_an_email_oai_pmh_is_off_and_says_why(edition_root: Path, tmp_path: Path) -> None:
+    """An Identify with an empty adminEmail is invalid OAI-PMH: /oai answers 503 with the setting."""
+    root = tmp_path / "edition"
+    shutil.copytree(edition_root, root)
+    toml = root / "teiedit.toml"
+    toml.write_text(toml.read_text("utf-8").replace('email = "', '# email = "', 1), "utf-8")
+    with _serving(root, "--no-build") as (client, line):
+        assert "(DTS at /dts, OAI-PMH off: set email in teiedit.toml)" in line
+        answer = client.get("/oai", params={"verb": "Identify"})
+        assert answer.status_code == 503
+        assert answer.text == (
+            "OAI-PMH is off: a repository names its administrator's address; "
+            "set email in teiedit.toml\n"
+        )
+        assert client.get("/dts").json()["@type"] == "EntryPoint"  # the rest is served
 
 
 def test_the_site_is_served(server: httpx.Client) -> None:

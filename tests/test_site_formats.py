@@ -169,3 +169,51 @@ def test_the_site_skips_what_the_edition_cannot_give_and_says_so(
     assert (out / "tei" / "registers" / "persons.xml").is_file()
     entry = json.loads((out / "dts" / "index.json").read_text("utf-8"))
     assert entry["collection"] == "./collection{/id}.json"
+
+
+def test_a_build_lists_what_the_site_cannot_publish_and_what_to_do(
+    edition_copy: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`teiedit build` names the site formats it left out and why, where the fix is (teiedit.toml),
+    and an image it could not size, in the document that names it."""
+    toml = edition_copy / "teiedit.toml"
+    toml.write_text(toml.read_text("utf-8").replace("base_url", "# base_url"), "utf-8")
+    letter = edition_copy / "tei" / "letter-ri-to-kim.xml"
+    letter.write_text(
+        letter.read_text("utf-8").replace("<body>", '<body><pb facs="images/gone.png"/>', 1),
+        "utf-8",
+    )
+    (edition_copy / "sources").mkdir()
+    monkeypatch.chdir(edition_copy)
+    code, out, err = run_cli(["build", "--no-pdf"], capsys)
+    assert code == 0
+    config = f"{edition_copy / 'teiedit.toml'}: info:"
+    told = [
+        line
+        for line in (out + err).splitlines()
+        if ": info: " in line or "letter-ri-to-kim:" in line
+    ]
+    assert told == [
+        f"{config} CMIF not published: CMIF needs the URL where the file will be published"
+        " — pass --url URL or set base_url in teiedit.toml",
+        f"{config} OAI-PMH not published: an OAI-PMH repository needs the URL where the site is"
+        ' published — set base_url in teiedit.toml (e.g. "https://example.org/edition/")',
+        f"{letter}: warning: letter-ri-to-kim: the size of images/gone.png is unknown; its canvas"
+        " is left out",
+        f"{letter}: warning: letter-ri-to-kim: no IIIF manifest: none of its page images could be"
+        " sized — give graphic/@width and @height, or put the image files beside the TEI",
+        f"{config} sitemap not published: a sitemap needs the URL where the site is published"
+        ' — set base_url in teiedit.toml (e.g. "https://example.org/edition/")',
+    ]
+    # a build with nothing to write says it again, as long as it is true
+    code, out, err = run_cli(["build", "--no-pdf"], capsys)
+    assert code == 0
+    again = [
+        line
+        for line in (out + err).splitlines()
+        if ": info: " in line or "letter-ri-to-kim:" in line
+    ]
+    assert again == told
+    # what needs no base URL is published all the same; a manifest without a canvas is not
+    assert (edition_copy / "out" / "html" / "data" / "corpus.xml").is_file()
+    assert list((edition_copy / "out" / "html" / "iiif").iterdir()) == []

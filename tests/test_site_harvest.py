@@ -136,8 +136,11 @@ def test_beacon_lists_persons_with_authority_ids(site: Path) -> None:
 def test_sitemap_lists_pages_and_tei_with_absolute_urls(site: Path) -> None:
     locs = etree.parse(str(site / "sitemap.xml")).xpath("//sm:loc/text()", namespaces=NS)
     assert BASE + "index.html" in locs and BASE + "tei/registers/places.xml" in locs
+    # entity pages too: each has its own URL and JSON-LD for a harvester to find
+    assert BASE + "entities/kim-il-sung.html" in locs
     assert all(str(loc).startswith(BASE) for loc in locs)
-    assert len(locs) == len(set(locs)) == len(list(site.glob("*.html"))) + 7
+    pages = [*site.glob("*.html"), *site.glob("entities/*.html")]
+    assert len(locs) == len(set(locs)) == len(pages) + 7
 
 
 def test_a_second_build_writes_nothing_and_a_changed_register_everything(tmp_path: Path) -> None:
@@ -166,3 +169,22 @@ def test_this_editions_site_is_harvestable(tmp_path: Path) -> None:
     oai = etree.parse(str(out / "oai" / "static.xml"))
     records = oai.xpath("//oai:record", namespaces={"oai": "http://www.openarchives.org/OAI/2.0/"})
     assert len(records) == 2 * len(list(edition.documents()))
+
+
+def test_sitemap_files_are_the_pages_of_every_kind_and_the_tei(tmp_path: Path) -> None:
+    from teiedit.builders.site.sitemap import site_files
+
+    for name in ("index.html", "letter.html", "documents/2.html", "entities/kim.html",
+                 "entities/kim-2.html", "vendor/leaflet/x.html", "js/vendor/y.html", "tei/letter.xml",
+                 "tei/registers/persons.xml", "schema/build/teiedit.rng"):  # fmt: skip
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", "utf-8")
+    assert site_files(tmp_path) == [
+        "documents/2.html",
+        "entities/kim-2.html",
+        "entities/kim.html",
+        "index.html",
+        "letter.html",
+        "tei/letter.xml",
+        "tei/registers/persons.xml",
+    ]

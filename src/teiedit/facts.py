@@ -88,7 +88,7 @@ def shorten(text: str, limit: int) -> str:
 class DocumentFacts:
     """What the editions show, sort by and file a document under."""
 
-    title: str  # the main title (else the first), normalised; '' when there is none
+    title: str  # the main title (else the analytic one, else the first), normalised; '' when none
     date: str  # the header's date (ISO), or ''
     sort_date: str  # the date that places it in the book: the header's, else its own heading's
     kind: str  # the kind shown (textClass term of type "kind", else the type of a division)
@@ -119,7 +119,13 @@ def _header_date(el: etree._Element) -> str:
 
 def document_facts(el: etree._Element) -> DocumentFacts:
     """The facts of one TEI (or teiCorpus) element."""
-    titles = xpath(el, f"{_TITLES}[@type='main']") or xpath(el, _TITLES)
+    # The main title; else the item's own (level="a": a letter of a correspondence edition whose first
+    # title names the series); else the first.
+    titles = (
+        xpath(el, f"{_TITLES}[@type='main']")
+        or xpath(el, f"{_TITLES}[@level='a']")
+        or xpath(el, _TITLES)
+    )
     title = normalize_space("".join(titles[0].itertext())) if titles else ""
     date = _header_date(el)
     sort_date = date
@@ -157,15 +163,19 @@ class NoteFacts:
 def _has_text(parent: etree._Element) -> bool:
     """The element has a text node of its own that is not white space."""
     parts = [parent.text or "", *(child.tail or "" for child in parent)]
-    return any(normalize_space(p) for p in parts)
+    return any(p.strip(" \t\r\n") for p in parts)  # as normalize_space(p) != "", without a regex
+
+
+_HEADER, _NOTE, _BACK = tei("teiHeader"), tei("note"), tei("back")
 
 
 def note_kind(note: etree._Element) -> str:
     """footnote, endnote, block or inline (see NoteFacts)."""
     ancestors = list(note.iterancestors())
-    if any(a.tag == tei("teiHeader") for a in ancestors):
+    tags = {a.tag for a in ancestors}
+    if _HEADER in tags:
         return "block"
-    if any(a.tag == tei("note") for a in ancestors) or note.get("place") == "inline":
+    if _NOTE in tags or note.get("place") == "inline":
         return "inline"
     if note.get("type") == "orphan":
         return "endnote"
@@ -176,7 +186,7 @@ def note_kind(note: etree._Element) -> str:
         or (parent is not None and _has_text(parent))
     ):
         return "footnote"
-    if any(a.tag == tei("back") for a in ancestors):
+    if _BACK in tags:
         return "endnote"
     return "block"
 

@@ -364,6 +364,21 @@ def test_permalinks_show_the_passage_url_in_the_cite_box(site: Path, page) -> No
     assert page.errors == []
 
 
+def test_the_passage_link_copies_its_url_from_the_keyboard(site: Path, browser) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    pg = context.new_page()
+    pg.goto(url(site, "letter-a.html"))
+    paragraph = pg.locator("main .tei-text p", has_text="The harvest")
+    link = paragraph.locator("a.permalink")
+    link.focus()
+    pg.keyboard.press("Enter")
+    pg.wait_for_function("document.querySelector('a.permalink[data-copied=yes]') !== null")
+    expected = f"https://example.org/test/letter-a.html#{paragraph.get_attribute('id')}"
+    assert pg.evaluate("navigator.clipboard.readText()") == expected
+    assert pg.locator(".paragraph-url").inner_text() == expected
+    context.close()
+
+
 def test_timeline_chart_zooms(site: Path, page) -> None:  # type: ignore[no-untyped-def]
     page.goto(url(site, "timeline.html"))
     chart = page.locator("#timeline-chart")
@@ -490,6 +505,38 @@ def test_keyboard_focus_is_visible_and_starts_with_the_skip_link(site: Path, pag
     assert page.evaluate("document.activeElement.id") == "main"
 
 
+CONTROLS = """() => {
+  const found = [];
+  document.querySelectorAll('a[href], button, select, input, textarea, summary, [tabindex]').forEach((e, i) => {
+    if (!e.checkVisibility() || e.disabled || e.type === 'hidden' || e.tabIndex < 0) return;
+    if (e.type === 'radio' && !e.checked) return;  // a radio group is one stop; arrows move within it
+    e.dataset.control = String(i);
+    found.push([String(i), e.tagName + ' ' + (e.getAttribute('aria-label') || e.textContent || e.id || '').trim().slice(0, 40)]);
+  });
+  return found;
+}"""
+
+
+def test_every_control_is_reachable_from_the_keyboard(site: Path, page) -> None:  # type: ignore[no-untyped-def]
+    """Tab reaches every visible link, button, field and focusable widget of each page type."""
+    unreachable = {}
+    for name in ("index.html", "search.html?q=carts", "timeline.html", "places.html",
+                 "entities/pl-north.html", "letter-a.html"):  # fmt: skip
+        page.goto(url(site, name.split("?")[0]) + (name[name.index("?") :] if "?" in name else ""))
+        if name.startswith("search"):
+            page.wait_for_function("document.querySelectorAll('#search-results li').length > 0")
+        controls = dict(page.evaluate(CONTROLS))
+        assert len(controls) >= 5, name
+        reached = set()
+        for _ in range(len(controls) + 20):
+            page.keyboard.press("Tab")
+            reached.add(page.evaluate("document.activeElement.dataset.control || ''"))
+        missing = [label for key, label in controls.items() if key not in reached]
+        if missing:
+            unreachable[name] = missing
+    assert unreachable == {}
+
+
 # -- the repository's own edition ------------------------------------------------------------------
 
 
@@ -584,4 +631,12 @@ def test_axe_core_finds_nothing_serious(which: str, request: pytest.FixtureReque
         found = axe_findings(page, script)
         if found:
             findings[name] = found
+    if which == "fixtures":  # the states a reader brings pages into: results shown, hits marked
+        page.goto(url(root, "search.html") + "?q=carts&kind=letter")
+        page.wait_for_function("document.querySelectorAll('#search-results li').length > 0")
+        findings["search results"] = axe_findings(page, script)
+        page.goto(url(root, "letter-b.html") + "?hl=carts")
+        assert page.locator("mark.search-hit").count() > 0
+        findings["marked hits"] = axe_findings(page, script)
+        findings = {k: v for k, v in findings.items() if v}
     assert findings == {}

@@ -77,9 +77,9 @@ def run(args: argparse.Namespace) -> int:
     sock = _bind(args.host, args.port)
     host, port = sock.getsockname()[:2]
     shown = f"[{host}]" if ":" in str(host) else host
+    oai = "OAI-PMH at /oai" if settings.email else "OAI-PMH off: set email in teiedit.toml"
     out_console.print(
-        f"Serving {settings.title} at http://{shown}:{port}/ (DTS at /dts, OAI-PMH at /oai); "
-        "Ctrl-C stops",
+        f"Serving {settings.title} at http://{shown}:{port}/ (DTS at /dts, {oai}); Ctrl-C stops",
         markup=False,
         soft_wrap=True,
     )

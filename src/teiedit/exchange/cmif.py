@@ -27,7 +27,7 @@ from teiedit.authority import (
 from teiedit.builder import BuildOptions, Group, Manifest, Option, digest, sidecar
 from teiedit.config import settings_digest
 from teiedit.diagnostics import TeieditError
-from teiedit.document import XML_ID, E, local_name, tei
+from teiedit.document import TEI_NS, XML_ID, E, local_name, tei
 from teiedit.edition import Edition
 from teiedit.epoch import source_date_epoch
 from teiedit.io import write_atomic
@@ -90,12 +90,24 @@ class _Lookup:
 
     def __init__(self, entries: list[Entry]) -> None:
         self.by_id = {e.id: e for e in entries}
+        # A correspondent the conversion named without a link ("United Nations" as a persName) is the
+        # entry whose full form (never a short one) it is, when exactly one entry has that form.
+        forms: dict[str, set[str]] = {}
+        for e in entries:
+            for v in e.variants:
+                if not v.is_short:
+                    forms.setdefault(_norm(v.text).casefold(), set()).add(e.id)
+        self.by_form = {form: ids.pop() for form, ids in forms.items() if len(ids) == 1}
 
     def entry(self, el: etree._Element) -> Entry | None:
-        for token in (el.get("ref") or el.get("key") or "").split():
+        pointers = (el.get("ref") or el.get("key") or "").split()
+        for token in pointers:
             if token.startswith("#") and token[1:] in self.by_id:
                 return self.by_id[token[1:]]
-        return None
+        if pointers:
+            return None
+        found = self.by_form.get(_norm("".join(el.itertext())).casefold())
+        return self.by_id[found] if found else None
 
     def uri(self, el: etree._Element, preference: tuple[str, ...]) -> str | None:
         entry = self.entry(el)
@@ -113,8 +125,15 @@ class _Lookup:
 
 
 def _action(
-    action: etree._Element, kind: str, lookup: _Lookup, where: str, warnings: list[str]
+    action: etree._Element,
+    kind: str,
+    lookup: _Lookup,
+    where: str,
+    warnings: list[str],
+    written_at: etree._Element | None = None,
 ) -> etree._Element:
+    """One correspAction in CMIF's terms; ``written_at``: the place of the letter's dateline, which is
+    where it was sent from when the action names no place."""
     out = E.correspAction(type=kind)
     for party in action:
         if not isinstance(party.tag, str) or local_name(party) not in PARTY_TAGS:
@@ -136,6 +155,8 @@ def _action(
         )
         out.append(E.persName("unknown"))
     place = action.find(tei("placeName"))
+    if place is None:
+        place = written_at
     if place is not None and lookup.name(place):
         el = E.placeName(lookup.name(place))
         uri = lookup.uri(place, PLACE_PREFERENCE)
@@ -154,6 +175,12 @@ def _action(
                 el.set("cert", date.get("cert", ""))
             out.append(el)
     return out
+
+
+def _dateline_place(root: etree._Element) -> etree._Element | None:
+    """The place the letter's (first) dateline names: where it was written."""
+    found = root.xpath("(tei:text//tei:dateline//tei:placeName)[1]", namespaces={"tei": TEI_NS})
+    return found[0] if found else None
 
 
 def build_cmif(
@@ -213,8 +240,9 @@ def build_cmif(
             if not actions:
                 warnings.append(f"{path.name}: no correspAction type={kind!r}; written as unknown")
                 desc.append(E.correspAction(E.persName("unknown"), type=kind))
+            written_at = _dateline_place(root) if kind == "sent" else None
             for action in actions:
-                desc.append(_action(action, kind, lookup, path.name, warnings))
+                desc.append(_action(action, kind, lookup, path.name, warnings, written_at))
         descs.append(desc)
     editors = []
     for i, ed in enumerate(settings.editors):

@@ -1,7 +1,8 @@
 """Resolve a TEI customisation against a TEI source (p5subset.xml) into a pure schemaSpec ("odd2odd").
 
 Users with their own customisations reference TEI's modules instead of declaring everything; the user
-supplies the source (teiedit never fetches one). Supported: ``moduleRef`` (``include``/``except``),
+supplies the source (teiedit never fetches one). Supported: ``moduleRef`` (``include``/``except``; not
+``moduleRef/@url``, an external RELAX NG module, which is refused),
 ``elementRef``, ``classRef``, ``macroRef`` and ``dataRef`` at schema level; ``elementSpec``/``classSpec``/
 ``macroSpec``/``dataSpec`` with ``mode`` add, change, replace or delete; inside them ``classes`` (memberOf
 add/delete, or replace), ``content`` (replaced), and ``attList`` with ``attDef`` add, change (merged
@@ -187,6 +188,7 @@ def expand_spec_groups(schema_spec: etree._Element, odd_path: Path) -> None:
 class Resolver:
     def __init__(self, odd_path: Path, source_path: Path) -> None:
         self.source = SourceIndex(source_path)
+        self.odd_path = odd_path
         tree = read_odd(odd_path)
         specs = xpath(tree, "//tei:schemaSpec")
         if not specs:
@@ -219,6 +221,26 @@ class Resolver:
                 for kind in ("classSpec", "macroSpec", "dataSpec"):
                     for ident in src.in_module(module, kind):
                         self.chosen.setdefault(ident, copy.deepcopy(src.specs[ident]))
+            elif node.tag == "{http://www.w3.org/2001/XInclude}include":
+                raise TeieditError(
+                    f"xi:include href={node.get('href')!r} in the schemaSpec: teiedit's compiler "
+                    "does not resolve XInclude in an ODD",
+                    self.odd_path,
+                    line=node.sourceline or 0,
+                    hint="copy the included specs into the ODD, or compile it with the TEI "
+                    "Stylesheets (odd2odd, odd2relax)",
+                )
+            elif name == "moduleRef" and node.get("url"):
+                # Its elements would be missing from the schema, which would then reject every
+                # document that uses them: refuse rather than give wrong verdicts.
+                raise TeieditError(
+                    f"moduleRef url={node.get('url')!r} brings in an external RELAX NG module "
+                    "(MathML, SVG, ITS...), which teiedit's compiler does not merge",
+                    self.odd_path,
+                    line=node.sourceline or 0,
+                    hint="compile this customisation with the TEI Stylesheets (odd2odd, odd2relax), "
+                    "or leave the external module out of the ODD",
+                )
             elif (
                 name in ("elementRef", "classRef", "macroRef", "dataRef")
                 and node.get("key") in src.specs

@@ -22,6 +22,11 @@ from teiedit.builders.site.oai import Repository
 from teiedit.edition import Edition
 
 OAI_TYPE = "text/xml; charset=utf-8"
+#: Without the editors' address the repository could only answer Identify with an empty adminEmail,
+#: which the protocol's schema rejects: /oai says why it is off instead.
+OAI_OFF = (
+    "OAI-PMH is off: a repository names its administrator's address; set email in teiedit.toml"
+)
 
 
 class _StaticSite(StaticFiles):
@@ -87,13 +92,16 @@ def make_app(edition: Edition, site: Path) -> Starlette:
         base = str(request.url).split("?", 1)[0]
         return Response(repository.respond(args, base_url=base), media_type=OAI_TYPE)
 
+    async def oai_off(request: Request) -> Response:
+        return Response(OAI_OFF + "\n", status_code=503, media_type="text/plain; charset=utf-8")
+
     routes = [
         Route("/dts", entry),
         Route("/dts/", entry),
         Route("/dts/collection", collection),
         Route("/dts/navigation", navigation),
         Route("/dts/document", document),
-        Route("/oai", oai, methods=["GET", "POST"]),
+        Route("/oai", oai if edition.settings.email else oai_off, methods=["GET", "POST"]),
         Mount("/", _StaticSite(directory=site, html=True)),
     ]
     return Starlette(routes=routes)

@@ -27,7 +27,7 @@ from teiedit.builders.site import beacon, dts, iiif, oai, sitemap
 from teiedit.builders.site.published import schema_files
 from teiedit.builders.site.records import edition_records, site_url
 from teiedit.config import settings_digest
-from teiedit.diagnostics import TeieditError
+from teiedit.diagnostics import Diagnostic, Level, TeieditError
 from teiedit.edition import Edition
 from teiedit.io import write_atomic
 
@@ -94,7 +94,7 @@ def write_dts(edition: Edition, out: Path) -> list[Path]:
     return written
 
 
-def write_iiif(edition: Edition, out: Path, tell: Callable[[str], None]) -> list[Path]:
+def write_iiif(edition: Edition, out: Path, note: Callable[[Diagnostic], None]) -> list[Path]:
     """A manifest per document with page images, in the folder ``out``; the images published beside
     the TEI (``<site>/tei/...``) when ``out`` is a site's ``iiif`` folder."""
     _fresh_dir(out)
@@ -106,7 +106,18 @@ def write_iiif(edition: Edition, out: Path, tell: Callable[[str], None]) -> list
             continue
         data, warnings = iiif.manifest(records[ed.page], images, edition.settings)
         for warning in warnings:
-            tell(f"warning: {warning}")
+            note(Diagnostic(warning, str(ed.path), level=Level.WARNING, origin="site"))
+        if not data.get("items"):  # IIIF Presentation 3: a Manifest has at least one Canvas
+            note(
+                Diagnostic(
+                    f"{ed.page}: no IIIF manifest: none of its page images could be sized",
+                    str(ed.path),
+                    level=Level.WARNING,
+                    origin="site",
+                    suggestion="give graphic/@width and @height, or put the image files beside the TEI",
+                )
+            )
+            continue
         write_atomic(out / f"{ed.page}.json", (json.dumps(data, indent=1) + "\n").encode())
         written.append(out / f"{ed.page}.json")
         for image in images:
@@ -202,7 +213,7 @@ class IiifBuilder(_Format):
     description = "a IIIF Presentation 3 manifest per document with page images, in --out DIR"
 
     def _write(self, edition: Edition, out: Path, options: BuildOptions) -> list[Path]:
-        return write_iiif(edition, out, options.tell)
+        return write_iiif(edition, out, options.note)
 
     def _manifest_path(self, out: Path) -> Path:
         return out.parent / f".{out.name}.teiedit.json"

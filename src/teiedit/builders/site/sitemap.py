@@ -8,14 +8,18 @@ from pathlib import Path
 from lxml import etree
 
 from teiedit.builders.site.records import DocRecord, site_url
+from teiedit.builders.sitedata import ENTITY_DIR, INDEX_DIR
 from teiedit.config import Settings
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
 def site_files(site: Path) -> list[str]:
-    """The pages and TEI files of a built site, relative to its root, sorted."""
+    """The pages and TEI files of a built site, relative to its root, sorted: the documents and site
+    pages, the entity pages and the index's further pages (each with its own URL and description)."""
     found = [p for p in site.glob("*.html")]
+    for folder in (ENTITY_DIR, INDEX_DIR):
+        found += site.joinpath(folder).glob("*.html")
     found += [p for p in (site / "tei").rglob("*.xml")] if (site / "tei").is_dir() else []
     return sorted(p.relative_to(site).as_posix() for p in found if p.is_file())
 
