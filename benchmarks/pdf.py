@@ -5,8 +5,9 @@
 
 1. The edition's whole print build (every part laid out once, in parallel), CPU of the layout workers.
 2. A rebuild with nothing changed (target <= 2 s): loading the edition and finding nothing outdated.
-3. One document changed (target <= that document's own layout + 2 s): its part, the front matter and
-   the index are laid out again, the rest kept (builders/pdf/cache.py).
+3. One document changed (target <= that document's own layout + 2 s): its part is laid out again, the
+   front matter, the index and the folios only if its length moved the page numbers, the rest kept
+   (builders/pdf/cache.py); which parts were laid out is printed.
 4. A long novel (default: the largest TEI with chapter divisions in the shared corpora beside the
    repository) laid out as one job on one core, then in chunks on two processes (target <= 0.6x), CPU
    and wall of each; and ms per page of teiedit's layout (tagged PDF/A-3a) against WeasyPrint alone on
@@ -117,9 +118,12 @@ def edition_figures(root: Path) -> None:
         )
         out = Path(tmp) / "pdf"
 
+        told: list[str] = []
+
         def build() -> list[Path]:
+            told.clear()
             edition = Edition.from_files(settings, _documents(settings.tei))
-            return PdfBuilder().build(edition, out, BuildOptions())
+            return PdfBuilder().build(edition, out, BuildOptions(progress=told.append))
 
         with timed() as first:
             written = build()
@@ -136,6 +140,7 @@ def edition_figures(root: Path) -> None:
         changed.write_text(text[:at] + " (changed)" + text[at:], encoding="utf-8")
         with timed() as one:
             build()
+        relaid = [m.removeprefix("laid out ") for m in told if m.startswith("laid out ")]
         book = out / "edition.pdf"
         pages = len(PdfReader(book).pages)
         images = page_images(book, REPO / "tests" / "artifacts") if "--images" in sys.argv else []
@@ -154,6 +159,7 @@ def edition_figures(root: Path) -> None:
         f"({doc.output}: its layout alone {own.wall:.2f} s; target <= {limit:.2f} s: "
         f"{'met' if one.wall <= limit else 'MISSED'})"
     )
+    print(f"    laid out again: {', '.join(relaid) or 'nothing'}")
     for image in images:
         print(f"  page image: {image}")
 

@@ -33,21 +33,12 @@ PDF_VARIANT: str | None = "pdf/a-3a"
 
 
 @dataclass(frozen=True)
-class AttachedFile:
-    """A file embedded in a PDF (a TEI source or a register)."""
-
-    name: str
-    data: bytes
-    description: str
-
-
-@dataclass(frozen=True)
 class PrintJob:
-    """One part to lay out: the paged HTML and what to attach. Picklable, so it can go to a worker."""
+    """One part to lay out: the paged HTML, the PDF's title and dates. Picklable, so it can go to a
+    worker. Nothing is attached here: the assembly attaches the TEI (builders/pdf/attached.py)."""
 
     output: str
     html: str
-    attachments: tuple[AttachedFile, ...] = ()
     title: str = ""
     variant: str | None = PDF_VARIANT
     epoch: int | None = None
@@ -100,17 +91,6 @@ def lay_out(job: PrintJob) -> LaidOut:
     install_tagging()
 
     when = dt.datetime.fromtimestamp(job.epoch, dt.UTC) if job.epoch is not None else None
-    attachments = [
-        weasyprint.Attachment(
-            string=a.data,
-            name=a.name,
-            description=a.description,
-            relationship="Source",
-            created=when,
-            modified=when,
-        )
-        for a in job.attachments
-    ]
     document = weasyprint.HTML(
         string=allow_breaks(job.html), base_url=str(css_dir()) + "/", url_fetcher=_url_fetcher()
     ).render()
@@ -122,9 +102,7 @@ def lay_out(job: PrintJob) -> LaidOut:
         document.metadata.title = job.title
     if when is not None:
         document.metadata.created = document.metadata.modified = when.strftime("%Y-%m-%dT%H:%M:%SZ")
-    data = bytes(
-        document.write_pdf(attachments=attachments, pdf_variant=job.variant, pdf_tags=job.tagged)
-    )
+    data = bytes(document.write_pdf(pdf_variant=job.variant, pdf_tags=job.tagged))
     return LaidOut(job.output, data, len(document.pages), anchors)
 
 

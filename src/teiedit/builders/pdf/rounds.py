@@ -45,7 +45,6 @@ def make_pdfs(
                 PrintJob(
                     "the front matter",
                     fill_contents(p.book.front, where.page_of),
-                    p.book_attachments,
                     title=p.edition_title,
                     epoch=p.epoch,
                 )
@@ -87,13 +86,27 @@ def make_pdfs(
         if index is not None:
             parts.append(asm.Piece(index.pdf, index_pages))
         out["edition.pdf"] = asm.assemble(
-            asm.Piece(front.pdf, where.front_pages), parts, book_pages, sheets
+            asm.Piece(front.pdf, where.front_pages),
+            parts,
+            book_pages,
+            sheets,
+            files=p.book_attachments,
+            epoch=p.epoch,
         )
         for job, laid_doc, start, first in zip(
             p.chapter_jobs, chapters, where.starts, offprint_firsts, strict=True
         ):
             own = [first, *book_pages[start : start + laid_doc.pages - 1]]
-            out[job.output] = asm.stamp(laid_doc.pdf, own, sheets, first_number=start)
+            out[job.output] = asm.stamp(
+                laid_doc.pdf,
+                own,
+                sheets,
+                first_number=start,
+                files=p.attachments[job.output],
+                epoch=p.epoch,
+            )
     for s, own in zip(p.singles, single_pages, strict=True):
-        out[s.job.output] = asm.stamp(laid[s.job.output].pdf, own, sheets)
+        out[s.job.output] = asm.stamp(
+            laid[s.job.output].pdf, own, sheets, files=p.attachments[s.job.output], epoch=p.epoch
+        )
     return out
