@@ -650,6 +650,7 @@ def test_attachments_are_pdf_a_3_associated_files(out: Path) -> None:
         with pikepdf.open(out / name) as pdf:
             named = pikepdf.NameTree(pdf.Root.Names.EmbeddedFiles)
             specs = {str(k): v for k, v in named.items()}
+            assert list(specs) == sorted(specs), name  # a PDF name tree is sorted by its keys
             listed = [spec.objgen for spec in pdf.Root.AF]
             assert specs and sorted(listed) == sorted(v.objgen for v in specs.values()), name
             for file_name, spec in specs.items():
