@@ -70,8 +70,10 @@ class PartCache:
         layout: Layout,
         jobs: Iterable[PrintJob],
         done: Callable[[PrintJob], None] | None = None,
+        small_here: bool = False,
     ) -> dict[str, LaidOut]:
-        """Lay out the jobs not laid out before; results by output name."""
+        """Lay out the jobs not laid out before; results by output name (``small_here``: see
+        :meth:`Layout.run`)."""
         out: dict[str, LaidOut] = {}
         todo: dict[str, tuple[PrintJob, str]] = {}
         for job in jobs:
@@ -84,7 +86,7 @@ class PartCache:
             else:
                 todo[job.output] = (job, key)
         if todo:
-            laid = layout.run([j for j, _ in todo.values()], done)
+            laid = layout.run([j for j, _ in todo.values()], done, small_here)
             for name, (_, key) in todo.items():
                 self._put(key, laid[name])
                 out[name] = laid[name]

@@ -31,6 +31,12 @@ if TYPE_CHECKING:  # at run time WeasyPrint is imported where it is used (slow t
 #: same file (builders/pdf/assembly.py), which both standards allow. ``None`` writes a plain PDF 1.7.
 PDF_VARIANT: str | None = "pdf/a-3a"
 
+#: A later round (``small_here``: the front matter, the index and the folios that a changed document's
+#: length moved) with less paged HTML than this in all (well under two seconds of layout) is laid out in
+#: this process when no worker process runs yet: starting workers (each a new interpreter importing
+#: WeasyPrint) would cost more CPU than the layout, and on two cores no less wall time.
+SMALL_ROUND = 300_000
+
 
 @dataclass(frozen=True)
 class PrintJob:
@@ -158,9 +164,13 @@ class Layout:
             self.pool.__exit__(*exc)
 
     def run(
-        self, jobs: Iterable[PrintJob], done: Callable[[PrintJob], None] | None = None
+        self,
+        jobs: Iterable[PrintJob],
+        done: Callable[[PrintJob], None] | None = None,
+        small_here: bool = False,
     ) -> dict[str, LaidOut]:
-        """Lay out all jobs, longest first (so the workers finish together); results by output name."""
+        """Lay out all jobs, longest first (so the workers finish together); results by output name.
+        With ``small_here``, a small round is laid out in this process (see :data:`SMALL_ROUND`)."""
         ordered = sorted(jobs, key=lambda j: len(j.html), reverse=True)
         results: dict[str, LaidOut] = {}
 
@@ -170,5 +180,9 @@ class Layout:
                 done(by_name[laid.output])
 
         by_name = {j.output: j for j in ordered}
-        self.pool.each(_lay_out_or_explain, ordered, receive, chunk=1, threshold=2)
+        small = (
+            small_here and not self.pool.started and sum(len(j.html) for j in ordered) < SMALL_ROUND
+        )
+        threshold = len(ordered) + 1 if small else 2
+        self.pool.each(_lay_out_or_explain, ordered, receive, chunk=1, threshold=threshold)
         return results

@@ -53,7 +53,9 @@ def make_pdfs(
                 second.append(
                     PrintJob("the index", fill_index(p.book.index, where.page_of), variant=None)
                 )
-            again = parts_cache.run(layout, second, done)
+            # small_here: after a change, a short front matter and index are laid out faster in this
+            # process than workers can start
+            again = parts_cache.run(layout, second, done, small_here=True)
             front = again["the front matter"]
             if part_pages(front.anchors, front.pages) == where.front_pages:
                 break
@@ -77,7 +79,7 @@ def make_pdfs(
             ]
         )
     folio_jobs = folios.jobs()
-    sheets_laid = parts_cache.run(layout, folio_jobs, done)
+    sheets_laid = parts_cache.run(layout, folio_jobs, done, small_here=True)
     sheets = asm.FolioSheets([sheets_laid[j.output].pdf for j in folio_jobs])
     if p.book is not None:
         parts: list[asm.Piece | None] = [asm.Piece(c.pdf, c.pages) for c in chapters]
