@@ -1,17 +1,24 @@
-"""Rendering time per document: the stylesheets of a git revision (the hand-written templates before the
-processing model) against the working tree's (the compiled processing model and its
-behaviours), on the same documents, in one run. Prints CPU milliseconds per document for the web page and
-the print HTML (XSLT only, no layout), side by side, with the ratio new/old and the totals. The web page's
+"""Rendering time per document: the stylesheets of git revisions (the hand-written templates before the
+processing model; a revision of the processing model itself) against the working tree's (the compiled
+processing model and its behaviours), on the same documents, in one run. Prints CPU milliseconds per
+document for the web page and the print HTML (XSLT only, no layout), side by side, with the ratio of the
+working tree to the first revision, and the totals of every side. The web page's
 input is what `teiedit html` gives the stylesheet: the document in a bundle with the register entries it
 names (the edition's registers); the print HTML's is the document alone, as for a single document's PDF.
 
-    PYTHONPATH=src python benchmarks/render.py [--rev REV] [--repeat N] [PATH ...]
+    PYTHONPATH=src python benchmarks/render.py [--rev REV]... [--repeat N] [PATH ...]
 
-REV defaults to the merge base of HEAD and main (the stylesheets this branch started from).
+REV defaults to the merge base of HEAD and main (the stylesheets this branch started from). Give --rev more
+than once to put several revisions side by side: the first is the baseline of the ratios (the hand-written
+templates), the others are shown beside it (a revision's compiled processing model, schema/build, comes with
+its stylesheets).
 
 PATH: TEI files or folders (default: this edition's tei/ and, when present, the shared external corpus and
 TEI's reference documents beside the repository). Each rendering runs N times (default 3); the fastest is
 kept. Compilation is done before timing.
+
+--same checks that the working tree's pages are byte for byte those of the last REV (a change made for
+speed, such as `--rev main --same`, must not change what is rendered).
 """
 
 from __future__ import annotations
@@ -37,16 +44,27 @@ from teiedit.facts import facts_document
 from teiedit.io import iter_xml_files
 from teiedit.registers import Registers
 from teiedit.resources import xslt_dir
-from teiedit.xslt import transform
+from teiedit.xslt import XsltResult, transform
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 
 
 def old_stylesheets(rev: str, into: Path) -> Path:
-    """The xslt/ folder of ``rev``, written into ``into``."""
+    """The xslt/ folder of ``rev`` (with its compiled processing model, if it has one), written into
+    ``into``; the stylesheets include the model by a path relative to themselves."""
+    paths = ["xslt"]
+    listed = subprocess.run(
+        ["git", "ls-tree", "--name-only", rev, "schema/build/"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    if listed.strip():
+        paths.append("schema/build")
     data = subprocess.run(
-        ["git", "archive", "--format=tar", rev, "xslt"], cwd=REPO, capture_output=True, check=True
+        ["git", "archive", "--format=tar", rev, *paths], cwd=REPO, capture_output=True, check=True
     ).stdout
     with tarfile.open(fileobj=BytesIO(data)) as tar:
         tar.extractall(into, filter="data")
@@ -65,7 +83,7 @@ def cpu(run: Callable[[], object], repeat: int) -> float:
 
 def _runner(
     sheet: Path, root: etree._Element, params: dict[str, str], static: dict[str, str]
-) -> Callable[[], object]:
+) -> Callable[[], XsltResult]:
     facts = facts_document(root)
     return lambda: transform(sheet, root, params=params, facts=facts, static=static)
 
@@ -82,10 +100,18 @@ def main() -> None:
     )
     ap.add_argument(
         "--rev",
-        default="",
-        help="the revision whose stylesheets are the baseline (default: where this branch left main)",
+        action="append",
+        default=[],
+        help="a revision whose stylesheets run beside the working tree's; the first is the baseline"
+        " (default: where this branch left main)",
     )
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument(
+        "--same",
+        action="store_true",
+        help="check that the working tree renders every document byte for byte as the last --rev does"
+        " (a change made for speed must not change a page); exit code 1 and the list when not",
+    )
     ap.add_argument(
         "--max-bytes",
         type=int,
@@ -95,13 +121,15 @@ def main() -> None:
     ap.add_argument("paths", nargs="*", type=Path)
     args = ap.parse_args()
     if not args.rev:
-        args.rev = subprocess.run(
-            ["git", "merge-base", "HEAD", "main"],
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
+        args.rev = [
+            subprocess.run(
+                ["git", "merge-base", "HEAD", "main"],
+                cwd=REPO,
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout.strip()
+        ]
     paths = args.paths or [
         p
         for p in (
@@ -123,41 +151,58 @@ def main() -> None:
             continue
     static = rendering(settings).static
     with tempfile.TemporaryDirectory() as tmp:
-        old = old_stylesheets(args.rev, Path(tmp))
-        new = xslt_dir()
+        # side name -> (stylesheets, static parameters): the revisions, then the working tree
+        sides: dict[str, tuple[Path, dict[str, str]]] = {}
+        for i, rev in enumerate(args.rev):
+            sides[rev[:10]] = (old_stylesheets(rev, Path(tmp) / str(i)), {})
+        sides["new"] = (xslt_dir(), static)
+        names = list(sides)
+        base = names[0]
         kinds = {"web": "html/document.xsl", "print": "print/document.xsl"}
-        totals = {(k, s): 0.0 for k in kinds for s in ("old", "new")}
-        print(
-            f"{'document':44s} {'web old':>8s} {'web new':>8s} {'ratio':>6s} {'print old':>9s} {'print new':>9s} {'ratio':>6s}"
-        )
+        totals = {(k, s): 0.0 for k in kinds for s in names}
+        differ: list[str] = []
+        header = [f"{'document':44s}"]
+        for kind in kinds:
+            header += [f"{kind + ' ' + s:>{max(9, len(kind) + 1 + len(s))}s}" for s in names]
+            header += [f"{'ratio':>6s}" for _ in names[1:]]
+        print(" ".join(header))
         for ed in files:
             root = ed.doc.root
             params = {"page": ed.page, "edition-title": settings.title}
-            row = []
+            cells = [f"{ed.path.name[:44]:44s}"]
             inputs = {"web": web_input(root, registers), "print": root}
             for kind, sheet in kinds.items():
                 runs = {
-                    "old": _runner(old / sheet, inputs[kind], params, {}),
-                    "new": _runner(new / sheet, inputs[kind], params, static),
+                    s: _runner(folder / sheet, inputs[kind], params, st)
+                    for s, (folder, st) in sides.items()
                 }
-                for run in runs.values():
-                    run()  # compile and warm up
-                for side, run in runs.items():
-                    ms = cpu(run, args.repeat)
-                    totals[(kind, side)] += ms
-                    row.append(ms)
-            name = ed.path.name[:44]
-            print(
-                f"{name:44s} {row[0]:8.1f} {row[1]:8.1f} {row[1] / max(row[0], 0.01):6.2f}"
-                f" {row[2]:9.1f} {row[3]:9.1f} {row[3] / max(row[2], 0.01):6.2f}"
-            )
+                # compile and warm up; the pages themselves for --same
+                outputs = {s: run().output for s, run in runs.items()}
+                if args.same and outputs["new"] != outputs[names[-2]]:
+                    differ.append(f"{ed.path} ({kind})")
+                ms = {s: cpu(run, args.repeat) for s, run in runs.items()}
+                for s in names:
+                    totals[(kind, s)] += ms[s]
+                cells += [f"{ms[s]:{max(9, len(kind) + 1 + len(s))}.1f}" for s in names]
+                cells += [f"{ms[s] / max(ms[base], 0.01):6.2f}" for s in names[1:]]
+            print(" ".join(cells))
     print()
     for kind in kinds:
-        o, n = totals[(kind, "old")], totals[(kind, "new")]
+        o = totals[(kind, base)]
+        parts = [f"{o / 1000:.2f} s {base}"]
+        parts += [
+            f"{totals[(kind, s)] / 1000:.2f} s {s} (ratio {totals[(kind, s)] / o:.2f})"
+            for s in names[1:]
+        ]
+        print(f"{kind:5s} total CPU: " + ", ".join(parts))
+    print(f"documents: {len(files)}; fastest of {args.repeat} runs each; ratios to {base}")
+    if args.same:
         print(
-            f"{kind:5s} total CPU: {o / 1000:7.2f} s old ({args.rev}), {n / 1000:7.2f} s new: ratio {n / o:.2f}"
+            f"output of the working tree and {names[-2]}: "
+            + (f"{len(differ)} differ: " + ", ".join(differ) if differ else "byte-identical")
         )
-    print(f"documents: {len(files)}; fastest of {args.repeat} runs each")
+        if differ:
+            raise SystemExit(1)
 
 
 if __name__ == "__main__":

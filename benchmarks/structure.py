@@ -53,6 +53,14 @@ left. Leave-one-host-out (the figure that counts: a host's captures never seen i
 citation 40.0, summary 79.6, body_first 56.5, body_last 76.1, boilerplate 54.3, salute 72.7, closer 16.7,
 notes 89.8); 27 furniture strings left in text. Most misses there are labels: a host's page panels and
 title layout that no other host shows (the assembly given the right labels scores the first figure).
+
+With the rules by shape after labelling (``shape_rules``, ``titles``, ``apparatus``: what a block's shape
+and place say in any layout): shipped model 94.9 % (titles 95.9); leave-one-host-out 84.9 % (kind 79.6,
+documents 89.8, title 87.8, date 81.6, sender 95.9, addressee 93.9, author 87.5, citation 73.3, summary
+85.7, body_first 71.7, body_last 82.6, boilerplate 68.6, salute 90.9, closer 83.3, notes 91.8); 19
+furniture strings left in text. Tried and not kept (worse leave-one-host-out): word features reduced to
+cue words and word shapes (70.0 against 71.7), training variants without furniture and truncated (76.5
+against 77.7), stronger L1 regularisation c1=1.0 (77.4 against 78.4).
 """
 
 from __future__ import annotations

@@ -73,7 +73,7 @@
     <xsl:choose>
       <xsl:when test="starts-with(@mimeType, 'image/')">
         <xsl:call-template name="pm:graphic">
-          <xsl:with-param name="url" select="'data:' || @mimeType || ';base64,' || replace(., '\s', '')"/>
+          <xsl:with-param name="url" select="'data:' || @mimeType || ';base64,' || translate(normalize-space(.), ' ', '')"/>
           <xsl:with-param name="content" select="()"/>
         </xsl:call-template>
       </xsl:when>

@@ -130,7 +130,9 @@
   <!-- A value from the TEI made fit for an HTML id or fragment: letters, digits, '-', '_', '.'. -->
   <xsl:function name="te:safe-id" as="xs:string">
     <xsl:param name="id" as="xs:string?"/>
-    <xsl:sequence select="replace(normalize-space($id), '[^\p{L}\p{Nd}_.\-]', '_')"/>
+    <!-- (Most ids are plain ASCII already, which the regular expression would leave as they are.) -->
+    <xsl:sequence select="if (translate($id, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-', '') = '') then string($id)
+                          else replace(normalize-space($id), '[^\p{L}\p{Nd}_.\-]', '_')"/>
   </xsl:function>
 
   <!-- The register id a pointer like "#kim-il-sung" names (first pointer only), or '' for other pointers. -->

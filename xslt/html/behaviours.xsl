@@ -175,9 +175,10 @@
                                      else if (self::tei:emph) then 'em'
                                      else 'span'"/>
     <xsl:element name="{$tag}">
-      <xsl:attribute name="class" select="normalize-space(string-join(('tei-' || local-name(), $class, te:rend-classes(.)), ' '))"/>
+      <xsl:attribute name="class" select="if (empty($class) and empty(@rend)) then 'tei-' || local-name()
+                                          else normalize-space(string-join(('tei-' || local-name(), $class, te:rend-classes(.)), ' '))"/>
       <xsl:if test="$title"><xsl:attribute name="title" select="$title"/></xsl:if>
-      <xsl:call-template name="te:lang"/>
+      <xsl:if test="@xml:lang or $te:rtl-doc"><xsl:call-template name="te:lang"/></xsl:if>
       <xsl:call-template name="te:content"><xsl:with-param name="content" select="$content"/></xsl:call-template>
     </xsl:element>
   </xsl:template>
@@ -268,10 +269,11 @@
   <xsl:template name="pm:unmodelled">
     <xsl:param name="content" as="item()*" select="node()"/>
     <xsl:param name="class" as="xs:string*" select="()"/>
-    <xsl:element name="{if (te:block-like(.)) then 'div' else 'span'}">
-      <xsl:attribute name="class" select="normalize-space(string-join(('tei-' || te:class-token(local-name()), $class, te:rend-classes(.)), ' '))"/>
+    <xsl:element name="{if (exists(*) and te:block-like(.)) then 'div' else 'span'}">
+      <xsl:attribute name="class" select="if (empty($class) and empty(@rend)) then 'tei-' || te:class-token(local-name())
+                                          else normalize-space(string-join(('tei-' || te:class-token(local-name()), $class, te:rend-classes(.)), ' '))"/>
       <xsl:if test="@xml:id"><xsl:attribute name="id" select="te:safe-id(@xml:id)"/></xsl:if>
-      <xsl:call-template name="te:lang"/>
+      <xsl:if test="@xml:lang or $te:rtl-doc"><xsl:call-template name="te:lang"/></xsl:if>
       <xsl:call-template name="te:content"><xsl:with-param name="content" select="$content"/></xsl:call-template>
     </xsl:element>
   </xsl:template>

@@ -56,25 +56,28 @@
         <xsl:call-template name="te:citation-meta"/>
         <xsl:call-template name="te:render-head"/>
       </xsl:with-param>
-      <xsl:with-param name="content">
-        <article class="document" aria-labelledby="doc-title">
-          <header class="doc-header">
-            <h1 id="doc-title"><xsl:value-of select="te:title(.)"/></h1>
-            <xsl:call-template name="te:summary"/>
-            <xsl:call-template name="te:reading-tools"/>
-          </header>
-          <xsl:call-template name="te:document-body"/>
-          <xsl:call-template name="te:footnotes">
-            <xsl:with-param name="text" select="te:texts(.)"/>
-          </xsl:call-template>
-          <xsl:call-template name="te:entity-list">
-            <xsl:with-param name="text" select="te:texts(.) | tei:teiHeader"/>
-          </xsl:call-template>
-          <xsl:call-template name="te:metadata"/>
-        </article>
-        <xsl:call-template name="te:pager"/>
-      </xsl:with-param>
+      <xsl:with-param name="content-of" select="."/>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- A document page's content (te:frame writes it in place). -->
+  <xsl:template match="tei:TEI | tei:teiCorpus" mode="te:page">
+    <article class="document" aria-labelledby="doc-title">
+      <header class="doc-header">
+        <h1 id="doc-title"><xsl:value-of select="te:title(.)"/></h1>
+        <xsl:call-template name="te:summary"/>
+        <xsl:call-template name="te:reading-tools"/>
+      </header>
+      <xsl:call-template name="te:document-body"/>
+      <xsl:call-template name="te:footnotes">
+        <xsl:with-param name="text" select="te:texts(.)"/>
+      </xsl:call-template>
+      <xsl:call-template name="te:entity-list">
+        <xsl:with-param name="text" select="te:texts(.) | tei:teiHeader"/>
+      </xsl:call-template>
+      <xsl:call-template name="te:metadata"/>
+    </article>
+    <xsl:call-template name="te:pager"/>
   </xsl:template>
 
   <!-- The text; with a facsimile that has images, the text and the facsimile side by side. -->

@@ -28,7 +28,8 @@
   <xsl:template name="pm:entity">
     <xsl:param name="content" as="item()*" select="node()"/>
     <xsl:param name="class" as="xs:string*" select="()"/>
-    <xsl:variable name="entry" select="te:any-entry(.)"/>
+    <!-- (A name without ref points nowhere: the look-up is saved.) -->
+    <xsl:variable name="entry" select="if (@ref) then te:any-entry(.) else ()"/>
     <xsl:variable name="external" select="if (empty($entry) and matches(@ref, '^\s*https?:')) then te:safe-url(tokenize(normalize-space(@ref), ' ')[1]) else ''"/>
     <xsl:variable name="classes" select="'entity ' || local-name() || (if (@resp = '#teiedit') then ' machine' else '')
                                           || (if (@cert) then ' cert-' || te:class-token(@cert) else '')
@@ -75,7 +76,8 @@
 
   <!-- What a pop-up says of an entry: its description; an entry of the document's own register without one
        is summed up by what else it says (dates, places, occupation), shortened. -->
-  <xsl:function name="te:entry-summary" as="xs:string">
+  <!-- (Cached: asked for every mention of an entry, and again by the list of names.) -->
+  <xsl:function name="te:entry-summary" as="xs:string" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="d" select="te:entry-description($entry)"/>
     <xsl:variable name="name" select="($entry/(tei:persName | tei:placeName | tei:orgName | tei:name | tei:title | tei:label))[1]"/>
@@ -100,11 +102,13 @@
     <xsl:param name="class" as="xs:string*" select="()"/>
     <xsl:variable name="name" select="(*[self::tei:persName or self::tei:placeName or self::tei:orgName or self::tei:name
                                         or self::tei:title or self::tei:label or self::tei:head])[1]"/>
-    <xsl:element name="{te:entry-element(.)}">
-      <xsl:attribute name="class" select="normalize-space(string-join(('register-entry', 'tei-' || local-name(), $class,
-                                          if (te:in-phrasing(.)) then 'block' else ()), ' '))"/>
+    <xsl:variable name="phrasing" select="te:in-phrasing(.)"/>
+    <xsl:element name="{te:entry-element(., $phrasing)}">
+      <xsl:attribute name="class" select="if (empty($class)) then 'register-entry tei-' || local-name() || (if ($phrasing) then ' block' else '')
+                                          else normalize-space(string-join(('register-entry', 'tei-' || local-name(), $class,
+                                          if ($phrasing) then 'block' else ()), ' '))"/>
       <xsl:if test="@xml:id"><xsl:attribute name="id" select="te:safe-id(@xml:id)"/></xsl:if>
-      <xsl:call-template name="te:lang"/>
+      <xsl:if test="@xml:lang or $te:rtl-doc"><xsl:call-template name="te:lang"/></xsl:if>
       <xsl:choose>
         <!-- Mixed content (a bibl written as running text) reads as it stands. -->
         <xsl:when test="not(*) or text()[normalize-space()]"><xsl:apply-templates mode="text"/></xsl:when>
@@ -115,7 +119,8 @@
           <xsl:for-each select="$content[not(. is $name)][normalize-space() or self::tei:idno or @when or @url or @target]">
             <xsl:value-of select="if (position() = 1 and empty($name)) then '' else '; '"/>
             <span class="entry-part part-{te:class-token(local-name())}">
-              <xsl:value-of select="te:entry-part-label(.)"/>
+              <!-- (Only these parts have a label: the call is saved for the others, which are most.) -->
+              <xsl:if test="self::tei:birth or self::tei:death or self::tei:idno"><xsl:value-of select="te:entry-part-label(.)"/></xsl:if>
               <xsl:apply-templates select="." mode="text"/>
             </span>
           </xsl:for-each>
@@ -124,11 +129,13 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- The HTML element of a register entry: an item of its list, else a block. -->
+  <!-- The HTML element of a register entry: an item of its list, else a block. $phrasing: whether the entry
+       stands where only phrasing content may (te:in-phrasing, which its caller has already asked). -->
   <xsl:function name="te:entry-element" as="xs:string">
     <xsl:param name="entry" as="element()"/>
+    <xsl:param name="phrasing" as="xs:boolean"/>
     <xsl:sequence select="if ($entry/parent::*[pm:behaviour(.) = 'list'] and not(te:in-phrasing($entry/..))) then 'li'
-                          else if (te:in-phrasing($entry)) then 'span' else 'div'"/>
+                          else if ($phrasing) then 'span' else 'div'"/>
   </xsl:function>
 
   <!-- A short label for the parts of an entry whose text does not say what they are. -->
@@ -159,10 +166,11 @@
           <ul>
             <xsl:for-each select="current-group()">
               <xsl:sort select="lower-case(te:entry-name(.))"/>
+              <xsl:variable name="summary" select="te:entry-summary(.)"/>
               <li id="desc-{te:safe-id(@xml:id)}" class="entity-desc">
                 <a href="{te:entry-href(.)}"><xsl:value-of select="te:entry-name(.)"/></a>
-                <xsl:if test="te:entry-summary(.)">
-                  <xsl:text>: </xsl:text><span class="desc"><xsl:value-of select="te:entry-summary(.)"/></span>
+                <xsl:if test="$summary">
+                  <xsl:text>: </xsl:text><span class="desc"><xsl:value-of select="$summary"/></span>
                 </xsl:if>
               </li>
             </xsl:for-each>

@@ -30,7 +30,10 @@
 
   <xsl:template name="te:frame">
     <xsl:param name="title" as="xs:string"/>
-    <xsl:param name="content" as="node()*"/>
+    <xsl:param name="content" as="node()*" select="()"/>
+    <!-- An element whose mode te:page template writes the content in place (a document page: its body is
+         written straight into the page instead of built first and then copied in). -->
+    <xsl:param name="content-of" as="element()?" select="()"/>
     <xsl:param name="lang" as="xs:string" select="'en'"/>
     <xsl:param name="body-class" as="xs:string" select="''"/>
     <!-- Page-specific head elements (canonical URL, citation metadata). -->
@@ -52,6 +55,7 @@
         <xsl:call-template name="te:nav"><xsl:with-param name="current" select="$current" tunnel="yes"/></xsl:call-template>
         <main id="main" tabindex="-1">
           <xsl:sequence select="$content"/>
+          <xsl:apply-templates select="$content-of" mode="te:page"/>
         </main>
         <xsl:call-template name="te:footer"/>
       </body>

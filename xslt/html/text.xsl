@@ -47,10 +47,12 @@
     <xsl:param name="prefix" as="node()*" select="()"/>
     <xsl:variable name="phrasing" select="te:in-phrasing(.)"/>
     <xsl:element name="{if ($phrasing) then 'span' else if ($element = 'p' and te:holds-blocks(.)) then 'div' else $element}">
-      <xsl:attribute name="class" select="normalize-space(string-join((
-        'tei-' || local-name(), $class, te:rend-classes(.), if ($phrasing) then 'block' else ()), ' '))"/>
+      <!-- (The class list is joined and normalised only when it has more than the element's own name:
+           asked for every block, the general expression cost more than the rest of the block.) -->
+      <xsl:attribute name="class" select="if ($class = '' and empty(@rend)) then 'tei-' || local-name() || (if ($phrasing) then ' block' else '')
+        else normalize-space(string-join(('tei-' || local-name(), $class, te:rend-classes(.), if ($phrasing) then 'block' else ()), ' '))"/>
       <xsl:call-template name="te:id"/>
-      <xsl:call-template name="te:lang"><xsl:with-param name="block" select="true()"/></xsl:call-template>
+      <xsl:if test="@xml:lang or $te:rtl-doc"><xsl:call-template name="te:lang"><xsl:with-param name="block" select="true()"/></xsl:call-template></xsl:if>
       <xsl:sequence select="$prefix"/>
       <xsl:call-template name="te:content"><xsl:with-param name="content" select="$content"/></xsl:call-template>
     </xsl:element>
@@ -63,7 +65,8 @@
     <xsl:choose>
       <xsl:when test="every $c in $content satisfies ($c instance of node() and not($c is current()))">
         <xsl:choose>
-          <xsl:when test="te:spaced-parts(.)">
+          <!-- (te:spaced-parts needs two child elements: the call is saved for the many that have fewer.) -->
+          <xsl:when test=". instance of element() and exists(*[2]) and te:spaced-parts(.)">
             <xsl:for-each select="$content">
               <xsl:if test=". instance of element() and preceding-sibling::node()[1][self::*]"><xsl:text> </xsl:text></xsl:if>
               <xsl:apply-templates select="." mode="text"/>
@@ -124,6 +127,8 @@
   <!-- lang from xml:lang (checked), and the writing direction: right to left for the languages and scripts
        written so (te:rtl-lang), back to left to right inside them; a block without a language of its own
        takes the direction of its first letter (a Syriac paragraph in a document that names no language). -->
+  <!-- (It writes nothing for an element without xml:lang in a document without right-to-left text: the
+       hottest callers test that first and save the call.) -->
   <xsl:template name="te:lang">
     <xsl:param name="block" as="xs:boolean" select="false()"/>
     <xsl:variable name="lang" select="if (@xml:lang and matches(@xml:lang, '^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$')) then string(@xml:lang) else ''"/>
@@ -164,20 +169,25 @@
   </xsl:function>
 
   <!-- rend/type values as class names (prefixed, only name characters). -->
+  <!-- (Asked of every rendered element: most have no rend, and most names are plain ASCII, which the regular
+       expression would leave as they are.) -->
   <xsl:function name="te:rend-classes" as="xs:string">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="string-join(for $r in tokenize(normalize-space($el/@rend), ' ') return 'rend-' || te:class-token($r), ' ')"/>
+    <xsl:sequence select="if (empty($el/@rend)) then ''
+                          else string-join(for $r in tokenize(normalize-space($el/@rend), ' ') return 'rend-' || te:class-token($r), ' ')"/>
   </xsl:function>
   <xsl:function name="te:class-token" as="xs:string">
     <xsl:param name="s" as="xs:string?"/>
-    <xsl:sequence select="replace(normalize-space($s), '[^\p{L}\p{Nd}_\-]', '_')"/>
+    <xsl:sequence select="if (translate($s, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-', '') = '') then string($s)
+                          else replace(normalize-space($s), '[^\p{L}\p{Nd}_\-]', '_')"/>
   </xsl:function>
 
   <!-- True inside something that already renders as a link (no nested links). -->
   <xsl:function name="te:inside-link" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="exists($node/ancestor::*[(self::tei:persName or self::tei:placeName or self::tei:orgName
-                           or self::tei:name or self::tei:rs) and @ref] | $node/ancestor::tei:ref[@target])"/>
+    <!-- (One pass over the ancestors: a union of two paths cost a sort for every link.) -->
+    <xsl:sequence select="exists($node/ancestor::*[((self::tei:persName or self::tei:placeName or self::tei:orgName
+                           or self::tei:name or self::tei:rs) and @ref) or (self::tei:ref and @target)])"/>
   </xsl:function>
 
   <!-- A pointer to another TEI file of the build becomes a link to its page (te:pages in the bundle);
@@ -186,10 +196,12 @@
   <xsl:function name="te:link-target" as="xs:string">
     <xsl:param name="context" as="node()"/>
     <xsl:param name="target" as="xs:string?"/>
-    <xsl:variable name="file" select="tokenize(substring-before(($target || '#'), '#'), '/')[last()]"/>
-    <xsl:variable name="page" select="root($context)/te:bundle/te:pages/te:page[@file = $file][1]/@page"/>
+    <!-- (The file name is worked out only when the bundle lists pages at all.) -->
+    <xsl:variable name="pages" select="root($context)/te:bundle/te:pages/te:page"/>
+    <xsl:variable name="file" select="if (exists($pages)) then tokenize(substring-before(($target || '#'), '#'), '/')[last()] else ()"/>
+    <xsl:variable name="page" select="if ($file) then $pages[@file = $file][1]/@page else ()"/>
     <xsl:variable name="url" select="te:safe-url($target)"/>
-    <xsl:sequence select="if ($file and $page) then $page || '.html'
+    <xsl:sequence select="if ($page) then $page || '.html'
                           else if (starts-with($target, '#')) then te:internal-target($context, substring($target, 2))
                           else if (matches($url, '^(https?|mailto):', 'i')) then $url else ''"/>
   </xsl:function>

@@ -56,7 +56,8 @@
        page after paragraphs, not after the items of a long list). -->
   <xsl:function name="te:entry-element" as="xs:string">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="if (te:in-phrasing($entry)) then 'span' else 'p'"/>
+    <xsl:param name="phrasing" as="xs:boolean"/>
+    <xsl:sequence select="if ($phrasing) then 'span' else 'p'"/>
   </xsl:function>
 
   <!-- A graphic: the print edition loads no image (only its own CSS), so a graphic keeps only its

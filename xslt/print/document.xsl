@@ -44,10 +44,11 @@
     <xsl:call-template name="te:frame">
       <xsl:with-param name="title" select="te:title(.)"/>
       <xsl:with-param name="lang" select="(@xml:lang, 'en')[1]"/>
-      <xsl:with-param name="content">
-        <xsl:apply-templates select="." mode="print"/>
-      </xsl:with-param>
+      <xsl:with-param name="content-of" select="."/>
     </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="tei:TEI | tei:teiCorpus" mode="te:page">
+    <xsl:apply-templates select="." mode="print"/>
   </xsl:template>
 
   <!-- One document: heading block (title, date, correspondents, archival citation, summary), the text

@@ -18,6 +18,7 @@ from teiedit.config import Edition
 from teiedit.diagnostics import Diagnostic, Level
 from teiedit.document import E, TeiDocument
 from teiedit.readers.base import Conversion, Source
+from teiedit.readers.cascade.apparatus import mark_bottom, unlabelled_author
 from teiedit.readers.cascade.assemble import TEXT, assemble
 from teiedit.readers.cascade.fields import (
     Correspondents,
@@ -32,6 +33,7 @@ from teiedit.readers.cascade.kinds import CORRESPONDENCE, KindDecision, decide_k
 from teiedit.readers.cascade.labels import LOW_CONFIDENCE, SET_ASIDE
 from teiedit.readers.cascade.model import Labelled
 from teiedit.readers.cascade.notelink import link
+from teiedit.readers.cascade.titles import title_blocks
 from teiedit.readers.common.archival_doc import (
     NOTES_STATEMENT,
     ORG_WORDS,
@@ -61,10 +63,12 @@ def build_document(
     """The TEI document for one part of a source, and its kind."""
     kept = [b for b in part if not b.aside]
     aside = [b for b in part if b.aside]
-    titles = _title_blocks(part, conv)
+    titles = title_blocks(part, conv)
     title = clean_title(" ".join(b.text for b in titles)) if titles else ""
     decision = decide_kind(kept, title, aside, in_compilation)
     kind = decision.kind
+    if kind in CORRESPONDENCE or any(b.label == "salute" for b in kept):
+        conv.decisions.extend(mark_bottom(part))
     corr = _correspondents(part, title) if kind in CORRESPONDENCE else Correspondents()
     if kind in CORRESPONDENCE and not (corr.sender and corr.addressee):
         conv.decisions.append(
@@ -82,6 +86,9 @@ def build_document(
     date = _document_date(kept, part, title, kind, assembled.citations)
     info = header_info(source, title or "Untitled", kind=kind, abstract=assembled.summaries)
     authors = _authors(kept, part)
+    if not authors and kind not in CORRESPONDENCE and (name := unlabelled_author(part)):
+        authors = [name]
+        conv.decisions.append(f"{doc_id}: author {name!r} (a line of nothing but a name)")
     if kind in CORRESPONDENCE and corr.sender:
         authors = authors or [personal_name(corr.sender)]
     if authors:
@@ -148,60 +155,8 @@ def _source_desc(citation: str, date: dict[str, str] | None, info: HeaderInfo) -
         info.source_desc.append(_date_el(date))
 
 
-def _title_blocks(part: list[Labelled], conv: Conversion) -> list[Labelled]:
-    """The document's title: of the groups of title blocks at its top (one group is a title wrapped over
-    lines without a blank line between, a repeat of it left out), the one the labeller is surest of;
-    else the block of its top likeliest to be the title (taken back from furniture if need be)."""
-    top: list[Labelled] = []
-    for b in part:
-        if b.label in ("p", "item") and not b.aside:
-            break
-        top.append(b)
-    groups: list[list[Labelled]] = []
-    prev: Labelled | None = None
-    for b in top or part[:1]:
-        if b.label == "title" and not b.aside:
-            joined = (
-                prev is not None
-                and groups
-                and prev is groups[-1][-1]
-                and (not prev.seg.blank_after or prev.seg.physical == b.seg.physical)
-                and not _repeats(groups[-1], b)
-            )
-            if joined:
-                groups[-1].append(b)
-            else:
-                groups.append([b])
-        prev = b
-    if groups:
-        return max(groups, key=lambda g: max(x.marginals.get("title", x.confidence) for x in g))
-    later = [b for b in part if b.label == "title" and not b.aside]
-    if later:
-        return later[:1]
-    candidates = [
-        b
-        for b in top
-        if b.marginals.get("title", 0.0) >= 0.05 and len(b.text) <= 400 and b.label != "salute"
-    ]
-    if not candidates:
-        return []
-    best = max(candidates, key=lambda b: b.marginals.get("title", 0.0))
-    p_title = best.marginals.get("title", 0.0)
-    if best.aside:
-        if p_title < 0.25:
-            return []
-        # set aside as furniture, but the likeliest title there is: the title is worth more
-        conv.set_aside[:] = [s for s in conv.set_aside if s.offset != best.seg.start]
-        best.aside = ""
-    best.label, best.confidence = "title", p_title
-    return [best]
-
-
-def _repeats(run: list[Labelled], nxt: Labelled) -> bool:
-    """Whether ``nxt`` repeats the title already read (a page that shows it twice)."""
-    have = "".join(c for c in " ".join(b.text for b in run).lower() if c.isalnum())
-    new = "".join(c for c in nxt.text.lower() if c.isalnum())
-    return bool(new) and (new[: len(have)] == have[: len(new)] or new in have or have in new)
+_PUBLISHED = re.compile(r"^\W*(?:first\s+)?published\b(?:\s+(?:on|online))?", re.IGNORECASE)
+_QUOTED = re.compile(r"[“\"][^”\"]{0,300}[”\"]")
 
 
 def _document_date(
@@ -221,9 +176,16 @@ def _document_date(
         for b in kept[:first_body]:
             if b.label == "byline" and (d := first_date(b.text)):
                 return d  # "By NAME | March 29, 2013": the post's date
+    if kind in ("article", "blog"):
+        for b in part:
+            if b.label in ("p", "item") and not b.aside:
+                break
+            if _PUBLISHED.match(b.one_line) and (d := first_date(b.one_line)):
+                return d  # "Published on 15 January 2024 | doi...": the page's publication date
     if kind in ("article", "compilation", "other") and citations:
         for c in citations:
-            if d := first_date(c):
+            # a year in the quoted title of a cited article is not the publication's
+            if d := first_date(_QUOTED.sub("", c)):
                 return d
     for b in kept[first_body:]:
         if b.label == "dateline" and (d := first_date(b.text)):
@@ -305,7 +267,28 @@ def _correspondents(part: list[Labelled], title: str) -> Correspondents:
             if b.label == "salute" and (m := _TO_LINE.match(b.one_line)):
                 corr.addressee = m["name"].strip()
                 break
+    if not corr.addressee:
+        # "Dear A. M.," names the addressee; "Dear Sir," and "Dear Comrades," do not
+        for b in kept:
+            if b.label == "salute" and (m := _DEAR.match(b.one_line)):
+                words = m["name"].split()
+                while words and words[0].lower().strip(".,") in _GENERIC_ADDRESS:
+                    words.pop(0)  # "Dear Comrade Kim": the rank before the name
+                corr.addressee = " ".join(words)
+                break
     return corr
+
+
+_DEAR = re.compile(
+    r"^\W*(?:my\s+)?(?:dear(?:est)?|esteemed|respected|honou?red)\s+(?P<name>[A-ZÀ-Þ][\w.'’ -]{0,50}?)"
+    r"\s*[,:!]?\W*$",
+    re.IGNORECASE,
+)
+#: Words of a salutation that address a rank, a group or a role, not a named person.
+_GENERIC_ADDRESS = frozenset(
+    "sir sirs madam madame gentlemen comrade comrades friend friends colleague colleagues mr mrs ms "
+    "miss brother brothers ladies excellency president minister ambassador general".split()
+)
 
 
 def _agent(name: str) -> etree._Element:

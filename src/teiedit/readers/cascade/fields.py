@@ -24,9 +24,15 @@ _TRAILING_CALL = re.compile(r"(?<=[A-Za-z)\]])\s*(?:\d{1,3}|\*+)$")
 _LABEL_PREFIX = re.compile(r"^(?:title|subject|re)\s*:\s*", re.IGNORECASE)
 
 
+#: A cover page's fields run on after the title ("... Cold War Author(s): A. Belkin Source: ...").
+_COVER_FIELDS = re.compile(
+    r"\s(?:Author\(s\)|Authors?|Source|Published by|Stable URL|Reviewed work\(s\))\s?:\s.*$"
+)
+
+
 def clean_title(text: str) -> str:
     """A title as an editor would write it: one line, no Markdown marks, number or trailing note call."""
-    one = " ".join(text.split())
+    one = _COVER_FIELDS.sub("", " ".join(text.split()))
     one = _MARKDOWN_EDGE.sub("", one)
     one = _LABEL_PREFIX.sub("", one)
     one = _DOC_NUMBER.sub("", one)

@@ -58,7 +58,8 @@ _ARTICLE_HEADS = re.compile(
     r"^(?:#+\s*)?(?:abstract|keywords|summary|résumé|resumen|zusammenfassung)\b", re.I
 )
 _ARTICLE_META = re.compile(
-    r"\b(?:doi|issn|journal|published online)\b|\bvol(?:\.|ume)\s*\d+.{0,30}\b(?:no\.|issue|number)\s*\d",
+    r"\b(?:doi|issn|journal|published online)\b|"
+    r"\bvol(?:\.|ume)\s*(?:\d+|[IVXLC]+\b).{0,30}\b(?:no\.|issue|number)\s*\d",
     re.I,
 )
 _BLOG_FURNITURE = re.compile(
@@ -100,6 +101,8 @@ def decide_kind(
             any(_ARTICLE_HEADS.match(h) for h in heads),
             bool(_labels(blocks, "byline")) and bool(_labels(blocks, "summary")),
             any(_ARTICLE_META.search(b.one_line) for b in _labels(blocks, "citation", "meta")),
+            # a journal's citation heading the text (the first block of a reprint)
+            any(len(b.one_line) < 300 and _ARTICLE_META.search(b.one_line) for b in body[:2]),
             bool(_ARTICLE_META.search(aside_text)),
         )
     )
@@ -116,17 +119,24 @@ def decide_kind(
         return KindDecision("letter", 0.85, "salutation and closing")
     if scholarly and not title:
         return KindDecision("article", 0.6, "scholarly apparatus (abstract, byline, journal data)")
+    speakers = sum(1 for b in body if b.seg.line_start and _SPEAKER.match(b.one_line))
+    record = bool(body) and speakers >= max(2, len(body) // 3)
+    printed = sum(1 for b in aside if b.label == "pagefw")
+    if not (salute or closing or record) and (printed >= 2 or len(_labels(blocks, "note")) >= 5):
+        # running heads and page numbers of a printed original, or a scholarly apparatus of notes:
+        # an article or chapter (a web page's post has neither)
+        return KindDecision("article", 0.55, "pages of a printed original, or many notes")
     if _BLOG_FURNITURE.search(aside_text) or any(
         _WEEKDAY.search(b.one_line) for b in _labels(blocks, "dateline", "meta")
     ):
         return KindDecision("blog", 0.65, "blog furniture around the post")
     if salute and salute[0] is next(iter(_labels(blocks, "salute", "p")), None):
         return KindDecision("other", 0.6, "an address opening with a salutation (a speech)")
-    speakers = sum(1 for b in body if b.seg.line_start and _SPEAKER.match(b.one_line))
-    if body and speakers >= max(2, len(body) // 3):
+    if record:
         return KindDecision("memorandum", 0.6, "turns of speakers (a record)")
     if salute or closing:
         return KindDecision("letter", 0.55, "salutation or closing")
+
     if scholarly:
         return KindDecision("article", 0.5, "some scholarly apparatus")
     if _labels(blocks, "opener", "dateline", "citation") and body and not _labels(blocks, "byline"):

@@ -21,7 +21,7 @@ from lxml import etree
 from teiedit.config import Edition
 from teiedit.document import E, TeiDocument
 from teiedit.readers.base import Conversion, SetAside, Source
-from teiedit.readers.cascade import panels
+from teiedit.readers.cascade import panels, shape_rules
 from teiedit.readers.cascade.document import build_document, low_confidence
 from teiedit.readers.cascade.labels import LOW_CONFIDENCE, SET_ASIDE
 from teiedit.readers.cascade.model import (
@@ -75,6 +75,7 @@ class CascadeReader:
         blocks = label(segment(source.text), len(source.text), path)
         conv.decisions.append(f"labeller model: {path.name} ({_where(path, edition)})")
         conv.decisions.extend(panels.apply(blocks))
+        conv.decisions.extend(shape_rules.apply(blocks))
         _set_aside(blocks, conv)
         parts = split_documents(blocks)
         documents = []
@@ -180,18 +181,22 @@ def split_documents(blocks: list[Labelled]) -> list[list[Labelled]]:
     """Documents of a source: a title after running text starts the next one (a compilation)."""
     parts: list[list[Labelled]] = [[]]
     body_seen = False
+    seen: set[str] = set()
     for i, b in enumerate(blocks):
         prev = blocks[i - 1].label if i else ""
+        key = "".join(c for c in b.one_line.lower() if c.isalnum())
         if (
             b.label == "title"
             and body_seen
             and prev != "title"
             and _body_follows(blocks, i)
             and b.confidence >= LOW_CONFIDENCE
+            and key not in seen  # a line of the site's menu, repeated on the page, splits nothing
         ):
             parts.append([])
             body_seen = False
         parts[-1].append(b)
+        seen.add(key)
         if b.label in ("p", "item") and not b.aside:
             body_seen = True
     return [p for p in parts if p]

@@ -102,6 +102,53 @@ RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"^.*\b(?:akismet|reduce spam)\b.*$", re.IGNORECASE),
         "comment form of the web site",
     ),
+    (
+        re.compile(
+            r"^[\s<>«»‹›|-]*(?:back|backward|forward|next|previous|prev|up|top|home)"
+            r"(?:[\s<>«»‹›|-]+(?:back|backward|forward|next|previous|prev|up|top|home))*[\s<>«»‹›|-]*$|"
+            r"^(?!by\b)(?!.*\b(?:1[5-9]\d\d|20\d\d)\b)(?:[^|!?]{1,40}\|){2,}[^|!?]{1,40}$|^.{1,60}\|\s*go to\b.{1,40}$|"
+            r"^(?:page\s+)?\d*\s*of\s+\d+$|^\d{1,3}(?:,\d{3})+$|"
+            r"^(?:(?:pdf|epub|mobi|docx?|txt|html?)(?:\s+(?:icon|version|file|\S{1,3}))?\s*)+$|^attachment\s*size$|"
+            r"^(?:google scholar|crossref|pubmed|web of science|open access|full text|view pdf|"
+            r"article metrics|(?:research|review|original) article|\*?\s*corresponding author)$",
+            re.IGNORECASE,
+        ),
+        "navigation, counters or actions of the web page",
+    ),
+    (
+        # "270 COLD WAR INTERNATIONAL HISTORY PROJECT BULLETIN": a page number and a head in capitals
+        re.compile(
+            r"^(?:\d{1,3}\s+[A-Z][A-Z.,:&'’ -]{12,80}|[A-Z][A-Z.,:&'’ -]{12,80}\s+\d{1,3})$"
+        ),
+        "running head of the printed original",
+    ),
+    (
+        re.compile(r"^(?:e-?)?(?:issn|isbn)\b[^.]{0,30}[\d-]{8,}[\dXx]?$", re.IGNORECASE),
+        "identifiers of the web page's publication",
+    ),
+    (
+        # residue of a page converted to Markdown: fenced-div marks, attribute braces, editor headers
+        re.compile(
+            r"^(?:>\s*)*:{3,}.*$|^\{[.#][\w-]+\}$|^#\s*-\*-\s*coding[:=].*$|^(?:\"{3}|\'{3}|`{3})\w*$|"
+            r"^created on\s.{0,40}\b\d{1,2}:\d\d\b.{0,20}$|^@author\s*:.{0,60}$",
+            re.IGNORECASE,
+        ),
+        "markup residue of the captured page",
+    ),
+    (
+        re.compile(
+            r"^(?:other\s+)?formats?\s*:.{0,60}$|^(?:text\s*)?readme$|^.{0,30}\bcrossref\b.{0,40}$",
+            re.IGNORECASE,
+        ),
+        "navigation, counters or actions of the web page",
+    ),
+    (
+        re.compile(
+            r"^(?:image|photo|photograph|picture|illustration)s?\s*(?::|from|via|by|courtesy)\s.{1,80}$",
+            re.IGNORECASE,
+        ),
+        "image credit of the web page",
+    ),
 ]
 
 _BULLETS_THEN_PRICE = re.compile(r"(?:USD|EUR|GBP)\s?\d", re.IGNORECASE)

@@ -1,0 +1,164 @@
+"""A letter's closing apparatus the labeller left as paragraphs: the complimentary close and signature.
+
+After a letter's or telegram's last paragraph of running text come, in every layout, a few short lines:
+a close ("Yours,", "With the truest respect ... I have the honor to be"), then a name, initials or a
+dateline with a name ("4/XI-56 N. FIRIUBIN"). Those the labeller called paragraphs are relabelled by
+their shape; a long block after them (an editor's note, a postscript) ends the search.
+"""
+
+from __future__ import annotations
+
+import re
+
+from teiedit.readers.cascade.features import _LEX, shapes
+from teiedit.readers.cascade.model import Labelled
+from teiedit.readers.common.boilerplate import boilerplate_reason
+from teiedit.readers.common.lines import Block
+
+#: A short line of names or initials, perhaps in brackets, perhaps after a short date.
+_SIGNATURE = re.compile(
+    r"^[\[(⟨<*]*(?:\d{1,2}[./][\dIVXivx]{1,4}[./-]\d{2,4}\s+)?"
+    r"(?:[A-ZÀ-Þ][\w’'.-]*|[A-ZÀ-Þ]\.)(?:\s+(?:[A-ZÀ-Þ][\w’'.-]*|[A-ZÀ-Þ]\.|de|von|van|la|le)){0,4}"
+    r"[\])⟩>*.,]*$"
+)
+_RUNNING = 120
+
+
+def mark_bottom(blocks: list[Labelled]) -> list[str]:
+    """Relabel the close and signature after a letter's last paragraph; return the decisions."""
+    kept = [b for b in blocks if not b.aside and b.label not in ("note", "heading", "title")]
+    long = [i for i, b in enumerate(kept) if b.label == "p" and len(b.one_line) > _RUNNING]
+    if not long:
+        return []
+    start = _close_start(kept, long[0])
+    if start is None:
+        return []
+    out: list[str] = []
+    closed = signed = False
+    i = start
+    while i < len(kept):
+        b = kept[i]
+        text = b.one_line
+        if len(text) > _RUNNING:
+            break
+        if b.label != "p":
+            closed = closed or b.label == "closer"
+            signed = signed or b.label == "signed"
+        elif "closing" in shapes(text, []) and not signed:
+            b.label, closed = "closer", True
+        elif len(text) <= 40 and _signature(text):
+            b.label, signed = "signed", True
+        else:
+            break
+        if b.label in ("closer", "signed"):
+            out.append(
+                f"line {b.seg.line}: {b.label} (a letter's close, by its shape): {text[:60]!r}"
+            )
+        i += 1
+    if signed:
+        # what follows a letter's signature is an editor's note about it, or (after a close too) a
+        # postscript
+        for b in kept[i:]:
+            if b.label != "p":
+                break
+            if "describes" in shapes(b.one_line, []):
+                b.label = "summary"
+            elif closed:
+                b.label = "postscript"
+            else:
+                break
+            out.append(f"line {b.seg.line}: {b.label} (after the signature)")
+    return out
+
+
+def _signature(text: str) -> bool:
+    return bool(_SIGNATURE.match(text)) or "name_like" in shapes(text, [])
+
+
+def _close_start(kept: list[Labelled], first_long: int) -> int | None:
+    """Where a letter's close begins: its first closing line or labelled close, else the last short
+    signature-like line right after a paragraph of running text."""
+    for i in range(first_long + 1, len(kept)):
+        b = kept[i]
+        if b.label in ("closer", "signed") or (
+            b.label == "p" and len(b.one_line) <= _RUNNING and "closing" in shapes(b.one_line, [])
+        ):
+            return i
+    for i in range(len(kept) - 1, first_long, -1):
+        prev, b = kept[i - 1], kept[i]
+        later = kept[i + 1 :]
+        if any(x.label == "p" and len(x.one_line) > _RUNNING and not _describes(x) for x in later):
+            continue  # running text follows: a short line in the text, no signature
+        if (
+            b.label == "p"
+            and not b.seg.piece
+            and len(b.one_line) <= 40
+            and _signature(b.one_line)
+            and prev.label == "p"
+            and len(prev.one_line) > _RUNNING
+        ):
+            return i
+    return None
+
+
+def _describes(b: Labelled) -> bool:
+    return "describes" in shapes(b.one_line, [])
+
+
+# -- an unlabelled byline ------------------------------------------------------------------------------
+
+_NAME_WORD = re.compile(
+    r"^(?:[A-ZÀ-Þ][\w’'-]*[a-zà-ÿ’'-][\w’'-]*|[A-ZÀ-Þ]{2,}[\w’'-]*|[A-ZÀ-Þ]\.(?:[A-ZÀ-Þ]\.)*)$"
+)
+_JOINERS = frozenset({"and", "&", "de", "von", "van", "der", "la", "le", "du", "di", "da", "y"})
+_BY_START = re.compile(
+    r"^[Bb][Yy]\s+(?P<name>(?:[A-ZÀ-Þ](?:[a-zà-ÿ’'-]+|\.)\s+){1,3}[A-ZÀ-Þ][a-zà-ÿ’'-]+)"
+)
+#: The cue words of the labeller's features (salutations, kinds, months, marks): no name is made of them.
+_CUES: frozenset[str] = frozenset().union(*_LEX.values())
+_FUNCTION = frozenset(
+    "the of for in on at to a an with from about after before appendix chapter part section volume "
+    "index contents introduction i ii iii iv v vi vii viii ix x".split()
+)
+_MARKS = re.compile(r"[\d*†‡§,]+$|^by\s+", re.IGNORECASE)
+
+
+def byline_name(text: str) -> str:
+    """The name a short line gives when it is nothing but an author's name ("" otherwise)."""
+    one = " ".join(_MARKS.sub("", w) for w in text.split()).strip()
+    words = [w for w in one.split() if w]
+    if not 2 <= len(words) <= 7 or len(one) > 60:
+        return ""
+    names = [w for w in words if w.lower() not in _JOINERS]
+    if len(names) < 2 or not all(_NAME_WORD.match(w) for w in names):
+        return ""
+    if any(w.lower().strip(".") in _CUES or w.lower() in _FUNCTION for w in names):
+        return ""  # "The Cuban Missile Crisis", "Top Secret": a title or a mark, no name
+    if boilerplate_reason(Block(1, one)) or _INSTITUTION.search(one):
+        return ""  # furniture, or an institution or a country ("UNITED STATES AND GREAT BRITAIN")
+    return one
+
+
+_INSTITUTION = re.compile(
+    r"\b(?:united|states|kingdom|republic|nations|government|ministry|department|committee|party|"
+    r"university|press|archives?|library|office|embassy|council|union|bulletin|project|institute)\b",
+    re.IGNORECASE,
+)
+
+
+def unlabelled_author(part: list[Labelled]) -> str:
+    """An author's name the labeller did not call a byline: a line of nothing but a name among the few
+    after the title, or "by NAME" opening the text."""
+    titles = [i for i, b in enumerate(part) if b.label == "title" and not b.aside]
+    if titles:
+        for b in part[titles[0] + 1 : titles[0] + 6]:
+            if b.label in ("p", "item") and not b.aside:
+                break
+            if b.label in ("dateline", "salute", "citation", "summary"):
+                continue
+            if name := byline_name(b.one_line):
+                return name
+    first = next((b for b in part if b.label in ("p", "item") and not b.aside), None)
+    if first is not None and (m := _BY_START.match(first.one_line)):
+        return m["name"]
+    return ""

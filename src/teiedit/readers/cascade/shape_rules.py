@@ -1,0 +1,237 @@
+"""Decisions by shape after labelling: what a block's shape and place say, whatever the labeller said.
+
+The labeller learns layouts; some roles are plain from a block's shape and place in any layout: a line
+of navigation or a counter is furniture, a short "Dear ...," before the text is a salutation, the
+paragraphs before a letter's dateline are an editor's headnote, an abstract ends at its keywords, and a
+long run of sentences is no metadata line. Each rule returns the decisions it took, for the report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from teiedit.readers.cascade.features import shapes
+from teiedit.readers.cascade.labels import SET_ASIDE
+from teiedit.readers.cascade.model import Labelled
+from teiedit.readers.common.boilerplate import boilerplate_reason
+from teiedit.readers.common.lines import Block
+
+
+def apply(blocks: list[Labelled]) -> list[str]:
+    """Every rule in order; the decisions they took."""
+    out: list[str] = []
+    for rule in (
+        furniture_shapes,
+        running_meta,
+        salutation,
+        top_dateline,
+        journal_citation,
+        source_line,
+        headnote,
+        abstract_end,
+        bracket_notes,
+        trailing_rules,
+    ):
+        out.extend(rule(blocks))
+    return out
+
+
+def furniture_shapes(blocks: list[Labelled]) -> list[str]:
+    """Short blocks of a common furniture shape (navigation, counters, notices) are furniture whatever
+    the labeller said: a line that only a web page or a viewer shows is never the document's text."""
+    out = []
+    running = [i for i, b in enumerate(blocks) if b.label == "p" and len(b.one_line) > 120]
+    first, last = (running[0], running[-1]) if running else (len(blocks), -1)
+    for i, b in enumerate(blocks):
+        # in the text, only short lines; above and below it, notices of any length (up to 400)
+        inside = first < i < last
+        if b.label in SET_ASIDE or (inside and len(b.one_line) > 120):
+            continue
+        if reason := boilerplate_reason(Block(b.seg.line, b.text)):
+            out.append(f"line {b.seg.line}: furniture by its shape ({reason}), not {b.label}")
+            b.label = "furniture"
+    return out
+
+
+_KEYWORDS = re.compile(
+    r"^\W*(?:key\s*words|keywords|schlagw\w+|mots[- ]cl\w+|palabras clave)\b", re.I
+)
+
+
+def abstract_end(blocks: list[Labelled]) -> list[str]:
+    """An abstract ends at its keywords line: running text after it is the document's text."""
+    out = []
+    for i, b in enumerate(blocks):
+        if b.label in ("summary", "heading", "meta") and _KEYWORDS.match(b.one_line):
+            for nxt in blocks[i + 1 :]:
+                if nxt.label != "summary":
+                    break
+                nxt.label = "p"
+                out.append(f"line {nxt.seg.line}: p (after the abstract's keywords), not summary")
+            break
+    return out
+
+
+_SALUTATION = re.compile(
+    r"^\W{0,2}(?:\[?to\]?\s+.{1,60}:|(?:my\s+)?(?:dear|esteemed|respected|honou?red|fellow[- ]\w+|"
+    r"ladies|gentlemen|comrades?|friends|sirs?|madam)\b.{0,60}[,:!])\W{0,2}$",
+    re.IGNORECASE,
+)
+
+
+def salutation(blocks: list[Labelled]) -> list[str]:
+    """A short line shaped like a salutation before the first paragraph of running text is one (the
+    labeller may have called it a paragraph, or, unsure, a line of the page's metadata)."""
+    for b in blocks:
+        if b.aside or b.label in SET_ASIDE:
+            continue
+        if b.label == "salute" or (b.label == "p" and len(b.one_line) > 120):
+            return []
+        if b.label in ("p", "meta", "opener") and _SALUTATION.match(b.one_line):
+            was, b.label = b.label, "salute"
+            return [f"line {b.seg.line}: salute (by its shape, before the text), not {was}"]
+    return []
+
+
+def running_meta(blocks: list[Labelled]) -> list[str]:
+    """Running text is no metadata line nor opening line: a long block of sentences the labeller called
+    either is a paragraph (metadata would be set aside)."""
+    out = []
+    for b in blocks:
+        text = b.one_line
+        if (
+            b.label in ("meta", "opener")
+            and len(text) > 150
+            and text.count(". ") + text.count("; ") >= 1
+            and not _LABEL_FIELD.match(text)
+        ):
+            b.label = "p"
+            out.append(f"line {b.seg.line}: p (running text), not meta")
+    return out
+
+
+_LABEL_FIELD = re.compile(r"^[\[(]?[A-Z][\w /()\\.&'’-]{0,32}[\])]?:\s")
+
+
+def headnote(blocks: list[Labelled]) -> list[str]:
+    """The paragraphs (up to three) before a document's dateline or salutation are an editor's headnote
+    about it (a summary), not the first paragraphs of its text."""
+    kept = [b for b in blocks if b.label not in SET_ASIDE and b.label != "meta"]
+    for i, b in enumerate(kept):
+        if b.label in ("p", "item"):
+            j = i
+            while j < len(kept) and j - i < 4 and kept[j].label in ("p", "item"):
+                j += 1
+            nxt = next((x for x in kept[j : j + 4] if x.label != "title"), None)
+            run = kept[i:j]
+            if (
+                nxt is not None
+                and len(run) <= 3
+                and nxt.label in ("dateline", "salute")
+                and all(len(x.text) > 60 for x in run)
+            ):
+                for x in run:
+                    x.label = "summary"
+                return [f"line {b.seg.line}: summary (a headnote before the document's top), not p"]
+            return []
+    return []
+
+
+_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+
+
+def _top(blocks: list[Labelled]) -> list[Labelled]:
+    """The blocks before the first paragraph of running text (not set aside)."""
+    out = []
+    for b in blocks:
+        if b.label == "p" and len(b.one_line) > 120:
+            break
+        if not b.aside and b.label not in SET_ASIDE:
+            out.append(b)
+    return out
+
+
+def top_dateline(blocks: list[Labelled]) -> list[str]:
+    """A short line with a year and no sentence, before the text, called a paragraph, is a dateline
+    ("Philadelphia 25th Augt 1796")."""
+    for b in _top(blocks):
+        text = b.one_line
+        if (
+            b.label == "p"
+            and len(text) <= 60
+            and len(text.split()) <= 6
+            and _YEAR.search(text)
+            and not text.endswith((".", ":", ";"))
+        ):
+            b.label = "dateline"
+            return [f"line {b.seg.line}: dateline (a short dated line before the text), not p"]
+    return []
+
+
+_JOURNAL = re.compile(
+    r"\b(?:journal|quarterly|review|bulletin|studies)\b.{0,80}\bvol(?:\.|ume)\s*(?:\d+|[IVXLC]+\b)|"
+    r"\bvol(?:\.|ume)\s*(?:\d+|[IVXLC]+\b).{0,40}\b(?:no\.|issue|number)\s*\d",
+    re.IGNORECASE,
+)
+
+
+def journal_citation(blocks: list[Labelled]) -> list[str]:
+    """A journal's citation heading a reprint's text (title, journal, volume and number) is the
+    document's source, not its first paragraph."""
+    for b in blocks:
+        if b.aside or b.label in SET_ASIDE:
+            continue
+        if b.label in ("p", "item", "heading", "meta") and len(b.one_line) <= 300:
+            if _JOURNAL.search(b.one_line):
+                was, b.label = b.label, "citation"
+                return [
+                    f"line {b.seg.line}: citation (a journal's citation heading the text), not {was}"
+                ]
+        if b.label in ("p", "item"):
+            return []  # past the first paragraph: a citation in the text is the author's
+    return []
+
+
+_BRACKET_NOTE = re.compile(r"^\[(\d{1,3})\]\s*\S")
+
+
+def bracket_notes(blocks: list[Labelled]) -> list[str]:
+    """A paragraph opening "[n]" after the text that has the call "[n]" is the body of note n."""
+    out = []
+    calls: set[str] = set()
+    for b in blocks:
+        m = _BRACKET_NOTE.match(b.one_line)
+        if m and b.label == "p" and m[1] in calls:
+            b.label = "note"
+            out.append(f"line {b.seg.line}: note (its call [{m[1]}] is in the text), not p")
+            continue
+        if b.label in ("p", "item", "summary") and not m:
+            calls.update(re.findall(r"\S\[(\d{1,3})\]", b.one_line))
+    return out
+
+
+def trailing_rules(blocks: list[Labelled]) -> list[str]:
+    """Lines of rule characters after the text (no letter, no digit) are layout, not its last paragraph."""
+    out = []
+    for b in reversed(blocks):
+        if b.aside or b.label in SET_ASIDE or b.label == "note":
+            continue
+        if any(c.isalnum() for c in b.one_line):
+            break
+        was, b.label = b.label, "furniture"
+        out.append(f"line {b.seg.line}: furniture (a rule line after the text), not {was}")
+    return out
+
+
+def source_line(blocks: list[Labelled]) -> list[str]:
+    """Before the text, a metadata line shaped like a bibliographic or archival citation ("From V. I.
+    Lenin, Collected Works, ..., Progress Publishers, Moscow, 1966") is the document's source, unless
+    one is labelled already."""
+    top = _top(blocks)
+    if any(b.label == "citation" for b in top):
+        return []
+    for b in top:
+        if b.label == "meta" and len(b.one_line) <= 300 and "archival" in shapes(b.one_line, []):
+            b.label = "citation"
+            return [f"line {b.seg.line}: citation (shaped like one), not meta"]
+    return []
