@@ -103,6 +103,11 @@ class Workers:
             return max(1, threads)
         return self.jobs or cores()
 
+    @property
+    def started(self) -> bool:
+        """Whether worker processes (or a cluster's client) are already running."""
+        return self._pool is not None or self._client is not None
+
     def __enter__(self) -> Self:
         return self
 

@@ -5,7 +5,9 @@ WeasyPrint lays out every part of the print edition once (builders/pdf/layout.py
 put in book order, the folios (page numbers, running heads; builders/pdf/folios.py) are stamped on them as
 form XObjects, and what a reader navigates by is rebuilt for the whole: the named destinations that links
 point at and the outline (bookmarks). The front matter's PDF is the base of the book, so the book keeps
-what WeasyPrint wrote there: PDF/A-3a metadata, the attached TEI sources and the document information.
+what WeasyPrint wrote there: PDF/A-3a metadata and the document information. The TEI files are attached
+here (:func:`attach`), to the book and to each document's PDF, not by WeasyPrint: a laid-out part never
+holds them, so it is kept as long as what it prints is unchanged (builders/pdf/cache.py).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf
 
+from teiedit.builders.pdf.attached import TEI_MEDIA_TYPE, AttachedFile, pdf_date
 from teiedit.builders.pdf.structure import StructureJoin, declare_accessible
 
 
@@ -80,12 +83,47 @@ def _stamp(
     )
 
 
+def attach(pdf: Pdf, files: Sequence[AttachedFile], epoch: int | None) -> None:
+    """Embed ``files`` as PDF/A-3 associated files: each file specification (AFRelationship /Source, a
+    checksum, dates from ``epoch``) is named in the catalog's EmbeddedFiles and listed in its AF array."""
+    if not files:
+        return
+    when = pdf_date(epoch)
+    tree = pikepdf.NameTree.new(pdf)
+    associated = Array()
+    for f in files:
+        spec = pikepdf.AttachedFileSpec(
+            pdf,
+            f.data,
+            description=f.description,
+            filename=f.name,
+            mime_type=TEI_MEDIA_TYPE,
+            creation_date=when,
+            mod_date=when,
+            relationship=Name.Source,
+        )
+        obj = pdf.make_indirect(spec.obj)  # one object, named in the tree and listed in AF
+        tree[f.name] = obj
+        associated.append(obj)
+    if Name.Names not in pdf.Root:
+        pdf.Root.Names = pdf.make_indirect(Dictionary())
+    pdf.Root.Names.EmbeddedFiles = tree.obj
+    pdf.Root.AF = associated
+
+
 def stamp(
-    pdf_bytes: bytes, folios: Sequence[int | None], sheets: FolioSheets, first_number: int = 1
+    pdf_bytes: bytes,
+    folios: Sequence[int | None],
+    sheets: FolioSheets,
+    first_number: int = 1,
+    files: Sequence[AttachedFile] = (),
+    epoch: int | None = None,
 ) -> bytes:
-    """A PDF with folio ``folios[i]`` stamped on its page i (None: nothing); viewers number its pages
-    from ``first_number`` (a document's own PDF keeps the page numbers it has in the book)."""
+    """A PDF with folio ``folios[i]`` stamped on its page i (None: nothing) and ``files`` attached;
+    viewers number its pages from ``first_number`` (a document's own PDF keeps the page numbers it
+    has in the book)."""
     pdf = _open(pdf_bytes)
+    attach(pdf, files, epoch)
     for at, page in enumerate(pdf.pages):
         _stamp(pdf, page, folios, at, sheets)
     if first_number != 1:
@@ -102,12 +140,16 @@ def assemble(
     folios: Sequence[int | None],
     sheets: FolioSheets,
     nest: bool = False,
+    files: Sequence[AttachedFile] = (),
+    epoch: int | None = None,
 ) -> bytes:
     """The book: the front matter, then ``parts`` in order (None: a blank page), folio ``folios[i]``
-    stamped on book page i. Named destinations and the outline are gathered from all parts; where two
-    parts define the same name, the first keeps it. With ``nest`` (the chunks of one document), the
-    later parts' outline items go under the first part's last top-level item (the document's title)."""
+    stamped on book page i, ``files`` attached. Named destinations and the outline are gathered from
+    all parts; where two parts define the same name, the first keeps it. With ``nest`` (the chunks of
+    one document), the later parts' outline items go under the first part's last top-level item (the
+    document's title)."""
     book = _open(front.pdf)
+    attach(book, files, epoch)
     size = pikepdf.Rectangle(book.pages[0].mediabox)
     dests: dict[str, Array] = {}
     outline: list[OutlineItem] = []

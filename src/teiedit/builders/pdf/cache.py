@@ -1,6 +1,8 @@
-"""Laid-out parts kept between builds: a part whose HTML (and attachments, title, dates) did not change is
-not laid out again. So a change to one document lays out that document's part, the front matter and
-the index again, and the book is put together from the parts and stamped anew (cheap, in pikepdf).
+"""Laid-out parts kept between builds: a part whose HTML (and title, dates) did not change is not laid out
+again. So a change to one document lays out that document's part again, and the book is put together
+from the parts, stamped and given its attachments anew (cheap, in pikepdf). The front matter and the
+index are laid out again only when what they print changed: a title or a source description in the
+front matter, or the page numbers of the contents and the index when the document's length changed.
 
 Parts are kept by the hash of what WeasyPrint reads (:func:`job_key`) in ``<out>/.teiedit-parts/``:
 ``<key>.pdf`` and ``<key>.json`` (pages and anchors). A build keeps the parts it used and removes the
@@ -29,8 +31,6 @@ def job_key(job: PrintJob, assets: str) -> str:
         str(job.epoch),
         str(job.tagged),
     ]
-    for a in job.attachments:
-        parts += [a.name, a.data, a.description]
     return digest(*parts)
 
 
@@ -70,8 +70,10 @@ class PartCache:
         layout: Layout,
         jobs: Iterable[PrintJob],
         done: Callable[[PrintJob], None] | None = None,
+        small_here: bool = False,
     ) -> dict[str, LaidOut]:
-        """Lay out the jobs not laid out before; results by output name."""
+        """Lay out the jobs not laid out before; results by output name (``small_here``: see
+        :meth:`Layout.run`)."""
         out: dict[str, LaidOut] = {}
         todo: dict[str, tuple[PrintJob, str]] = {}
         for job in jobs:
@@ -84,7 +86,7 @@ class PartCache:
             else:
                 todo[job.output] = (job, key)
         if todo:
-            laid = layout.run([j for j, _ in todo.values()], done)
+            laid = layout.run([j for j, _ in todo.values()], done, small_here)
             for name, (_, key) in todo.items():
                 self._put(key, laid[name])
                 out[name] = laid[name]

@@ -88,7 +88,6 @@ def split_job(job: PrintJob, chunk: int = CHUNK) -> list[PrintJob]:
             PrintJob(
                 f"{job.output} (part {n + 1} of {len(bounds)})",
                 html_text(with_link_sink(part)),
-                job.attachments if n == 0 else (),
                 title=job.title,
                 variant=job.variant,
                 epoch=job.epoch,

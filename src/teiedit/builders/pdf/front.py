@@ -9,7 +9,7 @@ from pathlib import Path
 from lxml import etree
 
 from teiedit.builders.corpus import XML_BASE
-from teiedit.builders.pdf.layout import AttachedFile
+from teiedit.builders.pdf.attached import AttachedFile
 from teiedit.document import TEI_NS
 from teiedit.io import read_xml
 

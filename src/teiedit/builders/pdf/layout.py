@@ -31,23 +31,20 @@ if TYPE_CHECKING:  # at run time WeasyPrint is imported where it is used (slow t
 #: same file (builders/pdf/assembly.py), which both standards allow. ``None`` writes a plain PDF 1.7.
 PDF_VARIANT: str | None = "pdf/a-3a"
 
-
-@dataclass(frozen=True)
-class AttachedFile:
-    """A file embedded in a PDF (a TEI source or a register)."""
-
-    name: str
-    data: bytes
-    description: str
+#: A later round (``small_here``: the front matter, the index and the folios that a changed document's
+#: length moved) with less paged HTML than this in all (well under two seconds of layout) is laid out in
+#: this process when no worker process runs yet: starting workers (each a new interpreter importing
+#: WeasyPrint) would cost more CPU than the layout, and on two cores no less wall time.
+SMALL_ROUND = 300_000
 
 
 @dataclass(frozen=True)
 class PrintJob:
-    """One part to lay out: the paged HTML and what to attach. Picklable, so it can go to a worker."""
+    """One part to lay out: the paged HTML, the PDF's title and dates. Picklable, so it can go to a
+    worker. Nothing is attached here: the assembly attaches the TEI (builders/pdf/attached.py)."""
 
     output: str
     html: str
-    attachments: tuple[AttachedFile, ...] = ()
     title: str = ""
     variant: str | None = PDF_VARIANT
     epoch: int | None = None
@@ -100,17 +97,6 @@ def lay_out(job: PrintJob) -> LaidOut:
     install_tagging()
 
     when = dt.datetime.fromtimestamp(job.epoch, dt.UTC) if job.epoch is not None else None
-    attachments = [
-        weasyprint.Attachment(
-            string=a.data,
-            name=a.name,
-            description=a.description,
-            relationship="Source",
-            created=when,
-            modified=when,
-        )
-        for a in job.attachments
-    ]
     document = weasyprint.HTML(
         string=allow_breaks(job.html), base_url=str(css_dir()) + "/", url_fetcher=_url_fetcher()
     ).render()
@@ -122,9 +108,7 @@ def lay_out(job: PrintJob) -> LaidOut:
         document.metadata.title = job.title
     if when is not None:
         document.metadata.created = document.metadata.modified = when.strftime("%Y-%m-%dT%H:%M:%SZ")
-    data = bytes(
-        document.write_pdf(attachments=attachments, pdf_variant=job.variant, pdf_tags=job.tagged)
-    )
+    data = bytes(document.write_pdf(pdf_variant=job.variant, pdf_tags=job.tagged))
     return LaidOut(job.output, data, len(document.pages), anchors)
 
 
@@ -180,9 +164,13 @@ class Layout:
             self.pool.__exit__(*exc)
 
     def run(
-        self, jobs: Iterable[PrintJob], done: Callable[[PrintJob], None] | None = None
+        self,
+        jobs: Iterable[PrintJob],
+        done: Callable[[PrintJob], None] | None = None,
+        small_here: bool = False,
     ) -> dict[str, LaidOut]:
-        """Lay out all jobs, longest first (so the workers finish together); results by output name."""
+        """Lay out all jobs, longest first (so the workers finish together); results by output name.
+        With ``small_here``, a small round is laid out in this process (see :data:`SMALL_ROUND`)."""
         ordered = sorted(jobs, key=lambda j: len(j.html), reverse=True)
         results: dict[str, LaidOut] = {}
 
@@ -192,5 +180,9 @@ class Layout:
                 done(by_name[laid.output])
 
         by_name = {j.output: j for j in ordered}
-        self.pool.each(_lay_out_or_explain, ordered, receive, chunk=1, threshold=2)
+        small = (
+            small_here and not self.pool.started and sum(len(j.html) for j in ordered) < SMALL_ROUND
+        )
+        threshold = len(ordered) + 1 if small else 2
+        self.pool.each(_lay_out_or_explain, ordered, receive, chunk=1, threshold=threshold)
         return results

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from teiedit.builders.corpus import edition_corpus
+from teiedit.builders.pdf.attached import AttachedFile
 from teiedit.builders.pdf.chunks import mark_long
 from teiedit.builders.pdf.edition_data import edition_params, with_registers
 from teiedit.builders.pdf.front import front_attachments, with_front
-from teiedit.builders.pdf.layout import AttachedFile, PrintJob
+from teiedit.builders.pdf.layout import PrintJob
 from teiedit.builders.pdf.parts import BookParts, split_book
 from teiedit.builders.rendering import rendering
 from teiedit.diagnostics import TeieditError
@@ -62,6 +63,8 @@ class PrintPlan:
     chapter_jobs: list[PrintJob]  # in book order, one per chapter (its HTML is the chapter's part)
     singles: list[Single]
     book_attachments: tuple[AttachedFile, ...]
+    #: What each document's own PDF attaches (its TEI source), by the PDF's file name.
+    attachments: dict[str, tuple[AttachedFile, ...]]
     edition_title: str
     edition_head: str  # the running head of left-hand pages
     epoch: int | None
@@ -124,7 +127,6 @@ def plan(edition: Edition) -> PrintPlan:
         PrintJob(
             f"{by_id[c.id].page}.pdf",
             mark_long(c.html),
-            (sources[by_id[c.id].page],),
             title=doc_title(by_id[c.id]),
             epoch=epoch,
         )
@@ -148,7 +150,6 @@ def plan(edition: Edition) -> PrintPlan:
                 PrintJob(
                     f"{ed.page}.pdf",
                     mark_long(html),
-                    (sources[ed.page],),
                     title=doc_title(ed),
                     epoch=epoch,
                 ),
@@ -167,6 +168,7 @@ def plan(edition: Edition) -> PrintPlan:
         singles,
         # the book delivers all the data
         (*front_attachments(fronts), *(sources[ed.page] for ed in docs), *reg_files),
+        {f"{page}.pdf": (source,) for page, source in sources.items()},
         settings.title,
         params["edition-short-title"],
         epoch,

@@ -45,7 +45,6 @@ def make_pdfs(
                 PrintJob(
                     "the front matter",
                     fill_contents(p.book.front, where.page_of),
-                    p.book_attachments,
                     title=p.edition_title,
                     epoch=p.epoch,
                 )
@@ -54,7 +53,9 @@ def make_pdfs(
                 second.append(
                     PrintJob("the index", fill_index(p.book.index, where.page_of), variant=None)
                 )
-            again = parts_cache.run(layout, second, done)
+            # small_here: after a change, a short front matter and index are laid out faster in this
+            # process than workers can start
+            again = parts_cache.run(layout, second, done, small_here=True)
             front = again["the front matter"]
             if part_pages(front.anchors, front.pages) == where.front_pages:
                 break
@@ -78,7 +79,7 @@ def make_pdfs(
             ]
         )
     folio_jobs = folios.jobs()
-    sheets_laid = parts_cache.run(layout, folio_jobs, done)
+    sheets_laid = parts_cache.run(layout, folio_jobs, done, small_here=True)
     sheets = asm.FolioSheets([sheets_laid[j.output].pdf for j in folio_jobs])
     if p.book is not None:
         parts: list[asm.Piece | None] = [asm.Piece(c.pdf, c.pages) for c in chapters]
@@ -87,13 +88,27 @@ def make_pdfs(
         if index is not None:
             parts.append(asm.Piece(index.pdf, index_pages))
         out["edition.pdf"] = asm.assemble(
-            asm.Piece(front.pdf, where.front_pages), parts, book_pages, sheets
+            asm.Piece(front.pdf, where.front_pages),
+            parts,
+            book_pages,
+            sheets,
+            files=p.book_attachments,
+            epoch=p.epoch,
         )
         for job, laid_doc, start, first in zip(
             p.chapter_jobs, chapters, where.starts, offprint_firsts, strict=True
         ):
             own = [first, *book_pages[start : start + laid_doc.pages - 1]]
-            out[job.output] = asm.stamp(laid_doc.pdf, own, sheets, first_number=start)
+            out[job.output] = asm.stamp(
+                laid_doc.pdf,
+                own,
+                sheets,
+                first_number=start,
+                files=p.attachments[job.output],
+                epoch=p.epoch,
+            )
     for s, own in zip(p.singles, single_pages, strict=True):
-        out[s.job.output] = asm.stamp(laid[s.job.output].pdf, own, sheets)
+        out[s.job.output] = asm.stamp(
+            laid[s.job.output].pdf, own, sheets, files=p.attachments[s.job.output], epoch=p.epoch
+        )
     return out
