@@ -385,7 +385,12 @@ def _build(
         if pdf:
             if progress:
                 progress("writing the print edition")
-            pdfs = get_builder("pdf").build(edition, settings.out / "pdf", options)
+            # a document too large to print is reported and left out; the rest is written
+            print_notes: list[Diagnostic] = []
+            pdfs = get_builder("pdf").build(
+                edition, settings.out / "pdf", replace(options, notice=print_notes.append)
+            )
+            report.extend(print_notes)
             from teiedit.builders.publish import publish_pdfs
 
             # the site links pdf/<page>.pdf: its PDFs are in it, wherever it is served from
