@@ -263,7 +263,7 @@ def _convert_locked(
         result.records, result.profile = made.records, made.conversion.profile
         if not made.damaged:
             planned.append((result, Planned(source.filename, source.sha256, made.payloads, own)))
-    _refuse_name_clashes(planned, state, {Path(p).name for p in paths}, out_dir)
+    planned = _without_name_clashes(planned, state, {Path(p).name for p in paths}, out_dir)
     # 2. Write (merging hand edits), as one transaction.
     updater = Updater(out_dir, state, fingerprint, force=options.force)
     outcomes = [(result, updater.plan(p)) for result, p in planned]
@@ -286,30 +286,54 @@ def _convert_locked(
     return results
 
 
-def _refuse_name_clashes(
+def _without_name_clashes(
     planned: list[tuple[SourceResult, Planned]],
     state: TeiState,
     sources: set[str],
     out_dir: Path,
-) -> None:
-    """Two sources must not write the same file (e.g. ``a-01.txt`` and part 1 of compilation ``a``),
-    whether both are converted in this run or the other one's file is already there (its source is
-    unchanged, so it is not converted again); and no output may land outside ``out_dir``."""
+) -> list[tuple[SourceResult, Planned]]:
+    """The conversions to write: a source that would write a file another source writes (``Letter
+    One.txt`` beside ``letter-one.txt``, ``a-01.txt`` beside part 1 of compilation ``a``) is reported
+    and none of its files is written. The file's owner is the source that wrote it before (unchanged
+    now, so not converted again), else the first source by name; no output may land outside
+    ``out_dir``."""
     owner: dict[str, str] = {
         name: entry.source for name, entry in state.files.items() if entry.source in sources
     }
-    for _, p in planned:
-        for name, _ in p.payloads:
-            output_path(out_dir, name)
-            output_path(out_dir / PENDING_DIR, name)
-            other = owner.get(name, p.source)
-            if other != p.source:
-                raise TeieditError(
-                    f"{p.source} and {other} would both write {name}",
-                    p.source,
-                    hint="rename one of the sources so that their document ids differ",
+    kept: list[tuple[SourceResult, Planned]] = []
+    for result, p in sorted(planned, key=lambda pair: pair[1].source):
+        try:
+            for name, _ in p.payloads:
+                output_path(out_dir, name)
+                output_path(out_dir / PENDING_DIR, name)
+        except TeieditError as exc:
+            result.diagnostics.append(replace(exc.diagnostic, level=Level.ERROR, origin="convert"))
+            continue
+        clashes = [
+            (name, owner[name]) for name, _ in p.payloads if owner.get(name, p.source) != p.source
+        ]
+        if clashes:
+            name, other = clashes[0]
+            result.diagnostics.append(
+                Diagnostic(
+                    message=(
+                        f"not converted: {p.source} and {other} would both write {name} "
+                        f"(their names make the same document id); {other} keeps it"
+                    ),
+                    path=result.source,
+                    level=Level.ERROR,
+                    origin="convert",
+                    rule="same-output",
+                    suggestion=f"rename {p.source} (or {other}) so that their document ids differ",
                 )
+            )
+            continue
+        for name, _ in p.payloads:
             owner[name] = p.source
+        kept.append((result, p))
+    # in the order given: the report and the transaction see the sources as before
+    order = {id(result): i for i, (result, _) in enumerate(planned)}
+    return sorted(kept, key=lambda pair: order[id(pair[0])])
 
 
 @dataclass
