@@ -49,7 +49,7 @@ def test_a_document_too_large_to_print_is_left_out_and_the_rest_is_printed(
     assert "TEIEDIT_PDF_MAX_CHARACTERS" in line and "Traceback" not in err
     pdf = converted / "out" / "pdf"
     assert sorted(p.name for p in pdf.glob("*.pdf")) == ["edition.pdf", f"{small}.pdf"]
-    assert "2 PDFs in" in out
+    assert "2 PDFs in" in out and "(0 invalid)" in out  # too large to print is not invalid
     # the web edition has both pages; the one left out of print links no PDF
     html = converted / "out" / "html"
     assert f'href="pdf/{small}.pdf"' in (html / f"{small}.html").read_text(encoding="utf-8")

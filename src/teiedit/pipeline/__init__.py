@@ -342,6 +342,8 @@ class BuildResult:
     validation: Report
     html_pages: list[Path]
     pdfs: list[Path]
+    #: What the print edition left out, and why (a document too large to print); no validity finding.
+    left_out: list[Diagnostic] = field(default_factory=list)
 
 
 def build(
@@ -406,22 +408,21 @@ def _build(
         )
         report.extend(site_notes)
         pdfs: list[Path] = []
+        left_out: list[Diagnostic] = []
         if pdf:
             if progress:
                 progress("writing the print edition")
             # a document too large to print is reported and left out; the rest is written
-            print_notes: list[Diagnostic] = []
             pdfs = get_builder("pdf").build(
-                edition, settings.out / "pdf", replace(options, notice=print_notes.append)
+                edition, settings.out / "pdf", replace(options, notice=left_out.append)
             )
-            report.extend(print_notes)
             from teiedit.builders.publish import publish_pdfs
 
             # the site links pdf/<page>.pdf: its PDFs are in it, wherever it is served from
             publish_pdfs(settings.out / "pdf", settings.out / "html")
     for finding in placeholder_findings(settings):  # what the title page and the site would print
         report.add(finding)
-    return BuildResult(conversions=conversions, validation=report, html_pages=html, pdfs=pdfs)
+    return BuildResult(conversions, report, html, pdfs, left_out)
 
 
 def unlinked_mentions(settings: Settings, documents: list[TeiDocument]) -> list[dict[str, object]]:
