@@ -1,4 +1,5 @@
-"""The lint step of `make test` and `make check`: ruff check, ruff format --check, mypy --strict.
+"""The lint step of `make test` and `make check`: ruff check, ruff format --check, mypy --strict, and no
+module of src/ longer than MAX_LINES.
 
 Every finding is printed. While GATE_ALL is False, findings in the modules of OWNED_ELSEWHERE (code whose
 owners are still typing and formatting it) are listed but do not fail the step; every other finding fails
@@ -18,6 +19,9 @@ TARGETS = ["src", "tests", "benchmarks", "scripts"]
 GATE_ALL = True
 OWNED_ELSEWHERE = ("src/teiedit/readers/",)
 REPORT_ONLY = () if GATE_ALL else OWNED_ELSEWHERE
+
+#: "No module over about 400 lines": past this a module holds more than one concern; split it by concern.
+MAX_LINES = 420
 
 #: A finding names its file first (ruff check, mypy) or after "Would reformat:" (ruff format).
 _FILE = re.compile(r"^(?:Would reformat: )?(?P<path>[\w./-]+\.pyi?)(?::|$)")
@@ -41,6 +45,17 @@ def run(name: str, command: list[str]) -> tuple[list[str], list[str]]:
     return blocking, reported
 
 
+def long_modules() -> list[str]:
+    """Modules of src/ over MAX_LINES, as findings."""
+    found = []
+    for path in sorted((REPO / "src").rglob("*.py")):
+        lines = len(path.read_text(encoding="utf-8").splitlines())
+        if lines > MAX_LINES:
+            name = path.relative_to(REPO).as_posix()
+            found.append(f"{name}:1: {lines} lines, over {MAX_LINES}: split it by concern")
+    return found
+
+
 def main() -> int:
     python = sys.executable
     tools = [
@@ -57,7 +72,11 @@ def main() -> int:
             print(line)
         print(f"{name}: {len(blocking)} findings, {len(reported)} reported only", file=sys.stderr)
         failed = failed or bool(blocking)
-    return 1 if failed else 0
+    sizes = long_modules()
+    for line in sizes:
+        print(line)
+    print(f"module size: {len(sizes)} findings", file=sys.stderr)
+    return 1 if failed or sizes else 0
 
 
 if __name__ == "__main__":

@@ -48,6 +48,15 @@ def local_name(el: etree._Element) -> str:
     return tag.rpartition("}")[2]  # "{ns}p" -> "p" (as QName's localname, without building one)
 
 
+_TEI_PREFIX = f"{{{TEI_NS}}}"
+
+
+def is_tei(el: etree._Element) -> bool:
+    """True for an element in the TEI namespace (False for comments and PIs)."""
+    tag = el.tag
+    return isinstance(tag, str) and tag.startswith(_TEI_PREFIX)
+
+
 def xpath(node: etree._Element | etree._ElementTree, expr: str) -> list[etree._Element]:
     """Evaluate an XPath with the ``tei``, ``xml`` and ``xi`` prefixes bound; element results only."""
     return [n for n in node.xpath(expr, namespaces=NSMAP) if isinstance(n, etree._Element)]
@@ -152,29 +161,40 @@ def original_reading(el: etree._Element) -> str:
     encoded as ``gap``, ``[or]`` as ``supplied``, ...): its brackets are given back around its own reading;
     so are the other marks of ``SOURCE_MARKS`` (``hi rend="italic mark-asterisk"`` reads ``*…*``).
     """
+    # The pipeline reads a document's whole text after every pass: tags are compared as strings (no
+    # QName objects) and a function call is made only for an element with children.
     parts: list[str] = []
+    add = parts.append
 
     def walk(node: etree._Element) -> None:
-        if isinstance(node.tag, str):
-            name = local_name(node)
-            in_tei = etree.QName(node).namespace == TEI_NS
-            skip = in_tei and (name in _NOT_ORIGINAL or is_teiedit_note(node))
-            if not skip:
-                marks = source_marks(node) if in_tei else []
-                parts.extend(before for before, _ in marks)
-                if node.text:
-                    parts.append(node.text)
-                for child in node:
+        for child in node:
+            tag = child.tag
+            if isinstance(tag, str) and not (
+                tag in _NOT_ORIGINAL_TAGS or (tag == _NOTE and child.get("resp") == RESP_TEIEDIT)
+            ):
+                rend = child.get("rend") if tag.startswith(_TEI_PREFIX) else None
+                marks = (
+                    [SOURCE_MARKS[t] for t in rend.split() if t in SOURCE_MARKS] if rend else None
+                )
+                if marks:
+                    parts.extend(before for before, _ in marks)
+                if child.text:
+                    add(child.text)
+                if len(child):
                     walk(child)
-                parts.extend(after for _, after in reversed(marks))
-        if node.tail:
-            parts.append(node.tail)
+                if marks:
+                    parts.extend(after for _, after in reversed(marks))
+            if child.tail:
+                add(child.tail)
 
     if el.text:
-        parts.append(el.text)
-    for child in el:
-        walk(child)
+        add(el.text)
+    walk(el)
     return "".join(parts)
+
+
+_NOT_ORIGINAL_TAGS = frozenset(tei(name) for name in _NOT_ORIGINAL)
+_NOTE = tei("note")
 
 
 #: ``@resp`` of the markup teiedit makes: the application every document declares in ``appInfo``.
@@ -193,7 +213,11 @@ def is_pdf_debris(el: etree._Element) -> bool:
 
 def text_roots(root: etree._Element) -> list[etree._Element]:
     """The outermost ``tei:text`` elements outside the header (a teiCorpus holds several TEI)."""
-    return xpath(root, "//tei:text[not(ancestor::tei:text)][not(ancestor::tei:teiHeader)]")
+    # What //tei:text[not(ancestor::tei:text)][not(ancestor::tei:teiHeader)] selects, without testing
+    # the ancestors of every node of the document (each pass asks).
+    top = root.getroottree().getroot()
+    text, header = tei("text"), tei("teiHeader")
+    return [el for el in top.iter(text) if next(el.iterancestors(text, header), None) is None]
 
 
 #: encodingDesc children that TEI's examples and our conventions put after editorialDecl.

@@ -84,7 +84,9 @@ _INLINE_WITH_TEXT = TRANSPARENT | {"choice"}
 BARRIER = "\x00"
 
 
-@dataclass
+@dataclass(
+    slots=True
+)  # one per text run of every container, made again by every pass that reads them
 class _Segment:
     start: int
     length: int
@@ -118,6 +120,7 @@ def set_run_at(parent: etree._Element, index: int, text: str) -> None:
 
 
 _TEI_PREFIX = "{" + TEI_NS + "}"
+_TEI_PREFIX_LEN = len(_TEI_PREFIX)
 
 
 def tei_local(el: etree._Element) -> str:
@@ -133,7 +136,8 @@ def choice_reading(choice: etree._Element) -> str:
     for wanted in (("corr", "reg", "expan"), ("sic", "orig", "abbr")):
         for child in choice:
             if tei_local(child) in wanted:
-                return "".join(child.itertext())
+                # most are a repair's corr, text only: its text is all itertext would give
+                return "".join(child.itertext()) if len(child) else child.text or ""
     return "".join(choice.itertext())
 
 
@@ -167,8 +171,10 @@ class FlatText:
             if el.text:
                 add(el.text, el)
             for child in el:
-                name = tei_local(child)
-                if isinstance(child.tag, str):
+                tag = child.tag
+                if isinstance(tag, str):
+                    # tei_local, inlined: this runs for every node of every container, in two passes
+                    name = tag[_TEI_PREFIX_LEN:] if tag.startswith(_TEI_PREFIX) else ""
                     if name in TRANSPARENT:
                         walk(child)
                     elif name in MILESTONES:

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from teiedit.document import RESP_TEIEDIT, TEI_NS, E, local_name
+from teiedit.document import RESP_TEIEDIT, TEI_NS, E, is_tei, local_name
 from teiedit.repair.model import EnglishModel
 from teiedit.repair.shift import decode
 
@@ -280,6 +280,6 @@ def _as_furniture(el: etree._Element) -> etree._Element:
 
 
 def _tei_name(el: etree._Element) -> str | None:
-    if not isinstance(el.tag, str) or etree.QName(el).namespace != TEI_NS:
+    if not is_tei(el):
         return None
     return local_name(el)

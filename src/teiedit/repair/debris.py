@@ -39,6 +39,9 @@ _SIGNATURE = re.compile(
     r"|\[\("  # the start of a TJ array
     r"|(?:-\d{2,}[^\W\d_]{1,2}){3}"  # kerned glyphs whose brackets were lost: -170ha-170he-170hl
 )
+#: ``_SIGNATURE`` searched in a whole text: no alternative matches white space, so a token with the
+#: signature makes the text match; without a match the text has no operator and so no debris.
+_SIGNATURE_IN_TEXT = re.compile(_SIGNATURE.pattern.replace("|^T[JDd]", r"|(?<!\S)T[JDd]"))
 #: A bare operand (``-.316``).
 _OPERAND = re.compile(r"^-?\d*\.\d{3}$")
 #: Digits inside letters (``2gua4``, ``Wo2ers'``, ``f.xve4``) or brackets with digits (``ind39e(cas``).
@@ -77,6 +80,8 @@ def token_class(tok: str, model: EnglishModel | None = None) -> str:
 def find_debris(text: str, model: EnglishModel | None = None) -> Iterator[Repair]:
     """Spans of ``text`` that are PDF operators and what they left around them, as repairs of type
     ``debris`` (the reading is empty: the passage is omitted)."""
+    if not _SIGNATURE_IN_TEXT.search(text):
+        return  # most texts: classing every token would find no operator
     tokens = [(m.start(), m.end(), token_class(m.group(0), model)) for m in _TOKEN.finditer(text)]
     spans: list[list[int]] = []  # [first token, last token]
     for i, (_, _, cls) in enumerate(tokens):

@@ -49,48 +49,19 @@ class Stretch:
 
 
 def _letters(tok: str) -> int:
-    return sum(1 for c in tok if c.isalpha())
+    return sum(map(str.isalpha, tok))
 
 
 def label(text: str, k: int, model: EnglishModel) -> list[Stretch]:
     """The damaged stretches (shifted or letter-spaced) of ``text`` under shift ``k`` (0: no shift state)."""
-    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
-    if not tokens:
+    words = _TOKEN.findall(text)
+    if not words:
         return []
-    states = STATES if k else (CLEAN, SPACED)
-    inf = float("inf")
+    path = _viterbi(words, k, model)
+    if not any(path):
+        return []  # all clean (CLEAN is 0): most texts
+    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
     n = len(tokens)
-    cost = [[inf] * 3 for _ in range(n)]
-    back = [[0] * 3 for _ in range(n)]
-    prev_tok = ""
-    for i, (_, _, tok) in enumerate(tokens):
-        emit = [inf, inf, inf]
-        emit[CLEAN] = model.text_cost(tok)
-        if k:
-            emit[SHIFTED] = model.fragment_cost(decode_word(tok, k), decode(prev_tok, k))
-            if _letters(tok) >= 2:
-                emit[SHIFTED] += SHIFT_TOKEN_COST
-        if _letters(tok) <= SPACED_MAX_LETTERS and len(tok) <= 3:
-            emit[SPACED] = model.fragment_cost(tok, prev_tok)
-        for s in states:
-            if emit[s] == inf:
-                continue
-            if i == 0:  # a text may begin with damage: no cost for entering it
-                cost[i][s] = emit[s]
-                continue
-            best, arg = inf, 0
-            for r in states:
-                c = cost[i - 1][r] + SWITCH[r][s]
-                if c < best:
-                    best, arg = c, r
-            cost[i][s] = best + emit[s]
-            back[i][s] = arg
-        prev_tok = tok
-    last = min(states, key=lambda s: cost[n - 1][s])
-    path = [0] * n
-    path[-1] = last
-    for i in range(n - 1, 0, -1):
-        path[i - 1] = back[i][path[i]]
     _absorb_short_spaced(path)
     _unterminated_to_spaced(path, tokens, k)
     stretches: list[Stretch] = []
@@ -112,6 +83,81 @@ def label(text: str, k: int, model: EnglishModel) -> list[Stretch]:
                     stretches.append(stretch)
         i = run_end + 1
     return stretches
+
+
+def _viterbi(words: list[str], k: int, model: EnglishModel) -> list[int]:
+    """The cheapest state of each token (Viterbi), written out for three states: this loop runs once per
+    token of every text, and the additions and comparisons are those of the general recurrence, in order."""
+    inf = float("inf")
+    (s00, s01, s02), (s10, s11, s12), (s20, s21, s22) = SWITCH
+    cache = model.emission_cache
+    if len(cache) > EMISSION_CACHE_SIZE:
+        cache.clear()
+    back: list[tuple[int, int, int]] = []
+    c0 = c1 = c2 = inf
+    prev_tok = ""
+    for i, tok in enumerate(words):
+        # Only the last two characters of the token before condition its emissions (``fragment_cost``).
+        key = (k, tok, prev_tok[-2:] if k or len(tok) <= 3 else "")
+        emit = cache.get(key)
+        if emit is None:
+            emit = cache[key] = _emissions(tok, key[2], k, model)
+        e0, e1, e2 = emit
+        prev_tok = tok
+        if i == 0:  # a text may begin with damage: no cost for entering it
+            c0, c1, c2 = e0, e1, e2
+            back.append((0, 0, 0))
+            continue
+        n0 = n1 = n2 = inf
+        a0 = a1 = a2 = 0
+        if e0 != inf:
+            best, a0 = c0 + s00, 0
+            if c1 + s10 < best:
+                best, a0 = c1 + s10, 1
+            if c2 + s20 < best:
+                best, a0 = c2 + s20, 2
+            n0 = best + e0
+        if e1 != inf:
+            best, a1 = c0 + s01, 0
+            if c1 + s11 < best:
+                best, a1 = c1 + s11, 1
+            if c2 + s21 < best:
+                best, a1 = c2 + s21, 2
+            n1 = best + e1
+        if e2 != inf:
+            best, a2 = c0 + s02, 0
+            if c1 + s12 < best:
+                best, a2 = c1 + s12, 1
+            if c2 + s22 < best:
+                best, a2 = c2 + s22, 2
+            n2 = best + e2
+        c0, c1, c2 = n0, n1, n2
+        back.append((a0, a1, a2))
+    states = STATES if k else (CLEAN, SPACED)
+    last_costs = (c0, c1, c2)
+    path = [0] * len(words)
+    path[-1] = min(states, key=lambda s: last_costs[s])
+    for i in range(len(words) - 1, 0, -1):
+        path[i - 1] = back[i][path[i]]
+    return path
+
+
+#: The emissions of tokens are kept with the model (a text repeats its words); beyond this many, forgotten.
+EMISSION_CACHE_SIZE = 1 << 18
+
+
+def _emissions(tok: str, before: str, k: int, model: EnglishModel) -> tuple[float, float, float]:
+    """The cost of ``tok`` read in each state, after a token ending in ``before`` (its last two characters)."""
+    inf = float("inf")
+    letters = _letters(tok)
+    shifted = spaced = inf
+    if k:
+        shifted = model.fragment_cost(decode_word(tok, k), decode(before, k))
+        if letters >= 2:
+            shifted += SHIFT_TOKEN_COST
+    if letters <= SPACED_MAX_LETTERS and len(tok) <= 3:
+        spaced = model.fragment_cost(tok, before)
+    return (model.text_cost(tok), shifted, spaced)
 
 
 def decode_word(tok: str, k: int) -> str:

@@ -11,7 +11,7 @@ from teiedit.repair.detect import SHIFTED, SPACED, Stretch, label
 from teiedit.repair.hyphenation import find_hyphenation
 from teiedit.repair.letterspace import unspace
 from teiedit.repair.model import DocumentWords, EnglishModel, english
-from teiedit.repair.record import BLOCK_BREAK, Repair
+from teiedit.repair.record import BLOCK_BREAK, Repair, Spans
 from teiedit.repair.shift import SMART_SPACE, best_shift, decode, is_shifted_space
 from teiedit.repair.words import best_reading, fix_word, glyph_readings
 
@@ -48,13 +48,19 @@ def document_shift(texts: list[str], model: EnglishModel | None = None) -> int:
     """
     model = model or english()
     suspects: list[str] = []
+    verdicts: dict[
+        str, str
+    ] = {}  # a text repeats its tokens: each is judged once ("" when no suspect)
     for text in texts:
         for m in _SUSPECT.finditer(text):
-            tok = "".join(m.group(0).split())  # a letter-spaced run counts as one token
-            if len(tok) < 3:
-                continue
-            core = "".join(c for c in tok if c.isalpha()).lower()
-            if not core or not model.known(core) or not tok.isascii():
+            raw = m.group(0)
+            tok = verdicts.get(raw)
+            if tok is None:
+                tok = "".join(raw.split())  # a letter-spaced run counts as one token
+                core = "".join(c for c in tok if c.isalpha()).lower()
+                suspect = len(tok) >= 3 and (not core or not model.known(core) or not tok.isascii())
+                tok = verdicts[raw] = tok if suspect else ""
+            if tok:
                 suspects.append(tok)
     k, _count = best_shift(suspects, model)
     return k
@@ -79,21 +85,21 @@ def find_repairs(
     model = model or english()
     vocab = vocab if vocab is not None else DocumentWords()
     repairs: list[Repair] = list(find_debris(text, model))
-    taken = [(r.start, r.end) for r in repairs]
+    taken = Spans((r.start, r.end) for r in repairs)
     for stretch in label(text, k, model):
-        if any(a < stretch.end and stretch.start < b for a, b in taken):
+        if taken.overlaps(stretch.start, stretch.end):
             continue
         if stretch.state == SHIFTED:
             repairs.extend(_shifted_words(text, stretch, k, model, vocab))
         elif stretch.state == SPACED:
             repairs.append(_spaced_run(text, stretch, k, model, vocab))
-    taken = [(r.start, r.end) for r in repairs]
-    repairs.extend(ligature.find_in_clean_text(text, model, taken))
-    taken = [(r.start, r.end) for r in repairs]
-    repairs.extend(quotes.find_in_clean_text(text, model, taken))
-    taken = [(r.start, r.end) for r in repairs]
+    repairs.extend(
+        ligature.find_in_clean_text(text, model, Spans((r.start, r.end) for r in repairs))
+    )
+    repairs.extend(quotes.find_in_clean_text(text, model, Spans((r.start, r.end) for r in repairs)))
+    taken = Spans((r.start, r.end) for r in repairs)
     for r in find_hyphenation(text, model):
-        if not any(a < r.end and r.start < b for a, b in taken):
+        if not taken.overlaps(r.start, r.end):
             repairs.append(r)
     repairs.sort(key=lambda r: r.start)
     return repairs
@@ -167,9 +173,11 @@ def _shifted_words(
         original = text[a:b]
         if n == len(spans) - 1 and _clean_tail(original, k, model):
             continue  # clean text glued to the shifted stretch (``vjg"September``)
-        decoded = _font_change(
-            original, _decode_word(original, seps, k, model), seps, k, model, vocab
-        )
+        decoded = vocab.decoded.get((original, seps, k))
+        if decoded is None:
+            decoded = vocab.decoded[original, seps, k] = _font_change(
+                original, _decode_word(original, seps, k, model), seps, k, model, vocab
+            )
         if _reads_as_is(original, decoded, seps, model):
             continue  # e.g. initials ``N. T.`` amid shifted text: as they stand they read better
         needs_space = decoded.endswith(" ") and b < len(text) and not text[b].isspace()

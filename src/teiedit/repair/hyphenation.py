@@ -17,6 +17,8 @@ _BROKEN = re.compile(r"\b([^\W\d_]{2,})-[ \t]*\n[ \t]*([^\W\d_]{2,})\b")
 
 
 def find_hyphenation(text: str, model: EnglishModel) -> Iterator[Repair]:
+    if "\n" not in text:
+        return  # a text without line breaks (most paragraphs) has no word broken across one
     for m in _BROKEN.finditer(text):
         head, tail = m.group(1), m.group(2)
         if not tail[0].islower():

@@ -60,6 +60,13 @@ ONE_LETTER_PENALTY = 10.0
 
 
 def _piece_cost(piece: str, model: EnglishModel, doc: DocumentWords) -> float:
+    cost = doc.pieces.get(piece)
+    if cost is None:
+        cost = doc.pieces[piece] = _piece_cost_uncached(piece, model, doc)
+    return cost
+
+
+def _piece_cost_uncached(piece: str, model: EnglishModel, doc: DocumentWords) -> float:
     if len(piece) == 1 and piece.lower() not in ONE_LETTER_WORDS:
         return model.word_cost(piece) + ONE_LETTER_PENALTY
     if model.known(piece):
@@ -179,5 +186,9 @@ def unspace(text: str, model: EnglishModel, doc: DocumentWords | None = None, k:
     """The reading of a letter-spaced run as ordinary prose (``k``: the document's font shift, if any)."""
     doc = doc if doc is not None else DocumentWords()
     glyphs = "".join(text.split())
-    m = shifted_prefix(glyphs, k, model, doc)
-    return join_words(mend(segment(decode(glyphs[:m], k) + glyphs[m:], model, doc), model, doc))
+    done = doc.unspaced.get((glyphs, k))
+    if done is None:
+        m = shifted_prefix(glyphs, k, model, doc)
+        pieces = segment(decode(glyphs[:m], k) + glyphs[m:], model, doc)
+        done = doc.unspaced[glyphs, k] = join_words(mend(pieces, model, doc))
+    return done

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from itertools import product
 
 from teiedit.repair.model import EnglishModel
-from teiedit.repair.record import Repair
+from teiedit.repair.record import Repair, Spans
 
 LIGATURES = ("fi", "fl", "ff", "ffi", "ffl", "f")
 #: Ligatures a plain letter of a decoded word may stand for (a font's ``tt`` glyph extracts as one letter:
@@ -80,23 +80,24 @@ def resolve(word: str, model: EnglishModel) -> str | None:
     return best
 
 
-_TOKEN = re.compile(r"\S+")
+#: The whitespace-separated tokens that hold a character outside ASCII (the lazy run stops at the first).
+_GLYPH_TOKEN = re.compile(r"(?<!\S)\S*?[^\x00-\x7f\s]\S*")
 _EDGE_PUNCT = ".,;:!?()[]\"'“”‘’"
 
 
-def find_in_clean_text(
-    text: str, model: EnglishModel, taken: list[tuple[int, int]]
-) -> Iterator[Repair]:
+def find_in_clean_text(text: str, model: EnglishModel, taken: Spans) -> Iterator[Repair]:
     """Ligature glyphs inside otherwise plain words of clean text (``Łeld`` -> ``field``), type ``ligature``.
 
     Only a word that is ASCII but for its placeholders, unknown as it stands and a known English word once
     read (so Polish ``Łódź`` or ``Wałęsa`` stay as they are); placeholders are letters that are no accented
     form of another letter (``Ł``, ``ħ``, ``ø``), so romanised ``Yŏm`` stays too.
     """
-    for m in _TOKEN.finditer(text):
-        if any(a < m.end() and m.start() < b for a, b in taken):
-            continue
+    for m in _GLYPH_TOKEN.finditer(
+        text
+    ):  # a placeholder is never ASCII: tokens without one are skipped
         tok = m.group(0)
+        if taken.overlaps(m.start(), m.end()):
+            continue
         word = tok.strip(_EDGE_PUNCT)
         if not word or word.isascii() or model.known(word):
             continue

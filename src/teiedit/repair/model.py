@@ -49,6 +49,10 @@ class EnglishModel:
         #: by the word less one letter, and the near words found for a word (with or without rare ones).
         self.delete_index: dict[str, list[str]] | None = None
         self.neighbour_cache: dict[tuple[str, bool], list[tuple[str, int]]] = {}
+        #: The damage detector's emission costs by (shift, token, the last two characters before it).
+        self.emission_cache: dict[tuple[int, str, str], tuple[float, float, float]] = {}
+        #: A suspect token's cost under each candidate shift (``shift.best_shift``).
+        self.shift_costs: dict[str, dict[int, float]] = {}
 
     # ------------------------------------------------------------------ words
     def known(self, word: str) -> float:
@@ -169,6 +173,13 @@ class DocumentWords:
         self.counts: Counter[str] = counts or Counter()
         self.total = max(1, sum(self.counts.values()))
         self.corrections: dict[tuple[str, bool], tuple[str, int, float] | None] = {}
+        #: Readings already decided in this document (a document repeats its words, damaged ones too):
+        #: a decoded word's best reading, a shifted word's decoding, a letter-spaced run's reading, and the
+        #: cost of a piece of a run's segmentation.
+        self.readings: dict[str, tuple[float, str, str, str]] = {}
+        self.decoded: dict[tuple[str, frozenset[str], int], str] = {}
+        self.unspaced: dict[tuple[str, int], str] = {}
+        self.pieces: dict[str, float] = {}
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and word.lower() in self.counts

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from teiedit.repair.model import EnglishModel
-from teiedit.repair.record import Repair
+from teiedit.repair.record import Repair, Spans
 
 OPEN_QUOTE = "“"
 CLOSE_QUOTE = "”"
@@ -36,9 +36,7 @@ _QUOTED = re.compile(
 )
 
 
-def find_in_clean_text(
-    text: str, model: EnglishModel, taken: list[tuple[int, int]]
-) -> Iterator[Repair]:
+def find_in_clean_text(text: str, model: EnglishModel, taken: Spans) -> Iterator[Repair]:
     """Pairs of one debris glyph around English words in clean text (``ōbossō`` -> ``“boss”``), type ``quote``.
 
     Only the same glyph at both ends of an ASCII stretch of known English words is read as quotation marks;
@@ -46,7 +44,7 @@ def find_in_clean_text(
     """
     for m in _QUOTED.finditer(text):
         a, b = m.span()
-        if any(x < b and a < y for x, y in taken):
+        if taken.overlaps(a, b):
             continue
         glyph, inner = m.group(1), m.group(2)
         if glyph.isascii() or not inner.isascii():

@@ -65,8 +65,13 @@ def best_shift(tokens: list[str], model: EnglishModel) -> tuple[int, int]:
         return 0, 0
     step = max(1, len(tokens) // SAMPLE)
     wins: dict[int, int] = {}
+    cache = model.shift_costs
+    if len(cache) > 100_000:
+        cache.clear()
     for t in tokens[::step]:
-        costs = {k: model.text_cost(decode(t, k)) for k in (0, *CANDIDATE_SHIFTS)}
+        costs = cache.get(t)  # every document of an edition has its suspects (names) scored again
+        if costs is None:
+            costs = cache[t] = {k: model.text_cost(decode(t, k)) for k in (0, *CANDIDATE_SHIFTS)}
         winner = min(costs, key=lambda k: costs[k])
         runner_up = min(c for k, c in costs.items() if k != winner)
         if winner and costs[winner] < runner_up - CLEAR_GAIN:

@@ -38,6 +38,15 @@ def best_reading(
     When some reading of the debris glyphs is a known word, only such readings compete: a known word is
     better evidence than a near word found for another reading (and the search costs time).
     """
+    done = vocab.readings.get(core)
+    if done is None:
+        done = vocab.readings[core] = _best_reading(core, model, vocab)
+    return done
+
+
+def _best_reading(
+    core: str, model: EnglishModel, vocab: DocumentWords
+) -> tuple[float, str, str, str]:
     options = glyph_readings(core)
     known = [
         r for r in options if r[1] and (model.known(r[1]) or not any(c.isalpha() for c in r[1]))

@@ -129,12 +129,13 @@ def run_passes(
         raise UnknownPass(f"no pass named {', '.join(map(repr, unknown))}; passes: {pass_names()}")
     diags: list[Diagnostic] = []
     text_el = _text_element(doc)
+    # The reading after one pass is the reading before the next: each is computed once.
+    before = original_reading(text_el) if (strict and text_el is not None) else None
     for p in ordered_passes():
         if only is not None and p.name not in only:
             continue
         if not p.enabled(ctx):
             continue
-        before = original_reading(text_el) if (strict and text_el is not None) else None
         diags.extend(p(doc, ctx))
         if before is not None and text_el is not None:
             after = original_reading(text_el)
@@ -150,6 +151,7 @@ def run_passes(
                     )
                 )
                 break
+            before = after
     return diags
 
 

@@ -24,9 +24,9 @@ from teiedit.brackets.encode import REND, Found, classify, reading
 from teiedit.brackets.shapes import FOOTNOTE_MARKER, INNERMOST
 from teiedit.diagnostics import Diagnostic
 from teiedit.document import (
-    TEI_NS,
     TeiDocument,
     is_pdf_debris,
+    is_tei,
     is_teiedit_note,
     local_name,
     text_roots,
@@ -149,7 +149,7 @@ class _Run:
 
 def _descend(child: etree._Element) -> bool:
     """True for a child whose own brackets the pass rewrites (not editorial or teiedit's own markup)."""
-    if not isinstance(child.tag, str) or etree.QName(child).namespace != TEI_NS:
+    if not is_tei(child):
         return False
     name = local_name(child)
     if name in _SKIP:

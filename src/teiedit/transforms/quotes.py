@@ -35,11 +35,11 @@ from lxml import etree
 
 from teiedit.diagnostics import Diagnostic
 from teiedit.document import (
-    TEI_NS,
     E,
     TeiDocument,
     editorial_decl,
     is_pdf_debris,
+    is_tei,
     is_teiedit_note,
     local_name,
     tei,
@@ -143,7 +143,7 @@ def _is_skipped(el: etree._Element) -> bool:
     node: etree._Element | None = el
     while node is not None:
         if isinstance(node.tag, str):
-            if etree.QName(node).namespace == TEI_NS:
+            if is_tei(node):
                 name = local_name(node)
                 if name in _NEVER or name == "teiHeader":
                     return True

@@ -32,6 +32,7 @@ from teiedit.document import (
     TeiDocument,
     editorial_decl,
     is_pdf_debris,
+    is_tei,
     is_teiedit_note,
     local_name,
     text_roots,
@@ -138,7 +139,7 @@ def _as_rule(p: etree._Element, rend: str) -> None:
 
 def _descend(el: etree._Element) -> bool:
     """True for an element whose own text the pass may rewrite."""
-    if not isinstance(el.tag, str) or etree.QName(el).namespace != TEI_NS:
+    if not is_tei(el):
         return False
     if local_name(el) in _SKIP or is_teiedit_note(el) or is_pdf_debris(el):
         return False
@@ -155,9 +156,10 @@ def _containers(root: etree._Element) -> Iterator[etree._Element]:
 
 def _emphasis(el: etree._Element, pattern: re.Pattern[str], rend: str) -> list[str]:
     """Wrap each pair of marks in ``el``'s own text as ``hi``; the sources of the pairs found."""
+    own = [el.text or "", *(c.tail or "" for c in el)]  # what flat.text holds beside placeholders
+    if not any("*" in t or "_" in t for t in own):
+        return []  # most elements: no need to flatten them
     flat = flatten(el)
-    if "*" not in flat.text and "_" not in flat.text:
-        return []
     replacements = []
     found: list[str] = []
     for m in pattern.finditer(flat.text):

@@ -33,6 +33,7 @@ from teiedit.document import (
     TeiDocument,
     editorial_decl,
     is_pdf_debris,
+    is_tei,
     is_teiedit_note,
     local_name,
     text_roots,
@@ -199,9 +200,7 @@ def _has_own_text(el: etree._Element) -> bool:
 
 
 def _skipped(el: etree._Element) -> bool:
-    if not isinstance(el.tag, str):
-        return True
-    if etree.QName(el).namespace != TEI_NS:
+    if not is_tei(el):
         return True
     name = local_name(el)
     return name in _SKIP or is_teiedit_note(el) or is_pdf_debris(el)
@@ -274,9 +273,17 @@ def _markup(r: Repair) -> etree._Element:
                 type=r.type,
             ),
         )
-    return E.choice(
-        E.sic(r.original), E.corr(r.reading, resp=RESP_TEIEDIT, cert=r.cert, type=r.type)
-    )
+    # The same elements as E.choice(E.sic(...), E.corr(...)), made without the ElementMaker (a document
+    # may hold thousands of repairs).
+    choice = etree.Element(_CHOICE, nsmap=_NSMAP)
+    etree.SubElement(choice, _SIC).text = r.original
+    corr = etree.SubElement(choice, _CORR, resp=RESP_TEIEDIT, cert=r.cert, type=r.type)
+    corr.text = r.reading
+    return choice
+
+
+_NSMAP = {None: TEI_NS}
+_CHOICE, _SIC, _CORR = (f"{{{TEI_NS}}}{name}" for name in ("choice", "sic", "corr"))
 
 
 def _apply(seg: _Segment, repairs: list[Repair]) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from teiedit.diagnostics import Diagnostic
-from teiedit.document import XML_ID, TeiDocument, local_name, xpath
+from teiedit.document import XML_ID, TeiDocument, local_name, tei
 from teiedit.transforms import PassContext, register
 
 _PREFIX = {"div": "d", "note": "n", "floatingText": "ft"}
@@ -21,9 +21,13 @@ class AssignIds:
             el.get(XML_ID) for el in doc.root.iter() if isinstance(el.tag, str) and el.get(XML_ID)
         }
         counters: dict[str, int] = {}
-        for el in xpath(
-            doc.root, "//tei:text//tei:div | //tei:text//tei:note | //tei:text//tei:floatingText"
+        text = tei("text")
+        # //tei:text//tei:div | //tei:text//tei:note | //tei:text//tei:floatingText, in document order
+        for el in (
+            doc.root.getroottree().getroot().iter(tei("div"), tei("note"), tei("floatingText"))
         ):
+            if next(el.iterancestors(text), None) is None:
+                continue
             if el.get(XML_ID):
                 continue
             prefix = _PREFIX[local_name(el)]

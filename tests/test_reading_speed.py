@@ -1,0 +1,145 @@
+"""The fast paths of conversion give what the plain walks gave: the original reading, the overlap test
+of taken spans (a sorted prefix maximum), the damage detector's written-out Viterbi."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from teiedit.document import SOURCE_MARKS, TEI_NS, is_teiedit_note, original_reading
+from teiedit.repair import detect
+from teiedit.repair.model import english
+from teiedit.repair.record import Spans
+
+REPO = Path(__file__).resolve().parents[1]
+_NOT_ORIGINAL = {"corr", "reg", "expan", "ex"}
+
+
+def reference_reading(el: etree._Element) -> str:
+    """The original reading as the plain recursive walk ``original_reading`` was before it was tuned."""
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if isinstance(node.tag, str):
+            in_tei = etree.QName(node).namespace == TEI_NS
+            name = etree.QName(node).localname
+            if not (in_tei and (name in _NOT_ORIGINAL or is_teiedit_note(node))):
+                tokens = (node.get("rend") or "").split() if in_tei else []
+                marks = [SOURCE_MARKS[t] for t in tokens if t in SOURCE_MARKS]
+                parts.extend(before for before, _ in marks)
+                parts.append(node.text or "")
+                for child in node:
+                    walk(child)
+                parts.extend(after for _, after in reversed(marks))
+        parts.append(node.tail or "")
+
+    parts.append(el.text or "")
+    for child in el:
+        walk(child)
+    return "".join(parts)
+
+
+def test_original_reading_of_every_element_of_the_edition() -> None:
+    files = sorted((REPO / "tei").glob("*.xml"))
+    assert files
+    seen = 0
+    for path in files:
+        for el in etree.parse(str(path)).getroot().iter():
+            if isinstance(el.tag, str):
+                assert original_reading(el) == reference_reading(el), (path.name, el.tag)
+                seen += 1
+    assert seen > 1000
+
+
+def test_original_reading_gives_marks_back_and_leaves_editorial_text_out() -> None:
+    el = etree.fromstring(
+        f'<text xmlns="{TEI_NS}" xmlns:o="urn:other">a<hi rend="italic mark-asterisk">b'
+        '<corr rend="brackets">X</corr>c</hi>d<!--comment-->e<?pi x?>f'
+        '<supplied rend="brackets mark-underscore2">g<note resp="#teiedit">N</note><note>n</note>'
+        '</supplied><o:corr rend="brackets">o</o:corr><hi rend="mark-asterisk2\u00a0brackets">nb</hi>'
+        '<hi rend="  brackets   mark-underscore ">sp</hi><gap rend="brackets"/>&#13;<reg>r</reg>'
+        "<ex>e</ex><expan>x</expan>end</text>"
+    )
+    expected = "a*bc*def[__gn__]o**[nb]**[_sp_][]\rend"
+    assert reference_reading(el) == expected
+    assert original_reading(el) == expected
+    assert original_reading(etree.fromstring(f'<p xmlns="{TEI_NS}"/>')) == ""
+
+
+def test_spans_overlap_as_a_scan_of_every_span_says() -> None:
+    rng = random.Random(14)
+    asked = 0
+    for _ in range(200):
+        spans = []
+        for _ in range(rng.randrange(0, 12)):
+            a = rng.randrange(0, 100)
+            spans.append((a, a + rng.randrange(0, 30)))
+        taken = Spans(spans)
+        for _ in range(30):
+            s = rng.randrange(0, 120)
+            e = s + rng.randrange(0, 20)
+            assert taken.overlaps(s, e) == any(a < e and s < b for a, b in spans)
+            asked += 1
+    assert asked == 6000
+
+
+def _reference_path(words: list[str], k: int) -> list[int]:
+    """The Viterbi recurrence over the states in use, as the detector first wrote it."""
+    model = english()
+    states = detect.STATES if k else (detect.CLEAN, detect.SPACED)
+    inf = float("inf")
+    cost = [[inf] * 3 for _ in words]
+    back = [[0] * 3 for _ in words]
+    prev = ""
+    for i, tok in enumerate(words):
+        emit = detect._emissions(tok, prev[-2:], k, model)
+        for s in states:
+            if emit[s] == inf:
+                continue
+            if i == 0:
+                cost[i][s] = emit[s]
+                continue
+            best, arg = inf, 0
+            for r in states:
+                c = cost[i - 1][r] + detect.SWITCH[r][s]
+                if c < best:
+                    best, arg = c, r
+            cost[i][s] = best + emit[s]
+            back[i][s] = arg
+        prev = tok
+    path = [0] * len(words)
+    path[-1] = min(states, key=lambda s: cost[-1][s])
+    for i in range(len(words) - 1, 0, -1):
+        path[i - 1] = back[i][path[i]]
+    return path
+
+
+@pytest.mark.parametrize("k", [0, 2])
+def test_the_written_out_viterbi_is_the_recurrence(k: int) -> None:
+    text = (REPO / "sources" / "bulletin-cwihp-1956-crisis-documents.txt").read_text("utf-8")
+    words = text.split()
+    damaged = 0
+    for start in range(0, len(words), 400):
+        chunk = words[start : start + 400]
+        path = detect._viterbi(chunk, k, english())
+        assert path == _reference_path(chunk, k)
+        damaged += any(path)
+    assert damaged > 0
+
+
+def test_glyph_tokens_are_the_tokens_with_a_character_outside_ascii() -> None:
+    from teiedit.repair.ligature import _GLYPH_TOKEN
+
+    rng = random.Random(14)
+    alphabet = "ab .,\t\n\u2029\xa0Łøé“”-"
+    found = 0
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
+        expected = [m.span() for m in re.finditer(r"\S+", text) if not m.group(0).isascii()]
+        assert [m.span() for m in _GLYPH_TOKEN.finditer(text)] == expected, repr(text)
+        found += len(expected)
+    assert found > 1000
