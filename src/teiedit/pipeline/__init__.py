@@ -12,9 +12,10 @@ from teiedit.diagnostics import Diagnostic, Level, Progress, Report, TeieditErro
 from teiedit.document import TeiDocument, slugify
 from teiedit.edition import Edition, record_cache
 from teiedit.front_matter import placeholder_findings
-from teiedit.io import output_path, read_text
+from teiedit.io import read_text
 from teiedit.lock import folder_lock
 from teiedit.per_source import ConvertOptions, check_source_profiles, for_source, set_kind
+from teiedit.pipeline.clashes import without_name_clashes
 from teiedit.pipeline.validation import validate_edition, validation_cache
 from teiedit.readers import Conversion, Source, get_reader
 from teiedit.readers.cascade.model import model_path
@@ -263,7 +264,7 @@ def _convert_locked(
         result.records, result.profile = made.records, made.conversion.profile
         if not made.damaged:
             planned.append((result, Planned(source.filename, source.sha256, made.payloads, own)))
-    planned = _without_name_clashes(planned, state, {Path(p).name for p in paths}, out_dir)
+    planned = without_name_clashes(planned, state, {Path(p).name for p in paths}, out_dir)
     # 2. Write (merging hand edits), as one transaction.
     updater = Updater(out_dir, state, fingerprint, force=options.force)
     outcomes = [(result, updater.plan(p)) for result, p in planned]
@@ -284,56 +285,6 @@ def _convert_locked(
     if state.rebuilt and not planned:
         state.save()  # what was rebuilt from the files' stamps is kept
     return results
-
-
-def _without_name_clashes(
-    planned: list[tuple[SourceResult, Planned]],
-    state: TeiState,
-    sources: set[str],
-    out_dir: Path,
-) -> list[tuple[SourceResult, Planned]]:
-    """The conversions to write: a source that would write a file another source writes (``Letter
-    One.txt`` beside ``letter-one.txt``, ``a-01.txt`` beside part 1 of compilation ``a``) is reported
-    and none of its files is written. The file's owner is the source that wrote it before (unchanged
-    now, so not converted again), else the first source by name; no output may land outside
-    ``out_dir``."""
-    owner: dict[str, str] = {
-        name: entry.source for name, entry in state.files.items() if entry.source in sources
-    }
-    kept: list[tuple[SourceResult, Planned]] = []
-    for result, p in sorted(planned, key=lambda pair: pair[1].source):
-        try:
-            for name, _ in p.payloads:
-                output_path(out_dir, name)
-                output_path(out_dir / PENDING_DIR, name)
-        except TeieditError as exc:
-            result.diagnostics.append(replace(exc.diagnostic, level=Level.ERROR, origin="convert"))
-            continue
-        clashes = [
-            (name, owner[name]) for name, _ in p.payloads if owner.get(name, p.source) != p.source
-        ]
-        if clashes:
-            name, other = clashes[0]
-            result.diagnostics.append(
-                Diagnostic(
-                    message=(
-                        f"not converted: {p.source} and {other} would both write {name} "
-                        f"(their names make the same document id); {other} keeps it"
-                    ),
-                    path=result.source,
-                    level=Level.ERROR,
-                    origin="convert",
-                    rule="same-output",
-                    suggestion=f"rename {p.source} (or {other}) so that their document ids differ",
-                )
-            )
-            continue
-        for name, _ in p.payloads:
-            owner[name] = p.source
-        kept.append((result, p))
-    # in the order given: the report and the transaction see the sources as before
-    order = {id(result): i for i, (result, _) in enumerate(planned)}
-    return sorted(kept, key=lambda pair: order[id(pair[0])])
 
 
 @dataclass
