@@ -7,8 +7,8 @@ Each document is one TEI file whose body holds N short paragraphs (the shape of 
 paragraph file of issue 22 at --full). Every stage runs as its own ``teiedit`` process, so that the
 figures are that stage's: CPU seconds of the process and its workers, and the process's peak memory.
 The ratio column (CPU seconds per thousand paragraphs) stays flat when a stage is linear. Print lays
-out documents up to the limit of builders/pdf/plan.py (MAX_PRINT_ELEMENTS) and refuses larger ones:
-the last line shows how long the refusal takes. Documents are made in processes of their own: a process
+out documents up to the limit of builders/print_limit.py (MAX_PRINT_ELEMENTS) and leaves larger ones
+out (exit 1, the other documents printed): the last line shows how long that takes. Documents are made in processes of their own: a process
 started by this one would count this one's memory as its own peak.
 """
 
@@ -27,7 +27,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 from lxml import etree
 
-from teiedit.builders.pdf.plan import MAX_PRINT_ELEMENTS
+from teiedit.builders.print_limit import MAX_PRINT_ELEMENTS
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 HEADER_FROM = REPO / "tei" / "bulletin-cwihp-1956-crisis-documents-02.xml"
@@ -103,7 +103,7 @@ def main() -> int:
                 "print": ["pdf", str(folder), "--out", str(work / f"pdf-{n}")],
             }[stage]
             cpu, peak, code = run(command, work)
-            note = " (refused: over the print limit)" if stage == "print" and code == 2 else ""
+            note = " (left out: over the print limit)" if stage == "print" and code == 1 else ""
             print(
                 f"{stage:<10}{n:>12,}{size:>8.1f}{cpu:>9.1f}{cpu / n * 1000:>10.3f}{peak:>9.0f}"
                 f"  {code}{note}",

@@ -80,9 +80,11 @@ def test_parts_no_longer_made_are_removed(
     assert sorted(p.name for p in out.glob("*.xml")) == ["bull.xml"]
 
 
-def test_two_sources_writing_the_same_file_are_refused(
+def test_of_two_sources_writing_the_same_file_the_first_is_converted(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """The first by name (``bull-01.txt``) is converted; compilation ``bull.txt``, whose part 1 is
+    ``bull-01.xml`` too, is reported and none of its files is written (exit 1)."""
     a = tmp_path / "src" / "bull.txt"
     b = tmp_path / "src" / "bull-01.txt"
     a.parent.mkdir()
@@ -90,9 +92,13 @@ def test_two_sources_writing_the_same_file_are_refused(
     b.write_text("A note\n\nSome text.\n", encoding="utf-8")
     out = tmp_path / "out"
     code, _, err = run_cli(["convert", str(a), str(b), "--out", str(out)], capsys)
-    assert code == 2
-    assert "would both write bull-01.xml" in err
-    assert not out.exists() or not list(out.glob("*.xml"))
+    assert code == 1
+    assert (
+        f"{a}: error: not converted: bull.txt and bull-01.txt would both write bull-01.xml" in err
+    )
+    assert "rename bull.txt (or bull-01.txt)" in err and "Traceback" not in err
+    assert sorted(p.name for p in out.glob("*.xml")) == ["bull-01.xml"]
+    assert "Some text." in (out / "bull-01.xml").read_text(encoding="utf-8")
 
 
 def test_an_internal_failure_in_one_source_writes_nothing(

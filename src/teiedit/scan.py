@@ -17,11 +17,11 @@ from typing import Any
 
 from lxml import etree
 
-from teiedit.document import XML_ID, text_of, xpath
+from teiedit.document import TEI_NS, XML_ID, text_of, xpath
 from teiedit.facts import DocumentFacts, document_facts
 from teiedit.registers import is_register
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 
 
 def correspondents(root: etree._Element) -> frozenset[str]:
@@ -72,6 +72,8 @@ class DocRecord:
     summary: dict[str, Any]  # teiedit.summary.Summary.to_dict(), or {} for a register
     root_id: str = ""  # the root element's xml:id (two documents must not share one)
     root_line: int = 0
+    #: The size of the root's ``text``: (elements, characters); the print edition's limit reads it.
+    text_size: tuple[int, int] = (0, 0)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -89,6 +91,7 @@ class DocRecord:
             summary=dict(data["summary"]),
             root_id=str(data["root_id"]),
             root_line=int(data["root_line"]),
+            text_size=(int(data["text_size"][0]), int(data["text_size"][1])),
         )
 
 
@@ -118,7 +121,16 @@ def record_of(root: etree._Element, sha256: str, page: str, imported: bool) -> D
         summary=summary,
         root_id=root.get(XML_ID) or "",
         root_line=root.sourceline or 0,
+        text_size=text_size(root),
     )
+
+
+def text_size(root: etree._Element) -> tuple[int, int]:
+    """The number of elements and characters in the root's ``text`` ((0, 0) when it has none)."""
+    text = root.find(f"{{{TEI_NS}}}text")
+    if text is None:
+        return (0, 0)
+    return (sum(1 for _ in text.iter()), sum(len(t) for t in text.itertext()))
 
 
 def fingerprint() -> str:

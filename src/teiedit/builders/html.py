@@ -48,6 +48,7 @@ from teiedit.builders.images import (
     images_digest,
     images_element,
 )
+from teiedit.builders.print_limit import PrintLimits
 from teiedit.builders.rendering import rendering
 from teiedit.builders.site.jsonld import document_jsonld, script_text
 from teiedit.builders.site.layout import SiteLayout
@@ -291,6 +292,8 @@ class HtmlBuilder:
         if link_pdf is None:
             link_pdf = out_dir.resolve() == (edition.settings.out / "html").resolve()
         docs = sorted(edition.documents(), key=lambda ed: (ed.facts.date or "9999", ed.page))
+        # a document over the print limit has no PDF: its page links none
+        limits = PrintLimits.from_environment() if link_pdf else None
         registers = edition.registers
         new = Manifest(assets=assets_fingerprint(FORMAT, rendering(edition.settings).digest))
         by_file = {ed.path.name: ed.page for ed in docs}
@@ -302,7 +305,7 @@ class HtmlBuilder:
         for i, ed in enumerate(docs):
             params = page_params(docs, i, pairs, same_pair)
             params["tei-href"] = f"tei/{ed.page}.xml"
-            params["pdf-href"] = f"pdf/{ed.page}.pdf" if link_pdf else ""
+            params["pdf-href"] = f"pdf/{ed.page}.pdf" if limits and limits.fits(ed) else ""
             params["txt-href"] = f"txt/{ed.page}.txt"
             params["cite-href"] = f"cite/{ed.page}"
             params["tei-alternate"] = params["tei-href"]

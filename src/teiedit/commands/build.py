@@ -13,9 +13,10 @@ from teiedit.diagnostics import EXIT_FINDINGS, EXIT_OK, Level
 HELP = """\
 In an edition folder (one with teiedit.toml): convert the sources that changed into tei/ (hand edits of
 TEI files are merged with the fresh conversion, never lost; see `teiedit resolve`), validate tei/, then
-write the web edition to out/html/ and the print edition to out/pdf/. Exit 1 when documents are invalid
-or a source cannot be read (the rest is still written). One build at a time: a second one waits for the
-first (TEIEDIT_LOCK_WAIT seconds, default 60), then exits 2 naming it.
+write the web edition to out/html/ and the print edition to out/pdf/. Exit 1 when documents are invalid,
+a source cannot be read, two sources would write one file (the first by name is converted) or a document
+is too large to print (its web page is built): the rest is still written. One build at a time: a second
+one waits for the first (TEIEDIT_LOCK_WAIT seconds, default 60), then exits 2 naming it.
 
 Files in sources/ that are no plaintext (.pdf, images, .docx, anything binary) are listed and skipped.
 A source's own settings live in teiedit.toml (`teiedit convert SOURCE --profile P --remember` writes them):
@@ -53,6 +54,8 @@ def run(args: argparse.Namespace) -> int:
             print_diagnostic(d)
     for d in result.validation.diagnostics:
         print_diagnostic(d)
+    for d in result.left_out:  # documents too large to print: their web pages are built
+        print_diagnostic(d)
     converted = sum(len(c.outputs) for c in result.conversions if not c.skipped_unchanged)
     hand = (
         f" (hand edits: {merged} merged, {kept} kept, {conflicting} with conflicts)"
@@ -70,4 +73,5 @@ def run(args: argparse.Namespace) -> int:
         for d in c.diagnostics
     )
     code = result.validation.exit_code if result.validation.diagnostics else EXIT_OK
-    return max(code, EXIT_FINDINGS) if unread else code
+    left_out = any(d.level is Level.ERROR for d in result.left_out)
+    return max(code, EXIT_FINDINGS) if unread or left_out else code

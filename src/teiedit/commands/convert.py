@@ -16,7 +16,7 @@ from teiedit.config import (
     load_settings,
 )
 from teiedit.console import print_diagnostic, progress, summary
-from teiedit.diagnostics import EXIT_ERROR, EXIT_OK, TeieditError
+from teiedit.diagnostics import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, TeieditError
 
 HELP = """\
 Convert plaintext SOURCE files to TEI in DIR (one or more files per source; a compilation is split into
@@ -106,6 +106,8 @@ def run(args: argparse.Namespace) -> int:
             print_diagnostic(d)
             if d.level.value == "fatal":
                 status = EXIT_ERROR
+            elif d.level.value == "error" and d.origin == "convert":  # not converted, the rest is
+                status = max(status, EXIT_FINDINGS)
     print_hand_edits(results)
     if args.report:
         report = {"sources": [r.to_json() for r in results]}

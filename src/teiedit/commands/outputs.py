@@ -14,7 +14,14 @@ from teiedit.builders.registry import BUILDERS, builders_of
 from teiedit.commands.base import Subparsers, UsageParser, add_jobs, workers_from
 from teiedit.config import default_settings, find_edition_root, load_settings
 from teiedit.console import print_diagnostic, progress, summary
-from teiedit.diagnostics import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Level, TeieditError
+from teiedit.diagnostics import (
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    Diagnostic,
+    Level,
+    Report,
+    TeieditError,
+)
 
 if TYPE_CHECKING:
     from teiedit.edition import Edition
@@ -37,17 +44,25 @@ def _values(builder: Builder, args: argparse.Namespace) -> dict[str, object]:
 
 def _run(builder: Builder, edition: Edition, out: Path, args: argparse.Namespace) -> int:
     told: list[str] = []
+    found: list[Diagnostic] = []
     with progress() as step, workers_from(args) as workers:
         step(f"writing {builder.name} to {out}")
         options = BuildOptions(
-            _values(builder, args), progress=step, report=told.append, workers=workers
+            _values(builder, args),
+            progress=step,
+            report=told.append,
+            notice=found.append,
+            workers=workers,
         )
         written = builder.build(edition, out, options)
+    for finding in found:  # what the output leaves out, and why (a document too large to print)
+        print_diagnostic(finding)
     for line in told:
         summary(line)
     if not told:
         summary(f"{len(written)} files written to {out}")
-    return EXIT_OK
+    report = Report(diagnostics=found)
+    return report.exit_code
 
 
 def run_render(name: str, args: argparse.Namespace) -> int:

@@ -12,9 +12,10 @@ from teiedit.diagnostics import Diagnostic, Level, Progress, Report, TeieditErro
 from teiedit.document import TeiDocument, slugify
 from teiedit.edition import Edition, record_cache
 from teiedit.front_matter import placeholder_findings
-from teiedit.io import output_path, read_text
+from teiedit.io import read_text
 from teiedit.lock import folder_lock
 from teiedit.per_source import ConvertOptions, check_source_profiles, for_source, set_kind
+from teiedit.pipeline.clashes import without_name_clashes
 from teiedit.pipeline.validation import validate_edition, validation_cache
 from teiedit.readers import Conversion, Source, get_reader
 from teiedit.readers.cascade.model import model_path
@@ -263,7 +264,7 @@ def _convert_locked(
         result.records, result.profile = made.records, made.conversion.profile
         if not made.damaged:
             planned.append((result, Planned(source.filename, source.sha256, made.payloads, own)))
-    _refuse_name_clashes(planned, state, {Path(p).name for p in paths}, out_dir)
+    planned = without_name_clashes(planned, state, {Path(p).name for p in paths}, out_dir)
     # 2. Write (merging hand edits), as one transaction.
     updater = Updater(out_dir, state, fingerprint, force=options.force)
     outcomes = [(result, updater.plan(p)) for result, p in planned]
@@ -286,38 +287,14 @@ def _convert_locked(
     return results
 
 
-def _refuse_name_clashes(
-    planned: list[tuple[SourceResult, Planned]],
-    state: TeiState,
-    sources: set[str],
-    out_dir: Path,
-) -> None:
-    """Two sources must not write the same file (e.g. ``a-01.txt`` and part 1 of compilation ``a``),
-    whether both are converted in this run or the other one's file is already there (its source is
-    unchanged, so it is not converted again); and no output may land outside ``out_dir``."""
-    owner: dict[str, str] = {
-        name: entry.source for name, entry in state.files.items() if entry.source in sources
-    }
-    for _, p in planned:
-        for name, _ in p.payloads:
-            output_path(out_dir, name)
-            output_path(out_dir / PENDING_DIR, name)
-            other = owner.get(name, p.source)
-            if other != p.source:
-                raise TeieditError(
-                    f"{p.source} and {other} would both write {name}",
-                    p.source,
-                    hint="rename one of the sources so that their document ids differ",
-                )
-            owner[name] = p.source
-
-
 @dataclass
 class BuildResult:
     conversions: list[SourceResult]
     validation: Report
     html_pages: list[Path]
     pdfs: list[Path]
+    #: What the print edition left out, and why (a document too large to print); no validity finding.
+    left_out: list[Diagnostic] = field(default_factory=list)
 
 
 def build(
@@ -382,17 +359,21 @@ def _build(
         )
         report.extend(site_notes)
         pdfs: list[Path] = []
+        left_out: list[Diagnostic] = []
         if pdf:
             if progress:
                 progress("writing the print edition")
-            pdfs = get_builder("pdf").build(edition, settings.out / "pdf", options)
+            # a document too large to print is reported and left out; the rest is written
+            pdfs = get_builder("pdf").build(
+                edition, settings.out / "pdf", replace(options, notice=left_out.append)
+            )
             from teiedit.builders.publish import publish_pdfs
 
             # the site links pdf/<page>.pdf: its PDFs are in it, wherever it is served from
             publish_pdfs(settings.out / "pdf", settings.out / "html")
     for finding in placeholder_findings(settings):  # what the title page and the site would print
         report.add(finding)
-    return BuildResult(conversions=conversions, validation=report, html_pages=html, pdfs=pdfs)
+    return BuildResult(conversions, report, html, pdfs, left_out)
 
 
 def unlinked_mentions(settings: Settings, documents: list[TeiDocument]) -> list[dict[str, object]]:

@@ -16,8 +16,9 @@ from teiedit.builder import BuildOptions, Group, Manifest, Option, digest, files
 from teiedit.builders.pdf.cache import FOLDER, PartCache
 from teiedit.builders.pdf.edition_data import edition_params
 from teiedit.builders.pdf.layout import Layout, PrintJob
-from teiedit.builders.pdf.plan import plan, print_order
+from teiedit.builders.pdf.plan import plan, printed
 from teiedit.builders.pdf.rounds import make_pdfs
+from teiedit.builders.print_limit import PrintLimits
 from teiedit.diagnostics import TeieditError
 from teiedit.edition import Edition
 from teiedit.epoch import source_date_epoch
@@ -41,7 +42,12 @@ when no input changed since the last run into the same DIR.
 
 Title, editors, publisher and licence come from teiedit.toml when run inside an edition folder.
 Environment: TEIEDIT_PDF_WORKERS=N lays out on N processes (default: --jobs, else one per core);
-SOURCE_DATE_EPOCH=seconds fixes the dates in the PDFs, so the same TEI gives the same bytes."""
+SOURCE_DATE_EPOCH=seconds fixes the dates in the PDFs, so the same TEI gives the same bytes.
+
+A document whose text has more than 50,000 elements or 5,000,000 characters is left out of print (no PDF
+of its own, no chapter or index entries in the book) and reported, exit 1; every other PDF is written.
+Layout needs about 35 MB per thousand paragraphs: on a machine with the memory for it,
+TEIEDIT_PDF_MAX_ELEMENTS=N and TEIEDIT_PDF_MAX_CHARACTERS=N raise the limits."""
 
 
 def assets_fingerprint() -> str:
@@ -64,28 +70,35 @@ class PdfBuilder:
     description = DESCRIPTION
     options: tuple[Option, ...] = ()
 
-    def manifest(self, edition: Edition) -> Manifest:
-        """The hashes of what the PDFs are made from: each document, and the whole book."""
+    def manifest(self, edition: Edition, limits: PrintLimits | None = None) -> Manifest:
+        """The hashes of what the PDFs are made from: each printed document, and the whole book."""
+        limits = limits or PrintLimits.from_environment()
         assets = assets_fingerprint()
-        docs = sorted(edition.documents(), key=print_order)
+        docs, _ = printed(edition, limits)
         new = Manifest(assets=assets)
         for ed in docs:
             new.docs[ed.page] = digest(assets, ed.page, ed.sha256)
         epoch = source_date_epoch()
-        settings = json.dumps([edition_params(edition.settings), epoch], sort_keys=True)
+        settings = json.dumps(
+            [edition_params(edition.settings), epoch, limits.elements, limits.characters],
+            sort_keys=True,
+        )
         registers = [part for p in edition.registers.files for part in (p.name, p.read_bytes())]
         new.lists = digest(assets, settings, *(new.docs[ed.page] for ed in docs), *registers)
         return new
 
     def outdated(self, edition: Edition, out: Path) -> set[str]:
         """Every document when anything the book is made from changed or a PDF is missing, else none."""
-        return self._outdated(edition, out, self.manifest(edition))
+        limits = PrintLimits.from_environment()
+        return self._outdated(edition, out, self.manifest(edition, limits), limits)
 
-    def _outdated(self, edition: Edition, out: Path, new: Manifest) -> set[str]:
+    def _outdated(
+        self, edition: Edition, out: Path, new: Manifest, limits: PrintLimits
+    ) -> set[str]:
         old = Manifest.read(out / MANIFEST)
         book = any(
             ed.record.root == "TEI" and ed.facts.kind_class != "compilation"
-            for ed in edition.documents()
+            for ed in printed(edition, limits)[0]
         )
         if (
             old.outdated(new, lambda page: [out / f"{page}.pdf"])
@@ -101,13 +114,17 @@ class PdfBuilder:
         def done(job: PrintJob) -> None:
             options.say(f"laid out {job.output}")
 
-        # first: a bad TEIEDIT_PDF_WORKERS stops before any work
+        # first: a bad TEIEDIT_PDF_* variable stops before any work
+        limits = PrintLimits.from_environment()
         with Layout(pool=options.workers) as layout:
-            new = self.manifest(edition)
-            if not options.force and not self._outdated(edition, out_dir, new):
+            # said on every build, also when nothing is laid out: the document is still not printed
+            for finding in printed(edition, limits)[1]:
+                options.note(finding)
+            new = self.manifest(edition, limits)
+            if not options.force and not self._outdated(edition, out_dir, new, limits):
                 options.say("the print edition is up to date")
                 return []
-            p = plan(edition)
+            p = plan(edition, limits)
             cache = PartCache(out_dir / FOLDER, new.assets)
             pdfs = make_pdfs(p, layout, done, cache)
             options.say(f"{cache.laid_out} parts laid out, {cache.hits} kept from the last build")

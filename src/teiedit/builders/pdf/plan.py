@@ -11,39 +11,15 @@ from teiedit.builders.pdf.edition_data import edition_params, with_registers
 from teiedit.builders.pdf.front import front_attachments, with_front
 from teiedit.builders.pdf.layout import PrintJob
 from teiedit.builders.pdf.parts import BookParts, split_book
+from teiedit.builders.print_limit import PrintLimits, printable
 from teiedit.builders.rendering import rendering
-from teiedit.diagnostics import TeieditError
-from teiedit.document import TEI_NS
+from teiedit.diagnostics import Diagnostic
 from teiedit.edition import Edition, EditionDoc
 from teiedit.epoch import source_date_epoch
 from teiedit.facts import facts_document
 from teiedit.front_matter import front_files
 from teiedit.resources import xslt_dir
 from teiedit.xslt import transform
-
-#: The largest document the print edition lays out: its text may hold at most this many elements and
-#: characters. Layout costs memory in proportion (about 35 MB per thousand paragraphs in WeasyPrint), so a
-#: document far beyond a long novel (8,000 elements, 0.9 MB, 490 pages) is refused with a reason at once
-#: instead of running out of memory hours later. The web edition has no such limit (it is linear).
-MAX_PRINT_ELEMENTS = 50_000
-MAX_PRINT_CHARACTERS = 5_000_000
-
-
-def refuse_oversized(ed: EditionDoc) -> None:
-    """Refuse a document the print edition cannot lay out (see :data:`MAX_PRINT_ELEMENTS`)."""
-    text = ed.doc.root.find(f"{{{TEI_NS}}}text")
-    if text is None:
-        return
-    elements = sum(1 for _ in text.iter())
-    characters = sum(len(t) for t in text.itertext())
-    if elements > MAX_PRINT_ELEMENTS or characters > MAX_PRINT_CHARACTERS:
-        raise TeieditError(
-            f"the document is too large for the print edition: {elements:,} elements and "
-            f"{characters:,} characters in its text (the limit is {MAX_PRINT_ELEMENTS:,} elements "
-            f"and {MAX_PRINT_CHARACTERS:,} characters)",
-            ed.path,
-            hint="split it into several documents, or build the web edition only (--no-pdf)",
-        )
 
 
 @dataclass(frozen=True)
@@ -92,12 +68,16 @@ def doc_title(ed: EditionDoc) -> str:
     return ed.facts.title or ed.page
 
 
-def plan(edition: Edition) -> PrintPlan:
-    """Transform the TEI into paged HTML (XSLT, in this process)."""
+def printed(edition: Edition, limits: PrintLimits) -> tuple[list[EditionDoc], list[Diagnostic]]:
+    """The documents the print edition lays out, in print order, and a finding for each left out."""
+    return printable(sorted(edition.documents(), key=print_order), limits)
+
+
+def plan(edition: Edition, limits: PrintLimits | None = None) -> PrintPlan:
+    """Transform the TEI into paged HTML (XSLT, in this process); documents over the print limit are
+    left out (see :func:`printed`)."""
     settings = edition.settings
-    docs = sorted(edition.documents(), key=print_order)
-    for ed in docs:
-        refuse_oversized(ed)
+    docs, _ = printed(edition, limits or PrintLimits.from_environment())
     params = edition_params(settings)
     epoch = source_date_epoch()
     sources = {
