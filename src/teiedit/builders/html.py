@@ -262,7 +262,7 @@ class HtmlBuilder:
             options.say("rendering the index, timeline, registers and entity pages")
             site = render_site(
                 summaries,
-                registers,
+                edition.site_registers,
                 edition.settings,
                 tmp,
                 out_dir,
@@ -277,7 +277,7 @@ class HtmlBuilder:
                 options.say("rendering the search page and its index")
                 written += render_search(
                     [(page.ed.root, s) for page, s in zip(plan.pages, summaries, strict=True)],
-                    registers,
+                    edition.site_registers,
                     edition.settings,
                     tmp,
                     out_dir,

@@ -177,6 +177,7 @@ class SiteData:
 
     summaries: list[Summary]
     entries: dict[str, EntityData]
+    _by_page: dict[str, int] | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, summaries: list[Summary], registers: Registers) -> SiteData:
@@ -193,6 +194,12 @@ class SiteData:
                 if party.ref in entries and i not in entries[party.ref].received:
                     entries[party.ref].received.append(i)
         return cls(summaries, entries)
+
+    def by_page(self) -> dict[str, int]:
+        """Page name -> index of its summary."""
+        if self._by_page is None:
+            self._by_page = {s.page: i for i, s in enumerate(self.summaries)}
+        return self._by_page
 
     def documents_of(self, entry_id: str) -> list[int]:
         data = self.entries[entry_id]
@@ -313,6 +320,18 @@ def _relations(page: etree._Element, site: SiteData, entry: Entry) -> None:
         etree.SubElement(page, te(role), slug=info.slug, name=info.name)
 
 
+def _origins(page: etree._Element, site: SiteData, pages: list[str]) -> None:
+    """The imported documents (or register files) whose own registers the entry comes from."""
+    found = etree.SubElement(page, te("origins"))
+    by_page = site.by_page()
+    for name in pages:
+        i = by_page.get(name)
+        if i is None:
+            etree.SubElement(found, te("file"), name=name)
+        else:
+            found.append(doc_element("doc", site.summaries[i]))
+
+
 def _entity_page(
     site: SiteData,
     registers: Registers,
@@ -341,6 +360,8 @@ def _entity_page(
         page.set("lon", f"{info.geo[1]:.5f}")
     page.append(_entry_copies(registers, entry))
     _relations(page, site, entry)
+    if n == 1 and registers.origins.get(info.id):
+        _origins(page, site, registers.origins[info.id])
     if n == 1:
         letters = etree.SubElement(page, te("letters"))
         for role, indexes in (("sent", data.sent), ("received", data.received)):
