@@ -3,6 +3,7 @@ document and search facets (teiedit/imported_registers.py)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from pathlib import Path
@@ -17,7 +18,7 @@ from teiedit.edition import Edition
 from teiedit.exchange.importer import import_files
 from teiedit.imported_registers import Imported, join_imported, resolved
 from teiedit.registers import Registers
-from teiedit.summary import summarise
+from teiedit.summary import Mention, Party, Summary, summarise
 
 CASES = Path(__file__).resolve().parent / "cases" / "exchange"
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -196,6 +197,22 @@ def test_an_imported_register_file_joins_by_the_same_rule(tmp_path: Path) -> Non
     assert joined.origins == {"kim-il-sung": ["reg.xml"], "z": ["reg.xml"]}
     assert len(joined.files) == 2
     assert not own.shared and "z" not in own.entries
+    # an imported document pointing into the imported register file is read through the join
+    letter = Summary(
+        page="other",
+        title="t",
+        date="",
+        sort_date="",
+        kind="letter",
+        kind_class="letter",
+        senders=(Party("k", "Kim"),),
+        mentions=(Mention("z", "m-z-1", "Zora"), Mention("k", "m-k-1", "Kim")),
+        imported=True,
+    )
+    read = resolved(letter, joined)
+    assert [m.entry for m in read.mentions] == ["z", "kim-il-sung"]
+    assert read.senders == (Party("kim-il-sung", "Kim"),)
+    assert resolved(dataclasses.replace(letter, imported=False), joined).mentions == letter.mentions
 
 
 def test_own_documents_are_read_as_they_are(site: tuple[Path, Edition]) -> None:
