@@ -159,6 +159,29 @@ def test_entity_pages_list_the_imported_documents(site: tuple[Path, Edition]) ->
     assert _docs(graz) == [a]
 
 
+def test_the_imported_pages_link_their_names_to_the_entity_pages(
+    site: tuple[Path, Edition],
+) -> None:
+    out, edition = site
+    pages = {ed.path.stem: ed.page for ed in edition.documents() if ed.imported}
+    a = _page(out, f"{pages['brief-a']}.html")
+    links = {
+        a.xpath("string(.)"): str(a.get("href"))
+        for a in a.xpath("//main//p//a[contains(@class,'entity')]")
+    }
+    assert links == {
+        "Kim": "entities/kim-il-sung.html",
+        "Hanna Probst": "entities/hp.html",
+        "Graz": "entities/graz.html",
+    }
+    listed = a.xpath("//aside[@class='entities']//li/a/@href")
+    assert sorted(str(h) for h in listed) == [
+        "entities/graz.html",
+        "entities/hp.html",
+        "entities/kim-il-sung.html",
+    ]
+
+
 def test_overviews_and_search_facets_name_the_imported_entries(
     site: tuple[Path, Edition],
 ) -> None:

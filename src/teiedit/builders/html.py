@@ -48,7 +48,7 @@ from teiedit.builders.vendor import copy_vendor, vendor_files, vendored
 from teiedit.config import Settings
 from teiedit.diagnostics import TeieditError
 from teiedit.edition import Edition, EditionDoc
-from teiedit.facts import facts_document
+from teiedit.facts import facts_document, safe_id
 from teiedit.io import output_path, write_atomic, write_text_atomic
 from teiedit.registers import Registers
 from teiedit.resources import xslt_dir
@@ -316,6 +316,10 @@ class HtmlBuilder:
             params["tei-alternate"] = params["tei-href"]
             record = document_record(ed, edition)
             params["jsonld"] = script_text(document_jsonld(record, edition.settings))
+            if ed.imported:
+                # its own register entries link to their entity pages (teiedit/imported_registers.py)
+                joined = edition.site_registers.aliases.get(ed.page, {})
+                params["entity-pages"] = " ".join(f"{k}={safe_id(v)}" for k, v in joined.items())
             ids = referenced_ids(ed.root) & registers.entries.keys()
             links = linked_pages(ed.root, by_file)
             images = document_images(ed, [edition.settings.root])
