@@ -13,6 +13,7 @@ from lxml import etree, html
 
 from teiedit.builder import BuildOptions
 from teiedit.builders.html import HtmlBuilder
+from teiedit.builders.sitedata import ORIGINS_SHOWN, SiteData, entity_pages
 from teiedit.config import load_settings
 from teiedit.edition import Edition
 from teiedit.exchange.importer import import_files
@@ -246,3 +247,30 @@ def test_own_documents_are_read_as_they_are(site: tuple[Path, Edition]) -> None:
         assert resolved(s, edition.site_registers) is s
         checked += 1
     assert checked == 4
+
+
+def test_an_entry_in_every_letter_names_a_few_of_them_and_counts_the_rest() -> None:
+    person = f'<person xmlns="{TEI_NS}" xml:id="p1"><persName>Hanna Probst</persName></person>'
+    docs = [
+        Imported(f"l{n}", Path(f"l{n}.xml"), etree.fromstring(LETTER_OF.format(person)))
+        for n in range(1, 15)
+    ]
+    joined = join_imported(Registers(), docs)
+    assert list(joined.entries) == ["p1"]
+    assert joined.origins["p1"] == [f"l{n}" for n in range(1, 15)]
+    summaries = [
+        Summary(f"l{n}", f"Letter {n}", "", "", "letter", "letter", imported=True)
+        for n in range(1, 15)
+    ]
+    site = SiteData.build(summaries, joined)
+    (page,) = entity_pages(site, joined, ["p1"])
+    origins = page.find(f"{{{TE}}}origins")
+    assert origins is not None and origins.get("count") == "14"
+    assert [d.get("page") for d in origins] == [f"l{n}" for n in range(1, ORIGINS_SHOWN + 1)]
+
+
+LETTER_OF = (
+    f'<TEI xmlns="{TEI_NS}"><teiHeader/><text><body><p>x</p></body>'
+    "<back><listPerson>{}</listPerson></back></text></TEI>"
+)
+TE = "urn:teiedit"

@@ -20,14 +20,14 @@ documents (by page) and register files (by file name) an entry comes from. :func
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
-from teiedit.document import xpath
-from teiedit.registers import Entry, Registers, entries_in
+from teiedit.document import XML_ID, tei, xpath
+from teiedit.registers import KINDS, Entry, Registers, entry_from_element
 from teiedit.summary import Party, Summary
 
 #: Where a document keeps its own registers (as builders/local_registers.py reads them for its page).
@@ -75,6 +75,12 @@ def _forms(entry: Entry) -> set[str]:
 def _joined(target: Entry, entry: Entry) -> Entry:
     """``target`` with the names, variants and identifiers of ``entry`` it lacks."""
     known = {v.text for v in target.variants}
+    if not (
+        {v.text for v in entry.variants} - known
+        or set(entry.names) - set(target.names)
+        or set(entry.identifiers) - set(target.identifiers)
+    ):
+        return target
     variants = [*target.variants]
     for v in entry.variants:
         if v.text not in known:
@@ -99,13 +105,26 @@ def _free_id(entry_id: str, page: str, regs: Registers) -> str:
     return found
 
 
-def _own_entries(doc: Imported) -> list[Entry]:
-    if doc.is_register:
-        return entries_in(doc.root, str(doc.path))
-    out: list[Entry] = []
-    for part in xpath(doc.root, _OWN_REGISTERS):
-        out.extend(entries_in(part, str(doc.path)))
-    return out
+def _own_elements(doc: Imported) -> Iterator[etree._Element]:
+    """The entry elements of a document's own registers (all of a register file's), in order."""
+    parts = [doc.root] if doc.is_register else xpath(doc.root, _OWN_REGISTERS)
+    for part in parts:
+        yield from part.iter(*(tei(k) for k in KINDS))
+
+
+def _place(entry: Entry, page: str, out: Registers, by_uri: dict[str, str]) -> str:
+    """Join ``entry`` to the entry it matches, or add it; the id it is known by on the site."""
+    target = _match(entry, out, by_uri)
+    if target is None:
+        target = _free_id(entry.id, page, out)
+        added = dataclasses.replace(entry, id=target)
+        out.entries[target] = added
+        out.all.append(added)
+    else:
+        out.entries[target] = _joined(out.entries[target], entry)
+    for uri in _uris(entry):
+        by_uri.setdefault(uri, target)
+    return target
 
 
 def join_imported(registers: Registers, imported: Iterable[Imported]) -> Registers:
@@ -121,25 +140,27 @@ def join_imported(registers: Registers, imported: Iterable[Imported]) -> Registe
     for e in out.entries.values():
         for uri in _uris(e):
             by_uri.setdefault(uri, e.id)
+    # An entry written the same way in many documents (a letter edition repeats its registers in every
+    # letter) is read and matched once: the same element joins the same entry.
+    done: dict[bytes, str] = {}
     for doc in imported:
         local: dict[str, str] = {}
-        for entry in _own_entries(doc):
-            if entry.id in local:  # the first entry of an id in a document wins (as on its page)
+        for el in _own_elements(doc):
+            local_id = el.get(XML_ID)
+            if not local_id or local_id in local:  # the first entry of an id wins (as on its page)
                 continue
-            target = _match(entry, out, by_uri)
+            key = etree.tostring(el, with_tail=False)
+            target = done.get(key)
             if target is None:
-                target = _free_id(entry.id, doc.page, out)
-                added = dataclasses.replace(entry, id=target)
-                out.entries[target] = added
-                out.all.append(added)
-            else:
-                out.entries[target] = _joined(out.entries[target], entry)
-            for uri in _uris(entry):
-                by_uri.setdefault(uri, target)
-            local[entry.id] = target
+                entry = entry_from_element(el, str(doc.path))
+                if entry is None:
+                    continue
+                target = _place(entry, doc.page, out, by_uri)
+                done[key] = target
+            local[local_id] = target
             origin = doc.path.name if doc.is_register else doc.page
             pages = out.origins.setdefault(target, [])
-            if origin not in pages:
+            if not pages or pages[-1] != origin:  # documents come one after the other
                 pages.append(origin)
         if doc.is_register:
             out.files.append(doc.path)

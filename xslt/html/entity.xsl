@@ -61,6 +61,8 @@
                     <xsl:otherwise><code><xsl:value-of select="@name"/></code></xsl:otherwise>
                   </xsl:choose>
                 </xsl:for-each>
+                <xsl:variable name="more" select="xs:integer(te:origins/@count) - count(te:origins/*)"/>
+                <xsl:if test="$more gt 0"><xsl:text> and </xsl:text><xsl:value-of select="te:count($more, 'more document')"/></xsl:if>
                 <xsl:text> (imported).</xsl:text>
               </p>
             </xsl:if>

@@ -34,6 +34,9 @@ MENTION_DOCS_PER_PAGE = 200
 MENTIONS_PER_DOC = 12
 #: Entities shown as co-occurring with an entity.
 COOCCURRING = 30
+#: Imported documents named as where an entry comes from (an entry of a letter edition's registers may be
+#: in every letter); the rest are counted.
+ORIGINS_SHOWN = 12
 #: Register pages: each kind of entry, its page and its title.
 REGISTERS = {
     "person": ("persons", "Persons"),
@@ -322,9 +325,9 @@ def _relations(page: etree._Element, site: SiteData, entry: Entry) -> None:
 
 def _origins(page: etree._Element, site: SiteData, pages: list[str]) -> None:
     """The imported documents (or register files) whose own registers the entry comes from."""
-    found = etree.SubElement(page, te("origins"))
+    found = etree.SubElement(page, te("origins"), count=str(len(pages)))
     by_page = site.by_page()
-    for name in pages:
+    for name in pages[:ORIGINS_SHOWN]:
         i = by_page.get(name)
         if i is None:
             etree.SubElement(found, te("file"), name=name)
