@@ -25,8 +25,9 @@ from teiedit.builders.registry import get_builder  # noqa: E402
 from teiedit.config import load_settings  # noqa: E402
 from teiedit.edition import Edition  # noqa: E402
 from teiedit.edition_files import edition_tei_files, source_files
-from teiedit.pipeline import ConvertOptions, convert_files, edition_schemas
+from teiedit.pipeline import ConvertOptions, convert_files
 from teiedit.validate import validate_paths  # noqa: E402
+from teiedit.validate.schemas import edition_schemas
 
 
 def peak_mb() -> float:

@@ -7,6 +7,8 @@ after which ``teiedit text`` (or ``teiedit export text``) exists with its option
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,7 @@ from helpers import run_cli
 from plaintext_builder import PlainTextBuilder
 
 from teiedit.builder import BuildOptions, Manifest, digest
-from teiedit.builders.registry import BUILDERS, builders_of, get_builder
+from teiedit.builders.registry import BUILDERS, LazyBuilder, builders_of, get_builder
 from teiedit.cli import make_parser
 from teiedit.config import load_settings
 from teiedit.diagnostics import TeieditError
@@ -41,6 +43,31 @@ def test_the_table_holds_every_builder_with_one_signature() -> None:
         assert callable(builder.build) and callable(builder.outdated)
     with pytest.raises(TeieditError, match="unknown builder 'epub'"):
         get_builder("epub")
+
+
+def test_a_row_lists_what_its_builder_says_of_itself() -> None:
+    """The rows name their class by module (imported on first use); what --help lists from a row is
+    what the class says."""
+    rows = [b for b in BUILDERS.values() if isinstance(b, LazyBuilder)]
+    assert len(rows) == len(BUILDERS)
+    for row in rows:
+        loaded = row.loaded
+        assert (row.name, row.group, row.help) == (loaded.name, loaded.group, loaded.help)
+        assert row.description == loaded.description and row.options == loaded.options
+
+
+def test_starting_a_command_imports_no_builder_and_no_engine() -> None:
+    """teiedit --help and every command's parser cost only the standard library and teiedit's own
+    light modules: lxml, Saxon, rich, WeasyPrint and the builders are imported when work is done."""
+    code = (
+        "import sys; from teiedit.cli import make_parser; make_parser(); "
+        "print(' '.join(sorted(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(out.stdout.split())
+    assert "teiedit.cli" in loaded and "teiedit.builders.registry" in loaded
+    heavy = {"lxml", "saxonche", "rich", "weasyprint", "pikepdf", "teiedit.builders.html"}
+    assert heavy.isdisjoint(m.split(".")[0] if not m.startswith("teiedit") else m for m in loaded)
 
 
 def test_the_commands_and_their_help_come_from_the_table(

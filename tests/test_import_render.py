@@ -102,8 +102,17 @@ def _printed_words(pdf: Path) -> str:
         text=True,
         check=True,
     ).stdout
-    text = "\n".join(page.strip() for page in out.split("\f"))
-    return _words(text.replace("\u2010\n", "").replace("-\n", ""))
+    pages = [page.strip() for page in out.split("\f")]
+    text = "\n".join(pages)
+    # A word hyphenated at a page's last line goes on at the top of the next page, after the footnotes.
+    across = [
+        line[:-1] + following.split()[0]
+        for page, following in zip(pages, pages[1:], strict=False)
+        if following.split()
+        for line in page.splitlines()
+        if line.endswith(("\u2010", "-"))
+    ]
+    return _words(text.replace("\u2010\n", "").replace("-\n", "")) + " " + _words(" ".join(across))
 
 
 def test_every_imported_document_prints_all_its_text(imported: list[Path], tmp_path: Path) -> None:

@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from teiedit.diagnostics import Diagnostic, Progress
-from teiedit.io import write_text_atomic
 
 if TYPE_CHECKING:
     from teiedit.edition import Edition
+    from teiedit.workers import Workers
 
 #: "render": a command of its own, ``teiedit NAME PATH... --out DIR``, over any TEI files;
 #: "export": a format of ``teiedit export NAME --out PATH``, over the edition around the current folder.
@@ -60,6 +60,8 @@ class BuildOptions:
     #: Where to put a finding about the edition (an output it cannot give, and why); without it the
     #: finding is told as a line.
     notice: Callable[[Diagnostic], None] | None = None
+    #: Where per-document work runs (None: a pool of this machine's cores, made for the build).
+    workers: Workers | None = None
 
     def get(self, name: str, default: object = None) -> object:
         value = self.values.get(name)
@@ -86,11 +88,25 @@ class BuildOptions:
 class Builder(Protocol):
     """One row of the BUILDERS table."""
 
-    name: str
-    group: Group
-    help: str  # one line, for the list of commands
-    description: str  # the command's (or the format's) description in --help
-    options: tuple[Option, ...]
+    # read-only members: a class attribute, an attribute or a property (a lazy row's) each satisfy them
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def group(self) -> Group: ...
+
+    @property
+    def help(self) -> str:
+        """One line, for the list of commands."""
+        ...
+
+    @property
+    def description(self) -> str:
+        """The command's (or the format's) description in --help."""
+        ...
+
+    @property
+    def options(self) -> tuple[Option, ...]: ...
 
     def outdated(self, edition: Edition, out: Path) -> set[str]:
         """The names (pages) of the documents whose outputs in ``out`` must be made again."""
@@ -153,6 +169,8 @@ class Manifest:
         return json.dumps(data, indent=1, sort_keys=True) + "\n"
 
     def write(self, path: Path, format_version: int) -> None:
+        from teiedit.io import write_text_atomic
+
         write_text_atomic(path, self.text(format_version))
 
     def outdated(self, new: Manifest, outputs: Callable[[str], Iterable[Path]]) -> set[str]:

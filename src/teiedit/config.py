@@ -65,6 +65,8 @@ class Settings:
     out: Path = field(default=Path("out"))
     #: ``[sources."name.txt"]`` tables: settings of single sources, by file name.
     per_source: tuple[tuple[str, SourceSettings], ...] = ()
+    #: A Dask scheduler's address (``[cluster] scheduler``): per-document work runs on its workers.
+    scheduler: str = ""
 
     def __post_init__(self) -> None:
         root = self.root.resolve()
@@ -92,13 +94,16 @@ class Settings:
 
 
 def settings_digest(edition: Edition) -> str:
-    """A digest of every setting that can reach the TEI (all but the paths): part of the conversion
-    fingerprint, so that a changed publisher or editor converts the sources again."""
+    """A digest of every setting that can reach the TEI (all but the paths and where the work runs):
+    part of the conversion fingerprint, so that a changed publisher or editor converts the sources
+    again."""
     values = {
         f.name: getattr(edition, f.name)
         for f in fields(edition)
-        # per-source settings are in that source's fingerprint only (SourceSettings.digest)
-        if f.name not in ("root", "per_source") and not isinstance(getattr(edition, f.name), Path)
+        # per-source settings are in that source's fingerprint only (SourceSettings.digest); where the
+        # work runs changes no output
+        if f.name not in ("root", "per_source", "scheduler")
+        and not isinstance(getattr(edition, f.name), Path)
     }
     text = json.dumps(values, default=repr, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -167,6 +172,7 @@ def load_settings(root: Path | None = None) -> Settings:
         per_source=tuple(
             (str(name), _source_settings(table)) for name, table in data.get("sources", {}).items()
         ),
+        scheduler=str(data.get("cluster", {}).get("scheduler", "")),
     )
 
 

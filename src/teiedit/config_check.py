@@ -14,7 +14,7 @@ from teiedit.diagnostics import TeieditError
 
 #: The keys each table may have.
 KEYS: dict[str, tuple[str, ...]] = {
-    "": ("edition", "paths", "sources"),
+    "": ("edition", "paths", "sources", "cluster"),
     "edition": (
         "title",
         "short_title",
@@ -32,6 +32,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "paths": ("sources", "tei", "registers", "schema", "out"),
     # [sources."name.txt"]: one source's settings (`teiedit convert --profile P --remember` writes them)
     "sources.*": ("profile", "repair", "language", "kind"),
+    "cluster": ("scheduler",),
 }
 #: Licences known by name (SPDX identifiers), with their URL; any other licence needs licence_url.
 LICENCES = {
@@ -85,6 +86,10 @@ class Checker:
         paths = self.table(data, "paths")
         self.keys("edition", edition)
         self.keys("paths", paths)
+        cluster = self.table(data, "cluster")
+        self.keys("cluster", cluster)
+        for key, value in cluster.items():
+            self.string("cluster", key, value)
         for key in KEYS["edition"]:
             if key in ("editors", "language_candidates") or key not in edition:
                 continue

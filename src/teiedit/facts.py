@@ -163,15 +163,19 @@ class NoteFacts:
 def _has_text(parent: etree._Element) -> bool:
     """The element has a text node of its own that is not white space."""
     parts = [parent.text or "", *(child.tail or "" for child in parent)]
-    return any(normalize_space(p) for p in parts)
+    return any(p.strip(" \t\r\n") for p in parts)  # as normalize_space(p) != "", without a regex
+
+
+_HEADER, _NOTE, _BACK = tei("teiHeader"), tei("note"), tei("back")
 
 
 def note_kind(note: etree._Element) -> str:
     """footnote, endnote, block or inline (see NoteFacts)."""
     ancestors = list(note.iterancestors())
-    if any(a.tag == tei("teiHeader") for a in ancestors):
+    tags = {a.tag for a in ancestors}
+    if _HEADER in tags:
         return "block"
-    if any(a.tag == tei("note") for a in ancestors) or note.get("place") == "inline":
+    if _NOTE in tags or note.get("place") == "inline":
         return "inline"
     if note.get("type") == "orphan":
         return "endnote"
@@ -182,7 +186,7 @@ def note_kind(note: etree._Element) -> str:
         or (parent is not None and _has_text(parent))
     ):
         return "footnote"
-    if any(a.tag == tei("back") for a in ancestors):
+    if _BACK in tags:
         return "endnote"
     return "block"
 

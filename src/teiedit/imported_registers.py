@@ -19,6 +19,7 @@ documents (by page) and register files (by file name) an entry comes from. :func
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -117,7 +118,9 @@ def _place(entry: Entry, page: str, out: Registers, by_uri: dict[str, str]) -> s
     target = _match(entry, out, by_uri)
     if target is None:
         target = _free_id(entry.id, page, out)
-        added = dataclasses.replace(entry, id=target)
+        # a copy: the entry must not keep its document's whole tree alive (the edition drops trees)
+        element = copy.deepcopy(entry.element) if entry.element is not None else None
+        added = dataclasses.replace(entry, id=target, element=element)
         out.entries[target] = added
         out.all.append(added)
     else:

@@ -240,19 +240,24 @@ def parse_xml_bytes(data: bytes, path: str | Path = "") -> etree._ElementTree:
 
 
 def read_xml(path: Path) -> etree._ElementTree:
-    """Read any XML file safely."""
+    """Read and parse an XML file safely (see safe_parser)."""
+    data = read_bytes(path)
+    if not data.strip():
+        raise TeieditError("the file is empty", path, hint="give a TEI XML file")
+    return parse_xml_bytes(data, path)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a file, or a clear error."""
     path = Path(path)
     if not path.is_file():
         raise TeieditError(
             "no such file" if not path.exists() else "not a file", path, hint="check the path"
         )
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise TeieditError(f"cannot read the file: {exc.strerror}", path) from None
-    if not data.strip():
-        raise TeieditError("the file is empty", path, hint="give a TEI XML file")
-    return parse_xml_bytes(data, path)
 
 
 def entity_names(tree: etree._ElementTree) -> tuple[list[str], list[str]]:
@@ -287,7 +292,14 @@ def refuse_entities(tree: etree._ElementTree, path: str | Path) -> None:
 def read_tei(path: Path) -> TeiDocument:
     """Read a TEI file safely; refuse files whose root is not TEI or teiCorpus in the TEI namespace,
     and files that need entities expanded."""
-    tree = read_xml(path)
+    return tei_from_bytes(read_bytes(path), path)
+
+
+def tei_from_bytes(data: bytes, path: Path) -> TeiDocument:
+    """A TEI document from the bytes of ``path`` (see read_tei)."""
+    if not data.strip():
+        raise TeieditError("the file is empty", path, hint="give a TEI XML file")
+    tree = parse_xml_bytes(data, path)
     refuse_entities(tree, path)
     root = tree.getroot()
     if etree.QName(root).namespace != TEI_NS:

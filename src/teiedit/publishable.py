@@ -23,10 +23,16 @@ _REPEATED = re.compile(r"ID (?P<id>\S+) already defined")
 def duplicate_roots(docs: Iterable[tuple[Path, etree._Element]]) -> list[Diagnostic]:
     """A diagnostic for each document whose root ``xml:id`` an earlier one already has (both are
     published; their links clash)."""
+    return duplicate_root_ids(
+        (path, root.get(XML_ID) or "", root.sourceline or 0) for path, root in docs
+    )
+
+
+def duplicate_root_ids(docs: Iterable[tuple[Path, str, int]]) -> list[Diagnostic]:
+    """As :func:`duplicate_roots`, from each document's root ``xml:id`` and its line (no trees)."""
     problems: list[Diagnostic] = []
     roots: dict[str, tuple[Path, int]] = {}
-    for path, root in docs:
-        ident = root.get(XML_ID)
+    for path, ident, line_no in docs:
         if ident and ident in roots:
             other, line = roots[ident]
             problems.append(
@@ -34,7 +40,7 @@ def duplicate_roots(docs: Iterable[tuple[Path, etree._Element]]) -> list[Diagnos
                     message=f"the root xml:id {ident!r} is also the root xml:id of {other} "
                     f"(line {line}); both documents are published, their links clash",
                     path=str(path),
-                    line=root.sourceline or 0,
+                    line=line_no,
                     level=Level.ERROR,
                     origin="build",
                     rule="duplicate-root-id",
@@ -43,7 +49,7 @@ def duplicate_roots(docs: Iterable[tuple[Path, etree._Element]]) -> list[Diagnos
                 )
             )
         elif ident:
-            roots[ident] = (path, root.sourceline or 0)
+            roots[ident] = (path, line_no)
     return problems
 
 

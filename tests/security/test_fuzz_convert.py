@@ -31,5 +31,7 @@ from teiedit.readers import READERS
     text="A Letter\n\nThis is a long line of text that goes on and on without any end\n\u2028\n"
     "and another line that carries on the same sentence here.\n"
 )
+# a line of only U+0085 (no white space to the segmenter, all white space to str.split) after a long one
+@example(text="Note\nthe record of this talk was signed by both of them\n\x85\n2 March 1957\n")
 def test_any_text_converts_validly_and_losslessly(profile: str | None, text: str) -> None:
     check_conversion(text, profile)

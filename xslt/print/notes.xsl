@@ -49,15 +49,30 @@
         <xsl:choose>
           <xsl:when test="tp:is-endnote(.)">
             <div class="endnote" id="{$id}" data-n="{$n}">
-              <span class="endnote-n"><xsl:value-of select="$n"/>.</span>
-              <xsl:text> </xsl:text>
+              <!-- A note whose text opens with its own number (the source's) is not numbered twice. -->
+              <xsl:variable name="text" select="normalize-space(string-join($content))"/>
+              <xsl:if test="not(starts-with($text, $n)
+                                and not(matches(substring($text, string-length($n) + 1, 1), '\w')))">
+                <span class="endnote-n"><xsl:value-of select="$n"/>.</span><xsl:text> </xsl:text>
+              </xsl:if>
               <xsl:apply-templates select="$content" mode="fn"/>
             </div>
           </xsl:when>
           <xsl:otherwise>
             <xsl:variable name="body"><xsl:apply-templates select="$content" mode="fn"/></xsl:variable>
+            <!-- The call and the note's number link to each other (a CSS footnote's own call is no link). -->
+            <xsl:element name="{if (te:inside-link(.)) then 'span' else 'a'}">
+              <xsl:attribute name="class" select="'note-call'"/>
+              <xsl:attribute name="id" select="$id || '-call'"/>
+              <xsl:if test="not(te:inside-link(.))">
+                <xsl:attribute name="href" select="'#' || $id"/>
+                <xsl:attribute name="aria-label" select="'Note ' || $n"/>
+              </xsl:if>
+              <xsl:value-of select="$n"/>
+            </xsl:element>
             <span class="footnote{if (@resp = '#teiedit') then ' by-teiedit' else ''}" id="{$id}"
-                  data-n="{$n}"><xsl:apply-templates select="$body" mode="tp:one-line"/></span>
+                  data-n="{$n}"><a class="note-back" href="#{$id}-call" aria-label="Back to the call of note {$n}"><xsl:value-of select="$n"/>.</a>
+              <xsl:text> </xsl:text><xsl:apply-templates select="$body" mode="tp:one-line"/></span>
           </xsl:otherwise>
         </xsl:choose>
       </xsl:otherwise>

@@ -13,11 +13,14 @@ from collections.abc import Iterable
 
 from lxml import etree
 
+__all__ = ["correspondents", "referenced_ids"]  # kept here for the builders that import them
+
 from teiedit.config import Settings
-from teiedit.document import TEI_NS, E, corrected_text, text_of, xpath
+from teiedit.document import TEI_NS, E, corrected_text, xpath
 from teiedit.edition import EditionDoc
 from teiedit.facts import DocumentFacts
 from teiedit.registers import Registers
+from teiedit.scan import correspondents, referenced_ids
 
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 TE_NS = "urn:teiedit"
@@ -49,25 +52,10 @@ def registers_element(registers: Registers, ids: Iterable[str] | None = None) ->
     return out
 
 
-def referenced_ids(root: etree._Element) -> set[str]:
-    """Register ids that names in the document point to (``@ref="#id"``), header included."""
-    ids: set[str] = set()
-    for ref in root.xpath(".//@ref"):
-        first = str(ref).split()[0] if str(ref).split() else ""
-        if first.startswith("#"):
-            ids.add(first[1:])
-    return ids
-
-
-def linked_pages(root: etree._Element, pages_by_file: dict[str, str]) -> dict[str, str]:
-    """Pointers (``@target``) to other TEI files of the build, mapped to their page names."""
-    found: dict[str, str] = {}
-    for target in root.xpath(".//@target"):
-        for token in str(target).split():
-            name = token.split("#", 1)[0].rsplit("/", 1)[-1]
-            if name in pages_by_file:
-                found[name] = pages_by_file[name]
-    return found
+def linked_pages(targets: Iterable[str], pages_by_file: dict[str, str]) -> dict[str, str]:
+    """The file names pointers name (scan.target_files) that are TEI files of the build, mapped to
+    their page names."""
+    return {name: pages_by_file[name] for name in targets if name in pages_by_file}
 
 
 def pages_element(pages: dict[str, str]) -> etree._Element:
@@ -76,20 +64,6 @@ def pages_element(pages: dict[str, str]) -> etree._Element:
     for file, page in sorted(pages.items()):
         etree.SubElement(out, f"{{{TE_NS}}}page", file=file, page=page)
     return out
-
-
-def correspondents(root: etree._Element) -> frozenset[str]:
-    """Who writes to whom in a letter (register ids, else normalised names), regardless of direction."""
-    people: set[str] = set()
-    for el in xpath(
-        root,
-        "tei:teiHeader//tei:correspAction[@type='sent' or @type='received']"
-        "/*[self::tei:persName or self::tei:orgName or self::tei:name]",
-    ):
-        ref = (el.get("ref") or "").split()
-        people.add(ref[0] if ref else " ".join(text_of(el).split()).casefold())
-    people.discard("")
-    return frozenset(people)
 
 
 def listing_copy(root: etree._Element) -> etree._Element:

@@ -20,15 +20,25 @@ from pathlib import Path
 
 from lxml import etree
 
-from teiedit.builder import BuildOptions, Group, Manifest, Option, files_fingerprint
-from teiedit.builders.citation import FORMATS, citations, plain_text
+from teiedit.builder import BuildOptions, Group, Manifest, Option
+from teiedit.builders.citation import FORMATS
 from teiedit.builders.corpus import (
     bundle,
-    correspondents,
     linked_pages,
     pages_element,
-    referenced_ids,
     registers_element,
+)
+from teiedit.builders.html_assets import asset_names, assets_fingerprint, copy_assets
+from teiedit.builders.html_pages import (
+    PageOut,
+    PageTask,
+    cached_summaries,
+    page_out,
+    page_params,
+    register_key,
+    render_pages,
+    task_doc,
+    worker_registers,
 )
 from teiedit.builders.images import (
     IMAGE_FOLDER,
@@ -44,7 +54,6 @@ from teiedit.builders.site.layout import SiteLayout
 from teiedit.builders.site.published import published_tei, schema_files
 from teiedit.builders.site.records import document_record
 from teiedit.builders.sitepages import render_search, render_site, write_site_state
-from teiedit.builders.vendor import copy_vendor, vendor_files, vendored
 from teiedit.config import Settings
 from teiedit.diagnostics import TeieditError
 from teiedit.edition import Edition, EditionDoc
@@ -53,64 +62,12 @@ from teiedit.io import output_path, write_atomic, write_text_atomic
 from teiedit.registers import Registers
 from teiedit.resources import xslt_dir
 from teiedit.staging import staged_dir
-from teiedit.summary import Summary
+from teiedit.workers import using
 from teiedit.xslt import transform
 
 MANIFEST = ".teiedit-html.json"
-#: The documents' summaries (teiedit/summary.py), each with the hash of the page it was made for.
-SUMMARIES = ".teiedit-summaries.json"
 #: Bump when the builder's own output logic changes (the stylesheets are hashed anyway).
 FORMAT = 1
-#: The zoomable image viewer the site ships when a page shows images (a copy of OpenSeadragon).
-VIEWER = "js/vendor/openseadragon"
-
-
-def assets_fingerprint(models: str = "") -> str:
-    """A hash of every stylesheet, style sheet and script the site is made with, of the compiled processing
-    model (``models``: its digest) and of the Python that prepares the stylesheets' input (a changed
-    builder or ODD re-renders every page)."""
-    pkg = Path(__file__).resolve().parent.parent
-    python = (
-        *("builders/html.py", "builders/corpus.py", "builders/search.py", "builders/sitedata.py"),
-        *("builders/sitepages.py", "builders/site_lists.py", "builders/search_records.py"),
-        *("builders/citation.py", "builders/vendor.py", "builders/sortnames.py", "summary.py"),
-        *("builders/site/jsonld.py", "builders/site/layout.py", "builders/site/records.py"),
-        *("builders/site/published.py", "document.py"),
-    )
-    root = xslt_dir()
-    return files_fingerprint(
-        f"format {FORMAT} models {models} {sorted(vendored().items())}",
-        [pkg / f for f in (*python, "facts.py", "edition.py", "registers.py")],
-        [root / sub for sub in ("common", "html", "css", "js")],
-    )
-
-
-def page_params(
-    docs: list[EditionDoc], i: int, pairs: list[frozenset[str]] | None = None
-) -> dict[str, str]:
-    """Neighbours of document ``i``: previous/next document, and previous/next letter between the same
-    correspondents (``pairs``: the correspondents of every document, computed once by the caller)."""
-    if pairs is None:
-        pairs = [correspondents(d.root) for d in docs]
-    keys = ("prev", "next", "prev-letter", "next-letter")
-    params = dict.fromkeys((*keys, *(f"{k}-title" for k in keys)), "")
-
-    def link(key: str, other: EditionDoc) -> None:
-        params[key], params[f"{key}-title"] = other.page, other.facts.title or other.page
-
-    if i > 0:
-        link("prev", docs[i - 1])
-    if i + 1 < len(docs):
-        link("next", docs[i + 1])
-    who = pairs[i]
-    if len(who) >= 2:
-        same = [j for j, other in enumerate(pairs) if other == who]
-        k = same.index(i)
-        if k > 0:
-            link("prev-letter", docs[same[k - 1]])
-        if k + 1 < len(same):
-            link("next-letter", docs[same[k + 1]])
-    return params
 
 
 def render_page(
@@ -128,7 +85,7 @@ def render_page(
     root = ed.root
     source: etree._Element = root
     if registers is not None or links or images:
-        ids = referenced_ids(root) & (registers.entries.keys() if registers else set())
+        ids = set(ed.record.refs) & (registers.entries.keys() if registers else set())
         source = bundle(
             _copy(root),
             registers_element(registers or Registers(), ids),
@@ -154,6 +111,25 @@ def render_page(
         facts=facts_document(source, {doc_root: ed.facts}),
         static=rendering(settings).static,
     ).output
+
+
+def render_task(task: PageTask) -> PageOut:
+    """The page of one task and its downloads, its file parsed here (runs in a worker process)."""
+    ed = task_doc(task)
+    return page_out(
+        ed, task.settings, _render_task_page(ed, task, worker_registers(task.registers))
+    )
+
+
+def _render_task_page(ed: EditionDoc, task: PageTask, registers: Registers) -> str:
+    return render_page(
+        ed,
+        task.settings,
+        registers=registers,
+        params=task.params,
+        links=task.links,
+        images=list(task.images),
+    )
 
 
 @dataclass
@@ -235,30 +211,43 @@ class HtmlBuilder:
         # the published TEI: PIs and pointers that hold in the site (builders/site/published.py)
         layout, schemas = SiteLayout.of(edition), bool(schema_files(edition.settings))
         written: list[Path] = []
-        with staged_dir(out_dir) as tmp:
-            for page in plan.pages:
-                if page.ed.page not in redo:
-                    continue
-                options.say(f"rendering {page.ed.page}")
-                html = render_page(
-                    page.ed,
+        with staged_dir(out_dir) as tmp, using(options.workers) as workers:
+            (tmp / "tei").mkdir(exist_ok=True)
+            key = register_key(registers)
+            tasks = [
+                PageTask(
+                    p.ed.page,
+                    p.ed.path,
+                    p.ed.record,
+                    p.params,
+                    p.links,
+                    tuple(p.images),
                     edition.settings,
-                    registers=registers,
-                    params=page.params,
-                    links=page.links,
-                    images=page.images,
+                    key,
                 )
-                write_text_atomic(tmp / f"{page.ed.page}.html", html)
-                copy_images(page.images, tmp)
-                here = f"tei/{page.ed.page}.xml"
-                own = not page.ed.imported
-                write_atomic(
-                    tmp / here, published_tei(page.ed.path, here, layout, own=own, schemas=schemas)
-                )
-                self._downloads(page.ed, edition.settings, tmp)
-                written.append(out_dir / f"{page.ed.page}.html")
+                for p in plan.pages
+                if p.ed.page in redo
+            ]
+            by_page = {p.ed.page: p.ed for p in plan.pages}
 
-            summaries = self._summaries(plan, out_dir, tmp)
+            def receive(task: PageTask, out: PageOut) -> None:
+                write_text_atomic(tmp / f"{task.page}.html", out.html)
+                copy_images(list(task.images), tmp)
+                here = f"tei/{task.page}.xml"
+                own = not by_page[task.page].imported
+                write_atomic(
+                    tmp / here, published_tei(task.path, here, layout, own=own, schemas=schemas)
+                )
+                self._downloads(task.page, out, tmp)
+                written.append(out_dir / f"{task.page}.html")
+
+            def here(task: PageTask) -> PageOut:
+                ed = by_page[task.page]
+                return page_out(ed, task.settings, _render_task_page(ed, task, registers))
+
+            render_pages(tasks, workers, render_task, here, receive, options.say)
+
+            summaries = cached_summaries([(p.ed, p.digest) for p in plan.pages], out_dir, tmp)
             options.say("rendering the index, timeline, registers and entity pages")
             site = render_site(
                 summaries,
@@ -284,9 +273,9 @@ class HtmlBuilder:
                 )
             viewer = any(plan.images.values())
             if old.assets != new.assets or not all(
-                (out_dir / rel).is_file() for rel in self._asset_names(viewer)
+                (out_dir / rel).is_file() for rel in asset_names(viewer)
             ):
-                self._copy_assets(tmp, viewer)
+                copy_assets(tmp, viewer)
             _make_readable(tmp)
         self._remove_stale(out_dir, set(old.docs) - set(new.docs))
         write_site_state(out_dir, site)
@@ -303,12 +292,15 @@ class HtmlBuilder:
             link_pdf = out_dir.resolve() == (edition.settings.out / "html").resolve()
         docs = sorted(edition.documents(), key=lambda ed: (ed.facts.date or "9999", ed.page))
         registers = edition.registers
-        new = Manifest(assets=assets_fingerprint(rendering(edition.settings).digest))
+        new = Manifest(assets=assets_fingerprint(FORMAT, rendering(edition.settings).digest))
         by_file = {ed.path.name: ed.page for ed in docs}
-        pairs = [correspondents(ed.root) for ed in docs]
+        pairs = [frozenset(ed.record.correspondents) for ed in docs]
+        same_pair: dict[frozenset[str], list[int]] = {}
+        for j, who in enumerate(pairs):
+            same_pair.setdefault(who, []).append(j)
         pages: list[_Page] = []
         for i, ed in enumerate(docs):
-            params = page_params(docs, i, pairs)
+            params = page_params(docs, i, pairs, same_pair)
             params["tei-href"] = f"tei/{ed.page}.xml"
             params["pdf-href"] = f"pdf/{ed.page}.pdf" if link_pdf else ""
             params["txt-href"] = f"txt/{ed.page}.txt"
@@ -320,8 +312,8 @@ class HtmlBuilder:
                 # its own register entries link to their entity pages (teiedit/imported_registers.py)
                 joined = edition.site_registers.aliases.get(ed.page, {})
                 params["entity-pages"] = " ".join(f"{k}={safe_id(v)}" for k, v in joined.items())
-            ids = referenced_ids(ed.root) & registers.entries.keys()
-            links = linked_pages(ed.root, by_file)
+            ids = set(ed.record.refs) & registers.entries.keys()
+            links = linked_pages(ed.record.targets, by_file)
             images = document_images(ed, [edition.settings.root])
             hashed = {
                 **params,
@@ -344,7 +336,7 @@ class HtmlBuilder:
         settings: Settings,
     ) -> str:
         h = hashlib.sha256(assets.encode())
-        h.update(ed.path.read_bytes())
+        h.update(ed.sha256.encode())
         h.update(json.dumps([params, settings.title, settings.base_url], sort_keys=True).encode())
         for entry_id in sorted(ids):
             element = registers.entries[entry_id].element
@@ -367,72 +359,13 @@ class HtmlBuilder:
         return h.hexdigest()
 
     @staticmethod
-    def _downloads(ed: EditionDoc, settings: Settings, tmp: Path) -> None:
+    def _downloads(page: str, out: PageOut, tmp: Path) -> None:
         """The document's plain text and its citation files (builders/citation.py)."""
         (tmp / "txt").mkdir(exist_ok=True)
         (tmp / "cite").mkdir(exist_ok=True)
-        write_text_atomic(tmp / "txt" / f"{ed.page}.txt", plain_text(ed.root, ed.summary, settings))
-        for ext, text in citations(ed.summary, settings).items():
-            write_text_atomic(tmp / "cite" / f"{ed.page}.{ext}", text)
-
-    @staticmethod
-    def _summaries(plan: _Plan, out_dir: Path, tmp: Path) -> list[Summary]:
-        """The summary of every document: from the cache beside the pages when its page's hash is the
-        one it was made for, else made again (and cached)."""
-        try:
-            cached = json.loads((out_dir / SUMMARIES).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            cached = {}
-        out: list[Summary] = []
-        store: dict[str, object] = {}
-        for page in plan.pages:
-            entry = cached.get(page.ed.page) if isinstance(cached, dict) else None
-            summary = None
-            if isinstance(entry, list) and len(entry) == 2 and entry[0] == page.digest:
-                try:
-                    summary = Summary.from_dict(entry[1])
-                except (KeyError, TypeError, ValueError):
-                    summary = None
-            if summary is None:
-                summary = page.ed.summary
-            out.append(summary)
-            store[page.ed.page] = [page.digest, summary.to_dict()]
-        write_text_atomic(tmp / SUMMARIES, json.dumps(store, ensure_ascii=False) + "\n")
-        return out
-
-    @staticmethod
-    def _asset_names(viewer: bool = False) -> list[str]:
-        """The style sheets and scripts the site ships, as paths relative to the output folder (its own,
-        and the third-party ones that are installed: builders/vendor.py); with ``viewer``, the zoomable
-        image viewer (js/vendor/openseadragon, with its licence and icons)."""
-        own = [
-            f"{sub}/{f.name}"
-            for sub in ("css", "js")
-            for f in sorted((xslt_dir() / sub).glob("*"))
-            if f.is_file() and f.suffix in (".css", ".js")
-        ]
-        names = own + list(vendor_files()) + (["js/world.js"] if vendored()["world"] else [])
-        if viewer:
-            names += [
-                f.relative_to(xslt_dir()).as_posix()
-                for f in sorted((xslt_dir() / VIEWER).rglob("*"))
-                if f.is_file()
-            ]
-        return names
-
-    def _copy_assets(self, tmp: Path, viewer: bool = False) -> None:
-        for sub in ("css", "js"):
-            for f in sorted((xslt_dir() / sub).glob("*")):
-                if f.is_file() and f.suffix in (".css", ".js"):
-                    (tmp / sub).mkdir(exist_ok=True)
-                    shutil.copyfile(f, tmp / sub / f.name)
-        copy_vendor(tmp)
-        if viewer:
-            for f in sorted((xslt_dir() / VIEWER).rglob("*")):
-                if f.is_file():
-                    rel = f.relative_to(xslt_dir())
-                    (tmp / rel).parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(f, tmp / rel)
+        write_text_atomic(tmp / "txt" / f"{page}.txt", out.text)
+        for ext, text in out.cites.items():
+            write_text_atomic(tmp / "cite" / f"{page}.{ext}", text)
 
     @staticmethod
     def _remove_stale(out_dir: Path, pages: set[str]) -> None:

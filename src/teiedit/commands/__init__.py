@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from teiedit.commands import (
     build,
+    cluster,
     convert,
     entities,
     importer,
@@ -33,5 +34,6 @@ COMMANDS: list[Command] = [
     entities,
     outputs.Exports,
     importer,
+    cluster,
     serve,
 ]

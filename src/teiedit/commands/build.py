@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from teiedit.commands.base import Subparsers
-from teiedit.commands.outcomes import print_hand_edits
+from teiedit.commands.base import Subparsers, add_jobs, workers_from
 from teiedit.config import load_settings
 from teiedit.console import print_diagnostic, progress, summary
 from teiedit.diagnostics import EXIT_FINDINGS, EXIT_OK, Level
@@ -35,15 +34,19 @@ def add_parser(sub: Subparsers) -> None:
         help="convert every source again and overwrite hand-edited TEI files (no merge)",
     )
     p.add_argument("--no-pdf", action="store_true", help="skip the print edition")
+    add_jobs(p, cluster=True)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from teiedit.commands.outcomes import print_hand_edits
     from teiedit.pipeline import build
 
     edition = load_settings(args.edition)
-    with progress() as step:
-        result = build(edition, force=args.force, progress=step, pdf=not args.no_pdf)
+    with progress() as step, workers_from(args, edition.scheduler) as workers:
+        result = build(
+            edition, force=args.force, progress=step, pdf=not args.no_pdf, workers=workers
+        )
     merged, kept, conflicting = print_hand_edits(result.conversions)
     for conv in result.conversions:
         for d in conv.diagnostics:

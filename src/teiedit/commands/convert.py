@@ -7,8 +7,7 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from teiedit.commands.base import Subparsers
-from teiedit.commands.outcomes import print_hand_edits
+from teiedit.commands.base import Subparsers, UsageParser
 from teiedit.config import (
     CONFIG_NAME,
     Settings,
@@ -18,7 +17,6 @@ from teiedit.config import (
 )
 from teiedit.console import print_diagnostic, progress, summary
 from teiedit.diagnostics import EXIT_ERROR, EXIT_OK, TeieditError
-from teiedit.io import write_text_atomic
 
 HELP = """\
 Convert plaintext SOURCE files to TEI in DIR (one or more files per source; a compilation is split into
@@ -39,9 +37,15 @@ A change to a source's table converts that source again (it is part of its finge
 
 
 def add_parser(sub: Subparsers) -> None:
+    # the readers (for --profile's choices) are imported only when this command is used
+    sub.add_parser(
+        "convert", help="convert plaintext sources to TEI", description=HELP, setup=setup
+    )
+
+
+def setup(p: UsageParser) -> None:
     from teiedit.readers import READERS
 
-    p = sub.add_parser("convert", help="convert plaintext sources to TEI", description=HELP)
     p.add_argument("sources", nargs="+", type=Path, metavar="SOURCE", help="plaintext files")
     p.add_argument(
         "--out", type=Path, required=True, metavar="DIR", help="folder for the TEI files"
@@ -68,6 +72,8 @@ def add_parser(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from teiedit.commands.outcomes import print_hand_edits
+    from teiedit.io import write_text_atomic
     from teiedit.pipeline import ConvertOptions, convert_files
 
     for s in args.sources:

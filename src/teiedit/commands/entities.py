@@ -12,7 +12,6 @@ from teiedit.commands.base import Subparsers
 from teiedit.config import Settings, default_settings, find_edition_root, load_settings
 from teiedit.console import out_console
 from teiedit.diagnostics import EXIT_FINDINGS, EXIT_OK, TeieditError
-from teiedit.io import write_text_atomic
 
 if TYPE_CHECKING:  # the registers are loaded when the command runs (quick --help)
     from teiedit.registers import Registers
@@ -187,6 +186,8 @@ def run_report(args: argparse.Namespace) -> int:
             )
         text = "\n".join(lines) + "\n"
     if args.output:
+        from teiedit.io import write_text_atomic
+
         write_text_atomic(args.output, text)
     else:
         out_console.file.write(text)

@@ -11,9 +11,6 @@ from teiedit.commands.base import Subparsers
 from teiedit.config import CONFIG_NAME
 from teiedit.console import summary
 from teiedit.diagnostics import EXIT_OK, TeieditError
-from teiedit.front_matter import FRONT_FOLDER, example_introduction
-from teiedit.io import write_atomic, write_text_atomic
-from teiedit.register_examples import example_registers
 from teiedit.resources import schema_dir
 
 TEMPLATE = """\
@@ -83,6 +80,10 @@ def run(args: argparse.Namespace) -> int:
     if vscode.is_file() and not (target / ".vscode" / "settings.json").exists():
         (target / ".vscode").mkdir(exist_ok=True)
         shutil.copyfile(vscode, target / ".vscode" / "settings.json")
+    from teiedit.front_matter import FRONT_FOLDER, example_introduction
+    from teiedit.io import write_atomic, write_text_atomic
+    from teiedit.register_examples import example_registers
+
     write_text_atomic(
         target / CONFIG_NAME,
         TEMPLATE.format(title=_quoted(args.title), editor=_quoted(args.editor)),

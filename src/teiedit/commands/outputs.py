@@ -7,16 +7,17 @@ from __future__ import annotations
 import argparse
 import textwrap
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from teiedit.builder import Builder, BuildOptions, Option
 from teiedit.builders.registry import BUILDERS, builders_of
-from teiedit.commands.base import Subparsers
+from teiedit.commands.base import Subparsers, UsageParser, add_jobs, workers_from
 from teiedit.config import default_settings, find_edition_root, load_settings
 from teiedit.console import print_diagnostic, progress, summary
 from teiedit.diagnostics import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Level, TeieditError
-from teiedit.edition import Edition
-from teiedit.front_matter import placeholder_findings
-from teiedit.io import iter_xml_files
+
+if TYPE_CHECKING:
+    from teiedit.edition import Edition
 
 EXPORT_HELP = "Export the edition for other archives:"
 
@@ -36,9 +37,11 @@ def _values(builder: Builder, args: argparse.Namespace) -> dict[str, object]:
 
 def _run(builder: Builder, edition: Edition, out: Path, args: argparse.Namespace) -> int:
     told: list[str] = []
-    with progress() as step:
+    with progress() as step, workers_from(args) as workers:
         step(f"writing {builder.name} to {out}")
-        options = BuildOptions(_values(builder, args), progress=step, report=told.append)
+        options = BuildOptions(
+            _values(builder, args), progress=step, report=told.append, workers=workers
+        )
         written = builder.build(edition, out, options)
     for line in told:
         summary(line)
@@ -50,6 +53,10 @@ def _run(builder: Builder, edition: Edition, out: Path, args: argparse.Namespace
 def run_render(name: str, args: argparse.Namespace) -> int:
     """Render the TEI files given (also files from elsewhere), with the settings of the edition around
     the current folder if there is one."""
+    from teiedit.edition import Edition
+    from teiedit.front_matter import placeholder_findings
+    from teiedit.io import iter_xml_files
+
     in_edition = find_edition_root(Path.cwd()) is not None
     settings = load_settings() if in_edition else default_settings()
     files = list(iter_xml_files(args.paths))
@@ -77,6 +84,8 @@ def run_render(name: str, args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     """Export the edition (the one named by --edition, or around the current folder)."""
+    from teiedit.edition import Edition
+
     settings = load_settings(args.edition) if args.edition else load_settings()
     return _run(BUILDERS[args.format], Edition.load(settings), args.out, args)
 
@@ -87,19 +96,23 @@ class Renderers:
     @staticmethod
     def add_parser(sub: Subparsers) -> None:
         for builder in builders_of("render"):
-            p = sub.add_parser(
+            sub.add_parser(
                 builder.name,
                 help=builder.help,
-                description=builder.description,
                 formatter_class=argparse.RawDescriptionHelpFormatter,
+                # the builder's module is imported only when its command is used
+                setup=lambda p, b=builder: Renderers.setup(p, b),
             )
-            p.add_argument(
-                "paths", nargs="+", type=Path, metavar="PATH", help="TEI files or folders"
-            )
-            p.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder")
-            for option in builder.options:
-                _add_option(p, option)
-            p.set_defaults(run=lambda a, name=builder.name: run_render(name, a))
+
+    @staticmethod
+    def setup(p: UsageParser, builder: Builder) -> None:
+        p.description = builder.description
+        p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="TEI files or folders")
+        p.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder")
+        add_jobs(p)
+        for option in builder.options:
+            _add_option(p, option)
+        p.set_defaults(run=lambda a, name=builder.name: run_render(name, a))
 
 
 class Exports:
@@ -108,6 +121,15 @@ class Exports:
     @staticmethod
     def add_parser(sub: Subparsers) -> None:
         exports = builders_of("export")
+        sub.add_parser(
+            "export",
+            help=f"export the edition ({', '.join(b.name for b in exports)})",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+            setup=lambda p: Exports.setup(p, exports),
+        )
+
+    @staticmethod
+    def setup(p: UsageParser, exports: list[Builder]) -> None:
         lines = [EXPORT_HELP]
         for b in exports:
             lines += textwrap.wrap(
@@ -116,12 +138,7 @@ class Exports:
                 initial_indent=f"  {b.name:<11}",
                 subsequent_indent=" " * 13,
             )
-        p = sub.add_parser(
-            "export",
-            help=f"export the edition ({', '.join(b.name for b in exports)})",
-            description="\n".join(lines),
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
+        p.description = "\n".join(lines)
         p.add_argument("format", choices=[b.name for b in exports], help="what to export")
         p.add_argument(
             "--out", type=Path, required=True, metavar="PATH", help="output file or folder"

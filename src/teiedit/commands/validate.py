@@ -6,14 +6,14 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from teiedit.commands.base import Subparsers
+from teiedit.commands.base import Subparsers, add_jobs, workers_from
 from teiedit.config import find_edition_root, load_settings
 from teiedit.console import out_console, print_diagnostic, summary
 from teiedit.diagnostics import Diagnostic, Report, TeieditError
-from teiedit.io import write_text_atomic
 
 if TYPE_CHECKING:  # the validators are imported when the command runs (quick --help)
     from teiedit.validate import Schemas
+    from teiedit.workers import Workers
 
 HELP = """\
 Validate TEI files or folders (recursively): RELAX NG and Schematron (schema/build/teiedit.rng and .sch),
@@ -73,13 +73,14 @@ def add_parser(sub: Subparsers) -> None:
         help="also run a Schematron a file declares itself (an xml-model PI naming a schema that is "
         "not the edition's); it runs without access to files, network or host",
     )
+    add_jobs(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from teiedit.pipeline import edition_schemas
     from teiedit.resources import schema_dir
     from teiedit.validate import Schemas, validate_paths
+    from teiedit.validate.schemas import edition_schemas
 
     _xsd_option(args)
     for opt in (
@@ -106,20 +107,21 @@ def run(args: argparse.Namespace) -> int:
         from dataclasses import replace
 
         schemas = replace(schemas, schematron=False)
-    if not args.paths:
-        report = validate_edition_here(schemas)
-    else:
-        files = checked_inputs(args.paths)
-        registers = edition_registers(files)
-        report = validate_paths([f for f in files if f not in registers], schemas)
-        if registers:  # the edition's register files, checked as registers (a bare list is one)
-            from teiedit.register_check import check_registers
-            from teiedit.registers import load_registers
+    with workers_from(args) as workers:
+        if not args.paths:
+            report = validate_edition_here(schemas, workers)
+        else:
+            files = checked_inputs(args.paths)
+            registers = edition_registers(files)
+            report = validate_paths([f for f in files if f not in registers], schemas, workers)
+            if registers:  # the edition's register files, checked as registers (a bare list is one)
+                from teiedit.register_check import check_registers
+                from teiedit.registers import load_registers
 
-            checked = check_registers(registers, schemas, load_registers(load_settings()).ids())
-            report.files_checked.extend(checked.files_checked)
-            report.extend(checked.diagnostics)
-        report.diagnostics = [explain_input(d) for d in report.diagnostics]
+                checked = check_registers(registers, schemas, load_registers(load_settings()).ids())
+                report.files_checked.extend(checked.files_checked)
+                report.extend(checked.diagnostics)
+    report.diagnostics = [explain_input(d) for d in report.diagnostics]
     emit(report, args.format, args.output)
     return report.exit_code
 
@@ -161,7 +163,7 @@ def edition_registers(files: list[Path]) -> list[Path]:
     return [f for f in files if folder in f.resolve().parents]
 
 
-def validate_edition_here(schemas: Schemas) -> Report:
+def validate_edition_here(schemas: Schemas, workers: Workers | None = None) -> Report:
     """Everything of the edition around the current folder: its documents, front matter, registers."""
     from teiedit.edition_files import edition_tei_files
     from teiedit.front_matter import front_files
@@ -183,7 +185,7 @@ def validate_edition_here(schemas: Schemas) -> Report:
             settings.tei,
             hint="run `teiedit build` to convert the sources first",
         )
-    report = validate_paths(files, schemas)
+    report = validate_paths(files, schemas, workers)
     registers = check_edition_registers(settings, schemas, load_registers(settings))
     report.files_checked.extend(registers.files_checked)
     report.extend(registers.diagnostics)
@@ -243,6 +245,8 @@ def emit(report: Report, fmt: str, output: Path | None) -> None:
         summary(f"{len(report.files_checked)} files checked, {n_bad} invalid")
         return
     if output:
+        from teiedit.io import write_text_atomic
+
         write_text_atomic(output, text)
     else:
         out_console.file.write(text)

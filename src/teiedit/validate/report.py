@@ -47,6 +47,8 @@ def collapse(diags: list[Diagnostic]) -> list[Diagnostic]:
 
 def with_columns(diags: list[Diagnostic], file: Path) -> list[Diagnostic]:
     """Engines give lines only; the column of the element's start tag is where an editor should jump."""
+    if not diags:
+        return diags  # a valid file is not read again
     try:
         lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:

@@ -16,7 +16,12 @@ from teiedit.validate.schemas import refuse_remote
 
 def load_rng(path: Path) -> etree.RelaxNG:
     """Load a compiled RELAX NG grammar once per process (tei_all takes seconds: never twice)."""
-    return _load_rng(Path(path).resolve())
+    return _load_rng(_resolved(Path(path)))
+
+
+@lru_cache(maxsize=64)
+def _resolved(path: Path) -> Path:
+    return path.resolve()
 
 
 @lru_cache(maxsize=8)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -14,10 +15,18 @@ from teiedit.io import iter_xml_files, read_xml, refuse_entities
 from teiedit.validate.report import collapse, with_columns
 from teiedit.validate.rng import _load_rng, rng_diagnostics
 from teiedit.validate.schemas import Schemas
-from teiedit.validate.schematron import _stylesheet, register_ids, schematron_diagnostics
+from teiedit.validate.schematron import (
+    _resolved_folder,
+    _stylesheet,
+    register_ids,
+    schematron_diagnostics,
+)
 from teiedit.validate.xinclude import resolve_xincludes
 from teiedit.validate.xml_model import schemas_for
 from teiedit.validate.xsd import load_xsd, xsd_diagnostics
+
+if TYPE_CHECKING:
+    from teiedit.workers import Workers
 
 
 def validate_tree(
@@ -72,16 +81,27 @@ def validate_parsed(
     return notes + with_columns(diags + found, Path(file))
 
 
-def validate_paths(paths: list[Path], schemas: Schemas) -> Report:
-    """Validate files and folders (recursively); unreadable files become fatal diagnostics."""
+def validate_paths(paths: list[Path], schemas: Schemas, workers: Workers | None = None) -> Report:
+    """Validate files and folders (recursively); unreadable files become fatal diagnostics. With
+    ``workers`` (teiedit.workers), many files are validated in worker processes."""
     report = Report()
-    for file in iter_xml_files(paths):
+    files = list(iter_xml_files(paths))
+    if workers is not None and workers.parallel(len(files)):
+        found = workers.map(_validate_one, [(f, schemas) for f in files])
+    else:
+        found = [_validate_one((f, schemas)) for f in files]
+    for file, diags in zip(files, found, strict=True):
         report.files_checked.append(str(file))
-        try:
-            report.extend(validate_file(file, schemas))
-        except TeieditError as exc:
-            report.add(exc.diagnostic)
+        report.extend(diags)
     return report
+
+
+def _validate_one(task: tuple[Path, Schemas]) -> list[Diagnostic]:
+    file, schemas = task
+    try:
+        return validate_file(file, schemas)
+    except TeieditError as exc:
+        return [exc.diagnostic]
 
 
 def clear_caches() -> None:
@@ -89,4 +109,5 @@ def clear_caches() -> None:
     _load_rng.cache_clear()
     _stylesheet.cache_clear()
     register_ids.cache_clear()
+    _resolved_folder.cache_clear()
     load_xsd.cache_clear()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from teiedit.config import Settings
 from teiedit.diagnostics import TeieditError
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
@@ -45,6 +46,15 @@ class Schemas:
 
     def xsd_path(self) -> Path:
         return self.xsd if self.xsd is not None else Path(self.rng).with_suffix(".xsd")
+
+
+def edition_schemas(settings: Settings) -> Schemas:
+    """The edition's compiled schemas (an error that says how to make them when they are missing)."""
+    if not settings.rng.is_file():
+        raise TeieditError(
+            "the compiled schema is missing", settings.rng, hint="compile it with `teiedit schema`"
+        )
+    return Schemas(rng=settings.rng)
 
 
 _REMOTE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")

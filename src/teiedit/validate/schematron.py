@@ -17,6 +17,7 @@ from lxml import etree
 from teiedit import cache
 from teiedit.diagnostics import Diagnostic, Level, TeieditError
 from teiedit.io import parse_xml_bytes, read_xml
+from teiedit.validate.constraints import passes
 from teiedit.validate.messages import element_at, readable_path
 from teiedit.validate.sch_check import check_schematron
 from teiedit.validate.schemas import SCH_NS, refuse_remote
@@ -86,11 +87,16 @@ def register_ids(folders: tuple[Path, ...]) -> tuple[str, ...]:
 
 def register_folders(doc: Path) -> tuple[Path, ...]:
     """Register folders for a document: ../registers, ./registers, or its own folder if that is one."""
-    here = Path(doc).resolve().parent
+    here = _resolved_folder(Path(doc).parent)
     found = [p for p in (here.parent / "registers", here / "registers") if p.is_dir()]
     if here.name == "registers":
         found.append(here)
     return tuple(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=64)
+def _resolved_folder(folder: Path) -> Path:
+    return folder.resolve()
 
 
 def schematron_diagnostics(
@@ -106,9 +112,11 @@ def schematron_diagnostics(
     ``ids``: the register ids pointers may name (default: those of the registers beside ``doc``)."""
     from teiedit import xslt
 
-    stylesheet = schematron_stylesheet(Path(sch), foreign)
     if ids is None:
         ids = register_ids(register_folders(doc)) if doc is not None else ()
+    if passes(tree, Path(sch), ids):  # teiedit's own rules, checked in lxml: nothing to report
+        return []
+    stylesheet = schematron_stylesheet(Path(sch), foreign)
     result = xslt.transform_sandboxed(
         stylesheet, tree, base_uri=path, params={"register-ids": " ".join(ids)}
     )

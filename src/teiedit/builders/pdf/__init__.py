@@ -8,11 +8,14 @@ How it is made, in rounds, each part laid out exactly once:
 2. WeasyPrint (builders/pdf/layout.py, in worker processes, one per core) lays out every document and a
    draft of the front matter. Each document's PDF is also its own PDF ("offprint"), with the TEI source
    attached. A document that is no chapter of the book (a compilation's listing) is laid out on its own.
+   A long document is laid out in chunks of whole chapters and joined (builders/pdf/chunks.py). Every
+   part is a tagged PDF (builders/pdf/tagging.py adds the languages and the links' descriptions).
 3. Now every part's place in the book is known: the front matter is laid out again with the contents'
    page numbers, and the index with the pages on which every name was set.
 4. The folios (page numbers and running heads, builders/pdf/folios.py) of all pages are laid out.
-5. builders/pdf/assembly.py stamps the folios and puts the book together; a document's own PDF keeps
-   the page numbers it has in the book, and says so on its first page.
+5. builders/pdf/assembly.py stamps the folios (as pagination artefacts) and puts the book together, with
+   one structure tree joined from the parts' (builders/pdf/structure.py); a document's own PDF keeps the
+   page numbers it has in the book, and says so on its first page.
 
 So a 500-page novel costs one layout, not two, and the book is laid out on all cores.
 """

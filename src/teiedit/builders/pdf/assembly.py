@@ -1,11 +1,11 @@
-"""Assembly: the laid-out parts become the book and the per-document PDFs. The only module that imports
-pikepdf.
+"""Assembly: the laid-out parts become the book and the per-document PDFs. With builders/pdf/structure.py
+(the joined structure tree), the only modules that import pikepdf.
 
 WeasyPrint lays out every part of the print edition once (builders/pdf/layout.py). Here the pages are
 put in book order, the folios (page numbers, running heads; builders/pdf/folios.py) are stamped on them as
 form XObjects, and what a reader navigates by is rebuilt for the whole: the named destinations that links
 point at and the outline (bookmarks). The front matter's PDF is the base of the book, so the book keeps
-what WeasyPrint wrote there: PDF/A-3b metadata, the attached TEI sources and the document information.
+what WeasyPrint wrote there: PDF/A-3a metadata, the attached TEI sources and the document information.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf
+
+from teiedit.builders.pdf.structure import StructureJoin, declare_accessible
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,10 @@ def _stamp(
     form = pdf.copy_foreign(sheets.page(number).as_form_xobject())
     name = page.add_resource(form, Name.XObject, Name(f"/Folio{number}"))
     page.contents_add(b"q\n", prepend=True)  # the page's own graphics state ends before the folio
-    page.contents_add(b"Q\nq " + str(name).encode() + b" Do Q\n")
+    # A page number and running head are pagination artefacts: a tagged PDF's reader skips them.
+    page.contents_add(
+        b"Q\nq /Artifact <</Type /Pagination>> BDC " + str(name).encode() + b" Do EMC Q\n"
+    )
 
 
 def stamp(
@@ -87,15 +92,21 @@ def stamp(
         pdf.Root.PageLabels = pdf.make_indirect(
             Dictionary(Nums=Array([0, Dictionary(S=Name.D, St=first_number)]))
         )
+    declare_accessible(pdf)
     return _save(pdf)
 
 
 def assemble(
-    front: Piece, parts: Sequence[Piece | None], folios: Sequence[int | None], sheets: FolioSheets
+    front: Piece,
+    parts: Sequence[Piece | None],
+    folios: Sequence[int | None],
+    sheets: FolioSheets,
+    nest: bool = False,
 ) -> bytes:
     """The book: the front matter, then ``parts`` in order (None: a blank page), folio ``folios[i]``
     stamped on book page i. Named destinations and the outline are gathered from all parts; where two
-    parts define the same name, the first keeps it."""
+    parts define the same name, the first keeps it. With ``nest`` (the chunks of one document), the
+    later parts' outline items go under the first part's last top-level item (the document's title)."""
     book = _open(front.pdf)
     size = pikepdf.Rectangle(book.pages[0].mediabox)
     dests: dict[str, Array] = {}
@@ -104,6 +115,8 @@ def assemble(
     front_items = _outline_of(book, front_local, front.pages, 0)
     _gather_dests(book, front_local, front.pages, 0, book, dests)
     del book.pages[front.pages :]
+    structure = StructureJoin(book)
+    structure.add(book, front.pages, 0)
     outline.extend(front_items)
     opened = []
     for part in parts:
@@ -118,11 +131,15 @@ def assemble(
             warnings.simplefilter("ignore", pikepdf.exceptions.PageCopyWarning)
             book.pages.extend(src.pages[: part.pages])
         _gather_dests(src, local, part.pages, offset, book, dests)
-        outline.extend(_outline_of(src, local, part.pages, offset))
+        items = _outline_of(src, local, part.pages, offset)
+        (outline[-1].children if nest and outline else outline).extend(items)
+        structure.add(src, part.pages, offset)
     for at, page in enumerate(book.pages):
         _stamp(book, page, folios, at, sheets)
     _set_dests(book, dests)
     _set_outline(book, outline)
+    structure.write()
+    declare_accessible(book)
     return _save(book)
 
 

@@ -1,8 +1,10 @@
 """PdfBuilder: plan, lay out and write the print edition (``edition.pdf`` and each document's PDF).
 
-The book is made whole: when anything it is made from changed (a document, the registers, the settings,
-the stylesheets or this code), every PDF is made again; when nothing did, none is. The manifest
-(``.teiedit-pdf.json``) already keeps a hash per document, so that the parts can later be made one by one.
+When anything the book is made from changed (a document, the registers, the settings, the stylesheets
+or this code), the book is made again, but only the parts whose HTML changed are laid out again: the
+others come from the parts kept by the last build (builders/pdf/cache.py), and the book and every
+document's PDF are put together and stamped anew. When nothing changed, nothing is done. The manifest
+(``.teiedit-pdf.json``) keeps a hash per document and one of the whole.
 """
 
 from __future__ import annotations
@@ -11,12 +13,12 @@ import json
 from pathlib import Path
 
 from teiedit.builder import BuildOptions, Group, Manifest, Option, digest, files_fingerprint
+from teiedit.builders.pdf.cache import FOLDER, PartCache
 from teiedit.builders.pdf.edition_data import edition_params
 from teiedit.builders.pdf.layout import Layout, PrintJob
 from teiedit.builders.pdf.plan import plan, print_order
 from teiedit.builders.pdf.rounds import make_pdfs
 from teiedit.diagnostics import TeieditError
-from teiedit.document import tei
 from teiedit.edition import Edition
 from teiedit.epoch import source_date_epoch
 from teiedit.io import output_path, write_atomic
@@ -34,11 +36,11 @@ edition.pdf is the print edition as a book: title page, editorial conventions, c
 in date order (each from a new page, footnotes at the foot of the page), an index of persons, places and
 organisations with the pages of every mention. Each document's own PDF is its part of the book, with the
 book's page numbers and a first-page line naming the edition. Register files (listPerson, listPlace,
-listOrg) feed the index. Every PDF is PDF/A-3b with its TEI source attached. Nothing is laid out again
+listOrg) feed the index. Every PDF is PDF/A-3a and PDF/UA-1 (tagged) with its TEI source attached. Nothing is laid out again
 when no input changed since the last run into the same DIR.
 
 Title, editors, publisher and licence come from teiedit.toml when run inside an edition folder.
-Environment: TEIEDIT_PDF_WORKERS=N lays out on N processes (default: one per core, at most 2);
+Environment: TEIEDIT_PDF_WORKERS=N lays out on N processes (default: --jobs, else one per core);
 SOURCE_DATE_EPOCH=seconds fixes the dates in the PDFs, so the same TEI gives the same bytes."""
 
 
@@ -68,7 +70,7 @@ class PdfBuilder:
         docs = sorted(edition.documents(), key=print_order)
         new = Manifest(assets=assets)
         for ed in docs:
-            new.docs[ed.page] = digest(assets, ed.page, ed.path.read_bytes())
+            new.docs[ed.page] = digest(assets, ed.page, ed.sha256)
         epoch = source_date_epoch()
         settings = json.dumps([edition_params(edition.settings), epoch], sort_keys=True)
         registers = [part for p in edition.registers.files for part in (p.name, p.read_bytes())]
@@ -82,7 +84,7 @@ class PdfBuilder:
     def _outdated(self, edition: Edition, out: Path, new: Manifest) -> set[str]:
         old = Manifest.read(out / MANIFEST)
         book = any(
-            ed.root.tag == tei("TEI") and ed.facts.kind_class != "compilation"
+            ed.record.root == "TEI" and ed.facts.kind_class != "compilation"
             for ed in edition.documents()
         )
         if (
@@ -99,13 +101,16 @@ class PdfBuilder:
         def done(job: PrintJob) -> None:
             options.say(f"laid out {job.output}")
 
-        with Layout() as layout:  # first: a bad TEIEDIT_PDF_WORKERS stops before any work
+        # first: a bad TEIEDIT_PDF_WORKERS stops before any work
+        with Layout(pool=options.workers) as layout:
             new = self.manifest(edition)
             if not options.force and not self._outdated(edition, out_dir, new):
                 options.say("the print edition is up to date")
                 return []
             p = plan(edition)
-            pdfs = make_pdfs(p, layout, done)
+            cache = PartCache(out_dir / FOLDER, new.assets)
+            pdfs = make_pdfs(p, layout, done, cache)
+            options.say(f"{cache.laid_out} parts laid out, {cache.hits} kept from the last build")
         names = [*(["edition.pdf"] if "edition.pdf" in pdfs else []), *(j.output for j in p.jobs)]
         if len(set(names)) != len(names):  # page names avoid the book's: this would be a bug
             clash = sorted({n for n in names if names.count(n) > 1})
@@ -121,4 +126,5 @@ class PdfBuilder:
         # The manifest goes in last: a run killed before this line leaves the old one, and the next run
         # lays out again what this one may not have finished.
         new.write(out_dir / MANIFEST, FORMAT)
+        cache.prune()
         return written

@@ -11,26 +11,25 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import signal
-import threading
-import time
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
 from teiedit.builders.pdf.breaks import allow_breaks
+from teiedit.builders.pdf.tagging import install_tagging
 from teiedit.diagnostics import TeieditError
 from teiedit.resources import css_dir
 
 if TYPE_CHECKING:  # at run time WeasyPrint is imported where it is used (slow to import)
     import weasyprint
 
-#: The archival PDF profile that allows attachments. ``None`` writes a plain PDF 1.7.
-PDF_VARIANT: str | None = "pdf/a-3b"
+    from teiedit.workers import Workers
+
+#: The archival PDF profile that allows attachments, at level A (accessible: tagged, every character
+#: mapped to Unicode). WeasyPrint declares one profile; the assembly adds PDF/UA-1's declaration to the
+#: same file (builders/pdf/assembly.py), which both standards allow. ``None`` writes a plain PDF 1.7.
+PDF_VARIANT: str | None = "pdf/a-3a"
 
 
 @dataclass(frozen=True)
@@ -52,6 +51,8 @@ class PrintJob:
     title: str = ""
     variant: str | None = PDF_VARIANT
     epoch: int | None = None
+    #: A structure tree (tagged PDF) for readers that read aloud; the folios are stamped as artefacts.
+    tagged: bool = True
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,8 @@ def lay_out(job: PrintJob) -> LaidOut:
     """Lay out one part with WeasyPrint and write it as a PDF (runs in a worker process)."""
     import weasyprint
 
+    install_tagging()
+
     when = dt.datetime.fromtimestamp(job.epoch, dt.UTC) if job.epoch is not None else None
     attachments = [
         weasyprint.Attachment(
@@ -119,7 +122,9 @@ def lay_out(job: PrintJob) -> LaidOut:
         document.metadata.title = job.title
     if when is not None:
         document.metadata.created = document.metadata.modified = when.strftime("%Y-%m-%dT%H:%M:%SZ")
-    data = bytes(document.write_pdf(attachments=attachments, pdf_variant=job.variant))
+    data = bytes(
+        document.write_pdf(attachments=attachments, pdf_variant=job.variant, pdf_tags=job.tagged)
+    )
     return LaidOut(job.output, data, len(document.pages), anchors)
 
 
@@ -138,62 +143,41 @@ def _lay_out_or_explain(job: PrintJob) -> LaidOut:
 
 
 def default_workers() -> int:
-    """One worker per core, at most 2, unless TEIEDIT_PDF_WORKERS says otherwise."""
+    """One worker per core, unless TEIEDIT_PDF_WORKERS says otherwise."""
     value = os.environ.get("TEIEDIT_PDF_WORKERS", "").strip()
     if value and not (value.isdigit() and int(value) > 0):
         raise TeieditError(
             f"TEIEDIT_PDF_WORKERS={value!r} is not a number of processes",
             hint="set it to a whole number such as 1 or 2, or unset it to use one per core",
         )
-    return int(value) if value else min(2, os.cpu_count() or 1)
+    from teiedit.workers import cores
 
-
-def exit_with_parent(parent: int) -> None:
-    """In a worker: end when the build that started it is gone (killed, it cannot tell the pool to stop,
-    and a worker waiting for work would otherwise live on for good). Ctrl-C reaches the whole process
-    group: a worker ignores it, so that only the build stops (quietly) and ends its pool."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(0)
-
-    threading.Thread(target=watch, daemon=True, name="exit-with-parent").start()
-
-
-@contextmanager
-def _workers_ignore_ctrl_c() -> Iterator[None]:
-    """Workers start (and import WeasyPrint) while jobs are submitted: an ignored SIGINT is inherited by
-    a spawned process from its first instruction, so Ctrl-C then stops only the build, which ends them,
-    never a worker in the middle of an import with a traceback. (A Ctrl-C in the milliseconds the
-    submissions take is lost; the next one stops the build.)"""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
+    return int(value) if value else cores()
 
 
 class Layout:
-    """Lays out jobs, in a pool of worker processes when there are several cores. One pool serves all
-    the rounds of a build (documents, then front matter and index, then running heads), so WeasyPrint
-    is imported once per worker. Use as a context manager."""
+    """Lays out jobs on the given workers (teiedit.workers: this machine's cores, or a cluster), or in
+    a pool of its own. One pool serves all the rounds of a build (documents, then front matter and
+    index, then running heads), so WeasyPrint is imported once per worker. Use as a context manager."""
 
-    def __init__(self, workers: int | None = None) -> None:
-        self.workers = default_workers() if workers is None else workers
-        self._pool: Executor | None = None
+    def __init__(self, workers: int | None = None, pool: Workers | None = None) -> None:
+        from teiedit.workers import Workers
+
+        if pool is None or (workers is not None or os.environ.get("TEIEDIT_PDF_WORKERS")):
+            pool = Workers(jobs=default_workers() if workers is None else workers)
+            self._own = True
+        else:
+            self._own = False
+        self.pool = pool
+        self.workers = pool.count
 
     def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._pool is not None:
-            # interrupted or failed: drop the queued jobs rather than lay them out before stopping
-            self._pool.shutdown(cancel_futures=exc[0] is not None)
+        if self._own:
+            # interrupted or failed: the pool drops the queued jobs rather than lay them out first
+            self.pool.__exit__(*exc)
 
     def run(
         self, jobs: Iterable[PrintJob], done: Callable[[PrintJob], None] | None = None
@@ -201,26 +185,12 @@ class Layout:
         """Lay out all jobs, longest first (so the workers finish together); results by output name."""
         ordered = sorted(jobs, key=lambda j: len(j.html), reverse=True)
         results: dict[str, LaidOut] = {}
-        if self.workers <= 1 or len(ordered) <= 1:
-            for job in ordered:
-                results[job.output] = _lay_out_or_explain(job)
-                if done:
-                    done(job)
-            return results
-        if self._pool is None:
-            # "spawn": the workers start clean, without this process's Saxon (a native runtime with threads).
-            self._pool = ProcessPoolExecutor(
-                max_workers=self.workers,
-                mp_context=get_context("spawn"),
-                initializer=exit_with_parent,
-                initargs=(os.getpid(),),
-            )
-        with _workers_ignore_ctrl_c():
-            futures: list[tuple[PrintJob, Future[LaidOut]]] = [
-                (j, self._pool.submit(_lay_out_or_explain, j)) for j in ordered
-            ]
-        for job, fut in futures:
-            results[job.output] = fut.result()
-            if done:
-                done(job)
+
+        def receive(laid: LaidOut) -> None:
+            results[laid.output] = laid
+            if done is not None:
+                done(by_name[laid.output])
+
+        by_name = {j.output: j for j in ordered}
+        self.pool.each(_lay_out_or_explain, ordered, receive, chunk=1, threshold=2)
         return results

@@ -12,6 +12,7 @@ part gets no such pages (xslt/print makes no links between documents): its PDF i
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass
 
 from lxml import etree
@@ -59,6 +60,9 @@ def _with_content(doc: etree._Element, content: list[etree._Element]) -> etree._
         lhtml.tostring(doc.find("head"), encoding="unicode")
         + "<body><main id='main'></main></body>"
     )
+    for name in ("lang", "dir"):  # the PDF's language (and a tagged PDF's) is the root's
+        if doc.get(name):
+            shell.set(name, doc.get(name))
     main = _main(shell)
     for el in content:
         main.append(el)
@@ -78,6 +82,7 @@ def split_book(book_html: str) -> BookParts:
     ]
     index = next((c for c in children if c.get("id") == "index"), None)
     front = [c for c in children if c not in articles and c is not index]
+    stable_ids(doc, articles)
     chapters = []
     for art in articles:
         title = art.find(".//h1")
@@ -106,6 +111,43 @@ def split_book(book_html: str) -> BookParts:
         index=html_text(index_doc) if index_doc is not None else None,
         index_title=_text(index.find(".//h2")) if index is not None else "Index",
     )
+
+
+#: Ids the stylesheets number through the whole book (a mention's, a block's): their numbers depend on
+#: the documents before, so a changed document would change every later part's HTML.
+_BOOK_NUMBERED = re.compile(r"^(m-e|te-b)\d+$")
+_REFERRING = ("data-mentions", "aria-labelledby", "aria-describedby", "headers", "for")
+
+
+def stable_ids(doc: etree._Element, articles: list[etree._Element]) -> None:
+    """Number the book-numbered ids of each document within the document (``m-e3-doc-<page>``: still a
+    mention's id, never one that looks like a document's start, ``doc-<page>``), and
+    the references to them, so that a document's part is the same HTML whatever the documents before
+    it: a part laid out once is reused until its own document changes (builders/pdf/cache.py)."""
+    renamed: dict[str, str] = {}
+    for art in articles:
+        base = art.get("id", "doc")
+        counts: dict[str, int] = {}
+        for el in art.iter():
+            old = el.get("id")
+            found = _BOOK_NUMBERED.match(old) if old else None
+            if old and found:
+                kind = found.group(1)
+                counts[kind] = counts.get(kind, 0) + 1
+                renamed[old] = f"{kind}{counts[kind]}-{base}"
+                el.set("id", renamed[old])
+    if not renamed:
+        return
+    for el in doc.iter():
+        if not isinstance(el.tag, str):
+            continue
+        href = el.get("href")
+        if href and href.startswith("#") and href[1:] in renamed:
+            el.set("href", "#" + renamed[href[1:]])
+        for attr in _REFERRING:
+            value = el.get(attr)
+            if value:
+                el.set(attr, " ".join(renamed.get(t, t) for t in value.split()))
 
 
 def _document_head(part: etree._Element, article: etree._Element, title: str) -> None:

@@ -38,6 +38,10 @@ def place(front: LaidOut, chapters: list[LaidOut], has_index: bool) -> Placement
     return Placement(front_pages, starts, [c.pages for c in chapters], index_start, blank, page_of)
 
 
+#: Folios per layout job.
+FOLIO_JOB = 48
+
+
 class FolioList:
     """The folios to lay out, and for each page of each output the number of its folio (None: none)."""
 
@@ -50,16 +54,19 @@ class FolioList:
         self.folios.append(folio)
         return len(self.folios) - 1
 
-    def jobs(self, parts: int) -> list[PrintJob]:
-        """The folios as up to ``parts`` layout jobs of about equal size, in order; their names are what
-        the progress display shows."""
-        size = max(1, -(-len(self.folios) // max(1, parts)))
+    def jobs(self, size: int = 0) -> list[PrintJob]:
+        """The folios as layout jobs of ``size`` folios each (FOLIO_JOB), in order. The size is fixed,
+        not derived from the number of processes: a job's PDF (its font subsets) depends on the folios
+        it holds, and the book's bytes must not depend on how many processes laid it out. The names
+        are what the progress display shows."""
+        size = size or FOLIO_JOB
         starts = range(0, len(self.folios), size)
         return [
             PrintJob(
                 f"the page numbers and running heads ({n + 1} of {len(starts)})",
                 fol.folio_html(self.folios[i : i + size]),
                 variant=None,
+                tagged=False,  # stamped on the pages as artefacts (pagination), not content
             )
             for n, i in enumerate(starts)
         ]

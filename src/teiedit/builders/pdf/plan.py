@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from teiedit.builders.corpus import edition_corpus
+from teiedit.builders.pdf.chunks import mark_long
 from teiedit.builders.pdf.edition_data import edition_params, with_registers
 from teiedit.builders.pdf.front import front_attachments, with_front
 from teiedit.builders.pdf.layout import AttachedFile, PrintJob
@@ -122,7 +123,7 @@ def plan(edition: Edition) -> PrintPlan:
     chapter_jobs = [
         PrintJob(
             f"{by_id[c.id].page}.pdf",
-            c.html,
+            mark_long(c.html),
             (sources[by_id[c.id].page],),
             title=doc_title(by_id[c.id]),
             epoch=epoch,
@@ -145,7 +146,11 @@ def plan(edition: Edition) -> PrintPlan:
         singles.append(
             Single(
                 PrintJob(
-                    f"{ed.page}.pdf", html, (sources[ed.page],), title=doc_title(ed), epoch=epoch
+                    f"{ed.page}.pdf",
+                    mark_long(html),
+                    (sources[ed.page],),
+                    title=doc_title(ed),
+                    epoch=epoch,
                 ),
                 ed.facts.running_title,
             )

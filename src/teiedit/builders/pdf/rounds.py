@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from teiedit.builders.pdf import chunks
 from teiedit.builders.pdf import folios as fol
+from teiedit.builders.pdf.cache import PartCache
 from teiedit.builders.pdf.layout import Layout, PrintJob
 from teiedit.builders.pdf.parts import fill_contents, fill_index, part_pages
 from teiedit.builders.pdf.placement import FolioList, book_folios, place
@@ -12,15 +14,22 @@ from teiedit.builders.pdf.plan import PrintPlan
 
 
 def make_pdfs(
-    p: PrintPlan, layout: Layout, done: Callable[[PrintJob], None] | None = None
+    p: PrintPlan,
+    layout: Layout,
+    done: Callable[[PrintJob], None] | None = None,
+    cache: PartCache | None = None,
 ) -> dict[str, bytes]:
-    """Lay out and assemble every PDF of the plan; returns the PDFs by file name."""
+    """Lay out and assemble every PDF of the plan; returns the PDFs by file name. With ``cache``, the
+    parts laid out by an earlier build from the same HTML are taken from it."""
+    parts_cache = cache or PartCache(None, "")
     from teiedit.builders.pdf import assembly as asm  # pikepdf is loaded only when PDFs are made
 
     front_draft = (
-        PrintJob("the front matter (draft)", p.book.front, variant=None) if p.book else None
+        PrintJob("the front matter (draft)", p.book.front, variant=None, tagged=False)
+        if p.book
+        else None
     )
-    laid = layout.run([*p.jobs, *([front_draft] if front_draft else [])], done)
+    laid = chunks.run(parts_cache, layout, [*p.jobs, *([front_draft] if front_draft else [])], done)
     folios = FolioList()
     out: dict[str, bytes] = {}
     book_pages: list[int | None] = []
@@ -45,7 +54,7 @@ def make_pdfs(
                 second.append(
                     PrintJob("the index", fill_index(p.book.index, where.page_of), variant=None)
                 )
-            again = layout.run(second, done)
+            again = parts_cache.run(layout, second, done)
             front = again["the front matter"]
             if part_pages(front.anchors, front.pages) == where.front_pages:
                 break
@@ -68,8 +77,8 @@ def make_pdfs(
                 ),
             ]
         )
-    folio_jobs = folios.jobs(layout.workers)
-    sheets_laid = layout.run(folio_jobs, done)
+    folio_jobs = folios.jobs()
+    sheets_laid = parts_cache.run(layout, folio_jobs, done)
     sheets = asm.FolioSheets([sheets_laid[j.output].pdf for j in folio_jobs])
     if p.book is not None:
         parts: list[asm.Piece | None] = [asm.Piece(c.pdf, c.pages) for c in chapters]

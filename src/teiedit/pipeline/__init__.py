@@ -10,16 +10,15 @@ from pathlib import Path
 from teiedit.config import Settings, settings_digest
 from teiedit.diagnostics import Diagnostic, Level, Progress, Report, TeieditError
 from teiedit.document import TeiDocument, slugify
-from teiedit.edition import Edition
-from teiedit.front_matter import front_files, placeholder_findings
+from teiedit.edition import Edition, record_cache
+from teiedit.front_matter import placeholder_findings
 from teiedit.io import output_path, read_text
 from teiedit.lock import folder_lock
 from teiedit.per_source import ConvertOptions, check_source_profiles, for_source, set_kind
+from teiedit.pipeline.validation import validate_edition, validation_cache
 from teiedit.readers import Conversion, Source, get_reader
 from teiedit.readers.cascade.model import model_path
 from teiedit.readers.cascade.reader import CascadeReader
-from teiedit.register_check import check_edition_registers
-from teiedit.registers import register_files
 from teiedit.serialize import serialize_tei
 from teiedit.source_check import check_sources
 from teiedit.staging import sweep_leftovers, sweep_temporary_files
@@ -28,9 +27,17 @@ from teiedit.text import is_xml_safe, page_breaks_to_pb, xml_safe
 from teiedit.transaction import recover
 from teiedit.transforms import PassContext, run_passes
 from teiedit.update import PENDING_DIR, Planned, Updater
-from teiedit.validate import Schemas
+from teiedit.workers import Workers, using
 
-__all__ = ["PENDING_DIR", "ConvertOptions", "SourceResult", "build", "convert_files"]
+__all__ = [
+    "PENDING_DIR",
+    "ConvertOptions",
+    "SourceResult",
+    "build",
+    "convert_files",
+    "validate_edition",
+    "validation_cache",
+]
 
 
 @dataclass
@@ -134,19 +141,21 @@ def convert_files(
     edition: Settings,
     options: ConvertOptions,
     progress: Progress | None = None,
+    workers: Workers | None = None,
 ) -> list[SourceResult]:
     """Convert sources into ``out_dir``; unchanged sources are skipped, hand edits are merged.
 
     A source that cannot be read is reported in its result (an error diagnostic) and the others are
     still converted. Everything is written as one transaction under the folder's lock (see
-    :mod:`teiedit.update`); a transaction a killed run left is finished first.
+    :mod:`teiedit.update`); a transaction a killed run left is finished first. The conversions run on
+    ``workers`` when there are many (each source is one task; only this process writes).
     """
     out_dir = Path(out_dir)
     with folder_lock(out_dir, say=progress):
         recover(out_dir)
         sweep_temporary_files(out_dir)
         _tidy_pending(out_dir)
-        return _convert_locked(paths, out_dir, edition, options, progress)
+        return _convert_locked(paths, out_dir, edition, options, progress, workers)
 
 
 def _tidy_pending(out_dir: Path) -> None:
@@ -160,12 +169,41 @@ def _tidy_pending(out_dir: Path) -> None:
             path.unlink()
 
 
+@dataclass
+class _Converted:
+    """What converting one source gives back from a worker: the conversion (its trees left out, they
+    do not travel between processes; the report does not need them), its findings and its files."""
+
+    conversion: Conversion
+    diagnostics: list[Diagnostic]
+    records: dict[str, list[dict[str, object]]]
+    payloads: list[tuple[str, bytes]]
+    damaged: bool  # a pass reported a fatal problem: nothing of it is written
+
+
+def _convert_task(
+    task: tuple[Source, Settings, ConvertOptions, str | None, str | None],
+) -> _Converted:
+    """Convert one source to the bytes of its TEI files (a task for teiedit.workers)."""
+    source, edition, options, rng_href, sch_href = task
+    conversion, diags, records = convert_text(source, edition, options)
+    damaged = any(d.level is Level.FATAL for d in diags)
+    payloads: list[tuple[str, bytes]] = []
+    if not damaged:  # never write a document a pass damaged
+        payloads = [
+            (f"{doc.name}.xml", serialize_tei(doc.tree, rng_href=rng_href, sch_href=sch_href))
+            for doc in conversion.documents
+        ]
+    return _Converted(replace(conversion, documents=[]), diags, records, payloads, damaged)
+
+
 def _convert_locked(
     paths: list[Path],
     out_dir: Path,
     edition: Settings,
     options: ConvertOptions,
     progress: Progress | None,
+    workers: Workers | None,
 ) -> list[SourceResult]:
     state = TeiState.load(out_dir)
     check_source_profiles(edition)
@@ -174,19 +212,26 @@ def _convert_locked(
     results: list[SourceResult] = []
     rng_href, sch_href = schema_hrefs(out_dir.resolve(), edition)
     # 1. Convert everything in memory: nothing is written before every source is converted.
-    planned: list[tuple[SourceResult, Planned]] = []
+    todo: list[tuple[SourceResult, Source, Settings, ConvertOptions, str]] = []
+    said = 0
+
+    def say(name: str) -> None:
+        nonlocal said
+        said += 1
+        if progress:
+            progress(f"converting {name} ({said}/{len(paths)})")
+
     if progress:
         progress(f"converting {len(paths)} sources")
-    for number, path in enumerate(paths, start=1):
+    for path in paths:
         path = Path(path)
-        if progress:
-            progress(f"converting {path.name} ({number}/{len(paths)})")
         result = SourceResult(source=str(path))
         results.append(result)
         try:
             source = source_from_file(path)
         except TeieditError as exc:  # one unreadable source never stops the others
             result.diagnostics.append(replace(exc.diagnostic, level=Level.ERROR, origin="convert"))
+            say(path.name)
             continue
         per = edition.source_settings(path.name)
         # a source's own settings are part of its fingerprint (none: the edition's fingerprint)
@@ -198,18 +243,26 @@ def _convert_locked(
         if not options.force and state.is_current(path.name, source.sha256, own or fingerprint):
             result.skipped_unchanged = True
             result.outputs = [str(out_dir / n) for n in state.outputs_of(path.name)]
+            say(path.name)
             continue
+        # the source's own settings and the labeller model travel with its task (for a worker elsewhere)
         source_edition, source_options = for_source(per, edition, options)
-        conversion, diags, records = convert_text(source, source_edition, source_options)
-        result.conversion, result.diagnostics, result.records = conversion, diags, records
-        result.profile = conversion.profile
-        if any(d.level is Level.FATAL for d in diags):
-            continue  # never write a document a pass damaged
-        payloads = [
-            (f"{doc.name}.xml", serialize_tei(doc.tree, rng_href=rng_href, sch_href=sch_href))
-            for doc in conversion.documents
-        ]
-        planned.append((result, Planned(path.name, source.sha256, payloads, own)))
+        todo.append((result, source, source_edition, replace(source_options, model=model), own))
+    skipped = len(results) - len(todo)  # unreadable or unchanged: nothing to convert
+    tasks = [(source, ed, opts, rng_href, sch_href) for _, source, ed, opts, _ in todo]
+
+    def done(n: int) -> None:  # n tasks converted so far (in order)
+        while said < skipped + n:
+            say(todo[said - skipped][1].filename)
+
+    with using(workers) as pool:
+        converted = pool.map(_convert_task, tasks, done=done, chunk=1)
+    planned: list[tuple[SourceResult, Planned]] = []
+    for (result, source, _, _, own), made in zip(todo, converted, strict=True):
+        result.conversion, result.diagnostics = made.conversion, made.diagnostics
+        result.records, result.profile = made.records, made.conversion.profile
+        if not made.damaged:
+            planned.append((result, Planned(source.filename, source.sha256, made.payloads, own)))
     _refuse_name_clashes(planned, state, {Path(p).name for p in paths}, out_dir)
     # 2. Write (merging hand edits), as one transaction.
     updater = Updater(out_dir, state, fingerprint, force=options.force)
@@ -259,14 +312,6 @@ def _refuse_name_clashes(
             owner[name] = p.source
 
 
-def edition_schemas(settings: Settings) -> Schemas:
-    if not settings.rng.is_file():
-        raise TeieditError(
-            "the compiled schema is missing", settings.rng, hint="compile it with `teiedit schema`"
-        )
-    return Schemas(rng=settings.rng)
-
-
 @dataclass
 class BuildResult:
     conversions: list[SourceResult]
@@ -276,10 +321,16 @@ class BuildResult:
 
 
 def build(
-    settings: Settings, *, force: bool = False, progress: Progress | None = None, pdf: bool = True
+    settings: Settings,
+    *,
+    force: bool = False,
+    progress: Progress | None = None,
+    pdf: bool = True,
+    workers: Workers | None = None,
 ) -> BuildResult:
-    """Convert changed sources into tei/, load the edition once (each TEI file parsed once), validate
-    its own documents, write out/html and out/pdf from the same trees.
+    """Convert changed sources into tei/, load the edition (each file read once; a file unchanged
+    since the last build is not parsed for it), validate its own documents, write out/html and
+    out/pdf. Per-document work runs on ``workers`` (default: this machine's cores).
 
     One build at a time per edition: the build holds the lock of tei/ (a second one waits, then exits).
     """
@@ -288,99 +339,60 @@ def build(
         for folder in ("html", "pdf"):
             sweep_leftovers(settings.out / folder)
             sweep_temporary_files(settings.out / folder)
-        return _build(settings, force=force, progress=progress, pdf=pdf)
+        sweep_temporary_files(record_cache(settings).parent)  # the records and findings kept
+        return _build(settings, force=force, progress=progress, pdf=pdf, workers=workers)
 
 
-def _build(settings: Settings, *, force: bool, progress: Progress | None, pdf: bool) -> BuildResult:
+def _build(
+    settings: Settings,
+    *,
+    force: bool,
+    progress: Progress | None,
+    pdf: bool,
+    workers: Workers | None,
+) -> BuildResult:
     from teiedit.builder import BuildOptions
     from teiedit.builders.registry import get_builder
 
     sources, findings = check_sources(settings)
-    conversions = convert_files(
-        sources, settings.tei, settings, ConvertOptions(force=force), progress
-    )
-    if progress:
-        progress("loading the edition")
-    edition = Edition.load(settings)
-    report = validate_edition(edition, progress)
-    for finding in findings:  # files of sources/ that are no plaintext, an empty folder
-        report.add(finding)
-    # A document that cannot be read (a repeated xml:id, say) is reported and left out; the rest builds.
-    report.extend(edition.problems)
-    # pages link to their PDF only when this build writes the print edition
-    options = BuildOptions({"link_pdf": pdf}, progress=progress)
-    if progress:
-        progress("writing the web edition")
-    html = get_builder("html").build(edition, settings.out / "html", options)
-    if progress:
-        progress("making the site harvestable")
-    # What the site cannot publish (no base_url, no email...) is listed with what to do.
-    site_notes: list[Diagnostic] = []
-    get_builder("site").build(
-        edition, settings.out / "html", replace(options, notice=site_notes.append)
-    )
-    report.extend(site_notes)
-    pdfs: list[Path] = []
-    if pdf:
+    with using(workers) as pool:
+        conversions = convert_files(
+            sources, settings.tei, settings, ConvertOptions(force=force), progress, pool
+        )
         if progress:
-            progress("writing the print edition")
-        pdfs = get_builder("pdf").build(edition, settings.out / "pdf", options)
-        from teiedit.builders.publish import publish_pdfs
+            progress("loading the edition")
+        edition = Edition.load(settings, cache=None if force else record_cache(settings))
+        report = validate_edition(edition, progress, pool, cache=not force)
+        for finding in findings:  # files of sources/ that are no plaintext, an empty folder
+            report.add(finding)
+        # A document that cannot be read (a repeated xml:id, say) is reported and left out; the rest
+        # builds.
+        report.extend(edition.problems)
+        # pages link to their PDF only when this build writes the print edition
+        options = BuildOptions({"link_pdf": pdf}, progress=progress, force=force, workers=pool)
+        if progress:
+            progress("writing the web edition")
+        html = get_builder("html").build(edition, settings.out / "html", options)
+        if progress:
+            progress("making the site harvestable")
+        # What the site cannot publish (no base_url, no email...) is listed with what to do.
+        site_notes: list[Diagnostic] = []
+        get_builder("site").build(
+            edition, settings.out / "html", replace(options, notice=site_notes.append)
+        )
+        report.extend(site_notes)
+        pdfs: list[Path] = []
+        if pdf:
+            if progress:
+                progress("writing the print edition")
+            pdfs = get_builder("pdf").build(edition, settings.out / "pdf", options)
+            from teiedit.builders.publish import publish_pdfs
 
-        # the site links pdf/<page>.pdf: its PDFs are in it, wherever it is served from
-        publish_pdfs(settings.out / "pdf", settings.out / "html")
+            # the site links pdf/<page>.pdf: its PDFs are in it, wherever it is served from
+            publish_pdfs(settings.out / "pdf", settings.out / "html")
     for finding in placeholder_findings(settings):  # what the title page and the site would print
         report.add(finding)
     return BuildResult(conversions=conversions, validation=report, html_pages=html, pdfs=pdfs)
-
-
-def validate_edition(edition: Edition, progress: Progress | None = None) -> Report:
-    """Check the edition's own TEI files against its schema, from the trees already loaded.
-
-    Documents imported from other projects keep their own schema; `teiedit import` checked them against
-    it (see tei/imported/manifest.json). The edition's schema checks only the edition's own documents.
-    """
-    from teiedit.validate import validate_parsed, validate_paths
-
-    settings = edition.settings
-    own = [ed for ed in edition.inputs() if not ed.imported]
-    imported = sum(1 for ed in edition.inputs() if ed.imported)
-    if progress:
-        progress(f"validating {len(own)} documents")
-    report = Report()
-    if own:
-        schemas = edition_schemas(settings)
-        ids = edition.registers.ids()
-        for ed in own:
-            report.files_checked.append(str(ed.path))
-            try:
-                report.extend(validate_parsed(ed.doc.tree, ed.path, schemas, register_ids=ids))
-            except TeieditError as exc:
-                report.add(exc.diagnostic)
-    if register_files(settings):  # a misspelt element in a register would otherwise pass
-        if progress:
-            progress("checking the registers")
-        registers = check_edition_registers(settings, edition_schemas(settings), edition.registers)
-        report.files_checked.extend(registers.files_checked)
-        report.extend(registers.diagnostics)
-    front = front_files(settings)  # the introduction is the edition's TEI too
-    if front:
-        front_report = validate_paths(front, edition_schemas(settings))
-        report.files_checked.extend(front_report.files_checked)
-        report.extend(front_report.diagnostics)
-    if imported:
-        report.add(
-            Diagnostic(
-                message=f"{imported} imported documents not checked against the edition's schema",
-                path=str(settings.imported.resolve()),
-                level=Level.INFO,
-                origin="build",
-                rule="imported",
-                suggestion="they were checked against their own schema on import; "
-                "`teiedit validate tei/imported --tei-all PATH` checks them again",
-            )
-        )
-    return report
 
 
 def unlinked_mentions(settings: Settings, documents: list[TeiDocument]) -> list[dict[str, object]]:

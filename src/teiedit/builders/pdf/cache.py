@@ -1,0 +1,100 @@
+"""Laid-out parts kept between builds: a part whose HTML (and attachments, title, dates) did not change is
+not laid out again. So a change to one document lays out that document's part, the front matter and
+the index again, and the book is put together from the parts and stamped anew (cheap, in pikepdf).
+
+Parts are kept by the hash of what WeasyPrint reads (:func:`job_key`) in ``<out>/.teiedit-parts/``:
+``<key>.pdf`` and ``<key>.json`` (pages and anchors). A build keeps the parts it used and removes the
+others, so the folder holds one book's parts.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from teiedit.builder import digest
+from teiedit.builders.pdf.layout import LaidOut, Layout, PrintJob
+
+FOLDER = ".teiedit-parts"
+
+
+def job_key(job: PrintJob, assets: str) -> str:
+    """A hash of everything the layout of ``job`` depends on (its name only as the PDF's file name)."""
+    parts: list[str | bytes] = [
+        assets,
+        job.html,
+        job.title,
+        job.variant or "",
+        str(job.epoch),
+        str(job.tagged),
+    ]
+    for a in job.attachments:
+        parts += [a.name, a.data, a.description]
+    return digest(*parts)
+
+
+class PartCache:
+    """Laid-out parts by :func:`job_key`, in a folder (None: nothing is kept)."""
+
+    def __init__(self, folder: Path | None, assets: str) -> None:
+        self.folder = folder
+        self.assets = assets
+        self.used: set[str] = set()
+        self.hits = 0
+        self.laid_out = 0
+
+    def _get(self, key: str, output: str) -> LaidOut | None:
+        if self.folder is None:
+            return None
+        try:
+            meta = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
+            pdf = (self.folder / f"{key}.pdf").read_bytes()
+            anchors = {str(k): int(v) for k, v in meta["anchors"].items()}
+            return LaidOut(output, pdf, int(meta["pages"]), anchors)
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def _put(self, key: str, laid: LaidOut) -> None:
+        if self.folder is None:
+            return
+        from teiedit.io import write_atomic, write_text_atomic
+
+        self.folder.mkdir(parents=True, exist_ok=True)
+        write_atomic(self.folder / f"{key}.pdf", laid.pdf)
+        meta = {"pages": laid.pages, "anchors": laid.anchors}
+        write_text_atomic(self.folder / f"{key}.json", json.dumps(meta, sort_keys=True))
+
+    def run(
+        self,
+        layout: Layout,
+        jobs: Iterable[PrintJob],
+        done: Callable[[PrintJob], None] | None = None,
+    ) -> dict[str, LaidOut]:
+        """Lay out the jobs not laid out before; results by output name."""
+        out: dict[str, LaidOut] = {}
+        todo: dict[str, tuple[PrintJob, str]] = {}
+        for job in jobs:
+            key = job_key(job, self.assets)
+            self.used.add(key)
+            found = self._get(key, job.output)
+            if found is not None:
+                out[job.output] = found
+                self.hits += 1
+            else:
+                todo[job.output] = (job, key)
+        if todo:
+            laid = layout.run([j for j, _ in todo.values()], done)
+            for name, (_, key) in todo.items():
+                self._put(key, laid[name])
+                out[name] = laid[name]
+            self.laid_out += len(todo)
+        return out
+
+    def prune(self) -> None:
+        """Remove the parts this build did not use."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        for f in self.folder.iterdir():
+            if f.suffix in (".pdf", ".json") and f.stem not in self.used:
+                f.unlink(missing_ok=True)

@@ -1,0 +1,180 @@
+"""What a build keeps of each document once its tree is gone: a :class:`DocRecord` (its facts, whether it
+is a register, whom it is between, what it points to, its summary), computed in one pass over the
+document and kept in a cache keyed by the file's content, so that a build that finds a file unchanged
+does not parse it at all.
+
+The cache (``<out>/.teiedit-cache/documents.json``) holds one record per content hash and the hash of
+the code that computes records (:func:`fingerprint`): a change to that code makes every record again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from teiedit.document import XML_ID, text_of, xpath
+from teiedit.facts import DocumentFacts, document_facts
+from teiedit.registers import is_register
+
+CACHE_FORMAT = 3
+
+
+def correspondents(root: etree._Element) -> frozenset[str]:
+    """Who writes to whom in a letter (register ids, else normalised names), regardless of direction."""
+    people: set[str] = set()
+    for el in xpath(
+        root,
+        "tei:teiHeader//tei:correspAction[@type='sent' or @type='received']"
+        "/*[self::tei:persName or self::tei:orgName or self::tei:name]",
+    ):
+        ref = (el.get("ref") or "").split()
+        people.add(ref[0] if ref else " ".join(text_of(el).split()).casefold())
+    people.discard("")
+    return frozenset(people)
+
+
+def referenced_ids(root: etree._Element) -> set[str]:
+    """Register ids that names in the document point to (``@ref="#id"``), header included."""
+    ids: set[str] = set()
+    for ref in root.xpath(".//@ref"):
+        first = str(ref).split()[0] if str(ref).split() else ""
+        if first.startswith("#"):
+            ids.add(first[1:])
+    return ids
+
+
+def target_files(root: etree._Element) -> list[str]:
+    """The file names that pointers (``@target``) name, each once, in document order."""
+    found: dict[str, None] = {}
+    for target in root.xpath(".//@target"):
+        for token in str(target).split():
+            found[token.split("#", 1)[0].rsplit("/", 1)[-1]] = None
+    found.pop("", None)
+    return list(found)
+
+
+@dataclass(frozen=True)
+class DocRecord:
+    """What a build knows of a document without its tree."""
+
+    sha256: str
+    root: str  # the root element's local name (TEI, teiCorpus)
+    facts: DocumentFacts
+    is_register: bool
+    correspondents: tuple[str, ...]  # sorted
+    refs: tuple[str, ...]  # register ids it names, sorted
+    targets: tuple[str, ...]  # file names its pointers name
+    summary: dict[str, Any]  # teiedit.summary.Summary.to_dict(), or {} for a register
+    root_id: str = ""  # the root element's xml:id (two documents must not share one)
+    root_line: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> DocRecord:
+        return cls(
+            sha256=str(data["sha256"]),
+            root=str(data["root"]),
+            facts=DocumentFacts(**data["facts"]),
+            is_register=bool(data["is_register"]),
+            correspondents=tuple(data["correspondents"]),
+            refs=tuple(data["refs"]),
+            targets=tuple(data["targets"]),
+            summary=dict(data["summary"]),
+            root_id=str(data["root_id"]),
+            root_line=int(data["root_line"]),
+        )
+
+
+def record_of(root: etree._Element, sha256: str, page: str, imported: bool) -> DocRecord:
+    """The record of one parsed document."""
+    from teiedit.summary import summarise
+
+    facts = document_facts(root)
+    register = is_register(root)
+
+    @dataclass(frozen=True)
+    class _Doc:  # what summarise reads
+        root: etree._Element
+        page: str
+        facts: DocumentFacts
+        imported: bool
+
+    summary = {} if register else summarise(_Doc(root, page, facts, imported)).to_dict()
+    return DocRecord(
+        sha256=sha256,
+        root=etree.QName(root).localname,
+        facts=facts,
+        is_register=register,
+        correspondents=tuple(sorted(correspondents(root))),
+        refs=tuple(sorted(referenced_ids(root))),
+        targets=tuple(target_files(root)),
+        summary=summary,
+        root_id=root.get(XML_ID) or "",
+        root_line=root.sourceline or 0,
+    )
+
+
+def fingerprint() -> str:
+    """A hash of the code that computes records (a record made by other code is made again)."""
+    pkg = Path(__file__).resolve().parent
+    h = hashlib.sha256(f"format {CACHE_FORMAT}".encode())
+    for name in ("scan.py", "facts.py", "summary.py", "registers.py", "document.py"):
+        h.update((pkg / name).read_bytes())
+    return h.hexdigest()
+
+
+class RecordCache:
+    """Records by content hash (and page: a summary names its page), read from and written to a file."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.fingerprint = fingerprint()
+        self._old: dict[str, dict[str, Any]] = {}
+        self._new: dict[str, dict[str, Any]] = {}
+        if path is not None and path.is_file():
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                if data.get("format") == CACHE_FORMAT and data.get("code") == self.fingerprint:
+                    self._old = dict(data["records"])
+            except (OSError, ValueError, KeyError, TypeError):
+                self._old = {}
+
+    @staticmethod
+    def key(sha256: str, page: str, imported: bool) -> str:
+        return f"{sha256}:{page}:{int(imported)}"
+
+    def get(self, key: str) -> DocRecord | None:
+        data = self._old.get(key)
+        if data is None:
+            return None
+        try:
+            record = DocRecord.from_json(data)
+        except (KeyError, TypeError, ValueError):
+            return None
+        self._new[key] = data
+        return record
+
+    def put(self, key: str, record: DocRecord) -> None:
+        self._new[key] = record.to_json()
+
+    def save(self) -> None:
+        """Write the records of this build (only those: deleted documents' records go)."""
+        if self.path is None or self._new == self._old:
+            return
+        from teiedit.io import write_text_atomic
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(
+            {"format": CACHE_FORMAT, "code": self.fingerprint, "records": self._new},
+            sort_keys=True,
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        write_text_atomic(self.path, text + "\n")

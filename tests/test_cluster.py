@@ -1,0 +1,119 @@
+"""Past one machine: ``teiedit build --cluster ADDRESS`` runs validation, the document pages and the print
+parts as tasks on a Dask cluster (here: ``teiedit cluster start --workers 3``, worker processes on this
+machine), and writes exactly the files a build on one process writes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("distributed", reason="the cluster extra (Dask distributed) is not installed")
+
+REPO = Path(__file__).resolve().parents[1]
+CASES = Path(__file__).resolve().parent / "cases"
+EDITION = CASES / "exchange" / "edition"
+ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    """A scheduler and three worker processes, started by teiedit's own command."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "teiedit", "cluster", "start", "--workers", "3", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=ENV,
+    )
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()  # the command prints the address once its workers are up
+        assert line.startswith("scheduler at tcp://"), line
+        yield line.split()[-1]
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def _edition(root: Path) -> Path:
+    """The exchange test edition (four documents and registers) with the repository's schema, and a
+    plaintext source to convert."""
+    shutil.copytree(EDITION, root)
+    shutil.copytree(REPO / "schema", root / "schema", dirs_exist_ok=True)
+    (root / "sources").mkdir(exist_ok=True)
+    shutil.copy(
+        REPO / "tests" / "roots" / "mini" / "sources" / "plain-letter.txt", root / "sources"
+    )
+    return root
+
+
+def _build(root: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "teiedit", "build", "--edition", str(root), *options],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=600,
+    )
+
+
+def _outputs(root: Path, *folders: str) -> dict[str, bytes]:
+    out = {f"tei/{f.name}": f.read_bytes() for f in sorted((root / "tei").glob("*.xml"))}
+    for folder in folders:
+        for f in sorted((root / "out" / folder).rglob("*")):
+            if f.is_file() and ".teiedit-parts" not in f.parts:
+                out[str(f.relative_to(root / "out"))] = f.read_bytes()
+    return out
+
+
+def _same_build(tmp_path: Path, address: str, *options: str) -> dict[str, bytes]:
+    one, many = tmp_path / "one", tmp_path / "cluster"
+    for root in (one, many):
+        _edition(root)
+    alone = _build(one, "--jobs", "1", *options)
+    assert alone.returncode == 0, alone.stderr
+    t = time.monotonic()
+    clustered = _build(many, "--cluster", address, *options)
+    assert clustered.returncode == 0, clustered.stderr
+    assert time.monotonic() - t < 600
+    folders = ("html",) if "--no-pdf" in options else ("html", "pdf")
+    expected, got = _outputs(one, *folders), _outputs(many, *folders)
+    assert sorted(got) == sorted(expected)
+    assert "tei/plain-letter.xml" in got  # the source was converted (on the cluster: a task)
+    different = [name for name in expected if got[name] != expected[name]]
+    assert not different, f"the cluster build wrote other bytes in {different}"
+    return got
+
+
+def test_a_build_on_a_cluster_writes_the_same_web_edition(tmp_path: Path, scheduler: str) -> None:
+    files = _same_build(tmp_path, scheduler, "--no-pdf")
+    pages = [n for n in files if n.startswith("html/") and n.endswith(".html")]
+    assert "html/letter-kim-to-ri.html" in pages and len(pages) >= 4 + 6
+
+
+@pytest.mark.slow
+def test_a_build_on_a_cluster_writes_the_same_print_edition(tmp_path: Path, scheduler: str) -> None:
+    files = _same_build(tmp_path, scheduler)
+    pdfs = [n for n in files if n.startswith("pdf/") and n.endswith(".pdf")]
+    assert "pdf/edition.pdf" in pdfs and len(pdfs) == 6
+    # the build publishes the print edition in the site too (html/pdf/), the same files
+    published = [n for n in files if n.startswith("html/pdf/") and n.endswith(".pdf")]
+    assert sorted(published) == sorted(f"html/{n}" for n in pdfs)
+
+
+def test_a_cluster_that_does_not_answer_is_a_clear_error(tmp_path: Path) -> None:
+    root = _edition(tmp_path / "e")
+    result = _build(root, "--no-pdf", "--cluster", "tcp://127.0.0.1:9")
+    assert result.returncode == 2
+    assert "no Dask scheduler answers at tcp://127.0.0.1:9" in result.stderr
+    assert "Traceback" not in result.stderr
