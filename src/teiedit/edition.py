@@ -32,6 +32,7 @@ from teiedit.diagnostics import Diagnostic, TeieditError
 from teiedit.document import TeiDocument, slugify
 from teiedit.edition_files import edition_tei_files
 from teiedit.facts import DocumentFacts
+from teiedit.imported_registers import Imported, join_imported
 from teiedit.publishable import duplicate_root_ids, unreadable
 from teiedit.registers import Registers, load_registers, register_files
 from teiedit.scan import DocRecord, RecordCache, record_of
@@ -204,6 +205,23 @@ class Edition:
         edition = cls(settings, inputs, registers, trees, problems)
         records.save()
         return edition
+
+    @cached_property
+    def site_registers(self) -> Registers:
+        """The registers the site's register, entity and search pages show: the edition's, with the
+        registers of imported documents and imported register files joined in
+        (teiedit/imported_registers.py); the edition's registers when it imports nothing."""
+        imported = [ed for ed in self._inputs if ed.imported]
+        if not imported:
+            return self.registers
+        files = {ed.path for ed in imported if ed.is_register}
+        own = Registers()
+        for path, root in zip(self.registers.files, self.registers.roots, strict=True):
+            if path not in files:
+                own.add(path, root)
+        return join_imported(
+            own, (Imported(ed.page, ed.path, ed.root, ed.is_register) for ed in imported)
+        )
 
     def inputs(self) -> Iterator[EditionDoc]:
         """Every TEI file of the edition but those of the registers folder, in order."""

@@ -51,6 +51,21 @@
             <xsl:apply-templates select="$entry" mode="entry">
               <xsl:with-param name="relations" select="te:part-of | te:part" tunnel="yes"/>
             </xsl:apply-templates>
+            <xsl:if test="te:origins/*">
+              <!-- an entry of an imported document's own register (teiedit/imported_registers.py) -->
+              <p class="entity-origins"><xsl:text>From the registers of </xsl:text>
+                <xsl:for-each select="te:origins/*">
+                  <xsl:if test="position() gt 1"><xsl:text>, </xsl:text></xsl:if>
+                  <xsl:choose>
+                    <xsl:when test="self::te:doc"><xsl:call-template name="te:doc-link"/></xsl:when>
+                    <xsl:otherwise><code><xsl:value-of select="@name"/></code></xsl:otherwise>
+                  </xsl:choose>
+                </xsl:for-each>
+                <xsl:variable name="more" select="xs:integer(te:origins/@count) - count(te:origins/*)"/>
+                <xsl:if test="$more gt 0"><xsl:text> and </xsl:text><xsl:value-of select="te:count($more, 'more document')"/></xsl:if>
+                <xsl:text> (imported).</xsl:text>
+              </p>
+            </xsl:if>
             <xsl:if test="@lat">
               <xsl:call-template name="te:map">
                 <xsl:with-param name="id" select="'entity-map'"/>

@@ -6,7 +6,8 @@
      from the site root is its tunnel parameter path). -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
-  xmlns:te="urn:teiedit" xmlns="http://www.w3.org/1999/xhtml" exclude-result-prefixes="#all">
+  xmlns:te="urn:teiedit" xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns="http://www.w3.org/1999/xhtml" exclude-result-prefixes="#all">
 
   <xsl:include href="harvest.xsl"/>
 
@@ -18,13 +19,24 @@
   <!-- This page's path from the site root (index.html, entities/kim-il-sung.html); '' when not known. -->
   <xsl:param name="page-path" as="xs:string" select="''"/>
 
+  <!-- An imported document's own register entries that have entity pages on the site: "id=slug" pairs
+       separated by spaces (builders/html.py, from teiedit/imported_registers.py); '' for other pages. -->
+  <xsl:param name="entity-pages" as="xs:string" select="''"/>
+  <xsl:variable name="te:entity-pages" as="map(xs:string, xs:string)"
+                select="map:merge(for $pair in tokenize($entity-pages)
+                                  return map{substring-before($pair, '='): substring-after($pair, '=')},
+                                  map{'duplicates': 'use-first'})"/>
+
   <!-- Where an entry is shown: the page of an edition's register entry (entity pages live in entities/),
        relative to the current page; an entry of the document's own register (listPerson... inside the
-       TEI document) is shown in this page. -->
+       TEI document) is shown in this page, unless it has joined the edition's registers (an imported
+       document's), whose entity page it then is. -->
   <xsl:function name="te:entry-href" as="xs:string">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="if ($entry/ancestor::tei:TEI and not($entry/ancestor::te:registers))
-                          then '#' || te:safe-id($entry/@xml:id)
+    <xsl:variable name="local" select="$entry/ancestor::tei:TEI and not($entry/ancestor::te:registers)"/>
+    <xsl:variable name="joined" select="if ($local) then $te:entity-pages(string($entry/@xml:id)) else ()"/>
+    <xsl:sequence select="if (exists($joined)) then $root || 'entities/' || $joined || '.html'
+                          else if ($local) then '#' || te:safe-id($entry/@xml:id)
                           else $root || 'entities/' || te:safe-id($entry/@xml:id) || '.html'"/>
   </xsl:function>
 

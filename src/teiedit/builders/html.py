@@ -58,7 +58,7 @@ from teiedit.builders.sitepages import render_search, render_site, write_site_st
 from teiedit.config import Settings
 from teiedit.diagnostics import TeieditError
 from teiedit.edition import Edition, EditionDoc
-from teiedit.facts import facts_document
+from teiedit.facts import facts_document, safe_id
 from teiedit.io import output_path, write_atomic, write_text_atomic
 from teiedit.registers import Registers
 from teiedit.resources import xslt_dir
@@ -252,7 +252,7 @@ class HtmlBuilder:
             options.say("rendering the index, timeline, registers and entity pages")
             site = render_site(
                 summaries,
-                registers,
+                edition.site_registers,
                 edition.settings,
                 tmp,
                 out_dir,
@@ -267,7 +267,7 @@ class HtmlBuilder:
                 options.say("rendering the search page and its index")
                 written += render_search(
                     [(page.ed.root, s) for page, s in zip(plan.pages, summaries, strict=True)],
-                    registers,
+                    edition.site_registers,
                     edition.settings,
                     tmp,
                     out_dir,
@@ -311,6 +311,10 @@ class HtmlBuilder:
             params["tei-alternate"] = params["tei-href"]
             record = document_record(ed, edition)
             params["jsonld"] = script_text(document_jsonld(record, edition.settings))
+            if ed.imported:
+                # its own register entries link to their entity pages (teiedit/imported_registers.py)
+                joined = edition.site_registers.aliases.get(ed.page, {})
+                params["entity-pages"] = " ".join(f"{k}={safe_id(v)}" for k, v in joined.items())
             ids = set(ed.record.refs) & registers.entries.keys()
             links = linked_pages(ed.record.targets, by_file)
             images = document_images(ed, [edition.settings.root])

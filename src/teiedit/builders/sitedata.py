@@ -34,6 +34,9 @@ MENTION_DOCS_PER_PAGE = 200
 MENTIONS_PER_DOC = 12
 #: Entities shown as co-occurring with an entity.
 COOCCURRING = 30
+#: Imported documents named as where an entry comes from (an entry of a letter edition's registers may be
+#: in every letter); the rest are counted.
+ORIGINS_SHOWN = 12
 #: Register pages: each kind of entry, its page and its title.
 REGISTERS = {
     "person": ("persons", "Persons"),
@@ -177,6 +180,7 @@ class SiteData:
 
     summaries: list[Summary]
     entries: dict[str, EntityData]
+    _by_page: dict[str, int] | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, summaries: list[Summary], registers: Registers) -> SiteData:
@@ -193,6 +197,12 @@ class SiteData:
                 if party.ref in entries and i not in entries[party.ref].received:
                     entries[party.ref].received.append(i)
         return cls(summaries, entries)
+
+    def by_page(self) -> dict[str, int]:
+        """Page name -> index of its summary."""
+        if self._by_page is None:
+            self._by_page = {s.page: i for i, s in enumerate(self.summaries)}
+        return self._by_page
 
     def documents_of(self, entry_id: str) -> list[int]:
         data = self.entries[entry_id]
@@ -313,6 +323,18 @@ def _relations(page: etree._Element, site: SiteData, entry: Entry) -> None:
         etree.SubElement(page, te(role), slug=info.slug, name=info.name)
 
 
+def _origins(page: etree._Element, site: SiteData, pages: list[str]) -> None:
+    """The imported documents (or register files) whose own registers the entry comes from."""
+    found = etree.SubElement(page, te("origins"), count=str(len(pages)))
+    by_page = site.by_page()
+    for name in pages[:ORIGINS_SHOWN]:
+        i = by_page.get(name)
+        if i is None:
+            etree.SubElement(found, te("file"), name=name)
+        else:
+            found.append(doc_element("doc", site.summaries[i]))
+
+
 def _entity_page(
     site: SiteData,
     registers: Registers,
@@ -341,6 +363,8 @@ def _entity_page(
         page.set("lon", f"{info.geo[1]:.5f}")
     page.append(_entry_copies(registers, entry))
     _relations(page, site, entry)
+    if n == 1 and registers.origins.get(info.id):
+        _origins(page, site, registers.origins[info.id])
     if n == 1:
         letters = etree.SubElement(page, te("letters"))
         for role, indexes in (("sent", data.sent), ("received", data.received)):

@@ -42,6 +42,7 @@ from teiedit.builders.vendor import vendored
 from teiedit.config import Settings
 from teiedit.diagnostics import TeieditError
 from teiedit.facts import facts_document
+from teiedit.imported_registers import resolved
 from teiedit.io import output_path, write_text_atomic
 from teiedit.registers import Registers
 from teiedit.resources import xslt_dir
@@ -88,8 +89,9 @@ def render_site(
 ) -> SiteRun:
     """Write the index, timeline, register and entity pages (and the timeline's data) that changed into
     ``tmp`` (the staging folder of ``out_dir``); return the files written (as paths in ``out_dir``) and
-    the state to keep once they are in place (:func:`write_site_state`)."""
-    site = SiteData.build(summaries, registers)
+    the state to keep once they are in place (:func:`write_site_state`). ``registers`` may be joined with
+    imported registers (teiedit/imported_registers.py): imported documents' pointers are read by it."""
+    site = SiteData.build([resolved(s, registers) for s in summaries], registers)
     old = {} if force else _read_state(out_dir / SITE_STATE)
     new: dict[str, str] = {}
     ships = vendored()
@@ -269,7 +271,8 @@ def render_search(
     index = SearchIndex(tmp / "search", existing=out_dir / "search")
     for root, s in docs:
         fresh = tmp / f"{s.page}.html"
-        index.add(document_page(root, s, fresh if fresh.is_file() else out_dir / f"{s.page}.html"))
+        page_file = fresh if fresh.is_file() else out_dir / f"{s.page}.html"
+        index.add(document_page(root, resolved(s, registers), page_file))
     entries = []
     for page, entry in entry_pages(registers):
         index.add(page)
