@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from lxml import etree
 
 from teiedit.diagnostics import Diagnostic
@@ -31,6 +32,12 @@ PROFILE = os.environ.get("TEIEDIT_TESTS", "bounded") or "bounded"
 if PROFILE not in ("bounded", "full"):
     raise pytest.UsageError(f"TEIEDIT_TESTS={PROFILE!r}: use 'full' or leave it unset (bounded)")
 FULL = PROFILE == "full"
+
+# Property tests: the bounded run draws the same examples every time (a red CI is always reproducible and
+# never a new random draw); TEIEDIT_TESTS=full draws fresh ones, to explore.
+hypothesis_settings.register_profile("bounded", derandomize=True, database=None)
+hypothesis_settings.register_profile("full", derandomize=False)
+hypothesis_settings.load_profile(PROFILE)
 
 
 def bounded(full: int, default: int) -> int:

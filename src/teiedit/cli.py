@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
 import traceback
 
@@ -83,6 +85,13 @@ def main(argv: list[str] | None = None) -> int:
         print_diagnostic(environment_error(exc).diagnostic)
         return EXIT_ERROR
     except KeyboardInterrupt:
+        # stopping: a second Ctrl-C while Python exits must not end it by the signal (or a traceback)
+        with contextlib.suppress(ValueError):  # ValueError: called from a thread, not a command line
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+        # A Ctrl-C that escaped code run by exec() (a dataclass or namedtuple being defined by a module
+        # imported at that moment) marks the process, and Python then ends it by SIGINT at exit even
+        # though the interrupt was handled here; exec() clears that mark, so the status is 130 as documented.
+        exec("")  # noqa: S102
         sys.stderr.write("teiedit: interrupted\n")
         return 130
     except Exception as exc:  # noqa: BLE001  (a bug: say so in one line unless --debug)

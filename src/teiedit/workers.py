@@ -66,14 +66,22 @@ def exit_with_parent(parent: int) -> None:
 
 @contextmanager
 def _workers_ignore_ctrl_c() -> Iterator[None]:
-    """Workers start (and import their modules, WeasyPrint say) while tasks are submitted: an ignored
-    SIGINT is inherited by a spawned process from its first instruction, so Ctrl-C then stops only the
-    build, which ends them, never a worker in the middle of an import with a traceback. (A Ctrl-C in the
-    milliseconds a submission takes is lost; the next one stops the build.)"""
+    """Workers start (and import their modules, WeasyPrint say) while tasks are submitted. SIGINT is
+    blocked meanwhile: a spawned process inherits the block from its first instruction (and then ignores
+    Ctrl-C for good, see :func:`exit_with_parent`), so Ctrl-C stops only the build, which ends them, never
+    a worker in the middle of an import with a traceback. A Ctrl-C during the submission is held, not
+    lost: it reaches the build when the block is lifted."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        previous_mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            yield
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous_mask)
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # pragma: no cover - no signal masks (Windows)
     try:
         yield
     finally:
@@ -112,13 +120,21 @@ class Workers:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        # interrupted or failed: drop the queued tasks rather than run them before stopping
-        self.close(cancel=exc[0] is not None)
+        # failed: drop the queued tasks rather than run them before stopping; Ctrl-C: stop the running
+        # ones too (a long document's layout would otherwise hold the build for minutes)
+        interrupted = isinstance(exc[1], KeyboardInterrupt)
+        self.close(cancel=exc[0] is not None, stop=interrupted)
 
-    def close(self, cancel: bool = False) -> None:
-        """Shut the pool down (``cancel``: without running the tasks still queued) and leave the cluster."""
+    def close(self, cancel: bool = False, stop: bool = False) -> None:
+        """Shut the pool down (``cancel``: without running the tasks still queued; ``stop``: ending the
+        tasks under way too) and leave the cluster. Workers only compute (the build writes), so stopping
+        one loses nothing but its work."""
         if self._pool is not None:
-            self._pool.shutdown(cancel_futures=cancel)
+            if stop:
+                # the executor offers no public way to end running tasks before Python 3.14
+                for process in list(getattr(self._pool, "_processes", {}).values()):
+                    process.terminate()
+            self._pool.shutdown(cancel_futures=cancel or stop)
             self._pool = None
         if self._client is not None:
             self._client.close()

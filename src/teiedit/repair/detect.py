@@ -264,7 +264,12 @@ def _convincing(text: str, s: Stretch, k: int, model: EnglishModel) -> bool:
     gain = model.text_cost(chunk) - model.text_cost(decoded)
     if gain < MIN_SHIFT_GAIN:
         return False
-    words = _WORDS.findall(decoded)
+    # A real space is a word boundary in the reading too ("Fbxy Fbxy" joined would read "A]stA]st" and
+    # count "stA" across it), unless the stretch is letter-spaced (mostly one glyph between spaces).
+    tokens = chunk.split()
+    if 2 * sum(len(t) == 1 for t in tokens) > len(tokens):
+        tokens = ["".join(tokens)]
+    words = [w for tok in tokens for w in _WORDS.findall(decode(tok, k))]
     letters = sum(len(w) for w in words)
     known = [w for w in words if model.known(w)]
     return any(len(w) >= 3 for w in known) and sum(len(w) for w in known) >= KNOWN_SHARE * letters
