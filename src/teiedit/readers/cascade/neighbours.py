@@ -1,0 +1,124 @@
+"""Decisions by a block's neighbours after labelling: what the blocks around it say it continues.
+
+The labeller sees a block and its next neighbours; some roles are plain only from a longer run: note 3
+after notes 1 and 2 is a note too (whatever words it holds), the pieces of an abstract's one line after
+its "Abstract" heading are the abstract, a summary with no text after it is the text, and a line of
+nothing but a web address is no sentence of it. Nothing here knows a site. Each rule returns the
+decisions it took, for the report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from teiedit.readers.cascade.labels import SET_ASIDE
+from teiedit.readers.cascade.model import Labelled
+
+
+def apply(blocks: list[Labelled]) -> list[str]:
+    """Every rule in order; the decisions they took."""
+    out: list[str] = []
+    for rule in (address_lines, note_sequence, lone_summary, telegram_number, abstract_pieces):
+        out.extend(rule(blocks))
+    return out
+
+
+_NOTE_NUMBER = re.compile(r"^\[?(\d{1,3})[\].)]?\s+\S")
+
+
+def note_sequence(blocks: list[Labelled]) -> list[str]:
+    """A block opening with number n right after the body of note n-1 is note n (the labeller may call
+    a note that cites a source a citation)."""
+    out = []
+    prev: int | None = None
+    for b in blocks:
+        if b.aside or b.label in SET_ASIDE:
+            continue
+        m = _NOTE_NUMBER.match(b.one_line)
+        n = int(m[1]) if m else None
+        if b.label == "note":
+            prev = n
+            continue
+        if n is not None and prev is not None and n == prev + 1 and b.label in ("citation", "p"):
+            was, b.label = b.label, "note"
+            out.append(f"line {b.seg.line}: note (number {n} after note {prev}), not {was}")
+            prev = n
+            continue
+        prev = None
+    return out
+
+
+_ADDRESS = re.compile(
+    r"^<?(?:https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email[^\]]{0,20}\])>?$", re.I
+)
+
+
+def address_lines(blocks: list[Labelled]) -> list[str]:
+    """A block of nothing but a web or mail address is the page's furniture, not a sentence of the
+    text (a link the capture kept, a contact line)."""
+    out = []
+    for b in blocks:
+        if b.label in SET_ASIDE or b.aside or b.label == "note":
+            continue
+        if _ADDRESS.match(b.one_line):
+            was, b.label = b.label, "furniture"
+            out.append(f"line {b.seg.line}: furniture (a web or mail address alone), not {was}")
+    return out
+
+
+_TELEGRAM_NUMBER = re.compile(r"^\d{3,5}\.\s+[A-Z]")
+
+
+def telegram_number(blocks: list[Labelled]) -> list[str]:
+    """A line opening with a telegram's number ("1580. For transmission ...") the labeller called a
+    citation or a summary is the first line of the telegram's text."""
+    for b in blocks:
+        if b.aside or b.label in SET_ASIDE:
+            continue
+        if b.label in ("p", "item"):
+            return []
+        if (
+            b.label in ("citation", "summary", "meta")
+            and _TELEGRAM_NUMBER.match(b.one_line)
+            and "/" not in b.one_line[:12]
+        ):
+            was, b.label = b.label, "p"
+            return [f"line {b.seg.line}: p (a telegram's number opens it), not {was}"]
+    return []
+
+
+_ABSTRACT_HEAD = re.compile(
+    r"^[#\s]*(?:abstract|summary|résumé|resumen|zusammenfassung)\s*:?$", re.I
+)
+
+
+def abstract_pieces(blocks: list[Labelled]) -> list[str]:
+    """After an "Abstract" heading, the pieces of the abstract's line (one physical line cut into
+    sentences) are the abstract, not the first paragraphs of the text."""
+    out = []
+    for i, b in enumerate(blocks[:-1]):
+        nxt = blocks[i + 1]
+        if not (_ABSTRACT_HEAD.match(b.one_line) and nxt.label == "summary"):
+            continue
+        for x in blocks[i + 2 :]:
+            if x.seg.physical != nxt.seg.physical or x.label not in ("p", "summary"):
+                break
+            if x.label == "p":
+                x.label = "summary"
+                out.append(f"line {x.seg.line}: summary (a piece of the abstract's line), not p")
+        break
+    return out
+
+
+def lone_summary(blocks: list[Labelled]) -> list[str]:
+    """A summary with no running text after it is the text itself (a short page the labeller read as a
+    headnote)."""
+    kept = [b for b in blocks if not b.aside and b.label not in SET_ASIDE]
+    if any(b.label in ("p", "item") for b in kept):
+        return []
+    out = []
+    for b in kept:
+        if b.label == "summary":
+            b.label = "p"
+            out.append(f"line {b.seg.line}: p (no text follows this summary), not summary")
+    return out

@@ -1,0 +1,90 @@
+"""The cascade's decisions by a block's neighbours: note runs, abstract pieces, lone summaries."""
+
+from __future__ import annotations
+
+from teiedit.readers.cascade.model import Labelled
+from teiedit.readers.cascade.neighbours import (
+    abstract_pieces,
+    address_lines,
+    lone_summary,
+    note_sequence,
+    telegram_number,
+)
+from teiedit.readers.cascade.segment import segment
+
+
+def blocks(*rows: tuple[str, str], sep: str = "\n\n") -> list[Labelled]:
+    """Labelled blocks of a text made of the rows' texts (joined by ``sep``)."""
+    segs = segment(sep.join(r[1] for r in rows))
+    assert len(segs) == len(rows)
+    return [Labelled(seg=s, label=r[0], confidence=0.9) for s, r in zip(segs, rows, strict=True)]
+
+
+def labels(bs: list[Labelled]) -> list[str]:
+    return [b.label for b in bs]
+
+
+def test_a_numbered_block_after_notes_is_the_next_note() -> None:
+    bs = blocks(
+        ("p", "The text of the telegram, with calls (1) and (2) and (3) in it, ends here."),
+        ("note", "1 Document 115."),
+        ("note", "2 See Documents 84 and 91."),
+        ("citation", "3 Dated October 31. (Department of State, Central Files, 033.6111/10-3162)"),
+        ("citation", "Source: Department of State, Central Files, 761.00/10-3162. Secret."),
+    )
+    assert note_sequence(bs)
+    assert labels(bs) == ["p", "note", "note", "note", "citation"]
+
+
+def test_a_number_out_of_sequence_stays_what_it_was() -> None:
+    bs = blocks(("note", "1 Document 115."), ("citation", "7 Dated October 31, Central Files."))
+    assert not note_sequence(bs)
+    assert labels(bs) == ["note", "citation"]
+
+
+def test_an_address_alone_is_furniture_an_address_in_a_sentence_is_not() -> None:
+    bs = blocks(
+        ("p", "http://example.org/page/info"),
+        ("p", "[email protected]"),
+        ("p", "Write to the archive at http://example.org for copies of the file."),
+    )
+    assert len(address_lines(bs)) == 2
+    assert labels(bs) == ["furniture", "furniture", "p"]
+
+
+def test_a_summary_without_text_after_it_is_the_text() -> None:
+    bs = blocks(
+        ("title", "The Acting Secretary of State to the Ambassador"),
+        ("summary", "Department has read with satisfaction your telegram of July 10."),
+    )
+    assert lone_summary(bs)
+    assert labels(bs) == ["title", "p"]
+    kept = blocks(("summary", "A headnote about it."), ("p", "The text of it."))
+    assert not lone_summary(kept)
+    assert labels(kept) == ["summary", "p"]
+
+
+def test_a_telegram_number_opens_the_text() -> None:
+    bs = blocks(
+        ("title", "The Acting Secretary of State to the Ambassador"),
+        ("citation", "1580. For transmission by wireless to Root:"),
+        ("p", "Department has read with satisfaction your telegram."),
+    )
+    assert telegram_number(bs)
+    assert labels(bs) == ["title", "p", "p"]
+    shelf = blocks(("citation", "761.00/10-3162. Secret."), ("p", "Text."))
+    assert not telegram_number(shelf)
+    assert labels(shelf) == ["citation", "p"]
+
+
+def test_the_pieces_of_an_abstract_line_are_the_abstract() -> None:
+    long_line = " ".join(
+        f"Sentence number {i} of the abstract says something about the field and its history."
+        for i in range(12)
+    )
+    segs = segment(f"Abstract\n\n{long_line}\n\nThe first paragraph of the text.")
+    assert len(segs) > 3  # the long line was cut into pieces
+    bs = [Labelled(seg=s, label="p", confidence=0.9) for s in segs]
+    bs[0].label, bs[1].label = "heading", "summary"
+    assert abstract_pieces(bs)
+    assert labels(bs) == ["heading"] + ["summary"] * (len(segs) - 2) + ["p"]
