@@ -88,3 +88,29 @@ def test_the_pieces_of_an_abstract_line_are_the_abstract() -> None:
     bs[0].label, bs[1].label = "heading", "summary"
     assert abstract_pieces(bs)
     assert labels(bs) == ["heading"] + ["summary"] * (len(segs) - 2) + ["p"]
+
+
+def test_a_short_first_part_under_an_unsure_title_is_the_page_top() -> None:
+    from teiedit.readers.base import Conversion, Source
+    from teiedit.readers.cascade.reader import _page_top, split_documents
+
+    rows = (
+        ("furniture", "MENU"),
+        ("title", "A BLOG OF SOMETHING AND EVERYTHING ELSE"),
+        ("p", "Click here to open the link in a new tab."),
+        ("title", "Letter from the President to the Chairman, February 8, 1967"),
+        ("salute", "Dear Mr. Chairman:"),
+        ("p", "I am writing to you in the hope that the conflict can be brought to an end."),
+    )
+    bs = blocks(*rows)
+    bs[1].confidence = 0.28
+    conv = Conversion(source=Source(text="", name="x", filename="x.txt", sha256=""), profile="auto")
+    parts = split_documents(bs)
+    assert len(parts) == 2
+    merged = _page_top(parts, conv)
+    assert len(merged) == 1 and len(merged[0]) == 6
+    assert [b.label for b in bs[:3]] == ["furniture"] * 3
+    assert [s.text for s in conv.set_aside] == [bs[1].text, bs[2].text]
+    parts = split_documents(blocks(*rows))  # the same page, its first title confident
+    assert len(parts) == 2
+    assert len(_page_top(parts, conv)) == 2

@@ -78,7 +78,7 @@ class CascadeReader:
         conv.decisions.extend(shape_rules.apply(blocks))
         conv.decisions.extend(neighbours.apply(blocks))
         _set_aside(blocks, conv)
-        parts = split_documents(blocks)
+        parts = _page_top(split_documents(blocks), conv)
         documents = []
         for idx, part in enumerate(parts, start=1):
             doc_id = source.name if len(parts) == 1 else f"{source.name}-{idx:0{_width(parts)}d}"
@@ -201,6 +201,31 @@ def split_documents(blocks: list[Labelled]) -> list[list[Labelled]]:
         if b.label in ("p", "item") and not b.aside:
             body_seen = True
     return [p for p in parts if p]
+
+
+_TOP_REASON = (
+    "the web page's top, before the document's title (a short run of lines that is no document)"
+)
+#: A first part with less running text than this, under no confident title, is the page's top.
+_TOP_TEXT = 200
+
+
+def _page_top(parts: list[list[Labelled]], conv: Conversion) -> list[list[Labelled]]:
+    """A first part that is no document (a few short lines of the page over an unsure title, then the
+    first document's confident title) is the page's top: set aside, and no split there."""
+    if len(parts) < 2:
+        return parts
+    first = parts[0]
+    text = sum(len(b.one_line) for b in first if b.label in ("p", "item") and not b.aside)
+    sure = any(b.label == "title" and b.confidence >= LOW_CONFIDENCE for b in first)
+    if text >= _TOP_TEXT or sure:
+        return parts
+    for b in first:
+        if not b.aside and b.label in ("p", "item", "heading", "title", "opener", "byline"):
+            b.label, b.aside = "furniture", _TOP_REASON
+            conv.set_aside.append(SetAside(b.text, _TOP_REASON, b.seg.line, b.seg.start))
+    conv.decisions.append(f"line {first[0].seg.line}: the page's top, set aside (no document)")
+    return [first + parts[1], *parts[2:]]
 
 
 def _body_follows(blocks: list[Labelled], i: int) -> bool:
