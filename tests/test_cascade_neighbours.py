@@ -114,3 +114,29 @@ def test_a_short_first_part_under_an_unsure_title_is_the_page_top() -> None:
     parts = split_documents(blocks(*rows))  # the same page, its first title confident
     assert len(parts) == 2
     assert len(_page_top(parts, conv)) == 2
+
+
+def test_a_viewer_label_of_a_file_is_no_title_the_file_name_with_an_article_may_be() -> None:
+    from teiedit.readers.cascade.titles import _viewer_label
+
+    furniture = ["Cuban Missile Crisis", "of 85"]
+    assert _viewer_label("Transcript of Cuban Missile Crisis", furniture)
+    assert _viewer_label("download Cuban Missile Crisis", furniture)
+    assert not _viewer_label("The Cuban Missile Crisis", furniture)
+    assert not _viewer_label("New Evidence on the Cuban Missile Crisis: More Documents", furniture)
+
+
+def test_a_blog_date_over_a_dated_letter_title_is_not_the_letter_date() -> None:
+    from teiedit.readers.cascade.document import _document_date
+
+    bs = blocks(
+        ("dateline", "Thursday, May 9, 2013"),
+        ("title", "Letter from the President to the Chairman, February 8, 1967"),
+        ("salute", "Dear Mr. Chairman:"),
+        ("p", "I am writing to you in the hope that the conflict can be brought to an end."),
+    )
+    title = bs[1].one_line
+    date = _document_date(bs, bs, title, "letter", [], [bs[1]])
+    assert date is not None and date["when"] == "1967-02-08"
+    post = _document_date(bs, bs, "A post about a letter", "blog", [], [bs[1]])
+    assert post is not None and post["when"] == "2013-05-09"

@@ -83,7 +83,7 @@ def build_document(
     conv.spans.extend(linker.spans)
     where = {"part": doc_id} if doc_id != source.name else {}
     conv.orphan_notes.extend({**o, **where} for o in linker.report())
-    date = _document_date(kept, part, title, kind, assembled.citations)
+    date = _document_date(kept, part, title, kind, assembled.citations, titles)
     info = header_info(source, title or "Untitled", kind=kind, abstract=assembled.summaries)
     authors = _authors(kept, part)
     if not authors and kind not in CORRESPONDENCE and (name := unlabelled_author(part)):
@@ -160,11 +160,19 @@ _QUOTED = re.compile(r"[“\"][^”\"]{0,300}[”\"]")
 
 
 def _document_date(
-    kept: list[Labelled], part: list[Labelled], title: str, kind: str, citations: list[str]
+    kept: list[Labelled],
+    part: list[Labelled],
+    title: str,
+    kind: str,
+    citations: list[str],
+    titles: list[Labelled] | None = None,
 ) -> dict[str, str] | None:
     """The document's own date (see the module's docstring for the order of evidence)."""
     first_body = next((i for i, b in enumerate(kept) if b.label in ("p", "item")), len(kept))
+    dated_title = kind in _ARCHIVAL_KINDS and bool(title) and bool(first_date(title))
     for b in kept[:first_body]:
+        if dated_title and titles and b.seg.start < titles[0].seg.start:
+            continue  # a page's date over a dated document's title is the page's (a blog's post)
         if b.label == "dateline" and (d := first_date(b.text)):
             return d
     found = date_from_fields(part)

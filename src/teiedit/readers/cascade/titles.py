@@ -171,8 +171,11 @@ def _best_candidate(part: list[Labelled], top: list[Labelled]) -> tuple[Labelled
     candidates = list(window)
     if first_body is not None and len(first_body.text) <= 250:
         candidates.append(first_body)
+    furniture = [b.one_line for b in window if b.label == "furniture"]
     for b in candidates:
         if b.label in ("closer", "signed", "note", "summary"):
+            continue
+        if _viewer_label(b.one_line, furniture):
             continue
         if b.label == "salute" and "salute" in shapes(b.one_line, []):
             continue  # a salutation; but a document's title the labeller took for one is a candidate
@@ -192,6 +195,18 @@ def _best_candidate(part: list[Labelled], top: list[Labelled]) -> tuple[Labelled
         if score > best_score:
             best, best_score = b, score
     return best, best_score
+
+
+def _viewer_label(text: str, furniture: list[str]) -> bool:
+    """Whether ``text`` is a viewer's label of a file named by a furniture line ("Transcript of X",
+    "download X" over the line "X"): words put before the file's name, not the document's title."""
+    words = text.split()
+    for f in furniture:
+        n = len(f.split())
+        if len(f) >= 8 and n < len(words) and " ".join(words[-n:]).lower() == f.lower():
+            if not all(w.lower() in ("the", "a", "an") for w in words[:-n]):
+                return True
+    return False
 
 
 def _repeats(run: list[Labelled], nxt: Labelled) -> bool:
