@@ -140,3 +140,22 @@ def test_a_blog_date_over_a_dated_letter_title_is_not_the_letter_date() -> None:
     assert date is not None and date["when"] == "1967-02-08"
     post = _document_date(bs, bs, "A post about a letter", "blog", [], [bs[1]])
     assert post is not None and post["when"] == "2013-05-09"
+
+
+def test_a_section_line_above_the_title_is_set_aside_an_author_name_is_not() -> None:
+    from teiedit.readers.base import Conversion, Source
+    from teiedit.readers.cascade.titles import above_title
+
+    bs = blocks(
+        ("byline", "The Cuban Missile Crisis"),
+        ("title", "CWIHP eDossier No. 77"),
+        ("byline", "Pierre Asselin"),
+        ("title", "Telegram From the Embassy in the Soviet Union to the Department of State"),
+        ("p", "The text of the telegram."),
+        ("heading", "A heading in the text"),
+    )
+    conv = Conversion(source=Source(text="", name="x", filename="x.txt", sha256=""), profile="auto")
+    assert len(above_title(bs, [bs[3]], conv)) == 2
+    assert labels(bs) == ["furniture", "furniture", "byline", "title", "p", "heading"]
+    assert [s.text for s in conv.set_aside] == [bs[0].text, bs[1].text]
+    assert not above_title(bs, [], conv)

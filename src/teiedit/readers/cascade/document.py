@@ -33,7 +33,7 @@ from teiedit.readers.cascade.kinds import CORRESPONDENCE, KindDecision, decide_k
 from teiedit.readers.cascade.labels import LOW_CONFIDENCE, SET_ASIDE
 from teiedit.readers.cascade.model import Labelled
 from teiedit.readers.cascade.notelink import link
-from teiedit.readers.cascade.titles import title_blocks
+from teiedit.readers.cascade.titles import above_title, title_blocks
 from teiedit.readers.common.archival_doc import (
     NOTES_STATEMENT,
     ORG_WORDS,
@@ -61,9 +61,10 @@ def build_document(
     in_compilation: bool = False,
 ) -> tuple[TeiDocument, str]:
     """The TEI document for one part of a source, and its kind."""
+    titles = title_blocks(part, conv)
+    conv.decisions.extend(above_title(part, titles, conv))
     kept = [b for b in part if not b.aside]
     aside = [b for b in part if b.aside]
-    titles = title_blocks(part, conv)
     title = clean_title(" ".join(b.text for b in titles)) if titles else ""
     decision = decide_kind(kept, title, aside, in_compilation)
     kind = decision.kind

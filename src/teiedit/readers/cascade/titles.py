@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from teiedit.readers.base import Conversion
+from teiedit.readers.base import Conversion, SetAside
 from teiedit.readers.cascade.features import shapes
 from teiedit.readers.cascade.fields import clean_title
 from teiedit.readers.cascade.model import Labelled
@@ -150,6 +150,34 @@ def title_blocks(part: list[Labelled], conv: Conversion) -> list[Labelled]:
         best.aside = ""
     best.label, best.confidence = "title", min(0.99, score)
     return [best]
+
+
+_ABOVE_REASON = "the site's section or series line above the document's title"
+
+
+def above_title(part: list[Labelled], titles: list[Labelled], conv: Conversion) -> list[str]:
+    """A short line above the chosen title that the labeller called a title, heading or byline but
+    that names nobody ("The Cuban Missile Crisis", "CWIHP eDossier No. 77") is the site's section or
+    series line: set aside, not a heading of the text."""
+    if not titles:
+        return []
+    out = []
+    for b in part:
+        if b is titles[0]:
+            break
+        if b.aside or b.label not in ("title", "heading", "byline") or len(b.one_line) > 80:
+            continue
+        words = b.one_line.split()
+        if (
+            b.label == "byline"
+            and "name_like" in shapes(b.one_line, [])
+            and not any(w.lower() in _ARTICLES for w in words)
+        ):
+            continue  # an author's name ("The Cuban Missile Crisis" is none)
+        b.label, b.aside = "furniture", _ABOVE_REASON
+        conv.set_aside.append(SetAside(b.text, _ABOVE_REASON, b.seg.line, b.seg.start))
+        out.append(f"line {b.seg.line}: furniture (a section line above the title)")
+    return out
 
 
 def _demoted(b: Labelled) -> str:
