@@ -159,3 +159,28 @@ def test_a_section_line_above_the_title_is_set_aside_an_author_name_is_not() -> 
     assert labels(bs) == ["furniture", "furniture", "byline", "title", "p", "heading"]
     assert [s.text for s in conv.set_aside] == [bs[0].text, bs[1].text]
     assert not above_title(bs, [], conv)
+
+
+def test_a_salutation_glued_to_the_first_paragraph_is_cut_from_it() -> None:
+    from teiedit.readers.cascade.neighbours import glued_salutation
+
+    text = "Fellow-Citizens of the Republic: In compliance with a custom as old as the Republic I appear."
+    bs = blocks(("title", "An Address"), ("p", text))
+    assert glued_salutation(bs)
+    assert labels(bs) == ["title", "salute", "p"]
+    assert bs[1].text == "Fellow-Citizens of the Republic:"
+    assert bs[2].text == "In compliance with a custom as old as the Republic I appear."
+    assert bs[2].seg.start == text.index("In") + bs[1].seg.start
+    assert bs[1].one_line == bs[1].text  # the cached one-line text follows the cut
+    plain = blocks(("p", "Comrades in the south of the country were not told of it."))
+    assert not glued_salutation(plain)
+    assert labels(plain) == ["p"]
+
+
+def test_a_speech_with_a_glued_salutation_converts_losslessly() -> None:
+    from fuzz_convert import check_conversion
+
+    body = " ".join(["The custom of the country asks me to speak to you today."] * 4)
+    check_conversion(
+        f"An Address\n\nFellow-Citizens of the Republic: {body}\n\nI thank you.\n", None
+    )

@@ -10,6 +10,7 @@ decisions it took, for the report.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from teiedit.readers.cascade.labels import SET_ASIDE
 from teiedit.readers.cascade.model import Labelled
@@ -18,7 +19,14 @@ from teiedit.readers.cascade.model import Labelled
 def apply(blocks: list[Labelled]) -> list[str]:
     """Every rule in order; the decisions they took."""
     out: list[str] = []
-    for rule in (address_lines, note_sequence, lone_summary, telegram_number, abstract_pieces):
+    for rule in (
+        address_lines,
+        note_sequence,
+        lone_summary,
+        telegram_number,
+        abstract_pieces,
+        glued_salutation,
+    ):
         out.extend(rule(blocks))
     return out
 
@@ -122,3 +130,48 @@ def lone_summary(blocks: list[Labelled]) -> list[str]:
             b.label = "p"
             out.append(f"line {b.seg.line}: p (no text follows this summary), not summary")
     return out
+
+
+_GLUED_SALUTE = re.compile(
+    r"^(?:my\s+)?(?:dear(?:est)?|fellow[- ]\w+|gentlemen|ladies|sirs?|madam|comrades?|friends)\b"
+    r"[^.:;!?\n]{0,60}?[:!,](?P<sp>\s+)(?=[A-Z\"“])",
+    re.IGNORECASE,
+)
+
+
+def glued_salutation(blocks: list[Labelled]) -> list[str]:
+    """A salutation at the head of the first paragraph ("Fellow-Citizens of the United States: In
+    compliance ...") is cut from it: the salutation, then the paragraph (offsets kept)."""
+    for i, b in enumerate(blocks):
+        if b.aside or b.label in SET_ASIDE:
+            continue
+        if b.label in ("salute", "item"):
+            return []
+        if b.label != "p":
+            continue
+        m = _GLUED_SALUTE.match(b.text)
+        if m is None or len(b.text) - m.end() < 40:
+            return []
+        cut, rest = m.start("sp"), m.end("sp")
+        seg = b.seg
+        head = replace(seg, end=seg.start + cut, text=seg.text[:cut], end_line=seg.line)
+        line = seg.line + seg.text.count("\n", 0, rest)
+        tail = replace(
+            seg,
+            start=seg.start + rest,
+            text=seg.text[rest:],
+            line=line,
+            piece=True,
+            line_start=False,
+        )
+        for key in ("one_line",):
+            head.__dict__.pop(key, None)
+            tail.__dict__.pop(key, None)
+        blocks[i : i + 1] = [
+            Labelled(
+                seg=head, label="salute", confidence=b.confidence, marginals=dict(b.marginals)
+            ),
+            Labelled(seg=tail, label="p", confidence=b.confidence, marginals=dict(b.marginals)),
+        ]
+        return [f"line {seg.line}: salute cut from the head of the first paragraph"]
+    return []

@@ -213,8 +213,8 @@ def _best_candidate(part: list[Labelled], top: list[Labelled]) -> tuple[Labelled
         one = clean_title(b.text)
         found = shapes(one, [])
         strong = "kind_title" in found or "x_to_y" in found or bool(_TO_FROM.match(one))
-        if (b is first_body or b.label == "citation") and not strong:
-            continue  # a paragraph or a citation, unless it names a document ("X to Y", "Telegram ...")
+        if (b is first_body or b.label in ("citation", "salute")) and not strong:
+            continue  # a paragraph, a citation or a salutation, unless it names a document
         score = b.marginals.get("title", 0.0) + 0.5 * b.marginals.get("heading", 0.0)
         score += 0.25 if strong else 0.0
         score += 0.1 * shape
