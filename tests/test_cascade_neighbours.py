@@ -184,3 +184,32 @@ def test_a_speech_with_a_glued_salutation_converts_losslessly() -> None:
     check_conversion(
         f"An Address\n\nFellow-Citizens of the Republic: {body}\n\nI thank you.\n", None
     )
+
+
+def test_a_name_alone_at_the_top_is_the_byline() -> None:
+    from teiedit.readers.cascade.titles import name_lines
+
+    bs = blocks(
+        ("heading", "Gusztáv KECSKÉS"),
+        ("title", "The Suez Crisis and the 1956 Hungarian Revolution"),
+        ("heading", "Pierre Asselin"),
+        ("heading", "SELECTED DOCUMENTS FROM"),
+        ("heading", "Notes and Sources"),
+        ("p", "The text of the essay, long enough to be running text of the document itself."),
+        ("heading", "Karl Marx"),
+    )
+    assert len(name_lines(bs, [bs[1]])) == 2
+    assert labels(bs) == ["byline", "title", "byline", "heading", "heading", "p", "heading"]
+
+
+def test_printed_pages_make_a_titled_prose_an_article_not_a_post() -> None:
+    from teiedit.readers.cascade.kinds import decide_kind
+
+    bs = blocks(
+        ("furniture", "of 85"),
+        ("title", "New Evidence on the Crisis"),
+        ("p", "The crisis of October continues to exert an intense fascination on historians."),
+    )
+    bs[0].aside = "navigation, counters or actions of the web page"
+    assert decide_kind(bs[1:], bs[1].one_line, bs[:1]).kind == "article"
+    assert decide_kind(bs[1:], bs[1].one_line, []).kind == "blog"

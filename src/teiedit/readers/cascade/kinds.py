@@ -65,6 +65,11 @@ _ARTICLE_META = re.compile(
 _BLOG_FURNITURE = re.compile(
     r"\b(?:posted|filed under|tag archives?|comments?|leave a reply|blog|categories|tagged)\b", re.I
 )
+#: A running head with its page number, or a viewer's page count: pages of a printed original.
+_PRINTED = re.compile(
+    r"^[•·*\s]*(?:\d{1,4}\s+[A-Z][A-Z.,:&'’ -]{12,80}|[A-Z][A-Z.,:&'’ -]{12,80}\s+\d{1,4}|"
+    r"(?:[Pp]age\s+)?\d*\s*of\s+\d{2,4}(?:\s+pages?)?)$"
+)
 _WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _SPEAKER = re.compile(
     r"^(?:Cde\.|Comrade|Mr\.|[A-Z]\.\s?[A-Z]\.)?\s?[A-Z][\w.'’ -]{1,40}(?::|--|—)\s"
@@ -143,6 +148,9 @@ def decide_kind(
         return KindDecision("report", 0.45, "an archival document's top (dateline, marks, source)")
     if title and body and in_compilation:
         return KindDecision("article", 0.45, "a titled essay of a compilation")
+    if title and body and any(_PRINTED.match(b.one_line) for b in aside):
+        # a running head or page marker of a printed original set aside: pages, not a web post
+        return KindDecision("article", 0.45, "a titled piece of prose from printed pages")
     if title and body:
         return KindDecision("blog", 0.4, "a titled piece of prose without scholarly apparatus")
     if body:

@@ -152,6 +152,32 @@ def title_blocks(part: list[Labelled], conv: Conversion) -> list[Labelled]:
     return [best]
 
 
+def name_lines(part: list[Labelled], titles: list[Labelled]) -> list[str]:
+    """A name alone at the document's top ("Pierre Asselin", "Gusztáv KECSKÉS" over or under the
+    title) that the labeller called a heading is its byline."""
+    out = []
+    for b in part:
+        if b.label in ("p", "item") and not b.aside:
+            break
+        if b.aside or b.label not in ("heading", "title") or any(b is t for t in titles):
+            continue
+        if _lone_name(b.one_line):
+            was, b.label = b.label, "byline"
+            out.append(f"line {b.seg.line}: byline (a name alone at the top), not {was}")
+    return out
+
+
+def _lone_name(text: str) -> bool:
+    words = text.split()
+    return (
+        2 <= len(words) <= 4
+        and "name_like" in shapes(text, [])
+        and any(w[1:].islower() and len(w) > 2 for w in words)
+        and not any(w.lower().strip(".,") in _ARTICLES | _SECTION_WORDS for w in words)
+        and not _YEARISH.search(text)
+    )
+
+
 _ABOVE_REASON = "the site's section or series line above the document's title"
 
 
