@@ -213,3 +213,20 @@ def test_printed_pages_make_a_titled_prose_an_article_not_a_post() -> None:
     bs[0].aside = "navigation, counters or actions of the web page"
     assert decide_kind(bs[1:], bs[1].one_line, bs[:1]).kind == "article"
     assert decide_kind(bs[1:], bs[1].one_line, []).kind == "blog"
+
+
+def test_a_mark_is_no_summary_and_a_reference_line_is_the_top() -> None:
+    from teiedit.readers.cascade.neighbours import reference_line, tiny_summary
+
+    bs = blocks(
+        ("summary", "K"),
+        ("item", "33. Telegram From the Embassy to the Department of State"),
+        ("item", "3321. Ref: A. State 128486; B. Moscow 3295, para 1"),
+        ("item", "1. " + "The counsellor failed to call back yesterday afternoon as agreed. " * 3),
+        ("item", "2. Ref: the paragraph above."),
+    )
+    assert tiny_summary(bs) and reference_line(bs)
+    assert labels(bs) == ["opener", "item", "opener", "item", "item"]
+    text = blocks(("p", "The text. " * 20), ("p", "Subject: a line in the text."))
+    assert not reference_line(text)
+    assert labels(text) == ["p", "p"]

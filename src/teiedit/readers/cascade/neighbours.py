@@ -26,6 +26,8 @@ def apply(blocks: list[Labelled]) -> list[str]:
         telegram_number,
         abstract_pieces,
         glued_salutation,
+        tiny_summary,
+        reference_line,
     ):
         out.extend(rule(blocks))
     return out
@@ -174,4 +176,32 @@ def glued_salutation(blocks: list[Labelled]) -> list[str]:
             Labelled(seg=tail, label="p", confidence=b.confidence, marginals=dict(b.marginals)),
         ]
         return [f"line {seg.line}: salute cut from the head of the first paragraph"]
+    return []
+
+
+def tiny_summary(blocks: list[Labelled]) -> list[str]:
+    """A "summary" of a few letters ("K", a mark of a form) is no abstract: a line of the top."""
+    out = []
+    for b in blocks:
+        if b.label == "summary" and not b.aside and sum(c.isalpha() for c in b.one_line) < 20:
+            b.label = "opener"
+            out.append(f"line {b.seg.line}: opener (too short for a summary), not summary")
+    return out
+
+
+_REFERENCE = re.compile(r"^(?:\d{2,5}\.\s+)?(?:refs?|reference|subject|subj)\s*[:.]\s*\S", re.I)
+
+
+def reference_line(blocks: list[Labelled]) -> list[str]:
+    """Before the running text (short lines only), a telegram's "Ref:" or "Subject:" line (perhaps
+    after its number) is a line of its top, not its first paragraph or item."""
+    for b in blocks:
+        if b.aside or b.label in SET_ASIDE:
+            continue
+        if b.label in ("p", "item"):
+            if _REFERENCE.match(b.one_line) and len(b.one_line) <= 200:
+                was, b.label = b.label, "opener"
+                return [f"line {b.seg.line}: opener (a reference line before the text), not {was}"]
+            if len(b.one_line) > 120:
+                return []  # running text: past the top
     return []
