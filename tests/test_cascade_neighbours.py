@@ -230,3 +230,28 @@ def test_a_mark_is_no_summary_and_a_reference_line_is_the_top() -> None:
     text = blocks(("p", "The text. " * 20), ("p", "Subject: a line in the text."))
     assert not reference_line(text)
     assert labels(text) == ["p", "p"]
+
+
+def test_numbered_document_headings_with_text_under_them_are_titles() -> None:
+    from teiedit.readers.cascade.neighbours import numbered_documents
+    from teiedit.readers.cascade.reader import split_documents
+
+    text = (
+        "The ambassador reports that the revolutionists hold the city and the ministers are gone. "
+        * 3
+    )
+    bs = blocks(
+        ("heading", "SELECTED DOCUMENTS"),
+        ("meta", "DOCUMENT NO. 1 Cable from the Ambassador"),
+        ("citation", "DOCUMENT NO. 2 Memorandum of the Foreign Office (October 1917)"),
+        ("citation", "DOCUMENT NO. 1Cable from the Ambassador to the Department"),
+        ("p", text),
+        ("p", "DOCUMENT NO. 2Memorandum of the Foreign Office"),
+        ("p", text),
+    )
+    assert numbered_documents(bs)
+    assert labels(bs) == ["heading", "item", "item", "title", "p", "title", "p"]
+    assert len(split_documents(bs)) == 3
+    once = blocks(("p", "Document No. 5 was sent on the same day. " + text), ("p", text))
+    assert not numbered_documents(once)
+    assert labels(once) == ["p", "p"]

@@ -28,6 +28,7 @@ def apply(blocks: list[Labelled]) -> list[str]:
         glued_salutation,
         tiny_summary,
         reference_line,
+        numbered_documents,
     ):
         out.extend(rule(blocks))
     return out
@@ -205,3 +206,35 @@ def reference_line(blocks: list[Labelled]) -> list[str]:
             if len(b.one_line) > 120:
                 return []  # running text: past the top
     return []
+
+
+_DOCUMENT_HEAD = re.compile(
+    r"^\W{0,3}(?:document|doc\.)\s*(?:no\.?|number|#)?\s*\d{1,3}(?!\d)", re.I
+)
+
+
+def numbered_documents(blocks: list[Labelled]) -> list[str]:
+    """Headings "Document No. n" with running text under each are the titles of a compilation's
+    documents (each starts one); a run of them with no text between is its list of contents."""
+    heads = [
+        i
+        for i, b in enumerate(blocks)
+        if not b.aside and b.label not in SET_ASIDE and _DOCUMENT_HEAD.match(b.one_line)
+    ]
+    titled = []
+    for n, i in enumerate(heads):
+        end = heads[n + 1] if n + 1 < len(heads) else len(blocks)
+        text = [b for b in blocks[i + 1 : end] if b.label in ("p", "item") and not b.aside]
+        if sum(len(b.one_line) for b in text) >= 200:
+            titled.append(i)
+    if len(titled) < 2:
+        return []
+    out = []
+    for i in heads:
+        b = blocks[i]
+        label = "title" if i in titled else "item"
+        if b.label != label:
+            out.append(f"line {b.seg.line}: {label} (a numbered document's heading), not {b.label}")
+            b.label = label
+            b.confidence = max(b.confidence, 0.9 if label == "title" else b.confidence)
+    return out
