@@ -255,3 +255,32 @@ def test_numbered_document_headings_with_text_under_them_are_titles() -> None:
     once = blocks(("p", "Document No. 5 was sent on the same day. " + text), ("p", text))
     assert not numbered_documents(once)
     assert labels(once) == ["p", "p"]
+
+
+def test_a_page_of_posts_splits_at_each_title_under_the_page_title() -> None:
+    from teiedit.readers.cascade.neighbours import post_titles
+    from teiedit.readers.cascade.reader import _whole_title, split_documents
+
+    text = (
+        "The archives have confirmed that the rule for the release of records will change soon. "
+        * 2
+    )
+    bs = blocks(
+        ("furniture", "Tag Archives: the wall"),
+        ("p", "Government confirms a new rule for official documents"),
+        ("p", text),
+        ("furniture", "Filed under News"),
+        ("heading", "A Reporter on the City"),
+        ("p", text),
+    )
+    bs[0].aside = "web-site or host furniture"
+    assert len(post_titles(bs)) == 2
+    assert labels(bs) == ["furniture", "title", "p", "furniture", "title", "p"]
+    parts = split_documents(bs)
+    assert [len(p) for p in parts] == [4, 2]
+    assert _whole_title(parts[0]) == "Tag Archives: the wall"
+    one = blocks(
+        ("p", "A short line of a page"), ("p", text), ("heading", "A Heading"), ("p", text)
+    )
+    assert not post_titles(one)
+    assert labels(one) == ["p", "p", "heading", "p"]

@@ -29,6 +29,7 @@ def apply(blocks: list[Labelled]) -> list[str]:
         tiny_summary,
         reference_line,
         numbered_documents,
+        post_titles,
     ):
         out.extend(rule(blocks))
     return out
@@ -237,4 +238,37 @@ def numbered_documents(blocks: list[Labelled]) -> list[str]:
             out.append(f"line {b.seg.line}: {label} (a numbered document's heading), not {b.label}")
             b.label = label
             b.confidence = max(b.confidence, 0.9 if label == "title" else b.confidence)
+    return out
+
+
+def post_titles(blocks: list[Labelled]) -> list[str]:
+    """On a page of posts, a heading right after a post's footer (furniture after running text) with
+    running text under it is the next post's title; then a short line of words alone at the top of
+    the page, with running text under it and no title over it, is the first post's title."""
+    from teiedit.readers.cascade.titles import title_shape
+
+    out = []
+    seen_text = False
+    for i, b in enumerate(blocks[1:-1], start=1):
+        prev = blocks[i - 1]
+        if b.label in ("p", "item") and not b.aside and len(b.one_line) > 120:
+            seen_text = True
+        if (
+            seen_text
+            and b.label == "heading"
+            and prev.label == "furniture"
+            and any(x.label == "p" and len(x.one_line) > 120 for x in blocks[i + 1 : i + 5])
+            and title_shape(b.text) >= 0.5
+        ):
+            b.label, b.confidence = "title", max(b.confidence, 0.6)
+            out.append(f"line {b.seg.line}: title (a heading after a post's footer), not heading")
+    if not out:
+        return out
+    kept = [b for b in blocks if not b.aside and b.label not in SET_ASIDE]
+    if len(kept) > 1 and kept[0].label == "p" and kept[1].label == "p":
+        first = kept[0]
+        short = len(first.one_line) <= 100 and not first.one_line.endswith((".", ":", ","))
+        if short and title_shape(first.text) >= 0.5 and len(kept[1].one_line) > 120:
+            first.label, first.confidence = "title", max(first.confidence, 0.6)
+            out.append(f"line {first.seg.line}: title (the first post's title), not p")
     return out

@@ -236,11 +236,18 @@ def _whole_title(first_part: list[Labelled]) -> str:
     """The compilation's own title: a title or heading at the top of its first part (a collection's
     heading, the page's title over a list of posts); never a later part's title or the file name."""
     from teiedit.readers.cascade.fields import clean_title
+    from teiedit.readers.cascade.titles import title_shape
 
-    for b in first_part:
+    for i, b in enumerate(first_part):
         if b.label in ("p", "item") and not b.aside:
             break
         if b.label in ("title", "heading") and not b.aside:
+            if b.label == "title":
+                # the first part's own title: the page's, if any, is the line over it that was set
+                # aside but is shaped like a title ("Tag Archives: ...", over a page of posts)
+                above = [x for x in first_part[:i] if x.aside and title_shape(x.text) >= 0.5]
+                if above:
+                    return clean_title(above[-1].text)
             return clean_title(b.text)
     return UNTITLED_COMPILATION
 
