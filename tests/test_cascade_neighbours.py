@@ -284,3 +284,11 @@ def test_a_page_of_posts_splits_at_each_title_under_the_page_title() -> None:
     )
     assert not post_titles(one)
     assert labels(one) == ["p", "p", "heading", "p"]
+
+
+def test_a_year_glued_to_the_day_comma_is_read() -> None:
+    from teiedit.readers.cascade.fields import first_date
+
+    got = first_date("Pledges Made at Bratislava, August 16,1968")
+    assert got == {"when": "1968-08-16", "text": "August 16, 1968"}
+    assert first_date("1,234,567 copies") is None

@@ -149,9 +149,19 @@ _NOT_DATE_FIELDS = re.compile(
 _DATE_WORDS = re.compile(r"\b(?:published|written|dated|issue|posted)\b", re.IGNORECASE)
 
 
+_GLUED_YEAR = re.compile(r"(?<=\b\d)(\d?),(?=(?:1[5-9]|20)\d\d\b)")
+
+
 def first_date(text: str) -> dict[str, str] | None:
-    """The TEI date attributes of the first full or partial date in ``text`` (not a bare day-month)."""
-    head = text[:400]
+    """The TEI date attributes of the first full or partial date in ``text`` (not a bare day-month);
+    a year glued to the day's comma ("August 16,1968") is read as if the space were there."""
+    found = _first_date(text[:400])
+    if found is None and _GLUED_YEAR.search(text[:400]):
+        found = _first_date(_GLUED_YEAR.sub(r"\1, ", text[:400]))
+    return found
+
+
+def _first_date(head: str) -> dict[str, str] | None:
     full = find_full_dates(head)  # also reads days of years the running-text finder leaves out
     for d in find_dates(head):
         attrs = {k: v for k, v in d.attrs.items() if v}
