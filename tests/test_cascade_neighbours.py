@@ -62,6 +62,9 @@ def test_a_summary_without_text_after_it_is_the_text() -> None:
     kept = blocks(("summary", "A headnote about it."), ("p", "The text of it."))
     assert not lone_summary(kept)
     assert labels(kept) == ["summary", "p"]
+    cut = blocks(("heading", "Abstract"), ("summary", "What the article argues, in short."))
+    assert not lone_summary(cut)  # a page cut after its abstract
+    assert labels(cut) == ["heading", "summary"]
 
 
 def test_a_telegram_number_opens_the_text() -> None:

@@ -123,11 +123,11 @@ def abstract_pieces(blocks: list[Labelled]) -> list[str]:
 
 
 def lone_summary(blocks: list[Labelled]) -> list[str]:
-    """A summary with no running text after it is the text itself (a short page the labeller read as a
-    headnote)."""
+    """A summary with no running text after it and no "Abstract" heading over it is the text itself (a
+    short page the labeller read as a headnote)."""
     kept = [b for b in blocks if not b.aside and b.label not in SET_ASIDE]
-    if any(b.label in ("p", "item") for b in kept):
-        return []
+    if any(b.label in ("p", "item") or _ABSTRACT_HEAD.match(b.one_line) for b in kept):
+        return []  # text follows, or an "Abstract" heading says what it is (a page cut after it)
     out = []
     for b in kept:
         if b.label == "summary":
