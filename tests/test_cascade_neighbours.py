@@ -295,3 +295,40 @@ def test_a_year_glued_to_the_day_comma_is_read() -> None:
     got = first_date("Pledges Made at Bratislava, August 16,1968")
     assert got == {"when": "1968-08-16", "text": "August 16, 1968"}
     assert first_date("1,234,567 copies") is None
+
+
+def test_an_empty_abstract_panel_is_furniture_a_full_one_is_not() -> None:
+    from teiedit.readers.cascade.neighbours import empty_panel
+
+    bs = blocks(
+        ("heading", "#### Abstract"),
+        ("heading", "-----------"),
+        ("citation", "Source: Collected Works, volume 44."),
+        ("heading", "Abstract"),
+        ("summary", "What the letter says, in short."),
+    )
+    assert len(empty_panel(bs)) == 1
+    assert labels(bs) == ["furniture", "heading", "citation", "heading", "summary"]
+
+
+def test_a_terms_of_use_cover_page_is_furniture_up_to_the_text() -> None:
+    from teiedit.readers.cascade.neighbours import cover_notice, lone_summary
+
+    bs = blocks(
+        ("title", "An Article"),
+        (
+            "p",
+            "Your use of the archive indicates your acceptance of the Terms and Conditions of Use.",
+        ),
+        ("p", "Please contact the publisher regarding any further use of this work."),
+        ("postscript", "Political Psychology, Vol. 12, No. 4, 1991"),
+        (
+            "postscript",
+            "We argue that as the powers move closer together, the others feel threatened.",
+        ),
+    )
+    assert cover_notice(bs) and lone_summary(bs)
+    assert labels(bs) == ["title", "furniture", "furniture", "p", "p"]
+    text = blocks(("p", "The terms of use of the port were agreed in 1921."), ("p", "More text."))
+    assert not cover_notice(text)
+    assert labels(text) == ["p", "p"]

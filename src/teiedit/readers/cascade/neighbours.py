@@ -21,6 +21,7 @@ def apply(blocks: list[Labelled]) -> list[str]:
     out: list[str] = []
     for rule in (
         address_lines,
+        cover_notice,
         note_sequence,
         lone_summary,
         telegram_number,
@@ -30,6 +31,7 @@ def apply(blocks: list[Labelled]) -> list[str]:
         reference_line,
         numbered_documents,
         post_titles,
+        empty_panel,
     ):
         out.extend(rule(blocks))
     return out
@@ -129,6 +131,12 @@ def lone_summary(blocks: list[Labelled]) -> list[str]:
     if any(b.label in ("p", "item") or _ABSTRACT_HEAD.match(b.one_line) for b in kept):
         return []  # text follows, or an "Abstract" heading says what it is (a page cut after it)
     out = []
+    for b in kept:
+        if b.label == "postscript":  # a postscript to no text: the text
+            b.label = "p"
+            out.append(f"line {b.seg.line}: p (a postscript to no text), not postscript")
+    if out:
+        return out
     for b in kept:
         if b.label == "summary":
             b.label = "p"
@@ -272,3 +280,45 @@ def post_titles(blocks: list[Labelled]) -> list[str]:
             first.label, first.confidence = "title", max(first.confidence, 0.6)
             out.append(f"line {first.seg.line}: title (the first post's title), not p")
     return out
+
+
+def empty_panel(blocks: list[Labelled]) -> list[str]:
+    """An "Abstract" or "Summary" heading with no summary or text under it (a citation, a rule line
+    or another heading next) is the label of a page's empty panel: furniture."""
+    out = []
+    for i, b in enumerate(blocks):
+        if b.aside or b.label not in ("heading", "title") or not _ABSTRACT_HEAD.match(b.one_line):
+            continue
+        nxt = next((x for x in blocks[i + 1 :] if any(c.isalpha() for c in x.one_line)), None)
+        if nxt is None or nxt.label not in ("summary", "p", "item"):
+            b.label = "furniture"
+            out.append(f"line {b.seg.line}: furniture (the label of an empty panel)")
+    return out
+
+
+_TERMS = re.compile(
+    r"\bterms and conditions of use\b|\bindicates your acceptance of\b|"
+    r"\bmust contain the same copyright notice\b",
+    re.IGNORECASE,
+)
+
+
+def cover_notice(blocks: list[Labelled]) -> list[str]:
+    """A delivery service's terms-of-use notice before the text, and the paragraphs that run on from
+    it (contact, copying terms, the service's own description), are its cover page: furniture."""
+    for i, b in enumerate(blocks):
+        if b.aside or b.label in SET_ASIDE:
+            continue
+        if b.label not in ("p", "item"):
+            continue
+        if not _TERMS.search(b.one_line[:300]):
+            return []  # the first paragraph is no notice: the text
+        run = []
+        for x in blocks[i:]:
+            if x.label not in ("p", "item", "furniture"):
+                break
+            run.append(x)
+        for x in run:
+            x.label = "furniture"
+        return [f"line {b.seg.line}: furniture (a cover page's terms of use, {len(run)} blocks)"]
+    return []
