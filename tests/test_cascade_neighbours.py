@@ -198,11 +198,21 @@ def test_a_name_alone_at_the_top_is_the_byline() -> None:
         ("heading", "Pierre Asselin"),
         ("heading", "SELECTED DOCUMENTS FROM"),
         ("heading", "Notes and Sources"),
+        ("heading", "Original Articles"),
         ("p", "The text of the essay, long enough to be running text of the document itself."),
         ("heading", "Karl Marx"),
     )
     assert len(name_lines(bs, [bs[1]])) == 2
-    assert labels(bs) == ["byline", "title", "byline", "heading", "heading", "p", "heading"]
+    assert labels(bs) == [
+        "byline",
+        "title",
+        "byline",
+        "heading",
+        "heading",
+        "heading",
+        "p",
+        "heading",
+    ]
 
 
 def test_printed_pages_make_a_titled_prose_an_article_not_a_post() -> None:

@@ -173,11 +173,17 @@ def _lone_name(text: str) -> bool:
         2 <= len(words) <= 4
         and "name_like" in shapes(text, [])
         and any(w[1:].islower() and len(w) > 2 for w in words)
-        and not any(w.lower().strip(".,") in _ARTICLES | _SECTION_WORDS for w in words)
+        and not any(w.lower().strip(".,") in _ARTICLES | _SECTION_WORDS | _RUBRICS for w in words)
         and not _YEARISH.search(text)
     )
 
 
+#: Words of a journal's or a site's rubric ("Original Articles", "Book Reviews"): no person's name.
+_RUBRICS = frozenset(
+    "article articles original research review reviews essay essays news features feature editorial "
+    "letters documents document blog posts archive archives home about issue current special "
+    "collection collections section chapter part".split()
+)
 _ABOVE_REASON = "the site's section or series line above the document's title"
 
 
