@@ -342,3 +342,20 @@ def test_a_terms_of_use_cover_page_is_furniture_up_to_the_text() -> None:
     text = blocks(("p", "The terms of use of the port were agreed in 1921."), ("p", "More text."))
     assert not cover_notice(text)
     assert labels(text) == ["p", "p"]
+
+
+def test_paragraphs_under_a_title_before_an_elision_mark_are_the_headnote() -> None:
+    from teiedit.readers.cascade.neighbours import elided_headnote
+
+    bs = blocks(
+        ("title", "Document No. 4: Protocol of the Politburo Meeting, August 27, 1980"),
+        ("p", "By this time, the Politburo had begun meeting almost daily."),
+        ("p", "All possibilities were discussed, with considerable candour."),
+        ("p", "[…]"),
+        ("p", "Agenda: the situation in the country."),
+    )
+    assert elided_headnote(bs)
+    assert labels(bs) == ["title", "summary", "summary", "p", "p"]
+    none = blocks(("title", "A Letter"), ("p", "[...]"), ("p", "The text."))
+    assert not elided_headnote(none)
+    assert labels(none) == ["title", "p", "p"]

@@ -32,6 +32,7 @@ def apply(blocks: list[Labelled]) -> list[str]:
         numbered_documents,
         post_titles,
         empty_panel,
+        elided_headnote,
     ):
         out.extend(rule(blocks))
     return out
@@ -321,4 +322,28 @@ def cover_notice(blocks: list[Labelled]) -> list[str]:
         for x in run:
             x.label = "furniture"
         return [f"line {b.seg.line}: furniture (a cover page's terms of use, {len(run)} blocks)"]
+    return []
+
+
+_ELISION = re.compile(r"^[\[(]\s*(?:…|\.{3}|\. \. \.)\s*[\])]$")
+
+
+def elided_headnote(blocks: list[Labelled]) -> list[str]:
+    """Right under a document's title, the paragraphs (up to eight) before an elision mark alone
+    ("[…]") and more text are the editor's headnote on the excerpt that follows: a summary."""
+    for i, b in enumerate(blocks):
+        if b.label != "title" or b.aside:
+            continue
+        run = []
+        for x in blocks[i + 1 : i + 10]:
+            if x.label != "p" or x.aside:
+                break
+            run.append(x)
+        k = len(run)
+        elided = next((j for j in range(k) if _ELISION.match(run[j].one_line)), None)
+        if not elided or elided > 8 or i + 1 + elided + 1 >= len(blocks):
+            continue
+        for x in run[:elided]:
+            x.label = "summary"
+        return [f"line {b.seg.line}: summary (an editor's headnote before an elision mark), not p"]
     return []
