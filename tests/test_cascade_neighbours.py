@@ -359,3 +359,28 @@ def test_paragraphs_under_a_title_before_an_elision_mark_are_the_headnote() -> N
     none = blocks(("title", "A Letter"), ("p", "[...]"), ("p", "The text."))
     assert not elided_headnote(none)
     assert labels(none) == ["title", "p", "p"]
+
+
+def test_the_pieces_of_a_run_on_line_are_paragraphs_not_summaries() -> None:
+    from teiedit.readers.cascade.neighbours import elided_headnote, run_on_pieces
+
+    sentence = "When this book on the split was published, it joined a long line of studies. "
+    segs = segment(sentence * 14)
+    assert len(segs) >= 4
+    bs = [Labelled(seg=s, label="p", confidence=0.9) for s in segs]
+    bs[0].label, bs[1].label, bs[2].label = "summary", "title", "heading"
+    assert run_on_pieces(bs)
+    assert labels(bs) == ["p"] * len(segs)
+    top = [Labelled(seg=s, label="p", confidence=0.9) for s in segs]
+    top[0].label = "title"  # the document's heading glued to its text keeps its label
+    run_on_pieces(top)
+    assert top[0].label == "title"
+    text = blocks(
+        ("p", "The text of an article, long enough to be its running text."),
+        ("heading", "A Section"),
+        ("p", "A paragraph of the section."),
+        ("p", "[…]"),
+        ("p", "More of it."),
+    )
+    assert not elided_headnote(text)
+    assert labels(text) == ["p", "heading", "p", "p", "p"]

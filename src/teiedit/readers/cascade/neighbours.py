@@ -20,6 +20,7 @@ def apply(blocks: list[Labelled]) -> list[str]:
     """Every rule in order; the decisions they took."""
     out: list[str] = []
     for rule in (
+        run_on_pieces,
         address_lines,
         cover_notice,
         note_sequence,
@@ -329,11 +330,13 @@ _ELISION = re.compile(r"^[\[(]\s*(?:…|\.{3}|\. \. \.)\s*[\])]$")
 
 
 def elided_headnote(blocks: list[Labelled]) -> list[str]:
-    """Right under a document's title, the paragraphs (up to eight) before an elision mark alone
+    """Right under a document's title or heading, the paragraphs (up to eight) before an elision mark alone
     ("[…]") and more text are the editor's headnote on the excerpt that follows: a summary."""
     for i, b in enumerate(blocks):
-        if b.label != "title" or b.aside:
+        if b.label not in ("title", "heading") or b.aside:
             continue
+        if b.label == "heading" and any(x.label in ("p", "item") for x in blocks[:i]):
+            return []  # a section heading in the text: its paragraphs are the text's
         run = []
         for x in blocks[i + 1 : i + 10]:
             if x.label != "p" or x.aside:
@@ -347,3 +350,33 @@ def elided_headnote(blocks: list[Labelled]) -> list[str]:
             x.label = "summary"
         return [f"line {b.seg.line}: summary (an editor's headnote before an elision mark), not p"]
     return []
+
+
+def run_on_pieces(blocks: list[Labelled]) -> list[str]:
+    """The pieces of one long line of running text (a run-on capture cut into sentences) that the
+    labeller called a summary, a title or a heading are paragraphs when the line holds paragraphs too
+    and no "Abstract" heading stands over it; a title or heading before the line's first sentence (the
+    document's own, glued to its text) keeps its label."""
+    if any(_ABSTRACT_HEAD.match(b.one_line) for b in blocks):
+        return []
+    lines: dict[int, list[Labelled]] = {}
+    for b in blocks:
+        if b.seg.piece or b.seg.lines == 1:
+            lines.setdefault(b.seg.physical, []).append(b)
+    out = []
+    for pieces in lines.values():
+        if len(pieces) < 4 or not any(x.label == "p" for x in pieces):
+            continue
+        if sum(x.label == "p" for x in pieces) < len(pieces) / 3:
+            continue
+        text_seen = False
+        for x in pieces:
+            if x.label in ("summary", "p"):
+                text_seen = True
+            heads = ("summary", "title", "heading") if text_seen else ("summary",)
+            if x.label in heads and not x.aside:
+                out.append(
+                    f"line {x.seg.line}: p (a piece of a line of running text), not {x.label}"
+                )
+                x.label = "p"
+    return out
