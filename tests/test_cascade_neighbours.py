@@ -384,3 +384,23 @@ def test_the_pieces_of_a_run_on_line_are_paragraphs_not_summaries() -> None:
     )
     assert not elided_headnote(text)
     assert labels(text) == ["p", "heading", "p", "p", "p"]
+
+
+def test_a_line_opening_like_the_first_title_after_text_starts_the_next_document() -> None:
+    from teiedit.readers.cascade.reader import split_documents
+    from teiedit.readers.cascade.titles import series_titles
+
+    text = (
+        "Comrade Khrushchev said that the situation in the country is serious and must be met. " * 2
+    )
+    bs = blocks(
+        ("title", "Working Notes from the Session of the Presidium on 21 October 1956"),
+        ("p", text),
+        ("citation", "[Source: the archive, fond 3, unnumbered page.]"),
+        ("note", "Working Notes from the Session of the Presidium on 23 October 1956"),
+        ("p", text),
+        ("p", "Working Notes from the Session of the Presidium on 21 October 1956"),
+    )
+    assert len(series_titles(bs)) == 1
+    assert labels(bs) == ["title", "p", "citation", "title", "p", "p"]
+    assert len(split_documents(bs)) == 2

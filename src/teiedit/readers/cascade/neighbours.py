@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from teiedit.readers.cascade.labels import SET_ASIDE
 from teiedit.readers.cascade.model import Labelled
+from teiedit.readers.cascade.titles import series_titles
 
 
 def apply(blocks: list[Labelled]) -> list[str]:
@@ -34,6 +35,7 @@ def apply(blocks: list[Labelled]) -> list[str]:
         post_titles,
         empty_panel,
         elided_headnote,
+        series_titles,
     ):
         out.extend(rule(blocks))
     return out

@@ -152,6 +152,41 @@ def title_blocks(part: list[Labelled], conv: Conversion) -> list[Labelled]:
     return [best]
 
 
+def series_titles(blocks: list[Labelled]) -> list[str]:
+    """After running text, a line that opens with the first title's first five words ("Working Notes
+    from the Session of ... on 23 October 1956" after "... on 21 October 1956") is the title of the
+    next document of the same series, whatever the labeller called it."""
+    first = next((b for b in blocks if b.label == "title" and not b.aside), None)
+    if first is None:
+        return []
+    key = _words(first.one_line)[:5]
+    if len(key) < 5:
+        return []
+    out = []
+    text_seen = False
+    for b in blocks:
+        if b.label in ("p", "item") and not b.aside and len(b.one_line) > 120:
+            text_seen = True
+        if (
+            text_seen
+            and b is not first
+            and b.label in ("note", "heading", "p", "opener", "citation")
+            and len(b.one_line) <= 200
+            and _words(b.one_line)[:5] == key
+            and _words(b.one_line) != _words(first.one_line)
+        ):
+            was, b.label = b.label, "title"
+            b.confidence = max(b.confidence, 0.8)
+            out.append(
+                f"line {b.seg.line}: title (opens like the first title: a series), not {was}"
+            )
+    return out
+
+
+def _words(text: str) -> list[str]:
+    return ["".join(c for c in w if c.isalnum()) for w in text.lower().split()]
+
+
 def name_lines(part: list[Labelled], titles: list[Labelled]) -> list[str]:
     """A name alone at the document's top ("Pierre Asselin", "Gusztáv KECSKÉS" over or under the
     title) that the labeller called a heading is its byline."""
