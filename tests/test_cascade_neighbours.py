@@ -404,3 +404,19 @@ def test_a_line_opening_like_the_first_title_after_text_starts_the_next_document
     assert len(series_titles(bs)) == 1
     assert labels(bs) == ["title", "p", "citation", "title", "p", "p"]
     assert len(split_documents(bs)) == 2
+
+
+def test_a_sentence_of_greetings_before_the_formula_is_the_last_paragraph() -> None:
+    from teiedit.readers.cascade.apparatus import sentence_closers
+
+    bs = blocks(
+        ("p", "The text of the letter, long enough to be its running text and to end it."),
+        ("closer", "Best regards to the Countess and the little one. [3]"),
+        ("closer", "Yours"),
+        ("signed", "KM"),
+    )
+    assert sentence_closers(bs)
+    assert labels(bs) == ["p", "p", "closer", "signed"]
+    formula = blocks(("closer", "With the truest respect"), ("closer", "I have the honor to be"))
+    assert not sentence_closers(formula)
+    assert labels(formula) == ["closer", "closer"]

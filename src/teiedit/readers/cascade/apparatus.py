@@ -162,3 +162,23 @@ def unlabelled_author(part: list[Labelled]) -> str:
     if first is not None and (m := _BY_START.match(first.one_line)):
         return m["name"]
     return ""
+
+
+_SENTENCE_END = re.compile(r"\w[.!](?:\s|$)")
+
+
+def sentence_closers(blocks: list[Labelled]) -> list[str]:
+    """A sentence of greetings before the closing formula ("Best regards to the Countess. / Yours /
+    KM") is the letter's last paragraph: only the short formula nearest the signature is the close."""
+    out = []
+    for b, nxt in zip(blocks, blocks[1:], strict=False):
+        words = b.one_line.split()
+        if (
+            b.label == "closer"
+            and nxt.label == "closer"
+            and len(words) >= 6
+            and _SENTENCE_END.search(b.one_line)
+        ):
+            b.label = "p"
+            out.append(f"line {b.seg.line}: p (a sentence before the closing formula), not closer")
+    return out
