@@ -420,3 +420,21 @@ def test_a_sentence_of_greetings_before_the_formula_is_the_last_paragraph() -> N
     formula = blocks(("closer", "With the truest respect"), ("closer", "I have the honor to be"))
     assert not sentence_closers(formula)
     assert labels(formula) == ["closer", "closer"]
+
+
+def test_a_short_essay_with_notes_before_the_first_title_is_a_document_not_the_page_top() -> None:
+    from teiedit.readers.base import Conversion, Source
+    from teiedit.readers.cascade.reader import _page_top, split_documents
+
+    bs = blocks(
+        ("p", "The commission met twice, and both meetings left records.[1]"),
+        ("note", "1. City Archive, Fond 2."),
+        ("title", "Memorandum of Conversation with the Harbour Master, 3 May 1958"),
+        ("p", "The harbour master said the channel was silting and the dredger was broken."),
+    )
+    conv = Conversion(source=Source(text="", name="x", filename="x.txt", sha256=""), profile="auto")
+    parts = split_documents(bs)
+    assert len(parts) == 2
+    assert len(_page_top(parts, conv)) == 2
+    assert not conv.set_aside
+    assert labels(bs) == ["p", "note", "title", "p"]

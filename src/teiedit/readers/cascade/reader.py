@@ -218,7 +218,11 @@ def _page_top(parts: list[list[Labelled]], conv: Conversion) -> list[list[Labell
     first = parts[0]
     text = sum(len(b.one_line) for b in first if b.label in ("p", "item") and not b.aside)
     sure = any(b.label == "title" and b.confidence >= LOW_CONFIDENCE for b in first)
-    if text >= _TOP_TEXT or sure:
+    # a web page's top has its furniture or an unsure title over it; an essay's notes or a printed
+    # page's furniture make the part a short document of its own
+    web = any(b.label == "furniture" or b.label == "title" for b in first)
+    printed = any(b.label in ("note", "pagefw") for b in first)
+    if text >= _TOP_TEXT or sure or not web or printed:
         return parts
     for b in first:
         if not b.aside and b.label in ("p", "item", "heading", "title", "opener", "byline"):
