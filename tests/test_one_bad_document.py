@@ -85,6 +85,21 @@ def test_teiedit_pdf_leaves_out_a_document_too_large_and_serial_and_pool_agree(
     assert made["1"] == made["2"]
 
 
+def test_with_every_document_too_large_to_print_the_site_links_no_pdf(
+    converted: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TEIEDIT_PDF_MAX_CHARACTERS", "1")
+    code, _, err = run_cli(["build"], capsys)
+    assert code == 1, err
+    assert err.count("error: left out of the print edition") == 2, err
+    assert list((converted / "out" / "pdf").glob("*.pdf")) == []
+    html = converted / "out" / "html"
+    pages = sorted(html.glob("*.html"))
+    assert len(pages) >= 3  # the index and the two documents' pages
+    for page in pages:  # no link to a PDF that was not made, the book's included
+        assert 'href="pdf/' not in page.read_text(encoding="utf-8"), page.name
+
+
 def test_a_bad_print_limit_is_an_error_naming_the_variable(
     converted: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

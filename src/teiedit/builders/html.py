@@ -327,7 +327,9 @@ class HtmlBuilder:
             new.docs[ed.page] = digest
             pages.append(_Page(ed, params, links, digest, images))
         new.lists = self._lists_hash(new, registers, edition.settings, [ed.page for ed in docs])
-        return _Plan(docs, pages, new, "pdf/edition.pdf" if link_pdf else "")
+        # edition.pdf is made when at least one document is printed (all over the limit: none to link)
+        book = bool(limits) and any(page.params["pdf-href"] for page in pages)
+        return _Plan(docs, pages, new, "pdf/edition.pdf" if book else "")
 
     @staticmethod
     def _doc_hash(
