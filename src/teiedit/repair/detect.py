@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from teiedit.repair.model import EnglishModel
-from teiedit.repair.shift import decode, is_shifted_space
+from teiedit.repair.shift import ODD_INSIDE, decode, is_shifted_space
 
 CLEAN, SHIFTED, SPACED = 0, 1, 2
 STATES = (CLEAN, SHIFTED, SPACED)
@@ -253,8 +253,6 @@ def _trim_spaced(tokens: list[tuple[int, int, str]], i: int, j: int, k: int) -> 
 
 
 _WORDS = re.compile(r"[A-Za-z]+")
-#: a sign between two letters of a word that no English word has there
-_ODD_INSIDE = re.compile(r"[A-Za-z][\[\]{}<>\\^`|~][A-Za-z]")
 
 
 def _convincing(text: str, s: Stretch, k: int, model: EnglishModel) -> bool:
@@ -275,7 +273,7 @@ def _convincing(text: str, s: Stretch, k: int, model: EnglishModel) -> bool:
         readings = [decode(tok, k) for tok in tokens]
         # a token may hold several words glued by shifted spaces
         pieces = [w for r in readings for w in r.split()]
-        if 2 * sum(bool(_ODD_INSIDE.search(w)) for w in pieces) >= len(pieces):
+        if 2 * sum(bool(ODD_INSIDE.search(w)) for w in pieces) >= len(pieces):
             return False  # "A]st Aaa": half the words with a sign between letters are no English
     words = [w for r in readings for w in _WORDS.findall(r)]
     letters = sum(len(w) for w in words)
