@@ -37,6 +37,8 @@ KNOWN_SHARE = 0.3
 MIN_SPACED_GLYPHS = 4
 
 _TOKEN = re.compile(r"\S+")
+#: A run of tokens in one state, in the bytes of a state path.
+_RUNS = re.compile(rb"\x00+|\x01+|\x02+")
 
 
 @dataclass(frozen=True)
@@ -61,27 +63,26 @@ def label(text: str, k: int, model: EnglishModel) -> list[Stretch]:
     if not any(path):
         return []  # all clean (CLEAN is 0): most texts
     tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
-    n = len(tokens)
-    _absorb_short_spaced(path)
-    _unterminated_to_spaced(path, tokens, k)
+    if SPACED in path:  # both only change letter-spaced runs and what touches them
+        _absorb_short_spaced(path)
+        _unterminated_to_spaced(path, tokens, k)
     stretches: list[Stretch] = []
-    i = 0
-    while i < n:
-        j = i
-        while j + 1 < n and path[j + 1] == path[i]:
-            j += 1
-        run_end, state = j, path[i]
+    # The runs of one state, found in C (a long text is mostly one clean run): clean runs are skipped.
+    for run in _RUNS.finditer(bytes(path)):
+        i, j = run.start(), run.end() - 1
+        state = path[i]
+        if state == CLEAN:
+            continue
         runs = (
             _split_shifted(tokens, i, j, k, model)
             if state == SHIFTED
             else [_trim_spaced(tokens, i, j, k)]
         )
         for a, b in runs:
-            if state != CLEAN and a <= b:
+            if a <= b:
                 stretch = Stretch(state, tokens[a][0], tokens[b][1])
                 if _convincing(text, stretch, k, model):
                     stretches.append(stretch)
-        i = run_end + 1
     return stretches
 
 
@@ -90,6 +91,7 @@ def _viterbi(words: list[str], k: int, model: EnglishModel) -> list[int]:
     token of every text, and the additions and comparisons are those of the general recurrence, in order."""
     inf = float("inf")
     (s00, s01, s02), (s10, s11, s12), (s20, s21, s22) = SWITCH
+    sure1, sure2 = SURELY_CLEAN
     cache = model.emission_cache
     if len(cache) > EMISSION_CACHE_SIZE:
         cache.clear()
@@ -107,6 +109,21 @@ def _viterbi(words: list[str], k: int, model: EnglishModel) -> list[int]:
         if i == 0:  # a text may begin with damage: no cost for entering it
             c0, c1, c2 = e0, e1, e2
             back.append((0, 0, 0))
+            continue
+        if e1 > e0 + sure1 and e2 > e0 + sure2:
+            # Clean for certain (see ``SURELY_CLEAN``): only the clean state's cost and back-pointer are
+            # kept; no path leaves the other two states here.
+            if c1 == inf and c2 == inf:  # the token before was clean for certain too
+                c0 += e0
+                back.append(_ALL_CLEAN)
+                continue
+            best, a0 = c0 + s00, 0
+            if c1 + s10 < best:
+                best, a0 = c1 + s10, 1
+            if c2 + s20 < best:
+                best, a0 = c2 + s20, 2
+            c0, c1, c2 = best + e0, inf, inf
+            back.append((a0, 0, 0))
             continue
         n0 = n1 = n2 = inf
         a0 = a1 = a2 = 0
@@ -141,6 +158,15 @@ def _viterbi(words: list[str], k: int, model: EnglishModel) -> list[int]:
         path[i - 1] = back[i][path[i]]
     return path
 
+
+#: A token whose shifted and letter-spaced readings cost more than its clean reading by more than these
+#: margins is clean on the cheapest path whatever its neighbours: leaving the clean state for one token and
+#: coming back costs ``SWITCH[0][s] + SWITCH[s][0]`` (the switching costs obey the triangle inequality), and
+#: any path through the other state there would be cheaper through the clean one. The Viterbi recurrence
+#: then keeps only the clean state at that token: the other states' costs would never be taken. One nat
+#: more than the switching costs, so that rounding never decides.
+SURELY_CLEAN = (SWITCH[0][1] + SWITCH[1][0] + 1.0, SWITCH[0][2] + SWITCH[2][0] + 1.0)
+_ALL_CLEAN = (0, 0, 0)
 
 #: The emissions of tokens are kept with the model (a text repeats its words); beyond this many, forgotten.
 EMISSION_CACHE_SIZE = 1 << 18
