@@ -37,6 +37,11 @@ KNOWN_SHARE = 0.3
 MIN_SPACED_GLYPHS = 4
 
 _TOKEN = re.compile(r"\S+")
+#: A token that may be one glyph of a letter-spaced run (at most three characters, at most one of them an
+#: ASCII letter; other letters are let through, so that the test is never stricter than ``_emissions``),
+#: and MIN_SPACED_GLYPHS of them in a row.
+_GLYPH = r"(?=\S{1,3}(?!\S))[^\sA-Za-z]*(?:[A-Za-z][^\sA-Za-z]*)?(?!\S)"
+_SPACED_RUN = re.compile(rf"(?<!\S){_GLYPH}(?:\s+{_GLYPH}){{{MIN_SPACED_GLYPHS - 1}}}")
 #: A run of tokens in one state, in the bytes of a state path.
 _RUNS = re.compile(rb"\x00+|\x01+|\x02+")
 
@@ -56,6 +61,10 @@ def _letters(tok: str) -> int:
 
 def label(text: str, k: int, model: EnglishModel) -> list[Stretch]:
     """The damaged stretches (shifted or letter-spaced) of ``text`` under shift ``k`` (0: no shift state)."""
+    if not k and not _SPACED_RUN.search(text):
+        # Without a shift the only damage is a letter-spaced run, MIN_SPACED_GLYPHS tokens in a row that
+        # may be glyphs (see ``_emissions``): most texts have none, and need no Viterbi.
+        return []
     words = _TOKEN.findall(text)
     if not words:
         return []
