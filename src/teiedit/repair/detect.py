@@ -288,6 +288,8 @@ def _trim_spaced(tokens: list[tuple[int, int, str]], i: int, j: int, k: int) -> 
 
 
 _WORDS = re.compile(r"[A-Za-z]+")
+#: a sign between two letters of a word that no English word has there
+_ODD_INSIDE = re.compile(r"[A-Za-z][\[\]{}<>\\^`|~][A-Za-z]")
 
 
 def _convincing(text: str, s: Stretch, k: int, model: EnglishModel) -> bool:
@@ -303,8 +305,14 @@ def _convincing(text: str, s: Stretch, k: int, model: EnglishModel) -> bool:
     # count "stA" across it), unless the stretch is letter-spaced (mostly one glyph between spaces).
     tokens = chunk.split()
     if 2 * sum(len(t) == 1 for t in tokens) > len(tokens):
-        tokens = ["".join(tokens)]
-    words = [w for tok in tokens for w in _WORDS.findall(decode(tok, k))]
+        readings = [decode("".join(tokens), k)]  # where another glyph may stand for the space
+    else:
+        readings = [decode(tok, k) for tok in tokens]
+        # a token may hold several words glued by shifted spaces
+        pieces = [w for r in readings for w in r.split()]
+        if 2 * sum(bool(_ODD_INSIDE.search(w)) for w in pieces) >= len(pieces):
+            return False  # "A]st Aaa": half the words with a sign between letters are no English
+    words = [w for r in readings for w in _WORDS.findall(r)]
     letters = sum(len(w) for w in words)
     known = [w for w in words if model.known(w)]
     return any(len(w) >= 3 for w in known) and sum(len(w) for w in known) >= KNOWN_SHARE * letters
