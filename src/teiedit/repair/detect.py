@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from teiedit.repair.model import EnglishModel
 from teiedit.repair.shift import decode, is_shifted_space
@@ -71,11 +72,10 @@ def label(text: str, k: int, model: EnglishModel) -> list[Stretch]:
     path = _viterbi(words, k, model)
     if not any(path):
         return []  # all clean (CLEAN is 0): most texts
-    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
     if SPACED in path:  # both only change letter-spaced runs and what touches them
         _absorb_short_spaced(path)
-        _unterminated_to_spaced(path, tokens, k)
-    stretches: list[Stretch] = []
+        _unterminated_to_spaced(path, words, k)
+    found: list[tuple[int, int, int]] = []  # (state, first token, last token)
     # The runs of one state, found in C (a long text is mostly one clean run): clean runs are skipped.
     for run in _RUNS.finditer(bytes(path)):
         i, j = run.start(), run.end() - 1
@@ -83,16 +83,32 @@ def label(text: str, k: int, model: EnglishModel) -> list[Stretch]:
         if state == CLEAN:
             continue
         runs = (
-            _split_shifted(tokens, i, j, k, model)
+            _split_shifted(words, i, j, k, model)
             if state == SHIFTED
-            else [_trim_spaced(tokens, i, j, k)]
+            else [_trim_spaced(words, i, j, k)]
         )
-        for a, b in runs:
-            if a <= b:
-                stretch = Stretch(state, tokens[a][0], tokens[b][1])
-                if _convincing(text, stretch, k, model):
-                    stretches.append(stretch)
+        found.extend((state, a, b) for a, b in runs if a <= b)
+    if not found:
+        return []
+    spans = _token_spans(text, sorted({t for _, a, b in found for t in (a, b)}))
+    stretches: list[Stretch] = []
+    for state, a, b in found:
+        stretch = Stretch(state, spans[a][0], spans[b][1])
+        if _convincing(text, stretch, k, model):
+            stretches.append(stretch)
     return stretches
+
+
+def _token_spans(text: str, wanted: list[int]) -> dict[int, tuple[int, int]]:
+    """The character spans of the tokens numbered ``wanted`` (ascending): one pass over the text's tokens,
+    the ones between skipped in C (only the ends of damaged stretches are needed)."""
+    spans: dict[int, tuple[int, int]] = {}
+    tokens = _TOKEN.finditer(text)
+    at = 0
+    for t in wanted:
+        spans[t] = next(islice(tokens, t - at, None)).span()
+        at = t + 1
+    return spans
 
 
 def _viterbi(words: list[str], k: int, model: EnglishModel) -> list[int]:
@@ -223,7 +239,7 @@ def _absorb_short_spaced(path: list[int]) -> None:
 MAX_UNTERMINATED = 12
 
 
-def _unterminated_to_spaced(path: list[int], tokens: list[tuple[int, int, str]], k: int) -> None:
+def _unterminated_to_spaced(path: list[int], words: list[str], k: int) -> None:
     """Glyphs at the end of a shifted stretch, after its last shifted space, that run into a letter-spaced
     run belong to that run: a shifted word ends with a shifted space (``r e s w k t g f " t h e i r``)."""
     n = len(path)
@@ -234,8 +250,8 @@ def _unterminated_to_spaced(path: list[int], tokens: list[tuple[int, int, str]],
         while (
             j >= 0
             and path[j] == SHIFTED
-            and len(tokens[j][2]) == 1
-            and not is_shifted_space(tokens[j][2], k)
+            and len(words[j]) == 1
+            and not is_shifted_space(words[j], k)
         ):
             j -= 1
         if 0 < i - j and (j < 0 or path[j] != SHIFTED or i - j <= MAX_UNTERMINATED):
@@ -258,18 +274,18 @@ def _clean_word(tok: str, k: int, model: EnglishModel, *, min_letters: int) -> b
 
 
 def _split_shifted(
-    tokens: list[tuple[int, int, str]], i: int, j: int, k: int, model: EnglishModel
+    words: list[str], i: int, j: int, k: int, model: EnglishModel
 ) -> list[tuple[int, int]]:
     """Give clean words back to the clean text: at the edges of a shifted run (``KWP`` before ``ycu"``) and,
     when they are long, inside it (``September``)."""
-    while i <= j and _clean_word(tokens[i][2], k, model, min_letters=2):
+    while i <= j and _clean_word(words[i], k, model, min_letters=2):
         i += 1
-    while j >= i and _clean_word(tokens[j][2], k, model, min_letters=2):
+    while j >= i and _clean_word(words[j], k, model, min_letters=2):
         j -= 1
     runs: list[tuple[int, int]] = []
     start = i
     for t in range(i, j + 1):
-        if _clean_word(tokens[t][2], k, model, min_letters=5):
+        if _clean_word(words[t], k, model, min_letters=5):
             if start <= t - 1:
                 runs.append((start, t - 1))
             start = t + 1
@@ -278,11 +294,11 @@ def _split_shifted(
     return runs
 
 
-def _trim_spaced(tokens: list[tuple[int, int, str]], i: int, j: int, k: int) -> tuple[int, int]:
+def _trim_spaced(words: list[str], i: int, j: int, k: int) -> tuple[int, int]:
     """A letter-spaced run starts and ends with glyphs, not with the shifted spaces of neighbouring text."""
-    while i <= j and all(is_shifted_space(c, k) for c in tokens[i][2]):
+    while i <= j and all(is_shifted_space(c, k) for c in words[i]):
         i += 1
-    while j >= i and all(is_shifted_space(c, k) for c in tokens[j][2]):
+    while j >= i and all(is_shifted_space(c, k) for c in words[j]):
         j -= 1
     return i, j
 
