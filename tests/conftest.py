@@ -169,14 +169,21 @@ def converted(
     return source, conversion, diags, records
 
 
+_TEI_ALL: list[etree.RelaxNG] = []
+
+
 def tei_all_grammar() -> etree.RelaxNG:
-    """tei_all from ../shared, loaded once per process (compiling it takes seconds): teiedit's own cache."""
+    """tei_all from ../shared, compiled once per process (compiling it takes seconds)."""
     from teiedit.validate import load_rng
 
-    rng = SHARED / "tei-p5" / "schemas" / "rng" / "tei_all.rng"
-    if not rng.is_file():
-        pytest.fail(f"tei_all.rng is missing at {rng}: the tests need ../shared/tei-p5")
-    return load_rng(rng)
+    # Kept here, not only in teiedit's cache: that one holds the last few grammars a process loaded, and
+    # the session loads many (ODD and schema tests), so tei_all fell out of it and was compiled again.
+    if not _TEI_ALL:
+        rng = SHARED / "tei-p5" / "schemas" / "rng" / "tei_all.rng"
+        if not rng.is_file():
+            pytest.fail(f"tei_all.rng is missing at {rng}: the tests need ../shared/tei-p5")
+        _TEI_ALL.append(load_rng(rng))
+    return _TEI_ALL[0]
 
 
 @pytest.fixture
