@@ -192,6 +192,21 @@ def tei_all() -> etree.RelaxNG:
     return tei_all_grammar()
 
 
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's chromium driven by Playwright, headless: one for the session (each test opens its own
+    context, so no state is shared); launching it once per module cost seconds of CPU each time."""
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        pytest.fail("chromium is missing at /usr/bin/chromium: install it (scripts/system-deps.sh)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(chromium), headless=True)
+        yield b
+        b.close()
+
+
 @pytest.fixture
 def mini_edition(tmp_path: Path) -> Path:
     """A copy of tests/roots/mini with the repository's schema, ready for `teiedit build`."""
