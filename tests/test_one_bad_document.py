@@ -85,6 +85,61 @@ def test_teiedit_pdf_leaves_out_a_document_too_large_and_serial_and_pool_agree(
     assert made["1"] == made["2"]
 
 
+@pytest.mark.slow
+def test_a_document_the_layout_engine_fails_on_is_left_out_and_the_rest_is_printed(
+    converted: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from teiedit.builders.pdf import layout
+
+    pages = sorted(ed.page for ed in Edition.load(load_settings(converted)).documents())
+    assert len(pages) == 2
+    bad, good = pages
+    real = layout.lay_out
+
+    def failing(job: layout.PrintJob) -> layout.LaidOut:
+        if job.output == f"{bad}.pdf":
+            raise RuntimeError("an engine failure")
+        return real(job)
+
+    monkeypatch.setattr(layout, "lay_out", failing)  # --jobs 1: laid out in this process
+    code, out, err = run_cli(["build", "--jobs", "1"], capsys)
+    assert code == 1, err
+    tei = converted / "tei" / f"{bad}.xml"
+    assert (
+        f"{tei}: error: left out of the print edition (its web page is built): the layout engine "
+        "(WeasyPrint) failed on it: RuntimeError: an engine failure" in err
+    ), err
+    assert "Traceback" not in err and "internal error" not in err
+    pdf = converted / "out" / "pdf"
+    assert sorted(p.name for p in pdf.glob("*.pdf")) == ["edition.pdf", f"{good}.pdf"]
+    html = converted / "out" / "html"
+    assert f'href="pdf/{good}.pdf"' in (html / f"{good}.html").read_text(encoding="utf-8")
+    assert 'href="pdf/' not in (html / f"{bad}.html").read_text(encoding="utf-8")
+    assert 'href="pdf/edition.pdf"' in (html / "index.html").read_text(encoding="utf-8")
+    # the engine mended (here: the patch gone), the next build prints it and links it
+    monkeypatch.setattr(layout, "lay_out", real)
+    code, _, err = run_cli(["build", "--jobs", "1"], capsys)
+    assert code == 0, err
+    names = sorted(p.name for p in pdf.glob("*.pdf"))
+    assert names == sorted(["edition.pdf", f"{good}.pdf", f"{bad}.pdf"])
+    assert f'href="pdf/{bad}.pdf"' in (html / f"{bad}.html").read_text(encoding="utf-8")
+
+
+def test_with_every_document_too_large_to_print_the_site_links_no_pdf(
+    converted: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TEIEDIT_PDF_MAX_CHARACTERS", "1")
+    code, _, err = run_cli(["build"], capsys)
+    assert code == 1, err
+    assert err.count("error: left out of the print edition") == 2, err
+    assert list((converted / "out" / "pdf").glob("*.pdf")) == []
+    html = converted / "out" / "html"
+    pages = sorted(html.glob("*.html"))
+    assert len(pages) >= 3  # the index and the two documents' pages
+    for page in pages:  # no link to a PDF that was not made, the book's included
+        assert 'href="pdf/' not in page.read_text(encoding="utf-8"), page.name
+
+
 def test_a_bad_print_limit_is_an_error_naming_the_variable(
     converted: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -243,10 +243,14 @@ def test_unspace_table(spaced: str, reading: str) -> None:
         st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=9),
         min_size=1,
         max_size=12,
+        unique=True,
     ),
 )
 def test_no_false_repairs_on_english_with_foreign_names(words: list[str], names: list[str]) -> None:
-    """Unknown names (random letter strings, capitalised) among English words are not taken for damage."""
+    """Unknown names (random letter strings, capitalised) among English words are not taken for damage.
+
+    The names are distinct: one string three times over that an offset turns into an English word
+    ("Ebxo" is "Dawn" one letter back) is what a shifted font looks like, and is read as one."""
     mixed = list(words)
     for i, name in enumerate(names):
         mixed.insert((i * 7) % (len(mixed) + 1), name.capitalize())

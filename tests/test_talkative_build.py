@@ -192,7 +192,11 @@ def test_ctrl_c_caught_inside_exec_still_exits_130(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     run = subprocess.run(
-        [sys.executable, "-m", "stop_in_exec"], cwd=tmp_path, capture_output=True, text=True, check=False
+        [sys.executable, "-m", "stop_in_exec"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert run.returncode == 130, run.stderr
     assert run.stderr == "teiedit: interrupted\n"

@@ -86,7 +86,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         # stopping: a second Ctrl-C while Python exits must not end it by the signal (or a traceback)
-        with contextlib.suppress(ValueError):  # ValueError: called from a thread, not a command line
+        # (ValueError: main() was called from a thread, not from a command line)
+        with contextlib.suppress(ValueError):
             signal.signal(signal.SIGINT, signal.SIG_IGN)
         # A Ctrl-C that escaped code run by exec() (a dataclass or namedtuple being defined by a module
         # imported at that moment) marks the process, and Python then ends it by SIGINT at exit even

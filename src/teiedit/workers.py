@@ -81,7 +81,8 @@ def _workers_ignore_ctrl_c() -> Iterator[None]:
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, previous_mask)
         return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # pragma: no cover - no signal masks (Windows)
+    # no signal masks (Windows): ignore it meanwhile (a Ctrl-C in these milliseconds is lost)
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # pragma: no cover
     try:
         yield
     finally:

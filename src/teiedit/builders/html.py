@@ -17,6 +17,7 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from lxml import etree
 
@@ -294,6 +295,8 @@ class HtmlBuilder:
         docs = sorted(edition.documents(), key=lambda ed: (ed.facts.date or "9999", ed.page))
         # a document over the print limit has no PDF: its page links none
         limits = PrintLimits.from_environment() if link_pdf else None
+        # documents the print stage could not lay out in this build (their pages are written again)
+        unprinted = cast("frozenset[str]", options.get("unprinted", frozenset()))
         registers = edition.registers
         new = Manifest(assets=assets_fingerprint(FORMAT, rendering(edition.settings).digest))
         by_file = {ed.path.name: ed.page for ed in docs}
@@ -305,7 +308,8 @@ class HtmlBuilder:
         for i, ed in enumerate(docs):
             params = page_params(docs, i, pairs, same_pair)
             params["tei-href"] = f"tei/{ed.page}.xml"
-            params["pdf-href"] = f"pdf/{ed.page}.pdf" if limits and limits.fits(ed) else ""
+            printed = limits is not None and limits.fits(ed) and ed.page not in unprinted
+            params["pdf-href"] = f"pdf/{ed.page}.pdf" if printed else ""
             params["txt-href"] = f"txt/{ed.page}.txt"
             params["cite-href"] = f"cite/{ed.page}"
             params["tei-alternate"] = params["tei-href"]
@@ -327,7 +331,9 @@ class HtmlBuilder:
             new.docs[ed.page] = digest
             pages.append(_Page(ed, params, links, digest, images))
         new.lists = self._lists_hash(new, registers, edition.settings, [ed.page for ed in docs])
-        return _Plan(docs, pages, new, "pdf/edition.pdf" if link_pdf else "")
+        # edition.pdf is made when at least one document is printed (all over the limit: none to link)
+        book = bool(limits) and any(page.params["pdf-href"] for page in pages)
+        return _Plan(docs, pages, new, "pdf/edition.pdf" if book else "")
 
     @staticmethod
     def _doc_hash(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from teiedit.diagnostics import Diagnostic, Level, TeieditError
 from teiedit.edition import EditionDoc
@@ -42,6 +42,8 @@ class PrintLimits:
 
     elements: int = MAX_PRINT_ELEMENTS
     characters: int = MAX_PRINT_CHARACTERS
+    #: documents (page, reason) the layout engine failed on in this build: left out like the oversized
+    failed: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def from_environment(cls) -> PrintLimits:
@@ -54,10 +56,32 @@ class PrintLimits:
     def fits(self, ed: EditionDoc) -> bool:
         """Whether the print edition lays out this document."""
         elements, characters = ed.record.text_size
-        return elements <= self.elements and characters <= self.characters
+        failed = any(page == ed.page for page, _ in self.failed)
+        return not failed and elements <= self.elements and characters <= self.characters
+
+    def failing(self, page: str, reason: str) -> PrintLimits:
+        """These limits, with the document of this page left out because its layout failed."""
+        return replace(self, failed=(*self.failed, (page, reason)))
 
     def refusal(self, ed: EditionDoc) -> Diagnostic:
         """Why the document is left out of print, and what to do."""
+        for page, reason in self.failed:
+            if page == ed.page:
+                return Diagnostic(
+                    message=(
+                        "left out of the print edition (its web page is built): the layout engine "
+                        f"(WeasyPrint) failed on it: {reason}"
+                    ),
+                    path=str(ed.path),
+                    level=Level.ERROR,
+                    origin="pdf",
+                    rule="print-failed",
+                    suggestion=(
+                        "the rest of the print edition is built; look for unusual markup in this "
+                        "document (run `teiedit pdf` on it alone with --debug for the details) and "
+                        "report the failure with the file"
+                    ),
+                )
         elements, characters = ed.record.text_size
         return Diagnostic(
             message=(

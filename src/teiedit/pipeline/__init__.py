@@ -367,6 +367,15 @@ def _build(
             pdfs = get_builder("pdf").build(
                 edition, settings.out / "pdf", replace(options, notice=left_out.append)
             )
+            failed = {d.path for d in left_out if d.rule == "print-failed"}
+            unprinted = frozenset(ed.page for ed in edition.documents() if str(ed.path) in failed)
+            if unprinted:  # their pages link a PDF the layout engine could not make: written again
+                again = get_builder("html").build(
+                    edition,
+                    settings.out / "html",
+                    replace(options, values={**options.values, "unprinted": unprinted}),
+                )
+                html = sorted({*html, *again})
             from teiedit.builders.publish import publish_pdfs
 
             # the site links pdf/<page>.pdf: its PDFs are in it, wherever it is served from

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from teiedit.repair.model import EnglishModel
-from teiedit.repair.shift import decode, is_shifted_space
+from teiedit.repair.shift import ODD_INSIDE, decode, is_shifted_space
 
 CLEAN, SHIFTED, SPACED = 0, 1, 2
 STATES = (CLEAN, SHIFTED, SPACED)
@@ -264,12 +264,15 @@ def _convincing(text: str, s: Stretch, k: int, model: EnglishModel) -> bool:
     gain = model.text_cost(chunk) - model.text_cost(decoded)
     if gain < MIN_SHIFT_GAIN:
         return False
-    # A real space is a word boundary in the reading too ("Fbxy Fbxy" joined would read "A]stA]st" and
-    # count "stA" across it), unless the stretch is letter-spaced (mostly one glyph between spaces).
+    # Half the words with a sign between letters ("Fbxy Fff" read "A]st Aaa") are no English. Words are
+    # cut at real spaces here (and at shifted ones inside a token); the known-word count below reads the
+    # stretch joined, as a kerned extraction splits words ("o gvjqfA" is "method?").
     tokens = chunk.split()
-    if 2 * sum(len(t) == 1 for t in tokens) > len(tokens):
-        tokens = ["".join(tokens)]
-    words = [w for tok in tokens for w in _WORDS.findall(decode(tok, k))]
+    if 2 * sum(len(t) == 1 for t in tokens) <= len(tokens):  # not letter-spaced
+        pieces = [w for tok in tokens for w in decode(tok, k).split()]
+        if 2 * sum(bool(ODD_INSIDE.search(w)) for w in pieces) >= len(pieces):
+            return False
+    words = _WORDS.findall(decoded)
     letters = sum(len(w) for w in words)
     known = [w for w in words if model.known(w)]
     return any(len(w) >= 3 for w in known) and sum(len(w) for w in known) >= KNOWN_SHARE * letters

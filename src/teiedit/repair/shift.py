@@ -10,6 +10,7 @@ Typesetting software often turns the shifted space ``"`` into a curly quote, so 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from teiedit.repair.model import EnglishModel
@@ -26,6 +27,9 @@ MIN_SHARE = 0.05
 
 #: Curly quotes that stand for a shifted space once a typesetter "smartened" the quotes.
 SMART_SPACE = frozenset("“”")
+#: a sign between two letters that no English word has there: a reading with one ("A]st") is not the
+#: font's text under that offset
+ODD_INSIDE = re.compile(r"[A-Za-z][\[\]{}<>\\^`|~][A-Za-z]")
 
 
 def is_shifted_space(ch: str, k: int) -> bool:
@@ -74,10 +78,10 @@ def best_shift(tokens: list[str], model: EnglishModel) -> tuple[int, int]:
             costs = cache[t] = {k: model.text_cost(decode(t, k)) for k in (0, *CANDIDATE_SHIFTS)}
         winner = min(costs, key=lambda k: costs[k])
         runner_up = min(c for k, c in costs.items() if k != winner)
-        if winner and costs[winner] < runner_up - CLEAR_GAIN:
+        reading = decode(t, winner)
+        if winner and costs[winner] < runner_up - CLEAR_GAIN and not ODD_INSIDE.search(reading):
             # a token of several shifted words (glued by shifted spaces) counts once per word
-            words = len(decode(t, winner).split())
-            wins[winner] = wins.get(winner, 0) + words
+            wins[winner] = wins.get(winner, 0) + len(reading.split())
     sample = len(tokens[::step])
     best_k, best_n = max(wins.items(), key=lambda kv: kv[1], default=(0, 0))
     if best_n < MIN_TOKENS or best_n < MIN_SHARE * sample:

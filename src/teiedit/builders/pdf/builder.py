@@ -15,12 +15,12 @@ from pathlib import Path
 from teiedit.builder import BuildOptions, Group, Manifest, Option, digest, files_fingerprint
 from teiedit.builders.pdf.cache import FOLDER, PartCache
 from teiedit.builders.pdf.edition_data import edition_params
-from teiedit.builders.pdf.layout import Layout, PrintJob
+from teiedit.builders.pdf.layout import Layout, LayoutFailed, PrintJob
 from teiedit.builders.pdf.plan import plan, printed
 from teiedit.builders.pdf.rounds import make_pdfs
 from teiedit.builders.print_limit import PrintLimits
 from teiedit.diagnostics import TeieditError
-from teiedit.edition import Edition
+from teiedit.edition import Edition, EditionDoc
 from teiedit.epoch import source_date_epoch
 from teiedit.io import output_path, write_atomic
 from teiedit.resources import css_dir, xslt_dir
@@ -46,6 +46,7 @@ SOURCE_DATE_EPOCH=seconds fixes the dates in the PDFs, so the same TEI gives the
 
 A document whose text has more than 50,000 elements or 5,000,000 characters is left out of print (no PDF
 of its own, no chapter or index entries in the book) and reported, exit 1; every other PDF is written.
+A document the layout engine (WeasyPrint) fails on is left out and reported the same way.
 Layout needs about 35 MB per thousand paragraphs: on a machine with the memory for it,
 TEIEDIT_PDF_MAX_ELEMENTS=N and TEIEDIT_PDF_MAX_CHARACTERS=N raise the limits."""
 
@@ -124,9 +125,22 @@ class PdfBuilder:
             if not options.force and not self._outdated(edition, out_dir, new, limits):
                 options.say("the print edition is up to date")
                 return []
-            p = plan(edition, limits)
             cache = PartCache(out_dir / FOLDER, new.assets)
-            pdfs = make_pdfs(p, layout, done, cache)
+            while True:
+                p = plan(edition, limits)
+                try:
+                    pdfs = make_pdfs(p, layout, done, cache)
+                    break
+                except LayoutFailed as exc:
+                    # one document the engine fails on is left out, the rest is printed (exit 1); the
+                    # parts laid out so far are kept by the cache, so trying again costs the book only
+                    failed = _failed_doc(exc.output, edition, limits)
+                    if failed is None:
+                        raise  # the front matter or the index: no document to leave out
+                    limits = limits.failing(failed.page, exc.reason)
+                    options.note(limits.refusal(failed))
+                    # without it: the next build sees the document as new and tries it again
+                    new = self.manifest(edition, limits)
             options.say(f"{cache.laid_out} parts laid out, {cache.hits} kept from the last build")
         names = [*(["edition.pdf"] if "edition.pdf" in pdfs else []), *(j.output for j in p.jobs)]
         if len(set(names)) != len(names):  # page names avoid the book's: this would be a bug
@@ -145,3 +159,11 @@ class PdfBuilder:
         new.write(out_dir / MANIFEST, FORMAT)
         cache.prune()
         return written
+
+
+def _failed_doc(output: str, edition: Edition, limits: PrintLimits) -> EditionDoc | None:
+    """The printed document whose part (or a chunk of it: "x.pdf (part 2 of 6)") failed."""
+    for ed in printed(edition, limits)[0]:
+        if output == f"{ed.page}.pdf" or output.startswith(f"{ed.page}.pdf (part "):
+            return ed
+    return None

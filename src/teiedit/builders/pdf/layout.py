@@ -117,13 +117,22 @@ def render_pdf(job: PrintJob) -> bytes:
     return lay_out(job).pdf
 
 
+class LayoutFailed(TeieditError):
+    """WeasyPrint failed on one part: ``output`` names it (a document's PDF, or a chunk of one)."""
+
+    def __init__(self, output: str, reason: str) -> None:
+        super().__init__(f"WeasyPrint could not lay out {output}: {reason}", output)
+        self.output, self.reason = output, reason
+
+    def __reduce__(self) -> tuple[type[LayoutFailed], tuple[str, str]]:
+        return LayoutFailed, (self.output, self.reason)  # raised in a worker, re-raised here
+
+
 def _lay_out_or_explain(job: PrintJob) -> LaidOut:
     try:
         return lay_out(job)
     except Exception as exc:  # noqa: BLE001 -- WeasyPrint raises many kinds; name the PDF that failed
-        raise TeieditError(
-            f"WeasyPrint could not lay out {job.output}: {exc}", job.output
-        ) from None
+        raise LayoutFailed(job.output, f"{type(exc).__name__}: {exc}") from None
 
 
 def default_workers() -> int:
