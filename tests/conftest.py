@@ -96,6 +96,8 @@ def _timed(item: pytest.Item, phase: str) -> Iterator[None]:
     try:
         return (yield)
     finally:
+        if phase == "teardown" and item.nodeid == _CHROMIUM.last:
+            _CHROMIUM.close()  # after the last browser test's own teardown (its contexts closed)
         _CPU.append((_cpu_now() - start, phase, item.nodeid))
 
 
@@ -115,6 +117,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "tei_all" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.slow)
+        if "browser" in getattr(item, "fixturenames", ()):
+            _CHROMIUM.last = item.nodeid
 
 
 @pytest.fixture(autouse=True)
@@ -192,19 +196,49 @@ def tei_all() -> etree.RelaxNG:
     return tei_all_grammar()
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    """Debian's chromium driven by Playwright, headless: one for the session (each test opens its own
-    context, so no state is shared); launching it once per module cost seconds of CPU each time."""
-    chromium = Path("/usr/bin/chromium")
-    if not chromium.exists():
-        pytest.fail("chromium is missing at /usr/bin/chromium: install it (scripts/system-deps.sh)")
-    from playwright.sync_api import sync_playwright
+class _Chromium:
+    """Debian's chromium driven by Playwright, headless: started by the first browser test and closed
+    after the last one (an idle chromium still costs CPU for the rest of the session)."""
 
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(chromium), headless=True)
-        yield b
-        b.close()
+    def __init__(self) -> None:
+        self._playwright: Any = None
+        self._browser: Any = None
+        self.last: str | None = None  # the node id of the last test that uses it
+
+    def get(self) -> Any:
+        if self._browser is None:
+            chromium = Path("/usr/bin/chromium")
+            if not chromium.exists():
+                pytest.fail(
+                    "chromium is missing at /usr/bin/chromium: install it (scripts/system-deps.sh)"
+                )
+            from playwright.sync_api import sync_playwright
+
+            self._playwright = sync_playwright().start()
+            self._browser = self._playwright.chromium.launch(
+                executable_path=str(chromium), headless=True
+            )
+        return self._browser
+
+    def close(self) -> None:
+        if self._browser is not None:
+            self._browser.close()
+            self._playwright.stop()
+        self._browser = self._playwright = None
+
+
+_CHROMIUM = _Chromium()
+
+
+@pytest.fixture
+def browser() -> object:
+    """One chromium for every browser test (each test opens its own context, so no state is shared);
+    launching it once per module cost seconds of CPU each time."""
+    return _CHROMIUM.get()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    _CHROMIUM.close()
 
 
 @pytest.fixture
