@@ -83,3 +83,67 @@ def test_running_an_unknown_pass_by_name_fails(tmp_path: Path) -> None:
     doc = TeiDocument(name="d", tree=etree.ElementTree(etree.fromstring("<TEI/>")))
     with pytest.raises(UnknownPass, match="'no-such-pass'"):
         run_passes(doc, PassContext(settings=default_settings(tmp_path)), only=["no-such-pass"])
+
+
+class _Records:
+    """A pass that only records that it ran (and marks the tree, so a rerun from a copy shows)."""
+
+    enabled = _Unlisted.enabled
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: TeiDocument, ctx: PassContext) -> list[Diagnostic]:
+        ctx.record("ran", {"pass": self.name})
+        doc.root.set("n", (doc.root.get("n") or "") + self.name)
+        return []
+
+
+class _DropsText(_Records):
+    """A pass with a bug: it loses a word of the text."""
+
+    def __call__(self, doc: TeiDocument, ctx: PassContext) -> list[Diagnostic]:
+        super().__call__(doc, ctx)
+        for p in doc.root.iter("{http://www.tei-c.org/ns/1.0}p"):
+            p.text = "lost"
+        return []
+
+
+def _small_doc() -> TeiDocument:
+    root = etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><p>Kim wrote.</p></body>'
+        "</text></TEI>"
+    )
+    return TeiDocument(tree=root.getroottree(), name="small")
+
+
+def test_a_pass_that_loses_text_is_stopped_and_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    passes = [_Records("a"), _DropsText("b"), _Records("c")]
+    monkeypatch.setattr(transforms, "ordered_passes", lambda: passes)
+    doc, ctx = _small_doc(), PassContext(settings=default_settings(tmp_path))
+    ctx.record("ran", {"pass": "earlier document"})
+    diags = run_passes(doc, ctx, strict=True)
+    assert [(d.origin, d.rule, d.level.name) for d in diags] == [
+        ("b", "invariant-original-reading", "FATAL")
+    ]
+    assert "pass 'b' changed the original reading" in diags[0].message
+    # the passes up to the culprit ran once on the document kept: nothing after it, nothing twice
+    assert ctx.records["ran"] == [{"pass": p} for p in ("earlier document", "a", "b")]
+    assert doc.root.get("n") == "ab"
+    # without the check every pass runs, and nothing is compared
+    doc, ctx = _small_doc(), PassContext(settings=default_settings(tmp_path))
+    assert run_passes(doc, ctx, strict=False) == []
+    assert [r["pass"] for r in ctx.records["ran"]] == ["a", "b", "c"]
+
+
+def test_passes_that_keep_the_text_give_no_finding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    passes = [_Records("a"), _Records("c")]
+    monkeypatch.setattr(transforms, "ordered_passes", lambda: passes)
+    doc, ctx = _small_doc(), PassContext(settings=default_settings(tmp_path))
+    assert run_passes(doc, ctx, strict=True) == []
+    assert [r["pass"] for r in ctx.records["ran"]] == ["a", "c"]
+    assert doc.root.get("n") == "ac"

@@ -222,6 +222,24 @@ _PATTERNS = [
 ]
 
 
+#: The parts some patterns cannot match without (a month name, a year, a Roman numeral), each searched
+#: once per window: most windows (a note's number, a page number) hold no month, and so most patterns
+#: need not be tried there.
+_PARTS = [("month", re.compile(_M)), ("year", re.compile(_Y)), ("roman", re.compile(r"[IVX]"))]
+_PATTERNS_NEEDING = [
+    (
+        kind,
+        rx,
+        frozenset(
+            name
+            for name, part in (("month", _M), ("year", _Y), ("roman", _ROMAN))
+            if part in rx.pattern
+        ),
+    )
+    for kind, rx in _PATTERNS
+]
+
+
 def _month(text: str) -> int:
     return MONTHS[text.rstrip(".").lower()]
 
@@ -337,7 +355,10 @@ def find_dates(text: str) -> list[DateMention]:
     """
     found: list[tuple[DateMention, bool]] = []
     for lo, hi in _windows(text):
-        for kind, rx in _PATTERNS:
+        has = {name for name, rx in _PARTS if rx.search(text, lo, hi)}
+        for kind, rx, needs in _PATTERNS_NEEDING:
+            if not needs <= has:
+                continue  # a part every match of the pattern holds is nowhere in the window
             for m in rx.finditer(text, lo, hi):
                 attrs = _attrs(kind, {k: v for k, v in m.groupdict().items() if v is not None})
                 if attrs or kind in _BLOCKING:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from teiedit.entities.context import other_given_name
 from teiedit.entities.matcher import Hit
@@ -68,6 +69,9 @@ def _dominant(candidates: list[str], plain: Counter[str]) -> str | None:
     return best if top >= 3 and top >= DOMINANCE * second else None
 
 
+_ENTRY_ID = attrgetter("entry_id")
+
+
 def decide(
     hit: Hit,
     raw: str,
@@ -87,7 +91,7 @@ def decide(
     """
     full = [t for t in hit.targets if not t.short]
     pool = full or list(hit.targets)
-    ids = list(dict.fromkeys(t.entry_id for t in pool))
+    ids = list(dict.fromkeys(map(_ENTRY_ID, pool)))  # in C: a short form may have many targets
     kind = pool[0].kind
     one_word = kind == "persName" and len(hit.text.split()) == 1
     if one_word:

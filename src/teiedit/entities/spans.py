@@ -157,44 +157,51 @@ class FlatText:
     def of(cls, container: etree._Element) -> FlatText:
         flat = cls(container)
         parts: list[str] = []
+        segments, nested = flat.segments, flat.nested
+        # Runs for every node of every container, in two passes: names looked up once, no call per run.
+        add_part, add_segment, segment = parts.append, segments.append, _Segment
         pos = 0
 
-        def add(text: str, node: etree._Element, is_tail: bool = False, atom: bool = False) -> None:
-            nonlocal pos
-            if not text and not atom:
-                return
-            flat.segments.append(_Segment(pos, len(text), node, is_tail, atom))
-            parts.append(text)
-            pos += len(text)
-
         def walk(el: etree._Element) -> None:
-            if el.text:
-                add(el.text, el)
+            nonlocal pos
+            text = el.text
+            if text:
+                add_segment(segment(pos, len(text), el))
+                add_part(text)
+                pos += len(text)
             for child in el:
                 tag = child.tag
                 if isinstance(tag, str):
-                    # tei_local, inlined: this runs for every node of every container, in two passes
                     name = tag[_TEI_PREFIX_LEN:] if tag.startswith(_TEI_PREFIX) else ""
                     if name in TRANSPARENT:
                         walk(child)
-                    elif name in MILESTONES:
-                        add("" if child.get("break") == "no" else " ", child, atom=True)
-                    elif name == "choice" and _is_gloss(child):
-                        walk(
-                            child
-                        )  # Pak Heon-yeong [Pak Hon Yong]: each form is text of its own seg
-                    elif name == "choice":
-                        add(choice_reading(child), child, atom=True)
                     else:
-                        add(BARRIER, child, atom=True)
-                        if name not in OPAQUE:
-                            flat.nested.append(child)
-                if child.tail:
-                    add(child.tail, child, is_tail=True)
+                        if name in MILESTONES:
+                            atom = "" if child.get("break") == "no" else " "
+                        elif name == "choice":
+                            if _is_gloss(child):
+                                # Pak Heon-yeong [Pak Hon Yong]: each form is text of its own seg
+                                walk(child)
+                                atom = None
+                            else:
+                                atom = choice_reading(child)
+                        else:
+                            atom = BARRIER
+                            if name not in OPAQUE:
+                                nested.append(child)
+                        if atom is not None:
+                            add_segment(segment(pos, len(atom), child, False, True))
+                            add_part(atom)
+                            pos += len(atom)
+                tail = child.tail
+                if tail:
+                    add_segment(segment(pos, len(tail), child, True))
+                    add_part(tail)
+                    pos += len(tail)
 
         walk(container)
         flat.text = "".join(parts)
-        flat._starts = [s.start for s in flat.segments]
+        flat._starts = [s.start for s in segments]
         return flat
 
     def reading(self) -> str:
@@ -294,8 +301,18 @@ def _text_position(seg: _Segment, offset: int) -> Position:
 
 def _is_gloss(choice: etree._Element) -> bool:
     """A ``choice`` of ``seg`` alternatives (a name and its romanisation gloss), read as running text."""
-    kids = [c for c in choice if isinstance(c.tag, str)]
-    return bool(kids) and all(tei_local(c) == "seg" for c in kids)
+    found = False
+    for child in choice:  # most are a repair's sic and corr: the first element child decides
+        tag = child.tag
+        if not isinstance(tag, str):
+            continue
+        if tag != _SEG:
+            return False
+        found = True
+    return found
+
+
+_SEG = _TEI_PREFIX + "seg"
 
 
 def containers(root: etree._Element) -> Iterator[FlatText]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from teiedit.repair.model import EnglishModel
 from teiedit.repair.shift import ODD_INSIDE, decode, is_shifted_space
@@ -37,6 +38,13 @@ KNOWN_SHARE = 0.3
 MIN_SPACED_GLYPHS = 4
 
 _TOKEN = re.compile(r"\S+")
+#: A token that may be one glyph of a letter-spaced run (at most three characters, at most one of them an
+#: ASCII letter; other letters are let through, so that the test is never stricter than ``_emissions``),
+#: and MIN_SPACED_GLYPHS of them in a row.
+_GLYPH = r"(?=\S{1,3}(?!\S))[^\sA-Za-z]*(?:[A-Za-z][^\sA-Za-z]*)?(?!\S)"
+_SPACED_RUN = re.compile(rf"(?<!\S){_GLYPH}(?:\s+{_GLYPH}){{{MIN_SPACED_GLYPHS - 1}}}")
+#: A run of tokens in one state, in the bytes of a state path.
+_RUNS = re.compile(rb"\x00+|\x01+|\x02+")
 
 
 @dataclass(frozen=True)
@@ -54,35 +62,53 @@ def _letters(tok: str) -> int:
 
 def label(text: str, k: int, model: EnglishModel) -> list[Stretch]:
     """The damaged stretches (shifted or letter-spaced) of ``text`` under shift ``k`` (0: no shift state)."""
+    if not k and not _SPACED_RUN.search(text):
+        # Without a shift the only damage is a letter-spaced run, MIN_SPACED_GLYPHS tokens in a row that
+        # may be glyphs (see ``_emissions``): most texts have none, and need no Viterbi.
+        return []
     words = _TOKEN.findall(text)
     if not words:
         return []
     path = _viterbi(words, k, model)
     if not any(path):
         return []  # all clean (CLEAN is 0): most texts
-    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
-    n = len(tokens)
-    _absorb_short_spaced(path)
-    _unterminated_to_spaced(path, tokens, k)
-    stretches: list[Stretch] = []
-    i = 0
-    while i < n:
-        j = i
-        while j + 1 < n and path[j + 1] == path[i]:
-            j += 1
-        run_end, state = j, path[i]
+    if SPACED in path:  # both only change letter-spaced runs and what touches them
+        _absorb_short_spaced(path)
+        _unterminated_to_spaced(path, words, k)
+    found: list[tuple[int, int, int]] = []  # (state, first token, last token)
+    # The runs of one state, found in C (a long text is mostly one clean run): clean runs are skipped.
+    for run in _RUNS.finditer(bytes(path)):
+        i, j = run.start(), run.end() - 1
+        state = path[i]
+        if state == CLEAN:
+            continue
         runs = (
-            _split_shifted(tokens, i, j, k, model)
+            _split_shifted(words, i, j, k, model)
             if state == SHIFTED
-            else [_trim_spaced(tokens, i, j, k)]
+            else [_trim_spaced(words, i, j, k)]
         )
-        for a, b in runs:
-            if state != CLEAN and a <= b:
-                stretch = Stretch(state, tokens[a][0], tokens[b][1])
-                if _convincing(text, stretch, k, model):
-                    stretches.append(stretch)
-        i = run_end + 1
+        found.extend((state, a, b) for a, b in runs if a <= b)
+    if not found:
+        return []
+    spans = _token_spans(text, sorted({t for _, a, b in found for t in (a, b)}))
+    stretches: list[Stretch] = []
+    for state, a, b in found:
+        stretch = Stretch(state, spans[a][0], spans[b][1])
+        if _convincing(text, stretch, k, model):
+            stretches.append(stretch)
     return stretches
+
+
+def _token_spans(text: str, wanted: list[int]) -> dict[int, tuple[int, int]]:
+    """The character spans of the tokens numbered ``wanted`` (ascending): one pass over the text's tokens,
+    the ones between skipped in C (only the ends of damaged stretches are needed)."""
+    spans: dict[int, tuple[int, int]] = {}
+    tokens = _TOKEN.finditer(text)
+    at = 0
+    for t in wanted:
+        spans[t] = next(islice(tokens, t - at, None)).span()
+        at = t + 1
+    return spans
 
 
 def _viterbi(words: list[str], k: int, model: EnglishModel) -> list[int]:
@@ -90,6 +116,7 @@ def _viterbi(words: list[str], k: int, model: EnglishModel) -> list[int]:
     token of every text, and the additions and comparisons are those of the general recurrence, in order."""
     inf = float("inf")
     (s00, s01, s02), (s10, s11, s12), (s20, s21, s22) = SWITCH
+    sure1, sure2 = SURELY_CLEAN
     cache = model.emission_cache
     if len(cache) > EMISSION_CACHE_SIZE:
         cache.clear()
@@ -107,6 +134,21 @@ def _viterbi(words: list[str], k: int, model: EnglishModel) -> list[int]:
         if i == 0:  # a text may begin with damage: no cost for entering it
             c0, c1, c2 = e0, e1, e2
             back.append((0, 0, 0))
+            continue
+        if e1 > e0 + sure1 and e2 > e0 + sure2:
+            # Clean for certain (see ``SURELY_CLEAN``): only the clean state's cost and back-pointer are
+            # kept; no path leaves the other two states here.
+            if c1 == inf and c2 == inf:  # the token before was clean for certain too
+                c0 += e0
+                back.append(_ALL_CLEAN)
+                continue
+            best, a0 = c0 + s00, 0
+            if c1 + s10 < best:
+                best, a0 = c1 + s10, 1
+            if c2 + s20 < best:
+                best, a0 = c2 + s20, 2
+            c0, c1, c2 = best + e0, inf, inf
+            back.append((a0, 0, 0))
             continue
         n0 = n1 = n2 = inf
         a0 = a1 = a2 = 0
@@ -141,6 +183,15 @@ def _viterbi(words: list[str], k: int, model: EnglishModel) -> list[int]:
         path[i - 1] = back[i][path[i]]
     return path
 
+
+#: A token whose shifted and letter-spaced readings cost more than its clean reading by more than these
+#: margins is clean on the cheapest path whatever its neighbours: leaving the clean state for one token and
+#: coming back costs ``SWITCH[0][s] + SWITCH[s][0]`` (the switching costs obey the triangle inequality), and
+#: any path through the other state there would be cheaper through the clean one. The Viterbi recurrence
+#: then keeps only the clean state at that token: the other states' costs would never be taken. One nat
+#: more than the switching costs, so that rounding never decides.
+SURELY_CLEAN = (SWITCH[0][1] + SWITCH[1][0] + 1.0, SWITCH[0][2] + SWITCH[2][0] + 1.0)
+_ALL_CLEAN = (0, 0, 0)
 
 #: The emissions of tokens are kept with the model (a text repeats its words); beyond this many, forgotten.
 EMISSION_CACHE_SIZE = 1 << 18
@@ -188,7 +239,7 @@ def _absorb_short_spaced(path: list[int]) -> None:
 MAX_UNTERMINATED = 12
 
 
-def _unterminated_to_spaced(path: list[int], tokens: list[tuple[int, int, str]], k: int) -> None:
+def _unterminated_to_spaced(path: list[int], words: list[str], k: int) -> None:
     """Glyphs at the end of a shifted stretch, after its last shifted space, that run into a letter-spaced
     run belong to that run: a shifted word ends with a shifted space (``r e s w k t g f " t h e i r``)."""
     n = len(path)
@@ -199,8 +250,8 @@ def _unterminated_to_spaced(path: list[int], tokens: list[tuple[int, int, str]],
         while (
             j >= 0
             and path[j] == SHIFTED
-            and len(tokens[j][2]) == 1
-            and not is_shifted_space(tokens[j][2], k)
+            and len(words[j]) == 1
+            and not is_shifted_space(words[j], k)
         ):
             j -= 1
         if 0 < i - j and (j < 0 or path[j] != SHIFTED or i - j <= MAX_UNTERMINATED):
@@ -223,18 +274,18 @@ def _clean_word(tok: str, k: int, model: EnglishModel, *, min_letters: int) -> b
 
 
 def _split_shifted(
-    tokens: list[tuple[int, int, str]], i: int, j: int, k: int, model: EnglishModel
+    words: list[str], i: int, j: int, k: int, model: EnglishModel
 ) -> list[tuple[int, int]]:
     """Give clean words back to the clean text: at the edges of a shifted run (``KWP`` before ``ycu"``) and,
     when they are long, inside it (``September``)."""
-    while i <= j and _clean_word(tokens[i][2], k, model, min_letters=2):
+    while i <= j and _clean_word(words[i], k, model, min_letters=2):
         i += 1
-    while j >= i and _clean_word(tokens[j][2], k, model, min_letters=2):
+    while j >= i and _clean_word(words[j], k, model, min_letters=2):
         j -= 1
     runs: list[tuple[int, int]] = []
     start = i
     for t in range(i, j + 1):
-        if _clean_word(tokens[t][2], k, model, min_letters=5):
+        if _clean_word(words[t], k, model, min_letters=5):
             if start <= t - 1:
                 runs.append((start, t - 1))
             start = t + 1
@@ -243,11 +294,11 @@ def _split_shifted(
     return runs
 
 
-def _trim_spaced(tokens: list[tuple[int, int, str]], i: int, j: int, k: int) -> tuple[int, int]:
+def _trim_spaced(words: list[str], i: int, j: int, k: int) -> tuple[int, int]:
     """A letter-spaced run starts and ends with glyphs, not with the shifted spaces of neighbouring text."""
-    while i <= j and all(is_shifted_space(c, k) for c in tokens[i][2]):
+    while i <= j and all(is_shifted_space(c, k) for c in words[i]):
         i += 1
-    while j >= i and all(is_shifted_space(c, k) for c in tokens[j][2]):
+    while j >= i and all(is_shifted_space(c, k) for c in words[j]):
         j -= 1
     return i, j
 

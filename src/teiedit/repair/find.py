@@ -48,20 +48,16 @@ def document_shift(texts: list[str], model: EnglishModel | None = None) -> int:
     """
     model = model or english()
     suspects: list[str] = []
-    verdicts: dict[
-        str, str
-    ] = {}  # a text repeats its tokens: each is judged once ("" when no suspect)
+    # a text repeats its tokens: each is judged once ("" when no suspect)
+    verdicts: dict[str, str] = {}
     for text in texts:
-        for m in _SUSPECT.finditer(text):
-            raw = m.group(0)
-            tok = verdicts.get(raw)
-            if tok is None:
-                tok = "".join(raw.split())  # a letter-spaced run counts as one token
-                core = "".join(c for c in tok if c.isalpha()).lower()
-                suspect = len(tok) >= 3 and (not core or not model.known(core) or not tok.isascii())
-                tok = verdicts[raw] = tok if suspect else ""
-            if tok:
-                suspects.append(tok)
+        raws = _SUSPECT.findall(text)
+        for raw in set(raws).difference(verdicts):
+            tok = "".join(raw.split())  # a letter-spaced run counts as one token
+            core = "".join(c for c in tok if c.isalpha()).lower()
+            suspect = len(tok) >= 3 and (not core or not model.known(core) or not tok.isascii())
+            verdicts[raw] = tok if suspect else ""
+        suspects.extend(filter(None, map(verdicts.__getitem__, raws)))  # in order, with repeats
     k, _count = best_shift(suspects, model)
     return k
 

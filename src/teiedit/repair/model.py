@@ -152,7 +152,9 @@ class EnglishModel:
         cost = 0.0
         pos = 0
         for m in _WORD.finditer(s):
-            cost += sum(char_cost(ch) for ch in s[pos : m.start()])
+            gap = s[pos : m.start()]
+            if gap != " ":  # mostly one space between words, which costs nothing
+                cost += sum(map(char_cost, gap))
             word = m.group(0)
             if word.isascii() or all(c.isalpha() for c in word):
                 cost += self.word_cost(word)

@@ -128,13 +128,15 @@ def neighbours(low: str, model: EnglishModel, *, rare: bool = True) -> list[tupl
     d2 = {d for x in d1 for d in _deletes(x)}
     freq = model.freq
     e1 = _edits1(low) if rare else set()
-    seen: set[str] = {w for w in e1 if freq.get(w, 0.0) >= MIN_FREQ}
-    seen |= {w for w in (*d1, *d2) if freq.get(w, 0.0) >= MIN_FREQ}  # letters too many
-    for d in (low, *d1):
-        seen.update(idx.get(d, ()))  # a letter replaced, or one missing
+    # Only the strings that are keys are looked at (the intersections are made in C): most edits are none.
+    words, deleted = freq.keys(), idx.keys()
+    seen: set[str] = {w for w in e1 & words if freq[w] >= MIN_FREQ}
+    seen |= {w for w in (d1 | d2) & words if freq[w] >= MIN_FREQ}  # letters too many
+    for d in ({low} | d1) & deleted:
+        seen.update(idx[d])  # a letter replaced, or one missing
     if len(low) >= MIN_LEN_TWO_EDITS:
-        for d in (*d2, *e1):
-            seen.update(idx.get(d, ()))
+        for d in (d2 | e1) & deleted:
+            seen.update(idx[d])
     found = []
     for cand in seen:
         dist = distance(low, cand)

@@ -11,6 +11,7 @@ the first time the passes are looked up, never a pass that silently does not run
 
 from __future__ import annotations
 
+import copy
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -127,31 +128,47 @@ def run_passes(
     unknown = sorted(set(only or ()) - set(pass_names()))
     if unknown:
         raise UnknownPass(f"no pass named {', '.join(map(repr, unknown))}; passes: {pass_names()}")
-    diags: list[Diagnostic] = []
+    todo = [p for p in ordered_passes() if (only is None or p.name in only) and p.enabled(ctx)]
     text_el = _text_element(doc)
-    # The reading after one pass is the reading before the next: each is computed once.
-    before = original_reading(text_el) if (strict and text_el is not None) else None
-    for p in ordered_passes():
-        if only is not None and p.name not in only:
-            continue
-        if not p.enabled(ctx):
-            continue
+    if not strict or text_el is None:
+        return [d for p in todo for d in p(doc, ctx)]
+    # The reading is compared once, after every pass, on a copy kept of the document (reading the whole
+    # text after each pass cost as much as a pass). Passes are deterministic: when the reading changed,
+    # they run again from the copy, checked one by one, to stop the pass that changed it.
+    before = original_reading(text_el)
+    kept, records = copy.deepcopy(doc.tree), {k: list(v) for k, v in ctx.records.items()}
+    diags = [d for p in todo for d in p(doc, ctx)]
+    text_el = _text_element(doc)
+    if text_el is not None and original_reading(text_el) == before:
+        return diags
+    doc.tree = kept
+    ctx.records.clear()
+    ctx.records.update(records)
+    return _run_checked(doc, ctx, todo, before)
+
+
+def _run_checked(
+    doc: TeiDocument, ctx: PassContext, todo: list[Pass], before: str
+) -> list[Diagnostic]:
+    """Run ``todo`` comparing the original reading after each pass; stop at the pass that changes it."""
+    diags: list[Diagnostic] = []
+    for p in todo:
         diags.extend(p(doc, ctx))
-        if before is not None and text_el is not None:
-            after = original_reading(text_el)
-            if after != before:
-                diags.append(
-                    Diagnostic(
-                        message=f"pass {p.name!r} changed the original reading of the text "
-                        f"({len(before)} -> {len(after)} characters); this is a bug in teiedit",
-                        path=doc.name,
-                        level=Level.FATAL,
-                        origin=p.name,
-                        rule="invariant-original-reading",
-                    )
+        text_el = _text_element(doc)
+        after = original_reading(text_el) if text_el is not None else ""
+        if after != before:
+            diags.append(
+                Diagnostic(
+                    message=f"pass {p.name!r} changed the original reading of the text "
+                    f"({len(before)} -> {len(after)} characters); this is a bug in teiedit",
+                    path=doc.name,
+                    level=Level.FATAL,
+                    origin=p.name,
+                    rule="invariant-original-reading",
                 )
-                break
-            before = after
+            )
+            break
+        before = after
     return diags
 
 

@@ -88,9 +88,12 @@ class _Run:
         for child in list(el):
             if _descend(child):
                 self.container(child)
-        flat = flatten(el)
-        if "[" not in flat.text and "]" not in flat.text:
+        # flatten's text is the own text with a placeholder (never a bracket) for each child: most
+        # elements hold no bracket, and are not flattened
+        own = (el.text or "") + "".join([c.tail or "" for c in el])
+        if "[" not in own and "]" not in own:
             return
+        flat = flatten(el)
         found = self.scan(flat, limited=local_name(el) in _LIMITED)
         if found:
             rebuild(el, flat, [(f.start, f.end, f.nodes) for f in found])

@@ -77,9 +77,11 @@ class _Scan:
         offset = 0
         for flat in list(containers(text_el)):
             raw = flat.text
-            citation = in_citation(flat.container, raw)
+            found = matcher.find(raw)
+            # whether the text is shaped like a citation: asked only of a container that names something
+            citation = bool(found) and in_citation(flat.container, raw)
             hits: list[Hit] = []
-            for h in matcher.find(raw):
+            for h in found:
                 if (h.start > 1 and raw[h.start - 1] in _HYPHENS and in_compound(raw, h)) or (
                     names_a_group(raw, h)
                 ):

@@ -101,6 +101,8 @@ class MarkSourceRendition:
                     _as_rule(p, rule)
                     rules += 1
                     ctx.record("rendition", {"document": doc.name, "kind": rule})
+            if not _has_marks("".join(text.itertext())):
+                continue  # most texts: no element's own text holds a mark (each is a text of this one)
             for pattern, rend in _EMPHASIS:
                 for el in list(_containers(text)):
                     for found in _emphasis(el, pattern, rend):
@@ -154,10 +156,15 @@ def _containers(root: etree._Element) -> Iterator[etree._Element]:
     yield root
 
 
+def _has_marks(text: str) -> bool:
+    """Whether ``text`` holds a mark of emphasis (every pattern of ``_EMPHASIS`` needs one)."""
+    return "*" in text or "_" in text
+
+
 def _emphasis(el: etree._Element, pattern: re.Pattern[str], rend: str) -> list[str]:
     """Wrap each pair of marks in ``el``'s own text as ``hi``; the sources of the pairs found."""
     own = [el.text or "", *(c.tail or "" for c in el)]  # what flat.text holds beside placeholders
-    if not any("*" in t or "_" in t for t in own):
+    if not any(_has_marks(t) for t in own):
         return []  # most elements: no need to flatten them
     flat = flatten(el)
     replacements = []
