@@ -96,6 +96,8 @@ def _timed(item: pytest.Item, phase: str) -> Iterator[None]:
     try:
         return (yield)
     finally:
+        if phase == "teardown" and item.nodeid == _CHROMIUM.last:
+            _CHROMIUM.close()  # after the last browser test's own teardown (its contexts closed)
         _CPU.append((_cpu_now() - start, phase, item.nodeid))
 
 
@@ -115,6 +117,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "tei_all" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.slow)
+        if "browser" in getattr(item, "fixturenames", ()):
+            _CHROMIUM.last = item.nodeid
 
 
 @pytest.fixture(autouse=True)
@@ -169,20 +173,72 @@ def converted(
     return source, conversion, diags, records
 
 
+_TEI_ALL: list[etree.RelaxNG] = []
+
+
 def tei_all_grammar() -> etree.RelaxNG:
-    """tei_all from ../shared, loaded once per process (compiling it takes seconds): teiedit's own cache."""
+    """tei_all from ../shared, compiled once per process (compiling it takes seconds)."""
     from teiedit.validate import load_rng
 
-    rng = SHARED / "tei-p5" / "schemas" / "rng" / "tei_all.rng"
-    if not rng.is_file():
-        pytest.fail(f"tei_all.rng is missing at {rng}: the tests need ../shared/tei-p5")
-    return load_rng(rng)
+    # Kept here, not only in teiedit's cache: that one holds the last few grammars a process loaded, and
+    # the session loads many (ODD and schema tests), so tei_all fell out of it and was compiled again.
+    if not _TEI_ALL:
+        rng = SHARED / "tei-p5" / "schemas" / "rng" / "tei_all.rng"
+        if not rng.is_file():
+            pytest.fail(f"tei_all.rng is missing at {rng}: the tests need ../shared/tei-p5")
+        _TEI_ALL.append(load_rng(rng))
+    return _TEI_ALL[0]
 
 
 @pytest.fixture
 def tei_all() -> etree.RelaxNG:
     """tei_all, shared by every test of the session (see ``tei_all_grammar``)."""
     return tei_all_grammar()
+
+
+class _Chromium:
+    """Debian's chromium driven by Playwright, headless: started by the first browser test and closed
+    after the last one (an idle chromium still costs CPU for the rest of the session)."""
+
+    def __init__(self) -> None:
+        self._playwright: Any = None
+        self._browser: Any = None
+        self.last: str | None = None  # the node id of the last test that uses it
+
+    def get(self) -> Any:
+        if self._browser is None:
+            chromium = Path("/usr/bin/chromium")
+            if not chromium.exists():
+                pytest.fail(
+                    "chromium is missing at /usr/bin/chromium: install it (scripts/system-deps.sh)"
+                )
+            from playwright.sync_api import sync_playwright
+
+            self._playwright = sync_playwright().start()
+            self._browser = self._playwright.chromium.launch(
+                executable_path=str(chromium), headless=True
+            )
+        return self._browser
+
+    def close(self) -> None:
+        if self._browser is not None:
+            self._browser.close()
+            self._playwright.stop()
+        self._browser = self._playwright = None
+
+
+_CHROMIUM = _Chromium()
+
+
+@pytest.fixture
+def browser() -> object:
+    """One chromium for every browser test (each test opens its own context, so no state is shared);
+    launching it once per module cost seconds of CPU each time."""
+    return _CHROMIUM.get()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    _CHROMIUM.close()
 
 
 @pytest.fixture

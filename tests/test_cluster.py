@@ -1,5 +1,5 @@
 """Past one machine: ``teiedit build --cluster ADDRESS`` runs validation, the document pages and the print
-parts as tasks on a Dask cluster (here: ``teiedit cluster start --workers 3``, worker processes on this
+parts as tasks on a Dask cluster (here: ``teiedit cluster start --workers 2``, worker processes on this
 machine), and writes exactly the files a build on one process writes."""
 
 from __future__ import annotations
@@ -24,9 +24,10 @@ ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
 
 @pytest.fixture(scope="module")
 def scheduler() -> Iterator[str]:
-    """A scheduler and three worker processes, started by teiedit's own command."""
+    """A scheduler and two worker processes (tasks spread over more than one), started by teiedit's
+    own command."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "teiedit", "cluster", "start", "--workers", "3", "--port", "0"],
+        [sys.executable, "-m", "teiedit", "cluster", "start", "--workers", "2", "--port", "0"],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,

@@ -7,7 +7,6 @@ is written for the tests, with an image made here."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,6 @@ pytestmark = pytest.mark.browser
 
 TESTS = Path(__file__).resolve().parent.parent
 EXTERNAL = TESTS.parent.parent / "shared" / "corpora" / "external-tei"
-CHROMIUM = Path("/usr/bin/chromium")
 KINDS = {
     "apparatus": EXTERNAL / "jjmccollum" / "teiphy" / "tests" / "fixed_rates_example.xml",
     "rtl": EXTERNAL / "srophe" / "syriac-corpus" / "data" / "tei" / "175.xml",
@@ -51,18 +49,6 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     HtmlBuilder().build(Edition.from_files(default_settings(root), files), out, BuildOptions())
     names = dict(zip([*KINDS, "image"], safe_page_names(files), strict=True))
     return {kind: (out / f"{name}.html").as_uri() for kind, name in names.items()}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        pytest.fail("chromium is missing at /usr/bin/chromium: install it (scripts/system-deps.sh)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True)
-        yield b
-        b.close()
 
 
 @pytest.fixture

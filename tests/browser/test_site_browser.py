@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -25,7 +24,6 @@ from teiedit.edition import Edition
 pytestmark = pytest.mark.browser
 
 CASES = Path(__file__).resolve().parent.parent / "cases" / "html"
-CHROMIUM = Path("/usr/bin/chromium")
 
 
 @pytest.fixture(scope="module")
@@ -41,18 +39,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         Edition.from_files(edition, sorted(src.rglob("*.xml"))), out, BuildOptions()
     )
     return out
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        pytest.fail("chromium is missing at /usr/bin/chromium: install it (scripts/system-deps.sh)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True)
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -28,7 +28,6 @@ from teiedit.edition import Edition
 pytestmark = pytest.mark.browser
 
 CASES = Path(__file__).resolve().parents[1] / "cases" / "html"
-CHROMIUM = Path("/usr/bin/chromium")
 TEXT_PAYLOAD = (
     '<script>alert("t")</script><img src=x onerror=alert("i")>'
     "</script><svg onload=alert(1)>javascript:alert(1) {alert(1)} ${alert(1)}"
@@ -113,18 +112,6 @@ def hostile_site(
     out = root / "html"
     HtmlBuilder().build(Edition.from_files(edition, files), out, BuildOptions())
     return out, places
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        pytest.fail("chromium is missing at /usr/bin/chromium: install it (scripts/system-deps.sh)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True)
-        yield b
-        b.close()
 
 
 DOM_FINDINGS = """() => {
