@@ -120,6 +120,10 @@ def _long_report(paragraphs: int) -> str:
     return "Report on the sessions of the committee\n\n" + body + "\n"
 
 
+def _ctrl_c_default() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.slow
 def test_ctrl_c_in_the_print_stage_stops_every_worker_quietly(mini_edition: Path) -> None:
     # a long document keeps a worker laying out when Ctrl-C comes: the signal lands inside the stage
@@ -137,6 +141,9 @@ def test_ctrl_c_in_the_print_stage_stops_every_worker_quietly(mini_edition: Path
         text=True,
         env=env,
         start_new_session=True,  # its own process group, as a terminal's foreground job is
+        # and Ctrl-C at its default, as in a terminal (a test run started in the background of a
+        # shell inherits it ignored, and Python then leaves it ignored)
+        preexec_fn=_ctrl_c_default,
     )
     assert proc.stderr is not None
     seen = []
