@@ -218,3 +218,30 @@ def test_the_edition_passes_grammar_and_rules() -> None:
     report = validate_paths([REPO / "tei"], Schemas(rng=RNG))
     assert [d.format() for d in report.diagnostics] == []
     assert any("registers" in f for f in report.files_checked)
+
+
+def test_a_costly_grammar_outlives_the_small_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A grammar whose compilation was costly stays loaded while many cheap ones pass through the cache."""
+    from teiedit.validate import rng
+
+    rng_ns = "http://relaxng.org/ns/structure/1.0"
+    paths = []
+    for i in range(12):
+        path = tmp_path / f"g{i}.rng"
+        path.write_text(f'<element name="e{i}" xmlns="{rng_ns}"><empty/></element>', "utf-8")
+        paths.append(path)
+    monkeypatch.setattr(rng, "_COSTLY", rng.OrderedDict())
+    monkeypatch.setattr(rng, "COSTLY_SECONDS", 60.0)  # no grammar counts as costly here ...
+    cheap = rng.load_rng(paths[0])
+    monkeypatch.setattr(rng, "COSTLY_SECONDS", 0.0)  # ... then every one does
+    costly = rng.load_rng(paths[1])
+    monkeypatch.setattr(rng, "COSTLY_SECONDS", 60.0)
+    for path in paths[2:]:  # ten cheap grammars: more than the LRU cache's eight places
+        assert rng.load_rng(path).validate(etree.fromstring(f"<{path.stem.replace('g', 'e')}/>"))
+    assert rng.load_rng(paths[1]) is costly
+    assert rng.load_rng(paths[0]) is not cheap
+    assert list(rng._COSTLY) == [paths[1].resolve()]
+    rng.clear_costly()
+    assert not rng._COSTLY

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 
@@ -13,10 +15,29 @@ from teiedit.odd.grammar import load_grammar
 from teiedit.validate.messages import ATTRS, CASCADE, WRONG, explain_rng_error, readable_path
 from teiedit.validate.schemas import refuse_remote
 
+#: Grammars whose compilation took at least this much CPU (tei_all: 5-6 s) are also kept apart from the
+#: LRU cache below: a process that loads many small grammars between two uses of tei_all (an ODD checked
+#: against several customisations, a folder whose documents name their own schemas) would otherwise push
+#: tei_all out of the eight places and compile it again.
+COSTLY_SECONDS = 1.0
+#: How many costly grammars stay (each holds tens of MB in libxml2).
+COSTLY_KEPT = 2
+_COSTLY: OrderedDict[Path, etree.RelaxNG] = OrderedDict()
+
 
 def load_rng(path: Path) -> etree.RelaxNG:
     """Load a compiled RELAX NG grammar once per process (tei_all takes seconds: never twice)."""
-    return _load_rng(_resolved(Path(path)))
+    resolved = _resolved(Path(path))
+    kept = _COSTLY.get(resolved)
+    if kept is not None:
+        _COSTLY.move_to_end(resolved)
+        return kept
+    return _load_rng(resolved)
+
+
+def clear_costly() -> None:
+    """Forget the costly grammars kept apart (with ``_load_rng.cache_clear()``: every grammar)."""
+    _COSTLY.clear()
 
 
 @lru_cache(maxsize=64)
@@ -28,14 +49,20 @@ def _resolved(path: Path) -> Path:
 def _load_rng(path: Path) -> etree.RelaxNG:
     tree = read_xml(path)
     refuse_remote(tree, path, "RELAX NG schema")
+    started = time.process_time()
     try:
-        return etree.RelaxNG(tree)
+        rng = etree.RelaxNG(tree)
     except etree.RelaxNGParseError as exc:
         raise TeieditError(
             f"the RELAX NG schema does not load: {exc}",
             path,
             hint="recompile it with `teiedit schema`",
         ) from None
+    if time.process_time() - started >= COSTLY_SECONDS:
+        _COSTLY[path] = rng
+        while len(_COSTLY) > COSTLY_KEPT:
+            _COSTLY.popitem(last=False)
+    return rng
 
 
 def rng_diagnostics(tree: etree._ElementTree, path: str, rng_path: Path) -> list[Diagnostic]:

@@ -13,7 +13,7 @@ from teiedit.diagnostics import Diagnostic, Report, TeieditError
 from teiedit.document import XI_NS
 from teiedit.io import iter_xml_files, read_xml, refuse_entities
 from teiedit.validate.report import collapse, with_columns
-from teiedit.validate.rng import _load_rng, rng_diagnostics
+from teiedit.validate.rng import _load_rng, clear_costly, rng_diagnostics
 from teiedit.validate.schemas import Schemas
 from teiedit.validate.schematron import (
     _resolved_folder,
@@ -107,6 +107,7 @@ def _validate_one(task: tuple[Path, Schemas]) -> list[Diagnostic]:
 def clear_caches() -> None:
     """Forget every loaded schema and register id list (benchmarks time cold loads with this)."""
     _load_rng.cache_clear()
+    clear_costly()
     _stylesheet.cache_clear()
     register_ids.cache_clear()
     _resolved_folder.cache_clear()
