@@ -18,6 +18,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,6 +72,42 @@ def run_build(root: Path, *, pdf: bool, env: dict[str, str] | None = None) -> tu
     proc = build(root, pdf=pdf, env=env)
     _, err = proc.communicate(timeout=600)
     return proc.returncode, err.decode("utf-8", "replace")
+
+
+def crash_build(root: Path, *, pdf: bool, at: int) -> int:
+    """A build stopped at write point ``at``, run in a child forked from this process: its Python and
+    teiedit's imports, schemas and stylesheets are already loaded (``run_build`` paid them on each trial),
+    and ``os._exit`` at the point ends the child alone, as it ends a build started from the shell."""
+    from teiedit import faults
+    from teiedit.builders import rendering
+    from teiedit.cli import main
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        code = 3
+        try:
+            for k in [k for k in os.environ if k.startswith("TEIEDIT_FAULT_")]:
+                del os.environ[k]
+            os.environ |= {"SOURCE_DATE_EPOCH": FIXED_EPOCH, "TEIEDIT_FAULT_AT": str(at)}
+            faults._count = 0  # the points of this build only, as in a fresh process
+            # A fresh process writes the processing model's stylesheets into a private folder of its
+            # own (4 write points); this one would find them there, already written by this process.
+            rendering._folder = Path(tempfile.mkdtemp(prefix="teiedit-pm-", dir=root.parent))
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, 1)
+            os.dup2(devnull, 2)
+            os.chdir(root)
+            with (
+                contextlib.redirect_stdout(io.StringIO()),
+                contextlib.redirect_stderr(io.StringIO()),
+            ):
+                code = main(["build"] + ([] if pdf else ["--no-pdf"]))
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status)
 
 
 def next_build(root: Path, *, pdf: bool) -> tuple[int, str]:
@@ -177,7 +214,7 @@ def check_after_crash(sc: Scenario, root: Path, how: str, exit_code: int) -> Tri
 def trial_at_point(sc: Scenario, work: Path, k: int) -> Trial:
     root = work / f"point-{k}"
     shutil.copytree(sc.before, root)
-    code, _ = run_build(root, pdf=sc.pdf, env={"TEIEDIT_FAULT_AT": str(k)})
+    code = crash_build(root, pdf=sc.pdf, at=k)
     trial = check_after_crash(sc, root, f"killed at write point {k}", code)
     shutil.rmtree(root)
     return trial
