@@ -119,15 +119,18 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> Printed:
     return Printed(pdfs, registers, large)
 
 
-def pdf_text(pdf: Path) -> str:
+def pdf_text(pdf: Path, *, pypdf_too: bool = True) -> str:
     """The text of a PDF as two readers give it (pdftotext, also with line-end hyphens joined, and
-    pypdf): a word counts as printed when one of them reads it."""
+    pypdf): a word counts as printed when one of them reads it. Without ``pypdf_too``, pdftotext's alone
+    (a part of that text: whatever recall it reaches, the whole text reaches at least as much)."""
     import pypdf
 
     text = subprocess.run(
         ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     joined = text.replace("\u2010\n", "").replace("-\n", "").replace("\xad\n", "")
+    if not pypdf_too:
+        return "\n".join((text, joined))
     other = "\n".join(page.extract_text() or "" for page in pypdf.PdfReader(str(pdf)).pages)
     return "\n".join((text, joined, other))
 
@@ -143,7 +146,13 @@ def test_every_document_prints_its_whole_text(printed: Printed) -> None:
         assert is_register(etree.parse(str(source)).getroot()), f"{source.name} has no PDF"
     low: dict[str, tuple[float, list[str]]] = {}
     for source, pdf in printed.pdfs.items():
-        r = recall(tei_reading(etree.parse(str(source)).getroot()), pdf_text(pdf), printed=True)
+        reading = tei_reading(etree.parse(str(source)).getroot())
+        # pypdf (slow: pure Python) is asked only when pdftotext's text falls short: recall only grows
+        # with more text (tokens are counted, not aligned), so a document pdftotext's text passes, the
+        # text of both readers passes too, and one it fails gets the verdict of both readers' text.
+        r = recall(reading, pdf_text(pdf, pypdf_too=False), printed=True)
+        if r.ratio < THRESHOLD:
+            r = recall(reading, pdf_text(pdf), printed=True)
         if r.ratio < THRESHOLD:
             low[source.name] = (round(r.ratio, 4), r.missing[:8])
     assert low == {}
