@@ -131,11 +131,19 @@ def tei_local(el: etree._Element) -> str:
     return ""
 
 
+_READINGS = tuple(
+    frozenset(_TEI_PREFIX + name for name in names)
+    for names in (("corr", "reg", "expan"), ("sic", "orig", "abbr"))
+)
+
+
 def choice_reading(choice: etree._Element) -> str:
     """The reading of a ``choice`` used for matching: the correction/regularisation, else the original."""
-    for wanted in (("corr", "reg", "expan"), ("sic", "orig", "abbr")):
+    for (
+        wanted
+    ) in _READINGS:  # full tag names: no local name computed per child (a long text has many)
         for child in choice:
-            if tei_local(child) in wanted:
+            if child.tag in wanted:
                 # most are a repair's corr, text only: its text is all itertext would give
                 return "".join(child.itertext()) if len(child) else child.text or ""
     return "".join(choice.itertext())

@@ -71,11 +71,14 @@ def _pattern(mark: str) -> re.Pattern[str]:
 
 
 #: Longest marks first, so that ``**x**`` is not read as an empty ``*`` pair.
-_EMPHASIS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (_pattern("**"), "bold mark-asterisk2"),
-    (_pattern("__"), "bold mark-underscore2"),
-    (_pattern("*"), "italic mark-asterisk"),
-    (_pattern("_"), "italic mark-underscore"),
+_EMPHASIS: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
+    (mark, _pattern(mark), rend)
+    for mark, rend in (
+        ("**", "bold mark-asterisk2"),
+        ("__", "bold mark-underscore2"),
+        ("*", "italic mark-asterisk"),
+        ("_", "italic mark-underscore"),
+    )
 )
 
 #: A line that is only a rule: three or more of one mark, each maybe escaped, maybe spaced.
@@ -101,11 +104,14 @@ class MarkSourceRendition:
                     _as_rule(p, rule)
                     rules += 1
                     ctx.record("rendition", {"document": doc.name, "kind": rule})
-            if not _has_marks("".join(text.itertext())):
-                continue  # most texts: no element's own text holds a mark (each is a text of this one)
-            for pattern, rend in _EMPHASIS:
+            for mark, pattern, rend in _EMPHASIS:
+                # Most texts hold no mark, many not every mark: no element's own text then holds it (each
+                # is a text of this one), and the walk is skipped. Asked again for each mark: the pairs
+                # wrapped before take their marks away.
+                if mark not in "".join(text.itertext()):
+                    continue
                 for el in list(_containers(text)):
-                    for found in _emphasis(el, pattern, rend):
+                    for found in _emphasis(el, mark, pattern, rend):
                         emphasis += 1
                         ctx.record(
                             "rendition", {"document": doc.name, "kind": rend, "source": found}
@@ -156,15 +162,10 @@ def _containers(root: etree._Element) -> Iterator[etree._Element]:
     yield root
 
 
-def _has_marks(text: str) -> bool:
-    """Whether ``text`` holds a mark of emphasis (every pattern of ``_EMPHASIS`` needs one)."""
-    return "*" in text or "_" in text
-
-
-def _emphasis(el: etree._Element, pattern: re.Pattern[str], rend: str) -> list[str]:
-    """Wrap each pair of marks in ``el``'s own text as ``hi``; the sources of the pairs found."""
-    own = [el.text or "", *(c.tail or "" for c in el)]  # what flat.text holds beside placeholders
-    if not any(_has_marks(t) for t in own):
+def _emphasis(el: etree._Element, mark: str, pattern: re.Pattern[str], rend: str) -> list[str]:
+    """Wrap each pair of ``mark`` in ``el``'s own text as ``hi``; the sources of the pairs found."""
+    # A pair needs its mark whole in one run of the own text (children stand as placeholders between runs)
+    if not (mark in (el.text or "") or any(mark in (c.tail or "") for c in el)):
         return []  # most elements: no need to flatten them
     flat = flatten(el)
     replacements = []
