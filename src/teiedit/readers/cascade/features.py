@@ -242,7 +242,7 @@ def shapes(text: str, folded: list[str]) -> list[str]:
     """Generic line shapes (salutation, closing, signature, title, citation, ...) a segment has."""
     out: list[str] = []
     n = len(text)
-    words = text.split()
+    words = text.split() if n <= 300 else []  # only shorter texts ask for their words
     if n <= 80 and _SALUTE.match(text):
         out.append("salute")
     if n <= 120 and _CLOSING.match(text):
