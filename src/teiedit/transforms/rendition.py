@@ -104,18 +104,27 @@ class MarkSourceRendition:
                     _as_rule(p, rule)
                     rules += 1
                     ctx.record("rendition", {"document": doc.name, "kind": rule})
+            # Most texts hold no mark, many not every mark: no element's own text then holds it (each is
+            # a text of this one), and the walk is skipped. The text and the elements are read again only
+            # after a mark's pairs were wrapped (they take their marks away and add ``hi`` elements).
+            joined: str | None = None
+            elements: list[etree._Element] | None = None
             for mark, pattern, rend in _EMPHASIS:
-                # Most texts hold no mark, many not every mark: no element's own text then holds it (each
-                # is a text of this one), and the walk is skipped. Asked again for each mark: the pairs
-                # wrapped before take their marks away.
-                if mark not in "".join(text.itertext()):
+                if joined is None:
+                    joined = "".join(text.itertext())
+                if mark not in joined:
                     continue
-                for el in list(_containers(text)):
+                if elements is None:
+                    elements = list(_containers(text))
+                before = emphasis
+                for el in elements:
                     for found in _emphasis(el, mark, pattern, rend):
                         emphasis += 1
                         ctx.record(
                             "rendition", {"document": doc.name, "kind": rend, "source": found}
                         )
+                if emphasis != before:
+                    joined = elements = None
         if rules or emphasis:
             _declare(doc, emphasis=bool(emphasis), rules=bool(rules))
         return []
