@@ -187,7 +187,11 @@ class FlatText:
                         if name in MILESTONES:
                             atom = "" if child.get("break") == "no" else " "
                         elif name == "choice":
-                            if _is_gloss(child):
+                            if len(child) == 2 and child[0].tag == _SIC and child[1].tag == _CORR:
+                                # a repair's sic and corr (most choices): no gloss, the corr's reading
+                                corr = child[1]
+                                atom = "".join(corr.itertext()) if len(corr) else corr.text or ""
+                            elif _is_gloss(child):
                                 # Pak Heon-yeong [Pak Hon Yong]: each form is text of its own seg
                                 walk(child)
                                 atom = None
@@ -321,6 +325,8 @@ def _is_gloss(choice: etree._Element) -> bool:
 
 
 _SEG = _TEI_PREFIX + "seg"
+_SIC = _TEI_PREFIX + "sic"
+_CORR = _TEI_PREFIX + "corr"
 
 
 def containers(root: etree._Element) -> Iterator[FlatText]:
