@@ -175,6 +175,13 @@ def test_the_imported_pages_link_their_names_to_the_entity_pages(
         "Hanna Probst": "entities/hp.html",
         "Graz": "entities/graz.html",
     }
+    # letter B's own "#ri-sang-jo" is Erna Fremd, not the edition's Ri Sang-jo of the same id
+    b = _page(out, f"{pages['brief-b']}.html")
+    fremd = b.xpath("//main//p//a[contains(@class,'entity')][. = 'Erna Fremd']")
+    assert fremd  # the sender line and the text
+    for link in fremd:
+        assert link.get("href") == f"entities/{pages['brief-b']}.ri-sang-jo.html"
+        assert link.get("title").startswith("Erna Fremd")
     listed = a.xpath("//aside[@class='entities']//li/a/@href")
     assert sorted(str(h) for h in listed) == [
         "entities/graz.html",
