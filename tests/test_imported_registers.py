@@ -60,7 +60,8 @@ A = LETTER.format(
     ' in <placeName ref="#graz">Graz</placeName>.',
     persons='<person xml:id="kis"><persName>Kim Il Sung</persName>'
     '<idno type="wikidata">Q39464</idno></person>'
-    '<person xml:id="hp"><persName>Hanna Probst</persName><note>Translator.</note></person>',
+    '<person xml:id="hp"><persName>Hanna Probst</persName><note>Translator.</note>'
+    '<idno type="wikidata">Q98765432</idno></person>',
     places='<place xml:id="graz"><placeName>Graz</placeName>'
     "<location><geo>47.07 15.44</geo></location></place>",
 )
@@ -208,6 +209,36 @@ def test_overviews_and_search_facets_name_the_imported_entries(
     assert entries[f"{b}.ri-sang-jo"][1] == "Erna Fremd"
     assert entries["graz"][2] == "places"
     assert "kim ir sen" in data["forms"]  # the imported spelling expands a query
+
+
+def test_records_and_beacon_name_the_joined_entries(
+    site: tuple[Path, Edition], tmp_path: Path
+) -> None:
+    """The harvestable record of an imported letter (JSON-LD, OAI, DTS) names the entries its own "#ids"
+    became on the site, and BEACON lists an imported person's authority id with that person's page."""
+    from teiedit.builders.site.builders import write_beacon
+    from teiedit.builders.site.records import document_record
+
+    _, edition = site
+    docs = {ed.path.stem: ed for ed in edition.documents() if ed.imported}
+    b = docs["brief-b"]
+    record = document_record(b, edition)
+    assert [(p.name, p.entry.id if p.entry else None) for p in record.creators] == [
+        ("Erna Fremd", f"{b.page}.ri-sang-jo")
+    ]
+    assert sorted(e.id for e in record.mentions) == sorted(
+        ["kim-il-sung", "hp", f"{b.page}.ri-sang-jo"]
+    )
+    written = write_beacon(edition, tmp_path / "beacon")
+    wikidata = (tmp_path / "beacon" / "wikidata.txt").read_text(encoding="utf-8")
+    assert tmp_path / "beacon" / "wikidata.txt" in written
+    lines = [line for line in wikidata.splitlines() if not line.startswith("#")]
+    assert any(
+        line.startswith("Q98765432||") and line.endswith("entities/hp.html") for line in lines
+    )
+    assert any(
+        line.startswith("Q39464||") and line.endswith("entities/kim-il-sung.html") for line in lines
+    )
 
 
 def test_an_imported_register_file_joins_by_the_same_rule(tmp_path: Path) -> None:
