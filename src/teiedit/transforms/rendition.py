@@ -21,20 +21,16 @@ teiedit's notes) are never looked into.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from lxml import etree
 
 from teiedit.diagnostics import Diagnostic
 from teiedit.document import (
+    RESP_TEIEDIT,
     TEI_NS,
     E,
     TeiDocument,
     editorial_decl,
-    is_pdf_debris,
-    is_tei,
-    is_teiedit_note,
-    local_name,
     text_roots,
 )
 from teiedit.mixed import fill, flatten, rebuild
@@ -115,7 +111,7 @@ class MarkSourceRendition:
                 if mark not in joined:
                     continue
                 if elements is None:
-                    elements = list(_containers(text))
+                    elements = _containers(text)
                 before = emphasis
                 for el in elements:
                     for found in _emphasis(el, mark, pattern, rend):
@@ -156,19 +152,36 @@ def _as_rule(p: etree._Element, rend: str) -> None:
 
 def _descend(el: etree._Element) -> bool:
     """True for an element whose own text the pass may rewrite."""
-    if not is_tei(el):
+    # By full tag name: asked of every element of a long text, once per mark it holds.
+    tag = el.tag
+    if not isinstance(tag, str) or not tag.startswith(_TEI_PREFIX) or tag in _SKIP_TAGS:
         return False
-    if local_name(el) in _SKIP or is_teiedit_note(el) or is_pdf_debris(el):
-        return False
-    return not (local_name(el) == "ab" and el.get("type") == "rule")
+    if tag == _NOTE:
+        return bool(el.get("resp") != RESP_TEIEDIT)  # teiedit's own notes
+    if tag == _SEG:
+        return bool(el.get("type") != "pdf-debris")  # raw PDF operators the repair pass set aside
+    if tag == _AB:
+        return bool(el.get("type") != "rule")
+    return True
 
 
-def _containers(root: etree._Element) -> Iterator[etree._Element]:
+_TEI_PREFIX = f"{{{TEI_NS}}}"
+_SKIP_TAGS = frozenset(_TEI_PREFIX + name for name in _SKIP)
+_NOTE, _SEG, _AB = (_TEI_PREFIX + name for name in ("note", "seg", "ab"))
+
+
+def _containers(root: etree._Element) -> list[etree._Element]:
     """``root`` and the elements under it whose text the pass reads, innermost first."""
-    for child in root:
-        if _descend(child):
-            yield from _containers(child)
-    yield root
+    out: list[etree._Element] = []
+
+    def visit(el: etree._Element) -> None:
+        for child in el:
+            if _descend(child):
+                visit(child)
+        out.append(el)
+
+    visit(root)
+    return out
 
 
 def _emphasis(el: etree._Element, mark: str, pattern: re.Pattern[str], rend: str) -> list[str]:
