@@ -62,6 +62,39 @@ def test_suggest_reads_plaintext_sources_too(
     assert "Kim Il Sung" not in out.replace("told Kim Il Sung", "")
 
 
+def test_suggest_groups_a_name_with_initials_with_the_one_full_name_and_add_takes_both(
+    edition: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = edition / "minutes.txt"
+    src.write_text(
+        "Professor Michael Okonkwo opened the session. M. Okonkwo spoke again after lunch,\n"
+        "and Ngozi Okonkwo answered. Later A. Okonkwo, N. Okonkwo and Dr. T. Ibekwe left.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run_cli(["entities", "suggest", "--format", "json", str(src)], capsys)
+    assert code == 0
+    found = {c["text"]: c for c in json.loads(out)}
+    # "M." fits Michael alone; "N." fits Ngozi alone; "A." fits no full name; "T. Ibekwe" has none
+    assert found["Michael Okonkwo"]["variants"] == ["M. Okonkwo"]
+    assert found["Michael Okonkwo"]["count"] == 2
+    assert found["Ngozi Okonkwo"]["variants"] == ["N. Okonkwo"]
+    assert "M. Okonkwo" not in found and "N. Okonkwo" not in found
+    assert found["A. Okonkwo"]["variants"] == [] and found["T. Ibekwe"]["variants"] == []
+    code, text, _ = run_cli(["entities", "suggest", str(src)], capsys)
+    assert "Michael Okonkwo (also M. Okonkwo)" in text
+    # entities add takes the grouped spelling as a variant of the entry
+    suggestions = edition / "names.json"
+    suggestions.write_text(out, encoding="utf-8")
+    code, _, err = run_cli(
+        ["entities", "add", "--suggestions", str(suggestions), "Michael Okonkwo"], capsys
+    )
+    assert code == 0, err
+    persons = (edition / "tei" / "registers").glob("*.xml")
+    written = "".join(p.read_text(encoding="utf-8") for p in persons)
+    assert '<persName type="preferred">Michael Okonkwo</persName>' in written
+    assert '<persName type="variant">M. Okonkwo</persName>' in written
+
+
 def test_report_counts_mentions_and_flags_problems(
     edition: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

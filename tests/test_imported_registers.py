@@ -60,7 +60,8 @@ A = LETTER.format(
     ' in <placeName ref="#graz">Graz</placeName>.',
     persons='<person xml:id="kis"><persName>Kim Il Sung</persName>'
     '<idno type="wikidata">Q39464</idno></person>'
-    '<person xml:id="hp"><persName>Hanna Probst</persName><note>Translator.</note></person>',
+    '<person xml:id="hp"><persName>Hanna Probst</persName><note>Translator.</note>'
+    '<idno type="wikidata">Q98765432</idno></person>',
     places='<place xml:id="graz"><placeName>Graz</placeName>'
     "<location><geo>47.07 15.44</geo></location></place>",
 )
@@ -175,6 +176,13 @@ def test_the_imported_pages_link_their_names_to_the_entity_pages(
         "Hanna Probst": "entities/hp.html",
         "Graz": "entities/graz.html",
     }
+    # letter B's own "#ri-sang-jo" is Erna Fremd, not the edition's Ri Sang-jo of the same id
+    b = _page(out, f"{pages['brief-b']}.html")
+    fremd = b.xpath("//main//p//a[contains(@class,'entity')][. = 'Erna Fremd']")
+    assert fremd  # the sender line and the text
+    for link in fremd:
+        assert link.get("href") == f"entities/{pages['brief-b']}.ri-sang-jo.html"
+        assert link.get("title").startswith("Erna Fremd")
     listed = a.xpath("//aside[@class='entities']//li/a/@href")
     assert sorted(str(h) for h in listed) == [
         "entities/graz.html",
@@ -201,6 +209,36 @@ def test_overviews_and_search_facets_name_the_imported_entries(
     assert entries[f"{b}.ri-sang-jo"][1] == "Erna Fremd"
     assert entries["graz"][2] == "places"
     assert "kim ir sen" in data["forms"]  # the imported spelling expands a query
+
+
+def test_records_and_beacon_name_the_joined_entries(
+    site: tuple[Path, Edition], tmp_path: Path
+) -> None:
+    """The harvestable record of an imported letter (JSON-LD, OAI, DTS) names the entries its own "#ids"
+    became on the site, and BEACON lists an imported person's authority id with that person's page."""
+    from teiedit.builders.site.builders import write_beacon
+    from teiedit.builders.site.records import document_record
+
+    _, edition = site
+    docs = {ed.path.stem: ed for ed in edition.documents() if ed.imported}
+    b = docs["brief-b"]
+    record = document_record(b, edition)
+    assert [(p.name, p.entry.id if p.entry else None) for p in record.creators] == [
+        ("Erna Fremd", f"{b.page}.ri-sang-jo")
+    ]
+    assert sorted(e.id for e in record.mentions) == sorted(
+        ["kim-il-sung", "hp", f"{b.page}.ri-sang-jo"]
+    )
+    written = write_beacon(edition, tmp_path / "beacon")
+    wikidata = (tmp_path / "beacon" / "wikidata.txt").read_text(encoding="utf-8")
+    assert tmp_path / "beacon" / "wikidata.txt" in written
+    lines = [line for line in wikidata.splitlines() if not line.startswith("#")]
+    assert any(
+        line.startswith("Q98765432||") and line.endswith("entities/hp.html") for line in lines
+    )
+    assert any(
+        line.startswith("Q39464||") and line.endswith("entities/kim-il-sung.html") for line in lines
+    )
 
 
 def test_an_imported_register_file_joins_by_the_same_rule(tmp_path: Path) -> None:

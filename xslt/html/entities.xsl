@@ -15,14 +15,16 @@
                                         | tei:event[@xml:id] | tei:listBibl/tei:bibl[@xml:id] | tei:listBibl/tei:biblStruct[@xml:id]"
            use="string(@xml:id)"/>
 
-  <!-- The entry a name points to: in the edition's registers, else in its own document. -->
+  <!-- The entry a name points to: in its own document, else in the edition's registers. A document's own
+       register comes first, as a pointer resolves in its own document: an imported letter's "#p1" is its
+       own p1, even when the edition gives that id to someone else (the site then names the entry
+       "<page>.p1", see te:entry-href). -->
   <xsl:function name="te:any-entry" as="element()?">
     <xsl:param name="name" as="element()"/>
     <xsl:variable name="id" select="te:ref-id($name/@ref)"/>
-    <xsl:variable name="edition" select="if ($id) then key('te:entry', $id, root($name))[1] else ()"/>
     <!-- Only inside the document (its TEI element): the bundle's registers are the edition's. -->
-    <xsl:sequence select="if ($edition or not($id)) then $edition
-                          else key('te:local-entry', $id, te:doc-scope($name))[1][ancestor::tei:TEI]"/>
+    <xsl:variable name="local" select="if ($id) then key('te:local-entry', $id, te:doc-scope($name))[1][ancestor::tei:TEI] else ()"/>
+    <xsl:sequence select="if ($local or not($id)) then $local else key('te:entry', $id, root($name))[1]"/>
   </xsl:function>
 
   <xsl:template name="pm:entity">

@@ -126,7 +126,10 @@ def run_suggest(args: argparse.Namespace) -> int:
         return EXIT_OK
     for c in found:
         out_console.print(
-            f"{c.count:4d}  {c.text}  ({c.kind}; {', '.join(sorted(c.documents))})", markup=False
+            f"{c.count:4d}  {c.text}"
+            + (f" (also {', '.join(c.variants)})" if c.variants else "")
+            + f"  ({c.kind}; {', '.join(sorted(c.documents))})",
+            markup=False,
         )
         for ctx in c.contexts:
             out_console.print(f"        {ctx}", markup=False)

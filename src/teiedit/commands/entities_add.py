@@ -99,11 +99,13 @@ def _entries(args: argparse.Namespace) -> list[NewEntry]:
 def _from_suggestions(
     path: Path, chosen: list[str], variants: list[str]
 ) -> list[tuple[str, list[str]]]:
-    """The candidates of a suggestion file (those named, or all): each with its hyphen-free spelling
-    too, since sources write a romanised name both ways (Kim Tu-bong, Kim Tu Bong)."""
+    """The candidates of a suggestion file (those named, or all): each with the other spellings found
+    (its initialled form), and its hyphen-free spelling too, since sources write a romanised name both
+    ways (Kim Tu-bong, Kim Tu Bong)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         texts = [str(c["text"]) for c in data]
+        found = {str(c["text"]): [str(v) for v in c.get("variants", [])] for c in data}
     except (OSError, ValueError, TypeError, KeyError) as exc:
         raise TeieditError(
             f"not a suggestion file ({exc})",
@@ -121,7 +123,7 @@ def _from_suggestions(
         texts = [t for t in texts if t in chosen]
     out = []
     for text in texts:
-        spellings = list(variants)
+        spellings = [*variants, *(v for v in found[text] if v not in variants)]
         plain = re.sub(r"-(\w)", lambda m: " " + m[1].upper(), text)
         if plain != text and plain not in spellings:
             spellings.append(plain)

@@ -131,11 +131,19 @@ def tei_local(el: etree._Element) -> str:
     return ""
 
 
+_READINGS = tuple(
+    frozenset(_TEI_PREFIX + name for name in names)
+    for names in (("corr", "reg", "expan"), ("sic", "orig", "abbr"))
+)
+
+
 def choice_reading(choice: etree._Element) -> str:
     """The reading of a ``choice`` used for matching: the correction/regularisation, else the original."""
-    for wanted in (("corr", "reg", "expan"), ("sic", "orig", "abbr")):
+    for (
+        wanted
+    ) in _READINGS:  # full tag names: no local name computed per child (a long text has many)
         for child in choice:
-            if tei_local(child) in wanted:
+            if child.tag in wanted:
                 # most are a repair's corr, text only: its text is all itertext would give
                 return "".join(child.itertext()) if len(child) else child.text or ""
     return "".join(choice.itertext())
@@ -179,7 +187,11 @@ class FlatText:
                         if name in MILESTONES:
                             atom = "" if child.get("break") == "no" else " "
                         elif name == "choice":
-                            if _is_gloss(child):
+                            if len(child) == 2 and child[0].tag == _SIC and child[1].tag == _CORR:
+                                # a repair's sic and corr (most choices): no gloss, the corr's reading
+                                corr = child[1]
+                                atom = "".join(corr.itertext()) if len(corr) else corr.text or ""
+                            elif _is_gloss(child):
                                 # Pak Heon-yeong [Pak Hon Yong]: each form is text of its own seg
                                 walk(child)
                                 atom = None
@@ -313,6 +325,8 @@ def _is_gloss(choice: etree._Element) -> bool:
 
 
 _SEG = _TEI_PREFIX + "seg"
+_SIC = _TEI_PREFIX + "sic"
+_CORR = _TEI_PREFIX + "corr"
 
 
 def containers(root: etree._Element) -> Iterator[FlatText]:

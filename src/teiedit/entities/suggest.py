@@ -77,6 +77,8 @@ class Candidate:
     count: int = 0
     documents: set[str] = field(default_factory=set)
     contexts: list[str] = field(default_factory=list)
+    #: other spellings of the same name found in the texts ("M. Okonkwo" of "Michael Okonkwo")
+    variants: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -85,6 +87,7 @@ class Candidate:
             "count": self.count,
             "documents": sorted(self.documents),
             "contexts": self.contexts,
+            "variants": self.variants,
         }
 
 
@@ -102,7 +105,10 @@ def _known_mask(text: str, matcher: Matcher | None) -> str:
 def _plausible(name: str) -> bool:
     """Not only stop words, not opening with one, and not letter debris (``V JG``, ``M Y R``)."""
     words = re.findall(r"[\w'’ŏŭŎŬ-]+", name)
-    if not words or words[0] in _STOP or all(w.strip("'’") in _STOP for w in words):
+    initial = re.match(r"[A-Z]\.", name) is not None  # "A. Okonkwo": an initial, not the article
+    if not words or (words[0] in _STOP and not initial):
+        return False
+    if all(w.strip("'’") in _STOP for w in words):
         return False
     debris = sum(1 for w in words if len(w) <= 2 and w.isupper())
     return debris * 2 < len(words) or "." in name
@@ -134,5 +140,38 @@ def suggest(
                     left = " ".join(text[max(0, start - 40) : start].split())
                     right = " ".join(text[end : end + 40].split())
                     cand.contexts.append(f"…{left} [{name}] {right}…".replace("\x00", ""))
+    _group_initials(found, contexts)
     order = {"title": 0, "korean": 1, "russian": 2, "capitalised": 3}
     return sorted(found.values(), key=lambda c: (order[c.kind], -c.count, c.text))
+
+
+_INITIALS = re.compile(r"^((?:[A-Z]\.\s?)+)([A-Z][\w'’-]+)$")
+
+
+def _group_initials(found: dict[str, Candidate], contexts: int) -> None:
+    """A name written with initials ("M. Okonkwo", "N. T. Fedorenko") joins the one candidate written in
+    full whose given names the initials begin and whose surname is the same ("Michael Okonkwo"), as a
+    variant; with no such candidate, or several, it stays a candidate of its own."""
+    full: dict[str, list[Candidate]] = {}
+    for cand in found.values():
+        words = cand.text.split()
+        if len(words) >= 2 and not _INITIALS.match(cand.text):
+            full.setdefault(words[-1], []).append(cand)
+    for text in list(found):
+        m = _INITIALS.match(text)
+        if m is None:
+            continue
+        initials = [i.strip(". ") for i in m.group(1).split(".") if i.strip(". ")]
+        fits = [
+            c
+            for c in full.get(m.group(2), [])
+            if len(c.text.split()) - 1 >= len(initials)
+            and all(w.startswith(i) for w, i in zip(c.text.split(), initials, strict=False))
+        ]
+        if len(fits) != 1:
+            continue
+        into, cand = fits[0], found.pop(text)
+        into.variants.append(text)
+        into.count += cand.count
+        into.documents |= cand.documents
+        into.contexts.extend(cand.contexts[: max(0, contexts - len(into.contexts))])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import chain
 
 from teiedit.repair import ligature, quotes, spelling
 from teiedit.repair.debris import find_debris
@@ -64,7 +65,8 @@ def document_shift(texts: list[str], model: EnglishModel | None = None) -> int:
 
 def document_words(texts: list[str]) -> DocumentWords:
     """The words of a document, counted (lowercased): the document's own evidence for readings."""
-    return DocumentWords(Counter(w.lower() for text in texts for w in _ALPHA.findall(text)))
+    # the same words as a generator over every text's words would give, lowercased and counted in C
+    return DocumentWords(Counter(map(str.lower, chain.from_iterable(map(_ALPHA.findall, texts)))))
 
 
 _ALPHA = re.compile(r"[^\W\d_]{2,}")

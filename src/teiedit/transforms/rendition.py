@@ -21,20 +21,16 @@ teiedit's notes) are never looked into.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from lxml import etree
 
 from teiedit.diagnostics import Diagnostic
 from teiedit.document import (
+    RESP_TEIEDIT,
     TEI_NS,
     E,
     TeiDocument,
     editorial_decl,
-    is_pdf_debris,
-    is_tei,
-    is_teiedit_note,
-    local_name,
     text_roots,
 )
 from teiedit.mixed import fill, flatten, rebuild
@@ -71,11 +67,14 @@ def _pattern(mark: str) -> re.Pattern[str]:
 
 
 #: Longest marks first, so that ``**x**`` is not read as an empty ``*`` pair.
-_EMPHASIS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (_pattern("**"), "bold mark-asterisk2"),
-    (_pattern("__"), "bold mark-underscore2"),
-    (_pattern("*"), "italic mark-asterisk"),
-    (_pattern("_"), "italic mark-underscore"),
+_EMPHASIS: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
+    (mark, _pattern(mark), rend)
+    for mark, rend in (
+        ("**", "bold mark-asterisk2"),
+        ("__", "bold mark-underscore2"),
+        ("*", "italic mark-asterisk"),
+        ("_", "italic mark-underscore"),
+    )
 )
 
 #: A line that is only a rule: three or more of one mark, each maybe escaped, maybe spaced.
@@ -101,15 +100,27 @@ class MarkSourceRendition:
                     _as_rule(p, rule)
                     rules += 1
                     ctx.record("rendition", {"document": doc.name, "kind": rule})
-            if not _has_marks("".join(text.itertext())):
-                continue  # most texts: no element's own text holds a mark (each is a text of this one)
-            for pattern, rend in _EMPHASIS:
-                for el in list(_containers(text)):
-                    for found in _emphasis(el, pattern, rend):
+            # Most texts hold no mark, many not every mark: no element's own text then holds it (each is
+            # a text of this one), and the walk is skipped. The text and the elements are read again only
+            # after a mark's pairs were wrapped (they take their marks away and add ``hi`` elements).
+            joined: str | None = None
+            elements: list[etree._Element] | None = None
+            for mark, pattern, rend in _EMPHASIS:
+                if joined is None:
+                    joined = "".join(text.itertext())
+                if mark not in joined:
+                    continue
+                if elements is None:
+                    elements = _containers(text)
+                before = emphasis
+                for el in elements:
+                    for found in _emphasis(el, mark, pattern, rend):
                         emphasis += 1
                         ctx.record(
                             "rendition", {"document": doc.name, "kind": rend, "source": found}
                         )
+                if emphasis != before:
+                    joined = elements = None
         if rules or emphasis:
             _declare(doc, emphasis=bool(emphasis), rules=bool(rules))
         return []
@@ -141,30 +152,42 @@ def _as_rule(p: etree._Element, rend: str) -> None:
 
 def _descend(el: etree._Element) -> bool:
     """True for an element whose own text the pass may rewrite."""
-    if not is_tei(el):
+    # By full tag name: asked of every element of a long text, once per mark it holds.
+    tag = el.tag
+    if not isinstance(tag, str) or not tag.startswith(_TEI_PREFIX) or tag in _SKIP_TAGS:
         return False
-    if local_name(el) in _SKIP or is_teiedit_note(el) or is_pdf_debris(el):
-        return False
-    return not (local_name(el) == "ab" and el.get("type") == "rule")
+    if tag == _NOTE:
+        return bool(el.get("resp") != RESP_TEIEDIT)  # teiedit's own notes
+    if tag == _SEG:
+        return bool(el.get("type") != "pdf-debris")  # raw PDF operators the repair pass set aside
+    if tag == _AB:
+        return bool(el.get("type") != "rule")
+    return True
 
 
-def _containers(root: etree._Element) -> Iterator[etree._Element]:
+_TEI_PREFIX = f"{{{TEI_NS}}}"
+_SKIP_TAGS = frozenset(_TEI_PREFIX + name for name in _SKIP)
+_NOTE, _SEG, _AB = (_TEI_PREFIX + name for name in ("note", "seg", "ab"))
+
+
+def _containers(root: etree._Element) -> list[etree._Element]:
     """``root`` and the elements under it whose text the pass reads, innermost first."""
-    for child in root:
-        if _descend(child):
-            yield from _containers(child)
-    yield root
+    out: list[etree._Element] = []
+
+    def visit(el: etree._Element) -> None:
+        for child in el:
+            if _descend(child):
+                visit(child)
+        out.append(el)
+
+    visit(root)
+    return out
 
 
-def _has_marks(text: str) -> bool:
-    """Whether ``text`` holds a mark of emphasis (every pattern of ``_EMPHASIS`` needs one)."""
-    return "*" in text or "_" in text
-
-
-def _emphasis(el: etree._Element, pattern: re.Pattern[str], rend: str) -> list[str]:
-    """Wrap each pair of marks in ``el``'s own text as ``hi``; the sources of the pairs found."""
-    own = [el.text or "", *(c.tail or "" for c in el)]  # what flat.text holds beside placeholders
-    if not any(_has_marks(t) for t in own):
+def _emphasis(el: etree._Element, mark: str, pattern: re.Pattern[str], rend: str) -> list[str]:
+    """Wrap each pair of ``mark`` in ``el``'s own text as ``hi``; the sources of the pairs found."""
+    # A pair needs its mark whole in one run of the own text (children stand as placeholders between runs)
+    if not (mark in (el.text or "") or any(mark in (c.tail or "") for c in el)):
         return []  # most elements: no need to flatten them
     flat = flatten(el)
     replacements = []

@@ -130,7 +130,8 @@ def write_beacon(edition: Edition, out: Path) -> list[Path]:
     """One BEACON file per authority in the folder ``out``."""
     _fresh_dir(out)
     written = []
-    for authority, links in beacon.beacon_links(edition.registers.all).items():
+    # every person the site has a page for: the edition's, and those imported documents joined in
+    for authority, links in beacon.beacon_links(edition.site_registers.all).items():
         path = out / f"{authority}.txt"
         write_atomic(path, beacon.beacon_text(authority, links, edition.settings).encode())
         written.append(path)

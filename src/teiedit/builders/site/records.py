@@ -6,6 +6,7 @@ Dublin Core, DTS's ``dublinCore`` and IIIF's metadata are all made from these re
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -79,18 +80,31 @@ class DocRecord:
     imported: bool
 
 
-def _party(el: etree._Element, edition: Edition) -> Party:
+def _entries(ed: EditionDoc, edition: Edition) -> Callable[[str], Entry | None]:
+    """The register entry a document's ``#id`` names: in the edition's registers, or for an imported
+    document in the registers the site shows, where its own entries joined the edition's or were added
+    (teiedit/imported_registers.py: its ``#p1`` may be the site's ``kim-il-sung`` or ``<page>.p1``)."""
+    if not ed.imported:
+        return edition.registers.entries.get
+    joined = edition.site_registers
+    aliases = joined.aliases.get(ed.page, {})
+    return lambda ref: joined.entries.get(aliases.get(ref, ref))
+
+
+def _party(el: etree._Element, entry_of: Callable[[str], Entry | None]) -> Party:
     entry = None
     for token in (el.get("ref") or "").split():
         if token.startswith("#"):
-            entry = edition.registers.entries.get(token[1:])
+            entry = entry_of(token[1:])
             break
     name = entry.name if entry is not None else _norm(text_of(el))
     return Party(name=name, entry=entry)
 
 
-def _parties(root: etree._Element, expr: str, edition: Edition) -> tuple[Party, ...]:
-    found = [_party(el, edition) for el in xpath(root, expr)]
+def _parties(
+    root: etree._Element, expr: str, entry_of: Callable[[str], Entry | None]
+) -> tuple[Party, ...]:
+    found = [_party(el, entry_of) for el in xpath(root, expr)]
     return tuple(p for p in found if p.name)
 
 
@@ -103,8 +117,9 @@ def document_record(ed: EditionDoc, edition: Edition) -> DocRecord:
         "/*[self::tei:persName or self::tei:orgName or self::tei:name]"
     )
     received = sent.replace("'sent'", "'received'")
-    creators = _parties(root, sent, edition) or _parties(
-        root, f"{header}/tei:fileDesc/tei:titleStmt/tei:author", edition
+    entry_of = _entries(ed, edition)
+    creators = _parties(root, sent, entry_of) or _parties(
+        root, f"{header}/tei:fileDesc/tei:titleStmt/tei:author", entry_of
     )
     langs = [
         str(v)
@@ -132,7 +147,6 @@ def document_record(ed: EditionDoc, edition: Edition) -> DocRecord:
         for v in root.xpath(f"{header}/tei:revisionDesc//tei:change/@when", namespaces=NS)
         if (m := _DAY.match(str(v)))
     )
-    registers = edition.registers.entries
     return DocRecord(
         page=ed.page,
         title=ed.facts.display_title,
@@ -140,13 +154,13 @@ def document_record(ed: EditionDoc, edition: Edition) -> DocRecord:
         kind=ed.facts.kind_class,
         languages=tuple(dict.fromkeys(langs)),
         creators=creators,
-        addressees=_parties(root, received, edition),
+        addressees=_parties(root, received, entry_of),
         description=abstract,
         identifier=uri or page_url,
         page_url=page_url,
         tei_url=site_url(settings, f"tei/{ed.page}.xml"),
         datestamp=days[-1] if days else build_day(),
-        mentions=tuple(registers[i] for i in sorted(referenced_ids(root)) if i in registers),
+        mentions=_mentions(root, entry_of),
         imported=ed.imported,
     )
 
@@ -161,3 +175,13 @@ def edition_records(edition: Edition) -> list[DocRecord]:
 def coordinates(entry: Entry) -> tuple[float, float] | None:
     """A place's latitude and longitude (``location/geo``, "lat long"), when the register gives them."""
     return entry.coordinates
+
+
+def _mentions(root: etree._Element, entry_of: Callable[[str], Entry | None]) -> tuple[Entry, ...]:
+    """The register entries a document names, each once, in the order of their ids."""
+    found: dict[str, Entry] = {}
+    for ref in sorted(referenced_ids(root)):
+        entry = entry_of(ref)
+        if entry is not None:
+            found.setdefault(entry.id, entry)
+    return tuple(found.values())

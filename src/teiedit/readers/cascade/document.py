@@ -124,7 +124,8 @@ STRUCTURE_STATEMENT = (
 def _statements(kept: list[Labelled], conv: Conversion, notes: bool) -> list[str]:
     """editorialDecl paragraphs: how the text was read, and the source's own statements about it."""
     out = [STRUCTURE_STATEMENT]
-    out += [b.one_line for b in kept if EDITORIAL_STATEMENT.search(b.text) and len(b.text) <= 300]
+    # the length first: a long block is never one, and the search would scan all of it
+    out += [b.one_line for b in kept if len(b.text) <= 300 and EDITORIAL_STATEMENT.search(b.text)]
     if notes:
         out.append(NOTES_STATEMENT)
     if any(s.reason != SET_ASIDE["pagefw"] for s in conv.set_aside):

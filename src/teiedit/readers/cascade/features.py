@@ -118,6 +118,17 @@ def _date_share(text: str) -> float:
     return covered / letters
 
 
+def _all_upper(head: str) -> bool:
+    """Whether ``head`` has three letters or more and every one is a capital."""
+    letters = 0
+    for c in head:  # most texts: stops at the first lowercase letter, a few characters in
+        if c.isalpha():
+            if not c.isupper():
+                return False
+            letters += 1
+    return letters >= 3
+
+
 def own_features(seg: Segment) -> list[str]:
     """Features of one segment taken alone."""
     text = seg.one_line
@@ -129,8 +140,7 @@ def own_features(seg: Segment) -> list[str]:
     f.append(f"lines={min(seg.lines, 3)}")
     if seg.indent:
         f.append("indent")
-    letters = [c for c in text[:300] if c.isalpha()]
-    if len(letters) >= 3 and all(c.isupper() for c in letters):
+    if _all_upper(text[:300]):
         f.append("upper")
     alpha_words = [w for w in words[:40] if w[0].isalpha()]
     if alpha_words:
@@ -232,7 +242,7 @@ def shapes(text: str, folded: list[str]) -> list[str]:
     """Generic line shapes (salutation, closing, signature, title, citation, ...) a segment has."""
     out: list[str] = []
     n = len(text)
-    words = text.split()
+    words = text.split() if n <= 300 else []  # only shorter texts ask for their words
     if n <= 80 and _SALUTE.match(text):
         out.append("salute")
     if n <= 120 and _CLOSING.match(text):

@@ -25,7 +25,7 @@ _BODY = re.compile(
     r"^(?:(?P<label>\[\[?(?P<n1>\d{1,3})\.?\]?(?:\{[^}]*\})?\]?(?:\{[^}]*\})?|\((?P<n2>\d{1,3})\))(?=\s*\S)"
     r"|(?P<label2>(?P<n3>\d{1,3})\.?|(?P<n4>[a-z])|(?P<n5>\*{1,4}))(?=\s+\S))"
 )
-_BRACKET_CALL = re.compile(r"(?<=\S)\[(?P<n>\d{1,3})\]")
+_BRACKET_CALL = re.compile(r"\[(?<=\S\[)(?P<n>\d{1,3})\]")  # "x[n]"; the bracket first: found in C
 _SUP = re.compile(r"<sup>\s*(?P<n>\d{1,3})\s*</sup>")
 #: A web page's link back from a note to its call, at the end of the note: page furniture.
 _BACK_LINK = re.compile(
@@ -240,15 +240,17 @@ def link(blocks: list[Labelled], text_labels: frozenset[str]) -> Linker:
 
 
 #: Every way a numbered call is written (see _call_patterns), for any number; the last one is the
-#: weakest (a number glued to a word).
+#: weakest (a number glued to a word). The bracketed and glued forms start with the bracket or digit, their
+#: look-behinds after it: the same matches, but the scan skips ahead to that character in C instead of
+#: trying the look-behinds at every position of the text.
 _NUMERIC_CALLS = tuple(
     re.compile(rx)
     for rx in (
-        r"(?<=\S)\[(?P<n>\d{1,3})\]",
-        r"(?<=\S)\((?P<n>\d{1,3})\)",
+        r"\[(?<=\S\[)(?P<n>\d{1,3})\]",
+        r"\((?<=\S\()(?P<n>\d{1,3})\)",
         r"\s?<sup>\s*(?P<n>\d{1,3})\s*</sup>",
         r"\s?\^\[\\?\[(?P<n>\d{1,3})\\?\]\]\([^)]*\)\^",
-        r"(?<=[A-Za-z.,;:”’\")\]])(?<![A-Z]\.)(?P<n>\d{1,3})(?=[\s.,;:)”’\"]|$|[A-Z])",
+        r"(?P<n>\d(?<=[A-Za-z.,;:”’\")\]]\d)(?<![A-Z]\.\d)\d{0,2})(?=[\s.,;:)”’\"]|$|[A-Z])",
     )
 )
 

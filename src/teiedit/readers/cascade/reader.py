@@ -14,6 +14,7 @@ knows a site.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from lxml import etree
@@ -178,6 +179,11 @@ def _set_aside(blocks: list[Labelled], conv: Conversion) -> None:
             conv.set_aside.append(SetAside(b.text, reason, b.seg.line, b.seg.start))
 
 
+#: What a repeated line's key drops: ``[\W_]`` is exactly the characters ``str.isalnum`` rejects, and the
+#: substitution runs in C (a long run-on block has millions of characters).
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def split_documents(blocks: list[Labelled]) -> list[list[Labelled]]:
     """Documents of a source: a title after running text starts the next one (a compilation)."""
     parts: list[list[Labelled]] = [[]]
@@ -185,7 +191,7 @@ def split_documents(blocks: list[Labelled]) -> list[list[Labelled]]:
     seen: set[str] = set()
     for i, b in enumerate(blocks):
         prev = blocks[i - 1].label if i else ""
-        key = "".join(c for c in b.one_line.lower() if c.isalnum())
+        key = _NOT_ALNUM.sub("", b.one_line.lower())
         if (
             b.label == "title"
             and body_seen

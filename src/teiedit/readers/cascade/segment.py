@@ -50,6 +50,9 @@ _ABBREV = re.compile(
     r"i\.e|e\.g|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|Fig|Art|Op|Ch))\.$"
 )
 _CUT = re.compile(
+    # Every cut starts with a space or a closing quote: tried first, that one test fails fast at most of
+    # the text's characters, where the alternatives below were each tried in turn (half the scan's time).
+    r"(?=[\s\"”’)])(?:"
     r"(?<=[.!?…])[\"”’)]?(?P<sp>\s+)(?=[\"“‘(\[]?[A-Z0-9À-Þ])"  # sentence end
     r"|(?P<sp2>\s+)(?=(?:\[\s*(?:…|\.\.\.)\s*\]))"  # an elision [...]
     r"|(?<=\])(?P<sp3>\s+)(?=[A-Z])"  # after an elision or a bracketed label
@@ -57,8 +60,8 @@ _CUT = re.compile(
     r"|(?P<sp5>\s+)(?=https?://|www\.)"  # before a web address
     r"|(?<=\))(?P<sp7>\s+)(?=[A-Z][a-z]+\s[a-z])"  # "(Article) Published by"
     r"|(?P<sp8>\s+)(?=[✣★■◆❖※•])|(?<=[✣★■◆❖※•])(?P<sp9>\s+)"  # around an ornament
+    r")"
 )
-_CUT_GROUPS = ("sp", "sp2", "sp3", "sp4", "sp5", "sp7", "sp8", "sp9")
 _URL = re.compile(r"(?:https?://|www\.)\S+(?P<sp>\s+)")
 _DATE_END = re.compile(
     r"(?:\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -330,7 +333,8 @@ def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cut one long line into pieces: finely near its edges, in bounded pieces in its middle."""
     cuts: list[int] = []  # offsets where a new piece starts
     for m in _CUT.finditer(text, start, end):
-        sp = next(g for g in _CUT_GROUPS if m.group(g) is not None)
+        sp = m.lastgroup  # each alternative has one group: the one that matched
+        assert sp is not None
         at = m.end(sp)
         if sp == "sp" and _ABBREV.search(text, max(start, m.start(sp) - 8), m.start(sp)):
             continue
