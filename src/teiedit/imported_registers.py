@@ -175,15 +175,20 @@ def join_imported(registers: Registers, imported: Iterable[Imported]) -> Registe
     return out
 
 
+def joined_id(registers: Registers, page: str, ref: str) -> str:
+    """The id among the joined entries that a pointer (``#ref``) of the imported document ``page`` names:
+    an entry of its own registers, else of an imported register file, else ``ref`` as it is."""
+    return registers.aliases.get(page, {}).get(ref) or registers.shared.get(ref) or ref
+
+
 def resolved(summary: Summary, registers: Registers) -> Summary:
     """An imported document's summary with its pointers (``#id`` into its own registers or an imported
     register file) turned into the ids of the joined entries; any other summary as it is."""
     if not summary.imported or not (registers.aliases or registers.shared):
         return summary
-    local = registers.aliases.get(summary.page, {})
 
     def to(ref: str) -> str:
-        return local.get(ref) or registers.shared.get(ref) or ref
+        return joined_id(registers, summary.page, ref)
 
     def parties(found: tuple[Party, ...]) -> tuple[Party, ...]:
         return tuple(Party(to(p.ref), p.name) if p.ref else p for p in found)

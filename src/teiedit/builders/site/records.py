@@ -18,6 +18,7 @@ from teiedit.document import TEI_NS, XML_LANG, text_of, xpath
 from teiedit.edition import Edition, EditionDoc
 from teiedit.epoch import source_date_epoch
 from teiedit.facts import safe_id
+from teiedit.imported_registers import joined_id
 from teiedit.registers import Entry
 
 #: The site page of each register kind (the web edition's register pages).
@@ -87,8 +88,7 @@ def _entries(ed: EditionDoc, edition: Edition) -> Callable[[str], Entry | None]:
     if not ed.imported:
         return edition.registers.entries.get
     joined = edition.site_registers
-    aliases = joined.aliases.get(ed.page, {})
-    return lambda ref: joined.entries.get(aliases.get(ref, ref))
+    return lambda ref: joined.entries.get(joined_id(joined, ed.page, ref))
 
 
 def _party(el: etree._Element, entry_of: Callable[[str], Entry | None]) -> Party:
