@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from teiedit.readers.cascade.labels import SET_ASIDE
 from teiedit.readers.cascade.model import Labelled
+from teiedit.readers.cascade.shape_rules import SALUTE_WORDS
 from teiedit.readers.cascade.titles import series_titles
 
 
@@ -149,7 +150,7 @@ def lone_summary(blocks: list[Labelled]) -> list[str]:
 
 
 _GLUED_SALUTE = re.compile(
-    r"^(?:my\s+)?(?:dear(?:est)?|fellow[- ]\w+|gentlemen|ladies|sirs?|madam|comrades?|friends)\b"
+    rf"^(?:my\s+)?(?:dear(?:est)?|{SALUTE_WORDS})\b"
     r"[^.:;!?\n]{0,60}?[:!,](?P<sp>\s+)(?=[A-Z\"“])",
     re.IGNORECASE,
 )

@@ -72,9 +72,12 @@ def abstract_end(blocks: list[Labelled]) -> list[str]:
     return out
 
 
+#: The words a salutation opens with (after "My"), besides "Dear" and its kind: this rule's and the one
+#: that cuts a salutation glued to its paragraph (neighbours.py).
+SALUTE_WORDS = r"fellow[- ]\w+|ladies|gentlemen|comrades?|friends|sirs?|madam"
 _SALUTATION = re.compile(
-    r"^\W{0,2}(?:\[?to\]?\s+.{1,60}:|(?:my\s+)?(?:dear|esteemed|respected|honou?red|fellow[- ]\w+|"
-    r"ladies|gentlemen|comrades?|friends|sirs?|madam)\b.{0,60}[,:!])\W{0,2}$",
+    r"^\W{0,2}(?:\[?to\]?\s+.{1,60}:|(?:my\s+)?(?:dear|esteemed|respected|honou?red|"
+    rf"{SALUTE_WORDS})\b.{{0,60}}[,:!])\W{{0,2}}$",
     re.IGNORECASE,
 )
 
