@@ -56,49 +56,52 @@ class PrintLimits:
     def fits(self, ed: EditionDoc) -> bool:
         """Whether the print edition lays out this document."""
         elements, characters = ed.record.text_size
-        failed = any(page == ed.page for page, _ in self.failed)
+        failed = self._failure(ed) is not None
         return not failed and elements <= self.elements and characters <= self.characters
 
     def failing(self, page: str, reason: str) -> PrintLimits:
         """These limits, with the document of this page left out because its layout failed."""
         return replace(self, failed=(*self.failed, (page, reason)))
 
+    def _failure(self, ed: EditionDoc) -> str | None:
+        """What the layout engine said when it failed on this document in this build, if it did."""
+        return next((reason for page, reason in self.failed if page == ed.page), None)
+
     def refusal(self, ed: EditionDoc) -> Diagnostic:
         """Why the document is left out of print, and what to do."""
-        for page, reason in self.failed:
-            if page == ed.page:
-                return Diagnostic(
-                    message=(
-                        "left out of the print edition (its web page is built): the layout engine "
-                        f"(WeasyPrint) failed on it: {reason}"
-                    ),
-                    path=str(ed.path),
-                    level=Level.ERROR,
-                    origin="pdf",
-                    rule="print-failed",
-                    suggestion=(
-                        "the rest of the print edition is built; look for unusual markup in this "
-                        "document (run `teiedit pdf` on it alone with --debug for the details) and "
-                        "report the failure with the file"
-                    ),
-                )
+        reason = self._failure(ed)
+        if reason is not None:
+            return _left_out(
+                ed,
+                f"the layout engine (WeasyPrint) failed on it: {reason}",
+                "print-failed",
+                "the rest of the print edition is built; look for unusual markup in this document "
+                "(run `teiedit pdf` on it alone with --debug for the details) and report the failure "
+                "with the file",
+            )
         elements, characters = ed.record.text_size
-        return Diagnostic(
-            message=(
-                f"left out of the print edition (its web page is built): its text has {elements:,} "
-                f"elements and {characters:,} characters, and the print edition lays out at most "
-                f"{self.elements:,} elements and {self.characters:,} characters per document"
-            ),
-            path=str(ed.path),
-            level=Level.ERROR,
-            origin="pdf",
-            rule="print-too-large",
-            suggestion=(
-                "split its source into several documents; or, on a machine with the memory for it "
-                f"(about 35 MB per thousand paragraphs), raise the limit with {ELEMENTS_VARIABLE} "
-                f"and {CHARACTERS_VARIABLE}"
-            ),
+        return _left_out(
+            ed,
+            f"its text has {elements:,} elements and {characters:,} characters, and the print edition "
+            f"lays out at most {self.elements:,} elements and {self.characters:,} characters per "
+            "document",
+            "print-too-large",
+            "split its source into several documents; or, on a machine with the memory for it "
+            f"(about 35 MB per thousand paragraphs), raise the limit with {ELEMENTS_VARIABLE} "
+            f"and {CHARACTERS_VARIABLE}",
         )
+
+
+def _left_out(ed: EditionDoc, why: str, rule: str, suggestion: str) -> Diagnostic:
+    """The finding for a document left out of print: why, under a stable rule, and what to do."""
+    return Diagnostic(
+        message=f"left out of the print edition (its web page is built): {why}",
+        path=str(ed.path),
+        level=Level.ERROR,
+        origin="pdf",
+        rule=rule,
+        suggestion=suggestion,
+    )
 
 
 def printable(
