@@ -169,6 +169,10 @@ def test_wheel_ships_the_labeller_model(wheel: Path) -> None:
         for name in ("labeller.crfsuite", "base-sequences.json.gz"):
             packaged = zf.read(f"teiedit/readers/cascade/{name}")
             assert packaged == (model_dir / name).read_bytes(), name
+        # the furniture shapes' cue data, read beside the rules
+        cues = REPO / "src" / "teiedit" / "readers" / "common" / "extraction-placeholders.txt"
+        packaged = zf.read("teiedit/readers/common/extraction-placeholders.txt")
+        assert packaged == cues.read_bytes()
 
 
 def test_installed_convert_reads_with_the_packaged_labeller(site: Path, outside: Path) -> None:

@@ -33,7 +33,7 @@ from teiedit.readers.cascade.kinds import CORRESPONDENCE, KindDecision, decide_k
 from teiedit.readers.cascade.labels import LOW_CONFIDENCE, SET_ASIDE
 from teiedit.readers.cascade.model import Labelled
 from teiedit.readers.cascade.notelink import link
-from teiedit.readers.cascade.titles import above_title, name_lines, title_blocks
+from teiedit.readers.cascade.titles import above_title, menu_above_date, name_lines, title_blocks
 from teiedit.readers.common.archival_doc import (
     NOTES_STATEMENT,
     ORG_WORDS,
@@ -64,6 +64,7 @@ def build_document(
     titles = title_blocks(part, conv)
     conv.decisions.extend(name_lines(part, titles))
     conv.decisions.extend(above_title(part, titles, conv))
+    conv.decisions.extend(menu_above_date(part, titles, conv))
     kept = [b for b in part if not b.aside]
     aside = [b for b in part if b.aside]
     title = clean_title(" ".join(b.text for b in titles)) if titles else ""

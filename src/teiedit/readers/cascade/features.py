@@ -75,6 +75,14 @@ _NUMBER_ONLY = re.compile(r"^[\d.,\s]+$")
 _BRACKETED = re.compile(r"^\[.*\]$", re.DOTALL)
 
 
+def date_only(text: str) -> bool:
+    """Whether a short text is a date and nothing else ("Thursday, May 9, 2013")."""
+    words = text.split()
+    if words and _fold(words[0].rstrip(",")) in _LEX["weekday"]:
+        text = " ".join(words[1:])
+    return _date_share(text) >= 0.8
+
+
 def _bin(value: float, edges: tuple[float, ...]) -> int:
     for i, edge in enumerate(edges):
         if value <= edge:

@@ -68,13 +68,16 @@ def note_sequence(blocks: list[Labelled]) -> list[str]:
 
 
 _ADDRESS = re.compile(
-    r"^<?(?:https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email[^\]]{0,20}\])>?$", re.I
+    r"^(?:>\s*)*(?:(?:source|url|link|address|available at|retrieved from)\s*:\s*)?"
+    r"<?(?:https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email[^\]]{0,20}\])>?$",
+    re.I,
 )
 
 
 def address_lines(blocks: list[Labelled]) -> list[str]:
-    """A block of nothing but a web or mail address is the page's furniture, not a sentence of the
-    text (a link the capture kept, a contact line)."""
+    """A block of nothing but a web or mail address (perhaps after a label: "Source: https://...", the
+    page the capture was copied from) is the page's furniture, not a sentence of the text nor the
+    document's citation (a link the capture kept, a contact line)."""
     out = []
     for b in blocks:
         if b.label in SET_ASIDE or b.aside or b.label == "note":

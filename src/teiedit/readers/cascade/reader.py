@@ -165,10 +165,16 @@ def _profile(kind: str, conv: Conversion) -> str:
 def _set_aside(blocks: list[Labelled], conv: Conversion) -> None:
     """Furniture and page metadata out of the text, each with its reason (all of it, if nothing else)."""
     if all(b.label in SET_ASIDE or b.label == "meta" for b in blocks):
-        for b in blocks:
-            b.label = "p"  # a page of nothing but furniture: keep it as text rather than lose it
-        conv.decisions.append("every block looked like furniture: all kept as text")
-        return
+        # a page of nothing but furniture: what has no furniture shape is kept as its text (a notice,
+        # its heading); if every block has one, all of it, rather than a document of nothing
+        shaped = [bool(boilerplate_reason(Block(b.seg.line, b.text))) for b in blocks]
+        for b, shape in zip(blocks, shaped, strict=True):
+            if not shape or all(shaped):
+                b.label = _likeliest_text_role(b)
+        kept = "all" if all(shaped) else "the blocks without a furniture shape"
+        conv.decisions.append(f"every block looked like furniture: {kept} kept as text")
+        if all(shaped):
+            return
     for b in blocks:
         reason = SET_ASIDE.get(b.label) or (_META_REASON if b.label == "meta" else "")
         if b.label == "furniture":
@@ -177,6 +183,16 @@ def _set_aside(blocks: list[Labelled], conv: Conversion) -> None:
         if reason:
             b.aside = reason
             conv.set_aside.append(SetAside(b.text, reason, b.seg.line, b.seg.start))
+
+
+def _likeliest_text_role(b: Labelled) -> str:
+    """The role of a block kept as text from a page of furniture: the labeller's likeliest among the
+    document's roles (a heading stays one), a paragraph if it has none."""
+    roles = {lab: p for lab, p in b.marginals.items() if lab not in SET_ASIDE and lab != "meta"}
+    best = max(roles, key=lambda lab: roles[lab], default="p")
+    return (
+        best if roles.get(best, 0.0) >= 0.2 and best in ("heading", "title", "p", "item") else "p"
+    )
 
 
 #: What a repeated line's key drops: ``[\W_]`` is exactly the characters ``str.isalnum`` rejects, and the

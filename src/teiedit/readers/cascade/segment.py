@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
+
+from teiedit.readers.cascade.stamps import stamp_pieces
 
 #: A line longer than this is cut into sentence pieces.
 LONG_LINE = 800
@@ -140,7 +142,7 @@ def segment(text: str) -> list[Segment]:
                     )
                 )
             physical += len(group)
-    return _split_run_in_heads(text, _join_across_blanks(text, out))
+    return _split_stamps(_split_run_in_heads(text, _join_across_blanks(text, out)))
 
 
 def _runs(text: str) -> list[list[_Line]]:
@@ -219,6 +221,8 @@ def _continues(text: str, prev: _Line, line: _Line, width: int) -> bool:
             return False
     if line.page_before:
         return False
+    if p.count("[") > p.count("]") and "](" in t:
+        return True  # a Markdown link whose text is wrapped over the line's end
     if _BARE_NUMBER.match(p):
         return True  # "1." alone on its line numbers the paragraph after it
     if _LIST_START.match(t) and not t[:1].islower():
@@ -293,39 +297,40 @@ def _split_run_in_heads(text: str, segs: list[Segment]) -> list[Segment]:
             continue
         cut = seg.start + m.end()
         head_end = seg.start + m.end("bar")
-        out.append(
-            Segment(
-                start=seg.start,
-                end=head_end,
-                text=text[seg.start : head_end],
-                line=seg.line,
-                end_line=seg.line,
-                blank_before=seg.blank_before,
-                blank_after=False,
-                page_before=seg.page_before,
-                lines=1,
-                indent=seg.indent,
-                physical=seg.physical,
-                piece=True,
+        head = replace(seg, end=head_end, text=text[seg.start : head_end], end_line=seg.line)
+        out.append(replace(head, blank_after=False, lines=1, piece=True, line_start=True))
+        tail = replace(seg, start=cut, text=text[cut : seg.end], blank_before=False)
+        out.append(replace(tail, page_before=False, indent=0, piece=True, line_start=False))
+    return out
+
+
+def _split_stamps(segs: list[Segment]) -> list[Segment]:
+    """Cut the page stamps run into a segment out of it (``stamps``): each stretch its own segment."""
+    out: list[Segment] = []
+    for seg in segs:
+        parts = stamp_pieces(seg.text) if len(seg.text) > 40 else []
+        if len(parts) < 2:
+            out.append(seg)
+            continue
+        for k, (a, b) in enumerate(parts):
+            line = seg.line + seg.text.count("\n", 0, a)
+            out.append(
+                replace(
+                    seg,
+                    start=seg.start + a,
+                    end=seg.start + b,
+                    text=seg.text[a:b],
+                    line=line,
+                    end_line=line + seg.text.count("\n", a, b),
+                    blank_before=seg.blank_before and k == 0,
+                    blank_after=seg.blank_after and k == len(parts) - 1,
+                    page_before=seg.page_before and k == 0,
+                    lines=seg.text.count("\n", a, b) + 1,
+                    indent=seg.indent if k == 0 else 0,
+                    piece=True,
+                    line_start=k == 0 and seg.line_start or "\n" in seg.text[max(0, a - 2) : a],
+                )
             )
-        )
-        out.append(
-            Segment(
-                start=cut,
-                end=seg.end,
-                text=text[cut : seg.end],
-                line=seg.line,
-                end_line=seg.end_line,
-                blank_before=False,
-                blank_after=seg.blank_after,
-                page_before=False,
-                lines=seg.lines,
-                indent=0,
-                physical=seg.physical,
-                piece=True,
-                line_start=False,
-            )
-        )
     return out
 
 

@@ -13,6 +13,7 @@ import re
 from teiedit.readers.cascade.features import shapes
 from teiedit.readers.cascade.labels import SET_ASIDE
 from teiedit.readers.cascade.model import Labelled
+from teiedit.readers.cascade.stamps import is_stamp
 from teiedit.readers.common.boilerplate import boilerplate_reason
 from teiedit.readers.common.lines import Block
 
@@ -23,6 +24,7 @@ def apply(blocks: list[Labelled]) -> list[str]:
     for rule in (
         furniture_shapes,
         running_meta,
+        inner_meta,
         salutation,
         top_dateline,
         journal_citation,
@@ -31,6 +33,7 @@ def apply(blocks: list[Labelled]) -> list[str]:
         abstract_end,
         bracket_notes,
         trailing_rules,
+        beside_stamps,
     ):
         out.extend(rule(blocks))
     return out
@@ -106,14 +109,33 @@ def running_meta(blocks: list[Labelled]) -> list[str]:
             b.label in ("meta", "opener")
             and len(text) > 150
             and text.count(". ") + text.count("; ") >= 1
-            and not _LABEL_FIELD.match(text)
+            and not LABEL_FIELD.match(text)
         ):
             b.label = "p"
             out.append(f"line {b.seg.line}: p (running text), not meta")
     return out
 
 
-_LABEL_FIELD = re.compile(r"^[\[(]?[A-Z][\w /()\\.&'’-]{0,32}[\])]?:\s")
+#: A "Label: value" field of a page ("Written: 1908", "Source: ...").
+LABEL_FIELD = re.compile(r"^[\[(]?[A-Z][\w /()\\.&'’-]{0,32}[\])]?:\s")
+
+
+def inner_meta(blocks: list[Labelled]) -> list[str]:
+    """After a paragraph of running text and before more text, a block the labeller called metadata
+    that is no "Label: value" field (a letterhead, a sender's name and date run into a scan's text) is
+    text: a page's metadata stands above or below the document, not inside it."""
+    running = [
+        i for i, b in enumerate(blocks) if b.label == "p" and not b.aside and len(b.one_line) > 120
+    ]
+    text = [i for i, b in enumerate(blocks) if b.label in ("p", "item") and not b.aside]
+    if not running or not text:
+        return []
+    out = []
+    for b in blocks[running[0] + 1 : text[-1]]:
+        if b.label == "meta" and not b.aside and not LABEL_FIELD.match(b.one_line):
+            b.label = "p"
+            out.append(f"line {b.seg.line}: p (inside the text, no field of the page), not meta")
+    return out
 
 
 def headnote(blocks: list[Labelled]) -> list[str]:
@@ -238,3 +260,26 @@ def source_line(blocks: list[Labelled]) -> list[str]:
             b.label = "citation"
             return [f"line {b.seg.line}: citation (shaped like one), not meta"]
     return []
+
+
+def beside_stamps(blocks: list[Labelled]) -> list[str]:
+    """A stretch of text cut from a page stamp run into it (``stamps``) that the labeller called
+    furniture only by being next to the stamp (its own likeliest role is another, and it has no
+    furniture shape) takes that role: the stamp is the page's, the text around it the document's."""
+    out = []
+    for i, b in enumerate(blocks):
+        if b.label != "furniture" or not b.seg.piece or b.aside:
+            continue
+        near = [x for x in blocks[max(0, i - 1) : i + 2] if x is not b]
+        if not any(x.seg.physical == b.seg.physical and is_stamp(x.one_line) for x in near):
+            continue
+        best = max(
+            (lab for lab in b.marginals if lab not in SET_ASIDE),
+            key=lambda lab: b.marginals[lab],
+            default="",
+        )
+        if best and b.marginals[best] > b.marginals.get("furniture", 0.0):
+            if not boilerplate_reason(Block(b.seg.line, b.text)):
+                b.label, b.confidence = best, b.marginals[best]
+                out.append(f"line {b.seg.line}: {best} (text beside a page stamp), not furniture")
+    return out

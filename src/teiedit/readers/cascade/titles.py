@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 
 from teiedit.readers.base import Conversion, SetAside
-from teiedit.readers.cascade.features import shapes
+from teiedit.readers.cascade.features import date_only, shapes
 from teiedit.readers.cascade.fields import clean_title
 from teiedit.readers.cascade.model import Labelled
 from teiedit.readers.common.boilerplate import boilerplate_reason
-from teiedit.readers.common.lines import Block
+from teiedit.readers.common.lines import CLASSIFICATION, Block
 
 #: Labels of page fields that name something other than the title ("From: Washington, George").
 _FIELD_LABELS = frozenset(
@@ -247,10 +247,53 @@ def above_title(part: list[Labelled], titles: list[Labelled], conv: Conversion) 
     return out
 
 
+_MENU_REASON = "a line of the site's menu, between its furniture and the post's date"
+
+
+def menu_above_date(part: list[Labelled], titles: list[Labelled], conv: Conversion) -> list[str]:
+    """On a web page, the short lines between the site's furniture and a post's date (a date alone
+    above the title) are the site's menu, not the document's top: a post's own lines (its kicker,
+    its title) come after its date."""
+    if not titles:
+        return []
+    top = part[: next((i for i, b in enumerate(part) if b is titles[0]), 0)]
+    dated = [i for i, b in enumerate(top) if b.label == "dateline" and date_only(b.one_line)]
+    if not dated:
+        return []
+    run = []
+    j = dated[0] - 1
+    while j >= 0 and _menu_line(top[j]):
+        run.append(top[j])
+        j -= 1
+    if not run or j < 0 or not (top[j].aside or top[j].label == "furniture"):
+        return []  # no site furniture over the lines: they are the document's
+    for b in run:
+        b.label, b.aside = "furniture", _MENU_REASON
+        conv.set_aside.append(SetAside(b.text, _MENU_REASON, b.seg.line, b.seg.start))
+    return [f"line {b.seg.line}: furniture (a menu line over the post's date)" for b in run]
+
+
+def _menu_line(b: Labelled) -> bool:
+    """A short line of words, no sentence, no mark of an archival document's top."""
+    text = b.one_line
+    return (
+        not b.aside
+        and b.label in ("opener", "heading", "title", "byline")
+        and len(text) <= 80
+        and not text.endswith((":", ";", ","))
+        and not (text.endswith((".", "!", "?")) and text.split()[-1][:1].islower())
+        and not CLASSIFICATION.match(text)
+    )
+
+
 def _demoted(b: Labelled) -> str:
-    """What a block the labeller took for a title is when its shape says it is none (a date stays a
-    heading: a dateline would make a post look like an archival document)."""
+    """What a block the labeller took for a title is when its shape says it is none (a field of the
+    page is metadata; a date stays a heading: a dateline would make a post look like an archival
+    document)."""
     one = clean_title(b.text)
+    field = m["label"].strip().lower() if (m := _FIELD.match(one)) else ""
+    if field in _FIELD_LABELS and field not in ("date", "dated", "created", "modified", "accessed"):
+        return "meta"  # a field of the page ("Written: ... 1908"): its value goes into the header
     if _CITATION.search(one) or "archival" in shapes(one, []):
         return "citation"
     return "heading"

@@ -7,8 +7,13 @@ report gives when the line is set aside. Nothing here names a particular site, p
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from teiedit.readers.common.lines import Block
+
+#: The placeholders text-extraction services print for what they could not read (editable data).
+PLACEHOLDERS_FILE = Path(__file__).resolve().with_name("extraction-placeholders.txt")
 
 #: (pattern over the block's one-line text, reason). Patterns match the whole block.
 RULES: list[tuple[re.Pattern[str], str]] = [
@@ -93,7 +98,7 @@ RULES: list[tuple[re.Pattern[str], str]] = [
             r"^.*(?:\bdmca\b|uploaded by (?:our )?users|access provided by\b|stable url\s*:|"
             r"^accessed\s*:|terms and conditions of use|^hostname\s*:|loading time\s*:|"
             r"^printed from\b|you do not (?:currently )?have access|^in lieu of an abstract\b|"
-            r"^(?:sanitized|declassified) copy approved for release\b).*$",
+            r"^(?:sanitized|declassified) copy approved for release\b|^approved for release\b).*$",
             re.IGNORECASE | re.DOTALL,
         ),
         "access, rights or delivery notice of the host",
@@ -129,7 +134,7 @@ RULES: list[tuple[re.Pattern[str], str]] = [
     (
         # residue of a page converted to Markdown: fenced-div marks, attribute braces, editor headers
         re.compile(
-            r"^(?:>\s*)*:{3,}.*$|^\{[.#][\w-]+\}$|^#\s*-\*-\s*coding[:=].*$|^(?:\"{3}|\'{3}|`{3})\w*$|"
+            r"^(?:>\s*)*:{3,}.*$|^(?:>\s*)+$|^\{[.#][\w-]+\}$|^#\s*-\*-\s*coding[:=].*$|^(?:\"{3}|\'{3}|`{3})\w*$|"
             r"^created on\s.{0,40}\b\d{1,2}:\d\d\b.{0,20}$|^@author\s*:.{0,60}$",
             re.IGNORECASE,
         ),
@@ -154,6 +159,33 @@ RULES: list[tuple[re.Pattern[str], str]] = [
 _BULLETS_THEN_PRICE = re.compile(r"(?:USD|EUR|GBP)\s?\d", re.IGNORECASE)
 
 
+#: Quotation marks of a page converted to Markdown at the start of each line ("> ").
+_QUOTE_MARKS = re.compile(r"(?m)^[ \t]*(?:>[ \t]?)+")
+#: A line that is one link of a page converted to Markdown, after at most a few words ("Try [Mirror
+#: in Paris](http://...)", "Site name: [Page title](page.htm)"): navigation, not a sentence of the text.
+_LINK_LINE = re.compile(
+    r"^(?:[^\[\]().!?#*]{1,40}[\s:])?\[[^\[\]]{1,100}\]\([^()\s]{1,300}\)[\s\\|]*$"
+)
+_PLACEHOLDER = re.compile(r"\[\s*([^\[\]]{1,40}?)\s*\]")
+
+
+@lru_cache(maxsize=1)
+def placeholders() -> frozenset[str]:
+    """The extraction placeholders of the data file, folded to lower case."""
+    lines = PLACEHOLDERS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+def _placeholders_only(text: str) -> bool:
+    """Whether ``text`` is nothing but extraction placeholders in square brackets."""
+    found = _PLACEHOLDER.findall(text)
+    return (
+        bool(found)
+        and all(p.lower() in placeholders() for p in found)
+        and not _PLACEHOLDER.sub("", text).strip()
+    )
+
+
 def boilerplate_reason(block: Block) -> str | None:
     """Why a block is web-site furniture, or None if it is text of the document."""
     text = block.one_line
@@ -162,6 +194,10 @@ def boilerplate_reason(block: Block) -> str | None:
     for rx, reason in RULES:
         if rx.match(text) or rx.match(block.text):
             return reason
+    if _placeholders_only(text):
+        return "placeholder of the text extraction, where it could not read the page"
+    if "](" in text and _LINK_LINE.match(" ".join(_QUOTE_MARKS.sub("", block.text).split())):
+        return "navigation link of the web page"
     lines = [ln.strip() for ln in block.text.splitlines() if ln.strip()]
     if (
         lines
