@@ -386,3 +386,16 @@ def test_a_title_the_labeller_took_for_a_citation_when_it_names_correspondents()
         "The Acting Secretary of State to the Ambassador in Russia"
     ]
     assert part[0].label == "citation"
+
+
+def test_a_short_line_after_the_salutation_is_part_of_it_a_sentence_is_not() -> None:
+    from teiedit.readers.cascade.shape_rules import salutation_line
+
+    prose = "I am writing to you in the hope that the dispute over the harbour can be settled. " * 2
+    part = blocks(("salute", "Dear Mr. Mayor:"), ("p", "Kính gửi Ngài Thị trưởng"), ("p", prose))
+    assert salutation_line(part)
+    assert [b.label for b in part] == ["salute", "salute", "p"]
+    for line in ("Thank you for your letter.", "Re: the harbour dues", "12 April 1902"):
+        part = blocks(("salute", "Dear Mr. Mayor:"), ("p", line), ("p", prose))
+        assert not salutation_line(part), line
+        assert [b.label for b in part] == ["salute", "p", "p"]

@@ -26,6 +26,7 @@ def apply(blocks: list[Labelled]) -> list[str]:
         running_meta,
         inner_meta,
         salutation,
+        salutation_line,
         top_dateline,
         journal_citation,
         source_line,
@@ -96,6 +97,31 @@ def salutation(blocks: list[Labelled]) -> list[str]:
         if b.label in ("p", "meta", "opener") and _SALUTATION.match(b.one_line):
             was, b.label = b.label, "salute"
             return [f"line {b.seg.line}: salute (by its shape, before the text), not {was}"]
+    return []
+
+
+def salutation_line(blocks: list[Labelled]) -> list[str]:
+    """A short line of words right after the salutation, with running text after it ("Dear Mr.
+    President:" / its translation, or a second line of the salutation), is part of the salutation,
+    not the first paragraph: a paragraph is a sentence, this line ends in none."""
+    kept = [b for b in blocks if not b.aside and b.label not in SET_ASIDE]
+    for i, b in enumerate(kept[:-2]):
+        if b.label != "salute":
+            continue
+        nxt, after = kept[i + 1], kept[i + 2]
+        text = nxt.one_line
+        if (
+            nxt.label in ("p", "opener", "meta")
+            and len(text) <= 40
+            and not text.endswith((".", "?", "!", ";", ","))
+            and ":" not in text
+            and not any(c.isdigit() for c in text)
+            and after.label == "p"
+            and len(after.one_line) > 120
+        ):
+            was, nxt.label = nxt.label, "salute"
+            return [f"line {nxt.seg.line}: salute (a line of the salutation), not {was}"]
+        return []
     return []
 
 
