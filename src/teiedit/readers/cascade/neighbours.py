@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from teiedit.readers.cascade.labels import SET_ASIDE
 from teiedit.readers.cascade.model import Labelled
-from teiedit.readers.cascade.shape_rules import SALUTE_WORDS
+from teiedit.readers.cascade.shape_rules import SALUTE_WORDS, inner_meta
 from teiedit.readers.cascade.titles import series_titles
 
 
@@ -37,6 +37,7 @@ def apply(blocks: list[Labelled]) -> list[str]:
         empty_panel,
         elided_headnote,
         series_titles,
+        inner_meta,
     ):
         out.extend(rule(blocks))
     return out

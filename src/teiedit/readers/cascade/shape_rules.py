@@ -24,7 +24,6 @@ def apply(blocks: list[Labelled]) -> list[str]:
     for rule in (
         furniture_shapes,
         running_meta,
-        inner_meta,
         salutation,
         salutation_line,
         top_dateline,
@@ -149,7 +148,8 @@ LABEL_FIELD = re.compile(r"^[\[(]?[A-Z][\w /()\\.&'’-]{0,32}[\])]?:\s")
 def inner_meta(blocks: list[Labelled]) -> list[str]:
     """After a paragraph of running text and before more text, a block the labeller called metadata
     that is no "Label: value" field (a letterhead, a sender's name and date run into a scan's text) is
-    text: a page's metadata stands above or below the document, not inside it."""
+    text: a page's metadata stands above or below the document, not inside it. Run last among the
+    rules by neighbours (``neighbours.apply``), once the pieces of run-on lines are paragraphs."""
     running = [
         i for i, b in enumerate(blocks) if b.label == "p" and not b.aside and len(b.one_line) > 120
     ]
