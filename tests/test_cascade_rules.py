@@ -399,3 +399,23 @@ def test_a_short_line_after_the_salutation_is_part_of_it_a_sentence_is_not() -> 
         part = blocks(("salute", "Dear Mr. Mayor:"), ("p", line), ("p", prose))
         assert not salutation_line(part), line
         assert [b.label for b in part] == ["salute", "p", "p"]
+
+
+@pytest.mark.parametrize(
+    ("opening", "name"),
+    [
+        (
+            "How is it there is no news from you, dear A. M.? You wrote that you had finished.",
+            "A. M.",
+        ),
+        ("I write at last, my dear Pellow, to tell you the light is lit.", "Pellow"),
+        ("Thank you, dear reader, for following this blog.", ""),  # no name
+        ("The dear old harbour light was lit at last.", ""),  # no vocative
+    ],
+)
+def test_a_first_sentence_that_names_its_reader(opening: str, name: str) -> None:
+    from teiedit.readers.cascade.kinds import decide_kind, vocative
+
+    part = blocks(("p", opening + " The rest of the paragraph goes on for a while longer."))
+    assert vocative(part) == name
+    assert (decide_kind(part, "", []).kind == "letter") is bool(name)

@@ -29,7 +29,7 @@ from teiedit.readers.cascade.fields import (
     first_date,
     uninvert,
 )
-from teiedit.readers.cascade.kinds import CORRESPONDENCE, KindDecision, decide_kind
+from teiedit.readers.cascade.kinds import CORRESPONDENCE, KindDecision, decide_kind, vocative
 from teiedit.readers.cascade.labels import LOW_CONFIDENCE, SET_ASIDE
 from teiedit.readers.cascade.model import Labelled
 from teiedit.readers.cascade.notelink import link
@@ -289,6 +289,8 @@ def _correspondents(part: list[Labelled], title: str) -> Correspondents:
                     words.pop(0)  # "Dear Comrade Kim": the rank before the name
                 corr.addressee = " ".join(words)
                 break
+    if not corr.addressee:
+        corr.addressee = vocative([b for b in kept if b.label == "p"])
     return corr
 
 

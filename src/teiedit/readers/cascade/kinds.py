@@ -83,6 +83,19 @@ class KindDecision:
     reason: str
 
 
+#: A letter that opens without a salutation may name its reader in its first sentence ("How is it there
+#: is no news from you, dear A. M.?"): a vocative, after a comma, of a capitalised name.
+_VOCATIVE = re.compile(
+    r",\s+(?:my\s+)?dear(?:est)?\s+(?P<name>[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2})\s*[?!.,;]"
+)
+
+
+def vocative(body: list[Labelled]) -> str:
+    """The name the first paragraph's opening addresses its reader by ("dear A. M."), or ""."""
+    m = _VOCATIVE.search(body[0].one_line[:300]) if body else None
+    return m["name"].strip() if m else ""
+
+
 def _labels(blocks: list[Labelled], *names: str) -> list[Labelled]:
     return [b for b in blocks if b.label in names]
 
@@ -141,6 +154,8 @@ def decide_kind(
         return KindDecision("memorandum", 0.6, "turns of speakers (a record)")
     if salute or closing:
         return KindDecision("letter", 0.55, "salutation or closing")
+    if not title and vocative(body):
+        return KindDecision("letter", 0.5, "the first sentence addresses its reader by name")
 
     if scholarly:
         return KindDecision("article", 0.5, "some scholarly apparatus")
