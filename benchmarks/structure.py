@@ -72,13 +72,13 @@ two lines of a Markdown page quoted whole).
 With the furniture rules (a declassified scan's release stamp cut out of the text it was run into, the
 placeholders of text extraction as editable cue data, a Markdown page's link lines and empty quotation
 lines, a blog's menu lines over the post's date, a page of nothing but furniture keeping its shapeless
-blocks as text; the labeller retrained, its furniture-shape feature knowing the new shapes) and a line of
-words after the salutation read as part of it, and an untitled text whose first sentence names its
+blocks as text; the labeller retrained, its furniture-shape feature knowing the new shapes) and a line
+of words after the salutation read as part of it, and an untitled text whose first sentence names its
 reader ("..., dear A. M.?") read as a letter to that name: shipped model 95.9 %; leave-one-host-out
-93.1 % (kind 91.8, documents 98.0, title 91.8, date 89.8, sender 100, addressee 95.9, author 90.6, citation 80.0,
-summary 95.9, body_first 87.0, body_last 87.0, boilerplate 100, salute 100, closer 83.3, notes 93.9); no
-furniture string left in text. Tried and not kept: a Markdown rule line ("> ---") as markup residue (a
-feature change that moved the retrained labeller: 91.8 against 92.6, titles 89.8).
+93.1 % (kind 91.8, documents 98.0, title 91.8, date 89.8, sender 100, addressee 95.9, author 90.6, citation
+80.0, summary 95.9, body_first 87.0, body_last 87.0, boilerplate 100, salute 100, closer 83.3, notes
+93.9); no furniture string left in text. Tried and not kept: a Markdown rule line ("> ---") as markup
+residue (a feature change that moved the retrained labeller: 91.8 against 92.6, titles 89.8).
 """
 
 from __future__ import annotations
