@@ -66,6 +66,8 @@ def conversion() -> Conversion:
         ("-------------------------------", False),
         ("from the Cold War History project Bulletin", False),  # a fragment
         ("No data available for this record.", False),  # a sentence
+        ("First paragraph.", False),  # a short sentence
+        ("Introduction.", True),
         ("Abstract and Keywords", False),  # section labels
         ("[Letters](index.htm)", False),  # a link
     ],

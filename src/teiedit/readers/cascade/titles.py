@@ -91,7 +91,7 @@ def title_shape(text: str) -> float:
     ):
         return 0.1  # a name alone is a byline or a signature ("A Title" is none)
     score = 0.6
-    if one.endswith(".") and (len(words) > 12 or (len(words) >= 3 and words[-1][:1].islower())):
+    if _sentence(one):
         score -= 0.35  # a sentence
     if one.endswith(":"):
         score -= 0.2  # it introduces what follows (a routing line, an address)
@@ -286,6 +286,12 @@ def _menu_line(b: Labelled) -> bool:
     )
 
 
+def _sentence(one: str) -> bool:
+    """Whether a short text ends like a sentence: a period after a word in lower case, or a long run."""
+    words = one.split()
+    return one.endswith(".") and (len(words) > 12 or (len(words) >= 2 and words[-1][:1].islower()))
+
+
 def _demoted(b: Labelled) -> str:
     """What a block the labeller took for a title is when its shape says it is none (a field of the
     page is metadata; a date stays a heading: a dateline would make a post look like an archival
@@ -296,7 +302,7 @@ def _demoted(b: Labelled) -> str:
         return "meta"  # a field of the page ("Written: ... 1908"): its value goes into the header
     if _CITATION.search(one) or "archival" in shapes(one, []):
         return "citation"
-    return "heading"
+    return "p" if _sentence(one) and b.marginals.get("p", 0.0) >= 0.2 else "heading"
 
 
 def _best_candidate(part: list[Labelled], top: list[Labelled]) -> tuple[Labelled | None, float]:
