@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import copy
+
 from lxml import etree
 
 from teiedit.document import TEI_NS, XML_NS, local_name
 from teiedit.odd.datatypes import XSD_DT, resolve
+from teiedit.odd.external import external_name
 from teiedit.odd.model import AttDef, OddSchema, Spec
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
@@ -113,11 +116,13 @@ class RngCompiler:
             if len(wrap) == 0:
                 wrap = R("empty")
             return _occurs(wrap, node)
+        if name in ("elementRef", "macroRef") and node.get("key", "") not in (
+            self.odd.elements if name == "elementRef" else self.odd.macros
+        ):
+            outside = external_name(node.get("key", ""), self.odd.externals)
+            return _occurs(R("ref", name=outside) if outside else R("notAllowed"), node)
         if name == "elementRef":
-            key = node.get("key", "")
-            return _occurs(
-                R("ref", name=key) if key in self.odd.elements else R("notAllowed"), node
-            )
+            return _occurs(R("ref", name=node.get("key", "")), node)
         if name == "classRef":
             key = node.get("key", "")
             if key not in self.odd.classes:
@@ -127,8 +132,7 @@ class RngCompiler:
                 R("ref", name=key) if expand == "alternation" else self.expanded(key, expand), node
             )
         if name == "macroRef":
-            key = node.get("key", "")
-            return _occurs(R("ref", name=key) if key in self.odd.macros else R("notAllowed"), node)
+            return _occurs(R("ref", name=node.get("key", "")), node)
         if name == "textNode":
             return R("text")
         if name == "empty":
@@ -255,6 +259,11 @@ class RngCompiler:
             if cls is not None and cls.class_type == "atts":
                 out.append(R("ref", name=f"{key}.attributes"))
         out.extend(self.attribute(a) for a in spec.atts)
+        for ref in spec.el.findall(f"{{{TEI_NS}}}attList/{{{TEI_NS}}}attRef"):
+            # attributes an external module defines as a pattern (ITS's on att.global)
+            name = ref.get("name", "")
+            if name and not ref.get("class"):
+                out.append(R("ref", name=external_name(name, self.odd.externals) or name))
         return out
 
     # -- the grammar ---------------------------------------------------------------------------------
@@ -324,6 +333,11 @@ class RngCompiler:
             d.append(el)
             g.append(d)
         g.extend(self.wildcards)
+        # As the TEI's own processor does: each external grammar, then the RELAX NG that wires it in.
+        for module in self.odd.externals:
+            g.append(etree.Comment(f" {module.url} "))
+            g.append(copy.deepcopy(module.div))
+            g.extend(copy.deepcopy(c) for c in module.content)
         return g
 
 
