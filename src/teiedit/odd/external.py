@@ -139,6 +139,9 @@ def load_external(
     """Read, expand and name the grammar of one moduleRef/@url; raise with the ODD's line if it is not local."""
     url = module_ref.get("url", "")
     line = module_ref.sourceline or 0
+    base = module_ref.get("{http://www.w3.org/XML/1998/namespace}base")
+    if base:  # included into the ODD from another file (xi:include)
+        odd_path = odd_path.resolve().parent / base
     path = local_file(url, catalogs, odd_path.resolve().parent)
     if path is None:
         raise TeieditError(

@@ -24,6 +24,7 @@ from lxml import etree
 from teiedit.diagnostics import TeieditError
 from teiedit.document import TEI_NS, XML_NS, local_name, xpath
 from teiedit.odd.external import ExternalModule, external_name, load_external
+from teiedit.odd.odd_xinclude import expand_xincludes
 
 T = f"{{{TEI_NS}}}"
 SPEC_KINDS = ("elementSpec", "classSpec", "macroSpec", "dataSpec")
@@ -210,6 +211,7 @@ class Resolver:
         if not specs:
             raise TeieditError("no <schemaSpec> in this ODD", odd_path)
         self.schema_spec = specs[0]
+        expand_xincludes(self.schema_spec, odd_path)
         expand_spec_groups(self.schema_spec, odd_path)
         self.chosen: dict[str, etree._Element] = {}
 
@@ -237,15 +239,6 @@ class Resolver:
                 for kind in ("classSpec", "macroSpec", "dataSpec"):
                     for ident in src.in_module(module, kind):
                         self.chosen.setdefault(ident, copy.deepcopy(src.specs[ident]))
-            elif node.tag == "{http://www.w3.org/2001/XInclude}include":
-                raise TeieditError(
-                    f"xi:include href={node.get('href')!r} in the schemaSpec: teiedit's compiler "
-                    "does not resolve XInclude in an ODD",
-                    self.odd_path,
-                    line=node.sourceline or 0,
-                    hint="copy the included specs into the ODD, or compile it with the TEI "
-                    "Stylesheets (odd2odd, odd2relax)",
-                )
             elif name == "moduleRef" and node.get("url"):
                 self.module_refs.append(node)  # read once TEI's own pattern names are known
             elif (
