@@ -245,3 +245,79 @@ def test_catalog_entries_map_urls_to_local_files(tmp_path: Path) -> None:
     assert local_file("a.rng", [], tmp_path) == tmp_path / "a.rng"  # relative to the ODD's folder
     assert local_file("http://x.org/none.rng", cats, tmp_path) is None  # never fetched
     assert resolve_uri("http://x.org/none.rng", cats) is None
+
+
+def _module_ref(**attrs: str) -> etree._Element:
+    odd = etree.fromstring(
+        '<schemaSpec xmlns="http://www.tei-c.org/ns/1.0" xmlns:rng="http://relaxng.org/ns/structure/1.0"'
+        ' ident="x" prefix="tei_"><moduleRef><content>'
+        '<rng:define name="tei_model.pLike" combine="choice"><rng:ref name="box"/></rng:define>'
+        "</content></moduleRef></schemaSpec>"
+    )
+    ref = odd[0]
+    for k, v in attrs.items():
+        ref.set(k, v)
+    return ref
+
+
+def test_an_external_grammar_is_merged_with_its_includes_prefix_and_exceptions(
+    tmp_path: Path,
+) -> None:
+    """Names TEI also uses are renamed, @prefix prefixes the rest, @except leaves elements out, an
+    include's own define overrides the included one, and the ODD's wiring reads TEI's names unprefixed."""
+    from teiedit.odd.external import load_external
+
+    rng = 'xmlns="http://relaxng.org/ns/structure/1.0"'
+    (tmp_path / "parts.rng").write_text(
+        f'<grammar {rng}><start><ref name="box"/></start>'
+        '<define name="shape"><element name="circle"><empty/></element></define></grammar>',
+        encoding="utf-8",
+    )
+    (tmp_path / "boxes.rng").write_text(
+        f'<grammar {rng} ns="urn:x-boxes"><start><ref name="box"/></start>'
+        '<define name="box"><element name="box"><zeroOrMore><choice><ref name="p"/>'
+        '<ref name="shape"/></choice></zeroOrMore></element></define>'
+        '<define name="p"><element name="lid"><empty/></element></define>'
+        '<include href="parts.rng"><define name="shape"><element name="square"><empty/></element>'
+        "</define></include></grammar>",
+        encoding="utf-8",
+    )
+    odd = tmp_path / "custom.odd"
+    ref = _module_ref(url="boxes.rng", prefix="bx_", **{"except": "lid"})
+    module = load_external(ref, odd, [], {"p", "model.pLike"}, "tei_")
+    r = {"r": "http://relaxng.org/ns/structure/1.0"}
+    assert sorted(module.div.xpath("//r:define/@name", namespaces=r)) == [
+        "bx_box",
+        "bx_p",
+        "bx_shape",
+    ]
+    assert module.div.xpath("//r:element/@name", namespaces=r) == ["box", "square"]  # lid left out
+    assert module.div.xpath("//r:start", namespaces=r) == []
+    assert module.div.get("ns") == "urn:x-boxes"
+    (wiring,) = module.content
+    assert (wiring.get("name"), wiring.xpath("r:ref/@name", namespaces=r)) == (
+        "model.pLike",
+        ["bx_box"],
+    )
+    # without a prefix, the module's "p" would be TEI's p: it is renamed, with its references
+    plain = load_external(_module_ref(url="boxes.rng"), odd, [], {"p", "model.pLike"}, "tei_")
+    assert sorted(plain.div.xpath("//r:define/@name", namespaces=r)) == ["box", "boxes_p", "shape"]
+    assert "boxes_p" in plain.div.xpath("//r:ref/@name", namespaces=r)
+    assert plain.div.xpath("//r:element/@name", namespaces=r) == ["box", "lid", "square"]
+
+
+@pytest.mark.parametrize(
+    "href", ["https://example.org/more.odd", "../outside.odd", "/etc/hostname"]
+)
+def test_an_xinclude_outside_the_odds_folder_is_refused_with_its_line(
+    tmp_path: Path, href: str
+) -> None:
+    from teiedit.odd.odd_xinclude import expand_xincludes
+
+    spec = etree.fromstring(
+        '<schemaSpec xmlns="http://www.tei-c.org/ns/1.0" xmlns:xi="http://www.w3.org/2001/XInclude">\n'
+        f'<xi:include href="{href}" xpointer="xpointer(//*)"/></schemaSpec>'
+    )
+    with pytest.raises(TeieditError) as refused:
+        expand_xincludes(spec, tmp_path / "sub" / "custom.odd")
+    assert refused.value.diagnostic.line == 2 and href in refused.value.diagnostic.message
