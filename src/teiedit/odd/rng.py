@@ -77,11 +77,14 @@ class RngCompiler:
         excluded = (ss.get("defaultExceptions") if ss is not None else None) or default
         any_name = R("anyName")
         except_ = R("except")
+        scope = ss.nsmap if ss is not None else {}
         for token in dict.fromkeys(excluded.split()):
-            if token == "teix:egXML":
-                egxml = R("name", ns=EXAMPLES_NS)
-                egxml.text = "egXML"
-                except_.append(egxml)
+            prefix, _, local = token.partition(":")
+            if token == "teix:egXML" or (local and not local.startswith("/") and prefix in scope):
+                # a QName: one element (TEI's examples, whatever prefix the ODD binds them to)
+                named = R("name", ns=scope.get(prefix) or EXAMPLES_NS)
+                named.text = local
+                except_.append(named)
             else:
                 except_.append(R("nsName", ns=token))
         any_name.append(except_)

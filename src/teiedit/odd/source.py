@@ -365,7 +365,9 @@ class Resolver:
                 self.prune(content, live)
             for dt in spec.iter(T + "datatype"):
                 self.prune(dt, live)
-        out = etree.Element(T + "schemaSpec", nsmap={None: TEI_NS})
+        # the ODD's prefixes stay in scope: defaultExceptions may name an element by a QName (eg:egXML)
+        prefixes = {k: v for k, v in self.schema_spec.nsmap.items() if k is not None}
+        out = etree.Element(T + "schemaSpec", nsmap={None: TEI_NS, **prefixes})
         for k in ("ident", "start", "ns", "prefix", "defaultExceptions"):
             if self.schema_spec.get(k):
                 out.set(k, self.schema_spec.get(k, ""))
