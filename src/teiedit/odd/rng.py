@@ -80,7 +80,11 @@ class RngCompiler:
         scope = ss.nsmap if ss is not None else {}
         for token in dict.fromkeys(excluded.split()):
             prefix, _, local = token.partition(":")
-            if token == "teix:egXML" or (local and not local.startswith("/") and prefix in scope):
+            if token.startswith("{"):  # {namespace}name: a QName the source resolver read
+                named = R("name", ns=token[1:].partition("}")[0])
+                named.text = token.partition("}")[2]
+                except_.append(named)
+            elif token == "teix:egXML" or (local and not local.startswith("/") and prefix in scope):
                 # a QName: one element (TEI's examples, whatever prefix the ODD binds them to)
                 named = R("name", ns=scope.get(prefix) or EXAMPLES_NS)
                 named.text = local

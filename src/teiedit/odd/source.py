@@ -365,12 +365,17 @@ class Resolver:
                 self.prune(content, live)
             for dt in spec.iter(T + "datatype"):
                 self.prune(dt, live)
-        # the ODD's prefixes stay in scope: defaultExceptions may name an element by a QName (eg:egXML)
-        prefixes = {k: v for k, v in self.schema_spec.nsmap.items() if k is not None}
-        out = etree.Element(T + "schemaSpec", nsmap={None: TEI_NS, **prefixes})
-        for k in ("ident", "start", "ns", "prefix", "defaultExceptions"):
+        out = etree.Element(T + "schemaSpec", nsmap={None: TEI_NS})
+        for k in ("ident", "start", "ns", "prefix"):
             if self.schema_spec.get(k):
                 out.set(k, self.schema_spec.get(k, ""))
+        scope = self.schema_spec.nsmap  # a QName there (eg:egXML) is kept as {namespace}name
+        exceptions = [
+            f"{{{scope[t.split(':')[0]]}}}{t.split(':')[1]}" if t.split(":")[0] in scope else t
+            for t in self.schema_spec.get("defaultExceptions", "").split()
+        ]
+        if exceptions:
+            out.set("defaultExceptions", " ".join(exceptions))
         # The source's order, then the ODD's new specs: classRef expand="sequence" lists a class's
         # members in this order, as TEI's own processor does.
         position = {ident: i for i, ident in enumerate(self.source.specs)}
