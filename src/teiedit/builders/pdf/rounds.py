@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+from collections.abc import Callable, Sequence
 
 from teiedit.builders.pdf import chunks
 from teiedit.builders.pdf import folios as fol
 from teiedit.builders.pdf.cache import PartCache
-from teiedit.builders.pdf.layout import Layout, PrintJob
-from teiedit.builders.pdf.parts import fill_contents, fill_index, part_pages
+from teiedit.builders.pdf.layout import LaidOut, Layout, PrintJob
+from teiedit.builders.pdf.parts import Slot, fill_contents, fill_index, part_pages
 from teiedit.builders.pdf.placement import FolioList, book_folios, place
 from teiedit.builders.pdf.plan import PrintPlan
 
@@ -23,6 +24,7 @@ def make_pdfs(
     parts laid out by an earlier build from the same HTML are taken from it."""
     parts_cache = cache or PartCache(None, "")
     from teiedit.builders.pdf import assembly as asm  # pikepdf is loaded only when PDFs are made
+    from teiedit.builders.pdf.numbers import SlotError
 
     front_draft = (
         PrintJob("the front matter (draft)", p.book.front, variant=None, tagged=False)
@@ -37,28 +39,38 @@ def make_pdfs(
         chapters = [laid[j.output] for j in p.chapter_jobs]
         front = laid[front_draft.output]
         has_index = p.book.index is not None
-        for _ in range(
-            3
-        ):  # the contents' numbers could change the front matter's length: lay out again
+        # The contents and the index are laid out with a slot as wide as the book's widest page number
+        # for each number (builders/pdf/numbers.py writes the numbers in): their layout is kept while
+        # only the numbers move. Where a slot cannot be filled, they are laid out with the numbers.
+        slotted = True
+        for attempt in range(5):  # the contents' numbers could change the front matter's length
             where = place(front, chapters, has_index)
+            digits = len(str(max(where.page_of.values(), default=1))) if slotted else 0
+            front_html, front_slots = fill_contents(p.book.front, where.page_of, digits)
             second = [
-                PrintJob(
-                    "the front matter",
-                    fill_contents(p.book.front, where.page_of),
-                    title=p.edition_title,
-                    epoch=p.epoch,
-                )
+                PrintJob("the front matter", front_html, title=p.edition_title, epoch=p.epoch)
             ]
+            index_slots: list[Slot] = []
             if p.book.index is not None:
-                second.append(
-                    PrintJob("the index", fill_index(p.book.index, where.page_of), variant=None)
+                index_html, index_slots = fill_index(
+                    p.book.index, where.page_of, digits, where.starts
                 )
+                second.append(PrintJob("the index", index_html, variant=None))
             # small_here: after a change, a short front matter and index are laid out faster in this
             # process than workers can start
             again = parts_cache.run(layout, second, done, small_here=True)
             front = again["the front matter"]
-            if part_pages(front.anchors, front.pages) == where.front_pages:
+            if part_pages(front.anchors, front.pages) != where.front_pages and attempt < 3:
+                continue
+            try:
+                front = _filled(front, front_slots)
+                if "the index" in again:
+                    again["the index"] = _filled(again["the index"], index_slots)
                 break
+            except SlotError:
+                if not slotted:
+                    raise  # with the numbers themselves there is nothing to fill: a bug
+                slotted = False
         index = again.get("the index")
         index_pages = part_pages(index.anchors, index.pages) if index else 0
         book_pages = book_folios(p, where, front, index_pages, folios)
@@ -112,3 +124,10 @@ def make_pdfs(
             laid[s.job.output].pdf, own, sheets, files=p.attachments[s.job.output], epoch=p.epoch
         )
     return out
+
+
+def _filled(laid: LaidOut, slots: Sequence[Slot]) -> LaidOut:
+    """The part with the page numbers written into its slots (raises numbers.SlotError)."""
+    from teiedit.builders.pdf.numbers import fill_slots
+
+    return dataclasses.replace(laid, pdf=fill_slots(laid.pdf, slots)) if slots else laid

@@ -1,0 +1,356 @@
+"""Page numbers written into the slots a laid-out part left for them (the contents, the index).
+
+Why slots: the contents and the index print page numbers, and a document that grows by a page moves
+every number after it. Laying those parts out again costs seconds (the two-column index most), while
+their layout depends on how wide the numbers are, not on which they are. So they are laid out with a
+placeholder as wide as any page number of the book (builders/pdf/parts.py, :class:`Slot`), kept as long
+as their entries are the same, and the numbers are written here, like the folios are stamped: a change of
+length costs a rewrite of a few text operators instead of a layout.
+
+The number replaces the placeholder's glyphs in the same text operator, inside the same marked-content
+sequence: it is real text, in reading order, under the link it belongs to in the structure tree (PDF/UA),
+and the link annotation keeps its target. A slot is found through the structure tree: the next Link
+element pointing at the slot's target whose marked content reads exactly the placeholder. The font is
+WeasyPrint's (Type0, Identity-H: two bytes per glyph); the codes of the digits come from its ToUnicode
+map and their widths from its /W array. Whatever does not fit this (another font encoding, a glyph the
+subset lacks, a slot not found) raises :class:`SlotError`, and the part is laid out with the numbers.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name, Pdf
+
+from teiedit.builders.pdf.parts import Slot
+
+
+class SlotError(Exception):
+    """The numbers cannot be written into this PDF's slots (the caller lays the part out again)."""
+
+
+@dataclass
+class _Font:
+    """What the rewrite needs of a Type0 font: text of each code, code of each character, widths."""
+
+    text: dict[int, str]
+    code: dict[str, int]
+    widths: dict[int, float]
+    default: float
+
+    def width(self, codes: Sequence[int]) -> float:
+        return sum(self.widths.get(c, self.default) for c in codes)
+
+
+def _font(font: pikepdf.Object) -> _Font:
+    if font.get(Name.Subtype) != Name.Type0 or font.get(Name.Encoding) != Name("/Identity-H"):
+        raise SlotError("the slot's font is not a two-byte (Identity-H) font")
+    text = (
+        _to_unicode(font.ToUnicode.read_bytes().decode("latin-1")) if Name.ToUnicode in font else {}
+    )
+    cid = font.DescendantFonts[0]
+    widths: dict[int, float] = {}
+    w = list(cid.get(Name.W, Array()))
+    i = 0
+    while i + 1 < len(w):
+        first = int(w[i])
+        if isinstance(w[i + 1], Array):
+            for k, value in enumerate(w[i + 1]):
+                widths[first + k] = float(value)
+            i += 2
+        else:
+            for c in range(first, int(w[i + 1]) + 1):
+                widths[c] = float(w[i + 2])
+            i += 3
+    code: dict[str, int] = {}
+    for c, t in sorted(text.items(), reverse=True):  # the lowest code of a character wins
+        code[t] = c
+    return _Font(text, code, widths, float(cid.get(Name.DW, 1000)))
+
+
+_HEX = r"<([0-9a-fA-F]+)>"
+
+
+def _to_unicode(cmap: str) -> dict[int, str]:
+    """Code -> text of a ToUnicode CMap (bfchar and bfrange entries)."""
+    out: dict[int, str] = {}
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S):
+        for code, text in re.findall(rf"{_HEX}\s*{_HEX}", block):
+            out[int(code, 16)] = bytes.fromhex(text).decode("utf-16-be", "replace")
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", cmap, re.S):
+        for low, high, start in re.findall(rf"{_HEX}\s*{_HEX}\s*{_HEX}", block):
+            base = int(start, 16)
+            for k, c in enumerate(range(int(low, 16), int(high, 16) + 1)):
+                out[c] = chr(base + k)
+    return out
+
+
+@dataclass
+class _Link:
+    target: str
+    annotation: pikepdf.Object | None
+    #: (page object id, MCID) of the marked content directly under the Link element
+    content: list[tuple[tuple[int, int], int]] = field(default_factory=list)
+
+
+def _target(annotation: pikepdf.Object) -> str:
+    action = annotation.get(Name.A)
+    dest = action.get(Name.D) if isinstance(action, Dictionary) else annotation.get(Name.Dest)
+    return str(dest) if isinstance(dest, pikepdf.String) else ""
+
+
+def _links(pdf: Pdf) -> list[_Link]:
+    """The structure tree's Link elements in document order."""
+    root = pdf.Root.get(Name.StructTreeRoot)
+    found: list[_Link] = []
+
+    def walk(el: pikepdf.Object, page: pikepdf.Object | None) -> None:
+        if not isinstance(el, Dictionary) or el.get(Name.Type) in (Name.MCR, Name.OBJR):
+            return
+        page = el.get(Name.Pg, page)
+        link = _Link("", None) if el.get(Name.S) == Name.Link else None
+        if link is not None:
+            found.append(link)
+        kids = el.get(Name.K)
+        for kid in kids if isinstance(kids, Array) else [kids] if kids is not None else []:
+            if link is not None and isinstance(kid, int):  # pikepdf gives a PDF integer as int
+                if page is not None:
+                    link.content.append((page.objgen, int(kid)))
+            elif (
+                link is not None and isinstance(kid, Dictionary) and kid.get(Name.Type) == Name.MCR
+            ):
+                at = kid.get(Name.Pg, page)
+                if at is not None:
+                    link.content.append((at.objgen, int(kid.MCID)))
+            elif (
+                link is not None and isinstance(kid, Dictionary) and kid.get(Name.Type) == Name.OBJR
+            ):
+                link.annotation = kid.Obj
+                link.target = _target(kid.Obj)
+            else:
+                walk(kid, page)
+
+    if root is not None:
+        walk(root, None)
+    return found
+
+
+@dataclass
+class _Run:
+    """A text operator inside a marked-content sequence of a page."""
+
+    at: int  # the instruction's index in the page's content stream
+    font: str
+    size: float  # the font size (text space units)
+    scale: float  # user space units (points) per text space unit, horizontally
+    tm: int | None  # the index of the Tm that places this operator alone, if there is one
+
+
+def _times(m: list[float], ctm: list[float]) -> list[float]:
+    """The matrix ``m`` × ``ctm`` (what ``cm`` makes the current transformation matrix)."""
+    a, b, c, d, e, f = m
+    return [
+        a * ctm[0] + b * ctm[2],
+        a * ctm[1] + b * ctm[3],
+        c * ctm[0] + d * ctm[2],
+        c * ctm[1] + d * ctm[3],
+        e * ctm[0] + f * ctm[2] + ctm[4],
+        e * ctm[1] + f * ctm[3] + ctm[5],
+    ]
+
+
+class _Page:
+    """A page's content stream as instructions, with the text operators of each MCID."""
+
+    def __init__(self, page: pikepdf.Page) -> None:
+        self.page = page
+        self.ops: list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage] = list(
+            pikepdf.parse_content_stream(page)
+        )
+        self.runs: dict[int, list[_Run]] = {}
+        self.order: list[_Run] = []  # every text operator, in the stream's order
+        self.ranks: dict[int, int] = {}
+        self.changed = False
+        marks: list[int | None] = []
+        font, size, tm = "", 0.0, None
+        ctm = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
+        saved: list[list[float]] = []
+        for i, ins in enumerate(self.ops):
+            if not isinstance(ins, pikepdf.ContentStreamInstruction):
+                continue  # an inline image
+            op, operands = str(ins.operator), ins.operands
+            if op == "q":
+                saved.append(ctm)
+            elif op == "Q" and saved:
+                ctm = saved.pop()
+            elif op == "cm":
+                ctm = _times([float(x) for x in operands], ctm)
+            elif op == "Tm":
+                tm = i
+            elif op == "BDC":
+                tm = None  # a Tm before the marked content places other text too
+                props = operands[1] if len(operands) > 1 else None
+                mcid = props.get(Name.MCID) if isinstance(props, Dictionary) else None
+                marks.append(int(mcid) if mcid is not None else None)
+            elif op == "BMC":
+                tm = None
+                marks.append(None)
+            elif op == "EMC" and marks:
+                marks.pop()
+            elif op == "Tf":
+                font, size = str(operands[0]), float(operands[1])
+            elif op in ("TJ", "Tj"):
+                run = _Run(i, font, size, abs(ctm[0]), tm)
+                self.order.append(run)
+                if marks and marks[-1] is not None:
+                    self.runs.setdefault(marks[-1], []).append(run)
+                tm = None  # the next operator is placed by the text position after this one
+
+    def rank(self, run: _Run) -> int:
+        """The place of ``run`` among the page's text operators."""
+        if len(self.ranks) != len(self.order):
+            self.ranks = {r.at: k for k, r in enumerate(self.order)}
+        return self.ranks[run.at]
+
+    def move(self, run: _Run, dx: float) -> tuple[float, float]:
+        """Move a text operator placed by a Tm of its own by ``dx``; returns where it was (x, y)."""
+        assert run.tm is not None
+        a, b, c, d, x, y = (float(v) for v in self.ops[run.tm].operands)
+        if dx:
+            moved = [a, b, c, d, x + dx, y]
+            self.ops[run.tm] = pikepdf.ContentStreamInstruction(moved, pikepdf.Operator("Tm"))
+            self.changed = True
+        return x, y
+
+    def codes(self, run: _Run) -> list[int]:
+        operands = self.ops[run.at].operands
+        items = operands[0] if str(self.ops[run.at].operator) == "TJ" else [operands[0]]
+        data = b"".join(bytes(s) for s in items if isinstance(s, pikepdf.String))
+        return [int.from_bytes(data[k : k + 2], "big") for k in range(0, len(data) - 1, 2)]
+
+
+class _Fonts:
+    def __init__(self) -> None:
+        self._known: dict[tuple[int, int], _Font] = {}
+
+    def of(self, page: _Page, name: str) -> _Font:
+        font = page.page.Resources.Font[name]
+        key = font.objgen
+        if key not in self._known:
+            self._known[key] = _font(font)
+        return self._known[key]
+
+
+def fill_slots(pdf_bytes: bytes, slots: Sequence[Slot]) -> bytes:
+    """The PDF with each slot's number written over its placeholder (see the module's docstring)."""
+    if not slots:
+        return pdf_bytes
+    pdf = pikepdf.open(io.BytesIO(pdf_bytes))
+    pages = {p.obj.objgen: p for p in pdf.pages}
+    parsed: dict[tuple[int, int], _Page] = {}
+    fonts = _Fonts()
+    links = iter(_links(pdf))
+    line = _Line(fonts)
+    for slot in slots:
+        page, run = _find(slot, links, pages, parsed, fonts)
+        room = _write(slot, page, run, fonts.of(page, run.font))
+        # a link is drawn as one annotation per box it spans (WeasyPrint): each says the number
+        annotations = [a for a in page.page.obj.get(Name.Annots) or [] if _target(a) == slot.target]
+        for annotation in annotations if slot.label else []:
+            annotation.Contents = pikepdf.String(slot.label)
+        if not slot.right:
+            line.close_up(page, run, annotations, room)
+    for page in parsed.values():
+        if page.changed:
+            page.page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(page.ops))
+    out = io.BytesIO()
+    pdf.save(out, deterministic_id=True)
+    return out.getvalue()
+
+
+def _find(
+    slot: Slot,
+    links: Iterator[_Link],
+    pages: dict[tuple[int, int], pikepdf.Page],
+    parsed: dict[tuple[int, int], _Page],
+    fonts: _Fonts,
+) -> tuple[_Page, _Run]:
+    """The text operator of the slot: in the next Link to its target whose content is the placeholder."""
+    for link in links:
+        if link.target != slot.target:
+            continue
+        for page_id, mcid in link.content:
+            if page_id not in parsed:
+                parsed[page_id] = _Page(pages[page_id])
+            page = parsed[page_id]
+            runs = page.runs.get(mcid, [])
+            if len(runs) != 1:
+                continue
+            font = fonts.of(page, runs[0].font)
+            if "".join(font.text.get(c, "\ufffd") for c in page.codes(runs[0])) == slot.placeholder:
+                return page, runs[0]
+    raise SlotError(f"no slot for the page number of {slot.target!r}")
+
+
+def _write(slot: Slot, page: _Page, run: _Run, font: _Font) -> float:
+    """Write the slot's number over its placeholder; returns the room left (thousandths of the size)."""
+    missing = [ch for ch in slot.text if ch not in font.code]
+    if missing:
+        raise SlotError(f"the font of the slot has no glyph for {''.join(missing)!r}")
+    codes = [font.code[ch] for ch in slot.text]
+    room = font.width(page.codes(run)) - font.width(codes)
+    text = pikepdf.String(b"".join(c.to_bytes(2, "big") for c in codes))
+    # In TJ a number moves the next glyph left by that many thousandths of the font size: a negative
+    # one moves the number right, to end where the placeholder ended.
+    items: list[object] = [-room, text] if slot.right and room else [text]
+    page.ops[run.at] = pikepdf.ContentStreamInstruction([Array(items)], pikepdf.Operator("TJ"))
+    page.changed = True
+    return room
+
+
+@dataclass
+class _Line:
+    """Closes up the numbers of an index line: the room a shorter number leaves in its slot would read
+    as a gap before the comma after it, so that comma and the later slots of the same line (each with
+    its comma) move left by it and the room gathers at the line's end (ragged right, not seen)."""
+
+    fonts: _Fonts
+    page: _Page | None = None
+    y: float = 0.0
+    next: int = -1  # the rank of the text operator that continues the line (see :meth:`_Page.rank`)
+    shift: float = 0.0  # text space units the next slot of this line moves left
+
+    def close_up(
+        self, page: _Page, run: _Run, annotations: list[pikepdf.Object], room: float
+    ) -> None:
+        if run.tm is None:  # placed together with other text: left where it is
+            self.page = None
+            return
+        rank = page.rank(run)
+        _, _, _, _, x, y = (float(v) for v in page.ops[run.tm].operands)
+        # the same line of the same entry: drawn right after the last slot and its comma (a slot on
+        # the same baseline in the other column is not)
+        same = page is self.page and rank == self.next and abs(y - self.y) < 0.01
+        shift = self.shift if same else 0.0
+        page.move(run, -shift)
+        left = room * run.size / 1000
+        for annotation in annotations:  # the link's area follows its number, and ends with it
+            x0, y0, x1, y1 = (float(v) for v in annotation.Rect)
+            annotation.Rect = Array(
+                [x0 - shift * run.scale, y0, x1 - (shift + left) * run.scale, y1]
+            )
+        self.page, self.y, self.next, self.shift = page, y, rank + 1, shift + left
+        comma = page.order[rank + 1] if rank + 1 < len(page.order) else None
+        if comma is not None and comma.tm is not None and self._is_comma(page, comma):
+            cx, cy = page.move(comma, 0)
+            if abs(cy - y) < 0.01 and cx > x:
+                page.move(comma, -self.shift)
+                self.next = rank + 2
+
+    def _is_comma(self, page: _Page, run: _Run) -> bool:
+        font = self.fonts.of(page, run.font)
+        return "".join(font.text.get(c, "") for c in page.codes(run)).strip() == ","
