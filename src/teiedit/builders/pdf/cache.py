@@ -93,6 +93,17 @@ class PartCache:
             self.laid_out += len(todo)
         return out
 
+    def derived(self, laid: LaidOut, made_of: str, make: Callable[[bytes], bytes]) -> LaidOut:
+        """``laid`` with its PDF made anew by ``make`` (same pages and anchors), kept under a key of its
+        PDF and ``made_of`` (what else ``make`` reads): made once while both are the same."""
+        key = digest(self.assets, "derived", laid.pdf, made_of)
+        self.used.add(key)
+        found = self._get(key, laid.output)
+        if found is None:
+            found = LaidOut(laid.output, make(laid.pdf), laid.pages, laid.anchors)
+            self._put(key, found)
+        return found
+
     def prune(self) -> None:
         """Remove the parts this build did not use."""
         if self.folder is None or not self.folder.is_dir():

@@ -9,8 +9,9 @@ length costs a rewrite of a few text operators instead of a layout.
 
 The number replaces the placeholder's glyphs in the same text operator, inside the same marked-content
 sequence: it is real text, in reading order, under the link it belongs to in the structure tree (PDF/UA),
-and the link annotation keeps its target. A slot is found through the structure tree: the next Link
-element pointing at the slot's target whose marked content reads exactly the placeholder. The font is
+and the link annotation keeps its target. A slot is found through the structure tree: a link annotation
+to the slot's target, its Link element (the parent tree), and under it the marked content that reads
+exactly the placeholder. The font is
 WeasyPrint's (Type0, Identity-H: two bytes per glyph); the codes of the digits come from its ToUnicode
 map and their widths from its /W array. Whatever does not fit this (another font encoding, a glyph the
 subset lacks, a slot not found) raises :class:`SlotError`, and the part is laid out with the numbers.
@@ -21,12 +22,13 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf
 
 from teiedit.builders.pdf.parts import Slot
+from teiedit.builders.pdf.structure import parent_tree
 
 
 class SlotError(Exception):
@@ -89,54 +91,24 @@ def _to_unicode(cmap: str) -> dict[int, str]:
     return out
 
 
-@dataclass
-class _Link:
-    target: str
-    annotation: pikepdf.Object | None
-    #: (page object id, MCID) of the marked content directly under the Link element
-    content: list[tuple[tuple[int, int], int]] = field(default_factory=list)
-
-
 def _target(annotation: pikepdf.Object) -> str:
     action = annotation.get(Name.A)
     dest = action.get(Name.D) if isinstance(action, Dictionary) else annotation.get(Name.Dest)
     return str(dest) if isinstance(dest, pikepdf.String) else ""
 
 
-def _links(pdf: Pdf) -> list[_Link]:
-    """The structure tree's Link elements in document order."""
-    root = pdf.Root.get(Name.StructTreeRoot)
-    found: list[_Link] = []
-
-    def walk(el: pikepdf.Object, page: pikepdf.Object | None) -> None:
-        if not isinstance(el, Dictionary) or el.get(Name.Type) in (Name.MCR, Name.OBJR):
-            return
-        page = el.get(Name.Pg, page)
-        link = _Link("", None) if el.get(Name.S) == Name.Link else None
-        if link is not None:
-            found.append(link)
-        kids = el.get(Name.K)
-        for kid in kids if isinstance(kids, Array) else [kids] if kids is not None else []:
-            if link is not None and isinstance(kid, int):  # pikepdf gives a PDF integer as int
-                if page is not None:
-                    link.content.append((page.objgen, int(kid)))
-            elif (
-                link is not None and isinstance(kid, Dictionary) and kid.get(Name.Type) == Name.MCR
-            ):
-                at = kid.get(Name.Pg, page)
-                if at is not None:
-                    link.content.append((at.objgen, int(kid.MCID)))
-            elif (
-                link is not None and isinstance(kid, Dictionary) and kid.get(Name.Type) == Name.OBJR
-            ):
-                link.annotation = kid.Obj
-                link.target = _target(kid.Obj)
-            else:
-                walk(kid, page)
-
-    if root is not None:
-        walk(root, None)
-    return found
+def _marked(
+    element: pikepdf.Object, page: tuple[int, int]
+) -> Iterator[tuple[tuple[int, int], int]]:
+    """(page object id, MCID) of the marked content directly under a structure element (``page``: the
+    page of its annotation, where an MCID without a page of its own is)."""
+    page = element.Pg.objgen if Name.Pg in element else page
+    kids = element.get(Name.K)
+    for kid in kids if isinstance(kids, Array) else [kids] if kids is not None else []:
+        if isinstance(kid, int):  # pikepdf gives a PDF integer as int
+            yield page, kid
+        elif isinstance(kid, Dictionary) and kid.get(Name.Type) == Name.MCR:
+            yield (kid.Pg.objgen if Name.Pg in kid else page), int(kid.MCID)
 
 
 @dataclass
@@ -174,6 +146,7 @@ class _Page:
         self.runs: dict[int, list[_Run]] = {}
         self.order: list[_Run] = []  # every text operator, in the stream's order
         self.ranks: dict[int, int] = {}
+        self._annotations: dict[str, list[pikepdf.Object]] | None = None
         self.changed = False
         marks: list[int | None] = []
         font, size, tm = "", 0.0, None
@@ -209,6 +182,14 @@ class _Page:
                 if marks and marks[-1] is not None:
                     self.runs.setdefault(marks[-1], []).append(run)
                 tm = None  # the next operator is placed by the text position after this one
+
+    def annotations(self) -> dict[str, list[pikepdf.Object]]:
+        """The page's link annotations by target."""
+        if self._annotations is None:
+            self._annotations = {}
+            for annotation in self.page.obj.get(Name.Annots) or []:
+                self._annotations.setdefault(_target(annotation), []).append(annotation)
+        return self._annotations
 
     def rank(self, run: _Run) -> int:
         """The place of ``run`` among the page's text operators."""
@@ -250,21 +231,18 @@ def fill_slots(pdf_bytes: bytes, slots: Sequence[Slot]) -> bytes:
     if not slots:
         return pdf_bytes
     pdf = pikepdf.open(io.BytesIO(pdf_bytes))
-    pages = {p.obj.objgen: p for p in pdf.pages}
-    parsed: dict[tuple[int, int], _Page] = {}
-    fonts = _Fonts()
-    links = iter(_links(pdf))
-    line = _Line(fonts)
+    found = _Slots(pdf)
+    line = _Line(found.fonts)
     for slot in slots:
-        page, run = _find(slot, links, pages, parsed, fonts)
-        room = _write(slot, page, run, fonts.of(page, run.font))
+        page, run = found.find(slot)
+        room = _write(slot, page, run, found.fonts.of(page, run.font))
         # a link is drawn as one annotation per box it spans (WeasyPrint): each says the number
-        annotations = [a for a in page.page.obj.get(Name.Annots) or [] if _target(a) == slot.target]
+        annotations = page.annotations().get(slot.target, [])
         for annotation in annotations if slot.label else []:
             annotation.Contents = pikepdf.String(slot.label)
         if not slot.right:
             line.close_up(page, run, annotations, room)
-    for page in parsed.values():
+    for page in found.parsed.values():
         if page.changed:
             page.page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(page.ops))
     out = io.BytesIO()
@@ -272,28 +250,49 @@ def fill_slots(pdf_bytes: bytes, slots: Sequence[Slot]) -> bytes:
     return out.getvalue()
 
 
-def _find(
-    slot: Slot,
-    links: Iterator[_Link],
-    pages: dict[tuple[int, int], pikepdf.Page],
-    parsed: dict[tuple[int, int], _Page],
-    fonts: _Fonts,
-) -> tuple[_Page, _Run]:
-    """The text operator of the slot: in the next Link to its target whose content is the placeholder."""
-    for link in links:
-        if link.target != slot.target:
-            continue
-        for page_id, mcid in link.content:
-            if page_id not in parsed:
-                parsed[page_id] = _Page(pages[page_id])
-            page = parsed[page_id]
-            runs = page.runs.get(mcid, [])
-            if len(runs) != 1:
+class _Slots:
+    """Finds the slots of a PDF: from a link annotation to its target, through the parent tree, to its
+    Link element and the marked content under it (only the pages that hold slots are parsed)."""
+
+    def __init__(self, pdf: Pdf) -> None:
+        self.pages = {p.obj.objgen: p for p in pdf.pages}
+        self.parsed: dict[tuple[int, int], _Page] = {}
+        self.fonts = _Fonts()
+        root = pdf.Root.get(Name.StructTreeRoot)
+        self.parents = parent_tree(root) if root is not None else {}
+        self.links: dict[str, list[tuple[tuple[int, int], pikepdf.Object]]] = {}
+        for page in pdf.pages:
+            for annotation in page.obj.get(Name.Annots) or []:
+                target = _target(annotation)
+                if target:
+                    self.links.setdefault(target, []).append((page.obj.objgen, annotation))
+        self.used: set[tuple[tuple[int, int], int]] = set()
+
+    def page(self, page_id: tuple[int, int]) -> _Page:
+        if page_id not in self.parsed:
+            self.parsed[page_id] = _Page(self.pages[page_id])
+        return self.parsed[page_id]
+
+    def find(self, slot: Slot) -> tuple[_Page, _Run]:
+        """The text operator of the slot: under a Link to its target, reading the placeholder."""
+        for page_id, annotation in self.links.get(slot.target, []):
+            number = annotation.get(Name.StructParent)
+            element = self.parents.get(int(number)) if number is not None else None
+            if not isinstance(element, Dictionary):
                 continue
-            font = fonts.of(page, runs[0].font)
-            if "".join(font.text.get(c, "\ufffd") for c in page.codes(runs[0])) == slot.placeholder:
-                return page, runs[0]
-    raise SlotError(f"no slot for the page number of {slot.target!r}")
+            for at, mcid in _marked(element, page_id):
+                page = self.page(at) if at in self.pages else None
+                runs = page.runs.get(mcid, []) if page is not None else []
+                if page is None or len(runs) != 1 or (at, runs[0].at) in self.used:
+                    continue
+                font = self.fonts.of(page, runs[0].font)
+                if (
+                    "".join(font.text.get(c, "\ufffd") for c in page.codes(runs[0]))
+                    == slot.placeholder
+                ):
+                    self.used.add((at, runs[0].at))
+                    return page, runs[0]
+        raise SlotError(f"no slot for the page number of {slot.target!r}")
 
 
 def _write(slot: Slot, page: _Page, run: _Run, font: _Font) -> float:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
 
 from teiedit.builders.pdf import chunks
@@ -63,9 +62,9 @@ def make_pdfs(
             if part_pages(front.anchors, front.pages) != where.front_pages and attempt < 3:
                 continue
             try:
-                front = _filled(front, front_slots)
+                front = _filled(front, front_slots, parts_cache)
                 if "the index" in again:
-                    again["the index"] = _filled(again["the index"], index_slots)
+                    again["the index"] = _filled(again["the index"], index_slots, parts_cache)
                 break
             except SlotError:
                 if not slotted:
@@ -126,8 +125,11 @@ def make_pdfs(
     return out
 
 
-def _filled(laid: LaidOut, slots: Sequence[Slot]) -> LaidOut:
-    """The part with the page numbers written into its slots (raises numbers.SlotError)."""
+def _filled(laid: LaidOut, slots: Sequence[Slot], cache: PartCache) -> LaidOut:
+    """The part with the page numbers written into its slots (raises numbers.SlotError); kept, so a
+    build that moves no number does not write them again."""
     from teiedit.builders.pdf.numbers import fill_slots
 
-    return dataclasses.replace(laid, pdf=fill_slots(laid.pdf, slots)) if slots else laid
+    if not slots:
+        return laid
+    return cache.derived(laid, repr(list(slots)), lambda pdf: fill_slots(pdf, slots))
