@@ -31,7 +31,9 @@ LONGER = "<p>" + " ".join(["An added sentence that makes the report longer."] * 
 def _build(files: list[Path], out: Path) -> list[str]:
     """Build the print edition of ``files`` into ``out``; the progress messages."""
     told: list[str] = []
-    PdfBuilder().build(Edition.from_files(book.EDITION, files), out, BuildOptions(progress=told.append))
+    PdfBuilder().build(
+        Edition.from_files(book.EDITION, files), out, BuildOptions(progress=told.append)
+    )
     return told
 
 

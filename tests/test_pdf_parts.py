@@ -168,8 +168,8 @@ def test_folios_follow_the_rules_of_a_printed_book() -> None:
 def test_folio_pages_are_html_with_their_strings_escaped_and_split_into_jobs() -> None:
     folios = FolioList()
     assert folios.add(fol.BLANK) is None  # nothing to stamp on a blank page
-    numbers = [folios.add(f) for f in fol.section(1, 5, "A & B", "<Title>")]
-    assert numbers == [0, 1, 2, 3, 4]
+    firsts = [folios.add(fol.offprint_first(p, p + 1, "A & B")) for p in (1, 3, 5, 7, 9)]
+    assert firsts == [fol.Stamp(i) for i in range(5)]
     jobs = folios.jobs(3)  # three folios a job (a fixed size: the bytes never depend on the cores)
     assert [j.output for j in jobs] == [
         "the page numbers and running heads (1 of 2)",
@@ -177,8 +177,39 @@ def test_folio_pages_are_html_with_their_strings_escaped_and_split_into_jobs() -
     ]
     pages = [_doc(j.html).xpath("//div[contains(@class, 'folio')]") for j in jobs]
     assert [len(p) for p in pages] == [3, 2]
-    assert pages[0][1].get("data-head") == "A & B" and pages[1][0].get("data-head") == "A & B"
-    assert (
-        pages[0][2].get("data-head") == "<Title>"
-        and pages[0][0].get("class") == "folio folio-opening"
-    )
+    assert pages[0][1].get("data-head") == "A & B, pp. 3\u20134"
+    assert pages[1][0].get("class") == "folio folio-offprint"
+
+
+def test_running_heads_are_laid_out_once_and_numbered_when_stamped() -> None:
+    """A running head's folio is a template per kind and head with a slot as wide as the widest number:
+    pages that only moved (a document before them grew) need no layout, only other numbers."""
+    folios = FolioList()
+    stamps = [folios.add(f) for f in fol.section(7, 4, "A & B", "<Title>")]
+    stamps += [folios.add(f) for f in fol.section(98, 5, "A & B", "Other")]
+    assert [(s.index, s.number, s.align) for s in stamps if s] == [
+        (0, "7", "center"),
+        (1, "8", "left"),
+        (2, "9", "right"),
+        (1, "10", "left"),
+        (0, "98", "center"),
+        (3, "99", "right"),
+        (1, "100", "left"),
+        (3, "101", "right"),
+        (1, "102", "left"),
+    ]
+    assert all(s and s.template for s in stamps) and folios.folios == []
+    (job,) = folios.template_jobs()
+    pages = _doc(job.html).xpath("//div[contains(@class, 'folio')]")
+    assert [(p.get("class"), p.get("data-number"), p.get("data-head")) for p in pages] == [
+        ("folio folio-opening", "000", ""),
+        ("folio folio-verso", "000", "A & B"),
+        ("folio folio-recto", "000", "<Title>"),
+        ("folio folio-recto", "000", "Other"),
+        ("folio folio-opening", fol.DIGITS, ""),  # every digit, for the font
+    ]
+    # the same heads with other numbers of the same width: the same templates, nothing to lay out
+    moved = FolioList()
+    for f in [*fol.section(9, 4, "A & B", "<Title>"), *fol.section(100, 5, "A & B", "Other")]:
+        moved.add(f)
+    assert [j.html for j in moved.template_jobs()] == [job.html]

@@ -297,18 +297,60 @@ class _Slots:
 
 def _write(slot: Slot, page: _Page, run: _Run, font: _Font) -> float:
     """Write the slot's number over its placeholder; returns the room left (thousandths of the size)."""
-    missing = [ch for ch in slot.text if ch not in font.code]
-    if missing:
-        raise SlotError(f"the font of the slot has no glyph for {''.join(missing)!r}")
-    codes = [font.code[ch] for ch in slot.text]
-    room = font.width(page.codes(run)) - font.width(codes)
-    text = pikepdf.String(b"".join(c.to_bytes(2, "big") for c in codes))
-    # In TJ a number moves the next glyph left by that many thousandths of the font size: a negative
-    # one moves the number right, to end where the placeholder ended.
-    items: list[object] = [-room, text] if slot.right and room else [text]
-    page.ops[run.at] = pikepdf.ContentStreamInstruction([Array(items)], pikepdf.Operator("TJ"))
+    page.ops[run.at], room = _numbered(
+        page.codes(run), slot.text, font, "right" if slot.right else ""
+    )
     page.changed = True
     return room
+
+
+def _numbered(
+    placeholder: Sequence[int], text: str, font: _Font, align: str
+) -> tuple[pikepdf.ContentStreamInstruction, float]:
+    """A TJ that shows ``text`` where ``placeholder`` (codes) was shown, at its left, its right
+    (``align`` "right") or its middle ("center"), and the room it leaves (thousandths of the size)."""
+    missing = [ch for ch in text if ch not in font.code]
+    if missing:
+        raise SlotError(f"the font of the slot has no glyph for {''.join(missing)!r}")
+    codes = [font.code[ch] for ch in text]
+    room = font.width(placeholder) - font.width(codes)
+    shown = pikepdf.String(b"".join(c.to_bytes(2, "big") for c in codes))
+    # In TJ a number moves the next glyph left by that many thousandths of the font size: a negative
+    # one moves the text right, to end where the placeholder ended (or half as far, to centre it).
+    before = {"right": room, "center": room / 2}.get(align, 0.0)
+    items: list[object] = [-before, shown] if before else [shown]
+    return pikepdf.ContentStreamInstruction([Array(items)], pikepdf.Operator("TJ")), room
+
+
+class NumberedForms:
+    """Folio templates (builders/pdf/folios.py) as form XObjects with a page's number written over the
+    template's slot (``slot``, the placeholder it was laid out with)."""
+
+    def __init__(self, slot: str) -> None:
+        self.slot = slot
+        self._fonts = _Fonts()
+        self._found: dict[int, tuple[_Page, _Run]] = {}
+
+    def form(
+        self, pdf: Pdf, key: int, template: pikepdf.Page, number: str, align: str
+    ) -> pikepdf.Object:
+        """Template ``template`` (``key``: its number among the templates) as a form of ``pdf``."""
+        if key not in self._found:
+            self._found[key] = self._slot(template)
+        page, run = self._found[key]
+        ops = list(page.ops)
+        ops[run.at], _ = _numbered(page.codes(run), number, self._fonts.of(page, run.font), align)
+        form = pdf.copy_foreign(template.as_form_xobject())
+        form.write(pikepdf.unparse_content_stream(ops))
+        return form
+
+    def _slot(self, template: pikepdf.Page) -> tuple[_Page, _Run]:
+        page = _Page(template)
+        for run in page.order:
+            font = self._fonts.of(page, run.font)
+            if "".join(font.text.get(c, "\ufffd") for c in page.codes(run)) == self.slot:
+                return page, run
+        raise SlotError("a folio template has no slot for its number")
 
 
 @dataclass

@@ -33,7 +33,7 @@ def make_pdfs(
     laid = chunks.run(parts_cache, layout, [*p.jobs, *([front_draft] if front_draft else [])], done)
     folios = FolioList()
     out: dict[str, bytes] = {}
-    book_pages: list[int | None] = []
+    book_pages: list[fol.Stamp | None] = []
     if p.book is not None and front_draft is not None:
         chapters = [laid[j.output] for j in p.chapter_jobs]
         front = laid[front_draft.output]
@@ -89,9 +89,13 @@ def make_pdfs(
                 ),
             ]
         )
-    folio_jobs = folios.jobs()
-    sheets_laid = parts_cache.run(layout, folio_jobs, done, small_here=True)
-    sheets = asm.FolioSheets([sheets_laid[j.output].pdf for j in folio_jobs])
+    folio_jobs, templates = folios.jobs(), folios.template_jobs()
+    sheets_laid = parts_cache.run(layout, [*templates, *folio_jobs], done, small_here=True)
+    sheets = asm.FolioSheets(
+        [sheets_laid[j.output].pdf for j in folio_jobs],
+        [sheets_laid[j.output].pdf for j in templates],
+        folios.slot,
+    )
     if p.book is not None:
         parts: list[asm.Piece | None] = [asm.Piece(c.pdf, c.pages) for c in chapters]
         if where.blank_before_index:
