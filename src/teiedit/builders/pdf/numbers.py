@@ -232,16 +232,18 @@ def fill_slots(pdf_bytes: bytes, slots: Sequence[Slot]) -> bytes:
         return pdf_bytes
     pdf = pikepdf.open(io.BytesIO(pdf_bytes))
     found = _Slots(pdf)
-    line = _Line(found.fonts)
+    line = _Line()
     for slot in slots:
         page, run = found.find(slot)
-        room = _write(slot, page, run, found.fonts.of(page, run.font))
+        font = found.fonts.of(page, run.font)
+        width = font.width(page.codes(run)) * run.size / 1000  # the placeholder's
+        room = _write(slot, page, run, font)
         # a link is drawn as one annotation per box it spans (WeasyPrint): each says the number
         annotations = page.annotations().get(slot.target, [])
         for annotation in annotations if slot.label else []:
             annotation.Contents = pikepdf.String(slot.label)
         if not slot.right:
-            line.close_up(page, run, annotations, room)
+            line.close_up(page, run, annotations, room, width)
     for page in found.parsed.values():
         if page.changed:
             page.page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(page.ops))
@@ -355,26 +357,31 @@ class NumberedForms:
 
 @dataclass
 class _Line:
-    """Closes up the numbers of an index line: the room a shorter number leaves in its slot would read
-    as a gap before the comma after it, so that comma and the later slots of the same line (each with
-    its comma) move left by it and the room gathers at the line's end (ragged right, not seen)."""
+    """Closes up a line after a number shorter than its slot: the room it leaves would read as a gap
+    before the text after it (a comma, a closing parenthesis), so that text, the later slots of the same
+    line and the text after each move left by it, and the room gathers at the end of the line (ragged
+    right, where it is not seen)."""
 
-    fonts: _Fonts
     page: _Page | None = None
     y: float = 0.0
     next: int = -1  # the rank of the text operator that continues the line (see :meth:`_Page.rank`)
     shift: float = 0.0  # text space units the next slot of this line moves left
 
     def close_up(
-        self, page: _Page, run: _Run, annotations: list[pikepdf.Object], room: float
+        self,
+        page: _Page,
+        run: _Run,
+        annotations: list[pikepdf.Object],
+        room: float,
+        width: float,
     ) -> None:
         if run.tm is None:  # placed together with other text: left where it is
             self.page = None
             return
         rank = page.rank(run)
         _, _, _, _, x, y = (float(v) for v in page.ops[run.tm].operands)
-        # the same line of the same entry: drawn right after the last slot and its comma (a slot on
-        # the same baseline in the other column is not)
+        # the same line: drawn right after the last slot and the text after it (a slot on the same
+        # baseline in the other column of the index is not)
         same = page is self.page and rank == self.next and abs(y - self.y) < 0.01
         shift = self.shift if same else 0.0
         page.move(run, -shift)
@@ -385,13 +392,10 @@ class _Line:
                 [x0 - shift * run.scale, y0, x1 - (shift + left) * run.scale, y1]
             )
         self.page, self.y, self.next, self.shift = page, y, rank + 1, shift + left
-        comma = page.order[rank + 1] if rank + 1 < len(page.order) else None
-        if comma is not None and comma.tm is not None and self._is_comma(page, comma):
-            cx, cy = page.move(comma, 0)
-            if abs(cy - y) < 0.01 and cx > x:
-                page.move(comma, -self.shift)
+        after = page.order[rank + 1] if rank + 1 < len(page.order) else None
+        if after is not None and after.tm is not None:
+            ax, ay = page.move(after, 0)
+            # it starts where the placeholder ended: the text that follows the number on its line
+            if abs(ay - y) < 0.01 and x + width - 0.5 <= ax <= x + width + run.size:
+                page.move(after, -self.shift)
                 self.next = rank + 2
-
-    def _is_comma(self, page: _Page, run: _Run) -> bool:
-        font = self.fonts.of(page, run.font)
-        return "".join(font.text.get(c, "") for c in page.codes(run)).strip() == ","

@@ -228,7 +228,10 @@ def fill_contents(
         target = link.get("href", "").lstrip("#")
         text = str(page_of[target]) if target in page_of else ""
         if text and len(text) <= digits:
-            slot = Slot(target, _placeholder(len(slots), digits), text, right=True)
+            # a contents entry's number stands at the right of its slot; an example's in the
+            # conventions ("p. 12)") at its left, and the line is closed up after it
+            right = "toc-link" in link.get("class", "").split()
+            slot = Slot(target, _placeholder(len(slots), digits), text, right)
             slots.append(slot)
             text = slot.placeholder
         link.set("data-page", text)
