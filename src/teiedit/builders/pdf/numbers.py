@@ -146,7 +146,6 @@ class _Page:
         self.runs: dict[int, list[_Run]] = {}
         self.order: list[_Run] = []  # every text operator, in the stream's order
         self.ranks: dict[int, int] = {}
-        self._annotations: dict[str, list[pikepdf.Object]] | None = None
         self.changed = False
         marks: list[int | None] = []
         font, size, tm = "", 0.0, None
@@ -182,14 +181,6 @@ class _Page:
                 if marks and marks[-1] is not None:
                     self.runs.setdefault(marks[-1], []).append(run)
                 tm = None  # the next operator is placed by the text position after this one
-
-    def annotations(self) -> dict[str, list[pikepdf.Object]]:
-        """The page's link annotations by target."""
-        if self._annotations is None:
-            self._annotations = {}
-            for annotation in self.page.obj.get(Name.Annots) or []:
-                self._annotations.setdefault(_target(annotation), []).append(annotation)
-        return self._annotations
 
     def rank(self, run: _Run) -> int:
         """The place of ``run`` among the page's text operators."""
@@ -238,8 +229,8 @@ def fill_slots(pdf_bytes: bytes, slots: Sequence[Slot]) -> bytes:
         font = found.fonts.of(page, run.font)
         width = font.width(page.codes(run)) * run.size / 1000  # the placeholder's
         room = _write(slot, page, run, font)
-        # a link is drawn as one annotation per box it spans (WeasyPrint): each says the number
-        annotations = page.annotations().get(slot.target, [])
+        # each annotation of the link says the number
+        annotations = found.annotations(page, slot.target)
         for annotation in annotations if slot.label else []:
             annotation.Contents = pikepdf.String(slot.label)
         if not slot.right:
@@ -269,6 +260,12 @@ class _Slots:
                 if target:
                     self.links.setdefault(target, []).append((page.obj.objgen, annotation))
         self.used: set[tuple[tuple[int, int], int]] = set()
+
+    def annotations(self, page: _Page, target: str) -> list[pikepdf.Object]:
+        """The link annotations of ``page`` to ``target`` (WeasyPrint draws a link as one annotation
+        per box it spans)."""
+        at = page.page.obj.objgen
+        return [a for where, a in self.links.get(target, []) if where == at]
 
     def page(self, page_id: tuple[int, int]) -> _Page:
         if page_id not in self.parsed:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from teiedit.builder import digest
 from teiedit.builders.pdf import chunks
 from teiedit.builders.pdf import folios as fol
 from teiedit.builders.pdf.cache import PartCache
@@ -96,6 +97,29 @@ def make_pdfs(
         [sheets_laid[j.output].pdf for j in templates],
         folios.slot,
     )
+    sheets_key = digest(
+        folios.slot, *(sheets_laid[j.output].pdf for j in [*templates, *folio_jobs])
+    )
+
+    def own_pdf(name: str, pdf: bytes, own: list[fol.Stamp | None], first: int) -> bytes:
+        """A document's own PDF: its part stamped, its TEI attached; kept while all of that is the
+        same (a document before it that grew moved its numbers; one after it did not)."""
+        files = p.attachments[name]
+        made_of = repr(
+            (
+                own,
+                first,
+                [(f.name, f.description, digest(f.data)) for f in files],
+                p.epoch,
+                sheets_key,
+            )
+        )
+
+        def make(data: bytes) -> bytes:
+            return asm.stamp(data, own, sheets, first_number=first, files=files, epoch=p.epoch)
+
+        return parts_cache.derived(LaidOut(name, pdf, 0, {}), made_of, make).pdf
+
     if p.book is not None:
         parts: list[asm.Piece | None] = [asm.Piece(c.pdf, c.pages) for c in chapters]
         if where.blank_before_index:
@@ -114,18 +138,9 @@ def make_pdfs(
             p.chapter_jobs, chapters, where.starts, offprint_firsts, strict=True
         ):
             own = [first, *book_pages[start : start + laid_doc.pages - 1]]
-            out[job.output] = asm.stamp(
-                laid_doc.pdf,
-                own,
-                sheets,
-                first_number=start,
-                files=p.attachments[job.output],
-                epoch=p.epoch,
-            )
+            out[job.output] = own_pdf(job.output, laid_doc.pdf, own, start)
     for s, own in zip(p.singles, single_pages, strict=True):
-        out[s.job.output] = asm.stamp(
-            laid[s.job.output].pdf, own, sheets, files=p.attachments[s.job.output], epoch=p.epoch
-        )
+        out[s.job.output] = own_pdf(s.job.output, laid[s.job.output].pdf, own, 1)
     return out
 
 
