@@ -1,7 +1,7 @@
 """Page numbers written into slots (builders/pdf/numbers.py): when a document grows, the contents and the
 index keep their layout and only their numbers are written anew; the book then reads as a cold build of
 the same TEI does. Built from the fixtures of tests/test_pdf.py, the first document of the book made
-about two pages longer."""
+about two pages longer, then two more."""
 
 from __future__ import annotations
 
@@ -37,6 +37,12 @@ def _build(files: list[Path], out: Path) -> list[str]:
     return told
 
 
+def _longer(doc: Path) -> None:
+    text = doc.read_text(encoding="utf-8")
+    at = text.rindex("</div>")
+    doc.write_text(text[:at] + LONGER + text[at:], encoding="utf-8")
+
+
 def _files(tei: Path) -> list[Path]:
     return [*sorted(tei.glob("*.xml")), *sorted((tei / "registers").glob("*.xml"))]
 
@@ -48,20 +54,23 @@ def grown(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     shutil.copytree(book.FIXTURES, tei)
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        _longer(tei / FIRST)  # a document of a few pages already (its running heads are laid out)
         _build(_files(tei), root / "pdf")
         before = _contents(root / "pdf" / "edition.pdf")
-        doc = tei / FIRST
-        text = doc.read_text(encoding="utf-8")
-        at = text.rindex("</div>")
-        doc.write_text(text[:at] + LONGER + text[at:], encoding="utf-8")
+        _longer(tei / FIRST)
         told = _build(_files(tei), root / "pdf")
         _build(_files(tei), root / "cold")
-        with pytest.MonkeyPatch.context() as no_slots:  # every slot fails: the numbers are laid out
+        # no slot can be filled: the contents, the index and the folios are laid out with the numbers
+        with pytest.MonkeyPatch.context() as no_slots:
 
             def refuse(pdf: bytes, slots: object) -> bytes:
                 raise num.SlotError("refused")
 
+            def no_slot(self: num.NumberedForms, template: object) -> object:
+                raise num.SlotError("refused")
+
             no_slots.setattr(num, "fill_slots", refuse)
+            no_slots.setattr(num.NumberedForms, "_slot", no_slot)
             _build(_files(tei), root / "exact")
     return {"root": root, "told": told, "before": before}
 
@@ -84,6 +93,7 @@ def test_a_longer_document_lays_out_only_itself_again(grown: dict[str, object]) 
     laid = [m.removeprefix("laid out ") for m in told if m.startswith("laid out ")]
     assert FIRST.replace(".xml", ".pdf") in laid
     assert "the index" not in laid and "the front matter" not in laid, laid
+    assert not [m for m in laid if m.startswith("the running heads")], laid
     root = grown["root"]
     assert isinstance(root, Path)
     after = _contents(root / "pdf" / "edition.pdf")
@@ -98,6 +108,11 @@ def test_the_numbers_written_in_are_those_of_a_cold_build(grown: dict[str, objec
     kept, cold, exact = (root / name / "edition.pdf" for name in ("pdf", "cold", "exact"))
     assert _contents(kept) == _contents(cold) == _contents(exact)
     assert _index_text(kept) == _index_text(cold)
+    # the folios: the same numbers and running heads on every page, stamped from templates or not
+    assert book._bands(kept) == book._bands(cold) == book._bands(exact)
+    assert [bottom for _, bottom in book._bands(kept)].count(
+        "13"
+    ) == 1  # the grown book's last page
     locators = book._index_locators(kept)
     assert locators == book._index_locators(cold) == book._index_locators(exact)
     assert sum(map(len, locators.values())) >= 12

@@ -42,19 +42,34 @@ BLANK: None = None
 
 class FolioSheets:
     """The laid-out folios, addressed by :class:`folios.Stamp`: the folios laid out as they are
-    (``pdfs``) and the templates (``templates``, laid out with ``slot`` for the number)."""
+    (``pdfs``) and the templates (``templates``, laid out with ``slot`` for the number; every slot is
+    looked up here, numbers.SlotError if one is not found). Or, instead of the templates, each
+    (template, number) laid out as it is: ``numbered`` (PDFs) and where each is (``numbered_at``)."""
 
     def __init__(
-        self, pdfs: Sequence[bytes], templates: Sequence[bytes] = (), slot: str = ""
+        self,
+        pdfs: Sequence[bytes],
+        templates: Sequence[bytes] = (),
+        slot: str = "",
+        numbered: Sequence[bytes] = (),
+        numbered_at: dict[tuple[int, str], int] | None = None,
     ) -> None:
         self._whole = _Pages(pdfs)
         self._templates = _Pages(templates)
         self._numbers = NumberedForms(slot)
+        self._numbered = _Pages(numbered)
+        self._numbered_at = numbered_at
+        if numbered_at is None:
+            for index in range(self._templates.count - 1):  # the last page: the digits
+                self._numbers.check(index, self._templates.page(index))
 
     def form(self, pdf: Pdf, stamp: Stamp) -> pikepdf.Object:
         """The folio of ``stamp`` as a form XObject of ``pdf``."""
         if not stamp.template:
             return pdf.copy_foreign(self._whole.page(stamp.index).as_form_xobject())
+        if self._numbered_at is not None:
+            at = self._numbered_at[(stamp.index, stamp.number)]
+            return pdf.copy_foreign(self._numbered.page(at).as_form_xobject())
         template = self._templates.page(stamp.index)
         return self._numbers.form(pdf, stamp.index, template, stamp.number, stamp.align)
 
@@ -69,6 +84,7 @@ class _Pages:
         for pdf in self._pdfs:
             self._starts.append(total)
             total += len(pdf.pages)
+        self.count = total
 
     def page(self, index: int) -> pikepdf.Page:
         for start, pdf in zip(reversed(self._starts), reversed(self._pdfs), strict=True):

@@ -334,14 +334,18 @@ class NumberedForms:
         self, pdf: Pdf, key: int, template: pikepdf.Page, number: str, align: str
     ) -> pikepdf.Object:
         """Template ``template`` (``key``: its number among the templates) as a form of ``pdf``."""
-        if key not in self._found:
-            self._found[key] = self._slot(template)
-        page, run = self._found[key]
+        page, run = self.check(key, template)
         ops = list(page.ops)
         ops[run.at], _ = _numbered(page.codes(run), number, self._fonts.of(page, run.font), align)
         form = pdf.copy_foreign(template.as_form_xobject())
         form.write(pikepdf.unparse_content_stream(ops))
         return form
+
+    def check(self, key: int, template: pikepdf.Page) -> tuple[_Page, _Run]:
+        """The template's slot (raises SlotError when it has none)."""
+        if key not in self._found:
+            self._found[key] = self._slot(template)
+        return self._found[key]
 
     def _slot(self, template: pikepdf.Page) -> tuple[_Page, _Run]:
         page = _Page(template)

@@ -51,6 +51,8 @@ class FolioList:
         self.folios: list[fol.Folio] = []
         self.templates: dict[tuple[str, str], int] = {}  # (kind, head) -> template, in order of use
         self.digits = 1  # of the widest number a template is stamped with
+        #: (template, number) -> its folio laid out as it is, when a template cannot be stamped
+        self.numbered: dict[tuple[int, str], int] = {}
 
     def add(self, folio: fol.Folio) -> fol.Stamp | None:
         if folio.kind == fol.NONE:
@@ -59,6 +61,7 @@ class FolioList:
         if align and folio.number.isdigit():
             index = self.templates.setdefault((folio.kind, folio.head), len(self.templates))
             self.digits = max(self.digits, len(folio.number))
+            self.numbered.setdefault((index, folio.number), len(self.numbered))
             return fol.Stamp(index, True, folio.number, align)
         self.folios.append(folio)
         return fol.Stamp(len(self.folios) - 1)
@@ -74,6 +77,12 @@ class FolioList:
         if pages:
             pages.append(fol.Folio(fol.OPENING, fol.DIGITS))
         return _jobs(pages, size, "the running heads")
+
+    def numbered_jobs(self, size: int = 0) -> list[PrintJob]:
+        """Every (template, number) stamped, as a folio laid out as it is (see :attr:`numbered`)."""
+        heads = list(self.templates)  # (kind, head) of each template
+        pages = [fol.Folio(heads[t][0], number, heads[t][1]) for t, number in self.numbered]
+        return _jobs(pages, size, "the page numbers and running heads, numbered")
 
     def jobs(self, size: int = 0) -> list[PrintJob]:
         """The folios laid out as they are, as layout jobs of ``size`` folios each (FOLIO_JOB), in order.

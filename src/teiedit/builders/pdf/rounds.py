@@ -92,11 +92,21 @@ def make_pdfs(
         )
     folio_jobs, templates = folios.jobs(), folios.template_jobs()
     sheets_laid = parts_cache.run(layout, [*templates, *folio_jobs], done, small_here=True)
-    sheets = asm.FolioSheets(
-        [sheets_laid[j.output].pdf for j in folio_jobs],
-        [sheets_laid[j.output].pdf for j in templates],
-        folios.slot,
-    )
+    try:
+        sheets = asm.FolioSheets(
+            [sheets_laid[j.output].pdf for j in folio_jobs],
+            [sheets_laid[j.output].pdf for j in templates],
+            folios.slot,
+        )
+    except SlotError:  # a template without a slot: every numbered running head laid out as it is
+        numbered = folios.numbered_jobs()
+        sheets_laid.update(parts_cache.run(layout, numbered, done, small_here=True))
+        templates = numbered
+        sheets = asm.FolioSheets(
+            [sheets_laid[j.output].pdf for j in folio_jobs],
+            numbered=[sheets_laid[j.output].pdf for j in numbered],
+            numbered_at=folios.numbered,
+        )
     sheets_key = digest(
         folios.slot, *(sheets_laid[j.output].pdf for j in [*templates, *folio_jobs])
     )
