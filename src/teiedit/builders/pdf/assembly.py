@@ -1,6 +1,6 @@
 """Assembly: the laid-out parts become the book and the per-document PDFs. With builders/pdf/structure.py
-(the joined structure tree) and builders/pdf/numbers.py (page numbers written into slots), the only
-modules that import pikepdf.
+(the joined structure tree) and builders/pdf/numbers.py with glyphs.py (page numbers written into
+slots), the only modules that import pikepdf.
 
 WeasyPrint lays out every part of the print edition once (builders/pdf/layout.py). Here the pages are
 put in book order, the folios (page numbers, running heads; builders/pdf/folios.py) are stamped on them as

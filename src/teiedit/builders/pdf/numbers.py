@@ -1,94 +1,37 @@
-"""Page numbers written into the slots a laid-out part left for them (the contents, the index).
+"""Page numbers written into the slots a laid-out part left for them (the contents, the index, the
+running heads).
 
-Why slots: the contents and the index print page numbers, and a document that grows by a page moves
-every number after it. Laying those parts out again costs seconds (the two-column index most), while
-their layout depends on how wide the numbers are, not on which they are. So they are laid out with a
-placeholder as wide as any page number of the book (builders/pdf/parts.py, :class:`Slot`), kept as long
-as their entries are the same, and the numbers are written here, like the folios are stamped: a change of
-length costs a rewrite of a few text operators instead of a layout.
+Why slots: the contents, the index and the running heads print page numbers, and a document that grows
+by a page moves every number after it. Laying those parts out again costs seconds (the two-column index
+most), while their layout depends on how wide the numbers are, not on which they are. So they are laid
+out with a placeholder as wide as any page number of the book (builders/pdf/parts.py, :class:`Slot`;
+builders/pdf/folios.py, :class:`Stamp`), kept as long as their entries are the same, and the numbers are
+written here: a change of length costs a rewrite of a few text operators instead of a layout.
 
 The number replaces the placeholder's glyphs in the same text operator, inside the same marked-content
 sequence: it is real text, in reading order, under the link it belongs to in the structure tree (PDF/UA),
 and the link annotation keeps its target. A slot is found through the structure tree: a link annotation
 to the slot's target, its Link element (the parent tree), and under it the marked content that reads
-exactly the placeholder. The font is
-WeasyPrint's (Type0, Identity-H: two bytes per glyph); the codes of the digits come from its ToUnicode
-map and their widths from its /W array. Whatever does not fit this (another font encoding, a glyph the
-subset lacks, a slot not found) raises :class:`SlotError`, and the part is laid out with the numbers.
+exactly the placeholder (a running head's: the text operator that reads it). The font is WeasyPrint's
+(Type0, Identity-H: two bytes per glyph); the codes of the digits come from its ToUnicode map and their
+widths from its /W array. Whatever does not fit this (another font encoding, a glyph the subset lacks, a
+slot not found) raises :class:`SlotError`, and the part is laid out with the numbers.
 """
 
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf
 
+from teiedit.builders.pdf.glyphs import Font, SlotError, font_of
 from teiedit.builders.pdf.parts import Slot
 from teiedit.builders.pdf.structure import parent_tree
 
-
-class SlotError(Exception):
-    """The numbers cannot be written into this PDF's slots (the caller lays the part out again)."""
-
-
-@dataclass
-class _Font:
-    """What the rewrite needs of a Type0 font: text of each code, code of each character, widths."""
-
-    text: dict[int, str]
-    code: dict[str, int]
-    widths: dict[int, float]
-    default: float
-
-    def width(self, codes: Sequence[int]) -> float:
-        return sum(self.widths.get(c, self.default) for c in codes)
-
-
-def _font(font: pikepdf.Object) -> _Font:
-    if font.get(Name.Subtype) != Name.Type0 or font.get(Name.Encoding) != Name("/Identity-H"):
-        raise SlotError("the slot's font is not a two-byte (Identity-H) font")
-    text = (
-        _to_unicode(font.ToUnicode.read_bytes().decode("latin-1")) if Name.ToUnicode in font else {}
-    )
-    cid = font.DescendantFonts[0]
-    widths: dict[int, float] = {}
-    w = list(cid.get(Name.W, Array()))
-    i = 0
-    while i + 1 < len(w):
-        first = int(w[i])
-        if isinstance(w[i + 1], Array):
-            for k, value in enumerate(w[i + 1]):
-                widths[first + k] = float(value)
-            i += 2
-        else:
-            for c in range(first, int(w[i + 1]) + 1):
-                widths[c] = float(w[i + 2])
-            i += 3
-    code: dict[str, int] = {}
-    for c, t in sorted(text.items(), reverse=True):  # the lowest code of a character wins
-        code[t] = c
-    return _Font(text, code, widths, float(cid.get(Name.DW, 1000)))
-
-
-_HEX = r"<([0-9a-fA-F]+)>"
-
-
-def _to_unicode(cmap: str) -> dict[int, str]:
-    """Code -> text of a ToUnicode CMap (bfchar and bfrange entries)."""
-    out: dict[int, str] = {}
-    for block in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S):
-        for code, text in re.findall(rf"{_HEX}\s*{_HEX}", block):
-            out[int(code, 16)] = bytes.fromhex(text).decode("utf-16-be", "replace")
-    for block in re.findall(r"beginbfrange(.*?)endbfrange", cmap, re.S):
-        for low, high, start in re.findall(rf"{_HEX}\s*{_HEX}\s*{_HEX}", block):
-            base = int(start, 16)
-            for k, c in enumerate(range(int(low, 16), int(high, 16) + 1)):
-                out[c] = chr(base + k)
-    return out
+__all__ = ["NumberedForms", "SlotError", "fill_slots"]
 
 
 def _target(annotation: pikepdf.Object) -> str:
@@ -113,7 +56,7 @@ def _marked(
 
 @dataclass
 class _Run:
-    """A text operator inside a marked-content sequence of a page."""
+    """A text operator of a page."""
 
     at: int  # the instruction's index in the page's content stream
     font: str
@@ -207,13 +150,13 @@ class _Page:
 
 class _Fonts:
     def __init__(self) -> None:
-        self._known: dict[tuple[int, int], _Font] = {}
+        self._known: dict[tuple[int, int], Font] = {}
 
-    def of(self, page: _Page, name: str) -> _Font:
+    def of(self, page: _Page, name: str) -> Font:
         font = page.page.Resources.Font[name]
         key = font.objgen
         if key not in self._known:
-            self._known[key] = _font(font)
+            self._known[key] = font_of(font)
         return self._known[key]
 
 
@@ -294,7 +237,7 @@ class _Slots:
         raise SlotError(f"no slot for the page number of {slot.target!r}")
 
 
-def _write(slot: Slot, page: _Page, run: _Run, font: _Font) -> float:
+def _write(slot: Slot, page: _Page, run: _Run, font: Font) -> float:
     """Write the slot's number over its placeholder; returns the room left (thousandths of the size)."""
     page.ops[run.at], room = _numbered(
         page.codes(run), slot.text, font, "right" if slot.right else ""
@@ -304,7 +247,7 @@ def _write(slot: Slot, page: _Page, run: _Run, font: _Font) -> float:
 
 
 def _numbered(
-    placeholder: Sequence[int], text: str, font: _Font, align: str
+    placeholder: Sequence[int], text: str, font: Font, align: str
 ) -> tuple[pikepdf.ContentStreamInstruction, float]:
     """A TJ that shows ``text`` where ``placeholder`` (codes) was shown, at its left, its right
     (``align`` "right") or its middle ("center"), and the room it leaves (thousandths of the size)."""
