@@ -117,7 +117,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "tei_all" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.slow)
-        if "browser" in getattr(item, "fixturenames", ()):
+        if {"browser", "session_browser"} & set(getattr(item, "fixturenames", ())):
             _CHROMIUM.last = item.nodeid
 
 
@@ -234,6 +234,12 @@ _CHROMIUM = _Chromium()
 def browser() -> object:
     """One chromium for every browser test (each test opens its own context, so no state is shared);
     launching it once per module cost seconds of CPU each time."""
+    return _CHROMIUM.get()
+
+
+@pytest.fixture(scope="session")
+def session_browser() -> object:
+    """The same chromium, for a module-scoped fixture that opens pages once for several tests."""
     return _CHROMIUM.get()
 
 

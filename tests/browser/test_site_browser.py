@@ -63,14 +63,10 @@ def all_pages(site: Path, entities: int | None = None) -> list[str]:
     return pages + (found if entities is None else found[:: max(1, len(found) // entities)])
 
 
-def test_every_page_loads_without_console_errors(site: Path, page) -> None:  # type: ignore[no-untyped-def]
-    pages = all_pages(site)
-    assert "index.html" in pages and len(pages) > 5
-    for name in pages:
-        page.goto(url(site, name))
-        page.wait_for_load_state("load")
-        assert page.evaluate("document.documentElement.classList.contains('js')"), name
-    assert page.errors == []
+def test_every_page_loads_without_console_errors(site_walk: Walk) -> None:
+    assert "index.html" in site_walk.pages and len(site_walk.pages) > 5
+    assert [name for name in site_walk.pages if not site_walk.scripted[name]] == []
+    assert site_walk.errors == []  # nor while the audits ran and the reading tools were switched
 
 
 def test_reading_switch_shows_the_original_or_the_corrected_reading(site: Path, page) -> None:  # type: ignore[no-untyped-def]
@@ -454,18 +450,10 @@ A11Y_AUDIT = """
 """
 
 
-def test_pages_pass_the_accessibility_audit(site: Path, page) -> None:  # type: ignore[no-untyped-def]
-    problems = {}
-    for name in all_pages(site):
-        page.goto(url(site, name))
-        found = page.evaluate(A11Y_AUDIT)
-        if name == "letter-a.html":  # also with the highlighting and the original reading on
-            page.get_by_label("highlight names").check()
-            page.get_by_label("as in the source").check()
-            found += page.evaluate(A11Y_AUDIT)
-        if found:
-            problems[name] = found
-    assert problems == {}
+def test_pages_pass_the_accessibility_audit(site_walk: Walk) -> None:
+    assert "letter-a.html" in site_walk.audit and set(site_walk.audit) == set(site_walk.pages)
+    # letter-a.html's findings include those with the highlighting and the original reading on
+    assert {name: found for name, found in site_walk.audit.items() if found} == {}
 
 
 def test_the_audit_catches_poor_contrast(site: Path, page) -> None:  # type: ignore[no-untyped-def]
@@ -541,15 +529,10 @@ def edition_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def test_the_edition_loads_cleanly_and_passes_the_audit(edition_site: Path, page) -> None:  # type: ignore[no-untyped-def]
-    problems = {}
-    for name in all_pages(edition_site, entities=12):
-        page.goto(url(edition_site, name))
-        found = page.evaluate(A11Y_AUDIT)
-        if found:
-            problems[name] = found[:5]
-    assert problems == {}
-    assert page.errors == []
+def test_the_edition_loads_cleanly_and_passes_the_audit(edition_walk: Walk) -> None:
+    assert "index.html" in edition_walk.pages and set(edition_walk.audit) == set(edition_walk.pages)
+    assert {name: found[:5] for name, found in edition_walk.audit.items() if found} == {}
+    assert edition_walk.errors == []
 
 
 def test_the_edition_links_all_resolve(edition_site: Path) -> None:
@@ -587,12 +570,17 @@ def axe_script() -> Path | None:
     return None
 
 
-def axe_findings(page, script: Path) -> list[str]:  # type: ignore[no-untyped-def]
+def axe_findings(page, script: Path, errors: list[str]) -> list[str]:  # type: ignore[no-untyped-def]
+    """axe's serious and critical findings on the page as it is. The console errors axe itself causes
+    (it asks for the site's stylesheets by XMLHttpRequest, which file:// refuses) are taken off
+    ``errors``: they are not the page's."""
+    before = len(errors)
     page.add_script_tag(url=script.as_uri())  # a URL: V8 keeps its compiled code between pages
     violations = page.evaluate(
         "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
         ".map(v => [v.id, v.impact, v.nodes.length])"
     )
+    del errors[before:]
     return [
         f"{rule} ({impact}, {n} nodes)"
         for rule, impact, n in violations
@@ -601,28 +589,77 @@ def axe_findings(page, script: Path) -> list[str]:  # type: ignore[no-untyped-de
 
 
 @pytest.mark.parametrize("which", ["fixtures", "edition"])
-def test_axe_core_finds_nothing_serious(which: str, request: pytest.FixtureRequest, page) -> None:  # type: ignore[no-untyped-def]
-    script = axe_script()
-    if script is None:
+def test_axe_core_finds_nothing_serious(which: str, request: pytest.FixtureRequest) -> None:
+    walk: Walk = request.getfixturevalue("site_walk" if which == "fixtures" else "edition_walk")
+    if walk.axe is None:
         pytest.fail(
             "axe-core is not installed: `make test` installs it "
             "(npm install --no-save --prefix .venv/node axe-core@4)"
         )
-    root = request.getfixturevalue("site" if which == "fixtures" else "edition_site")
-    findings = {}
-    for name in all_pages(root, entities=None if which == "fixtures" else 12):
+    assert set(walk.pages) <= set(walk.axe)  # every page was audited
+    if which == "fixtures":  # the states a reader brings pages into: results shown, hits marked
+        assert {"search results", "marked hits"} <= set(walk.axe)
+    assert {name: found for name, found in walk.axe.items() if found} == {}
+
+
+# -- one walk over a site's pages: loading each page once serves the console, audit and axe tests -------
+
+
+@dataclasses.dataclass
+class Walk:
+    """What one visit of every page of a site found: the pages (paths from the site's root), whether
+    each ran its script, the audit's and axe's findings by page (axe: None when not installed), and
+    the console errors and uncaught exceptions of the whole walk."""
+
+    pages: list[str]
+    scripted: dict[str, bool]
+    audit: dict[str, list[str]]
+    axe: dict[str, list[str]] | None
+    errors: list[str]
+
+
+def walk_site(browser, root: Path, entities: int | None, states: bool) -> Walk:  # type: ignore[no-untyped-def]
+    """Open every page of ``root`` once (in a context of its own) and run the checks on it; on
+    letter-a.html also with the highlighting on (axe, the audit) and then the original reading (the
+    audit); with ``states``, axe also on a page of search results and on a page with marked hits."""
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    script = axe_script()
+    pages = all_pages(root, entities)
+    scripted: dict[str, bool] = {}
+    audit: dict[str, list[str]] = {}
+    axe: dict[str, list[str]] = {}
+    for name in pages:
         page.goto(url(root, name))
+        page.wait_for_load_state("load")
+        scripted[name] = bool(page.evaluate("document.documentElement.classList.contains('js')"))
+        audit[name] = page.evaluate(A11Y_AUDIT)
         if name == "letter-a.html":
             page.get_by_label("highlight names").check()
-        found = axe_findings(page, script)
-        if found:
-            findings[name] = found
-    if which == "fixtures":  # the states a reader brings pages into: results shown, hits marked
+        if script is not None:
+            axe[name] = axe_findings(page, script, errors)
+        if name == "letter-a.html":  # the audit again, with the original reading on too
+            page.get_by_label("as in the source").check()
+            audit[name] += page.evaluate(A11Y_AUDIT)
+    if states and script is not None:
         page.goto(url(root, "search.html") + "?q=carts&kind=letter")
         page.wait_for_function("document.querySelectorAll('#search-results li').length > 0")
-        findings["search results"] = axe_findings(page, script)
+        axe["search results"] = axe_findings(page, script, errors)
         page.goto(url(root, "letter-b.html") + "?hl=carts")
         assert page.locator("mark.search-hit").count() > 0
-        findings["marked hits"] = axe_findings(page, script)
-        findings = {k: v for k, v in findings.items() if v}
-    assert findings == {}
+        axe["marked hits"] = axe_findings(page, script, errors)
+    context.close()
+    return Walk(pages, scripted, audit, axe if script is not None else None, errors)
+
+
+@pytest.fixture(scope="module")
+def site_walk(site: Path, session_browser) -> Walk:  # type: ignore[no-untyped-def]
+    return walk_site(session_browser, site, None, states=True)
+
+
+@pytest.fixture(scope="module")
+def edition_walk(edition_site: Path, session_browser) -> Walk:  # type: ignore[no-untyped-def]
+    return walk_site(session_browser, edition_site, 12, states=False)
