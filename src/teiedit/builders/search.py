@@ -40,10 +40,25 @@ _APOSTROPHE = re.compile(r"(?<=\w)['\u2019\u02bc\u2018`](?=\w)")
 _TOKEN = re.compile(r"[^\W_]+")
 
 
+class _Marks(dict[int, "int | None"]):
+    """Code point -> None for a combining mark (str.translate drops it), else itself; filled as met."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.category(chr(code)).startswith("M") else code
+        self[code] = kept
+        return kept
+
+
+_MARKS = _Marks()
+
+
 def fold(text: str) -> str:
     """Lower case without diacritics (as site.js's fold): "P'yŏngyang" -> "p'yongyang"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
+    if text.isascii():  # no decomposition, no mark: most of an edition's text, at C speed
+        return text.lower()
+    # the marks are dropped by one translate over a table filled once per character met (the search
+    # index folds every word of the edition)
+    bare = unicodedata.normalize("NFKD", text).translate(_MARKS)
     # Composed again: Hangul syllables come back whole (NFKD spells them as letters).
     return unicodedata.normalize("NFC", bare).lower()
 
