@@ -161,11 +161,14 @@ def cached_summaries(
         if isinstance(entry, list) and len(entry) == 2 and entry[0] == digest:
             try:
                 summary = Summary.from_dict(entry[1])
-            except (KeyError, TypeError, ValueError):
+            except (KeyError, TypeError, ValueError, AttributeError):
                 summary = None
         if summary is None:
             summary = ed.summary
+            entry = [digest, summary.to_dict()]
         out.append(summary)
-        store[ed.page] = [digest, summary.to_dict()]
+        # an entry still valid is kept as it was read: only a changed document's summary is made
+        # into JSON data again (at 1,000 documents that was most of this function's time)
+        store[ed.page] = entry
     write_text_atomic(tmp / SUMMARIES, json.dumps(store, ensure_ascii=False) + "\n")
     return out
