@@ -182,6 +182,11 @@ def _outputs(
     return lambda page: [out_dir / rel for rel in _output_names(page, (images or {}).get(page))]
 
 
+def _tree_of(ed: EditionDoc) -> Callable[[], etree._Element]:
+    """The tree of a document when asked for (the search reads only the changed documents' trees)."""
+    return lambda: ed.root
+
+
 def _copy(root: etree._Element) -> etree._Element:
     import copy
 
@@ -267,7 +272,10 @@ class HtmlBuilder:
             ):
                 options.say("rendering the search page and its index")
                 written += render_search(
-                    [(page.ed.root, s) for page, s in zip(plan.pages, summaries, strict=True)],
+                    [
+                        (_tree_of(page.ed), s, page.digest)
+                        for page, s in zip(plan.pages, summaries, strict=True)
+                    ],
                     edition.site_registers,
                     edition.settings,
                     tmp,

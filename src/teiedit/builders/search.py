@@ -131,7 +131,7 @@ class _Postings:
         return ";".join(self.chunks[term])
 
 
-def _page_terms(page: SearchPage) -> tuple[dict[str, list[int]], int]:
+def page_terms(page: SearchPage) -> tuple[dict[str, list[int]], int]:
     """One page's terms (term -> [weight, positions...]) and its length (terms of its reading)."""
     found: dict[str, list[int]] = {}
     position = 0
@@ -178,9 +178,10 @@ class SearchIndex:
         self.entry_pages: dict[str, list[str]] = {}  # entry id -> hrefs naming it (df)
         self.names: list[str] = []
 
-    def add(self, page: SearchPage) -> None:
+    def add(self, page: SearchPage, terms: tuple[dict[str, list[int]], int] | None = None) -> None:
+        """Add a page (``terms``: its :func:`page_terms`, when they were kept from an earlier build)."""
         n = len(self.pages)
-        found, length = _page_terms(page)
+        found, length = terms if terms is not None else page_terms(page)
         self.postings.add_page(n, found)
         self.pages.append((page.href, length, page.kind, page.year, page.boost))
         for entry_id in set(page.entries):
