@@ -86,11 +86,32 @@ def write_oai(edition: Edition, out: Path) -> list[Path]:
 def write_dts(edition: Edition, out: Path) -> list[Path]:
     """The static DTS files in the folder ``out``."""
     base = site_url(edition.settings, out.name) if edition.settings.base_url else "."
-    _fresh_dir(out)
+    files = dts.static_files(edition, base)
+    return _update_dir(out, {out / rel: data for rel, data in files.items()})
+
+
+def _update_dir(folder: Path, files: dict[Path, bytes]) -> list[Path]:
+    """Make a folder this builder owns hold ``files``: a file whose bytes are already there is not
+    written again, and files it should not hold are removed (a one-document change rewrites that
+    document's files, not the thousands of the others)."""
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        _fresh_dir(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in sorted(folder.rglob("*"), reverse=True):  # a folder's files before the folder
+        if old.is_dir() and not old.is_symlink():
+            if not any(old.iterdir()):
+                old.rmdir()
+        elif old not in files:
+            old.unlink()
     written = []
-    for rel, data in dts.static_files(edition, base).items():
-        write_atomic(out / rel, data)
-        written.append(out / rel)
+    for path, data in files.items():
+        try:
+            same = path.is_file() and not path.is_symlink() and path.read_bytes() == data
+        except OSError:
+            same = False
+        if not same:
+            write_atomic(path, data)
+        written.append(path)
     return written
 
 
