@@ -113,17 +113,13 @@ class _Postings:
         self.chunks: dict[str, list[str]] = {}
         self.last: dict[str, int] = {}
 
-    def add_page(self, n: int, found: dict[str, list[int]]) -> None:
-        """One page's terms: term -> [weight, positions...]."""
-        for term, (weight, *positions) in found.items():
-            items = [_b36(n - self.last.get(term, 0)), _b36(weight)]
-            prev = 0
-            for p in positions:
-                items.append(_b36(p - prev))
-                prev = p
+    def add_page(self, n: int, encoded: dict[str, str]) -> None:
+        """One page's terms: term -> its weight and positions as :func:`encode_terms` gives them."""
+        for term, rest in encoded.items():
+            last = self.last.get(term, 0)
             self.last[term] = n
             chunks = self.chunks.setdefault(term, [])
-            chunks.append(".".join(items))
+            chunks.append(f"{_b36(n - last)}.{rest}")
             if len(chunks) > 32:
                 chunks[:] = [";".join(chunks)]
 
@@ -153,6 +149,26 @@ def page_terms(page: SearchPage) -> tuple[dict[str, list[int]], int]:
     return found, position
 
 
+def encode_terms(found: dict[str, list[int]]) -> dict[str, str]:
+    """A page's terms (term -> [weight, positions...]) as their postings without the page: the weight
+    and the position deltas in base 36 (``w.p.p...``), which do not depend on where the page is."""
+    out = {}
+    for term, (weight, *positions) in found.items():
+        items = [_b36(weight)]
+        prev = 0
+        for p in positions:
+            items.append(_b36(p - prev))
+            prev = p
+        out[term] = ".".join(items)
+    return out
+
+
+def page_postings(page: SearchPage) -> tuple[dict[str, str], int]:
+    """A page's encoded terms (:func:`encode_terms`) and its length."""
+    found, length = page_terms(page)
+    return encode_terms(found), length
+
+
 def _mean(values: list[int]) -> float:
     return sum(values) / len(values) if values else 1.0
 
@@ -178,11 +194,12 @@ class SearchIndex:
         self.entry_pages: dict[str, list[str]] = {}  # entry id -> hrefs naming it (df)
         self.names: list[str] = []
 
-    def add(self, page: SearchPage, terms: tuple[dict[str, list[int]], int] | None = None) -> None:
-        """Add a page (``terms``: its :func:`page_terms`, when they were kept from an earlier build)."""
+    def add(self, page: SearchPage, terms: tuple[dict[str, str], int] | None = None) -> None:
+        """Add a page (``terms``: its encoded terms and length, when they were kept from an earlier
+        build: see :func:`page_postings`)."""
         n = len(self.pages)
-        found, length = terms if terms is not None else page_terms(page)
-        self.postings.add_page(n, found)
+        encoded, length = terms if terms is not None else page_postings(page)
+        self.postings.add_page(n, encoded)
         self.pages.append((page.href, length, page.kind, page.year, page.boost))
         for entry_id in set(page.entries):
             self.entry_pages.setdefault(entry_id, []).append(page.href)

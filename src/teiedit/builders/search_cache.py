@@ -14,16 +14,17 @@ import hashlib
 import json
 from pathlib import Path
 
-from teiedit.builders.search import SearchPage, page_terms
+from teiedit.builders.search import SearchPage, page_postings
 from teiedit.builders.search_records import Block
 from teiedit.summary import Summary
 
 FOLDER = ".teiedit-search"
 #: Bump when what a record holds changes (the records of an older build are then made again).
-FORMAT = 1
+FORMAT = 2
 
-#: A page's terms (term -> [weight, positions...]) and its length, as :func:`page_terms` gives them.
-Terms = tuple[dict[str, list[int]], int]
+#: A page's encoded terms (term -> weight and positions in base 36) and its length, as
+#: :func:`page_postings` gives them.
+Terms = tuple[dict[str, str], int]
 
 
 def named_entries(s: Summary) -> list[str]:
@@ -72,7 +73,7 @@ class SearchRecords:
     def put(self, page: str, key: str, search: SearchPage) -> Terms:
         """Keep the record of ``page`` (made for ``key``); return its terms."""
         self.pages.add(page)
-        terms = page_terms(search)
+        terms = page_postings(search)
         blocks = [
             [b.anchor, b.field, b.text, *([b.original] if b.original else [])]
             for b in search.blocks

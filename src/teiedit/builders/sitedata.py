@@ -181,6 +181,8 @@ class SiteData:
     summaries: list[Summary]
     entries: dict[str, EntityData]
     _by_page: dict[str, int] | None = field(default=None, repr=False)
+    #: The entries each document names, made once (every entry's page counts through its documents').
+    _named: dict[int, list[str]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, summaries: list[Summary], registers: Registers) -> SiteData:
@@ -212,9 +214,12 @@ class SiteData:
         """The entries named in the same documents, with the number of documents, most shared first."""
         counts: Counter[str] = Counter()
         for i in self.documents_of(entry_id):
-            counts.update(
-                e for e in self.summaries[i].entries() if e != entry_id and e in self.entries
-            )
+            named = self._named.get(i)
+            if named is None:
+                named = self._named[i] = [
+                    e for e in self.summaries[i].entries() if e in self.entries
+                ]
+            counts.update(e for e in named if e != entry_id)
         return sorted(
             counts.items(), key=lambda kv: (-kv[1], self.entries[kv[0]].info.name.lower())
         )[:COOCCURRING]
