@@ -33,7 +33,7 @@ from teiedit.builders.html_assets import asset_names, assets_fingerprint, copy_a
 from teiedit.builders.html_pages import (
     PageOut,
     PageTask,
-    cached_summaries,
+    document_summaries,
     page_out,
     page_params,
     register_key,
@@ -254,7 +254,7 @@ class HtmlBuilder:
 
             render_pages(tasks, workers, render_task, here, receive, options.say)
 
-            summaries = cached_summaries([(p.ed, p.digest) for p in plan.pages], out_dir, tmp)
+            summaries = document_summaries([p.ed for p in plan.pages], out_dir)
             options.say("rendering the index, timeline, registers and entity pages")
             site = render_site(
                 summaries,
