@@ -105,6 +105,15 @@ def _b36(n: int) -> str:
             return out
 
 
+#: The base-36 spelling of the small numbers (page and position deltas, weights), made once.
+_B36_SMALL = 36 * 36
+_B36 = [_b36(i) for i in range(_B36_SMALL)]
+
+
+def _small36(n: int) -> str:
+    return _B36[n] if 0 <= n < _B36_SMALL else _b36(n)
+
+
 class _Postings:
     """term -> its postings, encoded as pages come (``d.w.p.p...;d.w...``: page and position deltas and
     weights in base 36), so that memory holds text, not objects per position."""
@@ -115,13 +124,18 @@ class _Postings:
 
     def add_page(self, n: int, encoded: dict[str, str]) -> None:
         """One page's terms: term -> its weight and positions as :func:`encode_terms` gives them."""
+        last_of, chunks_of = self.last, self.chunks  # every term of every page passes here
         for term, rest in encoded.items():
-            last = self.last.get(term, 0)
-            self.last[term] = n
-            chunks = self.chunks.setdefault(term, [])
-            chunks.append(f"{_b36(n - last)}.{rest}")
-            if len(chunks) > 32:
-                chunks[:] = [";".join(chunks)]
+            delta = n - last_of.get(term, 0)
+            last_of[term] = n
+            chunk = f"{_small36(delta)}.{rest}"
+            chunks = chunks_of.get(term)
+            if chunks is None:
+                chunks_of[term] = [chunk]
+            else:
+                chunks.append(chunk)
+                if len(chunks) > 32:
+                    chunks[:] = [";".join(chunks)]
 
     def encode(self, term: str) -> str:
         return ";".join(self.chunks[term])
@@ -154,10 +168,10 @@ def encode_terms(found: dict[str, list[int]]) -> dict[str, str]:
     and the position deltas in base 36 (``w.p.p...``), which do not depend on where the page is."""
     out = {}
     for term, (weight, *positions) in found.items():
-        items = [_b36(weight)]
+        items = [_small36(weight)]
         prev = 0
         for p in positions:
-            items.append(_b36(p - prev))
+            items.append(_small36(p - prev))
             prev = p
         out[term] = ".".join(items)
     return out

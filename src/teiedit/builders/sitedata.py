@@ -219,7 +219,8 @@ class SiteData:
                 named = self._named[i] = [
                     e for e in self.summaries[i].entries() if e in self.entries
                 ]
-            counts.update(e for e in named if e != entry_id)
+            counts.update(named)  # each entry once per document (Summary.entries)
+        counts.pop(entry_id, None)  # not co-occurring with itself
         return sorted(
             counts.items(), key=lambda kv: (-kv[1], self.entries[kv[0]].info.name.lower())
         )[:COOCCURRING]
