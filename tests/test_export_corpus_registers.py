@@ -18,6 +18,7 @@ from teiedit.edition import Edition
 from teiedit.exchange.corpus_export import build_corpus
 
 CASES = Path(__file__).resolve().parent / "cases" / "exchange"
+REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
@@ -136,3 +137,16 @@ def test_registers_export_csv_and_json(tmp_path: Path, capsys: pytest.CaptureFix
         assert [int(r["mentions"]) for r in parsed] == [r["mentions"] for r in rows]
         assert [r["names"].split(" | ") for r in parsed] == [r["names"] for r in rows]
     assert data["persons"][0]["description"].startswith("Chairman")
+
+
+@pytest.mark.parametrize("root", [CASES / "edition", REPO])
+def test_corpus_written_member_by_member_is_the_whole_corpus(root: Path, tmp_path: Path) -> None:
+    """The file, serialised one member at a time, is the bytes of the whole teiCorpus at once."""
+    from teiedit.exchange.corpus_export import write_corpus
+
+    edition = Edition.load(load_settings(root))
+    corpus = build_corpus(edition)
+    assert len(corpus) > 2
+    out = tmp_path / "corpus.xml"
+    write_corpus(edition, out)
+    assert out.read_bytes() == etree.tostring(corpus, xml_declaration=True, encoding="UTF-8")

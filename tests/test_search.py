@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -75,6 +76,8 @@ def _shards(site: Path) -> dict[str, str]:
         ("Workers’ Party", ["workers", "party"]),
         ("Ǉubljana ﬁnal 1956", ["ljubljana", "final", "1956"]),
         ("평양 Москва", ["평양", "москва"]),
+        ("THE Korean War", ["the", "korean", "war"]),  # plain ASCII: lowered only
+        ("ÉCOLE Ärzte Ǆ ŏ", ["ecole", "arzte", "dz", "o"]),  # a mark met again is dropped again
     ],
 )
 def test_terms_are_folded_words(text: str, expected: list[str]) -> None:
@@ -127,3 +130,45 @@ def test_shards_hold_terms_entries_and_the_original_field(site: Path) -> None:
     forms = meta["forms"]
     assert isinstance(forms, dict)
     assert forms["anna bergova"] == [entries.index(berg)]
+
+
+def _search_files(out: Path) -> dict[str, bytes]:
+    return {f.name: f.read_bytes() for f in sorted((out / "search").glob("*.js"))}
+
+
+def test_kept_records_give_the_index_a_whole_build_gives(tmp_path: Path) -> None:
+    """A changed document makes its own search record again and reads the others' kept ones: the
+    index is the same bytes as one made from nothing; a removed document's record goes."""
+    from teiedit.builders.search_cache import FOLDER
+
+    src = tmp_path / "src"
+    shutil.copytree(CASES, src)
+    settings = dataclasses.replace(default_settings(tmp_path), title="Test Edition")
+
+    def build(out: Path, force: bool = False) -> None:
+        files = sorted(src.rglob("*.xml"))
+        HtmlBuilder().build(Edition.from_files(settings, files), out, BuildOptions(force=force))
+
+    out = tmp_path / "html"
+    build(out)
+    kept = {f.name: f.read_bytes() for f in (out / FOLDER).glob("*.json")}
+    assert {"letter-a.json", "memo-c.json"} <= set(kept)
+    memo = src / "memo-c.xml"
+    memo.write_text(
+        memo.read_text(encoding="utf-8").replace("again.", "once more."), encoding="utf-8"
+    )
+    build(out)
+    now = {f.name: f.read_bytes() for f in (out / FOLDER).glob("*.json")}
+    changed = {n for n in now if now[n] != kept.get(n)}
+    assert changed == {"memo-c.json"}
+    assert "once more." in now["memo-c.json"].decode("utf-8")
+    fresh = tmp_path / "fresh"
+    build(fresh, force=True)
+    assert _search_files(out) == _search_files(fresh)
+    assert len(_search_files(fresh)) > 3
+    # a removed document: its record goes (its neighbours' pages, hence their records, are made again)
+    (src / "letter-b.xml").unlink()
+    build(out)
+    assert "letter-b.json" in now and not (out / FOLDER / "letter-b.json").exists()
+    build(fresh, force=True)
+    assert _search_files(out) == _search_files(fresh)

@@ -217,3 +217,29 @@ def test_a_build_lists_what_the_site_cannot_publish_and_what_to_do(
     # what needs no base URL is published all the same; a manifest without a canvas is not
     assert (edition_copy / "out" / "html" / "data" / "corpus.xml").is_file()
     assert list((edition_copy / "out" / "html" / "iiif").iterdir()) == []
+
+
+def test_dts_files_already_there_are_not_written_again(tmp_path: Path) -> None:
+    """The DTS folder is brought to the files it should hold: the same bytes stay (not rewritten),
+    changed ones are written, files and folders it should no longer hold go."""
+    from teiedit.builders.site.builders import _update_dir
+
+    out = tmp_path / "dts"
+    first = {
+        out / "index.json": b"{}\n",
+        out / "document" / "a.xml": b"<a/>",
+        out / "old" / "x": b"x",
+    }
+    _update_dir(out, first)
+    assert {p: p.read_bytes() for p in first} == first
+    kept = (out / "index.json").stat().st_ino
+    second = {out / "index.json": b"{}\n", out / "document" / "a.xml": b"<b/>"}
+    assert _update_dir(out, second) == list(second)
+    assert (out / "index.json").stat().st_ino == kept  # not replaced
+    assert (out / "document" / "a.xml").read_bytes() == b"<b/>"
+    assert not (out / "old").exists()
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
+        "document",
+        "document/a.xml",
+        "index.json",
+    ]

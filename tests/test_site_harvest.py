@@ -188,3 +188,34 @@ def test_sitemap_files_are_the_pages_of_every_kind_and_the_tei(tmp_path: Path) -
         "tei/letter.xml",
         "tei/registers/persons.xml",
     ]
+
+
+def test_dts_files_of_unchanged_documents_are_kept(tmp_path: Path) -> None:
+    """A changed document makes its own DTS files again; the others' files stay as they were (same
+    inode), and the folder is the same bytes as a whole build's."""
+    root = build_exchange_edition(tmp_path)
+    settings = load_settings(root)
+    builder, out = get_builder("site"), root / "out" / "html"
+    dts = out / "dts"
+    docs = sorted(p.stem for p in (dts / "document").glob("*.xml"))
+    assert len(docs) >= 2
+    changed, other = docs[0], docs[1]
+    inode = (dts / "document" / f"{other}.xml").stat().st_ino
+    tei = next(p for p in (root / "tei").rglob(f"{changed}.xml"))
+    tei.write_text(tei.read_text("utf-8").replace("</TEI>", "<!-- touched --></TEI>"), "utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+        builder.build(Edition.load(settings), out, BuildOptions())
+        fresh = tmp_path / "fresh"
+        builder.build(Edition.load(settings), fresh, BuildOptions(force=True))
+    assert "touched" in (dts / "document" / f"{changed}.xml").read_text("utf-8")
+    assert (dts / "document" / f"{other}.xml").stat().st_ino == inode
+
+    def files(top: Path) -> dict[str, bytes]:
+        return {
+            p.relative_to(top).as_posix(): p.read_bytes()
+            for p in top.rglob("*")
+            if p.is_file() and not p.name.startswith(".")
+        }
+
+    assert files(dts) == files(fresh / "dts")

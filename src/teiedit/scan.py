@@ -21,7 +21,7 @@ from teiedit.document import TEI_NS, XML_ID, text_of, xpath
 from teiedit.facts import DocumentFacts, document_facts
 from teiedit.registers import is_register
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 
 
 def correspondents(root: etree._Element) -> frozenset[str]:
@@ -74,6 +74,9 @@ class DocRecord:
     root_line: int = 0
     #: The size of the root's ``text``: (elements, characters); the print edition's limit reads it.
     text_size: tuple[int, int] = (0, 0)
+    #: Its ``#id`` pointers to ids outside it, each with how often it points there (sorted by id):
+    #: the register export's mention counts, without the tree.
+    pointers: tuple[tuple[str, int], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -92,6 +95,7 @@ class DocRecord:
             root_id=str(data["root_id"]),
             root_line=int(data["root_line"]),
             text_size=(int(data["text_size"][0]), int(data["text_size"][1])),
+            pointers=tuple((str(k), int(n)) for k, n in data["pointers"]),
         )
 
 
@@ -122,7 +126,23 @@ def record_of(root: etree._Element, sha256: str, page: str, imported: bool) -> D
         root_id=root.get(XML_ID) or "",
         root_line=root.sourceline or 0,
         text_size=text_size(root),
+        pointers=tuple(sorted(outside_pointers(root).items())),
     )
+
+
+def outside_pointers(root: etree._Element) -> dict[str, int]:
+    """``#id`` pointers in any attribute of a document to ids it does not have (to the registers),
+    with how often each is made."""
+    local = {el.get(XML_ID) for el in root.iter() if isinstance(el.tag, str) and el.get(XML_ID)}
+    counts: dict[str, int] = {}
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for value in el.attrib.values():
+            for token in value.split():
+                if token.startswith("#") and len(token) > 1 and token[1:] not in local:
+                    counts[token[1:]] = counts.get(token[1:], 0) + 1
+    return counts
 
 
 def text_size(root: etree._Element) -> tuple[int, int]:

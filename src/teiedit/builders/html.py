@@ -33,7 +33,7 @@ from teiedit.builders.html_assets import asset_names, assets_fingerprint, copy_a
 from teiedit.builders.html_pages import (
     PageOut,
     PageTask,
-    cached_summaries,
+    document_summaries,
     page_out,
     page_params,
     register_key,
@@ -182,6 +182,11 @@ def _outputs(
     return lambda page: [out_dir / rel for rel in _output_names(page, (images or {}).get(page))]
 
 
+def _tree_of(ed: EditionDoc) -> Callable[[], etree._Element]:
+    """The tree of a document when asked for (the search reads only the changed documents' trees)."""
+    return lambda: ed.root
+
+
 def _copy(root: etree._Element) -> etree._Element:
     import copy
 
@@ -249,7 +254,7 @@ class HtmlBuilder:
 
             render_pages(tasks, workers, render_task, here, receive, options.say)
 
-            summaries = cached_summaries([(p.ed, p.digest) for p in plan.pages], out_dir, tmp)
+            summaries = document_summaries([p.ed for p in plan.pages], out_dir)
             options.say("rendering the index, timeline, registers and entity pages")
             site = render_site(
                 summaries,
@@ -267,7 +272,10 @@ class HtmlBuilder:
             ):
                 options.say("rendering the search page and its index")
                 written += render_search(
-                    [(page.ed.root, s) for page, s in zip(plan.pages, summaries, strict=True)],
+                    [
+                        (_tree_of(page.ed), s, page.digest)
+                        for page, s in zip(plan.pages, summaries, strict=True)
+                    ],
                     edition.site_registers,
                     edition.settings,
                     tmp,

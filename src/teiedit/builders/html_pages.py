@@ -10,7 +10,6 @@ process writes.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,13 +19,13 @@ from teiedit.builders.citation import citations, plain_text
 from teiedit.builders.images import SiteImage
 from teiedit.config import Settings
 from teiedit.edition import EditionDoc, Trees
-from teiedit.io import read_xml, write_text_atomic
+from teiedit.io import read_xml
 from teiedit.registers import Registers
 from teiedit.scan import DocRecord
 from teiedit.summary import Summary
 from teiedit.workers import Workers
 
-#: The documents' summaries (teiedit/summary.py), each with the hash of the page it was made for.
+#: Where builds before kept a copy of the documents' summaries (their records hold them).
 SUMMARIES = ".teiedit-summaries.json"
 
 
@@ -144,28 +143,8 @@ def page_params(
     return params
 
 
-def cached_summaries(
-    pages: list[tuple[EditionDoc, str]], out_dir: Path, tmp: Path
-) -> list[Summary]:
-    """The summary of every document (with its page's hash): from the cache beside the pages when its
-    page's hash is the one it was made for, else made again (and cached)."""
-    try:
-        cached = json.loads((out_dir / SUMMARIES).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        cached = {}
-    out: list[Summary] = []
-    store: dict[str, object] = {}
-    for ed, digest in pages:
-        entry = cached.get(ed.page) if isinstance(cached, dict) else None
-        summary = None
-        if isinstance(entry, list) and len(entry) == 2 and entry[0] == digest:
-            try:
-                summary = Summary.from_dict(entry[1])
-            except (KeyError, TypeError, ValueError):
-                summary = None
-        if summary is None:
-            summary = ed.summary
-        out.append(summary)
-        store[ed.page] = [digest, summary.to_dict()]
-    write_text_atomic(tmp / SUMMARIES, json.dumps(store, ensure_ascii=False) + "\n")
-    return out
+def document_summaries(docs: list[EditionDoc], out_dir: Path) -> list[Summary]:
+    """The summary of every document, from its record (teiedit/scan.py: made when the file was read,
+    kept in the record cache). Builds before kept a copy beside the pages: it is removed."""
+    (out_dir / SUMMARIES).unlink(missing_ok=True)
+    return [ed.summary for ed in docs]

@@ -40,10 +40,25 @@ _APOSTROPHE = re.compile(r"(?<=\w)['\u2019\u02bc\u2018`](?=\w)")
 _TOKEN = re.compile(r"[^\W_]+")
 
 
+class _Marks(dict[int, "int | None"]):
+    """Code point -> None for a combining mark (str.translate drops it), else itself; filled as met."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.category(chr(code)).startswith("M") else code
+        self[code] = kept
+        return kept
+
+
+_MARKS = _Marks()
+
+
 def fold(text: str) -> str:
     """Lower case without diacritics (as site.js's fold): "P'yŏngyang" -> "p'yongyang"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
+    if text.isascii():  # no decomposition, no mark: most of an edition's text, at C speed
+        return text.lower()
+    # the marks are dropped by one translate over a table filled once per character met (the search
+    # index folds every word of the edition)
+    bare = unicodedata.normalize("NFKD", text).translate(_MARKS)
     # Composed again: Hangul syllables come back whole (NFKD spells them as letters).
     return unicodedata.normalize("NFC", bare).lower()
 
@@ -90,6 +105,15 @@ def _b36(n: int) -> str:
             return out
 
 
+#: The base-36 spelling of the small numbers (page and position deltas, weights), made once.
+_B36_SMALL = 36 * 36
+_B36 = [_b36(i) for i in range(_B36_SMALL)]
+
+
+def _small36(n: int) -> str:
+    return _B36[n] if 0 <= n < _B36_SMALL else _b36(n)
+
+
 class _Postings:
     """term -> its postings, encoded as pages come (``d.w.p.p...;d.w...``: page and position deltas and
     weights in base 36), so that memory holds text, not objects per position."""
@@ -98,25 +122,26 @@ class _Postings:
         self.chunks: dict[str, list[str]] = {}
         self.last: dict[str, int] = {}
 
-    def add_page(self, n: int, found: dict[str, list[int]]) -> None:
-        """One page's terms: term -> [weight, positions...]."""
-        for term, (weight, *positions) in found.items():
-            items = [_b36(n - self.last.get(term, 0)), _b36(weight)]
-            prev = 0
-            for p in positions:
-                items.append(_b36(p - prev))
-                prev = p
-            self.last[term] = n
-            chunks = self.chunks.setdefault(term, [])
-            chunks.append(".".join(items))
-            if len(chunks) > 32:
-                chunks[:] = [";".join(chunks)]
+    def add_page(self, n: int, encoded: dict[str, str]) -> None:
+        """One page's terms: term -> its weight and positions as :func:`encode_terms` gives them."""
+        last_of, chunks_of = self.last, self.chunks  # every term of every page passes here
+        for term, rest in encoded.items():
+            delta = n - last_of.get(term, 0)
+            last_of[term] = n
+            chunk = f"{_small36(delta)}.{rest}"
+            chunks = chunks_of.get(term)
+            if chunks is None:
+                chunks_of[term] = [chunk]
+            else:
+                chunks.append(chunk)
+                if len(chunks) > 32:
+                    chunks[:] = [";".join(chunks)]
 
     def encode(self, term: str) -> str:
         return ";".join(self.chunks[term])
 
 
-def _page_terms(page: SearchPage) -> tuple[dict[str, list[int]], int]:
+def page_terms(page: SearchPage) -> tuple[dict[str, list[int]], int]:
     """One page's terms (term -> [weight, positions...]) and its length (terms of its reading)."""
     found: dict[str, list[int]] = {}
     position = 0
@@ -136,6 +161,26 @@ def _page_terms(page: SearchPage) -> tuple[dict[str, list[int]], int]:
     for entry_id in page.entries:
         found.setdefault("@" + entry_id, [0])[0] += 1
     return found, position
+
+
+def encode_terms(found: dict[str, list[int]]) -> dict[str, str]:
+    """A page's terms (term -> [weight, positions...]) as their postings without the page: the weight
+    and the position deltas in base 36 (``w.p.p...``), which do not depend on where the page is."""
+    out = {}
+    for term, (weight, *positions) in found.items():
+        items = [_small36(weight)]
+        prev = 0
+        for p in positions:
+            items.append(_small36(p - prev))
+            prev = p
+        out[term] = ".".join(items)
+    return out
+
+
+def page_postings(page: SearchPage) -> tuple[dict[str, str], int]:
+    """A page's encoded terms (:func:`encode_terms`) and its length."""
+    found, length = page_terms(page)
+    return encode_terms(found), length
 
 
 def _mean(values: list[int]) -> float:
@@ -163,10 +208,12 @@ class SearchIndex:
         self.entry_pages: dict[str, list[str]] = {}  # entry id -> hrefs naming it (df)
         self.names: list[str] = []
 
-    def add(self, page: SearchPage) -> None:
+    def add(self, page: SearchPage, terms: tuple[dict[str, str], int] | None = None) -> None:
+        """Add a page (``terms``: its encoded terms and length, when they were kept from an earlier
+        build: see :func:`page_postings`)."""
         n = len(self.pages)
-        found, length = _page_terms(page)
-        self.postings.add_page(n, found)
+        encoded, length = terms if terms is not None else page_postings(page)
+        self.postings.add_page(n, encoded)
         self.pages.append((page.href, length, page.kind, page.year, page.boost))
         for entry_id in set(page.entries):
             self.entry_pages.setdefault(entry_id, []).append(page.href)

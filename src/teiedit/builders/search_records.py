@@ -43,19 +43,33 @@ class Block:
     original: str = ""
 
 
-def _hidden(el: etree._Element, original: bool) -> bool:
+_TEI_PREFIX = f"{{{TEI_NS}}}"
+#: Tag -> (local name, in the TEI namespace), met once per tag: the walk asks for every element.
+_TAGS: dict[str, tuple[str, bool]] = {}
+
+
+def _tag(tag: str) -> tuple[str, bool]:
+    info = _TAGS.get(tag)
+    if info is None:
+        if len(_TAGS) > 4096:  # a file of made-up names does not grow it without end
+            _TAGS.clear()
+        info = _TAGS[tag] = (tag.rpartition("}")[2], tag.startswith(_TEI_PREFIX))
+    return info
+
+
+def _hidden(el: etree._Element, name: str, is_tei: bool, original: bool) -> bool:
     """Left out of the reading: the error a correction replaces (corrected), or the correction
-    (original; teiedit's own notes too)."""
-    name = local_name(el)
-    if etree.QName(el).namespace != TEI_NS:
+    (original; teiedit's own notes too). ``name`` and ``is_tei``: the element's tag (see _tag)."""
+    if not is_tei:
         return False
     if original:
-        return name in _NOT_ORIGINAL or is_teiedit_note(el)
+        return name in _NOT_ORIGINAL or (name == "note" and is_teiedit_note(el))
     partner = _HIDDEN_CORRECTED.get(name)
+    if not partner:
+        return False
     parent = el.getparent()
     return bool(
-        partner
-        and parent is not None
+        parent is not None
         and local_name(parent) == "choice"
         and parent.find(tei(partner)) is not None
     )
@@ -110,28 +124,30 @@ class _Records:
     ) -> None:
         own = self.anchors.get(el) if el in self.anchors else None
         here = own or around
+        texts = self.texts.setdefault((owner, original), [])
         if el.text:
-            self.texts.setdefault((owner, original), []).append(el.text)
+            texts.append(el.text)
         for child in el:
-            if isinstance(child.tag, str) and local_name(child) in _BREAKS:
-                if child.get("break") != "no":
-                    self.texts.setdefault((owner, original), []).append(" ")
-            elif isinstance(child.tag, str) and not _hidden(child, original):
-                name = local_name(child)
-                is_tei = etree.QName(child).namespace == TEI_NS
-                if is_tei and (name == "note" or name in RECORD_BLOCKS):
-                    sub_field = NOTE if name == "note" else field
-                    self.owner(child, here, sub_field)
-                    self.texts.setdefault((child, original), [])
-                    self._walk(
-                        child, child, self.anchors[child] or here, sub_field, original=original
-                    )
-                    self.texts[(owner, original)].append(" ")
-                else:
-                    inner = self.anchor_of(child, here) if child.get(XML_ID) else here
-                    self._walk(child, owner, inner, field, original=original)
+            tag = child.tag
+            if isinstance(tag, str):
+                name, is_tei = _tag(tag)
+                if name in _BREAKS:
+                    if child.get("break") != "no":
+                        texts.append(" ")
+                elif not _hidden(child, name, is_tei, original):
+                    if is_tei and (name == "note" or name in RECORD_BLOCKS):
+                        sub_field = NOTE if name == "note" else field
+                        self.owner(child, here, sub_field)
+                        self.texts.setdefault((child, original), [])
+                        self._walk(
+                            child, child, self.anchors[child] or here, sub_field, original=original
+                        )
+                        texts.append(" ")
+                    else:
+                        inner = self.anchor_of(child, here) if child.get(XML_ID) else here
+                        self._walk(child, owner, inner, field, original=original)
             if child.tail:
-                self.texts.setdefault((owner, original), []).append(child.tail)
+                texts.append(child.tail)
 
     def blocks(self) -> list[Block]:
         out = []

@@ -181,6 +181,8 @@ class SiteData:
     summaries: list[Summary]
     entries: dict[str, EntityData]
     _by_page: dict[str, int] | None = field(default=None, repr=False)
+    #: The entries each document names, made once (every entry's page counts through its documents').
+    _named: dict[int, list[str]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, summaries: list[Summary], registers: Registers) -> SiteData:
@@ -212,9 +214,13 @@ class SiteData:
         """The entries named in the same documents, with the number of documents, most shared first."""
         counts: Counter[str] = Counter()
         for i in self.documents_of(entry_id):
-            counts.update(
-                e for e in self.summaries[i].entries() if e != entry_id and e in self.entries
-            )
+            named = self._named.get(i)
+            if named is None:
+                named = self._named[i] = [
+                    e for e in self.summaries[i].entries() if e in self.entries
+                ]
+            counts.update(named)  # each entry once per document (Summary.entries)
+        counts.pop(entry_id, None)  # not co-occurring with itself
         return sorted(
             counts.items(), key=lambda kv: (-kv[1], self.entries[kv[0]].info.name.lower())
         )[:COOCCURRING]

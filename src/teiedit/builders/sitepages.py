@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from lxml import etree
 from teiedit.builder import digest
 from teiedit.builders.rendering import rendering
 from teiedit.builders.search import SearchEntry, SearchIndex, SearchPage, remove_stale
+from teiedit.builders.search_cache import SearchRecords, record_key, search_page
 from teiedit.builders.search_records import HEADER, TEXT, TITLE, Block, document_blocks
 from teiedit.builders.site.jsonld import entity_jsonld, script_text
 from teiedit.builders.site_lists import (
@@ -227,12 +228,7 @@ def _on_page(blocks: list[Block], page: Path) -> list[Block]:
 
 def document_page(root: etree._Element, s: Summary, page_file: Path) -> SearchPage:
     """What the search holds of one document (its blocks with the ids its rendered page has)."""
-    blocks = _on_page(document_blocks(root, s), page_file)
-    # Every mention counts (the frequency of a register entry in the page), the correspondents too.
-    named = [m.entry for m in s.mentions] + [p.ref for p in (*s.senders, *s.addressees) if p.ref]
-    return SearchPage(
-        f"{s.page}.html", s.title, s.date, s.kind or "document", s.year, blocks, named
-    )
+    return search_page(s, _on_page(document_blocks(root, s), page_file))
 
 
 def entry_pages(registers: Registers) -> Iterator[tuple[SearchPage, SearchEntry]]:
@@ -251,14 +247,16 @@ def entry_pages(registers: Registers) -> Iterator[tuple[SearchPage, SearchEntry]
 
 
 def render_search(
-    docs: Iterable[tuple[etree._Element, Summary]],
+    docs: Iterable[tuple[Callable[[], etree._Element], Summary, str]],
     registers: Registers,
     settings: Settings,
     tmp: Path,
     out_dir: Path,
 ) -> list[Path]:
     """The search page and its index (builders/search.py): the documents (one at a time: a caller may
-    stream them), then the register entries' pages."""
+    stream them; each as a function giving its tree, its summary and the hash of its page), then the
+    register entries' pages. A document whose record was kept for the same page (builders/
+    search_cache.py) is not read again."""
     site = etree.Element(te("search"), nsmap=NSMAP)
     html = transform(
         xslt_dir() / "html" / "search.xsl",
@@ -269,10 +267,19 @@ def render_search(
     ).output
     write_text_atomic(tmp / "search.html", html)
     index = SearchIndex(tmp / "search", existing=out_dir / "search")
-    for root, s in docs:
+    kept = SearchRecords(out_dir, tmp)
+    for tree, s, page_digest in docs:
+        s = resolved(s, registers)
+        key = record_key(page_digest, s)
+        record = kept.get(s.page, key)
+        if record is not None:
+            index.add(search_page(s, record[0]), record[1])
+            continue
         fresh = tmp / f"{s.page}.html"
         page_file = fresh if fresh.is_file() else out_dir / f"{s.page}.html"
-        index.add(document_page(root, resolved(s, registers), page_file))
+        page = document_page(tree(), s, page_file)
+        index.add(page, kept.put(s.page, key, page))
+    kept.remove_others()
     entries = []
     for page, entry in entry_pages(registers):
         index.add(page)

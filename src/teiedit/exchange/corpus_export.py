@@ -15,6 +15,7 @@ import hashlib
 import io
 import json
 import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from lxml import etree
@@ -23,22 +24,23 @@ from teiedit.builder import BuildOptions, Group, Manifest, Option, digest, sidec
 from teiedit.config import settings_digest
 from teiedit.diagnostics import TeieditError
 from teiedit.document import TEI_NS, XML_ID, E, tei
-from teiedit.edition import Edition
+from teiedit.edition import Edition, EditionDoc
 from teiedit.io import write_atomic
 
-#: (path, root) of a TEI file of the corpus.
-Member = tuple[Path, etree._Element]
+#: (path, its root when asked for) of a TEI file of the corpus: a document's tree is parsed when the
+#: export reaches it, so that the edition's tree budget holds (teiedit/edition.py).
+Member = tuple[Path, Callable[[], etree._Element]]
 
 
 def _docs(edition: Edition) -> tuple[list[Member], list[Member]]:
     """The registers folder's files, then every other TEI file of the edition, in file order."""
     folder = edition.settings.registers
-    registers = [
-        (p, r)
+    registers: list[Member] = [
+        (p, _held(r))
         for p, r in zip(edition.registers.files, edition.registers.roots, strict=True)
         if folder in p.resolve().parents
     ]
-    documents = [(ed.path, ed.root) for ed in edition.inputs()]
+    documents: list[Member] = [(ed.path, _tree_of(ed)) for ed in edition.inputs()]
     if not documents:
         raise TeieditError(
             "the edition has no TEI documents to export",
@@ -46,6 +48,14 @@ def _docs(edition: Edition) -> tuple[list[Member], list[Member]]:
             hint="convert sources first (`teiedit build`)",
         )
     return registers, documents
+
+
+def _held(root: etree._Element) -> Callable[[], etree._Element]:
+    return lambda: root
+
+
+def _tree_of(ed: EditionDoc) -> Callable[[], etree._Element]:
+    return lambda: ed.root
 
 
 def _rename_taken_ids(root: etree._Element, prefix: str, taken: set[str]) -> dict[str, str]:
@@ -82,8 +92,9 @@ def _rename_taken_ids(root: etree._Element, prefix: str, taken: set[str]) -> dic
     return renames
 
 
-def build_corpus(edition: Edition) -> etree._Element:
-    """The teiCorpus of the edition: header, registers, documents (in file order)."""
+def _members(edition: Edition) -> tuple[etree._Element, Iterator[etree._Element]]:
+    """The teiCorpus with its header, and (as they come) the copies of its registers and documents
+    (in file order), their ids renamed where an earlier member took them."""
     settings = edition.settings
     registers, documents = _docs(edition)
     corpus = etree.Element(tei("teiCorpus"), nsmap={None: TEI_NS})
@@ -112,15 +123,26 @@ def build_corpus(edition: Edition) -> etree._Element:
             )
         )
     )
-    taken: set[str] = set()
-    for path, original in [*registers, *documents]:
-        root = copy.deepcopy(original)
-        if root.tag not in (tei("TEI"), tei("teiCorpus")):
-            raise TeieditError(
-                "not a TEI document", path, hint="only TEI or teiCorpus files belong in tei/"
-            )
-        prefix = root.get(XML_ID) or path.stem
-        _rename_taken_ids(root, prefix, taken)
+
+    def copies() -> Iterator[etree._Element]:
+        taken: set[str] = set()
+        for path, original in [*registers, *documents]:
+            root = copy.deepcopy(original())
+            if root.tag not in (tei("TEI"), tei("teiCorpus")):
+                raise TeieditError(
+                    "not a TEI document", path, hint="only TEI or teiCorpus files belong in tei/"
+                )
+            prefix = root.get(XML_ID) or path.stem
+            _rename_taken_ids(root, prefix, taken)
+            yield root
+
+    return corpus, copies()
+
+
+def build_corpus(edition: Edition) -> etree._Element:
+    """The teiCorpus of the edition: header, registers, documents (in file order)."""
+    corpus, members = _members(edition)
+    for root in members:
         corpus.append(root)
     return corpus
 
@@ -130,10 +152,21 @@ def write_corpus(edition: Edition, out: Path) -> str:
     out = Path(out)
     if out.suffix.lower() == ".zip":
         return _write_zip(edition, out)
-    corpus = build_corpus(edition)
-    data = etree.tostring(corpus, xml_declaration=True, encoding="UTF-8")
-    write_atomic(out, data)
-    n = len(corpus) - 1
+    corpus, members = _members(edition)
+    # The corpus is serialised one member at a time (each in a teiCorpus of its own, as it stands in
+    # the whole), so that only its text is held, not a copy of every tree: the same bytes as the
+    # whole corpus serialised at once.
+    whole = etree.tostring(corpus, xml_declaration=True, encoding="UTF-8")
+    end = b"</teiCorpus>"
+    parts, n = [whole[: -len(end)]], 0
+    for root in members:
+        holder = etree.Element(tei("teiCorpus"), nsmap={None: TEI_NS})
+        holder.append(root)
+        text = etree.tostring(holder, encoding="UTF-8")
+        parts.append(text[text.index(b">") + 1 : -len(end)])
+        n += 1
+    parts.append(end)
+    write_atomic(out, b"".join(parts))
     return f"teiCorpus with {n} TEI files written to {out}"
 
 
@@ -143,7 +176,8 @@ def _write_zip(edition: Edition, out: Path) -> str:
     files: list[dict[str, str]] = []
     buf: list[tuple[str, bytes]] = []
     for kind, paths in (("register", registers), ("document", documents)):
-        for path, root in paths:
+        for path, tree in paths:
+            root = tree()
             rel = "tei/" + path.resolve().relative_to(settings.tei).as_posix()
             data = path.read_bytes()
             buf.append((rel, data))

@@ -19,10 +19,10 @@ from lxml import etree
 from teiedit.authority import authority_uri
 from teiedit.builder import BuildOptions, Group, Manifest, Option, digest
 from teiedit.diagnostics import TeieditError
-from teiedit.document import XML_ID
 from teiedit.edition import Edition
 from teiedit.io import write_text_atomic
 from teiedit.registers import Entry
+from teiedit.scan import outside_pointers
 from teiedit.staging import staged_dir
 
 KIND_FILES = {"person": "persons", "place": "places", "org": "orgs"}
@@ -52,14 +52,7 @@ def count_mentions(roots: list[etree._Element]) -> Counter[str]:
     """``#id`` pointers in the documents that point outside themselves (i.e. to the registers)."""
     counts: Counter[str] = Counter()
     for root in roots:
-        local = {el.get(XML_ID) for el in root.iter() if isinstance(el.tag, str) and el.get(XML_ID)}
-        for el in root.iter():
-            if not isinstance(el.tag, str):
-                continue
-            for value in el.attrib.values():
-                for token in value.split():
-                    if token.startswith("#") and len(token) > 1 and token[1:] not in local:
-                        counts[token[1:]] += 1
+        counts.update(outside_pointers(root))
     return counts
 
 
@@ -74,7 +67,10 @@ def register_rows(edition: Edition) -> dict[str, list[RegisterRow]]:
         )
     folder = settings.registers
     entries = [e for e in edition.registers.all if folder in Path(e.file).resolve().parents]
-    mentions = count_mentions([ed.root for ed in edition.inputs() if not ed.imported])
+    mentions: Counter[str] = Counter()
+    for ed in edition.inputs():
+        if not ed.imported:  # counted when the document was read (its record), not from its tree
+            mentions.update(dict(ed.record.pointers))
     rows: dict[str, list[RegisterRow]] = {name: [] for name in KIND_FILES.values()}
     for e in entries:
         rows[KIND_FILES[e.kind]].append(_row(e, mentions[e.id]))

@@ -33,6 +33,8 @@ from teiedit.io import write_atomic
 
 FORMAT = 1
 HERE = Path(__file__).resolve().parent
+#: In the DTS folder: per document, the key its static files were made for and their names.
+DTS_KEYS = ".teiedit-dts.json"
 
 
 def inputs_manifest(edition: Edition, *extra: str) -> Manifest:
@@ -86,11 +88,61 @@ def write_oai(edition: Edition, out: Path) -> list[Path]:
 def write_dts(edition: Edition, out: Path) -> list[Path]:
     """The static DTS files in the folder ``out``."""
     base = site_url(edition.settings, out.name) if edition.settings.base_url else "."
-    _fresh_dir(out)
+    view = dts.Dts(edition, dts.StaticTemplates(base))
+    files = dts.root_files(view)
+    try:
+        old = json.loads((out / DTS_KEYS).read_text(encoding="utf-8"))
+        old = old if isinstance(old, dict) else {}
+    except (OSError, ValueError):
+        old = {}
+    code = files_fingerprint("dts", [HERE / "dts.py", HERE / "dts_cite.py"])
+    keys: dict[str, list[object]] = {}
+    kept: set[Path] = set()
+    for page in view.resources:
+        # what a document's files say: its resource object (its record and citation structure), its
+        # TEI, where the entry point is, and the code that writes them
+        res = view.resource_object(view.resources[page])
+        key = digest(code, base, view.resources[page].ed.sha256, json.dumps(res, sort_keys=True))
+        was = old.get(page)
+        names = was[1] if isinstance(was, list) and len(was) == 2 and was[0] == key else None
+        if isinstance(names, list) and all((out / str(n)).is_file() for n in names):
+            kept.update(out / str(n) for n in names)  # the same files as the last build's
+        else:
+            made = dts.resource_files(view, page)
+            files.update(made)
+            names = sorted(made)
+        keys[page] = [key, names]
+    # last: a build stopped before it makes the files of the changed documents again
+    files[DTS_KEYS] = (json.dumps(keys, indent=0, sort_keys=True) + "\n").encode("utf-8")
+    written = _update_dir(out, {out / rel: data for rel, data in files.items()}, kept)
+    return [*written, *sorted(kept)]
+
+
+def _update_dir(
+    folder: Path, files: dict[Path, bytes], kept: set[Path] | None = None
+) -> list[Path]:
+    """Make a folder this builder owns hold ``files`` (and the ``kept`` files already there): a file
+    whose bytes are already there is not written again, and files it should not hold are removed (a
+    one-document change rewrites that document's files, not the thousands of the others)."""
+    kept = kept or set()
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        _fresh_dir(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in sorted(folder.rglob("*"), reverse=True):  # a folder's files before the folder
+        if old.is_dir() and not old.is_symlink():
+            if not any(old.iterdir()):
+                old.rmdir()
+        elif old not in files and old not in kept:
+            old.unlink()
     written = []
-    for rel, data in dts.static_files(edition, base).items():
-        write_atomic(out / rel, data)
-        written.append(out / rel)
+    for path, data in files.items():
+        try:
+            same = path.is_file() and not path.is_symlink() and path.read_bytes() == data
+        except OSError:
+            same = False
+        if not same:
+            write_atomic(path, data)
+        written.append(path)
     return written
 
 

@@ -11,8 +11,10 @@ path-style URI templates the specification gives for static implementations.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import quote, urlencode
 
 from lxml import etree
@@ -80,7 +82,11 @@ class _Resource:
     ed: EditionDoc
     record: DocRecord
     structure: etree._Element
-    units: list[Unit]
+
+    @cached_property
+    def units(self) -> list[Unit]:
+        """Its citable units (walked when asked for: a static build reuses unchanged documents' files)."""
+        return citation_units(self.ed.root, self.structure)
 
 
 class Dts:
@@ -92,8 +98,7 @@ class Dts:
         self.resources: dict[str, _Resource] = {}
         for ed in sorted(edition.documents(), key=lambda d: d.page):
             structure = cite_structure(ed.root)
-            units = citation_units(ed.root, structure)
-            self.resources[ed.page] = _Resource(ed, document_record(ed, edition), structure, units)
+            self.resources[ed.page] = _Resource(ed, document_record(ed, edition), structure)
         self.root_id = ROOT_ID if ROOT_ID not in self.resources else f"{ROOT_ID}-collection"
 
     # -- entry and collections ------------------------------------------------------------------
@@ -347,20 +352,30 @@ class StaticTemplates(Templates):
 def static_files(edition: Edition, base: str) -> dict[str, bytes]:
     """The static DTS files (paths relative to the ``dts/`` folder) of an edition, whose entry point is
     published at ``base`` (``.../dts``): entry, collections, navigation with every ``down``, documents."""
-    import json
-
     dts = Dts(edition, StaticTemplates(base))
-
-    def dump(data: dict[str, object]) -> bytes:
-        return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-
-    files = {"index.json": dump(dts.entry()), "collection.json": dump(dts.collection(None))}
-    files[f"collection/{dts.root_id}.json"] = files["collection.json"]
+    files = root_files(dts)
     for page in dts.resources:
-        files[f"collection/{page}.json"] = dump(dts.collection(page))
-        for down in (-1, *range(1, dts.max_depth(page) + 1)):
-            name = f"navigation/{page};down={down}.json"
-            url = f"{base}/{name}"
-            files[name] = dump(dts.navigation({"resource": page, "down": str(down)}, url))
-        files[f"document/{page}.xml"] = dts.document({"resource": page})
+        files.update(resource_files(dts, page))
+    return files
+
+
+def _dump(data: dict[str, object]) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def root_files(dts: Dts) -> dict[str, bytes]:
+    """The static files of the entry point and the root collection."""
+    files = {"index.json": _dump(dts.entry()), "collection.json": _dump(dts.collection(None))}
+    files[f"collection/{dts.root_id}.json"] = files["collection.json"]
+    return files
+
+
+def resource_files(dts: Dts, page: str) -> dict[str, bytes]:
+    """The static files of one document: its collection, its navigation with every ``down``, itself."""
+    base = dts.templates.base
+    files = {f"collection/{page}.json": _dump(dts.collection(page))}
+    for down in (-1, *range(1, dts.max_depth(page) + 1)):
+        name = f"navigation/{page};down={down}.json"
+        files[name] = _dump(dts.navigation({"resource": page, "down": str(down)}, f"{base}/{name}"))
+    files[f"document/{page}.xml"] = dts.document({"resource": page})
     return files

@@ -9,6 +9,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from lxml import etree
 
@@ -108,8 +110,22 @@ def _parties(
     return tuple(p for p in found if p.name)
 
 
+#: Records made for each loaded edition, by document (page, file hash): the web pages and every site
+#: format of one build read them, and each would otherwise parse and walk every document again.
+_made: WeakKeyDictionary[Edition, dict[tuple[str, str, Path], DocRecord]] = WeakKeyDictionary()
+
+
 def document_record(ed: EditionDoc, edition: Edition) -> DocRecord:
-    """The record of one document of the edition."""
+    """The record of one document of the edition (made once per loaded edition)."""
+    made = _made.setdefault(edition, {})
+    key = (ed.page, ed.sha256, ed.path)
+    record = made.get(key)
+    if record is None:
+        record = made[key] = _document_record(ed, edition)
+    return record
+
+
+def _document_record(ed: EditionDoc, edition: Edition) -> DocRecord:
     root, settings = ed.root, edition.settings
     header = "tei:teiHeader"
     sent = (
