@@ -231,9 +231,9 @@ class TagEntities:
         (``DPRK Ambassador to the USSR Ri Sang-jo`` is Ri Sang-jo; a bare short form like ``Kim`` is not enough.)
         """
         matcher = matcher_for(regs)
-        for el in xpath(
-            doc.root,
-            "//tei:teiHeader//tei:correspDesc//*[self::tei:persName or "
+        for el in _in_headers(
+            doc,
+            ".//tei:correspDesc//*[self::tei:persName or "
             "self::tei:placeName or self::tei:orgName][not(@ref)]",
         ):
             kind = etree.QName(el).localname
@@ -265,5 +265,14 @@ def _header_refs(doc: TeiDocument) -> list[str]:
     """The organisations the header's correspondence names (a letter from an embassy)."""
     return [
         el.get("ref", "").removeprefix("#")
-        for el in xpath(doc.root, "//tei:teiHeader//tei:correspDesc//tei:orgName[@ref]")
+        for el in _in_headers(doc, ".//tei:correspDesc//tei:orgName[@ref]")
     ]
+
+
+def _in_headers(doc: TeiDocument, expr: str) -> list[etree._Element]:
+    """``//tei:teiHeader`` + ``expr`` (a path from a header): the header found by tag and the path asked
+    of it alone (an XPath from ``//`` gathers and sorts every node of the text first)."""
+    headers = list(doc.root.iter(tei("teiHeader")))
+    if len(headers) != 1:  # none, or headers inside another (a corpus): the path from the top
+        return xpath(doc.root, "//tei:teiHeader" + expr.removeprefix("."))
+    return xpath(headers[0], expr)
