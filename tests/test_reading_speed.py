@@ -1,5 +1,6 @@
 """The fast paths of conversion give what the plain walks gave: the original reading, the overlap test
-of taken spans (a sorted prefix maximum), the damage detector's written-out Viterbi."""
+of taken spans (a sorted prefix maximum), the damage detector's written-out Viterbi, the labeller's
+searches tried only on texts that hold the words they need."""
 
 from __future__ import annotations
 
@@ -143,3 +144,25 @@ def test_glyph_tokens_are_the_tokens_with_a_character_outside_ascii() -> None:
         assert [m.span() for m in _GLYPH_TOKEN.finditer(text)] == expected, repr(text)
         found += len(expected)
     assert found > 1000
+
+
+def test_gated_searches_answer_as_their_patterns() -> None:
+    from teiedit.readers.cascade.features import _COPY, _DESCRIBES
+
+    rng = random.Random(14)
+    words = (
+        "this the present following document THIS Document DISCUSSES argue we i essay copyright © "
+        "all rights reserved public domain analyses analyZes sheds light Note post "
+        "\u017f \u0130 \u0131 \u212a x, ; .".split()
+    )
+    found = asked = 0
+    for _ in range(20000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randrange(0, 8)))
+        text = text.replace("s", "\u017f") if rng.random() < 0.05 else text
+        for gated in (_DESCRIBES, _COPY):
+            answer = gated.search(text)
+            assert answer == (gated.pattern.search(text) is not None), text
+            found += answer
+            asked += 1
+    assert asked == 40000
+    assert 2000 < found < 38000  # both answers were given many times
