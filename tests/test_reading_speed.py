@@ -166,3 +166,21 @@ def test_gated_searches_answer_as_their_patterns() -> None:
             asked += 1
     assert asked == 40000
     assert 2000 < found < 38000  # both answers were given many times
+
+
+def test_the_word_before_a_name_is_the_one_the_whole_window_gives() -> None:
+    from teiedit.entities import context
+
+    rng = random.Random(14)
+    alphabet = "aZé1_'’\u2010-. \t\n\xa0,(/"
+    found = 0
+    for _ in range(20000):
+        raw = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 90)))
+        start = rng.randrange(0, len(raw) + 1)
+        for same_line in (False, True):
+            rx = context._BEFORE_ON_LINE if same_line else context._BEFORE
+            m = rx.search(raw, max(0, start - 60), start)  # every place of the window tried
+            expected = m.group(1) if m else ""
+            assert context.word_before(raw, start, same_line=same_line) == expected, (raw, start)
+            found += bool(expected)
+    assert found > 1000
