@@ -184,3 +184,32 @@ def test_the_word_before_a_name_is_the_one_the_whole_window_gives() -> None:
             assert context.word_before(raw, start, same_line=same_line) == expected, (raw, start)
             found += bool(expected)
     assert found > 1000
+
+
+def test_a_conversion_sets_older_objects_aside_and_gives_them_back() -> None:
+    import gc
+
+    from teiedit.pipeline.collector import older_objects_set_aside
+
+    seen: list[int] = []
+
+    @older_objects_set_aside
+    def convert() -> str:
+        seen.append(gc.get_freeze_count())
+        return "done"
+
+    assert gc.get_freeze_count() == 0
+    assert convert() == "done"
+    # set aside while it ran, given back after
+    assert seen[-1] > 1000 and gc.get_freeze_count() == 0
+    gc.freeze()  # a process that freezes objects itself is left as it is
+    try:
+        frozen = gc.get_freeze_count()
+        assert convert() == "done" and gc.get_freeze_count() == frozen == seen[-1]
+    finally:
+        gc.unfreeze()
+    gc.disable()  # and so is one that turned the collector off
+    try:
+        assert convert() == "done" and seen[-1] == 0 and not gc.isenabled()
+    finally:
+        gc.enable()
