@@ -3,6 +3,10 @@
 
 Usage: python benchmarks/odd.py [--stylesheets DIR] [--p5subset FILE] [--repeat N]
 
+A third set of rows: the exemplars that bring in external RELAX NG modules (tei_math, tei_svg, tei_its,
+tei_odds), their grammars found beside them in ../shared/tei-p5/odd through a catalog; the TEI side is given
+a copy of each ODD whose moduleRef/@url names the local file (it would fetch the URL otherwise).
+
 Two jobs, each done both ways: schema/teiedit.odd to RELAX NG + Schematron (teiedit also writes the XSD and
 the HTML reference in its time), and tei_all (an ODD of moduleRefs, compiled against p5subset.xml) to
 RELAX NG. The TEI side is odd2odd, then odd2relax and extract-isosch on the compiled ODD, run in this
@@ -17,6 +21,7 @@ import argparse
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -27,6 +32,7 @@ from lxml import etree
 from teiedit import xslt
 from teiedit.io import read_xml
 from teiedit.odd.build import compile_odd, compiled_files
+from teiedit.odd.catalog import local_file
 from teiedit.odd.model import load_odd
 
 SHARED = REPO.parent / "shared" / "tei-p5"
@@ -41,17 +47,43 @@ def best(fn: Callable[[], object], repeat: int) -> float:
     return min(times)
 
 
-def tei_toolchain(stylesheets: Path, p5subset: Path, odd: Path, isosch: bool) -> None:
+def tei_toolchain(
+    stylesheets: Path, p5subset: Path, odd: Path | etree._ElementTree, isosch: bool
+) -> None:
     """odd2odd, odd2relax (and extract-isosch) as the TEI's own build runs them."""
     compiled = xslt.transform(
         stylesheets / "odds" / "odd2odd.xsl",
-        read_xml(odd),
+        read_xml(odd) if isinstance(odd, Path) else odd,
         params={"defaultSource": p5subset.resolve().as_uri()},
     ).output
     tree = etree.fromstring(compiled.encode("utf-8"))
     xslt.transform(stylesheets / "odds" / "odd2relax.xsl", tree)
     if isosch:
         xslt.transform(stylesheets / "odds" / "extract-isosch.xsl", tree)
+
+
+def external_catalog(odd_dir: Path, out: Path) -> Path:
+    """TEI's catalog, and the Exemplars/ URLs tei_its and tei_odds use, which it does not map."""
+    catalog = out / "teiedit-bench-catalog.xml"
+    catalog.write_text(
+        '<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">'
+        f'<nextCatalog catalog="{(odd_dir / "catalog.xml").as_uri()}"/>'
+        '<rewriteURI uriStartString="https://www.tei-c.org/release/xml/tei/Exemplars/" '
+        f'rewritePrefix="{odd_dir.as_uri()}/"/></catalog>',
+        encoding="utf-8",
+    )
+    return catalog
+
+
+def with_local_modules(odd: Path, catalog: Path) -> etree._ElementTree:
+    """The ODD with each moduleRef/@url replaced by the local file the catalog maps it to."""
+    tree = read_xml(odd)
+    for ref in tree.iter("{http://www.tei-c.org/ns/1.0}moduleRef"):
+        if ref.get("url"):
+            local = local_file(ref.get("url", ""), [catalog], odd.parent)
+            assert local is not None, ref.get("url")
+            ref.set("url", local.as_uri())
+    return tree
 
 
 def main() -> int:
@@ -87,6 +119,20 @@ def main() -> int:
             ),
         ),
     ]
+    odd_dir = args.tei_all.parent
+    catalog = external_catalog(odd_dir, out)
+    for name in ("tei_math", "tei_svg", "tei_its", "tei_odds"):
+        odd = odd_dir / f"{name}.odd"
+        ours = partial(compile_odd, odd, out, source=args.p5subset, catalogs=[catalog])
+        local = with_local_modules(odd, catalog)
+        theirs = partial(tei_toolchain, args.stylesheets, args.p5subset, local, False)
+        rows.append(
+            (
+                f"{name}.odd (external module) -> rng",
+                best(ours, args.repeat),
+                best(theirs, args.repeat),
+            )
+        )
     print(f"{'job':48} {'teiedit':>9} {'TEI XSLT':>9} {'ratio':>6}")
     for job, ours, theirs in rows:
         print(f"{job:48} {ours:8.2f}s {theirs:8.2f}s {theirs / ours:5.1f}x")

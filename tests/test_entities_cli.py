@@ -95,6 +95,33 @@ def test_suggest_groups_a_name_with_initials_with_the_one_full_name_and_add_take
     assert '<persName type="variant">M. Okonkwo</persName>' in written
 
 
+def test_suggest_takes_the_editions_own_titles_and_words_that_are_no_names(
+    edition: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = edition / "chapter.txt"
+    src.write_text(
+        "Abbot Wulfric wrote to the Synod Chapter. Later Abbot Wulfric and Brother Aelred met\n"
+        "Lord Mayor Hugh Grey.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run_cli(["entities", "suggest", "--format", "json", str(src)], capsys)
+    found = {c["text"]: c["kind"] for c in json.loads(out)}
+    assert code == 0
+    assert found.get("Synod Chapter") == "capitalised" and "Mayor" not in found
+    assert found.get("Abbot Wulfric") == "capitalised"  # "Abbot" is no title teiedit knows
+    toml = edition / "teiedit.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8")
+        + '[entities]\ntitles = ["Abbot", "Brother"]\nnot_names = ["Synod"]\n',
+        encoding="utf-8",
+    )
+    code, out, _ = run_cli(["entities", "suggest", "--format", "json", str(src)], capsys)
+    found = {c["text"]: c["kind"] for c in json.loads(out)}
+    assert code == 0
+    assert found.get("Wulfric") == "title" and found.get("Aelred") == "title"
+    assert "Synod Chapter" not in found and "Abbot Wulfric" not in found
+
+
 def test_report_counts_mentions_and_flags_problems(
     edition: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -46,6 +46,9 @@ name = "Ada Editor"
         (('title = "Letters"', "title = 5"), 2, "must be text in quotes", 'title = "'),
         (('language = "en"', 'language = "English"'), 7, "not a language code", "ISO 639"),
         (('name = "Ada Editor"', 'name = ""'), 0, "editor 1 has no name", "name ="),
+        (("[edition]", "[entities]\nnot_names = 'Fond'\n[edition]"), 2, "list of single", "["),
+        (("[edition]", "[entities]\ntitles = ['Vice Consul']\n[edition]"), 2, "single words", "["),
+        (("[edition]", "[entities]\nnot_name = []\n[edition]"), 2, "unknown key", "'not_names'"),
     ],
 )
 def test_bad_settings_are_errors_with_line_and_fix(
@@ -69,6 +72,19 @@ def test_good_settings_load_and_an_unknown_licence_with_its_url_is_accepted(tmp_
     text = GOOD.replace('licence = "CC-BY-4.0"', 'licence = "Our own licence"')
     (tmp_path / "teiedit.toml").write_text(text, encoding="utf-8")
     assert load_settings(tmp_path).licence == "Our own licence"
+
+
+def test_the_words_of_entities_suggest_are_settings_that_reach_no_tei(tmp_path: Path) -> None:
+    from teiedit.config import settings_digest
+
+    (tmp_path / "teiedit.toml").write_text(GOOD, encoding="utf-8")
+    before = load_settings(tmp_path)
+    words = '[entities]\ntitles = ["Abbot"]\nnot_names = ["Synod", "Chapter"]\n'
+    (tmp_path / "teiedit.toml").write_text(words + GOOD, encoding="utf-8")
+    after = load_settings(tmp_path)
+    assert after.suggest_titles == ("Abbot",)
+    assert after.suggest_not_names == ("Synod", "Chapter")
+    assert settings_digest(after) == settings_digest(before)  # no source is converted again
 
 
 def test_a_changed_setting_converts_the_sources_again(

@@ -67,6 +67,10 @@ class Settings:
     per_source: tuple[tuple[str, SourceSettings], ...] = ()
     #: A Dask scheduler's address (``[cluster] scheduler``): per-document work runs on its workers.
     scheduler: str = ""
+    #: ``[entities] titles`` and ``not_names``: words `teiedit entities suggest` adds to its own lists
+    #: (a title before a name; a capitalised word that is no name by itself).
+    suggest_titles: tuple[str, ...] = ()
+    suggest_not_names: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         root = self.root.resolve()
@@ -101,8 +105,8 @@ def settings_digest(edition: Edition) -> str:
         f.name: getattr(edition, f.name)
         for f in fields(edition)
         # per-source settings are in that source's fingerprint only (SourceSettings.digest); where the
-        # work runs changes no output
-        if f.name not in ("root", "per_source", "scheduler")
+        # work runs changes no output, nor do the words of `entities suggest`
+        if f.name not in ("root", "per_source", "scheduler", "suggest_titles", "suggest_not_names")
         and not isinstance(getattr(edition, f.name), Path)
     }
     text = json.dumps(values, default=repr, sort_keys=True, ensure_ascii=False)
@@ -173,6 +177,8 @@ def load_settings(root: Path | None = None) -> Settings:
             (str(name), _source_settings(table)) for name, table in data.get("sources", {}).items()
         ),
         scheduler=str(data.get("cluster", {}).get("scheduler", "")),
+        suggest_titles=tuple(data.get("entities", {}).get("titles", ())),
+        suggest_not_names=tuple(data.get("entities", {}).get("not_names", ())),
     )
 
 

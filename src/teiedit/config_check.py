@@ -14,7 +14,7 @@ from teiedit.diagnostics import TeieditError
 
 #: The keys each table may have.
 KEYS: dict[str, tuple[str, ...]] = {
-    "": ("edition", "paths", "sources", "cluster"),
+    "": ("edition", "paths", "sources", "cluster", "entities"),
     "edition": (
         "title",
         "short_title",
@@ -33,6 +33,8 @@ KEYS: dict[str, tuple[str, ...]] = {
     # [sources."name.txt"]: one source's settings (`teiedit convert --profile P --remember` writes them)
     "sources.*": ("profile", "repair", "language", "kind"),
     "cluster": ("scheduler",),
+    # words `teiedit entities suggest` adds to its own lists (entities/suggest.py)
+    "entities": ("titles", "not_names"),
 }
 #: Licences known by name (SPDX identifiers), with their URL; any other licence needs licence_url.
 LICENCES = {
@@ -101,6 +103,10 @@ class Checker:
         self.languages(edition)
         self.editors(edition.get("editors", []))
         self.sources(self.table(data, "sources"))
+        entities = self.table(data, "entities")
+        self.keys("entities", entities)
+        for key, value in entities.items():
+            self.words("entities", key, value)
 
     def sources(self, sources: dict[str, object]) -> None:
         """``[sources."name.txt"]`` tables: known keys, each value of the right kind."""
@@ -181,6 +187,17 @@ class Checker:
                 key,
                 hint=hint,
                 value=placeholder,
+            )
+
+    def words(self, table: str, key: str, value: object) -> None:
+        """A list of words (each one word, no spaces)."""
+        if not isinstance(value, list) or not all(
+            isinstance(w, str) and w and not re.search(r"\s", w) for w in value
+        ):
+            self.fail(
+                f"{key} in [{table}] must be a list of single words in quotes",
+                key,
+                hint=f'write e.g. {key} = ["Bishop", "Abbot"]',
             )
 
     def urls(self, edition: dict[str, object]) -> None:

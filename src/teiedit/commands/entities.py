@@ -114,7 +114,12 @@ def run_suggest(args: argparse.Namespace) -> int:
             raise TeieditError("no such file or folder", p, hint="check the path")
     found = [
         c
-        for c in suggest(_texts(paths), matcher_for(regs) if regs.matchable else None)
+        for c in suggest(
+            _texts(paths),
+            matcher_for(regs) if regs.matchable else None,
+            titles=settings.suggest_titles,
+            not_names=settings.suggest_not_names,
+        )
         if c.count >= args.min_count
     ]
     if args.limit:

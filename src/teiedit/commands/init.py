@@ -37,6 +37,11 @@ tei = "tei"
 registers = "tei/registers"
 schema = "schema"
 out = "out"
+
+# Your own words for `teiedit entities suggest`: titles before a name, capitalised words that name nobody.
+# [entities]
+# titles = ["Abbot", "Brother"]
+# not_names = ["Synod"]
 """
 
 

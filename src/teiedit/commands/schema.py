@@ -21,7 +21,9 @@ parameter or output are reported with their line (exit code 1).
 
 With --source P5SUBSET, compile any TEI customisation that references TEI modules (moduleRef, elementRef,
 elementSpec/classSpec mode="change|delete|replace", attribute changes) against that TEI source, which you
-supply: teiedit never fetches one. This writes <ident>.rng beside the ODD (or into --out)."""
+supply: teiedit never fetches one. This writes <ident>.rng beside the ODD (or into --out). External RELAX NG
+modules (moduleRef/@url: MathML, SVG, ITS, RELAX NG) are merged from local files, found through the XML
+catalogs given with --catalog (or the edition's) or as a path relative to the ODD."""
 
 
 def add_parser(sub: Subparsers) -> None:
@@ -36,6 +38,14 @@ def add_parser(sub: Subparsers) -> None:
         type=Path,
         metavar="P5SUBSET",
         help="a TEI source (p5subset.xml) to resolve moduleRef and mode=change|delete against",
+    )
+    p.add_argument(
+        "--catalog",
+        type=Path,
+        action="append",
+        metavar="FILE",
+        help="an OASIS XML catalog mapping the URLs of external RELAX NG modules (moduleRef/@url) to "
+        "local files (default: the edition's schema/catalog.xml); may be given more than once",
     )
     p.set_defaults(run=run)
 
@@ -61,7 +71,10 @@ def run(args: argparse.Namespace) -> int:
         out = args.out or Path(odd).resolve().parent
     else:
         out = args.out or base / "build"
-    written = compile_odd(odd, out, source=args.source)
+    catalogs = args.catalog
+    if catalogs is None and in_edition and (base / "catalog.xml").is_file():
+        catalogs = [base / "catalog.xml"]
+    written = compile_odd(odd, out, source=args.source, catalogs=catalogs)
     for w in written:
         summary(f"wrote {w}")
     if args.source is None:

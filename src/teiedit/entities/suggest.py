@@ -15,18 +15,21 @@ from dataclasses import dataclass, field
 
 from teiedit.entities.matcher import Matcher
 
-_TITLES = (
-    r"Cdes?\.|Comrades?|comrades?|Ambassador|ambassador|Minister|Deputy Minister|Premier|Vice Premier|"
-    r"Chairman|Secretary|General|General-Lieutenant|Counsellor|Councilor|Dr\.|Mr\.|Mrs\.|Ms\.|Professor|"
-    r"President|Marshal|Director|Chief"
+#: Words before a name that make it a name (``Ambassador Ivanov``), as written (case matters: "major"
+#: or "count" in lower case are no titles). An edition adds its own with ``[entities] titles`` in
+#: teiedit.toml.
+TITLES = tuple(
+    """
+Cde. Cdes. Comrade Comrades comrade comrades Ambassador ambassador Minister Premier Chairman Chairwoman
+Secretary General Counsellor Councilor Consul Dr. Mr. Mrs. Ms. Miss Prof. Professor President Marshal
+Director Chief Colonel Captain Lieutenant Admiral Senator Governor Mayor Judge Bishop Reverend Rev. Sir
+Lord King Queen Prince Princess Count Countess Baron Herr Frau Monsieur Madame Mme. Mlle. Señor Señora
+""".split()
 )
 _WORD = r"[A-Z][\w'’ŏŭŎŬ]*(?:-[\w'’ŏŭ]+)?"
 _SYL = r"[\w'’ŏŭŎŬ]{1,7}"
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "title",
-        re.compile(rf"(?:{_TITLES})\s+(?P<name>(?:[A-Z]\.\s?){{0,3}}{_WORD}(?:\s+{_WORD}){{0,2}})"),
-    ),
+#: The shapes of names besides a title (the title's pattern is made from the edition's titles).
+_SHAPES: list[tuple[str, re.Pattern[str]]] = [
     (
         "korean",
         re.compile(
@@ -49,23 +52,30 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 #: Capitalised words that are no names by themselves (sentence openers, months, titles, document words).
-_STOP = frozenset(
-    re.findall(
-        r"\S+",
-        """
+#: An edition adds its own with ``[entities] not_names`` in teiedit.toml.
+NOT_NAMES = frozenset(
+    """
 A An The This That These Those In On At To For From By With Of And Or But If As It Its He She They We I You
 Our Their His Her My Your Who What When Where Why How Which There Here Then Thus Therefore However Moreover
-Further Furthermore First Second Third Fourth Fifth Finally Also Even Only After Before Since Until During
-January February March April May June July August September October November December Comrade Comrades
-Cde Cdes Dear Top Secret Copy No Source Translation Memorandum Record Letter Report Diary Document Documents
-Ambassador Minister Premier Chairman Secretary General Deputy Vice Department Committee Central Plenum
-Congress Party Presidium Embassy Ministry State People's Peoples' Republic Communist Workers' Democratic
-Soviet Soviets Korean Koreans Chinese Japanese Russian American British North South East West Eastern
-Western Northeastern Great Leninist Marxist Marxism-Leninism Marxist-Leninist Bolsheviks Ibid Fond Opis
-Delo List Listy Accessed Online Notes Note See Stamp Distribute Attachment Typed Drafted Issued Issue
-""",
-    )
+Further Furthermore Some Many Most All Each Every Any Other Such Both Several
+First Second Third Fourth Fifth Finally Also Even Only After Before Since Until During
+January February March April May June July August September October November December Monday Tuesday
+Wednesday Thursday Friday Saturday Sunday Comrade Comrades Cde Cdes Dear Top Secret Confidential Copy No
+Source Translation Memorandum Record Letter Report Diary Document Documents Telegram Minutes Ambassador
+Minister Premier Chairman Secretary General Deputy Vice Department Committee Central Congress Party
+Embassy Ministry Foreign State People's Peoples' Republic Communist Democratic Chinese Japanese Russian American
+British French German Italian Polish Hungarian Czech North South East West Eastern Western Great Ibid
+Accessed Online Notes Note See Stamp Distribute Attachment Typed Drafted Issued Issue
+""".split()
 )
+
+
+def _title_pattern(titles: Iterable[str]) -> re.Pattern[str]:
+    """A title before one to three capitalised words, initials first."""
+    alternatives = "|".join(re.escape(t) for t in sorted(set(titles), key=lambda t: (-len(t), t)))
+    return re.compile(
+        rf"(?<![\w.])(?:{alternatives})(?!\w)\s+(?P<name>(?:[A-Z]\.\s?){{0,3}}{_WORD}(?:\s+{_WORD}){{0,2}})"
+    )
 
 
 @dataclass
@@ -102,34 +112,44 @@ def _known_mask(text: str, matcher: Matcher | None) -> str:
     return "".join(chars)
 
 
-def _plausible(name: str) -> bool:
+def _plausible(name: str, stop: frozenset[str]) -> bool:
     """Not only stop words, not opening with one, and not letter debris (``V JG``, ``M Y R``)."""
     words = re.findall(r"[\w'’ŏŭŎŬ-]+", name)
     initial = re.match(r"[A-Z]\.", name) is not None  # "A. Okonkwo": an initial, not the article
-    if not words or (words[0] in _STOP and not initial):
+    if not words or (words[0] in stop and not initial):
         return False
-    if all(w.strip("'’") in _STOP for w in words):
+    if all(w.strip("'’") in stop for w in words):
         return False
     debris = sum(1 for w in words if len(w) <= 2 and w.isupper())
     return debris * 2 < len(words) or "." in name
 
 
 def suggest(
-    texts: Iterable[tuple[str, str]], matcher: Matcher | None, *, contexts: int = 3
+    texts: Iterable[tuple[str, str]],
+    matcher: Matcher | None,
+    *,
+    contexts: int = 3,
+    titles: Iterable[str] = (),
+    not_names: Iterable[str] = (),
 ) -> list[Candidate]:
-    """Candidates from (document name, running text) pairs: name shapes first, then by frequency."""
+    """Candidates from (document name, running text) pairs: name shapes first, then by frequency.
+    ``titles`` and ``not_names`` add to :data:`TITLES` and :data:`NOT_NAMES` (the edition's own words)."""
+    every_title = TITLES + tuple(titles)
+    # a title is no name by itself ("Lord Mayor" names nobody)
+    stop = NOT_NAMES | {t.rstrip(".") for t in every_title} | frozenset(not_names)
+    patterns = [("title", _title_pattern(every_title)), *_SHAPES]
     found: dict[str, Candidate] = {}
     for doc, text in texts:
         masked = _known_mask(text, matcher)
         taken: list[tuple[int, int]] = []
-        for kind, rx in _PATTERNS:
+        for kind, rx in patterns:
             for m in rx.finditer(masked):
                 start, end = m.span("name")
                 name = " ".join(m.group("name").split())
                 if (
                     "\x00" in name
                     or any(s < end and start < e for s, e in taken)
-                    or not _plausible(name)
+                    or not _plausible(name, stop)
                 ):
                     continue
                 taken.append((start, end))

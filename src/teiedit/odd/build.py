@@ -29,22 +29,34 @@ def compiled_files(odd: OddSchema) -> dict[str, bytes]:
     return files
 
 
-def compile_odd(odd_path: Path, out_dir: Path, source: Path | None = None) -> list[Path]:
+def compile_odd(
+    odd_path: Path, out_dir: Path, source: Path | None = None, catalogs: list[Path] | None = None
+) -> list[Path]:
     """Write ``<ident>.rng``, ``.sch``, ``.xsd`` and ``.html`` for the ODD's schemaSpec; returns the files.
 
     With ``source`` (a p5subset.xml the user supplies), the ODD may reference TEI modules; it is resolved
     against the source first and compiled to RELAX NG only (TEI's own Schematron rules and XSD are not
-    produced in this mode).
+    produced in this mode). External RELAX NG modules (moduleRef/@url) are read from local files: through
+    the ``catalogs`` (OASIS XML catalogs), or a URL relative to the ODD's folder.
     """
     if source is not None:
         from teiedit.odd.model import odd_from_schema_spec
-        from teiedit.odd.source import resolve_odd
+        from teiedit.odd.source import resolve_odd_with_modules
 
         if not Path(source).is_file():
             raise TeieditError(
                 "no such TEI source file", source, hint="give the path of a p5subset.xml"
             )
-        odd = odd_from_schema_spec(resolve_odd(Path(odd_path), Path(source)), Path(odd_path))
+        for catalog in catalogs or []:
+            if not Path(catalog).is_file():
+                raise TeieditError(
+                    "no such XML catalog", catalog, hint="give the path of a catalog"
+                )
+        schema_spec, externals = resolve_odd_with_modules(
+            Path(odd_path), Path(source), [Path(c) for c in catalogs or []]
+        )
+        odd = odd_from_schema_spec(schema_spec, Path(odd_path))
+        odd.externals = externals
         files = {f"{odd.ident}.rng": odd_to_rng(odd)}
     else:
         odd = load_odd(odd_path)

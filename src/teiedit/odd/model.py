@@ -10,6 +10,7 @@ from lxml import etree
 from teiedit.diagnostics import TeieditError
 from teiedit.document import TEI_NS, xpath
 from teiedit.io import read_xml
+from teiedit.odd.external import ExternalModule
 
 
 @dataclass
@@ -42,6 +43,7 @@ class OddSchema:
     source: Path | None = None
     datas: dict[str, Spec] = field(default_factory=dict)
     schema_spec: etree._Element | None = None
+    externals: list[ExternalModule] = field(default_factory=list)  # moduleRef/@url, resolved
 
     def members(self, class_ident: str) -> list[Spec]:
         """Elements and classes that are members of a class, elements first, in ODD order."""

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import copy
+
 from lxml import etree
 
 from teiedit.document import TEI_NS, XML_NS, local_name
 from teiedit.odd.datatypes import XSD_DT, resolve
+from teiedit.odd.external import external_name
 from teiedit.odd.model import AttDef, OddSchema, Spec
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
@@ -74,11 +77,18 @@ class RngCompiler:
         excluded = (ss.get("defaultExceptions") if ss is not None else None) or default
         any_name = R("anyName")
         except_ = R("except")
+        scope = ss.nsmap if ss is not None else {}
         for token in dict.fromkeys(excluded.split()):
-            if token == "teix:egXML":
-                egxml = R("name", ns=EXAMPLES_NS)
-                egxml.text = "egXML"
-                except_.append(egxml)
+            prefix, _, local = token.partition(":")
+            if token.startswith("{"):  # {namespace}name: a QName the source resolver read
+                named = R("name", ns=token[1:].partition("}")[0])
+                named.text = token.partition("}")[2]
+                except_.append(named)
+            elif token == "teix:egXML" or (local and not local.startswith("/") and prefix in scope):
+                # a QName: one element (TEI's examples, whatever prefix the ODD binds them to)
+                named = R("name", ns=scope.get(prefix) or EXAMPLES_NS)
+                named.text = local
+                except_.append(named)
             else:
                 except_.append(R("nsName", ns=token))
         any_name.append(except_)
@@ -113,11 +123,13 @@ class RngCompiler:
             if len(wrap) == 0:
                 wrap = R("empty")
             return _occurs(wrap, node)
+        if name in ("elementRef", "macroRef") and node.get("key", "") not in (
+            self.odd.elements if name == "elementRef" else self.odd.macros
+        ):
+            outside = external_name(node.get("key", ""), self.odd.externals)
+            return _occurs(R("ref", name=outside) if outside else R("notAllowed"), node)
         if name == "elementRef":
-            key = node.get("key", "")
-            return _occurs(
-                R("ref", name=key) if key in self.odd.elements else R("notAllowed"), node
-            )
+            return _occurs(R("ref", name=node.get("key", "")), node)
         if name == "classRef":
             key = node.get("key", "")
             if key not in self.odd.classes:
@@ -127,8 +139,7 @@ class RngCompiler:
                 R("ref", name=key) if expand == "alternation" else self.expanded(key, expand), node
             )
         if name == "macroRef":
-            key = node.get("key", "")
-            return _occurs(R("ref", name=key) if key in self.odd.macros else R("notAllowed"), node)
+            return _occurs(R("ref", name=node.get("key", "")), node)
         if name == "textNode":
             return R("text")
         if name == "empty":
@@ -255,6 +266,11 @@ class RngCompiler:
             if cls is not None and cls.class_type == "atts":
                 out.append(R("ref", name=f"{key}.attributes"))
         out.extend(self.attribute(a) for a in spec.atts)
+        for ref in spec.el.findall(f"{{{TEI_NS}}}attList/{{{TEI_NS}}}attRef"):
+            # attributes an external module defines as a pattern (ITS's on att.global)
+            name = ref.get("name", "")
+            if name and not ref.get("class"):
+                out.append(R("ref", name=external_name(name, self.odd.externals) or name))
         return out
 
     # -- the grammar ---------------------------------------------------------------------------------
@@ -324,6 +340,11 @@ class RngCompiler:
             d.append(el)
             g.append(d)
         g.extend(self.wildcards)
+        # As the TEI's own processor does: each external grammar, then the RELAX NG that wires it in.
+        for module in self.odd.externals:
+            g.append(etree.Comment(f" {module.url} "))
+            g.append(copy.deepcopy(module.div))
+            g.extend(copy.deepcopy(c) for c in module.content)
         return g
 
 

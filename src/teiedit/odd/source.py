@@ -1,8 +1,8 @@
 """Resolve a TEI customisation against a TEI source (p5subset.xml) into a pure schemaSpec ("odd2odd").
 
 Users with their own customisations reference TEI's modules instead of declaring everything; the user
-supplies the source (teiedit never fetches one). Supported: ``moduleRef`` (``include``/``except``; not
-``moduleRef/@url``, an external RELAX NG module, which is refused),
+supplies the source (teiedit never fetches one). Supported: ``moduleRef`` (``include``/``except``, and
+``moduleRef/@url``, an external RELAX NG module found through XML catalogs: odd/external.py),
 ``elementRef``, ``classRef``, ``macroRef`` and ``dataRef`` at schema level; ``elementSpec``/``classSpec``/
 ``macroSpec``/``dataSpec`` with ``mode`` add, change, replace or delete; inside them ``classes`` (memberOf
 add/delete, or replace), ``content`` (replaced), and ``attList`` with ``attDef`` add, change (merged
@@ -23,6 +23,8 @@ from lxml import etree
 
 from teiedit.diagnostics import TeieditError
 from teiedit.document import TEI_NS, XML_NS, local_name, xpath
+from teiedit.odd.external import ExternalModule, external_name, load_external
+from teiedit.odd.odd_xinclude import expand_xincludes
 
 T = f"{{{TEI_NS}}}"
 SPEC_KINDS = ("elementSpec", "classSpec", "macroSpec", "dataSpec")
@@ -88,9 +90,19 @@ def _merge_attdef(base: etree._Element, change: etree._Element) -> etree._Elemen
     return out
 
 
+def _att_key(att: etree._Element) -> str:
+    """attDefs by ident; an attRef (a RELAX NG pattern of attributes, as an external module gives)
+    by its name, under a key no ident can take."""
+    if att.tag == T + "attRef":
+        return "attRef " + str(att.get("name", ""))
+    return str(att.get("ident", ""))
+
+
 def _apply_attlist(target: dict[str, etree._Element], attlist: etree._Element) -> None:
-    for att in attlist.iter(T + "attDef"):
-        ident = att.get("ident", "")
+    for att in attlist.iter(T + "attDef", T + "attRef"):
+        if att.tag == T + "attRef" and (att.get("class") or not att.get("name")):
+            continue  # a reference to one class attribute: the class's attributes are flattened anyway
+        ident = _att_key(att)
         mode = att.get("mode", "add")
         if mode == "delete":
             target.pop(ident, None)
@@ -126,7 +138,7 @@ def _merge_spec(base: etree._Element, change: etree._Element) -> etree._Element:
                 if m.get("mode", "add") != "delete":
                     etree.SubElement(classes, T + "memberOf", key=key or "")
         elif name == "attList":
-            atts = {a.get("ident", ""): a for a in out.iter(T + "attDef")}
+            atts = {_att_key(a): a for a in out.iter(T + "attDef", T + "attRef")}
             _apply_attlist(atts, child)
             for old in out.findall(T + "attList"):
                 out.remove(old)
@@ -186,14 +198,20 @@ def expand_spec_groups(schema_spec: etree._Element, odd_path: Path) -> None:
 
 
 class Resolver:
-    def __init__(self, odd_path: Path, source_path: Path) -> None:
+    def __init__(
+        self, odd_path: Path, source_path: Path, catalogs: list[Path] | None = None
+    ) -> None:
         self.source = SourceIndex(source_path)
         self.odd_path = odd_path
+        self.catalogs = list(catalogs or [])
+        self.module_refs: list[etree._Element] = []  # moduleRef/@url, in ODD order
+        self.externals: list[ExternalModule] = []
         tree = read_odd(odd_path)
         specs = xpath(tree, "//tei:schemaSpec")
         if not specs:
             raise TeieditError("no <schemaSpec> in this ODD", odd_path)
         self.schema_spec = specs[0]
+        expand_xincludes(self.schema_spec, odd_path)
         expand_spec_groups(self.schema_spec, odd_path)
         self.chosen: dict[str, etree._Element] = {}
 
@@ -221,26 +239,8 @@ class Resolver:
                 for kind in ("classSpec", "macroSpec", "dataSpec"):
                     for ident in src.in_module(module, kind):
                         self.chosen.setdefault(ident, copy.deepcopy(src.specs[ident]))
-            elif node.tag == "{http://www.w3.org/2001/XInclude}include":
-                raise TeieditError(
-                    f"xi:include href={node.get('href')!r} in the schemaSpec: teiedit's compiler "
-                    "does not resolve XInclude in an ODD",
-                    self.odd_path,
-                    line=node.sourceline or 0,
-                    hint="copy the included specs into the ODD, or compile it with the TEI "
-                    "Stylesheets (odd2odd, odd2relax)",
-                )
             elif name == "moduleRef" and node.get("url"):
-                # Its elements would be missing from the schema, which would then reject every
-                # document that uses them: refuse rather than give wrong verdicts.
-                raise TeieditError(
-                    f"moduleRef url={node.get('url')!r} brings in an external RELAX NG module "
-                    "(MathML, SVG, ITS...), which teiedit's compiler does not merge",
-                    self.odd_path,
-                    line=node.sourceline or 0,
-                    hint="compile this customisation with the TEI Stylesheets (odd2odd, odd2relax), "
-                    "or leave the external module out of the ODD",
-                )
+                self.module_refs.append(node)  # read once TEI's own pattern names are known
             elif (
                 name in ("elementRef", "classRef", "macroRef", "dataRef")
                 and node.get("key") in src.specs
@@ -330,6 +330,8 @@ class Resolver:
                 continue
             kind = local_name(ref)
             gone = key not in self.chosen or (kind == "classRef" and key not in live)
+            if gone and kind != "classRef" and external_name(key, self.externals) is not None:
+                gone = False  # a pattern of an external module (formula's mathml.math)
             if gone and ref.getparent() is not None:
                 ref.getparent().remove(ref)
         changed = True
@@ -346,6 +348,16 @@ class Resolver:
         self.select()
         self.customise()
         live = self.live_classes()
+        tei_names = {
+            i
+            for i, s in self.chosen.items()
+            if local_name(s) != "classSpec" or (s.get("type") != "atts" and i in live)
+        }
+        prefix = self.schema_spec.get("prefix", "")
+        self.externals = [
+            load_external(ref, self.odd_path, self.catalogs, tei_names, prefix)
+            for ref in self.module_refs
+        ]
         for spec in self.chosen.values():
             if local_name(spec) == "elementSpec":
                 self.flatten_attributes(spec)
@@ -357,6 +369,13 @@ class Resolver:
         for k in ("ident", "start", "ns", "prefix"):
             if self.schema_spec.get(k):
                 out.set(k, self.schema_spec.get(k, ""))
+        scope = self.schema_spec.nsmap  # a QName there (eg:egXML) is kept as {namespace}name
+        exceptions = [
+            f"{{{scope[t.split(':')[0]]}}}{t.split(':')[1]}" if t.split(":")[0] in scope else t
+            for t in self.schema_spec.get("defaultExceptions", "").split()
+        ]
+        if exceptions:
+            out.set("defaultExceptions", " ".join(exceptions))
         # The source's order, then the ODD's new specs: classRef expand="sequence" lists a class's
         # members in this order, as TEI's own processor does.
         position = {ident: i for i, ident in enumerate(self.source.specs)}
@@ -370,6 +389,10 @@ class Resolver:
         return out
 
 
-def resolve_odd(odd_path: Path, source_path: Path) -> etree._Element:
-    """A pure schemaSpec for a customisation that references TEI modules, against the given source."""
-    return Resolver(Path(odd_path), Path(source_path)).resolve()
+def resolve_odd_with_modules(
+    odd_path: Path, source_path: Path, catalogs: list[Path]
+) -> tuple[etree._Element, list[ExternalModule]]:
+    """A pure schemaSpec for a customisation that references TEI modules, against the given source,
+    and the external RELAX NG modules its moduleRef/@url bring in."""
+    resolver = Resolver(Path(odd_path), Path(source_path), catalogs)
+    return resolver.resolve(), resolver.externals
