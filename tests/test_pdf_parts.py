@@ -8,8 +8,10 @@ from lxml import html as lhtml
 from teiedit.builders.pdf import folios as fol
 from teiedit.builders.pdf.layout import LaidOut
 from teiedit.builders.pdf.parts import (
+    DIGIT_SAMPLE,
     PLACEHOLDER,
     SINK_ID,
+    Slot,
     fill_contents,
     fill_index,
     part_pages,
@@ -79,14 +81,55 @@ def test_a_document_part_carries_the_metadata_of_its_own_pdf() -> None:
 def test_contents_and_index_get_the_page_numbers() -> None:
     parts = split_book(BOOK)
     page_of = {"conventions": 2, "doc-a": 5, "doc-b": 7, "index": 9, "m-1": 5, "m-2": 7}
-    front = _doc(fill_contents(parts.front, page_of))
+    front_html, front_slots = fill_contents(parts.front, page_of)
+    front = _doc(front_html)
     assert front.xpath("//a[@class='toc-link']/@data-page") == ["2", "5", "7", "9"]
-    index = _doc(fill_index(parts.index or "", page_of))
+    index_html, index_slots = fill_index(parts.index or "", page_of)
+    index = _doc(index_html)
     assert index.xpath("//span[@class='index-locators']//a/text()") == ["5", "7"]
+    assert index.xpath("//span[@class='index-locators']//a/@aria-label") == ["Page 5", "Page 7"]
     assert index.xpath("//span[@class='index-locators']//a/@href") == ["#m-1", "#m-2"]
     assert index.xpath(f"//*[@id='{SINK_ID}']/span/@id") == ["m-1", "m-2"]
-    same_page = _doc(fill_index(parts.index or "", {"m-1": 4, "m-2": 4}))
+    assert front_slots == index_slots == []  # the numbers are in the HTML: nothing to fill in later
+    same_page = _doc(fill_index(parts.index or "", {"m-1": 4, "m-2": 4})[0])
     assert same_page.xpath("//span[@class='index-locators']//a/text()") == ["4"]
+    assert same_page.xpath("string(//span[@class='index-locators'])") == " 4"
+
+
+def test_page_numbers_in_slots_leave_the_html_the_same_when_the_numbers_move() -> None:
+    """With slots, the contents and the index depend on the width of the numbers, not on them: a part
+    laid out once is kept while a document before it grows, and only the numbers are written anew."""
+    parts = split_book(BOOK)
+    page_of = {"conventions": 2, "doc-a": 5, "doc-b": 7, "index": 9, "m-1": 5, "m-2": 7}
+    moved = {**page_of, "doc-b": 9, "m-2": 9, "index": 11}
+    front_html, front_slots = fill_contents(parts.front, page_of, digits=2)
+    assert fill_contents(parts.front, moved, digits=2)[0] == front_html
+    assert [(s.target, s.text, s.right) for s in front_slots] == [
+        ("conventions", "2", True),
+        ("doc-a", "5", True),
+        ("doc-b", "7", True),
+        ("index", "9", True),
+    ]
+    front = _doc(front_html)
+    placeholders = front.xpath("//a[@class='toc-link']/@data-page")
+    assert placeholders == [s.placeholder for s in front_slots] == ["01", "23", "45", "67"]
+    # every digit is laid out in the part (on its sink page), so the font has every glyph a number needs
+    assert front.xpath(f"//*[@id='{SINK_ID}']/span[not(@id)]/text()") == [DIGIT_SAMPLE]
+    index_html, index_slots = fill_index(parts.index or "", page_of, digits=2)
+    assert fill_index(parts.index or "", moved, digits=2)[0] == index_html
+    assert [(s.target, s.placeholder, s.text, s.label) for s in index_slots] == [
+        ("m-1", "01", "5", "Page 5"),
+        ("m-2", "23", "7", "Page 7"),
+    ]
+    index = _doc(index_html)
+    assert index.xpath("string(//span[@class='index-locators'])") == " 01, 23"
+    three = (parts.index or "").replace('data-mentions="m-1 m-2"', 'data-mentions="m-1 m-2 m-3"')
+    html, ranged = fill_index(three, {"m-1": 4, "m-2": 6, "m-3": 5, "m-4": 9}, digits=1)
+    assert ranged == [Slot("m-1", "0\u20131", "4\u20136", False, "Page 4\u20136")]
+    assert _doc(html).xpath("//span[@class='index-locators']//a/text()") == ["0\u20131"]
+    # a range is one passage: pages 4 and 5 of one document and page 6, the next one's first, are not
+    across = fill_index(three, {"m-1": 4, "m-2": 6, "m-3": 5}, starts={6})[0]
+    assert _doc(across).xpath("//span[@class='index-locators']//a/text()") == ["4", "5", "6"]
 
 
 def test_parts_are_placed_one_after_another_and_the_index_opens_on_a_right_hand_page() -> None:
@@ -125,8 +168,8 @@ def test_folios_follow_the_rules_of_a_printed_book() -> None:
 def test_folio_pages_are_html_with_their_strings_escaped_and_split_into_jobs() -> None:
     folios = FolioList()
     assert folios.add(fol.BLANK) is None  # nothing to stamp on a blank page
-    numbers = [folios.add(f) for f in fol.section(1, 5, "A & B", "<Title>")]
-    assert numbers == [0, 1, 2, 3, 4]
+    firsts = [folios.add(fol.offprint_first(p, p + 1, "A & B")) for p in (1, 3, 5, 7, 9)]
+    assert firsts == [fol.Stamp(i) for i in range(5)]
     jobs = folios.jobs(3)  # three folios a job (a fixed size: the bytes never depend on the cores)
     assert [j.output for j in jobs] == [
         "the page numbers and running heads (1 of 2)",
@@ -134,8 +177,39 @@ def test_folio_pages_are_html_with_their_strings_escaped_and_split_into_jobs() -
     ]
     pages = [_doc(j.html).xpath("//div[contains(@class, 'folio')]") for j in jobs]
     assert [len(p) for p in pages] == [3, 2]
-    assert pages[0][1].get("data-head") == "A & B" and pages[1][0].get("data-head") == "A & B"
-    assert (
-        pages[0][2].get("data-head") == "<Title>"
-        and pages[0][0].get("class") == "folio folio-opening"
-    )
+    assert pages[0][1].get("data-head") == "A & B, pp. 3\u20134"
+    assert pages[1][0].get("class") == "folio folio-offprint"
+
+
+def test_running_heads_are_laid_out_once_and_numbered_when_stamped() -> None:
+    """A running head's folio is a template per kind and head with a slot as wide as the widest number:
+    pages that only moved (a document before them grew) need no layout, only other numbers."""
+    folios = FolioList()
+    stamps = [folios.add(f) for f in fol.section(7, 4, "A & B", "<Title>")]
+    stamps += [folios.add(f) for f in fol.section(98, 5, "A & B", "Other")]
+    assert [(s.index, s.number, s.align) for s in stamps if s] == [
+        (0, "7", "center"),
+        (1, "8", "left"),
+        (2, "9", "right"),
+        (1, "10", "left"),
+        (0, "98", "center"),
+        (3, "99", "right"),
+        (1, "100", "left"),
+        (3, "101", "right"),
+        (1, "102", "left"),
+    ]
+    assert all(s and s.template for s in stamps) and folios.folios == []
+    (job,) = folios.template_jobs()
+    pages = _doc(job.html).xpath("//div[contains(@class, 'folio')]")
+    assert [(p.get("class"), p.get("data-number"), p.get("data-head")) for p in pages] == [
+        ("folio folio-opening", "000", ""),
+        ("folio folio-verso", "000", "A & B"),
+        ("folio folio-recto", "000", "<Title>"),
+        ("folio folio-recto", "000", "Other"),
+        ("folio folio-opening", fol.DIGITS, ""),  # every digit, for the font
+    ]
+    # the same heads with other numbers of the same width: the same templates, nothing to lay out
+    moved = FolioList()
+    for f in [*fol.section(9, 4, "A & B", "<Title>"), *fol.section(100, 5, "A & B", "Other")]:
+        moved.add(f)
+    assert [j.html for j in moved.template_jobs()] == [job.html]

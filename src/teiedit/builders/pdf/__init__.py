@@ -9,9 +9,13 @@ How it is made, in rounds, each part laid out exactly once:
    draft of the front matter. Each document's PDF is also its own PDF ("offprint"). A document that is no chapter of the book (a compilation's listing) is laid out on its own.
    A long document is laid out in chunks of whole chapters and joined (builders/pdf/chunks.py). Every
    part is a tagged PDF (builders/pdf/tagging.py adds the languages and the links' descriptions).
-3. Now every part's place in the book is known: the front matter is laid out again with the contents'
-   page numbers, and the index with the pages on which every name was set.
-4. The folios (page numbers and running heads, builders/pdf/folios.py) of all pages are laid out.
+3. Now every part's place in the book is known: the front matter is laid out again with a slot for each of
+   the contents' page numbers, and the index with a slot for each page on which a name was set (as wide
+   as the book's widest number); builders/pdf/numbers.py writes the numbers into the slots, so when only
+   the numbers move (a document grew) neither is laid out again.
+4. The folios (page numbers and running heads, builders/pdf/folios.py) are laid out: one template per
+   running head with a slot for the number (written in when it is stamped), and the first pages of the
+   documents' own PDFs as they are.
 5. builders/pdf/assembly.py stamps the folios (as pagination artefacts) and puts the book together, with
    one structure tree joined from the parts' (builders/pdf/structure.py); a document's own PDF keeps the
    page numbers it has in the book, and says so on its first page. The TEI files are attached here, not in

@@ -1,5 +1,6 @@
 """Assembly: the laid-out parts become the book and the per-document PDFs. With builders/pdf/structure.py
-(the joined structure tree), the only modules that import pikepdf.
+(the joined structure tree) and builders/pdf/numbers.py with glyphs.py (page numbers written into
+slots), the only modules that import pikepdf.
 
 WeasyPrint lays out every part of the print edition once (builders/pdf/layout.py). Here the pages are
 put in book order, the folios (page numbers, running heads; builders/pdf/folios.py) are stamped on them as
@@ -21,6 +22,8 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf
 
 from teiedit.builders.pdf.attached import TEI_MEDIA_TYPE, AttachedFile, pdf_date
+from teiedit.builders.pdf.folios import Stamp
+from teiedit.builders.pdf.numbers import NumberedForms
 from teiedit.builders.pdf.structure import StructureJoin, declare_accessible
 
 
@@ -38,7 +41,41 @@ BLANK: None = None
 
 
 class FolioSheets:
-    """The laid-out folio PDFs, addressed by one running folio number across all of them."""
+    """The laid-out folios, addressed by :class:`folios.Stamp`: the folios laid out as they are
+    (``pdfs``) and the templates (``templates``, laid out with ``slot`` for the number; every slot is
+    looked up here, numbers.SlotError if one is not found). Or, instead of the templates, each
+    (template, number) laid out as it is: ``numbered`` (PDFs) and where each is (``numbered_at``)."""
+
+    def __init__(
+        self,
+        pdfs: Sequence[bytes],
+        templates: Sequence[bytes] = (),
+        slot: str = "",
+        numbered: Sequence[bytes] = (),
+        numbered_at: dict[tuple[int, str], int] | None = None,
+    ) -> None:
+        self._whole = _Pages(pdfs)
+        self._templates = _Pages(templates)
+        self._numbers = NumberedForms(slot)
+        self._numbered = _Pages(numbered)
+        self._numbered_at = numbered_at
+        if numbered_at is None:
+            for index in range(self._templates.count - 1):  # the last page: the digits
+                self._numbers.check(index, self._templates.page(index))
+
+    def form(self, pdf: Pdf, stamp: Stamp) -> pikepdf.Object:
+        """The folio of ``stamp`` as a form XObject of ``pdf``."""
+        if not stamp.template:
+            return pdf.copy_foreign(self._whole.page(stamp.index).as_form_xobject())
+        if self._numbered_at is not None:
+            at = self._numbered_at[(stamp.index, stamp.number)]
+            return pdf.copy_foreign(self._numbered.page(at).as_form_xobject())
+        template = self._templates.page(stamp.index)
+        return self._numbers.form(pdf, stamp.index, template, stamp.number, stamp.align)
+
+
+class _Pages:
+    """The pages of several PDFs, addressed by one running number across all of them."""
 
     def __init__(self, pdfs: Sequence[bytes]) -> None:
         self._pdfs = [_open(p) for p in pdfs]
@@ -67,15 +104,15 @@ def _save(pdf: Pdf) -> bytes:
 
 
 def _stamp(
-    pdf: Pdf, page: pikepdf.Page, folios: Sequence[int | None], at: int, sheets: FolioSheets
+    pdf: Pdf, page: pikepdf.Page, folios: Sequence[Stamp | None], at: int, sheets: FolioSheets
 ) -> None:
-    """Draw folio ``folios[at]`` over the page, as a form XObject named after the folio's number (so the
-    same parts give the same bytes). Folio pages have the size of the book's pages: no scaling."""
-    number = folios[at] if at < len(folios) else None
-    if number is None:
+    """Draw folio ``folios[at]`` over the page, as a form XObject named after the folio (so the same
+    parts give the same bytes). Folio pages have the size of the book's pages: no scaling."""
+    stamp = folios[at] if at < len(folios) else None
+    if stamp is None:
         return
-    form = pdf.copy_foreign(sheets.page(number).as_form_xobject())
-    name = page.add_resource(form, Name.XObject, Name(f"/Folio{number}"))
+    form = sheets.form(pdf, stamp)
+    name = page.add_resource(form, Name.XObject, Name(f"/Folio{stamp.name}"))
     page.contents_add(b"q\n", prepend=True)  # the page's own graphics state ends before the folio
     # A page number and running head are pagination artefacts: a tagged PDF's reader skips them.
     page.contents_add(
@@ -113,7 +150,7 @@ def attach(pdf: Pdf, files: Sequence[AttachedFile], epoch: int | None) -> None:
 
 def stamp(
     pdf_bytes: bytes,
-    folios: Sequence[int | None],
+    folios: Sequence[Stamp | None],
     sheets: FolioSheets,
     first_number: int = 1,
     files: Sequence[AttachedFile] = (),
@@ -137,7 +174,7 @@ def stamp(
 def assemble(
     front: Piece,
     parts: Sequence[Piece | None],
-    folios: Sequence[int | None],
+    folios: Sequence[Stamp | None],
     sheets: FolioSheets,
     nest: bool = False,
     files: Sequence[AttachedFile] = (),

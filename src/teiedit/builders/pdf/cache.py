@@ -1,8 +1,9 @@
 """Laid-out parts kept between builds: a part whose HTML (and title, dates) did not change is not laid out
 again. So a change to one document lays out that document's part again, and the book is put together
 from the parts, stamped and given its attachments anew (cheap, in pikepdf). The front matter and the
-index are laid out again only when what they print changed: a title or a source description in the
-front matter, or the page numbers of the contents and the index when the document's length changed.
+index are laid out again only when what they print changed (a title, a source description, an index
+entry), not when only their page numbers moved: those are written into slots (builders/pdf/numbers.py),
+and the parts with the numbers in are kept too (:meth:`PartCache.derived`).
 
 Parts are kept by the hash of what WeasyPrint reads (:func:`job_key`) in ``<out>/.teiedit-parts/``:
 ``<key>.pdf`` and ``<key>.json`` (pages and anchors). A build keeps the parts it used and removes the
@@ -92,6 +93,17 @@ class PartCache:
                 out[name] = laid[name]
             self.laid_out += len(todo)
         return out
+
+    def derived(self, laid: LaidOut, made_of: str, make: Callable[[bytes], bytes]) -> LaidOut:
+        """``laid`` with its PDF made anew by ``make`` (same pages and anchors), kept under a key of its
+        PDF and ``made_of`` (what else ``make`` reads): made once while both are the same."""
+        key = digest(self.assets, "derived", laid.pdf, made_of)
+        self.used.add(key)
+        found = self._get(key, laid.output)
+        if found is None:
+            found = LaidOut(laid.output, make(laid.pdf), laid.pages, laid.anchors)
+            self._put(key, found)
+        return found
 
     def prune(self) -> None:
         """Remove the parts this build did not use."""

@@ -29,6 +29,31 @@ class Folio:
 
 BLANK = Folio(NONE)
 
+#: The kinds of folio laid out once per running head, as a template with a slot for the number, and
+#: where the number stands in its slot; builders/pdf/numbers.py writes each page's number in when the
+#: folio is stamped, so pages that only moved need no layout. (A document's own first page names its
+#: pages in its head: it is laid out as it is.)
+ALIGN = {VERSO: "left", RECTO: "right", OPENING: "center"}
+#: Every digit, on a page after the templates: the font then has each glyph a number needs.
+DIGITS = "0123456789"
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What is stamped on a page: laid-out folio ``index`` (of the templates when ``template``, with
+    ``number`` written over the slot, aligned by ``align``; else of the folios laid out as they are)."""
+
+    index: int
+    template: bool = False
+    number: str = ""
+    align: str = ""
+
+    @property
+    def name(self) -> str:
+        """A name for the stamped form, the same for the same folio (so the same parts give the same
+        bytes)."""
+        return f"T{self.index}N{self.number}" if self.template else str(self.index)
+
 
 def running(number: int, edition_head: str, own_head: str) -> Folio:
     """A page inside a document or section: left or right by its number."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from lxml import etree
@@ -182,19 +183,70 @@ def with_link_sink(doc: etree._Element) -> etree._Element:
     return doc
 
 
-def fill_contents(front_html: str, page_of: dict[str, int]) -> str:
-    """Write each contents entry's page number (data-page, printed by print.css)."""
+@dataclass(frozen=True)
+class Slot:
+    """Room for a page number in a part: the link to ``target`` is laid out showing ``placeholder``, as
+    wide as any number of the book, and builders/pdf/numbers.py writes ``text`` over it in the PDF."""
+
+    target: str
+    placeholder: str
+    text: str
+    #: the number ends where the placeholder ends (the contents); else it starts there (the index)
+    right: bool
+    #: the link's description (PDF /Contents) with the number; "" keeps the laid-out one
+    label: str = ""
+
+
+#: Digits and the signs a locator prints, laid out on the part's sink pages (which the book leaves out):
+#: the part's font then has every glyph a slot can need, whatever its placeholders hold.
+DIGIT_SAMPLE = "0123456789\u2013,"
+
+
+def _placeholder(n: int, digits: int) -> str:
+    """``digits`` digits, the n-th group of a run through 0-9 (placeholders differ from their
+    neighbours, so a slot is never mistaken for the one before)."""
+    return "".join(str((n * digits + i) % 10) for i in range(digits))
+
+
+def _with_digit_sample(doc: etree._Element) -> etree._Element:
+    sink = doc.find(f".//*[@id='{SINK_ID}']")
+    if sink is None:
+        sink = etree.SubElement(_main(doc), "section", {"id": SINK_ID, "class": "link-sink"})
+    etree.SubElement(sink, "span").text = DIGIT_SAMPLE
+    return doc
+
+
+def fill_contents(
+    front_html: str, page_of: dict[str, int], digits: int = 0
+) -> tuple[str, list[Slot]]:
+    """Write each contents entry's page number (data-page, printed by print.css). With ``digits``, write a
+    placeholder that wide instead and return the slots to fill in (the HTML, and so its layout, then
+    depends on the number of digits only, not on the numbers)."""
     doc = lhtml.document_fromstring(front_html)
+    slots: list[Slot] = []
     for link in doc.xpath("//a[@data-page]"):
         target = link.get("href", "").lstrip("#")
-        link.set("data-page", str(page_of[target]) if target in page_of else "")
-    return html_text(doc)
+        text = str(page_of[target]) if target in page_of else ""
+        if text and len(text) <= digits:
+            # a contents entry's number stands at the right of its slot; an example's in the
+            # conventions ("p. 12)") at its left, and the line is closed up after it
+            right = "toc-link" in link.get("class", "").split()
+            slot = Slot(target, _placeholder(len(slots), digits), text, right)
+            slots.append(slot)
+            text = slot.placeholder
+        link.set("data-page", text)
+    return html_text(_with_digit_sample(doc) if slots else doc), slots
 
 
-def fill_index(index_html: str, page_of: dict[str, int]) -> str:
+def fill_index(
+    index_html: str, page_of: dict[str, int], digits: int = 0, starts: Collection[int] = ()
+) -> tuple[str, list[Slot]]:
     """Replace each entry's locators with the sorted, distinct pages of its mentions (runs of three or
-    more as ranges), each number linking to the first mention on that page."""
+    more of one document as ranges; ``starts``: the first pages of the documents), each number linking
+    to the first mention on that page. With ``digits``, each
+    number is a slot of that many digits (see :func:`fill_contents`)."""
     doc = lhtml.document_fromstring(index_html)
+    slots: list[Slot] = []
     for locators in doc.xpath("//*[@data-mentions]"):
         first_on: dict[int, str] = {}
         for mention in locators.get("data-mentions", "").split():
@@ -203,20 +255,33 @@ def fill_index(index_html: str, page_of: dict[str, int]) -> str:
         for child in list(locators):
             locators.remove(child)
         locators.text = " "
-        runs = _runs(sorted(first_on))
+        runs = _runs(sorted(first_on), starts)
         for i, (low, high) in enumerate(runs):
-            link = lhtml.Element("a", {"class": "page-ref", "href": f"#{first_on[low]}"})
-            link.text = str(low) if low == high else f"{low}\u2013{high}"
+            text = str(low) if low == high else f"{low}\u2013{high}"
+            shown = text
+            if digits and len(str(high)) <= digits:
+                shown = _placeholder(len(slots), digits)
+                if low != high:
+                    shown += "\u2013" + _placeholder(len(slots) + 1, digits)
+                slots.append(Slot(first_on[low], shown, text, False, f"Page {text}"))
+            link = lhtml.Element(
+                "a",
+                {"class": "page-ref", "href": f"#{first_on[low]}", "aria-label": f"Page {shown}"},
+            )
+            link.text = shown
             link.tail = ", " if i + 1 < len(runs) else ""
             locators.append(link)
-    return html_text(with_link_sink(doc))
+    doc = with_link_sink(doc)
+    return html_text(_with_digit_sample(doc) if slots else doc), slots
 
 
-def _runs(pages: list[int]) -> list[tuple[int, int]]:
-    """[3, 4, 5, 8, 9] -> [(3, 5), (8, 8), (9, 9)]: three or more consecutive pages make a range."""
+def _runs(pages: list[int], starts: Collection[int] = ()) -> list[tuple[int, int]]:
+    """[3, 4, 5, 8, 9] -> [(3, 5), (8, 8), (9, 9)]: three or more consecutive pages make a range, but
+    not across the first page of a document (``starts``): a range is one passage. So a document that
+    grows moves the numbers after it and never changes which are ranges (see numbers.py)."""
     runs: list[list[int]] = []
     for p in pages:
-        if runs and p == runs[-1][-1] + 1:
+        if runs and p == runs[-1][-1] + 1 and p not in starts:
             runs[-1].append(p)
         else:
             runs.append([p])

@@ -43,42 +43,76 @@ FOLIO_JOB = 48
 
 
 class FolioList:
-    """The folios to lay out, and for each page of each output the number of its folio (None: none)."""
+    """The folios to lay out, and what is stamped on each page of each output (None: nothing). A
+    running head's page (verso, recto, opening) is stamped from a template laid out once per head and
+    kind with its number written in (:data:`folios.ALIGN`); other folios are laid out as they are."""
 
     def __init__(self) -> None:
         self.folios: list[fol.Folio] = []
+        self.templates: dict[tuple[str, str], int] = {}  # (kind, head) -> template, in order of use
+        self.digits = 1  # of the widest number a template is stamped with
+        #: (template, number) -> its folio laid out as it is, when a template cannot be stamped
+        self.numbered: dict[tuple[int, str], int] = {}
 
-    def add(self, folio: fol.Folio) -> int | None:
+    def add(self, folio: fol.Folio) -> fol.Stamp | None:
         if folio.kind == fol.NONE:
             return None
+        align = fol.ALIGN.get(folio.kind)
+        if align and folio.number.isdigit():
+            index = self.templates.setdefault((folio.kind, folio.head), len(self.templates))
+            self.digits = max(self.digits, len(folio.number))
+            self.numbered.setdefault((index, folio.number), len(self.numbered))
+            return fol.Stamp(index, True, folio.number, align)
         self.folios.append(folio)
-        return len(self.folios) - 1
+        return fol.Stamp(len(self.folios) - 1)
+
+    @property
+    def slot(self) -> str:
+        """The placeholder the templates are laid out with: as wide as the widest number."""
+        return "0" * self.digits
+
+    def template_jobs(self, size: int = 0) -> list[PrintJob]:
+        """The templates as layout jobs (see :meth:`jobs`), then a page with every digit."""
+        pages = [fol.Folio(kind, self.slot, head) for kind, head in self.templates]
+        if pages:
+            pages.append(fol.Folio(fol.OPENING, fol.DIGITS))
+        return _jobs(pages, size, "the running heads")
+
+    def numbered_jobs(self, size: int = 0) -> list[PrintJob]:
+        """Every (template, number) stamped, as a folio laid out as it is (see :attr:`numbered`)."""
+        heads = list(self.templates)  # (kind, head) of each template
+        pages = [fol.Folio(heads[t][0], number, heads[t][1]) for t, number in self.numbered]
+        return _jobs(pages, size, "the page numbers and running heads, numbered")
 
     def jobs(self, size: int = 0) -> list[PrintJob]:
-        """The folios as layout jobs of ``size`` folios each (FOLIO_JOB), in order. The size is fixed,
-        not derived from the number of processes: a job's PDF (its font subsets) depends on the folios
-        it holds, and the book's bytes must not depend on how many processes laid it out. The names
-        are what the progress display shows."""
-        size = size or FOLIO_JOB
-        starts = range(0, len(self.folios), size)
-        return [
-            PrintJob(
-                f"the page numbers and running heads ({n + 1} of {len(starts)})",
-                fol.folio_html(self.folios[i : i + size]),
-                variant=None,
-                tagged=False,  # stamped on the pages as artefacts (pagination), not content
-            )
-            for n, i in enumerate(starts)
-        ]
+        """The folios laid out as they are, as layout jobs of ``size`` folios each (FOLIO_JOB), in order.
+        The size is fixed, not derived from the number of processes: a job's PDF (its font subsets)
+        depends on the folios it holds, and the book's bytes must not depend on how many processes laid
+        it out. The names are what the progress display shows."""
+        return _jobs(self.folios, size, "the page numbers and running heads")
+
+
+def _jobs(folios: list[fol.Folio], size: int, what: str) -> list[PrintJob]:
+    size = size or FOLIO_JOB
+    starts = range(0, len(folios), size)
+    return [
+        PrintJob(
+            f"{what} ({n + 1} of {len(starts)})",
+            fol.folio_html(folios[i : i + size]),
+            variant=None,
+            tagged=False,  # stamped on the pages as artefacts (pagination), not content
+        )
+        for n, i in enumerate(starts)
+    ]
 
 
 def book_folios(
     p: PrintPlan, where: Placement, front: LaidOut, index_pages: int, folios: FolioList
-) -> list[int | None]:
+) -> list[fol.Stamp | None]:
     """The folio of every page of the book, in order."""
     assert p.book is not None
     head = p.edition_head
-    pages: list[int | None] = [folios.add(fol.BLANK)]  # the title page
+    pages: list[fol.Stamp | None] = [folios.add(fol.BLANK)]  # the title page
     firsts = sorted(
         (front.anchors[i] + 1, title) for i, title in p.book.front_sections if i in front.anchors
     )

@@ -36,7 +36,7 @@ class StructureJoin:
         root = src.Root.get(Name.StructTreeRoot)
         if root is None:
             return
-        numbers = _number_tree(root)
+        numbers = parent_tree(root)
         kept_pages = {src.pages[i].obj.objgen for i in range(kept)}
         top = [
             kid
@@ -100,7 +100,7 @@ def _elements(k: pikepdf.Object | None) -> list[pikepdf.Object]:
     return [i for i in items if isinstance(i, Dictionary) and i.get(Name.Type) != Name.OBJR]
 
 
-def _number_tree(root: pikepdf.Object) -> dict[int, pikepdf.Object]:
+def parent_tree(root: pikepdf.Object) -> dict[int, pikepdf.Object]:
     """The parent tree as a dict (WeasyPrint writes it flat; kids are read too)."""
     out: dict[int, pikepdf.Object] = {}
     tree = root.get(Name.ParentTree)

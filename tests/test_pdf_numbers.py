@@ -1,0 +1,150 @@
+"""Page numbers written into slots (builders/pdf/numbers.py): when a document grows, the contents and the
+index keep their layout and only their numbers are written anew; the book then reads as a cold build of
+the same TEI does. Built from the fixtures of tests/test_pdf.py, the first document of the book made
+about two pages longer, then two more."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pikepdf
+import pytest
+import test_pdf as book
+from conftest import FIXED_EPOCH
+from pypdf import PdfReader
+
+from teiedit.builder import BuildOptions
+from teiedit.builders.pdf import PdfBuilder
+from teiedit.builders.pdf import numbers as num
+from teiedit.builders.pdf.parts import Slot
+from teiedit.edition import Edition
+
+pytestmark = pytest.mark.slow
+
+#: The first document of the book: every page number after it moves when it grows.
+FIRST = "report-winter-1956-12-01.xml"
+#: About two pages of text without names (the index's entries stay the same).
+LONGER = "<p>" + " ".join(["An added sentence that makes the report longer."] * 120) + "</p>"
+
+
+def _build(files: list[Path], out: Path) -> list[str]:
+    """Build the print edition of ``files`` into ``out``; the progress messages."""
+    told: list[str] = []
+    PdfBuilder().build(
+        Edition.from_files(book.EDITION, files), out, BuildOptions(progress=told.append)
+    )
+    return told
+
+
+def _longer(doc: Path) -> None:
+    text = doc.read_text(encoding="utf-8")
+    at = text.rindex("</div>")
+    doc.write_text(text[:at] + LONGER + text[at:], encoding="utf-8")
+
+
+def _files(tei: Path) -> list[Path]:
+    return [*sorted(tei.glob("*.xml")), *sorted((tei / "registers").glob("*.xml"))]
+
+
+@pytest.fixture(scope="module")
+def grown(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    root = tmp_path_factory.mktemp("numbers")
+    tei = root / "tei"
+    shutil.copytree(book.FIXTURES, tei)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        _longer(tei / FIRST)  # a document of a few pages already (its running heads are laid out)
+        _build(_files(tei), root / "pdf")
+        before = _contents(root / "pdf" / "edition.pdf")
+        _longer(tei / FIRST)
+        told = _build(_files(tei), root / "pdf")
+        _build(_files(tei), root / "cold")
+        # no slot can be filled: the contents, the index and the folios are laid out with the numbers
+        with pytest.MonkeyPatch.context() as no_slots:
+
+            def refuse(pdf: bytes, slots: object) -> bytes:
+                raise num.SlotError("refused")
+
+            def no_slot(self: num.NumberedForms, template: object) -> object:
+                raise num.SlotError("refused")
+
+            no_slots.setattr(num, "fill_slots", refuse)
+            no_slots.setattr(num.NumberedForms, "_slot", no_slot)
+            _build(_files(tei), root / "exact")
+    return {"root": root, "told": told, "before": before}
+
+
+def _contents(pdf: Path) -> list[str]:
+    """The lines of the contents that end with a page number."""
+    reader = PdfReader(pdf)
+    page = reader.pages[book._outline_pages(pdf)["Contents"]]
+    return [line for line in (page.extract_text() or "").splitlines() if line[-1:].isdigit()]
+
+
+def _index_text(pdf: Path) -> str:
+    reader = PdfReader(pdf)
+    return book._norm(reader.pages[book._outline_pages(pdf)["Index"]].extract_text())
+
+
+def test_a_longer_document_lays_out_only_itself_again(grown: dict[str, object]) -> None:
+    told = grown["told"]
+    assert isinstance(told, list)
+    laid = [m.removeprefix("laid out ") for m in told if m.startswith("laid out ")]
+    assert FIRST.replace(".xml", ".pdf") in laid
+    assert "the index" not in laid and "the front matter" not in laid, laid
+    assert not [m for m in laid if m.startswith("the running heads")], laid
+    root = grown["root"]
+    assert isinstance(root, Path)
+    after = _contents(root / "pdf" / "edition.pdf")
+    # the numbers did move: the documents after the longer one start two pages later
+    assert len(after) == len(grown["before"]) >= 5  # type: ignore[arg-type]
+    assert after != grown["before"]
+
+
+def test_the_numbers_written_in_are_those_of_a_cold_build(grown: dict[str, object]) -> None:
+    root = grown["root"]
+    assert isinstance(root, Path)
+    kept, cold, exact = (root / name / "edition.pdf" for name in ("pdf", "cold", "exact"))
+    assert _contents(kept) == _contents(cold) == _contents(exact)
+    assert _index_text(kept) == _index_text(cold)
+    # the folios: the same numbers and running heads on every page, stamped from templates or not
+    assert book._bands(kept) == book._bands(cold) == book._bands(exact)
+    assert [bottom for _, bottom in book._bands(kept)].count(
+        "13"
+    ) == 1  # the grown book's last page
+    locators = book._index_locators(kept)
+    assert locators == book._index_locators(cold) == book._index_locators(exact)
+    assert sum(map(len, locators.values())) >= 12
+    pages = book._pages(kept)
+    names = book._index_names()
+    for label, numbers in locators.items():
+        for number in numbers:
+            assert any(name in pages[number - 1] for name in names[label]), (label, number)
+
+
+def test_links_of_written_numbers_reach_their_pages_and_say_which(grown: dict[str, object]) -> None:
+    root = grown["root"]
+    assert isinstance(root, Path)
+    pdf = root / "pdf" / "edition.pdf"
+    book.test_every_link_of_the_book_reaches_its_target(pdf.parent)
+    with pikepdf.open(pdf) as doc:
+        index = doc.pages[book._outline_pages(pdf)["Index"]]
+        labels = [
+            str(a.Contents)
+            for a in index.get("/Annots") or []
+            if str(a.get("/Contents", "")).startswith("Page ")
+        ]
+    printed = _index_text(pdf)
+    assert len(labels) >= 10
+    for label in labels:  # the link's description is the number written in, not the placeholder
+        assert label.removeprefix("Page ") in printed, label
+
+
+def test_a_slot_that_is_not_there_is_an_error_not_a_wrong_number(grown: dict[str, object]) -> None:
+    root = grown["root"]
+    assert isinstance(root, Path)
+    data = (root / "pdf" / "edition.pdf").read_bytes()
+    with pytest.raises(num.SlotError):
+        num.fill_slots(data, [Slot("doc-nowhere", "01", "5", right=True)])
+    assert num.fill_slots(data, []) == data
