@@ -147,3 +147,48 @@ def test_passes_that_keep_the_text_give_no_finding(
     assert run_passes(doc, ctx, strict=True) == []
     assert [r["pass"] for r in ctx.records["ran"]] == ["a", "c"]
     assert doc.root.get("n") == "ac"
+
+
+def test_dates_read_the_texts_entities_left_as_they_were_and_give_the_same_tei(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The dates pass takes the running texts the entities pass read and did not change from it
+    (``PassContext.handover``); run apart, so that it reads every text itself, it marks the same dates."""
+    from teiedit.pipeline import ConvertOptions, convert_text, source_from_file
+    from teiedit.serialize import serialize_tei
+    from teiedit.transforms.entities import FLAT_TEXTS
+
+    repo = Path(__file__).resolve().parents[1]
+    edition = default_settings(repo)
+    source = source_from_file(sorted((repo / "sources").glob("*.txt"))[0])
+    dates = transforms.PASSES["dates"]
+    original = dates.__call__
+    handed: list[int] = []
+
+    def spy(self: object, doc: TeiDocument, ctx: PassContext) -> list[Diagnostic]:
+        handed.append(len(ctx.received.get(FLAT_TEXTS, {})))
+        return list(original(self, doc, ctx))
+
+    monkeypatch.setattr(dates, "__call__", spy)
+    before_entities = ["language", "repair", "brackets", "quotes", "rendition"]
+    outputs: dict[str, list[bytes]] = {}
+    for run in ("together", "apart"):
+        conv, _diags, _records = convert_text(
+            source, edition, ConvertOptions(passes=before_entities)
+        )
+        assert conv.documents
+        for doc in conv.documents:
+            ctx = PassContext(settings=edition)
+            if run == "together":
+                run_passes(doc, ctx, only=["entities", "dates"])
+                assert ctx.handover == {} and ctx.received == {}  # nothing left for a later call
+            else:
+                run_passes(doc, ctx, only=["entities"])
+                run_passes(doc, ctx, only=["dates"])
+            outputs.setdefault(run, []).append(serialize_tei(doc.tree))
+        if run == "together":
+            assert sum(handed) > 10  # texts were handed over ...
+            handed.clear()
+    assert handed and not any(handed)  # ... and not when the dates pass ran on its own
+    assert outputs["together"] == outputs["apart"]
+    assert b"<date " in b"".join(outputs["together"])

@@ -1,5 +1,6 @@
 """The fast paths of conversion give what the plain walks gave: the original reading, the overlap test
-of taken spans (a sorted prefix maximum), the damage detector's written-out Viterbi."""
+of taken spans (a sorted prefix maximum), the damage detector's written-out Viterbi, the labeller's
+searches tried only on texts that hold the words they need."""
 
 from __future__ import annotations
 
@@ -143,3 +144,72 @@ def test_glyph_tokens_are_the_tokens_with_a_character_outside_ascii() -> None:
         assert [m.span() for m in _GLYPH_TOKEN.finditer(text)] == expected, repr(text)
         found += len(expected)
     assert found > 1000
+
+
+def test_gated_searches_answer_as_their_patterns() -> None:
+    from teiedit.readers.cascade.features import _COPY, _DESCRIBES
+
+    rng = random.Random(14)
+    words = (
+        "this the present following document THIS Document DISCUSSES argue we i essay copyright © "
+        "all rights reserved public domain analyses analyZes sheds light Note post "
+        "\u017f \u0130 \u0131 \u212a x, ; .".split()
+    )
+    found = asked = 0
+    for _ in range(20000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randrange(0, 8)))
+        text = text.replace("s", "\u017f") if rng.random() < 0.05 else text
+        for gated in (_DESCRIBES, _COPY):
+            answer = gated.search(text)
+            assert answer == (gated.pattern.search(text) is not None), text
+            found += answer
+            asked += 1
+    assert asked == 40000
+    assert 2000 < found < 38000  # both answers were given many times
+
+
+def test_the_word_before_a_name_is_the_one_the_whole_window_gives() -> None:
+    from teiedit.entities import context
+
+    rng = random.Random(14)
+    alphabet = "aZé1_'’\u2010-. \t\n\xa0,(/"
+    found = 0
+    for _ in range(20000):
+        raw = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 90)))
+        start = rng.randrange(0, len(raw) + 1)
+        for same_line in (False, True):
+            rx = context._BEFORE_ON_LINE if same_line else context._BEFORE
+            m = rx.search(raw, max(0, start - 60), start)  # every place of the window tried
+            expected = m.group(1) if m else ""
+            assert context.word_before(raw, start, same_line=same_line) == expected, (raw, start)
+            found += bool(expected)
+    assert found > 1000
+
+
+def test_a_conversion_sets_older_objects_aside_and_gives_them_back() -> None:
+    import gc
+
+    from teiedit.pipeline.collector import older_objects_set_aside
+
+    seen: list[int] = []
+
+    @older_objects_set_aside
+    def convert() -> str:
+        seen.append(gc.get_freeze_count())
+        return "done"
+
+    assert gc.get_freeze_count() == 0
+    assert convert() == "done"
+    # set aside while it ran, given back after
+    assert seen[-1] > 1000 and gc.get_freeze_count() == 0
+    gc.freeze()  # a process that freezes objects itself is left as it is
+    try:
+        frozen = gc.get_freeze_count()
+        assert convert() == "done" and gc.get_freeze_count() == frozen == seen[-1]
+    finally:
+        gc.unfreeze()
+    gc.disable()  # and so is one that turned the collector off
+    try:
+        assert convert() == "done" and seen[-1] == 0 and not gc.isenabled()
+    finally:
+        gc.enable()

@@ -88,8 +88,22 @@ _MONTHS = frozenset(
 
 def word_before(raw: str, start: int, *, same_line: bool = False) -> str:
     """The word right before ``start`` across white space only ('' if punctuation stands between)."""
-    m = (_BEFORE_ON_LINE if same_line else _BEFORE).search(raw, max(0, start - 60), start)
+    lo = max(0, start - 60)
+    # No match begins before the last run of word characters and full stops ahead of the white space
+    # that ends the window (a match is one word, then white space to the end): the search starts there,
+    # not at every place of the window (the look-behind still sees the character before it).
+    pos = start
+    while pos > lo and raw[pos - 1] in _SPACES:
+        pos -= 1
+    while pos > lo and (raw[pos - 1].isalnum() or raw[pos - 1] in _WORD_MARKS):
+        pos -= 1
+    m = (_BEFORE_ON_LINE if same_line else _BEFORE).search(raw, pos, start)
     return m.group(1) if m else ""
+
+
+_SPACES = frozenset(" \t\n\xa0")
+#: The characters other than letters and digits that ``_WORD`` and its full stop hold.
+_WORD_MARKS = frozenset("_'’\u2010-.")
 
 
 def word_after(raw: str, end: int, *, same_line: bool = False) -> str:
@@ -158,22 +172,24 @@ def other_given_name(
     """
     name = raw[start:end]
     before, after = word_before(raw, start), word_after(raw, end)
-    own: set[str] = set()
-    for e in entries:
-        own |= {w.casefold() for v in e.variants if not v.is_short for w in _words(v.text)}
+    own: set[str] | None = None  # the entries' own words: read only for a word that may be a name
     for word, is_before in ((before, True), (after, False)):
         if not word:
             continue
         if is_initial(word):
             if not any(word[0] in _given_initials(e, name) for e in entries):
                 return word
-        elif (
-            could_be_name(word)
-            and (is_before or not english(word))
-            and not _close(word, own)
-            and not _close(word, set(surnames))
-        ):
-            return word
+        elif could_be_name(word) and (is_before or not english(word)):
+            if own is None:
+                own = {
+                    w.casefold()
+                    for e in entries
+                    for v in e.variants
+                    if not v.is_short
+                    for w in _words(v.text)
+                }
+            if not _close(word, own) and not _close(word, set(surnames)):
+                return word
     return ""
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 from teiedit.entities.context import other_given_name
-from teiedit.entities.matcher import Hit
+from teiedit.entities.matcher import Hit, Target
 from teiedit.registers import Registers
 
 #: How far back (in characters of running text) a mention may resolve a short or shared form.
@@ -70,6 +70,22 @@ def _dominant(candidates: list[str], plain: Counter[str]) -> str | None:
 
 
 _ENTRY_ID = attrgetter("entry_id")
+#: What a hit's targets give ``decide``, by the targets (their tuple, kept: a name's hits share it).
+_POOLS: dict[int, tuple[tuple[Target, ...], bool, str, list[str]]] = {}
+
+
+def _pool(targets: tuple[Target, ...]) -> tuple[bool, str, list[str]]:
+    """Whether a hit has full forms, the kind of the targets it may stand for (its full forms, else all),
+    and their entries (a new list; worked out once per targets: a short form may have many)."""
+    cached = _POOLS.get(id(targets))
+    if cached is None or cached[0] is not targets:
+        full = [t for t in targets if not t.short]
+        pool = full or list(targets)
+        cached = (targets, bool(full), pool[0].kind, list(dict.fromkeys(map(_ENTRY_ID, pool))))
+        if len(_POOLS) > 4096:
+            _POOLS.clear()
+        _POOLS[id(targets)] = cached
+    return cached[1], cached[2], list(cached[3])
 
 
 def decide(
@@ -89,10 +105,7 @@ def decide(
     several entries have the short form), to one the document names far more often than the others
     (medium), to another bearer named within ``WINDOW`` (medium), or to nobody.
     """
-    full = [t for t in hit.targets if not t.short]
-    pool = full or list(hit.targets)
-    ids = list(dict.fromkeys(map(_ENTRY_ID, pool)))  # in C: a short form may have many targets
-    kind = pool[0].kind
+    full, kind, ids = _pool(hit.targets)
     one_word = kind == "persName" and len(hit.text.split()) == 1
     if one_word:
         entries = [regs.entries[i] for i in ids if i in regs.entries]

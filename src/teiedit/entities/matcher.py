@@ -158,7 +158,7 @@ class Matcher:
             )
             self.automaton.add_word(key, (key, payload))
         self.size = len(table)
-        self._case_cache: dict[tuple[str, tuple[Target, ...]], tuple[Target, ...]] = {}
+        self._case_cache: dict[tuple[str, str], tuple[Target, ...]] = {}
         if self.size:
             self.automaton.make_automaton()
 
@@ -177,15 +177,19 @@ class Matcher:
                 continue  # (after "Ivanov V.I." the next word follows without a space in normal form)
             rs, re_ = index[start], index[end] + 1
             text = raw[rs:re_]
-            ok = self._agreeing(text, targets)
+            ok = self._agreeing(text, key, targets)
             if ok:
                 hits.append(Hit(rs, re_, text, ok))
         return hits
 
-    def _agreeing(self, text: str, targets: tuple[Target, ...]) -> tuple[Target, ...]:
-        """The targets whose spelling agrees with the text in capitals (cached: names recur)."""
-        key = (text, targets)
-        ok = self._case_cache.get(key)
+    def _agreeing(self, text: str, key: str, targets: tuple[Target, ...]) -> tuple[Target, ...]:
+        """The targets whose spelling agrees with the text in capitals (cached: names recur).
+
+        ``key``: the automaton's key the targets are stored under (it stands for them in the cache:
+        hashing the targets themselves hashed every spelling of every target).
+        """
+        cache_key = (text, key)
+        ok = self._case_cache.get(cache_key)
         if ok is None:
             ok = tuple(
                 t
@@ -194,7 +198,7 @@ class Matcher:
             )
             if len(self._case_cache) > 100_000:
                 self._case_cache.clear()
-            self._case_cache[key] = ok
+            self._case_cache[cache_key] = ok
         return ok
 
 

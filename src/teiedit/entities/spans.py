@@ -329,11 +329,14 @@ _SIC = _TEI_PREFIX + "sic"
 _CORR = _TEI_PREFIX + "corr"
 
 
-def containers(root: etree._Element) -> Iterator[FlatText]:
+def containers(
+    root: etree._Element, known: dict[etree._Element, FlatText] | None = None
+) -> Iterator[FlatText]:
     """Every container with running text under ``root``, in document order, as FlatText.
 
     A container is an element with text of its own (not only white space) that is not itself inline;
     elements that interrupt a container's text (notes, lists) are visited as containers of their own.
+    ``known``: containers whose FlatText was made before and still holds (nothing under them changed).
     """
     stack = [root]
     while stack:
@@ -342,7 +345,7 @@ def containers(root: etree._Element) -> Iterator[FlatText]:
         if not isinstance(el.tag, str) or name in OPAQUE:
             continue
         if _has_own_text(el):
-            flat = FlatText.of(el)
+            flat = (known.get(el) if known else None) or FlatText.of(el)
             yield flat
             stack.extend(reversed(flat.nested))
         else:

@@ -16,6 +16,7 @@ from teiedit.io import read_text
 from teiedit.lock import folder_lock
 from teiedit.per_source import ConvertOptions, check_source_profiles, for_source, set_kind
 from teiedit.pipeline.clashes import without_name_clashes
+from teiedit.pipeline.collector import older_objects_set_aside
 from teiedit.pipeline.validation import validate_edition, validation_cache
 from teiedit.readers import Conversion, Source, get_reader
 from teiedit.readers.cascade.model import model_path
@@ -83,6 +84,7 @@ class SourceResult:
         }
 
 
+@older_objects_set_aside
 def convert_text(
     source: Source, edition: Settings, options: ConvertOptions
 ) -> tuple[Conversion, list[Diagnostic], dict[str, list[dict[str, object]]]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from itertools import chain
 
 from teiedit.repair import ligature, quotes, spelling
@@ -13,7 +14,14 @@ from teiedit.repair.hyphenation import find_hyphenation
 from teiedit.repair.letterspace import unspace
 from teiedit.repair.model import DocumentWords, EnglishModel, english
 from teiedit.repair.record import BLOCK_BREAK, Repair, Spans
-from teiedit.repair.shift import SMART_SPACE, best_shift, decode, is_shifted_space
+from teiedit.repair.shift import (
+    SMART_SPACE,
+    best_shift,
+    decode,
+    decode_with_spaces,
+    is_shifted_space,
+    shifted_spaces,
+)
 from teiedit.repair.words import best_reading, fix_word, glyph_readings
 
 #: Decoded characters that are ordinary punctuation and so never stand for a space.
@@ -116,10 +124,11 @@ def _separators(chunk: str, k: int, model: EnglishModel) -> frozenset[str]:
     within a stretch. A candidate joins the separators only if reading it as a space makes the stretch more
     English-like.
     """
-    base = {c for c in chunk if is_shifted_space(c, k)}
+    base = set(chunk) & shifted_spaces(k)
     base |= set(SMART_SPACE)
     counts: dict[str, int] = {}
-    for c in chunk:
+    # each character once, with its count, in the order of its first place (as a walk would count)
+    for c, n in Counter(chunk).items():
         if (
             not c.isalnum()
             and not c.isspace()
@@ -129,11 +138,11 @@ def _separators(chunk: str, k: int, model: EnglishModel) -> frozenset[str]:
             and not decode(c, k).isalnum()
             and decode(c, k) not in _PROSE_PUNCT
         ):
-            counts[c] = counts.get(c, 0) + 1
+            counts[c] = n
     squeezed = "".join(chunk.split())
 
     def reading(seps: set[str]) -> str:
-        return "".join(" " if c in seps else decode(c, k) for c in squeezed)
+        return decode_with_spaces(squeezed, k, frozenset(seps))
 
     best_cost = model.text_cost(reading(base))
     for c, n in counts.items():
@@ -150,18 +159,18 @@ def _shifted_words(
     """Cut a shifted stretch into words at its shifted spaces and decode each word."""
     seps = _separators(text[s.start : s.end], k, model)
     spans: list[tuple[int, int]] = []
+    stop = _stops(seps)
     i = s.start
     while i < s.end:
-        while i < s.end and text[i].isspace():
-            i += 1
-        if i >= s.end:
+        word = _NOT_SPACE.search(text, i, s.end)  # white space (``str.isspace``) skipped
+        if word is None:
             break
-        j = i
-        while j < s.end and text[j] not in seps and text[j] != BLOCK_BREAK:
-            j += 1
+        i = word.start()
+        found = stop.search(text, i, s.end)  # the word runs to a separator or a block break
+        j = found.start() if found else s.end
         end = j if j < s.end and text[j] == BLOCK_BREAK else min(j + 1, s.end)
         core = "".join(text[i:end].split())
-        if all(c in seps for c in core) and spans:
+        if seps.issuperset(core) and spans:
             spans[-1] = (spans[-1][0], end)  # a lone shifted space belongs to the word before it
         else:
             spans.append((i, end))
@@ -187,6 +196,15 @@ def _shifted_words(
             Repair(a, b, original, reading + (" " if needs_space else ""), "shift", cert, method)
         )
     return out
+
+
+_NOT_SPACE = re.compile(r"\S")
+
+
+@lru_cache(maxsize=64)
+def _stops(seps: frozenset[str]) -> re.Pattern[str]:
+    """The characters a shifted word ends at: its separators and a break between blocks."""
+    return re.compile("[" + "".join(map(re.escape, sorted(seps | {BLOCK_BREAK}))) + "]")
 
 
 def _unescape(s: str) -> str:

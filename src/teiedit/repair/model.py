@@ -32,6 +32,10 @@ OOV_PENALTY = -math.log(1e-3)
 TRAIN_WORDS = 20000
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+#: ``_WORD`` as the separator of a split that keeps the words.
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
+#: The caches of words as written are forgotten beyond this many words.
+RAW_CACHE_SIZE = 1 << 18
 
 
 class EnglishModel:
@@ -43,6 +47,9 @@ class EnglishModel:
         self.freq: dict[str, float] = wordfreq.get_frequency_dict("en")
         self._tri, self._bi, self._uni = _train_trigrams(self.freq)
         self._cache: dict[str, float] = {}
+        self._raw_cache: dict[str, float] = {}
+        self._known: dict[str, float] = {}
+        self._gap_cache: dict[str, float] = {}
         self._char_cache: dict[str, float] = {}
         self._text_cache: dict[str, float] = {}
         #: Tables the spelling corrector (``spelling``) builds on first use and keeps with the model: words
@@ -57,21 +64,32 @@ class EnglishModel:
     # ------------------------------------------------------------------ words
     def known(self, word: str) -> float:
         """The frequency of a word (case-insensitive), 0.0 when wordfreq does not know it."""
-        return self.freq.get(word.lower().replace("’", "'"), 0.0)
+        # by the word as it is written: asked of the same words again and again, which then need no folding
+        f = self._known.get(word)
+        if f is None:
+            if len(self._known) > RAW_CACHE_SIZE:
+                self._known.clear()
+            f = self._known[word] = self.freq.get(word.lower().replace("’", "'"), 0.0)
+        return f
 
     def word_cost(self, word: str) -> float:
         """Cost of one word (letters and inner apostrophes): ``-ln p`` if known, else spelt out + penalty."""
-        key = word.lower().replace("’", "'")
-        cached = self._cache.get(key)
+        cached = self._raw_cache.get(word)  # as in ``known``: by the word as it is written
         if cached is not None:
             return cached
-        f = self.freq.get(key)
-        if f:
-            cost = -math.log(f)
-        else:
-            cost = self.spell_cost(key, bounded=True) + OOV_PENALTY
-        self._cache[key] = cost
-        return cost
+        key = word.lower().replace("’", "'")
+        cached = self._cache.get(key)
+        if cached is None:
+            f = self.freq.get(key)
+            if f:
+                cached = -math.log(f)
+            else:
+                cached = self.spell_cost(key, bounded=True) + OOV_PENALTY
+            self._cache[key] = cached
+        if len(self._raw_cache) > RAW_CACHE_SIZE:
+            self._raw_cache.clear()
+        self._raw_cache[word] = cached
+        return cached
 
     def cost_in(self, word: str, doc: DocumentWords) -> float:
         """``word_cost`` with the document's own word counts mixed in (see ``DocumentWords``)."""
@@ -149,18 +167,23 @@ class EnglishModel:
         return cached
 
     def _text_cost(self, s: str) -> float:
+        # The words and the stretches between them (``[gap, word, gap, ..., word, gap]``), costed in
+        # order; the costs are added as one sum per gap, then the word's, left to right.
+        parts = _WORD_SPLIT.split(s)
         cost = 0.0
-        pos = 0
-        for m in _WORD.finditer(s):
-            gap = s[pos : m.start()]
-            if gap != " ":  # mostly one space between words, which costs nothing
-                cost += sum(map(char_cost, gap))
-            word = m.group(0)
-            if word.isascii() or all(c.isalpha() for c in word):
-                cost += self.word_cost(word)
-            pos = m.end()
-        cost += sum(char_cost(ch) for ch in s[pos:])
-        return cost
+        gaps = self._gap_cache
+        word_cost = self.word_cost
+        for gap, word in zip(parts[:-1:2], parts[1::2], strict=True):  # the last gap: below
+            if gap and gap != " ":  # mostly one space between words, which costs nothing
+                g = gaps.get(gap)
+                if g is None:
+                    g = sum(map(char_cost, gap))
+                    if len(gap) <= 4 and len(gaps) < 4096:  # ", ", ". ", " (": a few recur
+                        gaps[gap] = g
+                cost += g
+            if word.isascii() or word.isalpha():  # a letter outside Latin script counts as a word
+                cost += word_cost(word)
+        return cost + sum(map(char_cost, parts[-1]))
 
 
 class DocumentWords:

@@ -38,6 +38,12 @@ def is_shifted_space(ch: str, k: int) -> bool:
 
 
 @lru_cache(maxsize=32)
+def shifted_spaces(k: int) -> frozenset[str]:
+    """Every character ``is_shifted_space`` is true of under shift ``k`` (asked of whole words at once)."""
+    return SMART_SPACE | {chr(0x20 + k)}
+
+
+@lru_cache(maxsize=32)
 def _table(k: int) -> dict[int, str]:
     table = {o: chr(o - k) for o in range(0x21, 0x7F) if 0x20 <= o - k <= 0x7E}
     for ch in SMART_SPACE:
@@ -53,6 +59,16 @@ def decode_char(ch: str, k: int) -> str:
 def decode(s: str, k: int) -> str:
     """Shift every printable ASCII character of ``s`` back by ``k`` (whitespace is kept)."""
     return s.translate(_table(k))
+
+
+def decode_with_spaces(s: str, k: int, spaces: frozenset[str]) -> str:
+    """``decode``, with each of ``spaces`` read as a space."""
+    return s.translate(_spaced_table(k, spaces))
+
+
+@lru_cache(maxsize=256)
+def _spaced_table(k: int, spaces: frozenset[str]) -> dict[int, str]:
+    return {**_table(k), **{ord(c): " " for c in spaces}}
 
 
 def best_shift(tokens: list[str], model: EnglishModel) -> tuple[int, int]:

@@ -32,6 +32,11 @@ class PassContext:
     options: dict[str, Any] = field(default_factory=dict)
     #: Per-pass records for the conversion report (e.g. every repair with its confidence).
     records: dict[str, list[dict[str, object]]] = field(default_factory=dict)
+    #: What a pass leaves for the pass run right after it (work it need not do again), and what the pass
+    #: running now was left by the one before it. ``run_passes`` moves one to the other between two passes
+    #: and empties both when it is done: a pass called on its own receives nothing.
+    handover: dict[str, Any] = field(default_factory=dict)
+    received: dict[str, Any] = field(default_factory=dict)
 
     def record(self, pass_name: str, item: dict[str, object]) -> None:
         self.records.setdefault(pass_name, []).append(item)
@@ -129,19 +134,36 @@ def run_passes(
     if unknown:
         raise UnknownPass(f"no pass named {', '.join(map(repr, unknown))}; passes: {pass_names()}")
     todo = [p for p in ordered_passes() if (only is None or p.name in only) and p.enabled(ctx)]
+    try:
+        return _run_all(doc, ctx, todo, strict)
+    finally:
+        ctx.handover, ctx.received = {}, {}
+
+
+def _run(p: Pass, doc: TeiDocument, ctx: PassContext) -> list[Diagnostic]:
+    """Run one pass with what the pass before it left (``PassContext.handover``)."""
+    ctx.received, ctx.handover = ctx.handover, {}
+    return p(doc, ctx)
+
+
+def _run_all(
+    doc: TeiDocument, ctx: PassContext, todo: list[Pass], strict: bool
+) -> list[Diagnostic]:
+    ctx.handover, ctx.received = {}, {}
     text_el = _text_element(doc)
     if not strict or text_el is None:
-        return [d for p in todo for d in p(doc, ctx)]
+        return [d for p in todo for d in _run(p, doc, ctx)]
     # The reading is compared once, after every pass, on a copy kept of the document (reading the whole
     # text after each pass cost as much as a pass). Passes are deterministic: when the reading changed,
     # they run again from the copy, checked one by one, to stop the pass that changed it.
     before = original_reading(text_el)
     kept, records = copy.deepcopy(doc.tree), {k: list(v) for k, v in ctx.records.items()}
-    diags = [d for p in todo for d in p(doc, ctx)]
+    diags = [d for p in todo for d in _run(p, doc, ctx)]
     text_el = _text_element(doc)
     if text_el is not None and original_reading(text_el) == before:
         return diags
     doc.tree = kept
+    ctx.handover, ctx.received = {}, {}  # about the tree just given up
     ctx.records.clear()
     ctx.records.update(records)
     return _run_checked(doc, ctx, todo, before)
@@ -153,7 +175,7 @@ def _run_checked(
     """Run ``todo`` comparing the original reading after each pass; stop at the pass that changes it."""
     diags: list[Diagnostic] = []
     for p in todo:
-        diags.extend(p(doc, ctx))
+        diags.extend(_run(p, doc, ctx))
         text_el = _text_element(doc)
         after = original_reading(text_el) if text_el is not None else ""
         if after != before:

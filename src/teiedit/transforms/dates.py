@@ -24,6 +24,7 @@ from teiedit.document import TeiDocument, tei, text_roots
 from teiedit.entities.spans import FlatText, containers, inner_span
 from teiedit.entities.wrap import clean_span, unwrap, wrap
 from teiedit.transforms import PassContext, register
+from teiedit.transforms.entities import FLAT_TEXTS
 
 #: How far back (characters of running text) a year may be taken for a date without one.
 YEAR_REACH = 3000
@@ -39,16 +40,18 @@ class TagDates:
 
     def __call__(self, doc: TeiDocument, ctx: PassContext) -> list[Diagnostic]:
         count = 0
+        # the containers the pass before (entities) read and left as they were
+        known: dict[etree._Element, FlatText] = ctx.received.get(FLAT_TEXTS, {})
         for text_el in text_roots(doc.root):
-            for old in list(text_el.iter(tei("date"))):
-                if old.get("resp") == RESP:
-                    unwrap(old)
+            olds = [old for old in text_el.iter(DATE) if old.get("resp") == RESP]
+            for old in olds:
+                unwrap(old)
             # First all dates with their place in reading order (a note reads where its anchor is) ...
             found_all: list[tuple[FlatText, list[tuple[tuple[int, ...], DateMention]]]] = []
             prefix: dict[etree._Element, tuple[int, ...]] = {}
             marked: list[tuple[tuple[int, ...], str]] = []
             running = 0
-            for flat in containers(text_el):
+            for flat in containers(text_el, None if olds else known):
                 base = prefix.get(flat.container)
                 if base is None:
                     base, running = (running,), running + len(flat.text) + 1

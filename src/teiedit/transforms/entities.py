@@ -130,6 +130,7 @@ class TagEntities:
         counts: Counter[str] = Counter()
         self._link_correspondents(doc, regs)
         header = [(-1, r) for r in _header_refs(doc)]
+        unchanged: dict[etree._Element, FlatText] = ctx.handover.setdefault(FLAT_TEXTS, {})
         for text_el in text_roots(doc.root):
             for old in list(text_el.iter(*(tei(n) for n in ENTITY_ELEMENTS))):
                 if old.get("resp") == RESP and old.get("ref"):
@@ -156,9 +157,11 @@ class TagEntities:
             referents = Referents(named, _kinds(regs))
             for flat, links, offset in plans:
                 links += self._generic(ctx, doc.name, flat, links, offset, referents)
+                wrapped = False
                 for link in sorted(links, key=lambda k: -k.start):
                     if self._wrap(flat, link):
                         counts[link.kind] += 1
+                        wrapped = True
                     else:
                         ctx.record(
                             self.name,
@@ -169,6 +172,8 @@ class TagEntities:
                                 "candidates": [link.entry_id],
                             },
                         )
+                if not wrapped:  # the next pass (dates) reads the same running text
+                    unchanged[flat.container] = flat
         if counts:
             ctx.record(self.name, {"document": doc.name, "linked": dict(sorted(counts.items()))})
         return []
@@ -231,9 +236,9 @@ class TagEntities:
         (``DPRK Ambassador to the USSR Ri Sang-jo`` is Ri Sang-jo; a bare short form like ``Kim`` is not enough.)
         """
         matcher = matcher_for(regs)
-        for el in xpath(
-            doc.root,
-            "//tei:teiHeader//tei:correspDesc//*[self::tei:persName or "
+        for el in _in_headers(
+            doc,
+            ".//tei:correspDesc//*[self::tei:persName or "
             "self::tei:placeName or self::tei:orgName][not(@ref)]",
         ):
             kind = etree.QName(el).localname
@@ -245,6 +250,11 @@ class TagEntities:
             }
             if len(ids) == 1:
                 el.set("ref", f"#{next(iter(ids))}")
+
+
+#: The ``PassContext.handover`` key of the containers the pass read and left as they were, with their
+#: running text (``entities.spans.FlatText``), by element.
+FLAT_TEXTS = "flat texts"
 
 
 _kinds_cache: dict[int, tuple[Registers, dict[str, frozenset[str]]]] = {}
@@ -265,5 +275,14 @@ def _header_refs(doc: TeiDocument) -> list[str]:
     """The organisations the header's correspondence names (a letter from an embassy)."""
     return [
         el.get("ref", "").removeprefix("#")
-        for el in xpath(doc.root, "//tei:teiHeader//tei:correspDesc//tei:orgName[@ref]")
+        for el in _in_headers(doc, ".//tei:correspDesc//tei:orgName[@ref]")
     ]
+
+
+def _in_headers(doc: TeiDocument, expr: str) -> list[etree._Element]:
+    """``//tei:teiHeader`` + ``expr`` (a path from a header): the header found by tag and the path asked
+    of it alone (an XPath from ``//`` gathers and sorts every node of the text first)."""
+    headers = list(doc.root.iter(tei("teiHeader")))
+    if len(headers) != 1:  # none, or headers inside another (a corpus): the path from the top
+        return xpath(doc.root, "//tei:teiHeader" + expr.removeprefix("."))
+    return xpath(headers[0], expr)

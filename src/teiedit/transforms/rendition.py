@@ -107,7 +107,7 @@ class MarkSourceRendition:
             elements: list[etree._Element] | None = None
             for mark, pattern, rend in _EMPHASIS:
                 if joined is None:
-                    joined = "".join(text.itertext())
+                    joined = _STRING_VALUE(text)  # "".join(text.itertext()), made in C
                 if mark not in joined:
                     continue
                 if elements is None:
@@ -166,6 +166,8 @@ def _descend(el: etree._Element) -> bool:
 
 
 _TEI_PREFIX = f"{{{TEI_NS}}}"
+#: An element's text, every text node under it in document order (as ``itertext`` gives it), in one string.
+_STRING_VALUE = etree.XPath("string()", smart_strings=False)
 _SKIP_TAGS = frozenset(_TEI_PREFIX + name for name in _SKIP)
 _NOTE, _SEG, _AB = (_TEI_PREFIX + name for name in ("note", "seg", "ab"))
 

@@ -14,6 +14,7 @@ import unicodedata
 from functools import lru_cache
 
 from teiedit.dates import find_dates
+from teiedit.readers.cascade.gate import GatedSearch
 from teiedit.readers.cascade.segment import Segment
 from teiedit.readers.common.boilerplate import boilerplate_reason
 from teiedit.readers.common.lines import Block
@@ -66,7 +67,10 @@ _BULLET = re.compile(r"^[-•·◦▪‣*]\s")
 _URL = re.compile(r"https?://|www\.|\.(?:com|org|net|edu|gov|htm|html)\b", re.IGNORECASE)
 _EMAIL = re.compile(r"\S@\S|\[email[^\]]*\]", re.IGNORECASE)
 _PATH = re.compile(r"[A-Z]:\\|\.\./|\w/\w+/")
-_COPY = re.compile(r"©|\bcopyright\b|all rights reserved|\bpublic domain\b", re.IGNORECASE)
+_COPY = GatedSearch(
+    re.compile(r"©|\bcopyright\b|all rights reserved|\bpublic domain\b", re.IGNORECASE),
+    [[("©", "copyright", "all rights reserved", "public domain")]],
+)
 _MARKDOWN = re.compile(r"^#{1,6}\s|^>|^\*\*.*\*\*$|\{\.\w+\}|\]\(|^:::|^-{3,}$|^\*(?:\s\*){2,}")
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 _ROMAN_DATE = re.compile(r"\b\d{1,2}\s?[/.-]\s?[IVX]{1,4}\s?[/.-]\s?\d{2,4}\b")
@@ -169,7 +173,7 @@ def own_features(seg: Segment) -> list[str]:
         f.append(f"date={_bin(share, (0.5, 0.8))}")
     if _ROMAN_DATE.search(text[:200]):
         f.append("roman_date")
-    for name, rx in (
+    searches: tuple[tuple[str, re.Pattern[str] | GatedSearch], ...] = (
         ("url", _URL),
         ("email", _EMAIL),
         ("path", _PATH),
@@ -178,7 +182,8 @@ def own_features(seg: Segment) -> list[str]:
         ("note_start", _NOTE_START),
         ("numlist", _NUMLIST),
         ("bullet", _BULLET),
-    ):
+    )
+    for name, rx in searches:
         if rx.search(text[:300]):
             f.append(name)
     if _PAGE.match(text):
@@ -285,13 +290,24 @@ def shapes(text: str, folded: list[str]) -> list[str]:
     return out
 
 
-_DESCRIBES = re.compile(
-    r"\b(?:this|the present|the following)\s+(?:document|letter|telegram|cable|memorandum|record|report|"
-    r"article|paper|chapter|essay|volume|book|study|note|transcript|collection|post)\b|"
-    r"\b(?:discusses|describes|examines|argues|explores|reviews|outlines|analy[sz]es|investigates|"
-    r"considers|recounts|deals with|focuses on|sheds light|is informed|reports that|deliberates|"
-    r"we argue|i argue|this essay)\b",
-    re.IGNORECASE,
+_DESCRIBED = (
+    "document letter telegram cable memorandum record report article paper chapter essay volume book "
+    "study note transcript collection post"
+).split()
+_DESCRIBING = (
+    "discusses|describes|examines|argues|explores|reviews|outlines|analy[sz]es|investigates|considers|"
+    "recounts|deals with|focuses on|sheds light|is informed|reports that|deliberates|we argue|i argue|"
+    "this essay"
+)
+_DESCRIBES = GatedSearch(
+    re.compile(
+        rf"\b(?:this|the present|the following)\s+(?:{'|'.join(_DESCRIBED)})\b|\b(?:{_DESCRIBING})\b",
+        re.IGNORECASE,
+    ),
+    [  # the words of each alternative ("argue" for "argues", "we argue", "i argue"; "analy")
+        [("this", "the present", "the following"), tuple(_DESCRIBED)],
+        [tuple(w.replace("analy[sz]es", "analy") for w in _DESCRIBING.split("|")) + ("argue",)],
+    ],
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|we|me|us|my|our)\b")
 _UI_WORDS = frozenset(

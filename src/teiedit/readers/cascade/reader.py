@@ -204,25 +204,35 @@ def split_documents(blocks: list[Labelled]) -> list[list[Labelled]]:
     """Documents of a source: a title after running text starts the next one (a compilation)."""
     parts: list[list[Labelled]] = [[]]
     body_seen = False
+    # The folded lines of the blocks before the one asked about, folded only when a block is asked about
+    # (a title after running text: few blocks), each block once.
     seen: set[str] = set()
+    folded = 0
     for i, b in enumerate(blocks):
         prev = blocks[i - 1].label if i else ""
-        key = _NOT_ALNUM.sub("", b.one_line.lower())
         if (
             b.label == "title"
             and body_seen
             and prev != "title"
             and _body_follows(blocks, i)
             and b.confidence >= LOW_CONFIDENCE
-            and key not in seen  # a line of the site's menu, repeated on the page, splits nothing
         ):
-            parts.append([])
-            body_seen = False
+            seen.update(_folded_line(x) for x in blocks[folded:i])
+            folded = i
+            if (
+                _folded_line(b) not in seen
+            ):  # a line of the site's menu, repeated on the page, splits nothing
+                parts.append([])
+                body_seen = False
         parts[-1].append(b)
-        seen.add(key)
         if b.label in ("p", "item") and not b.aside:
             body_seen = True
     return [p for p in parts if p]
+
+
+def _folded_line(b: Labelled) -> str:
+    """A block's line lowercased, letters and digits only: what a repeated menu line has in common."""
+    return _NOT_ALNUM.sub("", b.one_line.lower())
 
 
 _TOP_REASON = (
