@@ -173,6 +173,8 @@ def _rate(mb: float, seconds: float) -> str:
 
 def _ratio(r: dict[str, Any], i: int) -> str:
     first, row = r["sizes"][0], r["sizes"][i]
+    if not first["pipeline"]:  # --reader-only: the pipeline was not run
+        return "-"
     return f"{(row['pipeline'] / row['mb']) / (first['pipeline'] / first['mb']):.2f}"
 
 
