@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import FULL
 from lxml import etree
-from schema_engines import jing_verdicts
+from schema_engines import jing_verdicts, reference_documents
 
 pytestmark = pytest.mark.slow  # TEI's exemplars compiled from p5subset, judged by Jing and libxml2
 
@@ -37,28 +37,8 @@ EXTERNAL_MODULES = ["p5odds", "tei_math"]
 # libxml2 takes minutes to load tei_corpus (the official schema as well as teiedit's): Jing judges it.
 
 
-@cache
 def _documents() -> list[Path]:
-    """The reference documents libxml2 parses (one is not well-formed, one has duplicate ids)."""
-    from teiedit.io import safe_parser
-
-    found = sorted(
-        [
-            *P5.glob("docs/valid-tei_all/*.xml"),
-            *P5.glob("docs/invalid/*.xml"),
-            *P5.glob("odd/test-instances/*.tei"),
-            *P5.glob("stylesheets-test2/inputs/**/*.xml"),
-        ]
-    )
-    parsed = []
-    for doc in found:
-        try:
-            etree.parse(str(doc), safe_parser())
-        except etree.XMLSyntaxError:
-            continue
-        parsed.append(doc)
-    assert len(parsed) >= 100
-    return parsed
+    return reference_documents()
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,7 @@ import pytest
 from conftest import FULL
 from helpers import run_cli
 from lxml import etree
-from schema_engines import jing_verdicts
+from schema_engines import jing_verdicts, reference_documents
 
 from teiedit.diagnostics import TeieditError
 from teiedit.io import safe_parser
@@ -84,25 +84,9 @@ def compiled(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 @cache
 def _documents() -> list[Path]:
     """The reference documents libxml2 parses, and the ones written here."""
-    found = sorted(
-        [
-            *P5.glob("docs/valid-tei_all/*.xml"),
-            *P5.glob("docs/invalid/*.xml"),
-            *P5.glob("odd/test-instances/*.tei"),
-            *P5.glob("stylesheets-test2/inputs/**/*.xml"),
-        ]
-    )
-    parsed = []
-    for doc in found:
-        try:
-            etree.parse(str(doc), safe_parser())
-        except etree.XMLSyntaxError:
-            continue
-        parsed.append(doc)
-    assert len(parsed) >= 100
     own = sorted(OWN.glob("*.xml"))
     assert len(own) == 8
-    return parsed + own
+    return reference_documents() + own
 
 
 @cache
