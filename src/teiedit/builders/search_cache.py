@@ -10,10 +10,10 @@ be read, or whose key differs, is made again.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
+from teiedit.builder import digest
 from teiedit.builders.search import SearchPage, page_postings
 from teiedit.builders.search_records import Block
 from teiedit.summary import Summary
@@ -38,7 +38,7 @@ def record_key(page_digest: str, s: Summary) -> str:
     block shows and the entries it names."""
     parties = [p.name for p in (*s.senders, *s.addressees)]
     data = [FORMAT, page_digest, s.title, s.kind, s.source, parties, named_entries(s)]
-    return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode("utf-8")).hexdigest()
+    return digest(json.dumps(data, ensure_ascii=False))
 
 
 def search_page(s: Summary, blocks: list[Block]) -> SearchPage:
