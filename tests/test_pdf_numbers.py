@@ -5,9 +5,11 @@ about two pages longer, then two more."""
 
 from __future__ import annotations
 
+import itertools
 import shutil
 from pathlib import Path
 
+import pdfplumber
 import pikepdf
 import pytest
 import test_pdf as book
@@ -148,3 +150,35 @@ def test_a_slot_that_is_not_there_is_an_error_not_a_wrong_number(grown: dict[str
     with pytest.raises(num.SlotError):
         num.fill_slots(data, [Slot("doc-nowhere", "01", "5", right=True)])
     assert num.fill_slots(data, []) == data
+
+
+def _leaders(pdf: Path) -> list[tuple[int, float, float, float]]:
+    """Each contents line that ends with leader dots and a page number: how many dots, where the last
+    dot ends, where the number starts and where it ends (points from the page's left edge)."""
+    found = []
+    with pdfplumber.open(pdf) as doc:
+        page = doc.pages[book._outline_pages(pdf)["Contents"]]
+        words = sorted(page.extract_words(), key=lambda w: (round(w["top"]), w["x0"]))
+    for _, line in itertools.groupby(words, key=lambda w: round(w["top"])):
+        ws = list(line)
+        dots = list(itertools.takewhile(lambda w: w["text"] == ".", reversed(ws[:-1])))
+        if dots and ws[-1]["text"].isdigit():
+            found.append((len(dots), dots[0]["x1"], ws[-1]["x0"], ws[-1]["x1"]))
+    return found
+
+
+def test_leader_dots_lead_to_every_contents_number(grown: dict[str, object]) -> None:
+    """The contents' leader (print.css) is drawn, up to the column of the numbers, on the first line of
+    an entry as on a later one, whether the numbers were written into slots or laid out."""
+    root = grown["root"]
+    assert isinstance(root, Path)
+    for name in ("pdf", "exact"):
+        lines = _leaders(root / name / "edition.pdf")
+        # every entry: the documents, the conventions, the sources, the index
+        assert len(lines) == len(book.CHAPTERS) + 3, (name, lines)
+        # as many as the line has room for: one after a title that nearly fills it
+        assert sum(dots for dots, _, _, _ in lines) >= 20 * len(lines), (name, lines)
+        # the dots end in one column and the numbers end in another, right of it
+        assert max(last for _, last, _, _ in lines) - min(last for _, last, _, _ in lines) < 0.5
+        assert max(end for _, _, _, end in lines) - min(end for _, _, _, end in lines) < 0.5
+        assert all(0 < start - last < 30 for _, last, start, _ in lines), (name, lines)
