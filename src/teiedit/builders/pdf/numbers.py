@@ -20,7 +20,6 @@ slot not found) raises :class:`SlotError`, and the part is laid out with the num
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -29,6 +28,7 @@ from pikepdf import Array, Dictionary, Name, Pdf
 
 from teiedit.builders.pdf.glyphs import Font, SlotError, font_of
 from teiedit.builders.pdf.parts import Slot
+from teiedit.builders.pdf.pdf_io import open_pdf, save_pdf
 from teiedit.builders.pdf.structure import parent_tree
 
 __all__ = ["NumberedForms", "SlotError", "fill_slots"]
@@ -164,7 +164,7 @@ def fill_slots(pdf_bytes: bytes, slots: Sequence[Slot]) -> bytes:
     """The PDF with each slot's number written over its placeholder (see the module's docstring)."""
     if not slots:
         return pdf_bytes
-    pdf = pikepdf.open(io.BytesIO(pdf_bytes))
+    pdf = open_pdf(pdf_bytes)
     found = _Slots(pdf)
     line = _Line()
     for slot in slots:
@@ -181,9 +181,7 @@ def fill_slots(pdf_bytes: bytes, slots: Sequence[Slot]) -> bytes:
     for page in found.parsed.values():
         if page.changed:
             page.page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(page.ops))
-    out = io.BytesIO()
-    pdf.save(out, deterministic_id=True)
-    return out.getvalue()
+    return save_pdf(pdf)
 
 
 class _Slots:
