@@ -68,7 +68,7 @@ def grown(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
             def refuse(pdf: bytes, slots: object) -> bytes:
                 raise num.SlotError("refused")
 
-            def no_slot(self: num.NumberedForms, template: object) -> object:
+            def no_slot(self: num.NumberedForms, *args: object) -> object:
                 raise num.SlotError("refused")
 
             no_slots.setattr(num, "fill_slots", refuse)
@@ -93,9 +93,9 @@ def test_a_longer_document_lays_out_only_itself_again(grown: dict[str, object]) 
     told = grown["told"]
     assert isinstance(told, list)
     laid = [m.removeprefix("laid out ") for m in told if m.startswith("laid out ")]
-    assert FIRST.replace(".xml", ".pdf") in laid
-    assert "the index" not in laid and "the front matter" not in laid, laid
-    assert not [m for m in laid if m.startswith("the running heads")], laid
+    # not the index, the front matter, the running heads, nor the first pages of the documents' own
+    # PDFs, which name their pages ("pp. 9–12"): all of them only have their numbers written anew
+    assert laid == [FIRST.replace(".xml", ".pdf")], laid
     root = grown["root"]
     assert isinstance(root, Path)
     after = _contents(root / "pdf" / "edition.pdf")
@@ -182,3 +182,23 @@ def test_leader_dots_lead_to_every_contents_number(grown: dict[str, object]) -> 
         assert max(last for _, last, _, _ in lines) - min(last for _, last, _, _ in lines) < 0.5
         assert max(end for _, _, _, end in lines) - min(end for _, _, _, end in lines) < 0.5
         assert all(0 < start - last < 30 for _, last, start, _ in lines), (name, lines)
+
+
+def test_a_first_page_names_the_pages_its_document_moved_to(grown: dict[str, object]) -> None:
+    """The head of a document's own first page ("…, pp. 9–12", written into its template's slots) and
+    its number at the foot read as in a cold build and as when laid out with the numbers."""
+    root = grown["root"]
+    assert isinstance(root, Path)
+    firsts = {
+        name: [book._bands(root / name / f"{doc}.pdf")[0] for doc in book.CHAPTERS_IN_BOOK_ORDER]
+        for name in ("pdf", "cold", "exact")
+    }
+    assert firsts["pdf"] == firsts["cold"] == firsts["exact"]
+    starts = book._starts(root / "pdf" / "edition.pdf")
+    assert len(starts) == len(firsts["pdf"]) == 3
+    for (head, foot), start, doc in zip(
+        firsts["pdf"], starts, book.CHAPTERS_IN_BOOK_ORDER, strict=True
+    ):
+        last = start + len(PdfReader(root / "pdf" / f"{doc}.pdf").pages) - 1
+        pages = f"p. {start}" if last == start else f"pp. {start}\u2013{last}"
+        assert (head, foot) == (f"{book.EDITION.title}, {pages}", str(start)), doc

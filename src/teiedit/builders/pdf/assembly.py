@@ -42,9 +42,10 @@ BLANK: None = None
 
 class FolioSheets:
     """The laid-out folios, addressed by :class:`folios.Stamp`: the folios laid out as they are
-    (``pdfs``) and the templates (``templates``, laid out with ``slot`` for the number; every slot is
-    looked up here, numbers.SlotError if one is not found). Or, instead of the templates, each
-    (template, number) laid out as it is: ``numbered`` (PDFs) and where each is (``numbered_at``)."""
+    (``pdfs``) and the templates (``templates``, laid out with ``slot`` for the number, and a head
+    that ends with ``tails[i]``'s slots for the pages it names; every slot is looked up here,
+    numbers.SlotError if one is not found). Or, instead of the templates, each (template, number,
+    pages) laid out as it is: ``numbered`` (PDFs) and where each is (``numbered_at``)."""
 
     def __init__(
         self,
@@ -52,11 +53,12 @@ class FolioSheets:
         templates: Sequence[bytes] = (),
         slot: str = "",
         numbered: Sequence[bytes] = (),
-        numbered_at: dict[tuple[int, str], int] | None = None,
+        numbered_at: dict[tuple[int, str, tuple[str, ...]], int] | None = None,
+        tails: Sequence[str] = (),
     ) -> None:
         self._whole = _Pages(pdfs)
         self._templates = _Pages(templates)
-        self._numbers = NumberedForms(slot)
+        self._numbers = NumberedForms(slot, tails)
         self._numbered = _Pages(numbered)
         self._numbered_at = numbered_at
         if numbered_at is None:
@@ -68,10 +70,12 @@ class FolioSheets:
         if not stamp.template:
             return pdf.copy_foreign(self._whole.page(stamp.index).as_form_xobject())
         if self._numbered_at is not None:
-            at = self._numbered_at[(stamp.index, stamp.number)]
+            at = self._numbered_at[(stamp.index, stamp.number, stamp.pages)]
             return pdf.copy_foreign(self._numbered.page(at).as_form_xobject())
         template = self._templates.page(stamp.index)
-        return self._numbers.form(pdf, stamp.index, template, stamp.number, stamp.align)
+        return self._numbers.form(
+            pdf, stamp.index, template, stamp.number, stamp.align, stamp.pages
+        )
 
 
 class _Pages:
