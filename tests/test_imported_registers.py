@@ -338,9 +338,9 @@ def test_a_pointer_names_an_id_or_an_entry_of_a_register_file() -> None:
 
 
 # A register file and a letter of a foreign project that points into it by file name (written for the
-# test): "persons.xml#k" is Kim Il Sung by his Wikidata URI (he joins the edition's entry), "#k" the same
-# entry, "persons.xml#z" and "../registers/persons.xml#z" a person of the file only; "places.xml" was
-# not imported: its two pointers are reported once.
+# test): "listPerson.xml#k" is Kim Il Sung by his Wikidata URI (he joins the edition's entry), "#k" the
+# same entry, "listPerson.xml#z" and "../registers/listPerson.xml#z" a person of the file only (the file
+# is stored as listperson.xml); "places.xml" was not imported: its two pointers are reported once.
 HEADER = (
     "<teiHeader><fileDesc><titleStmt><title>{}</title></titleStmt><publicationStmt><p>Test.</p>"
     "</publicationStmt><sourceDesc><p>Written for the test.</p></sourceDesc></fileDesc>"
@@ -355,10 +355,10 @@ PERSONS_FILE = (
 POINTING = (
     f'<TEI xmlns="{TEI_NS}">{HEADER.format("Letter Z")}'
     '<profileDesc><correspDesc><correspAction type="sent">'
-    '<persName ref="persons.xml#z">Zora Neu</persName><date when="1957-03-01"/>'
+    '<persName ref="listPerson.xml#z">Zora Neu</persName><date when="1957-03-01"/>'
     "</correspAction></correspDesc></profileDesc></teiHeader><text><body>\n"
-    '<p><persName ref="#k">Kim</persName>, <persName ref="persons.xml#k">Kim again</persName>,\n'
-    '<persName ref="../registers/persons.xml#z">Zora</persName> in\n'
+    '<p><persName ref="#k">Kim</persName>, <persName ref="listPerson.xml#k">Kim again</persName>,\n'
+    '<persName ref="../registers/listPerson.xml#z">Zora</persName> in\n'
     '<placeName ref="places.xml#q">Quelle</placeName> and <placeName ref="places.xml#r">Rand</placeName>'
     ".</p></body></text></TEI>"
 )
@@ -372,13 +372,13 @@ def pointing(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Edition]:
     shutil.copytree(CASES / "edition", root)
     foreign = tmp / "foreign"
     foreign.mkdir()
-    (foreign / "persons.xml").write_text(PERSONS_FILE, encoding="utf-8")
+    (foreign / "listPerson.xml").write_text(PERSONS_FILE, encoding="utf-8")
     (foreign / "letter-z.xml").write_text(POINTING, encoding="utf-8")
     settings = load_settings(root)
     report = import_files([foreign], settings)
     assert sorted((f.name, f.role) for f in report.files) == [
         ("letter-z.xml", "letter"),
-        ("persons.xml", "register"),
+        ("listperson.xml", "register"),  # the name it is stored under
     ]
     edition = Edition.load(settings)
     out = tmp / "html"
@@ -399,8 +399,8 @@ def test_pointers_into_an_imported_register_file_link_to_its_entries(
     assert names == [
         ("a", "Zora Neu", "entities/z.html", None),  # the sender (a header name: no mention id)
         ("a", "Kim", "entities/kim-il-sung.html", "m-k-1"),
-        ("a", "Kim again", "entities/kim-il-sung.html", "m-persons.xml_k-1"),
-        ("a", "Zora", "entities/z.html", "m-persons.xml_z-1"),
+        ("a", "Kim again", "entities/kim-il-sung.html", "m-listPerson.xml_k-1"),
+        ("a", "Zora", "entities/z.html", "m-listPerson.xml_z-1"),
         ("span", "Quelle", None, None),  # places.xml was not imported
         ("span", "Rand", None, None),
     ]
@@ -414,15 +414,15 @@ def test_the_registers_count_the_mentions_made_through_a_file_pointer(
     out, edition = pointing
     (letter,) = (ed.page for ed in edition.documents() if ed.imported)
     regs = edition.site_registers
-    assert regs.in_files["persons.xml"] == {"k": "kim-il-sung", "z": "z"}
+    assert regs.in_files["listperson.xml"] == {"k": "kim-il-sung", "z": "z"}
     zora = _page(out, "entities/z.html")
     mentions = zora.xpath("//section[contains(@class,'mentions')]//a[contains(@href,'#m-')]/@href")
-    assert [str(h) for h in mentions] == [f"../{letter}.html#m-persons.xml_z-1"]
+    assert [str(h) for h in mentions] == [f"../{letter}.html#m-listPerson.xml_z-1"]
     sent = zora.xpath("//section[contains(@class,'letters-sent')]//a/@href")
     assert [str(h) for h in sent] == [f"../{letter}.html"]
     kim = _page(out, "entities/kim-il-sung.html")
     anchors = kim.xpath(f"//a[starts-with(@href, '../{letter}.html#')]/@href")
-    assert sorted(str(h).rsplit("#", 1)[1] for h in anchors) == ["m-k-1", "m-persons.xml_k-1"]
+    assert sorted(str(h).rsplit("#", 1)[1] for h in anchors) == ["m-k-1", "m-listPerson.xml_k-1"]
     meta = (out / "search" / "meta.js").read_text(encoding="utf-8")
     data = json.loads(meta[meta.index("(") + 1 : meta.rindex(")")])
     entries = {e[0]: e for e in data["entries"]}

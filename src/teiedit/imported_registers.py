@@ -27,7 +27,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from teiedit.document import XML_ID, tei, xpath
+from teiedit.document import XML_ID, slugify, tei, xpath
 from teiedit.registers import KINDS, Entry, Registers, entry_from_element
 from teiedit.summary import Party, Summary
 
@@ -165,7 +165,7 @@ def join_imported(registers: Registers, imported: Iterable[Imported]) -> Registe
             pages = out.origins.setdefault(target, [])
             if not pages or pages[-1] != origin:  # documents come one after the other
                 pages.append(origin)
-        # a pointer names an entry of an imported file by its name: persons.xml#p1
+        # a pointer names an entry of an imported file by its name: persons.xml#p1 (see stored_name)
         out.in_files.setdefault(doc.path.name, local)
         if doc.is_register:
             out.files.append(doc.path)
@@ -177,6 +177,13 @@ def join_imported(registers: Registers, imported: Iterable[Imported]) -> Registe
     return out
 
 
+def stored_name(file_name: str) -> str:
+    """The name ``teiedit import`` stores a file of that name under in ``tei/imported/`` (a safe name:
+    ``listPerson.xml`` is ``listperson.xml``; exchange/import_manifest.py, ``-2`` added when taken), so
+    a pointer that names the file as its project did finds it."""
+    return slugify(Path(file_name).stem, fallback="d-document") + ".xml"
+
+
 def joined_id(registers: Registers, page: str, ref: str) -> str:
     """The id among the joined entries that a pointer of the imported document ``page`` names (``ref``
     as :func:`document.register_pointer` gives it): for ``#p1``, an entry of its own registers, else of
@@ -184,7 +191,7 @@ def joined_id(registers: Registers, page: str, ref: str) -> str:
     as it is."""
     file, sep, local = ref.rpartition("#")
     if sep:
-        return registers.in_files.get(file, {}).get(local) or ref
+        return registers.in_files.get(stored_name(file), {}).get(local) or ref
     return registers.aliases.get(page, {}).get(ref) or registers.shared.get(ref) or ref
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from teiedit.diagnostics import Diagnostic, Level, TeieditError
+from teiedit.imported_registers import stored_name
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 _REPEATED = re.compile(r"ID (?P<id>\S+) already defined")
@@ -103,7 +104,7 @@ def pointers_to_missing_files(
     docs: Iterable[tuple[Path, Iterable[tuple[str, int]]]], files: Iterable[str]
 ) -> list[Diagnostic]:
     """A warning for each file that imported documents point into (``@ref="persons.xml#p1"``) and that
-    is not among the imported ``files`` (names): once per file, at the first pointer, with how many
+    is not among the imported ``files`` (their stored names): once per file, at the first pointer, with how many
     documents point there; those names then link nowhere and no register counts them. ``docs``: each
     imported document's path and its pointers into files with their lines."""
     known = set(files)
@@ -113,7 +114,7 @@ def pointers_to_missing_files(
         seen: set[str] = set()
         for pointer, line in pointers:
             name = pointer.rpartition("#")[0]
-            if name in known or name in seen:
+            if stored_name(name) in known or name in seen:
                 continue
             seen.add(name)
             first.setdefault(name, (path, line, pointer))
