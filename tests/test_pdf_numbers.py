@@ -5,6 +5,7 @@ about two pages longer, then two more."""
 
 from __future__ import annotations
 
+import io
 import itertools
 import shutil
 from pathlib import Path
@@ -20,6 +21,7 @@ from teiedit.builder import BuildOptions
 from teiedit.builders.pdf import PdfBuilder
 from teiedit.builders.pdf import numbers as num
 from teiedit.builders.pdf.parts import Slot
+from teiedit.builders.pdf.pdf_io import save_pdf
 from teiedit.edition import Edition
 
 pytestmark = pytest.mark.slow
@@ -202,3 +204,31 @@ def test_a_first_page_names_the_pages_its_document_moved_to(grown: dict[str, obj
         last = start + len(PdfReader(root / "pdf" / f"{doc}.pdf").pages) - 1
         pages = f"p. {start}" if last == start else f"pp. {start}\u2013{last}"
         assert (head, foot) == (f"{book.EDITION.title}, {pages}", str(start)), doc
+
+
+def test_every_job_of_templates_has_the_digits_of_its_numbers() -> None:
+    """Running heads laid out as templates in several jobs (a job per 47 in a book of many documents):
+    each job's PDF has fonts of its own, so each holds every digit, and every page gets its number."""
+    from teiedit.builders.pdf import assembly as asm
+    from teiedit.builders.pdf import folios as fol
+    from teiedit.builders.pdf.layout import lay_out
+    from teiedit.builders.pdf.placement import FolioList
+
+    folios = FolioList()
+    stamps = [
+        folios.add(f)
+        for n in range(4)
+        for f in fol.section(101 + 30 * n, 3, "Short", f"Document {n}")
+    ]
+    stamps.append(folios.add(fol.offprint_first(191, 248, "Short")))
+    jobs = folios.template_jobs(4)  # three templates and the digits a job
+    assert len(jobs) == 3 and len(folios.templates) == 7
+    sheets = asm.FolioSheets([], [lay_out(j).pdf for j in jobs], folios.slot, tails=folios.tails)
+    blank = pikepdf.new()
+    for _ in stamps:
+        blank.add_blank_page(page_size=(595, 842))
+    stamped = asm.stamp(save_pdf(blank), stamps, sheets)
+    with pdfplumber.open(io.BytesIO(stamped)) as doc:
+        read = [" ".join((p.extract_text() or "").split()) for p in doc.pages]
+    assert read[:3] == ["101", "102 Short", "Document 0 103"]
+    assert read[9:] == ["191", "192 Short", "Document 3 193", "Short, pp. 191–248 191"]

@@ -57,12 +57,12 @@ class FolioSheets:
         tails: Sequence[str] = (),
     ) -> None:
         self._whole = _Pages(pdfs)
-        self._templates = _Pages(templates)
+        self._templates = _Pages(templates, digits=True)
         self._numbers = NumberedForms(slot, tails)
         self._numbered = _Pages(numbered)
         self._numbered_at = numbered_at
         if numbered_at is None:
-            for index in range(self._templates.count - 1):  # the last page: the digits
+            for index in range(self._templates.count):
                 self._numbers.check(index, self._templates.page(index))
 
     def form(self, pdf: Pdf, stamp: Stamp) -> pikepdf.Object:
@@ -79,15 +79,16 @@ class FolioSheets:
 
 
 class _Pages:
-    """The pages of several PDFs, addressed by one running number across all of them."""
+    """The pages of several PDFs, addressed by one running number across all of them (with
+    ``digits``, the last page of each PDF, which only holds every digit for its fonts, is left out)."""
 
-    def __init__(self, pdfs: Sequence[bytes]) -> None:
+    def __init__(self, pdfs: Sequence[bytes], digits: bool = False) -> None:
         self._pdfs = [open_pdf(p) for p in pdfs]
         self._starts: list[int] = []
         total = 0
         for pdf in self._pdfs:
             self._starts.append(total)
-            total += len(pdf.pages)
+            total += len(pdf.pages) - (1 if digits else 0)
         self.count = total
 
     def page(self, index: int) -> pikepdf.Page:

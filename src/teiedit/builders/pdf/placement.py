@@ -81,16 +81,28 @@ class FolioList:
         return [fol.page_range((self.slot,) * n) if n else "" for _, _, n in self.templates]
 
     def template_jobs(self, size: int = 0) -> list[PrintJob]:
-        """The templates as layout jobs (see :meth:`jobs`), then a page with every digit (in the
-        head's font too when a head names pages)."""
+        """The templates as layout jobs of ``size`` pages (see :meth:`jobs`), each ending with a page
+        with every digit (in the head's font too when a head names pages): a job's PDF has fonts of
+        its own, and each must have the glyphs of every number written into its templates."""
         pages = [
             fol.Folio(kind, self.slot, head, (self.slot,) * n) for kind, head, n in self.templates
         ]
-        if any(n for _, _, n in self.templates):
-            pages.append(fol.Folio(fol.OFFPRINT, fol.DIGITS, fol.DIGITS))
-        elif pages:
-            pages.append(fol.Folio(fol.OPENING, fol.DIGITS))
-        return _jobs(pages, size, "the running heads")
+        digits = (
+            fol.Folio(fol.OFFPRINT, fol.DIGITS, fol.DIGITS)
+            if any(n for _, _, n in self.templates)
+            else fol.Folio(fol.OPENING, fol.DIGITS)
+        )
+        per = max(1, (size or FOLIO_JOB) - 1)
+        chunks = [[*pages[i : i + per], digits] for i in range(0, len(pages), per)]
+        return [
+            PrintJob(
+                f"the running heads ({n + 1} of {len(chunks)})",
+                fol.folio_html(chunk),
+                variant=None,
+                tagged=False,  # stamped on the pages as artefacts (pagination), not content
+            )
+            for n, chunk in enumerate(chunks)
+        ]
 
     def numbered_jobs(self, size: int = 0) -> list[PrintJob]:
         """Every (template, number) stamped, as a folio laid out as it is (see :attr:`numbered`)."""
