@@ -136,13 +136,23 @@ STOPWORDS = set(
 _WS = re.compile(r"\s+")
 
 
-def fold_tokens(text: str) -> list[str]:
-    """NFKC, no diacritics, lower case, split on non-alphanumerics, stopwords and 1-letter tokens dropped."""
+def fold_tokens(text: str, short: bool = False) -> list[str]:
+    """NFKC, no diacritics, lower case, split on non-alphanumerics, stopwords and (unless ``short``)
+    1-letter tokens dropped."""
     text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     return [
-        t for t in re.split(r"[^0-9a-z\u0080-\uffff]+", text) if len(t) > 1 and t not in STOPWORDS
+        t
+        for t in re.split(r"[^0-9a-z\u0080-\uffff]+", text)
+        if (short or len(t) > 1) and t not in STOPWORDS
     ]
+
+
+def name_match(got: str, want: str) -> bool:
+    """Whether two names agree (token F1 >= 0.8); a name of initials only ("A. M.") keeps its letters,
+    which folding would otherwise drop to nothing."""
+    short = not fold_tokens(want)
+    return f1(fold_tokens(got, short), fold_tokens(want, short)) >= 0.8
 
 
 def f1(got: list[str], want: list[str]) -> float:
@@ -320,7 +330,7 @@ def score_file(name: str, gold: dict, conv: Conversion, host: str) -> FileScore:
         if gold[key] is None:
             put(key, got == "", None, got)
         else:
-            put(key, f1(fold_tokens(got), fold_tokens(gold[key])) >= 0.8, gold[key], got)
+            put(key, name_match(got, gold[key]), gold[key], got)
     # author
     if gold["kind"] not in CORRESPONDENCE:
         got = ""
@@ -333,7 +343,7 @@ def score_file(name: str, gold: dict, conv: Conversion, host: str) -> FileScore:
         else:
             put(
                 "author",
-                f1(fold_tokens(got), fold_tokens(gold["author"])) >= 0.8,
+                name_match(got, gold["author"]),
                 gold["author"],
                 got,
             )
