@@ -83,6 +83,33 @@ RULES: list[tuple[re.Pattern[str], str]] = [
         "comment form of the web site",
     ),
     (
+        # "Log in | Register", "Sign in / Create account": two account actions side by side
+        re.compile(
+            r"^(?:log ?in|sign ?in|sign ?up|register|create (?:an )?account|my account)"
+            r"(?:\s*[|/•·]\s*(?:log ?in|sign ?in|sign ?up|register|create (?:an )?account|my account))+$",
+            re.IGNORECASE,
+        ),
+        "login or shop panel of the web site",
+    ),
+    (
+        re.compile(
+            r"^(?:(?:accept|reject|allow|decline|manage)(?: all)? cookies|cookie (?:settings|policy|"
+            r"preferences|consent)|(?:this|our) (?:web ?)?site uses cookies\b.{0,200})$",
+            re.IGNORECASE,
+        ),
+        "cookie notice of the web site",
+    ),
+    (
+        re.compile(
+            r"^(?:subscribe(?: (?:to|for) [^.!?]{1,40})?|sign up (?:for|to) (?:our|the) "
+            r"(?:newsletter|mailing list|e-?mail alerts?|updates)\b[^.!?]{0,40}|"
+            r"print (?:this|the) (?:page|article|post|document|entry)|printer[- ]friendly(?: version)?|"
+            r"print version)$",
+            re.IGNORECASE,
+        ),
+        "navigation, counters or actions of the web page",
+    ),
+    (
         re.compile(
             r"^(?:[\d.,]+\s*(?:[kmg]b\s+)?(?:downloads?|views?|size|pages?)|total pages?\s*:.*|"
             r"file type\s*:.*|report|description|view original|show (?:summary )?details|"

@@ -1,0 +1,88 @@
+"""Layouts the development corpus does not show (benchmarks/variants.py): other sites' furniture lines,
+running heads of a PDF page, run-on and single-newline captures. Small synthetic texts, read by the
+cascade; XPath tables on the TEI it makes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from teiedit.config import default_settings
+from teiedit.readers.base import Conversion, Source
+from teiedit.readers.cascade.reader import CascadeReader
+from teiedit.readers.common.boilerplate import boilerplate_reason
+from teiedit.readers.common.lines import Block
+
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+HERE = Path(__file__).parent
+
+
+def read(text: str) -> Conversion:
+    source = Source(text=text, name="sample", filename="sample.txt", sha256="0" * 64)
+    return CascadeReader().read(source, default_settings(HERE))
+
+
+def xpath(conv: Conversion, expr: str, doc: int = 0) -> list[str]:
+    """The string values of ``expr`` on a document of the conversion, white space folded."""
+    found = conv.documents[doc].root.xpath(expr, namespaces=NS)
+    assert isinstance(found, list)
+    return [
+        " ".join(("".join(x.itertext()) if isinstance(x, etree._Element) else str(x)).split())
+        for x in found
+    ]
+
+
+def in_text(conv: Conversion, needle: str) -> bool:
+    return any(
+        needle in " ".join("".join(t.itertext()).split())
+        for d in conv.documents
+        for t in d.root.iter("{http://www.tei-c.org/ns/1.0}text")
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "furniture"),
+    [
+        ("Log in | Register", True),
+        ("Sign in / Create account", True),
+        ("Accept cookies", True),
+        ("Manage cookies", True),
+        ("This site uses cookies to improve your experience.", True),
+        ("Subscribe to our newsletter", True),
+        ("Subscribe", True),
+        ("Print this page", True),
+        ("Printer-friendly version", True),
+        ("The harbour master would register the ship.", False),
+        ("Subscribe to the loan, he wrote, and the town will thank you.", False),
+        ("Cookies were served at the reception.", False),
+    ],
+)
+def test_other_sites_furniture_lines(text: str, furniture: bool) -> None:
+    assert bool(boilerplate_reason(Block(1, text))) is furniture
+
+
+LETTER = [
+    "Letter from the Harbour Master to the Town Council",
+    "12 April 1902",
+    "Gentlemen,",
+    "I have the honour to report that the new light on the north mole was lit on the evening of "
+    "the tenth, and that it was seen from the outer buoy in clear weather.",
+    "The keepers have been instructed in its working and will keep the log as the Council asked.",
+    "I am, Gentlemen, your obedient servant,",
+    "J. Thorne",
+]
+
+
+def test_other_sites_furniture_around_a_letter_is_set_aside() -> None:
+    top = ["Accept cookies", "Skip to main content", "Log in | Register", "Print this page"]
+    bottom = ["Subscribe to our newsletter", "Back to top", "Accept cookies"]
+    conv = read("\n\n".join([*top, *LETTER, *bottom]) + "\n")
+    assert len(conv.documents) == 1
+    assert xpath(conv, "//t:titleStmt/t:title[@type='main']") == [LETTER[0]]
+    assert xpath(conv, "//t:text//t:p[1]")[0].startswith("I have the honour")
+    aside = " ".join(s.text for s in conv.set_aside)
+    for line in top + bottom:
+        assert line in aside
+        assert not in_text(conv, line)
