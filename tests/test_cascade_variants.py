@@ -86,3 +86,24 @@ def test_other_sites_furniture_around_a_letter_is_set_aside() -> None:
     for line in top + bottom:
         assert line in aside
         assert not in_text(conv, line)
+
+
+def test_a_running_head_between_lines_is_its_own_segment_and_never_the_title() -> None:
+    from teiedit.readers.cascade.segment import segment
+
+    text = (
+        "HARBOUR RECORDS QUARTERLY   117\n"
+        "The Light on the North Mole\n\n"
+        "The new light on the north mole was lit on the evening of the tenth, and it was\n"
+        "seen from the outer buoy in clear weather, as the keepers had been told it would.\n"
+        "118   THE LIGHT ON THE NORTH MOLE\n"
+        "The keepers were instructed in its working and will keep the log as the Council\n"
+        "asked them to do in the spring, when the work on the mole began.\n"
+    )
+    segs = [s.text for s in segment(text)]
+    assert "HARBOUR RECORDS QUARTERLY   117" in segs
+    assert "118   THE LIGHT ON THE NORTH MOLE" in segs
+    conv = read(text)
+    assert xpath(conv, "//t:titleStmt/t:title[@type='main']") == ["The Light on the North Mole"]
+    assert not in_text(conv, "HARBOUR RECORDS QUARTERLY")
+    assert not in_text(conv, "118 THE LIGHT")

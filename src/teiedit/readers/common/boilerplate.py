@@ -15,6 +15,11 @@ from teiedit.readers.common.lines import Block
 #: The placeholders text-extraction services print for what they could not read (editable data).
 PLACEHOLDERS_FILE = Path(__file__).resolve().with_name("extraction-placeholders.txt")
 
+#: "270 COLD WAR INTERNATIONAL HISTORY PROJECT BULLETIN": a page number and a head in capitals.
+RUNNING_HEAD = re.compile(
+    r"^(?:\d{1,3}\s+[A-Z][A-Z.,:&'’ -]{12,80}|[A-Z][A-Z.,:&'’ -]{12,80}\s+\d{1,3})$"
+)
+
 #: (pattern over the block's one-line text, reason). Patterns match the whole block.
 RULES: list[tuple[re.Pattern[str], str]] = [
     (
@@ -147,13 +152,7 @@ RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "navigation, counters or actions of the web page",
     ),
-    (
-        # "270 COLD WAR INTERNATIONAL HISTORY PROJECT BULLETIN": a page number and a head in capitals
-        re.compile(
-            r"^(?:\d{1,3}\s+[A-Z][A-Z.,:&'’ -]{12,80}|[A-Z][A-Z.,:&'’ -]{12,80}\s+\d{1,3})$"
-        ),
-        "running head of the printed original",
-    ),
+    (RUNNING_HEAD, "running head of the printed original"),
     (
         re.compile(r"^(?:e-?)?(?:issn|isbn)\b[^.]{0,30}[\d-]{8,}[\dXx]?$", re.IGNORECASE),
         "identifiers of the web page's publication",
