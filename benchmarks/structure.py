@@ -11,7 +11,9 @@ through the real pipeline (``teiedit.pipeline.convert_text``, all passes) and ea
 - kind: the document's ``textClass/keywords/term[@type='kind']`` (the whole's for a split compilation,
   else the first document's) is the gold kind or one of ``kind_also``;
 - documents: the number of documents made (a compilation's listing of its parts not counted) lies within
-  ``documents.min``..``documents.max``;
+  ``documents.min``..``documents.max``; where the gold wants none (a host's notice that the document is
+  gone) and none is made, only documents and boilerplate are scored (the other fields describe a
+  document there is not);
 - title: the folded tokens of ``title[@type='main']`` (of the whole or of the first document, the better)
   against ``title_tokens``, right at F1 >= 0.8 (a title that says the same with one word more or less is
   right; a body slice or a furniture line is far below). Where the capture does not hold the title
@@ -286,6 +288,15 @@ def score_file(name: str, gold: dict, conv: Conversion, host: str) -> FileScore:
     def put(key: str, ok: bool, want: object, got: object) -> None:
         fs.fields[key] = Outcome(ok, want, got)
 
+    if gold["documents"]["max"] == 0 and not docs:
+        # a capture that holds no document, read as none: the document's fields have nothing to
+        # describe; what is scored is that none was made and that its furniture stayed out
+        put("documents", True, gold["documents"], 0)
+        if gold["boilerplate"]:
+            aside_text = nows(" ".join(s.text for s in conv.set_aside))
+            missing = [b for b in gold["boilerplate"] if nows(b) not in aside_text]
+            put("boilerplate", not missing, gold["boilerplate"], missing)
+        return fs
     # kind
     kind_root = whole.root if whole is not None else first
     kind = ""

@@ -107,3 +107,27 @@ def test_a_running_head_between_lines_is_its_own_segment_and_never_the_title() -
     assert xpath(conv, "//t:titleStmt/t:title[@type='main']") == ["The Light on the North Mole"]
     assert not in_text(conv, "HARBOUR RECORDS QUARTERLY")
     assert not in_text(conv, "118 THE LIGHT")
+
+
+NOTICE = (
+    'Harbour Library\n\n# Harbour Records Archive\n\n## "Letter No Longer Here"\n\n'
+    "The letter you have tried to open came from the Harbour Collected Letters. The holders of\n"
+    "their copyright have directed the library to delete all texts taken from that edition.\n"
+    "Accordingly, from 1st May 2015, it is no longer available from this site.\n\n"
+    "[Harbour Library](index.htm)\n"
+)
+
+
+def test_a_hosts_notice_that_the_document_is_gone_makes_no_document() -> None:
+    conv = read(NOTICE)
+    assert conv.documents == []
+    assert [d.rule for d in conv.diagnostics] == ["no-document"]
+    aside = "".join("".join(s.text.split()) for s in conv.set_aside)
+    assert sorted(aside) == sorted("".join(NOTICE.split()))  # every character, in the report
+
+
+def test_a_document_that_mentions_a_removal_is_still_a_document() -> None:
+    text = "\n\n".join([*LETTER[:4], "The old lamp has been removed and is no longer available."])
+    conv = read(text + "\n\n" + "\n\n".join(LETTER[4:]) + "\n")
+    assert len(conv.documents) == 1
+    assert xpath(conv, "//t:titleStmt/t:title[@type='main']") == [LETTER[0]]

@@ -32,6 +32,7 @@ from teiedit.readers.cascade.model import (
     label,
     model_path,
 )
+from teiedit.readers.cascade.notice import set_all_aside, unavailable_notice
 from teiedit.readers.cascade.segment import segment
 from teiedit.readers.common.boilerplate import boilerplate_reason
 from teiedit.readers.common.build import header_info, make_tei
@@ -79,6 +80,10 @@ class CascadeReader:
         conv.decisions.extend(shape_rules.apply(blocks))
         conv.decisions.extend(neighbours.apply(blocks))
         _set_aside(blocks, conv)
+        if gone := unavailable_notice(blocks):
+            set_all_aside(blocks, gone, conv)
+            _trim_page_marks(conv)
+            return conv
         parts = _page_top(split_documents(blocks), conv)
         documents = []
         for idx, part in enumerate(parts, start=1):
