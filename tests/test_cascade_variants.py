@@ -131,3 +131,35 @@ def test_a_document_that_mentions_a_removal_is_still_a_document() -> None:
     conv = read(text + "\n\n" + "\n\n".join(LETTER[4:]) + "\n")
     assert len(conv.documents) == 1
     assert xpath(conv, "//t:titleStmt/t:title[@type='main']") == [LETTER[0]]
+
+
+RECORD = [
+    "Record of a Conversation with the Harbour Master, 12 April 1902",
+    "The harbour master received me at the pier office and spoke at length about the north mole, the "
+    "new light that had been lit on the tenth, and the keepers' instructions for the winter months.",
+    "He asked that the council be told of the cost of the lamp oil and of the repairs to the pier, "
+    "which the storms of March had damaged more than had been feared at first.",
+    "Consul of the Republic in Portsmouth",
+    "/J. THORNE/",
+    "3 copies sent",
+    "1-Cde. Barrow",
+    "2-Cde. Lyle",
+    "3-to the files",
+]
+
+
+def test_a_typed_signature_before_a_distribution_list_closes_the_text() -> None:
+    conv = read("\n\n".join(RECORD) + "\n")
+    assert len(conv.documents) == 1
+    body = "//t:text/t:body/t:div"
+    assert xpath(conv, f"{body}/t:closer/t:signed") == [RECORD[3], RECORD[4]]
+    assert xpath(conv, f"{body}/*[last()]/self::t:closer/t:signed[last()]") == ["/J. THORNE/"]
+    assert not xpath(conv, "//t:p[contains(., 'THORNE')]")
+    assert xpath(conv, "//t:back//t:ab[@type='distribution']/t:list/t:item") == RECORD[6:]
+
+
+def test_a_name_between_slashes_inside_the_text_stays_text() -> None:
+    rows = [*RECORD[:3], "/J. THORNE/", RECORD[2].replace("He asked", "He then asked")]
+    conv = read("\n\n".join(rows) + "\n")
+    assert not xpath(conv, "//t:closer")
+    assert xpath(conv, "//t:body//t:p[. = '/J. THORNE/']") == ["/J. THORNE/"]
