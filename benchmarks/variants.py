@@ -10,9 +10,9 @@ deterministically (a fixed seed per file):
 
 - ``single-newlines``: every blank line between paragraphs removed (one newline between them);
 - ``run-on``: the whole capture on one line (every line end a space);
-- ``pdf-wrap``: each paragraph re-wrapped at 70 columns as a PDF re-extraction does, with words split
-  by a hyphen at line ends ("inter-" / "national") and, inside lines, "inter- national" (a line end
-  the extraction turned into a space);
+- ``pdf-wrap``: every line longer than 70 columns wrapped at 70 as a PDF re-extraction does (short
+  lines keep their own line), with words split by a hyphen at line ends ("inter-" / "national") and,
+  inside lines, "inter- national" (a line end the extraction turned into a space);
 - ``crlf``: Windows line ends;
 - ``truncated``: the capture cut at 60 % of its characters (mid-word, as a failed download is);
 - ``furniture``: the site furniture lines of the top and bottom (the gold's boilerplate strings that are
@@ -110,22 +110,23 @@ def _split_word(word: str, rng: random.Random) -> tuple[str, str]:
 
 
 def pdf_wrap(text: str, rng: random.Random) -> str:
-    """Paragraphs wrapped at 70 columns; about one line end in four splits a long word with a hyphen,
-    and about one long word in thirty inside a line is written "inter- national"."""
+    """Lines longer than 70 columns wrapped at 70, as a PDF page sets them (short lines, a salutation, a
+    field of the header, keep their own line, as the extraction keeps them); about one line end in
+    four splits a long word with a hyphen, and about one long word in thirty inside a wrapped line is
+    written "inter- national"."""
     out: list[str] = []
-    for para in _BLANKS.split(text):
-        words = para.split()
-        if not words:
+    for source_line in text.split("\n"):
+        if len(source_line) <= 70:
+            out.append(source_line)
             continue
         inline: list[str] = []
-        for w in words:
+        for w in source_line.split():
             if _WORD.fullmatch(w) and rng.random() < 1 / 30:
                 a, b = _split_word(w, rng)
                 inline.append(f"{a} {b}")
             else:
                 inline.append(w)
         lines = textwrap.wrap(" ".join(inline), 70, break_long_words=False, break_on_hyphens=False)
-        wrapped: list[str] = []
         for i, line in enumerate(lines):
             if i + 1 < len(lines) and rng.random() < 0.25:
                 nxt = lines[i + 1].split(" ", 1)
@@ -133,9 +134,8 @@ def pdf_wrap(text: str, rng: random.Random) -> str:
                     a, b = _split_word(nxt[0], rng)
                     line = f"{line} {a}"
                     lines[i + 1] = " ".join([b, *nxt[1:]])
-            wrapped.append(line)
-        out.append("\n".join(wrapped))
-    return "\n\n".join(out) + "\n"
+            out.append(line)
+    return "\n".join(out)
 
 
 def truncated(text: str) -> str:
