@@ -11,7 +11,9 @@ from lxml import etree
 
 from teiedit.config import default_settings
 from teiedit.readers.base import Conversion, Source
-from teiedit.readers.cascade.reader import CascadeReader
+from teiedit.readers.cascade.model import Labelled
+from teiedit.readers.cascade.reader import UNTITLED_COMPILATION, CascadeReader, _whole, _whole_title
+from teiedit.readers.cascade.segment import segment
 from teiedit.readers.common.boilerplate import boilerplate_reason
 from teiedit.readers.common.lines import Block
 
@@ -89,8 +91,6 @@ def test_other_sites_furniture_around_a_letter_is_set_aside() -> None:
 
 
 def test_a_running_head_between_lines_is_its_own_segment_and_never_the_title() -> None:
-    from teiedit.readers.cascade.segment import segment
-
     text = (
         "HARBOUR RECORDS QUARTERLY   117\n"
         "The Light on the North Mole\n\n"
@@ -163,3 +163,37 @@ def test_a_name_between_slashes_inside_the_text_stays_text() -> None:
     conv = read("\n\n".join(rows) + "\n")
     assert not xpath(conv, "//t:closer")
     assert xpath(conv, "//t:body//t:p[. = '/J. THORNE/']") == ["/J. THORNE/"]
+
+
+def _labelled(*rows: tuple[str, str]) -> list[Labelled]:
+    segs = segment("\n\n".join(r[1] for r in rows))
+    assert len(segs) == len(rows)
+    return [Labelled(seg=s, label=r[0], confidence=0.9) for s, r in zip(segs, rows, strict=True)]
+
+
+@pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        (
+            ("p", "Documents on the Harbour Dispute, 1901-1903"),
+            "Documents on the Harbour Dispute, 1901-1903",
+        ),
+        (("opener", "PAPERS OF THE HARBOUR COUNCIL"), "PAPERS OF THE HARBOUR COUNCIL"),
+        (("p", "The dispute began in the spring."), UNTITLED_COMPILATION),  # a sentence
+        (("p", "Introduction:"), UNTITLED_COMPILATION),
+    ],
+)
+def test_a_compilations_first_line_shaped_like_a_title_names_it(
+    first: tuple[str, str], title: str
+) -> None:
+    part = _labelled(first, ("p", LETTER[3]), ("p", LETTER[4]))
+    source = Source(text="", name="harbour", filename="harbour.txt", sha256="0" * 64)
+    whole = _whole(source, default_settings(HERE), _whole_title(part), [])
+    found = whole.root.xpath(
+        "string(t:teiHeader/t:fileDesc/t:titleStmt/t:title[@type='main'])", namespaces=NS
+    )
+    assert found == title
+    assert (
+        whole.root.xpath("string(//t:body/t:div[@type='compilation']/t:head)", namespaces=NS)
+        == title
+    )
