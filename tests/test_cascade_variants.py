@@ -197,3 +197,18 @@ def test_a_compilations_first_line_shaped_like_a_title_names_it(
         whole.root.xpath("string(//t:body/t:div[@type='compilation']/t:head)", namespaces=NS)
         == title
     )
+
+
+def test_a_lettered_note_under_its_call_is_a_note_not_the_first_paragraph() -> None:
+    from teiedit.readers.cascade.notelink import lettered_bodies
+
+    bs = _labelled(
+        ("title", "Record of a Conversation with the Harbour Mastera"),
+        ("dateline", "24 April 1902"),
+        ("p", "a The title of the record has been shortened."),
+        ("p", "J. Thorneb I have the honour to report that the new light was lit on the tenth."),
+        ("p", "b Underlining by typewriter is used from this point on."),
+        ("p", "a Harbour master's report was read."),  # no call "a" right above it: text
+    )
+    assert len(lettered_bodies(bs)) == 2
+    assert [b.label for b in bs] == ["title", "dateline", "note", "p", "note", "p"]
