@@ -32,8 +32,6 @@ from teiedit.readers.common.boilerplate import RUNNING_HEAD
 
 #: A line longer than this is cut into sentence pieces.
 LONG_LINE = 800
-#: A capture that is one line is cut like a long line from this length on.
-SHORT_RUN_ON = 300
 #: In a long line, this many characters at its start and end are cut finely (where headers and closers are).
 FINE_HEAD = 4000
 FINE_TAIL = 2500
@@ -61,22 +59,11 @@ _CUT = re.compile(
     r"(?<=[.!?…])[\"”’)]?(?P<sp>\s+)(?=[\"“‘(\[]?[A-Z0-9À-Þ])"  # sentence end
     r"|(?P<sp2>\s+)(?=(?:\[\s*(?:…|\.\.\.)\s*\]))"  # an elision [...]
     r"|(?<=\])(?P<sp3>\s+)(?=[A-Z])"  # after an elision or a bracketed label
-    # a page flattened onto one line keeps its own marks of lines: a header field after any word
-    # ("... 1799 From: Hamilton"), a Markdown heading's hashes, a rule of dashes
-    r"|(?P<sp10>\s+)(?=(?:From|To|Date|Dated|Subject|Re|Title|Source|Citation|Summary|Written|"
-    r"Published|Translated|Transcription|Author|Authors|Keywords|Cc):\s)"
-    r"|(?P<sp11>\s+)(?=#{1,6}\s)|(?P<sp12>\s+)(?=[-=_]{4,})|(?<=[-=_]{4})(?P<sp13>\s+)"
     r"|(?<=[a-z.,;)])(?P<sp4>\s+)(?=(?:[A-Z][\w’'-]*\s){0,2}[A-Z][\w’'-]+:\s)"  # before "Label: "
     r"|(?P<sp5>\s+)(?=https?://|www\.)"  # before a web address
     r"|(?<=\))(?P<sp7>\s+)(?=[A-Z][a-z]+\s[a-z])"  # "(Article) Published by"
     r"|(?P<sp8>\s+)(?=[✣★■◆❖※•])|(?<=[✣★■◆❖※•])(?P<sp9>\s+)"  # around an ornament
     r")"
-)
-#: A salutation inside a line flattened from a letter ("... Private My dear Sir, Philadelphia ..."):
-#: cut before it and after it, near the line's start.
-_SALUTE_IN_LINE = re.compile(
-    r"(?P<sp>\s+)(?:\*\*)?(?:My\s+dear(?:est)?|Dear(?:est)?|Esteemed|Respected|Honou?red)\s+"
-    r"(?:[A-Z][\w.'’-]*\s?){1,4}(?:[,:!]|\*\*)\**(?P<sp2>\s+)(?=[A-Z\"“‘(])"
 )
 _URL = re.compile(r"(?:https?://|www\.)\S+(?P<sp>\s+)")
 _DATE_END = re.compile(
@@ -133,9 +120,7 @@ def segment(text: str) -> list[Segment]:
             first, last = group[0], group[-1]
             blank_before = g_index == 0
             blank_after = g_index == len(groups) - 1
-            size = last.end - first.start
-            # a whole capture on one line is cut however short it is: its lines were flattened
-            if size > LONG_LINE or (len(runs) == 1 and len(groups) == 1 and size > SHORT_RUN_ON):
+            if last.end - first.start > LONG_LINE:
                 pieces = _cut_long(text, first.start, last.end)
             else:
                 pieces = [(first.start, last.end)]
@@ -366,8 +351,6 @@ def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cuts.append(at)
     for m in _DATE_END.finditer(text, start, min(end, start + FINE_HEAD)):
         cuts.append(m.end("sp"))
-    for m in _SALUTE_IN_LINE.finditer(text, start, min(end, start + FINE_HEAD)):
-        cuts.extend((m.end("sp"), m.end("sp2")))
     for m in _URL.finditer(text, start, end):
         cuts.append(m.end("sp"))  # a web address ends a piece
     cuts = sorted(set(c for c in cuts if start < c < end))
