@@ -212,3 +212,25 @@ def test_a_lettered_note_under_its_call_is_a_note_not_the_first_paragraph() -> N
     )
     assert len(lettered_bodies(bs)) == 2
     assert [b.label for b in bs] == ["title", "dateline", "note", "p", "note", "p"]
+
+
+def test_a_salutation_inside_a_flattened_letters_first_block_is_cut_out() -> None:
+    from teiedit.readers.cascade.inline_apparatus import inner_salutation
+
+    first = (
+        "From: Thorne, John To: the Town Council Private My dear Sir, Portsmouth 12th April 1902 "
+        "I have the honour to report that the new light on the north mole was lit."
+    )
+    bs = _labelled(("title", LETTER[0]), ("p", first), ("p", LETTER[4]))
+    assert len(inner_salutation(bs)) == 1
+    assert [(b.label, b.text) for b in bs[1:4]] == [
+        ("opener", "From: Thorne, John To: the Town Council Private"),
+        ("salute", "My dear Sir,"),
+        ("p", first[first.index("Portsmouth") :]),
+    ]
+    assert all(b.text == first[b.seg.start - bs[1].seg.start :][: len(b.text)] for b in bs[1:4])
+    # a salutation already read, or one deep in the text, is left alone
+    again = _labelled(("salute", "Gentlemen,"), ("p", first))
+    assert not inner_salutation(again)
+    deep = _labelled(("p", LETTER[3] + " " + LETTER[3] + " " + first))
+    assert not inner_salutation(deep)

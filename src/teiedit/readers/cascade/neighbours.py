@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from teiedit.readers.cascade.inline_apparatus import inner_salutation
 from teiedit.readers.cascade.labels import SET_ASIDE
 from teiedit.readers.cascade.model import Labelled
 from teiedit.readers.cascade.notelink import lettered_bodies
@@ -32,6 +33,7 @@ def apply(blocks: list[Labelled]) -> list[str]:
         telegram_number,
         abstract_pieces,
         glued_salutation,
+        inner_salutation,
         tiny_summary,
         reference_line,
         numbered_documents,
