@@ -33,14 +33,19 @@ def notice_patterns() -> tuple[re.Pattern[str], ...]:
 def unavailable_notice(blocks: list[Labelled]) -> Labelled | None:
     """The block that says the document is gone, when the text kept is short enough to be only that."""
     kept = [b for b in blocks if not b.aside]
-    if not kept or sum(sum(c.isalpha() for c in b.one_line) for b in kept) > MAX_LETTERS:
+    if not kept or sum(_letters(b) for b in kept) > MAX_LETTERS:
         return None
-    if any(b.label in _APPARATUS for b in kept) or sum(b.label in ("p", "item") for b in kept) > 4:
+    paragraphs = [b for b in kept if b.label in ("p", "item") and _letters(b) >= 80]
+    if any(b.label in _APPARATUS for b in kept) or len(paragraphs) > 3:
         return None  # a letter's or a record's apparatus, or several paragraphs: a document
     for b in kept:
         if any(rx.search(b.one_line) for rx in notice_patterns()):
             return b
     return None
+
+
+def _letters(b: Labelled) -> int:
+    return sum(c.isalpha() for c in b.one_line)
 
 
 def set_all_aside(blocks: list[Labelled], notice: Labelled, conv: Conversion) -> None:
