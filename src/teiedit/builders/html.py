@@ -51,7 +51,7 @@ from teiedit.builders.images import (
 )
 from teiedit.builders.print_limit import PrintLimits
 from teiedit.builders.rendering import rendering
-from teiedit.builders.site.jsonld import EntityRefs, document_jsonld, script_text
+from teiedit.builders.site.jsonld import document_jsonld, script_text
 from teiedit.builders.site.layout import SiteLayout
 from teiedit.builders.site.published import published_tei, schema_files
 from teiedit.builders.site.records import document_record
@@ -313,9 +313,6 @@ class HtmlBuilder:
         for j, who in enumerate(pairs):
             same_pair.setdefault(who, []).append(j)
         pages: list[_Page] = []
-        # what many pages share, made once: register entries' JSON-LD references and their bytes
-        refs: EntityRefs = {}
-        entry_bytes: dict[str, bytes] = {}
         for i, ed in enumerate(docs):
             params = page_params(docs, i, pairs, same_pair)
             params["tei-href"] = f"tei/{ed.page}.xml"
@@ -325,7 +322,7 @@ class HtmlBuilder:
             params["cite-href"] = f"cite/{ed.page}"
             params["tei-alternate"] = params["tei-href"]
             record = document_record(ed, edition)
-            params["jsonld"] = script_text(document_jsonld(record, edition.settings, refs))
+            params["jsonld"] = script_text(document_jsonld(record, edition.settings))
             if ed.imported:
                 # its own register entries link to their entity pages (teiedit/imported_registers.py)
                 joined = edition.site_registers.aliases.get(ed.page, {})
@@ -338,9 +335,7 @@ class HtmlBuilder:
                 **{"link:" + k: v for k, v in links.items()},
                 "images": images_digest(images),
             }
-            digest = self._doc_hash(
-                ed, hashed, registers, ids, new.assets, edition.settings, entry_bytes
-            )
+            digest = self._doc_hash(ed, hashed, registers, ids, new.assets, edition.settings)
             new.docs[ed.page] = digest
             pages.append(_Page(ed, params, links, digest, images))
         new.lists = self._lists_hash(new, registers, edition.settings, [ed.page for ed in docs])
@@ -356,19 +351,14 @@ class HtmlBuilder:
         ids: set[str],
         assets: str,
         settings: Settings,
-        entry_bytes: dict[str, bytes] | None = None,
     ) -> str:
-        """``entry_bytes``: the entries serialised for pages hashed before (by id)."""
         h = hashlib.sha256(assets.encode())
         h.update(ed.sha256.encode())
         h.update(json.dumps([params, settings.title, settings.base_url], sort_keys=True).encode())
-        known = {} if entry_bytes is None else entry_bytes
         for entry_id in sorted(ids):
-            data = known.get(entry_id)
-            if data is None:
-                element = registers.entries[entry_id].element
-                data = known[entry_id] = b"" if element is None else etree.tostring(element)
-            h.update(data)
+            element = registers.entries[entry_id].element
+            if element is not None:
+                h.update(etree.tostring(element))
         return h.hexdigest()
 
     @staticmethod

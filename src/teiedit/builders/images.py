@@ -56,25 +56,10 @@ def _local_file(url: str, base: Path, roots: list[Path]) -> Path | None:
     return candidate
 
 
-def _may_name_images(path: Path) -> bool:
-    """False when the file's bytes cannot hold a ``graphic`` or a ``facs``: an ASCII-compatible XML
-    file writes every element and attribute name as its letters (a UTF-16 or UTF-32 file is looked
-    at as a tree). Saves parsing a document the edition no longer holds to learn that it has none."""
-    try:
-        head = path.read_bytes()
-    except OSError:
-        return True
-    if b"\x00" in head[:4] or head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return True
-    return b"graphic" in head or b"facs" in head
-
-
 def document_images(ed: EditionDoc, roots: list[Path]) -> list[SiteImage]:
     """The local images of a document that the site can show (see the module's docstring)."""
     images: list[SiteImage] = []
     names: set[str] = set()
-    if not _may_name_images(ed.path):
-        return images
     for url in _candidates(ed.doc.root):
         source = _local_file(url, ed.path.parent, [ed.path.parent, *roots])
         if source is None:

@@ -29,32 +29,14 @@ def _entity_ref(entry: Entry, settings: Settings) -> dict[str, object]:
     return out
 
 
-#: Entity references made before in a build, by the entry's identity (see document_jsonld).
-EntityRefs = dict[int, tuple[Entry, dict[str, object]]]
-
-
-def _known_ref(entry: Entry, settings: Settings, refs: EntityRefs | None) -> dict[str, object]:
-    """The reference of ``entry``, made once per build when ``refs`` keeps them (the same entries are
-    named by many documents, and their authority URIs are parsed to make one)."""
-    if refs is None:
-        return _entity_ref(entry, settings)
-    known = refs.get(id(entry))
-    if known is None or known[0] is not entry:
-        known = refs[id(entry)] = (entry, _entity_ref(entry, settings))
-    return known[1]
-
-
-def _party(party: Party, settings: Settings, refs: EntityRefs | None = None) -> dict[str, object]:
+def _party(party: Party, settings: Settings) -> dict[str, object]:
     if party.entry is not None:
-        return _known_ref(party.entry, settings, refs)
+        return _entity_ref(party.entry, settings)
     return {"@type": "Person", "name": party.name}
 
 
-def document_jsonld(
-    record: DocRecord, settings: Settings, refs: EntityRefs | None = None
-) -> dict[str, object]:
-    """The schema.org description of a document page (``refs``: the entity references made for the
-    other pages of the build, shared, never changed)."""
+def document_jsonld(record: DocRecord, settings: Settings) -> dict[str, object]:
+    """The schema.org description of a document page."""
     data: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "CreativeWork",
@@ -80,15 +62,15 @@ def document_jsonld(
     if record.description:
         data["description"] = record.description
     if record.creators:
-        data["author"] = [_party(p, settings, refs) for p in record.creators]
+        data["author"] = [_party(p, settings) for p in record.creators]
     if record.addressees:
-        data["recipient"] = [_party(p, settings, refs) for p in record.addressees]
+        data["recipient"] = [_party(p, settings) for p in record.addressees]
     if settings.publisher:
         data["publisher"] = {"@type": "Organization", "name": settings.publisher}
     if settings.licence_url:
         data["license"] = settings.licence_url
     if record.mentions:
-        data["mentions"] = [_known_ref(e, settings, refs) for e in record.mentions]
+        data["mentions"] = [_entity_ref(e, settings) for e in record.mentions]
     return data
 
 
