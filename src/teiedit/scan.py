@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -183,7 +184,10 @@ class RecordCache:
         self.path = path
         self.fingerprint = fingerprint()
         self._old: dict[str, dict[str, Any]] = {}
-        self._new: dict[str, dict[str, Any]] = {}
+        # kept records as read, new ones as records: each is made JSON when saved, one at a time (a
+        # copy of every new record as JSON doubled the memory of a first build)
+        self._new: dict[str, dict[str, Any] | DocRecord] = {}
+        self._made = False
         if path is not None and path.is_file():
             try:
                 data = json.loads(path.read_text(encoding="utf-8"))
@@ -208,19 +212,28 @@ class RecordCache:
         return record
 
     def put(self, key: str, record: DocRecord) -> None:
-        self._new[key] = record.to_json()
+        self._new[key] = record
+        self._made = True
 
     def save(self) -> None:
         """Write the records of this build (only those: deleted documents' records go)."""
-        if self.path is None or self._new == self._old:
+        if self.path is None or (not self._made and self._new.keys() == self._old.keys()):
             return
-        from teiedit.io import write_text_atomic
+        from teiedit.io import write_chunks_atomic
 
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(
-            {"format": CACHE_FORMAT, "code": self.fingerprint, "records": self._new},
-            sort_keys=True,
-            ensure_ascii=False,
-            separators=(",", ":"),
-        )
-        write_text_atomic(self.path, text + "\n")
+        write_chunks_atomic(self.path, self._chunks())
+
+    def _chunks(self) -> Iterator[bytes]:
+        """The file, record by record: what ``json.dumps`` of the whole (keys sorted) would write."""
+
+        def dumps(value: object) -> str:
+            return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+        head = dumps({"code": self.fingerprint, "format": CACHE_FORMAT})
+        yield (head[:-1] + ',"records":{').encode("utf-8")
+        for i, key in enumerate(sorted(self._new)):
+            value = self._new[key]
+            data = value.to_json() if isinstance(value, DocRecord) else value
+            yield (("," if i else "") + dumps(key) + ":" + dumps(data)).encode("utf-8")
+        yield b"}}\n"
