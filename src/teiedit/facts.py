@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from teiedit.document import TEI_NS, local_name, tei, xpath
+from teiedit.document import TEI_NS, local_name, register_pointer, tei, xpath
 
 TE_NS = "urn:teiedit"
 UNTITLED = "(untitled)"
@@ -262,8 +262,7 @@ def mention_anchors(root: etree._Element) -> list[tuple[etree._Element, str]]:
     out: list[tuple[etree._Element, str]] = []
     counts: dict[tuple[etree._Element | None, str], int] = {}
     for el in root.xpath("descendant-or-self::tei:text//*[@ref]", namespaces=_NS):
-        first = (el.get("ref") or "").split()
-        entry = first[0][1:] if first and first[0].startswith("#") else ""
+        entry = register_pointer(el.get("ref"))  # ``p1``, or ``persons.xml#p1`` (a register file's)
         if not entry:
             out.append((el, ""))
             continue

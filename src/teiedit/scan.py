@@ -17,7 +17,7 @@ from typing import Any
 
 from lxml import etree
 
-from teiedit.document import TEI_NS, XML_ID, text_of, xpath
+from teiedit.document import TEI_NS, XML_ID, register_pointer, text_of, xpath
 from teiedit.facts import DocumentFacts, document_facts
 from teiedit.registers import is_register
 
@@ -39,13 +39,22 @@ def correspondents(root: etree._Element) -> frozenset[str]:
 
 
 def referenced_ids(root: etree._Element) -> set[str]:
-    """Register ids that names in the document point to (``@ref="#id"``), header included."""
-    ids: set[str] = set()
-    for ref in root.xpath(".//@ref"):
-        first = str(ref).split()[0] if str(ref).split() else ""
-        if first.startswith("#"):
-            ids.add(first[1:])
+    """Register ids that names in the document point to (``@ref="#id"``; ``persons.xml#id`` into a
+    register file, see :func:`document.register_pointer`), header included."""
+    ids = {register_pointer(str(ref)) for ref in root.xpath(".//@ref")}
+    ids.discard("")
     return ids
+
+
+def file_pointers(root: etree._Element) -> list[tuple[str, int]]:
+    """The pointers of ``@ref`` into other files (``persons.xml#id``), each once, with the line of its
+    first use."""
+    found: dict[str, int] = {}
+    for el in root.xpath(".//*[@ref]"):
+        pointer = register_pointer(el.get("ref"))
+        if "#" in pointer:
+            found.setdefault(pointer, el.sourceline or 0)
+    return list(found.items())
 
 
 def target_files(root: etree._Element) -> list[str]:
@@ -77,6 +86,9 @@ class DocRecord:
     #: Its ``#id`` pointers to ids outside it, each with how often it points there (sorted by id):
     #: the register export's mention counts, without the tree.
     pointers: tuple[tuple[str, int], ...] = ()
+    #: Its ``@ref`` pointers into other files (``persons.xml#id``), each with the line of its first
+    #: use: an imported document's pointer to a file that was not imported is reported.
+    file_pointers: tuple[tuple[str, int], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -96,6 +108,7 @@ class DocRecord:
             root_line=int(data["root_line"]),
             text_size=(int(data["text_size"][0]), int(data["text_size"][1])),
             pointers=tuple((str(k), int(n)) for k, n in data["pointers"]),
+            file_pointers=tuple((str(k), int(n)) for k, n in data.get("file_pointers", ())),
         )
 
 
@@ -127,6 +140,7 @@ def record_of(root: etree._Element, sha256: str, page: str, imported: bool) -> D
         root_line=root.sourceline or 0,
         text_size=text_size(root),
         pointers=tuple(sorted(outside_pointers(root).items())),
+        file_pointers=tuple(file_pointers(root)),
     )
 
 

@@ -16,7 +16,7 @@ from lxml import etree
 
 from teiedit.builders.corpus import referenced_ids
 from teiedit.config import Settings
-from teiedit.document import TEI_NS, XML_LANG, text_of, xpath
+from teiedit.document import TEI_NS, XML_LANG, register_pointer, text_of, xpath
 from teiedit.edition import Edition, EditionDoc
 from teiedit.epoch import source_date_epoch
 from teiedit.facts import safe_id
@@ -94,11 +94,8 @@ def _entries(ed: EditionDoc, edition: Edition) -> Callable[[str], Entry | None]:
 
 
 def _party(el: etree._Element, entry_of: Callable[[str], Entry | None]) -> Party:
-    entry = None
-    for token in (el.get("ref") or "").split():
-        if token.startswith("#"):
-            entry = entry_of(token[1:])
-            break
+    pointer = register_pointer(el.get("ref"))
+    entry = entry_of(pointer) if pointer else None
     name = entry.name if entry is not None else _norm(text_of(el))
     return Party(name=name, entry=entry)
 
