@@ -19,9 +19,10 @@ from lxml import etree
 
 from teiedit.document import TEI_NS, XML_ID, text_of, xpath
 from teiedit.facts import DocumentFacts, document_facts
+from teiedit.header_facts import HeaderFacts, header_facts
 from teiedit.registers import is_register
 
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 
 
 def correspondents(root: etree._Element) -> frozenset[str]:
@@ -77,6 +78,8 @@ class DocRecord:
     #: Its ``#id`` pointers to ids outside it, each with how often it points there (sorted by id):
     #: the register export's mention counts, without the tree.
     pointers: tuple[tuple[str, int], ...] = ()
+    #: What the harvesting formats and the pages' images read of its header (teiedit/header_facts.py).
+    header: HeaderFacts = HeaderFacts()
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -96,6 +99,7 @@ class DocRecord:
             root_line=int(data["root_line"]),
             text_size=(int(data["text_size"][0]), int(data["text_size"][1])),
             pointers=tuple((str(k), int(n)) for k, n in data["pointers"]),
+            header=HeaderFacts.from_json(data["header"]),
         )
 
 
@@ -127,6 +131,7 @@ def record_of(root: etree._Element, sha256: str, page: str, imported: bool) -> D
         root_line=root.sourceline or 0,
         text_size=text_size(root),
         pointers=tuple(sorted(outside_pointers(root).items())),
+        header=header_facts(root),
     )
 
 
@@ -157,7 +162,14 @@ def fingerprint() -> str:
     """A hash of the code that computes records (a record made by other code is made again)."""
     pkg = Path(__file__).resolve().parent
     h = hashlib.sha256(f"format {CACHE_FORMAT}".encode())
-    for name in ("scan.py", "facts.py", "summary.py", "registers.py", "document.py"):
+    for name in (
+        "scan.py",
+        "facts.py",
+        "header_facts.py",
+        "summary.py",
+        "registers.py",
+        "document.py",
+    ):
         h.update((pkg / name).read_bytes())
     return h.hexdigest()
 
