@@ -22,7 +22,7 @@ from teiedit.facts import DocumentFacts, document_facts
 from teiedit.header_facts import HeaderFacts, header_facts
 from teiedit.registers import is_register
 
-CACHE_FORMAT = 6
+CACHE_FORMAT = 7
 
 
 def correspondents(root: etree._Element) -> frozenset[str]:
@@ -175,19 +175,23 @@ def fingerprint() -> str:
 
 
 class RecordCache:
-    """Records by content hash (and page: a summary names its page), read from and written to a file."""
+    """Records by content hash (and page: a summary names its page), read from and written to a file:
+    a first line saying the format and the code, then one line per record (its key, a tab, its JSON).
+    A record is kept as the text it was read as, so a build that changes one document writes the
+    other records back as they were instead of encoding each again."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self.fingerprint = fingerprint()
-        self._old: dict[str, dict[str, Any]] = {}
-        self._new: dict[str, dict[str, Any]] = {}
+        self._old: dict[str, str] = {}
+        self._new: dict[str, str] = {}
         if path is not None and path.is_file():
             try:
-                data = json.loads(path.read_text(encoding="utf-8"))
+                head, *lines = path.read_text(encoding="utf-8").splitlines()
+                data = json.loads(head)
                 if data.get("format") == CACHE_FORMAT and data.get("code") == self.fingerprint:
-                    self._old = dict(data["records"])
-            except (OSError, ValueError, KeyError, TypeError):
+                    self._old = dict(line.split("\t", 1) for line in lines if "\t" in line)
+            except (OSError, ValueError, AttributeError):
                 self._old = {}
 
     @staticmethod
@@ -195,18 +199,21 @@ class RecordCache:
         return f"{sha256}:{page}:{int(imported)}"
 
     def get(self, key: str) -> DocRecord | None:
-        data = self._old.get(key)
-        if data is None:
+        text = self._old.get(key)
+        if text is None:
             return None
         try:
-            record = DocRecord.from_json(data)
-        except (KeyError, TypeError, ValueError):
+            record = DocRecord.from_json(json.loads(text))
+        except (KeyError, TypeError, ValueError, AttributeError):
             return None
-        self._new[key] = data
+        self._new[key] = text
         return record
 
     def put(self, key: str, record: DocRecord) -> None:
-        self._new[key] = record.to_json()
+        # one line: JSON escapes every newline and tab inside a string
+        self._new[key] = json.dumps(
+            record.to_json(), sort_keys=True, ensure_ascii=False, separators=(",", ":")
+        )
 
     def save(self) -> None:
         """Write the records of this build (only those: deleted documents' records go)."""
@@ -215,10 +222,6 @@ class RecordCache:
         from teiedit.io import write_text_atomic
 
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(
-            {"format": CACHE_FORMAT, "code": self.fingerprint, "records": self._new},
-            sort_keys=True,
-            ensure_ascii=False,
-            separators=(",", ":"),
-        )
-        write_text_atomic(self.path, text + "\n")
+        head = json.dumps({"format": CACHE_FORMAT, "code": self.fingerprint}, sort_keys=True)
+        lines = [head, *(f"{k}\t{self._new[k]}" for k in sorted(self._new))]
+        write_text_atomic(self.path, "\n".join(lines) + "\n")
