@@ -22,7 +22,7 @@ from teiedit.facts import DocumentFacts, document_facts
 from teiedit.header_facts import HeaderFacts, header_facts
 from teiedit.registers import is_register
 
-CACHE_FORMAT = 7
+CACHE_FORMAT = 8
 
 
 def correspondents(root: etree._Element) -> frozenset[str]:
@@ -80,6 +80,8 @@ class DocRecord:
     pointers: tuple[tuple[str, int], ...] = ()
     #: What the harvesting formats and the pages' images read of its header (teiedit/header_facts.py).
     header: HeaderFacts = HeaderFacts()
+    #: A digest of its summary: the site pages made from summaries compare it, not the summary.
+    summary_key: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -100,6 +102,7 @@ class DocRecord:
             text_size=(int(data["text_size"][0]), int(data["text_size"][1])),
             pointers=tuple((str(k), int(n)) for k, n in data["pointers"]),
             header=HeaderFacts.from_json(data["header"]),
+            summary_key=str(data["summary_key"]),
         )
 
 
@@ -132,7 +135,14 @@ def record_of(root: etree._Element, sha256: str, page: str, imported: bool) -> D
         text_size=text_size(root),
         pointers=tuple(sorted(outside_pointers(root).items())),
         header=header_facts(root),
+        summary_key=summary_key(summary),
     )
+
+
+def summary_key(summary: dict[str, Any]) -> str:
+    """A digest of a summary (as :meth:`teiedit.summary.Summary.to_dict` gives it)."""
+    text = json.dumps(summary, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def outside_pointers(root: etree._Element) -> dict[str, int]:

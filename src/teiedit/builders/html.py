@@ -259,7 +259,7 @@ class HtmlBuilder:
                 assets=new.assets,
                 edition_pdf=plan.edition_pdf,
                 force=options.force,
-                keys=[f"{p.ed.sha256}:{p.ed.page}:{p.ed.imported:d}" for p in plan.pages],
+                keys=[p.ed.record.summary_key for p in plan.pages],
             )
             written += site.written
             if old.lists != new.lists or not all(

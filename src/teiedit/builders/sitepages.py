@@ -49,6 +49,7 @@ from teiedit.imported_registers import resolved
 from teiedit.io import output_path, write_text_atomic
 from teiedit.registers import Entry, Registers
 from teiedit.resources import xslt_dir
+from teiedit.scan import summary_key
 from teiedit.summary import Summary
 from teiedit.xslt import transform
 
@@ -136,9 +137,9 @@ def render_site(
     ``tmp`` (the staging folder of ``out_dir``); return the files written (as paths in ``out_dir``) and
     the state to keep once they are in place (:func:`write_site_state`). ``registers`` may be joined with
     imported registers (teiedit/imported_registers.py): imported documents' pointers are read by it.
-    ``keys``: one per summary, a key of what it was made from (its file's content hash): an entry none of
-    whose documents changed keeps its pages without making their input (else each summary's content is
-    its key)."""
+    ``keys``: one per summary, a digest of it (teiedit/scan.py keeps it in the document's record): an
+    entry none of whose documents' summaries changed keeps its pages without making their input (without
+    ``keys``, each summary is digested here)."""
     site = SiteData.build([resolved(s, registers) for s in summaries], registers)
     old = {} if force else _read_state(out_dir / SITE_STATE)
     old_inputs = {} if force else _read_state(out_dir / SITE_STATE, "inputs")
@@ -213,7 +214,7 @@ def render_site(
         batch.clear()
         size = 0
 
-    docs = keys or [digest(json.dumps(s.to_dict(), sort_keys=True)) for s in summaries]
+    docs = keys or [summary_key(s.to_dict()) for s in summaries]
     common = digest(assets, settings.title, json.dumps(base), _names_key(site, registers))
     for entry_id in site.entries:
         # the entry's schema.org description (builders/site/jsonld.py), in the head of each of its pages
