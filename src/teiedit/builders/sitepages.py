@@ -67,8 +67,8 @@ class _Job:
 
 
 def _read_state(path: Path, part: str = "pages") -> dict[str, str]:
-    """The ``pages`` (path -> hash of its input) or the ``inputs`` (entry id -> key of what its pages
-    are made from) kept by the last build."""
+    """The ``pages`` (path -> hash of its input), the ``inputs`` (entry id -> key of what its pages
+    are made from) or the ``whole`` (``key``: of everything they are made from) kept by the last build."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         found = data[part] if "pages" in data else data if part == "pages" else {}
@@ -102,6 +102,13 @@ def _entry_key(
         *(docs[by_page[p]] for p in origins if p in by_page),
         *(docs[i] for i in site.documents_of(entry.id)),
     )
+
+
+def _registers_key(registers: Registers) -> str:
+    """Everything the site pages read of the registers: their trees, and how imported documents'
+    entries join them."""
+    joined = [registers.aliases, registers.shared, registers.origins]
+    return digest(*(etree.tostring(r) for r in registers.roots), json.dumps(joined, sort_keys=True))
 
 
 def _names_key(site: SiteData, registers: Registers) -> str:
@@ -140,11 +147,8 @@ def render_site(
     ``keys``: one per summary, a digest of it (teiedit/scan.py keeps it in the document's record): an
     entry none of whose documents' summaries changed keeps its pages without making their input (without
     ``keys``, each summary is digested here)."""
-    site = SiteData.build([resolved(s, registers) for s in summaries], registers)
     old = {} if force else _read_state(out_dir / SITE_STATE)
     old_inputs = {} if force else _read_state(out_dir / SITE_STATE, "inputs")
-    new: dict[str, str] = {}
-    inputs: dict[str, str] = {}
     ships = vendored()
     base = {
         "edition-title": settings.title,
@@ -152,6 +156,16 @@ def render_site(
         "leaflet": "1" if ships["leaflet"] else "",
         "world": "1" if ships["world"] else "",
     }
+    docs = keys or [summary_key(s.to_dict()) for s in summaries]
+    whole = digest(assets, edition_pdf, json.dumps(base), _registers_key(registers), *docs)
+    if old and _read_state(out_dir / SITE_STATE, "whole").get("key") == whole:
+        if all(
+            (out_dir / path).is_file() for path in old
+        ):  # no summary, register or setting changed
+            return SiteRun([], old, old_inputs, whole)
+    site = SiteData.build([resolved(s, registers) for s in summaries], registers)
+    new: dict[str, str] = {}
+    inputs: dict[str, str] = {}
     jobs: list[_Job] = []
     chunks = chunk_count(summaries)
     for n in range(1, chunks + 1):
@@ -214,7 +228,6 @@ def render_site(
         batch.clear()
         size = 0
 
-    docs = keys or [summary_key(s.to_dict()) for s in summaries]
     common = digest(assets, settings.title, json.dumps(base), _names_key(site, registers))
     for entry_id in site.entries:
         # the entry's schema.org description (builders/site/jsonld.py), in the head of each of its pages
@@ -253,7 +266,7 @@ def render_site(
             output_path(out_dir, path).unlink(missing_ok=True)
         except TeieditError:
             continue
-    return SiteRun(written, new, inputs)
+    return SiteRun(written, new, inputs, whole)
 
 
 @dataclass
@@ -264,12 +277,14 @@ class SiteRun:
     written: list[Path]
     state: dict[str, str]
     inputs: dict[str, str] = dataclasses.field(default_factory=dict)
+    #: The key of everything the site pages are made from (every summary, the registers, settings).
+    whole: str = ""
 
 
 def write_site_state(out_dir: Path, run: SiteRun) -> None:
     """Keep the hashes of the site pages' inputs. Written after the pages are in place (with the
     manifest): a build killed before leaves the old hashes, so the next one renders those pages again."""
-    data = {"pages": run.state, "inputs": run.inputs}
+    data = {"pages": run.state, "inputs": run.inputs, "whole": {"key": run.whole}}
     text = json.dumps(data, indent=0, sort_keys=True) + "\n"
     write_text_atomic(output_path(out_dir, SITE_STATE), text)
 
