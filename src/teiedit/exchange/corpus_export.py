@@ -175,13 +175,14 @@ def write_corpus(edition: Edition, out: Path) -> str:
     taken: set[str] = set()
     for path, original in [*registers, *documents]:
         sha = hashes.get(path) or hashlib.sha256(path.read_bytes()).hexdigest()
-        was = old.get(str(path))
+        name = _member_name(path, edition.settings.root)
+        was = old.get(name)
         if was is not None and was[0] == sha:
             before = set(taken)
             ids, prefix, renames, start, stop = was[1], was[2], was[3], was[4], was[5]
             if _renames(ids, prefix, taken) == renames:
                 text = old_bytes[start:stop]
-                kept[str(path)] = [sha, ids, prefix, renames, size, size + len(text)]
+                kept[name] = [sha, ids, prefix, renames, size, size + len(text)]
                 parts.append(text)
                 size += len(text)
                 continue
@@ -202,7 +203,7 @@ def write_corpus(edition: Edition, out: Path) -> str:
         holder.append(root)
         text = etree.tostring(holder, encoding="UTF-8")
         text = text[text.index(b">") + 1 : -len(end)]
-        kept[str(path)] = [sha, ids, prefix, renames, size, size + len(text)]
+        kept[name] = [sha, ids, prefix, renames, size, size + len(text)]
         parts.append(text)
         size += len(text)
     parts.append(end)
@@ -215,6 +216,15 @@ def write_corpus(edition: Edition, out: Path) -> str:
     }
     write_atomic(_members_file(out), json.dumps(sidecar, ensure_ascii=False).encode("utf-8"))
     return f"teiCorpus with {len(kept)} TEI files written to {out}"
+
+
+def _member_name(path: Path, root: Path) -> str:
+    """A member's name in the sidecar: its path in the edition (a file elsewhere by a hash of its path:
+    the sidecar is published with the site and names no path of the machine)."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()
 
 
 def _members_file(out: Path) -> Path:
