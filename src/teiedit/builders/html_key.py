@@ -11,6 +11,7 @@ never taken for a finished one.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -33,27 +34,35 @@ MANIFEST = ".teiedit-html.json"
 
 def site_key(edition: Edition, assets: str, options: Iterable[str]) -> str:
     """The key of the web edition of ``edition`` (``assets``: the builder's code and stylesheets;
-    ``options``: the build's options that reach a page, as text: where the site is written is not in
-    it, so two folders built from one edition hold the same files)."""
+    ``options``: the build's options that reach a page, as text). Where the edition and the site are is
+    not in it (files by their place in the edition): a copy of an edition builds the same files."""
     settings = edition.settings
     limits = PrintLimits.from_environment()
     parts: list[str | bytes] = [
         assets,
         settings_digest(settings),
-        str(settings.root.resolve()),
         json.dumps(list(options)),
         repr(limits),
         build_day(settings),
-        json.dumps([str(p) for p in schema_files(settings)]),
     ]
-    roots = [settings.root]
+    roots, root = [settings.root], os.path.abspath(settings.root)
+    parts.append(json.dumps([_where(p, root) for p in schema_files(settings)]))
     for ed in edition.inputs():
-        parts.append(f"{ed.page}\0{ed.path}\0{ed.sha256}\0{ed.imported:d}\0{ed.is_register:d}")
+        where = _where(ed.path, root)
+        parts.append(f"{ed.page}\0{where}\0{ed.sha256}\0{ed.imported:d}\0{ed.is_register:d}")
         if ed.record.header.images:  # an image file may come, go or change beside an unchanged TEI
             parts.append(images_digest(document_images(ed, roots)))
     for path in edition.registers.files:
-        parts += [str(path), path.read_bytes()]
+        parts += [_where(path, root), path.read_bytes()]
     return digest(*parts)
+
+
+def _where(path: Path, root: str) -> str:
+    """A file's place in the edition (the same edition built in two folders has one key); by strings
+    only, no file system call per document."""
+    full = os.path.abspath(path)
+    rel = os.path.relpath(full, root)
+    return full if rel.startswith("..") else Path(rel).as_posix()
 
 
 def kept_key(out_dir: Path) -> str:
