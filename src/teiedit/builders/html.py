@@ -11,8 +11,6 @@ pages are rendered when any document or register changed.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,8 +32,10 @@ from teiedit.builders.html_key import (
     forget_key,
     keep_key,
     kept_key,
+    lists_digest,
     output_names,
     outputs,
+    page_digest,
     site_complete,
     site_key,
 )
@@ -60,6 +60,7 @@ from teiedit.builders.images import (
 )
 from teiedit.builders.print_limit import PrintLimits
 from teiedit.builders.rendering import rendering
+from teiedit.builders.search_cache import write_keys
 from teiedit.builders.site.jsonld import document_jsonld, script_text
 from teiedit.builders.site.layout import SiteLayout
 from teiedit.builders.site.published import published_tei, schema_files
@@ -212,6 +213,7 @@ class HtmlBuilder:
         # the published TEI: PIs and pointers that hold in the site (builders/site/published.py)
         layout, schemas = SiteLayout.of(edition), bool(schema_files(edition.settings))
         written: list[Path] = []
+        search_keys: list[str] = []
         with staged_dir(out_dir) as tmp, using(options.workers) as workers:
             (tmp / "tei").mkdir(exist_ok=True)
             key = register_key(registers)
@@ -277,6 +279,7 @@ class HtmlBuilder:
                     out_dir,
                     new.assets,
                     force=options.force,
+                    keep=search_keys.append,
                 )
             viewer = any(plan.images.values())
             if old.assets != new.assets or not all(
@@ -286,6 +289,8 @@ class HtmlBuilder:
             _make_readable(tmp)
         self._remove_stale(out_dir, set(old.docs) - set(new.docs))
         write_site_state(out_dir, site)
+        for text in search_keys:  # after the index is in place, as the site pages' state
+            write_keys(out_dir, text)
         # The manifest goes in last: a run killed before this line leaves the old manifest, whose
         # digests make the next run render again every page this one may have left half done.
         new.write(out_dir / MANIFEST, FORMAT)
@@ -350,50 +355,15 @@ class HtmlBuilder:
                 **{"link:" + k: v for k, v in links.items()},
                 "images": images_digest(images),
             }
-            digest = self._doc_hash(
+            digest = page_digest(
                 ed, hashed, registers, ids, new.assets, edition.settings, entry_bytes
             )
             new.docs[ed.page] = digest
             pages.append(_Page(ed, params, links, digest, images))
-        new.lists = self._lists_hash(new, registers, edition.settings, [ed.page for ed in docs])
+        new.lists = lists_digest(new, registers, edition.settings, [ed.page for ed in docs])
         # edition.pdf is made when at least one document is printed (all over the limit: none to link)
         book = bool(limits) and any(page.params["pdf-href"] for page in pages)
         return _Plan(docs, pages, new, "pdf/edition.pdf" if book else "")
-
-    @staticmethod
-    def _doc_hash(
-        ed: EditionDoc,
-        params: dict[str, str],
-        registers: Registers,
-        ids: set[str],
-        assets: str,
-        settings: Settings,
-        entry_bytes: dict[str, bytes],
-    ) -> str:
-        h = hashlib.sha256(assets.encode())
-        h.update(ed.sha256.encode())
-        h.update(json.dumps([params, settings.title, settings.base_url], sort_keys=True).encode())
-        for entry_id in sorted(ids):
-            data = entry_bytes.get(entry_id)
-            if data is None:
-                element = registers.entries[entry_id].element
-                data = entry_bytes[entry_id] = b"" if element is None else etree.tostring(element)
-            h.update(data)
-        return h.hexdigest()
-
-    @staticmethod
-    def _lists_hash(
-        new: Manifest, registers: Registers, settings: Settings, order: list[str]
-    ) -> str:
-        h = hashlib.sha256(new.assets.encode())
-        h.update(
-            json.dumps(
-                [order, [new.docs[p] for p in order], settings.title, settings.base_url]
-            ).encode()
-        )
-        for f in registers.files:
-            h.update(f.read_bytes())
-        return h.hexdigest()
 
     @staticmethod
     def _downloads(page: str, out: PageOut, tmp: Path) -> None:

@@ -5,15 +5,19 @@ options, the page images and the day the records date undated documents by), kep
 A build whose key is the one kept, and whose files are all there, has nothing to do: it writes nothing
 and plans nothing (no page's parameters, JSON-LD or site page input is made, only this key). The key is
 removed before a build writes anything and written after its manifest, so a build stopped half way is
-never taken for a finished one.
+never taken for a finished one. The digests of each page and of the listings (the manifest's) are here
+too.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
+
+from lxml import etree
 
 from teiedit.builder import Manifest, digest
 from teiedit.builders.citation import FORMATS
@@ -23,9 +27,10 @@ from teiedit.builders.print_limit import PrintLimits
 from teiedit.builders.site.published import schema_files
 from teiedit.builders.site.records import build_day
 from teiedit.builders.sitepages import site_state
-from teiedit.config import settings_digest
-from teiedit.edition import Edition
+from teiedit.config import Settings, settings_digest
+from teiedit.edition import Edition, EditionDoc
 from teiedit.io import write_text_atomic
+from teiedit.registers import Registers
 
 KEY_FILE = ".teiedit-html-key"
 #: The web builder's manifest (teiedit/builder.py): per page, the hash of what it is made from.
@@ -117,3 +122,40 @@ def site_complete(edition: Edition, out_dir: Path) -> bool:
     return all((out_dir / p).is_file() for p in more) and all(
         f.is_file() for page in pages for f in files(page)
     )
+
+
+def page_digest(
+    ed: EditionDoc,
+    params: dict[str, str],
+    registers: Registers,
+    ids: set[str],
+    assets: str,
+    settings: Settings,
+    entry_bytes: dict[str, bytes],
+) -> str:
+    """What a document's page is made from: its file, its parameters, the register entries it shows
+    (``entry_bytes``: their bytes made so far), the code and stylesheets, the title and address."""
+    h = hashlib.sha256(assets.encode())
+    h.update(ed.sha256.encode())
+    h.update(json.dumps([params, settings.title, settings.base_url], sort_keys=True).encode())
+    for entry_id in sorted(ids):
+        data = entry_bytes.get(entry_id)
+        if data is None:
+            element = registers.entries[entry_id].element
+            data = entry_bytes[entry_id] = b"" if element is None else etree.tostring(element)
+        h.update(data)
+    return h.hexdigest()
+
+
+def lists_digest(new: Manifest, registers: Registers, settings: Settings, order: list[str]) -> str:
+    """What the listings and the search are made from: every page's digest, in order, and the
+    registers."""
+    h = hashlib.sha256(new.assets.encode())
+    h.update(
+        json.dumps(
+            [order, [new.docs[p] for p in order], settings.title, settings.base_url]
+        ).encode()
+    )
+    for f in registers.files:
+        h.update(f.read_bytes())
+    return h.hexdigest()

@@ -59,13 +59,20 @@ def content_digest(page: SearchPage) -> str:
     return digest(json.dumps(asdict(page), ensure_ascii=False, sort_keys=True))
 
 
+def write_keys(out_dir: Path, text: str) -> None:
+    """Keep the keys :meth:`SearchRecords.keys_text` gave, after the index is in place."""
+    from teiedit.io import write_text_atomic
+
+    write_text_atomic(out_dir / KEYS, text + "\n")
+
+
 class SearchRecords:
     """The kept records: read from the site folder ``out_dir``, written into its staging folder ``tmp``."""
 
     def __init__(self, out_dir: Path, tmp: Path) -> None:
         self.old = out_dir / FOLDER
         self.new = tmp / FOLDER
-        self.keys_file = (out_dir / KEYS, tmp / KEYS)
+        self.keys_file = (out_dir / KEYS,)
         self.pages: set[str] = set()
         try:
             data = json.loads(self.keys_file[0].read_text(encoding="utf-8"))
@@ -84,10 +91,15 @@ class SearchRecords:
         self._made[page] = found
         return found[1]
 
-    def keep_keys(self, whole: str) -> None:
-        """Write the keys of the records and of the whole index (into the staging folder)."""
+    def keys_text(self, whole: str) -> str:
+        """The keys of the records and of the whole index, to write once the index is in place
+        (:func:`write_keys`): a build stopped while moving the index in must not leave the new key."""
         data = {"whole": whole, "pages": {k: list(v) for k, v in sorted(self._made.items())}}
-        self.keys_file[1].write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        return json.dumps(data, ensure_ascii=False)
+
+    def forget_keys(self) -> None:
+        """Remove the kept keys: the index is about to change."""
+        self.keys_file[0].unlink(missing_ok=True)
 
     def get(self, page: str, key: str) -> tuple[list[Block], Terms] | None:
         """The blocks and terms kept for ``page`` when they were made for ``key`` (made in this build,
@@ -107,6 +119,11 @@ class SearchRecords:
             return blocks, (found, length)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
+
+    def remember(self, page: str, key: str, search: SearchPage) -> str:
+        """The content digest of a kept record whose key was not kept (its record stays as it is)."""
+        self._made[page] = (key, content_digest(search))
+        return self._made[page][1]
 
     def put(self, page: str, key: str, search: SearchPage) -> Terms:
         """Keep the record of ``page`` (made for ``key``); return its terms."""

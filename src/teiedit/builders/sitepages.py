@@ -333,12 +333,14 @@ def render_search(
     out_dir: Path,
     assets: str = "",
     force: bool = False,
+    keep: Callable[[str], None] | None = None,
 ) -> list[Path]:
     """The search page and its index (builders/search.py): the documents (each as a function giving its
     tree, its summary and the hash of its page), then the register entries' pages. A document whose
     record was kept for the same page (builders/search_cache.py) is not read again; when what the index
     holds of every page is what it held (``assets``: the stylesheets and code), no file is written
-    (unless ``force``)."""
+    (unless ``force``). ``keep`` is given the keys to write once the index is in place
+    (:func:`teiedit.builders.search_cache.write_keys`)."""
     kept = SearchRecords(out_dir, tmp)
     listed: list[tuple[Callable[[], etree._Element], Summary, str]] = []
     contents: list[str] = []
@@ -346,6 +348,9 @@ def render_search(
         s = resolved(s, registers)
         key = record_key(page_digest, s)
         content = kept.content(s.page, key)
+        record = kept.get(s.page, key) if content is None else None
+        if record is not None:  # a record without its key (a stopped build): not made again
+            content = kept.remember(s.page, key, search_page(s, record[0]))
         if content is None:
             fresh = tmp / f"{s.page}.html"
             page_file = fresh if fresh.is_file() else out_dir / f"{s.page}.html"
@@ -362,9 +367,11 @@ def render_search(
     )
     there = all((out_dir / p).is_file() for p in ("search.html", "search/meta.js"))
     if whole == kept.whole and there and not force:
-        kept.keep_keys(whole)
+        if keep is not None:
+            keep(kept.keys_text(whole))
         kept.remove_others()
         return []
+    kept.forget_keys()
     site = etree.Element(te("search"), nsmap=NSMAP)
     html = transform(
         xslt_dir() / "html" / "search.xsl",
@@ -383,7 +390,8 @@ def render_search(
         fresh = tmp / f"{s.page}.html"  # a kept record that cannot be read is made again
         page = document_page(tree(), s, fresh if fresh.is_file() else out_dir / f"{s.page}.html")
         index.add(page, kept.put(s.page, key, page))
-    kept.keep_keys(whole)
+    if keep is not None:
+        keep(kept.keys_text(whole))
     kept.remove_others()
     for page, _ in entries:
         index.add(page)
