@@ -10,8 +10,8 @@
 3. One document changed (target <= that document's own layout + 2 s): its part is laid out again, the
    rest kept (builders/pdf/cache.py); which parts were laid out is printed. Then the same document
    lengthened by about two pages (an added paragraph of synthetic text), which moves the page numbers
-   after it: those are written into the slots of the contents, the index and the running heads
-   (builders/pdf/numbers.py), and only the first pages of the documents' own PDFs are laid out again.
+   after it: those are written into the slots of the contents, the index, the running heads and the
+   first pages of the documents' own PDFs (builders/pdf/numbers.py): only that document is laid out.
 4. A long novel (default: the largest TEI with chapter divisions in the shared corpora beside the
    repository) laid out as one job on one core, then in chunks on two processes (target <= 0.6x), CPU
    and wall of each; and ms per page of teiedit's layout (tagged PDF/A-3a) against WeasyPrint alone on

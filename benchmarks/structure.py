@@ -11,7 +11,9 @@ through the real pipeline (``teiedit.pipeline.convert_text``, all passes) and ea
 - kind: the document's ``textClass/keywords/term[@type='kind']`` (the whole's for a split compilation,
   else the first document's) is the gold kind or one of ``kind_also``;
 - documents: the number of documents made (a compilation's listing of its parts not counted) lies within
-  ``documents.min``..``documents.max``;
+  ``documents.min``..``documents.max``; where the gold wants none (a host's notice that the document is
+  gone) and none is made, only documents and boilerplate are scored (the other fields describe a
+  document there is not);
 - title: the folded tokens of ``title[@type='main']`` (of the whole or of the first document, the better)
   against ``title_tokens``, right at F1 >= 0.8 (a title that says the same with one word more or less is
   right; a body slice or a furniture line is far below). Where the capture does not hold the title
@@ -79,6 +81,17 @@ reader ("..., dear A. M.?") read as a letter to that name: shipped model 95.9 %;
 80.0, summary 95.9, body_first 87.0, body_last 87.0, boilerplate 100, salute 100, closer 83.3, notes
 93.9); no furniture string left in text. Tried and not kept: a Markdown rule line ("> ---") as markup
 residue (a feature change that moved the retrained labeller: 91.8 against 92.6, titles 89.8).
+
+With the fixes the variants benchmark (``benchmarks/variants.py``) called for (other sites' furniture,
+running heads, a host's notice of a removed document making no document, typed signatures, lettered notes,
+a salutation inside a flattened letter; the labeller unchanged) and the scorer's two corrections (initials
+"A. M." compared with their letters; where no document is wanted and none made, only documents and
+boilerplate scored): shipped model 96.5 % (573 fields); leave-one-host-out 94.2 % of 573 fields (kind
+93.8, documents 100, title 93.8, date 89.6, sender 100, addressee 97.9, author 90.3, citation 80.0, summary
+95.8, body_first 91.1, body_last 88.9, boilerplate 100, salute 100, closer 83.3, notes 93.8). Tried and not
+kept: cutting a flattened page at its lost line marks (header fields, Markdown heading hashes, rules, a
+salutation) before labelling: run-on 63.1 -> 68.3 % but the labeller retrained on run-on variants cut so
+lost on the original layouts, 93.3 -> 90.4 % (titles 87.8).
 """
 
 from __future__ import annotations
@@ -136,13 +149,23 @@ STOPWORDS = set(
 _WS = re.compile(r"\s+")
 
 
-def fold_tokens(text: str) -> list[str]:
-    """NFKC, no diacritics, lower case, split on non-alphanumerics, stopwords and 1-letter tokens dropped."""
+def fold_tokens(text: str, short: bool = False) -> list[str]:
+    """NFKC, no diacritics, lower case, split on non-alphanumerics, stopwords and (unless ``short``)
+    1-letter tokens dropped."""
     text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     return [
-        t for t in re.split(r"[^0-9a-z\u0080-\uffff]+", text) if len(t) > 1 and t not in STOPWORDS
+        t
+        for t in re.split(r"[^0-9a-z\u0080-\uffff]+", text)
+        if (short or len(t) > 1) and t not in STOPWORDS
     ]
+
+
+def name_match(got: str, want: str) -> bool:
+    """Whether two names agree (token F1 >= 0.8); a name of initials only ("A. M.") keeps its letters,
+    which folding would otherwise drop to nothing."""
+    short = not fold_tokens(want)
+    return f1(fold_tokens(got, short), fold_tokens(want, short)) >= 0.8
 
 
 def f1(got: list[str], want: list[str]) -> float:
@@ -276,6 +299,15 @@ def score_file(name: str, gold: dict, conv: Conversion, host: str) -> FileScore:
     def put(key: str, ok: bool, want: object, got: object) -> None:
         fs.fields[key] = Outcome(ok, want, got)
 
+    if gold["documents"]["max"] == 0 and not docs:
+        # a capture that holds no document, read as none: the document's fields have nothing to
+        # describe; what is scored is that none was made and that its furniture stayed out
+        put("documents", True, gold["documents"], 0)
+        if gold["boilerplate"]:
+            aside_text = nows(" ".join(s.text for s in conv.set_aside))
+            missing = [b for b in gold["boilerplate"] if nows(b) not in aside_text]
+            put("boilerplate", not missing, gold["boilerplate"], missing)
+        return fs
     # kind
     kind_root = whole.root if whole is not None else first
     kind = ""
@@ -320,7 +352,7 @@ def score_file(name: str, gold: dict, conv: Conversion, host: str) -> FileScore:
         if gold[key] is None:
             put(key, got == "", None, got)
         else:
-            put(key, f1(fold_tokens(got), fold_tokens(gold[key])) >= 0.8, gold[key], got)
+            put(key, name_match(got, gold[key]), gold[key], got)
     # author
     if gold["kind"] not in CORRESPONDENCE:
         got = ""
@@ -333,7 +365,7 @@ def score_file(name: str, gold: dict, conv: Conversion, host: str) -> FileScore:
         else:
             put(
                 "author",
-                f1(fold_tokens(got), fold_tokens(gold["author"])) >= 0.8,
+                name_match(got, gold["author"]),
                 gold["author"],
                 got,
             )

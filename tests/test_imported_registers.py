@@ -256,6 +256,7 @@ def test_an_imported_register_file_joins_by_the_same_rule(tmp_path: Path) -> Non
     )
     joined = join_imported(own, [Imported("reg", tmp_path / "reg.xml", reg, is_register=True)])
     assert joined.shared == {"k": "kim-il-sung", "z": "z"}
+    assert joined.in_files == {"reg.xml": {"k": "kim-il-sung", "z": "z"}}
     assert joined.origins == {"kim-il-sung": ["reg.xml"], "z": ["reg.xml"]}
     assert len(joined.files) == 2
     assert not own.shared and "z" not in own.entries
@@ -273,6 +274,12 @@ def test_an_imported_register_file_joins_by_the_same_rule(tmp_path: Path) -> Non
     )
     read = resolved(letter, joined)
     assert [m.entry for m in read.mentions] == ["z", "kim-il-sung"]
+    # the same through pointers that name the file; one into a file not imported stays as it is
+    by_file = dataclasses.replace(
+        letter,
+        mentions=(Mention("reg.xml#z", "m-1", "Z"), Mention("other.xml#k", "m-2", "K")),
+    )
+    assert [m.entry for m in resolved(by_file, joined).mentions] == ["z", "other.xml#k"]
     assert read.senders == (Party("kim-il-sung", "Kim"),)
     assert resolved(dataclasses.replace(letter, imported=False), joined).mentions == letter.mentions
 
@@ -312,3 +319,123 @@ LETTER_OF = (
     "<back><listPerson>{}</listPerson></back></text></TEI>"
 )
 TE = "urn:teiedit"
+
+
+def test_a_pointer_names_an_id_or_an_entry_of_a_register_file() -> None:
+    from teiedit.document import register_pointer
+
+    table = {
+        "#p1": "p1",
+        "#p1 #p2": "p1",
+        "persons.xml#p1": "persons.xml#p1",
+        "../indices/listPerson.xml#pmb12": "listPerson.xml#pmb12",
+        "https://example.org/persons.xml#p1": "",  # a URL: no register of the edition
+        "persons.xml": "",
+        "p1": "",
+        "": "",
+    }
+    assert {ref: register_pointer(ref) for ref in table} == table
+
+
+# A register file and a letter of a foreign project that points into it by file name (written for the
+# test): "listPerson.xml#k" is Kim Il Sung by his Wikidata URI (he joins the edition's entry), "#k" the
+# same entry, "listPerson.xml#z" and "../registers/listPerson.xml#z" a person of the file only (the file
+# is stored as listperson.xml); "places.xml" was not imported: its two pointers are reported once.
+HEADER = (
+    "<teiHeader><fileDesc><titleStmt><title>{}</title></titleStmt><publicationStmt><p>Test.</p>"
+    "</publicationStmt><sourceDesc><p>Written for the test.</p></sourceDesc></fileDesc>"
+)
+PERSONS_FILE = (
+    f'<TEI xmlns="{TEI_NS}">{HEADER.format("Persons")}</teiHeader><text><body><listPerson>'
+    '<person xml:id="k"><persName>Kim Il Sung</persName>'
+    "<idno>http://www.wikidata.org/entity/Q39464</idno></person>"
+    '<person xml:id="z"><persName>Zora Neu</persName></person>'
+    "</listPerson></body></text></TEI>"
+)
+POINTING = (
+    f'<TEI xmlns="{TEI_NS}">{HEADER.format("Letter Z")}'
+    '<profileDesc><correspDesc><correspAction type="sent">'
+    '<persName ref="listPerson.xml#z">Zora Neu</persName><date when="1957-03-01"/>'
+    "</correspAction></correspDesc></profileDesc></teiHeader><text><body>\n"
+    '<p><persName ref="#k">Kim</persName>, <persName ref="listPerson.xml#k">Kim again</persName>,\n'
+    '<persName ref="../registers/listPerson.xml#z">Zora</persName> in\n'
+    '<placeName ref="places.xml#q">Quelle</placeName> and <placeName ref="places.xml#r">Rand</placeName>'
+    ".</p></body></text></TEI>"
+)
+
+
+@pytest.fixture(scope="module")
+def pointing(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Edition]:
+    """The exchange test edition with the register file and the letter pointing into it, as a site."""
+    tmp = tmp_path_factory.mktemp("pointers")
+    root = tmp / "edition"
+    shutil.copytree(CASES / "edition", root)
+    foreign = tmp / "foreign"
+    foreign.mkdir()
+    (foreign / "listPerson.xml").write_text(PERSONS_FILE, encoding="utf-8")
+    (foreign / "letter-z.xml").write_text(POINTING, encoding="utf-8")
+    settings = load_settings(root)
+    report = import_files([foreign], settings)
+    assert sorted((f.name, f.role) for f in report.files) == [
+        ("letter-z.xml", "letter"),
+        ("listperson.xml", "register"),  # the name it is stored under
+    ]
+    edition = Edition.load(settings)
+    out = tmp / "html"
+    HtmlBuilder().build(edition, out, BuildOptions({"link_pdf": False}))
+    return out, edition
+
+
+def test_pointers_into_an_imported_register_file_link_to_its_entries(
+    pointing: tuple[Path, Edition],
+) -> None:
+    out, edition = pointing
+    (letter,) = (ed.page for ed in edition.documents() if ed.imported)
+    page = _page(out, f"{letter}.html")
+    names = [
+        (a.tag, a.text_content(), a.get("href"), a.get("id"))
+        for a in page.xpath("//main//p//*[contains(@class,'entity')]")
+    ]
+    assert names == [
+        ("a", "Zora Neu", "entities/z.html", None),  # the sender (a header name: no mention id)
+        ("a", "Kim", "entities/kim-il-sung.html", "m-k-1"),
+        ("a", "Kim again", "entities/kim-il-sung.html", "m-listPerson.xml_k-1"),
+        ("a", "Zora", "entities/z.html", "m-listPerson.xml_z-1"),
+        ("span", "Quelle", None, None),  # places.xml was not imported
+        ("span", "Rand", None, None),
+    ]
+    listed = page.xpath("//aside[@class='entities']//li/a/@href")
+    assert sorted(str(h) for h in listed) == ["entities/kim-il-sung.html", "entities/z.html"]
+
+
+def test_the_registers_count_the_mentions_made_through_a_file_pointer(
+    pointing: tuple[Path, Edition],
+) -> None:
+    out, edition = pointing
+    (letter,) = (ed.page for ed in edition.documents() if ed.imported)
+    regs = edition.site_registers
+    assert regs.in_files["listperson.xml"] == {"k": "kim-il-sung", "z": "z"}
+    zora = _page(out, "entities/z.html")
+    mentions = zora.xpath("//section[contains(@class,'mentions')]//a[contains(@href,'#m-')]/@href")
+    assert [str(h) for h in mentions] == [f"../{letter}.html#m-listPerson.xml_z-1"]
+    sent = zora.xpath("//section[contains(@class,'letters-sent')]//a/@href")
+    assert [str(h) for h in sent] == [f"../{letter}.html"]
+    kim = _page(out, "entities/kim-il-sung.html")
+    anchors = kim.xpath(f"//a[starts-with(@href, '../{letter}.html#')]/@href")
+    assert sorted(str(h).rsplit("#", 1)[1] for h in anchors) == ["m-k-1", "m-listPerson.xml_k-1"]
+    meta = (out / "search" / "meta.js").read_text(encoding="utf-8")
+    data = json.loads(meta[meta.index("(") + 1 : meta.rindex(")")])
+    entries = {e[0]: e for e in data["entries"]}
+    assert entries["z"][1:5] == ["Zora Neu", "persons", "entities/z.html", 1]
+
+
+def test_a_pointer_into_a_file_not_imported_is_reported_once(
+    pointing: tuple[Path, Edition],
+) -> None:
+    _, edition = pointing
+    found = [p for p in edition.problems if p.rule == "pointer-to-missing-file"]
+    assert len(found) == 1  # two pointers into places.xml: one report
+    (problem,) = found
+    assert Path(problem.path).name == "letter-z.xml" and problem.line == 4
+    assert "'places.xml#q'" in problem.message and "places.xml" in problem.suggestion
+    assert problem.level == "warning"

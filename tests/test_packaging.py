@@ -173,6 +173,8 @@ def test_wheel_ships_the_labeller_model(wheel: Path) -> None:
         cues = REPO / "src" / "teiedit" / "readers" / "common" / "extraction-placeholders.txt"
         packaged = zf.read("teiedit/readers/common/extraction-placeholders.txt")
         assert packaged == cues.read_bytes()
+        notices = model_dir / "unavailable-notices.txt"
+        assert zf.read("teiedit/readers/cascade/unavailable-notices.txt") == notices.read_bytes()
 
 
 def test_installed_convert_reads_with_the_packaged_labeller(site: Path, outside: Path) -> None:

@@ -160,15 +160,17 @@ def test_folios_follow_the_rules_of_a_printed_book() -> None:
     ]
     assert fol.section(2, 2, "D", "Contents", opening=False)[0] == fol.Folio(fol.VERSO, "2", "D")
     assert fol.offprint_first(7, 10, "A Dossier") == fol.Folio(
-        fol.OFFPRINT, "7", "A Dossier, pp. 7\u201310"
+        fol.OFFPRINT, "7", "A Dossier", ("7", "10")
     )
-    assert fol.offprint_first(7, 7, "A Dossier").head == "A Dossier, p. 7"
+    assert fol.offprint_first(7, 10, "A Dossier").heading == "A Dossier, pp. 7\u201310"
+    assert fol.offprint_first(7, 7, "A Dossier").heading == "A Dossier, p. 7"
 
 
 def test_folio_pages_are_html_with_their_strings_escaped_and_split_into_jobs() -> None:
     folios = FolioList()
     assert folios.add(fol.BLANK) is None  # nothing to stamp on a blank page
-    firsts = [folios.add(fol.offprint_first(p, p + 1, "A & B")) for p in (1, 3, 5, 7, 9)]
+    # a folio that is no template (its number is not a number): laid out as it is
+    firsts = [folios.add(fol.Folio(fol.OFFPRINT, "i", f"A & B {p}")) for p in (1, 3, 5, 7, 9)]
     assert firsts == [fol.Stamp(i) for i in range(5)]
     jobs = folios.jobs(3)  # three folios a job (a fixed size: the bytes never depend on the cores)
     assert [j.output for j in jobs] == [
@@ -177,8 +179,37 @@ def test_folio_pages_are_html_with_their_strings_escaped_and_split_into_jobs() -
     ]
     pages = [_doc(j.html).xpath("//div[contains(@class, 'folio')]") for j in jobs]
     assert [len(p) for p in pages] == [3, 2]
-    assert pages[0][1].get("data-head") == "A & B, pp. 3\u20134"
+    assert pages[0][1].get("data-head") == "A & B 3"
     assert pages[1][0].get("class") == "folio folio-offprint"
+
+
+def test_the_pages_a_first_page_names_are_slots_of_one_template() -> None:
+    """A document's own first page names its pages in its head ("pp. 7–10"): one template for every
+    document of that kind of range, its head ending with slots, so a document that grows moves the
+    numbers of the first pages after it without laying them out."""
+    folios = FolioList()
+    firsts = [folios.add(fol.offprint_first(p, p + 3, "A & B")) for p in (7, 11, 98)]
+    one = folios.add(fol.offprint_first(102, 102, "A & B"))
+    assert firsts == [
+        fol.Stamp(0, True, "7", "center", ("7", "10")),
+        fol.Stamp(0, True, "11", "center", ("11", "14")),
+        fol.Stamp(0, True, "98", "center", ("98", "101")),
+    ]
+    assert one == fol.Stamp(1, True, "102", "center", ("102",))
+    assert folios.folios == [] and folios.tails == ["pp. 000\u2013000", "p. 000"]
+    assert len({s.name for s in [*firsts, one] if s}) == 4  # each stamped form its own name
+    (job,) = folios.template_jobs()
+    pages = _doc(job.html).xpath("//div[contains(@class, 'folio')]")
+    assert [(p.get("class"), p.get("data-number"), p.get("data-head")) for p in pages] == [
+        ("folio folio-offprint", "000", "A & B, pp. 000\u2013000"),
+        ("folio folio-offprint", "000", "A & B, p. 000"),
+        ("folio folio-offprint", fol.DIGITS, fol.DIGITS),  # every digit, in the head's font too
+    ]
+    moved = FolioList()
+    for p in (9, 13, 100):
+        moved.add(fol.offprint_first(p, p + 3, "A & B"))
+    moved.add(fol.offprint_first(104, 104, "A & B"))
+    assert [j.html for j in moved.template_jobs()] == [job.html]
 
 
 def test_running_heads_are_laid_out_once_and_numbered_when_stamped() -> None:

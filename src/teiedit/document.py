@@ -25,6 +25,21 @@ XML_LANG = f"{{{XML_NS}}}lang"
 XML_SPACE = f"{{{XML_NS}}}space"
 
 
+#: A pointer into another TEI file: a relative path (no scheme, so no URL) ending in ``.xml``, then ``#id``.
+_FILE_POINTER = re.compile(r"^(?:[^#:/\s]*/)*(?P<file>[^#:/\s]+\.xml)#(?P<id>[^#\s]+)$")
+
+
+def register_pointer(ref: str | None) -> str:
+    """What the first pointer of a ``@ref`` names, as a key: ``#p1`` gives ``p1`` (an id of the
+    registers or of the document); ``persons.xml#p1`` or ``../indices/persons.xml#p1`` gives
+    ``persons.xml#p1`` (an entry of that register file); anything else (a URL, a bare word) ''."""
+    first = (ref or "").split()[0] if (ref or "").split() else ""
+    if first.startswith("#"):
+        return first[1:]
+    found = _FILE_POINTER.match(first)
+    return f"{found['file']}#{found['id']}" if found else ""
+
+
 def slugify(text: str, *, max_len: int = 80, fallback: str = "document") -> str:
     """A safe file name or id: ASCII letters, digits and hyphens, starting with a letter (``fallback``
     when nothing of ``text`` is left)."""

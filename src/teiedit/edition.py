@@ -33,7 +33,7 @@ from teiedit.document import TeiDocument, slugify
 from teiedit.edition_files import edition_tei_files
 from teiedit.facts import DocumentFacts
 from teiedit.imported_registers import Imported, join_imported
-from teiedit.publishable import duplicate_root_ids, unreadable
+from teiedit.publishable import duplicate_root_ids, pointers_to_missing_files, unreadable
 from teiedit.registers import Registers, load_registers, register_files
 from teiedit.scan import DocRecord, RecordCache, record_of
 from teiedit.summary import Summary
@@ -195,6 +195,10 @@ class Edition:
             inputs.append(EditionDoc(page, path, record, is_imported, trees))
         problems += duplicate_root_ids(
             (ed.path, ed.record.root_id, ed.record.root_line) for ed in inputs if not ed.is_register
+        )
+        problems += pointers_to_missing_files(
+            ((ed.path, ed.record.file_pointers) for ed in inputs if ed.imported),
+            (ed.path.name for ed in inputs if ed.imported),
         )
         registers = load_registers(settings).merged(
             (ed.path, ed.root) for ed in inputs if ed.is_register

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from teiedit.document import TEI_NS, local_name, tei, xpath
+from teiedit.document import TEI_NS, local_name, register_pointer, tei, xpath
 
 TE_NS = "urn:teiedit"
 UNTITLED = "(untitled)"
@@ -245,8 +245,14 @@ def facts_document(
     return out
 
 
+#: What te:safe-id leaves as it is without looking at each character (most ids are plain ASCII).
+_PLAIN_ID = re.compile(r"[A-Za-z0-9_.\-]*")
+
+
 def safe_id(value: str) -> str:
     """A value made fit for an HTML id, as the stylesheets' te:safe-id: letters, digits, '_', '.', '-'."""
+    if _PLAIN_ID.fullmatch(value):  # (every page asks for each of its mentions' ids)
+        return value
     return "".join(
         c
         if c in "_.-" or unicodedata.category(c)[0] == "L" or unicodedata.category(c) == "Nd"
@@ -262,8 +268,7 @@ def mention_anchors(root: etree._Element) -> list[tuple[etree._Element, str]]:
     out: list[tuple[etree._Element, str]] = []
     counts: dict[tuple[etree._Element | None, str], int] = {}
     for el in root.xpath("descendant-or-self::tei:text//*[@ref]", namespaces=_NS):
-        first = (el.get("ref") or "").split()
-        entry = first[0][1:] if first and first[0].startswith("#") else ""
+        entry = register_pointer(el.get("ref"))  # ``p1``, or ``persons.xml#p1`` (a register file's)
         if not entry:
             out.append((el, ""))
             continue

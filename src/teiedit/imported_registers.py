@@ -27,7 +27,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from teiedit.document import XML_ID, tei, xpath
+from teiedit.document import XML_ID, slugify, tei, xpath
 from teiedit.registers import KINDS, Entry, Registers, entry_from_element
 from teiedit.summary import Party, Summary
 
@@ -165,6 +165,8 @@ def join_imported(registers: Registers, imported: Iterable[Imported]) -> Registe
             pages = out.origins.setdefault(target, [])
             if not pages or pages[-1] != origin:  # documents come one after the other
                 pages.append(origin)
+        # a pointer names an entry of an imported file by its name: persons.xml#p1 (see stored_name)
+        out.in_files.setdefault(doc.path.name, local)
         if doc.is_register:
             out.files.append(doc.path)
             out.roots.append(doc.root)
@@ -175,16 +177,29 @@ def join_imported(registers: Registers, imported: Iterable[Imported]) -> Registe
     return out
 
 
+def stored_name(file_name: str) -> str:
+    """The name ``teiedit import`` stores a file of that name under in ``tei/imported/`` (a safe name:
+    ``listPerson.xml`` is ``listperson.xml``; exchange/import_manifest.py, ``-2`` added when taken), so
+    a pointer that names the file as its project did finds it."""
+    return slugify(Path(file_name).stem, fallback="d-document") + ".xml"
+
+
 def joined_id(registers: Registers, page: str, ref: str) -> str:
-    """The id among the joined entries that a pointer (``#ref``) of the imported document ``page`` names:
-    an entry of its own registers, else of an imported register file, else ``ref`` as it is."""
+    """The id among the joined entries that a pointer of the imported document ``page`` names (``ref``
+    as :func:`document.register_pointer` gives it): for ``#p1``, an entry of its own registers, else of
+    an imported register file; for ``persons.xml#p1``, the entry of that imported file; else ``ref``
+    as it is."""
+    file, sep, local = ref.rpartition("#")
+    if sep:
+        return registers.in_files.get(stored_name(file), {}).get(local) or ref
     return registers.aliases.get(page, {}).get(ref) or registers.shared.get(ref) or ref
 
 
 def resolved(summary: Summary, registers: Registers) -> Summary:
     """An imported document's summary with its pointers (``#id`` into its own registers or an imported
-    register file) turned into the ids of the joined entries; any other summary as it is."""
-    if not summary.imported or not (registers.aliases or registers.shared):
+    register file, ``persons.xml#id`` into an imported file) turned into the ids of the joined
+    entries; any other summary as it is."""
+    if not summary.imported or not (registers.aliases or registers.shared or registers.in_files):
         return summary
 
     def to(ref: str) -> str:
@@ -199,3 +214,24 @@ def resolved(summary: Summary, registers: Registers) -> Summary:
         senders=parties(summary.senders),
         addressees=parties(summary.addressees),
     )
+
+
+def entry_pointers(page: str, refs: Iterable[str], joined: Registers, registers: Registers) -> str:
+    """The web stylesheets' parameter ``entry-pointers`` of the imported document ``page``: those of
+    its pointers ``refs`` that name entries of imported files (``#p1`` that is no entry of its own,
+    ``persons.xml#p1``), each with the id of that entry among the ``joined`` registers, when the
+    page's ``registers`` hold it (the page carries the entry)."""
+    own = joined.aliases.get(page, {})
+    pairs = []
+    for pointer in refs:
+        if "#" not in pointer and pointer in own:
+            continue  # an entry of its own registers: the parameter entity-pages names its page
+        target = joined_id(joined, page, pointer)
+        if target in registers.entries and (target != pointer or "#" in pointer):
+            pairs.append(f"{pointer}={target}")
+    return " ".join(pairs)
+
+
+def pointed_ids(params: dict[str, str]) -> set[str]:
+    """The entry ids the parameter ``entry-pointers`` names (the page carries their entries)."""
+    return {pair.partition("=")[2] for pair in params.get("entry-pointers", "").split()}

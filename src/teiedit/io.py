@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from lxml import etree
@@ -181,6 +181,12 @@ def write_atomic(path: Path, data: bytes) -> None:
     at any moment leaves the old or the new file. A full disk, a read-only folder or a missing
     permission raises a TeieditError naming the path and what to do.
     """
+    write_chunks_atomic(path, (data,))
+
+
+def write_chunks_atomic(path: Path, chunks: Iterable[bytes]) -> None:
+    """:func:`write_atomic` of the bytes ``chunks`` yields, one after the other: a large file made
+    piece by piece is never whole in memory."""
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -192,7 +198,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; published files must be readable
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for chunk in chunks:
+                fh.write(chunk)
             fh.flush()
             os.fsync(fh.fileno())
         checkpoint(f"write {path}")

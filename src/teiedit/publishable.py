@@ -15,6 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from teiedit.diagnostics import Diagnostic, Level, TeieditError
+from teiedit.imported_registers import stored_name
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 _REPEATED = re.compile(r"ID (?P<id>\S+) already defined")
@@ -97,3 +98,42 @@ def _lines_with_id(path: Path, ident: str) -> list[int]:
         return []
     pattern = re.compile(rf"""xml:id\s*=\s*["']{re.escape(ident)}["']""")
     return [n for n, line in enumerate(text.splitlines(), start=1) if pattern.search(line)]
+
+
+def pointers_to_missing_files(
+    docs: Iterable[tuple[Path, Iterable[tuple[str, int]]]], files: Iterable[str]
+) -> list[Diagnostic]:
+    """A warning for each file that imported documents point into (``@ref="persons.xml#p1"``) and that
+    is not among the imported ``files`` (their stored names): once per file, at the first pointer, with how many
+    documents point there; those names then link nowhere and no register counts them. ``docs``: each
+    imported document's path and its pointers into files with their lines."""
+    known = set(files)
+    first: dict[str, tuple[Path, int, str]] = {}
+    pointing: dict[str, int] = {}
+    for path, pointers in docs:
+        seen: set[str] = set()
+        for pointer, line in pointers:
+            name = pointer.rpartition("#")[0]
+            if stored_name(name) in known or name in seen:
+                continue
+            seen.add(name)
+            first.setdefault(name, (path, line, pointer))
+            pointing[name] = pointing.get(name, 0) + 1
+    problems = []
+    for name, (path, line, pointer) in first.items():
+        others = pointing[name] - 1
+        also = f" (and pointers of {others} other documents)" if others else ""
+        problems.append(
+            Diagnostic(
+                message=f"the pointer {pointer!r}{also} names an entry of {name}, a file that was "
+                "not imported: its names link nowhere and no register counts them",
+                path=str(path),
+                line=line,
+                level=Level.WARNING,
+                origin="build",
+                rule="pointer-to-missing-file",
+                suggestion=f"import {name} with the documents (teiedit import), or point to an entry "
+                "of the edition's registers",
+            )
+        )
+    return problems

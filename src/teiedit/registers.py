@@ -252,10 +252,12 @@ class Registers:
     files: list[Path] = field(default_factory=list)
     roots: list[etree._Element] = field(default_factory=list)
     #: Joined with imported registers (teiedit/imported_registers.py): page -> the document's ``#id`` ->
-    #: entry id; the same for pointers into imported register files; entry id -> the imported pages
-    #: whose registers hold it.
+    #: entry id; the same for ``#id`` pointers into imported register files; file name -> its ``#id``
+    #: -> entry id (for pointers ``persons.xml#id``); entry id -> the imported pages whose registers
+    #: hold it.
     aliases: dict[str, dict[str, str]] = field(default_factory=dict)
     shared: dict[str, str] = field(default_factory=dict)
+    in_files: dict[str, dict[str, str]] = field(default_factory=dict)
     origins: dict[str, list[str]] = field(default_factory=dict)
     _bearers: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
     _surnames: frozenset[str] | None = field(default=None, repr=False, compare=False)

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from lxml import etree
 
-from teiedit.document import TEI_NS, XML_ID, text_of, xpath
+from teiedit.document import TEI_NS, XML_ID, register_pointer, text_of, xpath
 from teiedit.facts import DocumentFacts, document_facts
 from teiedit.header_facts import HeaderFacts, header_facts
 from teiedit.registers import is_register
@@ -40,13 +41,22 @@ def correspondents(root: etree._Element) -> frozenset[str]:
 
 
 def referenced_ids(root: etree._Element) -> set[str]:
-    """Register ids that names in the document point to (``@ref="#id"``), header included."""
-    ids: set[str] = set()
-    for ref in root.xpath(".//@ref"):
-        first = str(ref).split()[0] if str(ref).split() else ""
-        if first.startswith("#"):
-            ids.add(first[1:])
+    """Register ids that names in the document point to (``@ref="#id"``; ``persons.xml#id`` into a
+    register file, see :func:`document.register_pointer`), header included."""
+    ids = {register_pointer(str(ref)) for ref in root.xpath(".//@ref")}
+    ids.discard("")
     return ids
+
+
+def file_pointers(root: etree._Element) -> list[tuple[str, int]]:
+    """The pointers of ``@ref`` into other files (``persons.xml#id``), each once, with the line of its
+    first use."""
+    found: dict[str, int] = {}
+    for el in root.xpath(".//*[@ref]"):
+        pointer = register_pointer(el.get("ref"))
+        if "#" in pointer:
+            found.setdefault(pointer, el.sourceline or 0)
+    return list(found.items())
 
 
 def target_files(root: etree._Element) -> list[str]:
@@ -78,6 +88,9 @@ class DocRecord:
     #: Its ``#id`` pointers to ids outside it, each with how often it points there (sorted by id):
     #: the register export's mention counts, without the tree.
     pointers: tuple[tuple[str, int], ...] = ()
+    #: Its ``@ref`` pointers into other files (``persons.xml#id``), each with the line of its first
+    #: use: an imported document's pointer to a file that was not imported is reported.
+    file_pointers: tuple[tuple[str, int], ...] = ()
     #: What the harvesting formats and the pages' images read of its header (teiedit/header_facts.py).
     header: HeaderFacts = HeaderFacts()
     #: A digest of its summary: the site pages made from summaries compare it, not the summary.
@@ -101,6 +114,7 @@ class DocRecord:
             root_line=int(data["root_line"]),
             text_size=(int(data["text_size"][0]), int(data["text_size"][1])),
             pointers=tuple((str(k), int(n)) for k, n in data["pointers"]),
+            file_pointers=tuple((str(k), int(n)) for k, n in data.get("file_pointers", ())),
             header=HeaderFacts.from_json(data["header"]),
             summary_key=str(data["summary_key"]),
         )
@@ -134,6 +148,7 @@ def record_of(root: etree._Element, sha256: str, page: str, imported: bool) -> D
         root_line=root.sourceline or 0,
         text_size=text_size(root),
         pointers=tuple(sorted(outside_pointers(root).items())),
+        file_pointers=tuple(file_pointers(root)),
         header=header_facts(root),
         summary_key=summary_key(summary),
     )
@@ -187,14 +202,16 @@ def fingerprint() -> str:
 class RecordCache:
     """Records by content hash (and page: a summary names its page), read from and written to a file:
     a first line saying the format and the code, then one line per record (its key, a tab, its JSON).
-    A record is kept as the text it was read as, so a build that changes one document writes the
-    other records back as they were instead of encoding each again."""
+    A kept record stays the text it was read as, so a build that changes one document writes the other
+    records back as they were instead of encoding each again; a new one is encoded when written, one at
+    a time (a copy of every new record as JSON doubled the memory of a first build)."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self.fingerprint = fingerprint()
         self._old: dict[str, str] = {}
-        self._new: dict[str, str] = {}
+        self._new: dict[str, str | DocRecord] = {}
+        self._made = False
         if path is not None and path.is_file():
             try:
                 head, *lines = path.read_text(encoding="utf-8").splitlines()
@@ -220,18 +237,26 @@ class RecordCache:
         return record
 
     def put(self, key: str, record: DocRecord) -> None:
-        # one line: JSON escapes every newline and tab inside a string
-        self._new[key] = json.dumps(
-            record.to_json(), sort_keys=True, ensure_ascii=False, separators=(",", ":")
-        )
+        self._new[key] = record
+        self._made = True
 
     def save(self) -> None:
         """Write the records of this build (only those: deleted documents' records go)."""
-        if self.path is None or self._new == self._old:
+        if self.path is None or (not self._made and self._new.keys() == self._old.keys()):
             return
-        from teiedit.io import write_text_atomic
+        from teiedit.io import write_chunks_atomic
 
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        head = json.dumps({"format": CACHE_FORMAT, "code": self.fingerprint}, sort_keys=True)
-        lines = [head, *(f"{k}\t{self._new[k]}" for k in sorted(self._new))]
-        write_text_atomic(self.path, "\n".join(lines) + "\n")
+        write_chunks_atomic(self.path, self._chunks())
+
+    def _chunks(self) -> Iterator[bytes]:
+        """The file, line by line (JSON escapes every newline and tab inside a string)."""
+        head = json.dumps({"code": self.fingerprint, "format": CACHE_FORMAT}, sort_keys=True)
+        yield (head + "\n").encode("utf-8")
+        for key in sorted(self._new):
+            value = self._new[key]
+            if isinstance(value, DocRecord):
+                value = json.dumps(
+                    value.to_json(), sort_keys=True, ensure_ascii=False, separators=(",", ":")
+                )
+            yield f"{key}\t{value}\n".encode()

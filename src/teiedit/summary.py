@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 from lxml import etree
 
-from teiedit.document import TEI_NS, local_name, tei, xpath
+from teiedit.document import TEI_NS, local_name, register_pointer, tei, xpath
 from teiedit.facts import DocumentFacts, mention_anchors, normalize_space
 
 #: Characters of context kept on each side of a mention (cut at a word).
@@ -135,15 +135,10 @@ def summarise(doc: SummarySource, *, imported: bool = False) -> Summary:
     )
 
 
-def _ref_id(value: str | None) -> str:
-    first = (value or "").split()
-    return first[0][1:] if first and first[0].startswith("#") else ""
-
-
 def _parties(elements: list[etree._Element]) -> Iterator[Party]:
     for el in elements:
         name = normalize_space("".join(el.itertext()))
-        ref = _ref_id(el.get("ref"))
+        ref = register_pointer(el.get("ref"))
         if name or ref:
             yield Party(ref, name)
 
@@ -240,7 +235,8 @@ def _block(el: etree._Element) -> etree._Element:
 
 
 def mentions(root: etree._Element) -> list[Mention]:
-    """Every name of the text that points to a register entry (``@ref="#id"``), in document order, with
+    """Every name of the text that points to a register entry (``@ref="#id"``, or ``"persons.xml#id"``
+    into a register file), in document order, with
     its HTML id on the document page and a short context in the corrected reading."""
     anchored = [(el, anchor) for el, anchor in mention_anchors(root) if anchor]
     by_block: dict[etree._Element, list[etree._Element]] = {}
@@ -274,5 +270,5 @@ def mentions(root: etree._Element) -> list[Mention]:
     out = []
     for el, anchor in anchored:
         text, before, after = spans[el]
-        out.append(Mention(_ref_id(el.get("ref")), anchor, text, before, after))
+        out.append(Mention(register_pointer(el.get("ref")), anchor, text, before, after))
     return out

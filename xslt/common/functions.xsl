@@ -142,6 +142,17 @@
     <xsl:sequence select="if (starts-with($first, '#')) then substring($first, 2) else ''"/>
   </xsl:function>
 
+  <!-- What the first pointer of a @ref names, as teiedit/document.py's register_pointer says: '#p1' gives
+       'p1'; a pointer into a register file, 'persons.xml#p1' (under any relative folder), gives
+       'persons.xml#p1'; anything else (a URL) ''. -->
+  <xsl:function name="te:pointer" as="xs:string">
+    <xsl:param name="ref" as="xs:string?"/>
+    <xsl:variable name="first" select="string(tokenize(normalize-space($ref), ' ')[1])"/>
+    <xsl:sequence select="if (starts-with($first, '#')) then substring($first, 2)
+                          else if (matches($first, '^([^#:/\s]*/)*[^#:/\s]+\.xml#[^#\s]+$'))
+                          then replace($first, '^.*/', '') else ''"/>
+  </xsl:function>
+
   <!-- Which register page lists an entry, from the entry's element: persons, places or orgs. -->
   <xsl:function name="te:register-page" as="xs:string">
     <xsl:param name="entry" as="element()"/>

@@ -22,9 +22,12 @@
   <xsl:function name="te:any-entry" as="element()?">
     <xsl:param name="name" as="element()"/>
     <xsl:variable name="id" select="te:ref-id($name/@ref)"/>
+    <!-- '#p1' or 'persons.xml#p1' (a pointer into a register file: an imported one's entry) -->
+    <xsl:variable name="pointer" select="te:pointer($name/@ref)"/>
     <!-- Only inside the document (its TEI element): the bundle's registers are the edition's. -->
     <xsl:variable name="local" select="if ($id) then key('te:local-entry', $id, te:doc-scope($name))[1][ancestor::tei:TEI] else ()"/>
-    <xsl:sequence select="if ($local or not($id)) then $local else key('te:entry', $id, root($name))[1]"/>
+    <xsl:sequence select="if ($local or not($pointer)) then $local
+                          else key('te:entry', ($te:entry-pointers($pointer), $pointer)[1], root($name))[1]"/>
   </xsl:function>
 
   <xsl:template name="pm:entity">
@@ -152,12 +155,14 @@
        and, without scripts, a list a reader can consult. -->
   <xsl:template name="te:entity-list">
     <xsl:param name="text" as="element()*"/>
-    <xsl:variable name="entries" as="element()*">
+    <xsl:variable name="found" as="element()*">
       <xsl:for-each-group select="$text//(tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs)[@ref]"
-                          group-by="te:ref-id(@ref)">
+                          group-by="te:pointer(@ref)">
         <xsl:sequence select="te:any-entry(.)"/>
       </xsl:for-each-group>
     </xsl:variable>
+    <!-- each once: two pointers may name one entry ('#k' and 'persons.xml#k' of an imported file) -->
+    <xsl:variable name="entries" select="$found/."/>
     <xsl:if test="$entries">
       <aside class="entities" aria-labelledby="entities-heading">
         <h2 id="entities-heading">Named in this document</h2>

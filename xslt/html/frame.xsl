@@ -27,6 +27,15 @@
                                   return map{substring-before($pair, '='): substring-after($pair, '=')},
                                   map{'duplicates': 'use-first'})"/>
 
+  <!-- An imported document's pointers that name entries of imported register files ('#p1' or
+       'persons.xml#p1', as te:pointer gives them), with the ids those entries have in the registers the
+       page is given: "pointer=id" pairs separated by spaces (builders/html.py); '' for other pages. -->
+  <xsl:param name="entry-pointers" as="xs:string" select="''"/>
+  <xsl:variable name="te:entry-pointers" as="map(xs:string, xs:string)"
+                select="map:merge(for $pair in tokenize($entry-pointers)
+                                  return map{substring-before($pair, '='): substring-after($pair, '=')},
+                                  map{'duplicates': 'use-first'})"/>
+
   <!-- Where an entry is shown: the page of an edition's register entry (entity pages live in entities/),
        relative to the current page; an entry of the document's own register (listPerson... inside the
        TEI document) is shown in this page, unless it has joined the edition's registers (an imported

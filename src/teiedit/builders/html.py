@@ -70,6 +70,7 @@ from teiedit.config import Settings
 from teiedit.diagnostics import TeieditError
 from teiedit.edition import Edition, EditionDoc
 from teiedit.facts import facts_document, safe_id
+from teiedit.imported_registers import entry_pointers, pointed_ids
 from teiedit.io import output_path, write_atomic, write_text_atomic
 from teiedit.registers import Registers
 from teiedit.resources import xslt_dir
@@ -96,7 +97,9 @@ def render_page(
     root = ed.root
     source: etree._Element = root
     if registers is not None or links or images:
-        ids = set(ed.record.refs) & (registers.entries.keys() if registers else set())
+        ids = (set(ed.record.refs) | pointed_ids(params or {})) & (
+            registers.entries.keys() if registers else set()
+        )
         source = bundle(
             _copy(root),
             registers_element(registers or Registers(), ids),
@@ -347,7 +350,10 @@ class HtmlBuilder:
                 # its own register entries link to their entity pages (teiedit/imported_registers.py)
                 joined = edition.site_registers.aliases.get(ed.page, {})
                 params["entity-pages"] = " ".join(f"{k}={safe_id(v)}" for k, v in joined.items())
-            ids = set(ed.record.refs) & registers.entries.keys()
+                params["entry-pointers"] = entry_pointers(
+                    ed.page, ed.record.refs, edition.site_registers, registers
+                )
+            ids = (set(ed.record.refs) | pointed_ids(params)) & registers.entries.keys()
             links = linked_pages(ed.record.targets, by_file)
             images = document_images(ed, [edition.settings.root])
             hashed = {

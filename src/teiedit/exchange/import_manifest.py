@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 from teiedit.diagnostics import TeieditError
-from teiedit.document import slugify
 from teiedit.exchange.import_report import ImportedFile
+from teiedit.imported_registers import stored_name
 
 MANIFEST = "manifest.json"
 #: What a stored file may be called: a plain name in ``tei/imported/``, never a path.
@@ -54,8 +54,8 @@ def assign_names(
         if known:
             item.name = known
             continue
-        base = slugify(item.source.stem, fallback="d-document")
-        name, i = f"{base}.xml", 2
+        name, i = stored_name(item.source.name), 2
+        base = name.removesuffix(".xml")
         while name in taken:
             name, i = f"{base}-{i}.xml", i + 1
         taken.add(name)

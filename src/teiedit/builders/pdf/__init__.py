@@ -14,8 +14,8 @@ How it is made, in rounds, each part laid out exactly once:
    as the book's widest number); builders/pdf/numbers.py writes the numbers into the slots, so when only
    the numbers move (a document grew) neither is laid out again.
 4. The folios (page numbers and running heads, builders/pdf/folios.py) are laid out: one template per
-   running head with a slot for the number (written in when it is stamped), and the first pages of the
-   documents' own PDFs as they are.
+   running head with a slot for the number (written in when it is stamped), and one for the first pages
+   of the documents' own PDFs, whose head ends with slots for the pages it names ("pp. 7–10").
 5. builders/pdf/assembly.py stamps the folios (as pagination artefacts) and puts the book together, with
    one structure tree joined from the parts' (builders/pdf/structure.py); a document's own PDF keeps the
    page numbers it has in the book, and says so on its first page. The TEI files are attached here, not in

@@ -1,6 +1,6 @@
 """Assembly: the laid-out parts become the book and the per-document PDFs. With builders/pdf/structure.py
-(the joined structure tree) and builders/pdf/numbers.py with glyphs.py (page numbers written into
-slots), the only modules that import pikepdf.
+(the joined structure tree), builders/pdf/numbers.py with glyphs.py (page numbers written into slots)
+and builders/pdf/pdf_io.py (a PDF's bytes opened and saved), the only modules that import pikepdf.
 
 WeasyPrint lays out every part of the print edition once (builders/pdf/layout.py). Here the pages are
 put in book order, the folios (page numbers, running heads; builders/pdf/folios.py) are stamped on them as
@@ -13,7 +13,6 @@ holds them, so it is kept as long as what it prints is unchanged (builders/pdf/c
 
 from __future__ import annotations
 
-import io
 import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf
 from teiedit.builders.pdf.attached import TEI_MEDIA_TYPE, AttachedFile, pdf_date
 from teiedit.builders.pdf.folios import Stamp
 from teiedit.builders.pdf.numbers import NumberedForms
+from teiedit.builders.pdf.pdf_io import open_pdf, save_pdf
 from teiedit.builders.pdf.structure import StructureJoin, declare_accessible
 
 
@@ -42,9 +42,10 @@ BLANK: None = None
 
 class FolioSheets:
     """The laid-out folios, addressed by :class:`folios.Stamp`: the folios laid out as they are
-    (``pdfs``) and the templates (``templates``, laid out with ``slot`` for the number; every slot is
-    looked up here, numbers.SlotError if one is not found). Or, instead of the templates, each
-    (template, number) laid out as it is: ``numbered`` (PDFs) and where each is (``numbered_at``)."""
+    (``pdfs``) and the templates (``templates``, laid out with ``slot`` for the number, and a head
+    that ends with ``tails[i]``'s slots for the pages it names; every slot is looked up here,
+    numbers.SlotError if one is not found). Or, instead of the templates, each (template, number,
+    pages) laid out as it is: ``numbered`` (PDFs) and where each is (``numbered_at``)."""
 
     def __init__(
         self,
@@ -52,15 +53,16 @@ class FolioSheets:
         templates: Sequence[bytes] = (),
         slot: str = "",
         numbered: Sequence[bytes] = (),
-        numbered_at: dict[tuple[int, str], int] | None = None,
+        numbered_at: dict[tuple[int, str, tuple[str, ...]], int] | None = None,
+        tails: Sequence[str] = (),
     ) -> None:
         self._whole = _Pages(pdfs)
-        self._templates = _Pages(templates)
-        self._numbers = NumberedForms(slot)
+        self._templates = _Pages(templates, digits=True)
+        self._numbers = NumberedForms(slot, tails)
         self._numbered = _Pages(numbered)
         self._numbered_at = numbered_at
         if numbered_at is None:
-            for index in range(self._templates.count - 1):  # the last page: the digits
+            for index in range(self._templates.count):
                 self._numbers.check(index, self._templates.page(index))
 
     def form(self, pdf: Pdf, stamp: Stamp) -> pikepdf.Object:
@@ -68,22 +70,25 @@ class FolioSheets:
         if not stamp.template:
             return pdf.copy_foreign(self._whole.page(stamp.index).as_form_xobject())
         if self._numbered_at is not None:
-            at = self._numbered_at[(stamp.index, stamp.number)]
+            at = self._numbered_at[(stamp.index, stamp.number, stamp.pages)]
             return pdf.copy_foreign(self._numbered.page(at).as_form_xobject())
         template = self._templates.page(stamp.index)
-        return self._numbers.form(pdf, stamp.index, template, stamp.number, stamp.align)
+        return self._numbers.form(
+            pdf, stamp.index, template, stamp.number, stamp.align, stamp.pages
+        )
 
 
 class _Pages:
-    """The pages of several PDFs, addressed by one running number across all of them."""
+    """The pages of several PDFs, addressed by one running number across all of them (with
+    ``digits``, the last page of each PDF, which only holds every digit for its fonts, is left out)."""
 
-    def __init__(self, pdfs: Sequence[bytes]) -> None:
-        self._pdfs = [_open(p) for p in pdfs]
+    def __init__(self, pdfs: Sequence[bytes], digits: bool = False) -> None:
+        self._pdfs = [open_pdf(p) for p in pdfs]
         self._starts: list[int] = []
         total = 0
         for pdf in self._pdfs:
             self._starts.append(total)
-            total += len(pdf.pages)
+            total += len(pdf.pages) - (1 if digits else 0)
         self.count = total
 
     def page(self, index: int) -> pikepdf.Page:
@@ -91,16 +96,6 @@ class _Pages:
             if index >= start:
                 return pdf.pages[index - start]
         raise IndexError(index)
-
-
-def _open(data: bytes) -> Pdf:
-    return pikepdf.open(io.BytesIO(data))
-
-
-def _save(pdf: Pdf) -> bytes:
-    out = io.BytesIO()
-    pdf.save(out, deterministic_id=True)  # same parts, same bytes (with SOURCE_DATE_EPOCH)
-    return out.getvalue()
 
 
 def _stamp(
@@ -159,7 +154,7 @@ def stamp(
     """A PDF with folio ``folios[i]`` stamped on its page i (None: nothing) and ``files`` attached;
     viewers number its pages from ``first_number`` (a document's own PDF keeps the page numbers it
     has in the book)."""
-    pdf = _open(pdf_bytes)
+    pdf = open_pdf(pdf_bytes)
     attach(pdf, files, epoch)
     for at, page in enumerate(pdf.pages):
         _stamp(pdf, page, folios, at, sheets)
@@ -168,7 +163,7 @@ def stamp(
             Dictionary(Nums=Array([0, Dictionary(S=Name.D, St=first_number)]))
         )
     declare_accessible(pdf)
-    return _save(pdf)
+    return save_pdf(pdf)
 
 
 def assemble(
@@ -185,7 +180,7 @@ def assemble(
     all parts; where two parts define the same name, the first keeps it. With ``nest`` (the chunks of
     one document), the later parts' outline items go under the first part's last top-level item (the
     document's title)."""
-    book = _open(front.pdf)
+    book = open_pdf(front.pdf)
     attach(book, files, epoch)
     size = pikepdf.Rectangle(book.pages[0].mediabox)
     dests: dict[str, Array] = {}
@@ -202,7 +197,7 @@ def assemble(
         if part is BLANK:
             book.add_blank_page(page_size=(size.width, size.height))
             continue
-        src = _open(part.pdf)
+        src = open_pdf(part.pdf)
         opened.append(src)
         offset = len(book.pages)
         local = _page_index(src)
@@ -219,7 +214,7 @@ def assemble(
     _set_outline(book, outline)
     structure.write()
     declare_accessible(book)
-    return _save(book)
+    return save_pdf(book)
 
 
 def _page_index(pdf: Pdf) -> dict[tuple[int, int], int]:

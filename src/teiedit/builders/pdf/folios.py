@@ -25,15 +25,29 @@ class Folio:
     kind: str  # one of NONE, VERSO, RECTO, OPENING, OFFPRINT
     number: str = ""
     head: str = ""
+    #: the pages the head names after it (a document's own first page: its first and last page in the
+    #: book, or its one page); see :attr:`heading`
+    pages: tuple[str, ...] = ()
+
+    @property
+    def heading(self) -> str:
+        """The head as printed: with the pages it names (``Dossier, pp. 7–10``)."""
+        return f"{self.head}, {page_range(self.pages)}" if self.pages else self.head
+
+
+def page_range(pages: tuple[str, ...]) -> str:
+    """``p. 7`` (one page) or ``pp. 7–10`` (its first and last page)."""
+    return f"p. {pages[0]}" if len(pages) == 1 else f"pp. {pages[0]}\u2013{pages[-1]}"
 
 
 BLANK = Folio(NONE)
 
 #: The kinds of folio laid out once per running head, as a template with a slot for the number, and
 #: where the number stands in its slot; builders/pdf/numbers.py writes each page's number in when the
-#: folio is stamped, so pages that only moved need no layout. (A document's own first page names its
-#: pages in its head: it is laid out as it is.)
-ALIGN = {VERSO: "left", RECTO: "right", OPENING: "center"}
+#: folio is stamped, so pages that only moved need no layout. A document's own first page names its
+#: pages in its head: they are slots too (its template's head ends ``pp. 000–000``), so a document
+#: that grows changes no layout of the first pages after it.
+ALIGN = {VERSO: "left", RECTO: "right", OPENING: "center", OFFPRINT: "center"}
 #: Every digit, on a page after the templates: the font then has each glyph a number needs.
 DIGITS = "0123456789"
 
@@ -47,12 +61,15 @@ class Stamp:
     template: bool = False
     number: str = ""
     align: str = ""
+    pages: tuple[str, ...] = ()  # written over the slots at the end of the template's head
 
     @property
     def name(self) -> str:
         """A name for the stamped form, the same for the same folio (so the same parts give the same
         bytes)."""
-        return f"T{self.index}N{self.number}" if self.template else str(self.index)
+        if not self.template:
+            return str(self.index)
+        return f"T{self.index}N{self.number}" + "".join(f"P{p}" for p in self.pages)
 
 
 def running(number: int, edition_head: str, own_head: str) -> Folio:
@@ -75,14 +92,14 @@ def section(
 
 def offprint_first(first: int, last: int, edition_title: str) -> Folio:
     """The first page of a document's own PDF: it names the edition and the pages it has there."""
-    pages = f"p. {first}" if first == last else f"pp. {first}\u2013{last}"
-    return Folio(OFFPRINT, str(first), f"{edition_title}, {pages}")
+    pages = (str(first),) if first == last else (str(first), str(last))
+    return Folio(OFFPRINT, str(first), edition_title, pages)
 
 
 def folio_html(folios: list[Folio]) -> str:
     """An HTML document with one empty page per folio, for WeasyPrint."""
     pages = "".join(
-        f'<div class="folio folio-{f.kind}" data-number="{escape(f.number)}" data-head="{escape(f.head)}"></div>'
+        f'<div class="folio folio-{f.kind}" data-number="{escape(f.number)}" data-head="{escape(f.heading)}"></div>'
         for f in folios
     )
     return (

@@ -20,15 +20,16 @@ slot not found) raises :class:`SlotError`, and the part is laid out with the num
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf
 
+from teiedit.builders.pdf.folios import page_range
 from teiedit.builders.pdf.glyphs import Font, SlotError, font_of
 from teiedit.builders.pdf.parts import Slot
+from teiedit.builders.pdf.pdf_io import open_pdf, save_pdf
 from teiedit.builders.pdf.structure import parent_tree
 
 __all__ = ["NumberedForms", "SlotError", "fill_slots"]
@@ -164,7 +165,7 @@ def fill_slots(pdf_bytes: bytes, slots: Sequence[Slot]) -> bytes:
     """The PDF with each slot's number written over its placeholder (see the module's docstring)."""
     if not slots:
         return pdf_bytes
-    pdf = pikepdf.open(io.BytesIO(pdf_bytes))
+    pdf = open_pdf(pdf_bytes)
     found = _Slots(pdf)
     line = _Line()
     for slot in slots:
@@ -181,9 +182,7 @@ def fill_slots(pdf_bytes: bytes, slots: Sequence[Slot]) -> bytes:
     for page in found.parsed.values():
         if page.changed:
             page.page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(page.ops))
-    out = io.BytesIO()
-    pdf.save(out, deterministic_id=True)
-    return out.getvalue()
+    return save_pdf(pdf)
 
 
 class _Slots:
@@ -266,37 +265,97 @@ def _numbered(
 
 class NumberedForms:
     """Folio templates (builders/pdf/folios.py) as form XObjects with a page's number written over the
-    template's slot (``slot``, the placeholder it was laid out with)."""
+    template's slot (``slot``, the placeholder it was laid out with), and the pages its head names
+    written over the slots its head ends with (``tails``: by template, "" where it names none)."""
 
-    def __init__(self, slot: str) -> None:
+    def __init__(self, slot: str, tails: Sequence[str] = ()) -> None:
         self.slot = slot
+        self.tails = tails
         self._fonts = _Fonts()
-        self._found: dict[int, tuple[_Page, _Run]] = {}
+        self._found: dict[int, tuple[_Page, _Run, _Run | None]] = {}
 
     def form(
-        self, pdf: Pdf, key: int, template: pikepdf.Page, number: str, align: str
+        self,
+        pdf: Pdf,
+        key: int,
+        template: pikepdf.Page,
+        number: str,
+        align: str,
+        pages: Sequence[str] = (),
     ) -> pikepdf.Object:
         """Template ``template`` (``key``: its number among the templates) as a form of ``pdf``."""
-        page, run = self.check(key, template)
+        page, run, head = self.check(key, template)
         ops = list(page.ops)
         ops[run.at], _ = _numbered(page.codes(run), number, self._fonts.of(page, run.font), align)
+        if head is not None:
+            tail = page_range(tuple(pages))
+            ops[head.at] = _new_tail(page, head, len(self.tails[key]), tail, self._fonts)
         form = pdf.copy_foreign(template.as_form_xobject())
         form.write(pikepdf.unparse_content_stream(ops))
         return form
 
-    def check(self, key: int, template: pikepdf.Page) -> tuple[_Page, _Run]:
-        """The template's slot (raises SlotError when it has none)."""
+    def check(self, key: int, template: pikepdf.Page) -> tuple[_Page, _Run, _Run | None]:
+        """The template's slot, and the text operator of its head that ends with its pages' slots
+        (raises SlotError when it has none)."""
         if key not in self._found:
-            self._found[key] = self._slot(template)
+            self._found[key] = self._slot(
+                template, self.tails[key] if key < len(self.tails) else ""
+            )
         return self._found[key]
 
-    def _slot(self, template: pikepdf.Page) -> tuple[_Page, _Run]:
+    def _slot(self, template: pikepdf.Page, tail: str) -> tuple[_Page, _Run, _Run | None]:
         page = _Page(template)
+        number: _Run | None = None
+        head: _Run | None = None
         for run in page.order:
             font = self._fonts.of(page, run.font)
-            if "".join(font.text.get(c, "\ufffd") for c in page.codes(run)) == self.slot:
-                return page, run
-        raise SlotError("a folio template has no slot for its number")
+            text = "".join(font.text.get(c, "\ufffd") for c in page.codes(run))
+            if number is None and text == self.slot:
+                number = run
+            elif tail and head is None and text.endswith(tail) and text != tail:
+                head = run
+        if number is None:
+            raise SlotError("a folio template has no slot for its number")
+        if tail and head is None:
+            raise SlotError(f"a folio template's head does not end with {tail!r}")
+        return page, number, head
+
+
+def _new_tail(
+    page: _Page, run: _Run, count: int, text: str, fonts: _Fonts
+) -> pikepdf.ContentStreamInstruction:
+    """The text operator ``run`` (a centred head) with its last ``count`` glyphs (the slots it ends
+    with: one glyph a character) shown as ``text``; the rest keeps its glyphs and their spacing (the
+    numbers of the TJ), and the line moves right by half the room ``text`` leaves, to stay centred."""
+    font = fonts.of(page, run.font)
+    operands = page.ops[run.at].operands
+    items = list(operands[0]) if str(page.ops[run.at].operator) == "TJ" else [operands[0]]
+    keep = len(page.codes(run)) - count
+    if keep < 0 or any(ch not in font.code for ch in text):
+        raise SlotError(f"the font of a folio's head has no glyph for {text!r}")
+    kept: list[object] = []
+    seen, old = 0, 0.0  # glyphs gone through; width of the slots (thousandths of the size)
+    for item in items:
+        if not isinstance(item, pikepdf.String):
+            if seen < keep:
+                kept.append(item)
+            else:  # a kerning inside the slots, or between the text and them
+                old -= float(item)
+            continue
+        data = bytes(item)
+        codes = [int.from_bytes(data[k : k + 2], "big") for k in range(0, len(data) - 1, 2)]
+        take = max(0, min(len(codes), keep - seen))
+        if take:
+            kept.append(pikepdf.String(data[: 2 * take]))
+        old += font.width(codes[take:])
+        seen += len(codes)
+    codes = [font.code[ch] for ch in text]
+    room = old - font.width(codes)
+    kept.append(pikepdf.String(b"".join(c.to_bytes(2, "big") for c in codes)))
+    # a negative number moves what follows right: half the room, so the line's middle stays put
+    return pikepdf.ContentStreamInstruction(
+        [Array([-room / 2, *kept] if room else kept)], pikepdf.Operator("TJ")
+    )
 
 
 @dataclass

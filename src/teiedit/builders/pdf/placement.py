@@ -49,20 +49,23 @@ class FolioList:
 
     def __init__(self) -> None:
         self.folios: list[fol.Folio] = []
-        self.templates: dict[tuple[str, str], int] = {}  # (kind, head) -> template, in order of use
+        #: (kind, head, how many pages the head names) -> template, in order of use
+        self.templates: dict[tuple[str, str, int], int] = {}
         self.digits = 1  # of the widest number a template is stamped with
-        #: (template, number) -> its folio laid out as it is, when a template cannot be stamped
-        self.numbered: dict[tuple[int, str], int] = {}
+        #: (template, number, pages) -> its folio laid out as it is, when a template cannot be stamped
+        self.numbered: dict[tuple[int, str, tuple[str, ...]], int] = {}
 
     def add(self, folio: fol.Folio) -> fol.Stamp | None:
         if folio.kind == fol.NONE:
             return None
         align = fol.ALIGN.get(folio.kind)
-        if align and folio.number.isdigit():
-            index = self.templates.setdefault((folio.kind, folio.head), len(self.templates))
-            self.digits = max(self.digits, len(folio.number))
-            self.numbered.setdefault((index, folio.number), len(self.numbered))
-            return fol.Stamp(index, True, folio.number, align)
+        numbers = (folio.number, *folio.pages)
+        if align and all(n.isdigit() for n in numbers):
+            key = (folio.kind, folio.head, len(folio.pages))
+            index = self.templates.setdefault(key, len(self.templates))
+            self.digits = max(self.digits, *map(len, numbers))
+            self.numbered.setdefault((index, folio.number, folio.pages), len(self.numbered))
+            return fol.Stamp(index, True, folio.number, align, folio.pages)
         self.folios.append(folio)
         return fol.Stamp(len(self.folios) - 1)
 
@@ -71,17 +74,42 @@ class FolioList:
         """The placeholder the templates are laid out with: as wide as the widest number."""
         return "0" * self.digits
 
+    @property
+    def tails(self) -> list[str]:
+        """What each template's head ends with where it names pages (slots: ``pp. 000–000``), else
+        ""."""
+        return [fol.page_range((self.slot,) * n) if n else "" for _, _, n in self.templates]
+
     def template_jobs(self, size: int = 0) -> list[PrintJob]:
-        """The templates as layout jobs (see :meth:`jobs`), then a page with every digit."""
-        pages = [fol.Folio(kind, self.slot, head) for kind, head in self.templates]
-        if pages:
-            pages.append(fol.Folio(fol.OPENING, fol.DIGITS))
-        return _jobs(pages, size, "the running heads")
+        """The templates as layout jobs of ``size`` pages (see :meth:`jobs`), each ending with a page
+        with every digit (in the head's font too when a head names pages): a job's PDF has fonts of
+        its own, and each must have the glyphs of every number written into its templates."""
+        pages = [
+            fol.Folio(kind, self.slot, head, (self.slot,) * n) for kind, head, n in self.templates
+        ]
+        digits = (
+            fol.Folio(fol.OFFPRINT, fol.DIGITS, fol.DIGITS)
+            if any(n for _, _, n in self.templates)
+            else fol.Folio(fol.OPENING, fol.DIGITS)
+        )
+        per = max(1, (size or FOLIO_JOB) - 1)
+        chunks = [[*pages[i : i + per], digits] for i in range(0, len(pages), per)]
+        return [
+            PrintJob(
+                f"the running heads ({n + 1} of {len(chunks)})",
+                fol.folio_html(chunk),
+                variant=None,
+                tagged=False,  # stamped on the pages as artefacts (pagination), not content
+            )
+            for n, chunk in enumerate(chunks)
+        ]
 
     def numbered_jobs(self, size: int = 0) -> list[PrintJob]:
         """Every (template, number) stamped, as a folio laid out as it is (see :attr:`numbered`)."""
-        heads = list(self.templates)  # (kind, head) of each template
-        pages = [fol.Folio(heads[t][0], number, heads[t][1]) for t, number in self.numbered]
+        heads = list(self.templates)  # (kind, head, pages) of each template
+        pages = [
+            fol.Folio(heads[t][0], number, heads[t][1], named) for t, number, named in self.numbered
+        ]
         return _jobs(pages, size, "the page numbers and running heads, numbered")
 
     def jobs(self, size: int = 0) -> list[PrintJob]:

@@ -97,6 +97,7 @@ def make_pdfs(
             [sheets_laid[j.output].pdf for j in folio_jobs],
             [sheets_laid[j.output].pdf for j in templates],
             folios.slot,
+            tails=folios.tails,
         )
     except SlotError:  # a template without a slot: every numbered running head laid out as it is
         numbered = folios.numbered_jobs()

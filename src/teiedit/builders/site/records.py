@@ -13,6 +13,7 @@ from pathlib import Path
 from weakref import WeakKeyDictionary
 
 from teiedit.config import Settings
+from teiedit.document import register_pointer
 from teiedit.edition import Edition, EditionDoc
 from teiedit.epoch import source_date_epoch
 from teiedit.facts import safe_id
@@ -88,11 +89,8 @@ def _entries(ed: EditionDoc, edition: Edition) -> Callable[[str], Entry | None]:
 
 def _party(name: Name, entry_of: Callable[[str], Entry | None]) -> Party:
     ref, text = name
-    entry = None
-    for token in ref.split():
-        if token.startswith("#"):
-            entry = entry_of(token[1:])
-            break
+    pointer = register_pointer(ref)
+    entry = entry_of(pointer) if pointer else None
     return Party(name=entry.name if entry is not None else text, entry=entry)
 
 

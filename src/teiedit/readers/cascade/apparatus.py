@@ -12,6 +12,7 @@ import re
 
 from teiedit.readers.cascade.features import _LEX, shapes
 from teiedit.readers.cascade.model import Labelled
+from teiedit.readers.cascade.shapes import ab_runs
 from teiedit.readers.common.boilerplate import boilerplate_reason
 from teiedit.readers.common.lines import Block
 
@@ -22,6 +23,8 @@ _SIGNATURE = re.compile(
     r"[\])⟩>*.,]*$"
 )
 _RUNNING = 120
+#: An archival copy's typed signature: a name between slashes ("/V. IVANOV/", "/S. Suzdalev/").
+_TYPED_SIGNATURE = re.compile(r"^/\s?[A-ZÀ-Þ][\w’'.-]*(?:\s+[A-ZÀ-Þ][\w’'.-]*){0,3}\s?/$")
 
 
 def mark_bottom(blocks: list[Labelled]) -> list[str]:
@@ -181,4 +184,33 @@ def sentence_closers(blocks: list[Labelled]) -> list[str]:
         ):
             b.label = "p"
             out.append(f"line {b.seg.line}: p (a sentence before the closing formula), not closer")
+    return out
+
+
+def typed_signatures(part: list[Labelled]) -> list[str]:
+    """A typed signature ("/V. IVANOV/") at a document's end or right before its distribution list or
+    stamp is the document's signature, and a short line of words over it (the signer's office,
+    "Ambassador of the USSR in the DPRK") is part of it: in any kind of document, not only letters."""
+    kept = [b for b in part if not b.aside]
+    runs = ab_runs(kept)
+    out: list[str] = []
+    for i, b in enumerate(kept):
+        if b.label != "p" or not _TYPED_SIGNATURE.match(b.one_line):
+            continue
+        if i + 1 < len(kept) and i + 1 not in runs:
+            continue  # text goes on after it: a name quoted in the text, or a copy's filing note
+        b.label = "signed"
+        out.append(f"line {b.seg.line}: signed (a typed signature at the end): {b.one_line!r}")
+        office = kept[i - 1] if i >= 2 else None
+        if (
+            office is not None
+            and office.label == "p"
+            and len(office.one_line) <= 80
+            and office.one_line[:1].isupper()
+            and not office.one_line.endswith((".", "!", "?", ":", ";", ","))
+            and kept[i - 2].label == "p"
+            and len(kept[i - 2].one_line) > _RUNNING
+        ):
+            office.label = "signed"
+            out.append(f"line {office.seg.line}: signed (the signer's office over the signature)")
     return out

@@ -319,6 +319,7 @@ def assemble(blocks: list[Labelled], kind: str, linker: Linker) -> Assembled:
     body_idx = [i for i, b in enumerate(kept) if b.label in BODY or i in in_run]
     first = body_idx[0] if body_idx else len(kept)
     last = body_idx[-1] if body_idx else len(kept) - 1
+    last = _text_end(kept, body_idx, in_run, last)
     out = Assembled(div=builder.root)
     prev: Labelled | None = None
     paragraph = 0
@@ -358,6 +359,24 @@ def assemble(blocks: list[Labelled], kind: str, linker: Linker) -> Assembled:
     builder.finish()
     out.back = builder.back
     return out
+
+
+def _text_end(kept: list[Labelled], body_idx: list[int], in_run: set[int], last: int) -> int:
+    """Where the text ends: before a signature that stands between the last paragraph and the
+    distribution lists or stamps that end the document (those then go after the text, to ``back``,
+    and the signature closes the text, ``closer/signed``)."""
+    text = [i for i in body_idx if i not in in_run]
+    if not text or text[-1] >= last:
+        return last
+    between = []
+    k = text[-1] + 1
+    while k < len(kept) and k not in in_run:
+        between.append(kept[k].label)
+        k += 1
+    trailing_runs = all(j in in_run for j in range(k, len(kept)))
+    if between and "signed" in between and set(between) <= {"signed", "closer", "dateline"}:
+        return text[-1] if trailing_runs else last
+    return last
 
 
 def _paired(b: Labelled, linker: Linker) -> bool:

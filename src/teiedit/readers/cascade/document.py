@@ -18,7 +18,12 @@ from teiedit.config import Edition
 from teiedit.diagnostics import Diagnostic, Level
 from teiedit.document import E, TeiDocument
 from teiedit.readers.base import Conversion, Source
-from teiedit.readers.cascade.apparatus import mark_bottom, sentence_closers, unlabelled_author
+from teiedit.readers.cascade.apparatus import (
+    mark_bottom,
+    sentence_closers,
+    typed_signatures,
+    unlabelled_author,
+)
 from teiedit.readers.cascade.assemble import TEXT, assemble
 from teiedit.readers.cascade.fields import (
     Correspondents,
@@ -73,6 +78,7 @@ def build_document(
     if kind in CORRESPONDENCE or any(b.label == "salute" for b in kept):
         conv.decisions.extend(mark_bottom(part))
         conv.decisions.extend(sentence_closers(part))
+    conv.decisions.extend(typed_signatures(part))
     corr = _correspondents(part, title) if kind in CORRESPONDENCE else Correspondents()
     if kind in CORRESPONDENCE and not (corr.sender and corr.addressee):
         conv.decisions.append(

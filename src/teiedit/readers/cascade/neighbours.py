@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from teiedit.readers.cascade.inline_apparatus import inner_salutation
 from teiedit.readers.cascade.labels import SET_ASIDE
 from teiedit.readers.cascade.model import Labelled
+from teiedit.readers.cascade.notelink import lettered_bodies
 from teiedit.readers.cascade.shape_rules import SALUTE_WORDS, inner_meta
 from teiedit.readers.cascade.titles import series_titles
 
@@ -25,11 +27,13 @@ def apply(blocks: list[Labelled]) -> list[str]:
         run_on_pieces,
         address_lines,
         cover_notice,
+        lettered_bodies,
         note_sequence,
         lone_summary,
         telegram_number,
         abstract_pieces,
         glued_salutation,
+        inner_salutation,
         tiny_summary,
         reference_line,
         numbered_documents,

@@ -312,3 +312,25 @@ def _find_call(
         if best is not None:
             return k, best[0], best[1], best[2]
     return None
+
+
+#: A lettered note body standing under its call: "a The title of the document has been partially used."
+_LETTERED = re.compile(r"^(?P<n>[a-z])\s+[A-Z\[(\"“]")
+
+
+def lettered_bodies(blocks: list[Labelled]) -> list[str]:
+    """A short line that opens with a lone lower-case letter, just below a block where that letter is
+    glued to a word as a call ("... KrollB" / "b Underlining by typewriter ..."), is that call's note
+    body, whatever the labeller said (an editor's lettered notes set between the text's paragraphs)."""
+    out: list[str] = []
+    kept = [b for b in blocks if not b.aside]
+    for i, b in enumerate(kept):
+        m = _LETTERED.match(b.text)
+        if m is None or b.label not in ("p", "heading", "opener") or len(b.one_line) > 300:
+            continue
+        above = kept[max(0, i - 2) : i]
+        call = re.compile(rf"\b[A-Z][a-z]{{2,}}{m['n']}(?=[\s.,;:)]|$)")
+        if any(call.search(x.text) for x in above if x.label != "note"):
+            out.append(f"line {b.seg.line}: note (a lettered body under its call), not {b.label}")
+            b.label = "note"
+    return out

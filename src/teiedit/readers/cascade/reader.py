@@ -32,6 +32,7 @@ from teiedit.readers.cascade.model import (
     label,
     model_path,
 )
+from teiedit.readers.cascade.notice import set_all_aside, unavailable_notice
 from teiedit.readers.cascade.segment import segment
 from teiedit.readers.common.boilerplate import boilerplate_reason
 from teiedit.readers.common.build import header_info, make_tei
@@ -79,6 +80,10 @@ class CascadeReader:
         conv.decisions.extend(shape_rules.apply(blocks))
         conv.decisions.extend(neighbours.apply(blocks))
         _set_aside(blocks, conv)
+        if gone := unavailable_notice(blocks):
+            set_all_aside(blocks, gone, conv)
+            _trim_page_marks(conv)
+            return conv
         parts = _page_top(split_documents(blocks), conv)
         documents = []
         for idx, part in enumerate(parts, start=1):
@@ -285,6 +290,17 @@ def _whole_title(first_part: list[Labelled]) -> str:
                 if above:
                     return clean_title(above[-1].text)
             return clean_title(b.text)
+    # no title or heading at the top: a first line of words shaped like a title that the labeller
+    # read as a line of the text or of its top ("Documents on the Harbour Dispute, 1901-1903") names
+    # the collection better than no title at all
+    for b in first_part:
+        if b.aside:
+            continue
+        if len(b.one_line) > 150 or b.label not in ("p", "opener", "byline", "dateline"):
+            break
+        if title_shape(b.text) >= 0.6 and b.one_line[-1:] not in ".:;,":
+            return clean_title(b.text)
+        break
     return UNTITLED_COMPILATION
 
 

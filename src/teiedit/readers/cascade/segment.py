@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from teiedit.readers.cascade.stamps import stamp_pieces
+from teiedit.readers.common.boilerplate import RUNNING_HEAD
 
 #: A line longer than this is cut into sentence pieces.
 LONG_LINE = 800
@@ -221,6 +222,8 @@ def _continues(text: str, prev: _Line, line: _Line, width: int) -> bool:
             return False
     if line.page_before:
         return False
+    if RUNNING_HEAD.match(p) or RUNNING_HEAD.match(t):
+        return False  # a printed page's running head stands between lines of the text, on its own
     if p.count("[") > p.count("]") and "](" in t:
         return True  # a Markdown link whose text is wrapped over the line's end
     if _BARE_NUMBER.match(p):

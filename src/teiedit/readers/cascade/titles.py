@@ -67,6 +67,10 @@ def title_shape(text: str) -> float:
         return 0.0
     if _LINK.search(one) or _RIGHTS.search(one) or boilerplate_reason(Block(1, one)):
         return 0.0
+    if boilerplate_reason(Block(1, " ".join(text.split()))):
+        return (
+            0.0  # furniture before cleaning ("JOURNAL NAME   118": a running head, its number cut)
+        )
     if _PAGE_MARK.match(one):
         return 0.0  # "Page ii"
     if one.startswith("[") and one.endswith("]"):

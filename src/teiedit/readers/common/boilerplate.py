@@ -15,6 +15,11 @@ from teiedit.readers.common.lines import Block
 #: The placeholders text-extraction services print for what they could not read (editable data).
 PLACEHOLDERS_FILE = Path(__file__).resolve().with_name("extraction-placeholders.txt")
 
+#: "270 COLD WAR INTERNATIONAL HISTORY PROJECT BULLETIN": a page number and a head in capitals.
+RUNNING_HEAD = re.compile(
+    r"^(?:\d{1,3}\s+[A-Z][A-Z.,:&'’ -]{12,80}|[A-Z][A-Z.,:&'’ -]{12,80}\s+\d{1,3})$"
+)
+
 #: (pattern over the block's one-line text, reason). Patterns match the whole block.
 RULES: list[tuple[re.Pattern[str], str]] = [
     (
@@ -83,6 +88,33 @@ RULES: list[tuple[re.Pattern[str], str]] = [
         "comment form of the web site",
     ),
     (
+        # "Log in | Register", "Sign in / Create account": two account actions side by side
+        re.compile(
+            r"^(?:log ?in|sign ?in|sign ?up|register|create (?:an )?account|my account)"
+            r"(?:\s*[|/•·]\s*(?:log ?in|sign ?in|sign ?up|register|create (?:an )?account|my account))+$",
+            re.IGNORECASE,
+        ),
+        "login or shop panel of the web site",
+    ),
+    (
+        re.compile(
+            r"^(?:(?:accept|reject|allow|decline|manage)(?: all)? cookies|cookie (?:settings|policy|"
+            r"preferences|consent)|(?:this|our) (?:web ?)?site uses cookies\b.{0,200})$",
+            re.IGNORECASE,
+        ),
+        "cookie notice of the web site",
+    ),
+    (
+        re.compile(
+            r"^(?:subscribe(?: (?:to|for) [^.!?]{1,40})?|sign up (?:for|to) (?:our|the) "
+            r"(?:newsletter|mailing list|e-?mail alerts?|updates)\b[^.!?]{0,40}|"
+            r"print (?:this|the) (?:page|article|post|document|entry)|printer[- ]friendly(?: version)?|"
+            r"print version)$",
+            re.IGNORECASE,
+        ),
+        "navigation, counters or actions of the web page",
+    ),
+    (
         re.compile(
             r"^(?:[\d.,]+\s*(?:[kmg]b\s+)?(?:downloads?|views?|size|pages?)|total pages?\s*:.*|"
             r"file type\s*:.*|report|description|view original|show (?:summary )?details|"
@@ -120,13 +152,7 @@ RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "navigation, counters or actions of the web page",
     ),
-    (
-        # "270 COLD WAR INTERNATIONAL HISTORY PROJECT BULLETIN": a page number and a head in capitals
-        re.compile(
-            r"^(?:\d{1,3}\s+[A-Z][A-Z.,:&'’ -]{12,80}|[A-Z][A-Z.,:&'’ -]{12,80}\s+\d{1,3})$"
-        ),
-        "running head of the printed original",
-    ),
+    (RUNNING_HEAD, "running head of the printed original"),
     (
         re.compile(r"^(?:e-?)?(?:issn|isbn)\b[^.]{0,30}[\d-]{8,}[\dXx]?$", re.IGNORECASE),
         "identifiers of the web page's publication",
