@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Hyphen splits on a corpus: how many words the repair pass joins, and which splits it keeps.
+
+Usage: python benchmarks/hyphens.py [CORPUS] [--show]
+
+Every ``*.txt`` of CORPUS (default: the shared development corpus) is converted with the normal pipeline.
+Printed: the joins of the repair pass by kind (across a line break, across a hyphen and a space inside a
+line, in a header title) and by certainty, and the splits of the form ``word- word`` that stay in the
+converted text (kept: compounds, suspended hyphens, names). ``--show`` lists every join and every kept
+split, to be checked by eye.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+sys.path.insert(0, str(REPO / "src"))
+
+from lxml import etree  # noqa: E402
+
+from teiedit.config import default_settings  # noqa: E402
+from teiedit.document import TEI_NS, slugify  # noqa: E402
+from teiedit.io import decode_source  # noqa: E402
+from teiedit.pipeline import ConvertOptions, convert_text  # noqa: E402
+from teiedit.readers import Source  # noqa: E402
+from teiedit.repair.hyphenation import METHOD_SPACE  # noqa: E402
+
+DEFAULT_CORPUS = REPO / ".." / "shared" / "corpora" / "plaintext-dev"
+#: A split left in the converted text: a word, a hyphen, white space on the same line, a word.
+_KEPT = re.compile(r"(?<![\w-])[^\W\d_]+-[ \t]+[^\W\d_]+")
+
+
+def _corrected(el: etree._Element) -> str:
+    """The text under ``el`` as the edition reads it: every ``sic`` left out (its ``corr`` stands)."""
+    copy = etree.fromstring(etree.tostring(el))
+    for sic in copy.iter(f"{{{TEI_NS}}}sic"):
+        sic.text = None
+        for child in sic:
+            sic.remove(child)
+    return "".join(copy.itertext())
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--show", action="store_true", help="list every join and every kept split")
+    args = ap.parse_args()
+    files = sorted(args.corpus.glob("*.txt"))
+    if not files:
+        print(f"{args.corpus}: no *.txt files", file=sys.stderr)
+        return 2
+    settings = default_settings(REPO)
+    kinds: Counter[str] = Counter()
+    certs: Counter[str] = Counter()
+    kept_total = 0
+    for path in files:
+        decoded = decode_source(path.read_bytes(), path)
+        source = Source(
+            text=decoded.text,
+            name=slugify(path.stem),
+            filename=path.name,
+            sha256=decoded.sha256,
+            encoding_decision=decoded.decision,
+        )
+        conv, _diags, records = convert_text(source, settings, ConvertOptions())
+        joins = [r for r in records.get("repair", []) if r.get("type") == "hyphenation"]
+        for r in joins:
+            kind = (
+                "header title"
+                if r.get("where")
+                else "hyphen and space"
+                if r.get("method") == METHOD_SPACE
+                else "line or block break"
+            )
+            kinds[kind] += 1
+            certs[str(r.get("cert"))] += 1
+            if args.show:
+                print(
+                    f"{path.name[:40]:<40} join  {kind:<20} {r['original']!r} -> {r['reading']!r}"
+                )
+        for doc in conv.documents:
+            text_el = doc.root.find(f"{{{TEI_NS}}}text")
+            kept = _KEPT.findall(_corrected(text_el)) if text_el is not None else []
+            kept_total += len(kept)
+            if args.show:
+                for k in kept:
+                    print(f"{path.name[:40]:<40} kept  {k!r}")
+    print(f"files converted: {len(files)}")
+    for kind in ("line or block break", "hyphen and space", "header title"):
+        print(f"joins, {kind:<22} {kinds[kind]:>5}")
+    print("joins by cert:           " + ", ".join(f"{c} {n}" for c, n in sorted(certs.items())))
+    print(f"splits kept in the text: {kept_total:>5}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
