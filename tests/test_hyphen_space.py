@@ -15,7 +15,12 @@ from lxml import etree
 
 from teiedit.config import default_settings
 from teiedit.document import TeiDocument, xpath
-from teiedit.repair.hyphenation import METHOD_SPACE, join_spaced, join_split_words
+from teiedit.repair.hyphenation import (
+    METHOD_SPACE,
+    find_hyphenation,
+    join_spaced,
+    join_split_words,
+)
 from teiedit.repair.model import english
 from teiedit.transforms import PassContext, run_passes
 
@@ -142,3 +147,10 @@ def test_header_copies_joined_in_place() -> None:
         ("unnu- mbered", "teiHeader sourceDesc"),
         ("und- erstood", "teiHeader abstract"),
     ]
+
+
+def test_line_end_split_in_capitals_joined() -> None:
+    """A line set in capitals breaks its words like any other; a compound of names stays."""
+    text = "PEACE NEGOTIAT-\nIONS IN VIETNAM, the SOVIET-\nKOREAN and Soviet-\nKorean talks"
+    found = [(r.original, r.reading) for r in find_hyphenation(text, english())]
+    assert found == [("NEGOTIAT-\nIONS", "NEGOTIATIONS")]

@@ -1,7 +1,8 @@
 """Words hyphenated across a line break (``lib-`` / ``eration``), or split by a hyphen and a space where the
 extraction flattened the line break (``inter- national``), inside one text.
 
-A hyphen at the end of a line followed by a lowercase word on the next line is a layout hyphen when the two
+A hyphen at the end of a line followed by a lowercase word on the next line (or two halves in capitals,
+``NEGOTIAT-`` / ``IONS``) is a layout hyphen when the two
 halves joined make a known word, unless both halves are words more common than the joined form (then it is
 a compound: ``well-`` / ``known`` stays). Decided by the word list, like every repair.
 
@@ -36,8 +37,8 @@ def find_hyphenation(text: str, model: EnglishModel) -> Iterator[Repair]:
     if "\n" in text:  # a text without line breaks (most paragraphs) has no word broken across one
         for m in _BROKEN.finditer(text):
             head, tail = m.group(1), m.group(2)
-            if not tail[0].islower():
-                continue
+            if not tail[0].islower() and not (head.isupper() and tail.isupper()):
+                continue  # a name or a compound of names; a line set in capitals is read as words
             joined = head + tail
             if _compound(head, tail, joined, model):
                 continue
