@@ -5,9 +5,9 @@ Usage: python benchmarks/hyphens.py [CORPUS] [--show] [--pdf-wrap]
 
 Every ``*.txt`` of CORPUS (default: the shared development corpus) is converted with the normal pipeline.
 Printed: the joins of the repair pass by kind (across a line break, across a hyphen and a space inside a
-line, in a header title) and by certainty, and the splits of the form ``word- word`` that stay in the
-converted text (kept: compounds, suspended hyphens, names). ``--show`` lists every join and every kept
-split, to be checked by eye.
+line, in the header's copies of the source: titles, abstract, source description) and by certainty, and
+the splits of the form ``word- word`` that stay in the converted text (kept: compounds, suspended hyphens,
+names). ``--show`` lists every join and every kept split, to be checked by eye.
 
 ``--pdf-wrap`` converts each source as ``variants.py``'s pdf-wrap variant makes it (lines wrapped at 70
 columns, words split by a hyphen at line ends and by a hyphen and a space inside lines) and scores the
@@ -125,7 +125,7 @@ def main() -> int:
                     joined_other += 1
                     print(f"{path.name[:40]:<40} join of the source's own split: {r['original']!r}")
             kind = (
-                "header title"
+                "header copies"
                 if r.get("where")
                 else "hyphen and space"
                 if r.get("method") == METHOD_SPACE
@@ -148,7 +148,7 @@ def main() -> int:
                 for k in kept:
                     print(f"{path.name[:40]:<40} kept  {k!r}")
     print(f"files converted: {len(files)}")
-    for kind in ("line or block break", "hyphen and space", "header title"):
+    for kind in ("line or block break", "hyphen and space", "header copies"):
         print(f"joins, {kind:<22} {kinds[kind]:>5}")
     print("joins by cert:           " + ", ".join(f"{c} {n}" for c, n in sorted(certs.items())))
     print(f"splits kept in the text: {kept_total:>5}")
