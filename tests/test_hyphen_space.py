@@ -154,3 +154,14 @@ def test_line_end_split_in_capitals_joined() -> None:
     text = "PEACE NEGOTIAT-\nIONS IN VIETNAM, the SOVIET-\nKOREAN and Soviet-\nKorean talks"
     found = [(r.original, r.reading) for r in find_hyphenation(text, english())]
     assert found == [("NEGOTIAT-\nIONS", "NEGOTIATIONS")]
+
+
+def test_other_hyphens_and_spaces() -> None:
+    """A soft hyphen kept as a character, the Unicode hyphen and a no-break space split words too."""
+    text = "the inter\u00ad national, inter\u2010\nnational and con-\u00a0ditions, pre\u2010 and post-war"
+    found = [(r.original, r.reading) for r in find_hyphenation(text, english())]
+    assert found == [
+        ("inter\u2010\nnational", "international"),
+        ("inter\u00ad national", "international"),
+        ("con-\u00a0ditions", "conditions"),
+    ]

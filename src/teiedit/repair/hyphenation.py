@@ -21,9 +21,17 @@ from collections.abc import Iterator
 from teiedit.repair.model import EnglishModel
 from teiedit.repair.record import Repair
 
-_BROKEN = re.compile(r"\b([^\W\d_]{2,})-[ \t]*\n[ \t]*([^\W\d_]{2,})\b")
-#: A hyphen and white space inside a line: the left half not glued to a word, a digit or another hyphen.
-_SPACED = re.compile(r"(?<![\w-])([^\W\d_]{2,})-[ \t]+([^\W\d_]{2,})\b")
+#: The hyphens a layout breaks words with: the hyphen-minus, the soft hyphen (which an extraction may keep
+#: as a character) and the Unicode hyphen.
+HYPHENS = "\u00ad\u2010-"  # the hyphen-minus last: literal at the end of a character class
+_BROKEN = re.compile(rf"\b([^\W\d_]{{2,}})[{HYPHENS}][ \t]*\n[ \t]*([^\W\d_]{{2,}})\b")
+#: A hyphen and white space inside a line (no-break spaces included): the left half not glued to a word,
+#: a digit or another hyphen.
+_SPACED = re.compile(
+    rf"(?<![\w{HYPHENS}])([^\W\d_]{{2,}})[{HYPHENS}][ \t\u00a0]+([^\W\d_]{{2,}})\b"
+)
+#: Whether a text may hold a split inside a line at all (most paragraphs do not): one search in C.
+_SPACED_HINT = re.compile(rf"[{HYPHENS}][ \t\u00a0]")
 #: Words after which a hyphen is suspended (``pre- and post-war``, ``mid- to late``), in the languages of the
 #: word lists' neighbours: the left half is a word of its own waiting for the shared right half.
 SUSPENDED_BEFORE = frozenset("and or nor to through und oder et ou".split())
@@ -43,7 +51,7 @@ def find_hyphenation(text: str, model: EnglishModel) -> Iterator[Repair]:
             if _compound(head, tail, joined, model):
                 continue
             yield Repair(m.start(), m.end(), m.group(0), joined, "hyphenation", "high", METHOD_LINE)
-    if "- " in text or "-\t" in text:
+    if _SPACED_HINT.search(text):
         yield from find_spaced(text, model)
 
 

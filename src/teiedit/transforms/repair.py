@@ -45,7 +45,7 @@ from teiedit.document import (
 )
 from teiedit.repair.across_blocks import join_across_blocks
 from teiedit.repair.find import document_shift, document_words, find_repairs
-from teiedit.repair.hyphenation import join_split_words
+from teiedit.repair.hyphenation import HYPHENS, join_split_words
 from teiedit.repair.model import english
 from teiedit.repair.record import BLOCK_BREAK, Repair
 from teiedit.transforms import PassContext, register
@@ -213,7 +213,7 @@ def _header_copies(doc: TeiDocument, ctx: PassContext) -> int:
                     continue  # comments and processing instructions hold no text of the source
                 for attr in ("text", "tail") if el is not part else ("text",):
                     value = getattr(el, attr)
-                    if not value or "-" not in value:
+                    if not value or not any(h in value for h in HYPHENS):
                         continue
                     joined, found = join_split_words(value, model)
                     if not found:

@@ -156,8 +156,7 @@ def first_date(text: str) -> dict[str, str] | None:
     """The TEI date attributes of the first full or partial date in ``text`` (not a bare day-month);
     a year glued to the day's comma ("August 16,1968") is read as if the space were there."""
     head = text[:400]
-    if "-" in head:
-        head = _SPLIT_MONTH.sub(_joined_month, head)
+    head = _SPLIT_MONTH.sub(_joined_month, head)
     found = _first_date(head)
     if found is None and _GLUED_YEAR.search(head):
         found = _first_date(_GLUED_YEAR.sub(r"\1, ", head))
@@ -166,7 +165,7 @@ def first_date(text: str) -> dict[str, str] | None:
 
 #: A word split by a layout hyphen and white space (a line break, or one a PDF extraction flattened into a
 #: space: "11 Sept- ember 1969"); read as one word when it is a month's name.
-_SPLIT_MONTH = re.compile(r"\b([A-Za-z]{2,})-\s+([a-z]{2,})\b")
+_SPLIT_MONTH = re.compile(r"\b([A-Za-z]{2,})[\u00ad\u2010-]\s+([a-z]{2,})\b")
 
 
 def _joined_month(m: re.Match[str]) -> str:
