@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,17 @@ ROOTS = Path(__file__).resolve().parent / "roots"
 
 #: 2026-01-01T00:00:00Z: conversions in tests carry this date, so goldens do not change daily.
 FIXED_EPOCH = "1767225600"
+
+# Test outputs are thrown away: teiedit's writes skip fsync (tens of thousands in a run, each a fraction
+# of a millisecond of CPU), here and in every teiedit process a test starts. tests/test_io.py checks that
+# writes are flushed to the disk without it.
+os.environ["TEIEDIT_NO_FSYNC"] = "1"
+
+# Compiled bytecode is kept even where PYTHONDONTWRITEBYTECODE is set (__pycache__ is ignored by git):
+# without it each run compiles every test module again for pytest's assertion rewriting (collection 5.7
+# -> 2.5 s of CPU) and every teiedit process a test starts compiles teiedit's modules again.
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 #: The test profile: "bounded" (the default) runs each long property with fewer generated examples and each
 #: size sweep at a smaller size; TEIEDIT_TESTS=full runs them all at full size. Both assert the same things.

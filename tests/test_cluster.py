@@ -93,6 +93,7 @@ def _outputs(root: Path, *folders: str) -> dict[str, bytes]:
 def _same_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, address: str, *options: str
 ) -> dict[str, bytes]:
+    """The files of a build on the cluster, checked to be those of the same build on one process."""
     one, many = tmp_path / "one", tmp_path / "cluster"
     for root in (one, many):
         _edition(root)
@@ -111,19 +112,39 @@ def _same_build(
     return got
 
 
+PRINT_TEST = "test_a_build_on_a_cluster_writes_the_same_print_edition"
+
+
+@pytest.fixture(scope="module")
+def same_build(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, scheduler: str
+) -> tuple[bool, dict[str, bytes]]:
+    """One build on the cluster, compared with the same build on one process: with the print edition
+    when the print test runs in this session (its web edition is compared too: the same pages, tasks
+    and code), else the web edition alone (`make check` runs no slow test). Building each once instead
+    of once per test saves a build on each side."""
+    print_too = any(item.name == PRINT_TEST for item in request.session.items)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        options = () if print_too else ("--no-pdf",)
+        return print_too, _same_build(
+            tmp_path_factory.mktemp("same"), monkeypatch, scheduler, *options
+        )
+
+
 def test_a_build_on_a_cluster_writes_the_same_web_edition(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, scheduler: str
+    same_build: tuple[bool, dict[str, bytes]],
 ) -> None:
-    files = _same_build(tmp_path, monkeypatch, scheduler, "--no-pdf")
+    _, files = same_build
     pages = [n for n in files if n.startswith("html/") and n.endswith(".html")]
     assert "html/letter-kim-to-ri.html" in pages and len(pages) >= 4 + 6
 
 
 @pytest.mark.slow
 def test_a_build_on_a_cluster_writes_the_same_print_edition(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, scheduler: str
+    same_build: tuple[bool, dict[str, bytes]],
 ) -> None:
-    files = _same_build(tmp_path, monkeypatch, scheduler)
+    print_too, files = same_build
+    assert print_too
     pdfs = [n for n in files if n.startswith("pdf/") and n.endswith(".pdf")]
     assert "pdf/edition.pdf" in pdfs and len(pdfs) == 6
     # the build publishes the print edition in the site too (html/pdf/), the same files

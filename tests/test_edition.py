@@ -123,3 +123,42 @@ def test_the_built_edition_is_not_outdated_until_a_document_changes(
     (settings.out / "pdf" / "edition.pdf").unlink()
     doc.write_bytes(doc.read_bytes().replace(b"<!-- touched -->", b""))
     assert PdfBuilder().outdated(Edition.load(settings), settings.out / "pdf") == pages
+
+
+def test_the_edition_folder_named_on_the_command_line_gives_the_built_documents(
+    tmp_path: Path,
+) -> None:
+    """``teiedit pdf tei/`` hands the builder the documents ``teiedit build`` loads: the front matter
+    (printed before the contents' documents), the registers and teiedit's hidden bases are none."""
+    from teiedit.builders.pdf.plan import plan
+    from teiedit.commands.outputs import given_edition
+    from teiedit.front_matter import example_introduction
+
+    root = tmp_path / "edition"
+    shutil.copytree(EXCHANGE, root)
+    tei = root / "tei"
+    (tei / "front").mkdir()
+    (tei / "front" / "introduction.xml").write_bytes(example_introduction())
+    (tei / ".teiedit" / "base").mkdir(parents=True)
+    shutil.copyfile(tei / "memo-plenum.xml", tei / ".teiedit" / "base" / "memo-plenum.xml")
+    settings = load_settings(root)
+
+    def listed(edition: Edition) -> list[tuple[str, Path]]:
+        return [(ed.page, ed.path.resolve()) for ed in edition.documents()]
+
+    loaded = listed(Edition.load(settings))
+    assert [page for page, _ in loaded] == [
+        "letter-kim-to-ri",
+        "letter-ri-to-cc",
+        "letter-ri-to-kim",
+        "memo-plenum",
+    ]
+    folder = given_edition(settings, [tei])
+    assert listed(folder) == loaded
+    assert [p.name for p in folder.register_paths()] == ["orgs.xml", "persons.xml", "places.xml"]
+    book = plan(folder).book
+    assert book is not None
+    contents = etree.HTML(book.front).xpath("//ol[@class='toc']/li")
+    titles = [" ".join("".join(li.itertext()).split()) for li in contents]
+    assert titles.count("Introduction") == 1 and titles[0] == "Introduction"
+    assert len(titles) == 3 + 4 + 1  # front matter, documents, index

@@ -150,3 +150,44 @@ def test_corpus_written_member_by_member_is_the_whole_corpus(root: Path, tmp_pat
     out = tmp_path / "corpus.xml"
     write_corpus(edition, out)
     assert out.read_bytes() == etree.tostring(corpus, xml_declaration=True, encoding="UTF-8")
+
+
+def test_corpus_written_again_after_changes_is_the_corpus_written_afresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Members kept from the last file are reused only when they read the same: a changed document is
+    made again, and so is a later one whose ids are no longer renamed (the first no longer takes them)."""
+    import shutil
+
+    from teiedit.exchange import corpus_export
+    from teiedit.exchange.corpus_export import write_corpus
+
+    root = tmp_path / "edition"
+    shutil.copytree(CASES / "edition", root)
+    settings = load_settings(root)
+    out = tmp_path / "kept" / "corpus.xml"
+    write_corpus(Edition.load(settings), out)
+    first = out.read_bytes()
+    assert b'xml:id="letter-kim-to-ri.teiedit"' not in first  # the first document takes "teiedit"
+    docs = [ed.path for ed in Edition.load(settings).documents()]
+    assert len(docs) == 4
+    docs[0].write_bytes(docs[0].read_bytes().replace(b'xml:id="teiedit"', b'xml:id="app"', 1))
+    docs[2].write_bytes(docs[2].read_bytes().replace(b"</TEI>", b"<!-- edited --></TEI>", 1))
+    edition = Edition.load(settings)
+    made: list[str] = []
+    real = corpus_export._rename_taken_ids
+
+    def counting(root: etree._Element, prefix: str, taken: set[str]) -> dict[str, str]:
+        made.append(prefix)
+        return real(root, prefix, taken)
+
+    monkeypatch.setattr(corpus_export, "_rename_taken_ids", counting)
+    write_corpus(edition, out)
+    # the two changed documents and the one after the first (its "teiedit" is no longer renamed)
+    assert len(made) == 3, made
+    fresh = tmp_path / "fresh" / "corpus.xml"
+    write_corpus(edition, fresh)
+    assert out.read_bytes() == fresh.read_bytes() != first
+    assert out.read_bytes() == etree.tostring(
+        build_corpus(edition), xml_declaration=True, encoding="UTF-8"
+    )

@@ -129,6 +129,25 @@ def test_write_atomic_leaves_no_partial_file_on_failure(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["out.xml"]
 
 
+@pytest.mark.parametrize(("setting", "flushed"), [(None, 2), ("0", 2), ("1", 0)])
+def test_writes_reach_the_disk_unless_told_not_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, setting: str | None, flushed: int
+) -> None:
+    """The file and the folder's renames are fsynced; TEIEDIT_NO_FSYNC=1 (the test run's) skips both."""
+    from teiedit.io import fsync_dir
+
+    if setting is None:
+        monkeypatch.delenv("TEIEDIT_NO_FSYNC", raising=False)
+    else:
+        monkeypatch.setenv("TEIEDIT_NO_FSYNC", setting)
+    synced: list[int] = []
+    monkeypatch.setattr(os, "fsync", synced.append)
+    write_atomic(tmp_path / "a.txt", b"abc")
+    fsync_dir(tmp_path)
+    assert (tmp_path / "a.txt").read_bytes() == b"abc"
+    assert len(synced) == flushed
+
+
 def test_folders_expand_to_their_documents_without_hidden_ones(tmp_path: Path) -> None:
     """teiedit's bases (tei/.teiedit/base/) and pending conversions are no documents of the folder."""
     from teiedit.io import iter_xml_files

@@ -16,7 +16,7 @@ from lxml import etree
 from teiedit import io
 from teiedit.builder import BuildOptions
 from teiedit.builders.html import HtmlBuilder
-from teiedit.config import load_settings
+from teiedit.config import Settings, load_settings
 from teiedit.edition import Edition, record_cache
 from teiedit.workers import Workers
 
@@ -121,6 +121,47 @@ def test_validation_findings_are_kept_by_content(tmp_path: Path) -> None:
     assert again.diagnostics == first.diagnostics and again.files_checked == first.files_checked
     bad.write_bytes(bad.read_bytes().replace(b'when="x', b'when="', 1))
     assert validate_edition(Edition.load(settings), cache=True).count_invalid_files() == 0
+
+
+def _web(settings: Settings, out: Path, *, force: bool = False) -> list[Path]:
+    """The web edition and its harvestable parts (as `teiedit build --no-pdf` writes them) in ``out``."""
+    from teiedit.builders.site.site import SiteBuilder
+
+    cache = None if force else record_cache(settings)
+    edition = Edition.load(settings, cache=cache)
+    options = BuildOptions({"link_pdf": False}, force=force, workers=Workers(jobs=1))
+    return HtmlBuilder().build(edition, out, options) + SiteBuilder().build(edition, out, options)
+
+
+def _files(top: Path) -> dict[str, bytes]:
+    return {p.relative_to(top).as_posix(): p.read_bytes() for p in top.rglob("*") if p.is_file()}
+
+
+def test_an_incremental_build_after_one_change_is_a_cold_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing changed: nothing is written and no tree is parsed; one document changed: the site is,
+    file for file (kept states included), the one a cold build of the changed edition writes."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    settings = load_settings(_edition(tmp_path / "e"))
+    out = tmp_path / "site"
+    assert "letter-ri-to-kim.html" in {p.name for p in _web(settings, out)}
+    parsed = _counting(monkeypatch)
+    assert _web(settings, out) == [] and sum(parsed.values()) == 0
+    doc = settings.tei / "letter-ri-to-kim.xml"
+    text = doc.read_text(encoding="utf-8")
+    changed = text.replace("</p>", " An added sentence.</p>", 1)
+    assert changed != text
+    doc.write_text(changed, encoding="utf-8")
+    again = {p.relative_to(out).as_posix() for p in _web(settings, out)}
+    assert "letter-ri-to-kim.html" in again and "letter-kim-to-ri.html" not in again
+    assert "An added sentence." in (out / "letter-ri-to-kim.html").read_text(encoding="utf-8")
+    cold = tmp_path / "cold"
+    _web(settings, cold, force=True)
+    here, there = _files(out), _files(cold)
+    assert len(there) > 30 and {".teiedit-html-key", "entities/kim-il-sung.html"} <= set(there)
+    assert sorted(here) == sorted(there)
+    assert [name for name in sorted(here) if here[name] != there[name]] == []
 
 
 @pytest.mark.slow

@@ -30,7 +30,7 @@ from teiedit import io
 from teiedit.config import Settings
 from teiedit.diagnostics import Diagnostic, TeieditError
 from teiedit.document import TeiDocument, slugify
-from teiedit.edition_files import edition_tei_files
+from teiedit.edition_files import edition_tei_files, in_front_matter
 from teiedit.facts import DocumentFacts
 from teiedit.imported_registers import Imported, join_imported
 from teiedit.publishable import duplicate_root_ids, pointers_to_missing_files, unreadable
@@ -170,9 +170,15 @@ class Edition:
     ) -> Edition:
         """An edition of the given TEI files: each is read once (and parsed unless ``cache``, a record
         cache written by an earlier build, knows its content); those of the registers folder, and those
-        that are registers by structure, are its registers."""
+        that are registers by structure, are its registers; those of the front matter's folder are left
+        out (the book prints them as its front matter)."""
         folder = {p.resolve() for p in register_files(settings)}
-        given = [Path(f) for f in files if Path(f).resolve() not in folder]
+        # ``teiedit pdf tei/`` names the edition's whole folder: the same documents as Edition.load
+        given = [
+            Path(f)
+            for f in files
+            if Path(f).resolve() not in folder and not in_front_matter(settings, Path(f))
+        ]
         imported = settings.imported.resolve()
         trees = Trees(tree_budget())
         records = RecordCache(cache)

@@ -21,18 +21,24 @@ def source_files(edition: Settings) -> list[Path]:
     return sorted(p for p in edition.sources.glob("*.txt") if p.is_file())
 
 
+def in_front_matter(edition: Settings, path: Path) -> bool:
+    """Whether ``path`` lies in the front matter's folder (``tei/front``)."""
+    # The book prints these files before the contents' documents (teiedit/front_matter.py): taken as
+    # documents too, the introduction would be printed twice.
+    return front_folder(edition).resolve() in path.resolve().parents
+
+
 def edition_tei_files(edition: Settings) -> list[Path]:
     """The edition's documents (registers, the front matter and pending conversions excluded), in name
     order."""
     if not edition.tei.is_dir():
         return []
     regs = edition.registers.resolve()
-    front = front_folder(edition).resolve()
     return sorted(
         p
         for p in edition.tei.rglob("*.xml")
         if p.is_file()
         and regs not in p.resolve().parents
-        and front not in p.resolve().parents
+        and not in_front_matter(edition, p)
         and not any(part.startswith(".") for part in p.relative_to(edition.tei).parts)
     )

@@ -245,8 +245,14 @@ def facts_document(
     return out
 
 
+#: What te:safe-id leaves as it is without looking at each character (most ids are plain ASCII).
+_PLAIN_ID = re.compile(r"[A-Za-z0-9_.\-]*")
+
+
 def safe_id(value: str) -> str:
     """A value made fit for an HTML id, as the stylesheets' te:safe-id: letters, digits, '_', '.', '-'."""
+    if _PLAIN_ID.fullmatch(value):  # (every page asks for each of its mentions' ids)
+        return value
     return "".join(
         c
         if c in "_.-" or unicodedata.category(c)[0] == "L" or unicodedata.category(c) == "Nd"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -19,9 +20,10 @@ from lxml import etree
 
 from teiedit.document import TEI_NS, XML_ID, register_pointer, text_of, xpath
 from teiedit.facts import DocumentFacts, document_facts
+from teiedit.header_facts import HeaderFacts, header_facts
 from teiedit.registers import is_register
 
-CACHE_FORMAT = 5
+CACHE_FORMAT = 8
 
 
 def correspondents(root: etree._Element) -> frozenset[str]:
@@ -89,6 +91,10 @@ class DocRecord:
     #: Its ``@ref`` pointers into other files (``persons.xml#id``), each with the line of its first
     #: use: an imported document's pointer to a file that was not imported is reported.
     file_pointers: tuple[tuple[str, int], ...] = ()
+    #: What the harvesting formats and the pages' images read of its header (teiedit/header_facts.py).
+    header: HeaderFacts = HeaderFacts()
+    #: A digest of its summary: the site pages made from summaries compare it, not the summary.
+    summary_key: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -109,6 +115,8 @@ class DocRecord:
             text_size=(int(data["text_size"][0]), int(data["text_size"][1])),
             pointers=tuple((str(k), int(n)) for k, n in data["pointers"]),
             file_pointers=tuple((str(k), int(n)) for k, n in data.get("file_pointers", ())),
+            header=HeaderFacts.from_json(data["header"]),
+            summary_key=str(data["summary_key"]),
         )
 
 
@@ -141,7 +149,15 @@ def record_of(root: etree._Element, sha256: str, page: str, imported: bool) -> D
         text_size=text_size(root),
         pointers=tuple(sorted(outside_pointers(root).items())),
         file_pointers=tuple(file_pointers(root)),
+        header=header_facts(root),
+        summary_key=summary_key(summary),
     )
+
+
+def summary_key(summary: dict[str, Any]) -> str:
+    """A digest of a summary (as :meth:`teiedit.summary.Summary.to_dict` gives it)."""
+    text = json.dumps(summary, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def outside_pointers(root: etree._Element) -> dict[str, int]:
@@ -171,25 +187,38 @@ def fingerprint() -> str:
     """A hash of the code that computes records (a record made by other code is made again)."""
     pkg = Path(__file__).resolve().parent
     h = hashlib.sha256(f"format {CACHE_FORMAT}".encode())
-    for name in ("scan.py", "facts.py", "summary.py", "registers.py", "document.py"):
+    for name in (
+        "scan.py",
+        "facts.py",
+        "header_facts.py",
+        "summary.py",
+        "registers.py",
+        "document.py",
+    ):
         h.update((pkg / name).read_bytes())
     return h.hexdigest()
 
 
 class RecordCache:
-    """Records by content hash (and page: a summary names its page), read from and written to a file."""
+    """Records by content hash (and page: a summary names its page), read from and written to a file:
+    a first line saying the format and the code, then one line per record (its key, a tab, its JSON).
+    A kept record stays the text it was read as, so a build that changes one document writes the other
+    records back as they were instead of encoding each again; a new one is encoded when written, one at
+    a time (a copy of every new record as JSON doubled the memory of a first build)."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self.fingerprint = fingerprint()
-        self._old: dict[str, dict[str, Any]] = {}
-        self._new: dict[str, dict[str, Any]] = {}
+        self._old: dict[str, str] = {}
+        self._new: dict[str, str | DocRecord] = {}
+        self._made = False
         if path is not None and path.is_file():
             try:
-                data = json.loads(path.read_text(encoding="utf-8"))
+                head, *lines = path.read_text(encoding="utf-8").splitlines()
+                data = json.loads(head)
                 if data.get("format") == CACHE_FORMAT and data.get("code") == self.fingerprint:
-                    self._old = dict(data["records"])
-            except (OSError, ValueError, KeyError, TypeError):
+                    self._old = dict(line.split("\t", 1) for line in lines if "\t" in line)
+            except (OSError, ValueError, AttributeError):
                 self._old = {}
 
     @staticmethod
@@ -197,30 +226,37 @@ class RecordCache:
         return f"{sha256}:{page}:{int(imported)}"
 
     def get(self, key: str) -> DocRecord | None:
-        data = self._old.get(key)
-        if data is None:
+        text = self._old.get(key)
+        if text is None:
             return None
         try:
-            record = DocRecord.from_json(data)
-        except (KeyError, TypeError, ValueError):
+            record = DocRecord.from_json(json.loads(text))
+        except (KeyError, TypeError, ValueError, AttributeError):
             return None
-        self._new[key] = data
+        self._new[key] = text
         return record
 
     def put(self, key: str, record: DocRecord) -> None:
-        self._new[key] = record.to_json()
+        self._new[key] = record
+        self._made = True
 
     def save(self) -> None:
         """Write the records of this build (only those: deleted documents' records go)."""
-        if self.path is None or self._new == self._old:
+        if self.path is None or (not self._made and self._new.keys() == self._old.keys()):
             return
-        from teiedit.io import write_text_atomic
+        from teiedit.io import write_chunks_atomic
 
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(
-            {"format": CACHE_FORMAT, "code": self.fingerprint, "records": self._new},
-            sort_keys=True,
-            ensure_ascii=False,
-            separators=(",", ":"),
-        )
-        write_text_atomic(self.path, text + "\n")
+        write_chunks_atomic(self.path, self._chunks())
+
+    def _chunks(self) -> Iterator[bytes]:
+        """The file, line by line (JSON escapes every newline and tab inside a string)."""
+        head = json.dumps({"code": self.fingerprint, "format": CACHE_FORMAT}, sort_keys=True)
+        yield (head + "\n").encode("utf-8")
+        for key in sorted(self._new):
+            value = self._new[key]
+            if isinstance(value, DocRecord):
+                value = json.dumps(
+                    value.to_json(), sort_keys=True, ensure_ascii=False, separators=(",", ":")
+                )
+            yield f"{key}\t{value}\n".encode()

@@ -11,8 +11,6 @@ pages are rendered when any document or register changed.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,7 +20,6 @@ from typing import cast
 from lxml import etree
 
 from teiedit.builder import BuildOptions, Group, Manifest, Option
-from teiedit.builders.citation import FORMATS
 from teiedit.builders.corpus import (
     bundle,
     linked_pages,
@@ -30,6 +27,18 @@ from teiedit.builders.corpus import (
     registers_element,
 )
 from teiedit.builders.html_assets import asset_names, assets_fingerprint, copy_assets
+from teiedit.builders.html_key import (
+    MANIFEST,
+    forget_key,
+    keep_key,
+    kept_key,
+    lists_digest,
+    output_names,
+    outputs,
+    page_digest,
+    site_complete,
+    site_key,
+)
 from teiedit.builders.html_pages import (
     PageOut,
     PageTask,
@@ -51,6 +60,7 @@ from teiedit.builders.images import (
 )
 from teiedit.builders.print_limit import PrintLimits
 from teiedit.builders.rendering import rendering
+from teiedit.builders.search_cache import write_keys
 from teiedit.builders.site.jsonld import document_jsonld, script_text
 from teiedit.builders.site.layout import SiteLayout
 from teiedit.builders.site.published import published_tei, schema_files
@@ -68,7 +78,6 @@ from teiedit.staging import staged_dir
 from teiedit.workers import using
 from teiedit.xslt import transform
 
-MANIFEST = ".teiedit-html.json"
 #: Bump when the builder's own output logic changes (the stylesheets are hashed anyway).
 FORMAT = 1
 
@@ -166,25 +175,6 @@ def _make_readable(folder: Path) -> None:
         path.chmod(0o755 if path.is_dir() else 0o644)
 
 
-def _output_names(page: str, images: list[SiteImage] | None = None) -> list[str]:
-    """The files a document's page is, relative to the site: its HTML, TEI, plain text, citations
-    and images."""
-    return [
-        f"{page}.html",
-        f"tei/{page}.xml",
-        f"txt/{page}.txt",
-        *(f"cite/{page}.{ext}" for ext in FORMATS),
-        *(i.href for i in images or []),
-    ]
-
-
-def _outputs(
-    out_dir: Path, images: dict[str, list[SiteImage]] | None = None
-) -> Callable[[str], list[Path]]:
-    """The files a document's page is, as paths in ``out_dir``."""
-    return lambda page: [out_dir / rel for rel in _output_names(page, (images or {}).get(page))]
-
-
 def _tree_of(ed: EditionDoc) -> Callable[[], etree._Element]:
     """The tree of a document when asked for (the search reads only the changed documents' trees)."""
     return lambda: ed.root
@@ -209,18 +199,24 @@ class HtmlBuilder:
 
     def outdated(self, edition: Edition, out: Path) -> set[str]:
         plan = self._plan(edition, out, BuildOptions())
-        return Manifest.read(out / MANIFEST).outdated(plan.manifest, _outputs(out, plan.images))
+        return Manifest.read(out / MANIFEST).outdated(plan.manifest, outputs(out, plan.images))
 
     def build(self, edition: Edition, out: Path, options: BuildOptions) -> list[Path]:
         out_dir = Path(out)
-        plan = self._plan(edition, out_dir, options)
+        assets = assets_fingerprint(FORMAT, rendering(edition.settings).digest)
+        whole = site_key(edition, assets, self._key_options(edition, out_dir, options))
+        if not options.force and whole == kept_key(out_dir) and site_complete(edition, out_dir):
+            return []  # nothing the site is made from changed, and it is all there
+        forget_key(out_dir)
+        plan = self._plan(edition, out_dir, options, assets)
         old = Manifest() if options.force else Manifest.read(out_dir / MANIFEST)
         new = plan.manifest
-        redo = old.outdated(new, _outputs(out_dir, plan.images))
+        redo = old.outdated(new, outputs(out_dir, plan.images))
         registers = edition.registers
         # the published TEI: PIs and pointers that hold in the site (builders/site/published.py)
         layout, schemas = SiteLayout.of(edition), bool(schema_files(edition.settings))
         written: list[Path] = []
+        search_keys: list[str] = []
         with staged_dir(out_dir) as tmp, using(options.workers) as workers:
             (tmp / "tei").mkdir(exist_ok=True)
             key = register_key(registers)
@@ -268,6 +264,7 @@ class HtmlBuilder:
                 assets=new.assets,
                 edition_pdf=plan.edition_pdf,
                 force=options.force,
+                keys=[p.ed.record.summary_key for p in plan.pages],
             )
             written += site.written
             if old.lists != new.lists or not all(
@@ -283,6 +280,9 @@ class HtmlBuilder:
                     edition.settings,
                     tmp,
                     out_dir,
+                    new.assets,
+                    force=options.force,
+                    keep=search_keys.append,
                 )
             viewer = any(plan.images.values())
             if old.assets != new.assets or not all(
@@ -292,30 +292,50 @@ class HtmlBuilder:
             _make_readable(tmp)
         self._remove_stale(out_dir, set(old.docs) - set(new.docs))
         write_site_state(out_dir, site)
+        for text in search_keys:  # after the index is in place, as the site pages' state
+            write_keys(out_dir, text)
         # The manifest goes in last: a run killed before this line leaves the old manifest, whose
         # digests make the next run render again every page this one may have left half done.
         new.write(out_dir / MANIFEST, FORMAT)
+        keep_key(out_dir, whole)
         return written
 
-    def _plan(self, edition: Edition, out_dir: Path, options: BuildOptions) -> _Plan:
-        """The pages in the edition's order (date, then page name), each with its parameters and the
-        hash of what it depends on; the manifest this build will write."""
+    def _key_options(self, edition: Edition, out_dir: Path, options: BuildOptions) -> list[str]:
+        """The options of a build that reach its pages, as text for the site's key."""
+        unprinted = cast("frozenset[str]", options.get("unprinted", frozenset()))
+        return [repr(self._link_pdf(edition, out_dir, options)), *sorted(unprinted)]
+
+    @staticmethod
+    def _link_pdf(edition: Edition, out_dir: Path, options: BuildOptions) -> bool:
         link_pdf = options.get("link_pdf")
         if link_pdf is None:
-            link_pdf = out_dir.resolve() == (edition.settings.out / "html").resolve()
+            return out_dir.resolve() == (edition.settings.out / "html").resolve()
+        return bool(link_pdf)
+
+    def _plan(
+        self, edition: Edition, out_dir: Path, options: BuildOptions, assets: str = ""
+    ) -> _Plan:
+        """The pages in the edition's order (date, then page name), each with its parameters and the
+        hash of what it depends on; the manifest this build will write."""
+        link_pdf = self._link_pdf(edition, out_dir, options)
         docs = sorted(edition.documents(), key=lambda ed: (ed.facts.date or "9999", ed.page))
         # a document over the print limit has no PDF: its page links none
         limits = PrintLimits.from_environment() if link_pdf else None
         # documents the print stage could not lay out in this build (their pages are written again)
         unprinted = cast("frozenset[str]", options.get("unprinted", frozenset()))
         registers = edition.registers
-        new = Manifest(assets=assets_fingerprint(FORMAT, rendering(edition.settings).digest))
+        new = Manifest(
+            assets=assets or assets_fingerprint(FORMAT, rendering(edition.settings).digest)
+        )
         by_file = {ed.path.name: ed.page for ed in docs}
         pairs = [frozenset(ed.record.correspondents) for ed in docs]
         same_pair: dict[frozenset[str], list[int]] = {}
         for j, who in enumerate(pairs):
             same_pair.setdefault(who, []).append(j)
         pages: list[_Page] = []
+        # each entry's JSON-LD and bytes made once for the whole plan, not once per page naming it
+        refs: dict[int, dict[str, object]] = {}
+        entry_bytes: dict[str, bytes] = {}
         for i, ed in enumerate(docs):
             params = page_params(docs, i, pairs, same_pair)
             params["tei-href"] = f"tei/{ed.page}.xml"
@@ -325,7 +345,7 @@ class HtmlBuilder:
             params["cite-href"] = f"cite/{ed.page}"
             params["tei-alternate"] = params["tei-href"]
             record = document_record(ed, edition)
-            params["jsonld"] = script_text(document_jsonld(record, edition.settings))
+            params["jsonld"] = script_text(document_jsonld(record, edition.settings, refs))
             if ed.imported:
                 # its own register entries link to their entity pages (teiedit/imported_registers.py)
                 joined = edition.site_registers.aliases.get(ed.page, {})
@@ -341,45 +361,15 @@ class HtmlBuilder:
                 **{"link:" + k: v for k, v in links.items()},
                 "images": images_digest(images),
             }
-            digest = self._doc_hash(ed, hashed, registers, ids, new.assets, edition.settings)
+            digest = page_digest(
+                ed, hashed, registers, ids, new.assets, edition.settings, entry_bytes
+            )
             new.docs[ed.page] = digest
             pages.append(_Page(ed, params, links, digest, images))
-        new.lists = self._lists_hash(new, registers, edition.settings, [ed.page for ed in docs])
+        new.lists = lists_digest(new, registers, edition.settings, [ed.page for ed in docs])
         # edition.pdf is made when at least one document is printed (all over the limit: none to link)
         book = bool(limits) and any(page.params["pdf-href"] for page in pages)
         return _Plan(docs, pages, new, "pdf/edition.pdf" if book else "")
-
-    @staticmethod
-    def _doc_hash(
-        ed: EditionDoc,
-        params: dict[str, str],
-        registers: Registers,
-        ids: set[str],
-        assets: str,
-        settings: Settings,
-    ) -> str:
-        h = hashlib.sha256(assets.encode())
-        h.update(ed.sha256.encode())
-        h.update(json.dumps([params, settings.title, settings.base_url], sort_keys=True).encode())
-        for entry_id in sorted(ids):
-            element = registers.entries[entry_id].element
-            if element is not None:
-                h.update(etree.tostring(element))
-        return h.hexdigest()
-
-    @staticmethod
-    def _lists_hash(
-        new: Manifest, registers: Registers, settings: Settings, order: list[str]
-    ) -> str:
-        h = hashlib.sha256(new.assets.encode())
-        h.update(
-            json.dumps(
-                [order, [new.docs[p] for p in order], settings.title, settings.base_url]
-            ).encode()
-        )
-        for f in registers.files:
-            h.update(f.read_bytes())
-        return h.hexdigest()
 
     @staticmethod
     def _downloads(page: str, out: PageOut, tmp: Path) -> None:
@@ -396,7 +386,7 @@ class HtmlBuilder:
         for page in pages:
             if "/" in page or "\\" in page or page.startswith("."):
                 continue
-            for rel in _output_names(page):
+            for rel in output_names(page):
                 try:
                     stale = output_path(out_dir, rel)
                 except TeieditError:

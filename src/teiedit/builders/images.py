@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 
 from teiedit.builders.corpus import TE_NS
-from teiedit.document import TEI_NS, slugify
+from teiedit.document import slugify
 from teiedit.edition import EditionDoc
 
 #: Image types every browser shows.
@@ -31,16 +31,6 @@ class SiteImage:
     url: str  # as the TEI writes it
     source: Path
     href: str  # relative to the site's root
-
-
-def _candidates(root: etree._Element) -> list[str]:
-    """URLs of images in a document, in document order, each once."""
-    found: list[str] = []
-    for value in root.xpath(".//tei:graphic/@url | .//@facs", namespaces={"tei": TEI_NS}):
-        for token in str(value).split():
-            if not token.startswith("#") and token not in found:
-                found.append(token)
-    return found
 
 
 def _local_file(url: str, base: Path, roots: list[Path]) -> Path | None:
@@ -60,7 +50,7 @@ def document_images(ed: EditionDoc, roots: list[Path]) -> list[SiteImage]:
     """The local images of a document that the site can show (see the module's docstring)."""
     images: list[SiteImage] = []
     names: set[str] = set()
-    for url in _candidates(ed.doc.root):
+    for url in ed.record.header.images:  # the record's: no tree is parsed
         source = _local_file(url, ed.path.parent, [ed.path.parent, *roots])
         if source is None:
             continue

@@ -26,6 +26,8 @@ MODELS_PARAMS = {"web": "{urn:teiedit}models", "print": "{urn:teiedit}print-mode
 _lock = threading.Lock()
 _folder: Path | None = None
 _cache: dict[tuple[str, float], CompiledModels] = {}
+#: The Rendering of each compiled model: every page asks for it, and its digest hashes the stylesheets.
+_renderings: dict[tuple[str, float], Rendering] = {}
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,9 @@ def rendering(settings: Settings) -> Rendering:
     odd = edition_odd(settings)
     key = (str(odd.resolve()), odd.stat().st_mtime)
     with _lock:
+        known = _renderings.get(key)
+        if known is not None and all(p.is_file() for p in known.paths.values()):
+            return known
         if key not in _cache:
             _cache[key] = compile_processing_model(odd)
         compiled = _cache[key]
@@ -72,9 +77,11 @@ def rendering(settings: Settings) -> Rendering:
                 + "`teiedit schema` lists every problem of the ODD's models",
             )
         paths = {}
+        digest = compiled.digest
         for output, data in compiled.xslt.items():
-            path = _private_folder() / f"teiedit-pm-{output}-{compiled.digest[:20]}.xsl"
+            path = _private_folder() / f"teiedit-pm-{output}-{digest[:20]}.xsl"
             if not path.is_file():
                 write_atomic(path, data)
             paths[output] = path
-        return Rendering(paths, compiled.digest)
+        _renderings[key] = Rendering(paths, digest)
+        return _renderings[key]

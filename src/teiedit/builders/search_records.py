@@ -25,6 +25,8 @@ RECORD_BLOCKS = frozenset(
 )
 _HIDDEN_CORRECTED = {"sic": "corr", "orig": "reg", "abbr": "expan"}
 _NOT_ORIGINAL = frozenset({"corr", "reg", "expan", "ex"})
+#: Elements that make the corrected and the original reading differ (besides teiedit's notes).
+_READINGS = tuple(tei(t) for t in ("sic", "orig", "abbr", "corr", "reg", "expan", "ex"))
 #: Line, page and column breaks: a space between words unless the word runs on (break="no").
 _BREAKS = frozenset({"lb", "pb", "cb"})
 
@@ -85,6 +87,11 @@ class _Records:
         self.notes: dict[etree._Element, NoteFacts] = dict(
             zip(root.iter(tei("note")), note_facts(root), strict=True)
         )
+        # Without corrections, expansions, regularisations or teiedit's notes both readings are the
+        # same text: one walk gives both (most documents; the walk is most of a page's plain text).
+        self.one_reading = next(root.iter(*_READINGS), None) is None and not any(
+            is_teiedit_note(note) for note in self.notes
+        )
         self.order: list[etree._Element] = []
         self.anchors: dict[etree._Element, str] = {}
         self.fields: dict[etree._Element, str] = {}
@@ -117,7 +124,12 @@ class _Records:
         for original in (False, True):
             self.texts.setdefault((owner, original), [])
         self._walk(el, owner, around, field, original=False)
-        self._walk(el, owner, around, field, original=True)
+        if not self.one_reading:
+            self._walk(el, owner, around, field, original=True)
+            return
+        for (block, original), parts in list(self.texts.items()):
+            if not original:
+                self.texts[(block, True)] = parts
 
     def _walk(
         self, el: etree._Element, owner: etree._Element, around: str, field: str, *, original: bool
@@ -153,7 +165,11 @@ class _Records:
         out = []
         for el in self.order:
             text = normalize_space("".join(self.texts.get((el, False), [])))
-            orig = normalize_space("".join(self.texts.get((el, True), [])))
+            orig = (
+                text
+                if self.one_reading
+                else normalize_space("".join(self.texts.get((el, True), [])))
+            )
             if text or orig:
                 out.append(
                     Block(self.anchors[el], self.fields[el], text, orig if orig != text else "")

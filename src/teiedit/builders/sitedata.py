@@ -271,7 +271,7 @@ def register_element(site: SiteData, kind: str) -> etree._Element:
     return out
 
 
-def _entry_copies(registers: Registers, entry: Entry) -> etree._Element:
+def entry_copies(registers: Registers, entry: Entry) -> etree._Element:
     """A te:registers with the entry and the entries its own description points to."""
     out = etree.Element(te("registers"), nsmap=NSMAP)
     if entry.element is None:
@@ -367,7 +367,7 @@ def _entity_page(
     if info.geo:
         page.set("lat", f"{info.geo[0]:.5f}")
         page.set("lon", f"{info.geo[1]:.5f}")
-    page.append(_entry_copies(registers, entry))
+    page.append(entry_copies(registers, entry))
     _relations(page, site, entry)
     if n == 1 and registers.origins.get(info.id):
         _origins(page, site, registers.origins[info.id])

@@ -10,7 +10,7 @@ import dataclasses
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from lxml import etree
@@ -18,7 +18,7 @@ from lxml import etree
 from teiedit.builder import digest
 from teiedit.builders.rendering import rendering
 from teiedit.builders.search import SearchEntry, SearchIndex, SearchPage, remove_stale
-from teiedit.builders.search_cache import SearchRecords, record_key, search_page
+from teiedit.builders.search_cache import SearchRecords, content_digest, record_key, search_page
 from teiedit.builders.search_records import HEADER, TEXT, TITLE, Block, document_blocks
 from teiedit.builders.site.jsonld import entity_jsonld, script_text
 from teiedit.builders.site_lists import (
@@ -35,6 +35,7 @@ from teiedit.builders.sitedata import (
     SiteData,
     entity_page_names,
     entity_pages,
+    entry_copies,
     entry_info,
     register_element,
     te,
@@ -42,11 +43,13 @@ from teiedit.builders.sitedata import (
 from teiedit.builders.vendor import vendored
 from teiedit.config import Settings
 from teiedit.diagnostics import TeieditError
+from teiedit.document import XML_ID
 from teiedit.facts import facts_document
 from teiedit.imported_registers import resolved
 from teiedit.io import output_path, write_text_atomic
-from teiedit.registers import Registers
+from teiedit.registers import Entry, Registers
 from teiedit.resources import xslt_dir
+from teiedit.scan import summary_key
 from teiedit.summary import Summary
 from teiedit.xslt import transform
 
@@ -63,12 +66,60 @@ class _Job:
     params: dict[str, str]
 
 
-def _read_state(path: Path) -> dict[str, str]:
+def _read_state(path: Path, part: str = "pages") -> dict[str, str]:
+    """The ``pages`` (path -> hash of its input), the ``inputs`` (entry id -> key of what its pages
+    are made from) or the ``whole`` (``key``: of everything they are made from) kept by the last build."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return {str(k): str(v) for k, v in data.items()}
-    except (OSError, ValueError, AttributeError):
+        found = data[part] if "pages" in data else data if part == "pages" else {}
+        return {str(k): str(v) for k, v in found.items()}
+    except (OSError, ValueError, AttributeError, KeyError, TypeError):
         return {}
+
+
+def site_state(out_dir: Path) -> dict[str, str]:
+    """The site pages of the last finished build in ``out_dir``, each with the key of its input."""
+    return _read_state(out_dir / SITE_STATE)
+
+
+def _entry_key(
+    common: str, site: SiteData, registers: Registers, entry: Entry, docs: list[str], extra: str
+) -> str:
+    """What an entry's pages are made from, without making them: the entry (and the entries its pages
+    copy), the entry it is part of, the imported documents it comes from, and the key of every document
+    naming it (``docs``: one per summary, in order). The names of the other entries are in ``common``."""
+    el = entry.element
+    parent = el.getparent() if el is not None else None
+    origins = registers.origins.get(entry.id, [])
+    by_page = site.by_page()
+    return digest(
+        common,
+        entry.id,
+        extra,
+        etree.tostring(entry_copies(registers, entry)),
+        (parent.get(XML_ID) or "") if parent is not None else "",
+        json.dumps(origins),
+        *(docs[by_page[p]] for p in origins if p in by_page),
+        *(docs[i] for i in site.documents_of(entry.id)),
+    )
+
+
+def _registers_key(registers: Registers) -> str:
+    """Everything the site pages read of the registers: their trees, and how imported documents'
+    entries join them."""
+    joined = [registers.aliases, registers.shared, registers.origins]
+    return digest(*(etree.tostring(r) for r in registers.roots), json.dumps(joined, sort_keys=True))
+
+
+def _names_key(site: SiteData, registers: Registers) -> str:
+    """What an entity page shows of the other entries (co-occurring, related): their slugs, names and
+    kinds; and how imported documents' pointers join the entries."""
+    rows = [
+        f"{i.id}\0{i.slug}\0{i.name}\0{i.register}" for i in (d.info for d in site.entries.values())
+    ]
+    return digest(
+        "\n".join(rows), json.dumps([registers.aliases, registers.shared], sort_keys=True)
+    )
 
 
 def _js_data(name: str, value: object) -> str:
@@ -87,14 +138,17 @@ def render_site(
     assets: str,
     edition_pdf: str = "",
     force: bool = False,
+    keys: list[str] | None = None,
 ) -> SiteRun:
     """Write the index, timeline, register and entity pages (and the timeline's data) that changed into
     ``tmp`` (the staging folder of ``out_dir``); return the files written (as paths in ``out_dir``) and
     the state to keep once they are in place (:func:`write_site_state`). ``registers`` may be joined with
-    imported registers (teiedit/imported_registers.py): imported documents' pointers are read by it."""
-    site = SiteData.build([resolved(s, registers) for s in summaries], registers)
+    imported registers (teiedit/imported_registers.py): imported documents' pointers are read by it.
+    ``keys``: one per summary, a digest of it (teiedit/scan.py keeps it in the document's record): an
+    entry none of whose documents' summaries changed keeps its pages without making their input (without
+    ``keys``, each summary is digested here)."""
     old = {} if force else _read_state(out_dir / SITE_STATE)
-    new: dict[str, str] = {}
+    old_inputs = {} if force else _read_state(out_dir / SITE_STATE, "inputs")
     ships = vendored()
     base = {
         "edition-title": settings.title,
@@ -102,6 +156,16 @@ def render_site(
         "leaflet": "1" if ships["leaflet"] else "",
         "world": "1" if ships["world"] else "",
     }
+    docs = keys or [summary_key(s.to_dict()) for s in summaries]
+    whole = digest(assets, edition_pdf, json.dumps(base), _registers_key(registers), *docs)
+    if old and _read_state(out_dir / SITE_STATE, "whole").get("key") == whole:
+        if all(
+            (out_dir / path).is_file() for path in old
+        ):  # no summary, register or setting changed
+            return SiteRun([], old, old_inputs, whole)
+    site = SiteData.build([resolved(s, registers) for s in summaries], registers)
+    new: dict[str, str] = {}
+    inputs: dict[str, str] = {}
     jobs: list[_Job] = []
     chunks = chunk_count(summaries)
     for n in range(1, chunks + 1):
@@ -164,10 +228,20 @@ def render_site(
         batch.clear()
         size = 0
 
+    common = digest(assets, settings.title, json.dumps(base), _names_key(site, registers))
     for entry_id in site.entries:
-        pages = entity_pages(site, registers, [entry_id])
         # the entry's schema.org description (builders/site/jsonld.py), in the head of each of its pages
         jsonld = script_text(entity_jsonld(registers.entries[entry_id], settings))
+        key = inputs[entry_id] = _entry_key(
+            common, site, registers, registers.entries[entry_id], docs, jsonld
+        )
+        names = entity_page_names(site, entry_id)
+        if old_inputs.get(entry_id) == key and all(
+            n in old and (out_dir / n).is_file() for n in names
+        ):
+            new.update((n, old[n]) for n in names)  # nothing its pages show changed
+            continue
+        pages = entity_pages(site, registers, [entry_id])
         for page_el, path in zip(pages, entity_page_names(site, entry_id), strict=True):
             page_el.set("jsonld", jsonld)
             text = etree.tostring(page_el)
@@ -192,21 +266,26 @@ def render_site(
             output_path(out_dir, path).unlink(missing_ok=True)
         except TeieditError:
             continue
-    return SiteRun(written, new)
+    return SiteRun(written, new, inputs, whole)
 
 
 @dataclass
 class SiteRun:
-    """What :func:`render_site` wrote, and the hash of every site page's input."""
+    """What :func:`render_site` wrote, the hash of every site page's input and the key of what each
+    entry's pages are made from."""
 
     written: list[Path]
     state: dict[str, str]
+    inputs: dict[str, str] = dataclasses.field(default_factory=dict)
+    #: The key of everything the site pages are made from (every summary, the registers, settings).
+    whole: str = ""
 
 
 def write_site_state(out_dir: Path, run: SiteRun) -> None:
     """Keep the hashes of the site pages' inputs. Written after the pages are in place (with the
     manifest): a build killed before leaves the old hashes, so the next one renders those pages again."""
-    text = json.dumps(run.state, indent=0, sort_keys=True) + "\n"
+    data = {"pages": run.state, "inputs": run.inputs, "whole": {"key": run.whole}}
+    text = json.dumps(data, indent=0, sort_keys=True) + "\n"
     write_text_atomic(output_path(out_dir, SITE_STATE), text)
 
 
@@ -252,11 +331,47 @@ def render_search(
     settings: Settings,
     tmp: Path,
     out_dir: Path,
+    assets: str = "",
+    force: bool = False,
+    keep: Callable[[str], None] | None = None,
 ) -> list[Path]:
-    """The search page and its index (builders/search.py): the documents (one at a time: a caller may
-    stream them; each as a function giving its tree, its summary and the hash of its page), then the
-    register entries' pages. A document whose record was kept for the same page (builders/
-    search_cache.py) is not read again."""
+    """The search page and its index (builders/search.py): the documents (each as a function giving its
+    tree, its summary and the hash of its page), then the register entries' pages. A document whose
+    record was kept for the same page (builders/search_cache.py) is not read again; when what the index
+    holds of every page is what it held (``assets``: the stylesheets and code), no file is written
+    (unless ``force``). ``keep`` is given the keys to write once the index is in place
+    (:func:`teiedit.builders.search_cache.write_keys`)."""
+    kept = SearchRecords(out_dir, tmp)
+    listed: list[tuple[Callable[[], etree._Element], Summary, str]] = []
+    contents: list[str] = []
+    for tree, s, page_digest in docs:  # the records of the changed documents, made (and kept) first
+        s = resolved(s, registers)
+        key = record_key(page_digest, s)
+        content = kept.content(s.page, key)
+        record = kept.get(s.page, key) if content is None else None
+        if record is not None:  # a record without its key (a stopped build): not made again
+            content = kept.remember(s.page, key, search_page(s, record[0]))
+        if content is None:
+            fresh = tmp / f"{s.page}.html"
+            page_file = fresh if fresh.is_file() else out_dir / f"{s.page}.html"
+            kept.put(s.page, key, document_page(tree(), s, page_file))
+            content = kept.content(s.page, key)
+        listed.append((tree, s, key))
+        contents.append(content or "")
+    entries = list(entry_pages(registers))
+    whole = digest(
+        assets,
+        settings.title,
+        *contents,
+        *(f"{content_digest(page)} {json.dumps(asdict(e))}" for page, e in entries),
+    )
+    there = all((out_dir / p).is_file() for p in ("search.html", "search/meta.js"))
+    if whole == kept.whole and there and not force:
+        if keep is not None:
+            keep(kept.keys_text(whole))
+        kept.remove_others()
+        return []
+    kept.forget_keys()
     site = etree.Element(te("search"), nsmap=NSMAP)
     html = transform(
         xslt_dir() / "html" / "search.xsl",
@@ -267,23 +382,19 @@ def render_search(
     ).output
     write_text_atomic(tmp / "search.html", html)
     index = SearchIndex(tmp / "search", existing=out_dir / "search")
-    kept = SearchRecords(out_dir, tmp)
-    for tree, s, page_digest in docs:
-        s = resolved(s, registers)
-        key = record_key(page_digest, s)
+    for tree, s, key in listed:
         record = kept.get(s.page, key)
         if record is not None:
             index.add(search_page(s, record[0]), record[1])
             continue
-        fresh = tmp / f"{s.page}.html"
-        page_file = fresh if fresh.is_file() else out_dir / f"{s.page}.html"
-        page = document_page(tree(), s, page_file)
+        fresh = tmp / f"{s.page}.html"  # a kept record that cannot be read is made again
+        page = document_page(tree(), s, fresh if fresh.is_file() else out_dir / f"{s.page}.html")
         index.add(page, kept.put(s.page, key, page))
+    if keep is not None:
+        keep(kept.keys_text(whole))
     kept.remove_others()
-    entries = []
-    for page, entry in entry_pages(registers):
+    for page, _ in entries:
         index.add(page)
-        entries.append(entry)
-    names = index.finish(entries)
+    names = index.finish([e for _, e in entries])
     remove_stale(out_dir, names)
     return [out_dir / "search.html", *(out_dir / "search" / name for name in index.written)]

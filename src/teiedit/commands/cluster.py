@@ -48,6 +48,19 @@ def run(args: argparse.Namespace) -> int:
 
     if args.workers < 0:
         raise TeieditError("--workers must be 0 or more", hint="0 starts one per core")
+    import dask
+
+    # No dashboard is started, so the workers' statistical profiler (a sample every 10 ms) feeds
+    # nothing, and the event-loop and system monitors need no fine ticks: with the defaults an idle
+    # cluster of two workers spent about 0.08 s of CPU a second, with these about a quarter of that.
+    # The worker processes take this configuration from their nannies.
+    dask.config.set(
+        {
+            "distributed.worker.profile.enabled": False,
+            "distributed.admin.tick.interval": "1s",
+            "distributed.admin.system-monitor.interval": "2s",
+        }
+    )
     cluster = LocalCluster(  # type: ignore[no-untyped-call]
         n_workers=args.workers or cores(),
         threads_per_worker=1,

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from teiedit.builder import Builder, BuildOptions, Option
 from teiedit.builders.registry import BUILDERS, builders_of
 from teiedit.commands.base import Subparsers, UsageParser, add_jobs, workers_from
-from teiedit.config import default_settings, find_edition_root, load_settings
+from teiedit.config import Settings, default_settings, find_edition_root, load_settings
 from teiedit.console import print_diagnostic, progress, summary
 from teiedit.diagnostics import (
     EXIT_ERROR,
@@ -65,23 +65,30 @@ def _run(builder: Builder, edition: Edition, out: Path, args: argparse.Namespace
     return report.exit_code
 
 
-def run_render(name: str, args: argparse.Namespace) -> int:
-    """Render the TEI files given (also files from elsewhere), with the settings of the edition around
-    the current folder if there is one."""
+def given_edition(settings: Settings, paths: list[Path]) -> Edition:
+    """The edition of the TEI files and folders a command names (the edition's own ``tei/`` gives the
+    documents ``teiedit build`` loads: its registers and front matter are not documents)."""
     from teiedit.edition import Edition
-    from teiedit.front_matter import placeholder_findings
     from teiedit.io import iter_xml_files
 
-    in_edition = find_edition_root(Path.cwd()) is not None
-    settings = load_settings() if in_edition else default_settings()
-    files = list(iter_xml_files(args.paths))
+    files = list(iter_xml_files(paths))
     if not files:
         raise TeieditError(
             "no XML files found",
-            " ".join(map(str, args.paths)),
+            " ".join(map(str, paths)),
             hint="name TEI files or folders that contain *.xml",
         )
-    edition = Edition.from_files(settings, files)
+    return Edition.from_files(settings, files)
+
+
+def run_render(name: str, args: argparse.Namespace) -> int:
+    """Render the TEI files given (also files from elsewhere), with the settings of the edition around
+    the current folder if there is one."""
+    from teiedit.front_matter import placeholder_findings
+
+    in_edition = find_edition_root(Path.cwd()) is not None
+    settings = load_settings() if in_edition else default_settings()
+    edition = given_edition(settings, args.paths)
     for problem in edition.problems:  # files left out (not readable), clashing root ids
         print_diagnostic(problem)
     if edition.problems and not any(True for _ in edition.inputs()):

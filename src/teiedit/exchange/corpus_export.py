@@ -6,6 +6,12 @@ resolves. Register ids are unique across the registers already (docs/tei-convent
 their values; an id of a document that is already taken in the corpus (every document declares
 ``xml:id="teiedit"`` for its application, for instance) is renamed ``<document-id>.<id>`` and the
 pointers inside that document follow it.
+
+Written again after a change, the file reuses the bytes of every member that would read the same: a
+sidecar (``.<name>.members.json``) keeps, per member, its content hash, its ids and their renames and
+where its bytes are in the file; a member whose content is the same and whose ids are renamed the same
+(the ids the members before it take decide that) is copied from the last file instead of parsed,
+copied, walked and serialised again.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import json
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -30,6 +37,8 @@ from teiedit.io import write_atomic
 #: (path, its root when asked for) of a TEI file of the corpus: a document's tree is parsed when the
 #: export reaches it, so that the edition's tree budget holds (teiedit/edition.py).
 Member = tuple[Path, Callable[[], etree._Element]]
+#: Bumped when what a member's bytes are made by changes (the kept members are then made again).
+MEMBERS_FORMAT = 1
 
 
 def _docs(edition: Edition) -> tuple[list[Member], list[Member]]:
@@ -152,22 +161,101 @@ def write_corpus(edition: Edition, out: Path) -> str:
     out = Path(out)
     if out.suffix.lower() == ".zip":
         return _write_zip(edition, out)
-    corpus, members = _members(edition)
+    corpus, _ = _members(edition)
+    registers, documents = _docs(edition)
+    hashes = {ed.path: ed.sha256 for ed in edition.inputs()}
     # The corpus is serialised one member at a time (each in a teiCorpus of its own, as it stands in
     # the whole), so that only its text is held, not a copy of every tree: the same bytes as the
     # whole corpus serialised at once.
     whole = etree.tostring(corpus, xml_declaration=True, encoding="UTF-8")
     end = b"</teiCorpus>"
-    parts, n = [whole[: -len(end)]], 0
-    for root in members:
+    parts, size = [whole[: -len(end)]], len(whole) - len(end)
+    old_bytes, old = _kept_members(out)
+    kept: dict[str, list[object]] = {}
+    taken: set[str] = set()
+    for path, original in [*registers, *documents]:
+        sha = hashes.get(path) or hashlib.sha256(path.read_bytes()).hexdigest()
+        name = _member_name(path, edition.settings.root)
+        was = old.get(name)
+        if was is not None and was[0] == sha:
+            before = set(taken)
+            ids, prefix, renames, start, stop = was[1], was[2], was[3], was[4], was[5]
+            if _renames(ids, prefix, taken) == renames:
+                text = old_bytes[start:stop]
+                kept[name] = [sha, ids, prefix, renames, size, size + len(text)]
+                parts.append(text)
+                size += len(text)
+                continue
+            taken = before
+        root = copy.deepcopy(original())
+        if root.tag not in (tei("TEI"), tei("teiCorpus")):
+            raise TeieditError(
+                "not a TEI document", path, hint="only TEI or teiCorpus files belong in tei/"
+            )
+        prefix = root.get(XML_ID) or path.stem
+        ids = [
+            str(el.get(XML_ID))
+            for el in root.iter()
+            if isinstance(el.tag, str) and el.get(XML_ID) is not None
+        ]
+        renames = _rename_taken_ids(root, prefix, taken)
         holder = etree.Element(tei("teiCorpus"), nsmap={None: TEI_NS})
         holder.append(root)
         text = etree.tostring(holder, encoding="UTF-8")
-        parts.append(text[text.index(b">") + 1 : -len(end)])
-        n += 1
+        text = text[text.index(b">") + 1 : -len(end)]
+        kept[name] = [sha, ids, prefix, renames, size, size + len(text)]
+        parts.append(text)
+        size += len(text)
     parts.append(end)
-    write_atomic(out, b"".join(parts))
-    return f"teiCorpus with {n} TEI files written to {out}"
+    data = b"".join(parts)
+    write_atomic(out, data)
+    sidecar = {
+        "format": MEMBERS_FORMAT,
+        "corpus": hashlib.sha256(data).hexdigest(),
+        "members": kept,
+    }
+    write_atomic(_members_file(out), json.dumps(sidecar, ensure_ascii=False).encode("utf-8"))
+    return f"teiCorpus with {len(kept)} TEI files written to {out}"
+
+
+def _member_name(path: Path, root: Path) -> str:
+    """A member's name in the sidecar: its path in the edition (a file elsewhere by a hash of its path:
+    the sidecar is published with the site and names no path of the machine)."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()
+
+
+def _members_file(out: Path) -> Path:
+    return out.with_name(f".{out.name}.members.json")
+
+
+def _kept_members(out: Path) -> tuple[bytes, dict[str, list[Any]]]:
+    """The last corpus file and what its sidecar says of its members (nothing when they disagree)."""
+    try:
+        data = out.read_bytes()
+        side = json.loads(_members_file(out).read_text(encoding="utf-8"))
+        if side["format"] != MEMBERS_FORMAT or side["corpus"] != hashlib.sha256(data).hexdigest():
+            return b"", {}
+        return data, {str(k): list(v) for k, v in side["members"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return b"", {}
+
+
+def _renames(ids: list[str], prefix: str, taken: set[str]) -> dict[str, str]:
+    """The renames :func:`_rename_taken_ids` makes of a member with these ids (in document order),
+    without its tree; ``taken`` grows the same way."""
+    renames: dict[str, str] = {}
+    for old in ids:
+        if old in taken:
+            new, n = f"{prefix}.{old}", 2
+            while new in taken:
+                new, n = f"{prefix}.{old}-{n}", n + 1
+            renames[old] = new
+            old = new
+        taken.add(old)
+    return renames
 
 
 def _write_zip(edition: Edition, out: Path) -> str:

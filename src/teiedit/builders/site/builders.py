@@ -41,7 +41,7 @@ def inputs_manifest(edition: Edition, *extra: str) -> Manifest:
     """What every site format depends on: its code, the TEI and register files, schemas, settings."""
     new = Manifest(assets=files_fingerprint(f"site {FORMAT}", sorted(HERE.glob("*.py"))))
     for ed in edition.documents():
-        new.docs[ed.page] = digest(ed.path.read_bytes())
+        new.docs[ed.page] = ed.sha256  # the content hash the edition read it with: not read again
     more = [p.read_bytes() for p in [*edition.registers.files, *schema_files(edition.settings)]]
     new.lists = digest(
         new.assets, settings_digest(edition.settings), *extra, *new.docs.values(), *more
@@ -153,6 +153,8 @@ def write_iiif(edition: Edition, out: Path, note: Callable[[Diagnostic], None]) 
     written = []
     records = {r.page: r for r in edition_records(edition)}
     for ed in edition.documents():
+        if not ed.record.header.images:  # its record names no image: its tree is not parsed
+            continue
         images = iiif.page_images(ed.root, ed.path)
         if not images:
             continue

@@ -35,8 +35,19 @@ def _party(party: Party, settings: Settings) -> dict[str, object]:
     return {"@type": "Person", "name": party.name}
 
 
-def document_jsonld(record: DocRecord, settings: Settings) -> dict[str, object]:
-    """The schema.org description of a document page."""
+def document_jsonld(
+    record: DocRecord, settings: Settings, refs: dict[int, dict[str, object]] | None = None
+) -> dict[str, object]:
+    """The schema.org description of a document page (``refs``: the entries' descriptions made so far,
+    by entry: a build describing every page describes each entry once)."""
+    made = {} if refs is None else refs
+
+    def ref(entry: Entry) -> dict[str, object]:
+        found = made.get(id(entry))
+        if found is None:
+            found = made[id(entry)] = _entity_ref(entry, settings)
+        return found
+
     data: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "CreativeWork",
@@ -70,7 +81,7 @@ def document_jsonld(record: DocRecord, settings: Settings) -> dict[str, object]:
     if settings.licence_url:
         data["license"] = settings.licence_url
     if record.mentions:
-        data["mentions"] = [_entity_ref(e, settings) for e in record.mentions]
+        data["mentions"] = [ref(e) for e in record.mentions]
     return data
 
 

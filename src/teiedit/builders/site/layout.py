@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
@@ -38,8 +39,10 @@ def is_relative_file(token: str) -> bool:
     return bool(token) and not token.startswith(("#", "/")) and not _SCHEME.match(token)
 
 
+@lru_cache(maxsize=4096)
 def relative_href(from_file: str, to_file: str) -> str:
     """The relative URL from one site file to another (both relative to the site's root)."""
+    # (Kept: a document's pointers name the same few files, and relpath asks for the working folder.)
     return posixpath.relpath(to_file, posixpath.dirname(from_file) or ".")
 
 

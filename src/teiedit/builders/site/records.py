@@ -1,31 +1,25 @@
-"""What the harvesting formats say about a document or a register entry, read once from the TEI:
-titles, dates, languages, creators and addressees, rights, the page and TEI URLs. JSON-LD, OAI-PMH's
-Dublin Core, DTS's ``dublinCore`` and IIIF's metadata are all made from these records.
+"""What the harvesting formats say about a document or a register entry: titles, dates, languages,
+creators and addressees, rights, the page and TEI URLs. JSON-LD, OAI-PMH's Dublin Core, DTS's
+``dublinCore`` and IIIF's metadata are all made from these records, which are made from the documents'
+kept records (teiedit/scan.py, teiedit/header_facts.py) without parsing them.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
-from lxml import etree
-
-from teiedit.builders.corpus import referenced_ids
 from teiedit.config import Settings
-from teiedit.document import TEI_NS, XML_LANG, register_pointer, text_of, xpath
+from teiedit.document import register_pointer
 from teiedit.edition import Edition, EditionDoc
 from teiedit.epoch import source_date_epoch
 from teiedit.facts import safe_id
+from teiedit.header_facts import Name
 from teiedit.imported_registers import joined_id
 from teiedit.registers import Entry
-
-#: The site page of each register kind (the web edition's register pages).
-NS = {"tei": TEI_NS}
-_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 
 
 def site_url(settings: Settings, rel: str) -> str:
@@ -93,17 +87,15 @@ def _entries(ed: EditionDoc, edition: Edition) -> Callable[[str], Entry | None]:
     return lambda ref: joined.entries.get(joined_id(joined, ed.page, ref))
 
 
-def _party(el: etree._Element, entry_of: Callable[[str], Entry | None]) -> Party:
-    pointer = register_pointer(el.get("ref"))
+def _party(name: Name, entry_of: Callable[[str], Entry | None]) -> Party:
+    ref, text = name
+    pointer = register_pointer(ref)
     entry = entry_of(pointer) if pointer else None
-    name = entry.name if entry is not None else _norm(text_of(el))
-    return Party(name=name, entry=entry)
+    return Party(name=entry.name if entry is not None else text, entry=entry)
 
 
-def _parties(
-    root: etree._Element, expr: str, entry_of: Callable[[str], Entry | None]
-) -> tuple[Party, ...]:
-    found = [_party(el, entry_of) for el in xpath(root, expr)]
+def _parties(names: tuple[Name, ...], entry_of: Callable[[str], Entry | None]) -> tuple[Party, ...]:
+    found = [_party(n, entry_of) for n in names]
     return tuple(p for p in found if p.name)
 
 
@@ -123,43 +115,12 @@ def document_record(ed: EditionDoc, edition: Edition) -> DocRecord:
 
 
 def _document_record(ed: EditionDoc, edition: Edition) -> DocRecord:
-    root, settings = ed.root, edition.settings
-    header = "tei:teiHeader"
-    sent = (
-        f"{header}/tei:profileDesc/tei:correspDesc/tei:correspAction[@type='sent']"
-        "/*[self::tei:persName or self::tei:orgName or self::tei:name]"
-    )
-    received = sent.replace("'sent'", "'received'")
+    # from the document's record (teiedit/header_facts.py): no tree is parsed
+    head, settings = ed.record.header, edition.settings
     entry_of = _entries(ed, edition)
-    creators = _parties(root, sent, entry_of) or _parties(
-        root, f"{header}/tei:fileDesc/tei:titleStmt/tei:author", entry_of
-    )
-    langs = [
-        str(v)
-        for v in root.xpath(
-            f"{header}/tei:profileDesc/tei:langUsage/tei:language/@ident", namespaces=NS
-        )
-    ]
-    if not langs:
-        text_lang = root.xpath("string(tei:text/@xml:lang)", namespaces=NS)
-        langs = [str(text_lang or root.get(XML_LANG) or settings.language)]
-    abstract = " ".join(
-        _norm(text_of(p)) for p in xpath(root, f"{header}/tei:profileDesc/tei:abstract")
-    )
-    uri = _norm(
-        str(
-            root.xpath(
-                f"string({header}/tei:fileDesc/tei:publicationStmt/tei:idno[@type='URI'])",
-                namespaces=NS,
-            )
-        )
-    )
+    creators = _parties(head.senders, entry_of) or _parties(head.authors, entry_of)
+    langs = list(head.languages) or [head.text_lang or head.root_lang or settings.language]
     page_url = site_url(settings, f"{ed.page}.html")
-    days = sorted(
-        m.group(1)
-        for v in root.xpath(f"{header}/tei:revisionDesc//tei:change/@when", namespaces=NS)
-        if (m := _DAY.match(str(v)))
-    )
     return DocRecord(
         page=ed.page,
         title=ed.facts.display_title,
@@ -167,13 +128,13 @@ def _document_record(ed: EditionDoc, edition: Edition) -> DocRecord:
         kind=ed.facts.kind_class,
         languages=tuple(dict.fromkeys(langs)),
         creators=creators,
-        addressees=_parties(root, received, entry_of),
-        description=abstract,
-        identifier=uri or page_url,
+        addressees=_parties(head.addressees, entry_of),
+        description=head.abstract,
+        identifier=head.uri or page_url,
         page_url=page_url,
         tei_url=site_url(settings, f"tei/{ed.page}.xml"),
-        datestamp=days[-1] if days else build_day(),
-        mentions=_mentions(root, entry_of),
+        datestamp=head.changed or build_day(),
+        mentions=_mentions(ed.record.refs, entry_of),
         imported=ed.imported,
     )
 
@@ -190,10 +151,10 @@ def coordinates(entry: Entry) -> tuple[float, float] | None:
     return entry.coordinates
 
 
-def _mentions(root: etree._Element, entry_of: Callable[[str], Entry | None]) -> tuple[Entry, ...]:
-    """The register entries a document names, each once, in the order of their ids."""
+def _mentions(refs: tuple[str, ...], entry_of: Callable[[str], Entry | None]) -> tuple[Entry, ...]:
+    """The register entries a document names (``refs``: its record's, sorted), each once."""
     found: dict[str, Entry] = {}
-    for ref in sorted(referenced_ids(root)):
+    for ref in refs:
         entry = entry_of(ref)
         if entry is not None:
             found.setdefault(entry.id, entry)
