@@ -10,7 +10,7 @@ decoded word), ``model`` (the English language model and the document's own word
 stretches are damaged: a hidden Markov model over tokens), ``shift`` (undoing shifted fonts, finding the
 offset), ``letterspace`` (re-cutting letter-spaced runs into words), ``ligature`` and ``quotes`` (glyph
 debris, in damaged words and in clean text), ``spelling`` (near-word correction of garbled words),
-``hyphenation`` (words broken across a line), ``across_blocks`` (words broken across a paragraph or page
+``hyphenation`` (words broken across a line, or split by a hyphen and a space inside one), ``across_blocks`` (words broken across a paragraph or page
 break: works on the TEI tree, run by the pass after the repairs of each block), ``debris`` (raw PDF
 operators). Every decision compares costs under the English model; there are no lists of expected words.
 """

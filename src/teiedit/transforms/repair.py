@@ -1,6 +1,6 @@
 """RepairDamage: mark PDF-extraction damage in the text and propose the repaired reading, reversibly.
 
-The pass works on any TEI: it reads the text nodes of ``tei:text`` (never attributes, never the header), one
+The pass works on any TEI: it reads the text nodes of ``tei:text`` (never attributes; see below for the header), one
 container at a time (an element with text of its own: ``p``, ``head``, ``item``, ...), with inline markup inside
 the container read as part of its text, so that the language model sees the whole paragraph. A repair is applied
 only when it lies inside one text node; it becomes
@@ -15,6 +15,10 @@ merged and the break is kept inside ``sic`` as ``lb[@type="paragraph"]`` (``teie
 teiedit's notes, debris) are left alone, so running the pass twice changes nothing. Every repair is recorded
 with its confidence for the conversion report, and the conventions are declared in
 ``encodingDesc/editorialDecl/correction``.
+
+The header's copies of the source's words (its titles, source description and abstract) are one reading, with
+no room for ``choice``: a word split there by a layout hyphen and a space (``Sept- ember``) is written joined,
+and recorded for the report with ``where``; the text keeps the split form in ``sic``.
 
 Turned off by ``teiedit convert --no-repair`` (``ctx.options["repair"] = False``).
 """
@@ -41,6 +45,7 @@ from teiedit.document import (
 )
 from teiedit.repair.across_blocks import join_across_blocks
 from teiedit.repair.find import document_shift, document_words, find_repairs
+from teiedit.repair.hyphenation import HYPHENS, join_split_words
 from teiedit.repair.model import english
 from teiedit.repair.record import BLOCK_BREAK, Repair
 from teiedit.transforms import PassContext, register
@@ -71,7 +76,10 @@ CORRECTION_TEXT = (
     "(vjg for the), shifted back by the offset under which an English word-frequency model (wordfreq) reads "
     "it best; letterspace, letter-spaced runs cut into words by the same model; ligature, glyphs standing for "
     "fi, fl, ff, ffi or ffl; quote, glyphs standing for quotation marks or apostrophes; hyphenation, words "
-    "broken across a line. Garbled words in damaged text are read as the nearest known word, preferring words "
+    "broken across a line, or split by a hyphen and a space where the extraction flattened the line break "
+    "(inter- national; never a suspended hyphen such as pre- and post-war, nor a compound of capitalised "
+    "words). In the header's titles, abstract and source description such a split word is written "
+    "joined; its split form stays in the text (in sic) and in the conversion report. Garbled words in damaged text are read as the nearest known word, preferring words "
     "the document itself uses. cert: high, the reading is a known word; medium, an unknown word (often a name), "
     "a word one edit away, or a letter-spaced run; low, a word two edits away. Raw PDF operators and the garbled "
     'characters around them cannot be repaired: sic keeps them in seg type="pdf-debris", and the corr '
@@ -173,9 +181,48 @@ class RepairDamage:
                     },
                 )
                 done += 1
+        done += _header_copies(doc, ctx)
         if done:
             _declare(doc)
         return []
+
+
+#: The parts of the header that copy the source's words (its title, abstract and citation): their split words
+#: are joined in place, the split form being kept in the text (in ``sic``) and in the report.
+_HEADER_COPIES = (
+    "tei:fileDesc/tei:titleStmt/tei:title",
+    "tei:fileDesc/tei:seriesStmt/tei:title",
+    "tei:fileDesc/tei:sourceDesc",
+    "tei:profileDesc/tei:abstract",
+)
+
+
+def _header_copies(doc: TeiDocument, ctx: PassContext) -> int:
+    """Join the split words (``Sept- ember``) of the header's copies of the source: one reading there,
+    so the join replaces the text and is recorded for the report. Returns how many were joined."""
+    header = doc.root.find(f"{{{TEI_NS}}}teiHeader")
+    if header is None:
+        return 0
+    model = english()
+    done = 0
+    for path in _HEADER_COPIES:
+        for part in xpath(header, path):
+            where = f"teiHeader {local_name(part)}"
+            for el in part.iter():
+                if not isinstance(el.tag, str):
+                    continue  # comments and processing instructions hold no text of the source
+                for attr in ("text", "tail") if el is not part else ("text",):
+                    value = getattr(el, attr)
+                    if not value or not any(h in value for h in HYPHENS):
+                        continue
+                    joined, found = join_split_words(value, model)
+                    if not found:
+                        continue
+                    setattr(el, attr, joined)
+                    for r in found:
+                        ctx.record("repair", {"document": doc.name, **r.to_json(), "where": where})
+                    done += len(found)
+    return done
 
 
 def _forget(ctx: PassContext, document: str, original: str, reading: str) -> None:

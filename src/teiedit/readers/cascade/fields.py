@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from teiedit.dates import find_dates, find_full_dates
+from teiedit.dates import MONTHS, find_dates, find_full_dates
 from teiedit.readers.cascade.model import Labelled
 
 _MARKDOWN_EDGE = re.compile(r"^[#>*\s]+|[*\s]+$")
@@ -155,10 +155,22 @@ _GLUED_YEAR = re.compile(r"(?<=\b\d)(\d?),(?=(?:1[5-9]|20)\d\d\b)")
 def first_date(text: str) -> dict[str, str] | None:
     """The TEI date attributes of the first full or partial date in ``text`` (not a bare day-month);
     a year glued to the day's comma ("August 16,1968") is read as if the space were there."""
-    found = _first_date(text[:400])
-    if found is None and _GLUED_YEAR.search(text[:400]):
-        found = _first_date(_GLUED_YEAR.sub(r"\1, ", text[:400]))
+    head = text[:400]
+    head = _SPLIT_MONTH.sub(_joined_month, head)
+    found = _first_date(head)
+    if found is None and _GLUED_YEAR.search(head):
+        found = _first_date(_GLUED_YEAR.sub(r"\1, ", head))
     return found
+
+
+#: A word split by a layout hyphen and white space (a line break, or one a PDF extraction flattened into a
+#: space: "11 Sept- ember 1969"); read as one word when it is a month's name.
+_SPLIT_MONTH = re.compile(r"\b([A-Za-z]{2,})[\u00ad\u2010-]\s+([a-z]{2,})\b")
+
+
+def _joined_month(m: re.Match[str]) -> str:
+    joined = m[1] + m[2]
+    return joined if joined.lower() in MONTHS else m[0]
 
 
 def _first_date(head: str) -> dict[str, str] | None:
