@@ -10,7 +10,6 @@ document, the salutation is one, and the text follows. Nothing here knows a site
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from teiedit.readers.cascade.labels import SET_ASIDE
 from teiedit.readers.cascade.model import Labelled
@@ -64,18 +63,10 @@ def inner_salutation(blocks: list[Labelled]) -> list[str]:
 
 def _piece(seg: Segment, a: int, z: int) -> Segment:
     """The stretch ``seg.text[a:z]`` as a segment of its own (offsets into the source kept)."""
-    line = seg.line + seg.text.count("\n", 0, a)
-    piece = replace(
-        seg,
-        start=seg.start + a,
-        end=seg.start + z,
-        text=seg.text[a:z],
-        line=line,
-        end_line=line + seg.text.count("\n", a, z),
+    return seg.stretch(
+        a,
+        z,
         blank_before=seg.blank_before and a == 0,
         blank_after=seg.blank_after and z == len(seg.text),
-        piece=True,
         line_start=seg.line_start and a == 0,
     )
-    piece.__dict__.pop("one_line", None)
-    return piece

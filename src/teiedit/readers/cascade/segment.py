@@ -26,6 +26,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import Any
 
 from teiedit.readers.cascade.stamps import stamp_pieces
 from teiedit.readers.common.boilerplate import RUNNING_HEAD
@@ -95,6 +96,21 @@ class Segment:
     def one_line(self) -> str:
         """The text on one line (white space runs as one space), computed once."""
         return " ".join(self.text.split())
+
+    def stretch(self, a: int, z: int, **changes: Any) -> Segment:
+        """``text[a:z]`` as a piece of its own: offsets and line numbers into the source kept."""
+        line = self.line + self.text.count("\n", 0, a)
+        end_line = line + self.text.count("\n", a, z)
+        return replace(
+            self,
+            start=self.start + a,
+            end=self.start + z,
+            text=self.text[a:z],
+            line=line,
+            end_line=end_line,
+            piece=True,
+            **changes,
+        )
 
 
 @dataclass
@@ -316,21 +332,15 @@ def _split_stamps(segs: list[Segment]) -> list[Segment]:
             out.append(seg)
             continue
         for k, (a, b) in enumerate(parts):
-            line = seg.line + seg.text.count("\n", 0, a)
             out.append(
-                replace(
-                    seg,
-                    start=seg.start + a,
-                    end=seg.start + b,
-                    text=seg.text[a:b],
-                    line=line,
-                    end_line=line + seg.text.count("\n", a, b),
+                seg.stretch(
+                    a,
+                    b,
                     blank_before=seg.blank_before and k == 0,
                     blank_after=seg.blank_after and k == len(parts) - 1,
                     page_before=seg.page_before and k == 0,
                     lines=seg.text.count("\n", a, b) + 1,
                     indent=seg.indent if k == 0 else 0,
-                    piece=True,
                     line_start=k == 0 and seg.line_start or "\n" in seg.text[max(0, a - 2) : a],
                 )
             )
