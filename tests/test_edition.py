@@ -162,3 +162,26 @@ def test_the_edition_folder_named_on_the_command_line_gives_the_built_documents(
     titles = [" ".join("".join(li.itertext()).split()) for li in contents]
     assert titles.count("Introduction") == 1 and titles[0] == "Introduction"
     assert len(titles) == 3 + 4 + 1  # front matter, documents, index
+
+
+def test_naming_only_registers_or_front_matter_is_a_clear_error(tmp_path: Path) -> None:
+    """``teiedit pdf tei/front/introduction.xml`` wrote nothing and said nothing: now it says why (exit 2)."""
+    from teiedit.commands.outputs import given_edition
+    from teiedit.diagnostics import TeieditError
+    from teiedit.front_matter import example_introduction
+
+    root = tmp_path / "edition"
+    shutil.copytree(EXCHANGE, root)
+    tei = root / "tei"
+    (tei / "front").mkdir()
+    intro = tei / "front" / "introduction.xml"
+    intro.write_bytes(example_introduction())
+    settings = load_settings(root)
+    registers = sorted(settings.registers.glob("*.xml"))
+    assert registers, "the test edition has register files"
+    for named in ([intro], registers, [intro, *registers]):
+        with pytest.raises(TeieditError) as caught:
+            given_edition(settings, named)
+        assert "no documents among the files named" in str(caught.value)
+        assert "tei/ folder" in caught.value.diagnostic.suggestion
+    assert len(given_edition(settings, [intro, tei / "memo-plenum.xml"])) == 1

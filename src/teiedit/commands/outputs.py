@@ -78,7 +78,15 @@ def given_edition(settings: Settings, paths: list[Path]) -> Edition:
             " ".join(map(str, paths)),
             hint="name TEI files or folders that contain *.xml",
         )
-    return Edition.from_files(settings, files)
+    edition = Edition.from_files(settings, files)
+    if not edition.problems and not any(True for _ in edition.documents()):
+        raise TeieditError(
+            "no documents among the files named: they are the edition's registers or front matter",
+            " ".join(map(str, paths)),
+            hint="registers and front matter are rendered with the documents: name documents, or the"
+            " edition's tei/ folder",
+        )
+    return edition
 
 
 def run_render(name: str, args: argparse.Namespace) -> int:
