@@ -16,6 +16,7 @@ from teiedit.builders.html import HtmlBuilder
 from teiedit.builders.sitedata import ORIGINS_SHOWN, SiteData, entity_pages
 from teiedit.config import load_settings
 from teiedit.edition import Edition
+from teiedit.exchange.import_report import ImportReport
 from teiedit.exchange.importer import import_files
 from teiedit.imported_registers import Imported, join_imported, resolved
 from teiedit.registers import Registers
@@ -84,19 +85,26 @@ B = LETTER.format(
 def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Edition]:
     """The exchange test edition with the two letters imported, built as a site."""
     tmp = tmp_path_factory.mktemp("impreg")
+    report, site = _imported_site(tmp, {"brief-a.xml": A, "brief-b.xml": B})
+    assert sorted(f.status for f in report.files) == ["imported", "imported"]
+    return site
+
+
+def _imported_site(tmp: Path, files: dict[str, str]) -> tuple[ImportReport, tuple[Path, Edition]]:
+    """The exchange test edition copied into ``tmp``, with ``files`` (name: TEI) imported and the whole
+    edition built as a site in ``tmp/html``: the import's report, and the site with its edition."""
     root = tmp / "edition"
     shutil.copytree(CASES / "edition", root)
     foreign = tmp / "foreign"
     foreign.mkdir()
-    (foreign / "brief-a.xml").write_text(A, encoding="utf-8")
-    (foreign / "brief-b.xml").write_text(B, encoding="utf-8")
+    for name, text in files.items():
+        (foreign / name).write_text(text, encoding="utf-8")
     settings = load_settings(root)
     report = import_files([foreign], settings)
-    assert sorted(f.status for f in report.files) == ["imported", "imported"]
     edition = Edition.load(settings)
     out = tmp / "html"
     HtmlBuilder().build(edition, out, BuildOptions({"link_pdf": False}))
-    return out, edition
+    return report, (out, edition)
 
 
 def _page(out: Path, rel: str) -> html.HtmlElement:
@@ -368,22 +376,12 @@ POINTING = (
 def pointing(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Edition]:
     """The exchange test edition with the register file and the letter pointing into it, as a site."""
     tmp = tmp_path_factory.mktemp("pointers")
-    root = tmp / "edition"
-    shutil.copytree(CASES / "edition", root)
-    foreign = tmp / "foreign"
-    foreign.mkdir()
-    (foreign / "listPerson.xml").write_text(PERSONS_FILE, encoding="utf-8")
-    (foreign / "letter-z.xml").write_text(POINTING, encoding="utf-8")
-    settings = load_settings(root)
-    report = import_files([foreign], settings)
+    report, site = _imported_site(tmp, {"listPerson.xml": PERSONS_FILE, "letter-z.xml": POINTING})
     assert sorted((f.name, f.role) for f in report.files) == [
         ("letter-z.xml", "letter"),
         ("listperson.xml", "register"),  # the name it is stored under
     ]
-    edition = Edition.load(settings)
-    out = tmp / "html"
-    HtmlBuilder().build(edition, out, BuildOptions({"link_pdf": False}))
-    return out, edition
+    return site
 
 
 def test_pointers_into_an_imported_register_file_link_to_its_entries(
