@@ -11,6 +11,7 @@ from pathlib import Path
 from teiedit.diagnostics import Diagnostic, Level
 from teiedit.readers.base import Conversion, SetAside
 from teiedit.readers.cascade.model import Labelled
+from teiedit.readers.common.boilerplate import data_lines
 
 NOTICES_FILE = Path(__file__).resolve().with_name("unavailable-notices.txt")
 #: A notice is short: past this many letters of text the capture holds a document, whatever it says.
@@ -22,12 +23,7 @@ REASON = "the host's notice that the document is not available (the capture hold
 @lru_cache(maxsize=1)
 def notice_patterns() -> tuple[re.Pattern[str], ...]:
     """The notice phrases of the data file, compiled."""
-    lines = NOTICES_FILE.read_text(encoding="utf-8").splitlines()
-    return tuple(
-        re.compile(ln.strip(), re.IGNORECASE)
-        for ln in lines
-        if ln.strip() and not ln.startswith("#")
-    )
+    return tuple(re.compile(ln, re.IGNORECASE) for ln in data_lines(NOTICES_FILE))
 
 
 def unavailable_notice(blocks: list[Labelled]) -> Labelled | None:

@@ -195,11 +195,16 @@ _LINK_LINE = re.compile(
 _PLACEHOLDER = re.compile(r"\[\s*([^\[\]]{1,40}?)\s*\]")
 
 
+def data_lines(path: Path) -> list[str]:
+    """The entries of an editable data file: one a line, stripped; blank lines and ``#`` comments left out."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
+
+
 @lru_cache(maxsize=1)
 def placeholders() -> frozenset[str]:
     """The extraction placeholders of the data file, folded to lower case."""
-    lines = PLACEHOLDERS_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
+    return frozenset(ln.lower() for ln in data_lines(PLACEHOLDERS_FILE))
 
 
 def _placeholders_only(text: str) -> bool:
