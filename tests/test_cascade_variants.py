@@ -232,5 +232,76 @@ def test_a_salutation_inside_a_flattened_letters_first_block_is_cut_out() -> Non
     # a salutation already read, or one deep in the text, is left alone
     again = _labelled(("salute", "Gentlemen,"), ("p", first))
     assert not inner_salutation(again)
-    deep = _labelled(("p", LETTER[3] + " " + LETTER[3] + " " + first))
+    deep = _labelled(("title", LETTER[0]), ("p", LETTER[3] + " " + LETTER[3] + " " + first))
     assert not inner_salutation(deep)
+
+
+def _pieces(text: str) -> list[str]:
+    segs = segment(text)
+    assert all(text[s.start : s.end] == s.text for s in segs)  # offsets into the source kept
+    return [s.one_line for s in segs]
+
+
+FLAT_HEAD = [
+    "Skip to content",
+    "April 12, 1902",
+    "Report of the Harbour Master to the Town Council on the North Mole Light",
+    "Source: Town Archive, Harbour Papers, box 4",
+    "Summary: The new light on the north mole was lit and seen from the outer buoy.",
+    "Letter from the Harbour Master",
+    "My dear Sir,",
+    "The keepers have been instructed in its working and will keep the log as the Council asked, "
+    "and the buoy will be painted again before the winter.",
+]
+
+
+def test_a_text_flattened_onto_one_line_is_cut_where_its_lines_started() -> None:
+    flat = " ".join(FLAT_HEAD)
+    assert _pieces(flat) == FLAT_HEAD
+    # the same words inside one long line of a text that kept its line breaks are no line starts
+    kept = "Harbour Papers\n\n" + " ".join(FLAT_HEAD[2:] * 3)
+    assert len(kept) > 800  # a long line, cut at its sentences and labels only
+    pieces = _pieces(kept)
+    assert pieces[:2] == ["Harbour Papers", " ".join(FLAT_HEAD[2:5])]
+    assert "Letter from the Harbour Master My dear Sir," in " ".join(pieces)
+    assert not any(p == "My dear Sir," for p in pieces)
+
+
+@pytest.mark.parametrize(
+    ("line", "pieces"),
+    [
+        # a date tied to the words before it by a small word or a comma stays in its heading
+        (
+            "Notes on the Meeting of the Council on 12 April 1902 The keepers were told "
+            "to keep the log as the Council asked.",
+            [
+                "Notes on the Meeting of the Council on 12 April 1902",
+                "The keepers were told to keep the log as the Council asked.",
+            ],
+        ),
+        (
+            "From the Harbour Master to the Town Council, 12 April 1902 From: Thorne, John "
+            "To: Town Council Gentlemen, the light was lit.",
+            [
+                "From the Harbour Master to the Town Council, 12 April 1902",
+                "From: Thorne, John",
+                "To: Town Council",
+                "Gentlemen, the light was lit.",
+            ],
+        ),
+        # a section label alone before its text; a heading's own capitalised words are not cut
+        (
+            "Lights of the North Sea Coast J. Thorne Abstract The lights of the coast were lit "
+            "one by one as the harbours grew.",
+            [
+                "Lights of the North Sea Coast J. Thorne",
+                "Abstract",
+                "The lights of the coast were lit one by one as the harbours grew.",
+            ],
+        ),
+    ],
+)
+def test_flattened_heads_are_cut_by_shape(line: str, pieces: list[str]) -> None:
+    filler = "The buoy was painted again before the winter, as the Council had asked of its keepers in May."
+    assert len(line) + len(filler) > 200  # a short line alone is no flattened page
+    assert _pieces(f"{line} {filler}") == [*pieces, filler]

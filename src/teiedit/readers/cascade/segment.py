@@ -28,11 +28,14 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
+from teiedit.readers.cascade.flat import flat_cuts
 from teiedit.readers.cascade.stamps import stamp_pieces
 from teiedit.readers.common.boilerplate import RUNNING_HEAD
 
 #: A line longer than this is cut into sentence pieces.
 LONG_LINE = 800
+#: A text that is one line as a whole (a flattened capture) is cut from this length on.
+FLAT_LINE = 200
 #: In a long line, this many characters at its start and end are cut finely (where headers and closers are).
 FINE_HEAD = 4000
 FINE_TAIL = 2500
@@ -136,8 +139,11 @@ def segment(text: str) -> list[Segment]:
             first, last = group[0], group[-1]
             blank_before = g_index == 0
             blank_after = g_index == len(groups) - 1
-            if last.end - first.start > LONG_LINE:
-                pieces = _cut_long(text, first.start, last.end)
+            size = last.end - first.start
+            # a whole text on one line lost its line breaks: its head is cut where lines started
+            flat = len(runs) == 1 and len(groups) == 1 and len(group) == 1 and size > FLAT_LINE
+            if size > LONG_LINE or flat:
+                pieces = _cut_long(text, first.start, last.end, flat)
             else:
                 pieces = [(first.start, last.end)]
             for k, (a, b) in enumerate(pieces):
@@ -347,9 +353,10 @@ def _split_stamps(segs: list[Segment]) -> list[Segment]:
     return out
 
 
-def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Cut one long line into pieces: finely near its edges, in bounded pieces in its middle."""
-    cuts: list[int] = []  # offsets where a new piece starts
+def _cut_long(text: str, start: int, end: int, flat: bool = False) -> list[tuple[int, int]]:
+    """Cut one long line into pieces: finely near its edges, in bounded pieces in its middle; a
+    ``flat`` text (one line as a whole) also where its lost lines started, in its head."""
+    cuts: list[int] = flat_cuts(text, start, min(end, start + FINE_HEAD)) if flat else []
     for m in _CUT.finditer(text, start, end):
         sp = m.lastgroup  # each alternative has one group: the one that matched
         assert sp is not None
@@ -386,6 +393,8 @@ def _capitalised_before(text: str, at: int) -> bool:
     k = at
     while k > 0 and not text[k - 1].isspace():
         k -= 1
+    while k < at and text[k] in "\"“‘'(":
+        k += 1  # an opening quotation mark or bracket before the word's capital
     return text[k : k + 1].isupper()
 
 
