@@ -305,3 +305,49 @@ def test_flattened_heads_are_cut_by_shape(line: str, pieces: list[str]) -> None:
     filler = "The buoy was painted again before the winter, as the Council had asked of its keepers in May."
     assert len(line) + len(filler) > 200  # a short line alone is no flattened page
     assert _pieces(f"{line} {filler}") == [*pieces, filler]
+
+
+def _lines_labelled(*rows: tuple[str, str]) -> list[Labelled]:
+    """Labelled segments of lines laid out with single newlines (no blank line between)."""
+    segs = segment("\n".join(r[1] for r in rows))
+    assert [s.text for s in segs] == [r[1] for r in rows]
+    return [
+        Labelled(seg=s, label=r[0], confidence=0.9, marginals={r[0]: 0.9})
+        for s, r in zip(segs, rows, strict=True)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("top", "title"),
+    [
+        # a series or issue line over the title, no blank line between: two lines, the title wins
+        (
+            [
+                "Harbour Papers No. 17",
+                "The North Mole Light and the Council's Dispute with the Keepers",
+            ],
+            "The North Mole Light and the Council's Dispute with the Keepers",
+        ),
+        (
+            ["Harbour Correspondence 1902", "### The Harbour Master to the Town Council"],
+            "### The Harbour Master to the Town Council",
+        ),
+        # a title wrapped over two lines stays one title
+        (
+            ["Letter from the Harbour Master to the Town Council", "Portsmouth, 12 April 1902"],
+            "Letter from the Harbour Master to the Town Council Portsmouth, 12 April 1902",
+        ),
+        (
+            ["Report of the Harbour Master for the Year 1902", "With the Keepers' Log"],
+            "Report of the Harbour Master for the Year 1902 With the Keepers' Log",
+        ),
+    ],
+)
+def test_a_series_line_over_the_title_is_not_joined_to_it(top: list[str], title: str) -> None:
+    from teiedit.readers.cascade.titles import title_blocks
+
+    part = _lines_labelled(*(("title", t) for t in top), ("p", LETTER[3]))
+    conv = Conversion(
+        source=Source(text="", name="s", filename="s.txt", sha256="0" * 64), profile="auto"
+    )
+    assert " ".join(b.one_line for b in title_blocks(part, conv)) == title
