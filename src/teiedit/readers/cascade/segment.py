@@ -393,8 +393,8 @@ def _capitalised_before(text: str, at: int) -> bool:
     k = at
     while k > 0 and not text[k - 1].isspace():
         k -= 1
-    while k < at and text[k] in "\"“‘'(":
-        k += 1  # an opening quotation mark or bracket before the word's capital
+    while k < at and text[k] in "\"“‘'":
+        k += 1  # an opening quotation mark before the word's capital
     return text[k : k + 1].isupper()
 
 
