@@ -299,6 +299,15 @@ def test_a_text_flattened_onto_one_line_is_cut_where_its_lines_started() -> None
                 "The lights of the coast were lit one by one as the harbours grew.",
             ],
         ),
+        # a heading's colon after "the" opens no label; "The" opens a sentence whatever follows it
+        (
+            "Harbour Lights Made the Town Safe: the Master and the Keepers The keepers lit the North Mole "
+            "light every evening by hand.",
+            [
+                "Harbour Lights Made the Town Safe: the Master and the Keepers",
+                "The keepers lit the North Mole light every evening by hand.",
+            ],
+        ),
     ],
 )
 def test_flattened_heads_are_cut_by_shape(line: str, pieces: list[str]) -> None:

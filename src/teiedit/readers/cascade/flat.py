@@ -48,6 +48,10 @@ _SMALL = frozenset(
     "van von with about after against among before during over under via vs".split()
 )
 _SENTENCE_END = tuple(".!?")
+#: Words that open sentences, whatever follows them ("The Cuban crisis is ...").
+_OPENERS = frozenset(
+    "the a an this these that those it its in on at we i he she they when after".split()
+)
 
 
 def flat_cuts(text: str, start: int, end: int) -> list[int]:
@@ -121,7 +125,7 @@ def _is_sentence_start(words: list[tuple[int, str]], i: int) -> bool:
     if not w[:1].isupper() or w.endswith(_SENTENCE_END):
         return False
     nxt = [x for _, x in words[i + 1 : i + 5]]
-    if len(nxt) < 4 or not nxt[0][:1].islower():
+    if len(nxt) < 4 or not (nxt[0][:1].islower() or w.lower() in _OPENERS):
         return False
     lower = sum(1 for x in nxt if x[:1].islower() and x.lower().rstrip(",") not in _SMALL)
     return lower >= 1 and sum(1 for x in nxt if x[:1].islower()) >= 3

@@ -365,6 +365,12 @@ def _cut_long(text: str, start: int, end: int, flat: bool = False) -> list[tuple
             continue
         if sp == "sp4" and _capitalised_before(text, m.start(sp)):
             continue  # inside a capitalised phrase ("In The Sino-Soviet Split: ..."), not before a label
+        if (
+            sp == "sp4"
+            and flat
+            and _OPEN_WORD.search(text, max(start, m.start(sp) - 8), m.start(sp))
+        ):
+            continue  # a flattened heading's colon after "the" ("Made the Dream Work: ..."): no label
         cuts.append(at)
     for m in _DATE_END.finditer(text, start, min(end, start + FINE_HEAD)):
         cuts.append(m.end("sp"))
