@@ -308,6 +308,19 @@ def test_a_text_flattened_onto_one_line_is_cut_where_its_lines_started() -> None
                 "The keepers lit the North Mole light every evening by hand.",
             ],
         ),
+        # a closing formula run into its signature, and the notes' heading after it
+        (
+            "The keepers lit the North Mole light every evening by hand. Yours sincerely, J. Thorne "
+            "Notes [1] The light was first lit in 1902.",
+            [
+                "The keepers lit the North Mole light every evening by hand.",
+                "Yours sincerely,",
+                "J. Thorne",
+                "Notes",
+                "[1]",
+                "The light was first lit in 1902.",
+            ],
+        ),
     ],
 )
 def test_flattened_heads_are_cut_by_shape(line: str, pieces: list[str]) -> None:

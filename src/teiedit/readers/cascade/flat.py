@@ -1,9 +1,9 @@
 """Where a capture flattened onto one line had its lines: cuts for the head of a one-line text.
 
 A page whose every line end became a space (a run-on capture) keeps only the marks that stood at its
-lines' starts: a header field's label after any word ("... 1799 From: Hamilton"), a salutation, a
-Markdown heading's hashes or a rule of dashes, and the turn from a heading's capitalised words to a
-sentence ("... Treaty with Germany At the instruction of ..."). These cuts are made only in a text
+lines' starts: a header field's label after any word ("... 1799 From: Hamilton"), a date or a section
+label standing alone, a salutation, a closing formula, a list of notes, a Markdown heading's hashes or a
+rule of dashes, and the turn from a heading's capitalised words to a sentence ("... Treaty with Germany At the instruction of ..."). These cuts are made only in a text
 that is one line as a whole (``segment`` asks for them there and nowhere else): in a text that kept
 its line breaks, the same words inside a long line are no line starts, and cutting them there cost the
 original layouts their figures.
@@ -41,6 +41,17 @@ _DATE = re.compile(
     rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH},?\s+\d{{4}})"
     r"(?P<sp2>\s+)(?=\S)"
 )
+#: A letter's closing formula run into its signature ("... Yours, Lenin ..."): cut before and after it.
+_CLOSING = re.compile(
+    r"(?<=\S)(?P<sp>\s+)(?:Yours(?:\s+(?:sincerely|truly|faithfully|respectfully|ever|affectionately))?|"
+    r"(?:Sincerely|Respectfully|Faithfully|Cordially|Affectionately)(?:\s+yours)?|"
+    r"(?:Best|Kind|Warm)\s+regards|With\s+(?:best|kind)\s+(?:wishes|regards))[,.]?(?P<sp2>\s+)"
+    r"(?=[A-Z⟨\[(])"
+)
+#: A list of notes after the text ("... Lenin Notes [1] ..."): cut before and after its heading.
+_NOTES = re.compile(
+    r"(?<=\S)(?P<sp>\s+)(?:Notes|NOTES|Footnotes|Endnotes)(?P<sp2>\s+)(?=\[\d|\(?\d{1,3}[.)]?\s)"
+)
 _WORD = re.compile(r"\S+")
 #: Short words a heading keeps in lower case.
 _SMALL = frozenset(
@@ -61,7 +72,10 @@ def flat_cuts(text: str, start: int, end: int) -> list[int]:
         cuts.append(m.end("sp"))
     for m in _MARK.finditer(text, start, end):
         cuts.append(m.end(m.lastgroup or "sp"))
-    for m in _SALUTE.finditer(text, start, end):
+    for rx in (_SALUTE, _CLOSING):
+        for m in rx.finditer(text, start, end):
+            cuts.extend((m.end("sp"), m.end("sp2")))
+    for m in _NOTES.finditer(text, start, end):
         cuts.extend((m.end("sp"), m.end("sp2")))
     for m in _SECTION.finditer(text, start, end):
         cuts.extend((m.end("sp"), m.end("sp2")))

@@ -356,7 +356,10 @@ def _split_stamps(segs: list[Segment]) -> list[Segment]:
 def _cut_long(text: str, start: int, end: int, flat: bool = False) -> list[tuple[int, int]]:
     """Cut one long line into pieces: finely near its edges, in bounded pieces in its middle; a
     ``flat`` text (one line as a whole) also where its lost lines started, in its head."""
-    cuts: list[int] = flat_cuts(text, start, min(end, start + FINE_HEAD)) if flat else []
+    cuts: list[int] = []  # offsets where a new piece starts
+    if flat:  # the lost lines of a flattened text, in its head and its tail (closers, notes)
+        cuts.extend(flat_cuts(text, start, min(end, start + FINE_HEAD)))
+        cuts.extend(flat_cuts(text, max(start + FINE_HEAD, end - FINE_TAIL), end))
     for m in _CUT.finditer(text, start, end):
         sp = m.lastgroup  # each alternative has one group: the one that matched
         assert sp is not None
