@@ -127,8 +127,8 @@ class _Line:
         return source[self.start : self.end]
 
 
-def segment(text: str) -> list[Segment]:
-    """The segments of ``text``, in order."""
+def segment(text: str, *, flat: bool = True) -> list[Segment]:
+    """The segments of ``text``, in order (``flat``: a text on one line is cut where its lines were)."""
     newlines = [m.start() for m in re.finditer("\n", text)]
     runs = _runs(text)
     out: list[Segment] = []
@@ -141,9 +141,10 @@ def segment(text: str) -> list[Segment]:
             blank_after = g_index == len(groups) - 1
             size = last.end - first.start
             # a whole text on one line lost its line breaks: its head is cut where lines started
-            flat = len(runs) == 1 and len(groups) == 1 and len(group) == 1 and size > FLAT_LINE
-            if size > LONG_LINE or flat:
-                pieces = _cut_long(text, first.start, last.end, flat)
+            one_line = len(runs) == 1 and len(groups) == 1 and len(group) == 1
+            cut_flat = flat and one_line and size > FLAT_LINE
+            if size > LONG_LINE or cut_flat:
+                pieces = _cut_long(text, first.start, last.end, cut_flat)
             else:
                 pieces = [(first.start, last.end)]
             for k, (a, b) in enumerate(pieces):
@@ -366,7 +367,7 @@ def _cut_long(text: str, start: int, end: int, flat: bool = False) -> list[tuple
         at = m.end(sp)
         if sp == "sp" and _ABBREV.search(text, max(start, m.start(sp) - 8), m.start(sp)):
             continue
-        if sp == "sp4" and _capitalised_before(text, m.start(sp)):
+        if sp == "sp4" and _capitalised_before(text, m.start(sp), quoted=flat):
             continue  # inside a capitalised phrase ("In The Sino-Soviet Split: ..."), not before a label
         if (
             sp == "sp4"
@@ -397,13 +398,14 @@ def _cut_long(text: str, start: int, end: int, flat: bool = False) -> list[tuple
     return pieces or [(start, end)]
 
 
-def _capitalised_before(text: str, at: int) -> bool:
-    """Whether the word ending at ``at`` starts with a capital letter."""
+def _capitalised_before(text: str, at: int, quoted: bool = False) -> bool:
+    """Whether the word ending at ``at`` starts with a capital letter (``quoted``: after any opening
+    quotation mark, as in a flattened heading's "‘Erich's Lamp Shop’: ...")."""
     k = at
     while k > 0 and not text[k - 1].isspace():
         k -= 1
-    while k < at and text[k] in "\"“‘'":
-        k += 1  # an opening quotation mark before the word's capital
+    while quoted and k < at and text[k] in "\"“‘'":
+        k += 1
     return text[k : k + 1].isupper()
 
 
