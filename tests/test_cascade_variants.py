@@ -373,3 +373,12 @@ def test_a_series_line_over_the_title_is_not_joined_to_it(top: list[str], title:
         source=Source(text="", name="s", filename="s.txt", sha256="0" * 64), profile="auto"
     )
     assert " ".join(b.one_line for b in title_blocks(part, conv)) == title
+
+
+def test_the_labeller_is_trained_without_the_cuts_of_a_flattened_text() -> None:
+    from teiedit.readers.cascade.examples import Example, sequence
+
+    text = " ".join(FLAT_HEAD)
+    xseq, yseq = sequence(Example(name="flat", text=text, spans=((0, len(text), "p"),)))
+    assert len(xseq) == len(yseq) == len(segment(text, flat=False)) == 1
+    assert len(segment(text)) == len(FLAT_HEAD)
