@@ -382,3 +382,11 @@ def test_the_labeller_is_trained_without_the_cuts_of_a_flattened_text() -> None:
     xseq, yseq = sequence(Example(name="flat", text=text, spans=((0, len(text), "p"),)))
     assert len(xseq) == len(yseq) == len(segment(text, flat=False)) == 1
     assert len(segment(text)) == len(FLAT_HEAD)
+
+
+def test_a_letter_flattened_onto_one_line_keeps_its_title_date_and_salutation() -> None:
+    conv = read(" ".join(LETTER))
+    assert xpath(conv, "//t:titleStmt/t:title[@type='main']") == [LETTER[0]]
+    assert xpath(conv, "//t:correspAction[@type='sent']/t:date/@when") == ["1902-04-12"]
+    assert xpath(conv, "//t:body//t:salute") == ["Gentlemen,"]
+    assert xpath(conv, "//t:body//t:p")[0].startswith("I have the honour to report")
