@@ -321,6 +321,16 @@ def test_a_text_flattened_onto_one_line_is_cut_where_its_lines_started() -> None
                 "The light was first lit in 1902.",
             ],
         ),
+        # a sentence that opens with a book's capitalised title is no heading, nor is its "NJ:" a label
+        (
+            "The keepers lit the North Mole light every evening by hand. In The Harbour Lights: Keepers "
+            "of the Coast (Portsmouth, NJ: Harbour Press, 1902), John Thorne argues that it was late.",
+            [
+                "The keepers lit the North Mole light every evening by hand.",
+                "In The Harbour Lights: Keepers of the Coast (Portsmouth, NJ: Harbour Press, 1902), "
+                "John Thorne argues that it was late.",
+            ],
+        ),
     ],
 )
 def test_flattened_heads_are_cut_by_shape(line: str, pieces: list[str]) -> None:

@@ -98,15 +98,22 @@ def _heading_ends(text: str, start: int, end: int) -> list[int]:
     words = [(m.start(), m.group()) for m in _WORD.finditer(text, start, end)]
     out: list[int] = []
     run_start = 0  # index of the first word of the current capitalised run
+    after_end = False  # the run starts after a sentence end
     for i, (at, w) in enumerate(words):
-        if i > run_start and _is_sentence_start(words, i) and _heading_run(words[run_start:i]):
+        if (
+            i > run_start
+            and _is_sentence_start(words, i)
+            and _heading_run(words[run_start:i])
+            # "... research. In The Sino-Soviet Split ..." opens a sentence, not a heading
+            and not (after_end and words[run_start][1].lower() in _OPENERS)
+        ):
             out.append(at)
-            run_start = i
+            run_start, after_end = i, False
             continue
-        if not _heading_word(w):
-            run_start = i + 1
-        elif w.endswith(_SENTENCE_END) and not _initial(w):
-            run_start = i + 1
+        if w.endswith(_SENTENCE_END) and not _initial(w):
+            run_start, after_end = i + 1, True
+        elif not _heading_word(w):
+            run_start, after_end = i + 1, False
     return out
 
 

@@ -400,11 +400,11 @@ def _cut_long(text: str, start: int, end: int, flat: bool = False) -> list[tuple
 
 def _capitalised_before(text: str, at: int, quoted: bool = False) -> bool:
     """Whether the word ending at ``at`` starts with a capital letter (``quoted``: after any opening
-    quotation mark, as in a flattened heading's "‘Erich's Lamp Shop’: ...")."""
+    quotation mark or bracket, as in a flattened heading's "‘Erich's Lamp Shop’: ...")."""
     k = at
     while k > 0 and not text[k - 1].isspace():
         k -= 1
-    while quoted and k < at and text[k] in "\"“‘'":
+    while quoted and k < at and text[k] in "\"“‘'(":
         k += 1
     return text[k : k + 1].isupper()
 
