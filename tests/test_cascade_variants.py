@@ -400,3 +400,20 @@ def test_a_letter_flattened_onto_one_line_keeps_its_title_date_and_salutation() 
     assert xpath(conv, "//t:correspAction[@type='sent']/t:date/@when") == ["1902-04-12"]
     assert xpath(conv, "//t:body//t:salute") == ["Gentlemen,"]
     assert xpath(conv, "//t:body//t:p")[0].startswith("I have the honour to report")
+
+
+def test_a_page_marker_and_a_repeat_of_the_title_are_not_the_first_paragraph() -> None:
+    from teiedit.readers.cascade.shape_rules import page_markers
+    from teiedit.readers.cascade.titles import repeated_title
+
+    part = _labelled(
+        ("title", "The North Mole Light: Reports of the Harbour Master"),
+        ("p", "Page ii"),
+        ("p", "The North Mole Light: Reports of the Harbour Master"),
+        ("p", "[Page 3]"),
+        ("p", LETTER[3]),
+        ("p", "The page 3 of the log was torn."),
+    )
+    assert len(page_markers(part)) == 2
+    assert len(repeated_title(part, part[:1])) == 1
+    assert [b.label for b in part] == ["title", "pagefw", "heading", "pagefw", "p", "p"]

@@ -194,6 +194,24 @@ def series_titles(blocks: list[Labelled]) -> list[str]:
     return out
 
 
+def repeated_title(part: list[Labelled], titles: list[Labelled]) -> list[str]:
+    """A paragraph that repeats the document's title word for word (a book's title page, a page head
+    over the text) is a heading: never the body's first paragraph."""
+    key = _folded(" ".join(b.text for b in titles))
+    if len(key) < 12:
+        return []
+    out = []
+    for b in part:
+        if b.label == "p" and not b.aside and b not in titles and _folded(b.text) == key:
+            b.label = "heading"
+            out.append(f"line {b.seg.line}: heading (repeats the title), not p")
+    return out
+
+
+def _folded(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
 def _words(text: str) -> list[str]:
     return ["".join(c for c in w if c.isalnum()) for w in text.lower().split()]
 
