@@ -213,3 +213,22 @@ def test_a_conversion_sets_older_objects_aside_and_gives_them_back() -> None:
         assert convert() == "done" and seen[-1] == 0 and not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_quoted_stretches_are_found_as_by_the_pattern_that_looks_behind_first() -> None:
+    from teiedit.repair.quotes import _QUOTED
+
+    # the pattern as first written: the token's start looked behind for before the glyph
+    first = re.compile(
+        _QUOTED.pattern.replace(r"([^\x00-\x7f\s])(?<!\S.)", r"(?<!\S)([^\x00-\x7f\s])")
+    )
+    assert first.pattern != _QUOTED.pattern
+    rng = random.Random(14)
+    alphabet = "ab .,\t\n\u2029\xa0Łøō“”-A"
+    found = 0
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30)))
+        expected = [(m.span(), m.groups()) for m in first.finditer(text)]
+        assert [(m.span(), m.groups()) for m in _QUOTED.finditer(text)] == expected, repr(text)
+        found += len(expected)
+    assert found > 100
