@@ -232,3 +232,20 @@ def test_quoted_stretches_are_found_as_by_the_pattern_that_looks_behind_first() 
         assert [(m.span(), m.groups()) for m in _QUOTED.finditer(text)] == expected, repr(text)
         found += len(expected)
     assert found > 100
+
+
+def test_generic_references_are_found_as_by_the_pattern_with_a_word_boundary_first() -> None:
+    from teiedit.entities.generic import _GENERIC
+
+    first = re.compile(_GENERIC.pattern.replace(r"[Tt](?<!\w.)he\s+", r"\b[Tt]he\s+"))
+    assert first.pattern != _GENERIC.pattern
+    rng = random.Random(14)
+    pieces = ["the ", "The ", "xthe ", "the Party", " the Army", "Party", "CC", " ", "\n", "-", "."]
+    pieces += ["of ", "[x]", "é", "1"]
+    found = 0
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
+        expected = [(m.span(), m["head"]) for m in first.finditer(text)]
+        assert [(m.span(), m["head"]) for m in _GENERIC.finditer(text)] == expected, repr(text)
+        found += len(expected)
+    assert found > 100
