@@ -73,7 +73,7 @@ from teiedit.diagnostics import TeieditError
 from teiedit.edition import Edition, EditionDoc
 from teiedit.facts import facts_document, safe_id
 from teiedit.imported_registers import entry_pointers, pointed_ids
-from teiedit.io import output_path, write_atomic, write_text_atomic
+from teiedit.io import output_path, write_staged
 from teiedit.registers import Registers
 from teiedit.resources import xslt_dir
 from teiedit.staging import staged_dir
@@ -244,9 +244,10 @@ class HtmlBuilder:
             ]
 
             def receive(task: PageTask, out: PageOut) -> None:
-                write_text_atomic(tmp / f"{task.page}.html", out.html)
+                # (a new file in the staging folder: written as it is, see io.write_staged)
+                write_staged(tmp / f"{task.page}.html", out.html.encode("utf-8"))
                 copy_images(list(task.images), tmp)
-                write_atomic(tmp / f"tei/{task.page}.xml", out.tei)
+                write_staged(tmp / f"tei/{task.page}.xml", out.tei)
                 self._downloads(task.page, out, tmp)
                 written.append(out_dir / f"{task.page}.html")
 
@@ -382,9 +383,9 @@ class HtmlBuilder:
         """The document's plain text and its citation files (builders/citation.py)."""
         (tmp / "txt").mkdir(exist_ok=True)
         (tmp / "cite").mkdir(exist_ok=True)
-        write_text_atomic(tmp / "txt" / f"{page}.txt", out.text)
+        write_staged(tmp / "txt" / f"{page}.txt", out.text.encode("utf-8"))
         for ext, text in out.cites.items():
-            write_text_atomic(tmp / "cite" / f"{page}.{ext}", text)
+            write_staged(tmp / "cite" / f"{page}.{ext}", text.encode("utf-8"))
 
     @staticmethod
     def _remove_stale(out_dir: Path, pages: set[str]) -> None:
