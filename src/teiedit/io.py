@@ -213,6 +213,29 @@ def write_chunks_atomic(path: Path, chunks: Iterable[bytes]) -> None:
         raise
 
 
+def write_staged(path: Path, data: bytes) -> None:
+    """Write a new file into a staging folder (teiedit/staging.py), on disk when this returns.
+
+    No temporary name and rename as in :func:`write_atomic`: the staging folder is this build's own and
+    its files reach their place by a rename of their own (``staged_dir``), so a half-written file is
+    never seen there; a temporary file, a mode change and a rename per file cost a web edition more than
+    the writing itself (six files a page).
+    """
+    path = Path(path)
+    try:
+        try:
+            fh = open(path, "wb")  # noqa: SIM115  (closed below)
+        except FileNotFoundError:  # its folder is made once, by the first file written into it
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fh = open(path, "wb")  # noqa: SIM115
+        with fh:
+            fh.write(data)
+            fh.flush()
+            _to_disk(fh.fileno())
+    except OSError as exc:
+        raise environment_error(exc, path, "write the file") from None
+
+
 def fsync_dir(folder: Path) -> None:
     """Make the renames in ``folder`` durable (a no-op where folders cannot be opened)."""
     try:

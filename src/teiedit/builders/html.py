@@ -43,11 +43,13 @@ from teiedit.builders.html_pages import (
     PageOut,
     PageTask,
     document_summaries,
+    layout_file,
     page_out,
     page_params,
     register_key,
     render_pages,
     task_doc,
+    worker_layout,
     worker_registers,
 )
 from teiedit.builders.images import (
@@ -63,7 +65,7 @@ from teiedit.builders.rendering import rendering
 from teiedit.builders.search_cache import write_keys
 from teiedit.builders.site.jsonld import document_jsonld, script_text
 from teiedit.builders.site.layout import SiteLayout
-from teiedit.builders.site.published import published_tei, schema_files
+from teiedit.builders.site.published import schema_files
 from teiedit.builders.site.records import document_record
 from teiedit.builders.sitepages import render_search, render_site, write_site_state
 from teiedit.config import Settings
@@ -71,7 +73,7 @@ from teiedit.diagnostics import TeieditError
 from teiedit.edition import Edition, EditionDoc
 from teiedit.facts import facts_document, safe_id
 from teiedit.imported_registers import entry_pointers, pointed_ids
-from teiedit.io import output_path, write_atomic, write_text_atomic
+from teiedit.io import output_path, write_staged
 from teiedit.registers import Registers
 from teiedit.resources import xslt_dir
 from teiedit.staging import staged_dir
@@ -130,9 +132,8 @@ def render_page(
 def render_task(task: PageTask) -> PageOut:
     """The page of one task and its downloads, its file parsed here (runs in a worker process)."""
     ed = task_doc(task)
-    return page_out(
-        ed, task.settings, _render_task_page(ed, task, worker_registers(task.registers))
-    )
+    html = _render_task_page(ed, task, worker_registers(task.registers))
+    return page_out(ed, task, html, worker_layout(task.layout), own_tree=True)
 
 
 def _render_task_page(ed: EditionDoc, task: PageTask, registers: Registers) -> str:
@@ -220,6 +221,10 @@ class HtmlBuilder:
         with staged_dir(out_dir) as tmp, using(options.workers) as workers:
             (tmp / "tei").mkdir(exist_ok=True)
             key = register_key(registers)
+            # the workers read the layout once each, from a file (it names every document)
+            todo = sum(1 for p in plan.pages if p.ed.page in redo)
+            shipped = layout_file(layout, tmp) if workers.parallel(todo) else ("", 0, 0)
+            by_page = {p.ed.page: p.ed for p in plan.pages}
             tasks = [
                 PageTask(
                     p.ed.page,
@@ -230,28 +235,30 @@ class HtmlBuilder:
                     tuple(p.images),
                     edition.settings,
                     key,
+                    shipped,
+                    own=not p.ed.imported,
+                    schemas=schemas,
                 )
                 for p in plan.pages
                 if p.ed.page in redo
             ]
-            by_page = {p.ed.page: p.ed for p in plan.pages}
 
             def receive(task: PageTask, out: PageOut) -> None:
-                write_text_atomic(tmp / f"{task.page}.html", out.html)
+                # (a new file in the staging folder: written as it is, see io.write_staged)
+                write_staged(tmp / f"{task.page}.html", out.html.encode("utf-8"))
                 copy_images(list(task.images), tmp)
-                here = f"tei/{task.page}.xml"
-                own = not by_page[task.page].imported
-                write_atomic(
-                    tmp / here, published_tei(task.path, here, layout, own=own, schemas=schemas)
-                )
+                write_staged(tmp / f"tei/{task.page}.xml", out.tei)
                 self._downloads(task.page, out, tmp)
                 written.append(out_dir / f"{task.page}.html")
 
             def here(task: PageTask) -> PageOut:
                 ed = by_page[task.page]
-                return page_out(ed, task.settings, _render_task_page(ed, task, registers))
+                html = _render_task_page(ed, task, registers)
+                return page_out(ed, task, html, layout, own_tree=False)
 
             render_pages(tasks, workers, render_task, here, receive, options.say)
+            if shipped[0]:
+                Path(shipped[0]).unlink(missing_ok=True)  # not part of the site
 
             summaries = document_summaries([p.ed for p in plan.pages], out_dir)
             options.say("rendering the index, timeline, registers and entity pages")
@@ -376,9 +383,9 @@ class HtmlBuilder:
         """The document's plain text and its citation files (builders/citation.py)."""
         (tmp / "txt").mkdir(exist_ok=True)
         (tmp / "cite").mkdir(exist_ok=True)
-        write_text_atomic(tmp / "txt" / f"{page}.txt", out.text)
+        write_staged(tmp / "txt" / f"{page}.txt", out.text.encode("utf-8"))
         for ext, text in out.cites.items():
-            write_text_atomic(tmp / "cite" / f"{page}.{ext}", text)
+            write_staged(tmp / "cite" / f"{page}.{ext}", text.encode("utf-8"))
 
     @staticmethod
     def _remove_stale(out_dir: Path, pages: set[str]) -> None:

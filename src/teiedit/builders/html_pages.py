@@ -3,9 +3,9 @@ says: in this process from the trees the edition holds, or in worker processes (
 parse each file themselves.
 
 A :class:`PageTask` is everything one page needs besides the file: its name, parameters, links, images,
-facts and the register files whose entries it shows. The worker loads the registers once per process and
-gives back a :class:`PageOut`: the page and the document's downloads (plain text, citations), which this
-process writes.
+facts, the register files whose entries it shows and the site's layout (a file the worker reads once). The
+worker loads the registers and the layout once per process and gives back a :class:`PageOut`: the page
+and the document's downloads (plain text, citations, its published TEI), which this process writes.
 """
 
 from __future__ import annotations
@@ -17,9 +17,11 @@ from pathlib import Path
 
 from teiedit.builders.citation import citations, plain_text
 from teiedit.builders.images import SiteImage
+from teiedit.builders.site.layout import SiteLayout
+from teiedit.builders.site.published import published_root, published_tei
 from teiedit.config import Settings
 from teiedit.edition import EditionDoc, Trees
-from teiedit.io import read_xml
+from teiedit.io import read_xml, write_text_atomic
 from teiedit.registers import Registers
 from teiedit.scan import DocRecord
 from teiedit.summary import Summary
@@ -41,20 +43,54 @@ class PageTask:
     images: tuple[SiteImage, ...]
     settings: Settings
     registers: tuple[tuple[str, int, int], ...]  # the register files: path, mtime, size
+    layout: tuple[str, int, int] = ("", 0, 0)  # the site's layout (layout_file): path, mtime, size
+    own: bool = (
+        True  # the edition's own document (not imported): its TEI names the published schemas
+    )
+    schemas: bool = False  # the site publishes the compiled schemas
 
 
 @dataclass(frozen=True)
 class PageOut:
-    """What rendering one page gives: its HTML, the document as plain text, its citation files."""
+    """What rendering one page gives: its HTML, the document as plain text, its citation files and
+    its TEI as the site publishes it."""
 
     html: str
     text: str
     cites: dict[str, str]  # extension -> text
+    tei: bytes
 
 
-def page_out(ed: EditionDoc, settings: Settings, html: str) -> PageOut:
-    """The page ``html`` with the document's downloads (builders/citation.py)."""
-    return PageOut(html, plain_text(ed.root, ed.summary, settings), citations(ed.summary, settings))
+def page_out(
+    ed: EditionDoc, task: PageTask, html: str, layout: SiteLayout, *, own_tree: bool
+) -> PageOut:
+    """The page ``html`` with the document's downloads (builders/citation.py) and its published TEI
+    (``own_tree``: the tree was parsed for this page alone, and its pointers may be rewritten in place)."""
+    text = plain_text(ed.root, ed.summary, task.settings)
+    here = f"tei/{task.page}.xml"
+    if own_tree:  # last: nothing reads the tree after its pointers are rewritten
+        tei = published_root(ed.root, task.path, here, layout, own=task.own, schemas=task.schemas)
+    else:  # the edition's tree stays as it is: the file is parsed again
+        tei = published_tei(task.path, here, layout, own=task.own, schemas=task.schemas)
+    return PageOut(html, text, citations(ed.summary, task.settings), tei)
+
+
+#: Where the site's layout waits for the page workers during a build (in the staging folder).
+LAYOUT_FILE = ".teiedit-layout.json"
+
+
+def layout_file(layout: SiteLayout, folder: Path) -> tuple[str, int, int]:
+    """Write the layout for the page workers into ``folder``; the key they load it by."""
+    path = folder / LAYOUT_FILE
+    write_text_atomic(path, layout.to_json())
+    st = path.stat()
+    return (str(path), st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=2)
+def worker_layout(key: tuple[str, int, int]) -> SiteLayout:
+    """The site's layout of a task, read once per worker process."""
+    return SiteLayout.from_json(Path(key[0]).read_text(encoding="utf-8"))
 
 
 def register_key(registers: Registers) -> tuple[tuple[str, int, int], ...]:

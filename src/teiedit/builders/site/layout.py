@@ -9,6 +9,7 @@ its published copy. Pointers that already hold (an ``xml:id`` of the same file, 
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -75,6 +76,26 @@ class SiteLayout:
             for entry_id in root.xpath("//@xml:id"):
                 layout.register_home.setdefault(str(entry_id), site)
         return layout
+
+    def to_json(self) -> str:
+        """The layout as JSON (a page's worker reads it once: see builders/html_pages.py)."""
+        return json.dumps(
+            {
+                "files": {str(k): v for k, v in self.files.items()},
+                "register_home": self.register_home,
+                "registers": {k: str(v) for k, v in self.registers.items()},
+            },
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> SiteLayout:
+        data = json.loads(text)
+        return cls(
+            {Path(k): v for k, v in data["files"].items()},
+            dict(data["register_home"]),
+            {k: Path(v) for k, v in data["registers"].items()},
+        )
 
     def rewrite_pointer(self, token: str, here: str, source: Path, local_ids: set[str]) -> str:
         """``token`` as it must read in the file published at ``here`` (made from ``source``)."""

@@ -41,7 +41,14 @@ def published_tei(
 ) -> bytes:
     """The bytes of ``source`` published at ``here`` (a path relative to the site's root)."""
     tree = parse_xml_bytes(source.read_bytes(), source)
-    root = tree.getroot()
+    return published_root(tree.getroot(), source, here, layout, own=own, schemas=schemas)
+
+
+def published_root(
+    root: etree._Element, source: Path, here: str, layout: SiteLayout, *, own: bool, schemas: bool
+) -> bytes:
+    """:func:`published_tei` of the parsed root of ``source``, whose pointers it rewrites in place (a
+    page's worker has the tree already: it is not parsed again)."""
     layout.rewrite_tree(root, here, source)
     head = ['<?xml version="1.0" encoding="UTF-8"?>']
     if own and schemas:
