@@ -13,11 +13,16 @@ from teiedit.builder import BuildOptions
 from teiedit.builders.html import HtmlBuilder, render_page
 from teiedit.builders.pdf.plan import plan
 from teiedit.config import default_settings
+from teiedit.diagnostics import Diagnostic, Level
 from teiedit.edition import Edition
 
 
-def build_site(files: list[Path], out: Path, root: Path) -> None:
-    HtmlBuilder().build(Edition.from_files(default_settings(root), files), out, BuildOptions())
+def build_site(files: list[Path], out: Path, root: Path) -> list[Diagnostic]:
+    """Build the site; the findings the builder noted (an image not found, say)."""
+    found: list[Diagnostic] = []
+    edition = Edition.from_files(default_settings(root), files)
+    HtmlBuilder().build(edition, out, BuildOptions(notice=found.append))
+    return found
 
 
 def print_html(files: list[Path], root: Path, output: str) -> str:
@@ -163,7 +168,11 @@ def test_a_site_without_images_ships_no_viewer(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     out = tmp_path / "html"
-    build_site([src], out, tmp_path)
+    (found,) = build_site([src], out, tmp_path)
+    # the editor is told: a document from elsewhere comes without its images
+    assert (found.path, found.level, found.rule) == (str(src), Level.WARNING, "image-not-found")
+    assert "1 image not found beside the TEI file" in found.message
+    assert found.message.endswith(": images/absent.png")
     assert not (out / "js" / "vendor").exists()
     page = html.parse(str(out / "plain.html"))
     assert (
