@@ -146,6 +146,12 @@ WEB = [
     ("count(//script[@src='js/vendor/openseadragon/openseadragon.min.js'])", 1.0),
     # the table of contents lists the headings
     ("string(//nav[@class='tei-divGen toc']//a)", "Varia"),
+    # a dictionary entry: a block, its headword bold, each sense on a line with its number
+    (f"count(//div[{cls('dictionary-entry')}]/div[{cls('tei-sense')}])", 2.0),
+    (f"normalize-space(//div[{cls('dictionary-entry')}]/div[{cls('tei-sense')}][2])", "2. a spine"),
+    (f"string(//div[{cls('dictionary-entry')}]/span[contains(@class, 'pm-form-')]/span)", "quill"),
+    ("contains(string(//head/style), 'font-weight: bold')", True),
+    ("contains(string(//head/style), 'content: \"[\"')", True),
 ]
 
 
