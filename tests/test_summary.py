@@ -7,12 +7,12 @@ import dataclasses
 import json
 from pathlib import Path
 
-from lxml import html
+from lxml import etree, html
 
 from teiedit.builders.html import render_page
 from teiedit.config import default_settings
 from teiedit.edition import Edition
-from teiedit.summary import Mention, Party, Summary, summarise
+from teiedit.summary import Mention, Party, Summary, source_line, summarise
 
 CASES = Path(__file__).resolve().parent / "cases" / "html"
 
@@ -85,3 +85,13 @@ def test_summary_round_trips_through_json(tmp_path: Path) -> None:
         seen += 1
     assert seen == 4
     assert Mention("a", "m-a-1", "A").before == ""
+
+
+def test_the_source_line_lists_a_critical_editions_witnesses_one_by_one() -> None:
+    root = etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><sourceDesc>'
+        '<listWit><head>Witnesses</head><witness xml:id="A">Manuscript A, Bern</witness>'
+        '<witness xml:id="B">Print B, 1520</witness></listWit>'
+        "<msDesc><msIdentifier/></msDesc></sourceDesc></fileDesc></teiHeader></TEI>"
+    )
+    assert source_line(root) == "Manuscript A, Bern; Print B, 1520"
