@@ -87,11 +87,39 @@ def test_summary_round_trips_through_json(tmp_path: Path) -> None:
     assert Mention("a", "m-a-1", "A").before == ""
 
 
-def test_the_source_line_lists_a_critical_editions_witnesses_one_by_one() -> None:
-    root = etree.fromstring(
-        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><sourceDesc>'
-        '<listWit><head>Witnesses</head><witness xml:id="A">Manuscript A, Bern</witness>'
-        '<witness xml:id="B">Print B, 1520</witness></listWit>'
-        "<msDesc><msIdentifier/></msDesc></sourceDesc></fileDesc></teiHeader></TEI>"
-    )
-    assert source_line(root) == "Manuscript A, Bern; Print B, 1520"
+LETTER = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
+<titleStmt><title>A letter</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc>
+<listWit><head>Witnesses</head><witness xml:id="A">Manuscript A, Bern</witness>
+<witness xml:id="B"><msDesc><msIdentifier><settlement>Yale</settlement><repository>Beinecke</repository>
+<idno>MSS 31</idno></msIdentifier><physDesc><p>a card</p></physDesc></msDesc></witness></listWit>
+<msDesc><msIdentifier/></msDesc></sourceDesc></fileDesc><profileDesc><correspDesc>
+<correspAction type="sent"><persName>Ada</persName></correspAction>
+<correspAction type="received"><persName>Ben</persName></correspAction>
+<correspContext><ref type="belongsToCorrespondence" target="c1">Ada and Ben</ref>
+<ref type="withinCollection" subtype="previous_letter" target="L1">Ben to Ada, 1 May</ref>
+<ref type="withinCorrespondence" subtype="next_letter" target="L3">Ada to Ben, 9 May</ref>
+</correspContext></correspDesc></profileDesc></teiHeader><text><body><p>Dear Ben</p></body></text></TEI>"""
+
+
+def test_the_source_lists_a_critical_editions_witnesses_and_a_letter_its_context(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "letter.xml").write_text(LETTER, encoding="utf-8")
+    root = etree.fromstring(LETTER)
+    # one after the other (they ran on), a witness with an msDesc by its shelfmark
+    assert source_line(root) == "Manuscript A, Bern; Yale, Beinecke, MSS 31"
+    settings = default_settings(tmp_path)
+    (ed,) = Edition.from_files(settings, [tmp_path / "letter.xml"]).documents()
+    page = html.fromstring(render_page(ed, settings))
+    about = [
+        (" ".join(dt.text_content().split()), " ".join(dt.getnext().text_content().split()))
+        for dt in page.xpath("//section[@class='metadata']/dl/dt")
+    ]
+    assert about == [
+        ("Source", "Manuscript A, Bern; Yale, Beinecke, MSS 31 a card"),  # the empty msDesc: none
+        ("Sent", "Ada"),
+        ("Received", "Ben"),
+        ("Correspondence", "Ada and Ben"),
+        ("Previous letter", "Ben to Ada, 1 May"),
+        ("Next letter in this correspondence", "Ada to Ben, 9 May"),
+    ]

@@ -186,7 +186,13 @@ def source_line(root: etree._Element) -> str:
             out.append(_ms_identifier(s.find(tei("msIdentifier"))))
         elif s.tag in _SOURCE_LISTS:
             # a critical edition's witnesses (or a list of sources): one after the other, not run on
-            out += [_spaced(w) for w in s if isinstance(w.tag, str) and w.tag != tei("head")]
+            for w in s:
+                if not isinstance(w.tag, str) or w.tag == tei("head"):
+                    continue
+                ms = w.find(tei("msDesc"))
+                out.append(
+                    _ms_identifier(ms.find(tei("msIdentifier"))) if ms is not None else _spaced(w)
+                )
         else:
             out.append(_spaced(s))
     return "; ".join(t for t in out if t)

@@ -46,7 +46,7 @@
     <section class="metadata" aria-labelledby="metadata-heading">
       <h2 id="metadata-heading">About this document</h2>
       <dl>
-        <xsl:for-each select="$h/tei:fileDesc/tei:sourceDesc/*">
+        <xsl:for-each select="$h/tei:fileDesc/tei:sourceDesc/*[normalize-space()]">
           <dt>Source</dt>
           <dd class="source"><xsl:apply-templates select="." mode="citation"/></dd>
         </xsl:for-each>
@@ -70,6 +70,16 @@
               <xsl:apply-templates select="." mode="meta"/>
             </xsl:for-each>
           </dd>
+        </xsl:for-each>
+        <!-- the letter's place in its correspondence (the previous and next letters, the exchange it
+             belongs to), as letter editions give it -->
+        <xsl:for-each select="$h/tei:profileDesc/tei:correspDesc/tei:correspContext/*[normalize-space()]">
+          <xsl:variable name="kind" select="lower-case(string-join((@subtype, @type), ' '))"/>
+          <xsl:variable name="within" select="if (matches($kind, 'withincorrespondence')) then ' in this correspondence' else ''"/>
+          <dt><xsl:value-of select="if (matches($kind, 'prev')) then 'Previous letter' || $within
+                                    else if (matches($kind, 'next')) then 'Next letter' || $within
+                                    else if (matches($kind, 'corresp')) then 'Correspondence' else 'Context'"/></dt>
+          <dd class="corresp-context"><xsl:apply-templates select="." mode="meta"/></dd>
         </xsl:for-each>
         <xsl:if test="$h/tei:profileDesc/tei:abstract">
           <dt>Summary</dt>
@@ -187,6 +197,17 @@
     <xsl:for-each select="* except tei:msIdentifier">
       <xsl:text> </xsl:text><xsl:apply-templates select="." mode="meta"/>
     </xsl:for-each>
+  </xsl:template>
+  <!-- a critical edition's witnesses, a list of sources: one after the other; a witness described by
+       an msDesc is cited by its shelfmark -->
+  <xsl:template match="tei:listWit | tei:listBibl" mode="citation">
+    <xsl:for-each select="* except tei:head">
+      <xsl:if test="position() gt 1"><xsl:text>; </xsl:text></xsl:if>
+      <xsl:apply-templates select="." mode="citation"/>
+    </xsl:for-each>
+  </xsl:template>
+  <xsl:template match="tei:witness[tei:msDesc]" mode="citation">
+    <xsl:apply-templates select="tei:msDesc" mode="citation"/>
   </xsl:template>
   <xsl:template match="*" mode="citation">
     <xsl:apply-templates select="." mode="meta"/>
