@@ -65,7 +65,10 @@ def test_iiif_manifest_for_a_document_with_page_images(edition_copy: Path, tmp_p
     canvases = data["items"]
     # p1's size from the TEI, p2's from the image file; p3 (missing, size unknown) left out, said so
     assert [(c["width"], c["height"]) for c in canvases] == [(40, 60), (30, 50)]
-    assert any("images/p3.png" in line for line in told)
+    assert told[:1] == [
+        "warning: letter-ri-to-kim: 1 page image of unknown size left out of its IIIF manifest: "
+        "images/p3.png"
+    ]
     for canvas in canvases:
         assert canvas["type"] == "Canvas" and canvas["id"].startswith(base + "/canvas/")
         (page,) = canvas["items"]
@@ -198,8 +201,6 @@ def test_a_build_lists_what_the_site_cannot_publish_and_what_to_do(
         " — pass --url URL or set base_url in teiedit.toml",
         f"{config} OAI-PMH not published: an OAI-PMH repository needs the URL where the site is"
         ' published — set base_url in teiedit.toml (e.g. "https://example.org/edition/")',
-        f"{letter}: warning: letter-ri-to-kim: the size of images/gone.png is unknown; its canvas"
-        " is left out",
         f"{letter}: warning: letter-ri-to-kim: no IIIF manifest: none of its page images could be"
         " sized — give graphic/@width and @height, or put the image files beside the TEI",
         f"{config} sitemap not published: a sitemap needs the URL where the site is published"

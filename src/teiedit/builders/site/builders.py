@@ -158,9 +158,24 @@ def write_iiif(edition: Edition, out: Path, note: Callable[[Diagnostic], None]) 
         images = iiif.page_images(ed.root, ed.path)
         if not images:
             continue
-        data, warnings = iiif.manifest(records[ed.page], images, edition.settings)
-        for warning in warnings:
-            note(Diagnostic(warning, str(ed.path), level=Level.WARNING, origin="site"))
+        data, _ = iiif.manifest(records[ed.page], images, edition.settings)
+        unsized = [i.url for i in images if i.width is None or i.height is None]
+        if unsized and data.get("items"):
+            # one line a document, not one an image: an edition of thousands of letters with page
+            # images of unknown size would otherwise print tens of thousands
+            shown = ", ".join(unsized[:3]) + (
+                f" and {len(unsized) - 3} more" if len(unsized) > 3 else ""
+            )
+            note(
+                Diagnostic(
+                    f"{ed.page}: {len(unsized)} page image{'s' if len(unsized) > 1 else ''} of unknown "
+                    f"size left out of its IIIF manifest: {shown}",
+                    str(ed.path),
+                    level=Level.WARNING,
+                    origin="site",
+                    suggestion="give graphic/@width and @height, or put the image files beside the TEI",
+                )
+            )
         if not data.get("items"):  # IIIF Presentation 3: a Manifest has at least one Canvas
             note(
                 Diagnostic(
