@@ -16,6 +16,7 @@ from lxml import etree
 from teiedit.builder import BuildOptions
 from teiedit.builders.registry import BUILDERS, get_builder
 from teiedit.config import load_settings
+from teiedit.diagnostics import Diagnostic
 from teiedit.edition import Edition
 from teiedit.exchange.cmif import build_cmif
 from teiedit.registers import entry_from_element
@@ -86,6 +87,27 @@ def test_iiif_manifest_for_a_document_with_page_images(edition_copy: Path, tmp_p
     )
     assert (tmp_path / "site" / "tei" / "images" / "p2.png").is_file()
     assert data["seeAlso"][0]["format"] == "application/tei+xml"
+
+
+def test_many_documents_with_unsized_page_images_are_told_in_one_line(
+    edition_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from teiedit.builders.site import builders
+
+    for name in ("letter-ri-to-kim", "letter-kim-to-ri"):
+        letter = edition_copy / "tei" / f"{name}.xml"
+        text = letter.read_text("utf-8").replace("<body>", '<body><pb facs="images/gone.png"/>', 1)
+        letter.write_text(text, "utf-8")
+    edition = Edition.load(load_settings(edition_copy))
+    told: list[Diagnostic] = []
+    monkeypatch.setattr(builders, "IIIF_NOTES", 1)
+    builders.write_iiif(edition, edition_copy / "iiif", told.append)
+    (line,) = told
+    assert line.message == (
+        "2 documents have page images of unknown size, left out of their IIIF manifests (or no "
+        "manifest): letter-kim-to-ri, letter-ri-to-kim"
+    )
+    assert line.path == str(edition.settings.tei)
 
 
 def test_registers_read_coordinates_and_authority_ids() -> None:
