@@ -288,3 +288,30 @@ def test_every_element_of_tei_keeps_its_text(tmp_path: Path) -> None:
             continue
         assert f"word{i}x" in web, f"<{n}> lost its text on the web"
         assert f"word{i}x" in printed, f"<{n}> lost its text in print"
+
+
+def test_a_corpus_page_gives_each_member_its_title(tmp_path: Path) -> None:
+    def member(title: str, text: str) -> str:
+        return (
+            f"<TEI><teiHeader><fileDesc><titleStmt><title>{title}</title></titleStmt>"
+            "<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc>"
+            f"</teiHeader><text><body><p>{text}</p></body></text></TEI>"
+        )
+
+    (tmp_path / "corpus.xml").write_text(
+        '<teiCorpus xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+        "<title>Three deeds</title></titleStmt><publicationStmt><p>x</p></publicationStmt>"
+        "<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>"
+        + member("Deed 1: a sale", "Sold.")
+        + member("Deed 2: a debt", "Owed.")
+        + "</teiCorpus>",
+        encoding="utf-8",
+    )
+    settings = default_settings(tmp_path)
+    (ed,) = Edition.from_files(settings, [tmp_path / "corpus.xml"]).documents()
+    page = html.fromstring(render_page(ed, settings))
+    shown = [
+        " ".join(el.text_content().split())
+        for el in page.xpath(f"//article//*[{cls('corpus-member-title')} or {cls('tei-p')}]")
+    ]
+    assert shown == ["Deed 1: a sale", "Sold.", "Deed 2: a debt", "Owed."]

@@ -645,6 +645,13 @@
           <xsl:with-param name="class" select="('embedded-text')"/>
         </xsl:call-template>
       </xsl:when>
+      <xsl:when test="parent::TEI/parent::teiCorpus">
+        <xsl:call-template name="pm:heading">
+          <xsl:with-param name="content" select="normalize-space((../teiHeader/fileDesc/titleStmt/title)[1])"/>
+          <xsl:with-param name="class" select="('corpus-member-title', 'pm-text-7')"/>
+        </xsl:call-template>
+        <xsl:call-template name="pm:text"/>
+      </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="pm:text"/>
       </xsl:otherwise>
@@ -681,7 +688,7 @@
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}usg" mode="text">
     <xsl:call-template name="pm:inline">
-      <xsl:with-param name="class" select="('pm-usg-7')"/>
+      <xsl:with-param name="class" select="('pm-usg-8')"/>
     </xsl:call-template>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}view" mode="text">
@@ -1287,6 +1294,9 @@
       <xsl:when test="ancestor::text">
         <xsl:sequence select="'block'"/>
       </xsl:when>
+      <xsl:when test="parent::TEI/parent::teiCorpus">
+        <xsl:sequence select="'heading'"/>
+      </xsl:when>
       <xsl:otherwise>
         <xsl:sequence select="'text'"/>
       </xsl:otherwise>
@@ -1372,8 +1382,11 @@
       <xsl:if test="exists(root()//Q{http://www.tei-c.org/ns/1.0}surplus)">
         <xsl:sequence select="('.pm-surplus-6::before { content: &quot;{&quot;; }', '.pm-surplus-6::after { content: &quot;}&quot;; }')"/>
       </xsl:if>
+      <xsl:if test="exists(root()//Q{http://www.tei-c.org/ns/1.0}text)">
+        <xsl:sequence select="('.pm-text-7 { font-weight: bold; font-size: 1.25em; margin-top: 1.5em; }')"/>
+      </xsl:if>
       <xsl:if test="exists(root()//Q{http://www.tei-c.org/ns/1.0}usg)">
-        <xsl:sequence select="('.pm-usg-7 { font-style: italic; }')"/>
+        <xsl:sequence select="('.pm-usg-8 { font-style: italic; }')"/>
       </xsl:if>
     </xsl:variable>
     <xsl:if test="exists($rules)">
