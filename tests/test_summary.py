@@ -91,9 +91,10 @@ LETTER = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
 <titleStmt><title>A letter</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc>
 <listWit><head>Witnesses</head><witness xml:id="A">Manuscript A, Bern</witness>
 <witness xml:id="B"><msDesc><msIdentifier><settlement>Yale</settlement><repository>Beinecke</repository>
-<idno>MSS 31</idno></msIdentifier><physDesc><p>a card</p></physDesc></msDesc></witness></listWit>
+<idno>MSS 31</idno></msIdentifier><physDesc><p>a card, stamped <placeName>Bern</placeName><date>1 May</date>
+</p></physDesc></msDesc></witness></listWit>
 <msDesc><msIdentifier/></msDesc></sourceDesc></fileDesc><profileDesc><correspDesc>
-<correspAction type="sent"><persName>Ada</persName></correspAction>
+<correspAction type="sent"><persName>Ada</persName><placeName>Bern</placeName></correspAction>
 <correspAction type="received"><persName>Ben</persName></correspAction>
 <correspContext><ref type="belongsToCorrespondence" target="c1">Ada and Ben</ref>
 <ref type="withinCollection" subtype="previous_letter" target="L1">Ben to Ada, 1 May</ref>
@@ -116,8 +117,9 @@ def test_the_source_lists_a_critical_editions_witnesses_and_a_letter_its_context
         for dt in page.xpath("//section[@class='metadata']/dl/dt")
     ]
     assert about == [
-        ("Source", "Manuscript A, Bern; Yale, Beinecke, MSS 31 a card"),  # the empty msDesc: none
-        ("Sent", "Ada"),
+        # the empty msDesc: none; a postmark's place and date apart, though the TEI has no space
+        ("Source", "Manuscript A, Bern; Yale, Beinecke, MSS 31 a card, stamped Bern 1 May"),
+        ("Sent", "Ada; Bern"),
         ("Received", "Ben"),
         ("Correspondence", "Ada and Ben"),
         ("Previous letter", "Ben to Ada, 1 May"),

@@ -67,7 +67,7 @@
           <dd class="corresp-{te:class-token(@type)}">
             <xsl:for-each select="*">
               <xsl:if test="position() gt 1"><xsl:text>; </xsl:text></xsl:if>
-              <xsl:apply-templates select="." mode="meta"/>
+              <xsl:apply-templates select="." mode="meta"><xsl:with-param name="separated" select="true()"/></xsl:apply-templates>
             </xsl:for-each>
           </dd>
         </xsl:for-each>
@@ -167,9 +167,13 @@
 
   <!-- Header content as inline text; names link to registers like in the text. -->
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs" mode="meta">
+    <xsl:param name="separated" as="xs:boolean" select="false()"/>
+    <xsl:if test="not($separated)"><xsl:call-template name="te:meta-space"/></xsl:if>
     <xsl:apply-templates select="." mode="text"/>
   </xsl:template>
   <xsl:template match="tei:date" mode="meta">
+    <xsl:param name="separated" as="xs:boolean" select="false()"/>
+    <xsl:if test="not($separated)"><xsl:call-template name="te:meta-space"/></xsl:if>
     <xsl:choose>
       <xsl:when test="normalize-space()"><xsl:apply-templates select="." mode="text"/></xsl:when>
       <xsl:otherwise><time datetime="{(@when, @from, @notBefore)[1]}"><xsl:value-of select="string-join((@when, @from, @notBefore, @to, @notAfter), '–')"/></time></xsl:otherwise>
@@ -185,8 +189,14 @@
   </xsl:template>
   <xsl:template match="tei:p" mode="meta-block"><p><xsl:apply-templates mode="meta"/></p></xsl:template>
   <xsl:template match="*" mode="meta-block"><p><xsl:apply-templates mode="meta"/></p></xsl:template>
-  <xsl:template match="*" mode="meta">
+  <!-- Header elements often follow each other without a space (a postmark's place, date and time):
+       a space between them, unless the text before ends with one. -->
+  <xsl:template name="te:meta-space">
     <xsl:if test="preceding-sibling::* and not(preceding-sibling::node()[1][self::text()][matches(., '\s$')])"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+  <xsl:template match="*" mode="meta">
+    <xsl:param name="separated" as="xs:boolean" select="false()"/>
+    <xsl:if test="not($separated)"><xsl:call-template name="te:meta-space"/></xsl:if>
     <span class="h-{te:class-token(local-name())}"><xsl:apply-templates mode="meta"/></span>
   </xsl:template>
   <xsl:template match="comment() | processing-instruction()" mode="meta"/>
