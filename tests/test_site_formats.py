@@ -266,3 +266,35 @@ def test_dts_files_already_there_are_not_written_again(tmp_path: Path) -> None:
         "document/a.xml",
         "index.json",
     ]
+
+
+@pytest.mark.parametrize(
+    ("inside", "units"),
+    [
+        # a dictionary: its entries are the body's blocks
+        (
+            "<text><body><entry><form><orth>a</orth></form></entry><entry><form><orth>b</orth>"
+            "</form></entry></body></text>",
+            [("1", "block"), ("2", "block")],
+        ),
+        # a collection in text/group: each text, then its blocks
+        (
+            "<text><group><text><body><p>one</p><p>two</p></body></text><text><body><p>three</p>"
+            "</body></text></group></text>",
+            [("1", "text"), ("1.1", "block"), ("1.2", "block"), ("2", "text"), ("2.1", "block")],
+        ),
+        # a transcription in sourceDoc: its surfaces, then their zones
+        (
+            "<sourceDoc><surface><zone><line>a</line></zone><zone><line>b</line></zone></surface>"
+            "</sourceDoc>",
+            [("1", "surface"), ("1.1", "zone"), ("1.2", "zone")],
+        ),
+    ],
+)
+def test_dts_cites_dictionaries_collections_and_transcriptions(
+    inside: str, units: list[tuple[str, str]]
+) -> None:
+    from teiedit.builders.site.dts_cite import citation_units
+
+    root = etree.fromstring(f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/>{inside}</TEI>')
+    assert [(u.identifier, u.cite_type) for u in citation_units(root)] == units
