@@ -289,6 +289,18 @@ def test_dts_files_already_there_are_not_written_again(tmp_path: Path) -> None:
             "</sourceDoc>",
             [("1", "surface"), ("1.1", "zone"), ("1.2", "zone")],
         ),
+        # a corpus: its documents, then their blocks
+        (
+            "<teiCorpus><teiHeader/><TEI><teiHeader/><text><body><p>a</p></body></text></TEI>"
+            "<TEI><teiHeader/><text><body><p>b</p><p>c</p></body></text></TEI></teiCorpus>",
+            [
+                ("1", "document"),
+                ("1.1", "block"),
+                ("2", "document"),
+                ("2.1", "block"),
+                ("2.2", "block"),
+            ],
+        ),
     ],
 )
 def test_dts_cites_dictionaries_collections_and_transcriptions(
@@ -296,5 +308,9 @@ def test_dts_cites_dictionaries_collections_and_transcriptions(
 ) -> None:
     from teiedit.builders.site.dts_cite import citation_units
 
-    root = etree.fromstring(f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/>{inside}</TEI>')
+    root = etree.fromstring(
+        inside.replace("<teiCorpus>", '<teiCorpus xmlns="http://www.tei-c.org/ns/1.0">')
+        if inside.startswith("<teiCorpus>")
+        else f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/>{inside}</TEI>'
+    )
     assert [(u.identifier, u.cite_type) for u in citation_units(root)] == units

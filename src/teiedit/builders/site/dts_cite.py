@@ -4,7 +4,8 @@ the DTS view adds for teiedit's documents), the citable units it gives and the T
 teiedit's default structure: the divisions of ``text/body`` (citeType ``section``), and in each the blocks
 (paragraphs, lists, quotations, openers, closers, dictionary entries..., citeType ``block``), numbered by
 position: ``1``, ``1.3``. A body without divisions is cited by its blocks alone; the texts of a
-``text/group`` by their blocks, a ``sourceDoc`` by its surfaces and their zones. The document in ``tei/`` is not
+``text/group`` by their blocks, a ``sourceDoc`` by its surfaces and their zones, a ``teiCorpus`` by its
+documents and their blocks. The document in ``tei/`` is not
 changed: the DTS document endpoint serves a copy whose ``encodingDesc`` declares the structure used.
 """
 
@@ -30,6 +31,14 @@ _NAME_TEST = re.compile(r"(^|[/|(\[,]\s*)([A-Za-z_][\w.-]*)(?=\s*($|[/|)\[\],]))
 
 def default_cite_structure(root: etree._Element) -> etree._Element:
     """The citeStructure the DTS view gives a teiedit document (see the module's docstring)."""
+    if root.tag == tei("teiCorpus"):  # its documents, then each one's blocks
+        inner = " | ".join(f"tei:text/tei:body/{b.strip()}" for b in BLOCKS.split("|"))
+        return E.citeStructure(
+            E.citeStructure(unit="block", match=inner, use="position()", delim="."),
+            unit="document",
+            match="/tei:teiCorpus/tei:TEI",
+            use="position()",
+        )
     body_divs = root.xpath("tei:text/tei:body/tei:div", namespaces=NS)
     blocks = E.citeStructure(unit="block", match=BLOCKS, use="position()", delim=".")
     if body_divs:
