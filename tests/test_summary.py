@@ -125,3 +125,15 @@ def test_the_source_lists_a_critical_editions_witnesses_and_a_letter_its_context
         ("Previous letter", "Ben to Ada, 1 May"),
         ("Next letter in this correspondence", "Ada to Ben, 9 May"),
     ]
+    # the print heading cites the source the same way
+    from teiedit.builders.pdf.plan import plan
+
+    (job,) = [
+        j
+        for j in plan(Edition.from_files(settings, [tmp_path / "letter.xml"])).jobs
+        if j.output == "letter.pdf"
+    ]
+    printed = html.fromstring(job.html)
+    assert printed.xpath("normalize-space(//p[@class='citation'])") == (
+        "Source: Manuscript A, Bern; Yale, Beinecke, MSS 31"
+    )
