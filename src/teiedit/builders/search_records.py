@@ -34,6 +34,8 @@ _Walk = tuple[etree._Element, etree._Element, str, str, bool]
 #: ... or a text to append to a block's texts.
 _Text = tuple[list[str], str]
 _Step = _Walk | _Text
+#: How deep the records' walk recurses before it goes on with a stack of its own.
+_RECURSION = 200
 
 #: Field codes: title, header, text, note.
 TITLE, HEADER, TEXT, NOTE = "t", "h", "x", "n"
@@ -137,11 +139,57 @@ class _Records:
                 self.texts[(block, True)] = parts
 
     def _walk(
+        self,
+        el: etree._Element,
+        owner: etree._Element,
+        around: str,
+        field: str,
+        *,
+        original: bool,
+        depth: int = 0,
+    ) -> None:
+        if depth > _RECURSION:
+            # a document from elsewhere may nest 2,048 levels deep (io.py's limit), past Python's
+            # recursion limit: deeper than this, the walk goes on with a stack of its own
+            self._walk_deep(el, owner, around, field, original=original)
+            return
+        own = self.anchors.get(el) if el in self.anchors else None
+        here = own or around
+        texts = self.texts.setdefault((owner, original), [])
+        if el.text:
+            texts.append(el.text)
+        for child in el:
+            tag = child.tag
+            if isinstance(tag, str):
+                name, is_tei = _tag(tag)
+                if name in _BREAKS:
+                    if child.get("break") != "no":
+                        texts.append(" ")
+                elif not _hidden(child, name, is_tei, original):
+                    if is_tei and (name == "note" or name in RECORD_BLOCKS):
+                        sub_field = NOTE if name == "note" else field
+                        self.owner(child, here, sub_field)
+                        self.texts.setdefault((child, original), [])
+                        self._walk(
+                            child,
+                            child,
+                            self.anchors[child] or here,
+                            sub_field,
+                            original=original,
+                            depth=depth + 1,
+                        )
+                        texts.append(" ")
+                    else:
+                        inner = self.anchor_of(child, here) if child.get(XML_ID) else here
+                        self._walk(child, owner, inner, field, original=original, depth=depth + 1)
+            if child.tail:
+                texts.append(child.tail)
+
+    def _walk_deep(
         self, el: etree._Element, owner: etree._Element, around: str, field: str, *, original: bool
     ) -> None:
-        # A stack instead of recursion: a document from elsewhere may nest 2,048 levels deep (io.py's
-        # limit), far past Python's recursion limit. Each item is an element to walk (with its owner,
-        # anchor and field) or a piece of text to append; items are pushed in reverse reading order.
+        """:meth:`_walk` with a stack instead of recursion. Each item is an element to walk (with its
+        owner, anchor and field) or a piece of text to append; items are pushed in reverse reading order."""
         stack: list[_Step] = [(el, owner, around, field, False)]
         while stack:
             step = stack.pop()
