@@ -645,7 +645,7 @@
           <xsl:with-param name="class" select="('embedded-text')"/>
         </xsl:call-template>
       </xsl:when>
-      <xsl:when test="parent::TEI/parent::teiCorpus">
+      <xsl:when test="parent::TEI[not(@xml:base)]/parent::teiCorpus">
         <xsl:call-template name="pm:heading">
           <xsl:with-param name="content" select="normalize-space((../teiHeader/fileDesc/titleStmt/title)[1])"/>
           <xsl:with-param name="class" select="('corpus-member-title', 'pm-text-7')"/>
@@ -1294,7 +1294,7 @@
       <xsl:when test="ancestor::text">
         <xsl:sequence select="'block'"/>
       </xsl:when>
-      <xsl:when test="parent::TEI/parent::teiCorpus">
+      <xsl:when test="parent::TEI[not(@xml:base)]/parent::teiCorpus">
         <xsl:sequence select="'heading'"/>
       </xsl:when>
       <xsl:otherwise>
