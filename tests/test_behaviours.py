@@ -13,11 +13,16 @@ from teiedit.builder import BuildOptions
 from teiedit.builders.html import HtmlBuilder, render_page
 from teiedit.builders.pdf.plan import plan
 from teiedit.config import default_settings
+from teiedit.diagnostics import Diagnostic, Level
 from teiedit.edition import Edition
 
 
-def build_site(files: list[Path], out: Path, root: Path) -> None:
-    HtmlBuilder().build(Edition.from_files(default_settings(root), files), out, BuildOptions())
+def build_site(files: list[Path], out: Path, root: Path) -> list[Diagnostic]:
+    """Build the site; the findings the builder noted (an image not found, say)."""
+    found: list[Diagnostic] = []
+    edition = Edition.from_files(default_settings(root), files)
+    HtmlBuilder().build(edition, out, BuildOptions(notice=found.append))
+    return found
 
 
 def print_html(files: list[Path], root: Path, output: str) -> str:
@@ -141,6 +146,12 @@ WEB = [
     ("count(//script[@src='js/vendor/openseadragon/openseadragon.min.js'])", 1.0),
     # the table of contents lists the headings
     ("string(//nav[@class='tei-divGen toc']//a)", "Varia"),
+    # a dictionary entry: a block, its headword bold, each sense on a line with its number
+    (f"count(//div[{cls('dictionary-entry')}]/div[{cls('tei-sense')}])", 2.0),
+    (f"normalize-space(//div[{cls('dictionary-entry')}]/div[{cls('tei-sense')}][2])", "2. a spine"),
+    (f"string(//div[{cls('dictionary-entry')}]/span[contains(@class, 'pm-form-')]/span)", "quill"),
+    ("contains(string(//head/style), 'font-weight: bold')", True),
+    ("contains(string(//head/style), 'content: \"[\"')", True),
 ]
 
 
@@ -163,7 +174,11 @@ def test_a_site_without_images_ships_no_viewer(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     out = tmp_path / "html"
-    build_site([src], out, tmp_path)
+    (found,) = build_site([src], out, tmp_path)
+    # the editor is told: a document from elsewhere comes without its images
+    assert (found.path, found.level, found.rule) == (str(src), Level.WARNING, "image-not-found")
+    assert "1 image not found beside the TEI file" in found.message
+    assert found.message.endswith(": images/absent.png")
     assert not (out / "js" / "vendor").exists()
     page = html.parse(str(out / "plain.html"))
     assert (
@@ -273,3 +288,30 @@ def test_every_element_of_tei_keeps_its_text(tmp_path: Path) -> None:
             continue
         assert f"word{i}x" in web, f"<{n}> lost its text on the web"
         assert f"word{i}x" in printed, f"<{n}> lost its text in print"
+
+
+def test_a_corpus_page_gives_each_member_its_title(tmp_path: Path) -> None:
+    def member(title: str, text: str) -> str:
+        return (
+            f"<TEI><teiHeader><fileDesc><titleStmt><title>{title}</title></titleStmt>"
+            "<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc>"
+            f"</teiHeader><text><body><p>{text}</p></body></text></TEI>"
+        )
+
+    (tmp_path / "corpus.xml").write_text(
+        '<teiCorpus xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+        "<title>Three deeds</title></titleStmt><publicationStmt><p>x</p></publicationStmt>"
+        "<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>"
+        + member("Deed 1: a sale", "Sold.")
+        + member("Deed 2: a debt", "Owed.")
+        + "</teiCorpus>",
+        encoding="utf-8",
+    )
+    settings = default_settings(tmp_path)
+    (ed,) = Edition.from_files(settings, [tmp_path / "corpus.xml"]).documents()
+    page = html.fromstring(render_page(ed, settings))
+    shown = [
+        " ".join(el.text_content().split())
+        for el in page.xpath(f"//article//*[{cls('corpus-member-title')} or {cls('tei-p')}]")
+    ]
+    assert shown == ["Deed 1: a sale", "Sold.", "Deed 2: a debt", "Owed."]

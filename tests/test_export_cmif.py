@@ -144,8 +144,16 @@ def test_an_edition_without_letters_has_no_cmif(tmp_path: Path) -> None:
         base_url="https://example.org/edition/",
         editors=(Editor(id="ed-a", name="Ada Editor"),),
     )
-    with pytest.raises(TeieditError, match="no letters"):
+    with pytest.raises(TeieditError, match="no letters") as caught:
         build_cmif(Edition.load(edition))
+    assert "imported" not in caught.value.diagnostic.message
+    # an edition of imported letters only is told why they are not its CMIF
+    edition.imported.mkdir(parents=True)
+    shutil.copy(CASES / "edition" / "tei" / "letter-kim-to-ri.xml", edition.imported)
+    with pytest.raises(TeieditError) as caught:
+        build_cmif(Edition.load(edition))
+    assert "no letters of its own" in caught.value.diagnostic.message
+    assert "1 imported letter is left out" in caught.value.diagnostic.message
 
 
 def test_cmif_of_this_edition(cmif_rng: etree.RelaxNG) -> None:

@@ -6,6 +6,7 @@ import csv
 import hashlib
 import io
 import json
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from lxml import etree
 
 from teiedit.config import load_settings
 from teiedit.edition import Edition
-from teiedit.exchange.corpus_export import build_corpus
+from teiedit.exchange.corpus_export import build_corpus, write_corpus
 
 CASES = Path(__file__).resolve().parent / "cases" / "exchange"
 REPO = Path(__file__).resolve().parents[1]
@@ -191,3 +192,34 @@ def test_corpus_written_again_after_changes_is_the_corpus_written_afresh(
     assert out.read_bytes() == etree.tostring(
         build_corpus(edition), xml_declaration=True, encoding="UTF-8"
     )
+
+
+def test_corpus_keeps_a_prefixed_member_in_the_tei_namespace(tmp_path: Path) -> None:
+    # TEI written with a tei: prefix under another default namespace, as some projects export it
+    root = tmp_path / "edition"
+    shutil.copytree(CASES / "edition", root)
+    (root / "tei" / "prefixed.xml").write_text(
+        '<tei:TEI xmlns:tei="http://www.tei-c.org/ns/1.0" xmlns="http://www.w3.org/1999/xhtml">'
+        "<tei:teiHeader><tei:fileDesc><tei:titleStmt><tei:title>Prefixed</tei:title></tei:titleStmt>"
+        "<tei:publicationStmt><tei:p>x</tei:p></tei:publicationStmt><tei:sourceDesc><tei:p>x</tei:p>"
+        "</tei:sourceDesc></tei:fileDesc></tei:teiHeader><tei:text><tei:body>"
+        "<tei:p>Prefixed text <b>kept in XHTML</b>.</tei:p></tei:body></tei:text></tei:TEI>",
+        encoding="utf-8",
+    )
+    edition = Edition.load(load_settings(root))
+    out = tmp_path / "corpus.xml"
+    write_corpus(edition, out)
+    for corpus in (
+        etree.parse(str(out)).getroot(),
+        etree.fromstring(etree.tostring(build_corpus(edition))),
+    ):
+        member = corpus.xpath("tei:TEI[tei:teiHeader//tei:title = 'Prefixed']", namespaces=NS)
+        assert len(member) == 1
+        assert member[0].xpath("string(tei:text/tei:body/tei:p)", namespaces=NS) == (
+            "Prefixed text kept in XHTML."
+        )
+        inner = member[0].xpath("tei:text/tei:body/tei:p/*", namespaces=NS)
+        assert [el.tag for el in inner] == ["{http://www.w3.org/1999/xhtml}b"]
+        assert (
+            corpus.xpath("//*[local-name() = 'TEI'][namespace-uri() != $tei]", tei=NS["tei"]) == []
+        )

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from teiedit.diagnostics import TeieditError
-from teiedit.io import decode_source, read_text, read_xml, write_atomic
+from teiedit.io import decode_source, parse_xml_bytes, read_text, read_xml, write_atomic
 from teiedit.oserror import environment_error
 
 
@@ -174,3 +174,27 @@ def test_a_full_disk_names_the_file_written_not_the_file_read(tmp_path: Path, co
     # a file that cannot be read is named as it is, even when the error names a second path
     missing = environment_error(OSError(errno.ENOENT, "x", str(read), None, str(written)))
     assert missing.diagnostic.path == str(read)
+
+
+@pytest.mark.parametrize(
+    ("xml", "message", "hint"),
+    [
+        # HTML's named characters, as files exported from web forms carry them
+        (
+            b"<p>a&nbsp;b&mdash;c</p>",
+            "Entity 'nbsp' not defined",
+            "write the character itself (U+00A0) or &#160;",
+        ),
+        (b"<p>a&foo;</p>", "Entity 'foo' not defined", "the character itself or its number"),
+        (b"<p>" + b"<hi>" * 2100 + b"</p>", "nested more than 2,048 levels deep", "never closed"),
+        (b'<p xml:id="a b"/>', "is not an NCName", "an xml:id starts with a letter"),
+        (b"<p><hi></p>", "Opening and ending tag mismatch", "an unclosed or misspelt tag"),
+    ],
+)
+def test_syntax_errors_say_what_to_do(xml: bytes, message: str, hint: str) -> None:
+    with pytest.raises(TeieditError) as caught:
+        parse_xml_bytes(xml, "x.xml")
+    found = caught.value.diagnostic
+    assert message in found.message
+    assert hint in found.suggestion
+    assert found.line == 1

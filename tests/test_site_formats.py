@@ -16,6 +16,7 @@ from lxml import etree
 from teiedit.builder import BuildOptions
 from teiedit.builders.registry import BUILDERS, get_builder
 from teiedit.config import load_settings
+from teiedit.diagnostics import Diagnostic
 from teiedit.edition import Edition
 from teiedit.exchange.cmif import build_cmif
 from teiedit.registers import entry_from_element
@@ -65,7 +66,10 @@ def test_iiif_manifest_for_a_document_with_page_images(edition_copy: Path, tmp_p
     canvases = data["items"]
     # p1's size from the TEI, p2's from the image file; p3 (missing, size unknown) left out, said so
     assert [(c["width"], c["height"]) for c in canvases] == [(40, 60), (30, 50)]
-    assert any("images/p3.png" in line for line in told)
+    assert told[:1] == [
+        "warning: letter-ri-to-kim: 1 page image of unknown size left out of its IIIF manifest: "
+        "images/p3.png"
+    ]
     for canvas in canvases:
         assert canvas["type"] == "Canvas" and canvas["id"].startswith(base + "/canvas/")
         (page,) = canvas["items"]
@@ -83,6 +87,27 @@ def test_iiif_manifest_for_a_document_with_page_images(edition_copy: Path, tmp_p
     )
     assert (tmp_path / "site" / "tei" / "images" / "p2.png").is_file()
     assert data["seeAlso"][0]["format"] == "application/tei+xml"
+
+
+def test_many_documents_with_unsized_page_images_are_told_in_one_line(
+    edition_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from teiedit.builders.site import builders
+
+    for name in ("letter-ri-to-kim", "letter-kim-to-ri"):
+        letter = edition_copy / "tei" / f"{name}.xml"
+        text = letter.read_text("utf-8").replace("<body>", '<body><pb facs="images/gone.png"/>', 1)
+        letter.write_text(text, "utf-8")
+    edition = Edition.load(load_settings(edition_copy))
+    told: list[Diagnostic] = []
+    monkeypatch.setattr(builders, "IIIF_NOTES", 1)
+    builders.write_iiif(edition, edition_copy / "iiif", told.append)
+    (line,) = told
+    assert line.message == (
+        "2 documents have page images of unknown size, left out of their IIIF manifests (or no "
+        "manifest): letter-kim-to-ri, letter-ri-to-kim"
+    )
+    assert line.path == str(edition.settings.tei)
 
 
 def test_registers_read_coordinates_and_authority_ids() -> None:
@@ -198,8 +223,6 @@ def test_a_build_lists_what_the_site_cannot_publish_and_what_to_do(
         " — pass --url URL or set base_url in teiedit.toml",
         f"{config} OAI-PMH not published: an OAI-PMH repository needs the URL where the site is"
         ' published — set base_url in teiedit.toml (e.g. "https://example.org/edition/")',
-        f"{letter}: warning: letter-ri-to-kim: the size of images/gone.png is unknown; its canvas"
-        " is left out",
         f"{letter}: warning: letter-ri-to-kim: no IIIF manifest: none of its page images could be"
         " sized — give graphic/@width and @height, or put the image files beside the TEI",
         f"{config} sitemap not published: a sitemap needs the URL where the site is published"
@@ -243,3 +266,51 @@ def test_dts_files_already_there_are_not_written_again(tmp_path: Path) -> None:
         "document/a.xml",
         "index.json",
     ]
+
+
+@pytest.mark.parametrize(
+    ("inside", "units"),
+    [
+        # a dictionary: its entries are the body's blocks
+        (
+            "<text><body><entry><form><orth>a</orth></form></entry><entry><form><orth>b</orth>"
+            "</form></entry></body></text>",
+            [("1", "block"), ("2", "block")],
+        ),
+        # a collection in text/group: each text, then its blocks
+        (
+            "<text><group><text><body><p>one</p><p>two</p></body></text><text><body><p>three</p>"
+            "</body></text></group></text>",
+            [("1", "text"), ("1.1", "block"), ("1.2", "block"), ("2", "text"), ("2.1", "block")],
+        ),
+        # a transcription in sourceDoc: its surfaces, then their zones
+        (
+            "<sourceDoc><surface><zone><line>a</line></zone><zone><line>b</line></zone></surface>"
+            "</sourceDoc>",
+            [("1", "surface"), ("1.1", "zone"), ("1.2", "zone")],
+        ),
+        # a corpus: its documents, then their blocks
+        (
+            "<teiCorpus><teiHeader/><TEI><teiHeader/><text><body><p>a</p></body></text></TEI>"
+            "<TEI><teiHeader/><text><body><p>b</p><p>c</p></body></text></TEI></teiCorpus>",
+            [
+                ("1", "document"),
+                ("1.1", "block"),
+                ("2", "document"),
+                ("2.1", "block"),
+                ("2.2", "block"),
+            ],
+        ),
+    ],
+)
+def test_dts_cites_dictionaries_collections_and_transcriptions(
+    inside: str, units: list[tuple[str, str]]
+) -> None:
+    from teiedit.builders.site.dts_cite import citation_units
+
+    root = etree.fromstring(
+        inside.replace("<teiCorpus>", '<teiCorpus xmlns="http://www.tei-c.org/ns/1.0">')
+        if inside.startswith("<teiCorpus>")
+        else f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/>{inside}</TEI>'
+    )
+    assert [(u.identifier, u.cite_type) for u in citation_units(root)] == units

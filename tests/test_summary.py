@@ -7,12 +7,12 @@ import dataclasses
 import json
 from pathlib import Path
 
-from lxml import html
+from lxml import etree, html
 
 from teiedit.builders.html import render_page
 from teiedit.config import default_settings
 from teiedit.edition import Edition
-from teiedit.summary import Mention, Party, Summary, summarise
+from teiedit.summary import Mention, Party, Summary, source_line, summarise
 
 CASES = Path(__file__).resolve().parent / "cases" / "html"
 
@@ -85,3 +85,55 @@ def test_summary_round_trips_through_json(tmp_path: Path) -> None:
         seen += 1
     assert seen == 4
     assert Mention("a", "m-a-1", "A").before == ""
+
+
+LETTER = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
+<titleStmt><title>A letter</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc>
+<listWit><head>Witnesses</head><witness xml:id="A">Manuscript A, Bern</witness>
+<witness xml:id="B"><msDesc><msIdentifier><settlement>Yale</settlement><repository>Beinecke</repository>
+<idno>MSS 31</idno></msIdentifier><physDesc><p>a card, stamped <placeName>Bern</placeName><date>1 May</date>
+</p></physDesc></msDesc></witness></listWit>
+<msDesc><msIdentifier/></msDesc></sourceDesc></fileDesc><profileDesc><correspDesc>
+<correspAction type="sent"><persName>Ada</persName><placeName>Bern</placeName></correspAction>
+<correspAction type="received"><persName>Ben</persName></correspAction>
+<correspContext><ref type="belongsToCorrespondence" target="c1">Ada and Ben</ref>
+<ref type="withinCollection" subtype="previous_letter" target="L1">Ben to Ada, 1 May</ref>
+<ref type="withinCorrespondence" subtype="next_letter" target="L3">Ada to Ben, 9 May</ref>
+</correspContext></correspDesc></profileDesc></teiHeader><text><body><p>Dear Ben</p></body></text></TEI>"""
+
+
+def test_the_source_lists_a_critical_editions_witnesses_and_a_letter_its_context(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "letter.xml").write_text(LETTER, encoding="utf-8")
+    root = etree.fromstring(LETTER)
+    # one after the other (they ran on), a witness with an msDesc by its shelfmark
+    assert source_line(root) == "Manuscript A, Bern; Yale, Beinecke, MSS 31"
+    settings = default_settings(tmp_path)
+    (ed,) = Edition.from_files(settings, [tmp_path / "letter.xml"]).documents()
+    page = html.fromstring(render_page(ed, settings))
+    about = [
+        (" ".join(dt.text_content().split()), " ".join(dt.getnext().text_content().split()))
+        for dt in page.xpath("//section[@class='metadata']/dl/dt")
+    ]
+    assert about == [
+        # the empty msDesc: none; a postmark's place and date apart, though the TEI has no space
+        ("Source", "Manuscript A, Bern; Yale, Beinecke, MSS 31 a card, stamped Bern 1 May"),
+        ("Sent", "Ada; Bern"),
+        ("Received", "Ben"),
+        ("Correspondence", "Ada and Ben"),
+        ("Previous letter", "Ben to Ada, 1 May"),
+        ("Next letter in this correspondence", "Ada to Ben, 9 May"),
+    ]
+    # the print heading cites the source the same way
+    from teiedit.builders.pdf.plan import plan
+
+    (job,) = [
+        j
+        for j in plan(Edition.from_files(settings, [tmp_path / "letter.xml"])).jobs
+        if j.output == "letter.pdf"
+    ]
+    printed = html.fromstring(job.html)
+    assert printed.xpath("normalize-space(//p[@class='citation'])") == (
+        "Source: Manuscript A, Bern; Yale, Beinecke, MSS 31"
+    )

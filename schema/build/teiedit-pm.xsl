@@ -223,6 +223,16 @@
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}emph" mode="text">
     <xsl:call-template name="pm:inline"/>
   </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}entry" mode="text">
+    <xsl:call-template name="pm:block">
+      <xsl:with-param name="class" select="('dictionary-entry')"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}entryFree" mode="text">
+    <xsl:call-template name="pm:block">
+      <xsl:with-param name="class" select="('dictionary-entry')"/>
+    </xsl:call-template>
+  </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}epigraph" mode="text">
     <xsl:call-template name="pm:block"/>
   </xsl:template>
@@ -254,6 +264,18 @@
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}foreign" mode="text">
     <xsl:call-template name="pm:inline"/>
   </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}form" mode="text">
+    <xsl:choose>
+      <xsl:when test="parent::entry or parent::entryFree or parent::re">
+        <xsl:call-template name="pm:inline">
+          <xsl:with-param name="class" select="('pm-form-3')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="pm:unmodelled"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}front" mode="text">
     <xsl:call-template name="pm:body"/>
   </xsl:template>
@@ -273,6 +295,11 @@
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}geogName" mode="text">
     <xsl:call-template name="pm:entity"/>
+  </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}gramGrp" mode="text">
+    <xsl:call-template name="pm:inline">
+      <xsl:with-param name="class" select="('pm-gramGrp-4')"/>
+    </xsl:call-template>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}graphic" mode="text">
     <xsl:call-template name="pm:graphic"/>
@@ -434,6 +461,11 @@
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}postscript" mode="text">
     <xsl:call-template name="pm:block"/>
   </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}pron" mode="text">
+    <xsl:call-template name="pm:inline">
+      <xsl:with-param name="class" select="('pm-pron-5')"/>
+    </xsl:call-template>
+  </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}ptr" mode="text">
     <xsl:call-template name="pm:link"/>
   </xsl:template>
@@ -445,6 +477,11 @@
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}rdg" mode="text">
     <xsl:call-template name="pm:variant"/>
+  </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}re" mode="text">
+    <xsl:call-template name="pm:block">
+      <xsl:with-param name="class" select="('related-entry')"/>
+    </xsl:call-template>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}ref" mode="text">
     <xsl:call-template name="pm:link"/>
@@ -480,6 +517,18 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="pm:unmodelled"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}sense" mode="text">
+    <xsl:choose>
+      <xsl:when test="@n">
+        <xsl:call-template name="pm:block">
+          <xsl:with-param name="content" select="(@n || '. ', node())"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="pm:block"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -542,6 +591,9 @@
       <xsl:with-param name="class" select="('subst')"/>
     </xsl:call-template>
   </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}superEntry" mode="text">
+    <xsl:call-template name="pm:block"/>
+  </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}supplied" mode="text">
     <xsl:call-template name="pm:supplied"/>
   </xsl:template>
@@ -560,7 +612,7 @@
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}surplus" mode="text">
     <xsl:call-template name="pm:inline">
-      <xsl:with-param name="class" select="('pm-surplus-3')"/>
+      <xsl:with-param name="class" select="('pm-surplus-6')"/>
     </xsl:call-template>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}table" mode="text">
@@ -592,6 +644,13 @@
         <xsl:call-template name="pm:block">
           <xsl:with-param name="class" select="('embedded-text')"/>
         </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="parent::TEI[not(@xml:base)]/parent::teiCorpus">
+        <xsl:call-template name="pm:heading">
+          <xsl:with-param name="content" select="normalize-space((../teiHeader/fileDesc/titleStmt/title)[1])"/>
+          <xsl:with-param name="class" select="('corpus-member-title', 'pm-text-7')"/>
+        </xsl:call-template>
+        <xsl:call-template name="pm:text"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="pm:text"/>
@@ -626,6 +685,11 @@
         <xsl:call-template name="pm:unclear"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}usg" mode="text">
+    <xsl:call-template name="pm:inline">
+      <xsl:with-param name="class" select="('pm-usg-8')"/>
+    </xsl:call-template>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}view" mode="text">
     <xsl:choose>
@@ -859,6 +923,12 @@
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}emph" mode="pm:behaviour" as="xs:string">
     <xsl:sequence select="'inline'"/>
   </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}entry" mode="pm:behaviour" as="xs:string">
+    <xsl:sequence select="'block'"/>
+  </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}entryFree" mode="pm:behaviour" as="xs:string">
+    <xsl:sequence select="'block'"/>
+  </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}epigraph" mode="pm:behaviour" as="xs:string">
     <xsl:sequence select="'block'"/>
   </xsl:template>
@@ -886,6 +956,16 @@
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}foreign" mode="pm:behaviour" as="xs:string">
     <xsl:sequence select="'inline'"/>
   </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}form" mode="pm:behaviour" as="xs:string">
+    <xsl:choose>
+      <xsl:when test="parent::entry or parent::entryFree or parent::re">
+        <xsl:sequence select="'inline'"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="'unmodelled'"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}front" mode="pm:behaviour" as="xs:string">
     <xsl:sequence select="'body'"/>
   </xsl:template>
@@ -903,6 +983,9 @@
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}geogName" mode="pm:behaviour" as="xs:string">
     <xsl:sequence select="'entity'"/>
+  </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}gramGrp" mode="pm:behaviour" as="xs:string">
+    <xsl:sequence select="'inline'"/>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}graphic" mode="pm:behaviour" as="xs:string">
     <xsl:sequence select="'graphic'"/>
@@ -1056,6 +1139,9 @@
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}postscript" mode="pm:behaviour" as="xs:string">
     <xsl:sequence select="'block'"/>
   </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}pron" mode="pm:behaviour" as="xs:string">
+    <xsl:sequence select="'inline'"/>
+  </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}ptr" mode="pm:behaviour" as="xs:string">
     <xsl:sequence select="'link'"/>
   </xsl:template>
@@ -1067,6 +1153,9 @@
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}rdg" mode="pm:behaviour" as="xs:string">
     <xsl:sequence select="'variant'"/>
+  </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}re" mode="pm:behaviour" as="xs:string">
+    <xsl:sequence select="'block'"/>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}ref" mode="pm:behaviour" as="xs:string">
     <xsl:sequence select="'link'"/>
@@ -1099,6 +1188,16 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:sequence select="'unmodelled'"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}sense" mode="pm:behaviour" as="xs:string">
+    <xsl:choose>
+      <xsl:when test="@n">
+        <xsl:sequence select="'block'"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="'block'"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -1149,6 +1248,9 @@
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}subst" mode="pm:behaviour" as="xs:string">
     <xsl:sequence select="'inline'"/>
   </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}superEntry" mode="pm:behaviour" as="xs:string">
+    <xsl:sequence select="'block'"/>
+  </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}supplied" mode="pm:behaviour" as="xs:string">
     <xsl:sequence select="'supplied'"/>
   </xsl:template>
@@ -1192,6 +1294,9 @@
       <xsl:when test="ancestor::text">
         <xsl:sequence select="'block'"/>
       </xsl:when>
+      <xsl:when test="parent::TEI[not(@xml:base)]/parent::teiCorpus">
+        <xsl:sequence select="'heading'"/>
+      </xsl:when>
       <xsl:otherwise>
         <xsl:sequence select="'text'"/>
       </xsl:otherwise>
@@ -1221,6 +1326,9 @@
         <xsl:sequence select="'unclear'"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}usg" mode="pm:behaviour" as="xs:string">
+    <xsl:sequence select="'inline'"/>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}view" mode="pm:behaviour" as="xs:string">
     <xsl:choose>
@@ -1262,8 +1370,23 @@
       <xsl:if test="exists(root()//Q{http://www.tei-c.org/ns/1.0}ex)">
         <xsl:sequence select="('.pm-ex-2::before { content: &quot;(&quot;; }', '.pm-ex-2::after { content: &quot;)&quot;; }')"/>
       </xsl:if>
+      <xsl:if test="exists(root()//Q{http://www.tei-c.org/ns/1.0}form)">
+        <xsl:sequence select="('.pm-form-3 { font-weight: bold; }')"/>
+      </xsl:if>
+      <xsl:if test="exists(root()//Q{http://www.tei-c.org/ns/1.0}gramGrp)">
+        <xsl:sequence select="('.pm-gramGrp-4 { font-style: italic; }')"/>
+      </xsl:if>
+      <xsl:if test="exists(root()//Q{http://www.tei-c.org/ns/1.0}pron)">
+        <xsl:sequence select="('.pm-pron-5::before { content: &quot;[&quot;; }', '.pm-pron-5::after { content: &quot;]&quot;; }')"/>
+      </xsl:if>
       <xsl:if test="exists(root()//Q{http://www.tei-c.org/ns/1.0}surplus)">
-        <xsl:sequence select="('.pm-surplus-3::before { content: &quot;{&quot;; }', '.pm-surplus-3::after { content: &quot;}&quot;; }')"/>
+        <xsl:sequence select="('.pm-surplus-6::before { content: &quot;{&quot;; }', '.pm-surplus-6::after { content: &quot;}&quot;; }')"/>
+      </xsl:if>
+      <xsl:if test="exists(root()//Q{http://www.tei-c.org/ns/1.0}text)">
+        <xsl:sequence select="('.pm-text-7 { font-weight: bold; font-size: 1.25em; margin-top: 1.5em; }')"/>
+      </xsl:if>
+      <xsl:if test="exists(root()//Q{http://www.tei-c.org/ns/1.0}usg)">
+        <xsl:sequence select="('.pm-usg-8 { font-style: italic; }')"/>
       </xsl:if>
     </xsl:variable>
     <xsl:if test="exists($rules)">

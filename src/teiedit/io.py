@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import hashlib
+import html.entities
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -47,13 +49,46 @@ def parse_xml_bytes(data: bytes, path: str | Path = "") -> etree._ElementTree:
         root = etree.fromstring(data, safe_parser(), base_url=str(path) if path else None)
     except etree.XMLSyntaxError as exc:
         line = exc.lineno or 0
-        raise TeieditError(
-            f"not well-formed XML: {exc.msg}",
-            path,
-            line=line,
-            hint="fix the markup at that line (an unclosed or misspelt tag is the usual cause)",
-        ) from None
+        message, hint = syntax_error_words(str(exc.msg))
+        raise TeieditError(f"not well-formed XML: {message}", path, line=line, hint=hint) from None
     return etree.ElementTree(root)
+
+
+_UNDEFINED_ENTITY = re.compile(r"Entity '([^']+)' not defined")
+_TOO_DEEP = re.compile(r"Excessive depth in document: (\d+)")
+
+
+def syntax_error_words(message: str) -> tuple[str, str]:
+    """libxml2's syntax error and what to do about it, for the mistakes files from elsewhere make."""
+    found = _UNDEFINED_ENTITY.search(message)
+    if found:
+        # HTML's named characters (&nbsp; &mdash;) in a file exported from a web form or a word processor
+        name = found.group(1)
+        char = html.entities.html5.get(name + ";", "")
+        written = (
+            f"the character itself ({' '.join(f'U+{ord(c):04X}' for c in char)}) "
+            f"or {''.join(f'&#{ord(c)};' for c in char)}"
+            if char
+            else "the character itself or its number (&#…;)"
+        )
+        return (
+            message,
+            f"XML knows no &{name}; (only &amp; &lt; &gt; &quot; &apos;): write {written} instead",
+        )
+    found = _TOO_DEEP.search(message)
+    if found:
+        return (
+            f"elements are nested more than {int(found.group(1)):,} levels deep, more than teiedit reads",
+            "the nesting is almost certainly a mistake (an element opened again and again and never "
+            "closed): check the markup from that line on",
+        )
+    if "is not an NCName" in message:
+        return (
+            message,
+            "an xml:id starts with a letter or _ and holds only letters, digits, '.', '-' and '_' "
+            "(no spaces, colons or quotes): correct it and every pointer to it",
+        )
+    return message, "fix the markup at that line (an unclosed or misspelt tag is the usual cause)"
 
 
 def read_xml(path: Path) -> etree._ElementTree:

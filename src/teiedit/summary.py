@@ -174,15 +174,28 @@ def _ms_identifier(ident: etree._Element | None) -> str:
     return ", ".join(parts)
 
 
+#: Lists in a sourceDesc whose items are sources of their own.
+_SOURCE_LISTS = frozenset({tei("listWit"), tei("listBibl")})
+
+
 def source_line(root: etree._Element) -> str:
     """The source of a document in one line: an archival citation, else the source's text."""
     out = []
     for s in xpath(root, "tei:teiHeader/tei:fileDesc/tei:sourceDesc/*"):
         if s.tag == tei("msDesc"):
             out.append(_ms_identifier(s.find(tei("msIdentifier"))))
+        elif s.tag in _SOURCE_LISTS:
+            # a critical edition's witnesses (or a list of sources): one after the other, not run on
+            for w in s:
+                if not isinstance(w.tag, str) or w.tag == tei("head"):
+                    continue
+                ms = w.find(tei("msDesc"))
+                out.append(
+                    _ms_identifier(ms.find(tei("msIdentifier"))) if ms is not None else _spaced(w)
+                )
         else:
             out.append(_spaced(s))
-    return "; ".join(out)
+    return "; ".join(t for t in out if t)
 
 
 def _reading(el: etree._Element, top: bool = True) -> Iterator[tuple[str, etree._Element]]:

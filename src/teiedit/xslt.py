@@ -37,12 +37,23 @@ SANDBOX_FEATURES = {
     "http://saxon.sf.net/feature/allow-external-functions": "false",
 }
 
+#: Saxon's XML parser stops at a nesting depth of 100 (the JDK's default), far below what io.py lets
+#: through (libxml2 stops at 2,048): a deep but well-formed document from elsewhere would pass the import
+#: and then stop the build. Saxon only ever parses trees lxml parsed first, so lxml's limit is the one.
+PARSER_FEATURES = {
+    "http://saxon.sf.net/feature/parserProperty?uri="
+    "http%3A//www.oracle.com/xml/jaxp/properties/maxElementDepth": "2048",
+}
+
 
 def processor() -> PySaxonProcessor:
     global _processor
     with _lock:
         if _processor is None:
-            _processor = PySaxonProcessor(license=False)
+            proc = PySaxonProcessor(license=False)
+            for name, value in PARSER_FEATURES.items():
+                proc.set_configuration_property(name, value)
+            _processor = proc
         return _processor
 
 
@@ -52,7 +63,7 @@ def sandbox_processor() -> PySaxonProcessor:
     with _lock:
         if _sandbox is None:
             proc = PySaxonProcessor(license=False)
-            for name, value in SANDBOX_FEATURES.items():
+            for name, value in {**PARSER_FEATURES, **SANDBOX_FEATURES}.items():
                 proc.set_configuration_property(name, value)
             _sandbox = proc
         return _sandbox

@@ -31,7 +31,8 @@
   </xsl:function>
 
   <!-- One description: an archival one (the source's own citation line when it begins with the
-       repository, else the identifier's parts), a bibliographic one, or a paragraph. -->
+       repository, else the identifier's parts), a bibliographic one, a list of witnesses or sources (each
+       in turn, a witness with an msDesc by its shelfmark), or a paragraph. -->
   <xsl:function name="te:citation-of" as="xs:string">
     <xsl:param name="el" as="element()"/>
     <xsl:variable name="repository" select="normalize-space(($el//tei:msIdentifier/tei:repository)[1])"/>
@@ -42,6 +43,8 @@
               else te:ms-identifier($el/tei:msIdentifier))
         else if ($el/self::tei:bibl or $el/self::tei:biblStruct or $el/self::tei:biblFull)
         then te:bibl-citation($el)
+        else if ($el/self::tei:listWit or $el/self::tei:listBibl)
+        then string-join(($el/* except $el/tei:head) ! te:citation-of((tei:msDesc, .)[1])[normalize-space()], '; ')
         else te:plain-text($el)"/>
   </xsl:function>
 

@@ -46,7 +46,7 @@
     <section class="metadata" aria-labelledby="metadata-heading">
       <h2 id="metadata-heading">About this document</h2>
       <dl>
-        <xsl:for-each select="$h/tei:fileDesc/tei:sourceDesc/*">
+        <xsl:for-each select="$h/tei:fileDesc/tei:sourceDesc/*[normalize-space()]">
           <dt>Source</dt>
           <dd class="source"><xsl:apply-templates select="." mode="citation"/></dd>
         </xsl:for-each>
@@ -67,9 +67,19 @@
           <dd class="corresp-{te:class-token(@type)}">
             <xsl:for-each select="*">
               <xsl:if test="position() gt 1"><xsl:text>; </xsl:text></xsl:if>
-              <xsl:apply-templates select="." mode="meta"/>
+              <xsl:apply-templates select="." mode="meta"><xsl:with-param name="separated" select="true()"/></xsl:apply-templates>
             </xsl:for-each>
           </dd>
+        </xsl:for-each>
+        <!-- the letter's place in its correspondence (the previous and next letters, the exchange it
+             belongs to), as letter editions give it -->
+        <xsl:for-each select="$h/tei:profileDesc/tei:correspDesc/tei:correspContext/*[normalize-space()]">
+          <xsl:variable name="kind" select="lower-case(string-join((@subtype, @type), ' '))"/>
+          <xsl:variable name="within" select="if (matches($kind, 'withincorrespondence')) then ' in this correspondence' else ''"/>
+          <dt><xsl:value-of select="if (matches($kind, 'prev')) then 'Previous letter' || $within
+                                    else if (matches($kind, 'next')) then 'Next letter' || $within
+                                    else if (matches($kind, 'corresp')) then 'Correspondence' else 'Context'"/></dt>
+          <dd class="corresp-context"><xsl:apply-templates select="." mode="meta"/></dd>
         </xsl:for-each>
         <xsl:if test="$h/tei:profileDesc/tei:abstract">
           <dt>Summary</dt>
@@ -157,9 +167,13 @@
 
   <!-- Header content as inline text; names link to registers like in the text. -->
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs" mode="meta">
+    <xsl:param name="separated" as="xs:boolean" select="false()"/>
+    <xsl:if test="not($separated)"><xsl:call-template name="te:meta-space"/></xsl:if>
     <xsl:apply-templates select="." mode="text"/>
   </xsl:template>
   <xsl:template match="tei:date" mode="meta">
+    <xsl:param name="separated" as="xs:boolean" select="false()"/>
+    <xsl:if test="not($separated)"><xsl:call-template name="te:meta-space"/></xsl:if>
     <xsl:choose>
       <xsl:when test="normalize-space()"><xsl:apply-templates select="." mode="text"/></xsl:when>
       <xsl:otherwise><time datetime="{(@when, @from, @notBefore)[1]}"><xsl:value-of select="string-join((@when, @from, @notBefore, @to, @notAfter), '–')"/></time></xsl:otherwise>
@@ -175,8 +189,14 @@
   </xsl:template>
   <xsl:template match="tei:p" mode="meta-block"><p><xsl:apply-templates mode="meta"/></p></xsl:template>
   <xsl:template match="*" mode="meta-block"><p><xsl:apply-templates mode="meta"/></p></xsl:template>
-  <xsl:template match="*" mode="meta">
+  <!-- Header elements often follow each other without a space (a postmark's place, date and time):
+       a space between them, unless the text before ends with one. -->
+  <xsl:template name="te:meta-space">
     <xsl:if test="preceding-sibling::* and not(preceding-sibling::node()[1][self::text()][matches(., '\s$')])"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+  <xsl:template match="*" mode="meta">
+    <xsl:param name="separated" as="xs:boolean" select="false()"/>
+    <xsl:if test="not($separated)"><xsl:call-template name="te:meta-space"/></xsl:if>
     <span class="h-{te:class-token(local-name())}"><xsl:apply-templates mode="meta"/></span>
   </xsl:template>
   <xsl:template match="comment() | processing-instruction()" mode="meta"/>
@@ -187,6 +207,17 @@
     <xsl:for-each select="* except tei:msIdentifier">
       <xsl:text> </xsl:text><xsl:apply-templates select="." mode="meta"/>
     </xsl:for-each>
+  </xsl:template>
+  <!-- a critical edition's witnesses, a list of sources: one after the other; a witness described by
+       an msDesc is cited by its shelfmark -->
+  <xsl:template match="tei:listWit | tei:listBibl" mode="citation">
+    <xsl:for-each select="* except tei:head">
+      <xsl:if test="position() gt 1"><xsl:text>; </xsl:text></xsl:if>
+      <xsl:apply-templates select="." mode="citation"/>
+    </xsl:for-each>
+  </xsl:template>
+  <xsl:template match="tei:witness[tei:msDesc]" mode="citation">
+    <xsl:apply-templates select="tei:msDesc" mode="citation"/>
   </xsl:template>
   <xsl:template match="*" mode="citation">
     <xsl:apply-templates select="." mode="meta"/>

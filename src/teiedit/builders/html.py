@@ -59,6 +59,7 @@ from teiedit.builders.images import (
     document_images,
     images_digest,
     images_element,
+    unfound_images,
 )
 from teiedit.builders.print_limit import PrintLimits
 from teiedit.builders.rendering import rendering
@@ -210,6 +211,8 @@ class HtmlBuilder:
             return []  # nothing the site is made from changed, and it is all there
         forget_key(out_dir)
         plan = self._plan(edition, out_dir, options, assets)
+        for finding in filter(None, (unfound_images(p.ed, p.images) for p in plan.pages)):
+            options.note(finding)
         old = Manifest() if options.force else Manifest.read(out_dir / MANIFEST)
         new = plan.manifest
         redo = old.outdated(new, outputs(out_dir, plan.images))

@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 
 from teiedit.builders.corpus import TE_NS
+from teiedit.diagnostics import Diagnostic, Level
 from teiedit.document import slugify
 from teiedit.edition import EditionDoc
 
@@ -61,6 +62,36 @@ def document_images(ed: EditionDoc, roots: list[Path]) -> list[SiteImage]:
         names.add(name)
         images.append(SiteImage(url, source, f"{IMAGE_FOLDER}/{ed.page}/{name}"))
     return images
+
+
+def unfound_images(ed: EditionDoc, found: list[SiteImage]) -> Diagnostic | None:
+    """A warning naming the local image files a document shows that the site could not take (missing
+    beside the TEI file, or outside its folder and the edition's), or None when there are none.
+
+    A document imported from elsewhere comes without its images: its page would leave them out in
+    silence (remote URLs and names without an image type are links or identifiers, not files).
+    """
+    have = {image.url for image in found}
+    unfound = []
+    for url in ed.record.header.images:
+        parts = urlsplit(url)
+        if url in have or parts.scheme not in ("", "file") or parts.netloc:
+            continue
+        if Path(unquote(parts.path)).suffix.lower() in IMAGE_SUFFIXES:
+            unfound.append(url)
+    if not unfound:
+        return None
+    shown = ", ".join(unfound[:3]) + (f" and {len(unfound) - 3} more" if len(unfound) > 3 else "")
+    return Diagnostic(
+        message=f"{len(unfound)} image{'s' if len(unfound) > 1 else ''} not found beside the TEI file, "
+        f"left out of its page: {shown}",
+        path=str(ed.path),
+        level=Level.WARNING,
+        origin="html",
+        rule="image-not-found",
+        suggestion=f"copy the image files into {ed.path.parent} as the TEI names them "
+        "(relative to the TEI file), or give their full URLs",
+    )
 
 
 def images_element(images: list[SiteImage]) -> etree._Element:

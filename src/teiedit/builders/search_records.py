@@ -29,6 +29,13 @@ _NOT_ORIGINAL = frozenset({"corr", "reg", "expan", "ex"})
 _READINGS = tuple(tei(t) for t in ("sic", "orig", "abbr", "corr", "reg", "expan", "ex"))
 #: Line, page and column breaks: a space between words unless the word runs on (break="no").
 _BREAKS = frozenset({"lb", "pb", "cb"})
+#: A step of the records' walk: an element to walk (element, owner, anchor, field, starts a block) ...
+_Walk = tuple[etree._Element, etree._Element, str, str, bool]
+#: ... or a text to append to a block's texts.
+_Text = tuple[list[str], str]
+_Step = _Walk | _Text
+#: How deep the records' walk recurses before it goes on with a stack of its own.
+_RECURSION = 200
 
 #: Field codes: title, header, text, note.
 TITLE, HEADER, TEXT, NOTE = "t", "h", "x", "n"
@@ -132,8 +139,20 @@ class _Records:
                 self.texts[(block, True)] = parts
 
     def _walk(
-        self, el: etree._Element, owner: etree._Element, around: str, field: str, *, original: bool
+        self,
+        el: etree._Element,
+        owner: etree._Element,
+        around: str,
+        field: str,
+        *,
+        original: bool,
+        depth: int = 0,
     ) -> None:
+        if depth > _RECURSION:
+            # a document from elsewhere may nest 2,048 levels deep (io.py's limit), past Python's
+            # recursion limit: deeper than this, the walk goes on with a stack of its own
+            self._walk_deep(el, owner, around, field, original=original)
+            return
         own = self.anchors.get(el) if el in self.anchors else None
         here = own or around
         texts = self.texts.setdefault((owner, original), [])
@@ -152,14 +171,63 @@ class _Records:
                         self.owner(child, here, sub_field)
                         self.texts.setdefault((child, original), [])
                         self._walk(
-                            child, child, self.anchors[child] or here, sub_field, original=original
+                            child,
+                            child,
+                            self.anchors[child] or here,
+                            sub_field,
+                            original=original,
+                            depth=depth + 1,
                         )
                         texts.append(" ")
                     else:
                         inner = self.anchor_of(child, here) if child.get(XML_ID) else here
-                        self._walk(child, owner, inner, field, original=original)
+                        self._walk(child, owner, inner, field, original=original, depth=depth + 1)
             if child.tail:
                 texts.append(child.tail)
+
+    def _walk_deep(
+        self, el: etree._Element, owner: etree._Element, around: str, field: str, *, original: bool
+    ) -> None:
+        """:meth:`_walk` with a stack instead of recursion. Each item is an element to walk (with its
+        owner, anchor and field) or a piece of text to append; items are pushed in reverse reading order."""
+        stack: list[_Step] = [(el, owner, around, field, False)]
+        while stack:
+            step = stack.pop()
+            if len(step) == 2:
+                step[0].append(step[1])
+            else:
+                self._enter(step, stack, original)
+
+    def _enter(self, step: _Walk, stack: list[_Step], original: bool) -> None:
+        el, owner, around, field, starts_block = step
+        if starts_block:
+            self.owner(el, around, field)
+            self.texts.setdefault((el, original), [])
+            owner, around = el, self.anchors[el] or around
+        own = self.anchors.get(el) if el in self.anchors else None
+        here = own or around
+        texts = self.texts.setdefault((owner, original), [])
+        if el.text:
+            texts.append(el.text)
+        later: list[_Step] = []
+        for child in el:
+            tag = child.tag
+            if isinstance(tag, str):
+                name, is_tei = _tag(tag)
+                if name in _BREAKS:
+                    if child.get("break") != "no":
+                        later.append((texts, " "))
+                elif not _hidden(child, name, is_tei, original):
+                    if is_tei and (name == "note" or name in RECORD_BLOCKS):
+                        sub_field = NOTE if name == "note" else field
+                        later.append((child, child, here, sub_field, True))
+                        later.append((texts, " "))
+                    else:
+                        inner = self.anchor_of(child, here) if child.get(XML_ID) else here
+                        later.append((child, owner, inner, field, False))
+            if child.tail:
+                later.append((texts, child.tail))
+        stack.extend(reversed(later))
 
     def blocks(self) -> list[Block]:
         out = []

@@ -64,6 +64,16 @@ def edition_letters(edition: Edition) -> list[tuple[Path, etree._Element]]:
     return out
 
 
+def _imported_letters(edition: Edition) -> int:
+    """How many imported documents are letters (which CMIF leaves to the projects they came from)."""
+    path = f"{tei('teiHeader')}/{tei('profileDesc')}/{tei('correspDesc')}/{tei('correspAction')}"
+    return sum(
+        1
+        for ed in edition.documents()
+        if ed.imported and ed.root.tag == tei("TEI") and ed.root.find(path) is not None
+    )
+
+
 def _timestamp() -> str:
     epoch = source_date_epoch()
     now = datetime.fromtimestamp(epoch, UTC) if epoch is not None else datetime.now(UTC)
@@ -214,10 +224,18 @@ def build_cmif(
         )
     letters = edition_letters(edition)
     if not letters:
+        imported = _imported_letters(edition)
         raise TeieditError(
-            "the edition has no letters (documents with a correspDesc) to export",
+            "the edition has no letters of its own (documents with a correspDesc) to export"
+            + (
+                f"; {imported} imported letter{' is' if imported == 1 else 's are'} left out: "
+                "imported documents belong to the projects they came from"
+                if imported
+                else ""
+            ),
             settings.tei,
-            hint="letters carry profileDesc/correspDesc with correspAction",
+            hint="letters carry profileDesc/correspDesc with correspAction"
+            + ("; an imported project publishes its own CMIF" if imported else ""),
         )
     lookup = _Lookup(edition.registers.all)
     bibl_id = _bibl_id(settings.base_url or settings.title)

@@ -38,7 +38,7 @@ from teiedit.io import write_atomic
 #: export reaches it, so that the edition's tree budget holds (teiedit/edition.py).
 Member = tuple[Path, Callable[[], etree._Element]]
 #: Bumped when what a member's bytes are made by changes (the kept members are then made again).
-MEMBERS_FORMAT = 1
+MEMBERS_FORMAT = 2
 
 
 def _docs(edition: Edition) -> tuple[list[Member], list[Member]]:
@@ -101,6 +101,23 @@ def _rename_taken_ids(root: etree._Element, prefix: str, taken: set[str]) -> dic
     return renames
 
 
+def _tei_default(root: etree._Element) -> etree._Element:
+    """``root`` with TEI as its default namespace, ready to go into the teiCorpus.
+
+    A member that writes TEI with a prefix and declares another default namespace (``<tei:TEI
+    xmlns:tei=… xmlns="…xhtml">``) would otherwise come out of lxml as ``<TEI xmlns="…xhtml">``:
+    moved under the corpus's default TEI namespace, its elements lose their prefix but keep the other
+    default, so the whole document would change namespace.
+    """
+    if root.nsmap.get(None) == TEI_NS:
+        return root
+    nsmap = {p: uri for p, uri in root.nsmap.items() if p is not None and uri != TEI_NS}
+    fresh = etree.Element(root.tag, attrib=dict(root.attrib), nsmap={None: TEI_NS, **nsmap})
+    fresh.text = root.text
+    fresh.extend(list(root))  # moved: lxml declares any other namespace where it is used
+    return fresh
+
+
 def _members(edition: Edition) -> tuple[etree._Element, Iterator[etree._Element]]:
     """The teiCorpus with its header, and (as they come) the copies of its registers and documents
     (in file order), their ids renamed where an earlier member took them."""
@@ -143,7 +160,7 @@ def _members(edition: Edition) -> tuple[etree._Element, Iterator[etree._Element]
                 )
             prefix = root.get(XML_ID) or path.stem
             _rename_taken_ids(root, prefix, taken)
-            yield root
+            yield _tei_default(root)
 
     return corpus, copies()
 
@@ -200,7 +217,7 @@ def write_corpus(edition: Edition, out: Path) -> str:
         ]
         renames = _rename_taken_ids(root, prefix, taken)
         holder = etree.Element(tei("teiCorpus"), nsmap={None: TEI_NS})
-        holder.append(root)
+        holder.append(_tei_default(root))
         text = etree.tostring(holder, encoding="UTF-8")
         text = text[text.index(b">") + 1 : -len(end)]
         kept[name] = [sha, ids, prefix, renames, size, size + len(text)]

@@ -351,7 +351,11 @@ def _build(
         options = BuildOptions({"link_pdf": pdf}, progress=progress, force=force, workers=pool)
         if progress:
             progress("writing the web edition")
-        html = get_builder("html").build(edition, settings.out / "html", options)
+        page_notes: list[Diagnostic] = []  # what a page leaves out (an image not found, say)
+        html = get_builder("html").build(
+            edition, settings.out / "html", replace(options, notice=page_notes.append)
+        )
+        report.extend(page_notes)
         if progress:
             progress("making the site harvestable")
         # What the site cannot publish (no base_url, no email...) is listed with what to do.

@@ -16,7 +16,7 @@ def readable_path(node: etree._Element) -> str:
     steps = []
     el: etree._Element | None = node
     while el is not None and isinstance(el.tag, str):
-        name = etree.QName(el).localname
+        name = _prefixed(el) if _foreign(el) else etree.QName(el).localname
         parent = el.getparent()
         if parent is not None:
             same = [s for s in parent if isinstance(s.tag, str) and s.tag == el.tag]
@@ -33,7 +33,12 @@ def element_at(tree: etree._ElementTree, path: str) -> etree._Element | None:
     try:
         found = tree.xpath(path, namespaces={"tei": TEI_NS})
     except etree.XPathError:
-        return None
+        # libxml2 writes an element of another vocabulary with the document's own prefix
+        # (/*/*[1]/my:projectData): look it up with the prefixes the document declares
+        try:
+            found = tree.xpath(path, namespaces=_declared_prefixes(tree))
+        except etree.XPathError:
+            return None
     if isinstance(found, list) and found:
         first = found[0]
         if isinstance(first, etree._Element):
@@ -41,6 +46,31 @@ def element_at(tree: etree._ElementTree, path: str) -> etree._Element | None:
         if hasattr(first, "getparent"):
             return first.getparent()  # an attribute: its element
     return None
+
+
+def _declared_prefixes(tree: etree._ElementTree) -> dict[str, str]:
+    """Every prefix the document declares (the first meaning of a prefix declared twice), and tei."""
+    found: dict[str, str] = {}
+    for el in tree.iter():
+        if isinstance(el.tag, str):
+            for prefix, uri in el.nsmap.items():
+                if prefix and prefix not in found:
+                    found[prefix] = uri
+    return {**found, "tei": TEI_NS}
+
+
+def _foreign(el: etree._Element | None) -> str:
+    """The namespace of an element of another vocabulary ('' for TEI's and for no namespace)."""
+    if el is None or not isinstance(el.tag, str):
+        return ""
+    uri = etree.QName(el).namespace or ""
+    return "" if uri == TEI_NS else uri
+
+
+def _prefixed(el: etree._Element) -> str:
+    """The element's name as the document writes it (with its prefix)."""
+    local: str = etree.QName(el).localname
+    return f"{el.prefix}:{local}" if el.prefix else local
 
 
 def nearest(word: str, candidates: list[str]) -> str:
@@ -108,6 +138,15 @@ def explain_rng_error(
             return (*_root_message(name, grammar), el)
         parent = el.getparent() if el is not None else None
         pname = etree.QName(parent).localname if parent is not None else ""
+        uri = _foreign(el)
+        if el is not None and uri:
+            return (
+                f"<{_prefixed(el)}> belongs to another vocabulary ({uri}), which this schema does not "
+                f"allow" + (f" inside <{pname}>" if pname else " here"),
+                "TEI takes another vocabulary in <xenoData> (in the header) and where an ODD "
+                "declares it (MathML in <formula>, say): move it there, or declare it in your ODD",
+                el,
+            )
         pinfo = grammar.info(pname) if pname else None
         allowed = pinfo.children if pinfo else set()
         if name not in grammar.names:

@@ -18,11 +18,10 @@ import copy
 from collections.abc import Callable, Iterable
 
 from lxml import etree
-from lxml import html as lhtml
 
 from teiedit.builders.pdf.cache import PartCache
 from teiedit.builders.pdf.layout import LaidOut, Layout, PrintJob
-from teiedit.builders.pdf.parts import html_text, part_pages, with_link_sink
+from teiedit.builders.pdf.parts import html_text, parse_html, part_pages, with_link_sink
 
 #: A document whose paged HTML is longer than this is a long text (about 50 pages).
 LONG = 150_000
@@ -41,7 +40,7 @@ def mark_long(html: str, long: int = LONG) -> str:
     """``html`` with its document marked as a long text when it is one (see :data:`LONG`)."""
     if len(html) <= long:
         return html
-    doc = lhtml.document_fromstring(html)
+    doc = parse_html(html)
     article = doc.xpath("//article[contains(concat(' ', @class, ' '), ' document ')]")
     if not article:
         return html
@@ -62,7 +61,7 @@ def split_job(job: PrintJob, chunk: int = CHUNK) -> list[PrintJob]:
     """The chunks of a long text's job, in order; ``[job]`` for any other job."""
     if LONG_CLASS not in job.html:
         return [job]
-    doc = lhtml.document_fromstring(job.html)
+    doc = parse_html(job.html)
     found = doc.xpath(_BODY)
     classes = found[0].xpath("string(ancestor::article[1]/@class)").split() if found else []
     if LONG_CLASS not in classes:

@@ -23,6 +23,15 @@ from lxml import html as lhtml
 SINK_ID = "link-sink"
 #: A number at least as wide as any page number, for laying out the contents before the numbers are known.
 PLACEHOLDER = "8888"
+#: libxml2's HTML parser stops at a depth of 256 by default and silently drops the rest of the document;
+#: a deeply nested document from elsewhere (which io.py lets through up to 2,048 levels) would lose its
+#: text in print. ``huge_tree`` lifts the limit to io.py's.
+_PARSER = lhtml.HTMLParser(huge_tree=True)
+
+
+def parse_html(text: str) -> etree._Element:
+    """The root of an HTML document of the book, however deeply nested."""
+    return lhtml.document_fromstring(text, parser=_PARSER)
 
 
 @dataclass(frozen=True)
@@ -57,7 +66,7 @@ def _main(doc: etree._Element) -> etree._Element:
 
 def _with_content(doc: etree._Element, content: list[etree._Element]) -> etree._Element:
     """A copy of the book's HTML document whose main element holds only ``content``."""
-    shell = lhtml.document_fromstring(
+    shell = parse_html(
         lhtml.tostring(doc.find("head"), encoding="unicode")
         + "<body><main id='main'></main></body>"
     )
@@ -75,7 +84,7 @@ def _text(el: etree._Element | None) -> str:
 
 
 def split_book(book_html: str) -> BookParts:
-    doc = lhtml.document_fromstring(book_html)
+    doc = parse_html(book_html)
     main = _main(doc)
     children = list(main)
     articles = [
@@ -222,7 +231,7 @@ def fill_contents(
     """Write each contents entry's page number (data-page, printed by print.css). With ``digits``, write a
     placeholder that wide instead and return the slots to fill in (the HTML, and so its layout, then
     depends on the number of digits only, not on the numbers)."""
-    doc = lhtml.document_fromstring(front_html)
+    doc = parse_html(front_html)
     slots: list[Slot] = []
     for link in doc.xpath("//a[@data-page]"):
         target = link.get("href", "").lstrip("#")
@@ -245,7 +254,7 @@ def fill_index(
     more of one document as ranges; ``starts``: the first pages of the documents), each number linking
     to the first mention on that page. With ``digits``, each
     number is a slot of that many digits (see :func:`fill_contents`)."""
-    doc = lhtml.document_fromstring(index_html)
+    doc = parse_html(index_html)
     slots: list[Slot] = []
     for locators in doc.xpath("//*[@data-mentions]"):
         first_on: dict[int, str] = {}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from teiedit.builder import (
@@ -146,38 +147,66 @@ def _update_dir(
     return written
 
 
+#: Above this many documents with page images of unknown size, one line says so for all of them.
+IIIF_NOTES = 5
+
+
 def write_iiif(edition: Edition, out: Path, note: Callable[[Diagnostic], None]) -> list[Path]:
     """A manifest per document with page images, in the folder ``out``; the images published beside
     the TEI (``<site>/tei/...``) when ``out`` is a site's ``iiif`` folder."""
     _fresh_dir(out)
     written = []
     records = {r.page: r for r in edition_records(edition)}
+    unsized: list[tuple[str, Diagnostic]] = []
     for ed in edition.documents():
         if not ed.record.header.images:  # its record names no image: its tree is not parsed
             continue
         images = iiif.page_images(ed.root, ed.path)
         if not images:
             continue
-        data, warnings = iiif.manifest(records[ed.page], images, edition.settings)
-        for warning in warnings:
-            note(Diagnostic(warning, str(ed.path), level=Level.WARNING, origin="site"))
+        data, _ = iiif.manifest(records[ed.page], images, edition.settings)
+        urls = [i.url for i in images if i.width is None or i.height is None]
+        if urls:
+            unsized.append((ed.page, _unsized(ed.page, ed.path, urls, bool(data.get("items")))))
         if not data.get("items"):  # IIIF Presentation 3: a Manifest has at least one Canvas
-            note(
-                Diagnostic(
-                    f"{ed.page}: no IIIF manifest: none of its page images could be sized",
-                    str(ed.path),
-                    level=Level.WARNING,
-                    origin="site",
-                    suggestion="give graphic/@width and @height, or put the image files beside the TEI",
-                )
-            )
             continue
         write_atomic(out / f"{ed.page}.json", (json.dumps(data, indent=1) + "\n").encode())
         written.append(out / f"{ed.page}.json")
         for image in images:
             if image.local is not None and image.site_path:
                 write_atomic(out.parent / image.site_path, image.local.read_bytes())
+    if len(unsized) <= IIIF_NOTES:
+        for _, finding in unsized:
+            note(finding)
+    else:
+        # one line, not one a document: an edition of thousands of letters whose page images are
+        # identifiers of another project's image server would print thousands
+        pages = ", ".join(page for page, _ in unsized[:3])
+        note(
+            replace(
+                unsized[0][1],
+                message=f"{len(unsized)} documents have page images of unknown size, left out of "
+                f"their IIIF manifests (or no manifest): {pages}"
+                + (f" and {len(unsized) - 3} more" if len(unsized) > 3 else ""),
+                path=str(edition.settings.tei),
+            )
+        )
     return written
+
+
+def _unsized(page: str, path: Path, urls: list[str], manifest: bool) -> Diagnostic:
+    """What a document's page images of unknown size cost its IIIF manifest (one line, not one an image)."""
+    shown = ", ".join(urls[:3]) + (f" and {len(urls) - 3} more" if len(urls) > 3 else "")
+    return Diagnostic(
+        f"{page}: {len(urls)} page image{'s' if len(urls) > 1 else ''} of unknown size left out of its "
+        f"IIIF manifest: {shown}"
+        if manifest
+        else f"{page}: no IIIF manifest: none of its page images could be sized",
+        str(path),
+        level=Level.WARNING,
+        origin="site",
+        suggestion="give graphic/@width and @height, or put the image files beside the TEI",
+    )
 
 
 def write_beacon(edition: Edition, out: Path) -> list[Path]:

@@ -2,8 +2,10 @@
 the DTS view adds for teiedit's documents), the citable units it gives and the TEI fragments they cut.
 
 teiedit's default structure: the divisions of ``text/body`` (citeType ``section``), and in each the blocks
-(paragraphs, lists, quotations, openers, closers..., citeType ``block``), numbered by position:
-``1``, ``1.3``. A body without divisions is cited by its blocks alone. The document in ``tei/`` is not
+(paragraphs, lists, quotations, openers, closers, dictionary entries..., citeType ``block``), numbered by
+position: ``1``, ``1.3``. A body without divisions is cited by its blocks alone; the texts of a
+``text/group`` by their blocks, a ``sourceDoc`` by its surfaces and their zones, a ``teiCorpus`` by its
+documents and their blocks. The document in ``tei/`` is not
 changed: the DTS document endpoint serves a copy whose ``encodingDesc`` declares the structure used.
 """
 
@@ -22,18 +24,45 @@ DTS_NS = "https://w3id.org/api/dts#"
 BLOCKS = (
     "tei:p | tei:list | tei:quote | tei:ab | tei:table | tei:lg | tei:opener | tei:closer"
     " | tei:postscript | tei:div | tei:floatingText | tei:figure | tei:listBibl | tei:sp"
+    " | tei:entry | tei:entryFree | tei:superEntry"
 )
 _NAME_TEST = re.compile(r"(^|[/|(\[,]\s*)([A-Za-z_][\w.-]*)(?=\s*($|[/|)\[\],]))")
 
 
 def default_cite_structure(root: etree._Element) -> etree._Element:
     """The citeStructure the DTS view gives a teiedit document (see the module's docstring)."""
+    if root.tag == tei("teiCorpus"):  # its documents, then each one's blocks
+        inner = " | ".join(f"tei:text/tei:body/{b.strip()}" for b in BLOCKS.split("|"))
+        return E.citeStructure(
+            E.citeStructure(unit="block", match=inner, use="position()", delim="."),
+            unit="document",
+            match="/tei:teiCorpus/tei:TEI",
+            use="position()",
+        )
     body_divs = root.xpath("tei:text/tei:body/tei:div", namespaces=NS)
     blocks = E.citeStructure(unit="block", match=BLOCKS, use="position()", delim=".")
     if body_divs:
         return E.citeStructure(
             blocks, unit="section", match="/tei:TEI/tei:text/tei:body/tei:div", use="position()"
         )
+    if not root.xpath("tei:text/tei:body", namespaces=NS):
+        # a collection in text/group (each text cited by its blocks), a transcription in sourceDoc
+        # (by its surfaces and their zones): without these, DTS had no passage of such a document
+        if root.xpath("tei:text/tei:group/tei:text/tei:body", namespaces=NS):
+            inner = " | ".join(f"tei:body/{b.strip()}" for b in BLOCKS.split("|"))
+            return E.citeStructure(
+                E.citeStructure(unit="block", match=inner, use="position()", delim="."),
+                unit="text",
+                match="/tei:TEI/tei:text/tei:group/tei:text",
+                use="position()",
+            )
+        if root.xpath("tei:sourceDoc/tei:surface", namespaces=NS):
+            return E.citeStructure(
+                E.citeStructure(unit="zone", match="tei:zone", use="position()", delim="."),
+                unit="surface",
+                match="/tei:TEI/tei:sourceDoc/tei:surface",
+                use="position()",
+            )
     top = E.citeStructure(
         unit="block",
         match=" | ".join(f"/tei:TEI/tei:text/tei:body/{b.strip()}" for b in BLOCKS.split("|")),
