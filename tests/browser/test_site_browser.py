@@ -20,6 +20,7 @@ from teiedit.builder import BuildOptions
 from teiedit.builders.html import HtmlBuilder
 from teiedit.config import default_settings
 from teiedit.edition import Edition
+from teiedit.workers import Workers
 
 pytestmark = pytest.mark.browser
 
@@ -526,7 +527,10 @@ def edition_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     files = edition_tei_files(edition)
     assert files, "the repository's tei/ holds no documents"
     out = tmp_path_factory.mktemp("edition") / "html"
-    HtmlBuilder().build(Edition.from_files(edition, files), out, BuildOptions())
+    # In this process, not a pool's workers (each would start, import teiedit and load the edition
+    # again); a pool writes the same pages (tests/test_scale.py).
+    serial = BuildOptions(workers=Workers(jobs=1))
+    HtmlBuilder().build(Edition.from_files(edition, files), out, serial)
     return out
 
 
