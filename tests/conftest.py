@@ -227,8 +227,13 @@ class _Chromium:
             from playwright.sync_api import sync_playwright
 
             self._playwright = sync_playwright().start()
+            # RenderDocument (a new render frame for every cross-document navigation) made each page
+            # load cost about a third more CPU, in chromium's processes and its renderers; the pages do
+            # and show the same without it. 128 loads of the html cases' pages: 11.5 -> 8.5 s of CPU.
             self._browser = self._playwright.chromium.launch(
-                executable_path=str(chromium), headless=True
+                executable_path=str(chromium),
+                headless=True,
+                args=["--disable-features=RenderDocument"],
             )
         return self._browser
 

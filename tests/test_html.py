@@ -20,6 +20,7 @@ from teiedit.config import Settings, default_settings
 from teiedit.edition import Edition, safe_page_names
 from teiedit.io import read_tei
 from teiedit.registers import is_register
+from teiedit.workers import Workers
 
 CASES = Path(__file__).resolve().parent / "cases" / "html"
 TEI = {"tei": "http://www.tei-c.org/ns/1.0"}
@@ -504,7 +505,10 @@ def test_external_tei_keeps_every_text_node(shared: Path, tmp_path: Path) -> Non
         files.append(f)
     assert len(files) > 40
     out = tmp_path / "html"
-    HtmlBuilder().build(Edition.from_files(make_edition(tmp_path), files), out, BuildOptions())
+    # In this process: a pool's two workers would each start, import teiedit and load the edition again
+    # (about 2 s of CPU); a pool writes the same pages (tests/test_scale.py).
+    serial = BuildOptions(workers=Workers(jobs=1))
+    HtmlBuilder().build(Edition.from_files(make_edition(tmp_path), files), out, serial)
     mains = [
         html.parse(str(f)).xpath("//main")[0] for f in sorted((out / "entities").glob("*.html"))
     ]

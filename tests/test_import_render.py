@@ -14,6 +14,7 @@ from teiedit.builders.html import render_page
 from teiedit.config import load_settings
 from teiedit.edition import Edition
 from teiedit.exchange.importer import import_files
+from teiedit.workers import Workers
 
 CASES = Path(__file__).resolve().parent / "cases" / "exchange"
 SHARED_CORPUS = (
@@ -134,9 +135,10 @@ def test_every_imported_document_prints_all_its_text(imported: list[Path], tmp_p
     sample = set(printable[::step])
     imported = [p for p in imported if p in sample or p not in documents]
     settings = load_settings(CASES / "edition")
-    written = PdfBuilder().build(
-        Edition.from_files(settings, imported), tmp_path / "pdf", BuildOptions()
-    )
+    # In this process: a pool's two workers would each start and import WeasyPrint again; a pool lays
+    # out the same pages (tests/test_one_bad_document.py compares a serial and a pool layout).
+    serial = BuildOptions(workers=Workers(jobs=1))
+    written = PdfBuilder().build(Edition.from_files(settings, imported), tmp_path / "pdf", serial)
     by_stem = {p.stem: p for p in written}
     assert "edition" in by_stem
     checked = 0

@@ -25,6 +25,7 @@ from teiedit.diagnostics import TeieditError
 from teiedit.edition import Edition, safe_page_names
 from teiedit.io import read_tei
 from teiedit.registers import is_register
+from teiedit.workers import Workers
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 CORPORA = (SHARED / "corpora" / "external-tei", SHARED / "tei-p5" / "docs" / "valid-tei_all")
@@ -107,7 +108,9 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> Printed:
     small = small[:: max(1, len(small) // bounded(len(small), 30))]
     out = tmp_path_factory.mktemp("printed-corpora")
     edition = Edition.from_files(default_settings(out), small)
-    written = PdfBuilder().build(edition, out / "pdf", BuildOptions())
+    # In this process: a pool's two workers would each start and import WeasyPrint again; a pool lays
+    # out the same pages (tests/test_one_bad_document.py compares a serial and a pool layout).
+    written = PdfBuilder().build(edition, out / "pdf", BuildOptions(workers=Workers(jobs=1)))
     by_stem = {p.stem: p for p in written}
     pdfs: dict[Path, Path] = {}
     registers: list[Path] = []
