@@ -5,12 +5,16 @@ does not parse it at all.
 
 The cache (``<out>/.teiedit-cache/documents.json``) holds one record per content hash and the hash of
 the code that computes records (:func:`fingerprint`): a change to that code makes every record again.
+A record holds its mentions' entries only; their anchors, texts and contexts, which only entity pages
+show, are kept beside it (``mentions.sqlite``, teiedit/mention_store.py), not in memory.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
+import sys
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -21,9 +25,11 @@ from lxml import etree
 from teiedit.document import TEI_NS, XML_ID, register_pointer, text_of, xpath
 from teiedit.facts import DocumentFacts, document_facts
 from teiedit.header_facts import HeaderFacts, header_facts
+from teiedit.mention_store import MentionStore
 from teiedit.registers import is_register
+from teiedit.summary import Context, compact
 
-CACHE_FORMAT = 8
+CACHE_FORMAT = 9
 
 
 def correspondents(root: etree._Element) -> frozenset[str]:
@@ -101,19 +107,26 @@ class DocRecord:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> DocRecord:
+        # ids recur in every document naming them: one string each, not one per mention read
+        intern = sys.intern
+        summary = dict(data["summary"])
+        if "mentions" in summary:
+            summary["mentions"] = [
+                intern(m) if isinstance(m, str) else m for m in summary["mentions"]
+            ]
         return cls(
             sha256=str(data["sha256"]),
             root=str(data["root"]),
             facts=DocumentFacts(**data["facts"]),
             is_register=bool(data["is_register"]),
-            correspondents=tuple(data["correspondents"]),
-            refs=tuple(data["refs"]),
+            correspondents=tuple(intern(c) for c in data["correspondents"]),
+            refs=tuple(intern(r) for r in data["refs"]),
             targets=tuple(data["targets"]),
-            summary=dict(data["summary"]),
+            summary=summary,
             root_id=str(data["root_id"]),
             root_line=int(data["root_line"]),
             text_size=(int(data["text_size"][0]), int(data["text_size"][1])),
-            pointers=tuple((str(k), int(n)) for k, n in data["pointers"]),
+            pointers=tuple((intern(str(k)), int(n)) for k, n in data["pointers"]),
             file_pointers=tuple((str(k), int(n)) for k, n in data.get("file_pointers", ())),
             header=HeaderFacts.from_json(data["header"]),
             summary_key=str(data["summary_key"]),
@@ -152,6 +165,13 @@ def record_of(root: etree._Element, sha256: str, page: str, imported: bool) -> D
         header=header_facts(root),
         summary_key=summary_key(summary),
     )
+
+
+def compact_record(record: DocRecord) -> tuple[DocRecord, list[Context]]:
+    """The record as an edition holds it (its mentions' entries only) and its mentions' anchors, texts
+    and contexts (teiedit/summary.py ``compact``)."""
+    summary, contexts = compact(record.summary)
+    return dataclasses.replace(record, summary=summary), contexts
 
 
 def summary_key(summary: dict[str, Any]) -> str:
@@ -194,6 +214,7 @@ def fingerprint() -> str:
         "summary.py",
         "registers.py",
         "document.py",
+        "mention_store.py",
     ):
         h.update((pkg / name).read_bytes())
     return h.hexdigest()
@@ -209,6 +230,10 @@ class RecordCache:
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self.fingerprint = fingerprint()
+        #: The mentions' contexts of the records (a private temporary file without ``path``).
+        self.mentions = MentionStore(
+            path.with_name("mentions.sqlite") if path is not None else None, self.fingerprint
+        )
         self._old: dict[str, str] = {}
         self._new: dict[str, str | DocRecord] = {}
         self._made = False
@@ -227,7 +252,7 @@ class RecordCache:
 
     def get(self, key: str) -> DocRecord | None:
         text = self._old.get(key)
-        if text is None:
+        if text is None or not self.mentions.has(key):
             return None
         try:
             record = DocRecord.from_json(json.loads(text))
@@ -236,12 +261,18 @@ class RecordCache:
         self._new[key] = text
         return record
 
-    def put(self, key: str, record: DocRecord) -> None:
+    def put(self, key: str, record: DocRecord) -> DocRecord:
+        """Keep a new record; return it as the edition holds it (its contexts kept apart)."""
+        record, contexts = compact_record(record)
+        self.mentions.put(key, contexts)
         self._new[key] = record
         self._made = True
+        return record
 
     def save(self) -> None:
         """Write the records of this build (only those: deleted documents' records go)."""
+        # the contexts first: a record whose contexts are missing is made again, never shown without
+        self.mentions.save(keep_only=self.path is not None)
         if self.path is None or (not self._made and self._new.keys() == self._old.keys()):
             return
         from teiedit.io import write_chunks_atomic

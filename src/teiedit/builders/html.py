@@ -253,7 +253,8 @@ class HtmlBuilder:
 
             render_pages(tasks, workers, render_task, here, receive, options.say)
 
-            summaries = document_summaries([p.ed for p in plan.pages], out_dir)
+            docs = [p.ed for p in plan.pages]
+            summaries = document_summaries(docs, out_dir)
             options.say("rendering the index, timeline, registers and entity pages")
             site = render_site(
                 summaries,
@@ -265,6 +266,7 @@ class HtmlBuilder:
                 edition_pdf=plan.edition_pdf,
                 force=options.force,
                 keys=[p.ed.record.summary_key for p in plan.pages],
+                contexts=edition.mention_contexts(docs),
             )
             written += site.written
             if old.lists != new.lists or not all(
