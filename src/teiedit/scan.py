@@ -18,7 +18,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from lxml import etree
 
@@ -223,9 +223,10 @@ def fingerprint() -> str:
 class RecordCache:
     """Records by content hash (and page: a summary names its page), read from and written to a file:
     a first line saying the format and the code, then one line per record (its key, a tab, its JSON).
-    A kept record stays the text it was read as, so a build that changes one document writes the other
-    records back as they were instead of encoding each again; a new one is encoded when written, one at
-    a time (a copy of every new record as JSON doubled the memory of a first build)."""
+    The file is read record by record and only where each record is in it is held: a kept record is
+    read when asked for, and written back as the bytes it was read as (not encoded again); a new one is
+    encoded when written, one at a time (a copy of every new record as JSON doubled the memory of a
+    first build)."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
@@ -234,31 +235,50 @@ class RecordCache:
         self.mentions = MentionStore(
             path.with_name("mentions.sqlite") if path is not None else None, self.fingerprint
         )
-        self._old: dict[str, str] = {}
-        self._new: dict[str, str | DocRecord] = {}
+        #: Key -> where its JSON is in the file (offset, length).
+        self._old: dict[str, tuple[int, int]] = {}
+        self._new: dict[str, tuple[int, int] | DocRecord] = {}
         self._made = False
+        self._file: BinaryIO | None = None
         if path is not None and path.is_file():
             try:
-                head, *lines = path.read_text(encoding="utf-8").splitlines()
-                data = json.loads(head)
-                if data.get("format") == CACHE_FORMAT and data.get("code") == self.fingerprint:
-                    self._old = dict(line.split("\t", 1) for line in lines if "\t" in line)
+                self._file = path.open("rb")
+                self._old = self._index(self._file)
             except (OSError, ValueError, AttributeError):
                 self._old = {}
+
+    def _index(self, f: BinaryIO) -> dict[str, tuple[int, int]]:
+        """Where each record is in the file (none when it was written by other code)."""
+        data = json.loads(f.readline())
+        if data.get("format") != CACHE_FORMAT or data.get("code") != self.fingerprint:
+            return {}
+        found: dict[str, tuple[int, int]] = {}
+        pos = f.tell()
+        for line in f:
+            tab = line.find(b"\t")
+            if tab > 0 and line.endswith(b"\n"):
+                found[line[:tab].decode("utf-8")] = (pos + tab + 1, len(line) - tab - 2)
+            pos += len(line)
+        return found
+
+    def _read(self, where: tuple[int, int]) -> bytes:
+        assert self._file is not None
+        self._file.seek(where[0])
+        return self._file.read(where[1])
 
     @staticmethod
     def key(sha256: str, page: str, imported: bool) -> str:
         return f"{sha256}:{page}:{int(imported)}"
 
     def get(self, key: str) -> DocRecord | None:
-        text = self._old.get(key)
-        if text is None or not self.mentions.has(key):
+        where = self._old.get(key)
+        if where is None or not self.mentions.has(key):
             return None
         try:
-            record = DocRecord.from_json(json.loads(text))
-        except (KeyError, TypeError, ValueError, AttributeError):
+            record = DocRecord.from_json(json.loads(self._read(where)))
+        except (OSError, KeyError, TypeError, ValueError, AttributeError):
             return None
-        self._new[key] = text
+        self._new[key] = where
         return record
 
     def put(self, key: str, record: DocRecord) -> DocRecord:
@@ -273,12 +293,21 @@ class RecordCache:
         """Write the records of this build (only those: deleted documents' records go)."""
         # the contexts first: a record whose contexts are missing is made again, never shown without
         self.mentions.save(keep_only=self.path is not None)
-        if self.path is None or (not self._made and self._new.keys() == self._old.keys()):
-            return
-        from teiedit.io import write_chunks_atomic
+        try:
+            if self.path is None or (not self._made and self._new.keys() == self._old.keys()):
+                return
+            from teiedit.io import write_chunks_atomic
 
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        write_chunks_atomic(self.path, self._chunks())
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_chunks_atomic(self.path, self._chunks())
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Let go of the file read (the records read from it stay)."""
+        if self._file is not None:
+            self._file.close()
+            self._file = None
 
     def _chunks(self) -> Iterator[bytes]:
         """The file, line by line (JSON escapes every newline and tab inside a string)."""
@@ -287,7 +316,9 @@ class RecordCache:
         for key in sorted(self._new):
             value = self._new[key]
             if isinstance(value, DocRecord):
-                value = json.dumps(
+                text = json.dumps(
                     value.to_json(), sort_keys=True, ensure_ascii=False, separators=(",", ":")
-                )
-            yield f"{key}\t{value}\n".encode()
+                ).encode("utf-8")
+            else:
+                text = self._read(value)
+            yield key.encode("utf-8") + b"\t" + text + b"\n"
