@@ -9,7 +9,7 @@ the files they are given (:meth:`Edition.from_files`). Documents are reached thr
 
 The edition streams: loading reads every file once and keeps its record (teiedit/scan.py), not its
 tree. A document's tree (``ed.doc``, ``ed.root``) is parsed when asked for and kept in a cache bounded
-by the size of the files it holds (:data:`TREE_BUDGET`): a small edition is parsed once and held whole,
+by the memory its trees take (:data:`TREE_BUDGET`): a small edition is parsed once and held whole,
 a large one is parsed again by the stages that need its trees, and memory stays flat whatever its size.
 A build that keeps a record cache (``cache=``) does not parse an unchanged file at load time at all.
 """
@@ -47,9 +47,15 @@ RESERVED_PAGES = frozenset(
     {"index", "timeline", "persons", "places", "orgs", "search", "search-index", "edition"}
 )
 
-#: Bytes of TEI whose trees an edition keeps parsed (TEIEDIT_TREE_BUDGET_MB overrides): below it a
+#: Bytes of memory an edition's parsed trees may take (TEIEDIT_TREE_BUDGET_MB overrides): below it a
 #: build parses each file once, above it the least recently used trees are dropped and parsed again.
-TREE_BUDGET = 48 * 1024 * 1024
+#: About 16 MB of TEI: a build's passes over the documents go in one order, so a budget short of the
+#: whole edition saves few parses, and a larger one is memory every large edition holds.
+TREE_BUDGET = 160 * 1024 * 1024
+
+#: What a parsed tree takes in memory for each byte of its file (libxml2's nodes, their names and
+#: text: 9.4 measured on this edition's documents, whose text is mostly English).
+TREE_BYTES_PER_BYTE = 10
 
 
 def tree_budget() -> int:
@@ -74,7 +80,8 @@ def safe_page_names(files: list[Path]) -> list[str]:
 
 
 class Trees:
-    """Parsed trees of an edition's files, the least recently used dropped beyond a budget of bytes."""
+    """Parsed trees of an edition's files, the least recently used dropped beyond a budget of bytes of
+    memory (a tree counts :data:`TREE_BYTES_PER_BYTE` times its file's size)."""
 
     def __init__(self, budget: int) -> None:
         self.budget = budget
@@ -89,7 +96,7 @@ class Trees:
         if data is None:
             data = io.read_bytes(path)
         doc = io.tei_from_bytes(data, path)
-        self.put(path, doc, len(data))
+        self.put(path, doc, len(data) * TREE_BYTES_PER_BYTE)
         return doc
 
     def put(self, path: Path, doc: TeiDocument, size: int) -> None:
