@@ -85,13 +85,13 @@ class MentionStore:
         wanted = sorted(set(ks))
         if not wanted:
             return {}
+        # each one by the primary key: an entry's few mentions of a long document, not its range
+        marks = ",".join("?" * len(wanted))
         rows = self._db.execute(
-            "SELECT k, anchor, text, before, after FROM mention"
-            " WHERE key = ? AND k BETWEEN ? AND ?",
-            (key, wanted[0], wanted[-1]),
+            f"SELECT k, anchor, text, before, after FROM mention WHERE key = ? AND k IN ({marks})",
+            (key, *wanted),
         )
-        chosen = set(wanted)
-        return {int(k): (a, t, b, f) for k, a, t, b, f in rows if k in chosen}
+        return {int(k): (a, t, b, f) for k, a, t, b, f in rows}
 
     def save(self, keep_only: bool) -> None:
         """Commit; with ``keep_only``, drop the records this build did not use first."""
