@@ -232,5 +232,188 @@ def test_a_salutation_inside_a_flattened_letters_first_block_is_cut_out() -> Non
     # a salutation already read, or one deep in the text, is left alone
     again = _labelled(("salute", "Gentlemen,"), ("p", first))
     assert not inner_salutation(again)
-    deep = _labelled(("p", LETTER[3] + " " + LETTER[3] + " " + first))
+    deep = _labelled(("title", LETTER[0]), ("p", LETTER[3] + " " + LETTER[3] + " " + first))
     assert not inner_salutation(deep)
+
+
+def _pieces(text: str) -> list[str]:
+    segs = segment(text)
+    assert all(text[s.start : s.end] == s.text for s in segs)  # offsets into the source kept
+    return [s.one_line for s in segs]
+
+
+FLAT_HEAD = [
+    "Skip to content",
+    "April 12, 1902",
+    "Report of the Harbour Master to the Town Council on the North Mole Light",
+    "Source: Town Archive, Harbour Papers, box 4",
+    "Summary: The new light on the north mole was lit and seen from the outer buoy.",
+    "Letter from the Harbour Master",
+    "My dear Sir,",
+    "The keepers have been instructed in its working and will keep the log as the Council asked, "
+    "and the buoy will be painted again before the winter.",
+]
+
+
+def test_a_text_flattened_onto_one_line_is_cut_where_its_lines_started() -> None:
+    flat = " ".join(FLAT_HEAD)
+    assert _pieces(flat) == FLAT_HEAD
+    # the same words inside one long line of a text that kept its line breaks are no line starts
+    kept = "Harbour Papers\n\n" + " ".join(FLAT_HEAD[2:] * 3)
+    assert len(kept) > 800  # a long line, cut at its sentences and labels only
+    pieces = _pieces(kept)
+    assert pieces[:2] == ["Harbour Papers", " ".join(FLAT_HEAD[2:5])]
+    assert "Letter from the Harbour Master My dear Sir," in " ".join(pieces)
+    assert not any(p == "My dear Sir," for p in pieces)
+
+
+@pytest.mark.parametrize(
+    ("line", "pieces"),
+    [
+        # a date tied to the words before it by a small word or a comma stays in its heading
+        (
+            "Notes on the Meeting of the Council on 12 April 1902 The keepers were told "
+            "to keep the log as the Council asked.",
+            [
+                "Notes on the Meeting of the Council on 12 April 1902",
+                "The keepers were told to keep the log as the Council asked.",
+            ],
+        ),
+        (
+            "From the Harbour Master to the Town Council, 12 April 1902 From: Thorne, John "
+            "To: Town Council Gentlemen, the light was lit.",
+            [
+                "From the Harbour Master to the Town Council, 12 April 1902",
+                "From: Thorne, John",
+                "To: Town Council",
+                "Gentlemen, the light was lit.",
+            ],
+        ),
+        # a section label alone before its text; a heading's own capitalised words are not cut
+        (
+            "Lights of the North Sea Coast J. Thorne Abstract The lights of the coast were lit "
+            "one by one as the harbours grew.",
+            [
+                "Lights of the North Sea Coast J. Thorne",
+                "Abstract",
+                "The lights of the coast were lit one by one as the harbours grew.",
+            ],
+        ),
+        # a heading's colon after "the" opens no label; "The" opens a sentence whatever follows it
+        (
+            "Harbour Lights Made the Town Safe: the Master and the Keepers The keepers lit the North Mole "
+            "light every evening by hand.",
+            [
+                "Harbour Lights Made the Town Safe: the Master and the Keepers",
+                "The keepers lit the North Mole light every evening by hand.",
+            ],
+        ),
+        # a closing formula run into its signature, and the notes' heading after it
+        (
+            "The keepers lit the North Mole light every evening by hand. Yours sincerely, J. Thorne "
+            "Notes [1] The light was first lit in 1902.",
+            [
+                "The keepers lit the North Mole light every evening by hand.",
+                "Yours sincerely,",
+                "J. Thorne",
+                "Notes",
+                "[1]",
+                "The light was first lit in 1902.",
+            ],
+        ),
+        # a sentence that opens with a book's capitalised title is no heading, nor is its "NJ:" a label
+        (
+            "The keepers lit the North Mole light every evening by hand. In The Harbour Lights: Keepers "
+            "of the Coast (Portsmouth, NJ: Harbour Press, 1902), John Thorne argues that it was late.",
+            [
+                "The keepers lit the North Mole light every evening by hand.",
+                "In The Harbour Lights: Keepers of the Coast (Portsmouth, NJ: Harbour Press, 1902), "
+                "John Thorne argues that it was late.",
+            ],
+        ),
+    ],
+)
+def test_flattened_heads_are_cut_by_shape(line: str, pieces: list[str]) -> None:
+    filler = "The buoy was painted again before the winter, as the Council had asked of its keepers in May."
+    assert len(line) + len(filler) > 200  # a short line alone is no flattened page
+    assert _pieces(f"{line} {filler}") == [*pieces, filler]
+
+
+def _lines_labelled(*rows: tuple[str, str]) -> list[Labelled]:
+    """Labelled segments of lines laid out with single newlines (no blank line between)."""
+    segs = segment("\n".join(r[1] for r in rows))
+    assert [s.text for s in segs] == [r[1] for r in rows]
+    return [
+        Labelled(seg=s, label=r[0], confidence=0.9, marginals={r[0]: 0.9})
+        for s, r in zip(segs, rows, strict=True)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("top", "title"),
+    [
+        # a series or issue line over the title, no blank line between: two lines, the title wins
+        (
+            [
+                "Harbour Papers No. 17",
+                "The North Mole Light and the Council's Dispute with the Keepers",
+            ],
+            "The North Mole Light and the Council's Dispute with the Keepers",
+        ),
+        (
+            ["Harbour Correspondence 1902", "### The Harbour Master to the Town Council"],
+            "### The Harbour Master to the Town Council",
+        ),
+        # a title wrapped over two lines stays one title
+        (
+            ["Letter from the Harbour Master to the Town Council", "Portsmouth, 12 April 1902"],
+            "Letter from the Harbour Master to the Town Council Portsmouth, 12 April 1902",
+        ),
+        (
+            ["Report of the Harbour Master for the Year 1902", "With the Keepers' Log"],
+            "Report of the Harbour Master for the Year 1902 With the Keepers' Log",
+        ),
+    ],
+)
+def test_a_series_line_over_the_title_is_not_joined_to_it(top: list[str], title: str) -> None:
+    from teiedit.readers.cascade.titles import title_blocks
+
+    part = _lines_labelled(*(("title", t) for t in top), ("p", LETTER[3]))
+    conv = Conversion(
+        source=Source(text="", name="s", filename="s.txt", sha256="0" * 64), profile="auto"
+    )
+    assert " ".join(b.one_line for b in title_blocks(part, conv)) == title
+
+
+def test_the_labeller_is_trained_without_the_cuts_of_a_flattened_text() -> None:
+    from teiedit.readers.cascade.examples import Example, sequence
+
+    text = " ".join(FLAT_HEAD)
+    xseq, yseq = sequence(Example(name="flat", text=text, spans=((0, len(text), "p"),)))
+    assert len(xseq) == len(yseq) == len(segment(text, flat=False)) == 1
+    assert len(segment(text)) == len(FLAT_HEAD)
+
+
+def test_a_letter_flattened_onto_one_line_keeps_its_title_date_and_salutation() -> None:
+    conv = read(" ".join(LETTER))
+    assert xpath(conv, "//t:titleStmt/t:title[@type='main']") == [LETTER[0]]
+    assert xpath(conv, "//t:correspAction[@type='sent']/t:date/@when") == ["1902-04-12"]
+    assert xpath(conv, "//t:body//t:salute") == ["Gentlemen,"]
+    assert xpath(conv, "//t:body//t:p")[0].startswith("I have the honour to report")
+
+
+def test_a_page_marker_and_a_repeat_of_the_title_are_not_the_first_paragraph() -> None:
+    from teiedit.readers.cascade.shape_rules import page_markers
+    from teiedit.readers.cascade.titles import repeated_title
+
+    part = _labelled(
+        ("title", "The North Mole Light: Reports of the Harbour Master"),
+        ("p", "Page ii"),
+        ("p", "The North Mole Light: Reports of the Harbour Master"),
+        ("p", "[Page 3]"),
+        ("p", LETTER[3]),
+        ("p", "The page 3 of the log was torn."),
+    )
+    assert len(page_markers(part)) == 2
+    assert len(repeated_title(part, part[:1])) == 1
+    assert [b.label for b in part] == ["title", "pagefw", "heading", "pagefw", "p", "p"]

@@ -38,7 +38,13 @@ from teiedit.readers.cascade.kinds import CORRESPONDENCE, KindDecision, decide_k
 from teiedit.readers.cascade.labels import LOW_CONFIDENCE, SET_ASIDE
 from teiedit.readers.cascade.model import Labelled
 from teiedit.readers.cascade.notelink import link
-from teiedit.readers.cascade.titles import above_title, menu_above_date, name_lines, title_blocks
+from teiedit.readers.cascade.titles import (
+    above_title,
+    menu_above_date,
+    name_lines,
+    repeated_title,
+    title_blocks,
+)
 from teiedit.readers.common.archival_doc import (
     NOTES_STATEMENT,
     ORG_WORDS,
@@ -70,6 +76,7 @@ def build_document(
     conv.decisions.extend(name_lines(part, titles))
     conv.decisions.extend(above_title(part, titles, conv))
     conv.decisions.extend(menu_above_date(part, titles, conv))
+    conv.decisions.extend(repeated_title(part, titles))
     kept = [b for b in part if not b.aside]
     aside = [b for b in part if b.aside]
     title = clean_title(" ".join(b.text for b in titles)) if titles else ""

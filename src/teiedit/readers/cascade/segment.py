@@ -28,11 +28,14 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
+from teiedit.readers.cascade.flat import flat_cuts
 from teiedit.readers.cascade.stamps import stamp_pieces
 from teiedit.readers.common.boilerplate import RUNNING_HEAD
 
 #: A line longer than this is cut into sentence pieces.
 LONG_LINE = 800
+#: A text that is one line as a whole (a flattened capture) is cut from this length on.
+FLAT_LINE = 200
 #: In a long line, this many characters at its start and end are cut finely (where headers and closers are).
 FINE_HEAD = 4000
 FINE_TAIL = 2500
@@ -124,8 +127,8 @@ class _Line:
         return source[self.start : self.end]
 
 
-def segment(text: str) -> list[Segment]:
-    """The segments of ``text``, in order."""
+def segment(text: str, *, flat: bool = True) -> list[Segment]:
+    """The segments of ``text``, in order (``flat``: a text on one line is cut where its lines were)."""
     newlines = [m.start() for m in re.finditer("\n", text)]
     runs = _runs(text)
     out: list[Segment] = []
@@ -136,8 +139,12 @@ def segment(text: str) -> list[Segment]:
             first, last = group[0], group[-1]
             blank_before = g_index == 0
             blank_after = g_index == len(groups) - 1
-            if last.end - first.start > LONG_LINE:
-                pieces = _cut_long(text, first.start, last.end)
+            size = last.end - first.start
+            # a whole text on one line lost its line breaks: its head is cut where lines started
+            one_line = len(runs) == 1 and len(groups) == 1 and len(group) == 1
+            cut_flat = flat and one_line and size > FLAT_LINE
+            if size > LONG_LINE or cut_flat:
+                pieces = _cut_long(text, first.start, last.end, cut_flat)
             else:
                 pieces = [(first.start, last.end)]
             for k, (a, b) in enumerate(pieces):
@@ -347,17 +354,27 @@ def _split_stamps(segs: list[Segment]) -> list[Segment]:
     return out
 
 
-def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Cut one long line into pieces: finely near its edges, in bounded pieces in its middle."""
+def _cut_long(text: str, start: int, end: int, flat: bool = False) -> list[tuple[int, int]]:
+    """Cut one long line into pieces: finely near its edges, in bounded pieces in its middle; a
+    ``flat`` text (one line as a whole) also where its lost lines started, in its head."""
     cuts: list[int] = []  # offsets where a new piece starts
+    if flat:  # the lost lines of a flattened text, in its head and its tail (closers, notes)
+        cuts.extend(flat_cuts(text, start, min(end, start + FINE_HEAD)))
+        cuts.extend(flat_cuts(text, max(start + FINE_HEAD, end - FINE_TAIL), end))
     for m in _CUT.finditer(text, start, end):
         sp = m.lastgroup  # each alternative has one group: the one that matched
         assert sp is not None
         at = m.end(sp)
         if sp == "sp" and _ABBREV.search(text, max(start, m.start(sp) - 8), m.start(sp)):
             continue
-        if sp == "sp4" and _capitalised_before(text, m.start(sp)):
+        if sp == "sp4" and _capitalised_before(text, m.start(sp), quoted=flat):
             continue  # inside a capitalised phrase ("In The Sino-Soviet Split: ..."), not before a label
+        if (
+            sp == "sp4"
+            and flat
+            and _OPEN_WORD.search(text, max(start, m.start(sp) - 8), m.start(sp))
+        ):
+            continue  # a flattened heading's colon after "the" ("Made the Dream Work: ..."): no label
         cuts.append(at)
     for m in _DATE_END.finditer(text, start, min(end, start + FINE_HEAD)):
         cuts.append(m.end("sp"))
@@ -381,11 +398,14 @@ def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces or [(start, end)]
 
 
-def _capitalised_before(text: str, at: int) -> bool:
-    """Whether the word ending at ``at`` starts with a capital letter."""
+def _capitalised_before(text: str, at: int, quoted: bool = False) -> bool:
+    """Whether the word ending at ``at`` starts with a capital letter (``quoted``: after any opening
+    quotation mark or bracket, as in a flattened heading's "‘Erich's Lamp Shop’: ...")."""
     k = at
     while k > 0 and not text[k - 1].isspace():
         k -= 1
+    while quoted and k < at and text[k] in "\"“‘'(":
+        k += 1
     return text[k : k + 1].isupper()
 
 

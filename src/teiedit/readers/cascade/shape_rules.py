@@ -23,6 +23,7 @@ def apply(blocks: list[Labelled]) -> list[str]:
     out: list[str] = []
     for rule in (
         furniture_shapes,
+        page_markers,
         running_meta,
         salutation,
         salutation_line,
@@ -53,6 +54,21 @@ def furniture_shapes(blocks: list[Labelled]) -> list[str]:
         if reason := boilerplate_reason(Block(b.seg.line, b.text)):
             out.append(f"line {b.seg.line}: furniture by its shape ({reason}), not {b.label}")
             b.label = "furniture"
+    return out
+
+
+#: A printed page's marker alone on its line: "Page ii", "Page 12", "p. 7", "[Page 131]".
+_PAGE_MARKER = re.compile(r"^\[?(?:page|p\.)\s*(?:\d{1,4}|[ivxlc]{1,7})\]?$", re.IGNORECASE)
+
+
+def page_markers(blocks: list[Labelled]) -> list[str]:
+    """A block that is only a printed page's marker is page furniture whatever the labeller said (the
+    text of a book's front matter between "Page i" and "Page ii" began with one)."""
+    out = []
+    for b in blocks:
+        if b.label not in SET_ASIDE and _PAGE_MARKER.match(b.one_line):
+            out.append(f"line {b.seg.line}: pagefw (a page marker alone), not {b.label}")
+            b.label = "pagefw"
     return out
 
 

@@ -119,6 +119,7 @@ def title_blocks(part: list[Labelled], conv: Conversion) -> list[Labelled]:
             break
         top.append(b)
     groups: list[list[Labelled]] = []
+    series: set[int] = set()  # groups that are a series line over the title
     prev: Labelled | None = None
     for b in top or part[:1]:
         if b.label == "title" and not b.aside:
@@ -129,12 +130,18 @@ def title_blocks(part: list[Labelled], conv: Conversion) -> list[Labelled]:
                 and (not prev.seg.blank_after or prev.seg.physical == b.seg.physical)
                 and not _repeats(groups[-1], b)
             )
+            if joined and prev is not None and _series_line(prev, b):
+                joined = False
+                series.add(id(groups[-1]))
             if joined:
                 groups[-1].append(b)
             else:
                 groups.append([b])
         prev = b
     plausible = [g for g in groups if title_shape(" ".join(b.text for b in g)) >= 0.3]
+    if len(plausible) > 1:
+        # a series line over the title is a candidate only when nothing else is
+        plausible = [g for g in plausible if id(g) not in series] or plausible
     for g in groups:  # shaped like no title: a citation, or else only a heading
         if not any(g is p for p in plausible):
             for b in g:
@@ -185,6 +192,24 @@ def series_titles(blocks: list[Labelled]) -> list[str]:
                 f"line {b.seg.line}: title (opens like the first title: a series), not {was}"
             )
     return out
+
+
+def repeated_title(part: list[Labelled], titles: list[Labelled]) -> list[str]:
+    """A paragraph that repeats the document's title word for word (a book's title page, a page head
+    over the text) is a heading: never the body's first paragraph."""
+    key = _folded(" ".join(b.text for b in titles))
+    if len(key) < 12:
+        return []
+    out = []
+    for b in part:
+        if b.label == "p" and not b.aside and b not in titles and _folded(b.text) == key:
+            b.label = "heading"
+            out.append(f"line {b.seg.line}: heading (repeats the title), not p")
+    return out
+
+
+def _folded(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
 
 
 def _words(text: str) -> list[str]:
@@ -355,6 +380,26 @@ def _viewer_label(text: str, furniture: list[str]) -> bool:
             if not all(w.lower() in ("the", "a", "an") for w in words[:-n]):
                 return True
     return False
+
+
+#: A series or issue line ends with its number or year ("No. 77", "1890", "Issue 4 [August 1992]").
+_NUMBERED = re.compile(r"\b(?:\d{1,4}|[IVXL]{1,6})\]?\)?$")
+
+
+def _series_line(prev: Labelled, nxt: Labelled) -> bool:
+    """Whether ``prev`` is a line of its own over the title ``nxt`` (a series, collection or issue line:
+    "Bulletin No. 7" over the title), not the first line of a title wrapped over two: the next line is
+    a Markdown heading, or ``prev`` ends with a number or a year and the next line is much longer."""
+    a, b = prev.one_line, nxt.one_line
+    if b.startswith("#") and not a.startswith("#"):
+        return True
+    return (
+        bool(_NUMBERED.search(a))
+        and len(a) < 0.6 * len(b)
+        and not b[:1].islower()
+        and prev.seg.line_start
+        and nxt.seg.line_start
+    )
 
 
 def _repeats(run: list[Labelled], nxt: Labelled) -> bool:
