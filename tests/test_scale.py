@@ -18,6 +18,7 @@ from teiedit.builder import BuildOptions
 from teiedit.builders.html import HtmlBuilder
 from teiedit.config import Settings, load_settings
 from teiedit.edition import Edition, record_cache
+from teiedit.summary import summarise
 from teiedit.workers import Workers
 
 REPO = Path(__file__).resolve().parents[1]
@@ -65,6 +66,29 @@ def test_a_second_load_parses_no_unchanged_file(
     changed.write_bytes(changed.read_bytes().replace(b"</TEI>", b"<!-- x --></TEI>"))
     Edition.load(settings, cache=record_cache(settings))
     assert [parsed[name] for name in documents] == [1, 0, 0, 0]
+
+
+def test_records_hold_the_mentions_entries_and_their_contexts_are_read_back(tmp_path: Path) -> None:
+    settings = load_settings(_edition(tmp_path / "e"))
+    Edition.load(settings, cache=record_cache(settings))
+    store = record_cache(settings).with_name("mentions.sqlite")
+    for damaged in (False, True):  # records read back; then a damaged store: all made again
+        if damaged:
+            store.write_bytes(b"not a database")
+        edition = Edition.load(settings, cache=record_cache(settings))
+        docs = list(edition.documents())
+        contexts = edition.mention_contexts(docs)
+        seen = 0
+        for i, ed in enumerate(docs):
+            whole = summarise(ed).mentions  # from the tree
+            held = ed.summary.mentions
+            assert [m.entry for m in held] == [m.entry for m in whole]
+            assert not any(m.anchor or m.text or m.before or m.after for m in held)
+            assert contexts(i, list(range(len(whole)))) == list(whole)
+            last = [len(whole) - 1] if whole else []
+            assert contexts(i, last) == list(whole[-1:])
+            seen += len(whole)
+        assert seen >= 9 and store.read_bytes().startswith(b"SQLite format 3")
 
 
 def test_trees_beyond_the_budget_are_parsed_again_and_nothing_changes(

@@ -9,7 +9,7 @@ the files they are given (:meth:`Edition.from_files`). Documents are reached thr
 
 The edition streams: loading reads every file once and keeps its record (teiedit/scan.py), not its
 tree. A document's tree (``ed.doc``, ``ed.root``) is parsed when asked for and kept in a cache bounded
-by the size of the files it holds (:data:`TREE_BUDGET`): a small edition is parsed once and held whole,
+by the memory its trees take (:data:`TREE_BUDGET`): a small edition is parsed once and held whole,
 a large one is parsed again by the stages that need its trees, and memory stays flat whatever its size.
 A build that keeps a record cache (``cache=``) does not parse an unchanged file at load time at all.
 """
@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -33,10 +33,12 @@ from teiedit.document import TeiDocument, slugify
 from teiedit.edition_files import edition_tei_files, in_front_matter
 from teiedit.facts import DocumentFacts
 from teiedit.imported_registers import Imported, join_imported
+from teiedit.mention_store import MentionStore
 from teiedit.publishable import duplicate_root_ids, pointers_to_missing_files, unreadable
 from teiedit.registers import Registers, load_registers, register_files
 from teiedit.scan import DocRecord, RecordCache, record_of
-from teiedit.summary import Summary
+from teiedit.summary import Mention, Summary
+from teiedit.summary import mentions as summary_mentions
 
 #: Names the builders give their own outputs: the site's pages (``index.html``, the registers, the search
 #: page and its index) and the book (``edition.pdf``). A document never takes one: its page is
@@ -45,9 +47,15 @@ RESERVED_PAGES = frozenset(
     {"index", "timeline", "persons", "places", "orgs", "search", "search-index", "edition"}
 )
 
-#: Bytes of TEI whose trees an edition keeps parsed (TEIEDIT_TREE_BUDGET_MB overrides): below it a
+#: Bytes of memory an edition's parsed trees may take (TEIEDIT_TREE_BUDGET_MB overrides): below it a
 #: build parses each file once, above it the least recently used trees are dropped and parsed again.
-TREE_BUDGET = 48 * 1024 * 1024
+#: About 16 MB of TEI: a build's passes over the documents go in one order, so a budget short of the
+#: whole edition saves few parses, and a larger one is memory every large edition holds.
+TREE_BUDGET = 160 * 1024 * 1024
+
+#: What a parsed tree takes in memory for each byte of its file (libxml2's nodes, their names and
+#: text: 9.4 measured on this edition's documents, whose text is mostly English).
+TREE_BYTES_PER_BYTE = 10
 
 
 def tree_budget() -> int:
@@ -72,7 +80,8 @@ def safe_page_names(files: list[Path]) -> list[str]:
 
 
 class Trees:
-    """Parsed trees of an edition's files, the least recently used dropped beyond a budget of bytes."""
+    """Parsed trees of an edition's files, the least recently used dropped beyond a budget of bytes of
+    memory (a tree counts :data:`TREE_BYTES_PER_BYTE` times its file's size)."""
 
     def __init__(self, budget: int) -> None:
         self.budget = budget
@@ -87,7 +96,7 @@ class Trees:
         if data is None:
             data = io.read_bytes(path)
         doc = io.tei_from_bytes(data, path)
-        self.put(path, doc, len(data))
+        self.put(path, doc, len(data) * TREE_BYTES_PER_BYTE)
         return doc
 
     def put(self, path: Path, doc: TeiDocument, size: int) -> None:
@@ -151,8 +160,11 @@ class Edition:
         registers: Registers,
         trees: Trees,
         problems: list[Diagnostic] | None = None,
+        mentions: MentionStore | None = None,
     ) -> None:
         self.settings = settings
+        #: The mentions' anchors, texts and contexts, kept apart from the records (on disk).
+        self.mentions = mentions
         self._inputs = inputs
         self.registers = registers
         self.trees = trees
@@ -193,8 +205,7 @@ class Edition:
                 record = records.get(key)
                 if record is None:
                     doc = trees.get(path, data)
-                    record = record_of(doc.root, sha, page, is_imported)
-                    records.put(key, record)
+                    record = records.put(key, record_of(doc.root, sha, page, is_imported))
             except TeieditError as exc:  # one unreadable file is reported; the rest builds
                 problems.extend(unreadable(path, exc))
                 continue
@@ -212,7 +223,7 @@ class Edition:
         for ed in inputs:
             if ed.is_register:
                 trees.drop(ed.path)  # the registers hold their own trees
-        edition = cls(settings, inputs, registers, trees, problems)
+        edition = cls(settings, inputs, registers, trees, problems, records.mentions)
         records.save()
         return edition
 
@@ -244,6 +255,24 @@ class Edition:
     def own_documents(self) -> Iterator[EditionDoc]:
         """The documents that are the edition's own (not imported from other projects)."""
         return (ed for ed in self.documents() if not ed.imported)
+
+    def mention_contexts(self, docs: list[EditionDoc]) -> Callable[[int, list[int]], list[Mention]]:
+        """The mentions ``ks`` of ``docs[i]`` with their anchors, texts and contexts, read from the
+        store (the summaries an edition holds have their entries only)."""
+        store = self.mentions
+
+        def contexts(i: int, ks: list[int]) -> list[Mention]:
+            ed = docs[i]
+            mentions = ed.summary.mentions
+            if store is None:
+                return [mentions[k] for k in ks]
+            found = store.get(RecordCache.key(ed.sha256, ed.page, ed.imported), ks)
+            if any(k not in found for k in ks):  # the store lost them (another build): made again
+                whole = summary_mentions(ed.root)
+                return [whole[k] for k in ks]
+            return [Mention(mentions[k].entry, *found[k]) for k in ks]
+
+        return contexts
 
     def register_paths(self) -> list[Path]:
         """Every register file: the registers folder's and the inputs that are registers."""

@@ -5,25 +5,31 @@ does not parse it at all.
 
 The cache (``<out>/.teiedit-cache/documents.json``) holds one record per content hash and the hash of
 the code that computes records (:func:`fingerprint`): a change to that code makes every record again.
+A record holds its mentions' entries only; their anchors, texts and contexts, which only entity pages
+show, are kept beside it (``mentions.sqlite``, teiedit/mention_store.py), not in memory.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
+import sys
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from lxml import etree
 
 from teiedit.document import TEI_NS, XML_ID, register_pointer, text_of, xpath
 from teiedit.facts import DocumentFacts, document_facts
 from teiedit.header_facts import HeaderFacts, header_facts
+from teiedit.mention_store import MentionStore
 from teiedit.registers import is_register
+from teiedit.summary import Context, compact
 
-CACHE_FORMAT = 8
+CACHE_FORMAT = 9
 
 
 def correspondents(root: etree._Element) -> frozenset[str]:
@@ -101,19 +107,26 @@ class DocRecord:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> DocRecord:
+        # ids recur in every document naming them: one string each, not one per mention read
+        intern = sys.intern
+        summary = dict(data["summary"])
+        if "mentions" in summary:
+            summary["mentions"] = [
+                intern(m) if isinstance(m, str) else m for m in summary["mentions"]
+            ]
         return cls(
             sha256=str(data["sha256"]),
             root=str(data["root"]),
             facts=DocumentFacts(**data["facts"]),
             is_register=bool(data["is_register"]),
-            correspondents=tuple(data["correspondents"]),
-            refs=tuple(data["refs"]),
+            correspondents=tuple(intern(c) for c in data["correspondents"]),
+            refs=tuple(intern(r) for r in data["refs"]),
             targets=tuple(data["targets"]),
-            summary=dict(data["summary"]),
+            summary=summary,
             root_id=str(data["root_id"]),
             root_line=int(data["root_line"]),
             text_size=(int(data["text_size"][0]), int(data["text_size"][1])),
-            pointers=tuple((str(k), int(n)) for k, n in data["pointers"]),
+            pointers=tuple((intern(str(k)), int(n)) for k, n in data["pointers"]),
             file_pointers=tuple((str(k), int(n)) for k, n in data.get("file_pointers", ())),
             header=HeaderFacts.from_json(data["header"]),
             summary_key=str(data["summary_key"]),
@@ -152,6 +165,13 @@ def record_of(root: etree._Element, sha256: str, page: str, imported: bool) -> D
         header=header_facts(root),
         summary_key=summary_key(summary),
     )
+
+
+def compact_record(record: DocRecord) -> tuple[DocRecord, list[Context]]:
+    """The record as an edition holds it (its mentions' entries only) and its mentions' anchors, texts
+    and contexts (teiedit/summary.py ``compact``)."""
+    summary, contexts = compact(record.summary)
+    return dataclasses.replace(record, summary=summary), contexts
 
 
 def summary_key(summary: dict[str, Any]) -> str:
@@ -194,6 +214,7 @@ def fingerprint() -> str:
         "summary.py",
         "registers.py",
         "document.py",
+        "mention_store.py",
     ):
         h.update((pkg / name).read_bytes())
     return h.hexdigest()
@@ -202,52 +223,91 @@ def fingerprint() -> str:
 class RecordCache:
     """Records by content hash (and page: a summary names its page), read from and written to a file:
     a first line saying the format and the code, then one line per record (its key, a tab, its JSON).
-    A kept record stays the text it was read as, so a build that changes one document writes the other
-    records back as they were instead of encoding each again; a new one is encoded when written, one at
-    a time (a copy of every new record as JSON doubled the memory of a first build)."""
+    The file is read record by record and only where each record is in it is held: a kept record is
+    read when asked for, and written back as the bytes it was read as (not encoded again); a new one is
+    encoded when written, one at a time (a copy of every new record as JSON doubled the memory of a
+    first build)."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self.fingerprint = fingerprint()
-        self._old: dict[str, str] = {}
-        self._new: dict[str, str | DocRecord] = {}
+        #: The mentions' contexts of the records (a private temporary file without ``path``).
+        self.mentions = MentionStore(
+            path.with_name("mentions.sqlite") if path is not None else None, self.fingerprint
+        )
+        #: Key -> where its JSON is in the file (offset, length).
+        self._old: dict[str, tuple[int, int]] = {}
+        self._new: dict[str, tuple[int, int] | DocRecord] = {}
         self._made = False
+        self._file: BinaryIO | None = None
         if path is not None and path.is_file():
             try:
-                head, *lines = path.read_text(encoding="utf-8").splitlines()
-                data = json.loads(head)
-                if data.get("format") == CACHE_FORMAT and data.get("code") == self.fingerprint:
-                    self._old = dict(line.split("\t", 1) for line in lines if "\t" in line)
+                self._file = path.open("rb")
+                self._old = self._index(self._file)
             except (OSError, ValueError, AttributeError):
                 self._old = {}
+
+    def _index(self, f: BinaryIO) -> dict[str, tuple[int, int]]:
+        """Where each record is in the file (none when it was written by other code)."""
+        data = json.loads(f.readline())
+        if data.get("format") != CACHE_FORMAT or data.get("code") != self.fingerprint:
+            return {}
+        found: dict[str, tuple[int, int]] = {}
+        pos = f.tell()
+        for line in f:
+            tab = line.find(b"\t")
+            if tab > 0 and line.endswith(b"\n"):
+                found[line[:tab].decode("utf-8")] = (pos + tab + 1, len(line) - tab - 2)
+            pos += len(line)
+        return found
+
+    def _read(self, where: tuple[int, int]) -> bytes:
+        assert self._file is not None
+        self._file.seek(where[0])
+        return self._file.read(where[1])
 
     @staticmethod
     def key(sha256: str, page: str, imported: bool) -> str:
         return f"{sha256}:{page}:{int(imported)}"
 
     def get(self, key: str) -> DocRecord | None:
-        text = self._old.get(key)
-        if text is None:
+        where = self._old.get(key)
+        if where is None or not self.mentions.has(key):
             return None
         try:
-            record = DocRecord.from_json(json.loads(text))
-        except (KeyError, TypeError, ValueError, AttributeError):
+            record = DocRecord.from_json(json.loads(self._read(where)))
+        except (OSError, KeyError, TypeError, ValueError, AttributeError):
             return None
-        self._new[key] = text
+        self._new[key] = where
         return record
 
-    def put(self, key: str, record: DocRecord) -> None:
+    def put(self, key: str, record: DocRecord) -> DocRecord:
+        """Keep a new record; return it as the edition holds it (its contexts kept apart)."""
+        record, contexts = compact_record(record)
+        self.mentions.put(key, contexts)
         self._new[key] = record
         self._made = True
+        return record
 
     def save(self) -> None:
         """Write the records of this build (only those: deleted documents' records go)."""
-        if self.path is None or (not self._made and self._new.keys() == self._old.keys()):
-            return
-        from teiedit.io import write_chunks_atomic
+        # the contexts first: a record whose contexts are missing is made again, never shown without
+        self.mentions.save(keep_only=self.path is not None)
+        try:
+            if self.path is None or (not self._made and self._new.keys() == self._old.keys()):
+                return
+            from teiedit.io import write_chunks_atomic
 
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        write_chunks_atomic(self.path, self._chunks())
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_chunks_atomic(self.path, self._chunks())
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Let go of the file read (the records read from it stay)."""
+        if self._file is not None:
+            self._file.close()
+            self._file = None
 
     def _chunks(self) -> Iterator[bytes]:
         """The file, line by line (JSON escapes every newline and tab inside a string)."""
@@ -256,7 +316,9 @@ class RecordCache:
         for key in sorted(self._new):
             value = self._new[key]
             if isinstance(value, DocRecord):
-                value = json.dumps(
+                text = json.dumps(
                     value.to_json(), sort_keys=True, ensure_ascii=False, separators=(",", ":")
-                )
-            yield f"{key}\t{value}\n".encode()
+                ).encode("utf-8")
+            else:
+                text = self._read(value)
+            yield key.encode("utf-8") + b"\t" + text + b"\n"

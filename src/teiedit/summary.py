@@ -56,10 +56,11 @@ class Party:
     name: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A name in the text pointing to a register entry: where it is on the document page (the HTML id
-    of the name), how it is written (corrected reading) and its context on each side."""
+    of the name), how it is written (corrected reading) and its context on each side. A loaded
+    edition's summaries hold only the entry (:func:`compact`); the rest is read when a page shows it."""
 
     entry: str
     anchor: str
@@ -111,10 +112,41 @@ class Summary:
             source=str(data.get("source", "")),
             senders=tuple(Party(**p) for p in data.get("senders", ())),
             addressees=tuple(Party(**p) for p in data.get("addressees", ())),
-            mentions=tuple(Mention(**m) for m in data.get("mentions", ())),
+            mentions=tuple(
+                bare(m) if isinstance(m, str) else Mention(**m) for m in data.get("mentions", ())
+            ),
             imported=bool(data.get("imported", False)),
             extra={str(k): str(v) for k, v in data.get("extra", {}).items()},
         )
+
+
+#: One mention without its context per entry: the compact summaries of an edition share them.
+_BARE: dict[str, Mention] = {}
+
+
+def bare(entry: str) -> Mention:
+    """The mention of ``entry`` without anchor, text or context (one object per entry)."""
+    found = _BARE.get(entry)
+    if found is None:
+        if len(_BARE) > 200_000:  # made-up ids do not grow it without end
+            _BARE.clear()
+        found = _BARE[entry] = Mention(entry, "", "")
+    return found
+
+
+#: A mention's anchor, text and context, as kept apart from its summary.
+Context = tuple[str, str, str, str]
+
+
+def compact(summary: dict[str, Any]) -> tuple[dict[str, Any], list[Context]]:
+    """A summary (as :meth:`Summary.to_dict` gives it) with each mention only its entry, and the
+    mentions' anchors, texts and contexts in order: what the site pages need of every document at once
+    is small, the contexts only an entity page shows (teiedit/mention_store.py keeps them)."""
+    if not summary:
+        return summary, []
+    mentions = summary.get("mentions", ())
+    contexts = [(m["anchor"], m["text"], m["before"], m["after"]) for m in mentions]
+    return {**summary, "mentions": [m["entry"] for m in mentions]}, contexts
 
 
 def summarise(doc: SummarySource, *, imported: bool = False) -> Summary:

@@ -263,7 +263,8 @@ class HtmlBuilder:
             if shipped[0]:
                 Path(shipped[0]).unlink(missing_ok=True)  # not part of the site
 
-            summaries = document_summaries([p.ed for p in plan.pages], out_dir)
+            docs = [p.ed for p in plan.pages]
+            summaries = document_summaries(docs, out_dir)
             options.say("rendering the index, timeline, registers and entity pages")
             site = render_site(
                 summaries,
@@ -275,6 +276,7 @@ class HtmlBuilder:
                 edition_pdf=plan.edition_pdf,
                 force=options.force,
                 keys=[p.ed.record.summary_key for p in plan.pages],
+                contexts=edition.mention_contexts(docs),
             )
             written += site.written
             if old.lists != new.lists or not all(

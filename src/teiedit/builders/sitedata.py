@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -22,7 +22,7 @@ from teiedit.document import TEI_NS, XML_ID, local_name, tei
 from teiedit.facts import normalize_space as normalize_text
 from teiedit.facts import safe_id
 from teiedit.registers import Entry, Registers
-from teiedit.summary import Summary
+from teiedit.summary import Mention, Summary
 
 TE_NS = "urn:teiedit"
 NSMAP = {"te": TE_NS, None: TEI_NS}
@@ -183,9 +183,17 @@ class SiteData:
     _by_page: dict[str, int] | None = field(default=None, repr=False)
     #: The entries each document names, made once (every entry's page counts through its documents').
     _named: dict[int, list[str]] = field(default_factory=dict, repr=False)
+    #: Mentions ``ks`` of document ``i`` with their anchors, texts and contexts (the summaries of a
+    #: loaded edition hold the entries only: teiedit.edition.Edition.mention_contexts).
+    contexts: Callable[[int, list[int]], list[Mention]] | None = field(default=None, repr=False)
 
     @classmethod
-    def build(cls, summaries: list[Summary], registers: Registers) -> SiteData:
+    def build(
+        cls,
+        summaries: list[Summary],
+        registers: Registers,
+        contexts: Callable[[int, list[int]], list[Mention]] | None = None,
+    ) -> SiteData:
         entries = {e.id: EntityData(entry_info(e), e.element) for e in registers.entries.values()}
         for i, s in enumerate(summaries):
             for k, m in enumerate(s.mentions):
@@ -198,7 +206,13 @@ class SiteData:
             for party in s.addressees:
                 if party.ref in entries and i not in entries[party.ref].received:
                     entries[party.ref].received.append(i)
-        return cls(summaries, entries)
+        return cls(summaries, entries, contexts=contexts)
+
+    def mentions_in(self, i: int, ks: list[int]) -> list[Mention]:
+        """Mentions ``ks`` of document ``i``, with their contexts."""
+        if self.contexts is not None:
+            return self.contexts(i, ks)
+        return [self.summaries[i].mentions[k] for k in ks]
 
     def by_page(self) -> dict[str, int]:
         """Page name -> index of its summary."""
@@ -390,8 +404,7 @@ def _entity_page(
         for attr, value in (("page", s.page), ("title", s.title), ("date", s.date)):
             doc.set(attr, value)
         ms.append(doc)
-        for k in shown[:MENTIONS_PER_DOC]:
-            m = s.mentions[k]
+        for m in site.mentions_in(i, shown[:MENTIONS_PER_DOC]):
             etree.SubElement(
                 doc, te("m"), anchor=m.anchor, before=m.before, after=m.after
             ).text = m.text

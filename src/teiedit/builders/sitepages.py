@@ -50,7 +50,7 @@ from teiedit.io import output_path, write_text_atomic
 from teiedit.registers import Entry, Registers
 from teiedit.resources import xslt_dir
 from teiedit.scan import summary_key
-from teiedit.summary import Summary
+from teiedit.summary import Mention, Summary
 from teiedit.xslt import transform
 
 SITE_STATE = ".teiedit-sitepages.json"
@@ -139,6 +139,7 @@ def render_site(
     edition_pdf: str = "",
     force: bool = False,
     keys: list[str] | None = None,
+    contexts: Callable[[int, list[int]], list[Mention]] | None = None,
 ) -> SiteRun:
     """Write the index, timeline, register and entity pages (and the timeline's data) that changed into
     ``tmp`` (the staging folder of ``out_dir``); return the files written (as paths in ``out_dir``) and
@@ -146,7 +147,8 @@ def render_site(
     imported registers (teiedit/imported_registers.py): imported documents' pointers are read by it.
     ``keys``: one per summary, a digest of it (teiedit/scan.py keeps it in the document's record): an
     entry none of whose documents' summaries changed keeps its pages without making their input (without
-    ``keys``, each summary is digested here)."""
+    ``keys``, each summary is digested here). ``contexts``: the mentions of a summary with their
+    contexts, when the summaries hold their entries only (teiedit.edition.Edition.mention_contexts)."""
     old = {} if force else _read_state(out_dir / SITE_STATE)
     old_inputs = {} if force else _read_state(out_dir / SITE_STATE, "inputs")
     ships = vendored()
@@ -163,7 +165,7 @@ def render_site(
             (out_dir / path).is_file() for path in old
         ):  # no summary, register or setting changed
             return SiteRun([], old, old_inputs, whole)
-    site = SiteData.build([resolved(s, registers) for s in summaries], registers)
+    site = SiteData.build([resolved(s, registers) for s in summaries], registers, contexts)
     new: dict[str, str] = {}
     inputs: dict[str, str] = {}
     jobs: list[_Job] = []

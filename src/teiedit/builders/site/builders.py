@@ -99,6 +99,9 @@ def write_dts(edition: Edition, out: Path) -> list[Path]:
     code = files_fingerprint("dts", [HERE / "dts.py", HERE / "dts_cite.py"])
     keys: dict[str, list[object]] = {}
     kept: set[Path] = set()
+    _prepare_dir(out)
+    root = {out / rel: data for rel, data in files.items()}
+    written = [*root]
     for page in view.resources:
         # what a document's files say: its resource object (its record and citation structure), its
         # TEI, where the entry point is, and the code that writes them
@@ -109,14 +112,48 @@ def write_dts(edition: Edition, out: Path) -> list[Path]:
         if isinstance(names, list) and all((out / str(n)).is_file() for n in names):
             kept.update(out / str(n) for n in names)  # the same files as the last build's
         else:
+            # written now, one document at a time: every document's files at once (its TEI among
+            # them) were memory that grew with the edition
             made = dts.resource_files(view, page)
-            files.update(made)
+            for rel, data in made.items():
+                _write_changed(out / rel, data)
+                written.append(out / rel)
             names = sorted(made)
         keys[page] = [key, names]
+    for path, data in root.items():
+        _write_changed(path, data)
     # last: a build stopped before it makes the files of the changed documents again
-    files[DTS_KEYS] = (json.dumps(keys, indent=0, sort_keys=True) + "\n").encode("utf-8")
-    written = _update_dir(out, {out / rel: data for rel, data in files.items()}, kept)
+    _write_changed(out / DTS_KEYS, (json.dumps(keys, indent=0, sort_keys=True) + "\n").encode())
+    written.append(out / DTS_KEYS)
+    _prune_dir(out, {*written, *kept})
     return [*written, *sorted(kept)]
+
+
+def _prepare_dir(folder: Path) -> None:
+    """A folder this builder owns, made (a link or a file in its place is replaced)."""
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        _fresh_dir(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+
+
+def _prune_dir(folder: Path, keep: set[Path]) -> None:
+    """Remove the files of ``folder`` not in ``keep``, and the folders left empty."""
+    for old in sorted(folder.rglob("*"), reverse=True):  # a folder's files before the folder
+        if old.is_dir() and not old.is_symlink():
+            if not any(old.iterdir()):
+                old.rmdir()
+        elif old not in keep:
+            old.unlink()
+
+
+def _write_changed(path: Path, data: bytes) -> None:
+    """Write ``data`` unless the file already holds it."""
+    try:
+        same = path.is_file() and not path.is_symlink() and path.read_bytes() == data
+    except OSError:
+        same = False
+    if not same:
+        write_atomic(path, data)
 
 
 def _update_dir(
@@ -125,26 +162,11 @@ def _update_dir(
     """Make a folder this builder owns hold ``files`` (and the ``kept`` files already there): a file
     whose bytes are already there is not written again, and files it should not hold are removed (a
     one-document change rewrites that document's files, not the thousands of the others)."""
-    kept = kept or set()
-    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
-        _fresh_dir(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    for old in sorted(folder.rglob("*"), reverse=True):  # a folder's files before the folder
-        if old.is_dir() and not old.is_symlink():
-            if not any(old.iterdir()):
-                old.rmdir()
-        elif old not in files and old not in kept:
-            old.unlink()
-    written = []
+    _prepare_dir(folder)
+    _prune_dir(folder, {*files, *(kept or set())})
     for path, data in files.items():
-        try:
-            same = path.is_file() and not path.is_symlink() and path.read_bytes() == data
-        except OSError:
-            same = False
-        if not same:
-            write_atomic(path, data)
-        written.append(path)
-    return written
+        _write_changed(path, data)
+    return list(files)
 
 
 #: Above this many documents with page images of unknown size, one line says so for all of them.
