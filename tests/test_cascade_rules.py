@@ -16,6 +16,7 @@ from teiedit.readers.cascade.shape_rules import (
     furniture_shapes,
     headnote,
     journal_citation,
+    notes_without_text,
     running_meta,
     salutation,
     source_line,
@@ -421,3 +422,23 @@ def test_a_first_sentence_that_names_its_reader(opening: str, name: str) -> None
     part = blocks(("p", opening + " The rest of the paragraph goes on for a while longer."))
     assert vocative(part) == name
     assert (decide_kind(part, "", []).kind == "letter") is bool(name)
+
+
+def test_a_source_of_nothing_but_note_bodies_is_text_except_the_called_notes() -> None:
+    part = blocks(
+        ("note", "Rome, May 2, 1960—4 p.m.", {"note": 0.6, "dateline": 0.3}),
+        ("note", "517. Minister reports new cabinet will be formed next week.1"),
+        ("note", "Smith", {"note": 0.5, "signed": 0.4}),
+        ("note", "1 Not printed."),
+    )
+    for b in part:
+        ranked = sorted(b.marginals, key=lambda k: -b.marginals[k])
+        b.alternative = (ranked[1], b.marginals[ranked[1]]) if len(ranked) > 1 else ("", 0.0)
+    assert len(notes_without_text(part)) == 3
+    assert [b.label for b in part] == ["dateline", "p", "signed", "note"]
+
+
+def test_note_bodies_beside_a_paragraph_stay_notes() -> None:
+    part = blocks(("p", "The text.1"), ("note", "517. A long note about the number."))
+    assert notes_without_text(part) == []
+    assert [b.label for b in part] == ["p", "note"]

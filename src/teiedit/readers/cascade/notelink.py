@@ -165,7 +165,8 @@ def parse_body(block: Labelled) -> NoteBody | None:
     return NoteBody(block, n, label, body, block.seg.start + m.end() + lead)
 
 
-def _call_patterns(n: str) -> list[re.Pattern[str]]:
+def call_patterns(n: str) -> list[re.Pattern[str]]:
+    """The ways a call of note ``n`` is written in running text, the strongest first."""
     if n.isdigit():
         return [
             re.compile(rf"(?<=\S)\[{n}\]"),
@@ -239,7 +240,7 @@ def link(blocks: list[Labelled], text_labels: frozenset[str]) -> Linker:
     return linker
 
 
-#: Every way a numbered call is written (see _call_patterns), for any number; the last one is the
+#: Every way a numbered call is written (see call_patterns), for any number; the last one is the
 #: weakest (a number glued to a word). The bracketed and glued forms start with the bracket or digit, their
 #: look-behinds after it: the same matches, but the scan skips ahead to that character in C instead of
 #: trying the look-behinds at every position of the text.
@@ -290,7 +291,7 @@ def _find_call(
 ) -> tuple[int, int, int, bool] | None:
     """(text block index, start, end, found as a glued number) of the call of ``body``: the first
     after ``cursor``."""
-    patterns = _call_patterns(body.n)
+    patterns = call_patterns(body.n)
     lettered = not body.n.isdigit() and not body.n.startswith("*")
     candidates = range(len(texts))
     if lettered:  # a lettered note's call is in one of the few blocks just above it

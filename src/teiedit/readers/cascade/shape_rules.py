@@ -13,6 +13,7 @@ import re
 from teiedit.readers.cascade.features import shapes
 from teiedit.readers.cascade.labels import SET_ASIDE
 from teiedit.readers.cascade.model import Labelled
+from teiedit.readers.cascade.notelink import call_patterns, parse_body
 from teiedit.readers.cascade.stamps import is_stamp
 from teiedit.readers.common.boilerplate import boilerplate_reason
 from teiedit.readers.common.lines import Block
@@ -32,6 +33,7 @@ def apply(blocks: list[Labelled]) -> list[str]:
         headnote,
         abstract_end,
         bracket_notes,
+        notes_without_text,
         trailing_rules,
         beside_stamps,
     ):
@@ -258,6 +260,30 @@ def bracket_notes(blocks: list[Labelled]) -> list[str]:
             continue
         if b.label in ("p", "item", "summary") and not m:
             calls.update(re.findall(r"\S\[(\d{1,3})\]", b.one_line))
+    return out
+
+
+#: What a block taken for a note body becomes when it cannot be one: its runner-up role if it is one of
+#: these (a dateline, a signature), else a paragraph (a numbered list item is a telegram's numbered text).
+_NOT_NOTE = frozenset({"dateline", "signed", "closer", "salute", "opener", "heading", "postscript"})
+
+
+def notes_without_text(blocks: list[Labelled]) -> list[str]:
+    """A source has text besides its notes: when the labeller found no paragraph, the blocks it called
+    note bodies whose number no other of them calls are the text (a telegram's serial number "842."
+    opening its text looks like a note's number), and keep the note bodies that are called."""
+    kept = [b for b in blocks if not b.aside and b.label not in SET_ASIDE]
+    notes = [b for b in kept if b.label == "note"]
+    if not notes or any(b.label in ("p", "item") for b in kept):
+        return []
+    out = []
+    for b in notes:
+        body = parse_body(b)
+        others = [x.text for x in notes if x is not b]
+        if body is not None and any(rx.search(t) for rx in call_patterns(body.n) for t in others):
+            continue
+        b.label = b.alternative[0] if b.alternative[0] in _NOT_NOTE else "p"
+        out.append(f"line {b.seg.line}: {b.label} (a source is more than notes), not note")
     return out
 
 
