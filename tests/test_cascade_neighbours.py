@@ -164,6 +164,17 @@ def test_a_section_line_above_the_title_is_set_aside_an_author_name_is_not() -> 
     assert not above_title(bs, [], conv)
 
 
+def test_a_place_and_day_above_the_title_is_the_dateline() -> None:
+    from teiedit.readers.base import Conversion, Source
+    from teiedit.readers.cascade.titles import above_title
+
+    bs = blocks(("heading", "Lyon, den 3. Mai 1961"), ("title", "Werte Kollegen!"), ("p", "Text."))
+    conv = Conversion(source=Source(text="", name="x", filename="x.txt", sha256=""), profile="auto")
+    assert above_title(bs, [bs[1]], conv)
+    assert labels(bs) == ["dateline", "title", "p"]
+    assert conv.set_aside == []
+
+
 def test_a_salutation_glued_to_the_first_paragraph_is_cut_from_it() -> None:
     from teiedit.readers.cascade.neighbours import glued_salutation
 

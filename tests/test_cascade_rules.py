@@ -60,6 +60,8 @@ def conversion() -> Conversion:
         ("Other Formats: TextREADME", False),
         ("@author: My Lenovo", False),
         ("Wednesday 6 March 2024", False),  # a date
+        ("Reçu : 25 octobre 1956, 9 h 10", False),  # a field of a telegram's form
+        ("Arrived: 3 May 1961", False),  # a field whose value is a date
         ("Created on Wed Jul 7 13:11:51 2021", False),
         ("Journal of Cold War Studies, Volume 8, Number 2, Spring 2006, pp. 3-51", False),
         ("File No. 763.72119/987", False),  # a citation

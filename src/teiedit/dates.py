@@ -7,7 +7,9 @@ month and year (``August 1956``), day and month without a year (``5 June``, give
 each with the TEI attributes that say it: ``when``, ``from``/``to`` or ``notBefore``/``notAfter``. Two days
 joined by a slash (``5/6 October 1956``: the night between them, or one of the two) give
 ``notBefore``/``notAfter``: the date lies between them, whichever reading is meant. Months may be Roman
-numerals (``4/XI-56``, ``4.XI.1956``, ``XI.1956``). Overlaps are settled leftmost-longest. Impossible
+numerals (``4/XI-56``, ``4.XI.1956``, ``XI.1956``), and German or French (``14. März 1957``, ``5 avril
+1957``); ISO dates (``1956-04-03``) are read, and ``between 10 and 20 February 1908`` gives
+``notBefore``/``notAfter``. Overlaps are settled leftmost-longest. Impossible
 dates (31 June) are skipped.
 """
 
@@ -38,6 +40,30 @@ MONTHS = {
     )
     for name in names
 }
+#: Full month names of German and French documents (dates of their datelines and fields: "Berlin, den
+#: 14. März 1957", "Paris, le 5 avril 1957"); French writes them in lower case.
+FOREIGN_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("januar", "janvier"),
+            ("februar", "février", "fevrier"),
+            ("märz", "maerz", "mars"),
+            ("avril",),
+            ("mai",),
+            ("juni", "juin"),
+            ("juli", "juillet"),
+            ("août", "aout"),
+            ("septembre",),
+            ("oktober", "octobre"),
+            ("novembre",),
+            ("dezember", "décembre", "decembre"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+MONTHS.update(FOREIGN_MONTHS)
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 #: "October 22, 1956" / "22 October 1956" / "Oct. 22 1956"
@@ -116,11 +142,14 @@ def _month_alternatives() -> str:
         "october",
         "november",
         "december",
+        *FOREIGN_MONTHS,
     }
     forms: list[str] = []
     for n in sorted(MONTHS, key=len, reverse=True):
         dot = "" if n in full else r"\.?"
         forms += [n.capitalize() + dot, n.upper() + dot]
+        if n in FOREIGN_MONTHS:  # French writes them in lower case ("5 avril")
+            forms.append(n)
     return "|".join(forms)
 
 
@@ -182,7 +211,13 @@ _PATTERNS = [
     _p(
         "dm-and-dmy",
         rf"(?P<d1>{_D}){_S}(?P<m1>{_M}){_S}and{_S}(?P<d2>{_D}){_S}(?P<m2>{_M}),?{_S}(?P<y>{_Y})",
-        left=r"(?<=between )",
+        left=r"(?<=[Bb]etween )",
+    ),
+    # (written) between 10 and 20 February 1908: one day of the ten, which is not known
+    _p(
+        "d-and-dmy",
+        rf"(?P<d1>{_D}){_S}and{_S}(?P<d2>{_D}){_S}(?P<m>{_M}),?{_S}(?P<y>{_Y})",
+        left=r"(?<=[Bb]etween )",
     ),
     # 30-31 August 1956, 2 to 14 March 1956, 5 through 8 October 1956
     _p("d-dmy", rf"(?P<d1>{_D}){_DTO}(?P<d2>{_D}){_S}(?P<m>{_M}),?{_S}(?P<y>{_Y})"),
@@ -194,8 +229,8 @@ _PATTERNS = [
     _p("d/dmy", rf"(?P<d1>{_D})/(?P<d2>{_D}){_S}(?P<m>{_M}),?{_S}(?P<y>{_Y})"),
     _p("md/dy", rf"(?P<m>{_M}){_S}(?P<d1>{_D})/(?P<d2>{_D}),?{_S}(?P<y>{_Y})"),
     _p("d/dm", rf"(?P<d1>{_D})/(?P<d2>{_D}){_S}(?P<m>{_M})(?!\.?,?\s*\d)"),
-    # 22 October 1956
-    _p("dmy", rf"(?P<d>{_D}){_S}(?P<m>{_M}),?{_S}(?P<y>{_Y})"),
+    # 22 October 1956, 14. März 1957 (German writes the day as an ordinal with a full stop)
+    _p("dmy", rf"(?P<d>{_D})\.?{_S}(?P<m>{_M}),?{_S}(?P<y>{_Y})"),
     # October 22, 1956
     _p("mdy", rf"(?P<m>{_M}){_S}(?P<d>{_D}),?{_S}(?P<y>{_Y})"),
     # August 1956
@@ -213,6 +248,8 @@ _PATTERNS = [
     _p("d-m-yy", r"(?P<d>[12]\d|3[01]|0?[1-9])\.(?P<m>1[0-2]|0?[1-9])\.(?P<yy>\d\d)"),
     # 25/VII (roman month, no year)
     _p("d-rm", rf"(?P<d>{_D})[/.-](?P<rm>{_ROMAN})(?![.-]?\d)"),
+    # 1956-04-03 (ISO)
+    _p("iso", rf"(?P<y>{_Y})-(?P<m>1[0-2]|0[1-9])-(?P<d>[12]\d|3[01]|0[1-9])"),
     # 1953-1962, 1957-9, 1960-65, 1998 to 2002
     _p("y-y", rf"(?P<y1>{_Y})(?:\s*[-–/]\s*|\s+(?:to|through|thru)\s+)(?P<y2>\d{{1,4}})"),
     # 1950s
@@ -270,7 +307,7 @@ def _attrs(kind: str, g: dict[str, str]) -> dict[str, str] | None:
     if kind == "m-my":
         y, m1, m2 = int(g["y"]), _month(g["m1"]), _month(g["m2"])
         return {"from": f"{y:04d}-{m1:02d}", "to": f"{y:04d}-{m2:02d}"} if m1 < m2 else None
-    if kind in ("d/dmy", "md/dy"):
+    if kind in ("d/dmy", "md/dy", "d-and-dmy"):
         y, m = int(g["y"]), _month(g["m"])
         a, b = _iso(y, m, _day(g["d1"])), _iso(y, m, _day(g["d2"]))
         return {"notBefore": a, "notAfter": b} if a and b and a < b else None
@@ -293,6 +330,9 @@ def _attrs(kind: str, g: dict[str, str]) -> dict[str, str] | None:
         y, m = int(g["y"]), _month(g["m"])
         a, b = _iso(y, m, _day(g["d1"])), _iso(y, m, _day(g["d2"]))
         return {"from": a, "to": b} if a and b and a < b else None
+    if kind == "iso":
+        when = _iso(int(g["y"]), int(g["m"]), _day(g["d"]))
+        return {"when": when} if when else None
     if kind in ("dmy", "mdy"):
         when = _iso(int(g["y"]), _month(g["m"]), _day(g["d"]))
         return {"when": when} if when else None
