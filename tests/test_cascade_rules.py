@@ -13,6 +13,7 @@ from teiedit.readers.cascade.segment import segment
 from teiedit.readers.cascade.shape_rules import (
     abstract_end,
     bracket_notes,
+    dated_byline,
     furniture_shapes,
     headnote,
     journal_citation,
@@ -444,3 +445,49 @@ def test_note_bodies_beside_a_paragraph_stay_notes() -> None:
     part = blocks(("p", "The text.1"), ("note", "517. A long note about the number."))
     assert notes_without_text(part) == []
     assert [b.label for b in part] == ["p", "note"]
+
+
+@pytest.mark.parametrize(
+    ("bottom", "labels"),
+    [
+        (("Consul of the GDR in Shanghai", "H. Weber"), ["signed", "signed"]),
+        (("WEBER",), ["signed"]),
+        (("Hans Weber\nconsul general",), ["signed"]),
+    ],
+)
+def test_a_records_signature_after_a_short_last_paragraph(
+    bottom: tuple[str, ...], labels: list[str]
+) -> None:
+    prose = (
+        "The consul received the delegation at noon and listened to its requests at length. " * 2
+    )
+    part = blocks(("p", prose), ("p", "The talk lasted an hour."), *(("p", x) for x in bottom))
+    assert mark_bottom(part)
+    assert [b.label for b in part] == ["p", "p", *labels]
+
+
+def test_a_trailing_name_heading_is_a_signature_a_notes_heading_is_not() -> None:
+    prose = (
+        "The consul received the delegation at noon and listened to its requests at length. " * 2
+    )
+    part = blocks(("p", prose), ("p", "It ended."), ("heading", "WEBER"))
+    assert mark_bottom(part)
+    assert [b.label for b in part] == ["p", "p", "signed"]
+    part = blocks(("p", prose), ("p", "It ended.1"), ("heading", "NOTES"), ("note", "1 A note."))
+    mark_bottom(part)
+    assert [b.label for b in part] == ["p", "p", "heading", "note"]
+
+
+def test_a_name_line_in_the_text_is_no_signature() -> None:
+    prose = (
+        "The consul received the delegation at noon and listened to its requests at length. " * 2
+    )
+    part = blocks(("p", prose), ("p", "Hans Weber"), ("p", prose))
+    assert mark_bottom(part) == []
+    assert [b.label for b in part] == ["p", "p", "p"]
+
+
+def test_a_day_in_a_byline_makes_it_a_dateline() -> None:
+    part = blocks(("byline", "Shanghai, 3.V.1958"), ("byline", "Hans Weber"))
+    assert dated_byline(part)
+    assert [b.label for b in part] == ["dateline", "byline"]

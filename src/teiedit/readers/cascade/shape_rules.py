@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from teiedit.dates import find_dates
 from teiedit.readers.cascade.features import shapes
 from teiedit.readers.cascade.labels import SET_ASIDE
 from teiedit.readers.cascade.model import Labelled
@@ -28,6 +29,7 @@ def apply(blocks: list[Labelled]) -> list[str]:
         salutation,
         salutation_line,
         top_dateline,
+        dated_byline,
         journal_citation,
         source_line,
         headnote,
@@ -219,6 +221,22 @@ def top_dateline(blocks: list[Labelled]) -> list[str]:
             b.label = "dateline"
             return [f"line {b.seg.line}: dateline (a short dated line before the text), not p"]
     return []
+
+
+def dated_byline(blocks: list[Labelled]) -> list[str]:
+    """A short line the labeller called the author's that names a day ("Pyongyang, 15.X.1956") is a
+    dateline: no name line carries a date."""
+    out = []
+    for b in blocks:
+        text = b.one_line
+        if b.label == "byline" and len(text.split()) <= 6 and _DAY.search(text):
+            if any(len(d.attrs.get("when", "")) == 10 for d in find_dates(text)):
+                b.label = "dateline"
+                out.append(f"line {b.seg.line}: dateline (a line naming a day), not byline")
+    return out
+
+
+_DAY = re.compile(r"\d")
 
 
 _JOURNAL = re.compile(
