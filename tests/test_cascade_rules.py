@@ -141,6 +141,14 @@ def test_a_title_taken_back_from_furniture_just_before_the_text() -> None:
         ("Marx | Engels", False),
         ("Photo of the old bridge was taken in 1950 by the author.", False),
         ("Formats of diplomacy: a study", False),
+        ("Report", True),  # a site's button
+        ("REPORT", False),  # a document's heading
+        ("Direkt zum Inhalt", True),
+        ("Impressum | Datenschutz | Kontakt", True),
+        ("Ce site utilise des cookies pour mesurer l'audience.", True),
+        ("Recherche historique sur la Corée", False),
+        ("Teilen: X E-Mail\nImpressum | Datenschutz\n© 2024 Stadtarchiv", True),  # a footer block
+        ("Home\nThe archive was founded in 1956.", False),
     ],
 )
 def test_furniture_shapes(line: str, furniture: bool) -> None:

@@ -17,6 +17,7 @@ from teiedit.dates import find_dates
 from teiedit.readers.base import Conversion, SetAside
 from teiedit.readers.cascade.features import date_only, shapes
 from teiedit.readers.cascade.fields import clean_title
+from teiedit.readers.cascade.kinds import KIND_LINE
 from teiedit.readers.cascade.model import Labelled
 from teiedit.readers.common.boilerplate import boilerplate_reason
 from teiedit.readers.common.lines import CLASSIFICATION, Block
@@ -251,6 +252,10 @@ def above_title(part: list[Labelled], titles: list[Labelled], conv: Conversion) 
             and not any(w.lower() in _ARTICLES for w in words)
         ):
             continue  # an author's name ("The Cuban Missile Crisis" is none)
+        if KIND_LINE.match(b.one_line):
+            b.label = "opener"  # the document's kind ("REPORT"), a line of its top
+            out.append(f"line {b.seg.line}: opener (a line naming the kind above the title)")
+            continue
         if _dated_line(b.one_line):
             b.label = "dateline"  # a letter's place and day, above its addressee and salutation
             out.append(f"line {b.seg.line}: dateline (a place and a day above the title)")
