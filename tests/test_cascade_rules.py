@@ -499,3 +499,40 @@ def test_a_day_in_a_byline_makes_it_a_dateline() -> None:
     part = blocks(("byline", "Shanghai, 3.V.1958"), ("byline", "Hans Weber"))
     assert dated_byline(part)
     assert [b.label for b in part] == ["dateline", "byline"]
+
+
+@pytest.mark.parametrize(
+    ("line", "shape"),
+    [
+        ("Werte Genossin Weber!", "salute"),
+        ("Madame la Directrice,", "salute"),
+        ("Mit kommunistischem Gruß", "closing"),
+        ("Veuillez agréer, Madame, mes salutations distinguées.", "closing"),
+        ("Madame Curie was born in Warsaw.", ""),
+    ],
+)
+def test_german_and_french_salutations_and_closes(line: str, shape: str) -> None:
+    from teiedit.readers.cascade.features import shapes
+
+    found = {s for s in shapes(line, []) if s in ("salute", "closing")}
+    assert found == ({shape} if shape else set())
+
+
+def test_a_salutation_taken_for_a_title_above_the_text_is_one() -> None:
+    prose = "Ich schreibe Ihnen heute über die Lage in der Stadt und in den Betrieben. " * 2
+    part = blocks(
+        ("dateline", "Halle, den 3. Mai 1961"), ("title", "Werte Genossin Weber!"), ("p", prose)
+    )
+    assert salutation(part)
+    assert [b.label for b in part] == ["dateline", "salute", "p"]
+
+
+def test_the_line_above_the_authors_name_is_the_title() -> None:
+    part = blocks(
+        ("furniture", "The Harvest of 1958 Revisited", {"furniture": 0.4, "title": 0.05}),
+        ("heading", "Jane Doe", {"heading": 0.8}),
+        ("p", "The harvest of the province was below the plan for the third year running. " * 2),
+    )
+    part[0].aside = "x"
+    titles = title_blocks(part, conversion())
+    assert [b.one_line for b in titles] == ["The Harvest of 1958 Revisited"]

@@ -92,14 +92,23 @@ _SALUTATION = re.compile(
 def salutation(blocks: list[Labelled]) -> list[str]:
     """A short line shaped like a salutation before the first paragraph of running text is one (the
     labeller may have called it a paragraph, or, unsure, a line of the page's metadata)."""
-    for b in blocks:
-        if b.aside or b.label in SET_ASIDE:
-            continue
+    kept = [b for b in blocks if not b.aside and b.label not in SET_ASIDE]
+    for i, b in enumerate(kept):
         if b.label == "salute" or (b.label == "p" and len(b.one_line) > 120):
             return []
         if b.label in ("p", "meta", "opener") and _SALUTATION.match(b.one_line):
             was, b.label = b.label, "salute"
             return [f"line {b.seg.line}: salute (by its shape, before the text), not {was}"]
+        if (
+            b.label in ("title", "heading", "byline")
+            and b.one_line.rstrip().endswith((",", "!"))
+            and "salute" in shapes(b.one_line, [])
+            and i + 1 < len(kept)
+            and kept[i + 1].label == "p"
+        ):
+            # "Werter Genosse Ulbricht!", "Monsieur le Ministre," right above the text: no title
+            was, b.label = b.label, "salute"
+            return [f"line {b.seg.line}: salute (by its shape, above the text), not {was}"]
     return []
 
 

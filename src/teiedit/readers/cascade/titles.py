@@ -18,8 +18,9 @@ from teiedit.readers.base import Conversion, SetAside
 from teiedit.readers.cascade.features import date_only, shapes
 from teiedit.readers.cascade.fields import clean_title
 from teiedit.readers.cascade.kinds import KIND_LINE
+from teiedit.readers.cascade.labels import SET_ASIDE
 from teiedit.readers.cascade.model import Labelled
-from teiedit.readers.common.boilerplate import boilerplate_reason
+from teiedit.readers.common.boilerplate import RUNNING_HEAD, boilerplate_reason
 from teiedit.readers.common.lines import CLASSIFICATION, Block
 
 #: Labels of page fields that name something other than the title ("From: Washington, George").
@@ -72,7 +73,7 @@ def title_shape(text: str) -> float:
         return 0.0
     if _LINK.search(one) or _RIGHTS.search(one) or boilerplate_reason(Block(1, one)):
         return 0.0
-    if boilerplate_reason(Block(1, " ".join(text.split()))):
+    if boilerplate_reason(Block(1, " ".join(text.split()))) or RUNNING_HEAD.match(text):
         return (
             0.0  # furniture before cleaning ("JOURNAL NAME   118": a running head, its number cut)
         )
@@ -362,9 +363,20 @@ def _best_candidate(part: list[Labelled], top: list[Labelled]) -> tuple[Labelled
         score += 0.1 * shape
         if top and b is top[-1]:
             score += 0.2  # the line just before the text
+        if any(
+            x.label == "byline" or (x.label == "heading" and _lone_name(x.one_line))
+            for x in _next_kept(window, b)
+        ):
+            score += 0.2  # the line just above the author's name
         if score > best_score:
             best, best_score = b, score
     return best, best_score
+
+
+def _next_kept(window: list[Labelled], b: Labelled) -> list[Labelled]:
+    """The block after ``b`` in ``window`` that is not set aside as furniture (none at the end)."""
+    at = next((i for i, x in enumerate(window) if x is b), len(window))
+    return [x for x in window[at + 1 :] if x.label not in SET_ASIDE][:1]
 
 
 def _viewer_label(text: str, furniture: list[str]) -> bool:

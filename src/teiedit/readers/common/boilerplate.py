@@ -15,9 +15,13 @@ from teiedit.readers.common.lines import Block
 #: The placeholders text-extraction services print for what they could not read (editable data).
 PLACEHOLDERS_FILE = Path(__file__).resolve().with_name("extraction-placeholders.txt")
 
-#: "270 COLD WAR INTERNATIONAL HISTORY PROJECT BULLETIN": a page number and a head in capitals.
+#: "270 COLD WAR INTERNATIONAL HISTORY PROJECT BULLETIN": a page number and a head in capitals; or, set
+#: apart from the number by a wide gap as a PDF's layout leaves it, a head in capitals with numbers of its
+#: own ("JOURNAL OF COLD WAR STUDIES 14:3          112", "RELATIONS, 1956          47").
 RUNNING_HEAD = re.compile(
-    r"^(?:\d{1,3}\s+[A-Z][A-Z.,:&'’ -]{12,80}|[A-Z][A-Z.,:&'’ -]{12,80}\s+\d{1,3})$"
+    r"^(?:\d{1,3}\s+[A-Z][A-Z.,:&'’ -]{12,80}|[A-Z][A-Z.,:&'’ -]{12,80}\s+\d{1,3})$|"
+    r"^\s*(?:\d{1,4}[ \t]{3,}[A-Z][A-Z0-9.,:;&'’ -]{11,80}|[A-Z][A-Z0-9.,:;&'’ -]{11,80}?[ \t]{3,}\d{1,4})"
+    r"[ \t]*$"
 )
 
 #: (pattern over the block's one-line text, reason). Patterns match the whole block.
