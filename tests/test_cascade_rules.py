@@ -536,3 +536,20 @@ def test_the_line_above_the_authors_name_is_the_title() -> None:
     part[0].aside = "x"
     titles = title_blocks(part, conversion())
     assert [b.one_line for b in titles] == ["The Harvest of 1958 Revisited"]
+
+
+def test_superscript_calls_and_note_numbers_pair() -> None:
+    from teiedit.readers.cascade.notelink import link
+
+    part = blocks(
+        ("p", "The plenum met in August.¹ It met again in September.²"),
+        ("heading", "Notes"),
+        ("p", "¹ Minutes of the plenum."),
+        ("p", "² Ibid."),
+    )
+    assert len(bracket_notes(part)) == 2
+    linker = link(part, frozenset({"p"}))
+    assert [(b.n, b.text, b.used) for b in linker.bodies] == [
+        ("1", "Minutes of the plenum.", True),
+        ("2", "Ibid.", True),
+    ]

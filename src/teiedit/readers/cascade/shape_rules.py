@@ -14,7 +14,7 @@ from teiedit.dates import find_dates
 from teiedit.readers.cascade.features import shapes
 from teiedit.readers.cascade.labels import SET_ASIDE
 from teiedit.readers.cascade.model import Labelled
-from teiedit.readers.cascade.notelink import call_patterns, parse_body
+from teiedit.readers.cascade.notelink import SUPERSCRIPTS, call_patterns, parse_body
 from teiedit.readers.cascade.stamps import is_stamp
 from teiedit.readers.common.boilerplate import boilerplate_reason
 from teiedit.readers.common.lines import Block
@@ -272,21 +272,25 @@ def journal_citation(blocks: list[Labelled]) -> list[str]:
     return []
 
 
-_BRACKET_NOTE = re.compile(r"^\[(\d{1,3})\]\s*\S")
+_BRACKET_NOTE = re.compile(r"^(?:\[(\d{1,3})\]|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))\s*\S")
 
 
 def bracket_notes(blocks: list[Labelled]) -> list[str]:
-    """A paragraph opening "[n]" after the text that has the call "[n]" is the body of note n."""
+    """A paragraph opening "[n]" (or a superscript "¹") after the text that has the call "[n]" (or
+    "¹") is the body of note n."""
     out = []
     calls: set[str] = set()
     for b in blocks:
         m = _BRACKET_NOTE.match(b.one_line)
-        if m and b.label == "p" and m[1] in calls:
+        n = (m[1] or m[2]).translate(SUPERSCRIPTS) if m else ""
+        if m and b.label == "p" and n in calls:
             b.label = "note"
-            out.append(f"line {b.seg.line}: note (its call [{m[1]}] is in the text), not p")
+            out.append(f"line {b.seg.line}: note (its call {n} is in the text), not p")
             continue
         if b.label in ("p", "item", "summary") and not m:
             calls.update(re.findall(r"\S\[(\d{1,3})\]", b.one_line))
+            sup = re.findall(r"\S([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})", b.one_line)
+            calls.update(x.translate(SUPERSCRIPTS) for x in sup)
     return out
 
 
