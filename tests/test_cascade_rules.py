@@ -18,6 +18,7 @@ from teiedit.readers.cascade.shape_rules import (
     headnote,
     journal_citation,
     notes_without_text,
+    numbered_documents,
     running_meta,
     salutation,
     source_line,
@@ -553,3 +554,19 @@ def test_superscript_calls_and_note_numbers_pair() -> None:
         ("1", "Minutes of the plenum.", True),
         ("2", "Ibid.", True),
     ]
+
+
+def test_a_numbered_document_and_the_line_naming_it_are_its_title() -> None:
+    prose = (
+        "The consul received the delegation at noon and listened to its requests at length. " * 2
+    )
+    part = blocks(
+        ("p", prose),
+        ("heading", "DOCUMENT No. 7"),
+        ("summary", "Note of the Consulate in Shanghai, 3 May 1958"),
+        ("p", prose),
+        ("p", "Document 8"),
+        ("p", "It was agreed that the talks would go on."),
+    )
+    assert len(numbered_documents(part)) == 2
+    assert [b.label for b in part] == ["p", "title", "title", "p", "p", "p"]

@@ -35,6 +35,7 @@ def apply(blocks: list[Labelled]) -> list[str]:
         headnote,
         abstract_end,
         bracket_notes,
+        numbered_documents,
         notes_without_text,
         trailing_rules,
         beside_stamps,
@@ -292,6 +293,35 @@ def bracket_notes(blocks: list[Labelled]) -> list[str]:
             sup = re.findall(r"\S([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})", b.one_line)
             calls.update(x.translate(SUPERSCRIPTS) for x in sup)
     return out
+
+
+#: "DOCUMENT No. 4", "Document 12": the number a collection gives each of its documents.
+_DOCUMENT_NUMBER = re.compile(r"^\W{0,3}document\s+(?:no\.?\s*)?\d{1,3}\W{0,3}$", re.IGNORECASE)
+
+
+def numbered_documents(blocks: list[Labelled]) -> list[str]:
+    """A collection's "DOCUMENT No. n" line and the short line under it that names the document
+    ("Telegram from ..., 10 September 1956") are that document's title, whatever the labeller said:
+    each starts a document of the collection."""
+    kept = [b for b in blocks if not b.aside and b.label not in SET_ASIDE]
+    out = []
+    for b, nxt in zip(kept, kept[1:], strict=False):
+        if not _DOCUMENT_NUMBER.match(b.one_line) or b.label not in _TOP_OR_TEXT:
+            continue
+        if nxt.label not in _TOP_OR_TEXT or len(nxt.one_line) > 250 or nxt.one_line.endswith("."):
+            continue
+        for x in (b, nxt):
+            if x.label != "title":
+                out.append(
+                    f"line {x.seg.line}: title (a numbered document of a collection), not {x.label}"
+                )
+                x.label = "title"
+    return out
+
+
+_TOP_OR_TEXT = frozenset(
+    {"title", "heading", "p", "opener", "dateline", "byline", "summary", "citation"}
+)
 
 
 #: What a block taken for a note body becomes when it cannot be one: its runner-up role if it is one of
