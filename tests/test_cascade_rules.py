@@ -570,3 +570,11 @@ def test_a_numbered_document_and_the_line_naming_it_are_its_title() -> None:
     )
     assert len(numbered_documents(part)) == 2
     assert [b.label for b in part] == ["p", "title", "title", "p", "p", "p"]
+
+
+def test_a_title_from_an_ambassadors_journal_is_a_journal() -> None:
+    from teiedit.readers.cascade.kinds import decide_kind
+
+    prose = "Received the consul at his request. He asked about the delivery of the machines. " * 2
+    part = blocks(("title", "From the Journal of the Consul in Shanghai H. Weber"), ("p", prose))
+    assert decide_kind(part, part[0].one_line, []).kind == "journal"

@@ -45,7 +45,10 @@ _TITLE_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"theses|proposals|statement|draft)\b",
             "report",
         ),
-        (r"\b(?:diary|journal\s+entry|daybook)\b", "journal"),
+        (
+            r"\b(?:diary|journal\s+entry|daybook)\b|^(?:excerpts?\s+)?from\s+the\s+journal\s+of\b",
+            "journal",
+        ),
         (
             r"\b(?:letter|message|note|directive|instructions?|circular|dispatch|despatch)\b",
             "letter",
