@@ -122,7 +122,7 @@ def _date_share(text: str) -> float:
     """How much of a short text is dates (1.0 for a line that is only a date)."""
     if len(text) > 120 or not any(c.isdigit() for c in text):
         return 0.0
-    found = find_dates(text)
+    found = find_dates(text, trained=True)  # the forms the labeller was trained on
     letters = sum(1 for c in text if c.isalnum())
     if not found or not letters:
         return 0.0
