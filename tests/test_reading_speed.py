@@ -133,7 +133,7 @@ def test_the_written_out_viterbi_is_the_recurrence(k: int) -> None:
 
 
 def test_glyph_tokens_are_the_tokens_with_a_character_outside_ascii() -> None:
-    from teiedit.repair.ligature import _GLYPH_TOKEN
+    from teiedit.repair.ligature import glyph_tokens
 
     rng = random.Random(14)
     alphabet = "ab .,\t\n\u2029\xa0Łøé“”-"
@@ -141,7 +141,7 @@ def test_glyph_tokens_are_the_tokens_with_a_character_outside_ascii() -> None:
     for _ in range(2000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
         expected = [m.span() for m in re.finditer(r"\S+", text) if not m.group(0).isascii()]
-        assert [m.span() for m in _GLYPH_TOKEN.finditer(text)] == expected, repr(text)
+        assert glyph_tokens(text) == expected, repr(text)
         found += len(expected)
     assert found > 1000
 
@@ -213,3 +213,39 @@ def test_a_conversion_sets_older_objects_aside_and_gives_them_back() -> None:
         assert convert() == "done" and seen[-1] == 0 and not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_quoted_stretches_are_found_as_by_the_pattern_that_looks_behind_first() -> None:
+    from teiedit.repair.quotes import _QUOTED
+
+    # the pattern as first written: the token's start looked behind for before the glyph
+    first = re.compile(
+        _QUOTED.pattern.replace(r"([^\x00-\x7f\s])(?<!\S.)", r"(?<!\S)([^\x00-\x7f\s])")
+    )
+    assert first.pattern != _QUOTED.pattern
+    rng = random.Random(14)
+    alphabet = "ab .,\t\n\u2029\xa0Łøō“”-A"
+    found = 0
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30)))
+        expected = [(m.span(), m.groups()) for m in first.finditer(text)]
+        assert [(m.span(), m.groups()) for m in _QUOTED.finditer(text)] == expected, repr(text)
+        found += len(expected)
+    assert found > 100
+
+
+def test_generic_references_are_found_as_by_the_pattern_with_a_word_boundary_first() -> None:
+    from teiedit.entities.generic import _GENERIC
+
+    first = re.compile(_GENERIC.pattern.replace(r"[Tt](?<!\w.)he\s+", r"\b[Tt]he\s+"))
+    assert first.pattern != _GENERIC.pattern
+    rng = random.Random(14)
+    pieces = ["the ", "The ", "xthe ", "the Party", " the Army", "Party", "CC", " ", "\n", "-", "."]
+    pieces += ["of ", "[x]", "é", "1"]
+    found = 0
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
+        expected = [(m.span(), m["head"]) for m in first.finditer(text)]
+        assert [(m.span(), m["head"]) for m in _GENERIC.finditer(text)] == expected, repr(text)
+        found += len(expected)
+    assert found > 100

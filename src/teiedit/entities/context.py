@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 
 from lxml import etree
 from wordfreq import zipf_frequency
@@ -197,22 +198,26 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[^\W\d_][\w'’]*", text.replace("-", " "))
 
 
-def part_of_longer_name(raw: str, start: int, end: int, kind: str, citation: bool) -> str:
+def part_of_longer_name(
+    raw: str, start: int, end: int, kind: str, citation: Callable[[], bool]
+) -> str:
     """The word that makes a place or a person's full name part of a longer name, if one does.
 
     A place or person followed by capitalised words that end in the head noun of an institution
     (``Warsaw Pact``, ``Moscow State University``, ``Kim Il Sung University``), or a place right after a
     given name (``George Washington``). In a citation, any capitalised word after a place or person makes it part of a title
     or a publisher's name (``Pyongyang Ch'ulp'ansa``) unless it is common English (a title in title case:
-    ``Soviet-DPRK Relations``), and never across punctuation (``Seoul: Publisher``).
+    ``Soviet-DPRK Relations``), and never across punctuation (``Seoul: Publisher``). ``citation`` says
+    whether the text is a citation; it is asked only when a capitalised word follows (the question searches
+    the whole text).
     """
     # a line break between two words of a name is rare; between a heading's or an address's lines, common
     after, before = word_after(raw, end, same_line=True), word_before(raw, start, same_line=True)
     if (
-        citation
-        and after
+        after
         and after[0].isupper()
         and after.rstrip(".") not in _MONTHS
+        and citation()
         and not english(after)  # a title in title case ("Soviet-DPRK Relations") names the place
     ):
         return after

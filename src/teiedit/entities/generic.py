@@ -41,9 +41,11 @@ _NAME_HEADS: dict[str, str] = {
 
 _HEADS = "|".join(sorted((re.escape(h) for h in GENERIC_HEADS), key=len, reverse=True))
 #: "the Party", not "the Party Committee", "the CC [Central Committee] Presidium", "the Party of Labour",
-#: "the Party-state" or "the party".
+#: "the Party-state" or "the party". The pattern starts with the letter and looks behind it for the word's
+#: start (what ``\b`` before it says): one that starts with a class of characters is searched by skipping
+#: to them in C; one that starts with ``\b`` was tried at every character of the text.
 _GENERIC = re.compile(
-    rf"\b[Tt]he\s+(?P<head>{_HEADS})\b(?![-\u2010\u2011][\w])(?!\s+(?:of|for)\s)"
+    rf"[Tt](?<!\w.)he\s+(?P<head>{_HEADS})\b(?![-\u2010\u2011][\w])(?!\s+(?:of|for)\s)"
     r"(?!\s*(?:\[[^\]]*\]\s*)?[A-Z])"
 )
 _SPLIT = re.compile(r"\s+(?:of|in|for|at|to)\s+", re.IGNORECASE)

@@ -167,6 +167,8 @@ def _join_next(block: etree._Element, model: EnglishModel, k: int) -> BlockJoin 
         return None
     last = block[-1] if len(block) else None
     end_text = (last.tail if last is not None else block.text) or ""
+    if not end_text.rstrip().endswith("-"):
+        return None  # no fragment: it ends the text with its hyphen (the search below tries every place)
     frag = _FRAGMENT.search(end_text)
     cont = _continuation(nxt, k)
     if frag is None or cont is None:

@@ -80,8 +80,32 @@ def resolve(word: str, model: EnglishModel) -> str | None:
     return best
 
 
-#: The whitespace-separated tokens that hold a character outside ASCII (the lazy run stops at the first).
-_GLYPH_TOKEN = re.compile(r"(?<!\S)\S*?[^\x00-\x7f\s]\S*")
+#: A character outside ASCII (and not white space): every placeholder is one.
+_NON_ASCII = re.compile(r"[^\x00-\x7f\s]")
+_TOKEN_REST = re.compile(r"\S*")
+
+
+def glyph_tokens(text: str) -> list[tuple[int, int]]:
+    """The spans of the whitespace-separated tokens of ``text`` that hold a character outside ASCII.
+
+    Found from those characters, which the search skips to in C, and widened to their tokens: a pattern
+    for the whole token was tried at the start of every token of the text (most of them plain ASCII).
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    search, rest = _NON_ASCII.search, _TOKEN_REST.match
+    while (m := search(text, pos)) is not None:
+        start = at = m.start()
+        while start > pos and not text[start - 1].isspace():  # back to the token's start
+            start -= 1
+        found = rest(text, at)  # on to its end (the next search starts there: one span a token)
+        assert found is not None  # \S* matches everywhere
+        end = found.end()
+        spans.append((start, end))
+        pos = end
+    return spans
+
+
 _EDGE_PUNCT = ".,;:!?()[]\"'“”‘’"
 
 
@@ -92,11 +116,9 @@ def find_in_clean_text(text: str, model: EnglishModel, taken: Spans) -> Iterator
     read (so Polish ``Łódź`` or ``Wałęsa`` stay as they are); placeholders are letters that are no accented
     form of another letter (``Ł``, ``ħ``, ``ø``), so romanised ``Yŏm`` stays too.
     """
-    for m in _GLYPH_TOKEN.finditer(
-        text
-    ):  # a placeholder is never ASCII: tokens without one are skipped
-        tok = m.group(0)
-        if taken.overlaps(m.start(), m.end()):
+    for a, b in glyph_tokens(text):  # a placeholder is never ASCII: tokens without one are skipped
+        tok = text[a:b]
+        if taken.overlaps(a, b):
             continue
         word = tok.strip(_EDGE_PUNCT)
         if not word or word.isascii() or model.known(word):
@@ -110,7 +132,7 @@ def find_in_clean_text(text: str, model: EnglishModel, taken: Spans) -> Iterator
         resolved = resolve(word, model)
         if not resolved or model.known(resolved) < MIN_KNOWN:
             continue
-        start = m.start() + tok.index(word)
+        start = a + tok.index(word)
         apostrophe = resolved.count("'") - word.count("'") == len(
             positions
         )  # every glyph read as ' (didnøt)

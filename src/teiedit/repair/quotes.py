@@ -29,8 +29,11 @@ def is_debris(ch: str) -> bool:
 
 #: A quoted stretch in clean text is at most this many words long.
 MAX_QUOTED_WORDS = 8
+#: The glyph first, then that it starts a token (the white space before it looked behind for): a pattern
+#: that starts with a class of characters is searched by skipping to them in C, while one that starts by
+#: looking behind was tried at every character of the text.
 _QUOTED = re.compile(
-    r"(?<!\S)([^\x00-\x7f\s])([A-Za-z][^\s]*?(?:\s+[^\s]+?){0,"
+    r"([^\x00-\x7f\s])(?<!\S.)([A-Za-z][^\s]*?(?:\s+[^\s]+?){0,"
     + str(MAX_QUOTED_WORDS - 1)
     + r"})\1(?=[\s.,;:!?)]|$)"
 )

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache, partial
 
 from lxml import etree
 
@@ -78,8 +79,9 @@ class _Scan:
         for flat in list(containers(text_el)):
             raw = flat.text
             found = matcher.find(raw)
-            # whether the text is shaped like a citation: asked only of a container that names something
-            citation = bool(found) and in_citation(flat.container, raw)
+            # whether the text is shaped like a citation: asked once, and only of a container where a name
+            # is followed by a capitalised word (``part_of_longer_name``)
+            citation = cache(partial(in_citation, flat.container, raw))
             hits: list[Hit] = []
             for h in found:
                 if (h.start > 1 and raw[h.start - 1] in _HYPHENS and in_compound(raw, h)) or (

@@ -29,7 +29,7 @@ def notice_patterns() -> tuple[re.Pattern[str], ...]:
 def unavailable_notice(blocks: list[Labelled]) -> Labelled | None:
     """The block that says the document is gone, when the text kept is short enough to be only that."""
     kept = [b for b in blocks if not b.aside]
-    if not kept or sum(_letters(b) for b in kept) > MAX_LETTERS:
+    if not kept or _more_letters_than(kept, MAX_LETTERS):
         return None
     paragraphs = [b for b in kept if b.label in ("p", "item") and _letters(b) >= 80]
     if any(b.label in _APPARATUS for b in kept) or len(paragraphs) > 3:
@@ -41,7 +41,18 @@ def unavailable_notice(blocks: list[Labelled]) -> Labelled | None:
 
 
 def _letters(b: Labelled) -> int:
-    return sum(c.isalpha() for c in b.one_line)
+    return sum(map(str.isalpha, b.one_line))
+
+
+def _more_letters_than(blocks: list[Labelled], limit: int) -> bool:
+    """Whether the blocks hold more than ``limit`` letters: counted block by block, and no further once
+    past the limit (a capture of a document has megabytes of text, a notice a few lines)."""
+    total = 0
+    for b in blocks:
+        total += _letters(b)
+        if total > limit:
+            return True
+    return False
 
 
 def set_all_aside(blocks: list[Labelled], notice: Labelled, conv: Conversion) -> None:
