@@ -335,7 +335,8 @@ def notes_without_text(blocks: list[Labelled]) -> list[str]:
     opening its text looks like a note's number), and keep the note bodies that are called."""
     kept = [b for b in blocks if not b.aside and b.label not in SET_ASIDE]
     notes = [b for b in kept if b.label == "note"]
-    if not notes or any(b.label in ("p", "item") for b in kept):
+    # a run of paragraphs the labeller took for a summary is text too (neighbours.py decides later)
+    if not notes or any(b.label in ("p", "item", "summary") for b in kept):
         return []
     out = []
     for b in notes:
