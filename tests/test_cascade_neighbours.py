@@ -164,6 +164,17 @@ def test_a_section_line_above_the_title_is_set_aside_an_author_name_is_not() -> 
     assert not above_title(bs, [], conv)
 
 
+def test_a_place_and_day_above_the_title_is_the_dateline() -> None:
+    from teiedit.readers.base import Conversion, Source
+    from teiedit.readers.cascade.titles import above_title
+
+    bs = blocks(("heading", "Lyon, den 3. Mai 1961"), ("title", "Werte Kollegen!"), ("p", "Text."))
+    conv = Conversion(source=Source(text="", name="x", filename="x.txt", sha256=""), profile="auto")
+    assert above_title(bs, [bs[1]], conv)
+    assert labels(bs) == ["dateline", "title", "p"]
+    assert conv.set_aside == []
+
+
 def test_a_salutation_glued_to_the_first_paragraph_is_cut_from_it() -> None:
     from teiedit.readers.cascade.neighbours import glued_salutation
 
@@ -438,3 +449,20 @@ def test_a_short_essay_with_notes_before_the_first_title_is_a_document_not_the_p
     assert len(_page_top(parts, conv)) == 2
     assert not conv.set_aside
     assert labels(bs) == ["p", "note", "title", "p"]
+
+
+def test_a_line_naming_the_kind_above_the_title_is_kept_and_decides_the_kind() -> None:
+    from teiedit.readers.base import Conversion, Source
+    from teiedit.readers.cascade.kinds import decide_kind
+    from teiedit.readers.cascade.titles import above_title
+
+    prose = "The harvest of the province was below the plan for the third year running. " * 2
+    bs = blocks(("heading", "REPORT"), ("title", "On the Harvest in the Province"), ("p", prose))
+    conv = Conversion(source=Source(text="", name="x", filename="x.txt", sha256=""), profile="auto")
+    assert above_title(bs, [bs[1]], conv)
+    assert labels(bs) == ["opener", "title", "p"]
+    assert decide_kind(bs, bs[1].one_line, []).kind == "report"
+    record = blocks(
+        ("opener", "Record of Conversation"), ("title", "With the Consul"), ("p", prose)
+    )
+    assert decide_kind(record, record[1].one_line, []).kind == "memorandum"

@@ -13,9 +13,12 @@ from teiedit.readers.cascade.segment import segment
 from teiedit.readers.cascade.shape_rules import (
     abstract_end,
     bracket_notes,
+    dated_byline,
     furniture_shapes,
     headnote,
     journal_citation,
+    notes_without_text,
+    numbered_documents,
     running_meta,
     salutation,
     source_line,
@@ -59,6 +62,8 @@ def conversion() -> Conversion:
         ("Other Formats: TextREADME", False),
         ("@author: My Lenovo", False),
         ("Wednesday 6 March 2024", False),  # a date
+        ("Reçu : 25 octobre 1956, 9 h 10", False),  # a field of a telegram's form
+        ("Arrived: 3 May 1961", False),  # a field whose value is a date
         ("Created on Wed Jul 7 13:11:51 2021", False),
         ("Journal of Cold War Studies, Volume 8, Number 2, Spring 2006, pp. 3-51", False),
         ("File No. 763.72119/987", False),  # a citation
@@ -137,6 +142,14 @@ def test_a_title_taken_back_from_furniture_just_before_the_text() -> None:
         ("Marx | Engels", False),
         ("Photo of the old bridge was taken in 1950 by the author.", False),
         ("Formats of diplomacy: a study", False),
+        ("Report", True),  # a site's button
+        ("REPORT", False),  # a document's heading
+        ("Direkt zum Inhalt", True),
+        ("Impressum | Datenschutz | Kontakt", True),
+        ("Ce site utilise des cookies pour mesurer l'audience.", True),
+        ("Recherche historique sur la Corée", False),
+        ("Teilen: X E-Mail\nImpressum | Datenschutz\n© 2024 Stadtarchiv", True),  # a footer block
+        ("Home\nThe archive was founded in 1956.", False),
     ],
 )
 def test_furniture_shapes(line: str, furniture: bool) -> None:
@@ -421,3 +434,147 @@ def test_a_first_sentence_that_names_its_reader(opening: str, name: str) -> None
     part = blocks(("p", opening + " The rest of the paragraph goes on for a while longer."))
     assert vocative(part) == name
     assert (decide_kind(part, "", []).kind == "letter") is bool(name)
+
+
+def test_a_source_of_nothing_but_note_bodies_is_text_except_the_called_notes() -> None:
+    part = blocks(
+        ("note", "Rome, May 2, 1960—4 p.m.", {"note": 0.6, "dateline": 0.3}),
+        ("note", "517. Minister reports new cabinet will be formed next week.1"),
+        ("note", "Smith", {"note": 0.5, "signed": 0.4}),
+        ("note", "1 Not printed."),
+    )
+    for b in part:
+        ranked = sorted(b.marginals, key=lambda k: -b.marginals[k])
+        b.alternative = (ranked[1], b.marginals[ranked[1]]) if len(ranked) > 1 else ("", 0.0)
+    assert len(notes_without_text(part)) == 3
+    assert [b.label for b in part] == ["dateline", "p", "signed", "note"]
+
+
+def test_note_bodies_beside_a_paragraph_stay_notes() -> None:
+    part = blocks(("p", "The text.1"), ("note", "517. A long note about the number."))
+    assert notes_without_text(part) == []
+    assert [b.label for b in part] == ["p", "note"]
+
+
+@pytest.mark.parametrize(
+    ("bottom", "labels"),
+    [
+        (("Consul of the GDR in Shanghai", "H. Weber"), ["signed", "signed"]),
+        (("WEBER",), ["signed"]),
+        (("Hans Weber\nconsul general",), ["signed"]),
+    ],
+)
+def test_a_records_signature_after_a_short_last_paragraph(
+    bottom: tuple[str, ...], labels: list[str]
+) -> None:
+    prose = (
+        "The consul received the delegation at noon and listened to its requests at length. " * 2
+    )
+    part = blocks(("p", prose), ("p", "The talk lasted an hour."), *(("p", x) for x in bottom))
+    assert mark_bottom(part)
+    assert [b.label for b in part] == ["p", "p", *labels]
+
+
+def test_a_trailing_name_heading_is_a_signature_a_notes_heading_is_not() -> None:
+    prose = (
+        "The consul received the delegation at noon and listened to its requests at length. " * 2
+    )
+    part = blocks(("p", prose), ("p", "It ended."), ("heading", "WEBER"))
+    assert mark_bottom(part)
+    assert [b.label for b in part] == ["p", "p", "signed"]
+    part = blocks(("p", prose), ("p", "It ended.1"), ("heading", "NOTES"), ("note", "1 A note."))
+    mark_bottom(part)
+    assert [b.label for b in part] == ["p", "p", "heading", "note"]
+
+
+def test_a_name_line_in_the_text_is_no_signature() -> None:
+    prose = (
+        "The consul received the delegation at noon and listened to its requests at length. " * 2
+    )
+    part = blocks(("p", prose), ("p", "Hans Weber"), ("p", prose))
+    assert mark_bottom(part) == []
+    assert [b.label for b in part] == ["p", "p", "p"]
+
+
+def test_a_day_in_a_byline_makes_it_a_dateline() -> None:
+    part = blocks(("byline", "Shanghai, 3.V.1958"), ("byline", "Hans Weber"))
+    assert dated_byline(part)
+    assert [b.label for b in part] == ["dateline", "byline"]
+
+
+@pytest.mark.parametrize(
+    ("line", "shape"),
+    [
+        ("Werte Genossin Weber!", "salute"),
+        ("Madame la Directrice,", "salute"),
+        ("Mit kommunistischem Gruß", "closing"),
+        ("Veuillez agréer, Madame, mes salutations distinguées.", "closing"),
+        ("Madame Curie was born in Warsaw.", ""),
+    ],
+)
+def test_german_and_french_salutations_and_closes(line: str, shape: str) -> None:
+    from teiedit.readers.cascade.features import shapes
+
+    found = {s for s in shapes(line, []) if s in ("salute", "closing")}
+    assert found == ({shape} if shape else set())
+
+
+def test_a_salutation_taken_for_a_title_above_the_text_is_one() -> None:
+    prose = "Ich schreibe Ihnen heute über die Lage in der Stadt und in den Betrieben. " * 2
+    part = blocks(
+        ("dateline", "Halle, den 3. Mai 1961"), ("title", "Werte Genossin Weber!"), ("p", prose)
+    )
+    assert salutation(part)
+    assert [b.label for b in part] == ["dateline", "salute", "p"]
+
+
+def test_the_line_above_the_authors_name_is_the_title() -> None:
+    part = blocks(
+        ("furniture", "The Harvest of 1958 Revisited", {"furniture": 0.4, "title": 0.05}),
+        ("heading", "Jane Doe", {"heading": 0.8}),
+        ("p", "The harvest of the province was below the plan for the third year running. " * 2),
+    )
+    part[0].aside = "x"
+    titles = title_blocks(part, conversion())
+    assert [b.one_line for b in titles] == ["The Harvest of 1958 Revisited"]
+
+
+def test_superscript_calls_and_note_numbers_pair() -> None:
+    from teiedit.readers.cascade.notelink import link
+
+    part = blocks(
+        ("p", "The plenum met in August.¹ It met again in September.²"),
+        ("heading", "Notes"),
+        ("p", "¹ Minutes of the plenum."),
+        ("p", "² Ibid."),
+    )
+    assert len(bracket_notes(part)) == 2
+    linker = link(part, frozenset({"p"}))
+    assert [(b.n, b.text, b.used) for b in linker.bodies] == [
+        ("1", "Minutes of the plenum.", True),
+        ("2", "Ibid.", True),
+    ]
+
+
+def test_a_numbered_document_and_the_line_naming_it_are_its_title() -> None:
+    prose = (
+        "The consul received the delegation at noon and listened to its requests at length. " * 2
+    )
+    part = blocks(
+        ("p", prose),
+        ("heading", "DOCUMENT No. 7"),
+        ("summary", "Note of the Consulate in Shanghai, 3 May 1958"),
+        ("p", prose),
+        ("p", "Document 8"),
+        ("p", "It was agreed that the talks would go on."),
+    )
+    assert len(numbered_documents(part)) == 2
+    assert [b.label for b in part] == ["p", "title", "title", "p", "p", "p"]
+
+
+def test_a_title_from_an_ambassadors_journal_is_a_journal() -> None:
+    from teiedit.readers.cascade.kinds import decide_kind
+
+    prose = "Received the consul at his request. He asked about the delivery of the machines. " * 2
+    part = blocks(("title", "From the Journal of the Consul in Shanghai H. Weber"), ("p", prose))
+    assert decide_kind(part, part[0].one_line, []).kind == "journal"

@@ -13,6 +13,15 @@ from teiedit.dates import find_dates, parse_date_line
     ("text", "span", "attrs"),
     [
         ("on 22 October 1956 he", "22 October 1956", {"when": "1956-10-22"}),
+        ("Berlin, den 14. März 1957", "14. März 1957", {"when": "1957-03-14"}),
+        ("Paris, le 5 avril 1957", "5 avril 1957", {"when": "1957-04-05"}),
+        ("Date : 24 octobre 1956, 18 h", "24 octobre 1956", {"when": "1956-10-24"}),
+        ("Moscow, 1956-11-20", "1956-11-20", {"when": "1956-11-20"}),
+        (
+            "Written: Between 10 and 20 February 1908",
+            "10 and 20 February 1908",
+            {"notBefore": "1908-02-10", "notAfter": "1908-02-20"},
+        ),
         ("October 22, 1956", "October 22, 1956", {"when": "1956-10-22"}),
         ("“13” June 1956", "“13” June 1956", {"when": "1956-06-13"}),
         ("22 Oct 2018.", "22 Oct 2018", {"when": "2018-10-22"}),

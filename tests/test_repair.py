@@ -72,6 +72,20 @@ def test_no_repair_option_turns_the_pass_off() -> None:
     assert "repair" not in ctx.records
 
 
+def test_text_in_another_language_is_not_read_with_the_english_model() -> None:
+    root = etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader/>'
+        '<text xml:lang="de"><body><p>Die Staß der Botschaft. Mit sozialistischem Gruß</p>'
+        '<p xml:lang="en">The staß of the embassy met the oßicials.</p></body></text></TEI>'
+    )
+    doc = TeiDocument(tree=etree.ElementTree(root), name="de")
+    _repair(doc)
+    german, english = xpath(doc.root, "//tei:body/tei:p")
+    assert german.xpath("string()") == "Die Staß der Botschaft. Mit sozialistischem Gruß"
+    assert not german.xpath(".//*")
+    assert english.xpath("string(.//*[local-name()='corr'])")  # English debris is still mended
+
+
 def test_repairs_declared_in_editorial_decl_and_recorded() -> None:
     doc = _doc(CASES / "shifted-words.in.xml")
     ctx = _repair(doc)

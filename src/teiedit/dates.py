@@ -7,7 +7,9 @@ month and year (``August 1956``), day and month without a year (``5 June``, give
 each with the TEI attributes that say it: ``when``, ``from``/``to`` or ``notBefore``/``notAfter``. Two days
 joined by a slash (``5/6 October 1956``: the night between them, or one of the two) give
 ``notBefore``/``notAfter``: the date lies between them, whichever reading is meant. Months may be Roman
-numerals (``4/XI-56``, ``4.XI.1956``, ``XI.1956``). Overlaps are settled leftmost-longest. Impossible
+numerals (``4/XI-56``, ``4.XI.1956``, ``XI.1956``), and German or French (``14. März 1957``, ``5 avril
+1957``); ISO dates (``1956-04-03``) are read, and ``between 10 and 20 February 1908`` gives
+``notBefore``/``notAfter``. Overlaps are settled leftmost-longest. Impossible
 dates (31 June) are skipped.
 """
 
@@ -38,7 +40,33 @@ MONTHS = {
     )
     for name in names
 }
+#: English month names only: ``find_full_dates`` (the datelines the labeller's features read) keeps
+#: the forms it was trained on.
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+#: Full month names of German and French documents (dates of their datelines and fields: "Berlin, den
+#: 14. März 1957", "Paris, le 5 avril 1957"); French writes them in lower case.
+FOREIGN_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("januar", "janvier"),
+            ("februar", "février", "fevrier"),
+            ("märz", "maerz", "mars"),
+            ("avril",),
+            ("mai",),
+            ("juni", "juin"),
+            ("juli", "juillet"),
+            ("août", "aout"),
+            ("septembre",),
+            ("oktober", "octobre"),
+            ("novembre",),
+            ("dezember", "décembre", "decembre"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+MONTHS.update(FOREIGN_MONTHS)
 
 #: "October 22, 1956" / "22 October 1956" / "Oct. 22 1956"
 _FULL_MDY = re.compile(
@@ -101,7 +129,7 @@ class DateMention:
     attrs: dict[str, str] = field(default_factory=dict)
 
 
-def _month_alternatives() -> str:
+def _month_alternatives(english: bool = False) -> str:
     """Month names capitalised or in capitals; abbreviations may take a full stop, full names may not."""
     full = {
         "january",
@@ -116,11 +144,16 @@ def _month_alternatives() -> str:
         "october",
         "november",
         "december",
+        *FOREIGN_MONTHS,
     }
     forms: list[str] = []
     for n in sorted(MONTHS, key=len, reverse=True):
+        if english and n in FOREIGN_MONTHS:
+            continue
         dot = "" if n in full else r"\.?"
         forms += [n.capitalize() + dot, n.upper() + dot]
+        if n in FOREIGN_MONTHS:  # French writes them in lower case ("5 avril")
+            forms.append(n)
     return "|".join(forms)
 
 
@@ -157,87 +190,117 @@ def _p(name: str, body: str, left: str = _LEFT) -> tuple[str, re.Pattern[str]]:
     return name, re.compile(first + left + body + _RIGHT)
 
 
-_PATTERNS = [
-    # 12 December 1956 through 3 January 1957 / October 22, 1956 - November 4, 1956 (across years)
-    _p(
-        "dmy-dmy",
-        rf"(?P<d1>{_D}){_S}(?P<m1>{_M}),?{_S}(?P<y1>{_Y}){_TO}(?P<d2>{_D}){_S}(?P<m2>{_M}),?{_S}(?P<y2>{_Y})",
-    ),
-    _p(
-        "mdy-mdy",
-        rf"(?P<m1>{_M}){_S}(?P<d1>{_D}),?{_S}(?P<y1>{_Y}){_TO}(?P<m2>{_M}){_S}(?P<d2>{_D}),?{_S}(?P<y2>{_Y})",
-    ),
-    # December 1956 to January 1957
-    _p("my-my", rf"(?P<m1>{_M}),?{_S}(?P<y1>{_Y}){_TO}(?P<m2>{_M}),?{_S}(?P<y2>{_Y})"),
-    # October 23 through November 4, 1956
-    _p(
-        "md-mdy",
-        rf"(?P<m1>{_M}){_S}(?P<d1>{_D}){_TO}(?P<m2>{_M}){_S}(?P<d2>{_D}),?{_S}(?P<y>{_Y})",
-    ),
-    # 24 May to 11 June 1956 / 1 October to 25 October 1959
-    _p(
-        "dm-dmy", rf"(?P<d1>{_D}){_S}(?P<m1>{_M}){_TO}(?P<d2>{_D}){_S}(?P<m2>{_M}),?{_S}(?P<y>{_Y})"
-    ),
-    # between 24 May and 11 June 1956
-    _p(
-        "dm-and-dmy",
-        rf"(?P<d1>{_D}){_S}(?P<m1>{_M}){_S}and{_S}(?P<d2>{_D}){_S}(?P<m2>{_M}),?{_S}(?P<y>{_Y})",
-        left=r"(?<=between )",
-    ),
-    # 30-31 August 1956, 2 to 14 March 1956, 5 through 8 October 1956
-    _p("d-dmy", rf"(?P<d1>{_D}){_DTO}(?P<d2>{_D}){_S}(?P<m>{_M}),?{_S}(?P<y>{_Y})"),
-    # April 24-29, 1956, October 5 through 8, 1956
-    _p("md-dy", rf"(?P<m>{_M}){_S}(?P<d1>{_D}){_DTO}(?P<d2>{_D}),?{_S}(?P<y>{_Y})"),
-    # September through November 1956, June to July 1956
-    _p("m-my", rf"(?P<m1>{_M}){_TO}(?P<m2>{_M}),?{_S}(?P<y>{_Y})"),
-    # 5/6 October 1956, October 5/6, 1956 (two days: the night between them, or one of the two)
-    _p("d/dmy", rf"(?P<d1>{_D})/(?P<d2>{_D}){_S}(?P<m>{_M}),?{_S}(?P<y>{_Y})"),
-    _p("md/dy", rf"(?P<m>{_M}){_S}(?P<d1>{_D})/(?P<d2>{_D}),?{_S}(?P<y>{_Y})"),
-    _p("d/dm", rf"(?P<d1>{_D})/(?P<d2>{_D}){_S}(?P<m>{_M})(?!\.?,?\s*\d)"),
-    # 22 October 1956
-    _p("dmy", rf"(?P<d>{_D}){_S}(?P<m>{_M}),?{_S}(?P<y>{_Y})"),
-    # October 22, 1956
-    _p("mdy", rf"(?P<m>{_M}){_S}(?P<d>{_D}),?{_S}(?P<y>{_Y})"),
-    # August 1956
-    _p("my", rf"(?P<m>{_M}),?{_S}(?:of{_S})?(?P<y>{_Y})"),
-    # 5 June / February 16 (no year)
-    _p("dm", rf"(?P<d>{_D}){_S}(?P<m>{_M})(?!\.?,?\s*\d)"),
-    _p("md", rf"(?P<m>{_M}){_S}(?P<d>{_D})(?![\d,]|\s*\d)"),
-    # 4.XI.1956, 4/XI/1956, 4-XI-1956 (roman month)
-    _p("d-rm-y", rf"(?P<d>{_D})(?P<sep>[./-])(?P<rm>{_ROMAN})(?P=sep)(?P<y>{_Y})"),
-    # 31-III-56, 5.IX.56, 4/XI-56 (roman month, two-digit year: the century comes from the context)
-    _p("d-rm-yy", rf"(?P<d>{_D})[./-](?P<rm>{_ROMAN})[.-](?P<yy>\d\d)"),
-    # XI.1956, XI-1956 (roman month and year)
-    _p("rm-y", rf"(?P<rm>{_ROMAN})[./-](?P<y>{_Y})", left=r"(?<![\w/.,#°-])(?<!No\. )"),
-    # 5.6.56 (day.month.two-digit year, as in Soviet documents: only with a matching year in the context)
-    _p("d-m-yy", r"(?P<d>[12]\d|3[01]|0?[1-9])\.(?P<m>1[0-2]|0?[1-9])\.(?P<yy>\d\d)"),
-    # 25/VII (roman month, no year)
-    _p("d-rm", rf"(?P<d>{_D})[/.-](?P<rm>{_ROMAN})(?![.-]?\d)"),
-    # 1953-1962, 1957-9, 1960-65, 1998 to 2002
-    _p("y-y", rf"(?P<y1>{_Y})(?:\s*[-–/]\s*|\s+(?:to|through|thru)\s+)(?P<y2>\d{{1,4}})"),
-    # 1950s
-    _p("decade", r"(?P<dec>(?:1[89]|20)\d0)s", left=r"(?<![\w/.,#°])"),
-    # 1956
-    _p("y", rf"(?<!No\. )(?<!No )(?<!N° )(?<!# )(?P<y>{_Y})"),
-]
+def _patterns(M: str, extended: bool) -> list[tuple[str, re.Pattern[str]]]:
+    """The patterns over month names ``M``; ``extended``: with the forms read since the labeller was
+    trained (German day "14.", ISO dates, "between 10 and 20 February"), which its features leave out."""
+    dot = r"\.?" if extended else ""
+    out = [
+        # 12 December 1956 through 3 January 1957 / October 22, 1956 - November 4, 1956 (across years)
+        _p(
+            "dmy-dmy",
+            rf"(?P<d1>{_D}){_S}(?P<m1>{M}),?{_S}(?P<y1>{_Y}){_TO}(?P<d2>{_D}){_S}(?P<m2>{M}),?{_S}(?P<y2>{_Y})",
+        ),
+        _p(
+            "mdy-mdy",
+            rf"(?P<m1>{M}){_S}(?P<d1>{_D}),?{_S}(?P<y1>{_Y}){_TO}(?P<m2>{M}){_S}(?P<d2>{_D}),?{_S}(?P<y2>{_Y})",
+        ),
+        # December 1956 to January 1957
+        _p("my-my", rf"(?P<m1>{M}),?{_S}(?P<y1>{_Y}){_TO}(?P<m2>{M}),?{_S}(?P<y2>{_Y})"),
+        # October 23 through November 4, 1956
+        _p(
+            "md-mdy",
+            rf"(?P<m1>{M}){_S}(?P<d1>{_D}){_TO}(?P<m2>{M}){_S}(?P<d2>{_D}),?{_S}(?P<y>{_Y})",
+        ),
+        # 24 May to 11 June 1956 / 1 October to 25 October 1959
+        _p(
+            "dm-dmy",
+            rf"(?P<d1>{_D}){_S}(?P<m1>{M}){_TO}(?P<d2>{_D}){_S}(?P<m2>{M}),?{_S}(?P<y>{_Y})",
+        ),
+        # between 24 May and 11 June 1956
+        _p(
+            "dm-and-dmy",
+            rf"(?P<d1>{_D}){_S}(?P<m1>{M}){_S}and{_S}(?P<d2>{_D}){_S}(?P<m2>{M}),?{_S}(?P<y>{_Y})",
+            left=r"(?<=[Bb]etween )" if extended else r"(?<=between )",
+        ),
+        # (written) between 10 and 20 February 1908: one day of the ten, which is not known
+        _p(
+            "d-and-dmy",
+            rf"(?P<d1>{_D}){_S}and{_S}(?P<d2>{_D}){_S}(?P<m>{M}),?{_S}(?P<y>{_Y})",
+            left=r"(?<=[Bb]etween )",
+        ),
+        # 30-31 August 1956, 2 to 14 March 1956, 5 through 8 October 1956
+        _p("d-dmy", rf"(?P<d1>{_D}){_DTO}(?P<d2>{_D}){_S}(?P<m>{M}),?{_S}(?P<y>{_Y})"),
+        # April 24-29, 1956, October 5 through 8, 1956
+        _p("md-dy", rf"(?P<m>{M}){_S}(?P<d1>{_D}){_DTO}(?P<d2>{_D}),?{_S}(?P<y>{_Y})"),
+        # September through November 1956, June to July 1956
+        _p("m-my", rf"(?P<m1>{M}){_TO}(?P<m2>{M}),?{_S}(?P<y>{_Y})"),
+        # 5/6 October 1956, October 5/6, 1956 (two days: the night between them, or one of the two)
+        _p("d/dmy", rf"(?P<d1>{_D})/(?P<d2>{_D}){_S}(?P<m>{M}),?{_S}(?P<y>{_Y})"),
+        _p("md/dy", rf"(?P<m>{M}){_S}(?P<d1>{_D})/(?P<d2>{_D}),?{_S}(?P<y>{_Y})"),
+        _p("d/dm", rf"(?P<d1>{_D})/(?P<d2>{_D}){_S}(?P<m>{M})(?!\.?,?\s*\d)"),
+        # 22 October 1956, 14. März 1957 (German writes the day as an ordinal with a full stop)
+        _p("dmy", rf"(?P<d>{_D}){dot}{_S}(?P<m>{M}),?{_S}(?P<y>{_Y})"),
+        # October 22, 1956
+        _p("mdy", rf"(?P<m>{M}){_S}(?P<d>{_D}),?{_S}(?P<y>{_Y})"),
+        # August 1956
+        _p("my", rf"(?P<m>{M}),?{_S}(?:of{_S})?(?P<y>{_Y})"),
+        # 5 June / February 16 (no year)
+        _p("dm", rf"(?P<d>{_D}){_S}(?P<m>{M})(?!\.?,?\s*\d)"),
+        _p("md", rf"(?P<m>{M}){_S}(?P<d>{_D})(?![\d,]|\s*\d)"),
+        # 4.XI.1956, 4/XI/1956, 4-XI-1956 (roman month)
+        _p("d-rm-y", rf"(?P<d>{_D})(?P<sep>[./-])(?P<rm>{_ROMAN})(?P=sep)(?P<y>{_Y})"),
+        # 31-III-56, 5.IX.56, 4/XI-56 (roman month, two-digit year: the century comes from the context)
+        _p("d-rm-yy", rf"(?P<d>{_D})[./-](?P<rm>{_ROMAN})[.-](?P<yy>\d\d)"),
+        # XI.1956, XI-1956 (roman month and year)
+        _p("rm-y", rf"(?P<rm>{_ROMAN})[./-](?P<y>{_Y})", left=r"(?<![\w/.,#°-])(?<!No\. )"),
+        # 5.6.56 (day.month.two-digit year, as in Soviet documents: only with a matching year in the context)
+        _p("d-m-yy", r"(?P<d>[12]\d|3[01]|0?[1-9])\.(?P<m>1[0-2]|0?[1-9])\.(?P<yy>\d\d)"),
+        # 25/VII (roman month, no year)
+        _p("d-rm", rf"(?P<d>{_D})[/.-](?P<rm>{_ROMAN})(?![.-]?\d)"),
+        # 1956-04-03 (ISO)
+        _p("iso", rf"(?P<y>{_Y})-(?P<m>1[0-2]|0[1-9])-(?P<d>[12]\d|3[01]|0[1-9])"),
+        # 1953-1962, 1957-9, 1960-65, 1998 to 2002
+        _p("y-y", rf"(?P<y1>{_Y})(?:\s*[-–/]\s*|\s+(?:to|through|thru)\s+)(?P<y2>\d{{1,4}})"),
+        # 1950s
+        _p("decade", r"(?P<dec>(?:1[89]|20)\d0)s", left=r"(?<![\w/.,#°])"),
+        # 1956
+        _p("y", rf"(?<!No\. )(?<!No )(?<!N° )(?<!# )(?P<y>{_Y})"),
+    ]
+    new = ("iso", "d-and-dmy")
+    return out if extended else [(kind, rx) for kind, rx in out if kind not in new]
+
+
+_M_EN = rf"(?:{_month_alternatives(english=True)})"
+_PATTERNS = _patterns(_M, extended=True)
+_PATTERNS_EN = _patterns(_M_EN, extended=False)
 
 
 #: The parts some patterns cannot match without (a month name, a year, a Roman numeral), each searched
 #: once per window: most windows (a note's number, a page number) hold no month, and so most patterns
 #: need not be tried there.
-_PARTS = [("month", re.compile(_M)), ("year", re.compile(_Y)), ("roman", re.compile(r"[IVX]"))]
-_PATTERNS_NEEDING = [
-    (
-        kind,
-        rx,
-        frozenset(
-            name
-            for name, part in (("month", _M), ("year", _Y), ("roman", _ROMAN))
-            if part in rx.pattern
-        ),
-    )
-    for kind, rx in _PATTERNS
-]
+def _needing(
+    patterns: list[tuple[str, re.Pattern[str]]], M: str
+) -> list[tuple[str, re.Pattern[str], frozenset[str]]]:
+    return [
+        (
+            kind,
+            rx,
+            frozenset(
+                name
+                for name, part in (("month", M), ("year", _Y), ("roman", _ROMAN))
+                if part in rx.pattern
+            ),
+        )
+        for kind, rx in patterns
+    ]
+
+
+def _parts(M: str) -> list[tuple[str, re.Pattern[str]]]:
+    return [("month", re.compile(M)), ("year", re.compile(_Y)), ("roman", re.compile(r"[IVX]"))]
+
+
+_PARTS, _PARTS_EN = _parts(_M), _parts(_M_EN)
+_PATTERNS_NEEDING, _PATTERNS_NEEDING_EN = _needing(_PATTERNS, _M), _needing(_PATTERNS_EN, _M_EN)
 
 
 def _month(text: str) -> int:
@@ -270,7 +333,7 @@ def _attrs(kind: str, g: dict[str, str]) -> dict[str, str] | None:
     if kind == "m-my":
         y, m1, m2 = int(g["y"]), _month(g["m1"]), _month(g["m2"])
         return {"from": f"{y:04d}-{m1:02d}", "to": f"{y:04d}-{m2:02d}"} if m1 < m2 else None
-    if kind in ("d/dmy", "md/dy"):
+    if kind in ("d/dmy", "md/dy", "d-and-dmy"):
         y, m = int(g["y"]), _month(g["m"])
         a, b = _iso(y, m, _day(g["d1"])), _iso(y, m, _day(g["d2"]))
         return {"notBefore": a, "notAfter": b} if a and b and a < b else None
@@ -293,6 +356,9 @@ def _attrs(kind: str, g: dict[str, str]) -> dict[str, str] | None:
         y, m = int(g["y"]), _month(g["m"])
         a, b = _iso(y, m, _day(g["d1"])), _iso(y, m, _day(g["d2"]))
         return {"from": a, "to": b} if a and b and a < b else None
+    if kind == "iso":
+        when = _iso(int(g["y"]), int(g["m"]), _day(g["d"]))
+        return {"when": when} if when else None
     if kind in ("dmy", "mdy"):
         when = _iso(int(g["y"]), _month(g["m"]), _day(g["d"]))
         return {"when": when} if when else None
@@ -348,15 +414,17 @@ def century(when: str, context_year: str) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def find_dates(text: str) -> list[DateMention]:
+def find_dates(text: str, *, trained: bool = False) -> list[DateMention]:
     """Every date in a running text, in order, without overlaps (leftmost-longest).
 
     An impossible day (31 June 1956) is no date, and its month and year are not taken for one either.
+    ``trained``: only the English forms the block labeller's features were trained on.
     """
     found: list[tuple[DateMention, bool]] = []
+    parts, patterns = (_PARTS_EN, _PATTERNS_NEEDING_EN) if trained else (_PARTS, _PATTERNS_NEEDING)
     for lo, hi in _windows(text):
-        has = {name for name, rx in _PARTS if rx.search(text, lo, hi)}
-        for kind, rx, needs in _PATTERNS_NEEDING:
+        has = {name for name, rx in parts if rx.search(text, lo, hi)}
+        for kind, rx, needs in patterns:
             if not needs <= has:
                 continue  # a part every match of the pattern holds is nowhere in the window
             for m in rx.finditer(text, lo, hi):

@@ -131,7 +131,7 @@ class RepairDamage:
         return ctx.options.get("repair", True) is not False
 
     def __call__(self, doc: TeiDocument, ctx: PassContext) -> list[Diagnostic]:
-        containers = [c for t in text_roots(doc.root) for c in _containers(t)]
+        containers = [c for t in text_roots(doc.root) for c in _containers(t) if _english(c)]
         if not containers:
             return []
         model = english()
@@ -164,6 +164,8 @@ class RepairDamage:
                     ctx.record("repair", item)
                     done += 1
         for text_el in text_roots(doc.root):
+            if not _english(text_el):
+                continue
             for join in join_across_blocks(text_el, model, _skipped, k):
                 method = "joined across a paragraph or page break"
                 if join.replaces:
@@ -238,6 +240,19 @@ def _forget(ctx: PassContext, document: str, original: str, reading: str) -> Non
         ):
             del records[i]
             return
+
+
+def _english(el: etree._Element) -> bool:
+    """Whether ``el`` is in English (its own or nearest ``xml:lang``, none meaning the document's): the
+    repairs read words with an English model, and a German "Gruß" is no ligature debris of "Gruff"."""
+    for node in (el, *el.iterancestors()):
+        lang: str | None = node.get(_XML_LANG)
+        if lang is not None:
+            return lang == "en" or lang.startswith("en-")
+    return True
+
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def _has_own_text(el: etree._Element) -> bool:

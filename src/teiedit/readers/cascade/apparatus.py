@@ -29,6 +29,15 @@ _TYPED_SIGNATURE = re.compile(r"^/\s?[A-ZÀ-Þ][\w’'.-]*(?:\s+[A-ZÀ-Þ][\w’
 
 def mark_bottom(blocks: list[Labelled]) -> list[str]:
     """Relabel the close and signature after a letter's last paragraph; return the decisions."""
+    trailing = _trailing_names(blocks)
+    out = _mark_bottom(blocks)
+    for b in trailing:
+        if b.label == "p":
+            b.label = "heading"  # no signature after all: the labeller's heading stands
+    return out
+
+
+def _mark_bottom(blocks: list[Labelled]) -> list[str]:
     kept = [b for b in blocks if not b.aside and b.label not in ("note", "heading", "title")]
     long = [i for i, b in enumerate(kept) if b.label == "p" and len(b.one_line) > _RUNNING]
     if not long:
@@ -44,13 +53,17 @@ def mark_bottom(blocks: list[Labelled]) -> list[str]:
         text = b.one_line
         if len(text) > _RUNNING:
             break
-        if b.label != "p":
+        if b.label == "closer" and "closing" not in shapes(text, []) and _name_block(b.text):
+            b.label, signed = "signed", True  # a name is no complimentary close
+        elif b.label != "p":
             closed = closed or b.label == "closer"
             signed = signed or b.label == "signed"
         elif "closing" in shapes(text, []) and not signed:
             b.label, closed = "closer", True
-        elif len(text) <= 40 and _signature(text):
+        elif _name_block(b.text):
             b.label, signed = "signed", True
+        elif _office(text) and (signed or _next_signs(kept, i)):
+            b.label = "signed"  # the signer's office, above or below the name
         else:
             break
         if b.label in ("closer", "signed"):
@@ -78,6 +91,57 @@ def _signature(text: str) -> bool:
     return bool(_SIGNATURE.match(text)) or "name_like" in shapes(text, [])
 
 
+def _name_block(text: str) -> bool:
+    """A signature: a name line, or a name line with the signer's office on a line or two below it
+    ("Károly Fendler" / "chargé d'affaires ad interim")."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines or len(lines[0]) > 40 or not _signature(lines[0]):
+        return False
+    if len(lines) == 1:
+        return True
+    return len(lines) <= 3 and all(_office(line[:1].upper() + line[1:]) for line in lines[1:])
+
+
+def _office(text: str) -> bool:
+    """A short line naming an office ("Ambassador of the USSR in the DPRK"): no sentence, no number."""
+    return (
+        len(text) <= 70
+        and text[:1].isupper()
+        and not text.rstrip().endswith((".", "!", "?", ":", ";", ","))
+        and not any(c.isdigit() for c in text)
+        and len(text.split()) <= 10
+    )
+
+
+def _next_signs(kept: list[Labelled], i: int) -> bool:
+    """Whether the block after ``kept[i]`` is a signature (a name line, or one labelled so)."""
+    if i + 1 >= len(kept):
+        return False
+    nxt = kept[i + 1]
+    return nxt.label == "signed" or (
+        nxt.label == "p" and len(nxt.one_line) <= 40 and _signature(nxt.one_line)
+    )
+
+
+def _sentence_end(text: str) -> bool:
+    return text.rstrip().rstrip("”’\"')").endswith((".", "!", "?"))
+
+
+def _trailing_names(blocks: list[Labelled]) -> list[Labelled]:
+    """A name line after a document's last paragraph that the labeller called a heading heads nothing:
+    it is a line of the bottom ("PUZANOV"), looked at as a paragraph is (the blocks so relabelled)."""
+    text = [i for i, b in enumerate(blocks) if b.label == "p" and not b.aside]
+    if not text or any(b.label == "note" for b in blocks[text[-1] + 1 :]):
+        return []  # a heading above notes ("NOTES") stays one
+    out = []
+    for b in blocks[text[-1] + 1 :]:
+        if b.label == "heading" and not b.aside and len(b.one_line) <= 40:
+            if _signature(b.one_line) and b.one_line.strip().isupper():
+                b.label = "p"
+                out.append(b)
+    return out
+
+
 def _close_start(kept: list[Labelled], first_long: int) -> int | None:
     """Where a letter's close begins: its first closing line or labelled close, else the last short
     signature-like line right after a paragraph of running text."""
@@ -101,7 +165,28 @@ def _close_start(kept: list[Labelled], first_long: int) -> int | None:
             and len(prev.one_line) > _RUNNING
         ):
             return i
-    return None
+    return _last_signature(kept, first_long)
+
+
+def _last_signature(kept: list[Labelled], first_long: int) -> int | None:
+    """The signature of a report or record: its last text block is a name (with the signer's office
+    above or below it), right after a paragraph that ends a sentence, whatever its length."""
+    paras = [i for i in range(first_long + 1, len(kept)) if kept[i].label == "p"]
+    if not paras:
+        return None
+    last = paras[-1]
+    name = last
+    if not _name_block(kept[last].text):
+        name = last - 1  # the office below the name
+        if not (_office(kept[last].one_line) and kept[name].label == "p"):
+            return None
+    if kept[name].seg.piece or not _name_block(kept[name].text):
+        return None
+    start = name - 1 if name - 1 > first_long and _office(kept[name - 1].one_line) else name
+    before = kept[start - 1]
+    if start - 1 < first_long or before.label != "p" or not _sentence_end(before.one_line):
+        return None
+    return start
 
 
 def _describes(b: Labelled) -> bool:

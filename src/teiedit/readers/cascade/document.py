@@ -63,6 +63,10 @@ _SOURCE_LABEL = re.compile(r"^\[?\s*(?:source|sources|citation|from)\s*[:.]?\s*"
 _TO_LINE = re.compile(r"^\[?to\]?\s+(?P<name>.+?)\s*[:!,]?$", re.IGNORECASE)
 
 
+#: The kinds whose documents end with their signer's name: correspondence, and archival records.
+_SIGNED = frozenset({*CORRESPONDENCE, "memorandum", "report", "journal"})
+
+
 def build_document(
     part: list[Labelled],
     doc_id: str,
@@ -82,7 +86,7 @@ def build_document(
     title = clean_title(" ".join(b.text for b in titles)) if titles else ""
     decision = decide_kind(kept, title, aside, in_compilation)
     kind = decision.kind
-    if kind in CORRESPONDENCE or any(b.label == "salute" for b in kept):
+    if kind in _SIGNED or any(b.label == "salute" for b in kept):
         conv.decisions.extend(mark_bottom(part))
         conv.decisions.extend(sentence_closers(part))
     conv.decisions.extend(typed_signatures(part))

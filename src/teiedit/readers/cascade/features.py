@@ -122,7 +122,7 @@ def _date_share(text: str) -> float:
     """How much of a short text is dates (1.0 for a line that is only a date)."""
     if len(text) > 120 or not any(c.isdigit() for c in text):
         return 0.0
-    found = find_dates(text)
+    found = find_dates(text, trained=True)  # the forms the labeller was trained on
     letters = sum(1 for c in text if c.isalnum())
     if not found or not letters:
         return 0.0
@@ -241,12 +241,18 @@ _SIGNED_MARK = re.compile(r"^\[?\(?(?:sgd|signed|signature|s/)\b|^/[^/]+/$", re.
 _CLOSING = re.compile(
     r"^(?:yours|sincerely|respectfully|faithfully|cordially|affectionately|very\s+truly|with\s+"
     r"(?:the\s+)?(?:\w+\s+){0,3}(?:respect|regards|greetings|esteem)|best\s+(?:regards|wishes)|kind\s+regards|"
-    r"i\s+(?:have|remain)\b.{0,40}\b(?:honou?r|servant|yours)|your\s+obedient|all\s+the\s+(?:very\s+)?best)",
+    r"i\s+(?:have|remain)\b.{0,40}\b(?:honou?r|servant|yours)|your\s+obedient|all\s+the\s+(?:very\s+)?best|"
+    # German and French closes ("Mit sozialistischem Gruß", "Je vous prie d'agréer ...")
+    r"mit\s+(?:\w+\s+){0,2}gr(?:uß|üßen|uss|üssen)\b|hochachtungsvoll|"
+    r"(?:je\s+vous\s+prie\s+d['’]|veuillez\s+)agréer|(?:avec\s+)?(?:mes\s+)?salutations\s+\w+)",
     re.IGNORECASE,
 )
 _SALUTE = re.compile(
     r"^(?:\[?to\]?\s+.{1,60}[:!,]$|(?:my\s+)?dear\b.{0,60}[,:!]?$|(?:sir|madam|sirs|gentlemen)[,:!.]?$|"
-    r"(?:esteemed|respected|honou?red)\b.{0,60}[,:!]?$|(?:mr|madam)\.?\s.{0,80}:$|comrades?\b.{0,40}[!,:]$)",
+    r"(?:esteemed|respected|honou?red)\b.{0,60}[,:!]?$|(?:mr|madam)\.?\s.{0,80}:$|comrades?\b.{0,40}[!,:]$|"
+    # German and French salutations ("Werter Genosse Ulbricht!", "Monsieur le Ministre,")
+    r"(?:werte[rn]?|liebe[rn]?|sehr\s+geehrte[rn]?)\s.{1,60}[!,]$|"
+    r"(?:monsieur|madame|messieurs|cher|chère|chers|camarades?)\b.{0,60}[,!]$)",
     re.IGNORECASE,
 )
 

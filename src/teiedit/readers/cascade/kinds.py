@@ -45,13 +45,31 @@ _TITLE_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"theses|proposals|statement|draft)\b",
             "report",
         ),
-        (r"\b(?:diary|journal\s+entry|daybook)\b", "journal"),
+        (
+            r"\b(?:diary|journal\s+entry|daybook)\b|^(?:excerpts?\s+)?from\s+the\s+journal\s+of\b",
+            "journal",
+        ),
         (
             r"\b(?:letter|message|note|directive|instructions?|circular|dispatch|despatch)\b",
             "letter",
         ),
     )
 )
+#: A line that is nothing but the document's kind, above its title ("REPORT", "Record of Conversation").
+KIND_LINE = re.compile(
+    r"^\W*(?P<kind>telegram|cable|report|memorandum|record\s+of\s+(?:a\s+)?conversation|minutes|"
+    r"protocol|diary|directive|circular|information)\W*$",
+    re.IGNORECASE,
+)
+_KIND_OF_LINE = {
+    "telegram": "telegram",
+    "cable": "telegram",
+    "report": "report",
+    "information": "report",
+    "directive": "letter",
+    "circular": "letter",
+    "diary": "journal",
+}
 _TELEGRAM_NUMBER = re.compile(r"^\d{2,5}\.\s")
 _TELEGRAM_WORDS = re.compile(r"\b(?:telegram|cable|coded|niact|priority)\b", re.IGNORECASE)
 _ARTICLE_HEADS = re.compile(
@@ -112,6 +130,11 @@ def decide_kind(
             if kind == "letter" and _is_telegram(body, opener_text):
                 return KindDecision("telegram", 0.8, f"title {title[:40]!r}, telegram number")
             return KindDecision(kind, 0.9, f"title opens like a {kind}")
+    for b in _labels(blocks, "opener", "heading"):
+        if m := KIND_LINE.match(b.one_line):
+            word = m["kind"].lower().split()[0]
+            kind = _KIND_OF_LINE.get(word, "memorandum")
+            return KindDecision(kind, 0.8, f"a line naming the kind ({b.one_line.strip()[:30]!r})")
     heads = [b.one_line for b in _labels(blocks, "heading", "meta", "summary")]
     aside_text = " ".join(b.one_line for b in aside)
     scholarly = sum(

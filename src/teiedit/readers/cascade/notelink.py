@@ -22,9 +22,13 @@ from teiedit.readers.base import SetAside, Span, context_before
 from teiedit.readers.cascade.model import Labelled
 
 _BODY = re.compile(
-    r"^(?:(?P<label>\[\[?(?P<n1>\d{1,3})\.?\]?(?:\{[^}]*\})?\]?(?:\{[^}]*\})?|\((?P<n2>\d{1,3})\))(?=\s*\S)"
+    r"^(?:(?P<label>\[\[?(?P<n1>\d{1,3})\.?\]?(?:\{[^}]*\})?\]?(?:\{[^}]*\})?|\((?P<n2>\d{1,3})\)|"
+    r"(?P<n6>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))(?=\s*\S)"
     r"|(?P<label2>(?P<n3>\d{1,3})\.?|(?P<n4>[a-z])|(?P<n5>\*{1,4}))(?=\s+\S))"
 )
+#: Superscript digits (a call or a note's number set as "¹²"), read as the number they write.
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _BRACKET_CALL = re.compile(r"\[(?<=\S\[)(?P<n>\d{1,3})\]")  # "x[n]"; the bracket first: found in C
 _SUP = re.compile(r"<sup>\s*(?P<n>\d{1,3})\s*</sup>")
 #: A web page's link back from a note to its call, at the end of the note: page furniture.
@@ -157,21 +161,24 @@ def parse_body(block: Labelled) -> NoteBody | None:
     m = _BODY.match(text)
     if not m:
         return None
-    n = next(g for g in (m["n1"], m["n2"], m["n3"], m["n4"], m["n5"]) if g)
-    label = m["label"] or m["label2"]
+    n = next(g for g in (m["n1"], m["n2"], m["n3"], m["n4"], m["n5"], m["n6"]) if g)
+    label = m["label"] or m["label2"] or m["n6"]
+    n = n.translate(SUPERSCRIPTS)
     rest = text[m.end() :]
     lead = len(rest) - len(rest.lstrip())
     body = rest.strip()
     return NoteBody(block, n, label, body, block.seg.start + m.end() + lead)
 
 
-def _call_patterns(n: str) -> list[re.Pattern[str]]:
+def call_patterns(n: str) -> list[re.Pattern[str]]:
+    """The ways a call of note ``n`` is written in running text, the strongest first."""
     if n.isdigit():
         return [
             re.compile(rf"(?<=\S)\[{n}\]"),
             re.compile(rf"(?<=\S)\({n}\)"),
             re.compile(rf"\s?<sup>\s*{n}\s*</sup>"),
             re.compile(rf"\s?\^\[\\?\[{n}\\?\]\]\([^)]*\)\^"),
+            re.compile(rf"(?<=\S){n.translate(_TO_SUPERSCRIPT)}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])"),
             re.compile(rf"(?<=[A-Za-z.,;:”’\")\]])(?<![A-Z]\.){n}(?=[\s.,;:)”’\"]|$|[A-Z])"),
         ]
     if n.startswith("*"):
@@ -239,7 +246,7 @@ def link(blocks: list[Labelled], text_labels: frozenset[str]) -> Linker:
     return linker
 
 
-#: Every way a numbered call is written (see _call_patterns), for any number; the last one is the
+#: Every way a numbered call is written (see call_patterns), for any number; the last one is the
 #: weakest (a number glued to a word). The bracketed and glued forms start with the bracket or digit, their
 #: look-behinds after it: the same matches, but the scan skips ahead to that character in C instead of
 #: trying the look-behinds at every position of the text.
@@ -250,6 +257,7 @@ _NUMERIC_CALLS = tuple(
         r"\((?<=\S\()(?P<n>\d{1,3})\)",
         r"\s?<sup>\s*(?P<n>\d{1,3})\s*</sup>",
         r"\s?\^\[\\?\[(?P<n>\d{1,3})\\?\]\]\([^)]*\)\^",
+        r"(?<=\S)(?P<n>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})",
         r"(?P<n>\d(?<=[A-Za-z.,;:”’\")\]]\d)(?<![A-Z]\.\d)\d{0,2})(?=[\s.,;:)”’\"]|$|[A-Z])",
     )
 )
@@ -263,7 +271,8 @@ def _numeric_calls(texts: list[Labelled]) -> dict[str, list[tuple[int, int, int,
     for k, block in enumerate(texts):
         for idx, rx in enumerate(_NUMERIC_CALLS):
             for m in rx.finditer(block.text):
-                index.setdefault(m["n"], []).append((k, m.start(), m.end(), idx == last))
+                n = m["n"].translate(SUPERSCRIPTS)
+                index.setdefault(n, []).append((k, m.start(), m.end(), idx == last))
     for calls in index.values():
         calls.sort()
     return index
@@ -290,7 +299,7 @@ def _find_call(
 ) -> tuple[int, int, int, bool] | None:
     """(text block index, start, end, found as a glued number) of the call of ``body``: the first
     after ``cursor``."""
-    patterns = _call_patterns(body.n)
+    patterns = call_patterns(body.n)
     lettered = not body.n.isdigit() and not body.n.startswith("*")
     candidates = range(len(texts))
     if lettered:  # a lettered note's call is in one of the few blocks just above it

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 
+from teiedit.dates import find_dates
 from teiedit.readers.cascade.features import shapes
 from teiedit.readers.cascade.labels import SET_ASIDE
 from teiedit.readers.cascade.model import Labelled
+from teiedit.readers.cascade.notelink import SUPERSCRIPTS, call_patterns, parse_body
 from teiedit.readers.cascade.stamps import is_stamp
 from teiedit.readers.common.boilerplate import boilerplate_reason
 from teiedit.readers.common.lines import Block
@@ -28,11 +30,14 @@ def apply(blocks: list[Labelled]) -> list[str]:
         salutation,
         salutation_line,
         top_dateline,
+        dated_byline,
         journal_citation,
         source_line,
         headnote,
         abstract_end,
         bracket_notes,
+        numbered_documents,
+        notes_without_text,
         trailing_rules,
         beside_stamps,
     ):
@@ -104,14 +109,23 @@ _SALUTATION = re.compile(
 def salutation(blocks: list[Labelled]) -> list[str]:
     """A short line shaped like a salutation before the first paragraph of running text is one (the
     labeller may have called it a paragraph, or, unsure, a line of the page's metadata)."""
-    for b in blocks:
-        if b.aside or b.label in SET_ASIDE:
-            continue
+    kept = [b for b in blocks if not b.aside and b.label not in SET_ASIDE]
+    for i, b in enumerate(kept):
         if b.label == "salute" or (b.label == "p" and len(b.one_line) > 120):
             return []
         if b.label in ("p", "meta", "opener") and _SALUTATION.match(b.one_line):
             was, b.label = b.label, "salute"
             return [f"line {b.seg.line}: salute (by its shape, before the text), not {was}"]
+        if (
+            b.label in ("title", "heading", "byline")
+            and b.one_line.rstrip().endswith((",", "!"))
+            and "salute" in shapes(b.one_line, [])
+            and i + 1 < len(kept)
+            and kept[i + 1].label == "p"
+        ):
+            # "Werter Genosse Ulbricht!", "Monsieur le Ministre," right above the text: no title
+            was, b.label = b.label, "salute"
+            return [f"line {b.seg.line}: salute (by its shape, above the text), not {was}"]
     return []
 
 
@@ -235,6 +249,22 @@ def top_dateline(blocks: list[Labelled]) -> list[str]:
     return []
 
 
+def dated_byline(blocks: list[Labelled]) -> list[str]:
+    """A short line the labeller called the author's that names a day ("Pyongyang, 15.X.1956") is a
+    dateline: no name line carries a date."""
+    out = []
+    for b in blocks:
+        text = b.one_line
+        if b.label == "byline" and len(text.split()) <= 6 and _DAY.search(text):
+            if any(len(d.attrs.get("when", "")) == 10 for d in find_dates(text)):
+                b.label = "dateline"
+                out.append(f"line {b.seg.line}: dateline (a line naming a day), not byline")
+    return out
+
+
+_DAY = re.compile(r"\d")
+
+
 _JOURNAL = re.compile(
     r"\b(?:journal|quarterly|review|bulletin|studies)\b.{0,80}\bvol(?:\.|ume)\s*(?:\d+|[IVXLC]+\b)|"
     r"\bvol(?:\.|ume)\s*(?:\d+|[IVXLC]+\b).{0,40}\b(?:no\.|issue|number)\s*\d",
@@ -259,21 +289,79 @@ def journal_citation(blocks: list[Labelled]) -> list[str]:
     return []
 
 
-_BRACKET_NOTE = re.compile(r"^\[(\d{1,3})\]\s*\S")
+_BRACKET_NOTE = re.compile(r"^(?:\[(\d{1,3})\]|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))\s*\S")
 
 
 def bracket_notes(blocks: list[Labelled]) -> list[str]:
-    """A paragraph opening "[n]" after the text that has the call "[n]" is the body of note n."""
+    """A paragraph opening "[n]" (or a superscript "¹") after the text that has the call "[n]" (or
+    "¹") is the body of note n."""
     out = []
     calls: set[str] = set()
     for b in blocks:
         m = _BRACKET_NOTE.match(b.one_line)
-        if m and b.label == "p" and m[1] in calls:
+        n = (m[1] or m[2]).translate(SUPERSCRIPTS) if m else ""
+        if m and b.label == "p" and n in calls:
             b.label = "note"
-            out.append(f"line {b.seg.line}: note (its call [{m[1]}] is in the text), not p")
+            out.append(f"line {b.seg.line}: note (its call {n} is in the text), not p")
             continue
         if b.label in ("p", "item", "summary") and not m:
             calls.update(re.findall(r"\S\[(\d{1,3})\]", b.one_line))
+            sup = re.findall(r"\S([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})", b.one_line)
+            calls.update(x.translate(SUPERSCRIPTS) for x in sup)
+    return out
+
+
+#: "DOCUMENT No. 4", "Document 12": the number a collection gives each of its documents.
+_DOCUMENT_NUMBER = re.compile(r"^\W{0,3}document\s+(?:no\.?\s*)?\d{1,3}\W{0,3}$", re.IGNORECASE)
+
+
+def numbered_documents(blocks: list[Labelled]) -> list[str]:
+    """A collection's "DOCUMENT No. n" line and the short line under it that names the document
+    ("Telegram from ..., 10 September 1956") are that document's title, whatever the labeller said:
+    each starts a document of the collection."""
+    kept = [b for b in blocks if not b.aside and b.label not in SET_ASIDE]
+    out = []
+    for b, nxt in zip(kept, kept[1:], strict=False):
+        if not _DOCUMENT_NUMBER.match(b.one_line) or b.label not in _TOP_OR_TEXT:
+            continue
+        if nxt.label not in _TOP_OR_TEXT or len(nxt.one_line) > 250 or nxt.one_line.endswith("."):
+            continue
+        for x in (b, nxt):
+            if x.label != "title":
+                out.append(
+                    f"line {x.seg.line}: title (a numbered document of a collection), not {x.label}"
+                )
+                x.label = "title"
+    return out
+
+
+_TOP_OR_TEXT = frozenset(
+    {"title", "heading", "p", "opener", "dateline", "byline", "summary", "citation"}
+)
+
+
+#: What a block taken for a note body becomes when it cannot be one: its runner-up role if it is one of
+#: these (a dateline, a signature), else a paragraph (a numbered list item is a telegram's numbered text).
+_NOT_NOTE = frozenset({"dateline", "signed", "closer", "salute", "opener", "heading", "postscript"})
+
+
+def notes_without_text(blocks: list[Labelled]) -> list[str]:
+    """A source has text besides its notes: when the labeller found no paragraph, the blocks it called
+    note bodies whose number no other of them calls are the text (a telegram's serial number "842."
+    opening its text looks like a note's number), and keep the note bodies that are called."""
+    kept = [b for b in blocks if not b.aside and b.label not in SET_ASIDE]
+    notes = [b for b in kept if b.label == "note"]
+    # a run of paragraphs the labeller took for a summary is text too (neighbours.py decides later)
+    if not notes or any(b.label in ("p", "item", "summary") for b in kept):
+        return []
+    out = []
+    for b in notes:
+        body = parse_body(b)
+        others = [x.text for x in notes if x is not b]
+        if body is not None and any(rx.search(t) for rx in call_patterns(body.n) for t in others):
+            continue
+        b.label = b.alternative[0] if b.alternative[0] in _NOT_NOTE else "p"
+        out.append(f"line {b.seg.line}: {b.label} (a source is more than notes), not note")
     return out
 
 

@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import re
 
+from teiedit.dates import find_dates
 from teiedit.readers.base import Conversion, SetAside
 from teiedit.readers.cascade.features import date_only, shapes
 from teiedit.readers.cascade.fields import clean_title
+from teiedit.readers.cascade.kinds import KIND_LINE
+from teiedit.readers.cascade.labels import SET_ASIDE
 from teiedit.readers.cascade.model import Labelled
-from teiedit.readers.common.boilerplate import boilerplate_reason
+from teiedit.readers.common.boilerplate import RUNNING_HEAD, boilerplate_reason
 from teiedit.readers.common.lines import CLASSIFICATION, Block
 
 #: Labels of page fields that name something other than the title ("From: Washington, George").
@@ -26,7 +29,10 @@ _FIELD_LABELS = frozenset(
     "translated translation editor edited keywords language cite doi issn isbn volume issue pages "
     "created modified accessed posted filed tags tag categories category subject summary abstract "
     "record archive collection type original format formats version versions download downloads "
-    "print share views".split()
+    "print share views "
+    # German and French documents' fields ("Datum:", "Betreff:", "Reçu :", "Provenance :")
+    "datum betreff quelle zusammenfassung zitierweise reçu provenance objet expéditeur "
+    "destinataire".split()
 )
 #: Words of section labels ("Abstract and Keywords", "Notes"): a title of nothing but these is a heading.
 _SECTION_WORDS = frozenset(
@@ -67,7 +73,7 @@ def title_shape(text: str) -> float:
         return 0.0
     if _LINK.search(one) or _RIGHTS.search(one) or boilerplate_reason(Block(1, one)):
         return 0.0
-    if boilerplate_reason(Block(1, " ".join(text.split()))):
+    if boilerplate_reason(Block(1, " ".join(text.split()))) or RUNNING_HEAD.match(text):
         return (
             0.0  # furniture before cleaning ("JOURNAL NAME   118": a running head, its number cut)
         )
@@ -77,8 +83,10 @@ def title_shape(text: str) -> float:
         return 0.0  # an editor's placeholder ("[blocks in formation]")
     if one[:1].islower() or one.endswith((",", ";")):
         return 0.0  # a fragment: the rest of a line, or the start of a sentence that goes on
-    if (m := _FIELD.match(one)) and m["label"].strip().lower().split()[-1] in _FIELD_LABELS:
-        return 0.0
+    if (m := _FIELD.match(one)) and (
+        m["label"].strip().lower().split()[-1] in _FIELD_LABELS or date_only(one[m.end() :])
+    ):
+        return 0.0  # a field of the page or of the document's form, not its title
     if all(w.lower().strip(".,:;") in _SECTION_WORDS for w in words):
         return 0.1
     if _CLOCK.search(one):
@@ -270,10 +278,25 @@ def above_title(part: list[Labelled], titles: list[Labelled], conv: Conversion) 
             and not any(w.lower() in _ARTICLES for w in words)
         ):
             continue  # an author's name ("The Cuban Missile Crisis" is none)
+        if KIND_LINE.match(b.one_line):
+            b.label = "opener"  # the document's kind ("REPORT"), a line of its top
+            out.append(f"line {b.seg.line}: opener (a line naming the kind above the title)")
+            continue
+        if _dated_line(b.one_line):
+            b.label = "dateline"  # a letter's place and day, above its addressee and salutation
+            out.append(f"line {b.seg.line}: dateline (a place and a day above the title)")
+            continue
         b.label, b.aside = "furniture", _ABOVE_REASON
         conv.set_aside.append(SetAside(b.text, _ABOVE_REASON, b.seg.line, b.seg.start))
         out.append(f"line {b.seg.line}: furniture (a section line above the title)")
     return out
+
+
+def _dated_line(text: str) -> bool:
+    """A short line naming a day ("Berlin, den 14. März 1957"): no section or series line does."""
+    return len(text.split()) <= 6 and any(
+        len(d.attrs.get("when", "")) == 10 for d in find_dates(text)
+    )
 
 
 _MENU_REASON = "a line of the site's menu, between its furniture and the post's date"
@@ -365,9 +388,20 @@ def _best_candidate(part: list[Labelled], top: list[Labelled]) -> tuple[Labelled
         score += 0.1 * shape
         if top and b is top[-1]:
             score += 0.2  # the line just before the text
+        if any(
+            x.label == "byline" or (x.label == "heading" and _lone_name(x.one_line))
+            for x in _next_kept(window, b)
+        ):
+            score += 0.2  # the line just above the author's name
         if score > best_score:
             best, best_score = b, score
     return best, best_score
+
+
+def _next_kept(window: list[Labelled], b: Labelled) -> list[Labelled]:
+    """The block after ``b`` in ``window`` that is not set aside as furniture (none at the end)."""
+    at = next((i for i, x in enumerate(window) if x is b), len(window))
+    return [x for x in window[at + 1 :] if x.label not in SET_ASIDE][:1]
 
 
 def _viewer_label(text: str, furniture: list[str]) -> bool:

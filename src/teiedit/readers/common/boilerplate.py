@@ -15,9 +15,13 @@ from teiedit.readers.common.lines import Block
 #: The placeholders text-extraction services print for what they could not read (editable data).
 PLACEHOLDERS_FILE = Path(__file__).resolve().with_name("extraction-placeholders.txt")
 
-#: "270 COLD WAR INTERNATIONAL HISTORY PROJECT BULLETIN": a page number and a head in capitals.
+#: "270 COLD WAR INTERNATIONAL HISTORY PROJECT BULLETIN": a page number and a head in capitals; or, set
+#: apart from the number by a wide gap as a PDF's layout leaves it, a head in capitals with numbers of its
+#: own ("JOURNAL OF COLD WAR STUDIES 14:3          112", "RELATIONS, 1956          47").
 RUNNING_HEAD = re.compile(
-    r"^(?:\d{1,3}\s+[A-Z][A-Z.,:&'’ -]{12,80}|[A-Z][A-Z.,:&'’ -]{12,80}\s+\d{1,3})$"
+    r"^(?:\d{1,3}\s+[A-Z][A-Z.,:&'’ -]{12,80}|[A-Z][A-Z.,:&'’ -]{12,80}\s+\d{1,3})$|"
+    r"^\s*(?:\d{1,4}[ \t]{3,}[A-Z][A-Z0-9.,:;&'’ -]{11,80}|[A-Z][A-Z0-9.,:;&'’ -]{11,80}?[ \t]{3,}\d{1,4})"
+    r"[ \t]*$"
 )
 
 #: (pattern over the block's one-line text, reason). Patterns match the whole block.
@@ -105,6 +109,26 @@ RULES: list[tuple[re.Pattern[str], str]] = [
         "cookie notice of the web site",
     ),
     (
+        # the same notices and menus of sites in German and French
+        re.compile(
+            r"^(?:diese (?:website|webseite|seite) verwendet cookies\b.{0,300}|ce site utilise des cookies\b.{0,300}|"
+            r"(?:cookies )?(?:akzeptieren|ablehnen|accepter|refuser)(?: (?:tout|alle))?)$",
+            re.IGNORECASE,
+        ),
+        "cookie notice of the web site",
+    ),
+    (
+        re.compile(
+            r"^(?:zum inhalt springen|direkt zum inhalt|aller au contenu(?: principal)?|"
+            r"passer au contenu(?: principal)?|suche|recherche|startseite|accueil|"
+            r"(?:teilen|partager)(?:\s*:.{0,60})?|impressum|datenschutz(?:erklärung)?|"
+            r"mentions légales|barrierefreiheit)(?:\s*[|/•·]\s*(?:impressum|datenschutz|kontakt|"
+            r"barrierefreiheit|mentions légales|contact|accessibilité|plan du site))*$",
+            re.IGNORECASE,
+        ),
+        "web-site navigation",
+    ),
+    (
         re.compile(
             r"^(?:subscribe(?: (?:to|for) [^.!?]{1,40})?|sign up (?:for|to) (?:our|the) "
             r"(?:newsletter|mailing list|e-?mail alerts?|updates)\b[^.!?]{0,40}|"
@@ -117,7 +141,7 @@ RULES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"^(?:[\d.,]+\s*(?:[kmg]b\s+)?(?:downloads?|views?|size|pages?)|total pages?\s*:.*|"
-            r"file type\s*:.*|report|description|view original|show (?:summary )?details|"
+            r"file type\s*:.*|(?-i:(?!REPORT$))report|description|view original|show (?:summary )?details|"
             r"page \d* ?of(?: \d+)?|(?:previous|next) (?:post|article|page|document)\b.*|back to top|"
             r"filed under\b.*|posted (?:in|by|on)\b.*|tagged\b.*|share (?:this|on)\b.*|"
             r"(?:print|email|tweet|download (?:pdf|citation))|download\b.{0,60})$",
@@ -236,7 +260,23 @@ def boilerplate_reason(block: Block) -> str | None:
         and _BULLETS_THEN_PRICE.search(lines[-1])
     ):
         return "login or shop panel of the web site"
+    if 1 < len(lines) <= 6:
+        # a page's footer or menu captured as one block of short lines: furniture when each line is
+        reasons = [_line_reason(ln) for ln in lines]
+        if all(reasons):
+            return reasons[0]
     return None
+
+
+def _line_reason(line: str) -> str | None:
+    """Why one line is furniture by the rules (the block rules, or a copyright line), or None."""
+    if _COPYRIGHT_LINE.match(line):
+        return "rights statement of the web site"
+    return next((reason for rx, reason in RULES if rx.match(line)), None)
+
+
+#: "© 2024 Archive of ...": a site's copyright line (short: a sentence with © in it is text).
+_COPYRIGHT_LINE = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}[-–]?)+\b.{0,60}$", re.IGNORECASE)
 
 
 def cue_count(blocks: list[Block]) -> int:
