@@ -1,5 +1,6 @@
 """A deeply nested document from elsewhere (well-formed, up to the 2,048 levels io.py parses) keeps all its
-text in every stage: Saxon reads it, the search records and plain text walk it, print's HTML parser keeps it."""
+text in every stage: Saxon reads it, the search records and plain text walk it, print's HTML parser keeps it.
+A long one full of characters that XML writes as references is read by Saxon too."""
 
 from __future__ import annotations
 
@@ -35,6 +36,24 @@ def test_saxon_reads_a_document_nested_deeper_than_the_jdk_default(tmp_path: Pat
         "</xsl:template></xsl:stylesheet>"
     )
     assert transform(stylesheet, _deep_tei(300)).output == "303 after"
+
+
+def test_saxon_reads_a_document_with_more_escaped_characters_than_the_jdk_default(
+    tmp_path: Path,
+) -> None:
+    # The JDK's parser counts every '&amp;', '&lt;', '&quot;' of the text Saxon is given and stopped at
+    # 100,000 of them ("JAXP00010003 ... [xml]"): a register's entity pages, with their JSON-LD in
+    # attributes, reached that on the shared corpus of other projects' TEI.
+    stylesheet = tmp_path / "count.xsl"
+    stylesheet.write_text(
+        '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+        '<xsl:output method="text"/><xsl:template match="/">'
+        '<xsl:value-of select="string-length(string(/)), count(//*:p), //*:p[last()]/@n" separator=" "/>'
+        "</xsl:template></xsl:stylesheet>"
+    )
+    paragraphs = "".join(f'<p n="&quot;{i}&quot;">&amp;&lt;&gt;</p>' for i in range(40_000))
+    tei = etree.fromstring(f'<TEI xmlns="{TEI_NS}"><text><body>{paragraphs}</body></text></TEI>')
+    assert transform(stylesheet, tei).output == '120000 40000 "39999"'
 
 
 def test_search_records_walk_a_document_deeper_than_pythons_recursion_limit() -> None:

@@ -37,12 +37,22 @@ SANDBOX_FEATURES = {
     "http://saxon.sf.net/feature/allow-external-functions": "false",
 }
 
-#: Saxon's XML parser stops at a nesting depth of 100 (the JDK's default), far below what io.py lets
-#: through (libxml2 stops at 2,048): a deep but well-formed document from elsewhere would pass the import
-#: and then stop the build. Saxon only ever parses trees lxml parsed first, so lxml's limit is the one.
+_JAXP = (
+    "http://saxon.sf.net/feature/parserProperty?uri=http%3A//www.oracle.com/xml/jaxp/properties/"
+)
+
+#: Saxon only ever parses text that lxml serialised from a tree it parsed first (no DTD, no declared
+#: entity), so lxml's limits are the ones, not the JDK parser's defaults, which stop good documents:
+#: - a nesting depth of 100, far below what io.py lets through (libxml2 stops at 2,048): a deep but
+#:   well-formed document from elsewhere would pass the import and then stop the build;
+#: - 100,000 characters written as references (``&amp;``, ``&lt;``, ``&quot;``), counted over the whole
+#:   text: a long document with many ampersands, or a site page's data with its JSON-LD in attributes,
+#:   could not be read ("JAXP00010003 ... [xml]"). 0 lifts these two size limits; the limit on
+#:   expanding declared entities (the defence against entity bombs) stays as it is.
 PARSER_FEATURES = {
-    "http://saxon.sf.net/feature/parserProperty?uri="
-    "http%3A//www.oracle.com/xml/jaxp/properties/maxElementDepth": "2048",
+    f"{_JAXP}maxElementDepth": "2048",
+    f"{_JAXP}maxGeneralEntitySizeLimit": "0",
+    f"{_JAXP}totalEntitySizeLimit": "0",
 }
 
 
