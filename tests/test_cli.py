@@ -164,6 +164,12 @@ def test_init_creates_an_edition_that_builds(
         assert (target / part).exists(), part
     assert 'title = "My Letters"' in (target / "teiedit.toml").read_text()
     assert run_cli(["init", str(target)], capsys)[0] == 2  # never over an existing edition
+    # `teiedit new` is the same command
+    other = tmp_path / "other-edition"
+    assert run_cli(["new", str(other), "--title", "My Letters"], capsys)[0] == 0
+    assert sorted(p.relative_to(other) for p in other.rglob("*")) == sorted(
+        p.relative_to(target) for p in target.rglob("*")
+    )
     (target / "sources" / "a.txt").write_text("A Letter\n\nHello.\n", encoding="utf-8")
     monkeypatch.chdir(target)
     # the placeholder name would reach the TEI

@@ -37,7 +37,8 @@ def make_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=UsageParser)
     for command in COMMANDS:
         command.add_parser(sub)
-    for command_parser in sub.choices.values():  # `teiedit build -q` as well as `teiedit -q build`
+    # `teiedit build -q` as well as `teiedit -q build` (an alias names the same parser: once each)
+    for command_parser in {id(p): p for p in sub.choices.values()}.values():
         add_verbosity(command_parser, argparse.SUPPRESS)
     return parser
 

@@ -48,6 +48,7 @@ out = "out"
 def add_parser(sub: Subparsers) -> None:
     p = sub.add_parser(
         "init",
+        aliases=["new"],  # the word an editor starting an edition may try first
         help="create a new empty edition folder",
         description="Create DIR with teiedit.toml, sources/, tei/registers/ (example registers of "
         "persons, places and organisations, each part explained in a comment), tei/front/ (an "
