@@ -17,7 +17,7 @@ from teiedit.readers.cascade.features import date_only
 from teiedit.readers.cascade.model import Labelled
 from teiedit.readers.cascade.reader import CascadeReader
 from teiedit.readers.cascade.segment import segment
-from teiedit.readers.cascade.titles import menu_above_date
+from teiedit.readers.cascade.title_top import menu_above_date
 from teiedit.readers.common.boilerplate import boilerplate_reason, placeholders
 from teiedit.readers.common.lines import Block
 

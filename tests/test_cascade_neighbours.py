@@ -147,7 +147,7 @@ def test_a_blog_date_over_a_dated_letter_title_is_not_the_letter_date() -> None:
 
 def test_a_section_line_above_the_title_is_set_aside_an_author_name_is_not() -> None:
     from teiedit.readers.base import Conversion, Source
-    from teiedit.readers.cascade.titles import above_title
+    from teiedit.readers.cascade.title_top import above_title
 
     bs = blocks(
         ("byline", "The Cuban Missile Crisis"),
@@ -166,7 +166,7 @@ def test_a_section_line_above_the_title_is_set_aside_an_author_name_is_not() -> 
 
 def test_a_place_and_day_above_the_title_is_the_dateline() -> None:
     from teiedit.readers.base import Conversion, Source
-    from teiedit.readers.cascade.titles import above_title
+    from teiedit.readers.cascade.title_top import above_title
 
     bs = blocks(("heading", "Lyon, den 3. Mai 1961"), ("title", "Werte Kollegen!"), ("p", "Text."))
     conv = Conversion(source=Source(text="", name="x", filename="x.txt", sha256=""), profile="auto")
@@ -201,7 +201,7 @@ def test_a_speech_with_a_glued_salutation_converts_losslessly() -> None:
 
 
 def test_a_name_alone_at_the_top_is_the_byline() -> None:
-    from teiedit.readers.cascade.titles import name_lines
+    from teiedit.readers.cascade.title_top import name_lines
 
     bs = blocks(
         ("heading", "Gusztáv KECSKÉS"),
@@ -454,7 +454,7 @@ def test_a_short_essay_with_notes_before_the_first_title_is_a_document_not_the_p
 def test_a_line_naming_the_kind_above_the_title_is_kept_and_decides_the_kind() -> None:
     from teiedit.readers.base import Conversion, Source
     from teiedit.readers.cascade.kinds import decide_kind
-    from teiedit.readers.cascade.titles import above_title
+    from teiedit.readers.cascade.title_top import above_title
 
     prose = "The harvest of the province was below the plan for the third year running. " * 2
     bs = blocks(("heading", "REPORT"), ("title", "On the Harvest in the Province"), ("p", prose))

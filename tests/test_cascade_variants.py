@@ -404,7 +404,7 @@ def test_a_letter_flattened_onto_one_line_keeps_its_title_date_and_salutation() 
 
 def test_a_page_marker_and_a_repeat_of_the_title_are_not_the_first_paragraph() -> None:
     from teiedit.readers.cascade.shape_rules import page_markers
-    from teiedit.readers.cascade.titles import repeated_title
+    from teiedit.readers.cascade.title_top import repeated_title
 
     part = _labelled(
         ("title", "The North Mole Light: Reports of the Harbour Master"),

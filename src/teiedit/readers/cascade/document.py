@@ -38,13 +38,13 @@ from teiedit.readers.cascade.kinds import CORRESPONDENCE, KindDecision, decide_k
 from teiedit.readers.cascade.labels import LOW_CONFIDENCE, SET_ASIDE
 from teiedit.readers.cascade.model import Labelled
 from teiedit.readers.cascade.notelink import link
-from teiedit.readers.cascade.titles import (
+from teiedit.readers.cascade.title_top import (
     above_title,
     menu_above_date,
     name_lines,
     repeated_title,
-    title_blocks,
 )
+from teiedit.readers.cascade.titles import title_blocks
 from teiedit.readers.common.archival_doc import (
     NOTES_STATEMENT,
     ORG_WORDS,

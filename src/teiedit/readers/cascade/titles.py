@@ -13,15 +13,13 @@ from __future__ import annotations
 
 import re
 
-from teiedit.dates import find_dates
-from teiedit.readers.base import Conversion, SetAside
+from teiedit.readers.base import Conversion
 from teiedit.readers.cascade.features import date_only, shapes
 from teiedit.readers.cascade.fields import clean_title
-from teiedit.readers.cascade.kinds import KIND_LINE
 from teiedit.readers.cascade.labels import SET_ASIDE
 from teiedit.readers.cascade.model import Labelled
 from teiedit.readers.common.boilerplate import RUNNING_HEAD, boilerplate_reason
-from teiedit.readers.common.lines import CLASSIFICATION, Block
+from teiedit.readers.common.lines import Block
 
 #: Labels of page fields that name something other than the title ("From: Washington, George").
 _FIELD_LABELS = frozenset(
@@ -60,7 +58,7 @@ _RIGHTS = re.compile(
 THRESHOLD = 0.25
 
 
-_ARTICLES = frozenset("a an the of and in on for to".split())
+ARTICLES = frozenset("a an the of and in on for to".split())
 _PAGE_MARK = re.compile(r"^(?:page|p\.)\s*[\dIVXLCivxlc]+$", re.IGNORECASE)
 
 
@@ -99,7 +97,7 @@ def title_shape(text: str) -> float:
         not strong
         and "name_like" in found
         and 2 <= len(words) <= 4
-        and not any(w.lower() in _ARTICLES for w in words)
+        and not any(w.lower() in ARTICLES for w in words)
     ):
         return 0.1  # a name alone is a byline or a signature ("A Title" is none)
     score = 0.6
@@ -202,50 +200,17 @@ def series_titles(blocks: list[Labelled]) -> list[str]:
     return out
 
 
-def repeated_title(part: list[Labelled], titles: list[Labelled]) -> list[str]:
-    """A paragraph that repeats the document's title word for word (a book's title page, a page head
-    over the text) is a heading: never the body's first paragraph."""
-    key = _folded(" ".join(b.text for b in titles))
-    if len(key) < 12:
-        return []
-    out = []
-    for b in part:
-        if b.label == "p" and not b.aside and b not in titles and _folded(b.text) == key:
-            b.label = "heading"
-            out.append(f"line {b.seg.line}: heading (repeats the title), not p")
-    return out
-
-
-def _folded(text: str) -> str:
-    return "".join(c for c in text.lower() if c.isalnum())
-
-
 def _words(text: str) -> list[str]:
     return ["".join(c for c in w if c.isalnum()) for w in text.lower().split()]
 
 
-def name_lines(part: list[Labelled], titles: list[Labelled]) -> list[str]:
-    """A name alone at the document's top ("Pierre Asselin", "Gusztáv KECSKÉS" over or under the
-    title) that the labeller called a heading is its byline."""
-    out = []
-    for b in part:
-        if b.label in ("p", "item") and not b.aside:
-            break
-        if b.aside or b.label not in ("heading", "title") or any(b is t for t in titles):
-            continue
-        if _lone_name(b.one_line):
-            was, b.label = b.label, "byline"
-            out.append(f"line {b.seg.line}: byline (a name alone at the top), not {was}")
-    return out
-
-
-def _lone_name(text: str) -> bool:
+def lone_name(text: str) -> bool:
     words = text.split()
     return (
         2 <= len(words) <= 4
         and "name_like" in shapes(text, [])
         and any(w[1:].islower() and len(w) > 2 for w in words)
-        and not any(w.lower().strip(".,") in _ARTICLES | _SECTION_WORDS | _RUBRICS for w in words)
+        and not any(w.lower().strip(".,") in ARTICLES | _SECTION_WORDS | _RUBRICS for w in words)
         and not _YEARISH.search(text)
     )
 
@@ -256,86 +221,6 @@ _RUBRICS = frozenset(
     "letters documents document blog posts archive archives home about issue current special "
     "collection collections section chapter part".split()
 )
-_ABOVE_REASON = "the site's section or series line above the document's title"
-
-
-def above_title(part: list[Labelled], titles: list[Labelled], conv: Conversion) -> list[str]:
-    """A short line above the chosen title that the labeller called a title, heading or byline but
-    that names nobody ("The Cuban Missile Crisis", "CWIHP eDossier No. 77") is the site's section or
-    series line: set aside, not a heading of the text."""
-    if not titles:
-        return []
-    out = []
-    for b in part:
-        if b is titles[0]:
-            break
-        if b.aside or b.label not in ("title", "heading", "byline") or len(b.one_line) > 80:
-            continue
-        words = b.one_line.split()
-        if (
-            b.label == "byline"
-            and "name_like" in shapes(b.one_line, [])
-            and not any(w.lower() in _ARTICLES for w in words)
-        ):
-            continue  # an author's name ("The Cuban Missile Crisis" is none)
-        if KIND_LINE.match(b.one_line):
-            b.label = "opener"  # the document's kind ("REPORT"), a line of its top
-            out.append(f"line {b.seg.line}: opener (a line naming the kind above the title)")
-            continue
-        if _dated_line(b.one_line):
-            b.label = "dateline"  # a letter's place and day, above its addressee and salutation
-            out.append(f"line {b.seg.line}: dateline (a place and a day above the title)")
-            continue
-        b.label, b.aside = "furniture", _ABOVE_REASON
-        conv.set_aside.append(SetAside(b.text, _ABOVE_REASON, b.seg.line, b.seg.start))
-        out.append(f"line {b.seg.line}: furniture (a section line above the title)")
-    return out
-
-
-def _dated_line(text: str) -> bool:
-    """A short line naming a day ("Berlin, den 14. März 1957"): no section or series line does."""
-    return len(text.split()) <= 6 and any(
-        len(d.attrs.get("when", "")) == 10 for d in find_dates(text)
-    )
-
-
-_MENU_REASON = "a line of the site's menu, between its furniture and the post's date"
-
-
-def menu_above_date(part: list[Labelled], titles: list[Labelled], conv: Conversion) -> list[str]:
-    """On a web page, the short lines between the site's furniture and a post's date (a date alone
-    above the title) are the site's menu, not the document's top: a post's own lines (its kicker,
-    its title) come after its date."""
-    if not titles:
-        return []
-    top = part[: next((i for i, b in enumerate(part) if b is titles[0]), 0)]
-    dated = [i for i, b in enumerate(top) if b.label == "dateline" and date_only(b.one_line)]
-    if not dated:
-        return []
-    run = []
-    j = dated[0] - 1
-    while j >= 0 and _menu_line(top[j]):
-        run.append(top[j])
-        j -= 1
-    if not run or j < 0 or not (top[j].aside or top[j].label == "furniture"):
-        return []  # no site furniture over the lines: they are the document's
-    for b in run:
-        b.label, b.aside = "furniture", _MENU_REASON
-        conv.set_aside.append(SetAside(b.text, _MENU_REASON, b.seg.line, b.seg.start))
-    return [f"line {b.seg.line}: furniture (a menu line over the post's date)" for b in run]
-
-
-def _menu_line(b: Labelled) -> bool:
-    """A short line of words, no sentence, no mark of an archival document's top."""
-    text = b.one_line
-    return (
-        not b.aside
-        and b.label in ("opener", "heading", "title", "byline")
-        and len(text) <= 80
-        and not text.endswith((":", ";", ","))
-        and not (text.endswith((".", "!", "?")) and text.split()[-1][:1].islower())
-        and not CLASSIFICATION.match(text)
-    )
 
 
 def _sentence(one: str) -> bool:
@@ -389,7 +274,7 @@ def _best_candidate(part: list[Labelled], top: list[Labelled]) -> tuple[Labelled
         if top and b is top[-1]:
             score += 0.2  # the line just before the text
         if any(
-            x.label == "byline" or (x.label == "heading" and _lone_name(x.one_line))
+            x.label == "byline" or (x.label == "heading" and lone_name(x.one_line))
             for x in _next_kept(window, b)
         ):
             score += 0.2  # the line just above the author's name
