@@ -19,62 +19,15 @@ import calendar
 import re
 from dataclasses import dataclass, field
 
-MONTHS = {
-    name: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-#: English month names only: ``find_full_dates`` (the datelines the labeller's features read) keeps
-#: the forms it was trained on.
-_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-#: Full month names of German and French documents (dates of their datelines and fields: "Berlin, den
-#: 14. März 1957", "Paris, le 5 avril 1957"); French writes them in lower case.
-FOREIGN_MONTHS = {
-    name: i
-    for i, names in enumerate(
-        [
-            ("januar", "janvier"),
-            ("februar", "février", "fevrier"),
-            ("märz", "maerz", "mars"),
-            ("avril",),
-            ("mai",),
-            ("juni", "juin"),
-            ("juli", "juillet"),
-            ("août", "aout"),
-            ("septembre",),
-            ("oktober", "octobre"),
-            ("novembre",),
-            ("dezember", "décembre", "decembre"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-MONTHS.update(FOREIGN_MONTHS)
+from teiedit.months import MONTH_RE, MONTHS, ROMAN, ROMAN_MONTHS, month_alternatives
 
 #: "October 22, 1956" / "22 October 1956" / "Oct. 22 1956"
 _FULL_MDY = re.compile(
-    rf"\b(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>1[5-9]\d\d|20\d\d)\b",
+    rf"\b(?P<m>{MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>1[5-9]\d\d|20\d\d)\b",
     re.IGNORECASE,
 )
 _FULL_DMY = re.compile(
-    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_RE})\.?,?\s+(?P<y>1[5-9]\d\d|20\d\d)\b",
+    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTH_RE})\.?,?\s+(?P<y>1[5-9]\d\d|20\d\d)\b",
     re.IGNORECASE,
 )
 
@@ -129,47 +82,12 @@ class DateMention:
     attrs: dict[str, str] = field(default_factory=dict)
 
 
-def _month_alternatives(english: bool = False) -> str:
-    """Month names capitalised or in capitals; abbreviations may take a full stop, full names may not."""
-    full = {
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        *FOREIGN_MONTHS,
-    }
-    forms: list[str] = []
-    for n in sorted(MONTHS, key=len, reverse=True):
-        if english and n in FOREIGN_MONTHS:
-            continue
-        dot = "" if n in full else r"\.?"
-        forms += [n.capitalize() + dot, n.upper() + dot]
-        if n in FOREIGN_MONTHS:  # French writes them in lower case ("5 avril")
-            forms.append(n)
-    return "|".join(forms)
-
-
-_M = rf"(?:{_month_alternatives()})"
+_M = rf"(?:{month_alternatives()})"
 _D = r"[“\"]?(?:[12]\d|3[01]|0?[1-9])[”\"]?(?:st|nd|rd|th)?"
 _Y = r"(?:1[89]\d\d|20\d\d)"
 _TO = r"\s*(?:[-–—]|to|until|till|through|thru)\s*"
 #: Between the two days of a range inside one month: a dash, or a word.
 _DTO = r"(?:\s*[-–]\s*|\s+(?:to|through|thru)\s+)"
-_ROMAN = r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
-_ROMAN_MONTHS = {
-    r: i
-    for i, r in enumerate(
-        ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"], start=1
-    )
-}
 #: Prefix of ``when`` for a date whose century the text does not give ("..56-03-31"); ``century`` fixes it
 #: from a nearby year. ``::`` marks the ambiguous all-numeric form, which needs that very year nearby.
 NO_CENTURY, SAME_YEAR = "..", "::"
@@ -248,15 +166,15 @@ def _patterns(M: str, extended: bool) -> list[tuple[str, re.Pattern[str]]]:
         _p("dm", rf"(?P<d>{_D}){_S}(?P<m>{M})(?!\.?,?\s*\d)"),
         _p("md", rf"(?P<m>{M}){_S}(?P<d>{_D})(?![\d,]|\s*\d)"),
         # 4.XI.1956, 4/XI/1956, 4-XI-1956 (roman month)
-        _p("d-rm-y", rf"(?P<d>{_D})(?P<sep>[./-])(?P<rm>{_ROMAN})(?P=sep)(?P<y>{_Y})"),
+        _p("d-rm-y", rf"(?P<d>{_D})(?P<sep>[./-])(?P<rm>{ROMAN})(?P=sep)(?P<y>{_Y})"),
         # 31-III-56, 5.IX.56, 4/XI-56 (roman month, two-digit year: the century comes from the context)
-        _p("d-rm-yy", rf"(?P<d>{_D})[./-](?P<rm>{_ROMAN})[.-](?P<yy>\d\d)"),
+        _p("d-rm-yy", rf"(?P<d>{_D})[./-](?P<rm>{ROMAN})[.-](?P<yy>\d\d)"),
         # XI.1956, XI-1956 (roman month and year)
-        _p("rm-y", rf"(?P<rm>{_ROMAN})[./-](?P<y>{_Y})", left=r"(?<![\w/.,#°-])(?<!No\. )"),
+        _p("rm-y", rf"(?P<rm>{ROMAN})[./-](?P<y>{_Y})", left=r"(?<![\w/.,#°-])(?<!No\. )"),
         # 5.6.56 (day.month.two-digit year, as in Soviet documents: only with a matching year in the context)
         _p("d-m-yy", r"(?P<d>[12]\d|3[01]|0?[1-9])\.(?P<m>1[0-2]|0?[1-9])\.(?P<yy>\d\d)"),
         # 25/VII (roman month, no year)
-        _p("d-rm", rf"(?P<d>{_D})[/.-](?P<rm>{_ROMAN})(?![.-]?\d)"),
+        _p("d-rm", rf"(?P<d>{_D})[/.-](?P<rm>{ROMAN})(?![.-]?\d)"),
         # 1956-04-03 (ISO)
         _p("iso", rf"(?P<y>{_Y})-(?P<m>1[0-2]|0[1-9])-(?P<d>[12]\d|3[01]|0[1-9])"),
         # 1953-1962, 1957-9, 1960-65, 1998 to 2002
@@ -270,7 +188,7 @@ def _patterns(M: str, extended: bool) -> list[tuple[str, re.Pattern[str]]]:
     return out if extended else [(kind, rx) for kind, rx in out if kind not in new]
 
 
-_M_EN = rf"(?:{_month_alternatives(english=True)})"
+_M_EN = rf"(?:{month_alternatives(english=True)})"
 _PATTERNS = _patterns(_M, extended=True)
 _PATTERNS_EN = _patterns(_M_EN, extended=False)
 
@@ -287,7 +205,7 @@ def _needing(
             rx,
             frozenset(
                 name
-                for name, part in (("month", M), ("year", _Y), ("roman", _ROMAN))
+                for name, part in (("month", M), ("year", _Y), ("roman", ROMAN))
                 if part in rx.pattern
             ),
         )
@@ -344,10 +262,10 @@ def _attrs(kind: str, g: dict[str, str]) -> dict[str, str] | None:
             {"notBefore": f"--{m:02d}-{d1:02d}", "notAfter": f"--{m:02d}-{d2:02d}"} if ok else None
         )
     if kind == "d-rm-y":
-        when = _iso(int(g["y"]), _ROMAN_MONTHS[g["rm"]], _day(g["d"]))
+        when = _iso(int(g["y"]), ROMAN_MONTHS[g["rm"]], _day(g["d"]))
         return {"when": when} if when else None
     if kind == "rm-y":
-        return {"when": f"{int(g['y']):04d}-{_ROMAN_MONTHS[g['rm']]:02d}"}
+        return {"when": f"{int(g['y']):04d}-{ROMAN_MONTHS[g['rm']]:02d}"}
     if kind in ("dm-dmy", "dm-and-dmy"):
         y = int(g["y"])
         a, b = _iso(y, _month(g["m1"]), _day(g["d1"])), _iso(y, _month(g["m2"]), _day(g["d2"]))
@@ -368,7 +286,7 @@ def _attrs(kind: str, g: dict[str, str]) -> dict[str, str] | None:
         m, d = _month(g["m"]), _day(g["d"])
         return {"when": f"--{m:02d}-{d:02d}"} if _valid(2000, m, d) else None  # 2000: a leap year
     if kind in ("d-rm-yy", "d-m-yy", "d-rm"):
-        m = _ROMAN_MONTHS[g["rm"]] if "rm" in g else int(g["m"])
+        m = ROMAN_MONTHS[g["rm"]] if "rm" in g else int(g["m"])
         d = _day(g["d"])
         if not _valid(2000, m, d):
             return None

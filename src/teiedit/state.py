@@ -206,6 +206,7 @@ CONVERTER_PACKAGES = ("readers", "transforms", "entities", "repair", "brackets")
 #: registers.py: the register model the entities pass matches with.
 CONVERTER_MODULES = (
     "dates.py",
+    "months.py",
     "serialize.py",
     "document.py",
     "mixed.py",

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from teiedit.dates import MONTHS, find_dates, find_full_dates
+from teiedit.dates import find_dates, find_full_dates
+from teiedit.months import MONTHS
 from teiedit.readers.cascade.model import Labelled
 
 _MARKDOWN_EDGE = re.compile(r"^[#>*\s]+|[*\s]+$")
