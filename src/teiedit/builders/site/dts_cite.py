@@ -29,16 +29,22 @@ BLOCKS = (
 _NAME_TEST = re.compile(r"(^|[/|(\[,]\s*)([A-Za-z_][\w.-]*)(?=\s*($|[/|)\[\],]))")
 
 
+def _blocks_within(unit: str, match: str, body: str) -> etree._Element:
+    """A citeStructure of ``unit``s (``match``), each cited by the blocks of its body (``body`` is the
+    path from the unit to them): a teiCorpus's documents, a group's texts."""
+    inner = " | ".join(f"{body}{b.strip()}" for b in BLOCKS.split("|"))
+    return E.citeStructure(
+        E.citeStructure(unit="block", match=inner, use="position()", delim="."),
+        unit=unit,
+        match=match,
+        use="position()",
+    )
+
+
 def default_cite_structure(root: etree._Element) -> etree._Element:
     """The citeStructure the DTS view gives a teiedit document (see the module's docstring)."""
     if root.tag == tei("teiCorpus"):  # its documents, then each one's blocks
-        inner = " | ".join(f"tei:text/tei:body/{b.strip()}" for b in BLOCKS.split("|"))
-        return E.citeStructure(
-            E.citeStructure(unit="block", match=inner, use="position()", delim="."),
-            unit="document",
-            match="/tei:teiCorpus/tei:TEI",
-            use="position()",
-        )
+        return _blocks_within("document", "/tei:teiCorpus/tei:TEI", "tei:text/tei:body/")
     body_divs = root.xpath("tei:text/tei:body/tei:div", namespaces=NS)
     blocks = E.citeStructure(unit="block", match=BLOCKS, use="position()", delim=".")
     if body_divs:
@@ -49,13 +55,7 @@ def default_cite_structure(root: etree._Element) -> etree._Element:
         # a collection in text/group (each text cited by its blocks), a transcription in sourceDoc
         # (by its surfaces and their zones): without these, DTS had no passage of such a document
         if root.xpath("tei:text/tei:group/tei:text/tei:body", namespaces=NS):
-            inner = " | ".join(f"tei:body/{b.strip()}" for b in BLOCKS.split("|"))
-            return E.citeStructure(
-                E.citeStructure(unit="block", match=inner, use="position()", delim="."),
-                unit="text",
-                match="/tei:TEI/tei:text/tei:group/tei:text",
-                use="position()",
-            )
+            return _blocks_within("text", "/tei:TEI/tei:text/tei:group/tei:text", "tei:body/")
         if root.xpath("tei:sourceDoc/tei:surface", namespaces=NS):
             return E.citeStructure(
                 E.citeStructure(unit="zone", match="tei:zone", use="position()", delim="."),
