@@ -66,20 +66,24 @@ class _Job:
     params: dict[str, str]
 
 
-def _read_state(path: Path, part: str = "pages") -> dict[str, str]:
-    """The ``pages`` (path -> hash of its input), the ``inputs`` (entry id -> key of what its pages
-    are made from) or the ``whole`` (``key``: of everything they are made from) kept by the last build."""
+def _read_state(path: Path) -> dict[str, dict[str, str]]:
+    """The parts kept by the last build: ``pages`` (path -> hash of its input), ``inputs`` (entry id ->
+    key of what its pages are made from) and ``whole`` (``key``: of everything they are made from); a
+    file of an older build holds the pages alone."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        found = data[part] if "pages" in data else data if part == "pages" else {}
-        return {str(k): str(v) for k, v in found.items()}
-    except (OSError, ValueError, AttributeError, KeyError, TypeError):
-        return {}
+        parts = data if "pages" in data else {"pages": data}
+        return {
+            part: {str(k): str(v) for k, v in parts.get(part, {}).items()}
+            for part in ("pages", "inputs", "whole")
+        }
+    except (OSError, ValueError, AttributeError, TypeError):
+        return {"pages": {}, "inputs": {}, "whole": {}}
 
 
 def site_state(out_dir: Path) -> dict[str, str]:
     """The site pages of the last finished build in ``out_dir``, each with the key of its input."""
-    return _read_state(out_dir / SITE_STATE)
+    return _read_state(out_dir / SITE_STATE)["pages"]
 
 
 def _entry_key(
@@ -149,8 +153,8 @@ def render_site(
     entry none of whose documents' summaries changed keeps its pages without making their input (without
     ``keys``, each summary is digested here). ``contexts``: the mentions of a summary with their
     contexts, when the summaries hold their entries only (teiedit.edition.Edition.mention_contexts)."""
-    old = {} if force else _read_state(out_dir / SITE_STATE)
-    old_inputs = {} if force else _read_state(out_dir / SITE_STATE, "inputs")
+    state = {} if force else _read_state(out_dir / SITE_STATE)
+    old, old_inputs = state.get("pages", {}), state.get("inputs", {})
     ships = vendored()
     base = {
         "edition-title": settings.title,
@@ -160,11 +164,10 @@ def render_site(
     }
     docs = keys or [summary_key(s.to_dict()) for s in summaries]
     whole = digest(assets, edition_pdf, json.dumps(base), _registers_key(registers), *docs)
-    if old and _read_state(out_dir / SITE_STATE, "whole").get("key") == whole:
-        if all(
-            (out_dir / path).is_file() for path in old
-        ):  # no summary, register or setting changed
-            return SiteRun([], old, old_inputs, whole)
+    # no summary, register or setting changed: every site page is as the last build left it
+    unchanged = old and state.get("whole", {}).get("key") == whole
+    if unchanged and all((out_dir / path).is_file() for path in old):
+        return SiteRun([], old, old_inputs, whole)
     site = SiteData.build([resolved(s, registers) for s in summaries], registers, contexts)
     new: dict[str, str] = {}
     inputs: dict[str, str] = {}
@@ -244,7 +247,7 @@ def render_site(
             new.update((n, old[n]) for n in names)  # nothing its pages show changed
             continue
         pages = entity_pages(site, registers, [entry_id])
-        for page_el, path in zip(pages, entity_page_names(site, entry_id), strict=True):
+        for page_el, path in zip(pages, names, strict=True):
             page_el.set("jsonld", jsonld)
             text = etree.tostring(page_el)
             if fresh(path, digest(assets, settings.title, text)):
