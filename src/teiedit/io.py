@@ -213,8 +213,9 @@ def write_atomic(path: Path, data: bytes) -> None:
     """Write bytes so that readers see the old file or the new one, never half of it.
 
     The bytes reach the disk (fsync) before the rename, and the rename before this returns, so a crash
-    at any moment leaves the old or the new file (unless TEIEDIT_NO_FSYNC is set: see ``_to_disk``). A full disk, a read-only folder or a missing
-    permission raises a TeieditError naming the path and what to do.
+    at any moment leaves the old or the new file (unless TEIEDIT_NO_FSYNC is set: see ``_to_disk``). A
+    full disk, a read-only folder or a missing permission raises a TeieditError naming the path and what
+    to do.
     """
     write_chunks_atomic(path, (data,))
 
