@@ -44,9 +44,8 @@ class PageTask:
     settings: Settings
     registers: tuple[tuple[str, int, int], ...]  # the register files: path, mtime, size
     layout: tuple[str, int, int] = ("", 0, 0)  # the site's layout (layout_file): path, mtime, size
-    own: bool = (
-        True  # the edition's own document (not imported): its TEI names the published schemas
-    )
+    #: the edition's own document (not imported): its TEI names the published schemas
+    own: bool = True
     schemas: bool = False  # the site publishes the compiled schemas
 
 
