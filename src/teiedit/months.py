@@ -1,29 +1,27 @@
-"""The month names dates are written with: English (full and abbreviated), German and French, and Roman
-numerals (``4.XI.1956``), with the regular expressions that match them in running text (teiedit/dates.py)."""
+"""The month names dates are written with: English (full and abbreviated), German and French, and
+Roman numerals (``4.XI.1956``), with the regular expressions that match them in running text
+(teiedit/dates.py)."""
 
 from __future__ import annotations
 
-MONTHS = {
-    name: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+#: Each English month's names, its full name first.
+_ENGLISH = (
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sep", "sept"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+)
+#: The English months' full names, January first.
+ENGLISH_MONTHS = tuple(names[0] for names in _ENGLISH)
+MONTHS = {name: i for i, names in enumerate(_ENGLISH, start=1) for name in names}
 #: English month names only: ``find_full_dates`` (the datelines the labeller's features read) keeps
 #: the forms it was trained on.
 MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -55,21 +53,7 @@ MONTHS.update(FOREIGN_MONTHS)
 
 def month_alternatives(english: bool = False) -> str:
     """Month names capitalised or in capitals; abbreviations may take a full stop, full names may not."""
-    full = {
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        *FOREIGN_MONTHS,
-    }
+    full = {*ENGLISH_MONTHS, *FOREIGN_MONTHS}
     forms: list[str] = []
     for n in sorted(MONTHS, key=len, reverse=True):
         if english and n in FOREIGN_MONTHS:

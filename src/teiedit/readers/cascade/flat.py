@@ -3,15 +3,17 @@
 A page whose every line end became a space (a run-on capture) keeps only the marks that stood at its
 lines' starts: a header field's label after any word ("... 1799 From: Hamilton"), a date or a section
 label standing alone, a salutation, a closing formula, a list of notes, a Markdown heading's hashes or a
-rule of dashes, and the turn from a heading's capitalised words to a sentence ("... Treaty with Germany At the instruction of ..."). These cuts are made only in a text
-that is one line as a whole (``segment`` asks for them there and nowhere else): in a text that kept
-its line breaks, the same words inside a long line are no line starts, and cutting them there cost the
-original layouts their figures.
+rule of dashes, and the turn from a heading's capitalised words to a sentence ("... Treaty with Germany
+At the instruction of ..."). These cuts are made only in a text that is one line as a whole
+(``segment`` asks for them there and nowhere else): in a text that kept its line breaks, the same words
+inside a long line are no line starts, and cutting them there cost the original layouts their figures.
 """
 
 from __future__ import annotations
 
 import re
+
+from teiedit.months import ENGLISH_MONTHS
 
 #: Header field labels (generic words of page headers and archive records), cut before after any word.
 _FIELD = re.compile(
@@ -31,9 +33,7 @@ _SECTION = re.compile(
     r"(?<=\S)(?P<sp>\s+)(?:Abstract|Summary|Introduction|Contents|Keywords|Notes|References)"
     r"(?P<sp2>\s+)(?=[A-Z][a-z])"
 )
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
+_MONTH = "(?:" + "|".join(m.capitalize() for m in ENGLISH_MONTHS) + ")"
 #: A date standing on its own line once ("... Pierre Asselin November 2016 Making sense ..."): cut
 #: before it when no small word ("on", "of") ties it to the words before, and after it.
 _DATE = re.compile(
