@@ -162,13 +162,15 @@ def _continuation(nxt: etree._Element, k: int) -> _Continuation | None:
 
 def _join_next(block: etree._Element, model: EnglishModel, k: int) -> BlockJoin | None:
     """Merge the block after ``block`` into it when ``block`` ends with the first fragment of a word."""
-    between, nxt = _following_block(block)
-    if nxt is None:
-        return None
     last = block[-1] if len(block) else None
     end_text = (last.tail if last is not None else block.text) or ""
     if not end_text.rstrip().endswith("-"):
-        return None  # no fragment: it ends the text with its hyphen (the search below tries every place)
+        # no fragment: it ends the text with its hyphen (the search below tries every place); asked
+        # first, as most blocks end otherwise and the block after them need not be looked at
+        return None
+    between, nxt = _following_block(block)
+    if nxt is None:
+        return None
     frag = _FRAGMENT.search(end_text)
     cont = _continuation(nxt, k)
     if frag is None or cont is None:
@@ -260,12 +262,12 @@ def furniture_type(el: etree._Element) -> str | None:
     text = (el.text or "").strip()
     if _PAGE_NUMBER.fullmatch(text):
         return "pageNum"
+    # the number of words first, counted no further than the limit: a paragraph is no running head,
+    # and its letters need not be read
+    if len(text.split(None, RUNNING_HEAD_WORDS)) > RUNNING_HEAD_WORDS:
+        return None
     letters = [c for c in text if c.isalpha()]
-    if (
-        len(letters) >= 3
-        and all(c.isupper() for c in letters)
-        and len(text.split()) <= RUNNING_HEAD_WORDS
-    ):
+    if len(letters) >= 3 and all(c.isupper() for c in letters):
         return "header"
     return None
 
