@@ -63,7 +63,8 @@ def document_shift(texts: list[str], model: EnglishModel | None = None) -> int:
         raws = _SUSPECT.findall(text)
         for raw in set(raws).difference(verdicts):
             tok = "".join(raw.split())  # a letter-spaced run counts as one token
-            core = "".join(c for c in tok if c.isalpha()).lower()
+            # its letters (most tokens are all letters, and need no walk)
+            core = (tok if tok.isalpha() else "".join(filter(str.isalpha, tok))).lower()
             suspect = len(tok) >= 3 and (not core or not model.known(core) or not tok.isascii())
             verdicts[raw] = tok if suspect else ""
         suspects.extend(filter(None, map(verdicts.__getitem__, raws)))  # in order, with repeats
