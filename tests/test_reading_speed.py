@@ -249,3 +249,37 @@ def test_generic_references_are_found_as_by_the_pattern_with_a_word_boundary_fir
         assert [(m.span(), m["head"]) for m in _GENERIC.finditer(text)] == expected, repr(text)
         found += len(expected)
     assert found > 100
+
+
+def test_furniture_is_told_as_by_reading_every_letter_first() -> None:
+    from teiedit.document import E
+    from teiedit.repair.across_blocks import RUNNING_HEAD_WORDS, furniture_type
+
+    def reference(text: str) -> str | None:
+        """``furniture_type`` as it was: every letter read before the words were counted."""
+        text = text.strip()
+        if re.fullmatch(r"[^\w\s]{0,3}\s*\d{1,4}\s*[^\w\s]{0,3}", text):
+            return "pageNum"
+        letters = [c for c in text if c.isalpha()]
+        if (
+            len(letters) >= 3
+            and all(c.isupper() for c in letters)
+            and len(text.split()) <= RUNNING_HEAD_WORDS
+        ):
+            return "header"
+        return None
+
+    rng = random.Random(14)
+    words = ["THE", "COLD", "WAR", "Cold", "12", "-", "IV", "x", ".", "\u2029", "Ł", "ÉTÉ"]
+    seen: dict[str | None, int] = {}
+    for _ in range(4000):
+        n = rng.choice([0, 1, 3, RUNNING_HEAD_WORDS - 1, RUNNING_HEAD_WORDS, RUNNING_HEAD_WORDS + 1])
+        text = rng.choice(["", " ", "\n"]).join(rng.choice(words) for _ in range(n))
+        text = " ".join(text.split(" ")) if rng.random() < 0.5 else text.replace(" ", "  \t")
+        expected = reference(text)
+        assert furniture_type(E.p(text)) == expected, repr(text)
+        seen[expected] = seen.get(expected, 0) + 1
+    assert min(seen.get(kind, 0) for kind in ("pageNum", "header", None)) > 50
+    # at the limit and one word past it
+    assert furniture_type(E.p(" \n".join(["WAR"] * RUNNING_HEAD_WORDS))) == "header"
+    assert furniture_type(E.p(" ".join(["WAR"] * (RUNNING_HEAD_WORDS + 1)))) is None
