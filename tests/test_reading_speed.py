@@ -273,7 +273,9 @@ def test_furniture_is_told_as_by_reading_every_letter_first() -> None:
     words = ["THE", "COLD", "WAR", "Cold", "12", "-", "IV", "x", ".", "\u2029", "Ł", "ÉTÉ"]
     seen: dict[str | None, int] = {}
     for _ in range(4000):
-        n = rng.choice([0, 1, 3, RUNNING_HEAD_WORDS - 1, RUNNING_HEAD_WORDS, RUNNING_HEAD_WORDS + 1])
+        n = rng.choice(
+            [0, 1, 3, RUNNING_HEAD_WORDS - 1, RUNNING_HEAD_WORDS, RUNNING_HEAD_WORDS + 1]
+        )
         text = rng.choice(["", " ", "\n"]).join(rng.choice(words) for _ in range(n))
         text = " ".join(text.split(" ")) if rng.random() < 0.5 else text.replace(" ", "  \t")
         expected = reference(text)
@@ -283,3 +285,30 @@ def test_furniture_is_told_as_by_reading_every_letter_first() -> None:
     # at the limit and one word past it
     assert furniture_type(E.p(" \n".join(["WAR"] * RUNNING_HEAD_WORDS))) == "header"
     assert furniture_type(E.p(" ".join(["WAR"] * (RUNNING_HEAD_WORDS + 1)))) is None
+
+
+def test_near_distance_is_the_distance_up_to_two() -> None:
+    from itertools import product
+
+    from teiedit.repair.spelling import distance, near_distance
+
+    words = ["".join(p) for n in range(5) for p in product("abc", repeat=n)]
+    told: dict[int, int] = {}
+    for a in words:
+        for b in words:
+            expected = min(distance(a, b), 3)
+            assert near_distance(a, b) == expected, (a, b)
+            told[expected] = told.get(expected, 0) + 1
+    assert min(told.get(d, 0) for d in range(4)) > 100  # every answer given many times
+    rng = random.Random(14)
+    for _ in range(1500):  # longer words, two or three edits apart, with their common ends
+        a = "".join(rng.choice("abcde") for _ in range(rng.randrange(4, 14)))
+        b = list(a)
+        for _ in range(rng.randrange(1, 4)):
+            if not b:
+                break
+            at = rng.randrange(len(b))
+            b[at : at + 2] = rng.choice(
+                [b[at + 1 : at + 2] + b[at : at + 1], ["x"], [], ["y", b[at]]]
+            )
+        assert near_distance(a, "".join(b)) == min(distance(a, "".join(b)), 3), (a, b)

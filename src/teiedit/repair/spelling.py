@@ -80,6 +80,46 @@ def distance(a: str, b: str) -> int:
     return prev[len(b)]
 
 
+def near_distance(a: str, b: str) -> int:
+    """``distance(a, b)`` when it is at most 2, else 3: all ``neighbours`` needs to know of a candidate.
+
+    The words' common beginning and end are set aside first (matched, they add no edit; the candidates
+    of a word share most of it), and the table stops at two rows in a row whose every entry is past 2:
+    every alignment passes through one of two rows in a row (a transposition steps over one), and no
+    step makes its cost smaller.
+    """
+    if abs(len(a) - len(b)) > 2:
+        return 3  # each letter too many is an edit
+    n = min(len(a), len(b))
+    i = 0
+    while i < n and a[i] == b[i]:
+        i += 1
+    j = 0
+    while j < n - i and a[-1 - j] == b[-1 - j]:
+        j += 1
+    a, b = a[i : len(a) - j], b[i : len(b) - j]
+    if not a or not b:
+        return min(len(a) + len(b), 3)
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    past = False  # the row before was past 2 everywhere
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > 2:
+            if past:
+                return 3
+            past = True
+        else:
+            past = False
+        prev2, prev = prev, cur
+    return min(prev[len(b)], 3)
+
+
 def correct(
     word: str, model: EnglishModel, doc: DocumentWords | None = None
 ) -> tuple[str, int, float] | None:
@@ -139,7 +179,7 @@ def neighbours(low: str, model: EnglishModel, *, rare: bool = True) -> list[tupl
             seen.update(idx[d])
     found = []
     for cand in seen:
-        dist = distance(low, cand)
+        dist = near_distance(low, cand)
         if dist == 0 or dist > 2 or (dist == 2 and len(low) < MIN_LEN_TWO_EDITS):
             continue
         found.append((cand, dist))
