@@ -292,16 +292,18 @@ def test_near_distance_is_the_distance_up_to_two() -> None:
 
     from teiedit.repair.spelling import distance, near_distance
 
-    words = ["".join(p) for n in range(5) for p in product("abc", repeat=n)]
+    # every pair of words of up to four letters from two, and of up to three from three
+    words = ["".join(p) for n in range(5) for p in product("ab", repeat=n)]
+    words += ["".join(p) for n in range(4) for p in product("abc", repeat=n) if "c" in p]
     told: dict[int, int] = {}
     for a in words:
         for b in words:
             expected = min(distance(a, b), 3)
             assert near_distance(a, b) == expected, (a, b)
             told[expected] = told.get(expected, 0) + 1
-    assert min(told.get(d, 0) for d in range(4)) > 100  # every answer given many times
+    assert min(told.get(d, 0) for d in range(4)) > 50  # every answer given many times
     rng = random.Random(14)
-    for _ in range(1500):  # longer words, two or three edits apart, with their common ends
+    for _ in range(1000):  # longer words, two or three edits apart, with their common ends
         a = "".join(rng.choice("abcde") for _ in range(rng.randrange(4, 14)))
         b = list(a)
         for _ in range(rng.randrange(1, 4)):
