@@ -243,11 +243,22 @@ def _placeholders_only(text: str) -> bool:
 
 def boilerplate_reason(block: Block) -> str | None:
     """Why a block is web-site furniture, or None if it is text of the document."""
+    if len(block.text) > 400 and len(block.one_line) > 400:
+        return None
+    return _text_reason(block.text)
+
+
+@lru_cache(maxsize=4096)
+def _text_reason(raw: str) -> str | None:
+    """``boilerplate_reason`` of a block's text. Cached: the answer depends on the text alone, and the
+    reader asks it of the same block several times (its features, the shape rules, the set-aside list)."""
+    block = Block(0, raw)
     text = block.one_line
     if len(text) > 400:
         return None
     for rx, reason in RULES:
-        if rx.match(text) or rx.match(block.text):
+        # a one-line block's text is its one-line form: one match answers for both
+        if rx.match(text) or (raw != text and rx.match(raw)):
             return reason
     if _placeholders_only(text):
         return "placeholder of the text extraction, where it could not read the page"
