@@ -164,7 +164,7 @@ def own_features(seg: Segment) -> list[str]:
         f.append("label_colon")
     if text.endswith(":"):
         f.append("ends_colon")
-    digits = sum(1 for c in text[:300] if c.isdigit())
+    digits = sum(map(str.isdigit, text[:300]))
     f.append(f"digits={_bin(digits / max(1, min(n, 300)), (0.0, 0.05, 0.2, 0.5))}")
     if _YEAR.search(text[:300]):
         f.append("year")
@@ -204,8 +204,9 @@ def own_features(seg: Segment) -> list[str]:
     if len(folded) > 1:
         w1 = folded[1]
         f.append(f"w1={w1 if w1.isalpha() and len(w1) <= 16 else '#'}")
+    first_words = folded[:8]
     for name, lex in _LEX.items():
-        if any(w in lex for w in folded[:8]):
+        if not lex.isdisjoint(first_words):  # one of the first words is in the list
             f.append(f"lex={name}")
     last_words = _WORD.findall(text[-60:])
     if last_words:
