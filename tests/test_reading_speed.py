@@ -355,3 +355,35 @@ def test_numbered_calls_scanned_only_in_texts_with_their_marks_are_every_call() 
                 found_by_form[form] = found_by_form.get(form, 0) + 1
     assert sorted(found_by_form) == [0, 1, 2, 3, 4, 5]  # every form, the three gated ones included
     assert min(found_by_form.values()) > 20
+
+
+def test_features_searched_only_in_texts_with_the_characters_they_need_are_the_patterns() -> None:
+    from teiedit.readers.cascade import features
+    from teiedit.readers.cascade.segment import Segment
+
+    plain = {
+        "year": (features._YEAR, 300),
+        "roman_date": (features._ROMAN_DATE, 200),
+        "email": (features._EMAIL, 300),
+        "path": (features._PATH, 300),
+        "markdown": (features._MARKDOWN, 300),
+    }
+    rng = random.Random(14)
+    pieces = (
+        "word Word 1956 2024 12.IV.56 3 / IV a@b [email protected] [x] a/b/ C:\\ ../ # ## > ** **x** "
+        "{.cls} ](u) ::: --- * * * - : { . ١٩٥٦".split(" ")
+    )
+    seen: dict[str, int] = {}
+    for _ in range(3000):
+        text = rng.choice(["", " "]).join(rng.choice(pieces) for _ in range(rng.randrange(1, 8)))
+        seg = Segment(0, len(text), text, 1, 1, True, True, False, 1, 0, 0, False)
+        if not seg.one_line:
+            continue
+        own = set(features.own_features(seg))
+        for name, (rx, head) in plain.items():
+            expected = rx.search(seg.one_line[:head]) is not None
+            assert (name in own) == expected, (name, text)
+            seen[name] = seen.get(name, 0) + expected
+    assert (
+        sorted(seen) == sorted(plain) and min(seen.values()) > 50
+    )  # each feature given many times
