@@ -103,6 +103,8 @@ _WORD_EDGES = (1, 2, 3, 6, 12, 25)
 
 @lru_cache(maxsize=4096)
 def _fold(word: str) -> str:
+    if word.isascii():  # (no ASCII character decomposes or combines)
+        return word.lower().strip(".'’-")
     word = unicodedata.normalize("NFKD", word)
     return "".join(c for c in word if not unicodedata.combining(c)).lower().strip(".'’-")
 
@@ -123,13 +125,13 @@ def _char_class(ch: str) -> str:
 
 def _date_share(text: str) -> float:
     """How much of a short text is dates (1.0 for a line that is only a date)."""
-    if len(text) > 120 or not any(c.isdigit() for c in text):
+    if len(text) > 120 or not any(map(str.isdigit, text)):
         return 0.0
     found = find_dates(text, trained=True)  # the forms the labeller was trained on
-    letters = sum(1 for c in text if c.isalnum())
+    letters = sum(map(str.isalnum, text))
     if not found or not letters:
         return 0.0
-    covered = sum(sum(1 for c in d.text if c.isalnum()) for d in found)
+    covered = sum(sum(map(str.isalnum, d.text)) for d in found)
     return covered / letters
 
 

@@ -100,5 +100,5 @@ def _repeat_key(text: str) -> str:
     """Folded letters of a short line, to find repeated titles and captions ("" for long text)."""
     if len(text) > 300:
         return ""
-    key = "".join(c for c in _fold(text) if c.isalnum())
+    key = "".join(filter(str.isalnum, _fold(text)))
     return key if len(key) >= 6 else ""
