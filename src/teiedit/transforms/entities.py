@@ -130,8 +130,9 @@ class TagEntities:
             return []
         matcher = matcher_for(regs)
         counts: Counter[str] = Counter()
-        self._link_correspondents(doc, regs)
-        header = [(-1, r) for r in _header_refs(doc)]
+        headers = list(doc.root.iter(tei("teiHeader")))  # a walk of the whole tree: made once
+        self._link_correspondents(doc, regs, headers)
+        header = [(-1, r) for r in _header_refs(doc, headers)]
         unchanged: dict[etree._Element, FlatText] = ctx.handover.setdefault(FLAT_TEXTS, {})
         for text_el in text_roots(doc.root):
             for old in list(text_el.iter(*(tei(n) for n in ENTITY_ELEMENTS))):
@@ -232,7 +233,9 @@ class TagEntities:
         wrap(span[0], span[1], el)
         return True
 
-    def _link_correspondents(self, doc: TeiDocument, regs: Registers) -> None:
+    def _link_correspondents(
+        self, doc: TeiDocument, regs: Registers, headers: list[etree._Element]
+    ) -> None:
         """Names in correspDesc get @ref when they hold exactly one full form of an entry of their kind.
 
         (``DPRK Ambassador to the USSR Ri Sang-jo`` is Ri Sang-jo; a bare short form like ``Kim`` is not enough.)
@@ -240,6 +243,7 @@ class TagEntities:
         matcher = matcher_for(regs)
         for el in _in_headers(
             doc,
+            headers,
             ".//tei:correspDesc//*[self::tei:persName or "
             "self::tei:placeName or self::tei:orgName][not(@ref)]",
         ):
@@ -273,18 +277,18 @@ def _kinds(regs: Registers) -> dict[str, frozenset[str]]:
     return cached[1]
 
 
-def _header_refs(doc: TeiDocument) -> list[str]:
+def _header_refs(doc: TeiDocument, headers: list[etree._Element]) -> list[str]:
     """The organisations the header's correspondence names (a letter from an embassy)."""
     return [
         el.get("ref", "").removeprefix("#")
-        for el in _in_headers(doc, ".//tei:correspDesc//tei:orgName[@ref]")
+        for el in _in_headers(doc, headers, ".//tei:correspDesc//tei:orgName[@ref]")
     ]
 
 
-def _in_headers(doc: TeiDocument, expr: str) -> list[etree._Element]:
-    """``//tei:teiHeader`` + ``expr`` (a path from a header): the header found by tag and the path asked
-    of it alone (an XPath from ``//`` gathers and sorts every node of the text first)."""
-    headers = list(doc.root.iter(tei("teiHeader")))
+def _in_headers(doc: TeiDocument, headers: list[etree._Element], expr: str) -> list[etree._Element]:
+    """``//tei:teiHeader`` + ``expr`` (a path from a header): the header found by tag (``headers``: every
+    teiHeader of the document) and the path asked of it alone (an XPath from ``//`` gathers and sorts
+    every node of the text first)."""
     if len(headers) != 1:  # none, or headers inside another (a corpus): the path from the top
         return xpath(doc.root, "//tei:teiHeader" + expr.removeprefix("."))
     return xpath(headers[0], expr)

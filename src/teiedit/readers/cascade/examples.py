@@ -19,8 +19,8 @@ from pathlib import Path
 
 from teiedit.diagnostics import TeieditError
 from teiedit.io import decode_source
-from teiedit.readers.cascade.features import sequence_features
 from teiedit.readers.cascade.segment import Segment, segment
+from teiedit.readers.cascade.sequence import sequence_features
 
 Span = tuple[int, int, str]
 

@@ -4,7 +4,8 @@ Nothing here names a site, a person or a document. Features say where a segment 
 the start and the end, blank lines around it), what it looks like (length, case, punctuation, digits, a
 date, a label before a colon, a list or note number), which words of small generic cue lists it opens
 with ("Dear", "Yours", "Source", "Abstract", month names, document kinds, furniture words), whether it
-repeats another segment, and the same few facts about its neighbours. The model learns the rest.
+repeats another segment, and the same few facts about its neighbours (those three in ``sequence``, from
+the own features made here). The model learns the rest.
 """
 
 from __future__ import annotations
@@ -72,6 +73,8 @@ _COPY = GatedSearch(
     [[("©", "copyright", "all rights reserved", "public domain")]],
 )
 _MARKDOWN = re.compile(r"^#{1,6}\s|^>|^\*\*.*\*\*$|\{\.\w+\}|\]\(|^:::|^-{3,}$|^\*(?:\s\*){2,}")
+#: The first characters of ``_MARKDOWN``'s alternatives that hold at the start of the text only.
+_MARKDOWN_FIRST = "#>*:-"
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 _ROMAN_DATE = re.compile(r"\b\d{1,2}\s?[/.-]\s?[IVX]{1,4}\s?[/.-]\s?\d{2,4}\b")
 _PAGE = re.compile(r"^(?:page\s+\S+|\[page\s+\d+\]|p\.\s*\d+|\d{1,4}|[ivxlc]{1,6})$", re.IGNORECASE)
@@ -100,6 +103,8 @@ _WORD_EDGES = (1, 2, 3, 6, 12, 25)
 
 @lru_cache(maxsize=4096)
 def _fold(word: str) -> str:
+    if word.isascii():  # (no ASCII character decomposes or combines)
+        return word.lower().strip(".'’-")
     word = unicodedata.normalize("NFKD", word)
     return "".join(c for c in word if not unicodedata.combining(c)).lower().strip(".'’-")
 
@@ -120,13 +125,13 @@ def _char_class(ch: str) -> str:
 
 def _date_share(text: str) -> float:
     """How much of a short text is dates (1.0 for a line that is only a date)."""
-    if len(text) > 120 or not any(c.isdigit() for c in text):
+    if len(text) > 120 or not any(map(str.isdigit, text)):
         return 0.0
     found = find_dates(text, trained=True)  # the forms the labeller was trained on
-    letters = sum(1 for c in text if c.isalnum())
+    letters = sum(map(str.isalnum, text))
     if not found or not letters:
         return 0.0
-    covered = sum(sum(1 for c in d.text if c.isalnum()) for d in found)
+    covered = sum(sum(map(str.isalnum, d.text)) for d in found)
     return covered / letters
 
 
@@ -164,27 +169,30 @@ def own_features(seg: Segment) -> list[str]:
         f.append("label_colon")
     if text.endswith(":"):
         f.append("ends_colon")
-    digits = sum(1 for c in text[:300] if c.isdigit())
+    digits = sum(map(str.isdigit, text[:300]))
     f.append(f"digits={_bin(digits / max(1, min(n, 300)), (0.0, 0.05, 0.2, 0.5))}")
-    if _YEAR.search(text[:300]):
+    if digits and _YEAR.search(text[:300]):  # (a year is digits: no digit, no search)
         f.append("year")
     share = _date_share(text)
     if share:
         f.append(f"date={_bin(share, (0.5, 0.8))}")
-    if _ROMAN_DATE.search(text[:200]):
+    if digits and _ROMAN_DATE.search(text[:200]):
         f.append("roman_date")
-    searches: tuple[tuple[str, re.Pattern[str] | GatedSearch], ...] = (
-        ("url", _URL),
-        ("email", _EMAIL),
-        ("path", _PATH),
-        ("copy", _COPY),
-        ("markdown", _MARKDOWN),
-        ("note_start", _NOTE_START),
-        ("numlist", _NUMLIST),
-        ("bullet", _BULLET),
-    )
-    for name, rx in searches:
-        if rx.search(text[:300]):
+    head = text[:300]
+    # The searches that try every position are made only on a text that holds a character every match
+    # needs (an at sign or a bracket; a slash or a backslash; a mark at the start, or "{." or "](").
+    if _URL.search(head):
+        f.append("url")
+    if ("@" in head or "[" in head) and _EMAIL.search(head):
+        f.append("email")
+    if ("/" in head or "\\" in head) and _PATH.search(head):
+        f.append("path")
+    if _COPY.search(head):
+        f.append("copy")
+    if (head[:1] in _MARKDOWN_FIRST or "{." in head or "](" in head) and _MARKDOWN.search(head):
+        f.append("markdown")
+    for name, rx in (("note_start", _NOTE_START), ("numlist", _NUMLIST), ("bullet", _BULLET)):
+        if rx.search(head):
             f.append(name)
     if _PAGE.match(text):
         f.append("page_like")
@@ -204,8 +212,9 @@ def own_features(seg: Segment) -> list[str]:
     if len(folded) > 1:
         w1 = folded[1]
         f.append(f"w1={w1 if w1.isalpha() and len(w1) <= 16 else '#'}")
+    first_words = folded[:8]
     for name, lex in _LEX.items():
-        if any(w in lex for w in folded[:8]):
+        if not lex.isdisjoint(first_words):  # one of the first words is in the list
             f.append(f"lex={name}")
     last_words = _WORD.findall(text[-60:])
     if last_words:
@@ -320,97 +329,3 @@ _UI_WORDS = frozenset(
     "menu home search share print download next previous back top index contents login log in "
     "sign in subscribe more views".split()
 )
-
-
-#: The own features a neighbour contributes (by prefix), to keep the model small.
-_NEIGHBOUR_KEYS = (
-    "len=",
-    "w0=",
-    "ends_colon",
-    "year",
-    "last=",
-    "upper",
-    "date=",
-    "label_colon",
-    "lex0=",
-    "note_start",
-    "numlist",
-    "first=",
-    "url",
-    "copy",
-    "markdown",
-    "shape=",
-)
-
-
-def sequence_features(segments: list[Segment], text_length: int) -> list[list[str]]:
-    """Features of every segment, with its position and its neighbours' features."""
-    own = [own_features(s) for s in segments]
-    n = len(segments)
-    keys = [_repeat_key(s.one_line) for s in segments]
-    first_seen: dict[str, int] = {}
-    last_seen: dict[str, int] = {}
-    for i, k in enumerate(keys):
-        if k:
-            first_seen.setdefault(k, i)
-            last_seen[k] = i
-    longest = max((s.end - s.start for s in segments), default=0)
-    runon = text_length > 0 and longest > 0.5 * text_length and longest > 2000
-    prose = [i for i, s in enumerate(segments) if _is_prose(s)]
-    first_prose = prose[0] if prose else n
-    last_prose = prose[-1] if prose else -1
-    out: list[list[str]] = []
-    for i, seg in enumerate(segments):
-        f = ["bias", *own[i]]
-        f.append(f"at={_bin(seg.start, (0, 200, 500, 1000, 2000, 5000))}")
-        f.append(
-            "zone=top" if i < first_prose else "zone=bottom" if i > last_prose else "zone=body"
-        )
-        if i == first_prose:
-            f.append("first_prose")
-        f.append(f"i={i if i < 6 else 'mid'}")
-        f.append(f"ri={n - 1 - i if n - 1 - i < 4 else 'mid'}")
-        if text_length:
-            f.append(f"rel={min(9, int(10 * seg.start / text_length))}")
-        if seg.blank_before:
-            f.append("blank_before")
-        if seg.blank_after:
-            f.append("blank_after")
-        if seg.page_before:
-            f.append("page_before")
-        if runon:
-            f.append("doc_runon")
-        k = keys[i]
-        if k and first_seen[k] < i:
-            f.append("repeats_earlier")
-        if k and last_seen[k] > i:
-            f.append("repeated_later")
-        for off in (-2, -1, 1, 2):
-            j = i + off
-            tag = f"{off:+d}:"
-            if not 0 <= j < n:
-                f.append(tag + "none")
-                continue
-            for feat in own[j]:
-                if (
-                    feat.startswith(_NEIGHBOUR_KEYS)
-                    if abs(off) == 1
-                    else feat.startswith(("len=", "w0=", "lex0="))
-                ):
-                    f.append(tag + feat)
-        out.append(f)
-    return out
-
-
-def _is_prose(seg: Segment) -> bool:
-    """Running text: long, and ending like a sentence (or cut off in one)."""
-    text = seg.text
-    return len(text) > 200 or (len(text) > 80 and text.rstrip()[-1:] in '.!?"”’)')
-
-
-def _repeat_key(text: str) -> str:
-    """Folded letters of a short line, to find repeated titles and captions ("" for long text)."""
-    if len(text) > 300:
-        return ""
-    key = "".join(c for c in _fold(text) if c.isalnum())
-    return key if len(key) >= 6 else ""

@@ -15,9 +15,9 @@ from pathlib import Path
 import pycrfsuite
 
 from teiedit.diagnostics import TeieditError
-from teiedit.readers.cascade.features import sequence_features
 from teiedit.readers.cascade.labels import LABELS
 from teiedit.readers.cascade.segment import Segment
+from teiedit.readers.cascade.sequence import sequence_features
 
 SHIPPED_MODEL = Path(__file__).resolve().parent / "labeller.crfsuite"
 #: Where an edition keeps the labeller retrained on its own corrected TEI (relative to its root).

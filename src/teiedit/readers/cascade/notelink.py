@@ -261,6 +261,10 @@ _NUMERIC_CALLS = tuple(
         r"(?P<n>\d(?<=[A-Za-z.,;:”’\")\]]\d)(?<![A-Z]\.\d)\d{0,2})(?=[\s.,;:)”’\"]|$|[A-Z])",
     )
 )
+#: What a text must hold for each of ``_NUMERIC_CALLS`` to match in it (one of the strings; none: any
+#: text). The three forms whose scan cannot skip ahead to a first character (an optional space, a
+#: look-behind first) are tried only on texts that hold their tag or marks, found by a substring search.
+_NUMERIC_NEEDS: tuple[tuple[str, ...], ...] = ((), (), ("<sup>",), ("^[",), tuple("⁰¹²³⁴⁵⁶⁷⁸⁹"), ())
 
 
 def _numeric_calls(texts: list[Labelled]) -> dict[str, list[tuple[int, int, int, bool]]]:
@@ -270,6 +274,9 @@ def _numeric_calls(texts: list[Labelled]) -> dict[str, list[tuple[int, int, int,
     last = len(_NUMERIC_CALLS) - 1
     for k, block in enumerate(texts):
         for idx, rx in enumerate(_NUMERIC_CALLS):
+            needs = _NUMERIC_NEEDS[idx]
+            if needs and not any(w in block.text for w in needs):
+                continue
             for m in rx.finditer(block.text):
                 n = m["n"].translate(SUPERSCRIPTS)
                 index.setdefault(n, []).append((k, m.start(), m.end(), idx == last))

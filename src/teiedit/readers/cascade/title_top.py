@@ -28,7 +28,7 @@ def repeated_title(part: list[Labelled], titles: list[Labelled]) -> list[str]:
 
 
 def _folded(text: str) -> str:
-    return "".join(c for c in text.lower() if c.isalnum())
+    return "".join(filter(str.isalnum, text.lower()))
 
 
 def name_lines(part: list[Labelled], titles: list[Labelled]) -> list[str]:

@@ -24,8 +24,31 @@ RUNNING_HEAD = re.compile(
     r"[ \t]*$"
 )
 
+#: The characters outside ASCII that a case-insensitive ASCII letter matches (the dotted and the dotless
+#: i, the long s, the Kelvin sign), or whose lower case holds one: a text with one is always matched.
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+class _NeedsWords:
+    """A case-insensitive rule that scans the whole text (``^.*\\bword``), tried only on texts that hold
+    one of the words every match holds (``needs``, lower case, as the pattern spells them): a substring
+    search in C, where the pattern tried each of its words at every position. The answer is the pattern's.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], needs: tuple[str, ...]) -> None:
+        self.pattern = pattern
+        self.needs = needs
+
+    def match(self, text: str) -> re.Match[str] | None:
+        if text.isascii() or not any(c in text for c in _FOLDS_TO_ASCII):
+            low = text.lower()
+            if not any(w in low for w in self.needs):
+                return None
+        return self.pattern.match(text)
+
+
 #: (pattern over the block's one-line text, reason). Patterns match the whole block.
-RULES: list[tuple[re.Pattern[str], str]] = [
+RULES: list[tuple[re.Pattern[str] | _NeedsWords, str]] = [
     (
         re.compile(
             r"^(?:skip to (?:main )?content|jump to navigation|menu|search|home)$", re.IGNORECASE
@@ -49,10 +72,19 @@ RULES: list[tuple[re.Pattern[str], str]] = [
         "label of a web-page panel",
     ),
     (
-        re.compile(
-            r"^.*\bwelcomes reuse\b.*$|^.*\bsubject to copyright\b.*$|^.*\brights status\b.*$|"
-            r"^.*\bpermission for commercial use\b.*$|^.*\ball rights reserved\b.*$",
-            re.IGNORECASE,
+        _NeedsWords(
+            re.compile(
+                r"^.*\bwelcomes reuse\b.*$|^.*\bsubject to copyright\b.*$|^.*\brights status\b.*$|"
+                r"^.*\bpermission for commercial use\b.*$|^.*\ball rights reserved\b.*$",
+                re.IGNORECASE,
+            ),
+            (
+                "welcomes reuse",
+                "subject to copyright",
+                "rights status",
+                "permission for commercial use",
+                "all rights reserved",
+            ),
         ),
         "rights statement of the web site",
     ),
@@ -66,10 +98,13 @@ RULES: list[tuple[re.Pattern[str], str]] = [
         "login or shop panel of the web site",
     ),
     (
-        re.compile(
-            r"^(?:.*\b(?:USD|EUR|GBP|\$|€|£)\s?\d+(?:\.\d\d)?\b.*add to cart.*|"
-            r"(?:\s*•\s*.{0,80}\n?)+.*(?:USD|EUR|GBP)\s?\d.*)$",
-            re.IGNORECASE | re.DOTALL,
+        _NeedsWords(
+            re.compile(
+                r"^(?:.*\b(?:USD|EUR|GBP|\$|€|£)\s?\d+(?:\.\d\d)?\b.*add to cart.*|"
+                r"(?:\s*•\s*.{0,80}\n?)+.*(?:USD|EUR|GBP)\s?\d.*)$",
+                re.IGNORECASE | re.DOTALL,
+            ),
+            ("add to cart", "•"),
         ),
         "login or shop panel of the web site",
     ),
@@ -150,17 +185,36 @@ RULES: list[tuple[re.Pattern[str], str]] = [
         "navigation, counters or actions of the web page",
     ),
     (
-        re.compile(
-            r"^.*(?:\bdmca\b|uploaded by (?:our )?users|access provided by\b|stable url\s*:|"
-            r"^accessed\s*:|terms and conditions of use|^hostname\s*:|loading time\s*:|"
-            r"^printed from\b|you do not (?:currently )?have access|^in lieu of an abstract\b|"
-            r"^(?:sanitized|declassified) copy approved for release\b|^approved for release\b).*$",
-            re.IGNORECASE | re.DOTALL,
+        _NeedsWords(
+            re.compile(
+                r"^.*(?:\bdmca\b|uploaded by (?:our )?users|access provided by\b|stable url\s*:|"
+                r"^accessed\s*:|terms and conditions of use|^hostname\s*:|loading time\s*:|"
+                r"^printed from\b|you do not (?:currently )?have access|^in lieu of an abstract\b|"
+                r"^(?:sanitized|declassified) copy approved for release\b|^approved for release\b).*$",
+                re.IGNORECASE | re.DOTALL,
+            ),
+            (
+                "dmca",
+                "uploaded by",
+                "access provided by",
+                "stable url",
+                "accessed",
+                "terms and conditions of use",
+                "hostname",
+                "loading time",
+                "printed from",
+                "you do not",
+                "in lieu of an abstract",
+                "approved for release",
+            ),
         ),
         "access, rights or delivery notice of the host",
     ),
     (
-        re.compile(r"^.*\b(?:akismet|reduce spam)\b.*$", re.IGNORECASE),
+        _NeedsWords(
+            re.compile(r"^.*\b(?:akismet|reduce spam)\b.*$", re.IGNORECASE),
+            ("akismet", "reduce spam"),
+        ),
         "comment form of the web site",
     ),
     (
@@ -243,11 +297,22 @@ def _placeholders_only(text: str) -> bool:
 
 def boilerplate_reason(block: Block) -> str | None:
     """Why a block is web-site furniture, or None if it is text of the document."""
+    if len(block.text) > 400 and len(block.one_line) > 400:
+        return None
+    return _text_reason(block.text)
+
+
+@lru_cache(maxsize=4096)
+def _text_reason(raw: str) -> str | None:
+    """``boilerplate_reason`` of a block's text. Cached: the answer depends on the text alone, and the
+    reader asks it of the same block several times (its features, the shape rules, the set-aside list)."""
+    block = Block(0, raw)
     text = block.one_line
     if len(text) > 400:
         return None
     for rx, reason in RULES:
-        if rx.match(text) or rx.match(block.text):
+        # a one-line block's text is its one-line form: one match answers for both
+        if rx.match(text) or (raw != text and rx.match(raw)):
             return reason
     if _placeholders_only(text):
         return "placeholder of the text extraction, where it could not read the page"
