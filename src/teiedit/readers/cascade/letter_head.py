@@ -1,0 +1,258 @@
+"""The header of a letter, memorandum or telegram, in any of the languages ``letter_cues`` knows.
+
+After labelling, the lines of a correspondence header are given their roles whatever the labeller said:
+a run of header fields ("From: / To: / Subject: / Date:", "Von: / An: / Betreff:", "De : / À : / Objet :",
+a cable's "FM / TO / INFO") is the document's top (an ``opener``; the date field a ``dateline``), not a
+web page's metadata to set aside; an address line ("An Herrn Dr. X, Wien", "À Monsieur X") and a place
+and date line ("Kiel, den 12. April 1902") are the letter's opener; an editor's comment after a document
+("Comment: ...") is text. For the header, the fields give the correspondents, the kind (a letter, a
+memorandum or a cable) and, where the document has no better title, its subject as the title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from teiedit.readers.cascade.fields import Correspondents, first_date, uninvert
+from teiedit.readers.cascade.kinds import KIND_LINE, KindDecision
+from teiedit.readers.cascade.labels import SET_ASIDE
+from teiedit.readers.cascade.letter_cues import (
+    ADDRESS_LINE,
+    CABLE_LINE,
+    COMMENT,
+    GLUED_SALUTATION,
+    MEMO_FOR,
+    NAME_HONORIFICS,
+    RECORD_LINE,
+    field_of,
+    routed_name,
+)
+from teiedit.readers.cascade.model import Labelled
+
+#: A block longer than this is running text, never a header line.
+_HEADER_LINE = 300
+#: Fields that make a run of field lines a correspondence header (a date alone does not).
+_NAMING = frozenset({"from", "to", "subject", "participants"})
+#: What may stand beside the date in a place and date line ("Kiel, den", "Lyon, le", "Paris, am").
+#: A title of nothing but the document's kind ("MEMORANDUM", "Memorandum of Conversation", "Cable").
+_KIND_ONLY = re.compile(
+    r"^\W*(?:(?:memorandum|memo|record|minutes|telegram|cable|letter|note|notes|report|conversation|"
+    r"meeting|of|a|the|for|file)\b\W*)+$",
+    re.IGNORECASE,
+)
+_PLACE_WORDS = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.-]*|den|der|le|la|am|the|il|el|à|a|en|in|,|\s)*$")
+
+
+def apply(blocks: list[Labelled]) -> list[str]:
+    """Every header rule in order; the decisions they took."""
+    out = header_fields(blocks)
+    out += address_and_place_lines(blocks)
+    out += glued_salutation(blocks)
+    out += editor_comments(blocks)
+    return out
+
+
+def _candidate(b: Labelled) -> bool:
+    return not b.aside and b.label != "note" and len(b.one_line) <= _HEADER_LINE
+
+
+def header_fields(blocks: list[Labelled]) -> list[str]:
+    """Runs of header field lines (two different fields or more, one naming a correspondent or the
+    subject) are the document's top; a run beside a record's field ("Title: ...") is a page's record."""
+    out: list[str] = []
+    i = 0
+    while i < len(blocks):
+        run = _field_run(blocks, i)
+        if not run:
+            i += 1
+            continue
+        fields = [(k, f) for k in run if (f := field_of(blocks[k].one_line))]
+        names = {name for _, (name, _) in fields}
+        beside = [blocks[k].one_line for k in (run[0] - 1, run[-1] + 1) if 0 <= k < len(blocks)]
+        record = any(RECORD_LINE.match(line) for line in beside)
+        if len(names) >= 2 and names & _NAMING and not record:
+            for b, (name, _) in ((blocks[k], f) for k, f in fields):
+                if b.label == "title" and MEMO_FOR.match(b.one_line):
+                    continue  # "MEMORANDUM FOR ...": the kind line stays the title
+                role = "dateline" if name == "date" else "opener"
+                if b.label != role:
+                    out.append(f"line {b.seg.line}: {role} (a header field: {name}), not {b.label}")
+                    b.label = role
+                # a header field is no candidate for the title (its subject may stand for one)
+                b.marginals = {**b.marginals, "title": 0.0, "heading": 0.0}
+        i = run[-1] + 1
+    return out
+
+
+#: Lines of a letter's top that may stand between its header fields (an address, a place and date).
+_GAP = 2
+
+
+def _field_run(blocks: list[Labelled], i: int) -> list[int]:
+    """The indices of a run of header fields from ``blocks[i]`` (a field line), with up to ``_GAP``
+    short lines of the top between two of them; empty when ``blocks[i]`` is no field line."""
+    run: list[int] = []
+    k = i
+    while k < len(blocks) and _candidate(blocks[k]):
+        if field_of(blocks[k].one_line):
+            run.append(k)
+        elif not run or k - run[-1] > _GAP or len(blocks[k].one_line) > 160:
+            break
+        k += 1
+    return run
+
+
+def _top(blocks: list[Labelled]) -> list[Labelled]:
+    """The blocks before the first paragraph of running text."""
+    out = []
+    for b in blocks:
+        if b.label in ("p", "item") and len(b.one_line) > 120:
+            break
+        out.append(b)
+    return out
+
+
+def address_and_place_lines(blocks: list[Labelled]) -> list[str]:
+    """Before the text, an address line is an opener and a line of a place and a date a dateline."""
+    out: list[str] = []
+    for b in _top(blocks):
+        if b.aside or b.label in ("salute", "note", *SET_ASIDE) or len(b.one_line) > 160:
+            continue
+        address = ADDRESS_LINE.match(b.one_line)
+        # "To Maxim Gorky" may title a letter; "An Herrn ...", "À Monsieur ..." only address it
+        if (
+            address
+            and b.label != "opener"
+            and (b.label != "title" or address["prep"].lower() != "to")
+        ):
+            out.append(f"line {b.seg.line}: opener (an address line), not {b.label}")
+            b.label = "opener"
+            b.marginals = {**b.marginals, "title": 0.0, "heading": 0.0}
+        elif b.label not in ("dateline", "title") and place_and_date(b.one_line):
+            out.append(f"line {b.seg.line}: dateline (a place and a date), not {b.label}")
+            b.label = "dateline"
+    return out
+
+
+def place_and_date(line: str) -> bool:
+    """Whether a short line is a date, perhaps after a place ("Kiel, den 12. April 1902")."""
+    if len(line) > 60:
+        return False
+    d = first_date(line)
+    if not d or len(d.get("when", "")) != 10:
+        return False
+    rest = line.replace(d["text"], " ").strip(" .")
+    return len(rest.split()) <= 4 and bool(_PLACE_WORDS.match(rest))
+
+
+def glued_salutation(blocks: list[Labelled]) -> list[str]:
+    """A salutation of another language glued to the first paragraph ("Lieber Friedrich, ich schreibe
+    ...", a line break or a space after its comma) is cut from it: the salutation, then the paragraph."""
+    for i, b in enumerate(blocks):
+        if b.aside or b.label in SET_ASIDE or b.label in ("title", "heading"):
+            continue
+        if b.label in ("salute", "item") or (b.label == "p" and len(b.one_line) > 120):
+            if b.label != "p":
+                return []
+        if b.label not in ("p", "opener"):
+            continue
+        m = GLUED_SALUTATION.match(b.text)
+        if m is None or len(b.text) - m.end() < 40:
+            if b.label == "p" and len(b.one_line) > 120:
+                return []
+            continue
+        seg, cut, rest = b.seg, m.start("sp"), m.end("sp")
+        head = replace(seg, end=seg.start + cut, text=seg.text[:cut], end_line=seg.line)
+        line = seg.line + seg.text.count("\n", 0, rest)
+        tail = replace(seg, start=seg.start + rest, text=seg.text[rest:], line=line, piece=True)
+        tail = replace(tail, line_start=seg.text.count("\n", 0, rest) > 0)
+        blocks[i : i + 1] = [
+            Labelled(
+                seg=head, label="salute", confidence=b.confidence, marginals=dict(b.marginals)
+            ),
+            Labelled(seg=tail, label="p", confidence=b.confidence, marginals=dict(b.marginals)),
+        ]
+        return [f"line {seg.line}: salute cut from the head of the paragraph after it"]
+    return []
+
+
+def editor_comments(blocks: list[Labelled]) -> list[str]:
+    """An editor's comment ("Comment: ...") is a paragraph of the text, whatever the labeller said
+    (a heading, a note, a page's metadata or furniture)."""
+    out = []
+    for b in blocks:
+        if b.label in ("p", "item", "postscript") or len(b.one_line) < 30:
+            continue
+        if COMMENT.match(b.one_line):
+            out.append(f"line {b.seg.line}: p (an editor's comment), not {b.label}")
+            b.label, b.aside = "p", ""
+    return out
+
+
+# -- what the header says -----------------------------------------------------------------------------
+
+
+def header(part: list[Labelled]) -> dict[str, str]:
+    """The header fields of a document's top (the first value of each), from its opener lines, its
+    page's metadata, a "MEMORANDUM FOR" title and an address line."""
+    found: dict[str, str] = {}
+    for b in part:
+        if b.label in ("p", "item") and len(b.one_line) > 120 and not b.aside:
+            break
+        if b.label in ("title", "heading") and (m := MEMO_FOR.match(b.one_line)):
+            found.setdefault("to", m["value"])
+        if b.label not in ("opener", "dateline", "meta"):
+            continue
+        f = field_of(b.one_line)
+        if f is None and b.label == "opener" and (m := ADDRESS_LINE.match(b.one_line)):
+            f = ("to", m["name"])
+        if f is not None and f[1]:
+            # a catalogue's record inverts names ("Hamilton, Alexander"); a header names an office
+            # before its section ("Chief, Harbour Section")
+            found.setdefault(f[0], f[1] if b.label != "meta" else uninvert(f[1]))
+            if CABLE_LINE.match(b.one_line) and b.one_line.upper() == b.one_line:
+                found.setdefault("cable", "yes")
+    return found
+
+
+def correspondent(value: str) -> str:
+    """A header field's name: the part before an office or a place ("Pierre Durand, notaire, Lyon"),
+    without an honorific or a cable's routing words."""
+    value = routed_name(NAME_HONORIFICS.sub("", value.strip()))
+    first, _, rest = value.partition(",")
+    return first.strip() if rest and len(first.split()) >= 2 else value
+
+
+def header_correspondents(part: list[Labelled]) -> Correspondents:
+    """Sender and addressee as the header fields name them (either may be empty)."""
+    h = header(part)
+    return Correspondents(
+        correspondent(h.get("from", "")),
+        correspondent(h.get("to", "")),
+    )
+
+
+def header_kind(decision: KindDecision, part: list[Labelled]) -> KindDecision:
+    """The kind when the header names sender and addressee and the title did not say it: a cable (its
+    fields in capitals without colons), a letter (a salutation or a close), else a memorandum."""
+    if decision.kind in ("letter", "telegram", "memorandum") or decision.confidence >= 0.9:
+        return decision
+    h = header(part)
+    if not (h.get("from") and h.get("to")):
+        return decision
+    if h.get("cable"):
+        return KindDecision("telegram", 0.75, "a cable's header names sender and addressee")
+    kept = [b for b in part if not b.aside]
+    if any(b.label in ("salute", "closer") for b in kept):
+        return KindDecision("letter", 0.8, "header fields name sender and addressee; salutation")
+    return KindDecision("memorandum", 0.7, "header fields name sender, addressee and subject")
+
+
+def subject_title(title: str, part: list[Labelled]) -> str:
+    """The subject field as the title where the document has none, or only its kind ("MEMORANDUM",
+    "Memorandum of Conversation", "TELEGRAM", "MEMORANDUM FOR THE SECRETARY")."""
+    if title and not (KIND_LINE.match(title) or _KIND_ONLY.match(title) or MEMO_FOR.match(title)):
+        return title
+    subject = header(part).get("subject", "")
+    return " ".join(subject.split()).strip(" .") or title
