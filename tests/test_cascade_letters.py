@@ -281,3 +281,91 @@ def test_a_catalogue_records_fields_stay_the_pages_metadata() -> None:
     assert xpath(conv, SENT) == ["Anna Berg"]
     assert xpath(conv, RECEIVED) == ["Olaf Lund"]
     assert "From: Berg, Anna" in aside(conv)
+
+
+def test_a_run_on_german_letter() -> None:
+    conv = read(
+        "An Frau Professor Anna Berger, Leipzig. Dresden, den 5. Mai 1925. Sehr verehrte Frau "
+        "Professor, für Ihre freundliche Sendung danke ich Ihnen herzlich; die Aufsätze habe ich mit "
+        "großem Gewinn gelesen und werde sie in meinem Seminar besprechen. Über Ihren Vorschlag, im "
+        "Herbst gemeinsam nach Prag zu reisen, freue ich mich sehr. Mit den besten Empfehlungen Ihr "
+        "Otto Keller"
+    )
+    assert xpath(conv, KIND) == ["letter"]
+    assert xpath(conv, DATE) == ["1925-05-05"]
+    assert xpath(conv, "//t:body//t:opener/t:dateline") == ["Dresden, den 5. Mai 1925."]
+    assert xpath(conv, "//t:body//t:opener/t:salute") == ["Sehr verehrte Frau Professor,"]
+    assert xpath(conv, "//t:body//t:closer/t:signed") == ["Otto Keller"]
+    assert xpath(conv, SENT) == ["Otto Keller"]
+    assert xpath(conv, RECEIVED) == ["Anna Berger"]
+    assert xpath(conv, TITLE) == ["Untitled"]  # an address line is no title
+
+
+def test_a_run_on_memorandums_fields_in_capitals() -> None:
+    conv = read(
+        "MEMORANDUM TO: All Section Heads FROM: The Registrar SUBJECT: Closing of the reading room "
+        "DATE: 9 January 1974 The reading room will be closed from 14 to 25 January while the new "
+        "shelving is installed. Readers who need documents during that period should apply to the "
+        "Registrar in writing. J. Morgan, Registrar"
+    )
+    assert xpath(conv, KIND) == ["memorandum"]
+    assert xpath(conv, TITLE) == ["Closing of the reading room"]
+    assert xpath(conv, SENT) == ["The Registrar"]
+    assert xpath(conv, RECEIVED) == ["All Section Heads"]
+    assert xpath(conv, DATE) == ["1974-01-09"]
+    assert aside(conv) == []
+
+
+def test_a_kind_titled_line_over_a_header_is_the_title() -> None:
+    conv = read(
+        "Brief an den Stadtrat über die Hafenbeleuchtung",
+        "Absender: Johann Thorne, Hafenmeister, Kiel",
+        "An Herrn Dr. Karl Weber, Wien",
+        "Kiel, den 12. April 1902",
+        "Betreff: Das neue Leuchtfeuer auf der Nordmole",
+        "Sehr geehrter Herr Dr. Weber,",
+        "ich beehre mich, Ihnen mitzuteilen, dass das neue Leuchtfeuer auf der Nordmole am Abend des "
+        "zehnten entzündet wurde und bei klarem Wetter von der äußeren Boje aus gesehen werden konnte.",
+        "Mit vorzüglicher Hochachtung",
+        "Ihr ergebener",
+        "Johann Thorne",
+        sep="\n\n",
+    )
+    assert xpath(conv, KIND) == ["letter"]
+    assert xpath(conv, TITLE) == ["Brief an den Stadtrat über die Hafenbeleuchtung"]
+    assert xpath(conv, SENT) == ["Johann Thorne"]
+    assert xpath(conv, RECEIVED) == ["Karl Weber"]
+    assert xpath(conv, DATE) == ["1902-04-12"]
+    assert xpath(conv, "//t:body//t:closer/t:salute") == [
+        "Mit vorzüglicher Hochachtung",
+        "Ihr ergebener",
+    ]
+    assert aside(conv) == []
+
+
+def test_a_cables_last_name_line_is_its_signature() -> None:
+    conv = read(
+        "Cable",
+        "From: Embassy Vienna",
+        "To: Foreign Office, London",
+        "Info: Embassy Bonn, Embassy Rome",
+        "Date: 2 August 1968",
+        "The Austrian government has closed the frontier crossings to all traffic except diplomatic "
+        "vehicles.",
+        "The Minister told me this morning that the measure would be reviewed daily.",
+        "Harrison",
+        sep="\n\n",
+    )
+    assert xpath(conv, KIND) == ["telegram"]
+    assert xpath(conv, "//t:body//t:closer/t:signed") == ["Harrison"]
+    assert xpath(conv, SENT) == ["Embassy Vienna"]
+    assert xpath(conv, RECEIVED) == ["Foreign Office"]
+
+
+def test_an_office_is_not_cut_to_the_words_of_its_field() -> None:
+    from teiedit.readers.common.archival_doc import personal_name
+
+    assert personal_name("Assistant Secretary for Economic Affairs") == (
+        "Assistant Secretary for Economic Affairs"
+    )
+    assert personal_name("DPRK Ambassador to the USSR Ri Sang-jo") == "Ri Sang-jo"

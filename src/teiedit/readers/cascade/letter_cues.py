@@ -88,7 +88,7 @@ ADDRESS_LINE = re.compile(
 #: Titles and honorifics before a name that are not part of it ("Dr. Karl Weber" stays whole).
 NAME_HONORIFICS = re.compile(
     r"^(?:(?:monsieur|madame|mademoiselle|herrn?|frau|fräulein|mr\.?|mrs\.?|ms\.?|miss|"
-    r"the\s+hono(?:u)?rable)\s+)+",
+    r"the\s+hono(?:u)?rable|professor|prof\.|dr\.|doctor|docteur|maître|maitre)\s+)+",
     re.IGNORECASE,
 )
 #: Words that open a salutation in languages other than English ("Lieber Friedrich,", "Chère Madame,");
@@ -124,6 +124,49 @@ SALUTATION_WORDS = (
     "estimado",
     "estimada",
 )
+#: Words that name a piece of correspondence at a title's start ("Brief an den Stadtrat ...", "Lettre
+#: au maire ...").
+KIND_WORDS = (
+    "letter",
+    "brief",
+    "schreiben",
+    "lettre",
+    "carta",
+    "lettera",
+    "memorandum",
+    "memo",
+    "aktennotiz",
+    "vermerk",
+    "telegram",
+    "telegramm",
+    "télégramme",
+    "cable",
+    "dépêche",
+    "depesche",
+    "circular",
+    "rundschreiben",
+    "circulaire",
+)
+#: The possessive that ends a closing formula before the signer's name ("Ihr Otto Keller", "Votre
+#: dévoué Jean", "Yours John Smith").
+CLOSING_POSSESSIVES = (
+    "ihr",
+    "ihre",
+    "dein",
+    "deine",
+    "euer",
+    "eure",
+    "votre",
+    "vos",
+    "ton",
+    "ta",
+    "vostro",
+    "vostra",
+    "tuo",
+    "tua",
+    "yours",
+    "your",
+)
 #: An editor's comment after a document ("Comment: ...", "Editor's comment: ...", "Kommentar: ...").
 COMMENT = re.compile(
     r"^\W{0,2}(?:editor(?:ial)?['’]?s?\s+)?(?:comments?|kommentar|anmerkung|commentaire|"
@@ -145,10 +188,25 @@ GLUED_SALUTATION = re.compile(
     r"(?:\s+[^\s.:;!?,]+){0,5}\s*[,!](?P<sp>\s+)(?=\S)",
     re.IGNORECASE,
 )
+#: The one-word field cues as a line's start writes them (capitalised, or in capitals; a one-letter cue
+#: only when it is no English letter): where a run-on capture's lost header lines started.
+LETTER_FIELD_WORDS = "|".join(
+    re.escape(form)
+    for word in sorted({w for ws in FIELD_CUES.values() for w in ws}, key=len, reverse=True)
+    if " " not in word and (len(word) > 1 or not word.isascii())
+    for form in (word[:1].upper() + word[1:], word.upper())
+)
+#: A closing formula run into its signature: the name after the formula's possessive.
+SIGNED_AFTER_CLOSE = re.compile(
+    rf"\b(?i:{_alternatives(CLOSING_POSSESSIVES)})(?:\s+[a-zà-ÿ]+)?(?P<sp>\s+)"
+    r"(?P<name>[A-ZÀ-Þ][\w’'.-]*(?:\s+(?:[A-ZÀ-Þ][\w’'.-]*|de|von|van|le|la)){0,3})\.?$"
+)
+#: A title naming the kind of a piece of correspondence.
+KIND_TITLE = re.compile(rf"^\W{{0,2}}(?:{_alternatives(KIND_WORDS)})\b", re.IGNORECASE)
 _ALL_CUES = {w: name for name, words in FIELD_CUES.items() for w in words}
 #: "Cue: value" (any case; a French space before the colon).
 FIELD_LINE = re.compile(
-    rf"^\W{{0,2}}(?P<cue>{_alternatives(tuple(_ALL_CUES))})\.?\s*:\s*(?P<value>\S.*)$",
+    rf"^\W{{0,2}}(?P<cue>{_alternatives(tuple(_ALL_CUES))})\.?\s*:\s*(?P<value>\S.*)?$",
     re.IGNORECASE | re.DOTALL,
 )
 #: A record's field ("Title: ...").
@@ -163,14 +221,15 @@ _PRECEDENCE = re.compile(rf"\s+(?:{_alternatives(PRECEDENCE)})\b.*$|\s+\d{{2,6}}
 
 
 def field_of(line: str) -> tuple[str, str] | None:
-    """The header field a line is (its name in ``FIELD_CUES`` and its value), or None."""
+    """The header field a line is (its name in ``FIELD_CUES`` and its value, empty when the value is
+    on the next line), or None."""
     text = " ".join(line.split())
     if len(text) > 300:
         return None
     if m := MEMO_FOR.match(text):
         return "to", m["value"].strip()
     if m := FIELD_LINE.match(text):
-        return _ALL_CUES[_cue_key(m["cue"])], m["value"].strip()
+        return _ALL_CUES[_cue_key(m["cue"])], (m["value"] or "").strip()
     if (m := CABLE_LINE.match(text)) and text.upper() == text:
         cue = m["cue"].lower()
         name = {"fm": "from", "subj": "subject", "cc": "copy", "info": "copy"}.get(cue, cue)

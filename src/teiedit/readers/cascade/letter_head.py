@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from teiedit.readers.cascade.features import shapes
 from teiedit.readers.cascade.fields import Correspondents, first_date, uninvert
 from teiedit.readers.cascade.kinds import KIND_LINE, KindDecision
 from teiedit.readers.cascade.labels import SET_ASIDE
@@ -22,13 +23,17 @@ from teiedit.readers.cascade.letter_cues import (
     CABLE_LINE,
     COMMENT,
     GLUED_SALUTATION,
+    KIND_TITLE,
     MEMO_FOR,
     NAME_HONORIFICS,
     RECORD_LINE,
+    SIGNED_AFTER_CLOSE,
     field_of,
     routed_name,
 )
 from teiedit.readers.cascade.model import Labelled
+from teiedit.readers.common.boilerplate import boilerplate_reason
+from teiedit.readers.common.lines import Block
 
 #: A block longer than this is running text, never a header line.
 _HEADER_LINE = 300
@@ -44,12 +49,18 @@ _KIND_ONLY = re.compile(
 _PLACE_WORDS = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.-]*|den|der|le|la|am|the|il|el|à|a|en|in|,|\s)*$")
 
 
-def apply(blocks: list[Labelled]) -> list[str]:
-    """Every header rule in order; the decisions they took."""
-    out = header_fields(blocks)
+def apply(blocks: list[Labelled], text: str) -> list[str]:
+    """Every header rule in order (``text``: the source the blocks' offsets point into); the
+    decisions they took."""
+    out = split_dates(blocks, text)
+    heads = header_fields(blocks)
+    out += heads
     out += address_and_place_lines(blocks)
     out += glued_salutation(blocks)
     out += editor_comments(blocks)
+    out += signature_after_close(blocks)
+    if heads:
+        out += last_signature(blocks)
     return out
 
 
@@ -72,10 +83,19 @@ def header_fields(blocks: list[Labelled]) -> list[str]:
         beside = [blocks[k].one_line for k in (run[0] - 1, run[-1] + 1) if 0 <= k < len(blocks)]
         record = any(RECORD_LINE.match(line) for line in beside)
         if len(names) >= 2 and names & _NAMING and not record:
-            for b, (name, _) in ((blocks[k], f) for k, f in fields):
+            out += _title_above(blocks, run[0])
+            for k, (name, value) in fields:
+                b = blocks[k]
                 if b.label == "title" and MEMO_FOR.match(b.one_line):
                     continue  # "MEMORANDUM FOR ...": the kind line stays the title
                 role = "dateline" if name == "date" else "opener"
+                if not value and (nxt := _value_block(blocks, k)):
+                    # "SUBJECT:" with its value in the next block (a cut run-on, a wrapped field)
+                    out.append(
+                        f"line {nxt.seg.line}: {role} (the value of {name}), not {nxt.label}"
+                    )
+                    nxt.label = role
+                    nxt.marginals = {**nxt.marginals, "title": 0.0, "heading": 0.0}
                 if b.label != role:
                     out.append(f"line {b.seg.line}: {role} (a header field: {name}), not {b.label}")
                     b.label = role
@@ -101,6 +121,73 @@ def _field_run(blocks: list[Labelled], i: int) -> list[int]:
             break
         k += 1
     return run
+
+
+def _title_above(blocks: list[Labelled], first: int) -> list[str]:
+    """The line just above a header that names the letter's kind ("Brief an den Stadtrat ...") is its
+    title, though the labeller took it for a web page's furniture."""
+    if first == 0 or blocks[first - 1].aside:
+        return []
+    b = blocks[first - 1]
+    if b.label != "furniture" or len(b.one_line) > 150 or not KIND_TITLE.match(b.one_line):
+        return []
+    if boilerplate_reason(Block(b.seg.line, b.text)):
+        return []
+    b.label = "title"
+    return [f"line {b.seg.line}: title (names the letter's kind, above its header), not furniture"]
+
+
+def last_signature(blocks: list[Labelled]) -> list[str]:
+    """The last line of a document with a header, a name alone after its text ("R. Ellison",
+    "SMITH"), is its signature."""
+    kept = [b for b in blocks if not b.aside and b.label not in ("note", *SET_ASIDE)]
+    if len(kept) < 2 or kept[-2].label not in ("p", "item"):
+        return []
+    b = kept[-1]
+    if b.label in ("p", "item", "heading") and len(b.one_line) <= 40:
+        if "name_like" in shapes(b.one_line, []):
+            was, b.label = b.label, "signed"
+            return [f"line {b.seg.line}: signed (a name after the text), not {was}"]
+    return []
+
+
+def _value_block(blocks: list[Labelled], k: int) -> Labelled | None:
+    """The block after an empty field line, when it can be that field's value (a short line that is
+    no field itself)."""
+    if k + 1 >= len(blocks):
+        return None
+    nxt = blocks[k + 1]
+    if not _candidate(nxt) or len(nxt.one_line) > 160 or field_of(nxt.one_line):
+        return None
+    return nxt
+
+
+#: A piece of a line ending in a day's number and its full stop ("Dresden, den 5."), before the month.
+_DAY_END = re.compile(r"\b\d{1,2}\.$")
+
+
+def split_dates(blocks: list[Labelled], text: str) -> list[str]:
+    """A date cut after its day's full stop ("Dresden, den 5." / "Mai 1925.": the stop read as a
+    sentence's end in a run-on line) is joined again into one dateline."""
+    out: list[str] = []
+    i = 0
+    top = len(_top(blocks))
+    while i + 1 < min(len(blocks), top + 1):
+        a, b = blocks[i], blocks[i + 1]
+        gap = text[a.seg.end : b.seg.start]
+        joined = text[a.seg.start : b.seg.end]
+        if (
+            _DAY_END.search(a.one_line)
+            and a.seg.physical == b.seg.physical
+            and not gap.strip()
+            and place_and_date(" ".join(joined.split()))
+        ):
+            seg = replace(a.seg, end=b.seg.end, text=joined, end_line=b.seg.end_line)
+            seg.__dict__.pop("one_line", None)  # the cached one-line text of the first piece
+            blocks[i : i + 2] = [replace(a, seg=seg, label="dateline")]
+            out.append(f"line {a.seg.line}: dateline (a date cut after its day's number, joined)")
+        i += 1
+    return out
 
 
 def _top(blocks: list[Labelled]) -> list[Labelled]:
@@ -177,6 +264,26 @@ def glued_salutation(blocks: list[Labelled]) -> list[str]:
     return []
 
 
+def signature_after_close(blocks: list[Labelled]) -> list[str]:
+    """A closing formula run into the signer's name ("Mit den besten Empfehlungen Ihr Otto Keller") is
+    cut before the name: the close, then the signature."""
+    out: list[str] = []
+    for i, b in enumerate(blocks):
+        if b.label != "closer" or b.aside or len(b.one_line) > 160:
+            continue
+        m = SIGNED_AFTER_CLOSE.search(b.text)
+        if m is None or m["name"][:1].islower() or m.start("sp") < 8:
+            continue
+        seg, cut, rest = b.seg, m.start("sp"), m.end("sp")
+        head = replace(seg, end=seg.start + cut, text=seg.text[:cut])
+        tail = replace(seg, start=seg.start + rest, text=seg.text[rest:], piece=True)
+        head = replace(head, end_line=seg.line + seg.text.count("\n", 0, cut))
+        tail = replace(tail, line=seg.line + seg.text.count("\n", 0, rest), line_start=False)
+        blocks[i : i + 1] = [replace(b, seg=head), replace(b, seg=tail, label="signed")]
+        out.append(f"line {seg.line}: signed (a name run on after the close)")
+    return out
+
+
 def editor_comments(blocks: list[Labelled]) -> list[str]:
     """An editor's comment ("Comment: ...") is a paragraph of the text, whatever the labeller said
     (a heading, a note, a page's metadata or furniture)."""
@@ -197,7 +304,7 @@ def header(part: list[Labelled]) -> dict[str, str]:
     """The header fields of a document's top (the first value of each), from its opener lines, its
     page's metadata, a "MEMORANDUM FOR" title and an address line."""
     found: dict[str, str] = {}
-    for b in part:
+    for i, b in enumerate(part):
         if b.label in ("p", "item") and len(b.one_line) > 120 and not b.aside:
             break
         if b.label in ("title", "heading") and (m := MEMO_FOR.match(b.one_line)):
@@ -207,6 +314,8 @@ def header(part: list[Labelled]) -> dict[str, str]:
         f = field_of(b.one_line)
         if f is None and b.label == "opener" and (m := ADDRESS_LINE.match(b.one_line)):
             f = ("to", m["name"])
+        if f is not None and not f[1] and (nxt := _value_block(part, i)):
+            f = (f[0], nxt.one_line)
         if f is not None and f[1]:
             # a catalogue's record inverts names ("Hamilton, Alexander"); a header names an office
             # before its section ("Chief, Harbour Section")

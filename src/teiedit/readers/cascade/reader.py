@@ -79,7 +79,7 @@ class CascadeReader:
         conv.decisions.extend(panels.apply(blocks))
         conv.decisions.extend(shape_rules.apply(blocks))
         conv.decisions.extend(neighbours.apply(blocks))
-        conv.decisions.extend(letter_head.apply(blocks))
+        conv.decisions.extend(letter_head.apply(blocks, source.text))
         _set_aside(blocks, conv)
         if gone := unavailable_notice(blocks):
             set_all_aside(blocks, gone, conv)
