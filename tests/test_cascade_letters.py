@@ -369,3 +369,65 @@ def test_an_office_is_not_cut_to_the_words_of_its_field() -> None:
         "Assistant Secretary for Economic Affairs"
     )
     assert personal_name("DPRK Ambassador to the USSR Ri Sang-jo") == "Ri Sang-jo"
+
+
+@pytest.mark.parametrize(
+    ("kind_word", "kind"),
+    [("Aktennotiz", "memorandum"), ("TÉLÉGRAMME", "telegram"), ("Vermerk", "memorandum")],
+)
+def test_a_kind_line_in_another_language_over_a_header(kind_word: str, kind: str) -> None:
+    conv = read(
+        kind_word,
+        "Von: Referat III",
+        "An: Herrn Staatssekretär Walter Brandt",
+        "Datum: 14. Oktober 1958",
+        "Betreff: Gespräch mit dem dänischen Botschafter",
+        "Der dänische Botschafter suchte mich heute auf, um die Frage der Fischereigrenzen in der "
+        "Ostsee zu besprechen.",
+        "Ich habe ihm gesagt, dass die Frage im Ministerium geprüft werde.",
+        "Vogel",
+        sep="\n\n",
+    )
+    assert xpath(conv, KIND) == [kind]
+    assert xpath(conv, TITLE) == ["Gespräch mit dem dänischen Botschafter"]
+    assert xpath(conv, RECEIVED) == ["Walter Brandt"]
+    assert xpath(conv, "//t:body//t:closer/t:signed") == ["Vogel"]
+    assert aside(conv) == []
+
+
+def test_a_memorandums_routing_line_and_a_year_in_its_subject() -> None:
+    conv = read(
+        "MEMORANDUM FOR: The Director",
+        "THROUGH: Deputy Director for Plans",
+        "FROM: Chief, Western Division",
+        "SUBJECT: Review of station budgets for fiscal year 1963",
+        "This memorandum proposes a reduction of ten per cent in the budgets of the western "
+        "stations, for the reasons set out below.",
+        "The reduction can be made without loss of coverage if the two smaller stations are merged.",
+        "JOHN R. HALE",
+    )
+    assert xpath(conv, KIND) == ["memorandum"]
+    assert xpath(conv, TITLE) == ["Review of station budgets for fiscal year 1963"]
+    assert xpath(conv, RECEIVED) == ["The Director"]
+    assert "THROUGH: Deputy Director for Plans" in xpath(conv, "//t:body//t:opener/t:seg")
+    assert xpath(conv, DATE) == []  # the year of the subject is not the memorandum's date
+    assert xpath(conv, "//t:body//t:closer/t:signed") == ["JOHN R. HALE"]
+    assert aside(conv) == []
+
+
+def test_a_signers_name_and_office_after_the_text() -> None:
+    conv = read(
+        "From: The Secretary, Royal Historical Society",
+        "To: Dr. Eleanor Vance, Cambridge",
+        "London, 10 May 1930",
+        "Dear Dr. Vance,",
+        "I am directed by the Council to inform you that your application for a grant towards the "
+        "transcription of the Wentworth papers has been approved.",
+        "H. W. Crane",
+        "Secretary",
+        sep="\n\n",
+    )
+    assert xpath(conv, KIND) == ["letter"]
+    assert xpath(conv, "//t:body//t:closer/t:signed") == ["H. W. Crane", "Secretary"]
+    assert xpath(conv, RECEIVED) == ["Eleanor Vance"]
+    assert xpath(conv, DATE) == ["1930-05-10"]

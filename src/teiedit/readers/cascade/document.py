@@ -93,7 +93,7 @@ def build_document(
     corr = _correspondents(part, title) if kind in CORRESPONDENCE else Correspondents()
     if kind == "memorandum":
         corr = header_correspondents(part)  # "TO: / FROM:" (a memorandum without both has none)
-    title = subject_title(title, part)  # after the title's correspondents were read
+    named, title = title, subject_title(title, part)  # after the title's correspondents were read
     if kind in CORRESPONDENCE and not (corr.sender and corr.addressee):
         conv.decisions.append(
             f"{doc_id}: looks like a {kind} ({decision.reason}) but its correspondents are not "
@@ -107,7 +107,7 @@ def build_document(
     conv.spans.extend(linker.spans)
     where = {"part": doc_id} if doc_id != source.name else {}
     conv.orphan_notes.extend({**o, **where} for o in linker.report())
-    date = _document_date(kept, part, title, kind, assembled.citations, titles)
+    date = _document_date(kept, part, named, kind, assembled.citations, titles)
     info = header_info(source, title or "Untitled", kind=kind, abstract=assembled.summaries)
     authors = _authors(kept, part)
     if not authors and kind not in CORRESPONDENCE and (name := unlabelled_author(part)):

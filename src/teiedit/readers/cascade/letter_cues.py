@@ -42,6 +42,7 @@ FIELD_CUES: dict[str, tuple[str, ...]] = {
     "subject": ("subject", "subj", "re", "betreff", "betr", "objet", "sujet", "oggetto", "asunto"),
     "date": ("date", "dated", "datum", "fecha", "data"),
     "copy": ("info", "cc", "copy", "copies", "copy to", "kopie", "copie", "copie à", "verteiler"),
+    "via": ("through", "thru", "via"),
     "participants": (
         "participants",
         "present",
@@ -124,29 +125,41 @@ SALUTATION_WORDS = (
     "estimado",
     "estimada",
 )
-#: Words that name a piece of correspondence at a title's start ("Brief an den Stadtrat ...", "Lettre
-#: au maire ...").
-KIND_WORDS = (
-    "letter",
-    "brief",
-    "schreiben",
-    "lettre",
-    "carta",
-    "lettera",
-    "memorandum",
-    "memo",
-    "aktennotiz",
-    "vermerk",
-    "telegram",
-    "telegramm",
-    "télégramme",
-    "cable",
-    "dépêche",
-    "depesche",
-    "circular",
-    "rundschreiben",
-    "circulaire",
-)
+#: The words that name a document's kind at its title's start ("Brief an den Stadtrat ...", "Lettre au
+#: maire ...") or alone on its top line ("Aktennotiz", "TÉLÉGRAMME"), by the kind teiedit records.
+KIND_WORDS: dict[str, tuple[str, ...]] = {
+    "letter": (
+        "letter",
+        "brief",
+        "schreiben",
+        "lettre",
+        "carta",
+        "lettera",
+        "circular",
+        "circulaire",
+    ),
+    "memorandum": (
+        "memorandum",
+        "memo",
+        "aktennotiz",
+        "notiz",
+        "vermerk",
+        "aufzeichnung",
+        "mémorandum",
+        "note verbale",
+        "compte rendu",
+        "appunto",
+    ),
+    "telegram": (
+        "telegram",
+        "telegramm",
+        "télégramme",
+        "telegrama",
+        "telegramma",
+        "cable",
+        "dépêche",
+    ),
+}
 #: The possessive that ends a closing formula before the signer's name ("Ihr Otto Keller", "Votre
 #: dévoué Jean", "Yours John Smith").
 CLOSING_POSSESSIVES = (
@@ -202,7 +215,17 @@ SIGNED_AFTER_CLOSE = re.compile(
     r"(?P<name>[A-ZÀ-Þ][\w’'.-]*(?:\s+(?:[A-ZÀ-Þ][\w’'.-]*|de|von|van|le|la)){0,3})\.?$"
 )
 #: A title naming the kind of a piece of correspondence.
-KIND_TITLE = re.compile(rf"^\W{{0,2}}(?:{_alternatives(KIND_WORDS)})\b", re.IGNORECASE)
+_KIND_OF_WORD = {w: kind for kind, words in KIND_WORDS.items() for w in words}
+KIND_TITLE = re.compile(rf"^\W{{0,2}}(?:{_alternatives(tuple(_KIND_OF_WORD))})\b", re.IGNORECASE)
+_KIND_LINE = re.compile(rf"^\W{{0,2}}(?P<word>{_alternatives(tuple(_KIND_OF_WORD))})\W*$", re.I)
+
+
+def kind_line(line: str) -> str:
+    """The kind a line of nothing but a kind's name says ("Aktennotiz" -> memorandum), or ""."""
+    m = _KIND_LINE.match(" ".join(line.split()))
+    return _KIND_OF_WORD.get(" ".join(m["word"].lower().split()), "") if m else ""
+
+
 _ALL_CUES = {w: name for name, words in FIELD_CUES.items() for w in words}
 #: "Cue: value" (any case; a French space before the colon).
 FIELD_LINE = re.compile(

@@ -29,6 +29,7 @@ from teiedit.readers.cascade.letter_cues import (
     RECORD_LINE,
     SIGNED_AFTER_CLOSE,
     field_of,
+    kind_line,
     routed_name,
 )
 from teiedit.readers.cascade.model import Labelled
@@ -84,6 +85,11 @@ def header_fields(blocks: list[Labelled]) -> list[str]:
         record = any(RECORD_LINE.match(line) for line in beside)
         if len(names) >= 2 and names & _NAMING and not record:
             out += _title_above(blocks, run[0])
+            for k in range(run[0], run[-1] + 1):
+                if k not in run and blocks[k].label in ("meta", "furniture", "heading"):
+                    # a line between the fields ("THROUGH: ...") is a line of the header too
+                    was, blocks[k].label = blocks[k].label, "opener"
+                    out.append(f"line {blocks[k].seg.line}: opener (inside the header), not {was}")
             for k, (name, value) in fields:
                 b = blocks[k]
                 if b.label == "title" and MEMO_FOR.match(b.one_line):
@@ -141,14 +147,24 @@ def last_signature(blocks: list[Labelled]) -> list[str]:
     """The last line of a document with a header, a name alone after its text ("R. Ellison",
     "SMITH"), is its signature."""
     kept = [b for b in blocks if not b.aside and b.label not in ("note", *SET_ASIDE)]
-    if len(kept) < 2 or kept[-2].label not in ("p", "item"):
+    names = 0
+    while names < min(2, len(kept) - 1) and _name_line(kept[-1 - names]):
+        names += 1  # a name, and perhaps the signer's office under it ("H. W. Crane" / "Secretary")
+    if not names or kept[-1 - names].label not in ("p", "item"):
         return []
-    b = kept[-1]
-    if b.label in ("p", "item", "heading") and len(b.one_line) <= 40:
-        if "name_like" in shapes(b.one_line, []):
-            was, b.label = b.label, "signed"
-            return [f"line {b.seg.line}: signed (a name after the text), not {was}"]
-    return []
+    out = []
+    for b in kept[len(kept) - names :]:
+        out.append(f"line {b.seg.line}: signed (a name after the text), not {b.label}")
+        b.label = "signed"
+    return out
+
+
+def _name_line(b: Labelled) -> bool:
+    return (
+        b.label in ("p", "item", "heading", "signed")
+        and len(b.one_line) <= 40
+        and "name_like" in shapes(b.one_line, [])
+    )
 
 
 def _value_block(blocks: list[Labelled], k: int) -> Labelled | None:
@@ -345,9 +361,15 @@ def header_correspondents(part: list[Labelled]) -> Correspondents:
 def header_kind(decision: KindDecision, part: list[Labelled]) -> KindDecision:
     """The kind when the header names sender and addressee and the title did not say it: a cable (its
     fields in capitals without colons), a letter (a salutation or a close), else a memorandum."""
+    h = header(part)
+    named = next(
+        (k for b in part[:5] if b.label in _TOP_LABELS and (k := kind_line(b.one_line))), ""
+    )
+    if named and h and decision.kind != named and decision.confidence < 0.9:
+        # "Aktennotiz", "TÉLÉGRAMME" over a header: the kind its own line names
+        return KindDecision(named, 0.8, f"a line naming the kind ({named}) over header fields")
     if decision.kind in ("letter", "telegram", "memorandum") or decision.confidence >= 0.9:
         return decision
-    h = header(part)
     if not (h.get("from") and h.get("to")):
         return decision
     if h.get("cable"):
@@ -358,10 +380,18 @@ def header_kind(decision: KindDecision, part: list[Labelled]) -> KindDecision:
     return KindDecision("memorandum", 0.7, "header fields name sender, addressee and subject")
 
 
+_TOP_LABELS = frozenset({"title", "heading", "opener", "meta", "furniture"})
+
+
 def subject_title(title: str, part: list[Labelled]) -> str:
     """The subject field as the title where the document has none, or only its kind ("MEMORANDUM",
     "Memorandum of Conversation", "TELEGRAM", "MEMORANDUM FOR THE SECRETARY")."""
-    if title and not (KIND_LINE.match(title) or _KIND_ONLY.match(title) or MEMO_FOR.match(title)):
+    if title and not (
+        KIND_LINE.match(title)
+        or _KIND_ONLY.match(title)
+        or MEMO_FOR.match(title)
+        or kind_line(title)
+    ):
         return title
     subject = header(part).get("subject", "")
     return " ".join(subject.split()).strip(" .") or title
