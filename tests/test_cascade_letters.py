@@ -431,3 +431,20 @@ def test_a_signers_name_and_office_after_the_text() -> None:
     assert xpath(conv, "//t:body//t:closer/t:signed") == ["H. W. Crane", "Secretary"]
     assert xpath(conv, RECEIVED) == ["Eleanor Vance"]
     assert xpath(conv, DATE) == ["1930-05-10"]
+
+
+@pytest.mark.parametrize(
+    ("line", "comment"),
+    [
+        ("Comment: The council's minutes do not record any reply.", True),
+        ("Editor's comment: The reply has not been found.", True),
+        ("Kommentar: Die Antwort ist nicht erhalten.", True),
+        ("Commentaire : La réponse n'a pas été retrouvée.", True),
+        ("Comments: 3 responses to this post", False),
+        ("Comment udo voulait jouer le héros", False),
+    ],
+)
+def test_an_editors_comment_line(line: str, comment: bool) -> None:
+    from teiedit.readers.cascade.letter_cues import COMMENT
+
+    assert bool(COMMENT.match(line)) is comment

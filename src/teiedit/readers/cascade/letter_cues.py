@@ -182,7 +182,7 @@ CLOSING_POSSESSIVES = (
 )
 #: An editor's comment after a document ("Comment: ...", "Editor's comment: ...", "Kommentar: ...").
 COMMENT = re.compile(
-    r"^\W{0,2}(?:editor(?:ial)?['’]?s?\s+)?(?:comments?|kommentar|anmerkung|commentaire|"
+    r"^\W{0,2}(?:editor(?:ial)?['’]?s?\s+)?(?:comment|kommentar|anmerkung|commentaire|"
     r"commento|comentario)\s*:\s*\S",
     re.IGNORECASE,
 )

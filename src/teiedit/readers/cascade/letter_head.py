@@ -307,7 +307,8 @@ def editor_comments(blocks: list[Labelled]) -> list[str]:
     for b in blocks:
         if b.label in ("p", "item", "postscript") or len(b.one_line) < 30:
             continue
-        if COMMENT.match(b.one_line):
+        # a web page's comment form or counter ("Comment: Leave a reply") stays its furniture
+        if COMMENT.match(b.one_line) and not boilerplate_reason(Block(b.seg.line, b.text)):
             out.append(f"line {b.seg.line}: p (an editor's comment), not {b.label}")
             b.label, b.aside = "p", ""
     return out
