@@ -448,3 +448,19 @@ def test_an_editors_comment_line(line: str, comment: bool) -> None:
     from teiedit.readers.cascade.letter_cues import COMMENT
 
     assert bool(COMMENT.match(line)) is comment
+
+
+def test_a_records_date_value_on_its_own_line_is_no_dateline() -> None:
+    conv = read(
+        "LETTER TO THE COORDINATOR FROM DAVID MARSH",
+        "Document Creation Date:",
+        "December 22, 2016",
+        "Publication Date:",
+        "May 11, 1987",
+        "Dear Sir,",
+        "I write to ask for a waiver of the fees for the documents I requested in March, since they "
+        "will be published without charge for the use of historians.",
+        "Sincerely,",
+        "David Marsh",
+    )
+    assert xpath(conv, DATE) == ["1987-05-11"]

@@ -219,7 +219,11 @@ def _top(blocks: list[Labelled]) -> list[Labelled]:
 def address_and_place_lines(blocks: list[Labelled]) -> list[str]:
     """Before the text, an address line is an opener and a line of a place and a date a dateline."""
     out: list[str] = []
+    prev = ""
     for b in _top(blocks):
+        # the value of a record's field on its own line ("Document Creation Date:" / "December 22,
+        # 2016") is that field's, not the letter's dateline
+        after_label, prev = prev.endswith(":"), b.one_line
         if b.aside or b.label in ("salute", "note", *SET_ASIDE) or len(b.one_line) > 160:
             continue
         address = ADDRESS_LINE.match(b.one_line)
@@ -232,7 +236,9 @@ def address_and_place_lines(blocks: list[Labelled]) -> list[str]:
             out.append(f"line {b.seg.line}: opener (an address line), not {b.label}")
             b.label = "opener"
             b.marginals = {**b.marginals, "title": 0.0, "heading": 0.0}
-        elif b.label not in ("dateline", "title") and place_and_date(b.one_line):
+        elif (
+            b.label not in ("dateline", "title") and not after_label and place_and_date(b.one_line)
+        ):
             out.append(f"line {b.seg.line}: dateline (a place and a date), not {b.label}")
             b.label = "dateline"
     return out
