@@ -464,3 +464,15 @@ def test_a_records_date_value_on_its_own_line_is_no_dateline() -> None:
         "David Marsh",
     )
     assert xpath(conv, DATE) == ["1987-05-11"]
+
+
+def test_an_appeals_title_lines_in_capitals_are_no_cable_header() -> None:
+    conv = read(
+        "TO THE WORKERS OF THE HARBOUR",
+        "FROM THE STRIKE COMMITTEE",
+        "Comrades, the committee calls on every worker of the harbour to stay away from the docks "
+        "until the company agrees to the wages we asked for in March.",
+        "The committee will meet every evening at the union hall.",
+    )
+    assert xpath(conv, "//t:body//t:opener/t:seg[starts-with(., 'TO THE')]") == []
+    assert xpath(conv, "//t:correspDesc") == []

@@ -83,6 +83,10 @@ def header_fields(blocks: list[Labelled]) -> list[str]:
         names = {name for _, (name, _) in fields}
         beside = [blocks[k].one_line for k in (run[0] - 1, run[-1] + 1) if 0 <= k < len(blocks)]
         record = any(RECORD_LINE.match(line) for line in beside)
+        if all(":" not in blocks[k].one_line for k, _ in fields) and not any(
+            _CABLE_ONLY.match(blocks[k].one_line) for k, _ in fields
+        ):
+            record = True  # "TO THE WORKERS" / "FROM THE COMMITTEE": an appeal's titles, no cable
         if len(names) >= 2 and names & _NAMING and not record:
             out += _title_above(blocks, run[0])
             for k in range(run[0], run[-1] + 1):
@@ -111,6 +115,8 @@ def header_fields(blocks: list[Labelled]) -> list[str]:
     return out
 
 
+#: Cues only a cable's header uses: a run of colon-less header lines is a cable's when it has one.
+_CABLE_ONLY = re.compile(r"^(?:FM|INFO|SUBJ)\s")
 #: Lines of a letter's top that may stand between its header fields (an address, a place and date).
 _GAP = 2
 
