@@ -13,7 +13,8 @@ from lxml import etree
 from teiedit.config import default_settings
 from teiedit.readers.base import Conversion, Source
 from teiedit.readers.cascade.letter_cues import field_of
-from teiedit.readers.cascade.letter_head import correspondent, place_and_date
+from teiedit.readers.cascade.letter_facts import correspondent
+from teiedit.readers.cascade.letter_head import place_and_date
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 HERE = Path(__file__).parent

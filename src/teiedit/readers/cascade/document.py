@@ -35,7 +35,7 @@ from teiedit.readers.cascade.fields import (
 )
 from teiedit.readers.cascade.kinds import CORRESPONDENCE, KindDecision, decide_kind, vocative
 from teiedit.readers.cascade.labels import LOW_CONFIDENCE, SET_ASIDE
-from teiedit.readers.cascade.letter_head import header_correspondents, header_kind, subject_title
+from teiedit.readers.cascade.letter_facts import header_correspondents, header_kind, subject_title
 from teiedit.readers.cascade.model import Labelled
 from teiedit.readers.cascade.notelink import link
 from teiedit.readers.cascade.title_top import (

@@ -1,12 +1,13 @@
-"""The header of a letter, memorandum or telegram, in any of the languages ``letter_cues`` knows.
+"""The header of a letter, memorandum or telegram, in any of the languages ``letter_cues`` knows: the
+roles of its lines (what the header says is read by ``letter_facts``).
 
 After labelling, the lines of a correspondence header are given their roles whatever the labeller said:
 a run of header fields ("From: / To: / Subject: / Date:", "Von: / An: / Betreff:", "De : / À : / Objet :",
 a cable's "FM / TO / INFO") is the document's top (an ``opener``; the date field a ``dateline``), not a
 web page's metadata to set aside; an address line ("An Herrn Dr. X, Wien", "À Monsieur X") and a place
 and date line ("Kiel, den 12. April 1902") are the letter's opener; an editor's comment after a document
-("Comment: ...") is text. For the header, the fields give the correspondents, the kind (a letter, a
-memorandum or a cable) and, where the document has no better title, its subject as the title.
+("Comment: ...") is text; a date cut after its day's number is joined, a close run into the signer's
+name is cut before it, and a name line ending a document with a header is its signature.
 """
 
 from __future__ import annotations
@@ -15,22 +16,17 @@ import re
 from dataclasses import replace
 
 from teiedit.readers.cascade.features import shapes
-from teiedit.readers.cascade.fields import Correspondents, first_date, uninvert
-from teiedit.readers.cascade.kinds import KIND_LINE, KindDecision
+from teiedit.readers.cascade.fields import first_date
 from teiedit.readers.cascade.labels import SET_ASIDE
 from teiedit.readers.cascade.letter_cues import (
     ADDRESS_LINE,
-    CABLE_LINE,
     COMMENT,
     GLUED_SALUTATION,
     KIND_TITLE,
     MEMO_FOR,
-    NAME_HONORIFICS,
     RECORD_LINE,
     SIGNED_AFTER_CLOSE,
     field_of,
-    kind_line,
-    routed_name,
 )
 from teiedit.readers.cascade.model import Labelled
 from teiedit.readers.common.boilerplate import boilerplate_reason
@@ -41,12 +37,6 @@ _HEADER_LINE = 300
 #: Fields that make a run of field lines a correspondence header (a date alone does not).
 _NAMING = frozenset({"from", "to", "subject", "participants"})
 #: What may stand beside the date in a place and date line ("Kiel, den", "Lyon, le", "Paris, am").
-#: A title of nothing but the document's kind ("MEMORANDUM", "Memorandum of Conversation", "Cable").
-_KIND_ONLY = re.compile(
-    r"^\W*(?:(?:memorandum|memo|record|minutes|telegram|cable|letter|note|notes|report|conversation|"
-    r"meeting|of|a|the|for|file)\b\W*)+$",
-    re.IGNORECASE,
-)
 _PLACE_WORDS = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.-]*|den|der|le|la|am|the|il|el|à|a|en|in|,|\s)*$")
 
 
@@ -99,7 +89,7 @@ def header_fields(blocks: list[Labelled]) -> list[str]:
                 if b.label == "title" and MEMO_FOR.match(b.one_line):
                     continue  # "MEMORANDUM FOR ...": the kind line stays the title
                 role = "dateline" if name == "date" else "opener"
-                if not value and (nxt := _value_block(blocks, k)):
+                if not value and (nxt := value_block(blocks, k)):
                     # "SUBJECT:" with its value in the next block (a cut run-on, a wrapped field)
                     out.append(
                         f"line {nxt.seg.line}: {role} (the value of {name}), not {nxt.label}"
@@ -173,7 +163,7 @@ def _name_line(b: Labelled) -> bool:
     )
 
 
-def _value_block(blocks: list[Labelled], k: int) -> Labelled | None:
+def value_block(blocks: list[Labelled], k: int) -> Labelled | None:
     """The block after an empty field line, when it can be that field's value (a short line that is
     no field itself)."""
     if k + 1 >= len(blocks):
@@ -324,87 +314,3 @@ def editor_comments(blocks: list[Labelled]) -> list[str]:
             out.append(f"line {b.seg.line}: p (an editor's comment), not {b.label}")
             b.label, b.aside = "p", ""
     return out
-
-
-# -- what the header says -----------------------------------------------------------------------------
-
-
-def header(part: list[Labelled]) -> dict[str, str]:
-    """The header fields of a document's top (the first value of each), from its opener lines, its
-    page's metadata, a "MEMORANDUM FOR" title and an address line."""
-    found: dict[str, str] = {}
-    for i, b in enumerate(part):
-        if b.label in ("p", "item") and len(b.one_line) > 120 and not b.aside:
-            break
-        if b.label in ("title", "heading") and (m := MEMO_FOR.match(b.one_line)):
-            found.setdefault("to", m["value"])
-        if b.label not in ("opener", "dateline", "meta"):
-            continue
-        f = field_of(b.one_line)
-        if f is None and b.label == "opener" and (m := ADDRESS_LINE.match(b.one_line)):
-            f = ("to", m["name"])
-        if f is not None and not f[1] and (nxt := _value_block(part, i)):
-            f = (f[0], nxt.one_line)
-        if f is not None and f[1]:
-            # a catalogue's record inverts names ("Hamilton, Alexander"); a header names an office
-            # before its section ("Chief, Harbour Section")
-            found.setdefault(f[0], f[1] if b.label != "meta" else uninvert(f[1]))
-            if CABLE_LINE.match(b.one_line) and b.one_line.upper() == b.one_line:
-                found.setdefault("cable", "yes")
-    return found
-
-
-def correspondent(value: str) -> str:
-    """A header field's name: the part before an office or a place ("Pierre Durand, notaire, Lyon"),
-    without an honorific or a cable's routing words."""
-    value = routed_name(NAME_HONORIFICS.sub("", value.strip()))
-    first, _, rest = value.partition(",")
-    return first.strip() if rest and len(first.split()) >= 2 else value
-
-
-def header_correspondents(part: list[Labelled]) -> Correspondents:
-    """Sender and addressee as the header fields name them (either may be empty)."""
-    h = header(part)
-    return Correspondents(
-        correspondent(h.get("from", "")),
-        correspondent(h.get("to", "")),
-    )
-
-
-def header_kind(decision: KindDecision, part: list[Labelled]) -> KindDecision:
-    """The kind when the header names sender and addressee and the title did not say it: a cable (its
-    fields in capitals without colons), a letter (a salutation or a close), else a memorandum."""
-    h = header(part)
-    named = next(
-        (k for b in part[:5] if b.label in _TOP_LABELS and (k := kind_line(b.one_line))), ""
-    )
-    if named and h and decision.kind != named and decision.confidence < 0.9:
-        # "Aktennotiz", "TÉLÉGRAMME" over a header: the kind its own line names
-        return KindDecision(named, 0.8, f"a line naming the kind ({named}) over header fields")
-    if decision.kind in ("letter", "telegram", "memorandum") or decision.confidence >= 0.9:
-        return decision
-    if not (h.get("from") and h.get("to")):
-        return decision
-    if h.get("cable"):
-        return KindDecision("telegram", 0.75, "a cable's header names sender and addressee")
-    kept = [b for b in part if not b.aside]
-    if any(b.label in ("salute", "closer") for b in kept):
-        return KindDecision("letter", 0.8, "header fields name sender and addressee; salutation")
-    return KindDecision("memorandum", 0.7, "header fields name sender, addressee and subject")
-
-
-_TOP_LABELS = frozenset({"title", "heading", "opener", "meta", "furniture"})
-
-
-def subject_title(title: str, part: list[Labelled]) -> str:
-    """The subject field as the title where the document has none, or only its kind ("MEMORANDUM",
-    "Memorandum of Conversation", "TELEGRAM", "MEMORANDUM FOR THE SECRETARY")."""
-    if title and not (
-        KIND_LINE.match(title)
-        or _KIND_ONLY.match(title)
-        or MEMO_FOR.match(title)
-        or kind_line(title)
-    ):
-        return title
-    subject = header(part).get("subject", "")
-    return " ".join(subject.split()).strip(" .") or title
