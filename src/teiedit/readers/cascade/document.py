@@ -32,10 +32,10 @@ from teiedit.readers.cascade.fields import (
     date_from_fields,
     field,
     first_date,
-    uninvert,
 )
 from teiedit.readers.cascade.kinds import CORRESPONDENCE, KindDecision, decide_kind, vocative
 from teiedit.readers.cascade.labels import LOW_CONFIDENCE, SET_ASIDE
+from teiedit.readers.cascade.letter_facts import header_correspondents, header_kind, subject_title
 from teiedit.readers.cascade.model import Labelled
 from teiedit.readers.cascade.notelink import link
 from teiedit.readers.cascade.title_top import (
@@ -84,13 +84,16 @@ def build_document(
     kept = [b for b in part if not b.aside]
     aside = [b for b in part if b.aside]
     title = clean_title(" ".join(b.text for b in titles)) if titles else ""
-    decision = decide_kind(kept, title, aside, in_compilation)
+    decision = header_kind(decide_kind(kept, title, aside, in_compilation), part)
     kind = decision.kind
     if kind in _SIGNED or any(b.label == "salute" for b in kept):
         conv.decisions.extend(mark_bottom(part))
         conv.decisions.extend(sentence_closers(part))
     conv.decisions.extend(typed_signatures(part))
     corr = _correspondents(part, title) if kind in CORRESPONDENCE else Correspondents()
+    if kind == "memorandum":
+        corr = header_correspondents(part)  # "TO: / FROM:" (a memorandum without both has none)
+    named, title = title, subject_title(title, part)  # after the title's correspondents were read
     if kind in CORRESPONDENCE and not (corr.sender and corr.addressee):
         conv.decisions.append(
             f"{doc_id}: looks like a {kind} ({decision.reason}) but its correspondents are not "
@@ -104,7 +107,7 @@ def build_document(
     conv.spans.extend(linker.spans)
     where = {"part": doc_id} if doc_id != source.name else {}
     conv.orphan_notes.extend({**o, **where} for o in linker.report())
-    date = _document_date(kept, part, title, kind, assembled.citations, titles)
+    date = _document_date(kept, part, named, kind, assembled.citations, titles)
     info = header_info(source, title or "Untitled", kind=kind, abstract=assembled.summaries)
     authors = _authors(kept, part)
     if not authors and kind not in CORRESPONDENCE and (name := unlabelled_author(part)):
@@ -123,7 +126,7 @@ def build_document(
         info.date_text = date["text"]
     if date:
         info.profile_extra.append(E.creation(_date_el(date, resp=True)))
-    if kind in CORRESPONDENCE:
+    if kind in CORRESPONDENCE or (corr.sender and corr.addressee):
         info.profile_extra.append(_corresp_desc(corr, date))
     body = E.body(assembled.div)
     back = E.back(*assembled.back)
@@ -276,14 +279,8 @@ _NAME_LIKE = re.compile(r"(?:^|\s)[A-ZÀ-Þ][\w’'.-]*[a-zà-ÿ.]")
 
 def _correspondents(part: list[Labelled], title: str) -> Correspondents:
     corr = correspondents(title) if title else Correspondents()
-    for b in part:
-        f = field(b) if b.label in ("meta", "opener") else None
-        if f is None:
-            continue
-        if f[0] == "from" and not corr.sender and f[1]:
-            corr.sender = uninvert(f[1])
-        elif f[0] == "to" and not corr.addressee and f[1]:
-            corr.addressee = uninvert(f[1])
+    fields = header_correspondents(part)  # From/To fields, an address line, in any language
+    corr.sender, corr.addressee = corr.sender or fields.sender, corr.addressee or fields.addressee
     kept = [b for b in part if not b.aside]
     if not corr.sender:
         signed = [b for b in kept if b.label == "signed"]

@@ -252,7 +252,9 @@ _CLOSING = re.compile(
     r"(?:the\s+)?(?:\w+\s+){0,3}(?:respect|regards|greetings|esteem)|best\s+(?:regards|wishes)|kind\s+regards|"
     r"i\s+(?:have|remain)\b.{0,40}\b(?:honou?r|servant|yours)|your\s+obedient|all\s+the\s+(?:very\s+)?best|"
     # German and French closes ("Mit sozialistischem Gruß", "Je vous prie d'agréer ...")
-    r"mit\s+(?:\w+\s+){0,2}gr(?:uß|üßen|uss|üssen)\b|hochachtungsvoll|"
+    r"mit\s+(?:\w+\s+){0,2}(?:gr(?:uß|üßen|uss|üssen)|hochachtung|empfehlungen)\b|hochachtungsvoll|"
+    r"herzliche[n]?\s+gr(?:uß|üße|üssen)|(?:ihr|ihre|dein|deine|euer)\s+(?:sehr\s+)?ergebene[r]?\b|"
+    r"(?:bien\s+)?amicalement|cordialement|bien\s+à\s+vous|veuillez\s+croire|"
     r"(?:je\s+vous\s+prie\s+d['’]|veuillez\s+)agréer|(?:avec\s+)?(?:mes\s+)?salutations\s+\w+)",
     re.IGNORECASE,
 )

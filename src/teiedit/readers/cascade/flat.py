@@ -14,12 +14,15 @@ from __future__ import annotations
 import re
 
 from teiedit.months import ENGLISH_MONTHS
+from teiedit.readers.cascade.letter_cues import LETTER_FIELD_WORDS
 
 #: Header field labels (generic words of page headers and archive records), cut before after any word.
 _FIELD = re.compile(
     r"(?<=\S)(?P<sp>\s+)(?=(?:Title|From|To|Date|Dated|Subject|Re|Source|Sources|Citation|Summary|"
     r"Abstract|Written|Published|Translated|Transcription|Author|Authors|Author\(s\)|Keywords|Cc|"
-    r"Original Archive|Document Information|Language|Record ID|Stable URL):\s)"
+    r"Original Archive|Document Information|Language|Record ID|Stable URL):\s"
+    # a letter's or memorandum's header fields in the languages letter_cues knows, and in capitals
+    rf"|(?:{LETTER_FIELD_WORDS})\s?:\s)"
 )
 #: A Markdown heading's hashes, a rule of dashes or equals signs (cut before and after a rule).
 _MARK = re.compile(r"(?<=\S)(?P<sp>\s+)(?=#{1,6}\s|[-=_]{4,})|(?<=[-=_]{4})(?P<sp2>\s+)(?=\S)")

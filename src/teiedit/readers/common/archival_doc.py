@@ -335,9 +335,14 @@ def personal_name(text: str) -> str:
         if not _NAME_PART.match(tok) or _ROLE_WORDS.match(tok) or ORG_WORDS.match(tok):
             break
         run += 1
-    if 2 <= run < len(tokens) and run <= 4:
+    if 2 <= run < len(tokens) and run <= 4 and tokens[-run - 1].lower() not in _OFFICE_LINKS:
         return " ".join(tokens[-run:])
     return text
+
+
+#: Words that tie an office to its field ("Assistant Secretary for Economic Affairs"): the capitalised
+#: words after them name the field, not a person.
+_OFFICE_LINKS = frozenset({"for", "of", "on", "für", "pour"})
 
 
 def corresp_desc(title: str, date: FoundDate | None, place: str = "") -> etree._Element | None:
