@@ -195,8 +195,8 @@ def _document_date(
     for b in kept[:first_body]:
         if dated_title and titles and b.seg.start < titles[0].seg.start:
             continue  # a page's date over a dated document's title is the page's (a blog's post)
-        if b.label == "dateline" and (d := first_date(b.text)):
-            return d
+        if (b.label == "dateline" or b.opens == "entry") and (d := first_date(b.text)):
+            return d  # a dateline; in a diary, its first entry's date
     found = date_from_fields(part)
     if found:
         return found
