@@ -97,7 +97,9 @@ def converted(text: str, tmp_path: Path) -> TeiDocument:
 
 def xp(doc: TeiDocument, path: str) -> list[str]:
     found = doc.root.xpath(path, namespaces=NSMAP)
-    return [" ".join(str(x if isinstance(x, str) else "".join(x.itertext())).split()) for x in found]
+    return [
+        " ".join(str(x if isinstance(x, str) else "".join(x.itertext())).split()) for x in found
+    ]
 
 
 def test_an_english_diary_has_one_dated_entry_per_date_line(tmp_path: Path) -> None:
