@@ -8,7 +8,7 @@ from teiedit.config import Settings
 from teiedit.document import NSMAP, TeiDocument
 from teiedit.pipeline import ConvertOptions, convert_text
 from teiedit.readers.base import Source
-from teiedit.readers.cascade.divisions import entry_date, numbered_sections
+from teiedit.readers.cascade.divisions import entry_date, lead_in_lists, numbered_sections
 from teiedit.readers.cascade.model import Labelled
 from teiedit.readers.cascade.segment import segment
 
@@ -217,3 +217,28 @@ def test_entry_dates_are_lines_of_nothing_but_a_date() -> None:
     assert entry_date("Tagebuch 1957") == ""  # no day
     assert entry_date("Arrived on 12 March 1956") == ""  # a sentence with a date
     assert entry_date("Moscow, 12 March 1956") == ""  # a letter's dateline names a place
+
+
+def test_lines_numbered_in_sequence_after_a_colon_are_a_list(tmp_path: Path) -> None:
+    doc = converted(
+        "Proposals of the Delegation\n\n"
+        "The delegation has studied the maps and proposes the following:\n"
+        "(a) that the commission meet monthly;\n"
+        "(b) that each side name three members;\n"
+        "(c) that the maps of 1912 serve as the basis of discussion.\n\n"
+        "The other side has not yet answered, and the next meeting is set for the spring.\n",
+        tmp_path,
+    )
+    assert xp(doc, "//tei:list[@type='ordered']/tei:item/@n") == ["a", "b", "c"]
+    assert xp(doc, "//tei:list/tei:item[3]")[0].startswith("(c) that the maps of 1912")
+    assert xp(doc, "//tei:body//tei:p")[-1].startswith("The other side has not yet answered")
+
+
+def test_lines_out_of_sequence_after_a_colon_stay_paragraphs() -> None:
+    bs = blocks(
+        ("p", "The delegation proposes the following:"),
+        ("p", "(a) that the commission meet monthly;"),
+        ("p", "(c) that the maps of 1912 serve as the basis of discussion."),
+    )
+    assert lead_in_lists(bs) == []
+    assert [b.label for b in bs] == ["p", "p", "p"]

@@ -51,7 +51,7 @@ _HEADING_CHARS = 90
 
 def apply(blocks: list[Labelled]) -> list[str]:
     """Every rule in order; the decisions they took."""
-    return entries(blocks) + numbered_sections(blocks)
+    return entries(blocks) + numbered_sections(blocks) + lead_in_lists(blocks)
 
 
 def _kept(blocks: list[Labelled]) -> list[Labelled]:
@@ -140,6 +140,45 @@ def numbered_sections(blocks: list[Labelled]) -> list[str]:
             _open(kept[i], "section", out)
             _as_text(kept[i + 1 : end], out)
     return out
+
+
+def lead_in_lists(blocks: list[Labelled]) -> list[str]:
+    """Lines numbered in sequence ("(a) ...", "(b) ...") right after a line that ends in a colon, read
+    as paragraphs: the items of the list the line leads in."""
+    kept = _kept(blocks)
+    out: list[str] = []
+    for i, lead in enumerate(kept):
+        if lead.label != "p" or not lead.one_line.rstrip().endswith(":"):
+            continue
+        run: list[Labelled] = []
+        marks: list[str] = []
+        for b in kept[i + 1 :]:
+            m = _ITEM.match(b.one_line)
+            if b.label not in ("p", "item") or m is None or b.opens:
+                break
+            run.append(b)
+            marks.append(m[0])
+        if len(run) < 2 or not _in_sequence(marks):
+            continue
+        for b in run:
+            if b.label != "item":
+                b.label = "item"
+                out.append(f"line {b.seg.line}: p -> item (a list led in by a colon)")
+    return out
+
+
+def _in_sequence(marks: list[str]) -> bool:
+    """Whether the marks of a run of lines count up from their first ("(a)", "(b)"; "1.", "2.")."""
+    values = []
+    for mark in marks:
+        core = mark.strip("()[]. \t").rstrip(")")
+        if core.isdigit():
+            values.append(int(core))
+        elif len(core) == 1 and core.isalpha():
+            values.append(ord(core.lower()) - ord("a") + 1)
+        else:
+            return False
+    return all(b == a + 1 for a, b in zip(values, values[1:], strict=False))
 
 
 def _heading_number(b: Labelled) -> list[tuple[str, int]]:
