@@ -10,6 +10,7 @@ from teiedit.document import NSMAP, TeiDocument
 from teiedit.pipeline import ConvertOptions, convert_text
 from teiedit.readers.base import Conversion, Source
 from teiedit.readers.cascade import body_start
+from teiedit.readers.cascade.document import _authors
 from teiedit.readers.cascade.model import Labelled
 from teiedit.readers.cascade.pdf_pages import drop_caps, prose_between_text
 from teiedit.readers.cascade.segment import segment
@@ -141,3 +142,19 @@ def test_short_lines_alone_after_a_title_stay_the_text() -> None:
     )
     assert body_start.apply(bs) == []
     assert [b.label for b in bs] == ["title", "p"]
+
+
+def test_a_page_author_field_is_not_repeated_by_the_bylines_of_its_text() -> None:
+    bs, _ = blocks(
+        ("title", "Triangular Mutual Security"),
+        ("meta", "Author(s): Aaron Belkin and James G. Blight"),
+        ("byline", "Policy Implications"),
+        ("byline", "Aaron Belkin' and James G. Blight'"),
+        ("p", "We argue that as the superpowers move closer together, the lessons still hold."),
+    )
+    assert _authors(bs, bs) == ["Aaron Belkin and James G. Blight"]
+    without_field = [b for b in bs if b.label != "meta"]
+    assert _authors(without_field, without_field) == [
+        "Policy Implications",
+        "Aaron Belkin' and James G. Blight",
+    ]
