@@ -242,3 +242,10 @@ def test_lines_out_of_sequence_after_a_colon_stay_paragraphs() -> None:
     )
     assert lead_in_lists(bs) == []
     assert [b.label for b in bs] == ["p", "p", "p"]
+
+
+def test_entries_and_sections_convert_losslessly_and_validly() -> None:
+    from fuzz_convert import check_conversion
+
+    for text in (DIARY_EN, TAGEBUCH, ROMAN_REPORT, ARABIC_REPORT_WITH_LIST):
+        check_conversion(text, None)

@@ -158,3 +158,10 @@ def test_a_page_author_field_is_not_repeated_by_the_bylines_of_its_text() -> Non
         "Policy Implications",
         "Aaron Belkin' and James G. Blight",
     ]
+
+
+def test_a_joined_drop_cap_and_a_kept_paragraph_convert_losslessly() -> None:
+    from fuzz_convert import check_conversion
+
+    check_conversion(DROP_CAP, None)
+    check_conversion(RUNNING_HEADS, None)
