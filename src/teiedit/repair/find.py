@@ -7,7 +7,7 @@ from collections import Counter
 from functools import lru_cache
 from itertools import chain
 
-from teiedit.repair import ligature, quotes, spelling
+from teiedit.repair import dropcap, ligature, quotes, spelling
 from teiedit.repair.debris import find_debris
 from teiedit.repair.detect import SHIFTED, SPACED, Stretch, label
 from teiedit.repair.hyphenation import find_hyphenation
@@ -100,6 +100,8 @@ def find_repairs(
             repairs.extend(_shifted_words(text, stretch, k, model, vocab))
         elif stretch.state == SPACED:
             repairs.append(_spaced_run(text, stretch, k, model, vocab))
+    # after the shifted and spaced stretches: a drop cap is cut off a plain word of clean text
+    repairs.extend(dropcap.find_at_start(text, model, Spans((r.start, r.end) for r in repairs)))
     repairs.extend(
         ligature.find_in_clean_text(text, model, Spans((r.start, r.end) for r in repairs))
     )

@@ -154,6 +154,12 @@ class _Builder:
         if local_name(self.target) == "div" and self.target.get("type") in ("abstract", "summary"):
             self.target = self.root
             self._open_section()
+        if lab == "heading" and b.opens:
+            # a diary's dated entry or a report's numbered section: a division of the document
+            self.target = self.root
+            self._open_section(b.opens)
+            self.target.append(self._heading(E.head(), b))
+            return
         if lab in ("heading", "title"):
             if self.has_body:
                 parent = self.target if self.target is self.root else self.target.getparent()
@@ -316,7 +322,7 @@ def assemble(blocks: list[Labelled], kind: str, linker: Linker) -> Assembled:
     builder = _Builder(kind, linker)
     runs = ab_runs(kept)
     in_run = {j for i, (_, n) in runs.items() for j in range(i, i + n)}
-    body_idx = [i for i, b in enumerate(kept) if b.label in BODY or i in in_run]
+    body_idx = [i for i, b in enumerate(kept) if b.label in BODY or b.opens or i in in_run]
     first = body_idx[0] if body_idx else len(kept)
     last = body_idx[-1] if body_idx else len(kept) - 1
     last = _text_end(kept, body_idx, in_run, last)

@@ -198,8 +198,8 @@ def _document_date(
     for b in kept[:first_body]:
         if dated_title and titles and b.seg.start < titles[0].seg.start:
             continue  # a page's date over a dated document's title is the page's (a blog's post)
-        if b.label == "dateline" and (d := first_date(b.text)):
-            return d
+        if (b.label == "dateline" or b.opens == "entry") and (d := first_date(b.text)):
+            return d  # a dateline; in a diary, its first entry's date
     found = date_from_fields(part)
     if found:
         return found
@@ -242,7 +242,10 @@ def _authors(kept: list[Labelled], part: list[Labelled]) -> list[str]:
         f = field(b) if b.label in ("meta", "byline") else None
         if f is not None and f[0] in ("author", "authors", "author(s)", "by"):
             names.append(_NAME_MARKS.sub("", f[1]))
+    fielded = bool(names)  # the page's author field names them: bylines of the text repeat it
     for b in kept:
+        if fielded:
+            break
         if b.label == "byline" and field(b) is None and len(b.one_line) <= 160:
             # "By NAME | date | 3 Comments": the name is what stands before the first separator
             text = re.split(r"\s[|·•]\s|\s[|·•]$|^[|·•]\s", _BY.sub("", b.one_line) + " ")[0]

@@ -130,6 +130,8 @@ def decide_kind(
             if kind == "letter" and _is_telegram(body, opener_text):
                 return KindDecision("telegram", 0.8, f"title {title[:40]!r}, telegram number")
             return KindDecision(kind, 0.9, f"title opens like a {kind}")
+    if (entries := sum(1 for b in blocks if b.opens == "entry")) >= 2:
+        return KindDecision("journal", 0.75, f"{entries} dated entries (a diary)")
     for b in _labels(blocks, "opener", "heading"):
         if m := KIND_LINE.match(b.one_line):
             word = m["kind"].lower().split()[0]

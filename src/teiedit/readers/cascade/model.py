@@ -37,6 +37,8 @@ class Labelled:
     aside: str = ""
     #: the probability of every label (marginals), for decisions that pick the likeliest block
     marginals: dict[str, float] = field(default_factory=dict)
+    #: set by later steps: the heading opens a division of this type ("entry", "section"; ``divisions``)
+    opens: str = ""
 
     @property
     def text(self) -> str:

@@ -22,7 +22,15 @@ from lxml import etree
 from teiedit.config import Edition
 from teiedit.document import E, TeiDocument
 from teiedit.readers.base import Conversion, SetAside, Source
-from teiedit.readers.cascade import letter_head, neighbours, panels, shape_rules
+from teiedit.readers.cascade import (
+    body_start,
+    divisions,
+    letter_head,
+    neighbours,
+    panels,
+    pdf_pages,
+    shape_rules,
+)
 from teiedit.readers.cascade.document import build_document, low_confidence
 from teiedit.readers.cascade.labels import LOW_CONFIDENCE, SET_ASIDE
 from teiedit.readers.cascade.model import (
@@ -80,6 +88,9 @@ class CascadeReader:
         conv.decisions.extend(shape_rules.apply(blocks))
         conv.decisions.extend(neighbours.apply(blocks))
         conv.decisions.extend(letter_head.apply(blocks, source.text))
+        conv.decisions.extend(pdf_pages.apply(blocks, source.text))
+        conv.decisions.extend(divisions.apply(blocks))
+        conv.decisions.extend(body_start.apply(blocks))
         _set_aside(blocks, conv)
         if gone := unavailable_notice(blocks):
             set_all_aside(blocks, gone, conv)

@@ -40,7 +40,7 @@ def name_lines(part: list[Labelled], titles: list[Labelled]) -> list[str]:
             break
         if b.aside or b.label not in ("heading", "title") or any(b is t for t in titles):
             continue
-        if lone_name(b.one_line):
+        if lone_name(b.one_line) and not b.opens:  # "I. Background" is a section's heading
             was, b.label = b.label, "byline"
             out.append(f"line {b.seg.line}: byline (a name alone at the top), not {was}")
     return out
