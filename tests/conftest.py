@@ -126,11 +126,19 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """A test that uses tei_all is slow: compiling the grammar takes seconds (once per process)."""
-    for item in items:
+    last_browser = -1
+    for i, item in enumerate(items):
         if "tei_all" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.slow)
         if {"browser", "session_browser"} & set(getattr(item, "fixturenames", ())):
-            _CHROMIUM.last = item.nodeid
+            last_browser = i
+    if last_browser >= 0:
+        # chromium is closed after the last test of that test's module: the module's own fixtures (a
+        # page kept for its tests) are closed in that test's teardown, before it
+        path = items[last_browser].path
+        while last_browser + 1 < len(items) and items[last_browser + 1].path == path:
+            last_browser += 1
+        _CHROMIUM.last = items[last_browser].nodeid
 
 
 @pytest.fixture(autouse=True)
@@ -262,6 +270,33 @@ def session_browser() -> object:
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
     _CHROMIUM.close()
+
+
+def reused_page(tab: Any) -> Iterator[Any]:
+    """``tab``, a page a module keeps open for its tests, for one test: its console errors and uncaught
+    exceptions in ``tab.errors`` while the test runs; afterwards left as a new page would be (no routes,
+    nothing stored, blank, the mouse at the corner).
+
+    A new context for each test cost about half a second of CPU each (its first page starts a renderer
+    process), more than most tests' own page loads. The web edition keeps no state in the browser but
+    its local storage (the reading switch and the highlighting), which is cleared."""
+    tab.errors = []
+    listening = {
+        "console": lambda m: tab.errors.append(m.text) if m.type == "error" else None,
+        "pageerror": lambda e: tab.errors.append(str(e)),
+    }
+    for event, handler in listening.items():
+        tab.on(event, handler)
+    try:
+        yield tab
+    finally:
+        for event, handler in listening.items():
+            tab.remove_listener(event, handler)
+        tab.unroute_all()
+        if tab.url.startswith("file:"):
+            tab.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+        tab.goto("about:blank")
+        tab.mouse.move(0, 0)
 
 
 @pytest.fixture

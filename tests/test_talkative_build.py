@@ -107,7 +107,7 @@ def test_a_build_waiting_for_the_lock_says_so_when_piped(mini_edition: Path) -> 
 
 
 def _long_report(paragraphs: int) -> str:
-    """A plain report long enough that laying it out takes seconds (dozens of pages)."""
+    """A plain report of about ``paragraphs`` / 4 pages, the longest document of the mini edition."""
     sentences = [
         "The committee met again on the following morning and heard the reports of the delegations.",
         "Several speakers asked that the minutes record their objections to the proposed resolution.",
@@ -126,8 +126,13 @@ def _ctrl_c_default() -> None:
 
 @pytest.mark.slow
 def test_ctrl_c_in_the_print_stage_stops_every_worker_quietly(mini_edition: Path) -> None:
-    # a long document keeps a worker laying out when Ctrl-C comes: the signal lands inside the stage
-    (mini_edition / "sources" / "long-report.txt").write_text(_long_report(400), encoding="utf-8")
+    # The documents are laid out longest first and their "laid out" lines come in that order: the
+    # first comes once the longest is laid out, in the round that lays out the draft front matter too;
+    # the workers then lay out the front matter and the running heads, and the signal lands there,
+    # inside the stage. A report of a dozen pages keeps the running heads a job of several pages; one
+    # of 400 paragraphs (100 pages) made the test cost twice the CPU and gave the signal no later a
+    # place: everything it added was laid out before the first line came.
+    (mini_edition / "sources" / "long-report.txt").write_text(_long_report(60), encoding="utf-8")
     env = {
         **os.environ,
         "SOURCE_DATE_EPOCH": "1700000000",

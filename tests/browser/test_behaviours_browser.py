@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import reused_page
 
 from teiedit.builder import BuildOptions
 from teiedit.builders.html import HtmlBuilder
@@ -51,15 +52,18 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     return {kind: (out / f"{name}.html").as_uri() for kind, name in names.items()}
 
 
-@pytest.fixture
-def page(browser):  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": 1300, "height": 900})
-    pg = context.new_page()
-    pg.errors = []
-    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
-    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    yield pg
+@pytest.fixture(scope="module")
+def tab(session_browser):  # type: ignore[no-untyped-def]
+    """One page for the module's tests (see ``reused_page``)."""
+    context = session_browser.new_context(viewport={"width": 1300, "height": 900})
+    yield context.new_page()
     context.close()
+
+
+@pytest.fixture
+def page(tab):  # type: ignore[no-untyped-def]
+    """The module's page, for one test; ``page.errors``: console errors and uncaught exceptions."""
+    yield from reused_page(tab)
 
 
 def test_apparatus_sigla_show_on_hover_and_focus(pages: dict[str, str], page) -> None:  # type: ignore[no-untyped-def]

@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from conftest import reused_page
 from lxml import html
 
 from teiedit.builder import BuildOptions
@@ -42,15 +43,18 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-@pytest.fixture
-def page(browser):  # type: ignore[no-untyped-def]
-    context = browser.new_context()
-    pg = context.new_page()
-    pg.errors = []  # console errors and uncaught exceptions, checked by the tests
-    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
-    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    yield pg
+@pytest.fixture(scope="module")
+def tab(session_browser):  # type: ignore[no-untyped-def]
+    """One page for the module's tests that need no context of their own (see ``reused_page``)."""
+    context = session_browser.new_context()
+    yield context.new_page()
     context.close()
+
+
+@pytest.fixture
+def page(tab):  # type: ignore[no-untyped-def]
+    """The module's page, for one test; ``page.errors``: console errors and uncaught exceptions."""
+    yield from reused_page(tab)
 
 
 def url(site: Path, name: str) -> str:

@@ -114,6 +114,17 @@ def hostile_site(
     return out, places
 
 
+@pytest.fixture(scope="module")
+def tab(session_browser):  # type: ignore[no-untyped-def]
+    """One page for the module's tests. A browser context and its first page cost about half a second
+    of CPU (a renderer process started), as much as a few page loads: opened once, not once per hostile
+    site. The sites keep no state in the browser but their reading switch, which no test switches; each
+    test listens to the page only while it runs and leaves it blank."""
+    context = session_browser.new_context()
+    yield context.new_page()
+    context.close()
+
+
 DOM_FINDINGS = """() => {
   const found = [];
   for (const el of document.querySelectorAll('*')) {
@@ -137,18 +148,40 @@ DOM_FINDINGS = """() => {
 
 
 def test_no_script_runs_and_no_request_leaves_the_site(
-    hostile_site: tuple[Path, int], browser, listener: tuple[str, list[str]]
+    hostile_site: tuple[Path, int], tab, listener: tuple[str, list[str]]
 ) -> None:  # type: ignore[no-untyped-def]
     site, places = hostile_site
     assert places > 200  # the cases were poisoned everywhere
-    context = browser.new_context()
-    page = context.new_page()
+    page = tab
     dialogs: list[str] = []
     requests: list[str] = []
     errors: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.on("request", lambda r: requests.append(r.url))
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    listening = {
+        "dialog": lambda d: (dialogs.append(d.message), d.dismiss()),
+        "request": lambda r: requests.append(r.url),
+        "pageerror": lambda e: errors.append(str(e)),
+    }
+    for event, handler in listening.items():
+        page.on(event, handler)
+    try:
+        scripts = _open_every_page(page, site)
+    finally:
+        page.goto("about:blank")  # the next test starts on no page of this site,
+        page.mouse.move(0, 0)  # with the mouse where a new page has it
+        for event, handler in listening.items():
+            page.remove_listener(event, handler)
+    assert dialogs == []
+    assert errors == []
+    site_uri = site.as_uri()
+    assert scripts and all(u.startswith(site_uri + "/") for u in scripts), scripts
+    assert [u for u in scripts if not SITE_SCRIPTS.fullmatch(u[len(site_uri) + 1 :])] == []
+    assert [u for u in requests if not u.startswith(site_uri)] == []
+    assert listener[1] == []
+
+
+def _open_every_page(page, site: Path) -> set[str]:  # type: ignore[no-untyped-def]
+    """Open every page of ``site`` (and two searches for the hostile text) in ``page``, checking each
+    page's DOM after a mouse move and a Tab; the sources of the scripts the pages load."""
     pages = sorted(
         p.relative_to(site).as_posix()
         for p in [*site.glob("*.html"), *site.glob("entities/*.html")]
@@ -172,28 +205,20 @@ def test_no_script_runs_and_no_request_leaves_the_site(
         scripts |= set(sources)
         if name.startswith("search.html?q="):
             assert page.locator("#search-results li").count() > 0  # the hostile text was found
-    context.close()
-    assert dialogs == []
-    assert errors == []
-    site_uri = site.as_uri()
-    assert scripts and all(u.startswith(site_uri + "/") for u in scripts), scripts
-    assert [u for u in scripts if not SITE_SCRIPTS.fullmatch(u[len(site_uri) + 1 :])] == []
-    assert [u for u in requests if not u.startswith(site_uri)] == []
-    assert listener[1] == []
+    return scripts
 
 
-def test_the_dom_check_sees_what_it_looks_for(tmp_path: Path, browser) -> None:  # type: ignore[no-untyped-def]
+def test_the_dom_check_sees_what_it_looks_for(tmp_path: Path, tab) -> None:  # type: ignore[no-untyped-def]
     bad = tmp_path / "bad.html"
     bad.write_text(
         '<html><body><a href="javascript:x()">a</a><p onclick="x()">p</p>'
         '<script>var x = 1;</script><img src="data:,"></body></html>',
         encoding="utf-8",
     )
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(bad.as_uri())
-    found = page.evaluate(DOM_FINDINGS)
-    context.close()
+    tab.goto(bad.as_uri())
+    found = tab.evaluate(DOM_FINDINGS)
+    tab.goto("about:blank")
+    tab.mouse.move(0, 0)
     assert sorted(found) == sorted(
         ["A @href=javascript:x()", "P @onclick", "inline script", "IMG @src=data:,", "IMG"]
     )
