@@ -138,7 +138,7 @@
       <xsl:choose>
         <xsl:when test="$lang and te:rtl-lang($lang) and not(te:rtl-lang($outer))"><xsl:attribute name="dir" select="'rtl'"/></xsl:when>
         <xsl:when test="$lang and not(te:rtl-lang($lang)) and te:rtl-lang($outer)"><xsl:attribute name="dir" select="'ltr'"/></xsl:when>
-        <xsl:when test="$block and not($lang) and not(te:rtl-lang($outer)) and te:rtl-text(.)"><xsl:attribute name="dir" select="'rtl'"/></xsl:when>
+        <xsl:when test="$block and not($lang) and not(te:rtl-lang($outer)) and not(te:holds-structure(.)) and te:rtl-text(.)"><xsl:attribute name="dir" select="'rtl'"/></xsl:when>
       </xsl:choose>
     </xsl:if>
   </xsl:template>
@@ -158,6 +158,16 @@
                                            'syc', 'ug', 'ur', 'yi', 'arz', 'apc', 'acm', 'prs', 'pes', 'bal', 'sam', 'mid', 'jrb')
                                or $tags[position() gt 1] = ('arab', 'hebr', 'syrc', 'syre', 'syrj', 'syrn', 'thaa', 'nkoo',
                                                             'samr', 'mand', 'adlm', 'rohg', 'yezi'))"/>
+  </xsl:function>
+
+  <!-- True for a container of blocks (body, div, lg, sp, list, ...): its first letter says nothing of the
+       direction of the blocks after the first (an Arabic division first, English ones after it), so only the
+       blocks themselves take a direction from their letters. -->
+  <xsl:function name="te:holds-structure" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="exists($el/(tei:p | tei:ab | tei:lg | tei:l | tei:head | tei:sp | tei:u | tei:list | tei:item
+                          | tei:table | tei:row | tei:listBibl | tei:body | tei:front | tei:back | tei:group | tei:text
+                          | tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7))"/>
   </xsl:function>
 
   <!-- True when the first letter of an element's text belongs to a right-to-left script. -->
@@ -203,7 +213,27 @@
     <xsl:variable name="url" select="te:safe-url($target)"/>
     <xsl:sequence select="if ($page) then $page || '.html'
                           else if (starts-with($target, '#')) then te:internal-target($context, substring($target, 2))
-                          else if (matches($url, '^(https?|mailto):', 'i')) then $url else ''"/>
+                          else if (matches($url, '^(https?|mailto):', 'i')) then $url
+                          else te:based-target($context, $target)"/>
+  </xsl:function>
+
+  <!-- A relative pointer under an xml:base that makes it a web address ("l002.xml" under
+       xml:base="https://example.org/letters/"): that address; '' when no xml:base makes it one. -->
+  <xsl:function name="te:based-target" as="xs:string">
+    <xsl:param name="context" as="node()"/>
+    <xsl:param name="target" as="xs:string?"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($target) and exists($context/ancestor-or-self::*/@xml:base)">
+        <xsl:variable name="resolved" as="xs:string">
+          <xsl:try select="string(resolve-uri(normalize-space($target), base-uri($context)))">
+            <xsl:catch select="''"/>
+          </xsl:try>
+        </xsl:variable>
+        <xsl:variable name="url" select="te:safe-url($resolved)"/>
+        <xsl:sequence select="if (matches($url, '^https?://', 'i')) then $url else ''"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:sequence select="''"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
   <!-- "#id" inside the document: the HTML id the element got (a footnote's is note-n), or '' when the
