@@ -93,8 +93,14 @@ WEB = [
     (f"count({APP}[1]//span[{cls('witDetail')}])", 1.0),
     (f"count(//*[{cls('tei-witDetail')}])", 0.0),
     # a listApp entry without lem: "loc ] readings"
-    (f"normalize-space(//div[{cls('tei-listApp')}]/span[1]/span[{cls('app-entry')}])", "3 ] shall not C"),
-    (f"normalize-space(//div[{cls('tei-listApp')}]/span[2]/span[{cls('app-entry')}])", "4 root ] rote B"),
+    (
+        f"normalize-space(//div[{cls('tei-listApp')}]/span[1]/span[{cls('app-entry')}])",
+        "3 ] shall not C",
+    ),
+    (
+        f"normalize-space(//div[{cls('tei-listApp')}]/span[2]/span[{cls('app-entry')}])",
+        "4 root ] rote B",
+    ),
     # the title page's parts are lines of their own
     (f"count(//div[{cls('tei-docTitle')}]/p[{cls('tei-titlePart')}])", 2.0),
     # an Arabic division first does not turn the body (and the English after it) right to left
@@ -115,7 +121,10 @@ def test_web_renders_the_kind(page: html.HtmlElement, xpath: str, expected: obje
 PRINT = [
     (f"string(//p[{cls('utterance')}][2]/span[{cls('block-label')}])", "Hans Kolb, Interviewer:"),
     (f"normalize-space(//section[{cls('apparatus')}]/p[2])", "2 hanging high A C ] hung on high B"),
-    (f"normalize-space(//section[{cls('apparatus')}]/p[1])", "1 ripe A ] rype B; correction corrected from ripa B"),
+    (
+        f"normalize-space(//section[{cls('apparatus')}]/p[1])",
+        "1 ripe A ] rype B; correction corrected from ripa B",
+    ),
     (f"normalize-space(//section[{cls('apparatus')}]/p[4])", "4 3 ] shall not C"),
     (f"count(//div[{cls('tei-docTitle')}]/p[{cls('tei-titlePart')}])", 2.0),
 ]

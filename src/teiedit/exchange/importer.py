@@ -119,11 +119,14 @@ def _import_files(
         if item.tree is None:
             continue
         stored = item.data
-        if item.xinclude or item.fallbacks:
+        if item.xinclude or item.fallbacks or item.upgraded:
             stored = etree.tostring(item.tree, xml_declaration=True, encoding="UTF-8")
-            item.reason = (
-                f"XIncludes resolved ({len(item.xinclude)} files, {len(item.fallbacks)} fallbacks)"
-            )
+            done = [*item.upgraded]
+            if item.xinclude or item.fallbacks:
+                done.append(
+                    f"XIncludes resolved ({len(item.xinclude)} files, {len(item.fallbacks)} fallbacks)"
+                )
+            item.reason = "; ".join(done)
         store(item, target, stored, earlier.get(item.name))  # never over the editor's corrections
     names_now = {i.name for i in items if i.name}
     older_entries: list[Entry] = []
