@@ -9,9 +9,9 @@ from lxml import etree
 from teiedit.diagnostics import TeieditError
 from teiedit.document import TEI_NS, local_name
 from teiedit.exchange.import_report import ImportedFile
+from teiedit.exchange.upgrade import expand_internal_entities, is_p4, upgrade_p4
 from teiedit.exchange.xinclude import XIncludeResult, has_xincludes, resolve_xincludes
 from teiedit.io import parse_xml_bytes, refuse_entities, sha256_bytes
-from teiedit.exchange.upgrade import expand_internal_entities, is_p4, upgrade_p4
 
 MAX_BYTES = 64 * 1024 * 1024
 DOCUMENT_ROOTS = ("TEI", "teiCorpus")
