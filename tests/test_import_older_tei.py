@@ -107,3 +107,19 @@ def test_entities_that_cannot_be_expanded_safely_are_refused(
     assert item.status == "refused"
     assert words in item.reason
     assert "do not read" not in item.reason
+
+
+def test_a_short_transcript_with_its_speakers_in_the_header_is_a_document(tmp_path: Path) -> None:
+    root = tmp_path / "edition"
+    shutil.copytree(CASES / "edition", root)
+    source = tmp_path / "interview.xml"
+    source.write_text(
+        f'<TEI xmlns="{TEI_NS}"><teiHeader><fileDesc><titleStmt><title>I</title></titleStmt>'
+        "<publicationStmt><p>P</p></publicationStmt><sourceDesc><p>S</p></sourceDesc></fileDesc>"
+        '<profileDesc><particDesc><listPerson><person xml:id="a"><persName>Ann</persName></person>'
+        "</listPerson></particDesc></profileDesc></teiHeader>"
+        '<text><body><u who="#a">Yes.</u></body></text></TEI>',
+        encoding="utf-8",
+    )
+    (item,) = import_files([source], load_settings(root)).files
+    assert (item.status, item.role) == ("imported", "document")

@@ -173,7 +173,13 @@ def _role(root: etree._Element, entries: list[Entry]) -> str:
         return "cmif"
     if any(d.find(f"{{{TEI_NS}}}correspAction") is not None for d in descs):
         return "letter"
-    if entries:
+    # (A document's own people in its header, such as a transcript's speakers in particDesc, make no
+    # register of it: only lists of entries in its text or standOff do.)
+    listed = root.xpath(
+        "//tei:text//*[starts-with(local-name(), 'list')] | //tei:standOff//*[starts-with(local-name(), 'list')]",
+        namespaces={"tei": TEI_NS},
+    )
+    if entries and listed:
         prose = sum(
             len(t.strip())
             for t in root.xpath(
