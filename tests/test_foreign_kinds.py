@@ -19,6 +19,10 @@ DOCUMENT = """<?xml version="1.0" encoding="UTF-8"?>
 <publicationStmt><p>Written for the test.</p></publicationStmt>
 <sourceDesc><listWit><witness xml:id="A">Codex A</witness><witness xml:id="B">Codex B</witness>
 <witness xml:id="C">Codex C</witness></listWit></sourceDesc></fileDesc>
+<encodingDesc><tagsDecl><rendition xml:id="red" scheme="css">color: red;</rendition>
+<rendition xml:id="big" scope="first-letter">font-size: 2em</rendition>
+<rendition xml:id="bad" scheme="css">background: url(https://tracker.example/a.png)</rendition>
+<rendition xml:id="unused">color: blue</rendition></tagsDecl></encodingDesc>
 <profileDesc><particDesc><listPerson><person xml:id="int"><persName>Interviewer</persName></person>
 <person xml:id="fm"><persName>Hans Kolb</persName><note>a ferryman</note></person></listPerson></particDesc>
 </profileDesc></teiHeader>
@@ -37,6 +41,8 @@ DOCUMENT = """<?xml version="1.0" encoding="UTF-8"?>
 <app><rdgGrp type="substantive"><lem wit="#A #C">hanging high</lem><rdg wit="#B">hung on high</rdg></rdgGrp></app>
 and <app><rdg wit="#A">went</rdg><rdg wit="#B">ran</rdg></app> away.
 <witDetail target="#app1" wit="#B" type="correction">corrected from ripa</witDetail></p>
+<p rendition="#red #big #bad">A broadside, <hi style="font-style: italic">sung</hi> and
+<hi style="background-image: url(https://tracker.example/b.png)">hummed</hi>.</p>
 <p>See <ref target="letters/l002.xml">the next letter</ref>, <ref target="javascript:alert(1)">no link</ref>.</p>
 </div></body>
 <back><div type="apparatus"><listApp><app loc="3"><rdg wit="#C">shall not</rdg></app>
@@ -107,6 +113,14 @@ WEB = [
     (f"count(//div[{cls('tei-body')}][@dir])", 0.0),
     ("string(//section[@lang='ar']/@dir)", "rtl"),
     (f"count(//section[{cls('transcript')}]//*[@dir='rtl'])", 0.0),
+    # @rendition: classes styled by the header's rendition elements (only those used, only safe CSS)
+    (f"count(//p[{cls('rendition-red')}][{cls('rendition-big')}][{cls('rendition-bad')}])", 1.0),
+    ("contains(string(//head), '.rendition-red { color: red; }')", True),
+    ("contains(string(//head), '.rendition-big::first-letter { font-size: 2em }')", True),
+    ("contains(string(//head), 'tracker') or contains(string(//head), 'blue')", False),
+    # @style as the element's own style, when it only styles
+    ("string(//span[. = 'sung']/@style)", "font-style: italic"),
+    ("count(//span[. = 'hummed']/@style)", 0.0),
     # xml:base makes a relative pointer a web address; an unsafe one stays text
     ("string(//a[. = 'the next letter']/@href)", "https://example.org/edition/letters/l002.xml"),
     ("count(//a[. = 'no link'])", 0.0),
@@ -127,6 +141,8 @@ PRINT = [
     ),
     (f"normalize-space(//section[{cls('apparatus')}]/p[4])", "4 3 ] shall not C"),
     (f"count(//div[{cls('tei-docTitle')}]/p[{cls('tei-titlePart')}])", 2.0),
+    ("contains(string(//head), '.rendition-red { color: red; }')", True),
+    (f"count(//p[{cls('rendition-red')}])", 1.0),
 ]
 
 

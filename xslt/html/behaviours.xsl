@@ -193,8 +193,9 @@
                                      else if (self::tei:emph) then 'em'
                                      else 'span'"/>
     <xsl:element name="{$tag}">
-      <xsl:attribute name="class" select="if (empty($class) and empty(@rend)) then 'tei-' || local-name()
+      <xsl:attribute name="class" select="if (empty($class) and empty(@rend) and empty(@rendition)) then 'tei-' || local-name()
                                           else normalize-space(string-join(('tei-' || local-name(), $class, te:rend-classes(.)), ' '))"/>
+      <xsl:if test="@style"><xsl:call-template name="te:style"/></xsl:if>
       <xsl:if test="$title"><xsl:attribute name="title" select="$title"/></xsl:if>
       <xsl:if test="@xml:lang or $te:rtl-doc"><xsl:call-template name="te:lang"/></xsl:if>
       <xsl:call-template name="te:content"><xsl:with-param name="content" select="$content"/></xsl:call-template>

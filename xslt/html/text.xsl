@@ -49,9 +49,10 @@
     <xsl:element name="{if ($phrasing) then 'span' else if ($element = 'p' and te:holds-blocks(.)) then 'div' else $element}">
       <!-- (The class list is joined and normalised only when it has more than the element's own name:
            asked for every block, the general expression cost more than the rest of the block.) -->
-      <xsl:attribute name="class" select="if ($class = '' and empty(@rend)) then 'tei-' || local-name() || (if ($phrasing) then ' block' else '')
+      <xsl:attribute name="class" select="if ($class = '' and empty(@rend) and empty(@rendition)) then 'tei-' || local-name() || (if ($phrasing) then ' block' else '')
         else normalize-space(string-join(('tei-' || local-name(), $class, te:rend-classes(.), if ($phrasing) then 'block' else ()), ' '))"/>
       <xsl:call-template name="te:id"/>
+      <xsl:if test="@style"><xsl:call-template name="te:style"/></xsl:if>
       <xsl:if test="@xml:lang or $te:rtl-doc"><xsl:call-template name="te:lang"><xsl:with-param name="block" select="true()"/></xsl:call-template></xsl:if>
       <xsl:sequence select="$prefix"/>
       <xsl:call-template name="te:content"><xsl:with-param name="content" select="$content"/></xsl:call-template>
@@ -181,11 +182,41 @@
   <!-- rend/type values as class names (prefixed, only name characters). -->
   <!-- (Asked of every rendered element: most have no rend, and most names are plain ASCII, which the regular
        expression would leave as they are.) -->
+  <!-- (@rendition's pointers to the header's rendition elements become classes too: rendition-ID, styled
+       by te:rendition-css.) -->
   <xsl:function name="te:rend-classes" as="xs:string">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="if (empty($el/@rend)) then ''
-                          else string-join(for $r in tokenize(normalize-space($el/@rend), ' ') return 'rend-' || te:class-token($r), ' ')"/>
+    <xsl:sequence select="if (empty($el/@rend) and empty($el/@rendition)) then ''
+                          else string-join((for $r in tokenize(normalize-space($el/@rend), ' ') return 'rend-' || te:class-token($r),
+                                            for $r in tokenize(normalize-space($el/@rendition), ' ')[starts-with(., '#')]
+                                            return 'rendition-' || te:class-token(substring($r, 2))), ' ')"/>
   </xsl:function>
+
+  <!-- CSS from the document: the rules of its tagsDecl's rendition elements (scheme css, or none) that
+       its text points at, for the classes rendition-ID, each rule kept only when te:safe-css passes it. -->
+  <xsl:template name="te:rendition-css">
+    <xsl:variable name="used" select="distinct-values(for $r in root()//tei:text//@rendition return tokenize(normalize-space($r), ' '))"/>
+    <xsl:variable name="rules" as="xs:string*"
+      select="for $r in root()//tei:tagsDecl/tei:rendition[@xml:id][not(@scheme) or @scheme = 'css'][('#' || @xml:id) = $used]
+              return if (te:safe-css(string($r)) and ($r/@scope = ('before', 'after', 'first-line', 'first-letter') or empty($r/@scope)))
+                     then '.rendition-' || te:class-token($r/@xml:id) || (if ($r/@scope) then '::' || $r/@scope else '')
+                          || ' { ' || normalize-space($r) || ' }'
+                     else ()"/>
+    <xsl:if test="exists($rules)"><style><xsl:value-of select="string-join(('', $rules, ''), '&#10;')"/></style></xsl:if>
+  </xsl:template>
+
+  <!-- CSS declarations from a document that can do no more than style: no blocks, at-rules, escapes,
+       markup, resources (url, image-set, import) or script. -->
+  <xsl:function name="te:safe-css" as="xs:boolean">
+    <xsl:param name="css" as="xs:string?"/>
+    <xsl:sequence select="normalize-space($css) != ''
+                          and not(matches($css, '[{}&lt;&gt;@\\]|url\s*\(|image|expression|javascript:|behavior|binding|import', 'i'))"/>
+  </xsl:function>
+
+  <!-- @style, when te:safe-css passes it, as the element's own style. -->
+  <xsl:template name="te:style">
+    <xsl:if test="@style and te:safe-css(@style)"><xsl:attribute name="style" select="normalize-space(@style)"/></xsl:if>
+  </xsl:template>
   <xsl:function name="te:class-token" as="xs:string">
     <xsl:param name="s" as="xs:string?"/>
     <xsl:sequence select="if (translate($s, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-', '') = '') then string($s)
