@@ -39,6 +39,7 @@ DOCUMENT = """<?xml version="1.0" encoding="UTF-8"?>
 </div>
 <div type="fable"><p>The fox saw <app xml:id="app1"><lem wit="#A">ripe</lem><rdg wit="#B">rype</rdg></app> grapes
 <app><rdgGrp type="substantive"><lem wit="#A #C">hanging high</lem><rdg wit="#B">hung on high</rdg></rdgGrp></app>
+and <choice><orig><choice><sic>Hil</sic><corr>Hill</corr></choice></orig><reg>Hill</reg></choice>
 and <app><rdg wit="#A">went</rdg><rdg wit="#B">ran</rdg></app> away.
 <witDetail target="#app1" wit="#B" type="correction">corrected from ripa</witDetail></p>
 <p rendition="#red #big #bad">A broadside, <hi style="font-style: italic">sung</hi> and
@@ -98,6 +99,15 @@ WEB = [
     # a witDetail pointing at its app is in the app's entry, not in the running text
     (f"count({APP}[1]//span[{cls('witDetail')}])", 1.0),
     (f"count(//*[{cls('tei-witDetail')}])", 0.0),
+    # a choice nested in a choice: each side's title gives the other side's one reading
+    (
+        "string(//span[@class = 'reg reading-corrected']/@title)",
+        "Regularised; the source reads: Hil",
+    ),
+    (
+        "string(//span[@class = 'orig reading-original']/@title)",
+        "Original spelling; corrected reading: Hill",
+    ),
     # a listApp entry without lem: "loc ] readings"
     (
         f"normalize-space(//div[{cls('tei-listApp')}]/span[1]/span[{cls('app-entry')}])",
