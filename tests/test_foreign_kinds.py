@@ -108,6 +108,8 @@ WEB = [
         "string(//span[@class = 'orig reading-original']/@title)",
         "Original spelling; corrected reading: Hill",
     ),
+    # a listApp's entries are lines of their own
+    (f"count(//div[{cls('tei-listApp')}]/span[{cls('app')}][{cls('block')}])", 2.0),
     # a listApp entry without lem: "loc ] readings"
     (
         f"normalize-space(//div[{cls('tei-listApp')}]/span[1]/span[{cls('app-entry')}])",

@@ -41,7 +41,16 @@
     <xsl:call-template name="pm:anchor"/>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}app" mode="text">
-    <xsl:call-template name="pm:apparatus"/>
+    <xsl:choose>
+      <xsl:when test="parent::listApp">
+        <xsl:call-template name="pm:apparatus">
+          <xsl:with-param name="class" select="('block')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="pm:apparatus"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}argument" mode="text">
     <xsl:call-template name="pm:block"/>
@@ -849,7 +858,14 @@
     <xsl:sequence select="'anchor'"/>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}app" mode="pm:behaviour" as="xs:string">
-    <xsl:sequence select="'apparatus'"/>
+    <xsl:choose>
+      <xsl:when test="parent::listApp">
+        <xsl:sequence select="'apparatus'"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="'apparatus'"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}argument" mode="pm:behaviour" as="xs:string">
     <xsl:sequence select="'block'"/>
