@@ -195,9 +195,12 @@
   <!-- CSS from the document: the rules of its tagsDecl's rendition elements (scheme css, or none) that
        its text points at, for the classes rendition-ID, each rule kept only when te:safe-css passes it. -->
   <xsl:template name="te:rendition-css">
-    <xsl:variable name="used" select="distinct-values(for $r in root()//tei:text//@rendition return tokenize(normalize-space($r), ' '))"/>
+    <!-- (The text's attributes are looked at only when the header declares renditions at all.) -->
+    <xsl:variable name="declared" select="root()//tei:tagsDecl/tei:rendition[@xml:id][not(@scheme) or @scheme = 'css']"/>
+    <xsl:variable name="used" select="if (empty($declared)) then ()
+                                      else distinct-values(for $r in root()//tei:text//@rendition return tokenize(normalize-space($r), ' '))"/>
     <xsl:variable name="rules" as="xs:string*"
-      select="for $r in root()//tei:tagsDecl/tei:rendition[@xml:id][not(@scheme) or @scheme = 'css'][('#' || @xml:id) = $used]
+      select="for $r in $declared[('#' || @xml:id) = $used]
               return if (te:safe-css(string($r)) and ($r/@scope = ('before', 'after', 'first-line', 'first-letter') or empty($r/@scope)))
                      then '.rendition-' || te:class-token($r/@xml:id) || (if ($r/@scope) then '::' || $r/@scope else '')
                           || ' { ' || normalize-space($r) || ' }'
