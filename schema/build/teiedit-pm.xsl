@@ -41,7 +41,16 @@
     <xsl:call-template name="pm:anchor"/>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}app" mode="text">
-    <xsl:call-template name="pm:apparatus"/>
+    <xsl:choose>
+      <xsl:when test="parent::listApp">
+        <xsl:call-template name="pm:apparatus">
+          <xsl:with-param name="class" select="('block')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="pm:apparatus"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}argument" mode="text">
     <xsl:call-template name="pm:block"/>
@@ -87,6 +96,11 @@
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}byline" mode="text">
     <xsl:call-template name="pm:paragraph"/>
+  </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}caesura" mode="text">
+    <xsl:call-template name="pm:inline">
+      <xsl:with-param name="class" select="('pm-caesura-1')"/>
+    </xsl:call-template>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}camera" mode="text">
     <xsl:choose>
@@ -164,7 +178,7 @@
     <xsl:choose>
       <xsl:when test="tokenize(@rend) = 'erasure'">
         <xsl:call-template name="pm:deletion">
-          <xsl:with-param name="class" select="('pm-del-1')"/>
+          <xsl:with-param name="class" select="('pm-del-2')"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
@@ -220,6 +234,9 @@
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}docImprint" mode="text">
     <xsl:call-template name="pm:block"/>
   </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}docTitle" mode="text">
+    <xsl:call-template name="pm:block"/>
+  </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}emph" mode="text">
     <xsl:call-template name="pm:inline"/>
   </xsl:template>
@@ -244,7 +261,7 @@
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}ex" mode="text">
     <xsl:call-template name="pm:inline">
-      <xsl:with-param name="class" select="('pm-ex-2')"/>
+      <xsl:with-param name="class" select="('pm-ex-3')"/>
     </xsl:call-template>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}expan" mode="text">
@@ -268,7 +285,7 @@
     <xsl:choose>
       <xsl:when test="parent::entry or parent::entryFree or parent::re">
         <xsl:call-template name="pm:inline">
-          <xsl:with-param name="class" select="('pm-form-3')"/>
+          <xsl:with-param name="class" select="('pm-form-4')"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
@@ -298,7 +315,7 @@
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}gramGrp" mode="text">
     <xsl:call-template name="pm:inline">
-      <xsl:with-param name="class" select="('pm-gramGrp-4')"/>
+      <xsl:with-param name="class" select="('pm-gramGrp-5')"/>
     </xsl:call-template>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}graphic" mode="text">
@@ -316,8 +333,36 @@
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}hi" mode="text">
     <xsl:call-template name="pm:inline"/>
   </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}incident" mode="text">
+    <xsl:choose>
+      <xsl:when test="ancestor::u or ancestor::p or ancestor::l or ancestor::ab">
+        <xsl:call-template name="pm:inline">
+          <xsl:with-param name="class" select="('event', 'pm-incident-6')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="pm:paragraph">
+          <xsl:with-param name="class" select="('event', 'pm-incident-7')"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}item" mode="text">
     <xsl:call-template name="pm:listItem"/>
+  </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}kinesic" mode="text">
+    <xsl:choose>
+      <xsl:when test="ancestor::u or ancestor::p or ancestor::l or ancestor::ab">
+        <xsl:call-template name="pm:inline">
+          <xsl:with-param name="class" select="('event', 'pm-kinesic-8')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="pm:paragraph">
+          <xsl:with-param name="class" select="('event', 'pm-kinesic-9')"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}l" mode="text">
     <xsl:call-template name="pm:line"/>
@@ -435,6 +480,11 @@
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}p" mode="text">
     <xsl:call-template name="pm:paragraph"/>
   </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}pause" mode="text">
+    <xsl:call-template name="pm:inline">
+      <xsl:with-param name="class" select="('pm-pause-10')"/>
+    </xsl:call-template>
+  </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}pb" mode="text">
     <xsl:call-template name="pm:break">
       <xsl:with-param name="type" select="'page'"/>
@@ -463,7 +513,7 @@
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}pron" mode="text">
     <xsl:call-template name="pm:inline">
-      <xsl:with-param name="class" select="('pm-pron-5')"/>
+      <xsl:with-param name="class" select="('pm-pron-11')"/>
     </xsl:call-template>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}ptr" mode="text">
@@ -612,7 +662,7 @@
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}surplus" mode="text">
     <xsl:call-template name="pm:inline">
-      <xsl:with-param name="class" select="('pm-surplus-6')"/>
+      <xsl:with-param name="class" select="('pm-surplus-12')"/>
     </xsl:call-template>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}table" mode="text">
@@ -648,7 +698,7 @@
       <xsl:when test="parent::TEI[not(@xml:base)]/parent::teiCorpus">
         <xsl:call-template name="pm:heading">
           <xsl:with-param name="content" select="normalize-space((../teiHeader/fileDesc/titleStmt/title)[1])"/>
-          <xsl:with-param name="class" select="('corpus-member-title', 'pm-text-7')"/>
+          <xsl:with-param name="class" select="('corpus-member-title', 'pm-text-13')"/>
         </xsl:call-template>
         <xsl:call-template name="pm:text"/>
       </xsl:when>
@@ -666,13 +716,26 @@
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}titlePage" mode="text">
     <xsl:call-template name="pm:block"/>
   </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}titlePart" mode="text">
+    <xsl:call-template name="pm:paragraph"/>
+  </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}trailer" mode="text">
     <xsl:call-template name="pm:paragraph"/>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}u" mode="text">
-    <xsl:call-template name="pm:paragraph">
-      <xsl:with-param name="class" select="('utterance')"/>
-    </xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="normalize-space(@who)">
+        <xsl:call-template name="pm:paragraph">
+          <xsl:with-param name="label" select="te:who(.) || ':'"/>
+          <xsl:with-param name="class" select="('utterance')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="pm:paragraph">
+          <xsl:with-param name="class" select="('utterance')"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}unclear" mode="text">
     <xsl:choose>
@@ -688,7 +751,7 @@
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}usg" mode="text">
     <xsl:call-template name="pm:inline">
-      <xsl:with-param name="class" select="('pm-usg-8')"/>
+      <xsl:with-param name="class" select="('pm-usg-14')"/>
     </xsl:call-template>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}view" mode="text">
@@ -705,11 +768,49 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}vocal" mode="text">
+    <xsl:choose>
+      <xsl:when test="ancestor::u or ancestor::p or ancestor::l or ancestor::ab">
+        <xsl:call-template name="pm:inline">
+          <xsl:with-param name="class" select="('event', 'pm-vocal-15')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="pm:paragraph">
+          <xsl:with-param name="class" select="('event', 'pm-vocal-16')"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}w" mode="text">
     <xsl:call-template name="pm:token"/>
   </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}witDetail" mode="text">
+    <xsl:choose>
+      <xsl:when test="@target and not(ancestor::app) and (some $t in tokenize(@target) satisfies exists(id(substring-after($t, '#'))/self::app))">
+        <xsl:call-template name="pm:omit"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="pm:unmodelled"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}witness" mode="text">
     <xsl:call-template name="pm:witness"/>
+  </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}writing" mode="text">
+    <xsl:choose>
+      <xsl:when test="ancestor::u or ancestor::p or ancestor::l or ancestor::ab">
+        <xsl:call-template name="pm:inline">
+          <xsl:with-param name="class" select="('writing')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="pm:paragraph">
+          <xsl:with-param name="class" select="('writing')"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}zone" mode="text">
     <xsl:choose>
@@ -757,7 +858,14 @@
     <xsl:sequence select="'anchor'"/>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}app" mode="pm:behaviour" as="xs:string">
-    <xsl:sequence select="'apparatus'"/>
+    <xsl:choose>
+      <xsl:when test="parent::listApp">
+        <xsl:sequence select="'apparatus'"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="'apparatus'"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}argument" mode="pm:behaviour" as="xs:string">
     <xsl:sequence select="'block'"/>
@@ -800,6 +908,9 @@
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}byline" mode="pm:behaviour" as="xs:string">
     <xsl:sequence select="'paragraph'"/>
+  </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}caesura" mode="pm:behaviour" as="xs:string">
+    <xsl:sequence select="'inline'"/>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}camera" mode="pm:behaviour" as="xs:string">
     <xsl:choose>
@@ -920,6 +1031,9 @@
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}docImprint" mode="pm:behaviour" as="xs:string">
     <xsl:sequence select="'block'"/>
   </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}docTitle" mode="pm:behaviour" as="xs:string">
+    <xsl:sequence select="'block'"/>
+  </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}emph" mode="pm:behaviour" as="xs:string">
     <xsl:sequence select="'inline'"/>
   </xsl:template>
@@ -1002,8 +1116,28 @@
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}hi" mode="pm:behaviour" as="xs:string">
     <xsl:sequence select="'inline'"/>
   </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}incident" mode="pm:behaviour" as="xs:string">
+    <xsl:choose>
+      <xsl:when test="ancestor::u or ancestor::p or ancestor::l or ancestor::ab">
+        <xsl:sequence select="'inline'"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="'paragraph'"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}item" mode="pm:behaviour" as="xs:string">
     <xsl:sequence select="'listItem'"/>
+  </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}kinesic" mode="pm:behaviour" as="xs:string">
+    <xsl:choose>
+      <xsl:when test="ancestor::u or ancestor::p or ancestor::l or ancestor::ab">
+        <xsl:sequence select="'inline'"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="'paragraph'"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}l" mode="pm:behaviour" as="xs:string">
     <xsl:sequence select="'line'"/>
@@ -1114,6 +1248,9 @@
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}p" mode="pm:behaviour" as="xs:string">
     <xsl:sequence select="'paragraph'"/>
+  </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}pause" mode="pm:behaviour" as="xs:string">
+    <xsl:sequence select="'inline'"/>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}pb" mode="pm:behaviour" as="xs:string">
     <xsl:sequence select="'break'"/>
@@ -1311,11 +1448,21 @@
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}titlePage" mode="pm:behaviour" as="xs:string">
     <xsl:sequence select="'block'"/>
   </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}titlePart" mode="pm:behaviour" as="xs:string">
+    <xsl:sequence select="'paragraph'"/>
+  </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}trailer" mode="pm:behaviour" as="xs:string">
     <xsl:sequence select="'paragraph'"/>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}u" mode="pm:behaviour" as="xs:string">
-    <xsl:sequence select="'paragraph'"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space(@who)">
+        <xsl:sequence select="'paragraph'"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="'paragraph'"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}unclear" mode="pm:behaviour" as="xs:string">
     <xsl:choose>
@@ -1340,11 +1487,41 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}vocal" mode="pm:behaviour" as="xs:string">
+    <xsl:choose>
+      <xsl:when test="ancestor::u or ancestor::p or ancestor::l or ancestor::ab">
+        <xsl:sequence select="'inline'"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="'paragraph'"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}w" mode="pm:behaviour" as="xs:string">
     <xsl:sequence select="'token'"/>
   </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}witDetail" mode="pm:behaviour" as="xs:string">
+    <xsl:choose>
+      <xsl:when test="@target and not(ancestor::app) and (some $t in tokenize(@target) satisfies exists(id(substring-after($t, '#'))/self::app))">
+        <xsl:sequence select="'omit'"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="'unmodelled'"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}witness" mode="pm:behaviour" as="xs:string">
     <xsl:sequence select="'witness'"/>
+  </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}writing" mode="pm:behaviour" as="xs:string">
+    <xsl:choose>
+      <xsl:when test="ancestor::u or ancestor::p or ancestor::l or ancestor::ab">
+        <xsl:sequence select="'inline'"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="'paragraph'"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}zone" mode="pm:behaviour" as="xs:string">
     <xsl:choose>
@@ -1364,29 +1541,44 @@
   </xsl:template>
   <xsl:template name="pm:css">
     <xsl:variable name="rules" as="xs:string*">
+      <xsl:if test="exists(root()//Q{http://www.tei-c.org/ns/1.0}caesura)">
+        <xsl:sequence select="('.pm-caesura-1 { display: inline-block; width: 1.5em; }')"/>
+      </xsl:if>
       <xsl:if test="exists(root()//Q{http://www.tei-c.org/ns/1.0}del)">
-        <xsl:sequence select="('.pm-del-1::before { content: &quot;\27E6&quot;; }', '.pm-del-1::after { content: &quot;\27E7&quot;; }')"/>
+        <xsl:sequence select="('.pm-del-2::before { content: &quot;\27E6&quot;; }', '.pm-del-2::after { content: &quot;\27E7&quot;; }')"/>
       </xsl:if>
       <xsl:if test="exists(root()//Q{http://www.tei-c.org/ns/1.0}ex)">
-        <xsl:sequence select="('.pm-ex-2::before { content: &quot;(&quot;; }', '.pm-ex-2::after { content: &quot;)&quot;; }')"/>
+        <xsl:sequence select="('.pm-ex-3::before { content: &quot;(&quot;; }', '.pm-ex-3::after { content: &quot;)&quot;; }')"/>
       </xsl:if>
       <xsl:if test="exists(root()//Q{http://www.tei-c.org/ns/1.0}form)">
-        <xsl:sequence select="('.pm-form-3 { font-weight: bold; }')"/>
+        <xsl:sequence select="('.pm-form-4 { font-weight: bold; }')"/>
       </xsl:if>
       <xsl:if test="exists(root()//Q{http://www.tei-c.org/ns/1.0}gramGrp)">
-        <xsl:sequence select="('.pm-gramGrp-4 { font-style: italic; }')"/>
+        <xsl:sequence select="('.pm-gramGrp-5 { font-style: italic; }')"/>
+      </xsl:if>
+      <xsl:if test="exists(root()//Q{http://www.tei-c.org/ns/1.0}incident)">
+        <xsl:sequence select="('.pm-incident-6::before { content: &quot;(&quot;; }', '.pm-incident-6::after { content: &quot;)&quot;; }', '.pm-incident-7::before { content: &quot;(&quot;; }', '.pm-incident-7::after { content: &quot;)&quot;; }')"/>
+      </xsl:if>
+      <xsl:if test="exists(root()//Q{http://www.tei-c.org/ns/1.0}kinesic)">
+        <xsl:sequence select="('.pm-kinesic-8::before { content: &quot;(&quot;; }', '.pm-kinesic-8::after { content: &quot;)&quot;; }', '.pm-kinesic-9::before { content: &quot;(&quot;; }', '.pm-kinesic-9::after { content: &quot;)&quot;; }')"/>
+      </xsl:if>
+      <xsl:if test="exists(root()//Q{http://www.tei-c.org/ns/1.0}pause)">
+        <xsl:sequence select="('.pm-pause-10::before { content: &quot;(.)&quot;; }')"/>
       </xsl:if>
       <xsl:if test="exists(root()//Q{http://www.tei-c.org/ns/1.0}pron)">
-        <xsl:sequence select="('.pm-pron-5::before { content: &quot;[&quot;; }', '.pm-pron-5::after { content: &quot;]&quot;; }')"/>
+        <xsl:sequence select="('.pm-pron-11::before { content: &quot;[&quot;; }', '.pm-pron-11::after { content: &quot;]&quot;; }')"/>
       </xsl:if>
       <xsl:if test="exists(root()//Q{http://www.tei-c.org/ns/1.0}surplus)">
-        <xsl:sequence select="('.pm-surplus-6::before { content: &quot;{&quot;; }', '.pm-surplus-6::after { content: &quot;}&quot;; }')"/>
+        <xsl:sequence select="('.pm-surplus-12::before { content: &quot;{&quot;; }', '.pm-surplus-12::after { content: &quot;}&quot;; }')"/>
       </xsl:if>
       <xsl:if test="exists(root()//Q{http://www.tei-c.org/ns/1.0}text)">
-        <xsl:sequence select="('.pm-text-7 { font-weight: bold; font-size: 1.25em; margin-top: 1.5em; }')"/>
+        <xsl:sequence select="('.pm-text-13 { font-weight: bold; font-size: 1.25em; margin-top: 1.5em; }')"/>
       </xsl:if>
       <xsl:if test="exists(root()//Q{http://www.tei-c.org/ns/1.0}usg)">
-        <xsl:sequence select="('.pm-usg-8 { font-style: italic; }')"/>
+        <xsl:sequence select="('.pm-usg-14 { font-style: italic; }')"/>
+      </xsl:if>
+      <xsl:if test="exists(root()//Q{http://www.tei-c.org/ns/1.0}vocal)">
+        <xsl:sequence select="('.pm-vocal-15::before { content: &quot;(&quot;; }', '.pm-vocal-15::after { content: &quot;)&quot;; }', '.pm-vocal-16::before { content: &quot;(&quot;; }', '.pm-vocal-16::after { content: &quot;)&quot;; }')"/>
       </xsl:if>
     </xsl:variable>
     <xsl:if test="exists($rules)">

@@ -221,7 +221,7 @@
        (te:in-phrasing in html/text.xsl). -->
   <xsl:variable name="te:phrasing-parents" as="xs:string*"
     select="('p', 'head', 'l', 'ab', 'dateline', 'salute', 'signed', 'label', 'figDesc', 'hi', 'q', 'seg',
-             'persName', 'placeName', 'orgName', 'name', 'rs', 'date', 'title', 'trailer', 'byline', 'docTitle',
+             'persName', 'placeName', 'orgName', 'name', 'rs', 'date', 'title', 'trailer', 'byline',
              'titlePart', 'docAuthor', 'docDate', 'emph', 'term', 'foreign', 'ref', 'num', 'measure', 'addrLine',
              'sic', 'corr', 'orig', 'reg', 'abbr', 'expan', 'supplied', 'unclear', 'add', 'del', 'choice', 'gap',
              'app', 'lem', 'rdg', 'rdgGrp', 'w', 'pc', 'subst', 'mentioned', 'soCalled', 'said', 'time', 'ex', 'g',

@@ -11,12 +11,15 @@
   exclude-result-prefixes="#all">
 
   <xsl:key name="te:by-id" match="*[@xml:id]" use="string(@xml:id)"/>
+  <!-- A witDetail standing apart from its app (in the text or a note), by the app's id in its @target. -->
+  <xsl:key name="te:witDetail-for" match="tei:witDetail[@target][not(ancestor::tei:app)]"
+    use="for $t in tokenize(@target) return substring-after($t, '#')"/>
 
   <!-- An apparatus entry (app): the lemma in the text, the entry in a pop-over. -->
   <xsl:template name="pm:apparatus">
-    <xsl:param name="content" as="item()*" select="(tei:lem, (tei:rdg | tei:rdgGrp/tei:rdg)[1])[1]"/>
+    <xsl:param name="content" as="item()*" select="te:app-lemma(.)"/>
     <xsl:param name="class" as="xs:string*" select="()"/>
-    <xsl:param name="readings" as="element()*" select="* except (tei:lem, tei:note, tei:witDetail)"/>
+    <xsl:param name="readings" as="element()*" select="te:app-readings(.) except $content"/>
     <xsl:choose>
       <!-- An app without lemma or readings is no apparatus entry: its content as it stands. -->
       <xsl:when test="not(tei:lem | tei:rdg | tei:rdgGrp)">
@@ -39,6 +42,24 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The lemma of an app: its lem, also one inside a group of readings (rdgGrp); else, in running text,
+       its first reading (an apparatus without base text); none in a list of apparatus entries kept apart
+       from the text (listApp: the location-referenced method names the place with @loc). -->
+  <xsl:function name="te:app-lemma" as="element()?">
+    <xsl:param name="app" as="element()"/>
+    <xsl:variable name="own" select="$app/descendant::tei:lem except $app/descendant::tei:app//tei:lem"/>
+    <xsl:sequence select="if (exists($own)) then $own[1]
+                          else if ($app/ancestor::tei:listApp) then ()
+                          else te:app-readings($app)[1]"/>
+  </xsl:function>
+
+  <!-- The readings of an app, those inside its groups of readings (rdgGrp) included, in document order;
+       not those of an app nested in one of them. -->
+  <xsl:function name="te:app-readings" as="element()*">
+    <xsl:param name="app" as="element()"/>
+    <xsl:sequence select="$app/descendant::tei:rdg except $app/descendant::tei:app//tei:rdg"/>
+  </xsl:function>
+
   <!-- The lemma as the running text shows it: its words, or a mark where it is empty. -->
   <xsl:template name="te:lemma-text">
     <xsl:param name="content" as="item()*"/>
@@ -60,6 +81,8 @@
     <xsl:param name="lemma" as="item()*"/>
     <xsl:param name="readings" as="element()*"/>
     <xsl:if test="@loc"><span class="app-loc"><xsl:value-of select="@loc"/></span><xsl:text> </xsl:text></xsl:if>
+    <!-- (An entry kept apart from the text without a lem has no lemma to repeat: "loc ] readings".) -->
+    <xsl:if test="exists($lemma)">
     <span class="app-lem">
       <xsl:choose>
         <xsl:when test="some $c in $lemma satisfies normalize-space(string($c))">
@@ -71,12 +94,14 @@
     <xsl:for-each select="$lemma[. instance of element()]">
       <xsl:call-template name="te:sigla"/>
     </xsl:for-each>
-    <xsl:text> ] </xsl:text>
+    <xsl:text> </xsl:text>
+    </xsl:if>
+    <xsl:text>] </xsl:text>
     <xsl:for-each select="$readings">
       <xsl:if test="position() gt 1"><xsl:text>; </xsl:text></xsl:if>
       <xsl:apply-templates select="." mode="text"/>
     </xsl:for-each>
-    <xsl:for-each select="tei:witDetail">
+    <xsl:for-each select="tei:witDetail | (if (@xml:id) then key('te:witDetail-for', string(@xml:id)) else ())">
       <xsl:text>; </xsl:text>
       <span class="witDetail">
         <xsl:if test="@type or @n"><span class="witDetail-type"><xsl:value-of select="string-join((@n, @type), ' ')"/></span><xsl:text> </xsl:text></xsl:if>

@@ -98,12 +98,30 @@
   <xsl:template name="pm:paragraph">
     <xsl:param name="content" as="item()*" select="node()"/>
     <xsl:param name="class" as="xs:string*" select="()"/>
+    <!-- A label before the content (an utterance's speaker). -->
+    <xsl:param name="label" as="xs:string?" select="()"/>
     <xsl:call-template name="te:block">
       <xsl:with-param name="element" select="'p'"/>
       <xsl:with-param name="class" select="string-join(($class, te:class-token(@type)), ' ')"/>
       <xsl:with-param name="content" select="$content"/>
+      <xsl:with-param name="prefix" as="node()*">
+        <xsl:if test="normalize-space($label)"><span class="block-label"><xsl:value-of select="normalize-space($label)"/></span><xsl:text> </xsl:text></xsl:if>
+      </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- Who speaks (@who): for each pointer, the name of the person, role or persona it points to in the
+       document (its persName or name, else its text), else the pointer as written. -->
+  <xsl:function name="te:who" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="string-join(
+      for $t in tokenize(normalize-space($el/@who), ' ')
+      return (
+        let $target := if (starts-with($t, '#')) then key('te:by-id', substring($t, 2), root($el))[1] else (),
+            $name := normalize-space(($target/(tei:persName, tei:name, tei:roleName)[1], $target[not(*)])[1])
+        return if ($name) then $name else replace($t, '^#', '')
+      ), ', ')"/>
+  </xsl:function>
 
   <!-- A line of verse, its number shown every fifth line (its @n, else its place in the poem; not when line
        breaks inside it carry the numbers). -->
@@ -175,8 +193,9 @@
                                      else if (self::tei:emph) then 'em'
                                      else 'span'"/>
     <xsl:element name="{$tag}">
-      <xsl:attribute name="class" select="if (empty($class) and empty(@rend)) then 'tei-' || local-name()
+      <xsl:attribute name="class" select="if (empty($class) and empty(@rend) and empty(@rendition)) then 'tei-' || local-name()
                                           else normalize-space(string-join(('tei-' || local-name(), $class, te:rend-classes(.)), ' '))"/>
+      <xsl:if test="@style"><xsl:call-template name="te:style"/></xsl:if>
       <xsl:if test="$title"><xsl:attribute name="title" select="$title"/></xsl:if>
       <xsl:if test="@xml:lang or $te:rtl-doc"><xsl:call-template name="te:lang"/></xsl:if>
       <xsl:call-template name="te:content"><xsl:with-param name="content" select="$content"/></xsl:call-template>

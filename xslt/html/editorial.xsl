@@ -70,7 +70,17 @@
     <xsl:variable name="other" select="$el/../(tei:corr | tei:reg | tei:expan)[1]"/>
     <xsl:sequence select="(if ($el/self::tei:sic) then 'As in the source' else if ($el/self::tei:abbr) then 'Abbreviation'
                            else 'Original spelling')
-                          || (if ($other) then '; corrected reading: ' || normalize-space($other) else '')"/>
+                          || (if ($other) then '; corrected reading: ' || te:one-reading($other, true()) else '')"/>
+  </xsl:function>
+
+  <!-- The words of one side of a choice, one reading of the choices nested in it: the corrected ones, or
+       the source's (a regularised spelling over a corrected slip reads "Hill", not "HilHill"). -->
+  <xsl:function name="te:one-reading" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:param name="corrected" as="xs:boolean"/>
+    <xsl:variable name="other-side" select="$el//*[parent::tei:choice][if ($corrected) then (self::tei:sic or self::tei:orig or self::tei:abbr)
+                                                                       else (self::tei:corr or self::tei:reg or self::tei:expan)]"/>
+    <xsl:sequence select="normalize-space(string-join($el//text()[not(ancestor::* intersect $other-side)], ''))"/>
   </xsl:function>
   <xsl:function name="te:corrected-title" as="xs:string">
     <xsl:param name="el" as="element()"/>
@@ -80,7 +90,7 @@
                              || (if ($el/@cert) then ', certainty ' || $el/@cert else '')
                            else if ($el/self::tei:expan) then 'Expansion' else if ($el/self::tei:reg) then 'Regularised'
                            else 'Corrected')
-                          || (if ($other) then '; the source reads: ' || normalize-space($other) else '')"/>
+                          || (if ($other) then '; the source reads: ' || te:one-reading($other, false()) else '')"/>
   </xsl:function>
 
   <!-- sic, corr, reg, orig, abbr, expan outside a choice. The original reading leaves out corr, reg and

@@ -29,6 +29,7 @@
        and the zoomable image viewer where the page shows images. -->
   <xsl:template name="te:render-head">
     <xsl:call-template name="pm:css"/>
+    <xsl:call-template name="te:rendition-css"/>
     <xsl:if test="root()/te:bundle/te:images/te:image">
       <script src="js/vendor/openseadragon/openseadragon.min.js" defer="defer"></script>
     </xsl:if>

@@ -49,9 +49,10 @@
     <xsl:element name="{if ($phrasing) then 'span' else if ($element = 'p' and te:holds-blocks(.)) then 'div' else $element}">
       <!-- (The class list is joined and normalised only when it has more than the element's own name:
            asked for every block, the general expression cost more than the rest of the block.) -->
-      <xsl:attribute name="class" select="if ($class = '' and empty(@rend)) then 'tei-' || local-name() || (if ($phrasing) then ' block' else '')
+      <xsl:attribute name="class" select="if ($class = '' and empty(@rend) and empty(@rendition)) then 'tei-' || local-name() || (if ($phrasing) then ' block' else '')
         else normalize-space(string-join(('tei-' || local-name(), $class, te:rend-classes(.), if ($phrasing) then 'block' else ()), ' '))"/>
       <xsl:call-template name="te:id"/>
+      <xsl:if test="@style"><xsl:call-template name="te:style"/></xsl:if>
       <xsl:if test="@xml:lang or $te:rtl-doc"><xsl:call-template name="te:lang"><xsl:with-param name="block" select="true()"/></xsl:call-template></xsl:if>
       <xsl:sequence select="$prefix"/>
       <xsl:call-template name="te:content"><xsl:with-param name="content" select="$content"/></xsl:call-template>
@@ -138,7 +139,7 @@
       <xsl:choose>
         <xsl:when test="$lang and te:rtl-lang($lang) and not(te:rtl-lang($outer))"><xsl:attribute name="dir" select="'rtl'"/></xsl:when>
         <xsl:when test="$lang and not(te:rtl-lang($lang)) and te:rtl-lang($outer)"><xsl:attribute name="dir" select="'ltr'"/></xsl:when>
-        <xsl:when test="$block and not($lang) and not(te:rtl-lang($outer)) and te:rtl-text(.)"><xsl:attribute name="dir" select="'rtl'"/></xsl:when>
+        <xsl:when test="$block and not($lang) and not(te:rtl-lang($outer)) and not(te:holds-structure(.)) and te:rtl-text(.)"><xsl:attribute name="dir" select="'rtl'"/></xsl:when>
       </xsl:choose>
     </xsl:if>
   </xsl:template>
@@ -160,6 +161,16 @@
                                                             'samr', 'mand', 'adlm', 'rohg', 'yezi'))"/>
   </xsl:function>
 
+  <!-- True for a container of blocks (body, div, lg, sp, list, ...): its first letter says nothing of the
+       direction of the blocks after the first (an Arabic division first, English ones after it), so only the
+       blocks themselves take a direction from their letters. -->
+  <xsl:function name="te:holds-structure" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="exists($el/(tei:p | tei:ab | tei:lg | tei:l | tei:head | tei:sp | tei:u | tei:list | tei:item
+                          | tei:table | tei:row | tei:listBibl | tei:body | tei:front | tei:back | tei:group | tei:text
+                          | tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7))"/>
+  </xsl:function>
+
   <!-- True when the first letter of an element's text belongs to a right-to-left script. -->
   <xsl:function name="te:rtl-text" as="xs:boolean">
     <xsl:param name="el" as="element()"/>
@@ -171,11 +182,44 @@
   <!-- rend/type values as class names (prefixed, only name characters). -->
   <!-- (Asked of every rendered element: most have no rend, and most names are plain ASCII, which the regular
        expression would leave as they are.) -->
+  <!-- (@rendition's pointers to the header's rendition elements become classes too: rendition-ID, styled
+       by te:rendition-css.) -->
   <xsl:function name="te:rend-classes" as="xs:string">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="if (empty($el/@rend)) then ''
-                          else string-join(for $r in tokenize(normalize-space($el/@rend), ' ') return 'rend-' || te:class-token($r), ' ')"/>
+    <xsl:sequence select="if (empty($el/@rend) and empty($el/@rendition)) then ''
+                          else string-join((for $r in tokenize(normalize-space($el/@rend), ' ') return 'rend-' || te:class-token($r),
+                                            for $r in tokenize(normalize-space($el/@rendition), ' ')[starts-with(., '#')]
+                                            return 'rendition-' || te:class-token(substring($r, 2))), ' ')"/>
   </xsl:function>
+
+  <!-- CSS from the document: the rules of its tagsDecl's rendition elements (scheme css, or none) that
+       its text points at, for the classes rendition-ID, each rule kept only when te:safe-css passes it. -->
+  <xsl:template name="te:rendition-css">
+    <!-- (The text's attributes are looked at only when the header declares renditions at all.) -->
+    <xsl:variable name="declared" select="root()//tei:tagsDecl/tei:rendition[@xml:id][not(@scheme) or @scheme = 'css']"/>
+    <xsl:variable name="used" select="if (empty($declared)) then ()
+                                      else distinct-values(for $r in root()//tei:text//@rendition return tokenize(normalize-space($r), ' '))"/>
+    <xsl:variable name="rules" as="xs:string*"
+      select="for $r in $declared[('#' || @xml:id) = $used]
+              return if (te:safe-css(string($r)) and ($r/@scope = ('before', 'after', 'first-line', 'first-letter') or empty($r/@scope)))
+                     then '.rendition-' || te:class-token($r/@xml:id) || (if ($r/@scope) then '::' || $r/@scope else '')
+                          || ' { ' || normalize-space($r) || ' }'
+                     else ()"/>
+    <xsl:if test="exists($rules)"><style><xsl:value-of select="string-join(('', $rules, ''), '&#10;')"/></style></xsl:if>
+  </xsl:template>
+
+  <!-- CSS declarations from a document that can do no more than style: no blocks, at-rules, escapes,
+       markup, resources (url, image-set, import) or script. -->
+  <xsl:function name="te:safe-css" as="xs:boolean">
+    <xsl:param name="css" as="xs:string?"/>
+    <xsl:sequence select="normalize-space($css) != ''
+                          and not(matches($css, '[{}&lt;&gt;@\\]|url\s*\(|image|expression|javascript:|behavior|binding|import', 'i'))"/>
+  </xsl:function>
+
+  <!-- @style, when te:safe-css passes it, as the element's own style. -->
+  <xsl:template name="te:style">
+    <xsl:if test="@style and te:safe-css(@style)"><xsl:attribute name="style" select="normalize-space(@style)"/></xsl:if>
+  </xsl:template>
   <xsl:function name="te:class-token" as="xs:string">
     <xsl:param name="s" as="xs:string?"/>
     <xsl:sequence select="if (translate($s, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-', '') = '') then string($s)
@@ -203,7 +247,27 @@
     <xsl:variable name="url" select="te:safe-url($target)"/>
     <xsl:sequence select="if ($page) then $page || '.html'
                           else if (starts-with($target, '#')) then te:internal-target($context, substring($target, 2))
-                          else if (matches($url, '^(https?|mailto):', 'i')) then $url else ''"/>
+                          else if (matches($url, '^(https?|mailto):', 'i')) then $url
+                          else te:based-target($context, $target)"/>
+  </xsl:function>
+
+  <!-- A relative pointer under an xml:base that makes it a web address ("l002.xml" under
+       xml:base="https://example.org/letters/"): that address; '' when no xml:base makes it one. -->
+  <xsl:function name="te:based-target" as="xs:string">
+    <xsl:param name="context" as="node()"/>
+    <xsl:param name="target" as="xs:string?"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($target) and exists($context/ancestor-or-self::*/@xml:base)">
+        <xsl:variable name="resolved" as="xs:string">
+          <xsl:try select="string(resolve-uri(normalize-space($target), base-uri($context)))">
+            <xsl:catch select="''"/>
+          </xsl:try>
+        </xsl:variable>
+        <xsl:variable name="url" select="te:safe-url($resolved)"/>
+        <xsl:sequence select="if (matches($url, '^https?://', 'i')) then $url else ''"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:sequence select="''"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
   <!-- "#id" inside the document: the HTML id the element got (a footnote's is note-n), or '' when the

@@ -100,9 +100,9 @@
   </xsl:accumulator>
 
   <xsl:template name="pm:apparatus">
-    <xsl:param name="content" as="item()*" select="(tei:lem, (tei:rdg | tei:rdgGrp/tei:rdg)[1])[1]"/>
+    <xsl:param name="content" as="item()*" select="te:app-lemma(.)"/>
     <xsl:param name="class" as="xs:string*" select="()"/>
-    <xsl:param name="readings" as="element()*" select="* except (tei:lem, tei:note, tei:witDetail)"/>
+    <xsl:param name="readings" as="element()*" select="te:app-readings(.) except $content"/>
     <xsl:choose>
       <!-- An app without lemma or readings is no apparatus entry: its content as it stands. -->
       <xsl:when test="not(tei:lem | tei:rdg | tei:rdgGrp)">
@@ -134,8 +134,8 @@
             <span class="app-n"><xsl:value-of select="tp:app-n(.)"/></span>
             <xsl:text> </xsl:text>
             <xsl:call-template name="te:apparatus-entry">
-              <xsl:with-param name="lemma" select="(tei:lem, (tei:rdg | tei:rdgGrp/tei:rdg)[1])[1]"/>
-              <xsl:with-param name="readings" select="* except (tei:lem, tei:note, tei:witDetail)"/>
+              <xsl:with-param name="lemma" select="te:app-lemma(.)"/>
+              <xsl:with-param name="readings" select="te:app-readings(.) except te:app-lemma(.)"/>
             </xsl:call-template>
           </p>
         </xsl:for-each>

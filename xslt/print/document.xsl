@@ -121,6 +121,7 @@
     <meta name="generator" content="teiedit"/>
     <meta name="keywords" content="{tp:keywords(.)}"/>
     <xsl:call-template name="pm:css"/>
+    <xsl:call-template name="te:rendition-css"/>
   </xsl:template>
   <xsl:template name="te:nav"/>
   <xsl:template name="te:pager"/>

@@ -16,7 +16,8 @@ XIncludes are resolved when their targets are local files inside the imported fo
 network); each file is checked against the schema it declares (when that is a local file; its declared
 Schematron only with --trust-schematron), else
 against tei_all when you pass --tei-all, else against teiedit's schema, and the problems are listed.
-Files are stored unaltered (or, with XIncludes, resolved) and listed in tei/imported/manifest.json,
+Files are stored unaltered (or, with XIncludes, resolved; the entities a DOCTYPE declares, expanded;
+TEI P4 converted to P5) and listed in tei/imported/manifest.json,
 with a report of register conflicts (one person under two ids). `teiedit build`, `teiedit html` and
 `teiedit pdf` render them.
 

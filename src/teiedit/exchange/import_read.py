@@ -9,6 +9,7 @@ from lxml import etree
 from teiedit.diagnostics import TeieditError
 from teiedit.document import TEI_NS, local_name
 from teiedit.exchange.import_report import ImportedFile
+from teiedit.exchange.upgrade import expand_internal_entities, is_p4, upgrade_p4
 from teiedit.exchange.xinclude import XIncludeResult, has_xincludes, resolve_xincludes
 from teiedit.io import parse_xml_bytes, refuse_entities, sha256_bytes
 
@@ -64,8 +65,16 @@ def read_input(path: Path, root: Path) -> ImportedFile:
         if not data.strip():
             raise TeieditError("the file is empty", path, hint="give a TEI XML file")
         tree = parse_xml_bytes(data, path)
+        expanded = expand_internal_entities(data, tree, path)
+        if expanded is not None:
+            tree = parse_xml_bytes(expanded, path)
+            item.upgraded.append("its DOCTYPE's entities expanded")
         refuse_entities(tree, path)
         root_el = tree.getroot()
+        if is_p4(root_el):
+            tree = upgrade_p4(root_el, path)
+            root_el = tree.getroot()
+            item.upgraded.append("converted from TEI P4 to P5")
         ns = etree.QName(root_el).namespace
         if ns != TEI_NS:
             shown = f"{{{ns}}}" if ns else "no namespace"

@@ -27,6 +27,8 @@ class ImportedFile:
     problems: list[Diagnostic] = field(default_factory=list)
     xinclude: list[Path] = field(default_factory=list)
     fallbacks: list[str] = field(default_factory=list)
+    #: What was done to an older form of TEI to import it (entities expanded, P4 converted).
+    upgraded: list[str] = field(default_factory=list)
     role: str = ""
     #: Places both the editor's corrections and a new import changed (MergeConflict.to_json() each).
     merge_conflicts: list[dict[str, object]] = field(default_factory=list)
@@ -49,7 +51,7 @@ class ImportedFile:
             "stored_sha256": self.stored_sha256,
             "stored_as": "resolved XInclude"
             if self.xinclude or self.fallbacks
-            else "byte-identical copy",
+            else ("; ".join(self.upgraded) if self.upgraded else "byte-identical copy"),
             "xinclude": [
                 {"file": str(p), "sha256": sha256_bytes(p.read_bytes())} for p in self.xinclude
             ],

@@ -119,11 +119,14 @@ def _import_files(
         if item.tree is None:
             continue
         stored = item.data
-        if item.xinclude or item.fallbacks:
+        if item.xinclude or item.fallbacks or item.upgraded:
             stored = etree.tostring(item.tree, xml_declaration=True, encoding="UTF-8")
-            item.reason = (
-                f"XIncludes resolved ({len(item.xinclude)} files, {len(item.fallbacks)} fallbacks)"
-            )
+            done = [*item.upgraded]
+            if item.xinclude or item.fallbacks:
+                done.append(
+                    f"XIncludes resolved ({len(item.xinclude)} files, {len(item.fallbacks)} fallbacks)"
+                )
+            item.reason = "; ".join(done)
         store(item, target, stored, earlier.get(item.name))  # never over the editor's corrections
     names_now = {i.name for i in items if i.name}
     older_entries: list[Entry] = []
@@ -170,7 +173,13 @@ def _role(root: etree._Element, entries: list[Entry]) -> str:
         return "cmif"
     if any(d.find(f"{{{TEI_NS}}}correspAction") is not None for d in descs):
         return "letter"
-    if entries:
+    # (A document's own people in its header, such as a transcript's speakers in particDesc, make no
+    # register of it: only lists of entries in its text or standOff do.)
+    listed = root.xpath(
+        "//tei:text//*[starts-with(local-name(), 'list')] | //tei:standOff//*[starts-with(local-name(), 'list')]",
+        namespaces={"tei": TEI_NS},
+    )
+    if entries and listed:
         prose = sum(
             len(t.strip())
             for t in root.xpath(
