@@ -92,3 +92,48 @@ def test_pdfs_are_put_into_the_site_and_follow_the_print_edition(tmp_path: Path)
     assert [p.name for p in publish_pdfs(pdf, site)] == ["a.pdf"]
     assert (site / "pdf" / "a.pdf").read_bytes() == b"%PDF-a2"
     assert not (site / "pdf" / "edition.pdf").exists()
+
+
+# -- the plain text's blocks: one walk (the corrected reading) gives the blocks two walks gave ----------
+
+_READING_CASES = {
+    # no readings: both readings are one walk already
+    "plain": "<p>One <hi>two</hi>.</p><p>Three</p>",
+    "corrected": '<p>Teh <choice><sic>teh</sic><corr resp="#teiedit">the</corr></choice> end</p>',
+    # the corrected reading is empty, the source's is not: still a block (an empty line)
+    "empty corrected": "<p><choice><sic>debris</sic><corr/></choice></p><p>after</p>",
+    # a note inside the source's reading: only the walk of the original reading finds it
+    "note in sic": "<p>a<choice><sic>b<note>in the error</note></sic><corr>c</corr></choice></p>",
+    "teiedit note": '<p>x<note resp="#teiedit">added</note>y</p><p><note resp="#teiedit"/></p>',
+    "corr alone": "<p><corr>only corrected</corr></p><p><sic>only the source</sic></p>",
+}
+
+
+def _blocks_doc(body: str):  # type: ignore[no-untyped-def]
+    from lxml import etree
+
+    return etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body>'
+        + body
+        + "</body></text></TEI>"
+    )
+
+
+def test_reading_blocks_are_the_blocks_of_both_walks() -> None:
+    from teiedit.builders.search_records import NOTE, TEXT, document_blocks, reading_blocks
+
+    def texts(blocks):  # type: ignore[no-untyped-def]
+        return [(b.field, b.text) for b in blocks if b.field in (TEXT, NOTE)]
+
+    seen = {}
+    for name, body in _READING_CASES.items():
+        root = _blocks_doc(body)
+        expected = texts(document_blocks(root, SUMMARY))
+        assert texts(reading_blocks(root, SUMMARY)) == expected, name
+        seen[name] = expected
+    assert len(seen) == len(_READING_CASES)
+    # what the cases hold (so that the comparison is not between two empty lists)
+    assert seen["corrected"] == [(TEXT, "Teh the end")]
+    assert seen["empty corrected"] == [(TEXT, ""), (TEXT, "after")]
+    assert seen["note in sic"] == [(TEXT, "ac"), (NOTE, "")]
+    assert seen["corr alone"] == [(TEXT, "only corrected"), (TEXT, "only the source")]

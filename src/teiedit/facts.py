@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from lxml import etree
@@ -211,17 +211,21 @@ def note_facts(root: etree._Element) -> list[NoteFacts]:
 
 
 def facts_document(
-    root: etree._Element, known: Mapping[etree._Element, DocumentFacts] | None = None
+    root: etree._Element,
+    known: Mapping[etree._Element, DocumentFacts] | None = None,
+    also: Iterable[etree._Element] = (),
 ) -> etree._Element:
     """The ``facts`` parameter of the stylesheets for the input ``root``: a ``te:doc`` for each TEI and
     teiCorpus element and a ``te:note`` for each note, in document order (``@i`` counts them as the
     stylesheets' accumulators do) and a ``te:mention`` with the HTML id of each name that points
     somewhere (mention_anchors). ``known``: facts computed before, for elements that are copies
-    holding less than the document (the listing pages' copies)."""
+    holding less than the document (the listing pages' copies). ``also``: elements the stylesheet
+    gets apart from the input (the register entries a page shows), whose text counts for ``rtl-text``."""
     out = etree.Element(f"{{{TE_NS}}}facts", nsmap={"te": TE_NS})
     # Whether any text of the input is in a right-to-left script: only then do the stylesheets look at
     # each block's letters for its direction (a regular expression over the whole text costs them more).
-    out.set("rtl-text", "yes" if _RTL_LETTERS.search("".join(root.itertext())) else "no")
+    text = "".join(t for el in (root, *also) for t in el.itertext())
+    out.set("rtl-text", "yes" if _RTL_LETTERS.search(text) else "no")
     for i, el in enumerate(root.iter(tei("TEI"), tei("teiCorpus")), start=1):
         facts = (known or {}).get(el) or document_facts(el)
         etree.SubElement(

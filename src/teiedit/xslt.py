@@ -127,6 +127,16 @@ def _value(proc: PySaxonProcessor, value: Any) -> Any:
     return proc.make_string_value(str(value))
 
 
+def saxon_document(root: etree._Element, where: str | Path = "") -> Any:
+    """A tree (safely re-serialised) parsed once into Saxon, to hand to many transforms as a document
+    parameter (see :func:`transform`'s ``documents``); ``where`` names it in error messages."""
+    with _lock:
+        try:
+            return processor().parse_xml(xml_text=etree.tostring(root, encoding="unicode"))
+        except PySaxonApiError as exc:
+            raise TeieditError(f"Saxon could not read the document: {exc}", where) from None
+
+
 @dataclass
 class XsltResult:
     output: str
@@ -142,6 +152,7 @@ def transform(
     facts: etree._Element | None = None,
     static: dict[str, str] | None = None,
     output_dir: Path | None = None,
+    documents: dict[str, Any] | None = None,
 ) -> XsltResult:
     """Run one of teiedit's stylesheets on a tree (safely re-serialised); return the primary result.
 
@@ -149,7 +160,8 @@ def transform(
     ``facts`` (teiedit/facts.py) becomes the document parameter ``facts``; ``static`` are static
     parameters (see :func:`compile_stylesheet`); ``base_uri`` only names the input in error messages.
     ``output_dir``: where the stylesheet's ``xsl:result-document`` hrefs are resolved (a stylesheet
-    that writes several pages).
+    that writes several pages). ``documents``: document parameters (``{namespace}name`` -> a tree
+    :func:`saxon_document` parsed), which many transforms share without parsing them again.
     """
     with _lock:
         return _run(
@@ -160,6 +172,7 @@ def transform(
             params,
             facts,
             output_dir,
+            documents,
         )
 
 
@@ -184,6 +197,7 @@ def _run(
     params: dict[str, Any] | None,
     facts: etree._Element | None = None,
     output_dir: Path | None = None,
+    documents: dict[str, Any] | None = None,
 ) -> XsltResult:
     root = source.getroot() if isinstance(source, etree._ElementTree) else source
     text = etree.tostring(root, encoding="unicode")
@@ -198,6 +212,8 @@ def _run(
         executable.set_parameter(
             "facts", proc.parse_xml(xml_text=etree.tostring(facts, encoding="unicode"))
         )
+    for name, document in (documents or {}).items():
+        executable.set_parameter(name, document)
     if output_dir is not None:
         # where the xsl:result-document hrefs of a stylesheet writing several pages land
         executable.set_base_output_uri(Path(output_dir).resolve().as_uri() + "/")

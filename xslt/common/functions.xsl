@@ -190,11 +190,25 @@
   <xsl:key name="te:entry" match="te:registers//tei:person[@xml:id] | te:registers//tei:personGrp[@xml:id] | te:registers//tei:place[@xml:id] | te:registers//tei:org[@xml:id]" use="string(@xml:id)"/>
   <xsl:key name="te:mentions" match="tei:text//*[@ref]" use="te:ref-id(@ref)"/>
 
+  <!-- The edition's registers as one te:registers document (builders/html.py: the document pages), parsed
+       once per process and shared by every page, so a page's input is its own TEI alone; without it, the
+       entries come in the input (a te:bundle's te:registers). -->
+  <xsl:param name="te:registers" as="document-node()?" select="()"/>
+
+  <!-- The register entry with the id $id: in the registers parameter when given, else in the input of
+       $context. -->
+  <xsl:function name="te:register-entry" as="element()?">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:sequence select="if (exists($te:registers)) then key('te:entry', $id, $te:registers)[1]
+                          else key('te:entry', $id, root($context))[1]"/>
+  </xsl:function>
+
   <!-- The register entry a name points to, if the registers are at hand. -->
   <xsl:function name="te:entry" as="element()?">
     <xsl:param name="name" as="element()"/>
     <xsl:variable name="id" select="te:ref-id($name/@ref)"/>
-    <xsl:sequence select="if ($id) then key('te:entry', $id, root($name))[1] else ()"/>
+    <xsl:sequence select="if ($id) then te:register-entry($id, $name) else ()"/>
   </xsl:function>
 
   <!-- The HTML id of a mention: m-&lt;entry&gt;-&lt;n&gt;, n counting the mentions of that entry in the document.

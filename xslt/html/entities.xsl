@@ -2,9 +2,10 @@
 <!-- Behaviours of names and registers (web). A name (persName, placeName, orgName, name, rs) with @ref="#id"
      links to its register entry, carries a stable id (so the register can link back to each mention) and a
      short description for hover/focus. The entry is looked up in the edition's registers, which reach the
-     stylesheet inside a te:bundle (te:registers) built by builders/html.py, and else in the document's own
-     registers (listPerson, listPlace, listOrg, listBibl, listEvent in its text, back or standOff), which
-     are rendered in the page as a register with an anchor per entry. Without either, names are plain spans. -->
+     stylesheet as the document parameter te:registers (document pages, builders/html.py) or inside a
+     te:bundle (te:registers: the site and print pages), and else in the document's own registers
+     (listPerson, listPlace, listOrg, listBibl, listEvent in its text, back or standOff), which are
+     rendered in the page as a register with an anchor per entry. Without either, names are plain spans. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:te="urn:teiedit" xmlns:pm="urn:teiedit:pm" xmlns="http://www.w3.org/1999/xhtml"
@@ -27,7 +28,7 @@
     <!-- Only inside the document (its TEI element): the bundle's registers are the edition's. -->
     <xsl:variable name="local" select="if ($id) then key('te:local-entry', $id, te:doc-scope($name))[1][ancestor::tei:TEI] else ()"/>
     <xsl:sequence select="if ($local or not($pointer)) then $local
-                          else key('te:entry', ($te:entry-pointers($pointer), $pointer)[1], root($name))[1]"/>
+                          else te:register-entry(($te:entry-pointers($pointer), $pointer)[1], $name)"/>
   </xsl:function>
 
   <xsl:template name="pm:entity">

@@ -9,7 +9,7 @@ import re
 
 from lxml import etree
 
-from teiedit.builders.search_records import NOTE, TEXT, document_blocks
+from teiedit.builders.search_records import NOTE, TEXT, reading_blocks
 from teiedit.config import Settings
 from teiedit.summary import Summary
 
@@ -134,7 +134,7 @@ def plain_text(root: etree._Element, summary: Summary, settings: Settings) -> st
     if url:
         head.append(url)
     body = []
-    for block in document_blocks(root, summary):
+    for block in reading_blocks(root, summary):
         if block.field == TEXT:
             body.append(block.text)
         elif block.field == NOTE:

@@ -15,7 +15,7 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from lxml import etree
 
@@ -46,6 +46,7 @@ from teiedit.builders.html_pages import (
     layout_file,
     page_out,
     page_params,
+    register_document,
     register_key,
     render_pages,
     task_doc,
@@ -83,6 +84,8 @@ from teiedit.xslt import transform
 
 #: Bump when the builder's own output logic changes (the stylesheets are hashed anyway).
 FORMAT = 1
+#: The document parameter of xslt/html that holds the edition's registers (xslt/common/functions.xsl).
+REGISTERS_PARAM = "{urn:teiedit}registers"
 
 
 def render_page(
@@ -94,21 +97,25 @@ def render_page(
     params: dict[str, str] | None = None,
     links: dict[str, str] | None = None,
     images: list[SiteImage] | None = None,
+    register_doc: Any = None,
 ) -> str:
     """The HTML page of one document (with its register entries when ``registers`` is given, the
-    pages of the TEI files it points to in ``links`` and the site paths of its ``images``)."""
+    pages of the TEI files it points to in ``links`` and the site paths of its ``images``).
+    ``register_doc``: the same registers as Saxon holds them (html_pages.register_document), which the
+    stylesheet looks the entries up in, instead of in a copy of them in the page's input."""
     root = ed.root
     source: etree._Element = root
+    shown: list[etree._Element] = []  # the entries the page shows, given apart in register_doc
     if registers is not None or links or images:
         ids = (set(ed.record.refs) | pointed_ids(params or {})) & (
             registers.entries.keys() if registers else set()
         )
-        source = bundle(
-            _copy(root),
-            registers_element(registers or Registers(), ids),
-            pages_element(links or {}),
-            images_element(images or []),
-        )
+        parts = [_copy(root), pages_element(links or {}), images_element(images or [])]
+        if register_doc is not None and registers is not None:
+            shown = [e.element for i in ids if (e := registers.entries[i]).element is not None]
+        else:
+            parts.insert(1, registers_element(registers or Registers(), ids))
+        source = bundle(*parts)
     all_params: dict[str, str] = {
         "edition-title": settings.title,
         "page": ed.page,
@@ -125,8 +132,9 @@ def render_page(
         source,
         base_uri=str(ed.path),
         params=all_params,
-        facts=facts_document(source, {doc_root: ed.facts}),
+        facts=facts_document(source, {doc_root: ed.facts}, also=shown),
         static=rendering(settings).static,
+        documents={REGISTERS_PARAM: register_doc} if register_doc is not None else None,
     ).output
 
 
@@ -145,6 +153,7 @@ def _render_task_page(ed: EditionDoc, task: PageTask, registers: Registers) -> s
         params=task.params,
         links=task.links,
         images=list(task.images),
+        register_doc=register_document(task.registers, registers),
     )
 
 

@@ -14,8 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from teiedit.builders.citation import citations, plain_text
+from teiedit.builders.corpus import registers_element
 from teiedit.builders.images import SiteImage
 from teiedit.builders.site.layout import SiteLayout
 from teiedit.builders.site.published import published_root, published_tei
@@ -26,6 +28,7 @@ from teiedit.registers import Registers
 from teiedit.scan import DocRecord
 from teiedit.summary import Summary
 from teiedit.workers import Workers
+from teiedit.xslt import saxon_document
 
 #: Where builds before kept a copy of the documents' summaries (their records hold them).
 SUMMARIES = ".teiedit-summaries.json"
@@ -108,6 +111,25 @@ def worker_registers(key: tuple[tuple[str, int, int], ...]) -> Registers:
     for path, _, _ in key:
         regs.add(Path(path), read_xml(Path(path)).getroot())
     return regs
+
+
+#: The registers as Saxon documents, by their key (register_key): the edition's, one at a time.
+_register_documents: dict[tuple[tuple[str, int, int], ...], Any] = {}
+
+
+def register_document(
+    key: tuple[tuple[str, int, int], ...], registers: Registers | None = None
+) -> Any:
+    """The registers of ``key`` (``registers``, else read from their files) as one ``te:registers``
+    document in Saxon: every entry, sorted by id, as a page's bundle held those it names. Parsed once
+    per process: the stylesheet looks entries up there, so a page's input holds only its own TEI."""
+    known = _register_documents.get(key)
+    if known is None:
+        regs = registers if registers is not None else worker_registers(key)
+        known = saxon_document(registers_element(regs, regs.entries.keys()), "the registers")
+        _register_documents.clear()  # (a process builds one edition at a time)
+        _register_documents[key] = known
+    return known
 
 
 def task_doc(task: PageTask) -> EditionDoc:

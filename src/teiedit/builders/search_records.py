@@ -87,7 +87,7 @@ def _hidden(el: etree._Element, name: str, is_tei: bool, original: bool) -> bool
 class _Records:
     """One walk over a document's texts collecting, per owner element, the text of each reading."""
 
-    def __init__(self, root: etree._Element) -> None:
+    def __init__(self, root: etree._Element, *, originals: bool = True) -> None:
         self.numbers = {
             el: n for n, el in enumerate(root.iter(*(tei(t) for t in NUMBERED_BLOCKS)), start=1)
         }
@@ -99,6 +99,8 @@ class _Records:
         self.one_reading = next(root.iter(*_READINGS), None) is None and not any(
             is_teiedit_note(note) for note in self.notes
         )
+        # Without ``originals`` only the corrected reading is walked (see reading_blocks).
+        self.originals = originals
         self.order: list[etree._Element] = []
         self.anchors: dict[etree._Element, str] = {}
         self.fields: dict[etree._Element, str] = {}
@@ -132,7 +134,8 @@ class _Records:
             self.texts.setdefault((owner, original), [])
         self._walk(el, owner, around, field, original=False)
         if not self.one_reading:
-            self._walk(el, owner, around, field, original=True)
+            if self.originals:
+                self._walk(el, owner, around, field, original=True)
             return
         for (block, original), parts in list(self.texts.items()):
             if not original:
@@ -244,14 +247,57 @@ class _Records:
                 )
         return out
 
+    def corrected_blocks(self) -> list[Block] | None:
+        """The blocks of a walk without ``originals``: their corrected reading only (``original`` '').
+        None when a block's corrected reading is empty but its original one may not be (it holds a
+        reading or a note of teiedit's): whether it is a block then needs the other walk."""
+        out = []
+        for el in self.order:
+            text = normalize_space("".join(self.texts.get((el, False), [])))
+            if text:
+                out.append(Block(self.anchors[el], self.fields[el], text))
+            elif not self.one_reading and _may_differ(el):
+                return None
+        return out
+
+
+def _may_differ(owner: etree._Element) -> bool:
+    """Whether the two readings of an owner's own text may differ: it holds a reading or a note of
+    teiedit's outside the blocks and notes inside it (records of their own)."""
+    stack = [owner]
+    while stack:
+        for child in stack.pop():
+            tag = child.tag
+            if not isinstance(tag, str):
+                continue
+            if tag in _READINGS or (tag == _NOTE and is_teiedit_note(child)):
+                return True
+            if tag not in _OWNERS:
+                stack.append(child)
+    return False
+
+
+#: Elements that start a record of their own (the walk's owners).
+_OWNERS = frozenset(tei(t) for t in (*RECORD_BLOCKS, "note"))
+_NOTE = tei("note")
+
+
+def _owners_in_alternates(root: etree._Element) -> bool:
+    """Whether a block or note stands inside a source reading (sic, orig, abbr): the corrected reading
+    leaves it out, and only the walk of the original reading would find it."""
+    return any(
+        len(el) and next(el.iter(*_OWNERS), None) is not None  # (most hold text alone)
+        for el in root.iter(tei("sic"), tei("orig"), tei("abbr"))
+    )
+
 
 def _text_roots(root: etree._Element) -> list[etree._Element]:
     texts = xpath(root, "descendant::tei:text[not(ancestor::tei:text)]")
     return texts or xpath(root, "tei:sourceDoc | tei:standOff")
 
 
-def document_blocks(root: etree._Element, summary: Summary) -> list[Block]:
-    """The records of one document: title, header, then its texts in reading order."""
+def _head_blocks(root: etree._Element, summary: Summary) -> list[Block]:
+    """The title and header records of a document."""
     out = [Block("", TITLE, summary.title)]
     header = [
         summary.kind,
@@ -266,8 +312,28 @@ def document_blocks(root: etree._Element, summary: Summary) -> list[Block]:
     text = normalize_space(" ".join(h for h in header if h))
     if text:
         out.append(Block("metadata-heading", HEADER, text))
-    records = _Records(root)
+    return out
+
+
+def _walked(root: etree._Element, *, originals: bool = True) -> _Records:
+    records = _Records(root, originals=originals)
     for text_root in _text_roots(root):
         records.owner(text_root, "", TEXT)
         records.walk(text_root, text_root, records.anchors[text_root], TEXT)
-    return out + records.blocks()
+    return records
+
+
+def document_blocks(root: etree._Element, summary: Summary) -> list[Block]:
+    """The records of one document: title, header, then its texts in reading order."""
+    return _head_blocks(root, summary) + _walked(root).blocks()
+
+
+def reading_blocks(root: etree._Element, summary: Summary) -> list[Block]:
+    """:func:`document_blocks` as a reader reads them (what a page's plain text needs): the same blocks,
+    with the corrected reading; ``original`` is left '' where one walk of the text told which blocks
+    there are (most documents: the walk of the original reading was half of the work)."""
+    if not _owners_in_alternates(root):
+        blocks = _walked(root, originals=False).corrected_blocks()
+        if blocks is not None:
+            return _head_blocks(root, summary) + blocks
+    return document_blocks(root, summary)
