@@ -21,13 +21,13 @@ import bisect
 from lxml import etree
 
 from teiedit.dates import DateMention, find_dates
+from teiedit.dates_context import YearContext, complete, is_entry_head, partial
 from teiedit.diagnostics import Diagnostic
 from teiedit.document import RESP_TEIEDIT as RESP
 from teiedit.document import TeiDocument, tei, text_roots
 from teiedit.entities.spans import FlatText, containers, inner_span
 from teiedit.entities.wrap import clean_span, unwrap, wrap
 from teiedit.transforms import PassContext, register
-from teiedit.transforms.dates_context import YearContext, complete, is_entry_head, partial
 from teiedit.transforms.entities import FLAT_TEXTS
 
 #: How far back (characters of running text) a year may be taken for a date without one.

@@ -1,4 +1,4 @@
-"""The years a document gives for its dates without one: for the dates pass (``transforms/dates.py``).
+"""The years a document gives for its dates without one, for the dates pass (``transforms/dates.py``).
 
 A diary's entry heading without a year ("Monday, 4 April", "le 5 avril") takes the year of the entry
 before it (entries run in the order of time) or, for the first, the year the document states for itself
