@@ -146,7 +146,7 @@ def test_dates_found(text: str, span: str, attrs: dict[str, str]) -> None:
         "No. 25-C-2261",
         "6/5 October 1956",  # the days out of order
         "31/32 May",
-        "5/6/56",
+        "file 5/6/56 of",  # a slashed number in a sentence (alone on its line it is a date)
         "No. XI.1956",
         "30.II.1956",  # no 30 February
     ],

@@ -8,9 +8,10 @@ each with the TEI attributes that say it: ``when``, ``from``/``to`` or ``notBefo
 joined by a slash (``5/6 October 1956``: the night between them, or one of the two) give
 ``notBefore``/``notAfter``: the date lies between them, whichever reading is meant. Months may be Roman
 numerals (``4/XI-56``, ``4.XI.1956``, ``XI.1956``), and German or French (``14. März 1957``, ``5 avril
-1957``); ISO dates (``1956-04-03``) are read, and ``between 10 and 20 February 1908`` gives
-``notBefore``/``notAfter``. Overlaps are settled leftmost-longest. Impossible
-dates (31 June) are skipped.
+1957``, ``4. April`` without a year); a day.month/two-digit year on a line of its own (``12/3/56``) is
+read, its order unknown when both numbers can be a month; ISO dates (``1956-04-03``) are read, and
+``between 10 and 20 February 1908`` gives ``notBefore``/``notAfter``. Overlaps are settled
+leftmost-longest. Impossible dates (31 June) are skipped.
 """
 
 from __future__ import annotations
@@ -91,6 +92,9 @@ _DTO = r"(?:\s*[-–]\s*|\s+(?:to|through|thru)\s+)"
 #: Prefix of ``when`` for a date whose century the text does not give ("..56-03-31"); ``century`` fixes it
 #: from a nearby year. ``::`` marks the ambiguous all-numeric form, which needs that very year nearby.
 NO_CENTURY, SAME_YEAR = "..", "::"
+#: ``SAME_YEAR`` with day and month that may be either way round (``3/4/56``): its year can be known,
+#: its day cannot.
+SAME_YEAR_ORDER_UNKNOWN = "?:"
 _S = r"\s+"
 _LEFT = r"(?<![\w/.,#°-])"
 _RIGHT = r"(?![\w/%]|[-–]\d)"
@@ -112,6 +116,7 @@ def _patterns(M: str, extended: bool) -> list[tuple[str, re.Pattern[str]]]:
     """The patterns over month names ``M``; ``extended``: with the forms read since the labeller was
     trained (German day "14.", ISO dates, "between 10 and 20 February"), which its features leave out."""
     dot = r"\.?" if extended else ""
+    dot_dm = r"(?:\.(?!\s*MAY\b|\s*May\b))?" if extended else ""
     out = [
         # 12 December 1956 through 3 January 1957 / October 22, 1956 - November 4, 1956 (across years)
         _p(
@@ -162,8 +167,8 @@ def _patterns(M: str, extended: bool) -> list[tuple[str, re.Pattern[str]]]:
         _p("mdy", rf"(?P<m>{M}){_S}(?P<d>{_D}),?{_S}(?P<y>{_Y})"),
         # August 1956
         _p("my", rf"(?P<m>{M}),?{_S}(?:of{_S})?(?P<y>{_Y})"),
-        # 5 June / February 16 (no year)
-        _p("dm", rf"(?P<d>{_D}){_S}(?P<m>{M})(?!\.?,?\s*\d)"),
+        # 5 June / 4. April / February 16 (no year; "4. May" is rather a list's fourth point)
+        _p("dm", rf"(?P<d>{_D}){dot_dm}{_S}(?P<m>{M})(?!\.?,?\s*\d)"),
         _p("md", rf"(?P<m>{M}){_S}(?P<d>{_D})(?![\d,]|\s*\d)"),
         # 4.XI.1956, 4/XI/1956, 4-XI-1956 (roman month)
         _p("d-rm-y", rf"(?P<d>{_D})(?P<sep>[./-])(?P<rm>{ROMAN})(?P=sep)(?P<y>{_Y})"),
@@ -173,6 +178,13 @@ def _patterns(M: str, extended: bool) -> list[tuple[str, re.Pattern[str]]]:
         _p("rm-y", rf"(?P<rm>{ROMAN})[./-](?P<y>{_Y})", left=r"(?<![\w/.,#°-])(?<!No\. )"),
         # 5.6.56 (day.month.two-digit year, as in Soviet documents: only with a matching year in the context)
         _p("d-m-yy", r"(?P<d>[12]\d|3[01]|0?[1-9])\.(?P<m>1[0-2]|0?[1-9])\.(?P<yy>\d\d)"),
+        # 12/3/56 on a line of its own or before a nested element (a letter's date; in running text it is as often a file number):
+        # day first unless the day cannot be one, and the order unknown when both can be a month
+        _p(
+            "d/m/yy",
+            r"(?P<d>[12]\d|3[01]|0?[1-9])/(?P<m>[12]\d|3[01]|0?[1-9])/(?P<yy>\d\d)(?=[ \t.]*(?:[\n\x00]|$))",
+            left=r"(?<![^\s\x00])(?<!\S[ \t])",
+        ),
         # 25/VII (roman month, no year)
         _p("d-rm", rf"(?P<d>{_D})[/.-](?P<rm>{ROMAN})(?![.-]?\d)"),
         # 1956-04-03 (ISO)
@@ -285,6 +297,11 @@ def _attrs(kind: str, g: dict[str, str]) -> dict[str, str] | None:
     if kind in ("dm", "md"):
         m, d = _month(g["m"]), _day(g["d"])
         return {"when": f"--{m:02d}-{d:02d}"} if _valid(2000, m, d) else None  # 2000: a leap year
+    if kind == "d/m/yy":
+        d, m = int(g["d"]), int(g["m"])
+        order = SAME_YEAR if d > 12 or m > 12 or d == m else SAME_YEAR_ORDER_UNKNOWN
+        d, m = (m, d) if m > 12 else (d, m)
+        return {"when": f"{order}{g['yy']}-{m:02d}-{d:02d}"} if _valid(2000, m, d) else None
     if kind in ("d-rm-yy", "d-m-yy", "d-rm"):
         m = ROMAN_MONTHS[g["rm"]] if "rm" in g else int(g["m"])
         d = _day(g["d"])

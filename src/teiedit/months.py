@@ -65,6 +65,21 @@ def month_alternatives(english: bool = False) -> str:
     return "|".join(forms)
 
 
+#: Weekday names (English, German, French, Italian, Spanish) and their number, Monday 0: a diary's entry
+#: heading names its day ("Monday, 4 April"), which tells whether a year given from the context fits.
+WEEKDAYS = {
+    name: i % 7
+    for names in (
+        "monday tuesday wednesday thursday friday saturday sunday",
+        "montag dienstag mittwoch donnerstag freitag samstag sonntag",
+        "lundi mardi mercredi jeudi vendredi samedi dimanche",
+        "lunedì martedì mercoledì giovedì venerdì sabato domenica",
+        "lunes martes miércoles jueves viernes sábado domingo",
+    )
+    for i, name in enumerate(names.split())
+}
+WEEKDAYS["sonnabend"] = 5
+
 ROMAN = r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
 ROMAN_MONTHS = {
     r: i

@@ -207,6 +207,7 @@ CONVERTER_PACKAGES = ("readers", "transforms", "entities", "repair", "brackets")
 CONVERTER_MODULES = (
     "dates.py",
     "months.py",
+    "dates_context.py",
     "serialize.py",
     "document.py",
     "mixed.py",

@@ -5,7 +5,11 @@ A day and month without a year (``5 June`` in a diary headed ``24 May to 11 June
 the nearest date before it in reading order (a note reads at its anchor) that is precise to the month, if
 that is at most ``YEAR_REACH`` characters back, and then carries ``@cert="medium"``; otherwise it stays
 untagged and is recorded (the edition's schema wants full ISO dates, not ``--06-05``). Dates with a
-two-digit year (``31-III-56``, ``5.6.56``) take their century from that year the same way.
+two-digit year (``31-III-56``, ``5.6.56``) take their century from that year the same way, else from all
+the text's dates when they lie in one century. A diary's entry heading (``Monday, 2 April``) takes the
+year of the entry before it or the year the document states for itself (``dates_context``); one whose
+year is not certain, and a ``12/3/56`` whose day and month may be either way round, is tagged without a
+value. Every such decision is recorded with its reason.
 Dates already marked (by a reader or an editor) are left alone and not looked into; teiedit's own earlier
 dates are removed and found afresh. The header is not touched.
 """
@@ -13,11 +17,11 @@ dates are removed and found afresh. The header is not touched.
 from __future__ import annotations
 
 import bisect
-import calendar
 
 from lxml import etree
 
-from teiedit.dates import NO_CENTURY, SAME_YEAR, DateMention, century, find_dates
+from teiedit.dates import DateMention, find_dates
+from teiedit.dates_context import YearContext, complete, is_entry_head, partial
 from teiedit.diagnostics import Diagnostic
 from teiedit.document import RESP_TEIEDIT as RESP
 from teiedit.document import TeiDocument, tei, text_roots
@@ -68,27 +72,48 @@ class TagDates:
             years = sorted(
                 [(k, y) for _, fs in found_all for k, f in fs if (y := _year_of(f))] + marked
             )
+            context = YearContext.of(doc, text_el, found_all)
             # ... then the dates, each day and month without a year taking the year of the last date before it.
             for flat, fs in found_all:
                 plans: list[tuple[DateMention, dict[str, str]]] = []
+                entry_head = is_entry_head(flat.container)
                 for k, found in fs:
                     attrs = dict(found.attrs)
-                    if any(_partial(v) for v in attrs.values()):
+                    if any(partial(v) for v in attrs.values()):
                         i = bisect.bisect_left(years, (k,)) - 1
-                        full = None
-                        if i >= 0 and k[0] - years[i][0][0] <= YEAR_REACH:
-                            full = _complete(attrs, years[i][1])
+                        full, why = None, ""
+                        if entry_head:
+                            full, why = context.entry_year(attrs, flat.text)
+                        if full is None and i >= 0 and k[0] - years[i][0][0] <= YEAR_REACH:
+                            full = complete(attrs, years[i][1])
                         if full is None:
+                            full = context.by_century(attrs)
+                        if full is None:
+                            undecided = not entry_head and context.undecided(attrs)
+                            on_its_own = entry_head or undecided
+                            reason = (
+                                why
+                                if entry_head
+                                else "day and month may be either way round"
+                                if undecided
+                                else "no year nearby"
+                            )
                             ctx.record(
                                 self.name,
                                 {
                                     "document": doc.name,
                                     "text": found.text,
-                                    "reason": "no year nearby",
+                                    "reason": reason
+                                    + ("; tagged without a date value" if on_its_own else ""),
                                 },
                             )
-                            continue
-                        attrs = {**full, "cert": "medium"}
+                            if not on_its_own:
+                                continue
+                            attrs = {}
+                        else:
+                            attrs = {**full, "cert": "medium"}
+                    if entry_head:
+                        context.entry_seen(attrs)
                     plans.append((found, attrs))
                 for found, attrs in reversed(plans):
                     s, e = flat.start_position(found.start), flat.end_position(found.end)
@@ -119,32 +144,3 @@ def _year_of(found: DateMention) -> str | None:
     a = found.attrs
     value = a.get("when") or a.get("to") or a.get("notAfter") or ""
     return value[:4] if len(value) >= 7 and value[:4].isdigit() else None
-
-
-def _partial(value: str) -> bool:
-    """A value still without its year (``--06-05``) or century (``..56-03-31``)."""
-    return value.startswith(("--", NO_CENTURY, SAME_YEAR))
-
-
-def _complete(attrs: dict[str, str], year: str) -> dict[str, str] | None:
-    """Every value given its year from ``year`` (None when one of them does not exist in that year)."""
-    done: dict[str, str] = {}
-    for name, value in attrs.items():
-        if value.startswith("--"):
-            if not _exists(year, value):
-                return None
-            done[name] = year + value[1:]
-        elif _partial(value):
-            full = century(value, year)
-            if full is None:
-                return None
-            done[name] = full
-        else:
-            done[name] = value
-    return done
-
-
-def _exists(year: str, month_day: str) -> bool:
-    """Whether ``--MM-DD`` exists in ``year`` (29 February)."""
-    m, d = int(month_day[2:4]), int(month_day[5:7])
-    return d <= calendar.monthrange(int(year), m)[1]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from teiedit.dates import find_dates
+from teiedit.months import WEEKDAYS
 from teiedit.readers.cascade.labels import SET_ASIDE
 from teiedit.readers.cascade.model import Labelled
 
@@ -21,13 +22,7 @@ from teiedit.readers.cascade.model import Labelled
 #: text under a date line as a summary, and a date line as a dateline or a top line).
 _RUNNING = frozenset({"p", "summary", "item", "caption"})
 #: Weekday names that may stand beside an entry's date (English, German, French, Italian, Spanish).
-_WEEKDAYS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday "
-    "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag "
-    "lundi mardi mercredi jeudi vendredi samedi dimanche "
-    "lunedì martedì mercoledì giovedì venerdì sabato domenica "
-    "lunes martes miércoles jueves viernes sábado domingo".split()
-)
+_WEEKDAYS = frozenset(WEEKDAYS)
 #: Small words of a date line ("den 12. März", "le 3 février", "the 4th of May").
 _DATE_WORDS = frozenset({"den", "am", "le", "the", "of", "il", "el", "de"})
 _WORD = re.compile(r"[^\W\d_]+")
@@ -251,7 +246,7 @@ def _date_shape(text: str) -> str:
 
 def _sort_key(when: str) -> str:
     """An ISO date's month and day, after its year where it has one: the order of a diary's entries."""
-    return when.lstrip("-:")
+    return when.lstrip("-:?")
 
 
 def _running_end(kept: list[Labelled], i: int) -> int:
