@@ -58,6 +58,8 @@ def aside(conv: Conversion) -> list[str]:
         ("Expéditeur : Pierre Durand", ("from", "Pierre Durand")),
         ("À : Henri Lefèvre", ("to", "Henri Lefèvre")),
         ("Betreff: Die Bibliothek", ("subject", "Die Bibliothek")),
+        ("encl.: Survey of the basin", ("enclosure", "Survey of the basin")),
+        ("cc: Harbour Master", ("copy", "Harbour Master")),
         ("Objet : Les archives", ("subject", "Les archives")),
         ("SUBJECT: Dredging", ("subject", "Dredging")),
         ("MEMORANDUM FOR THE SECRETARY OF STATE", ("to", "THE SECRETARY OF STATE")),
@@ -94,6 +96,9 @@ def test_place_and_date_lines(line: str, dated: bool) -> None:
         ("Monsieur Jules Martin", "Jules Martin"),
         ("SECSTATE WASHDC PRIORITY 1422", "SECSTATE WASHDC"),
         ("Chief, Harbour Section", "Chief, Harbour Section"),
+        # an office, then the person who writes for it; a person, then the office
+        ("Referat III, Dr. Hans Vogel", "Hans Vogel"),
+        ("William Carver, Collector of Customs", "William Carver"),
     ],
 )
 def test_a_header_fields_correspondent(value: str, name: str) -> None:
@@ -199,7 +204,9 @@ def test_a_memorandums_fields_give_its_title_correspondents_and_date() -> None:
     assert xpath(conv, KIND) == ["memorandum"]
     assert xpath(conv, TITLE) == ["Dredging of the inner basin"]
     assert xpath(conv, RECEIVED) == ["Director of Planning"]
-    assert len(xpath(conv, SENT)) == 1 and "Harbour Section" in xpath(conv, SENT)[0]
+    # the From field names only an office ("Chief, Harbour Section"): the signer is the sender
+    assert xpath(conv, SENT) == ["R. Ellison"]
+    assert "FROM: Chief, Harbour Section" in xpath(conv, "//t:body//t:opener/t:seg")
     assert xpath(conv, DATE) == ["1962-03-03"]
     assert "SUBJECT: Dredging of the inner basin" in xpath(conv, "//t:body//t:opener/t:seg")
     assert aside(conv) == []
@@ -311,7 +318,8 @@ def test_a_run_on_memorandums_fields_in_capitals() -> None:
     )
     assert xpath(conv, KIND) == ["memorandum"]
     assert xpath(conv, TITLE) == ["Closing of the reading room"]
-    assert xpath(conv, SENT) == ["The Registrar"]
+    # "FROM: The Registrar" names an office; the signature "J. Morgan, Registrar" names the person
+    assert xpath(conv, SENT) == ["J. Morgan"]
     assert xpath(conv, RECEIVED) == ["All Section Heads"]
     assert xpath(conv, DATE) == ["1974-01-09"]
     assert aside(conv) == []
@@ -477,3 +485,123 @@ def test_an_appeals_title_lines_in_capitals_are_no_cable_header() -> None:
     )
     assert xpath(conv, "//t:body//t:opener/t:seg[starts-with(., 'TO THE')]") == []
     assert xpath(conv, "//t:correspDesc") == []
+
+
+CARVER_TEXT = (
+    "I have the honour to acknowledge your letter concerning the cargo of the brig Hope, which "
+    "arrived in this port on the second of the month."
+)
+
+
+def test_a_signers_office_after_a_comma_is_not_the_senders_name() -> None:
+    conv = read(
+        "Portsmouth, 4 June 1801",
+        "Dear Mr. Reed,",
+        CARVER_TEXT,
+        "I am, Sir, your obedient servant,",
+        "William Carver, Collector of Customs",
+        sep="\n\n",
+    )
+    assert xpath(conv, KIND) == ["letter"]
+    assert xpath(conv, SENT) == ["William Carver"]
+    assert xpath(conv, "//t:titleStmt/t:author") == ["William Carver"]
+    # the signature keeps the office: only the sender's name leaves it
+    assert xpath(conv, "//t:body//t:closer/t:signed") == ["William Carver, Collector of Customs"]
+
+
+def test_an_office_given_as_chief_of_a_unit_stays_whole() -> None:
+    from teiedit.readers.common.archival_doc import personal_name
+
+    assert personal_name("Chief, Harbour Section") == "Chief, Harbour Section"
+    conv = read(
+        "MEMORANDUM",
+        "TO: Director of Ports",
+        "FROM: Chief, Harbour Section",
+        "SUBJECT: Dredging of the inner basin",
+        "The inner basin must be dredged before the winter storms, or the larger vessels will no "
+        "longer be able to berth at the quay.",
+        "The work should begin in September.",
+    )
+    assert xpath(conv, KIND) == ["memorandum"]
+    assert xpath(conv, SENT) == ["Chief, Harbour Section"]
+    assert xpath(conv, RECEIVED) == ["Director of Ports"]
+
+
+def test_an_office_then_a_person_in_the_from_field_gives_the_person() -> None:
+    conv = read(
+        "Aktennotiz",
+        "Von: Referat III, Dr. Hans Vogel",
+        "An: Herrn Staatssekretär Walter Brandt",
+        "Datum: 14. Oktober 1958",
+        "Betreff: Gespräch mit dem dänischen Botschafter",
+        "Der dänische Botschafter suchte mich heute auf, um die Frage der Fischereigrenzen in der "
+        "Ostsee zu besprechen.",
+        "Vogel",
+        sep="\n\n",
+    )
+    assert xpath(conv, SENT) == ["Hans Vogel"]
+    assert xpath(conv, RECEIVED) == ["Walter Brandt"]
+    assert "Von: Referat III, Dr. Hans Vogel" in xpath(conv, "//t:body//t:opener/t:seg")
+
+
+def test_a_from_field_naming_only_an_office_gives_way_to_the_signer() -> None:
+    conv = read(
+        "MEMORANDUM",
+        "TO: All heads of department",
+        "FROM: The Secretary",
+        "DATE: 3 March 1952",
+        "SUBJECT: Office hours during the summer",
+        "From the first of June the offices will close at four o'clock on Fridays, and staff are "
+        "asked to arrange their work accordingly.",
+        "Margaret L. Owens",
+    )
+    assert xpath(conv, KIND) == ["memorandum"]
+    assert xpath(conv, SENT) == ["Margaret L. Owens"]
+    assert xpath(conv, RECEIVED) == ["All heads of department"]
+    assert "FROM: The Secretary" in xpath(conv, "//t:body//t:opener/t:seg")
+
+
+@pytest.mark.parametrize(
+    ("close", "name"),
+    [
+        ("I am, yours faithfully,", "William Carver"),
+        ("I remain, Sir, your obedient servant,", "William Carver"),
+        ("I am, Sir, your obedient servant,", "William Carver"),
+        ("Ich verbleibe mit herzlichen Grüßen", "Deine Marie"),
+    ],
+)
+def test_a_close_opened_by_i_am_or_i_remain(close: str, name: str) -> None:
+    conv = read(
+        "From: William Carver",
+        "To: Thomas Reed",
+        "Portsmouth, 4 June 1801",
+        "Dear Sir,",
+        CARVER_TEXT,
+        close,
+        name,
+    )
+    assert xpath(conv, KIND) == ["letter"]
+    assert xpath(conv, "//t:body//t:closer/t:salute") == [close]
+    assert xpath(conv, "//t:body//t:closer/t:signed") == [name]
+    assert xpath(conv, "//t:body//t:p[last()]") == [CARVER_TEXT]
+
+
+def test_a_lower_case_copy_or_enclosure_line_starts_its_own_line() -> None:
+    from teiedit.readers.cascade.segment import segment
+
+    foot = ("A. Morton", "cc: Harbour Master", "encl.: Survey of the basin")
+    assert [s.text for s in segment("\n".join(foot) + "\n")] == list(foot)
+    # a lower-case line that is no field still continues the line before it
+    wrapped = "The harbour master asked whether the basin\nwould be dredged before the winter."
+    assert [s.text for s in segment(wrapped + "\n")] == [wrapped]
+    conv = read(
+        "MEMORANDUM",
+        "TO: Director of Ports",
+        "FROM: Arthur Morton",
+        "SUBJECT: Dredging of the inner basin",
+        "The inner basin must be dredged before the winter storms, or the larger vessels will no "
+        "longer be able to berth at the quay.",
+        *foot,
+    )
+    assert xpath(conv, "//t:body//t:closer/t:signed") == ["A. Morton"]
+    assert xpath(conv, "//t:body//t:closer/t:seg") == list(foot[1:])

@@ -398,8 +398,11 @@ def test_a_letter_flattened_onto_one_line_keeps_its_title_date_and_salutation() 
     conv = read(" ".join(LETTER))
     assert xpath(conv, "//t:titleStmt/t:title[@type='main']") == [LETTER[0]]
     assert xpath(conv, "//t:correspAction[@type='sent']/t:date/@when") == ["1902-04-12"]
-    assert xpath(conv, "//t:body//t:salute") == ["Gentlemen,"]
+    assert xpath(conv, "//t:body//t:opener/t:salute") == ["Gentlemen,"]
     assert xpath(conv, "//t:body//t:p")[0].startswith("I have the honour to report")
+    # "I am, Gentlemen, your obedient servant," is the close, the name run on after it the signature
+    assert xpath(conv, "//t:body//t:closer/t:salute") == [LETTER[-2]]
+    assert xpath(conv, "//t:body//t:closer/t:signed") == [LETTER[-1]]
 
 
 def test_a_page_marker_and_a_repeat_of_the_title_are_not_the_first_paragraph() -> None:

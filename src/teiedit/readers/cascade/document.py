@@ -35,7 +35,14 @@ from teiedit.readers.cascade.fields import (
 )
 from teiedit.readers.cascade.kinds import CORRESPONDENCE, KindDecision, decide_kind, vocative
 from teiedit.readers.cascade.labels import LOW_CONFIDENCE, SET_ASIDE
-from teiedit.readers.cascade.letter_facts import header_correspondents, header_kind, subject_title
+from teiedit.readers.cascade.letter_facts import (
+    correspondent,
+    header_correspondents,
+    header_kind,
+    signer_name,
+    subject_title,
+)
+from teiedit.readers.cascade.letter_head import signature_after_close
 from teiedit.readers.cascade.model import Labelled
 from teiedit.readers.cascade.notelink import link
 from teiedit.readers.cascade.title_top import (
@@ -89,6 +96,7 @@ def build_document(
     if kind in _SIGNED or any(b.label == "salute" for b in kept):
         conv.decisions.extend(mark_bottom(part))
         conv.decisions.extend(sentence_closers(part))
+        conv.decisions.extend(signature_after_close(part))  # a close the rules above found
     conv.decisions.extend(typed_signatures(part))
     corr = _correspondents(part, title) if kind in CORRESPONDENCE else Correspondents()
     if kind == "memorandum":
@@ -289,7 +297,9 @@ def _correspondents(part: list[Labelled], title: str) -> Correspondents:
         signed = [b for b in kept if b.label == "signed"]
         bylines = [b for b in kept if b.label == "byline"]
         if signed:
-            corr.sender = _NAME_MARKS.sub("", signed[-1].one_line).strip("⟨⟩[]() ")
+            # "William Carver, Collector of Customs": the person, not the office after the name
+            mark_free = _NAME_MARKS.sub("", signed[-1].one_line).strip("⟨⟩[]() ")
+            corr.sender = signer_name(part) or correspondent(mark_free)
         elif bylines:
             corr.sender = _BY.sub("", bylines[0].one_line)
     if not corr.addressee:

@@ -251,6 +251,10 @@ _CLOSING = re.compile(
     r"^(?:yours|sincerely|respectfully|faithfully|cordially|affectionately|very\s+truly|with\s+"
     r"(?:the\s+)?(?:\w+\s+){0,3}(?:respect|regards|greetings|esteem)|best\s+(?:regards|wishes)|kind\s+regards|"
     r"i\s+(?:have|remain)\b.{0,40}\b(?:honou?r|servant|yours)|your\s+obedient|all\s+the\s+(?:very\s+)?best|"
+    # "I am, Sir, your obedient servant,", "I am, yours faithfully,": the comma after "I am" says a close
+    r"i\s+am\s*,.{0,40}\b(?:servant|yours)|"
+    # "Ich verbleibe mit ...", "Je reste votre dévoué ...", "Je demeure, Monsieur, ..."
+    r"ich\s+verbleibe\b|je\s+(?:reste|demeure)\b.{0,50}\b(?:vôtre|votre|dévoué|respect)|"
     # German and French closes ("Mit sozialistischem Gruß", "Je vous prie d'agréer ...")
     r"mit\s+(?:\w+\s+){0,2}(?:gr(?:uß|üßen|uss|üssen)|hochachtung|empfehlungen)\b|hochachtungsvoll|"
     r"herzliche[n]?\s+gr(?:uß|üße|üssen)|(?:ihr|ihre|dein|deine|euer)\s+(?:sehr\s+)?ergebene[r]?\b|"

@@ -43,6 +43,22 @@ FIELD_CUES: dict[str, tuple[str, ...]] = {
     "date": ("date", "dated", "datum", "fecha", "data"),
     "copy": ("info", "cc", "copy", "copies", "copy to", "kopie", "copie", "copie à", "verteiler"),
     "via": ("through", "thru", "via"),
+    "enclosure": (
+        "encl",
+        "enc",
+        "enclosure",
+        "enclosures",
+        "anlage",
+        "anlagen",
+        "beilage",
+        "beilagen",
+        "pièce jointe",
+        "pièces jointes",
+        "p.j",
+        "allegato",
+        "allegati",
+        "anexo",
+    ),
     "participants": (
         "participants",
         "present",
@@ -92,6 +108,42 @@ NAME_HONORIFICS = re.compile(
     r"the\s+hono(?:u)?rable|professor|prof\.|dr\.|doctor|docteur|maître|maitre)\s+)+",
     re.IGNORECASE,
 )
+#: Words naming an office, a rank or a unit, not a person ("Referat III", "Chief, Harbour Section", "The
+#: Secretary"): a header's sender named only by these is an office (lower case; whole words).
+OFFICE_WORDS = frozenset(
+    (
+        "secretary director chief head deputy assistant acting minister ambassador consul counsellor "
+        "counselor chairman chairwoman chair president commissioner collector officer manager clerk "
+        "registrar treasurer governor commander editor section division branch department office "
+        "bureau unit desk staff ministry embassy legation committee board council secretariat "
+        "directorate agency society association institute academy commission union government "
+        "referat referent abteilung amt dienststelle leiter leiterin sekretär sekretärin direktor "
+        "minister ministerium botschaft gesandtschaft konsulat ausschuss präsident vorsitzender "
+        "kanzlei büro "
+        "service bureau direction secrétaire secrétariat directeur chef ministère ambassade "
+        "consulat comité président section "
+        "ufficio segretario direttore ministero sezione servizio secretaría secretario director "
+        "ministerio sección departamento"
+    ).split()
+)
+#: Articles before an office ("The Secretary", "Der Leiter", "Le Directeur").
+OFFICE_ARTICLES = frozenset("the der die das le la il lo el".split())
+
+
+def office_part(value: str) -> bool:
+    """Whether a piece of a correspondent's value (between commas) names an office or a unit ("The
+    Secretary", "Referat III", "Director of Ports"), not a person."""
+    words = [w for w in (w.strip(".,;:()").lower() for w in value.split()) if w]
+    return bool(words) and (words[0] in OFFICE_ARTICLES or any(w in OFFICE_WORDS for w in words))
+
+
+def office_only(value: str) -> bool:
+    """Whether a correspondent's value names only offices or units, no person ("The Secretary",
+    "Chief, Harbour Section"; not "Referat III, Dr. Hans Vogel")."""
+    parts = [p for p in value.split(",") if p.strip()]
+    return bool(parts) and all(office_part(p) for p in parts)
+
+
 #: Words that open a salutation in languages other than English ("Lieber Friedrich,", "Chère Madame,");
 #: English salutations have their own rules (``shape_rules``, ``neighbours``).
 SALUTATION_WORDS = (
@@ -209,9 +261,10 @@ LETTER_FIELD_WORDS = "|".join(
     if " " not in word and (len(word) > 1 or not word.isascii())
     for form in (word[:1].upper() + word[1:], word.upper())
 )
-#: A closing formula run into its signature: the name after the formula's possessive.
+#: A closing formula run into its signature: the name after the formula's possessive (and up to two
+#: words after it: "your obedient servant, J. Thorne").
 SIGNED_AFTER_CLOSE = re.compile(
-    rf"\b(?i:{_alternatives(CLOSING_POSSESSIVES)})(?:\s+[a-zà-ÿ]+)?(?P<sp>\s+)"
+    rf"\b(?i:{_alternatives(CLOSING_POSSESSIVES)})(?:\s+[a-zà-ÿ]+){{0,2}},?(?P<sp>\s+)"
     r"(?P<name>[A-ZÀ-Þ][\w’'.-]*(?:\s+(?:[A-ZÀ-Þ][\w’'.-]*|de|von|van|le|la)){0,3})\.?$"
 )
 #: A title naming the kind of a piece of correspondence.

@@ -15,6 +15,8 @@ from teiedit.readers.cascade.letter_cues import (
     NAME_HONORIFICS,
     field_of,
     kind_line,
+    office_only,
+    office_part,
     routed_name,
 )
 from teiedit.readers.cascade.letter_head import value_block
@@ -54,20 +56,51 @@ def header(part: list[Labelled]) -> dict[str, str]:
 
 
 def correspondent(value: str) -> str:
-    """A header field's name: the part before an office or a place ("Pierre Durand, notaire, Lyon"),
-    without an honorific or a cable's routing words."""
+    """A header field's name: the part before an office or a place ("Pierre Durand, notaire, Lyon"), the
+    person after an office ("Referat III, Dr. Hans Vogel"), without an honorific or a cable's routing
+    words; an office given as "Chief, Harbour Section" stays whole."""
     value = routed_name(NAME_HONORIFICS.sub("", value.strip()))
     first, _, rest = value.partition(",")
+    if rest and office_part(first):
+        # an office, then the person who writes for it
+        person = next((p.strip() for p in rest.split(",") if p.strip() and not office_part(p)), "")
+        if person := _person(person):
+            return person
     return first.strip() if rest and len(first.split()) >= 2 else value
 
 
+#: A person's name: capitalised words (initials, particles between them).
+_PERSON = re.compile(r"^[A-ZÀ-Þ][\w’'.-]*(?:\s+(?:[A-ZÀ-Þ][\w’'.-]*|von|van|de|du|le|la|da|di))*$")
+
+
+def _person(text: str) -> str:
+    """``text`` without its honorific when it names a person (two words or more, or one after an
+    honorific: "Dr. Vogel"), else ""."""
+    name = NAME_HONORIFICS.sub("", text.strip()).strip(" .")
+    if not _PERSON.match(name) or office_part(name) or len(name.split()) > 5:
+        return ""
+    return name if len(name.split()) >= 2 or name != text.strip().strip(" .") else ""
+
+
 def header_correspondents(part: list[Labelled]) -> Correspondents:
-    """Sender and addressee as the header fields name them (either may be empty)."""
+    """Sender and addressee as the header fields name them (either may be empty); a sender named only
+    by an office ("From: The Secretary") is the person who signed, when the signature names one."""
     h = header(part)
-    return Correspondents(
-        correspondent(h.get("from", "")),
-        correspondent(h.get("to", "")),
-    )
+    sender = correspondent(h.get("from", ""))
+    if sender and office_only(sender) and (signer := signer_name(part)):
+        sender = signer
+    return Correspondents(sender, correspondent(h.get("to", "")))
+
+
+def signer_name(part: list[Labelled]) -> str:
+    """The person the last signature names (its first line, without an office after a comma), or ""."""
+    signed = [b for b in part if b.label == "signed" and not b.aside]
+    if not signed:
+        return ""
+    for b in signed:
+        if name := _person(correspondent(b.text.strip().splitlines()[0] if b.text.strip() else "")):
+            return name
+    return ""
 
 
 def header_kind(decision: KindDecision, part: list[Labelled]) -> KindDecision:

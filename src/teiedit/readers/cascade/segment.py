@@ -29,7 +29,8 @@ from functools import cached_property
 from typing import Any
 
 from teiedit.readers.cascade.flat import flat_cuts
-from teiedit.readers.cascade.stamps import stamp_pieces
+from teiedit.readers.cascade.letter_cues import FIELD_LINE
+from teiedit.readers.cascade.segment_cuts import split_run_in_heads, split_stamps
 from teiedit.readers.common.boilerplate import RUNNING_HEAD
 
 #: A line longer than this is cut into sentence pieces.
@@ -166,7 +167,7 @@ def segment(text: str, *, flat: bool = True) -> list[Segment]:
                     )
                 )
             physical += len(group)
-    return _split_stamps(_split_run_in_heads(text, _join_across_blanks(text, out)))
+    return split_stamps(split_run_in_heads(text, _join_across_blanks(text, out)))
 
 
 def _runs(text: str) -> list[list[_Line]]:
@@ -255,6 +256,8 @@ def _continues(text: str, prev: _Line, line: _Line, width: int) -> bool:
         return False
     if p.endswith(("-", "\u00ad")) and t[:1].isalpha():
         return True
+    if t[:1].islower() and FIELD_LINE.match(t):
+        return False  # "cc: ...", "encl.: ...": a field of a letter's header or foot starts a line
     if t[:1].islower() and not p.endswith((".", "!", "?", ":", '"', "”", "\\")):
         return True
     if width and len(p) >= 30 and not p.endswith(("\\", ":")):
@@ -281,6 +284,7 @@ def _join_across_blanks(text: str, segs: list[Segment]) -> list[Segment]:
             and len(prev.text) > 30
             and not _title_case(prev.text)
             and not _LIST_START.match(seg.text)
+            and not FIELD_LINE.match(seg.text)
         ):
             out[-1] = Segment(
                 start=prev.start,
@@ -306,52 +310,6 @@ def _title_case(text: str) -> bool:
     """Most longer words capitalised: a heading, which a lower-case line after a blank does not continue."""
     words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
-
-
-#: A heading run into its paragraph with a bar: "Cut from Soviet Cloth | First, Kim Il-sung ..."
-_RUN_IN_HEAD = re.compile(r"(?P<head>[^|\n]{6,120}?[^\s.,;:|])(?P<bar>\s\|)\s+(?=\S)")
-
-
-def _split_run_in_heads(text: str, segs: list[Segment]) -> list[Segment]:
-    """Cut a run-in heading (up to its bar) from the paragraph it opens; the bar stays with the heading."""
-    out: list[Segment] = []
-    for seg in segs:
-        m = _RUN_IN_HEAD.match(seg.text)
-        rest = seg.text[m.end() :] if m else ""
-        if not m or seg.piece or len(rest) < 80 or "|" in rest[:100] or len(m["head"].split()) < 2:
-            out.append(seg)
-            continue
-        cut = seg.start + m.end()
-        head_end = seg.start + m.end("bar")
-        head = replace(seg, end=head_end, text=text[seg.start : head_end], end_line=seg.line)
-        out.append(replace(head, blank_after=False, lines=1, piece=True, line_start=True))
-        tail = replace(seg, start=cut, text=text[cut : seg.end], blank_before=False)
-        out.append(replace(tail, page_before=False, indent=0, piece=True, line_start=False))
-    return out
-
-
-def _split_stamps(segs: list[Segment]) -> list[Segment]:
-    """Cut the page stamps run into a segment out of it (``stamps``): each stretch its own segment."""
-    out: list[Segment] = []
-    for seg in segs:
-        parts = stamp_pieces(seg.text) if len(seg.text) > 40 else []
-        if len(parts) < 2:
-            out.append(seg)
-            continue
-        for k, (a, b) in enumerate(parts):
-            out.append(
-                seg.stretch(
-                    a,
-                    b,
-                    blank_before=seg.blank_before and k == 0,
-                    blank_after=seg.blank_after and k == len(parts) - 1,
-                    page_before=seg.page_before and k == 0,
-                    lines=seg.text.count("\n", a, b) + 1,
-                    indent=seg.indent if k == 0 else 0,
-                    line_start=k == 0 and seg.line_start or "\n" in seg.text[max(0, a - 2) : a],
-                )
-            )
-    return out
 
 
 def _cut_long(text: str, start: int, end: int, flat: bool = False) -> list[tuple[int, int]]:

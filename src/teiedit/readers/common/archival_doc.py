@@ -335,7 +335,10 @@ def personal_name(text: str) -> str:
         if not _NAME_PART.match(tok) or _ROLE_WORDS.match(tok) or ORG_WORDS.match(tok):
             break
         run += 1
-    if 2 <= run < len(tokens) and run <= 4 and tokens[-run - 1].lower() not in _OFFICE_LINKS:
+    before = tokens[-run - 1] if run < len(tokens) else ""
+    if before.endswith(",") and _ROLE_WORDS.match(before.rstrip(",")):
+        return text  # "Chief, Harbour Section": one office, the rank before its unit
+    if 2 <= run < len(tokens) and run <= 4 and before.lower() not in _OFFICE_LINKS:
         return " ".join(tokens[-run:])
     return text
 
