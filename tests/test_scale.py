@@ -119,6 +119,7 @@ def test_pages_rendered_in_a_pool_are_the_same_bytes(tmp_path: Path) -> None:
     with Workers(jobs=2) as pool:
         assert pool.parallel(len(edition))
         HtmlBuilder().build(edition, two, BuildOptions(workers=pool))
+        assert not pool.started  # its processes ended after the document pages (Workers.rest)
     pages = sorted(p.name for p in one.glob("*.html"))
     assert len(pages) == 28 + 6 and pages == sorted(p.name for p in two.glob("*.html"))
     # every file the serial build writes (published TEI, txt/, cite/, entity and search pages, state), the same

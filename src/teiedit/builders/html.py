@@ -263,6 +263,7 @@ class HtmlBuilder:
                 return page_out(ed, task, html, layout, own_tree=False)
 
             render_pages(tasks, workers, render_task, here, receive, options.say)
+            workers.rest()  # idle from here on, they would hold their memory beside the site pages'
             if shipped[0]:
                 Path(shipped[0]).unlink(missing_ok=True)  # not part of the site
 
