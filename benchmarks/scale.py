@@ -10,8 +10,11 @@ this edition's documents with new ids, titles and links: benchmarks/synthetic.py
 --no-site leaves out the site-level pages (index, timeline, registers, search: the web edition's own
 work, whose cost is not linear yet) and --no-builds the three whole builds, which include them.
 
-Each stage runs in a process of its own (its CPU includes its worker processes'; peak memory is that of
-its largest process). Stages: floor (parse + serialise), RELAX NG floor (parse + validate), validate
+Each stage runs in a process of its own (its CPU includes its worker processes'). Memory: "peak MB" is
+the peak of its largest process (the kernel's figure for the stage and every process it started), "all
+MB" the peak of their sum at any moment (the stage's process and its workers at once, sampled from
+/proc every 0.2 s); the web stage also prints the peak of the build's own process before and after the
+site pages. --web-only leaves out the floors, load and validate (the ratios to the floor are then empty). Stages: floor (parse + serialise), RELAX NG floor (parse + validate), validate
 (RNG + Schematron), web (the document pages, then the site-level pages: index, timeline, registers,
 search, reported apart), print (optional: slow), and a whole `teiedit build` three times: cold, with
 nothing changed, with one document changed. Targets (issue 21): web <= 15x the floor at 10,000
