@@ -47,7 +47,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 
 def _stage(
-    name: str, root: Path, jobs: int, site: bool = True, limit: int = 0
+    name: str, root: Path, jobs: int, site: bool = True, limit: int = 0, pages: bool = True
 ) -> dict[str, object]:
     """Run one stage here; returns figures the parent prints (besides CPU, wall and memory)."""
     from lxml import etree
@@ -88,6 +88,10 @@ def _stage(
 
                 html.render_site = lambda *a, **k: SiteRun([], {})  # type: ignore[assignment]
                 html.render_search = lambda *a, **k: []  # type: ignore[assignment]
+            if not pages:  # the site pages only: the document pages are not rendered
+                from teiedit.builders import html
+
+                html.render_pages = lambda *a, **k: None  # type: ignore[assignment]
             edition = Edition.load(settings, cache=record_cache(settings))
             # this process's CPU so far: start-up and loading (no worker has started yet)
             loaded_cpu = time.process_time()
@@ -118,12 +122,13 @@ def _stage(
 
 
 def run_stage(
-    name: str, root: Path, jobs: int, site: bool = True, limit: int = 0
+    name: str, root: Path, jobs: int, site: bool = True, limit: int = 0, pages: bool = True
 ) -> dict[str, float]:
     """Run a stage in a new process: its CPU (with its children's), wall time and peak memory."""
     with tempfile.NamedTemporaryFile("r", suffix=".json") as result:
         cmd = [sys.executable, __file__, "--stage", name, str(root), "--jobs", str(jobs)]
         cmd += ([] if site else ["--no-site"]) + ["--pdf-documents", str(limit)]
+        cmd += [] if pages else ["--no-pages"]
         t = time.perf_counter()
         proc = subprocess.Popen([*cmd, "--result", result.name], env=_env())
         with TreeMemory(proc.pid) as tree:
@@ -348,6 +353,9 @@ def main() -> int:
     )
     ap.add_argument("--no-builds", action="store_true", help="leave out the three whole builds")
     ap.add_argument(
+        "--no-pages", action="store_true", help="web: the site pages only (no document page)"
+    )
+    ap.add_argument(
         "--web-only", action="store_true", help="leave out the floors, load and validate stages"
     )
     ap.add_argument("--stage", help=argparse.SUPPRESS)
@@ -357,7 +365,12 @@ def main() -> int:
     sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]  # figures as they come
     if args.stage:
         figures = _stage(
-            args.stage, args.root, args.jobs, site=not args.no_site, limit=args.pdf_documents
+            args.stage,
+            args.root,
+            args.jobs,
+            site=not args.no_site,
+            limit=args.pdf_documents,
+            pages=not args.no_pages,
         )
         Path(args.result).write_text(json.dumps(figures))
         return 0
@@ -391,7 +404,7 @@ def main() -> int:
         val = run_stage("validate", root, args.jobs)
         note = f"{val['cpu'] / rng['cpu']:.2f}x the RELAX NG floor; {val.get('invalid', 0):.0f} invalid"
         print(line("validate (RNG + Schematron)", val, floor["cpu"], note))
-    web = run_stage("web", root, args.jobs, site=not args.no_site)
+    web = run_stage("web", root, args.jobs, site=not args.no_site, pages=not args.no_pages)
     print(line("web edition (all pages)", web, floor["cpu"]))
     site = web.get("site_cpu", 0.0)
     pages = {"cpu": web["cpu"] - site, "wall": web["wall"] - web.get("site_wall", 0), "rss_mb": 0}
@@ -409,7 +422,8 @@ def main() -> int:
     )
     size, name, over = largest_pages(root / "out" / "html")
     print(f"  largest file {size / 1e6:.2f} MB ({name}); {over} files over 2 MB")
-    check_pages(root)
+    if not args.no_pages:
+        check_pages(root)
     if args.pdf:
         limit = args.pdf_documents
         printed = run_stage("print", root, args.jobs, limit=limit)
