@@ -10,8 +10,11 @@ this edition's documents with new ids, titles and links: benchmarks/synthetic.py
 --no-site leaves out the site-level pages (index, timeline, registers, search: the web edition's own
 work, whose cost is not linear yet) and --no-builds the three whole builds, which include them.
 
-Each stage runs in a process of its own (its CPU includes its worker processes'; peak memory is that of
-its largest process). Stages: floor (parse + serialise), RELAX NG floor (parse + validate), validate
+Each stage runs in a process of its own (its CPU includes its worker processes'). Memory: "peak MB" is
+the peak of its largest process (the kernel's figure for the stage and every process it started), "all
+MB" the peak of their sum at any moment (the stage's process and its workers at once, sampled from
+/proc every 0.2 s); the web stage also prints the peak of the build's own process before and after the
+site pages. --web-only leaves out the floors, load and validate (the ratios to the floor are then empty). Stages: floor (parse + serialise), RELAX NG floor (parse + validate), validate
 (RNG + Schematron), web (the document pages, then the site-level pages: index, timeline, registers,
 search, reported apart), print (optional: slow), and a whole `teiedit build` three times: cold, with
 nothing changed, with one document changed. Targets (issue 21): web <= 15x the floor at 10,000
@@ -24,11 +27,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
 import tarfile
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -42,7 +47,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 
 def _stage(
-    name: str, root: Path, jobs: int, site: bool = True, limit: int = 0
+    name: str, root: Path, jobs: int, site: bool = True, limit: int = 0, pages: bool = True
 ) -> dict[str, object]:
     """Run one stage here; returns figures the parent prints (besides CPU, wall and memory)."""
     from lxml import etree
@@ -83,15 +88,20 @@ def _stage(
 
                 html.render_site = lambda *a, **k: SiteRun([], {})  # type: ignore[assignment]
                 html.render_search = lambda *a, **k: []  # type: ignore[assignment]
+            if not pages:  # the site pages only: the document pages are not rendered
+                from teiedit.builders import html
+
+                html.render_pages = lambda *a, **k: None  # type: ignore[assignment]
             edition = Edition.load(settings, cache=record_cache(settings))
             # this process's CPU so far: start-up and loading (no worker has started yet)
             loaded_cpu = time.process_time()
             if limit and name == "print":  # the print edition of the first ``limit`` documents
                 edition = Edition.from_files(settings, edition_tei_files(settings)[:limit])
-            marks: list[tuple[str, float, float]] = []
+            marks: list[tuple[str, float, float, float]] = []
 
             def say(message: str) -> None:
-                marks.append((message, time.process_time(), time.perf_counter()))
+                own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                marks.append((message, time.process_time(), time.perf_counter(), own))
 
             options = BuildOptions(progress=say, workers=workers, force=True)
             t_cpu = time.process_time()
@@ -103,6 +113,8 @@ def _stage(
             if site is not None:
                 out["site_cpu"] = end_cpu - site[1]
                 out["site_wall"] = end_wall - site[2]
+                out["own_before_site_mb"] = site[3]
+            out["own_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             out["own_cpu"] = end_cpu - t_cpu
             out["load_cpu"] = loaded_cpu
             return out
@@ -110,15 +122,17 @@ def _stage(
 
 
 def run_stage(
-    name: str, root: Path, jobs: int, site: bool = True, limit: int = 0
+    name: str, root: Path, jobs: int, site: bool = True, limit: int = 0, pages: bool = True
 ) -> dict[str, float]:
     """Run a stage in a new process: its CPU (with its children's), wall time and peak memory."""
     with tempfile.NamedTemporaryFile("r", suffix=".json") as result:
         cmd = [sys.executable, __file__, "--stage", name, str(root), "--jobs", str(jobs)]
         cmd += ([] if site else ["--no-site"]) + ["--pdf-documents", str(limit)]
+        cmd += [] if pages else ["--no-pages"]
         t = time.perf_counter()
         proc = subprocess.Popen([*cmd, "--result", result.name], env=_env())
-        _, status, usage = os.wait4(proc.pid, 0)
+        with TreeMemory(proc.pid) as tree:
+            _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - t
         if status != 0:
             raise SystemExit(f"stage {name} failed ({status})")
@@ -127,6 +141,7 @@ def run_stage(
         "cpu": usage.ru_utime + usage.ru_stime,
         "wall": wall,
         "rss_mb": usage.ru_maxrss / 1024,
+        "tree_mb": tree.peak_mb,
         **{k: float(v) for k, v in extra.items()},
     }
 
@@ -137,11 +152,54 @@ def run_command(args: list[str], cwd: Path) -> dict[str, float]:
     proc = subprocess.Popen(
         [sys.executable, "-m", "teiedit", *args], cwd=cwd, env=_env(), stdout=subprocess.DEVNULL
     )
-    _, status, usage = os.wait4(proc.pid, 0)
+    with TreeMemory(proc.pid) as tree:
+        _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         raise SystemExit(f"teiedit {' '.join(args)} failed ({status})")
-    return {"cpu": usage.ru_utime + usage.ru_stime, "wall": wall, "rss_mb": usage.ru_maxrss / 1024}
+    cpu = usage.ru_utime + usage.ru_stime
+    return {"cpu": cpu, "wall": wall, "rss_mb": usage.ru_maxrss / 1024, "tree_mb": tree.peak_mb}
+
+
+class TreeMemory:
+    """The peak of the summed resident memory of a process and its descendants (the build and its
+    workers at once), sampled from /proc every 0.2 s while the block runs (0 where there is no /proc).
+    The kernel's figure (``ru_maxrss``) is the peak of the largest process alone."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.peak_mb = pid, 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def __enter__(self) -> TreeMemory:
+        if Path("/proc/self/stat").is_file():
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
+
+    def _watch(self) -> None:
+        page_kb = os.sysconf("SC_PAGE_SIZE") / 1024
+        while not self._stop.wait(0.2):
+            parents: dict[int, int] = {}
+            rss: dict[int, int] = {}
+            for stat in Path("/proc").glob("[0-9]*/stat"):
+                try:
+                    text = stat.read_text()
+                except OSError:  # the process ended meanwhile
+                    continue
+                fields = text[text.rindex(")") + 2 :].split()
+                pid = int(stat.parent.name)
+                parents[pid], rss[pid] = int(fields[1]), int(fields[21])
+            tree, grew = {self.pid}, True
+            while grew:
+                more = {p for p, parent in parents.items() if parent in tree} - tree
+                grew, tree = bool(more), tree | more
+            total = sum(rss.get(p, 0) for p in tree) * page_kb / 1024
+            self.peak_mb = max(self.peak_mb, total)
 
 
 def _env() -> dict[str, str]:
@@ -197,7 +255,11 @@ def imported(root: Path, source: Path, work: Path) -> int:
 def line(name: str, f: dict[str, float], floor: float, note: str = "") -> str:
     cores = f["cpu"] / f["wall"] if f["wall"] else 0
     ratio = f"{f['cpu'] / floor:7.1f}x" if floor else "       "
-    return f"{name:34s} {f['cpu']:9.2f} {f['wall']:9.2f} {f['rss_mb']:8.0f} {cores:6.2f} {ratio}  {note}"
+    tree = f.get("tree_mb", 0.0)
+    return (
+        f"{name:34s} {f['cpu']:9.2f} {f['wall']:9.2f} {f['rss_mb']:8.0f} {tree:8.0f} {cores:6.2f}"
+        f" {ratio}  {note}"
+    )
 
 
 def largest_pages(folder: Path) -> tuple[int, str, int]:
@@ -290,6 +352,12 @@ def main() -> int:
         "--cluster", type=int, default=0, help="also build on a local cluster of N worker processes"
     )
     ap.add_argument("--no-builds", action="store_true", help="leave out the three whole builds")
+    ap.add_argument(
+        "--no-pages", action="store_true", help="web: the site pages only (no document page)"
+    )
+    ap.add_argument(
+        "--web-only", action="store_true", help="leave out the floors, load and validate stages"
+    )
     ap.add_argument("--stage", help=argparse.SUPPRESS)
     ap.add_argument("--result", help=argparse.SUPPRESS)
     ap.add_argument("root", nargs="?", type=Path, help=argparse.SUPPRESS)
@@ -297,7 +365,12 @@ def main() -> int:
     sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]  # figures as they come
     if args.stage:
         figures = _stage(
-            args.stage, args.root, args.jobs, site=not args.no_site, limit=args.pdf_documents
+            args.stage,
+            args.root,
+            args.jobs,
+            site=not args.no_site,
+            limit=args.pdf_documents,
+            pages=not args.no_pages,
         )
         Path(args.result).write_text(json.dumps(figures))
         return 0
@@ -317,20 +390,21 @@ def main() -> int:
         what = f"{args.documents} synthetic documents"
     print(f"{what}; jobs {args.jobs or os.cpu_count()}; load average {os.getloadavg()[0]:.1f}")
     print(
-        f"{'stage':34s} {'CPU s':>9s} {'wall s':>9s} {'peak MB':>8s} {'cores':>6s} {'/floor':>8s}"
+        f"{'stage':34s} {'CPU s':>9s} {'wall s':>9s} {'peak MB':>8s} {'all MB':>8s} {'cores':>6s}"
+        f" {'/floor':>8s}"
     )
-    floor = run_stage("floor", root, args.jobs)
-    n = int(floor.get("files", 0))
-    print(
-        line("floor: lxml parse + serialise", floor, 0, f"{n} files, {floor['bytes'] / 1e6:.0f} MB")
-    )
-    rng = run_stage("rng-floor", root, args.jobs)
-    print(line("RELAX NG floor: parse + validate", rng, floor["cpu"]))
-    print(line("load (read, parse, records)", run_stage("load", root, args.jobs), floor["cpu"]))
-    val = run_stage("validate", root, args.jobs)
-    note = f"{val['cpu'] / rng['cpu']:.2f}x the RELAX NG floor; {val.get('invalid', 0):.0f} invalid"
-    print(line("validate (RNG + Schematron)", val, floor["cpu"], note))
-    web = run_stage("web", root, args.jobs, site=not args.no_site)
+    floor = {"cpu": 0.0}
+    if not args.web_only:
+        floor = run_stage("floor", root, args.jobs)
+        n, size = int(floor.get("files", 0)), floor.get("bytes", 0) / 1e6
+        print(line("floor: lxml parse + serialise", floor, 0, f"{n} files, {size:.0f} MB"))
+        rng = run_stage("rng-floor", root, args.jobs)
+        print(line("RELAX NG floor: parse + validate", rng, floor["cpu"]))
+        print(line("load (read, parse, records)", run_stage("load", root, args.jobs), floor["cpu"]))
+        val = run_stage("validate", root, args.jobs)
+        note = f"{val['cpu'] / rng['cpu']:.2f}x the RELAX NG floor; {val.get('invalid', 0):.0f} invalid"
+        print(line("validate (RNG + Schematron)", val, floor["cpu"], note))
+    web = run_stage("web", root, args.jobs, site=not args.no_site, pages=not args.no_pages)
     print(line("web edition (all pages)", web, floor["cpu"]))
     site = web.get("site_cpu", 0.0)
     pages = {"cpu": web["cpu"] - site, "wall": web["wall"] - web.get("site_wall", 0), "rss_mb": 0}
@@ -342,9 +416,14 @@ def main() -> int:
     print(line("    rendering the pages", rendering, floor["cpu"]))
     site_f = {"cpu": site, "wall": web.get("site_wall", 0.0), "rss_mb": 0}
     print(line("  of which site pages (one process)", site_f, floor["cpu"]))
+    print(
+        f"  the build's own process: peak {web.get('own_before_site_mb', 0):.0f} MB before the site"
+        f" pages, {web.get('own_peak_mb', 0):.0f} MB at the end"
+    )
     size, name, over = largest_pages(root / "out" / "html")
     print(f"  largest file {size / 1e6:.2f} MB ({name}); {over} files over 2 MB")
-    check_pages(root)
+    if not args.no_pages:
+        check_pages(root)
     if args.pdf:
         limit = args.pdf_documents
         printed = run_stage("print", root, args.jobs, limit=limit)

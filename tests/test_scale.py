@@ -119,6 +119,7 @@ def test_pages_rendered_in_a_pool_are_the_same_bytes(tmp_path: Path) -> None:
     with Workers(jobs=2) as pool:
         assert pool.parallel(len(edition))
         HtmlBuilder().build(edition, two, BuildOptions(workers=pool))
+        assert not pool.started  # its processes ended after the document pages (Workers.rest)
     pages = sorted(p.name for p in one.glob("*.html"))
     assert len(pages) == 28 + 6 and pages == sorted(p.name for p in two.glob("*.html"))
     # every file the serial build writes (published TEI, txt/, cite/, entity and search pages, state), the same
@@ -273,3 +274,33 @@ def test_sources_converted_in_a_pool_are_the_same_files(tmp_path: Path) -> None:
     assert made[1] == made[0]
     assert reports[1] == reports[0]
     assert all(r["outputs"] and r["profile"] for r in json.loads(reports[0]))
+
+
+def test_site_pages_made_in_a_process_of_their_own_are_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from teiedit.builders import site_process
+
+    settings = load_settings(_edition(tmp_path / "e"))
+    here, apart = tmp_path / "here", tmp_path / "apart"
+    monkeypatch.setenv("TEIEDIT_SITE_PROCESS_DOCUMENTS", "1000000")
+    HtmlBuilder().build(Edition.load(settings), here, BuildOptions(workers=Workers(jobs=1)))
+    submitted: list[str] = []
+    real = site_process.SiteTransforms._submit
+
+    def counting(self: site_process.SiteTransforms, call: site_process._Call) -> object:
+        submitted.append(call.stylesheet)
+        return real(self, call)
+
+    monkeypatch.setattr(site_process.SiteTransforms, "_submit", counting)
+    monkeypatch.setenv("TEIEDIT_SITE_PROCESS_DOCUMENTS", "0")
+    HtmlBuilder().build(Edition.load(settings), apart, BuildOptions(workers=Workers(jobs=1)))
+    # every kind of site page went to the other process: listings, entity pages, the search page
+    assert {"index.xsl", "timeline.xsl", "registers.xsl", "entity.xsl", "search.xsl"} <= set(
+        submitted
+    )
+    files = sorted(p.relative_to(here).as_posix() for p in here.rglob("*") if p.is_file())
+    assert sum(f.startswith("entities/") for f in files) >= 3 and "index.html" in files
+    assert files == sorted(p.relative_to(apart).as_posix() for p in apart.rglob("*") if p.is_file())
+    differ = [f for f in files if (here / f).read_bytes() != (apart / f).read_bytes()]
+    assert differ == []

@@ -172,3 +172,46 @@ def test_kept_records_give_the_index_a_whole_build_gives(tmp_path: Path) -> None
     assert "letter-b.json" in now and not (out / FOLDER / "letter-b.json").exists()
     build(fresh, force=True)
     assert _search_files(out) == _search_files(fresh)
+
+
+def test_postings_spilled_to_runs_on_disk_give_the_same_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from teiedit.builders import search
+    from teiedit.builders.search_records import TEXT, TITLE, Block
+
+    words = ["harvest", "cabbage", "Pjöngjang", "dorn", "berg", "letter", "rain", "field"]
+    pages = [
+        search.SearchPage(
+            f"p{n}.html",
+            f"Letter {n}",
+            "1956",
+            "letter",
+            "1956",
+            [
+                Block(f"b{n}", TITLE, f"Letter {n} {words[n % 8]}"),
+                Block("", TEXT, " ".join(words[(n * k) % 8] for k in range(1, 40))),
+            ],
+            [f"p-{n % 3}", "odd\tid\nwith breaks"],  # any id a register may hold
+        )
+        for n in range(60)
+    ]
+    entries = [search.SearchEntry("p-0", "Anna", "persons", "p0.html", ("Anna",))]
+    held = tmp_path / "held"
+    assert search.search_files(pages, entries, held)
+    runs: list[Path] = []
+    real = search._Postings._spill
+
+    def spill(self: search._Postings) -> None:
+        real(self)
+        runs.append(self.runs[-1])
+
+    monkeypatch.setattr(search._Postings, "_spill", spill)
+    monkeypatch.setattr(search, "SPILL_BYTES", 2_000)  # a run every few pages
+    spilled = tmp_path / "spilled"
+    names = search.search_files(pages, entries, spilled)
+    assert len(runs) >= 10 and not any(run.exists() for run in runs)  # merged, then removed
+    assert sorted(names) == sorted(p.name for p in held.iterdir())
+    assert [n for n in names if (held / n).read_bytes() != (spilled / n).read_bytes()] == []
+    shard = (held / "s0.js").read_text()
+    assert '"harvest":' in shard and "pjongjang" in (held / "meta.js").read_text() + shard

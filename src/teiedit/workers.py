@@ -141,6 +141,14 @@ class Workers:
             self._client.close()
             self._client = None
 
+    def rest(self) -> None:
+        """End this machine's worker processes between stages: each holds what its tasks left (Saxon's
+        heap of the document pages, some 300 MB), and a stage that follows may not need them; the next
+        task starts new ones. A cluster's workers are not the build's to end: left as they are."""
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+
     def client(self) -> Any:
         """The Dask client of the cluster (connected on first use)."""
         if self._client is None:

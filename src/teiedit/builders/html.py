@@ -69,6 +69,7 @@ from teiedit.builders.site.jsonld import document_jsonld, script_text
 from teiedit.builders.site.layout import SiteLayout
 from teiedit.builders.site.published import schema_files
 from teiedit.builders.site.records import document_record
+from teiedit.builders.site_process import SiteTransforms
 from teiedit.builders.sitepages import render_search, render_site, write_site_state
 from teiedit.config import Settings
 from teiedit.diagnostics import TeieditError
@@ -230,7 +231,9 @@ class HtmlBuilder:
         layout, schemas = SiteLayout.of(edition), bool(schema_files(edition.settings))
         written: list[Path] = []
         search_keys: list[str] = []
-        with staged_dir(out_dir) as tmp, using(options.workers) as workers:
+        # the site pages are transformed in a process of their own (builders/site_process.py)
+        site_transforms = SiteTransforms(edition.settings, len(plan.pages))
+        with staged_dir(out_dir) as tmp, using(options.workers) as workers, site_transforms:
             (tmp / "tei").mkdir(exist_ok=True)
             key = register_key(registers)
             # the workers read the layout once each, from a file (it names every document)
@@ -269,6 +272,7 @@ class HtmlBuilder:
                 return page_out(ed, task, html, layout, own_tree=False)
 
             render_pages(tasks, workers, render_task, here, receive, options.say)
+            workers.rest()  # idle from here on, they would hold their memory beside the site pages'
             if shipped[0]:
                 Path(shipped[0]).unlink(missing_ok=True)  # not part of the site
 
@@ -286,6 +290,7 @@ class HtmlBuilder:
                 force=options.force,
                 keys=[p.ed.record.summary_key for p in plan.pages],
                 contexts=edition.mention_contexts(docs),
+                transforms=site_transforms,
             )
             written += site.written
             if old.lists != new.lists or not all(
@@ -304,6 +309,7 @@ class HtmlBuilder:
                     new.assets,
                     force=options.force,
                     keep=search_keys.append,
+                    transforms=site_transforms,
                 )
             viewer = any(plan.images.values())
             if old.assets != new.assets or not all(

@@ -25,6 +25,7 @@ def assets_fingerprint(fmt: int, models: str = "") -> str:
         *("builders/citation.py", "builders/vendor.py", "builders/sortnames.py", "summary.py"),
         *("builders/site/jsonld.py", "builders/site/layout.py", "builders/site/records.py"),
         *("builders/site/published.py", "builders/html_pages.py", "builders/html_assets.py"),
+        "builders/site_process.py",
         "document.py",
     )
     root = xslt_dir()

@@ -20,9 +20,13 @@ title WEIGHTS["t"], header WEIGHTS["h"], text and notes 1. site.js ranks with BM
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import json
 import re
+import tempfile
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +35,10 @@ from teiedit.io import write_text_atomic
 
 #: A shard is closed when its text passes this size (a frequent term may make one larger on its own).
 SHARD_BYTES = 48_000
+#: Postings held in memory before they are written to a run on disk (about, in bytes).
+SPILL_BYTES = 48_000_000
+#: What a short string costs beside its characters (CPython's header; a list's pointer to it).
+_STRING_BYTES = 57
 WEIGHTS = {TITLE: 5, HEADER: 2, TEXT: 1, NOTE: 1}
 #: Positions between two blocks: a phrase never runs from one block into the next.
 BLOCK_GAP = 8
@@ -116,19 +124,27 @@ def _small36(n: int) -> str:
 
 class _Postings:
     """term -> its postings, encoded as pages come (``d.w.p.p...;d.w...``: page and position deltas and
-    weights in base 36), so that memory holds text, not objects per position."""
+    weights in base 36), so that memory holds text, not objects per position. When what is held passes
+    ``spill_bytes``, it goes to a file of its own (a run: its terms in sorted order) and memory starts
+    again; :meth:`sorted_terms` merges the runs, so memory does not grow with the edition."""
 
-    def __init__(self) -> None:
+    def __init__(self, spill_bytes: int | None = None) -> None:
         self.chunks: dict[str, list[str]] = {}
         self.last: dict[str, int] = {}
+        self.spill_bytes = SPILL_BYTES if spill_bytes is None else spill_bytes
+        self.held = 0  # about the bytes the chunks take (their text and a string's overhead)
+        self.runs: list[Path] = []
+        self._folder: tempfile.TemporaryDirectory[str] | None = None
 
     def add_page(self, n: int, encoded: dict[str, str]) -> None:
         """One page's terms: term -> its weight and positions as :func:`encode_terms` gives them."""
         last_of, chunks_of = self.last, self.chunks  # every term of every page passes here
+        held = self.held
         for term, rest in encoded.items():
             delta = n - last_of.get(term, 0)
             last_of[term] = n
             chunk = f"{_small36(delta)}.{rest}"
+            held += len(chunk) + _STRING_BYTES
             chunks = chunks_of.get(term)
             if chunks is None:
                 chunks_of[term] = [chunk]
@@ -136,9 +152,52 @@ class _Postings:
                 chunks.append(chunk)
                 if len(chunks) > 32:
                     chunks[:] = [";".join(chunks)]
+        self.held = held
+        if held > self.spill_bytes:
+            self._spill()
 
-    def encode(self, term: str) -> str:
-        return ";".join(self.chunks[term])
+    def _spill(self) -> None:
+        """Write the postings held as a run (lines of the term as JSON, a tab, its postings; terms
+        sorted) and drop them. (A term is in JSON: an imported register's id may hold any character.)"""
+        if self._folder is None:
+            self._folder = tempfile.TemporaryDirectory(prefix="teiedit-postings-")
+        run = Path(self._folder.name) / f"run{len(self.runs)}.txt"
+        with run.open("w", encoding="utf-8", newline="\n") as f:
+            for term in sorted(self.chunks):
+                f.write(f"{json.dumps(term)}\t{';'.join(self.chunks[term])}\n")
+        self.runs.append(run)
+        self.chunks, self.held = {}, 0
+
+    def sorted_terms(self) -> Iterator[tuple[str, str]]:
+        """Every term in sorted order with its encoded postings (the runs and what is held, merged:
+        a term's postings are in the order of its pages)."""
+        if not self.runs:
+            for term in sorted(self.chunks):
+                yield term, ";".join(self.chunks[term])
+            return
+        if self.chunks:
+            self._spill()
+        files = [run.open(encoding="utf-8", newline="\n") for run in self.runs]
+        try:
+            merged = heapq.merge(*(_run_lines(f, k) for k, f in enumerate(files)))
+            for term, group in itertools.groupby(merged, key=lambda item: item[0]):
+                yield term, ";".join(postings for _, _, postings in group)
+        finally:
+            for f in files:
+                f.close()
+
+    def close(self) -> None:
+        """Remove the runs."""
+        if self._folder is not None:
+            self._folder.cleanup()
+            self._folder, self.runs = None, []
+
+
+def _run_lines(lines: Iterable[str], k: int) -> Iterator[tuple[str, int, str]]:
+    """A run's terms and postings, each with the run's number (a term's runs merge in their order)."""
+    for line in lines:
+        term, _, postings = line.rstrip("\n").partition("\t")
+        yield json.loads(term), k, postings
 
 
 def page_terms(page: SearchPage) -> tuple[dict[str, list[int]], int]:
@@ -237,8 +296,7 @@ class SearchIndex:
         shards: list[str] = []
         current: dict[str, str] = {}
         size = 0
-        for term in sorted(self.postings.chunks):
-            encoded = self.postings.encode(term)
+        for term, encoded in self.postings.sorted_terms():
             if not current:
                 shards.append(term)
             current[term] = encoded
@@ -249,6 +307,7 @@ class SearchIndex:
         if current:
             self._write(f"s{len(shards) - 1}.js", _script("shard", len(shards) - 1, current))
         self._write("meta.js", _script("meta", self._meta(entries, shards)))
+        self.postings.close()
         return self.names
 
     def _meta(self, entries: list[SearchEntry], shards: list[str]) -> dict[str, object]:

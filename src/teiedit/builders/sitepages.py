@@ -16,7 +16,6 @@ from pathlib import Path
 from lxml import etree
 
 from teiedit.builder import digest
-from teiedit.builders.rendering import rendering
 from teiedit.builders.search import SearchEntry, SearchIndex, SearchPage, remove_stale
 from teiedit.builders.search_cache import SearchRecords, content_digest, record_key, search_page
 from teiedit.builders.search_records import HEADER, TEXT, TITLE, Block, document_blocks
@@ -28,6 +27,7 @@ from teiedit.builders.site_lists import (
     timeline_data,
     timeline_element,
 )
+from teiedit.builders.site_process import SiteTransforms
 from teiedit.builders.sitedata import (
     INDEX_DIR,
     NSMAP,
@@ -44,14 +44,11 @@ from teiedit.builders.vendor import vendored
 from teiedit.config import Settings
 from teiedit.diagnostics import TeieditError
 from teiedit.document import XML_ID
-from teiedit.facts import facts_document
 from teiedit.imported_registers import resolved
 from teiedit.io import output_path, write_text_atomic
 from teiedit.registers import Entry, Registers
-from teiedit.resources import xslt_dir
 from teiedit.scan import summary_key
 from teiedit.summary import Mention, Summary
-from teiedit.xslt import transform
 
 SITE_STATE = ".teiedit-sitepages.json"
 #: Input of one transform of entity pages (bytes of XML).
@@ -144,6 +141,7 @@ def render_site(
     force: bool = False,
     keys: list[str] | None = None,
     contexts: Callable[[int, list[int]], list[Mention]] | None = None,
+    transforms: SiteTransforms | None = None,
 ) -> SiteRun:
     """Write the index, timeline, register and entity pages (and the timeline's data) that changed into
     ``tmp`` (the staging folder of ``out_dir``); return the files written (as paths in ``out_dir``) and
@@ -152,7 +150,24 @@ def render_site(
     ``keys``: one per summary, a digest of it (teiedit/scan.py keeps it in the document's record): an
     entry none of whose documents' summaries changed keeps its pages without making their input (without
     ``keys``, each summary is digested here). ``contexts``: the mentions of a summary with their
-    contexts, when the summaries hold their entries only (teiedit.edition.Edition.mention_contexts)."""
+    contexts, when the summaries hold their entries only (teiedit.edition.Edition.mention_contexts).
+    ``transforms``: where the pages are transformed (builders/site_process.py; the caller closes it);
+    without it, a SiteTransforms of this call's own."""
+    if transforms is None:
+        with SiteTransforms(settings, len(summaries)) as own:
+            return render_site(
+                summaries,
+                registers,
+                settings,
+                tmp,
+                out_dir,
+                assets=assets,
+                edition_pdf=edition_pdf,
+                force=force,
+                keys=keys,
+                contexts=contexts,
+                transforms=own,
+            )
     state = {} if force else _read_state(out_dir / SITE_STATE)
     old, old_inputs = state.get("pages", {}), state.get("inputs", {})
     ships = vendored()
@@ -196,13 +211,7 @@ def render_site(
         key = digest(assets, json.dumps({**base, **job.params}), etree.tostring(job.source))
         if not fresh(job.path, key):
             continue
-        html = transform(
-            xslt_dir() / "html" / job.stylesheet,
-            job.source,
-            params={**base, **job.params},
-            facts=facts_document(job.source),
-            static=rendering(settings).static,
-        ).output
+        html = transforms.html(job.stylesheet, job.source, {**base, **job.params})
         target = tmp / job.path
         target.parent.mkdir(parents=True, exist_ok=True)
         write_text_atomic(target, html)
@@ -222,14 +231,7 @@ def render_site(
         # Each page was made on its own: one set of namespace declarations for the whole input.
         etree.cleanup_namespaces(todo, top_nsmap=NSMAP)
         (tmp / "entities").mkdir(exist_ok=True)
-        transform(
-            xslt_dir() / "html" / "entity.xsl",
-            todo,
-            params={**base, "root": "../"},
-            facts=facts_document(todo),
-            output_dir=tmp,
-            static=rendering(settings).static,
-        )
+        transforms.write_pages("entity.xsl", todo, {**base, "root": "../"}, tmp)
         batch.clear()
         size = 0
 
@@ -339,13 +341,15 @@ def render_search(
     assets: str = "",
     force: bool = False,
     keep: Callable[[str], None] | None = None,
+    transforms: SiteTransforms | None = None,
 ) -> list[Path]:
     """The search page and its index (builders/search.py): the documents (each as a function giving its
     tree, its summary and the hash of its page), then the register entries' pages. A document whose
     record was kept for the same page (builders/search_cache.py) is not read again; when what the index
     holds of every page is what it held (``assets``: the stylesheets and code), no file is written
     (unless ``force``). ``keep`` is given the keys to write once the index is in place
-    (:func:`teiedit.builders.search_cache.write_keys`)."""
+    (:func:`teiedit.builders.search_cache.write_keys`). ``transforms``: where the search page is
+    transformed (builders/site_process.py; here when not given)."""
     kept = SearchRecords(out_dir, tmp)
     listed: list[tuple[Callable[[], etree._Element], Summary, str]] = []
     contents: list[str] = []
@@ -378,13 +382,12 @@ def render_search(
         return []
     kept.forget_keys()
     site = etree.Element(te("search"), nsmap=NSMAP)
-    html = transform(
-        xslt_dir() / "html" / "search.xsl",
-        site,
-        params={"edition-title": settings.title, "section": "search", "page-path": "search.html"},
-        facts=facts_document(site),
-        static=rendering(settings).static,
-    ).output
+    params = {"edition-title": settings.title, "section": "search", "page-path": "search.html"}
+    if transforms is None:
+        html = SiteTransforms(settings, 0).html("search.xsl", site, params)
+    else:
+        html = transforms.html("search.xsl", site, params)
+        transforms.close()  # the last transform: its process ends before the index is made
     write_text_atomic(tmp / "search.html", html)
     index = SearchIndex(tmp / "search", existing=out_dir / "search")
     for tree, s, key in listed:
