@@ -15,17 +15,14 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 from lxml import etree
 
 from teiedit.builder import BuildOptions, Group, Manifest, Option
-from teiedit.builders.corpus import (
-    bundle,
-    linked_pages,
-    pages_element,
-    registers_element,
-)
+from teiedit.builders.corpus import linked_pages
+from teiedit.builders.document_page import render_page as render_page
+from teiedit.builders.document_page import render_task, render_task_page
 from teiedit.builders.html_assets import asset_names, assets_fingerprint, copy_assets
 from teiedit.builders.html_key import (
     MANIFEST,
@@ -46,12 +43,8 @@ from teiedit.builders.html_pages import (
     layout_file,
     page_out,
     page_params,
-    register_document,
     register_key,
     render_pages,
-    task_doc,
-    worker_layout,
-    worker_registers,
 )
 from teiedit.builders.images import (
     IMAGE_FOLDER,
@@ -59,7 +52,6 @@ from teiedit.builders.images import (
     copy_images,
     document_images,
     images_digest,
-    images_element,
     unfound_images,
 )
 from teiedit.builders.print_limit import PrintLimits
@@ -71,91 +63,16 @@ from teiedit.builders.site.published import schema_files
 from teiedit.builders.site.records import document_record
 from teiedit.builders.site_process import SiteTransforms
 from teiedit.builders.sitepages import render_search, render_site, write_site_state
-from teiedit.config import Settings
 from teiedit.diagnostics import TeieditError
 from teiedit.edition import Edition, EditionDoc
-from teiedit.facts import facts_document, safe_id
+from teiedit.facts import safe_id
 from teiedit.imported_registers import entry_pointers, pointed_ids
 from teiedit.io import output_path, write_staged
-from teiedit.registers import Registers
-from teiedit.resources import xslt_dir
 from teiedit.staging import staged_dir
 from teiedit.workers import using
-from teiedit.xslt import transform
 
 #: Bump when the builder's own output logic changes (the stylesheets are hashed anyway).
 FORMAT = 1
-#: The document parameter of xslt/html that holds the edition's registers (xslt/common/functions.xsl).
-REGISTERS_PARAM = "{urn:teiedit}registers"
-
-
-def render_page(
-    ed: EditionDoc,
-    settings: Settings,
-    prev: str = "",
-    next_: str = "",
-    registers: Registers | None = None,
-    params: dict[str, str] | None = None,
-    links: dict[str, str] | None = None,
-    images: list[SiteImage] | None = None,
-    register_doc: Any = None,
-) -> str:
-    """The HTML page of one document (with its register entries when ``registers`` is given, the
-    pages of the TEI files it points to in ``links`` and the site paths of its ``images``).
-    ``register_doc``: the same registers as Saxon holds them (html_pages.register_document), which the
-    stylesheet looks the entries up in, instead of in a copy of them in the page's input."""
-    root = ed.root
-    source: etree._Element = root
-    shown: list[etree._Element] = []  # the entries the page shows, given apart in register_doc
-    if registers is not None or links or images:
-        ids = (set(ed.record.refs) | pointed_ids(params or {})) & (
-            registers.entries.keys() if registers else set()
-        )
-        parts = [_copy(root), pages_element(links or {}), images_element(images or [])]
-        if register_doc is not None and registers is not None:
-            shown = [e.element for i in ids if (e := registers.entries[i]).element is not None]
-        else:
-            parts.insert(1, registers_element(registers or Registers(), ids))
-        source = bundle(*parts)
-    all_params: dict[str, str] = {
-        "edition-title": settings.title,
-        "page": ed.page,
-        "prev": prev,
-        "next": next_,
-        "base-url": settings.base_url,
-        "tei-href": "",
-        "pdf-href": "",
-    }
-    all_params.update(params or {})
-    doc_root = source if source is root else source[0]
-    return transform(
-        xslt_dir() / "html" / "document.xsl",
-        source,
-        base_uri=str(ed.path),
-        params=all_params,
-        facts=facts_document(source, {doc_root: ed.facts}, also=shown),
-        static=rendering(settings).static,
-        documents={REGISTERS_PARAM: register_doc} if register_doc is not None else None,
-    ).output
-
-
-def render_task(task: PageTask) -> PageOut:
-    """The page of one task and its downloads, its file parsed here (runs in a worker process)."""
-    ed = task_doc(task)
-    html = _render_task_page(ed, task, worker_registers(task.registers))
-    return page_out(ed, task, html, worker_layout(task.layout), own_tree=True)
-
-
-def _render_task_page(ed: EditionDoc, task: PageTask, registers: Registers) -> str:
-    return render_page(
-        ed,
-        task.settings,
-        registers=registers,
-        params=task.params,
-        links=task.links,
-        images=list(task.images),
-        register_doc=register_document(task.registers, registers),
-    )
 
 
 @dataclass
@@ -190,12 +107,6 @@ def _make_readable(folder: Path) -> None:
 def _tree_of(ed: EditionDoc) -> Callable[[], etree._Element]:
     """The tree of a document when asked for (the search reads only the changed documents' trees)."""
     return lambda: ed.root
-
-
-def _copy(root: etree._Element) -> etree._Element:
-    import copy
-
-    return copy.deepcopy(root)
 
 
 class HtmlBuilder:
@@ -268,7 +179,7 @@ class HtmlBuilder:
 
             def here(task: PageTask) -> PageOut:
                 ed = by_page[task.page]
-                html = _render_task_page(ed, task, registers)
+                html = render_task_page(ed, task, registers)
                 return page_out(ed, task, html, layout, own_tree=False)
 
             render_pages(tasks, workers, render_task, here, receive, options.say)

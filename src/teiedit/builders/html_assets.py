@@ -26,6 +26,7 @@ def assets_fingerprint(fmt: int, models: str = "") -> str:
         *("builders/site/jsonld.py", "builders/site/layout.py", "builders/site/records.py"),
         *("builders/site/published.py", "builders/html_pages.py", "builders/html_assets.py"),
         "builders/site_process.py",
+        "builders/document_page.py",
         "document.py",
     )
     root = xslt_dir()
