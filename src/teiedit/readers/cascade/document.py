@@ -38,6 +38,7 @@ from teiedit.readers.cascade.kinds import CORRESPONDENCE, KindDecision, decide_k
 from teiedit.readers.cascade.labels import LOW_CONFIDENCE, SET_ASIDE
 from teiedit.readers.cascade.model import Labelled
 from teiedit.readers.cascade.notelink import link
+from teiedit.readers.cascade.post_rules import posted_line, split_names
 from teiedit.readers.cascade.title_top import (
     above_title,
     menu_above_date,
@@ -240,10 +241,12 @@ def _authors(kept: list[Labelled], part: list[Labelled]) -> list[str]:
         if f is not None and f[0] in ("author", "authors", "author(s)", "by"):
             names.append(_NAME_MARKS.sub("", f[1]))
     for b in kept:
-        if b.label == "byline" and field(b) is None and len(b.one_line) <= 160:
+        if b.label == "byline" and (posted := posted_line(b.one_line)):
+            names += split_names(posted[1])
+        elif b.label == "byline" and field(b) is None and len(b.one_line) <= 160:
             # "By NAME | date | 3 Comments": the name is what stands before the first separator
             text = re.split(r"\s[|·•]\s|\s[|·•]$|^[|·•]\s", _BY.sub("", b.one_line) + " ")[0]
-            names.append(_NAME_MARKS.sub("", text).strip())
+            names += split_names(_NAME_MARKS.sub("", text).strip())
     names += _contributors(kept)
     out: list[str] = []
     for n in names:

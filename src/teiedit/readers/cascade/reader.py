@@ -22,7 +22,7 @@ from lxml import etree
 from teiedit.config import Edition
 from teiedit.document import E, TeiDocument
 from teiedit.readers.base import Conversion, SetAside, Source
-from teiedit.readers.cascade import neighbours, panels, shape_rules
+from teiedit.readers.cascade import neighbours, panels, post_rules, shape_rules
 from teiedit.readers.cascade.document import build_document, low_confidence
 from teiedit.readers.cascade.labels import LOW_CONFIDENCE, SET_ASIDE
 from teiedit.readers.cascade.model import (
@@ -79,6 +79,7 @@ class CascadeReader:
         conv.decisions.extend(panels.apply(blocks))
         conv.decisions.extend(shape_rules.apply(blocks))
         conv.decisions.extend(neighbours.apply(blocks))
+        conv.decisions.extend(post_rules.apply(blocks))
         _set_aside(blocks, conv)
         if gone := unavailable_notice(blocks):
             set_all_aside(blocks, gone, conv)
