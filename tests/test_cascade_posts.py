@@ -207,6 +207,18 @@ The board answered rarely, and its answers were short and written by the clerk o
     assert not any("clerk" in s.text for s in conv.set_aside)
 
 
+def test_a_sentence_opening_with_by_is_no_byline(tmp_path: Path) -> None:
+    text = """The Politburo in August
+
+By this time, the Politburo had begun meeting almost daily.
+
+The session recorded here was held on the twenty-seventh, and its minutes run to eleven pages.
+"""
+    root, _ = _convert(text, tmp_path)
+    assert not root.xpath("//t:titleStmt/t:author", namespaces=NS)
+    assert "By this time" in _body(root)
+
+
 def test_a_byline_naming_two_authors_and_their_affiliation(tmp_path: Path) -> None:
     root, _ = _convert(ARTICLE_FR, tmp_path)
     authors = root.xpath("//t:titleStmt/t:author", namespaces=NS)
@@ -222,6 +234,7 @@ def test_a_byline_naming_two_authors_and_their_affiliation(tmp_path: Path) -> No
         ("Veröffentlicht am 12. Mai 2019 von Katrin Vogel", ("12. Mai 2019", "Katrin Vogel")),
         ("Publié le 8 septembre 2020 par Marc Lefèvre", ("8 septembre 2020", "Marc Lefèvre")),
         ("Posted in News", None),
+        ("Published online by Cambridge University Press: 25 January 2017", None),
         ("The letter was posted on Monday by the clerk of the harbour board to the minister", None),
     ],
 )

@@ -18,6 +18,7 @@ from teiedit.config import Edition
 from teiedit.diagnostics import Diagnostic, Level
 from teiedit.document import E, TeiDocument
 from teiedit.readers.base import Conversion, Source
+from teiedit.readers.cascade import bibliography
 from teiedit.readers.cascade.apparatus import (
     mark_bottom,
     sentence_closers,
@@ -127,7 +128,7 @@ def build_document(
     if kind in CORRESPONDENCE:
         info.profile_extra.append(_corresp_desc(corr, date))
     body = E.body(assembled.div)
-    back = E.back(*assembled.back)
+    back = E.back(*bibliography.separate(assembled.back, assembled.div))
     doc = make_tei(doc_id, info, edition, body, back=back)
     _report(conv, doc_id, title, titles, decision, date)
     return doc, kind

@@ -38,8 +38,7 @@ _COMMENT_LINE = re.compile(
 #: A byline naming its authors: "By X", "Von X und Y", "Par X et Y" (names: capitalised words).
 _NAME = r"[A-ZÀ-Þ][\w’'.-]*(?:\s+(?:[A-ZÀ-Þ][\w’'.-]*|van|von|de|du|der|da|di|la|le))*"
 _BYLINE = re.compile(
-    rf"^(?:by|von|par|de|door|di)\s+{_NAME}(?:\s*(?:,|and|und|et|&|e|y)\s+{_NAME})*\s*$",
-    re.IGNORECASE,
+    rf"^(?i:by|von|par|de|door|di)\s+{_NAME}(?:\s*(?:,|and|und|et|&|e|y)\s+{_NAME})*\s*$"
 )
 _JOINER = re.compile(r"\s+(?:and|und|et|&|e|y)\s+|,\s+(?=[A-ZÀ-Þ])")
 _BODY = ("p", "item")
@@ -56,7 +55,7 @@ def cues() -> dict[str, tuple[re.Pattern[str], ...]]:
     return {role: tuple(patterns) for role, patterns in found.items()}
 
 
-def _matches(role: str, text: str) -> re.Match[str] | None:
+def matches(role: str, text: str) -> re.Match[str] | None:
     if len(text) > _MAX_LINE:
         return None
     return next((m for rx in cues().get(role, ()) if (m := rx.match(text))), None)
@@ -64,7 +63,7 @@ def _matches(role: str, text: str) -> re.Match[str] | None:
 
 def posted_line(text: str) -> tuple[str, str] | None:
     """The date and the author's name of a post's "Posted on <date> by <name>" line."""
-    m = _matches("posted", text.strip())
+    m = matches("posted", text.strip())
     return (m["date"].strip(), m["name"].strip(" .,;")) if m else None
 
 
@@ -96,11 +95,11 @@ def apply(blocks: list[Labelled]) -> list[str]:
                 relabel(above, "title", "the line over a post's date and author line")
             _post_text(blocks[i + 1 :], relabel)
             first = min(first, _first_prose(blocks))
-        elif b.label == "byline" and _matches("affiliation", text) and not _BYLINE.match(text):
+        elif b.label == "byline" and matches("affiliation", text) and not _BYLINE.match(text):
             relabel(b, "meta", "an institution's line, not a name")
         elif _BYLINE.match(text) and b.label not in ("title", "p"):
             relabel(b, "byline", "a byline naming its authors")
-        elif i and blocks[i - 1].label == "byline" and _matches("affiliation", text):
+        elif i and blocks[i - 1].label == "byline" and matches("affiliation", text):
             relabel(b, "meta", "an author's affiliation under the byline")
     end = _comment_section(blocks, first)
     for b in blocks[end:]:
@@ -108,7 +107,7 @@ def apply(blocks: list[Labelled]) -> list[str]:
     under_panel = False
     for b in blocks[first:end]:
         text = b.one_line
-        if _matches("panel", text):
+        if matches("panel", text):
             relabel(b, "furniture", "a share, tags or related-posts panel")
             under_panel = not re.search(r":\s*\S", text)  # a label standing alone: its items follow
         elif under_panel and len(text) <= 80 and not re.search(r"[.!?]$", text):
@@ -123,7 +122,7 @@ def _post_text(after: list[Labelled], relabel: Callable[[Labelled, str, str], No
     its text, even where the labeller took them for the site's."""
     for b in after:
         text = b.one_line
-        if any(_matches(role, text) for role in ("panel", "comments", "reply")):
+        if any(matches(role, text) for role in ("panel", "comments", "reply")):
             return
         if (
             b.label == "furniture"
@@ -152,13 +151,13 @@ def _comment_section(blocks: list[Labelled], first: int) -> int:
     """Where the comment section after the text starts (the end of the blocks if there is none)."""
     for i in range(first + 1, len(blocks)):
         text = blocks[i].one_line
-        if _matches("reply", text):
+        if matches("reply", text):
             return i
-        if not _matches("comments", text):
+        if not matches("comments", text):
             continue
         rest = blocks[i + 1 :]
         if not rest or any(_COMMENT_LINE.search(r.one_line) for r in rest[:6]):
             return i
-        if any(_matches("reply", r.one_line) for r in rest):
+        if any(matches("reply", r.one_line) for r in rest):
             return i  # the count over the form: "3 Comments" ... "Leave a Reply"
     return len(blocks)
