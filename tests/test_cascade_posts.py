@@ -9,11 +9,14 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from test_roundtrip_sources import check_round_trip
 
 from teiedit.config import default_settings
 from teiedit.readers.base import Conversion, Source
-from teiedit.readers.cascade.post_rules import posted_line, split_names
+from teiedit.readers.cascade.model import Labelled
+from teiedit.readers.cascade.post_rules import apply, posted_line, split_names
 from teiedit.readers.cascade.reader import CascadeReader
+from teiedit.readers.cascade.segment import Segment
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 
@@ -225,6 +228,54 @@ def test_a_byline_naming_two_authors_and_their_affiliation(tmp_path: Path) -> No
     assert ["".join(a.itertext()) for a in authors] == ["Claire Dubois", "Jean Martin"]
     assert "Université" not in _body(root)
     assert _one(root, "//t:titleStmt/t:title[@type='main']").startswith("Les fontaines publiques")
+
+
+@pytest.mark.parametrize(
+    ("second_line", "authors", "title_end"),
+    [("Thomas Weber and Anna Schulz", ["Thomas Weber", "Anna Schulz"], "1871-1914")],
+)
+def test_names_under_a_title_without_a_blank_line(
+    second_line: str, authors: list[str], title_end: str, tmp_path: Path
+) -> None:
+    first = (
+        "Letters between"
+        if not authors
+        else "Village Schools and Literacy in Rural Bavaria, 1871-1914"
+    )
+    text = f"""RESEARCH ARTICLE
+
+{first}
+{second_line}
+Published: 14 June 2017
+
+Summary
+Using school inspection reports, we reconstruct literacy rates in forty villages of the district.
+
+Historians have debated the causes of rising literacy for decades, and the reports offer a new source.
+"""
+    root, conv = _convert(text, tmp_path)
+    found = root.xpath("//t:titleStmt/t:author", namespaces=NS)
+    assert ["".join(a.itertext()) for a in found] == authors
+    assert _one(root, "//t:titleStmt/t:title[@type='main']").endswith(title_end)
+    check_round_trip(text, conv)
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("Village Schools in Bavaria\nThomas Weber and Anna Schulz", ["title", "byline"]),
+        ("Letters between\nKarl Marx and Friedrich Engels", ["title"]),  # the names are the title's
+        ("Village Schools in Bavaria\nThomas Weber", ["title"]),  # one name: perhaps a subtitle
+    ],
+)
+def test_a_title_block_is_cut_above_its_names(text: str, labels: list[str]) -> None:
+    seg = Segment(0, len(text), text, 1, 2, True, True, False, 2, 0, 0, False)
+    blocks = [Labelled(seg=seg, label="title", confidence=0.9)]
+    apply(blocks)
+    assert [b.label for b in blocks] == labels
+    assert "".join(b.text for b in blocks).replace("\n", "") == text.replace("\n", "")
+    if len(blocks) == 2:
+        assert (blocks[1].seg.line, blocks[1].seg.start) == (2, text.index("\n") + 1)
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,6 +40,12 @@ _COMMENT_LINE = re.compile(
 _NAME = r"[A-ZÀ-Þ][\w’'.-]*(?:\s+(?:[A-ZÀ-Þ][\w’'.-]*|van|von|de|du|der|da|di|la|le))*"
 _BYLINE = re.compile(
     rf"^(?i:by|von|par|de|door|di)\s+{_NAME}(?:\s*(?:,|and|und|et|&|e|y)\s+{_NAME})*\s*$"
+)
+_NAMES_LINE = re.compile(rf"^{_NAME}(?:\s*(?:,|and|und|et|&|e|y)\s+{_NAME})+$")
+_RUNS_ON = re.compile(
+    r"\b(?:between|of|and|from|to|with|by|on|for|zwischen|von|und|an|mit|über|entre|de|et|à|avec|sur)"
+    r"\s*$|[:,–-]\s*$",
+    re.IGNORECASE,
 )
 _JOINER = re.compile(r"\s+(?:and|und|et|&|e|y)\s+|,\s+(?=[A-ZÀ-Þ])")
 _BODY = ("p", "item")
@@ -85,6 +92,7 @@ def apply(blocks: list[Labelled]) -> list[str]:
             b.label = label
             b.confidence = max(b.confidence, b.marginals.get(label, 0.0))
 
+    changes.extend(_names_under_title(blocks))
     first = _first_prose(blocks)
     for i, b in enumerate(blocks[:first]):
         text = b.one_line
@@ -115,6 +123,29 @@ def apply(blocks: list[Labelled]) -> list[str]:
         else:
             under_panel = False
     return changes
+
+
+def _names_under_title(blocks: list[Labelled]) -> list[str]:
+    """A title block whose last line names two or more people ("Thomas Weber and Anna Schulz", no
+    blank line between) is the title over its byline: the block is cut in two (in place)."""
+    for i, b in enumerate(blocks):
+        if b.label != "title":
+            continue
+        text = b.text.rstrip()
+        cut = text.rfind("\n")
+        last = text[cut + 1 :].strip()
+        if cut <= 0 or not _NAMES_LINE.match(last) or len(split_names(last)) < 2:
+            continue
+        if _RUNS_ON.search(text[:cut]):
+            continue  # "Letters between / Karl Marx and Friedrich Engels": the names are the title's
+        head = b.seg.text[:cut].count("\n") + 1
+        top = replace(b.seg.stretch(0, cut, lines=head, blank_after=False), piece=False)
+        title = replace(b, seg=top)
+        names = b.seg.stretch(cut + 1, len(text), lines=1, blank_before=False)
+        names = replace(names, physical=b.seg.physical + head, piece=False)
+        blocks[i : i + 1] = [title, replace(b, seg=names, label="byline")]
+        return [f"line {names.line}: title -> byline (the names under the title, cut from it)"]
+    return []
 
 
 def _post_text(after: list[Labelled], relabel: Callable[[Labelled, str, str], None]) -> None:
