@@ -12,6 +12,7 @@ from test_roundtrip_sources import check_round_trip
 
 from teiedit.config import default_settings
 from teiedit.readers.base import Source
+from teiedit.readers.cascade.post_rules import journal_line
 from teiedit.readers.cascade.reader import CascadeReader
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
@@ -126,3 +127,31 @@ def test_a_notes_list_without_a_references_heading_is_left_as_it_was(tmp_path: P
     assert "Free Trade and Its Critics." in "".join(
         root.xpath("//t:text", namespaces=NS)[0].itertext()
     )
+
+
+def test_a_journal_citation_line_over_the_title_is_the_source_and_its_date(tmp_path: Path) -> None:
+    source = Source(text=ARTICLE_DE, name="art", filename="art.txt", sha256="")
+    root = CascadeReader().read(source, default_settings(tmp_path)).documents[0].root
+    bibl = root.xpath("//t:sourceDesc/t:bibl[@type='source']", namespaces=NS)
+    assert len(bibl) == 1
+    assert "".join(bibl[0].itertext()).startswith(
+        "Zeitschrift für Landesgeschichte 45 (2015), S. 201-230"
+    )
+    assert not root.xpath("//t:sourceDesc/t:msDesc", namespaces=NS)  # a journal is no archive
+    assert root.xpath("string(//t:profileDesc/t:creation/t:date/@when)", namespaces=NS) == "2015"
+    title = root.xpath("string(//t:titleStmt/t:title[@type='main'])", namespaces=NS)
+    assert title == "Die Mühlen am Oberrhein im späten Mittelalter"
+
+
+@pytest.mark.parametrize(
+    ("line", "journal"),
+    [
+        ("Zeitschrift für Landesgeschichte 45 (2015), S. 201-230", True),
+        ("Revue d'histoire urbaine, n° 38, 2018, p. 77-98", True),
+        ("Journal of Maritime History, Vol. 12, No. 3 (2019), pp. 45-67", True),
+        ("Russian State Archive of Contemporary History, fond 5, opis 30, delo 163, 1956", False),
+        ("A review of the year 1956", False),
+    ],
+)
+def test_journal_line(line: str, journal: bool) -> None:
+    assert journal_line(line) is journal

@@ -39,7 +39,7 @@ from teiedit.readers.cascade.kinds import CORRESPONDENCE, KindDecision, decide_k
 from teiedit.readers.cascade.labels import LOW_CONFIDENCE, SET_ASIDE
 from teiedit.readers.cascade.model import Labelled
 from teiedit.readers.cascade.notelink import link
-from teiedit.readers.cascade.post_rules import posted_line, split_names
+from teiedit.readers.cascade.post_rules import journal_line, posted_line, split_names
 from teiedit.readers.cascade.title_top import (
     above_title,
     menu_above_date,
@@ -164,10 +164,11 @@ def _translation(kept: list[Labelled], info: HeaderInfo) -> None:
 
 
 def _source_desc(citation: str, date: dict[str, str] | None, info: HeaderInfo) -> None:
-    """sourceDesc from the source citation: an archival one (repository, fond, shelfmark) as msDesc."""
+    """sourceDesc from the source citation: an archival one (repository, fond, shelfmark) as msDesc, a
+    journal's (volume, year, pages) as bibl."""
     text = _SOURCE_LABEL.sub("", source_line_body(citation) or citation)
     cit = parse_archival(text)
-    if cit.repository and cit.idnos:
+    if cit.repository and cit.idnos and not journal_line(text):
         info.source_desc = cit.ms_desc()
         if cit.note and not info.translation and "translat" in cit.note.lower():
             info.translation = cit.note

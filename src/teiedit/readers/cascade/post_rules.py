@@ -11,6 +11,8 @@ The cue phrases live in ``post-cues.txt`` beside this module (editable data, sev
   have a section of that name;
 - a share, tags, categories or related-posts panel after the text is furniture, and so are the short
   lines under a panel's label standing alone (the buttons, the related posts' titles);
+- before the text, a journal's citation line ("Zeitschrift für Landesgeschichte 45 (2015), S. 201-230")
+  over the article's title is its source citation (it gives the date of publication);
 - before the text, "By X and Y" / "Von X" / "Par X et Y" is the byline, and an institution's line right
   under the byline is the author's affiliation (page metadata, not the title, a heading or an author).
 Each change is returned for the conversion report.
@@ -49,6 +51,8 @@ _RUNS_ON = re.compile(
 )
 _JOINER = re.compile(r"\s+(?:and|und|et|&|e|y)\s+|,\s+(?=[A-ZÀ-Þ])")
 _BODY = ("p", "item")
+#: The roles a journal's citation line is mistaken for at an article's top.
+_CITABLE = ("title", "heading", "dateline", "meta", "p")
 _SENTENCE = re.compile(r"[.!?…][\"'’”»)]*$")
 
 
@@ -72,6 +76,11 @@ def posted_line(text: str) -> tuple[str, str] | None:
     """The date and the author's name of a post's "Posted on <date> by <name>" line."""
     m = matches("posted", text.strip())
     return (m["date"].strip(), m["name"].strip(" .,;")) if m else None
+
+
+def journal_line(text: str) -> bool:
+    """The text is a journal's citation (a journal word, a year and a page range), not an archive's."""
+    return bool(matches("journal", " ".join(text.split())))
 
 
 def split_names(text: str) -> list[str]:
@@ -103,6 +112,8 @@ def apply(blocks: list[Labelled]) -> list[str]:
                 relabel(above, "title", "the line over a post's date and author line")
             _post_text(blocks[i + 1 :], relabel)
             first = min(first, _first_prose(blocks))
+        elif b.label in _CITABLE and matches("journal", text) and _title_below(blocks, i):
+            relabel(b, "citation", "a journal's citation line over the article's title")
         elif b.label == "byline" and matches("affiliation", text) and not _BYLINE.match(text):
             relabel(b, "meta", "an institution's line, not a name")
         elif _BYLINE.match(text) and b.label not in ("title", "p"):
@@ -123,6 +134,11 @@ def apply(blocks: list[Labelled]) -> list[str]:
         else:
             under_panel = False
     return changes
+
+
+def _title_below(blocks: list[Labelled], i: int) -> bool:
+    """Another block after ``i`` is a title (the citation line is not the only one)."""
+    return any(b.label == "title" for b in blocks[i + 1 :])
 
 
 def _names_under_title(blocks: list[Labelled]) -> list[str]:
