@@ -284,6 +284,9 @@ def test_a_title_block_is_cut_above_its_names(text: str, labels: list[str]) -> N
         ("Posted on March 4, 2021 by Sarah Jones", ("March 4, 2021", "Sarah Jones")),
         ("Veröffentlicht am 12. Mai 2019 von Katrin Vogel", ("12. Mai 2019", "Katrin Vogel")),
         ("Publié le 8 septembre 2020 par Marc Lefèvre", ("8 septembre 2020", "Marc Lefèvre")),
+        ("Posted by Sarah Jones on March 4, 2021", ("March 4, 2021", "Sarah Jones")),
+        ("Geschrieben von Katrin Vogel am 12. Mai 2019", ("12. Mai 2019", "Katrin Vogel")),
+        ("Publié par Marc Lefèvre le 8 septembre 2020", ("8 septembre 2020", "Marc Lefèvre")),
         ("Posted in News", None),
         ("Published online by Cambridge University Press: 25 January 2017", None),
         ("The letter was posted on Monday by the clerk of the harbour board to the minister", None),
@@ -305,3 +308,36 @@ def test_posted_line(line: str, expected: tuple[str, str] | None) -> None:
 )
 def test_split_names(text: str, names: list[str]) -> None:
     assert split_names(text) == names
+
+
+def test_a_journal_line_over_a_title_and_a_byline(tmp_path: Path) -> None:
+    text = """Journal of Legal History 30 (2009), pp. 11-34
+
+Comments on the Statute of Frauds
+
+By Robert Hale and Susan Pike
+
+Introduction
+
+The Statute of Frauds of 1677 required certain contracts to be in writing.[1] Its history has been told
+many times, but its early interpretation has not.
+
+Comments
+
+The commentators of the eighteenth century read the statute narrowly, and the courts followed them.[2]
+
+Notes
+
+[1] 29 Car. II c. 3.
+[2] See Blackstone, Commentaries, iii. 159.
+"""
+    root, conv = _convert(text, tmp_path)
+    assert _one(root, "//t:titleStmt/t:title[@type='main']") == "Comments on the Statute of Frauds"
+    authors = root.xpath("//t:titleStmt/t:author", namespaces=NS)
+    assert ["".join(a.itertext()) for a in authors] == ["Robert Hale", "Susan Pike"]
+    assert root.xpath("string(//t:profileDesc/t:creation/t:date/@when)", namespaces=NS) == "2009"
+    assert "Journal of Legal History" in _one(root, "//t:sourceDesc/t:bibl[@type='source']")
+    assert "read the statute narrowly" in _body(
+        root
+    )  # a section called "Comments" is the article's
+    assert not any("narrowly" in s.text for s in conv.set_aside)

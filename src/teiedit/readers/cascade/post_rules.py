@@ -103,6 +103,9 @@ def apply(blocks: list[Labelled]) -> list[str]:
 
     changes.extend(_names_under_title(blocks))
     first = _first_prose(blocks)
+    for b in blocks[:first]:
+        if _BYLINE.match(b.one_line) and b.label not in ("title", "p"):
+            relabel(b, "byline", "a byline naming its authors")
     for i, b in enumerate(blocks[:first]):
         text = b.one_line
         if posted_line(text) and b.label != "title":
@@ -112,12 +115,13 @@ def apply(blocks: list[Labelled]) -> list[str]:
                 relabel(above, "title", "the line over a post's date and author line")
             _post_text(blocks[i + 1 :], relabel)
             first = min(first, _first_prose(blocks))
-        elif b.label in _CITABLE and matches("journal", text) and _title_below(blocks, i):
+        elif (
+            b.label in _CITABLE and matches("journal", text) and (below := _title_below(blocks, i))
+        ):
             relabel(b, "citation", "a journal's citation line over the article's title")
+            relabel(below, "title", "the line between a journal's citation and the byline")
         elif b.label == "byline" and matches("affiliation", text) and not _BYLINE.match(text):
             relabel(b, "meta", "an institution's line, not a name")
-        elif _BYLINE.match(text) and b.label not in ("title", "p"):
-            relabel(b, "byline", "a byline naming its authors")
         elif i and blocks[i - 1].label == "byline" and matches("affiliation", text):
             relabel(b, "meta", "an author's affiliation under the byline")
     end = _comment_section(blocks, first)
@@ -136,9 +140,15 @@ def apply(blocks: list[Labelled]) -> list[str]:
     return changes
 
 
-def _title_below(blocks: list[Labelled], i: int) -> bool:
-    """Another block after ``i`` is a title (the citation line is not the only one)."""
-    return any(b.label == "title" for b in blocks[i + 1 :])
+def _title_below(blocks: list[Labelled], i: int) -> Labelled | None:
+    """The article's title under a citation line at ``i``: a block after it labelled title, else a
+    short line between it and a byline (the citation line is then the only block labelled title)."""
+    found = next((b for b in blocks[i + 1 :] if b.label == "title"), None)
+    if found is None and i + 2 < len(blocks) and blocks[i + 2].label == "byline":
+        line = blocks[i + 1]
+        if len(line.one_line) <= 150 and "\n" not in line.text.strip():
+            found = line if not re.search(r"[.:;,]$", line.one_line) else None
+    return found
 
 
 def _names_under_title(blocks: list[Labelled]) -> list[str]:
