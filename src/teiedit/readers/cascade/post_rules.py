@@ -1,7 +1,7 @@
 """A web post's own lines and a journal page's front matter: the roles their words settle.
 
 The cue phrases live in ``post-cues.txt`` beside this module (editable data, several languages):
-- the post's line "Posted on <date> by <name>" ("Veröffentlicht am ... von ...", "Publié le ... par ...")
+- the post's line "Posted on <date> by <name>" or "Posted by <name> on <date>" ("Veröffentlicht am … von …")
   is its byline, whatever the labeller thought of it (it gives the post's date and author); the short
   line right over it is the post's title where nothing above is one, and the sentences under it up to
   its panels are its text;
