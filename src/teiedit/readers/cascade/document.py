@@ -18,6 +18,7 @@ from teiedit.config import Edition
 from teiedit.diagnostics import Diagnostic, Level
 from teiedit.document import E, TeiDocument
 from teiedit.readers.base import Conversion, Source
+from teiedit.readers.cascade import bibliography
 from teiedit.readers.cascade.apparatus import (
     mark_bottom,
     sentence_closers,
@@ -45,6 +46,7 @@ from teiedit.readers.cascade.letter_facts import (
 from teiedit.readers.cascade.letter_head import signature_after_close
 from teiedit.readers.cascade.model import Labelled
 from teiedit.readers.cascade.notelink import link
+from teiedit.readers.cascade.post_rules import journal_line, posted_line, split_names
 from teiedit.readers.cascade.title_top import (
     above_title,
     menu_above_date,
@@ -137,7 +139,7 @@ def build_document(
     if kind in CORRESPONDENCE or (corr.sender and corr.addressee):
         info.profile_extra.append(_corresp_desc(corr, date))
     body = E.body(assembled.div)
-    back = E.back(*assembled.back)
+    back = E.back(*bibliography.separate(assembled.back, assembled.div))
     doc = make_tei(doc_id, info, edition, body, back=back)
     _report(conv, doc_id, title, titles, decision, date)
     return doc, kind
@@ -173,10 +175,11 @@ def _translation(kept: list[Labelled], info: HeaderInfo) -> None:
 
 
 def _source_desc(citation: str, date: dict[str, str] | None, info: HeaderInfo) -> None:
-    """sourceDesc from the source citation: an archival one (repository, fond, shelfmark) as msDesc."""
+    """sourceDesc from the source citation: an archival one (repository, fond, shelfmark) as msDesc, a
+    journal's (volume, year, pages) as bibl."""
     text = _SOURCE_LABEL.sub("", source_line_body(citation) or citation)
     cit = parse_archival(text)
-    if cit.repository and cit.idnos:
+    if cit.repository and cit.idnos and not journal_line(text):
         info.source_desc = cit.ms_desc()
         if cit.note and not info.translation and "translat" in cit.note.lower():
             info.translation = cit.note
@@ -254,10 +257,12 @@ def _authors(kept: list[Labelled], part: list[Labelled]) -> list[str]:
     for b in kept:
         if fielded:
             break
-        if b.label == "byline" and field(b) is None and len(b.one_line) <= 160:
+        if b.label == "byline" and (posted := posted_line(b.one_line)):
+            names += split_names(posted[1])
+        elif b.label == "byline" and field(b) is None and len(b.one_line) <= 160:
             # "By NAME | date | 3 Comments": the name is what stands before the first separator
             text = re.split(r"\s[|·•]\s|\s[|·•]$|^[|·•]\s", _BY.sub("", b.one_line) + " ")[0]
-            names.append(_NAME_MARKS.sub("", text).strip())
+            names += split_names(_NAME_MARKS.sub("", text).strip())
     names += _contributors(kept)
     out: list[str] = []
     for n in names:

@@ -29,6 +29,7 @@ from teiedit.readers.cascade import (
     neighbours,
     panels,
     pdf_pages,
+    post_rules,
     shape_rules,
 )
 from teiedit.readers.cascade.document import build_document, low_confidence
@@ -91,6 +92,7 @@ class CascadeReader:
         conv.decisions.extend(pdf_pages.apply(blocks, source.text))
         conv.decisions.extend(divisions.apply(blocks))
         conv.decisions.extend(body_start.apply(blocks))
+        conv.decisions.extend(post_rules.apply(blocks))
         _set_aside(blocks, conv)
         if gone := unavailable_notice(blocks):
             set_all_aside(blocks, gone, conv)
