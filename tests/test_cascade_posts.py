@@ -16,7 +16,7 @@ from teiedit.readers.base import Conversion, Source
 from teiedit.readers.cascade.model import Labelled
 from teiedit.readers.cascade.post_rules import apply, posted_line, split_names
 from teiedit.readers.cascade.reader import CascadeReader
-from teiedit.readers.cascade.segment import Segment
+from teiedit.readers.cascade.segment_type import Segment
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 

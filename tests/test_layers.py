@@ -24,6 +24,7 @@ LAYERS = {
     "brackets": 1,
     "entities": 1,
     "odd": 1,
+    "dates_context": 2,  # the date pass's year context: over the entities' flat text, under the passes
     "validate": 2,  # compiles messages from the grammar the ODD gives (odd.grammar)
     "exchange": 3,  # checks imported files with validate
     "transforms": 4,

@@ -80,7 +80,7 @@ def test_a_blocks_furniture_reason_is_the_first_rule_its_text_or_one_line_form_m
 def test_numbered_calls_scanned_only_in_texts_with_their_marks_are_every_call() -> None:
     from teiedit.readers.cascade import notelink
     from teiedit.readers.cascade.model import Labelled
-    from teiedit.readers.cascade.segment import Segment
+    from teiedit.readers.cascade.segment_type import Segment
 
     rng = random.Random(14)
     found_by_form: dict[int, int] = {}
@@ -115,7 +115,7 @@ def test_numbered_calls_scanned_only_in_texts_with_their_marks_are_every_call() 
 
 def test_features_searched_only_in_texts_with_the_characters_they_need_are_the_patterns() -> None:
     from teiedit.readers.cascade import features
-    from teiedit.readers.cascade.segment import Segment
+    from teiedit.readers.cascade.segment_type import Segment
 
     plain = {
         "year": (features._YEAR, 300),

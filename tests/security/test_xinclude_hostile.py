@@ -183,11 +183,7 @@ ENTITY_FILES = {
 USES = {"internal": "&ed;", "external": "&ext;", "laughs": "&c;"}
 
 
-@pytest.mark.parametrize("case", sorted(ENTITY_FILES))
-@pytest.mark.parametrize("command", ["validate", "html", "import"])
-def test_entities_get_a_reason_not_a_saxon_error(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str, command: str
-) -> None:
+def _entity_document(tmp_path: Path, case: str) -> Path:
     folder = tmp_path / "in"
     folder.mkdir()
     doc = folder / "doc.xml"
@@ -196,14 +192,16 @@ def test_entities_get_a_reason_not_a_saxon_error(
         f"<body><p>{USES[case]}</p></body></text></TEI>\n",
         encoding="utf-8",
     )
-    if command == "import":
-        assert (
-            main(["init", str(tmp_path / "ed"), "--title", "Letters", "--editor", "Ada Editor"])
-            == 0
-        )
-        capsys.readouterr()
-        args = ["import", str(doc), "--into", str(tmp_path / "ed")]
-    elif command == "html":
+    return doc
+
+
+@pytest.mark.parametrize("case", sorted(ENTITY_FILES))
+@pytest.mark.parametrize("command", ["validate", "html"])
+def test_entities_get_a_reason_not_a_saxon_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str, command: str
+) -> None:
+    doc = _entity_document(tmp_path, case)
+    if command == "html":
         args = ["html", str(doc), "--out", str(tmp_path / "site")]
     else:
         args = ["validate", str(doc)]
@@ -213,3 +211,37 @@ def test_entities_get_a_reason_not_a_saxon_error(
     assert "declares its own entities" in said and "does not expand entities" in said
     assert "SXXP0003" not in said and "Saxon" not in said
     assert "root:" not in said and "lollol" not in said
+
+
+def _import(tmp_path: Path, doc: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    assert main(["init", str(tmp_path / "ed"), "--title", "Letters", "--editor", "Ada Editor"]) == 0
+    capsys.readouterr()
+    code = main(["import", str(doc), "--into", str(tmp_path / "ed")])
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+def test_import_refuses_entities_that_read_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, said = _import(tmp_path, _entity_document(tmp_path, "external"), capsys)
+    assert code == 2
+    assert "declares entities that read other files" in said and "refused" in said
+    assert "root:" not in said and "Saxon" not in said
+    stored = [f for f in (tmp_path / "ed" / "tei").rglob("*.xml") if "registers" not in f.parts]
+    assert not [f for f in stored if "passwd" in f.read_text(encoding="utf-8")]
+    assert not (tmp_path / "ed" / "tei" / "imported" / "doc.xml").exists()
+
+
+@pytest.mark.parametrize(("case", "text"), [("internal", "the editor"), ("laughs", "lol" * 100)])
+def test_import_expands_a_doctypes_own_entities_within_bounds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str, text: str
+) -> None:
+    """Import (not validate or html) brings an older file's own entities in: expanded, DOCTYPE gone,
+    said in the message; a small nesting of entities is no bomb (tests/test_import.py has the bombs)."""
+    code, said = _import(tmp_path, _entity_document(tmp_path, case), capsys)
+    assert code == 1  # imported; its empty teiHeader is a schema problem
+    assert "entities expanded" in said
+    stored = (tmp_path / "ed" / "tei" / "imported" / "doc.xml").read_text(encoding="utf-8")
+    assert "<!DOCTYPE" not in stored and "<!ENTITY" not in stored
+    assert f"<p>{text}</p>" in stored

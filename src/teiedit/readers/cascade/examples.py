@@ -19,7 +19,8 @@ from pathlib import Path
 
 from teiedit.diagnostics import TeieditError
 from teiedit.io import decode_source
-from teiedit.readers.cascade.segment import Segment, segment
+from teiedit.readers.cascade.segment import segment
+from teiedit.readers.cascade.segment_type import Segment
 from teiedit.readers.cascade.sequence import sequence_features
 
 Span = tuple[int, int, str]

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from teiedit.dates import find_dates
 from teiedit.readers.cascade.gate import GatedSearch
-from teiedit.readers.cascade.segment import Segment
+from teiedit.readers.cascade.segment_type import Segment
 from teiedit.readers.common.boilerplate import boilerplate_reason
 from teiedit.readers.common.lines import Block
 

@@ -13,7 +13,7 @@ import re
 
 from teiedit.readers.cascade.labels import SET_ASIDE
 from teiedit.readers.cascade.model import Labelled
-from teiedit.readers.cascade.segment import Segment
+from teiedit.readers.cascade.segment_type import Segment
 
 #: "My dear Sir,", "Dear A. M.,", "Esteemed Alexander Stepanovich,", "**Dear Kugelmann**" inside a line,
 #: with running text (a capital) after it.

@@ -16,7 +16,7 @@ import pycrfsuite
 
 from teiedit.diagnostics import TeieditError
 from teiedit.readers.cascade.labels import LABELS
-from teiedit.readers.cascade.segment import Segment
+from teiedit.readers.cascade.segment_type import Segment
 from teiedit.readers.cascade.sequence import sequence_features
 
 SHIPPED_MODEL = Path(__file__).resolve().parent / "labeller.crfsuite"

@@ -5,12 +5,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
+from teiedit.readers.cascade.segment_type import Segment
 from teiedit.readers.cascade.stamps import stamp_pieces
-
-if TYPE_CHECKING:
-    from teiedit.readers.cascade.segment import Segment
 
 #: A heading run into its paragraph with a bar: "Cut from Soviet Cloth | First, Kim Il-sung ..."
 _RUN_IN_HEAD = re.compile(r"(?P<head>[^|\n]{6,120}?[^\s.,;:|])(?P<bar>\s\|)\s+(?=\S)")

@@ -6,7 +6,7 @@ it), whether it repeats another segment, and a few of its neighbours' own featur
 from __future__ import annotations
 
 from teiedit.readers.cascade.features import _bin, _fold, own_features
-from teiedit.readers.cascade.segment import Segment
+from teiedit.readers.cascade.segment_type import Segment
 
 #: The own features a neighbour contributes (by prefix), to keep the model small.
 _NEIGHBOUR_KEYS = (
