@@ -161,6 +161,30 @@ def test_hostile_and_odd_files_are_refused_with_exit_2(
     assert "root:x:0:0" not in err  # nothing of /etc/passwd leaked into a message
 
 
+@pytest.mark.parametrize("depth", [6, 9])
+def test_a_deeply_nested_entity_bomb_is_refused_as_one(
+    edition: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path, depth: int
+) -> None:
+    """Nested entities that libxml2 stops itself (its amplification limit) are named for what they
+    are, not as a syntax error with a hint about unclosed tags."""
+    declarations = ['<!ENTITY e0 "ha">'] + [
+        f'<!ENTITY e{i} "{f"&e{i - 1};" * 10}">' for i in range(1, depth + 1)
+    ]
+    bomb = tmp_path / "nested.xml"
+    bomb.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE TEI [\n' + "\n".join(declarations) + "\n]>\n"
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title>'
+        "</titleStmt><publicationStmt><p>P</p></publicationStmt><sourceDesc><p>S</p></sourceDesc>"
+        f"</fileDesc></teiHeader><text><body><p>&e{depth};</p></body></text></TEI>",
+        encoding="utf-8",
+    )
+    code, _, err = run_cli(["import", str(bomb), "--into", str(edition)], capsys)
+    assert code == 2
+    assert "nested.xml" in err and "expand too far" in err and "refused for safety" in err
+    assert "unclosed" not in err and "not well-formed" not in err and "Traceback" not in err
+    assert not (edition / "tei" / "imported").exists()
+
+
 def test_import_cli_reports_and_writes_json(
     edition: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -176,6 +176,12 @@
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}del" mode="text">
     <xsl:choose>
+      <xsl:when test="parent::restore or parent::undo">
+        <xsl:call-template name="pm:inline">
+          <xsl:with-param name="title" select="'Deleted, then restored in the source'"/>
+          <xsl:with-param name="class" select="('restored')"/>
+        </xsl:call-template>
+      </xsl:when>
       <xsl:when test="tokenize(@rend) = 'erasure'">
         <xsl:call-template name="pm:deletion">
           <xsl:with-param name="class" select="('pm-del-2')"/>
@@ -533,6 +539,12 @@
       <xsl:with-param name="class" select="('related-entry')"/>
     </xsl:call-template>
   </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}redo" mode="text">
+    <xsl:call-template name="pm:inline">
+      <xsl:with-param name="title" select="'A cancelled change made again in the source'"/>
+      <xsl:with-param name="class" select="('redone')"/>
+    </xsl:call-template>
+  </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}ref" mode="text">
     <xsl:call-template name="pm:link"/>
   </xsl:template>
@@ -540,7 +552,17 @@
     <xsl:call-template name="pm:correction"/>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}restore" mode="text">
-    <xsl:call-template name="pm:inline"/>
+    <xsl:choose>
+      <xsl:when test="parent::del">
+        <xsl:call-template name="pm:inline">
+          <xsl:with-param name="title" select="'Deleted, then restored in the source'"/>
+          <xsl:with-param name="class" select="('restored')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="pm:inline"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}retrace" mode="text">
     <xsl:call-template name="pm:inline"/>
@@ -748,6 +770,12 @@
         <xsl:call-template name="pm:unclear"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}undo" mode="text">
+    <xsl:call-template name="pm:inline">
+      <xsl:with-param name="title" select="'A change cancelled in the source'"/>
+      <xsl:with-param name="class" select="('undone')"/>
+    </xsl:call-template>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}usg" mode="text">
     <xsl:call-template name="pm:inline">
@@ -977,6 +1005,9 @@
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}del" mode="pm:behaviour" as="xs:string">
     <xsl:choose>
+      <xsl:when test="parent::restore or parent::undo">
+        <xsl:sequence select="'inline'"/>
+      </xsl:when>
       <xsl:when test="tokenize(@rend) = 'erasure'">
         <xsl:sequence select="'deletion'"/>
       </xsl:when>
@@ -1294,6 +1325,9 @@
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}re" mode="pm:behaviour" as="xs:string">
     <xsl:sequence select="'block'"/>
   </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}redo" mode="pm:behaviour" as="xs:string">
+    <xsl:sequence select="'inline'"/>
+  </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}ref" mode="pm:behaviour" as="xs:string">
     <xsl:sequence select="'link'"/>
   </xsl:template>
@@ -1301,7 +1335,14 @@
     <xsl:sequence select="'correction'"/>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}restore" mode="pm:behaviour" as="xs:string">
-    <xsl:sequence select="'inline'"/>
+    <xsl:choose>
+      <xsl:when test="parent::del">
+        <xsl:sequence select="'inline'"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="'inline'"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}retrace" mode="pm:behaviour" as="xs:string">
     <xsl:sequence select="'inline'"/>
@@ -1473,6 +1514,9 @@
         <xsl:sequence select="'unclear'"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+  <xsl:template match="Q{http://www.tei-c.org/ns/1.0}undo" mode="pm:behaviour" as="xs:string">
+    <xsl:sequence select="'inline'"/>
   </xsl:template>
   <xsl:template match="Q{http://www.tei-c.org/ns/1.0}usg" mode="pm:behaviour" as="xs:string">
     <xsl:sequence select="'inline'"/>

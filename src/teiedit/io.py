@@ -49,12 +49,25 @@ def parse_xml_bytes(data: bytes, path: str | Path = "") -> etree._ElementTree:
         root = etree.fromstring(data, safe_parser(), base_url=str(path) if path else None)
     except etree.XMLSyntaxError as exc:
         line = exc.lineno or 0
+        if _ENTITY_BOMB.search(str(exc.msg)):
+            # libxml2 measures the expansion even when it does not resolve entities; the file is
+            # well-formed, so "not well-formed" and a hint about tags would send the editor astray
+            raise TeieditError(
+                "the file declares entities that expand too far (nested entities that would grow "
+                "into far more text than the file holds, as in a 'billion laughs' file); it was "
+                "refused for safety",
+                path,
+                line=line,
+                hint="replace the entities by the text they stand for and remove their declarations",
+            ) from None
         message, hint = syntax_error_words(str(exc.msg))
         raise TeieditError(f"not well-formed XML: {message}", path, line=line, hint=hint) from None
     return etree.ElementTree(root)
 
 
 _UNDEFINED_ENTITY = re.compile(r"Entity '([^']+)' not defined")
+#: libxml2's words for an entity expansion it stopped (amplification limit, reference loop).
+_ENTITY_BOMB = re.compile(r"entity amplification|entity reference loop", re.IGNORECASE)
 _TOO_DEEP = re.compile(r"Excessive depth in document: (\d+)")
 
 

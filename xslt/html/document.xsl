@@ -10,6 +10,7 @@
   <xsl:include href="render.xsl"/>
   <xsl:include href="header.xsl"/>
   <xsl:include href="cite.xsl"/>
+  <xsl:include href="annotations.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
 
@@ -72,6 +73,7 @@
       <xsl:call-template name="te:footnotes">
         <xsl:with-param name="text" select="te:texts(.)"/>
       </xsl:call-template>
+      <xsl:call-template name="te:annotations"/>
       <xsl:call-template name="te:entity-list">
         <xsl:with-param name="text" select="te:texts(.) | tei:teiHeader"/>
       </xsl:call-template>

@@ -191,9 +191,39 @@
   <xsl:template name="pm:deletion">
     <xsl:param name="content" as="item()*" select="node()"/>
     <xsl:param name="class" as="xs:string*" select="()"/>
-    <del class="{normalize-space(string-join(('del', $class), ' '))}" title="Deleted in the source">
-      <xsl:call-template name="te:content"><xsl:with-param name="content" select="$content"/></xsl:call-template>
-    </del>
+    <xsl:call-template name="te:deleted-runs">
+      <xsl:with-param name="content" select="$content"/>
+      <xsl:with-param name="class" select="normalize-space(string-join(('del', $class), ' '))"/>
+      <xsl:with-param name="title" select="'Deleted in the source'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A deletion's content as del elements, except the parts the source cancelled the deletion of (a restore
+       or undo among them): those stand between the dels, so that they are neither struck through nor
+       announced as deleted (CSS cannot take an ancestor's line-through off a descendant). Both outputs. -->
+  <xsl:template name="te:deleted-runs">
+    <xsl:param name="content" as="item()*"/>
+    <xsl:param name="class" as="xs:string"/>
+    <xsl:param name="title" as="xs:string?" select="()"/>
+    <xsl:variable name="deletion" select="."/>
+    <xsl:for-each-group select="$content" group-adjacent=". instance of element(tei:restore) or . instance of element(tei:undo)">
+      <xsl:variable name="run" select="current-group()"/>
+      <xsl:variable name="cancelled" select="current-grouping-key()"/>
+      <!-- te:content renders with the deletion as its context (a run's own node would stand for "its children") -->
+      <xsl:for-each select="$deletion">
+        <xsl:choose>
+          <xsl:when test="$cancelled">
+            <xsl:call-template name="te:content"><xsl:with-param name="content" select="$run"/></xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise>
+            <del class="{$class}">
+              <xsl:if test="$title"><xsl:attribute name="title" select="$title"/></xsl:if>
+              <xsl:call-template name="te:content"><xsl:with-param name="content" select="$run"/></xsl:call-template>
+            </del>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+    </xsl:for-each-group>
   </xsl:template>
 
   <!-- A space left in the source: a word space for a few characters (plain text, so that the line may break

@@ -208,6 +208,101 @@
       <xsl:text> </xsl:text><xsl:apply-templates select="." mode="meta"/>
     </xsl:for-each>
   </xsl:template>
+  <!-- A manuscript description with parts (contents, physical description, history, …): each part under
+       its label in a definition list, so that a reader sees what the support, the hands or the provenance
+       is rather than a run of text. -->
+  <xsl:template match="tei:msDesc[tei:msContents | tei:physDesc | tei:history | tei:additional | tei:msPart | tei:msFrag]"
+                mode="citation">
+    <xsl:for-each select="tei:head"><xsl:apply-templates select="." mode="meta"/><xsl:text> </xsl:text></xsl:for-each>
+    <dl class="ms-desc">
+      <xsl:call-template name="te:ms-parts"><xsl:with-param name="parts" select="* except tei:head"/></xsl:call-template>
+    </dl>
+  </xsl:template>
+
+  <!-- The label of each part of a manuscript description that has one of its own. -->
+  <xsl:variable name="te:ms-labels" as="map(xs:string, xs:string)" select="map{
+      'msIdentifier': 'Identifier', 'altIdentifier': 'Other identifier', 'msName': 'Name',
+      'msItem': 'Contents', 'msItemStruct': 'Contents', 'summary': 'Contents', 'textLang': 'Language',
+      'support': 'Support', 'extent': 'Extent', 'dimensions': 'Dimensions', 'foliation': 'Foliation',
+      'collation': 'Collation', 'condition': 'Condition', 'layoutDesc': 'Layout', 'handDesc': 'Hand',
+      'scriptDesc': 'Script', 'typeDesc': 'Type', 'decoDesc': 'Decoration', 'musicNotation': 'Music notation',
+      'additions': 'Additions', 'bindingDesc': 'Binding', 'sealDesc': 'Seals', 'accMat': 'Accompanying material',
+      'origin': 'Origin', 'provenance': 'Provenance', 'acquisition': 'Acquisition',
+      'recordHist': 'Record history', 'availability': 'Availability', 'custodialHist': 'Custodial history',
+      'surrogates': 'Surrogates', 'listBibl': 'Bibliography'}"/>
+  <!-- The label of what a container holds besides its labelled parts (a p in physDesc). -->
+  <xsl:variable name="te:ms-container-labels" as="map(xs:string, xs:string)" select="map{
+      'msContents': 'Contents', 'physDesc': 'Physical description', 'objectDesc': 'Physical description',
+      'supportDesc': 'Physical description', 'history': 'History', 'additional': 'Additional information',
+      'adminInfo': 'Additional information', 'msPart': 'Part', 'msFrag': 'Fragment', 'msDesc': 'Description'}"/>
+
+  <!-- The parts as dt/dd pairs, a run of parts with the same label under one dt; containers are walked into. -->
+  <xsl:template name="te:ms-parts">
+    <xsl:param name="parts" as="element()*"/>
+    <xsl:variable name="pairs" as="element()*">
+      <xsl:apply-templates select="$parts" mode="ms-part"/>
+    </xsl:variable>
+    <xsl:for-each-group select="$pairs" group-adjacent="string(@label)">
+      <dt><xsl:value-of select="current-grouping-key()"/></dt>
+      <xsl:for-each select="current-group()"><dd><xsl:copy-of select="node()" copy-namespaces="no"/></dd></xsl:for-each>
+    </xsl:for-each-group>
+  </xsl:template>
+  <xsl:template match="*" mode="ms-part">
+    <xsl:variable name="label" select="$te:ms-labels(local-name())"/>
+    <xsl:choose>
+      <xsl:when test="self::tei:msIdentifier">
+        <te:pair label="{$label}"><span class="archival"><xsl:value-of select="te:ms-identifier(.)"/></span></te:pair>
+      </xsl:when>
+      <!-- the extent's dimensions get their own label -->
+      <xsl:when test="self::tei:extent and tei:dimensions">
+        <te:pair label="{$label}"><xsl:apply-templates select="node() except tei:dimensions" mode="meta"/></te:pair>
+        <xsl:apply-templates select="tei:dimensions" mode="ms-part"/>
+      </xsl:when>
+      <!-- an item of the contents as a catalogue gives it: "fols. 1r–20v: Author, Title" -->
+      <xsl:when test="self::tei:msItem or self::tei:msItemStruct">
+        <te:pair label="{$label}">
+          <xsl:for-each select="*">
+            <xsl:if test="position() gt 1"><xsl:value-of select="if (preceding-sibling::*[1][self::tei:locus | self::tei:locusGrp]) then ': ' else ', '"/></xsl:if>
+            <xsl:apply-templates select="." mode="meta"><xsl:with-param name="separated" select="true()"/></xsl:apply-templates>
+          </xsl:for-each>
+        </te:pair>
+      </xsl:when>
+      <xsl:when test="exists($label)">
+        <te:pair label="{$label}"><xsl:apply-templates select="if (self::tei:dimensions) then . else node()" mode="meta"/></te:pair>
+      </xsl:when>
+      <xsl:when test="exists($te:ms-container-labels(local-name())) and *">
+        <xsl:variable name="container" select="$te:ms-container-labels(local-name())"/>
+        <xsl:for-each select="*">
+          <xsl:choose>
+            <xsl:when test="exists($te:ms-labels(local-name())) or exists($te:ms-container-labels(local-name()))">
+              <xsl:apply-templates select="." mode="ms-part"/>
+            </xsl:when>
+            <xsl:otherwise><te:pair label="{$container}"><xsl:apply-templates select="." mode="meta"/></te:pair></xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <te:pair label="{($te:ms-container-labels(local-name()), 'Description')[1]}"><xsl:apply-templates select="." mode="meta"/></te:pair>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Dimensions as a reader writes them: "310 × 220 mm", with what was measured ("leaf") after them. -->
+  <xsl:template match="tei:dimensions" mode="meta">
+    <xsl:param name="separated" as="xs:boolean" select="false()"/>
+    <xsl:if test="not($separated)"><xsl:call-template name="te:meta-space"/></xsl:if>
+    <xsl:variable name="sizes" select="for $d in * return
+        (normalize-space($d)[.], $d/@quantity, if ($d/@min and $d/@max) then $d/@min || '–' || $d/@max else (),
+         $d/@atLeast ! ('≥ ' || .), $d/@atMost ! ('≤ ' || .))[1]"/>
+    <span class="h-dimensions">
+      <xsl:choose>
+        <xsl:when test="exists($sizes)"><xsl:value-of select="string-join($sizes, ' × ')"/></xsl:when>
+        <xsl:otherwise><xsl:apply-templates mode="meta"/></xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="normalize-space(@unit)"><xsl:value-of select="' ' || normalize-space(@unit)"/></xsl:if>
+      <xsl:if test="normalize-space(@type)"><xsl:value-of select="' (' || normalize-space(@type) || ')'"/></xsl:if>
+    </span>
+  </xsl:template>
   <!-- a critical edition's witnesses, a list of sources: one after the other; a witness described by
        an msDesc is cited by its shelfmark -->
   <xsl:template match="tei:listWit | tei:listBibl" mode="citation">

@@ -6,7 +6,7 @@
      ids (made safe), language tags (checked) or checked URLs. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
-  xmlns:te="urn:teiedit" xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns:te="urn:teiedit" xmlns:pm="urn:teiedit:pm" xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns="http://www.w3.org/1999/xhtml" exclude-result-prefixes="#all">
 
   <!-- Blocks of reading text are counted so that each gets an id (te-b<n>) when the TEI gives none: search
@@ -289,6 +289,10 @@
                                      [self::tei:person or self::tei:place or self::tei:org or self::tei:bibl or self::tei:event
                                       or self::tei:surface or self::tei:zone or self::tei:graphic or self::tei:witness or self::tei:lg
                                       or self::tei:app or self::tei:lb or self::tei:pb or self::tei:seg or self::tei:w])
+                          then '#' || te:safe-id($id)
+                          (: an item of any list (a listBibl's biblStruct) and an element without a model carry
+                             their id whatever their name (pm:listItem, pm:unmodelled) :)
+                          else if ($el[ancestor::tei:text] and pm:behaviour($el) = ('listItem', 'unmodelled'))
                           then '#' || te:safe-id($id)
                           else ''"/>
   </xsl:function>

@@ -186,7 +186,10 @@
   <xsl:template name="pm:deletion">
     <xsl:param name="content" as="item()*" select="node()"/>
     <xsl:param name="class" as="xs:string*" select="()"/>
-    <del class="{normalize-space(string-join(('del', $class), ' '))}"><xsl:call-template name="te:content"><xsl:with-param name="content" select="$content"/></xsl:call-template></del>
+    <xsl:call-template name="te:deleted-runs">
+      <xsl:with-param name="content" select="$content"/>
+      <xsl:with-param name="class" select="normalize-space(string-join(('del', $class), ' '))"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- Entities: the mention stays plain text on paper; the id lets the index point at its page. -->
