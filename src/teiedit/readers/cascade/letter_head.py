@@ -28,7 +28,7 @@ from teiedit.readers.cascade.letter_cues import (
     SIGNED_AFTER_CLOSE,
     field_of,
 )
-from teiedit.readers.cascade.model import Labelled
+from teiedit.readers.cascade.model import Labelled, cut_block
 from teiedit.readers.common.boilerplate import boilerplate_reason
 from teiedit.readers.common.lines import Block
 
@@ -268,16 +268,8 @@ def glued_salutation(blocks: list[Labelled]) -> list[str]:
                 return []
             continue
         seg, cut, rest = b.seg, m.start("sp"), m.end("sp")
-        head = replace(seg, end=seg.start + cut, text=seg.text[:cut], end_line=seg.line)
-        line = seg.line + seg.text.count("\n", 0, rest)
-        tail = replace(seg, start=seg.start + rest, text=seg.text[rest:], line=line, piece=True)
-        tail = replace(tail, line_start=seg.text.count("\n", 0, rest) > 0)
-        blocks[i : i + 1] = [
-            Labelled(
-                seg=head, label="salute", confidence=b.confidence, marginals=dict(b.marginals)
-            ),
-            Labelled(seg=tail, label="p", confidence=b.confidence, marginals=dict(b.marginals)),
-        ]
+        newline = seg.text.count("\n", 0, rest) > 0
+        blocks[i : i + 1] = cut_block(b, cut, rest, ("salute", "p"), line_start=newline)
         return [f"line {seg.line}: salute cut from the head of the paragraph after it"]
     return []
 

@@ -8,7 +8,7 @@ conversion then prefers. The confidence of a segment's label is the model's marg
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -47,6 +47,37 @@ class Labelled:
     @property
     def one_line(self) -> str:
         return self.seg.one_line
+
+    def relabel(self, label: str, why: str, changes: list[str]) -> None:
+        """Give the block ``label`` (its confidence raised to the labeller's probability of that label) and
+        say so in ``changes``, for the report; nothing when it has the label already."""
+        if self.label != label:
+            changes.append(f"line {self.seg.line}: {self.label} -> {label} ({why})")
+            self.label = label
+            self.confidence = max(self.confidence, self.marginals.get(label, 0.0))
+
+
+def cut_block(
+    b: Labelled, cut: int, rest: int, labels: tuple[str, str], line_start: bool
+) -> list[Labelled]:
+    """``b`` in two blocks: ``text[:cut]`` (on the block's first line) and ``text[rest:]``, labelled
+    ``labels``, offsets into the source kept (what lies between, white space, is in neither).
+    ``line_start``: the second block starts its line."""
+    seg = b.seg
+    head = replace(seg, end=seg.start + cut, text=seg.text[:cut], end_line=seg.line)
+    line = seg.line + seg.text.count("\n", 0, rest)
+    tail = replace(
+        seg,
+        start=seg.start + rest,
+        text=seg.text[rest:],
+        line=line,
+        piece=True,
+        line_start=line_start,
+    )
+    return [
+        Labelled(seg=head, label=labels[0], confidence=b.confidence, marginals=dict(b.marginals)),
+        Labelled(seg=tail, label=labels[1], confidence=b.confidence, marginals=dict(b.marginals)),
+    ]
 
 
 def model_path(edition_root: Path | None, override: Path | None = None) -> Path:

@@ -10,11 +10,10 @@ decisions it took, for the report.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from teiedit.readers.cascade.inline_apparatus import inner_salutation
 from teiedit.readers.cascade.labels import SET_ASIDE
-from teiedit.readers.cascade.model import Labelled
+from teiedit.readers.cascade.model import Labelled, cut_block
 from teiedit.readers.cascade.notelink import lettered_bodies
 from teiedit.readers.cascade.shape_rules import SALUTE_WORDS, inner_meta
 from teiedit.readers.cascade.titles import series_titles
@@ -178,27 +177,8 @@ def glued_salutation(blocks: list[Labelled]) -> list[str]:
         if m is None or len(b.text) - m.end() < 40:
             return []
         cut, rest = m.start("sp"), m.end("sp")
-        seg = b.seg
-        head = replace(seg, end=seg.start + cut, text=seg.text[:cut], end_line=seg.line)
-        line = seg.line + seg.text.count("\n", 0, rest)
-        tail = replace(
-            seg,
-            start=seg.start + rest,
-            text=seg.text[rest:],
-            line=line,
-            piece=True,
-            line_start=False,
-        )
-        for key in ("one_line",):
-            head.__dict__.pop(key, None)
-            tail.__dict__.pop(key, None)
-        blocks[i : i + 1] = [
-            Labelled(
-                seg=head, label="salute", confidence=b.confidence, marginals=dict(b.marginals)
-            ),
-            Labelled(seg=tail, label="p", confidence=b.confidence, marginals=dict(b.marginals)),
-        ]
-        return [f"line {seg.line}: salute cut from the head of the first paragraph"]
+        blocks[i : i + 1] = cut_block(b, cut, rest, ("salute", "p"), line_start=False)
+        return [f"line {b.seg.line}: salute cut from the head of the first paragraph"]
     return []
 
 

@@ -33,10 +33,7 @@ def apply(blocks: list[Labelled]) -> list[str]:
     changes: list[str] = []
 
     def relabel(b: Labelled, label: str, why: str) -> None:
-        if b.label != label:
-            changes.append(f"line {b.seg.line}: {b.label} -> {label} ({why})")
-            b.label = label
-            b.confidence = max(b.confidence, b.marginals.get(label, 0.0))
+        b.relabel(label, why, changes)
 
     body = [i for i, b in enumerate(blocks) if b.label in _BODY]
     first = body[0] if body else len(blocks)

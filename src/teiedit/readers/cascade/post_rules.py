@@ -96,10 +96,7 @@ def apply(blocks: list[Labelled]) -> list[str]:
     changes: list[str] = []
 
     def relabel(b: Labelled, label: str, why: str) -> None:
-        if b.label != label:
-            changes.append(f"line {b.seg.line}: {b.label} -> {label} ({why})")
-            b.label = label
-            b.confidence = max(b.confidence, b.marginals.get(label, 0.0))
+        b.relabel(label, why, changes)
 
     changes.extend(_names_under_title(blocks))
     first = _first_prose(blocks)
