@@ -32,6 +32,25 @@ def print_html(files: list[Path], root: Path, output: str) -> str:
     return job.html
 
 
+def written_document(factory: pytest.TempPathFactory, name: str, text: str) -> Path:
+    """A TEI document written into a folder of its own (``name``.xml), for a module's fixtures."""
+    path = factory.mktemp(name) / f"{name}.xml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def web_page(source: Path) -> html.HtmlElement:
+    """The web page of one document, from a site built beside it."""
+    out = source.parent / "html"
+    build_site([source], out, source.parent)
+    return html.parse(str(out / f"{source.stem}.html")).getroot()
+
+
+def print_page(source: Path) -> html.HtmlElement:
+    """The print HTML of one document (XSLT only: no layout)."""
+    return html.fromstring(print_html([source], source.parent, f"{source.stem}.pdf"))
+
+
 CASE = Path(__file__).resolve().parent / "cases" / "behaviours" / "varia.xml"
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree, html
-from test_behaviours import build_site, print_html
+from test_behaviours import cls, print_page, web_page, written_document
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 
@@ -53,27 +53,17 @@ and <app><rdg wit="#A">went</rdg><rdg wit="#B">ran</rdg></app> away.
 
 @pytest.fixture(scope="module")
 def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("foreign-kinds")
-    path = root / "kinds.xml"
-    path.write_text(DOCUMENT, encoding="utf-8")
-    return path
+    return written_document(tmp_path_factory, "kinds", DOCUMENT)
 
 
 @pytest.fixture(scope="module")
 def page(source: Path) -> html.HtmlElement:
-    out = source.parent / "html"
-    build_site([source], out, source.parent)
-    return html.parse(str(out / "kinds.html")).getroot()
+    return web_page(source)
 
 
 @pytest.fixture(scope="module")
-def printed(source: Path, tmp_path_factory: pytest.TempPathFactory) -> html.HtmlElement:
-    """The print HTML of the document (XSLT only: no layout)."""
-    return html.fromstring(print_html([source], source.parent, "kinds.pdf"))
-
-
-def cls(name: str) -> str:
-    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+def printed(source: Path) -> html.HtmlElement:
+    return print_page(source)
 
 
 UTTERANCE = f"//p[{cls('utterance')}]"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree, html
-from test_behaviours import build_site, print_html
+from test_behaviours import cls, print_page, web_page, written_document
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 
@@ -49,27 +49,17 @@ then <del>very <undo>much</undo></del> and <redo>twice</redo>.</p>
 
 @pytest.fixture(scope="module")
 def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("foreign-leftovers")
-    path = root / "codex.xml"
-    path.write_text(DOCUMENT, encoding="utf-8")
-    return path
+    return written_document(tmp_path_factory, "codex", DOCUMENT)
 
 
 @pytest.fixture(scope="module")
 def page(source: Path) -> html.HtmlElement:
-    out = source.parent / "html"
-    build_site([source], out, source.parent)
-    return html.parse(str(out / "codex.html")).getroot()
+    return web_page(source)
 
 
 @pytest.fixture(scope="module")
 def printed(source: Path) -> html.HtmlElement:
-    """The print HTML of the document (XSLT only: no layout)."""
-    return html.fromstring(print_html([source], source.parent, "codex.pdf"))
-
-
-def cls(name: str) -> str:
-    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+    return print_page(source)
 
 
 MS = f"//dd[{cls('source')}]/dl[{cls('ms-desc')}]"
