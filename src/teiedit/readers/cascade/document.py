@@ -46,7 +46,12 @@ from teiedit.readers.cascade.letter_facts import (
 from teiedit.readers.cascade.letter_head import signature_after_close
 from teiedit.readers.cascade.model import Labelled
 from teiedit.readers.cascade.notelink import link
-from teiedit.readers.cascade.post_rules import journal_line, posted_line, split_names
+from teiedit.readers.cascade.post_rules import (
+    journal_line,
+    keyword_terms,
+    posted_line,
+    split_names,
+)
 from teiedit.readers.cascade.title_top import (
     above_title,
     menu_above_date,
@@ -119,6 +124,7 @@ def build_document(
     conv.orphan_notes.extend({**o, **where} for o in linker.report())
     date = _document_date(kept, part, named, kind, assembled.citations, titles)
     info = header_info(source, title or "Untitled", kind=kind, abstract=assembled.summaries)
+    info.keywords = [t for b in aside if b.label == "meta" for t in keyword_terms(b.one_line)]
     authors = _authors(kept, part)
     if not authors and kind not in CORRESPONDENCE and (name := unlabelled_author(part)):
         authors = [name]

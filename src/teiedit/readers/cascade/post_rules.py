@@ -14,7 +14,9 @@ The cue phrases live in ``post-cues.txt`` beside this module (editable data, sev
 - before the text, a journal's citation line ("Zeitschrift für Landesgeschichte 45 (2015), S. 201-230")
   over the article's title is its source citation (it gives the date of publication);
 - before the text, "By X and Y" / "Von X" / "Par X et Y" is the byline, and an institution's line right
-  under the byline is the author's affiliation (page metadata, not the title, a heading or an author).
+  under the byline is the author's affiliation (page metadata, not the title, a heading or an author);
+- before the text, a keywords line ("Keywords: a; b", "Schlagwörter: …", "Mots-clés : …") is page
+  metadata: set aside from the text, its terms are the header's keywords (``keyword_terms``).
 Each change is returned for the conversion report.
 """
 
@@ -83,6 +85,17 @@ def journal_line(text: str) -> bool:
     return bool(matches("journal", " ".join(text.split())))
 
 
+def keyword_terms(text: str) -> list[str]:
+    """The terms of a keywords line ("Keywords: a; b; c"), one per keyword; none if it is no such line.
+    Semicolons part the terms where there are any (a term may hold a comma), else commas, dots or bars."""
+    m = matches("keywords", " ".join(text.split()))
+    if m is None:
+        return []
+    listed = m["terms"].strip().rstrip(".")
+    parts = listed.split(";") if ";" in listed else re.split(r"[,·•|]", listed)
+    return [t for p in parts if (t := p.strip(" .\t"))]
+
+
 def split_names(text: str) -> list[str]:
     """The names of a byline naming several people ("X and Y", "X, Y et Z"); one name if it is one."""
     parts = [p.strip(" ,;") for p in _JOINER.split(text)]
@@ -108,7 +121,9 @@ def apply(blocks: list[Labelled]) -> list[str]:
             relabel(b, "byline", "a byline naming its authors")
     for i, b in enumerate(blocks[:first]):
         text = b.one_line
-        if posted_line(text) and b.label != "title":
+        if b.label not in ("furniture", "pagefw") and keyword_terms(text):
+            relabel(b, "meta", "a keywords line: its terms go to the header")
+        elif posted_line(text) and b.label != "title":
             relabel(b, "byline", "a post's date and author line")
             above = blocks[i - 1] if i else None
             if above and not any(x.label == "title" for x in blocks[:i]) and _title_like(above):
@@ -200,6 +215,8 @@ def _first_prose(blocks: list[Labelled]) -> int:
     """The index of the text's first paragraph of prose (a sentence of some length), else the end."""
     for i, b in enumerate(blocks):
         if b.label in _BODY and sum(c.isalpha() for c in b.one_line) >= 60:
+            if keyword_terms(b.one_line):
+                continue  # a long keywords line is the text's metadata, not its first paragraph
             return i
     return len(blocks)
 
