@@ -15,6 +15,8 @@ The cue phrases live in ``post-cues.txt`` beside this module (editable data, sev
   over the article's title is its source citation (it gives the date of publication);
 - before the text, "By X and Y" / "Von X" / "Par X et Y" is the byline, and an institution's line right
   under the byline is the author's affiliation (page metadata, not the title, a heading or an author);
+- before the text, a line of a title word and a year alone ("Tagebuch 1957", "Annual Report 1961") is
+  the title (a heading where a title is above it), not a dateline: a dateline's date has a day or a month;
 - before the text, a keywords line ("Keywords: a; b", "Schlagwörter: …", "Mots-clés : …") is page
   metadata: set aside from the text, its terms are the header's keywords (``keyword_terms``).
 Each change is returned for the conversion report.
@@ -55,6 +57,8 @@ _JOINER = re.compile(r"\s+(?:and|und|et|&|e|y)\s+|,\s+(?=[A-ZÀ-Þ])")
 _BODY = ("p", "item")
 #: The roles a journal's citation line is mistaken for at an article's top.
 _CITABLE = ("title", "heading", "dateline", "meta", "p")
+#: A line of words and a year, nothing more ("Tagebuch 1957", "Annual Report, 1961"): the words part.
+_WORDS_AND_YEAR = re.compile(r"^(?P<words>[^\d]{3,80}?)[\s,:–-]+(?:1[0-9]|20)\d\d\.?$")
 _SENTENCE = re.compile(r"[.!?…][\"'’”»)]*$")
 
 
@@ -96,6 +100,12 @@ def keyword_terms(text: str) -> list[str]:
     return [t for p in parts if (t := p.strip(" .\t"))]
 
 
+def year_title(text: str) -> bool:
+    """The line is a title word with a year and nothing else ("Tagebuch 1957", "Diary 1912")."""
+    m = _WORDS_AND_YEAR.match(" ".join(text.split()))
+    return bool(m and matches("yeartitle", m["words"].strip()))
+
+
 def split_names(text: str) -> list[str]:
     """The names of a byline naming several people ("X and Y", "X, Y et Z"); one name if it is one."""
     parts = [p.strip(" ,;") for p in _JOINER.split(text)]
@@ -123,6 +133,9 @@ def apply(blocks: list[Labelled]) -> list[str]:
         text = b.one_line
         if b.label not in ("furniture", "pagefw") and keyword_terms(text):
             relabel(b, "meta", "a keywords line: its terms go to the header")
+        elif b.label == "dateline" and year_title(text):
+            label = "heading" if any(x.label == "title" for x in blocks[:i]) else "title"
+            relabel(b, label, "a title word and a year: a title, not a dateline")
         elif posted_line(text) and b.label != "title":
             relabel(b, "byline", "a post's date and author line")
             above = blocks[i - 1] if i else None
