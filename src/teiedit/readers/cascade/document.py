@@ -50,6 +50,7 @@ from teiedit.readers.cascade.post_rules import (
     journal_line,
     keyword_terms,
     posted_line,
+    prepared_by,
     split_names,
 )
 from teiedit.readers.cascade.title_top import (
@@ -265,6 +266,8 @@ def _authors(kept: list[Labelled], part: list[Labelled]) -> list[str]:
             break
         if b.label == "byline" and (posted := posted_line(b.one_line)):
             names += split_names(posted[1])
+        elif b.label == "byline" and (prepared := prepared_by(b.one_line)) is not None:
+            names.append(prepared)  # "Prepared by the Political Section, 2 May 1961": no date
         elif b.label == "byline" and field(b) is None and len(b.one_line) <= 160:
             # "By NAME | date | 3 Comments": the name is what stands before the first separator
             text = re.split(r"\s[|·•]\s|\s[|·•]$|^[|·•]\s", _BY.sub("", b.one_line) + " ")[0]

@@ -17,6 +17,8 @@ The cue phrases live in ``post-cues.txt`` beside this module (editable data, sev
   under the byline is the author's affiliation (page metadata, not the title, a heading or an author);
 - before the text, a line of a title word and a year alone ("Tagebuch 1957", "Annual Report 1961") is
   the title (a heading where a title is above it), not a dateline: a dateline's date has a day or a month;
+- a "Prepared by / Drafted by / Verfasst von / Rédigé par" line is no heading: before the text it is the
+  byline (cut from the title block it ends), after it a paragraph of the document's end;
 - before the text, a keywords line ("Keywords: a; b", "Schlagwörter: …", "Mots-clés : …") is page
   metadata: set aside from the text, its terms are the header's keywords (``keyword_terms``).
 Each change is returned for the conversion report.
@@ -100,6 +102,14 @@ def keyword_terms(text: str) -> list[str]:
     return [t for p in parts if (t := p.strip(" .\t"))]
 
 
+def prepared_by(text: str) -> str | None:
+    """Who a "Prepared by X, 2 May 1961" line names (up to its first comma); None for other lines."""
+    if not matches("prepared", " ".join(text.split())):
+        return None
+    named = re.sub(r"^\S+\s+(?:by|von|durch|par)\s+", "", text.strip(), flags=re.IGNORECASE)
+    return re.split(r"[,;(]", named)[0].strip(" .")
+
+
 def year_title(text: str) -> bool:
     """The line is a title word with a year and nothing else ("Tagebuch 1957", "Diary 1912")."""
     m = _WORDS_AND_YEAR.match(" ".join(text.split()))
@@ -125,6 +135,7 @@ def apply(blocks: list[Labelled]) -> list[str]:
             b.confidence = max(b.confidence, b.marginals.get(label, 0.0))
 
     changes.extend(_names_under_title(blocks))
+    changes.extend(_prepared_under_title(blocks))
     first = _first_prose(blocks)
     for b in blocks[:first]:
         if _BYLINE.match(b.one_line) and b.label not in ("title", "p"):
@@ -133,6 +144,8 @@ def apply(blocks: list[Labelled]) -> list[str]:
         text = b.one_line
         if b.label not in ("furniture", "pagefw") and keyword_terms(text):
             relabel(b, "meta", "a keywords line: its terms go to the header")
+        elif b.label in ("title", "heading") and matches("prepared", text):
+            relabel(b, "byline", "who prepared the document: its byline, not a heading")
         elif b.label == "dateline" and year_title(text):
             label = "heading" if any(x.label == "title" for x in blocks[:i]) else "title"
             relabel(b, label, "a title word and a year: a title, not a dateline")
@@ -152,6 +165,9 @@ def apply(blocks: list[Labelled]) -> list[str]:
             relabel(b, "meta", "an institution's line, not a name")
         elif i and blocks[i - 1].label == "byline" and matches("affiliation", text):
             relabel(b, "meta", "an author's affiliation under the byline")
+    for b in blocks[first:]:
+        if b.label in ("title", "heading") and matches("prepared", b.one_line):
+            relabel(b, "p", "who prepared the document: a line of its end, not a heading")
     end = _comment_section(blocks, first)
     for b in blocks[end:]:
         relabel(b, "furniture", "the page's comment section")
@@ -200,6 +216,28 @@ def _names_under_title(blocks: list[Labelled]) -> list[str]:
         blocks[i : i + 1] = [title, replace(b, seg=names, label="byline")]
         return [f"line {names.line}: title -> byline (the names under the title, cut from it)"]
     return []
+
+
+def _prepared_under_title(blocks: list[Labelled]) -> list[str]:
+    """A title or heading block whose last line says who prepared the document ("Prepared by the
+    Political Section, 2 May 1961", no blank line between) is cut in two (in place): the title, then
+    that line as its byline."""
+    out: list[str] = []
+    for i in range(len(blocks) - 1, -1, -1):
+        b = blocks[i]
+        text = b.text.rstrip()
+        cut = text.rfind("\n")
+        if b.label not in ("title", "heading") or cut <= 0:
+            continue
+        if not matches("prepared", " ".join(text[cut + 1 :].split())):
+            continue
+        head = b.seg.text[:cut].count("\n") + 1
+        top = replace(b.seg.stretch(0, cut, lines=head, blank_after=False), piece=False)
+        line = b.seg.stretch(cut + 1, len(text), lines=1, blank_before=False)
+        line = replace(line, physical=b.seg.physical + head, piece=False)
+        blocks[i : i + 1] = [replace(b, seg=top), replace(b, seg=line, label="byline")]
+        out.append(f"line {line.line}: {b.label} -> byline (who prepared the document, cut from it)")
+    return out
 
 
 def _post_text(after: list[Labelled], relabel: Callable[[Labelled, str, str], None]) -> None:
