@@ -236,7 +236,9 @@ def _prepared_under_title(blocks: list[Labelled]) -> list[str]:
         line = b.seg.stretch(cut + 1, len(text), lines=1, blank_before=False)
         line = replace(line, physical=b.seg.physical + head, piece=False)
         blocks[i : i + 1] = [replace(b, seg=top), replace(b, seg=line, label="byline")]
-        out.append(f"line {line.line}: {b.label} -> byline (who prepared the document, cut from it)")
+        out.append(
+            f"line {line.line}: {b.label} -> byline (who prepared the document, cut from it)"
+        )
     return out
 
 

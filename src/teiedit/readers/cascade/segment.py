@@ -26,11 +26,11 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from teiedit.months import month_alternatives
 from teiedit.readers.cascade.flat import flat_cuts
 from teiedit.readers.cascade.letter_cues import FIELD_LINE
 from teiedit.readers.cascade.segment_cuts import split_run_in_heads, split_stamps
 from teiedit.readers.cascade.segment_type import Segment
-from teiedit.months import month_alternatives
 from teiedit.readers.common.boilerplate import RUNNING_HEAD
 
 #: A line longer than this is cut into sentence pieces.
