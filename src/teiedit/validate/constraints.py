@@ -155,6 +155,7 @@ def note_numbers_unique(d: Document) -> bool:
 _NAMED = "[tei:persName | tei:orgName | tei:name | tei:rs]"
 _LETTER_WITHOUT_CORRESPONDENTS = (
     "//tei:TEI[tei:teiHeader/tei:profileDesc/tei:textClass/tei:keywords/tei:term"
+    "[not(@type) or @type = 'kind']"  # a keyword "letter" (a term of type "keyword") is no kind
     "[normalize-space() = 'letter' or normalize-space() = 'telegram']"
     " or tei:text/tei:body/tei:div[@type = 'letter' or @type = 'telegram']]"
     "[not(tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent']"

@@ -46,7 +46,13 @@ from teiedit.readers.cascade.letter_facts import (
 from teiedit.readers.cascade.letter_head import signature_after_close
 from teiedit.readers.cascade.model import Labelled
 from teiedit.readers.cascade.notelink import link
-from teiedit.readers.cascade.post_rules import journal_line, posted_line, split_names
+from teiedit.readers.cascade.post_rules import (
+    journal_line,
+    keyword_terms,
+    posted_line,
+    prepared_by,
+    split_names,
+)
 from teiedit.readers.cascade.title_top import (
     above_title,
     menu_above_date,
@@ -119,6 +125,7 @@ def build_document(
     conv.orphan_notes.extend({**o, **where} for o in linker.report())
     date = _document_date(kept, part, named, kind, assembled.citations, titles)
     info = header_info(source, title or "Untitled", kind=kind, abstract=assembled.summaries)
+    info.keywords = [t for b in aside if b.label == "meta" for t in keyword_terms(b.one_line)]
     authors = _authors(kept, part)
     if not authors and kind not in CORRESPONDENCE and (name := unlabelled_author(part)):
         authors = [name]
@@ -259,6 +266,8 @@ def _authors(kept: list[Labelled], part: list[Labelled]) -> list[str]:
             break
         if b.label == "byline" and (posted := posted_line(b.one_line)):
             names += split_names(posted[1])
+        elif b.label == "byline" and (prepared := prepared_by(b.one_line)) is not None:
+            names.append(prepared)  # "Prepared by the Political Section, 2 May 1961": no date
         elif b.label == "byline" and field(b) is None and len(b.one_line) <= 160:
             # "By NAME | date | 3 Comments": the name is what stands before the first separator
             text = re.split(r"\s[|·•]\s|\s[|·•]$|^[|·•]\s", _BY.sub("", b.one_line) + " ")[0]

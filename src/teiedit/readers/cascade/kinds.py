@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from teiedit.readers.cascade.fields import correspondents
 from teiedit.readers.cascade.model import Labelled
+from teiedit.readers.cascade.post_rules import keyword_terms
 
 #: Kinds of document teiedit writes in ``textClass/keywords/term[@type='kind']``.
 KINDS = (
@@ -138,6 +139,8 @@ def decide_kind(
             kind = _KIND_OF_LINE.get(word, "memorandum")
             return KindDecision(kind, 0.8, f"a line naming the kind ({b.one_line.strip()[:30]!r})")
     heads = [b.one_line for b in _labels(blocks, "heading", "meta", "summary")]
+    # a keywords line, set aside for the header, still says "article"
+    heads += [b.one_line for b in aside if b.label == "meta" and keyword_terms(b.one_line)]
     aside_text = " ".join(b.one_line for b in aside)
     scholarly = sum(
         (

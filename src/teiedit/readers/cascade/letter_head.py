@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from teiedit.months import month_alternatives
 from teiedit.readers.cascade.features import shapes
 from teiedit.readers.cascade.fields import first_date
 from teiedit.readers.cascade.labels import SET_ASIDE
@@ -176,6 +177,8 @@ def value_block(blocks: list[Labelled], k: int) -> Labelled | None:
 
 #: A piece of a line ending in a day's number and its full stop ("Dresden, den 5."), before the month.
 _DAY_END = re.compile(r"\b\d{1,2}\.$")
+#: A day's number, its full stop and a month name ("5. Mai"): a date the segmenter keeps in one piece.
+_DAY_MONTH = re.compile(rf"\b\d{{1,2}}\.\s+(?:{month_alternatives()})\b")
 
 
 def split_dates(blocks: list[Labelled], text: str) -> list[str]:
@@ -184,6 +187,17 @@ def split_dates(blocks: list[Labelled], text: str) -> list[str]:
     out: list[str] = []
     i = 0
     top = len(_top(blocks))
+    for a in blocks[:top]:
+        # the same date kept whole in its piece of a run-on line ("Dresden, den 5. Mai 1925.")
+        line = a.one_line
+        if (
+            a.seg.piece
+            and a.label != "dateline"
+            and _DAY_MONTH.search(line)
+            and place_and_date(line)
+        ):
+            a.label = "dateline"
+            out.append(f"line {a.seg.line}: dateline (a place and a day's date in a run-on line)")
     while i + 1 < min(len(blocks), top + 1):
         a, b = blocks[i], blocks[i + 1]
         gap = text[a.seg.end : b.seg.start]

@@ -14,7 +14,13 @@ The cue phrases live in ``post-cues.txt`` beside this module (editable data, sev
 - before the text, a journal's citation line ("Zeitschrift für Landesgeschichte 45 (2015), S. 201-230")
   over the article's title is its source citation (it gives the date of publication);
 - before the text, "By X and Y" / "Von X" / "Par X et Y" is the byline, and an institution's line right
-  under the byline is the author's affiliation (page metadata, not the title, a heading or an author).
+  under the byline is the author's affiliation (page metadata, not the title, a heading or an author);
+- before the text, a line of a title word and a year alone ("Tagebuch 1957", "Annual Report 1961") is
+  the title (a heading where a title is above it), not a dateline: a dateline's date has a day or a month;
+- a "Prepared by / Drafted by / Verfasst von / Rédigé par" line is no heading: before the text it is the
+  byline (cut from the title block it ends), after it a paragraph of the document's end;
+- before the text, a keywords line ("Keywords: a; b", "Schlagwörter: …", "Mots-clés : …") is page
+  metadata: set aside from the text, its terms are the header's keywords (``keyword_terms``).
 Each change is returned for the conversion report.
 """
 
@@ -53,6 +59,8 @@ _JOINER = re.compile(r"\s+(?:and|und|et|&|e|y)\s+|,\s+(?=[A-ZÀ-Þ])")
 _BODY = ("p", "item")
 #: The roles a journal's citation line is mistaken for at an article's top.
 _CITABLE = ("title", "heading", "dateline", "meta", "p")
+#: A line of words and a year, nothing more ("Tagebuch 1957", "Annual Report, 1961"): the words part.
+_WORDS_AND_YEAR = re.compile(r"^(?P<words>[^\d]{3,80}?)[\s,:–-]+(?:1[0-9]|20)\d\d\.?$")
 _SENTENCE = re.compile(r"[.!?…][\"'’”»)]*$")
 
 
@@ -83,6 +91,31 @@ def journal_line(text: str) -> bool:
     return bool(matches("journal", " ".join(text.split())))
 
 
+def keyword_terms(text: str) -> list[str]:
+    """The terms of a keywords line ("Keywords: a; b; c"), one per keyword; none if it is no such line.
+    Semicolons part the terms where there are any (a term may hold a comma), else commas, dots or bars."""
+    m = matches("keywords", " ".join(text.split()))
+    if m is None:
+        return []
+    listed = m["terms"].strip().rstrip(".")
+    parts = listed.split(";") if ";" in listed else re.split(r"[,·•|]", listed)
+    return [t for p in parts if (t := p.strip(" .\t"))]
+
+
+def prepared_by(text: str) -> str | None:
+    """Who a "Prepared by X, 2 May 1961" line names (up to its first comma); None for other lines."""
+    if not matches("prepared", " ".join(text.split())):
+        return None
+    named = re.sub(r"^\S+\s+(?:by|von|durch|par)\s+", "", text.strip(), flags=re.IGNORECASE)
+    return re.split(r"[,;(]", named)[0].strip(" .")
+
+
+def year_title(text: str) -> bool:
+    """The line is a title word with a year and nothing else ("Tagebuch 1957", "Diary 1912")."""
+    m = _WORDS_AND_YEAR.match(" ".join(text.split()))
+    return bool(m and matches("yeartitle", m["words"].strip()))
+
+
 def split_names(text: str) -> list[str]:
     """The names of a byline naming several people ("X and Y", "X, Y et Z"); one name if it is one."""
     parts = [p.strip(" ,;") for p in _JOINER.split(text)]
@@ -99,13 +132,21 @@ def apply(blocks: list[Labelled]) -> list[str]:
         b.relabel(label, why, changes)
 
     changes.extend(_names_under_title(blocks))
+    changes.extend(_prepared_under_title(blocks))
     first = _first_prose(blocks)
     for b in blocks[:first]:
         if _BYLINE.match(b.one_line) and b.label not in ("title", "p"):
             relabel(b, "byline", "a byline naming its authors")
     for i, b in enumerate(blocks[:first]):
         text = b.one_line
-        if posted_line(text) and b.label != "title":
+        if b.label not in ("furniture", "pagefw") and keyword_terms(text):
+            relabel(b, "meta", "a keywords line: its terms go to the header")
+        elif b.label in ("title", "heading") and matches("prepared", text):
+            relabel(b, "byline", "who prepared the document: its byline, not a heading")
+        elif b.label == "dateline" and year_title(text):
+            label = "heading" if any(x.label == "title" for x in blocks[:i]) else "title"
+            relabel(b, label, "a title word and a year: a title, not a dateline")
+        elif posted_line(text) and b.label != "title":
             relabel(b, "byline", "a post's date and author line")
             above = blocks[i - 1] if i else None
             if above and not any(x.label == "title" for x in blocks[:i]) and _title_like(above):
@@ -121,6 +162,9 @@ def apply(blocks: list[Labelled]) -> list[str]:
             relabel(b, "meta", "an institution's line, not a name")
         elif i and blocks[i - 1].label == "byline" and matches("affiliation", text):
             relabel(b, "meta", "an author's affiliation under the byline")
+    for b in blocks[first:]:
+        if b.label in ("title", "heading") and matches("prepared", b.one_line):
+            relabel(b, "p", "who prepared the document: a line of its end, not a heading")
     end = _comment_section(blocks, first)
     for b in blocks[end:]:
         relabel(b, "furniture", "the page's comment section")
@@ -171,6 +215,30 @@ def _names_under_title(blocks: list[Labelled]) -> list[str]:
     return []
 
 
+def _prepared_under_title(blocks: list[Labelled]) -> list[str]:
+    """A title or heading block whose last line says who prepared the document ("Prepared by the
+    Political Section, 2 May 1961", no blank line between) is cut in two (in place): the title, then
+    that line as its byline."""
+    out: list[str] = []
+    for i in range(len(blocks) - 1, -1, -1):
+        b = blocks[i]
+        text = b.text.rstrip()
+        cut = text.rfind("\n")
+        if b.label not in ("title", "heading") or cut <= 0:
+            continue
+        if not matches("prepared", " ".join(text[cut + 1 :].split())):
+            continue
+        head = b.seg.text[:cut].count("\n") + 1
+        top = replace(b.seg.stretch(0, cut, lines=head, blank_after=False), piece=False)
+        line = b.seg.stretch(cut + 1, len(text), lines=1, blank_before=False)
+        line = replace(line, physical=b.seg.physical + head, piece=False)
+        blocks[i : i + 1] = [replace(b, seg=top), replace(b, seg=line, label="byline")]
+        out.append(
+            f"line {line.line}: {b.label} -> byline (who prepared the document, cut from it)"
+        )
+    return out
+
+
 def _post_text(after: list[Labelled], relabel: Callable[[Labelled, str, str], None]) -> None:
     """Under a post's date and author line, the sentences up to its first panel or comment section are
     its text, even where the labeller took them for the site's."""
@@ -197,6 +265,8 @@ def _first_prose(blocks: list[Labelled]) -> int:
     """The index of the text's first paragraph of prose (a sentence of some length), else the end."""
     for i, b in enumerate(blocks):
         if b.label in _BODY and sum(c.isalpha() for c in b.one_line) >= 60:
+            if keyword_terms(b.one_line):
+                continue  # a long keywords line is the text's metadata, not its first paragraph
             return i
     return len(blocks)
 

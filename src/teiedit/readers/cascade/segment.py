@@ -26,6 +26,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from teiedit.months import month_alternatives
 from teiedit.readers.cascade.flat import flat_cuts
 from teiedit.readers.cascade.letter_cues import FIELD_LINE
 from teiedit.readers.cascade.segment_cuts import split_run_in_heads, split_stamps
@@ -70,6 +71,10 @@ _CUT = re.compile(
     r")"
 )
 _URL = re.compile(r"(?:https?://|www\.)\S+(?P<sp>\s+)")
+#: A day's number with its full stop ("am 3."), and a month name after it ("März"): German writes a
+#: date so, and the full stop is no sentence end there ("am 3. März 1921" is one date).
+_DAY_DOT = re.compile(r"(?<![\d.])\d{1,2}\.$")
+_MONTH_NEXT = re.compile(rf"(?:{month_alternatives()})\b")
 _DATE_END = re.compile(
     r"(?:\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+\d{1,2},?\s+\d{4}|\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|"
@@ -285,6 +290,12 @@ def _cut_long(text: str, start: int, end: int, flat: bool = False) -> list[tuple
         at = m.end(sp)
         if sp == "sp" and _ABBREV.search(text, max(start, m.start(sp) - 8), m.start(sp)):
             continue
+        if (
+            sp == "sp"
+            and _DAY_DOT.search(text, max(start, m.start(sp) - 4), m.start(sp))
+            and _MONTH_NEXT.match(text, at)
+        ):
+            continue  # a day and its month ("am 3. März"): one date, no sentence end
         if sp == "sp4" and _capitalised_before(text, m.start(sp), quoted=flat):
             continue  # inside a capitalised phrase ("In The Sino-Soviet Split: ..."), not before a label
         if (

@@ -36,6 +36,7 @@ class HeaderInfo:
     )
     language: str = "en"
     kind: str = ""
+    keywords: list[str] = field(default_factory=list)  # the document's own keywords, one term each
     abstract: list[str] = field(default_factory=list)
     editorial: list[str] = field(default_factory=list)
     profile_extra: list[etree._Element] = field(default_factory=list)  # e.g. correspDesc
@@ -119,8 +120,13 @@ def build_header(info: HeaderInfo, edition: Edition, doc_id: str) -> etree._Elem
             )
         )
     profile.append(lang_usage)
-    if info.kind:
-        profile.append(E.textClass(E.keywords(E.term(info.kind, type="kind"))))
+    # the kind's term and the document's own keywords (terms of type "keyword") in keywords of their
+    # own: a keyword "letter" is no kind, and the rules reading the kind's term never see them
+    classes = [E.keywords(E.term(info.kind, type="kind"))] if info.kind else []
+    if info.keywords:
+        classes.append(E.keywords(*(E.term(t, type="keyword") for t in info.keywords)))
+    if classes:
+        profile.append(E.textClass(*classes))
     for extra in info.profile_extra:
         profile.append(extra)
 
