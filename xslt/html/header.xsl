@@ -210,8 +210,8 @@
   </xsl:template>
   <!-- A manuscript description with parts (contents, physical description, history, …): each part under
        its label in a definition list, so that a reader sees what the support, the hands or the provenance
-       is rather than a run of text. -->
-  <xsl:template match="tei:msDesc[tei:msContents | tei:physDesc | tei:history | tei:additional | tei:msPart | tei:msFrag]"
+       is rather than a run of text. A witness's manuscript in a list of witnesses stays one line of that list. -->
+  <xsl:template match="tei:msDesc[not(ancestor::tei:witness)][tei:msContents | tei:physDesc | tei:history | tei:additional | tei:msPart | tei:msFrag]"
                 mode="citation">
     <xsl:for-each select="tei:head"><xsl:apply-templates select="." mode="meta"/><xsl:text> </xsl:text></xsl:for-each>
     <dl class="ms-desc">
