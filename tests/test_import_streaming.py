@@ -13,6 +13,7 @@ from lxml import etree
 from teiedit.config import load_settings
 from teiedit.diagnostics import EXIT_ERROR
 from teiedit.exchange import importer
+from teiedit.exchange.import_manifest import manifest_text
 from teiedit.exchange.import_report import ImportedFile
 from teiedit.exchange.importer import import_files
 
@@ -170,3 +171,26 @@ def test_import_keeps_no_parsed_file_once_it_is_stored(
     assert [f.status for f in report.files] == ["imported"] * 8
     assert live_before_each_read == [0] * 8
     assert _live_input_documents(foreign) == 0
+
+
+@pytest.mark.parametrize(
+    "files, conflicts",
+    [
+        ([], []),
+        (
+            [
+                {"name": "a.xml", "problems": [], "xinclude": [{"file": "p", "sha256": "0"}]},
+                {"name": "b.xml", "reason": "zwei\nZeilen, „Anführung“", "merge_conflicts": []},
+            ],
+            [{"type": "same-name", "entries": [{"id": "x", "line": 3}], "empty": {}}],
+        ),
+    ],
+)
+def test_manifest_text_is_json_dumps_of_the_whole_document(
+    files: list[dict[str, object]], conflicts: list[dict[str, object]]
+) -> None:
+    about = 'Files imported (with a "quote" and a\nnewline).'
+    whole = {"about": about, "files": files, "conflicts": conflicts}
+    expected = json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
+    assert manifest_text(about, iter(files), conflicts) == expected
+    assert json.loads(manifest_text(about, iter(files), conflicts)) == whole

@@ -15,7 +15,6 @@ overwritten: the new import is merged into it (see :mod:`teiedit.exchange.reimpo
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -26,7 +25,12 @@ from teiedit.diagnostics import TeieditError
 from teiedit.document import TEI_NS, local_name
 from teiedit.exchange.checking import check
 from teiedit.exchange.conflicts import find_conflicts
-from teiedit.exchange.import_manifest import MANIFEST, NameAssigner, load_manifest
+from teiedit.exchange.import_manifest import (
+    MANIFEST,
+    NameAssigner,
+    load_manifest,
+    manifest_text,
+)
 from teiedit.exchange.import_read import input_files, read_input
 from teiedit.exchange.import_report import ImportedFile, ImportReport
 from teiedit.exchange.reimport import store
@@ -138,21 +142,18 @@ def _import_files(
     entries = load_registers(edition).all + older_entries + batch_entries
     report = ImportReport(files=items, conflicts=find_conflicts(entries), target_dir=target)
     if any(i.name for i in items):
-        manifest = dict(earlier)
-        for item in items:
-            if item.name:
-                manifest[item.name] = item.to_json(target)
-        doc = {
-            "about": (
-                "Files imported by `teiedit import`: where each came from (source, sha256), how it is "
-                "stored (a byte-identical copy, or with its XIncludes resolved), the schema it was "
-                "checked against and the problems found; then register entries that look like one "
-                "person, place or organisation under several ids across the edition."
-            ),
-            "files": [manifest[n] for n in sorted(manifest)],
-            "conflicts": [c.to_json() for c in report.conflicts],
-        }
-        write_text_atomic(target / MANIFEST, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        now = {item.name: item for item in items if item.name}
+        about = (
+            "Files imported by `teiedit import`: where each came from (source, sha256), how it is "
+            "stored (a byte-identical copy, or with its XIncludes resolved), the schema it was "
+            "checked against and the problems found; then register entries that look like one "
+            "person, place or organisation under several ids across the edition."
+        )
+        files = (
+            now[n].to_json(target) if n in now else earlier[n] for n in sorted({*earlier, *now})
+        )
+        conflicts = [c.to_json() for c in report.conflicts]
+        write_text_atomic(target / MANIFEST, manifest_text(about, files, conflicts))
     return report
 
 
