@@ -192,9 +192,12 @@ def _check_and_store(
 
 
 def _detached(entries: list[Entry]) -> list[Entry]:
-    """The entries without their elements: an element keeps its whole parsed file in memory."""
-    # (conflicts are found from ids, names and identifiers only)
-    return [replace(e, element=None) for e in entries]
+    """The entries as the conflict report needs them: kind, id, names, identifiers, file and line.
+
+    Without its element (an element keeps its whole parsed file in memory) and without the name forms
+    and description that only building and the entities pass read.
+    """
+    return [replace(e, element=None, variants=(), description="") for e in entries]
 
 
 def _role(root: etree._Element, entries: list[Entry]) -> str:
