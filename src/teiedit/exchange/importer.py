@@ -15,7 +15,7 @@ overwritten: the new import is merged into it (see :mod:`teiedit.exchange.reimpo
 
 from __future__ import annotations
 
-import json
+from dataclasses import replace
 from pathlib import Path
 
 from lxml import etree
@@ -25,9 +25,14 @@ from teiedit.diagnostics import TeieditError
 from teiedit.document import TEI_NS, local_name
 from teiedit.exchange.checking import check
 from teiedit.exchange.conflicts import find_conflicts
-from teiedit.exchange.import_manifest import MANIFEST, assign_names, load_manifest
+from teiedit.exchange.import_manifest import (
+    MANIFEST,
+    NameAssigner,
+    load_manifest,
+    manifest_text,
+)
 from teiedit.exchange.import_read import input_files, read_input
-from teiedit.exchange.import_report import ImportReport
+from teiedit.exchange.import_report import ImportedFile, ImportReport
 from teiedit.exchange.reimport import store
 from teiedit.io import parse_xml_bytes, write_text_atomic
 from teiedit.lock import folder_lock
@@ -76,11 +81,33 @@ def _import_files(
         edition.rng if edition.rng.is_file() else schema_dir() / "build" / "teiedit.rng"
     )
     target = edition.imported
-    items = [read_input(f, r) for f, r in input_files(paths, include_root)]
+    inputs = input_files(paths, include_root)
+    earlier = load_manifest(target)
+    names = NameAssigner(earlier, target)
+    # One file at a time: read, check, store, then let its tree go. Only small facts cross files:
+    # each file's outcome, what its XIncludes pulled in, and its register entries (without elements).
+    items: list[ImportedFile] = []
     included: dict[Path, Path] = {}
-    for item in items:
+    batch_entries: list[Entry] = []
+    for source, root in inputs:
+        item = read_input(source, root)
+        items.append(item)
         for inc in item.xinclude:
             included.setdefault(inc, item.source)
+        names.name(item)
+        if item.tree is not None:
+            batch_entries.extend(
+                _check_and_store(
+                    item,
+                    target,
+                    earlier,
+                    own_rng=own,
+                    tei_all=tei_all,
+                    trust_schematron=trust_schematron,
+                )
+            )
+        item.tree, item.data = None, b""
+    # a fragment's fate depends on every file read: is it included by one of them?
     for item in items:
         if item.fragment:
             if item.source in included:
@@ -97,46 +124,17 @@ def _import_files(
                 item.hint = (
                     "import the file that includes it (with its folder), or wrap it in <TEI>"
                 )
-    earlier = load_manifest(target)
-    assign_names(items, earlier, target)
-    batch_entries: list[Entry] = []
-    for item in items:
-        if item.tree is None:
-            continue
-        checked = check(
-            item.tree, item.source, own_rng=own, tei_all=tei_all, trust_schematron=trust_schematron
-        )
-        item.schema, item.schema_reason, item.problems = (
-            str(checked.schema),
-            checked.reason,
-            checked.problems,
-        )
-        found = entries_in(item.tree.getroot(), str(target / item.name))
-        batch_entries.extend(found)
-        item.role = _role(item.tree.getroot(), found)
-    # write: every file complete or not at all; the manifest last
-    for item in items:
-        if item.tree is None:
-            continue
-        stored = item.data
-        if item.xinclude or item.fallbacks or item.upgraded:
-            stored = etree.tostring(item.tree, xml_declaration=True, encoding="UTF-8")
-            done = [*item.upgraded]
-            if item.xinclude or item.fallbacks:
-                done.append(
-                    f"XIncludes resolved ({len(item.xinclude)} files, {len(item.fallbacks)} fallbacks)"
-                )
-            item.reason = "; ".join(done)
-        store(item, target, stored, earlier.get(item.name))  # never over the editor's corrections
     names_now = {i.name for i in items if i.name}
     older_entries: list[Entry] = []
     for name in earlier:
         if name not in names_now and (target / name).is_file():
             try:
                 older_entries.extend(
-                    entries_in(
-                        parse_xml_bytes((target / name).read_bytes(), target / name).getroot(),
-                        str(target / name),
+                    _detached(
+                        entries_in(
+                            parse_xml_bytes((target / name).read_bytes(), target / name).getroot(),
+                            str(target / name),
+                        )
                     )
                 )
             except TeieditError:
@@ -144,22 +142,62 @@ def _import_files(
     entries = load_registers(edition).all + older_entries + batch_entries
     report = ImportReport(files=items, conflicts=find_conflicts(entries), target_dir=target)
     if any(i.name for i in items):
-        manifest = dict(earlier)
-        for item in items:
-            if item.name:
-                manifest[item.name] = item.to_json(target)
-        doc = {
-            "about": (
-                "Files imported by `teiedit import`: where each came from (source, sha256), how it is "
-                "stored (a byte-identical copy, or with its XIncludes resolved), the schema it was "
-                "checked against and the problems found; then register entries that look like one "
-                "person, place or organisation under several ids across the edition."
-            ),
-            "files": [manifest[n] for n in sorted(manifest)],
-            "conflicts": [c.to_json() for c in report.conflicts],
-        }
-        write_text_atomic(target / MANIFEST, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        now = {item.name: item for item in items if item.name}
+        about = (
+            "Files imported by `teiedit import`: where each came from (source, sha256), how it is "
+            "stored (a byte-identical copy, or with its XIncludes resolved), the schema it was "
+            "checked against and the problems found; then register entries that look like one "
+            "person, place or organisation under several ids across the edition."
+        )
+        files = (
+            now[n].to_json(target) if n in now else earlier[n] for n in sorted({*earlier, *now})
+        )
+        conflicts = [c.to_json() for c in report.conflicts]
+        write_text_atomic(target / MANIFEST, manifest_text(about, files, conflicts))
     return report
+
+
+def _check_and_store(
+    item: ImportedFile,
+    target: Path,
+    earlier: dict[str, dict[str, object]],
+    *,
+    own_rng: Path,
+    tei_all: Path | None,
+    trust_schematron: bool,
+) -> list[Entry]:
+    """Check one read file, store it (complete or not at all) and return its register entries."""
+    assert item.tree is not None
+    checked = check(
+        item.tree, item.source, own_rng=own_rng, tei_all=tei_all, trust_schematron=trust_schematron
+    )
+    item.schema, item.schema_reason, item.problems = (
+        str(checked.schema),
+        checked.reason,
+        checked.problems,
+    )
+    found = entries_in(item.tree.getroot(), str(target / item.name))
+    item.role = _role(item.tree.getroot(), found)
+    stored = item.data
+    if item.xinclude or item.fallbacks or item.upgraded:
+        stored = etree.tostring(item.tree, xml_declaration=True, encoding="UTF-8")
+        done = [*item.upgraded]
+        if item.xinclude or item.fallbacks:
+            done.append(
+                f"XIncludes resolved ({len(item.xinclude)} files, {len(item.fallbacks)} fallbacks)"
+            )
+        item.reason = "; ".join(done)
+    store(item, target, stored, earlier.get(item.name))  # never over the editor's corrections
+    return _detached(found)
+
+
+def _detached(entries: list[Entry]) -> list[Entry]:
+    """The entries as the conflict report needs them: kind, id, names, identifiers, file and line.
+
+    Without its element (an element keeps its whole parsed file in memory) and without the name forms
+    and description that only building and the entities pass read.
+    """
+    return [replace(e, element=None, variants=(), description="") for e in entries]
 
 
 def _role(root: etree._Element, entries: list[Entry]) -> str:
