@@ -285,6 +285,13 @@ FIELD_LINE = re.compile(
     rf"^\W{{0,2}}(?P<cue>{_alternatives(tuple(_ALL_CUES))})\.?\s*:\s*(?P<value>\S.*)?$",
     re.IGNORECASE | re.DOTALL,
 )
+#: A letter's foot field in lower case ("cc: ...", "encl.: ..."): a line of its own even where a lower-case
+#: start would continue the line before (segment.py). Only these: other cues in lower case ("to:", "a:",
+#: "re:") open running text too often, and cutting there changed the blocks the labeller learns from.
+FOOT_LINE = re.compile(
+    rf"^\W{{0,2}}(?:{_alternatives((*FIELD_CUES['copy'], *FIELD_CUES['enclosure']))})\.?\s*:\s*\S",
+    re.IGNORECASE,
+)
 #: A record's field ("Title: ...").
 RECORD_LINE = re.compile(rf"^\W{{0,2}}(?:{_alternatives(RECORD_CUES)})\s*:", re.IGNORECASE)
 #: A cable's header line in capitals without a colon ("FM AMEMBASSY OSLO", "TO SECSTATE WASHDC").

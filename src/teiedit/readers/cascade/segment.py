@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from teiedit.months import month_alternatives
 from teiedit.readers.cascade.flat import flat_cuts
-from teiedit.readers.cascade.letter_cues import FIELD_LINE
+from teiedit.readers.cascade.letter_cues import FOOT_LINE
 from teiedit.readers.cascade.segment_cuts import split_run_in_heads, split_stamps
 from teiedit.readers.cascade.segment_type import Segment
 from teiedit.readers.common.boilerplate import RUNNING_HEAD
@@ -221,7 +221,7 @@ def _continues(text: str, prev: _Line, line: _Line, width: int) -> bool:
         return False
     if p.endswith(("-", "\u00ad")) and t[:1].isalpha():
         return True
-    if t[:1].islower() and FIELD_LINE.match(t):
+    if t[:1].islower() and FOOT_LINE.match(t):
         return False  # "cc: ...", "encl.: ...": a field of a letter's header or foot starts a line
     if t[:1].islower() and not p.endswith((".", "!", "?", ":", '"', "”", "\\")):
         return True
@@ -249,7 +249,7 @@ def _join_across_blanks(text: str, segs: list[Segment]) -> list[Segment]:
             and len(prev.text) > 30
             and not _title_case(prev.text)
             and not _LIST_START.match(seg.text)
-            and not FIELD_LINE.match(seg.text)
+            and not FOOT_LINE.match(seg.text)
         ):
             out[-1] = Segment(
                 start=prev.start,
