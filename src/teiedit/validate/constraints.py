@@ -200,7 +200,7 @@ PINS: dict[str, str] = {
     "pointers-resolve": "ce7676cde968d3c8",
     "dates-iso": "8d9bf3c0ace28f2c",
     "note-numbers-unique": "4d42817c3445d68f",
-    "letters-have-correspDesc": "26d431d7d21e7280",
+    "letters-have-correspDesc": "f4d3f4b73021b08e",
     "ids-unique": "09cba9b6551445ef",
     "choice-both-readings": "e882134b4e847c91",
 }
