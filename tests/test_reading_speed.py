@@ -287,10 +287,25 @@ def test_furniture_is_told_as_by_reading_every_letter_first() -> None:
     assert furniture_type(E.p(" ".join(["WAR"] * (RUNNING_HEAD_WORDS + 1)))) is None
 
 
+def distance(a: str, b: str) -> int:
+    """Damerau-Levenshtein distance (optimal string alignment), the whole table: near_distance's reference."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[len(b)]
+
+
 def test_near_distance_is_the_distance_up_to_two() -> None:
     from itertools import product
 
-    from teiedit.repair.spelling import distance, near_distance
+    from teiedit.repair.spelling import near_distance
 
     # every pair of words of up to four letters from two, and of up to three from three
     words = ["".join(p) for n in range(5) for p in product("ab", repeat=n)]

@@ -65,23 +65,9 @@ def _edits1(w: str) -> set[str]:
     return out
 
 
-def distance(a: str, b: str) -> int:
-    """Damerau-Levenshtein distance (optimal string alignment)."""
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        prev2, prev = prev, cur
-    return prev[len(b)]
-
-
 def near_distance(a: str, b: str) -> int:
-    """``distance(a, b)`` when it is at most 2, else 3: all ``neighbours`` needs to know of a candidate.
+    """The Damerau-Levenshtein distance (optimal string alignment) of ``a`` and ``b`` when it is at most 2,
+    else 3: all ``neighbours`` needs to know of a candidate.
 
     The words' common beginning and end are set aside first (matched, they add no edit; the candidates
     of a word share most of it), and the table stops at two rows in a row whose every entry is past 2:
